@@ -1,0 +1,156 @@
+package storyline
+
+import (
+	"context"
+	"errors"
+	"iter"
+)
+
+// ErrNotFound is returned (wrapped) when an id names nothing stored.
+var ErrNotFound = errors.New("not found")
+
+// Outcome is what storing one article did.
+type Outcome string
+
+// The outcomes of storing an article.
+const (
+	// Added: the id was new.
+	Added Outcome = "added"
+	// Unchanged: the same id with the same content hash was already stored.
+	Unchanged Outcome = "unchanged"
+	// Updated: the id was stored with another content hash; the new text
+	// replaced it and the change was recorded.
+	Updated Outcome = "updated"
+)
+
+// ArticleFilter narrows a listing of articles. Zero fields do not filter.
+type ArticleFilter struct {
+	Since, Until Published
+	Source       string
+	Lang         string
+	// IDs, when not empty, lists exactly these articles.
+	IDs []string
+	// Limit caps the listing; 0 means no limit.
+	Limit int
+}
+
+// Stats summarises what a store holds.
+type Stats struct {
+	Articles int            `json:"articles"`
+	Sources  int            `json:"sources"`
+	ByLang   map[string]int `json:"by_lang"`
+	ByFormat map[string]int `json:"by_format"`
+	// Counts holds further tallies of later stages ("copies", "events",
+	// "stories", "quotes", "entities").
+	Counts map[string]int `json:"counts,omitempty"`
+	// First and Last bound the publication dates stored.
+	First Published `json:"first_published"`
+	Last  Published `json:"last_published"`
+}
+
+// ArticleStore keeps articles, their raw input and their clean text.
+type ArticleStore interface {
+	// PutArticles stores a batch of articles in one transaction, keyed by
+	// id and content hash, and reports one Outcome per article in order.
+	// A crash loses at most the open batch.
+	PutArticles(ctx context.Context, batch []Article) ([]Outcome, error)
+	// Article returns one article with its Raw input, or ErrNotFound.
+	Article(ctx context.Context, id string) (Article, error)
+	// Articles lists articles in publication order (unknown dates last,
+	// then by id). Raw is not loaded.
+	Articles(ctx context.Context, f ArticleFilter) iter.Seq2[Article, error]
+	// Search finds articles whose title or text match a full-text query,
+	// best first.
+	Search(ctx context.Context, query string, limit int) ([]Article, error)
+	// Stats summarises the store.
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// Store is everything Storyline persists. The default is SQLite (package
+// store/sqlite); the interface is narrow so that another database can take
+// over without touching the stages.
+type Store interface {
+	ArticleStore
+	CopyStore
+	ClusterStore
+	QuoteStore
+	StateStore
+	// Close releases the store.
+	Close() error
+}
+
+// CopyFilter narrows a listing of copies.
+type CopyFilter struct {
+	// Article, when set, lists the copies one article takes part in.
+	Article string
+	// Kinds, when not empty, keeps only these kinds.
+	Kinds []CopyKind
+	Limit int
+}
+
+// CopyStore keeps the pairs of articles that share text.
+type CopyStore interface {
+	// PutCopies stores pairs, replacing any stored pair with the same A, B.
+	PutCopies(ctx context.Context, copies []Copy) error
+	// Copies lists stored pairs ordered by A, then B.
+	Copies(ctx context.Context, f CopyFilter) ([]Copy, error)
+}
+
+// StoryFilter narrows a listing of stories. Zero fields do not filter.
+type StoryFilter struct {
+	// Since and Until keep stories active in the range (last published on
+	// or after Since, first published on or before Until).
+	Since, Until Published
+	// Query is a full-text query over the stories' article titles and text.
+	Query  string
+	Source string
+	Entity string
+	Lang   string
+	Limit  int
+	Offset int
+}
+
+// ClusterStore keeps events and stories: every article's assignment with
+// its explanation, and the merges made when two clusters proved one.
+type ClusterStore interface {
+	// PutAssignments stores assignments (replacing an article's earlier
+	// one) and merges; a merge moves every article of From into Into.
+	PutAssignments(ctx context.Context, as []Assignment, merges []Merge) error
+	// Assignment returns one article's assignment, or ErrNotFound.
+	Assignment(ctx context.Context, article string) (Assignment, error)
+	// Stories lists stories, most recently active first, with their events.
+	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
+	// Story returns one story with its events, or ErrNotFound.
+	Story(ctx context.Context, id string) (Story, error)
+}
+
+// QuoteFilter narrows a listing of quotes. Zero fields do not filter.
+type QuoteFilter struct {
+	// Speaker matches the resolved speaker name, case-insensitively.
+	Speaker string
+	Article string
+	// Story keeps quotes from the articles of one story.
+	Story     string
+	Statement string
+	Limit     int
+}
+
+// QuoteStore keeps the quotes found in articles.
+type QuoteStore interface {
+	// PutQuotes replaces the quotes of the given article.
+	PutQuotes(ctx context.Context, article string, quotes []Quote) error
+	// Quotes lists quotes by article publication order, then offset.
+	Quotes(ctx context.Context, f QuoteFilter) ([]Quote, error)
+}
+
+// StateStore keeps the opaque state of online stages (an index's
+// sketches, a clusterer's active window, an outlet's boilerplate lines) so
+// that a later run goes on where the last one stopped. Keys are per stage.
+type StateStore interface {
+	// PutState stores values under stage and key, in one transaction.
+	PutState(ctx context.Context, stage string, kv map[string][]byte) error
+	// State returns one value, or ErrNotFound.
+	State(ctx context.Context, stage, key string) ([]byte, error)
+	// ScanState visits a stage's keys with the given prefix in key order.
+	ScanState(ctx context.Context, stage, prefix string) iter.Seq2[string, []byte]
+}
