@@ -50,10 +50,9 @@ type Stats struct {
 
 // ArticleStore keeps articles, their raw input and their clean text.
 type ArticleStore interface {
-	// PutArticles stores a batch of articles in one transaction, keyed by
-	// id and content hash, and reports one Outcome per article in order.
-	// A crash loses at most the open batch.
-	PutArticles(ctx context.Context, batch []Article) ([]Outcome, error)
+	// Hashes returns the stored content hash of each of ids that is stored,
+	// so that a pipeline can skip unchanged articles before working on them.
+	Hashes(ctx context.Context, ids []string) (map[string]string, error)
 	// Article returns one article with its Raw input, or ErrNotFound.
 	Article(ctx context.Context, id string) (Article, error)
 	// Articles lists articles in publication order (unknown dates last,
@@ -64,6 +63,37 @@ type ArticleStore interface {
 	Search(ctx context.Context, query string, limit int) ([]Article, error)
 	// Stats summarises the store.
 	Stats(ctx context.Context) (Stats, error)
+	// Entities lists the entities stored articles mention, most mentioned
+	// first, with the number of articles that mention each.
+	Entities(ctx context.Context, limit int) ([]EntityCount, error)
+}
+
+// EntityCount is an entity and how many stored articles mention it.
+type EntityCount struct {
+	Name     string     `json:"name"`
+	Kind     EntityKind `json:"kind"`
+	Articles int        `json:"articles"`
+	Mentions int        `json:"mentions"`
+}
+
+// Batch is everything one step of the pipeline writes. A store commits a
+// Batch atomically: a crash leaves all of it or none of it, so articles
+// are never stored without what was derived from them.
+type Batch struct {
+	// Articles are stored keyed by id and content hash (Hash): a new id is
+	// Added, the same hash is Unchanged, another hash is Updated and the
+	// earlier version is recorded.
+	Articles []Article
+	// Copies replace any stored pair with the same A and B.
+	Copies []Copy
+	// Assignments replace an article's earlier assignment; each Merge
+	// moves every article of From into Into.
+	Assignments []Assignment
+	Merges      []Merge
+	// Quotes replace all stored quotes of each article named as a key.
+	Quotes map[string][]Quote
+	// State maps a stage to keys and values to store; a nil value deletes.
+	State map[string]map[string][]byte
 }
 
 // Store is everything Storyline persists. The default is SQLite (package
@@ -75,6 +105,9 @@ type Store interface {
 	ClusterStore
 	QuoteStore
 	StateStore
+	// Commit writes a batch atomically and reports one Outcome per
+	// article of b.Articles, in order.
+	Commit(ctx context.Context, b Batch) ([]Outcome, error)
 	// Close releases the store.
 	Close() error
 }
@@ -90,8 +123,6 @@ type CopyFilter struct {
 
 // CopyStore keeps the pairs of articles that share text.
 type CopyStore interface {
-	// PutCopies stores pairs, replacing any stored pair with the same A, B.
-	PutCopies(ctx context.Context, copies []Copy) error
 	// Copies lists stored pairs ordered by A, then B.
 	Copies(ctx context.Context, f CopyFilter) ([]Copy, error)
 }
@@ -113,9 +144,6 @@ type StoryFilter struct {
 // ClusterStore keeps events and stories: every article's assignment with
 // its explanation, and the merges made when two clusters proved one.
 type ClusterStore interface {
-	// PutAssignments stores assignments (replacing an article's earlier
-	// one) and merges; a merge moves every article of From into Into.
-	PutAssignments(ctx context.Context, as []Assignment, merges []Merge) error
 	// Assignment returns one article's assignment, or ErrNotFound.
 	Assignment(ctx context.Context, article string) (Assignment, error)
 	// Stories lists stories, most recently active first, with their events.
@@ -137,8 +165,6 @@ type QuoteFilter struct {
 
 // QuoteStore keeps the quotes found in articles.
 type QuoteStore interface {
-	// PutQuotes replaces the quotes of the given article.
-	PutQuotes(ctx context.Context, article string, quotes []Quote) error
 	// Quotes lists quotes by article publication order, then offset.
 	Quotes(ctx context.Context, f QuoteFilter) ([]Quote, error)
 }
@@ -147,8 +173,6 @@ type QuoteStore interface {
 // sketches, a clusterer's active window, an outlet's boilerplate lines) so
 // that a later run goes on where the last one stopped. Keys are per stage.
 type StateStore interface {
-	// PutState stores values under stage and key, in one transaction.
-	PutState(ctx context.Context, stage string, kv map[string][]byte) error
 	// State returns one value, or ErrNotFound.
 	State(ctx context.Context, stage, key string) ([]byte, error)
 	// ScanState visits a stage's keys with the given prefix in key order.
