@@ -35,8 +35,9 @@ type Article struct {
 	// Origin says where the article was read from: a path, optionally with
 	// ":line", a URL, or "-" for stdin.
 	Origin string `json:"origin,omitempty"`
-	// Hash is a hash of the normalized clean text (see package textproc),
-	// used to recognise an unchanged article and exact duplicates.
+	// Hash is textproc.Hash of the extracted title and text joined by a
+	// newline, before boilerplate cleaning, so that the same input always
+	// hashes the same: it is how a re-run recognises an unchanged article.
 	Hash string `json:"hash,omitempty"`
 
 	// Dates are the dates the text mentions, resolved against Published.

@@ -34,3 +34,17 @@ type Clusterer interface {
 type StatementGrouper interface {
 	Group(ctx context.Context, quotes []Quote) error
 }
+
+// Stateful is an online stage whose state survives between runs through
+// the store: Load once at startup, then after each batch the pipeline puts
+// Pending into Batch.State under Stage, so state and articles commit
+// together.
+type Stateful interface {
+	// Stage names the stage; it is the key of its state in Batch.State.
+	Stage() string
+	// Load restores the stage's state from a store.
+	Load(ctx context.Context, s StateStore) error
+	// Pending returns the state changed since the last call (nil values
+	// delete keys) and forgets it.
+	Pending() map[string][]byte
+}

@@ -90,6 +90,9 @@ type Batch struct {
 	// moves every article of From into Into.
 	Assignments []Assignment
 	Merges      []Merge
+	// Titles sets the title of events and stories by id; a cluster without
+	// one is titled after its earliest article.
+	Titles map[string]string
 	// Quotes replace all stored quotes of each article named as a key.
 	Quotes map[string][]Quote
 	// State maps a stage to keys and values to store; a nil value deletes.
