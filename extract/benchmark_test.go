@@ -63,12 +63,8 @@ func TestWriteBenchmarkPredictions(t *testing.T) {
 		out = t.TempDir()
 	}
 	settings := map[string]HTMLOptions{
-		"default":          DefaultHTMLOptions(),
-		"balanced":         {},
-		"balanced-fallbck": {Fallback: true},
-		"precision":        {Focus: trafilatura.FavorPrecision},
-		"recall-fallback":  {Focus: trafilatura.FavorRecall, Fallback: true},
-		"recall-nodedup":   {Focus: trafilatura.FavorRecall, NoDeduplicate: true},
+		"default":   DefaultHTMLOptions(),
+		"keeptitle": {Focus: trafilatura.FavorRecall, KeepTitle: true},
 	}
 	for name, o := range settings {
 		path := filepath.Join(out, "pred-"+name+".jsonl")

@@ -279,3 +279,27 @@ func parseMonthDay(s string) (dateParts, bool) {
 	}
 	return p, haveMonth && p.day > 0
 }
+
+// ParseDate parses a publication date as inputs give it: RFC 3339,
+// YYYY-MM-DD, RFC 1123 (feeds, HTTP), "2006-01-02 15:04:05" (a day only,
+// the zone being unknown), or a date line such as "Dec 18 2021".
+func ParseDate(s string) (storyline.Published, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return storyline.Published{}, false
+	}
+	if p, err := storyline.ParsePublished(s); err == nil {
+		return p, true
+	}
+	for _, layout := range []string{time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC, "Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z0700"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return storyline.Instant(t), true
+		}
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006/01/02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return storyline.Day(t), true
+		}
+	}
+	return parseDateLine(s)
+}

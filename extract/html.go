@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // HTMLOptions tune HTML extraction. DefaultHTMLOptions is what HTML uses.
@@ -24,6 +27,9 @@ type HTMLOptions struct {
 	Fallback bool
 	// NoDeduplicate keeps repeated text segments.
 	NoDeduplicate bool
+	// KeepTitle keeps a first line that repeats the title; by default it
+	// is dropped from the text.
+	KeepTitle bool
 }
 
 // DefaultHTMLOptions are the options that scored best on the article
@@ -44,7 +50,7 @@ func HTML(raw []byte, pageURL string) (storyline.Article, error) {
 // override what the page says about itself (title, date, source, id,
 // language), and h.URL is the page's address.
 func HTMLHints(raw []byte, h Hints, o HTMLOptions) (storyline.Article, error) {
-	doc, err := html.Parse(bytes.NewReader(raw))
+	doc, err := html.Parse(bytes.NewReader(toUTF8(raw)))
 	if err != nil {
 		return storyline.Article{}, fmt.Errorf("extract html: parse: %w", err)
 	}
@@ -76,7 +82,7 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (storyline.Article, error) {
 		Title:  cleanLine(res.Metadata.Title),
 		URL:    res.Metadata.URL,
 		Lang:   h.Lang,
-		Text:   tidyText(res.ContentText),
+		Text:   contentText(res),
 		Raw:    raw,
 		Format: "html",
 	}
@@ -101,22 +107,133 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (storyline.Article, error) {
 		a.Published = storyline.Day(res.Metadata.Date)
 	}
 	if a.Lang == "" {
-		a.Lang = baseLang(res.Metadata.Language)
+		a.Lang = BaseLang(res.Metadata.Language)
 	}
 	if h.Title != "" {
 		a.Title = cleanLine(h.Title)
+	}
+	if !o.KeepTitle && a.Title != "" {
+		a.Text = dropTitleLine(a.Text, a.Title)
 	}
 	if a.Title == "" {
 		a.Title = TitleFromText(a.Text)
 	}
 	a.Source = sourceOf(h.Source, h.URL, a.URL, res.Metadata.Sitename)
 	a.Hash = Hash(a.Title, a.Text)
+	if a.Text == "" {
+		return a, ErrEmpty
+	}
 	return a, nil
 }
 
-// baseLang reduces a language tag such as "en-US" or "en_GB" to its base
+// contentText renders trafilatura's content tree as text with one
+// paragraph per block element, falling back to its flat text.
+func contentText(res *trafilatura.ExtractResult) string {
+	if res.ContentNode != nil {
+		var b strings.Builder
+		if err := html.Render(&b, res.ContentNode); err == nil {
+			return FragmentText(b.String())
+		}
+	}
+	return tidyText(res.ContentText)
+}
+
+// dropTitleLine removes the first paragraph of text when it is the title
+// (the page's headline, which extraction keeps as a heading).
+func dropTitleLine(text, title string) string {
+	first, rest, _ := strings.Cut(text, "\n")
+	if textproc.Normalize(first) != textproc.Normalize(title) {
+		return text
+	}
+	return strings.TrimLeft(rest, "\n")
+}
+
+// toUTF8 decodes a page in a legacy character set (declared in a meta tag
+// or sniffed) to UTF-8; pages that are valid UTF-8 are returned as they
+// are, whatever they declare.
+func toUTF8(raw []byte) []byte {
+	if utf8.Valid(raw) {
+		return raw
+	}
+	enc, name, _ := charset.DetermineEncoding(raw, "")
+	if name == "utf-8" || enc == nil {
+		return raw
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return raw
+	}
+	return out
+}
+
+// blockTags end a line when FragmentText meets them.
+var blockTags = map[string]bool{
+	"p": true, "br": true, "div": true, "li": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true,
+	"tr": true, "section": true, "article": true, "figcaption": true,
+	"ul": true, "ol": true, "table": true, "pre": true, "hr": true,
+}
+
+// paragraphs makes each line of s a paragraph with its white space
+// collapsed.
+func paragraphs(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = cleanLine(l)
+	}
+	return tidyText(strings.Join(lines, "\n\n"))
+}
+
+// cellTags are separated by a space in FragmentText.
+var cellTags = map[string]bool{"td": true, "th": true, "dd": true, "dt": true}
+
+// FragmentText turns a small HTML fragment, such as a feed item's content
+// or description, into text: tags dropped, entities decoded, script and
+// style skipped, one paragraph per block element. Fragments carry no page
+// boilerplate, so no main-content extraction is needed; plain text passes
+// through unchanged except for white space.
+func FragmentText(fragment string) string {
+	if !strings.ContainsAny(fragment, "<&") {
+		return paragraphs(fragment)
+	}
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return paragraphs(b.String())
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch tag := string(name); {
+			case tag == "script" || tag == "style":
+				skip++
+			case blockTags[tag]:
+				b.WriteByte('\n')
+			case cellTags[tag]:
+				b.WriteByte(' ')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch tag := string(name); {
+			case tag == "script" || tag == "style":
+				if skip > 0 {
+					skip--
+				}
+			case blockTags[tag]:
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+// BaseLang reduces a language tag such as "en-US" or "en_GB" to its base
 // subtag in lower case.
-func baseLang(tag string) string {
+func BaseLang(tag string) string {
 	tag = strings.TrimSpace(tag)
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
 		tag = tag[:i]
