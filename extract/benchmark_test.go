@@ -112,4 +112,5 @@ func BenchmarkHTML(b *testing.B) {
 		}
 		i++
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }

@@ -196,6 +196,10 @@ func Expand(ctx context.Context, paths []string) ([]Input, []Skip) {
 func reason(err error) string {
 	var pe *fs.PathError
 	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return "read time limit exceeded"
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
 	case os.IsNotExist(err):
 		return "no such file or folder"
 	case os.IsPermission(err):
@@ -203,5 +207,5 @@ func reason(err error) string {
 	case errors.As(err, &pe):
 		return fmt.Sprintf("unreadable: %v", pe.Err)
 	}
-	return err.Error()
+	return "unreadable: " + err.Error()
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeFiles writes name → content into dir, creating folders.
@@ -304,5 +305,72 @@ func TestReadCancelled(t *testing.T) {
 	}
 	if n != 0 {
 		t.Errorf("read %d articles after cancel", n)
+	}
+}
+
+// slowReader yields one line per Read after a pause.
+type slowReader struct {
+	line  string
+	pause time.Duration
+}
+
+func (s slowReader) Read(p []byte) (int, error) {
+	time.Sleep(s.pause)
+	return copy(p, s.line), nil
+}
+
+// TestReadTimeout checks that a stalled stream ends with a skip once the
+// read time limit passes, keeping what was read before.
+func TestReadTimeout(t *testing.T) {
+	r := slowReader{line: `{"text":"A line of text."}` + "\n", pause: 5 * time.Millisecond}
+	var n int
+	var last *Skip
+	for it := range ReadStream(context.Background(), r, "slow", Options{ReadTimeout: 60 * time.Millisecond}) {
+		if it.Skip != nil {
+			last = it.Skip
+			continue
+		}
+		n++
+	}
+	if n == 0 || last == nil || !strings.Contains(last.Reason, "time limit") {
+		t.Errorf("read %d articles, last skip %v; want some articles then a time-limit skip", n, last)
+	}
+}
+
+// TestReadUnreadable checks files that vanish or cannot be opened.
+func TestReadUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, reason string
+		setup        func() string
+	}{
+		{"vanished", "no such file", func() string { return filepath.Join(dir, "gone.txt") }},
+		{"folder", "folder", func() string { return dir }},
+		{"no permission", "permission denied", func() string {
+			if os.Geteuid() == 0 {
+				return ""
+			}
+			p := filepath.Join(dir, "locked.txt")
+			writeFiles(t, dir, map[string]string{"locked.txt": goodText})
+			if err := os.Chmod(p, 0); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.setup()
+			if p == "" {
+				t.Skip("running as root: permissions are not enforced")
+			}
+			var items []Item
+			for it := range Read(context.Background(), Input{Path: p}, Options{}) {
+				items = append(items, it)
+			}
+			if len(items) != 1 || items[0].Skip == nil || !strings.Contains(items[0].Skip.Reason, tc.reason) {
+				t.Errorf("got %+v, want one skip with %q", items, tc.reason)
+			}
+		})
 	}
 }

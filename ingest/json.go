@@ -116,7 +116,7 @@ func readJSON(ctx context.Context, br *bufio.Reader, origin string, opts Options
 			yield(Item{Skip: &Skip{Origin: origin, Reason: "empty input"}})
 			return
 		}
-		yield(Item{Skip: &Skip{Origin: origin, Reason: fmt.Sprintf("unreadable: %v", err)}})
+		yield(Item{Skip: &Skip{Origin: origin, Reason: reason(err)}})
 		return
 	}
 	if first == '[' {
@@ -164,7 +164,7 @@ func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int
 		}
 		if err != nil {
 			if !errors.Is(err, io.EOF) {
-				yield(Item{Skip: &Skip{Origin: fmt.Sprintf("%s:%d", origin, lineNo+1), Reason: fmt.Sprintf("unreadable: %v", err)}})
+				yield(Item{Skip: &Skip{Origin: fmt.Sprintf("%s:%d", origin, lineNo+1), Reason: reason(err)}})
 			}
 			return
 		}

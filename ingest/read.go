@@ -111,98 +111,104 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // content. Reading stops early when ctx is done.
 func Read(ctx context.Context, in Input, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		if opts.ReadTimeout > 0 {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, opts.ReadTimeout)
-			defer cancel()
-		}
-		skip := func(origin, why string) bool {
-			return yield(Item{Skip: &Skip{Origin: origin, Reason: why}})
-		}
-		origin := in.Path
-		var r io.Reader
-		name := in.Path
-		if in.Path == "-" {
-			r = opts.stdin()
-			name = ""
-		} else {
-			f, err := os.Open(in.Path)
-			if err != nil {
-				skip(origin, reason(err))
-				return
-			}
-			defer f.Close()
-			if fi, err := f.Stat(); err == nil && fi.IsDir() {
-				skip(origin, "is a folder")
-				return
-			}
-			r = f
-		}
-		r = ctxReader{ctx: ctx, r: r}
-		lowerName := strings.ToLower(name)
-		br := bufio.NewReaderSize(r, 64<<10)
-		if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-			zr, err := gzip.NewReader(br)
-			if err != nil {
-				skip(origin, fmt.Sprintf("bad gzip stream: %v", err))
-				return
-			}
-			defer zr.Close()
-			br = bufio.NewReaderSize(ctxReader{ctx: ctx, r: zr}, 64<<10)
-			lowerName = strings.TrimSuffix(lowerName, ".gz")
-		}
-		head, err := br.Peek(4096)
-		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			skip(origin, fmt.Sprintf("unreadable: %v", err))
-			return
-		}
-		if len(bytes.TrimSpace(head)) == 0 && len(head) < 4096 {
-			skip(origin, "empty file")
-			return
-		}
-		if isBinary(head) {
-			skip(origin, "binary file, not text")
-			return
-		}
-		f := formatByExt(filepath.Ext(lowerName))
-		if f == formatUnknown {
-			f = sniff(head)
-		}
-		id := ""
-		if name != "" {
-			id = fileID(name)
-		}
-		switch f {
-		case formatJSON:
-			readJSON(ctx, br, origin, opts, yield)
-			return
-		case formatWARC:
-			readWARC(ctx, br, origin, opts, yield)
-			return
-		}
-		data, err := readLimited(br, opts.maxSize())
+		withLimit(ctx, in.Path, opts, yield, func(ctx context.Context, yield func(Item) bool) {
+			readInput(ctx, in, opts, yield)
+		})
+	}
+}
+
+// readInput is Read under the read time limit.
+func readInput(ctx context.Context, in Input, opts Options, yield func(Item) bool) {
+	skip := func(origin, why string) bool {
+		return yield(Item{Skip: &Skip{Origin: origin, Reason: why}})
+	}
+	origin := in.Path
+	var r io.Reader
+	name := in.Path
+	if in.Path == "-" {
+		r = opts.stdin()
+		name = ""
+	} else {
+		f, err := os.Open(in.Path)
 		if err != nil {
-			skip(origin, err.Error())
+			skip(origin, reason(err))
 			return
 		}
-		switch f {
-		case formatFeed:
-			readFeed(ctx, data, origin, opts, yield)
-		case formatHTML:
-			a, err := extract.HTMLHints(data, extract.Hints{ID: id}, extract.DefaultHTMLOptions())
-			yield(article(a, err, origin))
-		default:
-			if bytes.IndexByte(data, 0) >= 0 {
-				skip(origin, "binary file, not text (NUL bytes)")
-				return
-			}
-			if !utf8.Valid(data) {
-				skip(origin, fmt.Sprintf("invalid UTF-8 at byte %d", invalidAt(data)))
-				return
-			}
-			a, err := extract.Text(data, extract.Hints{ID: id})
-			yield(article(a, err, origin))
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			skip(origin, "is a folder")
+			return
 		}
+		r = f
+	}
+	r = ctxReader{ctx: ctx, r: r}
+	lowerName := strings.ToLower(name)
+	br := bufio.NewReaderSize(r, 16<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			skip(origin, fmt.Sprintf("bad gzip stream: %v", err))
+			return
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(ctxReader{ctx: ctx, r: zr}, 16<<10)
+		lowerName = strings.TrimSuffix(lowerName, ".gz")
+	}
+	head, err := br.Peek(4096)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		skip(origin, reason(err))
+		return
+	}
+	if len(bytes.TrimSpace(head)) == 0 && len(head) < 4096 {
+		skip(origin, "empty file")
+		return
+	}
+	if isBinary(head) {
+		skip(origin, "binary file, not text")
+		return
+	}
+	f := formatByExt(filepath.Ext(lowerName))
+	if f == formatUnknown {
+		f = sniff(head)
+	}
+	id := ""
+	if name != "" {
+		id = fileID(name)
+	}
+	switch f {
+	case formatJSON:
+		readJSON(ctx, br, origin, opts, yield)
+		return
+	case formatWARC:
+		readWARC(ctx, br, origin, opts, yield)
+		return
+	}
+	hint := in.Size
+	if lowerName != strings.ToLower(name) {
+		hint = 0 // compressed size says little
+	}
+	data, err := readLimitedSize(br, opts.maxSize(), hint)
+	if err != nil {
+		skip(origin, err.Error())
+		return
+	}
+	switch f {
+	case formatFeed:
+		readFeed(ctx, data, origin, opts, yield)
+	case formatHTML:
+		a, err := extract.HTMLHints(data, extract.Hints{ID: id}, extract.DefaultHTMLOptions())
+		yield(article(a, err, origin))
+	default:
+		if bytes.IndexByte(data, 0) >= 0 {
+			skip(origin, "binary file, not text (NUL bytes)")
+			return
+		}
+		if !utf8.Valid(data) {
+			skip(origin, fmt.Sprintf("invalid UTF-8 at byte %d", invalidAt(data)))
+			return
+		}
+		a, err := extract.Text(data, extract.Hints{ID: id})
+		yield(article(a, err, origin))
 	}
 }
 
@@ -212,20 +218,54 @@ func Read(ctx context.Context, in Input, opts Options) iter.Seq[Item] {
 // origin names the stream in skips and in each Article.Origin.
 func ReadStream(ctx context.Context, r io.Reader, origin string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		if opts.ReadTimeout > 0 {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, opts.ReadTimeout)
-			defer cancel()
+		withLimit(ctx, origin, opts, yield, func(ctx context.Context, yield func(Item) bool) {
+			readJSON(ctx, bufio.NewReaderSize(ctxReader{ctx: ctx, r: r}, 16<<10), origin, opts, yield)
+		})
+	}
+}
+
+// withLimit runs read under opts.ReadTimeout. When the limit stops it
+// early, a skip says so (once), unless the read already reported it; when
+// ctx itself is done, reading just stops.
+func withLimit(ctx context.Context, origin string, opts Options, yield func(Item) bool, read func(context.Context, func(Item) bool)) {
+	if opts.ReadTimeout <= 0 {
+		read(ctx, yield)
+		return
+	}
+	lctx, cancel := context.WithTimeout(ctx, opts.ReadTimeout)
+	defer cancel()
+	const limitReason = "read time limit exceeded"
+	reported, stopped := false, false
+	read(lctx, func(it Item) bool {
+		if it.Skip != nil && it.Skip.Reason == limitReason {
+			reported = true
 		}
-		readJSON(ctx, bufio.NewReaderSize(ctxReader{ctx: ctx, r: r}, 64<<10), origin, opts, yield)
+		if !yield(it) {
+			stopped = true
+			return false
+		}
+		return true
+	})
+	if !stopped && !reported && ctx.Err() == nil && errors.Is(lctx.Err(), context.DeadlineExceeded) {
+		yield(Item{Skip: &Skip{Origin: origin, Reason: fmt.Sprintf("%s (%s)", limitReason, opts.ReadTimeout)}})
 	}
 }
 
 // readLimited reads all of r, failing when it holds more than max bytes.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	return readLimitedSize(r, max, 0)
+}
+
+// readLimitedSize is readLimited with a size hint for the buffer.
+func readLimitedSize(r io.Reader, max, hint int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 && hint <= max {
+		buf.Grow(int(hint) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	data := buf.Bytes()
 	if err != nil {
-		return nil, fmt.Errorf("unreadable: %w", err)
+		return nil, errors.New(reason(err))
 	}
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("file over the size limit of %d bytes", max)
