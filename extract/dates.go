@@ -216,7 +216,7 @@ func numericZone(w string) (int, bool) {
 	return off, true
 }
 
-// numericDate parses DD.MM.YYYY, YYYY/MM/DD, and DD/MM/YYYY or
+// numericDate parses DD.MM.YYYY, YYYY/MM/DD, YYYY-MM-DD, and DD/MM/YYYY or
 // MM/DD/YYYY when the day is over 12 and so unambiguous.
 func numericDate(w string) (dateParts, bool) {
 	var parts []string
@@ -225,6 +225,8 @@ func numericDate(w string) (dateParts, bool) {
 		parts = strings.Split(w, ".")
 	case strings.Count(w, "/") == 2:
 		parts = strings.Split(w, "/")
+	case strings.Count(w, "-") == 2 && len(w) == 10 && w[4] == '-':
+		parts = strings.Split(w, "-")
 	default:
 		return dateParts{}, false
 	}

@@ -30,10 +30,29 @@ var (
 	// MOSCOW, December 17. /TASS/.  МОСКВА, 17 декабря. /ТАСС/.
 	datelineSlashRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\p{M}'’. -]*\p{Lu})\.?,\s*([^./\n]{3,30}?)\.?\s+/\s*([^/\n]{2,30}?)\s*/\.?\s*`)
 	// WASHINGTON (Reuters) -   LONDON, Dec 3 (AFP) –   Kyiv, Ukraine (AP) —
-	datelineParenRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}'’. -]{1,30}?),?(?:\s*,\s*([^()\n]{2,30}?))?\s*\(([^()\n]{2,40})\)\s*[-–—]+\s*`)
+	datelineParenRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}'’. -]{1,30}?)(?:\s*,\s*([^()\n]{2,30}?))?\s*\(([^()\n]{2,40})\)\s*[-–—]+\s*`)
 	// MOSCOW, Dec. 17 —   KYIV —
 	datelineDashRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\p{M}'’. -]*\p{Lu})(?:\s*,\s*([^\n–—]{2,30}?))?\s+[–—-]{1,2}\s+`)
 )
+
+// agencyAfterDash returns the byte length of a short agency name (at most
+// three capitalised words) ending in a period ("РИА Новости. ") at the start of s, or 0.
+func agencyAfterDash(s string) int {
+	i := strings.Index(s, ". ")
+	if i <= 0 || i > 40 {
+		return 0
+	}
+	words := strings.Fields(s[:i])
+	if len(words) > 3 {
+		return 0
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	return i + 2
+}
 
 // yearRE finds plausible years mentioned in a text.
 var yearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
@@ -57,6 +76,10 @@ func findDateline(p string) dateline {
 			continue
 		}
 		d := dateline{end: m[1], ok: true}
+		if re == datelineDashRE {
+			// "МОСКВА, 17 дек — РИА Новости. Text": the agency follows.
+			d.end += agencyAfterDash(head[m[1]:])
+		}
 		if m[4] >= 0 {
 			if dp, ok := parseMonthDay(head[m[4]:m[5]]); ok {
 				d.date = dp

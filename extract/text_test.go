@@ -156,6 +156,26 @@ func TestText(t *testing.T) {
 			textStart: "Short note without period",
 		},
 		{
+			name:      "iso date line with time",
+			in:        "Headline about things\n2021-12-18 10:30\nBody text follows here.",
+			title:     "Headline about things",
+			published: "2021-12-18",
+			textStart: "Body text",
+		},
+		{
+			name:      "ap dateline with region",
+			in:        "KYIV, Ukraine (AP) — Officials said on Dec. 3 that talks would go on.",
+			title:     "Officials said on Dec. 3 that talks would go on",
+			textStart: "KYIV, Ukraine (AP) — Officials",
+		},
+		{
+			name:      "ria dateline, year from text",
+			in:        "МОСКВА, 17 дек — РИА Новости. Переговоры 2021 года продолжатся, заявил Песков.",
+			title:     "Переговоры 2021 года продолжатся, заявил Песков",
+			published: "2021-12-17",
+			textStart: "МОСКВА, 17 дек — РИА",
+		},
+		{
 			name:      "numeric date line",
 			in:        "Headline about things\n18.12.2021\nBody text follows here.",
 			title:     "Headline about things",
