@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"sort"
@@ -190,6 +191,30 @@ func Expand(ctx context.Context, paths []string) ([]Input, []Skip) {
 		expand(p, false)
 	}
 	return ins, skips
+}
+
+// Paths expands paths and reads every input in order: the skips of the
+// expansion first, then each input's items. It is Expand and Read in one
+// loop for callers that need no per-input progress.
+func Paths(ctx context.Context, paths []string, opts Options) iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		ins, skips := Expand(ctx, paths)
+		for i := range skips {
+			if !yield(Item{Skip: &skips[i]}) {
+				return
+			}
+		}
+		for _, in := range ins {
+			for it := range Read(ctx, in, opts) {
+				if !yield(it) {
+					return
+				}
+			}
+			if ctx.Err() != nil {
+				return
+			}
+		}
+	}
 }
 
 // reason turns an error into a short skip reason.

@@ -176,6 +176,27 @@ func TestReadMixedFolder(t *testing.T) {
 	}
 }
 
+// TestPaths checks that Paths yields expansion skips, then each input.
+func TestPaths(t *testing.T) {
+	dir := t.TempDir()
+	var warc bytes.Buffer
+	warc.Write(warcMember(t, "response", "https://news.example.com/logo.png", httpResponse("image/png", "\x89PNG\r\n\x1a\n\x00\x00")))
+	warc.Write(testWARC(t))
+	writeFiles(t, dir, map[string]string{"a.txt": goodText, "b.warc": string(warc.Bytes())})
+	var got []string
+	for it := range Paths(context.Background(), []string{filepath.Join(dir, "missing"), dir}, Options{}) {
+		if it.Skip != nil {
+			got = append(got, "skip "+filepath.Base(it.Skip.Origin))
+		} else {
+			got = append(got, it.Article.Format+" "+filepath.Base(it.Article.Origin))
+		}
+	}
+	want := []string{"skip missing", "text a.txt", "warc b.warc:#3", "warc b.warc:#5"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
 // TestReadDeterministic checks that two runs give the same ids and hashes.
 func TestReadDeterministic(t *testing.T) {
 	dir := t.TempDir()
@@ -235,6 +256,9 @@ func TestReadStdin(t *testing.T) {
 		{"jsonl", `{"id":"a","text":"Alpha beta gamma."}` + "\n" + `{"id":"b","text":"Delta epsilon."}`, "json", 2},
 		{"html", pageHTML("A title here", "2021-12-01", harbourParas...), "html", 1},
 		{"feed", rssFeed, "feed", 2},
+		{"atom", `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lake News</title>
+<entry><title>Ice festival opens</title><id>tag:lake.example,2022:1</id><link href="https://lake.example/ice"/><updated>2022-01-15T10:00:00Z</updated>
+<content type="html">&lt;p&gt;The ice festival opened on Saturday with sculptures along the shore.&lt;/p&gt;</content></entry></feed>`, "feed", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -163,13 +163,14 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 		skip(origin, "empty file")
 		return
 	}
-	if isBinary(head) {
+	f := formatByExt(filepath.Ext(lowerName))
+	if f == formatUnknown && !isBinary(head) {
+		f = sniff(head)
+	}
+	// A WARC holds binary payloads; any other input must be text.
+	if f != formatWARC && isBinary(head) {
 		skip(origin, "binary file, not text")
 		return
-	}
-	f := formatByExt(filepath.Ext(lowerName))
-	if f == formatUnknown {
-		f = sniff(head)
 	}
 	id := ""
 	if name != "" {
