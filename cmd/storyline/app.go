@@ -113,6 +113,8 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.searchCmd(),
 		a.statsCmd(),
 		a.demoCmd(),
+		a.clusterCmd(),
+		// Commands of later stages are listed below, one a line.
 	)
 	return root
 }
