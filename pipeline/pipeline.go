@@ -7,6 +7,8 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -26,6 +28,9 @@ type Config struct {
 	// Recleaner, when set, reports after each batch which outlets' learned
 	// boilerplate changed; their earlier articles are cleaned again.
 	Recleaner Recleaner
+	// Workers is how many articles are read at once; 0 means one per CPU.
+	// The Reader and Citations must be safe for concurrent use.
+	Workers int
 }
 
 // Recleaner is a Cleaner that learns per-outlet boilerplate and says which
@@ -149,10 +154,8 @@ func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]st
 		inBatch[a.ID] = a.Hash
 		work = append(work, i)
 	}
-	for _, i := range work {
-		if err := p.run(ctx, &batch[i], &b); err != nil {
-			return nil, fmt.Errorf("pipeline: article %s: %w", batch[i].ID, err)
-		}
+	if err := p.runAll(ctx, batch, work, &b); err != nil {
+		return nil, err
 	}
 	if err := p.reclean(ctx, &b); err != nil {
 		return nil, err
@@ -195,21 +198,76 @@ func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]st
 	return outcomes, nil
 }
 
-// run sends one new or changed article through the stages, adding what
-// they produce to b.
-func (p *Pipeline) run(ctx context.Context, a *storyline.Article, b *storyline.Batch) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+// runAll sends the new or changed articles batch[work...] through the
+// stages, adding what they produce to b. Cleaning learns per outlet and the
+// copy finder and clusterer depend on arrival order, so they run one article
+// at a time in input order; reading is independent per article and runs on
+// every core.
+func (p *Pipeline) runAll(ctx context.Context, batch []storyline.Article, work []int, b *storyline.Batch) error {
 	if p.cfg.Cleaner != nil {
 		start := time.Now()
-		if err := p.cfg.Cleaner.Clean(ctx, a); err != nil {
-			return fmt.Errorf("clean: %w", err)
+		for _, i := range work {
+			if err := p.cfg.Cleaner.Clean(ctx, &batch[i]); err != nil {
+				return fmt.Errorf("pipeline: article %s: clean: %w", batch[i].ID, err)
+			}
 		}
 		p.timed(StageClean, start)
 	}
-	quotes, err := p.read(ctx, a)
+	quotes, err := p.readAll(ctx, batch, work)
 	if err != nil {
+		return err
+	}
+	for k, i := range work {
+		if err := p.link(ctx, &batch[i], quotes[k], b); err != nil {
+			return fmt.Errorf("pipeline: article %s: %w", batch[i].ID, err)
+		}
+	}
+	return nil
+}
+
+// readAll reads the articles batch[work...] concurrently and returns their
+// quotes in the order of work.
+func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, error) {
+	start := time.Now()
+	defer p.timed(StageRead, start)
+	quotes := make([][]storyline.Quote, len(work))
+	errs := make([]error, len(work))
+	workers := min(p.workers(), len(work))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				quotes[k], errs[k] = p.read(ctx, &batch[work[k]])
+			}
+		}()
+	}
+	for k := range work {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	for k, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
+		}
+	}
+	return quotes, nil
+}
+
+func (p *Pipeline) workers() int {
+	if p.cfg.Workers > 0 {
+		return p.cfg.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// link runs the order-dependent stages on one read article: copies,
+// clustering and statement grouping.
+func (p *Pipeline) link(ctx context.Context, a *storyline.Article, quotes []storyline.Quote, b *storyline.Batch) error {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	var copies []storyline.Copy
@@ -248,9 +306,9 @@ func (p *Pipeline) run(ctx context.Context, a *storyline.Article, b *storyline.B
 	return nil
 }
 
-// read runs the reader and the credit finder on a clean article.
+// read runs the reader and the credit finder on a clean article. It is
+// called concurrently: it touches nothing but a.
 func (p *Pipeline) read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
-	defer p.timed(StageRead, time.Now())
 	var quotes []storyline.Quote
 	if p.cfg.Reader != nil {
 		q, err := p.cfg.Reader.Read(ctx, a)
