@@ -51,7 +51,14 @@ func HTML(raw []byte, pageURL string) (storyline.Article, error) {
 // HTMLHints is HTML with what the container knew about the page: hints
 // override what the page says about itself (title, date, source, id,
 // language), and h.URL is the page's address.
-func HTMLHints(raw []byte, h Hints, o HTMLOptions) (storyline.Article, error) {
+func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err error) {
+	// A malformed page must never stop an ingest: a panic inside the
+	// extraction libraries becomes this page's error.
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = storyline.Article{}, fmt.Errorf("extract html: internal error: %v", p)
+		}
+	}()
 	doc, err := html.Parse(bytes.NewReader(toUTF8(raw)))
 	if err != nil {
 		return storyline.Article{}, fmt.Errorf("extract html: parse: %w", err)
@@ -88,7 +95,7 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (storyline.Article, error) {
 	if err != nil {
 		return storyline.Article{}, fmt.Errorf("extract html: %w", err)
 	}
-	a := storyline.Article{
+	a = storyline.Article{
 		ID:     h.ID,
 		Title:  cleanLine(res.Metadata.Title),
 		URL:    res.Metadata.URL,

@@ -43,9 +43,10 @@ type Skip struct {
 	Reason string
 }
 
-// String formats the skip as one line: "skip ORIGIN: REASON".
+// String formats the skip as one line, "ORIGIN: REASON", with any line
+// breaks in the reason flattened.
 func (s Skip) String() string {
-	return fmt.Sprintf("skip %s: %s", s.Origin, s.Reason)
+	return s.Origin + ": " + strings.Join(strings.Fields(s.Reason), " ")
 }
 
 // Item is one result of reading: an article, or a skip.
