@@ -283,7 +283,7 @@ func parseMonthDay(s string) (dateParts, bool) {
 }
 
 // ParseDate parses a publication date as inputs give it: RFC 3339,
-// YYYY-MM-DD, RFC 1123 (feeds, HTTP), "2006-01-02 15:04:05" (a day only,
+// YYYY-MM-DD, Unix seconds or milliseconds, RFC 1123 (feeds, HTTP), "2006-01-02 15:04:05" (a day only,
 // the zone being unknown), or a date line such as "Dec 18 2021".
 func ParseDate(s string) (storyline.Published, bool) {
 	s = strings.TrimSpace(s)
@@ -292,6 +292,13 @@ func ParseDate(s string) (storyline.Published, bool) {
 	}
 	if p, err := storyline.ParsePublished(s); err == nil {
 		return p, true
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 && len(s) <= 13 {
+		// Unix time in seconds, or milliseconds when 13 digits long.
+		if len(s) == 13 {
+			return storyline.Instant(time.UnixMilli(n)), true
+		}
+		return storyline.Instant(time.Unix(n, 0)), true
 	}
 	for _, layout := range []string{time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC, "Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z0700"} {
 		if t, err := time.Parse(layout, s); err == nil {

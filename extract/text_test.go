@@ -220,6 +220,29 @@ func TestTextErrors(t *testing.T) {
 	}
 }
 
+// TestParseDate checks the date forms inputs carry.
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2021-12-17", "2021-12-17"},
+		{"2021-12-17T10:30:00+03:00", "2021-12-17T07:30:00Z"},
+		{"Fri, 17 Dec 2021 10:30:00 GMT", "2021-12-17T10:30:00Z"},
+		{"Fri, 17 Dec 2021 10:30:00 +0300", "2021-12-17T07:30:00Z"},
+		{"2021-12-17 10:30:00", "2021-12-17"},
+		{"1639737000", "2021-12-17T10:30:00Z"},
+		{"1639737000000", "2021-12-17T10:30:00Z"},
+		{"December 17, 2021", "2021-12-17"},
+		{"17 декабря 2021 г.", "2021-12-17"},
+		{"yesterday", ""},
+		{"2021-13-45", ""},
+	}
+	for _, tc := range tests {
+		p, _ := ParseDate(tc.in)
+		if got := p.String(); got != tc.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestSource checks the source rule.
 func TestSource(t *testing.T) {
 	tests := []struct{ field, in, canon, site, want string }{

@@ -14,18 +14,18 @@ import (
 	"github.com/storyline-news/storyline/extract"
 )
 
-// record is one JSON article. Fields are raw so that ids and dates may be
-// strings or numbers.
+// record is one JSON article. Text fields must be strings; the id and
+// dates may also be numbers.
 type record struct {
 	ID        json.RawMessage `json:"id"`
-	Title     json.RawMessage `json:"title"`
-	Text      json.RawMessage `json:"text"`
-	HTML      json.RawMessage `json:"html"`
-	URL       json.RawMessage `json:"url"`
-	Source    json.RawMessage `json:"source"`
+	Title     string          `json:"title"`
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+	URL       string          `json:"url"`
+	Source    string          `json:"source"`
 	Date      json.RawMessage `json:"date"`
 	Published json.RawMessage `json:"published"`
-	Lang      json.RawMessage `json:"lang"`
+	Lang      string          `json:"lang"`
 }
 
 // str reads a JSON string or number as a string; null and absent give "".
@@ -60,25 +60,20 @@ func jsonArticle(raw []byte, origin string) Item {
 	if err := json.Unmarshal(raw, &rec); err != nil {
 		return skip(fmt.Sprintf("malformed JSON: %v", err))
 	}
-	fields := map[string]json.RawMessage{
-		"id": rec.ID, "title": rec.Title, "text": rec.Text, "html": rec.HTML, "url": rec.URL,
-		"source": rec.Source, "date": rec.Date, "published": rec.Published, "lang": rec.Lang,
-	}
-	v := map[string]string{}
-	for _, k := range []string{"id", "title", "text", "html", "url", "source", "date", "published", "lang"} {
-		s, err := str(fields[k])
-		if err != nil {
-			return skip(fmt.Sprintf("malformed JSON: field %q: %v", k, err))
-		}
-		v[k] = s
+	id, err := str(rec.ID)
+	if err != nil {
+		return skip(fmt.Sprintf("malformed JSON: field \"id\": %v", err))
 	}
 	h := extract.Hints{
-		ID: strings.TrimSpace(v["id"]), Title: v["title"], URL: strings.TrimSpace(v["url"]),
-		Source: v["source"], Lang: strings.TrimSpace(v["lang"]),
+		ID: strings.TrimSpace(id), Title: rec.Title, URL: strings.TrimSpace(rec.URL),
+		Source: rec.Source, Lang: strings.TrimSpace(rec.Lang),
 	}
-	date := v["date"]
-	if date == "" {
-		date = v["published"]
+	date, err := str(rec.Date)
+	if err == nil && date == "" {
+		date, err = str(rec.Published)
+	}
+	if err != nil {
+		return skip(fmt.Sprintf("malformed JSON: date: %v", err))
 	}
 	if date != "" {
 		if p, ok := extract.ParseDate(date); ok {
@@ -88,11 +83,11 @@ func jsonArticle(raw []byte, origin string) Item {
 	line := bytes.Clone(raw)
 	var it Item
 	switch {
-	case strings.TrimSpace(v["html"]) != "":
-		a, err := extract.HTMLHints([]byte(v["html"]), h, extract.DefaultHTMLOptions())
+	case strings.TrimSpace(rec.HTML) != "":
+		a, err := extract.HTMLHints([]byte(rec.HTML), h, extract.DefaultHTMLOptions())
 		it = article(a, err, origin)
-	case strings.TrimSpace(v["text"]) != "":
-		a, err := extract.Text([]byte(v["text"]), h)
+	case strings.TrimSpace(rec.Text) != "":
+		a, err := extract.Text([]byte(rec.Text), h)
 		it = article(a, err, origin)
 	default:
 		return skip("empty article: no text or html")
