@@ -29,6 +29,9 @@ type HTMLOptions struct {
 	NoDeduplicate bool
 	// ExcludeTables drops the content of <table> elements.
 	ExcludeTables bool
+	// PruneSelector is a CSS selector of elements removed before
+	// extraction.
+	PruneSelector string
 	// KeepTitle keeps a first line that repeats the title; by default it
 	// is dropped from the text.
 	KeepTitle bool
@@ -69,6 +72,7 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 		ExcludeComments: true,
 		Deduplicate:     !o.NoDeduplicate,
 		ExcludeTables:   o.ExcludeTables,
+		PruneSelector:   o.PruneSelector,
 		HtmlDateMode:    trafilatura.Disabled,
 	}
 	if u, err := url.Parse(strings.TrimSpace(h.URL)); err == nil && u.Scheme != "" && u.Host != "" {
