@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -256,6 +257,10 @@ func TestReadStdin(t *testing.T) {
 		{"jsonl", `{"id":"a","text":"Alpha beta gamma."}` + "\n" + `{"id":"b","text":"Delta epsilon."}`, "json", 2},
 		{"html", pageHTML("A title here", "2021-12-01", harbourParas...), "html", 1},
 		{"feed", rssFeed, "feed", 2},
+		{"warc gzip body", string(warcPlain("response", "https://news.example.com/g", gzipResponse(t,
+			pageHTML("Port Ellis approves dredging plan", "2021-12-14", harbourParas...)))), "warc", 1},
+		{"plain warc", string(warcPlain("response", "https://news.example.com/p",
+			httpResponse("text/html", pageHTML("Port Ellis approves dredging plan", "2021-12-14", harbourParas...)))), "warc", 1},
 		{"atom", `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lake News</title>
 <entry><title>Ice festival opens</title><id>tag:lake.example,2022:1</id><link href="https://lake.example/ice"/><updated>2022-01-15T10:00:00Z</updated>
 <content type="html">&lt;p&gt;The ice festival opened on Saturday with sculptures along the shore.&lt;/p&gt;</content></entry></feed>`, "feed", 1},
@@ -397,4 +402,10 @@ func TestReadUnreadable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gzipResponse is an HTTP response with a gzip-encoded HTML body.
+func gzipResponse(t *testing.T, body string) string {
+	z := gz(t, body)
+	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n%s", len(z), z)
 }

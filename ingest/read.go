@@ -164,7 +164,11 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 		return
 	}
 	f := formatByExt(filepath.Ext(lowerName))
-	if f == formatUnknown && !isBinary(head) {
+	switch {
+	case f != formatUnknown:
+	case bytes.HasPrefix(head, []byte("WARC/")):
+		f = formatWARC
+	case !isBinary(head):
 		f = sniff(head)
 	}
 	// A WARC holds binary payloads; any other input must be text.
