@@ -409,3 +409,28 @@ func gzipResponse(t *testing.T, body string) string {
 	z := gz(t, body)
 	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n%s", len(z), z)
 }
+
+// TestReadExamples ingests the shared example folder: five text articles
+// named by id.
+func TestReadExamples(t *testing.T) {
+	dir := "../../shared/examples/articles"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared examples not available: %v", err)
+	}
+	var ids []string
+	for it := range Paths(context.Background(), []string{dir}, Options{}) {
+		if it.Skip != nil {
+			t.Errorf("skipped: %s", it.Skip)
+			continue
+		}
+		a := it.Article
+		if a.Format != "text" || a.Hash == "" || len(a.Raw) == 0 || a.Origin == "" {
+			t.Errorf("%s: incomplete article", a.ID)
+		}
+		ids = append(ids, a.ID)
+	}
+	want := []string{"000_7cbe878a3a053c16", "001_2fcba2174eb3bf7e", "002_3f0c0d7fff4160eb", "003_65c7aa3975f581c0", "004_36c248dcc6a592ee"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("ids %v, want %v", ids, want)
+	}
+}
