@@ -113,3 +113,30 @@ func BenchmarkReadWARC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadBenchmarkPages ingests the article extraction benchmark
+// (181 real pages as JSON Lines with an html field, gzipped) per
+// iteration, with one and with two extraction workers, and reports pages
+// per second.
+func BenchmarkReadBenchmarkPages(b *testing.B) {
+	path := "../../shared/data/article_extraction_benchmark/data.jsonl.gz"
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Skipf("article extraction benchmark not available: %v", err)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			ctx := context.Background()
+			n := 0
+			for b.Loop() {
+				for it := range Read(ctx, Input{Path: path, Size: fi.Size()}, Options{Workers: workers}) {
+					if it.Skip != nil {
+						b.Fatal(it.Skip)
+					}
+					n++
+				}
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -432,5 +433,61 @@ func TestReadExamples(t *testing.T) {
 	want := []string{"000_7cbe878a3a053c16", "001_2fcba2174eb3bf7e", "002_3f0c0d7fff4160eb", "003_65c7aa3975f581c0", "004_36c248dcc6a592ee"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("ids %v, want %v", ids, want)
+	}
+}
+
+// TestWorkersKeepOrder checks that parallel extraction yields the same
+// items in the same order as sequential reading, across inputs, and that
+// breaking out early leaves no goroutine behind.
+func TestWorkersKeepOrder(t *testing.T) {
+	dir := t.TempDir()
+	var lines strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&lines, `{"id":"l%d","text":"Line %d says something."}`+"\n", i, i)
+		if i == 17 {
+			lines.WriteString("{broken\n")
+		}
+	}
+	files := map[string]string{"a.jsonl": lines.String(), "b.rss": rssFeed, "c.warc.gz": string(testWARC(t)), "e.txt": "\x00"}
+	for i := range 12 {
+		files[fmt.Sprintf("d%02d.html", i)] = pageHTML(fmt.Sprintf("Page %d about the harbour", i), "2021-12-14", harbourParas[i%4], harbourParas[(i+1)%4], harbourParas[(i+2)%4])
+	}
+	writeFiles(t, dir, files)
+	ins, _ := Expand(context.Background(), []string{dir})
+	list := func(workers int) []string {
+		var out []string
+		last := -1
+		for i, it := range ReadInputs(context.Background(), ins, Options{Workers: workers}) {
+			if i < last {
+				t.Errorf("input index went back from %d to %d", last, i)
+			}
+			last = i
+			if it.Skip != nil {
+				out = append(out, it.Skip.String())
+			} else {
+				out = append(out, it.Article.Origin+" "+it.Article.ID+" "+it.Article.Hash)
+			}
+		}
+		return out
+	}
+	seq := list(1)
+	if len(seq) != 41+3+2+12+1 {
+		t.Fatalf("got %d items, want 59", len(seq))
+	}
+	for _, w := range []int{2, 4} {
+		if par := list(w); !slices.Equal(seq, par) {
+			t.Errorf("workers %d: items differ from sequential reading", w)
+		}
+	}
+	before := runtime.NumGoroutine()
+	n := 0
+	for range ReadInputs(context.Background(), ins, Options{Workers: 4}) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	time.Sleep(20 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("goroutines: %d before, %d after an early break", before, after)
 	}
 }
