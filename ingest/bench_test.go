@@ -68,7 +68,8 @@ func BenchmarkReadTextFile(b *testing.B) {
 }
 
 // BenchmarkReadStreamJSONL reads a JSON Lines body of 1,000 ~3 KB text
-// articles per iteration and reports articles per second.
+// articles per iteration, with one and two extraction workers, and
+// reports articles per second.
 func BenchmarkReadStreamJSONL(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var body strings.Builder
@@ -80,21 +81,25 @@ func BenchmarkReadStreamJSONL(b *testing.B) {
 	}
 	data := body.String()
 	ctx := context.Background()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		got := 0
-		for it := range ReadStream(ctx, strings.NewReader(data), "bench", Options{}) {
-			if it.Skip != nil {
-				b.Fatal(it.Skip)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				got := 0
+				for it := range ReadStream(ctx, strings.NewReader(data), "bench", Options{Workers: workers}) {
+					if it.Skip != nil {
+						b.Fatal(it.Skip)
+					}
+					got++
+				}
+				if got != n {
+					b.Fatalf("read %d articles, want %d", got, n)
+				}
 			}
-			got++
-		}
-		if got != n {
-			b.Fatalf("read %d articles, want %d", got, n)
-		}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
 	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
 // BenchmarkReadWARC reads the test WARC (two HTML responses) per iteration.
