@@ -79,11 +79,11 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 	if u, err := url.Parse(strings.TrimSpace(h.URL)); err == nil && u.Scheme != "" && u.Host != "" {
 		opts.OriginalURL = u
 	}
-	// The date first, on the untouched document: htmldate does not modify
-	// it, trafilatura does.
-	// The fast search (metadata, JSON-LD, URL, common patterns) first; the
-	// extensive one, which parses dates in free text in many languages and
-	// costs about a fifth of the extraction time, only when it finds none.
+	// The date first, on the untouched document (htmldate leaves it as it
+	// is, trafilatura does not): the fast search (metadata, JSON-LD, URL,
+	// common patterns), then, only when it finds nothing, the extensive
+	// one, which parses dates in free text in many languages and costs
+	// about a fifth of the extraction time.
 	dateOpts := htmldate.Options{
 		ExtractTime:         true,
 		UseOriginalDate:     true,
