@@ -105,6 +105,41 @@ func (c *committer) memberOf(id string) (member, error) {
 }
 
 func (c *committer) assignments(b storyline.Batch) error {
+	if len(b.Assignments) == 0 {
+		return nil
+	}
+	type ref struct{ event, story string }
+	cur := make(map[string]ref, len(b.Assignments))
+	for chunk := range slices.Chunk(b.Assignments, maxParams) {
+		ids := make([]any, len(chunk))
+		for i, as := range chunk {
+			ids[i] = as.Article
+		}
+		s, err := c.stmt(`SELECT article, event, story FROM assignments WHERE article IN (` + placeholders(len(ids)) + `)`)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, ids...)
+		if err != nil {
+			return fmt.Errorf("look up assignments: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var r ref
+			if err := rows.Scan(&id, &r.event, &r.story); err != nil {
+				rows.Close()
+				return fmt.Errorf("look up assignments: %w", err)
+			}
+			cur[id] = r
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("look up assignments: %w", err)
+		}
+	}
+	args := make([]any, 0, 4*len(b.Assignments))
 	for _, as := range b.Assignments {
 		var why any
 		if as.Why != nil {
@@ -114,30 +149,16 @@ func (c *committer) assignments(b storyline.Batch) error {
 			}
 			why = string(j)
 		}
-		row, err := c.queryRow(`SELECT event, story FROM assignments WHERE article = ?`, as.Article)
-		if err != nil {
-			return err
-		}
-		var oldEv, oldSt string
-		had := true
-		switch err := row.Scan(&oldEv, &oldSt); {
-		case errors.Is(err, sql.ErrNoRows):
-			had = false
-		case err != nil:
-			return fmt.Errorf("assignment of %q: %w", as.Article, err)
-		}
-		if _, err := c.exec(`INSERT INTO assignments (article, event, story, why) VALUES (?, ?, ?, ?)
-			ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why`,
-			as.Article, as.Event, as.Story, why); err != nil {
-			return err
-		}
+		args = append(args, as.Article, as.Event, as.Story, why)
 		c.cl.eventStory[as.Event] = as.Story
-		if had && oldEv == as.Event && oldSt == as.Story {
+		old, had := cur[as.Article]
+		cur[as.Article] = ref{as.Event, as.Story}
+		if had && old.event == as.Event && old.story == as.Story {
 			continue
 		}
 		if had {
-			c.cl.dirtyEvents[oldEv] = true
-			c.cl.dirtyStories[oldSt] = true
+			c.cl.dirtyEvents[old.event] = true
+			c.cl.dirtyStories[old.story] = true
 		}
 		m, err := c.memberOf(as.Article)
 		if err != nil {
@@ -146,7 +167,8 @@ func (c *committer) assignments(b storyline.Batch) error {
 		c.cl.addEvents[as.Event] = append(c.cl.addEvents[as.Event], m)
 		c.cl.addStories[as.Story] = append(c.cl.addStories[as.Story], m)
 	}
-	return nil
+	return c.bulk(`INSERT INTO assignments (article, event, story, why)`, 4,
+		`ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why`, args)
 }
 
 // storyOfEvent returns the story an event belongs to now, or "".
