@@ -66,6 +66,9 @@ func (g *Gen) words(bytes int) string {
 	return b.String()
 }
 
+// Next returns the number of the next article Batch makes.
+func (g *Gen) Next() int { return g.next }
+
 // Batch returns the next n articles with what the stages would derive.
 func (g *Gen) Batch(n int) storyline.Batch {
 	var b storyline.Batch
