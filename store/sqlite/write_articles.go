@@ -248,10 +248,9 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	if err := c.dropEntities(a.ID); err != nil {
 		return "", err
 	}
-	if old.ts != ts || old.title != a.Title || old.source != a.Source || old.lang != a.Lang {
-		if err := c.articleChanged(a.ID); err != nil {
-			return "", err
-		}
+	// Its clusters' dates, titles or facets may change with it.
+	if err := c.articleChanged(a.ID); err != nil {
+		return "", err
 	}
 	c.queueDerived(a, seq)
 	return storyline.Updated, nil
@@ -275,6 +274,20 @@ func (c *committer) flushArticles() error {
 	}
 	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0], entities: p.entities[:0]}
 	return nil
+}
+
+// entityKeys returns the distinct normalised entity names of a.
+func entityKeys(a *storyline.Article) []string {
+	var keys []string
+	for _, e := range a.Entities {
+		if e.Name == "" {
+			continue
+		}
+		if k := textproc.Normalize(e.Name); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // addEntities queues the entities an article mentions, one row per name
