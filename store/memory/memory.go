@@ -25,6 +25,11 @@ type Options struct {
 	// KeepRaw keeps each article's Raw input; by default it is dropped
 	// and Article returns Raw nil.
 	KeepRaw bool
+	// DropText keeps articles lean for runs over millions of them: Text,
+	// Dates, Cited and the mentions of entities are not kept (entity
+	// names and kinds are), so Search and StoryFilter.Query see titles
+	// only.
+	DropText bool
 }
 
 // Store is an in-memory storyline.Store, safe for concurrent use.
@@ -205,6 +210,16 @@ func (s *Store) putArticle(a storyline.Article) storyline.Outcome {
 	old := s.articles[a.ID]
 	if old != nil && old.a.Hash == a.Hash {
 		return storyline.Unchanged
+	}
+	if s.opts.DropText {
+		a.Text, a.Dates, a.Cited = "", nil, nil
+		ents := make([]storyline.Entity, len(a.Entities))
+		for i, e := range a.Entities {
+			// One mention stands for the count, which Entities reports.
+			ents[i] = storyline.Entity{Name: e.Name, Kind: e.Kind,
+				Mentions: make([]storyline.Mention, len(e.Mentions))}
+		}
+		a.Entities = ents
 	}
 	r := &record{a: a, ts: pubTS(a.Published)}
 	seen := map[entityKey]int{}

@@ -198,7 +198,10 @@ CREATE TABLE state (
 
 // migrate brings the database to the latest schema version, one
 // transaction per step.
-func migrate(ctx context.Context, db *sql.DB) error {
+func migrate(ctx context.Context, db *sql.DB) error { return migrateSteps(ctx, db, migrations) }
+
+// migrateSteps applies steps[v:] to a database at version v.
+func migrateSteps(ctx context.Context, db *sql.DB, migrations []string) error {
 	var v int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("read schema version: %w", err)

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -69,7 +70,11 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 		o.Readers = 4
 	}
 	d := &DB{path: path, opts: o}
-	if !o.ReadOnly {
+	if o.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
+		}
+	} else {
 		w, err := sql.Open("sqlite", dsn(path, o, false))
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
