@@ -52,6 +52,11 @@ func validate(b storyline.Batch) error {
 			return fmt.Errorf("article %d: empty id", i)
 		}
 	}
+	for i, a := range b.Recleaned {
+		if a.ID == "" {
+			return fmt.Errorf("recleaned article %d: empty id", i)
+		}
+	}
 	for i, cp := range b.Copies {
 		if cp.A == "" || cp.B == "" || cp.A == cp.B {
 			return fmt.Errorf("copy %d: want two different article ids, have %q and %q", i, cp.A, cp.B)
@@ -144,7 +149,7 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 		return nil, err
 	}
 	steps := []func(storyline.Batch) error{
-		c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state,
+		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state,
 	}
 	for _, step := range steps {
 		if err := c.ctx.Err(); err != nil {

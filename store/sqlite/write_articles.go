@@ -69,6 +69,7 @@ type stored struct {
 	seq                       int64
 	hash, title, source, lang string
 	ts                        int64
+	hasTime                   bool
 }
 
 // pendingRows are rows queued for multi-row inserts.
@@ -131,7 +132,7 @@ func (c *committer) articles(list []storyline.Article) ([]storyline.Outcome, err
 func (c *committer) lookupArticles(ids []string) (map[string]stored, error) {
 	out := make(map[string]stored, len(ids))
 	for chunk := range slices.Chunk(ids, maxParams) {
-		s, err := c.stmt(`SELECT id, seq, hash, title, source, lang, pub_ts FROM articles WHERE id IN (` + placeholders(len(chunk)) + `)`)
+		s, err := c.stmt(`SELECT id, seq, hash, title, source, lang, pub_ts, pub_has_time FROM articles WHERE id IN (` + placeholders(len(chunk)) + `)`)
 		if err != nil {
 			return nil, err
 		}
@@ -142,7 +143,7 @@ func (c *committer) lookupArticles(ids []string) (map[string]stored, error) {
 		for rows.Next() {
 			var id string
 			var x stored
-			if err := rows.Scan(&id, &x.seq, &x.hash, &x.title, &x.source, &x.lang, &x.ts); err != nil {
+			if err := rows.Scan(&id, &x.seq, &x.hash, &x.title, &x.source, &x.lang, &x.ts, &x.hasTime); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("look up articles: %w", err)
 			}
@@ -217,6 +218,58 @@ func (c *committer) queueDerived(a *storyline.Article, seq int64) {
 	}
 	c.pend.fts = append(c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
 	c.addEntities(a)
+}
+
+// reclean rewrites the clean text and reading (title, text, language,
+// dates, entities, citations) of stored articles whose input did not
+// change, keeping their hash, raw input and history. Articles not stored
+// are skipped.
+func (c *committer) reclean(b storyline.Batch) error {
+	if len(b.Recleaned) == 0 {
+		return nil
+	}
+	ids := make([]string, len(b.Recleaned))
+	for i := range b.Recleaned {
+		ids[i] = b.Recleaned[i].ID
+	}
+	have, err := c.lookupArticles(ids)
+	if err != nil {
+		return err
+	}
+	for i := range b.Recleaned {
+		a := &b.Recleaned[i]
+		old, ok := have[a.ID]
+		if !ok {
+			continue
+		}
+		dates, ents, cited, err := encoded(a)
+		if err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
+			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if err := c.dropEntities(a.ID); err != nil {
+			return err
+		}
+		if err := c.articleChanged(a.ID); err != nil {
+			return err
+		}
+		// Cluster aggregates read the article as it now is.
+		cur := *a
+		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
+		c.batch[a.ID] = &cur
+		c.pend.fts = append(c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
+		c.addEntities(a)
+	}
+	if err := c.flushArticles(); err != nil {
+		return err
+	}
+	return c.flushEntities()
 }
 
 // update replaces a stored article, recording the earlier version.
@@ -388,5 +441,6 @@ func (c *committer) flushEntities() error {
 			return err
 		}
 	}
+	clear(c.entityDelta)
 	return nil
 }

@@ -22,6 +22,7 @@ func Run(t *testing.T, open func(t *testing.T) storyline.Store) {
 		fn   func(t *testing.T, s storyline.Store)
 	}{
 		{"Outcomes", testOutcomes},
+		{"Recleaned", testRecleaned},
 		{"RoundTrip", testRoundTrip},
 		{"NotFound", testNotFound},
 		{"Atomic", testAtomic},
