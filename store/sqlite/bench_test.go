@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -84,11 +85,16 @@ func BenchmarkStories(b *testing.B) {
 	}
 	for _, tc := range filters {
 		b.Run(tc.name, func(b *testing.B) {
+			var took []time.Duration
 			for b.Loop() {
+				t0 := time.Now()
 				if _, err := db.Stories(ctx, tc.f); err != nil {
 					b.Fatal(err)
 				}
+				took = append(took, time.Since(t0))
 			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
 		})
 	}
 }
