@@ -174,7 +174,7 @@ func (c *committer) assignments(b storyline.Batch) error {
 			return fmt.Errorf("look up assignments: %w", err)
 		}
 	}
-	args := make([]any, 0, 4*len(b.Assignments))
+	args := make([]any, 0, 5*len(b.Assignments))
 	for _, as := range b.Assignments {
 		var why any
 		if as.Why != nil {
@@ -184,7 +184,11 @@ func (c *committer) assignments(b storyline.Batch) error {
 			}
 			why = string(j)
 		}
-		args = append(args, as.Article, as.Event, as.Story, why)
+		m, err := c.memberOf(as.Article)
+		if err != nil {
+			return err
+		}
+		args = append(args, as.Article, as.Event, as.Story, why, m.ts)
 		c.cl.eventStory[as.Event] = as.Story
 		old, had := cur[as.Article]
 		cur[as.Article] = ref{as.Event, as.Story}
@@ -195,15 +199,12 @@ func (c *committer) assignments(b storyline.Batch) error {
 			c.cl.dirtyEvents[old.event] = true
 			c.cl.dirtyStories[old.story] = true
 		}
-		m, err := c.memberOf(as.Article)
-		if err != nil {
-			return err
-		}
 		c.cl.addEvents[as.Event] = append(c.cl.addEvents[as.Event], m)
 		c.cl.addStories[as.Story] = append(c.cl.addStories[as.Story], m)
 	}
-	return c.bulk(`INSERT INTO assignments (article, event, story, why)`, 4,
-		`ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why`, args)
+	return c.bulk(`INSERT INTO assignments (article, event, story, why, pub_ts)`, 5,
+		`ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why,
+		pub_ts = excluded.pub_ts`, args)
 }
 
 // storyOfEvent returns the story an event belongs to now, or "".

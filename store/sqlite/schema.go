@@ -194,6 +194,14 @@ CREATE TABLE state (
 	PRIMARY KEY (stage, key)
 );
 `,
+	// 2: assignments carry their article's publication time, so that a
+	// story's articles are listed in order from one covering index.
+	`
+ALTER TABLE assignments ADD COLUMN pub_ts INTEGER NOT NULL DEFAULT 9223372036854775807;
+UPDATE assignments SET pub_ts = COALESCE((SELECT ar.pub_ts FROM articles ar WHERE ar.id = assignments.article), 9223372036854775807);
+DROP INDEX assignments_story;
+CREATE INDEX assignments_story ON assignments(story, pub_ts, article, event);
+`,
 }
 
 // migrate brings the database to the latest schema version, one

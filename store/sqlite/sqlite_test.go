@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"math"
 	"path/filepath"
 	"slices"
@@ -153,5 +154,54 @@ func TestHistory(t *testing.T) {
 	cur, _ := db.Article(ctx, "a")
 	if cur.Text != "third" || cur.Raw != nil {
 		t.Fatalf("current = %+v", cur)
+	}
+}
+
+// TestUpgradeFromVersion1 builds a database with the first schema only,
+// as an early release wrote it, and opens it with this one.
+func TestUpgradeFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	w, err := sql.Open("sqlite", dsn(path, Options{BusyTimeoutMS: 1000, CacheKB: 1024}, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateSteps(ctx, w, migrations[:1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (seq, id, hash, title, source, url, lang, pub_ts, pub_has_time, text, format, origin, stored_at)
+			VALUES (1, 'a-late', 'h1', 'Late', 's', '', 'en', 2000, 0, 'x', 'text', '', ''),
+			       (2, 'b-early', 'h2', 'Early', 's', '', 'en', 1000, 0, 'y', 'text', '', '')`,
+		`INSERT INTO assignments (article, event, story) VALUES ('a-late', 'e', 's'), ('b-early', 'e', 's')`,
+		`INSERT INTO stories (id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)
+			VALUES ('s', 2, 1000, 0, 'b-early', 'Early', 2000, 0)`,
+		`INSERT INTO events (id, story, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)
+			VALUES ('e', 's', 2, 1000, 0, 'b-early', 'Early', 2000, 0)`,
+	} {
+		if _, err := w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	db.r.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != len(migrations) {
+		t.Errorf("version %d after open, want %d", v, len(migrations))
+	}
+	st, err := db.Story(ctx, "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(st.Articles, []string{"b-early", "a-late"}) || st.Title != "Early" {
+		t.Errorf("story after upgrade = %+v", st)
+	}
+	if err := db.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -202,9 +202,8 @@ func (d *DB) loadStories(ctx context.Context, q string, args ...any) ([]storylin
 		return nil, err
 	}
 	// Articles in publication order.
-	rows, err = d.r.QueryContext(ctx, `SELECT a.article, a.event, a.story FROM assignments a
-		LEFT JOIN articles ar ON ar.id = a.article WHERE a.story IN `+in+`
-		ORDER BY COALESCE(ar.pub_ts, 9223372036854775807), a.article`, anys(ids)...)
+	rows, err = d.r.QueryContext(ctx, `SELECT article, event, story FROM assignments
+		WHERE story IN `+in+` ORDER BY pub_ts, article`, anys(ids)...)
 	if err != nil {
 		return nil, err
 	}

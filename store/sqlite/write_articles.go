@@ -305,6 +305,11 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	if err := c.articleChanged(a.ID); err != nil {
 		return "", err
 	}
+	if ts != old.ts {
+		if _, err := c.exec(`UPDATE assignments SET pub_ts = ? WHERE article = ?`, ts, a.ID); err != nil {
+			return "", err
+		}
+	}
 	c.queueDerived(a, seq)
 	return storyline.Updated, nil
 }
