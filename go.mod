@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/internetarchive/gowarc v0.8.101
+	github.com/kljensen/snowball v0.10.0
 	github.com/markusmobius/go-htmldate v1.10.1
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/mmcdole/gofeed v1.4.2
