@@ -142,7 +142,6 @@ type Generator struct {
 	emitted int
 	doc     doc
 	scratch doc
-	tail    []byte
 }
 
 const (
@@ -246,15 +245,23 @@ func (g *Generator) All() iter.Seq[Article] {
 
 // Next returns the next article in arrival order, or false at the end.
 func (g *Generator) Next() (Article, bool) {
+	it, ok := g.nextItem()
+	if !ok {
+		return Article{}, false
+	}
+	return g.render(&g.doc, &g.scratch, it.ev, it.k), true
+}
+
+// nextItem schedules: it returns which article arrives next.
+func (g *Generator) nextItem() (item, bool) {
 	for {
 		done := g.spawned >= g.opts.Articles
 		if len(g.heap) > 0 && (done || g.heap[0].arrival < g.next.UnixNano()) {
-			it := g.pop()
 			g.emitted++
-			return g.render(it.ev, it.k), true
+			return g.pop(), true
 		}
 		if done {
-			return Article{}, false
+			return item{}, false
 		}
 		g.spawnEvent()
 	}

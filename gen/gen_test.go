@@ -349,6 +349,24 @@ func TestWriteJSONLCancel(t *testing.T) {
 	}
 }
 
+type failWriter struct{ n int }
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	if f.n++; f.n > 3 {
+		return 0, io.ErrShortWrite
+	}
+	return len(p), nil
+}
+
+func TestWriteJSONLWriteError(t *testing.T) {
+	// A failing writer ends the run with its error, without leaving the
+	// workers blocked.
+	_, err := WriteJSONL(context.Background(), &failWriter{}, Options{Articles: 20000, Seed: 1})
+	if err == nil || !strings.Contains(err.Error(), "short write") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestWritePairs(t *testing.T) {
 	opts := Options{Articles: 3000, Seed: 9}
 	arts := load(t, generate(t, opts))
@@ -381,13 +399,62 @@ func TestWritePairs(t *testing.T) {
 	}
 }
 
+func TestDocJSONMatchesArticle(t *testing.T) {
+	// The fast encoder writes exactly what encoding an Article writes.
+	g1, g2 := New(Options{Articles: 3000, Seed: 4}), New(Options{Articles: 3000, Seed: 4})
+	var d, src doc
+	for {
+		it, ok := g1.nextItem()
+		a, ok2 := g2.Next()
+		if ok != ok2 {
+			t.Fatal("streams differ in length")
+		}
+		if !ok {
+			break
+		}
+		sp, copyOf := g1.renderDoc(&d, &src, it.ev, it.k)
+		fast := g1.appendDocJSON(nil, &d, it.ev, sp, copyOf)
+		slow := AppendJSON(nil, &a)
+		if !bytes.Equal(fast, slow) {
+			t.Fatalf("article %s:\nfast %.400s\nslow %.400s", a.ID, fast, slow)
+		}
+		var viaStd Article
+		if err := json.Unmarshal(fast, &viaStd); err != nil || viaStd.Text != a.Text {
+			t.Fatalf("article %s does not round-trip: %v", a.ID, err)
+		}
+	}
+}
+
+func TestAppendDocJSONAllocs(t *testing.T) {
+	g := New(Options{Articles: 5000, Seed: 2})
+	var d, src doc
+	var items []item
+	for it, ok := g.nextItem(); ok; it, ok = g.nextItem() {
+		items = append(items, it)
+	}
+	buf := make([]byte, 0, 1<<20)
+	i := 0
+	allocs := testing.AllocsPerRun(2000, func() {
+		it := items[i%len(items)]
+		i++
+		sp, copyOf := g.renderDoc(&d, &src, it.ev, it.k)
+		buf = g.appendDocJSON(buf[:0], &d, it.ev, sp, copyOf)
+	})
+	t.Logf("%.1f allocations per article", allocs)
+	if allocs > 8 {
+		t.Errorf("%.1f allocations per article, want few", allocs)
+	}
+}
+
 func TestAppendString(t *testing.T) {
 	tests := []string{"plain", `q"uote\back`, "new\nline\ttab", "«ёлочки» — тире", "<a&b>", "\x01ctl", "bad\xffutf8", "sep\u2028x"}
 	for _, s := range tests {
-		got := appendString(nil, s)
 		want, _ := json.Marshal(s)
-		if !bytes.Equal(got, want) {
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+		if got := appendString(nil, []byte(s)); !bytes.Equal(got, want) {
+			t.Errorf("appendString([]byte %q) = %s, want %s", s, got, want)
 		}
 	}
 }

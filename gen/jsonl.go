@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -66,6 +69,77 @@ func AppendJSON(b []byte, a *Article) []byte {
 	return append(b, '}')
 }
 
+// appendDocJSON appends the article rendered in d as AppendJSON would,
+// without building an Article.
+func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf int) []byte {
+	o := &g.outlets[sp.outlet]
+	id := e.base + sp.k
+	b = append(b, `{"id":"`...)
+	b = appendID(b, id)
+	b = append(b, `","title":`...)
+	b = appendString(b, d.title)
+	b = append(b, `,"text":"`...)
+	for i, p := range d.paras {
+		if i > 0 {
+			b = append(b, `\n\n`...)
+		}
+		b = appendEscaped(b, d.text(p))
+	}
+	b = append(b, `","lang":"`...)
+	b = append(b, [2]string{"en", "ru"}[sp.lang]...)
+	b = append(b, `","date":"`...)
+	b = sp.pub.AppendFormat(b, "2006-01-02T15:04:05Z")
+	b = append(b, `","source":`...)
+	b = appendString(b, o.name)
+	b = append(b, `,"url":"https://`...)
+	b = appendEscaped(b, o.host)
+	b = sp.pub.AppendFormat(b, "/2006/01/02/")
+	b = appendID(b, id)
+	b = append(b, `","cluster":"e`...)
+	b = strconv.AppendInt(b, int64(e.id), 10)
+	b = append(b, `","story":"s`...)
+	b = strconv.AppendInt(b, int64(e.story.id), 10)
+	b = append(b, '"')
+	if copyOf >= 0 {
+		b = append(b, `,"copy_of":"`...)
+		b = appendID(b, copyOf)
+		b = append(b, `","copy_kind":"`...)
+		b = append(b, sp.kind...)
+		b = append(b, '"')
+	}
+	b = append(b, `,"quotes":[`...)
+	for i, q := range d.quotes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = appendString(b, q.q.Text)
+		b = append(b, `,"speaker":`...)
+		b = appendString(b, q.q.Speaker)
+		b = append(b, `,"kind":"`...)
+		b = append(b, q.q.Kind...)
+		b = append(b, `"}`...)
+	}
+	b = append(b, ']')
+	n := 0
+	for _, p := range d.paras {
+		if !p.boiler {
+			continue
+		}
+		if n == 0 {
+			b = append(b, `,"boilerplate":[`...)
+		} else {
+			b = append(b, ',')
+		}
+		n++
+		b = appendString(b, d.text(p))
+	}
+	if n > 0 {
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
 const hexDigits = "0123456789abcdef"
 
 // safeASCII marks the bytes that need no escaping in a JSON string.
@@ -79,9 +153,15 @@ var safeASCII = func() (t [256]bool) {
 // appendString appends s as a JSON string, escaping what JSON requires and
 // what encoding/json escapes for HTML safety, so that the output is the
 // same as json.Marshal's.
-func appendString(b []byte, s string) []byte {
+func appendString[T ~string | ~[]byte](b []byte, s T) []byte {
 	b = append(b, '"')
-	valid := utf8.ValidString(s)
+	b = appendEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendEscaped appends the inside of a JSON string.
+func appendEscaped[T ~string | ~[]byte](b []byte, s T) []byte {
+	valid := validUTF8(s)
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -96,7 +176,7 @@ func appendString(b []byte, s string) []byte {
 				i++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := decodeRune(s[i:])
 			switch {
 			case r == utf8.RuneError && size == 1:
 				b = append(b, s[start:i]...)
@@ -129,8 +209,34 @@ func appendString(b []byte, s string) []byte {
 		i++
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
+}
+
+func validUTF8[T ~string | ~[]byte](s T) bool {
+	switch v := any(s).(type) {
+	case string:
+		return utf8.ValidString(v)
+	case []byte:
+		return utf8.Valid(v)
+	}
+	for i := 0; i < len(s); { // a named type: decode rune by rune
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := decodeRune(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func decodeRune[T ~string | ~[]byte](s T) (rune, int) {
+	var buf [utf8.UTFMax]byte
+	n := copy(buf[:], s[:min(len(s), utf8.UTFMax)])
+	return utf8.DecodeRune(buf[:n])
 }
 
 // Stats summarises a written stream.
@@ -143,43 +249,119 @@ type Stats struct {
 	Stories  int
 }
 
+// chunk is a run of consecutive articles rendered by one worker.
+type chunk struct {
+	items []item
+	out   []byte
+	st    Stats
+	done  chan struct{}
+}
+
+const chunkSize = 128
+
 // WriteJSONL writes opts.Articles articles to w as JSON Lines, checking ctx
-// between articles.
+// between chunks. Scheduling is sequential; rendering and encoding run on
+// every core, and chunks are written in order, so the bytes are the same
+// as a sequential run's.
 func WriteJSONL(ctx context.Context, w io.Writer, opts Options) (Stats, error) {
 	g := New(opts)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var st Stats
-	var line []byte
-	every := g.opts.ProgressEvery
-	for {
-		if st.Articles%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return st, fmt.Errorf("gen: %w", err)
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait() // no goroutine outlives the call
+	}()
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	jobs := make(chan *chunk, 2*workers)
+	order := make(chan *chunk, 4*workers)
+	// Written chunks come back for reuse, so that buffers stop growing.
+	free := make(chan *chunk, 8*workers)
+	// The scheduler: chunks of items, in arrival order.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(jobs)
+		defer close(order)
+		for {
+			var c *chunk
+			select {
+			case c = <-free:
+				c.items, c.out, c.st = c.items[:0], c.out[:0], Stats{}
+			default:
+				c = &chunk{items: make([]item, 0, chunkSize)}
+			}
+			c.done = make(chan struct{})
+			for len(c.items) < chunkSize {
+				it, ok := g.nextItem()
+				if !ok {
+					break
+				}
+				c.items = append(c.items, it)
+			}
+			if len(c.items) == 0 {
+				return
+			}
+			select {
+			case order <- c:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- c:
+			case <-ctx.Done():
+				return
 			}
 		}
-		a, ok := g.Next()
-		if !ok {
-			break
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var d, src doc
+			for c := range jobs {
+				for _, it := range c.items {
+					sp, copyOf := g.renderDoc(&d, &src, it.ev, it.k)
+					c.out = g.appendDocJSON(c.out, &d, it.ev, sp, copyOf)
+					c.out = append(c.out, '\n')
+					c.st.Articles++
+					if copyOf >= 0 {
+						c.st.Copies++
+					}
+					c.st.Russian += sp.lang
+				}
+				c.st.Bytes = int64(len(c.out))
+				close(c.done)
+			}
+		}()
+	}
+	var st Stats
+	every := g.opts.ProgressEvery
+	for c := range order {
+		select {
+		case <-c.done:
+		case <-ctx.Done():
+			return st, fmt.Errorf("gen: %w", ctx.Err())
 		}
-		line = AppendJSON(line[:0], &a)
-		line = append(line, '\n')
-		if _, err := bw.Write(line); err != nil {
+		if _, err := w.Write(c.out); err != nil {
 			return st, fmt.Errorf("gen: write: %w", err)
 		}
-		st.Articles++
-		st.Bytes += int64(len(line))
-		if a.CopyOf != "" {
-			st.Copies++
+		before := st.Articles
+		st.Articles += c.st.Articles
+		st.Bytes += c.st.Bytes
+		st.Copies += c.st.Copies
+		st.Russian += c.st.Russian
+		select {
+		case free <- c:
+		default:
 		}
-		if a.Lang == "ru" {
-			st.Russian++
-		}
-		if opts.Progress != nil && st.Articles%every == 0 {
-			opts.Progress(st.Articles)
+		if opts.Progress != nil {
+			for n := (before/every + 1) * every; n <= st.Articles; n += every {
+				opts.Progress(n)
+			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return st, fmt.Errorf("gen: write: %w", err)
+	if err := ctx.Err(); err != nil {
+		return st, fmt.Errorf("gen: %w", err)
 	}
 	st.Events, st.Stories = g.events, g.stories
 	if opts.Progress != nil {

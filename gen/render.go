@@ -22,6 +22,7 @@ type pquote struct {
 
 // doc is an article being rendered: paragraphs in one buffer.
 type doc struct {
+	tail   []byte // scratch for edits
 	buf    []byte
 	paras  []para
 	quotes []pquote
@@ -40,24 +41,35 @@ func (d *doc) close(start int, boiler bool) {
 
 func (d *doc) text(p para) []byte { return d.buf[p.start:p.end] }
 
-// render builds article k of e.
-func (g *Generator) render(e *event, k int) Article {
+// render builds article k of e in d, using src for the original of a
+// copy. It reads only what does not change once an event is spawned, so
+// several goroutines may render at once, each with its own docs.
+func (g *Generator) render(d, src *doc, e *event, k int) Article {
+	sp, copyOf := g.renderDoc(d, src, e, k)
+	c := ""
+	if copyOf >= 0 {
+		c = g.id(copyOf)
+	}
+	return g.assemble(d, e, sp, &g.outlets[sp.outlet], c)
+}
+
+// renderDoc renders article k of e into d and returns its spec and the
+// global index of its original (-1 for originals).
+func (g *Generator) renderDoc(d, src *doc, e *event, k int) (spec, int) {
 	sp := g.spec(e, k)
-	d := &g.doc
 	d.reset()
 	o := &g.outlets[sp.outlet]
 	// Separate streams for body, boilerplate, title and copying, so that a
 	// copy re-renders its original's body exactly.
 	br, wr, tr, cr := newRNG(mix(sp.seed, 1)), newRNG(mix(sp.seed, 2)), newRNG(mix(sp.seed, 3)), newRNG(mix(sp.seed, 4))
-	var copyOf string
+	copyOf := -1
 	g.header(d, o, &wr, sp.lang)
 	if sp.copyOf < 0 {
 		g.body(d, e, sp, &br)
 		g.title(d, e, sp, &tr)
 	} else {
 		osp := g.spec(e, sp.copyOf)
-		copyOf = g.id(e.base + osp.k)
-		src := &g.scratch
+		copyOf = e.base + osp.k
 		src.reset()
 		obr, otr := newRNG(mix(osp.seed, 1)), newRNG(mix(osp.seed, 3))
 		g.body(src, e, osp, &obr)
@@ -77,7 +89,16 @@ func (g *Generator) render(e *event, k int) Article {
 		}
 	}
 	g.footer(d, o, &wr, sp.lang)
-	return g.assemble(d, e, sp, o, copyOf)
+	return sp, copyOf
+}
+
+// appendID appends the id of the article with global index i.
+func appendID(b []byte, i int) []byte {
+	b = append(b, 'g')
+	for n := 10000000; n > 1 && i < n; n /= 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(i), 10)
 }
 
 func (g *Generator) id(i int) string {
@@ -392,8 +413,8 @@ func (g *Generator) paraphrase(d *doc, start int, r *rng, ru bool) {
 			continue
 		}
 		j += start
-		g.tail = append(g.tail[:0], d.buf[j+len(sw[0]):]...)
-		d.buf = append(append(d.buf[:j], sw[1]...), g.tail...)
+		d.tail = append(d.tail[:0], d.buf[j+len(sw[0]):]...)
+		d.buf = append(append(d.buf[:j], sw[1]...), d.tail...)
 	}
 }
 
@@ -440,8 +461,8 @@ func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
 // replaceIn replaces n bytes at off inside paragraph pi, shifting the
 // paragraphs after it, and forgets quotes the edit broke.
 func (g *Generator) replaceIn(d *doc, pi, off, n int, with string) {
-	tail := append([]byte(nil), d.buf[off+n:]...)
-	d.buf = append(append(d.buf[:off], with...), tail...)
+	d.tail = append(d.tail[:0], d.buf[off+n:]...)
+	d.buf = append(append(d.buf[:off], with...), d.tail...)
 	delta := len(with) - n
 	d.paras[pi].end += delta
 	for i := pi + 1; i < len(d.paras); i++ {
