@@ -26,7 +26,7 @@
 //     (Pressline) —"), forty papers and twelve Russian sites, each with its
 //     own boilerplate (ad-blocker pleas, "Read also: …", "Source link",
 //     subscribe lines).
-//   - About 14% of articles are copies of an earlier article of the same
+//   - About 15% of articles are copies of an earlier article of the same
 //     event: duplicates (the same body in another outlet's boilerplate),
 //     near-duplicates (a paragraph dropped, words changed) and partial
 //     copies (two or three paragraphs inside an article of their own).
