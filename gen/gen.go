@@ -75,6 +75,7 @@ type story struct {
 	last   time.Time
 	phase  int
 	events int
+	most   int  // the most events it will have
 	upper  pair // the place in capitals, for datelines
 }
 
@@ -270,14 +271,14 @@ func (g *Generator) nextItem() (item, bool) {
 func (g *Generator) pickStory(at time.Time) *story {
 	if g.r.chance(0.55) {
 		s := g.ring[g.r.intn(len(g.ring))]
-		if s != nil && at.Sub(s.last) < 30*24*time.Hour {
+		if s != nil && at.Sub(s.last) < 30*24*time.Hour && s.events < s.most {
 			return s
 		}
 	}
 	g.stories++
 	sr := newRNG(mix(uint64(g.opts.Seed), uint64(g.stories)<<20|2))
 	t := &g.topics[sr.intn(len(g.topics))]
-	s := &story{id: g.stories, topic: t, lang: "en", start: at}
+	s := &story{id: g.stories, topic: t, lang: "en", start: at, most: 1 + sr.pareto(1.1, 24)}
 	ru := sr.chance(ruStoryShare)
 	if ru {
 		s.lang = "ru"

@@ -22,6 +22,8 @@ type pquote struct {
 
 // doc is an article being rendered: paragraphs in one buffer.
 type doc struct {
+	conn   int    // where a connector starts
+	lower  int    // where it ends: lower-case a "The" there
 	tail   []byte // scratch for edits
 	buf    []byte
 	paras  []para
@@ -36,6 +38,14 @@ func (d *doc) reset() {
 func (d *doc) open() int { return len(d.buf) }
 
 func (d *doc) close(start int, boiler bool) {
+	if l := d.lower; l > start {
+		if l+4 <= len(d.buf) && string(d.buf[l:l+4]) == "The " {
+			d.buf[l] = 't'
+		} else {
+			d.buf = append(d.buf[:d.conn], d.buf[l:]...)
+		}
+	}
+	d.lower = 0
 	d.paras = append(d.paras, para{start: start, end: len(d.buf), boiler: boiler})
 }
 
@@ -254,7 +264,13 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	for i := 0; i < max(nf, nq); i++ {
 		if i < nf {
 			s := d.open()
+			g.connect(d, r, ru)
 			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+			if i+1 < nf && r.chance(0.4) {
+				i++ // two facts in one paragraph
+				d.buf = append(d.buf, ' ')
+				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+			}
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
 		}
@@ -263,6 +279,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		}
 		if i == 0 && (e.nth > 1 || r.chance(0.3)) && len(back) > 0 {
 			s := d.open()
+			g.connect(d, r, ru)
 			d.buf = back[r.intn(len(back))].appendTo(d.buf, v)
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
@@ -305,6 +322,20 @@ func coprime(r *rng, n int) int {
 	}
 }
 
+var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
+
+// connect may open a paragraph with a connecting phrase, so that outlets
+// reporting one event word their paragraphs differently. It is kept only
+// before a sentence that starts with "The ", which continues in lower case.
+func (g *Generator) connect(d *doc, r *rng, ru bool) {
+	if ru || !r.chance(0.45) {
+		return
+	}
+	d.conn = len(d.buf)
+	d.buf = append(d.buf, connectors[r.intn(len(connectors))]...)
+	d.lower = len(d.buf)
+}
+
 // withComma turns a sentence's final full stop into a comma, as a quote
 // followed by its attribution has it.
 func withComma(s string) string {
@@ -333,12 +364,12 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			b = append(b, '.')
 			add(text, storyline.Direct)
 		case 1:
-			text := q.ru1 + " " + q.ru2
+			text := q.ru1 + " " + strings.TrimSuffix(q.ru2, ".")
 			b = append(append(append(append(b, name...), ", "...), role...), ", сообщил"...)
-			b = append(append(append(append(b, gend...), ": «"...), text...), "»"...)
+			b = append(append(append(append(b, gend...), ": «"...), text...), "»."...)
 			add(text, storyline.Direct)
 		default:
-			b = append(append(append(append(b, role...), ' '), name...), " заявил"...)
+			b = append(append(append(append(b, name...), ", "...), role...), ", заявил"...)
 			b = append(append(append(append(b, gend...), ", что "...), q.ruInd...), '.')
 			add(q.ruInd, storyline.Indirect)
 		}
@@ -392,7 +423,7 @@ func (g *Generator) copyParas(d *doc, src *doc, from, to int) {
 var (
 	swapsEN = [][2]string{{" said ", " stated "}, {" about ", " around "}, {" people ", " residents "}, {" after ", " following "},
 		{" more than ", " over "}, {" but ", " although "}, {" would ", " will "}, {" at least ", " no fewer than "},
-		{" began ", " started "}, {" workers ", " employees "}, {" officials ", " authorities "}, {" expected ", " likely "},
+		{" began ", " started "}, {" workers ", " employees "}, {" officials ", " authorities "},
 		{" the government ", " ministers "}, {" because ", " as "}, {" also ", " additionally "}, {" town ", " city "},
 		{" quickly ", " rapidly "}, {" several ", " a number of "}, {" announced ", " said "}, {" until ", " till "}}
 	swapsRU = [][2]string{{" заявил", " сообщил"}, {" около ", " примерно "}, {" более ", " свыше "}, {" после ", " по итогам "},

@@ -131,7 +131,7 @@ var topics = []topic{
 		phases: []phase{
 			{titles: []string{"Recount ordered in {P} after {N1}-vote margin", "{P} vote too close to call, recount ordered"},
 				leads:    []string{"The election commission {D} ordered a full recount in {T} after just {N1} votes separated the two leading candidates.", "A manual recount will decide {T}, the election commission said {D}, after a margin of {N1} votes."},
-				facts:    []string{"More than {N2} ballots were rejected as spoiled on election night.", "Turnout was about {N3}0%, officials said.", "Both candidates will be allowed to observe the recount."},
+				facts:    []string{"More than {N2} ballots were rejected as spoiled on election night.", "About {N2} voters who took part in the last election stayed at home, officials said.", "Both candidates will be allowed to observe the recount."},
 				ruTitles: []string{"В {P} назначен пересчёт голосов"},
 				ruLeads:  []string{"Избирательная комиссия {D} назначила пересчёт голосов на довыборах в {P}: разрыв между кандидатами составил {N1} голосов."},
 				ruFacts:  []string{"Недействительными были признаны более {N2} бюллетеней."}},
@@ -153,7 +153,7 @@ var topics = []topic{
 	},
 	{
 		name:  "flood",
-		roles: [4]pair{{"mayor", "мэр"}, {"head of the rescue service", "начальник службы спасения"}, {"resident", "жительница"}, {"regional governor", "губернатор"}},
+		roles: [4]pair{{"mayor", "мэр"}, {"head of the rescue service", "начальник службы спасения"}, {"residents' representative", "представитель жителей"}, {"regional governor", "губернатор"}},
 		org:   pair{"rescue service", "служба спасения"}, thing: pair{"the river in {P}", "река в {P}"},
 		phases: []phase{
 			{titles: []string{"Floods hit {P}; {N2} evacuated", "River bursts its banks in {P}"},
