@@ -11,6 +11,7 @@ func BenchmarkNext(b *testing.B) {
 	opts := Options{Articles: 1000000, Seed: 1}
 	g := New(opts)
 	var n int64
+	cpu0 := cpuTime()
 	for b.Loop() {
 		a, ok := g.Next()
 		if !ok {
@@ -20,6 +21,9 @@ func BenchmarkNext(b *testing.B) {
 		n += int64(len(a.Text))
 	}
 	b.SetBytes(n / int64(max(b.N, 1)))
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
+	}
 }
 
 // BenchmarkWriteJSONL measures the whole stream: generation and JSON.
