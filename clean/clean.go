@@ -20,7 +20,7 @@ import (
 // Options tune a Cleaner. Zero fields take the defaults.
 type Options struct {
 	// MinArticles is how many distinct articles of one outlet must carry
-	// a line before it is learned as that outlet's boilerplate (default 4).
+	// a line before it is learned as that outlet's boilerplate (default 3).
 	MinArticles int
 	// MaxTracked caps the lines counted per outlet; the least seen are
 	// forgotten first (default 4096).
@@ -31,7 +31,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.MinArticles <= 0 {
-		o.MinArticles = 4
+		o.MinArticles = 3
 	}
 	if o.MaxTracked <= 0 {
 		o.MaxTracked = 4096
