@@ -37,6 +37,8 @@ var (
 	disclaimer = regexp.MustCompile(`^we remind our readers\b|does not (necessarily )?(mean|imply) that we agree|views expressed (in this article|here) are (solely )?(those of|the author)|мнение редакции может не совпадать`)
 	// sourceLink matches a republisher's footer link.
 	sourceLink = regexp.MustCompile(`^(source link|original source|source url|link to (the )?source|read (the )?(full|original) (article|story)( here| at| on)?)\s*[:.]?\s*$`)
+	// copyright matches a copyright notice.
+	copyright = regexp.MustCompile(`^(copyright|©|\(c\))\s.*|\ball rights reserved\b`)
 	// publishedAt matches a bare publication stamp line.
 	publishedAt = regexp.MustCompile(`^(published|posted|updated|last updated)( at| on)?\s*[:\-]?\s*[\d\s:./,\-apmutcgmt]*$`)
 )
@@ -62,6 +64,8 @@ func classify(norm string, words int) lineKind {
 			return drop
 		}
 	case publishedAt.MatchString(norm):
+		return drop
+	case words <= shortLine && copyright.MatchString(norm):
 		return drop
 	}
 	if norm == "advertisement" || strings.HasPrefix(norm, "advertisement continue reading") {

@@ -106,6 +106,9 @@ func lightEdit(text string, r *rand.Rand) string {
 type qualitySet struct {
 	arts          []storyline.Article
 	near, partial map[[2]string]bool
+	// excerpt holds, for each article made by excerpting, the excerpt
+	// and the article it was taken from
+	excerpt, excerptFrom map[string]string
 }
 
 func pairKey(a, b string) [2]string {
@@ -118,7 +121,7 @@ func pairKey(a, b string) [2]string {
 // buildQuality makes the set: each base article gets at most one role.
 func buildQuality(base []baseArticle) qualitySet {
 	r := rand.New(rand.NewPCG(1, 2))
-	q := qualitySet{near: map[[2]string]bool{}, partial: map[[2]string]bool{}}
+	q := qualitySet{near: map[[2]string]bool{}, partial: map[[2]string]bool{}, excerpt: map[string]string{}, excerptFrom: map[string]string{}}
 	var hosts []baseArticle
 	type excerpt struct {
 		from  baseArticle
@@ -180,16 +183,18 @@ func buildQuality(base []baseArticle) qualitySet {
 		}
 	}
 	for i, e := range excerpts {
-		if len(hosts) == 0 {
-			break
+		if i >= len(hosts) {
+			break // each host takes one excerpt, so hosts share nothing
 		}
-		h := hosts[i%len(hosts)]
+		h := hosts[i]
 		hp := paragraphs(h.text)
 		k := 1 + r.IntN(len(hp)-1)
 		paras := slices.Insert(append([]string{}, hp...), k, e.paras...)
 		id := fmt.Sprintf("%s~in~%d", e.from.id, i)
 		add(id, "excerpts.example", strings.Join(paras, "\n\n"), storyline.Published{})
 		q.partial[pairKey(e.from.id, id)] = true
+		q.excerpt[id] = strings.Join(e.paras, "\n\n")
+		q.excerptFrom[id] = e.from.id
 	}
 	return q
 }
@@ -217,7 +222,7 @@ func score(gold, pred map[[2]string]bool) prf {
 }
 
 // runQuality cleans and indexes the set in order and returns the pairs.
-func runQuality(t testing.TB, q qualitySet) []storyline.Copy {
+func runQuality(t testing.TB, q qualitySet) ([]storyline.Copy, []storyline.Article) {
 	ctx := context.Background()
 	cl := clean.New(clean.Options{})
 	f := New(nil, Options{CacheSize: len(q.arts)})
@@ -231,18 +236,102 @@ func runQuality(t testing.TB, q qualitySet) []storyline.Copy {
 		}
 	}
 	var pairs []storyline.Copy
+	cleaned := make([]storyline.Article, len(q.arts))
 	for i := range q.arts {
 		a := q.arts[i]
 		if err := cl.Reclean(ctx, &a); err != nil {
 			t.Fatal(err)
 		}
+		cleaned[i] = a
 		cs, err := f.AddArticle(ctx, &a)
 		if err != nil {
 			t.Fatal(err)
 		}
 		pairs = append(pairs, cs...)
 	}
-	return pairs
+	return pairs, cleaned
+}
+
+// exactCover is the fraction of a's tokens inside a run of n words that
+// also occurs in b.
+func exactCover(a, b []token, n int) float64 {
+	if len(a) < n {
+		return 0
+	}
+	set := map[uint64]bool{}
+	gram := func(t []token) uint64 {
+		h := uint64(14695981039346656037)
+		for _, tk := range t {
+			h = (h ^ tk.h) * 1099511628211
+		}
+		return h
+	}
+	for i := 0; i+n <= len(b); i++ {
+		set[gram(b[i:i+n])] = true
+	}
+	covered := make([]bool, len(a))
+	for i := 0; i+n <= len(a); i++ {
+		if set[gram(a[i:i+n])] {
+			for j := i; j < i+n; j++ {
+				covered[j] = true
+			}
+		}
+	}
+	c := 0
+	for _, v := range covered {
+		if v {
+			c++
+		}
+	}
+	return float64(c) / float64(len(a))
+}
+
+// oraclePairs finds, by brute force over every position of every clean
+// text, the pairs that share a run of n identical words that is not a
+// quotation in both: the real copies already present among the base
+// articles (agency stories run by two outlets), which construction does
+// not know. It shares no code with the index or the aligner beyond the
+// tokenizer and the quote mask.
+func oraclePairs(arts []storyline.Article, n int) map[[2]string]bool {
+	type occ struct {
+		doc    int
+		quoted bool
+	}
+	post := map[uint64][]occ{}
+	for d, a := range arts {
+		dd := prepare(a.Text)
+		mask := quoteMask(a.Text)
+		seen := map[uint64]int{} // index in the posting of this document
+		for i := 0; i+n <= len(dd.toks); i++ {
+			h := uint64(14695981039346656037)
+			nq := 0
+			for _, tk := range dd.toks[i : i+n] {
+				h = (h ^ tk.h) * 1099511628211
+				if mask[tk.start] {
+					nq++
+				}
+			}
+			q := 2*nq >= n // mostly inside quotation marks
+			if at, ok := seen[h]; ok {
+				// quoted only if every occurrence is
+				post[h][at].quoted = post[h][at].quoted && q
+				continue
+			}
+			seen[h] = len(post[h])
+			post[h] = append(post[h], occ{d, q})
+		}
+	}
+	out := map[[2]string]bool{}
+	for _, ps := range post {
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				if ps[i].doc != ps[j].doc && !(ps[i].quoted && ps[j].quoted) {
+					out[pairKey(arts[ps[i].doc].ID, arts[ps[j].doc].ID)] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 func TestQualitySyndication(t *testing.T) {
@@ -251,9 +340,58 @@ func TestQualitySyndication(t *testing.T) {
 	}
 	base := readBase(t)
 	q := buildQuality(base)
-	pairs := runQuality(t, q)
+	pairs, cleaned := runQuality(t, q)
+	// pairs the base articles really share join the partial gold
+	byID := map[string]storyline.Article{}
+	for _, a := range cleaned {
+		byID[a.ID] = a
+	}
+	oracle := oraclePairs(cleaned, 12)
+	// pairs that share an exact run of 8 to 11 words but none of 12 are
+	// in the fuzzy zone of the definition (a 12-word passage with small
+	// edits): judged neither way
+	fuzzy := oraclePairs(cleaned, 8)
+	for k := range oracle {
+		delete(fuzzy, k)
+	}
+	// an excerpt made only of quotations is a shared quote, not copying
+	quoteOnly := 0
+	for k := range q.partial {
+		if !oracle[k] {
+			delete(q.partial, k)
+			quoteOnly++
+		}
+	}
+	constructed := len(q.partial)
+	t.Logf("constructed excerpts that are only shared quotes (dropped from gold): %d", quoteOnly)
+	for k := range oracle {
+		if q.near[k] || q.partial[k] {
+			continue
+		}
+		// the same definitions the finder uses: shingle Jaccard and the
+		// share of each text covered by shared runs
+		x, y := prepare(byID[k[0]].Text), prepare(byID[k[1]].Text)
+		cx, cy := exactCover(x.toks, y.toks, 12), exactCover(y.toks, x.toks, 12)
+		if jaccard(shingles(nil, x.toks), shingles(nil, y.toks)) >= 0.7 || min(cx, cy) >= 0.8 {
+			q.near[k] = true
+		} else {
+			q.partial[k] = true
+		}
+	}
+	t.Logf("gold partial: %d constructed + %d found by the exact 12-word oracle", constructed, len(q.partial)-constructed)
+	for k := range q.near {
+		delete(fuzzy, k)
+	}
+	for k := range q.partial {
+		delete(fuzzy, k)
+	}
 	predNear, predPartial := map[[2]string]bool{}, map[[2]string]bool{}
+	unjudged := 0
 	for _, c := range pairs {
+		if fuzzy[pairKey(c.A, c.B)] {
+			unjudged++
+			continue
+		}
 		if c.Kind == storyline.Partial {
 			predPartial[pairKey(c.A, c.B)] = true
 		} else {
@@ -261,6 +399,7 @@ func TestQualitySyndication(t *testing.T) {
 		}
 	}
 	sn, sp := score(q.near, predNear), score(q.partial, predPartial)
+	t.Logf("fuzzy-zone pairs (exact 8-11 word run only): %d, of them predicted (unjudged): %d", len(fuzzy), unjudged)
 	t.Logf("%d articles (%d base); gold near %d, partial %d; pred near %d, partial %d", len(q.arts), len(base), len(q.near), len(q.partial), len(predNear), len(predPartial))
 	t.Logf("duplicates+near-duplicates: P=%.4f R=%.4f F1=%.4f", sn.p, sn.r, sn.f)
 	t.Logf("partial: P=%.4f R=%.4f F1=%.4f", sp.p, sp.r, sp.f)
@@ -269,16 +408,30 @@ func TestQualitySyndication(t *testing.T) {
 			t.Logf("near FP %v", k)
 		}
 	}
-	for k := range q.near {
-		if !predNear[k] {
-			t.Logf("near FN %v", k)
+	for _, c := range pairs {
+		if k := pairKey(c.A, c.B); q.near[k] && !predNear[k] {
+			t.Logf("near FN %v as %s sim=%.3f shares %.3f %.3f", k, c.Kind, c.Similarity, c.AShare, c.BShare)
 		}
 	}
 	for _, c := range pairs {
 		k := pairKey(c.A, c.B)
-		if c.Kind == storyline.Partial && !q.partial[k] {
+		if c.Kind == storyline.Partial && !q.partial[k] && !fuzzy[k] {
 			t.Logf("partial FP %v", k)
 			if os.Getenv("STORYLINE_QUALITY_DEBUG") != "" {
+				x, y := prepare(byID[c.A].Text), prepare(byID[c.B].Text)
+				best := 0
+				prev := make([]int, len(y.toks)+1)
+				for i := range x.toks {
+					cur := make([]int, len(y.toks)+1)
+					for j := range y.toks {
+						if x.toks[i].h == y.toks[j].h {
+							cur[j+1] = prev[j] + 1
+							best = max(best, cur[j+1])
+						}
+					}
+					prev = cur
+				}
+				t.Logf("   longest exact run %d words", best)
 				for _, p := range c.Passages {
 					t.Logf("   quote=%v %q", p.Quote, p.Text)
 				}
@@ -287,9 +440,18 @@ func TestQualitySyndication(t *testing.T) {
 	}
 	for k := range q.partial {
 		if !predPartial[k] {
-			t.Logf("partial FN %v", k)
+			t.Logf("partial FN %v near=%v", k, predNear[k])
+			if os.Getenv("STORYLINE_QUALITY_DEBUG") != "" {
+				x, y := prepare(byID[k[0]].Text), prepare(byID[k[1]].Text)
+				xm, ym := quoteMask(x.text), quoteMask(y.text)
+				xr := []rune(x.text)
+				for _, sp := range align(x.toks, y.toks, 12) {
+					t.Logf("   aligned %d words, quoted %v/%v: %q", sp.a1-sp.a0, quoted(xm, xr, int(x.toks[sp.a0].start), int(x.toks[sp.a1-1].end)), quoted(ym, []rune(y.text), int(y.toks[sp.b0].start), int(y.toks[sp.b1-1].end)), string(xr[x.toks[sp.a0].start:x.toks[sp.a1-1].end]))
+				}
+			}
 		}
 	}
+	checkBoundaries(t, pairs, q, byID)
 	if dir := os.Getenv("STORYLINE_QUALITY_OUT"); dir != "" {
 		writePairs(t, filepath.Join(dir, "gold_near.jsonl"), q.near)
 		writePairs(t, filepath.Join(dir, "gold_partial.jsonl"), q.partial)
@@ -318,5 +480,57 @@ func writePairs(t testing.TB, path string, pairs map[[2]string]bool) {
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkBoundaries compares, for every constructed excerpt that was found,
+// where the passages put it in the excerpting article with where it
+// really is, in words.
+func checkBoundaries(t *testing.T, pairs []storyline.Copy, q qualitySet, byID map[string]storyline.Article) {
+	var errs []int
+	for _, c := range pairs {
+		z, from := c.B, c.A
+		start, end := func(p storyline.Passage) int { return p.BStart }, func(p storyline.Passage) int { return p.BEnd }
+		if q.excerpt[c.A] != "" {
+			z, from = c.A, c.B
+			start, end = func(p storyline.Passage) int { return p.AStart }, func(p storyline.Passage) int { return p.AEnd }
+		}
+		ex := q.excerpt[z]
+		if ex == "" || q.excerptFrom[z] != from || len(c.Passages) == 0 {
+			continue
+		}
+		text := byID[z].Text
+		i := strings.Index(text, ex)
+		if i < 0 {
+			continue // cleaning changed the excerpt
+		}
+		ts, te := len([]rune(text[:i])), len([]rune(text[:i+len(ex)]))
+		ps, pe := start(c.Passages[0]), end(c.Passages[0])
+		for _, p := range c.Passages {
+			ps, pe = min(ps, start(p)), max(pe, end(p))
+		}
+		rs := []rune(text)
+		words := func(a, b int) int {
+			if a > b {
+				a, b = b, a
+			}
+			return len(strings.Fields(string(rs[a:b])))
+		}
+		errs = append(errs, max(words(ps, ts), words(pe, te)))
+	}
+	slices.Sort(errs)
+	within := 0
+	for _, e := range errs {
+		if e <= 3 {
+			within++
+		}
+	}
+	if len(errs) == 0 {
+		t.Fatal("no constructed excerpt found")
+	}
+	t.Logf("passage boundaries of %d excerpts: median error %d words, 95th pct %d, max %d, within 3 words %.1f%%",
+		len(errs), errs[len(errs)/2], errs[len(errs)*95/100], errs[len(errs)-1], 100*float64(within)/float64(len(errs)))
+	if float64(within) < 0.9*float64(len(errs)) {
+		t.Errorf("only %d of %d excerpt boundaries within 3 words", within, len(errs))
 	}
 }
