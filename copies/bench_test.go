@@ -154,3 +154,28 @@ func BenchmarkAlign(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoad measures restoring the index in a new process from the
+// stored sketches (100 fingerprints each), per article.
+func BenchmarkLoad(b *testing.B) {
+	const n = 20_000
+	r := rand.New(rand.NewPCG(7, 8))
+	st := memState{}
+	for i := range n {
+		s := randomSketch(r, i, 100)
+		st["copies/"+docKey(uint32(i))] = encodeSketch(s)
+	}
+	size := 0
+	for _, v := range st {
+		size += len(v)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		f := New(nil, Options{})
+		if err := f.Load(ctx, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/article")
+	b.ReportMetric(float64(size)/n, "state-bytes/article")
+}

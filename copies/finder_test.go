@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,14 +41,7 @@ func (m memState) ScanState(_ context.Context, stage, prefix string) iter.Seq2[s
 				keys = append(keys, k)
 			}
 		}
-		// key order, as a store returns it
-		for i := range keys {
-			for j := i + 1; j < len(keys); j++ {
-				if keys[j] < keys[i] {
-					keys[i], keys[j] = keys[j], keys[i]
-				}
-			}
-		}
+		slices.Sort(keys) // key order, as a store returns it
 		for _, k := range keys {
 			if !yield(strings.TrimPrefix(k, stage+"/"), m[k]) {
 				return

@@ -68,8 +68,16 @@ func TestLSHRecall(t *testing.T) {
 			if !ok[i] || !ok[j] {
 				continue
 			}
-			jac := sortedJaccard(sets[i], sets[j])
 			c := collide(keys[i], keys[j])
+			// Jaccard cannot exceed the ratio of the set sizes: only
+			// pairs that could reach the threshold, and candidates, need
+			// the exact value
+			small, large := min(len(sets[i]), len(sets[j])), max(len(sets[i]), len(sets[j]))
+			if !c && float64(small) < threshold*float64(large) {
+				low++
+				continue
+			}
+			jac := sortedJaccard(sets[i], sets[j])
 			if jac >= threshold {
 				above++
 				if c {
