@@ -22,6 +22,7 @@ import (
 
 type baseArticle struct {
 	id, source, text string
+	cluster          string // the giveme5w1h event, if any
 	published        storyline.Published
 }
 
@@ -41,7 +42,7 @@ func readBase(t testing.TB) []baseArticle {
 		sc.Buffer(make([]byte, 0, 1<<20), 8<<20)
 		for sc.Scan() {
 			var r struct {
-				ID, Article, Text, Source, Date string
+				ID, Article, Text, Source, Date, Cluster string
 			}
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				t.Fatal(err)
@@ -54,7 +55,7 @@ func readBase(t testing.TB) []baseArticle {
 				continue
 			}
 			seen[id] = true
-			a := baseArticle{id: id, source: r.Source, text: r.Text}
+			a := baseArticle{id: id, source: r.Source, text: r.Text, cluster: r.Cluster}
 			if len(r.Date) >= 10 {
 				a.published, _ = storyline.ParsePublished(r.Date[:10])
 			}
@@ -452,6 +453,7 @@ func TestQualitySyndication(t *testing.T) {
 		}
 	}
 	checkBoundaries(t, pairs, q, byID)
+	sameEvent(t, base, predNear, predPartial, q)
 	if dir := os.Getenv("STORYLINE_QUALITY_OUT"); dir != "" {
 		writePairs(t, filepath.Join(dir, "gold_near.jsonl"), q.near)
 		writePairs(t, filepath.Join(dir, "gold_partial.jsonl"), q.partial)
@@ -533,4 +535,26 @@ func checkBoundaries(t *testing.T, pairs []storyline.Copy, q qualitySet, byID ma
 	if float64(within) < 0.9*float64(len(errs)) {
 		t.Errorf("only %d of %d excerpt boundaries within 3 words", within, len(errs))
 	}
+}
+
+// sameEvent reports how the pairs of articles about one giveme5w1h event
+// from different outlets fared: they must not pair unless they share text.
+func sameEvent(t *testing.T, base []baseArticle, predNear, predPartial map[[2]string]bool, q qualitySet) {
+	var total, pred, predGold int
+	for i, x := range base {
+		for _, y := range base[i+1:] {
+			if x.cluster == "" || x.cluster != y.cluster || x.source == y.source {
+				continue
+			}
+			total++
+			k := pairKey(x.id, y.id)
+			if predNear[k] || predPartial[k] {
+				pred++
+				if q.near[k] || q.partial[k] {
+					predGold++
+				}
+			}
+		}
+	}
+	t.Logf("same-event pairs from different outlets: %d; paired: %d, of which share text by the oracle: %d", total, pred, predGold)
 }
