@@ -14,12 +14,13 @@ type entry struct {
 	published storyline.Published
 	d         doc
 	sh        []uint64
-	norm      string
+	// hash is textproc.Hash of the text: equal for exact duplicates
+	hash string
 }
 
 func newEntry(a storyline.Article) *entry {
 	d := prepare(a.Text)
-	return &entry{id: a.ID, published: a.Published, d: d, sh: shingles(nil, d.toks), norm: textproc.Normalize(a.Text)}
+	return &entry{id: a.ID, published: a.Published, d: d, sh: shingles(nil, d.toks), hash: textproc.Hash(a.Text)}
 }
 
 // cache keeps the most recent entries by id, evicting the oldest.
@@ -92,7 +93,7 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	c.BShare = coverage(c.Passages, len(yr), func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
 	j := jaccard(x.sh, y.sh)
 	switch {
-	case x.norm == y.norm:
+	case x.hash == y.hash:
 		c.Kind, c.Similarity = storyline.Duplicate, 1
 	case j >= f.opts.NearThreshold || (copying && min(c.AShare, c.BShare) >= f.opts.NearShare):
 		c.Kind, c.Similarity = storyline.NearDuplicate, round3(j)

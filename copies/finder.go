@@ -16,8 +16,6 @@ import (
 	"sync"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
-	"github.com/zeebo/xxh3"
 )
 
 // ArticleSource fetches an article by id; a storyline.ArticleStore is one.
@@ -73,9 +71,6 @@ func (o Options) withDefaults() Options {
 // huge cluster of copies yields its newest members only.
 const maxChain = 256
 
-// exactBand is the index of the exact-hash table among the LSH tables.
-const exactBand = bands
-
 // Finder finds the copies an arriving article forms with every article
 // seen before. It implements storyline.CopyFinder and storyline.Stateful
 // and is safe for concurrent use.
@@ -88,10 +83,12 @@ type Finder struct {
 	// ids of indexed articles, by document number, in one arena
 	idBytes []byte
 	idEnd   []uint32
-	// near-duplicate index: one table per band plus the exact hash, each
-	// chaining documents through next
-	tables [bands + 1]chainTable
-	next   [][bands + 1]uint32
+	// near-duplicate index: one table per band, each chaining documents
+	// through next. Exact duplicates have equal shingle sets, so they meet
+	// in every band; the normalized-text hash tells them apart when pairs
+	// are scored.
+	tables [bands]chainTable
+	next   [][bands]uint32
 	// passage index: fingerprint entries chained per fingerprint;
 	// docFirst[d] is the first entry of document d
 	fp       chainTable
@@ -119,21 +116,19 @@ type sketch struct {
 	id    string
 	keys  [bands]uint32
 	hasSh bool
-	exact uint32
 	fps   []uint32
 }
 
 func (f *Finder) sketch(id string, d doc, sh []uint64) sketch {
 	s := sketch{id: id, fps: fingerprints(nil, d.toks)}
 	s.keys, s.hasSh = f.params.bandKeys(sh)
-	s.exact = uint32(xxh3.HashString(textproc.Normalize(d.text)))
 	return s
 }
 
 // candidate is an indexed document that may share text with an arrival.
 type candidate struct {
 	doc    uint32
-	near   bool // found by the exact hash or an LSH band
+	near   bool // found by an LSH band
 	shared int  // fingerprints shared
 }
 
@@ -178,8 +173,8 @@ func otherID(c storyline.Copy, id string) string {
 	return c.A
 }
 
-// lookup collects candidates from the LSH bands, the exact hash and the
-// fingerprint index. f.mu is held.
+// lookup collects candidates from the LSH bands and the fingerprint
+// index. f.mu is held.
 func (f *Finder) lookup(s sketch) map[uint32]*candidate {
 	cands := make(map[uint32]*candidate)
 	get := func(d uint32) *candidate {
@@ -202,7 +197,6 @@ func (f *Finder) lookup(s sketch) map[uint32]*candidate {
 			walk(b, k)
 		}
 	}
-	walk(exactBand, s.exact)
 	var docs []uint32
 	for _, h := range s.fps {
 		docs = docs[:0]
@@ -234,7 +228,7 @@ func (f *Finder) insert(s sketch, record bool) {
 	d := uint32(len(f.idEnd))
 	f.idBytes = append(f.idBytes, s.id...)
 	f.idEnd = append(f.idEnd, uint32(len(f.idBytes)))
-	var nx [bands + 1]uint32
+	var nx [bands]uint32
 	for b := range nx {
 		nx[b] = noEntry
 	}
@@ -243,7 +237,6 @@ func (f *Finder) insert(s sketch, record bool) {
 			nx[b] = f.tables[b].push(k, d)
 		}
 	}
-	nx[exactBand] = f.tables[exactBand].push(s.exact, d)
 	f.next = append(f.next, nx)
 	f.docFirst = append(f.docFirst, uint32(len(f.fpNext)))
 	for _, h := range s.fps {
@@ -329,8 +322,8 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 type Stats struct {
 	// Articles is how many articles are indexed.
 	Articles int
-	// NearBytes is the memory of the near-duplicate index (ids, LSH and
-	// exact-hash tables); PassageBytes that of the fingerprint index.
+	// NearBytes is the memory of the near-duplicate index (ids and LSH
+	// tables); PassageBytes that of the fingerprint index.
 	NearBytes, PassageBytes int
 }
 
@@ -339,7 +332,7 @@ func (f *Finder) Stats() Stats {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	s := Stats{Articles: len(f.idEnd)}
-	s.NearBytes = cap(f.idBytes) + 4*cap(f.idEnd) + cap(f.next)*4*(bands+1)
+	s.NearBytes = cap(f.idBytes) + 4*cap(f.idEnd) + cap(f.next)*4*bands
 	for i := range f.tables {
 		s.NearBytes += f.tables[i].bytes()
 	}

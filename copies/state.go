@@ -51,7 +51,7 @@ func (f *Finder) Load(ctx context.Context, s storyline.StateStore) error {
 }
 
 func encodeSketch(s sketch) []byte {
-	b := make([]byte, 0, 8+len(s.id)+4*(bands+1)+4*len(s.fps))
+	b := make([]byte, 0, 8+len(s.id)+4*bands+4*len(s.fps))
 	b = binary.AppendUvarint(b, uint64(len(s.id)))
 	b = append(b, s.id...)
 	if s.hasSh {
@@ -62,7 +62,6 @@ func encodeSketch(s sketch) []byte {
 	} else {
 		b = append(b, 0)
 	}
-	b = binary.LittleEndian.AppendUint32(b, s.exact)
 	b = binary.AppendUvarint(b, uint64(len(s.fps)))
 	for _, h := range s.fps {
 		b = binary.LittleEndian.AppendUint32(b, h)
@@ -91,11 +90,6 @@ func decodeSketch(b []byte) (sketch, error) {
 		}
 		b = b[4*bands:]
 	}
-	if len(b) < 4 {
-		return s, bad
-	}
-	s.exact = binary.LittleEndian.Uint32(b)
-	b = b[4:]
 	n, k = binary.Uvarint(b)
 	if k <= 0 || uint64(len(b)-k) < 4*n {
 		return s, bad
