@@ -116,6 +116,7 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.clusterCmd(),
 		// Commands of later stages are listed below, one a line.
 		a.genCmd(),
+		a.copiesCmd(),
 	)
 	return root
 }
