@@ -1,0 +1,448 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// tw is one weighted term of a sparse vector.
+type tw struct {
+	id uint32
+	w  float32
+}
+
+// vector is a sparse unit vector, sorted by weight, heaviest first.
+type vector []tw
+
+// node is an event or a story: a centroid (the sum of its members' unit
+// vectors, pruned to the heaviest terms) and its span.
+type node struct {
+	id       string
+	seq      int
+	story    *node // events: the story
+	into     *node // set when merged into another node
+	centroid map[uint32]float32
+	norm2    float64
+	// first and last bound the arrival times of members (for decay and
+	// the active window); firstPub and lastPub the known publications.
+	first, last       time.Time
+	firstPub, lastPub storyline.Published
+	articles          []string
+	children          []string // stories: event ids
+	title             string
+	titleScore        float64
+}
+
+// live follows merges to the node that absorbed n.
+func (n *node) live() *node {
+	for n.into != nil {
+		n = n.into
+	}
+	return n
+}
+
+func (n *node) dead() bool { return n.into != nil }
+
+// cosine is the cosine between a unit vector and n's centroid.
+func (n *node) cosine(v vector) float64 {
+	if n.norm2 == 0 {
+		return 0
+	}
+	var dot float64
+	for _, t := range v {
+		dot += float64(t.w) * float64(n.centroid[t.id])
+	}
+	return dot / math.Sqrt(n.norm2)
+}
+
+// cosineNode is the cosine between two centroids.
+func (n *node) cosineNode(m *node) float64 {
+	if n.norm2 == 0 || m.norm2 == 0 {
+		return 0
+	}
+	a, b := n.centroid, m.centroid
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var dot float64
+	for id, w := range a {
+		dot += float64(w) * float64(b[id])
+	}
+	return dot / math.Sqrt(n.norm2*m.norm2)
+}
+
+// vectorize counts f's terms into the document frequencies and returns
+// its TF-IDF unit vector over the DocTerms heaviest terms.
+func (c *Clusterer) vectorize(f *Features) vector {
+	c.docs++
+	v := make(vector, 0, len(f.Terms))
+	for i, t := range f.Terms {
+		id := c.termID(t)
+		c.df[id]++
+		c.dirtyDF[dfShard(t)] = true
+		w := sublinear(float64(f.TF[i])) * c.idf(id) * float64(f.Boost[i])
+		v = append(v, tw{id, float32(w)})
+	}
+	sort.Slice(v, func(i, j int) bool {
+		if v[i].w != v[j].w {
+			return v[i].w > v[j].w
+		}
+		return v[i].id < v[j].id
+	})
+	if len(v) > c.opts.DocTerms {
+		v = v[:c.opts.DocTerms]
+	}
+	var n2 float64
+	for _, t := range v {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range v {
+			v[i].w = float32(float64(v[i].w) * inv)
+		}
+	}
+	return v
+}
+
+// idfPrior is the number of unseen documents assumed not to contain any
+// term, so that the first articles of a stream do not find every term
+// rare-looking-common: IDF = ln((N+prior)/(df+1)).
+const idfPrior = 50
+
+func (c *Clusterer) idf(id uint32) float64 {
+	return math.Log(float64(c.docs+idfPrior) / float64(c.df[id]+1))
+}
+
+// index maps a term to the clusters whose centroid holds it, most recent
+// last. Entries of merged or evicted clusters are dropped lazily.
+type index struct {
+	post map[uint32][]*node
+}
+
+func newIndex() *index { return &index{post: make(map[uint32][]*node)} }
+
+// add posts n under the terms of v that n's centroid did not hold before
+// v was added, i.e. it is called before addMember... it tolerates both.
+func (x *index) add(n *node, v vector) {
+	for _, t := range v {
+		p := x.post[t.id]
+		if len(p) > 0 && p[len(p)-1] == n {
+			continue
+		}
+		if _, ok := n.centroid[t.id]; !ok {
+			continue
+		}
+		// a node is posted once per term; a repeat moves it to the end
+		for i, m := range p {
+			if m == n {
+				p = append(p[:i], p[i+1:]...)
+				break
+			}
+		}
+		p = append(p, n)
+		if len(p) > 512 {
+			p = compact(p, 256)
+		}
+		x.post[t.id] = p
+	}
+}
+
+// compact drops dead nodes and keeps the last keep entries.
+func compact(p []*node, keep int) []*node {
+	out := p[:0]
+	for _, n := range p {
+		if !n.dead() && n.centroid != nil {
+			out = append(out, n)
+		}
+	}
+	if len(out) > keep {
+		out = append(out[:0], out[len(out)-keep:]...)
+	}
+	for i := len(out); i < len(p); i++ {
+		p[i] = nil
+	}
+	return out
+}
+
+// candidates looks up the clusters sharing the heaviest terms of v and
+// scores the most promising exactly.
+func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Duration) []candidate {
+	q := v
+	if len(q) > c.opts.QueryTerms {
+		q = q[:c.opts.QueryTerms]
+	}
+	acc := make(map[*node]float64)
+	for _, t := range q {
+		p := x.post[t.id]
+		if len(p) > c.opts.MaxPostings {
+			p = p[len(p)-c.opts.MaxPostings:]
+		}
+		for _, n := range p {
+			if n.dead() || n.centroid == nil {
+				continue
+			}
+			acc[n] += float64(t.w) * float64(n.centroid[t.id])
+		}
+	}
+	type pre struct {
+		n *node
+		s float64
+	}
+	ps := make([]pre, 0, len(acc))
+	for n, s := range acc {
+		ps = append(ps, pre{n, s / math.Sqrt(n.norm2)})
+	}
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].s != ps[j].s {
+			return ps[i].s > ps[j].s
+		}
+		return ps[i].n.seq < ps[j].n.seq
+	})
+	if len(ps) > c.opts.MaxCandidates {
+		ps = ps[:c.opts.MaxCandidates]
+	}
+	out := make([]candidate, 0, len(ps))
+	for _, p := range ps {
+		cos := p.n.cosine(v)
+		out = append(out, candidate{p.n, cos, cos * c.decay(p.n, at, tau)})
+	}
+	return out
+}
+
+func (c *Clusterer) newEvent() *node {
+	c.nextEvent++
+	n := &node{id: "e" + strconv.Itoa(c.nextEvent), seq: c.nextEvent, centroid: map[uint32]float32{}}
+	c.events[n.id] = n
+	return n
+}
+
+func (c *Clusterer) newStory() *node {
+	c.nextStory++
+	n := &node{id: "s" + strconv.Itoa(c.nextStory), seq: c.nextStory, centroid: map[uint32]float32{}}
+	c.stories[n.id] = n
+	return n
+}
+
+// addMember adds an article to n: centroid, span, title.
+func (c *Clusterer) addMember(n *node, a *storyline.Article, v vector, at time.Time, cos float64) {
+	for _, t := range v {
+		old := n.centroid[t.id]
+		nw := old + t.w
+		n.centroid[t.id] = nw
+		n.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
+	}
+	c.prune(n)
+	c.extend(n, at, a.Published)
+	n.articles = append(n.articles, a.ID)
+	if len(n.articles) == 1 || cos > n.titleScore {
+		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
+			n.title, n.titleScore = a.Title, cos
+			c.titles[n.id] = n.title
+		}
+	}
+	c.dirtyKeys[n.id] = true
+}
+
+// extend widens n's span to hold arrival time at and publication p.
+func (c *Clusterer) extend(n *node, at time.Time, p storyline.Published) {
+	if !at.IsZero() {
+		if n.first.IsZero() || at.Before(n.first) {
+			n.first = at
+		}
+		if at.After(n.last) {
+			n.last = at
+		}
+	}
+	if !p.IsZero() {
+		if n.firstPub.IsZero() || p.Time.Before(n.firstPub.Time) {
+			n.firstPub = p
+		}
+		if n.lastPub.IsZero() || p.Time.After(n.lastPub.Time) {
+			n.lastPub = p
+		}
+	}
+}
+
+// prune keeps a centroid to its CentroidTerms heaviest terms once it
+// holds twice as many.
+func (c *Clusterer) prune(n *node) {
+	if len(n.centroid) <= 2*c.opts.CentroidTerms {
+		return
+	}
+	ws := make([]tw, 0, len(n.centroid))
+	for id, w := range n.centroid {
+		ws = append(ws, tw{id, w})
+	}
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].w != ws[j].w {
+			return ws[i].w > ws[j].w
+		}
+		return ws[i].id < ws[j].id
+	})
+	n.norm2 = 0
+	for _, t := range ws[c.opts.CentroidTerms:] {
+		delete(n.centroid, t.id)
+	}
+	for _, t := range ws[:c.opts.CentroidTerms] {
+		n.norm2 += float64(t.w) * float64(t.w)
+	}
+}
+
+// mergeEvents moves from into into (and their stories, when they differ)
+// and returns the merges made.
+func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merge {
+	merges := []storyline.Merge{{Level: "event", From: from.id, Into: into.id, After: after}}
+	c.absorb(from, into)
+	for _, id := range from.articles {
+		c.articleEvent[id] = into
+	}
+	delete(c.events, from.id)
+	c.eventIdx.add(into, c.centroidVector(into))
+	fs, is := from.story.live(), into.story.live()
+	if fs != is {
+		sInto, sFrom := older(fs, is)
+		merges = append(merges, storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after})
+		c.absorb(sFrom, sInto)
+		sInto.children = append(sInto.children, sFrom.children...)
+		delete(c.stories, sFrom.id)
+		c.storyIdx.add(sInto, c.centroidVector(sInto))
+		c.retitleStory(sInto)
+	}
+	is = into.story.live()
+	into.story = is
+	is.children = removeString(is.children, from.id)
+	return merges
+}
+
+// absorb adds from's centroid, span and members to into and marks from
+// merged.
+func (c *Clusterer) absorb(from, into *node) {
+	for id, w := range from.centroid {
+		old := into.centroid[id]
+		nw := old + w
+		into.centroid[id] = nw
+		into.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
+	}
+	c.prune(into)
+	if !from.first.IsZero() {
+		c.extend(into, from.first, from.firstPub)
+		c.extend(into, from.last, from.lastPub)
+	}
+	into.articles = append(into.articles, from.articles...)
+	from.into = into
+	from.centroid = nil
+	c.dirtyKeys[into.id] = true
+	c.dirtyKeys[from.id] = true
+}
+
+func removeString(xs []string, s string) []string {
+	out := xs[:0]
+	for _, x := range xs {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// centroidVector lists a centroid's terms (weights unused by index.add).
+func (c *Clusterer) centroidVector(n *node) vector {
+	v := make(vector, 0, len(n.centroid))
+	for id, w := range n.centroid {
+		v = append(v, tw{id, w})
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
+	return v
+}
+
+// retitleStory titles a story after its largest event.
+func (c *Clusterer) retitleStory(s *node) {
+	var best *node
+	for _, id := range s.children {
+		e := c.events[id]
+		if e == nil {
+			continue
+		}
+		if best == nil || len(e.articles) > len(best.articles) {
+			best = e
+		}
+	}
+	if best != nil && best.title != "" && best.title != s.title {
+		s.title = best.title
+		c.titles[s.id] = s.title
+	}
+}
+
+// shared explains a match: the terms contributing most to the similarity
+// of v with n, in readable form, names listed apart.
+func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []string) {
+	type contrib struct {
+		id uint32
+		w  float64
+	}
+	var cs []contrib
+	for _, t := range v {
+		if w, ok := n.centroid[t.id]; ok {
+			cs = append(cs, contrib{t.id, float64(t.w) * float64(w)})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].w != cs[j].w {
+			return cs[i].w > cs[j].w
+		}
+		return cs[i].id < cs[j].id
+	})
+	for _, x := range cs {
+		term := c.terms[x.id]
+		i := sort.SearchStrings(f.Terms, term)
+		surface := term
+		var boost float32 = 1
+		if i < len(f.Terms) && f.Terms[i] == term {
+			surface, boost = f.Surface[i], f.Boost[i]
+		}
+		switch {
+		case strings.HasPrefix(term, entityPrefix) || boost >= nameBoost:
+			if len(entities) < 5 {
+				entities = append(entities, surface)
+			}
+		case len(terms) < 8:
+			terms = append(terms, surface)
+		}
+		if len(terms) >= 8 && len(entities) >= 5 {
+			break
+		}
+	}
+	return terms, entities
+}
+
+// sweep evicts clusters that left the active window.
+func (c *Clusterer) sweep() {
+	c.sinceSweep = 0
+	if c.clock.IsZero() {
+		return
+	}
+	evict := func(m map[string]*node, window time.Duration, event bool) {
+		limit := c.clock.Add(-window)
+		for id, n := range m {
+			if n.last.IsZero() || !n.last.Before(limit) {
+				continue
+			}
+			if event {
+				for _, a := range n.articles {
+					delete(c.articleEvent, a)
+				}
+			}
+			n.centroid = nil
+			delete(m, id)
+			c.dirtyKeys[id] = true
+		}
+	}
+	evict(c.events, c.opts.EventWindow, true)
+	evict(c.stories, c.opts.StoryWindow, false)
+}
