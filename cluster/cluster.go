@@ -36,6 +36,9 @@ type Options struct {
 	// StoryThreshold is the similarity an article opening an event needs
 	// to join a story with it.
 	StoryThreshold float64
+	// MergeThreshold is the cosine two event centroids need to be merged
+	// when an article matches both: stronger evidence than one member's.
+	MergeThreshold float64
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
@@ -57,18 +60,19 @@ type Options struct {
 // DefaultOptions returns the one configuration used for every data set.
 func DefaultOptions() Options {
 	return Options{
-		EventThreshold: 0.30,
+		EventThreshold: 0.25,
 		StoryThreshold: 0.15,
+		MergeThreshold: 0.6,
 		EventDecay:     7 * 24 * time.Hour,
 		StoryDecay:     30 * 24 * time.Hour,
 		DecayFloor:     0.5,
 		EventWindow:    60 * 24 * time.Hour,
 		StoryWindow:    180 * 24 * time.Hour,
-		DocTerms:       80,
+		DocTerms:       64,
 		CentroidTerms:  240,
-		QueryTerms:     16,
-		MaxPostings:    128,
-		MaxCandidates:  64,
+		QueryTerms:     12,
+		MaxPostings:    64,
+		MaxCandidates:  16,
 	}
 }
 
@@ -91,6 +95,7 @@ func (o Options) withDefaults() Options {
 	}
 	set(&o.EventThreshold, d.EventThreshold)
 	set(&o.StoryThreshold, d.StoryThreshold)
+	set(&o.MergeThreshold, d.MergeThreshold)
 	set(&o.DecayFloor, d.DecayFloor)
 	setD(&o.EventDecay, d.EventDecay)
 	setD(&o.StoryDecay, d.StoryDecay)
@@ -115,6 +120,8 @@ type Clusterer struct {
 	terms []string
 	df    []uint32
 	docs  int
+	// dfSavedAt is the document count when frequencies were last written.
+	dfSavedAt int
 
 	clock      time.Time // latest publication seen
 	nextEvent  int
@@ -125,6 +132,11 @@ type Clusterer struct {
 	eventIdx        *index
 	storyIdx        *index
 	articleEvent    map[string]*node
+
+	// scratch buffers and the lookup stamp
+	stamp   uint64
+	touched []*node
+	fresh   []uint32
 
 	dirtyKeys map[string]bool
 	dirtyDF   map[int]bool
@@ -235,7 +247,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || event.cosineNode(cd.n) < c.opts.EventThreshold) {
+			if !must && (cd.sim < c.opts.EventThreshold || event.cosineNode(cd.n) < c.opts.MergeThreshold) {
 				continue
 			}
 			into, from := older(event, cd.n)
@@ -265,10 +277,8 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		story.children = append(story.children, event.id)
 	}
 
-	c.addMember(event, a, v, at, best.cos)
-	c.addMember(story, a, v, at, best.cos)
-	c.eventIdx.add(event, v)
-	c.storyIdx.add(story, v)
+	c.addMember(event, c.eventIdx, a, v, at, best.cos)
+	c.addMember(story, c.storyIdx, a, v, at, best.cos)
 	c.articleEvent[a.ID] = event
 	c.retitleStory(story)
 

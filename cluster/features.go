@@ -17,7 +17,7 @@ const (
 	titleWeight  = 3.0
 	leadWeight   = 2.0
 	leadTokens   = 40
-	nameBoost    = 2.0
+	nameBoost    = 3.0
 	numberBoost  = 1.3
 	entityPrefix = "@"
 )

@@ -36,6 +36,11 @@ type node struct {
 	children          []string // stories: event ids
 	title             string
 	titleScore        float64
+	// stamp, stampTerm and acc accumulate a candidate's partial score
+	// during one lookup.
+	stamp     uint64
+	stampTerm uint32
+	acc       float64
 }
 
 // live follows merges to the node that absorbed n.
@@ -127,29 +132,16 @@ type index struct {
 
 func newIndex() *index { return &index{post: make(map[uint32][]*node)} }
 
-// add posts n under the terms of v that n's centroid did not hold before
-// v was added, i.e. it is called before addMember... it tolerates both.
-func (x *index) add(n *node, v vector) {
-	for _, t := range v {
-		p := x.post[t.id]
-		if len(p) > 0 && p[len(p)-1] == n {
-			continue
-		}
-		if _, ok := n.centroid[t.id]; !ok {
-			continue
-		}
-		// a node is posted once per term; a repeat moves it to the end
-		for i, m := range p {
-			if m == n {
-				p = append(p[:i], p[i+1:]...)
-				break
-			}
-		}
-		p = append(p, n)
+// add posts n under the given terms; callers pass only terms that n's
+// centroid did not hold before, so a node is rarely posted twice under one
+// term (candidates tolerate it).
+func (x *index) add(n *node, ids []uint32) {
+	for _, id := range ids {
+		p := append(x.post[id], n)
 		if len(p) > 512 {
 			p = compact(p, 256)
 		}
-		x.post[t.id] = p
+		x.post[id] = p
 	}
 }
 
@@ -170,47 +162,62 @@ func compact(p []*node, keep int) []*node {
 	return out
 }
 
-// candidates looks up the clusters sharing the heaviest terms of v and
-// scores the most promising exactly.
+// candidates looks up the clusters sharing the heaviest terms of v,
+// ranks them by the weight of the query terms they share, and scores the
+// first MaxCandidates exactly.
 func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Duration) []candidate {
 	q := v
 	if len(q) > c.opts.QueryTerms {
 		q = q[:c.opts.QueryTerms]
 	}
-	acc := make(map[*node]float64)
+	c.stamp++
+	touched := c.touched[:0]
 	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
 		for _, n := range p {
-			if n.dead() || n.centroid == nil {
+			if n.dead() || n.centroid == nil || (n.stamp == c.stamp && n.stampTerm == t.id) {
 				continue
 			}
-			acc[n] += float64(t.w) * float64(n.centroid[t.id])
+			if n.stamp != c.stamp {
+				n.stamp, n.acc = c.stamp, 0
+				touched = append(touched, n)
+			}
+			n.stampTerm = t.id
+			n.acc += float64(t.w)
 		}
 	}
-	type pre struct {
-		n *node
-		s float64
-	}
-	ps := make([]pre, 0, len(acc))
-	for n, s := range acc {
-		ps = append(ps, pre{n, s / math.Sqrt(n.norm2)})
-	}
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].s != ps[j].s {
-			return ps[i].s > ps[j].s
+	c.touched = touched[:0]
+	// keep the MaxCandidates best by shared query weight (ties: older)
+	k := c.opts.MaxCandidates
+	top := make([]*node, 0, k+1)
+	better := func(a, b *node) bool {
+		if a.acc != b.acc {
+			return a.acc > b.acc
 		}
-		return ps[i].n.seq < ps[j].n.seq
-	})
-	if len(ps) > c.opts.MaxCandidates {
-		ps = ps[:c.opts.MaxCandidates]
+		return a.seq < b.seq
 	}
-	out := make([]candidate, 0, len(ps))
-	for _, p := range ps {
-		cos := p.n.cosine(v)
-		out = append(out, candidate{p.n, cos, cos * c.decay(p.n, at, tau)})
+	for _, n := range touched {
+		if len(top) == k && !better(n, top[k-1]) {
+			continue
+		}
+		i := len(top)
+		if i < k {
+			top = append(top, n)
+		} else {
+			i = k - 1
+		}
+		for ; i > 0 && better(n, top[i-1]); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = n
+	}
+	out := make([]candidate, 0, len(top))
+	for _, n := range top {
+		cos := n.cosine(v)
+		out = append(out, candidate{n, cos, cos * c.decay(n, at, tau)})
 	}
 	return out
 }
@@ -230,14 +237,20 @@ func (c *Clusterer) newStory() *node {
 }
 
 // addMember adds an article to n: centroid, span, title.
-func (c *Clusterer) addMember(n *node, a *storyline.Article, v vector, at time.Time, cos float64) {
+func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector, at time.Time, cos float64) {
+	fresh := c.fresh[:0]
 	for _, t := range v {
-		old := n.centroid[t.id]
+		old, ok := n.centroid[t.id]
+		if !ok {
+			fresh = append(fresh, t.id)
+		}
 		nw := old + t.w
 		n.centroid[t.id] = nw
 		n.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
 	}
 	c.prune(n)
+	x.add(n, fresh)
+	c.fresh = fresh[:0]
 	c.extend(n, at, a.Published)
 	n.articles = append(n.articles, a.ID)
 	if len(n.articles) == 1 || cos > n.titleScore {
@@ -298,20 +311,18 @@ func (c *Clusterer) prune(n *node) {
 // and returns the merges made.
 func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merge {
 	merges := []storyline.Merge{{Level: "event", From: from.id, Into: into.id, After: after}}
-	c.absorb(from, into)
+	c.absorb(c.eventIdx, from, into)
 	for _, id := range from.articles {
 		c.articleEvent[id] = into
 	}
 	delete(c.events, from.id)
-	c.eventIdx.add(into, c.centroidVector(into))
 	fs, is := from.story.live(), into.story.live()
 	if fs != is {
 		sInto, sFrom := older(fs, is)
 		merges = append(merges, storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after})
-		c.absorb(sFrom, sInto)
+		c.absorb(c.storyIdx, sFrom, sInto)
 		sInto.children = append(sInto.children, sFrom.children...)
 		delete(c.stories, sFrom.id)
-		c.storyIdx.add(sInto, c.centroidVector(sInto))
 		c.retitleStory(sInto)
 	}
 	is = into.story.live()
@@ -322,14 +333,20 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 
 // absorb adds from's centroid, span and members to into and marks from
 // merged.
-func (c *Clusterer) absorb(from, into *node) {
+func (c *Clusterer) absorb(x *index, from, into *node) {
+	var fresh []uint32
 	for id, w := range from.centroid {
-		old := into.centroid[id]
+		old, ok := into.centroid[id]
+		if !ok {
+			fresh = append(fresh, id)
+		}
 		nw := old + w
 		into.centroid[id] = nw
 		into.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
 	}
 	c.prune(into)
+	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
+	x.add(into, fresh)
 	if !from.first.IsZero() {
 		c.extend(into, from.first, from.firstPub)
 		c.extend(into, from.last, from.lastPub)
@@ -351,14 +368,14 @@ func removeString(xs []string, s string) []string {
 	return out
 }
 
-// centroidVector lists a centroid's terms (weights unused by index.add).
-func (c *Clusterer) centroidVector(n *node) vector {
-	v := make(vector, 0, len(n.centroid))
-	for id, w := range n.centroid {
-		v = append(v, tw{id, w})
+// centroidTerms lists a centroid's terms in id order.
+func centroidTerms(n *node) []uint32 {
+	ids := make([]uint32, 0, len(n.centroid))
+	for id := range n.centroid {
+		ids = append(ids, id)
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
-	return v
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
 }
 
 // retitleStory titles a story after its largest event.

@@ -1,10 +1,13 @@
 package cluster
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,16 +36,20 @@ const (
 
 type metaState struct {
 	Docs      int       `json:"docs"`
+	DFSavedAt int       `json:"df_saved_at"`
 	Clock     time.Time `json:"clock"`
 	NextEvent int       `json:"next_event"`
 	NextStory int       `json:"next_story"`
 }
 
 type nodeState struct {
-	ID         string              `json:"id"`
-	Seq        int                 `json:"seq"`
-	Story      string              `json:"story,omitempty"`
-	Centroid   map[string]float32  `json:"centroid"`
+	ID    string `json:"id"`
+	Seq   int    `json:"seq"`
+	Story string `json:"story,omitempty"`
+	// Terms and Weights are the centroid, in term id order; weights are
+	// rounded to 1e-4.
+	Terms      []string            `json:"terms"`
+	Weights    []float64           `json:"weights"`
 	First      time.Time           `json:"first"`
 	Last       time.Time           `json:"last"`
 	FirstPub   storyline.Published `json:"first_pub"`
@@ -64,9 +71,13 @@ func (c *Clusterer) Pending() map[string][]byte {
 	if len(c.dirtyKeys) == 0 && len(c.dirtyDF) == 0 {
 		return out
 	}
-	meta, _ := json.Marshal(metaState{Docs: c.docs, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
+	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
 	out[keyMeta] = meta
-	if len(c.dirtyDF) > 0 {
+	// Document frequencies change with every article but IDF moves slowly:
+	// they are written while the corpus is small, then each time it has
+	// grown by a tenth, so the cost stays proportional to the growth.
+	if len(c.dirtyDF) > 0 && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
+		c.dfSavedAt = c.docs
 		shards := make([]map[string]uint32, dfShards)
 		for id, t := range c.terms {
 			s := dfShard(t)
@@ -101,14 +112,22 @@ func (c *Clusterer) Pending() map[string][]byte {
 }
 
 func (c *Clusterer) encodeNode(n *node) []byte {
-	st := nodeState{ID: n.id, Seq: n.seq, Centroid: make(map[string]float32, len(n.centroid)),
+	st := nodeState{ID: n.id, Seq: n.seq,
 		First: n.first, Last: n.last, FirstPub: n.firstPub, LastPub: n.lastPub,
 		Articles: n.articles, Children: n.children, Title: n.title, TitleScore: n.titleScore}
 	if n.story != nil {
 		st.Story = n.story.live().id
 	}
+	ws := make([]tw, 0, len(n.centroid))
 	for id, w := range n.centroid {
-		st.Centroid[c.terms[id]] = w
+		ws = append(ws, tw{id, w})
+	}
+	slices.SortFunc(ws, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
+	st.Terms = make([]string, len(ws))
+	st.Weights = make([]float64, len(ws))
+	for i, t := range ws {
+		st.Terms[i] = c.terms[t.id]
+		st.Weights[i] = math.Round(float64(t.w)*1e4) / 1e4
 	}
 	b, _ := json.Marshal(st)
 	return b
@@ -142,6 +161,11 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 		return fmt.Errorf("cluster: load meta: %w", err)
 	}
 	c.docs, c.clock, c.nextEvent, c.nextStory = meta.Docs, meta.Clock, meta.NextEvent, meta.NextStory
+	c.dfSavedAt = meta.DFSavedAt
+	if c.dfSavedAt > 0 {
+		// the frequencies on record were counted over dfSavedAt documents
+		c.docs = c.dfSavedAt
+	}
 	for key, val := range s.ScanState(ctx, StageName, prefixDF) {
 		var m map[string]uint32
 		if err := json.Unmarshal(val, &m); err != nil {
@@ -157,12 +181,15 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			if err := json.Unmarshal(val, &st); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
-			n := &node{id: st.ID, seq: st.Seq, centroid: make(map[uint32]float32, len(st.Centroid)),
+			if len(st.Terms) != len(st.Weights) {
+				return fmt.Errorf("cluster: load %s: %d terms, %d weights", key, len(st.Terms), len(st.Weights))
+			}
+			n := &node{id: st.ID, seq: st.Seq, centroid: make(map[uint32]float32, len(st.Terms)),
 				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
 				articles: st.Articles, children: st.Children, title: st.Title, titleScore: st.TitleScore}
-			for t, w := range st.Centroid {
-				id := c.termID(t)
-				n.centroid[id] = w
+			for i, t := range st.Terms {
+				w := float32(st.Weights[i])
+				n.centroid[c.termID(t)] = w
 				n.norm2 += float64(w) * float64(w)
 			}
 			if st.Story != "" {
@@ -185,7 +212,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			if n == nil {
 				n, x = c.stories[id], c.storyIdx
 			}
-			x.add(n, c.centroidVector(n))
+			x.add(n, centroidTerms(n))
 		}
 	}
 	for _, id := range sortedKeys(c.events) {
