@@ -69,10 +69,10 @@ func DefaultOptions() Options {
 		EventWindow:    60 * 24 * time.Hour,
 		StoryWindow:    180 * 24 * time.Hour,
 		DocTerms:       64,
-		CentroidTerms:  240,
+		CentroidTerms:  160,
 		QueryTerms:     12,
 		MaxPostings:    64,
-		MaxCandidates:  16,
+		MaxCandidates:  10,
 	}
 }
 
@@ -137,6 +137,12 @@ type Clusterer struct {
 	stamp   uint64
 	touched []*node
 	fresh   []uint32
+	vids    []uint32
+	vws     []float32
+	// qw and pos are indexed by term id: a scattered vector's weights,
+	// and positions in a centroid (plus one), zero between uses.
+	qw  []float32
+	pos []int32
 
 	dirtyKeys map[string]bool
 	dirtyDF   map[int]bool
@@ -191,6 +197,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	}
 	at := c.arrivalTime(a.Published)
 	v := c.vectorize(f)
+	c.growScratch()
 
 	// copies: must-link evidence
 	copyEvents := map[*node][]string{}
@@ -211,7 +218,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	cands := c.candidates(c.eventIdx, v, at, c.opts.EventDecay)
 	for ev := range copyEvents {
 		if !hasCandidate(cands, ev) {
-			cos := ev.cosine(v)
+			cos := c.cosine(&ev.cent, v)
 			cands = append(cands, candidate{ev, cos, cos * c.decay(ev, at, c.opts.EventDecay)})
 		}
 	}
@@ -247,7 +254,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || event.cosineNode(cd.n) < c.opts.MergeThreshold) {
+			if !must && (cd.sim < c.opts.EventThreshold || c.cosineCentroids(&event.cent, &cd.n.cent) < c.opts.MergeThreshold) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -69,20 +69,27 @@ type termAcc struct {
 // features computes an article's Features.
 func (f *featurizer) features(a *storyline.Article) *Features {
 	an := f.analyzer(a)
-	acc := make(map[string]*termAcc, 256)
+	at := make(map[string]int32, 256)
+	var accs []termAcc
+	get := func(term string, boost float64, surface func() string) *termAcc {
+		i, ok := at[term]
+		if !ok {
+			i = int32(len(accs))
+			at[term] = i
+			accs = append(accs, termAcc{boost: boost, surface: surface()})
+		}
+		return &accs[i]
+	}
+	var toks []textproc.Token
 	add := func(text string, weight float64, lead int) {
-		toks := an.Analyze(nil, text)
+		toks = an.Analyze(toks[:0], text)
 		runes := []rune(text)
 		for i, t := range toks {
 			w := weight
 			if lead > 0 && i < lead {
 				w = leadWeight
 			}
-			e := acc[t.Term]
-			if e == nil {
-				e = &termAcc{boost: 1, surface: strings.ToLower(string(runes[t.Start:t.End]))}
-				acc[t.Term] = e
-			}
+			e := get(t.Term, 1, func() string { return strings.ToLower(string(runes[t.Start:t.End])) })
 			e.tf += w
 			switch {
 			case textproc.IsNumber(t.Term):
@@ -104,31 +111,26 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		if n == 0 {
 			n = 1
 		}
-		x := acc[key]
-		if x == nil {
-			x = &termAcc{boost: nameBoost, surface: e.Name}
-			acc[key] = x
-		}
-		x.tf += float64(n)
+		get(key, nameBoost, func() string { return e.Name }).tf += float64(n)
 		// the name's words are names too
 		for _, t := range an.Analyze(nil, e.Name) {
-			if w := acc[t.Term]; w != nil {
-				w.boost = max(w.boost, nameBoost)
+			if i, ok := at[t.Term]; ok {
+				accs[i].boost = max(accs[i].boost, nameBoost)
 			}
 		}
 	}
 	ft := &Features{
-		Terms:   make([]string, 0, len(acc)),
-		TF:      make([]float32, 0, len(acc)),
-		Boost:   make([]float32, 0, len(acc)),
-		Surface: make([]string, 0, len(acc)),
+		Terms:   make([]string, 0, len(at)),
+		TF:      make([]float32, 0, len(at)),
+		Boost:   make([]float32, 0, len(at)),
+		Surface: make([]string, 0, len(at)),
 	}
-	for t := range acc {
+	for t := range at {
 		ft.Terms = append(ft.Terms, t)
 	}
 	sort.Strings(ft.Terms)
 	for _, t := range ft.Terms {
-		e := acc[t]
+		e := &accs[at[t]]
 		ft.TF = append(ft.TF, float32(e.tf))
 		ft.Boost = append(ft.Boost, float32(e.boost))
 		ft.Surface = append(ft.Surface, e.surface)

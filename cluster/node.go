@@ -22,17 +22,18 @@ type vector []tw
 // node is an event or a story: a centroid (the sum of its members' unit
 // vectors, pruned to the heaviest terms) and its span.
 type node struct {
-	id       string
-	seq      int
-	story    *node // events: the story
-	into     *node // set when merged into another node
-	centroid map[uint32]float32
-	norm2    float64
+	id    string
+	seq   int
+	story *node // events: the story
+	into  *node // set when merged into another node
+	cent  centroid
+	gone  bool // evicted from the active window
 	// first and last bound the arrival times of members (for decay and
 	// the active window); firstPub and lastPub the known publications.
 	first, last       time.Time
 	firstPub, lastPub storyline.Published
-	articles          []string
+	articles          []string // events only
+	size              int      // members
 	children          []string // stories: event ids
 	title             string
 	titleScore        float64
@@ -52,34 +53,6 @@ func (n *node) live() *node {
 }
 
 func (n *node) dead() bool { return n.into != nil }
-
-// cosine is the cosine between a unit vector and n's centroid.
-func (n *node) cosine(v vector) float64 {
-	if n.norm2 == 0 {
-		return 0
-	}
-	var dot float64
-	for _, t := range v {
-		dot += float64(t.w) * float64(n.centroid[t.id])
-	}
-	return dot / math.Sqrt(n.norm2)
-}
-
-// cosineNode is the cosine between two centroids.
-func (n *node) cosineNode(m *node) float64 {
-	if n.norm2 == 0 || m.norm2 == 0 {
-		return 0
-	}
-	a, b := n.centroid, m.centroid
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	var dot float64
-	for id, w := range a {
-		dot += float64(w) * float64(b[id])
-	}
-	return dot / math.Sqrt(n.norm2*m.norm2)
-}
 
 // vectorize counts f's terms into the document frequencies and returns
 // its TF-IDF unit vector over the DocTerms heaviest terms.
@@ -149,7 +122,7 @@ func (x *index) add(n *node, ids []uint32) {
 func compact(p []*node, keep int) []*node {
 	out := p[:0]
 	for _, n := range p {
-		if !n.dead() && n.centroid != nil {
+		if !n.dead() && !n.gone {
 			out = append(out, n)
 		}
 	}
@@ -178,7 +151,7 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
 		for _, n := range p {
-			if n.dead() || n.centroid == nil || (n.stamp == c.stamp && n.stampTerm == t.id) {
+			if n.dead() || n.gone || (n.stamp == c.stamp && n.stampTerm == t.id) {
 				continue
 			}
 			if n.stamp != c.stamp {
@@ -215,45 +188,41 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 		top[i] = n
 	}
 	out := make([]candidate, 0, len(top))
+	c.scatter(v)
 	for _, n := range top {
-		cos := n.cosine(v)
+		cos := c.cosineScattered(&n.cent)
 		out = append(out, candidate{n, cos, cos * c.decay(n, at, tau)})
 	}
+	c.unscatter(v)
 	return out
 }
 
 func (c *Clusterer) newEvent() *node {
 	c.nextEvent++
-	n := &node{id: "e" + strconv.Itoa(c.nextEvent), seq: c.nextEvent, centroid: map[uint32]float32{}}
+	n := &node{id: "e" + strconv.Itoa(c.nextEvent), seq: c.nextEvent}
 	c.events[n.id] = n
 	return n
 }
 
 func (c *Clusterer) newStory() *node {
 	c.nextStory++
-	n := &node{id: "s" + strconv.Itoa(c.nextStory), seq: c.nextStory, centroid: map[uint32]float32{}}
+	n := &node{id: "s" + strconv.Itoa(c.nextStory), seq: c.nextStory}
 	c.stories[n.id] = n
 	return n
 }
 
 // addMember adds an article to n: centroid, span, title.
 func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector, at time.Time, cos float64) {
-	fresh := c.fresh[:0]
-	for _, t := range v {
-		old, ok := n.centroid[t.id]
-		if !ok {
-			fresh = append(fresh, t.id)
-		}
-		nw := old + t.w
-		n.centroid[t.id] = nw
-		n.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
-	}
-	c.prune(n)
+	fresh := c.addVector(&n.cent, v, c.fresh[:0])
+	prune(&n.cent, c.opts.CentroidTerms)
 	x.add(n, fresh)
 	c.fresh = fresh[:0]
 	c.extend(n, at, a.Published)
-	n.articles = append(n.articles, a.ID)
-	if len(n.articles) == 1 || cos > n.titleScore {
+	if n.story != nil || n.id[0] == 'e' {
+		n.articles = append(n.articles, a.ID)
+	}
+	n.size++
+	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
 			n.title, n.titleScore = a.Title, cos
 			c.titles[n.id] = n.title
@@ -279,31 +248,6 @@ func (c *Clusterer) extend(n *node, at time.Time, p storyline.Published) {
 		if n.lastPub.IsZero() || p.Time.After(n.lastPub.Time) {
 			n.lastPub = p
 		}
-	}
-}
-
-// prune keeps a centroid to its CentroidTerms heaviest terms once it
-// holds twice as many.
-func (c *Clusterer) prune(n *node) {
-	if len(n.centroid) <= 2*c.opts.CentroidTerms {
-		return
-	}
-	ws := make([]tw, 0, len(n.centroid))
-	for id, w := range n.centroid {
-		ws = append(ws, tw{id, w})
-	}
-	sort.Slice(ws, func(i, j int) bool {
-		if ws[i].w != ws[j].w {
-			return ws[i].w > ws[j].w
-		}
-		return ws[i].id < ws[j].id
-	})
-	n.norm2 = 0
-	for _, t := range ws[c.opts.CentroidTerms:] {
-		delete(n.centroid, t.id)
-	}
-	for _, t := range ws[:c.opts.CentroidTerms] {
-		n.norm2 += float64(t.w) * float64(t.w)
 	}
 }
 
@@ -334,17 +278,8 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 // absorb adds from's centroid, span and members to into and marks from
 // merged.
 func (c *Clusterer) absorb(x *index, from, into *node) {
-	var fresh []uint32
-	for id, w := range from.centroid {
-		old, ok := into.centroid[id]
-		if !ok {
-			fresh = append(fresh, id)
-		}
-		nw := old + w
-		into.centroid[id] = nw
-		into.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
-	}
-	c.prune(into)
+	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
+	prune(&into.cent, c.opts.CentroidTerms)
 	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
 	x.add(into, fresh)
 	if !from.first.IsZero() {
@@ -352,8 +287,9 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 		c.extend(into, from.last, from.lastPub)
 	}
 	into.articles = append(into.articles, from.articles...)
+	into.size += from.size
 	from.into = into
-	from.centroid = nil
+	from.cent = centroid{}
 	c.dirtyKeys[into.id] = true
 	c.dirtyKeys[from.id] = true
 }
@@ -370,10 +306,7 @@ func removeString(xs []string, s string) []string {
 
 // centroidTerms lists a centroid's terms in id order.
 func centroidTerms(n *node) []uint32 {
-	ids := make([]uint32, 0, len(n.centroid))
-	for id := range n.centroid {
-		ids = append(ids, id)
-	}
+	ids := append([]uint32(nil), n.cent.ids...)
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return ids
 }
@@ -386,7 +319,7 @@ func (c *Clusterer) retitleStory(s *node) {
 		if e == nil {
 			continue
 		}
-		if best == nil || len(e.articles) > len(best.articles) {
+		if best == nil || e.size > best.size {
 			best = e
 		}
 	}
@@ -404,11 +337,13 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		w  float64
 	}
 	var cs []contrib
-	for _, t := range v {
-		if w, ok := n.centroid[t.id]; ok {
-			cs = append(cs, contrib{t.id, float64(t.w) * float64(w)})
+	c.scatter(v)
+	for i, id := range n.cent.ids {
+		if q := c.qw[id]; q > 0 {
+			cs = append(cs, contrib{id, float64(q) * float64(n.cent.ws[i])})
 		}
 	}
+	c.unscatter(v)
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].w != cs[j].w {
 			return cs[i].w > cs[j].w
@@ -455,7 +390,7 @@ func (c *Clusterer) sweep() {
 					delete(c.articleEvent, a)
 				}
 			}
-			n.centroid = nil
+			n.cent, n.gone = centroid{}, true
 			delete(m, id)
 			c.dirtyKeys[id] = true
 		}

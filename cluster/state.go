@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,15 +47,15 @@ type nodeState struct {
 	ID    string `json:"id"`
 	Seq   int    `json:"seq"`
 	Story string `json:"story,omitempty"`
-	// Terms and Weights are the centroid, in term id order; weights are
-	// rounded to 1e-4.
-	Terms      []string            `json:"terms"`
-	Weights    []float64           `json:"weights"`
+	// Centroid is the centroid in binary (encodeCentroid); JSON carries
+	// it as base64.
+	Centroid   []byte              `json:"centroid"`
+	Size       int                 `json:"size"`
 	First      time.Time           `json:"first"`
 	Last       time.Time           `json:"last"`
 	FirstPub   storyline.Published `json:"first_pub"`
 	LastPub    storyline.Published `json:"last_pub"`
-	Articles   []string            `json:"articles"`
+	Articles   []string            `json:"articles,omitempty"`
 	Children   []string            `json:"children,omitempty"`
 	Title      string              `json:"title"`
 	TitleScore float64             `json:"title_score"`
@@ -111,24 +112,17 @@ func (c *Clusterer) Pending() map[string][]byte {
 	return out
 }
 
+// weightUnit scales centroid weights to the integers stored.
+const weightUnit = 1e5
+
 func (c *Clusterer) encodeNode(n *node) []byte {
 	st := nodeState{ID: n.id, Seq: n.seq,
 		First: n.first, Last: n.last, FirstPub: n.firstPub, LastPub: n.lastPub,
-		Articles: n.articles, Children: n.children, Title: n.title, TitleScore: n.titleScore}
+		Articles: n.articles, Size: n.size, Children: n.children, Title: n.title, TitleScore: n.titleScore}
 	if n.story != nil {
 		st.Story = n.story.live().id
 	}
-	ws := make([]tw, 0, len(n.centroid))
-	for id, w := range n.centroid {
-		ws = append(ws, tw{id, w})
-	}
-	slices.SortFunc(ws, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
-	st.Terms = make([]string, len(ws))
-	st.Weights = make([]float64, len(ws))
-	for i, t := range ws {
-		st.Terms[i] = c.terms[t.id]
-		st.Weights[i] = math.Round(float64(t.w)*1e4) / 1e4
-	}
+	st.Centroid = c.encodeCentroid(&n.cent)
 	b, _ := json.Marshal(st)
 	return b
 }
@@ -181,16 +175,11 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			if err := json.Unmarshal(val, &st); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
-			if len(st.Terms) != len(st.Weights) {
-				return fmt.Errorf("cluster: load %s: %d terms, %d weights", key, len(st.Terms), len(st.Weights))
-			}
-			n := &node{id: st.ID, seq: st.Seq, centroid: make(map[uint32]float32, len(st.Terms)),
+			n := &node{id: st.ID, seq: st.Seq,
 				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
-				articles: st.Articles, children: st.Children, title: st.Title, titleScore: st.TitleScore}
-			for i, t := range st.Terms {
-				w := float32(st.Weights[i])
-				n.centroid[c.termID(t)] = w
-				n.norm2 += float64(w) * float64(w)
+				articles: st.Articles, size: st.Size, children: st.Children, title: st.Title, titleScore: st.TitleScore}
+			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
+				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
 			if st.Story != "" {
 				n.story = &node{id: st.Story} // resolved below
@@ -205,6 +194,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 	if err := load(prefixEv, c.events); err != nil {
 		return err
 	}
+	c.growScratch()
 	for _, ids := range [][]string{sortedKeys(c.stories), sortedKeys(c.events)} {
 		for _, id := range ids {
 			n := c.events[id]
@@ -221,7 +211,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			s := c.stories[e.story.id]
 			if s == nil {
 				// the story left the window; keep a shell so ids stay right
-				s = &node{id: e.story.id, seq: seqOf(e.story.id), centroid: map[uint32]float32{}}
+				s = &node{id: e.story.id, seq: seqOf(e.story.id)}
 				c.stories[s.id] = s
 			}
 			e.story = s
@@ -261,4 +251,45 @@ func sortedKeys(m map[string]*node) []string {
 
 func sortBySeq(ks []string) {
 	sort.Slice(ks, func(i, j int) bool { return seqOf(ks[i]) < seqOf(ks[j]) })
+}
+
+// encodeCentroid writes a centroid as, per term in id order, the term's
+// length and bytes (uvarint, bytes) and its weight in units of 1e-5
+// (varint).
+func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
+	idx := make([]int, len(ct.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ct.ids[a], ct.ids[b]) })
+	buf := make([]byte, 0, 16*len(idx))
+	for _, i := range idx {
+		t := c.terms[ct.ids[i]]
+		buf = binary.AppendUvarint(buf, uint64(len(t)))
+		buf = append(buf, t...)
+		buf = binary.AppendVarint(buf, int64(math.Round(float64(ct.ws[i])*weightUnit)))
+	}
+	return buf
+}
+
+// decodeCentroid reads what encodeCentroid wrote into ct.
+func (c *Clusterer) decodeCentroid(b []byte, ct *centroid) error {
+	for len(b) > 0 {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return errors.New("bad centroid term")
+		}
+		t := string(b[k : k+int(n)])
+		b = b[k+int(n):]
+		w, k := binary.Varint(b)
+		if k <= 0 {
+			return errors.New("bad centroid weight")
+		}
+		b = b[k:]
+		f := float32(float64(w) / weightUnit)
+		ct.ids = append(ct.ids, c.termID(t))
+		ct.ws = append(ct.ws, f)
+		ct.norm2 += float64(f) * float64(f)
+	}
+	return nil
 }
