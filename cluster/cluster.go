@@ -39,6 +39,9 @@ type Options struct {
 	// MergeThreshold is the cosine two event centroids need to be merged
 	// when an article matches both: stronger evidence than one member's.
 	MergeThreshold float64
+	// NameAgreement is the least cosine over name terms an article needs
+	// with an event, when both have names.
+	NameAgreement float64
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
@@ -63,6 +66,7 @@ func DefaultOptions() Options {
 		EventThreshold: 0.25,
 		StoryThreshold: 0.15,
 		MergeThreshold: 0.6,
+		NameAgreement:  0.2,
 		EventDecay:     7 * 24 * time.Hour,
 		StoryDecay:     30 * 24 * time.Hour,
 		DecayFloor:     0.5,
@@ -96,6 +100,7 @@ func (o Options) withDefaults() Options {
 	set(&o.EventThreshold, d.EventThreshold)
 	set(&o.StoryThreshold, d.StoryThreshold)
 	set(&o.MergeThreshold, d.MergeThreshold)
+	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.DecayFloor, d.DecayFloor)
 	setD(&o.EventDecay, d.EventDecay)
 	setD(&o.StoryDecay, d.StoryDecay)
@@ -119,7 +124,9 @@ type Clusterer struct {
 	vocab map[string]uint32
 	terms []string
 	df    []uint32
-	docs  int
+	// nameDF counts the articles in which a term was a name.
+	nameDF []uint32
+	docs   int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
 
@@ -181,6 +188,17 @@ type candidate struct {
 	n   *node
 	cos float64 // raw cosine
 	sim float64 // decayed
+	// nameCos is the cosine over name terms only, -1 when either side
+	// has none.
+	nameCos float64
+}
+
+// agrees reports whether a candidate's names do not contradict the
+// article's: two reports of look-alike happenings (another player put on
+// injured reserve, another celebrity in rehab) share their words but not
+// their names.
+func (c *Clusterer) agrees(cd candidate) bool {
+	return cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement
 }
 
 // AssignPrepared is Assign with the article's Features already computed
@@ -219,7 +237,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	for ev := range copyEvents {
 		if !hasCandidate(cands, ev) {
 			cos := c.cosine(&ev.cent, v)
-			cands = append(cands, candidate{ev, cos, cos * c.decay(ev, at, c.opts.EventDecay)})
+			cands = append(cands, candidate{n: ev, cos: cos, sim: cos * c.decay(ev, at, c.opts.EventDecay), nameCos: -1})
 		}
 	}
 	sortCandidates(cands)
@@ -238,8 +256,16 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 		why.Copies = append(why.Copies, copyEvents[event]...)
 		sort.Strings(why.Copies)
-	case len(cands) > 0 && cands[0].sim >= c.opts.EventThreshold:
-		event, best = cands[0].n, cands[0]
+	default:
+		for _, cd := range cands {
+			if cd.sim < c.opts.EventThreshold {
+				break
+			}
+			if c.agrees(cd) {
+				event, best = cd.n, cd
+				break
+			}
+		}
 	}
 
 	if event == nil {
@@ -254,7 +280,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || c.cosineCentroids(&event.cent, &cd.n.cent) < c.opts.MergeThreshold) {
+			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || c.cosineCentroids(&event.cent, &cd.n.cent) < c.opts.MergeThreshold) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -62,6 +62,9 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	for i, t := range f.Terms {
 		id := c.termID(t)
 		c.df[id]++
+		if float64(f.Boost[i]) >= nameBoost {
+			c.nameDF[id]++
+		}
 		c.dirtyDF[dfShard(t)] = true
 		w := sublinear(float64(f.TF[i])) * c.idf(id) * float64(f.Boost[i])
 		v = append(v, tw{id, float32(w)})
@@ -93,8 +96,14 @@ func (c *Clusterer) vectorize(f *Features) vector {
 // rare-looking-common: IDF = ln((N+prior)/(df+1)).
 const idfPrior = 50
 
+// isName reports whether a term is mostly seen as a name: an entity, or
+// a word written capitalised inside sentences in most articles using it.
+func (c *Clusterer) isName(id uint32) bool {
+	return c.nameDF[id]*2 > c.df[id]
+}
+
 func (c *Clusterer) idf(id uint32) float64 {
-	return math.Log(float64(c.docs+idfPrior) / float64(c.df[id]+1))
+	return math.Log((float64(c.docs) + idfPrior) / float64(c.df[id]+1))
 }
 
 // index maps a term to the clusters whose centroid holds it, most recent
@@ -188,10 +197,33 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 		top[i] = n
 	}
 	out := make([]candidate, 0, len(top))
+	var docNames float64
+	for _, t := range v {
+		if c.isName(t.id) {
+			docNames += float64(t.w) * float64(t.w)
+		}
+	}
 	c.scatter(v)
 	for _, n := range top {
-		cos := c.cosineScattered(&n.cent)
-		out = append(out, candidate{n, cos, cos * c.decay(n, at, tau)})
+		var dot, dotN, centN float64
+		for i, id := range n.cent.ids {
+			w := float64(n.cent.ws[i])
+			q := float64(c.qw[id])
+			dot += q * w
+			if c.isName(id) {
+				dotN += q * w
+				centN += w * w
+			}
+		}
+		cd := candidate{n: n, nameCos: -1}
+		if n.cent.norm2 > 0 {
+			cd.cos = dot / math.Sqrt(n.cent.norm2)
+		}
+		if docNames > 0 && centN > 0 {
+			cd.nameCos = dotN / math.Sqrt(docNames*centN)
+		}
+		cd.sim = cd.cos * c.decay(n, at, tau)
+		out = append(out, cd)
 	}
 	c.unscatter(v)
 	return out
@@ -359,7 +391,7 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 			surface, boost = f.Surface[i], f.Boost[i]
 		}
 		switch {
-		case strings.HasPrefix(term, entityPrefix) || boost >= nameBoost:
+		case strings.HasPrefix(term, entityPrefix) || float64(boost) >= nameBoost:
 			if len(entities) < 5 {
 				entities = append(entities, surface)
 			}

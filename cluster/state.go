@@ -230,6 +230,7 @@ func (c *Clusterer) termID(t string) uint32 {
 		c.vocab[t] = id
 		c.terms = append(c.terms, t)
 		c.df = append(c.df, 0)
+		c.nameDF = append(c.nameDF, 0)
 	}
 	return id
 }

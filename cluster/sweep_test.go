@@ -20,7 +20,8 @@ func TestSweepTmp(t *testing.T) {
 				gold[l.ID] = l.Cluster
 			}
 			mt, _ := strconv.ParseFloat(os.Getenv("MT"), 64)
-			c := New(Options{EventThreshold: th, MergeThreshold: mt})
+			na, _ := strconv.ParseFloat(os.Getenv("NA"), 64)
+			c := New(Options{EventThreshold: th, MergeThreshold: mt, NameAgreement: na})
 			ev := map[string]string{}
 			for _, l := range dateOrder(ls) {
 				as, ms, _ := c.Assign(context.Background(), l.article(), nil)
