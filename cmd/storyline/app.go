@@ -117,6 +117,8 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		// Commands of later stages are listed below, one a line.
 		a.genCmd(),
 		a.copiesCmd(),
+		a.storiesCmd(),
+		a.storyCmd(),
 	)
 	return root
 }
