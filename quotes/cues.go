@@ -1,0 +1,59 @@
+package quotes
+
+import "strings"
+
+func wordSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// cues are the verbs that attribute speech, in the forms news copy uses.
+var cues = wordSet(`say says said saying tell tells told telling add adds added adding
+note notes noted noting stress stresses stressed stressing explain explains explained
+write writes wrote argue argues argued arguing claim claims claimed insist insists insisted
+warn warns warned warning announce announces announced state states stated reply replies
+replied respond responds responded tweet tweets tweeted emphasize emphasizes emphasized
+emphasise emphasised recall recalls recalled ask asks asked declare declares declared
+continue continues continued suggest suggests suggested acknowledge acknowledges
+acknowledged admit admits admitted remark remarks remarked comment comments commented
+observe observes observed conclude concludes concluded predict predicts predicted promise
+promises promised vow vows vowed quip quips quipped joke jokes joked urge urges urged
+concede concedes conceded complain complains complained boast boasts boasted lament
+laments lamented counter counters countered testify testifies testified report reports
+reported mused muses recount recounts recounted repeat repeats repeated confirm confirms
+confirmed deny denies denied caution cautions cautioned shout shouted yell yelled exclaim
+exclaimed assert asserts asserted maintain maintains maintained contend contends contended
+describe describes described call calls called dubbed labeled labelled branded read reads
+posted posts wrote writes tells explained recalled chanted pleaded predicted thundered
+retorted scoffed snapped sneered mocked
+заявил заявила заявили заявляет сказал сказала сказали говорит отметил отметила отметили
+подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили
+сообщил сообщила сообщили рассказал рассказала напомнил напомнила признал признала
+ответил ответила заметил заметила указал указала считает уверен уверена`)
+
+// indirectCues introduce reported speech without quotation marks.
+var indirectCues = wordSet(`said says told added noted stressed explained argued claimed
+insisted warned announced stated replied responded emphasized emphasised recalled declared
+suggested acknowledged admitted predicted promised vowed confirmed denied cautioned asserted
+maintained contended believes believed thinks
+заявил заявила заявили сказал сказала отметил отметила подчеркнул подчеркнула добавил
+добавила пояснил пояснила сообщил сообщила считает уверен`)
+
+// groupHeads are words that name speakers that are not named entities
+// ("officials said", "the campaign said in a statement").
+var groupHeads = wordSet(`officials official sources aides aide critics supporters experts
+analysts voters residents campaign statement report memo release ad letter poll survey
+lawmakers members people others protesters authorities spokesman spokeswoman spokesperson
+representative representatives advisers adviser source organizers organisers democrats
+republicans administration government ministry office department committee`)
+
+// pronouns that can be a speaker, and whether they refer to a person.
+var pronouns = map[string]bool{"he": true, "she": true, "i": true, "we": false, "they": false,
+	"он": true, "она": true, "они": false, "мы": false}
+
+// adverbs may sit between a subject and its cue ("Peskov also said").
+var skippable = wordSet(`also later then further previously recently repeatedly once
+publicly flatly has had have was is would will again quickly simply bluntly`)

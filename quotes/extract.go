@@ -1,0 +1,330 @@
+// Package quotes finds what an article says people said — direct quotes
+// and reported speech — with the speaker each is attributed to, and groups
+// quotes across articles into statements.
+package quotes
+
+import (
+	"strings"
+
+	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entities"
+)
+
+// spk is a mention that can be a speaker: a name, a role, a pronoun or a
+// group ("officials").
+type spk struct {
+	start, end int
+	tok0, tok1 int
+	name       string // resolved name, "" until resolved
+	entity     int
+	kind       storyline.EntityKind
+	pronoun    string
+	role       bool
+}
+
+type attribution struct {
+	spk    int // index into reader.spks, -1 when none
+	cueTok int // -1 when attributed by context
+}
+
+var none = attribution{spk: -1, cueTok: -1}
+
+// reader holds one article while its quotes are extracted.
+type reader struct {
+	d       *entities.Doc
+	ents    *entities.Result
+	segs    []segment
+	inQuote []bool
+	spkAt   []int
+	spks    []spk
+}
+
+// Extract returns the direct and indirect quotes of the article whose
+// entities are ents, in text order. The Article field is set to id.
+func Extract(ents *entities.Result, id string) []storyline.Quote {
+	r := newReader(ents)
+	direct := r.direct(id)
+	return append(direct, r.indirect(id, direct)...)
+}
+
+func newReader(ents *entities.Result) *reader {
+	d := ents.Doc
+	r := &reader{d: d, ents: ents, segs: findSegments(d.Text)}
+	r.inQuote = make([]bool, len(d.Tokens))
+	for _, s := range r.segs {
+		for k := d.TokenAt(s.start); k < len(d.Tokens) && d.Tokens[k].Start < s.end; k++ {
+			r.inQuote[k] = true
+		}
+	}
+	r.spkAt = make([]int, len(d.Tokens))
+	for i := range r.spkAt {
+		r.spkAt[i] = -1
+	}
+	add := func(c spk) {
+		for k := c.tok0; k < c.tok1; k++ {
+			if r.inQuote[k] || r.spkAt[k] >= 0 {
+				return
+			}
+		}
+		for k := c.tok0; k < c.tok1; k++ {
+			r.spkAt[k] = len(r.spks)
+		}
+		r.spks = append(r.spks, c)
+	}
+	for _, m := range ents.Mentions {
+		if m.Kind == storyline.Place {
+			continue
+		}
+		c := spk{start: m.Start, end: m.End, tok0: m.Tok0, tok1: m.Tok1, entity: m.Entity, kind: m.Kind, role: m.Role, name: m.Name}
+		if m.Entity >= 0 {
+			c.name = ents.Entities[m.Entity].Name
+		}
+		add(c)
+	}
+	for k, t := range d.Tokens {
+		if _, ok := pronouns[t.Term]; ok {
+			if t.Term == "i" && !d.Capitalized(k) {
+				continue
+			}
+			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: t.Term})
+		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
+			from := k
+			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !cues[d.Tokens[from-1].Term] &&
+				(d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
+				from--
+			}
+			start := d.Tokens[from].Start
+			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: string(d.Text[start:t.End])})
+		}
+	}
+	return r
+}
+
+func modifierLike(t string) bool {
+	switch t {
+	case "the", "a", "an", "his", "her", "their", "its", "campaign", "white", "house", "senior", "top", "administration", "state", "federal", "local", "u.s", "us":
+		return true
+	}
+	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "al")
+}
+
+func gap(d *entities.Doc, i int) string {
+	if i+1 >= len(d.Tokens) {
+		return ""
+	}
+	return string(d.Text[d.Tokens[i].End:d.Tokens[i+1].Start])
+}
+
+// cueAt reports whether token k is a speech cue outside quotation marks,
+// and how many tokens it spans ("according to" is two).
+func (r *reader) cueAt(k int) int {
+	if k < 0 || k >= len(r.d.Tokens) || r.inQuote[k] {
+		return 0
+	}
+	t := r.d.Tokens[k].Term
+	if k+1 < len(r.d.Tokens) {
+		next := r.d.Tokens[k+1].Term
+		if t == "according" && next == "to" || t == "по" && next == "словам" || t == "pointed" && next == "out" {
+			return 2
+		}
+	}
+	if cues[t] {
+		return 1
+	}
+	return 0
+}
+
+// subjectLeft finds the speaker mention nearest before cue k, not before
+// token from.
+func (r *reader) subjectLeft(k, from int) int {
+	first := true
+	for j := k - 1; j >= from && k-j <= 15; j-- {
+		if r.inQuote[j] {
+			continue
+		}
+		if s := r.spkAt[j]; s >= 0 {
+			return s
+		}
+		t := r.d.Tokens[j].Term
+		if first && (t == "and" || t == "but" || t == "и") {
+			for p := j - 1; p >= from; p-- {
+				if r.cueAt(p) > 0 {
+					return r.subjectLeft(p, from)
+				}
+			}
+			return -1
+		}
+		if !skippable[t] {
+			first = false
+		}
+	}
+	return -1
+}
+
+// subjectRight finds the speaker mention right after the cue at k spanning
+// n tokens ("said Peskov", "according to Peskov").
+func (r *reader) subjectRight(k, n, to int) int {
+	for j := k + n; j < to && j < k+n+4 && j < len(r.d.Tokens); j++ {
+		if r.inQuote[j] {
+			return -1
+		}
+		if s := r.spkAt[j]; s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+func (r *reader) sentenceFrom(k int) int {
+	for k > 0 && !(r.d.SentStart[k] && !r.inQuote[k]) && r.d.Para[k-1] == r.d.Para[k] {
+		k--
+	}
+	return k
+}
+
+// attribute finds the cue and speaker of segment i from its own sentence.
+func (r *reader) attribute(i int) attribution {
+	d, s := r.d, r.segs[i]
+	n := len(d.Tokens)
+	if s.close >= 0 {
+		tk := d.TokenAt(s.close + 1)
+		lim := tk + 8
+		for j := tk; j < lim && j < n; j++ {
+			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.inQuote[j] {
+				lim = j
+				break
+			}
+		}
+		for j := tk; j < lim && j < tk+6; j++ {
+			if w := r.cueAt(j); w > 0 {
+				if sp := r.subjectLeft(j, tk); sp >= 0 {
+					return attribution{spk: sp, cueTok: j}
+				}
+				if j == tk || j == tk+1 && skippable[d.Tokens[tk].Term] {
+					if sp := r.subjectRight(j, w, lim+4); sp >= 0 {
+						return attribution{spk: sp, cueTok: j}
+					}
+				}
+				break
+			}
+		}
+	}
+	tb := d.TokenAt(s.open)
+	if tb == 0 || d.Para[tb-1] != s.para {
+		return none
+	}
+	from := r.sentenceFrom(tb - 1)
+	for j := tb - 1; j >= from; j-- {
+		if w := r.cueAt(j); w > 0 {
+			if sp := r.subjectLeft(j, from); sp >= 0 && d.Tokens[j].Term != "according" {
+				return attribution{spk: sp, cueTok: j}
+			}
+			if sp := r.subjectRight(j, w, tb); sp >= 0 {
+				return attribution{spk: sp, cueTok: j}
+			}
+		}
+	}
+	return none
+}
+
+// context attributes segment i from its neighbours when its own sentence
+// has no cue: the other pieces of a quotation, quotes in the same
+// paragraph, a paragraph that ends with a colon, or the last quote before.
+func (r *reader) context(i int, att []attribution) attribution {
+	s := r.segs[i]
+	for p := s.prev; p >= 0; p = r.segs[p].prev {
+		if att[p].spk >= 0 {
+			return att[p]
+		}
+	}
+	for c := s.cont; c >= 0; c = r.segs[c].cont {
+		if att[c].spk >= 0 {
+			return att[c]
+		}
+	}
+	for _, j := range []int{i + 1, i - 1} {
+		if j >= 0 && j < len(r.segs) && r.segs[j].para == s.para && att[j].cueTok >= 0 {
+			return att[j]
+		}
+	}
+	d := r.d
+	tb := d.TokenAt(s.open)
+	if tb > 0 && d.Para[tb-1] != s.para {
+		// the quote opens its paragraph: look at the paragraph before
+		end := d.Tokens[tb-1].End
+		if end < len(d.Text) && d.Text[end] == ':' {
+			from := r.sentenceFrom(tb - 1)
+			for j := tb - 1; j >= from; j-- {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, from); sp >= 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+				}
+			}
+			for j := from; j < tb; j++ {
+				if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind != "" {
+					return attribution{spk: sp, cueTok: -1}
+				}
+			}
+		}
+		for j := i - 1; j >= 0 && r.segs[j].para >= s.para-2; j-- {
+			if att[j].spk >= 0 {
+				return attribution{spk: att[j].spk, cueTok: -1}
+			}
+		}
+	}
+	// the subject of the sentence the quote stands in
+	from := r.sentenceFrom(tb - 1)
+	if tb == 0 {
+		from = 0
+	}
+	for j := from; j < len(d.Tokens) && d.Tokens[j].Start < s.open; j++ {
+		if sp := r.spkAt[j]; sp >= 0 && (r.spks[sp].kind == storyline.Person || r.spks[sp].kind == storyline.Organization || r.spks[sp].pronoun != "") {
+			return attribution{spk: sp, cueTok: -1}
+		}
+	}
+	return none
+}
+
+// direct returns the direct quotes.
+func (r *reader) direct(id string) []storyline.Quote {
+	att := make([]attribution, len(r.segs))
+	for i := range r.segs {
+		att[i] = none
+		if r.segs[i].words >= 3 || r.segs[i].close < 0 || r.segs[i].prev >= 0 {
+			att[i] = r.attribute(i)
+		}
+	}
+	var out []storyline.Quote
+	for i, s := range r.segs {
+		a := att[i]
+		if s.words < 3 && s.close >= 0 && s.prev < 0 {
+			continue // a scare quote
+		}
+		if a.spk < 0 {
+			if isTitle(string(r.d.Text[s.start:s.end])) {
+				continue
+			}
+			a = r.context(i, att)
+		}
+		out = append(out, r.quote(id, s.start, s.end, a, storyline.Direct))
+	}
+	return out
+}
+
+func (r *reader) quote(id string, start, end int, a attribution, kind storyline.QuoteKind) storyline.Quote {
+	q := storyline.Quote{Article: id, Text: string(r.d.Text[start:end]), Start: start, End: end,
+		SpeakerStart: -1, SpeakerEnd: -1, Kind: kind}
+	if a.cueTok >= 0 {
+		q.Cue = r.d.Word(a.cueTok)
+		if r.cueAt(a.cueTok) == 2 {
+			q.Cue += " " + r.d.Word(a.cueTok+1)
+		}
+	}
+	if a.spk >= 0 {
+		sp := r.spks[a.spk]
+		q.SpeakerStart, q.SpeakerEnd = sp.start, sp.end
+		q.Speaker = r.resolve(a.spk, 0)
+	}
+	return q
+}
