@@ -28,7 +28,9 @@ confirmed deny denies denied caution cautions cautioned shout shouted yell yelle
 exclaimed assert asserts asserted maintain maintains maintained contend contends contended
 describe describes described call calls called dubbed labeled labelled branded read reads
 posted posts wrote writes tells explained recalled chanted pleaded predicted thundered
-retorted scoffed snapped sneered mocked
+retorted scoffed snapped sneered mocked agree agrees agreed echo echoes echoed wondered
+proclaimed proclaims pledged pledges reasoned offered cracked laughed bragged charged alleged
+praised hailed blasted slammed texted emailed shared quoted
 заявил заявила заявили заявляет сказал сказала сказали говорит отметил отметила отметили
 подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили
 сообщил сообщила сообщили рассказал рассказала напомнил напомнила признал признала
@@ -53,6 +55,19 @@ republicans administration government ministry office department committee`)
 // pronouns that can be a speaker, and whether they refer to a person.
 var pronouns = map[string]bool{"he": true, "she": true, "i": true, "we": false, "they": false,
 	"он": true, "она": true, "они": false, "мы": false}
+
+// prepositions before a name make it an object, not a speaker ("speaking
+// to Fox News said").
+var prepositions = wordSet(`to with by for of in at from about on into than against like as`)
+
+// notSubject are words that cannot head a generic speaker phrase.
+var notSubject = wordSet(`that which who and but or as than then so if when while because
+it this there here what not also has have had was were is are be been would could should will
+can may might must do does did to of in on at by for with from about again later only just
+even still yet now too very interview`)
+
+// relatives stand for the name before them ("Trump, who said").
+var relatives = wordSet(`who which that`)
 
 // adverbs may sit between a subject and its cue ("Peskov also said").
 var skippable = wordSet(`also later then further previously recently repeatedly once

@@ -5,6 +5,7 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/entities"
@@ -134,31 +135,85 @@ func (r *reader) cueAt(k int) int {
 	return 0
 }
 
-// subjectLeft finds the speaker mention nearest before cue k, not before
-// token from.
+// subjectLeft finds the speaker of cue k among the mentions before it, not
+// before token from: the nearest one that is not the object of a
+// preposition ("speaking to Fox News said"), a relative pronoun standing
+// for the name before it, the subject of an earlier cue joined by "and" or
+// "but", or a common noun right before the cue ("the moderator said").
 func (r *reader) subjectLeft(k, from int) int {
+	d := r.d
 	first := true
 	for j := k - 1; j >= from && k-j <= 15; j-- {
 		if r.inQuote[j] {
 			continue
 		}
+		t := d.Tokens[j].Term
 		if s := r.spkAt[j]; s >= 0 {
+			sp := r.spks[s]
+			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] {
+				j = sp.tok0
+				first = false
+				continue
+			}
 			return s
 		}
-		t := r.d.Tokens[j].Term
-		if first && (t == "and" || t == "but" || t == "и") {
+		if first && relatives[t] {
+			return r.relative(j, from)
+		}
+		if t == "and" || t == "but" || t == "и" || t == "а" {
 			for p := j - 1; p >= from; p-- {
 				if r.cueAt(p) > 0 {
 					return r.subjectLeft(p, from)
 				}
 			}
-			return -1
 		}
-		if !skippable[t] {
+		if first && !skippable[t] {
+			if !d.Capitalized(j) && !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
+				return r.generic(j)
+			}
 			first = false
 		}
 	}
 	return -1
+}
+
+func isAlpha(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// relative adds a speaker for the relative pronoun at token j, resolved to
+// the mention before it.
+func (r *reader) relative(j, from int) int {
+	t := r.d.Tokens[j]
+	c := spk{start: t.Start, end: t.End, tok0: j, tok1: j + 1, entity: -1}
+	for p := j - 1; p >= from && j-p <= 4; p-- {
+		if s := r.spkAt[p]; s >= 0 {
+			ante := r.spks[s]
+			c.kind, c.entity = ante.kind, ante.entity
+			c.name = r.resolve(s, 1)
+			break
+		}
+	}
+	r.spks = append(r.spks, c)
+	return len(r.spks) - 1
+}
+
+// generic adds a speaker for the common noun phrase ending at token j.
+func (r *reader) generic(j int) int {
+	d := r.d
+	from := j
+	for from > 0 && j-from < 3 && gap(d, from-1) == " " && !r.inQuote[from-1] && r.cueAt(from-1) == 0 &&
+		(modifierLike(d.Tokens[from-1].Term) || d.Capitalized(from-1)) {
+		from--
+	}
+	start, end := d.Tokens[from].Start, d.Tokens[j].End
+	r.spks = append(r.spks, spk{start: start, end: end, tok0: from, tok1: j + 1, entity: -1, name: string(d.Text[start:end])})
+	return len(r.spks) - 1
 }
 
 // subjectRight finds the speaker mention right after the cue at k spanning
@@ -188,14 +243,14 @@ func (r *reader) attribute(i int) attribution {
 	n := len(d.Tokens)
 	if s.close >= 0 {
 		tk := d.TokenAt(s.close + 1)
-		lim := tk + 8
+		lim := tk + 30
 		for j := tk; j < lim && j < n; j++ {
 			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.inQuote[j] {
 				lim = j
 				break
 			}
 		}
-		for j := tk; j < lim && j < tk+6; j++ {
+		for j := tk; j < lim && j < n; j++ {
 			if w := r.cueAt(j); w > 0 {
 				if sp := r.subjectLeft(j, tk); sp >= 0 {
 					return attribution{spk: sp, cueTok: j}
@@ -210,7 +265,7 @@ func (r *reader) attribute(i int) attribution {
 		}
 	}
 	tb := d.TokenAt(s.open)
-	if tb == 0 || d.Para[tb-1] != s.para {
+	if tb == 0 || d.Para[tb-1] != s.para || strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
 		return none
 	}
 	from := r.sentenceFrom(tb - 1)
@@ -221,6 +276,14 @@ func (r *reader) attribute(i int) attribution {
 			}
 			if sp := r.subjectRight(j, w, tb); sp >= 0 {
 				return attribution{spk: sp, cueTok: j}
+			}
+		}
+	}
+	// "Rep. Trey Gowdy (R-S.C.): "…""
+	if strings.Contains(string(d.Text[d.Tokens[tb-1].End:s.open]), ":") {
+		for j := tb - 1; j >= from; j-- {
+			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] {
+				return attribution{spk: sp, cueTok: -1}
 			}
 		}
 	}
@@ -300,6 +363,9 @@ func (r *reader) direct(id string) []storyline.Quote {
 		a := att[i]
 		if s.words < 3 && s.close >= 0 && s.prev < 0 {
 			continue // a scare quote
+		}
+		if s.close < 0 && s.cont < 0 {
+			continue // a quotation mark never closed: malformed text
 		}
 		if a.spk < 0 {
 			if isTitle(string(r.d.Text[s.start:s.end])) {
