@@ -142,6 +142,15 @@ func (r *reader) cueAt(k int) int {
 // "but", or a common noun right before the cue ("the moderator said").
 func (r *reader) subjectLeft(k, from int) int {
 	d := r.d
+	if strings.HasSuffix(d.Tokens[k].Term, "ing") {
+		// "…, saying": the subject of the main clause
+		for j := from; j < k; j++ {
+			if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) {
+				return s
+			}
+		}
+		return -1
+	}
 	first := true
 	for j := k - 1; j >= from && k-j <= 15; j-- {
 		if r.inQuote[j] {
@@ -168,8 +177,14 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 		}
 		if first && !skippable[t] {
-			if !d.Capitalized(j) && !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
-				return r.generic(j)
+			if !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
+				g := r.generic(j)
+				if g0 := r.spks[g].tok0; g0 > from && prepositions[d.Tokens[g0-1].Term] {
+					r.spks = r.spks[:g]
+					j = g0
+					continue
+				}
+				return g
 			}
 			first = false
 		}
@@ -241,6 +256,11 @@ func (r *reader) sentenceFrom(k int) int {
 func (r *reader) attribute(i int) attribution {
 	d, s := r.d, r.segs[i]
 	n := len(d.Tokens)
+	if tb := d.TokenAt(s.open); tb > 0 && r.cueAt(tb-1) > 0 {
+		if a := r.pre(i); a.spk >= 0 {
+			return a
+		}
+	}
 	if s.close >= 0 {
 		tk := d.TokenAt(s.close + 1)
 		lim := tk + 30
@@ -264,6 +284,12 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 	}
+	return r.pre(i)
+}
+
+// pre attributes segment i from the sentence before its opening mark.
+func (r *reader) pre(i int) attribution {
+	d, s := r.d, r.segs[i]
 	tb := d.TokenAt(s.open)
 	if tb == 0 || d.Para[tb-1] != s.para || strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
 		return none
@@ -333,6 +359,13 @@ func (r *reader) context(i int, att []attribution) attribution {
 		for j := i - 1; j >= 0 && r.segs[j].para >= s.para-2; j-- {
 			if att[j].spk >= 0 {
 				return attribution{spk: att[j].spk, cueTok: -1}
+			}
+		}
+		// the subject of the paragraph before's last sentence
+		from := r.sentenceFrom(tb - 1)
+		for j := from; j < tb; j++ {
+			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "") {
+				return attribution{spk: sp, cueTok: -1}
 			}
 		}
 	}
