@@ -103,7 +103,7 @@ func newReader(ents *entities.Result) *reader {
 
 func modifierLike(t string) bool {
 	switch t {
-	case "the", "a", "an", "his", "her", "their", "its", "campaign", "white", "house", "senior", "top", "administration", "state", "federal", "local", "u.s", "us":
+	case "the", "a", "an", "his", "her", "their", "its", "campaign", "another", "one", "some", "former", "white", "house", "senior", "top", "administration", "state", "federal", "local", "u.s", "us":
 		return true
 	}
 	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "al")
@@ -125,7 +125,7 @@ func (r *reader) cueAt(k int) int {
 	t := r.d.Tokens[k].Term
 	if k+1 < len(r.d.Tokens) {
 		next := r.d.Tokens[k+1].Term
-		if t == "according" && next == "to" || t == "по" && next == "словам" || t == "pointed" && next == "out" {
+		if t == "according" && next == "to" || t == "по" && next == "словам" || (t == "pointed" || t == "went") && next == "out" || t == "went" && next == "on" {
 			return 2
 		}
 	}
@@ -144,6 +144,11 @@ func (r *reader) subjectLeft(k, from int) int {
 	d := r.d
 	if strings.HasSuffix(d.Tokens[k].Term, "ing") {
 		// "…, saying": the subject of the main clause
+		for p := k - 1; p >= from; p-- {
+			if r.cueAt(p) > 0 && !strings.HasSuffix(d.Tokens[p].Term, "ing") {
+				return r.subjectLeft(p, from)
+			}
+		}
 		for j := from; j < k; j++ {
 			if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) {
 				return s
@@ -179,12 +184,16 @@ func (r *reader) subjectLeft(k, from int) int {
 		if first && !skippable[t] {
 			if !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
 				g := r.generic(j)
-				if g0 := r.spks[g].tok0; g0 > from && prepositions[d.Tokens[g0-1].Term] {
+				g0 := r.spks[g].tok0
+				if g0 > from && prepositions[d.Tokens[g0-1].Term] {
 					r.spks = r.spks[:g]
 					j = g0
 					continue
 				}
-				return g
+				if determinerLike(d.Tokens[g0].Term) || g0 == from || d.SentStart[g0] {
+					return g
+				}
+				r.spks = r.spks[:g]
 			}
 			first = false
 		}
@@ -242,7 +251,35 @@ func (r *reader) subjectRight(k, n, to int) int {
 			return s
 		}
 	}
+	// "said one former executive who …"
+	j := k + n
+	last := -1
+	for p := j; p < to && p < len(r.d.Tokens) && p < j+4 && !r.inQuote[p]; p++ {
+		t := r.d.Tokens[p].Term
+		if notSubject[t] || prepositions[t] || !isAlpha(t) {
+			break
+		}
+		last = p
+		if p+1 < len(r.d.Tokens) && gap(r.d, p) != " " {
+			break
+		}
+	}
+	if last >= 0 && determinerLike(r.d.Tokens[j].Term) {
+		start, end := r.d.Tokens[j].Start, r.d.Tokens[last].End
+		r.spks = append(r.spks, spk{start: start, end: end, tok0: j, tok1: last + 1, entity: -1, name: string(r.d.Text[start:end])})
+		return len(r.spks) - 1
+	}
 	return -1
+}
+
+// determinerLike reports whether t can open a common noun phrase that
+// names a speaker ("the moderator", "another supporter", "one executive").
+func determinerLike(t string) bool {
+	switch t {
+	case "the", "a", "an", "another", "one", "some", "many", "most", "several", "two", "three", "other", "his", "her", "their", "its", "this", "that":
+		return true
+	}
+	return false
 }
 
 func (r *reader) sentenceFrom(k int) int {
