@@ -8,6 +8,7 @@ require (
 )
 
 require (
+	github.com/abadojack/whatlanggo v1.0.1 // indirect
 	github.com/klauspost/cpuid/v2 v2.4.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
