@@ -10,5 +10,6 @@ require (
 require (
 	github.com/abadojack/whatlanggo v1.0.1 // indirect
 	github.com/klauspost/cpuid/v2 v2.4.0 // indirect
+	github.com/kljensen/snowball v0.10.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )

@@ -63,6 +63,15 @@ func (r *Result) roles(cands []*cand) {
 		}
 		if from < m.Tok0 && (roleHeads[d.Tokens[m.Tok0-1].Term] || titles[d.Tokens[m.Tok0-1].Term]) {
 			learn(m.Entity, from, m.Tok0)
+		} else if m.Tok0 > 0 && string(d.Text[d.Tokens[m.Tok0-1].End:m.Start]) == ", " {
+			// "Aide to the Russian president, Yuri Ushakov, said"
+			s := m.Tok0 - 1
+			for s > 0 && m.Tok0-s < 6 && !d.SentStart[s] {
+				s--
+			}
+			if d.SentStart[s] {
+				learn(m.Entity, s, m.Tok0)
+			}
 		}
 		// after: ", the ROLE ..." up to the next punctuation
 		if m.Tok1 < len(d.Tokens) && string(d.Text[m.End:d.Tokens[m.Tok1].Start]) == ", " {

@@ -298,7 +298,7 @@ func (r *reader) attribute(i int) attribution {
 			return a
 		}
 	}
-	if s.close >= 0 {
+	if s.close >= 0 && !r.endsSentence(s) {
 		tk := d.TokenAt(s.close + 1)
 		lim := tk + 30
 		for j := tk; j < lim && j < n; j++ {
@@ -322,6 +322,21 @@ func (r *reader) attribute(i int) attribution {
 		}
 	}
 	return r.pre(i)
+}
+
+// endsSentence reports whether a quotation closes with a full stop and
+// the next word opens a new sentence ("… partners.” An official said"),
+// so that what follows is not its attribution.
+func (r *reader) endsSentence(s segment) bool {
+	k := s.end - 1
+	for k > s.start && unicode.IsSpace(r.d.Text[k]) {
+		k--
+	}
+	if r.d.Text[k] != '.' {
+		return false
+	}
+	tk := r.d.TokenAt(s.close + 1)
+	return tk < len(r.d.Tokens) && r.d.SentStart[tk] && r.d.Capitalized(tk)
 }
 
 // pre attributes segment i from the sentence before its opening mark.

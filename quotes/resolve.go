@@ -42,7 +42,7 @@ func (r *reader) topicBefore(k, depth int) string {
 }
 
 func (r *reader) topic(from, to, depth int) string {
-	for j := from; j < to; j++ {
+	for j := to - 1; j >= from; j-- {
 		if r.cueAt(j) == 0 {
 			continue
 		}
@@ -50,7 +50,10 @@ func (r *reader) topic(from, to, depth int) string {
 		if sp < 0 {
 			sp = r.subjectRight(j, r.cueAt(j), to)
 		}
-		if sp >= 0 && r.spks[sp].pronoun == "" && r.spks[sp].kind == storyline.Person {
+		if sp >= 0 && r.spks[sp].pronoun != "" && pronouns[r.spks[sp].pronoun] && depth < 3 {
+			return r.resolve(sp, depth+1)
+		}
+		if sp >= 0 && r.spks[sp].kind == storyline.Person {
 			if n := r.resolve(sp, depth+1); n != "" {
 				return n
 			}
