@@ -15,6 +15,7 @@ package dates
 import (
 	"strconv"
 	"time"
+	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textproc"
@@ -23,9 +24,13 @@ import (
 // Find returns the dates text mentions, in text order, resolved against
 // pub. Mentions that need a reference date are skipped when pub is zero.
 func Find(text string, pub storyline.Published) []storyline.DateMention {
-	toks := textproc.Tokenize(nil, text)
-	runes := []rune(text)
-	f := finder{toks: toks, text: runes, pub: pub.Time, hasPub: !pub.IsZero()}
+	return FindTokens([]rune(text), textproc.Tokenize(nil, text), pub)
+}
+
+// FindTokens is Find over a text already split into code points and
+// textproc tokens, for callers that have them.
+func FindTokens(runes []rune, toks []textproc.Token, pub storyline.Published) []storyline.DateMention {
+	f := finder{toks: toks, text: runes, pub: storyline.Day(pub.Time).Time, hasPub: !pub.IsZero()}
 	var out []storyline.DateMention
 	for i := 0; i < len(toks); {
 		m, next, ok := f.at(i)
@@ -76,11 +81,14 @@ func number(s string, lo, hi int) (int, bool) {
 	if len(s) == 0 || len(s) > 4 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < lo || n > hi {
-		return 0, false
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
 	}
-	return n, true
+	return n, n >= lo && n <= hi
 }
 
 // mention builds a mention over tokens [from, to], widened to a leading
@@ -96,8 +104,10 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
-	if d, err := time.Parse(time.DateOnly, t); err == nil {
-		return f.mention(i, i, d.Format(time.DateOnly), storyline.PrecisionDay)
+	if len(t) == 10 && t[4] == '-' && t[7] == '-' {
+		if d, err := time.Parse(time.DateOnly, t); err == nil {
+			return f.mention(i, i, d.Format(time.DateOnly), storyline.PrecisionDay)
+		}
 	}
 	if day, ok := number(t, 1, 31); ok {
 		// 7 December [2021]
@@ -117,7 +127,7 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 		}
 	}
 	if m, ok := months[t]; ok && f.toks[i].End-f.toks[i].Start >= 3 {
-		capital := f.text[f.toks[i].Start] != []rune(t)[0]
+		capital := unicode.IsUpper(f.text[f.toks[i].Start])
 		cyr := t[0] >= 0xd0
 		if !capital && !cyr {
 			return storyline.DateMention{}, 0, false

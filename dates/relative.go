@@ -2,6 +2,7 @@ package dates
 
 import (
 	"time"
+	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -9,10 +10,10 @@ import (
 // relative resolves phrases that need the publication date.
 func (f *finder) relative(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
-	pub := time.Date(f.pub.Year(), f.pub.Month(), f.pub.Day(), 0, 0, 0, 0, time.UTC)
+	pub := f.pub
 	prev := f.term(i - 1)
 	if wd, ok := weekdays[t]; ok {
-		capital := f.text[f.toks[i].Start] != []rune(t)[0]
+		capital := unicode.IsUpper(f.text[f.toks[i].Start])
 		cyr := t[0] >= 0xd0
 		if !capital && !cyr {
 			return storyline.DateMention{}, 0, false

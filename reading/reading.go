@@ -51,8 +51,9 @@ func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Qu
 		sample = a.Title + "\n" + a.Text
 	}
 	a.Lang = r.lang.Detect(sample)
-	a.Dates = dates.Find(a.Text, a.Published)
-	res := entities.Recognize(entities.NewDoc(a.Text), r.reg)
+	doc := entities.NewDoc(a.Text)
+	a.Dates = dates.FindTokens(doc.Text, doc.Tokens, a.Published)
+	res := entities.Recognize(doc, r.reg)
 	a.Entities = res.Entities
 	if r.reg != nil {
 		r.reg.Learn(res)

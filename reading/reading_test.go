@@ -144,3 +144,23 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadParallel reads on every CPU at once, as the pipeline does,
+// and reports articles per second.
+func BenchmarkReadParallel(b *testing.B) {
+	a := example(b, "001")
+	r := New(Options{})
+	b.SetBytes(int64(len(a.Text)))
+	ctx := context.Background()
+	start := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			c := *a
+			if _, err := r.Read(ctx, &c); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
+}
