@@ -149,7 +149,7 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 // makeCand strips titles and demonyms from the front of the run [i, j).
 func makeCand(d *Doc, i, j int) *cand {
 	titled := false
-	for i < j {
+	for i < j && !orgWords[d.Tokens[j-1].Term] {
 		term := d.Tokens[i].Term
 		if titles[term] && j-i > 1 {
 			titled = true
