@@ -12,21 +12,21 @@ func wordSet(s string) map[string]bool {
 
 // cues are the verbs that attribute speech, in the forms news copy uses.
 var cues = wordSet(`say says said saying tell tells told telling add adds added adding
-note notes noted noting stress stresses stressed stressing explain explains explained
-write writes wrote argue argues argued arguing claim claims claimed insist insists insisted
-warn warns warned warning announce announces announced state states stated reply replies
-replied respond responds responded tweet tweets tweeted emphasize emphasizes emphasized
+  noted noting stress stresses stressed stressing explain explains explained
+write writes wrote argue argues argued arguing   claimed insist insists insisted
+warn warns warned warning announce announces announced   stated reply replies
+replied respond responds responded   tweeted emphasize emphasizes emphasized
 emphasise emphasised recall recalls recalled ask asks asked declare declares declared
 continue continues continued suggest suggests suggested acknowledge acknowledges
-acknowledged admit admits admitted remark remarks remarked comment comments commented
-observe observes observed conclude concludes concluded predict predicts predicted promise
-promises promised vow vows vowed quip quips quipped joke jokes joked urge urges urged
+acknowledged admit admits admitted   remarked   commented
+observe observes observed conclude concludes concluded predict predicts predicted 
+ promised vow vows vowed quip quips quipped   joked urge urges urged
 concede concedes conceded complain complains complained boast boasts boasted lament
-laments lamented counter counters countered testify testifies testified report reports
+laments lamented   countered testify testifies testified  
 reported mused muses recount recounts recounted repeat repeats repeated confirm confirms
 confirmed deny denies denied caution cautions cautioned shout shouted yell yelled exclaim
 exclaimed assert asserts asserted maintain maintains maintained contend contends contended
-describe describes described call calls called dubbed labeled labelled branded read reads
+describe describes described  calls called dubbed labeled labelled branded read reads
 posted posts wrote writes tells explained recalled chanted pleaded predicted thundered
 retorted scoffed snapped sneered mocked agree agrees agreed echo echoes echoed wondered
 proclaimed proclaims pledged pledges reasoned offered cracked laughed bragged charged alleged

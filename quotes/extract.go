@@ -398,7 +398,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 			for j := tb - 1; j >= from; j-- {
 				if r.cueAt(j) > 0 {
 					if sp := r.subjectLeft(j, from); sp >= 0 {
-						return attribution{spk: sp, cueTok: -1}
+						return attribution{spk: sp, cueTok: j}
 					}
 				}
 			}
@@ -457,6 +457,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 				continue
 			}
 			a = r.context(i, att)
+			att[i] = a
 		}
 		out = append(out, r.quote(id, s.start, s.end, a, storyline.Direct))
 	}

@@ -261,7 +261,7 @@ func contentStems(text string) []string {
 		if w[0] >= 0xd0 {
 			s = russian.Stem(w, false)
 		} else {
-			s = strings.ReplaceAll(english.Stem(w, false), "z", "s")
+			s = english.Stem(strings.ReplaceAll(w, "z", "s"), false)
 		}
 		if !seen[s] {
 			seen[s] = true

@@ -105,6 +105,9 @@ func (r *reader) hasQuote(from, to int) bool {
 func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 	d := r.d
 	sentEnd := d.Tokens[to-1].End
+	for sentEnd < len(d.Text) && strings.ContainsRune(".!?…", d.Text[sentEnd]) {
+		sentEnd++
+	}
 	for j := from; j < to; j++ {
 		w := r.cueAt(j)
 		if w == 0 {
