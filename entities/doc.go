@@ -53,7 +53,9 @@ func NewDoc(text string) *Doc {
 		if sawStop && i > 0 {
 			prev := d.Tokens[i-1]
 			abbrev := abbreviations[prev.Term] && d.Text[prev.End] == '.'
-			if !abbrev || unicode.IsUpper(d.Text[t.Start]) && prev.End-prev.Start > 1 && !titles[prev.Term] {
+			first := d.Text[t.Start]
+			upper := unicode.IsUpper(first) || unicode.IsDigit(first)
+			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {
 				start = true
 			}
 		}

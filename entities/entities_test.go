@@ -43,8 +43,8 @@ func TestRecognize(t *testing.T) {
 			},
 		},
 		{
-			name: "sentence-initial common words are not names",
-			text: "Speaking to reporters, he said nothing. Further talks are planned; speaking of talks, further news is due.",
+			name:   "sentence-initial common words are not names",
+			text:   "Speaking to reporters, he said nothing. Further talks are planned; speaking of talks, further news is due.",
 			absent: []string{"Speaking", "Further"},
 		},
 		{
