@@ -445,23 +445,49 @@ func (r *reader) direct(id string) []storyline.Quote {
 	}
 	var out []storyline.Quote
 	for i, s := range r.segs {
-		a := att[i]
-		if s.words < 3 && s.close >= 0 && s.prev < 0 {
-			continue // a scare quote
+		if s.prev >= 0 {
+			continue // emitted with the quotation's first paragraph
 		}
-		if s.close < 0 && s.cont < 0 {
+		// a quotation running over paragraphs is one quote
+		last, words, a := i, s.words, att[i]
+		for r.segs[last].cont >= 0 {
+			last = r.segs[last].cont
+			words += r.segs[last].words
+			if a.spk < 0 {
+				a = att[last]
+			}
+		}
+		if r.segs[last].close < 0 {
 			continue // a quotation mark never closed: malformed text
 		}
+		if words < 3 {
+			continue // a scare quote
+		}
+		end := r.segs[last].end
+		title := last == i && isTitle(string(r.d.Text[s.start:s.end]))
 		if a.spk < 0 {
-			if isTitle(string(r.d.Text[s.start:s.end])) {
+			if title {
 				continue
 			}
 			a = r.context(i, att)
 			att[i] = a
+		} else if title && !r.adjacentCue(s, a) {
+			continue // "… on ABC's "Good Morning America.""
 		}
-		out = append(out, r.quote(id, s.start, s.end, a, storyline.Direct))
+		out = append(out, r.quote(id, s.start, end, a, storyline.Direct))
 	}
 	return out
+}
+
+// adjacentCue reports whether attribution a's cue stands right before or
+// right after quotation s.
+func (r *reader) adjacentCue(s segment, a attribution) bool {
+	if a.cueTok < 0 {
+		return false
+	}
+	before := r.d.TokenAt(s.open) - 1
+	after := r.d.TokenAt(s.close + 1)
+	return a.cueTok == before || a.cueTok >= after && a.cueTok <= after+1
 }
 
 func (r *reader) quote(id string, start, end int, a attribution, kind storyline.QuoteKind) storyline.Quote {

@@ -46,11 +46,10 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
-			name: "a quote over two paragraphs",
+			name: "a quote over two paragraphs is one quote",
 			text: "Yuri Ushakov told reporters:\n\n“We are satisfied with the contact, it was frank.\n\n“The leaders agreed to talk again in January.”",
 			want: []want{
-				{"We are satisfied with the contact, it was frank.", "Yuri Ushakov", "Yuri Ushakov", "told", storyline.Direct},
-				{"The leaders agreed to talk again in January.", "Yuri Ushakov", "Yuri Ushakov", "told", storyline.Direct},
+				{"We are satisfied with the contact, it was frank.\n\n“The leaders agreed to talk again in January.", "Yuri Ushakov", "Yuri Ushakov", "told", storyline.Direct},
 			},
 		},
 		{

@@ -124,10 +124,12 @@ func restBlank(text []rune, from, to int) bool {
 }
 
 // isTitle reports whether a short quotation looks like a title ("Saturday
-// Night Live"): every word capitalised and no sentence punctuation.
+// Night Live", "State of the Union,"): every word but the small ones
+// capitalised, no question or exclamation.
 func isTitle(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ",.")
 	f := strings.Fields(s)
-	if len(f) > 8 {
+	if len(f) > 8 || len(f) < 2 {
 		return false
 	}
 	for _, w := range f {
@@ -136,8 +138,8 @@ func isTitle(s string) bool {
 			return false
 		}
 	}
-	last := []rune(strings.TrimSpace(s))
-	return len(last) > 0 && !strings.ContainsRune(".,!?", last[len(last)-1])
+	last := []rune(s)
+	return len(last) > 0 && !strings.ContainsRune("!?", last[len(last)-1])
 }
 
 var minorWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "in": true, "on": true, "to": true, "for": true, "at": true, "with": true}
