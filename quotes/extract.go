@@ -21,6 +21,8 @@ type spk struct {
 	kind       storyline.EntityKind
 	pronoun    string
 	role       bool
+	// named marks a proper name, of whatever kind.
+	named bool
 }
 
 type attribution struct {
@@ -76,7 +78,7 @@ func newReader(ents *entities.Result) *reader {
 		if m.Kind == storyline.Place {
 			continue
 		}
-		c := spk{start: m.Start, end: m.End, tok0: m.Tok0, tok1: m.Tok1, entity: m.Entity, kind: m.Kind, role: m.Role, name: m.Name}
+		c := spk{start: m.Start, end: m.End, tok0: m.Tok0, tok1: m.Tok1, entity: m.Entity, kind: m.Kind, role: m.Role, name: m.Name, named: !m.Role}
 		if m.Entity >= 0 {
 			c.name = ents.Entities[m.Entity].Name
 		}
@@ -142,7 +144,7 @@ func (r *reader) cueAt(k int) int {
 // "but", or a common noun right before the cue ("the moderator said").
 func (r *reader) subjectLeft(k, from int) int {
 	d := r.d
-	if strings.HasSuffix(d.Tokens[k].Term, "ing") {
+	if strings.HasSuffix(d.Tokens[k].Term, "ing") && (k == 0 || strings.Contains(gap(d, k-1), ",")) {
 		// "…, saying": the subject of the main clause
 		for p := k - 1; p >= from; p-- {
 			if r.cueAt(p) > 0 && !strings.HasSuffix(d.Tokens[p].Term, "ing") {
@@ -201,13 +203,20 @@ func (r *reader) subjectLeft(k, from int) int {
 	return -1
 }
 
+// isAlpha reports whether s is a word: letters, with digits or hyphens
+// allowed inside ("43-year-old").
 func isAlpha(s string) bool {
+	letters := false
 	for _, c := range s {
-		if !unicode.IsLetter(c) {
+		switch {
+		case unicode.IsLetter(c):
+			letters = true
+		case unicode.IsDigit(c) || c == '-':
+		default:
 			return false
 		}
 	}
-	return true
+	return letters
 }
 
 // relative adds a speaker for the relative pronoun at token j, resolved to
@@ -320,6 +329,17 @@ func (r *reader) attribute(i int) attribution {
 				break
 			}
 		}
+		// "“…” Toomey fumed": a speaker and a verb right after the quote
+		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] {
+			if sp := r.spkAt[tk]; sp >= 0 && (r.spks[sp].named || r.spks[sp].pronoun != "") {
+				v := r.spks[sp].tok1
+				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] {
+					if pre := r.pre(i); pre.spk < 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+				}
+			}
+		}
 	}
 	return r.pre(i)
 }
@@ -427,7 +447,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 		from = 0
 	}
 	for j := from; j < len(d.Tokens) && d.Tokens[j].Start < s.open; j++ {
-		if sp := r.spkAt[j]; sp >= 0 && (r.spks[sp].kind == storyline.Person || r.spks[sp].kind == storyline.Organization || r.spks[sp].pronoun != "") {
+		if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].kind == storyline.Organization || r.spks[sp].pronoun != "" || r.spks[sp].named) {
 			return attribution{spk: sp, cueTok: -1}
 		}
 	}
