@@ -151,12 +151,7 @@ func (r *reader) subjectLeft(k, from int) int {
 				return r.subjectLeft(p, from)
 			}
 		}
-		for j := from; j < k; j++ {
-			if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) {
-				return s
-			}
-		}
-		return -1
+		return r.firstSubject(from, k)
 	}
 	first := true
 	for j := k - 1; j >= from && k-j <= 15; j-- {
@@ -166,7 +161,7 @@ func (r *reader) subjectLeft(k, from int) int {
 		t := d.Tokens[j].Term
 		if s := r.spkAt[j]; s >= 0 {
 			sp := r.spks[s]
-			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] {
+			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] || r.modifier(sp) {
 				j = sp.tok0
 				first = false
 				continue
@@ -181,6 +176,9 @@ func (r *reader) subjectLeft(k, from int) int {
 				if r.cueAt(p) > 0 {
 					return r.subjectLeft(p, from)
 				}
+			}
+			if first {
+				return r.firstSubject(from, j)
 			}
 		}
 		if first && !skippable[t] {
@@ -198,6 +196,30 @@ func (r *reader) subjectLeft(k, from int) int {
 				r.spks = r.spks[:g]
 			}
 			first = false
+		}
+	}
+	return -1
+}
+
+// modifier reports whether a name only modifies the noun after it ("a
+// staunch Donald Trump ally, said").
+func (r *reader) modifier(sp spk) bool {
+	d := r.d
+	w := sp.tok1
+	if sp.pronoun != "" || w+1 >= len(d.Tokens) || gap(d, w-1) != " " || d.Capitalized(w) {
+		return false
+	}
+	t := d.Tokens[w].Term
+	return !skippable[t] && !prepositions[t] && !notSubject[t] && r.cueAt(w) == 0 && strings.HasPrefix(gap(d, w), ",")
+}
+
+// firstSubject returns the first speaker mention in [from, to) that is not
+// the object of a preposition: the subject of the sentence's main clause.
+func (r *reader) firstSubject(from, to int) int {
+	d := r.d
+	for j := from; j < to; j++ {
+		if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
+			return s
 		}
 	}
 	return -1
