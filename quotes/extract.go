@@ -458,7 +458,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 		// the subject of the paragraph before's last sentence
 		from := r.sentenceFrom(tb - 1)
 		for j := from; j < tb; j++ {
-			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "") {
+			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "" || r.spks[sp].named) && !r.modifier(r.spks[sp]) {
 				return attribution{spk: sp, cueTok: -1}
 			}
 		}
