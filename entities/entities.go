@@ -149,6 +149,17 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 // makeCand strips titles and demonyms from the front of the run [i, j).
 func makeCand(d *Doc, i, j int) *cand {
 	titled := false
+	if !orgWords[d.Tokens[j-1].Term] {
+		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
+		// starts after the last title inside the run
+		for p := j - 2; p > i; p-- {
+			if titles[d.Tokens[p].Term] && !connectors[d.Tokens[p+1].Term] {
+				titled = true
+				i = p + 1
+				break
+			}
+		}
+	}
 	for i < j && !orgWords[d.Tokens[j-1].Term] {
 		term := d.Tokens[i].Term
 		if titles[term] && j-i > 1 {
@@ -162,7 +173,9 @@ func makeCand(d *Doc, i, j int) *cand {
 		}
 		break
 	}
-	if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term]) {
+	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
+		titled = false // party members, kept as the party's voice
+	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term]) {
 		return nil
 	}
 	words := make([]string, 0, j-i)
@@ -208,12 +221,14 @@ func classify(d *Doc, cands []*cand) {
 		lastTerm := strings.TrimSuffix(d.Tokens[c.tok1-1].Term, "'s")
 		allCaps := isAllCaps(c.name)
 		switch {
+		case lname == "republicans" || lname == "democrats":
+			c.kind = storyline.Organization
 		case places[lname] || places[c.key]:
 			c.kind = storyline.Place
 		case knownOrgs[lname] || knownOrgs[c.key] || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
 			allCaps && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
-		case c.titled || firstNames[first] && c.tok1-c.tok0 > 1:
+		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
 			c.kind = storyline.Person
 		case c.tok0 > 0 && roleHeads[d.Tokens[c.tok0-1].Term] && !d.Capitalized(c.tok0-1) && gapIs(d, c.tok0-1, " "):
 			c.kind = storyline.Person

@@ -20,7 +20,7 @@ presidents vice secretary minister prime premier chancellor judge justice gen ge
 lt sgt adm admiral mayor pope king queen prince princess sheikh ambassador chairman chairwoman
 chair director speaker leader candidate nominee congressman congresswoman councilman
 spokesman spokeswoman spokesperson aide adviser advisor deputy press attorney sir lord lady
-rev reverend father sister brother commissioner sheriff chief officer professor prof
+rev reverend pastor bishop rabbi imam father sister brother commissioner sheriff chief officer professor prof
 president-elect ex-president former
 президент премьер министр министра глава пресс-секретарь пресс-секретаря помощник
 представитель посол спикер генсек генеральный лидер депутат сенатор губернатор мэр
@@ -120,7 +120,7 @@ which who whom whose that this these those there here then than thus also howeve
 though because if unless whether as such both either neither each every all any some many
 much more most few several no not only just even still already again ever never always
 he she it they we i you his her its their our my your him them us me one two three
-mr mrs ms dr yes oh well now today yesterday tomorrow meanwhile instead indeed later earlier
+yes oh well now today yesterday tomorrow meanwhile instead indeed later earlier
 last next first second third according despite amid among between through throughout
 against under over like unlike including after asked said says speaking
 is are was were be been being has have had do does did will would can could should may

@@ -82,6 +82,15 @@ func newReader(ents *entities.Result) *reader {
 		if m.Entity >= 0 {
 			c.name = ents.Entities[m.Entity].Name
 		}
+		if c.named {
+			// the mention spans the titles before the name ("White House
+			// Press Secretary Josh Earnest")
+			for c.tok0 > 0 && !d.SentStart[c.tok0] && d.Capitalized(c.tok0-1) && r.spkAt[c.tok0-1] < 0 &&
+				(gap(d, c.tok0-1) == " " || gap(d, c.tok0-1) == ". ") && !r.inQuote[c.tok0-1] {
+				c.tok0--
+			}
+			c.start = d.Tokens[c.tok0].Start
+		}
 		add(c)
 	}
 	for k, t := range d.Tokens {

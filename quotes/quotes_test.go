@@ -55,7 +55,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "a paragraph-opening quote after a colon",
 			text: "Aide Yuri Ushakov revealed some nuances of the call:\n\n“It was not a purely New Year conversation.”",
-			want: []want{{"It was not a purely New Year conversation.", "Yuri Ushakov", "Yuri Ushakov", "", storyline.Direct}},
+			want: []want{{"It was not a purely New Year conversation.", "Yuri Ushakov", "Aide Yuri Ushakov", "", storyline.Direct}},
 		},
 		{
 			name: "scare quotes and titles are not quotes",
