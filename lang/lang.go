@@ -137,7 +137,8 @@ var (
 		"заявил": true, "сообщил": true, "которые": true, "который": true, "уже": true, "но": true}
 )
 
-var iso3 = map[string]string{"en": "eng", "ru": "rus"}
+// shortcutLangs are the languages shortcut can settle.
+var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatlanggo.Rus}
 
 // shortcut settles English and Russian without the trigram model when the
 // text is long and its function words leave no doubt: a quarter of the
@@ -155,7 +156,7 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 			}
 		}
 	}
-	if !opts.Whitelist[whatlanggo.CodeToLang(iso3[code])] {
+	if !opts.Whitelist[shortcutLangs[code]] {
 		return ""
 	}
 	start := -1
