@@ -136,6 +136,11 @@ func (r *reader) cueAt(k int) int {
 	t := r.d.Tokens[k].Term
 	if k+1 < len(r.d.Tokens) {
 		next := r.d.Tokens[k+1].Term
+		if t == "по" && k+2 < len(r.d.Tokens) && r.d.Tokens[k+2].Term == "словам" {
+			if _, ok := objectPronouns[next]; ok {
+				return 3
+			}
+		}
 		if t == "according" && next == "to" || t == "по" && next == "словам" || (t == "pointed" || t == "went") && next == "out" || t == "went" && next == "on" {
 			return 2
 		}
@@ -546,8 +551,8 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 		SpeakerStart: -1, SpeakerEnd: -1, Kind: kind}
 	if a.cueTok >= 0 {
 		q.Cue = r.d.Word(a.cueTok)
-		if r.cueAt(a.cueTok) == 2 {
-			q.Cue += " " + r.d.Word(a.cueTok+1)
+		for k := 1; k < r.cueAt(a.cueTok); k++ {
+			q.Cue += " " + r.d.Word(a.cueTok+k)
 		}
 	}
 	if a.spk >= 0 {

@@ -71,6 +71,16 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "Russian quotes, pronouns and reported speech",
+			text: "Пресс-секретарь президента Дмитрий Песков заявил журналистам: «Переговоры прошли в деловой атмосфере». По его словам, стороны договорились продолжить контакты.\n\n«Никакой договорённости о встрече пока нет», — сказал он. По словам Пескова, следующий разговор пройдёт по видеосвязи.",
+			want: []want{
+				{"Переговоры прошли в деловой атмосфере", "Дмитрий Песков", "Дмитрий Песков", "заявил", storyline.Direct},
+				{"Никакой договорённости о встрече пока нет", "Дмитрий Песков", "он", "сказал", storyline.Direct},
+				{"стороны договорились продолжить контакты.", "Дмитрий Песков", "его", "По его словам", storyline.Indirect},
+				{"следующий разговор пройдёт по видеосвязи.", "Дмитрий Песков", "Пескова", "По словам", storyline.Indirect},
+			},
+		},
+		{
 			name: "a role resolved through an apposition",
 			text: `Dmitry Peskov, the Kremlin spokesman, spoke on Friday. Later, "there is no reason for optimism yet," the spokesman noted.`,
 			want: []want{{"there is no reason for optimism yet,", "Dmitry Peskov", "the spokesman", "noted", storyline.Direct}},

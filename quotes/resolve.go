@@ -79,7 +79,7 @@ func (r *reader) indirect(id string, direct []storyline.Quote) []storyline.Quote
 	n := len(d.Tokens)
 	for from := 0; from < n; {
 		to := from + 1
-		for to < n && !(d.SentStart[to] && !r.inQuote[to]) {
+		for to < n && !(d.SentStart[to] && (!r.inQuote[to] || d.Para[to] != d.Para[to-1])) {
 			to++
 		}
 		if !r.hasQuote(from, to) {
@@ -114,6 +114,18 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			continue
 		}
 		term := d.Tokens[j].Term
+		// "по его словам", "according to him": the speaker is a pronoun
+		if p := r.possessivePronoun(j, w); p >= 0 {
+			c := p + 1
+			for c < to && !strings.Contains(gap(d, c-1), ",") {
+				c++
+			}
+			if c < to-3 {
+				sp := r.pronounAt(p)
+				return r.quote(id, d.Tokens[c].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+			continue
+		}
 		switch {
 		case w == 2 && (term == "according" || term == "по"):
 			sp := r.subjectRight(j, w, to)
@@ -151,4 +163,32 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 		}
 	}
 	return storyline.Quote{}, false
+}
+
+var objectPronouns = map[string]string{"его": "он", "ее": "она", "её": "она", "him": "he", "her": "she"}
+
+// possessivePronoun returns the token of the pronoun in "по его словам"
+// or "according to him" starting at cue token j, or -1.
+func (r *reader) possessivePronoun(j, w int) int {
+	d := r.d
+	t := d.Tokens[j].Term
+	switch {
+	case t == "по" && j+2 < len(d.Tokens) && d.Tokens[j+2].Term == "словам":
+		if _, ok := objectPronouns[d.Tokens[j+1].Term]; ok {
+			return j + 1
+		}
+	case t == "according" && w == 2 && j+2 < len(d.Tokens):
+		if _, ok := objectPronouns[d.Tokens[j+2].Term]; ok {
+			return j + 2
+		}
+	}
+	return -1
+}
+
+// pronounAt adds a speaker for the object pronoun at token k, resolved as
+// its subject form would be.
+func (r *reader) pronounAt(k int) int {
+	t := r.d.Tokens[k]
+	r.spks = append(r.spks, spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: objectPronouns[t.Term]})
+	return len(r.spks) - 1
 }
