@@ -34,7 +34,7 @@ func NewDoc(text string) *Doc {
 	prevEnd := 0
 	for i, t := range d.Tokens {
 		start := i == 0
-		sawStop, sawQuote := false, false
+		sawStop, sawQuote, sawColon := false, false, false
 		for _, r := range d.Text[prevEnd:t.Start] {
 			switch {
 			case r == '\n':
@@ -47,14 +47,14 @@ func NewDoc(text string) *Doc {
 			case isOpenQuote(r):
 				sawQuote = true
 			case r == ':':
-				sawStop = true
+				sawStop, sawColon = true, true
 			}
 		}
 		if sawStop && i > 0 {
 			prev := d.Tokens[i-1]
 			abbrev := abbreviations[prev.Term] && d.Text[prev.End] == '.'
 			first := d.Text[t.Start]
-			upper := unicode.IsUpper(first) || unicode.IsDigit(first)
+			upper := unicode.IsUpper(first) || unicode.IsDigit(first) && !sawColon
 			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {
 				start = true
 			}

@@ -167,6 +167,14 @@ func (r *reader) subjectLeft(k, from int) int {
 		}
 		return r.firstSubject(from, k)
 	}
+	if strings.HasSuffix(d.Tokens[k].Term, "ing") {
+		// "she released a statement saying": the one who released it
+		if s := r.nearestLeft(k, from); s >= 0 && !r.spks[s].named && r.spks[s].pronoun == "" && !r.spks[s].role {
+			if f := r.firstSubject(from, r.spks[s].tok0); f >= 0 {
+				return f
+			}
+		}
+	}
 	first := true
 	for j := k - 1; j >= from && k-j <= 15; j-- {
 		if r.inQuote[j] {
@@ -210,6 +218,20 @@ func (r *reader) subjectLeft(k, from int) int {
 				r.spks = r.spks[:g]
 			}
 			first = false
+		}
+	}
+	return -1
+}
+
+// nearestLeft returns the speaker mention nearest before token k in the
+// same clause (no comma between), or -1.
+func (r *reader) nearestLeft(k, from int) int {
+	for j := k - 1; j >= from && k-j <= 4; j-- {
+		if strings.Contains(gap(r.d, j), ",") || r.inQuote[j] {
+			return -1
+		}
+		if s := r.spkAt[j]; s >= 0 {
+			return s
 		}
 	}
 	return -1
@@ -439,7 +461,17 @@ func (r *reader) context(i int, att []attribution) attribution {
 			return att[c]
 		}
 	}
-	for _, j := range []int{i + 1, i - 1} {
+	// “…,” Rubio said. “…”: the quote before carries its attribution
+	// between the two; “…” “…,” he said: the next quote follows at once
+	if j := i - 1; j >= 0 && r.segs[j].para == s.para && att[j].cueTok >= 0 && r.segs[j].close >= 0 &&
+		r.d.Tokens[att[j].cueTok].Start > r.segs[j].close && r.d.Tokens[att[j].cueTok].Start < s.open {
+		return att[j]
+	}
+	if j := i + 1; j < len(r.segs) && r.segs[j].para == s.para && att[j].cueTok >= 0 && s.close >= 0 &&
+		restBlank(r.d.Text, s.close+1, r.segs[j].open) {
+		return att[j]
+	}
+	for _, j := range []int{i - 1, i + 1} {
 		if j >= 0 && j < len(r.segs) && r.segs[j].para == s.para && att[j].cueTok >= 0 {
 			return att[j]
 		}
