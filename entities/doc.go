@@ -34,8 +34,11 @@ func NewDoc(text string) *Doc {
 	prevEnd := 0
 	for i, t := range d.Tokens {
 		start := i == 0
-		sawStop, sawQuote, sawColon := false, false, false
+		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
 		for _, r := range d.Text[prevEnd:t.Start] {
+			if unicode.IsSpace(r) {
+				sawSpace = true
+			}
 			switch {
 			case r == '\n':
 				para++
@@ -50,7 +53,7 @@ func NewDoc(text string) *Doc {
 				sawStop, sawColon = true, true
 			}
 		}
-		if sawStop && i > 0 {
+		if sawStop && sawSpace && i > 0 {
 			prev := d.Tokens[i-1]
 			abbrev := abbreviations[prev.Term] && d.Text[prev.End] == '.'
 			first := d.Text[t.Start]

@@ -93,7 +93,7 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 	if functionWords[term] {
 		return false
 	}
-	if d.SentStart[i] && lower[term] && !titles[term] && !firstNames[term] {
+	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly")) && !titles[term] && !firstNames[term] {
 		return false
 	}
 	return true
@@ -172,6 +172,9 @@ func makeCand(d *Doc, i, j int) *cand {
 			continue
 		}
 		break
+	}
+	if j-i == 1 && d.Tokens[i].End-d.Tokens[i].Start == 1 {
+		return nil // a lone initial ("U.S." splits into U and S)
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice

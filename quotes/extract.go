@@ -258,6 +258,13 @@ func (r *reader) firstSubject(from, to int) int {
 			return s
 		}
 	}
+	// "The town released a statement": a common noun opening the clause
+	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) {
+		t := d.Tokens[from+1].Term
+		if isAlpha(t) && !notSubject[t] && !prepositions[t] && r.cueAt(from+1) == 0 && r.spkAt[from+1] < 0 {
+			return r.generic(from + 1)
+		}
+	}
 	return -1
 }
 
