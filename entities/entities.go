@@ -132,7 +132,8 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 				j++
 				continue
 			}
-			if connectors[d.Tokens[j].Term] && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) {
+			if connectors[d.Tokens[j].Term] && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
+				!firstNames[d.Tokens[i].Term] && !places[d.Tokens[j+1].Term] {
 				j += 2
 				continue
 			}

@@ -305,8 +305,15 @@ func (r *reader) relative(j, from int) int {
 func (r *reader) generic(j int) int {
 	d := r.d
 	from := j
-	for from > 0 && j-from < 3 && gap(d, from-1) == " " && !r.inQuote[from-1] && r.cueAt(from-1) == 0 &&
-		(modifierLike(d.Tokens[from-1].Term) || d.Capitalized(from-1)) {
+	for from > 0 && j-from < 3 && gap(d, from-1) == " " && !r.inQuote[from-1] && r.cueAt(from-1) == 0 {
+		t := d.Tokens[from-1].Term
+		if determinerLike(t) {
+			from--
+			break
+		}
+		if !modifierLike(t) && !d.Capitalized(from-1) && (notSubject[t] || prepositions[t] || !isAlpha(t) || skippable[t]) {
+			break
+		}
 		from--
 	}
 	start, end := d.Tokens[from].Start, d.Tokens[j].End
@@ -319,7 +326,7 @@ func (r *reader) generic(j int) int {
 func (r *reader) subjectRight(k, n, to int) int {
 	for j := k + n; j < to && j < k+n+4 && j < len(r.d.Tokens); j++ {
 		if r.inQuote[j] {
-			return -1
+			break
 		}
 		if s := r.spkAt[j]; s >= 0 {
 			return s
@@ -392,6 +399,15 @@ func (r *reader) attribute(i int) attribution {
 					}
 				}
 				break
+			}
+		}
+		// "“…” beamed Donald Hartley": a verb and a name right after
+		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] && !d.Capitalized(tk) && gap(d, tk) == " " {
+			t := d.Tokens[tk].Term
+			if sp := r.spkAt[tk+1]; sp >= 0 && r.spks[sp].named && isAlpha(t) && !notSubject[t] && !prepositions[t] && !determinerLike(t) {
+				if pre := r.pre(i); pre.spk < 0 {
+					return attribution{spk: sp, cueTok: -1}
+				}
 			}
 		}
 		// "“…” Toomey fumed": a speaker and a verb right after the quote

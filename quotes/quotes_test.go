@@ -81,6 +81,23 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "common-noun speakers, inverted and before the cue",
+			text: "His campaign sent out an email. \"Our revolution has already changed the race.\" read the email.\n\n“My dear friends,” the conference speaker says into the camera. “I am here with people who pray for you.”",
+			want: []want{
+				{"Our revolution has already changed the race.", "the email", "the email", "read", storyline.Direct},
+				{"My dear friends,", "the conference speaker", "the conference speaker", "says", storyline.Direct},
+				{"I am here with people who pray for you.", "the conference speaker", "the conference speaker", "says", storyline.Direct},
+			},
+		},
+		{
+			name: "a name right after the quote with a verb the cue list lacks",
+			text: "“This is fantastic!” beamed Donald Hartley of Madison. “We will never win that way,” Toomey grinned on Tuesday.",
+			want: []want{
+				{"This is fantastic!", "Donald Hartley", "Donald Hartley", "", storyline.Direct},
+				{"We will never win that way,", "Toomey", "Toomey", "", storyline.Direct},
+			},
+		},
+		{
 			name: "a role resolved through an apposition",
 			text: `Dmitry Peskov, the Kremlin spokesman, spoke on Friday. Later, "there is no reason for optimism yet," the spokesman noted.`,
 			want: []want{{"there is no reason for optimism yet,", "Dmitry Peskov", "the spokesman", "noted", storyline.Direct}},
