@@ -146,6 +146,13 @@ func (r *reader) cueAt(k int) int {
 		}
 	}
 	if cues[t] {
+		if k > 0 && gap(r.d, k-1) == " " {
+			// "the US' continued refusal", "his stated goal": an adjective
+			prev := r.d.Tokens[k-1].Term
+			if determinerLike(prev) || strings.HasSuffix(prev, "'s") || r.d.Text[r.d.Tokens[k-1].End-1] == '’' {
+				return 0
+			}
+		}
 		return 1
 	}
 	return 0
@@ -584,6 +591,9 @@ func (r *reader) direct(id string) []storyline.Quote {
 			att[i] = a
 		} else if title && !r.adjacentCue(s, a) {
 			continue // "… on ABC's "Good Morning America.""
+		}
+		if s.mixed && !r.adjacentCue(s, a) {
+			continue // “…": pairing is unsure unless a cue stands beside it
 		}
 		out = append(out, r.quote(id, s.start, end, a, storyline.Direct))
 	}

@@ -32,10 +32,16 @@ var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, Ma
 
 // statement is what the grouper remembers of one statement.
 type statement struct {
-	Speaker string   `json:"speaker"`
-	Stems   []string `json:"stems"`
-	First   string   `json:"first"`
+	Speaker string `json:"speaker"`
+	// Wordings are the stems of each distinct wording, up to maxWordings:
+	// a quote joins the statement when it matches one wording, so that a
+	// statement does not drift by accumulating the words of all of them.
+	Wordings [][]string `json:"wordings"`
+	First    string     `json:"first"`
 }
+
+// maxWordings bounds the wordings a statement keeps for matching.
+const maxWordings = 16
 
 // Grouper gives each quote the id of the statement it renders. Statements
 // are matched by speaker and by the content-word stems their wordings
@@ -107,9 +113,20 @@ func (g *Grouper) Pending() map[string][]byte {
 
 func (g *Grouper) index(id string, st *statement) {
 	g.stmts[id] = st
-	for _, s := range st.Stems {
-		k := st.Speaker + "|" + s
-		p := append(g.post[k], id)
+	for _, w := range st.Wordings {
+		g.post1(id, st.Speaker, w)
+	}
+}
+
+// post1 adds statement id to the postings of the stems of one wording.
+func (g *Grouper) post1(id, speaker string, stems []string) {
+	for _, s := range stems {
+		k := speaker + "|" + s
+		p := g.post[k]
+		if len(p) > 0 && p[len(p)-1] == id {
+			continue
+		}
+		p = append(p, id)
 		if len(p) > g.opts.MaxPostings {
 			p = p[len(p)-g.opts.MaxPostings:]
 		}
@@ -171,48 +188,48 @@ func (g *Grouper) match(q *storyline.Quote) string {
 	if len(stems) == 0 {
 		return ""
 	}
-	shared := map[string]int{}
+	candidates := map[string]bool{}
 	for _, s := range stems {
 		for _, id := range g.post[spk+"|"+s] {
-			shared[id]++
+			candidates[id] = true
 		}
 	}
-	best, bestScore := "", 0.0
-	for id, n := range shared {
-		st := g.stmts[id]
-		short := min(len(stems), len(st.Stems))
-		if n < min(g.opts.MinShared, short) {
-			continue
-		}
-		score := float64(n) / float64(short)
-		if score >= g.opts.MinContainment && (score > bestScore || score == bestScore && id < best) {
-			best, bestScore = id, score
+	mine := make(map[string]bool, len(stems))
+	for _, s := range stems {
+		mine[s] = true
+	}
+	best, bestScore, exact := "", 0.0, false
+	for id := range candidates {
+		for _, w := range g.stmts[id].Wordings {
+			n := 0
+			for _, s := range w {
+				if mine[s] {
+					n++
+				}
+			}
+			short := min(len(stems), len(w))
+			if n < min(g.opts.MinShared, short) {
+				continue
+			}
+			score := float64(n) / float64(short)
+			if score >= g.opts.MinContainment && (score > bestScore || score == bestScore && id < best) {
+				best, bestScore = id, score
+				exact = n == len(stems) && n == len(w)
+			}
 		}
 	}
 	if best != "" {
 		st := g.stmts[best]
-		added := false
-		have := map[string]bool{}
-		for _, s := range st.Stems {
-			have[s] = true
-		}
-		for _, s := range stems {
-			if !have[s] && len(st.Stems) < 256 {
-				st.Stems = append(st.Stems, s)
-				have[s] = true
-				added = true
-				k := spk + "|" + s
-				g.post[k] = append(g.post[k], best)
-			}
-		}
-		if added {
+		if !exact && len(st.Wordings) < maxWordings {
+			st.Wordings = append(st.Wordings, stems)
+			g.post1(best, spk, stems)
 			g.save(best, st)
 		}
 		return best
 	}
 	id := textproc.Hash(spk + "|" + q.Text)[:16]
 	if _, taken := g.stmts[id]; !taken {
-		st := &statement{Speaker: spk, Stems: stems, First: q.Article}
+		st := &statement{Speaker: spk, Wordings: [][]string{stems}, First: q.Article}
 		g.index(id, st)
 		g.save(id, st)
 	}

@@ -98,6 +98,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "mixed marks close a quotation and do not run on",
+			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
+			want: []want{
+				{"We can say that they are comfortable speaking to one another,", "Peskov", "Peskov", "stressed", storyline.Direct},
+				{"It was Putin who spoke about red lines,", "Peskov", "the Kremlin spokesman", "noted", storyline.Direct},
+			},
+		},
+		{
 			name: "a role resolved through an apposition",
 			text: `Dmitry Peskov, the Kremlin spokesman, spoke on Friday. Later, "there is no reason for optimism yet," the spokesman noted.`,
 			want: []want{{"there is no reason for optimism yet,", "Dmitry Peskov", "the spokesman", "noted", storyline.Direct}},

@@ -11,6 +11,8 @@ type segment struct {
 	start, end  int // content, without the marks
 	para        int
 	words       int
+	// mixed marks a quotation closed by a mark of another style (“…").
+	mixed bool
 	// cont links a quote that runs over paragraphs to its next piece.
 	cont int
 	prev int
@@ -78,26 +80,17 @@ func scanPara(text []rune, from, to, para int, segs []segment) []segment {
 		if text[i] == '"' && i+1 < to && unicode.IsSpace(text[i+1]) && i > from && !unicode.IsSpace(text[i-1]) {
 			continue // a stray closing mark
 		}
-		depth := 0
-		j := i + 1
-		for ; j < to; j++ {
-			r := text[j]
-			if r == '«' && text[i] == '«' {
-				depth++
-				continue
-			}
-			if strings.ContainsRune(closers, r) {
-				if depth > 0 {
-					depth--
-					continue
-				}
-				break
-			}
-			if r == '“' && text[i] == '“' && restBlank(text, j+1, to) {
-				break // a mis-typed closing mark at the paragraph's end
+		j := findCloser(text, i, to, closers)
+		if j >= to {
+			// mixed typography: “…" or "…”
+			switch text[i] {
+			case '“':
+				j = findCloser(text, i, to, "\"")
+			case '"':
+				j = findCloser(text, i, to, "”")
 			}
 		}
-		s := segment{open: i, close: j, start: i + 1, end: j, para: para}
+		s := segment{open: i, close: j, start: i + 1, end: j, para: para, mixed: j < to && closers != "" && !strings.ContainsRune(closers, text[j])}
 		if j >= to {
 			s.close, s.end = -1, to
 			for s.end > s.start && unicode.IsSpace(text[s.end-1]) {
@@ -112,6 +105,31 @@ func scanPara(text []rune, from, to, para int, segs []segment) []segment {
 		i = j
 	}
 	return segs
+}
+
+// findCloser returns the position of the mark closing the quotation
+// opened at i, or to when the paragraph ends first.
+func findCloser(text []rune, i, to int, closers string) int {
+	depth := 0
+	j := i + 1
+	for ; j < to; j++ {
+		r := text[j]
+		if r == '«' && text[i] == '«' {
+			depth++
+			continue
+		}
+		if strings.ContainsRune(closers, r) {
+			if depth > 0 {
+				depth--
+				continue
+			}
+			break
+		}
+		if r == '“' && text[i] == '“' && restBlank(text, j+1, to) {
+			break // a mis-typed closing mark at the paragraph's end
+		}
+	}
+	return j
 }
 
 func restBlank(text []rune, from, to int) bool {
