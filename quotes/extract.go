@@ -121,7 +121,7 @@ func modifierLike(t string) bool {
 }
 
 func gap(d *entities.Doc, i int) string {
-	if i+1 >= len(d.Tokens) {
+	if i < 0 || i+1 >= len(d.Tokens) {
 		return ""
 	}
 	return string(d.Text[d.Tokens[i].End:d.Tokens[i+1].Start])
@@ -146,10 +146,10 @@ func (r *reader) cueAt(k int) int {
 		}
 	}
 	if cues[t] {
-		if k > 0 && gap(r.d, k-1) == " " {
+		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
-			if determinerLike(prev) || strings.HasSuffix(prev, "'s") || r.d.Text[r.d.Tokens[k-1].End-1] == '’' {
+			if determinerLike(prev) || strings.HasSuffix(prev, "'s") || g != " " {
 				return 0
 			}
 		}

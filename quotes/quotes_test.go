@@ -136,6 +136,23 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestExtractOddInput feeds texts with quotation marks and cues at the
+// edges, where index arithmetic goes wrong.
+func TestExtractOddInput(t *testing.T) {
+	for _, text := range []string{
+		"", "\"", "“", "«", "said", "said \"", "\" said", "“”", "\"\"\"\"", "«a «b» c»",
+		"continued \"a b c\"", "“a b c\" said", "\n\n“a b c\n\n“d e f", "According to", "по словам",
+		"He said: \"", "\"We will win,\" he", "По его словам,",
+	} {
+		for _, q := range extract(text) {
+			runes := []rune(text)
+			if q.Start < 0 || q.End > len(runes) || q.Start > q.End || string(runes[q.Start:q.End]) != q.Text {
+				t.Errorf("%q: bad quote %+v", text, q)
+			}
+		}
+	}
+}
+
 func TestGrouperRewordingAndState(t *testing.T) {
 	g := NewGrouper(GrouperOptions{})
 	qs := []storyline.Quote{

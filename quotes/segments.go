@@ -152,7 +152,7 @@ func isTitle(s string) bool {
 	}
 	for _, w := range f {
 		r := []rune(w)
-		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && !minorWords[strings.ToLower(w)] {
+		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && !minorWords[strings.ToLower(w)] && (unicode.IsLetter(r[0]) || len(r) > 1) {
 			return false
 		}
 	}
@@ -160,4 +160,5 @@ func isTitle(s string) bool {
 	return len(last) > 0 && !strings.ContainsRune("!?", last[len(last)-1])
 }
 
-var minorWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "in": true, "on": true, "to": true, "for": true, "at": true, "with": true}
+var minorWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "in": true, "on": true, "to": true,
+	"for": true, "at": true, "with": true, "de": true, "la": true, "los": true, "las": true, "el": true, "del": true}
