@@ -25,10 +25,13 @@ type GrouperOptions struct {
 	// statements, so that matching a quote costs the same however large
 	// the store grows.
 	MaxPostings int
+	// MaxStatements bounds the statements kept in memory for matching;
+	// the oldest are forgotten first (they stay in the store).
+	MaxStatements int
 }
 
 // DefaultGrouperOptions are the options NewGrouper uses for zero fields.
-var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64}
+var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 500_000}
 
 // statement is what the grouper remembers of one statement.
 type statement struct {
@@ -38,6 +41,8 @@ type statement struct {
 	// statement does not drift by accumulating the words of all of them.
 	Wordings [][]string `json:"wordings"`
 	First    string     `json:"first"`
+	// Seq orders statements by creation, for forgetting the oldest.
+	Seq uint64 `json:"seq"`
 }
 
 // maxWordings bounds the wordings a statement keeps for matching.
@@ -57,6 +62,8 @@ type Grouper struct {
 	post  map[string][]string // speaker key + "|" + stem → statement ids, oldest first
 	names map[string]string   // surname → full name, "" when ambiguous
 	dirty map[string][]byte
+	order []string // statement ids, oldest first
+	seq   uint64
 }
 
 // NewGrouper returns an empty grouper; zero option fields take defaults.
@@ -69,6 +76,9 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	}
 	if opts.MaxPostings <= 0 {
 		opts.MaxPostings = DefaultGrouperOptions.MaxPostings
+	}
+	if opts.MaxStatements <= 0 {
+		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
 	return &Grouper{opts: opts, stmts: map[string]*statement{}, post: map[string][]string{},
 		names: map[string]string{}, dirty: map[string][]byte{}}
@@ -95,9 +105,16 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 		ids = append(ids, id)
 		loaded[id] = &st
 	}
-	sort.Strings(ids)
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := loaded[ids[i]], loaded[ids[j]]
+		return a.Seq < b.Seq || a.Seq == b.Seq && ids[i] < ids[j]
+	})
+	if len(ids) > g.opts.MaxStatements {
+		ids = ids[len(ids)-g.opts.MaxStatements:]
+	}
 	for _, id := range ids {
 		g.index(id, loaded[id])
+		g.seq = max(g.seq, loaded[id].Seq)
 	}
 	return ctx.Err()
 }
@@ -113,6 +130,12 @@ func (g *Grouper) Pending() map[string][]byte {
 
 func (g *Grouper) index(id string, st *statement) {
 	g.stmts[id] = st
+	g.order = append(g.order, id)
+	for len(g.stmts) > g.opts.MaxStatements && len(g.order) > 0 {
+		// forget the oldest; postings naming it are skipped when matched
+		delete(g.stmts, g.order[0])
+		g.order = g.order[1:]
+	}
 	for _, w := range st.Wordings {
 		g.post1(id, st.Speaker, w)
 	}
@@ -200,7 +223,11 @@ func (g *Grouper) match(q *storyline.Quote) string {
 	}
 	best, bestScore, exact := "", 0.0, false
 	for id := range candidates {
-		for _, w := range g.stmts[id].Wordings {
+		st, ok := g.stmts[id]
+		if !ok {
+			continue // forgotten
+		}
+		for _, w := range st.Wordings {
 			n := 0
 			for _, s := range w {
 				if mine[s] {
@@ -229,7 +256,8 @@ func (g *Grouper) match(q *storyline.Quote) string {
 	}
 	id := textproc.Hash(spk + "|" + q.Text)[:16]
 	if _, taken := g.stmts[id]; !taken {
-		st := &statement{Speaker: spk, Wordings: [][]string{stems}, First: q.Article}
+		g.seq++
+		st := &statement{Speaker: spk, Wordings: [][]string{stems}, First: q.Article, Seq: g.seq}
 		g.index(id, st)
 		g.save(id, st)
 	}

@@ -202,3 +202,23 @@ func BenchmarkExtract(b *testing.B) {
 		extract(text)
 	}
 }
+
+func TestGrouperForgetsOldest(t *testing.T) {
+	g := NewGrouper(GrouperOptions{MaxStatements: 2})
+	qs := []storyline.Quote{
+		{Article: "a", Speaker: "Peskov", Text: "red lines must be recognised by Washington"},
+		{Article: "b", Speaker: "Peskov", Text: "the weather in Moscow was cold and snowy"},
+		{Article: "c", Speaker: "Peskov", Text: "sanctions would be a colossal mistake for everyone"},
+		{Article: "d", Speaker: "Peskov", Text: "Washington must recognise red lines"},
+		{Article: "e", Speaker: "Peskov", Text: "sanctions would be a colossal mistake"},
+	}
+	if err := g.Group(t.Context(), qs); err != nil {
+		t.Fatal(err)
+	}
+	if qs[3].Statement == qs[0].Statement {
+		t.Errorf("a forgotten statement was matched")
+	}
+	if qs[4].Statement != qs[2].Statement {
+		t.Errorf("a recent statement was not matched: %q vs %q", qs[4].Statement, qs[2].Statement)
+	}
+}
