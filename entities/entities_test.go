@@ -100,11 +100,18 @@ func TestRecognize(t *testing.T) {
 func TestRegistryJoinsSurnames(t *testing.T) {
 	reg := NewRegistry()
 	reg.Learn(Recognize(NewDoc("Russian President Vladimir Putin said the talks went well."), nil))
+	if r := Recognize(NewDoc("Putin said nothing else."), reg); names(r)["Putin"].Name == "" {
+		t.Errorf("names must not be visible before Commit: %v", r.Entities)
+	}
+	if got := reg.Commit(); got["putin"] != "Vladimir Putin" {
+		t.Errorf("Commit() = %v", got)
+	}
 	r := Recognize(NewDoc("Putin said nothing else."), reg)
 	if _, ok := names(r)["Vladimir Putin"]; !ok {
 		t.Errorf("registry did not join Putin: %v", r.Entities)
 	}
 	reg.Learn(Recognize(NewDoc("Senator Anna Putin said otherwise."), nil))
+	reg.Commit()
 	r = Recognize(NewDoc("Putin said nothing else."), reg)
 	if _, ok := names(r)["Vladimir Putin"]; ok {
 		t.Errorf("an ambiguous surname should not be joined: %v", r.Entities)

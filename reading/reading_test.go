@@ -164,3 +164,27 @@ func BenchmarkReadParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
 }
+
+func TestNamesJoinAcrossBatches(t *testing.T) {
+	r := New(Options{})
+	ctx := context.Background()
+	first := &storyline.Article{ID: "a", Text: "Russian President Vladimir Putin said the talks had been useful and frank."}
+	later := &storyline.Article{ID: "b", Text: "Putin said on Friday that the talks had been useful."}
+	if _, err := r.Read(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	state := r.Pending()
+	if string(state["n/putin"]) != "Vladimir Putin" {
+		t.Fatalf("Pending() = %q", state)
+	}
+	qs, err := r.Read(ctx, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(later.Entities) == 0 || later.Entities[0].Name != "Vladimir Putin" {
+		t.Errorf("entities of the later article: %+v", later.Entities)
+	}
+	if len(qs) == 0 || qs[0].Speaker != "Vladimir Putin" {
+		t.Errorf("quotes of the later article: %+v", qs)
+	}
+}
