@@ -3,6 +3,7 @@ module github.com/storyline-news/storyline
 go 1.26.8
 
 require (
+	github.com/abadojack/whatlanggo v1.0.1
 	github.com/internetarchive/gowarc v0.8.101
 	github.com/kljensen/snowball v0.10.0
 	github.com/markusmobius/go-htmldate v1.10.1

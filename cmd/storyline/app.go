@@ -119,6 +119,8 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.copiesCmd(),
 		a.storiesCmd(),
 		a.storyCmd(),
+		a.quotesCmd(),
+		a.entitiesCmd(),
 	)
 	return root
 }
