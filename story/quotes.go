@@ -48,6 +48,7 @@ type WordingView struct {
 // QuoteRef locates one quote in an article.
 type QuoteRef struct {
 	Article string `json:"article"`
+	Source  string `json:"source"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 }
@@ -112,7 +113,8 @@ func (a *assembly) speakers(quotes []storyline.Quote) []Speaker {
 			st.view.Wordings = append(st.view.Wordings, WordingView{Text: text, kinds: make(map[storyline.QuoteKind]int)})
 		}
 		w := &st.view.Wordings[wi]
-		w.Quotes = append(w.Quotes, QuoteRef{Article: q.Article, Start: q.Start, End: q.End})
+		src := a.arts[a.index[q.Article]].Source
+		w.Quotes = append(w.Quotes, QuoteRef{Article: q.Article, Source: src, Start: q.Start, End: q.End})
 		w.kinds[q.Kind]++
 		if !slices.Contains(w.Articles, q.Article) {
 			art := a.arts[a.index[q.Article]]
