@@ -84,6 +84,10 @@ type Batch struct {
 	// Added, the same hash is Unchanged, another hash is Updated and the
 	// earlier version is recorded.
 	Articles []Article
+	// Recleaned are stored articles whose clean text and reading changed
+	// (newly learned boilerplate removed) while their input did not: they
+	// are rewritten in place, keeping their Hash, with no Outcome.
+	Recleaned []Article
 	// Copies replace any stored pair with the same A and B.
 	Copies []Copy
 	// Assignments replace an article's earlier assignment; each Merge

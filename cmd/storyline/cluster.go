@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/store/memory"
+)
+
+// assignmentLine is one line of `cluster --out`.
+type assignmentLine struct {
+	ID    string `json:"id"`
+	Event string `json:"event"`
+	Story string `json:"story"`
+}
+
+func (a *app) clusterCmd() *cobra.Command {
+	var in, out string
+	cmd := &cobra.Command{
+		Use:   "cluster --in CORPUS.jsonl --out ASSIGNMENTS.jsonl",
+		Short: "Cluster a corpus in memory, no database, for evaluation",
+		Long: `Cluster runs the same pipeline as ingest (extraction, cleaning, reading,
+copies, online clustering) over a corpus with an in-memory store, and
+writes {id, event, story} for every article, in input order. Articles are
+clustered in the order they appear, as a stream would deliver them.`,
+		Example: `  storyline cluster --in corpus.jsonl --out pred.jsonl
+  python3 ../shared/tools/score_clusters.py corpus.jsonl pred.jsonl`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if in == "" || out == "" {
+				return usageError{errors.New("cluster needs --in and --out")}
+			}
+			ctx := cmd.Context()
+			st := memory.New()
+			defer st.Close()
+			p, err := pipeline.New(ctx, stages(st))
+			if err != nil {
+				return err
+			}
+			inputs, skips := ingest.Expand(ctx, []string{in})
+			if len(skips) > 0 {
+				return fmt.Errorf("cluster: %s", skips[0])
+			}
+			var order []string
+			items := func(yield func(ingest.Item) bool) {
+				for _, input := range inputs {
+					for it := range ingest.Read(ctx, input, ingest.Options{MaxSize: 1 << 40}) {
+						if it.Skip == nil {
+							order = append(order, it.Article.ID)
+						}
+						if !yield(it) {
+							return
+						}
+					}
+				}
+			}
+			r, err := p.Feed(ctx, items, pipeline.FeedOptions{
+				OnSkip: func(s ingest.Skip) { fmt.Fprintln(a.stderr, "skipped:", s) },
+			})
+			if err != nil {
+				return err
+			}
+			f, err := os.Create(out)
+			if err != nil {
+				return fmt.Errorf("cluster: %w", err)
+			}
+			w := bufio.NewWriter(f)
+			lines := newJSONLines(w)
+			for _, id := range order {
+				as, err := st.Assignment(ctx, id)
+				if err != nil && !errors.Is(err, storyline.ErrNotFound) {
+					f.Close()
+					return err
+				}
+				if err := lines.write(assignmentLine{ID: id, Event: as.Event, Story: as.Story}); err != nil {
+					f.Close()
+					return err
+				}
+			}
+			if err := w.Flush(); err != nil {
+				f.Close()
+				return fmt.Errorf("cluster: %w", err)
+			}
+			if err := f.Close(); err != nil {
+				return fmt.Errorf("cluster: %w", err)
+			}
+			fmt.Fprintf(a.stderr, "clustered %d articles in %.2fs (%.0f/s): %d events, %d stories, %d merges\n",
+				r.Articles, r.Elapsed.Seconds(), r.Rate(), r.NewEvents, r.NewStories, r.Merges)
+			if r.Skipped > 0 {
+				return errSkipped
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&in, "in", "", "corpus `FILE` (JSON Lines, or any format ingest reads)")
+	cmd.Flags().StringVar(&out, "out", "", "assignments `FILE` to write")
+	return cmd
+}

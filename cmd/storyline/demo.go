@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/corpus"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/pipeline"
+)
+
+func (a *app) demoCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Ingest the built-in sample corpus and show what Storyline finds",
+		Long: `Demo ingests the sample corpus built into the binary (about forty short
+articles from invented outlets: developing stories, agency copies, quotes,
+boilerplate, some Russian) into a fresh database — a temporary one unless
+--db is given — and prints the stories it found.`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			tmp, err := os.MkdirTemp("", "storyline-demo-")
+			if err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			defer os.RemoveAll(tmp)
+			if !cmd.Flags().Changed("db") {
+				a.dbPath = filepath.Join(tmp, "demo.db")
+			}
+			dir := filepath.Join(tmp, "corpus")
+			if err := os.CopyFS(dir, corpus.FS()); err != nil {
+				return fmt.Errorf("demo: unpack the sample corpus: %w", err)
+			}
+			st, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			p, err := a.newPipeline(ctx, st)
+			if err != nil {
+				return err
+			}
+			r, err := a.ingestPaths(ctx, p, []string{dir}, ingest.Options{MaxSize: 50 << 20}, pipeline.DefaultBatchSize, true)
+			if err != nil {
+				return err
+			}
+			if !asJSON {
+				fmt.Fprintf(a.stdout, "Sample corpus: %s\n\n", summaryLine(r))
+			}
+			return a.showFindings(ctx, st, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the stories (or articles) as JSON Lines")
+	return cmd
+}
+
+// showFindings prints the stories in st, or its articles while no story
+// exists yet.
+func (a *app) showFindings(ctx context.Context, st storyline.Store, asJSON bool) error {
+	stories, err := st.Stories(ctx, storyline.StoryFilter{})
+	if err != nil {
+		return err
+	}
+	out := newJSONLines(a.stdout)
+	if len(stories) == 0 {
+		tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+		for art, err := range st.Articles(ctx, storyline.ArticleFilter{}) {
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if err := out.write(art); err != nil {
+					return err
+				}
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.ID, orDash(art.Published.String()), orDash(art.Source), clip(art.Title, 70))
+		}
+		return tw.Flush()
+	}
+	for _, s := range stories {
+		if asJSON {
+			if err := out.write(s); err != nil {
+				return err
+			}
+			continue
+		}
+		printStory(a.stdout, s)
+	}
+	return nil
+}
+
+// printStory prints a story with its events as an indented outline.
+func printStory(w io.Writer, s storyline.Story) {
+	fmt.Fprintf(w, "%s  %s  (%s … %s, %d articles)\n", s.ID, s.Title, orDash(s.FirstPublished.String()), orDash(s.LastPublished.String()), len(s.Articles))
+	for _, e := range s.Events {
+		fmt.Fprintf(w, "  %s  %s  %s  (%d articles)\n", e.ID, orDash(e.FirstPublished.String()), clip(e.Title, 70), len(e.Articles))
+	}
+	fmt.Fprintln(w)
+}
