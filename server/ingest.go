@@ -55,7 +55,9 @@ type IngestResponse struct {
 	Unchanged int `json:"unchanged"`
 	Updated   int `json:"updated"`
 	Skipped   int `json:"skipped"`
-	IngestReport
+	// Articles are the stored articles, SkippedItems the refused ones.
+	Articles     []IngestedArticle `json:"articles"`
+	SkippedItems []SkippedItem     `json:"skipped_items"`
 	// Error explains a 400: every item was refused.
 	Error string `json:"error,omitempty"`
 }
@@ -190,12 +192,12 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, "storing articles failed: %v", err)
 		return
 	}
-	resp := IngestResponse{IngestReport: rep, Skipped: len(rep.Skipped)}
+	resp := IngestResponse{Skipped: len(rep.Skipped), Articles: rep.Articles, SkippedItems: rep.Skipped}
 	if resp.Articles == nil {
 		resp.Articles = []IngestedArticle{}
 	}
-	if resp.IngestReport.Skipped == nil {
-		resp.IngestReport.Skipped = []SkippedItem{}
+	if resp.SkippedItems == nil {
+		resp.SkippedItems = []SkippedItem{}
 	}
 	for _, a := range rep.Articles {
 		switch a.Outcome {

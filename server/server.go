@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -83,13 +84,41 @@ func (s *Server) routes() http.Handler {
 	handle := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.metrics.instrument(pattern, h))
 	}
-	handle("GET /api/health", s.apiHealth)
-	handle("GET /api/stories", s.apiStories)
-	handle("GET /api/stories/{id}", s.apiStory)
-	handle("GET /api/articles/{id}", s.apiArticle)
-	handle("POST /api/articles", s.apiPostArticles)
-	handle("GET /api/quotes", s.apiQuotes)
+	api := []struct {
+		method, path string
+		h            http.HandlerFunc
+	}{
+		{"GET", "/api/health", s.apiHealth},
+		{"GET", "/api/stories", s.apiStories},
+		{"GET", "/api/stories/{id}", s.apiStory},
+		{"GET", "/api/articles/{id}", s.apiArticle},
+		{"POST", "/api/articles", s.apiPostArticles},
+		{"GET", "/api/quotes", s.apiQuotes},
+	}
+	// Any other request under /api/ gets a JSON error: 405 with Allow when
+	// the path exists for another method, else 404.
+	allowed := make(map[string][]string)
+	var paths []string
+	for _, r := range api {
+		handle(r.method+" "+r.path, r.h)
+		if _, ok := allowed[r.path]; !ok {
+			paths = append(paths, r.path)
+		}
+		allowed[r.path] = append(allowed[r.path], r.method)
+	}
+	other := http.NewServeMux()
+	for _, p := range paths {
+		allow := strings.Join(allowed[p], ", ")
+		other.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", allow)
+			writeError(w, http.StatusMethodNotAllowed, "%s %s: allowed methods: %s", r.Method, r.URL.Path, allow)
+		})
+	}
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if h, pattern := other.Handler(r); pattern != "" {
+			h.ServeHTTP(w, r)
+			return
+		}
 		writeError(w, http.StatusNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path)
 	})
 	mux.Handle("GET /metrics", s.metrics.handler())
