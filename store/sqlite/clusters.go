@@ -1,0 +1,429 @@
+package sqlite
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Events and stories are rows with aggregates (article count, first and
+// last publication, earliest article and its title) that Commit keeps up
+// to date. An article joining a cluster updates the row in place; anything
+// that removes articles from a cluster (a reassignment, a merge, an
+// article whose date, title, source or language changed) marks the
+// cluster dirty, and a dirty cluster is recomputed from its assignments
+// once, at the end of the batch.
+
+// member is what a cluster aggregate needs of one article.
+type member struct {
+	id            string
+	ts            int64
+	hasTime       bool
+	title, source string
+	lang          string
+}
+
+// agg is the aggregate of a cluster's members.
+type agg struct {
+	n          int
+	firstTS    int64
+	firstHas   bool
+	firstID    string
+	firstTitle string
+	lastTS     sql.NullInt64
+	lastHas    bool
+}
+
+func (g *agg) add(m member) {
+	g.n++
+	if g.n == 1 || m.ts < g.firstTS || (m.ts == g.firstTS && m.id < g.firstID) {
+		g.firstTS, g.firstHas, g.firstID, g.firstTitle = m.ts, m.hasTime, m.id, m.title
+	}
+	if m.ts != unknownTS && (!g.lastTS.Valid || m.ts > g.lastTS.Int64 || (m.ts == g.lastTS.Int64 && m.hasTime)) {
+		g.lastTS, g.lastHas = sql.NullInt64{Int64: m.ts, Valid: true}, m.hasTime
+	}
+}
+
+// tracker collects the cluster changes of one batch.
+type tracker struct {
+	dirtyEvents, dirtyStories map[string]bool
+	addEvents, addStories     map[string][]member
+	// eventStory is the story of each event touched by the batch.
+	eventStory map[string]string
+}
+
+func newTracker() *tracker {
+	return &tracker{
+		dirtyEvents:  map[string]bool{},
+		dirtyStories: map[string]bool{},
+		addEvents:    map[string][]member{},
+		addStories:   map[string][]member{},
+		eventStory:   map[string]string{},
+	}
+}
+
+// articleChanged marks the clusters of an article whose aggregated fields
+// changed.
+func (c *committer) articleChanged(article string) error {
+	row, err := c.queryRow(`SELECT event, story FROM assignments WHERE article = ?`, article)
+	if err != nil {
+		return err
+	}
+	var ev, st string
+	switch err := row.Scan(&ev, &st); {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("assignment of %q: %w", article, err)
+	}
+	c.cl.dirtyEvents[ev] = true
+	c.cl.dirtyStories[st] = true
+	return nil
+}
+
+// memberOf returns the aggregate fields of an article, from the batch or
+// the store; an unknown article counts with an unknown date.
+func (c *committer) memberOf(id string) (member, error) {
+	if a, ok := c.batch[id]; ok {
+		ts, has := pubTS(a.Published)
+		return member{id: id, ts: ts, hasTime: has, title: a.Title, source: a.Source, lang: a.Lang}, nil
+	}
+	m := member{id: id, ts: unknownTS}
+	row, err := c.queryRow(`SELECT pub_ts, pub_has_time, title, source, lang FROM articles WHERE id = ?`, id)
+	if err != nil {
+		return m, err
+	}
+	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return m, fmt.Errorf("article %q: %w", id, err)
+	}
+	return m, nil
+}
+
+func (c *committer) assignments(b storyline.Batch) error {
+	for _, as := range b.Assignments {
+		var why any
+		if as.Why != nil {
+			j, err := json.Marshal(as.Why)
+			if err != nil {
+				return fmt.Errorf("assignment of %q: %w", as.Article, err)
+			}
+			why = string(j)
+		}
+		row, err := c.queryRow(`SELECT event, story FROM assignments WHERE article = ?`, as.Article)
+		if err != nil {
+			return err
+		}
+		var oldEv, oldSt string
+		had := true
+		switch err := row.Scan(&oldEv, &oldSt); {
+		case errors.Is(err, sql.ErrNoRows):
+			had = false
+		case err != nil:
+			return fmt.Errorf("assignment of %q: %w", as.Article, err)
+		}
+		if _, err := c.exec(`INSERT INTO assignments (article, event, story, why) VALUES (?, ?, ?, ?)
+			ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why`,
+			as.Article, as.Event, as.Story, why); err != nil {
+			return err
+		}
+		c.cl.eventStory[as.Event] = as.Story
+		if had && oldEv == as.Event && oldSt == as.Story {
+			continue
+		}
+		if had {
+			c.cl.dirtyEvents[oldEv] = true
+			c.cl.dirtyStories[oldSt] = true
+		}
+		m, err := c.memberOf(as.Article)
+		if err != nil {
+			return err
+		}
+		c.cl.addEvents[as.Event] = append(c.cl.addEvents[as.Event], m)
+		c.cl.addStories[as.Story] = append(c.cl.addStories[as.Story], m)
+	}
+	return nil
+}
+
+// storyOfEvent returns the story an event belongs to now, or "".
+func (c *committer) storyOfEvent(ev string) (string, error) {
+	if s, ok := c.cl.eventStory[ev]; ok {
+		return s, nil
+	}
+	row, err := c.queryRow(`SELECT story FROM events WHERE id = ?`, ev)
+	if err != nil {
+		return "", err
+	}
+	var s string
+	if err := row.Scan(&s); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("event %q: %w", ev, err)
+	}
+	return s, nil
+}
+
+func (c *committer) merges(b storyline.Batch) error {
+	for _, m := range b.Merges {
+		if _, err := c.exec(`INSERT INTO merges (level, from_id, into_id, after, merged_at) VALUES (?, ?, ?, ?, ?)`,
+			m.Level, m.From, m.Into, m.After, c.now); err != nil {
+			return err
+		}
+		if m.From == m.Into {
+			continue
+		}
+		var err error
+		if m.Level == "event" {
+			err = c.mergeEvents(m.From, m.Into)
+		} else {
+			err = c.mergeStories(m.From, m.Into)
+		}
+		if err != nil {
+			return fmt.Errorf("merge %s %q into %q: %w", m.Level, m.From, m.Into, err)
+		}
+	}
+	return nil
+}
+
+// mergeEvents moves every article of event from into event into, and into
+// into's story.
+func (c *committer) mergeEvents(from, into string) error {
+	intoStory, err := c.storyOfEvent(into)
+	if err != nil {
+		return err
+	}
+	c.cl.dirtyEvents[from] = true
+	c.cl.dirtyEvents[into] = true
+	delete(c.cl.eventStory, from)
+	if intoStory == "" {
+		// into is not known yet: it takes over from's articles and story.
+		fromStory, err := c.storyOfEvent(from)
+		if err != nil {
+			return err
+		}
+		if fromStory != "" {
+			c.cl.eventStory[into] = fromStory
+		}
+		_, err = c.exec(`UPDATE assignments SET event = ? WHERE event = ?`, into, from)
+		return err
+	}
+	s, err := c.stmt(`SELECT DISTINCT story FROM assignments WHERE event = ?`)
+	if err != nil {
+		return err
+	}
+	rows, err := s.QueryContext(c.ctx, from)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var st string
+		if err := rows.Scan(&st); err != nil {
+			rows.Close()
+			return err
+		}
+		c.cl.dirtyStories[st] = true
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	c.cl.dirtyStories[intoStory] = true
+	_, err = c.exec(`UPDATE assignments SET event = ?, story = ? WHERE event = ?`, into, intoStory, from)
+	return err
+}
+
+// mergeStories moves every event and article of story from into story
+// into.
+func (c *committer) mergeStories(from, into string) error {
+	c.cl.dirtyStories[from] = true
+	c.cl.dirtyStories[into] = true
+	for ev, st := range c.cl.eventStory {
+		if st == from {
+			c.cl.eventStory[ev] = into
+		}
+	}
+	if _, err := c.exec(`UPDATE assignments SET story = ? WHERE story = ?`, into, from); err != nil {
+		return err
+	}
+	_, err := c.exec(`UPDATE events SET story = ? WHERE story = ?`, into, from)
+	return err
+}
+
+// flushClusters writes the aggregates of every cluster the batch touched.
+func (c *committer) flushClusters(storyline.Batch) error {
+	events := keys(c.cl.dirtyEvents, c.cl.addEvents)
+	for _, id := range events {
+		if err := c.flushCluster("event", id); err != nil {
+			return fmt.Errorf("event %q: %w", id, err)
+		}
+	}
+	stories := keys(c.cl.dirtyStories, c.cl.addStories)
+	for _, id := range stories {
+		if err := c.flushCluster("story", id); err != nil {
+			return fmt.Errorf("story %q: %w", id, err)
+		}
+	}
+	return nil
+}
+
+func keys(a map[string]bool, b map[string][]member) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if !a[k] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// flushCluster recomputes a dirty cluster, or adds the batch's new
+// members to a clean one.
+func (c *committer) flushCluster(level, id string) error {
+	table, col, dirty, adds := "events", "event", c.cl.dirtyEvents[id], c.cl.addEvents[id]
+	if level == "story" {
+		table, col, dirty, adds = "stories", "story", c.cl.dirtyStories[id], c.cl.addStories[id]
+	}
+	var g agg
+	story := c.cl.eventStory[id]
+	if dirty {
+		members, st, err := c.members(col, id)
+		if err != nil {
+			return err
+		}
+		if story == "" {
+			story = st
+		}
+		for _, m := range members {
+			g.add(m)
+		}
+		adds = members
+		if g.n == 0 {
+			if _, err := c.exec(`DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
+				return err
+			}
+			if level == "story" {
+				_, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, id)
+				return err
+			}
+			return nil
+		}
+	} else {
+		row, err := c.queryRow(`SELECT articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time
+			FROM `+table+` WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		err = row.Scan(&g.n, &g.firstTS, &g.firstHas, &g.firstID, &g.firstTitle, &g.lastTS, &g.lastHas)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		for _, m := range adds {
+			g.add(m)
+		}
+	}
+	if level == "event" {
+		_, err := c.exec(`INSERT INTO events (id, story, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET story = CASE WHEN excluded.story = '' THEN events.story ELSE excluded.story END,
+			articles = excluded.articles, first_ts = excluded.first_ts, first_has_time = excluded.first_has_time,
+			first_article = excluded.first_article, first_title = excluded.first_title,
+			last_ts = excluded.last_ts, last_has_time = excluded.last_has_time`,
+			id, story, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas)
+		return err
+	}
+	if _, err := c.exec(`INSERT INTO stories (id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, first_ts = excluded.first_ts,
+		first_has_time = excluded.first_has_time, first_article = excluded.first_article, first_title = excluded.first_title,
+		last_ts = excluded.last_ts, last_has_time = excluded.last_has_time`,
+		id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas); err != nil {
+		return err
+	}
+	return c.facets(id, dirty, adds)
+}
+
+// facets counts a story's articles by source and language: from scratch
+// when dirty, else adding the new members.
+func (c *committer) facets(story string, dirty bool, members []member) error {
+	if dirty {
+		if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, story); err != nil {
+			return err
+		}
+	}
+	type fv struct{ facet, value string }
+	counts := map[fv]int{}
+	var order []fv
+	for _, m := range members {
+		for _, k := range []fv{{"source", m.source}, {"lang", m.lang}} {
+			if counts[k] == 0 {
+				order = append(order, k)
+			}
+			counts[k]++
+		}
+	}
+	for _, k := range order {
+		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles) VALUES (?, ?, ?, ?)
+			ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`,
+			story, k.facet, k.value, counts[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// members loads every article assigned to a cluster (col is "event" or
+// "story"), and the story of the first one.
+func (c *committer) members(col, id string) ([]member, string, error) {
+	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
+		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, '')
+		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.` + col + ` = ? ORDER BY a.article`)
+	if err != nil {
+		return nil, "", err
+	}
+	rows, err := s.QueryContext(c.ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []member
+	var story string
+	for rows.Next() {
+		var m member
+		var st string
+		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang); err != nil {
+			return nil, "", err
+		}
+		if story == "" {
+			story = st
+		}
+		out = append(out, m)
+	}
+	return out, story, rows.Err()
+}
+
+func (c *committer) titles(b storyline.Batch) error {
+	ids := make([]string, 0, len(b.Titles))
+	for id := range b.Titles {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		t := b.Titles[id]
+		var err error
+		if t == "" {
+			_, err = c.exec(`DELETE FROM cluster_titles WHERE id = ?`, id)
+		} else {
+			_, err = c.exec(`INSERT INTO cluster_titles (id, title) VALUES (?, ?)
+				ON CONFLICT (id) DO UPDATE SET title = excluded.title`, id, t)
+		}
+		if err != nil {
+			return fmt.Errorf("title of %q: %w", id, err)
+		}
+	}
+	return nil
+}

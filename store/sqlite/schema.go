@@ -1,0 +1,240 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// unknownTS is the pub_ts of an article whose publication time is unknown:
+// larger than any real time, so that plain ascending order puts such
+// articles last. Known times are Unix microseconds, UTC.
+const unknownTS int64 = 1<<63 - 1
+
+// migrations are the schema changes in order; migrations[i] takes a
+// database from user_version i to i+1. Never edit a released step: append
+// a new one, so that older files are brought up to date on open.
+//
+// The tables are plain SQL that PostgreSQL can hold as well; only the
+// full-text index (articles_fts) is SQLite's own.
+var migrations = []string{
+	// 1: articles, history, clusters, copies, quotes, entities, state.
+	`
+CREATE TABLE articles (
+	seq          INTEGER PRIMARY KEY,
+	id           TEXT NOT NULL UNIQUE,
+	hash         TEXT NOT NULL,
+	title        TEXT NOT NULL,
+	source       TEXT NOT NULL,
+	url          TEXT NOT NULL,
+	lang         TEXT NOT NULL,
+	pub_ts       INTEGER NOT NULL, -- Unix µs UTC; unknownTS when unknown
+	pub_has_time INTEGER NOT NULL,
+	text         TEXT NOT NULL,
+	format       TEXT NOT NULL,
+	origin       TEXT NOT NULL,
+	dates        TEXT,             -- JSON []DateMention
+	entities     TEXT,             -- JSON []Entity
+	cited        TEXT,             -- JSON []Citation
+	stored_at    TEXT NOT NULL
+);
+CREATE INDEX articles_pub ON articles(pub_ts, id);
+CREATE INDEX articles_source ON articles(source, pub_ts);
+CREATE INDEX articles_lang ON articles(lang, pub_ts);
+CREATE INDEX articles_format ON articles(format);
+
+-- The input exactly as read, apart from the row so that listings stay small.
+CREATE TABLE article_raw (
+	seq INTEGER PRIMARY KEY,
+	raw BLOB NOT NULL
+);
+
+-- Earlier versions of updated articles.
+CREATE TABLE article_history (
+	seq          INTEGER PRIMARY KEY,
+	id           TEXT NOT NULL,
+	hash         TEXT NOT NULL,
+	title        TEXT NOT NULL,
+	source       TEXT NOT NULL,
+	url          TEXT NOT NULL,
+	lang         TEXT NOT NULL,
+	pub_ts       INTEGER NOT NULL,
+	pub_has_time INTEGER NOT NULL,
+	text         TEXT NOT NULL,
+	format       TEXT NOT NULL,
+	origin       TEXT NOT NULL,
+	raw          BLOB,
+	stored_at    TEXT NOT NULL,
+	replaced_at  TEXT NOT NULL,
+	new_hash     TEXT NOT NULL
+);
+CREATE INDEX article_history_id ON article_history(id, seq);
+
+-- Full-text index over title and text with ё folded to е. Contentless:
+-- the text lives in articles; rows are deleted by rowid (= articles.seq).
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, text,
+	content='', contentless_delete=1,
+	tokenize='unicode61 remove_diacritics 2'
+);
+
+-- Entities each article mentions, and their totals over all articles.
+CREATE TABLE article_entities (
+	article  TEXT NOT NULL,
+	name     TEXT NOT NULL,
+	kind     TEXT NOT NULL,
+	key      TEXT NOT NULL, -- normalised name for case-insensitive lookup
+	mentions INTEGER NOT NULL,
+	PRIMARY KEY (article, name, kind)
+);
+CREATE INDEX article_entities_key ON article_entities(key);
+CREATE TABLE entities (
+	name     TEXT NOT NULL,
+	kind     TEXT NOT NULL,
+	articles INTEGER NOT NULL,
+	mentions INTEGER NOT NULL,
+	PRIMARY KEY (name, kind)
+);
+CREATE INDEX entities_rank ON entities(articles DESC, mentions DESC, name, kind);
+
+CREATE TABLE copies (
+	a          TEXT NOT NULL,
+	b          TEXT NOT NULL,
+	kind       TEXT NOT NULL,
+	similarity REAL NOT NULL,
+	a_share    REAL NOT NULL,
+	b_share    REAL NOT NULL,
+	direction  TEXT NOT NULL,
+	passages   TEXT, -- JSON []Passage
+	PRIMARY KEY (a, b)
+);
+CREATE INDEX copies_b ON copies(b);
+
+-- Where each article was put, and why.
+CREATE TABLE assignments (
+	article TEXT PRIMARY KEY,
+	event   TEXT NOT NULL,
+	story   TEXT NOT NULL,
+	why     TEXT -- JSON Why
+);
+CREATE INDEX assignments_event ON assignments(event);
+CREATE INDEX assignments_story ON assignments(story);
+
+-- Events and stories with their aggregates, maintained by Commit.
+-- first_ts is unknownTS and last_ts NULL when no article has a date.
+CREATE TABLE events (
+	id             TEXT PRIMARY KEY,
+	story          TEXT NOT NULL,
+	articles       INTEGER NOT NULL,
+	first_ts       INTEGER NOT NULL,
+	first_has_time INTEGER NOT NULL,
+	first_article  TEXT NOT NULL,
+	first_title    TEXT NOT NULL,
+	last_ts        INTEGER,
+	last_has_time  INTEGER NOT NULL
+);
+CREATE INDEX events_story ON events(story);
+CREATE TABLE stories (
+	id             TEXT PRIMARY KEY,
+	articles       INTEGER NOT NULL,
+	first_ts       INTEGER NOT NULL,
+	first_has_time INTEGER NOT NULL,
+	first_article  TEXT NOT NULL,
+	first_title    TEXT NOT NULL,
+	last_ts        INTEGER,
+	last_has_time  INTEGER NOT NULL
+);
+CREATE INDEX stories_active ON stories(last_ts DESC, id);
+-- How many of a story's articles come from each source and language.
+CREATE TABLE story_facets (
+	story    TEXT NOT NULL,
+	facet    TEXT NOT NULL, -- 'source' or 'lang'
+	value    TEXT NOT NULL,
+	articles INTEGER NOT NULL,
+	PRIMARY KEY (story, facet, value)
+);
+CREATE INDEX story_facets_value ON story_facets(facet, value, story);
+-- Titles set by the clusterer, by event or story id.
+CREATE TABLE cluster_titles (
+	id    TEXT PRIMARY KEY,
+	title TEXT NOT NULL
+);
+CREATE TABLE merges (
+	seq       INTEGER PRIMARY KEY,
+	level     TEXT NOT NULL,
+	from_id   TEXT NOT NULL,
+	into_id   TEXT NOT NULL,
+	after     TEXT NOT NULL,
+	merged_at TEXT NOT NULL
+);
+CREATE INDEX merges_from ON merges(level, from_id);
+
+CREATE TABLE quotes (
+	article       TEXT NOT NULL,
+	ord           INTEGER NOT NULL,
+	text          TEXT NOT NULL,
+	start         INTEGER NOT NULL,
+	"end"         INTEGER NOT NULL,
+	speaker       TEXT NOT NULL,
+	speaker_key   TEXT NOT NULL,
+	speaker_start INTEGER NOT NULL,
+	speaker_end   INTEGER NOT NULL,
+	cue           TEXT NOT NULL,
+	kind          TEXT NOT NULL,
+	statement     TEXT NOT NULL,
+	PRIMARY KEY (article, ord)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+CREATE INDEX quotes_statement ON quotes(statement);
+
+CREATE TABLE state (
+	stage TEXT NOT NULL,
+	key   TEXT NOT NULL,
+	value BLOB NOT NULL,
+	PRIMARY KEY (stage, key)
+);
+`,
+}
+
+// migrate brings the database to the latest schema version, one
+// transaction per step.
+func migrate(ctx context.Context, db *sql.DB) error {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this program knows (%d)", v, len(migrations))
+	}
+	for ; v < len(migrations); v++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate to %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to %d: %w", v+1, err)
+		}
+		// PRAGMA takes no parameters; v is an int.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to %d: %w", v+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate to %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+// checkVersion fails unless the database is at the latest version.
+func checkVersion(ctx context.Context, db *sql.DB) error {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if v != len(migrations) {
+		return fmt.Errorf("schema version %d, want %d (open read-write once to migrate)", v, len(migrations))
+	}
+	return nil
+}

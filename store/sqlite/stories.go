@@ -1,0 +1,230 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// Assignment returns one article's assignment, or ErrNotFound.
+func (d *DB) Assignment(ctx context.Context, article string) (storyline.Assignment, error) {
+	as := storyline.Assignment{Article: article}
+	var why *string
+	err := d.r.QueryRowContext(ctx, `SELECT event, story, why FROM assignments WHERE article = ?`, article).
+		Scan(&as.Event, &as.Story, &why)
+	if errors.Is(err, sql.ErrNoRows) {
+		return as, fmt.Errorf("sqlite: assignment of %q: %w", article, storyline.ErrNotFound)
+	}
+	if err != nil {
+		return as, fmt.Errorf("sqlite: assignment of %q: %w", article, err)
+	}
+	if why != nil {
+		as.Why = new(storyline.Why)
+		if err := decodeJSON(why, as.Why); err != nil {
+			return as, fmt.Errorf("sqlite: assignment of %q: %w", article, err)
+		}
+	}
+	return as, nil
+}
+
+// clusterCols are the aggregate columns of events and stories, alias c,
+// with the explicit title from cluster_titles t.
+const clusterCols = `c.id, c.articles, c.first_ts, c.first_has_time, c.first_title, c.last_ts, c.last_has_time, t.title`
+
+type clusterRow struct {
+	id          string
+	first, last storyline.Published
+	title       string
+	articles    int
+}
+
+func scanCluster(r scanner, extra ...any) (clusterRow, error) {
+	var (
+		c                 clusterRow
+		firstTS           int64
+		firstHas, lastHas bool
+		lastTS            sql.NullInt64
+		firstTitle        string
+		title             *string
+	)
+	dest := append([]any{&c.id, &c.articles, &firstTS, &firstHas, &firstTitle, &lastTS, &lastHas, &title}, extra...)
+	if err := r.Scan(dest...); err != nil {
+		return c, err
+	}
+	c.first = published(firstTS, firstHas)
+	if lastTS.Valid {
+		c.last = published(lastTS.Int64, lastHas)
+	}
+	c.title = firstTitle
+	if title != nil {
+		c.title = *title
+	}
+	return c, nil
+}
+
+// Stories lists stories, most recently active first (stories without a
+// known date last), with their events and articles.
+func (d *DB) Stories(ctx context.Context, f storyline.StoryFilter) ([]storyline.Story, error) {
+	var where []string
+	var args []any
+	if !f.Since.IsZero() || !f.Until.IsZero() {
+		lo, hi, _ := sinceUntil(f.Since, f.Until)
+		if !f.Since.IsZero() {
+			where, args = append(where, "c.last_ts >= ?"), append(args, lo)
+		}
+		if !f.Until.IsZero() {
+			where, args = append(where, "c.first_ts <= ?"), append(args, hi)
+		}
+	}
+	if f.Source != "" {
+		where = append(where, "c.id IN (SELECT story FROM story_facets WHERE facet = 'source' AND value = ?)")
+		args = append(args, f.Source)
+	}
+	if f.Lang != "" {
+		where = append(where, "c.id IN (SELECT story FROM story_facets WHERE facet = 'lang' AND value = ?)")
+		args = append(args, f.Lang)
+	}
+	if f.Entity != "" {
+		where = append(where, `c.id IN (SELECT a.story FROM article_entities e
+			JOIN assignments a ON a.article = e.article WHERE e.key = ?)`)
+		args = append(args, textproc.Normalize(f.Entity))
+	}
+	if f.Query != "" {
+		q := ftsQuery(f.Query)
+		if q == "" {
+			return nil, nil
+		}
+		where = append(where, `c.id IN (SELECT a.story FROM articles_fts
+			JOIN articles ar ON ar.seq = articles_fts.rowid
+			JOIN assignments a ON a.article = ar.id WHERE articles_fts MATCH ?)`)
+		args = append(args, q)
+	}
+	q := `SELECT ` + clusterCols + ` FROM stories c LEFT JOIN cluster_titles t ON t.id = c.id`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY c.last_ts DESC, c.id`
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1
+		}
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, max(f.Offset, 0))
+	}
+	stories, err := d.loadStories(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	return stories, nil
+}
+
+// Story returns one story with its events. An id merged into another
+// story returns that story.
+func (d *DB) Story(ctx context.Context, id string) (storyline.Story, error) {
+	cur := id
+	for hop := 0; hop < 64; hop++ {
+		list, err := d.loadStories(ctx, `SELECT `+clusterCols+` FROM stories c
+			LEFT JOIN cluster_titles t ON t.id = c.id WHERE c.id = ?`, cur)
+		if err != nil {
+			return storyline.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
+		}
+		if len(list) == 1 {
+			return list[0], nil
+		}
+		var next string
+		err = d.r.QueryRowContext(ctx, `SELECT into_id FROM merges WHERE level = 'story' AND from_id = ?
+			ORDER BY seq DESC LIMIT 1`, cur).Scan(&next)
+		if errors.Is(err, sql.ErrNoRows) || next == cur {
+			break
+		}
+		if err != nil {
+			return storyline.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
+		}
+		cur = next
+	}
+	return storyline.Story{}, fmt.Errorf("sqlite: story %q: %w", id, storyline.ErrNotFound)
+}
+
+// loadStories runs a query over stories and fills in events and article
+// ids.
+func (d *DB) loadStories(ctx context.Context, q string, args ...any) ([]storyline.Story, error) {
+	rows, err := d.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []storyline.Story
+	index := map[string]int{}
+	for rows.Next() {
+		c, err := scanCluster(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[c.id] = len(out)
+		out = append(out, storyline.Story{ID: c.id, Title: c.title, FirstPublished: c.first,
+			LastPublished: c.last, Articles: make([]string, 0, c.articles)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(out))
+	for i, s := range out {
+		ids[i] = s.ID
+	}
+	in := `(` + placeholders(len(ids)) + `)`
+	// Events, earliest first.
+	rows, err = d.r.QueryContext(ctx, `SELECT `+clusterCols+`, c.story FROM events c
+		LEFT JOIN cluster_titles t ON t.id = c.id WHERE c.story IN `+in+` ORDER BY c.first_ts, c.id`, anys(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	type evRef struct{ story, event int }
+	events := map[string]evRef{}
+	for rows.Next() {
+		var story string
+		c, err := scanCluster(rows, &story)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		si := index[story]
+		events[c.id] = evRef{si, len(out[si].Events)}
+		out[si].Events = append(out[si].Events, storyline.Event{ID: c.id, Story: story, Title: c.title,
+			FirstPublished: c.first, LastPublished: c.last, Articles: make([]string, 0, c.articles)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Articles in publication order.
+	rows, err = d.r.QueryContext(ctx, `SELECT a.article, a.event, a.story FROM assignments a
+		LEFT JOIN articles ar ON ar.id = a.article WHERE a.story IN `+in+`
+		ORDER BY COALESCE(ar.pub_ts, 9223372036854775807), a.article`, anys(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var art, ev, st string
+		if err := rows.Scan(&art, &ev, &st); err != nil {
+			return nil, err
+		}
+		si := index[st]
+		out[si].Articles = append(out[si].Articles, art)
+		if r, ok := events[ev]; ok && r.story == si {
+			e := &out[si].Events[r.event]
+			e.Articles = append(e.Articles, art)
+		}
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,108 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// swapCopy returns cp with A and B exchanged, so that A < B.
+func swapCopy(cp storyline.Copy) storyline.Copy {
+	cp.A, cp.B = cp.B, cp.A
+	cp.AShare, cp.BShare = cp.BShare, cp.AShare
+	switch cp.Direction {
+	case storyline.AToB:
+		cp.Direction = storyline.BToA
+	case storyline.BToA:
+		cp.Direction = storyline.AToB
+	}
+	ps := make([]storyline.Passage, len(cp.Passages))
+	for i, p := range cp.Passages {
+		ps[i] = storyline.Passage{AStart: p.BStart, AEnd: p.BEnd, BStart: p.AStart, BEnd: p.AEnd, Text: p.Text, Quote: p.Quote}
+	}
+	cp.Passages = ps
+	return cp
+}
+
+func (c *committer) copies(b storyline.Batch) error {
+	for _, cp := range b.Copies {
+		if cp.A > cp.B {
+			cp = swapCopy(cp)
+		}
+		ps, err := jsonOrNil(cp.Passages)
+		if err != nil {
+			return fmt.Errorf("copy %s/%s: %w", cp.A, cp.B, err)
+		}
+		if _, err := c.exec(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,
+			a_share = excluded.a_share, b_share = excluded.b_share, direction = excluded.direction, passages = excluded.passages`,
+			cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction), ps); err != nil {
+			return fmt.Errorf("copy %s/%s: %w", cp.A, cp.B, err)
+		}
+	}
+	return nil
+}
+
+func (c *committer) quotes(b storyline.Batch) error {
+	articles := make([]string, 0, len(b.Quotes))
+	for id := range b.Quotes {
+		articles = append(articles, id)
+	}
+	slices.Sort(articles)
+	for _, id := range articles {
+		if _, err := c.exec(`DELETE FROM quotes WHERE article = ?`, id); err != nil {
+			return fmt.Errorf("quotes of %q: %w", id, err)
+		}
+		for i, q := range b.Quotes[id] {
+			if _, err := c.exec(`INSERT INTO quotes (article, ord, text, start, "end", speaker, speaker_key,
+				speaker_start, speaker_end, cue, kind, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, i, q.Text, q.Start, q.End, q.Speaker, textproc.Normalize(q.Speaker),
+				q.SpeakerStart, q.SpeakerEnd, q.Cue, string(q.Kind), q.Statement); err != nil {
+				return fmt.Errorf("quotes of %q: %w", id, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (c *committer) state(b storyline.Batch) error {
+	stages := make([]string, 0, len(b.State))
+	for s := range b.State {
+		stages = append(stages, s)
+	}
+	slices.Sort(stages)
+	for _, stage := range stages {
+		kv := b.State[stage]
+		ks := make([]string, 0, len(kv))
+		for k := range kv {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		for _, k := range ks {
+			v := kv[k]
+			var err error
+			if v == nil {
+				_, err = c.exec(`DELETE FROM state WHERE stage = ? AND key = ?`, stage, k)
+			} else {
+				_, err = c.exec(`INSERT INTO state (stage, key, value) VALUES (?, ?, ?)
+					ON CONFLICT (stage, key) DO UPDATE SET value = excluded.value`, stage, k, v)
+			}
+			if err != nil {
+				return fmt.Errorf("state %s/%s: %w", stage, k, err)
+			}
+		}
+	}
+	return nil
+}
+
+// decodeJSON decodes a nullable JSON column into v.
+func decodeJSON(s *string, v any) error {
+	if s == nil || *s == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(*s), v)
+}
