@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/storyline-news/storyline/store/memory"
 )
 
 func TestPostArticles(t *testing.T) {
@@ -88,16 +89,15 @@ func TestPostIdempotent(t *testing.T) {
 }
 
 func TestPostReadOnlyAndFailing(t *testing.T) {
-	st := newFakeStore()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := New(Config{Store: st, Logger: quiet})
+	st := memory.New(memory.Options{})
+	srv := New(Config{Store: st, Logger: quiet()})
 	if rec := do(t, srv.Handler(), "POST", "/api/articles", "application/json", `{"id":"a","text":"b"}`); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("read-only POST = %d, want 503", rec.Code)
 	}
 	failing := func(context.Context, io.Reader, string) (IngestReport, error) {
 		return IngestReport{}, errors.New("disk full")
 	}
-	srv = New(Config{Store: st, Ingest: failing, Logger: quiet})
+	srv = New(Config{Store: st, Ingest: failing, Logger: quiet()})
 	if rec := do(t, srv.Handler(), "POST", "/api/articles", "application/json", `{"id":"a","text":"b"}`); rec.Code != http.StatusInternalServerError {
 		t.Errorf("failing ingest = %d, want 500", rec.Code)
 	}
@@ -107,7 +107,7 @@ func TestPostReadOnlyAndFailing(t *testing.T) {
 // flight: the request completes, the article is stored, and Serve returns
 // only afterwards.
 func TestShutdownLosesNothing(t *testing.T) {
-	st := newFakeStore()
+	st := memory.New(memory.Options{})
 	started := make(chan struct{})
 	release := make(chan struct{})
 	inner := fakeIngest(st)
@@ -116,7 +116,7 @@ func TestShutdownLosesNothing(t *testing.T) {
 		<-release
 		return inner(ctx, r, origin)
 	}
-	srv := New(Config{Store: st, Ingest: slow, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv := New(Config{Store: st, Ingest: slow, Logger: quiet()})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -4,15 +4,19 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store/memory"
+	"github.com/storyline-news/storyline/store/sqlite"
 	"github.com/storyline-news/storyline/textproc"
 )
 
@@ -119,12 +123,44 @@ func fakeIngest(st storyline.Store) IngestFunc {
 	}
 }
 
-func newTestServer(t testing.TB) (*Server, *fakeStore) {
-	st := newFakeStore()
+// testStore is a store the server is tested over.
+type testStore struct {
+	name string
+	open func(t testing.TB) storyline.Store
+}
+
+// testStores lists the stores the server is tested over.
+func testStores() []testStore {
+	return []testStore{
+		{"memory", func(testing.TB) storyline.Store { return memory.New(memory.Options{}) }},
+		{"sqlite", func(t testing.TB) storyline.Store {
+			db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		}},
+	}
+}
+
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// newTestServer serves the seeded story from an in-memory store.
+func newTestServer(t testing.TB) (*Server, storyline.Store) {
+	return newTestServerOn(t, testStores()[0].open(t))
+}
+
+func newTestServerOn(t testing.TB, st storyline.Store) (*Server, storyline.Store) {
 	seed(t, st)
-	srv := New(Config{Store: st, Ingest: fakeIngest(st), MaxBody: 4096,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	return srv, st
+	return New(Config{Store: st, Ingest: fakeIngest(st), MaxBody: 4096, Logger: quiet()}), st
+}
+
+// failingStats is a store whose Stats fails.
+type failingStats struct{ storyline.Store }
+
+func (failingStats) Stats(context.Context) (storyline.Stats, error) {
+	return storyline.Stats{}, errors.New("stats: disk on fire")
 }
 
 func do(t *testing.T, h http.Handler, method, target, ctype, body string) *httptest.ResponseRecorder {
@@ -139,8 +175,15 @@ func do(t *testing.T, h http.Handler, method, target, ctype, body string) *httpt
 }
 
 func TestAPI(t *testing.T) {
-	srv, _ := newTestServer(t)
-	h := srv.Handler()
+	for _, sc := range testStores() {
+		t.Run(sc.name, func(t *testing.T) {
+			srv, _ := newTestServerOn(t, sc.open(t))
+			testAPI(t, srv.Handler())
+		})
+	}
+}
+
+func testAPI(t *testing.T, h http.Handler) {
 	for _, tc := range []struct {
 		name, target string
 		code         int
@@ -229,8 +272,7 @@ func TestSnakeCase(t *testing.T) {
 }
 
 func TestHealthUnavailable(t *testing.T) {
-	srv, st := newTestServer(t)
-	st.failStats = true
+	srv := New(Config{Store: failingStats{memory.New(memory.Options{})}, Logger: quiet()})
 	rec := do(t, srv.Handler(), "GET", "/api/health", "", "")
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"status":"unavailable"`) {
 		t.Errorf("health with a failing store = %d %s", rec.Code, rec.Body)

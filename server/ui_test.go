@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/http"
 	"reflect"
 	"regexp"
 	"strings"
@@ -11,8 +12,15 @@ import (
 )
 
 func TestPages(t *testing.T) {
-	srv, _ := newTestServer(t)
-	h := srv.Handler()
+	for _, sc := range testStores() {
+		t.Run(sc.name, func(t *testing.T) {
+			srv, _ := newTestServerOn(t, sc.open(t))
+			testPages(t, srv.Handler())
+		})
+	}
+}
+
+func testPages(t *testing.T, h http.Handler) {
 	for _, tc := range []struct {
 		name, target string
 		code         int
