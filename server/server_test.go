@@ -42,7 +42,7 @@ func seed(t testing.TB, st storyline.Store) {
 	arts := []storyline.Article{
 		{ID: "a1", Title: "Port Velna dock workers strike", Source: "agency.example", URL: "https://agency.example/strike", Lang: "en",
 			Published: at("2025-05-06T07:00:00Z"), Text: agency,
-			Entities: []storyline.Entity{{Name: "Marta Oren", Kind: storyline.Person, Mentions: []storyline.Mention{{Text: "Marta Oren", Start: 131, End: 141}}}}},
+			Entities: []storyline.Entity{{Name: "Marta Oren", Kind: storyline.Person, Mentions: []storyline.Mention{{Text: "Marta Oren", Start: 147, End: 157}}}}},
 		{ID: "a2", Title: "Port Velna dock workers strike - Coast Herald", Source: "Coast Herald", Lang: "en",
 			Published: at("2025-05-06T09:15:00Z"), Text: "HERALD — " + agency,
 			Entities: []storyline.Entity{{Name: "Marta Oren", Kind: storyline.Person}}},
@@ -58,7 +58,7 @@ func seed(t testing.TB, st storyline.Store) {
 	b := storyline.Batch{
 		Articles: arts,
 		Copies: []storyline.Copy{{A: "a1", B: "a2", Kind: storyline.NearDuplicate, Similarity: 0.95, AShare: 1, BShare: 0.97,
-			Direction: storyline.AToB, Passages: []storyline.Passage{{AStart: 0, AEnd: 82, BStart: 9, BEnd: 91, Text: agency[:82]}}}},
+			Direction: storyline.AToB, Passages: []storyline.Passage{{AStart: 0, AEnd: 80, BStart: 9, BEnd: 89, Text: agency[:80]}}}},
 		Assignments: []storyline.Assignment{
 			{Article: "a1", Event: "e1", Story: "s1", Why: &storyline.Why{NewEvent: true, NewStory: true}},
 			{Article: "a2", Event: "e1", Story: "s1"},
@@ -66,10 +66,10 @@ func seed(t testing.TB, st storyline.Store) {
 			{Article: "x1", Event: "ex", Story: "sx"},
 		},
 		Quotes: map[string][]storyline.Quote{
-			"a1": {{Article: "a1", Text: "We will stay out until the new contract is signed", Start: 83, End: 132, Speaker: "Marta Oren", Kind: storyline.Direct, Statement: "q1", SpeakerStart: -1, SpeakerEnd: -1}},
-			"a2": {{Article: "a2", Text: "We will stay out until the new contract is signed", Start: 92, End: 141, Speaker: "Marta Oren", Kind: storyline.Direct, Statement: "q1", SpeakerStart: -1, SpeakerEnd: -1}},
+			"a1": {{Article: "a1", Text: "We will stay out until the new contract is signed", Start: 82, End: 131, Speaker: "Marta Oren", Kind: storyline.Direct, Statement: "q1", SpeakerStart: -1, SpeakerEnd: -1}},
+			"a2": {{Article: "a2", Text: "We will stay out until the new contract is signed", Start: 91, End: 140, Speaker: "Marta Oren", Kind: storyline.Direct, Statement: "q1", SpeakerStart: -1, SpeakerEnd: -1}},
 			"a3": {{Article: "a3", Text: "members would stay out until a contract was signed", Start: 83, End: 133, Speaker: "Marta Oren", Kind: storyline.Indirect, Statement: "q1", SpeakerStart: -1, SpeakerEnd: -1}},
-			"x1": {{Article: "x1", Text: hostile, Start: 44, End: 69, Speaker: hostile, Kind: storyline.Direct, Statement: "qx"}},
+			"x1": {{Article: "x1", Text: hostile, Start: 43, End: 68, Speaker: hostile, Kind: storyline.Direct, Statement: "qx"}},
 		},
 	}
 	if _, err := st.Commit(context.Background(), b); err != nil {

@@ -33,13 +33,13 @@ func testPages(t *testing.T, h http.Handler) {
 		{"list paged", "/?limit=1", 200, []string{`rel="next"`, "offset=1"}},
 		{"story", "/stories/s1", 200, []string{
 			"<h1>Port Velna dock workers strike</h1>", "Timeline", "Marta Oren", "First reported by <strong>agency.example</strong>",
-			`<svg xmlns="http://www.w3.org/2000/svg" class="copygraph"`, `marker-end="url(#arrow)"`, `href="/articles/a1#q-83"`,
+			`<svg xmlns="http://www.w3.org/2000/svg" class="copygraph"`, `marker-end="url(#arrow)"`, `href="/articles/a1#q-82"`,
 			"Strike at Port Velna enters second day",
 		}},
 		{"story missing", "/stories/nope", 404, []string{"No story with this id"}},
 		{"article", "/articles/a2", 200, []string{
 			`<mark class="reuse">`, `<mark class="quote">`, "copied from", `id="reuse-0-0"`, `href="#reuse-0-0-text"`,
-			`id="q-92-note"`, "Marta Oren", `href="/stories/s1"`,
+			`id="q-91-note"`, "Marta Oren", `href="/stories/s1"`,
 		}},
 		{"article original", "/articles/a1", 200, []string{"reused by", `href="https://agency.example/strike"`}},
 		{"nowhere", "/no/such/page", 404, []string{"There is no page at this address."}},
