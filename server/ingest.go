@@ -14,28 +14,37 @@ import (
 )
 
 // IngestFunc stores articles posted to the API. r holds JSON Lines: one
-// JSON object per line, in the input format the CLI reads (the fields of
-// storyline.Article: id, title, text, source, url, published, lang, and
-// html where the CLI accepts it). origin names the request for error
-// messages and Article.Origin ("http:POST /api/articles"); line numbers in
-// the report count from 1 in r.
+// JSON object per line, in the input format the CLI reads (what
+// ingest.ReadStream accepts). origin names the request; a skip's Origin is
+// origin, a colon and the 1-based line ("POST /api/articles:3"), as
+// ingest.ReadStream reports it.
 //
 // It must validate and store exactly as the CLI does — the same id rules,
-// the same content hash, so a repeated post is Unchanged — and return one
-// entry per line: in Articles when stored, in Skipped when refused. An
-// error means nothing could be stored (a store failure), not a bad item.
-// The server calls it one request at a time.
+// the same content hash, so a repeated post is Unchanged — and report what
+// it did: counts, the items it refused, and optionally one entry per stored
+// article. An error means the store failed, not that an item was bad. The
+// server calls it one request at a time, with a context that is not
+// cancelled when the client goes away or the server shuts down, so that an
+// ingest that started always commits.
+//
+// Over the pipeline it is, in essence:
+//
+//	rep, err := p.Feed(ctx, ingest.ReadStream(ctx, r, origin, opts), pipeline.FeedOptions{OnSkip: ...})
 type IngestFunc func(ctx context.Context, r io.Reader, origin string) (IngestReport, error)
 
-// IngestReport says what an ingest did with each posted item.
+// IngestReport says what an ingest did with the posted items.
 type IngestReport struct {
+	Added     int `json:"added"`
+	Unchanged int `json:"unchanged"`
+	Updated   int `json:"updated"`
+	// Articles optionally lists each stored article and its outcome.
 	Articles []IngestedArticle `json:"articles"`
-	Skipped  []SkippedItem     `json:"skipped"`
+	// Skipped lists the refused items.
+	Skipped []SkippedItem `json:"skipped"`
 }
 
 // IngestedArticle is one stored article and what storing it did.
 type IngestedArticle struct {
-	Line    int               `json:"line"`
 	ID      string            `json:"id"`
 	Outcome storyline.Outcome `json:"outcome"`
 	Story   string            `json:"story,omitempty"`
@@ -44,8 +53,8 @@ type IngestedArticle struct {
 
 // SkippedItem is one posted item that was refused, and why.
 type SkippedItem struct {
-	Line   int    `json:"line"`
-	ID     string `json:"id,omitempty"`
+	// Origin is "POST /api/articles:N" for the N-th posted item.
+	Origin string `json:"origin"`
 	Reason string `json:"reason"`
 }
 
@@ -55,12 +64,16 @@ type IngestResponse struct {
 	Unchanged int `json:"unchanged"`
 	Updated   int `json:"updated"`
 	Skipped   int `json:"skipped"`
-	// Articles are the stored articles, SkippedItems the refused ones.
+	// Articles are the stored articles when the ingest lists them,
+	// SkippedItems the refused ones.
 	Articles     []IngestedArticle `json:"articles"`
 	SkippedItems []SkippedItem     `json:"skipped_items"`
 	// Error explains a 400: every item was refused.
 	Error string `json:"error,omitempty"`
 }
+
+// ingestOrigin names posted articles in skips and in Article.Origin.
+const ingestOrigin = "POST /api/articles"
 
 // jsonLines turns a posted body — one JSON object, a JSON array of
 // objects, or JSON Lines — into JSON Lines with one compact object per
@@ -185,38 +198,32 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 	defer s.ingests.Done()
 	ctx := context.WithoutCancel(r.Context())
 	s.ingestMu.Lock()
-	rep, err := s.cfg.Ingest(ctx, bytes.NewReader(lines), "http:POST /api/articles")
+	rep, err := s.cfg.Ingest(ctx, bytes.NewReader(lines), ingestOrigin)
 	s.ingestMu.Unlock()
 	if err != nil {
 		s.log.Error("ingest", "items", n, "err", err)
 		writeError(w, http.StatusInternalServerError, "storing articles failed: %v", err)
 		return
 	}
-	resp := IngestResponse{Skipped: len(rep.Skipped), Articles: rep.Articles, SkippedItems: rep.Skipped}
+	resp := IngestResponse{
+		Added: rep.Added, Unchanged: rep.Unchanged, Updated: rep.Updated,
+		Skipped: len(rep.Skipped), Articles: rep.Articles, SkippedItems: rep.Skipped,
+	}
 	if resp.Articles == nil {
 		resp.Articles = []IngestedArticle{}
 	}
 	if resp.SkippedItems == nil {
 		resp.SkippedItems = []SkippedItem{}
 	}
-	for _, a := range rep.Articles {
-		switch a.Outcome {
-		case storyline.Added:
-			resp.Added++
-		case storyline.Unchanged:
-			resp.Unchanged++
-		case storyline.Updated:
-			resp.Updated++
-		}
-		s.metrics.ingested.WithLabelValues(string(a.Outcome)).Inc()
+	for outcome, n := range map[string]int{"added": rep.Added, "unchanged": rep.Unchanged, "updated": rep.Updated, "skipped": len(rep.Skipped)} {
+		s.metrics.ingested.WithLabelValues(outcome).Add(float64(n))
 	}
-	s.metrics.ingested.WithLabelValues("skipped").Add(float64(len(rep.Skipped)))
 	code := http.StatusOK
-	if len(rep.Articles) == 0 && len(rep.Skipped) > 0 {
+	if rep.Added+rep.Unchanged+rep.Updated == 0 && len(rep.Skipped) > 0 {
 		code = http.StatusBadRequest
 		msgs := make([]string, 0, 3)
 		for _, sk := range rep.Skipped[:min(3, len(rep.Skipped))] {
-			msgs = append(msgs, fmt.Sprintf("line %d: %s", sk.Line, sk.Reason))
+			msgs = append(msgs, fmt.Sprintf("%s: %s", sk.Origin, sk.Reason))
 		}
 		resp.Error = "no article accepted: " + strings.Join(msgs, "; ")
 	}

@@ -84,17 +84,16 @@ func fakeIngest(st storyline.Store) IngestFunc {
 	return func(ctx context.Context, r io.Reader, origin string) (IngestReport, error) {
 		var rep IngestReport
 		var batch []storyline.Article
-		var lines []int
 		sc := bufio.NewScanner(r)
 		sc.Buffer(nil, 64<<20)
 		for n := 1; sc.Scan(); n++ {
 			var a storyline.Article
 			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				rep.Skipped = append(rep.Skipped, SkippedItem{Line: n, Reason: err.Error()})
+				rep.Skipped = append(rep.Skipped, SkippedItem{Origin: fmt.Sprintf("%s:%d", origin, n), Reason: err.Error()})
 				continue
 			}
 			if strings.TrimSpace(a.Text) == "" {
-				rep.Skipped = append(rep.Skipped, SkippedItem{Line: n, ID: a.ID, Reason: "empty text"})
+				rep.Skipped = append(rep.Skipped, SkippedItem{Origin: fmt.Sprintf("%s:%d", origin, n), Reason: "empty text"})
 				continue
 			}
 			if a.ID == "" {
@@ -103,7 +102,6 @@ func fakeIngest(st storyline.Store) IngestFunc {
 			a.Origin = fmt.Sprintf("%s:%d", origin, n)
 			a.Hash = textproc.Hash(a.Title + "\n" + a.Text)
 			batch = append(batch, a)
-			lines = append(lines, n)
 		}
 		if err := sc.Err(); err != nil {
 			return rep, fmt.Errorf("read: %w", err)
@@ -117,7 +115,15 @@ func fakeIngest(st storyline.Store) IngestFunc {
 			return rep, fmt.Errorf("commit: %w", err)
 		}
 		for i, a := range batch {
-			rep.Articles = append(rep.Articles, IngestedArticle{Line: lines[i], ID: a.ID, Outcome: outs[i], Story: "s-" + a.ID})
+			rep.Articles = append(rep.Articles, IngestedArticle{ID: a.ID, Outcome: outs[i], Story: "s-" + a.ID})
+			switch outs[i] {
+			case storyline.Added:
+				rep.Added++
+			case storyline.Unchanged:
+				rep.Unchanged++
+			case storyline.Updated:
+				rep.Updated++
+			}
 		}
 		return rep, nil
 	}
