@@ -1,0 +1,271 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// ErrEmpty is returned when a document has no article text.
+var ErrEmpty = errors.New("empty article")
+
+// ErrInvalidUTF8 is returned when a text document is not valid UTF-8.
+var ErrInvalidUTF8 = errors.New("invalid UTF-8")
+
+// dateTokenRE matches the leading metadata token "date YYYY-MM-DD" (or an
+// RFC 3339 instant) some corpora put before the text.
+var dateTokenRE = regexp.MustCompile(`^(?i:date)\s*:?\s+(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)(?:\s+|$)`)
+
+// Datelines: the place (and often date and agency) that opens a wire
+// story. The city is in capitals except when an agency in parentheses
+// follows, which is evidence enough.
+var (
+	// MOSCOW, December 17. /TASS/.  МОСКВА, 17 декабря. /ТАСС/.
+	datelineSlashRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\p{M}'’. -]*\p{Lu})\.?,\s*([^./\n]{3,30}?)\.?\s+/\s*([^/\n]{2,30}?)\s*/\.?\s*`)
+	// WASHINGTON (Reuters) -   LONDON, Dec 3 (AFP) –   Kyiv, Ukraine (AP) —
+	datelineParenRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}'’. -]{1,30}?)(?:\s*,\s*([^()\n]{2,30}?))?\s*\(([^()\n]{2,40})\)\s*[-–—]+\s*`)
+	// MOSCOW, Dec. 17 —   KYIV —
+	datelineDashRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}\p{M}'’. -]*\p{Lu})(?:\s*,\s*([^\n–—]{2,30}?))?\s+[–—-]{1,2}\s+`)
+)
+
+// agencyAfterDash returns the byte length of a short agency name (at most
+// three capitalised words) ending in a period ("РИА Новости. ") at the start of s, or 0.
+func agencyAfterDash(s string) int {
+	i := strings.Index(s, ". ")
+	if i <= 0 || i > 40 {
+		return 0
+	}
+	words := strings.Fields(s[:i])
+	if len(words) > 3 {
+		return 0
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	return i + 2
+}
+
+// yearRE finds plausible years mentioned in a text.
+var yearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+
+// dateline is the opening marker of a wire story.
+type dateline struct {
+	end  int       // byte length of the marker in its paragraph
+	date dateParts // month and day (year when given); zero when none
+	ok   bool
+}
+
+// findDateline looks for a dateline at the start of a paragraph.
+func findDateline(p string) dateline {
+	head := p
+	if len(head) > 160 {
+		head = head[:160]
+	}
+	for _, re := range []*regexp.Regexp{datelineSlashRE, datelineParenRE, datelineDashRE} {
+		m := re.FindStringSubmatchIndex(head)
+		if m == nil {
+			continue
+		}
+		d := dateline{end: m[1], ok: true}
+		if re == datelineDashRE {
+			// "МОСКВА, 17 дек — РИА Новости. Text": the agency follows.
+			d.end += agencyAfterDash(head[m[1]:])
+		}
+		if m[4] >= 0 {
+			if dp, ok := parseMonthDay(head[m[4]:m[5]]); ok {
+				d.date = dp
+			}
+		}
+		return d
+	}
+	return dateline{}
+}
+
+// Text extracts a plain-text article. It reads, in order: an optional
+// leading "date YYYY-MM-DD" token, a title line (or none), a date line
+// such as "Dec 18 2021", and a dateline such as "MOSCOW, December 17.
+// /TASS/." opening the body. The date token and date line are removed from
+// the body; the dateline is kept, because it is part of the first
+// sentence and credits the agency (/TASS/, (Reuters)) that later stages
+// report as cited. The publication date is the hint, else the token, else
+// the date line, else the dateline's day with the year the text supports.
+// A text without a title line gets its first sentence, cut to about 120
+// code points, as title.
+func Text(raw []byte, h Hints) (storyline.Article, error) {
+	if !utf8.Valid(raw) {
+		return storyline.Article{}, ErrInvalidUTF8
+	}
+	s := string(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+
+	var pub storyline.Published
+	if m := dateTokenRE.FindStringSubmatchIndex(s); m != nil {
+		pub, _ = parseISODate(s[m[2]:m[3]])
+		s = s[m[1]:]
+	}
+
+	lines := strings.Split(s, "\n")
+	title, body := readHead(lines, h.Title, &pub)
+	text := tidyText(strings.Join(body, "\n"))
+
+	dl := findDateline(text)
+	if pub.IsZero() && dl.ok && dl.date.month != 0 {
+		pub = resolveDateline(dl.date, text)
+	}
+	if !h.Published.IsZero() {
+		pub = h.Published
+	}
+	if h.Title != "" {
+		title = cleanLine(h.Title)
+	}
+	if title == "" {
+		first := text
+		if dl.ok {
+			first = text[dl.end:]
+		}
+		title = TitleFromText(first)
+	}
+	a := storyline.Article{
+		ID:        h.ID,
+		Title:     title,
+		Source:    sourceOf(h.Source, h.URL, "", ""),
+		URL:       strings.TrimSpace(h.URL),
+		Lang:      h.Lang,
+		Published: pub,
+		Text:      text,
+		Raw:       raw,
+		Format:    "text",
+	}
+	a.Hash = Hash(a.Title, a.Text)
+	if text == "" {
+		return a, ErrEmpty
+	}
+	return a, nil
+}
+
+// readHead reads the head of a text: up to three leading non-empty lines
+// that are a title line or date lines. It returns the title (when a line
+// looks like one) and the body lines; the first date line sets *pub when it
+// is still zero. A line equal to the hinted title is taken as the title.
+func readHead(lines []string, hintTitle string, pub *storyline.Published) (string, []string) {
+	title := ""
+	hint := ""
+	if hintTitle != "" {
+		hint = textproc.Normalize(hintTitle)
+	}
+	i, seen := 0, 0
+	for i < len(lines) && seen < 3 {
+		line := strings.TrimSpace(lines[i])
+		if line == "" {
+			i++
+			continue
+		}
+		if p, ok := parseDateLine(line); ok {
+			if pub.IsZero() {
+				*pub = p
+			}
+			i, seen = i+1, seen+1
+			continue
+		}
+		if title != "" {
+			break
+		}
+		isHint := hint != "" && textproc.Normalize(line) == hint
+		if !isHint && !looksLikeTitle(line) {
+			break
+		}
+		if !hasBodyAfter(lines[i+1:]) {
+			break
+		}
+		title = cleanLine(line)
+		i, seen = i+1, seen+1
+	}
+	return title, lines[i:]
+}
+
+// hasBodyAfter reports whether some line that is not a date line follows.
+func hasBodyAfter(lines []string) bool {
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if _, ok := parseDateLine(l); ok {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// looksLikeTitle reports whether a line reads as a headline: short (at
+// most 200 code points and 30 words, at least two words), starting with a
+// capital, digit or quote, one sentence, not ending like a sentence or a
+// lead-in (period, comma, semicolon, colon), and neither a date line nor
+// a dateline.
+func looksLikeTitle(line string) bool {
+	n := utf8.RuneCountInString(line)
+	if n < 3 || n > 200 {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) < 2 || len(words) > 30 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"'“‘«„", first) {
+		return false
+	}
+	end := strings.TrimRight(line, "\"'”’»)] ")
+	if end == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(end)
+	if strings.ContainsRune(".,;:", last) && !strings.HasSuffix(end, "...") {
+		return false
+	}
+	if firstSentence(line) != line {
+		return false
+	}
+	if strings.HasPrefix(line, "http://") || strings.HasPrefix(line, "https://") {
+		return false
+	}
+	return !findDateline(line).ok
+}
+
+// resolveDateline gives a dateline's month and day a year: its own when it
+// has one, else the year the text mentions most (the latest on a tie).
+// It returns the zero Published when no year is evidenced.
+func resolveDateline(d dateParts, text string) storyline.Published {
+	if d.year == 0 {
+		counts := map[int]int{}
+		best, bestN := 0, 0
+		for _, m := range yearRE.FindAllString(text, -1) {
+			y, _ := strconv.Atoi(m)
+			counts[y]++
+			if c := counts[y]; c > bestN || c == bestN && y > best {
+				best, bestN = y, c
+			}
+		}
+		d.year = best
+	}
+	if d.year == 0 {
+		return storyline.Published{}
+	}
+	p, ok := d.published()
+	if !ok {
+		return storyline.Published{}
+	}
+	return p
+}

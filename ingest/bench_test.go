@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchArticle makes an invented plain-text article of about size bytes:
+// a title, a date line, a dateline and sentences of varied words.
+func benchArticle(r *rand.Rand, size int) string {
+	words := strings.Fields("the council said on Monday that talks with the ministry would resume next week after a " +
+		"long dispute over funding for schools roads and hospitals in the northern region where officials expect " +
+		"growth despite concerns raised by residents unions and opposition parties about costs delays and transparency")
+	var b strings.Builder
+	fmt.Fprintf(&b, "Council to resume talks over regional funding %d\n\nDec %d 2021\n\nLONDON, Dec %d (Reuters) - ", r.IntN(1000), 1+r.IntN(28), 1+r.IntN(28))
+	for b.Len() < size {
+		n := 8 + r.IntN(14)
+		for i := range n {
+			w := words[r.IntN(len(words))]
+			if i == 0 {
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			b.WriteString(w)
+			if i < n-1 {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(". ")
+		if r.IntN(4) == 0 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkReadTextFile reads one ~3 KB plain-text article file per
+// iteration: open, sniff, checks and text extraction.
+func BenchmarkReadTextFile(b *testing.B) {
+	dir := b.TempDir()
+	r := rand.New(rand.NewPCG(1, 2))
+	const n = 64
+	ins := make([]Input, n)
+	for i := range ins {
+		p := filepath.Join(dir, fmt.Sprintf("%03d.txt", i))
+		if err := os.WriteFile(p, []byte(benchArticle(r, 3000)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		ins[i] = Input{Path: p, Size: 3000}
+	}
+	ctx := context.Background()
+	b.SetBytes(3000)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		for it := range Read(ctx, ins[i%n], Options{}) {
+			if it.Skip != nil {
+				b.Fatal(it.Skip)
+			}
+		}
+		i++
+	}
+}
+
+// BenchmarkReadStreamJSONL reads a JSON Lines body of 1,000 ~3 KB text
+// articles per iteration and reports articles per second.
+func BenchmarkReadStreamJSONL(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var body strings.Builder
+	const n = 1000
+	for i := range n {
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprint(i), "text": benchArticle(r, 3000), "url": "https://www.example.com/a"})
+		body.Write(line)
+		body.WriteByte('\n')
+	}
+	data := body.String()
+	ctx := context.Background()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		got := 0
+		for it := range ReadStream(ctx, strings.NewReader(data), "bench", Options{}) {
+			if it.Skip != nil {
+				b.Fatal(it.Skip)
+			}
+			got++
+		}
+		if got != n {
+			b.Fatalf("read %d articles, want %d", got, n)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkReadWARC reads the test WARC (two HTML responses) per iteration.
+func BenchmarkReadWARC(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "crawl.warc.gz")
+	if err := os.WriteFile(p, testWARC(b), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		for it := range Read(ctx, Input{Path: p}, Options{}) {
+			if it.Skip != nil {
+				b.Fatal(it.Skip)
+			}
+		}
+	}
+}

@@ -1,0 +1,272 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/storyline-news/storyline/extract"
+)
+
+// record is one JSON article. Text fields must be strings; the id and
+// dates may also be numbers.
+type record struct {
+	ID        json.RawMessage `json:"id"`
+	Title     string          `json:"title"`
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+	URL       string          `json:"url"`
+	Source    string          `json:"source"`
+	Date      json.RawMessage `json:"date"`
+	Published json.RawMessage `json:"published"`
+	Lang      string          `json:"lang"`
+}
+
+// str reads a JSON string or number as a string; null and absent give "".
+func str(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		var n json.Number
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return "", err
+		}
+		return n.String(), nil
+	}
+	return "", fmt.Errorf("want a string or a number, got %.20s", raw)
+}
+
+// jsonArticle turns one JSON value into an Item.
+func jsonArticle(raw []byte, origin string) Item {
+	skip := func(why string) Item { return Item{Skip: &Skip{Origin: origin, Reason: why}} }
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
+		return skip("malformed JSON: want an object")
+	}
+	var rec record
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return skip(fmt.Sprintf("malformed JSON: %v", err))
+	}
+	id, err := str(rec.ID)
+	if err != nil {
+		return skip(fmt.Sprintf("malformed JSON: field \"id\": %v", err))
+	}
+	h := extract.Hints{
+		ID: strings.TrimSpace(id), Title: rec.Title, URL: strings.TrimSpace(rec.URL),
+		Source: rec.Source, Lang: strings.TrimSpace(rec.Lang),
+	}
+	date, err := str(rec.Date)
+	if err == nil && date == "" {
+		date, err = str(rec.Published)
+	}
+	if err != nil {
+		return skip(fmt.Sprintf("malformed JSON: date: %v", err))
+	}
+	if date != "" {
+		if p, ok := extract.ParseDate(date); ok {
+			h.Published = p
+		}
+	}
+	line := bytes.Clone(raw)
+	var it Item
+	switch {
+	case strings.TrimSpace(rec.HTML) != "":
+		a, err := extract.HTMLHints([]byte(rec.HTML), h, extract.DefaultHTMLOptions())
+		it = article(a, err, origin)
+	case strings.TrimSpace(rec.Text) != "":
+		a, err := extract.Text([]byte(rec.Text), h)
+		it = article(a, err, origin)
+	default:
+		return skip("empty article: no text or html")
+	}
+	if it.Skip == nil {
+		it.Article.Raw = line
+		it.Article.Format = "json"
+	}
+	return it
+}
+
+// readJSON reads JSON Lines, a JSON array or one JSON object (possibly
+// spanning lines) from br, yielding one Item per object. A malformed line
+// is skipped and the next lines still read; a malformed array or
+// multi-line object ends the stream with one skip.
+func readJSON(ctx context.Context, br *bufio.Reader, origin string, opts Options, yield func(Item) bool) {
+	max := opts.maxSize()
+	first, err := peekNonSpace(br)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			yield(Item{Skip: &Skip{Origin: origin, Reason: "empty input"}})
+			return
+		}
+		yield(Item{Skip: &Skip{Origin: origin, Reason: reason(err)}})
+		return
+	}
+	if first == '[' {
+		readJSONArray(ctx, br, origin, max, yield)
+		return
+	}
+	readJSONLines(ctx, br, origin, max, true, yield)
+}
+
+// readJSONLines reads JSON Lines. When pretty is set and the first line is
+// not JSON by itself, the input may be one object spread over lines: it is
+// read whole and decoded as such when it parses, else line by line.
+func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int64, pretty bool, yield func(Item) bool) {
+	lineNo := 0
+	for ctx.Err() == nil {
+		line, tooLong, err := readLine(br, max)
+		if len(line) > 0 || tooLong {
+			lineNo++
+			o := origin + ":" + strconv.Itoa(lineNo)
+			trimmed := bytes.TrimSpace(line)
+			switch {
+			case tooLong:
+				if !yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("line over the size limit of %d bytes", max)}}) {
+					return
+				}
+			case len(trimmed) == 0:
+			case pretty && lineNo == 1 && trimmed[0] == '{' && !json.Valid(trimmed) && err == nil:
+				rest, rerr := readLimited(br, max-int64(len(line)))
+				if rerr != nil {
+					yield(Item{Skip: &Skip{Origin: origin, Reason: rerr.Error()}})
+					return
+				}
+				all := append(line, rest...)
+				if validValues(all) {
+					readJSONValues(all, origin, yield)
+				} else {
+					readJSONLines(ctx, bufio.NewReader(bytes.NewReader(all)), origin, max, false, yield)
+				}
+				return
+			default:
+				if !yield(jsonArticle(trimmed, o)) {
+					return
+				}
+			}
+		}
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				yield(Item{Skip: &Skip{Origin: fmt.Sprintf("%s:%d", origin, lineNo+1), Reason: reason(err)}})
+			}
+			return
+		}
+	}
+}
+
+// validValues reports whether data is a sequence of valid JSON values.
+func validValues(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+// readJSONValues decodes successive JSON values from data.
+func readJSONValues(data []byte, origin string, yield func(Item) bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for n := 1; ; n++ {
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		o := origin
+		if n > 1 {
+			o = fmt.Sprintf("%s:#%d", origin, n)
+		}
+		if err != nil {
+			yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("malformed JSON: %v", err)}})
+			return
+		}
+		if !yield(jsonArticle(raw, o)) {
+			return
+		}
+	}
+}
+
+// readJSONArray streams the elements of a JSON array.
+func readJSONArray(ctx context.Context, r io.Reader, origin string, max int64, yield func(Item) bool) {
+	dec := json.NewDecoder(r)
+	if _, err := dec.Token(); err != nil {
+		yield(Item{Skip: &Skip{Origin: origin, Reason: fmt.Sprintf("malformed JSON: %v", err)}})
+		return
+	}
+	for n := 1; dec.More() && ctx.Err() == nil; n++ {
+		o := fmt.Sprintf("%s:#%d", origin, n)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("malformed JSON array, rest not read: %v", err)}})
+			return
+		}
+		if int64(len(raw)) > max {
+			if !yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("element over the size limit of %d bytes", max)}}) {
+				return
+			}
+			continue
+		}
+		if !yield(jsonArticle(raw, o)) {
+			return
+		}
+	}
+}
+
+// peekNonSpace discards leading white space (and a byte order mark) and
+// returns the next byte without consuming it.
+func peekNonSpace(br *bufio.Reader) (byte, error) {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return 0, err
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			br.Discard(1)
+			continue
+		case 0xef:
+			if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+				br.Discard(3)
+				continue
+			}
+		}
+		return b[0], nil
+	}
+}
+
+// readLine reads one line of at most max bytes; a longer line is read to
+// its end and discarded, and reported with tooLong.
+func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if !tooLong {
+			if int64(len(line)+len(frag)) > max+1 {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return line, tooLong, err
+	}
+}
