@@ -235,7 +235,9 @@ func acceptedType(ct string) bool {
 	ct = strings.ToLower(strings.TrimSpace(strings.Split(ct, ";")[0]))
 	switch ct {
 	case "application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines",
-		"application/jsonlines", "text/plain", "application/octet-stream":
+		"application/jsonlines", "text/plain", "application/octet-stream",
+		// what curl -d sends unless told otherwise; the body is still JSON
+		"application/x-www-form-urlencoded":
 		return true
 	}
 	return false

@@ -115,6 +115,7 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.demoCmd(),
 		a.clusterCmd(),
 		// Commands of later stages are listed below, one a line.
+		a.serveCmd(),
 	)
 	return root
 }
