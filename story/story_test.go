@@ -340,3 +340,35 @@ func BenchmarkAssemble(b *testing.B) {
 		Assemble(s, arts, copies, quotes)
 	}
 }
+
+func TestDatelineLength(t *testing.T) {
+	for _, tc := range []struct {
+		in, rest string
+	}{
+		{"KESSLING, Feb 28 (Meridian) — Rescue divers ended the search.", "Rescue divers ended the search."},
+		{"ЗАРЕЧЕНСК, 11 марта — Река вышла из берегов.", "Река вышла из берегов."},
+		{"LINDHAVEN — A fire tore through the harbour.", "A fire tore through the harbour."},
+		{"NATO said on Monday — after talks — that it agreed.", "NATO said on Monday — after talks — that it agreed."},
+		{"The mayor — who spoke late — said no.", "The mayor — who spoke late — said no."},
+		{"US — a quiet day.", "US — a quiet day."},
+	} {
+		n := datelineLength(tc.in)
+		if got := string([]rune(tc.in)[n:]); got != tc.rest {
+			t.Errorf("datelineLength(%q) leaves %q, want %q", tc.in, got, tc.rest)
+		}
+	}
+}
+
+func TestHeadlinePrefersRealHeadlines(t *testing.T) {
+	// An input without a headline gets one inferred from its first
+	// sentence, cut with an ellipsis: central, but not a headline.
+	lead := "Rescue divers on Saturday ended their search of the river beneath the collapsed bridge in Kessling…"
+	arts := []storyline.Article{
+		{ID: "1", Lang: "en", Title: lead, Text: "Rescue divers on Saturday ended their search of the river beneath the collapsed bridge in Kessling, saying nobody else was on it."},
+		{ID: "2", Lang: "en", Title: "Search ends at Kessling bridge collapse", Text: "Divers ended their search of the river beneath the collapsed bridge in Kessling on Saturday."},
+		{ID: "3", Lang: "en", Title: "Vigil held in Kessling", Text: "The town of Kessling held a vigil on Saturday for the injured."},
+	}
+	if v := Assemble(storyline.Story{ID: "s"}, arts, nil, nil); v.Headline != "Search ends at Kessling bridge collapse" {
+		t.Errorf("headline = %q", v.Headline)
+	}
+}

@@ -105,11 +105,32 @@ func (a *assembly) headline(arts []*storyline.Article) string {
 		for _, tw := range c.vec {
 			score += float64(tw.w) * (sum[tw.term] - float64(tw.w))
 		}
+		score *= headlineShape(c.title)
 		if score > bestScore+1e-9 {
 			best, bestScore = i, score
 		}
 	}
 	return cs[best].title
+}
+
+// headlineShape weighs a title by how much it looks like a headline: a
+// title cut short with an ellipsis is usually one inferred from the first
+// sentence of a text without a headline, and a very long or very short
+// one reads badly at the top of a page.
+func headlineShape(title string) float64 {
+	f := 1.0
+	t := strings.TrimSpace(title)
+	if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+		f *= 0.25
+	}
+	words := len(strings.Fields(t))
+	switch {
+	case words > 16:
+		f *= 16 / float64(words)
+	case words < 3:
+		f *= 0.5
+	}
+	return f
 }
 
 // summary chooses up to n central sentences by maximal marginal
@@ -178,9 +199,50 @@ func (a *assembly) summary(n int) []Sentence {
 	for _, i := range chosen {
 		s := &a.sents[i]
 		art := a.arts[s.article]
-		out = append(out, Sentence{Text: s.text, Article: art.ID, Source: art.Source, Start: s.start, End: s.end})
+		text, start := s.text, s.start
+		if n := datelineLength(text); n > 0 {
+			rs := []rune(text)
+			text, start = string(rs[n:]), start+n
+		}
+		out = append(out, Sentence{Text: text, Article: art.ID, Source: art.Source, Start: start, End: s.end})
 	}
 	return out
+}
+
+// datelineLength returns the length in code points of a dateline that
+// opens a sentence — a place in capitals, optionally a date and an agency
+// in brackets, then a dash ("KESSLING, Feb 28 (Meridian) — ",
+// "ЗАРЕЧЕНСК, 11 марта — ") — or 0 when there is none.
+func datelineLength(s string) int {
+	rs := []rune(s)
+	i := 0
+	caps := 0
+	for i < len(rs) && (unicode.IsUpper(rs[i]) || rs[i] == ' ' || rs[i] == '.' || rs[i] == '-' || rs[i] == '\'') {
+		if unicode.IsUpper(rs[i]) {
+			caps++
+		}
+		i++
+	}
+	if caps < 3 || i >= len(rs) {
+		return 0
+	}
+	// what may follow the place before the dash: ", date" and "(agency)"
+	for j := i; j < len(rs) && j < i+40; j++ {
+		switch rs[j] {
+		case '—', '–':
+			k := j + 1
+			for k < len(rs) && unicode.IsSpace(rs[k]) {
+				k++
+			}
+			if k < len(rs) && !unicode.IsLower(rs[k]) {
+				return k
+			}
+			return 0
+		case '.', '!', '?', '"', '“', '«':
+			return 0
+		}
+	}
+	return 0
 }
 
 // endsSentence reports whether s ends like a sentence rather than a
