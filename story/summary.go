@@ -25,8 +25,7 @@ const (
 )
 
 // readSentences splits the articles the summary reads into sentences,
-// counts document frequencies over them and every title, and computes the
-// centroid.
+// counts document frequencies over them, and computes the centroid.
 func (a *assembly) readSentences(o Options) {
 	arts := spread(a.mainLangArticles(), o.SummaryArticles)
 	for _, art := range arts {
@@ -46,8 +45,13 @@ func (a *assembly) readSentences(o Options) {
 			})
 		}
 	}
-	for _, art := range a.arts {
-		a.dict.count(a.dict.terms(cleanTitle(art.Title, art.Source)))
+	// Titles count as documents only when no text has sentences, so that
+	// a word found in one title and no text weighs nothing: it is no
+	// evidence of what the story is about.
+	if a.dict.docs == 0 {
+		for _, art := range a.arts {
+			a.dict.count(a.dict.terms(cleanTitle(art.Title, art.Source)))
+		}
 	}
 	vs := make([]vector, len(a.sents))
 	for i := range a.sents {

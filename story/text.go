@@ -217,13 +217,17 @@ func (d *dictionary) count(terms []int32) {
 
 // idf is the inverse document frequency of a term over the counted
 // sentences. Words in most sentences ("the", "и") weigh nearly nothing, so
-// no stop word list is needed for any language.
+// no stop word list is needed for any language; a word in no counted
+// sentence weighs nothing either.
 func (d *dictionary) idf(t int32) float64 {
 	df := 0
 	if int(t) < len(d.df) {
 		df = d.df[t]
 	}
-	return math.Log(float64(d.docs+1) / float64(df+1))
+	if df == 0 {
+		return 0
+	}
+	return math.Log(float64(d.docs+1) / float64(df))
 }
 
 // vector weighs terms by tf-idf and normalises to unit length.
