@@ -13,6 +13,8 @@ import (
 
 	cdpage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/storyline-news/storyline"
 )
 
 // chromiumPath finds Chromium: $STORYLINE_CHROMIUM, else /usr/bin/chromium,
@@ -32,40 +34,47 @@ func chromiumPath() string {
 	return ""
 }
 
-// TestBrowser starts the real server over SQLite and drives headless
-// Chromium through it as a reader would: the story list, a story with its
-// timeline, quotes and copy graph, an article with its highlighted reuse,
-// a hostile article, and a phone-sized screen. Screenshots go to
-// $STORYLINE_SCREENSHOTS when set, else to a temporary directory.
-func TestBrowser(t *testing.T) {
+// browserSession is a real server on loopback and a headless Chromium
+// driving it, with what the pages reported.
+type browserSession struct {
+	t       *testing.T
+	base    string
+	ctx     context.Context
+	shots   string
+	mu      sync.Mutex
+	reports []string
+}
+
+// newBrowser serves st and starts Chromium, or skips the test when
+// Chromium is not installed. Everything stops when the test ends, and any
+// console error, exception, CSP violation or dialog fails it.
+func newBrowser(t *testing.T, st storyline.Store) *browserSession {
 	bin := chromiumPath()
 	if bin == "" {
 		t.Skip("Chromium not installed (apt-get install -y chromium); skipping the browser test")
 	}
-	shots := os.Getenv("STORYLINE_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if err := os.MkdirAll(shots, 0o755); err != nil {
+	b := &browserSession{t: t, shots: os.Getenv("STORYLINE_SCREENSHOTS")}
+	if b.shots == "" {
+		b.shots = t.TempDir()
+	} else if err := os.MkdirAll(b.shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
 
-	st := testStores()[1].open(t) // SQLite: what users run
-	seed(t, st)
 	srv := New(Config{Store: st, Ingest: fakeIngest(st), Logger: quiet()})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := "http://" + ln.Addr().String()
+	b.base = "http://" + ln.Addr().String()
 	sctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(sctx, ln) }()
-	defer func() {
+	t.Cleanup(func() {
 		stop()
 		if err := <-served; err != nil {
 			t.Errorf("serve: %v", err)
 		}
-	}()
+	})
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
@@ -81,19 +90,18 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1100, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	browser, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
 	// Start the browser on a context without a deadline: it lives as long
-	// as that context. Each step below gets a deadline of its own.
+	// as that context. Each step gets a deadline of its own.
 	if err := chromedp.Do(browser); err != nil {
+		cancelBrowser()
+		cancelAlloc()
 		t.Fatalf("start Chromium: %v", err)
 	}
+	b.ctx = browser
 
 	// Collect what the pages report: console errors, exceptions, CSP
 	// violations, and dialogs (which only script could open).
-	var mu sync.Mutex
-	var problems []string
 	consoleCtx, stopConsole := context.WithCancel(browser)
 	messages := chromedp.Console(consoleCtx)
 	consoleDone := make(chan struct{})
@@ -104,43 +112,90 @@ func TestBrowser(t *testing.T) {
 				return
 			}
 			if m.IsException() || m.Type == "error" || m.Source == "security" {
-				mu.Lock()
-				problems = append(problems, string(m.Type)+": "+m.Text)
-				mu.Unlock()
+				b.report(string(m.Type) + ": " + m.Text)
 			}
 		}
 	}()
 	if err := chromedp.Listen(browser, func(ev any) {
 		if d, ok := ev.(*cdpage.EventJavascriptDialogOpening); ok {
-			mu.Lock()
-			problems = append(problems, "dialog: "+d.Message)
-			mu.Unlock()
+			b.report("dialog: " + d.Message)
 		}
 	}); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		stopConsole()
+		<-consoleDone
+		cancelBrowser()
+		cancelAlloc()
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, r := range b.reports {
+			t.Errorf("browser reported %s", r)
+		}
+	})
+	return b
+}
 
-	step := func(name string, f func(ctx context.Context) error) {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(browser, 30*time.Second)
-		defer cancel()
-		if err := f(ctx); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+func (b *browserSession) report(s string) {
+	b.mu.Lock()
+	b.reports = append(b.reports, s)
+	b.mu.Unlock()
+}
+
+// step runs f with a deadline and fails the test on its error.
+func (b *browserSession) step(name string, f func(ctx context.Context) error) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := f(ctx); err != nil {
+		b.t.Fatalf("%s: %v", name, err)
 	}
-	shot := func(ctx context.Context, name string) error {
-		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
-		if err != nil {
-			return err
-		}
-		p := filepath.Join(shots, name)
-		t.Logf("screenshot %s", p)
-		return os.WriteFile(p, buf, 0o644)
+}
+
+// shot saves a full-page PNG screenshot.
+func (b *browserSession) shot(ctx context.Context, name string) error {
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
+	if err != nil {
+		return err
 	}
+	p := filepath.Join(b.shots, name)
+	b.t.Logf("screenshot %s", p)
+	return os.WriteFile(p, buf, 0o644)
+}
+
+// shotOf saves a PNG screenshot of the first element sel matches.
+func (b *browserSession) shotOf(ctx context.Context, sel, name string) error {
+	buf, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(b.shots, name)
+	b.t.Logf("screenshot %s", p)
+	return os.WriteFile(p, buf, 0o644)
+}
+
+// count counts the elements a CSS selector matches.
+func (b *browserSession) count(ctx context.Context, sel string) (int, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+"`"+sel+"`"+`).length`))
+}
+
+// open navigates and waits for an element.
+func (b *browserSession) open(ctx context.Context, path, wait string) error {
+	return chromedp.Do(ctx, chromedp.Navigate(b.base+path), chromedp.WaitVisible(chromedp.CSS(wait)))
+}
+
+// TestBrowser starts the real server over SQLite and drives headless
+// Chromium through it as a reader would: the story list, a story with its
+// timeline, quotes and copy graph, an article with its highlighted reuse,
+// a hostile article, and a phone-sized screen. Screenshots go to
+// $STORYLINE_SCREENSHOTS when set, else to a temporary directory.
+func TestBrowser(t *testing.T) {
+	st := testStores()[1].open(t) // SQLite: what users run
+	seed(t, st)
+	b := newBrowser(t, st)
+	base, step, shot, count := b.base, b.step, b.shot, b.count
 	titlesJS := `[...document.querySelectorAll('.story-title')].map(a => a.textContent)`
-	count := func(ctx context.Context, sel string) (int, error) {
-		return chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+"`"+sel+"`"+`).length`))
-	}
 
 	// The list: newest activity first, with a search box and a date filter.
 	step("story list", func(ctx context.Context) error {
@@ -276,11 +331,78 @@ func TestBrowser(t *testing.T) {
 		return shot(ctx, "story-phone.png")
 	})
 
-	stopConsole()
-	<-consoleDone
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
-		t.Errorf("browser reported %s", p)
-	}
+}
+
+// TestBrowserCorpus shows the sample corpus, read by the real ingest
+// reader, in the browser: the list, the longest story, a Russian story and
+// an agency copy beside its original.
+func TestBrowserCorpus(t *testing.T) {
+	st := testStores()[1].open(t)
+	truth := corpusStore(t, st)
+	b := newBrowser(t, st)
+	b.step("list", func(ctx context.Context) error {
+		if err := b.open(ctx, "/", ".stories"); err != nil {
+			return err
+		}
+		n, err := b.count(ctx, ".story-title")
+		if err != nil {
+			return err
+		}
+		if n != len(truth.Stories) {
+			t.Errorf("list shows %d stories, want %d", n, len(truth.Stories))
+		}
+		return b.shot(ctx, "corpus-list.png")
+	})
+	b.step("story", func(ctx context.Context) error {
+		if err := b.open(ctx, "/stories/kessling-bridge", "#timeline"); err != nil {
+			return err
+		}
+		var n [3]int
+		var err error
+		for i, sel := range []string{"#timeline .event", "svg.copygraph path.edge", ".speaker"} {
+			if n[i], err = b.count(ctx, sel); err != nil {
+				return err
+			}
+		}
+		if n[0] != 4 || n[1] == 0 || n[2] < 3 {
+			t.Errorf("kessling-bridge: %d events (want 4), %d copy edges, %d speakers", n[0], n[1], n[2])
+		}
+		for sel, name := range map[string]string{"main": "corpus-story.png", "section.summary": "corpus-summary.png",
+			"section.timeline": "corpus-timeline.png", "section.graph": "corpus-graph.png", "section.quotes": "corpus-quotes.png"} {
+			if err := b.shotOf(ctx, sel, name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	b.step("russian story", func(ctx context.Context) error {
+		if err := b.open(ctx, "/stories/zarechensk-flood", "#timeline"); err != nil {
+			return err
+		}
+		h, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(h, "Зареченск") {
+			t.Errorf("Russian story headline %q", h)
+		}
+		return b.shot(ctx, "corpus-story-ru.png")
+	})
+	b.step("copy", func(ctx context.Context) error {
+		if err := b.open(ctx, "/articles/nh-0228-kessling-bridge", ".article .text"); err != nil {
+			return err
+		}
+		n, err := b.count(ctx, ".side-by-side")
+		if err != nil {
+			return err
+		}
+		marks, err := b.count(ctx, ".text mark.reuse")
+		if err != nil {
+			return err
+		}
+		if n == 0 || marks == 0 {
+			t.Errorf("agency copy: %d side-by-side passages, %d reuse marks", n, marks)
+		}
+		return b.shot(ctx, "corpus-article.png")
+	})
 }

@@ -50,6 +50,9 @@ func templateFuncs() template.FuncMap {
 		"webURL":  webURL,
 		"short":   func(s string, n int) string { return shorten(s, n) },
 		"add":     func(a, b int) int { return a + b },
+		// quoted drops the comma a quote often carries before its
+		// attribution ("…fell down," he said).
+		"quoted": func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ",;:") },
 	}
 }
 
@@ -197,9 +200,10 @@ func (s *Server) uiStory(w http.ResponseWriter, r *http.Request) {
 	}
 	data := struct {
 		page
-		V     story.View
-		Graph graphLayout
-	}{page{Title: v.Headline}, v, layoutGraph(v)}
+		V      story.View
+		Graph  graphLayout
+		Quotes quotesView
+	}{page{Title: v.Headline}, v, layoutGraph(v), splitQuotes(v.Speakers)}
 	s.render(w, r, s.pages.story, http.StatusOK, data)
 }
 
@@ -224,6 +228,40 @@ func (s *Server) uiArticle(w http.ResponseWriter, r *http.Request) {
 		Quotes:     quoteViews(v),
 	}
 	s.render(w, r, s.pages.article, http.StatusOK, data)
+}
+
+// How many speakers, and statements of each, a story page shows before
+// folding the rest away.
+const (
+	shownSpeakers   = 6
+	shownStatements = 3
+)
+
+// quotesView is a story's quotes as the page shows them: the most quoted
+// speakers and their main statements first, the rest folded.
+type quotesView struct {
+	Shown, More []speakerView
+}
+
+type speakerView struct {
+	story.Speaker
+	Shown, More []story.StatementView
+}
+
+func splitQuotes(speakers []story.Speaker) quotesView {
+	var q quotesView
+	for i, sp := range speakers {
+		sv := speakerView{Speaker: sp, Shown: sp.Statements}
+		if len(sv.Shown) > shownStatements {
+			sv.Shown, sv.More = sp.Statements[:shownStatements], sp.Statements[shownStatements:]
+		}
+		if i < shownSpeakers {
+			q.Shown = append(q.Shown, sv)
+		} else {
+			q.More = append(q.More, sv)
+		}
+	}
+	return q
 }
 
 // maxOthers caps how many copy partners an article page loads to show
