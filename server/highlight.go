@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // paragraph is one paragraph of an article's text, cut into segments
@@ -145,6 +146,8 @@ type passageView struct {
 	Here   string
 	There  string
 	Quote  bool
+	// Same reports that both articles carry the passage word for word.
+	Same bool
 }
 
 // The relations an article has to one it shares text with.
@@ -193,6 +196,7 @@ func reuseViews(v ArticleView, others map[string]storyline.Article) []reuseView 
 			if pv.There == "" {
 				pv.There = p.Text
 			}
+			pv.Same = textproc.Normalize(pv.Here) == textproc.Normalize(pv.There)
 			rv.Passages = append(rv.Passages, pv)
 		}
 		out = append(out, rv)

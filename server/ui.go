@@ -50,6 +50,10 @@ func templateFuncs() template.FuncMap {
 		"webURL":  webURL,
 		"short":   func(s string, n int) string { return shorten(s, n) },
 		"add":     func(a, b int) int { return a + b },
+		"sub":     func(a, b int) int { return a - b },
+		"kind": func(k storyline.CopyKind) string {
+			return strings.ReplaceAll(string(k), "_", "-")
+		},
 		// quoted drops the comma a quote often carries before its
 		// attribution ("…fell down," he said).
 		"quoted": func(s string) string { return strings.TrimRight(strings.TrimSpace(s), ",;:") },

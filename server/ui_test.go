@@ -185,3 +185,31 @@ func TestLayoutGraph(t *testing.T) {
 		t.Errorf("big layout: %d nodes, %d hidden, %d edges", len(g.Nodes), g.Hidden, len(g.Edges))
 	}
 }
+
+func TestReuseViews(t *testing.T) {
+	me := ArticleView{Article: storyline.Article{ID: "m", Text: "Intro. The minister said the talks failed."}}
+	other := storyline.Article{ID: "o", Source: "wire", Text: "The Minister said talks had failed. More."}
+	me.Copies = []storyline.Copy{
+		{A: "m", B: "o", Kind: storyline.Partial, Direction: storyline.BToA,
+			Passages: []storyline.Passage{{AStart: 7, AEnd: 42, BStart: 0, BEnd: 35}}},
+		{A: "a", B: "m", Kind: storyline.Duplicate, Direction: storyline.BToA,
+			Passages: []storyline.Passage{{AStart: 0, AEnd: 6, BStart: 0, BEnd: 6, Text: "Intro."}}},
+		{A: "m", B: "z", Kind: storyline.Partial, Direction: storyline.UnknownDirection},
+	}
+	got := reuseViews(me, map[string]storyline.Article{"o": other})
+	if len(got) != 3 {
+		t.Fatalf("%d views", len(got))
+	}
+	for i, want := range []string{relCopiedFrom, relReusedBy, relShares} {
+		if got[i].Relation != want {
+			t.Errorf("copy %d: relation %q, want %q", i, got[i].Relation, want)
+		}
+	}
+	p := got[0].Passages[0]
+	if p.Here != "The minister said the talks failed." || p.There != "The Minister said talks had failed." || p.Same {
+		t.Errorf("reworded passage: %+v", p)
+	}
+	if q := got[1].Passages[0]; !q.Same || q.There != "Intro." || got[1].Loaded {
+		t.Errorf("unloaded partner: %+v loaded %v", q, got[1].Loaded)
+	}
+}
