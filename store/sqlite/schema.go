@@ -199,32 +199,45 @@ CREATE TABLE state (
 // migrate brings the database to the latest schema version, one
 // transaction per step.
 func migrate(ctx context.Context, db *sql.DB) error {
+	// Each step reads the version inside its own write transaction, so two
+	// processes opening a fresh database at once migrate it exactly once.
+	for {
+		done, err := migrateStep(ctx, db)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next migration, if any, and reports whether the
+// schema was already current.
+func migrateStep(ctx context.Context, db *sql.DB) (bool, error) {
+	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
 	var v int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this program knows (%d)", v, len(migrations))
+		return false, fmt.Errorf("schema version %d is newer than this program knows (%d)", v, len(migrations))
 	}
-	for ; v < len(migrations); v++ {
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate to %d: %w", v+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to %d: %w", v+1, err)
-		}
-		// PRAGMA takes no parameters; v is an int.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to %d: %w", v+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate to %d: %w", v+1, err)
-		}
+	if v == len(migrations) {
+		return true, nil
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		return false, fmt.Errorf("migrate to %d: %w", v+1, err)
+	}
+	// PRAGMA takes no parameters; v is an int.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		return false, fmt.Errorf("migrate to %d: %w", v+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate to %d: %w", v+1, err)
+	}
+	return false, nil
 }
 
 // checkVersion fails unless the database is at the latest version.
