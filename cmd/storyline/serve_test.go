@@ -1,16 +1,24 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/server"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // lockedBuffer is a bytes buffer safe for a writer and a reader in two
@@ -109,4 +117,77 @@ func TestServe(t *testing.T) {
 	if code, out, _ := runCLI(t, "", "--db", db, "article", "s1", "--json"); code != 0 || !strings.Contains(out, "Ferry service resumes") {
 		t.Errorf("article after restart: exit %d %q", code, out)
 	}
+}
+
+// BenchmarkServePost measures POST /api/articles through the real wiring of
+// `storyline serve`: ingest.ReadStream, the pipeline with every stage
+// stages() configures, and SQLite. Four clients on loopback post JSON
+// arrays of 100 new articles each.
+func BenchmarkServePost(b *testing.B) {
+	const clients, perPost = 4, 100
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	p, err := pipeline.New(ctx, stages(st))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(server.Config{Store: st, Ingest: pipelineIngest(p, server.DefaultMaxBody)}).Handler())
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
+
+	words := strings.Fields(`council mayor harbour strike union talks ministry budget river flood bridge
+		school hospital election court police market prices export farmers storm coast rail ferry
+		said on Monday Tuesday after before while the a of in to and with over under new`)
+	r := rand.New(rand.NewPCG(9, 9))
+	sentence := func() string {
+		ws := make([]string, 10+r.IntN(12))
+		for i := range ws {
+			ws[i] = words[r.IntN(len(words))]
+		}
+		return strings.ToUpper(ws[0][:1]) + strings.Join(ws, " ")[1:] + "."
+	}
+	next := 0
+	body := func() []byte {
+		arts := make([]map[string]string, perPost)
+		for i := range arts {
+			var text strings.Builder
+			for range 8 {
+				text.WriteString(sentence() + " ")
+			}
+			arts[i] = map[string]string{"id": fmt.Sprintf("p%07d", next), "title": sentence(), "text": text.String(),
+				"source": fmt.Sprintf("outlet%d.example", next%40), "published": "2026-04-06"}
+			next++
+		}
+		out, _ := json.Marshal(arts)
+		return out
+	}
+	posted := 0
+	for b.Loop() {
+		bodies := make([][]byte, clients)
+		for c := range bodies {
+			bodies[c] = body()
+		}
+		var wg sync.WaitGroup
+		for c := range clients {
+			wg.Go(func() {
+				resp, err := client.Post(srv.URL+"/api/articles", "application/json", bytes.NewReader(bodies[c]))
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				defer resp.Body.Close()
+				var v struct{ Added int }
+				if err := json.NewDecoder(resp.Body).Decode(&v); err != nil || resp.StatusCode != 200 || v.Added != perPost {
+					b.Errorf("post: %s added %d %v", resp.Status, v.Added, err)
+				}
+			})
+		}
+		wg.Wait()
+		posted += clients * perPost
+	}
+	b.ReportMetric(float64(posted)/b.Elapsed().Seconds(), "articles/s")
 }
