@@ -21,6 +21,8 @@ const (
 	maxStoryLimit     = 100
 	defaultQuoteLimit = 100
 	maxQuoteLimit     = 1000
+	// maxCopyLookups caps the articles of one story whose copies are read.
+	maxCopyLookups = 500
 )
 
 // StoryItem is one story of a listing.
@@ -203,8 +205,10 @@ func (s *Server) loadStory(ctx context.Context, id string) (story.View, error) {
 		}
 		arts = append(arts, a)
 	}
+	// Copies are listed per article; a huge story draws its graph from
+	// the copies of its first articles only.
 	var copies []storyline.Copy
-	for _, a := range ids {
+	for _, a := range ids[:min(len(ids), maxCopyLookups)] {
 		cs, err := s.cfg.Store.Copies(ctx, storyline.CopyFilter{Article: a})
 		if err != nil {
 			return story.View{}, fmt.Errorf("copies of %q: %w", a, err)
