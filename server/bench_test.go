@@ -200,15 +200,15 @@ func get(client *http.Client, url string) error {
 }
 
 // BenchmarkListStories100k measures GET /api/stories over 100 000 stored
-// articles (10 000 stories) with 8 concurrent clients on loopback. Each
-// iteration is one round of 8 requests; p50/p99 are per request. The
-// queries page through the listing, search it, and filter it by date and
-// by source.
+// articles (10 000 stories) with 1 and 8 concurrent clients on loopback.
+// Each iteration is one round of one request per client; p50/p99 are per
+// request. The queries page through the listing, search it, and filter it
+// by date and by source.
 func BenchmarkListStories100k(b *testing.B) {
-	const n, clients = 100_000, 8
+	const n = 100_000
 	st := benchDB(b, n)
 	srv := New(Config{Store: st, Logger: quiet()})
-	base, client := serveBench(b, srv, clients)
+	base, client := serveBench(b, srv, 8)
 	words := strings.Fields(benchVocabulary)
 	for _, bc := range []struct {
 		name  string
@@ -223,37 +223,39 @@ func BenchmarkListStories100k(b *testing.B) {
 		}},
 		{"source", func(r *rand.Rand) string { return fmt.Sprintf("?source=outlet%02d.example", r.IntN(50)) }},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
-			if err := get(client, base+"/api/stories"+bc.query(rand.New(rand.NewPCG(0, 0)))); err != nil {
-				b.Fatal(err) // warm up and check once
-			}
-			var lat latencies
-			var errs []error
-			var mu sync.Mutex
-			round := 0
-			for b.Loop() {
-				round++
-				var wg sync.WaitGroup
-				for c := range clients {
-					wg.Go(func() {
-						r := rand.New(rand.NewPCG(uint64(round), uint64(c)))
-						start := time.Now()
-						if err := get(client, base+"/api/stories"+bc.query(r)); err != nil {
-							mu.Lock()
-							errs = append(errs, err)
-							mu.Unlock()
-						}
-						lat.add(time.Since(start))
-					})
+		for _, clients := range []int{1, 8} {
+			b.Run(fmt.Sprintf("%s/clients=%d", bc.name, clients), func(b *testing.B) {
+				if err := get(client, base+"/api/stories"+bc.query(rand.New(rand.NewPCG(0, 0)))); err != nil {
+					b.Fatal(err) // warm up and check once
 				}
-				wg.Wait()
-			}
-			if len(errs) > 0 {
-				b.Fatal(errs[0])
-			}
-			lat.report(b)
-			b.ReportMetric(float64(len(lat.d))/b.Elapsed().Seconds(), "req/s")
-		})
+				var lat latencies
+				var errs []error
+				var mu sync.Mutex
+				round := 0
+				for b.Loop() {
+					round++
+					var wg sync.WaitGroup
+					for c := range clients {
+						wg.Go(func() {
+							r := rand.New(rand.NewPCG(uint64(round), uint64(c)))
+							start := time.Now()
+							if err := get(client, base+"/api/stories"+bc.query(r)); err != nil {
+								mu.Lock()
+								errs = append(errs, err)
+								mu.Unlock()
+							}
+							lat.add(time.Since(start))
+						})
+					}
+					wg.Wait()
+				}
+				if len(errs) > 0 {
+					b.Fatal(errs[0])
+				}
+				lat.report(b)
+				b.ReportMetric(float64(len(lat.d))/b.Elapsed().Seconds(), "req/s")
+			})
+		}
 	}
 }
 

@@ -197,9 +197,15 @@ func (s *Server) uiList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) uiStory(w http.ResponseWriter, r *http.Request) {
-	v, err := s.loadStory(r.Context(), r.PathValue("id"))
+	id := r.PathValue("id")
+	v, err := s.loadStory(r.Context(), id)
 	if err != nil {
 		s.uiStoreError(w, r, "story", err)
+		return
+	}
+	if v.ID != "" && v.ID != id {
+		// The story was merged into another: send readers to its page.
+		http.Redirect(w, r, "/stories/"+url.PathEscape(v.ID), http.StatusMovedPermanently)
 		return
 	}
 	data := struct {
