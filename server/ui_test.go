@@ -213,3 +213,19 @@ func TestReuseViews(t *testing.T) {
 		t.Errorf("unloaded partner: %+v loaded %v", q, got[1].Loaded)
 	}
 }
+
+func TestMergedStoryRedirects(t *testing.T) {
+	for _, sc := range testStores() {
+		t.Run(sc.name, func(t *testing.T) {
+			srv, st := newTestServerOn(t, sc.open(t))
+			merge := storyline.Batch{Merges: []storyline.Merge{{Level: "story", From: "sx", Into: "s1", After: "x1"}}}
+			if _, err := st.Commit(t.Context(), merge); err != nil {
+				t.Fatal(err)
+			}
+			rec := do(t, srv.Handler(), "GET", "/stories/sx", "", "")
+			if rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != "/stories/s1" {
+				t.Errorf("merged story: %d to %q", rec.Code, rec.Header().Get("Location"))
+			}
+		})
+	}
+}
