@@ -121,6 +121,7 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.storyCmd(),
 		a.quotesCmd(),
 		a.entitiesCmd(),
+		a.serveCmd(),
 	)
 	return root
 }
