@@ -122,6 +122,7 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.quotesCmd(),
 		a.entitiesCmd(),
 		a.serveCmd(),
+		a.benchCmd(),
 	)
 	return root
 }

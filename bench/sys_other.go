@@ -1,0 +1,9 @@
+//go:build !linux
+
+package bench
+
+// peakRSS returns 0: the peak resident set size is read on Linux only.
+func peakRSS() int64 { return 0 }
+
+// loadAvg returns 0: the load average is read on Linux only.
+func loadAvg() float64 { return 0 }

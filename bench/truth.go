@@ -1,0 +1,241 @@
+package bench
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// truth is the ground truth of a stream, collected compactly while the
+// stream passes: every article becomes a small int (its position), labels
+// are interned, and only the articles in the evaluation sample keep their
+// quotes. A million articles take a few tens of megabytes.
+type truth struct {
+	every int // an article is sampled when its position is a multiple of every
+
+	ids   []string
+	index map[string]int32
+	event []int32
+	story []int32
+	// copyOf is the id of the article this one copies (resolved at the
+	// end: an original may arrive after its copy), copyKind its kind.
+	copyOfID map[int32]string
+	copyKind []string
+	labels   map[string]int32 // interned event and story labels
+	kinds    map[string]string
+	quotes   map[int32][]truthQuote
+	skipped  int // lines without an id or not JSON
+}
+
+// truthQuote is one true quote and who said it.
+type truthQuote struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+}
+
+// truthRecord is the part of an input line the evaluation reads.
+type truthRecord struct {
+	ID       json.RawMessage `json:"id"`
+	Cluster  string          `json:"cluster"`
+	Story    string          `json:"story"`
+	CopyOf   string          `json:"copy_of"`
+	CopyKind string          `json:"copy_kind"`
+	Quotes   json.RawMessage `json:"quotes"`
+}
+
+func newTruth(every int) *truth {
+	return &truth{
+		every:    max(every, 1),
+		index:    map[string]int32{},
+		labels:   map[string]int32{},
+		kinds:    map[string]string{},
+		copyOfID: map[int32]string{},
+		quotes:   map[int32][]truthQuote{},
+	}
+}
+
+func (t *truth) intern(s string) int32 {
+	if s == "" {
+		return -1
+	}
+	if n, ok := t.labels[s]; ok {
+		return n
+	}
+	n := int32(len(t.labels))
+	t.labels[s] = n
+	return n
+}
+
+// sampled reports whether the article at position i is evaluated.
+func (t *truth) sampled(i int) bool { return i%t.every == 0 }
+
+// add records the truth of one JSON line.
+func (t *truth) add(line []byte) {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return
+	}
+	var r truthRecord
+	if err := json.Unmarshal(line, &r); err != nil {
+		t.skipped++
+		return
+	}
+	id := rawString(r.ID)
+	if id == "" {
+		t.skipped++
+		return
+	}
+	i, seen := t.index[id]
+	if !seen {
+		i = int32(len(t.ids))
+		t.index[id] = i
+		t.ids = append(t.ids, id)
+		t.event = append(t.event, 0)
+		t.story = append(t.story, 0)
+		t.copyKind = append(t.copyKind, "")
+	}
+	t.event[i] = t.intern("e:" + r.Cluster)
+	t.story[i] = t.intern("s:" + r.Story)
+	delete(t.copyOfID, i)
+	t.copyKind[i] = ""
+	if r.CopyOf != "" {
+		t.copyOfID[i] = r.CopyOf
+		k, ok := t.kinds[r.CopyKind]
+		if !ok {
+			k = strings.Clone(r.CopyKind)
+			t.kinds[k] = k
+		}
+		t.copyKind[i] = k
+	}
+	if t.sampled(int(i)) && len(r.Quotes) > 0 {
+		var qs []truthQuote
+		if err := json.Unmarshal(r.Quotes, &qs); err == nil {
+			t.quotes[i] = qs
+		}
+	}
+}
+
+// rawString reads a JSON string or number as ingest does.
+func rawString(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return ""
+		}
+		return strings.TrimSpace(s)
+	}
+	if raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9' {
+		var n json.Number
+		if json.Unmarshal(raw, &n) != nil {
+			return ""
+		}
+		return n.String()
+	}
+	return ""
+}
+
+// tap is a Writer that records the truth of every complete line written
+// through it before passing the bytes on, so that an article's truth is
+// known before the pipeline can read the article.
+type tap struct {
+	t       *truth
+	w       io.Writer
+	partial []byte
+}
+
+func (p *tap) Write(b []byte) (int, error) {
+	rest := b
+	for {
+		nl := bytes.IndexByte(rest, '\n')
+		if nl < 0 {
+			p.partial = append(p.partial, rest...)
+			break
+		}
+		if len(p.partial) > 0 {
+			p.partial = append(p.partial, rest[:nl]...)
+			p.t.add(p.partial)
+			p.partial = p.partial[:0]
+		} else {
+			p.t.add(rest[:nl])
+		}
+		rest = rest[nl+1:]
+	}
+	n, err := p.w.Write(b)
+	if err != nil {
+		return n, fmt.Errorf("bench: pass input on: %w", err)
+	}
+	return n, nil
+}
+
+// flush records a last line without a newline.
+func (p *tap) flush() {
+	if len(p.partial) > 0 {
+		p.t.add(p.partial)
+		p.partial = nil
+	}
+}
+
+// goldPairs returns the true copy pairs that involve article i, as
+// gen.WritePairs defines them: each copy with its original, and every two
+// copies of one original (duplicate when both are duplicates, partial when
+// either is partial, near_duplicate otherwise). groups maps an original to
+// its copies and copyOf a copy to its original (copyGroups).
+func (t *truth) goldPairs(i int32, groups map[int32][]int32, copyOf map[int32]int32) []kindPair {
+	var out []kindPair
+	for _, c := range groups[i] { // i is an original
+		out = append(out, kindPair{Pair{t.ids[i], t.ids[c]}.Ordered(), t.copyKind[c]})
+	}
+	if o, ok := copyOf[i]; ok { // i is a copy
+		out = append(out, kindPair{Pair{t.ids[o], t.ids[i]}.Ordered(), t.copyKind[i]})
+		for _, c := range groups[o] {
+			if c == i {
+				continue
+			}
+			out = append(out, kindPair{Pair{t.ids[i], t.ids[c]}.Ordered(), pairKind(t.copyKind[i], t.copyKind[c])})
+		}
+	}
+	return out
+}
+
+func pairKind(a, b string) string {
+	switch {
+	case a == "partial" || b == "partial":
+		return "partial"
+	case a == "duplicate" && b == "duplicate":
+		return "duplicate"
+	}
+	return "near_duplicate"
+}
+
+// kindPair is a pair with its kind of copy.
+type kindPair struct {
+	Pair
+	Kind string
+}
+
+// copyGroups maps every original to its copies, in stream order, and
+// every copy to its original. Copies of an article not in the stream are
+// left out.
+func (t *truth) copyGroups() (groups map[int32][]int32, copyOf map[int32]int32) {
+	groups = map[int32][]int32{}
+	copyOf = make(map[int32]int32, len(t.copyOfID))
+	for i := range int32(len(t.ids)) {
+		id, ok := t.copyOfID[i]
+		if !ok {
+			continue
+		}
+		o, ok := t.index[id]
+		if !ok || o == i {
+			continue
+		}
+		groups[o] = append(groups[o], i)
+		copyOf[i] = o
+	}
+	return groups, copyOf
+}
