@@ -78,8 +78,10 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 }
 
 // Reclean removes boilerplate from a.Text without learning from it: it is
-// for re-cleaning an earlier article of an outlet from its extracted text
-// after Changed named the outlet.
+// for re-cleaning an earlier article of an outlet after Changed named the
+// outlet. a.Text may be the extracted text or the stored clean text: the
+// learned set only grows, so cleaning clean text again removes just the
+// newly learned lines.
 func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reclean %s: %w", a.ID, err)
