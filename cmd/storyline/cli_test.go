@@ -24,9 +24,9 @@ func examplesDir(t *testing.T) string {
 	return dir
 }
 
-// storyline runs the command line in process and returns its exit status,
+// runCLI runs the command line in process and returns its exit status,
 // stdout and stderr.
-func storyline(t *testing.T, stdin string, args ...string) (int, string, string) {
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
@@ -52,14 +52,14 @@ func readArticles(t *testing.T, out string) map[string]storyline.Article {
 func TestIngestExamples(t *testing.T) {
 	dir := examplesDir(t)
 	db := filepath.Join(t.TempDir(), "x.db")
-	code, out, errOut := storyline(t, "", "--db", db, "ingest", "-q", dir)
+	code, out, errOut := runCLI(t, "", "--db", db, "ingest", "-q", dir)
 	if code != 0 {
 		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if !strings.Contains(out, "5 added") {
 		t.Errorf("summary %q does not report 5 added", out)
 	}
-	_, out, _ = storyline(t, "", "--db", db, "articles", "--json")
+	_, out, _ = runCLI(t, "", "--db", db, "articles", "--json")
 	arts := readArticles(t, out)
 	want := map[string]string{
 		"000_7cbe878a3a053c16": "2021-12-17",
@@ -99,7 +99,7 @@ func TestIngestExamples(t *testing.T) {
 	}
 
 	// A second run adds nothing.
-	code, out, errOut = storyline(t, "", "--db", db, "ingest", "-q", "--json", dir)
+	code, out, errOut = runCLI(t, "", "--db", db, "ingest", "-q", "--json", dir)
 	if code != 0 {
 		t.Fatalf("second ingest: exit %d\n%s", code, errOut)
 	}
@@ -140,7 +140,7 @@ func TestIngestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(t.TempDir(), "x.db")
-	code, out, errOut := storyline(t, "", "--db", db, "ingest", "-q", "--max-size", "4096", dir)
+	code, out, errOut := runCLI(t, "", "--db", db, "ingest", "-q", "--max-size", "4096", dir)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
@@ -149,7 +149,7 @@ func TestIngestBadInput(t *testing.T) {
 			t.Errorf("stderr does not name %s:\n%s", bad, errOut)
 		}
 	}
-	_, out, _ = storyline(t, "", "--db", db, "articles", "--json")
+	_, out, _ = runCLI(t, "", "--db", db, "articles", "--json")
 	arts := readArticles(t, out)
 	for _, id := range []string{"good1", "good2", "good", "j1", "j2"} {
 		if _, ok := arts[id]; !ok {
@@ -170,11 +170,11 @@ func TestUsageErrors(t *testing.T) {
 		{"--db", db, "no-such-command"},
 		{"--db", db, "articles", "--since", "last tuesday"},
 	} {
-		if code, _, errOut := storyline(t, "", args...); code != 2 {
+		if code, _, errOut := runCLI(t, "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
 		}
 	}
-	if code, out, _ := storyline(t, "", "--help"); code != 0 || !strings.Contains(out, "ingest") {
+	if code, out, _ := runCLI(t, "", "--help"); code != 0 || !strings.Contains(out, "ingest") {
 		t.Errorf("--help: exit %d, output %q", code, out)
 	}
 }
@@ -185,10 +185,10 @@ func TestIngestStdin(t *testing.T) {
 	for i := range 3 {
 		fmt.Fprintf(&in, `{"id":"s%d","title":"Story %d","text":"Text number %d about the harbour strike.","source":"wire","date":"2024-03-0%d"}`+"\n", i, i, i, i+1)
 	}
-	if code, _, errOut := storyline(t, in.String(), "--db", db, "ingest", "-q", "-"); code != 0 {
+	if code, _, errOut := runCLI(t, in.String(), "--db", db, "ingest", "-q", "-"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	_, out, _ := storyline(t, "", "--db", db, "articles", "--json")
+	_, out, _ := runCLI(t, "", "--db", db, "articles", "--json")
 	arts := readArticles(t, out)
 	if len(arts) != 3 || arts["s1"].Published.String() != "2024-03-02" || arts["s1"].Source != "wire" {
 		t.Fatalf("stdin articles: %+v", arts)

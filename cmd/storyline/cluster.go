@@ -38,7 +38,7 @@ clustered in the order they appear, as a stream would deliver them.`,
 				return usageError{errors.New("cluster needs --in and --out")}
 			}
 			ctx := cmd.Context()
-			st := memory.New()
+			st := memory.New(memory.Options{})
 			defer st.Close()
 			p, err := pipeline.New(ctx, stages(st))
 			if err != nil {

@@ -63,6 +63,8 @@ func TestKill9(t *testing.T) {
 	db := filepath.Join(dir, "crash.db")
 
 	cmd := child(t, "--db", db, "ingest", "-q", "--batch", fmt.Sprint(batch), in)
+	var childErr strings.Builder
+	cmd.Stderr = &childErr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +80,7 @@ func TestKill9(t *testing.T) {
 	}
 	_ = cmd.Wait()
 	if stored == 0 {
-		t.Fatal("nothing was stored before the kill")
+		t.Fatalf("nothing was stored before the kill; child said: %s", childErr.String())
 	}
 
 	after := countArticles(t, db)
