@@ -111,7 +111,7 @@ func TestLSHRecall(t *testing.T) {
 				break
 			}
 		}
-		if n == 600 {
+		if n == 400 {
 			break
 		}
 	}
