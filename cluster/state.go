@@ -1,14 +1,12 @@
 package cluster
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -226,6 +224,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 func (c *Clusterer) termID(t string) uint32 {
 	id, ok := c.vocab[t]
 	if !ok {
+		t = strings.Clone(t) // do not pin the text a term was cut from
 		id = uint32(len(c.terms))
 		c.vocab[t] = id
 		c.terms = append(c.terms, t)
@@ -254,17 +253,12 @@ func sortBySeq(ks []string) {
 	sort.Slice(ks, func(i, j int) bool { return seqOf(ks[i]) < seqOf(ks[j]) })
 }
 
-// encodeCentroid writes a centroid as, per term in id order, the term's
-// length and bytes (uvarint, bytes) and its weight in units of 1e-5
-// (varint).
+// encodeCentroid writes a centroid as, per term in its (deterministic)
+// slice order, the term's length and bytes (uvarint, bytes) and its
+// weight in units of 1e-5 (varint).
 func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
-	idx := make([]int, len(ct.ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ct.ids[a], ct.ids[b]) })
-	buf := make([]byte, 0, 16*len(idx))
-	for _, i := range idx {
+	buf := make([]byte, 0, 16*len(ct.ids))
+	for i := range ct.ids {
 		t := c.terms[ct.ids[i]]
 		buf = binary.AppendUvarint(buf, uint64(len(t)))
 		buf = append(buf, t...)
