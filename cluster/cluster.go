@@ -213,7 +213,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		return storyline.Assignment{Article: a.ID, Event: ev.id, Story: ev.story.live().id,
 			Why: &storyline.Why{Similarity: 1}}, nil, nil
 	}
-	at := c.arrivalTime(a.Published)
+	at := c.arrivalTime(a)
 	v := c.vectorize(f)
 	c.growScratch()
 
@@ -340,12 +340,28 @@ func strongCopy(cp storyline.Copy) bool {
 	return !quotes && max(cp.AShare, cp.BShare) >= 0.2
 }
 
-// arrivalTime is the article's publication time, or, when unknown, the
-// stream clock (the latest publication seen): a dateless article is
-// treated as arriving now.
-func (c *Clusterer) arrivalTime(p storyline.Published) time.Time {
+// arrivalTime is the article's publication time; when unknown, the
+// latest full date its text mentions (read by the date stage), as a
+// report is seldom older than what it reports; else the stream clock
+// (the latest publication seen): a dateless article is treated as
+// arriving now.
+func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
+	p := a.Published
 	if p.IsZero() {
-		return c.clock
+		var latest time.Time
+		for _, d := range a.Dates {
+			if d.Precision != storyline.PrecisionDay {
+				continue
+			}
+			if t, err := time.Parse(time.DateOnly, d.Date); err == nil && t.After(latest) {
+				latest = t
+			}
+		}
+		if latest.IsZero() || (!c.clock.IsZero() && latest.After(c.clock)) {
+			// no date, or a date still to come ("the vote on May 5")
+			return c.clock
+		}
+		return latest
 	}
 	if p.Time.After(c.clock) {
 		c.clock = p.Time

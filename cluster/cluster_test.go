@@ -253,3 +253,19 @@ func TestEviction(t *testing.T) {
 		t.Fatalf("evicted event not deleted from state: %v", ok)
 	}
 }
+
+func TestDatelessUsesMentionedDates(t *testing.T) {
+	c := New(Options{})
+	assign(t, c, strikeA) // clock 2024-03-04
+	a := &storyline.Article{ID: "m", Title: "x", Text: "y", Dates: []storyline.DateMention{
+		{Date: "2019-05-01", Precision: storyline.PrecisionDay},
+		{Date: "2019-06", Precision: storyline.PrecisionMonth},
+		{Date: "2019-05-20", Precision: storyline.PrecisionDay},
+	}}
+	if got := c.arrivalTime(a); !got.Equal(time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("arrival %v, want the latest day mentioned", got)
+	}
+	if got := c.arrivalTime(&storyline.Article{ID: "n"}); !got.Equal(strikeA.Published.Time) {
+		t.Fatalf("arrival %v, want the stream clock", got)
+	}
+}
