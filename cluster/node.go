@@ -423,6 +423,7 @@ func (c *Clusterer) sweep() {
 				}
 			}
 			n.cent, n.gone = centroid{}, true
+			n.articles, n.children = nil, nil // postings may still point here
 			delete(m, id)
 			c.dirtyKeys[id] = true
 		}
