@@ -269,3 +269,28 @@ func TestDatelessUsesMentionedDates(t *testing.T) {
 		t.Fatalf("arrival %v, want the stream clock", got)
 	}
 }
+
+func TestPrepareConcurrent(t *testing.T) {
+	c := New(Options{})
+	arts := []*storyline.Article{strikeA, strikeB, strikeC, football}
+	want := make([]*Features, len(arts))
+	for i, a := range arts {
+		want[i] = c.Prepare(a)
+	}
+	done := make(chan bool)
+	for w := range 4 {
+		go func() {
+			ok := true
+			for i := range 50 {
+				k := (i + w) % len(arts)
+				ok = ok && reflect.DeepEqual(c.Prepare(arts[k]), want[k])
+			}
+			done <- ok
+		}()
+	}
+	for range 4 {
+		if !<-done {
+			t.Fatal("Prepare differs when run concurrently")
+		}
+	}
+}
