@@ -51,6 +51,10 @@ type Options struct {
 	// EventWindow and StoryWindow are how long after its last article a
 	// cluster stays active (in stream time: the latest publication seen).
 	EventWindow, StoryWindow time.Duration
+	// EventIdle and StoryIdle bound the window by arrivals as well: a
+	// cluster no article joined during that many arrivals leaves it, so
+	// that memory stays bounded for streams without dates too.
+	EventIdle, StoryIdle int
 	// DocTerms is how many of its heaviest terms represent an article;
 	// CentroidTerms bounds a cluster's centroid.
 	DocTerms, CentroidTerms int
@@ -72,6 +76,8 @@ func DefaultOptions() Options {
 		DecayFloor:     0.5,
 		EventWindow:    60 * 24 * time.Hour,
 		StoryWindow:    180 * 24 * time.Hour,
+		EventIdle:      200_000,
+		StoryIdle:      500_000,
 		DocTerms:       64,
 		CentroidTerms:  160,
 		QueryTerms:     12,
@@ -106,6 +112,8 @@ func (o Options) withDefaults() Options {
 	setD(&o.StoryDecay, d.StoryDecay)
 	setD(&o.EventWindow, d.EventWindow)
 	setD(&o.StoryWindow, d.StoryWindow)
+	setI(&o.EventIdle, d.EventIdle)
+	setI(&o.StoryIdle, d.StoryIdle)
 	setI(&o.DocTerms, d.DocTerms)
 	setI(&o.CentroidTerms, d.CentroidTerms)
 	setI(&o.QueryTerms, d.QueryTerms)

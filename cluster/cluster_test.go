@@ -294,3 +294,23 @@ func TestPrepareConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestEvictionWithoutDates(t *testing.T) {
+	c := New(Options{EventIdle: 2, StoryIdle: 3})
+	undated := func(a *storyline.Article, id string) *storyline.Article {
+		x := *a
+		x.ID, x.Published = id, storyline.Published{}
+		return &x
+	}
+	first, _ := assign(t, c, undated(strikeA, "u1"))
+	for _, id := range []string{"u2", "u3", "u4", "u5"} {
+		assign(t, c, undated(football, id))
+	}
+	c.sweep()
+	if _, ok := c.events[first.Event]; ok {
+		t.Fatal("an idle event stayed active in a dateless stream")
+	}
+	if _, ok := c.stories[first.Story]; ok {
+		t.Fatal("an idle story stayed active in a dateless stream")
+	}
+}

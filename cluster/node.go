@@ -34,6 +34,7 @@ type node struct {
 	firstPub, lastPub storyline.Published
 	articles          []string // events only
 	size              int      // members
+	lastArrival       int      // the docs count when a member last joined
 	children          []string // stories: event ids
 	title             string
 	titleScore        float64
@@ -254,6 +255,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector,
 		n.articles = append(n.articles, a.ID)
 	}
 	n.size++
+	n.lastArrival = c.docs
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
 			n.title, n.titleScore = a.Title, cos
@@ -408,13 +410,11 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 // sweep evicts clusters that left the active window.
 func (c *Clusterer) sweep() {
 	c.sinceSweep = 0
-	if c.clock.IsZero() {
-		return
-	}
-	evict := func(m map[string]*node, window time.Duration, event bool) {
+	evict := func(m map[string]*node, window time.Duration, idle int, event bool) {
 		limit := c.clock.Add(-window)
 		for id, n := range m {
-			if n.last.IsZero() || !n.last.Before(limit) {
+			old := !c.clock.IsZero() && !n.last.IsZero() && n.last.Before(limit)
+			if !old && c.docs-n.lastArrival <= idle {
 				continue
 			}
 			if event {
@@ -428,6 +428,6 @@ func (c *Clusterer) sweep() {
 			c.dirtyKeys[id] = true
 		}
 	}
-	evict(c.events, c.opts.EventWindow, true)
-	evict(c.stories, c.opts.StoryWindow, false)
+	evict(c.events, c.opts.EventWindow, c.opts.EventIdle, true)
+	evict(c.stories, c.opts.StoryWindow, c.opts.StoryIdle, false)
 }

@@ -49,6 +49,7 @@ type nodeState struct {
 	// it as base64.
 	Centroid   []byte              `json:"centroid"`
 	Size       int                 `json:"size"`
+	LastArr    int                 `json:"last_arrival"`
 	First      time.Time           `json:"first"`
 	Last       time.Time           `json:"last"`
 	FirstPub   storyline.Published `json:"first_pub"`
@@ -116,7 +117,7 @@ const weightUnit = 1e5
 func (c *Clusterer) encodeNode(n *node) []byte {
 	st := nodeState{ID: n.id, Seq: n.seq,
 		First: n.first, Last: n.last, FirstPub: n.firstPub, LastPub: n.lastPub,
-		Articles: n.articles, Size: n.size, Children: n.children, Title: n.title, TitleScore: n.titleScore}
+		Articles: n.articles, Size: n.size, LastArr: n.lastArrival, Children: n.children, Title: n.title, TitleScore: n.titleScore}
 	if n.story != nil {
 		st.Story = n.story.live().id
 	}
@@ -175,7 +176,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			}
 			n := &node{id: st.ID, seq: st.Seq,
 				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
-				articles: st.Articles, size: st.Size, children: st.Children, title: st.Title, titleScore: st.TitleScore}
+				articles: st.Articles, size: st.Size, lastArrival: st.LastArr, children: st.Children, title: st.Title, titleScore: st.TitleScore}
 			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
