@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -393,7 +392,7 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 			surface, boost = f.Surface[i], f.Boost[i]
 		}
 		switch {
-		case strings.HasPrefix(term, entityPrefix) || float64(boost) >= nameBoost:
+		case float64(boost) >= nameBoost:
 			if len(entities) < 5 {
 				entities = append(entities, surface)
 			}
