@@ -8,7 +8,13 @@
 // are kept as rows that Commit maintains incrementally, so listing them
 // costs the same with a hundred articles or a million. Full-text search is
 // an FTS5 index over title and text (unicode61, ё folded to е on both
-// sides, titles weighted in bm25).
+// sides, titles weighted in bm25); query words are matched by their
+// Snowball stem (Russian or English) as a prefix, quoted phrases exactly,
+// and no input can make a query fail to parse.
+//
+// The tables are plain SQL (see migrations) so that another database,
+// such as PostgreSQL, can implement storyline.Store the same way; only
+// the full-text index is SQLite's own.
 package sqlite
 
 import (
