@@ -30,7 +30,7 @@ describe describes described  calls called dubbed labeled labelled branded read 
 posted posts wrote writes tells explained recalled chanted pleaded predicted thundered
 retorted scoffed snapped sneered mocked agree agrees agreed echo echoes echoed wondered
 proclaimed proclaims pledged pledges reasoned offered cracked laughed bragged charged alleged
-fumed sang gushed raged ranted marveled chided scolded demanded begged sighed interjected grumbled griped muttered whispered screamed cried opined opines praised hailed cited cites blasted slammed texted emailed shared quoted
+fumed sang sings sing gushed raged ranted marveled chided scolded demanded begged sighed interjected grumbled griped muttered whispered screamed cried opined opines praised hailed cited cites blasted slammed texted emailed shared quoted
 заявил заявила заявили заявляет сказал сказала сказали говорит отметил отметила отметили
 подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили
 сообщил сообщила сообщили рассказал рассказала напомнил напомнила признал признала
