@@ -64,10 +64,11 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name: "reported speech",
-			text: "Peskov said that the presidents would talk again next week. According to Ushakov, the call lasted about fifty minutes.",
+			text: "Peskov said that the presidents would talk again next week. According to Ushakov, the call lasted about fifty minutes. He added that Moscow hopes for the best, Ushakov says.",
 			want: []want{
 				{"the presidents would talk again next week.", "Peskov", "Peskov", "said", storyline.Indirect},
 				{"the call lasted about fifty minutes.", "Ushakov", "Ushakov", "According to", storyline.Indirect},
+				{"Moscow hopes for the best", "Ushakov", "He", "added", storyline.Indirect},
 			},
 		},
 		{

@@ -152,7 +152,16 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 				c++
 			}
 			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 4 {
-				return r.quote(id, d.Tokens[c+1].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+				end := sentEnd
+				// "… that Moscow hopes for the best, Ushakov says": stop
+				// before a second reporting clause
+				for k := c + 2; k < to; k++ {
+					if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
+						end = d.Tokens[k-2].End
+						break
+					}
+				}
+				return r.quote(id, d.Tokens[c+1].Start, end, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 			}
 			// "CLAUSE, X said."
 			sf := r.spks[sp].tok0
