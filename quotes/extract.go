@@ -544,8 +544,8 @@ func (r *reader) context(i int, att []attribution) attribution {
 	if tb == 0 {
 		from = 0
 	}
-	for j := from; j < len(d.Tokens) && d.Tokens[j].Start < s.open; j++ {
-		if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].kind == storyline.Organization || r.spks[sp].pronoun != "" || r.spks[sp].named) {
+	if tb > from {
+		if sp := r.firstSubject(from, tb); sp >= 0 {
 			return attribution{spk: sp, cueTok: -1}
 		}
 	}
