@@ -70,5 +70,6 @@ even still yet now too very interview`)
 var relatives = wordSet(`who which that`)
 
 // adverbs may sit between a subject and its cue ("Peskov also said").
-var skippable = wordSet(`also later then further previously recently repeatedly once
+var skippable = wordSet(`also later then further previously recently repeatedly once now still
+even often never always just
 publicly flatly has had have was is would will again quickly simply bluntly`)

@@ -206,9 +206,7 @@ func (r *reader) subjectLeft(k, from int) int {
 					return r.subjectLeft(p, from)
 				}
 			}
-			if first {
-				return r.firstSubject(from, j)
-			}
+			return r.firstSubject(from, j)
 		}
 		if first && !skippable[t] {
 			if !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
