@@ -107,6 +107,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a pronoun agrees in gender with its antecedent",
+			text: `Bernie Sanders spoke after Hillary Clinton arrived in Iowa. "We will win this state," she said.`,
+			want: []want{{"We will win this state,", "Hillary Clinton", "she", "said", storyline.Direct}},
+		},
+		{
 			name: "a role resolved through an apposition",
 			text: `Dmitry Peskov, the Kremlin spokesman, spoke on Friday. Later, "there is no reason for optimism yet," the spokesman noted.`,
 			want: []want{{"there is no reason for optimism yet,", "Dmitry Peskov", "the spokesman", "noted", storyline.Direct}},
