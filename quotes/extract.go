@@ -455,6 +455,12 @@ func (r *reader) pre(i int) attribution {
 	from := r.sentenceFrom(tb - 1)
 	for j := tb - 1; j >= from; j-- {
 		if w := r.cueAt(j); w > 0 {
+			if g := gap(d, j-1); j > 0 && r.inQuote[j-1] && strings.HasPrefix(strings.TrimSpace(g), ",") && strings.ContainsAny(g, "\"”»") {
+				// "“…,” said Stephanie Formas, “…": inverted after a quote
+				if sp := r.subjectRight(j, w, tb); sp >= 0 && (r.spks[sp].named || r.spks[sp].role) && !strings.HasSuffix(d.Tokens[j].Term, "ing") {
+					return attribution{spk: sp, cueTok: j}
+				}
+			}
 			if sp := r.subjectLeft(j, from); sp >= 0 && d.Tokens[j].Term != "according" {
 				return attribution{spk: sp, cueTok: j}
 			}
