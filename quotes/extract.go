@@ -543,6 +543,38 @@ func (r *reader) context(i int, att []attribution) attribution {
 			}
 		}
 	}
+	// "Or maybe Bush, consultant Phil Musser says. “…”": the speaker of
+	// the sentence just before, in the same paragraph
+	if tb > 0 && d.Para[tb-1] == s.para && strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
+		from := r.sentenceFrom(tb - 1)
+		for j := tb - 1; j >= from; j-- {
+			if w := r.cueAt(j); w > 0 {
+				sp := r.subjectLeft(j, from)
+				if sp < 0 {
+					sp = r.subjectRight(j, w, tb)
+				}
+				if sp >= 0 {
+					return attribution{spk: sp, cueTok: -1}
+				}
+				break
+			}
+		}
+	}
+	// "“….” J. Gerald Hebert, executive director …, said": a name opening
+	// the next sentence and speaking in it
+	if s.close >= 0 {
+		tk := d.TokenAt(s.close + 1)
+		if tk < len(d.Tokens) && d.Para[tk] == s.para && r.spkAt[tk] >= 0 && r.spks[r.spkAt[tk]].named {
+			for j := tk + 1; j < len(d.Tokens) && j < tk+16 && !d.SentStart[j] && !r.inQuote[j]; j++ {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, tk); sp == r.spkAt[tk] {
+						return attribution{spk: sp, cueTok: j}
+					}
+					break
+				}
+			}
+		}
+	}
 	// the subject of the sentence the quote stands in
 	from := r.sentenceFrom(tb - 1)
 	if tb == 0 {
