@@ -112,6 +112,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"We will win this state,", "Hillary Clinton", "she", "said", storyline.Direct}},
 		},
 		{
+			name: "a relative clause between the speaker and the cue",
+			text: `Still, Mike Petrilli, who thinks the administration overreached with its policies, called the new law "much, much better than before."`,
+			want: []want{{"much, much better than before.", "Mike Petrilli", "Mike Petrilli", "called", storyline.Direct}},
+		},
+		{
 			name: "a role resolved through an apposition",
 			text: `Dmitry Peskov, the Kremlin spokesman, spoke on Friday. Later, "there is no reason for optimism yet," the spokesman noted.`,
 			want: []want{{"there is no reason for optimism yet,", "Dmitry Peskov", "the spokesman", "noted", storyline.Direct}},

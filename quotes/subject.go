@@ -80,6 +80,20 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 		}
 	}
+	// "Petrilli, who thinks …, called": skip the relative clause
+	if strings.Contains(gap(d, k-1), ",") {
+		for p := k - 2; p >= from && k-p <= 25; p-- {
+			if r.inQuote[p] {
+				break
+			}
+			if relatives[d.Tokens[p+1].Term] && d.Tokens[p+1].Term != "that" && strings.Contains(gap(d, p), ",") {
+				if s := r.spkAt[p]; s >= 0 {
+					return s
+				}
+				break
+			}
+		}
+	}
 	first := true
 	for j := k - 1; j >= from && k-j <= 15; j-- {
 		if r.inQuote[j] {
