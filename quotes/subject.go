@@ -47,7 +47,12 @@ func (r *reader) cueAt(k int) int {
 		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
-			if determinerLike(prev) || strings.HasSuffix(prev, "'s") || g != " " {
+			adjective := k+1 < len(r.d.Tokens) && gap(r.d, k) == " " && !r.d.Capitalized(k+1) &&
+				isAlpha(r.d.Tokens[k+1].Term) && !notSubject[r.d.Tokens[k+1].Term] && !prepositions[r.d.Tokens[k+1].Term]
+			if _, pron := pronouns[r.d.Tokens[min(k+1, len(r.d.Tokens)-1)].Term]; pron {
+				adjective = false
+			}
+			if adjective && (determinerLike(prev) || strings.HasSuffix(prev, "'s") || g != " ") {
 				return 0
 			}
 		}
@@ -170,16 +175,20 @@ func (r *reader) modifier(sp spk) bool {
 // the object of a preposition: the subject of the sentence's main clause.
 func (r *reader) firstSubject(from, to int) int {
 	d := r.d
+	// "The petition accuses the Trump campaign": a common noun opening
+	// the clause comes before the names in it
+	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) && r.spkAt[from] < 0 {
+		t := d.Tokens[from+1].Term
+		if isAlpha(t) && !notSubject[t] && !prepositions[t] && r.cueAt(from+1) == 0 {
+			if s := r.spkAt[from+1]; s >= 0 {
+				return s
+			}
+			return r.generic(from + 1)
+		}
+	}
 	for j := from; j < to; j++ {
 		if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
 			return s
-		}
-	}
-	// "The town released a statement": a common noun opening the clause
-	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) {
-		t := d.Tokens[from+1].Term
-		if isAlpha(t) && !notSubject[t] && !prepositions[t] && r.cueAt(from+1) == 0 && r.spkAt[from+1] < 0 {
-			return r.generic(from + 1)
 		}
 	}
 	return -1
