@@ -112,6 +112,10 @@ func (r *reader) pre(i int) attribution {
 	}
 	// "Rep. Trey Gowdy (R-S.C.): "…""
 	if strings.Contains(string(d.Text[d.Tokens[tb-1].End:s.open]), ":") {
+		// "Kaine has adopted the stance common in public office: “…”"
+		if sp := r.firstSubject(from, tb); sp >= 0 {
+			return attribution{spk: sp, cueTok: -1}
+		}
 		for j := tb - 1; j >= from; j-- {
 			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] {
 				return attribution{spk: sp, cueTok: -1}
