@@ -17,7 +17,7 @@ write writes wrote argue argues argued arguing   claimed insist insists insisted
 warn warns warned warning announce announces announced   stated reply replies
 replied respond responds responded   tweeted emphasize emphasizes emphasized
 emphasise emphasised recall recalls recalled ask asks asked declare declares declared
-continue continues continued suggest suggests suggested acknowledge acknowledges
+continues continued suggest suggests suggested acknowledge acknowledges
 acknowledged admit admits admitted   remarked   commented
 observe observes observed conclude concludes concluded predict predicts predicted 
  promised vow vows vowed quip quips quipped   joked urge urges urged

@@ -102,8 +102,14 @@ func newReader(ents *entities.Result) *reader {
 				(d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
+			// the name reads on over organisations ("White House official")
+			// that keep their own mention
+			named := from
+			for named > 0 && k-named < 4 && gap(d, named-1) == " " && d.Capitalized(named-1) && !r.inQuote[named-1] && !d.SentStart[named] {
+				named--
+			}
 			start := d.Tokens[from].Start
-			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: string(d.Text[start:t.End])})
+			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: string(d.Text[d.Tokens[named].Start:t.End])})
 		}
 	}
 	return r
