@@ -313,6 +313,10 @@ func (s *Server) static() http.HandlerFunc {
 	}
 	files := http.StripPrefix("/static/", http.FileServerFS(sub))
 	return func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") { // no directory listings
+			s.uiError(w, r, http.StatusNotFound, "There is no page at this address.")
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		files.ServeHTTP(w, r)
 	}

@@ -104,8 +104,10 @@ func TestStatic(t *testing.T) {
 	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/css") || !strings.Contains(rec.Body.String(), ".side-by-side") {
 		t.Errorf("style.css: %d %q", rec.Code, rec.Header().Get("Content-Type"))
 	}
-	if rec := do(t, srv.Handler(), "GET", "/static/nope.js", "", ""); rec.Code != 404 {
-		t.Errorf("missing asset = %d", rec.Code)
+	for _, p := range []string{"/static/nope.js", "/static/", "/static/../server.go"} {
+		if rec := do(t, srv.Handler(), "GET", p, "", ""); rec.Code != 404 && rec.Code != 301 {
+			t.Errorf("GET %s = %d, want 404", p, rec.Code)
+		}
 	}
 }
 
