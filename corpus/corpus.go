@@ -60,6 +60,11 @@ type Article struct {
 	Event  string  `json:"event"`
 	Story  string  `json:"story"`
 	Quotes []Quote `json:"quotes"`
+	// Boilerplate lists the lines the outlet wrapped the reporting in
+	// ("Read also: …", "Source link", photo credits, subscribe pleas): what
+	// a cleaner should remove. HTML page chrome (menus, cookie banners,
+	// footers) is not listed; extraction should never let it in.
+	Boilerplate []string `json:"boilerplate"`
 }
 
 // Quote is one thing the article says somebody said. Text is the quoted

@@ -203,6 +203,35 @@ func shared(a, b string) (n, of int) {
 	return n, len(pa)
 }
 
+func TestBoilerplateInFiles(t *testing.T) {
+	truth := Truth()
+	fsys := FS()
+	tags := regexp.MustCompile(`<[^>]+>`)
+	n := 0
+	for _, a := range truth.Articles {
+		b, err := fs.ReadFile(fsys, a.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		if a.Format == "html" {
+			text = html.UnescapeString(tags.ReplaceAllString(text, ""))
+		}
+		if a.Format == "json" {
+			text = bodies(t)[a.ID]
+		}
+		for _, line := range a.Boilerplate {
+			n++
+			if !strings.Contains(text, line) {
+				t.Errorf("%s: boilerplate %q not in %s", a.ID, line, a.File)
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d boilerplate lines in the truth", n)
+	}
+}
+
 func TestCopiesShareText(t *testing.T) {
 	truth := Truth()
 	texts := bodies(t)

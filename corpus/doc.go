@@ -39,7 +39,9 @@
 //     (dailycourier-feed.jsonl) in the common article form.
 //
 // FS returns the files; Truth returns what is known about them: each
-// article's event, story, language, publication day and quotes with their
-// speakers, and every pair of articles that share text, with the kind of
-// copy.
+// article's event, story, language, publication day, quotes with their
+// speakers and the boilerplate lines around its reporting, and every pair of
+// articles that share text, with the kind of copy. WriteClusters and
+// WritePairs write the gold files ../shared/tools/score_clusters.py and
+// score_dups.py read.
 package corpus

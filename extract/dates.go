@@ -46,6 +46,7 @@ var zoneOffsets = map[string]int{
 	"est": -5 * 3600, "edt": -4 * 3600, "cst": -6 * 3600, "cdt": -5 * 3600,
 	"pst": -8 * 3600, "pdt": -7 * 3600, "cet": 3600, "cest": 2 * 3600,
 	"bst": 3600, "eet": 2 * 3600, "eest": 3 * 3600,
+	"et": -5 * 3600, "ct": -6 * 3600, "pt": -8 * 3600,
 }
 
 // dateParts is what a date parser found.
@@ -128,7 +129,7 @@ func parseDateLine(line string) (storyline.Published, bool) {
 		}
 		if n, ok := dayNumber(lw); ok {
 			switch {
-			case len(lw) == 4 && p.year == 0:
+			case n >= 1000 && p.year == 0:
 				p.year = n
 			case n >= 1 && n <= 31 && p.day == 0:
 				p.day = n
@@ -147,6 +148,11 @@ func parseDateLine(line string) (storyline.Published, bool) {
 		}
 		if off, ok := numericZone(lw); ok && p.hasTime {
 			p.zone = &off
+			continue
+		}
+		if h, m, ok := clockTime(strings.Replace(lw, ".", ":", 1)); ok && !p.hasTime && p.year != 0 && p.day != 0 && haveMonth {
+			// "09.15" after a complete date is a time (Guardian style).
+			p.hour, p.minute, p.hasTime = h, m, true
 			continue
 		}
 		return storyline.Published{}, false
@@ -265,7 +271,7 @@ func parseMonthDay(s string) (dateParts, bool) {
 			continue
 		}
 		if n, ok := dayNumber(lw); ok {
-			if len(lw) == 4 && p.year == 0 {
+			if n >= 1000 && p.year == 0 {
 				p.year = n
 				continue
 			}

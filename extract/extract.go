@@ -16,13 +16,22 @@ import (
 
 // Hints carry what the container of a document knew about it (a JSON
 // line's fields, a feed item, a WARC header, a file name). A non-empty hint
-// wins over what extraction infers.
+// wins over what extraction infers, except URL (see below).
 type Hints struct {
-	ID        string
-	Title     string
-	URL       string
-	Source    string
-	Lang      string
+	// ID becomes Article.ID as it is.
+	ID string
+	// Title replaces the inferred title; a text's first line equal to it
+	// is taken as its title line and left out of the body.
+	Title string
+	// URL is where the document came from. It names the source when
+	// Source is empty. For HTML it is the fetch address: the page's own
+	// canonical link, when it has one, becomes Article.URL instead.
+	URL string
+	// Source is the outlet, as the input names it.
+	Source string
+	// Lang is a language tag; extract keeps it as given.
+	Lang string
+	// Published replaces the inferred publication date.
 	Published storyline.Published
 }
 

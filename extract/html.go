@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
@@ -29,6 +30,9 @@ type HTMLOptions struct {
 	NoDeduplicate bool
 	// ExcludeTables drops the content of <table> elements.
 	ExcludeTables bool
+	// PruneSelector is a CSS selector of elements removed before
+	// extraction.
+	PruneSelector string
 	// KeepTitle keeps a first line that repeats the title; by default it
 	// is dropped from the text.
 	KeepTitle bool
@@ -69,16 +73,17 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 		ExcludeComments: true,
 		Deduplicate:     !o.NoDeduplicate,
 		ExcludeTables:   o.ExcludeTables,
+		PruneSelector:   o.PruneSelector,
 		HtmlDateMode:    trafilatura.Disabled,
 	}
 	if u, err := url.Parse(strings.TrimSpace(h.URL)); err == nil && u.Scheme != "" && u.Host != "" {
 		opts.OriginalURL = u
 	}
-	// The date first, on the untouched document: htmldate does not modify
-	// it, trafilatura does.
-	// The fast search (metadata, JSON-LD, URL, common patterns) first; the
-	// extensive one, which parses dates in free text in many languages and
-	// costs about a fifth of the extraction time, only when it finds none.
+	// The date first, on the untouched document (htmldate leaves it as it
+	// is, trafilatura does not): the fast search (metadata, JSON-LD, URL,
+	// common patterns), then, only when it finds nothing, the extensive
+	// one, which parses dates in free text in many languages and costs
+	// about a fifth of the extraction time.
 	dateOpts := htmldate.Options{
 		ExtractTime:         true,
 		UseOriginalDate:     true,
@@ -127,6 +132,7 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 	if a.Lang == "" {
 		a.Lang = BaseLang(res.Metadata.Language)
 	}
+	a.Title = stripSiteName(a.Title, res.Metadata.Sitename, Host(h.URL), Host(a.URL))
 	if h.Title != "" {
 		a.Title = cleanLine(h.Title)
 	}
@@ -143,6 +149,50 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 		return a, ErrEmpty
 	}
 	return a, nil
+}
+
+// titleSeparators split a page title from the site name pages append.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
+
+// stripSiteName removes a trailing " | Site Name" (or " - ", " – ", ...)
+// from a page title when the part after the separator is the site name or
+// spells the site's host ("Al Bawaba" on albawaba.com).
+func stripSiteName(title, siteName string, hosts ...string) string {
+	cut := -1
+	sepLen := 0
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > cut {
+			cut, sepLen = i, len(sep)
+		}
+	}
+	if cut <= 0 {
+		return title
+	}
+	suffix := title[cut+sepLen:]
+	squash := func(s string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(s) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	sq := squash(suffix)
+	if len(sq) < 3 || utf8.RuneCountInString(suffix) > 60 {
+		return title
+	}
+	match := squash(siteName) == sq
+	for _, h := range hosts {
+		label := squash(strings.Split(h, ".")[0])
+		if len(h) > 0 && len(label) >= 3 && (strings.HasPrefix(label, sq) || strings.HasPrefix(sq, label)) {
+			match = true
+		}
+	}
+	if !match {
+		return title
+	}
+	return strings.TrimSpace(title[:cut])
 }
 
 // contentText renders trafilatura's content tree as text with one

@@ -110,3 +110,19 @@ func TestFragmentText(t *testing.T) {
 		}
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	tests := []struct{ title, site, host, want string }{
+		{"Sweden drops case | Al Bawaba", "", "albawaba.com", "Sweden drops case"},
+		{"Lawan moves motion - The Paradigm", "", "theparadigmng.com", "Lawan moves motion"},
+		{"Jam Recipe | The Anti-June Cleaver", "The Anti-June Cleaver", "", "Jam Recipe"},
+		{"Putin - Biden talks: what next", "", "example.com", "Putin - Biden talks: what next"},
+		{"Markets rally – Reuters", "Reuters", "", "Markets rally"},
+		{"No separator here", "Site", "site.com", "No separator here"},
+	}
+	for _, tc := range tests {
+		if got := stripSiteName(tc.title, tc.site, tc.host); got != tc.want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}

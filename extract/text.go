@@ -211,9 +211,11 @@ func hasBodyAfter(lines []string) bool {
 
 // looksLikeTitle reports whether a line reads as a headline: short (at
 // most 200 code points and 30 words, at least two words), starting with a
-// capital, digit or quote, one sentence, not ending like a sentence or a
-// lead-in (period, comma, semicolon, colon), and neither a date line nor
-// a dateline.
+// capital, digit or quote, not ending like a lead-in (comma, semicolon,
+// colon) nor, unless in Title Case, like a sentence (period), and neither
+// a date line nor a dateline. Headlines may hold several sentences ("Oops!
+// Gunplay didn't disrupt the convention", "A Judge Is Confirmed. Is This
+// the Last One?").
 func looksLikeTitle(line string) bool {
 	n := utf8.RuneCountInString(line)
 	if n < 3 || n > 200 {
@@ -232,16 +234,56 @@ func looksLikeTitle(line string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(end)
-	if strings.ContainsRune(".,;:", last) && !strings.HasSuffix(end, "...") {
+	tc := isTitleCase(words)
+	switch {
+	case strings.ContainsRune(",;:", last):
 		return false
-	}
-	if firstSentence(line) != line {
+	case last == '.' && !tc && !strings.HasSuffix(end, "..."):
+		return false
+	case !tc && endsSentenceWithPeriod(line):
+		// "He spoke. Then he left" reads as prose; "Oops! Gunplay..." not.
 		return false
 	}
 	if strings.HasPrefix(line, "http://") || strings.HasPrefix(line, "https://") {
 		return false
 	}
 	return !findDateline(line).ok
+}
+
+// endsSentenceWithPeriod reports whether line's first sentence ends with
+// a period before the end of the line.
+func endsSentenceWithPeriod(line string) bool {
+	fs := firstSentence(line)
+	if len(fs) == len(line) {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(fs, "\"'”’) "), ".")
+}
+
+// isTitleCase reports whether a line of at most 20 words is in English
+// headline style: nine in ten of its longer words (four letters or more,
+// at least four of them) start with a capital, and not all are in
+// capitals (a shouted subhead).
+func isTitleCase(words []string) bool {
+	if len(words) > 20 {
+		return false
+	}
+	long, upper, shout := 0, 0, 0
+	for _, w := range words {
+		w = strings.TrimLeft(w, "\"'“‘«(")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+		if strings.ToUpper(w) == w {
+			shout++
+		}
+	}
+	return long >= 4 && upper*10 >= long*9 && shout < long
 }
 
 // resolveDateline gives a dateline's month and day a year: its own when it

@@ -68,7 +68,8 @@ func BenchmarkReadTextFile(b *testing.B) {
 }
 
 // BenchmarkReadStreamJSONL reads a JSON Lines body of 1,000 ~3 KB text
-// articles per iteration and reports articles per second.
+// articles per iteration, with one and two extraction workers, and
+// reports articles per second.
 func BenchmarkReadStreamJSONL(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var body strings.Builder
@@ -80,21 +81,25 @@ func BenchmarkReadStreamJSONL(b *testing.B) {
 	}
 	data := body.String()
 	ctx := context.Background()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		got := 0
-		for it := range ReadStream(ctx, strings.NewReader(data), "bench", Options{}) {
-			if it.Skip != nil {
-				b.Fatal(it.Skip)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				got := 0
+				for it := range ReadStream(ctx, strings.NewReader(data), "bench", Options{Workers: workers}) {
+					if it.Skip != nil {
+						b.Fatal(it.Skip)
+					}
+					got++
+				}
+				if got != n {
+					b.Fatalf("read %d articles, want %d", got, n)
+				}
 			}
-			got++
-		}
-		if got != n {
-			b.Fatalf("read %d articles, want %d", got, n)
-		}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
 	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
 // BenchmarkReadWARC reads the test WARC (two HTML responses) per iteration.
@@ -111,5 +116,32 @@ func BenchmarkReadWARC(b *testing.B) {
 				b.Fatal(it.Skip)
 			}
 		}
+	}
+}
+
+// BenchmarkReadBenchmarkPages ingests the article extraction benchmark
+// (181 real pages as JSON Lines with an html field, gzipped) per
+// iteration, with one and with two extraction workers, and reports pages
+// per second.
+func BenchmarkReadBenchmarkPages(b *testing.B) {
+	path := "../../shared/data/article_extraction_benchmark/data.jsonl.gz"
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Skipf("article extraction benchmark not available: %v", err)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			ctx := context.Background()
+			n := 0
+			for b.Loop() {
+				for it := range Read(ctx, Input{Path: path, Size: fi.Size()}, Options{Workers: workers}) {
+					if it.Skip != nil {
+						b.Fatal(it.Skip)
+					}
+					n++
+				}
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+		})
 	}
 }

@@ -49,22 +49,23 @@ func readFeed(ctx context.Context, data []byte, origin string, opts Options, yie
 			}
 			continue
 		}
-		text := extract.FragmentText(body)
-		if strings.TrimSpace(text) == "" {
-			if !yield(Item{Skip: &Skip{Origin: o, Reason: "empty article"}}) {
-				return
+		feedTitle := strings.TrimSpace(feed.Title)
+		it := deferred(func() Item {
+			text := extract.FragmentText(body)
+			if strings.TrimSpace(text) == "" {
+				return Item{Skip: &Skip{Origin: o, Reason: "empty article"}}
 			}
-			continue
-		}
-		a, err := extract.Text([]byte(text), h)
-		if err == nil && a.Source == "" {
-			a.Source = strings.TrimSpace(feed.Title)
-		}
-		it := article(a, err, o)
-		if it.Skip == nil {
-			it.Article.Raw = []byte(body)
-			it.Article.Format = "feed"
-		}
+			a, err := extract.Text([]byte(text), h)
+			if err == nil && a.Source == "" {
+				a.Source = feedTitle
+			}
+			it := article(a, err, o)
+			if it.Skip == nil {
+				it.Article.Raw = []byte(body)
+				it.Article.Format = "feed"
+			}
+			return it
+		})
 		if !yield(it) {
 			return
 		}

@@ -45,16 +45,22 @@ const rssFeed = `<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Empty</title><link>https://valley.example/empty</link><guid>valley-103</guid><description></description></item>
 </channel></rss>`
 
-// warcRecord returns one gzip member holding a WARC record.
-func warcMember(t testing.TB, typ, target, payload string) []byte {
-	t.Helper()
+// warcPlain returns one uncompressed WARC record.
+func warcPlain(typ, target, payload string) []byte {
 	var rec bytes.Buffer
 	fmt.Fprintf(&rec, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2021-12-17T10:00:00Z\r\n"+
 		"WARC-Record-ID: <urn:uuid:%08d-0000-4000-8000-000000000000>\r\nContent-Type: application/http; msgtype=response\r\n"+
 		"Content-Length: %d\r\n\r\n%s\r\n\r\n", typ, target, len(payload), len(payload), payload)
+	return rec.Bytes()
+}
+
+// warcMember returns one gzip member holding a WARC record, as .warc.gz
+// files store them.
+func warcMember(t testing.TB, typ, target, payload string) []byte {
+	t.Helper()
 	var out bytes.Buffer
 	zw := gzip.NewWriter(&out)
-	if _, err := zw.Write(rec.Bytes()); err != nil {
+	if _, err := zw.Write(warcPlain(typ, target, payload)); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {

@@ -54,7 +54,17 @@ type Item struct {
 	Article storyline.Article
 	// Skip is set, and Article is zero, when the input was not ingested.
 	Skip *Skip
+
+	// work, when set, computes the item: readers defer extraction so
+	// that a pool of workers can run it (see runOrdered).
+	work func() Item
+	// input is the index of the input in ReadInputs.
+	input int
 }
+
+// deferred returns an Item whose extraction is done by work, later, on
+// whichever goroutine runs it.
+func deferred(work func() Item) Item { return Item{work: work} }
 
 // Options tune reading. The zero value uses the defaults.
 type Options struct {
@@ -65,8 +75,13 @@ type Options struct {
 	// Stdin is what "-" reads; nil means os.Stdin.
 	Stdin io.Reader
 	// ReadTimeout limits the time to read one input (a stalled pipe or
-	// network file); zero means no limit.
+	// network file); it is checked between reads. Zero means no limit.
 	ReadTimeout time.Duration
+	// Workers is the number of goroutines extracting articles (HTML
+	// extraction is the costly part of reading). Items still come out in
+	// input order. Zero or one means extraction runs on the caller's
+	// goroutine.
+	Workers int
 }
 
 func (o Options) maxSize() int64 {
@@ -205,13 +220,8 @@ func Paths(ctx context.Context, paths []string, opts Options) iter.Seq[Item] {
 				return
 			}
 		}
-		for _, in := range ins {
-			for it := range Read(ctx, in, opts) {
-				if !yield(it) {
-					return
-				}
-			}
-			if ctx.Err() != nil {
+		for _, it := range ReadInputs(ctx, ins, opts) {
+			if !yield(it) {
 				return
 			}
 		}

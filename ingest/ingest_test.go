@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -256,6 +258,10 @@ func TestReadStdin(t *testing.T) {
 		{"jsonl", `{"id":"a","text":"Alpha beta gamma."}` + "\n" + `{"id":"b","text":"Delta epsilon."}`, "json", 2},
 		{"html", pageHTML("A title here", "2021-12-01", harbourParas...), "html", 1},
 		{"feed", rssFeed, "feed", 2},
+		{"warc gzip body", string(warcPlain("response", "https://news.example.com/g", gzipResponse(t,
+			pageHTML("Port Ellis approves dredging plan", "2021-12-14", harbourParas...)))), "warc", 1},
+		{"plain warc", string(warcPlain("response", "https://news.example.com/p",
+			httpResponse("text/html", pageHTML("Port Ellis approves dredging plan", "2021-12-14", harbourParas...)))), "warc", 1},
 		{"atom", `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lake News</title>
 <entry><title>Ice festival opens</title><id>tag:lake.example,2022:1</id><link href="https://lake.example/ice"/><updated>2022-01-15T10:00:00Z</updated>
 <content type="html">&lt;p&gt;The ice festival opened on Saturday with sculptures along the shore.&lt;/p&gt;</content></entry></feed>`, "feed", 1},
@@ -396,5 +402,92 @@ func TestReadUnreadable(t *testing.T) {
 				t.Errorf("got %+v, want one skip with %q", items, tc.reason)
 			}
 		})
+	}
+}
+
+// gzipResponse is an HTTP response with a gzip-encoded HTML body.
+func gzipResponse(t *testing.T, body string) string {
+	z := gz(t, body)
+	return fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n%s", len(z), z)
+}
+
+// TestReadExamples ingests the shared example folder: five text articles
+// named by id.
+func TestReadExamples(t *testing.T) {
+	dir := "../../shared/examples/articles"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared examples not available: %v", err)
+	}
+	var ids []string
+	for it := range Paths(context.Background(), []string{dir}, Options{}) {
+		if it.Skip != nil {
+			t.Errorf("skipped: %s", it.Skip)
+			continue
+		}
+		a := it.Article
+		if a.Format != "text" || a.Hash == "" || len(a.Raw) == 0 || a.Origin == "" {
+			t.Errorf("%s: incomplete article", a.ID)
+		}
+		ids = append(ids, a.ID)
+	}
+	want := []string{"000_7cbe878a3a053c16", "001_2fcba2174eb3bf7e", "002_3f0c0d7fff4160eb", "003_65c7aa3975f581c0", "004_36c248dcc6a592ee"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("ids %v, want %v", ids, want)
+	}
+}
+
+// TestWorkersKeepOrder checks that parallel extraction yields the same
+// items in the same order as sequential reading, across inputs, and that
+// breaking out early leaves no goroutine behind.
+func TestWorkersKeepOrder(t *testing.T) {
+	dir := t.TempDir()
+	var lines strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&lines, `{"id":"l%d","text":"Line %d says something."}`+"\n", i, i)
+		if i == 17 {
+			lines.WriteString("{broken\n")
+		}
+	}
+	files := map[string]string{"a.jsonl": lines.String(), "b.rss": rssFeed, "c.warc.gz": string(testWARC(t)), "e.txt": "\x00"}
+	for i := range 12 {
+		files[fmt.Sprintf("d%02d.html", i)] = pageHTML(fmt.Sprintf("Page %d about the harbour", i), "2021-12-14", harbourParas[i%4], harbourParas[(i+1)%4], harbourParas[(i+2)%4])
+	}
+	writeFiles(t, dir, files)
+	ins, _ := Expand(context.Background(), []string{dir})
+	list := func(workers int) []string {
+		var out []string
+		last := -1
+		for i, it := range ReadInputs(context.Background(), ins, Options{Workers: workers}) {
+			if i < last {
+				t.Errorf("input index went back from %d to %d", last, i)
+			}
+			last = i
+			if it.Skip != nil {
+				out = append(out, it.Skip.String())
+			} else {
+				out = append(out, it.Article.Origin+" "+it.Article.ID+" "+it.Article.Hash)
+			}
+		}
+		return out
+	}
+	seq := list(1)
+	if len(seq) != 41+3+2+12+1 {
+		t.Fatalf("got %d items, want 59", len(seq))
+	}
+	for _, w := range []int{2, 4} {
+		if par := list(w); !slices.Equal(seq, par) {
+			t.Errorf("workers %d: items differ from sequential reading", w)
+		}
+	}
+	before := runtime.NumGoroutine()
+	n := 0
+	for range ReadInputs(context.Background(), ins, Options{Workers: 4}) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	time.Sleep(20 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("goroutines: %d before, %d after an early break", before, after)
 	}
 }

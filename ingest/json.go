@@ -152,7 +152,7 @@ func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int
 				}
 				return
 			default:
-				if !yield(jsonArticle(trimmed, o)) {
+				if !yield(deferred(func() Item { return jsonArticle(trimmed, o) })) {
 					return
 				}
 			}
@@ -198,7 +198,7 @@ func readJSONValues(data []byte, origin string, yield func(Item) bool) {
 			yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("malformed JSON: %v", err)}})
 			return
 		}
-		if !yield(jsonArticle(raw, o)) {
+		if !yield(deferred(func() Item { return jsonArticle(raw, o) })) {
 			return
 		}
 	}
@@ -224,7 +224,7 @@ func readJSONArray(ctx context.Context, r io.Reader, origin string, max int64, y
 			}
 			continue
 		}
-		if !yield(jsonArticle(raw, o)) {
+		if !yield(deferred(func() Item { return jsonArticle(raw, o) })) {
 			return
 		}
 	}

@@ -97,6 +97,7 @@ type ctxReader struct {
 	r   io.Reader
 }
 
+// Read reads from the underlying reader unless the context is done.
 func (c ctxReader) Read(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
 		return 0, err
@@ -111,8 +112,43 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // content. Reading stops early when ctx is done.
 func Read(ctx context.Context, in Input, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		withLimit(ctx, in.Path, opts, yield, func(ctx context.Context, yield func(Item) bool) {
-			readInput(ctx, in, opts, yield)
+		runOrdered(ctx, opts.Workers, yield, func(ctx context.Context, emit func(Item) bool) {
+			withLimit(ctx, in.Path, opts, emit, func(ctx context.Context, emit func(Item) bool) {
+				readInput(ctx, in, opts, emit)
+			})
+		})
+	}
+}
+
+// ReadInputs reads inputs in order, as Read does each, with one pool of
+// opts.Workers extracting articles from all of them, so that a folder of
+// single-article files is extracted in parallel too. It yields the index
+// in ins of the input each item comes from: when the index moves on, the
+// inputs before it are done (a progress bar adds their sizes).
+func ReadInputs(ctx context.Context, ins []Input, opts Options) iter.Seq2[int, Item] {
+	return func(yield func(int, Item) bool) {
+		runOrdered(ctx, opts.Workers, func(it Item) bool {
+			return yield(it.input, it)
+		}, func(ctx context.Context, emit func(Item) bool) {
+			for i, in := range ins {
+				if ctx.Err() != nil {
+					return
+				}
+				stopped := false
+				withLimit(ctx, in.Path, opts, func(it Item) bool {
+					it.input = i
+					if !emit(it) {
+						stopped = true
+						return false
+					}
+					return true
+				}, func(ctx context.Context, emit func(Item) bool) {
+					readInput(ctx, in, opts, emit)
+				})
+				if stopped {
+					return
+				}
+			}
 		})
 	}
 }
@@ -164,7 +200,11 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 		return
 	}
 	f := formatByExt(filepath.Ext(lowerName))
-	if f == formatUnknown && !isBinary(head) {
+	switch {
+	case f != formatUnknown:
+	case bytes.HasPrefix(head, []byte("WARC/")):
+		f = formatWARC
+	case !isBinary(head):
 		f = sniff(head)
 	}
 	// A WARC holds binary payloads; any other input must be text.
@@ -197,8 +237,10 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 	case formatFeed:
 		readFeed(ctx, data, origin, opts, yield)
 	case formatHTML:
-		a, err := extract.HTMLHints(data, extract.Hints{ID: id}, extract.DefaultHTMLOptions())
-		yield(article(a, err, origin))
+		yield(deferred(func() Item {
+			a, err := extract.HTMLHints(data, extract.Hints{ID: id}, extract.DefaultHTMLOptions())
+			return article(a, err, origin)
+		}))
 	default:
 		if bytes.IndexByte(data, 0) >= 0 {
 			skip(origin, "binary file, not text (NUL bytes)")
@@ -208,8 +250,10 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 			skip(origin, fmt.Sprintf("invalid UTF-8 at byte %d", invalidAt(data)))
 			return
 		}
-		a, err := extract.Text(data, extract.Hints{ID: id})
-		yield(article(a, err, origin))
+		yield(deferred(func() Item {
+			a, err := extract.Text(data, extract.Hints{ID: id})
+			return article(a, err, origin)
+		}))
 	}
 }
 
@@ -219,8 +263,10 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 // origin names the stream in skips and in each Article.Origin.
 func ReadStream(ctx context.Context, r io.Reader, origin string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		withLimit(ctx, origin, opts, yield, func(ctx context.Context, yield func(Item) bool) {
-			readJSON(ctx, bufio.NewReaderSize(ctxReader{ctx: ctx, r: r}, 16<<10), origin, opts, yield)
+		runOrdered(ctx, opts.Workers, yield, func(ctx context.Context, emit func(Item) bool) {
+			withLimit(ctx, origin, opts, emit, func(ctx context.Context, emit func(Item) bool) {
+				readJSON(ctx, bufio.NewReaderSize(ctxReader{ctx: ctx, r: r}, 16<<10), origin, opts, emit)
+			})
 		})
 	}
 }

@@ -90,10 +90,12 @@ func warcRecord(rec *warc.Record, origin string, max int64) (Item, bool) {
 	if err != nil {
 		return skip(err.Error())
 	}
-	a, err := extract.HTMLHints(data, extract.Hints{URL: target}, extract.DefaultHTMLOptions())
-	it := article(a, err, origin)
-	if it.Skip == nil {
-		it.Article.Format = "warc"
-	}
-	return it, true
+	return deferred(func() Item {
+		a, err := extract.HTMLHints(data, extract.Hints{URL: target}, extract.DefaultHTMLOptions())
+		it := article(a, err, origin)
+		if it.Skip == nil {
+			it.Article.Format = "warc"
+		}
+		return it
+	}), true
 }

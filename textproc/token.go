@@ -27,11 +27,13 @@ func isWordRune(r rune) bool {
 // two word characters stays inside the word. Tokens are appended to dst,
 // which may be nil, so callers can reuse a buffer.
 func Tokenize(dst []Token, text string) []Token {
-	buf := make([]rune, 0, 32)
-	start := -1
+	var arr [64]rune
+	buf := arr[:0]
+	start, byteStart := -1, 0
+	changed := false // some rune of the word was folded or lowered
 	var prev rune
 	runeIdx := 0
-	flush := func(end int) {
+	flush := func(end, byteEnd int) {
 		if start < 0 {
 			return
 		}
@@ -39,36 +41,50 @@ func Tokenize(dst []Token, text string) []Token {
 		for len(buf) > 0 && (buf[len(buf)-1] == '\'' || buf[len(buf)-1] == '-') {
 			buf = buf[:len(buf)-1]
 			end--
+			byteEnd--
 		}
 		if len(buf) > 0 {
-			dst = append(dst, Token{Term: string(buf), Start: start, End: end, Position: len(dst)})
+			term := text[byteStart:byteEnd] // no allocation when unchanged
+			if changed {
+				term = string(buf)
+			}
+			dst = append(dst, Token{Term: term, Start: start, End: end, Position: len(dst)})
 		}
 		buf = buf[:0]
 		start = -1
+		changed = false
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		at := i
 		i += size
 		f := foldRune(r)
 		switch {
 		case isWordRune(f):
 			if start < 0 {
-				start = runeIdx
+				start, byteStart = runeIdx, at
 			}
-			buf = append(buf, unicode.ToLower(f))
+			l := unicode.ToLower(f)
+			if l != r {
+				changed = true
+			}
+			buf = append(buf, l)
 		case (f == '\'' || f == '-') && start >= 0 && isWordRune(prev) && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(foldRune(next)) {
+				if f != r {
+					changed = true
+				}
 				buf = append(buf, f)
 			} else {
-				flush(runeIdx)
+				flush(runeIdx, at)
 			}
 		default:
-			flush(runeIdx)
+			flush(runeIdx, at)
 		}
 		prev = f
 		runeIdx++
 	}
-	flush(runeIdx)
+	flush(runeIdx, len(text))
 	return dst
 }

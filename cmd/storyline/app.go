@@ -115,6 +115,12 @@ Data lives in an embedded SQLite database: --db, or $STORYLINE_DB, or
 		a.demoCmd(),
 		a.clusterCmd(),
 		// Commands of later stages are listed below, one a line.
+		a.genCmd(),
+		a.copiesCmd(),
+		a.storiesCmd(),
+		a.storyCmd(),
+		a.quotesCmd(),
+		a.entitiesCmd(),
 		a.serveCmd(),
 	)
 	return root

@@ -25,6 +25,11 @@ type Options struct {
 	// KeepRaw keeps each article's Raw input; by default it is dropped
 	// and Article returns Raw nil.
 	KeepRaw bool
+	// DropText keeps articles lean for runs over millions of them: Text,
+	// Dates, Cited and the mentions of entities are not kept (entity
+	// names and kinds are), so Search and StoryFilter.Query see titles
+	// only.
+	DropText bool
 }
 
 // Store is an in-memory storyline.Store, safe for concurrent use.
@@ -105,6 +110,11 @@ func validate(b storyline.Batch) error {
 			return fmt.Errorf("article %d: empty id", i)
 		}
 	}
+	for i, a := range b.Recleaned {
+		if a.ID == "" {
+			return fmt.Errorf("recleaned article %d: empty id", i)
+		}
+	}
 	for i, cp := range b.Copies {
 		if cp.A == "" || cp.B == "" || cp.A == cp.B {
 			return fmt.Errorf("copy %d: want two different article ids, have %q and %q", i, cp.A, cp.B)
@@ -148,6 +158,16 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 	outs := make([]storyline.Outcome, len(b.Articles))
 	for i := range b.Articles {
 		outs[i] = s.putArticle(b.Articles[i])
+	}
+	for _, a := range b.Recleaned {
+		old := s.articles[a.ID]
+		if old == nil {
+			continue
+		}
+		// The input is unchanged: keep what came from it.
+		a.Hash, a.Raw, a.Source, a.URL, a.Published = old.a.Hash, old.a.Raw, old.a.Source, old.a.URL, old.a.Published
+		a.Format, a.Origin = old.a.Format, old.a.Origin
+		s.replace(old, a)
 	}
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
@@ -206,6 +226,27 @@ func (s *Store) putArticle(a storyline.Article) storyline.Outcome {
 	if old != nil && old.a.Hash == a.Hash {
 		return storyline.Unchanged
 	}
+	if old == nil {
+		s.articles[a.ID] = s.newRecord(a)
+		return storyline.Added
+	}
+	s.updates++
+	s.replace(old, a)
+	return storyline.Updated
+}
+
+// newRecord makes the record of a, counting its entities.
+func (s *Store) newRecord(a storyline.Article) *record {
+	if s.opts.DropText {
+		a.Text, a.Dates, a.Cited = "", nil, nil
+		ents := make([]storyline.Entity, len(a.Entities))
+		for i, e := range a.Entities {
+			// Empty mentions keep only their number, which Entities reports.
+			ents[i] = storyline.Entity{Name: e.Name, Kind: e.Kind,
+				Mentions: make([]storyline.Mention, len(e.Mentions))}
+		}
+		a.Entities = ents
+	}
 	r := &record{a: a, ts: pubTS(a.Published)}
 	seen := map[entityKey]int{}
 	var order []entityKey
@@ -223,11 +264,13 @@ func (s *Store) putArticle(a storyline.Article) storyline.Outcome {
 	for _, k := range order {
 		s.entity(k, 1, seen[k])
 	}
+	return r
+}
+
+// replace puts a in the place of the stored old.
+func (s *Store) replace(old *record, a storyline.Article) {
+	r := s.newRecord(a)
 	s.articles[a.ID] = r
-	if old == nil {
-		return storyline.Added
-	}
-	s.updates++
 	s.dropEntities(old)
 	if as, ok := s.assign[a.ID]; ok && (old.ts != r.ts || old.a.Title != a.Title) {
 		for _, c := range []*cluster{s.events[as.Event], s.stories[as.Story]} {
@@ -237,7 +280,6 @@ func (s *Store) putArticle(a storyline.Article) storyline.Outcome {
 			}
 		}
 	}
-	return storyline.Updated
 }
 
 func (s *Store) dropEntities(old *record) {

@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"context"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -9,4 +10,52 @@ import (
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storyline.Store { return New(Options{KeepRaw: true}) })
+}
+
+func TestOptions(t *testing.T) {
+	ctx := context.Background()
+	a := storyline.Article{ID: "a", Title: "Geneva summit", Text: "Leaders met in Geneva on Tuesday.", Raw: []byte("<p>raw</p>"),
+		Entities: []storyline.Entity{{Name: "Geneva", Kind: storyline.Place, Mentions: []storyline.Mention{{Text: "Geneva"}, {Text: "Geneva"}}}}}
+	tests := []struct {
+		name     string
+		opts     Options
+		raw      string
+		text     string
+		tuesday  int
+		mentions int
+	}{
+		{"default", Options{}, "", a.Text, 1, 2},
+		{"keep raw", Options{KeepRaw: true}, "<p>raw</p>", a.Text, 1, 2},
+		{"drop text", Options{DropText: true}, "", "", 0, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := New(tc.opts)
+			if _, err := s.Commit(ctx, storyline.Batch{Articles: []storyline.Article{a}}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Article(ctx, "a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got.Raw) != tc.raw || got.Text != tc.text {
+				t.Errorf("raw %q text %q", got.Raw, got.Text)
+			}
+			if hits, _ := s.Search(ctx, "tuesday", 5); len(hits) != tc.tuesday {
+				t.Errorf("search in text: %d hits, want %d", len(hits), tc.tuesday)
+			}
+			if hits, _ := s.Search(ctx, "summit", 5); len(hits) != 1 {
+				t.Errorf("search in title: %d hits", len(hits))
+			}
+			if ents, _ := s.Entities(ctx, 0); len(ents) != 1 || ents[0].Mentions != tc.mentions {
+				t.Errorf("entities = %+v", ents)
+			}
+			// The caller's slices are not retained.
+			a.Raw[0] = 'X'
+			if got, _ := s.Article(ctx, "a"); tc.opts.KeepRaw && string(got.Raw) != "<p>raw</p>" {
+				t.Errorf("store shares the caller's Raw: %q", got.Raw)
+			}
+			a.Raw[0] = '<'
+		})
+	}
 }

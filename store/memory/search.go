@@ -30,6 +30,9 @@ const (
 type part struct {
 	words  []string
 	prefix bool
+	// alt is the word typed, also matched exactly when its stem (in
+	// words) is not a prefix of it.
+	alt []string
 }
 
 // words splits text into folded words the way the SQLite index does.
@@ -64,6 +67,20 @@ func parseQuery(input string) []part {
 			prefix := strings.HasSuffix(field, "*")
 			toks = textproc.Tokenize(toks[:0], field)
 			for j, t := range toks {
+				if !(prefix && j == len(toks)-1) {
+					if s, ok := stem(t.Term); ok {
+						ws, _ = words(ws[:0], nil, s)
+						p := part{words: slices.Clone(ws), prefix: true}
+						if !strings.HasPrefix(t.Term, s) {
+							ws, _ = words(ws[:0], nil, t.Term)
+							p.alt = slices.Clone(ws)
+						}
+						if len(p.words) > 0 {
+							parts = append(parts, p)
+							continue
+						}
+					}
+				}
 				ws, _ = words(ws[:0], nil, t.Term)
 				if len(ws) > 0 {
 					parts = append(parts, part{words: slices.Clone(ws), prefix: prefix && j == len(toks)-1})
@@ -77,6 +94,9 @@ func parseQuery(input string) []part {
 // count returns how often p occurs in ws.
 func (p part) count(ws []string) int {
 	n := 0
+	if len(p.alt) > 0 {
+		n = part{words: p.alt}.count(ws)
+	}
 	last := len(p.words) - 1
 outer:
 	for i := 0; i+last < len(ws); i++ {

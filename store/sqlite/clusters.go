@@ -25,6 +25,8 @@ type member struct {
 	hasTime       bool
 	title, source string
 	lang          string
+	// entities are the normalised names of the entities it mentions.
+	entities []string
 }
 
 // agg is the aggregate of a cluster's members.
@@ -90,7 +92,8 @@ func (c *committer) articleChanged(article string) error {
 func (c *committer) memberOf(id string) (member, error) {
 	if a, ok := c.batch[id]; ok {
 		ts, has := pubTS(a.Published)
-		return member{id: id, ts: ts, hasTime: has, title: a.Title, source: a.Source, lang: a.Lang}, nil
+		return member{id: id, ts: ts, hasTime: has, title: a.Title, source: a.Source, lang: a.Lang,
+			entities: entityKeys(a)}, nil
 	}
 	m := member{id: id, ts: unknownTS}
 	row, err := c.queryRow(`SELECT pub_ts, pub_has_time, title, source, lang FROM articles WHERE id = ?`, id)
@@ -98,13 +101,80 @@ func (c *committer) memberOf(id string) (member, error) {
 		return m, err
 	}
 	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, nil
+	}
+	if err != nil {
 		return m, fmt.Errorf("article %q: %w", id, err)
 	}
-	return m, nil
+	keys, err := c.entityKeysOf("article", id)
+	m.entities = keys[id]
+	return m, err
+}
+
+// entityKeysOf returns the normalised entity names of the articles of a
+// story (col "story") or of one article (col "article").
+func (c *committer) entityKeysOf(col, id string) (map[string][]string, error) {
+	q := `SELECT e.article, e.key FROM article_entities e WHERE e.article = ?`
+	if col == "story" {
+		q = `SELECT e.article, e.key FROM assignments a JOIN article_entities e ON e.article = a.article WHERE a.story = ?`
+	}
+	s, err := c.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.QueryContext(c.ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("entities of %s %q: %w", col, id, err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var art, key string
+		if err := rows.Scan(&art, &key); err != nil {
+			return nil, fmt.Errorf("entities of %s %q: %w", col, id, err)
+		}
+		out[art] = append(out[art], key)
+	}
+	return out, rows.Err()
 }
 
 func (c *committer) assignments(b storyline.Batch) error {
+	if len(b.Assignments) == 0 {
+		return nil
+	}
+	type ref struct{ event, story string }
+	cur := make(map[string]ref, len(b.Assignments))
+	for chunk := range slices.Chunk(b.Assignments, maxParams) {
+		ids := make([]any, len(chunk))
+		for i, as := range chunk {
+			ids[i] = as.Article
+		}
+		s, err := c.stmt(`SELECT article, event, story FROM assignments WHERE article IN (` + placeholders(len(ids)) + `)`)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, ids...)
+		if err != nil {
+			return fmt.Errorf("look up assignments: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var r ref
+			if err := rows.Scan(&id, &r.event, &r.story); err != nil {
+				rows.Close()
+				return fmt.Errorf("look up assignments: %w", err)
+			}
+			cur[id] = r
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("look up assignments: %w", err)
+		}
+	}
+	args := make([]any, 0, 5*len(b.Assignments))
 	for _, as := range b.Assignments {
 		var why any
 		if as.Why != nil {
@@ -114,39 +184,27 @@ func (c *committer) assignments(b storyline.Batch) error {
 			}
 			why = string(j)
 		}
-		row, err := c.queryRow(`SELECT event, story FROM assignments WHERE article = ?`, as.Article)
-		if err != nil {
-			return err
-		}
-		var oldEv, oldSt string
-		had := true
-		switch err := row.Scan(&oldEv, &oldSt); {
-		case errors.Is(err, sql.ErrNoRows):
-			had = false
-		case err != nil:
-			return fmt.Errorf("assignment of %q: %w", as.Article, err)
-		}
-		if _, err := c.exec(`INSERT INTO assignments (article, event, story, why) VALUES (?, ?, ?, ?)
-			ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why`,
-			as.Article, as.Event, as.Story, why); err != nil {
-			return err
-		}
-		c.cl.eventStory[as.Event] = as.Story
-		if had && oldEv == as.Event && oldSt == as.Story {
-			continue
-		}
-		if had {
-			c.cl.dirtyEvents[oldEv] = true
-			c.cl.dirtyStories[oldSt] = true
-		}
 		m, err := c.memberOf(as.Article)
 		if err != nil {
 			return err
 		}
+		args = append(args, as.Article, as.Event, as.Story, why, m.ts)
+		c.cl.eventStory[as.Event] = as.Story
+		old, had := cur[as.Article]
+		cur[as.Article] = ref{as.Event, as.Story}
+		if had && old.event == as.Event && old.story == as.Story {
+			continue
+		}
+		if had {
+			c.cl.dirtyEvents[old.event] = true
+			c.cl.dirtyStories[old.story] = true
+		}
 		c.cl.addEvents[as.Event] = append(c.cl.addEvents[as.Event], m)
 		c.cl.addStories[as.Story] = append(c.cl.addStories[as.Story], m)
 	}
-	return nil
+	return c.bulk(`INSERT INTO assignments (article, event, story, why, pub_ts)`, 5,
+		`ON CONFLICT (article) DO UPDATE SET event = excluded.event, story = excluded.story, why = excluded.why,
+		pub_ts = excluded.pub_ts`, args)
 }
 
 // storyOfEvent returns the story an event belongs to now, or "".
@@ -295,6 +353,15 @@ func (c *committer) flushCluster(level, id string) error {
 		if err != nil {
 			return err
 		}
+		if level == "story" {
+			keys, err := c.entityKeysOf("story", id)
+			if err != nil {
+				return err
+			}
+			for i := range members {
+				members[i].entities = keys[members[i].id]
+			}
+		}
 		if story == "" {
 			story = st
 		}
@@ -347,8 +414,8 @@ func (c *committer) flushCluster(level, id string) error {
 	return c.facets(id, dirty, adds)
 }
 
-// facets counts a story's articles by source and language: from scratch
-// when dirty, else adding the new members.
+// facets counts a story's articles by source, language and entity:
+// from scratch when dirty, else adding the new members.
 func (c *committer) facets(story string, dirty bool, members []member) error {
 	if dirty {
 		if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, story); err != nil {
@@ -358,22 +425,25 @@ func (c *committer) facets(story string, dirty bool, members []member) error {
 	type fv struct{ facet, value string }
 	counts := map[fv]int{}
 	var order []fv
+	count := func(k fv) {
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
 	for _, m := range members {
-		for _, k := range []fv{{"source", m.source}, {"lang", m.lang}} {
-			if counts[k] == 0 {
-				order = append(order, k)
-			}
-			counts[k]++
+		count(fv{"source", m.source})
+		count(fv{"lang", m.lang})
+		for _, e := range m.entities {
+			count(fv{"entity", e})
 		}
 	}
+	args := make([]any, 0, 4*len(order))
 	for _, k := range order {
-		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles) VALUES (?, ?, ?, ?)
-			ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`,
-			story, k.facet, k.value, counts[k]); err != nil {
-			return err
-		}
+		args = append(args, story, k.facet, k.value, counts[k])
 	}
-	return nil
+	return c.bulk(`INSERT INTO story_facets (story, facet, value, articles)`, 4,
+		`ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`, args)
 }
 
 // members loads every article assigned to a cluster (col is "event" or

@@ -194,24 +194,35 @@ CREATE TABLE state (
 	PRIMARY KEY (stage, key)
 );
 `,
+	// 2: assignments carry their article's publication time, so that a
+	// story's articles are listed in order from one covering index.
+	`
+ALTER TABLE assignments ADD COLUMN pub_ts INTEGER NOT NULL DEFAULT 9223372036854775807;
+UPDATE assignments SET pub_ts = COALESCE((SELECT ar.pub_ts FROM articles ar WHERE ar.id = assignments.article), 9223372036854775807);
+DROP INDEX assignments_story;
+CREATE INDEX assignments_story ON assignments(story, pub_ts, article, event);
+`,
 }
 
 // migrate brings the database to the latest schema version, one
 // transaction per step.
-func migrate(ctx context.Context, db *sql.DB) error {
-	// Each step reads the version inside its own write transaction, so two
-	// processes opening a fresh database at once migrate it exactly once.
+func migrate(ctx context.Context, db *sql.DB) error { return migrateSteps(ctx, db, migrations) }
+
+// migrateSteps applies steps[v:] to a database at version v. Each step
+// reads the version inside its own write transaction, so two processes
+// opening a fresh database at once migrate it exactly once.
+func migrateSteps(ctx context.Context, db *sql.DB, steps []string) error {
 	for {
-		done, err := migrateStep(ctx, db)
+		done, err := migrateStep(ctx, db, steps)
 		if err != nil || done {
 			return err
 		}
 	}
 }
 
-// migrateStep applies the next migration, if any, and reports whether the
+// migrateStep applies the next step, if any, and reports whether the
 // schema was already current.
-func migrateStep(ctx context.Context, db *sql.DB) (bool, error) {
+func migrateStep(ctx context.Context, db *sql.DB, steps []string) (bool, error) {
 	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
 	if err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
@@ -221,13 +232,13 @@ func migrateStep(ctx context.Context, db *sql.DB) (bool, error) {
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return false, fmt.Errorf("read schema version: %w", err)
 	}
-	if v > len(migrations) {
-		return false, fmt.Errorf("schema version %d is newer than this program knows (%d)", v, len(migrations))
+	if v > len(steps) {
+		return false, fmt.Errorf("schema version %d is newer than this program knows (%d)", v, len(steps))
 	}
-	if v == len(migrations) {
+	if v == len(steps) {
 		return true, nil
 	}
-	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+	if _, err := tx.ExecContext(ctx, steps[v]); err != nil {
 		return false, fmt.Errorf("migrate to %d: %w", v+1, err)
 	}
 	// PRAGMA takes no parameters; v is an int.

@@ -16,9 +16,10 @@ const titleWeight = 4.0
 // ftsQuery turns what a person typed into an FTS5 query that cannot fail
 // to parse: every word becomes a quoted string, so quotes, parentheses,
 // AND/OR/NOT, column filters and other operators in the input are plain
-// words. Words in double quotes stay together as a phrase; a word ending
-// in '*' matches as a prefix. All parts must match. Words are folded as
-// the index is (lower case, ё as е). It returns "" when the input has no
+// words. A bare word matches the words sharing its stem (see stem); words
+// in double quotes stay together as an exact phrase; a word ending in '*'
+// matches as a prefix. All parts must match. Words are folded as the
+// index is (lower case, ё as е). It returns "" when the input has no
 // word.
 func ftsQuery(input string) string {
 	var parts []string
@@ -44,15 +45,15 @@ func ftsQuery(input string) string {
 			prefix := strings.HasSuffix(field, "*")
 			toks = textproc.Tokenize(toks[:0], field)
 			for j, t := range toks {
-				p := quoteFTS(t.Term)
 				if prefix && j == len(toks)-1 {
-					p += "*"
+					parts = append(parts, quoteFTS(t.Term)+"*")
+				} else {
+					parts = append(parts, stemQuery(t.Term))
 				}
-				parts = append(parts, p)
 			}
 		}
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " AND ")
 }
 
 // quoteFTS makes s one FTS5 string.

@@ -81,18 +81,13 @@ func (d *DB) Stories(ctx context.Context, f storyline.StoryFilter) ([]storyline.
 			where, args = append(where, "c.first_ts <= ?"), append(args, hi)
 		}
 	}
-	if f.Source != "" {
-		where = append(where, "c.id IN (SELECT story FROM story_facets WHERE facet = 'source' AND value = ?)")
-		args = append(args, f.Source)
-	}
-	if f.Lang != "" {
-		where = append(where, "c.id IN (SELECT story FROM story_facets WHERE facet = 'lang' AND value = ?)")
-		args = append(args, f.Lang)
-	}
-	if f.Entity != "" {
-		where = append(where, `c.id IN (SELECT a.story FROM article_entities e
-			JOIN assignments a ON a.article = e.article WHERE e.key = ?)`)
-		args = append(args, textproc.Normalize(f.Entity))
+	// Facet filters probe story_facets by primary key for each story
+	// in activity order, so a common value stops after Limit stories.
+	for _, fv := range [][2]string{{"source", f.Source}, {"lang", f.Lang}, {"entity", textproc.Normalize(f.Entity)}} {
+		if fv[1] != "" {
+			where = append(where, `EXISTS (SELECT 1 FROM story_facets f WHERE f.story = c.id AND f.facet = ? AND f.value = ?)`)
+			args = append(args, fv[0], fv[1])
+		}
 	}
 	if f.Query != "" {
 		q := ftsQuery(f.Query)
@@ -207,9 +202,8 @@ func (d *DB) loadStories(ctx context.Context, q string, args ...any) ([]storylin
 		return nil, err
 	}
 	// Articles in publication order.
-	rows, err = d.r.QueryContext(ctx, `SELECT a.article, a.event, a.story FROM assignments a
-		LEFT JOIN articles ar ON ar.id = a.article WHERE a.story IN `+in+`
-		ORDER BY COALESCE(ar.pub_ts, 9223372036854775807), a.article`, anys(ids)...)
+	rows, err = d.r.QueryContext(ctx, `SELECT article, event, story FROM assignments
+		WHERE story IN `+in+` ORDER BY pub_ts, article`, anys(ids)...)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,7 @@ func swapCopy(cp storyline.Copy) storyline.Copy {
 }
 
 func (c *committer) copies(b storyline.Batch) error {
+	args := make([]any, 0, 8*len(b.Copies))
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
 			cp = swapCopy(cp)
@@ -36,13 +37,13 @@ func (c *committer) copies(b storyline.Batch) error {
 		if err != nil {
 			return fmt.Errorf("copy %s/%s: %w", cp.A, cp.B, err)
 		}
-		if _, err := c.exec(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,
-			a_share = excluded.a_share, b_share = excluded.b_share, direction = excluded.direction, passages = excluded.passages`,
-			cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction), ps); err != nil {
-			return fmt.Errorf("copy %s/%s: %w", cp.A, cp.B, err)
-		}
+		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction), ps)
+	}
+	if err := c.bulk(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)`, 8,
+		`ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,
+		a_share = excluded.a_share, b_share = excluded.b_share, direction = excluded.direction, passages = excluded.passages`,
+		args); err != nil {
+		return fmt.Errorf("copies: %w", err)
 	}
 	return nil
 }
@@ -53,18 +54,21 @@ func (c *committer) quotes(b storyline.Batch) error {
 		articles = append(articles, id)
 	}
 	slices.Sort(articles)
+	for chunk := range slices.Chunk(articles, maxParams) {
+		if _, err := c.exec(`DELETE FROM quotes WHERE article IN (`+placeholders(len(chunk))+`)`, anys(chunk)...); err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+	}
+	var args []any
 	for _, id := range articles {
-		if _, err := c.exec(`DELETE FROM quotes WHERE article = ?`, id); err != nil {
-			return fmt.Errorf("quotes of %q: %w", id, err)
-		}
 		for i, q := range b.Quotes[id] {
-			if _, err := c.exec(`INSERT INTO quotes (article, ord, text, start, "end", speaker, speaker_key,
-				speaker_start, speaker_end, cue, kind, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, i, q.Text, q.Start, q.End, q.Speaker, textproc.Normalize(q.Speaker),
-				q.SpeakerStart, q.SpeakerEnd, q.Cue, string(q.Kind), q.Statement); err != nil {
-				return fmt.Errorf("quotes of %q: %w", id, err)
-			}
+			args = append(args, id, i, q.Text, q.Start, q.End, q.Speaker, textproc.Normalize(q.Speaker),
+				q.SpeakerStart, q.SpeakerEnd, q.Cue, string(q.Kind), q.Statement)
 		}
+	}
+	if err := c.bulk(`INSERT INTO quotes (article, ord, text, start, "end", speaker, speaker_key,
+		speaker_start, speaker_end, cue, kind, statement)`, 12, "", args); err != nil {
+		return fmt.Errorf("quotes: %w", err)
 	}
 	return nil
 }

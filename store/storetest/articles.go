@@ -102,6 +102,8 @@ func testSearch(t *testing.T, s storyline.Store) {
 		art("title", "Summit in Geneva", "Leaders arrived on Tuesday.", "x", "en", day(0)),
 		art("other", "Weather", "Rain over Geneva.", "x", "en", day(0)),
 		art("hyph", "Co-operation deal", "Kremlin's co-operation with partners.", "x", "en", day(0)),
+		art("happy", "Happiness index", "People are happier and happy.", "x", "en", day(1)),
+		art("talked", "Ministers talked", "They talked for hours.", "x", "en", day(1)),
 	}})
 	tests := []struct {
 		q    string
@@ -116,6 +118,13 @@ func testSearch(t *testing.T, s storyline.Store) {
 		{"summ*", []string{"title", "body"}},
 		{"co-operation", []string{"hyph"}},
 		{"kremlin's", []string{"hyph"}},
+		{"kremlin", []string{"hyph"}},
+		// Bare words match the words sharing their stem.
+		{"talks", []string{"talked"}},
+		{"happy people", []string{"happy"}},
+		{"partner", []string{"hyph"}},
+		{`"talks"`, []string{}}, // a quoted word is exact
+		{"talks summit", []string{}},
 		{"", nil},
 	}
 	for _, tc := range tests {
@@ -157,6 +166,7 @@ func testSearchRussian(t *testing.T, s storyline.Store) {
 		art("moi", "Мои слова", "Это мои слова.", "x", "ru", day(0)),
 		art("moy", "Мой дом", "Это мой дом.", "x", "ru", day(0)),
 		art("peskov", "Заявление", "Дмитрий Песков заявил журналистам.", "x", "ru", day(0)),
+		art("talks", "Итоги", "Стороны договорились на переговорах в Женеве.", "x", "ru", day(0)),
 	}})
 	tests := []struct {
 		q    string
@@ -172,6 +182,11 @@ func testSearchRussian(t *testing.T, s storyline.Store) {
 		{"мои", []string{"moi"}},
 		{"песков", []string{"peskov"}},
 		{"Песк*", []string{"peskov"}},
+		// Bare words match other forms of the word.
+		{"переговоры", []string{"talks"}},
+		{"Женева", []string{"talks"}},
+		{"журналист", []string{"peskov"}},
+		{`"переговоры"`, nil},
 	}
 	for _, tc := range tests {
 		got := search(t, s, tc.q)

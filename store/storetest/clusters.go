@@ -230,3 +230,60 @@ func testStoryFilter(t *testing.T, s storyline.Store) {
 		})
 	}
 }
+
+func testRecleaned(t *testing.T, s storyline.Store) {
+	clusterFixture(t, s)
+	ctx := context.Background()
+	before, err := s.Article(ctx, "a2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := before
+	re.Title = "Kremlin comments on talks"
+	re.Text = "Peskov commented on the negotiations."
+	re.Raw, re.Hash = nil, "ignored"
+	re.Entities = []storyline.Entity{{Name: "Kremlin", Kind: storyline.Organization, Mentions: []storyline.Mention{{Text: "Kremlin"}}}}
+	missing := art("nope", "Never stored", "x", "x", "en", day(0))
+	outs := commit(t, s, storyline.Batch{Recleaned: []storyline.Article{re, missing}})
+	if len(outs) != 0 {
+		t.Errorf("outcomes for recleaned articles: %v", outs)
+	}
+	got, err := s.Article(ctx, "a2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != re.Text || got.Title != re.Title || got.Hash != before.Hash || string(got.Raw) != string(before.Raw) {
+		t.Errorf("recleaned article: %+v", got)
+	}
+	if got.Source != before.Source || got.Published != before.Published {
+		t.Errorf("recleaning changed the input's fields: %+v", got)
+	}
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, storyline.ErrNotFound) {
+		t.Errorf("recleaning stored an unknown article: %v", err)
+	}
+	if got := search(t, s, "negotiations"); !slices.Equal(got, []string{"a2"}) {
+		t.Errorf("search new text = %v", got)
+	}
+	if got := search(t, s, `"the talks"`); len(got) != 0 {
+		t.Errorf("search finds the text before recleaning: %v", got)
+	}
+	st := stats(t, s)
+	if st.Counts["updates"] != 0 || st.Articles != 6 {
+		t.Errorf("recleaning counted as update: %+v", st.Counts)
+	}
+	ents, _ := s.Entities(ctx, 0)
+	want := []storyline.EntityCount{
+		{Name: "Dmitry Peskov", Kind: storyline.Person, Articles: 1, Mentions: 1},
+		{Name: "Kremlin", Kind: storyline.Organization, Articles: 1, Mentions: 1},
+	}
+	if !slices.Equal(ents, want) {
+		t.Errorf("entities after recleaning = %+v, want %+v", ents, want)
+	}
+	if got := storyIDs(stories(t, s, storyline.StoryFilter{Entity: "kremlin"})); !slices.Equal(got, []string{"s1"}) {
+		t.Errorf("entity filter after recleaning = %v", got)
+	}
+	// The same outcome on a re-commit of the unchanged input.
+	if outs := commit(t, s, storyline.Batch{Articles: []storyline.Article{art("a2", "Kremlin on talks", "Peskov commented on the talks.", "bbc.com", "en", day(1))}}); outs[0] != storyline.Unchanged {
+		t.Errorf("re-commit after recleaning = %v", outs)
+	}
+}

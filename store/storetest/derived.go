@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -250,6 +251,79 @@ func testStats(t *testing.T, s storyline.Store) {
 	for k, n := range want {
 		if st.Counts[k] != n {
 			t.Errorf("count %s = %d, want %d", k, st.Counts[k], n)
+		}
+	}
+}
+
+// testConcurrent commits from several goroutines while others read: no
+// call may fail and every commit must be complete.
+func testConcurrent(t *testing.T, s storyline.Store) {
+	ctx := context.Background()
+	const writers, batches, per = 3, 8, 10
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	stop := make(chan struct{})
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				var batch storyline.Batch
+				for i := range per {
+					id := fmt.Sprintf("w%d-b%d-%d", w, b, i)
+					batch.Articles = append(batch.Articles, art(id, "Concurrent title", "Concurrent text "+id, "s", "en", day(b)))
+					batch.Assignments = append(batch.Assignments, storyline.Assignment{Article: id,
+						Event: fmt.Sprintf("e%d-%d", w, b), Story: fmt.Sprintf("s%d", w)})
+				}
+				if _, err := s.Commit(ctx, batch); err != nil {
+					errs <- fmt.Errorf("writer %d: %w", w, err)
+					return
+				}
+			}
+		}()
+	}
+	var readers sync.WaitGroup
+	for range 2 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := s.Stories(ctx, storyline.StoryFilter{Limit: 5}); err != nil {
+					errs <- fmt.Errorf("stories: %w", err)
+					return
+				}
+				if _, err := s.Search(ctx, "concurrent", 5); err != nil {
+					errs <- fmt.Errorf("search: %w", err)
+					return
+				}
+				for _, err := range s.Articles(ctx, storyline.ArticleFilter{Limit: 20}) {
+					if err != nil {
+						errs <- fmt.Errorf("articles: %w", err)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	st := stats(t, s)
+	if st.Articles != writers*batches*per || st.Counts["stories"] != writers || st.Counts["events"] != writers*batches {
+		t.Errorf("after concurrent commits: %d articles, counts %v", st.Articles, st.Counts)
+	}
+	for _, story := range stories(t, s, storyline.StoryFilter{}) {
+		if len(story.Articles) != batches*per {
+			t.Errorf("story %s has %d articles, want %d", story.ID, len(story.Articles), batches*per)
 		}
 	}
 }

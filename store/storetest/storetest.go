@@ -22,6 +22,7 @@ func Run(t *testing.T, open func(t *testing.T) storyline.Store) {
 		fn   func(t *testing.T, s storyline.Store)
 	}{
 		{"Outcomes", testOutcomes},
+		{"Recleaned", testRecleaned},
 		{"RoundTrip", testRoundTrip},
 		{"NotFound", testNotFound},
 		{"Atomic", testAtomic},
@@ -40,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) storyline.Store) {
 		{"State", testState},
 		{"Entities", testEntities},
 		{"Stats", testStats},
+		{"Concurrent", testConcurrent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,220 @@
+// Package clean removes boilerplate from article text: generic site
+// furniture that one article shows alone (ad-blocker pleas, "Read also:"
+// blocks, "Source link" footers, disclaimers, photo credits, share and
+// subscribe lines) and lines that repeat across many articles of one
+// outlet, learned as the store grows. The raw input is never touched.
+package clean
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
+)
+
+// Options tune a Cleaner. Zero fields take the defaults.
+type Options struct {
+	// MinArticles is how many distinct articles of one outlet must carry
+	// a line before it is learned as that outlet's boilerplate (default 3).
+	MinArticles int
+	// MaxTracked caps the lines counted per outlet; the least seen are
+	// forgotten first (default 4096).
+	MaxTracked int
+	// MaxLineRunes is the longest line that can be learned (default 600).
+	MaxLineRunes int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MinArticles <= 0 {
+		o.MinArticles = 3
+	}
+	if o.MaxTracked <= 0 {
+		o.MaxTracked = 4096
+	}
+	if o.MaxLineRunes <= 0 {
+		o.MaxLineRunes = 600
+	}
+	return o
+}
+
+// Cleaner removes boilerplate lines. It implements storyline.Cleaner and
+// storyline.Stateful; it is safe for concurrent use.
+type Cleaner struct {
+	opts Options
+
+	mu      sync.Mutex
+	outlets map[string]*outlet
+	pending map[string]bool // outlets whose state changed since Pending
+	changed map[string]bool // outlets whose learned set grew since Changed
+}
+
+// New returns a Cleaner with no learned lines.
+func New(opts Options) *Cleaner {
+	return &Cleaner{
+		opts:    opts.withDefaults(),
+		outlets: make(map[string]*outlet),
+		pending: make(map[string]bool),
+		changed: make(map[string]bool),
+	}
+}
+
+// Clean learns the article's lines for its outlet, then removes generic
+// and learned boilerplate from a.Text. Raw is kept.
+func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("clean %s: %w", a.ID, err)
+	}
+	lines := splitLines(a.Text)
+	if a.Source != "" {
+		c.learn(a.Source, a.Hash, lines)
+	}
+	a.Text = c.clean(a.Source, lines)
+	return nil
+}
+
+// Reclean removes boilerplate from a.Text without learning from it: it is
+// for re-cleaning an earlier article of an outlet from its extracted text
+// after Changed named the outlet.
+func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("reclean %s: %w", a.ID, err)
+	}
+	a.Text = c.clean(a.Source, splitLines(a.Text))
+	return nil
+}
+
+// CleanText returns text without generic and the outlet's learned
+// boilerplate, learning nothing.
+func (c *Cleaner) CleanText(source, text string) string {
+	return c.clean(source, splitLines(text))
+}
+
+// Changed returns, sorted, the outlets whose learned boilerplate grew
+// since the last call, and forgets them. Their earlier articles should be
+// re-cleaned (Reclean) from their extracted text and committed again.
+func (c *Cleaner) Changed() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := sortedKeys(c.changed)
+	clear(c.changed)
+	return out
+}
+
+// line is one line of text with its normalized form and learning key.
+type line struct {
+	text  string
+	norm  string
+	words int
+	key   uint64
+}
+
+func splitLines(text string) []line {
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	out := make([]line, len(raw))
+	for i, r := range raw {
+		n := textproc.Normalize(r)
+		out[i] = line{text: r, norm: n, words: len(strings.Fields(n))}
+		if n != "" {
+			out[i].key = lineKey(n)
+		}
+	}
+	return out
+}
+
+// lineKey hashes a normalized line with digits folded to '0', so that
+// "Published 12:30" and "Published 09:15" count as one line.
+func lineKey(norm string) uint64 {
+	b := []byte(norm)
+	for i, c := range b {
+		if c >= '1' && c <= '9' {
+			b[i] = '0'
+		}
+	}
+	return xxh3.Hash(b)
+}
+
+// clean applies the generic rules and the outlet's learned lines.
+func (c *Cleaner) clean(source string, lines []line) string {
+	learned := make([]bool, len(lines))
+	c.mu.Lock()
+	if o := c.outlets[source]; o != nil {
+		min := uint32(c.opts.MinArticles)
+		for i, l := range lines {
+			learned[i] = l.norm != "" && o.counts[l.key] >= min
+		}
+	}
+	c.mu.Unlock()
+	allLearned := true
+	for i, l := range lines {
+		if l.norm != "" && !learned[i] {
+			allLearned = false
+		}
+	}
+	if allLearned {
+		// the outlet repeats this whole text: it is content, not furniture
+		clear(learned)
+	}
+
+	keepLine := make([]bool, len(lines))
+	nonEmpty := 0
+	for _, l := range lines {
+		if l.norm != "" {
+			nonEmpty++
+		}
+	}
+	seen := 0
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.norm == "" {
+			keepLine[i] = true
+			continue
+		}
+		seen++
+		if learned[i] {
+			continue
+		}
+		switch classify(l.norm, l.words) {
+		case keep:
+			keepLine[i] = true
+		case drop:
+		case dropWithNext:
+			j := i + 1
+			for j < len(lines) && lines[j].norm == "" {
+				j++
+			}
+			if j < len(lines) && lines[j].words <= shortLine && classify(lines[j].norm, lines[j].words) == keep {
+				i = j
+			}
+		case dropRest:
+			if 2*seen > nonEmpty {
+				i = len(lines)
+			}
+		}
+	}
+	var b strings.Builder
+	blank := false
+	for i, l := range lines {
+		if !keepLine[i] {
+			continue
+		}
+		t := strings.TrimRightFunc(l.text, unicode.IsSpace)
+		if strings.TrimSpace(t) == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(t)
+	}
+	return b.String()
+}

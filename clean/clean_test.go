@@ -1,0 +1,220 @@
+package clean
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+const body1 = "The council voted on Tuesday to expand the tram network to the northern suburbs."
+const body2 = "Opponents said the cost, put at 40 million euros, would fall on local taxpayers."
+
+func TestCleanGenericBoilerplate(t *testing.T) {
+	tests := []struct {
+		name, in string
+		gone     []string
+	}{
+		{"ad blocker", body1 + "\n\n" + body2 + "\n\nPlease disable your ad blocker to continue reading the news.", []string{"ad blocker"}},
+		{"read also block", body1 + "\n\nRead also:\nA completely different headline about elections\n\n" + body2, []string{"Read also", "different headline"}},
+		{"read more inline", body1 + "\nRead more: Mayor resigns over tram contract\n" + body2, []string{"Mayor resigns"}},
+		{"source link footer", body1 + "\n\n" + body2 + "\n\nSource link\n\nOur site is funded by donations from readers like you.\nBest regards, editors", []string{"Source link", "donations", "Best regards"}},
+		{"disclaimer", body1 + "\n\n" + body2 + "\n\nWe remind our readers that publication of articles on our site does not mean that we agree with what is written.", []string{"remind our readers"}},
+		{"photo credit", body1 + "\n(Image: AP)\n" + body2 + "\nPhoto: Jane Roe / Reuters\n© Sputnik / Ivan Petrov", []string{"Image: AP", "Jane Roe", "Sputnik"}},
+		{"share and subscribe", body1 + "\nShare this article on Facebook\n" + body2 + "\nSubscribe to our newsletter", []string{"Share this", "newsletter"}},
+		{"advertisement", body1 + "\nAdvertisement Continue reading the main story\n" + body2, []string{"Advertisement"}},
+		{"published stamp", body1 + "\n" + body2 + "\n\nPublished at", []string{"Published at"}},
+	}
+	c := New(Options{})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := storyline.Article{ID: "x", Text: tc.in, Raw: []byte(tc.in)}
+			if err := c.Clean(context.Background(), &a); err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range tc.gone {
+				if strings.Contains(a.Text, g) {
+					t.Errorf("%q still in clean text %q", g, a.Text)
+				}
+			}
+			for _, k := range []string{body1, body2} {
+				if !strings.Contains(a.Text, k) {
+					t.Errorf("content %q lost: %q", k, a.Text)
+				}
+			}
+			if string(a.Raw) != tc.in {
+				t.Error("raw changed")
+			}
+		})
+	}
+}
+
+func TestCleanKeepsContentThatLooksLikeBoilerplate(t *testing.T) {
+	tests := []string{
+		"The minister said the photo was taken in 2019 and shared by thousands of users who wanted the vote delayed until the spring session of parliament.",
+		"Source link analysis by the ministry showed that the leak came from inside the department, officials told reporters on Monday evening.",
+		"Read also the second paragraph of the statement, the spokesman told journalists, because it explains why the government will not change its position on the tax.",
+	}
+	c := New(Options{})
+	for _, in := range tests {
+		if got := c.CleanText("", in); got != in {
+			t.Errorf("CleanText(%q) = %q", in, got)
+		}
+	}
+}
+
+type memState map[string][]byte
+
+func (m memState) State(_ context.Context, stage, key string) ([]byte, error) {
+	v, ok := m[stage+"/"+key]
+	if !ok {
+		return nil, storyline.ErrNotFound
+	}
+	return v, nil
+}
+
+func (m memState) ScanState(_ context.Context, stage, prefix string) iter.Seq2[string, []byte] {
+	return func(yield func(string, []byte) bool) {
+		for k, v := range m {
+			if rest, ok := strings.CutPrefix(k, stage+"/"+prefix); ok {
+				if !yield(prefix+rest, v) {
+					return
+				}
+			}
+		}
+	}
+}
+
+func TestLearnedOutletLines(t *testing.T) {
+	ctx := context.Background()
+	c := New(Options{MinArticles: 3})
+	tag := "GSV \"Russia - Islamic World\""
+	var first storyline.Article
+	topics := []string{"harbour cranes", "harbour dredging", "harbour ferries", "harbour strike"}
+	for i := range 4 {
+		a := storyline.Article{
+			ID:     fmt.Sprint("a", i),
+			Source: "example.org",
+			Hash:   fmt.Sprint("h", i),
+			Text:   fmt.Sprintf("This story is about %s.\n%s", topics[i], tag),
+		}
+		orig := a.Text
+		if err := c.Clean(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = storyline.Article{ID: a.ID, Source: a.Source, Text: orig}
+		}
+		if i < 2 && !strings.Contains(a.Text, "GSV") {
+			t.Fatalf("article %d: line learned too early", i)
+		}
+		if i >= 2 && strings.Contains(a.Text, "GSV") {
+			t.Fatalf("article %d: repeated line kept: %q", i, a.Text)
+		}
+		if !strings.Contains(a.Text, "harbour") {
+			t.Fatalf("content lost: %q", a.Text)
+		}
+	}
+	if got := c.Changed(); len(got) != 1 || got[0] != "example.org" {
+		t.Fatalf("Changed = %v", got)
+	}
+	if got := c.Changed(); len(got) != 0 {
+		t.Fatalf("Changed not reset: %v", got)
+	}
+	if err := c.Reclean(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(first.Text, "GSV") {
+		t.Fatalf("reclean kept learned line: %q", first.Text)
+	}
+	// Another outlet has not learned the line.
+	if got := c.CleanText("other.org", tag); got != tag {
+		t.Fatalf("other outlet lost line: %q", got)
+	}
+	// The same content hash again is not counted twice.
+	d := New(Options{MinArticles: 2})
+	for range 3 {
+		a := storyline.Article{ID: "dup", Source: "s", Hash: "same", Text: "One line only here."}
+		if err := d.Clean(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		if a.Text == "" {
+			t.Fatal("repeated article taught its own text as boilerplate")
+		}
+	}
+
+	// State survives a new process.
+	st := memState{}
+	for k, v := range c.Pending() {
+		st["clean/"+k] = v
+	}
+	if len(c.Pending()) != 0 {
+		t.Fatal("Pending not reset")
+	}
+	c2 := New(Options{MinArticles: 3})
+	if err := c2.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if got := c2.CleanText("example.org", "Body text stays.\n"+tag); got != "Body text stays." {
+		t.Fatalf("after Load: %q", got)
+	}
+}
+
+func TestCleanExamples(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "examples", "articles")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared examples not available: ", err)
+	}
+	checks := map[string][]string{
+		"003": {"Read also", "Tout est possible", "Iran Obsession", "We remind our readers", "Published at"},
+		"004": {"Source link", "ad blocker", "advertising money", "Best regards"},
+		"002": {"Photo: Valery"},
+		"001": {"(Image: AP)"},
+	}
+	c := New(Options{})
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := filepath.Base(f)[:3]
+		a := storyline.Article{ID: id, Text: string(b)}
+		if err := c.Clean(context.Background(), &a); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range checks[id] {
+			if strings.Contains(a.Text, g) {
+				t.Errorf("%s: %q kept", id, g)
+			}
+		}
+		if len(a.Text) < len(b)/2 {
+			t.Errorf("%s: cleaned away too much (%d of %d bytes)", id, len(a.Text), len(b))
+		}
+	}
+}
+
+func BenchmarkClean(b *testing.B) {
+	var sb strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&sb, "Paragraph %d of the article says something about the council and the tram network.\n\n", i)
+	}
+	sb.WriteString("Read also:\nSomething else\n\nSource link\nPlease disable your ad blocker")
+	text := sb.String()
+	c := New(Options{})
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	i := 0
+	for b.Loop() {
+		a := storyline.Article{ID: "x", Source: "s", Hash: fmt.Sprint(i), Text: text}
+		i++
+		if err := c.Clean(ctx, &a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package clean
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+// recentHashes is how many content hashes per outlet are remembered so
+// that the same article seen again (a re-post, a re-run) is not counted
+// twice.
+const recentHashes = 256
+
+// outlet is what a Cleaner knows about one outlet: how many distinct
+// articles carried each line.
+type outlet struct {
+	counts map[uint64]uint32
+	recent []string // ring of recent content hashes
+	next   int
+}
+
+func newOutlet() *outlet { return &outlet{counts: make(map[uint64]uint32)} }
+
+// learn counts the distinct lines of one article of source.
+func (c *Cleaner) learn(source, hash string, lines []line) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	o := c.outlets[source]
+	if o == nil {
+		o = newOutlet()
+		c.outlets[source] = o
+	}
+	if hash != "" {
+		if slices.Contains(o.recent, hash) {
+			return
+		}
+		if len(o.recent) < recentHashes {
+			o.recent = append(o.recent, hash)
+		} else {
+			o.recent[o.next] = hash
+			o.next = (o.next + 1) % recentHashes
+		}
+	}
+	min := uint32(c.opts.MinArticles)
+	seen := make(map[uint64]bool, len(lines))
+	for _, l := range lines {
+		if l.norm == "" || seen[l.key] || utf8.RuneCountInString(l.norm) > c.opts.MaxLineRunes {
+			continue
+		}
+		seen[l.key] = true
+		o.counts[l.key]++
+		if o.counts[l.key] == min {
+			c.changed[source] = true
+		}
+	}
+	if len(o.counts) > c.opts.MaxTracked {
+		o.prune(c.opts.MaxTracked)
+	}
+	c.pending[source] = true
+}
+
+// prune keeps the max most counted lines (ties by key, for determinism).
+func (o *outlet) prune(max int) {
+	type kv struct {
+		k uint64
+		n uint32
+	}
+	all := make([]kv, 0, len(o.counts))
+	for k, n := range o.counts {
+		all = append(all, kv{k, n})
+	}
+	slices.SortFunc(all, func(a, b kv) int {
+		if a.n != b.n {
+			return int(b.n) - int(a.n)
+		}
+		if a.k < b.k {
+			return -1
+		}
+		return 1
+	})
+	// keep room so that pruning is not needed on every article
+	keepN := max * 3 / 4
+	for _, e := range all[keepN:] {
+		delete(o.counts, e.k)
+	}
+}
+
+// Stage names the cleaner's state in the store.
+func (c *Cleaner) Stage() string { return "clean" }
+
+// Load restores the learned lines of every outlet.
+func (c *Cleaner) Load(ctx context.Context, s storyline.StateStore) error {
+	outlets := make(map[string]*outlet)
+	for key, val := range s.ScanState(ctx, c.Stage(), "") {
+		o, err := decodeOutlet(val)
+		if err != nil {
+			return fmt.Errorf("clean: load outlet %q: %w", key, err)
+		}
+		outlets[key] = o
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("clean: load: %w", err)
+	}
+	c.mu.Lock()
+	c.outlets = outlets
+	c.mu.Unlock()
+	return nil
+}
+
+// Pending returns the state of the outlets changed since the last call,
+// keyed by outlet.
+func (c *Cleaner) Pending() map[string][]byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.pending) == 0 {
+		return nil
+	}
+	out := make(map[string][]byte, len(c.pending))
+	for src := range c.pending {
+		out[src] = c.outlets[src].encode()
+	}
+	clear(c.pending)
+	return out
+}
+
+// encode writes the counts sorted by key, then the recent hashes.
+func (o *outlet) encode() []byte {
+	keys := make([]uint64, 0, len(o.counts))
+	for k := range o.counts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b := binary.AppendUvarint(nil, uint64(len(keys)))
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+		b = binary.AppendUvarint(b, uint64(o.counts[k]))
+	}
+	b = binary.AppendUvarint(b, uint64(len(o.recent)))
+	b = binary.AppendUvarint(b, uint64(o.next))
+	for _, h := range o.recent {
+		b = binary.AppendUvarint(b, uint64(len(h)))
+		b = append(b, h...)
+	}
+	return b
+}
+
+func decodeOutlet(b []byte) (*outlet, error) {
+	o := newOutlet()
+	uv := func() (uint64, error) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, fmt.Errorf("truncated state")
+		}
+		b = b[n:]
+		return v, nil
+	}
+	n, err := uv()
+	if err != nil {
+		return nil, err
+	}
+	for range n {
+		if len(b) < 8 {
+			return nil, fmt.Errorf("truncated state")
+		}
+		k := binary.LittleEndian.Uint64(b)
+		b = b[8:]
+		v, err := uv()
+		if err != nil {
+			return nil, err
+		}
+		o.counts[k] = uint32(v)
+	}
+	nr, err := uv()
+	if err != nil {
+		return nil, err
+	}
+	next, err := uv()
+	if err != nil {
+		return nil, err
+	}
+	o.next = int(next)
+	for range nr {
+		l, err := uv()
+		if err != nil {
+			return nil, err
+		}
+		if uint64(len(b)) < l {
+			return nil, fmt.Errorf("truncated state")
+		}
+		o.recent = append(o.recent, string(b[:l]))
+		b = b[l:]
+	}
+	return o, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

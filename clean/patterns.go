@@ -1,0 +1,81 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+)
+
+// lineKind says what a generic rule decided about one line.
+type lineKind int
+
+const (
+	keep lineKind = iota
+	// drop removes the line.
+	drop
+	// dropWithNext removes the line and, when short, the line after it
+	// (a "Read also:" label followed by the linked headline).
+	dropWithNext
+	// dropRest removes the line and everything after it when it stands in
+	// the back half of the text (a "Source link" footer).
+	dropRest
+)
+
+// shortLine is the most words a line may have for the patterns that only
+// make sense on a line of its own (credits, share buttons).
+const shortLine = 25
+
+var (
+	// readAlso matches a "Read also" style label, alone or with a headline.
+	readAlso = regexp.MustCompile(`^(read|see|watch|listen) (also|more|next)\b|^(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|^читайте также|^смотрите также|^по теме\s*:`)
+	// photoCredit matches photo, image and video credit lines.
+	photoCredit = regexp.MustCompile(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)\b\s*([:©/(\-]|by\b|$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|\b(getty images|shutterstock|ap photo|afp photo|reuters photo)\b|^\(?(image|photo)s?\s*:`)
+	// shareLine matches share, subscribe and navigation lines.
+	shareLine = regexp.MustCompile(`\b(share (this|on|via)|share article|tweet this|email this|print this|follow us (on|at)|subscribe (to|now|for)|sign up (for|to)|newsletter|click here|join us on|download (our|the) app|comments?\s*\(\d+\)|continue reading( the main story)?|sponsored content|подписывайтесь|подпишитесь)\b`)
+	// adBlock matches pleas to turn off an ad blocker and to fund the site.
+	adBlock = regexp.MustCompile(`\bad[ \-]?block(er|ing)?\b|\bdisable (your )?ad|\bfunded by advertising\b|\bwhitelist (our|this) site\b|\bbest regards, (the )?editors?\b|cannot be free, otherwise`)
+	// disclaimer matches editorial disclaimers about republished opinions.
+	disclaimer = regexp.MustCompile(`^we remind our readers\b|does not (necessarily )?(mean|imply) that we agree|views expressed (in this article|here) are (solely )?(those of|the author)|мнение редакции может не совпадать`)
+	// sourceLink matches a republisher's footer link.
+	sourceLink = regexp.MustCompile(`^(source link|original source|source url|link to (the )?source|read (the )?(full|original) (article|story)( here| at| on)?)\s*[:.]?\s*$`)
+	// copyright matches a copyright notice.
+	copyright = regexp.MustCompile(`^(copyright|©|\(c\))\s.*|\ball rights reserved\b`)
+	// publishedAt matches a bare publication stamp line.
+	publishedAt = regexp.MustCompile(`^(published|posted|updated|last updated)( at| on)?\s*[:\-]?\s*[\d\s:./,\-apmutcgmt]*$`)
+)
+
+// classify applies the generic boilerplate rules to one normalized line.
+func classify(norm string, words int) lineKind {
+	switch {
+	case norm == "":
+		return keep
+	case sourceLink.MatchString(norm):
+		return dropRest
+	case readAlso.MatchString(norm):
+		if words <= 3 || strings.HasSuffix(norm, ":") {
+			return dropWithNext
+		}
+		if words <= shortLine {
+			return drop
+		}
+	case disclaimer.MatchString(norm):
+		return drop
+	case adBlock.MatchString(norm):
+		if words <= 2*shortLine {
+			return drop
+		}
+	case publishedAt.MatchString(norm):
+		return drop
+	case words <= shortLine && copyright.MatchString(norm):
+		return drop
+	}
+	if norm == "advertisement" || strings.HasPrefix(norm, "advertisement continue reading") {
+		return drop
+	}
+	if words <= shortLine/2 && shareLine.MatchString(norm) {
+		return drop
+	}
+	if words <= shortLine && photoCredit.MatchString(norm) {
+		return drop
+	}
+	return keep
+}

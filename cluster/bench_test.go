@@ -1,0 +1,232 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// synthStream generates n articles reporting n/8 events over 90 days:
+// each event has its own names and topic words drawn from a synthetic
+// vocabulary, articles mix them with Zipf-distributed background words,
+// a tenth of the articles carry no date and a few are old backfills.
+func synthStream(n int, seed uint64) []*storyline.Article {
+	r := rand.New(rand.NewPCG(seed, 7))
+	syll := []string{"ka", "lo", "mi", "ren", "to", "vas", "el", "dor", "pan", "si", "qu", "ber", "na", "ti", "gor", "u"}
+	word := func(k int) string {
+		var b strings.Builder
+		for k >= 0 {
+			b.WriteString(syll[k%len(syll)])
+			k = k/len(syll) - 1
+		}
+		return b.String()
+	}
+	const vocab = 20000
+	zipf := rand.NewZipf(r, 1.1, 2, vocab-1)
+	type event struct {
+		names, topic []int
+		day          int
+	}
+	events := make([]event, n/8+1)
+	for i := range events {
+		e := event{day: r.IntN(90)}
+		for range 3 {
+			e.names = append(e.names, vocab+r.IntN(50000))
+		}
+		for range 12 {
+			e.topic = append(e.topic, 500+r.IntN(vocab-500))
+		}
+		events[i] = e
+	}
+	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]*storyline.Article, n)
+	var b strings.Builder
+	for i := range out {
+		e := events[r.IntN(len(events))]
+		sentence := func(words int) {
+			for w := range words {
+				var k int
+				switch x := r.IntN(10); {
+				case x < 2:
+					k = e.names[r.IntN(len(e.names))]
+				case x < 5:
+					k = e.topic[r.IntN(len(e.topic))]
+				default:
+					k = int(zipf.Uint64())
+				}
+				s := word(k)
+				if k >= vocab || w == 0 {
+					s = strings.ToUpper(s[:1]) + s[1:]
+				}
+				b.WriteString(s)
+				b.WriteByte(' ')
+			}
+			b.WriteString(". ")
+		}
+		b.Reset()
+		sentence(8)
+		title := b.String()
+		b.Reset()
+		for range 12 {
+			sentence(10 + r.IntN(10))
+		}
+		a := &storyline.Article{ID: fmt.Sprintf("a%06d", i), Title: title, Text: b.String(), Lang: "en"}
+		switch x := r.IntN(20); {
+		case x < 2: // no date
+		case x == 2: // backfill of an old article
+			a.Published = storyline.Day(base.AddDate(-1, 0, -r.IntN(300)))
+		default:
+			a.Published = storyline.Instant(base.Add(time.Duration(e.day)*24*time.Hour + time.Duration(r.IntN(72))*time.Hour))
+		}
+		out[i] = a
+	}
+	// arrival roughly in publication order, with local disorder
+	for i := range out {
+		j := i + r.IntN(50)
+		if j < len(out) {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+// runStream analyses articles on workers goroutines and assigns them in
+// order on the caller's goroutine, as the pipeline does.
+func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int) int {
+	ctx := context.Background()
+	feats := make([]*Features, len(arts))
+	ready := make([]chan struct{}, len(arts))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(arts); i += workers {
+				feats[i] = c.Prepare(arts[i])
+				close(ready[i])
+			}
+		})
+	}
+	stateBytes := 0
+	for i, a := range arts {
+		<-ready[i]
+		if _, _, err := c.AssignPrepared(ctx, a, feats[i], nil); err != nil {
+			b.Fatal(err)
+		}
+		feats[i] = nil
+		if i%1000 == 999 {
+			for _, v := range c.Pending() {
+				stateBytes += len(v)
+			}
+		}
+	}
+	wg.Wait()
+	return stateBytes
+}
+
+// BenchmarkStream100k clusters a 100,000-article synthetic stream per
+// iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers,
+// and reports articles/s, the bytes of state written per 1000 articles,
+// the bytes of the final active state, and the live heap after the run.
+func BenchmarkStream100k(b *testing.B) {
+	arts := synthStream(100_000, 1)
+	var last *Clusterer
+	var written int
+	cpu0 := cpuTime()
+	for b.Loop() {
+		last = New(Options{})
+		written = runStream(b, last, arts, runtime.GOMAXPROCS(0))
+	}
+	cpu := cpuTime() - cpu0
+	n := float64(len(arts)) * float64(b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+	// CPU time is what the machine's other load does not inflate: the
+	// throughput two idle cores would give is 2/(CPU per article).
+	b.ReportMetric(cpu.Seconds()*1e6/n, "cpu-µs/article")
+	b.ReportMetric(2*n/cpu.Seconds(), "articles/s-per-2-cpu")
+	b.ReportMetric(float64(written)/float64(len(arts)/1000), "state-B/1k-articles")
+	var active int
+	for _, n := range last.events {
+		active += len(n.articles)
+	}
+	b.ReportMetric(float64(len(last.events)), "active-events")
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
+	arts = nil
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB-without-input")
+	full := 0
+	for _, v := range fullState(last) {
+		full += len(v)
+	}
+	b.ReportMetric(float64(full)/(1<<20), "state-MiB")
+	runtime.KeepAlive(last)
+}
+
+// fullState encodes the whole active state, as a first Pending would.
+func fullState(c *Clusterer) map[string][]byte {
+	for id := range c.events {
+		c.dirtyKeys[id] = true
+	}
+	for id := range c.stories {
+		c.dirtyKeys[id] = true
+	}
+	for t := range c.vocab {
+		c.dirtyDF[dfShard(t)] = true
+	}
+	return c.Pending()
+}
+
+// BenchmarkAssign measures one article's assignment (analysis included)
+// in a stream of 20,000 articles, cycled.
+func BenchmarkAssign(b *testing.B) {
+	arts := synthStream(20_000, 2)
+	c := New(Options{})
+	ctx := context.Background()
+	i := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		a := *arts[i%len(arts)]
+		a.ID = fmt.Sprint(i)
+		if _, _, err := c.Assign(ctx, &a, nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkPrepare measures the analysis of one article (tokens, stop
+// words, stems, weighted term frequencies).
+func BenchmarkPrepare(b *testing.B) {
+	arts := synthStream(2000, 3)
+	c := New(Options{})
+	i := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		c.Prepare(arts[i%len(arts)])
+		i++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+}

@@ -1,0 +1,145 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+)
+
+// centroid is a sparse vector held as parallel slices, unsorted. Lookups
+// go through the clusterer's scratch arrays indexed by term id (scatter a
+// vector, walk the centroid, clear), which is several times faster than a
+// map per cluster.
+type centroid struct {
+	ids   []uint32
+	ws    []float32
+	norm2 float64
+}
+
+func (ct *centroid) len() int { return len(ct.ids) }
+
+// growScratch makes the scratch arrays cover every term id.
+func (c *Clusterer) growScratch() {
+	for len(c.qw) < len(c.terms) {
+		c.qw = append(c.qw, 0)
+		c.pos = append(c.pos, 0)
+	}
+}
+
+// scatter writes v's weights into c.qw; unscatter clears them.
+func (c *Clusterer) scatter(v vector) {
+	for _, t := range v {
+		c.qw[t.id] = t.w
+	}
+}
+
+func (c *Clusterer) unscatter(v vector) {
+	for _, t := range v {
+		c.qw[t.id] = 0
+	}
+}
+
+// dotScattered is the dot product of the scattered vector with ct.
+func (c *Clusterer) dotScattered(ct *centroid) float64 {
+	var dot float64
+	for i, id := range ct.ids {
+		dot += float64(c.qw[id]) * float64(ct.ws[i])
+	}
+	return dot
+}
+
+// cosineScattered is the cosine between the scattered unit vector and ct.
+func (c *Clusterer) cosineScattered(ct *centroid) float64 {
+	if ct.norm2 == 0 {
+		return 0
+	}
+	return c.dotScattered(ct) / math.Sqrt(ct.norm2)
+}
+
+// cosine is the cosine between unit vector v and ct.
+func (c *Clusterer) cosine(ct *centroid, v vector) float64 {
+	c.scatter(v)
+	cos := c.cosineScattered(ct)
+	c.unscatter(v)
+	return cos
+}
+
+// cosineCentroids is the cosine between two centroids.
+func (c *Clusterer) cosineCentroids(a, b *centroid) float64 {
+	if a.norm2 == 0 || b.norm2 == 0 {
+		return 0
+	}
+	for i, id := range a.ids {
+		c.qw[id] = a.ws[i]
+	}
+	dot := c.dotScattered(b)
+	for _, id := range a.ids {
+		c.qw[id] = 0
+	}
+	return dot / math.Sqrt(a.norm2*b.norm2)
+}
+
+// addTo adds the terms (ids, ws) to ct and returns, appended to fresh, the
+// ids ct did not hold before.
+func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint32) []uint32 {
+	for i, id := range ct.ids {
+		c.pos[id] = int32(i + 1)
+	}
+	for i, id := range ids {
+		w := ws[i]
+		if p := c.pos[id]; p > 0 {
+			old := ct.ws[p-1]
+			nw := old + w
+			ct.ws[p-1] = nw
+			ct.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
+			continue
+		}
+		ct.ids = append(ct.ids, id)
+		ct.ws = append(ct.ws, w)
+		c.pos[id] = int32(len(ct.ids))
+		ct.norm2 += float64(w) * float64(w)
+		fresh = append(fresh, id)
+	}
+	for _, id := range ct.ids {
+		c.pos[id] = 0
+	}
+	return fresh
+}
+
+// addVector adds a unit vector to ct.
+func (c *Clusterer) addVector(ct *centroid, v vector, fresh []uint32) []uint32 {
+	ids := c.vids[:0]
+	ws := c.vws[:0]
+	for _, t := range v {
+		ids = append(ids, t.id)
+		ws = append(ws, t.w)
+	}
+	c.vids, c.vws = ids, ws
+	return c.addTo(ct, ids, ws, fresh)
+}
+
+// prune keeps ct to its keep heaviest terms once it holds half as many
+// more.
+func prune(ct *centroid, keep int) {
+	if len(ct.ids) <= keep*3/2 {
+		return
+	}
+	idx := make([]int, len(ct.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool {
+		a, b := idx[i], idx[j]
+		if ct.ws[a] != ct.ws[b] {
+			return ct.ws[a] > ct.ws[b]
+		}
+		return ct.ids[a] < ct.ids[b]
+	})
+	ids := make([]uint32, keep, keep*3/2+8)
+	ws := make([]float32, keep, keep*3/2+8)
+	ct.norm2 = 0
+	for i, k := range idx[:keep] {
+		ids[i], ws[i] = ct.ids[k], ct.ws[k]
+		ct.norm2 += float64(ws[i]) * float64(ws[i])
+	}
+	ct.ids, ct.ws = ids, ws
+}

@@ -1,0 +1,402 @@
+// Package cluster groups arriving articles into events (articles that
+// report one happening) and stories (events of one developing thread),
+// online: each article is assigned once, as it arrives, against an
+// inverted index over the clusters active in a recent window, so the cost
+// per article does not grow with the stream.
+//
+// An article is a TF-IDF vector over language-aware terms (textproc
+// analyzers: stop words and Snowball stems for English and Russian), with
+// title and lead weighted and names and numbers boosted; document
+// frequencies update as articles arrive. An article joins the event whose
+// centroid is most similar, if the similarity, decayed by the time between
+// the article and the event's span, reaches Options.EventThreshold; else
+// it opens an event, which joins the most similar story in the same way
+// at the lower Options.StoryThreshold. Copies are must-link evidence: an
+// article that copies text from an article of an active event joins it.
+// When an arrival shows that two clusters are one, the younger is merged
+// into the older and the merge is reported.
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Options configures a Clusterer. The zero value of any field means its
+// default (DefaultOptions).
+type Options struct {
+	// EventThreshold is the decayed cosine similarity an article needs to
+	// join an event.
+	EventThreshold float64
+	// StoryThreshold is the similarity an article opening an event needs
+	// to join a story with it.
+	StoryThreshold float64
+	// MergeThreshold is the cosine two event centroids need to be merged
+	// when an article matches both: stronger evidence than one member's.
+	MergeThreshold float64
+	// NameAgreement is the least cosine over name terms an article needs
+	// with an event, when both have names.
+	NameAgreement float64
+	// EventDecay and StoryDecay are the time constants of the decay of
+	// similarity with the gap between an article and a cluster's span.
+	EventDecay, StoryDecay time.Duration
+	// DecayFloor is the share of similarity kept at an infinite gap: time
+	// weakens evidence, it never cancels strong textual agreement.
+	DecayFloor float64
+	// EventWindow and StoryWindow are how long after its last article a
+	// cluster stays active (in stream time: the latest publication seen).
+	EventWindow, StoryWindow time.Duration
+	// DocTerms is how many of its heaviest terms represent an article;
+	// CentroidTerms bounds a cluster's centroid.
+	DocTerms, CentroidTerms int
+	// QueryTerms is how many of an article's heaviest terms look up
+	// candidates; MaxPostings how many of the most recent clusters each
+	// term yields; MaxCandidates how many candidates are scored exactly.
+	QueryTerms, MaxPostings, MaxCandidates int
+}
+
+// DefaultOptions returns the one configuration used for every data set.
+func DefaultOptions() Options {
+	return Options{
+		EventThreshold: 0.25,
+		StoryThreshold: 0.15,
+		MergeThreshold: 0.6,
+		NameAgreement:  0.2,
+		EventDecay:     7 * 24 * time.Hour,
+		StoryDecay:     30 * 24 * time.Hour,
+		DecayFloor:     0.5,
+		EventWindow:    60 * 24 * time.Hour,
+		StoryWindow:    180 * 24 * time.Hour,
+		DocTerms:       64,
+		CentroidTerms:  160,
+		QueryTerms:     12,
+		MaxPostings:    64,
+		MaxCandidates:  10,
+	}
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	set := func(v *float64, def float64) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	setD := func(v *time.Duration, def time.Duration) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	setI := func(v *int, def int) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	set(&o.EventThreshold, d.EventThreshold)
+	set(&o.StoryThreshold, d.StoryThreshold)
+	set(&o.MergeThreshold, d.MergeThreshold)
+	set(&o.NameAgreement, d.NameAgreement)
+	set(&o.DecayFloor, d.DecayFloor)
+	setD(&o.EventDecay, d.EventDecay)
+	setD(&o.StoryDecay, d.StoryDecay)
+	setD(&o.EventWindow, d.EventWindow)
+	setD(&o.StoryWindow, d.StoryWindow)
+	setI(&o.DocTerms, d.DocTerms)
+	setI(&o.CentroidTerms, d.CentroidTerms)
+	setI(&o.QueryTerms, d.QueryTerms)
+	setI(&o.MaxPostings, d.MaxPostings)
+	setI(&o.MaxCandidates, d.MaxCandidates)
+	return o
+}
+
+// Clusterer is the online event and story clusterer. It implements
+// storyline.Clusterer and storyline.Stateful. It is not safe for
+// concurrent use, except Prepare.
+type Clusterer struct {
+	opts Options
+	feat *featurizer
+
+	vocab map[string]uint32
+	terms []string
+	df    []uint32
+	// nameDF counts the articles in which a term was a name.
+	nameDF []uint32
+	docs   int
+	// dfSavedAt is the document count when frequencies were last written.
+	dfSavedAt int
+
+	clock      time.Time // latest publication seen
+	nextEvent  int
+	nextStory  int
+	sinceSweep int
+
+	events, stories map[string]*node
+	eventIdx        *index
+	storyIdx        *index
+	articleEvent    map[string]*node
+
+	// scratch buffers and the lookup stamp
+	stamp   uint64
+	touched []*node
+	fresh   []uint32
+	vids    []uint32
+	vws     []float32
+	// qw and pos are indexed by term id: a scattered vector's weights,
+	// and positions in a centroid (plus one), zero between uses.
+	qw  []float32
+	pos []int32
+
+	dirtyKeys map[string]bool
+	dirtyDF   map[int]bool
+	titles    map[string]string
+}
+
+// New returns a Clusterer with an empty state.
+func New(opts Options) *Clusterer {
+	return &Clusterer{
+		opts:         opts.withDefaults(),
+		feat:         newFeaturizer(),
+		vocab:        make(map[string]uint32),
+		events:       make(map[string]*node),
+		stories:      make(map[string]*node),
+		eventIdx:     newIndex(),
+		storyIdx:     newIndex(),
+		articleEvent: make(map[string]*node),
+		dirtyKeys:    make(map[string]bool),
+		dirtyDF:      make(map[int]bool),
+		titles:       make(map[string]string),
+	}
+}
+
+// Prepare analyses an article. It only reads the article and is safe to
+// call concurrently with everything, so a pipeline can analyse articles in
+// parallel and then call AssignPrepared in arrival order.
+func (c *Clusterer) Prepare(a *storyline.Article) *Features { return c.feat.features(a) }
+
+// Assign implements storyline.Clusterer.
+func (c *Clusterer) Assign(ctx context.Context, a *storyline.Article, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
+	return c.AssignPrepared(ctx, a, c.Prepare(a), copies)
+}
+
+// candidate is a cluster scored against an article.
+type candidate struct {
+	n   *node
+	cos float64 // raw cosine
+	sim float64 // decayed
+	// nameCos is the cosine over name terms only, -1 when either side
+	// has none.
+	nameCos float64
+}
+
+// agrees reports whether a candidate's names do not contradict the
+// article's: two reports of look-alike happenings (another player put on
+// injured reserve, another celebrity in rehab) share their words but not
+// their names.
+func (c *Clusterer) agrees(cd candidate) bool {
+	return cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement
+}
+
+// AssignPrepared is Assign with the article's Features already computed
+// by Prepare.
+func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f *Features, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
+	if err := ctx.Err(); err != nil {
+		return storyline.Assignment{}, nil, fmt.Errorf("cluster %s: %w", a.ID, err)
+	}
+	if prev, ok := c.articleEvent[a.ID]; ok {
+		// a re-run of an article already placed keeps its place
+		ev := prev.live()
+		return storyline.Assignment{Article: a.ID, Event: ev.id, Story: ev.story.live().id,
+			Why: &storyline.Why{Similarity: 1}}, nil, nil
+	}
+	at := c.arrivalTime(a.Published)
+	v := c.vectorize(f)
+	c.growScratch()
+
+	// copies: must-link evidence
+	copyEvents := map[*node][]string{}
+	for _, cp := range copies {
+		if !strongCopy(cp) {
+			continue
+		}
+		other := cp.A
+		if other == a.ID {
+			other = cp.B
+		}
+		if ev, ok := c.articleEvent[other]; ok {
+			ev = ev.live()
+			copyEvents[ev] = append(copyEvents[ev], other)
+		}
+	}
+
+	cands := c.candidates(c.eventIdx, v, at, c.opts.EventDecay)
+	for ev := range copyEvents {
+		if !hasCandidate(cands, ev) {
+			cos := c.cosine(&ev.cent, v)
+			cands = append(cands, candidate{n: ev, cos: cos, sim: cos * c.decay(ev, at, c.opts.EventDecay), nameCos: -1})
+		}
+	}
+	sortCandidates(cands)
+
+	why := &storyline.Why{}
+	var event *node
+	var merges []storyline.Merge
+	var best candidate
+	switch {
+	case len(copyEvents) > 0:
+		// the event holding most copied articles; ties by similarity
+		for _, cd := range cands {
+			if n := len(copyEvents[cd.n]); n > 0 && (event == nil || n > len(copyEvents[event])) {
+				event, best = cd.n, cd
+			}
+		}
+		why.Copies = append(why.Copies, copyEvents[event]...)
+		sort.Strings(why.Copies)
+	default:
+		for _, cd := range cands {
+			if cd.sim < c.opts.EventThreshold {
+				break
+			}
+			if c.agrees(cd) {
+				event, best = cd.n, cd
+				break
+			}
+		}
+	}
+
+	if event == nil {
+		event = c.newEvent()
+		why.NewEvent = true
+	} else {
+		why.Similarity = round3(best.sim)
+		why.Terms, why.Entities = c.shared(v, f, event)
+		// other events this article binds to the chosen one
+		for _, cd := range cands {
+			if cd.n == event || cd.n.dead() {
+				continue
+			}
+			must := len(copyEvents[cd.n]) > 0
+			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || c.cosineCentroids(&event.cent, &cd.n.cent) < c.opts.MergeThreshold) {
+				continue
+			}
+			into, from := older(event, cd.n)
+			merges = append(merges, c.mergeEvents(from, into, a.ID)...)
+			event = into
+		}
+	}
+
+	// story
+	var story *node
+	if !why.NewEvent {
+		story = event.story.live()
+	} else {
+		scands := c.candidates(c.storyIdx, v, at, c.opts.StoryDecay)
+		sortCandidates(scands)
+		if len(scands) > 0 && scands[0].sim >= c.opts.StoryThreshold {
+			story = scands[0].n
+			if why.Similarity == 0 {
+				why.Similarity = round3(scands[0].sim)
+				why.Terms, why.Entities = c.shared(v, f, story)
+			}
+		} else {
+			story = c.newStory()
+			why.NewStory = true
+		}
+		event.story = story
+		story.children = append(story.children, event.id)
+	}
+
+	c.addMember(event, c.eventIdx, a, v, at, best.cos)
+	c.addMember(story, c.storyIdx, a, v, at, best.cos)
+	c.articleEvent[a.ID] = event
+	c.retitleStory(story)
+
+	c.sinceSweep++
+	if c.sinceSweep >= sweepEvery {
+		c.sweep()
+	}
+	return storyline.Assignment{Article: a.ID, Event: event.id, Story: story.id, Why: why}, merges, nil
+}
+
+// sweepEvery is how many arrivals pass between evictions of clusters that
+// left the active window.
+const sweepEvery = 1024
+
+// strongCopy reports whether a copy is evidence of the same event: a
+// (near) duplicate, or shared passages that are not only quotations and
+// cover a fair share of one article.
+func strongCopy(cp storyline.Copy) bool {
+	if cp.Kind != storyline.Partial {
+		return true
+	}
+	quotes := len(cp.Passages) > 0
+	for _, p := range cp.Passages {
+		quotes = quotes && p.Quote
+	}
+	return !quotes && max(cp.AShare, cp.BShare) >= 0.2
+}
+
+// arrivalTime is the article's publication time, or, when unknown, the
+// stream clock (the latest publication seen): a dateless article is
+// treated as arriving now.
+func (c *Clusterer) arrivalTime(p storyline.Published) time.Time {
+	if p.IsZero() {
+		return c.clock
+	}
+	if p.Time.After(c.clock) {
+		c.clock = p.Time
+	}
+	return p.Time
+}
+
+// decay is the factor in [DecayFloor, 1] by which similarity to n shrinks
+// with the gap between t and n's span.
+func (c *Clusterer) decay(n *node, t time.Time, tau time.Duration) float64 {
+	if t.IsZero() || n.first.IsZero() {
+		return 1
+	}
+	var gap time.Duration
+	switch {
+	case t.Before(n.first):
+		gap = n.first.Sub(t)
+	case t.After(n.last):
+		gap = t.Sub(n.last)
+	}
+	if gap <= 0 {
+		return 1
+	}
+	fl := c.opts.DecayFloor
+	return fl + (1-fl)*math.Exp(-float64(gap)/float64(tau))
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+func hasCandidate(cs []candidate, n *node) bool {
+	for _, c := range cs {
+		if c.n == n {
+			return true
+		}
+	}
+	return false
+}
+
+func sortCandidates(cs []candidate) {
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].sim != cs[j].sim {
+			return cs[i].sim > cs[j].sim
+		}
+		return cs[i].n.seq < cs[j].n.seq
+	})
+}
+
+// older returns the cluster opened first as into, the other as from.
+func older(a, b *node) (into, from *node) {
+	if a.seq < b.seq {
+		return a, b
+	}
+	return b, a
+}

@@ -1,0 +1,255 @@
+package cluster
+
+import (
+	"context"
+	"iter"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+func day(s string) storyline.Published {
+	p, err := storyline.ParsePublished(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// fixture articles written for these tests: two reports of one port
+// strike, a follow-up of it days later, and an unrelated football match.
+var (
+	strikeA = &storyline.Article{ID: "strike-a", Lang: "en", Published: day("2024-03-04"),
+		Title: "Dock workers in Rotterdam walk out over automation plans",
+		Text: "Thousands of dock workers in Rotterdam stopped work on Monday in protest against automation plans at the container terminals. " +
+			"The FNV union said cranes stood still across the Maasvlakte terminals and that the strike would last 48 hours. " +
+			"Terminal operators said ships were being diverted to Antwerp."}
+	strikeB = &storyline.Article{ID: "strike-b", Lang: "en", Published: day("2024-03-04"),
+		Title: "Rotterdam port strike halts container terminals",
+		Text: "A 48-hour strike by dock workers halted the container terminals of Rotterdam on Monday. " +
+			"The FNV union called the walkout over automation plans; cranes at the Maasvlakte stood still and several ships were diverted to Antwerp."}
+	strikeC = &storyline.Article{ID: "strike-c", Lang: "en", Published: day("2024-03-12"),
+		Title: "Rotterdam dock union and terminal operators agree automation deal",
+		Text: "The FNV union and the Rotterdam container terminal operators reached a deal on automation, a week after a 48-hour strike by dock workers. " +
+			"Under the agreement no dock workers will be laid off when cranes at the Maasvlakte terminals are automated."}
+	football = &storyline.Article{ID: "football", Lang: "en", Published: day("2024-03-04"),
+		Title: "Feyenoord beat Ajax 3-0 in the Klassieker",
+		Text: "Feyenoord beat Ajax 3-0 in De Kuip on Sunday, with Santiago Gimenez scoring twice. " +
+			"The win keeps Feyenoord second in the Eredivisie table behind PSV."}
+)
+
+func assign(t *testing.T, c *Clusterer, a *storyline.Article, copies ...storyline.Copy) (storyline.Assignment, []storyline.Merge) {
+	t.Helper()
+	as, ms, err := c.Assign(context.Background(), a, copies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as, ms
+}
+
+func TestAssignEventsAndStories(t *testing.T) {
+	c := New(Options{})
+	a, _ := assign(t, c, strikeA)
+	if !a.Why.NewEvent || !a.Why.NewStory || a.Event != "e1" || a.Story != "s1" {
+		t.Fatalf("first article: %+v %+v", a, a.Why)
+	}
+	b, _ := assign(t, c, strikeB)
+	if b.Event != a.Event || b.Why.NewEvent {
+		t.Fatalf("second report of the strike opened %s (why %+v)", b.Event, b.Why)
+	}
+	if b.Why.Similarity < DefaultOptions().EventThreshold || len(b.Why.Terms)+len(b.Why.Entities) == 0 {
+		t.Fatalf("why is empty: %+v", b.Why)
+	}
+	f, _ := assign(t, c, football)
+	if f.Event == a.Event || f.Story == a.Story {
+		t.Fatalf("football joined the strike: %+v", f)
+	}
+	all := strings.Join(append(b.Why.Terms, b.Why.Entities...), " ")
+	for _, want := range []string{"rotterdam", "fnv"} {
+		if !strings.Contains(strings.ToLower(all), want) {
+			t.Errorf("why %q lacks %q", all, want)
+		}
+	}
+}
+
+func TestCopyIsMustLink(t *testing.T) {
+	c := New(Options{})
+	a, _ := assign(t, c, strikeA)
+	assign(t, c, football)
+	// a text that shares no words with the strike, but copies it
+	odd := &storyline.Article{ID: "odd", Lang: "en", Title: "Ein Streik", Text: "Hafenarbeiter legten die Arbeit nieder."}
+	cp := storyline.Copy{A: "odd", B: "strike-a", Kind: storyline.NearDuplicate, Similarity: 0.9}
+	got, _ := assign(t, c, odd, cp)
+	if got.Event != a.Event || !reflect.DeepEqual(got.Why.Copies, []string{"strike-a"}) {
+		t.Fatalf("copy did not link: %+v %+v", got, got.Why)
+	}
+	// a shared quotation alone is not copying
+	quote := storyline.Copy{A: "football", B: "quote", Kind: storyline.Partial, AShare: 0.3, BShare: 0.3,
+		Passages: []storyline.Passage{{Quote: true}}}
+	q := &storyline.Article{ID: "quote", Lang: "en", Title: "Ein Zitat", Text: "Hafenarbeiter sagten etwas."}
+	if got, _ := assign(t, c, q, quote); got.Event == a.Event || len(got.Why.Copies) > 0 {
+		t.Fatalf("a shared quote linked: %+v", got)
+	}
+}
+
+func TestCopyBetweenEventsMerges(t *testing.T) {
+	c := New(Options{})
+	a, _ := assign(t, c, strikeA)
+	f, _ := assign(t, c, football)
+	both := &storyline.Article{ID: "both", Lang: "en", Title: "Weekend", Text: "Round-up."}
+	got, ms := assign(t, c, both,
+		storyline.Copy{A: "both", B: "strike-a", Kind: storyline.Partial, AShare: 0.5, BShare: 0.5},
+		storyline.Copy{A: "both", B: "football", Kind: storyline.Partial, AShare: 0.5, BShare: 0.5})
+	want := []storyline.Merge{
+		{Level: "event", From: f.Event, Into: a.Event, After: "both"},
+		{Level: "story", From: f.Story, Into: a.Story, After: "both"},
+	}
+	if !reflect.DeepEqual(ms, want) || got.Event != a.Event || got.Story != a.Story {
+		t.Fatalf("merges %+v, assignment %+v", ms, got)
+	}
+	// the merged event's articles now resolve to the survivor
+	again, _ := assign(t, c, football)
+	if again.Event != a.Event {
+		t.Fatalf("re-assigning a merged article gave %s", again.Event)
+	}
+}
+
+func TestDatelessAndBackfill(t *testing.T) {
+	c := New(Options{})
+	a, _ := assign(t, c, strikeA)
+	nodate := *strikeB
+	nodate.ID, nodate.Published = "nodate", storyline.Published{}
+	if got, _ := assign(t, c, &nodate); got.Event != a.Event {
+		t.Fatalf("dateless report did not join: %+v", got)
+	}
+	// the same report published a year earlier is another happening
+	// unless the text is overwhelming; it must at least not panic and
+	// keep the first event's span
+	old := *strikeB
+	old.ID, old.Published = "old", day("2023-03-04")
+	assign(t, c, &old)
+	e := c.events[a.Event]
+	if e.firstPub.String() > "2024-03-04" || e.first.IsZero() {
+		t.Fatalf("span %v %v", e.firstPub, e.first)
+	}
+	if e.first.Year() == 1970 || e.first.Year() == 1 {
+		t.Fatalf("dateless article moved the span to %v", e.first)
+	}
+}
+
+func TestStableOrderIndependentIDs(t *testing.T) {
+	run := func() []storyline.Assignment {
+		c := New(Options{})
+		var out []storyline.Assignment
+		for _, a := range []*storyline.Article{strikeA, football, strikeB, strikeC} {
+			as, _ := assign(t, c, a)
+			as.Why = nil
+			out = append(out, as)
+		}
+		return out
+	}
+	if a, b := run(), run(); !reflect.DeepEqual(a, b) {
+		t.Fatalf("not deterministic:\n%v\n%v", a, b)
+	}
+}
+
+// memState is a StateStore over a map, fed from Pending.
+type memState map[string][]byte
+
+func (m memState) State(_ context.Context, stage, key string) ([]byte, error) {
+	v, ok := m[stage+"\x00"+key]
+	if !ok {
+		return nil, storyline.ErrNotFound
+	}
+	return v, nil
+}
+
+func (m memState) ScanState(_ context.Context, stage, prefix string) iter.Seq2[string, []byte] {
+	return func(yield func(string, []byte) bool) {
+		var keys []string
+		for k := range m {
+			if strings.HasPrefix(k, stage+"\x00"+prefix) {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if !yield(strings.TrimPrefix(k, stage+"\x00"), m[k]) {
+				return
+			}
+		}
+	}
+}
+
+func (m memState) apply(stage string, p map[string][]byte) {
+	for k, v := range p {
+		if v == nil {
+			delete(m, stage+"\x00"+k)
+		} else {
+			m[stage+"\x00"+k] = v
+		}
+	}
+}
+
+func TestStateRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	first := []*storyline.Article{strikeA, football}
+	rest := []*storyline.Article{strikeB, strikeC}
+
+	one := New(Options{})
+	var want []storyline.Assignment
+	for _, a := range append(append([]*storyline.Article{}, first...), rest...) {
+		as, _ := assign(t, one, a)
+		want = append(want, as)
+	}
+
+	st := memState{}
+	c := New(Options{})
+	var got []storyline.Assignment
+	for _, a := range first {
+		as, _ := assign(t, c, a)
+		got = append(got, as)
+	}
+	st.apply(c.Stage(), c.Pending())
+	if len(c.Pending()) != 0 {
+		t.Fatal("Pending did not forget")
+	}
+	d := New(Options{})
+	if err := d.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range rest {
+		as, _ := assign(t, d, a)
+		got = append(got, as)
+	}
+	for i := range want {
+		w, g := want[i], got[i]
+		if w.Event != g.Event || w.Story != g.Story || w.Why.NewEvent != g.Why.NewEvent {
+			t.Errorf("article %s: continuous run %s/%s, resumed %s/%s", w.Article, w.Event, w.Story, g.Event, g.Story)
+		}
+	}
+	titles := d.Titles()
+	if titles[got[2].Event] == "" {
+		t.Errorf("no title for %s: %v", got[2].Event, titles)
+	}
+}
+
+func TestEviction(t *testing.T) {
+	c := New(Options{EventWindow: 24 * time.Hour, StoryWindow: 48 * time.Hour})
+	a, _ := assign(t, c, strikeA)
+	later := *football
+	later.Published = day("2024-06-01")
+	assign(t, c, &later)
+	c.sweep()
+	if _, ok := c.events[a.Event]; ok {
+		t.Fatal("an event outside the window stayed active")
+	}
+	p := c.Pending()
+	if v, ok := p[prefixEv+a.Event]; !ok || v != nil {
+		t.Fatalf("evicted event not deleted from state: %v", ok)
+	}
+}

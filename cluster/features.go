@@ -1,0 +1,169 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// Field weights: a term in the title counts as titleWeight occurrences,
+// in the lead as leadWeight. Names (entities, or capitalised words inside
+// a sentence when no entities were read) and numbers are boosted.
+const (
+	titleWeight  = 3.0
+	leadWeight   = 2.0
+	leadTokens   = 40
+	nameBoost    = 3.0
+	numberBoost  = 1.3
+	entityPrefix = "@"
+)
+
+// Features is the analysed, IDF-free form of an article: weighted term
+// frequencies with a surface form per term for explanations. It depends
+// only on the article, so it can be computed concurrently (Prepare).
+type Features struct {
+	// Terms are the distinct terms, sorted.
+	Terms []string
+	// TF is the field-weighted frequency of each term, before IDF.
+	TF []float32
+	// Boost multiplies the term's weight (names, numbers).
+	Boost []float32
+	// Surface is a readable form of each term (its first occurrence).
+	Surface []string
+}
+
+// featurizer analyses articles with one analyzer per language. It is safe
+// for concurrent use: analyzers are created up front.
+type featurizer struct {
+	en, ru, und textproc.Analyzer
+}
+
+func newFeaturizer() *featurizer {
+	return &featurizer{en: textproc.ForLang("en"), ru: textproc.ForLang("ru"), und: textproc.ForLang("und")}
+}
+
+func (f *featurizer) analyzer(a *storyline.Article) textproc.Analyzer {
+	lang := a.Lang
+	if lang == "" || lang == "und" {
+		lang = textproc.GuessScript(a.Title + " " + a.Text)
+	}
+	switch lang {
+	case "en":
+		return f.en
+	case "ru":
+		return f.ru
+	}
+	return f.und
+}
+
+type termAcc struct {
+	tf      float64
+	boost   float64
+	surface string
+}
+
+// features computes an article's Features.
+func (f *featurizer) features(a *storyline.Article) *Features {
+	an := f.analyzer(a)
+	at := make(map[string]int32, 256)
+	var accs []termAcc
+	get := func(term string, boost float64, surface func() string) *termAcc {
+		i, ok := at[term]
+		if !ok {
+			i = int32(len(accs))
+			at[term] = i
+			accs = append(accs, termAcc{boost: boost, surface: surface()})
+		}
+		return &accs[i]
+	}
+	var toks []textproc.Token
+	add := func(text string, weight float64, lead int) {
+		toks = an.Analyze(toks[:0], text)
+		runes := []rune(text)
+		for i, t := range toks {
+			w := weight
+			if lead > 0 && i < lead {
+				w = leadWeight
+			}
+			e := get(t.Term, 1, func() string { return strings.ToLower(string(runes[t.Start:t.End])) })
+			e.tf += w
+			switch {
+			case textproc.IsNumber(t.Term):
+				e.boost = max(e.boost, numberBoost)
+			case len(a.Entities) == 0 && isInnerCapital(runes, t.Start):
+				e.boost = max(e.boost, nameBoost)
+			}
+		}
+	}
+	add(a.Title, titleWeight, 0)
+	add(a.Text, 1, leadTokens)
+	for _, e := range a.Entities {
+		name := textproc.Normalize(e.Name)
+		if name == "" {
+			continue
+		}
+		key := entityPrefix + name
+		n := len(e.Mentions)
+		if n == 0 {
+			n = 1
+		}
+		get(key, nameBoost, func() string { return e.Name }).tf += float64(n)
+		// the name's words are names too
+		for _, t := range an.Analyze(nil, e.Name) {
+			if i, ok := at[t.Term]; ok {
+				accs[i].boost = max(accs[i].boost, nameBoost)
+			}
+		}
+	}
+	ft := &Features{
+		Terms:   make([]string, 0, len(at)),
+		TF:      make([]float32, 0, len(at)),
+		Boost:   make([]float32, 0, len(at)),
+		Surface: make([]string, 0, len(at)),
+	}
+	for t := range at {
+		ft.Terms = append(ft.Terms, t)
+	}
+	sort.Strings(ft.Terms)
+	for _, t := range ft.Terms {
+		e := &accs[at[t]]
+		ft.TF = append(ft.TF, float32(e.tf))
+		ft.Boost = append(ft.Boost, float32(e.boost))
+		ft.Surface = append(ft.Surface, e.surface)
+	}
+	return ft
+}
+
+// isInnerCapital reports whether the word starting at rune i is
+// capitalised and does not open a sentence or a line, the cheap sign of a
+// name when no entities were read.
+func isInnerCapital(runes []rune, i int) bool {
+	if i >= len(runes) || !unicode.IsUpper(runes[i]) {
+		return false
+	}
+	// all-caps words of 2+ letters (acronyms) count as names too
+	for j := i - 1; j >= 0; j-- {
+		r := runes[j]
+		switch {
+		case r == ' ' || r == '\t' || r == '"' || r == '\'' || r == '(' || r == '«' || r == '“':
+			continue
+		case r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' || r == '—':
+			return false
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// sublinear damps repeated terms: 1+ln(tf) for tf ≥ 1.
+func sublinear(tf float64) float64 {
+	if tf <= 1 {
+		return tf
+	}
+	return 1 + math.Log(tf)
+}

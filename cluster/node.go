@@ -1,0 +1,432 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// tw is one weighted term of a sparse vector.
+type tw struct {
+	id uint32
+	w  float32
+}
+
+// vector is a sparse unit vector, sorted by weight, heaviest first.
+type vector []tw
+
+// node is an event or a story: a centroid (the sum of its members' unit
+// vectors, pruned to the heaviest terms) and its span.
+type node struct {
+	id    string
+	seq   int
+	story *node // events: the story
+	into  *node // set when merged into another node
+	cent  centroid
+	gone  bool // evicted from the active window
+	// first and last bound the arrival times of members (for decay and
+	// the active window); firstPub and lastPub the known publications.
+	first, last       time.Time
+	firstPub, lastPub storyline.Published
+	articles          []string // events only
+	size              int      // members
+	children          []string // stories: event ids
+	title             string
+	titleScore        float64
+	// stamp, stampTerm and acc accumulate a candidate's partial score
+	// during one lookup.
+	stamp     uint64
+	stampTerm uint32
+	acc       float64
+}
+
+// live follows merges to the node that absorbed n.
+func (n *node) live() *node {
+	for n.into != nil {
+		n = n.into
+	}
+	return n
+}
+
+func (n *node) dead() bool { return n.into != nil }
+
+// vectorize counts f's terms into the document frequencies and returns
+// its TF-IDF unit vector over the DocTerms heaviest terms.
+func (c *Clusterer) vectorize(f *Features) vector {
+	c.docs++
+	v := make(vector, 0, len(f.Terms))
+	for i, t := range f.Terms {
+		id := c.termID(t)
+		c.df[id]++
+		if float64(f.Boost[i]) >= nameBoost {
+			c.nameDF[id]++
+		}
+		c.dirtyDF[dfShard(t)] = true
+		w := sublinear(float64(f.TF[i])) * c.idf(id) * float64(f.Boost[i])
+		v = append(v, tw{id, float32(w)})
+	}
+	sort.Slice(v, func(i, j int) bool {
+		if v[i].w != v[j].w {
+			return v[i].w > v[j].w
+		}
+		return v[i].id < v[j].id
+	})
+	if len(v) > c.opts.DocTerms {
+		v = v[:c.opts.DocTerms]
+	}
+	var n2 float64
+	for _, t := range v {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range v {
+			v[i].w = float32(float64(v[i].w) * inv)
+		}
+	}
+	return v
+}
+
+// idfPrior is the number of unseen documents assumed not to contain any
+// term, so that the first articles of a stream do not find every term
+// rare-looking-common: IDF = ln((N+prior)/(df+1)).
+const idfPrior = 50
+
+// isName reports whether a term is mostly seen as a name: an entity, or
+// a word written capitalised inside sentences in most articles using it.
+func (c *Clusterer) isName(id uint32) bool {
+	return c.nameDF[id]*2 > c.df[id]
+}
+
+func (c *Clusterer) idf(id uint32) float64 {
+	return math.Log((float64(c.docs) + idfPrior) / float64(c.df[id]+1))
+}
+
+// index maps a term to the clusters whose centroid holds it, most recent
+// last. Entries of merged or evicted clusters are dropped lazily.
+type index struct {
+	post map[uint32][]*node
+}
+
+func newIndex() *index { return &index{post: make(map[uint32][]*node)} }
+
+// add posts n under the given terms; callers pass only terms that n's
+// centroid did not hold before, so a node is rarely posted twice under one
+// term (candidates tolerate it).
+func (x *index) add(n *node, ids []uint32) {
+	for _, id := range ids {
+		p := append(x.post[id], n)
+		if len(p) > 512 {
+			p = compact(p, 256)
+		}
+		x.post[id] = p
+	}
+}
+
+// compact drops dead nodes and keeps the last keep entries.
+func compact(p []*node, keep int) []*node {
+	out := p[:0]
+	for _, n := range p {
+		if !n.dead() && !n.gone {
+			out = append(out, n)
+		}
+	}
+	if len(out) > keep {
+		out = append(out[:0], out[len(out)-keep:]...)
+	}
+	for i := len(out); i < len(p); i++ {
+		p[i] = nil
+	}
+	return out
+}
+
+// candidates looks up the clusters sharing the heaviest terms of v,
+// ranks them by the weight of the query terms they share, and scores the
+// first MaxCandidates exactly.
+func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Duration) []candidate {
+	q := v
+	if len(q) > c.opts.QueryTerms {
+		q = q[:c.opts.QueryTerms]
+	}
+	c.stamp++
+	touched := c.touched[:0]
+	for _, t := range q {
+		p := x.post[t.id]
+		if len(p) > c.opts.MaxPostings {
+			p = p[len(p)-c.opts.MaxPostings:]
+		}
+		for _, n := range p {
+			if n.dead() || n.gone || (n.stamp == c.stamp && n.stampTerm == t.id) {
+				continue
+			}
+			if n.stamp != c.stamp {
+				n.stamp, n.acc = c.stamp, 0
+				touched = append(touched, n)
+			}
+			n.stampTerm = t.id
+			n.acc += float64(t.w)
+		}
+	}
+	c.touched = touched[:0]
+	// keep the MaxCandidates best by shared query weight (ties: older)
+	k := c.opts.MaxCandidates
+	top := make([]*node, 0, k+1)
+	better := func(a, b *node) bool {
+		if a.acc != b.acc {
+			return a.acc > b.acc
+		}
+		return a.seq < b.seq
+	}
+	for _, n := range touched {
+		if len(top) == k && !better(n, top[k-1]) {
+			continue
+		}
+		i := len(top)
+		if i < k {
+			top = append(top, n)
+		} else {
+			i = k - 1
+		}
+		for ; i > 0 && better(n, top[i-1]); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = n
+	}
+	out := make([]candidate, 0, len(top))
+	var docNames float64
+	for _, t := range v {
+		if c.isName(t.id) {
+			docNames += float64(t.w) * float64(t.w)
+		}
+	}
+	c.scatter(v)
+	for _, n := range top {
+		var dot, dotN, centN float64
+		for i, id := range n.cent.ids {
+			w := float64(n.cent.ws[i])
+			q := float64(c.qw[id])
+			dot += q * w
+			if c.isName(id) {
+				dotN += q * w
+				centN += w * w
+			}
+		}
+		cd := candidate{n: n, nameCos: -1}
+		if n.cent.norm2 > 0 {
+			cd.cos = dot / math.Sqrt(n.cent.norm2)
+		}
+		if docNames > 0 && centN > 0 {
+			cd.nameCos = dotN / math.Sqrt(docNames*centN)
+		}
+		cd.sim = cd.cos * c.decay(n, at, tau)
+		out = append(out, cd)
+	}
+	c.unscatter(v)
+	return out
+}
+
+func (c *Clusterer) newEvent() *node {
+	c.nextEvent++
+	n := &node{id: "e" + strconv.Itoa(c.nextEvent), seq: c.nextEvent}
+	c.events[n.id] = n
+	return n
+}
+
+func (c *Clusterer) newStory() *node {
+	c.nextStory++
+	n := &node{id: "s" + strconv.Itoa(c.nextStory), seq: c.nextStory}
+	c.stories[n.id] = n
+	return n
+}
+
+// addMember adds an article to n: centroid, span, title.
+func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector, at time.Time, cos float64) {
+	fresh := c.addVector(&n.cent, v, c.fresh[:0])
+	prune(&n.cent, c.opts.CentroidTerms)
+	x.add(n, fresh)
+	c.fresh = fresh[:0]
+	c.extend(n, at, a.Published)
+	if n.story != nil || n.id[0] == 'e' {
+		n.articles = append(n.articles, a.ID)
+	}
+	n.size++
+	if n.size == 1 || cos > n.titleScore {
+		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
+			n.title, n.titleScore = a.Title, cos
+			c.titles[n.id] = n.title
+		}
+	}
+	c.dirtyKeys[n.id] = true
+}
+
+// extend widens n's span to hold arrival time at and publication p.
+func (c *Clusterer) extend(n *node, at time.Time, p storyline.Published) {
+	if !at.IsZero() {
+		if n.first.IsZero() || at.Before(n.first) {
+			n.first = at
+		}
+		if at.After(n.last) {
+			n.last = at
+		}
+	}
+	if !p.IsZero() {
+		if n.firstPub.IsZero() || p.Time.Before(n.firstPub.Time) {
+			n.firstPub = p
+		}
+		if n.lastPub.IsZero() || p.Time.After(n.lastPub.Time) {
+			n.lastPub = p
+		}
+	}
+}
+
+// mergeEvents moves from into into (and their stories, when they differ)
+// and returns the merges made.
+func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merge {
+	merges := []storyline.Merge{{Level: "event", From: from.id, Into: into.id, After: after}}
+	c.absorb(c.eventIdx, from, into)
+	for _, id := range from.articles {
+		c.articleEvent[id] = into
+	}
+	delete(c.events, from.id)
+	fs, is := from.story.live(), into.story.live()
+	if fs != is {
+		sInto, sFrom := older(fs, is)
+		merges = append(merges, storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after})
+		c.absorb(c.storyIdx, sFrom, sInto)
+		sInto.children = append(sInto.children, sFrom.children...)
+		delete(c.stories, sFrom.id)
+		c.retitleStory(sInto)
+	}
+	is = into.story.live()
+	into.story = is
+	is.children = removeString(is.children, from.id)
+	return merges
+}
+
+// absorb adds from's centroid, span and members to into and marks from
+// merged.
+func (c *Clusterer) absorb(x *index, from, into *node) {
+	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
+	prune(&into.cent, c.opts.CentroidTerms)
+	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
+	x.add(into, fresh)
+	if !from.first.IsZero() {
+		c.extend(into, from.first, from.firstPub)
+		c.extend(into, from.last, from.lastPub)
+	}
+	into.articles = append(into.articles, from.articles...)
+	into.size += from.size
+	from.into = into
+	from.cent = centroid{}
+	c.dirtyKeys[into.id] = true
+	c.dirtyKeys[from.id] = true
+}
+
+func removeString(xs []string, s string) []string {
+	out := xs[:0]
+	for _, x := range xs {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// centroidTerms lists a centroid's terms in id order.
+func centroidTerms(n *node) []uint32 {
+	ids := append([]uint32(nil), n.cent.ids...)
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+// retitleStory titles a story after its largest event.
+func (c *Clusterer) retitleStory(s *node) {
+	var best *node
+	for _, id := range s.children {
+		e := c.events[id]
+		if e == nil {
+			continue
+		}
+		if best == nil || e.size > best.size {
+			best = e
+		}
+	}
+	if best != nil && best.title != "" && best.title != s.title {
+		s.title = best.title
+		c.titles[s.id] = s.title
+	}
+}
+
+// shared explains a match: the terms contributing most to the similarity
+// of v with n, in readable form, names listed apart.
+func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []string) {
+	type contrib struct {
+		id uint32
+		w  float64
+	}
+	var cs []contrib
+	c.scatter(v)
+	for i, id := range n.cent.ids {
+		if q := c.qw[id]; q > 0 {
+			cs = append(cs, contrib{id, float64(q) * float64(n.cent.ws[i])})
+		}
+	}
+	c.unscatter(v)
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].w != cs[j].w {
+			return cs[i].w > cs[j].w
+		}
+		return cs[i].id < cs[j].id
+	})
+	for _, x := range cs {
+		term := c.terms[x.id]
+		i := sort.SearchStrings(f.Terms, term)
+		surface := term
+		var boost float32 = 1
+		if i < len(f.Terms) && f.Terms[i] == term {
+			surface, boost = f.Surface[i], f.Boost[i]
+		}
+		switch {
+		case strings.HasPrefix(term, entityPrefix) || float64(boost) >= nameBoost:
+			if len(entities) < 5 {
+				entities = append(entities, surface)
+			}
+		case len(terms) < 8:
+			terms = append(terms, surface)
+		}
+		if len(terms) >= 8 && len(entities) >= 5 {
+			break
+		}
+	}
+	return terms, entities
+}
+
+// sweep evicts clusters that left the active window.
+func (c *Clusterer) sweep() {
+	c.sinceSweep = 0
+	if c.clock.IsZero() {
+		return
+	}
+	evict := func(m map[string]*node, window time.Duration, event bool) {
+		limit := c.clock.Add(-window)
+		for id, n := range m {
+			if n.last.IsZero() || !n.last.Before(limit) {
+				continue
+			}
+			if event {
+				for _, a := range n.articles {
+					delete(c.articleEvent, a)
+				}
+			}
+			n.cent, n.gone = centroid{}, true
+			delete(m, id)
+			c.dirtyKeys[id] = true
+		}
+	}
+	evict(c.events, c.opts.EventWindow, true)
+	evict(c.stories, c.opts.StoryWindow, false)
+}

@@ -1,0 +1,296 @@
+package cluster
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/zeebo/xxh3"
+)
+
+// StageName is the key of the clusterer's state in Batch.State.
+const StageName = "cluster"
+
+// dfShards is how many keys the document frequencies are spread over, so
+// that a batch rewrites only the shards its terms touched.
+const dfShards = 64
+
+func dfShard(term string) int { return int(xxh3.HashString(term) % dfShards) }
+
+// The state keys: "meta", "df/NN", "event/ID", "story/ID".
+const (
+	keyMeta  = "meta"
+	prefixDF = "df/"
+	prefixEv = "event/"
+	prefixSt = "story/"
+)
+
+type metaState struct {
+	Docs      int       `json:"docs"`
+	DFSavedAt int       `json:"df_saved_at"`
+	Clock     time.Time `json:"clock"`
+	NextEvent int       `json:"next_event"`
+	NextStory int       `json:"next_story"`
+}
+
+type nodeState struct {
+	ID    string `json:"id"`
+	Seq   int    `json:"seq"`
+	Story string `json:"story,omitempty"`
+	// Centroid is the centroid in binary (encodeCentroid); JSON carries
+	// it as base64.
+	Centroid   []byte              `json:"centroid"`
+	Size       int                 `json:"size"`
+	First      time.Time           `json:"first"`
+	Last       time.Time           `json:"last"`
+	FirstPub   storyline.Published `json:"first_pub"`
+	LastPub    storyline.Published `json:"last_pub"`
+	Articles   []string            `json:"articles,omitempty"`
+	Children   []string            `json:"children,omitempty"`
+	Title      string              `json:"title"`
+	TitleScore float64             `json:"title_score"`
+}
+
+// Stage implements storyline.Stateful.
+func (c *Clusterer) Stage() string { return StageName }
+
+// Pending implements storyline.Stateful: the document frequency shards,
+// the active clusters changed since the last call, deletions (nil) for
+// clusters merged away or evicted, and the counters.
+func (c *Clusterer) Pending() map[string][]byte {
+	out := make(map[string][]byte, len(c.dirtyKeys)+len(c.dirtyDF)+1)
+	if len(c.dirtyKeys) == 0 && len(c.dirtyDF) == 0 {
+		return out
+	}
+	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
+	out[keyMeta] = meta
+	// Document frequencies change with every article but IDF moves slowly:
+	// they are written while the corpus is small, then each time it has
+	// grown by a tenth, so the cost stays proportional to the growth.
+	if len(c.dirtyDF) > 0 && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
+		c.dfSavedAt = c.docs
+		shards := make([]map[string]uint32, dfShards)
+		for id, t := range c.terms {
+			s := dfShard(t)
+			if !c.dirtyDF[s] {
+				continue
+			}
+			if shards[s] == nil {
+				shards[s] = make(map[string]uint32)
+			}
+			shards[s][t] = c.df[id]
+		}
+		for s := range c.dirtyDF {
+			b, _ := json.Marshal(shards[s])
+			out[prefixDF+fmt.Sprintf("%02d", s)] = b
+		}
+		clear(c.dirtyDF)
+	}
+	for id := range c.dirtyKeys {
+		key, m := prefixEv+id, c.events
+		if strings.HasPrefix(id, "s") {
+			key, m = prefixSt+id, c.stories
+		}
+		n := m[id]
+		if n == nil {
+			out[key] = nil
+			continue
+		}
+		out[key] = c.encodeNode(n)
+	}
+	clear(c.dirtyKeys)
+	return out
+}
+
+// weightUnit scales centroid weights to the integers stored.
+const weightUnit = 1e5
+
+func (c *Clusterer) encodeNode(n *node) []byte {
+	st := nodeState{ID: n.id, Seq: n.seq,
+		First: n.first, Last: n.last, FirstPub: n.firstPub, LastPub: n.lastPub,
+		Articles: n.articles, Size: n.size, Children: n.children, Title: n.title, TitleScore: n.titleScore}
+	if n.story != nil {
+		st.Story = n.story.live().id
+	}
+	st.Centroid = c.encodeCentroid(&n.cent)
+	b, _ := json.Marshal(st)
+	return b
+}
+
+// Titles returns the titles of events and stories set or changed since the
+// last call (for Batch.Titles) and forgets them.
+func (c *Clusterer) Titles() map[string]string {
+	out := make(map[string]string, len(c.titles))
+	for id, t := range c.titles {
+		if c.events[id] != nil || c.stories[id] != nil {
+			out[id] = t
+		}
+	}
+	clear(c.titles)
+	return out
+}
+
+// Load implements storyline.Stateful: it restores the counters, document
+// frequencies and the active clusters (those not yet evicted).
+func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
+	b, err := s.State(ctx, StageName, keyMeta)
+	if err != nil {
+		if errors.Is(err, storyline.ErrNotFound) {
+			return nil
+		}
+		return fmt.Errorf("cluster: load meta: %w", err)
+	}
+	var meta metaState
+	if err := json.Unmarshal(b, &meta); err != nil {
+		return fmt.Errorf("cluster: load meta: %w", err)
+	}
+	c.docs, c.clock, c.nextEvent, c.nextStory = meta.Docs, meta.Clock, meta.NextEvent, meta.NextStory
+	c.dfSavedAt = meta.DFSavedAt
+	if c.dfSavedAt > 0 {
+		// the frequencies on record were counted over dfSavedAt documents
+		c.docs = c.dfSavedAt
+	}
+	for key, val := range s.ScanState(ctx, StageName, prefixDF) {
+		var m map[string]uint32
+		if err := json.Unmarshal(val, &m); err != nil {
+			return fmt.Errorf("cluster: load %s: %w", key, err)
+		}
+		for t, df := range m {
+			c.df[c.termID(t)] = df
+		}
+	}
+	load := func(prefix string, into map[string]*node) error {
+		for key, val := range s.ScanState(ctx, StageName, prefix) {
+			var st nodeState
+			if err := json.Unmarshal(val, &st); err != nil {
+				return fmt.Errorf("cluster: load %s: %w", key, err)
+			}
+			n := &node{id: st.ID, seq: st.Seq,
+				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
+				articles: st.Articles, size: st.Size, children: st.Children, title: st.Title, titleScore: st.TitleScore}
+			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
+				return fmt.Errorf("cluster: load %s: %w", key, err)
+			}
+			if st.Story != "" {
+				n.story = &node{id: st.Story} // resolved below
+			}
+			into[n.id] = n
+		}
+		return ctx.Err()
+	}
+	if err := load(prefixSt, c.stories); err != nil {
+		return err
+	}
+	if err := load(prefixEv, c.events); err != nil {
+		return err
+	}
+	c.growScratch()
+	for _, ids := range [][]string{sortedKeys(c.stories), sortedKeys(c.events)} {
+		for _, id := range ids {
+			n := c.events[id]
+			x := c.eventIdx
+			if n == nil {
+				n, x = c.stories[id], c.storyIdx
+			}
+			x.add(n, centroidTerms(n))
+		}
+	}
+	for _, id := range sortedKeys(c.events) {
+		e := c.events[id]
+		if e.story != nil {
+			s := c.stories[e.story.id]
+			if s == nil {
+				// the story left the window; keep a shell so ids stay right
+				s = &node{id: e.story.id, seq: seqOf(e.story.id)}
+				c.stories[s.id] = s
+			}
+			e.story = s
+		}
+		for _, a := range e.articles {
+			c.articleEvent[a] = e
+		}
+	}
+	return nil
+}
+
+func (c *Clusterer) termID(t string) uint32 {
+	id, ok := c.vocab[t]
+	if !ok {
+		id = uint32(len(c.terms))
+		c.vocab[t] = id
+		c.terms = append(c.terms, t)
+		c.df = append(c.df, 0)
+		c.nameDF = append(c.nameDF, 0)
+	}
+	return id
+}
+
+func seqOf(id string) int {
+	n, _ := strconv.Atoi(id[1:])
+	return n
+}
+
+func sortedKeys(m map[string]*node) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	// by sequence, so that index postings keep arrival order
+	sortBySeq(ks)
+	return ks
+}
+
+func sortBySeq(ks []string) {
+	sort.Slice(ks, func(i, j int) bool { return seqOf(ks[i]) < seqOf(ks[j]) })
+}
+
+// encodeCentroid writes a centroid as, per term in id order, the term's
+// length and bytes (uvarint, bytes) and its weight in units of 1e-5
+// (varint).
+func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
+	idx := make([]int, len(ct.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ct.ids[a], ct.ids[b]) })
+	buf := make([]byte, 0, 16*len(idx))
+	for _, i := range idx {
+		t := c.terms[ct.ids[i]]
+		buf = binary.AppendUvarint(buf, uint64(len(t)))
+		buf = append(buf, t...)
+		buf = binary.AppendVarint(buf, int64(math.Round(float64(ct.ws[i])*weightUnit)))
+	}
+	return buf
+}
+
+// decodeCentroid reads what encodeCentroid wrote into ct.
+func (c *Clusterer) decodeCentroid(b []byte, ct *centroid) error {
+	for len(b) > 0 {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return errors.New("bad centroid term")
+		}
+		t := string(b[k : k+int(n)])
+		b = b[k+int(n):]
+		w, k := binary.Varint(b)
+		if k <= 0 {
+			return errors.New("bad centroid weight")
+		}
+		b = b[k:]
+		f := float32(float64(w) / weightUnit)
+		ct.ids = append(ct.ids, c.termID(t))
+		ct.ws = append(ct.ws, f)
+		ct.norm2 += float64(f) * float64(f)
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+package copies
+
+import (
+	"strings"
+	"testing"
+)
+
+const alignBase = "The regional council voted on Tuesday to expand the tram network to the northern suburbs by the end of the decade, officials said."
+
+func TestAlign(t *testing.T) {
+	filler := "Meanwhile the weather stayed cold and the harbour remained closed to smaller boats for most of the week."
+	tests := []struct {
+		name     string
+		a, b     string
+		minWords int
+		want     []string // passage texts (from a), in order
+	}{
+		{"identical", alignBase, alignBase, 12, []string{strings.TrimSuffix(alignBase, ".")}},
+		{"excerpt inside other text", filler + " " + alignBase + " " + filler, "Something else entirely happened there. " + alignBase + " Another unrelated ending follows now.", 12,
+			[]string{strings.TrimSuffix(alignBase, ".")}},
+		{"changed word", alignBase, strings.Replace(alignBase, "expand", "extend", 1), 12, []string{strings.TrimSuffix(alignBase, ".")}},
+		{"dropped word", alignBase, strings.Replace(alignBase, "by the end", "by end", 1), 12, []string{strings.TrimSuffix(alignBase, ".")}},
+		{"curly quotes and spelling", "He said the “organisation will recognise the red lines” of the alliance and act on the request quickly.",
+			"He said the \"organization will recognize the red lines\" of the alliance and act on the request quickly.", 12,
+			[]string{"He said the “organisation will recognise the red lines” of the alliance and act on the request quickly"}},
+		{"too short", "Officials said the tram network will grow.", "Later officials said the tram network will grow.", 12, nil},
+		{"below minimum but shared", alignBase, alignBase, 40, nil},
+		{"many edits break it", alignBase, "The city council decided in May to build the bus network to the western suburbs before the end of the year, sources said.", 8, nil},
+		{"reordered paragraphs", alignBase + "\n\n" + filler, filler + "\n\n" + alignBase, 12,
+			[]string{strings.TrimSuffix(alignBase, "."), strings.TrimSuffix(filler, ".")}},
+		{"empty", "", alignBase, 12, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			da, db := prepare(tc.a), prepare(tc.b)
+			spans := align(da.toks, db.toks, tc.minWords)
+			var got []string
+			ra := []rune(tc.a)
+			for _, s := range spans {
+				got = append(got, string(ra[da.toks[s.a0].start:da.toks[s.a1-1].end]))
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+			// spans come in b order; compare as sets
+			for _, w := range tc.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("missing %q in %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestAlignLinear checks that aligning texts twice as long costs about
+// twice as much work, by counting token comparisons indirectly through
+// the number of runs on a highly repetitive text.
+func TestAlignRepetitive(t *testing.T) {
+	// a text of one repeated sentence must not blow up (every seed has
+	// many positions) and must still report the shared span
+	rep := strings.Repeat("the talks will go on and on and on. ", 400)
+	da, db := prepare(rep), prepare(rep)
+	spans := align(da.toks, db.toks, 12)
+	if len(spans) == 0 {
+		t.Fatal("no span on identical repetitive texts")
+	}
+	covered := 0
+	for _, s := range spans {
+		covered += s.b1 - s.b0
+	}
+	if covered < len(db.toks)*9/10 {
+		t.Fatalf("covered %d of %d tokens", covered, len(db.toks))
+	}
+}
+
+func TestQuoteMask(t *testing.T) {
+	tests := []struct {
+		text   string
+		inside string
+		out    string
+	}{
+		{"He said “we are ready” and left.", "we are ready", "left"},
+		{"He said \"we are ready\" and left.", "we are ready", "left"},
+		{"Он сказал: «мы готовы» и ушёл.", "мы готовы", "ушёл"},
+		{"“First paragraph of a long quote\n“Second part” he said.", "First paragraph", "he said"},
+	}
+	for _, tc := range tests {
+		m := quoteMask(tc.text)
+		rs := []rune(tc.text)
+		i := strings.Index(string(rs), tc.inside)
+		is := len([]rune(tc.text[:i]))
+		if !m[is] {
+			t.Errorf("%q: %q not inside quotes", tc.text, tc.inside)
+		}
+		o := len([]rune(tc.text[:strings.Index(tc.text, tc.out)]))
+		if m[o] {
+			t.Errorf("%q: %q inside quotes", tc.text, tc.out)
+		}
+	}
+}

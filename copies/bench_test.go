@@ -1,0 +1,181 @@
+package copies
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+// benchTexts returns real article texts (the quality set) or, without
+// ../shared, generated ones.
+func benchTexts(b *testing.B) []storyline.Article {
+	q := buildQuality(readBase(b))
+	return q.arts
+}
+
+// BenchmarkSketch measures the per-article work done outside the index
+// lock: tokenizing, shingling, MinHash, band keys, the normalized hash and
+// the winnowing fingerprints. It does not depend on the store size.
+func BenchmarkSketch(b *testing.B) {
+	arts := benchTexts(b)
+	f := New(nil, Options{})
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			a := arts[i%len(arts)]
+			i++
+			d := prepare(a.Text)
+			_ = f.sketch(a.ID, d, shingles(nil, d.toks))
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// randomSketch is an unrelated article's sketch: random band keys and
+// nfp random fingerprints.
+func randomSketch(r *rand.Rand, i, nfp int) sketch {
+	s := sketch{id: fmt.Sprintf("a%09d", i), hasSh: true}
+	for b := range s.keys {
+		s.keys[b] = r.Uint32()
+	}
+	for range nfp {
+		s.fps = append(s.fps, r.Uint32())
+	}
+	return s
+}
+
+// BenchmarkNearIndex measures the near-duplicate index alone (13 LSH
+// bands and the exact hash): one lookup and one insert per article, with
+// n articles already indexed.
+func BenchmarkNearIndex(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("indexed=%d", n), func(b *testing.B) {
+			f := New(nil, Options{})
+			r := rand.New(rand.NewPCG(1, uint64(n)))
+			for i := range n {
+				f.insert(randomSketch(r, i, 0), false)
+			}
+			i := n
+			b.ResetTimer()
+			for b.Loop() {
+				s := randomSketch(r, i, 0)
+				i++
+				f.mu.Lock()
+				_ = f.lookup(s)
+				f.insert(s, false)
+				f.mu.Unlock()
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+			st := f.Stats()
+			b.ReportMetric(float64(st.NearBytes)/float64(st.Articles), "index-bytes/article")
+		})
+	}
+}
+
+// BenchmarkPassageIndex measures the fingerprint index: one lookup and
+// one insert of 100 fingerprints (a 450-word article) per article.
+func BenchmarkPassageIndex(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("indexed=%d", n), func(b *testing.B) {
+			f := New(nil, Options{})
+			r := rand.New(rand.NewPCG(2, uint64(n)))
+			for i := range n {
+				f.insert(randomSketch(r, i, 100), false)
+			}
+			i := n
+			b.ResetTimer()
+			for b.Loop() {
+				s := randomSketch(r, i, 100)
+				i++
+				f.mu.Lock()
+				_ = f.lookup(s)
+				f.insert(s, false)
+				f.mu.Unlock()
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+			st := f.Stats()
+			b.ReportMetric(float64(st.PassageBytes)/float64(st.Articles), "index-bytes/article")
+		})
+	}
+}
+
+// BenchmarkAddArticle runs the whole stage over the quality set, one
+// pass per op with a fresh Finder: sketch, lookups, alignment of every
+// candidate (from the cache) and scoring.
+func BenchmarkAddArticle(b *testing.B) {
+	arts := benchTexts(b)
+	ctx := context.Background()
+	for b.Loop() {
+		f := New(nil, Options{CacheSize: len(arts)})
+		for i := range arts {
+			a := arts[i]
+			if _, err := f.AddArticle(ctx, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkAlign aligns two texts that share every other paragraph, at
+// growing lengths: time per word stays flat when the aligner is linear.
+func BenchmarkAlign(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	vocab := strings.Fields("the council said on tuesday that a new plan for the city would cost more than expected and take years officials warned residents about taxes roads schools police budget minister vote week report")
+	para := func() string {
+		w := make([]string, 40)
+		for i := range w {
+			w[i] = vocab[r.IntN(len(vocab))]
+		}
+		return strings.Join(w, " ") + "."
+	}
+	for _, words := range []int{500, 2000, 8000} {
+		var x, y []string
+		for i := 0; i < words/40; i++ {
+			p := para()
+			x = append(x, p)
+			if i%2 == 0 {
+				y = append(y, p)
+			} else {
+				y = append(y, para())
+			}
+		}
+		dx, dy := prepare(strings.Join(x, "\n\n")), prepare(strings.Join(y, "\n\n"))
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
+			for b.Loop() {
+				_ = align(dx.toks, dy.toks, 12)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
+		})
+	}
+}
+
+// BenchmarkLoad measures restoring the index in a new process from the
+// stored sketches (100 fingerprints each), per article.
+func BenchmarkLoad(b *testing.B) {
+	const n = 20_000
+	r := rand.New(rand.NewPCG(7, 8))
+	st := memState{}
+	for i := range n {
+		s := randomSketch(r, i, 100)
+		st["copies/"+docKey(uint32(i))] = encodeSketch(s)
+	}
+	size := 0
+	for _, v := range st {
+		size += len(v)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		f := New(nil, Options{})
+		if err := f.Load(ctx, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/article")
+	b.ReportMetric(float64(size)/n, "state-bytes/article")
+}

@@ -1,0 +1,186 @@
+package copies
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// entry is an article prepared for comparison.
+type entry struct {
+	id        string
+	published storyline.Published
+	d         doc
+	sh        []uint64
+	// hash is textproc.Hash of the text: equal for exact duplicates
+	hash string
+}
+
+func newEntry(a storyline.Article) *entry {
+	d := prepare(a.Text)
+	return &entry{id: a.ID, published: a.Published, d: d, sh: shingles(nil, d.toks), hash: textproc.Hash(a.Text)}
+}
+
+// cache keeps the most recent entries by id, evicting the oldest.
+type cache struct {
+	max   int
+	byID  map[string]*entry
+	order []string
+	head  int
+}
+
+func newCache(max int) *cache { return &cache{max: max, byID: make(map[string]*entry)} }
+
+func (c *cache) get(id string) *entry { return c.byID[id] }
+
+func (c *cache) put(e *entry) {
+	if _, ok := c.byID[e.id]; ok {
+		c.byID[e.id] = e
+		return
+	}
+	if len(c.order) < c.max {
+		c.order = append(c.order, e.id)
+	} else {
+		delete(c.byID, c.order[c.head])
+		c.order[c.head] = e.id
+		c.head = (c.head + 1) % c.max
+	}
+	c.byID[e.id] = e
+}
+
+func isNotFound(err error) bool { return errors.Is(err, storyline.ErrNotFound) }
+
+// compare aligns two articles and classifies the pair; ok is false when
+// they share nothing that counts as copying.
+func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
+	if x.id > y.id {
+		x, y = y, x
+	}
+	if len(x.d.toks) == 0 || len(y.d.toks) == 0 {
+		return storyline.Copy{}, false
+	}
+	c := storyline.Copy{A: x.id, B: y.id}
+	spans := align(x.d.toks, y.d.toks, f.opts.MinWords)
+	xr, yr := []rune(x.d.text), []rune(y.d.text)
+	var xm, ym []bool
+	if len(spans) > 0 {
+		xm, ym = quoteMask(x.d.text), quoteMask(y.d.text)
+	}
+	copying := false
+	for _, sp := range spans {
+		for _, s := range splitQuotes(sp, x.d.toks, y.d.toks, xm, ym, f.opts.MinWords) {
+			p := storyline.Passage{
+				AStart: int(x.d.toks[s.a0].start), AEnd: int(x.d.toks[s.a1-1].end),
+				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
+			}
+			p.Text = string(xr[p.AStart:p.AEnd])
+			p.Quote = quoted(xm, xr, p.AStart, p.AEnd) && quoted(ym, yr, p.BStart, p.BEnd)
+			if !p.Quote {
+				copying = true
+			}
+			c.Passages = append(c.Passages, p)
+		}
+	}
+	slices.SortFunc(c.Passages, func(p, q storyline.Passage) int {
+		if p.AStart != q.AStart {
+			return p.AStart - q.AStart
+		}
+		return p.BStart - q.BStart
+	})
+	c.AShare = coverage(c.Passages, len(xr), func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
+	c.BShare = coverage(c.Passages, len(yr), func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
+	j := jaccard(x.sh, y.sh)
+	switch {
+	case x.hash == y.hash:
+		c.Kind, c.Similarity = storyline.Duplicate, 1
+	case j >= f.opts.NearThreshold || (copying && min(c.AShare, c.BShare) >= f.opts.NearShare):
+		c.Kind, c.Similarity = storyline.NearDuplicate, round3(j)
+	case copying:
+		c.Kind, c.Similarity = storyline.Partial, round3(max(c.AShare, c.BShare))
+	default:
+		return storyline.Copy{}, false
+	}
+	c.AShare, c.BShare = round3(c.AShare), round3(c.BShare)
+	c.Direction = direction(x.published, y.published)
+	if c.Passages == nil {
+		c.Passages = []storyline.Passage{}
+	}
+	return c, true
+}
+
+// direction orders a pair by publication; unknown when not ordered.
+func direction(a, b storyline.Published) storyline.Direction {
+	switch {
+	case a.Before(b):
+		return storyline.AToB
+	case b.Before(a):
+		return storyline.BToA
+	}
+	return storyline.UnknownDirection
+}
+
+// coverage is the fraction of n code points covered by the union of the
+// passages' spans on one side.
+func coverage(ps []storyline.Passage, n int, side func(storyline.Passage) (int, int)) float64 {
+	if n == 0 || len(ps) == 0 {
+		return 0
+	}
+	type iv struct{ s, e int }
+	ivs := make([]iv, len(ps))
+	for i, p := range ps {
+		ivs[i].s, ivs[i].e = side(p)
+	}
+	slices.SortFunc(ivs, func(a, b iv) int { return a.s - b.s })
+	covered, end := 0, -1
+	for _, v := range ivs {
+		if v.s > end {
+			covered += v.e - v.s
+			end = v.e
+		} else if v.e > end {
+			covered += v.e - end
+			end = v.e
+		}
+	}
+	return float64(covered) / float64(n)
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// splitQuotes cuts a span where it passes between text quoted in both
+// articles and text that is not, so that a shared quotation and the
+// narrative copied around it are reported apart. Pieces shorter than
+// minWords stay with the piece before them.
+func splitQuotes(s span, a, b []token, am, bm []bool, minWords int) []span {
+	state := func(i int) bool {
+		j := s.b0 + (i - s.a0)
+		if j >= s.b1 {
+			j = s.b1 - 1
+		}
+		return am[a[i].start] && bm[b[j].start]
+	}
+	var out []span
+	cur := span{a0: s.a0, b0: s.b0}
+	curState := state(s.a0)
+	for i := s.a0 + 1; i <= s.a1; i++ {
+		if i < s.a1 && state(i) == curState {
+			continue
+		}
+		j := min(s.b0+(i-s.a0), s.b1)
+		if i == s.a1 {
+			j = s.b1
+		}
+		cur.a1, cur.b1 = i, j
+		if n := len(out); n > 0 && (cur.a1-cur.a0 < minWords || out[n-1].a1-out[n-1].a0 < minWords) {
+			out[n-1].a1, out[n-1].b1 = cur.a1, cur.b1
+		} else {
+			out = append(out, cur)
+		}
+		if i < s.a1 {
+			cur = span{a0: i, b0: j}
+			curState = state(i)
+		}
+	}
+	return out
+}

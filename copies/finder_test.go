@@ -1,0 +1,206 @@
+package copies
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// memSource is an in-memory ArticleSource.
+type memSource map[string]storyline.Article
+
+func (m memSource) Article(_ context.Context, id string) (storyline.Article, error) {
+	a, ok := m[id]
+	if !ok {
+		return a, fmt.Errorf("article %s: %w", id, storyline.ErrNotFound)
+	}
+	return a, nil
+}
+
+type memState map[string][]byte
+
+func (m memState) State(_ context.Context, stage, key string) ([]byte, error) {
+	v, ok := m[stage+"/"+key]
+	if !ok {
+		return nil, storyline.ErrNotFound
+	}
+	return v, nil
+}
+
+func (m memState) ScanState(_ context.Context, stage, prefix string) iter.Seq2[string, []byte] {
+	return func(yield func(string, []byte) bool) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			if strings.HasPrefix(k, stage+"/"+prefix) {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys) // key order, as a store returns it
+		for _, k := range keys {
+			if !yield(strings.TrimPrefix(k, stage+"/"), m[k]) {
+				return
+			}
+		}
+	}
+}
+
+var wire = []string{
+	"The central bank raised its key interest rate by half a percentage point on Thursday, the third increase this year, citing persistent inflation in services and housing.",
+	"Governor Anna Berg told reporters that the board had considered a larger step but judged that the economy was already slowing, with retail sales down for two months in a row.",
+	"Markets had expected the move, and the currency barely changed after the announcement, while government bond yields fell slightly across all maturities.",
+}
+
+func day(s string) storyline.Published {
+	t, _ := time.Parse(time.DateOnly, s)
+	return storyline.Day(t)
+}
+
+func TestFinderKindsAndDirection(t *testing.T) {
+	ctx := context.Background()
+	src := memSource{}
+	f := New(src, Options{CacheSize: 2})
+	orig := storyline.Article{ID: "a1", Published: day("2024-03-01"), Text: strings.Join(wire, "\n\n")}
+	dup := storyline.Article{ID: "a2", Published: day("2024-03-02"), Text: strings.ToUpper(orig.Text[:1]) + orig.Text[1:] + "  "}
+	near := storyline.Article{ID: "a3", Published: day("2024-03-03"), Text: strings.Replace(orig.Text, "Thursday", "Thursday morning", 1)}
+	partial := storyline.Article{ID: "a0", Published: day("2024-03-04"), Text: "Opposition leaders in parliament demanded an inquiry into the pension fund on Monday, saying its managers had hidden losses for years.\n\n" +
+		wire[1] + "\n\nThe inquiry vote is expected next week after a long debate in committee about its terms and its budget."}
+	other := storyline.Article{ID: "a9", Text: "A storm closed the mountain pass for two days and stranded hundreds of lorries near the border crossing, police said."}
+	var all []storyline.Copy
+	for _, a := range []storyline.Article{orig, dup, near, other, partial} {
+		src[a.ID] = a
+		cs, err := f.AddArticle(ctx, &a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, cs...)
+	}
+	got := map[string]storyline.Copy{}
+	for _, c := range all {
+		if c.A >= c.B {
+			t.Errorf("pair not ordered: %s %s", c.A, c.B)
+		}
+		got[c.A+"-"+c.B] = c
+	}
+	want := map[string]struct {
+		kind storyline.CopyKind
+		dir  storyline.Direction
+	}{
+		"a1-a2": {storyline.Duplicate, storyline.AToB},
+		"a1-a3": {storyline.NearDuplicate, storyline.AToB},
+		"a2-a3": {storyline.NearDuplicate, storyline.AToB},
+		"a0-a1": {storyline.Partial, storyline.BToA},
+		"a0-a2": {storyline.Partial, storyline.BToA},
+		"a0-a3": {storyline.Partial, storyline.BToA},
+	}
+	if len(got) != len(want) {
+		t.Errorf("got pairs %v, want %v", keys(got), want)
+	}
+	for k, w := range want {
+		c, ok := got[k]
+		if !ok {
+			t.Errorf("missing pair %s", k)
+			continue
+		}
+		if c.Kind != w.kind || c.Direction != w.dir {
+			t.Errorf("%s: %s %s, want %s %s", k, c.Kind, c.Direction, w.kind, w.dir)
+		}
+	}
+	p := got["a0-a1"]
+	if len(p.Passages) != 1 || !strings.HasPrefix(p.Passages[0].Text, "Governor Anna Berg") {
+		t.Fatalf("partial passages %+v", p.Passages)
+	}
+	if p.BShare > 0.5 || p.AShare < 0.3 {
+		t.Errorf("shares a=%.2f b=%.2f", p.AShare, p.BShare)
+	}
+
+	// a new process restores the index from the state and still finds
+	// the pair, reading the candidate from the source
+	st := memState{}
+	for k, v := range f.Pending() {
+		st["copies/"+k] = v
+	}
+	if len(f.Pending()) != 0 {
+		t.Fatal("Pending not reset")
+	}
+	g := New(src, Options{})
+	if err := g.Load(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if s := g.Stats(); s.Articles != 5 {
+		t.Fatalf("loaded %d articles", s.Articles)
+	}
+	late := storyline.Article{ID: "b1", Text: "In other news: " + wire[0] + " " + wire[2]}
+	cs, err := g.AddArticle(ctx, &late)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) < 3 {
+		t.Fatalf("after Load: %d pairs: %+v", len(cs), cs)
+	}
+	for _, c := range cs {
+		if c.Direction != storyline.UnknownDirection {
+			t.Errorf("%s-%s: direction %s with unknown date", c.A, c.B, c.Direction)
+		}
+	}
+}
+
+func TestSharedQuoteAloneIsNoPair(t *testing.T) {
+	quote := "“We will not accept any agreement that leaves our farmers worse off than they were before the crisis began,” the minister said."
+	a := storyline.Article{ID: "q1", Text: "The farm minister spoke in Brussels on Monday after a long meeting with the commission.\n\n" + quote + "\n\nTalks resume in May."}
+	b := storyline.Article{ID: "q2", Text: "Protesters blocked roads with tractors across the north of the country for a third day.\n\n" + quote + "\n\nPolice made no arrests."}
+	f := New(nil, Options{})
+	for _, x := range []storyline.Article{a, b} {
+		cs, err := f.AddArticle(context.Background(), &x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cs) != 0 {
+			t.Fatalf("shared quote made a pair: %+v", cs)
+		}
+	}
+}
+
+func TestOriginal(t *testing.T) {
+	info := map[string]ArticleInfo{
+		"copy": {Published: day("2024-01-02"), Source: "news.example", Cited: []storyline.Citation{{Source: "TASS", Text: "/TASS/"}}},
+		"wire": {Published: day("2024-01-02"), Source: "tass.com"},
+		"late": {Published: day("2024-01-05"), Source: "late.example"},
+		"x":    {Source: "x.example"},
+		"y":    {Source: "y.example"},
+	}
+	pairs := []storyline.Copy{
+		{A: "copy", B: "wire", AShare: 0.5, BShare: 1, Direction: storyline.UnknownDirection},
+		{A: "copy", B: "late", AShare: 0.5, BShare: 0.5, Direction: storyline.AToB},
+		{A: "x", B: "y", AShare: 0.3, BShare: 0.3, Direction: storyline.UnknownDirection},
+	}
+	tests := []struct {
+		id, want, conf string
+	}{
+		{"copy", "wire", "high"},
+		{"late", "copy", "medium"},
+		{"x", "", "unknown"},
+	}
+	for _, tc := range tests {
+		o := Original(tc.id, pairs, info)
+		if o.Article != tc.want || o.Confidence != tc.conf {
+			t.Errorf("Original(%s) = %+v, want %s %s", tc.id, o, tc.want, tc.conf)
+		}
+		if o.Confidence != "unknown" && len(o.Evidence) == 0 {
+			t.Errorf("Original(%s): no evidence", tc.id)
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package copies
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func uniqueSorted(sh []uint64) []uint64 {
+	s := slices.Clone(sh)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func sortedJaccard(a, b []uint64) float64 {
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	u := len(a) + len(b) - inter
+	if u == 0 {
+		return 1
+	}
+	return float64(inter) / float64(u)
+}
+
+func collide(x, y [bands]uint32) bool {
+	for b := range x {
+		if x[b] == y[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// TestLSHRecall checks the LSH banding against exact shingle Jaccard on
+// the quality set (every pair of its articles) and on pairs made to sit
+// just above the near-duplicate threshold.
+func TestLSHRecall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LSH recall check skipped in -short mode")
+	}
+	base := readBase(t)
+	q := buildQuality(base)
+	p := newHashParams()
+	sets := make([][]uint64, len(q.arts))
+	keys := make([][bands]uint32, len(q.arts))
+	ok := make([]bool, len(q.arts))
+	for i, a := range q.arts {
+		d := prepare(a.Text)
+		sh := shingles(nil, d.toks)
+		sets[i] = uniqueSorted(sh)
+		keys[i], ok[i] = p.bandKeys(sh)
+	}
+	const threshold = 0.7
+	var above, found, low, lowFound int
+	for i := range sets {
+		for j := i + 1; j < len(sets); j++ {
+			if !ok[i] || !ok[j] {
+				continue
+			}
+			c := collide(keys[i], keys[j])
+			// Jaccard cannot exceed the ratio of the set sizes: only
+			// pairs that could reach the threshold, and candidates, need
+			// the exact value
+			small, large := min(len(sets[i]), len(sets[j])), max(len(sets[i]), len(sets[j]))
+			if !c && float64(small) < threshold*float64(large) {
+				low++
+				continue
+			}
+			jac := sortedJaccard(sets[i], sets[j])
+			if jac >= threshold {
+				above++
+				if c {
+					found++
+				}
+			} else if jac < 0.3 {
+				low++
+				if c {
+					lowFound++
+				}
+			}
+		}
+	}
+	recall := float64(found) / float64(above)
+	t.Logf("quality set: %d pairs with Jaccard >= %.2f, LSH recall %.4f; %d pairs below 0.3, %d candidates (%.2e)",
+		above, threshold, recall, low, lowFound, float64(lowFound)/float64(low))
+	if above < 100 || recall < 0.99 {
+		t.Errorf("LSH recall %.4f over %d pairs, want >= 0.99", recall, above)
+	}
+
+	// pairs at the threshold: mutate words of real articles until the
+	// exact Jaccard falls in [0.70, 0.75)
+	r := rand.New(rand.NewPCG(3, 4))
+	var n, hit int
+	for _, a := range q.arts {
+		d := prepare(a.Text)
+		if len(d.toks) < 150 {
+			continue
+		}
+		orig := uniqueSorted(shingles(nil, d.toks))
+		ko, _ := p.bandKeys(orig)
+		mut := slices.Clone(d.toks)
+		// each changed word changes up to three shingles: start a little
+		// short of the number that brings Jaccard to 0.72
+		for range len(mut) * 4 / 100 {
+			mut[r.IntN(len(mut))].h = r.Uint64()
+		}
+		for range len(mut) {
+			k := r.IntN(len(mut))
+			mut[k].h = r.Uint64()
+			sh := shingles(nil, mut)
+			jac := sortedJaccard(orig, uniqueSorted(sh))
+			if jac < threshold {
+				break
+			}
+			if jac < 0.75 {
+				km, _ := p.bandKeys(sh)
+				n++
+				if collide(ko, km) {
+					hit++
+				}
+				break
+			}
+		}
+		if n == 600 {
+			break
+		}
+	}
+	at := float64(hit) / float64(n)
+	t.Logf("pairs with Jaccard in [0.70, 0.75): %d, LSH recall %.4f (theory at 0.70: 0.9958)", n, at)
+	if n < 300 || at < 0.98 {
+		t.Errorf("recall at the threshold %.4f over %d pairs", at, n)
+	}
+}

@@ -1,0 +1,103 @@
+package copies
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Stage names the Finder's state in the store.
+func (f *Finder) Stage() string { return "copies" }
+
+// docKey is the state key of a document number; zero-padded so that key
+// order is arrival order.
+func docKey(d uint32) string { return fmt.Sprintf("d%010d", d) }
+
+// Pending returns the sketches indexed since the last call.
+func (f *Finder) Pending() map[string][]byte {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.pending) == 0 {
+		return nil
+	}
+	out := f.pending
+	f.pending = make(map[string][]byte)
+	return out
+}
+
+// Load rebuilds the index from the sketches in s, in arrival order. It
+// reads each stored sketch once (about 100 + 4 per fingerprint bytes,
+// some 500 bytes for a typical article), not the articles themselves.
+func (f *Finder) Load(ctx context.Context, s storyline.StateStore) error {
+	var sketches []sketch
+	for key, val := range s.ScanState(ctx, f.Stage(), "d") {
+		sk, err := decodeSketch(val)
+		if err != nil {
+			return fmt.Errorf("copies: load %s: %w", key, err)
+		}
+		sketches = append(sketches, sk)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("copies: load: %w", err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, sk := range sketches {
+		f.insert(sk, false)
+	}
+	return nil
+}
+
+func encodeSketch(s sketch) []byte {
+	b := make([]byte, 0, 8+len(s.id)+4*bands+4*len(s.fps))
+	b = binary.AppendUvarint(b, uint64(len(s.id)))
+	b = append(b, s.id...)
+	if s.hasSh {
+		b = append(b, 1)
+		for _, k := range s.keys {
+			b = binary.LittleEndian.AppendUint32(b, k)
+		}
+	} else {
+		b = append(b, 0)
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.fps)))
+	for _, h := range s.fps {
+		b = binary.LittleEndian.AppendUint32(b, h)
+	}
+	return b
+}
+
+func decodeSketch(b []byte) (sketch, error) {
+	var s sketch
+	bad := fmt.Errorf("truncated sketch")
+	n, k := binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) < n+1 {
+		return s, bad
+	}
+	b = b[k:]
+	s.id = string(b[:n])
+	b = b[n:]
+	s.hasSh = b[0] == 1
+	b = b[1:]
+	if s.hasSh {
+		if len(b) < 4*bands {
+			return s, bad
+		}
+		for i := range s.keys {
+			s.keys[i] = binary.LittleEndian.Uint32(b[4*i:])
+		}
+		b = b[4*bands:]
+	}
+	n, k = binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) < 4*n {
+		return s, bad
+	}
+	b = b[k:]
+	s.fps = make([]uint32, n)
+	for i := range s.fps {
+		s.fps[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return s, nil
+}

@@ -1,0 +1,83 @@
+package copies
+
+// chainTable maps a 32-bit key to the newest entry filed under it; older
+// entries with the same key are reached through a next array kept by the
+// caller. It is open addressing with linear probing over packed uint64
+// slots (key<<32 | entry+1), so an empty slot is 0. It grows by half when
+// 85% full, so it is always between 57% and 85% full: about 11 bytes per
+// key on average, 14 at worst.
+type chainTable struct {
+	slots []uint64
+	n     int
+}
+
+const noEntry = ^uint32(0)
+
+// slotOf maps a key to its home slot by multiplicative range reduction,
+// which works for any table size.
+func (t *chainTable) slotOf(key uint32) int {
+	h := uint32(uint64(key) * 0x9E3779B97F4A7C15 >> 32)
+	return int(uint64(h) * uint64(len(t.slots)) >> 32)
+}
+
+func (t *chainTable) nextSlot(i int) int {
+	if i++; i == len(t.slots) {
+		return 0
+	}
+	return i
+}
+
+// head returns the newest entry under key, or noEntry.
+func (t *chainTable) head(key uint32) uint32 {
+	if len(t.slots) == 0 {
+		return noEntry
+	}
+	for i := t.slotOf(key); ; i = t.nextSlot(i) {
+		s := t.slots[i]
+		if s == 0 {
+			return noEntry
+		}
+		if uint32(s>>32) == key {
+			return uint32(s) - 1
+		}
+	}
+}
+
+// push files entry under key and returns the entry it displaced as the
+// newest (noEntry when the key was new).
+func (t *chainTable) push(key, entry uint32) uint32 {
+	if 100*(t.n+1) > 85*len(t.slots) {
+		t.grow()
+	}
+	v := uint64(key)<<32 | uint64(entry+1)
+	for i := t.slotOf(key); ; i = t.nextSlot(i) {
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = v
+			t.n++
+			return noEntry
+		}
+		if uint32(s>>32) == key {
+			t.slots[i] = v
+			return uint32(s) - 1
+		}
+	}
+}
+
+func (t *chainTable) grow() {
+	old := t.slots
+	t.slots = make([]uint64, max(1024, len(old)*3/2))
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		i := t.slotOf(uint32(s >> 32))
+		for t.slots[i] != 0 {
+			i = t.nextSlot(i)
+		}
+		t.slots[i] = s
+	}
+}
+
+// bytes is the table's memory.
+func (t *chainTable) bytes() int { return 8 * cap(t.slots) }

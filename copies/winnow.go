@@ -1,0 +1,55 @@
+package copies
+
+// The passage index: winnowing fingerprints of word n-grams. Every shared
+// run of at least gramWords+window-1 words is guaranteed to share one
+// fingerprint (Schleimer, Wilkerson and Aiken's winnowing), so excerpts of
+// a dozen words are found whatever the rest of the two articles says.
+const (
+	gramWords = 5
+	window    = 8
+)
+
+// fingerprints appends the winnowed fingerprints of a token sequence,
+// each once, in text order.
+func fingerprints(dst []uint32, toks []token) []uint32 {
+	n := len(toks) - gramWords + 1
+	if n <= 0 {
+		return dst
+	}
+	grams := make([]uint32, n)
+	for i := range n {
+		grams[i] = uint32(shingleHash(toks[i:i+gramWords]) >> 32)
+	}
+	seen := make(map[uint32]bool)
+	add := func(h uint32) {
+		if !seen[h] {
+			seen[h] = true
+			dst = append(dst, h)
+		}
+	}
+	if n <= window {
+		m := 0
+		for i := range grams {
+			if grams[i] <= grams[m] {
+				m = i
+			}
+		}
+		add(grams[m])
+		return dst
+	}
+	last := -1
+	for start := 0; start+window <= n; start++ {
+		// rightmost minimum of the window
+		m := start
+		for i := start + 1; i < start+window; i++ {
+			if grams[i] <= grams[m] {
+				m = i
+			}
+		}
+		if m != last {
+			add(grams[m])
+			last = m
+		}
+	}
+	return dst
+}

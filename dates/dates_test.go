@@ -1,0 +1,85 @@
+package dates
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+func TestFind(t *testing.T) {
+	pub := storyline.Day(time.Date(2021, 12, 17, 0, 0, 0, 0, time.UTC)) // a Friday
+	tests := []struct {
+		text string
+		want []string // "text=date/precision"
+	}{
+		{"Peskov said on Friday that talks went well.", []string{"on Friday=2021-12-17/day"}},
+		{"asked about Tuesday's conversation between the leaders", []string{"Tuesday's=2021-12-14/day"}},
+		{"They held talks via video link on December 7, the call lasted two hours.", []string{"on December 7=2021-12-07/day"}},
+		{"Yesterday evening, a telephone conversation took place.", []string{"Yesterday evening=2021-12-16/day"}},
+		{"earlier this month, Putin spoke about red lines", []string{"earlier this month=2021-12/month"}},
+		{"plan to continue the dialogue after the New Year holidays", []string{"after the New Year holidays=2022-01-01/day"}},
+		{"You may go now; we will see. Now it is over.", nil},
+		{"March on, they said, and may the best one win.", nil},
+		{"In May 2019 and again in 2016 the party lost.", []string{"In May 2019=2019-05/month", "in 2016=2016/year"}},
+		{"Встреча прошла 7 декабря 2021 года в Женеве, а в пятницу стороны созвонились.", []string{"7 декабря 2021 года=2021-12-07/day", "в пятницу=2021-12-17/day"}},
+		{"The report was dated 2021-11-30 and revised on 3 Dec.", []string{"2021-11-30=2021-11-30/day", "on 3 Dec=2021-12-03/day"}},
+		{"Last year the deal collapsed; next Monday talks resume.", []string{"Last year=2020/year", "next Monday=2021-12-20/day"}},
+		{"He was born on 31 November.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text[:12], func(t *testing.T) {
+			var got []string
+			runes := []rune(tt.text)
+			for _, m := range Find(tt.text, pub) {
+				if string(runes[m.Start:m.End]) != m.Text {
+					t.Errorf("span %d:%d is %q, text %q", m.Start, m.End, string(runes[m.Start:m.End]), m.Text)
+				}
+				got = append(got, m.Text+"="+m.Date+"/"+string(m.Precision))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindNeedsPublication(t *testing.T) {
+	got := Find("Talks took place on Friday and on December 7, 2021.", storyline.Published{})
+	if len(got) != 1 || got[0].Date != "2021-12-07" {
+		t.Errorf("without a publication date want only the absolute date, got %+v", got)
+	}
+}
+
+func TestExampleVideoCall(t *testing.T) {
+	paths, _ := filepath.Glob("../../shared/examples/articles/002_*.txt")
+	if len(paths) == 0 {
+		t.Skip("../shared/examples not available")
+	}
+	b, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := storyline.Day(time.Date(2021, 12, 9, 0, 0, 0, 0, time.UTC))
+	found := false
+	for _, m := range Find(string(b), pub) {
+		if m.Date == "2021-12-07" && strings.Contains(m.Text, "December 7") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("002 should mention the video call of 2021-12-07")
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := strings.Repeat("The Kremlin spokesman said on Friday that the talks of December 7 were held in May 2021 and may continue. ", 30)
+	pub := storyline.Day(time.Date(2021, 12, 17, 0, 0, 0, 0, time.UTC))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, pub)
+	}
+}

@@ -1,0 +1,125 @@
+package entities
+
+import (
+	"unicode"
+
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// Doc is an article's text prepared for reading: its code points, tokens,
+// sentence and paragraph structure. The quotes package reads the same Doc.
+type Doc struct {
+	// Text is the article's clean text as code points.
+	Text []rune
+	// Tokens are textproc tokens with code point offsets.
+	Tokens []textproc.Token
+	// SentStart reports, per token, whether it opens a sentence (or a
+	// quotation), where capitalisation says nothing about names.
+	SentStart []bool
+	// Para is, per token, the index of its paragraph (lines split at '\n').
+	Para []int
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = set(`mr mrs ms dr sen rep gov st jr sr gen lt col sgt adm prof rev gov
+no vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u s d c p m a`)
+
+// NewDoc tokenizes text and finds its sentences and paragraphs.
+func NewDoc(text string) *Doc {
+	d := &Doc{Text: []rune(text)}
+	d.Tokens = textproc.Tokenize(make([]textproc.Token, 0, len(d.Text)/5), text)
+	d.SentStart = make([]bool, len(d.Tokens))
+	d.Para = make([]int, len(d.Tokens))
+	para := 0
+	prevEnd := 0
+	for i, t := range d.Tokens {
+		start := i == 0
+		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
+		for _, r := range d.Text[prevEnd:t.Start] {
+			if unicode.IsSpace(r) {
+				sawSpace = true
+			}
+			switch {
+			case r == '\n':
+				para++
+				start = true
+			case r == '.' || r == '!' || r == '?' || r == '…':
+				sawStop = true
+			case isQuoteMark(r) && sawStop:
+				sawQuote = true
+			case isOpenQuote(r):
+				sawQuote = true
+			case r == ':':
+				sawStop, sawColon = true, true
+			}
+		}
+		if sawStop && sawSpace && i > 0 {
+			prev := d.Tokens[i-1]
+			abbrev := abbreviations[prev.Term] && d.Text[prev.End] == '.'
+			first := d.Text[t.Start]
+			upper := unicode.IsUpper(first) || unicode.IsDigit(first) && !sawColon
+			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {
+				start = true
+			}
+		}
+		if sawQuote && unicode.IsUpper(d.Text[t.Start]) {
+			start = true
+		}
+		d.SentStart[i] = start
+		d.Para[i] = para
+		prevEnd = t.End
+	}
+	return d
+}
+
+// Word returns token i's text as written.
+func (d *Doc) Word(i int) string {
+	t := d.Tokens[i]
+	return string(d.Text[t.Start:t.End])
+}
+
+// Capitalized reports whether token i starts with an upper-case letter.
+func (d *Doc) Capitalized(i int) bool {
+	return unicode.IsUpper(d.Text[d.Tokens[i].Start])
+}
+
+// isOpenQuote reports whether r only ever opens a quotation.
+func isOpenQuote(r rune) bool { return r == '“' || r == '«' || r == '„' }
+
+// isQuoteMark reports whether r is any double quotation mark.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '«', '»', '„':
+		return true
+	}
+	return false
+}
+
+// SentenceOf returns the token range [from, to) of the sentence holding
+// token i.
+func (d *Doc) SentenceOf(i int) (from, to int) {
+	from = i
+	for from > 0 && !d.SentStart[from] {
+		from--
+	}
+	to = i + 1
+	for to < len(d.Tokens) && !d.SentStart[to] {
+		to++
+	}
+	return from, to
+}
+
+// TokenAt returns the index of the first token that ends after code point
+// pos, or len(Tokens).
+func (d *Doc) TokenAt(pos int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Tokens[m].End <= pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

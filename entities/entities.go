@@ -1,0 +1,346 @@
+// Package entities finds the people, organisations and places an article
+// mentions and joins their aliases: "Vladimir Putin", "Putin", "Putin's"
+// and "the Russian president" become one entity, as do "Песков" and
+// "Пескова".
+//
+// The recognizer is rule- and statistics-based. Capitalised runs of words
+// are candidate names; a word capitalised only at sentence starts while the
+// article also writes it in lower case is a common word. Evidence for a kind
+// comes from titles ("Sen.", "President"), given names, organisation words
+// ("Department", "Party"), a gazetteer of places, roles in apposition
+// ("Kremlin spokesman Dmitry Peskov"), and speech verbs after a name; a
+// surname alone inherits the kind and canonical name of the full name it
+// abbreviates.
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// Mention is one span that refers to an entity, in code points and tokens.
+type Mention struct {
+	Start, End int
+	// Tok0 and Tok1 are the mention's token range [Tok0, Tok1).
+	Tok0, Tok1 int
+	// Entity indexes Result.Entities; -1 for a role phrase that could not
+	// be resolved, or a name of unknown kind.
+	Entity int
+	Kind   storyline.EntityKind
+	// Role marks a role phrase ("the Kremlin spokesman").
+	Role bool
+	// Name is the mention's own name form (for unknown-kind names).
+	Name string
+}
+
+// Result is what Recognize found in one document.
+type Result struct {
+	Doc      *Doc
+	Entities []storyline.Entity
+	// Mentions holds every mention, sorted by Start, including role
+	// phrases and names of unknown kind (Entity -1).
+	Mentions []Mention
+}
+
+// speechVerbs after a name are evidence that it names a person or an
+// organisation that speaks.
+var speechVerbs = set(`said says told added noted stressed explained wrote argued claimed
+insisted warned announced stated replied responded tweeted emphasized recalled asked
+заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула добавил добавила
+пояснил пояснила сообщил сообщила`)
+
+type cand struct {
+	tok0, tok1 int
+	start, end int
+	name       string
+	key        string // stem key of the whole name
+	last       string // stem key of the last word
+	kind       storyline.EntityKind
+	titled     bool
+	group      int
+}
+
+// Recognize finds the entities of d. reg, which may be nil, supplies full
+// names learned from earlier articles for surnames used alone.
+func Recognize(d *Doc, reg *Registry) *Result {
+	lower := make(map[string]bool)
+	for i, t := range d.Tokens {
+		if !d.Capitalized(i) && unicode.IsLetter(d.Text[t.Start]) {
+			lower[t.Term] = true
+		}
+	}
+	cands := findRuns(d, lower)
+	classify(d, cands)
+	r := &Result{Doc: d}
+	r.group(cands, reg)
+	r.roles(cands)
+	sort.SliceStable(r.Mentions, func(i, j int) bool { return r.Mentions[i].Start < r.Mentions[j].Start })
+	return r
+}
+
+// candidate reports whether token i may be part of a name.
+func candidate(d *Doc, i int, lower map[string]bool) bool {
+	if !d.Capitalized(i) {
+		return false
+	}
+	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
+	if calendarWords[term] || term == "i" {
+		return false
+	}
+	if functionWords[term] {
+		return false
+	}
+	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly")) && !titles[term] && !firstNames[term] {
+		return false
+	}
+	return true
+}
+
+var connectors = set(`of de van von bin al la le da del der du`)
+
+// joined reports whether tokens i and i+1 are separated only by a space
+// (or a full stop after an initial or title).
+func joined(d *Doc, i int) bool {
+	a, b := d.Tokens[i], d.Tokens[i+1]
+	gap := d.Text[a.End:b.Start]
+	if strings.HasSuffix(a.Term, "'s") {
+		return false
+	}
+	switch string(gap) {
+	case " ":
+		return true
+	case ". ":
+		return a.End-a.Start == 1 || titles[a.Term] || abbreviations[a.Term]
+	}
+	return false
+}
+
+func findRuns(d *Doc, lower map[string]bool) []*cand {
+	var out []*cand
+	n := len(d.Tokens)
+	for i := 0; i < n; {
+		if !candidate(d, i, lower) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && joined(d, j-1) {
+			if candidate(d, j, lower) && !d.SentStart[j] {
+				j++
+				continue
+			}
+			if connectors[d.Tokens[j].Term] && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
+				!firstNames[d.Tokens[i].Term] && !places[d.Tokens[j+1].Term] {
+				j += 2
+				continue
+			}
+			break
+		}
+		if c := makeCand(d, i, j); c != nil {
+			out = append(out, c)
+		}
+		i = j
+	}
+	return out
+}
+
+// makeCand strips titles and demonyms from the front of the run [i, j).
+func makeCand(d *Doc, i, j int) *cand {
+	titled := false
+	if !orgWords[d.Tokens[j-1].Term] {
+		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
+		// starts after the last title inside the run
+		for p := j - 2; p > i; p-- {
+			if titles[d.Tokens[p].Term] && !connectors[d.Tokens[p+1].Term] {
+				titled = true
+				i = p + 1
+				break
+			}
+		}
+	}
+	for i < j && !orgWords[d.Tokens[j-1].Term] {
+		term := d.Tokens[i].Term
+		if titles[term] && j-i > 1 {
+			titled = true
+			i++
+			continue
+		}
+		if isDemonym(term) && j-i > 1 {
+			i++
+			continue
+		}
+		break
+	}
+	if j-i == 1 && d.Tokens[i].End-d.Tokens[i].Start == 1 {
+		return nil // a lone initial ("U.S." splits into U and S)
+	}
+	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
+		titled = false // party members, kept as the party's voice
+	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term]) {
+		return nil
+	}
+	words := make([]string, 0, j-i)
+	keys := make([]string, 0, j-i)
+	end := d.Tokens[j-1].End
+	for k := i; k < j; k++ {
+		w := d.Word(k)
+		if k == j-1 {
+			if cut := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"); cut != w {
+				end -= 2
+				w = cut
+			}
+		}
+		words = append(words, w)
+		keys = append(keys, stem(strings.ToLower(w)))
+	}
+	return &cand{
+		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
+		name: strings.Join(words, " "), key: strings.Join(keys, " "),
+		last: keys[len(keys)-1], titled: titled,
+	}
+}
+
+// stem folds Russian case endings off a lower-case word so that "пескова"
+// and "песков" share a key. Latin words are returned unchanged.
+func stem(w string) string {
+	r := []rune(w)
+	if len(r) < 5 || r[0] < 'а' || r[0] > 'я' {
+		return w
+	}
+	for _, suf := range []string{"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ую", "ий", "ая", "а", "у", "е", "ы", "и", "я", "ю"} {
+		if strings.HasSuffix(w, suf) && len(r)-len([]rune(suf)) >= 4 {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}
+
+func classify(d *Doc, cands []*cand) {
+	for _, c := range cands {
+		lname := strings.ToLower(c.name)
+		first := d.Tokens[c.tok0].Term
+		lastTerm := strings.TrimSuffix(d.Tokens[c.tok1-1].Term, "'s")
+		allCaps := isAllCaps(c.name)
+		switch {
+		case lname == "republicans" || lname == "democrats":
+			c.kind = storyline.Organization
+		case places[lname] || places[c.key]:
+			c.kind = storyline.Place
+		case knownOrgs[lname] || knownOrgs[c.key] || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
+			allCaps && len([]rune(c.name)) >= 2:
+			c.kind = storyline.Organization
+		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
+			c.kind = storyline.Person
+		case c.tok0 > 0 && roleHeads[d.Tokens[c.tok0-1].Term] && !d.Capitalized(c.tok0-1) && gapIs(d, c.tok0-1, " "):
+			c.kind = storyline.Person
+		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3:
+			c.kind = storyline.Person
+		}
+	}
+	// A surname alone takes the kind of the full name it abbreviates.
+	byLast := make(map[string]storyline.EntityKind)
+	for _, c := range cands {
+		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
+			byLast[c.last] = storyline.Person
+		}
+	}
+	for _, c := range cands {
+		if c.tok1-c.tok0 == 1 && byLast[c.key] == storyline.Person && c.kind != storyline.Organization {
+			c.kind = storyline.Person
+		}
+	}
+	// A name whose kind is known once is known everywhere in the article.
+	kinds := make(map[string]storyline.EntityKind)
+	for _, c := range cands {
+		if c.kind != "" && kinds[c.key] == "" {
+			kinds[c.key] = c.kind
+		}
+	}
+	for _, c := range cands {
+		if c.kind == "" {
+			c.kind = kinds[c.key]
+		}
+	}
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// group joins candidates into entities.
+func (r *Result) group(cands []*cand, reg *Registry) {
+	// Full person names by the stem of their last word.
+	full := make(map[string]*cand)
+	for _, c := range cands {
+		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
+			if f, ok := full[c.last]; !ok || better(c, f) {
+				full[c.last] = c
+			}
+		}
+	}
+	index := make(map[string]int)
+	for _, c := range cands {
+		key := string(c.kind) + "|" + c.key
+		name := c.name
+		if c.kind == storyline.Person {
+			if f, ok := full[c.last]; ok {
+				key, name = "person|"+f.key, f.name
+			} else if reg != nil && c.tok1-c.tok0 == 1 {
+				if n := reg.FullName(c.key); n != "" {
+					key, name = "person|reg|"+n, n
+				}
+			}
+		}
+		m := Mention{Start: c.start, End: c.end, Tok0: c.tok0, Tok1: c.tok1, Entity: -1, Kind: c.kind, Name: name}
+		if c.kind != "" {
+			e, ok := index[key]
+			if !ok {
+				e = len(r.Entities)
+				index[key] = e
+				r.Entities = append(r.Entities, storyline.Entity{Name: name, Kind: c.kind})
+			} else if better(c, nil) && len(name) > len(r.Entities[e].Name) {
+				r.Entities[e].Name = name
+			}
+			m.Entity = e
+			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: string(r.Doc.Text[c.start:c.end]), Start: c.start, End: c.end})
+		}
+		r.Mentions = append(r.Mentions, m)
+	}
+	// Russian canonical names: prefer the nominative (shortest) form.
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		for _, m := range e.Mentions {
+			if len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && len(m.Text) < len(e.Name) && stemAll(m.Text) == stemAll(e.Name) {
+				e.Name = m.Text
+			}
+		}
+	}
+}
+
+func stemAll(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		f[i] = stem(w)
+	}
+	return strings.Join(f, " ")
+}
+
+// better prefers the longer of two full names, then the earlier.
+func better(c, f *cand) bool {
+	if f == nil {
+		return true
+	}
+	return c.tok1-c.tok0 > f.tok1-f.tok0
+}

@@ -1,0 +1,127 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+func names(r *Result) map[string]storyline.Entity {
+	m := map[string]storyline.Entity{}
+	for _, e := range r.Entities {
+		m[e.Name] = e
+	}
+	return m
+}
+
+func TestRecognize(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		// want maps canonical names to "kind:mention|mention…" (mentions in order)
+		want map[string]string
+		// absent names must not be entities
+		absent []string
+	}{
+		{
+			name: "aliases and roles",
+			text: "Kremlin spokesman Dmitry Peskov said on Friday that Russian President Vladimir Putin was ready. " +
+				"Peskov added that Putin's position was clear. The Kremlin spokesman also said the Russian president would call.",
+			want: map[string]string{
+				"Dmitry Peskov":  "person:Dmitry Peskov|Peskov|The Kremlin spokesman",
+				"Vladimir Putin": "person:Vladimir Putin|Putin|the Russian president",
+				"Kremlin":        "org:Kremlin|Kremlin",
+			},
+		},
+		{
+			name: "speech verb makes a person, places from the gazetteer",
+			text: "Biden spoke with Putin for two hours. Ushakov said the talks in Geneva were useful, and Biden agreed.",
+			want: map[string]string{
+				"Ushakov": "person:Ushakov",
+				"Geneva":  "place:Geneva",
+			},
+		},
+		{
+			name:   "sentence-initial common words are not names",
+			text:   "Speaking to reporters, he said nothing. Further talks are planned; speaking of talks, further news is due.",
+			absent: []string{"Speaking", "Further"},
+		},
+		{
+			name: "Russian case forms join",
+			text: "Пресс-секретарь президента Дмитрий Песков заявил, что встреча прошла хорошо. По словам Пескова, стороны договорились. Песков добавил, что Москва готова.",
+			want: map[string]string{
+				"Дмитрий Песков": "person:Дмитрий Песков|Пескова|Песков",
+				"Москва":         "place:Москва",
+			},
+		},
+		{
+			name: "organisations by word and acronym",
+			text: "The Justice Department and NATO responded, and officials at the Foreign Ministry declined to comment.",
+			want: map[string]string{
+				"Justice Department": "org:Justice Department",
+				"NATO":               "org:NATO",
+				"Foreign Ministry":   "org:Foreign Ministry",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Recognize(NewDoc(tt.text), nil)
+			got := names(r)
+			for name, spec := range tt.want {
+				e, ok := got[name]
+				if !ok {
+					t.Errorf("no entity %q in %v", name, r.Entities)
+					continue
+				}
+				kind, mentions, _ := strings.Cut(spec, ":")
+				var ms []string
+				runes := []rune(tt.text)
+				for _, m := range e.Mentions {
+					if string(runes[m.Start:m.End]) != m.Text {
+						t.Errorf("mention %q has span %d:%d", m.Text, m.Start, m.End)
+					}
+					ms = append(ms, m.Text)
+				}
+				if string(e.Kind) != kind || strings.Join(ms, "|") != mentions {
+					t.Errorf("%s: got %s:%s, want %s", name, e.Kind, strings.Join(ms, "|"), spec)
+				}
+			}
+			for _, name := range tt.absent {
+				if _, ok := got[name]; ok {
+					t.Errorf("%q should not be an entity", name)
+				}
+			}
+		})
+	}
+}
+
+func TestRegistryJoinsSurnames(t *testing.T) {
+	reg := NewRegistry()
+	reg.Learn(Recognize(NewDoc("Russian President Vladimir Putin said the talks went well."), nil))
+	if r := Recognize(NewDoc("Putin said nothing else."), reg); names(r)["Putin"].Name == "" {
+		t.Errorf("names must not be visible before Commit: %v", r.Entities)
+	}
+	if got := reg.Commit(); got["putin"] != "Vladimir Putin" {
+		t.Errorf("Commit() = %v", got)
+	}
+	r := Recognize(NewDoc("Putin said nothing else."), reg)
+	if _, ok := names(r)["Vladimir Putin"]; !ok {
+		t.Errorf("registry did not join Putin: %v", r.Entities)
+	}
+	reg.Learn(Recognize(NewDoc("Senator Anna Putin said otherwise."), nil))
+	reg.Commit()
+	r = Recognize(NewDoc("Putin said nothing else."), reg)
+	if _, ok := names(r)["Vladimir Putin"]; ok {
+		t.Errorf("an ambiguous surname should not be joined: %v", r.Entities)
+	}
+}
+
+func BenchmarkRecognize(b *testing.B) {
+	text := strings.Repeat("Kremlin spokesman Dmitry Peskov said on Friday that Russian President Vladimir Putin and Joe Biden spoke in Geneva. ", 25)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Recognize(NewDoc(text), nil)
+	}
+}

@@ -1,0 +1,252 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// role is a role phrase learned from an apposition ("Kremlin spokesman
+// Dmitry Peskov", "Peskov, the presidential spokesman").
+type role struct {
+	entity int
+	class  string
+	words  map[string]bool
+}
+
+var determiners = set(`the his her their its this that our`)
+
+func classOf(term string) string {
+	if c, ok := roleClass[term]; ok {
+		return c
+	}
+	return term
+}
+
+// roles learns role phrases around person names and resolves the role
+// phrases that stand alone.
+func (r *Result) roles(cands []*cand) {
+	d := r.Doc
+	var learned []role
+	isName := make(map[int]bool) // token index → starts a name
+	for _, c := range cands {
+		isName[c.tok0] = true
+	}
+	learn := func(e int, from, to int) {
+		var rl *role
+		for k := from; k < to; k++ {
+			term := strings.TrimSuffix(d.Tokens[k].Term, "'s")
+			if roleHeads[term] {
+				if rl == nil {
+					rl = &role{entity: e, words: make(map[string]bool)}
+				}
+				rl.class = classOf(term)
+			}
+		}
+		if rl == nil {
+			return
+		}
+		for k := from; k < to; k++ {
+			rl.words[strings.TrimSuffix(d.Tokens[k].Term, "'s")] = true
+		}
+		learned = append(learned, *rl)
+	}
+	for _, m := range r.Mentions {
+		if m.Entity < 0 || m.Kind != storyline.Person {
+			continue
+		}
+		// before: up to 4 joined tokens in the same sentence
+		from := m.Tok0
+		for from > 0 && m.Tok0-from < 4 && !d.SentStart[from] && gapIs(d, from-1, " ", ". ") && roleWord(d, from-1) {
+			from--
+		}
+		if from < m.Tok0 && (roleHeads[d.Tokens[m.Tok0-1].Term] || titles[d.Tokens[m.Tok0-1].Term]) {
+			learn(m.Entity, from, m.Tok0)
+		} else if m.Tok0 > 0 && string(d.Text[d.Tokens[m.Tok0-1].End:m.Start]) == ", " {
+			// "Aide to the Russian president, Yuri Ushakov, said"
+			s := m.Tok0 - 1
+			for s > 0 && m.Tok0-s < 6 && !d.SentStart[s] {
+				s--
+			}
+			if d.SentStart[s] {
+				learn(m.Entity, s, m.Tok0)
+			}
+		}
+		// after: ", the ROLE ..." up to the next punctuation
+		if m.Tok1 < len(d.Tokens) && string(d.Text[m.End:d.Tokens[m.Tok1].Start]) == ", " {
+			to := m.Tok1
+			for to < len(d.Tokens) && to-m.Tok1 < 6 && (to == m.Tok1 || gapIs(d, to-1, " ")) && !isName[to] {
+				to++
+			}
+			learn(m.Entity, m.Tok1, to)
+		}
+	}
+	for k, t := range d.Tokens {
+		if !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+			continue
+		}
+		cyr := t.Term[0] >= 0xd0
+		from := k
+		for from > 0 && k-from < 4 && gapIs(d, from-1, " ") && !d.SentStart[from] {
+			prev := d.Tokens[from-1].Term
+			from--
+			if determiners[prev] {
+				break
+			}
+		}
+		if !cyr && !determiners[d.Tokens[from].Term] {
+			continue
+		}
+		if k+1 < len(d.Tokens) && roleHeads[d.Tokens[k+1].Term] && gapIs(d, k, " ") {
+			continue // "the press secretary": wait for the head
+		}
+		words := make(map[string]bool)
+		for j := from + 1; j <= k; j++ {
+			words[strings.TrimSuffix(d.Tokens[j].Term, "'s")] = true
+		}
+		best, bestScore := -1, 0
+		for _, rl := range learned {
+			if rl.class != classOf(t.Term) {
+				continue
+			}
+			score := 1
+			for w := range words {
+				if rl.words[w] {
+					score++
+				}
+			}
+			if score > bestScore {
+				best, bestScore = rl.entity, score
+			}
+		}
+		start := d.Tokens[from].Start
+		m := Mention{Start: start, End: t.End, Tok0: from, Tok1: k + 1, Entity: best, Kind: storyline.Person, Role: true}
+		if best >= 0 {
+			m.Name = r.Entities[best].Name
+			r.Entities[best].Mentions = append(r.Entities[best].Mentions, storyline.Mention{Text: string(d.Text[start:t.End]), Start: start, End: t.End})
+		}
+		r.Mentions = append(r.Mentions, m)
+	}
+	for i := range r.Entities {
+		ms := r.Entities[i].Mentions
+		for a := 1; a < len(ms); a++ {
+			for b := a; b > 0 && ms[b].Start < ms[b-1].Start; b-- {
+				ms[b], ms[b-1] = ms[b-1], ms[b]
+			}
+		}
+	}
+}
+
+var roleModifiers = set(`press presidential foreign chief deputy former top senior campaign
+white house state defense national security executive general first`)
+
+// roleWord reports whether token i can be part of a role phrase before a
+// name ("Putin's press secretary", "Kremlin spokesman").
+func roleWord(d *Doc, i int) bool {
+	t := d.Tokens[i].Term
+	return roleHeads[t] || titles[t] || roleModifiers[t] || d.Capitalized(i) && !functionWords[t] || strings.HasSuffix(t, "'s")
+}
+
+// gapIs reports whether the text between token i and i+1 is one of gaps.
+func gapIs(d *Doc, i int, gaps ...string) bool {
+	if i+1 >= len(d.Tokens) {
+		return false
+	}
+	g := string(d.Text[d.Tokens[i].End:d.Tokens[i+1].Start])
+	for _, x := range gaps {
+		if g == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Registry remembers full person names across articles so that an article
+// that says only "Putin" is joined to "Vladimir Putin". A surname shared by
+// two full names is ambiguous and resolves to nothing.
+//
+// Learning is staged: Learn records what an article taught, and only
+// Commit makes it visible to FullName, applying staged names in sorted
+// order. Articles read concurrently between two commits therefore see the
+// same registry whatever order they run in. It is safe for concurrent use.
+type Registry struct {
+	mu     sync.RWMutex
+	names  map[string]string // surname stem key → full name, "" if ambiguous
+	staged map[string]map[string]bool
+}
+
+// NewRegistry returns an empty registry.
+func NewRegistry() *Registry {
+	return &Registry{names: make(map[string]string), staged: make(map[string]map[string]bool)}
+}
+
+// FullName returns the committed full name known for a surname key, or "".
+func (g *Registry) FullName(key string) string {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return g.names[key]
+}
+
+// Learn stages the full person names of r until the next Commit.
+func (g *Registry) Learn(r *Result) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, e := range r.Entities {
+		f := strings.Fields(e.Name)
+		if e.Kind != storyline.Person || len(f) < 2 || len(f) > 4 {
+			continue
+		}
+		key := stem(strings.ToLower(f[len(f)-1]))
+		if g.staged[key] == nil {
+			g.staged[key] = make(map[string]bool)
+		}
+		g.staged[key][e.Name] = true
+	}
+}
+
+// Commit makes the staged names visible and returns the surname keys whose
+// full name changed, with the new value ("" when it became ambiguous).
+func (g *Registry) Commit() map[string]string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	changed := make(map[string]string)
+	keys := make([]string, 0, len(g.staged))
+	for k := range g.staged {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		names := make([]string, 0, len(g.staged[key]))
+		for n := range g.staged[key] {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			old, ok := g.names[key]
+			switch {
+			case !ok:
+				g.names[key] = name
+			case old == name || old == "":
+				continue
+			case strings.HasSuffix(old, " "+name):
+				continue // "Vladimir Vladimirovich Putin" already known
+			case strings.HasSuffix(name, " "+old):
+				g.names[key] = name
+			default:
+				g.names[key] = "" // two people share the surname
+			}
+			changed[key] = g.names[key]
+		}
+	}
+	clear(g.staged)
+	return changed
+}
+
+// Restore sets a committed name, as loaded from a store.
+func (g *Registry) Restore(key, name string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.names[key] = name
+}

@@ -1,0 +1,526 @@
+package gen
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// para is one paragraph of a doc's buffer.
+type para struct {
+	start, end int
+	boiler     bool
+}
+
+type pquote struct {
+	para int
+	q    Quote
+}
+
+// doc is an article being rendered: paragraphs in one buffer.
+type doc struct {
+	conn   int    // where a connector starts
+	lower  int    // where it ends: lower-case a "The" there
+	tail   []byte // scratch for edits
+	buf    []byte
+	paras  []para
+	quotes []pquote
+	title  []byte
+}
+
+func (d *doc) reset() {
+	d.buf, d.paras, d.quotes, d.title = d.buf[:0], d.paras[:0], d.quotes[:0], d.title[:0]
+}
+
+func (d *doc) open() int { return len(d.buf) }
+
+func (d *doc) close(start int, boiler bool) {
+	if l := d.lower; l > start {
+		if l+4 <= len(d.buf) && string(d.buf[l:l+4]) == "The " {
+			d.buf[l] = 't'
+		} else {
+			d.buf = append(d.buf[:d.conn], d.buf[l:]...)
+		}
+	}
+	d.lower = 0
+	d.paras = append(d.paras, para{start: start, end: len(d.buf), boiler: boiler})
+}
+
+func (d *doc) text(p para) []byte { return d.buf[p.start:p.end] }
+
+// render builds article k of e in d, using src for the original of a
+// copy. It reads only what does not change once an event is spawned, so
+// several goroutines may render at once, each with its own docs.
+func (g *Generator) render(d, src *doc, e *event, k int) Article {
+	sp, copyOf := g.renderDoc(d, src, e, k)
+	c := ""
+	if copyOf >= 0 {
+		c = g.id(copyOf)
+	}
+	return g.assemble(d, e, sp, &g.outlets[sp.outlet], c)
+}
+
+// renderDoc renders article k of e into d and returns its spec and the
+// global index of its original (-1 for originals).
+func (g *Generator) renderDoc(d, src *doc, e *event, k int) (spec, int) {
+	sp := g.spec(e, k)
+	d.reset()
+	o := &g.outlets[sp.outlet]
+	// Separate streams for body, boilerplate, title and copying, so that a
+	// copy re-renders its original's body exactly.
+	br, wr, tr, cr := newRNG(mix(sp.seed, 1)), newRNG(mix(sp.seed, 2)), newRNG(mix(sp.seed, 3)), newRNG(mix(sp.seed, 4))
+	copyOf := -1
+	g.header(d, o, &wr, sp.lang)
+	if sp.copyOf < 0 {
+		g.body(d, e, sp, &br)
+		g.title(d, e, sp, &tr)
+	} else {
+		osp := g.spec(e, sp.copyOf)
+		copyOf = e.base + osp.k
+		src.reset()
+		obr, otr := newRNG(mix(osp.seed, 1)), newRNG(mix(osp.seed, 3))
+		g.body(src, e, osp, &obr)
+		g.title(src, e, osp, &otr)
+		switch sp.kind {
+		case storyline.Duplicate:
+			g.copyParas(d, src, 0, len(src.paras))
+		case storyline.NearDuplicate:
+			g.nearCopy(d, src, &cr, sp.lang)
+		default:
+			g.partialCopy(d, src, e, sp, &br, &cr)
+		}
+		if sp.kind == storyline.Duplicate && cr.chance(0.5) {
+			d.title = append(d.title[:0], src.title...)
+		} else {
+			g.title(d, e, sp, &tr)
+		}
+	}
+	g.footer(d, o, &wr, sp.lang)
+	return sp, copyOf
+}
+
+// appendID appends the id of the article with global index i.
+func appendID(b []byte, i int) []byte {
+	b = append(b, 'g')
+	for n := 10000000; n > 1 && i < n; n /= 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(i), 10)
+}
+
+func (g *Generator) id(i int) string {
+	s := strconv.Itoa(i)
+	if len(s) < 8 {
+		s = "00000000"[len(s):] + s
+	}
+	return "g" + s
+}
+
+func (g *Generator) assemble(d *doc, e *event, sp spec, o *outlet, copyOf string) Article {
+	n := 0
+	for i, p := range d.paras {
+		if i > 0 {
+			n += 2
+		}
+		n += p.end - p.start
+	}
+	var text strings.Builder
+	text.Grow(n)
+	for i, p := range d.paras {
+		if i > 0 {
+			text.WriteString("\n\n")
+		}
+		text.Write(d.text(p))
+	}
+	a := Article{
+		ID:        g.id(e.base + sp.k),
+		Title:     string(d.title),
+		Text:      text.String(),
+		Lang:      [2]string{"en", "ru"}[sp.lang],
+		Date:      sp.pub.Format("2006-01-02T15:04:05Z"),
+		Source:    o.name,
+		Cluster:   "e" + strconv.Itoa(e.id),
+		Story:     "s" + strconv.Itoa(e.story.id),
+		CopyOf:    copyOf,
+		CopyKind:  sp.kind,
+		Published: sp.pub,
+		Quotes:    make([]Quote, 0, len(d.quotes)),
+	}
+	a.URL = "https://" + o.host + sp.pub.Format("/2006/01/02/") + a.ID
+	for _, q := range d.quotes {
+		a.Quotes = append(a.Quotes, q.q)
+	}
+	for _, p := range d.paras {
+		if p.boiler {
+			a.Boilerplate = append(a.Boilerplate, string(d.text(p)))
+		}
+	}
+	return a
+}
+
+// boilerLine appends a boilerplate line, filling its %s with arg.
+func boilerLine(d *doc, line, arg string) {
+	s := d.open()
+	h, t, ok := strings.Cut(line, "%s")
+	d.buf = append(d.buf, h...)
+	if ok {
+		d.buf = append(d.buf, arg...)
+		d.buf = append(d.buf, t...)
+	}
+	d.close(s, true)
+}
+
+func (g *Generator) header(d *doc, o *outlet, r *rng, lang int) {
+	for _, h := range o.header {
+		arg := o.name
+		switch {
+		case strings.HasPrefix(h, "Photo") || strings.HasPrefix(h, "Фото"):
+			if r.chance(0.5) {
+				arg = wires[r.intn(len(wires))]
+			}
+		case strings.Contains(h, "ad blocker"):
+			arg = o.host
+		}
+		boilerLine(d, h, arg)
+	}
+}
+
+func (g *Generator) footer(d *doc, o *outlet, r *rng, lang int) {
+	for _, f := range o.footer {
+		arg := o.name
+		if strings.HasPrefix(f, "Read also") || strings.HasPrefix(f, "Читайте") {
+			arg = g.readAlso[lang][r.intn(len(g.readAlso[lang]))]
+		}
+		boilerLine(d, f, arg)
+	}
+}
+
+func (g *Generator) vals(e *event, sp spec) *[nSlots]string {
+	v := &e.vals[sp.lang]
+	if sp.pub.YearDay() == e.start.YearDay() && sp.pub.Year() == e.start.Year() {
+		return v
+	}
+	later := *v
+	later[slotD], later[slotDCap] = e.dDate[sp.lang][0], e.dDate[sp.lang][1]
+	return &later
+}
+
+func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
+	ph := &e.story.topic.phases[e.phase]
+	ts := ph.titles
+	if sp.lang == 1 {
+		ts = ph.ruTitles
+	}
+	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp))
+}
+
+// body renders an original article's reporting: lead, facts, quotes,
+// background, and as much shared material as its length calls for.
+func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
+	st := e.story
+	t := st.topic
+	ph := &t.phases[e.phase]
+	v := g.vals(e, sp)
+	ru := sp.lang == 1
+	target := int(math.Min(math.Max(r.lognormal(math.Log(2600), 0.55), 1000), 8000))
+	bodyStart := len(d.buf)
+	leads, facts, back, gen := ph.leads, ph.facts, t.background, g.generic[0]
+	if ru {
+		leads, facts, back, gen = ph.ruLeads, ph.ruFacts, t.ruBack, g.generic[1]
+		target = target * 3 / 5
+	}
+	// Lead with dateline.
+	s := d.open()
+	o := &g.outlets[sp.outlet]
+	switch {
+	case o.wire:
+		d.buf = append(d.buf, st.upper.en...)
+		d.buf = append(d.buf, ", "...)
+		d.buf = sp.pub.AppendFormat(d.buf, "January 2")
+		d.buf = append(d.buf, " ("...)
+		d.buf = append(d.buf, o.name...)
+		d.buf = append(d.buf, ") — "...)
+	case ru && r.chance(0.5):
+		d.buf = append(d.buf, st.upper.ru...)
+		d.buf = append(d.buf, ", "...)
+		d.buf = append(d.buf, dateRU(sp.pub)...)
+		d.buf = append(d.buf, " — "...)
+	case !ru && r.chance(0.3):
+		d.buf = append(d.buf, st.upper.en...)
+		d.buf = append(d.buf, " — "...)
+	}
+	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v)
+	g.paraphrase(d, s, r, ru)
+	d.close(s, false)
+
+	// Facts, quotes and background, interleaved.
+	fi := r.intn(len(facts))
+	nf := 1 + r.intn(len(facts))
+	nq := 1 + r.intn(e.nq)
+	qi := r.intn(e.nq)
+	for i := 0; i < max(nf, nq); i++ {
+		if i < nf {
+			s := d.open()
+			g.connect(d, r, ru)
+			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+			if i+1 < nf && r.chance(0.4) {
+				i++ // two facts in one paragraph
+				d.buf = append(d.buf, ' ')
+				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+			}
+			g.paraphrase(d, s, r, ru)
+			d.close(s, false)
+		}
+		if i < nq {
+			g.quote(d, e, (qi+i)%e.nq, v, r, ru)
+		}
+		if i == 0 && (e.nth > 1 || r.chance(0.3)) && len(back) > 0 {
+			s := d.open()
+			g.connect(d, r, ru)
+			d.buf = back[r.intn(len(back))].appendTo(d.buf, v)
+			g.paraphrase(d, s, r, ru)
+			d.close(s, false)
+		}
+	}
+	// Long articles go on with earlier phases' facts and shared material.
+	if !ru {
+		af := t.allFacts
+		start := r.intn(len(af))
+		for i := 0; i < len(af) && len(d.buf)-bodyStart < target/2; i++ {
+			if t.factPhase[(start+i)%len(af)] >= e.phase {
+				continue
+			}
+			s := d.open()
+			d.buf = af[(start+i)%len(af)].appendTo(d.buf, v)
+			g.paraphrase(d, s, r, ru)
+			d.close(s, false)
+		}
+	}
+	gi, stride := r.intn(len(gen)), coprime(r, len(gen))
+	for i := 0; i+1 < len(gen) && len(d.buf)-bodyStart < target; i += 2 {
+		s := d.open()
+		d.buf = gen[(gi+i*stride)%len(gen)].appendTo(d.buf, v)
+		d.buf = append(d.buf, ' ')
+		d.buf = gen[(gi+(i+1)*stride)%len(gen)].appendTo(d.buf, v)
+		d.close(s, false)
+	}
+}
+
+func coprime(r *rng, n int) int {
+	for {
+		s := 1 + r.intn(n-1)
+		a, b := s, n
+		for b != 0 {
+			a, b = b, a%b
+		}
+		if a == 1 {
+			return s
+		}
+	}
+}
+
+var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
+
+// connect may open a paragraph with a connecting phrase, so that outlets
+// reporting one event word their paragraphs differently. It is kept only
+// before a sentence that starts with "The ", which continues in lower case.
+func (g *Generator) connect(d *doc, r *rng, ru bool) {
+	if ru || !r.chance(0.45) {
+		return
+	}
+	d.conn = len(d.buf)
+	d.buf = append(d.buf, connectors[r.intn(len(connectors))]...)
+	d.lower = len(d.buf)
+}
+
+// withComma turns a sentence's final full stop into a comma, as a quote
+// followed by its attribution has it.
+func withComma(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s[:len(s)-1] + ","
+	}
+	return s
+}
+
+func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru bool) {
+	q := &e.story.topic.quotes[e.quotes[i]]
+	who := e.speaker[i]
+	name, role, last, gend := v[slotA0+who], v[slotR0+who], v[slotS0+who], v[slotG0+who]
+	pi := len(d.paras)
+	s := d.open()
+	add := func(text string, kind storyline.QuoteKind) {
+		d.quotes = append(d.quotes, pquote{para: pi, q: Quote{Text: text, Speaker: name, Kind: kind}})
+	}
+	b := d.buf
+	if ru {
+		switch r.intn(3) {
+		case 0:
+			text := q.ru1 + " " + strings.TrimSuffix(q.ru2, ".")
+			b = append(append(append(b, "«"...), text...), "», — заявил"...)
+			b = append(append(append(append(append(b, gend...), ' '), role...), ' '), name...)
+			b = append(b, '.')
+			add(text, storyline.Direct)
+		case 1:
+			text := q.ru1 + " " + strings.TrimSuffix(q.ru2, ".")
+			b = append(append(append(append(b, name...), ", "...), role...), ", сообщил"...)
+			b = append(append(append(append(b, gend...), ": «"...), text...), "»."...)
+			add(text, storyline.Direct)
+		default:
+			b = append(append(append(append(b, name...), ", "...), role...), ", заявил"...)
+			b = append(append(append(append(b, gend...), ", что "...), q.ruInd...), '.')
+			add(q.ruInd, storyline.Indirect)
+		}
+	} else {
+		switch r.intn(4) {
+		case 0:
+			text := q.s1 + " " + q.s2
+			b = append(append(append(append(b, name...), ", the "...), role...), `, said: "`...)
+			b = append(append(b, text...), '"')
+			add(text, storyline.Direct)
+		case 1:
+			text := q.s1 + " " + withComma(q.s2)
+			b = append(append(append(append(b, "“"...), text...), "” said "...), name...)
+			b = append(append(append(b, ", the "...), role...), '.')
+			add(text, storyline.Direct)
+		case 2:
+			t1 := withComma(q.s1)
+			b = append(append(append(append(b, '"'), t1...), `" `...), last...)
+			b = append(append(append(b, ` said. "`...), q.s2...), '"')
+			add(t1, storyline.Direct)
+			add(q.s2, storyline.Direct)
+		default:
+			b = append(append(append(append(b, name...), ", the "...), role...), ", said that "...)
+			b = append(append(b, q.ind...), '.')
+			add(q.ind, storyline.Indirect)
+		}
+	}
+	d.buf = b
+	d.close(s, false)
+}
+
+// copyParas appends src's body paragraphs [from, to) and their quotes.
+func (g *Generator) copyParas(d *doc, src *doc, from, to int) {
+	for i := from; i < to; i++ {
+		p := src.paras[i]
+		if p.boiler {
+			continue
+		}
+		pi := len(d.paras)
+		s := d.open()
+		d.buf = append(d.buf, src.text(p)...)
+		d.close(s, false)
+		for _, q := range src.quotes {
+			if q.para == i {
+				d.quotes = append(d.quotes, pquote{para: pi, q: q.q})
+			}
+		}
+	}
+}
+
+var (
+	swapsEN = [][2]string{{" said ", " stated "}, {" about ", " around "}, {" people ", " residents "}, {" after ", " following "},
+		{" more than ", " over "}, {" but ", " although "}, {" would ", " will "}, {" at least ", " no fewer than "},
+		{" began ", " started "}, {" workers ", " employees "}, {" officials ", " authorities "},
+		{" the government ", " ministers "}, {" because ", " as "}, {" also ", " additionally "}, {" town ", " city "},
+		{" quickly ", " rapidly "}, {" several ", " a number of "}, {" announced ", " said "}, {" until ", " till "}}
+	swapsRU = [][2]string{{" заявил", " сообщил"}, {" около ", " примерно "}, {" более ", " свыше "}, {" после ", " по итогам "},
+		{" жители ", " горожане "}, {" власти ", " администрация "}, {" сообщил", " рассказал"}, {" ещё ", " также "}}
+)
+
+// paraphrase swaps a word or two in the paragraph that ends the buffer, so
+// that two outlets reporting one event do not write identical sentences.
+func (g *Generator) paraphrase(d *doc, start int, r *rng, ru bool) {
+	swaps := swapsEN
+	if ru {
+		swaps = swapsRU
+	}
+	for n := 0; n < 3; n++ {
+		sw := swaps[r.intn(len(swaps))]
+		j := bytes.Index(d.buf[start:], []byte(sw[0]))
+		if j < 0 {
+			continue
+		}
+		j += start
+		d.tail = append(d.tail[:0], d.buf[j+len(sw[0]):]...)
+		d.buf = append(append(d.buf[:j], sw[1]...), d.tail...)
+	}
+}
+
+// nearCopy appends src's body with a paragraph dropped and words swapped.
+func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
+	first := len(d.paras)
+	drop := -1
+	if len(src.paras) > 3 && r.chance(0.7) {
+		drop = 1 + r.intn(len(src.paras)-1)
+	}
+	for i := range src.paras {
+		if i != drop {
+			g.copyParas(d, src, i, i+1)
+		}
+	}
+	swaps := swapsEN
+	if lang == 1 {
+		swaps = swapsRU
+	}
+	edited := false
+	for n := 0; n < 2; n++ {
+		pi := first + r.intn(len(d.paras)-first)
+		p := d.paras[pi]
+		for _, sw := range swaps {
+			j := bytes.Index(d.text(p), []byte(sw[0]))
+			if j < 0 {
+				continue
+			}
+			g.replaceIn(d, pi, p.start+j, len(sw[0]), sw[1])
+			edited = true
+			break
+		}
+	}
+	if !edited || r.chance(0.3) {
+		last := len(d.paras) - 1
+		add := " More details to follow."
+		if lang == 1 {
+			add = " Подробности уточняются."
+		}
+		g.replaceIn(d, last, d.paras[last].end, 0, add)
+	}
+}
+
+// replaceIn replaces n bytes at off inside paragraph pi, shifting the
+// paragraphs after it, and forgets quotes the edit broke.
+func (g *Generator) replaceIn(d *doc, pi, off, n int, with string) {
+	d.tail = append(d.tail[:0], d.buf[off+n:]...)
+	d.buf = append(append(d.buf[:off], with...), d.tail...)
+	delta := len(with) - n
+	d.paras[pi].end += delta
+	for i := pi + 1; i < len(d.paras); i++ {
+		d.paras[i].start += delta
+		d.paras[i].end += delta
+	}
+	kept := d.quotes[:0]
+	for _, q := range d.quotes {
+		if q.para != pi || bytes.Contains(d.text(d.paras[pi]), []byte(q.q.Text)) {
+			kept = append(kept, q)
+		}
+	}
+	d.quotes = kept
+}
+
+// partialCopy appends an article of its own with two or three of src's
+// paragraphs inside it.
+func (g *Generator) partialCopy(d *doc, src *doc, e *event, sp spec, br, r *rng) {
+	own := g.spec(e, sp.k)
+	own.copyOf = -1
+	own.outlet = sp.outlet
+	tmp := doc{}
+	g.body(&tmp, e, own, br)
+	n := max(min(2+r.intn(2), len(src.paras)-2), 1)
+	from := r.intn(len(src.paras) - n + 1)
+	to := min(from+n, len(src.paras))
+	g.copyParas(d, &tmp, 0, 1)
+	g.copyParas(d, src, from, to)
+	g.copyParas(d, &tmp, 1, len(tmp.paras))
+}

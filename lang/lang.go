@@ -1,0 +1,187 @@
+// Package lang identifies the language of an article: whatlanggo's trigram
+// model restricted to a whitelist of languages news arrives in, steered by
+// the script of the text (Cyrillic text is only ever scored against
+// Cyrillic languages), and "und" when the text is too short or the model is
+// unsure.
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// Und is the BCP 47 code for an undetermined language.
+const Und = "und"
+
+// Detector identifies languages. Its zero value is not usable; call New.
+type Detector struct {
+	latin, cyrillic whatlanggo.Options
+	// MinLetters is the fewest letters a text needs for a guess.
+	MinLetters int
+	// MinConfidence is the lowest whatlanggo confidence accepted.
+	MinConfidence float64
+	// Sample is how many bytes of a long text are examined.
+	Sample int
+}
+
+// DefaultLanguages are the languages a Detector guesses among by default.
+var DefaultLanguages = []string{"en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl", "nl", "tr", "be", "bg"}
+
+// New returns a Detector that chooses among the given ISO 639-1 codes
+// (DefaultLanguages when none are given).
+func New(codes ...string) *Detector {
+	if len(codes) == 0 {
+		codes = DefaultLanguages
+	}
+	d := &Detector{
+		latin:         whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{}},
+		cyrillic:      whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{}},
+		MinLetters:    20,
+		MinConfidence: 0.1,
+		Sample:        2048,
+	}
+	for _, c := range codes {
+		l := fromISO(c)
+		if l < 0 {
+			continue
+		}
+		switch c {
+		case "ru", "uk", "be", "bg", "sr", "mk":
+			d.cyrillic.Whitelist[l] = true
+		default:
+			d.latin.Whitelist[l] = true
+		}
+	}
+	return d
+}
+
+func fromISO(code string) whatlanggo.Lang {
+	for l := whatlanggo.Lang(0); l <= whatlanggo.Lang(200); l++ {
+		if l.Iso6391() == code {
+			return l
+		}
+	}
+	return -1
+}
+
+// Detect returns the ISO 639-1 code of text's language, or Und.
+func (d *Detector) Detect(text string) string {
+	if len(text) > d.Sample {
+		cut := d.Sample
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var latin, cyr, other int
+	for _, r := range text {
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		default:
+			other++
+		}
+	}
+	total := latin + cyr + other
+	if total < d.MinLetters {
+		return Und
+	}
+	var opts whatlanggo.Options
+	switch {
+	case cyr*2 > total:
+		opts = d.cyrillic
+	case latin*2 > total:
+		opts = d.latin
+	default:
+		return Und
+	}
+	if len(opts.Whitelist) == 0 {
+		return Und
+	}
+	if code := shortcut(text, cyr*2 > total, opts); code != "" {
+		return code
+	}
+	if len(text) > 512 {
+		cut := 512
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	info := whatlanggo.DetectWithOptions(text, opts)
+	if info.Lang < 0 || info.Confidence < d.MinConfidence {
+		return Und
+	}
+	if code := info.Lang.Iso6391(); code != "" {
+		return code
+	}
+	return Und
+}
+
+// Function words that make up a large share of running English or Russian
+// text and are rare elsewhere.
+var (
+	enWords = map[string]bool{"the": true, "and": true, "of": true, "to": true, "in": true, "is": true,
+		"that": true, "for": true, "on": true, "with": true, "was": true, "as": true, "by": true,
+		"at": true, "from": true, "said": true, "he": true, "it": true, "his": true, "are": true,
+		"have": true, "has": true, "be": true, "this": true, "not": true, "but": true, "they": true}
+	ruWords = map[string]bool{"и": true, "в": true, "не": true, "на": true, "что": true, "с": true,
+		"по": true, "как": true, "это": true, "он": true, "его": true, "к": true, "из": true,
+		"за": true, "от": true, "для": true, "о": true, "также": true, "был": true, "была": true,
+		"заявил": true, "сообщил": true, "которые": true, "который": true, "уже": true, "но": true}
+)
+
+// shortcutLangs are the languages shortcut can settle.
+var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatlanggo.Rus}
+
+// shortcut settles English and Russian without the trigram model when the
+// text is long and its function words leave no doubt: a quarter of the
+// words English function words, or a fifth Russian ones with no letter
+// that only Ukrainian or Belarusian use. It returns "" when unsure.
+func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
+	words, hits := 0, 0
+	set, code, need := enWords, "en", 4
+	if cyrillic {
+		set, code, need = ruWords, "ru", 5
+		for _, r := range text {
+			switch r {
+			case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
+				return ""
+			}
+		}
+	}
+	if !opts.Whitelist[shortcutLangs[code]] {
+		return ""
+	}
+	start := -1
+	word := func(end int) {
+		words++
+		w := text[start:end]
+		if set[w] || len(w) <= 8 && set[strings.ToLower(w)] {
+			hits++
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			word(i)
+		}
+	}
+	if start >= 0 {
+		word(len(text))
+	}
+	if words >= 40 && hits*need >= words {
+		return code
+	}
+	return ""
+}

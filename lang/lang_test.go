@@ -1,0 +1,133 @@
+package lang
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+type labelled struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Lang string `json:"lang"`
+}
+
+func readJSONL(t testing.TB, path string) []labelled {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("%s not available: %v", path, err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = gz
+	}
+	var out []labelled
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var l labelled
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func TestDetectFixtures(t *testing.T) {
+	d := New()
+	for _, l := range readJSONL(t, "testdata/lang.jsonl") {
+		t.Run(l.ID, func(t *testing.T) {
+			if got := d.Detect(l.Text); got != l.Lang {
+				t.Errorf("Detect(%.40q) = %q, want %q", l.Text, got, l.Lang)
+			}
+		})
+	}
+}
+
+func TestDetectScriptSteers(t *testing.T) {
+	d := New("en", "ru")
+	tests := []struct{ text, want string }{
+		{"Кремль заявил, что переговоры продолжатся на следующей неделе в Женеве.", "ru"},
+		{"The Kremlin said talks would continue next week in Geneva, officials confirmed.", "en"},
+		{"東京で会議が開かれ、各国の代表が集まりました。多くの議題が話し合われました。", Und},
+		{"", Und},
+	}
+	for _, tt := range tests {
+		if got := d.Detect(tt.text); got != tt.want {
+			t.Errorf("Detect(%.30q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestLangCorpora scores the detector on every labelled text in
+// ../shared/data plus the fixtures and writes them, one JSON line each, to
+// $STORYLINE_LANG_OUT for the langdetect peer. Gated on STORYLINE_LONG=1.
+func TestLangCorpora(t *testing.T) {
+	if os.Getenv("STORYLINE_LONG") == "" {
+		t.Skip("set STORYLINE_LONG=1 to score language identification on ../shared/data")
+	}
+	var all []labelled
+	seen := map[string]bool{}
+	for _, p := range []string{"testdata/lang.jsonl", "../../shared/data/polnear/data.jsonl",
+		"../../shared/data/giveme5w1h_news_cluster/data.jsonl", "../../shared/data/ecbplus/data.jsonl.gz"} {
+		for _, l := range readJSONL(t, p) {
+			if l.Lang == "" || seen[l.Text] {
+				continue
+			}
+			seen[l.Text] = true
+			all = append(all, l)
+		}
+	}
+	d := New()
+	right := map[string]int{}
+	total := map[string]int{}
+	var out *bufio.Writer
+	if p := os.Getenv("STORYLINE_LANG_OUT"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		out = bufio.NewWriter(f)
+		defer out.Flush()
+	}
+	for _, l := range all {
+		got := d.Detect(l.Text)
+		total[l.Lang]++
+		if got == l.Lang {
+			right[l.Lang]++
+		}
+		if out != nil {
+			b, _ := json.Marshal(map[string]string{"id": l.ID, "text": l.Text, "lang": l.Lang, "pred": got})
+			out.Write(append(b, '\n'))
+		}
+	}
+	n, ok := 0, 0
+	for k, v := range total {
+		n += v
+		ok += right[k]
+		fmt.Printf("  %s: %d/%d\n", k, right[k], v)
+	}
+	fmt.Printf("lang accuracy: %.4f on %d texts\n", float64(ok)/float64(n), n)
+}
+
+func BenchmarkDetect(b *testing.B) {
+	d := New()
+	text := strings.Repeat("The Kremlin spokesman said on Friday that talks were held in a respectful atmosphere. ", 36)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		d.Detect(text)
+	}
+}

@@ -1,0 +1,194 @@
+package quotes
+
+import (
+	"strings"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// resolve returns the name a speaker mention stands for: the entity's
+// canonical name, or for a pronoun or an unresolved role the topic of the
+// sentences before it.
+func (r *reader) resolve(i, depth int) string {
+	sp := r.spks[i]
+	switch {
+	case sp.pronoun != "":
+		if !pronouns[sp.pronoun] || depth > 3 {
+			return ""
+		}
+		return r.topicBefore(sp.tok0, depth)
+	case sp.role && sp.entity < 0:
+		if n := r.topicBefore(sp.tok0, depth); n != "" {
+			return n
+		}
+		return string(r.d.Text[sp.start:sp.end])
+	}
+	return sp.name
+}
+
+// topicBefore walks back sentence by sentence from token k and returns the
+// first person who is the subject of speech, or failing that the first
+// person named in a sentence.
+func (r *reader) topicBefore(k, depth int) string {
+	to := k
+	for n := 0; n < 10 && to > 0; n++ {
+		from := r.sentenceFrom(to - 1)
+		if name := r.topic(from, to, depth); name != "" {
+			return name
+		}
+		to = from
+	}
+	return ""
+}
+
+func (r *reader) topic(from, to, depth int) string {
+	for j := to - 1; j >= from; j-- {
+		if r.cueAt(j) == 0 {
+			continue
+		}
+		sp := r.subjectLeft(j, from)
+		if sp < 0 {
+			sp = r.subjectRight(j, r.cueAt(j), to)
+		}
+		if sp >= 0 && r.spks[sp].pronoun != "" && pronouns[r.spks[sp].pronoun] && depth < 3 {
+			return r.resolve(sp, depth+1)
+		}
+		if sp >= 0 && r.spks[sp].kind == storyline.Person {
+			if n := r.resolve(sp, depth+1); n != "" {
+				return n
+			}
+		}
+	}
+	for j := from; j < to; j++ {
+		if r.inQuote[j] {
+			continue
+		}
+		if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind == storyline.Person && r.spks[sp].pronoun == "" && r.spks[sp].name != "" {
+			return r.spks[sp].name
+		}
+	}
+	return ""
+}
+
+// indirect finds reported speech outside quotation marks: "Peskov said
+// that …", "according to Peskov, …" and "…, Peskov said." Sentences that
+// already carry a direct quote are left to it.
+func (r *reader) indirect(id string, direct []storyline.Quote) []storyline.Quote {
+	d := r.d
+	var out []storyline.Quote
+	n := len(d.Tokens)
+	for from := 0; from < n; {
+		to := from + 1
+		for to < n && !(d.SentStart[to] && (!r.inQuote[to] || d.Para[to] != d.Para[to-1])) {
+			to++
+		}
+		if !r.hasQuote(from, to) {
+			if q, ok := r.reported(id, from, to); ok {
+				out = append(out, q)
+			}
+		}
+		from = to
+	}
+	return out
+}
+
+func (r *reader) hasQuote(from, to int) bool {
+	for k := from; k < to; k++ {
+		if r.inQuote[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// reported finds one reported statement in the sentence [from, to).
+func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
+	d := r.d
+	sentEnd := d.Tokens[to-1].End
+	for sentEnd < len(d.Text) && strings.ContainsRune(".!?…", d.Text[sentEnd]) {
+		sentEnd++
+	}
+	for j := from; j < to; j++ {
+		w := r.cueAt(j)
+		if w == 0 {
+			continue
+		}
+		term := d.Tokens[j].Term
+		// "по его словам", "according to him": the speaker is a pronoun
+		if p := r.possessivePronoun(j, w); p >= 0 {
+			c := p + 1
+			for c < to && !strings.Contains(gap(d, c-1), ",") {
+				c++
+			}
+			if c < to-3 {
+				sp := r.pronounAt(p)
+				return r.quote(id, d.Tokens[c].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+			continue
+		}
+		switch {
+		case w == 2 && (term == "according" || term == "по"):
+			sp := r.subjectRight(j, w, to)
+			if sp < 0 {
+				continue
+			}
+			// content: after the comma that closes "according to X,"
+			c := r.spks[sp].tok1
+			for c < to && !strings.Contains(gap(d, c-1), ",") {
+				c++
+			}
+			if c >= to-3 {
+				continue
+			}
+			return r.quote(id, d.Tokens[c].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+		case indirectCues[term]:
+			sp := r.subjectLeft(j, from)
+			if sp < 0 {
+				continue
+			}
+			// "X said that CLAUSE" / "X told reporters that CLAUSE"
+			c := j + 1
+			for c < to && c < j+5 && d.Tokens[c].Term != "that" && d.Tokens[c].Term != "что" {
+				c++
+			}
+			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 4 {
+				return r.quote(id, d.Tokens[c+1].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+			// "CLAUSE, X said."
+			sf := r.spks[sp].tok0
+			if sf-from > 4 && strings.Contains(gap(d, sf-1), ",") && j+3 >= to {
+				end := d.Tokens[sf-1].End
+				return r.quote(id, d.Tokens[from].Start, end, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+		}
+	}
+	return storyline.Quote{}, false
+}
+
+var objectPronouns = map[string]string{"его": "он", "ее": "она", "её": "она", "him": "he", "her": "she"}
+
+// possessivePronoun returns the token of the pronoun in "по его словам"
+// or "according to him" starting at cue token j, or -1.
+func (r *reader) possessivePronoun(j, w int) int {
+	d := r.d
+	t := d.Tokens[j].Term
+	switch {
+	case t == "по" && j+2 < len(d.Tokens) && d.Tokens[j+2].Term == "словам":
+		if _, ok := objectPronouns[d.Tokens[j+1].Term]; ok {
+			return j + 1
+		}
+	case t == "according" && w == 2 && j+2 < len(d.Tokens):
+		if _, ok := objectPronouns[d.Tokens[j+2].Term]; ok {
+			return j + 2
+		}
+	}
+	return -1
+}
+
+// pronounAt adds a speaker for the object pronoun at token k, resolved as
+// its subject form would be.
+func (r *reader) pronounAt(k int) int {
+	t := r.d.Tokens[k]
+	r.spks = append(r.spks, spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: objectPronouns[t.Term]})
+	return len(r.spks) - 1
+}

@@ -1,0 +1,164 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// segment is one stretch of quoted text inside one paragraph.
+type segment struct {
+	open, close int // positions of the marks; close is -1 when the quote runs on
+	start, end  int // content, without the marks
+	para        int
+	words       int
+	// mixed marks a quotation closed by a mark of another style (“…").
+	mixed bool
+	// cont links a quote that runs over paragraphs to its next piece.
+	cont int
+	prev int
+}
+
+// closerFor returns the marks that close a quotation opened by r.
+func closerFor(r rune) string {
+	switch r {
+	case '“':
+		return "”"
+	case '«':
+		return "»"
+	case '„':
+		return "“”"
+	case '"':
+		return "\""
+	}
+	return ""
+}
+
+// findSegments finds the quoted stretches of text, paragraph by paragraph.
+// A quotation left open at a paragraph's end continues when the next
+// paragraph opens with a quotation mark, as typeset in news copy.
+func findSegments(text []rune) []segment {
+	var segs []segment
+	paraStart, para := 0, 0
+	for paraStart <= len(text) {
+		paraEnd := paraStart
+		for paraEnd < len(text) && text[paraEnd] != '\n' {
+			paraEnd++
+		}
+		segs = scanPara(text, paraStart, paraEnd, para, segs)
+		paraStart = paraEnd + 1
+		para++
+	}
+	for i := range segs {
+		segs[i].cont, segs[i].prev = -1, -1
+	}
+	for i := 0; i+1 < len(segs); i++ {
+		a, b := &segs[i], &segs[i+1]
+		if a.close < 0 && b.para > a.para && b.open == firstNonSpace(text, b.open) {
+			a.cont, b.prev = i+1, i
+		}
+	}
+	return segs
+}
+
+func firstNonSpace(text []rune, pos int) int {
+	p := pos
+	for p > 0 && text[p-1] != '\n' {
+		p--
+	}
+	for p < len(text) && unicode.IsSpace(text[p]) && text[p] != '\n' {
+		p++
+	}
+	return p
+}
+
+func scanPara(text []rune, from, to, para int, segs []segment) []segment {
+	for i := from; i < to; i++ {
+		closers := closerFor(text[i])
+		if closers == "" {
+			continue
+		}
+		if text[i] == '"' && i+1 < to && unicode.IsSpace(text[i+1]) && i > from && !unicode.IsSpace(text[i-1]) {
+			continue // a stray closing mark
+		}
+		j := findCloser(text, i, to, closers)
+		if j >= to {
+			// mixed typography: “…" or "…”
+			switch text[i] {
+			case '“':
+				j = findCloser(text, i, to, "\"")
+			case '"':
+				j = findCloser(text, i, to, "”")
+			}
+		}
+		s := segment{open: i, close: j, start: i + 1, end: j, para: para, mixed: j < to && closers != "" && !strings.ContainsRune(closers, text[j])}
+		if j >= to {
+			s.close, s.end = -1, to
+			for s.end > s.start && unicode.IsSpace(text[s.end-1]) {
+				s.end--
+			}
+		}
+		s.words = len(strings.Fields(string(text[s.start:s.end])))
+		segs = append(segs, s)
+		if s.close < 0 {
+			break
+		}
+		i = j
+	}
+	return segs
+}
+
+// findCloser returns the position of the mark closing the quotation
+// opened at i, or to when the paragraph ends first.
+func findCloser(text []rune, i, to int, closers string) int {
+	depth := 0
+	j := i + 1
+	for ; j < to; j++ {
+		r := text[j]
+		if r == '«' && text[i] == '«' {
+			depth++
+			continue
+		}
+		if strings.ContainsRune(closers, r) {
+			if depth > 0 {
+				depth--
+				continue
+			}
+			break
+		}
+		if r == '“' && text[i] == '“' && restBlank(text, j+1, to) {
+			break // a mis-typed closing mark at the paragraph's end
+		}
+	}
+	return j
+}
+
+func restBlank(text []rune, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !unicode.IsSpace(text[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTitle reports whether a short quotation looks like a title ("Saturday
+// Night Live", "State of the Union,"): every word but the small ones
+// capitalised, no question or exclamation.
+func isTitle(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ",.")
+	f := strings.Fields(s)
+	if len(f) > 8 || len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && !minorWords[strings.ToLower(w)] && (unicode.IsLetter(r[0]) || len(r) > 1) {
+			return false
+		}
+	}
+	last := []rune(s)
+	return len(last) > 0 && !strings.ContainsRune("!?", last[len(last)-1])
+}
+
+var minorWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "in": true, "on": true, "to": true,
+	"for": true, "at": true, "with": true, "de": true, "la": true, "los": true, "las": true, "el": true, "del": true}

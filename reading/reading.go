@@ -1,0 +1,98 @@
+// Package reading is Storyline's read stage: it detects an article's
+// language, finds the dates it mentions, the people, organisations and
+// places it names, and the quotes it carries with their speakers.
+package reading
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/dates"
+	"github.com/storyline-news/storyline/entities"
+	"github.com/storyline-news/storyline/lang"
+	"github.com/storyline-news/storyline/quotes"
+)
+
+// Options configure a Reader.
+type Options struct {
+	// Languages are the ISO 639-1 codes the language detector chooses
+	// among; lang.DefaultLanguages when empty.
+	Languages []string
+	// Registry joins a surname used alone ("Putin") to the full name
+	// ("Vladimir Putin") learned from earlier articles; New makes one when
+	// it is nil. Names learned from a batch become visible when the
+	// pipeline calls Pending after the batch, so articles read
+	// concurrently within a batch do not depend on each other's order.
+	Registry *entities.Registry
+}
+
+// Reader implements storyline.Reader, and storyline.Stateful for the
+// full names it learns across articles.
+type Reader struct {
+	lang *lang.Detector
+	reg  *entities.Registry
+}
+
+var (
+	_ storyline.Reader   = (*Reader)(nil)
+	_ storyline.Stateful = (*Reader)(nil)
+)
+
+// New returns a Reader. It is safe for concurrent use.
+func New(opts Options) *Reader {
+	reg := opts.Registry
+	if reg == nil {
+		reg = entities.NewRegistry()
+	}
+	return &Reader{lang: lang.New(opts.Languages...), reg: reg}
+}
+
+// Stage names the reader's state in the store.
+func (r *Reader) Stage() string { return "reading" }
+
+// Load restores the full names learned in earlier runs.
+func (r *Reader) Load(ctx context.Context, s storyline.StateStore) error {
+	for k, v := range s.ScanState(ctx, r.Stage(), "n/") {
+		r.reg.Restore(strings.TrimPrefix(k, "n/"), string(v))
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("reading: load names: %w", err)
+	}
+	return nil
+}
+
+// Pending makes the names learned since the last call visible to later
+// articles and returns them for the store ("n/<surname>" → full name, an
+// empty value for an ambiguous surname).
+func (r *Reader) Pending() map[string][]byte {
+	changed := r.reg.Commit()
+	if len(changed) == 0 {
+		return nil
+	}
+	out := make(map[string][]byte, len(changed))
+	for k, v := range changed {
+		out["n/"+k] = []byte(v)
+	}
+	return out
+}
+
+// Read sets a's Lang, Dates and Entities and returns its quotes, each with
+// Article set and Statement empty. It does not set Cited.
+func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", a.ID, err)
+	}
+	sample := a.Text
+	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
+		sample = a.Title + "\n" + a.Text
+	}
+	a.Lang = r.lang.Detect(sample)
+	doc := entities.NewDoc(a.Text)
+	a.Dates = dates.FindTokens(doc.Text, doc.Tokens, a.Published)
+	res := entities.Recognize(doc, r.reg)
+	a.Entities = res.Entities
+	r.reg.Learn(res)
+	return quotes.Extract(res, a.ID), nil
+}

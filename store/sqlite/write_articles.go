@@ -1,0 +1,451 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// articleHash is the article's Hash, computed when the caller left it
+// empty.
+func articleHash(a *storyline.Article) string {
+	if a.Hash != "" {
+		return a.Hash
+	}
+	return textproc.Hash(a.Title + "\n" + a.Text)
+}
+
+// pubTS encodes a publication time as pub_ts and pub_has_time.
+func pubTS(p storyline.Published) (int64, bool) {
+	if p.IsZero() {
+		return unknownTS, false
+	}
+	return p.Time.UnixMicro(), p.HasTime
+}
+
+// published decodes pub_ts and pub_has_time.
+func published(ts int64, hasTime bool) storyline.Published {
+	if ts == unknownTS {
+		return storyline.Published{}
+	}
+	return storyline.Published{Time: time.UnixMicro(ts).UTC(), HasTime: hasTime}
+}
+
+// jsonOrNil encodes v, or returns nil (NULL) for an empty slice.
+func jsonOrNil[T any](v []T) (any, error) {
+	if len(v) == 0 {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// foldYo folds ё to е, as the full-text index expects.
+func foldYo(s string) string {
+	if !strings.ContainsAny(s, "ёЁ") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'ё':
+			return 'е'
+		case 'Ё':
+			return 'Е'
+		}
+		return r
+	}, s)
+}
+
+// stored is what Commit needs to know of an article already stored.
+type stored struct {
+	seq                       int64
+	hash, title, source, lang string
+	ts                        int64
+	hasTime                   bool
+}
+
+// pendingRows are rows queued for multi-row inserts.
+type pendingRows struct {
+	articles, raw, fts, entities []any
+}
+
+// articles stores a batch's articles: new ones with multi-row inserts,
+// updated ones one by one.
+func (c *committer) articles(list []storyline.Article) ([]storyline.Outcome, error) {
+	outs := make([]storyline.Outcome, len(list))
+	ids := make([]string, len(list))
+	for i := range list {
+		ids[i] = list[i].ID
+	}
+	have, err := c.lookupArticles(ids)
+	if err != nil {
+		return nil, err
+	}
+	var maxSeq int64
+	row, err := c.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM articles`)
+	if err != nil {
+		return nil, err
+	}
+	if err := row.Scan(&maxSeq); err != nil {
+		return nil, fmt.Errorf("last article: %w", err)
+	}
+	seen := make(map[string]bool, len(list))
+	for i := range list {
+		a := &list[i]
+		c.batch[a.ID] = a
+		old, ok := have[a.ID]
+		var o storyline.Outcome
+		switch {
+		case seen[a.ID]:
+			// The same id again in this batch: compare with what the
+			// batch stored.
+			if err := c.flushArticles(); err != nil {
+				return nil, err
+			}
+			o, err = c.article(a)
+		case ok && old.hash == articleHash(a):
+			o = storyline.Unchanged
+		case ok:
+			o, err = c.update(a, old)
+		default:
+			maxSeq++
+			o, err = storyline.Added, c.insert(a, maxSeq)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("article %q: %w", a.ID, err)
+		}
+		seen[a.ID] = true
+		outs[i] = o
+	}
+	return outs, c.flushArticles()
+}
+
+// lookupArticles finds which of ids are stored.
+func (c *committer) lookupArticles(ids []string) (map[string]stored, error) {
+	out := make(map[string]stored, len(ids))
+	for chunk := range slices.Chunk(ids, maxParams) {
+		s, err := c.stmt(`SELECT id, seq, hash, title, source, lang, pub_ts, pub_has_time FROM articles WHERE id IN (` + placeholders(len(chunk)) + `)`)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := s.QueryContext(c.ctx, anys(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("look up articles: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var x stored
+			if err := rows.Scan(&id, &x.seq, &x.hash, &x.title, &x.source, &x.lang, &x.ts, &x.hasTime); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("look up articles: %w", err)
+			}
+			out[id] = x
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("look up articles: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// article stores one article, looking it up first: the slow path, for
+// an id that occurs twice in one batch.
+func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
+	have, err := c.lookupArticles([]string{a.ID})
+	if err != nil {
+		return "", err
+	}
+	old, ok := have[a.ID]
+	switch {
+	case !ok:
+		row, err := c.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM articles`)
+		if err != nil {
+			return "", err
+		}
+		var seq int64
+		if err := row.Scan(&seq); err != nil {
+			return "", err
+		}
+		return storyline.Added, c.insert(a, seq+1)
+	case old.hash == articleHash(a):
+		return storyline.Unchanged, nil
+	}
+	return c.update(a, old)
+}
+
+// encoded returns the JSON columns of an article.
+func encoded(a *storyline.Article) (dates, ents, cited any, err error) {
+	if dates, err = jsonOrNil(a.Dates); err != nil {
+		return nil, nil, nil, fmt.Errorf("encode dates: %w", err)
+	}
+	if ents, err = jsonOrNil(a.Entities); err != nil {
+		return nil, nil, nil, fmt.Errorf("encode entities: %w", err)
+	}
+	if cited, err = jsonOrNil(a.Cited); err != nil {
+		return nil, nil, nil, fmt.Errorf("encode citations: %w", err)
+	}
+	return dates, ents, cited, nil
+}
+
+// insert queues a new article under seq.
+func (c *committer) insert(a *storyline.Article, seq int64) error {
+	dates, ents, cited, err := encoded(a)
+	if err != nil {
+		return err
+	}
+	ts, has := pubTS(a.Published)
+	c.pend.articles = append(c.pend.articles, seq, a.ID, articleHash(a), a.Title, a.Source, a.URL, a.Lang, ts, has,
+		a.Text, a.Format, a.Origin, dates, ents, cited, c.now)
+	c.queueDerived(a, seq)
+	return nil
+}
+
+// queueDerived queues an article's raw input, index entry and entities.
+func (c *committer) queueDerived(a *storyline.Article, seq int64) {
+	if len(a.Raw) > 0 {
+		c.pend.raw = append(c.pend.raw, seq, a.Raw)
+	}
+	c.pend.fts = append(c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
+	c.addEntities(a)
+}
+
+// reclean rewrites the clean text and reading (title, text, language,
+// dates, entities, citations) of stored articles whose input did not
+// change, keeping their hash, raw input and history. Articles not stored
+// are skipped.
+func (c *committer) reclean(b storyline.Batch) error {
+	if len(b.Recleaned) == 0 {
+		return nil
+	}
+	ids := make([]string, len(b.Recleaned))
+	for i := range b.Recleaned {
+		ids[i] = b.Recleaned[i].ID
+	}
+	have, err := c.lookupArticles(ids)
+	if err != nil {
+		return err
+	}
+	for i := range b.Recleaned {
+		a := &b.Recleaned[i]
+		old, ok := have[a.ID]
+		if !ok {
+			continue
+		}
+		dates, ents, cited, err := encoded(a)
+		if err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
+			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if err := c.dropEntities(a.ID); err != nil {
+			return err
+		}
+		if err := c.articleChanged(a.ID); err != nil {
+			return err
+		}
+		// Cluster aggregates read the article as it now is.
+		cur := *a
+		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
+		c.batch[a.ID] = &cur
+		c.pend.fts = append(c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
+		c.addEntities(a)
+	}
+	if err := c.flushArticles(); err != nil {
+		return err
+	}
+	return c.flushEntities()
+}
+
+// update replaces a stored article, recording the earlier version.
+func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome, error) {
+	dates, ents, cited, err := encoded(a)
+	if err != nil {
+		return "", err
+	}
+	ts, has := pubTS(a.Published)
+	hash, seq := articleHash(a), old.seq
+	if _, err := c.exec(`INSERT INTO article_history
+		(id, hash, title, source, url, lang, pub_ts, pub_has_time, text, format, origin, raw, stored_at, replaced_at, new_hash)
+		SELECT a.id, a.hash, a.title, a.source, a.url, a.lang, a.pub_ts, a.pub_has_time, a.text, a.format, a.origin, r.raw, a.stored_at, ?, ?
+		FROM articles a LEFT JOIN article_raw r ON r.seq = a.seq WHERE a.seq = ?`, c.now, hash, seq); err != nil {
+		return "", err
+	}
+	if _, err := c.exec(`UPDATE articles SET hash = ?, title = ?, source = ?, url = ?, lang = ?, pub_ts = ?,
+		pub_has_time = ?, text = ?, format = ?, origin = ?, dates = ?, entities = ?, cited = ?, stored_at = ?
+		WHERE seq = ?`,
+		hash, a.Title, a.Source, a.URL, a.Lang, ts, has, a.Text, a.Format, a.Origin, dates, ents, cited, c.now, seq); err != nil {
+		return "", err
+	}
+	if _, err := c.exec(`DELETE FROM article_raw WHERE seq = ?`, seq); err != nil {
+		return "", err
+	}
+	if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
+		return "", err
+	}
+	if err := c.dropEntities(a.ID); err != nil {
+		return "", err
+	}
+	// Its clusters' dates, titles or facets may change with it.
+	if err := c.articleChanged(a.ID); err != nil {
+		return "", err
+	}
+	if ts != old.ts {
+		if _, err := c.exec(`UPDATE assignments SET pub_ts = ? WHERE article = ?`, ts, a.ID); err != nil {
+			return "", err
+		}
+	}
+	c.queueDerived(a, seq)
+	return storyline.Updated, nil
+}
+
+// flushArticles writes the queued rows.
+func (c *committer) flushArticles() error {
+	p := &c.pend
+	if err := c.bulk(`INSERT INTO articles (seq, id, hash, title, source, url, lang, pub_ts, pub_has_time,
+		text, format, origin, dates, entities, cited, stored_at)`, 16, "", p.articles); err != nil {
+		return err
+	}
+	if err := c.bulk(`INSERT INTO article_raw (seq, raw)`, 2, "", p.raw); err != nil {
+		return err
+	}
+	if err := c.bulk(`INSERT INTO articles_fts (rowid, title, text)`, 3, "", p.fts); err != nil {
+		return err
+	}
+	if err := c.bulk(`INSERT INTO article_entities (article, name, kind, key, mentions)`, 5, "", p.entities); err != nil {
+		return err
+	}
+	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0], entities: p.entities[:0]}
+	return nil
+}
+
+// entityKeys returns the distinct normalised entity names of a.
+func entityKeys(a *storyline.Article) []string {
+	var keys []string
+	for _, e := range a.Entities {
+		if e.Name == "" {
+			continue
+		}
+		if k := textproc.Normalize(e.Name); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// addEntities queues the entities an article mentions, one row per name
+// and kind.
+func (c *committer) addEntities(a *storyline.Article) {
+	if len(a.Entities) == 0 {
+		return
+	}
+	seen := make(map[entityKey]int, len(a.Entities))
+	order := make([]entityKey, 0, len(a.Entities))
+	for _, e := range a.Entities {
+		if e.Name == "" {
+			continue
+		}
+		k := entityKey{e.Name, string(e.Kind)}
+		if _, ok := seen[k]; !ok {
+			order = append(order, k)
+		}
+		seen[k] += max(len(e.Mentions), 1)
+	}
+	for _, k := range order {
+		n := seen[k]
+		c.pend.entities = append(c.pend.entities, a.ID, k.name, k.kind, textproc.Normalize(k.name), n)
+		c.entity(k, 1, n)
+	}
+}
+
+// dropEntities forgets the entities an article mentioned before.
+func (c *committer) dropEntities(article string) error {
+	s, err := c.stmt(`SELECT name, kind, mentions FROM article_entities WHERE article = ?`)
+	if err != nil {
+		return err
+	}
+	rows, err := s.QueryContext(c.ctx, article)
+	if err != nil {
+		return fmt.Errorf("entities of %q: %w", article, err)
+	}
+	for rows.Next() {
+		var k entityKey
+		var n int
+		if err := rows.Scan(&k.name, &k.kind, &n); err != nil {
+			rows.Close()
+			return fmt.Errorf("entities of %q: %w", article, err)
+		}
+		c.entity(k, -1, -n)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("entities of %q: %w", article, err)
+	}
+	_, err = c.exec(`DELETE FROM article_entities WHERE article = ?`, article)
+	return err
+}
+
+func (c *committer) entity(k entityKey, articles, mentions int) {
+	if c.entityDelta == nil {
+		c.entityDelta = map[entityKey]*entityTotal{}
+	}
+	t := c.entityDelta[k]
+	if t == nil {
+		t = &entityTotal{}
+		c.entityDelta[k] = t
+	}
+	t.articles += articles
+	t.mentions += mentions
+}
+
+// flushEntities applies the batch's changes to the entity totals.
+func (c *committer) flushEntities() error {
+	keys := make([]entityKey, 0, len(c.entityDelta))
+	for k := range c.entityDelta {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y entityKey) int {
+		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
+	})
+	var args []any
+	var gone []entityKey
+	for _, k := range keys {
+		t := c.entityDelta[k]
+		if t.articles == 0 && t.mentions == 0 {
+			continue
+		}
+		args = append(args, k.name, k.kind, t.articles, t.mentions)
+		if t.articles < 0 {
+			gone = append(gone, k)
+		}
+	}
+	if err := c.bulk(`INSERT INTO entities (name, kind, articles, mentions)`, 4,
+		`ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`,
+		args); err != nil {
+		return err
+	}
+	for _, k := range gone {
+		if _, err := c.exec(`DELETE FROM entities WHERE name = ? AND kind = ? AND articles <= 0`, k.name, k.kind); err != nil {
+			return err
+		}
+	}
+	clear(c.entityDelta)
+	return nil
+}

@@ -1,0 +1,117 @@
+package storetest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Gen makes synthetic batches for benchmarks and load tests: articles of
+// about TextBytes bytes in English and Russian pseudo-words drawn from a
+// Zipf distribution, each with entities, an assignment (a new event every
+// EventSize articles, a new story every StorySize), two quotes and a copy
+// of its predecessor every tenth article. The same seed gives the same
+// batches.
+type Gen struct {
+	TextBytes int
+	EventSize int
+	StorySize int
+	// Raw, when set, adds a raw input of about twice the text.
+	Raw bool
+
+	rng   *rand.Rand
+	zipf  *rand.Zipf
+	vocab []string
+	next  int
+}
+
+// NewGen returns a generator with the given seed and article size.
+func NewGen(seed uint64, textBytes int) *Gen {
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	g := &Gen{TextBytes: textBytes, EventSize: 6, StorySize: 30, rng: rng}
+	latin := "abcdefghijklmnopqrstuvwxyz"
+	cyr := []rune("абвгдеёжзийклмнопрстуфхцчшщыэюя")
+	for i := range 30000 {
+		n := 3 + rng.IntN(8)
+		var b strings.Builder
+		for range n {
+			if i%3 == 0 {
+				b.WriteRune(cyr[rng.IntN(len(cyr))])
+			} else {
+				b.WriteByte(latin[rng.IntN(len(latin))])
+			}
+		}
+		g.vocab = append(g.vocab, b.String())
+	}
+	g.zipf = rand.NewZipf(rng, 1.1, 2, uint64(len(g.vocab)-1))
+	return g
+}
+
+func (g *Gen) words(bytes int) string {
+	var b strings.Builder
+	b.Grow(bytes + 16)
+	for b.Len() < bytes {
+		if b.Len() > 0 {
+			if g.rng.IntN(12) == 0 {
+				b.WriteString(". ")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.vocab[g.zipf.Uint64()])
+	}
+	return b.String()
+}
+
+// Next returns the number of the next article Batch makes.
+func (g *Gen) Next() int { return g.next }
+
+// Batch returns the next n articles with what the stages would derive.
+func (g *Gen) Batch(n int) storyline.Batch {
+	var b storyline.Batch
+	b.Quotes = map[string][]storyline.Quote{}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for range n {
+		i := g.next
+		g.next++
+		id := fmt.Sprintf("art-%08d", i)
+		lang := "en"
+		if i%3 == 0 {
+			lang = "ru"
+		}
+		a := storyline.Article{
+			ID: id, Title: g.words(60), Text: g.words(g.TextBytes),
+			Source: fmt.Sprintf("source%02d.example", i%50), URL: "https://example.com/" + id, Lang: lang,
+			Published: storyline.Instant(base.Add(time.Duration(i) * time.Minute)),
+			Format:    "text", Origin: "gen/" + id,
+		}
+		a.Hash = fmt.Sprintf("%016x", g.rng.Uint64())
+		if g.Raw {
+			a.Raw = []byte("<html><body><p>" + a.Text + "</p><p>" + a.Text + "</p></body></html>")
+		}
+		for e := range 8 {
+			name := fmt.Sprintf("Entity %d", g.zipf.Uint64()%5000)
+			a.Entities = append(a.Entities, storyline.Entity{Name: name, Kind: storyline.EntityKind([]string{"person", "org", "place"}[e%3]),
+				Mentions: []storyline.Mention{{Text: name, Start: e * 10, End: e*10 + 8}}})
+		}
+		a.Dates = []storyline.DateMention{{Date: "2024-01-01", Text: "Monday", Start: 0, End: 6, Precision: storyline.PrecisionDay}}
+		b.Articles = append(b.Articles, a)
+		b.Assignments = append(b.Assignments, storyline.Assignment{Article: id,
+			Event: fmt.Sprintf("ev-%08d", i/g.EventSize), Story: fmt.Sprintf("st-%08d", i/g.StorySize),
+			Why: &storyline.Why{Similarity: 0.5, Terms: []string{"a", "b"}}})
+		b.Quotes[id] = []storyline.Quote{
+			{Article: id, Text: g.words(80), Start: 10, End: 90, Speaker: fmt.Sprintf("Speaker %d", i%300), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Direct, Statement: fmt.Sprintf("stm-%d", i/4)},
+			{Article: id, Text: g.words(80), Start: 100, End: 180, Speaker: fmt.Sprintf("Speaker %d", i%71), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Indirect, Statement: fmt.Sprintf("stm-%d", i)},
+		}
+		if i%10 == 9 {
+			b.Copies = append(b.Copies, storyline.Copy{A: fmt.Sprintf("art-%08d", i-1), B: id, Kind: storyline.Partial,
+				Similarity: 0.3, AShare: 0.2, BShare: 0.3, Direction: storyline.AToB,
+				Passages: []storyline.Passage{{AStart: 0, AEnd: 100, BStart: 5, BEnd: 105, Text: "shared"}}})
+		}
+	}
+	b.State = map[string]map[string][]byte{"bench": {fmt.Sprintf("cursor/%d", g.next%16): []byte(fmt.Sprint(g.next))}}
+	return b
+}
