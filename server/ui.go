@@ -40,6 +40,14 @@ func templateFuncs() template.FuncMap {
 			return p.Time.Format("2006-01-02")
 		},
 		"orUnknown": orUnknown,
+		// sourceOr names an article by its outlet, or by its id when the
+		// outlet is unknown, so that two unknown outlets stay apart.
+		"sourceOr": func(id, source string) string {
+			if strings.TrimSpace(source) == "" {
+				return shorten(id, 28)
+			}
+			return source
+		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return "1 " + one
