@@ -445,6 +445,11 @@ func TestBrowserDatabase(t *testing.T) {
 			if err := b.open(ctx, p.path, p.wait); err != nil {
 				return err
 			}
+			if n, err := b.count(ctx, ".side-by-side:not(.same)"); err == nil && n > 0 {
+				if err := b.shotOf(ctx, ".side-by-side:not(.same)", "diff-"+p.name); err != nil {
+					return err
+				}
+			}
 			return b.shot(ctx, p.name)
 		})
 	}

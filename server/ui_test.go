@@ -231,3 +231,27 @@ func TestMergedStoryRedirects(t *testing.T) {
 		})
 	}
 }
+
+func TestWordDiff(t *testing.T) {
+	for _, tc := range []struct{ a, b, wantA, wantB string }{
+		{"The minister said the talks failed.", "The Minister said talks had failed.", "The minister said [the ]talks failed.", "The Minister said talks [had ]failed."},
+		{"same words here", "same  words here", "same words here", "same  words here"},
+		{"", "all new", "", "[all new]"},
+	} {
+		a, b := wordDiff(tc.a, tc.b)
+		show := func(segs []diffSegment) string {
+			var sb strings.Builder
+			for _, s := range segs {
+				if s.Changed {
+					sb.WriteString("[" + s.Text + "]")
+				} else {
+					sb.WriteString(s.Text)
+				}
+			}
+			return sb.String()
+		}
+		if show(a) != tc.wantA || show(b) != tc.wantB {
+			t.Errorf("wordDiff(%q, %q) = %q, %q; want %q, %q", tc.a, tc.b, show(a), show(b), tc.wantA, tc.wantB)
+		}
+	}
+}
