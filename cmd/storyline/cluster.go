@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -50,14 +51,13 @@ clustered in the order they appear, as a stream would deliver them.`,
 			}
 			var order []string
 			items := func(yield func(ingest.Item) bool) {
-				for _, input := range inputs {
-					for it := range ingest.Read(ctx, input, ingest.Options{MaxSize: 1 << 40}) {
-						if it.Skip == nil {
-							order = append(order, it.Article.ID)
-						}
-						if !yield(it) {
-							return
-						}
+				opts := ingest.Options{Workers: runtime.GOMAXPROCS(0)}
+				for _, it := range ingest.ReadInputs(ctx, inputs, opts) {
+					if it.Skip == nil {
+						order = append(order, it.Article.ID)
+					}
+					if !yield(it) {
+						return
 					}
 				}
 			}

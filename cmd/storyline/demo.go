@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -49,7 +50,17 @@ boilerplate, some Russian) into a fresh database — a temporary one unless
 			if err != nil {
 				return err
 			}
-			r, err := a.ingestPaths(ctx, p, []string{dir}, ingest.Options{MaxSize: 50 << 20}, pipeline.DefaultBatchSize, true)
+			// The corpus keeps each outlet's files in a folder named after it,
+			// as scraped collections usually are.
+			r, err := a.ingestPaths(ctx, p, []string{dir}, ingestRun{
+				opts: ingest.Options{}, batchSize: pipeline.DefaultBatchSize, quiet: true,
+				sourceFor: func(path string) string {
+					if rel, err := filepath.Rel(dir, filepath.Dir(path)); err == nil && rel != "." {
+						return strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+					}
+					return ""
+				},
+			})
 			if err != nil {
 				return err
 			}
