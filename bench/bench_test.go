@@ -181,3 +181,20 @@ func TestRunErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRun runs 200 generated articles through every stage into the
+// memory store; articles/s is the end-to-end rate, quality included.
+func BenchmarkRun(b *testing.B) {
+	const n = 200
+	var articles int
+	var secs float64
+	for b.Loop() {
+		r, err := Run(context.Background(), Options{Articles: n, Seed: 7, Store: "memory"}, allStages)
+		if err != nil {
+			b.Fatal(err)
+		}
+		articles += r.Articles
+		secs += r.Seconds
+	}
+	b.ReportMetric(float64(articles)/secs, "articles/s")
+}
