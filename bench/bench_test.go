@@ -9,29 +9,12 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/clean"
-	"github.com/storyline-news/storyline/cluster"
-	"github.com/storyline-news/storyline/copies"
 	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/pipeline"
-	"github.com/storyline-news/storyline/quotes"
-	"github.com/storyline-news/storyline/reading"
 )
 
-// allStages is the pipeline the CLI runs (cmd/storyline's stages).
-func allStages(st storyline.Store) pipeline.Config {
-	cleaner := clean.New(clean.Options{})
-	return pipeline.Config{
-		Store:      st,
-		Cleaner:    cleaner,
-		Recleaner:  cleaner,
-		Reader:     reading.New(reading.Options{}),
-		Citations:  copies.Citations,
-		Copies:     copies.New(st, copies.Options{}),
-		Clusterer:  cluster.New(cluster.Options{}),
-		Statements: quotes.NewGrouper(quotes.GrouperOptions{}),
-	}
-}
+// allStages is the pipeline the CLI runs.
+func allStages(st storyline.Store) pipeline.Config { return pipeline.Standard(st) }
 
 func checkUnit(t *testing.T, name string, v float64) {
 	t.Helper()

@@ -7,14 +7,17 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/bench"
+	"github.com/storyline-news/storyline/pipeline"
 )
 
 func (a *app) benchCmd() *cobra.Command {
 	var (
-		opts   bench.Options
-		quiet  bool
-		asJSON bool
+		opts    bench.Options
+		quiet   bool
+		asJSON  bool
+		without []string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench [--in FILE | --articles N]",
@@ -58,7 +61,11 @@ line with --json).`,
 						p.Articles, p.Elapsed.Seconds(), float64(p.Articles)/p.Elapsed.Seconds())
 				}
 			}
-			r, err := bench.Run(cmd.Context(), opts, stages)
+			config, err := withoutStages(without)
+			if err != nil {
+				return err
+			}
+			r, err := bench.Run(cmd.Context(), opts, config)
 			if err != nil {
 				return err
 			}
@@ -81,7 +88,43 @@ line with --json).`,
 	f.IntVar(&opts.EvalMax, "eval-max", bench.DefaultEvalMax, "evaluate at most about `N` articles; sample beyond")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the pipeline run to `FILE`")
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
+	f.StringSliceVar(&without, "without", nil, "leave these stages out, to see what they cost: clean, reclean, read, copies, cluster, statements")
 	f.BoolVar(&asJSON, "json", false, "print only the JSON line")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress output")
 	return cmd
+}
+
+// withoutStages returns the CLI's stages with the named ones left out.
+func withoutStages(names []string) (func(storyline.Store) pipeline.Config, error) {
+	drop := map[string]bool{}
+	for _, n := range names {
+		switch n {
+		case "clean", "reclean", "read", "copies", "cluster", "statements":
+			drop[n] = true
+		default:
+			return nil, usageError{fmt.Errorf("--without %q: want clean, reclean, read, copies, cluster or statements", n)}
+		}
+	}
+	return func(st storyline.Store) pipeline.Config {
+		c := stages(st)
+		if drop["clean"] {
+			c.Cleaner, c.Recleaner = nil, nil
+		}
+		if drop["reclean"] {
+			c.Recleaner = nil
+		}
+		if drop["read"] {
+			c.Reader, c.Citations = nil, nil
+		}
+		if drop["copies"] {
+			c.Copies = nil
+		}
+		if drop["cluster"] {
+			c.Clusterer, c.Prepare = nil, nil
+		}
+		if drop["statements"] {
+			c.Statements = nil
+		}
+		return c
+	}, nil
 }
