@@ -89,6 +89,11 @@ type Result struct {
 	// evaluation is not.
 	Seconds        float64 `json:"seconds"`
 	ArticlesPerSec float64 `json:"articles_per_sec"`
+	// CPUSeconds is the process's CPU time (user and system) over the same
+	// run, and CPUMsPerArticle that per article: figures that a loaded
+	// machine disturbs less than wall time.
+	CPUSeconds      float64 `json:"cpu_seconds"`
+	CPUMsPerArticle float64 `json:"cpu_ms_per_article"`
 	// PeakRSSBytes is the process's peak resident memory at the end of the
 	// run (evaluation included); PipelinePeakRSSBytes at the end of the
 	// pipeline run.
@@ -196,7 +201,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 		}
 		ingestTime += time.Since(last)
 	}
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	step := max(1000, total/20)
 	nextPoint, lastN, lastT := step, 0, time.Duration(0)
 	rep, err := p.Feed(ctx, items, pipeline.FeedOptions{
@@ -216,7 +221,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 			}
 		},
 	})
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-cpuStart
 	if err != nil {
 		return res, fmt.Errorf("bench: %w", err)
 	}
@@ -230,6 +235,10 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 	res.Counts = rep.Counts
 	res.Seconds = elapsed.Seconds()
 	res.ArticlesPerSec = perSec(rep.Articles, elapsed)
+	res.CPUSeconds = cpu.Seconds()
+	if rep.Articles > 0 {
+		res.CPUMsPerArticle = 1000 * cpu.Seconds() / float64(rep.Articles)
+	}
 	if len(res.Curve) == 0 || res.Curve[len(res.Curve)-1].Articles != rep.Articles {
 		res.Curve = append(res.Curve, CurvePoint{Articles: rep.Articles, Seconds: elapsed.Seconds(),
 			ArticlesPerSec: perSec(rep.Articles-lastN, elapsed-lastT)})

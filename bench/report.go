@@ -41,6 +41,7 @@ func WriteTable(w io.Writer, r Result) error {
 		fmt.Fprintf(tw, "%s\t%.2f\t%.0f\t%.0f%%\t\n", n, s.Seconds, s.ArticlesPerSec, share)
 	}
 	fmt.Fprintf(tw, "end to end\t%.2f\t%.0f\t\t\n", r.Seconds, r.ArticlesPerSec)
+	fmt.Fprintf(tw, "CPU time\t%.2f\t%.2f ms/article\t%.0f%%\t\n", r.CPUSeconds, r.CPUMsPerArticle, 100*r.CPUSeconds/max(r.Seconds, 1e-9)/float64(max(r.CPUs, 1)))
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("bench: write table: %w", err)
 	}
