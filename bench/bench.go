@@ -172,6 +172,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 		<-prodDone
 	}()
 
+	stopProfile := func() error { return nil }
 	if opts.CPUProfile != "" {
 		f, err := os.Create(opts.CPUProfile)
 		if err != nil {
@@ -181,12 +182,19 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 			f.Close()
 			return res, fmt.Errorf("bench: cpu profile: %w", err)
 		}
-		defer func() {
-			pprof.StopCPUProfile()
-			if cerr := f.Close(); cerr != nil && err == nil {
-				err = fmt.Errorf("bench: cpu profile: %w", cerr)
+		stopped := false
+		stopProfile = func() error {
+			if stopped {
+				return nil
 			}
-		}()
+			stopped = true
+			pprof.StopCPUProfile()
+			if err := f.Close(); err != nil {
+				return fmt.Errorf("bench: cpu profile: %w", err)
+			}
+			return nil
+		}
+		defer stopProfile()
 	}
 
 	var ingestTime time.Duration
@@ -224,6 +232,10 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 	elapsed, cpu := time.Since(start), cpuTime()-cpuStart
 	if err != nil {
 		return res, fmt.Errorf("bench: %w", err)
+	}
+	// The profile covers the pipeline run, not the evaluation.
+	if err := stopProfile(); err != nil {
+		return res, err
 	}
 	<-prodDone
 	if prodErr != nil {
