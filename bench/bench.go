@@ -25,7 +25,7 @@ import (
 
 // DefaultEvalMax is how many articles are evaluated at most by default;
 // beyond it a deterministic sample is.
-const DefaultEvalMax = 200_000
+const DefaultEvalMax = 50_000
 
 // Options says what to run.
 type Options struct {
