@@ -105,6 +105,9 @@ func (r *reader) pre(i int) attribution {
 			if sp := r.subjectLeft(j, from); sp >= 0 && d.Tokens[j].Term != "according" {
 				return attribution{spk: sp, cueTok: j}
 			}
+			if p := d.Tokens[min(j+2, len(d.Tokens)-1)].Term; d.Tokens[j].Term == "according" && (p == "its" || p == "his" || p == "her" || p == "their") {
+				continue // "according to its analysis": not a speaker
+			}
 			if sp := r.subjectRight(j, w, tb); sp >= 0 {
 				return attribution{spk: sp, cueTok: j}
 			}
