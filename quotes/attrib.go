@@ -178,6 +178,18 @@ func (r *reader) context(i int, att []attribution) attribution {
 				}
 			}
 		}
+		// the speaker of the paragraph before's last sentence, when it
+		// reports speech outside quotation marks
+		if pf := r.sentenceFrom(tb - 1); !r.hasQuote(pf, tb) {
+			for j := tb - 1; j >= pf; j-- {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, pf); sp >= 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+					break
+				}
+			}
+		}
 		for j := i - 1; j >= 0 && r.segs[j].para >= s.para-2; j-- {
 			if att[j].spk >= 0 {
 				return attribution{spk: att[j].spk, cueTok: -1}
