@@ -25,3 +25,17 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldYo(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                 "",
+		"ёлка Ёж":          "елка Еж",
+		"Пётр, ёё":         "Петр, ее",
+		"no yo here":       "no yo here",
+		"ѐ Ѐ ё\u0308 щёлк": "ѐ Ѐ е\u0308 щелк", // other letters stay
+	} {
+		if got := foldYo(in); got != want {
+			t.Errorf("foldYo(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -8,7 +8,13 @@
 // are kept as rows that Commit maintains incrementally, so listing them
 // costs the same with a hundred articles or a million. Full-text search is
 // an FTS5 index over title and text (unicode61, ё folded to е on both
-// sides, titles weighted in bm25).
+// sides, titles weighted in bm25); query words are matched by their
+// Snowball stem (Russian or English) as a prefix, quoted phrases exactly,
+// and no input can make a query fail to parse.
+//
+// The tables are plain SQL (see migrations) so that another database,
+// such as PostgreSQL, can implement storyline.Store the same way; only
+// the full-text index is SQLite's own.
 package sqlite
 
 import (
@@ -84,6 +90,10 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 		w.SetConnMaxLifetime(0)
 		w.SetConnMaxIdleTime(0)
 		d.w = w
+		if err := initFile(ctx, w); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
 		if err := migrate(ctx, w); err != nil {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -106,14 +116,14 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 	return d, nil
 }
 
-// dsn builds the connection string: WAL, NORMAL sync (durable at
+// dsn builds the connection string: NORMAL sync (under WAL: durable at
 // checkpoints, never corrupt), a busy timeout, and BEGIN IMMEDIATE for the
-// writer so that a write transaction never has to upgrade its lock.
+// writer so that a write transaction never has to upgrade its lock. WAL
+// mode is set once, by initFile, and persists in the file.
 func dsn(path string, o Options, read bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", o.BusyTimeoutMS))
 	if !read {
-		q.Add("_pragma", "journal_mode(WAL)")
 		// Checkpoint every 16 MiB of WAL rather than 4: pages rewritten
 		// by consecutive batches (indexes, the FTS segments) are copied
 		// back once.
@@ -129,6 +139,34 @@ func dsn(path string, o Options, read bool) string {
 	q.Add("_pragma", "mmap_size(268435456)")
 	q.Add("_pragma", "foreign_keys(0)")
 	return path + "?" + q.Encode()
+}
+
+// pageSize is the page size of new files: 16 KiB rather than SQLite's 4
+// KiB default, because an article with its raw input spans kilobytes and
+// every page costs a write to the WAL and another at checkpoint (measured:
+// about 7% less CPU per committed article).
+const pageSize = 16384
+
+// initFile gives a new, empty file its page size and puts the file in WAL
+// mode (which must come after: a WAL file keeps its page size).
+func initFile(ctx context.Context, w *sql.DB) error {
+	var pages int
+	if err := w.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+		return fmt.Errorf("page count: %w", err)
+	}
+	if pages == 0 {
+		if _, err := w.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
+			return fmt.Errorf("page size: %w", err)
+		}
+	}
+	var mode string
+	if err := w.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("journal mode: %w", err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("journal mode is %s, want wal", mode)
+	}
+	return nil
 }
 
 // Path returns the file the store lives in.

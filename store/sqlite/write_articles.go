@@ -48,20 +48,23 @@ func jsonOrNil[T any](v []T) (any, error) {
 	return string(b), nil
 }
 
-// foldYo folds ё to е, as the full-text index expects.
+// foldYo folds ё to е, as the full-text index expects. Both letters are
+// two bytes in UTF-8 and a lead byte never occurs inside another
+// character, so the bytes are replaced in place.
 func foldYo(s string) string {
-	if !strings.ContainsAny(s, "ёЁ") {
+	if !strings.Contains(s, "ё") && !strings.Contains(s, "Ё") {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'ё':
-			return 'е'
-		case 'Ё':
-			return 'Е'
+	b := []byte(s)
+	for i := 0; i+1 < len(b); i++ {
+		switch {
+		case b[i] == 0xD1 && b[i+1] == 0x91: // ё → е
+			b[i], b[i+1] = 0xD0, 0xB5
+		case b[i] == 0xD0 && b[i+1] == 0x81: // Ё → Е
+			b[i+1] = 0x95
 		}
-		return r
-	}, s)
+	}
+	return string(b)
 }
 
 // stored is what Commit needs to know of an article already stored.
