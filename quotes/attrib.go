@@ -105,6 +105,9 @@ func (r *reader) pre(i int) attribution {
 			if sp := r.subjectLeft(j, from); sp >= 0 && d.Tokens[j].Term != "according" {
 				return attribution{spk: sp, cueTok: j}
 			}
+			if p := d.Tokens[min(j+2, len(d.Tokens)-1)].Term; d.Tokens[j].Term == "according" && (p == "its" || p == "his" || p == "her" || p == "their") {
+				continue // "according to its analysis": not a speaker
+			}
 			if sp := r.subjectRight(j, w, tb); sp >= 0 {
 				return attribution{spk: sp, cueTok: j}
 			}
@@ -172,6 +175,18 @@ func (r *reader) context(i int, att []attribution) attribution {
 			for j := from; j < tb; j++ {
 				if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind != "" {
 					return attribution{spk: sp, cueTok: -1}
+				}
+			}
+		}
+		// the speaker of the paragraph before's last sentence, when it
+		// reports speech outside quotation marks
+		if pf := r.sentenceFrom(tb - 1); !r.hasQuote(pf, tb) {
+			for j := tb - 1; j >= pf; j-- {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, pf); sp >= 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+					break
 				}
 			}
 		}

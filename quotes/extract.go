@@ -83,6 +83,7 @@ func newReader(ents *entities.Result) *reader {
 			// the mention spans the titles before the name ("White House
 			// Press Secretary Josh Earnest")
 			for c.tok0 > 0 && !d.SentStart[c.tok0] && d.Capitalized(c.tok0-1) && r.spkAt[c.tok0-1] < 0 &&
+				d.Tokens[c.tok0-1].Term != "like" && !determinerLike(d.Tokens[c.tok0-1].Term) &&
 				(gap(d, c.tok0-1) == " " || gap(d, c.tok0-1) == ". ") && !r.inQuote[c.tok0-1] {
 				c.tok0--
 			}

@@ -117,6 +117,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"much, much better than before.", "Mike Petrilli", "Mike Petrilli", "called", storyline.Direct}},
 		},
 		{
+			name: "an apposition between the speaker and the cue",
+			text: `Win Htein, a member of the party's central executive committee, said on Tuesday that according to its analysis the party had won, but "we are still counting the seats."`,
+			want: []want{{"we are still counting the seats.", "Win Htein", "Win Htein", "said", storyline.Direct}},
+		},
+		{
 			name: "a role resolved through an apposition",
 			text: `Dmitry Peskov, the Kremlin spokesman, spoke on Friday. Later, "there is no reason for optimism yet," the spokesman noted.`,
 			want: []want{{"there is no reason for optimism yet,", "Dmitry Peskov", "the spokesman", "noted", storyline.Direct}},

@@ -91,11 +91,18 @@ func (r *reader) subjectLeft(k, from int) int {
 			if r.inQuote[p] {
 				break
 			}
-			if relatives[d.Tokens[p+1].Term] && d.Tokens[p+1].Term != "that" && strings.Contains(gap(d, p), ",") {
+			next := d.Tokens[p+1].Term
+			if relatives[next] && next != "that" && strings.Contains(gap(d, p), ",") {
 				if s := r.spkAt[p]; s >= 0 {
 					return s
 				}
 				break
+			}
+			// "Win Htein, a member of the committee, said": an apposition
+			if (next == "a" || next == "an" || next == "the") && strings.Contains(gap(d, p), ",") {
+				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
+					return s
+				}
 			}
 		}
 	}
