@@ -20,6 +20,9 @@ func (r *reader) sentenceFrom(k int) int {
 func (r *reader) attribute(i int) attribution {
 	d, s := r.d, r.segs[i]
 	n := len(d.Tokens)
+	if sp := r.signedBy(s); sp >= 0 {
+		return attribution{spk: sp, cueTok: -1}
+	}
 	if tb := d.TokenAt(s.open); tb > 0 && r.cueAt(tb-1) > 0 {
 		if a := r.pre(i); a.spk >= 0 {
 			return a
@@ -69,6 +72,55 @@ func (r *reader) attribute(i int) attribution {
 		}
 	}
 	return r.pre(i)
+}
+
+// signedBy returns the speaker of a quotation signed with a dash after
+// its closing mark, as in reader comments and listicles ("“…” ― Pamela
+// Padilla"): a name right after the dash that ends its paragraph or is
+// followed only by a comma or full stop. It returns -1 otherwise.
+func (r *reader) signedBy(s segment) int {
+	d := r.d
+	if s.close < 0 || firstNonSpace(d.Text, s.open) != s.open {
+		return -1 // a signed quotation stands alone in its paragraph
+	}
+	tk := d.TokenAt(s.close + 1)
+	if tk >= len(d.Tokens) || d.Para[tk] != s.para {
+		return -1
+	}
+	g := strings.TrimSpace(string(d.Text[s.close+1 : d.Tokens[tk].Start]))
+	if g != "―" && g != "—" && g != "–" && g != "-" && g != "--" {
+		return -1
+	}
+	sp := r.spkAt[tk]
+	if sp < 0 || !r.spks[sp].named || r.spks[sp].tok0 != tk {
+		return -1
+	}
+	end := r.spks[sp].end
+	rest := end
+	for rest < len(d.Text) && d.Text[rest] != '\n' {
+		rest++
+	}
+	tail := strings.TrimSpace(string(d.Text[end:rest]))
+	if tail == "" || strings.HasPrefix(tail, ",") || nameTail(tail) {
+		return sp
+	}
+	return -1
+}
+
+// nameTail reports whether s, what follows a signature's first name
+// mention, only goes on with the name ("A. Diaz Martinez."): at most four
+// capitalised words.
+func nameTail(s string) bool {
+	f := strings.Fields(strings.TrimSuffix(s, "."))
+	if len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsSentence reports whether a quotation closes with a full stop and

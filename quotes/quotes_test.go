@@ -58,6 +58,19 @@ func TestExtract(t *testing.T) {
 			want: []want{{"It was not a purely New Year conversation.", "Yuri Ushakov", "Aide Yuri Ushakov", "", storyline.Direct}},
 		},
 		{
+			name: "quotations signed with a dash after the closing mark",
+			text: "Readers wrote in after the debate.\n“He never answered the question about taxes.” ― Maria Lopez\n“The whole evening left me worried about the country.” ― Daniel Ortega Ruiz.",
+			want: []want{
+				{"He never answered the question about taxes.", "Maria Lopez", "Maria Lopez", "", storyline.Direct},
+				{"The whole evening left me worried about the country.", "Daniel Ortega Ruiz", "Daniel Ortega Ruiz", "", storyline.Direct},
+			},
+		},
+		{
+			name: "a byline after a quote mid-sentence signs nothing",
+			text: `Rajoy said Monday that his party was "still the No. 1 force in Spain."--Kim Hjelmgaard.`,
+			want: []want{{"still the No. 1 force in Spain.", "Rajoy", "Rajoy", "said", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
