@@ -39,6 +39,9 @@ func (r *reader) attribute(i int) attribution {
 		}
 		for j := tk; j < lim && j < n; j++ {
 			if w := r.cueAt(j); w > 0 {
+				if sp := r.inverted(j, w, lim+4); sp >= 0 {
+					return attribution{spk: sp, cueTok: j}
+				}
 				if sp := r.subjectLeft(j, tk); sp >= 0 {
 					return attribution{spk: sp, cueTok: j}
 				}
@@ -122,6 +125,25 @@ func nameTail(s string) bool {
 	}
 	return true
 }
+
+// inverted returns the speaker of a cue inverted after a comma ("…, said
+// Brad Bannon, a pollster"): the name or role right after the cue, or -1
+// when the cue does not follow a comma or no such speaker follows.
+func (r *reader) inverted(k, w, to int) int {
+	d := r.d
+	if k == 0 || !strings.Contains(gap(d, k-1), ",") || r.inQuote[k-1] || strings.HasSuffix(d.Tokens[k].Term, "ing") || w != 1 || addressees[d.Tokens[k].Term] {
+		return -1
+	}
+	sp := r.subjectRight(k, w, to)
+	if sp < 0 || r.spks[sp].tok0 != k+1 || !(r.spks[sp].named || r.spks[sp].role) {
+		return -1
+	}
+	return sp
+}
+
+// addressees are cues whose object is who was spoken to ("…, Graham
+// told CBS News"), never inverted.
+var addressees = wordSet(`tell tells told telling ask asks asked urge urges urged`)
 
 // endsSentence reports whether a quotation closes with a full stop and
 // the next word opens a new sentence ("… partners.” An official said"),

@@ -71,6 +71,16 @@ func TestExtract(t *testing.T) {
 			want: []want{{"still the No. 1 force in Spain.", "Rajoy", "Rajoy", "said", storyline.Direct}},
 		},
 		{
+			name: "a cue inverted after a comma takes the name after it, not one before",
+			text: `Europe's leaders met on Monday. The vote signals "the beginning of the end" for the EU, said Geert Wilders, founder of the Party for Freedom.`,
+			want: []want{{"the beginning of the end", "Geert Wilders", "Geert Wilders", "said", storyline.Direct}},
+		},
+		{
+			name: "whoever is told is not the speaker",
+			text: `"We are going to win this state," Lindsey Graham, a former candidate, told CBS News.`,
+			want: []want{{"We are going to win this state,", "Lindsey Graham", "Lindsey Graham", "told", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
