@@ -16,6 +16,48 @@ func (r *reader) sentenceFrom(k int) int {
 	return k
 }
 
+// outerSource returns the attribution that encloses a: the sentence of a's
+// cue also says who reported the words — "according to Y" or ", reports
+// Y" — as in "X said, according to a transcript" or "According to Yahoo
+// News, X said". PolNeAR, like news style, credits the outer source.
+func (r *reader) outerSource(a attribution) attribution {
+	if a.cueTok < 0 || a.spk < 0 || r.d.Tokens[a.cueTok].Term == "according" {
+		return a
+	}
+	d := r.d
+	from := r.sentenceFrom(a.cueTok)
+	for j := a.cueTok - 1; j > from; j-- {
+		// a sentence that ends before a quotation opening the next one
+		if !r.inQuote[j] && d.SentStart[j+1] && strings.ContainsAny(gap(d, j), ".!?") {
+			from = j + 1
+			break
+		}
+	}
+	to := a.cueTok + 1
+	for to < len(d.Tokens) && d.Para[to] == d.Para[a.cueTok] && !(d.SentStart[to] && !r.inQuote[to]) {
+		to++
+	}
+	for j := from; j < to; j++ {
+		if r.inQuote[j] || j == a.cueTok {
+			continue
+		}
+		switch t := d.Tokens[j].Term; {
+		case t == "according" && r.cueAt(j) == 2 && j+2 < to:
+			if _, pron := objectPronouns[d.Tokens[j+2].Term]; pron || determinerLike(d.Tokens[j+2].Term) && d.Tokens[j+2].Term != "the" && d.Tokens[j+2].Term != "a" && d.Tokens[j+2].Term != "an" {
+				continue // "according to his campaign", "according to him"
+			}
+			if sp := r.subjectRight(j, 2, to); sp >= 0 && r.spks[sp].pronoun == "" {
+				return attribution{spk: sp, cueTok: j}
+			}
+		case (t == "reports" || t == "reported") && j > a.cueTok:
+			if sp := r.inverted(j, 1, to); sp >= 0 {
+				return attribution{spk: sp, cueTok: j}
+			}
+		}
+	}
+	return a
+}
+
 // attribute finds the cue and speaker of segment i from its own sentence.
 func (r *reader) attribute(i int) attribution {
 	d, s := r.d, r.segs[i]

@@ -159,7 +159,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 		if s.mixed && !r.adjacentCue(s, a) {
 			continue // “…": pairing is unsure unless a cue stands beside it
 		}
-		out = append(out, r.quote(id, s.start, end, a, storyline.Direct))
+		out = append(out, r.quote(id, s.start, end, r.outerSource(a), storyline.Direct))
 	}
 	return out
 }

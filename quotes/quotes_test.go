@@ -81,6 +81,23 @@ func TestExtract(t *testing.T) {
 			want: []want{{"We are going to win this state,", "Lindsey Graham", "Lindsey Graham", "told", storyline.Direct}},
 		},
 		{
+			name: "words reported by a source are credited to the source, as PolNeAR does",
+			text: "“I ask you not to engage in any kind of protest on the floor,” Bernie Sanders said, according to CNN. “It is of utmost importance.”\n\nAccording to Yahoo News, Clinton spokesman Jesse Lehrich said that “she would sign this legislation.”",
+			want: []want{
+				{"I ask you not to engage in any kind of protest on the floor,", "CNN", "CNN", "according to", storyline.Direct},
+				{"It is of utmost importance.", "CNN", "CNN", "according to", storyline.Direct},
+				{"she would sign this legislation.", "Yahoo News", "Yahoo News", "According to", storyline.Direct},
+			},
+		},
+		{
+			name: "a source in the sentence before, or the speaker's own, is no outer source",
+			text: "Friends were devastated by the news, according to Tchadinfos.com. “He had so many projects,” his friend Mahamat Oumar told the website. “We will win this,” Oumar said, according to his own notes.",
+			want: []want{
+				{"He had so many projects,", "Mahamat Oumar", "Mahamat Oumar", "told", storyline.Direct},
+				{"We will win this,", "Mahamat Oumar", "Oumar", "said", storyline.Direct},
+			},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
