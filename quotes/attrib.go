@@ -187,6 +187,22 @@ func (r *reader) inverted(k, w, to int) int {
 // told CBS News"), never inverted.
 var addressees = wordSet(`tell tells told telling ask asks asked urge urges urged`)
 
+// objectOf reports whether mention sp is the object of a preposition:
+// one stands before it, at most three words back in the same phrase ("to
+// the Dutch newspaper NRC Handelsblad").
+func (r *reader) objectOf(sp spk, from int) bool {
+	d := r.d
+	for j := sp.tok0 - 1; j >= from && j >= sp.tok0-4; j-- {
+		if prepositions[d.Tokens[j].Term] {
+			return true
+		}
+		if gap(d, j) != " " || r.inQuote[j] || r.spkAt[j] >= 0 && r.spks[r.spkAt[j]].pronoun == "" || r.cueAt(j) > 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // endsSentence reports whether a quotation closes with a full stop and
 // the next word opens a new sentence ("… partners.” An official said"),
 // so that what follows is not its attribution.
@@ -231,6 +247,11 @@ func (r *reader) pre(i int) attribution {
 	}
 	// "Rep. Trey Gowdy (R-S.C.): "…""
 	if strings.Contains(string(d.Text[d.Tokens[tb-1].End:s.open]), ":") {
+		// "… TOO EARLY - Mark Blumenthal and Jon Cohen: “…”": a name
+		// right before the colon introduces the quote
+		if sp := r.spkAt[tb-1]; sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
+			return attribution{spk: sp, cueTok: -1}
+		}
 		// "Kaine has adopted the stance common in public office: “…”"
 		if sp := r.firstSubject(from, tb); sp >= 0 {
 			return attribution{spk: sp, cueTok: -1}

@@ -98,6 +98,16 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a name right before a colon introduces the quote",
+			text: "Pollsters were surprised by the result.\n\nTURNOUT WAS HIGHER THAN EXPECTED - Michael McDonald: “The polls stopped too early to catch the late shift.”",
+			want: []want{{"The polls stopped too early to catch the late shift.", "Michael McDonald", "Michael McDonald", "", storyline.Direct}},
+		},
+		{
+			name: "a participle takes the subject opening its clause",
+			text: `In a statement released Thursday, Rep. Hakeem Jeffries reacted to the news, saying: “This auction is a disgrace to the victim.”`,
+			want: []want{{"This auction is a disgrace to the victim.", "Hakeem Jeffries", "Rep. Hakeem Jeffries", "saying", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,

@@ -75,6 +75,21 @@ func (r *reader) subjectLeft(k, from int) int {
 				return r.subjectLeft(p, from)
 			}
 		}
+		// "In a statement, Rep. Hakeem Jeffries reacted, saying": the
+		// subject opening the clause the participle hangs on
+		for p := k - 2; p > from && k-p <= 20; p-- {
+			if r.inQuote[p] {
+				break
+			}
+			if strings.Contains(gap(d, p), ",") {
+				// the clause opens with the name and a verb follows it
+				if s := r.spkAt[p+1]; s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
+					gap(d, r.spks[s].tok1-1) == " " && !d.Capitalized(r.spks[s].tok1) {
+					return s
+				}
+				break
+			}
+		}
 		return r.firstSubject(from, k)
 	}
 	if strings.HasSuffix(d.Tokens[k].Term, "ing") {
