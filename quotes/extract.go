@@ -4,6 +4,8 @@
 package quotes
 
 import (
+	"strings"
+
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/entities"
 )
@@ -92,11 +94,11 @@ func newReader(ents *entities.Result) *reader {
 		add(c)
 	}
 	for k, t := range d.Tokens {
-		if _, ok := pronouns[t.Term]; ok {
-			if t.Term == "i" && !d.Capitalized(k) {
+		if p := pronounOf(t.Term); p != "" {
+			if p == "i" && !d.Capitalized(k) {
 				continue
 			}
-			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: t.Term})
+			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
 		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
 			from := k
 			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !cues[d.Tokens[from-1].Term] &&
@@ -179,4 +181,22 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 		q.Speaker = r.resolve(a.spk, 0)
 	}
 	return q
+}
+
+// pronounOf returns the speaker pronoun term stands for, contracted
+// ("he's", "they're"; not "it's") or not, or "".
+func pronounOf(term string) string {
+	if _, ok := pronouns[term]; ok {
+		return term
+	}
+	if i := strings.IndexByte(term, '\''); i > 0 {
+		switch term[i:] {
+		case "'s", "'re", "'ll", "'d", "'ve", "'m":
+			// "it's" is mostly "it is raining": no speaker
+			if _, ok := pronouns[term[:i]]; ok && term[:i] != "it" {
+				return term[:i]
+			}
+		}
+	}
+	return ""
 }

@@ -108,6 +108,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"This auction is a disgrace to the victim.", "Hakeem Jeffries", "Rep. Hakeem Jeffries", "saying", storyline.Direct}},
 		},
 		{
+			name: "a contracted pronoun is a speaker, an expletive it's is not",
+			text: "Donald Trump spoke at a Michigan rally.\n\nHe’s claiming that voting fraud is “a big, big problem in this country.” It's the old pull of the “if you like your plan, you can keep it” promise.",
+			want: []want{
+				{"a big, big problem in this country.", "Donald Trump", "He’s", "", storyline.Direct},
+				{"if you like your plan, you can keep it", "", "", "", storyline.Direct},
+			},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
