@@ -72,6 +72,7 @@ func (r *reader) attribute(i int) attribution {
 	}
 	if s.close >= 0 && !r.endsSentence(s) {
 		tk := d.TokenAt(s.close + 1)
+		conj := r.clauseFollows(s)
 		lim := tk + 30
 		for j := tk; j < lim && j < n; j++ {
 			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.inQuote[j] {
@@ -80,7 +81,13 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 		for j := tk; j < lim && j < n; j++ {
+			if conj && strings.Contains(gap(d, j), ",") {
+				conj = false // "…” if she lost, said Wasserman"
+			}
 			if w := r.cueAt(j); w > 0 {
+				if conj {
+					break // "…,” but he said that …": a clause of its own
+				}
 				if sp := r.inverted(j, w, lim+4); sp >= 0 {
 					return attribution{spk: sp, cueTok: j}
 				}
@@ -202,6 +209,18 @@ func (r *reader) objectOf(sp spk, from int) bool {
 	}
 	return false
 }
+
+// clauseFollows reports whether a conjunction opens a new clause right
+// after quotation s ("…,” but he said that …", "…,” though she noted"):
+// a cue in that clause, before any comma, attributes what follows it, not
+// the quotation.
+func (r *reader) clauseFollows(s segment) bool {
+	tk := r.d.TokenAt(s.close + 1)
+	return tk+1 < len(r.d.Tokens) && r.d.Para[tk] == s.para && !r.inQuote[tk] && conjunctions[r.d.Tokens[tk].Term] && gap(r.d, tk) == " "
+}
+
+// conjunctions open a clause of their own.
+var conjunctions = wordSet(`but though although while whereas because when whenever if unless after before since until so`)
 
 // endsSentence reports whether a quotation closes with a full stop and
 // the next word opens a new sentence ("… partners.” An official said"),

@@ -116,6 +116,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a cue in a clause opened by a conjunction after the quote is not its attribution",
+			text: "Kerr Putney, the police chief, said that the footage did not give “absolute definitive visual evidence,” but he said that other evidence supports the account.\n\n“Many would consider that an embarrassment” if she lost, said David Wasserman, an analyst.",
+			want: []want{
+				{"absolute definitive visual evidence,", "Kerr Putney", "Kerr Putney", "said", storyline.Direct},
+				{"Many would consider that an embarrassment", "David Wasserman", "David Wasserman", "said", storyline.Direct},
+			},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
