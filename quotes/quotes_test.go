@@ -124,6 +124,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "it and they stand for the organisation that is the subject",
+			text: `The United Nations Security Council on Friday pledged to impose sanctions as a deterrence to what it called "a clear threat to international peace and security."`,
+			want: []want{{"a clear threat to international peace and security.", "United Nations Security Council", "it", "called", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
