@@ -199,12 +199,23 @@ var addressees = wordSet(`tell tells told telling ask asks asked urge urges urge
 // the Dutch newspaper NRC Handelsblad").
 func (r *reader) objectOf(sp spk, from int) bool {
 	d := r.d
+	plain := 0
 	for j := sp.tok0 - 1; j >= from && j >= sp.tok0-4; j-- {
-		if prepositions[d.Tokens[j].Term] {
-			return true
+		t := d.Tokens[j].Term
+		if t == "as" {
+			return false // "as prosecutor Marc Trévidic put it"
 		}
-		if gap(d, j) != " " || r.inQuote[j] || r.spkAt[j] >= 0 && r.spks[r.spkAt[j]].pronoun == "" || r.cueAt(j) > 0 {
+		if prepositions[t] {
+			// "to see a Republican administration": an infinitive
+			return !(t == "to" && j+1 < sp.tok0 && !determinerLike(d.Tokens[j+1].Term) && !d.Capitalized(j+1))
+		}
+		if gap(d, j) != " " || r.inQuote[j] || r.spkAt[j] >= 0 && r.spks[r.spkAt[j]].pronoun == "" || r.cueAt(j) > 0 || notSubject[t] {
 			return false
+		}
+		if !determinerLike(t) && !modifierLike(t) && !d.Capitalized(j) {
+			if plain++; plain > 2 {
+				return false
+			}
 		}
 	}
 	return false

@@ -129,6 +129,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"a clear threat to international peace and security.", "United Nations Security Council", "it", "called", storyline.Direct}},
 		},
 		{
+			name: "a name inside a prepositional phrase is not the subject",
+			text: "In a Fox interview later that day, Donald Trump went even further: “If he goes forward and loses, it is the end of his career.”\n\nAmong young black voters, President Obama is rolling out a new message: \"It is about me.\"",
+			want: []want{
+				{"If he goes forward and loses, it is the end of his career.", "Donald Trump", "Donald Trump", "", storyline.Direct},
+				{"It is about me.", "Obama", "President Obama", "", storyline.Direct},
+			},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,

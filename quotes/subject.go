@@ -210,6 +210,10 @@ func (r *reader) firstSubject(from, to int) int {
 	}
 	for j := from; j < to; j++ {
 		if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
+			if r.spks[s].pronoun == "" && r.objectOf(r.spks[s], from) {
+				j = r.spks[s].tok1 - 1 // "In a Fox interview, Trump went further"
+				continue
+			}
 			return s
 		}
 	}
