@@ -137,6 +137,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "an adverb between the subject and the cue",
+			text: `Senator Ted Cruz immediately warned that "this race is far from over."`,
+			want: []want{{"this race is far from over.", "Ted Cruz", "Senator Ted Cruz", "warned", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,

@@ -147,6 +147,9 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			return r.firstSubject(from, j)
 		}
+		if first && strings.HasSuffix(t, "ly") && j > from && gap(d, j-1) == " " && r.spkAt[j-1] >= 0 && !d.Capitalized(j) {
+			continue // "He immediately blasted": an adverb after the subject
+		}
 		if first && !skippable[t] {
 			if !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
 				g := r.generic(j)
