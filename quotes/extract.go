@@ -102,7 +102,7 @@ func newReader(ents *entities.Result) *reader {
 		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
 			from := k
 			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !cues[d.Tokens[from-1].Term] &&
-				(d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
+				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
 			// the name reads on over organisations ("White House official")

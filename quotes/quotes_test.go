@@ -142,6 +142,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"this race is far from over.", "Ted Cruz", "Senator Ted Cruz", "warned", storyline.Direct}},
 		},
 		{
+			name: "the speaker after an inverted cue stays in its sentence",
+			text: "\"A state cannot avoid the conclusion that its process removes voters,\" said the ruling.\n\nIn a statement, the secretary of state disagreed.",
+			want: []want{{"A state cannot avoid the conclusion that its process removes voters,", "the ruling", "the ruling", "said", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,

@@ -279,6 +279,13 @@ func (r *reader) generic(j int) int {
 // subjectRight finds the speaker mention right after the cue at k spanning
 // n tokens ("said Peskov", "according to Peskov").
 func (r *reader) subjectRight(k, n, to int) int {
+	d := r.d
+	for j := k + n; j < len(d.Tokens) && j < to; j++ {
+		if d.Para[j] != d.Para[k] || j > k+n && d.SentStart[j] && !r.inQuote[j] {
+			to = j // "…” said the ruling.\n\nIn a statement, …"
+			break
+		}
+	}
 	for j := k + n; j < to && j < k+n+4 && j < len(r.d.Tokens); j++ {
 		if r.inQuote[j] {
 			break
