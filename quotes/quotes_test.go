@@ -147,6 +147,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{"A state cannot avoid the conclusion that its process removes voters,", "the ruling", "the ruling", "said", storyline.Direct}},
 		},
 		{
+			name: "a phrase set off by commas between the speaker and the cue",
+			text: "“He had a lot of Missouri supporters,” Roy Blunt, after a long pause, said of Cruz. Patricia Smith, delivering the speech, asked the crowd “what difference does it make now?”",
+			want: []want{
+				{"He had a lot of Missouri supporters,", "Roy Blunt", "Roy Blunt", "said", storyline.Direct},
+				{"what difference does it make now?", "Patricia Smith", "Patricia Smith", "asked", storyline.Direct},
+			},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,

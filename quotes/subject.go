@@ -113,8 +113,11 @@ func (r *reader) subjectLeft(k, from int) int {
 				}
 				break
 			}
-			// "Win Htein, a member of the committee, said": an apposition
-			if (next == "a" || next == "an" || next == "the") && strings.Contains(gap(d, p), ",") {
+			// "Win Htein, a member of the committee, said": an apposition;
+			// "Blunt, after a long pause, said", "Smith, delivering the
+			// speech, asked": a phrase set off by commas
+			if (next == "a" || next == "an" || next == "the" || prepositions[next] && next != "as" || next == "after" || next == "before" ||
+				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1)) && strings.Contains(gap(d, p), ",") {
 				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
 					return s
 				}
