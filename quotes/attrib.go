@@ -347,7 +347,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 		}
 		// the speaker of the paragraph before's last sentence, when it
 		// reports speech outside quotation marks
-		if pf := r.sentenceFrom(tb - 1); !r.hasQuote(pf, tb) {
+		if pf := r.sentenceFrom(tb - 1); !r.hasLongQuote(pf, tb) {
 			for j := tb - 1; j >= pf; j-- {
 				if r.cueAt(j) > 0 {
 					if sp := r.subjectLeft(j, pf); sp >= 0 {

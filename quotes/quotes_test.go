@@ -155,6 +155,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a quote paragraph takes the speaker of reported speech before it, scare quotes or not",
+			text: "Foreign Ministry spokesman Lu Kang repeated that China opposed hacking.\nPeople should not wave around words like “maybe” and “perhaps”, Lu Kang told reporters.\n“This is extremely irresponsible.”",
+			want: []want{{"This is extremely irresponsible.", "Lu Kang", "Lu Kang", "", storyline.Direct}},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,

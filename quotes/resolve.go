@@ -132,6 +132,22 @@ func (r *reader) indirect(id string, direct []storyline.Quote) []storyline.Quote
 	return out
 }
 
+// hasLongQuote reports whether tokens [from, to) hold a quotation of three
+// words or more, not only scare quotes ("words like “maybe”").
+func (r *reader) hasLongQuote(from, to int) bool {
+	run := 0
+	for k := from; k < to; k++ {
+		if !r.inQuote[k] {
+			run = 0
+			continue
+		}
+		if run++; run >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *reader) hasQuote(from, to int) bool {
 	for k := from; k < to; k++ {
 		if r.inQuote[k] {
