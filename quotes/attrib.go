@@ -58,6 +58,34 @@ func (r *reader) outerSource(a attribution) attribution {
 	return a
 }
 
+// viaRelative returns a with its speaker mention moved to the relative
+// pronoun when quotation s stands in a relative clause on the speaker
+// ("Beck, who has described Trump as “…”"): the cue attaches to "who",
+// which resolves to the name.
+func (r *reader) viaRelative(s segment, a attribution) attribution {
+	if a.spk < 0 {
+		return a
+	}
+	d, sp := r.d, r.spks[a.spk]
+	w, tb := sp.tok1, d.TokenAt(s.open)
+	if sp.pronoun != "" || w >= tb || !strings.ContainsAny(gap(d, w-1), ",-—–") {
+		return a
+	}
+	if t := d.Tokens[w].Term; t != "who" && t != "which" {
+		return a
+	}
+	for k := w; k < tb; k++ {
+		stops := ",.;:!?-—–()"
+		if k == tb-1 {
+			stops = ".;!?" // "who told reporters: “…”"
+		}
+		if !r.inQuote[k] && strings.ContainsAny(gap(d, k), stops) {
+			return a // the relative clause ends before the quotation
+		}
+	}
+	return attribution{spk: r.relative(w, sp.tok0), cueTok: a.cueTok}
+}
+
 // attribute finds the cue and speaker of segment i from its own sentence.
 func (r *reader) attribute(i int) attribution {
 	d, s := r.d, r.segs[i]

@@ -160,6 +160,15 @@ func TestExtract(t *testing.T) {
 			want: []want{{"This is extremely irresponsible.", "Lu Kang", "Lu Kang", "", storyline.Direct}},
 		},
 		{
+			name: "a quote in a relative clause attaches to the relative pronoun, resolved to the name",
+			text: "Glenn Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” clearly meant him.\n\n“We are waiting for justice,” said Susan Soto, who lost her sister. “I believe the company acted irresponsibly.”",
+			want: []want{
+				{"a pathological narcissistic sociopath,", "Glenn Beck", "who", "described", storyline.Direct},
+				{"We are waiting for justice,", "Susan Soto", "Susan Soto", "said", storyline.Direct},
+				{"I believe the company acted irresponsibly.", "Susan Soto", "Susan Soto", "said", storyline.Direct},
+			},
+		},
+		{
 			name: "scare quotes and titles are not quotes",
 			text: `Critics called the plan "reckless". He appeared on "Meet the Press" and warned of "severe repercussions" later.`,
 			want: nil,
