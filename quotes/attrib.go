@@ -155,17 +155,28 @@ func (r *reader) attribute(i int) attribution {
 }
 
 // signedBy returns the speaker of a quotation signed with a dash after
-// its closing mark, as in reader comments and listicles ("“…” ― Pamela
-// Padilla"): a name right after the dash that ends its paragraph or is
-// followed only by a comma or full stop. It returns -1 otherwise.
+// its closing mark, as in reader comments, listicles and fact-checks
+// ("“…” ― Pamela Padilla", or "- Sanders." on the next line): a name right
+// after the dash that ends its paragraph or is followed only by a comma or
+// full stop. It returns -1 otherwise.
 func (r *reader) signedBy(s segment) int {
 	d := r.d
 	if s.close < 0 || firstNonSpace(d.Text, s.open) != s.open {
 		return -1 // a signed quotation stands alone in its paragraph
 	}
 	tk := d.TokenAt(s.close + 1)
-	if tk >= len(d.Tokens) || d.Para[tk] != s.para {
+	if tk >= len(d.Tokens) || d.Para[tk] > s.para+2 {
 		return -1
+	}
+	if d.Para[tk] != s.para {
+		// "“…”\n\n- Bernie Sanders.": signed on the line after
+		eol := s.close + 1
+		for eol < len(d.Text) && d.Text[eol] != '\n' {
+			eol++
+		}
+		if !restBlank(d.Text, s.close+1, eol) {
+			return -1
+		}
 	}
 	g := strings.TrimSpace(string(d.Text[s.close+1 : d.Tokens[tk].Start]))
 	if g != "―" && g != "—" && g != "–" && g != "-" && g != "--" {

@@ -66,6 +66,11 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a quotation signed on the next line",
+			text: "Here are some claims from the debate.\n\n\"Almost all new income and wealth is going to the top 1 percent.\"\n\n- Bernie Sanders.\n\nThe senator is relying on an outdated statistic.",
+			want: []want{{"Almost all new income and wealth is going to the top 1 percent.", "Bernie Sanders", "Bernie Sanders", "", storyline.Direct}},
+		},
+		{
 			name: "a byline after a quote mid-sentence signs nothing",
 			text: `Rajoy said Monday that his party was "still the No. 1 force in Spain."--Kim Hjelmgaard.`,
 			want: []want{{"still the No. 1 force in Spain.", "Rajoy", "Rajoy", "said", storyline.Direct}},
