@@ -140,10 +140,18 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 		// "“…” Toomey fumed": a speaker and a verb right after the quote
-		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] {
-			if sp := r.spkAt[tk]; sp >= 0 && (r.spks[sp].named || r.spks[sp].pronoun != "") {
+		// or "“…!” an angry Hollande retaliated."
+		if tk+1 < n && d.Para[tk] == s.para {
+			h := tk
+			if t := d.Tokens[h].Term; (t == "a" || t == "an" || t == "the") && r.spkAt[h] < 0 {
+				for h++; h < tk+3 && h < n && r.spkAt[h] < 0 && !d.Capitalized(h) && gap(d, h-1) == " " &&
+					isAlpha(d.Tokens[h].Term) && !notSubject[d.Tokens[h].Term] && r.cueAt(h) == 0; h++ {
+				}
+			}
+			if sp := r.spkAt[min(h, n-1)]; sp >= 0 && r.spks[sp].tok0 == h && (r.spks[sp].named || r.spks[sp].pronoun != "") {
 				v := r.spks[sp].tok1
-				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] {
+				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] &&
+					d.Para[v] == s.para && (!d.SentStart[tk] || v+1 >= n || strings.ContainsAny(gap(d, v), ".,;!?\n")) {
 					if pre := r.pre(i); pre.spk < 0 {
 						return attribution{spk: sp, cueTok: -1}
 					}

@@ -215,6 +215,16 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a name and a verb after a question or exclamation",
+			text: "Trump asserted that France had lost its identity.\n“France will always be France!” an angry Hollande retaliated.\n“Would it be negotiable?” Hannity pressed.\n“Is it over?” Trump asked his staff.",
+			want: []want{
+				{"France will always be France!", "Hollande", "Hollande", "", storyline.Direct},
+				{"Would it be negotiable?", "Hannity", "Hannity", "", storyline.Direct},
+				{"Is it over?", "Trump", "Trump", "asked", storyline.Direct},
+				{"France had lost its identity.", "Trump", "Trump", "asserted", storyline.Indirect},
+			},
+		},
+		{
 			name: "mixed marks close a quotation and do not run on",
 			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
 			want: []want{
