@@ -122,6 +122,9 @@ func (r *reader) attribute(i int) attribution {
 				if sp := r.subjectLeft(j, tk); sp >= 0 {
 					return attribution{spk: sp, cueTok: j}
 				}
+				if sp := r.nounPhrase(tk, j); sp >= 0 {
+					return attribution{spk: sp, cueTok: j}
+				}
 				if j == tk || j == tk+1 && skippable[d.Tokens[tk].Term] {
 					if sp := r.subjectRight(j, w, lim+4); sp >= 0 {
 						return attribution{spk: sp, cueTok: j}
@@ -266,6 +269,39 @@ func (r *reader) objectOf(sp spk, from int) bool {
 		}
 	}
 	return false
+}
+
+// nounPhrase adds a speaker for the common noun phrase that fills the
+// tokens [from, cue) after a quotation ("“…” the bespectacled, 71-year-old
+// diplomat said"; "a Democratic staffer in the room wondered" up to its
+// preposition) and returns it, or -1 when [from, cue) is no such phrase.
+func (r *reader) nounPhrase(from, cue int) int {
+	d := r.d
+	if t := d.Tokens[from].Term; t != "a" && t != "an" && t != "the" || cue-from < 2 || cue-from > 8 {
+		return -1
+	}
+	end := cue
+	for p := from + 1; p < cue; p++ {
+		t := d.Tokens[p].Term
+		if prepositions[t] {
+			if p == from+1 {
+				return -1
+			}
+			end = p
+			break
+		}
+		if r.inQuote[p] || notSubject[t] || r.cueAt(p) > 0 || !isAlpha(t) || r.spkAt[p] >= 0 && r.spks[r.spkAt[p]].pronoun != "" {
+			return -1
+		}
+	}
+	for p := from; p < cue-1; p++ {
+		if g := gap(d, p); g != " " && g != ", " {
+			return -1
+		}
+	}
+	start, stop := d.Tokens[from].Start, d.Tokens[end-1].End
+	r.spks = append(r.spks, spk{start: start, end: stop, tok0: from, tok1: end, entity: -1, name: string(d.Text[start:stop])})
+	return len(r.spks) - 1
 }
 
 // clauseFollows reports whether a conjunction opens a new clause right

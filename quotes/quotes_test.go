@@ -225,6 +225,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a common noun phrase after the quote, before its cue",
+			text: "\"From Day One, I made climate change a priority,\" the bespectacled, 71-year-old diplomat said in an interview.\n\n\"Will he be the next attorney general?\" a Democratic staffer in the room wondered.",
+			want: []want{
+				{"From Day One, I made climate change a priority,", "the bespectacled, 71-year-old diplomat", "the bespectacled, 71-year-old diplomat", "said", storyline.Direct},
+				{"Will he be the next attorney general?", "a Democratic staffer", "a Democratic staffer", "wondered", storyline.Direct},
+			},
+		},
+		{
 			name: "mixed marks close a quotation and do not run on",
 			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
 			want: []want{
