@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -92,6 +93,9 @@ func (r *reader) attribute(i int) attribution {
 	n := len(d.Tokens)
 	if sp := r.signedBy(s); sp >= 0 {
 		return attribution{spk: sp, cueTok: -1}
+	}
+	if a := r.inside(s); a.spk >= 0 {
+		return a
 	}
 	if tb := d.TokenAt(s.open); tb > 0 && r.cueAt(tb-1) > 0 {
 		if a := r.pre(i); a.spk >= 0 {
@@ -301,6 +305,57 @@ func (r *reader) nounPhrase(from, cue int) int {
 	}
 	start, stop := d.Tokens[from].Start, d.Tokens[end-1].End
 	r.spks = append(r.spks, spk{start: start, end: stop, tok0: from, tok1: end, entity: -1, name: string(d.Text[start:stop])})
+	return len(r.spks) - 1
+}
+
+// inside finds an attribution typed inside a quotation whose closing mark
+// was mistyped as an opening one or a straight one ("“It's unusual,“ said
+// Larry Noble. …”", "“Apparently not,“ he said. “…”"): a mark after a
+// comma or stop, then a cue and a name, or a name or pronoun and a cue.
+func (r *reader) inside(s segment) attribution {
+	d := r.d
+	for m := s.start + 1; m < s.end-1; m++ {
+		if c := d.Text[m]; c != '“' && c != '"' || !strings.ContainsRune(",.?!", d.Text[m-1]) || d.Text[m+1] != ' ' {
+			continue
+		}
+		t0 := d.TokenAt(m + 1)
+		if t0+1 >= len(d.Tokens) || gap(d, t0) != " " {
+			continue
+		}
+		if cues[d.Tokens[t0].Term] {
+			if sp := r.mentionAt(t0 + 1); sp >= 0 {
+				return attribution{spk: sp, cueTok: t0}
+			}
+		}
+		if sp := r.mentionAt(t0); sp >= 0 {
+			if v := r.spks[sp].tok1; v < len(d.Tokens) && cues[d.Tokens[v].Term] && gap(d, v-1) == " " {
+				return attribution{spk: sp, cueTok: v}
+			}
+		}
+	}
+	return none
+}
+
+// mentionAt adds a speaker for the name or personal pronoun starting at
+// token k inside a quotation, where speakers are not otherwise collected.
+func (r *reader) mentionAt(k int) int {
+	d := r.d
+	if p := pronounOf(d.Tokens[k].Term); p != "" && pronouns[p] {
+		t := d.Tokens[k]
+		r.spks = append(r.spks, spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
+		return len(r.spks) - 1
+	}
+	ms := r.ents.Mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Tok0 >= k })
+	if i == len(ms) || ms[i].Tok0 != k || ms[i].Kind != storyline.Person || ms[i].Role {
+		return -1
+	}
+	m := ms[i]
+	c := spk{start: m.Start, end: m.End, tok0: m.Tok0, tok1: m.Tok1, entity: m.Entity, kind: m.Kind, name: m.Name, named: true}
+	if m.Entity >= 0 {
+		c.name = r.ents.Entities[m.Entity].Name
+	}
+	r.spks = append(r.spks, c)
 	return len(r.spks) - 1
 }
 

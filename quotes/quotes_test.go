@@ -233,6 +233,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "an attribution typed inside a quotation whose closing mark is mistyped",
+			text: "Speeches can be indistinguishable from remarks on the stump.\n\n“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.”\n\nBen Carson hoped the paper would change.\n\n“Apparently not,“ he said. “A leopard doesn't change its spots.”",
+			want: []want{
+				{"It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.", "Larry Noble", "Larry Noble", "said", storyline.Direct},
+				{"Apparently not,“ he said. “A leopard doesn't change its spots.", "Ben Carson", "he", "said", storyline.Direct},
+			},
+		},
+		{
 			name: "mixed marks close a quotation and do not run on",
 			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
 			want: []want{
