@@ -241,6 +241,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a name after 'as' is the subject of its own clause",
+			text: "Still, the fact that the race “is a dead heat right now,” as Ted Cruz said on Monday, magnifies every decision. But even as Donald Trump claimed that “General Petraeus got in trouble for far less,” prosecutors disagreed.",
+			want: []want{
+				{"is a dead heat right now,", "Ted Cruz", "Ted Cruz", "said", storyline.Direct},
+				{"General Petraeus got in trouble for far less,", "Donald Trump", "Donald Trump", "claimed", storyline.Direct},
+			},
+		},
+		{
 			name: "mixed marks close a quotation and do not run on",
 			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
 			want: []want{

@@ -132,7 +132,9 @@ func (r *reader) subjectLeft(k, from int) int {
 		t := d.Tokens[j].Term
 		if s := r.spkAt[j]; s >= 0 {
 			sp := r.spks[s]
-			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] || r.modifier(sp) {
+			// "as Cruz said": "as" opens a clause whose subject the name is
+			asClause := sp.tok0 > from && d.Tokens[sp.tok0-1].Term == "as" && (sp.tok1 == k || sp.tok1+1 == k && skippable[d.Tokens[sp.tok1].Term])
+			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] && !asClause || r.modifier(sp) {
 				j = sp.tok0
 				first = false
 				continue
