@@ -249,6 +249,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "phrasal cues",
+			text: `Bernie Sanders shot back, "Secretary Clinton called me unqualified." Her husband cut in: "Do not forget the picture you promised."`,
+			want: []want{
+				{"Secretary Clinton called me unqualified.", "Bernie Sanders", "Bernie Sanders", "shot back", storyline.Direct},
+				{"Do not forget the picture you promised.", "Her husband", "Her husband", "cut in", storyline.Direct},
+			},
+		},
+		{
 			name: "mixed marks close a quotation and do not run on",
 			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
 			want: []want{

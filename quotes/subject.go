@@ -39,7 +39,8 @@ func (r *reader) cueAt(k int) int {
 				return 3
 			}
 		}
-		if t == "according" && next == "to" || t == "по" && next == "словам" || (t == "pointed" || t == "went") && next == "out" || t == "went" && next == "on" {
+		if t == "according" && next == "to" || t == "по" && next == "словам" || (t == "pointed" || t == "went") && next == "out" || t == "went" && next == "on" ||
+			(t == "shot" || t == "fired" || t == "hit" || t == "wrote" || t == "snapped") && next == "back" || (t == "cut" || t == "chimed" || t == "weighed") && next == "in" {
 			return 2
 		}
 	}
