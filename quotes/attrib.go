@@ -95,7 +95,11 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 	}
-	return r.pre(i)
+	a := r.pre(i)
+	if sp, n := r.possessor(s); sp >= 0 && (a.spk < 0 || a.cueTok < n) {
+		return attribution{spk: sp, cueTok: -1}
+	}
+	return a
 }
 
 // inverted returns the speaker of a cue inverted after a comma ("…, said

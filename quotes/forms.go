@@ -192,3 +192,61 @@ func (r *reader) mentionAt(k int) int {
 	r.spks = append(r.spks, c)
 	return len(r.spks) - 1
 }
+
+// speechNouns name what somebody said ("Trump's claim that “…”").
+var speechNouns = wordSet(`claim claims remark remarks comment comments words statement statements
+warning warnings promise pledge vow assertion argument suggestion answer response reply message
+tweet declaration insistence accusation accusations description prediction quip boast admission
+contention slogan mantra catchphrase demand plea`)
+
+// possessives stand for the pronoun that owns a speech noun.
+var possessives = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
+
+// possessor returns the owner of a speech noun whose content quotation s
+// is ("Donald Trump’s claim that there have been “…”", "her remark that
+// “…”", "Obama's “if you like your plan” promise") and the noun's token,
+// or -1.
+func (r *reader) possessor(s segment) (int, int) {
+	d := r.d
+	tb := d.TokenAt(s.open)
+	owner := func(n int) int {
+		if n < 1 || gap(d, n-1) != " " || r.inQuote[n-1] {
+			return -1
+		}
+		t := d.Tokens[n-1].Term
+		if p, ok := possessives[t]; ok {
+			k := d.Tokens[n-1]
+			r.spks = append(r.spks, spk{start: k.Start, end: k.End, tok0: n - 1, tok1: n, entity: -1, pronoun: p})
+			return len(r.spks) - 1
+		}
+		if sp := r.spkAt[n-1]; sp >= 0 && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && r.spks[sp].pronoun == "" {
+			return sp
+		}
+		return -1
+	}
+	// the noun right after the quotation: "Obama's “…” promise"
+	if s.close >= 0 {
+		if n := d.TokenAt(s.close + 1); n < len(d.Tokens) && d.Para[n] == s.para && speechNouns[d.Tokens[n].Term] && tb > 0 {
+			if sp := owner(tb); sp >= 0 {
+				return sp, n
+			}
+		}
+	}
+	// the noun shortly before it, in the same clause
+	for n := tb - 1; n >= 0 && n >= tb-10 && d.Para[n] == s.para && !r.inQuote[n]; n-- {
+		if strings.ContainsAny(gap(d, n), ".;!?") || r.cueAt(n) > 0 {
+			break
+		}
+		if speechNouns[d.Tokens[n].Term] {
+			// "claim that …": the noun's content, not "Trump's comments
+			// “show bias”", which the sentence's speaker judges
+			if n+1 < tb && d.Tokens[n+1].Term == "that" {
+				if sp := owner(n); sp >= 0 {
+					return sp, n
+				}
+			}
+			break
+		}
+	}
+	return -1, -1
+}

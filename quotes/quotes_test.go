@@ -257,6 +257,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "the owner of a speech noun whose content is the quote",
+			text: "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings in Chicago.”\n\nHouse Speaker Paul Ryan told CNN that Ruth Ginsburg’s comments “show bias to me.”",
+			want: []want{
+				{"thousands of shootings in Chicago.", "Donald Trump", "Donald Trump", "", storyline.Direct},
+				{"show bias to me.", "Paul Ryan", "House Speaker Paul Ryan", "told", storyline.Direct},
+			},
+		},
+		{
 			name: "mixed marks close a quotation and do not run on",
 			text: "“We can say that they are comfortable speaking to one another,\" Peskov stressed.\n\n\"It was Putin who spoke about red lines,\" the Kremlin spokesman noted.",
 			want: []want{
