@@ -348,7 +348,12 @@ func (c *committer) flushCluster(level, id string) error {
 	}
 	var g agg
 	story := c.cl.eventStory[id]
+	var existed bool
 	if dirty {
+		var err error
+		if existed, err = c.exists(table, id); err != nil {
+			return err
+		}
 		members, st, err := c.members(col, id)
 		if err != nil {
 			return err
@@ -370,6 +375,10 @@ func (c *committer) flushCluster(level, id string) error {
 		}
 		adds = members
 		if g.n == 0 {
+			if !existed {
+				return nil
+			}
+			c.tally(table, "", -1)
 			if _, err := c.exec(`DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
 				return err
 			}
@@ -386,12 +395,18 @@ func (c *committer) flushCluster(level, id string) error {
 			return err
 		}
 		err = row.Scan(&g.n, &g.firstTS, &g.firstHas, &g.firstID, &g.firstTitle, &g.lastTS, &g.lastHas)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		switch {
+		case err == nil:
+			existed = true
+		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
 		for _, m := range adds {
 			g.add(m)
 		}
+	}
+	if !existed {
+		c.tally(table, "", 1)
 	}
 	if level == "event" {
 		_, err := c.exec(`INSERT INTO events (id, story, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)

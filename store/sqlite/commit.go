@@ -94,6 +94,7 @@ type committer struct {
 	// entityDelta accumulates changes to the entity totals.
 	entityDelta map[entityKey]*entityTotal
 	pend        pendingRows
+	tallies     map[tallyKey]int
 	cl          *tracker
 }
 
@@ -149,7 +150,7 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 		return nil, err
 	}
 	steps := []func(storyline.Batch) error{
-		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state,
+		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies,
 	}
 	for _, step := range steps {
 		if err := c.ctx.Err(); err != nil {
