@@ -78,8 +78,10 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 }
 
 // Reclean removes boilerplate from a.Text without learning from it: it is
-// for re-cleaning an earlier article of an outlet from its extracted text
-// after Changed named the outlet.
+// for re-cleaning an earlier article of an outlet after Changed named the
+// outlet. a.Text may be the extracted text or the stored clean text: the
+// learned set only grows, so cleaning clean text again removes just the
+// newly learned lines.
 func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reclean %s: %w", a.ID, err)
@@ -119,11 +121,28 @@ func splitLines(text string) []line {
 	for i, r := range raw {
 		n := textproc.Normalize(r)
 		out[i] = line{text: r, norm: n, words: len(strings.Fields(n))}
-		if n != "" {
+		if n != "" && !numeric(n) {
 			out[i].key = lineKey(n)
 		}
 	}
 	return out
+}
+
+// numeric reports whether a quarter or more of a line's non-space
+// characters are digits ("9:05 p.m.", "2,383"): such lines (live-blog
+// times, tallies) differ by their digits only and are never learned.
+func numeric(norm string) bool {
+	digits, all := 0, 0
+	for _, r := range norm {
+		if r == ' ' {
+			continue
+		}
+		all++
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return 4*digits >= all
 }
 
 // lineKey hashes a normalized line with digits folded to '0', so that
@@ -145,7 +164,7 @@ func (c *Cleaner) clean(source string, lines []line) string {
 	if o := c.outlets[source]; o != nil {
 		min := uint32(c.opts.MinArticles)
 		for i, l := range lines {
-			learned[i] = l.norm != "" && o.counts[l.key] >= min
+			learned[i] = l.key != 0 && o.counts[l.key] >= min
 		}
 	}
 	c.mu.Unlock()

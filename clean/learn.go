@@ -48,7 +48,7 @@ func (c *Cleaner) learn(source, hash string, lines []line) {
 	min := uint32(c.opts.MinArticles)
 	seen := make(map[uint64]bool, len(lines))
 	for _, l := range lines {
-		if l.norm == "" || seen[l.key] || utf8.RuneCountInString(l.norm) > c.opts.MaxLineRunes {
+		if l.key == 0 || seen[l.key] || utf8.RuneCountInString(l.norm) > c.opts.MaxLineRunes {
 			continue
 		}
 		seen[l.key] = true

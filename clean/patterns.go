@@ -26,7 +26,7 @@ const shortLine = 25
 
 var (
 	// readAlso matches a "Read also" style label, alone or with a headline.
-	readAlso = regexp.MustCompile(`^(read|see|watch|listen) (also|more|next)\b|^(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|^читайте также|^смотрите также|^по теме\s*:`)
+	readAlso = regexp.MustCompile(`^(?:(read|see|watch|listen) (also|more|next)\b|(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|читайте также|смотрите также|по теме\s*:)`)
 	// photoCredit matches photo, image and video credit lines.
 	photoCredit = regexp.MustCompile(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)\b\s*([:©/(\-]|by\b|$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|\b(getty images|shutterstock|ap photo|afp photo|reuters photo)\b|^\(?(image|photo)s?\s*:`)
 	// shareLine matches share, subscribe and navigation lines.
@@ -43,6 +43,27 @@ var (
 	publishedAt = regexp.MustCompile(`^(published|posted|updated|last updated)( at| on)?\s*[:\-]?\s*[\d\s:./,\-apmutcgmt]*$`)
 )
 
+// Words one of which a line must contain for the unanchored patterns to
+// be worth running: those scan every position of every line, and almost
+// no line of an article is boilerplate.
+var (
+	copyrightWords  = []string{"copyright", "©", "(c)", "all rights reserved"}
+	disclaimerWords = []string{"remind our readers", "agree", "views expressed", "мнение редакции"}
+	adBlockWords    = []string{"block", "disable", "advertising", "whitelist", "regards", "cannot be free"}
+	shareWords      = []string{"share", "tweet", "email", "print", "follow us", "subscribe", "sign up", "newsletter",
+		"click here", "join us", "download", "comment", "continue reading", "sponsored", "подписыва", "подпиш"}
+)
+
+// mayContain reports whether s contains any of words.
+func mayContain(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // classify applies the generic boilerplate rules to one normalized line.
 func classify(norm string, words int) lineKind {
 	switch {
@@ -57,21 +78,21 @@ func classify(norm string, words int) lineKind {
 		if words <= shortLine {
 			return drop
 		}
-	case disclaimer.MatchString(norm):
+	case mayContain(norm, disclaimerWords) && disclaimer.MatchString(norm):
 		return drop
-	case adBlock.MatchString(norm):
+	case mayContain(norm, adBlockWords) && adBlock.MatchString(norm):
 		if words <= 2*shortLine {
 			return drop
 		}
 	case publishedAt.MatchString(norm):
 		return drop
-	case words <= shortLine && copyright.MatchString(norm):
+	case words <= shortLine && mayContain(norm, copyrightWords) && copyright.MatchString(norm):
 		return drop
 	}
 	if norm == "advertisement" || strings.HasPrefix(norm, "advertisement continue reading") {
 		return drop
 	}
-	if words <= shortLine/2 && shareLine.MatchString(norm) {
+	if words <= shortLine/2 && mayContain(norm, shareWords) && shareLine.MatchString(norm) {
 		return drop
 	}
 	if words <= shortLine && photoCredit.MatchString(norm) {

@@ -1,9 +1,12 @@
 package cluster
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -19,6 +22,12 @@ import (
 // vocabulary, articles mix them with Zipf-distributed background words,
 // a tenth of the articles carry no date and a few are old backfills.
 func synthStream(n int, seed uint64) []*storyline.Article {
+	arts, _ := synthLabeled(n, seed)
+	return arts
+}
+
+// synthLabeled is synthStream with each article's event number.
+func synthLabeled(n int, seed uint64) ([]*storyline.Article, []int) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	syll := []string{"ka", "lo", "mi", "ren", "to", "vas", "el", "dor", "pan", "si", "qu", "ber", "na", "ti", "gor", "u"}
 	word := func(k int) string {
@@ -48,9 +57,12 @@ func synthStream(n int, seed uint64) []*storyline.Article {
 	}
 	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	out := make([]*storyline.Article, n)
+	labels := make([]int, n)
 	var b strings.Builder
 	for i := range out {
-		e := events[r.IntN(len(events))]
+		ei := r.IntN(len(events))
+		e := events[ei]
+		labels[i] = ei
 		sentence := func(words int) {
 			for w := range words {
 				var k int
@@ -93,10 +105,43 @@ func synthStream(n int, seed uint64) []*storyline.Article {
 		j := i + r.IntN(50)
 		if j < len(out) {
 			out[i], out[j] = out[j], out[i]
+			labels[i], labels[j] = labels[j], labels[i]
 		}
 	}
-	return out
+	return out, labels
 }
+
+// TestWriteSynthStream writes the benchmark's 100k-article stream as
+// labeled JSON Lines to $STORYLINE_SYNTH_OUT, so that the scikit-learn
+// peer can run on the same articles.
+func TestWriteSynthStream(t *testing.T) {
+	path := os.Getenv("STORYLINE_SYNTH_OUT")
+	if path == "" {
+		t.Skip("set STORYLINE_SYNTH_OUT=FILE to write the synthetic stream")
+	}
+	arts, labels := synthLabeled(100_000, 1)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for i, a := range arts {
+		rec := map[string]string{"id": a.ID, "title": a.Title, "text": a.Text, "lang": a.Lang,
+			"date": a.Published.String(), "cluster": fmt.Sprint(labels[i])}
+		if err := enc.Encode(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pipelineBatch is how many articles the pipeline commits at once
+// (pipeline.DefaultBatchSize): state is taken after each batch.
+const pipelineBatch = 256
 
 // runStream analyses articles on workers goroutines and assigns them in
 // order on the caller's goroutine, as the pipeline does.
@@ -123,7 +168,7 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 			b.Fatal(err)
 		}
 		feats[i] = nil
-		if i%1000 == 999 {
+		if i%pipelineBatch == pipelineBatch-1 {
 			for _, v := range c.Pending() {
 				stateBytes += len(v)
 			}
@@ -135,7 +180,8 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 
 // BenchmarkStream100k clusters a 100,000-article synthetic stream per
 // iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers,
-// and reports articles/s, the bytes of state written per 1000 articles,
+// taking the state every 256 articles as the pipeline does, and reports
+// articles/s, the bytes of state written per 1000 articles,
 // the bytes of the final active state, and the live heap after the run.
 func BenchmarkStream100k(b *testing.B) {
 	arts := synthStream(100_000, 1)
@@ -226,6 +272,33 @@ func BenchmarkPrepare(b *testing.B) {
 	cpu0 := cpuTime()
 	for b.Loop() {
 		c.Prepare(arts[i%len(arts)])
+		i++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+}
+
+// BenchmarkAssignPrepared measures the sequential part of an assignment
+// (vectorize, candidates, update), features computed beforehand, in a
+// stream of 20,000 articles, cycled.
+func BenchmarkAssignPrepared(b *testing.B) {
+	arts := synthStream(20_000, 2)
+	c := New(Options{})
+	feats := make([]*Features, len(arts))
+	for i, a := range arts {
+		feats[i] = c.Prepare(a)
+	}
+	ctx := context.Background()
+	i := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		a := *arts[i%len(arts)]
+		a.ID = fmt.Sprint(i)
+		if _, _, err := c.AssignPrepared(ctx, &a, feats[i%len(arts)], nil); err != nil {
+			b.Fatal(err)
+		}
+		if i%pipelineBatch == pipelineBatch-1 {
+			c.Pending()
+		}
 		i++
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")

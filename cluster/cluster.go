@@ -51,6 +51,10 @@ type Options struct {
 	// EventWindow and StoryWindow are how long after its last article a
 	// cluster stays active (in stream time: the latest publication seen).
 	EventWindow, StoryWindow time.Duration
+	// EventIdle and StoryIdle bound the window by arrivals as well: a
+	// cluster no article joined during that many arrivals leaves it, so
+	// that memory stays bounded for streams without dates too.
+	EventIdle, StoryIdle int
 	// DocTerms is how many of its heaviest terms represent an article;
 	// CentroidTerms bounds a cluster's centroid.
 	DocTerms, CentroidTerms int
@@ -72,6 +76,8 @@ func DefaultOptions() Options {
 		DecayFloor:     0.5,
 		EventWindow:    60 * 24 * time.Hour,
 		StoryWindow:    180 * 24 * time.Hour,
+		EventIdle:      200_000,
+		StoryIdle:      500_000,
 		DocTerms:       64,
 		CentroidTerms:  160,
 		QueryTerms:     12,
@@ -106,6 +112,8 @@ func (o Options) withDefaults() Options {
 	setD(&o.StoryDecay, d.StoryDecay)
 	setD(&o.EventWindow, d.EventWindow)
 	setD(&o.StoryWindow, d.StoryWindow)
+	setI(&o.EventIdle, d.EventIdle)
+	setI(&o.StoryIdle, d.StoryIdle)
 	setI(&o.DocTerms, d.DocTerms)
 	setI(&o.CentroidTerms, d.CentroidTerms)
 	setI(&o.QueryTerms, d.QueryTerms)
@@ -213,7 +221,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		return storyline.Assignment{Article: a.ID, Event: ev.id, Story: ev.story.live().id,
 			Why: &storyline.Why{Similarity: 1}}, nil, nil
 	}
-	at := c.arrivalTime(a.Published)
+	at := c.arrivalTime(a)
 	v := c.vectorize(f)
 	c.growScratch()
 
@@ -340,12 +348,28 @@ func strongCopy(cp storyline.Copy) bool {
 	return !quotes && max(cp.AShare, cp.BShare) >= 0.2
 }
 
-// arrivalTime is the article's publication time, or, when unknown, the
-// stream clock (the latest publication seen): a dateless article is
-// treated as arriving now.
-func (c *Clusterer) arrivalTime(p storyline.Published) time.Time {
+// arrivalTime is the article's publication time; when unknown, the
+// latest full date its text mentions (read by the date stage), as a
+// report is seldom older than what it reports; else the stream clock
+// (the latest publication seen): a dateless article is treated as
+// arriving now.
+func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
+	p := a.Published
 	if p.IsZero() {
-		return c.clock
+		var latest time.Time
+		for _, d := range a.Dates {
+			if d.Precision != storyline.PrecisionDay {
+				continue
+			}
+			if t, err := time.Parse(time.DateOnly, d.Date); err == nil && t.After(latest) {
+				latest = t
+			}
+		}
+		if latest.IsZero() || (!c.clock.IsZero() && latest.After(c.clock)) {
+			// no date, or a date still to come ("the vote on May 5")
+			return c.clock
+		}
+		return latest
 	}
 	if p.Time.After(c.clock) {
 		c.clock = p.Time

@@ -253,3 +253,64 @@ func TestEviction(t *testing.T) {
 		t.Fatalf("evicted event not deleted from state: %v", ok)
 	}
 }
+
+func TestDatelessUsesMentionedDates(t *testing.T) {
+	c := New(Options{})
+	assign(t, c, strikeA) // clock 2024-03-04
+	a := &storyline.Article{ID: "m", Title: "x", Text: "y", Dates: []storyline.DateMention{
+		{Date: "2019-05-01", Precision: storyline.PrecisionDay},
+		{Date: "2019-06", Precision: storyline.PrecisionMonth},
+		{Date: "2019-05-20", Precision: storyline.PrecisionDay},
+	}}
+	if got := c.arrivalTime(a); !got.Equal(time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("arrival %v, want the latest day mentioned", got)
+	}
+	if got := c.arrivalTime(&storyline.Article{ID: "n"}); !got.Equal(strikeA.Published.Time) {
+		t.Fatalf("arrival %v, want the stream clock", got)
+	}
+}
+
+func TestPrepareConcurrent(t *testing.T) {
+	c := New(Options{})
+	arts := []*storyline.Article{strikeA, strikeB, strikeC, football}
+	want := make([]*Features, len(arts))
+	for i, a := range arts {
+		want[i] = c.Prepare(a)
+	}
+	done := make(chan bool)
+	for w := range 4 {
+		go func() {
+			ok := true
+			for i := range 50 {
+				k := (i + w) % len(arts)
+				ok = ok && reflect.DeepEqual(c.Prepare(arts[k]), want[k])
+			}
+			done <- ok
+		}()
+	}
+	for range 4 {
+		if !<-done {
+			t.Fatal("Prepare differs when run concurrently")
+		}
+	}
+}
+
+func TestEvictionWithoutDates(t *testing.T) {
+	c := New(Options{EventIdle: 2, StoryIdle: 3})
+	undated := func(a *storyline.Article, id string) *storyline.Article {
+		x := *a
+		x.ID, x.Published = id, storyline.Published{}
+		return &x
+	}
+	first, _ := assign(t, c, undated(strikeA, "u1"))
+	for _, id := range []string{"u2", "u3", "u4", "u5"} {
+		assign(t, c, undated(football, id))
+	}
+	c.sweep()
+	if _, ok := c.events[first.Event]; ok {
+		t.Fatal("an idle event stayed active in a dateless stream")
+	}
+	if _, ok := c.stories[first.Story]; ok {
+		t.Fatal("an idle story stayed active in a dateless stream")
+	}
+}

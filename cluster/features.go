@@ -11,15 +11,15 @@ import (
 )
 
 // Field weights: a term in the title counts as titleWeight occurrences,
-// in the lead as leadWeight. Names (entities, or capitalised words inside
-// a sentence when no entities were read) and numbers are boosted.
+// in the lead as leadWeight. Names (words of the entities the reader
+// found, and capitalised words inside a sentence) and numbers are
+// boosted.
 const (
-	titleWeight  = 3.0
-	leadWeight   = 2.0
-	leadTokens   = 40
-	nameBoost    = 3.0
-	numberBoost  = 1.3
-	entityPrefix = "@"
+	titleWeight = 3.0
+	leadWeight  = 2.0
+	leadTokens  = 40
+	nameBoost   = 3.0
+	numberBoost = 1.3
 )
 
 // Features is the analysed, IDF-free form of an article: weighted term
@@ -94,26 +94,19 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			switch {
 			case textproc.IsNumber(t.Term):
 				e.boost = max(e.boost, numberBoost)
-			case len(a.Entities) == 0 && isInnerCapital(runes, t.Start):
+			case isInnerCapital(runes, t.Start):
 				e.boost = max(e.boost, nameBoost)
 			}
 		}
 	}
 	add(a.Title, titleWeight, 0)
 	add(a.Text, 1, leadTokens)
+	// Entities the reader found boost the words of their names. Their
+	// canonical names are not added as terms of their own: the same
+	// person is canonicalised differently across articles ("Peskov",
+	// "Dmitry Peskov"), so the words match more often than the names.
 	for _, e := range a.Entities {
-		name := textproc.Normalize(e.Name)
-		if name == "" {
-			continue
-		}
-		key := entityPrefix + name
-		n := len(e.Mentions)
-		if n == 0 {
-			n = 1
-		}
-		get(key, nameBoost, func() string { return e.Name }).tf += float64(n)
-		// the name's words are names too
-		for _, t := range an.Analyze(nil, e.Name) {
+		for _, t := range an.Analyze(toks[:0], e.Name) {
 			if i, ok := at[t.Term]; ok {
 				accs[i].boost = max(accs[i].boost, nameBoost)
 			}

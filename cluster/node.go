@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -34,6 +33,7 @@ type node struct {
 	firstPub, lastPub storyline.Published
 	articles          []string // events only
 	size              int      // members
+	lastArrival       int      // the docs count when a member last joined
 	children          []string // stories: event ids
 	title             string
 	titleScore        float64
@@ -254,6 +254,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector,
 		n.articles = append(n.articles, a.ID)
 	}
 	n.size++
+	n.lastArrival = c.docs
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
 			n.title, n.titleScore = a.Title, cos
@@ -391,7 +392,7 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 			surface, boost = f.Surface[i], f.Boost[i]
 		}
 		switch {
-		case strings.HasPrefix(term, entityPrefix) || float64(boost) >= nameBoost:
+		case float64(boost) >= nameBoost:
 			if len(entities) < 5 {
 				entities = append(entities, surface)
 			}
@@ -408,13 +409,11 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 // sweep evicts clusters that left the active window.
 func (c *Clusterer) sweep() {
 	c.sinceSweep = 0
-	if c.clock.IsZero() {
-		return
-	}
-	evict := func(m map[string]*node, window time.Duration, event bool) {
+	evict := func(m map[string]*node, window time.Duration, idle int, event bool) {
 		limit := c.clock.Add(-window)
 		for id, n := range m {
-			if n.last.IsZero() || !n.last.Before(limit) {
+			old := !c.clock.IsZero() && !n.last.IsZero() && n.last.Before(limit)
+			if !old && c.docs-n.lastArrival <= idle {
 				continue
 			}
 			if event {
@@ -423,10 +422,11 @@ func (c *Clusterer) sweep() {
 				}
 			}
 			n.cent, n.gone = centroid{}, true
+			n.articles, n.children = nil, nil // postings may still point here
 			delete(m, id)
 			c.dirtyKeys[id] = true
 		}
 	}
-	evict(c.events, c.opts.EventWindow, true)
-	evict(c.stories, c.opts.StoryWindow, false)
+	evict(c.events, c.opts.EventWindow, c.opts.EventIdle, true)
+	evict(c.stories, c.opts.StoryWindow, c.opts.StoryIdle, false)
 }

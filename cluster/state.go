@@ -1,14 +1,12 @@
 package cluster
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +49,7 @@ type nodeState struct {
 	// it as base64.
 	Centroid   []byte              `json:"centroid"`
 	Size       int                 `json:"size"`
+	LastArr    int                 `json:"last_arrival"`
 	First      time.Time           `json:"first"`
 	Last       time.Time           `json:"last"`
 	FirstPub   storyline.Published `json:"first_pub"`
@@ -118,7 +117,7 @@ const weightUnit = 1e5
 func (c *Clusterer) encodeNode(n *node) []byte {
 	st := nodeState{ID: n.id, Seq: n.seq,
 		First: n.first, Last: n.last, FirstPub: n.firstPub, LastPub: n.lastPub,
-		Articles: n.articles, Size: n.size, Children: n.children, Title: n.title, TitleScore: n.titleScore}
+		Articles: n.articles, Size: n.size, LastArr: n.lastArrival, Children: n.children, Title: n.title, TitleScore: n.titleScore}
 	if n.story != nil {
 		st.Story = n.story.live().id
 	}
@@ -177,7 +176,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			}
 			n := &node{id: st.ID, seq: st.Seq,
 				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
-				articles: st.Articles, size: st.Size, children: st.Children, title: st.Title, titleScore: st.TitleScore}
+				articles: st.Articles, size: st.Size, lastArrival: st.LastArr, children: st.Children, title: st.Title, titleScore: st.TitleScore}
 			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
@@ -226,6 +225,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 func (c *Clusterer) termID(t string) uint32 {
 	id, ok := c.vocab[t]
 	if !ok {
+		t = strings.Clone(t) // do not pin the text a term was cut from
 		id = uint32(len(c.terms))
 		c.vocab[t] = id
 		c.terms = append(c.terms, t)
@@ -254,17 +254,12 @@ func sortBySeq(ks []string) {
 	sort.Slice(ks, func(i, j int) bool { return seqOf(ks[i]) < seqOf(ks[j]) })
 }
 
-// encodeCentroid writes a centroid as, per term in id order, the term's
-// length and bytes (uvarint, bytes) and its weight in units of 1e-5
-// (varint).
+// encodeCentroid writes a centroid as, per term in its (deterministic)
+// slice order, the term's length and bytes (uvarint, bytes) and its
+// weight in units of 1e-5 (varint).
 func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
-	idx := make([]int, len(ct.ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(ct.ids[a], ct.ids[b]) })
-	buf := make([]byte, 0, 16*len(idx))
-	for _, i := range idx {
+	buf := make([]byte, 0, 16*len(ct.ids))
+	for i := range ct.ids {
 		t := c.terms[ct.ids[i]]
 		buf = binary.AppendUvarint(buf, uint64(len(t)))
 		buf = append(buf, t...)

@@ -56,26 +56,83 @@ const mediaName = `(?:[A-Z][\w.\-]*\s){0,4}(?:News|Agency|Times|Post|Press|Journ
 // defaultCiter is compiled once; it is never modified.
 var defaultCiter = newCiter()
 
-// citer holds the credit patterns; each has one group: the outlet.
-type citer struct{ res []*regexp.Regexp }
+// citer holds the credit patterns; each has one group: the outlet. Each
+// pattern has a gate, a cheap test a line must pass before the pattern runs
+// on it: the patterns are costly alternations, and most lines of an
+// article credit nobody.
+type citer struct {
+	res   []*regexp.Regexp
+	gates []func(l *citeLine) bool
+}
+
+// citeLine is one line of text with what the gates ask of it, computed
+// once and only when asked.
+type citeLine struct {
+	text         string
+	lower        string
+	lowered      bool
+	outlet, seen bool
+}
+
+func (l *citeLine) lowerText() string {
+	if !l.lowered {
+		l.lower, l.lowered = strings.ToLower(l.text), true
+	}
+	return l.lower
+}
+
+// hasOutlet reports whether the line names a known outlet anywhere.
+func (l *citeLine) hasOutlet() bool {
+	if !l.seen {
+		l.seen = true
+		for name := range outlets {
+			if strings.Contains(l.text, name) {
+				l.outlet = true
+				break
+			}
+		}
+	}
+	return l.outlet
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func newCiter() *citer {
 	o := `(` + outletAlt() + `)`
 	media := `((?:the\s)?(?:` + outletAlt() + `|` + mediaName + `))`
-	pats := []string{
-		`(?:^|[\s.,(])/\s?(` + outletAlt() + `|[A-Z][A-Za-z\-]+)\s?/`,
-		`(?i:according to|as reported by|reported by|as per|citing|quoted by|cited by|via)\s` + media + `\b`,
-		`(?i:based on (?:materials|reports|information) (?:from|of|by))\s` + media + `\b`,
-		`(?i:(?:with )?reference to)\s` + media + `\b`,
-		`(?i:source|sources|credit)\s?:\s` + media + `\b`,
-		`\b` + o + `\s(?:reported|reports|said|says|wrote|writes|learned|has learned|quoted)\b`,
-		`(?:^|[\s,])\(` + o + `\)`,
-		`(?:[.!?»"”]\s+|\n)` + o + `\s*\.?\s*$`,
-		`(?i:по данным|по информации|сообщает|сообщили|передает|передаёт|пишет|со ссылкой на)\s(` + outletAlt() + `)`,
+	lowerHas := func(words ...string) func(*citeLine) bool {
+		return func(l *citeLine) bool { return containsAny(l.lowerText(), words...) }
+	}
+	type pat struct {
+		re   string
+		gate func(*citeLine) bool
+	}
+	pats := []pat{
+		{`(?:^|[\s.,(])/\s?(` + outletAlt() + `|[A-Z][A-Za-z\-]+)\s?/`,
+			func(l *citeLine) bool { return strings.Count(l.text, "/") >= 2 }},
+		{`(?i:according to|as reported by|reported by|as per|citing|quoted by|cited by|via)\s` + media + `\b`,
+			lowerHas("according to", "reported by", "as per", "citing", "quoted by", "cited by", "via")},
+		{`(?i:based on (?:materials|reports|information) (?:from|of|by))\s` + media + `\b`, lowerHas("based on")},
+		{`(?i:(?:with )?reference to)\s` + media + `\b`, lowerHas("reference to")},
+		{`(?i:source|sources|credit)\s?:\s` + media + `\b`, lowerHas("source", "credit")},
+		{`\b` + o + `\s(?:reported|reports|said|says|wrote|writes|learned|has learned|quoted)\b`, (*citeLine).hasOutlet},
+		{`(?:^|[\s,])\(` + o + `\)`,
+			func(l *citeLine) bool { return strings.Contains(l.text, "(") && l.hasOutlet() }},
+		{`(?:[.!?»"”]\s+|\n)` + o + `\s*\.?\s*$`, (*citeLine).hasOutlet},
+		{`(?i:по данным|по информации|сообщает|сообщили|передает|передаёт|пишет|со ссылкой на)\s(` + outletAlt() + `)`,
+			lowerHas("по данным", "по информации", "сообща", "переда", "пишет", "со ссылкой на")},
 	}
 	c := &citer{}
 	for _, p := range pats {
-		c.res = append(c.res, regexp.MustCompile(`(?m)`+p))
+		c.res = append(c.res, regexp.MustCompile(`(?m)`+p.re))
+		c.gates = append(c.gates, p.gate)
 	}
 	return c
 }
@@ -88,21 +145,39 @@ func Citations(text string) []storyline.Citation {
 	c := defaultCiter
 	type hit struct{ s, e, gs, ge int }
 	var hits []hit
-	for _, re := range c.res {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			if m[2] < 0 {
+	for off := 0; off < len(text); {
+		// A line, with the newline before it: one pattern looks back at it.
+		from := max(off-1, 0)
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		l := &citeLine{text: text[from:end]}
+		off = end + 1
+		for i, re := range c.res {
+			if !c.gates[i](l) {
 				continue
 			}
-			s, e := m[0], m[1]
-			// trim the leading delimiter and trailing space the
-			// patterns consume
-			for s < m[2] && strings.ContainsRune(" \t\n.,!?»\"”(", rune(text[s])) && text[s] < utf8.RuneSelf {
-				s++
+			for _, m := range re.FindAllStringSubmatchIndex(l.text, -1) {
+				if m[2] < 0 || m[0] < 0 {
+					continue
+				}
+				for k := range m {
+					m[k] += from
+				}
+				s, e := m[0], m[1]
+				// trim the leading delimiter and trailing space the
+				// patterns consume
+				for s < m[2] && strings.ContainsRune(" \t\n.,!?»\"”(", rune(text[s])) && text[s] < utf8.RuneSelf {
+					s++
+				}
+				for e > m[3] && strings.ContainsRune(" \t\n.", rune(text[e-1])) {
+					e--
+				}
+				hits = append(hits, hit{s, e, m[2], m[3]})
 			}
-			for e > m[3] && strings.ContainsRune(" \t\n.", rune(text[e-1])) {
-				e--
-			}
-			hits = append(hits, hit{s, e, m[2], m[3]})
 		}
 	}
 	slices.SortFunc(hits, func(a, b hit) int {

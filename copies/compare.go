@@ -13,14 +13,19 @@ type entry struct {
 	id        string
 	published storyline.Published
 	d         doc
-	sh        []uint64
+	sh        []uint64 // shingle hashes in text order, with repeats
+	set       []uint64 // the distinct shingle hashes, sorted
 	// hash is textproc.Hash of the text: equal for exact duplicates
 	hash string
 }
 
 func newEntry(a storyline.Article) *entry {
 	d := prepare(a.Text)
-	return &entry{id: a.ID, published: a.Published, d: d, sh: shingles(nil, d.toks), hash: textproc.Hash(a.Text)}
+	sh := shingles(nil, d.toks)
+	set := slices.Clone(sh)
+	slices.Sort(set)
+	set = slices.Compact(set)
+	return &entry{id: a.ID, published: a.Published, d: d, sh: sh, set: set, hash: textproc.Hash(a.Text)}
 }
 
 // cache keeps the most recent entries by id, evicting the oldest.
@@ -63,9 +68,10 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	}
 	c := storyline.Copy{A: x.id, B: y.id}
 	spans := align(x.d.toks, y.d.toks, f.opts.MinWords)
-	xr, yr := []rune(x.d.text), []rune(y.d.text)
+	var xr, yr []rune
 	var xm, ym []bool
 	if len(spans) > 0 {
+		xr, yr = []rune(x.d.text), []rune(y.d.text)
 		xm, ym = quoteMask(x.d.text), quoteMask(y.d.text)
 	}
 	copying := false
@@ -89,9 +95,9 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 		}
 		return p.BStart - q.BStart
 	})
-	c.AShare = coverage(c.Passages, len(xr), func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
-	c.BShare = coverage(c.Passages, len(yr), func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
-	j := jaccard(x.sh, y.sh)
+	c.AShare = coverage(c.Passages, x.d.runes, func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
+	c.BShare = coverage(c.Passages, y.d.runes, func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
+	j := sortedJaccard(x.set, y.set)
 	switch {
 	case x.hash == y.hash:
 		c.Kind, c.Similarity = storyline.Duplicate, 1

@@ -12,27 +12,6 @@ func uniqueSorted(sh []uint64) []uint64 {
 	return slices.Compact(s)
 }
 
-func sortedJaccard(a, b []uint64) float64 {
-	i, j, inter := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	u := len(a) + len(b) - inter
-	if u == 0 {
-		return 1
-	}
-	return float64(inter) / float64(u)
-}
-
 func collide(x, y [bands]uint32) bool {
 	for b := range x {
 		if x[b] == y[b] {
@@ -132,7 +111,7 @@ func TestLSHRecall(t *testing.T) {
 				break
 			}
 		}
-		if n == 600 {
+		if n == 400 {
 			break
 		}
 	}

@@ -93,27 +93,24 @@ func (p *hashParams) bandKeys(sh []uint64) (keys [bands]uint32, ok bool) {
 	return keys, true
 }
 
-// jaccard returns the exact Jaccard similarity of two shingle multisets
-// taken as sets.
-func jaccard(a, b []uint64) float64 {
-	if len(a) == 0 && len(b) == 0 {
+// sortedJaccard returns the Jaccard similarity of two sorted sets.
+func sortedJaccard(a, b []uint64) float64 {
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	u := len(a) + len(b) - inter
+	if u == 0 {
 		return 1
 	}
-	set := make(map[uint64]bool, len(a))
-	for _, x := range a {
-		set[x] = true
-	}
-	inter := 0
-	seenB := make(map[uint64]bool, len(b))
-	for _, x := range b {
-		if seenB[x] {
-			continue
-		}
-		seenB[x] = true
-		if set[x] {
-			inter++
-		}
-	}
-	union := len(set) + len(seenB) - inter
-	return float64(inter) / float64(union)
+	return float64(inter) / float64(u)
 }

@@ -373,7 +373,7 @@ func TestQualitySyndication(t *testing.T) {
 		// share of each text covered by shared runs
 		x, y := prepare(byID[k[0]].Text), prepare(byID[k[1]].Text)
 		cx, cy := exactCover(x.toks, y.toks, 12), exactCover(y.toks, x.toks, 12)
-		if jaccard(shingles(nil, x.toks), shingles(nil, y.toks)) >= 0.7 || min(cx, cy) >= 0.8 {
+		if sortedJaccard(uniqueSorted(shingles(nil, x.toks)), uniqueSorted(shingles(nil, y.toks))) >= 0.7 || min(cx, cy) >= 0.8 {
 			q.near[k] = true
 		} else {
 			q.partial[k] = true

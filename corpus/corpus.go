@@ -18,7 +18,7 @@ var articles embed.FS
 var truthJSON []byte
 
 // FS returns the corpus files: one .txt or .html file per article, named by
-// the article id, and dailycourier-feed.jsonl holding several articles, one
+// the article id, and dailycourier.example/feed.jsonl holding several articles, one
 // JSON object per line.
 func FS() fs.FS {
 	sub, err := fs.Sub(articles, "articles")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"html"
 	"io/fs"
+	pathpkg "path"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,13 +36,13 @@ func bodies(t *testing.T) map[string]string {
 		}
 		switch {
 		case strings.HasSuffix(path, ".txt"):
-			out[strings.TrimSuffix(path, ".txt")] = dateToken.ReplaceAllString(string(b), "")
+			out[strings.TrimSuffix(pathpkg.Base(path), ".txt")] = dateToken.ReplaceAllString(string(b), "")
 		case strings.HasSuffix(path, ".html"):
 			var ps []string
 			for _, m := range tagRE.FindAllStringSubmatch(string(b), -1) {
 				ps = append(ps, html.UnescapeString(m[1]))
 			}
-			out[strings.TrimSuffix(path, ".html")] = strings.Join(ps, "\n\n")
+			out[strings.TrimSuffix(pathpkg.Base(path), ".html")] = strings.Join(ps, "\n\n")
 		case strings.HasSuffix(path, ".jsonl"):
 			sc := bufio.NewScanner(bytes.NewReader(b))
 			sc.Buffer(nil, 1<<20)

@@ -36,7 +36,7 @@
 //     of ../shared/examples/articles (an optional " date YYYY-MM-DD" token, a
 //     title line, a date line, a dateline), full HTML pages with navigation,
 //     cookie banners and related links, and one JSON Lines export
-//     (dailycourier-feed.jsonl) in the common article form.
+//     (dailycourier.example/feed.jsonl) in the common article form.
 //
 // FS returns the files; Truth returns what is known about them: each
 // article's event, story, language, publication day, quotes with their

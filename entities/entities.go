@@ -93,11 +93,17 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 	if functionWords[term] {
 		return false
 	}
-	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly")) && !titles[term] && !firstNames[term] {
+	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse[term]) && !titles[term] && !firstNames[term] {
 		return false
 	}
 	return true
 }
+
+// discourse words open sentences and are never names.
+var discourse = set(`moreover however meanwhile furthermore additionally nevertheless
+nonetheless instead indeed finally thus hence still also then later earlier now first second
+third last next yes no well oh one two three four five six seven eight nine ten eleven twelve
+twenty thirty forty fifty hundred thousand million`)
 
 var connectors = set(`of de van von bin al la le da del der du`)
 

@@ -125,3 +125,14 @@ func BenchmarkRecognize(b *testing.B) {
 		Recognize(NewDoc(text), nil)
 	}
 }
+
+func TestGender(t *testing.T) {
+	for name, want := range map[string]string{
+		"Hillary Clinton": "f", "Dmitry Peskov": "m", "Мария Захарова": "f", "Песков": "m",
+		"Kelly Armstrong": "", "Trump": "", "": "",
+	} {
+		if got := Gender(name); got != want {
+			t.Errorf("Gender(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -156,3 +156,48 @@ func isDemonym(term string) bool {
 	}
 	return false
 }
+
+// femaleNames are the given names of firstNames that are women's; the
+// rest, but for a few used by both, are men's.
+var femaleNames = set(`mary patricia jennifer linda barbara elizabeth susan jessica sarah karen
+nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda
+melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet
+ruth maria heather diane virginia julie joyce victoria olivia christina lauren joan evelyn
+judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara
+janice jean alice doris abigail julia judy grace denise amber marilyn beverly danielle
+theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla melania
+ivanka huma debbie jill kamala hillary carly valentina olga tatiana natalia elena yelena
+irina svetlana jen megyn мария ольга татьяна наталья елена ирина светлана ангела`)
+
+var unisexNames = set(`kelly jordan madison alexis jean`)
+
+// Gender guesses a person's gender from a name: "f", "m", or "" when the
+// name does not tell (given names, and Russian surname endings).
+func Gender(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	first := f[0]
+	switch {
+	case unisexNames[first]:
+		return ""
+	case femaleNames[first]:
+		return "f"
+	case firstNames[first]:
+		return "m"
+	}
+	last := f[len(f)-1]
+	for _, suf := range []string{"ова", "ева", "ина", "ая"} {
+		if strings.HasSuffix(last, suf) {
+			return "f"
+		}
+	}
+	for _, suf := range []string{"ов", "ев", "ин", "ий"} {
+		if strings.HasSuffix(last, suf) {
+			return "m"
+		}
+	}
+	return ""
+}

@@ -13,9 +13,10 @@ import (
 
 // benchPage is one page of the article extraction benchmark.
 type benchPage struct {
-	ID   string `json:"id"`
-	HTML string `json:"html"`
-	URL  string `json:"url"`
+	ID       string `json:"id"`
+	HTML     string `json:"html"`
+	URL      string `json:"url"`
+	Expected string `json:"expected_text"`
 }
 
 const benchData = "../../shared/data/article_extraction_benchmark/data.jsonl.gz"

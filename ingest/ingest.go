@@ -37,8 +37,10 @@ type Input struct {
 
 // Skip is one piece of input that was not ingested, and why.
 type Skip struct {
-	// Origin is a file, "file:line" for a line of JSON Lines, "file:#n" for
-	// the n-th element of a JSON array or record of a WARC or feed, or "-".
+	// Origin is a file (or "-" for stdin), "file:line" for a line of JSON
+	// Lines, "file:#n" for the n-th element of a JSON array, item of a
+	// feed or record of a WARC, "file:line#n" for the n-th article of a
+	// wrapper object ({"articles": [...]}).
 	Origin string
 	Reason string
 }

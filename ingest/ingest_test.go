@@ -300,6 +300,9 @@ func TestReadStream(t *testing.T) {
 		{"bad first line", "{\"id\":\n{\"id\":\"l2\",\"text\":\"Two.\"}\n", []string{"l2"}, []string{"req:1"}},
 		{"broken array", `[{"id":"b1","text":"Fine."}, {"id": }]`, []string{"b1"}, []string{"req:#2"}},
 		{"not objects", "[1, \"x\"]", nil, []string{"req:#1", "req:#2"}},
+		{"wrapper object", `{"status":"ok","totalResults":2,"articles":[{"id":"w1","text":"First."},{"id":"w2","content":"none"}]}`, []string{"w1"}, []string{"req:1#2"}},
+		{"pretty wrapper", "{\n \"items\": [\n {\"id\": \"p1\", \"text\": \"One.\"},\n {\"id\": \"p2\", \"text\": \"Two.\"}]\n}", []string{"p1", "p2"}, nil},
+		{"article mentioning items", `{"id":"m1","text":"He listed \"items\": [a, b]."}`, []string{"m1"}, nil},
 		{"empty body", "  ", nil, []string{"req"}},
 	}
 	for _, tc := range tests {

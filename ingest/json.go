@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,51 @@ type record struct {
 	Date      json.RawMessage `json:"date"`
 	Published json.RawMessage `json:"published"`
 	Lang      string          `json:"lang"`
+}
+
+// wrapperRE finds, near the start of an object, a key that commonly holds
+// the article list of an export or API response ({"status": "ok",
+// "articles": [...]}).
+var wrapperRE = regexp.MustCompile(`"(articles|items|data|results|documents|docs|entries|posts)"\s*:\s*\[`)
+
+// emitValue yields one JSON value: an article, deferred, or, for a
+// wrapper object without text or html of its own, each element of its
+// article list, with origin "ORIGIN#n".
+func emitValue(raw []byte, origin string, yield func(Item) bool) bool {
+	if head := raw[:min(len(raw), 512)]; len(raw) > 0 && raw[0] == '{' && wrapperRE.Match(head) {
+		if elems, ok := wrapped(raw); ok {
+			for n, e := range elems {
+				o := fmt.Sprintf("%s#%d", origin, n+1)
+				if !yield(deferred(func() Item { return jsonArticle(e, o) })) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return yield(deferred(func() Item { return jsonArticle(raw, origin) }))
+}
+
+// wrapped returns the elements of a wrapper object's article list; ok is
+// false when raw is an article itself or not a wrapper.
+func wrapped(raw []byte) ([]json.RawMessage, bool) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &top); err != nil {
+		return nil, false
+	}
+	if _, ok := top["text"]; ok {
+		return nil, false
+	}
+	if _, ok := top["html"]; ok {
+		return nil, false
+	}
+	for _, k := range []string{"articles", "items", "data", "results", "documents", "docs", "entries", "posts"} {
+		var elems []json.RawMessage
+		if v, ok := top[k]; ok && json.Unmarshal(v, &elems) == nil {
+			return elems, true
+		}
+	}
+	return nil, false
 }
 
 // str reads a JSON string or number as a string; null and absent give "".
@@ -152,7 +198,7 @@ func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int
 				}
 				return
 			default:
-				if !yield(deferred(func() Item { return jsonArticle(trimmed, o) })) {
+				if !emitValue(trimmed, o, yield) {
 					return
 				}
 			}
@@ -198,7 +244,7 @@ func readJSONValues(data []byte, origin string, yield func(Item) bool) {
 			yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("malformed JSON: %v", err)}})
 			return
 		}
-		if !yield(deferred(func() Item { return jsonArticle(raw, o) })) {
+		if !emitValue(raw, o, yield) {
 			return
 		}
 	}

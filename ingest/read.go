@@ -259,7 +259,10 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 
 // ReadStream reads JSON from r, as an HTTP POST body: one object, an
 // array of objects, or JSON Lines. Each object is an article with any of
-// id, title, text or html, url, source, date (or published) and lang.
+// id, title, text or html, url, source, date (or published) and lang; an
+// object with neither text nor html whose "articles" (or "items", "data",
+// "results", "documents", "docs", "entries", "posts") is an array, as API
+// responses and exports have, stands for the articles of that array.
 // origin names the stream in skips and in each Article.Origin.
 func ReadStream(ctx context.Context, r io.Reader, origin string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {

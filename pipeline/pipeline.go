@@ -28,9 +28,23 @@ type Config struct {
 	// Recleaner, when set, reports after each batch which outlets' learned
 	// boilerplate changed; their earlier articles are cleaned again.
 	Recleaner Recleaner
+	// Prepare, when set, does the Clusterer's per-article analysis during
+	// the concurrent read step and returns what assigns the article later,
+	// in arrival order, in place of Clusterer.Assign.
+	Prepare func(a *storyline.Article) AssignFunc
 	// Workers is how many articles are read at once; 0 means one per CPU.
 	// The Reader and Citations must be safe for concurrent use.
 	Workers int
+}
+
+// AssignFunc assigns one prepared article, given the copies it takes part
+// in; see Config.Prepare.
+type AssignFunc func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error)
+
+// titler is a Clusterer that names its events and stories; Titles returns
+// the titles changed since the last call.
+type titler interface {
+	Titles() map[string]string
 }
 
 // Recleaner is a Cleaner that learns per-outlet boilerplate and says which
@@ -213,24 +227,29 @@ func (p *Pipeline) runAll(ctx context.Context, batch []storyline.Article, work [
 		}
 		p.timed(StageClean, start)
 	}
-	quotes, err := p.readAll(ctx, batch, work)
+	quotes, assign, err := p.readAll(ctx, batch, work)
 	if err != nil {
 		return err
 	}
 	for k, i := range work {
-		if err := p.link(ctx, &batch[i], quotes[k], b); err != nil {
+		if err := p.link(ctx, &batch[i], quotes[k], assign[k], b); err != nil {
 			return fmt.Errorf("pipeline: article %s: %w", batch[i].ID, err)
 		}
+	}
+	if t, ok := p.cfg.Clusterer.(titler); ok {
+		b.Titles = t.Titles()
 	}
 	return nil
 }
 
-// readAll reads the articles batch[work...] concurrently and returns their
-// quotes in the order of work.
-func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, error) {
+// readAll reads the articles batch[work...] concurrently (and prepares
+// them for the clusterer when it can be) and returns their quotes and
+// assigners in the order of work.
+func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, []AssignFunc, error) {
 	start := time.Now()
 	defer p.timed(StageRead, start)
 	quotes := make([][]storyline.Quote, len(work))
+	assign := make([]AssignFunc, len(work))
 	errs := make([]error, len(work))
 	workers := min(p.workers(), len(work))
 	var wg sync.WaitGroup
@@ -240,7 +259,11 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 		go func() {
 			defer wg.Done()
 			for k := range next {
-				quotes[k], errs[k] = p.read(ctx, &batch[work[k]])
+				a := &batch[work[k]]
+				quotes[k], errs[k] = p.read(ctx, a)
+				if errs[k] == nil && p.cfg.Prepare != nil {
+					assign[k] = p.cfg.Prepare(a)
+				}
 			}
 		}()
 	}
@@ -251,10 +274,10 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 	wg.Wait()
 	for k, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
+			return nil, nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
 		}
 	}
-	return quotes, nil
+	return quotes, assign, nil
 }
 
 func (p *Pipeline) workers() int {
@@ -266,7 +289,7 @@ func (p *Pipeline) workers() int {
 
 // link runs the order-dependent stages on one read article: copies,
 // clustering and statement grouping.
-func (p *Pipeline) link(ctx context.Context, a *storyline.Article, quotes []storyline.Quote, b *storyline.Batch) error {
+func (p *Pipeline) link(ctx context.Context, a *storyline.Article, quotes []storyline.Quote, assign AssignFunc, b *storyline.Batch) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -283,7 +306,12 @@ func (p *Pipeline) link(ctx context.Context, a *storyline.Article, quotes []stor
 	}
 	if p.cfg.Clusterer != nil {
 		start := time.Now()
-		as, merges, err := p.cfg.Clusterer.Assign(ctx, a, copies)
+		if assign == nil {
+			assign = func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
+				return p.cfg.Clusterer.Assign(ctx, a, copies)
+			}
+		}
+		as, merges, err := assign(ctx, copies)
 		if err != nil {
 			return fmt.Errorf("cluster: %w", err)
 		}

@@ -17,7 +17,7 @@ write writes wrote argue argues argued arguing   claimed insist insists insisted
 warn warns warned warning announce announces announced   stated reply replies
 replied respond responds responded   tweeted emphasize emphasizes emphasized
 emphasise emphasised recall recalls recalled ask asks asked declare declares declared
-continue continues continued suggest suggests suggested acknowledge acknowledges
+continues continued suggest suggests suggested acknowledge acknowledges
 acknowledged admit admits admitted   remarked   commented
 observe observes observed conclude concludes concluded predict predicts predicted 
  promised vow vows vowed quip quips quipped   joked urge urges urged
@@ -30,7 +30,7 @@ describe describes described  calls called dubbed labeled labelled branded read 
 posted posts wrote writes tells explained recalled chanted pleaded predicted thundered
 retorted scoffed snapped sneered mocked agree agrees agreed echo echoes echoed wondered
 proclaimed proclaims pledged pledges reasoned offered cracked laughed bragged charged alleged
-fumed sang gushed raged ranted marveled chided scolded demanded begged sighed interjected grumbled griped muttered whispered screamed cried opined opines praised hailed cited cites blasted slammed texted emailed shared quoted
+fumed sang sings sing gushed raged ranted marveled chided scolded demanded begged sighed interjected grumbled griped muttered whispered screamed cried opined opines praised hailed cited cites blasted slammed texted emailed shared quoted
 заявил заявила заявили заявляет сказал сказала сказали говорит отметил отметила отметили
 подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили
 сообщил сообщила сообщили рассказал рассказала напомнил напомнила признал признала
@@ -70,5 +70,6 @@ even still yet now too very interview`)
 var relatives = wordSet(`who which that`)
 
 // adverbs may sit between a subject and its cue ("Peskov also said").
-var skippable = wordSet(`also later then further previously recently repeatedly once
+var skippable = wordSet(`also later then further previously recently repeatedly once now still
+even often never always just
 publicly flatly has had have was is would will again quickly simply bluntly`)

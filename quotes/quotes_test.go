@@ -64,10 +64,11 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name: "reported speech",
-			text: "Peskov said that the presidents would talk again next week. According to Ushakov, the call lasted about fifty minutes.",
+			text: "Peskov said that the presidents would talk again next week. According to Ushakov, the call lasted about fifty minutes. He added that Moscow hopes for the best, Ushakov says.",
 			want: []want{
 				{"the presidents would talk again next week.", "Peskov", "Peskov", "said", storyline.Indirect},
 				{"the call lasted about fifty minutes.", "Ushakov", "Ushakov", "According to", storyline.Indirect},
+				{"Moscow hopes for the best", "Ushakov", "He", "added", storyline.Indirect},
 			},
 		},
 		{
@@ -104,6 +105,21 @@ func TestExtract(t *testing.T) {
 				{"We can say that they are comfortable speaking to one another,", "Peskov", "Peskov", "stressed", storyline.Direct},
 				{"It was Putin who spoke about red lines,", "Peskov", "the Kremlin spokesman", "noted", storyline.Direct},
 			},
+		},
+		{
+			name: "a pronoun agrees in gender with its antecedent",
+			text: `Bernie Sanders spoke after Hillary Clinton arrived in Iowa. "We will win this state," she said.`,
+			want: []want{{"We will win this state,", "Hillary Clinton", "she", "said", storyline.Direct}},
+		},
+		{
+			name: "a relative clause between the speaker and the cue",
+			text: `Still, Mike Petrilli, who thinks the administration overreached with its policies, called the new law "much, much better than before."`,
+			want: []want{{"much, much better than before.", "Mike Petrilli", "Mike Petrilli", "called", storyline.Direct}},
+		},
+		{
+			name: "an apposition between the speaker and the cue",
+			text: `Win Htein, a member of the party's central executive committee, said on Tuesday that according to its analysis the party had won, but "we are still counting the seats."`,
+			want: []want{{"we are still counting the seats.", "Win Htein", "Win Htein", "said", storyline.Direct}},
 		},
 		{
 			name: "a role resolved through an apposition",

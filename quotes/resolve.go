@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entities"
 )
 
 // resolve returns the name a speaker mention stands for: the entity's
@@ -16,9 +17,9 @@ func (r *reader) resolve(i, depth int) string {
 		if !pronouns[sp.pronoun] || depth > 3 {
 			return ""
 		}
-		return r.topicBefore(sp.tok0, depth)
+		return r.topicBefore(sp.tok0, depth, pronounGender[sp.pronoun])
 	case sp.role && sp.entity < 0:
-		if n := r.topicBefore(sp.tok0, depth); n != "" {
+		if n := r.topicBefore(sp.tok0, depth, ""); n != "" {
 			return n
 		}
 		return string(r.d.Text[sp.start:sp.end])
@@ -29,11 +30,11 @@ func (r *reader) resolve(i, depth int) string {
 // topicBefore walks back sentence by sentence from token k and returns the
 // first person who is the subject of speech, or failing that the first
 // person named in a sentence.
-func (r *reader) topicBefore(k, depth int) string {
+func (r *reader) topicBefore(k, depth int, gender string) string {
 	to := k
 	for n := 0; n < 10 && to > 0; n++ {
 		from := r.sentenceFrom(to - 1)
-		if name := r.topic(from, to, depth); name != "" {
+		if name := r.topic(from, to, depth, gender); name != "" {
 			return name
 		}
 		to = from
@@ -41,7 +42,21 @@ func (r *reader) topicBefore(k, depth int) string {
 	return ""
 }
 
-func (r *reader) topic(from, to, depth int) string {
+// pronounGender is the gender a personal pronoun refers to.
+var pronounGender = map[string]string{"he": "m", "she": "f", "он": "m", "она": "f"}
+
+// agrees reports whether name may be referred to by a pronoun of gender g.
+func agrees(name, g string) bool {
+	if g == "" || name == "" {
+		return true
+	}
+	ng := entities.Gender(name)
+	return ng == "" || ng == g
+}
+
+// topic returns the person a sentence is about: the subject of its last
+// speech cue, else the first person it names, of gender g when g is set.
+func (r *reader) topic(from, to, depth int, g string) string {
 	for j := to - 1; j >= from; j-- {
 		if r.cueAt(j) == 0 {
 			continue
@@ -54,7 +69,7 @@ func (r *reader) topic(from, to, depth int) string {
 			return r.resolve(sp, depth+1)
 		}
 		if sp >= 0 && r.spks[sp].kind == storyline.Person {
-			if n := r.resolve(sp, depth+1); n != "" {
+			if n := r.resolve(sp, depth+1); n != "" && agrees(n, g) {
 				return n
 			}
 		}
@@ -63,7 +78,7 @@ func (r *reader) topic(from, to, depth int) string {
 		if r.inQuote[j] {
 			continue
 		}
-		if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind == storyline.Person && r.spks[sp].pronoun == "" && r.spks[sp].name != "" {
+		if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind == storyline.Person && r.spks[sp].pronoun == "" && r.spks[sp].name != "" && agrees(r.spks[sp].name, g) {
 			return r.spks[sp].name
 		}
 	}
@@ -152,7 +167,16 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 				c++
 			}
 			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 4 {
-				return r.quote(id, d.Tokens[c+1].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+				end := sentEnd
+				// "… that Moscow hopes for the best, Ushakov says": stop
+				// before a second reporting clause
+				for k := c + 2; k < to; k++ {
+					if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
+						end = d.Tokens[k-2].End
+						break
+					}
+				}
+				return r.quote(id, d.Tokens[c+1].Start, end, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 			}
 			// "CLAUSE, X said."
 			sf := r.spks[sp].tok0

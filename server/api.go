@@ -77,6 +77,7 @@ func writeError(w http.ResponseWriter, code int, format string, args ...any) {
 // badRequest is an error in a request's parameters.
 type badRequest struct{ msg string }
 
+// Error returns the message shown to the client.
 func (e badRequest) Error() string { return e.msg }
 
 // storeError answers a failed store read: 404 for ErrNotFound, 400 for a

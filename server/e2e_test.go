@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // chromiumPath finds Chromium: $STORYLINE_CHROMIUM, else /usr/bin/chromium,
@@ -405,4 +407,50 @@ func TestBrowserCorpus(t *testing.T) {
 		}
 		return b.shot(ctx, "corpus-article.png")
 	})
+}
+
+// TestBrowserDatabase walks a database the real pipeline filled — set
+// STORYLINE_E2E_DB, e.g. after `storyline --db /tmp/demo.db demo` — and
+// screenshots the list, the two most recent stories and an article that
+// shares text. It checks only that every page renders without a browser
+// error; the screenshots are for a person to judge.
+func TestBrowserDatabase(t *testing.T) {
+	path := os.Getenv("STORYLINE_E2E_DB")
+	if path == "" {
+		t.Skip("STORYLINE_E2E_DB not set: skipping the walk through a real database")
+	}
+	st, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stories, err := st.Stories(context.Background(), storyline.StoryFilter{Limit: 2})
+	if err != nil || len(stories) == 0 {
+		t.Fatalf("stories: %v (%d)", err, len(stories))
+	}
+	copies, err := st.Copies(context.Background(), storyline.CopyFilter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, st)
+	pages := []struct{ path, wait, name string }{{"/", "main", "db-list.png"}}
+	for i, s := range stories {
+		pages = append(pages, struct{ path, wait, name string }{"/stories/" + s.ID, "#timeline", fmt.Sprintf("db-story-%d.png", i)})
+	}
+	if len(copies) > 0 {
+		pages = append(pages, struct{ path, wait, name string }{"/articles/" + copies[0].B, ".article .text", "db-article.png"})
+	}
+	for _, p := range pages {
+		b.step(p.path, func(ctx context.Context) error {
+			if err := b.open(ctx, p.path, p.wait); err != nil {
+				return err
+			}
+			if n, err := b.count(ctx, ".side-by-side:not(.same)"); err == nil && n > 0 {
+				if err := b.shotOf(ctx, ".side-by-side:not(.same)", "diff-"+p.name); err != nil {
+					return err
+				}
+			}
+			return b.shot(ctx, p.name)
+		})
+	}
 }

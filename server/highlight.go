@@ -146,8 +146,10 @@ type passageView struct {
 	Here   string
 	There  string
 	Quote  bool
-	// Same reports that both articles carry the passage word for word.
-	Same bool
+	// Same reports that both articles carry the passage word for word;
+	// else HereDiff and ThereDiff mark the words only one side has.
+	Same                bool
+	HereDiff, ThereDiff []diffSegment
 }
 
 // The relations an article has to one it shares text with.
@@ -197,6 +199,9 @@ func reuseViews(v ArticleView, others map[string]storyline.Article) []reuseView 
 				pv.There = p.Text
 			}
 			pv.Same = textproc.Normalize(pv.Here) == textproc.Normalize(pv.There)
+			if !pv.Same {
+				pv.HereDiff, pv.ThereDiff = wordDiff(pv.Here, pv.There)
+			}
 			rv.Passages = append(rv.Passages, pv)
 		}
 		out = append(out, rv)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -177,10 +178,26 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnsupportedMediaType, "content type %q: post application/json or application/x-ndjson", ct)
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	var in io.Reader = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip":
+		zr, err := gzip.NewReader(in)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "gzip body: %v", err)
+			return
+		}
+		defer zr.Close()
+		// The limit holds for the body as decompressed too.
+		in = &limitedReader{r: zr, n: s.cfg.MaxBody}
+	default:
+		writeError(w, http.StatusUnsupportedMediaType, "content encoding %q: post plain or gzip", enc)
+		return
+	}
+	body, err := io.ReadAll(in)
 	if err != nil {
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		if errors.As(err, &mbe) || errors.Is(err, errTooLarge) {
 			writeError(w, http.StatusRequestEntityTooLarge, "body larger than %d bytes: split it into smaller posts", s.cfg.MaxBody)
 			return
 		}
@@ -228,6 +245,31 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 		resp.Error = "no article accepted: " + strings.Join(msgs, "; ")
 	}
 	writeJSON(w, code, resp)
+}
+
+// errTooLarge reports a decompressed body over the limit.
+var errTooLarge = errors.New("body too large")
+
+// limitedReader fails with errTooLarge once more than n bytes were read.
+type limitedReader struct {
+	r io.Reader
+	n int64
+}
+
+// Read reads from the underlying reader until the limit is passed.
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.n+1 {
+		p = p[:l.n+1]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	if l.n < 0 {
+		return k, errTooLarge
+	}
+	return k, err
 }
 
 // acceptedType reports whether a POST's content type can carry JSON.

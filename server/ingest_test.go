@@ -1,12 +1,15 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +58,41 @@ func TestPostArticles(t *testing.T) {
 			}
 			if !strings.Contains(rec.Body.String(), tc.has) {
 				t.Errorf("body lacks %s: %s", tc.has, rec.Body)
+			}
+		})
+	}
+}
+
+func TestPostGzip(t *testing.T) {
+	gz := func(s string) string {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.String()
+	}
+	bomb := gz(`{"id":"z","text":"` + strings.Repeat("a", 100_000) + `"}`)
+	for _, tc := range []struct {
+		name, enc, body string
+		code            int
+	}{
+		{"gzip", "gzip", gz(`[{"id":"g1","text":"Compressed."},{"id":"g2","text":"Also."}]`), 200},
+		{"not gzip", "gzip", "plain text", 400},
+		{"expands over the limit", "gzip", bomb, 413},
+		{"unknown encoding", "br", "x", 415},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, _ := newTestServer(t)
+			req := httptest.NewRequest("POST", "/api/articles", strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Content-Encoding", tc.enc)
+			rec := httptest.NewRecorder()
+			srv.Handler().ServeHTTP(rec, req)
+			if rec.Code != tc.code {
+				t.Errorf("%d, want %d: %s", rec.Code, tc.code, rec.Body)
+			}
+			if len(bomb) > 4096 {
+				t.Fatalf("the compressed bomb (%d bytes) must fit the 4096-byte body limit", len(bomb))
 			}
 		})
 	}

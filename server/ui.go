@@ -40,6 +40,14 @@ func templateFuncs() template.FuncMap {
 			return p.Time.Format("2006-01-02")
 		},
 		"orUnknown": orUnknown,
+		// sourceOr names an article by its outlet, or by its id when the
+		// outlet is unknown, so that two unknown outlets stay apart.
+		"sourceOr": func(id, source string) string {
+			if strings.TrimSpace(source) == "" {
+				return shorten(id, 28)
+			}
+			return source
+		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return "1 " + one
@@ -313,6 +321,10 @@ func (s *Server) static() http.HandlerFunc {
 	}
 	files := http.StripPrefix("/static/", http.FileServerFS(sub))
 	return func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") { // no directory listings
+			s.uiError(w, r, http.StatusNotFound, "There is no page at this address.")
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		files.ServeHTTP(w, r)
 	}

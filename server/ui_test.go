@@ -104,8 +104,10 @@ func TestStatic(t *testing.T) {
 	if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/css") || !strings.Contains(rec.Body.String(), ".side-by-side") {
 		t.Errorf("style.css: %d %q", rec.Code, rec.Header().Get("Content-Type"))
 	}
-	if rec := do(t, srv.Handler(), "GET", "/static/nope.js", "", ""); rec.Code != 404 {
-		t.Errorf("missing asset = %d", rec.Code)
+	for _, p := range []string{"/static/nope.js", "/static/", "/static/../server.go"} {
+		if rec := do(t, srv.Handler(), "GET", p, "", ""); rec.Code != 404 && rec.Code != 301 && rec.Code != 307 {
+			t.Errorf("GET %s = %d, want 404 or a redirect out of /static/", p, rec.Code)
+		}
 	}
 }
 
@@ -227,5 +229,29 @@ func TestMergedStoryRedirects(t *testing.T) {
 				t.Errorf("merged story: %d to %q", rec.Code, rec.Header().Get("Location"))
 			}
 		})
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	for _, tc := range []struct{ a, b, wantA, wantB string }{
+		{"The minister said the talks failed.", "The Minister said talks had failed.", "The minister said [the ]talks failed.", "The Minister said talks [had ]failed."},
+		{"same words here", "same  words here", "same words here", "same  words here"},
+		{"", "all new", "", "[all new]"},
+	} {
+		a, b := wordDiff(tc.a, tc.b)
+		show := func(segs []diffSegment) string {
+			var sb strings.Builder
+			for _, s := range segs {
+				if s.Changed {
+					sb.WriteString("[" + s.Text + "]")
+				} else {
+					sb.WriteString(s.Text)
+				}
+			}
+			return sb.String()
+		}
+		if show(a) != tc.wantA || show(b) != tc.wantB {
+			t.Errorf("wordDiff(%q, %q) = %q, %q; want %q, %q", tc.a, tc.b, show(a), show(b), tc.wantA, tc.wantB)
+		}
 	}
 }

@@ -178,7 +178,7 @@ type assembly struct {
 }
 
 func newAssembly(s storyline.Story, articles []storyline.Article) *assembly {
-	a := &assembly{index: make(map[string]int), event: make(map[string]string), dict: newDictionary()}
+	a := &assembly{index: make(map[string]int), event: make(map[string]string)}
 	member := make(map[string]bool, len(s.Articles))
 	for _, id := range s.Articles {
 		member[id] = true
@@ -205,6 +205,7 @@ func newAssembly(s storyline.Story, articles []storyline.Article) *assembly {
 		a.index[art.ID] = i
 	}
 	a.lang = mainLang(a.arts)
+	a.dict = newDictionary(a.lang)
 	return a
 }
 

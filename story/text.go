@@ -164,20 +164,23 @@ func dot(a, b vector) float64 {
 // dictionary interns terms and counts, for each, how many of the
 // assembly's sentences contain it.
 type dictionary struct {
+	// an analyses text in the story's main language: stop words out,
+	// words stemmed, so that "strike" and "strikes" are one term.
+	an   textproc.Analyzer
 	ids  map[string]int32
 	df   []int
 	docs int
 	toks []textproc.Token
 }
 
-func newDictionary() *dictionary {
-	return &dictionary{ids: make(map[string]int32)}
+func newDictionary(lang string) *dictionary {
+	return &dictionary{an: textproc.ForLang(lang), ids: make(map[string]int32)}
 }
 
 // terms returns the ids of text's terms, with repeats, skipping tokens
 // that carry no meaning on their own (single characters and numbers).
 func (d *dictionary) terms(text string) []int32 {
-	d.toks = textproc.Tokenize(d.toks[:0], text)
+	d.toks = d.an.Analyze(d.toks[:0], text)
 	out := make([]int32, 0, len(d.toks))
 	for _, t := range d.toks {
 		if len(t.Term) < 2 || isNumber(t.Term) {

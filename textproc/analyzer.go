@@ -216,6 +216,8 @@ func (f *StemFilter) Stem(term string) string {
 	if ok {
 		return s
 	}
+	// terms may be substrings of a whole text: copy before keeping them
+	term = strings.Clone(term)
 	s = stemByScript(term)
 	f.mu.Lock()
 	if len(f.cache) >= stemCacheMax {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -14,11 +15,13 @@ import (
 	"github.com/storyline-news/storyline/store/memory"
 )
 
-// assignmentLine is one line of `cluster --out`.
+// assignmentLine is one line of `cluster --out`. Cluster repeats Event,
+// so that event-level scorers that read {id, cluster} take it as it is.
 type assignmentLine struct {
-	ID    string `json:"id"`
-	Event string `json:"event"`
-	Story string `json:"story"`
+	ID      string `json:"id"`
+	Event   string `json:"event"`
+	Story   string `json:"story"`
+	Cluster string `json:"cluster"`
 }
 
 func (a *app) clusterCmd() *cobra.Command {
@@ -50,14 +53,13 @@ clustered in the order they appear, as a stream would deliver them.`,
 			}
 			var order []string
 			items := func(yield func(ingest.Item) bool) {
-				for _, input := range inputs {
-					for it := range ingest.Read(ctx, input, ingest.Options{MaxSize: 1 << 40}) {
-						if it.Skip == nil {
-							order = append(order, it.Article.ID)
-						}
-						if !yield(it) {
-							return
-						}
+				opts := ingest.Options{Workers: runtime.GOMAXPROCS(0)}
+				for _, it := range ingest.ReadInputs(ctx, inputs, opts) {
+					if it.Skip == nil {
+						order = append(order, it.Article.ID)
+					}
+					if !yield(it) {
+						return
 					}
 				}
 			}
@@ -79,7 +81,7 @@ clustered in the order they appear, as a stream would deliver them.`,
 					f.Close()
 					return err
 				}
-				if err := lines.write(assignmentLine{ID: id, Event: as.Event, Story: as.Story}); err != nil {
+				if err := lines.write(assignmentLine{ID: id, Event: as.Event, Story: as.Story, Cluster: as.Event}); err != nil {
 					f.Close()
 					return err
 				}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -17,14 +18,21 @@ import (
 )
 
 func (a *app) demoCmd() *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON bool
+		srv    bool
+		so     serveOptions
+	)
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Ingest the built-in sample corpus and show what Storyline finds",
 		Long: `Demo ingests the sample corpus built into the binary (about forty short
 articles from invented outlets: developing stories, agency copies, quotes,
 boilerplate, some Russian) into a fresh database — a temporary one unless
---db is given — and prints the stories it found.`,
+--db is given — and prints the stories it found. With --serve it then
+serves them in the web UI and the HTTP API until interrupted.`,
+		Example: `  storyline demo
+  storyline demo --serve --addr 127.0.0.1:8080`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -49,17 +57,35 @@ boilerplate, some Russian) into a fresh database — a temporary one unless
 			if err != nil {
 				return err
 			}
-			r, err := a.ingestPaths(ctx, p, []string{dir}, ingest.Options{MaxSize: 50 << 20}, pipeline.DefaultBatchSize, true)
+			// The corpus keeps each outlet's files in a folder named after it,
+			// as scraped collections usually are.
+			r, err := a.ingestPaths(ctx, p, []string{dir}, ingestRun{
+				opts: ingest.Options{}, batchSize: pipeline.DefaultBatchSize, quiet: true,
+				sourceFor: func(path string) string {
+					if rel, err := filepath.Rel(dir, filepath.Dir(path)); err == nil && rel != "." {
+						return strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
+					}
+					return ""
+				},
+			})
 			if err != nil {
 				return err
 			}
 			if !asJSON {
 				fmt.Fprintf(a.stdout, "Sample corpus: %s\n\n", summaryLine(r))
 			}
-			return a.showFindings(ctx, st, asJSON)
+			if err := a.showFindings(ctx, st, asJSON); err != nil {
+				return err
+			}
+			if srv {
+				return a.serve(ctx, st, so)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the stories (or articles) as JSON Lines")
+	cmd.Flags().BoolVar(&srv, "serve", false, "then serve the web UI and API over HTTP")
+	so.register(cmd)
 	return cmd
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -22,6 +23,7 @@ func (a *app) ingestCmd() *cobra.Command {
 		batchSize int
 		asJSON    bool
 		quiet     bool
+		source    string
 	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
@@ -52,7 +54,13 @@ line naming it; the rest goes on. Exit status 1 when anything was skipped.`,
 			if err != nil {
 				return err
 			}
-			r, err := a.ingestPaths(ctx, p, paths, ingest.Options{MaxSize: maxSize, Stdin: a.stdin}, batchSize, quiet)
+			var sourceFor func(string) string
+			if source != "" {
+				sourceFor = func(string) string { return source }
+			}
+			r, err := a.ingestPaths(ctx, p, paths, ingestRun{
+				opts: ingest.Options{MaxSize: maxSize, Stdin: a.stdin}, batchSize: batchSize, quiet: quiet, sourceFor: sourceFor,
+			})
 			if asJSON {
 				if werr := newJSONLines(a.stdout).write(ingestSummary(r)); werr != nil && err == nil {
 					err = werr
@@ -73,33 +81,55 @@ line naming it; the rest goes on. Exit status 1 when anything was skipped.`,
 	cmd.Flags().IntVar(&batchSize, "batch", pipeline.DefaultBatchSize, "articles per commit")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary as one JSON line")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress output")
+	cmd.Flags().StringVar(&source, "source", "", "outlet of articles whose input names none (a folder scraped from one site)")
 	return cmd
+}
+
+// ingestRun tunes one ingestPaths call.
+type ingestRun struct {
+	opts      ingest.Options
+	batchSize int
+	quiet     bool
+	// sourceFor, when set, names the outlet of an article read from path
+	// whose input names none.
+	sourceFor func(path string) string
 }
 
 // ingestPaths expands paths and feeds every input through p, showing
 // progress on stderr: a bar on a terminal, plain periodic lines otherwise.
-func (a *app) ingestPaths(ctx context.Context, p *pipeline.Pipeline, paths []string, opts ingest.Options, batchSize int, quiet bool) (pipeline.Report, error) {
+func (a *app) ingestPaths(ctx context.Context, p *pipeline.Pipeline, paths []string, run ingestRun) (pipeline.Report, error) {
 	inputs, skips := ingest.Expand(ctx, paths)
 	for _, s := range skips {
 		fmt.Fprintln(a.stderr, "skipped:", s)
 	}
 	var total int64
 	for _, in := range inputs {
-		total += in.Size
+		total += max(in.Size, 0) // stdin's size is unknown (-1)
 	}
-	prog := a.newProgress(total, quiet)
+	prog := a.newProgress(total, run.quiet)
+	opts := run.opts
+	if opts.Workers == 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
 	items := func(yield func(ingest.Item) bool) {
-		for _, in := range inputs {
-			for it := range ingest.Read(ctx, in, opts) {
-				if !yield(it) {
-					return
-				}
+		cur := 0
+		for i, it := range ingest.ReadInputs(ctx, inputs, opts) {
+			for ; cur < i; cur++ {
+				prog.addBytes(max(inputs[cur].Size, 0))
 			}
-			prog.addBytes(in.Size)
+			if it.Skip == nil && it.Article.Source == "" && run.sourceFor != nil {
+				it.Article.Source = run.sourceFor(inputs[i].Path)
+			}
+			if !yield(it) {
+				return
+			}
+		}
+		for ; cur < len(inputs); cur++ {
+			prog.addBytes(max(inputs[cur].Size, 0))
 		}
 	}
 	r, err := p.Feed(ctx, iter.Seq[ingest.Item](items), pipeline.FeedOptions{
-		BatchSize: batchSize,
+		BatchSize: run.batchSize,
 		OnSkip: func(s ingest.Skip) {
 			prog.clear()
 			fmt.Fprintln(a.stderr, "skipped:", s)

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -38,9 +40,25 @@ statement across articles.`,
 				return err
 			}
 			defer st.Close()
-			qs, err := st.Quotes(ctx, f)
+			// --speaker matches the full name or any part of it ("Peskov"
+			// finds "Dmitry Peskov"), so the store lists and we filter
+			want := f
+			want.Speaker, want.Limit = "", 0
+			qs, err := st.Quotes(ctx, want)
 			if err != nil {
 				return fmt.Errorf("list quotes: %w", err)
+			}
+			if f.Speaker != "" {
+				kept := qs[:0]
+				for _, q := range qs {
+					if speakerMatches(q.Speaker, f.Speaker) {
+						kept = append(kept, q)
+					}
+				}
+				qs = kept
+			}
+			if f.Limit > 0 && len(qs) > f.Limit {
+				qs = qs[:f.Limit]
 			}
 			if asJSON {
 				out := newJSONLines(a.stdout)
@@ -65,6 +83,21 @@ statement across articles.`,
 	cmd.Flags().StringVar(&f.Statement, "statement", "", "only quotes of statement `ID`")
 	cmd.Flags().IntVar(&f.Limit, "limit", 0, "at most N quotes (0: all)")
 	return cmd
+}
+
+// speakerMatches reports whether a quote's speaker is the one asked for:
+// the same name, or a name holding every word asked for, ignoring case.
+func speakerMatches(speaker, asked string) bool {
+	if strings.EqualFold(speaker, asked) {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(speaker))
+	for _, w := range strings.Fields(strings.ToLower(asked)) {
+		if !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return len(words) > 0 && strings.TrimSpace(asked) != ""
 }
 
 // entitiesCmd is `storyline entities`: the people, organisations and

@@ -1,0 +1,237 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/store/memory"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// recorder is a fake of every stage: it logs calls and can fail on one id.
+type recorder struct {
+	mu      sync.Mutex
+	calls   []string
+	failOn  string
+	state   map[string][]byte
+	loaded  map[string][]byte
+	changed []string
+}
+
+func (r *recorder) log(s string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.calls = append(r.calls, s)
+}
+
+func (r *recorder) Clean(_ context.Context, a *storyline.Article) error {
+	r.log("clean " + a.ID)
+	a.Text = strings.ReplaceAll(a.Text, "Read also: more", "")
+	return nil
+}
+
+func (r *recorder) Read(_ context.Context, a *storyline.Article) ([]storyline.Quote, error) {
+	r.log("read " + a.ID)
+	if a.ID == r.failOn {
+		return nil, errors.New("boom")
+	}
+	a.Lang = "en"
+	return []storyline.Quote{{Article: a.ID, Text: "quoted", Speaker: "X"}}, nil
+}
+
+func (r *recorder) AddArticle(_ context.Context, a *storyline.Article) ([]storyline.Copy, error) {
+	r.log("copies " + a.ID)
+	return nil, nil
+}
+
+func (r *recorder) Assign(_ context.Context, a *storyline.Article, _ []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
+	r.log("cluster " + a.ID)
+	r.mu.Lock()
+	r.state = map[string][]byte{"last": []byte(a.ID)}
+	r.mu.Unlock()
+	return storyline.Assignment{Article: a.ID, Event: "e1", Story: "s1", Why: &storyline.Why{NewEvent: true}}, nil, nil
+}
+
+func (r *recorder) Group(_ context.Context, qs []storyline.Quote) error {
+	for i := range qs {
+		qs[i].Statement = "st-" + qs[i].Article
+	}
+	return nil
+}
+
+func (r *recorder) Stage() string { return "recorder" }
+
+func (r *recorder) Load(ctx context.Context, s storyline.StateStore) error {
+	r.loaded = map[string][]byte{}
+	for k, v := range s.ScanState(ctx, "recorder", "") {
+		r.loaded[k] = v
+	}
+	return nil
+}
+
+func (r *recorder) Pending() map[string][]byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := r.state
+	r.state = nil
+	return p
+}
+
+func (r *recorder) Changed() []string {
+	c := r.changed
+	r.changed = nil
+	return c
+}
+
+func (r *recorder) Reclean(_ context.Context, a *storyline.Article) error {
+	r.log("reclean " + a.ID)
+	a.Text = strings.ReplaceAll(a.Text, "Subscribe now", "")
+	return nil
+}
+
+func art(id, text string) storyline.Article {
+	return storyline.Article{ID: id, Title: "T " + id, Text: text, Source: "wire", Hash: textproc.Hash(id + "\n" + text)}
+}
+
+func config(st storyline.Store, r *recorder) Config {
+	return Config{Store: st, Cleaner: r, Recleaner: r, Reader: r, Copies: r, Clusterer: r, Statements: r, Workers: 2}
+}
+
+func TestProcess(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{}
+	p, err := New(ctx, config(st, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := []storyline.Article{art("a", "Alpha text. Read also: more"), art("b", "Beta text."), art("a", "Alpha text. Read also: more")}
+	got, err := p.Process(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []storyline.Outcome{storyline.Added, storyline.Added, storyline.Unchanged}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("outcomes %v, want %v", got, want)
+	}
+	// Order-dependent stages ran in input order, each article once.
+	var linked []string
+	for _, c := range r.calls {
+		if strings.HasPrefix(c, "copies") || strings.HasPrefix(c, "cluster") {
+			linked = append(linked, c)
+		}
+	}
+	if fmt.Sprint(linked) != "[copies a cluster a copies b cluster b]" {
+		t.Errorf("linking order %v", linked)
+	}
+	a, err := st.Article(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Read also") || a.Lang != "en" {
+		t.Errorf("stored article not cleaned and read: %+v", a)
+	}
+	qs, err := st.Quotes(ctx, storyline.QuoteFilter{Article: "a"})
+	if err != nil || len(qs) != 1 || qs[0].Statement != "st-a" {
+		t.Errorf("quotes %+v, %v", qs, err)
+	}
+	if as, err := st.Assignment(ctx, "b"); err != nil || as.Event != "e1" {
+		t.Errorf("assignment %+v, %v", as, err)
+	}
+	// State went into the same commit; a new pipeline restores it.
+	r2 := &recorder{}
+	if _, err := New(ctx, config(st, r2)); err != nil {
+		t.Fatal(err)
+	}
+	if string(r2.loaded["last"]) != "b" {
+		t.Errorf("restored state %q, want b", r2.loaded)
+	}
+	// A re-run is a no-op that calls no stage.
+	r.calls = nil
+	got, err = p.Process(ctx, batch[:2])
+	if err != nil || got[0] != storyline.Unchanged || got[1] != storyline.Unchanged || len(r.calls) != 0 {
+		t.Errorf("re-run: %v %v, calls %v", got, err, r.calls)
+	}
+	c := p.Counts()
+	if c.Added != 2 || c.Unchanged != 3 || c.Quotes != 2 || c.NewEvents != 2 {
+		t.Errorf("counts %+v", c)
+	}
+}
+
+func TestProcessFailureStoresNothing(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{failOn: "b"}
+	p, err := New(ctx, config(st, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Process(ctx, []storyline.Article{art("a", "Alpha."), art("b", "Beta.")})
+	if err == nil || !strings.Contains(err.Error(), "article b") {
+		t.Fatalf("error %v, want one naming article b", err)
+	}
+	if _, err := st.Article(ctx, "a"); !errors.Is(err, storyline.ErrNotFound) {
+		t.Errorf("article a stored from a failed batch: %v", err)
+	}
+}
+
+func TestReclean(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{}
+	p, err := New(ctx, config(st, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Process(ctx, []storyline.Article{art("old", "Old news. Subscribe now")}); err != nil {
+		t.Fatal(err)
+	}
+	r.changed = []string{"wire"}
+	if _, err := p.Process(ctx, []storyline.Article{art("new", "New news.")}); err != nil {
+		t.Fatal(err)
+	}
+	old, err := st.Article(ctx, "old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(old.Text, "Subscribe") {
+		t.Errorf("old article not re-cleaned: %q", old.Text)
+	}
+	if p.Counts().Recleaned != 1 {
+		t.Errorf("recleaned %d, want 1", p.Counts().Recleaned)
+	}
+}
+
+func TestFeedCountsSkips(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	p, err := New(ctx, Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := func(yield func(ingest.Item) bool) {
+		for i := range 5 {
+			it := ingest.Item{Article: art(fmt.Sprint("x", i), "Text.")}
+			if i == 2 {
+				it = ingest.Item{Skip: &ingest.Skip{Origin: "f.jsonl:3", Reason: "malformed JSON"}}
+			}
+			if !yield(it) {
+				return
+			}
+		}
+	}
+	var batches int
+	r, err := p.Feed(ctx, items, FeedOptions{BatchSize: 2, OnBatch: func(Report) { batches++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Added != 4 || r.Skipped != 1 || r.Articles != 4 || batches != 2 || r.Skips[0].Origin != "f.jsonl:3" {
+		t.Errorf("report %+v, %d batches", r, batches)
+	}
+}

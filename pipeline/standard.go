@@ -1,0 +1,36 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/clean"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/copies"
+	"github.com/storyline-news/storyline/quotes"
+	"github.com/storyline-news/storyline/reading"
+)
+
+// Standard returns the configuration with every stage Storyline has, over
+// the store st, each with its default options. It is the one place stages
+// are chosen, shared by ingest, demo, cluster --in, bench and the server.
+func Standard(st storyline.Store) Config {
+	cleaner := clean.New(clean.Options{})
+	clusterer := cluster.New(cluster.Options{})
+	return Config{
+		Store:     st,
+		Cleaner:   cleaner,
+		Recleaner: cleaner,
+		Reader:    reading.New(reading.Options{}),
+		Citations: copies.Citations,
+		Copies:    copies.New(st, copies.Options{}),
+		Clusterer: clusterer,
+		Prepare: func(a *storyline.Article) AssignFunc {
+			f := clusterer.Prepare(a)
+			return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
+				return clusterer.AssignPrepared(ctx, a, f, copies)
+			}
+		},
+		Statements: quotes.NewGrouper(quotes.GrouperOptions{}),
+	}
+}

@@ -1,0 +1,260 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// sentenceFrom returns the first token of the sentence holding token k,
+// not crossing a paragraph.
+func (r *reader) sentenceFrom(k int) int {
+	for k > 0 && !(r.d.SentStart[k] && !r.inQuote[k]) && r.d.Para[k-1] == r.d.Para[k] {
+		k--
+	}
+	return k
+}
+
+// attribute finds the cue and speaker of segment i from its own sentence.
+func (r *reader) attribute(i int) attribution {
+	d, s := r.d, r.segs[i]
+	n := len(d.Tokens)
+	if tb := d.TokenAt(s.open); tb > 0 && r.cueAt(tb-1) > 0 {
+		if a := r.pre(i); a.spk >= 0 {
+			return a
+		}
+	}
+	if s.close >= 0 && !r.endsSentence(s) {
+		tk := d.TokenAt(s.close + 1)
+		lim := tk + 30
+		for j := tk; j < lim && j < n; j++ {
+			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.inQuote[j] {
+				lim = j
+				break
+			}
+		}
+		for j := tk; j < lim && j < n; j++ {
+			if w := r.cueAt(j); w > 0 {
+				if sp := r.subjectLeft(j, tk); sp >= 0 {
+					return attribution{spk: sp, cueTok: j}
+				}
+				if j == tk || j == tk+1 && skippable[d.Tokens[tk].Term] {
+					if sp := r.subjectRight(j, w, lim+4); sp >= 0 {
+						return attribution{spk: sp, cueTok: j}
+					}
+				}
+				break
+			}
+		}
+		// "“…” beamed Donald Hartley": a verb and a name right after
+		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] && !d.Capitalized(tk) && gap(d, tk) == " " {
+			t := d.Tokens[tk].Term
+			if sp := r.spkAt[tk+1]; sp >= 0 && r.spks[sp].named && isAlpha(t) && !notSubject[t] && !prepositions[t] && !determinerLike(t) {
+				if pre := r.pre(i); pre.spk < 0 {
+					return attribution{spk: sp, cueTok: -1}
+				}
+			}
+		}
+		// "“…” Toomey fumed": a speaker and a verb right after the quote
+		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] {
+			if sp := r.spkAt[tk]; sp >= 0 && (r.spks[sp].named || r.spks[sp].pronoun != "") {
+				v := r.spks[sp].tok1
+				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] {
+					if pre := r.pre(i); pre.spk < 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+				}
+			}
+		}
+	}
+	return r.pre(i)
+}
+
+// endsSentence reports whether a quotation closes with a full stop and
+// the next word opens a new sentence ("… partners.” An official said"),
+// so that what follows is not its attribution.
+func (r *reader) endsSentence(s segment) bool {
+	k := s.end - 1
+	for k > s.start && unicode.IsSpace(r.d.Text[k]) {
+		k--
+	}
+	if r.d.Text[k] != '.' {
+		return false
+	}
+	tk := r.d.TokenAt(s.close + 1)
+	return tk < len(r.d.Tokens) && r.d.SentStart[tk] && r.d.Capitalized(tk)
+}
+
+// pre attributes segment i from the sentence before its opening mark.
+func (r *reader) pre(i int) attribution {
+	d, s := r.d, r.segs[i]
+	tb := d.TokenAt(s.open)
+	if tb == 0 || d.Para[tb-1] != s.para || strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
+		return none
+	}
+	from := r.sentenceFrom(tb - 1)
+	for j := tb - 1; j >= from; j-- {
+		if w := r.cueAt(j); w > 0 {
+			if g := gap(d, j-1); j > 0 && r.inQuote[j-1] && strings.HasPrefix(strings.TrimSpace(g), ",") && strings.ContainsAny(g, "\"”»") {
+				// "“…,” said Stephanie Formas, “…": inverted after a quote
+				if sp := r.subjectRight(j, w, tb); sp >= 0 && (r.spks[sp].named || r.spks[sp].role) && !strings.HasSuffix(d.Tokens[j].Term, "ing") {
+					return attribution{spk: sp, cueTok: j}
+				}
+			}
+			if sp := r.subjectLeft(j, from); sp >= 0 && d.Tokens[j].Term != "according" {
+				return attribution{spk: sp, cueTok: j}
+			}
+			if p := d.Tokens[min(j+2, len(d.Tokens)-1)].Term; d.Tokens[j].Term == "according" && (p == "its" || p == "his" || p == "her" || p == "their") {
+				continue // "according to its analysis": not a speaker
+			}
+			if sp := r.subjectRight(j, w, tb); sp >= 0 {
+				return attribution{spk: sp, cueTok: j}
+			}
+		}
+	}
+	// "Rep. Trey Gowdy (R-S.C.): "…""
+	if strings.Contains(string(d.Text[d.Tokens[tb-1].End:s.open]), ":") {
+		// "Kaine has adopted the stance common in public office: “…”"
+		if sp := r.firstSubject(from, tb); sp >= 0 {
+			return attribution{spk: sp, cueTok: -1}
+		}
+		for j := tb - 1; j >= from; j-- {
+			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] {
+				return attribution{spk: sp, cueTok: -1}
+			}
+		}
+	}
+	return none
+}
+
+// context attributes segment i from its neighbours when its own sentence
+// has no cue: the other pieces of a quotation, quotes in the same
+// paragraph, a paragraph that ends with a colon, or the last quote before.
+func (r *reader) context(i int, att []attribution) attribution {
+	s := r.segs[i]
+	for p := s.prev; p >= 0; p = r.segs[p].prev {
+		if att[p].spk >= 0 {
+			return att[p]
+		}
+	}
+	for c := s.cont; c >= 0; c = r.segs[c].cont {
+		if att[c].spk >= 0 {
+			return att[c]
+		}
+	}
+	// “…,” Rubio said. “…”: the quote before carries its attribution
+	// between the two; “…” “…,” he said: the next quote follows at once
+	if j := i - 1; j >= 0 && r.segs[j].para == s.para && att[j].cueTok >= 0 && r.segs[j].close >= 0 &&
+		r.d.Tokens[att[j].cueTok].Start > r.segs[j].close && r.d.Tokens[att[j].cueTok].Start < s.open {
+		return att[j]
+	}
+	if j := i + 1; j < len(r.segs) && r.segs[j].para == s.para && att[j].cueTok >= 0 && s.close >= 0 &&
+		restBlank(r.d.Text, s.close+1, r.segs[j].open) {
+		return att[j]
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(r.segs) && r.segs[j].para == s.para && att[j].cueTok >= 0 {
+			return att[j]
+		}
+	}
+	d := r.d
+	tb := d.TokenAt(s.open)
+	if tb > 0 && d.Para[tb-1] != s.para {
+		// the quote opens its paragraph: look at the paragraph before
+		end := d.Tokens[tb-1].End
+		if end < len(d.Text) && d.Text[end] == ':' {
+			from := r.sentenceFrom(tb - 1)
+			for j := tb - 1; j >= from; j-- {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, from); sp >= 0 {
+						return attribution{spk: sp, cueTok: j}
+					}
+				}
+			}
+			for j := from; j < tb; j++ {
+				if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind != "" {
+					return attribution{spk: sp, cueTok: -1}
+				}
+			}
+		}
+		// the speaker of the paragraph before's last sentence, when it
+		// reports speech outside quotation marks
+		if pf := r.sentenceFrom(tb - 1); !r.hasQuote(pf, tb) {
+			for j := tb - 1; j >= pf; j-- {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, pf); sp >= 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+					break
+				}
+			}
+		}
+		for j := i - 1; j >= 0 && r.segs[j].para >= s.para-2; j-- {
+			if att[j].spk >= 0 {
+				return attribution{spk: att[j].spk, cueTok: -1}
+			}
+		}
+		// the subject of the paragraph before's last sentence
+		from := r.sentenceFrom(tb - 1)
+		for j := from; j < tb; j++ {
+			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "" || r.spks[sp].named) && !r.modifier(r.spks[sp]) {
+				return attribution{spk: sp, cueTok: -1}
+			}
+		}
+	}
+	// "Or maybe Bush, consultant Phil Musser says. “…”": the speaker of
+	// the sentence just before, in the same paragraph
+	if tb > 0 && d.Para[tb-1] == s.para && strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
+		from := r.sentenceFrom(tb - 1)
+		for j := tb - 1; j >= from; j-- {
+			if w := r.cueAt(j); w > 0 {
+				sp := r.subjectLeft(j, from)
+				if sp < 0 {
+					sp = r.subjectRight(j, w, tb)
+				}
+				if sp >= 0 {
+					return attribution{spk: sp, cueTok: -1}
+				}
+				break
+			}
+		}
+	}
+	// "“….” J. Gerald Hebert, executive director …, said": a name opening
+	// the next sentence and speaking in it
+	if s.close >= 0 {
+		tk := d.TokenAt(s.close + 1)
+		if tk < len(d.Tokens) && d.Para[tk] == s.para && r.spkAt[tk] >= 0 && r.spks[r.spkAt[tk]].named {
+			for j := tk + 1; j < len(d.Tokens) && j < tk+16 && !d.SentStart[j] && !r.inQuote[j]; j++ {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, tk); sp == r.spkAt[tk] {
+						return attribution{spk: sp, cueTok: j}
+					}
+					break
+				}
+			}
+		}
+	}
+	// the subject of the sentence the quote stands in
+	from := r.sentenceFrom(tb - 1)
+	if tb == 0 {
+		from = 0
+	}
+	if tb > from {
+		if sp := r.firstSubject(from, tb); sp >= 0 {
+			return attribution{spk: sp, cueTok: -1}
+		}
+	}
+	return none
+}
+
+// adjacentCue reports whether attribution a's cue stands right before or
+// right after quotation s.
+func (r *reader) adjacentCue(s segment, a attribution) bool {
+	if a.cueTok < 0 {
+		return false
+	}
+	before := r.d.TokenAt(s.open) - 1
+	after := r.d.TokenAt(s.close + 1)
+	return a.cueTok == before || a.cueTok >= after && a.cueTok <= after+1
+}
