@@ -263,10 +263,11 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		if err := c.dropEntities(a.ID); err != nil {
+		oldKeys, err := c.dropEntities(a.ID)
+		if err != nil {
 			return err
 		}
-		if err := c.articleChanged(a.ID); err != nil {
+		if err := c.recleanClusters(a, old, oldKeys); err != nil {
 			return err
 		}
 		// Cluster aggregates read the article as it now is.
@@ -311,7 +312,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
 		return "", err
 	}
-	if err := c.dropEntities(a.ID); err != nil {
+	if _, err := c.dropEntities(a.ID); err != nil {
 		return "", err
 	}
 	// Its clusters' dates, titles or facets may change with it.
@@ -386,33 +387,39 @@ func (c *committer) addEntities(a *storyline.Article) {
 	}
 }
 
-// dropEntities forgets the entities an article mentioned before.
-func (c *committer) dropEntities(article string) error {
-	s, err := c.stmt(`SELECT name, kind, mentions FROM article_entities WHERE article = ?`)
+// dropEntities forgets the entities an article mentioned before and
+// returns their distinct normalised names.
+func (c *committer) dropEntities(article string) ([]string, error) {
+	s, err := c.stmt(`SELECT name, kind, key, mentions FROM article_entities WHERE article = ?`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rows, err := s.QueryContext(c.ctx, article)
 	if err != nil {
-		return fmt.Errorf("entities of %q: %w", article, err)
+		return nil, fmt.Errorf("entities of %q: %w", article, err)
 	}
+	var keys []string
 	for rows.Next() {
 		var k entityKey
+		var key string
 		var n int
-		if err := rows.Scan(&k.name, &k.kind, &n); err != nil {
+		if err := rows.Scan(&k.name, &k.kind, &key, &n); err != nil {
 			rows.Close()
-			return fmt.Errorf("entities of %q: %w", article, err)
+			return nil, fmt.Errorf("entities of %q: %w", article, err)
 		}
 		c.entity(k, -1, -n)
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
 	}
 	if err := rows.Close(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("entities of %q: %w", article, err)
+		return nil, fmt.Errorf("entities of %q: %w", article, err)
 	}
 	_, err = c.exec(`DELETE FROM article_entities WHERE article = ?`, article)
-	return err
+	return keys, err
 }
 
 // countEntities returns how many of keys are stored.
