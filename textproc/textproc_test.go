@@ -69,3 +69,14 @@ func BenchmarkTokenize(b *testing.B) {
 		buf = Tokenize(buf[:0], text)
 	}
 }
+
+func BenchmarkHash(b *testing.B) {
+	text := ""
+	for len(text) < 3000 {
+		text += "The Kremlin spokesman said on Friday that \u201cthe talks\u201d would continue.\n\n"
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = Hash(text)
+	}
+}
