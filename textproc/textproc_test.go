@@ -80,3 +80,22 @@ func BenchmarkHash(b *testing.B) {
 		_ = Hash(text)
 	}
 }
+
+func TestPrefixStem(t *testing.T) {
+	tests := []struct {
+		word, want string
+		ok         bool
+	}{
+		{"переговоры", "переговор", true},
+		{"talks", "talk", true},
+		{"in", "", false},      // too short to be worth a prefix
+		{"covid19", "", false}, // digits: matched exactly
+		{"putinа", "", false},  // mixed scripts
+	}
+	for _, tc := range tests {
+		got, ok := PrefixStem(tc.word)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("PrefixStem(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -9,24 +9,6 @@ import (
 	"github.com/storyline-news/storyline/textproc"
 )
 
-// swapCopy returns cp with A and B exchanged, so that A < B.
-func swapCopy(cp storyline.Copy) storyline.Copy {
-	cp.A, cp.B = cp.B, cp.A
-	cp.AShare, cp.BShare = cp.BShare, cp.AShare
-	switch cp.Direction {
-	case storyline.AToB:
-		cp.Direction = storyline.BToA
-	case storyline.BToA:
-		cp.Direction = storyline.AToB
-	}
-	ps := make([]storyline.Passage, len(cp.Passages))
-	for i, p := range cp.Passages {
-		ps[i] = storyline.Passage{AStart: p.BStart, AEnd: p.BEnd, BStart: p.AStart, BEnd: p.AEnd, Text: p.Text, Quote: p.Quote}
-	}
-	cp.Passages = ps
-	return cp
-}
-
 func (c *committer) copies(b storyline.Batch) error {
 	if len(b.Copies) == 0 {
 		return nil
@@ -48,7 +30,7 @@ func (c *committer) copies(b storyline.Batch) error {
 	args := make([]any, 0, 8*len(b.Copies))
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
-			cp = swapCopy(cp)
+			cp = cp.Swapped()
 		}
 		ps, err := jsonOrNil(cp.Passages)
 		if err != nil {
