@@ -161,7 +161,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 		if s.mixed && !r.adjacentCue(s, a) {
 			continue // “…": pairing is unsure unless a cue stands beside it
 		}
-		out = append(out, r.quote(id, s.start, end, r.outerSource(r.viaRelative(s, a)), storyline.Direct))
+		out = append(out, r.quote(id, s.start, end, r.viaRelative(s, a), storyline.Direct))
 	}
 	return out
 }

@@ -86,12 +86,12 @@ func TestExtract(t *testing.T) {
 			want: []want{{"We are going to win this state,", "Lindsey Graham", "Lindsey Graham", "told", storyline.Direct}},
 		},
 		{
-			name: "words reported by a source are credited to the source, as PolNeAR does",
+			name: "words a source reports onwards stay the speaker's: one statement, whoever relays it",
 			text: "“I ask you not to engage in any kind of protest on the floor,” Bernie Sanders said, according to CNN. “It is of utmost importance.”\n\nAccording to Yahoo News, Clinton spokesman Jesse Lehrich said that “she would sign this legislation.”",
 			want: []want{
-				{"I ask you not to engage in any kind of protest on the floor,", "CNN", "CNN", "according to", storyline.Direct},
-				{"It is of utmost importance.", "CNN", "CNN", "according to", storyline.Direct},
-				{"she would sign this legislation.", "Yahoo News", "Yahoo News", "According to", storyline.Direct},
+				{"I ask you not to engage in any kind of protest on the floor,", "Bernie Sanders", "Bernie Sanders", "said", storyline.Direct},
+				{"It is of utmost importance.", "Bernie Sanders", "Bernie Sanders", "said", storyline.Direct},
+				{"she would sign this legislation.", "Jesse Lehrich", "Jesse Lehrich", "said", storyline.Direct},
 			},
 		},
 		{
