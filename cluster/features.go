@@ -34,6 +34,13 @@ type Features struct {
 	Boost []float32
 	// Surface is a readable form of each term (its first occurrence).
 	Surface []string
+	// Head is the field-weighted frequency of each term in the title and
+	// the lead alone: what the article is about first.
+	Head []float32
+	// Day is the day of the happening the article reports (days since
+	// the Unix epoch), when HasDay: see eventDay.
+	Day    int32
+	HasDay bool
 }
 
 // featurizer analyses articles with one analyzer per language. It is safe
@@ -62,6 +69,7 @@ func (f *featurizer) analyzer(a *storyline.Article) textproc.Analyzer {
 
 type termAcc struct {
 	tf      float64
+	head    float64
 	boost   float64
 	surface string
 }
@@ -91,6 +99,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			}
 			e := get(t.Term, 1, func() string { return strings.ToLower(string(runes[t.Start:t.End])) })
 			e.tf += w
+			if weight != 1 || (lead > 0 && i < lead) {
+				e.head += w
+			}
 			switch {
 			case textproc.IsNumber(t.Term):
 				e.boost = max(e.boost, numberBoost)
@@ -117,7 +128,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		TF:      make([]float32, 0, len(at)),
 		Boost:   make([]float32, 0, len(at)),
 		Surface: make([]string, 0, len(at)),
+		Head:    make([]float32, 0, len(at)),
 	}
+	ft.Day, ft.HasDay = eventDay(a)
 	for t := range at {
 		ft.Terms = append(ft.Terms, t)
 	}
@@ -127,6 +140,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		ft.TF = append(ft.TF, float32(e.tf))
 		ft.Boost = append(ft.Boost, float32(e.boost))
 		ft.Surface = append(ft.Surface, e.surface)
+		ft.Head = append(ft.Head, float32(e.head))
 	}
 	return ft
 }
