@@ -12,7 +12,7 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-// capturedArticle is one line written by TestCapture (capture_test.go):
+// capturedArticle is one line written by TestPipelineQuality (capture_test.go):
 // an article as the full pipeline hands it to the clusterer, its copies
 // and its gold event.
 type capturedArticle struct {
@@ -104,7 +104,7 @@ func bcubedF1(gold, pred map[string]string) float64 {
 func TestReplay(t *testing.T) {
 	dir := os.Getenv("STORYLINE_REPLAY")
 	if dir == "" {
-		t.Skip("set STORYLINE_REPLAY=DIR (written by TestCapture) to replay")
+		t.Skip("set STORYLINE_REPLAY=DIR (written by TestPipelineQuality) to replay")
 	}
 	for _, name := range []string{"ecbplus", "corpus", "giveme5w1h", "examples"} {
 		cs := readCaptured(t, filepath.Join(dir, name+".jsonl"))

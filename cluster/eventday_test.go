@@ -1,0 +1,109 @@
+package cluster
+
+import (
+	"context"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+func TestEventDay(t *testing.T) {
+	mention := func(date string, start int, p storyline.Precision) storyline.DateMention {
+		return storyline.DateMention{Date: date, Start: start, End: start + 9, Precision: p}
+	}
+	tests := []struct {
+		name  string
+		a     storyline.Article
+		want  string
+		found bool
+	}{
+		{"first full date of the lead", storyline.Article{Published: day("2026-03-05"),
+			Dates: []storyline.DateMention{mention("2026-03", 10, storyline.PrecisionMonth), mention("2026-03-04", 40, storyline.PrecisionDay), mention("2026-03-01", 90, storyline.PrecisionDay)}},
+			"2026-03-04", true},
+		{"a date still to come is skipped", storyline.Article{Published: day("2026-03-05"),
+			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay), mention("2026-03-05", 60, storyline.PrecisionDay)}},
+			"2026-03-05", true},
+		{"no publication: the first full date", storyline.Article{
+			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay)}},
+			"2026-04-16", true},
+		{"dates past the lead are background", storyline.Article{Published: day("2026-03-05"),
+			Dates: []storyline.DateMention{mention("2026-02-27", leadSpan+5, storyline.PrecisionDay)}},
+			"", false},
+		{"no dates", storyline.Article{}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ok := eventDay(&tt.a)
+			if ok != tt.found {
+				t.Fatalf("found %v, want %v", ok, tt.found)
+			}
+			if ok {
+				if got := dayString(d); got != tt.want {
+					t.Errorf("day %s, want %s", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func dayString(d int32) string {
+	return day("1970-01-01").Time.AddDate(0, 0, int(d)).Format("2006-01-02")
+}
+
+// bridge fixtures: two reports of a bridge collapse, then two of the
+// inquiry ordered five days later. They share their names and most of
+// their words; only the day of the happening tells them apart.
+func bridgeArticle(id, pub, date, title, text string) *storyline.Article {
+	return &storyline.Article{ID: id, Lang: "en", Published: day(pub),
+		Title: title,
+		Text:  text,
+		Dates: []storyline.DateMention{{Date: date, Text: "on that day", Start: 20, End: 31, Precision: storyline.PrecisionDay}}}
+}
+
+var bridgeStream = []*storyline.Article{
+	bridgeArticle("collapse-a", "2026-02-27", "2026-02-27", "Old Mill bridge collapses in Kessling", "The Old Mill bridge in Kessling collapsed into the river Tamsin, injuring nine people, the Kessling fire service said. Rescue divers searched the river near the old mill."),
+	bridgeArticle("collapse-b", "2026-02-28", "2026-02-27", "Nine hurt as Kessling bridge collapses", "Nine people were injured when the Old Mill bridge in Kessling collapsed into the Tamsin; divers searched the river near the mill, the fire service said."),
+	bridgeArticle("inquiry-a", "2026-03-04", "2026-03-04", "Minister orders inquiry into Kessling bridge collapse", "The transport minister ordered an independent inquiry into the Kessling bridge collapse and banned lorries from fourteen bridges of the same design. Engineers will report within a month."),
+	bridgeArticle("inquiry-b", "2026-03-04", "2026-03-04", "Inquiry ordered into Kessling bridge collapse", "An independent inquiry into the bridge collapse in Kessling was ordered by the transport minister, who also banned lorries from fourteen bridges; engineers are to report within a month."),
+}
+
+func TestEventDaySeparatesHappeningsOfAStory(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		// resume reloads the clusterer's state before the inquiry
+		resume bool
+		split  bool
+	}{
+		{"days disagree: two events of one story", Options{}, false, true},
+		{"the same after a restart", Options{}, true, true},
+		{"without the day evidence the inquiry joins the collapse", Options{DateFloor: 0.999}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(tt.opts)
+			var got []storyline.Assignment
+			for i, a := range bridgeStream {
+				if i == 2 && tt.resume {
+					st := memState{}
+					st.apply(c.Stage(), c.Pending())
+					c = New(tt.opts)
+					if err := c.Load(context.Background(), st); err != nil {
+						t.Fatal(err)
+					}
+				}
+				as, _ := assign(t, c, a)
+				got = append(got, as)
+			}
+			if got[0].Event != got[1].Event || got[2].Event != got[3].Event {
+				t.Fatalf("reports of one happening apart: %v", got)
+			}
+			if split := got[0].Event != got[2].Event; split != tt.split {
+				t.Errorf("collapse %s, inquiry %s: split %v, want %v", got[0].Event, got[2].Event, split, tt.split)
+			}
+			if got[0].Story != got[2].Story {
+				t.Errorf("collapse and inquiry in stories %s and %s, want one", got[0].Story, got[2].Story)
+			}
+		})
+	}
+}
