@@ -204,8 +204,8 @@ type candidate struct {
 	// nameCos is the cosine over name terms only, -1 when either side
 	// has none.
 	nameCos float64
-	// distinct is set when the article's protagonists and the cluster's
-	// are different names (protagonists).
+	// distinct is set when the article's protagonists or main person and
+	// the cluster's are different ones (sameProtagonists, otherPeople).
 	distinct bool
 }
 
@@ -263,7 +263,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	}
 	sal := c.salient(f)
 	for i := range cands {
-		cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n)
+		cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || otherPeople(f, cands[i].n)
 		if f.HasDay && len(cands[i].n.days) > 0 {
 			// the days of the happenings tell better than publication
 			cands[i].sim = cands[i].cos * c.dateAgreement(f, cands[i].n)

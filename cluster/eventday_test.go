@@ -107,3 +107,43 @@ func TestEventDaySeparatesHappeningsOfAStory(t *testing.T) {
 		})
 	}
 }
+
+func TestOtherPeople(t *testing.T) {
+	// an event of three reports whose main person is "peskov"
+	ev := &node{size: 3,
+		persons: map[string]float32{"peskov": 3, "putin": 3, "biden": 2},
+		mains:   map[string]float32{"peskov": 3}}
+	feat := func(main string, terms []string, head map[string]bool) *Features {
+		f := &Features{Main: main, Terms: terms}
+		for _, t := range terms {
+			h := float32(0)
+			if head[t] {
+				h = 2
+			}
+			f.Head = append(f.Head, h)
+		}
+		return f
+	}
+	tests := []struct {
+		name string
+		f    *Features
+		want bool
+	}{
+		{"another aide, the event's never named", feat("ushakov", []string{"biden", "call", "putin", "ushakov"}, map[string]bool{"ushakov": true}), true},
+		{"the event's main person named in passing", feat("ushakov", []string{"biden", "peskov", "putin", "ushakov"}, map[string]bool{"ushakov": true}), false},
+		{"main person a member named", feat("biden", []string{"biden", "call", "putin"}, map[string]bool{"biden": true}), false},
+		{"main person outside title and lead", feat("ushakov", []string{"biden", "call", "putin", "ushakov"}, nil), false},
+		{"no main person", feat("", []string{"call", "putin"}, nil), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := otherPeople(tt.f, ev); got != tt.want {
+				t.Errorf("otherPeople = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
+	if otherPeople(tests[0].f, weak) {
+		t.Error("an event without a main person for most of its members vetoed")
+	}
+}

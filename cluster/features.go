@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -41,6 +42,11 @@ type Features struct {
 	// the Unix epoch), when HasDay: see eventDay.
 	Day    int32
 	HasDay bool
+	// Persons are the terms standing for the people the reader found
+	// (the last word of each name), sorted; Main is the one mentioned
+	// most (at least twice), empty when none.
+	Persons []string
+	Main    string
 }
 
 // featurizer analyses articles with one analyzer per language. It is safe
@@ -131,6 +137,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		Head:    make([]float32, 0, len(at)),
 	}
 	ft.Day, ft.HasDay = eventDay(a)
+	ft.Persons, ft.Main = persons(an, a)
 	for t := range at {
 		ft.Terms = append(ft.Terms, t)
 	}
@@ -173,4 +180,29 @@ func sublinear(tf float64) float64 {
 		return tf
 	}
 	return 1 + math.Log(tf)
+}
+
+// persons returns the terms of the last words of a's person entities,
+// sorted, and that of the most mentioned one (ties: the first), when it
+// is mentioned at least twice.
+func persons(an textproc.Analyzer, a *storyline.Article) (terms []string, main string) {
+	best := 1
+	var toks []textproc.Token
+	for _, e := range a.Entities {
+		if e.Kind != storyline.Person {
+			continue
+		}
+		toks = an.Analyze(toks[:0], e.Name)
+		if len(toks) == 0 {
+			continue
+		}
+		t := toks[len(toks)-1].Term
+		terms = append(terms, t)
+		if len(e.Mentions) > best {
+			best, main = len(e.Mentions), t
+		}
+	}
+	sort.Strings(terms)
+	terms = slices.Compact(terms)
+	return terms, main
 }

@@ -40,6 +40,9 @@ type node struct {
 	// names counts, per name term, the members whose title or lead
 	// names it among their protagonists (events only).
 	names map[uint32]float32
+	// persons counts the members naming each person term, mains the
+	// members whose main person it is (events only).
+	persons, mains map[string]float32
 	// days counts the members' event days (events only).
 	days map[int32]float32
 	// stamp, stampTerm and acc accumulate a candidate's partial score
@@ -263,6 +266,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 	if n.id[0] == 'e' {
 		c.addNames(n, sal)
 		addDay(n, f)
+		addPersons(n, f)
 	}
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
@@ -343,6 +347,9 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 		into.days[d] += k
 	}
 	from.days = nil
+	into.persons = addCounts(into.persons, from.persons)
+	into.mains = addCounts(into.mains, from.mains)
+	from.persons, from.mains = nil, nil
 	into.size += from.size
 	from.into = into
 	from.cent = centroid{}

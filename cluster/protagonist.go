@@ -103,3 +103,80 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 	}
 	return false
 }
+
+// maxEventPersons bounds the person terms an event remembers.
+const maxEventPersons = 48
+
+// addPersons counts an article's persons into event n.
+func addPersons(n *node, f *Features) {
+	if len(f.Persons) == 0 {
+		return
+	}
+	if n.persons == nil {
+		n.persons = make(map[string]float32, len(f.Persons))
+	}
+	for _, p := range f.Persons {
+		n.persons[p]++
+	}
+	if f.Main != "" {
+		if n.mains == nil {
+			n.mains = make(map[string]float32, 2)
+		}
+		n.mains[f.Main]++
+	}
+	if len(n.persons) > maxEventPersons*3/2 {
+		keep := topCounts(n.persons, maxEventPersons)
+		m := make(map[string]float32, len(keep))
+		for _, p := range keep {
+			m[p] = n.persons[p]
+		}
+		n.persons = m
+	}
+}
+
+func addCounts(into, from map[string]float32) map[string]float32 {
+	for k, v := range from {
+		if into == nil {
+			into = make(map[string]float32, len(from))
+		}
+		into[k] += v
+	}
+	return into
+}
+
+// topCounts returns the k keys counted most (ties: in order).
+func topCounts(m map[string]float32, k int) []string {
+	ks := make([]string, 0, len(m))
+	for p := range m {
+		ks = append(ks, p)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if m[ks[i]] != m[ks[j]] {
+			return m[ks[i]] > m[ks[j]]
+		}
+		return ks[i] < ks[j]
+	})
+	return ks[:min(len(ks), k)]
+}
+
+// otherPeople reports whether an article is about other people than
+// event n: its main person is named by no member, and the event's main
+// person does not occur in the article at all. Two look-alike
+// happenings (a call reported by one aide, an interview given by
+// another) differ in who they happened to; reports of one happening name
+// each other's protagonists at least.
+func otherPeople(f *Features, n *node) bool {
+	if f.Main == "" || len(n.mains) == 0 || n.persons[f.Main] > 0 {
+		return false
+	}
+	if i := sort.SearchStrings(f.Terms, f.Main); i == len(f.Terms) || f.Terms[i] != f.Main || f.Head[i] == 0 {
+		// not in the title or lead: not who the report is about
+		return false
+	}
+	q := topCounts(n.mains, 1)[0]
+	if k := n.mains[q]; k < 2 || 2*k < float32(n.size) {
+		return false
+	}
+	i := sort.SearchStrings(f.Terms, q)
+	return i == len(f.Terms) || f.Terms[i] != q
+}

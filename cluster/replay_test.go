@@ -119,6 +119,17 @@ func TestReplay(t *testing.T) {
 			}
 		}
 		pred := replay(t, opts, cs)
+		if out := os.Getenv("STORYLINE_PRED"); out != "" {
+			f, err := os.Create(filepath.Join(out, name+".pred.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cs {
+				b, _ := json.Marshal(map[string]string{"id": c.Article.ID, "cluster": pred[c.Article.ID], "gold": c.Gold, "title": c.Article.Title})
+				f.Write(append(b, '\n'))
+			}
+			f.Close()
+		}
 		p, r, f := pairF1(gold, pred)
 		t.Logf("%-11s P %.3f R %.3f F1 %.3f  B3 %.3f  events %d", name, p, r, f, bcubedF1(gold, pred), countDistinct(pred))
 		if name == "examples" {

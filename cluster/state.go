@@ -62,6 +62,10 @@ type nodeState struct {
 	// day counts (days since the Unix epoch).
 	Names map[string]float32 `json:"names,omitempty"`
 	Days  map[int32]float32  `json:"days,omitempty"`
+	// Persons and Mains count the members naming each person, and whose
+	// main person it is.
+	Persons map[string]float32 `json:"persons,omitempty"`
+	Mains   map[string]float32 `json:"mains,omitempty"`
 }
 
 // Stage implements storyline.Stateful.
@@ -132,7 +136,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 			st.Names[c.terms[id]] = k
 		}
 	}
-	st.Days = n.days
+	st.Days, st.Persons, st.Mains = n.days, n.persons, n.mains
 	b, _ := json.Marshal(st)
 	return b
 }
@@ -200,7 +204,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				}
 				n.names[c.termID(t)] = k
 			}
-			n.days = st.Days
+			n.days, n.persons, n.mains = st.Days, st.Persons, st.Mains
 			into[n.id] = n
 		}
 		return ctx.Err()
