@@ -267,6 +267,8 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		if f.HasDay && len(cands[i].n.days) > 0 {
 			// the days of the happenings tell better than publication
 			cands[i].sim = cands[i].cos * c.dateAgreement(f, cands[i].n)
+		} else {
+			cands[i].sim *= c.weekdayAgreement(f, cands[i].n)
 		}
 	}
 	sortCandidates(cands)

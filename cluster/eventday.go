@@ -2,7 +2,9 @@ package cluster
 
 import (
 	"math"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/storyline-news/storyline"
 )
@@ -85,4 +87,92 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 	}
 	fl := c.opts.DateFloor
 	return fl + (1-fl)*math.Exp(-float64(gap-1)/2)
+}
+
+// weekdayStems maps the start of a weekday's name, in the languages the
+// analyzers know, to the weekday. Matching starts covers inflected
+// forms ("Tuesday's", "в среду", "пятницу").
+var weekdayStems = []struct {
+	stem string
+	day  time.Weekday
+}{
+	{"monday", time.Monday}, {"tuesday", time.Tuesday}, {"wednesday", time.Wednesday},
+	{"thursday", time.Thursday}, {"friday", time.Friday}, {"saturday", time.Saturday},
+	{"sunday", time.Sunday},
+	{"понедельник", time.Monday}, {"вторник", time.Tuesday}, {"сред", time.Wednesday},
+	{"четверг", time.Thursday}, {"пятниц", time.Friday}, {"суббот", time.Saturday},
+	{"воскресен", time.Sunday},
+}
+
+// leadWeekday returns the weekday the lead of text first names ("said on
+// Friday", "Tuesday's conversation"), for articles whose dates could
+// not be resolved (no publication to count from): what day of the week
+// the happening took place is evidence still. ok is false when the lead
+// names none.
+func leadWeekday(text string) (day time.Weekday, ok bool) {
+	n := 0
+	for f := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n += len(f) + 1
+		if n > 2*leadSpan { // bytes; a lead of Cyrillic takes two per letter
+			break
+		}
+		r := []rune(f)
+		if len(r) < 4 || len(r) > 12 {
+			continue
+		}
+		w := strings.ToLower(f)
+		for _, s := range weekdayStems {
+			if strings.HasPrefix(w, s.stem) && (s.stem[0] < 0x80) == (w[0] < 0x80) {
+				if s.stem[0] < 0x80 && !unicode.IsUpper(r[0]) {
+					continue // English names weekdays capitalised
+				}
+				if s.stem == "сред" && w != "среда" && w != "среду" {
+					continue // "среди", "средства", "в среде"
+				}
+				return s.day, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// weekdayAgreement is dateAgreement on the weekday alone, for an article
+// or an event whose days are unknown: DateFloor when no member's weekday
+// is within one of the article's, else 1.
+func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
+	w, ok := f.weekday()
+	if !ok {
+		return 1
+	}
+	var any bool
+	for d, k := range n.weekdays {
+		if k == 0 {
+			continue
+		}
+		any = true
+		g := (int(w) - d + 7) % 7
+		if g <= 1 || g == 6 {
+			return 1
+		}
+	}
+	if !any {
+		return 1
+	}
+	return c.opts.DateFloor
+}
+
+// weekday is the weekday of the article's event day, or the one its lead
+// names.
+func (f *Features) weekday() (time.Weekday, bool) {
+	if f.HasDay {
+		return time.Unix(int64(f.Day)*86400, 0).UTC().Weekday(), true
+	}
+	return f.Weekday, f.HasWeekday
+}
+
+// addWeekday counts an article's weekday into event n.
+func addWeekday(n *node, f *Features) {
+	if w, ok := f.weekday(); ok {
+		n.weekdays[w]++
+	}
 }

@@ -2,7 +2,9 @@ package cluster
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -145,5 +147,53 @@ func TestOtherPeople(t *testing.T) {
 	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
 	if otherPeople(tests[0].f, weak) {
 		t.Error("an event without a main person for most of its members vetoed")
+	}
+}
+
+func TestLeadWeekday(t *testing.T) {
+	tests := []struct {
+		text string
+		want time.Weekday
+		ok   bool
+	}{
+		{"The spokesman said on Friday that talks would go on.", time.Friday, true},
+		{"Responding to a question about Tuesday's conversation between the leaders, he said more.", time.Tuesday, true},
+		{"Докеры объявили забастовку в среду, сообщил профсоюз.", time.Wednesday, true},
+		{"Власти начнут выплаты в пятницу.", time.Friday, true},
+		{"Средства выделят среди прочего на ремонт.", 0, false},
+		{"A sunday school and a friday prayer were not mentioned by name.", 0, false},
+		{"No day here at all, only words about talks and calls.", 0, false},
+		{strings.Repeat("Long lead without any weekday in it at all. ", 30) + "Then on Monday it happened.", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := leadWeekday(tt.text)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("leadWeekday(%.40q) = %v %v, want %v %v", tt.text, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestWeekdayAgreement(t *testing.T) {
+	c := New(Options{})
+	ev := &node{}
+	ev.weekdays[time.Friday] = 3
+	tests := []struct {
+		name string
+		f    *Features
+		want float64
+	}{
+		{"same weekday", &Features{Weekday: time.Friday, HasWeekday: true}, 1},
+		{"a day off (a next-day report)", &Features{Weekday: time.Saturday, HasWeekday: true}, 1},
+		{"another weekday", &Features{Weekday: time.Tuesday, HasWeekday: true}, c.opts.DateFloor},
+		{"an event day on a Tuesday", &Features{Day: 18968, HasDay: true}, c.opts.DateFloor}, // 2021-12-07
+		{"no weekday", &Features{}, 1},
+	}
+	for _, tt := range tests {
+		if got := c.weekdayAgreement(tt.f, ev); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if got := c.weekdayAgreement(&Features{Weekday: time.Tuesday, HasWeekday: true}, &node{}); got != 1 {
+		t.Errorf("event without weekdays: %v, want 1", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/storyline-news/storyline"
@@ -42,6 +43,10 @@ type Features struct {
 	// the Unix epoch), when HasDay: see eventDay.
 	Day    int32
 	HasDay bool
+	// Weekday is the weekday the lead names, when HasWeekday, for
+	// articles without an event day (leadWeekday).
+	Weekday    time.Weekday
+	HasWeekday bool
 	// Persons are the terms standing for the people the reader found
 	// (the last word of each name), sorted; Main is the one mentioned
 	// most (at least twice), empty when none.
@@ -137,6 +142,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		Head:    make([]float32, 0, len(at)),
 	}
 	ft.Day, ft.HasDay = eventDay(a)
+	if !ft.HasDay {
+		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
+	}
 	ft.Persons, ft.Main = persons(an, a)
 	for t := range at {
 		ft.Terms = append(ft.Terms, t)

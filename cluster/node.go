@@ -43,6 +43,8 @@ type node struct {
 	// persons counts the members naming each person term, mains the
 	// members whose main person it is (events only).
 	persons, mains map[string]float32
+	// weekdays counts the members' event weekdays (events only).
+	weekdays [7]float32
 	// days counts the members' event days (events only).
 	days map[int32]float32
 	// stamp, stampTerm and acc accumulate a candidate's partial score
@@ -266,6 +268,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 	if n.id[0] == 'e' {
 		c.addNames(n, sal)
 		addDay(n, f)
+		addWeekday(n, f)
 		addPersons(n, f)
 	}
 	if n.size == 1 || cos > n.titleScore {
@@ -347,6 +350,9 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 		into.days[d] += k
 	}
 	from.days = nil
+	for d, k := range from.weekdays {
+		into.weekdays[d] += k
+	}
 	into.persons = addCounts(into.persons, from.persons)
 	into.mains = addCounts(into.mains, from.mains)
 	from.persons, from.mains = nil, nil

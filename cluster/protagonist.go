@@ -174,7 +174,7 @@ func otherPeople(f *Features, n *node) bool {
 		return false
 	}
 	q := topCounts(n.mains, 1)[0]
-	if k := n.mains[q]; k < 2 || 2*k < float32(n.size) {
+	if k := n.mains[q]; 2*k < float32(n.size) {
 		return false
 	}
 	i := sort.SearchStrings(f.Terms, q)

@@ -66,6 +66,8 @@ type nodeState struct {
 	// main person it is.
 	Persons map[string]float32 `json:"persons,omitempty"`
 	Mains   map[string]float32 `json:"mains,omitempty"`
+	// Weekdays counts the members' event weekdays, Sunday first.
+	Weekdays []float32 `json:"weekdays,omitempty"`
 }
 
 // Stage implements storyline.Stateful.
@@ -137,6 +139,9 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 		}
 	}
 	st.Days, st.Persons, st.Mains = n.days, n.persons, n.mains
+	if n.weekdays != [7]float32{} {
+		st.Weekdays = n.weekdays[:]
+	}
 	b, _ := json.Marshal(st)
 	return b
 }
@@ -205,6 +210,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				n.names[c.termID(t)] = k
 			}
 			n.days, n.persons, n.mains = st.Days, st.Persons, st.Mains
+			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
 		}
 		return ctx.Err()
