@@ -95,7 +95,25 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 			return true
 		}
 	}
-	for _, id := range topNames(n, protagonists) {
+	// the event's two most named (ties: lower id), found in one pass
+	var top [protagonists]uint32
+	var cnt [protagonists]float32
+	k := 0
+	for id, w := range n.names {
+		i := k
+		for i > 0 && (w > cnt[i-1] || (w == cnt[i-1] && id < top[i-1])) {
+			i--
+		}
+		if i >= protagonists {
+			continue
+		}
+		for j := min(k, protagonists-1); j > i; j-- {
+			top[j], cnt[j] = top[j-1], cnt[j-1]
+		}
+		top[i], cnt[i] = id, w
+		k = min(k+1, protagonists)
+	}
+	for _, id := range top[:k] {
 		t := c.terms[id]
 		if i := sort.SearchStrings(f.Terms, t); i < len(f.Terms) && f.Terms[i] == t {
 			return true
@@ -173,7 +191,12 @@ func otherPeople(f *Features, n *node) bool {
 		// not in the title or lead: not who the report is about
 		return false
 	}
-	q := topCounts(n.mains, 1)[0]
+	var q string
+	for p, k := range n.mains {
+		if k > n.mains[q] || (k == n.mains[q] && p < q) {
+			q = p
+		}
+	}
 	if k := n.mains[q]; 2*k < float32(n.size) {
 		return false
 	}
