@@ -13,6 +13,20 @@
 // it opens an event, which joins the most similar story in the same way
 // at the lower Options.StoryThreshold. Copies are must-link evidence: an
 // article that copies text from an article of an active event joins it.
+//
+// Words say what a report is about; an event is one happening, so three
+// more channels say which: when, and to whom. The event day (the first
+// full date the lead mentions, see eventDay) is compared with the days of
+// the event's members, and when both are known it replaces publication
+// time in the decay: reports of the collapse and of the inquiry five days
+// later share their words but not their day (Options.DateFloor). Without
+// resolved days, the weekday the lead names ("on Friday", "Tuesday's
+// call") is compared the same way. The protagonists (names weighing most
+// in title and lead) and the main person (the most mentioned person of
+// the reader's entities) guard against look-alike happenings: another
+// player placed on injured reserve, a call reported by another aide. A
+// partial copy between reports of different days is background, not
+// must-link evidence.
 // When an arrival shows that two clusters are one, the younger is merged
 // into the older and the merge is reported.
 package cluster
