@@ -277,12 +277,15 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	}
 	sal := c.salient(f)
 	for i := range cands {
-		cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || otherPeople(f, cands[i].n)
 		if f.HasDay && len(cands[i].n.days) > 0 {
 			// the days of the happenings tell better than publication
 			cands[i].sim = cands[i].cos * c.dateAgreement(f, cands[i].n)
 		} else {
 			cands[i].sim *= c.weekdayAgreement(f, cands[i].n)
+		}
+		if cands[i].sim >= c.opts.EventThreshold {
+			// only a candidate close enough to join needs the guards
+			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || otherPeople(f, cands[i].n)
 		}
 	}
 	sortCandidates(cands)

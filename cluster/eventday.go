@@ -116,21 +116,26 @@ func leadWeekday(text string) (day time.Weekday, ok bool) {
 		if n > 2*leadSpan { // bytes; a lead of Cyrillic takes two per letter
 			break
 		}
-		r := []rune(f)
-		if len(r) < 4 || len(r) > 12 {
+		if len(f) < 6 || len(f) > 24 {
 			continue
 		}
-		w := strings.ToLower(f)
-		for _, s := range weekdayStems {
-			if strings.HasPrefix(w, s.stem) && (s.stem[0] < 0x80) == (w[0] < 0x80) {
-				if s.stem[0] < 0x80 && !unicode.IsUpper(r[0]) {
-					continue // English names weekdays capitalised
-				}
-				if s.stem == "сред" && w != "среда" && w != "среду" {
+		stems := weekdayStems[7:] // Russian
+		if f[0] < 0x80 {
+			if !strings.ContainsRune("MTWFS", rune(f[0])) {
+				continue // English names weekdays capitalised
+			}
+			stems = weekdayStems[:7]
+		}
+		for _, s := range stems {
+			if len(f) < len(s.stem) || !strings.EqualFold(f[:len(s.stem)], s.stem) {
+				continue
+			}
+			if s.stem == "сред" {
+				if w := strings.ToLower(f); w != "среда" && w != "среду" {
 					continue // "среди", "средства", "в среде"
 				}
-				return s.day, true
 			}
+			return s.day, true
 		}
 	}
 	return 0, false
