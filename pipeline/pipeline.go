@@ -41,6 +41,12 @@ type Config struct {
 // in; see Config.Prepare.
 type AssignFunc func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error)
 
+// referencer is a Reader that takes the latest publication date known
+// before each batch, to date what undated articles mention.
+type referencer interface {
+	SetReference(storyline.Published)
+}
+
 // titler is a Clusterer that names its events and stories; Titles returns
 // the titles changed since the last call.
 type titler interface {
@@ -90,6 +96,7 @@ type Counts struct {
 type Pipeline struct {
 	cfg      Config
 	stateful []storyline.Stateful
+	latest   storyline.Published // the latest publication date seen
 	counts   Counts
 	timings  map[string]time.Duration
 }
@@ -226,6 +233,14 @@ func (p *Pipeline) runAll(ctx context.Context, batch []storyline.Article, work [
 			}
 		}
 		p.timed(StageClean, start)
+	}
+	if r, ok := p.cfg.Reader.(referencer); ok {
+		for _, i := range work {
+			if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
+				p.latest = pub
+			}
+		}
+		r.SetReference(p.latest)
 	}
 	quotes, assign, err := p.readAll(ctx, batch, work)
 	if err != nil {

@@ -18,14 +18,21 @@ import (
 )
 
 func (a *app) demoCmd() *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON bool
+		srv    bool
+		so     serveOptions
+	)
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Ingest the built-in sample corpus and show what Storyline finds",
 		Long: `Demo ingests the sample corpus built into the binary (about forty short
 articles from invented outlets: developing stories, agency copies, quotes,
 boilerplate, some Russian) into a fresh database — a temporary one unless
---db is given — and prints the stories it found.`,
+--db is given — and prints the stories it found. With --serve it then
+serves them in the web UI and the HTTP API until interrupted.`,
+		Example: `  storyline demo
+  storyline demo --serve --addr 127.0.0.1:8080`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -67,10 +74,18 @@ boilerplate, some Russian) into a fresh database — a temporary one unless
 			if !asJSON {
 				fmt.Fprintf(a.stdout, "Sample corpus: %s\n\n", summaryLine(r))
 			}
-			return a.showFindings(ctx, st, asJSON)
+			if err := a.showFindings(ctx, st, asJSON); err != nil {
+				return err
+			}
+			if srv {
+				return a.serve(ctx, st, so)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the stories (or articles) as JSON Lines")
+	cmd.Flags().BoolVar(&srv, "serve", false, "then serve the web UI and API over HTTP")
+	so.register(cmd)
 	return cmd
 }
 
