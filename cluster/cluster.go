@@ -398,7 +398,7 @@ func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
 	if p.IsZero() {
 		var latest time.Time
 		for _, d := range a.Dates {
-			if d.Precision != storyline.PrecisionDay {
+			if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
 				continue
 			}
 			if t, err := time.Parse(time.DateOnly, d.Date); err == nil && t.After(latest) {

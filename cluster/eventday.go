@@ -25,7 +25,7 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		if d.Start >= leadSpan {
 			break
 		}
-		if d.Precision != storyline.PrecisionDay {
+		if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
 			continue
 		}
 		t, err := time.Parse(time.DateOnly, d.Date)
@@ -38,6 +38,28 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		return int32(t.Unix() / 86400), true
 	}
 	return 0, false
+}
+
+// yearKnown reports whether the year of a mentioned date is the
+// article's own: counted from its publication, or written out. The reader
+// lends an undated article the stream's latest year for "on December 2";
+// a good guess in a live stream, a wrong one for an archive, so it does
+// not count as the day of the happening.
+func yearKnown(a *storyline.Article, d storyline.DateMention) bool {
+	if !a.Published.IsZero() {
+		return true
+	}
+	digits := 0
+	for _, r := range d.Text {
+		if r >= '0' && r <= '9' {
+			if digits++; digits == 4 {
+				return true
+			}
+		} else {
+			digits = 0
+		}
+	}
+	return false
 }
 
 // maxEventDays bounds the days an event remembers.

@@ -11,7 +11,7 @@ import (
 
 func TestEventDay(t *testing.T) {
 	mention := func(date string, start int, p storyline.Precision) storyline.DateMention {
-		return storyline.DateMention{Date: date, Start: start, End: start + 9, Precision: p}
+		return storyline.DateMention{Date: date, Text: date, Start: start, End: start + 9, Precision: p}
 	}
 	tests := []struct {
 		name  string
@@ -28,6 +28,12 @@ func TestEventDay(t *testing.T) {
 		{"no publication: the first full date", storyline.Article{
 			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay)}},
 			"2026-04-16", true},
+		{"undated: a year lent by the stream is no event day", storyline.Article{
+			Dates: []storyline.DateMention{{Date: "2012-12-02", Text: "on December 2", Start: 30, End: 43, Precision: storyline.PrecisionDay}}},
+			"", false},
+		{"undated: a written-out year is", storyline.Article{
+			Dates: []storyline.DateMention{{Date: "2008-12-02", Text: "on December 2, 2008", Start: 30, End: 49, Precision: storyline.PrecisionDay}}},
+			"2008-12-02", true},
 		{"dates past the lead are background", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-02-27", leadSpan+5, storyline.PrecisionDay)}},
 			"", false},
