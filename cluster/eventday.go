@@ -115,15 +115,17 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 // analyzers know, to the weekday. Matching starts covers inflected
 // forms ("Tuesday's", "в среду", "пятницу").
 var weekdayStems = []struct {
-	stem string
-	day  time.Weekday
+	stem, title string
+	day         time.Weekday
 }{
-	{"monday", time.Monday}, {"tuesday", time.Tuesday}, {"wednesday", time.Wednesday},
-	{"thursday", time.Thursday}, {"friday", time.Friday}, {"saturday", time.Saturday},
-	{"sunday", time.Sunday},
-	{"понедельник", time.Monday}, {"вторник", time.Tuesday}, {"сред", time.Wednesday},
-	{"четверг", time.Thursday}, {"пятниц", time.Friday}, {"суббот", time.Saturday},
-	{"воскресен", time.Sunday},
+	{"monday", "Monday", time.Monday}, {"tuesday", "Tuesday", time.Tuesday},
+	{"wednesday", "Wednesday", time.Wednesday}, {"thursday", "Thursday", time.Thursday},
+	{"friday", "Friday", time.Friday}, {"saturday", "Saturday", time.Saturday},
+	{"sunday", "Sunday", time.Sunday},
+	{"понедельник", "Понедельник", time.Monday}, {"вторник", "Вторник", time.Tuesday},
+	{"сред", "Сред", time.Wednesday}, {"четверг", "Четверг", time.Thursday},
+	{"пятниц", "Пятниц", time.Friday}, {"суббот", "Суббот", time.Saturday},
+	{"воскресен", "Воскресен", time.Sunday},
 }
 
 // leadWeekday returns the weekday the lead of text first names ("said on
@@ -132,36 +134,71 @@ var weekdayStems = []struct {
 // the happening took place is evidence still. ok is false when the lead
 // names none.
 func leadWeekday(text string) (day time.Weekday, ok bool) {
-	n := 0
-	for f := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		n += len(f) + 1
-		if n > 2*leadSpan { // bytes; a lead of Cyrillic takes two per letter
+	lead := text
+	if len(lead) > 2*leadSpan { // bytes; a lead of Cyrillic takes two per letter
+		lead = lead[:2*leadSpan]
+	}
+	at := len(lead)
+	// English: a capitalised word ending in "day"
+	for off := 0; ; {
+		i := strings.Index(lead[off:], "day")
+		if i < 0 {
 			break
 		}
-		if len(f) < 6 || len(f) > 24 {
-			continue
+		end := off + i + 3
+		start := end - 3
+		for start > 0 && lead[start-1] >= 'a' && lead[start-1] <= 'z' {
+			start--
 		}
-		stems := weekdayStems[7:] // Russian
-		if f[0] < 0x80 {
-			if !strings.ContainsRune("MTWFS", rune(f[0])) {
-				continue // English names weekdays capitalised
-			}
-			stems = weekdayStems[:7]
-		}
-		for _, s := range stems {
-			if len(f) < len(s.stem) || !strings.EqualFold(f[:len(s.stem)], s.stem) {
-				continue
-			}
-			if s.stem == "сред" {
-				if w := strings.ToLower(f); w != "среда" && w != "среду" {
-					continue // "среди", "средства", "в среде"
+		if start > 0 && start < end && lead[start-1] >= 'A' && lead[start-1] <= 'Z' {
+			w := lead[start-1 : end]
+			for _, s := range weekdayStems[:7] {
+				if w == s.title && (start-1 == 0 || !isLetterByte(lead[start-2])) {
+					day, ok, at = s.day, true, start-1
+					break
 				}
 			}
-			return s.day, true
+		}
+		if ok {
+			break
+		}
+		off = end
+	}
+	// Russian: only when the lead has non-ASCII letters
+	if !hasNonASCII(lead[:at]) {
+		return day, ok
+	}
+	for _, s := range weekdayStems[7:] {
+		for _, form := range [2]string{s.stem, s.title} {
+			j := strings.Index(lead[:at], form)
+			if j < 0 || (j > 0 && isLetterByte(lead[j-1])) {
+				continue
+			}
+			w := lead[j:]
+			if e := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
+				w = w[:e]
+			}
+			if w = strings.ToLower(w); s.stem == "сред" && w != "среда" && w != "среду" {
+				continue // "среди", "средства", "в среде"
+			}
+			day, ok, at = s.day, true, j
 		}
 	}
-	return 0, false
+	return day, ok
 }
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterByte reports whether b is an ASCII letter or part of a
+// multi-byte character (taken for a letter).
+func isLetterByte(b byte) bool { return b >= 0x80 || (b|0x20 >= 'a' && b|0x20 <= 'z') }
 
 // weekdayAgreement is dateAgreement on the weekday alone, for an article
 // or an event whose days are unknown: DateFloor when no member's weekday

@@ -166,6 +166,8 @@ func TestLeadWeekday(t *testing.T) {
 		{"Responding to a question about Tuesday's conversation between the leaders, he said more.", time.Tuesday, true},
 		{"Докеры объявили забастовку в среду, сообщил профсоюз.", time.Wednesday, true},
 		{"Власти начнут выплаты в пятницу.", time.Friday, true},
+		{"Пятница выдалась тяжёлой, а в понедельник докеры вышли на работу.", time.Friday, true},
+		{"Today and on holiday nobody said which day.", 0, false},
 		{"Средства выделят среди прочего на ремонт.", 0, false},
 		{"A sunday school and a friday prayer were not mentioned by name.", 0, false},
 		{"No day here at all, only words about talks and calls.", 0, false},

@@ -15,29 +15,39 @@ const (
 // salient returns the ids of the article's protagonists: the name terms
 // weighing most in its title and lead.
 func (c *Clusterer) salient(f *Features) []uint32 {
-	type cand struct {
-		i    int
-		head float32
+	// the protagonists best by head weight, then frequency, then term
+	// order, in one pass
+	var top [protagonists]int
+	k := 0
+	better := func(i, j int) bool {
+		if f.Head[i] != f.Head[j] {
+			return f.Head[i] > f.Head[j]
+		}
+		if f.TF[i] != f.TF[j] {
+			return f.TF[i] > f.TF[j]
+		}
+		return i < j
 	}
-	var cs []cand
 	for i := range f.Terms {
-		if f.Head[i] > 0 && float64(f.Boost[i]) >= nameBoost {
-			cs = append(cs, cand{i, f.Head[i]})
+		if f.Head[i] == 0 || float64(f.Boost[i]) < nameBoost {
+			continue
 		}
+		p := k
+		for p > 0 && better(i, top[p-1]) {
+			p--
+		}
+		if p >= protagonists {
+			continue
+		}
+		for j := min(k, protagonists-1); j > p; j-- {
+			top[j] = top[j-1]
+		}
+		top[p] = i
+		k = min(k+1, protagonists)
 	}
-	sort.Slice(cs, func(a, b int) bool {
-		x, y := cs[a], cs[b]
-		if x.head != y.head {
-			return x.head > y.head
-		}
-		if f.TF[x.i] != f.TF[y.i] {
-			return f.TF[x.i] > f.TF[y.i]
-		}
-		return x.i < y.i
-	})
-	out := make([]uint32, 0, protagonists)
-	for _, x := range cs[:min(len(cs), protagonists)] {
-		out = append(out, c.termID(f.Terms[x.i]))
+	out := make([]uint32, k)
+	for i, t := range top[:k] {
+		out[i] = c.termID(f.Terms[t])
 	}
 	return out
 }
