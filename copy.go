@@ -51,3 +51,22 @@ type Passage struct {
 	// shared quote, not copying.
 	Quote bool `json:"quote,omitempty"`
 }
+
+// Swapped returns the pair seen from the other side: A and B, their
+// shares, the direction and every passage's offsets exchanged.
+func (cp Copy) Swapped() Copy {
+	cp.A, cp.B = cp.B, cp.A
+	cp.AShare, cp.BShare = cp.BShare, cp.AShare
+	switch cp.Direction {
+	case AToB:
+		cp.Direction = BToA
+	case BToA:
+		cp.Direction = AToB
+	}
+	ps := make([]Passage, len(cp.Passages))
+	for i, p := range cp.Passages {
+		ps[i] = Passage{AStart: p.BStart, AEnd: p.BEnd, BStart: p.AStart, BEnd: p.AEnd, Text: p.Text, Quote: p.Quote}
+	}
+	cp.Passages = ps
+	return cp
+}

@@ -3,6 +3,7 @@ package storyline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 )
 
@@ -101,6 +102,46 @@ type Batch struct {
 	Quotes map[string][]Quote
 	// State maps a stage to keys and values to store; a nil value deletes.
 	State map[string]map[string][]byte
+}
+
+// Validate reports the first malformed item of b: an empty id, a copy of
+// an article with itself, an assignment without event or story, a merge
+// of an unknown level. Stores refuse a batch that does not validate.
+func (b Batch) Validate() error {
+	for i, a := range b.Articles {
+		if a.ID == "" {
+			return fmt.Errorf("article %d: empty id", i)
+		}
+	}
+	for i, a := range b.Recleaned {
+		if a.ID == "" {
+			return fmt.Errorf("recleaned article %d: empty id", i)
+		}
+	}
+	for i, cp := range b.Copies {
+		if cp.A == "" || cp.B == "" || cp.A == cp.B {
+			return fmt.Errorf("copy %d: want two different article ids, have %q and %q", i, cp.A, cp.B)
+		}
+	}
+	for i, as := range b.Assignments {
+		if as.Article == "" || as.Event == "" || as.Story == "" {
+			return fmt.Errorf("assignment %d: article, event and story must be set", i)
+		}
+	}
+	for i, m := range b.Merges {
+		if m.Level != "event" && m.Level != "story" {
+			return fmt.Errorf("merge %d: level %q, want event or story", i, m.Level)
+		}
+		if m.From == "" || m.Into == "" {
+			return fmt.Errorf("merge %d: from and into must be set", i)
+		}
+	}
+	for stage := range b.State {
+		if stage == "" {
+			return errors.New("state: empty stage name")
+		}
+	}
+	return nil
 }
 
 // Store is everything Storyline persists. The default is SQLite (package

@@ -13,6 +13,20 @@
 // it opens an event, which joins the most similar story in the same way
 // at the lower Options.StoryThreshold. Copies are must-link evidence: an
 // article that copies text from an article of an active event joins it.
+//
+// Words say what a report is about; an event is one happening, so three
+// more channels say which: when, and to whom. The event day (the first
+// full date the lead mentions, see eventDay) is compared with the days of
+// the event's members, and when both are known it replaces publication
+// time in the decay: reports of the collapse and of the inquiry five days
+// later share their words but not their day (Options.DateFloor). Without
+// resolved days, the weekday the lead names ("on Friday", "Tuesday's
+// call") is compared the same way. The protagonists (names weighing most
+// in title and lead) and the main person (the most mentioned person of
+// the reader's entities) guard against look-alike happenings: another
+// player placed on injured reserve, a call reported by another aide. A
+// partial copy between reports of different days is background, not
+// must-link evidence.
 // When an arrival shows that two clusters are one, the younger is merged
 // into the older and the merge is reported.
 package cluster
@@ -45,6 +59,9 @@ type Options struct {
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
+	// DateFloor is the share of similarity an event keeps for an article
+	// whose event day is none of the event's (see dateAgreement).
+	DateFloor float64
 	// DecayFloor is the share of similarity kept at an infinite gap: time
 	// weakens evidence, it never cancels strong textual agreement.
 	DecayFloor float64
@@ -67,13 +84,14 @@ type Options struct {
 // DefaultOptions returns the one configuration used for every data set.
 func DefaultOptions() Options {
 	return Options{
-		EventThreshold: 0.25,
+		EventThreshold: 0.2,
 		StoryThreshold: 0.15,
 		MergeThreshold: 0.6,
 		NameAgreement:  0.2,
 		EventDecay:     7 * 24 * time.Hour,
 		StoryDecay:     30 * 24 * time.Hour,
 		DecayFloor:     0.5,
+		DateFloor:      0.2,
 		EventWindow:    60 * 24 * time.Hour,
 		StoryWindow:    180 * 24 * time.Hour,
 		EventIdle:      200_000,
@@ -108,6 +126,7 @@ func (o Options) withDefaults() Options {
 	set(&o.MergeThreshold, d.MergeThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.DecayFloor, d.DecayFloor)
+	set(&o.DateFloor, d.DateFloor)
 	setD(&o.EventDecay, d.EventDecay)
 	setD(&o.StoryDecay, d.StoryDecay)
 	setD(&o.EventWindow, d.EventWindow)
@@ -199,6 +218,9 @@ type candidate struct {
 	// nameCos is the cosine over name terms only, -1 when either side
 	// has none.
 	nameCos float64
+	// distinct is set when the article's protagonists or main person and
+	// the cluster's are different ones (sameProtagonists, otherPeople).
+	distinct bool
 }
 
 // agrees reports whether a candidate's names do not contradict the
@@ -206,7 +228,7 @@ type candidate struct {
 // injured reserve, another celebrity in rehab) share their words but not
 // their names.
 func (c *Clusterer) agrees(cd candidate) bool {
-	return cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement
+	return !cd.distinct && (cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement)
 }
 
 // AssignPrepared is Assign with the article's Features already computed
@@ -237,6 +259,11 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 		if ev, ok := c.articleEvent[other]; ok {
 			ev = ev.live()
+			if cp.Kind == storyline.Partial && c.dateAgreement(f, ev) < 1 {
+				// shared background passages between reports of two
+				// days of one story: not evidence of one happening
+				continue
+			}
 			copyEvents[ev] = append(copyEvents[ev], other)
 		}
 	}
@@ -246,6 +273,19 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		if !hasCandidate(cands, ev) {
 			cos := c.cosine(&ev.cent, v)
 			cands = append(cands, candidate{n: ev, cos: cos, sim: cos * c.decay(ev, at, c.opts.EventDecay), nameCos: -1})
+		}
+	}
+	sal := c.salient(f)
+	for i := range cands {
+		if f.HasDay && len(cands[i].n.days) > 0 {
+			// the days of the happenings tell better than publication
+			cands[i].sim = cands[i].cos * c.dateAgreement(f, cands[i].n)
+		} else {
+			cands[i].sim *= c.weekdayAgreement(f, cands[i].n)
+		}
+		if cands[i].sim >= c.opts.EventThreshold {
+			// only a candidate close enough to join needs the guards
+			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || otherPeople(f, cands[i].n)
 		}
 	}
 	sortCandidates(cands)
@@ -318,8 +358,8 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		story.children = append(story.children, event.id)
 	}
 
-	c.addMember(event, c.eventIdx, a, v, at, best.cos)
-	c.addMember(story, c.storyIdx, a, v, at, best.cos)
+	c.addMember(event, c.eventIdx, a, f, v, sal, at, best.cos)
+	c.addMember(story, c.storyIdx, a, f, v, nil, at, best.cos)
 	c.articleEvent[a.ID] = event
 	c.retitleStory(story)
 
@@ -358,7 +398,7 @@ func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
 	if p.IsZero() {
 		var latest time.Time
 		for _, d := range a.Dates {
-			if d.Precision != storyline.PrecisionDay {
+			if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
 				continue
 			}
 			if t, err := time.Parse(time.DateOnly, d.Date); err == nil && t.After(latest) {

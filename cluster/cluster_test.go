@@ -258,9 +258,11 @@ func TestDatelessUsesMentionedDates(t *testing.T) {
 	c := New(Options{})
 	assign(t, c, strikeA) // clock 2024-03-04
 	a := &storyline.Article{ID: "m", Title: "x", Text: "y", Dates: []storyline.DateMention{
-		{Date: "2019-05-01", Precision: storyline.PrecisionDay},
-		{Date: "2019-06", Precision: storyline.PrecisionMonth},
-		{Date: "2019-05-20", Precision: storyline.PrecisionDay},
+		{Date: "2019-05-01", Text: "May 1, 2019", Precision: storyline.PrecisionDay},
+		{Date: "2019-06", Text: "June 2019", Precision: storyline.PrecisionMonth},
+		{Date: "2019-05-20", Text: "on 20 May 2019", Precision: storyline.PrecisionDay},
+		// the reader lends an undated article the stream's year: no evidence
+		{Date: "2019-12-01", Text: "on December 1", Precision: storyline.PrecisionDay},
 	}}
 	if got := c.arrivalTime(a); !got.Equal(time.Date(2019, 5, 20, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("arrival %v, want the latest day mentioned", got)

@@ -158,8 +158,11 @@ var evalSets = []struct {
 	name, path string
 	floor      float64
 }{
-	{"giveme5w1h", "../../shared/data/giveme5w1h_news_cluster/data.jsonl", 0.75},
-	{"ecbplus", "../../shared/data/ecbplus/data.jsonl.gz", 0.75},
+	// without reading (no dates, entities or copies) the default options
+	// reach 0.755–0.868 on giveme5w1h and 0.783–0.827 on ecbplus over
+	// the four orders
+	{"giveme5w1h", "../../shared/data/giveme5w1h_news_cluster/data.jsonl", 0.73},
+	{"ecbplus", "../../shared/data/ecbplus/data.jsonl.gz", 0.76},
 }
 
 // TestQuality clusters the labeled sets in date order and in three

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/storyline-news/storyline"
@@ -34,6 +36,22 @@ type Features struct {
 	Boost []float32
 	// Surface is a readable form of each term (its first occurrence).
 	Surface []string
+	// Head is the field-weighted frequency of each term in the title and
+	// the lead alone: what the article is about first.
+	Head []float32
+	// Day is the day of the happening the article reports (days since
+	// the Unix epoch), when HasDay: see eventDay.
+	Day    int32
+	HasDay bool
+	// Weekday is the weekday the lead names, when HasWeekday, for
+	// articles without an event day (leadWeekday).
+	Weekday    time.Weekday
+	HasWeekday bool
+	// Persons are the terms standing for the people the reader found
+	// (the last word of each name), sorted; Main is the one mentioned
+	// most (at least twice), empty when none.
+	Persons []string
+	Main    string
 }
 
 // featurizer analyses articles with one analyzer per language. It is safe
@@ -62,6 +80,7 @@ func (f *featurizer) analyzer(a *storyline.Article) textproc.Analyzer {
 
 type termAcc struct {
 	tf      float64
+	head    float64
 	boost   float64
 	surface string
 }
@@ -91,6 +110,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			}
 			e := get(t.Term, 1, func() string { return strings.ToLower(string(runes[t.Start:t.End])) })
 			e.tf += w
+			if weight != 1 || (lead > 0 && i < lead) {
+				e.head += w
+			}
 			switch {
 			case textproc.IsNumber(t.Term):
 				e.boost = max(e.boost, numberBoost)
@@ -117,7 +139,13 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		TF:      make([]float32, 0, len(at)),
 		Boost:   make([]float32, 0, len(at)),
 		Surface: make([]string, 0, len(at)),
+		Head:    make([]float32, 0, len(at)),
 	}
+	ft.Day, ft.HasDay = eventDay(a)
+	if !ft.HasDay {
+		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
+	}
+	ft.Persons, ft.Main = persons(an, a)
 	for t := range at {
 		ft.Terms = append(ft.Terms, t)
 	}
@@ -127,6 +155,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		ft.TF = append(ft.TF, float32(e.tf))
 		ft.Boost = append(ft.Boost, float32(e.boost))
 		ft.Surface = append(ft.Surface, e.surface)
+		ft.Head = append(ft.Head, float32(e.head))
 	}
 	return ft
 }
@@ -159,4 +188,29 @@ func sublinear(tf float64) float64 {
 		return tf
 	}
 	return 1 + math.Log(tf)
+}
+
+// persons returns the terms of the last words of a's person entities,
+// sorted, and that of the most mentioned one (ties: the first), when it
+// is mentioned at least twice.
+func persons(an textproc.Analyzer, a *storyline.Article) (terms []string, main string) {
+	best := 1
+	var toks []textproc.Token
+	for _, e := range a.Entities {
+		if e.Kind != storyline.Person {
+			continue
+		}
+		toks = an.Analyze(toks[:0], e.Name)
+		if len(toks) == 0 {
+			continue
+		}
+		t := toks[len(toks)-1].Term
+		terms = append(terms, t)
+		if len(e.Mentions) > best {
+			best, main = len(e.Mentions), t
+		}
+	}
+	sort.Strings(terms)
+	terms = slices.Compact(terms)
+	return terms, main
 }

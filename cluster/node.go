@@ -37,6 +37,16 @@ type node struct {
 	children          []string // stories: event ids
 	title             string
 	titleScore        float64
+	// names counts, per name term, the members whose title or lead
+	// names it among their protagonists (events only).
+	names map[uint32]float32
+	// persons counts the members naming each person term, mains the
+	// members whose main person it is (events only).
+	persons, mains map[string]float32
+	// weekdays counts the members' event weekdays (events only).
+	weekdays [7]float32
+	// days counts the members' event days (events only).
+	days map[int32]float32
 	// stamp, stampTerm and acc accumulate a candidate's partial score
 	// during one lookup.
 	stamp     uint64
@@ -244,7 +254,7 @@ func (c *Clusterer) newStory() *node {
 }
 
 // addMember adds an article to n: centroid, span, title.
-func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector, at time.Time, cos float64) {
+func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Features, v vector, sal []uint32, at time.Time, cos float64) {
 	fresh := c.addVector(&n.cent, v, c.fresh[:0])
 	prune(&n.cent, c.opts.CentroidTerms)
 	x.add(n, fresh)
@@ -255,6 +265,12 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, v vector,
 	}
 	n.size++
 	n.lastArrival = c.docs
+	if n.id[0] == 'e' {
+		c.addNames(n, sal)
+		addDay(n, f)
+		addWeekday(n, f)
+		addPersons(n, f)
+	}
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
 			n.title, n.titleScore = a.Title, cos
@@ -320,6 +336,26 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 		c.extend(into, from.last, from.lastPub)
 	}
 	into.articles = append(into.articles, from.articles...)
+	for id, k := range from.names {
+		if into.names == nil {
+			into.names = make(map[uint32]float32)
+		}
+		into.names[id] += k
+	}
+	from.names = nil
+	for d, k := range from.days {
+		if into.days == nil {
+			into.days = make(map[int32]float32)
+		}
+		into.days[d] += k
+	}
+	from.days = nil
+	for d, k := range from.weekdays {
+		into.weekdays[d] += k
+	}
+	into.persons = addCounts(into.persons, from.persons)
+	into.mains = addCounts(into.mains, from.mains)
+	from.persons, from.mains = nil, nil
 	into.size += from.size
 	from.into = into
 	from.cent = centroid{}

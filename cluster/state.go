@@ -58,6 +58,16 @@ type nodeState struct {
 	Children   []string            `json:"children,omitempty"`
 	Title      string              `json:"title"`
 	TitleScore float64             `json:"title_score"`
+	// Names are an event's protagonist counts by term, Days its event
+	// day counts (days since the Unix epoch).
+	Names map[string]float32 `json:"names,omitempty"`
+	Days  map[int32]float32  `json:"days,omitempty"`
+	// Persons and Mains count the members naming each person, and whose
+	// main person it is.
+	Persons map[string]float32 `json:"persons,omitempty"`
+	Mains   map[string]float32 `json:"mains,omitempty"`
+	// Weekdays counts the members' event weekdays, Sunday first.
+	Weekdays []float32 `json:"weekdays,omitempty"`
 }
 
 // Stage implements storyline.Stateful.
@@ -122,6 +132,16 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 		st.Story = n.story.live().id
 	}
 	st.Centroid = c.encodeCentroid(&n.cent)
+	if len(n.names) > 0 {
+		st.Names = make(map[string]float32, len(n.names))
+		for id, k := range n.names {
+			st.Names[c.terms[id]] = k
+		}
+	}
+	st.Days, st.Persons, st.Mains = n.days, n.persons, n.mains
+	if n.weekdays != [7]float32{} {
+		st.Weekdays = n.weekdays[:]
+	}
 	b, _ := json.Marshal(st)
 	return b
 }
@@ -183,6 +203,14 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			if st.Story != "" {
 				n.story = &node{id: st.Story} // resolved below
 			}
+			for t, k := range st.Names {
+				if n.names == nil {
+					n.names = make(map[uint32]float32, len(st.Names))
+				}
+				n.names[c.termID(t)] = k
+			}
+			n.days, n.persons, n.mains = st.Days, st.Persons, st.Mains
+			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
 		}
 		return ctx.Err()

@@ -30,7 +30,20 @@ func Find(text string, pub storyline.Published) []storyline.DateMention {
 // FindTokens is Find over a text already split into code points and
 // textproc tokens, for callers that have them.
 func FindTokens(runes []rune, toks []textproc.Token, pub storyline.Published) []storyline.DateMention {
+	return FindTokensRef(runes, toks, pub, storyline.Published{})
+}
+
+// FindTokensRef is FindTokens for an article that may have no publication
+// date: when pub is zero, ref (the latest publication date known around
+// the article, say in its stream) supplies the year of a day written
+// without one ("on December 7"). A year is robust to ref being days or
+// weeks off; a weekday or "yesterday" is not, so relative phrases still
+// need pub.
+func FindTokensRef(runes []rune, toks []textproc.Token, pub, ref storyline.Published) []storyline.DateMention {
 	f := finder{toks: toks, text: runes, pub: storyline.Day(pub.Time).Time, hasPub: !pub.IsZero()}
+	if !ref.IsZero() {
+		f.ref, f.hasRef = storyline.Day(ref.Time).Time, true
+	}
 	var out []storyline.DateMention
 	for i := 0; i < len(toks); {
 		m, next, ok := f.at(i)
@@ -50,6 +63,9 @@ type finder struct {
 	text   []rune
 	pub    time.Time
 	hasPub bool
+	// ref stands in for pub when inferring a year, when pub is unknown.
+	ref    time.Time
+	hasRef bool
 }
 
 func (f *finder) term(i int) string {
@@ -188,11 +204,16 @@ func (f *finder) day(from, to, y int, m time.Month, d int) (storyline.DateMentio
 // inferYear places a day without a year within about ten months before
 // and two months after publication, where news mentions fall.
 func (f *finder) inferYear(m time.Month, d int) (int, bool) {
-	if !f.hasPub {
+	at := f.pub
+	switch {
+	case f.hasPub:
+	case f.hasRef:
+		at = f.ref
+	default:
 		return 0, false
 	}
-	y := f.pub.Year()
-	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(f.pub.AddDate(0, 2, 0)) {
+	y := at.Year()
+	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(at.AddDate(0, 2, 0)) {
 		y--
 	}
 	return y, true

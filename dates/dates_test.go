@@ -8,6 +8,7 @@ import (
 	"time"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 func TestFind(t *testing.T) {
@@ -81,5 +82,24 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Find(text, pub)
+	}
+}
+
+func TestFindTokensRefYearOnly(t *testing.T) {
+	text := "The presidents held a video call on December 7. On Tuesday they spoke again."
+	runes := []rune(text)
+	toks := textproc.Tokenize(nil, text)
+	ref := storyline.Day(time.Date(2021, 12, 18, 0, 0, 0, 0, time.UTC))
+	got := FindTokensRef(runes, toks, storyline.Published{}, ref)
+	if len(got) != 1 || got[0].Date != "2021-12-07" || got[0].Text != "on December 7" {
+		t.Fatalf("with a reference and no publication date: %+v, want only 2021-12-07 (weekdays need the real date)", got)
+	}
+	if got := FindTokensRef(runes, toks, storyline.Published{}, storyline.Published{}); len(got) != 0 {
+		t.Fatalf("with neither date: %+v, want none", got)
+	}
+	// In January, a December day belongs to the year before.
+	jan := storyline.Day(time.Date(2022, 1, 10, 0, 0, 0, 0, time.UTC))
+	if got := FindTokensRef(runes, toks, storyline.Published{}, jan); len(got) != 1 || got[0].Date != "2021-12-07" {
+		t.Fatalf("January reference: %+v", got)
 	}
 }

@@ -55,7 +55,9 @@ func NewDoc(text string) *Doc {
 		}
 		if sawStop && sawSpace && i > 0 {
 			prev := d.Tokens[i-1]
-			abbrev := abbreviations[prev.Term] && d.Text[prev.End] == '.'
+			// a capital initial ("Elijah E. Cummings") ends no sentence
+			initial := prev.End-prev.Start == 1 && unicode.IsUpper(d.Text[prev.Start])
+			abbrev := (abbreviations[prev.Term] || initial) && d.Text[prev.End] == '.'
 			first := d.Text[t.Start]
 			upper := unicode.IsUpper(first) || unicode.IsDigit(first) && !sawColon
 			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {

@@ -153,6 +153,9 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 	return out
 }
 
+// honorifics stand before surnames only ("Mr. King").
+var honorifics = set(`mr mrs ms miss dr`)
+
 // makeCand strips titles and demonyms from the front of the run [i, j).
 func makeCand(d *Doc, i, j int) *cand {
 	titled := false
@@ -167,10 +170,12 @@ func makeCand(d *Doc, i, j int) *cand {
 			}
 		}
 	}
+	honorific := false
 	for i < j && !orgWords[d.Tokens[j-1].Term] {
 		term := d.Tokens[i].Term
 		if titles[term] && j-i > 1 {
 			titled = true
+			honorific = honorifics[term]
 			i++
 			continue
 		}
@@ -185,7 +190,8 @@ func makeCand(d *Doc, i, j int) *cand {
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
-	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term]) {
+	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term] && !honorific) {
+		// "Mr. King" is a name; "President" alone is not
 		return nil
 	}
 	words := make([]string, 0, j-i)

@@ -43,6 +43,14 @@ func TestRecognize(t *testing.T) {
 			},
 		},
 		{
+			name: "middle initials and honorifics before a title word",
+			text: "Rep. Elijah E. Cummings spoke first. Mr. King added that the vote mattered, and Mr. King said more.",
+			want: map[string]string{
+				"Elijah E Cummings": "person:Elijah E. Cummings",
+				"King":              "person:King|King",
+			},
+		},
+		{
 			name:   "sentence-initial common words are not names",
 			text:   "Speaking to reporters, he said nothing. Further talks are planned; speaking of talks, further news is due.",
 			absent: []string{"Speaking", "Further"},

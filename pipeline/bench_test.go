@@ -1,11 +1,15 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -96,3 +100,64 @@ func TestTextArticleShape(t *testing.T) {
 }
 
 func writeFile(path string, b []byte) error { return os.WriteFile(path, b, 0o644) }
+
+// BenchmarkIngestHTML is issue #2's HTML figure: the 181 real pages of the
+// article-extraction benchmark read, extracted (go-trafilatura) and stored
+// in SQLite, extraction on every core, no later stages.
+func BenchmarkIngestHTML(b *testing.B) {
+	src := filepath.Join("..", "..", "shared", "data", "article_extraction_benchmark", "data.jsonl.gz")
+	f, err := os.Open(src)
+	if err != nil {
+		b.Skipf("no benchmark pages (%v)", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	var inputs []ingest.Input
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		var page struct{ ID, HTML string }
+		if err := json.Unmarshal(sc.Bytes(), &page); err != nil {
+			b.Fatal(err)
+		}
+		p := filepath.Join(dir, page.ID+".html")
+		if err := writeFile(p, []byte(page.HTML)); err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, ingest.Input{Path: p, Size: int64(len(page.HTML))})
+	}
+	ctx := context.Background()
+	run := 0
+	for b.Loop() {
+		b.StopTimer()
+		st, err := sqlite.Open(ctx, filepath.Join(dir, fmt.Sprintf("run%d.db", run)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		run++
+		p, err := New(ctx, Config{Store: st})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		items := func(yield func(ingest.Item) bool) {
+			for _, it := range ingest.ReadInputs(ctx, inputs, ingest.Options{Workers: runtime.GOMAXPROCS(0)}) {
+				if !yield(it) {
+					return
+				}
+			}
+		}
+		r, err := p.Feed(ctx, items, FeedOptions{})
+		if err != nil || r.Added+r.Skipped != len(inputs) {
+			b.Fatalf("feed: %+v %v", r, err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(inputs)*b.N)/b.Elapsed().Seconds(), "pages/s")
+}

@@ -57,24 +57,44 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 	before := p.counts
 	var r Report
 	batch := make([]storyline.Article, 0, size)
+	// Each batch goes through the stages while the one before it commits.
+	committing := 0 // articles in the commit under way
+	settle := func() error {
+		if err := p.settle(); err != nil {
+			return err
+		}
+		if committing > 0 {
+			r.Articles += committing
+			committing = 0
+			r.Counts = p.counts.minus(before)
+			r.Elapsed = time.Since(start)
+			if opts.OnBatch != nil {
+				opts.OnBatch(r)
+			}
+		}
+		return nil
+	}
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		if _, err := p.Process(ctx, batch); err != nil {
+		pb, err := p.build(ctx, batch)
+		if err != nil {
 			return err
 		}
-		r.Articles += len(batch)
-		batch = batch[:0]
-		r.Counts = p.counts.minus(before)
-		r.Elapsed = time.Since(start)
-		if opts.OnBatch != nil {
-			opts.OnBatch(r)
+		if err := settle(); err != nil {
+			return err
 		}
+		p.commitAsync(ctx, pb)
+		committing = len(batch)
+		batch = make([]storyline.Article, 0, size) // the commit holds the old one
 		return nil
 	}
 	for it := range items {
 		if err := ctx.Err(); err != nil {
+			if serr := settle(); serr != nil {
+				return r, serr
+			}
 			return r, fmt.Errorf("ingest interrupted: %w", err)
 		}
 		if it.Skip != nil {
@@ -88,11 +108,15 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 		batch = append(batch, it.Article)
 		if len(batch) >= size {
 			if err := flush(); err != nil {
+				p.settle() // the error that matters is the first one
 				return r, err
 			}
 		}
 	}
 	err := flush()
+	if serr := settle(); err == nil {
+		err = serr
+	}
 	r.Counts = p.counts.minus(before)
 	r.Elapsed = time.Since(start)
 	return r, err

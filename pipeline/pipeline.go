@@ -41,6 +41,12 @@ type Config struct {
 // in; see Config.Prepare.
 type AssignFunc func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error)
 
+// referencer is a Reader that takes the latest publication date known
+// before each batch, to date what undated articles mention.
+type referencer interface {
+	SetReference(storyline.Published)
+}
+
 // titler is a Clusterer that names its events and stories; Titles returns
 // the titles changed since the last call.
 type titler interface {
@@ -90,6 +96,12 @@ type Counts struct {
 type Pipeline struct {
 	cfg      Config
 	stateful []storyline.Stateful
+	latest   storyline.Published // the latest publication date seen
+	// inflight maps the ids of the batch being committed to their hashes;
+	// flight is that commit. Both are touched by the caller's goroutine
+	// only: the commit goroutine touches nothing but the store.
+	inflight map[string]string
+	flight   *flight
 	counts   Counts
 	timings  map[string]time.Duration
 }
@@ -100,7 +112,7 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if cfg.Store == nil {
 		return nil, fmt.Errorf("pipeline: no store")
 	}
-	p := &Pipeline{cfg: cfg, timings: make(map[string]time.Duration)}
+	p := &Pipeline{cfg: cfg, timings: make(map[string]time.Duration), inflight: make(map[string]string)}
 	seen := map[string]bool{}
 	for _, st := range []any{cfg.Cleaner, cfg.Recleaner, cfg.Reader, cfg.Copies, cfg.Clusterer, cfg.Statements} {
 		s, ok := st.(storyline.Stateful)
@@ -137,6 +149,38 @@ func (p *Pipeline) timed(stage string, start time.Time) {
 // hash are already stored are Unchanged and skip every stage. A failing
 // stage fails the batch: nothing of it is stored.
 func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]storyline.Outcome, error) {
+	if err := p.settle(); err != nil {
+		return nil, err
+	}
+	pb, err := p.build(ctx, batch)
+	if err != nil || pb == nil {
+		return nil, err
+	}
+	p.commitAsync(ctx, pb)
+	if err := p.settle(); err != nil {
+		return nil, err
+	}
+	return pb.outcomes, nil
+}
+
+// built is a batch that has been through the stages and awaits its commit.
+type built struct {
+	b        storyline.Batch
+	outcomes []storyline.Outcome // Unchanged filled in; the rest on commit
+	work     []int               // indexes of the articles in b.Articles
+}
+
+// flight is a commit under way on another goroutine.
+type flight struct {
+	pb   *built
+	done chan error
+	got  []storyline.Outcome
+	took time.Duration
+}
+
+// build runs a batch through every stage and returns what to commit, or
+// nil for an empty batch.
+func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built, error) {
 	if len(batch) == 0 {
 		return nil, nil
 	}
@@ -151,49 +195,82 @@ func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]st
 	}
 	p.timed(stageHashLook, start)
 
-	var b storyline.Batch
-	outcomes := make([]storyline.Outcome, len(batch))
+	pb := &built{outcomes: make([]storyline.Outcome, len(batch)), work: make([]int, 0, len(batch))}
 	inBatch := make(map[string]string, len(batch)) // id → hash already in this batch
-	work := make([]int, 0, len(batch))
 	for i := range batch {
 		a := &batch[i]
 		if h, ok := inBatch[a.ID]; ok && h == a.Hash {
-			outcomes[i] = storyline.Unchanged
+			pb.outcomes[i] = storyline.Unchanged
+			continue
+		}
+		// The batch being committed meanwhile is not in stored yet.
+		if h, ok := p.inflight[a.ID]; ok && h == a.Hash {
+			pb.outcomes[i] = storyline.Unchanged
 			continue
 		}
 		if h, ok := stored[a.ID]; ok && h == a.Hash {
-			outcomes[i] = storyline.Unchanged
+			pb.outcomes[i] = storyline.Unchanged
 			continue
 		}
 		inBatch[a.ID] = a.Hash
-		work = append(work, i)
+		pb.work = append(pb.work, i)
 	}
-	if err := p.runAll(ctx, batch, work, &b); err != nil {
+	if err := p.runAll(ctx, batch, pb.work, &pb.b); err != nil {
 		return nil, err
 	}
-	if err := p.reclean(ctx, &b); err != nil {
+	if err := p.reclean(ctx, &pb.b); err != nil {
 		return nil, err
 	}
 	for _, s := range p.stateful {
 		if kv := s.Pending(); len(kv) > 0 {
-			if b.State == nil {
-				b.State = make(map[string]map[string][]byte)
+			if pb.b.State == nil {
+				pb.b.State = make(map[string]map[string][]byte)
 			}
-			b.State[s.Stage()] = kv
+			pb.b.State[s.Stage()] = kv
 		}
 	}
-	start = time.Now()
-	got, err := p.cfg.Store.Commit(ctx, b)
+	return pb, nil
+}
+
+// commitAsync starts committing pb on another goroutine, so that the next
+// batch goes through the stages meanwhile. Commits stay in order: the
+// caller settles the one under way before starting the next.
+func (p *Pipeline) commitAsync(ctx context.Context, pb *built) {
+	f := &flight{pb: pb, done: make(chan error, 1)}
+	for _, a := range pb.b.Articles {
+		p.inflight[a.ID] = a.Hash
+	}
+	p.flight = f
+	go func() {
+		start := time.Now()
+		got, err := p.cfg.Store.Commit(ctx, pb.b)
+		f.got, f.took = got, time.Since(start)
+		f.done <- err
+	}()
+}
+
+// settle waits for the commit under way, if any, and accounts for it.
+func (p *Pipeline) settle() error {
+	f := p.flight
+	if f == nil {
+		return nil
+	}
+	p.flight = nil
+	err := <-f.done
+	for _, a := range f.pb.b.Articles {
+		delete(p.inflight, a.ID)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("pipeline: commit: %w", err)
+		return fmt.Errorf("pipeline: commit: %w", err)
 	}
-	p.timed(StageStore, start)
-	for k, i := range work {
-		if k < len(got) {
-			outcomes[i] = got[k]
+	p.timings[StageStore] += f.took
+	pb := f.pb
+	for k, i := range pb.work {
+		if k < len(f.got) {
+			pb.outcomes[i] = f.got[k]
 		}
 	}
-	for _, o := range outcomes {
+	for _, o := range pb.outcomes {
 		switch o {
 		case storyline.Added:
 			p.counts.Added++
@@ -203,13 +280,13 @@ func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]st
 			p.counts.Unchanged++
 		}
 	}
-	p.counts.Copies += len(b.Copies)
-	p.counts.Merges += len(b.Merges)
-	p.counts.Assignments += len(b.Assignments)
-	for _, qs := range b.Quotes {
+	p.counts.Copies += len(pb.b.Copies)
+	p.counts.Merges += len(pb.b.Merges)
+	p.counts.Assignments += len(pb.b.Assignments)
+	for _, qs := range pb.b.Quotes {
 		p.counts.Quotes += len(qs)
 	}
-	return outcomes, nil
+	return nil
 }
 
 // runAll sends the new or changed articles batch[work...] through the
@@ -226,6 +303,14 @@ func (p *Pipeline) runAll(ctx context.Context, batch []storyline.Article, work [
 			}
 		}
 		p.timed(StageClean, start)
+	}
+	if r, ok := p.cfg.Reader.(referencer); ok {
+		for _, i := range work {
+			if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
+				p.latest = pub
+			}
+		}
+		r.SetReference(p.latest)
 	}
 	quotes, assign, err := p.readAll(ctx, batch, work)
 	if err != nil {
@@ -378,13 +463,21 @@ func (p *Pipeline) reclean(ctx context.Context, b *storyline.Batch) error {
 	if rc == nil {
 		return nil
 	}
+	changed := rc.Changed()
+	if len(changed) == 0 {
+		return nil
+	}
+	// The outlet's articles of the batch being committed must be listed too.
+	if err := p.settle(); err != nil {
+		return err
+	}
 	start := time.Now()
 	defer p.timed(StageReclean, start)
 	inBatch := make(map[string]bool, len(b.Articles))
 	for _, a := range b.Articles {
 		inBatch[a.ID] = true
 	}
-	for _, source := range rc.Changed() {
+	for _, source := range changed {
 		var ids []string
 		for a, err := range p.cfg.Store.Articles(ctx, storyline.ArticleFilter{Source: source}) {
 			if err != nil {

@@ -235,3 +235,48 @@ func TestFeedCountsSkips(t *testing.T) {
 		t.Errorf("report %+v, %d batches", r, batches)
 	}
 }
+
+// TestFeedOverlapsCommits feeds batches whose commits overlap the next
+// batch's stages: an article repeated in the next batch, while the first
+// is still committing, is Unchanged and goes through no stage twice.
+func TestFeedOverlapsCommits(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{}
+	p, err := New(ctx, config(st, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := func(yield func(ingest.Item) bool) {
+		for i := range 40 {
+			id := fmt.Sprint("x", i)
+			if i%4 == 3 {
+				id = fmt.Sprint("x", i-1) // the last article of the batch before
+			}
+			if !yield(ingest.Item{Article: art(id, "Text of "+id)}) {
+				return
+			}
+		}
+	}
+	rep, err := p.Feed(ctx, items, FeedOptions{BatchSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 30 || rep.Unchanged != 10 || rep.Articles != 40 {
+		t.Errorf("report %+v, want 30 added and 10 unchanged of 40", rep)
+	}
+	clustered := 0
+	for _, c := range r.calls {
+		if strings.HasPrefix(c, "cluster ") {
+			clustered++
+		}
+	}
+	if clustered != 30 {
+		t.Errorf("%d articles clustered, want each of the 30 once", clustered)
+	}
+	for i := 0; i < 40; i += 4 {
+		if _, err := st.Article(ctx, fmt.Sprint("x", i)); err != nil {
+			t.Errorf("x%d not stored: %v", i, err)
+		}
+	}
+}

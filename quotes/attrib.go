@@ -20,6 +20,12 @@ func (r *reader) sentenceFrom(k int) int {
 func (r *reader) attribute(i int) attribution {
 	d, s := r.d, r.segs[i]
 	n := len(d.Tokens)
+	if sp := r.signedBy(s); sp >= 0 {
+		return attribution{spk: sp, cueTok: -1}
+	}
+	if a := r.inside(s); a.spk >= 0 {
+		return a
+	}
 	if tb := d.TokenAt(s.open); tb > 0 && r.cueAt(tb-1) > 0 {
 		if a := r.pre(i); a.spk >= 0 {
 			return a
@@ -27,6 +33,7 @@ func (r *reader) attribute(i int) attribution {
 	}
 	if s.close >= 0 && !r.endsSentence(s) {
 		tk := d.TokenAt(s.close + 1)
+		conj := r.clauseFollows(s)
 		lim := tk + 30
 		for j := tk; j < lim && j < n; j++ {
 			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.inQuote[j] {
@@ -35,8 +42,20 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 		for j := tk; j < lim && j < n; j++ {
+			if conj && strings.Contains(gap(d, j), ",") {
+				conj = false // "…” if she lost, said Wasserman"
+			}
 			if w := r.cueAt(j); w > 0 {
+				if conj {
+					break // "…,” but he said that …": a clause of its own
+				}
+				if sp := r.inverted(j, w, lim+4); sp >= 0 {
+					return attribution{spk: sp, cueTok: j}
+				}
 				if sp := r.subjectLeft(j, tk); sp >= 0 {
+					return attribution{spk: sp, cueTok: j}
+				}
+				if sp := r.nounPhrase(tk, j); sp >= 0 {
 					return attribution{spk: sp, cueTok: j}
 				}
 				if j == tk || j == tk+1 && skippable[d.Tokens[tk].Term] {
@@ -57,10 +76,18 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 		// "“…” Toomey fumed": a speaker and a verb right after the quote
-		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] {
-			if sp := r.spkAt[tk]; sp >= 0 && (r.spks[sp].named || r.spks[sp].pronoun != "") {
+		// or "“…!” an angry Hollande retaliated."
+		if tk+1 < n && d.Para[tk] == s.para {
+			h := tk
+			if t := d.Tokens[h].Term; (t == "a" || t == "an" || t == "the") && r.spkAt[h] < 0 {
+				for h++; h < tk+3 && h < n && r.spkAt[h] < 0 && !d.Capitalized(h) && gap(d, h-1) == " " &&
+					isAlpha(d.Tokens[h].Term) && !notSubject[d.Tokens[h].Term] && r.cueAt(h) == 0; h++ {
+				}
+			}
+			if sp := r.spkAt[min(h, n-1)]; sp >= 0 && r.spks[sp].tok0 == h && (r.spks[sp].named || r.spks[sp].pronoun != "") {
 				v := r.spks[sp].tok1
-				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] {
+				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] &&
+					d.Para[v] == s.para && (!d.SentStart[tk] || v+1 >= n || strings.ContainsAny(gap(d, v), ".,;!?\n")) {
 					if pre := r.pre(i); pre.spk < 0 {
 						return attribution{spk: sp, cueTok: -1}
 					}
@@ -68,8 +95,103 @@ func (r *reader) attribute(i int) attribution {
 			}
 		}
 	}
-	return r.pre(i)
+	a := r.pre(i)
+	if sp, n := r.possessor(s); sp >= 0 && (a.spk < 0 || a.cueTok < n) {
+		return attribution{spk: sp, cueTok: -1}
+	}
+	return a
 }
+
+// inverted returns the speaker of a cue inverted after a comma ("…, said
+// Brad Bannon, a pollster"): the name or role right after the cue, or -1
+// when the cue does not follow a comma or no such speaker follows.
+func (r *reader) inverted(k, w, to int) int {
+	d := r.d
+	if k == 0 || !strings.Contains(gap(d, k-1), ",") || r.inQuote[k-1] || strings.HasSuffix(d.Tokens[k].Term, "ing") || w != 1 || addressees[d.Tokens[k].Term] {
+		return -1
+	}
+	sp := r.subjectRight(k, w, to)
+	if sp < 0 || r.spks[sp].tok0 != k+1 || !(r.spks[sp].named || r.spks[sp].role) {
+		return -1
+	}
+	return sp
+}
+
+// addressees are cues whose object is who was spoken to ("…, Graham
+// told CBS News"), never inverted.
+var addressees = wordSet(`tell tells told telling ask asks asked urge urges urged`)
+
+// objectOf reports whether mention sp is the object of a preposition:
+// one stands before it, at most three words back in the same phrase ("to
+// the Dutch newspaper NRC Handelsblad").
+func (r *reader) objectOf(sp spk, from int) bool {
+	d := r.d
+	plain := 0
+	for j := sp.tok0 - 1; j >= from && j >= sp.tok0-4; j-- {
+		t := d.Tokens[j].Term
+		if t == "as" {
+			return false // "as prosecutor Marc Trévidic put it"
+		}
+		if prepositions[t] {
+			// "to see a Republican administration": an infinitive
+			return !(t == "to" && j+1 < sp.tok0 && !determinerLike(d.Tokens[j+1].Term) && !d.Capitalized(j+1))
+		}
+		if gap(d, j) != " " || r.inQuote[j] || r.spkAt[j] >= 0 && r.spks[r.spkAt[j]].pronoun == "" || r.cueAt(j) > 0 || notSubject[t] {
+			return false
+		}
+		if !determinerLike(t) && !modifierLike(t) && !d.Capitalized(j) {
+			if plain++; plain > 2 {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// nounPhrase adds a speaker for the common noun phrase that fills the
+// tokens [from, cue) after a quotation ("“…” the bespectacled, 71-year-old
+// diplomat said"; "a Democratic staffer in the room wondered" up to its
+// preposition) and returns it, or -1 when [from, cue) is no such phrase.
+func (r *reader) nounPhrase(from, cue int) int {
+	d := r.d
+	if t := d.Tokens[from].Term; t != "a" && t != "an" && t != "the" || cue-from < 2 || cue-from > 8 {
+		return -1
+	}
+	end := cue
+	for p := from + 1; p < cue; p++ {
+		t := d.Tokens[p].Term
+		if prepositions[t] {
+			if p == from+1 {
+				return -1
+			}
+			end = p
+			break
+		}
+		if r.inQuote[p] || notSubject[t] || r.cueAt(p) > 0 || !isAlpha(t) || r.spkAt[p] >= 0 && r.spks[r.spkAt[p]].pronoun != "" {
+			return -1
+		}
+	}
+	for p := from; p < cue-1; p++ {
+		if g := gap(d, p); g != " " && g != ", " {
+			return -1
+		}
+	}
+	start, stop := d.Tokens[from].Start, d.Tokens[end-1].End
+	r.spks = append(r.spks, spk{start: start, end: stop, tok0: from, tok1: end, entity: -1, name: string(d.Text[start:stop])})
+	return len(r.spks) - 1
+}
+
+// clauseFollows reports whether a conjunction opens a new clause right
+// after quotation s ("…,” but he said that …", "…,” though she noted"):
+// a cue in that clause, before any comma, attributes what follows it, not
+// the quotation.
+func (r *reader) clauseFollows(s segment) bool {
+	tk := r.d.TokenAt(s.close + 1)
+	return tk+1 < len(r.d.Tokens) && r.d.Para[tk] == s.para && !r.inQuote[tk] && conjunctions[r.d.Tokens[tk].Term] && gap(r.d, tk) == " "
+}
+
+// conjunctions open a clause of their own.
+var conjunctions = wordSet(`but though although while whereas because when whenever if unless after before since until so`)
 
 // endsSentence reports whether a quotation closes with a full stop and
 // the next word opens a new sentence ("… partners.” An official said"),
@@ -105,6 +227,9 @@ func (r *reader) pre(i int) attribution {
 			if sp := r.subjectLeft(j, from); sp >= 0 && d.Tokens[j].Term != "according" {
 				return attribution{spk: sp, cueTok: j}
 			}
+			if p := d.Tokens[min(j+2, len(d.Tokens)-1)].Term; d.Tokens[j].Term == "according" && (p == "its" || p == "his" || p == "her" || p == "their") {
+				continue // "according to its analysis": not a speaker
+			}
 			if sp := r.subjectRight(j, w, tb); sp >= 0 {
 				return attribution{spk: sp, cueTok: j}
 			}
@@ -112,6 +237,11 @@ func (r *reader) pre(i int) attribution {
 	}
 	// "Rep. Trey Gowdy (R-S.C.): "…""
 	if strings.Contains(string(d.Text[d.Tokens[tb-1].End:s.open]), ":") {
+		// "… TOO EARLY - Mark Blumenthal and Jon Cohen: “…”": a name
+		// right before the colon introduces the quote
+		if sp := r.spkAt[tb-1]; sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
+			return attribution{spk: sp, cueTok: -1}
+		}
 		// "Kaine has adopted the stance common in public office: “…”"
 		if sp := r.firstSubject(from, tb); sp >= 0 {
 			return attribution{spk: sp, cueTok: -1}
@@ -172,6 +302,18 @@ func (r *reader) context(i int, att []attribution) attribution {
 			for j := from; j < tb; j++ {
 				if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind != "" {
 					return attribution{spk: sp, cueTok: -1}
+				}
+			}
+		}
+		// the speaker of the paragraph before's last sentence, when it
+		// reports speech outside quotation marks
+		if pf := r.sentenceFrom(tb - 1); !r.hasLongQuote(pf, tb) {
+			for j := tb - 1; j >= pf; j-- {
+				if r.cueAt(j) > 0 {
+					if sp := r.subjectLeft(j, pf); sp >= 0 {
+						return attribution{spk: sp, cueTok: -1}
+					}
+					break
 				}
 			}
 		}

@@ -58,13 +58,13 @@ var pronouns = map[string]bool{"he": true, "she": true, "i": true, "we": false, 
 
 // prepositions before a name make it an object, not a speaker ("speaking
 // to Fox News said").
-var prepositions = wordSet(`to with by for of in at from about on into than against like as`)
+var prepositions = wordSet(`to with by for of in at from about on into than against like as upon during without through under via despite amid among toward towards`)
 
 // notSubject are words that cannot head a generic speaker phrase.
 var notSubject = wordSet(`that which who and but or as than then so if when while because
 it this there here what not also has have had was were is are be been would could should will
 can may might must do does did to of in on at by for with from about again later only just
-even still yet now too very interview`)
+even still yet now too very interview after before since until`)
 
 // relatives stand for the name before them ("Trump, who said").
 var relatives = wordSet(`who which that`)

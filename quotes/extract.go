@@ -4,6 +4,8 @@
 package quotes
 
 import (
+	"strings"
+
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/entities"
 )
@@ -83,6 +85,7 @@ func newReader(ents *entities.Result) *reader {
 			// the mention spans the titles before the name ("White House
 			// Press Secretary Josh Earnest")
 			for c.tok0 > 0 && !d.SentStart[c.tok0] && d.Capitalized(c.tok0-1) && r.spkAt[c.tok0-1] < 0 &&
+				d.Tokens[c.tok0-1].Term != "like" && !determinerLike(d.Tokens[c.tok0-1].Term) &&
 				(gap(d, c.tok0-1) == " " || gap(d, c.tok0-1) == ". ") && !r.inQuote[c.tok0-1] {
 				c.tok0--
 			}
@@ -91,15 +94,15 @@ func newReader(ents *entities.Result) *reader {
 		add(c)
 	}
 	for k, t := range d.Tokens {
-		if _, ok := pronouns[t.Term]; ok {
-			if t.Term == "i" && !d.Capitalized(k) {
+		if p := pronounOf(t.Term); p != "" {
+			if p == "i" && !d.Capitalized(k) {
 				continue
 			}
-			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: t.Term})
+			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
 		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
 			from := k
 			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !cues[d.Tokens[from-1].Term] &&
-				(d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
+				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
 			// the name reads on over organisations ("White House official")
@@ -158,7 +161,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 		if s.mixed && !r.adjacentCue(s, a) {
 			continue // “…": pairing is unsure unless a cue stands beside it
 		}
-		out = append(out, r.quote(id, s.start, end, a, storyline.Direct))
+		out = append(out, r.quote(id, s.start, end, r.viaRelative(s, a), storyline.Direct))
 	}
 	return out
 }
@@ -178,4 +181,22 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 		q.Speaker = r.resolve(a.spk, 0)
 	}
 	return q
+}
+
+// pronounOf returns the speaker pronoun term stands for, contracted
+// ("he's", "they're"; not "it's") or not, or "".
+func pronounOf(term string) string {
+	if _, ok := pronouns[term]; ok {
+		return term
+	}
+	if i := strings.IndexByte(term, '\''); i > 0 {
+		switch term[i:] {
+		case "'s", "'re", "'ll", "'d", "'ve", "'m":
+			// "it's" is mostly "it is raining": no speaker
+			if _, ok := pronouns[term[:i]]; ok && term[:i] != "it" {
+				return term[:i]
+			}
+		}
+	}
+	return ""
 }

@@ -11,6 +11,7 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		`"We will win," Peskov said, "and soon."`, "«Да», — заявил он.", "Mr. Smith (D-N.Y.) said: “Yes.”\n\n“No",
 		"According to him, it was fine.", "the US’ continued refusal, he said",
+		"“It is over.” ― Ana Diaz\n\"No more.\"\n\n- Sanders.", "“It's unusual,“ said Larry Noble.”", "“Really?” an angry Hollande said, according to CNN",
 	} {
 		f.Add(s)
 	}

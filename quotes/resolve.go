@@ -14,8 +14,14 @@ func (r *reader) resolve(i, depth int) string {
 	sp := r.spks[i]
 	switch {
 	case sp.pronoun != "":
-		if !pronouns[sp.pronoun] || depth > 3 {
+		if depth > 3 {
 			return ""
+		}
+		if sp.pronoun == "it" || sp.pronoun == "they" {
+			return r.groupBefore(sp.tok0)
+		}
+		if !pronouns[sp.pronoun] {
+			return "" // "we": the writers as often as the speakers
 		}
 		return r.topicBefore(sp.tok0, depth, pronounGender[sp.pronoun])
 	case sp.role && sp.entity < 0:
@@ -36,6 +42,25 @@ func (r *reader) topicBefore(k, depth int, gender string) string {
 		from := r.sentenceFrom(to - 1)
 		if name := r.topic(from, to, depth, gender); name != "" {
 			return name
+		}
+		to = from
+	}
+	return ""
+}
+
+// groupBefore returns what "it", "they" or "we" at token k stands for
+// when it speaks: the organisation or group that is the subject of its
+// sentence or of the sentence before ("The Security Council … pledged
+// sanctions against what it called …"), or "".
+func (r *reader) groupBefore(k int) string {
+	to := k
+	for n := 0; n < 2 && to > 0; n++ {
+		from := r.sentenceFrom(to - 1)
+		if s := r.firstSubject(from, to); s >= 0 && s != r.spkAt[k] {
+			sp := r.spks[s]
+			if sp.pronoun == "" && sp.kind != storyline.Person && sp.name != "" && (sp.kind == storyline.Organization || !sp.named) {
+				return sp.name
+			}
 		}
 		to = from
 	}
@@ -105,6 +130,22 @@ func (r *reader) indirect(id string, direct []storyline.Quote) []storyline.Quote
 		from = to
 	}
 	return out
+}
+
+// hasLongQuote reports whether tokens [from, to) hold a quotation of three
+// words or more, not only scare quotes ("words like “maybe”").
+func (r *reader) hasLongQuote(from, to int) bool {
+	run := 0
+	for k := from; k < to; k++ {
+		if !r.inQuote[k] {
+			run = 0
+			continue
+		}
+		if run++; run >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *reader) hasQuote(from, to int) bool {

@@ -39,7 +39,8 @@ func (r *reader) cueAt(k int) int {
 				return 3
 			}
 		}
-		if t == "according" && next == "to" || t == "по" && next == "словам" || (t == "pointed" || t == "went") && next == "out" || t == "went" && next == "on" {
+		if t == "according" && next == "to" || t == "по" && next == "словам" || (t == "pointed" || t == "went") && next == "out" || t == "went" && next == "on" ||
+			(t == "shot" || t == "fired" || t == "hit" || t == "wrote" || t == "snapped") && next == "back" || (t == "cut" || t == "chimed" || t == "weighed") && next == "in" {
 			return 2
 		}
 	}
@@ -75,6 +76,21 @@ func (r *reader) subjectLeft(k, from int) int {
 				return r.subjectLeft(p, from)
 			}
 		}
+		// "In a statement, Rep. Hakeem Jeffries reacted, saying": the
+		// subject opening the clause the participle hangs on
+		for p := k - 2; p > from && k-p <= 20; p-- {
+			if r.inQuote[p] {
+				break
+			}
+			if strings.Contains(gap(d, p), ",") {
+				// the clause opens with the name and a verb follows it
+				if s := r.spkAt[p+1]; s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
+					gap(d, r.spks[s].tok1-1) == " " && !d.Capitalized(r.spks[s].tok1) {
+					return s
+				}
+				break
+			}
+		}
 		return r.firstSubject(from, k)
 	}
 	if strings.HasSuffix(d.Tokens[k].Term, "ing") {
@@ -91,11 +107,21 @@ func (r *reader) subjectLeft(k, from int) int {
 			if r.inQuote[p] {
 				break
 			}
-			if relatives[d.Tokens[p+1].Term] && d.Tokens[p+1].Term != "that" && strings.Contains(gap(d, p), ",") {
+			next := d.Tokens[p+1].Term
+			if relatives[next] && next != "that" && strings.Contains(gap(d, p), ",") {
 				if s := r.spkAt[p]; s >= 0 {
 					return s
 				}
 				break
+			}
+			// "Win Htein, a member of the committee, said": an apposition;
+			// "Blunt, after a long pause, said", "Smith, delivering the
+			// speech, asked": a phrase set off by commas
+			if (next == "a" || next == "an" || next == "the" || prepositions[next] && next != "as" || next == "after" || next == "before" ||
+				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1)) && strings.Contains(gap(d, p), ",") {
+				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
+					return s
+				}
 			}
 		}
 	}
@@ -107,7 +133,9 @@ func (r *reader) subjectLeft(k, from int) int {
 		t := d.Tokens[j].Term
 		if s := r.spkAt[j]; s >= 0 {
 			sp := r.spks[s]
-			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] || r.modifier(sp) {
+			// "as Cruz said": "as" opens a clause whose subject the name is
+			asClause := sp.tok0 > from && d.Tokens[sp.tok0-1].Term == "as" && (sp.tok1 == k || sp.tok1+1 == k && skippable[d.Tokens[sp.tok1].Term])
+			if sp.pronoun == "" && sp.tok0 > from && prepositions[d.Tokens[sp.tok0-1].Term] && !asClause || r.modifier(sp) {
 				j = sp.tok0
 				first = false
 				continue
@@ -124,6 +152,9 @@ func (r *reader) subjectLeft(k, from int) int {
 				}
 			}
 			return r.firstSubject(from, j)
+		}
+		if first && strings.HasSuffix(t, "ly") && j > from && gap(d, j-1) == " " && r.spkAt[j-1] >= 0 && !d.Capitalized(j) {
+			continue // "He immediately blasted": an adverb after the subject
 		}
 		if first && !skippable[t] {
 			if !notSubject[t] && !prepositions[t] && r.cueAt(j) == 0 && len(t) > 2 && isAlpha(t) {
@@ -188,6 +219,10 @@ func (r *reader) firstSubject(from, to int) int {
 	}
 	for j := from; j < to; j++ {
 		if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
+			if r.spks[s].pronoun == "" && r.objectOf(r.spks[s], from) {
+				j = r.spks[s].tok1 - 1 // "In a Fox interview, Trump went further"
+				continue
+			}
 			return s
 		}
 	}
@@ -250,6 +285,13 @@ func (r *reader) generic(j int) int {
 // subjectRight finds the speaker mention right after the cue at k spanning
 // n tokens ("said Peskov", "according to Peskov").
 func (r *reader) subjectRight(k, n, to int) int {
+	d := r.d
+	for j := k + n; j < len(d.Tokens) && j < to; j++ {
+		if d.Para[j] != d.Para[k] || j > k+n && d.SentStart[j] && !r.inQuote[j] {
+			to = j // "…” said the ruling.\n\nIn a statement, …"
+			break
+		}
+	}
 	for j := k + n; j < to && j < k+n+4 && j < len(r.d.Tokens); j++ {
 		if r.inQuote[j] {
 			break

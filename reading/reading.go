@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/dates"
@@ -33,6 +34,9 @@ type Options struct {
 type Reader struct {
 	lang *lang.Detector
 	reg  *entities.Registry
+
+	mu  sync.RWMutex
+	ref storyline.Published // see SetReference
 }
 
 var (
@@ -47,6 +51,22 @@ func New(opts Options) *Reader {
 		reg = entities.NewRegistry()
 	}
 	return &Reader{lang: lang.New(opts.Languages...), reg: reg}
+}
+
+// SetReference gives the latest publication date known around the
+// articles about to be read (the pipeline sets it before each batch). An
+// article without a date of its own takes from it the year of days it
+// mentions without one ("on December 7"); nothing else.
+func (r *Reader) SetReference(p storyline.Published) {
+	r.mu.Lock()
+	r.ref = p
+	r.mu.Unlock()
+}
+
+func (r *Reader) reference() storyline.Published {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.ref
 }
 
 // Stage names the reader's state in the store.
@@ -90,7 +110,7 @@ func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Qu
 	}
 	a.Lang = r.lang.Detect(sample)
 	doc := entities.NewDoc(a.Text)
-	a.Dates = dates.FindTokens(doc.Text, doc.Tokens, a.Published)
+	a.Dates = dates.FindTokensRef(doc.Text, doc.Tokens, a.Published, r.reference())
 	res := entities.Recognize(doc, r.reg)
 	a.Entities = res.Entities
 	r.reg.Learn(res)

@@ -4,8 +4,8 @@
 package textproc
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/zeebo/xxh3"
 	"golang.org/x/text/unicode/norm"
@@ -41,29 +41,67 @@ func FoldRune(r rune) rune { return foldRune(r) }
 // NFKC, lower case, quotes, dashes and ё unified, runs of white space
 // collapsed to one space, trimmed.
 func Normalize(s string) string {
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendNormalized(make([]byte, 0, len(s)), s))
+}
+
+// appendNormalized appends the normalized form of s to dst.
+func appendNormalized(dst []byte, s string) []byte {
+	if !isASCII(s) {
+		s = norm.NFKC.String(s) // ASCII is already in NFKC
+	}
 	space := true // drop leading space
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			case c == ' ', c == '\n', c == '\t', c == '\r', c == '\v', c == '\f':
+				if !space {
+					dst = append(dst, ' ')
+				}
+				space = true
+				continue
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		r = unicode.ToLower(foldRune(r))
 		if r == ' ' {
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
 			space = true
 			continue
 		}
 		space = false
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return strings.TrimRight(b.String(), " ")
+	for len(dst) > 0 && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Hash returns a stable hex hash of the normalized form of s, so that texts
 // differing only in case, quotes, dashes or white space hash the same.
 func Hash(s string) string {
-	h := xxh3.HashString128(Normalize(s)).Bytes()
+	h := xxh3.Hash128(appendNormalized(make([]byte, 0, len(s)), s)).Bytes()
 	const hexdigits = "0123456789abcdef"
 	out := make([]byte, 32)
 	for i, c := range h {

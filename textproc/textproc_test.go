@@ -69,3 +69,33 @@ func BenchmarkTokenize(b *testing.B) {
 		buf = Tokenize(buf[:0], text)
 	}
 }
+
+func BenchmarkHash(b *testing.B) {
+	text := ""
+	for len(text) < 3000 {
+		text += "The Kremlin spokesman said on Friday that \u201cthe talks\u201d would continue.\n\n"
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = Hash(text)
+	}
+}
+
+func TestPrefixStem(t *testing.T) {
+	tests := []struct {
+		word, want string
+		ok         bool
+	}{
+		{"переговоры", "переговор", true},
+		{"talks", "talk", true},
+		{"in", "", false},      // too short to be worth a prefix
+		{"covid19", "", false}, // digits: matched exactly
+		{"putinа", "", false},  // mixed scripts
+	}
+	for _, tc := range tests {
+		got, ok := PrefixStem(tc.word)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("PrefixStem(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.want, tc.ok)
+		}
+	}
+}

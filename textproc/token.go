@@ -31,7 +31,7 @@ func Tokenize(dst []Token, text string) []Token {
 	buf := arr[:0]
 	start, byteStart := -1, 0
 	changed := false // some rune of the word was folded or lowered
-	var prev rune
+	prevWord := false
 	runeIdx := 0
 	flush := func(end, byteEnd int) {
 		if start < 0 {
@@ -55,36 +55,84 @@ func Tokenize(dst []Token, text string) []Token {
 		changed = false
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
 		at := i
-		i += size
-		f := foldRune(r)
+		var r, f, lower rune
+		var word bool
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of most texts: a table says what the byte is.
+			i++
+			r, f, lower = rune(c), rune(c), rune(c)
+			switch asciiClass[c] {
+			case asciiUpper:
+				word, lower = true, rune(c+'a'-'A')
+			case asciiWord:
+				word = true
+			case asciiTick:
+				f = '\''
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			f = foldRune(r)
+			word = isWordRune(f)
+			if word {
+				lower = unicode.ToLower(f)
+			}
+		}
 		switch {
-		case isWordRune(f):
+		case word:
 			if start < 0 {
 				start, byteStart = runeIdx, at
 			}
-			l := unicode.ToLower(f)
-			if l != r {
+			if lower != r {
 				changed = true
 			}
-			buf = append(buf, l)
-		case (f == '\'' || f == '-') && start >= 0 && isWordRune(prev) && i < len(text):
-			next, _ := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(foldRune(next)) {
-				if f != r {
-					changed = true
-				}
-				buf = append(buf, f)
-			} else {
-				flush(runeIdx, at)
+			buf = append(buf, lower)
+		case (f == '\'' || f == '-') && start >= 0 && prevWord && i < len(text) && nextIsWord(text[i:]):
+			if f != r {
+				changed = true
 			}
+			buf = append(buf, f)
 		default:
 			flush(runeIdx, at)
 		}
-		prev = f
+		prevWord = word
 		runeIdx++
 	}
 	flush(runeIdx, len(text))
 	return dst
+}
+
+// What an ASCII byte is to the tokenizer.
+const (
+	asciiOther = iota
+	asciiWord  // a lower-case letter or a digit
+	asciiUpper // an upper-case letter
+	asciiTick  // a backtick, folded to an apostrophe
+)
+
+// asciiClass classifies every ASCII byte; it is never modified.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = asciiWord
+		case c >= 'A' && c <= 'Z':
+			t[c] = asciiUpper
+		case c == '`':
+			t[c] = asciiTick
+		}
+	}
+	return t
+}()
+
+// nextIsWord reports whether s starts with a word character.
+func nextIsWord(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		k := asciiClass[c]
+		return k == asciiWord || k == asciiUpper
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(foldRune(r))
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -96,6 +97,47 @@ func TestIngestExamples(t *testing.T) {
 	first := strings.TrimSpace(strings.SplitN(string(raw), "\n", 2)[0])
 	if got := arts["003_65c7aa3975f581c0"].Title; got != first {
 		t.Errorf("003 title %q, want its first line %q", got, first)
+	}
+
+	// What later stages find in the examples (issues #3 and #5).
+	_, out, _ = runCLI(t, "", "--db", db, "article", "002_3f0c0d7fff4160eb", "--json")
+	if !strings.Contains(out, `"date":"2021-12-07"`) {
+		t.Errorf("002 does not mention the video call of 2021-12-07: %.300s", out)
+	}
+	_, out, _ = runCLI(t, "", "--db", db, "copies", "--json")
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 1 ||
+		!strings.Contains(lines[0], `"a":"001_2fcba2174eb3bf7e","b":"003_65c7aa3975f581c0"`) {
+		t.Errorf("copies: want exactly the pair 001-003, got:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "", "--db", db, "quotes", "--json")
+	speakers := map[string]map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var q storyline.Quote
+		if err := json.Unmarshal([]byte(line), &q); err != nil {
+			t.Fatalf("quotes line %q: %v", line, err)
+		}
+		if utf8.RuneCountInString(q.Text) < 40 || q.Kind != storyline.Direct {
+			continue
+		}
+		if speakers[q.Article[:3]] == nil {
+			speakers[q.Article[:3]] = map[string]int{}
+		}
+		speakers[q.Article[:3]][q.Speaker]++
+	}
+	for _, id := range []string{"000", "001", "002"} {
+		if speakers[id]["Dmitry Peskov"] == 0 {
+			t.Errorf("article %s: no long direct quote given to Dmitry Peskov: %v", id, speakers[id])
+		}
+	}
+	// 004 is Ushakov's account of a phone call; a quote he attributes
+	// onwards ("according to Putin, …") may go to its inner source, as in
+	// PolNeAR, but most are his and none is the spokesman's.
+	total := 0
+	for _, c := range speakers["004"] {
+		total += c
+	}
+	if n := speakers["004"]; 2*n["Yuri Ushakov"] <= total || n["Dmitry Peskov"] > 0 {
+		t.Errorf("article 004: long direct quotes should be mostly Ushakov's: %v", n)
 	}
 
 	// A second run adds nothing.

@@ -102,49 +102,10 @@ func pubTS(p storyline.Published) int64 {
 	return p.Time.UnixMicro()
 }
 
-// validate rejects a batch that cannot be stored, before anything is
-// applied.
-func validate(b storyline.Batch) error {
-	for i, a := range b.Articles {
-		if a.ID == "" {
-			return fmt.Errorf("article %d: empty id", i)
-		}
-	}
-	for i, a := range b.Recleaned {
-		if a.ID == "" {
-			return fmt.Errorf("recleaned article %d: empty id", i)
-		}
-	}
-	for i, cp := range b.Copies {
-		if cp.A == "" || cp.B == "" || cp.A == cp.B {
-			return fmt.Errorf("copy %d: want two different article ids, have %q and %q", i, cp.A, cp.B)
-		}
-	}
-	for i, as := range b.Assignments {
-		if as.Article == "" || as.Event == "" || as.Story == "" {
-			return fmt.Errorf("assignment %d: article, event and story must be set", i)
-		}
-	}
-	for i, m := range b.Merges {
-		if m.Level != "event" && m.Level != "story" {
-			return fmt.Errorf("merge %d: level %q, want event or story", i, m.Level)
-		}
-		if m.From == "" || m.Into == "" {
-			return fmt.Errorf("merge %d: from and into must be set", i)
-		}
-	}
-	for stage := range b.State {
-		if stage == "" {
-			return errors.New("state: empty stage name")
-		}
-	}
-	return nil
-}
-
 // Commit applies a batch atomically: it is checked in full before any of
 // it is applied, and applying cannot fail.
 func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome, error) {
-	if err := validate(b); err != nil {
+	if err := b.Validate(); err != nil {
 		return nil, fmt.Errorf("memory: commit: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -171,7 +132,7 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 	}
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
-			cp = swapCopy(cp)
+			cp = cp.Swapped()
 		}
 		s.copies[[2]string{cp.A, cp.B}] = cp
 	}
@@ -305,24 +266,6 @@ func (s *Store) entity(k entityKey, articles, mentions int) {
 	if t.articles <= 0 {
 		delete(s.entities, k)
 	}
-}
-
-// swapCopy returns cp with A and B exchanged, so that A < B.
-func swapCopy(cp storyline.Copy) storyline.Copy {
-	cp.A, cp.B = cp.B, cp.A
-	cp.AShare, cp.BShare = cp.BShare, cp.AShare
-	switch cp.Direction {
-	case storyline.AToB:
-		cp.Direction = storyline.BToA
-	case storyline.BToA:
-		cp.Direction = storyline.AToB
-	}
-	ps := make([]storyline.Passage, len(cp.Passages))
-	for i, p := range cp.Passages {
-		ps[i] = storyline.Passage{AStart: p.BStart, AEnd: p.BEnd, BStart: p.AStart, BEnd: p.AEnd, Text: p.Text, Quote: p.Quote}
-	}
-	cp.Passages = ps
-	return cp
 }
 
 // Hashes returns the stored content hash of each of ids that is stored.

@@ -68,7 +68,7 @@ func parseQuery(input string) []part {
 			toks = textproc.Tokenize(toks[:0], field)
 			for j, t := range toks {
 				if !(prefix && j == len(toks)-1) {
-					if s, ok := stem(t.Term); ok {
+					if s, ok := textproc.PrefixStem(t.Term); ok {
 						ws, _ = words(ws[:0], nil, s)
 						p := part{words: slices.Clone(ws), prefix: true}
 						if !strings.HasPrefix(t.Term, s) {

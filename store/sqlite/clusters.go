@@ -87,6 +87,67 @@ func (c *committer) articleChanged(article string) error {
 	return nil
 }
 
+// recleanClusters brings the clusters of a recleaned article up to date
+// in place, without recomputing them: its date and source are unchanged,
+// so only the title of a cluster it opens and the story's language and
+// entity facets can change. Clusters already dirty are left to their
+// recomputation.
+func (c *committer) recleanClusters(a *storyline.Article, old stored, oldKeys []string) error {
+	row, err := c.queryRow(`SELECT event, story FROM assignments WHERE article = ?`, a.ID)
+	if err != nil {
+		return err
+	}
+	var ev, st string
+	switch err := row.Scan(&ev, &st); {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("assignment of %q: %w", a.ID, err)
+	}
+	if _, err := c.exec(`UPDATE events SET first_title = ? WHERE id = ? AND first_article = ?`, a.Title, ev, a.ID); err != nil {
+		return err
+	}
+	if _, err := c.exec(`UPDATE stories SET first_title = ? WHERE id = ? AND first_article = ?`, a.Title, st, a.ID); err != nil {
+		return err
+	}
+	if c.cl.dirtyStories[st] {
+		return nil
+	}
+	newKeys := entityKeys(a)
+	type delta struct {
+		facet, value string
+		n            int
+	}
+	var ds []delta
+	if old.lang != a.Lang {
+		ds = append(ds, delta{"lang", old.lang, -1}, delta{"lang", a.Lang, 1})
+	}
+	for _, k := range oldKeys {
+		if !slices.Contains(newKeys, k) {
+			ds = append(ds, delta{"entity", k, -1})
+		}
+	}
+	for _, k := range newKeys {
+		if !slices.Contains(oldKeys, k) {
+			ds = append(ds, delta{"entity", k, 1})
+		}
+	}
+	for _, d := range ds {
+		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles) VALUES (?, ?, ?, ?)
+			ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`,
+			st, d.facet, d.value, d.n); err != nil {
+			return err
+		}
+		if d.n < 0 {
+			if _, err := c.exec(`DELETE FROM story_facets WHERE story = ? AND facet = ? AND value = ? AND articles <= 0`,
+				st, d.facet, d.value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // memberOf returns the aggregate fields of an article, from the batch or
 // the store; an unknown article counts with an unknown date.
 func (c *committer) memberOf(id string) (member, error) {
@@ -348,7 +409,12 @@ func (c *committer) flushCluster(level, id string) error {
 	}
 	var g agg
 	story := c.cl.eventStory[id]
+	var existed bool
 	if dirty {
+		var err error
+		if existed, err = c.exists(table, id); err != nil {
+			return err
+		}
 		members, st, err := c.members(col, id)
 		if err != nil {
 			return err
@@ -370,6 +436,10 @@ func (c *committer) flushCluster(level, id string) error {
 		}
 		adds = members
 		if g.n == 0 {
+			if !existed {
+				return nil
+			}
+			c.tally(table, "", -1)
 			if _, err := c.exec(`DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
 				return err
 			}
@@ -386,12 +456,18 @@ func (c *committer) flushCluster(level, id string) error {
 			return err
 		}
 		err = row.Scan(&g.n, &g.firstTS, &g.firstHas, &g.firstID, &g.firstTitle, &g.lastTS, &g.lastHas)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		switch {
+		case err == nil:
+			existed = true
+		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
 		for _, m := range adds {
 			g.add(m)
 		}
+	}
+	if !existed {
+		c.tally(table, "", 1)
 	}
 	if level == "event" {
 		_, err := c.exec(`INSERT INTO events (id, story, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)

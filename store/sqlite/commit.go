@@ -17,7 +17,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if d.w == nil {
 		return nil, errors.New("sqlite: commit: store is read-only")
 	}
-	if err := validate(b); err != nil {
+	if err := b.Validate(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
 	tx, err := d.w.BeginTx(ctx, nil)
@@ -44,45 +44,6 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	return outs, nil
 }
 
-// validate rejects a batch that cannot be stored before anything is
-// written.
-func validate(b storyline.Batch) error {
-	for i, a := range b.Articles {
-		if a.ID == "" {
-			return fmt.Errorf("article %d: empty id", i)
-		}
-	}
-	for i, a := range b.Recleaned {
-		if a.ID == "" {
-			return fmt.Errorf("recleaned article %d: empty id", i)
-		}
-	}
-	for i, cp := range b.Copies {
-		if cp.A == "" || cp.B == "" || cp.A == cp.B {
-			return fmt.Errorf("copy %d: want two different article ids, have %q and %q", i, cp.A, cp.B)
-		}
-	}
-	for i, as := range b.Assignments {
-		if as.Article == "" || as.Event == "" || as.Story == "" {
-			return fmt.Errorf("assignment %d: article, event and story must be set", i)
-		}
-	}
-	for i, m := range b.Merges {
-		if m.Level != "event" && m.Level != "story" {
-			return fmt.Errorf("merge %d: level %q, want event or story", i, m.Level)
-		}
-		if m.From == "" || m.Into == "" {
-			return fmt.Errorf("merge %d: from and into must be set", i)
-		}
-	}
-	for stage := range b.State {
-		if stage == "" {
-			return errors.New("state: empty stage name")
-		}
-	}
-	return nil
-}
-
 // committer holds one Commit's transaction and prepared statements.
 type committer struct {
 	ctx   context.Context
@@ -94,6 +55,7 @@ type committer struct {
 	// entityDelta accumulates changes to the entity totals.
 	entityDelta map[entityKey]*entityTotal
 	pend        pendingRows
+	tallies     map[tallyKey]int
 	cl          *tracker
 }
 
@@ -149,7 +111,7 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 		return nil, err
 	}
 	steps := []func(storyline.Batch) error{
-		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state,
+		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies,
 	}
 	for _, step := range steps {
 		if err := c.ctx.Err(); err != nil {

@@ -191,6 +191,7 @@ func TestCrashSafety(t *testing.T) {
 		t.Errorf("after re-commit: %d quotes, want %d", n, 2*total*crashBatch)
 	}
 	checkAggregates(t, db)
+	checkTallies(t, db)
 	if err := db.IntegrityCheck(ctx); err != nil {
 		t.Fatal(err)
 	}

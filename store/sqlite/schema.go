@@ -202,6 +202,27 @@ UPDATE assignments SET pub_ts = COALESCE((SELECT ar.pub_ts FROM articles ar WHER
 DROP INDEX assignments_story;
 CREATE INDEX assignments_story ON assignments(story, pub_ts, article, event);
 `,
+	// 3: running tallies for Stats, so that it costs the same at any size.
+	`
+CREATE TABLE tallies (
+	name  TEXT NOT NULL, -- a count ("articles", "copies", ...) or a facet ("lang", "format", "source")
+	value TEXT NOT NULL, -- '' for counts; the facet's value
+	n     INTEGER NOT NULL,
+	PRIMARY KEY (name, value)
+);
+INSERT INTO tallies (name, value, n)
+	SELECT 'articles', '', COUNT(*) FROM articles
+	UNION ALL SELECT 'updates', '', COUNT(*) FROM article_history
+	UNION ALL SELECT 'copies', '', COUNT(*) FROM copies
+	UNION ALL SELECT 'quotes', '', COUNT(*) FROM quotes
+	UNION ALL SELECT 'events', '', COUNT(*) FROM events
+	UNION ALL SELECT 'stories', '', COUNT(*) FROM stories
+	UNION ALL SELECT 'entities', '', COUNT(*) FROM entities;
+INSERT INTO tallies (name, value, n)
+	SELECT 'lang', lang, COUNT(*) FROM articles GROUP BY lang
+	UNION ALL SELECT 'format', format, COUNT(*) FROM articles GROUP BY format
+	UNION ALL SELECT 'source', source, COUNT(*) FROM articles GROUP BY source;
+`,
 }
 
 // migrate brings the database to the latest schema version, one

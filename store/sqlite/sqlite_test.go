@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/store/storetest"
@@ -214,5 +215,37 @@ func TestFileSettings(t *testing.T) {
 		if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s = %q, %v; want %q", pragma, got, err, want)
 		}
+	}
+}
+
+// TestStorySeparatorInID lists a story whose article ids hold the
+// separator the listing joins ids with.
+func TestStorySeparatorInID(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	defer db.Close()
+	day := func(d int) storyline.Published {
+		return storyline.Day(time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC))
+	}
+	b := storyline.Batch{
+		Articles: []storyline.Article{
+			{ID: "z", Title: "first", Text: "x", Published: day(1)},
+			{ID: "a\x1fb", Title: "second", Text: "y", Published: day(2)},
+			{ID: "c", Title: "third", Text: "z", Published: day(3)},
+		},
+		Assignments: []storyline.Assignment{
+			{Article: "z", Event: "e1", Story: "s"}, {Article: "a\x1fb", Event: "e2", Story: "s"}, {Article: "c", Event: "e1", Story: "s"},
+		},
+	}
+	if _, err := db.Commit(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Story(ctx, "s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(st.Articles, []string{"z", "a\x1fb", "c"}) || len(st.Events) != 2 ||
+		!slices.Equal(st.Events[0].Articles, []string{"z", "c"}) || !slices.Equal(st.Events[1].Articles, []string{"a\x1fb"}) {
+		t.Errorf("story = %+v", st)
 	}
 }

@@ -2,59 +2,15 @@ package sqlite
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-	"github.com/kljensen/snowball/russian"
+	"github.com/storyline-news/storyline/textproc"
 )
-
-// A stem shorter than minStem would match too many words: such words
-// are matched exactly. A word the stemmer leaves alone is matched as a
-// prefix from minWord letters on ("журналист" finds "журналистам").
-const (
-	minStem = 3
-	minWord = 4
-)
-
-// stem returns the Snowball stem of a folded, lower-case query word
-// (Russian for Cyrillic words, English for Latin ones) when searching
-// for it as a prefix is worthwhile. Indexed text is not stemmed; a query
-// word matches the words that start with its stem ("переговоры" finds
-// "переговорах", "talks" finds "talked").
-func stem(word string) (string, bool) {
-	var cyr, lat bool
-	for _, r := range word {
-		switch {
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr = true
-		case r < utf8.RuneSelf && unicode.IsLetter(r):
-			lat = true
-		case unicode.IsDigit(r):
-			return "", false
-		}
-	}
-	var s string
-	switch {
-	case cyr && !lat:
-		s = russian.Stem(word, false)
-	case lat && !cyr:
-		s = english.Stem(word, false)
-	default:
-		return "", false
-	}
-	n := utf8.RuneCountInString(s)
-	if n < minStem || (s == word && n < minWord) {
-		return "", false
-	}
-	return s, true
-}
 
 // stemQuery is the FTS5 query for one bare word: its stem as a prefix,
 // or the word itself; both when the stem is not a prefix of the word
 // ("happy", "happi").
 func stemQuery(word string) string {
-	s, ok := stem(word)
+	s, ok := textproc.PrefixStem(word)
 	if !ok {
 		return quoteFTS(word)
 	}

@@ -146,6 +146,9 @@ func (d *DB) Story(ctx context.Context, id string) (storyline.Story, error) {
 	return storyline.Story{}, fmt.Errorf("sqlite: story %q: %w", id, storyline.ErrNotFound)
 }
 
+// evRef locates an event in a listing: story index, event index.
+type evRef struct{ story, event int }
+
 // loadStories runs a query over stories and fills in events and article
 // ids.
 func (d *DB) loadStories(ctx context.Context, q string, args ...any) ([]storyline.Story, error) {
@@ -183,7 +186,6 @@ func (d *DB) loadStories(ctx context.Context, q string, args ...any) ([]storylin
 	if err != nil {
 		return nil, err
 	}
-	type evRef struct{ story, event int }
 	events := map[string]evRef{}
 	for rows.Next() {
 		var story string
@@ -201,24 +203,64 @@ func (d *DB) loadStories(ctx context.Context, q string, args ...any) ([]storylin
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Articles in publication order.
-	rows, err = d.r.QueryContext(ctx, `SELECT article, event, story FROM assignments
-		WHERE story IN `+in+` ORDER BY pub_ts, article`, anys(ids)...)
+	// Articles in publication order: one row per story, the ids and their
+	// events joined, which reads far fewer rows than one per article. Each
+	// story's Articles was made with its article count as capacity.
+	rows, err = d.r.QueryContext(ctx, `SELECT story,
+		string_agg(article, char(31) ORDER BY pub_ts, article),
+		string_agg(event, char(31) ORDER BY pub_ts, article)
+		FROM assignments WHERE story IN `+in+` GROUP BY story`, anys(ids)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var art, ev, st string
-		if err := rows.Scan(&art, &ev, &st); err != nil {
+		var st, arts, evs string
+		if err := rows.Scan(&st, &arts, &evs); err != nil {
 			return nil, err
 		}
 		si := index[st]
-		out[si].Articles = append(out[si].Articles, art)
-		if r, ok := events[ev]; ok && r.story == si {
-			e := &out[si].Events[r.event]
-			e.Articles = append(e.Articles, art)
+		as, es := strings.Split(arts, "\x1f"), strings.Split(evs, "\x1f")
+		if len(as) != len(es) || len(as) != cap(out[si].Articles) {
+			// An id holds the separator: read the rows one by one.
+			if err := d.storyArticles(ctx, &out[si], events); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		for i, art := range as {
+			out[si].Articles = append(out[si].Articles, art)
+			if r, ok := events[es[i]]; ok && r.story == si {
+				e := &out[si].Events[r.event]
+				e.Articles = append(e.Articles, art)
+			}
 		}
 	}
 	return out, rows.Err()
+}
+
+// storyArticles fills in the articles of one story and its events, one
+// row per article.
+func (d *DB) storyArticles(ctx context.Context, st *storyline.Story, events map[string]evRef) error {
+	rows, err := d.r.QueryContext(ctx, `SELECT article, event FROM assignments WHERE story = ? ORDER BY pub_ts, article`, st.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	st.Articles = st.Articles[:0]
+	for i := range st.Events {
+		st.Events[i].Articles = st.Events[i].Articles[:0]
+	}
+	for rows.Next() {
+		var art, ev string
+		if err := rows.Scan(&art, &ev); err != nil {
+			return err
+		}
+		st.Articles = append(st.Articles, art)
+		if r, ok := events[ev]; ok {
+			e := &st.Events[r.event]
+			e.Articles = append(e.Articles, art)
+		}
+	}
+	return rows.Err()
 }

@@ -9,29 +9,28 @@ import (
 	"github.com/storyline-news/storyline/textproc"
 )
 
-// swapCopy returns cp with A and B exchanged, so that A < B.
-func swapCopy(cp storyline.Copy) storyline.Copy {
-	cp.A, cp.B = cp.B, cp.A
-	cp.AShare, cp.BShare = cp.BShare, cp.AShare
-	switch cp.Direction {
-	case storyline.AToB:
-		cp.Direction = storyline.BToA
-	case storyline.BToA:
-		cp.Direction = storyline.AToB
-	}
-	ps := make([]storyline.Passage, len(cp.Passages))
-	for i, p := range cp.Passages {
-		ps[i] = storyline.Passage{AStart: p.BStart, AEnd: p.BEnd, BStart: p.AStart, BEnd: p.AEnd, Text: p.Text, Quote: p.Quote}
-	}
-	cp.Passages = ps
-	return cp
-}
-
 func (c *committer) copies(b storyline.Batch) error {
+	if len(b.Copies) == 0 {
+		return nil
+	}
+	pairs := make([][2]string, 0, len(b.Copies))
+	for _, cp := range b.Copies {
+		pairs = append(pairs, [2]string{min(cp.A, cp.B), max(cp.A, cp.B)})
+	}
+	stored, err := c.existingPairs(pairs)
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if !stored[p] {
+			stored[p] = true
+			c.tally("copies", "", 1)
+		}
+	}
 	args := make([]any, 0, 8*len(b.Copies))
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
-			cp = swapCopy(cp)
+			cp = cp.Swapped()
 		}
 		ps, err := jsonOrNil(cp.Passages)
 		if err != nil {
@@ -55,9 +54,15 @@ func (c *committer) quotes(b storyline.Batch) error {
 	}
 	slices.Sort(articles)
 	for chunk := range slices.Chunk(articles, maxParams) {
-		if _, err := c.exec(`DELETE FROM quotes WHERE article IN (`+placeholders(len(chunk))+`)`, anys(chunk)...); err != nil {
+		res, err := c.exec(`DELETE FROM quotes WHERE article IN (`+placeholders(len(chunk))+`)`, anys(chunk)...)
+		if err != nil {
 			return fmt.Errorf("quotes: %w", err)
 		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("quotes: %w", err)
+		}
+		c.tally("quotes", "", -int(n))
 	}
 	var args []any
 	for _, id := range articles {
@@ -66,6 +71,7 @@ func (c *committer) quotes(b storyline.Batch) error {
 				q.SpeakerStart, q.SpeakerEnd, q.Cue, string(q.Kind), q.Statement)
 		}
 	}
+	c.tally("quotes", "", len(args)/12)
 	if err := c.bulk(`INSERT INTO quotes (article, ord, text, start, "end", speaker, speaker_key,
 		speaker_start, speaker_end, cue, kind, statement)`, 12, "", args); err != nil {
 		return fmt.Errorf("quotes: %w", err)

@@ -73,6 +73,7 @@ type stored struct {
 	hash, title, source, lang string
 	ts                        int64
 	hasTime                   bool
+	format                    string
 }
 
 // pendingRows are rows queued for multi-row inserts.
@@ -135,7 +136,7 @@ func (c *committer) articles(list []storyline.Article) ([]storyline.Outcome, err
 func (c *committer) lookupArticles(ids []string) (map[string]stored, error) {
 	out := make(map[string]stored, len(ids))
 	for chunk := range slices.Chunk(ids, maxParams) {
-		s, err := c.stmt(`SELECT id, seq, hash, title, source, lang, pub_ts, pub_has_time FROM articles WHERE id IN (` + placeholders(len(chunk)) + `)`)
+		s, err := c.stmt(`SELECT id, seq, hash, title, source, lang, pub_ts, pub_has_time, format FROM articles WHERE id IN (` + placeholders(len(chunk)) + `)`)
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +147,7 @@ func (c *committer) lookupArticles(ids []string) (map[string]stored, error) {
 		for rows.Next() {
 			var id string
 			var x stored
-			if err := rows.Scan(&id, &x.seq, &x.hash, &x.title, &x.source, &x.lang, &x.ts, &x.hasTime); err != nil {
+			if err := rows.Scan(&id, &x.seq, &x.hash, &x.title, &x.source, &x.lang, &x.ts, &x.hasTime, &x.format); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("look up articles: %w", err)
 			}
@@ -210,6 +211,8 @@ func (c *committer) insert(a *storyline.Article, seq int64) error {
 	ts, has := pubTS(a.Published)
 	c.pend.articles = append(c.pend.articles, seq, a.ID, articleHash(a), a.Title, a.Source, a.URL, a.Lang, ts, has,
 		a.Text, a.Format, a.Origin, dates, ents, cited, c.now)
+	c.tally("articles", "", 1)
+	c.articleFacets(a.Lang, a.Format, a.Source, 1)
 	c.queueDerived(a, seq)
 	return nil
 }
@@ -253,13 +256,18 @@ func (c *committer) reclean(b storyline.Batch) error {
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
+		c.tally("lang", old.lang, -1)
+		c.tally("lang", a.Lang, 1)
+		have[a.ID] = stored{seq: old.seq, hash: old.hash, title: a.Title, source: old.source, lang: a.Lang,
+			ts: old.ts, hasTime: old.hasTime, format: old.format}
 		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		if err := c.dropEntities(a.ID); err != nil {
+		oldKeys, err := c.dropEntities(a.ID)
+		if err != nil {
 			return err
 		}
-		if err := c.articleChanged(a.ID); err != nil {
+		if err := c.recleanClusters(a, old, oldKeys); err != nil {
 			return err
 		}
 		// Cluster aggregates read the article as it now is.
@@ -283,6 +291,9 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	}
 	ts, has := pubTS(a.Published)
 	hash, seq := articleHash(a), old.seq
+	c.tally("updates", "", 1)
+	c.articleFacets(old.lang, old.format, old.source, -1)
+	c.articleFacets(a.Lang, a.Format, a.Source, 1)
 	if _, err := c.exec(`INSERT INTO article_history
 		(id, hash, title, source, url, lang, pub_ts, pub_has_time, text, format, origin, raw, stored_at, replaced_at, new_hash)
 		SELECT a.id, a.hash, a.title, a.source, a.url, a.lang, a.pub_ts, a.pub_has_time, a.text, a.format, a.origin, r.raw, a.stored_at, ?, ?
@@ -301,7 +312,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
 		return "", err
 	}
-	if err := c.dropEntities(a.ID); err != nil {
+	if _, err := c.dropEntities(a.ID); err != nil {
 		return "", err
 	}
 	// Its clusters' dates, titles or facets may change with it.
@@ -376,33 +387,61 @@ func (c *committer) addEntities(a *storyline.Article) {
 	}
 }
 
-// dropEntities forgets the entities an article mentioned before.
-func (c *committer) dropEntities(article string) error {
-	s, err := c.stmt(`SELECT name, kind, mentions FROM article_entities WHERE article = ?`)
+// dropEntities forgets the entities an article mentioned before and
+// returns their distinct normalised names.
+func (c *committer) dropEntities(article string) ([]string, error) {
+	s, err := c.stmt(`SELECT name, kind, key, mentions FROM article_entities WHERE article = ?`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rows, err := s.QueryContext(c.ctx, article)
 	if err != nil {
-		return fmt.Errorf("entities of %q: %w", article, err)
+		return nil, fmt.Errorf("entities of %q: %w", article, err)
 	}
+	var keys []string
 	for rows.Next() {
 		var k entityKey
+		var key string
 		var n int
-		if err := rows.Scan(&k.name, &k.kind, &n); err != nil {
+		if err := rows.Scan(&k.name, &k.kind, &key, &n); err != nil {
 			rows.Close()
-			return fmt.Errorf("entities of %q: %w", article, err)
+			return nil, fmt.Errorf("entities of %q: %w", article, err)
 		}
 		c.entity(k, -1, -n)
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
 	}
 	if err := rows.Close(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("entities of %q: %w", article, err)
+		return nil, fmt.Errorf("entities of %q: %w", article, err)
 	}
 	_, err = c.exec(`DELETE FROM article_entities WHERE article = ?`, article)
-	return err
+	return keys, err
+}
+
+// countEntities returns how many of keys are stored.
+func (c *committer) countEntities(keys []entityKey) (int, error) {
+	total := 0
+	for chunk := range slices.Chunk(keys, maxParams/2) {
+		args := make([]any, 0, 2*len(chunk))
+		for _, k := range chunk {
+			args = append(args, k.name, k.kind)
+		}
+		s, err := c.stmt(`SELECT COUNT(*) FROM entities WHERE (name, kind) IN (VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?), ", len(chunk)), ", ") + `)`)
+		if err != nil {
+			return 0, err
+		}
+		var n int
+		if err := s.QueryRowContext(c.ctx, args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("count entities: %w", err)
+		}
+		total += n
+	}
+	return total, nil
 }
 
 func (c *committer) entity(k entityKey, articles, mentions int) {
@@ -435,9 +474,13 @@ func (c *committer) flushEntities() error {
 			continue
 		}
 		args = append(args, k.name, k.kind, t.articles, t.mentions)
-		if t.articles < 0 {
+		if t.articles <= 0 {
 			gone = append(gone, k)
 		}
+	}
+	before, err := c.countEntities(keys)
+	if err != nil {
+		return err
 	}
 	if err := c.bulk(`INSERT INTO entities (name, kind, articles, mentions)`, 4,
 		`ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`,
@@ -449,6 +492,11 @@ func (c *committer) flushEntities() error {
 			return err
 		}
 	}
+	after, err := c.countEntities(keys)
+	if err != nil {
+		return err
+	}
+	c.tally("entities", "", after-before)
 	clear(c.entityDelta)
 	return nil
 }

@@ -282,6 +282,33 @@ func testRecleaned(t *testing.T, s storyline.Store) {
 	if got := storyIDs(stories(t, s, storyline.StoryFilter{Entity: "kremlin"})); !slices.Equal(got, []string{"s1"}) {
 		t.Errorf("entity filter after recleaning = %v", got)
 	}
+	// Recleaning the earliest article retitles its untitled clusters and
+	// moves the story's facets.
+	a1, err := s.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1.Title, a1.Lang, a1.Entities = "Песков: переговоры", "uk", nil
+	commit(t, s, storyline.Batch{Recleaned: []storyline.Article{a1}})
+	s1, err := s.Story(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s1.Title != a1.Title || s1.Events[0].Title != a1.Title {
+		t.Errorf("after recleaning the first article: story %q, event %q; want %q", s1.Title, s1.Events[0].Title, a1.Title)
+	}
+	for _, tc := range []struct {
+		f    storyline.StoryFilter
+		want []string
+	}{
+		{storyline.StoryFilter{Entity: "dmitry peskov"}, nil},
+		{storyline.StoryFilter{Lang: "ru"}, nil},
+		{storyline.StoryFilter{Lang: "uk"}, []string{"s1"}},
+	} {
+		if got := storyIDs(stories(t, s, tc.f)); !slices.Equal(got, tc.want) && len(got)+len(tc.want) > 0 {
+			t.Errorf("after recleaning, stories %+v = %v, want %v", tc.f, got, tc.want)
+		}
+	}
 	// The same outcome on a re-commit of the unchanged input.
 	if outs := commit(t, s, storyline.Batch{Articles: []storyline.Article{art("a2", "Kremlin on talks", "Peskov commented on the talks.", "bbc.com", "en", day(1))}}); outs[0] != storyline.Unchanged {
 		t.Errorf("re-commit after recleaning = %v", outs)

@@ -1,4 +1,4 @@
-package memory
+package textproc
 
 import (
 	"unicode"
@@ -8,20 +8,20 @@ import (
 	"github.com/kljensen/snowball/russian"
 )
 
-// A stem shorter than minStem would match too many words: such words
+// A stem shorter than minPrefixStem would match too many words: such words
 // are matched exactly. A word the stemmer leaves alone is matched as a
-// prefix from minWord letters on ("журналист" finds "журналистам").
+// prefix from minPrefixWord letters on ("журналист" finds "журналистам").
 const (
-	minStem = 3
-	minWord = 4
+	minPrefixStem = 3
+	minPrefixWord = 4
 )
 
-// stem returns the Snowball stem of a folded, lower-case query word
+// PrefixStem returns the Snowball stem of a folded, lower-case query word
 // (Russian for Cyrillic words, English for Latin ones) when searching
 // for it as a prefix is worthwhile. Indexed text is not stemmed; a query
 // word matches the words that start with its stem ("переговоры" finds
 // "переговорах", "talks" finds "talked").
-func stem(word string) (string, bool) {
+func PrefixStem(word string) (string, bool) {
 	var cyr, lat bool
 	for _, r := range word {
 		switch {
@@ -43,7 +43,7 @@ func stem(word string) (string, bool) {
 		return "", false
 	}
 	n := utf8.RuneCountInString(s)
-	if n < minStem || (s == word && n < minWord) {
+	if n < minPrefixStem || (s == word && n < minPrefixWord) {
 		return "", false
 	}
 	return s, true

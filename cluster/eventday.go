@@ -1,0 +1,242 @@
+package cluster
+
+import (
+	"math"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/storyline-news/storyline"
+)
+
+// leadSpan is how far into the text, in code points, a mentioned date
+// still tells when the reported happening took place ("… said on
+// Friday", "on December 7, the presidents …"); later dates are
+// background.
+const leadSpan = 400
+
+// eventDay returns the day, counted from the Unix epoch, of the
+// happening an article reports: the first full date its lead mentions
+// that is not after its publication (a date still to come is an
+// announcement, not the happening). ok is false when the lead mentions
+// none.
+func eventDay(a *storyline.Article) (day int32, ok bool) {
+	for _, d := range a.Dates {
+		if d.Start >= leadSpan {
+			break
+		}
+		if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, d.Date)
+		if err != nil {
+			continue
+		}
+		if !a.Published.IsZero() && t.After(a.Published.Time.Add(24*time.Hour)) {
+			continue
+		}
+		return int32(t.Unix() / 86400), true
+	}
+	return 0, false
+}
+
+// yearKnown reports whether the year of a mentioned date is the
+// article's own: counted from its publication, or written out. The reader
+// lends an undated article the stream's latest year for "on December 2";
+// a good guess in a live stream, a wrong one for an archive, so it does
+// not count as the day of the happening.
+func yearKnown(a *storyline.Article, d storyline.DateMention) bool {
+	if !a.Published.IsZero() {
+		return true
+	}
+	digits := 0
+	for _, r := range d.Text {
+		if r >= '0' && r <= '9' {
+			if digits++; digits == 4 {
+				return true
+			}
+		} else {
+			digits = 0
+		}
+	}
+	return false
+}
+
+// maxEventDays bounds the days an event remembers.
+const maxEventDays = 16
+
+// addDay counts an article's event day into an event's days.
+func addDay(n *node, f *Features) {
+	if !f.HasDay {
+		return
+	}
+	if n.days == nil {
+		n.days = make(map[int32]float32, 4)
+	}
+	n.days[f.Day]++
+	if len(n.days) > maxEventDays {
+		// forget the least counted day (ties: the earliest)
+		var drop int32
+		first := true
+		for d, k := range n.days {
+			if first || k < n.days[drop] || (k == n.days[drop] && d < drop) {
+				drop, first = d, false
+			}
+		}
+		delete(n.days, drop)
+	}
+}
+
+// dateAgreement is the factor in [DateFloor, 1] by which an event's
+// similarity to an article shrinks when the article's event day is none
+// of the days its members report (give or take one, for time zones and
+// next-day reports): two happenings of one story (the collapse, then the
+// inquiry) share words and names but not their day.
+func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
+	if !f.HasDay || len(n.days) == 0 {
+		return 1
+	}
+	gap := int32(math.MaxInt32)
+	for d := range n.days {
+		g := d - f.Day
+		if g < 0 {
+			g = -g
+		}
+		gap = min(gap, g)
+	}
+	if gap <= 1 {
+		return 1
+	}
+	fl := c.opts.DateFloor
+	return fl + (1-fl)*math.Exp(-float64(gap-1)/2)
+}
+
+// weekdayStems maps the start of a weekday's name, in the languages the
+// analyzers know, to the weekday. Matching starts covers inflected
+// forms ("Tuesday's", "в среду", "пятницу").
+var weekdayStems = []struct {
+	stem, title string
+	day         time.Weekday
+}{
+	{"monday", "Monday", time.Monday}, {"tuesday", "Tuesday", time.Tuesday},
+	{"wednesday", "Wednesday", time.Wednesday}, {"thursday", "Thursday", time.Thursday},
+	{"friday", "Friday", time.Friday}, {"saturday", "Saturday", time.Saturday},
+	{"sunday", "Sunday", time.Sunday},
+	{"понедельник", "Понедельник", time.Monday}, {"вторник", "Вторник", time.Tuesday},
+	{"сред", "Сред", time.Wednesday}, {"четверг", "Четверг", time.Thursday},
+	{"пятниц", "Пятниц", time.Friday}, {"суббот", "Суббот", time.Saturday},
+	{"воскресен", "Воскресен", time.Sunday},
+}
+
+// leadWeekday returns the weekday the lead of text first names ("said on
+// Friday", "Tuesday's conversation"), for articles whose dates could
+// not be resolved (no publication to count from): what day of the week
+// the happening took place is evidence still. ok is false when the lead
+// names none.
+func leadWeekday(text string) (day time.Weekday, ok bool) {
+	lead := text
+	if len(lead) > 2*leadSpan { // bytes; a lead of Cyrillic takes two per letter
+		lead = lead[:2*leadSpan]
+	}
+	at := len(lead)
+	// English: a capitalised word ending in "day"
+	for off := 0; ; {
+		i := strings.Index(lead[off:], "day")
+		if i < 0 {
+			break
+		}
+		end := off + i + 3
+		start := end - 3
+		for start > 0 && lead[start-1] >= 'a' && lead[start-1] <= 'z' {
+			start--
+		}
+		if start > 0 && start < end && lead[start-1] >= 'A' && lead[start-1] <= 'Z' {
+			w := lead[start-1 : end]
+			for _, s := range weekdayStems[:7] {
+				if w == s.title && (start-1 == 0 || !isLetterByte(lead[start-2])) {
+					day, ok, at = s.day, true, start-1
+					break
+				}
+			}
+		}
+		if ok {
+			break
+		}
+		off = end
+	}
+	// Russian: only when the lead has non-ASCII letters
+	if !hasNonASCII(lead[:at]) {
+		return day, ok
+	}
+	for _, s := range weekdayStems[7:] {
+		for _, form := range [2]string{s.stem, s.title} {
+			j := strings.Index(lead[:at], form)
+			if j < 0 || (j > 0 && isLetterByte(lead[j-1])) {
+				continue
+			}
+			w := lead[j:]
+			if e := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
+				w = w[:e]
+			}
+			if w = strings.ToLower(w); s.stem == "сред" && w != "среда" && w != "среду" {
+				continue // "среди", "средства", "в среде"
+			}
+			day, ok, at = s.day, true, j
+		}
+	}
+	return day, ok
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterByte reports whether b is an ASCII letter or part of a
+// multi-byte character (taken for a letter).
+func isLetterByte(b byte) bool { return b >= 0x80 || (b|0x20 >= 'a' && b|0x20 <= 'z') }
+
+// weekdayAgreement is dateAgreement on the weekday alone, for an article
+// or an event whose days are unknown: DateFloor when no member's weekday
+// is within one of the article's, else 1.
+func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
+	w, ok := f.weekday()
+	if !ok {
+		return 1
+	}
+	var any bool
+	for d, k := range n.weekdays {
+		if k == 0 {
+			continue
+		}
+		any = true
+		g := (int(w) - d + 7) % 7
+		if g <= 1 || g == 6 {
+			return 1
+		}
+	}
+	if !any {
+		return 1
+	}
+	return c.opts.DateFloor
+}
+
+// weekday is the weekday of the article's event day, or the one its lead
+// names.
+func (f *Features) weekday() (time.Weekday, bool) {
+	if f.HasDay {
+		return time.Unix(int64(f.Day)*86400, 0).UTC().Weekday(), true
+	}
+	return f.Weekday, f.HasWeekday
+}
+
+// addWeekday counts an article's weekday into event n.
+func addWeekday(n *node, f *Features) {
+	if w, ok := f.weekday(); ok {
+		n.weekdays[w]++
+	}
+}

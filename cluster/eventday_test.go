@@ -1,0 +1,207 @@
+package cluster
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+func TestEventDay(t *testing.T) {
+	mention := func(date string, start int, p storyline.Precision) storyline.DateMention {
+		return storyline.DateMention{Date: date, Text: date, Start: start, End: start + 9, Precision: p}
+	}
+	tests := []struct {
+		name  string
+		a     storyline.Article
+		want  string
+		found bool
+	}{
+		{"first full date of the lead", storyline.Article{Published: day("2026-03-05"),
+			Dates: []storyline.DateMention{mention("2026-03", 10, storyline.PrecisionMonth), mention("2026-03-04", 40, storyline.PrecisionDay), mention("2026-03-01", 90, storyline.PrecisionDay)}},
+			"2026-03-04", true},
+		{"a date still to come is skipped", storyline.Article{Published: day("2026-03-05"),
+			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay), mention("2026-03-05", 60, storyline.PrecisionDay)}},
+			"2026-03-05", true},
+		{"no publication: the first full date", storyline.Article{
+			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay)}},
+			"2026-04-16", true},
+		{"undated: a year lent by the stream is no event day", storyline.Article{
+			Dates: []storyline.DateMention{{Date: "2012-12-02", Text: "on December 2", Start: 30, End: 43, Precision: storyline.PrecisionDay}}},
+			"", false},
+		{"undated: a written-out year is", storyline.Article{
+			Dates: []storyline.DateMention{{Date: "2008-12-02", Text: "on December 2, 2008", Start: 30, End: 49, Precision: storyline.PrecisionDay}}},
+			"2008-12-02", true},
+		{"dates past the lead are background", storyline.Article{Published: day("2026-03-05"),
+			Dates: []storyline.DateMention{mention("2026-02-27", leadSpan+5, storyline.PrecisionDay)}},
+			"", false},
+		{"no dates", storyline.Article{}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ok := eventDay(&tt.a)
+			if ok != tt.found {
+				t.Fatalf("found %v, want %v", ok, tt.found)
+			}
+			if ok {
+				if got := dayString(d); got != tt.want {
+					t.Errorf("day %s, want %s", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func dayString(d int32) string {
+	return day("1970-01-01").Time.AddDate(0, 0, int(d)).Format("2006-01-02")
+}
+
+// bridge fixtures: two reports of a bridge collapse, then two of the
+// inquiry ordered five days later. They share their names and most of
+// their words; only the day of the happening tells them apart.
+func bridgeArticle(id, pub, date, title, text string) *storyline.Article {
+	return &storyline.Article{ID: id, Lang: "en", Published: day(pub),
+		Title: title,
+		Text:  text,
+		Dates: []storyline.DateMention{{Date: date, Text: "on that day", Start: 20, End: 31, Precision: storyline.PrecisionDay}}}
+}
+
+var bridgeStream = []*storyline.Article{
+	bridgeArticle("collapse-a", "2026-02-27", "2026-02-27", "Old Mill bridge collapses in Kessling", "The Old Mill bridge in Kessling collapsed into the river Tamsin, injuring nine people, the Kessling fire service said. Rescue divers searched the river near the old mill."),
+	bridgeArticle("collapse-b", "2026-02-28", "2026-02-27", "Nine hurt as Kessling bridge collapses", "Nine people were injured when the Old Mill bridge in Kessling collapsed into the Tamsin; divers searched the river near the mill, the fire service said."),
+	bridgeArticle("inquiry-a", "2026-03-04", "2026-03-04", "Minister orders inquiry into Kessling bridge collapse", "The transport minister ordered an independent inquiry into the Kessling bridge collapse and banned lorries from fourteen bridges of the same design. Engineers will report within a month."),
+	bridgeArticle("inquiry-b", "2026-03-04", "2026-03-04", "Inquiry ordered into Kessling bridge collapse", "An independent inquiry into the bridge collapse in Kessling was ordered by the transport minister, who also banned lorries from fourteen bridges; engineers are to report within a month."),
+}
+
+func TestEventDaySeparatesHappeningsOfAStory(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		// resume reloads the clusterer's state before the inquiry
+		resume bool
+		split  bool
+	}{
+		{"days disagree: two events of one story", Options{}, false, true},
+		{"the same after a restart", Options{}, true, true},
+		{"without the day evidence the inquiry joins the collapse", Options{DateFloor: 0.999}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(tt.opts)
+			var got []storyline.Assignment
+			for i, a := range bridgeStream {
+				if i == 2 && tt.resume {
+					st := memState{}
+					st.apply(c.Stage(), c.Pending())
+					c = New(tt.opts)
+					if err := c.Load(context.Background(), st); err != nil {
+						t.Fatal(err)
+					}
+				}
+				as, _ := assign(t, c, a)
+				got = append(got, as)
+			}
+			if got[0].Event != got[1].Event || got[2].Event != got[3].Event {
+				t.Fatalf("reports of one happening apart: %v", got)
+			}
+			if split := got[0].Event != got[2].Event; split != tt.split {
+				t.Errorf("collapse %s, inquiry %s: split %v, want %v", got[0].Event, got[2].Event, split, tt.split)
+			}
+			if got[0].Story != got[2].Story {
+				t.Errorf("collapse and inquiry in stories %s and %s, want one", got[0].Story, got[2].Story)
+			}
+		})
+	}
+}
+
+func TestOtherPeople(t *testing.T) {
+	// an event of three reports whose main person is "peskov"
+	ev := &node{size: 3,
+		persons: map[string]float32{"peskov": 3, "putin": 3, "biden": 2},
+		mains:   map[string]float32{"peskov": 3}}
+	feat := func(main string, terms []string, head map[string]bool) *Features {
+		f := &Features{Main: main, Terms: terms}
+		for _, t := range terms {
+			h := float32(0)
+			if head[t] {
+				h = 2
+			}
+			f.Head = append(f.Head, h)
+		}
+		return f
+	}
+	tests := []struct {
+		name string
+		f    *Features
+		want bool
+	}{
+		{"another aide, the event's never named", feat("ushakov", []string{"biden", "call", "putin", "ushakov"}, map[string]bool{"ushakov": true}), true},
+		{"the event's main person named in passing", feat("ushakov", []string{"biden", "peskov", "putin", "ushakov"}, map[string]bool{"ushakov": true}), false},
+		{"main person a member named", feat("biden", []string{"biden", "call", "putin"}, map[string]bool{"biden": true}), false},
+		{"main person outside title and lead", feat("ushakov", []string{"biden", "call", "putin", "ushakov"}, nil), false},
+		{"no main person", feat("", []string{"call", "putin"}, nil), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := otherPeople(tt.f, ev); got != tt.want {
+				t.Errorf("otherPeople = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
+	if otherPeople(tests[0].f, weak) {
+		t.Error("an event without a main person for most of its members vetoed")
+	}
+}
+
+func TestLeadWeekday(t *testing.T) {
+	tests := []struct {
+		text string
+		want time.Weekday
+		ok   bool
+	}{
+		{"The spokesman said on Friday that talks would go on.", time.Friday, true},
+		{"Responding to a question about Tuesday's conversation between the leaders, he said more.", time.Tuesday, true},
+		{"Докеры объявили забастовку в среду, сообщил профсоюз.", time.Wednesday, true},
+		{"Власти начнут выплаты в пятницу.", time.Friday, true},
+		{"Пятница выдалась тяжёлой, а в понедельник докеры вышли на работу.", time.Friday, true},
+		{"Today and on holiday nobody said which day.", 0, false},
+		{"Средства выделят среди прочего на ремонт.", 0, false},
+		{"A sunday school and a friday prayer were not mentioned by name.", 0, false},
+		{"No day here at all, only words about talks and calls.", 0, false},
+		{strings.Repeat("Long lead without any weekday in it at all. ", 30) + "Then on Monday it happened.", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := leadWeekday(tt.text)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("leadWeekday(%.40q) = %v %v, want %v %v", tt.text, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestWeekdayAgreement(t *testing.T) {
+	c := New(Options{})
+	ev := &node{}
+	ev.weekdays[time.Friday] = 3
+	tests := []struct {
+		name string
+		f    *Features
+		want float64
+	}{
+		{"same weekday", &Features{Weekday: time.Friday, HasWeekday: true}, 1},
+		{"a day off (a next-day report)", &Features{Weekday: time.Saturday, HasWeekday: true}, 1},
+		{"another weekday", &Features{Weekday: time.Tuesday, HasWeekday: true}, c.opts.DateFloor},
+		{"an event day on a Tuesday", &Features{Day: 18968, HasDay: true}, c.opts.DateFloor}, // 2021-12-07
+		{"no weekday", &Features{}, 1},
+	}
+	for _, tt := range tests {
+		if got := c.weekdayAgreement(tt.f, ev); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if got := c.weekdayAgreement(&Features{Weekday: time.Tuesday, HasWeekday: true}, &node{}); got != 1 {
+		t.Errorf("event without weekdays: %v, want 1", got)
+	}
+}

@@ -1,0 +1,215 @@
+package cluster
+
+import (
+	"sort"
+)
+
+// protagonists is how many names of its title and lead stand for what an
+// article is about, and how many of an event's most named ones stand for
+// the event.
+const (
+	protagonists  = 2
+	maxEventNames = 24
+)
+
+// salient returns the ids of the article's protagonists: the name terms
+// weighing most in its title and lead.
+func (c *Clusterer) salient(f *Features) []uint32 {
+	// the protagonists best by head weight, then frequency, then term
+	// order, in one pass
+	var top [protagonists]int
+	k := 0
+	better := func(i, j int) bool {
+		if f.Head[i] != f.Head[j] {
+			return f.Head[i] > f.Head[j]
+		}
+		if f.TF[i] != f.TF[j] {
+			return f.TF[i] > f.TF[j]
+		}
+		return i < j
+	}
+	for i := range f.Terms {
+		if f.Head[i] == 0 || float64(f.Boost[i]) < nameBoost {
+			continue
+		}
+		p := k
+		for p > 0 && better(i, top[p-1]) {
+			p--
+		}
+		if p >= protagonists {
+			continue
+		}
+		for j := min(k, protagonists-1); j > p; j-- {
+			top[j] = top[j-1]
+		}
+		top[p] = i
+		k = min(k+1, protagonists)
+	}
+	out := make([]uint32, k)
+	for i, t := range top[:k] {
+		out[i] = c.termID(f.Terms[t])
+	}
+	return out
+}
+
+// addNames counts an article's protagonists into an event's names.
+func (c *Clusterer) addNames(n *node, sal []uint32) {
+	if len(sal) == 0 {
+		return
+	}
+	if n.names == nil {
+		n.names = make(map[uint32]float32, 8)
+	}
+	for _, id := range sal {
+		n.names[id]++
+	}
+	if len(n.names) > maxEventNames*3/2 {
+		top := topNames(n, maxEventNames)
+		keep := make(map[uint32]float32, len(top))
+		for _, id := range top {
+			keep[id] = n.names[id]
+		}
+		n.names = keep
+	}
+}
+
+// topNames returns an event's k most counted names (ties: lower id).
+func topNames(n *node, k int) []uint32 {
+	ids := make([]uint32, 0, len(n.names))
+	for id := range n.names {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := n.names[ids[i]], n.names[ids[j]]
+		if a != b {
+			return a > b
+		}
+		return ids[i] < ids[j]
+	})
+	return ids[:min(len(ids), k)]
+}
+
+// sameProtagonists reports whether an article may report the same
+// happening as event n as far as its protagonists tell: one of the
+// article's protagonists is one of the event's names, or one of the
+// event's main names occurs in the article. Two look-alike happenings
+// (another player placed on injured reserve, another actor cast in the
+// role) share their words but not their protagonists. Without names on
+// either side nothing contradicts.
+func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
+	if len(sal) == 0 || len(n.names) == 0 {
+		return true
+	}
+	for _, id := range sal {
+		if n.names[id] > 0 {
+			return true
+		}
+	}
+	// the event's two most named (ties: lower id), found in one pass
+	var top [protagonists]uint32
+	var cnt [protagonists]float32
+	k := 0
+	for id, w := range n.names {
+		i := k
+		for i > 0 && (w > cnt[i-1] || (w == cnt[i-1] && id < top[i-1])) {
+			i--
+		}
+		if i >= protagonists {
+			continue
+		}
+		for j := min(k, protagonists-1); j > i; j-- {
+			top[j], cnt[j] = top[j-1], cnt[j-1]
+		}
+		top[i], cnt[i] = id, w
+		k = min(k+1, protagonists)
+	}
+	for _, id := range top[:k] {
+		t := c.terms[id]
+		if i := sort.SearchStrings(f.Terms, t); i < len(f.Terms) && f.Terms[i] == t {
+			return true
+		}
+	}
+	return false
+}
+
+// maxEventPersons bounds the person terms an event remembers.
+const maxEventPersons = 48
+
+// addPersons counts an article's persons into event n.
+func addPersons(n *node, f *Features) {
+	if len(f.Persons) == 0 {
+		return
+	}
+	if n.persons == nil {
+		n.persons = make(map[string]float32, len(f.Persons))
+	}
+	for _, p := range f.Persons {
+		n.persons[p]++
+	}
+	if f.Main != "" {
+		if n.mains == nil {
+			n.mains = make(map[string]float32, 2)
+		}
+		n.mains[f.Main]++
+	}
+	if len(n.persons) > maxEventPersons*3/2 {
+		keep := topCounts(n.persons, maxEventPersons)
+		m := make(map[string]float32, len(keep))
+		for _, p := range keep {
+			m[p] = n.persons[p]
+		}
+		n.persons = m
+	}
+}
+
+func addCounts(into, from map[string]float32) map[string]float32 {
+	for k, v := range from {
+		if into == nil {
+			into = make(map[string]float32, len(from))
+		}
+		into[k] += v
+	}
+	return into
+}
+
+// topCounts returns the k keys counted most (ties: in order).
+func topCounts(m map[string]float32, k int) []string {
+	ks := make([]string, 0, len(m))
+	for p := range m {
+		ks = append(ks, p)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if m[ks[i]] != m[ks[j]] {
+			return m[ks[i]] > m[ks[j]]
+		}
+		return ks[i] < ks[j]
+	})
+	return ks[:min(len(ks), k)]
+}
+
+// otherPeople reports whether an article is about other people than
+// event n: its main person is named by no member, and the event's main
+// person does not occur in the article at all. Two look-alike
+// happenings (a call reported by one aide, an interview given by
+// another) differ in who they happened to; reports of one happening name
+// each other's protagonists at least.
+func otherPeople(f *Features, n *node) bool {
+	if f.Main == "" || len(n.mains) == 0 || n.persons[f.Main] > 0 {
+		return false
+	}
+	if i := sort.SearchStrings(f.Terms, f.Main); i == len(f.Terms) || f.Terms[i] != f.Main || f.Head[i] == 0 {
+		// not in the title or lead: not who the report is about
+		return false
+	}
+	var q string
+	for p, k := range n.mains {
+		if k > n.mains[q] || (k == n.mains[q] && p < q) {
+			q = p
+		}
+	}
+	if k := n.mains[q]; 2*k < float32(n.size) {
+		return false
+	}
+	i := sort.SearchStrings(f.Terms, q)
+	return i == len(f.Terms) || f.Terms[i] != q
+}
