@@ -28,6 +28,11 @@ type Config struct {
 	// Recleaner, when set, reports after each batch which outlets' learned
 	// boilerplate changed; their earlier articles are cleaned again.
 	Recleaner Recleaner
+	// RecleanWindow bounds how far back, before the latest publication
+	// date seen, an outlet's articles are cleaned again: the articles
+	// still in active events. Zero means DefaultRecleanWindow. Without a
+	// bound the cost of learning a line would grow with the store.
+	RecleanWindow time.Duration
 	// Prepare, when set, does the Clusterer's per-article analysis during
 	// the concurrent read step and returns what assigns the article later,
 	// in arrival order, in place of Clusterer.Assign.
@@ -36,6 +41,10 @@ type Config struct {
 	// The Reader and Citations must be safe for concurrent use.
 	Workers int
 }
+
+// DefaultRecleanWindow is how far back articles are cleaned again when
+// their outlet's boilerplate grows.
+const DefaultRecleanWindow = 7 * 24 * time.Hour
 
 // AssignFunc assigns one prepared article, given the copies it takes part
 // in; see Config.Prepare.
@@ -304,12 +313,12 @@ func (p *Pipeline) runAll(ctx context.Context, batch []storyline.Article, work [
 		}
 		p.timed(StageClean, start)
 	}
-	if r, ok := p.cfg.Reader.(referencer); ok {
-		for _, i := range work {
-			if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
-				p.latest = pub
-			}
+	for _, i := range work {
+		if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
+			p.latest = pub
 		}
+	}
+	if r, ok := p.cfg.Reader.(referencer); ok {
 		r.SetReference(p.latest)
 	}
 	quotes, assign, err := p.readAll(ctx, batch, work)
@@ -477,9 +486,18 @@ func (p *Pipeline) reclean(ctx context.Context, b *storyline.Batch) error {
 	for _, a := range b.Articles {
 		inBatch[a.ID] = true
 	}
+	window := p.cfg.RecleanWindow
+	if window <= 0 {
+		window = DefaultRecleanWindow
+	}
+	f := storyline.ArticleFilter{}
+	if !p.latest.IsZero() {
+		f.Since = storyline.Day(p.latest.Time.Add(-window))
+	}
 	for _, source := range changed {
 		var ids []string
-		for a, err := range p.cfg.Store.Articles(ctx, storyline.ArticleFilter{Source: source}) {
+		f.Source = source
+		for a, err := range p.cfg.Store.Articles(ctx, f) {
 			if err != nil {
 				return fmt.Errorf("pipeline: list %s articles: %w", source, err)
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/ingest"
@@ -277,6 +278,41 @@ func TestFeedOverlapsCommits(t *testing.T) {
 	for i := 0; i < 40; i += 4 {
 		if _, err := st.Article(ctx, fmt.Sprint("x", i)); err != nil {
 			t.Errorf("x%d not stored: %v", i, err)
+		}
+	}
+}
+
+// TestRecleanWindow: learning a line re-cleans the outlet's recent
+// articles only, so its cost does not grow with the store.
+func TestRecleanWindow(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{}
+	cfg := config(st, r)
+	cfg.RecleanWindow = 10 * 24 * time.Hour
+	p, err := New(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) storyline.Published { return storyline.Day(time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC)) }
+	old, recent := art("old", "Old news. Subscribe now"), art("recent", "Recent news. Subscribe now")
+	old.Published, recent.Published = day(1), day(20)
+	if _, err := p.Process(ctx, []storyline.Article{old, recent}); err != nil {
+		t.Fatal(err)
+	}
+	r.changed = []string{"wire"}
+	next := art("next", "Next news.")
+	next.Published = day(25)
+	if _, err := p.Process(ctx, []storyline.Article{next}); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"old": true, "recent": false} {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Text, "Subscribe"); got != want {
+			t.Errorf("%s: still has the learned line = %v, want %v", id, got, want)
 		}
 	}
 }
