@@ -11,6 +11,7 @@ package copies
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -147,17 +148,53 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 	ids := f.resolve(cands, a.ID)
 	f.mu.Unlock()
 
-	var out []storyline.Copy
-	for _, id := range ids {
-		other, err := f.fetch(ctx, id)
+	// Candidates are fetched and aligned on every core: each comparison
+	// reads only the two entries and the options.
+	type result struct {
+		c   storyline.Copy
+		ok  bool
+		err error
+	}
+	res := make([]result, len(ids))
+	compareOne := func(i int) {
+		other, err := f.fetch(ctx, ids[i])
 		if err != nil {
-			return nil, fmt.Errorf("copies %s: candidate %s: %w", a.ID, id, err)
+			res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, ids[i], err)
+			return
 		}
-		if other == nil {
-			continue
+		if other != nil {
+			res[i].c, res[i].ok = f.compare(e, other)
 		}
-		if c, ok := f.compare(e, other); ok {
-			out = append(out, c)
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(ids)); workers <= 1 {
+		for i := range ids {
+			compareOne(i)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					compareOne(i)
+				}
+			}()
+		}
+		for i := range ids {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	var out []storyline.Copy
+	for _, r := range res {
+		if r.err != nil {
+			return nil, r.err
+		}
+		if r.ok {
+			out = append(out, r.c)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
