@@ -32,7 +32,7 @@
 //     copies (two or three paragraphs inside an article of their own).
 //   - Quotes are direct (straight and curly marks, «ёлочки», quotes broken
 //     by their attribution) and indirect ("said that …").
-//   - Texts run from about 1 KB to 7 KB, median near 2.8 KB.
+//   - Texts run from about 1 KB to 7 KB, median near 2.3 KB.
 //
 // The same Options always give the same bytes. Generation streams: memory
 // holds only the events whose articles have not all been delivered.

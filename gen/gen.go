@@ -129,7 +129,7 @@ type Generator struct {
 	ruOutlets []int
 	wireIdx   []int
 	readAlso  [2][]string
-	generic   [2][]tmpl // shared sentences, en and ru
+	filler    [2]cfiller // sentences of context, en and ru
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
@@ -165,7 +165,7 @@ func New(opts Options) *Generator {
 		opts.ProgressEvery = 10000
 	}
 	g := &Generator{opts: opts, r: newRNG(uint64(opts.Seed)), topics: compileTopics(),
-		generic: [2][]tmpl{compileAll(generic), compileAll(genericRU)}}
+		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)}}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
 	for i := 0; i < 300; i++ {
 		g.places = append(g.places, newPlace(&wr, false))
@@ -193,10 +193,10 @@ func New(opts Options) *Generator {
 		}
 		pl := g.places[wr.intn(len(g.places))]
 		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.en, pl.name.en, pl.name.en+" council", pl.name.en
-		g.readAlso[0] = append(g.readAlso[0], string(p.titles[wr.intn(len(p.titles))].appendTo(nil, &vals)))
+		g.readAlso[0] = append(g.readAlso[0], string(p.titles[wr.intn(len(p.titles))].appendTo(nil, &vals, &wr)))
 		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.ru, pl.name.ru, pl.name.ru, pl.name.ru
 		vals[slotD], vals[slotDCap] = "вчера", "Вчера"
-		g.readAlso[1] = append(g.readAlso[1], string(p.ruTitles[wr.intn(len(p.ruTitles))].appendTo(nil, &vals)))
+		g.readAlso[1] = append(g.readAlso[1], string(p.ruTitles[wr.intn(len(p.ruTitles))].appendTo(nil, &vals, &wr)))
 	}
 	g.maxSize = min(max(opts.Articles/40, 20), 3000)
 	mean := 0.0

@@ -46,6 +46,9 @@ func (d *doc) close(start int, boiler bool) {
 		}
 	}
 	d.lower = 0
+	if start < len(d.buf) && 'a' <= d.buf[start] && d.buf[start] <= 'z' {
+		d.buf[start] -= 'a' - 'A'
+	}
 	d.paras = append(d.paras, para{start: start, end: len(d.buf), boiler: boiler})
 }
 
@@ -214,7 +217,7 @@ func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
 	if sp.lang == 1 {
 		ts = ph.ruTitles
 	}
-	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp))
+	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp), r)
 }
 
 // body renders an original article's reporting: lead, facts, quotes,
@@ -225,11 +228,11 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	ph := &t.phases[e.phase]
 	v := g.vals(e, sp)
 	ru := sp.lang == 1
-	target := int(math.Min(math.Max(r.lognormal(math.Log(2600), 0.55), 1000), 8000))
+	target := int(math.Min(math.Max(r.lognormal(math.Log(2100), 0.6), 1000), 7000))
 	bodyStart := len(d.buf)
-	leads, facts, back, gen := ph.leads, ph.facts, t.background, g.generic[0]
+	leads, facts, back, fill := ph.leads, ph.facts, t.background, &g.filler[0]
 	if ru {
-		leads, facts, back, gen = ph.ruLeads, ph.ruFacts, t.ruBack, g.generic[1]
+		leads, facts, back, fill = ph.ruLeads, ph.ruFacts, t.ruBack, &g.filler[1]
 		target = target * 3 / 5
 	}
 	// Lead with dateline.
@@ -252,7 +255,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		d.buf = append(d.buf, st.upper.en...)
 		d.buf = append(d.buf, " — "...)
 	}
-	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v)
+	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v, r)
 	g.paraphrase(d, s, r, ru)
 	d.close(s, false)
 
@@ -265,11 +268,11 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		if i < nf {
 			s := d.open()
 			g.connect(d, r, ru)
-			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
-				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
 			}
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
@@ -280,45 +283,21 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		if i == 0 && (e.nth > 1 || r.chance(0.3)) && len(back) > 0 {
 			s := d.open()
 			g.connect(d, r, ru)
-			d.buf = back[r.intn(len(back))].appendTo(d.buf, v)
+			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
 		}
 	}
-	// Long articles go on with earlier phases' facts and shared material.
-	if !ru {
-		af := t.allFacts
-		start := r.intn(len(af))
-		for i := 0; i < len(af) && len(d.buf)-bodyStart < target/2; i++ {
-			if t.factPhase[(start+i)%len(af)] >= e.phase {
-				continue
-			}
-			s := d.open()
-			d.buf = af[(start+i)%len(af)].appendTo(d.buf, v)
-			g.paraphrase(d, s, r, ru)
-			d.close(s, false)
-		}
-	}
-	gi, stride := r.intn(len(gen)), coprime(r, len(gen))
-	for i := 0; i+1 < len(gen) && len(d.buf)-bodyStart < target; i += 2 {
+	// Long articles go on with reactions and context.
+	var used [2]uint64
+	for len(d.buf)-bodyStart < target {
 		s := d.open()
-		d.buf = gen[(gi+i*stride)%len(gen)].appendTo(d.buf, v)
-		d.buf = append(d.buf, ' ')
-		d.buf = gen[(gi+(i+1)*stride)%len(gen)].appendTo(d.buf, v)
+		d.buf = fill.appendFiller(d.buf, v, r, &used, ru)
+		for n := r.intn(3); n > 0 && len(d.buf)-bodyStart < target; n-- {
+			d.buf = append(d.buf, ' ')
+			d.buf = fill.appendFiller(d.buf, v, r, &used, ru)
+		}
 		d.close(s, false)
-	}
-}
-
-func coprime(r *rng, n int) int {
-	for {
-		s := 1 + r.intn(n-1)
-		a, b := s, n
-		for b != 0 {
-			a, b = b, a%b
-		}
-		if a == 1 {
-			return s
-		}
 	}
 }
 
@@ -335,6 +314,11 @@ func (g *Generator) connect(d *doc, r *rng, ru bool) {
 	d.buf = append(d.buf, connectors[r.intn(len(connectors))]...)
 	d.lower = len(d.buf)
 }
+
+var (
+	saidThat   = []string{"said", "argued", "insisted", "told reporters", "stressed", "maintained", "made clear", "said in an interview"}
+	saidThatRU = []string{"заявил", "подчеркнул", "отметил", "уверен", "настаивал"}
+)
 
 // withComma turns a sentence's final full stop into a comma, as a quote
 // followed by its attribution has it.
@@ -369,8 +353,9 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			b = append(append(append(append(b, gend...), ": «"...), text...), "»."...)
 			add(text, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", "...), role...), ", заявил"...)
-			b = append(append(append(append(b, gend...), ", что "...), q.ruInd...), '.')
+			b = append(append(append(append(b, name...), ", "...), role...), ", "...)
+			b = append(append(append(b, saidThatRU[r.intn(len(saidThatRU))]...), gend...), ", что "...)
+			b = append(append(b, q.ruInd...), '.')
 			add(q.ruInd, storyline.Indirect)
 		}
 	} else {
@@ -392,8 +377,9 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			add(t1, storyline.Direct)
 			add(q.s2, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", the "...), role...), ", said that "...)
-			b = append(append(b, q.ind...), '.')
+			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
+			b = append(b, saidThat[r.intn(len(saidThat))]...)
+			b = append(append(append(b, " that "...), q.ind...), '.')
 			add(q.ind, storyline.Indirect)
 		}
 	}
@@ -466,7 +452,11 @@ func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
 		swaps = swapsRU
 	}
 	edited := false
-	for n := 0; n < 2; n++ {
+	edits := 2
+	if len(d.paras)-first < 7 {
+		edits = 1
+	}
+	for n := 0; n < edits; n++ {
 		pi := first + r.intn(len(d.paras)-first)
 		p := d.paras[pi]
 		for _, sw := range swaps {
@@ -479,7 +469,7 @@ func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
 			break
 		}
 	}
-	if !edited || r.chance(0.3) {
+	if !edited {
 		last := len(d.paras) - 1
 		add := " More details to follow."
 		if lang == 1 {

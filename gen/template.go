@@ -46,20 +46,42 @@ var slotNames = map[string]int{
 	"D": slotD, "M": slotM, "Q": slotQ,
 }
 
-// seg is a literal followed by a slot (or -1).
+// seg is a literal followed by a slot (or -1), or, when alts is set, a
+// choice among alternative phrasings that each article makes on its own.
 type seg struct {
 	lit  string
 	slot int
+	alts []tmpl
 }
 
 // tmpl is a compiled template.
 type tmpl []seg
 
-// compile parses "{X}" slots once, so that rendering is appends only.
-func compile(s string) tmpl {
+// compile parses "{X}" slots and "[a|b|c]" alternatives once, so that
+// rendering is appends only. Alternatives may hold slots but not further
+// alternatives.
+func compile(s string) tmpl { return compileIn(s, false) }
+
+func compileIn(s string, inAlt bool) tmpl {
 	var t tmpl
 	for s != "" {
 		i := strings.IndexByte(s, '{')
+		if k := strings.IndexByte(s, '['); k >= 0 && (i < 0 || k < i) {
+			j := strings.IndexByte(s[k:], ']')
+			if j < 0 {
+				panic(fmt.Sprintf("gen: unclosed alternatives in %q", s))
+			}
+			if k > 0 {
+				t = append(t, seg{lit: s[:k], slot: -1})
+			}
+			var alts []tmpl
+			for _, a := range strings.Split(s[k+1:k+j], "|") {
+				alts = append(alts, compileIn(a, true))
+			}
+			t = append(t, seg{slot: -1, alts: alts})
+			s = s[k+j+1:]
+			continue
+		}
 		if i < 0 {
 			t = append(t, seg{lit: s, slot: -1})
 			break
@@ -72,7 +94,7 @@ func compile(s string) tmpl {
 		if !ok {
 			panic(fmt.Sprintf("gen: unknown slot %q", s[i:i+j+1]))
 		}
-		if slot == slotD && i == 0 && len(t) == 0 {
+		if slot == slotD && i == 0 && len(t) == 0 && !inAlt {
 			slot = slotDCap
 		}
 		t = append(t, seg{lit: s[:i], slot: slot})
@@ -89,9 +111,13 @@ func compileAll(ss []string) []tmpl {
 	return out
 }
 
-// appendTo renders t with vals.
-func (t tmpl) appendTo(b []byte, vals *[nSlots]string) []byte {
+// appendTo renders t with vals, choosing among alternatives with r.
+func (t tmpl) appendTo(b []byte, vals *[nSlots]string, r *rng) []byte {
 	for _, s := range t {
+		if s.alts != nil {
+			b = s.alts[r.intn(len(s.alts))].appendTo(b, vals, r)
+			continue
+		}
 		b = append(b, s.lit...)
 		if s.slot >= 0 {
 			b = append(b, vals[s.slot]...)
@@ -119,28 +145,29 @@ type ctopic struct {
 	phases     []cphase
 	background []tmpl
 	ruBack     []tmpl
-	allFacts   []tmpl // every phase's facts, for long articles
-	factPhase  []int  // the phase of each of allFacts
 	quotes     []quote
 }
 
+// compileTopics compiles the topic templates, enriching the reporting
+// (not the titles) with the phrase dictionaries.
 func compileTopics() []ctopic {
+	en, ru := sortedKeys(phrasesEN), sortedKeys(phrasesRU)
+	rich := func(ss []string, dict map[string][]string, keys []string) []tmpl {
+		out := make([]tmpl, len(ss))
+		for i, s := range ss {
+			out[i] = compile(enrich(s, dict, keys))
+		}
+		return out
+	}
 	out := make([]ctopic, len(topics))
 	for i := range topics {
 		t := &topics[i]
-		ct := ctopic{topic: t, background: compileAll(t.background), ruBack: compileAll(t.ruBack), quotes: t.quotes}
+		ct := ctopic{topic: t, background: rich(t.background, phrasesEN, en), ruBack: rich(t.ruBack, phrasesRU, ru), quotes: t.quotes}
 		for _, p := range t.phases {
 			ct.phases = append(ct.phases, cphase{
-				titles: compileAll(p.titles), leads: compileAll(p.leads), facts: compileAll(p.facts),
-				ruTitles: compileAll(p.ruTitles), ruLeads: compileAll(p.ruLeads), ruFacts: compileAll(p.ruFacts),
+				titles: compileAll(p.titles), leads: rich(p.leads, phrasesEN, en), facts: rich(p.facts, phrasesEN, en),
+				ruTitles: compileAll(p.ruTitles), ruLeads: rich(p.ruLeads, phrasesRU, ru), ruFacts: rich(p.ruFacts, phrasesRU, ru),
 			})
-			ct.allFacts = append(ct.allFacts, compileAll(p.facts)...)
-			for range p.facts {
-				ct.factPhase = append(ct.factPhase, len(ct.phases)-1)
-			}
-			for range p.facts {
-				ct.factPhase = append(ct.factPhase, len(ct.phases)-1)
-			}
 		}
 		out[i] = ct
 	}
