@@ -13,7 +13,8 @@
 //   - Events belong to stories that develop over weeks (a strike, its
 //     mediation, its settlement); eight kinds of story recur in hundreds of
 //     invented towns, so look-alike events of one kind happen in different
-//     places, and shared sentences run across all stories.
+//     places and share their vocabulary; long runs of words are meant to
+//     be shared by copies only.
 //   - Event sizes are heavy-tailed: most events are reported once, a few
 //     by hundreds of articles. Stories that keep going come back more often.
 //   - Publication is bursty: events start less often at night and at
