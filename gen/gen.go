@@ -91,6 +91,7 @@ type event struct {
 	nq      int // statements: quotes[:nq], said by speaker[:nq]
 	nth     int // the event's place in its story, from 1
 	quotes  [3]int
+	qt      [3]quote // the statements as this event words them
 	speaker [3]int
 	vals    [2][nSlots]string // en, ru; slotD holds "on Tuesday"
 	dDate   [2][2]string      // "on March 3" forms for later articles, and capitalised
@@ -324,6 +325,10 @@ func (g *Generator) spawnEvent() {
 		e.speaker[i] = s.topic.who[e.quotes[i]]
 	}
 	g.setVals(e, &er)
+	qr := newRNG(mix(e.seed, 7))
+	for i := 0; i < e.nq; i++ {
+		e.qt[i] = s.topic.quotes[e.quotes[i]].render(&e.vals, &qr)
+	}
 	// Heavier stories come back more often.
 	for i := 0; i < 1+min(s.events, 4); i++ {
 		g.ring[g.ringPos] = s

@@ -255,7 +255,9 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		d.buf = append(d.buf, st.upper.en...)
 		d.buf = append(d.buf, " — "...)
 	}
+	ls := len(d.buf)
 	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v, r)
+	fill.breakUp(d, ls, r, ru)
 	g.paraphrase(d, s, r, ru)
 	d.close(s, false)
 
@@ -268,11 +270,17 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		if i < nf {
 			s := d.open()
 			g.connect(d, r, ru)
+			fs := len(d.buf)
 			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+			fill.breakUp(d, fs, r, ru)
+			d.buf = fill.attribute(d.buf, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
+				fs := len(d.buf)
 				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+				fill.breakUp(d, fs, r, ru)
+				d.buf = fill.attribute(d.buf, v, r, ru)
 			}
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
@@ -283,13 +291,16 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		if i == 0 && (e.nth > 1 || r.chance(0.3)) && len(back) > 0 {
 			s := d.open()
 			g.connect(d, r, ru)
+			bs := len(d.buf)
 			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
+			fill.breakUp(d, bs, r, ru)
+			d.buf = fill.attribute(d.buf, v, r, ru)
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
 		}
 	}
 	// Long articles go on with reactions and context.
-	var used [2]uint64
+	var used uint64
 	for len(d.buf)-bodyStart < target {
 		s := d.open()
 		d.buf = fill.appendFiller(d.buf, v, r, &used, ru)
@@ -330,7 +341,7 @@ func withComma(s string) string {
 }
 
 func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru bool) {
-	q := &e.story.topic.quotes[e.quotes[i]]
+	q := &e.qt[i]
 	who := e.speaker[i]
 	name, role, last, gend := v[slotA0+who], v[slotR0+who], v[slotS0+who], v[slotG0+who]
 	pi := len(d.paras)

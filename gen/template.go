@@ -145,8 +145,26 @@ type ctopic struct {
 	phases     []cphase
 	background []tmpl
 	ruBack     []tmpl
-	quotes     []quote
+	quotes     []cquote
 }
+
+// cquote is a quote's texts compiled with their phrasing choices, which
+// each event makes once: one statement, worded the same in every article
+// that reports it, and another event's statement worded otherwise.
+type cquote struct {
+	s1, s2, ind, ru1, ru2, ruInd tmpl
+}
+
+// render words the quote for one event.
+func (q *cquote) render(v *[2][nSlots]string, r *rng) quote {
+	str := func(t tmpl, li int) string { return string(t.appendTo(nil, &v[li], r)) }
+	return quote{s1: str(q.s1, 0), s2: str(q.s2, 0), ind: str(q.ind, 0), ru1: str(q.ru1, 1), ru2: str(q.ru2, 1), ruInd: str(q.ruInd, 1)}
+}
+
+var (
+	quoteOpenEN = "[|Look. |Let me be clear. |I said the same to {S1}. |I have said it since {Q}. |This matters to {P}. |It is simple. ]"
+	quoteOpenRU = "[|Скажу честно. |Скажу прямо. |Я говорил это ещё {Q}. |Для {P} это важно. |Всё просто. ]"
+)
 
 // compileTopics compiles the topic templates, enriching the reporting
 // (not the titles) with the phrase dictionaries.
@@ -162,7 +180,15 @@ func compileTopics() []ctopic {
 	out := make([]ctopic, len(topics))
 	for i := range topics {
 		t := &topics[i]
-		ct := ctopic{topic: t, background: rich(t.background, phrasesEN, en), ruBack: rich(t.ruBack, phrasesRU, ru), quotes: t.quotes}
+		ct := ctopic{topic: t, background: rich(t.background, phrasesEN, en), ruBack: rich(t.ruBack, phrasesRU, ru)}
+		for _, q := range t.quotes {
+			ct.quotes = append(ct.quotes, cquote{
+				s1: compile(quoteOpenEN + enrich(q.s1, phrasesEN, en)), s2: compile(enrich(q.s2, phrasesEN, en)),
+				ind: compile(enrich(q.ind, phrasesEN, en)),
+				ru1: compile(quoteOpenRU + enrich(q.ru1, phrasesRU, ru)), ru2: compile(enrich(q.ru2, phrasesRU, ru)),
+				ruInd: compile(enrich(q.ruInd, phrasesRU, ru)),
+			})
+		}
 		for _, p := range t.phases {
 			ct.phases = append(ct.phases, cphase{
 				titles: compileAll(p.titles), leads: rich(p.leads, phrasesEN, en), facts: rich(p.facts, phrasesEN, en),

@@ -104,7 +104,7 @@ var topics = []topic{
 		phases: []phase{
 			{titles: []string{"Central bank raises key rate to {N3}%", "Rates up: central bank moves to {N3}%", "Central bank lifts rates as inflation lingers"},
 				leads:    []string{"The central bank raised its key interest rate to {N3}% {D}, saying inflation was proving stickier than expected.", "Borrowing costs are going up after the central bank lifted its key rate to {N3}% {D}, its first move in more than a year."},
-				facts:    []string{"Consumer prices rose faster than the bank's 2% target for the {N1}th month in a row.", "The crown rose against the euro after the announcement.", "Most economists had expected a smaller increase."},
+				facts:    []string{"Consumer prices rose faster than the bank's 2% target for {N1} months in a row.", "The crown rose against the euro after the announcement.", "Most economists had expected a smaller increase."},
 				ruTitles: []string{"Центробанк повысил ключевую ставку до {N3}%"},
 				ruLeads:  []string{"Центральный банк {D} повысил ключевую ставку до {N3}%, сославшись на устойчивую инфляцию."},
 				ruFacts:  []string{"Большинство экономистов ожидали более скромного повышения.", "После объявления крона укрепилась к евро."}},
