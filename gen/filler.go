@@ -1,6 +1,9 @@
 package gen
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // Long articles go on with reactions around the event: residents and
 // officials, each named ("Ines Calardin, 54, a nurse, said …"), saying
@@ -19,12 +22,11 @@ type fillerParts struct {
 
 var fillerEN = fillerParts{
 	resident: []string{"a shopkeeper", "a cabbie", "a teacher", "a nurse", "a student", "a pensioner",
-		"a builder", "a restaurateur", "a driver", "a father", "a mother", "a fisherman",
-		"a baker", "a postwoman", "an electrician", "a hairdresser"},
-	official: []string{"a councillor", "a local MP", "an aide to {S2}", "a council spokesperson", "a ministry adviser",
-		"a union organiser", "a police officer", "a deputy mayor", "an {O} engineer"},
-	says: []string{"said", "told us", "[warned|complained|argued]", "believes", "[insisted|added]",
-		"said that", "told reporters"},
+		"a builder", "a restaurateur", "a driver", "a parent", "a grandparent", "a dockworker",
+		"a baker", "a courier", "an electrician", "a hairdresser", "a pharmacist", "a plumber"},
+	official: []string{"a councillor", "an MP", "an aide", "a spokesperson", "an adviser",
+		"a unionist", "an officer", "an engineer", "a regulator", "an inspector"},
+	says: []string{"said", "[warned|complained|argued]", "believes", "[insisted|added]", "[thinks|fears]"},
 	what: []string{
 		"{N1} [families|households] still had no [answers|news]",
 		"the [bill|cost] could [top|reach] {N4} million crowns",
@@ -91,7 +93,7 @@ func compileFiller(p fillerParts) cfiller {
 // others left.
 func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64, ru bool) []byte {
 	official := r.chance(0.35)
-	b = appendName(b, r, ru, official)
+	b = appendName(b, r, ru, official, r.chance(0.5))
 	b = append(b, ", "...)
 	if official {
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
@@ -112,9 +114,9 @@ func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64
 
 // appendName appends an invented person's name; officials get an
 // initial ("Ines K. Calardin"), a word no other article shares.
-func appendName(b []byte, r *rng, ru, initial bool) []byte {
+func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	first := firstM
-	if r.chance(0.5) {
+	if female {
 		first = firstF
 	}
 	fn := first[r.intn(len(first))]
@@ -127,7 +129,8 @@ func appendName(b []byte, r *rng, ru, initial bool) []byte {
 	b = append(b, ' ')
 	if initial {
 		if ru {
-			b = append(b, string(rune('А'+r.intn(28)))...)
+			i := r.intn(len(initialsRU) / 2)
+			b = append(b, initialsRU[2*i:2*i+2]...)
 		} else {
 			b = append(b, byte('A'+r.intn(26)))
 		}
@@ -141,22 +144,32 @@ func appendName(b []byte, r *rng, ru, initial bool) []byte {
 // real reports are attributed, and the name sets the sentence apart
 // from every other article's.
 func (f *cfiller) attribute(b []byte, v *[nSlots]string, r *rng, ru bool) []byte {
-	if len(b) == 0 || b[len(b)-1] != '.' || !r.chance(0.7) {
+	if len(b) == 0 || b[len(b)-1] != '.' || !r.chance(0.8) {
 		return b
 	}
+	if i := bytes.LastIndexByte(b, '.'); i >= 0 {
+		// a sentence that names its source already keeps it
+		if j := bytes.LastIndexByte(b[:len(b)-1], '.'); j >= 0 {
+			i = j
+		}
+		if bytes.Contains(b[i:], []byte(" said")) || bytes.Contains(b[i:], []byte("сообщил")) {
+			return b
+		}
+	}
 	if ru {
+		female := r.chance(0.5)
 		b = append(b, " Об этом сообщил"...)
-		if r.chance(0.5) {
+		if female {
 			b = append(b, "а"...)
 		}
 		b = append(b, ' ')
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 		b = append(b, ' ')
-		b = appendName(b, r, true, true)
+		b = appendName(b, r, true, true, female)
 		return append(b, '.')
 	}
 	b = append(b[:len(b)-1], ", "...)
-	b = appendName(b, r, false, true)
+	b = appendName(b, r, false, true, r.chance(0.5))
 	b = append(b, ", "...)
 	b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	return append(b, ", said."...)
@@ -176,6 +189,9 @@ func pickUnused(r *rng, n int, used *uint64) int {
 		}
 	}
 }
+
+// initialsRU are the Cyrillic letters names start with, two bytes each.
+const initialsRU = "АБВГДЕЗИКЛМНОПРСТФЭЮЯ"
 
 var (
 	breakConjEN = []string{" and ", " but ", " while ", " after ", " as ", " because ", " though ", " with ", " when "}
@@ -232,21 +248,28 @@ func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
 	at += from
 	d.tail = append(d.tail[:0], d.buf[at:]...)
 	b := d.buf[:at]
+	female := r.chance(0.5)
 	switch {
-	case comma && ru:
-		b = append(b, "по словам "...)
-		b = appendName(b, r, true, true)
-		b = append(b, ", "...)
-	case comma:
-		b = appendName(b, r, false, true)
-		b = append(b, " said, "...)
 	case ru:
-		b = append(b, ", по словам "...)
-		b = appendName(b, r, true, true)
+		if !comma {
+			b = append(b, ',')
+		}
+		b = append(b, " как сообщил"...)
+		if female {
+			b = append(b, "а"...)
+		}
+		b = append(b, ' ')
+		b = appendName(b, r, true, true, female)
 		b = append(b, ',')
+		if comma {
+			b = append(b, ' ')
+		}
+	case comma:
+		b = appendName(b, r, false, true, female)
+		b = append(b, " said, "...)
 	default:
 		b = append(b, ", "...)
-		b = appendName(b, r, false, true)
+		b = appendName(b, r, false, true, female)
 		b = append(b, " said,"...)
 	}
 	d.buf = append(b, d.tail...)

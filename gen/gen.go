@@ -362,7 +362,8 @@ func (g *Generator) setVals(e *event, r *rng) {
 	if q := r.intn(4); q > 0 {
 		n3 += [4]string{"", ".25", ".5", ".75"}[q]
 	}
-	n4 := strconv.Itoa(5 + r.intn(900))
+	n4v := 5 + r.intn(900)
+	n4 := strconv.Itoa(n4v)
 	for li, lang := range [2]string{"en", "ru"} {
 		v := &e.vals[li]
 		pick := func(p pair) string {
@@ -383,6 +384,11 @@ func (g *Generator) setVals(e *event, r *rng) {
 		v[slotO], v[slotT] = pick(s.org), pick(s.thing)
 		v[slotN1], v[slotN3], v[slotN4] = n1, n3, n4
 		v[slotN2] = n2en
+		v[slotN2A] = strconv.Itoa(n2v / 100 * 100)
+		if n2v >= 1000 && lang == "en" {
+			v[slotN2A] = strconv.Itoa(n2v/1000) + "," + strconv.Itoa(1000 + n2v%1000/100*100)[1:]
+		}
+		v[slotN4A] = strconv.Itoa(max(n4v/10*10, 10))
 		if lang == "ru" {
 			v[slotN2] = strconv.Itoa(n2v)
 			v[slotN3] = stringsReplaceDot(n3)

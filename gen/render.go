@@ -328,6 +328,7 @@ func (g *Generator) connect(d *doc, r *rng, ru bool) {
 
 var (
 	saidThat   = []string{"said", "argued", "insisted", "told reporters", "stressed", "maintained", "made clear", "said in an interview"}
+	saidColon  = []string{"said", "told reporters", "said in a statement", "added", "told local radio", "said on the phone"}
 	saidThatRU = []string{"заявил", "подчеркнул", "отметил", "уверен", "настаивал"}
 )
 
@@ -373,13 +374,20 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 		switch r.intn(4) {
 		case 0:
 			text := q.s1 + " " + q.s2
-			b = append(append(append(append(b, name...), ", the "...), role...), `, said: "`...)
+			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
+			b = append(append(b, saidColon[r.intn(len(saidColon))]...), `: "`...)
 			b = append(append(b, text...), '"')
 			add(text, storyline.Direct)
 		case 1:
 			text := q.s1 + " " + withComma(q.s2)
-			b = append(append(append(append(b, "“"...), text...), "” said "...), name...)
-			b = append(append(append(b, ", the "...), role...), '.')
+			b = append(append(append(b, "“"...), text...), "” "...)
+			if r.chance(0.5) {
+				b = append(append(append(b, "said "...), name...), ", the "...)
+				b = append(append(b, role...), '.')
+			} else {
+				b = append(append(append(b, name...), ", the "...), role...)
+				b = append(append(append(b, ", "...), saidColon[r.intn(len(saidColon))]...), '.')
+			}
 			add(text, storyline.Direct)
 		case 2:
 			t1 := withComma(q.s1)

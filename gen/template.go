@@ -34,6 +34,8 @@ const (
 	slotM
 	slotQ
 	slotDCap // {D} at the start of a sentence
+	slotN2A  // {N2} rounded, as another outlet reports it
+	slotN4A  // {N4} rounded
 	nSlots
 )
 
@@ -42,7 +44,7 @@ var slotNames = map[string]int{
 	"S0": slotS0, "S1": slotS1, "S2": slotS2, "S3": slotS3,
 	"R0": slotR0, "R1": slotR1, "R2": slotR2, "R3": slotR3,
 	"G0": slotG0, "G1": slotG1, "G2": slotG2, "G3": slotG3,
-	"O": slotO, "T": slotT, "N1": slotN1, "N2": slotN2, "N3": slotN3, "N4": slotN4,
+	"O": slotO, "T": slotT, "N1": slotN1, "N2": slotN2, "N3": slotN3, "N4": slotN4, "N2A": slotN2A, "N4A": slotN4A,
 	"D": slotD, "M": slotM, "Q": slotQ,
 }
 
@@ -162,8 +164,14 @@ func (q *cquote) render(v *[2][nSlots]string, r *rng) quote {
 }
 
 var (
-	quoteOpenEN = "[|Look. |Let me be clear. |I said the same to {S1}. |I have said it since {Q}. |This matters to {P}. |It is simple. ]"
-	quoteOpenRU = "[|Скажу честно. |Скажу прямо. |Я говорил это ещё {Q}. |Для {P} это важно. |Всё просто. ]"
+	quoteOpenEN = "[What happened {D} matters to {P}. |I spoke to {S1} {D}. |We have said it since {Q}. |This is about {P}. |It has been {N1} days. |{P} deserves better. |Look at the last {N1} days. ]"
+	quoteOpenRU = "[Для {P} это важно. |Об этом говорили ещё {Q}. |Прошло уже {N1} дней. |{P} заслуживает лучшего. |Это касается всего {P}. ]"
+	// A statement often ends on what is particular to its event.
+	quoteCloseEN = "[| We need answers by {M}.| {N1} families are waiting.| I have lived in {P} all my life.| I said so on {Q}.| People in {P} know this.| We will see by {M}.| I told {S1} that {D}.| That is all I can say {D}.]"
+	quoteCloseRU = "[| Ответ нужен до {M}.| Ждут {N1} семей.| Я всю жизнь живу в {P}.| Я говорил это {Q}.| В {P} это все понимают.]"
+	indOpenEN    = "[|in {P} |after the events of {M} |this time |with {N1} days gone |]"
+	indCloseEN   = "[| in {P}| after {M}| this time| whatever it took|]"
+	indCloseRU   = "[| в {P}| после {M}| на этот раз|]"
 )
 
 // compileTopics compiles the topic templates, enriching the reporting
@@ -173,7 +181,10 @@ func compileTopics() []ctopic {
 	rich := func(ss []string, dict map[string][]string, keys []string) []tmpl {
 		out := make([]tmpl, len(ss))
 		for i, s := range ss {
-			out[i] = compile(enrich(s, dict, keys))
+			s = enrich(s, dict, keys)
+			// outlets round numbers differently
+			s = strings.ReplaceAll(strings.ReplaceAll(s, "{N2}", "[{N2}|{N2A}]"), "{N4}", "[{N4}|{N4A}]")
+			out[i] = compile(s)
 		}
 		return out
 	}
@@ -183,10 +194,10 @@ func compileTopics() []ctopic {
 		ct := ctopic{topic: t, background: rich(t.background, phrasesEN, en), ruBack: rich(t.ruBack, phrasesRU, ru)}
 		for _, q := range t.quotes {
 			ct.quotes = append(ct.quotes, cquote{
-				s1: compile(quoteOpenEN + enrich(q.s1, phrasesEN, en)), s2: compile(enrich(q.s2, phrasesEN, en)),
-				ind: compile(enrich(q.ind, phrasesEN, en)),
-				ru1: compile(quoteOpenRU + enrich(q.ru1, phrasesRU, ru)), ru2: compile(enrich(q.ru2, phrasesRU, ru)),
-				ruInd: compile(enrich(q.ruInd, phrasesRU, ru)),
+				s1: compile(quoteOpenEN + enrich(q.s1, phrasesEN, en)), s2: compile(enrich(q.s2, phrasesEN, en) + quoteCloseEN),
+				ind: compile(indOpenEN + enrich(q.ind, phrasesEN, en) + indCloseEN),
+				ru1: compile(quoteOpenRU + enrich(q.ru1, phrasesRU, ru)), ru2: compile(enrich(q.ru2, phrasesRU, ru) + quoteCloseRU),
+				ruInd: compile(enrich(q.ruInd, phrasesRU, ru) + indCloseRU),
 			})
 		}
 		for _, p := range t.phases {
