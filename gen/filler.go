@@ -196,6 +196,8 @@ const initialsRU = "АБВГДЕЗИКЛМНОПРСТФЭЮЯ"
 var (
 	breakConjEN = []string{" and ", " but ", " while ", " after ", " as ", " because ", " though ", " with ", " when "}
 	breakConjRU = []string{" и ", " но ", " а ", " после ", " когда "}
+	breakPrepEN = []string{" in ", " on ", " at ", " to ", " for ", " from ", " into ", " during ", " by ", " since ", " until ", " over "}
+	breakPrepRU = []string{" в ", " на ", " из-за ", " для ", " до ", " за ", " по "}
 )
 
 // breakUp gives the sentence that ends d.buf at from a source in its
@@ -204,6 +206,14 @@ var (
 // own. It looks for a comma or a conjunction between the third and tenth
 // word and leaves sentences without one as they are.
 func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
+	for n := 0; n < 2 && from >= 0; n++ {
+		from = f.breakOnce(d, from, r, ru)
+	}
+}
+
+// breakOnce breaks the sentence at from once if it is long, returning
+// where the rest of it starts, or -1.
+func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
 	s := d.buf[from:]
 	words := 0
 	for _, c := range s {
@@ -212,13 +222,13 @@ func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
 		}
 	}
 	if words < 11 {
-		return
+		return -1
 	}
-	conj := breakConjEN
+	conj, prep := breakConjEN, breakPrepEN
 	if ru {
-		conj = breakConjRU
+		conj, prep = breakConjRU, breakPrepRU
 	}
-	at, comma := -1, false
+	at, comma, atPrep := -1, false, -1
 	words = 0
 	for i := 0; i+1 < len(s) && words <= 10; i++ {
 		if s[i] != ' ' {
@@ -241,9 +251,20 @@ func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
 		if at >= 0 {
 			break
 		}
+		if atPrep < 0 && words >= 4 {
+			for _, c := range prep {
+				if len(s)-i >= len(c) && string(s[i:i+len(c)]) == c {
+					atPrep = i
+					break
+				}
+			}
+		}
 	}
 	if at < 0 {
-		return
+		at = atPrep
+	}
+	if at < 0 || bytes.Count(s[at:], []byte{' '}) < 4 {
+		return -1
 	}
 	at += from
 	d.tail = append(d.tail[:0], d.buf[at:]...)
@@ -272,5 +293,7 @@ func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
 		b = appendName(b, r, false, true, female)
 		b = append(b, " said,"...)
 	}
+	next := len(b)
 	d.buf = append(b, d.tail...)
+	return next
 }

@@ -328,6 +328,9 @@ func (g *Generator) connect(d *doc, r *rng, ru bool) {
 
 var (
 	saidThat   = []string{"said", "argued", "insisted", "told reporters", "stressed", "maintained", "made clear", "said in an interview"}
+	quoteCtx   = []string{"", "", " on the phone", " at a news conference", " after a meeting", " in an interview", " to reporters", " on local radio", " outside the building"}
+	saidAfter  = []string{"said", "added", "continued", "stressed", "explained"}
+	saidRU     = []string{"заявил", "сказал", "добавил", "подчеркнул", "пояснил"}
 	saidColon  = []string{"said", "told reporters", "said in a statement", "added", "told local radio", "said on the phone"}
 	saidThatRU = []string{"заявил", "подчеркнул", "отметил", "уверен", "настаивал"}
 )
@@ -355,7 +358,8 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 		switch r.intn(3) {
 		case 0:
 			text := q.ru1 + " " + strings.TrimSuffix(q.ru2, ".")
-			b = append(append(append(b, "«"...), text...), "», — заявил"...)
+			b = append(append(append(b, "«"...), text...), "», — "...)
+			b = append(b, saidRU[r.intn(len(saidRU))]...)
 			b = append(append(append(append(append(b, gend...), ' '), role...), ' '), name...)
 			b = append(b, '.')
 			add(text, storyline.Direct)
@@ -375,15 +379,17 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 		case 0:
 			text := q.s1 + " " + q.s2
 			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
-			b = append(append(b, saidColon[r.intn(len(saidColon))]...), `: "`...)
+			b = append(append(b, saidColon[r.intn(len(saidColon))]...), quoteCtx[r.intn(len(quoteCtx))]...)
+			b = append(b, `: "`...)
 			b = append(append(b, text...), '"')
 			add(text, storyline.Direct)
 		case 1:
 			text := q.s1 + " " + withComma(q.s2)
 			b = append(append(append(b, "“"...), text...), "” "...)
 			if r.chance(0.5) {
-				b = append(append(append(b, "said "...), name...), ", the "...)
-				b = append(append(b, role...), '.')
+				b = append(append(b, saidAfter[r.intn(len(saidAfter))]...), ' ')
+				b = append(append(append(b, name...), ", the "...), role...)
+				b = append(append(b, quoteCtx[r.intn(len(quoteCtx))]...), '.')
 			} else {
 				b = append(append(append(b, name...), ", the "...), role...)
 				b = append(append(append(b, ", "...), saidColon[r.intn(len(saidColon))]...), '.')
