@@ -3,6 +3,9 @@ package gen
 import (
 	"bytes"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Long articles go on with reactions around the event: residents and
@@ -139,25 +142,59 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	return append(append(append(b, last[0]...), last[1]...), last[2]...)
 }
 
-// attribute ends the sentence that ends b with its source, a named
-// official: "…, Ines K. Calardin, a deputy mayor, said." Most facts in
-// real reports are attributed, and the name sets the sentence apart
-// from every other article's.
-func (f *cfiller) attribute(b []byte, v *[nSlots]string, r *rng, ru bool) []byte {
-	if len(b) == 0 || b[len(b)-1] != '.' || !r.chance(0.8) {
-		return b
+// attribPre are the ways a source goes before a sentence.
+var attribPre = [][2]string{{"According to ", ", "}, {"As ", " said, "}, {"", " said "}, {"As ", " confirmed, "}, {"", " told reporters "}}
+
+// commonStart holds sentence-initial words that are not names, so that a
+// sentence starting with one may follow "According to …, " in lower case.
+var commonStart = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`The A An At About More Most Both Police Officers Traffic Divers Lorries Trucks Heavy
+		Officials Authorities Local Consumer Prices Inflation Markets Traders Investors Government Cabinet Shares
+		Stock Customers Buyers Carmakers Unions Union Steelworkers Schools Gyms School Forecasters Meteorologists Each Residents
+		No Nobody There Prosecutors Managers Shipping Warehouse Exporters Every It Some Around Roughly Over Upwards
+		Economists Much Floodwater Water Fishing Spoiled Voters Electors Talks Borrowing Loan Mortgage Part Corroded
+		Families Cars Two Several Many Rescuers Emergency Lifeboat Firefighters Fire Workers Dockers Staff Employees
+		Negotiations Ballots Votes Papers Without Insurers Boat Crews Lifeboats Bridges Inspectors`) {
+		commonStart[w] = true
 	}
-	if i := bytes.LastIndexByte(b, '.'); i >= 0 {
-		// a sentence that names its source already keeps it
-		if j := bytes.LastIndexByte(b[:len(b)-1], '.'); j >= 0 {
-			i = j
-		}
-		if bytes.Contains(b[i:], []byte(" said")) || bytes.Contains(b[i:], []byte("сообщил")) {
-			return b
-		}
+}
+
+// attribute gives the sentence that ends d.buf at from a named source,
+// most often in front ("According to Ines K. Calardin, police closed …")
+// and otherwise at its end ("…, Ines K. Calardin, a councillor, said."):
+// most facts in real reports are attributed, and the name sets the
+// sentence apart from every other article's at both ends.
+func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool) {
+	b := d.buf
+	if len(b) <= from || b[len(b)-1] != '.' || !r.chance(0.85) {
+		return
 	}
+	female := r.chance(0.5)
 	if ru {
-		female := r.chance(0.5)
+		if r.chance(0.5) {
+			// "Как сообщил Инес К. Каларвик, полиция перекрыла …"
+			d.tail = append(d.tail[:0], b[from:]...)
+			b = append(b[:from], "Как сообщил"...)
+			if female {
+				b = append(b, "а"...)
+			}
+			b = append(b, ' ')
+			b = appendName(b, r, true, true, female)
+			b = append(b, ", "...)
+			first := len(b)
+			b = append(b, d.tail...)
+			if rr, n := utf8.DecodeRune(b[first:]); unicode.IsUpper(rr) && n > 1 {
+				var enc [4]byte
+				m := utf8.EncodeRune(enc[:], unicode.ToLower(rr))
+				if m == n {
+					copy(b[first:], enc[:m])
+				}
+			}
+			d.buf = b
+			return
+		}
 		b = append(b, " Об этом сообщил"...)
 		if female {
 			b = append(b, "а"...)
@@ -166,13 +203,33 @@ func (f *cfiller) attribute(b []byte, v *[nSlots]string, r *rng, ru bool) []byte
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 		b = append(b, ' ')
 		b = appendName(b, r, true, true, female)
-		return append(b, '.')
+		d.buf = append(b, '.')
+		return
+	}
+	word := b[from:]
+	if k := bytes.IndexByte(word, ' '); k > 0 {
+		word = word[:k]
+	}
+	if commonStart[string(word)] && r.chance(0.7) {
+		d.tail = append(d.tail[:0], b[from:]...)
+		pre := attribPre[r.intn(len(attribPre))]
+		b = append(b[:from], pre[0]...)
+		b = appendName(b, r, false, true, female)
+		b = append(b, pre[1]...)
+		first := len(b)
+		b = append(b, d.tail...)
+		b[first] += 'a' - 'A' // commonStart words are capitalised ASCII
+		d.buf = b
+		return
+	}
+	if bytes.Contains(b[from:], []byte(" said")) {
+		return
 	}
 	b = append(b[:len(b)-1], ", "...)
-	b = appendName(b, r, false, true, r.chance(0.5))
+	b = appendName(b, r, false, true, female)
 	b = append(b, ", "...)
 	b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
-	return append(b, ", said."...)
+	d.buf = append(b, ", said."...)
 }
 
 // pickUnused picks one of n (at most 64) choices not yet in used, or any
@@ -196,7 +253,7 @@ const initialsRU = "АБВГДЕЗИКЛМНОПРСТФЭЮЯ"
 var (
 	breakConjEN = []string{" and ", " but ", " while ", " after ", " as ", " because ", " though ", " with ", " when "}
 	breakConjRU = []string{" и ", " но ", " а ", " после ", " когда "}
-	breakPrepEN = []string{" in ", " on ", " at ", " to ", " for ", " from ", " into ", " during ", " by ", " since ", " until ", " over "}
+	breakPrepEN = []string{" in ", " on ", " at ", " for ", " from ", " into ", " during ", " since ", " until "}
 	breakPrepRU = []string{" в ", " на ", " из-за ", " для ", " до ", " за ", " по "}
 )
 
@@ -206,7 +263,7 @@ var (
 // own. It looks for a comma or a conjunction between the third and tenth
 // word and leaves sentences without one as they are.
 func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
-	for n := 0; n < 2 && from >= 0; n++ {
+	for n := 0; n < 3 && from >= 0; n++ {
 		from = f.breakOnce(d, from, r, ru)
 	}
 }

@@ -273,14 +273,14 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			fs := len(d.buf)
 			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
 			fill.breakUp(d, fs, r, ru)
-			d.buf = fill.attribute(d.buf, v, r, ru)
+			fill.attribute(d, fs, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
 				fs := len(d.buf)
 				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
 				fill.breakUp(d, fs, r, ru)
-				d.buf = fill.attribute(d.buf, v, r, ru)
+				fill.attribute(d, fs, v, r, ru)
 			}
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
@@ -294,7 +294,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			bs := len(d.buf)
 			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
 			fill.breakUp(d, bs, r, ru)
-			d.buf = fill.attribute(d.buf, v, r, ru)
+			fill.attribute(d, bs, v, r, ru)
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
 		}
@@ -375,15 +375,24 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			add(q.ruInd, storyline.Indirect)
 		}
 	} else {
-		switch r.intn(4) {
-		case 0:
+		// indirect speech is the rarer form
+		switch x := r.intn(10); {
+		case x < 3:
 			text := q.s1 + " " + q.s2
-			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
+			switch r.intn(3) {
+			case 0:
+				b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
+			case 1:
+				b = append(append(append(append(b, "The "...), role...), ", "...), name...)
+				b = append(b, ", "...)
+			default:
+				b = append(append(b, name...), ' ')
+			}
 			b = append(append(b, saidColon[r.intn(len(saidColon))]...), quoteCtx[r.intn(len(quoteCtx))]...)
 			b = append(b, `: "`...)
 			b = append(append(b, text...), '"')
 			add(text, storyline.Direct)
-		case 1:
+		case x < 6:
 			text := q.s1 + " " + withComma(q.s2)
 			b = append(append(append(b, "“"...), text...), "” "...)
 			if r.chance(0.5) {
@@ -395,7 +404,7 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 				b = append(append(append(b, ", "...), saidColon[r.intn(len(saidColon))]...), '.')
 			}
 			add(text, storyline.Direct)
-		case 2:
+		case x < 9:
 			t1 := withComma(q.s1)
 			b = append(append(append(append(b, '"'), t1...), `" `...), last...)
 			b = append(append(append(b, ` said. "`...), q.s2...), '"')
