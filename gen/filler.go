@@ -168,7 +168,7 @@ func init() {
 // sentence apart from every other article's at both ends.
 func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool) {
 	b := d.buf
-	if len(b) <= from || b[len(b)-1] != '.' || !r.chance(0.85) {
+	if len(b) <= from || b[len(b)-1] != '.' || !r.chance(0.95) {
 		return
 	}
 	female := r.chance(0.5)
@@ -210,7 +210,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	if k := bytes.IndexByte(word, ' '); k > 0 {
 		word = word[:k]
 	}
-	if commonStart[string(word)] && r.chance(0.7) {
+	if commonStart[string(word)] && r.chance(0.85) {
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
@@ -253,7 +253,7 @@ const initialsRU = "АБВГДЕЗИКЛМНОПРСТФЭЮЯ"
 var (
 	breakConjEN = []string{" and ", " but ", " while ", " after ", " as ", " because ", " though ", " with ", " when "}
 	breakConjRU = []string{" и ", " но ", " а ", " после ", " когда "}
-	breakPrepEN = []string{" in ", " on ", " at ", " for ", " from ", " into ", " during ", " since ", " until "}
+	breakPrepEN = []string{" in ", " on ", " at ", " to ", " for ", " from ", " into ", " during ", " by ", " since ", " until ", " over "}
 	breakPrepRU = []string{" в ", " на ", " из-за ", " для ", " до ", " за ", " по "}
 )
 
@@ -263,9 +263,20 @@ var (
 // own. It looks for a comma or a conjunction between the third and tenth
 // word and leaves sentences without one as they are.
 func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
-	for n := 0; n < 3 && from >= 0; n++ {
+	for n := 0; n < 4 && from >= 0; n++ {
 		from = f.breakOnce(d, from, r, ru)
 	}
+}
+
+// phrasal reports whether s ends in a verb whose particle must not be
+// parted from it ("taken over", "handed out").
+func phrasal(s []byte) bool {
+	w := s[bytes.LastIndexByte(s, ' ')+1:]
+	switch string(w) {
+	case "taken", "handed", "turned", "brought", "put", "set", "carried", "kept", "went", "gave", "given", "take", "is", "was", "are", "were":
+		return true
+	}
+	return false
 }
 
 // breakOnce breaks the sentence at from once if it is long, returning
@@ -285,9 +296,11 @@ func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
 	if ru {
 		conj, prep = breakConjRU, breakPrepRU
 	}
+	// the last clause boundary before the tenth word, else the last
+	// preposition: as few breaks as keep every stretch short
 	at, comma, atPrep := -1, false, -1
 	words = 0
-	for i := 0; i+1 < len(s) && words <= 10; i++ {
+	for i := 0; i+1 < len(s) && words < 10; i++ {
 		if s[i] != ' ' {
 			continue
 		}
@@ -297,18 +310,15 @@ func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
 		}
 		if i > 0 && s[i-1] == ',' {
 			at, comma = i+1, true
-			break
+			continue
 		}
 		for _, c := range conj {
 			if len(s)-i >= len(c) && string(s[i:i+len(c)]) == c {
-				at = i
+				at, comma = i, false
 				break
 			}
 		}
-		if at >= 0 {
-			break
-		}
-		if atPrep < 0 && words >= 4 {
+		if words >= 4 && !phrasal(s[:i]) {
 			for _, c := range prep {
 				if len(s)-i >= len(c) && string(s[i:i+len(c)]) == c {
 					atPrep = i

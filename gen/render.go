@@ -397,7 +397,10 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			b = append(append(append(b, "“"...), text...), "” "...)
 			if r.chance(0.5) {
 				b = append(append(b, saidAfter[r.intn(len(saidAfter))]...), ' ')
-				b = append(append(append(b, name...), ", the "...), role...)
+				b = append(b, name...)
+				if r.chance(0.6) {
+					b = append(append(b, ", the "...), role...)
+				}
 				b = append(append(b, quoteCtx[r.intn(len(quoteCtx))]...), '.')
 			} else {
 				b = append(append(append(b, name...), ", the "...), role...)
