@@ -263,9 +263,20 @@ var (
 // own. It looks for a comma or a conjunction between the third and tenth
 // word and leaves sentences without one as they are.
 func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
-	for n := 0; n < 4 && from >= 0; n++ {
+	for n := 0; n < 3 && from >= 0; n++ {
 		from = f.breakOnce(d, from, r, ru)
 	}
+}
+
+// appositive reports whether s, which follows a comma, opens an
+// appositive or a relative clause, which a source must not cut off.
+func appositive(s []byte) bool {
+	for _, w := range []string{"the ", "a ", "an ", "who ", "which ", "built ", "one ", "its ", "his ", "her "} {
+		if bytes.HasPrefix(s, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // phrasal reports whether s ends in a verb whose particle must not be
@@ -300,16 +311,22 @@ func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
 	// preposition: as few breaks as keep every stretch short
 	at, comma, atPrep := -1, false, -1
 	words = 0
-	for i := 0; i+1 < len(s) && words < 10; i++ {
+	for i := 0; i+1 < len(s); i++ {
 		if s[i] != ' ' {
 			continue
 		}
 		words++
+		if words >= 10 && (at >= 0 || atPrep >= 0) {
+			// past the tenth word, the first boundary will do
+			break
+		}
 		if words < 3 {
 			continue
 		}
 		if i > 0 && s[i-1] == ',' {
-			at, comma = i+1, true
+			if !appositive(s[i+1:]) {
+				at, comma = i+1, true
+			}
 			continue
 		}
 		for _, c := range conj {

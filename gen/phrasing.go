@@ -79,7 +79,6 @@ var phrasesEN = map[string][]string{
 	"records":                        {"records", "logs", "paperwork"},
 	"Consumer prices":                {"Consumer prices", "Prices in the shops", "Inflation"},
 	"in a row":                       {"in a row", "running", "in succession"},
-	"after":                          {"after", "following"},
 	"the announcement":               {"the announcement", "the decision", "the news", "the move"},
 	"Most economists":                {"Most economists", "Most analysts", "Economists polled by {P} Capital", "A majority of forecasters"},
 	"had expected":                   {"had expected", "had forecast", "had predicted", "had pencilled in"},
