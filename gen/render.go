@@ -263,8 +263,8 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 
 	// Facts, quotes and background, interleaved.
 	fi := r.intn(len(facts))
-	nf := 1 + r.intn(len(facts))
-	nq := 1 + r.intn(e.nq)
+	nf := 1 + r.intn(min(len(facts), 2))
+	nq := 1 + r.intn(min(e.nq, 2))
 	qi := r.intn(e.nq)
 	for i := 0; i < max(nf, nq); i++ {
 		if i < nf {
