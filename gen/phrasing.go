@@ -53,7 +53,6 @@ var phrasesEN = map[string][]string{
 	"fell":                           {"fell", "dropped", "went down"},
 	"night":                          {"night", "evening"},
 	"the afternoon":                  {"the afternoon", "midday", "mid-afternoon", "the end of the day {D}"},
-	"a day":                          {"a day", "daily", "per day"},
 	"two years":                      {"two years", "24 months", "a two-year period"},
 	"announced":                      {"announced", "unveiled", "made public"},
 	"published":                      {"published", "released", "made public"},

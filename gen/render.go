@@ -288,7 +288,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		if i < nq {
 			g.quote(d, e, (qi+i)%e.nq, v, r, ru)
 		}
-		if i == 0 && (e.nth > 1 || r.chance(0.3)) && len(back) > 0 {
+		if i == 0 && e.nth > 1 && r.chance(0.5) && len(back) > 0 {
 			s := d.open()
 			g.connect(d, r, ru)
 			bs := len(d.buf)
@@ -328,10 +328,10 @@ func (g *Generator) connect(d *doc, r *rng, ru bool) {
 
 var (
 	saidThat   = []string{"said", "argued", "insisted", "told reporters", "stressed", "maintained", "made clear", "said in an interview"}
-	quoteCtx   = []string{"", "", " on the phone", " at a news conference", " after a meeting", " in an interview", " to reporters", " on local radio", " outside the building"}
+	quoteCtx   = []string{"", "", " on the phone", " at a news conference", " after a meeting", " in an interview", " in a statement", " on local radio", " outside the building"}
 	saidAfter  = []string{"said", "added", "continued", "stressed", "explained"}
 	saidRU     = []string{"заявил", "сказал", "добавил", "подчеркнул", "пояснил"}
-	saidColon  = []string{"said", "told reporters", "said in a statement", "added", "told local radio", "said on the phone"}
+	saidColon  = []string{"said", "told reporters", "added", "stressed", "explained"}
 	saidThatRU = []string{"заявил", "подчеркнул", "отметил", "уверен", "настаивал"}
 )
 
