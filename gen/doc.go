@@ -13,7 +13,8 @@
 //   - Events belong to stories that develop over weeks (a strike, its
 //     mediation, its settlement); eight kinds of story recur in hundreds of
 //     invented towns, so look-alike events of one kind happen in different
-//     places, and shared sentences run across all stories.
+//     places and share their vocabulary; long runs of words are meant to
+//     be shared by copies only.
 //   - Event sizes are heavy-tailed: most events are reported once, a few
 //     by hundreds of articles. Stories that keep going come back more often.
 //   - Publication is bursty: events start less often at night and at
@@ -32,7 +33,7 @@
 //     copies (two or three paragraphs inside an article of their own).
 //   - Quotes are direct (straight and curly marks, «ёлочки», quotes broken
 //     by their attribution) and indirect ("said that …").
-//   - Texts run from about 1 KB to 7 KB, median near 2.8 KB.
+//   - Texts run from about 1 KB to 7 KB, median near 2.3 KB.
 //
 // The same Options always give the same bytes. Generation streams: memory
 // holds only the events whose articles have not all been delivered.

@@ -91,6 +91,7 @@ type event struct {
 	nq      int // statements: quotes[:nq], said by speaker[:nq]
 	nth     int // the event's place in its story, from 1
 	quotes  [3]int
+	qt      [3]quote // the statements as this event words them
 	speaker [3]int
 	vals    [2][nSlots]string // en, ru; slotD holds "on Tuesday"
 	dDate   [2][2]string      // "on March 3" forms for later articles, and capitalised
@@ -129,7 +130,7 @@ type Generator struct {
 	ruOutlets []int
 	wireIdx   []int
 	readAlso  [2][]string
-	generic   [2][]tmpl // shared sentences, en and ru
+	filler    [2]cfiller // sentences of context, en and ru
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
@@ -165,7 +166,7 @@ func New(opts Options) *Generator {
 		opts.ProgressEvery = 10000
 	}
 	g := &Generator{opts: opts, r: newRNG(uint64(opts.Seed)), topics: compileTopics(),
-		generic: [2][]tmpl{compileAll(generic), compileAll(genericRU)}}
+		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)}}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
 	for i := 0; i < 300; i++ {
 		g.places = append(g.places, newPlace(&wr, false))
@@ -193,10 +194,10 @@ func New(opts Options) *Generator {
 		}
 		pl := g.places[wr.intn(len(g.places))]
 		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.en, pl.name.en, pl.name.en+" council", pl.name.en
-		g.readAlso[0] = append(g.readAlso[0], string(p.titles[wr.intn(len(p.titles))].appendTo(nil, &vals)))
+		g.readAlso[0] = append(g.readAlso[0], string(p.titles[wr.intn(len(p.titles))].appendTo(nil, &vals, &wr)))
 		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.ru, pl.name.ru, pl.name.ru, pl.name.ru
 		vals[slotD], vals[slotDCap] = "вчера", "Вчера"
-		g.readAlso[1] = append(g.readAlso[1], string(p.ruTitles[wr.intn(len(p.ruTitles))].appendTo(nil, &vals)))
+		g.readAlso[1] = append(g.readAlso[1], string(p.ruTitles[wr.intn(len(p.ruTitles))].appendTo(nil, &vals, &wr)))
 	}
 	g.maxSize = min(max(opts.Articles/40, 20), 3000)
 	mean := 0.0
@@ -324,6 +325,10 @@ func (g *Generator) spawnEvent() {
 		e.speaker[i] = s.topic.who[e.quotes[i]]
 	}
 	g.setVals(e, &er)
+	qr := newRNG(mix(e.seed, 7))
+	for i := 0; i < e.nq; i++ {
+		e.qt[i] = s.topic.quotes[e.quotes[i]].render(&e.vals, &qr)
+	}
 	// Heavier stories come back more often.
 	for i := 0; i < 1+min(s.events, 4); i++ {
 		g.ring[g.ringPos] = s
@@ -357,7 +362,8 @@ func (g *Generator) setVals(e *event, r *rng) {
 	if q := r.intn(4); q > 0 {
 		n3 += [4]string{"", ".25", ".5", ".75"}[q]
 	}
-	n4 := strconv.Itoa(5 + r.intn(900))
+	n4v := 5 + r.intn(900)
+	n4 := strconv.Itoa(n4v)
 	for li, lang := range [2]string{"en", "ru"} {
 		v := &e.vals[li]
 		pick := func(p pair) string {
@@ -378,6 +384,11 @@ func (g *Generator) setVals(e *event, r *rng) {
 		v[slotO], v[slotT] = pick(s.org), pick(s.thing)
 		v[slotN1], v[slotN3], v[slotN4] = n1, n3, n4
 		v[slotN2] = n2en
+		v[slotN2A] = strconv.Itoa(n2v / 100 * 100)
+		if n2v >= 1000 && lang == "en" {
+			v[slotN2A] = strconv.Itoa(n2v/1000) + "," + strconv.Itoa(1000 + n2v%1000/100*100)[1:]
+		}
+		v[slotN4A] = strconv.Itoa(max(n4v/10*10, 10))
 		if lang == "ru" {
 			v[slotN2] = strconv.Itoa(n2v)
 			v[slotN3] = stringsReplaceDot(n3)

@@ -46,6 +46,9 @@ func (d *doc) close(start int, boiler bool) {
 		}
 	}
 	d.lower = 0
+	if start < len(d.buf) && 'a' <= d.buf[start] && d.buf[start] <= 'z' {
+		d.buf[start] -= 'a' - 'A'
+	}
 	d.paras = append(d.paras, para{start: start, end: len(d.buf), boiler: boiler})
 }
 
@@ -214,7 +217,7 @@ func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
 	if sp.lang == 1 {
 		ts = ph.ruTitles
 	}
-	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp))
+	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp), r)
 }
 
 // body renders an original article's reporting: lead, facts, quotes,
@@ -225,11 +228,11 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	ph := &t.phases[e.phase]
 	v := g.vals(e, sp)
 	ru := sp.lang == 1
-	target := int(math.Min(math.Max(r.lognormal(math.Log(2600), 0.55), 1000), 8000))
+	target := int(math.Min(math.Max(r.lognormal(math.Log(2100), 0.6), 1000), 7000))
 	bodyStart := len(d.buf)
-	leads, facts, back, gen := ph.leads, ph.facts, t.background, g.generic[0]
+	leads, facts, back, fill := ph.leads, ph.facts, t.background, &g.filler[0]
 	if ru {
-		leads, facts, back, gen = ph.ruLeads, ph.ruFacts, t.ruBack, g.generic[1]
+		leads, facts, back, fill = ph.ruLeads, ph.ruFacts, t.ruBack, &g.filler[1]
 		target = target * 3 / 5
 	}
 	// Lead with dateline.
@@ -252,24 +255,32 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		d.buf = append(d.buf, st.upper.en...)
 		d.buf = append(d.buf, " — "...)
 	}
-	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v)
+	ls := len(d.buf)
+	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v, r)
+	fill.breakUp(d, ls, r, ru)
 	g.paraphrase(d, s, r, ru)
 	d.close(s, false)
 
 	// Facts, quotes and background, interleaved.
 	fi := r.intn(len(facts))
-	nf := 1 + r.intn(len(facts))
-	nq := 1 + r.intn(e.nq)
+	nf := 1 + r.intn(min(len(facts), 2))
+	nq := 1 + r.intn(min(e.nq, 2))
 	qi := r.intn(e.nq)
 	for i := 0; i < max(nf, nq); i++ {
 		if i < nf {
 			s := d.open()
 			g.connect(d, r, ru)
-			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+			fs := len(d.buf)
+			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+			fill.breakUp(d, fs, r, ru)
+			fill.attribute(d, fs, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
-				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v)
+				fs := len(d.buf)
+				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+				fill.breakUp(d, fs, r, ru)
+				fill.attribute(d, fs, v, r, ru)
 			}
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
@@ -277,48 +288,27 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		if i < nq {
 			g.quote(d, e, (qi+i)%e.nq, v, r, ru)
 		}
-		if i == 0 && (e.nth > 1 || r.chance(0.3)) && len(back) > 0 {
+		if i == 0 && e.nth > 1 && r.chance(0.5) && len(back) > 0 {
 			s := d.open()
 			g.connect(d, r, ru)
-			d.buf = back[r.intn(len(back))].appendTo(d.buf, v)
+			bs := len(d.buf)
+			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
+			fill.breakUp(d, bs, r, ru)
+			fill.attribute(d, bs, v, r, ru)
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
 		}
 	}
-	// Long articles go on with earlier phases' facts and shared material.
-	if !ru {
-		af := t.allFacts
-		start := r.intn(len(af))
-		for i := 0; i < len(af) && len(d.buf)-bodyStart < target/2; i++ {
-			if t.factPhase[(start+i)%len(af)] >= e.phase {
-				continue
-			}
-			s := d.open()
-			d.buf = af[(start+i)%len(af)].appendTo(d.buf, v)
-			g.paraphrase(d, s, r, ru)
-			d.close(s, false)
-		}
-	}
-	gi, stride := r.intn(len(gen)), coprime(r, len(gen))
-	for i := 0; i+1 < len(gen) && len(d.buf)-bodyStart < target; i += 2 {
+	// Long articles go on with reactions and context.
+	var used uint64
+	for len(d.buf)-bodyStart < target {
 		s := d.open()
-		d.buf = gen[(gi+i*stride)%len(gen)].appendTo(d.buf, v)
-		d.buf = append(d.buf, ' ')
-		d.buf = gen[(gi+(i+1)*stride)%len(gen)].appendTo(d.buf, v)
+		d.buf = fill.appendFiller(d.buf, v, r, &used, ru)
+		for n := r.intn(3); n > 0 && len(d.buf)-bodyStart < target; n-- {
+			d.buf = append(d.buf, ' ')
+			d.buf = fill.appendFiller(d.buf, v, r, &used, ru)
+		}
 		d.close(s, false)
-	}
-}
-
-func coprime(r *rng, n int) int {
-	for {
-		s := 1 + r.intn(n-1)
-		a, b := s, n
-		for b != 0 {
-			a, b = b, a%b
-		}
-		if a == 1 {
-			return s
-		}
 	}
 }
 
@@ -336,6 +326,15 @@ func (g *Generator) connect(d *doc, r *rng, ru bool) {
 	d.lower = len(d.buf)
 }
 
+var (
+	saidThat   = []string{"said", "argued", "insisted", "told reporters", "stressed", "maintained", "made clear", "said in an interview"}
+	quoteCtx   = []string{"", "", " on the phone", " at a news conference", " after a meeting", " in an interview", " in a statement", " on local radio", " outside the building"}
+	saidAfter  = []string{"said", "added", "continued", "stressed", "explained"}
+	saidRU     = []string{"заявил", "сказал", "добавил", "подчеркнул", "пояснил"}
+	saidColon  = []string{"said", "told reporters", "added", "stressed", "explained"}
+	saidThatRU = []string{"заявил", "подчеркнул", "отметил", "уверен", "настаивал"}
+)
+
 // withComma turns a sentence's final full stop into a comma, as a quote
 // followed by its attribution has it.
 func withComma(s string) string {
@@ -346,7 +345,7 @@ func withComma(s string) string {
 }
 
 func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru bool) {
-	q := &e.story.topic.quotes[e.quotes[i]]
+	q := &e.qt[i]
 	who := e.speaker[i]
 	name, role, last, gend := v[slotA0+who], v[slotR0+who], v[slotS0+who], v[slotG0+who]
 	pi := len(d.paras)
@@ -359,7 +358,8 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 		switch r.intn(3) {
 		case 0:
 			text := q.ru1 + " " + strings.TrimSuffix(q.ru2, ".")
-			b = append(append(append(b, "«"...), text...), "», — заявил"...)
+			b = append(append(append(b, "«"...), text...), "», — "...)
+			b = append(b, saidRU[r.intn(len(saidRU))]...)
 			b = append(append(append(append(append(b, gend...), ' '), role...), ' '), name...)
 			b = append(b, '.')
 			add(text, storyline.Direct)
@@ -369,31 +369,54 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			b = append(append(append(append(b, gend...), ": «"...), text...), "»."...)
 			add(text, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", "...), role...), ", заявил"...)
-			b = append(append(append(append(b, gend...), ", что "...), q.ruInd...), '.')
+			b = append(append(append(append(b, name...), ", "...), role...), ", "...)
+			b = append(append(append(b, saidThatRU[r.intn(len(saidThatRU))]...), gend...), ", что "...)
+			b = append(append(b, q.ruInd...), '.')
 			add(q.ruInd, storyline.Indirect)
 		}
 	} else {
-		switch r.intn(4) {
-		case 0:
+		// indirect speech is the rarer form
+		switch x := r.intn(10); {
+		case x < 3:
 			text := q.s1 + " " + q.s2
-			b = append(append(append(append(b, name...), ", the "...), role...), `, said: "`...)
+			switch r.intn(3) {
+			case 0:
+				b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
+			case 1:
+				b = append(append(append(append(b, "The "...), role...), ", "...), name...)
+				b = append(b, ", "...)
+			default:
+				b = append(append(b, name...), ' ')
+			}
+			b = append(append(b, saidColon[r.intn(len(saidColon))]...), quoteCtx[r.intn(len(quoteCtx))]...)
+			b = append(b, `: "`...)
 			b = append(append(b, text...), '"')
 			add(text, storyline.Direct)
-		case 1:
+		case x < 6:
 			text := q.s1 + " " + withComma(q.s2)
-			b = append(append(append(append(b, "“"...), text...), "” said "...), name...)
-			b = append(append(append(b, ", the "...), role...), '.')
+			b = append(append(append(b, "“"...), text...), "” "...)
+			if r.chance(0.5) {
+				b = append(append(b, saidAfter[r.intn(len(saidAfter))]...), ' ')
+				b = append(b, name...)
+				if r.chance(0.6) {
+					b = append(append(b, ", the "...), role...)
+				}
+				b = append(append(b, quoteCtx[r.intn(len(quoteCtx))]...), '.')
+			} else {
+				b = append(append(append(b, name...), ", the "...), role...)
+				b = append(append(append(b, ", "...), saidColon[r.intn(len(saidColon))]...), '.')
+			}
 			add(text, storyline.Direct)
-		case 2:
+		case x < 9:
 			t1 := withComma(q.s1)
 			b = append(append(append(append(b, '"'), t1...), `" `...), last...)
 			b = append(append(append(b, ` said. "`...), q.s2...), '"')
 			add(t1, storyline.Direct)
 			add(q.s2, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", the "...), role...), ", said that "...)
-			b = append(append(b, q.ind...), '.')
+			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
+			b = append(b, saidThat[r.intn(len(saidThat))]...)
+			b = append(append(append(b, " that "...), q.ind...), '.')
 			add(q.ind, storyline.Indirect)
 		}
 	}
@@ -466,7 +489,11 @@ func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
 		swaps = swapsRU
 	}
 	edited := false
-	for n := 0; n < 2; n++ {
+	edits := 2
+	if len(d.paras)-first < 7 {
+		edits = 1
+	}
+	for n := 0; n < edits; n++ {
 		pi := first + r.intn(len(d.paras)-first)
 		p := d.paras[pi]
 		for _, sw := range swaps {
@@ -479,7 +506,7 @@ func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
 			break
 		}
 	}
-	if !edited || r.chance(0.3) {
+	if !edited {
 		last := len(d.paras) - 1
 		add := " More details to follow."
 		if lang == 1 {
