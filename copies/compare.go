@@ -82,7 +82,8 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
 			}
 			p.Text = string(xr[p.AStart:p.AEnd])
-			p.Quote = quoted(xm, xr, p.AStart, p.AEnd) && quoted(ym, yr, p.BStart, p.BEnd)
+			p.Quote = quoted(xm, xr, p.AStart, p.AEnd) && quoted(ym, yr, p.BStart, p.BEnd) ||
+				quoteWithAttribution(s, x.d.toks, y.d.toks, xm, ym, f.opts.MinWords)
 			if !p.Quote {
 				copying = true
 			}
@@ -189,4 +190,29 @@ func splitQuotes(s span, a, b []token, am, bm []bool, minWords int) []span {
 		}
 	}
 	return out
+}
+
+// quoteWithAttribution reports whether a shared span is a quotation with
+// a few shared words around it ("…," the mayor said): the words quoted in
+// both texts are at least half a minimum passage, and the words outside
+// the quotation, in either text, are fewer than a minimum passage. Such a
+// span is the same statement reported twice; the shared words outside it
+// are too few to be copying on their own.
+func quoteWithAttribution(s span, a, b []token, am, bm []bool, minWords int) bool {
+	var inA, outA, inB, outB int
+	for i := s.a0; i < s.a1; i++ {
+		if am[a[i].start] {
+			inA++
+		} else {
+			outA++
+		}
+	}
+	for j := s.b0; j < s.b1; j++ {
+		if bm[b[j].start] {
+			inB++
+		} else {
+			outB++
+		}
+	}
+	return 2*min(inA, inB) >= minWords && outA < minWords && outB < minWords
 }
