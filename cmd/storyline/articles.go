@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -39,21 +38,16 @@ func (a *app) articlesCmd() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			out := newJSONLines(a.stdout)
-			tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+			rows := a.articleRows(asJSON)
 			for art, err := range st.Articles(ctx, f) {
 				if err != nil {
 					return err
 				}
-				if asJSON {
-					if err := out.write(art); err != nil {
-						return err
-					}
-					continue
+				if err := rows.add(art); err != nil {
+					return err
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", art.ID, orDash(art.Published.String()), orDash(art.Source), orDash(art.Lang), clip(art.Title, 80))
 			}
-			return tw.Flush()
+			return rows.flush()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
@@ -198,18 +192,13 @@ func (a *app) searchCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := newJSONLines(a.stdout)
-			tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+			rows := a.articleRows(asJSON)
 			for _, art := range found {
-				if asJSON {
-					if err := out.write(art); err != nil {
-						return err
-					}
-					continue
+				if err := rows.add(art); err != nil {
+					return err
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.ID, orDash(art.Published.String()), orDash(art.Source), clip(art.Title, 80))
 			}
-			return tw.Flush()
+			return rows.flush()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")

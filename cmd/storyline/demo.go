@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -98,20 +97,16 @@ func (a *app) showFindings(ctx context.Context, st storyline.Store, asJSON bool)
 	}
 	out := newJSONLines(a.stdout)
 	if len(stories) == 0 {
-		tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+		rows := a.articleRows(asJSON)
 		for art, err := range st.Articles(ctx, storyline.ArticleFilter{}) {
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				if err := out.write(art); err != nil {
-					return err
-				}
-				continue
+			if err := rows.add(art); err != nil {
+				return err
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.ID, orDash(art.Published.String()), orDash(art.Source), clip(art.Title, 70))
 		}
-		return tw.Flush()
+		return rows.flush()
 	}
 	for _, s := range stories {
 		if asJSON {

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
 )
 
 // clip shortens s to at most n runes at a word boundary, marking the cut.
@@ -49,3 +52,27 @@ func tally(m map[string]int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// articleRows prints articles as JSON Lines, or as aligned rows for a
+// person: id, published, source, language, title.
+type articleRows struct {
+	asJSON bool
+	out    jsonLines
+	tw     *tabwriter.Writer
+}
+
+func (a *app) articleRows(asJSON bool) *articleRows {
+	return &articleRows{asJSON: asJSON, out: newJSONLines(a.stdout), tw: tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)}
+}
+
+// add prints one article.
+func (r *articleRows) add(art storyline.Article) error {
+	if r.asJSON {
+		return r.out.write(art)
+	}
+	_, err := fmt.Fprintf(r.tw, "%s\t%s\t%s\t%s\t%s\n", art.ID, orDash(art.Published.String()), orDash(art.Source), orDash(art.Lang), clip(art.Title, 80))
+	return err
+}
+
+// flush writes out the aligned rows.
+func (r *articleRows) flush() error { return r.tw.Flush() }
