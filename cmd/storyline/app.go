@@ -174,6 +174,15 @@ func (j jsonLines) write(v any) error {
 	return nil
 }
 
+// parseRange parses the --since and --until flag values.
+func parseRange(since, until string) (from, to storyline.Published, err error) {
+	if from, err = parseDay("since", since); err != nil {
+		return from, to, err
+	}
+	to, err = parseDay("until", until)
+	return from, to, err
+}
+
 // parseDay parses a --since/--until flag value.
 func parseDay(flag, v string) (storyline.Published, error) {
 	p, err := storyline.ParsePublished(v)

@@ -26,10 +26,7 @@ func (a *app) articlesCmd() *cobra.Command {
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var err error
-			if f.Since, err = parseDay("since", since); err != nil {
-				return err
-			}
-			if f.Until, err = parseDay("until", until); err != nil {
+			if f.Since, f.Until, err = parseRange(since, until); err != nil {
 				return err
 			}
 			ctx := cmd.Context()
