@@ -101,8 +101,9 @@ func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64
 	if official {
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	} else {
-		b = strconv.AppendInt(b, int64(19+r.intn(70)), 10)
-		b = append(b, ", "...)
+		// the age is as much the speaker's own as the name
+		b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(19+r.intn(70)), 10)
+		b = append(b, nameClose, ',', ' ')
 		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
 	}
 	b = append(b, ", "...)
@@ -128,6 +129,7 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	if ru {
 		name, last = fn.ru, [3]string{s1.ru, s2.ru, s3.ru}
 	}
+	b = append(b, nameOpen)
 	b = append(b, name...)
 	b = append(b, ' ')
 	if initial {
@@ -139,7 +141,7 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 		}
 		b = append(b, ". "...)
 	}
-	return append(append(append(b, last[0]...), last[1]...), last[2]...)
+	return append(append(append(append(b, last[0]...), last[1]...), last[2]...), nameClose)
 }
 
 // attribPre are the ways a source goes before a sentence.

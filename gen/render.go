@@ -29,6 +29,12 @@ type doc struct {
 	paras  []para
 	quotes []pquote
 	title  []byte
+	// scratch for spread
+	work  []byte
+	views [][]byte
+	fixed []bool
+	words []wordAt
+	cuts  []int
 }
 
 func (d *doc) reset() {
@@ -228,8 +234,10 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	ph := &t.phases[e.phase]
 	v := g.vals(e, sp)
 	ru := sp.lang == 1
-	target := int(math.Min(math.Max(r.lognormal(math.Log(2100), 0.6), 1000), 7000))
+	// the sources spread adds later lengthen a text by about half
+	target := int(math.Min(math.Max(r.lognormal(math.Log(1450), 0.55), 650), 3700))
 	bodyStart := len(d.buf)
+	firstPara := len(d.paras)
 	leads, facts, back, fill := ph.leads, ph.facts, t.background, &g.filler[0]
 	if ru {
 		leads, facts, back, fill = ph.ruLeads, ph.ruFacts, t.ruBack, &g.filler[1]
@@ -310,6 +318,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		}
 		d.close(s, false)
 	}
+	fill.spread(d, firstPara, bodyStart, r, ru)
 }
 
 var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
