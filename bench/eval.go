@@ -23,8 +23,11 @@ type Quality struct {
 	Events  ClusterScore `json:"events"`
 	Stories ClusterScore `json:"stories"`
 	// Copies scores the stored copy pairs that involve an evaluated
-	// article against the true pairs that do.
-	Copies CopyScore `json:"copies"`
+	// article against the true pairs that do. Pairs of two copies of one
+	// original where one is partial are not judged (see truth.goldPairs);
+	// CopiesUnjudged counts the stored ones left out for that reason.
+	Copies         CopyScore `json:"copies"`
+	CopiesUnjudged int       `json:"copies_unjudged"`
 	// Quotes scores the stored quotes of the evaluated articles.
 	Quotes QuoteScore `json:"quotes"`
 }
@@ -102,10 +105,15 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 		}
 		for _, c := range cs {
 			p := Pair{c.A, c.B}.Ordered()
-			if !seenPred[p] {
-				seenPred[p] = true
-				predPairs = append(predPairs, kindPair{p, string(c.Kind)})
+			if seenPred[p] {
+				continue
 			}
+			seenPred[p] = true
+			if t.unjudged(p.A, p.B, copyOf) {
+				q.CopiesUnjudged++
+				continue
+			}
+			predPairs = append(predPairs, kindPair{p, string(c.Kind)})
 		}
 		gold := t.quotes[i]
 		pred, err := st.Quotes(ctx, storyline.QuoteFilter{Article: id})

@@ -65,13 +65,28 @@ func TestGoldPairs(t *testing.T) {
 		want []string
 	}{
 		{"o", []string{"c1-o:duplicate", "c2-o:duplicate", "c3-o:partial"}},
-		{"c1", []string{"c1-c2:duplicate", "c1-c3:partial", "c1-o:duplicate"}},
+		{"c1", []string{"c1-c2:duplicate", "c1-o:duplicate"}},
+		{"c3", []string{"c3-o:partial"}},
 		{"x", nil},
 	}
 	for _, tc := range tests {
 		got := str(tr.goldPairs(tr.index[tc.id], groups, copyOf))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.id, got, tc.want)
+		}
+	}
+	unjudged := []struct {
+		a, b string
+		want bool
+	}{
+		{"c1", "c3", true},  // a partial copy and another copy of its original
+		{"c1", "c2", false}, // two duplicates: judged, a true pair
+		{"o", "c3", false},  // a copy and its original
+		{"c3", "x", false},  // unrelated
+	}
+	for _, u := range unjudged {
+		if got := tr.unjudged(u.a, u.b, copyOf); got != u.want {
+			t.Errorf("unjudged(%s, %s) = %v, want %v", u.a, u.b, got, u.want)
 		}
 	}
 }

@@ -402,9 +402,12 @@ func WriteFile(ctx context.Context, path string, opts Options) (st Stats, err er
 // WritePairs writes the ground-truth copy pairs of the stream opts
 // describes, one {"a", "b", "kind"} line each, as ../shared/tools/
 // score_dups.py reads them: every copy with its original, and every two
-// copies of one original (duplicate if both are duplicates, partial if
-// either is partial, near_duplicate otherwise). It keeps the copies of each
-// original in memory, not the texts.
+// whole copies (duplicates or near-duplicates) of one original: duplicate
+// if both are duplicates, near_duplicate otherwise. A partial copy and
+// another copy of its original share text only if the paragraphs it took
+// survive in the other, which the truth does not say; such pairs are not
+// written (storyline bench leaves them unjudged). It keeps the copies of
+// each original in memory, not the texts.
 func WritePairs(ctx context.Context, w io.Writer, opts Options) error {
 	type cp struct {
 		id   string
@@ -440,11 +443,11 @@ func WritePairs(ctx context.Context, w io.Writer, opts Options) error {
 		for i, c := range cs {
 			write(o, c.id, c.kind)
 			for _, d := range cs[i+1:] {
+				if c.kind == "partial" || d.kind == "partial" {
+					continue
+				}
 				kind := "near_duplicate"
-				switch {
-				case c.kind == "partial" || d.kind == "partial":
-					kind = "partial"
-				case c.kind == "duplicate" && d.kind == "duplicate":
+				if c.kind == "duplicate" && d.kind == "duplicate" {
 					kind = "duplicate"
 				}
 				write(c.id, d.id, kind)

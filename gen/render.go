@@ -200,7 +200,7 @@ func (g *Generator) header(d *doc, o *outlet, r *rng, lang int) {
 func (g *Generator) footer(d *doc, o *outlet, r *rng, lang int) {
 	for _, f := range o.footer {
 		arg := o.name
-		if strings.HasPrefix(f, "Read also") || strings.HasPrefix(f, "Читайте") {
+		if strings.HasPrefix(f, "Read also") || strings.HasPrefix(f, "More on this") || strings.HasPrefix(f, "Related") || strings.HasPrefix(f, "Читайте") {
 			arg = g.readAlso[lang][r.intn(len(g.readAlso[lang]))]
 		}
 		boilerLine(d, f, arg)

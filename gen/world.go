@@ -128,14 +128,16 @@ var (
 		"Updated",
 		"Share this article: Facebook | X | Email",
 	}
-	footerEN = []string{
-		"Read also: %s",
-		"Source link",
-		"Subscribe to %s for unlimited access to our reporting.",
-		"Follow %s on social media for the latest updates.",
-		"Copyright © %s. All rights reserved.",
-		"Sign up for the morning briefing from %s.",
-		"Have a news tip? Write to the %s newsroom.",
+	// footerEN lists each kind of footer line in the wordings outlets
+	// choose from, so that two outlets' footers seldom read alike.
+	footerEN = [][]string{
+		{"Read also: %s", "More on this: %s", "Related: %s"},
+		{"Source link", "Original source", "Source"},
+		{"Subscribe to %s for unlimited access to our reporting.", "Get every story from %s: subscribe today.", "Support %s: become a subscriber."},
+		{"Follow %s on social media for the latest updates.", "Stay up to date: follow %s online.", "Find %s on your favourite social network."},
+		{"Copyright © %s. All rights reserved.", "© %s", "All content © %s."},
+		{"Sign up for the morning briefing from %s.", "Get the %s newsletter in your inbox every morning.", "Our daily email: sign up at %s."},
+		{"Have a news tip? Write to the %s newsroom.", "Seen something we should report? Contact %s.", "Tips and corrections: write to %s."},
 	}
 	headerRU = []string{"Фото: %s", "Время чтения: 3 минуты", "Поделиться: ВКонтакте | Telegram | WhatsApp"}
 	footerRU = []string{
@@ -169,8 +171,13 @@ func newOutlets(r *rng, places []place) []outlet {
 		}
 		for _, f := range footerEN {
 			if r.chance(0.45) {
-				o.footer = append(o.footer, f)
+				o.footer = append(o.footer, f[r.intn(len(f))])
 			}
+		}
+		// and in its own order
+		for i := len(o.footer) - 1; i > 0; i-- {
+			j := r.intn(i + 1)
+			o.footer[i], o.footer[j] = o.footer[j], o.footer[i]
 		}
 		out = append(out, o)
 	}
