@@ -96,13 +96,13 @@ func compileFiller(p fillerParts) cfiller {
 // others left.
 func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64, ru bool) []byte {
 	official := r.chance(0.35)
-	b = appendName(b, r, ru, official, r.chance(0.5))
+	b = appendSpeaker(b, r, ru, official, r.chance(0.5))
 	b = append(b, ", "...)
 	if official {
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	} else {
 		// the age is as much the speaker's own as the name
-		b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(19+r.intn(70)), 10)
+		b = strconv.AppendInt(append(b[:len(b)-3], ", "...), int64(19+r.intn(70)), 10)
 		b = append(b, nameClose, ',', ' ')
 		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
 	}
@@ -111,9 +111,18 @@ func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64
 	if ru {
 		b = append(b, ", что"...)
 	}
-	b = append(b, ' ')
+	b = append(b, ' ', quoteOpen)
 	b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
-	return append(b, '.')
+	return append(b, quoteClose, '.')
+}
+
+// appendSpeaker appends a name as appendName does, marked as the speaker
+// of a statement the article reports (see quoteOpen).
+func appendSpeaker(b []byte, r *rng, ru, initial, female bool) []byte {
+	at := len(b)
+	b = appendName(b, r, ru, initial, female)
+	b[at] = speakerOpen
+	return b
 }
 
 // appendName appends an invented person's name; officials get an
@@ -183,10 +192,12 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 				b = append(b, "а"...)
 			}
 			b = append(b, ' ')
-			b = appendName(b, r, true, true, female)
+			b = appendSpeaker(b, r, true, true, female)
 			b = append(b, ", "...)
+			b = append(b, quoteOpen)
 			first := len(b)
-			b = append(b, d.tail...)
+			b = append(b, d.tail[:len(d.tail)-1]...)
+			b = append(b, quoteClose, '.')
 			if rr, n := utf8.DecodeRune(b[first:]); unicode.IsUpper(rr) && n > 1 {
 				var enc [4]byte
 				m := utf8.EncodeRune(enc[:], unicode.ToLower(rr))
@@ -197,6 +208,8 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 			d.buf = b
 			return
 		}
+		d.tail = append(d.tail[:0], b[from:len(b)-1]...)
+		b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose, '.')
 		b = append(b, " Об этом сообщил"...)
 		if female {
 			b = append(b, "а"...)
@@ -204,7 +217,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		b = append(b, ' ')
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 		b = append(b, ' ')
-		b = appendName(b, r, true, true, female)
+		b = appendSpeaker(b, r, true, true, female)
 		d.buf = append(b, '.')
 		return
 	}
@@ -216,19 +229,22 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
-		b = appendName(b, r, false, true, female)
+		b = appendSpeaker(b, r, false, true, female)
 		b = append(b, pre[1]...)
+		b = append(b, quoteOpen)
 		first := len(b)
-		b = append(b, d.tail...)
+		b = append(b, d.tail[:len(d.tail)-1]...)
 		b[first] += 'a' - 'A' // commonStart words are capitalised ASCII
-		d.buf = b
+		d.buf = append(b, quoteClose, '.')
 		return
 	}
 	if bytes.Contains(b[from:], []byte(" said")) {
 		return
 	}
-	b = append(b[:len(b)-1], ", "...)
-	b = appendName(b, r, false, true, female)
+	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
+	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
+	b = append(b, ", "...)
+	b = appendSpeaker(b, r, false, true, female)
 	b = append(b, ", "...)
 	b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	d.buf = append(b, ", said."...)

@@ -120,6 +120,18 @@ func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf in
 		b = append(b, q.q.Kind...)
 		b = append(b, `"}`...)
 	}
+	for i, q := range d.reported {
+		if i > 0 || len(d.quotes) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = appendString(b, d.rtext(q))
+		b = append(b, `,"speaker":`...)
+		b = appendString(b, d.rspeaker(q))
+		b = append(b, `,"kind":"`...)
+		b = append(b, "indirect"...)
+		b = append(b, `"}`...)
+	}
 	b = append(b, ']')
 	n := 0
 	for _, p := range d.paras {

@@ -29,8 +29,12 @@ type doc struct {
 	paras  []para
 	quotes []pquote
 	title  []byte
+	// statements in the article's own words (see rquote)
+	rbuf     []byte
+	reported []rquote
 	// scratch for spread
 	work  []byte
+	work2 []byte
 	views [][]byte
 	fixed []bool
 	words []wordAt
@@ -39,21 +43,50 @@ type doc struct {
 
 func (d *doc) reset() {
 	d.buf, d.paras, d.quotes, d.title = d.buf[:0], d.paras[:0], d.quotes[:0], d.title[:0]
+	d.rbuf, d.reported = d.rbuf[:0], d.reported[:0]
 }
+
+// rquote is a statement an article reports in its own words, attributed
+// to one of its invented sources: the text and the speaker's name as byte
+// ranges of the doc's rbuf.
+type rquote struct {
+	para          int
+	text, speaker [2]int
+}
+
+// report records a statement of paragraph pi.
+func (d *doc) report(pi int, text, speaker []byte) {
+	t0 := len(d.rbuf)
+	d.rbuf = append(d.rbuf, text...)
+	s0 := len(d.rbuf)
+	d.rbuf = append(d.rbuf, speaker...)
+	d.reported = append(d.reported, rquote{para: pi, text: [2]int{t0, s0}, speaker: [2]int{s0, len(d.rbuf)}})
+}
+
+func (d *doc) rtext(q rquote) []byte    { return d.rbuf[q.text[0]:q.text[1]] }
+func (d *doc) rspeaker(q rquote) []byte { return d.rbuf[q.speaker[0]:q.speaker[1]] }
 
 func (d *doc) open() int { return len(d.buf) }
 
 func (d *doc) close(start int, boiler bool) {
 	if l := d.lower; l > start {
+		if l < len(d.buf) && d.buf[l] == quoteOpen {
+			l++
+		}
 		if l+4 <= len(d.buf) && string(d.buf[l:l+4]) == "The " {
 			d.buf[l] = 't'
 		} else {
+			l = d.lower
 			d.buf = append(d.buf[:d.conn], d.buf[l:]...)
 		}
 	}
 	d.lower = 0
-	if start < len(d.buf) && 'a' <= d.buf[start] && d.buf[start] <= 'z' {
-		d.buf[start] -= 'a' - 'A'
+	first := start
+	if first < len(d.buf) && d.buf[first] == quoteOpen {
+		first++
+	}
+	if first < len(d.buf) && 'a' <= d.buf[first] && d.buf[first] <= 'z' {
+		d.buf[first] -= 'a' - 'A'
 	}
 	d.paras = append(d.paras, para{start: start, end: len(d.buf), boiler: boiler})
 }
@@ -156,11 +189,14 @@ func (g *Generator) assemble(d *doc, e *event, sp spec, o *outlet, copyOf string
 		CopyOf:    copyOf,
 		CopyKind:  sp.kind,
 		Published: sp.pub,
-		Quotes:    make([]Quote, 0, len(d.quotes)),
+		Quotes:    make([]Quote, 0, len(d.quotes)+len(d.reported)),
 	}
 	a.URL = "https://" + o.host + sp.pub.Format("/2006/01/02/") + a.ID
 	for _, q := range d.quotes {
 		a.Quotes = append(a.Quotes, q.q)
+	}
+	for _, q := range d.reported {
+		a.Quotes = append(a.Quotes, Quote{Text: string(d.rtext(q)), Speaker: string(d.rspeaker(q)), Kind: storyline.Indirect})
 	}
 	for _, p := range d.paras {
 		if p.boiler {
@@ -449,6 +485,11 @@ func (g *Generator) copyParas(d *doc, src *doc, from, to int) {
 				d.quotes = append(d.quotes, pquote{para: pi, q: q.q})
 			}
 		}
+		for _, q := range src.reported {
+			if q.para == i {
+				d.report(pi, src.rtext(q), src.rspeaker(q))
+			}
+		}
 	}
 }
 
@@ -543,6 +584,13 @@ func (g *Generator) replaceIn(d *doc, pi, off, n int, with string) {
 		}
 	}
 	d.quotes = kept
+	rkept := d.reported[:0]
+	for _, q := range d.reported {
+		if q.para != pi || bytes.Contains(d.text(d.paras[pi]), d.rtext(q)) {
+			rkept = append(rkept, q)
+		}
+	}
+	d.reported = rkept
 }
 
 // partialCopy appends an article of its own with two or three of src's

@@ -23,10 +23,17 @@ import (
 const (
 	nameOpen  = '\x01'
 	nameClose = '\x02'
+	// A statement the article reports in its own words is marked
+	// quoteOpen … quoteClose, and the name of the source it is attributed
+	// to speakerOpen … nameClose, so that once the text is final the truth
+	// can list it as indirect speech.
+	quoteOpen   = '\x03'
+	quoteClose  = '\x04'
+	speakerOpen = '\x05'
 	// maxPlain is the longest stretch of words outside quotations without
 	// a source's name: short of a copied passage (12 words) even when the
 	// detector bridges a word or two at either end.
-	maxPlain = 7
+	maxPlain = 9
 )
 
 // gapKind says what may be inserted before a word.
@@ -88,6 +95,7 @@ func (f *cfiller) spread(d *doc, firstPara, bodyStart int, r *rng, ru bool) {
 			pos = w.off
 		}
 		d.buf = append(d.buf, p[pos:]...)
+		d.reportStatements(firstPara+pi, d.buf[start:])
 		d.buf = append(d.buf[:start], stripMarks(d.buf[start:])...)
 		d.paras[firstPara+pi] = para{start: start, end: len(d.buf)}
 	}
@@ -143,7 +151,7 @@ func appendSource(b []byte, w wordAt, r *rng, ru, opens bool) []byte {
 	for i := 0; i < len(form); i++ {
 		switch {
 		case form[i] == '%' && form[i+1] == 's':
-			b = name(b, !ru)
+			b = name(b, true)
 			i++
 		case form[i] == '%' && form[i+1] == 'g':
 			b = appendGender(b, female)
@@ -183,14 +191,12 @@ func plan(cuts []int, ws []wordAt) []int {
 			n, lastOK, lastWeak, lastAny = 0, -1, -1, -1
 			continue
 		}
-		if w.gap != gapNone && n >= 1 && !(len(cuts) > 0 && cuts[len(cuts)-1] == i) {
+		if w.gap != gapNone && n >= 3 && !(len(cuts) > 0 && cuts[len(cuts)-1] == i) {
 			switch w.gap {
 			case gapWeak:
 				lastWeak = i
 			case gapAny:
-				if n >= 3 {
-					lastAny = i
-				}
+				lastAny = i
 			default:
 				lastOK = i
 			}
@@ -246,11 +252,12 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 		quoted, inName := false, false
 		sentenceStart := true
 		wordsInSentence := 0
-		var prev rune // last non-space rune before the current word
+		var prev rune      // last non-space rune before the current word
+		lastUpper := false // the word before starts with a capital or a digit
 		for i := 0; i < len(p); {
 			c, size := utf8.DecodeRune(p[i:])
 			switch {
-			case c == nameOpen:
+			case c == nameOpen || c == speakerOpen:
 				inName = true
 				ws = append(ws, wordAt{para: -1})
 				i += size
@@ -307,7 +314,9 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 					w.gap = gapClause
 				case spaced && prev == ',' && wordsInSentence >= 2:
 					w.gap = gapWeak
-				case spaced && i > 0 && wordsInSentence >= 2 && isWordRune(prev):
+				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && unicode.IsLower(c) && !lastUpper:
+					// between two lower-case words, not inside a name
+					// or a date
 					w.gap = gapAny
 					w.off = i - 1
 				case spaced && i > 0 && wordsInSentence >= 3 && prev != ',' && (hasWord(p[i:], conj) || hasWord(p[i:], prep)):
@@ -317,7 +326,9 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 			}
 			sentenceStart = false
 			wordsInSentence++
-			prev = c
+			lastUpper = unicode.IsUpper(c) || unicode.IsDigit(c)
+			d, _ := utf8.DecodeLastRune(p[i:j])
+			prev = d
 			ws = append(ws, w)
 			i = j
 		}
@@ -343,16 +354,71 @@ func hasWord(s []byte, ws []string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// stripMarks removes the name marks from p.
+func isMark(c byte) bool { return c >= nameOpen && c <= speakerOpen }
+
+// stripMarks removes the marks from p, in place.
 func stripMarks(p []byte) []byte {
-	if bytes.IndexByte(p, nameOpen) < 0 && bytes.IndexByte(p, nameClose) < 0 {
-		return p
-	}
 	out := p[:0]
 	for _, c := range p {
-		if c != nameOpen && c != nameClose {
+		if !isMark(c) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// reportStatements records the marked statements of paragraph pi (its
+// marked text p) with their speakers: each statement goes with the
+// unclaimed speaker just before it ("According to NAME, …", "NAME, 54, a
+// nurse, said …") or else the one just after it ("…, NAME said.").
+func (d *doc) reportStatements(pi int, p []byte) {
+	type mark struct {
+		start, end int
+		speaker    bool
+		used       bool
+	}
+	var ms [16]mark
+	n := 0
+	for i := 0; i < len(p) && n < len(ms); i++ {
+		switch p[i] {
+		case speakerOpen:
+			j := bytes.IndexByte(p[i:], nameClose)
+			if j < 0 {
+				return
+			}
+			ms[n] = mark{start: i + 1, end: i + j, speaker: true}
+			n++
+		case quoteOpen:
+			j := bytes.IndexByte(p[i:], quoteClose)
+			if j < 0 {
+				return
+			}
+			ms[n] = mark{start: i + 1, end: i + j}
+			n++
+		}
+	}
+	for k := 0; k < n; k++ {
+		if ms[k].speaker {
+			continue
+		}
+		sp := -1
+		if k > 0 && ms[k-1].speaker && !ms[k-1].used {
+			sp = k - 1
+		} else if k+1 < n && ms[k+1].speaker {
+			sp = k + 1
+		}
+		if sp < 0 {
+			continue
+		}
+		ms[sp].used = true
+		name := p[ms[sp].start:ms[sp].end]
+		if c := bytes.IndexByte(name, ','); c >= 0 {
+			name = name[:c] // the age that follows a resident's name
+		}
+		t0 := len(d.work2)
+		d.work2 = append(d.work2, p[ms[k].start:ms[k].end]...)
+		text := stripMarks(d.work2[t0:])
+		d.report(pi, bytes.TrimSpace(text), name)
+		d.work2 = d.work2[:t0]
+	}
 }
