@@ -57,6 +57,17 @@ type QuoteScore struct {
 	// SpeakerRecall is the share of true quotes found with the right
 	// speaker.
 	SpeakerRecall float64 `json:"speaker_recall"`
+	// ByKind is the recall of true direct and of true indirect quotes
+	// (quotes whose truth gives no kind count as direct).
+	ByKind map[string]KindRecall `json:"by_kind"`
+}
+
+// KindRecall is how many true quotes of one kind there are and how many
+// were found.
+type KindRecall struct {
+	Gold    int     `json:"gold"`
+	Matched int     `json:"matched"`
+	R       float64 `json:"r"`
 }
 
 // evaluate reads the store's output for the sampled articles and scores it.
@@ -74,6 +85,7 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 	seenPred := map[Pair]bool{}
 	var qs QuoteScore
 	var speakerOK int
+	byKind := map[string]*KindRecall{string(storyline.Direct): {}, string(storyline.Indirect): {}}
 	for i := int32(0); int(i) < len(t.ids); i += int32(t.every) {
 		if err := ctx.Err(); err != nil {
 			return q, fmt.Errorf("bench: evaluate: %w", err)
@@ -120,7 +132,7 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 		if err != nil {
 			return q, fmt.Errorf("bench: evaluate: %w", err)
 		}
-		matched, right := matchQuotes(gold, pred)
+		matched, right := matchQuotes(gold, pred, byKind)
 		qs.Gold += len(gold)
 		qs.Predicted += len(pred)
 		qs.Matched += matched
@@ -140,6 +152,13 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 		qs.SpeakerAccuracy = float64(speakerOK) / float64(qs.Matched)
 	}
 	qs.F1 = f1(qs.P, qs.R)
+	qs.ByKind = map[string]KindRecall{}
+	for k, kr := range byKind {
+		if kr.Gold > 0 {
+			kr.R = float64(kr.Matched) / float64(kr.Gold)
+		}
+		qs.ByKind[k] = *kr
+	}
 	q.Quotes = qs
 	return q, nil
 }
@@ -182,8 +201,21 @@ func scoreCopies(gold, pred []kindPair) CopyScore {
 
 // matchQuotes matches true quotes to stored ones by shared words and
 // returns how many were found and how many of those have the right
-// speaker.
-func matchQuotes(gold []truthQuote, pred []storyline.Quote) (matched, right int) {
+// speaker; byKind, when not nil, counts true and found quotes by kind.
+func matchQuotes(gold []truthQuote, pred []storyline.Quote, byKind map[string]*KindRecall) (matched, right int) {
+	kindOf := func(g truthQuote) *KindRecall {
+		k := g.Kind
+		if k != string(storyline.Indirect) {
+			k = string(storyline.Direct)
+		}
+		if byKind == nil {
+			return &KindRecall{}
+		}
+		return byKind[k]
+	}
+	for _, g := range gold {
+		kindOf(g).Gold++
+	}
 	if len(gold) == 0 || len(pred) == 0 {
 		return 0, 0
 	}
@@ -220,6 +252,7 @@ func matchQuotes(gold []truthQuote, pred []storyline.Quote) (matched, right int)
 		}
 		used[best] = true
 		matched++
+		kindOf(g).Matched++
 		if sameSpeaker(g.Speaker, pred[best].Speaker) {
 			right++
 		}

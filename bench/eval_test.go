@@ -10,7 +10,7 @@ import (
 func TestMatchQuotes(t *testing.T) {
 	gold := []truthQuote{
 		{Text: "We will reopen the bridge by Friday", Speaker: "Anna Petrova"},
-		{Text: "Nobody was hurt in the fire", Speaker: "Ivan Sokolov"},
+		{Text: "Nobody was hurt in the fire", Speaker: "Ivan Sokolov", Kind: "indirect"},
 		{Text: "Цены вырастут ещё раз", Speaker: "Олег Ёлкин"},
 	}
 	tests := []struct {
@@ -29,10 +29,16 @@ func TestMatchQuotes(t *testing.T) {
 		{"ё folded", []storyline.Quote{{Text: "цены вырастут еще раз", Speaker: "Олег Елкин"}}, 1, 1},
 	}
 	for _, tc := range tests {
-		m, r := matchQuotes(gold, tc.pred)
+		m, r := matchQuotes(gold, tc.pred, nil)
 		if m != tc.matched || r != tc.right {
 			t.Errorf("%s: matched %d right %d, want %d %d", tc.name, m, r, tc.matched, tc.right)
 		}
+	}
+	// recall by kind: the one indirect quote is found, one of two direct
+	byKind := map[string]*KindRecall{"direct": {}, "indirect": {}}
+	matchQuotes(gold, []storyline.Quote{{Text: "Nobody was hurt in the fire"}, {Text: "цены вырастут еще раз"}}, byKind)
+	if d, in := *byKind["direct"], *byKind["indirect"]; d.Gold != 2 || d.Matched != 1 || in.Gold != 1 || in.Matched != 1 {
+		t.Errorf("by kind: direct %+v, indirect %+v", d, in)
 	}
 }
 

@@ -33,6 +33,7 @@ type truth struct {
 type truthQuote struct {
 	Text    string `json:"text"`
 	Speaker string `json:"speaker"`
+	Kind    string `json:"kind"` // direct or indirect; empty when not given
 }
 
 // truthRecord is the part of an input line the evaluation reads.

@@ -21,6 +21,9 @@ import (
 // it, and what.
 type fillerParts struct {
 	resident, official, says, what []string
+	// speech is how many of says, from the first, report speech; the
+	// others (believes, fears) report opinions, which are not quotes.
+	speech int
 }
 
 var fillerEN = fillerParts{
@@ -29,7 +32,8 @@ var fillerEN = fillerParts{
 		"a baker", "a courier", "an electrician", "a hairdresser", "a pharmacist", "a plumber"},
 	official: []string{"a councillor", "an MP", "an aide", "a spokesperson", "an adviser",
 		"a unionist", "an officer", "an engineer", "a regulator", "an inspector"},
-	says: []string{"said", "[warned|complained|argued]", "believes", "[insisted|added]", "[thinks|fears]"},
+	says:   []string{"said", "[warned|complained|argued]", "[insisted|added]", "believes", "[thinks|fears]"},
+	speech: 3,
 	what: []string{
 		"{N1} [families|households] still had no [answers|news]",
 		"the [bill|cost] could [top|reach] {N4} million crowns",
@@ -65,7 +69,8 @@ var fillerEN = fillerParts{
 var fillerRU = fillerParts{
 	resident: []string{"продавец", "водитель", "учитель", "врач", "инженер", "владелец кафе", "почтальон", "парикмахер", "электрик"},
 	official: []string{"депутат горсовета", "сотрудник мэрии", "помощник {S2}", "представитель профсоюза", "полицейский"},
-	says:     []string{"говорит", "считает", "[жалуется|опасается]", "уверяет", "замечает", "[признаёт|отмечает]"},
+	says:     []string{"говорит", "[жалуется|признаёт]", "уверяет", "[замечает|отмечает]", "считает", "опасается"},
+	speech:   4,
 	what: []string{
 		"{N1} семей до сих пор [без ответов|ждут новостей]",
 		"ущерб может [составить|превысить] {N4} млн крон",
@@ -85,10 +90,13 @@ var fillerRU = fillerParts{
 }
 
 // cfiller is fillerParts compiled.
-type cfiller struct{ resident, official, says, what []tmpl }
+type cfiller struct {
+	resident, official, says, what []tmpl
+	speech                         int
+}
 
 func compileFiller(p fillerParts) cfiller {
-	return cfiller{resident: compileAll(p.resident), official: compileAll(p.official), says: compileAll(p.says), what: compileAll(p.what)}
+	return cfiller{resident: compileAll(p.resident), official: compileAll(p.official), says: compileAll(p.says), what: compileAll(p.what), speech: p.speech}
 }
 
 // appendFiller appends one reaction. used records the clauses an article
@@ -96,7 +104,12 @@ func compileFiller(p fillerParts) cfiller {
 // others left.
 func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64, ru bool) []byte {
 	official := r.chance(0.35)
-	b = appendSpeaker(b, r, ru, official, r.chance(0.5))
+	say := r.intn(len(f.says))
+	speaker := len(b)
+	b = appendName(b, r, ru, official, r.chance(0.5))
+	if say < f.speech {
+		b[speaker] = speakerOpen
+	}
 	b = append(b, ", "...)
 	if official {
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
@@ -107,9 +120,14 @@ func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64
 		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
 	}
 	b = append(b, ", "...)
-	b = f.says[r.intn(len(f.says))].appendTo(b, v, r)
+	b = f.says[say].appendTo(b, v, r)
 	if ru {
 		b = append(b, ", что"...)
+	}
+	if say >= f.speech {
+		b = append(b, ' ')
+		b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
+		return append(b, '.')
 	}
 	b = append(b, ' ', quoteOpen)
 	b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
