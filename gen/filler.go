@@ -134,6 +134,21 @@ func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64
 	return append(b, quoteClose, '.')
 }
 
+// appendAged appends a source's name with an initial and age, and a
+// comma ("Ines K. Calardin, 54,"): four words no other article has in
+// that place, so that two sources who share a first name still differ in
+// three running. speaker marks it as the speaker of a statement.
+func appendAged(b []byte, r *rng, ru, female, speaker bool) []byte {
+	at := len(b)
+	b = appendName(b, r, ru, true, female)
+	b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(24+r.intn(60)), 10)
+	b = append(b, nameClose, ',')
+	if speaker {
+		b[at] = speakerOpen
+	}
+	return b
+}
+
 // appendSpeaker appends a name as appendName does, marked as the speaker
 // of a statement the article reports (see quoteOpen).
 func appendSpeaker(b []byte, r *rng, ru, initial, female bool) []byte {
@@ -172,7 +187,7 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 }
 
 // attribPre are the ways a source goes before a sentence.
-var attribPre = [][2]string{{"According to ", ", "}, {"As ", " said, "}, {"", " said "}, {"As ", " confirmed, "}, {"", " told reporters "}}
+var attribPre = [][2]string{{"According to ", " "}, {"As ", " said, "}, {"", " said "}, {"As ", " confirmed, "}, {"", " told reporters "}}
 
 // commonStart holds sentence-initial words that are not names, so that a
 // sentence starting with one may follow "According to …, " in lower case.
@@ -210,9 +225,8 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 				b = append(b, "а"...)
 			}
 			b = append(b, ' ')
-			b = appendSpeaker(b, r, true, true, female)
-			b = append(b, ", "...)
-			b = append(b, quoteOpen)
+			b = appendAged(b, r, true, female, true)
+			b = append(b, ' ', quoteOpen)
 			first := len(b)
 			b = append(b, d.tail[:len(d.tail)-1]...)
 			b = append(b, quoteClose, '.')
@@ -247,7 +261,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
-		b = appendSpeaker(b, r, false, true, female)
+		b = appendAged(b, r, false, female, true)
 		b = append(b, pre[1]...)
 		b = append(b, quoteOpen)
 		first := len(b)
@@ -262,8 +276,8 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
 	b = append(b, ", "...)
-	b = appendSpeaker(b, r, false, true, female)
-	b = append(b, ", "...)
+	b = appendAged(b, r, false, female, true)
+	b = append(b, ' ')
 	b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	d.buf = append(b, ", said."...)
 }
@@ -400,18 +414,17 @@ func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
 			b = append(b, "а"...)
 		}
 		b = append(b, ' ')
-		b = appendName(b, r, true, true, female)
-		b = append(b, ',')
+		b = appendAged(b, r, true, female, false)
 		if comma {
 			b = append(b, ' ')
 		}
 	case comma:
-		b = appendName(b, r, false, true, female)
-		b = append(b, " said, "...)
+		b = appendAged(b, r, false, female, false)
+		b = append(append(append(b, ' '), saysEN[r.intn(len(saysEN))]...), ", "...)
 	default:
 		b = append(b, ", "...)
-		b = appendName(b, r, false, true, female)
-		b = append(b, " said,"...)
+		b = appendAged(b, r, false, female, false)
+		b = append(append(append(b, ' '), saysEN[r.intn(len(saysEN))]...), ',')
 	}
 	next := len(b)
 	d.buf = append(b, d.tail...)

@@ -389,6 +389,12 @@ func withComma(s string) string {
 	return s
 }
 
+// appendActor appends the name of one of a story's people, marked as the
+// speaker of the statement next to it.
+func appendActor(b []byte, name string) []byte {
+	return append(append(append(b, actorOpen), name...), nameClose)
+}
+
 func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru bool) {
 	q := &e.qt[i]
 	who := e.speaker[i]
@@ -414,10 +420,19 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			b = append(append(append(append(b, gend...), ": «"...), text...), "»."...)
 			add(text, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", "...), role...), ", "...)
-			b = append(append(append(b, saidThatRU[r.intn(len(saidThatRU))]...), gend...), ", что "...)
-			b = append(append(b, q.ruInd...), '.')
-			add(q.ruInd, storyline.Indirect)
+			// reported speech, worded by each reporter: the truth takes
+			// it from the text (see spread)
+			ind := &e.story.topic.quotes[e.quotes[i]].ruInd
+			if r.chance(0.5) {
+				b = appendActor(b, name)
+				b = append(append(append(b, ", "...), role...), ", "...)
+				b = append(append(append(b, saidThatRU[r.intn(len(saidThatRU))]...), gend...), ", что "...)
+			} else {
+				b = append(append(append(b, "Как заявил"...), gend...), ' ')
+				b = appendActor(append(append(b, role...), ' '), name)
+				b = append(b, ", "...)
+			}
+			b = append(ind.appendTo(append(b, quoteOpen), v, r), quoteClose, '.')
 		}
 	} else {
 		// indirect speech is the rarer form
@@ -459,10 +474,30 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			add(t1, storyline.Direct)
 			add(q.s2, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
-			b = append(b, saidThat[r.intn(len(saidThat))]...)
-			b = append(append(append(b, " that "...), q.ind...), '.')
-			add(q.ind, storyline.Indirect)
+			// reported speech, worded by each reporter: the truth takes
+			// it from the text (see spread)
+			ind := &e.story.topic.quotes[e.quotes[i]].ind
+			switch r.intn(4) {
+			case 0:
+				b = append(append(append(appendActor(b, name), ", the "...), role...), ", "...)
+				b = append(append(b, saidThat[r.intn(len(saidThat))]...), " that "...)
+			case 1:
+				b = append(append(append(b, "The "...), role...), ", "...)
+				b = append(append(append(appendActor(b, name), ", "...), saidThat[r.intn(len(saidThat))]...), " that "...)
+			case 2:
+				b = append(append(append(appendActor(append(b, "According to "...), name), ", the "...), role...), ", "...)
+			default:
+				at := len(b) + 1
+				b = append(ind.appendTo(append(b, quoteOpen), v, r), quoteClose, ',', ' ')
+				if c := b[at]; 'a' <= c && c <= 'z' {
+					b[at] -= 'a' - 'A'
+				}
+				b = append(append(appendActor(b, name), ' '), saidAfter[r.intn(len(saidAfter))]...)
+				d.buf = append(b, '.')
+				d.close(s, false)
+				return
+			}
+			b = append(ind.appendTo(append(b, quoteOpen), v, r), quoteClose, '.')
 		}
 	}
 	d.buf = b
@@ -569,6 +604,7 @@ func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
 // replaceIn replaces n bytes at off inside paragraph pi, shifting the
 // paragraphs after it, and forgets quotes the edit broke.
 func (g *Generator) replaceIn(d *doc, pi, off, n int, with string) {
+	old := string(d.buf[off : off+n])
 	d.tail = append(d.tail[:0], d.buf[off+n:]...)
 	d.buf = append(append(d.buf[:off], with...), d.tail...)
 	delta := len(with) - n
@@ -577,16 +613,27 @@ func (g *Generator) replaceIn(d *doc, pi, off, n int, with string) {
 		d.paras[i].start += delta
 		d.paras[i].end += delta
 	}
+	// a quote the edit fell in is edited alike; one it broke is dropped
+	text := d.text(d.paras[pi])
 	kept := d.quotes[:0]
 	for _, q := range d.quotes {
-		if q.para != pi || bytes.Contains(d.text(d.paras[pi]), []byte(q.q.Text)) {
+		if q.para == pi && !bytes.Contains(text, []byte(q.q.Text)) && n > 0 {
+			q.q.Text = strings.Replace(q.q.Text, old, with, 1)
+		}
+		if q.para != pi || bytes.Contains(text, []byte(q.q.Text)) {
 			kept = append(kept, q)
 		}
 	}
 	d.quotes = kept
 	rkept := d.reported[:0]
 	for _, q := range d.reported {
-		if q.para != pi || bytes.Contains(d.text(d.paras[pi]), d.rtext(q)) {
+		if q.para == pi && !bytes.Contains(text, d.rtext(q)) && n > 0 {
+			edited := strings.Replace(string(d.rtext(q)), old, with, 1)
+			t0 := len(d.rbuf)
+			d.rbuf = append(d.rbuf, edited...)
+			q.text = [2]int{t0, len(d.rbuf)}
+		}
+		if q.para != pi || bytes.Contains(text, d.rtext(q)) {
 			rkept = append(rkept, q)
 		}
 	}

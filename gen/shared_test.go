@@ -280,16 +280,14 @@ func TestNoSharedPassagesOutsideCopies(t *testing.T) {
 		for _, s := range append(across[:min(len(across), show)], within[:min(len(within), show)]...) {
 			t.Log("  ", s)
 		}
-		// The goal is rare coincidences only, a pair per thousand
-		// articles. Still left: stock reactions that recur across events
-		// meeting two sources who share a first name, and indirect speech,
-		// which the generator words once per event. These bounds keep it
-		// from getting worse (from 8,836 and 1,383 pairs before sources were
-		// spread); tighten them as it improves.
-		if limit := tt.n / 4; len(across) > limit {
+		// Rare coincidences only: two invented sources who share a first
+		// name (and the words around them) bridge a gap the detector
+		// tolerates. From 8,836 and 1,383 pairs before sources were
+		// spread and reported speech was worded per article.
+		if limit := tt.n / 40; len(across) > limit {
 			t.Errorf("seed %d: %d pairs across events share a passage; want at most %d", tt.seed, len(across), limit)
 		}
-		if limit := tt.n / 15; len(within) > limit {
+		if limit := tt.n / 100; len(within) > limit {
 			t.Errorf("seed %d: %d pairs within one event share a passage; want at most %d", tt.seed, len(within), limit)
 		}
 	}

@@ -30,6 +30,10 @@ const (
 	quoteOpen   = '\x03'
 	quoteClose  = '\x04'
 	speakerOpen = '\x05'
+	// actorOpen marks the name of one of the story's people, who speaks
+	// in every report of an event: a speaker, but no source of the
+	// article's own. Words from it to the statement take no source.
+	actorOpen = '\x06'
 	// maxPlain is the longest stretch of words outside quotations without
 	// a source's name: short of a copied passage (12 words) even when the
 	// detector bridges a word or two at either end.
@@ -254,6 +258,7 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 		wordsInSentence := 0
 		var prev rune      // last non-space rune before the current word
 		lastUpper := false // the word before starts with a capital or a digit
+		noGap := false     // in an attribution to one of the story's people
 		for i := 0; i < len(p); {
 			c, size := utf8.DecodeRune(p[i:])
 			switch {
@@ -262,7 +267,15 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 				ws = append(ws, wordAt{para: -1})
 				i += size
 				continue
-			case c == nameClose:
+			case c == actorOpen:
+				noGap = true
+				i += size
+				continue
+			case c == quoteOpen:
+				noGap = false
+				i += size
+				continue
+			case c == nameClose || c == quoteClose:
 				inName = false
 				i += size
 				continue
@@ -302,7 +315,7 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 				continue
 			}
 			w := wordAt{para: pi, off: i, count: true}
-			if !fixed[pi] {
+			if !fixed[pi] && !noGap {
 				switch {
 				case spaced && sentenceStart && (prev == 0 || prev == '.' || prev == '!' || prev == '?') && unicode.IsUpper(c):
 					w.gap = gapSentence
@@ -354,7 +367,7 @@ func hasWord(s []byte, ws []string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func isMark(c byte) bool { return c >= nameOpen && c <= speakerOpen }
+func isMark(c byte) bool { return c >= nameOpen && c <= actorOpen }
 
 // stripMarks removes the marks from p, in place.
 func stripMarks(p []byte) []byte {
@@ -381,7 +394,7 @@ func (d *doc) reportStatements(pi int, p []byte) {
 	n := 0
 	for i := 0; i < len(p) && n < len(ms); i++ {
 		switch p[i] {
-		case speakerOpen:
+		case speakerOpen, actorOpen:
 			j := bytes.IndexByte(p[i:], nameClose)
 			if j < 0 {
 				return
