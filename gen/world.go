@@ -140,12 +140,12 @@ var (
 		{"Have a news tip? Write to the %s newsroom.", "Seen something we should report? Contact %s.", "Tips and corrections: write to %s."},
 	}
 	headerRU = []string{"Фото: %s", "Время чтения: 3 минуты", "Поделиться: ВКонтакте | Telegram | WhatsApp"}
-	footerRU = []string{
-		"Читайте также: %s",
-		"Источник",
-		"Подписывайтесь на Telegram-канал «%s», чтобы первыми узнавать новости!",
-		"© %s. При перепечатке ссылка обязательна.",
-		"Нашли ошибку? Выделите её и нажмите Ctrl+Enter.",
+	footerRU = [][]string{
+		{"Читайте также: %s", "Читайте также: %s"},
+		{"Источник", "Первоисточник", "Источник новости"},
+		{"Подписывайтесь на Telegram-канал «%s», чтобы первыми узнавать новости!", "Все новости — в Telegram-канале «%s».", "«%s» в Telegram: подписывайтесь."},
+		{"© %s. При перепечатке ссылка обязательна.", "© %s. Все права защищены.", "Копирование материалов «%s» — только со ссылкой."},
+		{"Нашли ошибку? Выделите её и нажмите Ctrl+Enter.", "Заметили опечатку? Сообщите нам.", "Есть новость? Пишите в редакцию."},
 	}
 )
 
@@ -195,8 +195,12 @@ func newOutlets(r *rng, places []place) []outlet {
 		}
 		for _, f := range footerRU {
 			if r.chance(0.5) {
-				o.footer = append(o.footer, f)
+				o.footer = append(o.footer, f[r.intn(len(f))])
 			}
+		}
+		for i := len(o.footer) - 1; i > 0; i-- {
+			j := r.intn(i + 1)
+			o.footer[i], o.footer[j] = o.footer[j], o.footer[i]
 		}
 		out = append(out, o)
 	}
