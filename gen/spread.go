@@ -9,16 +9,22 @@ import (
 
 // Reporters who cover one event independently do not write the same run
 // of a dozen words, and neither do reports of two look-alike events; a
-// copy detector flags any such run. Templates alone cannot promise that:
-// the same sentence comes back in every report of an event. So every
-// name of an invented source is marked while an article is written
-// (nameOpen … nameClose), and once its body is complete, spread walks the
-// words outside quotation marks and gives a named source to every stretch
-// longer than maxPlain words: at a clause boundary ("…, Ines K. Calardin
-// said, …") when there is one, otherwise as a short sentence of its own
-// between two sentences ("That is according to Ines K. Calardin."). A name
-// is three words no other article has in that place, more than the
-// detector bridges, so no shared run outlives it.
+// copy detector flags any such run, bridging a changed word or two. The
+// templates cannot promise that: a sentence comes back in every report of
+// an event. So every name of an invented source is marked while an
+// article is written (nameOpen … nameClose), and once its body is
+// complete, spread walks the words outside quotation marks and gives a
+// named source to every stretch longer than maxPlain words: at a clause
+// boundary ("…, Ines K. Calardin, 54, said, …") when there is one, as a
+// sentence of its own between two sentences ("Ines K. Calardin, 54,
+// agreed."), and failing both as a dash aside between two lower-case
+// words. A source's first name, initial, surname and age are four words no
+// other article has in that place, more than the detector bridges, so no
+// shared run outlives them.
+//
+// The same pass lists the statements the text attributes to someone (see
+// quoteOpen) as the article's indirect quotes, once their wording is
+// final.
 
 const (
 	nameOpen  = '\x01'
@@ -54,8 +60,8 @@ const (
 
 // wordAt is a word of a body being spread.
 type wordAt struct {
-	para, off int // paragraph and byte offset of the gap before the word
-	count     bool
+	para, off int  // paragraph (-1 for a source's name) and byte offset of the gap before the word
+	count     bool // a word outside quotations, which counts toward a stretch
 	gap       gapKind
 }
 
@@ -71,9 +77,10 @@ var (
 
 // spread makes sure no stretch of more than maxPlain words of the body
 // (d's paragraphs from firstPara on, which start at bodyStart) goes
-// without a source's name, and removes the name marks. Quotation
-// paragraphs are counted but never written into. It reuses d's scratch
-// space and allocates nothing once that has grown.
+// without a source's name, records the marked statements as reported
+// quotes and removes the marks. Paragraphs holding direct quotations are
+// counted but never written into. It reuses d's scratch space and
+// allocates nothing once that has grown.
 func (f *cfiller) spread(d *doc, firstPara, bodyStart int, r *rng, ru bool) {
 	d.work = append(d.work[:0], d.buf[bodyStart:]...)
 	d.views, d.fixed = d.views[:0], d.fixed[:0]
