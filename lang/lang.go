@@ -19,6 +19,10 @@ const Und = "und"
 // Detector identifies languages. Its zero value is not usable; call New.
 type Detector struct {
 	latin, cyrillic whatlanggo.Options
+	// models score a text of the script given by the second index
+	// (0 Latin, 1 Cyrillic) against the languages of latin (0) or
+	// cyrillic (1).
+	models [2][2]*trigramModel
 	// MinLetters is the fewest letters a text needs for a guess.
 	MinLetters int
 	// MinConfidence is the lowest whatlanggo confidence accepted.
@@ -54,6 +58,10 @@ func New(codes ...string) *Detector {
 		default:
 			d.latin.Whitelist[l] = true
 		}
+	}
+	for i, opts := range []whatlanggo.Options{d.latin, d.cyrillic} {
+		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist)
+		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist)
 	}
 	return d
 }
@@ -93,9 +101,10 @@ func (d *Detector) Detect(text string) string {
 		return Und
 	}
 	var opts whatlanggo.Options
+	var set int
 	switch {
 	case cyr*2 > total:
-		opts = d.cyrillic
+		opts, set = d.cyrillic, 1
 	case latin*2 > total:
 		opts = d.latin
 	default:
@@ -114,14 +123,30 @@ func (d *Detector) Detect(text string) string {
 		}
 		text = text[:cut]
 	}
-	info := whatlanggo.DetectWithOptions(text, opts)
-	if info.Lang < 0 || info.Confidence < d.MinConfidence {
+	l, conf := d.trigrams(text, set, opts)
+	if l < 0 || conf < d.MinConfidence {
 		return Und
 	}
-	if code := info.Lang.Iso6391(); code != "" {
+	if code := l.Iso6391(); code != "" {
 		return code
 	}
 	return Und
+}
+
+// trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of
+// set (0 latin, 1 cyrillic), computed by d's trigram models.
+func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (whatlanggo.Lang, float64) {
+	var buf [600]uint64
+	switch script(text) {
+	case nil:
+		return -1, 0
+	case unicode.Latin:
+		return d.models[set][0].detect(text, buf[:0])
+	case unicode.Cyrillic:
+		return d.models[set][1].detect(text, buf[:0])
+	}
+	info := whatlanggo.DetectWithOptions(text, opts)
+	return info.Lang, info.Confidence
 }
 
 // Function words that make up a large share of running English or Russian

@@ -1,0 +1,239 @@
+package lang
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+	_ "unsafe" // for go:linkname
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// whatlanggo ranks a text's trigrams by frequency and scores each language
+// by how far its profile's ranks are from the text's. Its implementation
+// keys trigrams by string, sorts them through reflection and looks every
+// trigram of every profile up in a map, which costs about 0.4 ms per
+// 512-byte sample, more than the rest of the read stage. The model below
+// computes the same ranks and distances with packed integer trigrams and
+// an inverted index of the profiles, built once per Detector. It reads the
+// profiles from whatlanggo itself (they are unexported, hence the
+// linkname), so the two cannot drift apart; TestTrigramModelAgrees checks
+// that both give the same answers.
+
+//go:linkname latinProfiles github.com/abadojack/whatlanggo.latinLangs
+var latinProfiles map[whatlanggo.Lang][]string
+
+//go:linkname cyrillicProfiles github.com/abadojack/whatlanggo.cyrillicLangs
+var cyrillicProfiles map[whatlanggo.Lang][]string
+
+// whatlanggo's distance constants.
+const (
+	maxTrigramDistance = 300
+	maxTotalDistance   = 90000
+)
+
+// trigramModel scores a text against the profiles of one script's
+// languages that a whitelist allows.
+type trigramModel struct {
+	langs []whatlanggo.Lang // sorted
+	// base is each language's distance when no trigram matches.
+	base []int
+	// index maps a packed trigram to the profile ranks it has.
+	index map[uint64][]profileRank
+}
+
+type profileRank struct {
+	lang int32 // index into langs
+	rank int32
+}
+
+// newTrigramModel returns the model for the languages of profiles in
+// whitelist (all of them when it is empty, as in whatlanggo).
+func newTrigramModel(profiles map[whatlanggo.Lang][]string, whitelist map[whatlanggo.Lang]bool) *trigramModel {
+	m := &trigramModel{index: make(map[uint64][]profileRank)}
+	for l := range profiles {
+		if whitelist[l] || len(whitelist) == 0 {
+			m.langs = append(m.langs, l)
+		}
+	}
+	slices.Sort(m.langs)
+	for li, l := range m.langs {
+		p := profiles[l]
+		m.base = append(m.base, maxTrigramDistance*len(p))
+		for rank, tg := range p {
+			key, ok := packString(tg)
+			if !ok {
+				continue // never matches a text trigram
+			}
+			m.index[key] = append(m.index[key], profileRank{lang: int32(li), rank: int32(rank)})
+		}
+	}
+	return m
+}
+
+// packString packs a trigram of exactly three code points.
+func packString(s string) (uint64, bool) {
+	var r [3]rune
+	n := 0
+	for _, c := range s {
+		if n == 3 {
+			return 0, false
+		}
+		r[n] = c
+		n++
+	}
+	if n != 3 {
+		return 0, false
+	}
+	return pack(r[0], r[1], r[2]), true
+}
+
+// pack orders trigrams as whatlanggo's string comparison does: UTF-8
+// preserves code point order, and a code point fits in 21 bits.
+func pack(a, b, c rune) uint64 {
+	return uint64(a)<<42 | uint64(b)<<21 | uint64(c)
+}
+
+// trigramChar is whatlanggo's character folding: spaces, punctuation,
+// symbols and digits become a space, the rest lower case.
+func trigramChar(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+	}
+	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+type rankedTrigram struct {
+	key   uint64
+	count int
+}
+
+// detect returns the closest language and whatlanggo's confidence in it,
+// or -1. buf is scratch space.
+func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float64) {
+	// count: the trigrams of the folded text with a space after it
+	keys := buf[:0]
+	r1, r2 := ' ', rune(-1)
+	for _, c := range text {
+		r3 := trigramChar(c)
+		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			keys = append(keys, pack(r1, r2, r3))
+		}
+		if r2 >= 0 {
+			r1 = r2
+		}
+		r2 = r3
+	}
+	if r2 >= 0 && r2 != ' ' {
+		keys = append(keys, pack(r1, r2, ' '))
+	}
+	slices.Sort(keys)
+	ranked := make([]rankedTrigram, 0, len(keys))
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j] == keys[i] {
+			j++
+		}
+		ranked = append(ranked, rankedTrigram{key: keys[i], count: j - i})
+		i = j
+	}
+	// rank 0 is the most frequent trigram, ties broken by the greater one
+	slices.SortFunc(ranked, func(a, b rankedTrigram) int {
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.key, a.key)
+	})
+	dist := make([]int, len(m.langs))
+	copy(dist, m.base)
+	for pos, t := range ranked {
+		for _, pr := range m.index[t.key] {
+			d := pos - int(pr.rank)
+			if d < 0 {
+				d = -d
+			}
+			dist[pr.lang] += d - maxTrigramDistance
+		}
+	}
+	switch len(m.langs) {
+	case 0:
+		return -1, 0
+	case 1:
+		return m.langs[0], 1
+	}
+	order := make([]int, len(m.langs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return dist[order[a]] < dist[order[b]] })
+	score1 := maxTotalDistance - dist[order[0]]
+	score2 := maxTotalDistance - dist[order[1]]
+	switch {
+	case score1 == 0:
+		return -1, 0
+	case score2 == 0:
+		// whatlanggo divides integers here
+		return m.langs[order[0]], min(float64(score1/500), 1)
+	}
+	rate := float64(score1-score2) / float64(score2)
+	confidentRate := 12.0/float64(len(ranked)) + 0.05
+	if rate > confidentRate {
+		return m.langs[order[0]], 1
+	}
+	return m.langs[order[0]], rate / confidentRate
+}
+
+// script is whatlanggo.DetectScript for text written in Latin and
+// Cyrillic letters only; for any other script it defers to whatlanggo.
+// whatlanggo returns the first script to fill more than half the text's
+// bytes, else the most frequent, ties going to the script seen last.
+func script(text string) *unicode.RangeTable {
+	half := len(text) / 2
+	latin, cyr := 0, 0
+	lastLatin := true
+	for _, c := range text {
+		switch {
+		case c < utf8.RuneSelf:
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				continue // ASCII other than letters is a stop character or no script's
+			}
+			latin++
+			lastLatin = true
+		case unicode.IsSymbol(c) || unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsDigit(c):
+			continue
+		case unicode.Is(unicode.Latin, c):
+			latin++
+			lastLatin = true
+		case unicode.Is(unicode.Cyrillic, c):
+			cyr++
+			lastLatin = false
+		case unicode.In(c, unicode.Inherited, unicode.Common):
+			continue // counted by no script
+		default:
+			return whatlanggo.DetectScript(text)
+		}
+		if latin > half {
+			return unicode.Latin
+		}
+		if cyr > half {
+			return unicode.Cyrillic
+		}
+	}
+	switch {
+	case latin == 0 && cyr == 0:
+		return nil
+	case latin > cyr || latin == cyr && lastLatin:
+		return unicode.Latin
+	}
+	return unicode.Cyrillic
+}
