@@ -187,7 +187,17 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 }
 
 func (f *finder) gapIs(i int, s string) bool {
-	return i+1 < len(f.toks) && string(f.text[f.toks[i].End:f.toks[i+1].Start]) == s
+	if i+1 >= len(f.toks) {
+		return false
+	}
+	gap := f.text[f.toks[i].End:f.toks[i+1].Start]
+	for _, r := range s {
+		if len(gap) == 0 || gap[0] != r {
+			return false
+		}
+		gap = gap[1:]
+	}
+	return len(gap) == 0
 }
 
 func (f *finder) day(from, to, y int, m time.Month, d int) (storyline.DateMention, int, bool) {

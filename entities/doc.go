@@ -2,6 +2,7 @@ package entities
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/textproc"
 )
@@ -18,6 +19,12 @@ type Doc struct {
 	SentStart []bool
 	// Para is, per token, the index of its paragraph (lines split at '\n').
 	Para []int
+
+	// src is Text as a string and off the byte offset of each code point
+	// in it (nil when every code point is one byte), so that Slice takes
+	// substrings without allocating.
+	src string
+	off []int32
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -26,7 +33,18 @@ no vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u s d
 
 // NewDoc tokenizes text and finds its sentences and paragraphs.
 func NewDoc(text string) *Doc {
-	d := &Doc{Text: []rune(text)}
+	d := &Doc{Text: []rune(text), src: text}
+	if !utf8.ValidString(text) {
+		// string(Text) spells each invalid byte as U+FFFD
+		d.src = string(d.Text)
+	}
+	if len(d.src) != len(d.Text) {
+		d.off = make([]int32, 0, len(d.Text)+1)
+		for i := range d.src {
+			d.off = append(d.off, int32(i))
+		}
+		d.off = append(d.off, int32(len(d.src)))
+	}
 	d.Tokens = textproc.Tokenize(make([]textproc.Token, 0, len(d.Text)/5), text)
 	d.SentStart = make([]bool, len(d.Tokens))
 	d.Para = make([]int, len(d.Tokens))
@@ -77,7 +95,15 @@ func NewDoc(text string) *Doc {
 // Word returns token i's text as written.
 func (d *Doc) Word(i int) string {
 	t := d.Tokens[i]
-	return string(d.Text[t.Start:t.End])
+	return d.Slice(t.Start, t.End)
+}
+
+// Slice returns string(d.Text[start:end]) without copying.
+func (d *Doc) Slice(start, end int) string {
+	if d.off == nil {
+		return d.src[start:end]
+	}
+	return d.src[d.off[start]:d.off[end]]
 }
 
 // Capitalized reports whether token i starts with an upper-case letter.

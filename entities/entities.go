@@ -14,9 +14,11 @@
 package entities
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -66,19 +68,37 @@ type cand struct {
 // Recognize finds the entities of d. reg, which may be nil, supplies full
 // names learned from earlier articles for surnames used alone.
 func Recognize(d *Doc, reg *Registry) *Result {
-	lower := make(map[string]bool)
-	for i, t := range d.Tokens {
-		if !d.Capitalized(i) && unicode.IsLetter(d.Text[t.Start]) {
-			lower[t.Term] = true
-		}
-	}
-	cands := findRuns(d, lower)
+	cands := findRuns(d, lowerTerms(d))
 	classify(d, cands)
 	r := &Result{Doc: d}
 	r.group(cands, reg)
 	r.roles(cands)
-	sort.SliceStable(r.Mentions, func(i, j int) bool { return r.Mentions[i].Start < r.Mentions[j].Start })
+	slices.SortStableFunc(r.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return r
+}
+
+// lowerTerms returns, of the terms that a capitalised word opening a
+// sentence has (less "'s"), those the article also writes in lower case:
+// there capitalisation says nothing, and such a word is a common word.
+func lowerTerms(d *Doc) map[string]bool {
+	var lower map[string]bool
+	for i, t := range d.Tokens {
+		if d.SentStart[i] && d.Capitalized(i) {
+			if lower == nil {
+				lower = make(map[string]bool)
+			}
+			lower[strings.TrimSuffix(t.Term, "'s")] = false
+		}
+	}
+	if len(lower) == 0 {
+		return nil
+	}
+	for i, t := range d.Tokens {
+		if seen, asked := lower[t.Term]; asked && !seen && !d.Capitalized(i) && unicode.IsLetter(d.Text[t.Start]) {
+			lower[t.Term] = true
+		}
+	}
+	return lower
 }
 
 // candidate reports whether token i may be part of a name.
@@ -111,11 +131,10 @@ var connectors = set(`of de van von bin al la le da del der du`)
 // (or a full stop after an initial or title).
 func joined(d *Doc, i int) bool {
 	a, b := d.Tokens[i], d.Tokens[i+1]
-	gap := d.Text[a.End:b.Start]
 	if strings.HasSuffix(a.Term, "'s") {
 		return false
 	}
-	switch string(gap) {
+	switch d.Slice(a.End, b.Start) {
 	case " ":
 		return true
 	case ". ":
@@ -218,17 +237,42 @@ func makeCand(d *Doc, i, j int) *cand {
 // stem folds Russian case endings off a lower-case word so that "пескова"
 // and "песков" share a key. Latin words are returned unchanged.
 func stem(w string) string {
-	r := []rune(w)
-	if len(r) < 5 || r[0] < 'а' || r[0] > 'я' {
+	if len(w) < 5 {
+		return w // fewer than five code points
+	}
+	if first, _ := utf8.DecodeRuneInString(w); first < 'а' || first > 'я' {
 		return w
 	}
-	for _, suf := range []string{"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ую", "ий", "ая", "а", "у", "е", "ы", "и", "я", "ю"} {
-		if strings.HasSuffix(w, suf) && len(r)-len([]rune(suf)) >= 4 {
-			return strings.TrimSuffix(w, suf)
+	n := utf8.RuneCountInString(w)
+	if n < 5 {
+		return w
+	}
+	for _, suf := range caseEndings {
+		if strings.HasSuffix(w, suf.text) && n-suf.runes >= 4 {
+			return w[:len(w)-len(suf.text)]
 		}
 	}
 	return w
 }
+
+// caseEndings are the Russian endings stem folds off, longest first,
+// with their length in code points.
+var caseEndings = func() []struct {
+	text  string
+	runes int
+} {
+	var out []struct {
+		text  string
+		runes int
+	}
+	for _, e := range []string{"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ую", "ий", "ая", "а", "у", "е", "ы", "и", "я", "ю"} {
+		out = append(out, struct {
+			text  string
+			runes int
+		}{e, utf8.RuneCountInString(e)})
+	}
+	return out
+}()
 
 func classify(d *Doc, cands []*cand) {
 	for _, c := range cands {
@@ -326,7 +370,7 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 				r.Entities[e].Name = name
 			}
 			m.Entity = e
-			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: string(r.Doc.Text[c.start:c.end]), Start: c.start, End: c.end})
+			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: r.Doc.Slice(c.start, c.end), Start: c.start, End: c.end})
 		}
 		r.Mentions = append(r.Mentions, m)
 	}
@@ -334,7 +378,7 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		for _, m := range e.Mentions {
-			if len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && len(m.Text) < len(e.Name) && stemAll(m.Text) == stemAll(e.Name) {
+			if len(m.Text) < len(e.Name) && len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && stemAll(m.Text) == stemAll(e.Name) {
 				e.Name = m.Text
 			}
 		}

@@ -30,7 +30,7 @@ func classOf(term string) string {
 func (r *Result) roles(cands []*cand) {
 	d := r.Doc
 	var learned []role
-	isName := make(map[int]bool) // token index → starts a name
+	isName := make([]bool, len(d.Tokens)+1) // token index → starts a name
 	for _, c := range cands {
 		isName[c.tok0] = true
 	}
@@ -64,7 +64,7 @@ func (r *Result) roles(cands []*cand) {
 		}
 		if from < m.Tok0 && (roleHeads[d.Tokens[m.Tok0-1].Term] || titles[d.Tokens[m.Tok0-1].Term]) {
 			learn(m.Entity, from, m.Tok0)
-		} else if m.Tok0 > 0 && string(d.Text[d.Tokens[m.Tok0-1].End:m.Start]) == ", " {
+		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
 			// "Aide to the Russian president, Yuri Ushakov, said"
 			s := m.Tok0 - 1
 			for s > 0 && m.Tok0-s < 6 && !d.SentStart[s] {
@@ -75,7 +75,7 @@ func (r *Result) roles(cands []*cand) {
 			}
 		}
 		// after: ", the ROLE ..." up to the next punctuation
-		if m.Tok1 < len(d.Tokens) && string(d.Text[m.End:d.Tokens[m.Tok1].Start]) == ", " {
+		if m.Tok1 < len(d.Tokens) && d.Slice(m.End, d.Tokens[m.Tok1].Start) == ", " {
 			to := m.Tok1
 			for to < len(d.Tokens) && to-m.Tok1 < 6 && (to == m.Tok1 || gapIs(d, to-1, " ")) && !isName[to] {
 				to++
@@ -125,7 +125,7 @@ func (r *Result) roles(cands []*cand) {
 		m := Mention{Start: start, End: t.End, Tok0: from, Tok1: k + 1, Entity: best, Kind: storyline.Person, Role: true}
 		if best >= 0 {
 			m.Name = r.Entities[best].Name
-			r.Entities[best].Mentions = append(r.Entities[best].Mentions, storyline.Mention{Text: string(d.Text[start:t.End]), Start: start, End: t.End})
+			r.Entities[best].Mentions = append(r.Entities[best].Mentions, storyline.Mention{Text: d.Slice(start, t.End), Start: start, End: t.End})
 		}
 		r.Mentions = append(r.Mentions, m)
 	}
@@ -154,7 +154,7 @@ func gapIs(d *Doc, i int, gaps ...string) bool {
 	if i+1 >= len(d.Tokens) {
 		return false
 	}
-	g := string(d.Text[d.Tokens[i].End:d.Tokens[i+1].Start])
+	g := d.Slice(d.Tokens[i].End, d.Tokens[i+1].Start)
 	for _, x := range gaps {
 		if g == x {
 			return true

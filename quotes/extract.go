@@ -112,7 +112,7 @@ func newReader(ents *entities.Result) *reader {
 				named--
 			}
 			start := d.Tokens[from].Start
-			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: string(d.Text[d.Tokens[named].Start:t.End])})
+			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: d.Slice(d.Tokens[named].Start, t.End)})
 		}
 	}
 	return r
@@ -148,7 +148,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 			continue // a scare quote
 		}
 		end := r.segs[last].end
-		title := last == i && isTitle(string(r.d.Text[s.start:s.end]))
+		title := last == i && isTitle(r.d.Slice(s.start, s.end))
 		if a.spk < 0 {
 			if title {
 				continue
@@ -167,7 +167,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 }
 
 func (r *reader) quote(id string, start, end int, a attribution, kind storyline.QuoteKind) storyline.Quote {
-	q := storyline.Quote{Article: id, Text: string(r.d.Text[start:end]), Start: start, End: end,
+	q := storyline.Quote{Article: id, Text: r.d.Slice(start, end), Start: start, End: end,
 		SpeakerStart: -1, SpeakerEnd: -1, Kind: kind}
 	if a.cueTok >= 0 {
 		q.Cue = r.d.Word(a.cueTok)

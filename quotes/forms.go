@@ -106,7 +106,7 @@ func (r *reader) signedBy(s segment) int {
 			return -1
 		}
 	}
-	g := strings.TrimSpace(string(d.Text[s.close+1 : d.Tokens[tk].Start]))
+	g := strings.TrimSpace(d.Slice(s.close+1, d.Tokens[tk].Start))
 	if g != "―" && g != "—" && g != "–" && g != "-" && g != "--" {
 		return -1
 	}
@@ -119,7 +119,7 @@ func (r *reader) signedBy(s segment) int {
 	for rest < len(d.Text) && d.Text[rest] != '\n' {
 		rest++
 	}
-	tail := strings.TrimSpace(string(d.Text[end:rest]))
+	tail := strings.TrimSpace(d.Slice(end, rest))
 	if tail == "" || strings.HasPrefix(tail, ",") || nameTail(tail) {
 		return sp
 	}
