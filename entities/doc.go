@@ -33,18 +33,8 @@ no vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u s d
 
 // NewDoc tokenizes text and finds its sentences and paragraphs.
 func NewDoc(text string) *Doc {
-	d := &Doc{Text: []rune(text), src: text}
-	if !utf8.ValidString(text) {
-		// string(Text) spells each invalid byte as U+FFFD
-		d.src = string(d.Text)
-	}
-	if len(d.src) != len(d.Text) {
-		d.off = make([]int32, 0, len(d.Text)+1)
-		for i := range d.src {
-			d.off = append(d.off, int32(i))
-		}
-		d.off = append(d.off, int32(len(d.src)))
-	}
+	d := &Doc{src: text}
+	d.decode()
 	d.Tokens = textproc.Tokenize(make([]textproc.Token, 0, len(d.Text)/5), text)
 	d.SentStart = make([]bool, len(d.Tokens))
 	d.Para = make([]int, len(d.Tokens))
@@ -90,6 +80,55 @@ func NewDoc(text string) *Doc {
 		prevEnd = t.End
 	}
 	return d
+}
+
+// decode sets Text to the code points of src and, when they are not all
+// one byte, off to their byte offsets. An invalid byte decodes as U+FFFD,
+// as in []rune(src); src is then respelled so that Slice agrees with
+// string(Text[start:end]).
+func (d *Doc) decode() {
+	n := utf8.RuneCountInString(d.src)
+	d.Text = make([]rune, 0, n)
+	if n == len(d.src) {
+		for i := 0; i < len(d.src); i++ {
+			if d.src[i] >= utf8.RuneSelf {
+				d.Text = []rune(d.src)
+				d.src = string(d.Text) // an invalid byte
+				d.offsets()
+				return
+			}
+			d.Text = append(d.Text, rune(d.src[i]))
+		}
+		return
+	}
+	d.off = make([]int32, 0, n+1)
+	valid := true
+	for i, r := range d.src {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(d.src[i:]); size == 1 {
+				valid = false
+			}
+		}
+		d.Text = append(d.Text, r)
+		d.off = append(d.off, int32(i))
+	}
+	d.off = append(d.off, int32(len(d.src)))
+	if !valid {
+		d.src = string(d.Text)
+		d.offsets()
+	}
+}
+
+// offsets sets off from src.
+func (d *Doc) offsets() {
+	d.off = make([]int32, 0, len(d.Text)+1)
+	for i := range d.src {
+		d.off = append(d.off, int32(i))
+	}
+	d.off = append(d.off, int32(len(d.src)))
+	if len(d.off) == len(d.src)+1 {
+		d.off = nil // every code point one byte
+	}
 }
 
 // Word returns token i's text as written.

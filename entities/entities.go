@@ -58,6 +58,7 @@ type cand struct {
 	tok0, tok1 int
 	start, end int
 	name       string
+	lname      string // name in lower case
 	key        string // stem key of the whole name
 	last       string // stem key of the last word
 	kind       storyline.EntityKind
@@ -214,6 +215,7 @@ func makeCand(d *Doc, i, j int) *cand {
 		return nil
 	}
 	words := make([]string, 0, j-i)
+	lowered := make([]string, 0, j-i)
 	keys := make([]string, 0, j-i)
 	end := d.Tokens[j-1].End
 	for k := i; k < j; k++ {
@@ -225,13 +227,38 @@ func makeCand(d *Doc, i, j int) *cand {
 			}
 		}
 		words = append(words, w)
-		keys = append(keys, stem(strings.ToLower(w)))
+		lw := lowerAs(w, d.Tokens[k].Term)
+		lowered = append(lowered, lw)
+		keys = append(keys, stem(lw))
 	}
 	return &cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
-		name: strings.Join(words, " "), key: strings.Join(keys, " "),
+		name: strings.Join(words, " "), lname: strings.Join(lowered, " "), key: strings.Join(keys, " "),
 		last: keys[len(keys)-1], titled: titled,
 	}
+}
+
+// lowerAs returns strings.ToLower(w) for the word w of a token whose term
+// is term: term itself, or its start, when folding changed nothing but
+// case, as for most words.
+func lowerAs(w, term string) string {
+	j := 0
+	for _, r := range w {
+		l := r
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				l = r + 'a' - 'A'
+			}
+		} else {
+			l = unicode.ToLower(r)
+		}
+		t, size := utf8.DecodeRuneInString(term[j:])
+		if size == 0 || t != l {
+			return strings.ToLower(w)
+		}
+		j += size
+	}
+	return term[:j]
 }
 
 // stem folds Russian case endings off a lower-case word so that "пескова"
@@ -276,7 +303,7 @@ var caseEndings = func() []struct {
 
 func classify(d *Doc, cands []*cand) {
 	for _, c := range cands {
-		lname := strings.ToLower(c.name)
+		lname := c.lname
 		first := d.Tokens[c.tok0].Term
 		lastTerm := strings.TrimSuffix(d.Tokens[c.tok1-1].Term, "'s")
 		allCaps := isAllCaps(c.name)
@@ -346,16 +373,18 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 			}
 		}
 	}
-	index := make(map[string]int)
+	// an entity is keyed by its kind and stem key, or by a full name
+	type entityKey struct{ kind, key string }
+	index := make(map[entityKey]int)
 	for _, c := range cands {
-		key := string(c.kind) + "|" + c.key
+		key := entityKey{string(c.kind), c.key}
 		name := c.name
 		if c.kind == storyline.Person {
 			if f, ok := full[c.last]; ok {
-				key, name = "person|"+f.key, f.name
+				key, name = entityKey{"person", f.key}, f.name
 			} else if reg != nil && c.tok1-c.tok0 == 1 {
 				if n := reg.FullName(c.key); n != "" {
-					key, name = "person|reg|"+n, n
+					key, name = entityKey{"person|reg", n}, n
 				}
 			}
 		}

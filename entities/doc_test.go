@@ -1,0 +1,29 @@
+package entities
+
+import "testing"
+
+// TestDocSlice checks that Slice, which takes substrings of the original
+// text, agrees with converting the code points, whatever the text holds.
+func TestDocSlice(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"Plain ASCII text.",
+		"Песков заявил «ёлочки» — “curly” quotes…",
+		"bad \xff byte",
+		"\xff\xfe\xfd",
+		"mixed Ж and \xc3 truncated",
+		"ends with a cut rune \xe2\x80",
+	} {
+		d := NewDoc(text)
+		if string(d.Text) != d.Slice(0, len(d.Text)) {
+			t.Errorf("%q: Slice of all = %q, want %q", text, d.Slice(0, len(d.Text)), string(d.Text))
+		}
+		for a := 0; a <= len(d.Text); a++ {
+			for b := a; b <= len(d.Text); b++ {
+				if got, want := d.Slice(a, b), string(d.Text[a:b]); got != want {
+					t.Fatalf("%q: Slice(%d, %d) = %q, want %q", text, a, b, got, want)
+				}
+			}
+		}
+	}
+}
