@@ -6,7 +6,6 @@
 package lang
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -87,6 +86,12 @@ func (d *Detector) Detect(text string) string {
 	var latin, cyr, other int
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				latin++
+			}
+		case cyrillicLetter(r):
+			cyr++
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			latin++
@@ -149,6 +154,14 @@ func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (what
 	return info.Lang, info.Confidence
 }
 
+// cyrillicLetter reports whether r is in the Cyrillic block's letters
+// (U+0400–U+04FF less the sign and combining marks U+0482–U+0489): a
+// quick answer for most Cyrillic text; other Cyrillic letters are found
+// by the unicode tables.
+func cyrillicLetter(r rune) bool {
+	return 0x400 <= r && r <= 0x4ff && (r < 0x482 || r > 0x489)
+}
+
 // Function words that make up a large share of running English or Russian
 // text and are rare elsewhere.
 var (
@@ -185,16 +198,28 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 		return ""
 	}
 	start := -1
+	var buf [8 + utf8.UTFMax]byte
 	word := func(end int) {
 		words++
 		w := text[start:end]
-		if set[w] || len(w) <= 8 && set[strings.ToLower(w)] {
+		if set[w] {
 			hits++
+		} else if len(w) <= 8 {
+			// set[strings.ToLower(w)] without allocating
+			lower, changed := buf[:0], false
+			for _, r := range w {
+				l := unicode.ToLower(r)
+				changed = changed || l != r
+				lower = utf8.AppendRune(lower, l)
+			}
+			if changed && set[string(lower)] {
+				hits++
+			}
 		}
 		start = -1
 	}
 	for i, r := range text {
-		if unicode.IsLetter(r) {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || cyrillicLetter(r) || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
 			}

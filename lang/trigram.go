@@ -3,7 +3,6 @@ package lang
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"unicode"
 	"unicode/utf8"
 	_ "unsafe" // for go:linkname
@@ -107,6 +106,12 @@ func trigramChar(r rune) rune {
 			return r + 'a' - 'A'
 		}
 	}
+	if cyrillicLetter(r) {
+		if 'А' <= r && r <= 'Я' {
+			return r + 'а' - 'А'
+		}
+		return unicode.ToLower(r)
+	}
 	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
 		return ' '
 	}
@@ -137,23 +142,34 @@ func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float
 	if r2 >= 0 && r2 != ' ' {
 		keys = append(keys, pack(r1, r2, ' '))
 	}
+	// rank 0 is the most frequent trigram, ties broken by the greater
+	// one: the distinct trigrams from the greatest down, then a stable
+	// counting sort by frequency
 	slices.Sort(keys)
-	ranked := make([]rankedTrigram, 0, len(keys))
-	for i := 0; i < len(keys); {
-		j := i + 1
-		for j < len(keys) && keys[j] == keys[i] {
-			j++
+	both := make([]rankedTrigram, 2*len(keys))
+	distinct, ranked := both[:0:len(keys)], both[len(keys):]
+	most := 0
+	for j := len(keys); j > 0; {
+		i := j - 1
+		for i > 0 && keys[i-1] == keys[j-1] {
+			i--
 		}
-		ranked = append(ranked, rankedTrigram{key: keys[i], count: j - i})
-		i = j
+		distinct = append(distinct, rankedTrigram{key: keys[i], count: j - i})
+		most = max(most, j-i)
+		j = i
 	}
-	// rank 0 is the most frequent trigram, ties broken by the greater one
-	slices.SortFunc(ranked, func(a, b rankedTrigram) int {
-		if c := cmp.Compare(b.count, a.count); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.key, a.key)
-	})
+	starts := make([]int, most+2) // by count, from the most frequent
+	for _, t := range distinct {
+		starts[most-t.count+1]++
+	}
+	for c := 1; c < len(starts); c++ {
+		starts[c] += starts[c-1]
+	}
+	ranked = ranked[:len(distinct)]
+	for _, t := range distinct {
+		ranked[starts[most-t.count]] = t
+		starts[most-t.count]++
+	}
 	dist := make([]int, len(m.langs))
 	copy(dist, m.base)
 	for pos, t := range ranked {
@@ -175,7 +191,7 @@ func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return dist[order[a]] < dist[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(dist[a], dist[b]) })
 	score1 := maxTotalDistance - dist[order[0]]
 	score2 := maxTotalDistance - dist[order[1]]
 	switch {
@@ -209,6 +225,9 @@ func script(text string) *unicode.RangeTable {
 			}
 			latin++
 			lastLatin = true
+		case cyrillicLetter(c):
+			cyr++
+			lastLatin = false
 		case unicode.IsSymbol(c) || unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsDigit(c):
 			continue
 		case unicode.Is(unicode.Latin, c):
