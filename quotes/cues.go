@@ -56,6 +56,15 @@ republicans administration government ministry office department committee`)
 var pronouns = map[string]bool{"he": true, "she": true, "i": true, "we": false, "they": false, "it": false,
 	"он": true, "она": true, "они": false, "мы": false}
 
+// maxPronoun is the length in bytes of the longest of pronouns.
+var maxPronoun = func() int {
+	n := 0
+	for p := range pronouns {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
 // prepositions before a name make it an object, not a speaker ("speaking
 // to Fox News said").
 var prepositions = wordSet(`to with by for of in at from about on into than against like as upon during without through under via despite amid among toward towards`)

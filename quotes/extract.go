@@ -39,6 +39,8 @@ type reader struct {
 	inQuote []bool
 	spkAt   []int
 	spks    []spk
+	// cue marks the tokens whose term is in cues.
+	cue []bool
 }
 
 // Extract returns the direct and indirect quotes of the article whose
@@ -59,9 +61,13 @@ func newReader(ents *entities.Result) *reader {
 		}
 	}
 	r.spkAt = make([]int, len(d.Tokens))
-	for i := range r.spkAt {
+	r.cue = make([]bool, len(d.Tokens))
+	for i, t := range d.Tokens {
 		r.spkAt[i] = -1
+		r.cue[i] = cues[t.Term]
 	}
+	// mentions, pronouns and group nouns, and those attribution adds
+	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/8+16)
 	add := func(c spk) {
 		for k := c.tok0; k < c.tok1; k++ {
 			if r.inQuote[k] || r.spkAt[k] >= 0 {
@@ -101,7 +107,7 @@ func newReader(ents *entities.Result) *reader {
 			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
 		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
 			from := k
-			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !cues[d.Tokens[from-1].Term] &&
+			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !r.cue[from-1] &&
 				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
@@ -186,6 +192,9 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 // pronounOf returns the speaker pronoun term stands for, contracted
 // ("he's", "they're"; not "it's") or not, or "".
 func pronounOf(term string) string {
+	if len(term) > maxPronoun && strings.IndexByte(term[:maxPronoun+1], '\'') < 0 {
+		return "" // most words: too long for a pronoun, contracted or not
+	}
 	if _, ok := pronouns[term]; ok {
 		return term
 	}

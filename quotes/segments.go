@@ -97,7 +97,7 @@ func scanPara(text []rune, from, to, para int, segs []segment) []segment {
 				s.end--
 			}
 		}
-		s.words = len(strings.Fields(string(text[s.start:s.end])))
+		s.words = countFields(text[s.start:s.end])
 		segs = append(segs, s)
 		if s.close < 0 {
 			break
@@ -130,6 +130,19 @@ func findCloser(text []rune, i, to int, closers string) int {
 		}
 	}
 	return j
+}
+
+// countFields returns len(strings.Fields(string(text))).
+func countFields(text []rune) int {
+	n, in := 0, false
+	for _, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func restBlank(text []rune, from, to int) bool {

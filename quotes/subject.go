@@ -44,7 +44,7 @@ func (r *reader) cueAt(k int) int {
 			return 2
 		}
 	}
-	if cues[t] {
+	if r.cue[k] {
 		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
