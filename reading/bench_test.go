@@ -23,7 +23,7 @@ func benchArticle(tb testing.TB, lang string) *storyline.Article {
 }
 
 // BenchmarkReadArticle reads one ~4 KB article, English and Russian, with
-// quotes (Read) and without (Features).
+// quotes (read) and without (features).
 func BenchmarkReadArticle(b *testing.B) {
 	ctx := context.Background()
 	for _, lang := range []string{"en", "ru"} {
@@ -35,6 +35,16 @@ func BenchmarkReadArticle(b *testing.B) {
 			for b.Loop() {
 				c := *a
 				if _, err := r.Read(ctx, &c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(lang+"/features", func(b *testing.B) {
+			b.SetBytes(int64(len(a.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				c := *a
+				if err := r.Features(ctx, &c); err != nil {
 					b.Fatal(err)
 				}
 			}
