@@ -1,9 +1,7 @@
 package entities
 
 import (
-	"sort"
 	"strings"
-	"sync"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -161,92 +159,4 @@ func gapIs(d *Doc, i int, gaps ...string) bool {
 		}
 	}
 	return false
-}
-
-// Registry remembers full person names across articles so that an article
-// that says only "Putin" is joined to "Vladimir Putin". A surname shared by
-// two full names is ambiguous and resolves to nothing.
-//
-// Learning is staged: Learn records what an article taught, and only
-// Commit makes it visible to FullName, applying staged names in sorted
-// order. Articles read concurrently between two commits therefore see the
-// same registry whatever order they run in. It is safe for concurrent use.
-type Registry struct {
-	mu     sync.RWMutex
-	names  map[string]string // surname stem key → full name, "" if ambiguous
-	staged map[string]map[string]bool
-}
-
-// NewRegistry returns an empty registry.
-func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), staged: make(map[string]map[string]bool)}
-}
-
-// FullName returns the committed full name known for a surname key, or "".
-func (g *Registry) FullName(key string) string {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	return g.names[key]
-}
-
-// Learn stages the full person names of r until the next Commit.
-func (g *Registry) Learn(r *Result) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for _, e := range r.Entities {
-		f := strings.Fields(e.Name)
-		if e.Kind != storyline.Person || len(f) < 2 || len(f) > 4 {
-			continue
-		}
-		key := stem(strings.ToLower(f[len(f)-1]))
-		if g.staged[key] == nil {
-			g.staged[key] = make(map[string]bool)
-		}
-		g.staged[key][e.Name] = true
-	}
-}
-
-// Commit makes the staged names visible and returns the surname keys whose
-// full name changed, with the new value ("" when it became ambiguous).
-func (g *Registry) Commit() map[string]string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	changed := make(map[string]string)
-	keys := make([]string, 0, len(g.staged))
-	for k := range g.staged {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		names := make([]string, 0, len(g.staged[key]))
-		for n := range g.staged[key] {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			old, ok := g.names[key]
-			switch {
-			case !ok:
-				g.names[key] = name
-			case old == name || old == "":
-				continue
-			case strings.HasSuffix(old, " "+name):
-				continue // "Vladimir Vladimirovich Putin" already known
-			case strings.HasSuffix(name, " "+old):
-				g.names[key] = name
-			default:
-				g.names[key] = "" // two people share the surname
-			}
-			changed[key] = g.names[key]
-		}
-	}
-	clear(g.staged)
-	return changed
-}
-
-// Restore sets a committed name, as loaded from a store.
-func (g *Registry) Restore(key, name string) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.names[key] = name
 }
