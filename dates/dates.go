@@ -119,6 +119,9 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 // at tries every pattern at token i.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
+	if t == "" || (t[0] < '0' || t[0] > '9') && !dateWords[t] {
+		return storyline.DateMention{}, 0, false // no pattern starts here
+	}
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
 	if len(t) == 10 && t[4] == '-' && t[7] == '-' {
 		if d, err := time.Parse(time.DateOnly, t); err == nil {

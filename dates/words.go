@@ -9,6 +9,12 @@ var months = map[string]time.Month{}
 // weekdays maps weekday names, English and Russian, to the weekday.
 var weekdays = map[string]time.Weekday{}
 
+// dateWords are the words a date pattern can start with, but for
+// numbers: months, weekdays, relative days and the words of relative
+// phrases and holidays.
+var dateWords = map[string]bool{"this": true, "last": true, "next": true, "этом": true, "прошлом": true,
+	"следующем": true, "new": true, "christmas": true, "нового": true}
+
 func init() {
 	for i, forms := range [][]string{
 		{"january", "jan", "январь", "января", "январе"},
@@ -41,6 +47,15 @@ func init() {
 			weekdays[f] = time.Weekday(i)
 			weekdays[f+"'s"] = time.Weekday(i)
 		}
+	}
+	for w := range months {
+		dateWords[w] = true
+	}
+	for w := range weekdays {
+		dateWords[w] = true
+	}
+	for w := range relDays {
+		dateWords[w] = true
 	}
 }
 

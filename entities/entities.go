@@ -83,19 +83,27 @@ func Recognize(d *Doc, reg *Registry) *Result {
 // there capitalisation says nothing, and such a word is a common word.
 func lowerTerms(d *Doc) map[string]bool {
 	var lower map[string]bool
+	var firstBytes [256]bool // of the terms asked about
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
 				lower = make(map[string]bool)
 			}
-			lower[strings.TrimSuffix(t.Term, "'s")] = false
+			term := strings.TrimSuffix(t.Term, "'s")
+			lower[term] = false
+			if term != "" {
+				firstBytes[term[0]] = true
+			}
 		}
 	}
 	if len(lower) == 0 {
 		return nil
 	}
 	for i, t := range d.Tokens {
-		if seen, asked := lower[t.Term]; asked && !seen && !d.Capitalized(i) && unicode.IsLetter(d.Text[t.Start]) {
+		if !firstBytes[t.Term[0]] || d.Capitalized(i) || !unicode.IsLetter(d.Text[t.Start]) {
+			continue
+		}
+		if seen, asked := lower[t.Term]; asked && !seen {
 			lower[t.Term] = true
 		}
 	}

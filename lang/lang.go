@@ -175,6 +175,18 @@ var (
 		"заявил": true, "сообщил": true, "которые": true, "который": true, "уже": true, "но": true}
 )
 
+// enLongest and ruLongest are the lengths in bytes of the longest words
+// of enWords and ruWords.
+var enLongest, ruLongest = longestKey(enWords), longestKey(ruWords)
+
+func longestKey(set map[string]bool) int {
+	n := 0
+	for w := range set {
+		n = max(n, len(w))
+	}
+	return n
+}
+
 // shortcutLangs are the languages shortcut can settle.
 var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatlanggo.Rus}
 
@@ -184,9 +196,9 @@ var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatl
 // that only Ukrainian or Belarusian use. It returns "" when unsure.
 func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 	words, hits := 0, 0
-	set, code, need := enWords, "en", 4
+	set, code, need, longest := enWords, "en", 4, enLongest
 	if cyrillic {
-		set, code, need = ruWords, "ru", 5
+		set, code, need, longest = ruWords, "ru", 5, ruLongest
 		for _, r := range text {
 			switch r {
 			case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
@@ -202,7 +214,9 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 	word := func(end int) {
 		words++
 		w := text[start:end]
-		if set[w] {
+		if len(w) > max(longest, 8) {
+			// too long for the set, lowered or not
+		} else if set[w] {
 			hits++
 		} else if len(w) <= 8 {
 			// set[strings.ToLower(w)] without allocating
