@@ -64,15 +64,15 @@ func NewDoc(text string) *Doc {
 		if sawStop && sawSpace && i > 0 {
 			prev := d.Tokens[i-1]
 			// a capital initial ("Elijah E. Cummings") ends no sentence
-			initial := prev.End-prev.Start == 1 && unicode.IsUpper(d.Text[prev.Start])
+			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
 			abbrev := (abbreviations[prev.Term] || initial) && d.Text[prev.End] == '.'
 			first := d.Text[t.Start]
-			upper := unicode.IsUpper(first) || unicode.IsDigit(first) && !sawColon
+			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
 			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {
 				start = true
 			}
 		}
-		if sawQuote && unicode.IsUpper(d.Text[t.Start]) {
+		if sawQuote && isUpper(d.Text[t.Start]) {
 			start = true
 		}
 		d.SentStart[i] = start
@@ -147,7 +147,7 @@ func (d *Doc) Slice(start, end int) string {
 
 // Capitalized reports whether token i starts with an upper-case letter.
 func (d *Doc) Capitalized(i int) bool {
-	return unicode.IsUpper(d.Text[d.Tokens[i].Start])
+	return isUpper(d.Text[d.Tokens[i].Start])
 }
 
 // isOpenQuote reports whether r only ever opens a quotation.
@@ -189,4 +189,49 @@ func (d *Doc) TokenAt(pos int) int {
 		}
 	}
 	return lo
+}
+
+// isUpper is unicode.IsUpper, answered at once for ASCII and the basic
+// Cyrillic letters, most of the text read.
+func isUpper(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x42f: // Ѐ…Я
+		return true
+	case 0x430 <= r && r <= 0x45f: // а…џ
+		return false
+	}
+	return unicode.IsUpper(r)
+}
+
+// isLetter is unicode.IsLetter, answered at once for ASCII and the basic
+// Cyrillic letters.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x45f:
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+// toLower is unicode.ToLower, answered at once for ASCII and the basic
+// Cyrillic letters.
+func toLower(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case 0x400 <= r && r <= 0x40f: // Ѐ…Џ
+		return r + 0x50
+	case 0x410 <= r && r <= 0x42f: // А…Я
+		return r + 0x20
+	case 0x430 <= r && r <= 0x45f:
+		return r
+	}
+	return unicode.ToLower(r)
 }

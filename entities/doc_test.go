@@ -1,6 +1,9 @@
 package entities
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 // TestDocSlice checks that Slice, which takes substrings of the original
 // text, agrees with converting the code points, whatever the text holds.
@@ -24,6 +27,16 @@ func TestDocSlice(t *testing.T) {
 					t.Fatalf("%q: Slice(%d, %d) = %q, want %q", text, a, b, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestRuneClasses checks the quick rune classes against package unicode
+// over the planes news text uses.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if isUpper(r) != unicode.IsUpper(r) || isLetter(r) != unicode.IsLetter(r) || toLower(r) != unicode.ToLower(r) {
+			t.Errorf("%U: isUpper %v isLetter %v toLower %U", r, isUpper(r), isLetter(r), toLower(r))
 		}
 	}
 }

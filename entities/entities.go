@@ -17,7 +17,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
@@ -100,7 +99,7 @@ func lowerTerms(d *Doc) map[string]bool {
 		return nil
 	}
 	for i, t := range d.Tokens {
-		if !firstBytes[t.Term[0]] || d.Capitalized(i) || !unicode.IsLetter(d.Text[t.Start]) {
+		if !firstBytes[t.Term[0]] || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
 		if seen, asked := lower[t.Term]; asked && !seen {
@@ -252,14 +251,7 @@ func makeCand(d *Doc, i, j int) *cand {
 func lowerAs(w, term string) string {
 	j := 0
 	for _, r := range w {
-		l := r
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				l = r + 'a' - 'A'
-			}
-		} else {
-			l = unicode.ToLower(r)
-		}
+		l := toLower(r)
 		t, size := utf8.DecodeRuneInString(term[j:])
 		if size == 0 || t != l {
 			return strings.ToLower(w)
@@ -360,8 +352,8 @@ func classify(d *Doc, cands []*cand) {
 func isAllCaps(s string) bool {
 	letters := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if isLetter(r) {
+			if !isUpper(r) {
 				return false
 			}
 			letters++

@@ -2,7 +2,6 @@ package quotes
 
 import (
 	"strings"
-	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -198,7 +197,7 @@ var conjunctions = wordSet(`but though although while whereas because when whene
 // so that what follows is not its attribution.
 func (r *reader) endsSentence(s segment) bool {
 	k := s.end - 1
-	for k > s.start && unicode.IsSpace(r.d.Text[k]) {
+	for k > s.start && isSpace(r.d.Text[k]) {
 		k--
 	}
 	if r.d.Text[k] != '.' {
