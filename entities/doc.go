@@ -87,32 +87,39 @@ func NewDoc(text string) *Doc {
 // as in []rune(src); src is then respelled so that Slice agrees with
 // string(Text[start:end]).
 func (d *Doc) decode() {
-	n := utf8.RuneCountInString(d.src)
-	d.Text = make([]rune, 0, n)
-	if n == len(d.src) {
-		for i := 0; i < len(d.src); i++ {
-			if d.src[i] >= utf8.RuneSelf {
-				d.Text = []rune(d.src)
+	src := d.src
+	n := utf8.RuneCountInString(src)
+	d.Text = make([]rune, n)
+	if n == len(src) {
+		for i := 0; i < len(src); i++ {
+			if src[i] >= utf8.RuneSelf {
+				d.Text = []rune(src)
 				d.src = string(d.Text) // an invalid byte
 				d.offsets()
 				return
 			}
-			d.Text = append(d.Text, rune(d.src[i]))
+			d.Text[i] = rune(src[i])
 		}
 		return
 	}
-	d.off = make([]int32, 0, n+1)
+	d.off = make([]int32, n+1)
 	valid := true
-	for i, r := range d.src {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(d.src[i:]); size == 1 {
-				valid = false
-			}
+	k := 0
+	for i := 0; i < len(src); k++ {
+		d.off[k] = int32(i)
+		if c := src[i]; c < utf8.RuneSelf {
+			d.Text[k] = rune(c)
+			i++
+			continue
 		}
-		d.Text = append(d.Text, r)
-		d.off = append(d.off, int32(i))
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		}
+		d.Text[k] = r
+		i += size
 	}
-	d.off = append(d.off, int32(len(d.src)))
+	d.off[n] = int32(len(src))
 	if !valid {
 		d.src = string(d.Text)
 		d.offsets()

@@ -70,7 +70,7 @@ type cand struct {
 func Recognize(d *Doc, reg *Registry) *Result {
 	cands := findRuns(d, lowerTerms(d))
 	classify(d, cands)
-	r := &Result{Doc: d}
+	r := &Result{Doc: d, Mentions: make([]Mention, 0, len(cands)+len(cands)/4+8)}
 	r.group(cands, reg)
 	r.roles(cands)
 	slices.SortStableFunc(r.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
@@ -86,7 +86,7 @@ func lowerTerms(d *Doc) map[string]bool {
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
-				lower = make(map[string]bool)
+				lower = make(map[string]bool, 32)
 			}
 			term := strings.TrimSuffix(t.Term, "'s")
 			lower[term] = false
@@ -153,6 +153,7 @@ func joined(d *Doc, i int) bool {
 
 func findRuns(d *Doc, lower map[string]bool) []*cand {
 	var out []*cand
+	var slab []cand // candidates allocated a few dozen at a time
 	n := len(d.Tokens)
 	for i := 0; i < n; {
 		if !candidate(d, i, lower) {
@@ -172,8 +173,12 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 			}
 			break
 		}
-		if c := makeCand(d, i, j); c != nil {
-			out = append(out, c)
+		if c, ok := makeCand(d, i, j); ok {
+			if len(slab) == cap(slab) {
+				slab = make([]cand, 0, 32)
+			}
+			slab = append(slab, c)
+			out = append(out, &slab[len(slab)-1])
 		}
 		i = j
 	}
@@ -184,7 +189,7 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 var honorifics = set(`mr mrs ms miss dr`)
 
 // makeCand strips titles and demonyms from the front of the run [i, j).
-func makeCand(d *Doc, i, j int) *cand {
+func makeCand(d *Doc, i, j int) (cand, bool) {
 	titled := false
 	if !orgWords[d.Tokens[j-1].Term] {
 		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
@@ -213,13 +218,13 @@ func makeCand(d *Doc, i, j int) *cand {
 		break
 	}
 	if j-i == 1 && d.Tokens[i].End-d.Tokens[i].Start == 1 {
-		return nil // a lone initial ("U.S." splits into U and S)
+		return cand{}, false // a lone initial ("U.S." splits into U and S)
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
 	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term] && !honorific) {
 		// "Mr. King" is a name; "President" alone is not
-		return nil
+		return cand{}, false
 	}
 	words := make([]string, 0, j-i)
 	lowered := make([]string, 0, j-i)
@@ -238,11 +243,11 @@ func makeCand(d *Doc, i, j int) *cand {
 		lowered = append(lowered, lw)
 		keys = append(keys, stem(lw))
 	}
-	return &cand{
+	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
 		name: strings.Join(words, " "), lname: strings.Join(lowered, " "), key: strings.Join(keys, " "),
 		last: keys[len(keys)-1], titled: titled,
-	}
+	}, true
 }
 
 // lowerAs returns strings.ToLower(w) for the word w of a token whose term
