@@ -141,14 +141,14 @@ func (d *Detector) Detect(text string) string {
 // trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of
 // set (0 latin, 1 cyrillic), computed by d's trigram models.
 func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (whatlanggo.Lang, float64) {
-	var buf [600]uint64
+	var buf scratch
 	switch script(text) {
 	case nil:
 		return -1, 0
 	case unicode.Latin:
-		return d.models[set][0].detect(text, buf[:0])
+		return d.models[set][0].detect(text, &buf)
 	case unicode.Cyrillic:
-		return d.models[set][1].detect(text, buf[:0])
+		return d.models[set][1].detect(text, &buf)
 	}
 	info := whatlanggo.DetectWithOptions(text, opts)
 	return info.Lang, info.Confidence

@@ -123,11 +123,21 @@ type rankedTrigram struct {
 	count int
 }
 
+// scratch is detect's working memory, sized for the 512-byte samples
+// Detect scores so that it can live on the caller's stack; longer texts
+// spill to the heap.
+type scratch struct {
+	keys             [520]uint64
+	distinct, ranked [520]rankedTrigram
+	starts           [64]int
+	dist, order      [128]int
+}
+
 // detect returns the closest language and whatlanggo's confidence in it,
-// or -1. buf is scratch space.
-func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float64) {
+// or -1.
+func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64) {
 	// count: the trigrams of the folded text with a space after it
-	keys := buf[:0]
+	keys := s.keys[:0]
 	r1, r2 := ' ', rune(-1)
 	for _, c := range text {
 		r3 := trigramChar(c)
@@ -146,8 +156,7 @@ func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float
 	// one: the distinct trigrams from the greatest down, then a stable
 	// counting sort by frequency
 	slices.Sort(keys)
-	both := make([]rankedTrigram, 2*len(keys))
-	distinct, ranked := both[:0:len(keys)], both[len(keys):]
+	distinct := s.distinct[:0]
 	most := 0
 	for j := len(keys); j > 0; {
 		i := j - 1
@@ -158,19 +167,23 @@ func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float
 		most = max(most, j-i)
 		j = i
 	}
-	starts := make([]int, most+2) // by count, from the most frequent
+	starts := scratchInts(s.starts[:], most+2) // by count, from the most frequent
 	for _, t := range distinct {
 		starts[most-t.count+1]++
 	}
 	for c := 1; c < len(starts); c++ {
 		starts[c] += starts[c-1]
 	}
+	ranked := s.ranked[:]
+	if len(distinct) > len(ranked) {
+		ranked = make([]rankedTrigram, len(distinct))
+	}
 	ranked = ranked[:len(distinct)]
 	for _, t := range distinct {
 		ranked[starts[most-t.count]] = t
 		starts[most-t.count]++
 	}
-	dist := make([]int, len(m.langs))
+	dist := scratchInts(s.dist[:], len(m.langs))
 	copy(dist, m.base)
 	for pos, t := range ranked {
 		for _, pr := range m.index[t.key] {
@@ -187,7 +200,7 @@ func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float
 	case 1:
 		return m.langs[0], 1
 	}
-	order := make([]int, len(m.langs))
+	order := scratchInts(s.order[:], len(m.langs))
 	for i := range order {
 		order[i] = i
 	}
@@ -207,6 +220,16 @@ func (m *trigramModel) detect(text string, buf []uint64) (whatlanggo.Lang, float
 		return m.langs[order[0]], 1
 	}
 	return m.langs[order[0]], rate / confidentRate
+}
+
+// scratchInts returns n zeroed ints of buf, or new ones when buf is too
+// short.
+func scratchInts(buf []int, n int) []int {
+	if n > len(buf) {
+		return make([]int, n)
+	}
+	clear(buf[:n])
+	return buf[:n]
 }
 
 // script is whatlanggo.DetectScript for text written in Latin and

@@ -67,7 +67,7 @@ func newReader(ents *entities.Result) *reader {
 		r.cue[i] = cues[t.Term]
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
-	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/8+16)
+	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/32+16)
 	add := func(c spk) {
 		for k := c.tok0; k < c.tok1; k++ {
 			if r.inQuote[k] || r.spkAt[k] >= 0 {
