@@ -56,6 +56,29 @@ republicans administration government ministry office department committee`)
 var pronouns = map[string]bool{"he": true, "she": true, "i": true, "we": false, "they": false, "it": false,
 	"он": true, "она": true, "они": false, "мы": false}
 
+// Word classes a term can have, as bits of wordClasses.
+const (
+	classCue     = 1 << iota // in cues
+	classGroup               // in groupHeads
+	classPronoun             // in pronouns
+)
+
+// wordClasses gives the classes of every term in cues, groupHeads and
+// pronouns, so that one lookup per token finds them all.
+var wordClasses = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for w := range cues {
+		m[w] |= classCue
+	}
+	for w := range groupHeads {
+		m[w] |= classGroup
+	}
+	for w := range pronouns {
+		m[w] |= classPronoun
+	}
+	return m
+}()
+
 // maxPronoun is the length in bytes of the longest of pronouns.
 var maxPronoun = func() int {
 	n := 0

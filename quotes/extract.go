@@ -62,9 +62,11 @@ func newReader(ents *entities.Result) *reader {
 	}
 	r.spkAt = make([]int, len(d.Tokens))
 	r.cue = make([]bool, len(d.Tokens))
+	class := make([]uint8, len(d.Tokens))
 	for i, t := range d.Tokens {
 		r.spkAt[i] = -1
-		r.cue[i] = cues[t.Term]
+		class[i] = wordClasses[t.Term]
+		r.cue[i] = class[i]&classCue != 0
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
 	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/32+16)
@@ -100,12 +102,18 @@ func newReader(ents *entities.Result) *reader {
 		add(c)
 	}
 	for k, t := range d.Tokens {
-		if p := pronounOf(t.Term); p != "" {
+		p := ""
+		if class[k]&classPronoun != 0 {
+			p = t.Term
+		} else if strings.IndexByte(t.Term, '\'') > 0 {
+			p = pronounOf(t.Term) // contracted: "he's"
+		}
+		if p != "" {
 			if p == "i" && !d.Capitalized(k) {
 				continue
 			}
 			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
-		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
+		} else if class[k]&classGroup != 0 && r.spkAt[k] < 0 {
 			from := k
 			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !r.cue[from-1] &&
 				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
