@@ -57,7 +57,11 @@ func init() {
 	for w := range relDays {
 		dateWords[w] = true
 	}
+	dateFilter = newWordFilter(dateWords)
 }
+
+// dateFilter passes the words that may be in dateWords.
+var dateFilter *wordFilter
 
 // lead are words that may open a date phrase and belong to its text.
 var lead = map[string]bool{"on": true, "in": true, "since": true, "by": true, "until": true,

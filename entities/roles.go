@@ -14,6 +14,9 @@ type role struct {
 	words  map[string]bool
 }
 
+// roleHeadFilter passes the words that may be in roleHeads.
+var roleHeadFilter = newWordFilter(roleHeads)
+
 var determiners = set(`the his her their its this that our`)
 
 func classOf(term string) string {
@@ -82,7 +85,7 @@ func (r *Result) roles(cands []*cand) {
 		}
 	}
 	for k, t := range d.Tokens {
-		if !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+		if !roleHeadFilter.may(t.Term) || !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0

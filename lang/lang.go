@@ -179,6 +179,9 @@ var (
 // of enWords and ruWords.
 var enLongest, ruLongest = longestKey(enWords), longestKey(ruWords)
 
+// enFilter and ruFilter pass the words that may be in enWords and ruWords.
+var enFilter, ruFilter = newWordFilter(enWords), newWordFilter(ruWords)
+
 func longestKey(set map[string]bool) int {
 	n := 0
 	for w := range set {
@@ -196,9 +199,9 @@ var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatl
 // that only Ukrainian or Belarusian use. It returns "" when unsure.
 func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 	words, hits := 0, 0
-	set, code, need, longest := enWords, "en", 4, enLongest
+	set, filter, code, need, longest := enWords, enFilter, "en", 4, enLongest
 	if cyrillic {
-		set, code, need, longest = ruWords, "ru", 5, ruLongest
+		set, filter, code, need, longest = ruWords, ruFilter, "ru", 5, ruLongest
 		for _, r := range text {
 			switch r {
 			case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
@@ -216,7 +219,7 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 		w := text[start:end]
 		if len(w) > max(longest, 8) {
 			// too long for the set, lowered or not
-		} else if set[w] {
+		} else if filter.may(w) && set[w] {
 			hits++
 		} else if len(w) <= 8 {
 			// set[strings.ToLower(w)] without allocating
@@ -226,7 +229,7 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 				changed = changed || l != r
 				lower = utf8.AppendRune(lower, l)
 			}
-			if changed && set[string(lower)] {
+			if changed && filter.may(string(lower)) && set[string(lower)] {
 				hits++
 			}
 		}

@@ -79,6 +79,9 @@ var wordClasses = func() map[string]uint8 {
 	return m
 }()
 
+// classFilter passes the words that may be in wordClasses.
+var classFilter = newWordFilter(wordClasses)
+
 // maxPronoun is the length in bytes of the longest of pronouns.
 var maxPronoun = func() int {
 	n := 0

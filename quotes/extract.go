@@ -65,7 +65,9 @@ func newReader(ents *entities.Result) *reader {
 	class := make([]uint8, len(d.Tokens))
 	for i, t := range d.Tokens {
 		r.spkAt[i] = -1
-		class[i] = wordClasses[t.Term]
+		if classFilter.may(t.Term) {
+			class[i] = wordClasses[t.Term]
+		}
 		r.cue[i] = class[i]&classCue != 0
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
