@@ -22,6 +22,9 @@ type Detector struct {
 	// (0 Latin, 1 Cyrillic) against the languages of latin (0) or
 	// cyrillic (1).
 	models [2][2]*trigramModel
+	// codes are the ISO 639-1 codes of the models' languages
+	// (whatlanggo builds a map on every Iso6391 call).
+	codes map[whatlanggo.Lang]string
 	// MinLetters is the fewest letters a text needs for a guess.
 	MinLetters int
 	// MinConfidence is the lowest whatlanggo confidence accepted.
@@ -58,9 +61,15 @@ func New(codes ...string) *Detector {
 			d.latin.Whitelist[l] = true
 		}
 	}
+	d.codes = make(map[whatlanggo.Lang]string)
 	for i, opts := range []whatlanggo.Options{d.latin, d.cyrillic} {
 		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist)
 		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist)
+		for _, m := range d.models[i] {
+			for _, l := range m.langs {
+				d.codes[l] = l.Iso6391()
+			}
+		}
 	}
 	return d
 }
@@ -132,7 +141,11 @@ func (d *Detector) Detect(text string) string {
 	if l < 0 || conf < d.MinConfidence {
 		return Und
 	}
-	if code := l.Iso6391(); code != "" {
+	code, ok := d.codes[l]
+	if !ok {
+		code = l.Iso6391()
+	}
+	if code != "" {
 		return code
 	}
 	return Und

@@ -99,12 +99,7 @@ func pack(a, b, c rune) uint64 {
 // symbols and digits become a space, the rest lower case.
 func trigramChar(r rune) rune {
 	if r < utf8.RuneSelf {
-		switch {
-		case 'a' <= r && r <= 'z':
-			return r
-		case 'A' <= r && r <= 'Z':
-			return r + 'a' - 'A'
-		}
+		return asciiTrigramChars[r]
 	}
 	if cyrillicLetter(r) {
 		if 'А' <= r && r <= 'Я' {
@@ -112,11 +107,23 @@ func trigramChar(r rune) rune {
 		}
 		return unicode.ToLower(r)
 	}
+	return foldTrigramChar(r)
+}
+
+func foldTrigramChar(r rune) rune {
 	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
 		return ' '
 	}
 	return unicode.ToLower(r)
 }
+
+// asciiTrigramChars is trigramChar for ASCII.
+var asciiTrigramChars = func() (t [utf8.RuneSelf]rune) {
+	for r := range t {
+		t[r] = foldTrigramChar(rune(r))
+	}
+	return t
+}()
 
 type rankedTrigram struct {
 	key   uint64
