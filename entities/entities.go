@@ -82,27 +82,23 @@ func Recognize(d *Doc, reg *Registry) *Result {
 // there capitalisation says nothing, and such a word is a common word.
 func lowerTerms(d *Doc) map[string]bool {
 	var lower map[string]bool
-	var firstBytes [256]bool // of the terms asked about
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
 				lower = make(map[string]bool, 32)
 			}
-			term := strings.TrimSuffix(t.Term, "'s")
-			lower[term] = false
-			if term != "" {
-				firstBytes[term[0]] = true
-			}
+			lower[strings.TrimSuffix(t.Term, "'s")] = false
 		}
 	}
 	if len(lower) == 0 {
 		return nil
 	}
+	asked := newWordFilter(lower)
 	for i, t := range d.Tokens {
-		if !firstBytes[t.Term[0]] || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
+		if !asked.may(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
-		if seen, asked := lower[t.Term]; asked && !seen {
+		if seen, ok := lower[t.Term]; ok && !seen {
 			lower[t.Term] = true
 		}
 	}
@@ -229,6 +225,7 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 	words := make([]string, 0, j-i)
 	lowered := make([]string, 0, j-i)
 	keys := make([]string, 0, j-i)
+	stemmed := false
 	end := d.Tokens[j-1].End
 	for k := i; k < j; k++ {
 		w := d.Word(k)
@@ -241,11 +238,18 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 		words = append(words, w)
 		lw := lowerAs(w, d.Tokens[k].Term)
 		lowered = append(lowered, lw)
-		keys = append(keys, stem(lw))
+		key := stem(lw)
+		stemmed = stemmed || key != lw
+		keys = append(keys, key)
+	}
+	lname := strings.Join(lowered, " ")
+	key := lname // no word had a case ending
+	if stemmed {
+		key = strings.Join(keys, " ")
 	}
 	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
-		name: strings.Join(words, " "), lname: strings.Join(lowered, " "), key: strings.Join(keys, " "),
+		name: strings.Join(words, " "), lname: lname, key: key,
 		last: keys[len(keys)-1], titled: titled,
 	}, true
 }
@@ -254,6 +258,21 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 // is term: term itself, or its start, when folding changed nothing but
 // case, as for most words.
 func lowerAs(w, term string) string {
+	if len(term) >= len(w) {
+		i := 0
+		for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if term[i] != c {
+				return strings.ToLower(w)
+			}
+		}
+		if i == len(w) {
+			return term[:i] // ASCII, as most names
+		}
+	}
 	j := 0
 	for _, r := range w {
 		l := toLower(r)
@@ -278,6 +297,11 @@ func stem(w string) string {
 	n := utf8.RuneCountInString(w)
 	if n < 5 {
 		return w
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(w); last {
+	case 'о', 'у', 'и', 'м', 'й', 'ю', 'я', 'а', 'е', 'ы':
+	default:
+		return w // no case ending ends so
 	}
 	for _, suf := range caseEndings {
 		if strings.HasSuffix(w, suf.text) && n-suf.runes >= 4 {
