@@ -107,8 +107,8 @@ func newReader(ents *entities.Result) *reader {
 		p := ""
 		if class[k]&classPronoun != 0 {
 			p = t.Term
-		} else if strings.IndexByte(t.Term, '\'') > 0 {
-			p = pronounOf(t.Term) // contracted: "he's"
+		} else if n := len(t.Term); n >= 3 && (t.Term[n-2] == '\'' || t.Term[n-3] == '\'') {
+			p = pronounOf(t.Term) // contracted: "he's", "they're"
 		}
 		if p != "" {
 			if p == "i" && !d.Capitalized(k) {

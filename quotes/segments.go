@@ -73,10 +73,10 @@ func firstNonSpace(text []rune, pos int) int {
 
 func scanPara(text []rune, from, to, para int, segs []segment) []segment {
 	for i := from; i < to; i++ {
-		closers := closerFor(text[i])
-		if closers == "" {
-			continue
+		if c := text[i]; c != '"' && c != '“' && c != '«' && c != '„' {
+			continue // opens no quotation: closerFor(c) == ""
 		}
+		closers := closerFor(text[i])
 		if text[i] == '"' && i+1 < to && isSpace(text[i+1]) && i > from && !isSpace(text[i-1]) {
 			continue // a stray closing mark
 		}
@@ -118,7 +118,7 @@ func findCloser(text []rune, i, to int, closers string) int {
 			depth++
 			continue
 		}
-		if strings.ContainsRune(closers, r) {
+		if containsRune(closers, r) {
 			if depth > 0 {
 				depth--
 				continue
@@ -143,6 +143,16 @@ func countFields(text []rune) int {
 		in = !space
 	}
 	return n
+}
+
+// containsRune is strings.ContainsRune for the few marks of closers.
+func containsRune(closers string, r rune) bool {
+	for _, c := range closers {
+		if c == r {
+			return true
+		}
+	}
+	return false
 }
 
 func restBlank(text []rune, from, to int) bool {
