@@ -107,9 +107,16 @@ func (d *Doc) decode() {
 	k := 0
 	for i := 0; i < len(src); k++ {
 		d.off[k] = int32(i)
-		if c := src[i]; c < utf8.RuneSelf {
+		c := src[i]
+		if c < utf8.RuneSelf {
 			d.Text[k] = rune(c)
 			i++
+			continue
+		}
+		if 0xc2 <= c && c <= 0xdf && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
+			// two bytes, as Cyrillic letters
+			d.Text[k] = rune(c&0x1f)<<6 | rune(src[i+1]&0x3f)
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])

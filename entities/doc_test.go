@@ -16,8 +16,13 @@ func TestDocSlice(t *testing.T) {
 		"\xff\xfe\xfd",
 		"mixed Ж and \xc3 truncated",
 		"ends with a cut rune \xe2\x80",
+		"two-byte lead at the end \xd0",
+		"overlong \xc0\xaf and \xc1\xbf, Ж\xd0\x41",
 	} {
 		d := NewDoc(text)
+		if want := []rune(text); string(d.Text) != string(want) || len(d.Text) != len(want) {
+			t.Errorf("%q: Text = %q, want %q", text, string(d.Text), string(want))
+		}
 		if string(d.Text) != d.Slice(0, len(d.Text)) {
 			t.Errorf("%q: Slice of all = %q, want %q", text, d.Slice(0, len(d.Text)), string(d.Text))
 		}
