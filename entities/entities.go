@@ -111,10 +111,10 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 		return false
 	}
 	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
-	if calendarWords[term] || term == "i" {
+	if calendarFilter.may(term) && calendarWords[term] || term == "i" {
 		return false
 	}
-	if functionWords[term] {
+	if functionFilter.may(term) && functionWords[term] {
 		return false
 	}
 	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse[term]) && !titles[term] && !firstNames[term] {
@@ -330,6 +330,19 @@ var caseEndings = func() []struct {
 	return out
 }()
 
+// calendarFilter and functionFilter pass the words that may be in
+// calendarWords and functionWords.
+var calendarFilter, functionFilter = newWordFilter(calendarWords), newWordFilter(functionWords)
+
+// placeFilter and knownOrgFilter pass the names that may be in places
+// and knownOrgs.
+var placeFilter, knownOrgFilter = newWordFilter(places), newWordFilter(knownOrgs)
+
+// inSet reports whether name or key, often the same, is in set.
+func inSet(set map[string]bool, filter *wordFilter, name, key string) bool {
+	return filter.may(name) && set[name] || key != name && filter.may(key) && set[key]
+}
+
 func classify(d *Doc, cands []*cand) {
 	for _, c := range cands {
 		lname := c.lname
@@ -339,9 +352,9 @@ func classify(d *Doc, cands []*cand) {
 		switch {
 		case lname == "republicans" || lname == "democrats":
 			c.kind = storyline.Organization
-		case places[lname] || places[c.key]:
+		case inSet(places, placeFilter, lname, c.key):
 			c.kind = storyline.Place
-		case knownOrgs[lname] || knownOrgs[c.key] || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
+		case inSet(knownOrgs, knownOrgFilter, lname, c.key) || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
 			allCaps && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
 		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
