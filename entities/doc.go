@@ -20,11 +20,14 @@ type Doc struct {
 	// Para is, per token, the index of its paragraph (lines split at '\n').
 	Para []int
 
-	// src is Text as a string and off the byte offset of each code point
-	// in it (nil when every code point is one byte), so that Slice takes
-	// substrings without allocating.
-	src string
-	off []int32
+	// src is Text as a string, so that Slice takes substrings without
+	// allocating. off is the byte offset in src of each code point, for
+	// text dense with multibyte ones; for others wide lists those (by
+	// code point index) and extra[k] counts the bytes past one of
+	// wide[0..k]. Both are nil when every code point is one byte.
+	src         string
+	off         []int32
+	wide, extra []int32
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -82,59 +85,61 @@ func NewDoc(text string) *Doc {
 	return d
 }
 
-// decode sets Text to the code points of src and, when they are not all
-// one byte, off to their byte offsets. An invalid byte decodes as U+FFFD,
-// as in []rune(src); src is then respelled so that Slice agrees with
-// string(Text[start:end]).
+// decode sets Text to the code points of src and the offsets that map
+// them to bytes. An invalid byte decodes as U+FFFD, as in []rune(src);
+// src is then respelled so that Slice agrees with string(Text[start:end]).
 func (d *Doc) decode() {
 	src := d.src
 	n := utf8.RuneCountInString(src)
 	d.Text = make([]rune, n)
-	if n == len(src) {
-		for i := 0; i < len(src); i++ {
-			if src[i] >= utf8.RuneSelf {
-				d.Text = []rune(src)
-				d.src = string(d.Text) // an invalid byte
-				d.offsets()
-				return
-			}
-			d.Text[i] = rune(src[i])
-		}
-		return
+	dense := len(src)-n > n/8
+	if dense {
+		d.off = make([]int32, n+1)
 	}
-	d.off = make([]int32, n+1)
 	valid := true
 	k := 0
 	for i := 0; i < len(src); k++ {
-		d.off[k] = int32(i)
+		if dense {
+			d.off[k] = int32(i)
+		}
 		c := src[i]
 		if c < utf8.RuneSelf {
 			d.Text[k] = rune(c)
 			i++
 			continue
 		}
+		r, size := rune(0), 2
 		if 0xc2 <= c && c <= 0xdf && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
-			// two bytes, as Cyrillic letters
-			d.Text[k] = rune(c&0x1f)<<6 | rune(src[i+1]&0x3f)
-			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(src[i:])
-		if r == utf8.RuneError && size == 1 {
-			valid = false
+			r = rune(c&0x1f)<<6 | rune(src[i+1]&0x3f) // two bytes, as Cyrillic letters
+		} else {
+			r, size = utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
 		}
 		d.Text[k] = r
 		i += size
+		if !dense && size > 1 {
+			d.wide = append(d.wide, int32(k))
+			extra := int32(size - 1)
+			if len(d.extra) > 0 {
+				extra += d.extra[len(d.extra)-1]
+			}
+			d.extra = append(d.extra, extra)
+		}
 	}
-	d.off[n] = int32(len(src))
+	if dense {
+		d.off[n] = int32(len(src))
+	}
 	if !valid {
 		d.src = string(d.Text)
 		d.offsets()
 	}
 }
 
-// offsets sets off from src.
+// offsets sets dense offsets from src.
 func (d *Doc) offsets() {
+	d.wide, d.extra = nil, nil
 	d.off = make([]int32, 0, len(d.Text)+1)
 	for i := range d.src {
 		d.off = append(d.off, int32(i))
@@ -145,6 +150,29 @@ func (d *Doc) offsets() {
 	}
 }
 
+// byteAt returns the offset in src of code point i.
+func (d *Doc) byteAt(i int) int {
+	switch {
+	case d.off != nil:
+		return int(d.off[i])
+	case len(d.wide) == 0:
+		return i
+	}
+	lo, hi := 0, len(d.wide) // wide[:lo] are before i
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(d.wide[m]) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return i
+	}
+	return i + int(d.extra[lo-1])
+}
+
 // Word returns token i's text as written.
 func (d *Doc) Word(i int) string {
 	t := d.Tokens[i]
@@ -153,10 +181,10 @@ func (d *Doc) Word(i int) string {
 
 // Slice returns string(d.Text[start:end]) without copying.
 func (d *Doc) Slice(start, end int) string {
-	if d.off == nil {
+	if d.off == nil && d.wide == nil {
 		return d.src[start:end]
 	}
-	return d.src[d.off[start]:d.off[end]]
+	return d.src[d.byteAt(start):d.byteAt(end)]
 }
 
 // Capitalized reports whether token i starts with an upper-case letter.

@@ -17,6 +17,8 @@ func TestDocSlice(t *testing.T) {
 		"mixed Ж and \xc3 truncated",
 		"ends with a cut rune \xe2\x80",
 		"two-byte lead at the end \xd0",
+		"Mostly ASCII with “curly” quotes — and a dash, as English news is written, then more plain words to make it sparse enough…",
+		"Sparse with a bad byte \xff among many plain ASCII words that go on and on for a while here",
 		"overlong \xc0\xaf and \xc1\xbf, Ж\xd0\x41",
 	} {
 		d := NewDoc(text)
