@@ -54,8 +54,9 @@ const (
 	gapClause           // after a comma: "…, NAME said, …"
 	gapConj             // before a conjunction or preposition: "…, NAME said, and …"
 	gapSentence         // between sentences or at a paragraph's end: a sentence
-	gapWeak             // after an appositive's comma: when no clause boundary will do
-	gapAny              // between two words: a dash aside, the last resort
+	gapWeak             // after an appositive's comma: the last resort
+	gapAny              // before a phrase: a dash aside, when no boundary will do
+	gapLoose            // between two lower-case words: a dash aside, when nothing else will
 )
 
 // wordAt is a word of a body being spread.
@@ -129,7 +130,7 @@ func appendSource(b []byte, w wordAt, r *rng, ru, opens bool) []byte {
 	}
 	says := func(b []byte) []byte { return append(b, saysEN[r.intn(len(saysEN))]...) }
 	switch w.gap {
-	case gapAny:
+	case gapAny, gapLoose:
 		if ru {
 			b = append(appendGender(append(b, " — как уточнил"...), female), ' ')
 			return append(name(b, false), " —"...)
@@ -195,11 +196,11 @@ const afterName = 2
 func plan(cuts []int, ws []wordAt) []int {
 	n := 0       // words since the last name or cut
 	lastOK := -1 // the farthest usable gap so far in this segment
-	lastWeak, lastAny := -1, -1
+	lastWeak, lastAny, lastLoose := -1, -1, -1
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if w.para < 0 { // a name
-			n, lastOK, lastWeak, lastAny = 0, -1, -1, -1
+			n, lastOK, lastWeak, lastAny, lastLoose = 0, -1, -1, -1, -1
 			continue
 		}
 		if w.gap != gapNone && n >= 3 && !(len(cuts) > 0 && cuts[len(cuts)-1] == i) {
@@ -208,6 +209,8 @@ func plan(cuts []int, ws []wordAt) []int {
 				lastWeak = i
 			case gapAny:
 				lastAny = i
+			case gapLoose:
+				lastLoose = i
 			default:
 				lastOK = i
 			}
@@ -220,10 +223,13 @@ func plan(cuts []int, ws []wordAt) []int {
 		}
 		cut := lastOK
 		if cut < 0 {
-			cut = lastWeak
+			cut = lastAny
 		}
 		if cut < 0 {
-			cut = lastAny
+			cut = lastLoose
+		}
+		if cut < 0 {
+			cut = lastWeak
 		}
 		if cut < 0 {
 			// none in reach: the nearest gap ahead, if any comes before a name
@@ -243,7 +249,7 @@ func plan(cuts []int, ws []wordAt) []int {
 		}
 		cuts = append(cuts, cut)
 		// restart counting after the cut
-		n, lastOK, lastWeak, lastAny = afterName, -1, -1, -1
+		n, lastOK, lastWeak, lastAny, lastLoose = afterName, -1, -1, -1, -1
 		i = cut
 		if ws[cut].count {
 			n++
@@ -334,14 +340,18 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 					w.gap = gapClause
 				case spaced && prev == ',' && wordsInSentence >= 2:
 					w.gap = gapWeak
-				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && unicode.IsLower(c) && !lastUpper:
-					// between two lower-case words, not inside a name
-					// or a date
-					w.gap = gapAny
-					w.off = i - 1
 				case spaced && i > 0 && wordsInSentence >= 3 && prev != ',' && (hasWord(p[i:], conj) || hasWord(p[i:], prep)):
 					w.gap = gapConj
 					w.off = i - 1 // before the space
+				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && !lastUpper && hasWord(p[i:], phraseStart):
+					// before a noun or verb phrase, after a lower-case
+					// word: not inside a name or a date
+					w.gap = gapAny
+					w.off = i - 1
+				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && unicode.IsLower(c) && !lastUpper:
+					// between any two lower-case words
+					w.gap = gapLoose
+					w.off = i - 1
 				}
 			}
 			sentenceStart = false
@@ -359,6 +369,13 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 	}
 	return ws
 }
+
+// phraseStart are words that open a noun or verb phrase, before which a
+// dash aside reads naturally.
+var phraseStart = []string{" the ", " a ", " an ", " its ", " their ", " his ", " her ", " this ", " that ", " these ",
+	" some ", " every ", " all ", " no ", " more ", " most ", " was ", " were ", " is ", " are ", " had ", " has ",
+	" have ", " would ", " will ", " could ", " not ", " never ", " still ", " already ",
+	" в ", " на ", " и ", " что ", " не ", " уже ", " все ", " это ", " так ", " до ", " после "}
 
 // hasWord reports whether s starts with one of ws (given with spaces
 // around them, " and ").

@@ -137,7 +137,7 @@ var (
 		{"Follow %s on social media for the latest updates.", "Stay up to date: follow %s online.", "Find %s on your favourite social network."},
 		{"Copyright © %s. All rights reserved.", "© %s", "All content © %s."},
 		{"Sign up for the morning briefing from %s.", "Get the %s newsletter in your inbox every morning.", "Our daily email: sign up at %s."},
-		{"Have a news tip? Write to the %s newsroom.", "Seen something we should report? Contact %s.", "Tips and corrections: write to %s."},
+		{"Have a news tip? Write to the newsroom of %s.", "Seen something we should report? Contact %s.", "Tips and corrections: write to %s."},
 	}
 	headerRU = []string{"Фото: %s", "Время чтения: 3 минуты", "Поделиться: ВКонтакте | Telegram | WhatsApp"}
 	footerRU = [][]string{
