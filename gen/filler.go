@@ -9,7 +9,7 @@ import (
 )
 
 // Long articles go on with reactions around the event: residents and
-// officials, each named ("Ines Calardin, 54, a nurse, said …"), saying
+// officials, each named ("Nurse Ines Calardin, 54, said …"), saying
 // something short about it. A name and an age (or an initial) are words
 // no other article shares, and the words between two of them are fewer
 // than a copy detector's shortest passage, so that two articles share a
@@ -105,21 +105,38 @@ func compileFiller(p fillerParts) cfiller {
 func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64, ru bool) []byte {
 	official := r.chance(0.35)
 	say := r.intn(len(f.says))
+	// who they are first, as a title ("Shopkeeper Ines Calardin, 54,
+	// said …"), so that the words from the name to the end are few
+	role := len(b)
+	if official {
+		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
+	} else {
+		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
+	}
+	for _, art := range []string{"a ", "an "} {
+		if len(b)-role > len(art) && string(b[role:role+len(art)]) == art {
+			b = append(b[:role], b[role+len(art):]...)
+			break
+		}
+	}
+	if c, n := utf8.DecodeRune(b[role:]); unicode.IsLower(c) {
+		var enc [4]byte
+		if m := utf8.EncodeRune(enc[:], unicode.ToUpper(c)); m == n {
+			copy(b[role:], enc[:m])
+		}
+	}
+	b = append(b, ' ')
 	speaker := len(b)
 	b = appendName(b, r, ru, official, r.chance(0.5))
 	if say < f.speech {
 		b[speaker] = speakerOpen
 	}
-	b = append(b, ", "...)
-	if official {
-		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
-	} else {
+	if !official {
 		// the age is as much the speaker's own as the name
-		b = strconv.AppendInt(append(b[:len(b)-3], ", "...), int64(19+r.intn(70)), 10)
-		b = append(b, nameClose, ',', ' ')
-		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
+		b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(19+r.intn(70)), 10)
+		b = append(b, nameClose, ',')
 	}
-	b = append(b, ", "...)
+	b = append(b, ' ')
 	b = f.says[say].appendTo(b, v, r)
 	if ru {
 		b = append(b, ", что"...)
