@@ -272,6 +272,7 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 		var prev rune      // last non-space rune before the current word
 		lastUpper := false // the word before starts with a capital or a digit
 		noGap := false     // in an attribution to one of the story's people
+		var lastWord []byte
 		for i := 0; i < len(p); {
 			c, size := utf8.DecodeRune(p[i:])
 			switch {
@@ -343,12 +344,12 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 				case spaced && i > 0 && wordsInSentence >= 3 && prev != ',' && (hasWord(p[i:], conj) || hasWord(p[i:], prep)):
 					w.gap = gapConj
 					w.off = i - 1 // before the space
-				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && !lastUpper && hasWord(p[i:], phraseStart):
+				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && !lastUpper && !isPrep(lastWord) && hasWord(p[i:], phraseStart):
 					// before a noun or verb phrase, after a lower-case
 					// word: not inside a name or a date
 					w.gap = gapAny
 					w.off = i - 1
-				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && unicode.IsLower(c) && !lastUpper:
+				case spaced && i > 0 && wordsInSentence >= 2 && unicode.IsLower(prev) && unicode.IsLower(c) && !lastUpper && !isPrep(lastWord):
 					// between any two lower-case words
 					w.gap = gapLoose
 					w.off = i - 1
@@ -357,6 +358,7 @@ func scanWords(ws []wordAt, ps [][]byte, fixed []bool, ru bool) []wordAt {
 			sentenceStart = false
 			wordsInSentence++
 			lastUpper = unicode.IsUpper(c) || unicode.IsDigit(c)
+			lastWord = p[i:j]
 			d, _ := utf8.DecodeLastRune(p[i:j])
 			prev = d
 			ws = append(ws, w)
@@ -376,6 +378,17 @@ var phraseStart = []string{" the ", " a ", " an ", " its ", " their ", " his ", 
 	" some ", " every ", " all ", " no ", " more ", " most ", " was ", " were ", " is ", " are ", " had ", " has ",
 	" have ", " would ", " will ", " could ", " not ", " never ", " still ", " already ",
 	" в ", " на ", " и ", " что ", " не ", " уже ", " все ", " это ", " так ", " до ", " после "}
+
+// isPrep reports whether w is a preposition, which a dash aside must not
+// part from its object.
+func isPrep(w []byte) bool {
+	switch string(w) {
+	case "of", "to", "in", "on", "at", "for", "from", "by", "with", "into", "about", "over", "than",
+		"в", "на", "с", "из", "о", "об", "по", "до", "для", "за", "к", "от":
+		return true
+	}
+	return false
+}
 
 // hasWord reports whether s starts with one of ws (given with spaces
 // around them, " and ").
