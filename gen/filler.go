@@ -204,7 +204,7 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 }
 
 // attribPre are the ways a source goes before a sentence.
-var attribPre = [][2]string{{"According to ", " "}, {"As ", " said, "}, {"", " said "}, {"As ", " confirmed, "}, {"", " told reporters "}}
+var attribPre = [][2]string{{"According to ", ", "}, {"", " said "}, {"", " told reporters "}, {"", " said that "}}
 
 // commonStart holds sentence-initial words that are not names, so that a
 // sentence starting with one may follow "According to …, " in lower case.
@@ -222,32 +222,43 @@ func init() {
 	}
 }
 
-// attribute gives the sentence that ends d.buf at from a named source,
-// most often in front ("According to Ines K. Calardin, police closed …")
-// and otherwise at its end ("…, Ines K. Calardin, a councillor, said."):
-// most facts in real reports are attributed, and the name sets the
-// sentence apart from every other article's at both ends.
+// attribute may give the sentence that ends d.buf at from a named source,
+// once, where a reporter puts one: in front ("According to Ines
+// Calardin, a councillor, police closed …") or at its end ("…, Ines
+// Calardin, a councillor, said."). A sentence that already reports
+// someone's words keeps only that attribution.
 func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool) {
 	b := d.buf
-	if len(b) <= from || b[len(b)-1] != '.' || !r.chance(0.95) {
+	if len(b) <= from || b[len(b)-1] != '.' || !r.chance(0.8) {
 		return
 	}
+	for _, said := range []string{" said", " told ", " according to ", " confirmed", " stated", " reported", " acknowledged", " admitted", "сообщил", "заявил", "по словам", "по данным"} {
+		if bytes.Contains(b[from:], []byte(said)) {
+			return
+		}
+	}
 	female := r.chance(0.5)
+	appendRole := func(b []byte) []byte {
+		return f.official[r.intn(len(f.official))].appendTo(b, v, r)
+	}
 	if ru {
 		if r.chance(0.5) {
-			// "Как сообщил Инес К. Каларвик, полиция перекрыла …"
+			// "По словам Инес Каларвик, депутата горсовета, полиция перекрыла …"
 			d.tail = append(d.tail[:0], b[from:]...)
 			b = append(b[:from], "Как сообщил"...)
 			if female {
 				b = append(b, "а"...)
 			}
 			b = append(b, ' ')
-			b = appendAged(b, r, true, female, true)
-			b = append(b, ' ', quoteOpen)
+			b = appendRole(b)
+			b = append(b, ' ')
+			b = appendSpeaker(b, r, true, false, female)
+			b = append(b, ", "...)
+			b = append(b, quoteOpen)
 			first := len(b)
 			b = append(b, d.tail[:len(d.tail)-1]...)
 			b = append(b, quoteClose, '.')
-			if rr, n := utf8.DecodeRune(b[first:]); unicode.IsUpper(rr) && n > 1 {
+			if rr, n := utf8.DecodeRune(b[first:]); unicode.IsUpper(rr) && n > 1 && !properRU(b[first:]) {
 				var enc [4]byte
 				m := utf8.EncodeRune(enc[:], unicode.ToLower(rr))
 				if m == n {
@@ -264,9 +275,9 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 			b = append(b, "а"...)
 		}
 		b = append(b, ' ')
-		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
+		b = appendRole(b)
 		b = append(b, ' ')
-		b = appendSpeaker(b, r, true, true, female)
+		b = appendSpeaker(b, r, true, false, female)
 		d.buf = append(b, '.')
 		return
 	}
@@ -274,11 +285,41 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	if k := bytes.IndexByte(word, ' '); k > 0 {
 		word = word[:k]
 	}
-	if commonStart[string(word)] && r.chance(0.85) {
+	role := func(b []byte) []byte {
+		b = append(b, ", "...)
+		return appendRole(b)
+	}
+	if at := midBoundary(b[from:]); at > 0 && r.chance(0.95) {
+		// "…, Ines K. Calardin, a councillor, said, while …": after the
+		// first clause of a long sentence
+		end := at - 1
+		if b[from+end-1] == ',' {
+			end-- // the attribution takes the comma's place
+		}
+		d.tail = append(d.tail[:0], b[from+at:len(b)-1]...)
+		part := append(d.tail2[:0], b[from:from+end]...)
+		d.tail2 = part
+		b = append(append(append(b[:from], quoteOpen), part...), quoteClose, ',', ' ')
+		b = appendSpeaker(b, r, false, true, female)
+		if r.chance(0.5) {
+			b = append(role(b), ',')
+		}
+		b = append(b, " said, "...)
+		b = append(append(append(b, contOpen), d.tail...), quoteClose, '.')
+		d.buf = b
+		return
+	}
+	if commonStart[string(word)] && r.chance(0.6) {
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
-		b = appendAged(b, r, false, female, true)
+		b = appendSpeaker(b, r, false, false, female)
+		if pre[0] != "" || r.chance(0.6) {
+			b = role(b)
+			if pre[0] == "" {
+				b = append(b, ',')
+			}
+		}
 		b = append(b, pre[1]...)
 		b = append(b, quoteOpen)
 		first := len(b)
@@ -287,16 +328,147 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		d.buf = append(b, quoteClose, '.')
 		return
 	}
-	if bytes.Contains(b[from:], []byte(" said")) {
-		return
-	}
 	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
 	b = append(b, ", "...)
-	b = appendAged(b, r, false, female, true)
-	b = append(b, ' ')
-	b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
+	b = appendSpeaker(b, r, false, false, female)
+	b = role(b)
 	d.buf = append(b, ", said."...)
+}
+
+// trimTail may leave out the last clause of the sentence that ends d.buf
+// at from (", before firefighters …", ", according to …", "; …"), as
+// a reporter who reports fewer of the facts does.
+func trimTail(d *doc, from int, r *rng, ru bool) {
+	s := d.buf[from:]
+	if ru || len(s) == 0 || s[len(s)-1] != '.' || !r.chance(0.35) {
+		return
+	}
+	cut, n := -1, 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		n++
+		if n >= 6 && (s[i-1] == ',' || s[i-1] == ';') && hasPrefixAny(s[i+1:], "and ", "before ", "according to ", "as ", "while ", "with ", "after ", "leaving ", "forcing ", "destroying ") {
+			cut = i - 1
+		}
+	}
+	if cut < 0 || bytes.Count(s[cut:], []byte{' '}) < 3 {
+		return
+	}
+	d.buf = append(d.buf[:from+cut], '.')
+}
+
+// midBoundary returns where the second clause of the long sentence s
+// starts (after ", " or at a conjunction or a participle), for an
+// attribution to go between its clauses, or 0 when s has none with at
+// least five words on either side.
+func midBoundary(s []byte) int {
+	words := bytes.Count(s, []byte{' '}) + 1
+	if words < 11 {
+		return 0
+	}
+	best, bestDist, n := 0, 1<<30, 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		n++
+		if n < 2 || words-n < 4 {
+			continue
+		}
+		at := 0
+		switch {
+		case n < 4:
+		case s[i-1] == ',' && !appositive(s[i+1:]):
+			at = i + 1
+		case s[i-1] != ',' && hasPrefixAny(s[i:], " while ", " but ", " although ", " as ", " and ", " with ", " before ", " after ", " when ", " leaving ", " destroying ", " sending ", " cutting ", " halting ", " forcing "):
+			at = i + 1
+		}
+		if at == 0 && n >= 2 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subjectEnds(s[:i], s[i+1:]) {
+			// "Each affected family, X said, will receive …"
+			at = i + 1
+		}
+		if at == 0 {
+			continue
+		}
+		if dist := n - words/2; abs(dist) < bestDist {
+			best, bestDist = at, abs(dist)
+		}
+	}
+	return best
+}
+
+// subjectEnds reports whether the words before (a sentence's first
+// words) are its subject and after starts its verb: an auxiliary, or a
+// past tense after a noun, with no verb before.
+func subjectEnds(before, after []byte) bool {
+	if bytes.ContainsAny(before, ",;:") {
+		return false
+	}
+	for rest := before; len(rest) > 0; {
+		w := rest
+		if k := bytes.IndexByte(rest, ' '); k >= 0 {
+			w, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = nil
+		}
+		if isAux(w) {
+			return false
+		}
+	}
+	w := after
+	if k := bytes.IndexByte(w, ' '); k > 0 {
+		w = w[:k]
+	}
+	return isAux(w) || (len(w) > 4 && bytes.HasSuffix(w, []byte("ed")))
+}
+
+func isAux(w []byte) bool {
+	switch string(w) {
+	case "will", "would", "is", "are", "was", "were", "has", "have", "had", "could", "can", "may", "must", "should", "might":
+		return true
+	}
+	return false
+}
+
+// appositive reports whether s, which follows a comma, opens an
+// appositive or a relative clause, which an attribution must not cut off.
+func appositive(s []byte) bool {
+	return hasPrefixAny(s, "the ", "a ", "an ", "who ", "which ", "built ", "one ", "its ", "his ", "her ", "and ", "or ")
+}
+
+func hasPrefixAny(s []byte, ps ...string) bool {
+	for _, p := range ps {
+		if bytes.HasPrefix(s, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// properRU reports whether the Russian sentence s starts with a name
+// (a word that stays capitalised inside a sentence): two capitals running.
+func properRU(s []byte) bool {
+	w := s
+	if k := bytes.IndexByte(w, ' '); k > 0 {
+		w = w[:k]
+	}
+	n := 0
+	for _, c := range string(w) {
+		if unicode.IsUpper(c) {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // pickUnused picks one of n (at most 64) choices not yet in used, or any
@@ -316,134 +488,3 @@ func pickUnused(r *rng, n int, used *uint64) int {
 
 // initialsRU are the Cyrillic letters names start with, two bytes each.
 const initialsRU = "АБВГДЕЗИКЛМНОПРСТФЭЮЯ"
-
-var (
-	breakConjEN = []string{" and ", " but ", " while ", " after ", " as ", " because ", " though ", " with ", " when "}
-	breakConjRU = []string{" и ", " но ", " а ", " после ", " когда "}
-	breakPrepEN = []string{" in ", " on ", " at ", " to ", " for ", " from ", " into ", " during ", " by ", " since ", " until ", " over "}
-	breakPrepRU = []string{" в ", " на ", " из-за ", " для ", " до ", " за ", " по "}
-)
-
-// breakUp gives the sentence that ends d.buf at from a source in its
-// middle when it is long — "X, Ines K. Calardin said, Y" — so that no run
-// of its words is as long as a copied passage: the name is the article's
-// own. It looks for a comma or a conjunction between the third and tenth
-// word and leaves sentences without one as they are.
-func (f *cfiller) breakUp(d *doc, from int, r *rng, ru bool) {
-	for n := 0; n < 3 && from >= 0; n++ {
-		from = f.breakOnce(d, from, r, ru)
-	}
-}
-
-// appositive reports whether s, which follows a comma, opens an
-// appositive or a relative clause, which a source must not cut off.
-func appositive(s []byte) bool {
-	for _, w := range []string{"the ", "a ", "an ", "who ", "which ", "built ", "one ", "its ", "his ", "her "} {
-		if bytes.HasPrefix(s, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-// phrasal reports whether s ends in a verb whose particle must not be
-// parted from it ("taken over", "handed out").
-func phrasal(s []byte) bool {
-	w := s[bytes.LastIndexByte(s, ' ')+1:]
-	switch string(w) {
-	case "taken", "handed", "turned", "brought", "put", "set", "carried", "kept", "went", "gave", "given", "take", "is", "was", "are", "were":
-		return true
-	}
-	return false
-}
-
-// breakOnce breaks the sentence at from once if it is long, returning
-// where the rest of it starts, or -1.
-func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
-	s := d.buf[from:]
-	words := 0
-	for _, c := range s {
-		if c == ' ' {
-			words++
-		}
-	}
-	if words < 11 {
-		return -1
-	}
-	conj, prep := breakConjEN, breakPrepEN
-	if ru {
-		conj, prep = breakConjRU, breakPrepRU
-	}
-	// the last clause boundary before the tenth word, else the last
-	// preposition: as few breaks as keep every stretch short
-	at, comma, atPrep := -1, false, -1
-	words = 0
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != ' ' {
-			continue
-		}
-		words++
-		if words >= 10 && (at >= 0 || atPrep >= 0) {
-			// past the tenth word, the first boundary will do
-			break
-		}
-		if words < 3 {
-			continue
-		}
-		if i > 0 && s[i-1] == ',' {
-			if !appositive(s[i+1:]) {
-				at, comma = i+1, true
-			}
-			continue
-		}
-		for _, c := range conj {
-			if len(s)-i >= len(c) && string(s[i:i+len(c)]) == c {
-				at, comma = i, false
-				break
-			}
-		}
-		if words >= 4 && !phrasal(s[:i]) {
-			for _, c := range prep {
-				if len(s)-i >= len(c) && string(s[i:i+len(c)]) == c {
-					atPrep = i
-					break
-				}
-			}
-		}
-	}
-	if at < 0 {
-		at = atPrep
-	}
-	if at < 0 || bytes.Count(s[at:], []byte{' '}) < 4 {
-		return -1
-	}
-	at += from
-	d.tail = append(d.tail[:0], d.buf[at:]...)
-	b := d.buf[:at]
-	female := r.chance(0.5)
-	switch {
-	case ru:
-		if !comma {
-			b = append(b, ',')
-		}
-		b = append(b, " как сообщил"...)
-		if female {
-			b = append(b, "а"...)
-		}
-		b = append(b, ' ')
-		b = appendAged(b, r, true, female, false)
-		if comma {
-			b = append(b, ' ')
-		}
-	case comma:
-		b = appendAged(b, r, false, female, false)
-		b = append(append(append(b, ' '), saysEN[r.intn(len(saysEN))]...), ", "...)
-	default:
-		b = append(b, ", "...)
-		b = appendAged(b, r, false, female, false)
-		b = append(append(append(b, ' '), saysEN[r.intn(len(saysEN))]...), ',')
-	}
-	next := len(b)
-	d.buf = append(b, d.tail...)
-	return next
-}

@@ -130,7 +130,8 @@ type Generator struct {
 	ruOutlets []int
 	wireIdx   []int
 	readAlso  [2][]string
-	filler    [2]cfiller // sentences of context, en and ru
+	filler    [2]cfiller  // sentences of context, en and ru
+	lex       [2]*lexicon // everyday wordings, en and ru
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
@@ -166,7 +167,8 @@ func New(opts Options) *Generator {
 		opts.ProgressEvery = 10000
 	}
 	g := &Generator{opts: opts, r: newRNG(uint64(opts.Seed)), topics: compileTopics(),
-		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)}}
+		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)},
+		lex:    [2]*lexicon{compileLexicon(lexEN), compileLexicon(lexRU)}}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
 	for i := 0; i < 300; i++ {
 		g.places = append(g.places, newPlace(&wr, false))

@@ -72,7 +72,6 @@ var phrasesEN = map[string][]string{
 	"set aside":                      {"set aside", "earmarked", "allocated"},
 	"confirmed":                      {"confirmed", "acknowledged", "admitted"},
 	"postponed":                      {"postponed", "put off", "delayed"},
-	"lost":                           {"lost", "shed"},
 	"rust":                           {"rust", "corrosion"},
 	"could not":                      {"could not", "was unable to", "failed to"},
 	"records":                        {"records", "logs", "paperwork"},

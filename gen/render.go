@@ -24,6 +24,7 @@ type doc struct {
 	conn   int    // where a connector starts
 	lower  int    // where it ends: lower-case a "The" there
 	tail   []byte // scratch for edits
+	tail2  []byte
 	buf    []byte
 	paras  []para
 	quotes []pquote
@@ -31,13 +32,9 @@ type doc struct {
 	// statements in the article's own words (see rquote)
 	rbuf     []byte
 	reported []rquote
-	// scratch for spread
+	// scratch for finish
 	work  []byte
 	work2 []byte
-	views [][]byte
-	fixed []bool
-	words []wordAt
-	cuts  []int
 }
 
 func (d *doc) reset() {
@@ -269,8 +266,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	ph := &t.phases[e.phase]
 	v := g.vals(e, sp)
 	ru := sp.lang == 1
-	// the sources spread adds later lengthen a text by about half
-	target := int(math.Min(math.Max(r.lognormal(math.Log(1450), 0.55), 650), 3700))
+	target := int(math.Min(math.Max(r.lognormal(math.Log(2000), 0.55), 900), 5600))
 	bodyStart := len(d.buf)
 	firstPara := len(d.paras)
 	leads, facts, back, fill := ph.leads, ph.facts, t.background, &g.filler[0]
@@ -300,7 +296,8 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	}
 	ls := len(d.buf)
 	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v, r)
-	fill.breakUp(d, ls, r, ru)
+	trimTail(d, ls, r, ru)
+	fill.attribute(d, ls, v, r, ru)
 	g.paraphrase(d, s, r, ru)
 	d.close(s, false)
 
@@ -315,14 +312,14 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			g.connect(d, r, ru)
 			fs := len(d.buf)
 			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
-			fill.breakUp(d, fs, r, ru)
+			trimTail(d, fs, r, ru)
 			fill.attribute(d, fs, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
 				fs := len(d.buf)
 				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
-				fill.breakUp(d, fs, r, ru)
+				trimTail(d, fs, r, ru)
 				fill.attribute(d, fs, v, r, ru)
 			}
 			g.paraphrase(d, s, r, ru)
@@ -336,7 +333,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			g.connect(d, r, ru)
 			bs := len(d.buf)
 			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
-			fill.breakUp(d, bs, r, ru)
+			trimTail(d, bs, r, ru)
 			fill.attribute(d, bs, v, r, ru)
 			g.paraphrase(d, s, r, ru)
 			d.close(s, false)
@@ -353,7 +350,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		}
 		d.close(s, false)
 	}
-	fill.spread(d, firstPara, bodyStart, r, ru)
+	d.finish(g.lex[sp.lang], firstPara, bodyStart, houseStyle(sp.outlet), r, ru)
 }
 
 var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
@@ -420,7 +417,7 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			add(text, storyline.Direct)
 		default:
 			// reported speech, worded by each reporter: the truth takes
-			// it from the text (see spread)
+			// it from the text (see finish)
 			ind := &e.story.topic.quotes[e.quotes[i]].ruInd
 			if r.chance(0.5) {
 				b = appendActor(b, name)
@@ -474,7 +471,7 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			add(q.s2, storyline.Direct)
 		default:
 			// reported speech, worded by each reporter: the truth takes
-			// it from the text (see spread)
+			// it from the text (see finish)
 			ind := &e.story.topic.quotes[e.quotes[i]].ind
 			switch r.intn(4) {
 			case 0:

@@ -1,0 +1,122 @@
+package gen
+
+import (
+	"bytes"
+	"unicode"
+)
+
+// While an article is written, the names of people are marked (nameOpen
+// … nameClose), and so are the statements it attributes to someone and
+// their speakers. Once its body is complete, finish words it once more
+// (see vary.go) around the marks, lists the marked statements as the
+// article's indirect quotes with their final wording, and removes the
+// marks.
+
+const (
+	nameOpen  = '\x01'
+	nameClose = '\x02'
+	// A statement the article reports in its own words is marked
+	// quoteOpen … quoteClose, and the name of the source it is attributed
+	// to speakerOpen … nameClose, so that once the text is final the truth
+	// can list it as indirect speech.
+	quoteOpen   = '\x03'
+	quoteClose  = '\x04'
+	speakerOpen = '\x05'
+	// actorOpen marks the name of one of the story's people, who speaks
+	// in every report of an event.
+	actorOpen = '\x06'
+	// contOpen opens the rest of a statement that its attribution
+	// interrupts ("…, NAME, a councillor, said, contOpen … quoteClose"):
+	// it goes with the speaker just before it, whoever else that speaker
+	// was claimed by.
+	contOpen = '\x07'
+)
+
+// finish varies the words of the body (d's paragraphs from firstPara on,
+// which start at bodyStart) in the house style st, records the marked
+// statements as reported quotes and removes the marks. It reuses d's
+// scratch space and allocates nothing once that has grown.
+func (d *doc) finish(lx *lexicon, firstPara, bodyStart int, st style, r *rng, ru bool) {
+	d.work = append(d.work[:0], d.buf[bodyStart:]...)
+	d.buf = d.buf[:bodyStart]
+	for pi := firstPara; pi < len(d.paras); pi++ {
+		p := d.paras[pi]
+		start := len(d.buf)
+		d.buf = lx.vary(d.buf, d.work[p.start-bodyStart:p.end-bodyStart], st, r, ru)
+		d.reportStatements(pi, d.buf[start:])
+		d.buf = append(d.buf[:start], stripMarks(d.buf[start:])...)
+		d.paras[pi] = para{start: start, end: len(d.buf)}
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isMark(c byte) bool { return c >= nameOpen && c <= contOpen }
+
+// stripMarks removes the marks from p, in place.
+func stripMarks(p []byte) []byte {
+	out := p[:0]
+	for _, c := range p {
+		if !isMark(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reportStatements records the marked statements of paragraph pi (its
+// marked text p) with their speakers: each statement goes with the
+// unclaimed speaker just before it ("According to NAME, …", "NAME, 54, a
+// nurse, said …") or else the one just after it ("…, NAME said.").
+func (d *doc) reportStatements(pi int, p []byte) {
+	type mark struct {
+		start, end int
+		speaker    bool
+		used       bool
+		cont       bool
+	}
+	var ms [16]mark
+	n := 0
+	for i := 0; i < len(p) && n < len(ms); i++ {
+		switch p[i] {
+		case speakerOpen, actorOpen:
+			j := bytes.IndexByte(p[i:], nameClose)
+			if j < 0 {
+				return
+			}
+			ms[n] = mark{start: i + 1, end: i + j, speaker: true}
+			n++
+		case quoteOpen, contOpen:
+			j := bytes.IndexByte(p[i:], quoteClose)
+			if j < 0 {
+				return
+			}
+			ms[n] = mark{start: i + 1, end: i + j, cont: p[i] == contOpen}
+			n++
+		}
+	}
+	for k := 0; k < n; k++ {
+		if ms[k].speaker {
+			continue
+		}
+		sp := -1
+		if k > 0 && ms[k-1].speaker && (!ms[k-1].used || ms[k].cont) {
+			sp = k - 1
+		} else if k+1 < n && ms[k+1].speaker {
+			sp = k + 1
+		}
+		if sp < 0 {
+			continue
+		}
+		ms[sp].used = true
+		name := p[ms[sp].start:ms[sp].end]
+		if c := bytes.IndexByte(name, ','); c >= 0 {
+			name = name[:c] // the age that follows a resident's name
+		}
+		t0 := len(d.work2)
+		d.work2 = append(d.work2, p[ms[k].start:ms[k].end]...)
+		text := stripMarks(d.work2[t0:])
+		d.report(pi, bytes.TrimSpace(text), name)
+		d.work2 = d.work2[:t0]
+	}
+}
