@@ -203,6 +203,10 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	return append(append(append(append(b, last[0]...), last[1]...), last[2]...), nameClose)
 }
 
+// attribRoles are who a fact is attributed to.
+var attribRoles = []string{"a spokesperson", "an official", "a senior official", "a press officer", "a local official",
+	"a council spokesperson", "an aide to the mayor", "a regional official", "a government spokesperson", "an official briefed on the matter"}
+
 // attribPre are the ways a source goes before a sentence.
 var attribPre = [][2]string{{"According to ", ", "}, {"", " said "}, {"", " told reporters "}, {"", " said that "}}
 
@@ -239,7 +243,10 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	}
 	female := r.chance(0.5)
 	appendRole := func(b []byte) []byte {
-		return f.official[r.intn(len(f.official))].appendTo(b, v, r)
+		if ru {
+			return f.official[r.intn(len(f.official))].appendTo(b, v, r)
+		}
+		return append(b, attribRoles[r.intn(len(attribRoles))]...)
 	}
 	if ru {
 		if r.chance(0.5) {
@@ -381,7 +388,7 @@ func midBoundary(s []byte) int {
 		at := 0
 		switch {
 		case n < 4:
-		case s[i-1] == ',' && !appositive(s[i+1:]):
+		case s[i-1] == ',' && !appositive(s[i+1:]) && !verbNext(s[i+1:]):
 			at = i + 1
 		case s[i-1] != ',' && hasPrefixAny(s[i:], " while ", " but ", " although ", " as ", " and ", " with ", " before ", " after ", " when ", " leaving ", " destroying ", " sending ", " cutting ", " halting ", " forcing "):
 			at = i + 1
@@ -423,6 +430,24 @@ func subjectEnds(before, after []byte) bool {
 		w = w[:k]
 	}
 	return isAux(w) || (len(w) > 4 && bytes.HasSuffix(w, []byte("ed")))
+}
+
+// verbNext reports whether s starts with a verb, which after a comma
+// ends an appositive ("The case against X, the former director, began
+// …") rather than starting a clause.
+func verbNext(s []byte) bool {
+	w := s
+	if k := bytes.IndexByte(w, ' '); k > 0 {
+		w = w[:k]
+	}
+	if isAux(w) || bytes.HasSuffix(w, []byte("ed")) {
+		return true
+	}
+	switch string(w) {
+	case "began", "got", "went", "came", "took", "fell", "rose", "shut", "left", "won", "lost", "broke", "made", "gave", "held", "set", "put", "cut", "hit", "tore", "swept", "opened", "will", "needs", "faces", "saying", "adding", "citing":
+		return true
+	}
+	return false
 }
 
 func isAux(w []byte) bool {

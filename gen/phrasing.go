@@ -48,7 +48,7 @@ var phrasesEN = map[string][]string{
 	"bridges":                        {"bridges", "crossings", "spans"},
 	"the company":                    {"the company", "the firm", "the {P} company"},
 	"The company":                    {"The company", "The firm", "The {P} company"},
-	"expected":                       {"expected", "likely", "set"},
+	"expected":                       {"expected", "anticipated"},
 	"rose":                           {"rose", "climbed", "went up"},
 	"fell":                           {"fell", "dropped", "went down"},
 	"night":                          {"night", "evening"},
