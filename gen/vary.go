@@ -2,6 +2,7 @@ package gen
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,7 +26,7 @@ type style struct {
 // houseStyle returns the house style of outlet i.
 func houseStyle(i int) style {
 	s := mix(uint64(i)+1, 0x5717e)
-	return style{seed: s, follow: 0.2 + 0.3*float64(s%1000)/1000}
+	return style{seed: s, follow: 0.1 + 0.3*float64(s%1000)/1000}
 }
 
 // pick chooses one of n wordings of group g.
@@ -99,12 +100,33 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 			if atStart {
 				capitalize(b[at:])
 			}
+			b = fixArticle(b, at)
 			prevWord = lastWord(b[at:])
 			i += n
 			continue
 		}
 		b = append(b, word...)
 		prevWord, i = word, j
+	}
+	return b
+}
+
+// fixArticle makes the article before b[at:] ("a", "an") agree with
+// the word that now follows it.
+func fixArticle(b []byte, at int) []byte {
+	if at < 2 || at >= len(b) || b[at-1] != ' ' {
+		return b
+	}
+	vowel := strings.IndexByte("aeiouAEIOU", b[at]) >= 0
+	switch {
+	case at >= 3 && (b[at-3] == 'a' || b[at-3] == 'A') && b[at-2] == 'n' && (at == 3 || b[at-4] == ' ') && !vowel:
+		// "an" before a consonant
+		return append(b[:at-2], b[at-1:]...)
+	case (b[at-2] == 'a' || b[at-2] == 'A') && (at == 2 || b[at-3] == ' ') && vowel:
+		b = append(b, 0)
+		copy(b[at:], b[at-1:len(b)-1])
+		b[at-1] = 'n'
+		return b
 	}
 	return b
 }
