@@ -105,50 +105,74 @@ func compileFiller(p fillerParts) cfiller {
 func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64, ru bool) []byte {
 	official := r.chance(0.35)
 	say := r.intn(len(f.says))
-	// who they are first, as a title ("Shopkeeper Ines Calardin, 54,
-	// said …"), so that the words from the name to the end are few
-	role := len(b)
-	if official {
-		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
-	} else {
-		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
-	}
-	for _, art := range []string{"a ", "an "} {
-		if len(b)-role > len(art) && string(b[role:role+len(art)]) == art {
-			b = append(b[:role], b[role+len(art):]...)
-			break
+	speech := say < f.speech
+	female := r.chance(0.5)
+	appendRole := func(b []byte) []byte {
+		if official {
+			return f.official[r.intn(len(f.official))].appendTo(b, v, r)
 		}
+		return f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
 	}
-	if c, n := utf8.DecodeRune(b[role:]); unicode.IsLower(c) {
-		var enc [4]byte
-		if m := utf8.EncodeRune(enc[:], unicode.ToUpper(c)); m == n {
-			copy(b[role:], enc[:m])
+	// the speaker's name, and a resident's age, which is as much theirs
+	appendWho := func(b []byte, comma bool) []byte {
+		speaker := len(b)
+		b = appendName(b, r, ru, official, female)
+		if speech {
+			b[speaker] = speakerOpen
 		}
+		if !official {
+			b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(19+r.intn(70)), 10)
+			b = append(b, nameClose)
+			if comma {
+				b = append(b, ',')
+			}
+		}
+		return b
 	}
-	b = append(b, ' ')
-	speaker := len(b)
-	b = appendName(b, r, ru, official, r.chance(0.5))
-	if say < f.speech {
-		b[speaker] = speakerOpen
+	what := func(b []byte) []byte {
+		if !speech {
+			return f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
+		}
+		b = append(b, quoteOpen)
+		b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
+		return append(b, quoteClose)
 	}
-	if !official {
-		// the age is as much the speaker's own as the name
-		b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(19+r.intn(70)), 10)
-		b = append(b, nameClose, ',')
+	// the statement never comes first: two reactions' statements would
+	// then run together without a name between them
+	switch {
+	case r.chance(0.4):
+		// "Ines Calardin, 54, a nurse, said …"
+		b = appendWho(b, true)
+		if official {
+			b = append(b, ',')
+		}
+		b = append(appendRole(append(b, ' ')), ',', ' ')
+	default:
+		// who they are first, as a title ("Shopkeeper Ines Calardin, 54,
+		// said …")
+		role := len(b)
+		b = appendRole(b)
+		for _, art := range []string{"a ", "an "} {
+			if len(b)-role > len(art) && string(b[role:role+len(art)]) == art {
+				b = append(b[:role], b[role+len(art):]...)
+				break
+			}
+		}
+		if c, n := utf8.DecodeRune(b[role:]); unicode.IsLower(c) {
+			var enc [4]byte
+			if m := utf8.EncodeRune(enc[:], unicode.ToUpper(c)); m == n {
+				copy(b[role:], enc[:m])
+			}
+		}
+		b = appendWho(append(b, ' '), true)
+		b = append(b, ' ')
 	}
-	b = append(b, ' ')
 	b = f.says[say].appendTo(b, v, r)
 	if ru {
 		b = append(b, ", что"...)
 	}
-	if say >= f.speech {
-		b = append(b, ' ')
-		b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
-		return append(b, '.')
-	}
-	b = append(b, ' ', quoteOpen)
-	b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
-	return append(b, quoteClose, '.')
+	b = what(append(b, ' '))
+	return append(b, '.')
 }
 
 // appendAged appends a source's name with an initial and age, and a
@@ -348,7 +372,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 // a reporter who reports fewer of the facts does.
 func trimTail(d *doc, from int, r *rng, ru bool) {
 	s := d.buf[from:]
-	if ru || len(s) == 0 || s[len(s)-1] != '.' || !r.chance(0.35) {
+	if ru || len(s) == 0 || s[len(s)-1] != '.' || !r.chance(0.45) {
 		return
 	}
 	cut, n := -1, 0

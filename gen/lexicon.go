@@ -164,7 +164,7 @@ var lexEN = []lexGroup{
 	{words: []string{"to clear", "to work through", "to deal with"}},
 	{words: []string{"governor", "chief"}},
 	{words: []string{"of their takings", "of their trade", "of their turnover", "in sales"}},
-	{words: []string{"had lost", "were down", "had shed"}, num: true},
+	{words: []string{"had lost", "had shed"}, num: true},
 	{words: []string{"brought it under control", "put it out", "got it under control", "had it under control"}},
 	{words: []string{"the fire brigade", "firefighters", "the fire service", "fire crews"}},
 	{words: []string{"before the fire", "until the fire", "before fire"}, oneWay: true},

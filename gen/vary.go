@@ -43,6 +43,7 @@ func (st style) pick(g uint64, n int, r *rng) int {
 func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 	quoted, inName := false, false
 	sentenceStart := true
+	start := len(b)
 	var prevWord []byte // the last word written, outside names and quotations
 	for i := 0; i < len(p); {
 		c, size := utf8.DecodeRune(p[i:])
@@ -100,7 +101,7 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 			if atStart {
 				capitalize(b[at:])
 			}
-			b = fixArticle(b, at)
+			b = fixArticle(b, start, at)
 			prevWord = lastWord(b[at:])
 			i += n
 			continue
@@ -112,17 +113,18 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 }
 
 // fixArticle makes the article before b[at:] ("a", "an") agree with
-// the word that now follows it.
-func fixArticle(b []byte, at int) []byte {
-	if at < 2 || at >= len(b) || b[at-1] != ' ' {
+// the word that now follows it; the paragraph starts at b[start].
+func fixArticle(b []byte, start, at int) []byte {
+	if at-start < 2 || at >= len(b) || b[at-1] != ' ' {
 		return b
 	}
 	vowel := strings.IndexByte("aeiouAEIOU", b[at]) >= 0
+	wordStart := func(i int) bool { return i == start || b[i-1] == ' ' || isMark(b[i-1]) }
 	switch {
-	case at >= 3 && (b[at-3] == 'a' || b[at-3] == 'A') && b[at-2] == 'n' && (at == 3 || b[at-4] == ' ') && !vowel:
+	case at-start >= 3 && (b[at-3] == 'a' || b[at-3] == 'A') && b[at-2] == 'n' && wordStart(at-3) && !vowel:
 		// "an" before a consonant
 		return append(b[:at-2], b[at-1:]...)
-	case (b[at-2] == 'a' || b[at-2] == 'A') && (at == 2 || b[at-3] == ' ') && vowel:
+	case (b[at-2] == 'a' || b[at-2] == 'A') && wordStart(at-2) && vowel:
 		b = append(b, 0)
 		copy(b[at:], b[at-1:len(b)-1])
 		b[at-1] = 'n'

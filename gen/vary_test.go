@@ -21,6 +21,7 @@ func TestVary(t *testing.T) {
 		{"name untouched", "<Workers Said> closed the road.", []string{"Workers Said"}, nil},
 		{"agreement after leaders", "Union leaders is demanding more.", nil, []string{"leaders is"}},
 		{"an before eight", "They want a 8.5% rise.", []string{"an 8.5"}, []string{"a 8.5"}},
+		{"a before a consonant at the start", "An independent inquiry began.", nil, []string{"An separate", "A outside"}},
 		{"about only before numbers", "They talked about the deal for about 40 minutes.", []string{"talked about the "}, nil},
 		{"not a noun after a", "It took a while to start.", []string{"a while"}, nil},
 		{"capitalised word mid-sentence is a name", "The firm hired Police Chief Ann.", []string{"Police Chief Ann"}, nil},
