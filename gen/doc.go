@@ -34,14 +34,20 @@
 //     by their attribution), worded once per event, and indirect: the
 //     story's people's statements ("…, the mayor, said that …"), worded
 //     by each reporter, and the reactions and facts an article attributes
-//     to its own sources ("Ines Calardin, 54, a nurse, said the aid never
-//     came"; "According to …, police closed …"). The truth lists every
-//     one with its speaker; opinions ("believes", "fears") are not quotes.
-//   - Only copies share long runs of words: reports of other events, and
-//     independent reports of one event, word things their own way, and
-//     an invented source's name breaks every stretch longer than nine
-//     words (see spread.go). Quotations of one speaker repeat within an
-//     event, as they do in real reports.
+//     to its own sources ("Nurse Ines Calardin, 54, said the aid never
+//     came"; "Each affected family, Ines K. Calardin, a spokesperson,
+//     said, will receive …"). At most one attribution per sentence; the
+//     truth lists every statement with its speaker, an interrupted one in
+//     its two parts; opinions ("believes", "fears") are not quotes.
+//   - Reporters word things their own way: once a body is written, its
+//     own words (not quotations, not names) are chosen again from a
+//     lexicon of news wordings ("shut"/"closed", "workers"/"staff",
+//     "more than"/"over", "6,658"/"about 6,700", "%"/"per cent"), partly
+//     by the outlet's house style (see vary.go), and a reporter may leave
+//     out a fact's last clause. Stock sentences of look-alike events
+//     still meet: about one and a half pairs per article across events
+//     and a third within one share a 12-word passage outside quotations
+//     (TestNoSharedPassagesOutsideCopies), where copies share paragraphs.
 //   - Texts run from about 1 KB to 8 KB, median near 2.5 KB.
 //
 // The same Options always give the same bytes. Generation streams: memory

@@ -283,7 +283,10 @@ func TestNoSharedPassagesOutsideCopies(t *testing.T) {
 		// Independent reports are worded by each article (see vary.go and
 		// attribute), not broken up by invented sources, so stock
 		// sentences of one kind of event still meet now and then.
-		// Measured: see the report in the commit log.
+		// Measured on seed 13: 4,603 pairs across events and 994 within;
+		// 25,330 and 4,118 without the lexicon and the attributions
+		// between clauses; at most 30 each with an invented source every
+		// nine words, which read absurdly.
 		if limit := tt.n * 2; len(across) > limit {
 			t.Errorf("seed %d: %d pairs across events share a passage; want at most %d", tt.seed, len(across), limit)
 		}
