@@ -229,8 +229,8 @@ func fullState(c *Clusterer) map[string][]byte {
 	for id := range c.stories {
 		c.dirtyKeys[id] = true
 	}
-	for t := range c.vocab {
-		c.dirtyDF[dfShard(t)] = true
+	for s := range c.dirtyDF {
+		c.dirtyDF[s] = true
 	}
 	return c.Pending()
 }

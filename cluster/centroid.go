@@ -19,9 +19,9 @@ func (ct *centroid) len() int { return len(ct.ids) }
 
 // growScratch makes the scratch arrays cover every term id.
 func (c *Clusterer) growScratch() {
-	for len(c.qw) < len(c.terms) {
-		c.qw = append(c.qw, 0)
-		c.pos = append(c.pos, 0)
+	if n := c.lex.size(); n > len(c.qw) {
+		c.qw = append(c.qw, make([]float32, n-len(c.qw))...)
+		c.pos = append(c.pos, make([]int32, n-len(c.pos))...)
 	}
 }
 
@@ -119,7 +119,7 @@ func (c *Clusterer) addVector(ct *centroid, v vector, fresh []uint32) []uint32 {
 
 // prune keeps ct to its keep heaviest terms once it holds half as many
 // more.
-func prune(ct *centroid, keep int) {
+func (c *Clusterer) prune(ct *centroid, keep int) {
 	if len(ct.ids) <= keep*3/2 {
 		return
 	}
@@ -132,7 +132,7 @@ func prune(ct *centroid, keep int) {
 		if ct.ws[a] != ct.ws[b] {
 			return ct.ws[a] > ct.ws[b]
 		}
-		return ct.ids[a] < ct.ids[b]
+		return c.compareTerms(ct.ids[a], ct.ids[b]) < 0
 	})
 	ids := make([]uint32, keep, keep*3/2+8)
 	ws := make([]float32, keep, keep*3/2+8)

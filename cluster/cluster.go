@@ -148,12 +148,14 @@ type Clusterer struct {
 	opts Options
 	feat *featurizer
 
-	vocab map[string]uint32
-	terms []string
-	df    []uint32
-	// nameDF counts the articles in which a term was a name.
-	nameDF []uint32
-	docs   int
+	lex *lexicon
+	// df counts the articles holding each term, by id; it grows with
+	// the lexicon (growDF).
+	df []uint32
+	// nameDF counts the articles in which a term was a name; seen is
+	// the article count when a term was first counted (compareTerms).
+	nameDF, seen []uint32
+	docs         int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
 
@@ -170,6 +172,9 @@ type Clusterer struct {
 	// scratch buffers and the lookup stamp
 	stamp   uint64
 	touched []*node
+	top     []*node
+	cands   []candidate
+	vec     vector
 	fresh   []uint32
 	vids    []uint32
 	vws     []float32
@@ -179,23 +184,23 @@ type Clusterer struct {
 	pos []int32
 
 	dirtyKeys map[string]bool
-	dirtyDF   map[int]bool
+	dirtyDF   [dfShards]bool
 	titles    map[string]string
 }
 
 // New returns a Clusterer with an empty state.
 func New(opts Options) *Clusterer {
+	lex := newLexicon()
 	return &Clusterer{
 		opts:         opts.withDefaults(),
-		feat:         newFeaturizer(),
-		vocab:        make(map[string]uint32),
+		feat:         newFeaturizer(lex),
+		lex:          lex,
 		events:       make(map[string]*node),
 		stories:      make(map[string]*node),
 		eventIdx:     newIndex(),
 		storyIdx:     newIndex(),
 		articleEvent: make(map[string]*node),
 		dirtyKeys:    make(map[string]bool),
-		dirtyDF:      make(map[int]bool),
 		titles:       make(map[string]string),
 	}
 }
@@ -248,7 +253,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	c.growScratch()
 
 	// copies: must-link evidence
-	copyEvents := map[*node][]string{}
+	var copyEvents map[*node][]string
 	for _, cp := range copies {
 		if !strongCopy(cp) {
 			continue
@@ -263,6 +268,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				// shared background passages between reports of two
 				// days of one story: not evidence of one happening
 				continue
+			}
+			if copyEvents == nil {
+				copyEvents = map[*node][]string{}
 			}
 			copyEvents[ev] = append(copyEvents[ev], other)
 		}
@@ -285,7 +293,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 		if cands[i].sim >= c.opts.EventThreshold {
 			// only a candidate close enough to join needs the guards
-			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || otherPeople(f, cands[i].n)
+			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || c.otherPeople(f, cands[i].n)
 		}
 	}
 	sortCandidates(cands)

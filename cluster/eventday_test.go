@@ -121,14 +121,15 @@ func TestOtherPeople(t *testing.T) {
 	ev := &node{size: 3,
 		persons: map[string]float32{"peskov": 3, "putin": 3, "biden": 2},
 		mains:   map[string]float32{"peskov": 3}}
+	c := New(Options{})
 	feat := func(main string, terms []string, head map[string]bool) *Features {
-		f := &Features{Main: main, Terms: terms}
+		f := &Features{Main: main}
 		for _, t := range terms {
 			h := float32(0)
 			if head[t] {
 				h = 2
 			}
-			f.Head = append(f.Head, h)
+			f.terms = append(f.terms, fterm{id: c.termID(t), head: h, tf: 1, boost: 1})
 		}
 		return f
 	}
@@ -145,13 +146,13 @@ func TestOtherPeople(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := otherPeople(tt.f, ev); got != tt.want {
+			if got := c.otherPeople(tt.f, ev); got != tt.want {
 				t.Errorf("otherPeople = %v, want %v", got, tt.want)
 			}
 		})
 	}
 	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
-	if otherPeople(tests[0].f, weak) {
+	if c.otherPeople(tests[0].f, weak) {
 		t.Error("an event without a main person for most of its members vetoed")
 	}
 }

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -65,26 +67,36 @@ func (n *node) live() *node {
 func (n *node) dead() bool { return n.into != nil }
 
 // vectorize counts f's terms into the document frequencies and returns
-// its TF-IDF unit vector over the DocTerms heaviest terms.
+// its TF-IDF unit vector over the DocTerms heaviest terms. The vector is
+// the clusterer's scratch: valid until the next call.
 func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
-	v := make(vector, 0, len(f.Terms))
-	for i, t := range f.Terms {
-		id := c.termID(t)
-		c.df[id]++
-		if float64(f.Boost[i]) >= nameBoost {
-			c.nameDF[id]++
+	c.growDF()
+	v := c.vec[:0]
+	for _, t := range f.terms {
+		if c.df[t.id] == 0 {
+			c.seen[t.id] = uint32(c.docs)
 		}
-		c.dirtyDF[dfShard(t)] = true
-		w := sublinear(float64(f.TF[i])) * c.idf(id) * float64(f.Boost[i])
-		v = append(v, tw{id, float32(w)})
+		c.df[t.id]++
+		if t.boost >= nameBoost {
+			c.nameDF[t.id]++
+		}
+		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
+		v = append(v, tw{t.id, float32(w)})
 	}
-	sort.Slice(v, func(i, j int) bool {
-		if v[i].w != v[j].w {
-			return v[i].w > v[j].w
+	slices.SortFunc(v, func(a, b tw) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return v[i].id < v[j].id
+		return c.compareTerms(a.id, b.id)
 	})
+	for _, t := range v {
+		c.dirtyDF[c.lex.entry(t.id).shard()] = true
+	}
+	c.vec = v
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
 	}
@@ -99,6 +111,37 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		}
 	}
 	return v
+}
+
+// compareTerms orders terms by the arrival that brought them first, then
+// alphabetically: an order that depends on the stream alone, not on the
+// ids that concurrent analyses happened to give them. Where weights tie,
+// the older term wins.
+func (c *Clusterer) compareTerms(a, b uint32) int {
+	if a == b {
+		return 0
+	}
+	switch sa, sb := c.seen[a], c.seen[b]; {
+	case sa < sb:
+		return -1
+	case sa > sb:
+		return 1
+	}
+	return strings.Compare(c.lex.term(a), c.lex.term(b))
+}
+
+// growDF extends the per-term arrays to every term of the lexicon.
+func (c *Clusterer) growDF() {
+	n := c.lex.size()
+	if n <= len(c.df) {
+		return
+	}
+	c.df = append(c.df, make([]uint32, n-len(c.df))...)
+	c.nameDF = append(c.nameDF, make([]uint32, n-len(c.nameDF))...)
+	c.seen = append(c.seen, make([]uint32, n-len(c.seen))...)
+	c.eventIdx.grow(n)
+	c.storyIdx.grow(n)
+	c.growScratch()
 }
 
 // idfPrior is the number of unseen documents assumed not to contain any
@@ -117,12 +160,20 @@ func (c *Clusterer) idf(id uint32) float64 {
 }
 
 // index maps a term to the clusters whose centroid holds it, most recent
-// last. Entries of merged or evicted clusters are dropped lazily.
+// last. Entries of merged or evicted clusters are dropped lazily, and
+// those of evicted clusters at each sweep.
 type index struct {
-	post map[uint32][]*node
+	post [][]*node // by term id
 }
 
-func newIndex() *index { return &index{post: make(map[uint32][]*node)} }
+func newIndex() *index { return &index{} }
+
+// grow makes the index cover n term ids.
+func (x *index) grow(n int) {
+	if n > len(x.post) {
+		x.post = append(x.post, make([][]*node, n-len(x.post))...)
+	}
+}
 
 // add posts n under the given terms; callers pass only terms that n's
 // centroid did not hold before, so a node is rarely posted twice under one
@@ -164,6 +215,9 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 	}
 	c.stamp++
 	touched := c.touched[:0]
+	if len(q) > 0 && int(q[0].id) >= len(x.post) {
+		x.grow(c.lex.size())
+	}
 	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
@@ -184,7 +238,7 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 	c.touched = touched[:0]
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
-	top := make([]*node, 0, k+1)
+	top := c.top[:0]
 	better := func(a, b *node) bool {
 		if a.acc != b.acc {
 			return a.acc > b.acc
@@ -206,7 +260,8 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 		}
 		top[i] = n
 	}
-	out := make([]candidate, 0, len(top))
+	c.top = top
+	out := c.cands[:0]
 	var docNames float64
 	for _, t := range v {
 		if c.isName(t.id) {
@@ -236,6 +291,7 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 		out = append(out, cd)
 	}
 	c.unscatter(v)
+	c.cands = out[:0]
 	return out
 }
 
@@ -256,7 +312,7 @@ func (c *Clusterer) newStory() *node {
 // addMember adds an article to n: centroid, span, title.
 func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Features, v vector, sal []uint32, at time.Time, cos float64) {
 	fresh := c.addVector(&n.cent, v, c.fresh[:0])
-	prune(&n.cent, c.opts.CentroidTerms)
+	c.prune(&n.cent, c.opts.CentroidTerms)
 	x.add(n, fresh)
 	c.fresh = fresh[:0]
 	c.extend(n, at, a.Published)
@@ -328,7 +384,7 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 // merged.
 func (c *Clusterer) absorb(x *index, from, into *node) {
 	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
-	prune(&into.cent, c.opts.CentroidTerms)
+	c.prune(&into.cent, c.opts.CentroidTerms)
 	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
 	x.add(into, fresh)
 	if !from.first.IsZero() {
@@ -413,22 +469,23 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		}
 	}
 	c.unscatter(v)
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].w != cs[j].w {
-			return cs[i].w > cs[j].w
+	slices.SortFunc(cs, func(a, b contrib) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return cs[i].id < cs[j].id
+		return c.compareTerms(a.id, b.id)
 	})
 	for _, x := range cs {
-		term := c.terms[x.id]
-		i := sort.SearchStrings(f.Terms, term)
-		surface := term
+		surface := c.lex.term(x.id)
 		var boost float32 = 1
-		if i < len(f.Terms) && f.Terms[i] == term {
-			surface, boost = f.Surface[i], f.Boost[i]
+		if i := f.find(x.id); i >= 0 {
+			surface, boost = f.surface(i), f.terms[i].boost
 		}
 		switch {
-		case float64(boost) >= nameBoost:
+		case boost >= nameBoost:
 			if len(entities) < 5 {
 				entities = append(entities, surface)
 			}

@@ -62,7 +62,7 @@ func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string 
 			f := c.Prepare(a)
 			var names []string
 			for _, id := range c.salient(f) {
-				names = append(names, c.terms[id])
+				names = append(names, c.lex.term(id))
 			}
 			t.Logf("%s %-22s → %s sim %.3f names %v copies %d | %.60s", a.ID[:min(8, len(a.ID))], cs[i].Gold, as.Event, as.Why.Similarity, names, len(cs[i].Copies), a.Title)
 		}
