@@ -145,7 +145,7 @@ const pipelineBatch = 256
 
 // runStream analyses articles on workers goroutines and assigns them in
 // order on the caller's goroutine, as the pipeline does.
-func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int) int {
+func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int, state bool) int {
 	ctx := context.Background()
 	feats := make([]*Features, len(arts))
 	ready := make([]chan struct{}, len(arts))
@@ -168,7 +168,7 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 			b.Fatal(err)
 		}
 		feats[i] = nil
-		if i%pipelineBatch == pipelineBatch-1 {
+		if state && i%pipelineBatch == pipelineBatch-1 {
 			for _, v := range c.Pending() {
 				stateBytes += len(v)
 			}
@@ -179,46 +179,55 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 }
 
 // BenchmarkStream100k clusters a 100,000-article synthetic stream per
-// iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers,
-// taking the state every 256 articles as the pipeline does, and reports
-// articles/s, the bytes of state written per 1000 articles,
-// the bytes of the final active state, and the live heap after the run.
+// iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers
+// and reports articles/s, the bytes of the final active state, and the
+// clusterer's live heap after the run. Sub-benchmark "state" takes the state every
+// 256 articles as the pipeline does for a store (and reports the bytes
+// written per 1000 articles); "memory" does not, as `storyline cluster`
+// without a store.
 func BenchmarkStream100k(b *testing.B) {
 	arts := synthStream(100_000, 1)
-	var last *Clusterer
-	var written int
-	cpu0 := cpuTime()
-	for b.Loop() {
-		last = New(Options{})
-		written = runStream(b, last, arts, runtime.GOMAXPROCS(0))
+	for _, state := range []bool{false, true} {
+		name := "memory"
+		if state {
+			name = "state"
+		}
+		b.Run(name, func(b *testing.B) {
+			var last *Clusterer
+			var written int
+			var ms runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			heap0 := ms.HeapAlloc
+			cpu0 := cpuTime()
+			for b.Loop() {
+				last = New(Options{})
+				written = runStream(b, last, arts, runtime.GOMAXPROCS(0), state)
+			}
+			cpu := cpuTime() - cpu0
+			n := float64(len(arts)) * float64(b.N)
+			b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+			// CPU time is what the machine's other load does not inflate:
+			// the throughput two idle cores would give is 2/(CPU per
+			// article).
+			b.ReportMetric(cpu.Seconds()*1e6/n, "cpu-µs/article")
+			b.ReportMetric(2*n/cpu.Seconds(), "articles/s-per-2-cpu")
+			if state {
+				b.ReportMetric(float64(written)/float64(len(arts)/1000), "state-B/1k-articles")
+			}
+			b.ReportMetric(float64(len(last.events)), "active-events")
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			// the clusterer's live heap: active clusters, index, lexicon
+			b.ReportMetric(float64(ms.HeapAlloc-heap0)/(1<<20), "clusterer-heap-MiB")
+			full := 0
+			for _, v := range fullState(last) {
+				full += len(v)
+			}
+			b.ReportMetric(float64(full)/(1<<20), "state-MiB")
+			runtime.KeepAlive(last)
+		})
 	}
-	cpu := cpuTime() - cpu0
-	n := float64(len(arts)) * float64(b.N)
-	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
-	// CPU time is what the machine's other load does not inflate: the
-	// throughput two idle cores would give is 2/(CPU per article).
-	b.ReportMetric(cpu.Seconds()*1e6/n, "cpu-µs/article")
-	b.ReportMetric(2*n/cpu.Seconds(), "articles/s-per-2-cpu")
-	b.ReportMetric(float64(written)/float64(len(arts)/1000), "state-B/1k-articles")
-	var active int
-	for _, n := range last.events {
-		active += len(n.articles)
-	}
-	b.ReportMetric(float64(len(last.events)), "active-events")
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
-	arts = nil
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB-without-input")
-	full := 0
-	for _, v := range fullState(last) {
-		full += len(v)
-	}
-	b.ReportMetric(float64(full)/(1<<20), "state-MiB")
-	runtime.KeepAlive(last)
 }
 
 // fullState encodes the whole active state, as a first Pending would.

@@ -2,7 +2,7 @@ package cluster
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // centroid is a sparse vector held as parallel slices, unsorted. Lookups
@@ -123,23 +123,24 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 	if len(ct.ids) <= keep*3/2 {
 		return
 	}
-	idx := make([]int, len(ct.ids))
-	for i := range idx {
-		idx[i] = i
+	ts := c.pruneBuf[:0]
+	for i, id := range ct.ids {
+		ts = append(ts, tw{id, ct.ws[i]})
 	}
-	sort.Slice(idx, func(i, j int) bool {
-		a, b := idx[i], idx[j]
-		if ct.ws[a] != ct.ws[b] {
-			return ct.ws[a] > ct.ws[b]
+	c.pruneBuf = ts
+	slices.SortFunc(ts, func(a, b tw) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return c.compareTerms(ct.ids[a], ct.ids[b]) < 0
+		return c.compareTerms(a.id, b.id)
 	})
-	ids := make([]uint32, keep, keep*3/2+8)
-	ws := make([]float32, keep, keep*3/2+8)
+	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
 	ct.norm2 = 0
-	for i, k := range idx[:keep] {
-		ids[i], ws[i] = ct.ids[k], ct.ws[k]
-		ct.norm2 += float64(ws[i]) * float64(ws[i])
+	for i, t := range ts[:keep] {
+		ct.ids[i], ct.ws[i] = t.id, t.w
+		ct.norm2 += float64(t.w) * float64(t.w)
 	}
-	ct.ids, ct.ws = ids, ws
 }

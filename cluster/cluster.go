@@ -175,6 +175,8 @@ type Clusterer struct {
 	top     []*node
 	cands   []candidate
 	vec     vector
+	// pruneBuf holds a centroid's terms while it is pruned
+	pruneBuf []tw
 	fresh   []uint32
 	vids    []uint32
 	vws     []float32

@@ -23,12 +23,20 @@ type vector []tw
 // node is an event or a story: a centroid (the sum of its members' unit
 // vectors, pruned to the heaviest terms) and its span.
 type node struct {
+	// into, gone, stamp, stampTerm and acc are read for every posting a
+	// lookup walks: they come first, to share a cache line.
+	into *node // set when merged into another node
+	gone bool  // evicted from the active window
+	// stamp, stampTerm and acc accumulate a candidate's partial score
+	// during one lookup.
+	stamp     uint64
+	stampTerm uint32
+	acc       float64
+	seq       int
+
 	id    string
-	seq   int
 	story *node // events: the story
-	into  *node // set when merged into another node
 	cent  centroid
-	gone  bool // evicted from the active window
 	// first and last bound the arrival times of members (for decay and
 	// the active window); firstPub and lastPub the known publications.
 	first, last       time.Time
@@ -49,11 +57,6 @@ type node struct {
 	weekdays [7]float32
 	// days counts the members' event days (events only).
 	days map[int32]float32
-	// stamp, stampTerm and acc accumulate a candidate's partial score
-	// during one lookup.
-	stamp     uint64
-	stampTerm uint32
-	acc       float64
 }
 
 // live follows merges to the node that absorbed n.

@@ -284,7 +284,7 @@ func sortBySeq(ks []string) {
 // slice order, the term's length and bytes (uvarint, bytes) and its
 // weight in units of 1e-5 (varint).
 func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
-	buf := make([]byte, 0, 16*len(ct.ids))
+	buf := make([]byte, 0, 24*len(ct.ids))
 	for i := range ct.ids {
 		t := c.lex.term(ct.ids[i])
 		buf = binary.AppendUvarint(buf, uint64(len(t)))
