@@ -177,9 +177,9 @@ type Clusterer struct {
 	vec     vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
-	fresh   []uint32
-	vids    []uint32
-	vws     []float32
+	fresh    []uint32
+	vids     []uint32
+	vws      []float32
 	// qw and pos are indexed by term id: a scattered vector's weights,
 	// and positions in a centroid (plus one), zero between uses.
 	qw  []float32
