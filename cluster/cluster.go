@@ -145,8 +145,10 @@ func (o Options) withDefaults() Options {
 // storyline.Clusterer and storyline.Stateful. It is not safe for
 // concurrent use, except Prepare.
 type Clusterer struct {
-	opts Options
-	feat *featurizer
+	// debug, when set (by tests), receives the scoring of each candidate.
+	debug func(string)
+	opts  Options
+	feat  *featurizer
 
 	lex *lexicon
 	// df counts the articles holding each term, by id; it grows with
@@ -299,6 +301,15 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 	}
 	sortCandidates(cands)
+	if c.debug != nil {
+		for i, cd := range cands {
+			if i >= 4 {
+				break
+			}
+			c.debug(fmt.Sprintf("   cand %s size %d cos %.3f sim %.3f nameCos %.3f distinct %v sameProt %v other %v dec %.2f date %.2f wk %.2f hasday %v", cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos, cd.distinct, c.sameProtagonists(f, sal, cd.n), c.otherPeople(f, cd.n),
+				c.decay(cd.n, at, c.opts.EventDecay), c.dateAgreement(f, cd.n), c.weekdayAgreement(f, cd.n), f.HasDay && len(cd.n.days) > 0))
+		}
+	}
 
 	why := &storyline.Why{}
 	var event *node

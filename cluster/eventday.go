@@ -15,11 +15,18 @@ import (
 // background.
 const leadSpan = 400
 
+// recentDays is how long before its publication a date its lead
+// mentions can still be the day of the happening an article reports. News
+// leads with what happened in the last days (a weekend included); an
+// older date in the lead is context: the ruling a year before, the
+// holiday since which a couple had been apart.
+const recentDays = 3
+
 // eventDay returns the day, counted from the Unix epoch, of the
 // happening an article reports: the first full date its lead mentions
-// that is not after its publication (a date still to come is an
-// announcement, not the happening). ok is false when the lead mentions
-// none.
+// that is neither after its publication (a date still to come is an
+// announcement, not the happening) nor more than recentDays before it.
+// ok is false when the lead mentions none.
 func eventDay(a *storyline.Article) (day int32, ok bool) {
 	for _, d := range a.Dates {
 		if d.Start >= leadSpan {
@@ -32,7 +39,7 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		if err != nil {
 			continue
 		}
-		if !a.Published.IsZero() && t.After(a.Published.Time.Add(24*time.Hour)) {
+		if p := a.Published.Time; !a.Published.IsZero() && (t.After(p.Add(24*time.Hour)) || t.Before(p.AddDate(0, 0, -recentDays))) {
 			continue
 		}
 		return int32(t.Unix() / 86400), true

@@ -46,6 +46,9 @@ func readCaptured(t testing.TB, path string) []capturedArticle {
 // event, following merges.
 func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string {
 	c := New(opts)
+	if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" {
+		c.debug = func(s string) { t.Log(s) }
+	}
 	events := map[string]string{}
 	for i := range cs {
 		a := &cs[i].Article
@@ -53,12 +56,19 @@ func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string 
 		if os.Getenv("STORYLINE_NOCOPIES") != "" {
 			copies = nil
 		}
+		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" {
+			if dbg == "*" || strings.Contains(cs[i].Gold, dbg) {
+				c.debug = func(s string) { t.Log(s) }
+			} else {
+				c.debug = nil
+			}
+		}
 		as, merges, err := c.Assign(context.Background(), a, copies)
 		if err != nil {
 			t.Fatal(err)
 		}
 		events[a.ID] = as.Event
-		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" && strings.Contains(cs[i].Gold, dbg) {
+		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" && (dbg == "*" || strings.Contains(cs[i].Gold, dbg)) {
 			f := c.Prepare(a)
 			var names []string
 			for _, id := range c.salient(f) {
