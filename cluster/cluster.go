@@ -157,6 +157,8 @@ type Clusterer struct {
 	// nameDF counts the articles in which a term was a name; seen is
 	// the article count when a term was first counted (compareTerms).
 	nameDF, seen []uint32
+	// hash holds each term's hash (lexEntry.hash), for compareTerms.
+	hash []uint64
 	docs         int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
@@ -307,7 +309,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				break
 			}
 			c.debug(fmt.Sprintf("   cand %s size %d cos %.3f sim %.3f nameCos %.3f distinct %v sameProt %v other %v dec %.2f date %.2f wk %.2f hasday %v", cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos, cd.distinct, c.sameProtagonists(f, sal, cd.n), c.otherPeople(f, cd.n),
-				c.decay(cd.n, at, c.opts.EventDecay), c.dateAgreement(f, cd.n), c.weekdayAgreement(f, cd.n), f.HasDay && len(cd.n.days) > 0))
+				c.decay(cd.n, at, c.opts.EventDecay), c.dateAgreement(f, cd.n), c.weekdayAgreement(f, cd.n), f.HasDay && len(cd.n.days) > 0) + fmt.Sprintf(" main %q persons %v evmains %v", f.Main, f.Persons, cd.n.mains))
 		}
 	}
 

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"reflect"
 	"sort"
@@ -314,5 +315,39 @@ func TestEvictionWithoutDates(t *testing.T) {
 	}
 	if _, ok := c.stories[first.Story]; ok {
 		t.Fatal("an idle story stayed active in a dateless stream")
+	}
+}
+
+func TestNodeStateJSON(t *testing.T) {
+	day := time.Date(2024, 3, 2, 10, 4, 5, 123, time.UTC)
+	states := []nodeState{
+		{ID: "e1", Seq: 1},
+		{ID: "e7", Seq: 7, Story: "s3", Centroid: []byte{1, 2, 3, 250}, Size: 4, LastArr: 99,
+			First: day, Last: day.Add(time.Hour), FirstPub: storyline.Instant(day), LastPub: storyline.Day(day),
+			Articles: []string{"a", "b\"q\\", "ц\x01"}, Title: "Title “quoted” <b>&amp;\u2028\n\r\t\b\f\x1f\xff", TitleScore: 0.123456789,
+			Names: map[string]float32{"zz": 1, "aa": 2.5}, Days: map[int32]float32{19800: 1, 3: 2, 100: 0.25},
+			Persons: map[string]float32{"песков": 3}, Mains: map[string]float32{"x": 1},
+			Weekdays: []float32{0, 1, 0, 0, 2, 0, 0}},
+		{ID: "s2", Seq: 2, Children: []string{"e1", "e2"}, Centroid: []byte{}},
+	}
+	for _, st := range states {
+		want, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := appendNodeState(nil, &st)
+		var a, b nodeState
+		if err := json.Unmarshal(got, &a); err != nil {
+			t.Fatalf("%s: %v in %s", st.ID, err, got)
+		}
+		if err := json.Unmarshal(want, &b); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: decodes to\n%+v\nwant\n%+v", st.ID, a, b)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: bytes differ:\n%s\n%s", st.ID, got, want)
+		}
 	}
 }

@@ -97,7 +97,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		return c.compareTerms(a.id, b.id)
 	})
 	for _, t := range v {
-		c.dirtyDF[c.lex.entry(t.id).shard()] = true
+		c.dirtyDF[c.hash[t.id]%dfShards] = true
 	}
 	c.vec = v
 	if len(v) > c.opts.DocTerms {
@@ -117,9 +117,9 @@ func (c *Clusterer) vectorize(f *Features) vector {
 }
 
 // compareTerms orders terms by the arrival that brought them first, then
-// alphabetically: an order that depends on the stream alone, not on the
-// ids that concurrent analyses happened to give them. Where weights tie,
-// the older term wins.
+// by hash (then text, should hashes collide): an order that depends on the
+// stream alone, not on the ids that concurrent analyses happened to give
+// them. Where weights tie, the older term wins.
 func (c *Clusterer) compareTerms(a, b uint32) int {
 	if a == b {
 		return 0
@@ -128,6 +128,12 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 	case sa < sb:
 		return -1
 	case sa > sb:
+		return 1
+	}
+	switch ha, hb := c.hash[a], c.hash[b]; {
+	case ha < hb:
+		return -1
+	case ha > hb:
 		return 1
 	}
 	return strings.Compare(c.lex.term(a), c.lex.term(b))
@@ -142,6 +148,9 @@ func (c *Clusterer) growDF() {
 	c.df = append(c.df, make([]uint32, n-len(c.df))...)
 	c.nameDF = append(c.nameDF, make([]uint32, n-len(c.nameDF))...)
 	c.seen = append(c.seen, make([]uint32, n-len(c.seen))...)
+	for id := len(c.hash); id < n; id++ {
+		c.hash = append(c.hash, c.lex.entry(uint32(id)).hash)
+	}
 	c.eventIdx.grow(n)
 	c.storyIdx.grow(n)
 	c.growScratch()

@@ -146,8 +146,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
-	b, _ := json.Marshal(st)
-	return b
+	return appendNodeState(make([]byte, 0, 256+len(st.Centroid)*4/3+32*len(st.Articles)), &st)
 }
 
 // Titles returns the titles of events and stories set or changed since the
