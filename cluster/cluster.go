@@ -159,7 +159,7 @@ type Clusterer struct {
 	nameDF, seen []uint32
 	// hash holds each term's hash (lexEntry.hash), for compareTerms.
 	hash []uint64
-	docs         int
+	docs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
 
