@@ -27,6 +27,10 @@
 // player placed on injured reserve, a call reported by another aide. A
 // partial copy between reports of different days is background, not
 // must-link evidence.
+// Reports in Russian and in English of one happening share their names,
+// not their words: an article and a cluster mostly in the other script
+// are compared on the keys of their names (the first letters of each name
+// in Latin script, Cyrillic transliterated; see nameKey).
 // When an arrival shows that two clusters are one, the younger is merged
 // into the older and the merge is reported.
 package cluster
@@ -179,6 +183,8 @@ type Clusterer struct {
 	top     []*node
 	cands   []candidate
 	vec     vector
+	kvec    vector // the name keys of the article being assigned
+	query   vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	fresh    []uint32
@@ -232,6 +238,9 @@ type candidate struct {
 	// distinct is set when the article's protagonists or main person and
 	// the cluster's are different ones (sameProtagonists, otherPeople).
 	distinct bool
+	// cross is set when the cluster is mostly in the other script: then
+	// cos and nameCos come from the name keys (crossScript).
+	cross bool
 }
 
 // agrees reports whether a candidate's names do not contradict the
@@ -282,7 +291,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 	}
 
-	cands := c.candidates(c.eventIdx, v, at, c.opts.EventDecay)
+	cands := c.candidates(c.eventIdx, v, f.cyrillic, at, c.opts.EventDecay)
 	for ev := range copyEvents {
 		if !hasCandidate(cands, ev) {
 			cos := c.cosine(&ev.cent, v)
@@ -297,7 +306,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		} else {
 			cands[i].sim *= c.weekdayAgreement(f, cands[i].n)
 		}
-		if cands[i].sim >= c.opts.EventThreshold {
+		if cands[i].sim >= c.opts.EventThreshold && !cands[i].cross {
 			// only a candidate close enough to join needs the guards
 			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || c.otherPeople(f, cands[i].n)
 		}
@@ -365,7 +374,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	if !why.NewEvent {
 		story = event.story.live()
 	} else {
-		scands := c.candidates(c.storyIdx, v, at, c.opts.StoryDecay)
+		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
 		if len(scands) > 0 && scands[0].sim >= c.opts.StoryThreshold {
 			story = scands[0].n

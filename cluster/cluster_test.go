@@ -327,7 +327,7 @@ func TestNodeStateJSON(t *testing.T) {
 			Articles: []string{"a", "b\"q\\", "ц\x01"}, Title: "Title “quoted” <b>&amp;\u2028\n\r\t\b\f\x1f\xff", TitleScore: 0.123456789,
 			Names: map[string]float32{"zz": 1, "aa": 2.5}, Days: map[int32]float32{19800: 1, 3: 2, 100: 0.25},
 			Persons: map[string]float32{"песков": 3}, Mains: map[string]float32{"x": 1},
-			Weekdays: []float32{0, 1, 0, 0, 2, 0, 0}},
+			Weekdays: []float32{0, 1, 0, 0, 2, 0, 0}, Keys: []byte{9, 8}, Scripts: []float32{2, 1}},
 		{ID: "s2", Seq: 2, Children: []string{"e1", "e2"}, Centroid: []byte{}},
 	}
 	for _, st := range states {
@@ -349,5 +349,75 @@ func TestNodeStateJSON(t *testing.T) {
 		if string(got) != string(want) {
 			t.Errorf("%s: bytes differ:\n%s\n%s", st.ID, got, want)
 		}
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Портвилля", "Portville's", true},
+		{"Кесслинге", "Kessling", true},
+		{"Бренмур", "Brenmoor", true},
+		{"Зареченске", "Zarechensk", true},
+		{"Пескова", "Peskov", true},
+		{"Ушаков", "Ushakov", true},
+		{"Portville", "Brenmoor", false},
+		{"Песков", "Путин", false},
+	}
+	for _, tt := range tests {
+		ka, oka := nameKey(tt.a)
+		kb, okb := nameKey(tt.b)
+		if !oka || !okb || (ka == kb) != tt.same {
+			t.Errorf("nameKey(%q) = %q, nameKey(%q) = %q, want same %v", tt.a, ka, tt.b, kb, tt.same)
+		}
+	}
+	for _, w := range []string{"Xi", "B2B", "日本"} {
+		if k, ok := nameKey(w); ok {
+			t.Errorf("nameKey(%q) = %q, want none", w, k)
+		}
+	}
+}
+
+func TestCrossScript(t *testing.T) {
+	en := []*storyline.Article{
+		{ID: "en-1", Lang: "en", Published: day("2025-05-12"),
+			Title: "Flooding forces evacuation of Velmora after Tarsk river bursts its banks",
+			Text: "Rescuers evacuated about 900 residents of Velmora on Monday after the Tarsk river burst its banks following three days of rain. " +
+				"Governor Anton Belsky said water had entered some 300 homes and that shelters had opened in schools. " +
+				"Emergency crews from Drovsk brought boats to the flooded streets."},
+		{ID: "en-2", Lang: "en", Published: day("2025-05-12"),
+			Title: "Tarsk floods Velmora: 900 people moved to shelters",
+			Text: "About 900 people were moved to shelters in Velmora as the Tarsk river flooded the town on Monday, Governor Anton Belsky said. " +
+				"Some 300 homes took in water; boats from Drovsk helped residents leave."},
+		{ID: "en-3", Lang: "en", Published: day("2025-05-12"),
+			Title: "Harbour cranes idle as Kestrel Port strike begins",
+			Text: "Dock workers at Kestrel Port walked out on Monday over pay, union leader Mira Dalton said, leaving cranes idle along the quay."},
+	}
+	ru := &storyline.Article{ID: "ru-1", Lang: "ru", Published: day("2025-05-12"),
+		Title: "Паводок в Вельморе: эвакуированы 900 жителей",
+		Text: "Около 900 жителей Вельморы эвакуированы в понедельник после того, как река Тарск вышла из берегов после трёх дней дождей. " +
+			"Губернатор Антон Бельский сообщил, что вода зашла примерно в 300 домов, а в школах открыты пункты временного размещения. " +
+			"Спасатели из Дровска доставили лодки."}
+	other := &storyline.Article{ID: "ru-2", Lang: "ru", Published: day("2025-05-12"),
+		Title: "В Оренбурге открылась выставка старинных часов",
+		Text: "В областном музее Оренбурга в понедельник открылась выставка старинных часов из частной коллекции Ирины Соколовой."}
+	c := New(Options{})
+	var flood, strike string
+	for _, a := range en {
+		as, _ := assign(t, c, a)
+		if a.ID == "en-3" {
+			strike = as.Event
+		} else {
+			flood = as.Event
+		}
+	}
+	got, _ := assign(t, c, ru)
+	if got.Event != flood {
+		t.Fatalf("Russian report of the flood in event %s, want %s (why %+v)", got.Event, flood, got.Why)
+	}
+	if got2, _ := assign(t, c, other); got2.Event == flood || got2.Event == strike {
+		t.Fatalf("unrelated Russian report joined %s", got2.Event)
 	}
 }

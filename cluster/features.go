@@ -30,6 +30,11 @@ const (
 // computed concurrently (Prepare).
 type Features struct {
 	terms []fterm
+	// keys are the name keys of the names the article mentions, with
+	// their field-weighted frequency (tf); cyrillic is set for articles
+	// analysed as Russian. See crossScript.
+	keys     []fterm
+	cyrillic bool
 	// title and text are the article's, for the readable form of terms
 	// (explanations).
 	title, text string
@@ -121,6 +126,7 @@ func (f *featurizer) words(a *storyline.Article) *wordCache {
 type scratch struct {
 	words []textproc.Word
 	terms []fterm
+	keys  []fterm
 	slots []int32 // position in terms plus one; zero is free
 	shift uint
 }
@@ -139,6 +145,18 @@ func (s *scratch) reset(n int) {
 	clear(s.slots)
 	s.shift = shift
 	s.terms = s.terms[:0]
+	s.keys = s.keys[:0]
+}
+
+// addKey counts a name key; an article names few, so a scan will do.
+func (s *scratch) addKey(id uint32, tf float32) {
+	for i := range s.keys {
+		if s.keys[i].id == id {
+			s.keys[i].tf += tf
+			return
+		}
+	}
+	s.keys = append(s.keys, fterm{id: id, tf: tf})
 }
 
 // term returns the entry of term id, adding it when new.
@@ -193,22 +211,25 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			if fresh {
 				e.inTitle, e.at, e.n = inTitle, int32(w.Byte), int32(len(w.Raw))
 			}
+			var fw float32 = 1
 			switch {
 			case inTitle:
-				e.tf += titleWeight
-				e.head += titleWeight
+				fw = titleWeight
+				e.head += fw
 			case kept < leadTokens:
-				e.tf += leadWeight
-				e.head += leadWeight
-			default:
-				e.tf++
+				fw = leadWeight
+				e.head += fw
 			}
+			e.tf += fw
 			kept++
 			switch {
 			case wi.number:
 				e.boost = max(e.boost, numberBoost)
 			case w.Capital && !w.Initial:
 				e.boost = max(e.boost, nameBoost)
+				if wi.hasKey {
+					s.addKey(wi.key, fw)
+				}
 			}
 		}
 	}
@@ -232,6 +253,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			if i := s.lookup(wi.id); i >= 0 {
 				s.terms[i].boost = max(s.terms[i].boost, nameBoost)
 			}
+			if wi.hasKey {
+				s.addKey(wi.key, 1)
+			}
 		}
 		// persons: the last word of each name; the main person is the
 		// one mentioned most, at least twice (ties: the first)
@@ -247,6 +271,8 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	sort.Strings(ft.Persons)
 	ft.Persons = slices.Compact(ft.Persons)
 	ft.terms = slices.Clone(s.terms)
+	ft.keys = slices.Clone(s.keys)
+	ft.cyrillic = wc == f.ru
 	ft.Day, ft.HasDay = eventDay(a)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)

@@ -146,6 +146,9 @@ type wordInfo struct {
 	id     uint32
 	keep   bool
 	number bool
+	// key is the id of the word's nameKey, when hasKey.
+	key    uint32
+	hasKey bool
 }
 
 // wordCacheMax bounds the raw words remembered per analyzer.
@@ -175,6 +178,9 @@ func (w *wordCache) info(raw string) wordInfo {
 	var buf [2]textproc.Token
 	if toks := w.an.Analyze(buf[:0], raw); len(toks) > 0 {
 		wi = wordInfo{id: w.lex.id(toks[0].Term), keep: true, number: textproc.IsNumber(toks[0].Term)}
+		if k, ok := nameKey(raw); ok {
+			wi.key, wi.hasKey = w.lex.id(k), true
+		}
 	}
 	return w.m.getOrAdd(raw, func() wordInfo { return wi })
 }

@@ -37,6 +37,10 @@ type node struct {
 	id    string
 	story *node // events: the story
 	cent  centroid
+	// keys is the centroid of the members' name keys; scripts counts
+	// the members in Latin (or other) script and in Cyrillic.
+	keys    centroid
+	scripts [2]float32
 	// first and last bound the arrival times of members (for decay and
 	// the active window); firstPub and lastPub the known publications.
 	first, last       time.Time
@@ -99,6 +103,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	for _, t := range v {
 		c.dirtyDF[c.hash[t.id]%dfShards] = true
 	}
+	c.kvec = c.keyVector(f)
 	c.vec = v
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
@@ -114,6 +119,48 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		}
 	}
 	return v
+}
+
+// maxDocKeys and maxNodeKeys bound the name keys of an article and of
+// a cluster.
+const (
+	maxDocKeys  = 16
+	maxNodeKeys = 32
+)
+
+// keyVector counts f's name keys into the document frequencies and returns
+// their TF-IDF unit vector (the clusterer's scratch).
+func (c *Clusterer) keyVector(f *Features) vector {
+	kv := c.kvec[:0]
+	for _, k := range f.keys {
+		if c.df[k.id] == 0 {
+			c.seen[k.id] = uint32(c.docs)
+		}
+		c.df[k.id]++
+		c.dirtyDF[c.hash[k.id]%dfShards] = true
+		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
+	}
+	slices.SortFunc(kv, func(a, b tw) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return c.compareTerms(a.id, b.id)
+	})
+	kv = kv[:min(len(kv), maxDocKeys)]
+	var n2 float64
+	for _, t := range kv {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range kv {
+			kv[i].w = float32(float64(kv[i].w) * inv)
+		}
+	}
+	return kv
 }
 
 // compareTerms orders terms by the arrival that brought them first, then
@@ -220,16 +267,21 @@ func compact(p []*node, keep int) []*node {
 // candidates looks up the clusters sharing the heaviest terms of v,
 // ranks them by the weight of the query terms they share, and scores the
 // first MaxCandidates exactly.
-func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Duration) []candidate {
-	q := v
-	if len(q) > c.opts.QueryTerms {
-		q = q[:c.opts.QueryTerms]
+func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, tau time.Duration) []candidate {
+	kv := c.kvec
+	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms)]...)
+	// the heaviest name keys other articles have too find the reports
+	// in other scripts
+	for i, k := 0, 0; i < len(kv) && k < queryKeys; i++ {
+		if c.df[kv[i].id] > 1 {
+			q = append(q, kv[i])
+			k++
+		}
 	}
+	c.query = q
 	c.stamp++
 	touched := c.touched[:0]
-	if len(q) > 0 && int(q[0].id) >= len(x.post) {
-		x.grow(c.lex.size())
-	}
+	x.grow(c.lex.size())
 	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
@@ -281,6 +333,7 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 		}
 	}
 	c.scatter(v)
+	c.scatter(kv)
 	for _, n := range top {
 		var dot, dotN, centN float64
 		for i, id := range n.cent.ids {
@@ -299,9 +352,18 @@ func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Durati
 		if docNames > 0 && centN > 0 {
 			cd.nameCos = dotN / math.Sqrt(docNames*centN)
 		}
+		if n.crossScript(cyrillic) && n.keys.norm2 > 0 && len(kv) > 0 {
+			// reports in different scripts share their names, not their
+			// words: the agreement of names stands for that of the text
+			kcos := c.cosineScattered(&n.keys)
+			cd.cross = true
+			cd.nameCos = kcos
+			cd.cos = max(cd.cos, kcos)
+		}
 		cd.sim = cd.cos * c.decay(n, at, tau)
 		out = append(out, cd)
 	}
+	c.unscatter(kv)
 	c.unscatter(v)
 	c.cands = out[:0]
 	return out
@@ -321,12 +383,30 @@ func (c *Clusterer) newStory() *node {
 	return n
 }
 
+// queryKeys is how many of an article's name keys look up candidates.
+const queryKeys = 4
+
+// crossScript reports whether most of n's members are in the other
+// script than an article (Cyrillic or not).
+func (n *node) crossScript(cyrillic bool) bool {
+	cyr := n.scripts[1] > n.scripts[0]
+	return n.size > 0 && cyr != cyrillic
+}
+
 // addMember adds an article to n: centroid, span, title.
 func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Features, v vector, sal []uint32, at time.Time, cos float64) {
 	fresh := c.addVector(&n.cent, v, c.fresh[:0])
 	c.prune(&n.cent, c.opts.CentroidTerms)
 	x.add(n, fresh)
+	fresh = c.addVector(&n.keys, c.kvec, fresh[:0])
+	c.prune(&n.keys, maxNodeKeys)
+	x.add(n, fresh)
 	c.fresh = fresh[:0]
+	if f.cyrillic {
+		n.scripts[1]++
+	} else {
+		n.scripts[0]++
+	}
 	c.extend(n, at, a.Published)
 	if n.story != nil || n.id[0] == 'e' {
 		n.articles = append(n.articles, a.ID)
@@ -397,6 +477,11 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 func (c *Clusterer) absorb(x *index, from, into *node) {
 	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
 	c.prune(&into.cent, c.opts.CentroidTerms)
+	fresh = c.addTo(&into.keys, from.keys.ids, from.keys.ws, fresh)
+	c.prune(&into.keys, maxNodeKeys)
+	into.scripts[0] += from.scripts[0]
+	into.scripts[1] += from.scripts[1]
+	from.keys = centroid{}
 	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
 	x.add(into, fresh)
 	if !from.first.IsZero() {

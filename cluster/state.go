@@ -68,6 +68,10 @@ type nodeState struct {
 	Mains   map[string]float32 `json:"mains,omitempty"`
 	// Weekdays counts the members' event weekdays, Sunday first.
 	Weekdays []float32 `json:"weekdays,omitempty"`
+	// Keys is the centroid of name keys, encoded as Centroid; Scripts
+	// counts the members in Latin (or other) script and in Cyrillic.
+	Keys    []byte    `json:"keys,omitempty"`
+	Scripts []float32 `json:"scripts,omitempty"`
 }
 
 // Stage implements storyline.Stateful.
@@ -146,7 +150,13 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
-	return appendNodeState(make([]byte, 0, 256+len(st.Centroid)*4/3+32*len(st.Articles)), &st)
+	if len(n.keys.ids) > 0 {
+		st.Keys = c.encodeCentroid(&n.keys)
+	}
+	if n.scripts != [2]float32{} {
+		st.Scripts = n.scripts[:]
+	}
+	return appendNodeState(make([]byte, 0, 256+(len(st.Centroid)+len(st.Keys))*4/3+32*len(st.Articles)), &st)
 }
 
 // Titles returns the titles of events and stories set or changed since the
@@ -203,6 +213,10 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
+			if err := c.decodeCentroid(st.Keys, &n.keys); err != nil {
+				return fmt.Errorf("cluster: load %s keys: %w", key, err)
+			}
+			copy(n.scripts[:], st.Scripts)
 			if st.Story != "" {
 				n.story = &node{id: st.Story} // resolved below
 			}
@@ -233,6 +247,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				n, x = c.stories[id], c.storyIdx
 			}
 			x.add(n, centroidTerms(n))
+			x.add(n, n.keys.ids)
 		}
 	}
 	for _, id := range sortedKeys(c.events) {

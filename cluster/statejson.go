@@ -112,6 +112,21 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		}
 		b = append(b, ']')
 	}
+	if len(st.Keys) > 0 {
+		b = append(b, `,"keys":"`...)
+		b = base64.StdEncoding.AppendEncode(b, st.Keys)
+		b = append(b, '"')
+	}
+	if len(st.Scripts) > 0 {
+		b = append(b, `,"scripts":[`...)
+		for i, w := range st.Scripts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendFloat32(b, w)
+		}
+		b = append(b, ']')
+	}
 	return append(b, '}')
 }
 
