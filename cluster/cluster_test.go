@@ -393,7 +393,7 @@ func TestCrossScript(t *testing.T) {
 				"Some 300 homes took in water; boats from Drovsk helped residents leave."},
 		{ID: "en-3", Lang: "en", Published: day("2025-05-12"),
 			Title: "Harbour cranes idle as Kestrel Port strike begins",
-			Text: "Dock workers at Kestrel Port walked out on Monday over pay, union leader Mira Dalton said, leaving cranes idle along the quay."},
+			Text:  "Dock workers at Kestrel Port walked out on Monday over pay, union leader Mira Dalton said, leaving cranes idle along the quay."},
 	}
 	ru := &storyline.Article{ID: "ru-1", Lang: "ru", Published: day("2025-05-12"),
 		Title: "Паводок в Вельморе: эвакуированы 900 жителей",
@@ -402,7 +402,7 @@ func TestCrossScript(t *testing.T) {
 			"Спасатели из Дровска доставили лодки."}
 	other := &storyline.Article{ID: "ru-2", Lang: "ru", Published: day("2025-05-12"),
 		Title: "В Оренбурге открылась выставка старинных часов",
-		Text: "В областном музее Оренбурга в понедельник открылась выставка старинных часов из частной коллекции Ирины Соколовой."}
+		Text:  "В областном музее Оренбурга в понедельник открылась выставка старинных часов из частной коллекции Ирины Соколовой."}
 	c := New(Options{})
 	var flood, strike string
 	for _, a := range en {
