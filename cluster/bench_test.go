@@ -145,7 +145,7 @@ const pipelineBatch = 256
 
 // runStream analyses articles on workers goroutines and assigns them in
 // order on the caller's goroutine, as the pipeline does.
-func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int, state bool) int {
+func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int, state bool) (stateBytes int, first, last time.Duration) {
 	ctx := context.Background()
 	feats := make([]*Features, len(arts))
 	ready := make([]chan struct{}, len(arts))
@@ -161,11 +161,26 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 			}
 		})
 	}
-	stateBytes := 0
+	// the ordered stage runs on this thread alone, whose CPU time the
+	// other load of the machine does not inflate as it does wall time
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	const segment = 10_000
+	var t0 time.Duration
 	for i, a := range arts {
 		<-ready[i]
+		switch i {
+		case segment, len(arts) - segment:
+			t0 = threadCPU()
+		}
 		if _, _, err := c.AssignPrepared(ctx, a, feats[i], nil); err != nil {
 			b.Fatal(err)
+		}
+		switch i {
+		case 2*segment - 1:
+			first = threadCPU() - t0
+		case len(arts) - 1:
+			last = threadCPU() - t0
 		}
 		feats[i] = nil
 		if state && i%pipelineBatch == pipelineBatch-1 {
@@ -175,7 +190,7 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 		}
 	}
 	wg.Wait()
-	return stateBytes
+	return stateBytes, first / segment, last / segment
 }
 
 // BenchmarkStream100k clusters a 100,000-article synthetic stream per
@@ -184,7 +199,9 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 // clusterer's live heap after the run. Sub-benchmark "state" takes the state every
 // 256 articles as the pipeline does for a store (and reports the bytes
 // written per 1000 articles); "memory" does not, as `storyline cluster`
-// without a store.
+// without a store. The time AssignPrepared takes per article over the
+// second and the last 10,000 articles (CPU time of its thread) shows
+// whether the cost stays flat.
 func BenchmarkStream100k(b *testing.B) {
 	arts := synthStream(100_000, 1)
 	for _, state := range []bool{false, true} {
@@ -195,6 +212,7 @@ func BenchmarkStream100k(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			var last *Clusterer
 			var written int
+			var early, late time.Duration
 			var ms runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&ms)
@@ -202,7 +220,7 @@ func BenchmarkStream100k(b *testing.B) {
 			cpu0 := cpuTime()
 			for b.Loop() {
 				last = New(Options{})
-				written = runStream(b, last, arts, runtime.GOMAXPROCS(0), state)
+				written, early, late = runStream(b, last, arts, runtime.GOMAXPROCS(0), state)
 			}
 			cpu := cpuTime() - cpu0
 			n := float64(len(arts)) * float64(b.N)
@@ -212,6 +230,11 @@ func BenchmarkStream100k(b *testing.B) {
 			// article).
 			b.ReportMetric(cpu.Seconds()*1e6/n, "cpu-µs/article")
 			b.ReportMetric(2*n/cpu.Seconds(), "articles/s-per-2-cpu")
+			// the ordered stage's CPU time per article early (after the
+			// first 10,000) and at the end of the stream: flat when
+			// lookups do not grow with it
+			b.ReportMetric(float64(early.Nanoseconds())/1e3, "assign-µs-10k-20k")
+			b.ReportMetric(float64(late.Nanoseconds())/1e3, "assign-µs-90k-100k")
 			if state {
 				b.ReportMetric(float64(written)/float64(len(arts)/1000), "state-B/1k-articles")
 			}
@@ -261,6 +284,16 @@ func BenchmarkAssign(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+}
+
+// threadCPU is the calling thread's user and system CPU time so far.
+func threadCPU() time.Duration {
+	const rusageThread = 1 // RUSAGE_THREAD, Linux
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // cpuTime is the process's user and system CPU time so far.

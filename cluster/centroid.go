@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"math"
-	"slices"
 )
 
 // centroid is a sparse vector held as parallel slices, unsorted. Lookups
@@ -128,15 +127,7 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 		ts = append(ts, tw{id, ct.ws[i]})
 	}
 	c.pruneBuf = ts
-	slices.SortFunc(ts, func(a, b tw) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return c.compareTerms(a.id, b.id)
-	})
+	c.sortHeaviest(ts)
 	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
 	ct.norm2 = 0
 	for i, t := range ts[:keep] {

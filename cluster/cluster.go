@@ -187,6 +187,7 @@ type Clusterer struct {
 	query   vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
+	rankBuf  []rankedTerm
 	fresh    []uint32
 	vids     []uint32
 	vws      []float32

@@ -91,15 +91,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
 		v = append(v, tw{t.id, float32(w)})
 	}
-	slices.SortFunc(v, func(a, b tw) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return c.compareTerms(a.id, b.id)
-	})
+	c.sortHeaviest(v)
 	for _, t := range v {
 		c.dirtyDF[c.hash[t.id]%dfShards] = true
 	}
@@ -140,15 +132,7 @@ func (c *Clusterer) keyVector(f *Features) vector {
 		c.dirtyDF[c.hash[k.id]%dfShards] = true
 		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
 	}
-	slices.SortFunc(kv, func(a, b tw) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return c.compareTerms(a.id, b.id)
-	})
+	c.sortHeaviest(kv)
 	kv = kv[:min(len(kv), maxDocKeys)]
 	var n2 float64
 	for _, t := range kv {
@@ -161,6 +145,42 @@ func (c *Clusterer) keyVector(f *Features) vector {
 		}
 	}
 	return kv
+}
+
+// rankedTerm is a weighted term with what compareTerms reads, so that
+// sorting does not look them up at every comparison.
+type rankedTerm struct {
+	w    float32
+	id   uint32
+	seen uint32
+	hash uint64
+}
+
+// sortHeaviest sorts ts by weight, heaviest first, ties by compareTerms.
+func (c *Clusterer) sortHeaviest(ts []tw) {
+	rs := c.rankBuf[:0]
+	for _, t := range ts {
+		rs = append(rs, rankedTerm{t.w, t.id, c.seen[t.id], c.hash[t.id]})
+	}
+	slices.SortFunc(rs, func(a, b rankedTerm) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		case a.seen != b.seen:
+			return int(a.seen) - int(b.seen)
+		case a.hash < b.hash:
+			return -1
+		case a.hash > b.hash:
+			return 1
+		}
+		return c.compareTerms(a.id, b.id)
+	})
+	for i, r := range rs {
+		ts[i] = tw{r.id, r.w}
+	}
+	c.rankBuf = rs
 }
 
 // compareTerms orders terms by the arrival that brought them first, then
@@ -272,23 +292,25 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms)]...)
 	// the heaviest name keys other articles have too find the reports
 	// in other scripts
-	for i, k := 0, 0; i < len(kv) && k < queryKeys; i++ {
+	keys := 0
+	for i := 0; i < len(kv) && keys < queryKeys; i++ {
 		if c.df[kv[i].id] > 1 {
 			q = append(q, kv[i])
-			k++
+			keys++
 		}
 	}
 	c.query = q
 	c.stamp++
 	touched := c.touched[:0]
 	x.grow(c.lex.size())
-	for _, t := range q {
+	words := len(q) - keys
+	for i, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
 		for _, n := range p {
-			if n.dead() || n.gone || (n.stamp == c.stamp && n.stampTerm == t.id) {
+			if n.dead() || n.gone || (n.stamp == c.stamp && n.stampTerm == t.id) || (i >= words && !n.crossScript(cyrillic)) {
 				continue
 			}
 			if n.stamp != c.stamp {
