@@ -145,7 +145,7 @@ const pipelineBatch = 256
 
 // runStream analyses articles on workers goroutines and assigns them in
 // order on the caller's goroutine, as the pipeline does.
-func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int, state bool) (stateBytes int, first, last time.Duration) {
+func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int) (stateBytes int, first, last time.Duration) {
 	ctx := context.Background()
 	feats := make([]*Features, len(arts))
 	ready := make([]chan struct{}, len(arts))
@@ -183,10 +183,11 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 			last = threadCPU() - t0
 		}
 		feats[i] = nil
-		if state && i%pipelineBatch == pipelineBatch-1 {
+		if i%pipelineBatch == pipelineBatch-1 {
 			for _, v := range c.Pending() {
 				stateBytes += len(v)
 			}
+			c.Titles()
 		}
 	}
 	wg.Wait()
@@ -194,14 +195,15 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 }
 
 // BenchmarkStream100k clusters a 100,000-article synthetic stream per
-// iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers
+// iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers,
+// taking the state and titles every 256 articles as the pipeline does,
 // and reports articles/s, the bytes of the final active state, and the
-// clusterer's live heap after the run. Sub-benchmark "state" takes the state every
-// 256 articles as the pipeline does for a store (and reports the bytes
-// written per 1000 articles); "memory" does not, as `storyline cluster`
-// without a store. The time AssignPrepared takes per article over the
-// second and the last 10,000 articles (CPU time of its thread) shows
-// whether the cost stays flat.
+// clusterer's live heap after the run. Sub-benchmark "state" keeps state
+// for a store (and reports the bytes written per 1000 articles);
+// "memory" runs with Options.NoState, as `storyline cluster` can. The
+// time AssignPrepared takes per article over the second and the last
+// 10,000 articles (CPU time of its thread) shows whether the cost stays
+// flat.
 func BenchmarkStream100k(b *testing.B) {
 	arts := synthStream(100_000, 1)
 	for _, state := range []bool{false, true} {
@@ -219,8 +221,8 @@ func BenchmarkStream100k(b *testing.B) {
 			heap0 := ms.HeapAlloc
 			cpu0 := cpuTime()
 			for b.Loop() {
-				last = New(Options{})
-				written, early, late = runStream(b, last, arts, runtime.GOMAXPROCS(0), state)
+				last = New(Options{NoState: !state})
+				written, early, late = runStream(b, last, arts, runtime.GOMAXPROCS(0))
 			}
 			cpu := cpuTime() - cpu0
 			n := float64(len(arts)) * float64(b.N)

@@ -83,6 +83,10 @@ type Options struct {
 	// candidates; MaxPostings how many of the most recent clusters each
 	// term yields; MaxCandidates how many candidates are scored exactly.
 	QueryTerms, MaxPostings, MaxCandidates int
+	// NoState, for runs without a store (`storyline cluster`), records
+	// no changes for Pending, which then returns nothing: the clusters
+	// are not encoded at every batch. Assignments are the same.
+	NoState bool
 }
 
 // DefaultOptions returns the one configuration used for every data set.
@@ -196,6 +200,8 @@ type Clusterer struct {
 	qw  []float32
 	pos []int32
 
+	// keepState is !Options.NoState: changes are recorded for Pending.
+	keepState bool
 	dirtyKeys map[string]bool
 	dirtyDF   [dfShards]bool
 	titles    map[string]string
@@ -206,6 +212,7 @@ func New(opts Options) *Clusterer {
 	lex := newLexicon()
 	return &Clusterer{
 		opts:         opts.withDefaults(),
+		keepState:    !opts.NoState,
 		feat:         newFeaturizer(lex),
 		lex:          lex,
 		events:       make(map[string]*node),

@@ -421,3 +421,21 @@ func TestCrossScript(t *testing.T) {
 		t.Fatalf("unrelated Russian report joined %s", got2.Event)
 	}
 }
+
+func TestNoState(t *testing.T) {
+	arts := []*storyline.Article{strikeA, football, strikeB, strikeC}
+	with, without := New(Options{}), New(Options{NoState: true})
+	for _, a := range arts {
+		w, _ := assign(t, with, a)
+		g, _ := assign(t, without, a)
+		if w.Event != g.Event || w.Story != g.Story {
+			t.Fatalf("%s: %s/%s with state, %s/%s without", a.ID, w.Event, w.Story, g.Event, g.Story)
+		}
+	}
+	if len(with.Pending()) == 0 {
+		t.Fatal("no state with state kept")
+	}
+	if p := without.Pending(); len(p) != 0 {
+		t.Fatalf("Pending with NoState: %d keys", len(p))
+	}
+}

@@ -93,7 +93,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	}
 	c.sortHeaviest(v)
 	for _, t := range v {
-		c.dirtyDF[c.hash[t.id]%dfShards] = true
+		c.dirtyDF[c.hash[t.id]%dfShards] = c.keepState
 	}
 	c.kvec = c.keyVector(f)
 	c.vec = v
@@ -129,7 +129,7 @@ func (c *Clusterer) keyVector(f *Features) vector {
 			c.seen[k.id] = uint32(c.docs)
 		}
 		c.df[k.id]++
-		c.dirtyDF[c.hash[k.id]%dfShards] = true
+		c.dirtyDF[c.hash[k.id]%dfShards] = c.keepState
 		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
 	}
 	c.sortHeaviest(kv)
@@ -447,7 +447,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 			c.titles[n.id] = n.title
 		}
 	}
-	c.dirtyKeys[n.id] = true
+	c.markDirty(n.id)
 }
 
 // extend widens n's span to hold arrival time at and publication p.
@@ -534,8 +534,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.size += from.size
 	from.into = into
 	from.cent = centroid{}
-	c.dirtyKeys[into.id] = true
-	c.dirtyKeys[from.id] = true
+	c.markDirty(into.id)
+	c.markDirty(from.id)
 }
 
 func removeString(xs []string, s string) []string {
@@ -621,6 +621,17 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 // sweep evicts clusters that left the active window.
 func (c *Clusterer) sweep() {
 	c.sinceSweep = 0
+	// the terms whose postings name an evicted cluster: compacted below,
+	// so that nothing keeps evicted clusters in memory
+	marked := c.fresh[:0]
+	mark := func(ct *centroid) {
+		for _, id := range ct.ids {
+			if c.pos[id] == 0 {
+				c.pos[id] = 1
+				marked = append(marked, id)
+			}
+		}
+	}
 	evict := func(m map[string]*node, window time.Duration, idle int, event bool) {
 		limit := c.clock.Add(-window)
 		for id, n := range m {
@@ -633,12 +644,29 @@ func (c *Clusterer) sweep() {
 					delete(c.articleEvent, a)
 				}
 			}
-			n.cent, n.gone = centroid{}, true
-			n.articles, n.children = nil, nil // postings may still point here
+			mark(&n.cent)
+			mark(&n.keys)
+			n.cent, n.keys, n.gone = centroid{}, centroid{}, true
+			n.articles, n.children = nil, nil
+			n.names, n.persons, n.mains, n.days = nil, nil, nil, nil
 			delete(m, id)
-			c.dirtyKeys[id] = true
+			c.markDirty(id)
 		}
 	}
+	c.growScratch()
 	evict(c.events, c.opts.EventWindow, c.opts.EventIdle, true)
 	evict(c.stories, c.opts.StoryWindow, c.opts.StoryIdle, false)
+	for _, id := range marked {
+		c.pos[id] = 0
+		for _, x := range []*index{c.eventIdx, c.storyIdx} {
+			if int(id) < len(x.post) && len(x.post[id]) > 0 {
+				p := compact(x.post[id], len(x.post[id]))
+				if len(p) == 0 {
+					p = nil
+				}
+				x.post[id] = p
+			}
+		}
+	}
+	c.fresh = marked[:0]
 }

@@ -74,6 +74,14 @@ type nodeState struct {
 	Scripts []float32 `json:"scripts,omitempty"`
 }
 
+// markDirty records that the state of cluster id changed, unless the
+// clusterer keeps no state (Options.NoState).
+func (c *Clusterer) markDirty(id string) {
+	if c.keepState {
+		c.dirtyKeys[id] = true
+	}
+}
+
 // Stage implements storyline.Stateful.
 func (c *Clusterer) Stage() string { return StageName }
 
