@@ -439,3 +439,51 @@ func TestNoState(t *testing.T) {
 		t.Fatalf("Pending with NoState: %d keys", len(p))
 	}
 }
+
+// TestIDsDoNotMatter clusters one stream twice: analysed in order, and
+// analysed on several goroutines in reverse order, which numbers the
+// terms differently. The assignments must not change.
+func TestIDsDoNotMatter(t *testing.T) {
+	arts := synthStream(1200, 5)
+	run := func(prepare func(c *Clusterer) []*Features) []string {
+		c := New(Options{})
+		feats := prepare(c)
+		var out []string
+		for i, a := range arts {
+			as, _, err := c.AssignPrepared(context.Background(), a, feats[i], nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, as.Event+"/"+as.Story)
+		}
+		return out
+	}
+	inOrder := run(func(c *Clusterer) []*Features {
+		fs := make([]*Features, len(arts))
+		for i, a := range arts {
+			fs[i] = c.Prepare(a)
+		}
+		return fs
+	})
+	scrambled := run(func(c *Clusterer) []*Features {
+		fs := make([]*Features, len(arts))
+		done := make(chan bool)
+		for w := range 4 {
+			go func() {
+				for i := len(arts) - 1 - w; i >= 0; i -= 4 {
+					fs[i] = c.Prepare(arts[i])
+				}
+				done <- true
+			}()
+		}
+		for range 4 {
+			<-done
+		}
+		return fs
+	})
+	for i := range inOrder {
+		if inOrder[i] != scrambled[i] {
+			t.Fatalf("article %d: %s in order, %s with other term ids", i, inOrder[i], scrambled[i])
+		}
+	}
+}

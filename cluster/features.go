@@ -109,7 +109,8 @@ func newFeaturizer(lex *lexicon) *featurizer {
 func (f *featurizer) words(a *storyline.Article) *wordCache {
 	lang := a.Lang
 	if lang == "" || lang == "und" {
-		lang = textproc.GuessScript(a.Title + " " + a.Text)
+		// GuessScript reads 4 KiB at most: do not copy more
+		lang = textproc.GuessScript(a.Title + " " + a.Text[:min(len(a.Text), 4096)])
 	}
 	switch lang {
 	case "en":
