@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"os"
 	"slices"
 	"sort"
 )
@@ -17,19 +16,12 @@ const (
 // salient returns the ids of the article's protagonists: the name terms
 // weighing most in its title and lead.
 func (c *Clusterer) salient(f *Features) []uint32 {
-	// the protagonists best by head weight, then frequency, then first
-	// occurrence, in one pass
+	// the protagonists best by head weight, then frequency, then
+	// alphabetically, in one pass
 	var top [protagonists]int
 	k := 0
-	useIDF := os.Getenv("XC") != ""
 	better := func(i, j int) bool {
 		a, b := &f.terms[i], &f.terms[j]
-		if useIDF {
-			wa, wb := float64(a.head)*c.idf(a.id), float64(b.head)*c.idf(b.id)
-			if wa != wb {
-				return wa > wb
-			}
-		}
 		if a.head != b.head {
 			return a.head > b.head
 		}
@@ -205,22 +197,8 @@ func topCounts(m map[string]float32, k int) []string {
 // another) differ in who they happened to; reports of one happening name
 // each other's protagonists at least.
 func (c *Clusterer) otherPeople(f *Features, n *node) bool {
-	if f.Main == "" || len(n.mains) == 0 {
+	if f.Main == "" || len(n.mains) == 0 || n.persons[f.Main] > 0 {
 		return false
-	}
-	switch os.Getenv("XA") {
-	case "mains":
-		if n.mains[f.Main] > 0 {
-			return false
-		}
-	case "half":
-		if 2*n.persons[f.Main] >= float32(n.size) {
-			return false
-		}
-	default:
-		if n.persons[f.Main] > 0 {
-			return false
-		}
 	}
 	if i := c.findTerm(f, f.Main); i < 0 || f.terms[i].head == 0 {
 		// not in the title or lead: not who the report is about
@@ -234,10 +212,6 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 	}
 	if k := n.mains[q]; 2*k < float32(n.size) {
 		return false
-	}
-	if os.Getenv("XB") != "" {
-		i := c.findTerm(f, q)
-		return i < 0 || f.terms[i].head == 0
 	}
 	return c.findTerm(f, q) < 0
 }
