@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"iter"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -416,6 +417,9 @@ func TestCrossScript(t *testing.T) {
 	got, _ := assign(t, c, ru)
 	if got.Event != flood {
 		t.Fatalf("Russian report of the flood in event %s, want %s (why %+v)", got.Event, flood, got.Why)
+	}
+	if !slices.Contains(got.Why.Entities, "вельморе") {
+		t.Errorf("why names %v, want the shared place as the article writes it", got.Why.Entities)
 	}
 	if got2, _ := assign(t, c, other); got2.Event == flood || got2.Event == strike {
 		t.Fatalf("unrelated Russian report joined %s", got2.Event)

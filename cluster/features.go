@@ -79,8 +79,14 @@ func (f *Features) find(id uint32) int {
 
 // surface is the readable form of f's i-th term: its first occurrence,
 // lower case.
-func (f *Features) surface(i int) string {
-	t := &f.terms[i]
+func (f *Features) surface(i int) string { return f.written(&f.terms[i]) }
+
+// written is t's first occurrence in the article, lower case, or "" when
+// it has none in the title or text.
+func (f *Features) written(t *fterm) string {
+	if t.n == 0 {
+		return ""
+	}
 	src := f.text
 	if t.inTitle {
 		src = f.title
@@ -149,15 +155,23 @@ func (s *scratch) reset(n int) {
 	s.keys = s.keys[:0]
 }
 
-// addKey counts a name key; an article names few, so a scan will do.
-func (s *scratch) addKey(id uint32, tf float32) {
+// addKey counts a name key, written as w (nil for an entity's name); an
+// article names few, so a scan will do.
+func (s *scratch) addKey(id uint32, tf float32, w *textproc.Word, inTitle bool) {
 	for i := range s.keys {
 		if s.keys[i].id == id {
 			s.keys[i].tf += tf
+			if s.keys[i].n == 0 && w != nil {
+				s.keys[i].inTitle, s.keys[i].at, s.keys[i].n = inTitle, int32(w.Byte), int32(len(w.Raw))
+			}
 			return
 		}
 	}
-	s.keys = append(s.keys, fterm{id: id, tf: tf})
+	k := fterm{id: id, tf: tf}
+	if w != nil {
+		k.inTitle, k.at, k.n = inTitle, int32(w.Byte), int32(len(w.Raw))
+	}
+	s.keys = append(s.keys, k)
 }
 
 // term returns the entry of term id, adding it when new.
@@ -229,7 +243,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			case w.Capital && !w.Initial:
 				e.boost = max(e.boost, nameBoost)
 				if wi.hasKey {
-					s.addKey(wi.key, fw)
+					s.addKey(wi.key, fw, &w, inTitle)
 				}
 			}
 		}
@@ -255,7 +269,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				s.terms[i].boost = max(s.terms[i].boost, nameBoost)
 			}
 			if wi.hasKey {
-				s.addKey(wi.key, 1)
+				s.addKey(wi.key, 1, nil, false)
 			}
 		}
 		// persons: the last word of each name; the main person is the

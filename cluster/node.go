@@ -452,6 +452,23 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 			break
 		}
 	}
+	if n.crossScript(f.cyrillic) {
+		// reports in another script: the names they share, as this
+		// article writes them
+		c.scatter(c.kvec)
+		for _, k := range f.keys {
+			if len(entities) >= 5 {
+				break
+			}
+			if c.qw[k.id] == 0 || !slices.Contains(n.keys.ids, k.id) {
+				continue
+			}
+			if w := f.written(&k); w != "" && !slices.Contains(entities, w) {
+				entities = append(entities, w)
+			}
+		}
+		c.unscatter(c.kvec)
+	}
 	return terms, entities
 }
 
