@@ -69,6 +69,10 @@ func yearKnown(a *storyline.Article, d storyline.DateMention) bool {
 	return false
 }
 
+// dayShare: a day stands for an event when at least one of this many of
+// the days its reports give is that day.
+const dayShare = 4
+
 // maxEventDays bounds the days an event remembers.
 const maxEventDays = 16
 
@@ -103,8 +107,19 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 	if !f.HasDay || len(n.days) == 0 {
 		return 1
 	}
+	// the days that stand for the event: those a fair share of its
+	// reports give, and the one most give. A day a single report among
+	// many gave does not make its day the event's.
+	var total, most float32
+	for _, k := range n.days {
+		total += k
+		most = max(most, k)
+	}
 	gap := int32(math.MaxInt32)
-	for d := range n.days {
+	for d, k := range n.days {
+		if k < most && k*dayShare < total {
+			continue
+		}
 		g := d - f.Day
 		if g < 0 {
 			g = -g
@@ -215,19 +230,22 @@ func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
 	if !ok {
 		return 1
 	}
-	var any bool
+	var total, most float32
+	for _, k := range n.weekdays {
+		total += k
+		most = max(most, k)
+	}
+	if total == 0 {
+		return 1
+	}
 	for d, k := range n.weekdays {
-		if k == 0 {
-			continue
+		if k == 0 || (k < most && k*dayShare < total) {
+			continue // not a weekday that stands for the event
 		}
-		any = true
 		g := (int(w) - d + 7) % 7
 		if g <= 1 || g == 6 {
 			return 1
 		}
-	}
-	if !any {
-		return 1
 	}
 	return c.opts.DateFloor
 }

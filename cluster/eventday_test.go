@@ -206,3 +206,28 @@ func TestWeekdayAgreement(t *testing.T) {
 		t.Errorf("event without weekdays: %v, want 1", got)
 	}
 }
+
+func TestDateAgreementByShare(t *testing.T) {
+	c := New(Options{})
+	tests := []struct {
+		name string
+		days map[int32]float32
+		day  int32
+		want bool // agreement 1
+	}{
+		{"the event's day", map[int32]float32{100: 5, 110: 1}, 100, true},
+		{"the day next to it", map[int32]float32{100: 5, 110: 1}, 101, true},
+		{"a day one report of six gave", map[int32]float32{100: 5, 110: 1}, 110, false},
+		{"a day of one report of two", map[int32]float32{100: 1, 110: 1}, 110, true},
+		{"a catch-all's days stand for nothing but the most given", map[int32]float32{100: 2, 103: 1, 106: 1, 109: 1, 112: 1, 115: 1, 118: 1, 121: 1}, 112, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := &node{days: tt.days}
+			f := &Features{Day: tt.day, HasDay: true}
+			if got := c.dateAgreement(f, n) == 1; got != tt.want {
+				t.Errorf("agreement 1: %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -112,13 +112,18 @@ func bcubedF1(gold, pred map[string]string) float64 {
 }
 
 // TestReplay replays the captures in STORYLINE_REPLAY=DIR with the
-// default options and prints pairwise and B-cubed figures per set.
+// default options and prints pairwise and B-cubed figures per set
+// (STORYLINE_REPLAY_SETS=a,b to choose the sets).
 func TestReplay(t *testing.T) {
 	dir := os.Getenv("STORYLINE_REPLAY")
 	if dir == "" {
 		t.Skip("set STORYLINE_REPLAY=DIR (written by TestPipelineQuality) to replay")
 	}
-	for _, name := range []string{"ecbplus", "corpus", "giveme5w1h", "examples"} {
+	sets := []string{"ecbplus", "corpus", "giveme5w1h", "examples"}
+	if s := os.Getenv("STORYLINE_REPLAY_SETS"); s != "" {
+		sets = strings.Split(s, ",")
+	}
+	for _, name := range sets {
 		cs := readCaptured(t, filepath.Join(dir, name+".jsonl"))
 		if seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64); err == nil {
 			// another arrival order: copies of articles not yet seen are
