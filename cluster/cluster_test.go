@@ -491,3 +491,19 @@ func TestIDsDoNotMatter(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendarWordsAreNoNames(t *testing.T) {
+	c := New(Options{})
+	a := &storyline.Article{ID: "c", Lang: "en", Title: "Port strike talks",
+		Text: "The union said on Friday that talks with Harbor Authority would resume in July, after the strike of Tuesday's shift."}
+	f := c.Prepare(a)
+	boosted := map[string]bool{}
+	for _, t := range f.terms {
+		boosted[c.lex.term(t.id)] = t.boost >= nameBoost
+	}
+	for term, want := range map[string]bool{"harbor": true, "author": true, "juli": false, "friday": false, "tuesday": false} {
+		if boosted[term] != want {
+			t.Errorf("%q boosted as a name: %v, want %v (%v)", term, boosted[term], want, boosted)
+		}
+	}
+}

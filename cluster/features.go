@@ -240,7 +240,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			switch {
 			case wi.number:
 				e.boost = max(e.boost, numberBoost)
-			case w.Capital && !w.Initial:
+			case w.Capital && !w.Initial && !wi.calendar:
 				e.boost = max(e.boost, nameBoost)
 				if wi.hasKey {
 					s.addKey(wi.key, fw, &w, inTitle)

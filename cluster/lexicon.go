@@ -149,6 +149,9 @@ type wordInfo struct {
 	// key is the id of the word's nameKey, when hasKey.
 	key    uint32
 	hasKey bool
+	// calendar is set for the names of months and weekdays: capitalised,
+	// but no one's name.
+	calendar bool
 }
 
 // wordCacheMax bounds the raw words remembered per analyzer.
@@ -178,7 +181,8 @@ func (w *wordCache) info(raw string) wordInfo {
 	var buf [2]textproc.Token
 	if toks := w.an.Analyze(buf[:0], raw); len(toks) > 0 {
 		wi = wordInfo{id: w.lex.id(toks[0].Term), keep: true, number: textproc.IsNumber(toks[0].Term)}
-		if k, ok := nameKey(raw); ok {
+		wi.calendar = isCalendarWord(raw)
+		if k, ok := nameKey(raw); ok && !wi.calendar {
 			wi.key, wi.hasKey = w.lex.id(k), true
 		}
 	}

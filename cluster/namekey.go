@@ -57,3 +57,21 @@ var cyrLatin = [32]string{
 	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
 	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
 }
+
+// isCalendarWord reports whether a word is the name of a month or a
+// weekday in English (or its usual abbreviation): written with a capital
+// inside sentences, yet nobody's name, and no sign of who a report is
+// about. Russian writes them in lower case. "May" is left out: inside a
+// sentence it is as often a name (Theresa May) as a month.
+func isCalendarWord(raw string) bool {
+	w := strings.TrimSuffix(strings.ToLower(raw), "'s")
+	switch w {
+	case "january", "february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
+}
