@@ -61,6 +61,9 @@ type fterm struct {
 	tf, head float32
 	// boost multiplies the term's weight (names, numbers).
 	boost float32
+	// calendar is set for the names of months and weekdays: names by
+	// their capital, which tell when, not who (isCalendarWord).
+	calendar bool
 	// inTitle, at and n locate the term's first occurrence in the title
 	// or the text, in bytes.
 	inTitle bool
@@ -240,8 +243,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			switch {
 			case wi.number:
 				e.boost = max(e.boost, numberBoost)
-			case w.Capital && !w.Initial && !wi.calendar:
+			case w.Capital && !w.Initial:
 				e.boost = max(e.boost, nameBoost)
+				e.calendar = e.calendar || wi.calendar
 				if wi.hasKey {
 					s.addKey(wi.key, fw, &w, inTitle)
 				}

@@ -149,8 +149,8 @@ type wordInfo struct {
 	// key is the id of the word's nameKey, when hasKey.
 	key    uint32
 	hasKey bool
-	// calendar is set for the names of months and weekdays: capitalised,
-	// but no one's name.
+	// calendar is set for the names of months and weekdays
+	// (isCalendarWord).
 	calendar bool
 }
 

@@ -60,9 +60,10 @@ var cyrLatin = [32]string{
 
 // isCalendarWord reports whether a word is the name of a month or a
 // weekday in English (or its usual abbreviation): written with a capital
-// inside sentences, yet nobody's name, and no sign of who a report is
-// about. Russian writes them in lower case. "May" is left out: inside a
-// sentence it is as often a name (Theresa May) as a month.
+// inside sentences, it tells when a happening took place, not who it
+// happened to, so it is no protagonist and has no name key (it keeps the
+// weight of a name). Russian writes them in lower case. "May" is left
+// out: inside a sentence it is as often a name (Theresa May) as a month.
 func isCalendarWord(raw string) bool {
 	w := strings.TrimSuffix(strings.ToLower(raw), "'s")
 	switch w {

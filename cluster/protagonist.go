@@ -31,7 +31,7 @@ func (c *Clusterer) salient(f *Features) []uint32 {
 		return c.lex.term(a.id) < c.lex.term(b.id)
 	}
 	for i := range f.terms {
-		if f.terms[i].head == 0 || f.terms[i].boost < nameBoost {
+		if f.terms[i].head == 0 || f.terms[i].boost < nameBoost || f.terms[i].calendar {
 			continue
 		}
 		p := k
