@@ -472,6 +472,11 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 	return terms, entities
 }
 
+// sweepCompactMax is the longest posting list a sweep compacts: longer
+// ones are compacted when they grow, and the short lists of rare terms,
+// which may not grow again, would otherwise keep evicted clusters.
+const sweepCompactMax = 128
+
 // sweep evicts clusters that left the active window.
 func (c *Clusterer) sweep() {
 	c.sinceSweep = 0
@@ -513,7 +518,8 @@ func (c *Clusterer) sweep() {
 	for _, id := range marked {
 		c.pos[id] = 0
 		for _, x := range []*index{c.eventIdx, c.storyIdx} {
-			if int(id) < len(x.post) && len(x.post[id]) > 0 {
+			// long lists are compacted as they grow (index.add)
+			if int(id) < len(x.post) && len(x.post[id]) > 0 && len(x.post[id]) <= sweepCompactMax {
 				p := compact(x.post[id], len(x.post[id]))
 				if len(p) == 0 {
 					p = nil
