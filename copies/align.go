@@ -23,25 +23,65 @@ const (
 // len(a)+len(b): one pass to index a's seeds, one greedy pass over b that
 // extends each seed as far as it goes and then jumps past it.
 func align(a, b []token, minWords int) []span {
+	var al aligner
+	return al.align(a, b, minWords)
+}
+
+// aligner holds the scratch memory of align, reused across calls. The
+// spans it returns stay valid until its next call.
+type aligner struct {
+	// seed table: open addressing over keys, pos holds a position + 1 in
+	// a (0 for an empty slot) of the key's first occurrence
+	keys    []uint64
+	pos     []int32
+	nextPos []int32
+	runs    []span
+	out     []span
+}
+
+// first returns the slot of key k in the seed table.
+func (al *aligner) slot(k uint64) int {
+	mask := len(al.keys) - 1
+	i := int(k>>32^k) & mask
+	for al.pos[i] != 0 && al.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (al *aligner) align(a, b []token, minWords int) []span {
 	if len(a) < seedWords || len(b) < seedWords {
 		return nil
 	}
 	// first and further positions of each seed in a
-	first := make(map[uint64]int32, len(a))
-	nextPos := make([]int32, len(a))
+	size := 1024
+	for size < 2*len(a) {
+		size *= 2
+	}
+	if cap(al.keys) < size {
+		al.keys, al.pos = make([]uint64, size), make([]int32, size)
+	}
+	al.keys, al.pos = al.keys[:size], al.pos[:size]
+	clear(al.pos)
+	if cap(al.nextPos) < len(a) {
+		al.nextPos = make([]int32, len(a))
+	}
+	nextPos := al.nextPos[:len(a)]
 	for i := len(a) - seedWords; i >= 0; i-- {
 		k := seedKey(a[i : i+seedWords])
-		if p, ok := first[k]; ok {
-			nextPos[i] = p
+		s := al.slot(k)
+		if p := al.pos[s]; p != 0 {
+			nextPos[i] = p - 1
 		} else {
 			nextPos[i] = -1
+			al.keys[s] = k
 		}
-		first[k] = int32(i)
+		al.pos[s] = int32(i) + 1
 	}
-	var runs []span
+	runs := al.runs[:0]
 	for j := 0; j+seedWords <= len(b); {
-		p, ok := first[seedKey(b[j:j+seedWords])]
-		if !ok {
+		p := al.pos[al.slot(seedKey(b[j:j+seedWords]))] - 1
+		if p < 0 {
 			j++
 			continue
 		}
@@ -65,8 +105,9 @@ func align(a, b []token, minWords int) []span {
 		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
 		j += bestLen
 	}
+	al.runs = runs
 	// join runs on one track across small edits
-	var out []span
+	out := al.out[:0]
 	for _, r := range runs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
@@ -83,6 +124,10 @@ func align(a, b []token, minWords int) []span {
 		n := min(s.a1-s.a0, s.b1-s.b0)
 		return n < minWords || 100*s.matched < minMatchPct*max(s.a1-s.a0, s.b1-s.b0)
 	})
+	al.out = out
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 

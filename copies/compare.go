@@ -5,55 +5,7 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
-
-// entry is an article prepared for comparison.
-type entry struct {
-	id        string
-	published storyline.Published
-	d         doc
-	sh        []uint64 // shingle hashes in text order, with repeats
-	set       []uint64 // the distinct shingle hashes, sorted
-	// hash is textproc.Hash of the text: equal for exact duplicates
-	hash string
-}
-
-func newEntry(a storyline.Article) *entry {
-	d := prepare(a.Text)
-	sh := shingles(nil, d.toks)
-	set := slices.Clone(sh)
-	slices.Sort(set)
-	set = slices.Compact(set)
-	return &entry{id: a.ID, published: a.Published, d: d, sh: sh, set: set, hash: textproc.Hash(a.Text)}
-}
-
-// cache keeps the most recent entries by id, evicting the oldest.
-type cache struct {
-	max   int
-	byID  map[string]*entry
-	order []string
-	head  int
-}
-
-func newCache(max int) *cache { return &cache{max: max, byID: make(map[string]*entry)} }
-
-func (c *cache) get(id string) *entry { return c.byID[id] }
-
-func (c *cache) put(e *entry) {
-	if _, ok := c.byID[e.id]; ok {
-		c.byID[e.id] = e
-		return
-	}
-	if len(c.order) < c.max {
-		c.order = append(c.order, e.id)
-	} else {
-		delete(c.byID, c.order[c.head])
-		c.order[c.head] = e.id
-		c.head = (c.head + 1) % c.max
-	}
-	c.byID[e.id] = e
-}
 
 func isNotFound(err error) bool { return errors.Is(err, storyline.ErrNotFound) }
 
@@ -67,23 +19,19 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 		return storyline.Copy{}, false
 	}
 	c := storyline.Copy{A: x.id, B: y.id}
-	spans := align(x.d.toks, y.d.toks, f.opts.MinWords)
-	var xr, yr []rune
-	var xm, ym []bool
-	if len(spans) > 0 {
-		xr, yr = []rune(x.d.text), []rune(y.d.text)
-		xm, ym = quoteMask(x.d.text), quoteMask(y.d.text)
-	}
+	al := f.aligners.Get().(*aligner)
+	defer f.aligners.Put(al)
+	spans := al.align(x.d.toks, y.d.toks, f.opts.MinWords)
 	copying := false
 	for _, sp := range spans {
-		for _, s := range splitQuotes(sp, x.d.toks, y.d.toks, xm, ym, f.opts.MinWords) {
+		for _, s := range splitQuotes(sp, x, y, f.opts.MinWords) {
 			p := storyline.Passage{
 				AStart: int(x.d.toks[s.a0].start), AEnd: int(x.d.toks[s.a1-1].end),
 				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
 			}
-			p.Text = string(xr[p.AStart:p.AEnd])
-			p.Quote = quoted(xm, xr, p.AStart, p.AEnd) && quoted(ym, yr, p.BStart, p.BEnd) ||
-				quoteWithAttribution(s, x.d.toks, y.d.toks, xm, ym, f.opts.MinWords)
+			p.Text = x.slice(p.AStart, p.AEnd)
+			p.Quote = x.quoted(p.AStart, p.AEnd) && y.quoted(p.BStart, p.BEnd) ||
+				quoteWithAttribution(s, x, y, f.opts.MinWords)
 			if !p.Quote {
 				copying = true
 			}
@@ -159,13 +107,14 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // articles and text that is not, so that a shared quotation and the
 // narrative copied around it are reported apart. Pieces shorter than
 // minWords stay with the piece before them.
-func splitQuotes(s span, a, b []token, am, bm []bool, minWords int) []span {
+func splitQuotes(s span, x, y *entry, minWords int) []span {
+	a, b := x.d.toks, y.d.toks
 	state := func(i int) bool {
 		j := s.b0 + (i - s.a0)
 		if j >= s.b1 {
 			j = s.b1 - 1
 		}
-		return am[a[i].start] && bm[b[j].start]
+		return x.inQuote(a[i].start) && y.inQuote(b[j].start)
 	}
 	var out []span
 	cur := span{a0: s.a0, b0: s.b0}
@@ -198,17 +147,18 @@ func splitQuotes(s span, a, b []token, am, bm []bool, minWords int) []span {
 // the quotation, in either text, are fewer than a minimum passage. Such a
 // span is the same statement reported twice; the shared words outside it
 // are too few to be copying on their own.
-func quoteWithAttribution(s span, a, b []token, am, bm []bool, minWords int) bool {
+func quoteWithAttribution(s span, x, y *entry, minWords int) bool {
+	a, b := x.d.toks, y.d.toks
 	var inA, outA, inB, outB int
 	for i := s.a0; i < s.a1; i++ {
-		if am[a[i].start] {
+		if x.inQuote(a[i].start) {
 			inA++
 		} else {
 			outA++
 		}
 	}
 	for j := s.b0; j < s.b1; j++ {
-		if bm[b[j].start] {
+		if y.inQuote(b[j].start) {
 			inB++
 		} else {
 			outB++

@@ -1,0 +1,102 @@
+package copies
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/gen"
+)
+
+// genStream yields generated articles in arrival order with the outlets'
+// boilerplate paragraphs removed, as the cleaner would.
+type genStream struct{ g *gen.Generator }
+
+func newGenStream(articles int) *genStream {
+	return &genStream{g: gen.New(gen.Options{Articles: articles, Seed: 1})}
+}
+
+func (s *genStream) next() (storyline.Article, bool) {
+	ga, ok := s.g.Next()
+	if !ok {
+		return storyline.Article{}, false
+	}
+	text := ga.Text
+	if len(ga.Boilerplate) > 0 {
+		paras := strings.Split(text, "\n")
+		paras = slices.DeleteFunc(paras, func(p string) bool {
+			return slices.Contains(ga.Boilerplate, strings.TrimSpace(p))
+		})
+		text = strings.Join(paras, "\n")
+	}
+	a := storyline.Article{ID: ga.ID, Text: text, Source: ga.Source}
+	a.Published = storyline.Instant(ga.Published)
+	return a, true
+}
+
+// BenchmarkAddArticleStream times AddArticle on a generated stream (with
+// its syndicated copies and shared passages, the candidate density of a
+// news feed) after n articles are indexed. The first n are indexed without
+// being compared, so that setup stays quick; every article is also kept
+// in an in-memory source, so candidates the Finder no longer holds are
+// read back as from the store. One op is one arriving article.
+func BenchmarkAddArticleStream(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("indexed=%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			const ahead = 20_000
+			stream := newGenStream(n + 1_000_000)
+			src := memSource{}
+			f := New(src, Options{})
+			for range n {
+				a, _ := stream.next()
+				src[a.ID] = a
+				f.index(&a)
+			}
+			pool := make([]storyline.Article, 0, ahead)
+			refill := func() {
+				pool = pool[:0]
+				for range ahead {
+					a, _ := stream.next()
+					src[a.ID] = a
+					pool = append(pool, a)
+				}
+			}
+			refill()
+			i, found := 0, 0
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if i == len(pool) {
+					b.StopTimer()
+					refill()
+					i = 0
+					b.StartTimer()
+				}
+				cs, err := f.AddArticle(ctx, &pool[i])
+				if err != nil {
+					b.Fatal(err)
+				}
+				found += len(cs)
+				i++
+			}
+			st := f.Stats()
+			b.ReportMetric(float64(found)/float64(b.N), "pairs/article")
+			b.ReportMetric(float64(st.NearBytes)/float64(st.Articles), "near-bytes/article")
+			b.ReportMetric(float64(st.PassageBytes)/float64(st.Articles), "passage-bytes/article")
+		})
+	}
+}
+
+// index adds a to the index as AddArticle does, without comparing it.
+func (f *Finder) index(a *storyline.Article) {
+	e, sh := newEntry(*a)
+	s := f.sketch(a.ID, e.d, sh)
+	s.at = unixOf(a.Published)
+	f.mu.Lock()
+	f.win.put(f.insert(s, false), e)
+	f.mu.Unlock()
+}
