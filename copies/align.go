@@ -37,6 +37,7 @@ type aligner struct {
 	nextPos []int32
 	runs    []span
 	out     []span
+	cand    []token // a candidate's short tokens, for mayShare
 }
 
 // first returns the slot of key k in the seed table.
@@ -137,4 +138,12 @@ func seedKey(t []token) uint64 {
 		h = (h^x.h)*0x9E3779B97F4A7C15 + 1
 	}
 	return h
+}
+
+// shortTokens appends tokens whose hashes are the given short words.
+func shortTokens(dst []token, words []uint16) []token {
+	for _, w := range words {
+		dst = append(dst, token{h: uint64(w)})
+	}
+	return dst
 }

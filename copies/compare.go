@@ -65,6 +65,23 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	return c, true
 }
 
+// mayShare reports whether an arrival and a candidate, both as token
+// hashes cut to 16 bits, align over a passage: every passage of the full
+// texts is one of these too (unless a chance match of short hashes, one
+// in 65,536 per word, sways the greedy aligner), so a candidate that
+// fails does not share a passage and need not be read from the store.
+// The texts are aligned in the order compare aligns them, since the
+// greedy aligner is not quite symmetric.
+func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bool {
+	al := f.aligners.Get().(*aligner)
+	defer f.aligners.Put(al)
+	al.cand = shortTokens(al.cand[:0], words)
+	if arrivalFirst {
+		return len(al.align(arrival, al.cand, f.opts.MinWords)) > 0
+	}
+	return len(al.align(al.cand, arrival, f.opts.MinWords)) > 0
+}
+
 // direction orders a pair by publication; unknown when not ordered.
 func direction(a, b storyline.Published) storyline.Direction {
 	switch {

@@ -49,7 +49,7 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 256 MiB, some 15,000 articles of 500 words).
+	// (default 192 MiB, some 12,000 articles of 500 words).
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
 	// publication time seen) the passage index reaches: fingerprints of
@@ -58,7 +58,7 @@ type Options struct {
 	// it is off by default. Exact and near-duplicates are found at any age.
 	PassageWindow time.Duration
 	// PassageArticles caps how many articles the passage index holds, the
-	// most recent, dropped in blocks of half as many (default 200,000).
+	// most recent, dropped in blocks of half as many (default 100,000).
 	PassageArticles int
 }
 
@@ -79,10 +79,10 @@ func (o Options) withDefaults() Options {
 		o.MaxPosting = 64
 	}
 	if o.CacheBytes <= 0 {
-		o.CacheBytes = 256 << 20
+		o.CacheBytes = 192 << 20
 	}
 	if o.PassageArticles <= 0 {
-		o.PassageArticles = 200_000
+		o.PassageArticles = 100_000
 	}
 	return o
 }
@@ -124,6 +124,7 @@ type Finder struct {
 	docs   []uint32
 
 	aligners sync.Pool
+	fetched  atomic.Int64
 }
 
 // New returns an empty Finder that reads candidates from src (which may
@@ -150,10 +151,12 @@ type sketch struct {
 	fps   []uint32
 	// at is the publication time in Unix seconds, 0 when unknown
 	at int64
+	// words are the token hashes reduced to 16 bits (not stored)
+	words []uint16
 }
 
 func (f *Finder) sketch(id string, d doc, sh []uint64) sketch {
-	s := sketch{id: id, fps: fingerprints(nil, d.toks)}
+	s := sketch{id: id, fps: fingerprints(nil, d.toks), words: shortWords(d.toks)}
 	s.keys, s.hasSh = f.params.bandKeys(sh)
 	return s
 }
@@ -196,8 +199,18 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 		err error
 	}
 	res := make([]result, len(targets))
+	var arrWords []token
+	for _, t := range targets {
+		if t.e == nil && t.words != nil {
+			arrWords = shortTokens(nil, s.words)
+			break
+		}
+	}
 	compareOne := func(i int) {
 		other := targets[i].e
+		if other == nil && targets[i].words != nil && !f.mayShare(arrWords, a.ID < targets[i].id, targets[i].words) {
+			return // no passage: not worth reading from the store
+		}
 		if other == nil {
 			var err error
 			if other, err = f.fetch(ctx, targets[i].id); err != nil {
@@ -306,7 +319,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	}
 	f.next = append(f.next, nx)
 	f.tick(s.at)
-	f.cur.add(d, s.fps)
+	f.cur.add(d, s.fps, s.words)
 	if record {
 		f.pending[docKey(d)] = encodeSketch(s)
 	}
@@ -342,11 +355,12 @@ func (f *Finder) id(d uint32) string {
 	return string(f.idBytes[start:f.idEnd[d]])
 }
 
-// target is a candidate to align: its id and, when the recent articles hold it,
-// its entry.
+// target is a candidate to align: its id and, when the recent articles
+// hold it, its entry, else its short words when the passage index has them.
 type target struct {
-	id string
-	e  *entry
+	id    string
+	e     *entry
+	words []uint16
 }
 
 // resolve orders the candidates in f.cands (near ones first, then by
@@ -379,7 +393,13 @@ func (f *Finder) resolve(self string) []target {
 		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
 			continue
 		}
-		out = append(out, target{id: id, e: f.win.get(c.doc, id)})
+		t := target{id: id, e: f.win.get(c.doc, id)}
+		if t.e == nil && !c.near {
+			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
+				t.words = f.prev.wordsOf(c.doc)
+			}
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -390,6 +410,7 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	if f.src == nil {
 		return nil, nil
 	}
+	f.fetched.Add(1)
 	art, err := f.src.Article(ctx, id)
 	if err != nil {
 		if isNotFound(err) {
@@ -414,6 +435,9 @@ type Stats struct {
 	// RecentArticles and RecentBytes are the recent articles kept prepared
 	// for alignment and their memory.
 	RecentArticles, RecentBytes int
+	// Fetched counts the candidates read back from the source because they
+	// were no longer among the recent articles.
+	Fetched int64
 }
 
 // Stats reports the index size.
@@ -432,5 +456,6 @@ func (f *Finder) Stats() Stats {
 		}
 	}
 	s.RecentArticles, s.RecentBytes = f.win.len(), f.win.bytes
+	s.Fetched = f.fetched.Load()
 	return s
 }

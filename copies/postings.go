@@ -15,14 +15,22 @@ type postings struct {
 	first    uint32
 	articles int
 	start    int64
+	// words holds 16 bits of each token hash of every document, in
+	// document order; wordsEnd[d-first] ends document d's. They let a
+	// candidate that is no longer in memory be checked for a shared
+	// passage before it is read from the store.
+	words    []uint16
+	wordsEnd []uint32
 }
 
-// add files the fingerprints of document d.
-func (p *postings) add(d uint32, fps []uint32) {
+// add files the fingerprints and words of document d.
+func (p *postings) add(d uint32, fps []uint32, words []uint16) {
 	if p.articles == 0 {
 		p.first = d
 	}
 	p.articles++
+	p.words = append(p.words, words...)
+	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
 	for _, h := range fps {
 		e := uint32(len(p.next))
 		p.next = append(p.next, p.table.push(h, e))
@@ -39,5 +47,31 @@ func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
 	return dst
 }
 
+// wordsOf returns the words of document d, nil when it has none here.
+// They are never written again, so the slice stays valid after the lock
+// is released.
+func (p *postings) wordsOf(d uint32) []uint16 {
+	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
+		return nil
+	}
+	i := d - p.first
+	start := uint32(0)
+	if i > 0 {
+		start = p.wordsEnd[i-1]
+	}
+	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
+}
+
 // bytes is the generation's memory.
-func (p *postings) bytes() int { return p.table.bytes() + 4*cap(p.next) + 4*cap(p.doc) }
+func (p *postings) bytes() int {
+	return p.table.bytes() + 4*cap(p.next) + 4*cap(p.doc) + 2*cap(p.words) + 4*cap(p.wordsEnd)
+}
+
+// shortWords reduces token hashes to 16 bits each.
+func shortWords(toks []token) []uint16 {
+	b := make([]uint16, len(toks))
+	for i, t := range toks {
+		b[i] = uint16(t.h >> 48)
+	}
+	return b
+}

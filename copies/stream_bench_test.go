@@ -67,6 +67,7 @@ func BenchmarkAddArticleStream(b *testing.B) {
 			}
 			refill()
 			i, found := 0, 0
+			fetched0 := f.Stats().Fetched
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
@@ -84,6 +85,9 @@ func BenchmarkAddArticleStream(b *testing.B) {
 				i++
 			}
 			st := f.Stats()
+			b.ReportMetric(float64(st.Fetched-fetched0)/float64(b.N), "fetched/article")
+			b.ReportMetric(float64(st.RecentArticles), "recent-articles")
+			b.ReportMetric(float64(st.RecentBytes)/float64(max(st.RecentArticles, 1)), "recent-bytes/article")
 			b.ReportMetric(float64(found)/float64(b.N), "pairs/article")
 			b.ReportMetric(float64(st.NearBytes)/float64(st.Articles), "near-bytes/article")
 			b.ReportMetric(float64(st.PassageBytes)/float64(st.Articles), "passage-bytes/article")
