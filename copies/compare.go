@@ -46,11 +46,18 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	})
 	c.AShare = coverage(c.Passages, x.d.runes, func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
 	c.BShare = coverage(c.Passages, y.d.runes, func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
-	j := sortedJaccard(x.set, y.set)
+	// Jaccard is at most the ratio of the set sizes: most pairs are told
+	// apart by that alone; exact duplicates are among the near ones.
+	nx, ny := len(x.set), len(y.set)
+	near := copying && min(c.AShare, c.BShare) >= f.opts.NearShare
+	j := 0.0
+	if near || float64(min(nx, ny)) >= f.opts.NearThreshold*float64(max(nx, ny)) {
+		j = sortedJaccard(x.set, y.set)
+	}
 	switch {
-	case x.hash == y.hash:
+	case j >= f.opts.NearThreshold && x.textHash() == y.textHash():
 		c.Kind, c.Similarity = storyline.Duplicate, 1
-	case j >= f.opts.NearThreshold || (copying && min(c.AShare, c.BShare) >= f.opts.NearShare):
+	case j >= f.opts.NearThreshold || near:
 		c.Kind, c.Similarity = storyline.NearDuplicate, round3(j)
 	case copying:
 		c.Kind, c.Similarity = storyline.Partial, round3(max(c.AShare, c.BShare))

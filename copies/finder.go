@@ -123,7 +123,8 @@ type Finder struct {
 	cands  []candidate
 	docs   []uint32
 
-	aligners sync.Pool
+	aligners sync.Pool // of *aligner
+	scratch  sync.Pool // of *scratch
 	fetched  atomic.Int64
 }
 
@@ -140,6 +141,7 @@ func New(src ArticleSource, opts Options) *Finder {
 		cur:      new(postings),
 		candAt:   make(map[uint32]int32),
 		aligners: sync.Pool{New: func() any { return new(aligner) }},
+		scratch:  sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
 
@@ -181,8 +183,10 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("copies %s: %w", a.ID, err)
 	}
-	e, sh := newEntry(*a)
+	sc := f.scratch.Get().(*scratch)
+	e, sh := newEntry(*a, sc)
 	s := f.sketch(a.ID, e.d, sh)
+	f.scratch.Put(sc)
 	s.at = unixOf(a.Published)
 	f.mu.Lock()
 	f.lookup(s)
@@ -418,7 +422,9 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 		}
 		return nil, err
 	}
-	e, _ := newEntry(art)
+	sc := f.scratch.Get().(*scratch)
+	defer f.scratch.Put(sc)
+	e, _ := newEntry(art, sc)
 	return e, nil
 }
 

@@ -3,7 +3,6 @@ package copies
 import (
 	"math/bits"
 	"slices"
-	"unicode"
 	"unsafe"
 
 	"github.com/storyline-news/storyline"
@@ -22,46 +21,39 @@ type entry struct {
 	// quotes and letters are bit sets over the text's code points: inside
 	// quotation marks, and a letter
 	quotes, letters []uint64
-	// hash is textproc.Hash of the text: equal for exact duplicates
-	hash string
+}
+
+// scratch is the reusable memory of preparing one article.
+type scratch struct {
+	toks []textproc.Token
+	sh   []uint64
 }
 
 // newEntry prepares a for comparison and also returns its shingle hashes
-// in text order, with repeats, for the sketch.
-func newEntry(a storyline.Article) (*entry, []uint64) {
-	d := prepare(a.Text)
-	sh := shingles(nil, d.toks)
+// in text order, with repeats, for the sketch; they live in sc, which may
+// be nil, until its next use.
+func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64) {
+	if sc == nil {
+		sc = new(scratch)
+	}
+	var d doc
+	d, sc.toks = prepareWith(sc.toks, a.Text)
+	sh := shingles(sc.sh[:0], d.toks)
+	sc.sh = sh
 	set := make([]uint32, len(sh))
 	for i, h := range sh {
 		set[i] = uint32(h >> 32)
 	}
 	slices.Sort(set)
 	set = slices.Clip(slices.Compact(set))
-	e := &entry{id: a.ID, published: a.Published, d: d, set: set, hash: textproc.Hash(a.Text)}
+	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
 	e.quotes, e.letters = textBits(a.Text, d.runes)
 	return e, sh
 }
 
-// textBits returns the quotation and letter bit sets of text, which has n
-// code points.
-func textBits(text string, n int) (quotes, letters []uint64) {
-	words := (n + 63) / 64
-	buf := make([]uint64, 2*words)
-	quotes, letters = buf[:words:words], buf[words:]
-	for i, in := range quoteMask(text) {
-		if in {
-			quotes[i/64] |= 1 << (i % 64)
-		}
-	}
-	i := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters[i/64] |= 1 << (i % 64)
-		}
-		i++
-	}
-	return quotes, letters
-}
+// textHash is the hash of the normalized text, computed only when an
+// exact duplicate is possible.
+func (e *entry) textHash() string { return textproc.Hash(e.d.text) }
 
 // inQuote reports whether code point i is inside quotation marks.
 func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
@@ -108,7 +100,7 @@ func (e *entry) slice(start, end int) string {
 
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
-	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.hash) + len(e.d.text) +
+	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.d.text) +
 		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*cap(e.set) + 8*(cap(e.quotes)+cap(e.letters))
 }
 

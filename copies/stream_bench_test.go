@@ -97,7 +97,7 @@ func BenchmarkAddArticleStream(b *testing.B) {
 
 // index adds a to the index as AddArticle does, without comparing it.
 func (f *Finder) index(a *storyline.Article) {
-	e, sh := newEntry(*a)
+	e, sh := newEntry(*a, nil)
 	s := f.sketch(a.ID, e.d, sh)
 	s.at = unixOf(a.Published)
 	f.mu.Lock()
