@@ -3,9 +3,12 @@ package copies
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
@@ -103,4 +106,46 @@ func (f *Finder) index(a *storyline.Article) {
 	f.mu.Lock()
 	f.win.put(f.insert(s, false), e)
 	f.mu.Unlock()
+}
+
+// BenchmarkIndexMemory fills a Finder with n sketches of unrelated
+// 450-word articles (100 fingerprints each, ten a day of stream time) and
+// reports the index memory per article from Stats and the heap in use
+// after a collection: the passage index stops growing once it holds its
+// window, the near-duplicate index grows by some 200 bytes an article.
+func BenchmarkIndexMemory(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			var st Stats
+			var heap uint64
+			for b.Loop() {
+				r := rand.New(rand.NewPCG(9, uint64(n)))
+				f := New(nil, Options{})
+				words := make([]uint16, 450)
+				t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+				for i := range n {
+					s := randomSketch(r, i, 100)
+					for k := range words {
+						words[k] = uint16(r.Uint32())
+					}
+					s.words, s.at = words, t0+int64(i)*8640
+					f.mu.Lock()
+					f.insert(s, false)
+					f.mu.Unlock()
+				}
+				st = f.Stats()
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				heap = ms.HeapInuse
+				runtime.KeepAlive(f)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/article")
+			b.ReportMetric(float64(st.NearBytes)/float64(n), "near-bytes/article")
+			b.ReportMetric(float64(st.PassageBytes)/float64(n), "passage-bytes/article")
+			b.ReportMetric(float64(st.PassageArticles), "passage-articles")
+			b.ReportMetric(float64(st.NearBytes+st.PassageBytes)/(1<<20), "index-MiB")
+			b.ReportMetric(float64(heap)/(1<<20), "heap-MiB")
+		})
+	}
 }
