@@ -38,23 +38,16 @@ type aligner struct {
 	runs    []span
 	out     []span
 	cand    []token // a candidate's short tokens, for mayShare
+	// built is the sequence the seed table was built for: an arrival is
+	// the first text of many alignments in a row. Holding it keeps it
+	// from being freed and its address reused.
+	built *token
+	nb    int
 }
 
-// first returns the slot of key k in the seed table.
-func (al *aligner) slot(k uint64) int {
-	mask := len(al.keys) - 1
-	i := int(k>>32^k) & mask
-	for al.pos[i] != 0 && al.keys[i] != k {
-		i = (i + 1) & mask
-	}
-	return i
-}
-
-func (al *aligner) align(a, b []token, minWords int) []span {
-	if len(a) < seedWords || len(b) < seedWords {
-		return nil
-	}
-	// first and further positions of each seed in a
+// index builds the seed table of a: the first and further positions of
+// each seed.
+func (al *aligner) index(a []token) {
 	size := 1024
 	for size < 2*len(a) {
 		size *= 2
@@ -79,6 +72,27 @@ func (al *aligner) align(a, b []token, minWords int) []span {
 		}
 		al.pos[s] = int32(i) + 1
 	}
+	al.built, al.nb = &a[0], len(a)
+}
+
+// slot returns the slot of key k in the seed table.
+func (al *aligner) slot(k uint64) int {
+	mask := len(al.keys) - 1
+	i := int(k>>32^k) & mask
+	for al.pos[i] != 0 && al.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (al *aligner) align(a, b []token, minWords int) []span {
+	if len(a) < seedWords || len(b) < seedWords {
+		return nil
+	}
+	if al.built != &a[0] || al.nb != len(a) {
+		al.index(a)
+	}
+	nextPos := al.nextPos[:len(a)]
 	runs := al.runs[:0]
 	for j := 0; j+seedWords <= len(b); {
 		p := al.pos[al.slot(seedKey(b[j:j+seedWords]))] - 1

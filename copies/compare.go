@@ -83,6 +83,7 @@ func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bo
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
 	al.cand = shortTokens(al.cand[:0], words)
+	al.built = nil // cand is rewritten in place: never trust a table built for it
 	if arrivalFirst {
 		return len(al.align(arrival, al.cand, f.opts.MinWords)) > 0
 	}
