@@ -49,7 +49,7 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 192 MiB, some 12,000 articles of 500 words).
+	// (default 192 MiB; an article of 500 words takes about 10 KB).
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
 	// publication time seen) the passage index reaches: fingerprints of
@@ -94,6 +94,14 @@ const maxChain = 256
 // Finder finds the copies an arriving article forms with every article
 // seen before. It implements storyline.CopyFinder and storyline.Stateful
 // and is safe for concurrent use.
+//
+// Its memory is bounded but for the near-duplicate index (about 210 bytes
+// an article): the recent articles are kept prepared for alignment within
+// CacheBytes, so that most candidates are aligned without a store read or
+// tokenizing; the passage index holds the fingerprints and 16-bit word
+// hashes of the last PassageArticles articles (about 2 KB each), and a
+// candidate older than the recent ones is read from the source only when
+// its word hashes align with the arrival's.
 type Finder struct {
 	src    ArticleSource
 	opts   Options
