@@ -48,7 +48,7 @@ type aligner struct {
 // index builds the seed table of a: the first and further positions of
 // each seed.
 func (al *aligner) index(a []token) {
-	size := 1024
+	size := 64
 	for size < 2*len(a) {
 		size *= 2
 	}

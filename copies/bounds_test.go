@@ -10,11 +10,14 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-// filler returns an article of unrelated sentences, distinct for each i.
+// filler returns sentences of words of its own, distinct for each i.
 func filler(i int) string {
 	var b strings.Builder
 	for k := range 6 {
-		fmt.Fprintf(&b, "Report %d part %d covers item%d and item%d with figure%d near place%d today. ", i, k, i*7+k, i*11+k, i*13+k, i*17+k)
+		for m := range 8 {
+			fmt.Fprintf(&b, "w%dx%dy%d ", i, k, m)
+		}
+		b.WriteString("end. ")
 	}
 	return b.String()
 }
@@ -162,5 +165,55 @@ func TestSketchEncoding(t *testing.T) {
 	}
 	if _, err := decodeSketch(encodeSketch(s)[:10]); err == nil {
 		t.Error("truncated sketch decoded")
+	}
+}
+
+// TestMayAlign checks the local check that spares aligning candidates
+// that share a stock phrase and no passage.
+func TestMayAlign(t *testing.T) {
+	shared := strings.Join(wire[:1], " ")
+	stock := "the central bank raised its key interest rate by half"
+	tests := []struct {
+		name string
+		x, y string
+		near bool
+		want bool
+	}{
+		{"passage", filler(1) + shared + " " + filler(2), filler(3) + shared + " " + filler(4), false, true},
+		{"stock phrase only", filler(1) + stock + " " + filler(2), filler(3) + stock + " " + filler(4), false, false},
+		// the phrase comes first in y as a stock phrase, then inside the
+		// passage: every occurrence is looked at, not the first only
+		{"passage after a repeat", filler(1) + shared + " " + filler(2), filler(3) + stock + " " + filler(5) + shared + " " + filler(4), false, true},
+		{"near-duplicate", filler(1) + filler(2), filler(1) + filler(2) + " and more", true, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := New(nil, Options{})
+			x, _ := newEntry(storyline.Article{ID: "x", Text: tc.x}, nil)
+			y, _ := newEntry(storyline.Article{ID: "y", Text: tc.y}, nil)
+			xg := grams(nil, x.d.toks)
+			yfps := map[uint32]bool{}
+			for _, h := range fingerprints(nil, y.d.toks) {
+				yfps[h] = true
+			}
+			c := candidate{near: tc.near}
+			for _, h := range fingerprints(nil, x.d.toks) {
+				if yfps[h] {
+					if c.shared < maxHits {
+						c.fps[c.shared] = h
+					}
+					c.shared++
+				}
+			}
+			if !tc.want && c.shared == 0 {
+				t.Fatal("the texts share no fingerprint: nothing is checked")
+			}
+			if got := f.mayAlign(x, xg, y, c); got != tc.want {
+				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.shared, tc.want)
+			}
+			if _, ok := f.compare(x, y); !tc.want && ok {
+				t.Errorf("skipped a pair compare finds")
+			}
+		})
 	}
 }

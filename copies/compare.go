@@ -90,6 +90,64 @@ func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bo
 	return len(al.align(al.cand, arrival, f.opts.MinWords)) > 0
 }
 
+// localWords is how far on either side of a shared fingerprint mayAlign
+// looks for a passage, in words; maxLocal caps the pairs of occurrences
+// it looks at.
+const (
+	localWords = 2 * 12
+	maxLocal   = 16
+)
+
+// mayAlign reports whether an arrival x (with its n-gram hashes xg) and a
+// candidate y held in memory are worth aligning whole. Most candidates
+// share a stock phrase or two and nothing more: aligning a few dozen
+// words around each occurrence of each shared fingerprint tells them
+// apart for a fraction of the cost of aligning the whole texts. A
+// candidate is aligned whole when it shares no fingerprint (it came from
+// the LSH index) or more than maxHits, when it is LSH-near and similar
+// enough to be a near-duplicate, when a passage shows around a shared
+// fingerprint, or when the fingerprints occur too often to look at each.
+func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
+	if c.shared == 0 || c.shared > maxHits {
+		return true
+	}
+	if c.near && sortedJaccard(x.set, y.set) >= f.opts.NearThreshold {
+		return true
+	}
+	al := f.aligners.Get().(*aligner)
+	defer f.aligners.Put(al)
+	around := func(toks []token, p int) []token {
+		return toks[max(0, p-localWords):min(len(toks), p+gramWords+localWords)]
+	}
+	looked := 0
+	for _, h := range c.fps[:c.shared] {
+		for i, g := range xg {
+			if g != h {
+				continue
+			}
+			// the candidate's occurrences of the n-gram: where its first
+			// word is, then by hash
+			first := x.d.toks[i].h
+			for j := 0; j+gramWords <= len(y.d.toks); j++ {
+				if y.d.toks[j].h != first || uint32(shingleHash(y.d.toks[j:j+gramWords])>>32) != h {
+					continue
+				}
+				if looked++; looked > maxLocal {
+					return true
+				}
+				a, b := around(x.d.toks, i), around(y.d.toks, j)
+				if x.id > y.id {
+					a, b = b, a
+				}
+				if len(al.align(a, b, f.opts.MinWords)) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // direction orders a pair by publication; unknown when not ordered.
 func direction(a, b storyline.Published) storyline.Direction {
 	switch {

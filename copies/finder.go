@@ -161,12 +161,15 @@ type sketch struct {
 	fps   []uint32
 	// at is the publication time in Unix seconds, 0 when unknown
 	at int64
-	// words are the token hashes reduced to 16 bits (not stored)
+	// words are the token hashes reduced to 16 bits, grams the hashes of
+	// every word n-gram (neither is stored)
 	words []uint16
+	grams []uint32
 }
 
 func (f *Finder) sketch(id string, d doc, sh []uint64) sketch {
-	s := sketch{id: id, fps: fingerprints(nil, d.toks), words: shortWords(d.toks)}
+	s := sketch{id: id, grams: grams(nil, d.toks), words: shortWords(d.toks)}
+	s.fps = winnow(nil, s.grams)
 	s.keys, s.hasSh = f.params.bandKeys(sh)
 	return s
 }
@@ -183,7 +186,12 @@ type candidate struct {
 	doc    uint32
 	near   bool // found by an LSH band
 	shared int  // fingerprints shared
+	// fps are the first shared fingerprints
+	fps [maxHits]uint32
 }
+
+// maxHits is how many shared fingerprints a candidate remembers.
+const maxHits = 4
 
 // AddArticle returns the pairs a forms with the articles indexed before,
 // then indexes it. Pairs are ordered by the other article's id.
@@ -229,6 +237,9 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 				res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, targets[i].id, err)
 				return
 			}
+		}
+		if other != nil && targets[i].e != nil && !f.mayAlign(e, s.grams, other, targets[i].c) {
+			return
 		}
 		if other != nil {
 			res[i].c, res[i].ok = f.compare(e, other)
@@ -309,7 +320,11 @@ func (f *Finder) lookup(s sketch) {
 			continue // a stock phrase
 		}
 		for _, d := range docs {
-			get(d).shared++
+			c := get(d)
+			if c.shared < maxHits {
+				c.fps[c.shared] = h
+			}
+			c.shared++
 		}
 	}
 }
@@ -373,6 +388,7 @@ type target struct {
 	id    string
 	e     *entry
 	words []uint16
+	c     candidate
 }
 
 // resolve orders the candidates in f.cands (near ones first, then by
@@ -405,7 +421,7 @@ func (f *Finder) resolve(self string) []target {
 		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
 			continue
 		}
-		t := target{id: id, e: f.win.get(c.doc, id)}
+		t := target{id: id, e: f.win.get(c.doc, id), c: c}
 		if t.e == nil && !c.near {
 			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
 				t.words = f.prev.wordsOf(c.doc)

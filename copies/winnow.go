@@ -14,13 +14,23 @@ const (
 // fingerprints appends the winnowed fingerprints of a token sequence,
 // each once, in text order.
 func fingerprints(dst []uint32, toks []token) []uint32 {
-	n := len(toks) - gramWords + 1
+	return winnow(dst, grams(nil, toks))
+}
+
+// grams appends the hashes of every word n-gram of toks.
+func grams(dst []uint32, toks []token) []uint32 {
+	for i := 0; i+gramWords <= len(toks); i++ {
+		dst = append(dst, uint32(shingleHash(toks[i:i+gramWords])>>32))
+	}
+	return dst
+}
+
+// winnow appends the fingerprints winnowed from the n-gram hashes grams,
+// each once, in text order.
+func winnow(dst []uint32, grams []uint32) []uint32 {
+	n := len(grams)
 	if n <= 0 {
 		return dst
-	}
-	grams := make([]uint32, n)
-	for i := range n {
-		grams[i] = uint32(shingleHash(toks[i:i+gramWords]) >> 32)
 	}
 	start := len(dst)
 	add := func(h uint32) { dst = append(dst, h) }
