@@ -146,7 +146,7 @@ func New(src ArticleSource, opts Options) *Finder {
 		params:   newHashParams(),
 		pending:  make(map[string][]byte),
 		win:      newRecent(opts.CacheBytes, opts.CacheSize),
-		cur:      new(postings),
+		cur:      newPostings(0),
 		candAt:   make(map[uint32]int32),
 		aligners: sync.Pool{New: func() any { return new(aligner) }},
 		scratch:  sync.Pool{New: func() any { return new(scratch) }},
@@ -311,6 +311,14 @@ func (f *Finder) lookup(s sketch) {
 	}
 	limit := f.opts.MaxPosting
 	for _, h := range s.fps {
+		// the counts tell a stock phrase without walking its postings
+		n := f.cur.count(h)
+		if f.prev != nil {
+			n += f.prev.count(h)
+		}
+		if n > limit {
+			continue
+		}
 		docs := f.cur.appendDocs(f.docs[:0], h, limit)
 		if f.prev != nil && len(docs) <= limit {
 			docs = f.prev.appendDocs(docs, h, limit)
@@ -370,7 +378,7 @@ func (f *Finder) tick(at int64) {
 	half := int64(f.opts.PassageWindow/time.Second) / 2
 	if f.cur.articles >= max(1, f.opts.PassageArticles/2) ||
 		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half) {
-		f.prev, f.cur = f.cur, &postings{start: f.now}
+		f.prev, f.cur = f.cur, newPostings(f.now)
 	}
 }
 

@@ -38,6 +38,12 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16) {
 	}
 }
 
+// count returns how many documents are filed under h, at most 255.
+func (p *postings) count(h uint32) int {
+	_, n := p.table.headCount(h)
+	return n
+}
+
 // appendDocs appends the documents filed under h, newest first, stopping
 // once dst holds more than limit.
 func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
@@ -45,6 +51,10 @@ func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
 		dst = append(dst, p.doc[e])
 	}
 	return dst
+}
+
+func newPostings(start int64) *postings {
+	return &postings{table: chainTable{counted: true}, start: start}
 }
 
 // wordsOf returns the words of document d, nil when it has none here.
