@@ -465,7 +465,8 @@ type Stats struct {
 	// Articles is how many articles are indexed.
 	Articles int
 	// NearBytes is the memory of the near-duplicate index (ids and LSH
-	// tables); PassageBytes that of the fingerprint index.
+	// tables); PassageBytes that of the passage index (fingerprints and
+	// 16-bit word hashes of its window).
 	NearBytes, PassageBytes int
 	// PassageArticles is how many articles the passage index holds, the
 	// most recent ones.
