@@ -1,14 +1,13 @@
 package copies
 
 // postings is one generation of the passage index: the documents filed
-// under each winnowing fingerprint, newest first, chained through next.
-// Entry e belongs to document doc[e]. The Finder keeps two generations and
+// under each winnowing fingerprint, newest first, chained through the
+// entries' next (kept beside the document, one cache line a step). The Finder keeps two generations and
 // drops the older one whole when the newer fills up, so the index holds a
 // bounded window of recent articles without any per-entry bookkeeping.
 type postings struct {
-	table chainTable
-	next  []uint32
-	doc   []uint32
+	table   chainTable
+	entries []postingEntry
 	// first is the first document filed; articles counts the documents;
 	// start is the stream time (Unix seconds) when the generation opened,
 	// 0 until one is known
@@ -23,6 +22,10 @@ type postings struct {
 	wordsEnd []uint32
 }
 
+// postingEntry is one document filed under a fingerprint and the entry
+// filed before it under the same one.
+type postingEntry struct{ next, doc uint32 }
+
 // add files the fingerprints and words of document d.
 func (p *postings) add(d uint32, fps []uint32, words []uint16) {
 	if p.articles == 0 {
@@ -32,9 +35,8 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16) {
 	p.words = append(p.words, words...)
 	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
 	for _, h := range fps {
-		e := uint32(len(p.next))
-		p.next = append(p.next, p.table.push(h, e))
-		p.doc = append(p.doc, d)
+		e := uint32(len(p.entries))
+		p.entries = append(p.entries, postingEntry{next: p.table.push(h, e), doc: d})
 	}
 }
 
@@ -47,8 +49,8 @@ func (p *postings) count(h uint32) int {
 // appendDocs appends the documents filed under h, newest first, stopping
 // once dst holds more than limit.
 func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
-	for e := p.table.head(h); e != noEntry && len(dst) <= limit; e = p.next[e] {
-		dst = append(dst, p.doc[e])
+	for e := p.table.head(h); e != noEntry && len(dst) <= limit; e = p.entries[e].next {
+		dst = append(dst, p.entries[e].doc)
 	}
 	return dst
 }
@@ -74,7 +76,7 @@ func (p *postings) wordsOf(d uint32) []uint16 {
 
 // bytes is the generation's memory.
 func (p *postings) bytes() int {
-	return p.table.bytes() + 4*cap(p.next) + 4*cap(p.doc) + 2*cap(p.words) + 4*cap(p.wordsEnd)
+	return p.table.bytes() + 8*cap(p.entries) + 2*cap(p.words) + 4*cap(p.wordsEnd)
 }
 
 // shortWords reduces token hashes to 16 bits each.
