@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -215,5 +216,49 @@ func TestMayAlign(t *testing.T) {
 				t.Errorf("skipped a pair compare finds")
 			}
 		})
+	}
+}
+
+// TestConcurrentAdd adds articles from several goroutines, with a cache
+// small enough that candidates are also fetched: run with -race.
+func TestConcurrentAdd(t *testing.T) {
+	ctx := context.Background()
+	src := memSource{}
+	var arts []storyline.Article
+	for i := range 40 {
+		text := filler(i) + strings.Join(wire[i%3:], " ") + " " + filler(100+i)
+		a := storyline.Article{ID: fmt.Sprintf("c%02d", i), Text: text}
+		src[a.ID] = a
+		arts = append(arts, a)
+	}
+	f := New(src, Options{CacheSize: 5})
+	var wg sync.WaitGroup
+	pairs := make([]int, 4)
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(arts); i += 4 {
+				a := arts[i]
+				cs, err := f.AddArticle(ctx, &a)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				pairs[w] += len(cs)
+			}
+		})
+	}
+	wg.Wait()
+	total := 0
+	for _, n := range pairs {
+		total += n
+	}
+	// every two articles share at least wire[2]: each arrival pairs with
+	// every article before it, up to MaxCandidates, whatever the order
+	want := 0
+	for i := range arts {
+		want += min(i, 32)
+	}
+	if total != want {
+		t.Errorf("%d pairs, want %d", total, want)
 	}
 }
