@@ -49,7 +49,7 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 192 MiB; an article of 500 words takes about 10 KB).
+	// (default 128 MiB; an article of 500 words takes about 10 KB).
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
 	// publication time seen) the passage index reaches: fingerprints of
@@ -79,7 +79,7 @@ func (o Options) withDefaults() Options {
 		o.MaxPosting = 64
 	}
 	if o.CacheBytes <= 0 {
-		o.CacheBytes = 192 << 20
+		o.CacheBytes = 128 << 20
 	}
 	if o.PassageArticles <= 0 {
 		o.PassageArticles = 100_000
