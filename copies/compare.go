@@ -99,14 +99,16 @@ const (
 )
 
 // mayAlign reports whether an arrival x (with its n-gram hashes xg) and a
-// candidate y held in memory are worth aligning whole. Most candidates
-// share a stock phrase or two and nothing more: aligning a few dozen
-// words around each occurrence of each shared fingerprint tells them
-// apart for a fraction of the cost of aligning the whole texts. A
-// candidate is aligned whole when it shares no fingerprint (it came from
-// the LSH index) or more than maxHits, when it is LSH-near and similar
-// enough to be a near-duplicate, when a passage shows around a shared
-// fingerprint, or when the fingerprints occur too often to look at each.
+// candidate y are worth aligning whole. Most candidates share a stock
+// phrase or two and nothing more: aligning a few dozen words around each
+// occurrence of each shared fingerprint tells them apart for a fraction
+// of the cost of aligning the whole texts. A candidate is aligned whole
+// when it shares no fingerprint (it came from the LSH index) or more than
+// maxHits, when it is LSH-near and similar enough to be a near-duplicate,
+// when a passage shows around a shared fingerprint, or when the
+// fingerprints occur too often to look at each. A passage made only of
+// stock phrases (fingerprints too common to index) does not count: it
+// would not have made the pair a candidate either.
 func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
 	if c.shared == 0 || c.shared > maxHits {
 		return true
@@ -145,7 +147,9 @@ func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
 			}
 		}
 	}
-	return false
+	// no occurrence at all: y is not the text that was indexed (an
+	// update read from the store), so nothing is known
+	return looked == 0
 }
 
 // direction orders a pair by publication; unknown when not ordered.

@@ -238,7 +238,7 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 				return
 			}
 		}
-		if other != nil && targets[i].e != nil && !f.mayAlign(e, s.grams, other, targets[i].c) {
+		if other != nil && !f.mayAlign(e, s.grams, other, targets[i].c) {
 			return
 		}
 		if other != nil {
