@@ -121,29 +121,49 @@ func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
 	around := func(toks []token, p int) []token {
 		return toks[max(0, p-localWords):min(len(toks), p+gramWords+localWords)]
 	}
+	// the arrival's occurrences of the shared n-grams, in one pass
+	type occ struct {
+		h     uint32
+		first uint64 // the hash of the n-gram's first word
+		i     int
+	}
+	var occs [maxLocal]occ
+	n := 0
+	fps := c.fps[:c.shared]
+	for i, g := range xg {
+		if slices.Contains(fps, g) {
+			if n == maxLocal {
+				return true
+			}
+			occs[n] = occ{g, x.d.toks[i].h, i}
+			n++
+		}
+	}
+	// the candidate's, where one of their first words is, then by hash
 	looked := 0
-	for _, h := range c.fps[:c.shared] {
-		for i, g := range xg {
-			if g != h {
+	for j := 0; j+gramWords <= len(y.d.toks); j++ {
+		w := y.d.toks[j].h
+		var g uint32
+		hashed := false
+		for _, o := range occs[:n] {
+			if o.first != w {
 				continue
 			}
-			// the candidate's occurrences of the n-gram: where its first
-			// word is, then by hash
-			first := x.d.toks[i].h
-			for j := 0; j+gramWords <= len(y.d.toks); j++ {
-				if y.d.toks[j].h != first || uint32(shingleHash(y.d.toks[j:j+gramWords])>>32) != h {
-					continue
-				}
-				if looked++; looked > maxLocal {
-					return true
-				}
-				a, b := around(x.d.toks, i), around(y.d.toks, j)
-				if x.id > y.id {
-					a, b = b, a
-				}
-				if len(al.align(a, b, f.opts.MinWords)) > 0 {
-					return true
-				}
+			if !hashed {
+				g, hashed = uint32(shingleHash(y.d.toks[j:j+gramWords])>>32), true
+			}
+			if g != o.h {
+				continue
+			}
+			if looked++; looked > maxLocal {
+				return true
+			}
+			a, b := around(x.d.toks, o.i), around(y.d.toks, j)
+			if x.id > y.id {
+				a, b = b, a
+			}
+			if len(al.align(a, b, f.opts.MinWords)) > 0 {
+				return true
 			}
 		}
 	}
