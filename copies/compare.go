@@ -103,14 +103,21 @@ const (
 // phrase or two and nothing more: aligning a few dozen words around each
 // occurrence of each shared fingerprint tells them apart for a fraction
 // of the cost of aligning the whole texts. A candidate is aligned whole
-// when it shares no fingerprint (it came from the LSH index) or more than
-// maxHits, when it is LSH-near and similar enough to be a near-duplicate,
-// when a passage shows around a shared fingerprint, or when the
-// fingerprints occur too often to look at each. A passage made only of
-// stock phrases (fingerprints too common to index) does not count: it
-// would not have made the pair a candidate either.
+// when it shares more than maxHits fingerprints, when it is LSH-near and
+// similar enough to be a near-duplicate, when a passage shows around a
+// shared fingerprint, or when the fingerprints occur too often to look at
+// each. A candidate that shares no fingerprint came from the LSH index
+// and is aligned only if it is a near-duplicate: without a shared
+// fingerprint no run of a dozen words is shared but in stock phrases. A
+// passage made only of stock phrases (fingerprints too common to index)
+// does not count: it would not have made the pair a candidate either.
 func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
-	if c.shared == 0 || c.shared > maxHits {
+	if c.shared == 0 {
+		// an LSH candidate that shares no fingerprint: a near-duplicate
+		// or nothing
+		return sortedJaccard(x.set, y.set) >= f.opts.NearThreshold
+	}
+	if c.shared > maxHits {
 		return true
 	}
 	if c.near && sortedJaccard(x.set, y.set) >= f.opts.NearThreshold {
