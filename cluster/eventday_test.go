@@ -19,9 +19,12 @@ func TestEventDay(t *testing.T) {
 		want  string
 		found bool
 	}{
-		{"first full date of the lead", storyline.Article{Published: day("2026-03-05"),
+		{"latest full date of the lead", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-03", 10, storyline.PrecisionMonth), mention("2026-03-04", 40, storyline.PrecisionDay), mention("2026-03-01", 90, storyline.PrecisionDay)}},
 			"2026-03-04", true},
+		{"an old file photo's date before the news is background", storyline.Article{Published: day("2017-12-29"),
+			Dates: []storyline.DateMention{mention("2016-12-13", 10, storyline.PrecisionDay), mention("2017-12-29", 300, storyline.PrecisionDay)}},
+			"2017-12-29", true},
 		{"a date still to come is skipped", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay), mention("2026-03-05", 60, storyline.PrecisionDay)}},
 			"2026-03-05", true},
