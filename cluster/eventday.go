@@ -248,4 +248,3 @@ func addWeekday(n *node, f *Features) {
 		n.weekdays[w]++
 	}
 }
-
