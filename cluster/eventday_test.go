@@ -157,6 +157,19 @@ func TestOtherPeople(t *testing.T) {
 	if otherPeople(tests[0].f, weak) {
 		t.Error("an event without a main person for most of its members vetoed")
 	}
+	// a strike whose reports name people in passing, none of them often
+	strike := &node{size: 3, persons: map[string]float32{"dahl": 2, "moreau": 1, "okafor": 1}}
+	mediator := feat("lindqvist", []string{"dahl", "lindqvist", "talks"}, map[string]bool{"lindqvist": true})
+	if !otherPeople(mediator, strike) {
+		t.Error("an article about a person outside the event's cast not told apart")
+	}
+	if otherPeople(feat("dahl", []string{"dahl", "talks"}, map[string]bool{"dahl": true}), strike) {
+		t.Error("an article about one of the event's cast told apart")
+	}
+	few := &node{size: 3, persons: map[string]float32{"dahl": 1}}
+	if otherPeople(mediator, few) {
+		t.Error("an event naming one person vetoed a report about another")
+	}
 }
 
 func TestLeadWeekday(t *testing.T) {
