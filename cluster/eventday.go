@@ -23,11 +23,15 @@ const leadSpan = 400
 const recentDays = 3
 
 // eventDay returns the day, counted from the Unix epoch, of the
-// happening an article reports: the first full date its lead mentions
-// that is neither after its publication (a date still to come is an
-// announcement, not the happening) nor more than recentDays before it.
-// ok is false when the lead mentions none.
+// happening an article reports: the latest full date its lead mentions
+// that is neither after its publication nor more than recentDays before
+// it. News is the newest thing a lead tells; the dates before it are
+// background ("In this Dec. 13, 2016, file photo, …", "after the
+// collapse on March 2, the inquiry opened on March 4"), and a date still
+// to come is an announcement, not the happening. ok is false when the
+// lead mentions none.
 func eventDay(a *storyline.Article) (day int32, ok bool) {
+	var latest time.Time
 	for _, d := range a.Dates {
 		if d.Start >= leadSpan {
 			break
@@ -42,9 +46,14 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		if p := a.Published.Time; !a.Published.IsZero() && (t.After(p.Add(24*time.Hour)) || t.Before(p.AddDate(0, 0, -recentDays))) {
 			continue
 		}
-		return int32(t.Unix() / 86400), true
+		if t.After(latest) {
+			latest = t
+		}
 	}
-	return 0, false
+	if latest.IsZero() {
+		return 0, false
+	}
+	return int32(latest.Unix() / 86400), true
 }
 
 // yearKnown reports whether the year of a mentioned date is the

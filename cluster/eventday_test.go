@@ -19,9 +19,12 @@ func TestEventDay(t *testing.T) {
 		want  string
 		found bool
 	}{
-		{"first full date of the lead", storyline.Article{Published: day("2026-03-05"),
+		{"latest full date of the lead", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-03", 10, storyline.PrecisionMonth), mention("2026-03-04", 40, storyline.PrecisionDay), mention("2026-03-01", 90, storyline.PrecisionDay)}},
 			"2026-03-04", true},
+		{"an old file photo's date before the news is background", storyline.Article{Published: day("2017-12-29"),
+			Dates: []storyline.DateMention{mention("2016-12-13", 10, storyline.PrecisionDay), mention("2017-12-29", 300, storyline.PrecisionDay)}},
+			"2017-12-29", true},
 		{"a date still to come is skipped", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay), mention("2026-03-05", 60, storyline.PrecisionDay)}},
 			"2026-03-05", true},
@@ -154,6 +157,19 @@ func TestOtherPeople(t *testing.T) {
 	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
 	if c.otherPeople(tests[0].f, weak) {
 		t.Error("an event without a main person for most of its members vetoed")
+	}
+	// a strike whose reports name people in passing, none of them often
+	strike := &node{size: 3, persons: map[string]float32{"dahl": 2, "moreau": 1, "okafor": 1}}
+	mediator := feat("lindqvist", []string{"dahl", "lindqvist", "talks"}, map[string]bool{"lindqvist": true})
+	if !c.otherPeople(mediator, strike) {
+		t.Error("an article about a person outside the event's cast not told apart")
+	}
+	if c.otherPeople(feat("dahl", []string{"dahl", "talks"}, map[string]bool{"dahl": true}), strike) {
+		t.Error("an article about one of the event's cast told apart")
+	}
+	few := &node{size: 3, persons: map[string]float32{"dahl": 1}}
+	if c.otherPeople(mediator, few) {
+		t.Error("an event naming one person vetoed a report about another")
 	}
 }
 

@@ -138,6 +138,12 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 // maxEventPersons bounds the person terms an event remembers.
 const maxEventPersons = 48
 
+// knownCast is how many people an event's reports must name before a
+// person none of them names tells another happening (see otherPeople):
+// with one or two, a report about somebody else is as likely a new face
+// of the same happening.
+const knownCast = 3
+
 // addPersons counts an article's persons into event n.
 func addPersons(n *node, f *Features) {
 	if len(f.Persons) == 0 {
@@ -196,13 +202,23 @@ func topCounts(m map[string]float32, k int) []string {
 // happenings (a call reported by one aide, an interview given by
 // another) differ in who they happened to; reports of one happening name
 // each other's protagonists at least.
+//
+// An event none of whose reports is about anyone in particular (no
+// member has a main person: a strike, a crash) but whose reports name a
+// cast of people in passing (at least knownCast) is not the happening of
+// an article about somebody outside that cast: the mediator appointed to
+// the strike, named in the title or lead and mentioned again, is news of
+// its own.
 func (c *Clusterer) otherPeople(f *Features, n *node) bool {
-	if f.Main == "" || len(n.mains) == 0 || n.persons[f.Main] > 0 {
+	if f.Main == "" || n.persons[f.Main] > 0 {
 		return false
 	}
 	if i := c.findTerm(f, f.Main); i < 0 || f.terms[i].head == 0 {
 		// not in the title or lead: not who the report is about
 		return false
+	}
+	if len(n.mains) == 0 {
+		return n.size >= 2 && len(n.persons) >= knownCast
 	}
 	var q string
 	for p, k := range n.mains {
