@@ -210,7 +210,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 func TestFileSettings(t *testing.T) {
 	db := openTemp(t)
 	defer db.Close()
-	for pragma, want := range map[string]string{"page_size": "16384", "journal_mode": "wal", "synchronous": "1"} {
+	for pragma, want := range map[string]string{"page_size": "4096", "journal_mode": "wal", "synchronous": "1"} {
 		var got string
 		if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s = %q, %v; want %q", pragma, got, err, want)

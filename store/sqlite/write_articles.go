@@ -78,7 +78,7 @@ type stored struct {
 
 // pendingRows are rows queued for multi-row inserts.
 type pendingRows struct {
-	articles, raw, fts, entities []any
+	articles, raw, fts []any
 }
 
 // articles stores a batch's articles: new ones with multi-row inserts,
@@ -223,7 +223,7 @@ func (c *committer) queueDerived(a *storyline.Article, seq int64) {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
 	c.pend.fts = append(c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
-	c.addEntities(a)
+	c.countEntities(a.Entities, 1)
 }
 
 // reclean rewrites the clean text and reading (title, text, language,
@@ -252,6 +252,11 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
+		oldEnts, err := c.storedEntities(old.seq)
+		if err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		c.countEntities(oldEnts, -1)
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -263,11 +268,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		oldKeys, err := c.dropEntities(a.ID)
-		if err != nil {
-			return err
-		}
-		if err := c.recleanClusters(a, old, oldKeys); err != nil {
+		if err := c.recleanClusters(a, old, entityKeysOfList(oldEnts)); err != nil {
 			return err
 		}
 		// Cluster aggregates read the article as it now is.
@@ -275,7 +276,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
 		c.batch[a.ID] = &cur
 		c.pend.fts = append(c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
-		c.addEntities(a)
+		c.countEntities(a.Entities, 1)
 	}
 	if err := c.flushArticles(); err != nil {
 		return err
@@ -291,6 +292,11 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	}
 	ts, has := pubTS(a.Published)
 	hash, seq := articleHash(a), old.seq
+	oldEnts, err := c.storedEntities(seq)
+	if err != nil {
+		return "", err
+	}
+	c.countEntities(oldEnts, -1)
 	c.tally("updates", "", 1)
 	c.articleFacets(old.lang, old.format, old.source, -1)
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
@@ -310,9 +316,6 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 		return "", err
 	}
 	if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
-		return "", err
-	}
-	if _, err := c.dropEntities(a.ID); err != nil {
 		return "", err
 	}
 	// Its clusters' dates, titles or facets may change with it.
@@ -341,17 +344,17 @@ func (c *committer) flushArticles() error {
 	if err := c.bulk(`INSERT INTO articles_fts (rowid, title, text)`, 3, "", p.fts); err != nil {
 		return err
 	}
-	if err := c.bulk(`INSERT INTO article_entities (article, name, kind, key, mentions)`, 5, "", p.entities); err != nil {
-		return err
-	}
-	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0], entities: p.entities[:0]}
+	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0]}
 	return nil
 }
 
 // entityKeys returns the distinct normalised entity names of a.
-func entityKeys(a *storyline.Article) []string {
+func entityKeys(a *storyline.Article) []string { return entityKeysOfList(a.Entities) }
+
+// entityKeysOfList returns the distinct normalised names of ents.
+func entityKeysOfList(ents []storyline.Entity) []string {
 	var keys []string
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if e.Name == "" {
 			continue
 		}
@@ -362,68 +365,50 @@ func entityKeys(a *storyline.Article) []string {
 	return keys
 }
 
-// addEntities queues the entities an article mentions, one row per name
-// and kind.
-func (c *committer) addEntities(a *storyline.Article) {
-	if len(a.Entities) == 0 {
-		return
-	}
-	seen := make(map[entityKey]int, len(a.Entities))
-	order := make([]entityKey, 0, len(a.Entities))
-	for _, e := range a.Entities {
+// countEntities adds sign times the entities of one article to the
+// batch's changes of the entity totals: one article and its mentions
+// (at least one) per name and kind.
+func (c *committer) countEntities(ents []storyline.Entity, sign int) {
+	for i, e := range ents {
 		if e.Name == "" {
 			continue
 		}
 		k := entityKey{e.Name, string(e.Kind)}
-		if _, ok := seen[k]; !ok {
-			order = append(order, k)
+		first := true
+		for _, p := range ents[:i] {
+			if p.Name == e.Name && p.Kind == e.Kind {
+				first = false
+				break
+			}
 		}
-		seen[k] += max(len(e.Mentions), 1)
-	}
-	for _, k := range order {
-		n := seen[k]
-		c.pend.entities = append(c.pend.entities, a.ID, k.name, k.kind, textproc.Normalize(k.name), n)
-		c.entity(k, 1, n)
+		articles := 0
+		if first {
+			articles = sign
+		}
+		c.entity(k, articles, sign*max(len(e.Mentions), 1))
 	}
 }
 
-// dropEntities forgets the entities an article mentioned before and
-// returns their distinct normalised names.
-func (c *committer) dropEntities(article string) ([]string, error) {
-	s, err := c.stmt(`SELECT name, kind, key, mentions FROM article_entities WHERE article = ?`)
+// storedEntities returns the entities of a stored article, as they are
+// before the batch changes it.
+func (c *committer) storedEntities(seq int64) ([]storyline.Entity, error) {
+	row, err := c.queryRow(`SELECT entities FROM articles WHERE seq = ?`, seq)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.QueryContext(c.ctx, article)
-	if err != nil {
-		return nil, fmt.Errorf("entities of %q: %w", article, err)
+	var js *string
+	if err := row.Scan(&js); err != nil {
+		return nil, fmt.Errorf("entities of article %d: %w", seq, err)
 	}
-	var keys []string
-	for rows.Next() {
-		var k entityKey
-		var key string
-		var n int
-		if err := rows.Scan(&k.name, &k.kind, &key, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("entities of %q: %w", article, err)
-		}
-		c.entity(k, -1, -n)
-		if !slices.Contains(keys, key) {
-			keys = append(keys, key)
-		}
+	var ents []storyline.Entity
+	if err := decodeJSON(js, &ents); err != nil {
+		return nil, fmt.Errorf("entities of article %d: %w", seq, err)
 	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("entities of %q: %w", article, err)
-	}
-	_, err = c.exec(`DELETE FROM article_entities WHERE article = ?`, article)
-	return keys, err
+	return ents, nil
 }
 
-// countEntities returns how many of keys are stored.
-func (c *committer) countEntities(keys []entityKey) (int, error) {
+// storedEntityCount returns how many of keys are stored.
+func (c *committer) storedEntityCount(keys []entityKey) (int, error) {
 	total := 0
 	for chunk := range slices.Chunk(keys, maxParams/2) {
 		args := make([]any, 0, 2*len(chunk))
@@ -478,7 +463,7 @@ func (c *committer) flushEntities() error {
 			gone = append(gone, k)
 		}
 	}
-	before, err := c.countEntities(keys)
+	before, err := c.storedEntityCount(keys)
 	if err != nil {
 		return err
 	}
@@ -492,7 +477,7 @@ func (c *committer) flushEntities() error {
 			return err
 		}
 	}
-	after, err := c.countEntities(keys)
+	after, err := c.storedEntityCount(keys)
 	if err != nil {
 		return err
 	}
