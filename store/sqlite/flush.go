@@ -242,4 +242,3 @@ func (c *committer) members(col, id string) ([]member, string, error) {
 	}
 	return out, story, rows.Err()
 }
-
