@@ -86,7 +86,7 @@ func (d *DB) Hashes(ctx context.Context, ids []string) (map[string]string, error
 
 // Article returns one article with its Raw input, or ErrNotFound.
 func (d *DB) Article(ctx context.Context, id string) (storyline.Article, error) {
-	row := d.r.QueryRowContext(ctx, `SELECT `+articleCols+`, r.raw FROM articles ar
+	row := d.queryRow(ctx, `SELECT `+articleCols+`, r.raw FROM articles ar
 		LEFT JOIN article_raw r ON r.seq = ar.seq WHERE ar.id = ?`, id)
 	var raw []byte
 	a, _, err := scanArticle(rowWithRaw{row, &raw})

@@ -231,6 +231,10 @@ INSERT INTO tallies (name, value, n)
 	// story's entity facets from it); story_facets_value and
 	// articles_format were read by no query. Small keyed tables are
 	// clustered on their key (WITHOUT ROWID): one b-tree instead of two.
+	// The full-text index merges 16 segments of a level at a time rather
+	// than 4: each article's postings are rewritten about half as often
+	// (a third less index CPU at 100 000 articles) for a few more segments
+	// per query.
 	`
 DROP TABLE article_entities;
 DROP INDEX articles_format;
@@ -281,6 +285,8 @@ CREATE TABLE tallies_v4 (
 INSERT INTO tallies_v4 (name, value, n) SELECT name, value, n FROM tallies;
 DROP TABLE tallies;
 ALTER TABLE tallies_v4 RENAME TO tallies;
+
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
 `,
 }
 
