@@ -36,7 +36,8 @@ type Options struct {
 	// BusyTimeoutMS is how long a connection waits for a lock held by
 	// another process before failing; 0 means 10 000.
 	BusyTimeoutMS int
-	// CacheKB is the page cache per connection in KiB; 0 means 32 768.
+	// CacheKB is the writer's page cache in KiB; 0 means 65 536. Each
+	// reader has an eighth of it (at least 2 MiB).
 	CacheKB int
 	// Readers caps the connections used for reading; 0 means 4.
 	Readers int
@@ -76,7 +77,7 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 		o.BusyTimeoutMS = 10000
 	}
 	if o.CacheKB <= 0 {
-		o.CacheKB = 32768
+		o.CacheKB = 65536
 	}
 	if o.Readers <= 0 {
 		o.Readers = 4
@@ -138,8 +139,21 @@ func dsn(path string, o Options, read bool) string {
 	}
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", o.CacheKB))
-	q.Add("_pragma", "mmap_size(268435456)")
+	// Memory stays bounded at any size of file: the writer keeps 64 MiB
+	// of pages (the upper levels and recent leaves of every index) and
+	// maps the first 64 MiB of the file; a reader keeps 8 MiB and maps
+	// nothing. A mapping counts in the resident set of the process, once
+	// per connection, and covers only the start of the file, where the
+	// oldest rows are, so that it helps little in a large store; the
+	// kernel's page cache, which is not the process's memory, serves
+	// the rest.
+	if read {
+		q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", max(o.CacheKB/8, 2048)))
+		q.Add("_pragma", "mmap_size(0)")
+	} else {
+		q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", o.CacheKB))
+		q.Add("_pragma", fmt.Sprintf("mmap_size(%d)", 64<<20))
+	}
 	q.Add("_pragma", "foreign_keys(0)")
 	return path + "?" + q.Encode()
 }
