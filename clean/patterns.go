@@ -27,8 +27,11 @@ const shortLine = 25
 var (
 	// readAlso matches a "Read also" style label, alone or with a headline.
 	readAlso = regexp.MustCompile(`^(?:(read|see|watch|listen) (also|more|next)\b|(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|читайте также|смотрите также|по теме\s*:)`)
-	// photoCredit matches photo, image and video credit lines.
-	photoCredit = regexp.MustCompile(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)\b\s*([:©/(\-]|by\b|$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|\b(getty images|shutterstock|ap photo|afp photo|reuters photo)\b|^\(?(image|photo)s?\s*:`)
+	// photoCredit matches photo, image and video credit lines: a line that
+	// opens with a credit word or a picture agency's byline ...
+	photoCredit = regexp.MustCompile(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)\b\s*([:©/(\-]|by\b|$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|^\(?(image|photo)s?\s*:`)
+	// ... or names a picture agency anywhere.
+	photoAgency = regexp.MustCompile(`\b(getty images|shutterstock|ap photo|afp photo|reuters photo)\b`)
 	// shareLine matches share, subscribe and navigation lines.
 	shareLine = regexp.MustCompile(`\b(share (this|on|via)|share article|tweet this|email this|print this|follow us (on|at)|subscribe (to|now|for)|sign up (for|to)|newsletter|click here|join us on|download (our|the) app|comments?\s*\(\d+\)|continue reading( the main story)?|sponsored content|подписывайтесь|подпишитесь)\b`)
 	// adBlock matches pleas to turn off an ad blocker and to fund the site.
@@ -47,12 +50,42 @@ var (
 // be worth running: those scan every position of every line, and almost
 // no line of an article is boilerplate.
 var (
-	copyrightWords  = []string{"copyright", "©", "(c)", "all rights reserved"}
-	disclaimerWords = []string{"remind our readers", "agree", "views expressed", "мнение редакции"}
-	adBlockWords    = []string{"block", "disable", "advertising", "whitelist", "regards", "cannot be free"}
-	shareWords      = []string{"share", "tweet", "email", "print", "follow us", "subscribe", "sign up", "newsletter",
+	copyrightWords   = []string{"copyright", "©", "(c)", "all rights reserved"}
+	disclaimerWords  = []string{"remind our readers", "agree", "views expressed", "мнение редакции"}
+	adBlockWords     = []string{"block", "disable", "advertising", "whitelist", "regards", "cannot be free"}
+	photoAgencyWords = []string{"getty images", "shutterstock", "ap photo", "afp photo", "reuters photo"}
+	shareWords       = []string{"share", "tweet", "email", "print", "follow us", "subscribe", "sign up", "newsletter",
 		"click here", "join us", "download", "comment", "continue reading", "sponsored", "подписыва", "подпиш"}
 )
+
+// Words one of which a line must open with for an anchored pattern to be
+// worth running.
+var (
+	sourceLinkStarts  = []string{"source", "original source", "link", "read"}
+	readAlsoStarts    = []string{"read", "see", "watch", "listen", "also", "related", "more on", "recommended", "читайте", "смотрите", "по теме"}
+	publishedAtStarts = []string{"published", "posted", "updated", "last updated"}
+	// after an opening bracket and spaces
+	photoCreditStarts = []string{"photo", "image", "picture", "credit", "video", "illustration", "фото", "иллюстрация",
+		"©", "ap", "afp", "reuters", "getty images", "epa", "tass", "ria novosti", "sputnik"}
+)
+
+// opensWith reports whether s starts with any of words.
+func opensWith(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeCredit reports whether a line may open with a photo credit: after
+// an optional bracket and spaces, one of photoCreditStarts.
+func mayBeCredit(s string) bool {
+	s = strings.TrimLeft(s, "([")
+	s = strings.TrimLeft(s, " \t\n\f\r") // what \s matches
+	return opensWith(s, photoCreditStarts)
+}
 
 // mayContain reports whether s contains any of words.
 func mayContain(s string, words []string) bool {
@@ -69,9 +102,9 @@ func classify(norm string, words int) lineKind {
 	switch {
 	case norm == "":
 		return keep
-	case sourceLink.MatchString(norm):
+	case opensWith(norm, sourceLinkStarts) && sourceLink.MatchString(norm):
 		return dropRest
-	case readAlso.MatchString(norm):
+	case opensWith(norm, readAlsoStarts) && readAlso.MatchString(norm):
 		if words <= 3 || strings.HasSuffix(norm, ":") {
 			return dropWithNext
 		}
@@ -84,7 +117,7 @@ func classify(norm string, words int) lineKind {
 		if words <= 2*shortLine {
 			return drop
 		}
-	case publishedAt.MatchString(norm):
+	case opensWith(norm, publishedAtStarts) && publishedAt.MatchString(norm):
 		return drop
 	case words <= shortLine && mayContain(norm, copyrightWords) && copyright.MatchString(norm):
 		return drop
@@ -95,7 +128,8 @@ func classify(norm string, words int) lineKind {
 	if words <= shortLine/2 && mayContain(norm, shareWords) && shareLine.MatchString(norm) {
 		return drop
 	}
-	if words <= shortLine && photoCredit.MatchString(norm) {
+	if words <= shortLine && (mayBeCredit(norm) && photoCredit.MatchString(norm) ||
+		mayContain(norm, photoAgencyWords) && photoAgency.MatchString(norm)) {
 		return drop
 	}
 	return keep

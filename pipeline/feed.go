@@ -48,6 +48,12 @@ func (r Report) Rate() float64 {
 // pipeline in batches and commits each batch. Skipped items are counted and
 // reported, never fatal. It stops at the first failing batch (everything
 // before it is stored) or when ctx is cancelled.
+//
+// Three batches are under way at once: one is read from the stream,
+// cleaned and read on every core, the one before it goes through the
+// stages that depend on arrival order (copies, clustering, statements),
+// and the one before that commits. The callbacks in opts are called from
+// the caller's goroutine, in order.
 func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts FeedOptions) (Report, error) {
 	size := opts.BatchSize
 	if size <= 0 {
@@ -56,8 +62,22 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 	start := time.Now()
 	before := p.counts
 	var r Report
-	batch := make([]storyline.Article, 0, size)
-	// Each batch goes through the stages while the one before it commits.
+
+	pctx, cancel := context.WithCancel(ctx)
+	ready := make(chan preparedBatch, 1)
+	go p.produce(pctx, items, size, ready)
+	// stop ends the producer and forgets the batches it prepared that will
+	// never commit.
+	stop := func() {
+		cancel()
+		for pb := range ready {
+			if pb.pr != nil {
+				p.forget(pb.pr.pb)
+			}
+		}
+	}
+	defer cancel()
+
 	committing := 0 // articles in the commit under way
 	settle := func() error {
 		if err := p.settle(); err != nil {
@@ -74,52 +94,104 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 		}
 		return nil
 	}
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	fail := func(err error) (Report, error) {
+		stop()
+		if serr := settle(); serr != nil && err == nil {
+			err = serr
 		}
-		pb, err := p.build(ctx, batch)
-		if err != nil {
-			return err
+		r.Counts = p.counts.minus(before)
+		r.Elapsed = time.Since(start)
+		if ctx.Err() != nil {
+			err = fmt.Errorf("ingest interrupted: %w", ctx.Err())
 		}
-		if err := settle(); err != nil {
-			return err
-		}
-		p.commitAsync(ctx, pb)
-		committing = len(batch)
-		batch = make([]storyline.Article, 0, size) // the commit holds the old one
-		return nil
+		return r, err
 	}
-	for it := range items {
-		if err := ctx.Err(); err != nil {
-			if serr := settle(); serr != nil {
-				return r, serr
-			}
-			return r, fmt.Errorf("ingest interrupted: %w", err)
-		}
-		if it.Skip != nil {
+	for pb := range ready {
+		for _, s := range pb.skips {
 			r.Skipped++
-			r.Skips = append(r.Skips, *it.Skip)
+			r.Skips = append(r.Skips, s)
 			if opts.OnSkip != nil {
-				opts.OnSkip(*it.Skip)
+				opts.OnSkip(s)
 			}
+		}
+		if pb.err != nil {
+			return fail(pb.err)
+		}
+		if pb.pr == nil {
 			continue
 		}
-		batch = append(batch, it.Article)
-		if len(batch) >= size {
-			if err := flush(); err != nil {
-				p.settle() // the error that matters is the first one
-				return r, err
-			}
+		built, err := p.finish(ctx, pb.pr)
+		if err != nil {
+			p.forget(pb.pr.pb)
+			return fail(err)
 		}
+		if err := settle(); err != nil {
+			p.forget(built)
+			return fail(err)
+		}
+		p.commitAsync(ctx, built)
+		committing = len(pb.pr.batch)
 	}
-	err := flush()
-	if serr := settle(); err == nil {
-		err = serr
+	if ctx.Err() != nil {
+		return fail(nil)
 	}
+	err := settle()
 	r.Counts = p.counts.minus(before)
 	r.Elapsed = time.Since(start)
 	return r, err
+}
+
+// preparedBatch is what the producer hands on: the skips met since the
+// last batch, then a prepared batch (nil at the end), or an error.
+type preparedBatch struct {
+	skips []ingest.Skip
+	pr    *prepared
+	err   error
+}
+
+// produce reads items into batches of size, prepares each and sends it to
+// ready, which it closes when the stream ends, a batch fails or ctx is
+// cancelled.
+func (p *Pipeline) produce(ctx context.Context, items iter.Seq[ingest.Item], size int, ready chan<- preparedBatch) {
+	defer close(ready)
+	var skips []ingest.Skip
+	batch := make([]storyline.Article, 0, size)
+	send := func(last bool) bool {
+		if len(batch) == 0 && (!last || len(skips) == 0) {
+			return true
+		}
+		out := preparedBatch{skips: skips}
+		skips = nil
+		if len(batch) > 0 {
+			out.pr, out.err = p.prepare(ctx, batch)
+			batch = make([]storyline.Article, 0, size) // the batch goes on
+		}
+		select {
+		case ready <- out:
+		case <-ctx.Done():
+			if out.pr != nil {
+				p.forget(out.pr.pb)
+			}
+			return false
+		}
+		return out.err == nil
+	}
+	for it := range items {
+		if ctx.Err() != nil {
+			return
+		}
+		if it.Skip != nil {
+			skips = append(skips, *it.Skip)
+			continue
+		}
+		batch = append(batch, it.Article)
+		if len(batch) >= size && !send(false) {
+			return
+		}
+	}
+	if ctx.Err() == nil {
+		send(true)
+	}
 }
 
 // minus returns the tallies c gained since before.

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -103,15 +104,23 @@ type Counts struct {
 // store. It is not safe for concurrent use: articles are processed in the
 // order given, which keeps the results deterministic.
 type Pipeline struct {
-	cfg      Config
+	cfg Config
+	// stateful are the stages that keep state; early marks those that run
+	// while a batch is prepared (cleaning, reading), whose state is taken
+	// with the batch they prepared.
 	stateful []storyline.Stateful
-	latest   storyline.Published // the latest publication date seen
-	// inflight maps the ids of the batch being committed to their hashes;
-	// flight is that commit. Both are touched by the caller's goroutine
-	// only: the commit goroutine touches nothing but the store.
-	inflight map[string]string
-	flight   *flight
-	counts   Counts
+	early    []bool
+	latest   storyline.Published // the latest publication date seen, by prepare
+	// flight is the commit under way; counts are touched by the goroutine
+	// that links and commits only.
+	flight *flight
+	counts Counts
+	// inflight holds, per batch prepared but not yet committed, its ids
+	// and hashes: an article that repeats one of them is unchanged. It is
+	// shared by the goroutine that prepares batches and the one that
+	// settles commits.
+	mu       sync.Mutex
+	inflight map[*built]map[string]string
 	timings  map[string]time.Duration
 }
 
@@ -121,18 +130,25 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 	if cfg.Store == nil {
 		return nil, fmt.Errorf("pipeline: no store")
 	}
-	p := &Pipeline{cfg: cfg, timings: make(map[string]time.Duration), inflight: make(map[string]string)}
-	seen := map[string]bool{}
-	for _, st := range []any{cfg.Cleaner, cfg.Recleaner, cfg.Reader, cfg.Copies, cfg.Clusterer, cfg.Statements} {
+	p := &Pipeline{cfg: cfg, timings: make(map[string]time.Duration), inflight: make(map[*built]map[string]string)}
+	seen := map[string]int{} // stage name → index in p.stateful
+	for i, st := range []any{cfg.Cleaner, cfg.Recleaner, cfg.Reader, cfg.Copies, cfg.Clusterer, cfg.Statements} {
 		s, ok := st.(storyline.Stateful)
-		if !ok || s == nil || seen[s.Stage()] {
+		if !ok || s == nil {
 			continue
 		}
-		seen[s.Stage()] = true
+		early := i < 3 // cleaning and reading, done when a batch is prepared
+		if k, ok := seen[s.Stage()]; ok {
+			// one object in several roles reports its state after the last
+			p.early[k] = p.early[k] && early
+			continue
+		}
+		seen[s.Stage()] = len(p.stateful)
 		if err := s.Load(ctx, cfg.Store); err != nil {
 			return nil, fmt.Errorf("pipeline: load %s state: %w", s.Stage(), err)
 		}
 		p.stateful = append(p.stateful, s)
+		p.early = append(p.early, early)
 	}
 	return p, nil
 }
@@ -142,6 +158,8 @@ func (p *Pipeline) Counts() Counts { return p.counts }
 
 // Timings returns the time spent in each stage so far.
 func (p *Pipeline) Timings() map[string]time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	out := make(map[string]time.Duration, len(p.timings))
 	for k, v := range p.timings {
 		out[k] = v
@@ -150,7 +168,10 @@ func (p *Pipeline) Timings() map[string]time.Duration {
 }
 
 func (p *Pipeline) timed(stage string, start time.Time) {
-	p.timings[stage] += time.Since(start)
+	d := time.Since(start)
+	p.mu.Lock()
+	p.timings[stage] += d
+	p.mu.Unlock()
 }
 
 // Process runs one batch through the stages and commits it atomically. It
@@ -187,9 +208,39 @@ type flight struct {
 	took time.Duration
 }
 
+// prepared is a batch cleaned and read, awaiting the stages that depend
+// on arrival order (copies, clustering, statements) and its commit.
+type prepared struct {
+	batch  []storyline.Article
+	pb     *built
+	quotes [][]storyline.Quote
+	assign []AssignFunc
+	// changed are the outlets whose learned boilerplate changed while the
+	// batch was cleaned; latest is the latest publication date by then.
+	changed []string
+	latest  storyline.Published
+}
+
 // build runs a batch through every stage and returns what to commit, or
 // nil for an empty batch.
 func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built, error) {
+	pr, err := p.prepare(ctx, batch)
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	pb, err := p.finish(ctx, pr)
+	if err != nil {
+		p.forget(pr.pb)
+	}
+	return pb, err
+}
+
+// prepare does the part of a batch that needs no earlier batch to be
+// linked: it finds the articles that are new or changed, cleans them in
+// order and reads them on every core. It may run while the batch before
+// goes through finish and the one before that commits; the ids of every
+// batch prepared and not yet committed or forgotten count as stored.
+func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*prepared, error) {
 	if len(batch) == 0 {
 		return nil, nil
 	}
@@ -198,6 +249,9 @@ func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built
 	for i := range batch {
 		ids[i] = batch[i].ID
 	}
+	// Batches in flight are looked at before the store: one that commits
+	// meanwhile is then found in the store.
+	inflight := p.inflightHashes(ids)
 	stored, err := p.cfg.Store.Hashes(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: look up hashes: %w", err)
@@ -212,8 +266,7 @@ func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built
 			pb.outcomes[i] = storyline.Unchanged
 			continue
 		}
-		// The batch being committed meanwhile is not in stored yet.
-		if h, ok := p.inflight[a.ID]; ok && h == a.Hash {
+		if hs, ok := inflight[a.ID]; ok && slices.Contains(hs, a.Hash) {
 			pb.outcomes[i] = storyline.Unchanged
 			continue
 		}
@@ -224,20 +277,88 @@ func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built
 		inBatch[a.ID] = a.Hash
 		pb.work = append(pb.work, i)
 	}
-	if err := p.runAll(ctx, batch, pb.work, &pb.b); err != nil {
-		return nil, err
-	}
-	if err := p.reclean(ctx, &pb.b); err != nil {
-		return nil, err
-	}
-	for _, s := range p.stateful {
-		if kv := s.Pending(); len(kv) > 0 {
-			if pb.b.State == nil {
-				pb.b.State = make(map[string]map[string][]byte)
+	pr := &prepared{batch: batch, pb: pb}
+	if p.cfg.Cleaner != nil {
+		start := time.Now()
+		for _, i := range pb.work {
+			if err := p.cfg.Cleaner.Clean(ctx, &batch[i]); err != nil {
+				return nil, fmt.Errorf("pipeline: article %s: clean: %w", batch[i].ID, err)
 			}
-			pb.b.State[s.Stage()] = kv
+		}
+		p.timed(StageClean, start)
+	}
+	for _, i := range pb.work {
+		if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
+			p.latest = pub
 		}
 	}
+	pr.latest = p.latest
+	if r, ok := p.cfg.Reader.(referencer); ok {
+		r.SetReference(p.latest)
+	}
+	pr.quotes, pr.assign, err = p.readAll(ctx, batch, pb.work)
+	if err != nil {
+		return nil, err
+	}
+	if p.cfg.Recleaner != nil {
+		pr.changed = p.cfg.Recleaner.Changed()
+	}
+	p.pending(&pb.b, true)
+	p.mu.Lock()
+	p.inflight[pb] = inBatch
+	p.mu.Unlock()
+	return pr, nil
+}
+
+// inflightHashes returns the hashes under which each of ids is in a batch
+// prepared and not yet committed.
+func (p *Pipeline) inflightHashes(ids []string) map[string][]string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make(map[string][]string)
+	for _, m := range p.inflight {
+		for _, id := range ids {
+			if h, ok := m[id]; ok {
+				out[id] = append(out[id], h)
+			}
+		}
+	}
+	return out
+}
+
+// pending adds to b the state that the early (cleaning, reading) or the
+// late stages changed since they last reported it.
+func (p *Pipeline) pending(b *storyline.Batch, early bool) {
+	for i, s := range p.stateful {
+		if p.early[i] != early {
+			continue
+		}
+		if kv := s.Pending(); len(kv) > 0 {
+			if b.State == nil {
+				b.State = make(map[string]map[string][]byte)
+			}
+			b.State[s.Stage()] = kv
+		}
+	}
+}
+
+// finish runs a prepared batch through the stages that depend on arrival
+// order, one article at a time in input order, and re-cleans the outlets
+// whose boilerplate changed; it returns what to commit.
+func (p *Pipeline) finish(ctx context.Context, pr *prepared) (*built, error) {
+	pb := pr.pb
+	for k, i := range pb.work {
+		if err := p.link(ctx, &pr.batch[i], pr.quotes[k], pr.assign[k], &pb.b); err != nil {
+			return nil, fmt.Errorf("pipeline: article %s: %w", pr.batch[i].ID, err)
+		}
+	}
+	if t, ok := p.cfg.Clusterer.(titler); ok {
+		pb.b.Titles = t.Titles()
+	}
+	if err := p.reclean(ctx, &pb.b, pr.changed, pr.latest); err != nil {
+		return nil, err
+	}
+	p.pending(&pb.b, false)
 	return pb, nil
 }
 
@@ -246,9 +367,6 @@ func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built
 // caller settles the one under way before starting the next.
 func (p *Pipeline) commitAsync(ctx context.Context, pb *built) {
 	f := &flight{pb: pb, done: make(chan error, 1)}
-	for _, a := range pb.b.Articles {
-		p.inflight[a.ID] = a.Hash
-	}
 	p.flight = f
 	go func() {
 		start := time.Now()
@@ -256,6 +374,14 @@ func (p *Pipeline) commitAsync(ctx context.Context, pb *built) {
 		f.got, f.took = got, time.Since(start)
 		f.done <- err
 	}()
+}
+
+// forget drops a batch from the ones in flight, once it is committed or
+// given up.
+func (p *Pipeline) forget(pb *built) {
+	p.mu.Lock()
+	delete(p.inflight, pb)
+	p.mu.Unlock()
 }
 
 // settle waits for the commit under way, if any, and accounts for it.
@@ -266,13 +392,13 @@ func (p *Pipeline) settle() error {
 	}
 	p.flight = nil
 	err := <-f.done
-	for _, a := range f.pb.b.Articles {
-		delete(p.inflight, a.ID)
-	}
+	p.forget(f.pb)
 	if err != nil {
 		return fmt.Errorf("pipeline: commit: %w", err)
 	}
+	p.mu.Lock()
 	p.timings[StageStore] += f.took
+	p.mu.Unlock()
 	pb := f.pb
 	for k, i := range pb.work {
 		if k < len(f.got) {
@@ -294,44 +420,6 @@ func (p *Pipeline) settle() error {
 	p.counts.Assignments += len(pb.b.Assignments)
 	for _, qs := range pb.b.Quotes {
 		p.counts.Quotes += len(qs)
-	}
-	return nil
-}
-
-// runAll sends the new or changed articles batch[work...] through the
-// stages, adding what they produce to b. Cleaning learns per outlet and the
-// copy finder and clusterer depend on arrival order, so they run one article
-// at a time in input order; reading is independent per article and runs on
-// every core.
-func (p *Pipeline) runAll(ctx context.Context, batch []storyline.Article, work []int, b *storyline.Batch) error {
-	if p.cfg.Cleaner != nil {
-		start := time.Now()
-		for _, i := range work {
-			if err := p.cfg.Cleaner.Clean(ctx, &batch[i]); err != nil {
-				return fmt.Errorf("pipeline: article %s: clean: %w", batch[i].ID, err)
-			}
-		}
-		p.timed(StageClean, start)
-	}
-	for _, i := range work {
-		if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
-			p.latest = pub
-		}
-	}
-	if r, ok := p.cfg.Reader.(referencer); ok {
-		r.SetReference(p.latest)
-	}
-	quotes, assign, err := p.readAll(ctx, batch, work)
-	if err != nil {
-		return err
-	}
-	for k, i := range work {
-		if err := p.link(ctx, &batch[i], quotes[k], assign[k], b); err != nil {
-			return fmt.Errorf("pipeline: article %s: %w", batch[i].ID, err)
-		}
-	}
-	if t, ok := p.cfg.Clusterer.(titler); ok {
-		b.Titles = t.Titles()
 	}
 	return nil
 }
@@ -461,73 +549,5 @@ func (p *Pipeline) group(ctx context.Context, id string, quotes []storyline.Quot
 		b.Quotes = make(map[string][]storyline.Quote)
 	}
 	b.Quotes[id] = quotes
-	return nil
-}
-
-// reclean cleans again the stored articles of every outlet whose learned
-// boilerplate changed, adding the ones whose text changed to b. The
-// articles of this batch were already cleaned with the newest lines.
-func (p *Pipeline) reclean(ctx context.Context, b *storyline.Batch) error {
-	rc := p.cfg.Recleaner
-	if rc == nil {
-		return nil
-	}
-	changed := rc.Changed()
-	if len(changed) == 0 {
-		return nil
-	}
-	// The outlet's articles of the batch being committed must be listed too.
-	if err := p.settle(); err != nil {
-		return err
-	}
-	start := time.Now()
-	defer p.timed(StageReclean, start)
-	inBatch := make(map[string]bool, len(b.Articles))
-	for _, a := range b.Articles {
-		inBatch[a.ID] = true
-	}
-	window := p.cfg.RecleanWindow
-	if window <= 0 {
-		window = DefaultRecleanWindow
-	}
-	f := storyline.ArticleFilter{}
-	if !p.latest.IsZero() {
-		f.Since = storyline.Day(p.latest.Time.Add(-window))
-	}
-	for _, source := range changed {
-		var ids []string
-		f.Source = source
-		for a, err := range p.cfg.Store.Articles(ctx, f) {
-			if err != nil {
-				return fmt.Errorf("pipeline: list %s articles: %w", source, err)
-			}
-			if !inBatch[a.ID] {
-				ids = append(ids, a.ID)
-			}
-		}
-		for _, id := range ids {
-			a, err := p.cfg.Store.Article(ctx, id)
-			if err != nil {
-				return fmt.Errorf("pipeline: reclean %s: %w", id, err)
-			}
-			before := a.Text
-			if err := rc.Reclean(ctx, &a); err != nil {
-				return fmt.Errorf("pipeline: reclean %s: %w", id, err)
-			}
-			if a.Text == before {
-				continue
-			}
-			// Offsets into the old text are void: read the article again.
-			quotes, err := p.read(ctx, &a)
-			if err != nil {
-				return fmt.Errorf("pipeline: reclean %s: %w", id, err)
-			}
-			if err := p.group(ctx, a.ID, quotes, b); err != nil {
-				return fmt.Errorf("pipeline: reclean %s: %w", id, err)
-			}
-			b.Recleaned = append(b.Recleaned, a)
-			p.counts.Recleaned++
-		}
-	}
 	return nil
 }

@@ -34,3 +34,16 @@ func Standard(st storyline.Store) Config {
 		Statements: quotes.NewGrouper(quotes.GrouperOptions{}),
 	}
 }
+
+// Clustering returns the configuration `storyline cluster --in` runs: the
+// stages whose output the clusterer reads (cleaning, reading, copies)
+// with the very clusterer Standard uses, and none of the rest (credits,
+// statements, re-cleaning of stored articles), whose output clustering
+// never reads.
+func Clustering(st storyline.Store) Config {
+	cfg := Standard(st)
+	cfg.Recleaner = nil
+	cfg.Citations = nil
+	cfg.Statements = nil
+	return cfg
+}

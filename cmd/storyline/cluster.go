@@ -29,10 +29,13 @@ func (a *app) clusterCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "cluster --in CORPUS.jsonl --out ASSIGNMENTS.jsonl",
 		Short: "Cluster a corpus in memory, no database, for evaluation",
-		Long: `Cluster runs the same pipeline as ingest (extraction, cleaning, reading,
-copies, online clustering) over a corpus with an in-memory store, and
-writes {id, event, story} for every article, in input order. Articles are
-clustered in the order they appear, as a stream would deliver them.`,
+		Long: `Cluster runs the clustering of ingest over a corpus with an in-memory
+store, and writes {id, event, story} for every article, in input order.
+Articles go through the stages whose output the clusterer reads
+(extraction, cleaning, reading, copies) and are clustered in the order
+they appear, as a stream would deliver them, by the same online
+clusterer as ingest; what clustering never reads (credits, quote
+statements, re-cleaning of stored articles) is left out.`,
 		Example: `  storyline cluster --in corpus.jsonl --out pred.jsonl
   python3 ../shared/tools/score_clusters.py corpus.jsonl pred.jsonl`,
 		Args: args(cobra.NoArgs),
@@ -43,7 +46,7 @@ clustered in the order they appear, as a stream would deliver them.`,
 			ctx := cmd.Context()
 			st := memory.New(memory.Options{})
 			defer st.Close()
-			p, err := pipeline.New(ctx, stages(st))
+			p, err := pipeline.New(ctx, pipeline.Clustering(st))
 			if err != nil {
 				return err
 			}

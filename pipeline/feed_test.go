@@ -1,0 +1,139 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/store/memory"
+)
+
+func feedItems(ids ...string) func(yield func(ingest.Item) bool) {
+	return func(yield func(ingest.Item) bool) {
+		for _, id := range ids {
+			if !yield(ingest.Item{Article: art(id, "Text of "+id)}) {
+				return
+			}
+		}
+	}
+}
+
+// TestFeedFailureForgetsBatches: a batch that fails stores nothing, the
+// batches before it are stored, and none of the failed or later batches'
+// ids is taken for stored by the next Feed.
+func TestFeedFailureForgetsBatches(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{failOn: "c"}
+	p, err := New(ctx, config(st, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"a", "b", "c", "d", "e", "f", "g"}
+	rep, err := p.Feed(ctx, feedItems(ids...), FeedOptions{BatchSize: 2})
+	if err == nil {
+		t.Fatal("Feed succeeded over a failing article")
+	}
+	if rep.Added != 2 {
+		t.Errorf("added %d before the failing batch, want 2", rep.Added)
+	}
+	for _, id := range []string{"c", "d", "e"} {
+		if _, err := st.Article(ctx, id); err == nil {
+			t.Errorf("%s stored from a failed or later batch", id)
+		}
+	}
+	r.failOn = ""
+	rep, err = p.Feed(ctx, feedItems(ids...), FeedOptions{BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 5 || rep.Unchanged != 2 {
+		t.Errorf("second feed: %d added, %d unchanged; want 5 and 2", rep.Added, rep.Unchanged)
+	}
+}
+
+// overlapProbe is a Reader and CopyFinder whose copy step for one article
+// waits until another article is being read: it passes only when reading
+// the next batch overlaps the ordered stages of the one before.
+type overlapProbe struct {
+	waitIn, readOf string
+	reading        chan struct{}
+}
+
+func (o *overlapProbe) Read(_ context.Context, a *storyline.Article) ([]storyline.Quote, error) {
+	if a.ID == o.readOf {
+		close(o.reading)
+	}
+	return nil, nil
+}
+
+func (o *overlapProbe) AddArticle(_ context.Context, a *storyline.Article) ([]storyline.Copy, error) {
+	if a.ID != o.waitIn {
+		return nil, nil
+	}
+	select {
+	case <-o.reading:
+		return nil, nil
+	case <-time.After(10 * time.Second):
+		return nil, fmt.Errorf("%s was not read while %s went through copies", o.readOf, a.ID)
+	}
+}
+
+func TestFeedReadsNextBatchWhileLinking(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	probe := &overlapProbe{waitIn: "b", readOf: "c", reading: make(chan struct{})}
+	p, err := New(ctx, Config{Store: st, Reader: probe, Copies: probe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := p.Feed(ctx, feedItems("a", "b", "c", "d"), FeedOptions{BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 4 {
+		t.Errorf("added %d, want 4", rep.Added)
+	}
+}
+
+// TestFeedInterrupted: cancelling stops the feed with an error that says
+// so, after committing what was under way.
+func TestFeedInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := memory.New(memory.Options{})
+	p, err := New(ctx, Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := func(yield func(ingest.Item) bool) {
+		for i := range 1000 {
+			if i == 10 {
+				cancel()
+			}
+			if !yield(ingest.Item{Article: art(fmt.Sprint("x", i), "Text.")}) {
+				return
+			}
+		}
+	}
+	rep, err := p.Feed(ctx, items, FeedOptions{BatchSize: 4})
+	if err == nil {
+		t.Fatal("no error from an interrupted feed")
+	}
+	if rep.Articles > 12 {
+		t.Errorf("%d articles fed after the cancel", rep.Articles)
+	}
+	n := 0
+	for _, err := range st.Articles(context.Background(), storyline.ArticleFilter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != rep.Articles {
+		t.Errorf("report says %d articles, store holds %d", rep.Articles, n)
+	}
+}
