@@ -161,7 +161,7 @@ func (c *committer) memberOf(id string) (member, error) {
 	if err != nil {
 		return m, err
 	}
-	var ents *string
+	var ents []byte
 	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &ents)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, nil
@@ -169,20 +169,17 @@ func (c *committer) memberOf(id string) (member, error) {
 	if err != nil {
 		return m, fmt.Errorf("article %q: %w", id, err)
 	}
-	if m.entities, err = entityKeysJSON(ents); err != nil {
+	if m.entities, err = entityKeysOf(ents); err != nil {
 		return m, fmt.Errorf("article %q: %w", id, err)
 	}
 	return m, nil
 }
 
-// entityKeysJSON returns the distinct normalised names of the entities
+// entityKeysOf returns the distinct normalised names of the entities
 // in an articles.entities column.
-func entityKeysJSON(js *string) ([]string, error) {
-	if js == nil || *js == "" {
-		return nil, nil
-	}
-	var ents []storyline.Entity
-	if err := json.Unmarshal([]byte(*js), &ents); err != nil {
+func entityKeysOf(col []byte) ([]string, error) {
+	ents, err := decodeEntities(col)
+	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	return entityKeysOfList(ents), nil

@@ -228,11 +228,11 @@ func (c *committer) members(col, id string) ([]member, string, error) {
 	for rows.Next() {
 		var m member
 		var st string
-		var js *string
+		var js []byte
 		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &js); err != nil {
 			return nil, "", err
 		}
-		if m.entities, err = entityKeysJSON(js); err != nil {
+		if m.entities, err = entityKeysOf(js); err != nil {
 			return nil, "", fmt.Errorf("article %q: %w", m.id, err)
 		}
 		if story == "" {

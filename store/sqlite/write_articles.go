@@ -188,18 +188,10 @@ func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
 	return c.update(a, old)
 }
 
-// encoded returns the JSON columns of an article.
+// encoded returns the dates, entities and citations columns of an
+// article (see codec.go).
 func encoded(a *storyline.Article) (dates, ents, cited any, err error) {
-	if dates, err = jsonOrNil(a.Dates); err != nil {
-		return nil, nil, nil, fmt.Errorf("encode dates: %w", err)
-	}
-	if ents, err = jsonOrNil(a.Entities); err != nil {
-		return nil, nil, nil, fmt.Errorf("encode entities: %w", err)
-	}
-	if cited, err = jsonOrNil(a.Cited); err != nil {
-		return nil, nil, nil, fmt.Errorf("encode citations: %w", err)
-	}
-	return dates, ents, cited, nil
+	return encodeDates(a.Dates), encodeEntities(a.Entities), encodeCited(a.Cited), nil
 }
 
 // insert queues a new article under seq.
@@ -396,12 +388,12 @@ func (c *committer) storedEntities(seq int64) ([]storyline.Entity, error) {
 	if err != nil {
 		return nil, err
 	}
-	var js *string
-	if err := row.Scan(&js); err != nil {
+	var b []byte
+	if err := row.Scan(&b); err != nil {
 		return nil, fmt.Errorf("entities of article %d: %w", seq, err)
 	}
-	var ents []storyline.Entity
-	if err := decodeJSON(js, &ents); err != nil {
+	ents, err := decodeEntities(b)
+	if err != nil {
 		return nil, fmt.Errorf("entities of article %d: %w", seq, err)
 	}
 	return ents, nil
