@@ -68,11 +68,15 @@ func BenchmarkStore(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("article/stored=%dk", stored/1000), func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(uint64(stored), 1))
+			n := 0
+			t0 := cpuTime()
 			for b.Loop() {
 				if _, err := db.Article(ctx, g.ID(rng.IntN(stored))); err != nil {
 					b.Fatal(err)
 				}
+				n++
 			}
+			b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(n), "cpu-µs/read")
 		})
 	}
 	if _, err := db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
