@@ -14,7 +14,19 @@
 //
 // The tables are plain SQL (see migrations) so that another database,
 // such as PostgreSQL, can implement storyline.Store the same way; only
-// the full-text index is SQLite's own.
+// the full-text index is SQLite's own, and an article's dates, entities
+// and citations are blobs in this package's own compact form (codec.go).
+//
+// Cost per article stays flat as the store grows: every index is one
+// that a query reads, small keyed tables are clustered on their key,
+// pages are 4 KiB (an index on a key that new articles do not arrive in
+// order of writes a page per insert), the WAL is checkpointed every 64
+// MiB, and memory is bounded (a 64 MiB cache and 64 MiB mapping for the
+// writer, an 8 MiB cache per reader). Commits are durable at the next
+// checkpoint (synchronous=NORMAL in WAL mode): a power loss may lose the
+// last batches but never leaves a batch in part or the file corrupt, and
+// the pipeline commits idempotently, so that running it again restores
+// them.
 package sqlite
 
 import (
