@@ -32,7 +32,9 @@ func realisticGen(seed uint64) *storetest.Gen {
 
 // BenchmarkStore measures Commit (per article, in batches of the
 // pipeline's size) and Article(id) reads on a store already holding 10 000
-// and then 100 000 articles, so that a cost growing with the store shows.
+// and then 100 000 articles, so that a cost growing with the store shows;
+// with STORYLINE_LONG=1 also at 300 000 and 1 000 000 (some 16 GB of
+// disk).
 func BenchmarkStore(b *testing.B) {
 	db, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
@@ -41,7 +43,11 @@ func BenchmarkStore(b *testing.B) {
 	defer db.Close()
 	ctx := context.Background()
 	g := realisticGen(1)
-	for _, stored := range []int{10_000, 100_000} {
+	sizes := []int{10_000, 100_000}
+	if os.Getenv("STORYLINE_LONG") != "" {
+		sizes = append(sizes, 300_000, 1_000_000)
+	}
+	for _, stored := range sizes {
 		for g.Next() < stored {
 			if _, err := db.Commit(ctx, g.Batch(min(1000, stored-g.Next()))); err != nil {
 				b.Fatal(err)
@@ -84,6 +90,10 @@ func BenchmarkStore(b *testing.B) {
 	}
 	if fi, err := os.Stat(db.Path()); err == nil {
 		b.Logf("%d articles in %d bytes: %d bytes per article", g.Next(), fi.Size(), fi.Size()/int64(g.Next()))
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		b.Logf("peak RSS %d MiB", ru.Maxrss>>10)
 	}
 }
 
