@@ -23,8 +23,11 @@ type Quality struct {
 	Events  ClusterScore `json:"events"`
 	Stories ClusterScore `json:"stories"`
 	// Copies scores the stored copy pairs that involve an evaluated
-	// article against the true pairs that do.
-	Copies CopyScore `json:"copies"`
+	// article against the true pairs that do. Pairs of two copies of one
+	// original where one is partial are not judged (see truth.goldPairs);
+	// CopiesUnjudged counts the stored ones left out for that reason.
+	Copies         CopyScore `json:"copies"`
+	CopiesUnjudged int       `json:"copies_unjudged"`
 	// Quotes scores the stored quotes of the evaluated articles.
 	Quotes QuoteScore `json:"quotes"`
 }
@@ -54,6 +57,17 @@ type QuoteScore struct {
 	// SpeakerRecall is the share of true quotes found with the right
 	// speaker.
 	SpeakerRecall float64 `json:"speaker_recall"`
+	// ByKind is the recall of true direct and of true indirect quotes
+	// (quotes whose truth gives no kind count as direct).
+	ByKind map[string]KindRecall `json:"by_kind"`
+}
+
+// KindRecall is how many true quotes of one kind there are and how many
+// were found.
+type KindRecall struct {
+	Gold    int     `json:"gold"`
+	Matched int     `json:"matched"`
+	R       float64 `json:"r"`
 }
 
 // evaluate reads the store's output for the sampled articles and scores it.
@@ -71,6 +85,7 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 	seenPred := map[Pair]bool{}
 	var qs QuoteScore
 	var speakerOK int
+	byKind := map[string]*KindRecall{string(storyline.Direct): {}, string(storyline.Indirect): {}}
 	for i := int32(0); int(i) < len(t.ids); i += int32(t.every) {
 		if err := ctx.Err(); err != nil {
 			return q, fmt.Errorf("bench: evaluate: %w", err)
@@ -102,17 +117,22 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 		}
 		for _, c := range cs {
 			p := Pair{c.A, c.B}.Ordered()
-			if !seenPred[p] {
-				seenPred[p] = true
-				predPairs = append(predPairs, kindPair{p, string(c.Kind)})
+			if seenPred[p] {
+				continue
 			}
+			seenPred[p] = true
+			if t.unjudged(p.A, p.B, copyOf) {
+				q.CopiesUnjudged++
+				continue
+			}
+			predPairs = append(predPairs, kindPair{p, string(c.Kind)})
 		}
 		gold := t.quotes[i]
 		pred, err := st.Quotes(ctx, storyline.QuoteFilter{Article: id})
 		if err != nil {
 			return q, fmt.Errorf("bench: evaluate: %w", err)
 		}
-		matched, right := matchQuotes(gold, pred)
+		matched, right := matchQuotes(gold, pred, byKind)
 		qs.Gold += len(gold)
 		qs.Predicted += len(pred)
 		qs.Matched += matched
@@ -132,6 +152,13 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 		qs.SpeakerAccuracy = float64(speakerOK) / float64(qs.Matched)
 	}
 	qs.F1 = f1(qs.P, qs.R)
+	qs.ByKind = map[string]KindRecall{}
+	for k, kr := range byKind {
+		if kr.Gold > 0 {
+			kr.R = float64(kr.Matched) / float64(kr.Gold)
+		}
+		qs.ByKind[k] = *kr
+	}
 	q.Quotes = qs
 	return q, nil
 }
@@ -174,8 +201,21 @@ func scoreCopies(gold, pred []kindPair) CopyScore {
 
 // matchQuotes matches true quotes to stored ones by shared words and
 // returns how many were found and how many of those have the right
-// speaker.
-func matchQuotes(gold []truthQuote, pred []storyline.Quote) (matched, right int) {
+// speaker; byKind, when not nil, counts true and found quotes by kind.
+func matchQuotes(gold []truthQuote, pred []storyline.Quote, byKind map[string]*KindRecall) (matched, right int) {
+	kindOf := func(g truthQuote) *KindRecall {
+		k := g.Kind
+		if k != string(storyline.Indirect) {
+			k = string(storyline.Direct)
+		}
+		if byKind == nil {
+			return &KindRecall{}
+		}
+		return byKind[k]
+	}
+	for _, g := range gold {
+		kindOf(g).Gold++
+	}
 	if len(gold) == 0 || len(pred) == 0 {
 		return 0, 0
 	}
@@ -212,6 +252,7 @@ func matchQuotes(gold []truthQuote, pred []storyline.Quote) (matched, right int)
 		}
 		used[best] = true
 		matched++
+		kindOf(g).Matched++
 		if sameSpeaker(g.Speaker, pred[best].Speaker) {
 			right++
 		}

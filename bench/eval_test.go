@@ -10,7 +10,7 @@ import (
 func TestMatchQuotes(t *testing.T) {
 	gold := []truthQuote{
 		{Text: "We will reopen the bridge by Friday", Speaker: "Anna Petrova"},
-		{Text: "Nobody was hurt in the fire", Speaker: "Ivan Sokolov"},
+		{Text: "Nobody was hurt in the fire", Speaker: "Ivan Sokolov", Kind: "indirect"},
 		{Text: "Цены вырастут ещё раз", Speaker: "Олег Ёлкин"},
 	}
 	tests := []struct {
@@ -29,10 +29,16 @@ func TestMatchQuotes(t *testing.T) {
 		{"ё folded", []storyline.Quote{{Text: "цены вырастут еще раз", Speaker: "Олег Елкин"}}, 1, 1},
 	}
 	for _, tc := range tests {
-		m, r := matchQuotes(gold, tc.pred)
+		m, r := matchQuotes(gold, tc.pred, nil)
 		if m != tc.matched || r != tc.right {
 			t.Errorf("%s: matched %d right %d, want %d %d", tc.name, m, r, tc.matched, tc.right)
 		}
+	}
+	// recall by kind: the one indirect quote is found, one of two direct
+	byKind := map[string]*KindRecall{"direct": {}, "indirect": {}}
+	matchQuotes(gold, []storyline.Quote{{Text: "Nobody was hurt in the fire"}, {Text: "цены вырастут еще раз"}}, byKind)
+	if d, in := *byKind["direct"], *byKind["indirect"]; d.Gold != 2 || d.Matched != 1 || in.Gold != 1 || in.Matched != 1 {
+		t.Errorf("by kind: direct %+v, indirect %+v", d, in)
 	}
 }
 
@@ -65,13 +71,28 @@ func TestGoldPairs(t *testing.T) {
 		want []string
 	}{
 		{"o", []string{"c1-o:duplicate", "c2-o:duplicate", "c3-o:partial"}},
-		{"c1", []string{"c1-c2:duplicate", "c1-c3:partial", "c1-o:duplicate"}},
+		{"c1", []string{"c1-c2:duplicate", "c1-o:duplicate"}},
+		{"c3", []string{"c3-o:partial"}},
 		{"x", nil},
 	}
 	for _, tc := range tests {
 		got := str(tr.goldPairs(tr.index[tc.id], groups, copyOf))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v, want %v", tc.id, got, tc.want)
+		}
+	}
+	unjudged := []struct {
+		a, b string
+		want bool
+	}{
+		{"c1", "c3", true},  // a partial copy and another copy of its original
+		{"c1", "c2", false}, // two duplicates: judged, a true pair
+		{"o", "c3", false},  // a copy and its original
+		{"c3", "x", false},  // unrelated
+	}
+	for _, u := range unjudged {
+		if got := tr.unjudged(u.a, u.b, copyOf); got != u.want {
+			t.Errorf("unjudged(%s, %s) = %v, want %v", u.a, u.b, got, u.want)
 		}
 	}
 }

@@ -79,8 +79,12 @@ func WriteTable(w io.Writer, r Result) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("bench: write table: %w", err)
 	}
-	_, err := fmt.Fprintf(w, "copy kind accuracy %.3f; quote speaker accuracy %.3f (of found quotes), %.3f (of all true quotes)\n",
-		c.KindAccuracy, q.Quotes.SpeakerAccuracy, q.Quotes.SpeakerRecall)
+	d, in := q.Quotes.ByKind["direct"], q.Quotes.ByKind["indirect"]
+	_, err := fmt.Fprintf(w, "quotes found: direct %d of %d (R %.3f), indirect %d of %d (R %.3f)\n"+
+		"copy kind accuracy %.3f; quote speaker accuracy %.3f (of found quotes), %.3f (of all true quotes)\n"+
+		"copies: two copies of one original are a true pair when neither is partial; %d found pairs of a partial copy and another copy of its original are not judged\n",
+		d.Matched, d.Gold, d.R, in.Matched, in.Gold, in.R,
+		c.KindAccuracy, q.Quotes.SpeakerAccuracy, q.Quotes.SpeakerRecall, q.CopiesUnjudged)
 	if err != nil {
 		return fmt.Errorf("bench: write table: %w", err)
 	}

@@ -33,6 +33,7 @@ type truth struct {
 type truthQuote struct {
 	Text    string `json:"text"`
 	Speaker string `json:"speaker"`
+	Kind    string `json:"kind"` // direct or indirect; empty when not given
 }
 
 // truthRecord is the part of an input line the evaluation reads.
@@ -181,11 +182,21 @@ func (p *tap) flush() {
 	}
 }
 
-// goldPairs returns the true copy pairs that involve article i, as
-// gen.WritePairs defines them: each copy with its original, and every two
-// copies of one original (duplicate when both are duplicates, partial when
-// either is partial, near_duplicate otherwise). groups maps an original to
-// its copies and copyOf a copy to its original (copyGroups).
+// goldPairs returns the true copy pairs that involve article i. A copy
+// family is an original and its copies. Within it:
+//
+//   - each copy with its original is a pair of the copy's kind;
+//   - two duplicates or near-duplicates of one original are copies of
+//     each other (both carry most of its text): duplicate when both are
+//     duplicates, near_duplicate otherwise;
+//   - a partial copy with another copy of its original is not judged:
+//     the two share text only when the paragraphs the partial copy took
+//     survive in the other copy, which the truth does not say. Such pairs
+//     are left out of the gold pairs, and found ones out of the predicted
+//     (see unjudged).
+//
+// groups maps an original to its copies and copyOf a copy to its original
+// (copyGroups).
 func (t *truth) goldPairs(i int32, groups map[int32][]int32, copyOf map[int32]int32) []kindPair {
 	var out []kindPair
 	for _, c := range groups[i] { // i is an original
@@ -194,7 +205,7 @@ func (t *truth) goldPairs(i int32, groups map[int32][]int32, copyOf map[int32]in
 	if o, ok := copyOf[i]; ok { // i is a copy
 		out = append(out, kindPair{Pair{t.ids[o], t.ids[i]}.Ordered(), t.copyKind[i]})
 		for _, c := range groups[o] {
-			if c == i {
+			if c == i || t.copyKind[i] == "partial" || t.copyKind[c] == "partial" {
 				continue
 			}
 			out = append(out, kindPair{Pair{t.ids[i], t.ids[c]}.Ordered(), pairKind(t.copyKind[i], t.copyKind[c])})
@@ -203,11 +214,23 @@ func (t *truth) goldPairs(i int32, groups map[int32][]int32, copyOf map[int32]in
 	return out
 }
 
+// unjudged reports whether the pair of articles a and b is one the truth
+// cannot judge: two copies of one original, one of them partial.
+func (t *truth) unjudged(a, b string, copyOf map[int32]int32) bool {
+	i, ok1 := t.index[a]
+	j, ok2 := t.index[b]
+	if !ok1 || !ok2 {
+		return false
+	}
+	oi, ci := copyOf[i]
+	oj, cj := copyOf[j]
+	return ci && cj && oi == oj && (t.copyKind[i] == "partial" || t.copyKind[j] == "partial")
+}
+
+// pairKind is the kind of a pair of two whole copies (duplicates or
+// near-duplicates) of one original.
 func pairKind(a, b string) string {
-	switch {
-	case a == "partial" || b == "partial":
-		return "partial"
-	case a == "duplicate" && b == "duplicate":
+	if a == "duplicate" && b == "duplicate" {
 		return "duplicate"
 	}
 	return "near_duplicate"

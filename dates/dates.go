@@ -119,6 +119,9 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 // at tries every pattern at token i.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
+	if t == "" || (t[0] < '0' || t[0] > '9') && !(dateFilter.may(t) && dateWords[t]) {
+		return storyline.DateMention{}, 0, false // no pattern starts here
+	}
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
 	if len(t) == 10 && t[4] == '-' && t[7] == '-' {
 		if d, err := time.Parse(time.DateOnly, t); err == nil {
@@ -187,7 +190,17 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 }
 
 func (f *finder) gapIs(i int, s string) bool {
-	return i+1 < len(f.toks) && string(f.text[f.toks[i].End:f.toks[i+1].Start]) == s
+	if i+1 >= len(f.toks) {
+		return false
+	}
+	gap := f.text[f.toks[i].End:f.toks[i+1].Start]
+	for _, r := range s {
+		if len(gap) == 0 || gap[0] != r {
+			return false
+		}
+		gap = gap[1:]
+	}
+	return len(gap) == 0
 }
 
 func (f *finder) day(from, to, y int, m time.Month, d int) (storyline.DateMention, int, bool) {

@@ -9,6 +9,12 @@ var months = map[string]time.Month{}
 // weekdays maps weekday names, English and Russian, to the weekday.
 var weekdays = map[string]time.Weekday{}
 
+// dateWords are the words a date pattern can start with, but for
+// numbers: months, weekdays, relative days and the words of relative
+// phrases and holidays.
+var dateWords = map[string]bool{"this": true, "last": true, "next": true, "этом": true, "прошлом": true,
+	"следующем": true, "new": true, "christmas": true, "нового": true}
+
 func init() {
 	for i, forms := range [][]string{
 		{"january", "jan", "январь", "января", "январе"},
@@ -42,7 +48,20 @@ func init() {
 			weekdays[f+"'s"] = time.Weekday(i)
 		}
 	}
+	for w := range months {
+		dateWords[w] = true
+	}
+	for w := range weekdays {
+		dateWords[w] = true
+	}
+	for w := range relDays {
+		dateWords[w] = true
+	}
+	dateFilter = newWordFilter(dateWords)
 }
+
+// dateFilter passes the words that may be in dateWords.
+var dateFilter *wordFilter
 
 // lead are words that may open a date phrase and belong to its text.
 var lead = map[string]bool{"on": true, "in": true, "since": true, "by": true, "until": true,

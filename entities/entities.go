@@ -14,9 +14,10 @@
 package entities
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -56,6 +57,7 @@ type cand struct {
 	tok0, tok1 int
 	start, end int
 	name       string
+	lname      string // name in lower case
 	key        string // stem key of the whole name
 	last       string // stem key of the last word
 	kind       storyline.EntityKind
@@ -66,19 +68,41 @@ type cand struct {
 // Recognize finds the entities of d. reg, which may be nil, supplies full
 // names learned from earlier articles for surnames used alone.
 func Recognize(d *Doc, reg *Registry) *Result {
-	lower := make(map[string]bool)
+	cands := findRuns(d, lowerTerms(d))
+	classify(d, cands)
+	r := &Result{Doc: d, Mentions: make([]Mention, 0, len(cands)+len(cands)/4+8)}
+	r.group(cands, reg)
+	r.roles(cands)
+	slices.SortStableFunc(r.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return r
+}
+
+// lowerTerms returns, of the terms that a capitalised word opening a
+// sentence has (less "'s"), those the article also writes in lower case:
+// there capitalisation says nothing, and such a word is a common word.
+func lowerTerms(d *Doc) map[string]bool {
+	var lower map[string]bool
 	for i, t := range d.Tokens {
-		if !d.Capitalized(i) && unicode.IsLetter(d.Text[t.Start]) {
+		if d.SentStart[i] && d.Capitalized(i) {
+			if lower == nil {
+				lower = make(map[string]bool, 32)
+			}
+			lower[strings.TrimSuffix(t.Term, "'s")] = false
+		}
+	}
+	if len(lower) == 0 {
+		return nil
+	}
+	asked := newWordFilter(lower)
+	for i, t := range d.Tokens {
+		if !asked.may(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
+			continue
+		}
+		if seen, ok := lower[t.Term]; ok && !seen {
 			lower[t.Term] = true
 		}
 	}
-	cands := findRuns(d, lower)
-	classify(d, cands)
-	r := &Result{Doc: d}
-	r.group(cands, reg)
-	r.roles(cands)
-	sort.SliceStable(r.Mentions, func(i, j int) bool { return r.Mentions[i].Start < r.Mentions[j].Start })
-	return r
+	return lower
 }
 
 // candidate reports whether token i may be part of a name.
@@ -87,10 +111,10 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 		return false
 	}
 	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
-	if calendarWords[term] || term == "i" {
+	if calendarFilter.may(term) && calendarWords[term] || term == "i" {
 		return false
 	}
-	if functionWords[term] {
+	if functionFilter.may(term) && functionWords[term] {
 		return false
 	}
 	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse[term]) && !titles[term] && !firstNames[term] {
@@ -111,11 +135,10 @@ var connectors = set(`of de van von bin al la le da del der du`)
 // (or a full stop after an initial or title).
 func joined(d *Doc, i int) bool {
 	a, b := d.Tokens[i], d.Tokens[i+1]
-	gap := d.Text[a.End:b.Start]
 	if strings.HasSuffix(a.Term, "'s") {
 		return false
 	}
-	switch string(gap) {
+	switch d.Slice(a.End, b.Start) {
 	case " ":
 		return true
 	case ". ":
@@ -126,6 +149,7 @@ func joined(d *Doc, i int) bool {
 
 func findRuns(d *Doc, lower map[string]bool) []*cand {
 	var out []*cand
+	var slab []cand // candidates allocated a few dozen at a time
 	n := len(d.Tokens)
 	for i := 0; i < n; {
 		if !candidate(d, i, lower) {
@@ -145,8 +169,12 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 			}
 			break
 		}
-		if c := makeCand(d, i, j); c != nil {
-			out = append(out, c)
+		if c, ok := makeCand(d, i, j); ok {
+			if len(slab) == cap(slab) {
+				slab = make([]cand, 0, 32)
+			}
+			slab = append(slab, c)
+			out = append(out, &slab[len(slab)-1])
 		}
 		i = j
 	}
@@ -157,7 +185,7 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 var honorifics = set(`mr mrs ms miss dr`)
 
 // makeCand strips titles and demonyms from the front of the run [i, j).
-func makeCand(d *Doc, i, j int) *cand {
+func makeCand(d *Doc, i, j int) (cand, bool) {
 	titled := false
 	if !orgWords[d.Tokens[j-1].Term] {
 		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
@@ -186,16 +214,18 @@ func makeCand(d *Doc, i, j int) *cand {
 		break
 	}
 	if j-i == 1 && d.Tokens[i].End-d.Tokens[i].Start == 1 {
-		return nil // a lone initial ("U.S." splits into U and S)
+		return cand{}, false // a lone initial ("U.S." splits into U and S)
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
 	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term] && !honorific) {
 		// "Mr. King" is a name; "President" alone is not
-		return nil
+		return cand{}, false
 	}
 	words := make([]string, 0, j-i)
+	lowered := make([]string, 0, j-i)
 	keys := make([]string, 0, j-i)
+	stemmed := false
 	end := d.Tokens[j-1].End
 	for k := i; k < j; k++ {
 		w := d.Word(k)
@@ -206,42 +236,125 @@ func makeCand(d *Doc, i, j int) *cand {
 			}
 		}
 		words = append(words, w)
-		keys = append(keys, stem(strings.ToLower(w)))
+		lw := lowerAs(w, d.Tokens[k].Term)
+		lowered = append(lowered, lw)
+		key := stem(lw)
+		stemmed = stemmed || key != lw
+		keys = append(keys, key)
 	}
-	return &cand{
+	lname := strings.Join(lowered, " ")
+	key := lname // no word had a case ending
+	if stemmed {
+		key = strings.Join(keys, " ")
+	}
+	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
-		name: strings.Join(words, " "), key: strings.Join(keys, " "),
+		name: strings.Join(words, " "), lname: lname, key: key,
 		last: keys[len(keys)-1], titled: titled,
+	}, true
+}
+
+// lowerAs returns strings.ToLower(w) for the word w of a token whose term
+// is term: term itself, or its start, when folding changed nothing but
+// case, as for most words.
+func lowerAs(w, term string) string {
+	if len(term) >= len(w) {
+		i := 0
+		for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if term[i] != c {
+				return strings.ToLower(w)
+			}
+		}
+		if i == len(w) {
+			return term[:i] // ASCII, as most names
+		}
 	}
+	j := 0
+	for _, r := range w {
+		l := toLower(r)
+		t, size := utf8.DecodeRuneInString(term[j:])
+		if size == 0 || t != l {
+			return strings.ToLower(w)
+		}
+		j += size
+	}
+	return term[:j]
 }
 
 // stem folds Russian case endings off a lower-case word so that "пескова"
 // and "песков" share a key. Latin words are returned unchanged.
 func stem(w string) string {
-	r := []rune(w)
-	if len(r) < 5 || r[0] < 'а' || r[0] > 'я' {
+	if len(w) < 5 {
+		return w // fewer than five code points
+	}
+	if first, _ := utf8.DecodeRuneInString(w); first < 'а' || first > 'я' {
 		return w
 	}
-	for _, suf := range []string{"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ую", "ий", "ая", "а", "у", "е", "ы", "и", "я", "ю"} {
-		if strings.HasSuffix(w, suf) && len(r)-len([]rune(suf)) >= 4 {
-			return strings.TrimSuffix(w, suf)
+	n := utf8.RuneCountInString(w)
+	if n < 5 {
+		return w
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(w); last {
+	case 'о', 'у', 'и', 'м', 'й', 'ю', 'я', 'а', 'е', 'ы':
+	default:
+		return w // no case ending ends so
+	}
+	for _, suf := range caseEndings {
+		if strings.HasSuffix(w, suf.text) && n-suf.runes >= 4 {
+			return w[:len(w)-len(suf.text)]
 		}
 	}
 	return w
 }
 
+// caseEndings are the Russian endings stem folds off, longest first,
+// with their length in code points.
+var caseEndings = func() []struct {
+	text  string
+	runes int
+} {
+	var out []struct {
+		text  string
+		runes int
+	}
+	for _, e := range []string{"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ую", "ий", "ая", "а", "у", "е", "ы", "и", "я", "ю"} {
+		out = append(out, struct {
+			text  string
+			runes int
+		}{e, utf8.RuneCountInString(e)})
+	}
+	return out
+}()
+
+// calendarFilter and functionFilter pass the words that may be in
+// calendarWords and functionWords.
+var calendarFilter, functionFilter = newWordFilter(calendarWords), newWordFilter(functionWords)
+
+// placeFilter and knownOrgFilter pass the names that may be in places
+// and knownOrgs.
+var placeFilter, knownOrgFilter = newWordFilter(places), newWordFilter(knownOrgs)
+
+// inSet reports whether name or key, often the same, is in set.
+func inSet(set map[string]bool, filter *wordFilter, name, key string) bool {
+	return filter.may(name) && set[name] || key != name && filter.may(key) && set[key]
+}
+
 func classify(d *Doc, cands []*cand) {
 	for _, c := range cands {
-		lname := strings.ToLower(c.name)
+		lname := c.lname
 		first := d.Tokens[c.tok0].Term
 		lastTerm := strings.TrimSuffix(d.Tokens[c.tok1-1].Term, "'s")
 		allCaps := isAllCaps(c.name)
 		switch {
 		case lname == "republicans" || lname == "democrats":
 			c.kind = storyline.Organization
-		case places[lname] || places[c.key]:
+		case inSet(places, placeFilter, lname, c.key):
 			c.kind = storyline.Place
-		case knownOrgs[lname] || knownOrgs[c.key] || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
+		case inSet(knownOrgs, knownOrgFilter, lname, c.key) || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
 			allCaps && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
 		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
@@ -281,8 +394,8 @@ func classify(d *Doc, cands []*cand) {
 func isAllCaps(s string) bool {
 	letters := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if isLetter(r) {
+			if !isUpper(r) {
 				return false
 			}
 			letters++
@@ -302,16 +415,18 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 			}
 		}
 	}
-	index := make(map[string]int)
+	// an entity is keyed by its kind and stem key, or by a full name
+	type entityKey struct{ kind, key string }
+	index := make(map[entityKey]int)
 	for _, c := range cands {
-		key := string(c.kind) + "|" + c.key
+		key := entityKey{string(c.kind), c.key}
 		name := c.name
 		if c.kind == storyline.Person {
 			if f, ok := full[c.last]; ok {
-				key, name = "person|"+f.key, f.name
+				key, name = entityKey{"person", f.key}, f.name
 			} else if reg != nil && c.tok1-c.tok0 == 1 {
 				if n := reg.FullName(c.key); n != "" {
-					key, name = "person|reg|"+n, n
+					key, name = entityKey{"person|reg", n}, n
 				}
 			}
 		}
@@ -326,7 +441,7 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 				r.Entities[e].Name = name
 			}
 			m.Entity = e
-			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: string(r.Doc.Text[c.start:c.end]), Start: c.start, End: c.end})
+			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: r.Doc.Slice(c.start, c.end), Start: c.start, End: c.end})
 		}
 		r.Mentions = append(r.Mentions, m)
 	}
@@ -334,7 +449,7 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		for _, m := range e.Mentions {
-			if len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && len(m.Text) < len(e.Name) && stemAll(m.Text) == stemAll(e.Name) {
+			if len(m.Text) < len(e.Name) && len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && stemAll(m.Text) == stemAll(e.Name) {
 				e.Name = m.Text
 			}
 		}

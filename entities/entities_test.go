@@ -144,3 +144,34 @@ func TestGender(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryBounded checks that the registry forgets surnames not
+// learned again once it is full, and keeps those learned again.
+func TestRegistryBounded(t *testing.T) {
+	reg := NewRegistry()
+	reg.limit = 8
+	learn := func(names ...string) {
+		r := &Result{}
+		for _, n := range names {
+			r.Entities = append(r.Entities, storyline.Entity{Name: n, Kind: storyline.Person})
+		}
+		reg.Learn(r)
+		reg.Commit()
+	}
+	learn("Vladimir Putin", "Joe Biden")
+	for i := range 20 {
+		learn("Anna Name"+string(rune('a'+i)), "Vladimir Putin")
+	}
+	if got := reg.Len(); got > 8 {
+		t.Errorf("Len() = %d, want at most 8", got)
+	}
+	if got := reg.FullName("putin"); got != "Vladimir Putin" {
+		t.Errorf("FullName(putin) = %q: a surname learned again was forgotten", got)
+	}
+	if got := reg.FullName("biden"); got != "" {
+		t.Errorf("FullName(biden) = %q: an old surname was kept past the limit", got)
+	}
+	if got := reg.FullName("namet"); got != "Anna Namet" {
+		t.Errorf("FullName(namet) = %q, want the latest name", got)
+	}
+}

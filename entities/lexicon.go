@@ -138,12 +138,9 @@ var personPronouns = set(`he she i we they you`)
 
 // demonyms end a name run but are not entities by themselves.
 func isDemonym(term string) bool {
-	if places[term] {
-		return false
-	}
-	for _, suf := range []string{"ian", "ean", "ese", "ish", "ic", "can", "ский", "ская", "ские", "ское", "ского", "ской"} {
+	for _, suf := range demonymEndings {
 		if strings.HasSuffix(term, suf) && len(term) > len(suf)+2 {
-			return true
+			return !places[term]
 		}
 	}
 	switch term {
@@ -152,10 +149,13 @@ func isDemonym(term string) bool {
 		"iraqi", "syrian", "iranian", "european", "western", "soviet", "muslim", "christian",
 		"jewish", "catholic", "evangelical", "latino", "hispanic", "asian", "african", "arab",
 		"conservative", "liberal", "libertarian", "progressive", "independent":
-		return true
+		return !places[term]
 	}
 	return false
 }
+
+// demonymEndings end demonyms and adjectives of origin.
+var demonymEndings = []string{"ian", "ean", "ese", "ish", "ic", "can", "ский", "ская", "ские", "ское", "ского", "ской"}
 
 // femaleNames are the given names of firstNames that are women's; the
 // rest, but for a few used by both, are men's.

@@ -1,9 +1,7 @@
 package entities
 
 import (
-	"sort"
 	"strings"
-	"sync"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -15,6 +13,9 @@ type role struct {
 	class  string
 	words  map[string]bool
 }
+
+// roleHeadFilter passes the words that may be in roleHeads.
+var roleHeadFilter = newWordFilter(roleHeads)
 
 var determiners = set(`the his her their its this that our`)
 
@@ -30,7 +31,7 @@ func classOf(term string) string {
 func (r *Result) roles(cands []*cand) {
 	d := r.Doc
 	var learned []role
-	isName := make(map[int]bool) // token index → starts a name
+	isName := make([]bool, len(d.Tokens)+1) // token index → starts a name
 	for _, c := range cands {
 		isName[c.tok0] = true
 	}
@@ -64,7 +65,7 @@ func (r *Result) roles(cands []*cand) {
 		}
 		if from < m.Tok0 && (roleHeads[d.Tokens[m.Tok0-1].Term] || titles[d.Tokens[m.Tok0-1].Term]) {
 			learn(m.Entity, from, m.Tok0)
-		} else if m.Tok0 > 0 && string(d.Text[d.Tokens[m.Tok0-1].End:m.Start]) == ", " {
+		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
 			// "Aide to the Russian president, Yuri Ushakov, said"
 			s := m.Tok0 - 1
 			for s > 0 && m.Tok0-s < 6 && !d.SentStart[s] {
@@ -75,7 +76,7 @@ func (r *Result) roles(cands []*cand) {
 			}
 		}
 		// after: ", the ROLE ..." up to the next punctuation
-		if m.Tok1 < len(d.Tokens) && string(d.Text[m.End:d.Tokens[m.Tok1].Start]) == ", " {
+		if m.Tok1 < len(d.Tokens) && d.Slice(m.End, d.Tokens[m.Tok1].Start) == ", " {
 			to := m.Tok1
 			for to < len(d.Tokens) && to-m.Tok1 < 6 && (to == m.Tok1 || gapIs(d, to-1, " ")) && !isName[to] {
 				to++
@@ -84,7 +85,7 @@ func (r *Result) roles(cands []*cand) {
 		}
 	}
 	for k, t := range d.Tokens {
-		if !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+		if !roleHeadFilter.may(t.Term) || !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0
@@ -125,7 +126,7 @@ func (r *Result) roles(cands []*cand) {
 		m := Mention{Start: start, End: t.End, Tok0: from, Tok1: k + 1, Entity: best, Kind: storyline.Person, Role: true}
 		if best >= 0 {
 			m.Name = r.Entities[best].Name
-			r.Entities[best].Mentions = append(r.Entities[best].Mentions, storyline.Mention{Text: string(d.Text[start:t.End]), Start: start, End: t.End})
+			r.Entities[best].Mentions = append(r.Entities[best].Mentions, storyline.Mention{Text: d.Slice(start, t.End), Start: start, End: t.End})
 		}
 		r.Mentions = append(r.Mentions, m)
 	}
@@ -154,99 +155,11 @@ func gapIs(d *Doc, i int, gaps ...string) bool {
 	if i+1 >= len(d.Tokens) {
 		return false
 	}
-	g := string(d.Text[d.Tokens[i].End:d.Tokens[i+1].Start])
+	g := d.Slice(d.Tokens[i].End, d.Tokens[i+1].Start)
 	for _, x := range gaps {
 		if g == x {
 			return true
 		}
 	}
 	return false
-}
-
-// Registry remembers full person names across articles so that an article
-// that says only "Putin" is joined to "Vladimir Putin". A surname shared by
-// two full names is ambiguous and resolves to nothing.
-//
-// Learning is staged: Learn records what an article taught, and only
-// Commit makes it visible to FullName, applying staged names in sorted
-// order. Articles read concurrently between two commits therefore see the
-// same registry whatever order they run in. It is safe for concurrent use.
-type Registry struct {
-	mu     sync.RWMutex
-	names  map[string]string // surname stem key → full name, "" if ambiguous
-	staged map[string]map[string]bool
-}
-
-// NewRegistry returns an empty registry.
-func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), staged: make(map[string]map[string]bool)}
-}
-
-// FullName returns the committed full name known for a surname key, or "".
-func (g *Registry) FullName(key string) string {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	return g.names[key]
-}
-
-// Learn stages the full person names of r until the next Commit.
-func (g *Registry) Learn(r *Result) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for _, e := range r.Entities {
-		f := strings.Fields(e.Name)
-		if e.Kind != storyline.Person || len(f) < 2 || len(f) > 4 {
-			continue
-		}
-		key := stem(strings.ToLower(f[len(f)-1]))
-		if g.staged[key] == nil {
-			g.staged[key] = make(map[string]bool)
-		}
-		g.staged[key][e.Name] = true
-	}
-}
-
-// Commit makes the staged names visible and returns the surname keys whose
-// full name changed, with the new value ("" when it became ambiguous).
-func (g *Registry) Commit() map[string]string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	changed := make(map[string]string)
-	keys := make([]string, 0, len(g.staged))
-	for k := range g.staged {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		names := make([]string, 0, len(g.staged[key]))
-		for n := range g.staged[key] {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			old, ok := g.names[key]
-			switch {
-			case !ok:
-				g.names[key] = name
-			case old == name || old == "":
-				continue
-			case strings.HasSuffix(old, " "+name):
-				continue // "Vladimir Vladimirovich Putin" already known
-			case strings.HasSuffix(name, " "+old):
-				g.names[key] = name
-			default:
-				g.names[key] = "" // two people share the surname
-			}
-			changed[key] = g.names[key]
-		}
-	}
-	clear(g.staged)
-	return changed
-}
-
-// Restore sets a committed name, as loaded from a store.
-func (g *Registry) Restore(key, name string) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.names[key] = name
 }

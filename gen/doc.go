@@ -13,8 +13,7 @@
 //   - Events belong to stories that develop over weeks (a strike, its
 //     mediation, its settlement); eight kinds of story recur in hundreds of
 //     invented towns, so look-alike events of one kind happen in different
-//     places and share their vocabulary; long runs of words are meant to
-//     be shared by copies only.
+//     places and share their vocabulary.
 //   - Event sizes are heavy-tailed: most events are reported once, a few
 //     by hundreds of articles. Stories that keep going come back more often.
 //   - Publication is bursty: events start less often at night and at
@@ -32,8 +31,18 @@
 //     near-duplicates (a paragraph dropped, words changed) and partial
 //     copies (two or three paragraphs inside an article of their own).
 //   - Quotes are direct (straight and curly marks, «ёлочки», quotes broken
-//     by their attribution) and indirect ("said that …").
-//   - Texts run from about 1 KB to 7 KB, median near 2.3 KB.
+//     by their attribution), worded once per event, and indirect: the
+//     story's people's statements ("…, the mayor, said that …"), worded
+//     by each reporter, and the reactions and facts an article attributes
+//     to its own sources ("Ines Calardin, 54, a nurse, said the aid never
+//     came"; "According to …, police closed …"). The truth lists every
+//     one with its speaker; opinions ("believes", "fears") are not quotes.
+//   - Only copies share long runs of words: reports of other events, and
+//     independent reports of one event, word things their own way, and
+//     an invented source's name breaks every stretch longer than nine
+//     words (see spread.go). Quotations of one speaker repeat within an
+//     event, as they do in real reports.
+//   - Texts run from about 1 KB to 8 KB, median near 2.5 KB.
 //
 // The same Options always give the same bytes. Generation streams: memory
 // holds only the events whose articles have not all been delivered.

@@ -9,7 +9,7 @@ import (
 )
 
 // Long articles go on with reactions around the event: residents and
-// officials, each named ("Ines Calardin, 54, a nurse, said …"), saying
+// officials, each named ("Nurse Ines Calardin, 54, said …"), saying
 // something short about it. A name and an age (or an initial) are words
 // no other article shares, and the words between two of them are fewer
 // than a copy detector's shortest passage, so that two articles share a
@@ -21,6 +21,9 @@ import (
 // it, and what.
 type fillerParts struct {
 	resident, official, says, what []string
+	// speech is how many of says, from the first, report speech; the
+	// others (believes, fears) report opinions, which are not quotes.
+	speech int
 }
 
 var fillerEN = fillerParts{
@@ -29,7 +32,8 @@ var fillerEN = fillerParts{
 		"a baker", "a courier", "an electrician", "a hairdresser", "a pharmacist", "a plumber"},
 	official: []string{"a councillor", "an MP", "an aide", "a spokesperson", "an adviser",
 		"a unionist", "an officer", "an engineer", "a regulator", "an inspector"},
-	says: []string{"said", "[warned|complained|argued]", "believes", "[insisted|added]", "[thinks|fears]"},
+	says:   []string{"said", "[warned|complained|argued]", "[insisted|added]", "believes", "[thinks|fears]"},
+	speech: 3,
 	what: []string{
 		"{N1} [families|households] still had no [answers|news]",
 		"the [bill|cost] could [top|reach] {N4} million crowns",
@@ -65,7 +69,8 @@ var fillerEN = fillerParts{
 var fillerRU = fillerParts{
 	resident: []string{"продавец", "водитель", "учитель", "врач", "инженер", "владелец кафе", "почтальон", "парикмахер", "электрик"},
 	official: []string{"депутат горсовета", "сотрудник мэрии", "помощник {S2}", "представитель профсоюза", "полицейский"},
-	says:     []string{"говорит", "считает", "[жалуется|опасается]", "уверяет", "замечает", "[признаёт|отмечает]"},
+	says:     []string{"говорит", "[жалуется|признаёт]", "уверяет", "[замечает|отмечает]", "считает", "опасается"},
+	speech:   4,
 	what: []string{
 		"{N1} семей до сих пор [без ответов|ждут новостей]",
 		"ущерб может [составить|превысить] {N4} млн крон",
@@ -85,10 +90,13 @@ var fillerRU = fillerParts{
 }
 
 // cfiller is fillerParts compiled.
-type cfiller struct{ resident, official, says, what []tmpl }
+type cfiller struct {
+	resident, official, says, what []tmpl
+	speech                         int
+}
 
 func compileFiller(p fillerParts) cfiller {
-	return cfiller{resident: compileAll(p.resident), official: compileAll(p.official), says: compileAll(p.says), what: compileAll(p.what)}
+	return cfiller{resident: compileAll(p.resident), official: compileAll(p.official), says: compileAll(p.says), what: compileAll(p.what), speech: p.speech}
 }
 
 // appendFiller appends one reaction. used records the clauses an article
@@ -96,23 +104,75 @@ func compileFiller(p fillerParts) cfiller {
 // others left.
 func (f *cfiller) appendFiller(b []byte, v *[nSlots]string, r *rng, used *uint64, ru bool) []byte {
 	official := r.chance(0.35)
-	b = appendName(b, r, ru, official, r.chance(0.5))
-	b = append(b, ", "...)
+	say := r.intn(len(f.says))
+	// who they are first, as a title ("Shopkeeper Ines Calardin, 54,
+	// said …"), so that the words from the name to the end are few
+	role := len(b)
 	if official {
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	} else {
-		b = strconv.AppendInt(b, int64(19+r.intn(70)), 10)
-		b = append(b, ", "...)
 		b = f.resident[r.intn(len(f.resident))].appendTo(b, v, r)
 	}
-	b = append(b, ", "...)
-	b = f.says[r.intn(len(f.says))].appendTo(b, v, r)
+	for _, art := range []string{"a ", "an "} {
+		if len(b)-role > len(art) && string(b[role:role+len(art)]) == art {
+			b = append(b[:role], b[role+len(art):]...)
+			break
+		}
+	}
+	if c, n := utf8.DecodeRune(b[role:]); unicode.IsLower(c) {
+		var enc [4]byte
+		if m := utf8.EncodeRune(enc[:], unicode.ToUpper(c)); m == n {
+			copy(b[role:], enc[:m])
+		}
+	}
+	b = append(b, ' ')
+	speaker := len(b)
+	b = appendName(b, r, ru, official, r.chance(0.5))
+	if say < f.speech {
+		b[speaker] = speakerOpen
+	}
+	if !official {
+		// the age is as much the speaker's own as the name
+		b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(19+r.intn(70)), 10)
+		b = append(b, nameClose, ',')
+	}
+	b = append(b, ' ')
+	b = f.says[say].appendTo(b, v, r)
 	if ru {
 		b = append(b, ", что"...)
 	}
-	b = append(b, ' ')
+	if say >= f.speech {
+		b = append(b, ' ')
+		b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
+		return append(b, '.')
+	}
+	b = append(b, ' ', quoteOpen)
 	b = f.what[pickUnused(r, len(f.what), used)].appendTo(b, v, r)
-	return append(b, '.')
+	return append(b, quoteClose, '.')
+}
+
+// appendAged appends a source's name with an initial and age, and a
+// comma ("Ines K. Calardin, 54,"): four words no other article has in
+// that place, so that two sources who share a first name still differ in
+// three running. speaker marks it as the speaker of a statement.
+func appendAged(b []byte, r *rng, ru, female, speaker bool) []byte {
+	at := len(b)
+	b = appendName(b, r, ru, true, female)
+	b = strconv.AppendInt(append(b[:len(b)-1], ", "...), int64(24+r.intn(60)), 10)
+	b = append(b, nameClose, ',')
+	if speaker {
+		b[at] = speakerOpen
+	}
+	return b
+}
+
+// appendSpeaker appends a name as appendName does, marked as the speaker
+// of a statement the article reports (see quoteOpen).
+func appendSpeaker(b []byte, r *rng, ru, initial, female bool) []byte {
+	at := len(b)
+	b = appendName(b, r, ru, initial, female)
+	b[at] = speakerOpen
+	return b
 }
 
 // appendName appends an invented person's name; officials get an
@@ -128,6 +188,7 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	if ru {
 		name, last = fn.ru, [3]string{s1.ru, s2.ru, s3.ru}
 	}
+	b = append(b, nameOpen)
 	b = append(b, name...)
 	b = append(b, ' ')
 	if initial {
@@ -139,11 +200,11 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 		}
 		b = append(b, ". "...)
 	}
-	return append(append(append(b, last[0]...), last[1]...), last[2]...)
+	return append(append(append(append(b, last[0]...), last[1]...), last[2]...), nameClose)
 }
 
 // attribPre are the ways a source goes before a sentence.
-var attribPre = [][2]string{{"According to ", ", "}, {"As ", " said, "}, {"", " said "}, {"As ", " confirmed, "}, {"", " told reporters "}}
+var attribPre = [][2]string{{"According to ", " "}, {"As ", " said, "}, {"", " said "}, {"As ", " confirmed, "}, {"", " told reporters "}}
 
 // commonStart holds sentence-initial words that are not names, so that a
 // sentence starting with one may follow "According to …, " in lower case.
@@ -181,10 +242,11 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 				b = append(b, "а"...)
 			}
 			b = append(b, ' ')
-			b = appendName(b, r, true, true, female)
-			b = append(b, ", "...)
+			b = appendAged(b, r, true, female, true)
+			b = append(b, ' ', quoteOpen)
 			first := len(b)
-			b = append(b, d.tail...)
+			b = append(b, d.tail[:len(d.tail)-1]...)
+			b = append(b, quoteClose, '.')
 			if rr, n := utf8.DecodeRune(b[first:]); unicode.IsUpper(rr) && n > 1 {
 				var enc [4]byte
 				m := utf8.EncodeRune(enc[:], unicode.ToLower(rr))
@@ -195,6 +257,8 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 			d.buf = b
 			return
 		}
+		d.tail = append(d.tail[:0], b[from:len(b)-1]...)
+		b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose, '.')
 		b = append(b, " Об этом сообщил"...)
 		if female {
 			b = append(b, "а"...)
@@ -202,7 +266,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		b = append(b, ' ')
 		b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 		b = append(b, ' ')
-		b = appendName(b, r, true, true, female)
+		b = appendSpeaker(b, r, true, true, female)
 		d.buf = append(b, '.')
 		return
 	}
@@ -214,20 +278,23 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
-		b = appendName(b, r, false, true, female)
+		b = appendAged(b, r, false, female, true)
 		b = append(b, pre[1]...)
+		b = append(b, quoteOpen)
 		first := len(b)
-		b = append(b, d.tail...)
+		b = append(b, d.tail[:len(d.tail)-1]...)
 		b[first] += 'a' - 'A' // commonStart words are capitalised ASCII
-		d.buf = b
+		d.buf = append(b, quoteClose, '.')
 		return
 	}
 	if bytes.Contains(b[from:], []byte(" said")) {
 		return
 	}
-	b = append(b[:len(b)-1], ", "...)
-	b = appendName(b, r, false, true, female)
+	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
+	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
 	b = append(b, ", "...)
+	b = appendAged(b, r, false, female, true)
+	b = append(b, ' ')
 	b = f.official[r.intn(len(f.official))].appendTo(b, v, r)
 	d.buf = append(b, ", said."...)
 }
@@ -364,18 +431,17 @@ func (f *cfiller) breakOnce(d *doc, from int, r *rng, ru bool) int {
 			b = append(b, "а"...)
 		}
 		b = append(b, ' ')
-		b = appendName(b, r, true, true, female)
-		b = append(b, ',')
+		b = appendAged(b, r, true, female, false)
 		if comma {
 			b = append(b, ' ')
 		}
 	case comma:
-		b = appendName(b, r, false, true, female)
-		b = append(b, " said, "...)
+		b = appendAged(b, r, false, female, false)
+		b = append(append(append(b, ' '), saysEN[r.intn(len(saysEN))]...), ", "...)
 	default:
 		b = append(b, ", "...)
-		b = appendName(b, r, false, true, female)
-		b = append(b, " said,"...)
+		b = appendAged(b, r, false, female, false)
+		b = append(append(append(b, ' '), saysEN[r.intn(len(saysEN))]...), ',')
 	}
 	next := len(b)
 	d.buf = append(b, d.tail...)

@@ -390,6 +390,9 @@ func TestWritePairs(t *testing.T) {
 		case origOf[p.B] == p.A:
 			direct++
 		case origOf[p.A] != "" && origOf[p.A] == origOf[p.B]:
+			if p.Kind == "partial" {
+				t.Errorf("pair %s %s of two copies with a partial one is written", p.A, p.B)
+			}
 		default:
 			t.Errorf("pair %s %s is not a copy pair", p.A, p.B)
 		}

@@ -120,6 +120,18 @@ func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf in
 		b = append(b, q.q.Kind...)
 		b = append(b, `"}`...)
 	}
+	for i, q := range d.reported {
+		if i > 0 || len(d.quotes) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = appendString(b, d.rtext(q))
+		b = append(b, `,"speaker":`...)
+		b = appendString(b, d.rspeaker(q))
+		b = append(b, `,"kind":"`...)
+		b = append(b, "indirect"...)
+		b = append(b, `"}`...)
+	}
 	b = append(b, ']')
 	n := 0
 	for _, p := range d.paras {
@@ -402,9 +414,12 @@ func WriteFile(ctx context.Context, path string, opts Options) (st Stats, err er
 // WritePairs writes the ground-truth copy pairs of the stream opts
 // describes, one {"a", "b", "kind"} line each, as ../shared/tools/
 // score_dups.py reads them: every copy with its original, and every two
-// copies of one original (duplicate if both are duplicates, partial if
-// either is partial, near_duplicate otherwise). It keeps the copies of each
-// original in memory, not the texts.
+// whole copies (duplicates or near-duplicates) of one original: duplicate
+// if both are duplicates, near_duplicate otherwise. A partial copy and
+// another copy of its original share text only if the paragraphs it took
+// survive in the other, which the truth does not say; such pairs are not
+// written (storyline bench leaves them unjudged). It keeps the copies of
+// each original in memory, not the texts.
 func WritePairs(ctx context.Context, w io.Writer, opts Options) error {
 	type cp struct {
 		id   string
@@ -440,11 +455,11 @@ func WritePairs(ctx context.Context, w io.Writer, opts Options) error {
 		for i, c := range cs {
 			write(o, c.id, c.kind)
 			for _, d := range cs[i+1:] {
+				if c.kind == "partial" || d.kind == "partial" {
+					continue
+				}
 				kind := "near_duplicate"
-				switch {
-				case c.kind == "partial" || d.kind == "partial":
-					kind = "partial"
-				case c.kind == "duplicate" && d.kind == "duplicate":
+				if c.kind == "duplicate" && d.kind == "duplicate" {
 					kind = "duplicate"
 				}
 				write(c.id, d.id, kind)

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -29,25 +28,64 @@ type doc struct {
 	paras  []para
 	quotes []pquote
 	title  []byte
+	// statements in the article's own words (see rquote)
+	rbuf     []byte
+	reported []rquote
+	// scratch for spread
+	work  []byte
+	work2 []byte
+	views [][]byte
+	fixed []bool
+	words []wordAt
+	cuts  []int
 }
 
 func (d *doc) reset() {
 	d.buf, d.paras, d.quotes, d.title = d.buf[:0], d.paras[:0], d.quotes[:0], d.title[:0]
+	d.rbuf, d.reported = d.rbuf[:0], d.reported[:0]
 }
+
+// rquote is a statement an article reports in its own words, attributed
+// to one of its invented sources: the text and the speaker's name as byte
+// ranges of the doc's rbuf.
+type rquote struct {
+	para          int
+	text, speaker [2]int
+}
+
+// report records a statement of paragraph pi.
+func (d *doc) report(pi int, text, speaker []byte) {
+	t0 := len(d.rbuf)
+	d.rbuf = append(d.rbuf, text...)
+	s0 := len(d.rbuf)
+	d.rbuf = append(d.rbuf, speaker...)
+	d.reported = append(d.reported, rquote{para: pi, text: [2]int{t0, s0}, speaker: [2]int{s0, len(d.rbuf)}})
+}
+
+func (d *doc) rtext(q rquote) []byte    { return d.rbuf[q.text[0]:q.text[1]] }
+func (d *doc) rspeaker(q rquote) []byte { return d.rbuf[q.speaker[0]:q.speaker[1]] }
 
 func (d *doc) open() int { return len(d.buf) }
 
 func (d *doc) close(start int, boiler bool) {
 	if l := d.lower; l > start {
+		if l < len(d.buf) && d.buf[l] == quoteOpen {
+			l++
+		}
 		if l+4 <= len(d.buf) && string(d.buf[l:l+4]) == "The " {
 			d.buf[l] = 't'
 		} else {
+			l = d.lower
 			d.buf = append(d.buf[:d.conn], d.buf[l:]...)
 		}
 	}
 	d.lower = 0
-	if start < len(d.buf) && 'a' <= d.buf[start] && d.buf[start] <= 'z' {
-		d.buf[start] -= 'a' - 'A'
+	first := start
+	if first < len(d.buf) && d.buf[first] == quoteOpen {
+		first++
+	}
+	if first < len(d.buf) && 'a' <= d.buf[first] && d.buf[first] <= 'z' {
+		d.buf[first] -= 'a' - 'A'
 	}
 	d.paras = append(d.paras, para{start: start, end: len(d.buf), boiler: boiler})
 }
@@ -150,11 +188,14 @@ func (g *Generator) assemble(d *doc, e *event, sp spec, o *outlet, copyOf string
 		CopyOf:    copyOf,
 		CopyKind:  sp.kind,
 		Published: sp.pub,
-		Quotes:    make([]Quote, 0, len(d.quotes)),
+		Quotes:    make([]Quote, 0, len(d.quotes)+len(d.reported)),
 	}
 	a.URL = "https://" + o.host + sp.pub.Format("/2006/01/02/") + a.ID
 	for _, q := range d.quotes {
 		a.Quotes = append(a.Quotes, q.q)
+	}
+	for _, q := range d.reported {
+		a.Quotes = append(a.Quotes, Quote{Text: string(d.rtext(q)), Speaker: string(d.rspeaker(q)), Kind: storyline.Indirect})
 	}
 	for _, p := range d.paras {
 		if p.boiler {
@@ -194,7 +235,7 @@ func (g *Generator) header(d *doc, o *outlet, r *rng, lang int) {
 func (g *Generator) footer(d *doc, o *outlet, r *rng, lang int) {
 	for _, f := range o.footer {
 		arg := o.name
-		if strings.HasPrefix(f, "Read also") || strings.HasPrefix(f, "Читайте") {
+		if strings.HasPrefix(f, "Read also") || strings.HasPrefix(f, "More on this") || strings.HasPrefix(f, "Related") || strings.HasPrefix(f, "Читайте") {
 			arg = g.readAlso[lang][r.intn(len(g.readAlso[lang]))]
 		}
 		boilerLine(d, f, arg)
@@ -228,8 +269,10 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	ph := &t.phases[e.phase]
 	v := g.vals(e, sp)
 	ru := sp.lang == 1
-	target := int(math.Min(math.Max(r.lognormal(math.Log(2100), 0.6), 1000), 7000))
+	// the sources spread adds later lengthen a text by about half
+	target := int(math.Min(math.Max(r.lognormal(math.Log(1450), 0.55), 650), 3700))
 	bodyStart := len(d.buf)
+	firstPara := len(d.paras)
 	leads, facts, back, fill := ph.leads, ph.facts, t.background, &g.filler[0]
 	if ru {
 		leads, facts, back, fill = ph.ruLeads, ph.ruFacts, t.ruBack, &g.filler[1]
@@ -310,6 +353,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		}
 		d.close(s, false)
 	}
+	fill.spread(d, firstPara, bodyStart, r, ru)
 }
 
 var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
@@ -344,6 +388,12 @@ func withComma(s string) string {
 	return s
 }
 
+// appendActor appends the name of one of a story's people, marked as the
+// speaker of the statement next to it.
+func appendActor(b []byte, name string) []byte {
+	return append(append(append(b, actorOpen), name...), nameClose)
+}
+
 func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru bool) {
 	q := &e.qt[i]
 	who := e.speaker[i]
@@ -369,10 +419,19 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			b = append(append(append(append(b, gend...), ": «"...), text...), "»."...)
 			add(text, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", "...), role...), ", "...)
-			b = append(append(append(b, saidThatRU[r.intn(len(saidThatRU))]...), gend...), ", что "...)
-			b = append(append(b, q.ruInd...), '.')
-			add(q.ruInd, storyline.Indirect)
+			// reported speech, worded by each reporter: the truth takes
+			// it from the text (see spread)
+			ind := &e.story.topic.quotes[e.quotes[i]].ruInd
+			if r.chance(0.5) {
+				b = appendActor(b, name)
+				b = append(append(append(b, ", "...), role...), ", "...)
+				b = append(append(append(b, saidThatRU[r.intn(len(saidThatRU))]...), gend...), ", что "...)
+			} else {
+				b = append(append(append(b, "Как заявил"...), gend...), ' ')
+				b = appendActor(append(append(b, role...), ' '), name)
+				b = append(b, ", "...)
+			}
+			b = append(ind.appendTo(append(b, quoteOpen), v, r), quoteClose, '.')
 		}
 	} else {
 		// indirect speech is the rarer form
@@ -414,140 +473,32 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 			add(t1, storyline.Direct)
 			add(q.s2, storyline.Direct)
 		default:
-			b = append(append(append(append(b, name...), ", the "...), role...), ", "...)
-			b = append(b, saidThat[r.intn(len(saidThat))]...)
-			b = append(append(append(b, " that "...), q.ind...), '.')
-			add(q.ind, storyline.Indirect)
+			// reported speech, worded by each reporter: the truth takes
+			// it from the text (see spread)
+			ind := &e.story.topic.quotes[e.quotes[i]].ind
+			switch r.intn(4) {
+			case 0:
+				b = append(append(append(appendActor(b, name), ", the "...), role...), ", "...)
+				b = append(append(b, saidThat[r.intn(len(saidThat))]...), " that "...)
+			case 1:
+				b = append(append(append(b, "The "...), role...), ", "...)
+				b = append(append(append(appendActor(b, name), ", "...), saidThat[r.intn(len(saidThat))]...), " that "...)
+			case 2:
+				b = append(append(append(appendActor(append(b, "According to "...), name), ", the "...), role...), ", "...)
+			default:
+				at := len(b) + 1
+				b = append(ind.appendTo(append(b, quoteOpen), v, r), quoteClose, ',', ' ')
+				if c := b[at]; 'a' <= c && c <= 'z' {
+					b[at] -= 'a' - 'A'
+				}
+				b = append(append(appendActor(b, name), ' '), saidAfter[r.intn(len(saidAfter))]...)
+				d.buf = append(b, '.')
+				d.close(s, false)
+				return
+			}
+			b = append(ind.appendTo(append(b, quoteOpen), v, r), quoteClose, '.')
 		}
 	}
 	d.buf = b
 	d.close(s, false)
-}
-
-// copyParas appends src's body paragraphs [from, to) and their quotes.
-func (g *Generator) copyParas(d *doc, src *doc, from, to int) {
-	for i := from; i < to; i++ {
-		p := src.paras[i]
-		if p.boiler {
-			continue
-		}
-		pi := len(d.paras)
-		s := d.open()
-		d.buf = append(d.buf, src.text(p)...)
-		d.close(s, false)
-		for _, q := range src.quotes {
-			if q.para == i {
-				d.quotes = append(d.quotes, pquote{para: pi, q: q.q})
-			}
-		}
-	}
-}
-
-var (
-	swapsEN = [][2]string{{" said ", " stated "}, {" about ", " around "}, {" people ", " residents "}, {" after ", " following "},
-		{" more than ", " over "}, {" but ", " although "}, {" would ", " will "}, {" at least ", " no fewer than "},
-		{" began ", " started "}, {" workers ", " employees "}, {" officials ", " authorities "},
-		{" the government ", " ministers "}, {" because ", " as "}, {" also ", " additionally "}, {" town ", " city "},
-		{" quickly ", " rapidly "}, {" several ", " a number of "}, {" announced ", " said "}, {" until ", " till "}}
-	swapsRU = [][2]string{{" заявил", " сообщил"}, {" около ", " примерно "}, {" более ", " свыше "}, {" после ", " по итогам "},
-		{" жители ", " горожане "}, {" власти ", " администрация "}, {" сообщил", " рассказал"}, {" ещё ", " также "}}
-)
-
-// paraphrase swaps a word or two in the paragraph that ends the buffer, so
-// that two outlets reporting one event do not write identical sentences.
-func (g *Generator) paraphrase(d *doc, start int, r *rng, ru bool) {
-	swaps := swapsEN
-	if ru {
-		swaps = swapsRU
-	}
-	for n := 0; n < 3; n++ {
-		sw := swaps[r.intn(len(swaps))]
-		j := bytes.Index(d.buf[start:], []byte(sw[0]))
-		if j < 0 {
-			continue
-		}
-		j += start
-		d.tail = append(d.tail[:0], d.buf[j+len(sw[0]):]...)
-		d.buf = append(append(d.buf[:j], sw[1]...), d.tail...)
-	}
-}
-
-// nearCopy appends src's body with a paragraph dropped and words swapped.
-func (g *Generator) nearCopy(d *doc, src *doc, r *rng, lang int) {
-	first := len(d.paras)
-	drop := -1
-	if len(src.paras) > 3 && r.chance(0.7) {
-		drop = 1 + r.intn(len(src.paras)-1)
-	}
-	for i := range src.paras {
-		if i != drop {
-			g.copyParas(d, src, i, i+1)
-		}
-	}
-	swaps := swapsEN
-	if lang == 1 {
-		swaps = swapsRU
-	}
-	edited := false
-	edits := 2
-	if len(d.paras)-first < 7 {
-		edits = 1
-	}
-	for n := 0; n < edits; n++ {
-		pi := first + r.intn(len(d.paras)-first)
-		p := d.paras[pi]
-		for _, sw := range swaps {
-			j := bytes.Index(d.text(p), []byte(sw[0]))
-			if j < 0 {
-				continue
-			}
-			g.replaceIn(d, pi, p.start+j, len(sw[0]), sw[1])
-			edited = true
-			break
-		}
-	}
-	if !edited {
-		last := len(d.paras) - 1
-		add := " More details to follow."
-		if lang == 1 {
-			add = " Подробности уточняются."
-		}
-		g.replaceIn(d, last, d.paras[last].end, 0, add)
-	}
-}
-
-// replaceIn replaces n bytes at off inside paragraph pi, shifting the
-// paragraphs after it, and forgets quotes the edit broke.
-func (g *Generator) replaceIn(d *doc, pi, off, n int, with string) {
-	d.tail = append(d.tail[:0], d.buf[off+n:]...)
-	d.buf = append(append(d.buf[:off], with...), d.tail...)
-	delta := len(with) - n
-	d.paras[pi].end += delta
-	for i := pi + 1; i < len(d.paras); i++ {
-		d.paras[i].start += delta
-		d.paras[i].end += delta
-	}
-	kept := d.quotes[:0]
-	for _, q := range d.quotes {
-		if q.para != pi || bytes.Contains(d.text(d.paras[pi]), []byte(q.q.Text)) {
-			kept = append(kept, q)
-		}
-	}
-	d.quotes = kept
-}
-
-// partialCopy appends an article of its own with two or three of src's
-// paragraphs inside it.
-func (g *Generator) partialCopy(d *doc, src *doc, e *event, sp spec, br, r *rng) {
-	own := g.spec(e, sp.k)
-	own.copyOf = -1
-	own.outlet = sp.outlet
-	tmp := doc{}
-	g.body(&tmp, e, own, br)
-	n := max(min(2+r.intn(2), len(src.paras)-2), 1)
-	from := r.intn(len(src.paras) - n + 1)
-	to := min(from+n, len(src.paras))
-	g.copyParas(d, &tmp, 0, 1)
-	g.copyParas(d, src, from, to)
-	g.copyParas(d, &tmp, 1, len(tmp.paras))
 }

@@ -90,7 +90,7 @@ var topics = []topic{
 		quotes: []quote{
 			{"We heard a noise like thunder.", "Then the middle of the bridge just wasn't there anymore.", "the bridge had gone down with a noise like thunder", "Мы услышали грохот, как гром.", "А потом середины моста просто не стало.", "мост рухнул с грохотом"},
 			{"It is too early to say why it happened.", "Our priority is to make sure nobody else is in the river.", "it was too early to say what caused the collapse", "Пока рано говорить о причинах.", "Сейчас главное — убедиться, что в реке никого нет.", "о причинах говорить пока рано"},
-			{"People deserve to know why a bridge in the middle of their town fell down.", "They will get that answer.", "residents deserved a full explanation", "Люди имеют право знать, почему рухнул мост.", "Они получат ответ.", "жители получат полный ответ"},
+			{"People deserve to know why a bridge in the middle of their town collapsed.", "They will get that answer.", "residents deserved a full explanation", "Люди имеют право знать, почему рухнул мост.", "Они получат ответ.", "жители получат полный ответ"},
 			{"This was not a sudden, unforeseeable failure.", "The corrosion took years to develop.", "the failure had been building for years", "Это не было внезапным разрушением.", "Коррозия развивалась годами.", "разрушение назревало годами"},
 		},
 		who:        []int{0, 1, 2, 3},

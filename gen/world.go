@@ -46,10 +46,18 @@ var (
 		{"ström", "стрём"}, {"ez", "ес"}, {"ard", "ард"}, {"ick", "ик"}, {"ova", "ова"}, {"mann", "манн"}}
 	firstM = []pair{{"Daniel", "Дэниел"}, {"Henrik", "Хенрик"}, {"Tomas", "Томас"}, {"Marek", "Марек"}, {"Paul", "Пауль"}, {"Jonas", "Йонас"},
 		{"Oskar", "Оскар"}, {"Felix", "Феликс"}, {"Samuel", "Сэмюэл"}, {"Erik", "Эрик"}, {"Victor", "Виктор"}, {"Hugo", "Хьюго"},
-		{"Karl", "Карл"}, {"Aaron", "Аарон"}, {"Rasmus", "Расмус"}, {"Omar", "Омар"}, {"Luka", "Лука"}, {"Adrian", "Адриан"}}
+		{"Karl", "Карл"}, {"Aaron", "Аарон"}, {"Rasmus", "Расмус"}, {"Omar", "Омар"}, {"Luka", "Лука"}, {"Adrian", "Адриан"},
+		{"Anton", "Антон"}, {"Bruno", "Бруно"}, {"Casper", "Каспер"}, {"Dario", "Дарио"}, {"Emil", "Эмиль"}, {"Filip", "Филип"},
+		{"Gustav", "Густав"}, {"Ivo", "Иво"}, {"Jakob", "Якоб"}, {"Lars", "Ларс"}, {"Mateo", "Матео"}, {"Niklas", "Никлас"},
+		{"Otto", "Отто"}, {"Pieter", "Питер"}, {"Ruben", "Рубен"}, {"Stefan", "Штефан"}, {"Theo", "Тео"}, {"Vincent", "Винсент"},
+		{"Walter", "Вальтер"}, {"Yannick", "Янник"}, {"Zoran", "Зоран"}, {"Bastian", "Бастиан"}, {"Cyril", "Сирил"}, {"Dominik", "Доминик"}}
 	firstF = []pair{{"Marta", "Марта"}, {"Elena", "Елена"}, {"Aino", "Айно"}, {"Ruth", "Рут"}, {"Leila", "Лейла"}, {"Ines", "Инес"},
 		{"Priya", "Прия"}, {"Clara", "Клара"}, {"Hanna", "Ханна"}, {"Sofia", "София"}, {"Grace", "Грейс"}, {"Nadia", "Надя"},
-		{"Ingrid", "Ингрид"}, {"Lotte", "Лотте"}, {"Amira", "Амира"}, {"Beatrix", "Беатрис"}, {"Ana", "Ана"}, {"Lina", "Лина"}}
+		{"Ingrid", "Ингрид"}, {"Lotte", "Лотте"}, {"Amira", "Амира"}, {"Beatrix", "Беатрис"}, {"Ana", "Ана"}, {"Lina", "Лина"},
+		{"Agnes", "Агнес"}, {"Birgit", "Биргит"}, {"Carla", "Карла"}, {"Dora", "Дора"}, {"Edith", "Эдит"}, {"Freya", "Фрея"},
+		{"Greta", "Грета"}, {"Helga", "Хельга"}, {"Ida", "Ида"}, {"Julia", "Юлия"}, {"Karin", "Карин"}, {"Livia", "Ливия"},
+		{"Mirja", "Мирья"}, {"Nora", "Нора"}, {"Petra", "Петра"}, {"Rosa", "Роза"}, {"Selma", "Сельма"}, {"Tilda", "Тильда"},
+		{"Ulla", "Улла"}, {"Vanja", "Ваня"}, {"Wilma", "Вильма"}, {"Yara", "Яра"}, {"Zofia", "Зофья"}, {"Astrid", "Астрид"}}
 	ruFirstM = []pair{{"Igor", "Игорь"}, {"Oleg", "Олег"}, {"Sergei", "Сергей"}, {"Andrei", "Андрей"}, {"Pavel", "Павел"},
 		{"Dmitri", "Дмитрий"}, {"Nikolai", "Николай"}, {"Yuri", "Юрий"}, {"Maxim", "Максим"}, {"Roman", "Роман"}}
 	ruFirstF = []pair{{"Natalia", "Наталья"}, {"Olga", "Ольга"}, {"Irina", "Ирина"}, {"Anna", "Анна"}, {"Vera", "Вера"},
@@ -120,22 +128,24 @@ var (
 		"Updated",
 		"Share this article: Facebook | X | Email",
 	}
-	footerEN = []string{
-		"Read also: %s",
-		"Source link",
-		"Subscribe to %s for unlimited access to our reporting.",
-		"Follow %s on social media for the latest updates.",
-		"Copyright © %s. All rights reserved.",
-		"Sign up for the morning briefing from %s.",
-		"Have a news tip? Write to the %s newsroom.",
+	// footerEN lists each kind of footer line in the wordings outlets
+	// choose from, so that two outlets' footers seldom read alike.
+	footerEN = [][]string{
+		{"Read also: %s", "More on this: %s", "Related: %s"},
+		{"Source link", "Original source", "Source"},
+		{"Subscribe to %s for unlimited access to our reporting.", "Get every story from %s: subscribe today.", "Support %s: become a subscriber."},
+		{"Follow %s on social media for the latest updates.", "Stay up to date: follow %s online.", "Find %s on your favourite social network."},
+		{"Copyright © %s. All rights reserved.", "© %s", "All content © %s."},
+		{"Sign up for the morning briefing from %s.", "Get the %s newsletter in your inbox every morning.", "Our daily email: sign up at %s."},
+		{"Have a news tip? Write to the newsroom of %s.", "Seen something we should report? Contact %s.", "Tips and corrections: write to %s."},
 	}
 	headerRU = []string{"Фото: %s", "Время чтения: 3 минуты", "Поделиться: ВКонтакте | Telegram | WhatsApp"}
-	footerRU = []string{
-		"Читайте также: %s",
-		"Источник",
-		"Подписывайтесь на Telegram-канал «%s», чтобы первыми узнавать новости!",
-		"© %s. При перепечатке ссылка обязательна.",
-		"Нашли ошибку? Выделите её и нажмите Ctrl+Enter.",
+	footerRU = [][]string{
+		{"Читайте также: %s", "Читайте также: %s"},
+		{"Источник", "Первоисточник", "Источник новости"},
+		{"Подписывайтесь на Telegram-канал «%s», чтобы первыми узнавать новости!", "Все новости — в Telegram-канале «%s».", "«%s» в Telegram: подписывайтесь."},
+		{"© %s. При перепечатке ссылка обязательна.", "© %s. Все права защищены.", "Копирование материалов «%s» — только со ссылкой."},
+		{"Нашли ошибку? Выделите её и нажмите Ctrl+Enter.", "Заметили опечатку? Сообщите нам.", "Есть новость? Пишите в редакцию."},
 	}
 )
 
@@ -161,8 +171,13 @@ func newOutlets(r *rng, places []place) []outlet {
 		}
 		for _, f := range footerEN {
 			if r.chance(0.45) {
-				o.footer = append(o.footer, f)
+				o.footer = append(o.footer, f[r.intn(len(f))])
 			}
+		}
+		// and in its own order
+		for i := len(o.footer) - 1; i > 0; i-- {
+			j := r.intn(i + 1)
+			o.footer[i], o.footer[j] = o.footer[j], o.footer[i]
 		}
 		out = append(out, o)
 	}
@@ -180,8 +195,12 @@ func newOutlets(r *rng, places []place) []outlet {
 		}
 		for _, f := range footerRU {
 			if r.chance(0.5) {
-				o.footer = append(o.footer, f)
+				o.footer = append(o.footer, f[r.intn(len(f))])
 			}
+		}
+		for i := len(o.footer) - 1; i > 0; i-- {
+			j := r.intn(i + 1)
+			o.footer[i], o.footer[j] = o.footer[j], o.footer[i]
 		}
 		out = append(out, o)
 	}

@@ -6,7 +6,6 @@
 package lang
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +18,13 @@ const Und = "und"
 // Detector identifies languages. Its zero value is not usable; call New.
 type Detector struct {
 	latin, cyrillic whatlanggo.Options
+	// models score a text of the script given by the second index
+	// (0 Latin, 1 Cyrillic) against the languages of latin (0) or
+	// cyrillic (1).
+	models [2][2]*trigramModel
+	// codes are the ISO 639-1 codes of the models' languages
+	// (whatlanggo builds a map on every Iso6391 call).
+	codes map[whatlanggo.Lang]string
 	// MinLetters is the fewest letters a text needs for a guess.
 	MinLetters int
 	// MinConfidence is the lowest whatlanggo confidence accepted.
@@ -55,6 +61,16 @@ func New(codes ...string) *Detector {
 			d.latin.Whitelist[l] = true
 		}
 	}
+	d.codes = make(map[whatlanggo.Lang]string)
+	for i, opts := range []whatlanggo.Options{d.latin, d.cyrillic} {
+		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist)
+		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist)
+		for _, m := range d.models[i] {
+			for _, l := range m.langs {
+				d.codes[l] = l.Iso6391()
+			}
+		}
+	}
 	return d
 }
 
@@ -79,6 +95,12 @@ func (d *Detector) Detect(text string) string {
 	var latin, cyr, other int
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				latin++
+			}
+		case cyrillicLetter(r):
+			cyr++
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Latin, r):
 			latin++
@@ -93,9 +115,10 @@ func (d *Detector) Detect(text string) string {
 		return Und
 	}
 	var opts whatlanggo.Options
+	var set int
 	switch {
 	case cyr*2 > total:
-		opts = d.cyrillic
+		opts, set = d.cyrillic, 1
 	case latin*2 > total:
 		opts = d.latin
 	default:
@@ -114,14 +137,42 @@ func (d *Detector) Detect(text string) string {
 		}
 		text = text[:cut]
 	}
-	info := whatlanggo.DetectWithOptions(text, opts)
-	if info.Lang < 0 || info.Confidence < d.MinConfidence {
+	l, conf := d.trigrams(text, set, opts)
+	if l < 0 || conf < d.MinConfidence {
 		return Und
 	}
-	if code := info.Lang.Iso6391(); code != "" {
+	code, ok := d.codes[l]
+	if !ok {
+		code = l.Iso6391()
+	}
+	if code != "" {
 		return code
 	}
 	return Und
+}
+
+// trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of
+// set (0 latin, 1 cyrillic), computed by d's trigram models.
+func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (whatlanggo.Lang, float64) {
+	var buf scratch
+	switch script(text) {
+	case nil:
+		return -1, 0
+	case unicode.Latin:
+		return d.models[set][0].detect(text, &buf)
+	case unicode.Cyrillic:
+		return d.models[set][1].detect(text, &buf)
+	}
+	info := whatlanggo.DetectWithOptions(text, opts)
+	return info.Lang, info.Confidence
+}
+
+// cyrillicLetter reports whether r is in the Cyrillic block's letters
+// (U+0400–U+04FF less the sign and combining marks U+0482–U+0489): a
+// quick answer for most Cyrillic text; other Cyrillic letters are found
+// by the unicode tables.
+func cyrillicLetter(r rune) bool {
+	return 0x400 <= r && r <= 0x4ff && (r < 0x482 || r > 0x489)
 }
 
 // Function words that make up a large share of running English or Russian
@@ -137,6 +188,21 @@ var (
 		"заявил": true, "сообщил": true, "которые": true, "который": true, "уже": true, "но": true}
 )
 
+// enLongest and ruLongest are the lengths in bytes of the longest words
+// of enWords and ruWords.
+var enLongest, ruLongest = longestKey(enWords), longestKey(ruWords)
+
+// enFilter and ruFilter pass the words that may be in enWords and ruWords.
+var enFilter, ruFilter = newWordFilter(enWords), newWordFilter(ruWords)
+
+func longestKey(set map[string]bool) int {
+	n := 0
+	for w := range set {
+		n = max(n, len(w))
+	}
+	return n
+}
+
 // shortcutLangs are the languages shortcut can settle.
 var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatlanggo.Rus}
 
@@ -146,9 +212,9 @@ var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatl
 // that only Ukrainian or Belarusian use. It returns "" when unsure.
 func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 	words, hits := 0, 0
-	set, code, need := enWords, "en", 4
+	set, filter, code, need, longest := enWords, enFilter, "en", 4, enLongest
 	if cyrillic {
-		set, code, need = ruWords, "ru", 5
+		set, filter, code, need, longest = ruWords, ruFilter, "ru", 5, ruLongest
 		for _, r := range text {
 			switch r {
 			case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
@@ -160,16 +226,30 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 		return ""
 	}
 	start := -1
+	var buf [8 + utf8.UTFMax]byte
 	word := func(end int) {
 		words++
 		w := text[start:end]
-		if set[w] || len(w) <= 8 && set[strings.ToLower(w)] {
+		if len(w) > max(longest, 8) {
+			// too long for the set, lowered or not
+		} else if filter.may(w) && set[w] {
 			hits++
+		} else if len(w) <= 8 {
+			// set[strings.ToLower(w)] without allocating
+			lower, changed := buf[:0], false
+			for _, r := range w {
+				l := unicode.ToLower(r)
+				changed = changed || l != r
+				lower = utf8.AppendRune(lower, l)
+			}
+			if changed && filter.may(string(lower)) && set[string(lower)] {
+				hits++
+			}
 		}
 		start = -1
 	}
 	for i, r := range text {
-		if unicode.IsLetter(r) {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || cyrillicLetter(r) || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
 			}

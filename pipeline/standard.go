@@ -37,11 +37,12 @@ func Standard(st storyline.Store) Config {
 
 // Clustering returns the configuration `storyline cluster --in` runs: the
 // stages whose output the clusterer reads (cleaning, reading, copies)
-// with the very clusterer Standard uses, and none of the rest (credits,
-// statements, re-cleaning of stored articles), whose output clustering
-// never reads.
+// with the very clusterer Standard uses, and none of the rest (quotes
+// and their statements, credits, re-cleaning of stored articles), whose
+// output clustering never reads.
 func Clustering(st storyline.Store) Config {
 	cfg := Standard(st)
+	cfg.Reader = reading.New(reading.Options{NoQuotes: true})
 	cfg.Recleaner = nil
 	cfg.Citations = nil
 	cfg.Statements = nil

@@ -2,7 +2,6 @@ package quotes
 
 import (
 	"strings"
-	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -177,7 +176,7 @@ func (r *reader) nounPhrase(from, cue int) int {
 		}
 	}
 	start, stop := d.Tokens[from].Start, d.Tokens[end-1].End
-	r.spks = append(r.spks, spk{start: start, end: stop, tok0: from, tok1: end, entity: -1, name: string(d.Text[start:stop])})
+	r.spks = append(r.spks, spk{start: start, end: stop, tok0: from, tok1: end, entity: -1, name: d.Slice(start, stop)})
 	return len(r.spks) - 1
 }
 
@@ -198,7 +197,7 @@ var conjunctions = wordSet(`but though although while whereas because when whene
 // so that what follows is not its attribution.
 func (r *reader) endsSentence(s segment) bool {
 	k := s.end - 1
-	for k > s.start && unicode.IsSpace(r.d.Text[k]) {
+	for k > s.start && isSpace(r.d.Text[k]) {
 		k--
 	}
 	if r.d.Text[k] != '.' {
@@ -212,7 +211,7 @@ func (r *reader) endsSentence(s segment) bool {
 func (r *reader) pre(i int) attribution {
 	d, s := r.d, r.segs[i]
 	tb := d.TokenAt(s.open)
-	if tb == 0 || d.Para[tb-1] != s.para || strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
+	if tb == 0 || d.Para[tb-1] != s.para || strings.ContainsAny(d.Slice(d.Tokens[tb-1].End, s.open), ".!?") {
 		return none
 	}
 	from := r.sentenceFrom(tb - 1)
@@ -236,7 +235,7 @@ func (r *reader) pre(i int) attribution {
 		}
 	}
 	// "Rep. Trey Gowdy (R-S.C.): "…""
-	if strings.Contains(string(d.Text[d.Tokens[tb-1].End:s.open]), ":") {
+	if strings.Contains(d.Slice(d.Tokens[tb-1].End, s.open), ":") {
 		// "… TOO EARLY - Mark Blumenthal and Jon Cohen: “…”": a name
 		// right before the colon introduces the quote
 		if sp := r.spkAt[tb-1]; sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
@@ -332,7 +331,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 	}
 	// "Or maybe Bush, consultant Phil Musser says. “…”": the speaker of
 	// the sentence just before, in the same paragraph
-	if tb > 0 && d.Para[tb-1] == s.para && strings.ContainsAny(string(d.Text[d.Tokens[tb-1].End:s.open]), ".!?") {
+	if tb > 0 && d.Para[tb-1] == s.para && strings.ContainsAny(d.Slice(d.Tokens[tb-1].End, s.open), ".!?") {
 		from := r.sentenceFrom(tb - 1)
 		for j := tb - 1; j >= from; j-- {
 			if w := r.cueAt(j); w > 0 {

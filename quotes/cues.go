@@ -56,6 +56,41 @@ republicans administration government ministry office department committee`)
 var pronouns = map[string]bool{"he": true, "she": true, "i": true, "we": false, "they": false, "it": false,
 	"он": true, "она": true, "они": false, "мы": false}
 
+// Word classes a term can have, as bits of wordClasses.
+const (
+	classCue     = 1 << iota // in cues
+	classGroup               // in groupHeads
+	classPronoun             // in pronouns
+)
+
+// wordClasses gives the classes of every term in cues, groupHeads and
+// pronouns, so that one lookup per token finds them all.
+var wordClasses = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for w := range cues {
+		m[w] |= classCue
+	}
+	for w := range groupHeads {
+		m[w] |= classGroup
+	}
+	for w := range pronouns {
+		m[w] |= classPronoun
+	}
+	return m
+}()
+
+// classFilter passes the words that may be in wordClasses.
+var classFilter = newWordFilter(wordClasses)
+
+// maxPronoun is the length in bytes of the longest of pronouns.
+var maxPronoun = func() int {
+	n := 0
+	for p := range pronouns {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
 // prepositions before a name make it an object, not a speaker ("speaking
 // to Fox News said").
 var prepositions = wordSet(`to with by for of in at from about on into than against like as upon during without through under via despite amid among toward towards`)

@@ -39,6 +39,8 @@ type reader struct {
 	inQuote []bool
 	spkAt   []int
 	spks    []spk
+	// cue marks the tokens whose term is in cues.
+	cue []bool
 }
 
 // Extract returns the direct and indirect quotes of the article whose
@@ -59,9 +61,17 @@ func newReader(ents *entities.Result) *reader {
 		}
 	}
 	r.spkAt = make([]int, len(d.Tokens))
-	for i := range r.spkAt {
+	r.cue = make([]bool, len(d.Tokens))
+	class := make([]uint8, len(d.Tokens))
+	for i, t := range d.Tokens {
 		r.spkAt[i] = -1
+		if classFilter.may(t.Term) {
+			class[i] = wordClasses[t.Term]
+		}
+		r.cue[i] = class[i]&classCue != 0
 	}
+	// mentions, pronouns and group nouns, and those attribution adds
+	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/32+16)
 	add := func(c spk) {
 		for k := c.tok0; k < c.tok1; k++ {
 			if r.inQuote[k] || r.spkAt[k] >= 0 {
@@ -94,14 +104,20 @@ func newReader(ents *entities.Result) *reader {
 		add(c)
 	}
 	for k, t := range d.Tokens {
-		if p := pronounOf(t.Term); p != "" {
+		p := ""
+		if class[k]&classPronoun != 0 {
+			p = t.Term
+		} else if n := len(t.Term); n >= 3 && (t.Term[n-2] == '\'' || t.Term[n-3] == '\'') {
+			p = pronounOf(t.Term) // contracted: "he's", "they're"
+		}
+		if p != "" {
 			if p == "i" && !d.Capitalized(k) {
 				continue
 			}
 			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
-		} else if groupHeads[t.Term] && r.spkAt[k] < 0 {
+		} else if class[k]&classGroup != 0 && r.spkAt[k] < 0 {
 			from := k
-			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !cues[d.Tokens[from-1].Term] &&
+			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !r.cue[from-1] &&
 				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
@@ -112,7 +128,7 @@ func newReader(ents *entities.Result) *reader {
 				named--
 			}
 			start := d.Tokens[from].Start
-			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: string(d.Text[d.Tokens[named].Start:t.End])})
+			add(spk{start: start, end: t.End, tok0: from, tok1: k + 1, entity: -1, name: d.Slice(d.Tokens[named].Start, t.End)})
 		}
 	}
 	return r
@@ -148,7 +164,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 			continue // a scare quote
 		}
 		end := r.segs[last].end
-		title := last == i && isTitle(string(r.d.Text[s.start:s.end]))
+		title := last == i && isTitle(r.d.Slice(s.start, s.end))
 		if a.spk < 0 {
 			if title {
 				continue
@@ -167,7 +183,7 @@ func (r *reader) direct(id string) []storyline.Quote {
 }
 
 func (r *reader) quote(id string, start, end int, a attribution, kind storyline.QuoteKind) storyline.Quote {
-	q := storyline.Quote{Article: id, Text: string(r.d.Text[start:end]), Start: start, End: end,
+	q := storyline.Quote{Article: id, Text: r.d.Slice(start, end), Start: start, End: end,
 		SpeakerStart: -1, SpeakerEnd: -1, Kind: kind}
 	if a.cueTok >= 0 {
 		q.Cue = r.d.Word(a.cueTok)
@@ -186,6 +202,9 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 // pronounOf returns the speaker pronoun term stands for, contracted
 // ("he's", "they're"; not "it's") or not, or "".
 func pronounOf(term string) string {
+	if len(term) > maxPronoun && strings.IndexByte(term[:maxPronoun+1], '\'') < 0 {
+		return "" // most words: too long for a pronoun, contracted or not
+	}
 	if _, ok := pronouns[term]; ok {
 		return term
 	}

@@ -106,7 +106,7 @@ func (r *reader) signedBy(s segment) int {
 			return -1
 		}
 	}
-	g := strings.TrimSpace(string(d.Text[s.close+1 : d.Tokens[tk].Start]))
+	g := strings.TrimSpace(d.Slice(s.close+1, d.Tokens[tk].Start))
 	if g != "―" && g != "—" && g != "–" && g != "-" && g != "--" {
 		return -1
 	}
@@ -119,7 +119,7 @@ func (r *reader) signedBy(s segment) int {
 	for rest < len(d.Text) && d.Text[rest] != '\n' {
 		rest++
 	}
-	tail := strings.TrimSpace(string(d.Text[end:rest]))
+	tail := strings.TrimSpace(d.Slice(end, rest))
 	if tail == "" || strings.HasPrefix(tail, ",") || nameTail(tail) {
 		return sp
 	}
@@ -156,13 +156,13 @@ func (r *reader) inside(s segment) attribution {
 		if t0+1 >= len(d.Tokens) || gap(d, t0) != " " {
 			continue
 		}
-		if cues[d.Tokens[t0].Term] {
+		if r.cue[t0] {
 			if sp := r.mentionAt(t0 + 1); sp >= 0 {
 				return attribution{spk: sp, cueTok: t0}
 			}
 		}
 		if sp := r.mentionAt(t0); sp >= 0 {
-			if v := r.spks[sp].tok1; v < len(d.Tokens) && cues[d.Tokens[v].Term] && gap(d, v-1) == " " {
+			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.cue[v] && gap(d, v-1) == " " {
 				return attribution{spk: sp, cueTok: v}
 			}
 		}

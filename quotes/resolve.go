@@ -28,7 +28,7 @@ func (r *reader) resolve(i, depth int) string {
 		if n := r.topicBefore(sp.tok0, depth, ""); n != "" {
 			return n
 		}
-		return string(r.d.Text[sp.start:sp.end])
+		return r.d.Slice(sp.start, sp.end)
 	}
 	return sp.name
 }

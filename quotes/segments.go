@@ -65,7 +65,7 @@ func firstNonSpace(text []rune, pos int) int {
 	for p > 0 && text[p-1] != '\n' {
 		p--
 	}
-	for p < len(text) && unicode.IsSpace(text[p]) && text[p] != '\n' {
+	for p < len(text) && isSpace(text[p]) && text[p] != '\n' {
 		p++
 	}
 	return p
@@ -73,11 +73,11 @@ func firstNonSpace(text []rune, pos int) int {
 
 func scanPara(text []rune, from, to, para int, segs []segment) []segment {
 	for i := from; i < to; i++ {
-		closers := closerFor(text[i])
-		if closers == "" {
-			continue
+		if c := text[i]; c != '"' && c != '“' && c != '«' && c != '„' {
+			continue // opens no quotation: closerFor(c) == ""
 		}
-		if text[i] == '"' && i+1 < to && unicode.IsSpace(text[i+1]) && i > from && !unicode.IsSpace(text[i-1]) {
+		closers := closerFor(text[i])
+		if text[i] == '"' && i+1 < to && isSpace(text[i+1]) && i > from && !isSpace(text[i-1]) {
 			continue // a stray closing mark
 		}
 		j := findCloser(text, i, to, closers)
@@ -93,11 +93,11 @@ func scanPara(text []rune, from, to, para int, segs []segment) []segment {
 		s := segment{open: i, close: j, start: i + 1, end: j, para: para, mixed: j < to && closers != "" && !strings.ContainsRune(closers, text[j])}
 		if j >= to {
 			s.close, s.end = -1, to
-			for s.end > s.start && unicode.IsSpace(text[s.end-1]) {
+			for s.end > s.start && isSpace(text[s.end-1]) {
 				s.end--
 			}
 		}
-		s.words = len(strings.Fields(string(text[s.start:s.end])))
+		s.words = countFields(text[s.start:s.end])
 		segs = append(segs, s)
 		if s.close < 0 {
 			break
@@ -118,7 +118,7 @@ func findCloser(text []rune, i, to int, closers string) int {
 			depth++
 			continue
 		}
-		if strings.ContainsRune(closers, r) {
+		if containsRune(closers, r) {
 			if depth > 0 {
 				depth--
 				continue
@@ -132,9 +132,32 @@ func findCloser(text []rune, i, to int, closers string) int {
 	return j
 }
 
+// countFields returns len(strings.Fields(string(text))).
+func countFields(text []rune) int {
+	n, in := 0, false
+	for _, r := range text {
+		space := isSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// containsRune is strings.ContainsRune for the few marks of closers.
+func containsRune(closers string, r rune) bool {
+	for _, c := range closers {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
 func restBlank(text []rune, from, to int) bool {
 	for k := from; k < to; k++ {
-		if !unicode.IsSpace(text[k]) {
+		if !isSpace(text[k]) {
 			return false
 		}
 	}
@@ -162,3 +185,12 @@ func isTitle(s string) bool {
 
 var minorWords = map[string]bool{"of": true, "the": true, "and": true, "a": true, "in": true, "on": true, "to": true,
 	"for": true, "at": true, "with": true, "de": true, "la": true, "los": true, "las": true, "el": true, "del": true}
+
+// isSpace is unicode.IsSpace, answered at once below U+1680, the first
+// white space past Latin-1.
+func isSpace(r rune) bool {
+	if r > 0xff && r < 0x1680 {
+		return false
+	}
+	return unicode.IsSpace(r)
+}

@@ -22,7 +22,7 @@ func gap(d *entities.Doc, i int) string {
 	if i < 0 || i+1 >= len(d.Tokens) {
 		return ""
 	}
-	return string(d.Text[d.Tokens[i].End:d.Tokens[i+1].Start])
+	return d.Slice(d.Tokens[i].End, d.Tokens[i+1].Start)
 }
 
 // cueAt reports whether token k is a speech cue outside quotation marks,
@@ -44,7 +44,7 @@ func (r *reader) cueAt(k int) int {
 			return 2
 		}
 	}
-	if cues[t] {
+	if r.cue[k] {
 		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
@@ -278,7 +278,7 @@ func (r *reader) generic(j int) int {
 		from--
 	}
 	start, end := d.Tokens[from].Start, d.Tokens[j].End
-	r.spks = append(r.spks, spk{start: start, end: end, tok0: from, tok1: j + 1, entity: -1, name: string(d.Text[start:end])})
+	r.spks = append(r.spks, spk{start: start, end: end, tok0: from, tok1: j + 1, entity: -1, name: d.Slice(start, end)})
 	return len(r.spks) - 1
 }
 
@@ -315,7 +315,7 @@ func (r *reader) subjectRight(k, n, to int) int {
 	}
 	if last >= 0 && determinerLike(r.d.Tokens[j].Term) {
 		start, end := r.d.Tokens[j].Start, r.d.Tokens[last].End
-		r.spks = append(r.spks, spk{start: start, end: end, tok0: j, tok1: last + 1, entity: -1, name: string(r.d.Text[start:end])})
+		r.spks = append(r.spks, spk{start: start, end: end, tok0: j, tok1: last + 1, entity: -1, name: r.d.Slice(start, end)})
 		return len(r.spks) - 1
 	}
 	return -1

@@ -1,6 +1,10 @@
 // Package reading is Storyline's read stage: it detects an article's
 // language, finds the dates it mentions, the people, organisations and
 // places it names, and the quotes it carries with their speakers.
+//
+// Clustering needs only the language, dates and entities: Features, or
+// Read with Options.NoQuotes, reads those and skips quote extraction,
+// about a fifth of the stage's cost.
 package reading
 
 import (
@@ -27,13 +31,18 @@ type Options struct {
 	// pipeline calls Pending after the batch, so articles read
 	// concurrently within a batch do not depend on each other's order.
 	Registry *entities.Registry
+	// NoQuotes makes Read skip quote extraction and return no quotes:
+	// for callers that only cluster, which need Lang, Dates and Entities
+	// (see Features). It saves about a fifth of the stage's cost.
+	NoQuotes bool
 }
 
 // Reader implements storyline.Reader, and storyline.Stateful for the
 // full names it learns across articles.
 type Reader struct {
-	lang *lang.Detector
-	reg  *entities.Registry
+	lang     *lang.Detector
+	reg      *entities.Registry
+	noQuotes bool
 
 	mu  sync.RWMutex
 	ref storyline.Published // see SetReference
@@ -50,7 +59,7 @@ func New(opts Options) *Reader {
 	if reg == nil {
 		reg = entities.NewRegistry()
 	}
-	return &Reader{lang: lang.New(opts.Languages...), reg: reg}
+	return &Reader{lang: lang.New(opts.Languages...), reg: reg, noQuotes: opts.NoQuotes}
 }
 
 // SetReference gives the latest publication date known around the
@@ -99,14 +108,32 @@ func (r *Reader) Pending() map[string][]byte {
 }
 
 // Read sets a's Lang, Dates and Entities and returns its quotes, each with
-// Article set and Statement empty. It does not set Cited.
+// Article set and Statement empty. It does not set Cited. With
+// Options.NoQuotes it returns no quotes.
 func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
+	ents, err := r.features(ctx, a)
+	if err != nil || r.noQuotes {
+		return nil, err
+	}
+	return quotes.Extract(ents, a.ID), nil
+}
+
+// Features sets a's Lang, Dates and Entities, what clustering uses, as
+// Read does but without extracting quotes. Names it learns join later
+// articles' surnames as with Read.
+func (r *Reader) Features(ctx context.Context, a *storyline.Article) error {
+	_, err := r.features(ctx, a)
+	return err
+}
+
+func (r *Reader) features(ctx context.Context, a *storyline.Article) (*entities.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", a.ID, err)
 	}
 	sample := a.Text
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
-		sample = a.Title + "\n" + a.Text
+		// the detector reads only the first Sample bytes: copy no more
+		sample = a.Title + "\n" + a.Text[:min(len(a.Text), max(r.lang.Sample, 0))]
 	}
 	a.Lang = r.lang.Detect(sample)
 	doc := entities.NewDoc(a.Text)
@@ -114,5 +141,5 @@ func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Qu
 	res := entities.Recognize(doc, r.reg)
 	a.Entities = res.Entities
 	r.reg.Learn(res)
-	return quotes.Extract(res, a.ID), nil
+	return res, nil
 }

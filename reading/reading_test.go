@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -186,5 +187,46 @@ func TestNamesJoinAcrossBatches(t *testing.T) {
 	}
 	if len(qs) == 0 || qs[0].Speaker != "Vladimir Putin" {
 		t.Errorf("quotes of the later article: %+v", qs)
+	}
+}
+
+// TestFeaturesMatchRead checks that Features, and Read with NoQuotes, set
+// the same language, dates and entities as a full Read, and no quotes.
+func TestFeaturesMatchRead(t *testing.T) {
+	ctx := context.Background()
+	full, feat, noq := New(Options{}), New(Options{}), New(Options{NoQuotes: true})
+	for _, id := range []string{"000", "001", "002", "003", "004"} {
+		a := example(t, id)
+		b, c := *a, *a
+		qs, err := full.Read(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(qs) == 0 {
+			t.Errorf("%s: Read found no quotes", id)
+		}
+		if err := feat.Features(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		none, err := noq.Read(ctx, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(none) != 0 {
+			t.Errorf("%s: Read with NoQuotes returned %d quotes", id, len(none))
+		}
+		for _, got := range []*storyline.Article{&b, &c} {
+			if got.Lang != a.Lang || !reflect.DeepEqual(got.Dates, a.Dates) || !reflect.DeepEqual(got.Entities, a.Entities) {
+				t.Errorf("%s: features %q %v %v, Read %q %v %v", id, got.Lang, got.Dates, got.Entities, a.Lang, a.Dates, a.Entities)
+			}
+		}
+		for _, r := range []*Reader{full, feat, noq} {
+			r.Pending()
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := feat.Features(ctx, example(t, "000")); err == nil {
+		t.Error("Features with a cancelled context returned no error")
 	}
 }

@@ -37,6 +37,12 @@ directory (removed afterwards) unless --store memory or --keep-db.
 Quality reads the store back: every article up to --eval-max articles,
 beyond that every k-th article in stream order (the output says so).
 
+True copy pairs are a copy with its original, and two duplicates or
+near-duplicates of one original (both carry most of its text). A pair of a
+partial copy and another copy of its original is not judged: they share
+text only if the paragraphs the partial copy took survive in the other, so
+such pairs are left out of both sides of the score and counted apart.
+
 The last line of output is one JSON object with every figure (only that
 line with --json).`,
 		Example: `  storyline bench --articles 20000

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline/store/sqlite"
+)
+
+// TestClusterMatchesIngest: `cluster --in` leaves out the stages whose
+// output clustering never reads, so it must place every article exactly
+// where `ingest` of the same file does, and write one line per article in
+// input order.
+func TestClusterMatchesIngest(t *testing.T) {
+	dir := t.TempDir()
+	in, out, db := filepath.Join(dir, "g.jsonl"), filepath.Join(dir, "p.jsonl"), filepath.Join(dir, "s.db")
+	if code, o, e := runGen(t, "-q", "--articles", "600", "--seed", "4", "--out", in); code != 0 {
+		t.Fatalf("gen: exit %d\n%s\n%s", code, o, e)
+	}
+	ctx := context.Background()
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, []string{"cluster", "--in", in, "--out", out}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("cluster: exit %d\n%s", code, stderr.String())
+	}
+	if code := run(ctx, []string{"--db", db, "ingest", "-q", in}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, stderr.String())
+	}
+	var ids []string
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var l struct{ ID string }
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, l.ID)
+	}
+	pred, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(pred)), "\n")
+	if len(lines) != len(ids) {
+		t.Fatalf("%d assignment lines for %d articles", len(lines), len(ids))
+	}
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	events, stories := map[string]bool{}, map[string]bool{}
+	for i, line := range lines {
+		var got assignmentLine
+		if err := json.Unmarshal([]byte(line), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != ids[i] {
+			t.Fatalf("line %d is %s, want %s (input order)", i+1, got.ID, ids[i])
+		}
+		want, err := st.Assignment(ctx, got.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Event != want.Event || got.Story != want.Story || got.Cluster != got.Event {
+			t.Errorf("%s: cluster --in put it in %s/%s, ingest in %s/%s", got.ID, got.Event, got.Story, want.Event, want.Story)
+		}
+		events[got.Event], stories[got.Story] = true, true
+	}
+	if len(events) < 20 || len(stories) >= len(events) {
+		t.Errorf("%d events in %d stories for %d articles: not clustered", len(events), len(stories), len(ids))
+	}
+}

@@ -1,0 +1,46 @@
+package entities
+
+import (
+	"testing"
+
+	"github.com/storyline-news/storyline/gen"
+)
+
+// benchText returns the text of the first synthetic article in language
+// code whose text is 3.5 to 4.5 KB, a typical news article.
+func benchText(tb testing.TB, code string) string {
+	tb.Helper()
+	for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
+		if a.Lang == code && len(a.Text) >= 3500 && len(a.Text) <= 4500 {
+			return a.Text
+		}
+	}
+	tb.Fatalf("no %s article of about 4 KB in the stream", code)
+	return ""
+}
+
+// BenchmarkArticle prepares (NewDoc) and recognizes (Recognize, with a
+// registry) a ~4 KB English and a Russian article.
+func BenchmarkArticle(b *testing.B) {
+	for _, code := range []string{"en", "ru"} {
+		text := benchText(b, code)
+		b.Run(code+"/newdoc", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				NewDoc(text)
+			}
+		})
+		b.Run(code+"/recognize", func(b *testing.B) {
+			reg := NewRegistry()
+			reg.Learn(Recognize(NewDoc(text), nil))
+			reg.Commit()
+			d := NewDoc(text)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Recognize(d, reg)
+			}
+		})
+	}
+}

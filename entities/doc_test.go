@@ -1,0 +1,49 @@
+package entities
+
+import (
+	"testing"
+	"unicode"
+)
+
+// TestDocSlice checks that Slice, which takes substrings of the original
+// text, agrees with converting the code points, whatever the text holds.
+func TestDocSlice(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"Plain ASCII text.",
+		"Песков заявил «ёлочки» — “curly” quotes…",
+		"bad \xff byte",
+		"\xff\xfe\xfd",
+		"mixed Ж and \xc3 truncated",
+		"ends with a cut rune \xe2\x80",
+		"two-byte lead at the end \xd0",
+		"Mostly ASCII with “curly” quotes — and a dash, as English news is written, then more plain words to make it sparse enough…",
+		"Sparse with a bad byte \xff among many plain ASCII words that go on and on for a while here",
+		"overlong \xc0\xaf and \xc1\xbf, Ж\xd0\x41",
+	} {
+		d := NewDoc(text)
+		if want := []rune(text); string(d.Text) != string(want) || len(d.Text) != len(want) {
+			t.Errorf("%q: Text = %q, want %q", text, string(d.Text), string(want))
+		}
+		if string(d.Text) != d.Slice(0, len(d.Text)) {
+			t.Errorf("%q: Slice of all = %q, want %q", text, d.Slice(0, len(d.Text)), string(d.Text))
+		}
+		for a := 0; a <= len(d.Text); a++ {
+			for b := a; b <= len(d.Text); b++ {
+				if got, want := d.Slice(a, b), string(d.Text[a:b]); got != want {
+					t.Fatalf("%q: Slice(%d, %d) = %q, want %q", text, a, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestRuneClasses checks the quick rune classes against package unicode
+// over the planes news text uses.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if isUpper(r) != unicode.IsUpper(r) || isLetter(r) != unicode.IsLetter(r) || toLower(r) != unicode.ToLower(r) {
+			t.Errorf("%U: isUpper %v isLetter %v toLower %U", r, isUpper(r), isLetter(r), toLower(r))
+		}
+	}
+}

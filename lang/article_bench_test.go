@@ -1,0 +1,38 @@
+package lang
+
+import (
+	"testing"
+
+	"github.com/storyline-news/storyline/gen"
+)
+
+// benchText returns title and text of the first synthetic article in
+// language code whose text is 3.5 to 4.5 KB, a typical news article.
+func benchText(tb testing.TB, code string) string {
+	tb.Helper()
+	for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
+		if a.Lang == code && len(a.Text) >= 3500 && len(a.Text) <= 4500 {
+			return a.Title + "\n" + a.Text
+		}
+	}
+	tb.Fatalf("no %s article of about 4 KB in the stream", code)
+	return ""
+}
+
+// BenchmarkDetectArticle detects the language of a ~4 KB English and a
+// Russian article, as the read stage does.
+func BenchmarkDetectArticle(b *testing.B) {
+	d := New()
+	for _, code := range []string{"en", "ru"} {
+		text := benchText(b, code)
+		b.Run(code, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if got := d.Detect(text); got != code {
+					b.Fatalf("Detect = %q, want %q", got, code)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,288 @@
+package lang
+
+import (
+	"cmp"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+	_ "unsafe" // for go:linkname
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// whatlanggo ranks a text's trigrams by frequency and scores each language
+// by how far its profile's ranks are from the text's. Its implementation
+// keys trigrams by string, sorts them through reflection and looks every
+// trigram of every profile up in a map, which costs about 0.4 ms per
+// 512-byte sample, more than the rest of the read stage. The model below
+// computes the same ranks and distances with packed integer trigrams and
+// an inverted index of the profiles, built once per Detector. It reads the
+// profiles from whatlanggo itself (they are unexported, hence the
+// linkname), so the two cannot drift apart; TestTrigramModelAgrees checks
+// that both give the same answers.
+
+//go:linkname latinProfiles github.com/abadojack/whatlanggo.latinLangs
+var latinProfiles map[whatlanggo.Lang][]string
+
+//go:linkname cyrillicProfiles github.com/abadojack/whatlanggo.cyrillicLangs
+var cyrillicProfiles map[whatlanggo.Lang][]string
+
+// whatlanggo's distance constants.
+const (
+	maxTrigramDistance = 300
+	maxTotalDistance   = 90000
+)
+
+// trigramModel scores a text against the profiles of one script's
+// languages that a whitelist allows.
+type trigramModel struct {
+	langs []whatlanggo.Lang // sorted
+	// base is each language's distance when no trigram matches.
+	base []int
+	// index maps a packed trigram to the profile ranks it has.
+	index map[uint64][]profileRank
+}
+
+type profileRank struct {
+	lang int32 // index into langs
+	rank int32
+}
+
+// newTrigramModel returns the model for the languages of profiles in
+// whitelist (all of them when it is empty, as in whatlanggo).
+func newTrigramModel(profiles map[whatlanggo.Lang][]string, whitelist map[whatlanggo.Lang]bool) *trigramModel {
+	m := &trigramModel{index: make(map[uint64][]profileRank)}
+	for l := range profiles {
+		if whitelist[l] || len(whitelist) == 0 {
+			m.langs = append(m.langs, l)
+		}
+	}
+	slices.Sort(m.langs)
+	for li, l := range m.langs {
+		p := profiles[l]
+		m.base = append(m.base, maxTrigramDistance*len(p))
+		for rank, tg := range p {
+			key, ok := packString(tg)
+			if !ok {
+				continue // never matches a text trigram
+			}
+			m.index[key] = append(m.index[key], profileRank{lang: int32(li), rank: int32(rank)})
+		}
+	}
+	return m
+}
+
+// packString packs a trigram of exactly three code points.
+func packString(s string) (uint64, bool) {
+	var r [3]rune
+	n := 0
+	for _, c := range s {
+		if n == 3 {
+			return 0, false
+		}
+		r[n] = c
+		n++
+	}
+	if n != 3 {
+		return 0, false
+	}
+	return pack(r[0], r[1], r[2]), true
+}
+
+// pack orders trigrams as whatlanggo's string comparison does: UTF-8
+// preserves code point order, and a code point fits in 21 bits.
+func pack(a, b, c rune) uint64 {
+	return uint64(a)<<42 | uint64(b)<<21 | uint64(c)
+}
+
+// trigramChar is whatlanggo's character folding: spaces, punctuation,
+// symbols and digits become a space, the rest lower case.
+func trigramChar(r rune) rune {
+	if r < utf8.RuneSelf {
+		return asciiTrigramChars[r]
+	}
+	if cyrillicLetter(r) {
+		if 'А' <= r && r <= 'Я' {
+			return r + 'а' - 'А'
+		}
+		return unicode.ToLower(r)
+	}
+	return foldTrigramChar(r)
+}
+
+func foldTrigramChar(r rune) rune {
+	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+// asciiTrigramChars is trigramChar for ASCII.
+var asciiTrigramChars = func() (t [utf8.RuneSelf]rune) {
+	for r := range t {
+		t[r] = foldTrigramChar(rune(r))
+	}
+	return t
+}()
+
+type rankedTrigram struct {
+	key   uint64
+	count int
+}
+
+// scratch is detect's working memory, sized for the 512-byte samples
+// Detect scores so that it can live on the caller's stack; longer texts
+// spill to the heap.
+type scratch struct {
+	keys             [520]uint64
+	distinct, ranked [520]rankedTrigram
+	starts           [64]int
+	dist, order      [128]int
+}
+
+// detect returns the closest language and whatlanggo's confidence in it,
+// or -1.
+func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64) {
+	// count: the trigrams of the folded text with a space after it
+	keys := s.keys[:0]
+	r1, r2 := ' ', rune(-1)
+	for _, c := range text {
+		r3 := trigramChar(c)
+		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			keys = append(keys, pack(r1, r2, r3))
+		}
+		if r2 >= 0 {
+			r1 = r2
+		}
+		r2 = r3
+	}
+	if r2 >= 0 && r2 != ' ' {
+		keys = append(keys, pack(r1, r2, ' '))
+	}
+	// rank 0 is the most frequent trigram, ties broken by the greater
+	// one: the distinct trigrams from the greatest down, then a stable
+	// counting sort by frequency
+	slices.Sort(keys)
+	distinct := s.distinct[:0]
+	most := 0
+	for j := len(keys); j > 0; {
+		i := j - 1
+		for i > 0 && keys[i-1] == keys[j-1] {
+			i--
+		}
+		distinct = append(distinct, rankedTrigram{key: keys[i], count: j - i})
+		most = max(most, j-i)
+		j = i
+	}
+	starts := scratchInts(s.starts[:], most+2) // by count, from the most frequent
+	for _, t := range distinct {
+		starts[most-t.count+1]++
+	}
+	for c := 1; c < len(starts); c++ {
+		starts[c] += starts[c-1]
+	}
+	ranked := s.ranked[:]
+	if len(distinct) > len(ranked) {
+		ranked = make([]rankedTrigram, len(distinct))
+	}
+	ranked = ranked[:len(distinct)]
+	for _, t := range distinct {
+		ranked[starts[most-t.count]] = t
+		starts[most-t.count]++
+	}
+	dist := scratchInts(s.dist[:], len(m.langs))
+	copy(dist, m.base)
+	for pos, t := range ranked {
+		for _, pr := range m.index[t.key] {
+			d := pos - int(pr.rank)
+			if d < 0 {
+				d = -d
+			}
+			dist[pr.lang] += d - maxTrigramDistance
+		}
+	}
+	switch len(m.langs) {
+	case 0:
+		return -1, 0
+	case 1:
+		return m.langs[0], 1
+	}
+	order := scratchInts(s.order[:], len(m.langs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(dist[a], dist[b]) })
+	score1 := maxTotalDistance - dist[order[0]]
+	score2 := maxTotalDistance - dist[order[1]]
+	switch {
+	case score1 == 0:
+		return -1, 0
+	case score2 == 0:
+		// whatlanggo divides integers here
+		return m.langs[order[0]], min(float64(score1/500), 1)
+	}
+	rate := float64(score1-score2) / float64(score2)
+	confidentRate := 12.0/float64(len(ranked)) + 0.05
+	if rate > confidentRate {
+		return m.langs[order[0]], 1
+	}
+	return m.langs[order[0]], rate / confidentRate
+}
+
+// scratchInts returns n zeroed ints of buf, or new ones when buf is too
+// short.
+func scratchInts(buf []int, n int) []int {
+	if n > len(buf) {
+		return make([]int, n)
+	}
+	clear(buf[:n])
+	return buf[:n]
+}
+
+// script is whatlanggo.DetectScript for text written in Latin and
+// Cyrillic letters only; for any other script it defers to whatlanggo.
+// whatlanggo returns the first script to fill more than half the text's
+// bytes, else the most frequent, ties going to the script seen last.
+func script(text string) *unicode.RangeTable {
+	half := len(text) / 2
+	latin, cyr := 0, 0
+	lastLatin := true
+	for _, c := range text {
+		switch {
+		case c < utf8.RuneSelf:
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				continue // ASCII other than letters is a stop character or no script's
+			}
+			latin++
+			lastLatin = true
+		case cyrillicLetter(c):
+			cyr++
+			lastLatin = false
+		case unicode.IsSymbol(c) || unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsDigit(c):
+			continue
+		case unicode.Is(unicode.Latin, c):
+			latin++
+			lastLatin = true
+		case unicode.Is(unicode.Cyrillic, c):
+			cyr++
+			lastLatin = false
+		case unicode.In(c, unicode.Inherited, unicode.Common):
+			continue // counted by no script
+		default:
+			return whatlanggo.DetectScript(text)
+		}
+		if latin > half {
+			return unicode.Latin
+		}
+		if cyr > half {
+			return unicode.Cyrillic
+		}
+	}
+	switch {
+	case latin == 0 && cyr == 0:
+		return nil
+	case latin > cyr || latin == cyr && lastLatin:
+		return unicode.Latin
+	}
+	return unicode.Cyrillic
+}

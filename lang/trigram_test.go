@@ -1,0 +1,57 @@
+package lang
+
+import (
+	"math"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+	"github.com/storyline-news/storyline/gen"
+)
+
+// samples cuts texts into the 512-byte windows Detect scores, at several
+// offsets, for comparing the trigram model with whatlanggo.
+func samples(texts []string) []string {
+	var out []string
+	for _, t := range texts {
+		for off := 0; off < len(t) && off < 4096; off += 700 {
+			for off < len(t) && !utf8.RuneStart(t[off]) {
+				off++
+			}
+			end := min(len(t), off+512)
+			for end < len(t) && !utf8.RuneStart(t[end]) {
+				end--
+			}
+			out = append(out, t[off:end])
+		}
+	}
+	return out
+}
+
+// TestTrigramModelAgrees checks that the Detector's trigram model gives
+// whatlanggo's language and confidence, on the fixtures, the synthetic
+// stream (English and Russian) and mixed or odd texts.
+func TestTrigramModelAgrees(t *testing.T) {
+	var texts []string
+	for _, l := range readJSONL(t, "testdata/lang.jsonl") {
+		texts = append(texts, l.Text)
+	}
+	for a := range gen.New(gen.Options{Articles: 200, Seed: 3}).All() {
+		texts = append(texts, a.Text)
+	}
+	texts = append(texts,
+		"Москва Moscow Москва Moscow talks переговоры", "ΑΘΗΝΑ Athens Αθήνα — 12 μαΐου", "東京 Tokyo 東京 talks",
+		"", "   ", "1234 5678", "Ёлки-палки, «ёлочки» и „лапки“ — 2021 год.", "Straße über Öl für Größe",
+		"ÇA VA? Ça va. Ünïcödé ñandú", "Ĳssel Ǆemal ǅemal ǆemal")
+	for _, d := range []*Detector{New(), New("en", "ru"), New("ru"), New("de", "uk")} {
+		for set, opts := range []whatlanggo.Options{d.latin, d.cyrillic} {
+			for _, s := range samples(texts) {
+				want := whatlanggo.DetectWithOptions(s, opts)
+				l, conf := d.trigrams(s, set, opts)
+				if l != want.Lang || math.Abs(conf-want.Confidence) > 1e-9 {
+					t.Errorf("set %d %.60q: trigram model %v %.4f, whatlanggo %v %.4f", set, s, l, conf, want.Lang, want.Confidence)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package quotes
+
+// wordFilter rejects most words absent from a word set without a map
+// lookup: it holds, for each first and each last byte, the lengths of the
+// set's words (bit 63 standing for 63 bytes and more).
+type wordFilter struct{ first, last [256]uint64 }
+
+func newWordFilter[V any](set map[string]V) *wordFilter {
+	f := new(wordFilter)
+	for w := range set {
+		if w != "" {
+			bit := uint64(1) << min(len(w), 63)
+			f.first[w[0]] |= bit
+			f.last[w[len(w)-1]] |= bit
+		}
+	}
+	return f
+}
+
+// may reports whether w may be in the set the filter was made from.
+func (f *wordFilter) may(w string) bool {
+	if w == "" {
+		return true
+	}
+	bit := uint64(1) << min(len(w), 63)
+	return f.first[w[0]]&bit != 0 && f.last[w[len(w)-1]]&bit != 0
+}

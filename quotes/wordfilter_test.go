@@ -1,0 +1,14 @@
+package quotes
+
+import "testing"
+
+func TestWordFilterPassesItsSet(t *testing.T) {
+	for w := range wordClasses {
+		if !classFilter.may(w) {
+			t.Errorf("classFilter rejects %q", w)
+		}
+	}
+	if classFilter.may("zzzzzzzzzzzz") {
+		t.Error("classFilter passes a word of no class")
+	}
+}
