@@ -399,28 +399,6 @@ func (c *committer) storedEntities(seq int64) ([]storyline.Entity, error) {
 	return ents, nil
 }
 
-// storedEntityCount returns how many of keys are stored.
-func (c *committer) storedEntityCount(keys []entityKey) (int, error) {
-	total := 0
-	for chunk := range slices.Chunk(keys, maxParams/2) {
-		args := make([]any, 0, 2*len(chunk))
-		for _, k := range chunk {
-			args = append(args, k.name, k.kind)
-		}
-		s, err := c.stmt(`SELECT COUNT(*) FROM entities WHERE (name, kind) IN (VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?), ", len(chunk)), ", ") + `)`)
-		if err != nil {
-			return 0, err
-		}
-		var n int
-		if err := s.QueryRowContext(c.ctx, args...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("count entities: %w", err)
-		}
-		total += n
-	}
-	return total, nil
-}
-
 func (c *committer) entity(k entityKey, articles, mentions int) {
 	if c.entityDelta == nil {
 		c.entityDelta = map[entityKey]*entityTotal{}
@@ -437,43 +415,68 @@ func (c *committer) entity(k entityKey, articles, mentions int) {
 // flushEntities applies the batch's changes to the entity totals.
 func (c *committer) flushEntities() error {
 	keys := make([]entityKey, 0, len(c.entityDelta))
-	for k := range c.entityDelta {
-		keys = append(keys, k)
+	for k, t := range c.entityDelta {
+		if t.articles != 0 || t.mentions != 0 {
+			keys = append(keys, k)
+		}
 	}
 	slices.SortFunc(keys, func(x, y entityKey) int {
 		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
 	})
-	var args []any
+	// A stored entity has at least one article, so a row the upsert
+	// returns with exactly the batch's change is one it inserted.
 	var gone []entityKey
-	for _, k := range keys {
-		t := c.entityDelta[k]
-		if t.articles == 0 && t.mentions == 0 {
-			continue
+	per := maxParams / 4
+	for chunk := range slices.Chunk(keys, per) {
+		args := make([]any, 0, 4*len(chunk))
+		for _, k := range chunk {
+			t := c.entityDelta[k]
+			args = append(args, k.name, k.kind, t.articles, t.mentions)
 		}
-		args = append(args, k.name, k.kind, t.articles, t.mentions)
-		if t.articles <= 0 {
-			gone = append(gone, k)
+		s, err := c.stmt(`INSERT INTO entities (name, kind, articles, mentions) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", len(chunk)), ", ") +
+			` ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions
+			RETURNING name, kind, articles`)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, args...)
+		if err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		for rows.Next() {
+			var k entityKey
+			var n int
+			if err := rows.Scan(&k.name, &k.kind, &n); err != nil {
+				rows.Close()
+				return fmt.Errorf("entities: %w", err)
+			}
+			inserted := n == c.entityDelta[k].articles
+			switch {
+			case n <= 0:
+				gone = append(gone, k)
+				if !inserted {
+					c.tally("entities", "", -1)
+				}
+			case inserted:
+				c.tally("entities", "", 1)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("entities: %w", err)
 		}
 	}
-	before, err := c.storedEntityCount(keys)
-	if err != nil {
-		return err
-	}
-	if err := c.bulk(`INSERT INTO entities (name, kind, articles, mentions)`, 4,
-		`ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`,
-		args); err != nil {
-		return err
-	}
+	slices.SortFunc(gone, func(x, y entityKey) int {
+		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
+	})
 	for _, k := range gone {
-		if _, err := c.exec(`DELETE FROM entities WHERE name = ? AND kind = ? AND articles <= 0`, k.name, k.kind); err != nil {
+		if _, err := c.exec(`DELETE FROM entities WHERE name = ? AND kind = ?`, k.name, k.kind); err != nil {
 			return err
 		}
 	}
-	after, err := c.storedEntityCount(keys)
-	if err != nil {
-		return err
-	}
-	c.tally("entities", "", after-before)
 	clear(c.entityDelta)
 	return nil
 }
