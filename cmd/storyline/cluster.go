@@ -59,7 +59,7 @@ statements, re-cleaning of stored articles) is left out.`,
 					pf.Close()
 				}()
 			}
-			st := memory.New(memory.Options{})
+			st := memory.New(memory.Options{DropState: true}) // lives for this run only
 			defer st.Close()
 			p, err := pipeline.New(ctx, pipeline.Clustering(st))
 			if err != nil {
