@@ -164,6 +164,7 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 	for sentEnd < len(d.Text) && strings.ContainsRune(".!?…", d.Text[sentEnd]) {
 		sentEnd++
 	}
+	bare := bareAt{cue: -1}
 	for j := from; j < to; j++ {
 		w := r.cueAt(j)
 		if w == 0 {
@@ -197,9 +198,18 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 				continue
 			}
 			return r.quote(id, d.Tokens[c].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
-		case indirectCues[term]:
+		case indirectCues[term] || bareCues[term]:
 			sp := r.subjectLeft(j, from)
 			if sp < 0 {
+				continue
+			}
+			if !indirectCues[term] {
+				// "X announces the plant will close": no complementizer
+				if bare.cue < 0 {
+					if c := r.bareClause(j, sp, from, to); c >= 0 {
+						bare = bareAt{cue: j, spk: sp, clause: c}
+					}
+				}
 				continue
 			}
 			// "X said that CLAUSE" / "X told reporters that CLAUSE"
@@ -208,16 +218,14 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 				c++
 			}
 			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 4 {
-				end := sentEnd
-				// "… that Moscow hopes for the best, Ushakov says": stop
-				// before a second reporting clause
-				for k := c + 2; k < to; k++ {
-					if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
-						end = d.Tokens[k-2].End
-						break
-					}
+				return r.quote(id, d.Tokens[c+1].Start, r.clauseEnd(c+1, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+			// "X said CLAUSE", "X told reporters CLAUSE": no complementizer,
+			// taken when no other form is found in the sentence
+			if bare.cue < 0 {
+				if c := r.bareClause(j, sp, from, to); c >= 0 {
+					bare = bareAt{cue: j, spk: sp, clause: c}
 				}
-				return r.quote(id, d.Tokens[c+1].Start, end, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 			}
 			// "CLAUSE, X said."
 			sf := r.spks[sp].tok0
@@ -227,7 +235,46 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			}
 		}
 	}
+	if bare.cue >= 0 {
+		if start := d.Tokens[bare.clause].Start; !strayMarks(d.Text[start:sentEnd]) {
+			return r.quote(id, start, r.clauseEnd(bare.clause, to, sentEnd), attribution{spk: bare.spk, cueTok: bare.cue}, storyline.Indirect), true
+		}
+	}
 	return storyline.Quote{}, false
+}
+
+// bareAt is a clause reported without a complementizer: its cue, speaker
+// and first token.
+type bareAt struct{ cue, spk, clause int }
+
+// strayMarks reports whether text holds quotation marks that opened no
+// quotation ("”", a lone "“"): a quotation the segments missed, which a
+// clause must not swallow.
+func strayMarks(text []rune) bool {
+	for i, c := range text {
+		switch c {
+		case '"', '“', '”', '«', '»', '„':
+			return true
+		case '\'':
+			if i+1 < len(text) && text[i+1] == '\'' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseEnd returns where the reported clause that starts at token c
+// ends: the sentence's end, or before a second reporting clause ("… that
+// Moscow hopes for the best, Ushakov says").
+func (r *reader) clauseEnd(c, to, sentEnd int) int {
+	d := r.d
+	for k := c + 1; k < to; k++ {
+		if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
+			return d.Tokens[k-2].End
+		}
+	}
+	return sentEnd
 }
 
 var objectPronouns = map[string]string{"его": "он", "ее": "она", "её": "она", "him": "he", "her": "she"}

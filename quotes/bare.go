@@ -1,0 +1,299 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file finds reported speech whose clause follows the cue without a
+// complementizer: "Peskov said the talks were useful", "Nurse Ines
+// Calardin, 54, told reporters the hospital was full".
+
+// bareCues are the speech verbs whose clause may follow them without
+// "that". The told forms need an addressee first ("told reporters").
+var bareCues = wordSet(`said says told tells added adds insisted insists argued argues
+warned warns explained explains stressed stresses noted notes acknowledged acknowledges
+admitted admits claimed confirmed confirms announced announces reported
+maintained maintains contended contends asserted asserts predicted predicts
+emphasized emphasised emphasizes declared declares conceded concedes`)
+
+// clauseCues mostly take a clause, so a clause may show its verb by an
+// inflection alone ("said Kelenova owes everyone an explanation"); the
+// other bareCues often take a noun phrase ("announced the new sanctions")
+// and need an auxiliary or a pronoun or name as the clause's subject.
+var clauseCues = wordSet(`said says told tells added adds insisted insists argued argues
+claimed maintained maintains contended contends asserted asserts warned warns`)
+
+// finiteWords are finite verbs, auxiliaries and modals, that show a
+// clause on their own.
+var finiteWords = wordSet(`is are was were am has have had will would could should can may
+might must shall does did do won't wouldn't couldn't shouldn't can't cannot isn't aren't
+wasn't weren't hasn't haven't hadn't doesn't didn't don't needs remains remained seems seemed
+appears appeared`)
+
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = wordSet(`he she it they we i you there this these those`)
+
+// notClause are the words after a cue that make it no clause ("said so",
+// "said nothing", "said goodbye").
+var notClause = wordSet(`so nothing little much yes no goodbye hello otherwise more something
+anything everything less enough thanks sorry what how why whether if when where who which
+farewell hi that`)
+
+// addresseeNouns are the lowercase addressees of "told" ("told reporters").
+var addresseeNouns = wordSet(`reporters journalists correspondents lawmakers legislators
+members supporters parliament congress voters listeners viewers readers audience crowd
+audiences crowds colleagues delegates students workers residents investors analysts
+officials senators deputies press media committee conference briefing newspaper paper
+radio television station broadcaster channel agency outlet magazine network website
+interviewer interviewers hearing panel court jury judge council assembly summit gathering
+forum rally meeting session`)
+
+// weekdays and other time words that may follow a cue ("said Monday").
+var timeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday today
+yesterday tonight earlier later recently previously separately afterwards afterward`)
+
+// timeNouns follow "last", "this" or "next" in a time phrase.
+var timeNouns = wordSet(`week month year morning afternoon evening night weekend summer
+winter spring autumn fall`)
+
+// subordinators open a clause that a bare cue may stand in without
+// being the sentence's main clause ("When Peskov said the talks were
+// useful, markets rose").
+var subordinators = wordSet(`when if after before because although though while since as
+until unless whether once whenever`)
+
+// bareClause returns the first token of the clause that follows cue j
+// without a complementizer, in the sentence [from, to), or -1 when there
+// is none: the cue must be followed by its addressee ("told reporters"),
+// at most a short time or setting phrase, and a clause with a subject
+// and a finite verb that runs to the sentence's end.
+func (r *reader) bareClause(j, sp, from, to int) int {
+	d := r.d
+	term := d.Tokens[j].Term
+	if !bareCues[term] || j+3 >= to || gap(d, j) != " " || r.inQuote[j+1] {
+		return -1
+	}
+	s := r.spks[sp]
+	if s.tok1 > j || j-s.tok1 > 3 && !strings.Contains(gap(d, s.tok1-1), ",") || j-s.tok1 > 12 || relatives[d.Tokens[s.tok0].Term] {
+		return -1 // the speaker is the subject right before the cue
+	}
+	// "as Peskov said, …", "when Peskov said …": not the main clause
+	for k := from; k <= s.tok0; k++ {
+		if subordinators[d.Tokens[k].Term] && !r.inQuote[k] {
+			return -1
+		}
+	}
+	if s.tok0 > from && (subordinators[d.Tokens[s.tok0-1].Term] || relatives[d.Tokens[s.tok0-1].Term]) {
+		return -1
+	}
+	// questions report no statement
+	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
+		return -1
+	}
+	c := j + 1
+	if addressees[term] {
+		if c = r.addressee(c, to); c < 0 {
+			return -1
+		}
+	}
+	c = r.skipSetting(c, to)
+	if c < 0 || to-c < 3 {
+		return -1
+	}
+	if !r.clauseAt(c, to, clauseCues[term]) {
+		return -1
+	}
+	return c
+}
+
+// addressee returns the token after the addressee of "told" starting at
+// token c ("reporters", "the BBC", "him", "Reuters", "a news conference"),
+// or -1.
+func (r *reader) addressee(c, to int) int {
+	d := r.d
+	if c >= to {
+		return -1
+	}
+	t := d.Tokens[c].Term
+	if _, ok := objectPronouns[t]; ok || t == "them" || t == "us" || t == "me" {
+		return c + 1
+	}
+	if addresseeNouns[t] {
+		return c + 1
+	}
+	if sp := r.spkAt[c]; sp >= 0 && r.spks[sp].tok0 == c && r.spks[sp].pronoun == "" {
+		return r.spks[sp].tok1
+	}
+	k := c
+	if determinerLike(t) {
+		k++
+	}
+	// "the BBC", "Russian state television", "a news conference"
+	for n := 0; k < to && n < 4 && gap(d, k-1) == " "; n++ {
+		if addresseeNouns[d.Tokens[k].Term] {
+			return k + 1
+		}
+		if !d.Capitalized(k) || !isAlpha(d.Tokens[k].Term) {
+			if n == 0 && k > c {
+				return -1
+			}
+			break
+		}
+		k++
+	}
+	if k > c && d.Capitalized(k-1) {
+		return k
+	}
+	return -1
+}
+
+// skipSetting returns the token after the short time or setting phrases
+// that may stand between a cue and its clause ("on Monday", "Tuesday", "in
+// a statement", "in an interview with CNN"), or c when there is none, or
+// -1 when a phrase runs to the sentence's end.
+func (r *reader) skipSetting(c, to int) int {
+	d := r.d
+	for n := 0; n < 2 && c < to; n++ {
+		if gap(d, c-1) != " " {
+			return -1
+		}
+		t := d.Tokens[c].Term
+		switch {
+		case timeWords[t]:
+			c++
+		case (t == "last" || t == "this" || t == "next") && c+1 < to && (timeNouns[d.Tokens[c+1].Term] || timeWords[d.Tokens[c+1].Term]):
+			c += 2 // "last week"; not "this was …"
+		case t == "on" || t == "in" || t == "at" || t == "during" || t == "after" || t == "late" || t == "early":
+			k := r.settingEnd(c+1, to)
+			if k < 0 {
+				return -1
+			}
+			c = k
+		default:
+			return c
+		}
+	}
+	return c
+}
+
+// settingEnd returns the token after the object of a setting
+// preposition starting at token k: a time word, a month or a weekday, or a
+// determiner and one or two words naming where speech happens ("a
+// statement", "an interview with CNN"); -1 otherwise.
+func (r *reader) settingEnd(k, to int) int {
+	d := r.d
+	if k >= to {
+		return -1
+	}
+	t := d.Tokens[k].Term
+	if timeWords[t] || months[t] {
+		return k + 1
+	}
+	if !determinerLike(t) {
+		return -1
+	}
+	for e := k + 1; e < to && e <= k+3; e++ {
+		if settingNouns[d.Tokens[e].Term] {
+			// "… with CNN", "… on Fox News": the outlet named after it
+			if e+2 < to && (d.Tokens[e+1].Term == "with" || d.Tokens[e+1].Term == "on" || d.Tokens[e+1].Term == "to") {
+				if sp := r.spkAt[e+2]; sp >= 0 && r.spks[sp].tok0 == e+2 {
+					return r.spks[sp].tok1
+				}
+				if d.Capitalized(e + 2) {
+					f := e + 2
+					for f < to && d.Capitalized(f) && gap(d, f-1) == " " {
+						f++
+					}
+					return f
+				}
+			}
+			return e + 1
+		}
+		if d.Capitalized(e) || !isAlpha(d.Tokens[e].Term) {
+			break
+		}
+	}
+	return -1
+}
+
+// settingNouns name where or how somebody spoke.
+var settingNouns = wordSet(`statement interview briefing conference speech post tweet video
+address meeting call email letter release hearing session appearance event rally broadcast
+podcast message report summit forum`)
+
+// months name the months, lower-cased.
+var months = wordSet(`january february march april may june july august september october
+november december`)
+
+// clauseAt reports whether tokens [c, to) read as a clause: a subject
+// first — a pronoun, a name, a determiner or a plain word before a
+// finite verb — and a finite verb after it. weak lets a verb show by its
+// inflection alone ("Kelenova owes", "the talks ended").
+func (r *reader) clauseAt(c, to int, weak bool) bool {
+	d := r.d
+	t := d.Tokens[c].Term
+	if notClause[t] || prepositions[t] || subordinators[t] && t != "as" || !isAlpha(t) && !isNumber(t) {
+		return false
+	}
+	strongSubject := false
+	switch {
+	case subjectPronouns[t]:
+		strongSubject = t != "this" && t != "these" && t != "those"
+	case r.spkAt[c] >= 0 && r.spks[r.spkAt[c]].named:
+		strongSubject = true
+	case d.Capitalized(c) || determinerLike(t) || isNumber(t):
+	default:
+		// a plain word must be followed at once by a finite verb
+		// ("prices would rise")
+		return c+1 < to && (finiteWords[d.Tokens[c+1].Term] || strings.HasSuffix(d.Tokens[c+1].Term, "n't"))
+	}
+	if pronounOf(t) != "" && strings.ContainsAny(t, "'’") {
+		return true // contracted subjects: "he's", "they're"
+	}
+	weak = weak || strongSubject
+	for k := c + 1; k < to && k <= c+12; k++ {
+		if r.inQuote[k] {
+			return false
+		}
+		w := d.Tokens[k].Term
+		if finiteWords[w] || strings.HasSuffix(w, "n't") {
+			return true
+		}
+		if strings.Contains(gap(d, k-1), ",") {
+			return false // the subject runs into a parenthetical: unsure
+		}
+		if weak && inflected(w) && !d.Capitalized(k) {
+			prev := d.Tokens[k-1].Term
+			if !determinerLike(prev) && !prepositions[prev] && !modifierLike(prev) && prev != "and" && prev != "or" && r.cueAt(k) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inflected reports whether w looks like a verb in the past or the third
+// person ("owes", "ended"), not a plural of "-ss" or "-us" nouns.
+func inflected(w string) bool {
+	if len(w) < 4 || !isAlpha(w) {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(w, "ed"):
+		return true
+	case strings.HasSuffix(w, "s"):
+		return !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ics")
+	}
+	return false
+}
+
+// isNumber reports whether s is written in digits.
+func isNumber(s string) bool {
+	for _, c := range s {
+		if !unicode.IsDigit(c) && c != '.' && c != ',' {
+			return false
+		}
+	}
+	return s != ""
+}
