@@ -15,21 +15,25 @@ var bareCues = wordSet(`said says told tells added adds insisted insists argued 
 warned warns explained explains stressed stresses noted notes acknowledged acknowledges
 admitted admits claimed confirmed confirms announced announces reported
 maintained maintains contended contends asserted asserts predicted predicts
-emphasized emphasised emphasizes declared declares conceded concedes`)
+emphasized emphasised emphasizes declared declares conceded concedes complained complains
+believes believed thinks thought fears feared recalled recalls observed observes stated
+states`)
 
 // clauseCues mostly take a clause, so a clause may show its verb by an
 // inflection alone ("said Kelenova owes everyone an explanation"); the
 // other bareCues often take a noun phrase ("announced the new sanctions")
 // and need an auxiliary or a pronoun or name as the clause's subject.
 var clauseCues = wordSet(`said says told tells added adds insisted insists argued argues
-claimed maintained maintains contended contends asserted asserts warned warns`)
+claimed maintained maintains contended contends asserted asserts warned warns complained
+complains believes believed thinks thought fears feared`)
 
 // finiteWords are finite verbs, auxiliaries and modals, that show a
 // clause on their own.
 var finiteWords = wordSet(`is are was were am has have had will would could should can may
 might must shall does did do won't wouldn't couldn't shouldn't can't cannot isn't aren't
 wasn't weren't hasn't haven't hadn't doesn't didn't don't needs remains remained seems seemed
-appears appeared`)
+appears appeared came went got made took gave began became fell rose grew kept held stood
+ran found brought won saw knew meant paid sent spent`)
 
 // subjectPronouns open a clause as its subject.
 var subjectPronouns = wordSet(`he she it they we i you there this these those`)
@@ -244,9 +248,16 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 		strongSubject = true
 	case d.Capitalized(c) || determinerLike(t) || isNumber(t):
 	default:
-		// a plain word must be followed at once by a finite verb
-		// ("prices would rise")
-		return c+1 < to && (finiteWords[d.Tokens[c+1].Term] || strings.HasSuffix(d.Tokens[c+1].Term, "n't"))
+		// a plain word must be followed closely by a finite verb ("prices
+		// would rise", "rents nearby had risen"), or at once by an
+		// inflected one after a cue that takes a clause ("offices opened")
+		for k := c + 1; k < to && k <= c+3 && gap(d, k-1) == " "; k++ {
+			w := d.Tokens[k].Term
+			if finiteWords[w] || strings.HasSuffix(w, "n't") || weak && k == c+1 && inflected(w) && r.cueAt(k) == 0 {
+				return true
+			}
+		}
+		return false
 	}
 	if pronounOf(t) != "" && strings.ContainsAny(t, "'’") {
 		return true // contracted subjects: "he's", "they're"
@@ -257,10 +268,13 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 			return false
 		}
 		w := d.Tokens[k].Term
+		if relatives[w] || w == "whose" || w == "whom" {
+			return false // "the need for an approach that would …": a noun phrase
+		}
 		if finiteWords[w] || strings.HasSuffix(w, "n't") {
 			return true
 		}
-		if strings.Contains(gap(d, k-1), ",") {
+		if g := gap(d, k-1); strings.Contains(g, ",") && g != "," {
 			return false // the subject runs into a parenthetical: unsure
 		}
 		if weak && inflected(w) && !d.Capitalized(k) {

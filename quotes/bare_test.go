@@ -70,6 +70,8 @@ func TestBareClause(t *testing.T) {
 		{name: "as X said", text: "As Anna Berg said, the bridge would reopen in May.", want: nil},
 		{name: "a subordinate clause", text: "When Anna Berg said the bridge would reopen, people cheered loudly.", want: nil},
 		{name: "no finite verb", text: "Anna Berg announced the new sanctions against the company.", want: nil},
+		{name: "a relative clause in a noun phrase", text: "The senators stressed the need for an approach that would build coalitions.", want: nil},
+		{name: "a Russian present-tense cue with что", text: "Депутат Анна Берг отмечает, что мост откроют в мае.", want: []want{{"мост откроют в мае.", "Анна Берг", "Депутат Анна Берг", "отмечает"}}},
 		{name: "a noun phrase object of said", text: "Anna Berg said the words again and again.", want: nil},
 		{name: "the cue ends the sentence", text: "The bridge will reopen in May, and that is what Anna Berg said.", want: nil},
 		{name: "told without an addressee", text: "Anna Berg told the truth about the bridge and the money.", want: nil},
