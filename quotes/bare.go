@@ -311,3 +311,84 @@ func isNumber(s string) bool {
 	}
 	return s != ""
 }
+
+// asClause returns the speaker and the first token of the main clause
+// after a sentence opening "As X said," or "Как заявил X," ("As Peskov
+// said, the talks were useful"), which reports what X said, or -1, -1.
+func (r *reader) asClause(j, from, to int) (int, int) {
+	d := r.d
+	lead := d.Tokens[from].Term
+	if lead == "как" && j == from+1 {
+		return r.kakClause(j, to)
+	}
+	if lead != "as" && lead != "как" || !strings.Contains(gap(d, j), ",") || strings.ContainsAny(gap(d, j), ".;:!?—–-") || r.inQuote[j+1] {
+		return -1, -1
+	}
+	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
+		return -1, -1
+	}
+	// the speaker right after "As", or after a role ("Как заявила глава
+	// комиссии Марина Зайцова"), then the cue or an apposition
+	sp := -1
+	if s := r.spkAt[from]; s >= 0 && r.spks[s].named && r.spks[s].tok0 == from && r.spks[s].tok1 > from+1 {
+		// a name whose span took in the capitalised "As": the name alone
+		c := r.spks[s]
+		c.tok0, c.start = from+1, d.Tokens[from+1].Start
+		r.spks = append(r.spks, c)
+		sp = len(r.spks) - 1
+	}
+	for k := from + 1; sp < 0 && k < j && k <= from+4; k++ {
+		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
+			sp = s
+			break
+		}
+		if s := r.spkAt[k]; s >= 0 && r.spks[s].role {
+			continue // a role before the name
+		}
+		if d.Capitalized(k) || !isAlpha(d.Tokens[k].Term) || gap(d, k-1) != " " {
+			return -1, -1
+		}
+	}
+	if sp < 0 {
+		return -1, -1
+	}
+	if e := r.spks[sp].tok1; e != j && !strings.Contains(gap(d, e-1), ",") {
+		return -1, -1 // "As Peskov and Lavrov met, …": not the cue's subject
+	}
+	c := j + 1
+	if to-c < 3 || lead == "as" && !r.clauseAt(c, to, true) {
+		return -1, -1
+	}
+	return sp, c
+}
+
+// kakClause returns the speaker and the first token of the main clause
+// after a sentence opening "Как заявил X," with the cue at token j before
+// its speaker ("Как сообщил Дэниел Селман, 34, по мосту …"), or -1, -1.
+func (r *reader) kakClause(j, to int) (int, int) {
+	d := r.d
+	sp := -1
+	for k := j + 1; k < to && k <= j+4; k++ {
+		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
+			sp = s
+			break
+		}
+		if d.Capitalized(k) || !isAlpha(d.Tokens[k].Term) || gap(d, k-1) != " " {
+			return -1, -1
+		}
+	}
+	if sp < 0 {
+		return -1, -1
+	}
+	c := r.spks[sp].tok1
+	if c >= to || !strings.Contains(gap(d, c-1), ",") {
+		return -1, -1
+	}
+	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
+		c++ // the speaker's age
+	}
+	if to-c < 3 || r.inQuote[c] {
+		return -1, -1
+	}
+	return sp, c
+}

@@ -199,6 +199,9 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			}
 			return r.quote(id, d.Tokens[c].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 		case indirectCues[term] || bareCues[term]:
+			if sp, c := r.asClause(j, from, to); c >= 0 {
+				return r.quote(id, d.Tokens[c].Start, r.clauseEnd(c, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
 			sp := r.subjectLeft(j, from)
 			if sp < 0 {
 				continue
