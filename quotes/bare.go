@@ -67,31 +67,40 @@ winter spring autumn fall`)
 var subordinators = wordSet(`when if after before because although though while since as
 until unless whether once whenever`)
 
-// bareClause returns the first token of the clause that follows cue j
+// bareSpeaker reports whether mention sp is the subject of cue j in the
+// sentence's main clause, as a bare clause after j needs: right before
+// the cue or set off by an apposition, and not in a clause opened by
+// "as", "when" or "who".
+func (r *reader) bareSpeaker(j, sp, from int) bool {
+	d := r.d
+	s := r.spks[sp]
+	if s.tok1 > j || j-s.tok1 > 3 && !strings.Contains(gap(d, s.tok1-1), ",") || j-s.tok1 > 12 || relatives[d.Tokens[s.tok0].Term] {
+		return false
+	}
+	// "When Peskov said …, markets rose"; not "After the call, Peskov said"
+	for k := s.tok0; k >= from; k-- {
+		if k < s.tok0 && strings.Contains(gap(d, k), ",") {
+			break
+		}
+		if bareClass[d.Tokens[k].Term]&bSubordinator != 0 && !r.inQuote[k] {
+			return false
+		}
+	}
+	return s.tok0 == from || !relatives[d.Tokens[s.tok0-1].Term]
+}
+
+// clauseAfter returns the first token of the clause that follows cue j
 // without a complementizer, in the sentence [from, to), or -1 when there
 // is none: the cue must be followed by its addressee ("told reporters"),
 // at most a short time or setting phrase, and a clause with a subject
-// and a finite verb that runs to the sentence's end.
-func (r *reader) bareClause(j, sp, from, to int) int {
+// and a finite verb that runs to the sentence's end, which is no
+// question.
+func (r *reader) clauseAfter(j, to int) int {
 	d := r.d
 	term := d.Tokens[j].Term
 	if !bareCues[term] || j+3 >= to || gap(d, j) != " " || r.inQuote[j+1] {
 		return -1
 	}
-	s := r.spks[sp]
-	if s.tok1 > j || j-s.tok1 > 3 && !strings.Contains(gap(d, s.tok1-1), ",") || j-s.tok1 > 12 || relatives[d.Tokens[s.tok0].Term] {
-		return -1 // the speaker is the subject right before the cue
-	}
-	// "as Peskov said, …", "when Peskov said …": not the main clause
-	for k := from; k <= s.tok0; k++ {
-		if subordinators[d.Tokens[k].Term] && !r.inQuote[k] {
-			return -1
-		}
-	}
-	if s.tok0 > from && (subordinators[d.Tokens[s.tok0-1].Term] || relatives[d.Tokens[s.tok0-1].Term]) {
-		return -1
-	}
-	// questions report no statement
 	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
 		return -1
 	}
@@ -110,6 +119,31 @@ func (r *reader) bareClause(j, sp, from, to int) int {
 	}
 	return c
 }
+
+// Word classes of the words a bare clause is read by, as bits of
+// bareClass, so that one lookup per token finds them all.
+const (
+	bFinite = 1 << iota
+	bRelative
+	bNotClause
+	bSubjectPronoun
+	bSubordinator
+	bPreposition
+)
+
+var bareClass = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for _, c := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{finiteWords, bFinite}, {relatives, bRelative}, {wordSet("whose whom"), bRelative}, {notClause, bNotClause},
+		{subjectPronouns, bSubjectPronoun}, {subordinators, bSubordinator}, {prepositions, bPreposition}} {
+		for w := range c.set {
+			m[w] |= c.bit
+		}
+	}
+	return m
+}()
 
 // addressee returns the token after the addressee of "told" starting at
 // token c ("reporters", "the BBC", "him", "Reuters", "a news conference"),
@@ -237,12 +271,13 @@ november december`)
 func (r *reader) clauseAt(c, to int, weak bool) bool {
 	d := r.d
 	t := d.Tokens[c].Term
-	if notClause[t] || prepositions[t] || subordinators[t] && t != "as" || !isAlpha(t) && !isNumber(t) {
+	tc := bareClass[t]
+	if tc&(bNotClause|bPreposition) != 0 || tc&bSubordinator != 0 && t != "as" || !isAlpha(t) && !isNumber(t) {
 		return false
 	}
 	strongSubject := false
 	switch {
-	case subjectPronouns[t]:
+	case tc&bSubjectPronoun != 0:
 		strongSubject = t != "this" && t != "these" && t != "those"
 	case r.spkAt[c] >= 0 && r.spks[r.spkAt[c]].named:
 		strongSubject = true
@@ -253,7 +288,7 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 		// inflected one after a cue that takes a clause ("offices opened")
 		for k := c + 1; k < to && k <= c+3 && gap(d, k-1) == " "; k++ {
 			w := d.Tokens[k].Term
-			if finiteWords[w] || strings.HasSuffix(w, "n't") || weak && k == c+1 && inflected(w) && r.cueAt(k) == 0 {
+			if bareClass[w]&bFinite != 0 || strings.HasSuffix(w, "n't") || weak && k == c+1 && inflected(w) && r.cueAt(k) == 0 {
 				return true
 			}
 		}
@@ -268,18 +303,19 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 			return false
 		}
 		w := d.Tokens[k].Term
-		if relatives[w] || w == "whose" || w == "whom" {
+		wc := bareClass[w]
+		if wc&bRelative != 0 {
 			return false // "the need for an approach that would …": a noun phrase
 		}
-		if finiteWords[w] || strings.HasSuffix(w, "n't") {
+		if wc&bFinite != 0 || strings.HasSuffix(w, "n't") {
 			return true
 		}
-		if g := gap(d, k-1); strings.Contains(g, ",") && g != "," {
+		if g := gap(d, k-1); g != " " && strings.Contains(g, ",") && g != "," {
 			return false // the subject runs into a parenthetical: unsure
 		}
 		if weak && inflected(w) && !d.Capitalized(k) {
 			prev := d.Tokens[k-1].Term
-			if !determinerLike(prev) && !prepositions[prev] && !modifierLike(prev) && prev != "and" && prev != "or" && r.cueAt(k) == 0 {
+			if !determinerLike(prev) && bareClass[prev]&bPreposition == 0 && !modifierLike(prev) && prev != "and" && prev != "or" && r.cueAt(k) == 0 {
 				return true
 			}
 		}

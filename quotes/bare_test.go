@@ -60,6 +60,11 @@ func TestBareClause(t *testing.T) {
 			text: "Anna Berg said the vote will go ahead and noted that the wall came down rather easily.",
 			want: []want{{"the wall came down rather easily.", "Anna Berg", "Anna Berg", "noted"}},
 		},
+		{
+			name: "a subordinate clause closed before the speaker",
+			text: "After the meeting in Geneva, Anna Berg said the talks were useful.",
+			want: []want{{"the talks were useful.", "Anna Berg", "Anna Berg", "said"}},
+		},
 		{name: "said and a time", text: "Anna Berg said on Monday.", want: nil},
 		{name: "said and a setting", text: "Anna Berg said in a statement.", want: nil},
 		{name: "said so", text: "Anna Berg said so at the meeting in the town hall.", want: nil},

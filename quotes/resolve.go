@@ -202,17 +202,19 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			if sp, c := r.asClause(j, from, to); c >= 0 {
 				return r.quote(id, d.Tokens[c].Start, r.clauseEnd(c, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 			}
-			sp := r.subjectLeft(j, from)
-			if sp < 0 {
-				continue
-			}
 			if !indirectCues[term] {
 				// "X announces the plant will close": no complementizer
 				if bare.cue < 0 {
-					if c := r.bareClause(j, sp, from, to); c >= 0 {
-						bare = bareAt{cue: j, spk: sp, clause: c}
+					if c := r.clauseAfter(j, to); c >= 0 {
+						if sp := r.subjectLeft(j, from); sp >= 0 && r.bareSpeaker(j, sp, from) {
+							bare = bareAt{cue: j, spk: sp, clause: c}
+						}
 					}
 				}
+				continue
+			}
+			sp := r.subjectLeft(j, from)
+			if sp < 0 {
 				continue
 			}
 			// "X said that CLAUSE" / "X told reporters that CLAUSE"
@@ -225,8 +227,8 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			}
 			// "X said CLAUSE", "X told reporters CLAUSE": no complementizer,
 			// taken when no other form is found in the sentence
-			if bare.cue < 0 {
-				if c := r.bareClause(j, sp, from, to); c >= 0 {
+			if bare.cue < 0 && r.bareSpeaker(j, sp, from) {
+				if c := r.clauseAfter(j, to); c >= 0 {
 					bare = bareAt{cue: j, spk: sp, clause: c}
 				}
 			}
