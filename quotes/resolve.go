@@ -241,8 +241,8 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 		}
 	}
 	if bare.cue >= 0 {
-		if start := d.Tokens[bare.clause].Start; !strayMarks(d.Text[start:sentEnd]) {
-			return r.quote(id, start, r.clauseEnd(bare.clause, to, sentEnd), attribution{spk: bare.spk, cueTok: bare.cue}, storyline.Indirect), true
+		if !strayMarks(d.Text[d.Tokens[from].Start:sentEnd]) {
+			return r.quote(id, d.Tokens[bare.clause].Start, r.clauseEnd(bare.clause, to, sentEnd), attribution{spk: bare.spk, cueTok: bare.cue}, storyline.Indirect), true
 		}
 	}
 	return storyline.Quote{}, false
