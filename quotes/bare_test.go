@@ -70,6 +70,11 @@ func TestBareClause(t *testing.T) {
 		{name: "a finite verb after a comma", text: "Ted Cruz argued a number of cases before the court, and he will do so again.", want: nil},
 		{name: "what X says", text: "Critics mock what Obama says and claims about the economy daily.", want: nil},
 		{name: "a stray quotation mark in the sentence", text: "The plan ''is a misguided approach,'' Mr. Burman said the panel wrote.", want: nil},
+		{
+			name: "according to a name and an age",
+			text: "According to Anna Berg, 51, the bridge carried 3,300 cars a day.",
+			want: []want{{"the bridge carried 3,300 cars a day.", "Anna Berg", "Anna Berg", "According to"}},
+		},
 		{name: "said and a time", text: "Anna Berg said on Monday.", want: nil},
 		{name: "said and a setting", text: "Anna Berg said in a statement.", want: nil},
 		{name: "said so", text: "Anna Berg said so at the meeting in the town hall.", want: nil},

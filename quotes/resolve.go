@@ -194,6 +194,9 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			for c < to && !strings.Contains(gap(d, c-1), ",") {
 				c++
 			}
+			if c < to && isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
+				c++ // "according to Anna Berg, 51, …": the speaker's age
+			}
 			if c >= to-3 {
 				continue
 			}
