@@ -369,9 +369,6 @@ func isNumber(s string) bool {
 func (r *reader) asClause(j, from, to int) (int, int) {
 	d := r.d
 	lead := d.Tokens[from].Term
-	if lead == "как" && j == from+1 {
-		return r.kakClause(j, to)
-	}
 	if lead != "as" && lead != "как" || !strings.Contains(gap(d, j), ",") || strings.ContainsAny(gap(d, j), ".;:!?—–-") || r.inQuote[j+1] {
 		return -1, -1
 	}
@@ -449,8 +446,8 @@ func (r *reader) kakClause(j, to int) (int, int) {
 	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
 		c++ // the speaker's age
 	}
-	if to-c < 3 || r.inQuote[c] {
-		return -1, -1
+	if to-c < 2 || r.inQuote[c] {
+		return -1, -1 // "…, пострадавших нет" is a clause
 	}
 	return sp, c
 }

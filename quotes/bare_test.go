@@ -97,6 +97,16 @@ func TestBareClause(t *testing.T) {
 			text: "Пожар потушили. Как сообщила Клара И. Холерберг, 51, обстоятельства пожара пока неизвестны.",
 			want: []want{{"обстоятельства пожара пока неизвестны.", "Клара И. Холерберг", "Клара И. Холерберг", "сообщила"}},
 		},
+		{
+			name: "Как рассказала and a two-word clause",
+			text: "Пожар потушили. Как рассказала Анна Берг, 24, пострадавших нет.",
+			want: []want{{"пострадавших нет.", "Анна Берг", "Анна Берг", "рассказала"}},
+		},
+		{
+			name: "говорит, что and a short clause",
+			text: "Анна Берг, 43, говорит, что жалобы копились давно.",
+			want: []want{{"жалобы копились давно.", "Анна Берг", "Анна Берг", "говорит"}},
+		},
 		{name: "as X said inside the sentence", text: "The bridge, as Anna Berg said, would reopen in May.", want: nil},
 		{name: "as X said ending the sentence", text: "The bridge would reopen in May, as Anna Berg said.", want: nil},
 		{name: "as X said before a question", text: "As Anna Berg said, who will pay for the bridge?", want: nil},

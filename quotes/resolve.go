@@ -171,6 +171,12 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			continue
 		}
 		term := d.Tokens[j].Term
+		if j == from+1 && d.Tokens[from].Term == "как" {
+			// "Как рассказал X, …": any cue
+			if sp, c := r.kakClause(j, to); c >= 0 {
+				return r.quote(id, d.Tokens[c].Start, r.clauseEnd(c, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+		}
 		// "по его словам", "according to him": the speaker is a pronoun
 		if p := r.possessivePronoun(j, w); p >= 0 {
 			c := p + 1
@@ -225,7 +231,7 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			for c < to && c < j+5 && d.Tokens[c].Term != "that" && d.Tokens[c].Term != "что" {
 				c++
 			}
-			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 4 {
+			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 3 {
 				return r.quote(id, d.Tokens[c+1].Start, r.clauseEnd(c+1, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 			}
 			// "X said CLAUSE", "X told reporters CLAUSE": no complementizer,
