@@ -49,7 +49,7 @@ type Cleaner struct {
 
 	mu      sync.Mutex
 	outlets map[string]*outlet
-	pending map[string]bool // outlets whose state changed since Pending
+	pending map[string]int  // outlets whose state changed since Pending: articles learned, or saveNow
 	changed map[string]bool // outlets whose learned set grew since Changed
 }
 
@@ -58,7 +58,7 @@ func New(opts Options) *Cleaner {
 	return &Cleaner{
 		opts:    opts.withDefaults(),
 		outlets: make(map[string]*outlet),
-		pending: make(map[string]bool),
+		pending: make(map[string]int),
 		changed: make(map[string]bool),
 	}
 }

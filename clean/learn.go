@@ -46,6 +46,7 @@ func (c *Cleaner) learn(source, hash string, lines []line) {
 		}
 	}
 	min := uint32(c.opts.MinArticles)
+	learned := false
 	seen := make(map[uint64]bool, len(lines))
 	for _, l := range lines {
 		if l.key == 0 || seen[l.key] || utf8.RuneCountInString(l.norm) > c.opts.MaxLineRunes {
@@ -55,13 +56,29 @@ func (c *Cleaner) learn(source, hash string, lines []line) {
 		o.counts[l.key]++
 		if o.counts[l.key] == min {
 			c.changed[source] = true
+			learned = true
 		}
 	}
 	if len(o.counts) > c.opts.MaxTracked {
 		o.prune(c.opts.MaxTracked)
 	}
-	c.pending[source] = true
+	if learned {
+		c.pending[source] = saveNow
+	} else if c.pending[source] < saveNow {
+		c.pending[source]++
+	}
 }
+
+// saveEvery is how many articles of an outlet are counted between two
+// saves of its state, unless a line was learned meanwhile, which is saved
+// at once (saveNow). An outlet's state is its whole table of line counts:
+// saving it for every batch cost more than cleaning. What a crash loses
+// is the counts of fewer than saveEvery articles per outlet, which only
+// delays learning a line; learned lines are never lost.
+const (
+	saveEvery = 32
+	saveNow   = 1 << 30
+)
 
 // prune keeps the max most counted lines (ties by key, for determinism).
 func (o *outlet) prune(max int) {
@@ -111,19 +128,22 @@ func (c *Cleaner) Load(ctx context.Context, s storyline.StateStore) error {
 	return nil
 }
 
-// Pending returns the state of the outlets changed since the last call,
-// keyed by outlet.
+// Pending returns, keyed by outlet, the state of the outlets that learned
+// a line, or counted saveEvery articles, since they were last returned.
 func (c *Cleaner) Pending() map[string][]byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.pending) == 0 {
-		return nil
-	}
-	out := make(map[string][]byte, len(c.pending))
-	for src := range c.pending {
+	var out map[string][]byte
+	for src, n := range c.pending {
+		if n < saveEvery {
+			continue
+		}
+		if out == nil {
+			out = make(map[string][]byte)
+		}
 		out[src] = c.outlets[src].encode()
+		delete(c.pending, src)
 	}
-	clear(c.pending)
 	return out
 }
 

@@ -145,7 +145,7 @@ const pipelineBatch = 256
 
 // runStream analyses articles on workers goroutines and assigns them in
 // order on the caller's goroutine, as the pipeline does.
-func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int) int {
+func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers int) (stateBytes int, first, last time.Duration) {
 	ctx := context.Background()
 	feats := make([]*Features, len(arts))
 	ready := make([]chan struct{}, len(arts))
@@ -161,64 +161,98 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 			}
 		})
 	}
-	stateBytes := 0
+	// the ordered stage runs on this thread alone, whose CPU time the
+	// other load of the machine does not inflate as it does wall time
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	const segment = 10_000
+	var t0 time.Duration
 	for i, a := range arts {
 		<-ready[i]
+		switch i {
+		case segment, len(arts) - segment:
+			t0 = threadCPU()
+		}
 		if _, _, err := c.AssignPrepared(ctx, a, feats[i], nil); err != nil {
 			b.Fatal(err)
+		}
+		switch i {
+		case 2*segment - 1:
+			first = threadCPU() - t0
+		case len(arts) - 1:
+			last = threadCPU() - t0
 		}
 		feats[i] = nil
 		if i%pipelineBatch == pipelineBatch-1 {
 			for _, v := range c.Pending() {
 				stateBytes += len(v)
 			}
+			c.Titles()
 		}
 	}
 	wg.Wait()
-	return stateBytes
+	return stateBytes, first / segment, last / segment
 }
 
 // BenchmarkStream100k clusters a 100,000-article synthetic stream per
 // iteration (run with -benchtime=1x) with analysis on GOMAXPROCS workers,
-// taking the state every 256 articles as the pipeline does, and reports
-// articles/s, the bytes of state written per 1000 articles,
-// the bytes of the final active state, and the live heap after the run.
+// taking the state and titles every 256 articles as the pipeline does,
+// and reports articles/s, the bytes of the final active state, and the
+// clusterer's live heap after the run. Sub-benchmark "state" keeps state
+// for a store (and reports the bytes written per 1000 articles);
+// "memory" runs with Options.NoState, as `storyline cluster` can. The
+// time AssignPrepared takes per article over the second and the last
+// 10,000 articles (CPU time of its thread) shows whether the cost stays
+// flat.
 func BenchmarkStream100k(b *testing.B) {
 	arts := synthStream(100_000, 1)
-	var last *Clusterer
-	var written int
-	cpu0 := cpuTime()
-	for b.Loop() {
-		last = New(Options{})
-		written = runStream(b, last, arts, runtime.GOMAXPROCS(0))
+	for _, state := range []bool{false, true} {
+		name := "memory"
+		if state {
+			name = "state"
+		}
+		b.Run(name, func(b *testing.B) {
+			var last *Clusterer
+			var written int
+			var early, late time.Duration
+			var ms runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			heap0 := ms.HeapAlloc
+			cpu0 := cpuTime()
+			for b.Loop() {
+				last = New(Options{NoState: !state})
+				written, early, late = runStream(b, last, arts, runtime.GOMAXPROCS(0))
+			}
+			cpu := cpuTime() - cpu0
+			n := float64(len(arts)) * float64(b.N)
+			b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+			// CPU time is what the machine's other load does not inflate:
+			// the throughput two idle cores would give is 2/(CPU per
+			// article).
+			b.ReportMetric(cpu.Seconds()*1e6/n, "cpu-µs/article")
+			b.ReportMetric(2*n/cpu.Seconds(), "articles/s-per-2-cpu")
+			// the ordered stage's CPU time per article early (after the
+			// first 10,000) and at the end of the stream: flat when
+			// lookups do not grow with it
+			b.ReportMetric(float64(early.Nanoseconds())/1e3, "assign-µs-10k-20k")
+			b.ReportMetric(float64(late.Nanoseconds())/1e3, "assign-µs-90k-100k")
+			if state {
+				b.ReportMetric(float64(written)/float64(len(arts)/1000), "state-B/1k-articles")
+			}
+			b.ReportMetric(float64(len(last.events)), "active-events")
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			// the clusterer's live heap: active clusters, index, lexicon
+			b.ReportMetric(float64(ms.HeapAlloc-heap0)/(1<<20), "clusterer-heap-MiB")
+			full := 0
+			for _, v := range fullState(last) {
+				full += len(v)
+			}
+			b.ReportMetric(float64(full)/(1<<20), "state-MiB")
+			runtime.KeepAlive(last)
+		})
 	}
-	cpu := cpuTime() - cpu0
-	n := float64(len(arts)) * float64(b.N)
-	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
-	// CPU time is what the machine's other load does not inflate: the
-	// throughput two idle cores would give is 2/(CPU per article).
-	b.ReportMetric(cpu.Seconds()*1e6/n, "cpu-µs/article")
-	b.ReportMetric(2*n/cpu.Seconds(), "articles/s-per-2-cpu")
-	b.ReportMetric(float64(written)/float64(len(arts)/1000), "state-B/1k-articles")
-	var active int
-	for _, n := range last.events {
-		active += len(n.articles)
-	}
-	b.ReportMetric(float64(len(last.events)), "active-events")
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
-	arts = nil
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB-without-input")
-	full := 0
-	for _, v := range fullState(last) {
-		full += len(v)
-	}
-	b.ReportMetric(float64(full)/(1<<20), "state-MiB")
-	runtime.KeepAlive(last)
 }
 
 // fullState encodes the whole active state, as a first Pending would.
@@ -229,8 +263,8 @@ func fullState(c *Clusterer) map[string][]byte {
 	for id := range c.stories {
 		c.dirtyKeys[id] = true
 	}
-	for t := range c.vocab {
-		c.dirtyDF[dfShard(t)] = true
+	for s := range c.dirtyDF {
+		c.dirtyDF[s] = true
 	}
 	return c.Pending()
 }
@@ -252,6 +286,16 @@ func BenchmarkAssign(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+}
+
+// threadCPU is the calling thread's user and system CPU time so far.
+func threadCPU() time.Duration {
+	const rusageThread = 1 // RUSAGE_THREAD, Linux
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // cpuTime is the process's user and system CPU time so far.

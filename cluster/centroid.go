@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"math"
-	"sort"
 )
 
 // centroid is a sparse vector held as parallel slices, unsorted. Lookups
@@ -19,9 +18,9 @@ func (ct *centroid) len() int { return len(ct.ids) }
 
 // growScratch makes the scratch arrays cover every term id.
 func (c *Clusterer) growScratch() {
-	for len(c.qw) < len(c.terms) {
-		c.qw = append(c.qw, 0)
-		c.pos = append(c.pos, 0)
+	if n := c.lex.size(); n > len(c.qw) {
+		c.qw = append(c.qw, make([]float32, n-len(c.qw))...)
+		c.pos = append(c.pos, make([]int32, n-len(c.pos))...)
 	}
 }
 
@@ -119,27 +118,20 @@ func (c *Clusterer) addVector(ct *centroid, v vector, fresh []uint32) []uint32 {
 
 // prune keeps ct to its keep heaviest terms once it holds half as many
 // more.
-func prune(ct *centroid, keep int) {
+func (c *Clusterer) prune(ct *centroid, keep int) {
 	if len(ct.ids) <= keep*3/2 {
 		return
 	}
-	idx := make([]int, len(ct.ids))
-	for i := range idx {
-		idx[i] = i
+	ts := c.pruneBuf[:0]
+	for i, id := range ct.ids {
+		ts = append(ts, tw{id, ct.ws[i]})
 	}
-	sort.Slice(idx, func(i, j int) bool {
-		a, b := idx[i], idx[j]
-		if ct.ws[a] != ct.ws[b] {
-			return ct.ws[a] > ct.ws[b]
-		}
-		return ct.ids[a] < ct.ids[b]
-	})
-	ids := make([]uint32, keep, keep*3/2+8)
-	ws := make([]float32, keep, keep*3/2+8)
+	c.pruneBuf = ts
+	c.sortHeaviest(ts)
+	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
 	ct.norm2 = 0
-	for i, k := range idx[:keep] {
-		ids[i], ws[i] = ct.ids[k], ct.ws[k]
-		ct.norm2 += float64(ws[i]) * float64(ws[i])
+	for i, t := range ts[:keep] {
+		ct.ids[i], ct.ws[i] = t.id, t.w
+		ct.norm2 += float64(t.w) * float64(t.w)
 	}
-	ct.ids, ct.ws = ids, ws
 }

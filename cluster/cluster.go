@@ -27,6 +27,10 @@
 // player placed on injured reserve, a call reported by another aide. A
 // partial copy between reports of different days is background, not
 // must-link evidence.
+// Reports in Russian and in English of one happening share their names,
+// not their words: an article and a cluster mostly in the other script
+// are compared on the keys of their names (the first letters of each name
+// in Latin script, Cyrillic transliterated; see nameKey).
 // When an arrival shows that two clusters are one, the younger is merged
 // into the older and the merge is reported.
 package cluster
@@ -79,6 +83,10 @@ type Options struct {
 	// candidates; MaxPostings how many of the most recent clusters each
 	// term yields; MaxCandidates how many candidates are scored exactly.
 	QueryTerms, MaxPostings, MaxCandidates int
+	// NoState, for runs without a store (`storyline cluster`), records
+	// no changes for Pending, which then returns nothing: the clusters
+	// are not encoded at every batch. Assignments are the same.
+	NoState bool
 }
 
 // DefaultOptions returns the one configuration used for every data set.
@@ -145,15 +153,21 @@ func (o Options) withDefaults() Options {
 // storyline.Clusterer and storyline.Stateful. It is not safe for
 // concurrent use, except Prepare.
 type Clusterer struct {
-	opts Options
-	feat *featurizer
+	// debug, when set (by tests), receives the scoring of each candidate.
+	debug func(string)
+	opts  Options
+	feat  *featurizer
 
-	vocab map[string]uint32
-	terms []string
-	df    []uint32
-	// nameDF counts the articles in which a term was a name.
-	nameDF []uint32
-	docs   int
+	lex *lexicon
+	// df counts the articles holding each term, by id; it grows with
+	// the lexicon (growDF).
+	df []uint32
+	// nameDF counts the articles in which a term was a name; seen is
+	// the article count when a term was first counted (compareTerms).
+	nameDF, seen []uint32
+	// hash holds each term's hash (lexEntry.hash), for compareTerms.
+	hash []uint64
+	docs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
 
@@ -170,32 +184,43 @@ type Clusterer struct {
 	// scratch buffers and the lookup stamp
 	stamp   uint64
 	touched []*node
-	fresh   []uint32
-	vids    []uint32
-	vws     []float32
+	top     []*node
+	cands   []candidate
+	vec     vector
+	kvec    vector // the name keys of the article being assigned
+	query   vector
+	// pruneBuf holds a centroid's terms while it is pruned
+	pruneBuf []tw
+	rankBuf  []rankedTerm
+	fresh    []uint32
+	vids     []uint32
+	vws      []float32
 	// qw and pos are indexed by term id: a scattered vector's weights,
 	// and positions in a centroid (plus one), zero between uses.
 	qw  []float32
 	pos []int32
 
+	// keepState is !Options.NoState: changes are recorded for Pending.
+	keepState bool
 	dirtyKeys map[string]bool
-	dirtyDF   map[int]bool
+	dirtyDF   [dfShards]bool
 	titles    map[string]string
 }
 
 // New returns a Clusterer with an empty state.
 func New(opts Options) *Clusterer {
+	lex := newLexicon()
 	return &Clusterer{
 		opts:         opts.withDefaults(),
-		feat:         newFeaturizer(),
-		vocab:        make(map[string]uint32),
+		keepState:    !opts.NoState,
+		feat:         newFeaturizer(lex),
+		lex:          lex,
 		events:       make(map[string]*node),
 		stories:      make(map[string]*node),
 		eventIdx:     newIndex(),
 		storyIdx:     newIndex(),
 		articleEvent: make(map[string]*node),
 		dirtyKeys:    make(map[string]bool),
-		dirtyDF:      make(map[int]bool),
 		titles:       make(map[string]string),
 	}
 }
@@ -221,6 +246,9 @@ type candidate struct {
 	// distinct is set when the article's protagonists or main person and
 	// the cluster's are different ones (sameProtagonists, otherPeople).
 	distinct bool
+	// cross is set when the cluster is mostly in the other script: then
+	// cos and nameCos come from the name keys (crossScript).
+	cross bool
 }
 
 // agrees reports whether a candidate's names do not contradict the
@@ -248,7 +276,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	c.growScratch()
 
 	// copies: must-link evidence
-	copyEvents := map[*node][]string{}
+	var copyEvents map[*node][]string
 	for _, cp := range copies {
 		if !strongCopy(cp) {
 			continue
@@ -264,11 +292,14 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				// days of one story: not evidence of one happening
 				continue
 			}
+			if copyEvents == nil {
+				copyEvents = map[*node][]string{}
+			}
 			copyEvents[ev] = append(copyEvents[ev], other)
 		}
 	}
 
-	cands := c.candidates(c.eventIdx, v, at, c.opts.EventDecay)
+	cands := c.candidates(c.eventIdx, v, f.cyrillic, at, c.opts.EventDecay)
 	for ev := range copyEvents {
 		if !hasCandidate(cands, ev) {
 			cos := c.cosine(&ev.cent, v)
@@ -283,12 +314,21 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		} else {
 			cands[i].sim *= c.weekdayAgreement(f, cands[i].n)
 		}
-		if cands[i].sim >= c.opts.EventThreshold {
+		if cands[i].sim >= c.opts.EventThreshold && !cands[i].cross {
 			// only a candidate close enough to join needs the guards
-			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || otherPeople(f, cands[i].n)
+			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || c.otherPeople(f, cands[i].n)
 		}
 	}
 	sortCandidates(cands)
+	if c.debug != nil {
+		for i, cd := range cands {
+			if i >= 4 {
+				break
+			}
+			c.debug(fmt.Sprintf("   cand %s size %d cos %.3f sim %.3f nameCos %.3f distinct %v sameProt %v other %v dec %.2f date %.2f wk %.2f hasday %v", cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos, cd.distinct, c.sameProtagonists(f, sal, cd.n), c.otherPeople(f, cd.n),
+				c.decay(cd.n, at, c.opts.EventDecay), c.dateAgreement(f, cd.n), c.weekdayAgreement(f, cd.n), f.HasDay && len(cd.n.days) > 0) + fmt.Sprintf(" main %q persons %v evmains %v", f.Main, f.Persons, cd.n.mains))
+		}
+	}
 
 	why := &storyline.Why{}
 	var event *node
@@ -342,7 +382,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	if !why.NewEvent {
 		story = event.story.live()
 	} else {
-		scands := c.candidates(c.storyIdx, v, at, c.opts.StoryDecay)
+		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
 		if len(scands) > 0 && scands[0].sim >= c.opts.StoryThreshold {
 			story = scands[0].n

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -314,5 +316,197 @@ func TestEvictionWithoutDates(t *testing.T) {
 	}
 	if _, ok := c.stories[first.Story]; ok {
 		t.Fatal("an idle story stayed active in a dateless stream")
+	}
+}
+
+func TestNodeStateJSON(t *testing.T) {
+	day := time.Date(2024, 3, 2, 10, 4, 5, 123, time.UTC)
+	states := []nodeState{
+		{ID: "e1", Seq: 1},
+		{ID: "e7", Seq: 7, Story: "s3", Centroid: []byte{1, 2, 3, 250}, Size: 4, LastArr: 99,
+			First: day, Last: day.Add(time.Hour), FirstPub: storyline.Instant(day), LastPub: storyline.Day(day),
+			Articles: []string{"a", "b\"q\\", "ц\x01"}, Title: "Title “quoted” <b>&amp;\u2028\n\r\t\b\f\x1f\xff", TitleScore: 0.123456789,
+			Names: map[string]float32{"zz": 1, "aa": 2.5}, Days: map[int32]float32{19800: 1, 3: 2, 100: 0.25},
+			Persons: map[string]float32{"песков": 3}, Mains: map[string]float32{"x": 1},
+			Weekdays: []float32{0, 1, 0, 0, 2, 0, 0}, Keys: []byte{9, 8}, Scripts: []float32{2, 1}},
+		{ID: "s2", Seq: 2, Children: []string{"e1", "e2"}, Centroid: []byte{}},
+	}
+	for _, st := range states {
+		want, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := appendNodeState(nil, &st)
+		var a, b nodeState
+		if err := json.Unmarshal(got, &a); err != nil {
+			t.Fatalf("%s: %v in %s", st.ID, err, got)
+		}
+		if err := json.Unmarshal(want, &b); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: decodes to\n%+v\nwant\n%+v", st.ID, a, b)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: bytes differ:\n%s\n%s", st.ID, got, want)
+		}
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Портвилля", "Portville's", true},
+		{"Кесслинге", "Kessling", true},
+		{"Бренмур", "Brenmoor", true},
+		{"Зареченске", "Zarechensk", true},
+		{"Пескова", "Peskov", true},
+		{"Ушаков", "Ushakov", true},
+		{"Portville", "Brenmoor", false},
+		{"Песков", "Путин", false},
+	}
+	for _, tt := range tests {
+		ka, oka := nameKey(tt.a)
+		kb, okb := nameKey(tt.b)
+		if !oka || !okb || (ka == kb) != tt.same {
+			t.Errorf("nameKey(%q) = %q, nameKey(%q) = %q, want same %v", tt.a, ka, tt.b, kb, tt.same)
+		}
+	}
+	for _, w := range []string{"Xi", "B2B", "日本"} {
+		if k, ok := nameKey(w); ok {
+			t.Errorf("nameKey(%q) = %q, want none", w, k)
+		}
+	}
+}
+
+func TestCrossScript(t *testing.T) {
+	en := []*storyline.Article{
+		{ID: "en-1", Lang: "en", Published: day("2025-05-12"),
+			Title: "Flooding forces evacuation of Velmora after Tarsk river bursts its banks",
+			Text: "Rescuers evacuated about 900 residents of Velmora on Monday after the Tarsk river burst its banks following three days of rain. " +
+				"Governor Anton Belsky said water had entered some 300 homes and that shelters had opened in schools. " +
+				"Emergency crews from Drovsk brought boats to the flooded streets."},
+		{ID: "en-2", Lang: "en", Published: day("2025-05-12"),
+			Title: "Tarsk floods Velmora: 900 people moved to shelters",
+			Text: "About 900 people were moved to shelters in Velmora as the Tarsk river flooded the town on Monday, Governor Anton Belsky said. " +
+				"Some 300 homes took in water; boats from Drovsk helped residents leave."},
+		{ID: "en-3", Lang: "en", Published: day("2025-05-12"),
+			Title: "Harbour cranes idle as Kestrel Port strike begins",
+			Text:  "Dock workers at Kestrel Port walked out on Monday over pay, union leader Mira Dalton said, leaving cranes idle along the quay."},
+	}
+	ru := &storyline.Article{ID: "ru-1", Lang: "ru", Published: day("2025-05-12"),
+		Title: "Паводок в Вельморе: эвакуированы 900 жителей",
+		Text: "Около 900 жителей Вельморы эвакуированы в понедельник после того, как река Тарск вышла из берегов после трёх дней дождей. " +
+			"Губернатор Антон Бельский сообщил, что вода зашла примерно в 300 домов, а в школах открыты пункты временного размещения. " +
+			"Спасатели из Дровска доставили лодки."}
+	other := &storyline.Article{ID: "ru-2", Lang: "ru", Published: day("2025-05-12"),
+		Title: "В Оренбурге открылась выставка старинных часов",
+		Text:  "В областном музее Оренбурга в понедельник открылась выставка старинных часов из частной коллекции Ирины Соколовой."}
+	c := New(Options{})
+	var flood, strike string
+	for _, a := range en {
+		as, _ := assign(t, c, a)
+		if a.ID == "en-3" {
+			strike = as.Event
+		} else {
+			flood = as.Event
+		}
+	}
+	got, _ := assign(t, c, ru)
+	if got.Event != flood {
+		t.Fatalf("Russian report of the flood in event %s, want %s (why %+v)", got.Event, flood, got.Why)
+	}
+	if !slices.Contains(got.Why.Entities, "вельморе") {
+		t.Errorf("why names %v, want the shared place as the article writes it", got.Why.Entities)
+	}
+	if got2, _ := assign(t, c, other); got2.Event == flood || got2.Event == strike {
+		t.Fatalf("unrelated Russian report joined %s", got2.Event)
+	}
+}
+
+func TestNoState(t *testing.T) {
+	arts := []*storyline.Article{strikeA, football, strikeB, strikeC}
+	with, without := New(Options{}), New(Options{NoState: true})
+	for _, a := range arts {
+		w, _ := assign(t, with, a)
+		g, _ := assign(t, without, a)
+		if w.Event != g.Event || w.Story != g.Story {
+			t.Fatalf("%s: %s/%s with state, %s/%s without", a.ID, w.Event, w.Story, g.Event, g.Story)
+		}
+	}
+	if len(with.Pending()) == 0 {
+		t.Fatal("no state with state kept")
+	}
+	if p := without.Pending(); len(p) != 0 {
+		t.Fatalf("Pending with NoState: %d keys", len(p))
+	}
+}
+
+// TestIDsDoNotMatter clusters one stream twice: analysed in order, and
+// analysed on several goroutines in reverse order, which numbers the
+// terms differently. The assignments must not change.
+func TestIDsDoNotMatter(t *testing.T) {
+	arts := synthStream(1200, 5)
+	run := func(prepare func(c *Clusterer) []*Features) []string {
+		c := New(Options{})
+		feats := prepare(c)
+		var out []string
+		for i, a := range arts {
+			as, _, err := c.AssignPrepared(context.Background(), a, feats[i], nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, as.Event+"/"+as.Story)
+		}
+		return out
+	}
+	inOrder := run(func(c *Clusterer) []*Features {
+		fs := make([]*Features, len(arts))
+		for i, a := range arts {
+			fs[i] = c.Prepare(a)
+		}
+		return fs
+	})
+	scrambled := run(func(c *Clusterer) []*Features {
+		fs := make([]*Features, len(arts))
+		done := make(chan bool)
+		for w := range 4 {
+			go func() {
+				for i := len(arts) - 1 - w; i >= 0; i -= 4 {
+					fs[i] = c.Prepare(arts[i])
+				}
+				done <- true
+			}()
+		}
+		for range 4 {
+			<-done
+		}
+		return fs
+	})
+	for i := range inOrder {
+		if inOrder[i] != scrambled[i] {
+			t.Fatalf("article %d: %s in order, %s with other term ids", i, inOrder[i], scrambled[i])
+		}
+	}
+}
+
+func TestCalendarWordsAreNoProtagonists(t *testing.T) {
+	c := New(Options{})
+	a := &storyline.Article{ID: "c", Lang: "en", Title: "Strike talks to resume in July, union says",
+		Text: "The union said on Friday that talks with Kellport Harbour would resume in July, after the strike of Tuesday's shift."}
+	f := c.Prepare(a)
+	var names []string
+	for _, id := range c.salient(f) {
+		names = append(names, c.lex.term(id))
+	}
+	if slices.Contains(names, "juli") || slices.Contains(names, "friday") || !slices.Contains(names, "kellport") {
+		t.Errorf("protagonists %v, want Kellport and no month or weekday", names)
+	}
+	for _, k := range f.keys {
+		if term := c.lex.term(k.id); term == "~july" || term == "~frida" {
+			t.Errorf("name key %q for a calendar word", term)
+		}
 	}
 }

@@ -15,12 +15,23 @@ import (
 // background.
 const leadSpan = 400
 
+// recentDays is how long before its publication a date its lead
+// mentions can still be the day of the happening an article reports. News
+// leads with what happened in the last days (a weekend included); an
+// older date in the lead is context: the ruling a year before, the
+// holiday since which a couple had been apart.
+const recentDays = 3
+
 // eventDay returns the day, counted from the Unix epoch, of the
-// happening an article reports: the first full date its lead mentions
-// that is not after its publication (a date still to come is an
-// announcement, not the happening). ok is false when the lead mentions
-// none.
+// happening an article reports: the latest full date its lead mentions
+// that is neither after its publication nor more than recentDays before
+// it. News is the newest thing a lead tells; the dates before it are
+// background ("In this Dec. 13, 2016, file photo, …", "after the
+// collapse on March 2, the inquiry opened on March 4"), and a date still
+// to come is an announcement, not the happening. ok is false when the
+// lead mentions none.
 func eventDay(a *storyline.Article) (day int32, ok bool) {
+	var latest time.Time
 	for _, d := range a.Dates {
 		if d.Start >= leadSpan {
 			break
@@ -32,12 +43,17 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		if err != nil {
 			continue
 		}
-		if !a.Published.IsZero() && t.After(a.Published.Time.Add(24*time.Hour)) {
+		if p := a.Published.Time; !a.Published.IsZero() && (t.After(p.Add(24*time.Hour)) || t.Before(p.AddDate(0, 0, -recentDays))) {
 			continue
 		}
-		return int32(t.Unix() / 86400), true
+		if t.After(latest) {
+			latest = t
+		}
 	}
-	return 0, false
+	if latest.IsZero() {
+		return 0, false
+	}
+	return int32(latest.Unix() / 86400), true
 }
 
 // yearKnown reports whether the year of a mentioned date is the
@@ -61,6 +77,10 @@ func yearKnown(a *storyline.Article, d storyline.DateMention) bool {
 	}
 	return false
 }
+
+// dayShare: a day stands for an event when at least one of this many of
+// the days its reports give is that day.
+const dayShare = 4
 
 // maxEventDays bounds the days an event remembers.
 const maxEventDays = 16
@@ -96,8 +116,19 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 	if !f.HasDay || len(n.days) == 0 {
 		return 1
 	}
+	// the days that stand for the event: those a fair share of its
+	// reports give, and the one most give. A day a single report among
+	// many gave does not make its day the event's.
+	var total, most float32
+	for _, k := range n.days {
+		total += k
+		most = max(most, k)
+	}
 	gap := int32(math.MaxInt32)
-	for d := range n.days {
+	for d, k := range n.days {
+		if k < most && k*dayShare < total {
+			continue
+		}
 		g := d - f.Day
 		if g < 0 {
 			g = -g
@@ -208,19 +239,22 @@ func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
 	if !ok {
 		return 1
 	}
-	var any bool
+	var total, most float32
+	for _, k := range n.weekdays {
+		total += k
+		most = max(most, k)
+	}
+	if total == 0 {
+		return 1
+	}
 	for d, k := range n.weekdays {
-		if k == 0 {
-			continue
+		if k == 0 || (k < most && k*dayShare < total) {
+			continue // not a weekday that stands for the event
 		}
-		any = true
 		g := (int(w) - d + 7) % 7
 		if g <= 1 || g == 6 {
 			return 1
 		}
-	}
-	if !any {
-		return 1
 	}
 	return c.opts.DateFloor
 }

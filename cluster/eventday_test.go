@@ -19,9 +19,12 @@ func TestEventDay(t *testing.T) {
 		want  string
 		found bool
 	}{
-		{"first full date of the lead", storyline.Article{Published: day("2026-03-05"),
+		{"latest full date of the lead", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-03", 10, storyline.PrecisionMonth), mention("2026-03-04", 40, storyline.PrecisionDay), mention("2026-03-01", 90, storyline.PrecisionDay)}},
 			"2026-03-04", true},
+		{"an old file photo's date before the news is background", storyline.Article{Published: day("2017-12-29"),
+			Dates: []storyline.DateMention{mention("2016-12-13", 10, storyline.PrecisionDay), mention("2017-12-29", 300, storyline.PrecisionDay)}},
+			"2017-12-29", true},
 		{"a date still to come is skipped", storyline.Article{Published: day("2026-03-05"),
 			Dates: []storyline.DateMention{mention("2026-04-16", 20, storyline.PrecisionDay), mention("2026-03-05", 60, storyline.PrecisionDay)}},
 			"2026-03-05", true},
@@ -121,14 +124,15 @@ func TestOtherPeople(t *testing.T) {
 	ev := &node{size: 3,
 		persons: map[string]float32{"peskov": 3, "putin": 3, "biden": 2},
 		mains:   map[string]float32{"peskov": 3}}
+	c := New(Options{})
 	feat := func(main string, terms []string, head map[string]bool) *Features {
-		f := &Features{Main: main, Terms: terms}
+		f := &Features{Main: main}
 		for _, t := range terms {
 			h := float32(0)
 			if head[t] {
 				h = 2
 			}
-			f.Head = append(f.Head, h)
+			f.terms = append(f.terms, fterm{id: c.termID(t), head: h, tf: 1, boost: 1})
 		}
 		return f
 	}
@@ -145,14 +149,27 @@ func TestOtherPeople(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := otherPeople(tt.f, ev); got != tt.want {
+			if got := c.otherPeople(tt.f, ev); got != tt.want {
 				t.Errorf("otherPeople = %v, want %v", got, tt.want)
 			}
 		})
 	}
 	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
-	if otherPeople(tests[0].f, weak) {
+	if c.otherPeople(tests[0].f, weak) {
 		t.Error("an event without a main person for most of its members vetoed")
+	}
+	// a strike whose reports name people in passing, none of them often
+	strike := &node{size: 3, persons: map[string]float32{"dahl": 2, "moreau": 1, "okafor": 1}}
+	mediator := feat("lindqvist", []string{"dahl", "lindqvist", "talks"}, map[string]bool{"lindqvist": true})
+	if !c.otherPeople(mediator, strike) {
+		t.Error("an article about a person outside the event's cast not told apart")
+	}
+	if c.otherPeople(feat("dahl", []string{"dahl", "talks"}, map[string]bool{"dahl": true}), strike) {
+		t.Error("an article about one of the event's cast told apart")
+	}
+	few := &node{size: 3, persons: map[string]float32{"dahl": 1}}
+	if c.otherPeople(mediator, few) {
+		t.Error("an event naming one person vetoed a report about another")
 	}
 }
 
@@ -203,5 +220,30 @@ func TestWeekdayAgreement(t *testing.T) {
 	}
 	if got := c.weekdayAgreement(&Features{Weekday: time.Tuesday, HasWeekday: true}, &node{}); got != 1 {
 		t.Errorf("event without weekdays: %v, want 1", got)
+	}
+}
+
+func TestDateAgreementByShare(t *testing.T) {
+	c := New(Options{})
+	tests := []struct {
+		name string
+		days map[int32]float32
+		day  int32
+		want bool // agreement 1
+	}{
+		{"the event's day", map[int32]float32{100: 5, 110: 1}, 100, true},
+		{"the day next to it", map[int32]float32{100: 5, 110: 1}, 101, true},
+		{"a day one report of six gave", map[int32]float32{100: 5, 110: 1}, 110, false},
+		{"a day of one report of two", map[int32]float32{100: 1, 110: 1}, 110, true},
+		{"a catch-all's days stand for nothing but the most given", map[int32]float32{100: 2, 103: 1, 106: 1, 109: 1, 112: 1, 115: 1, 118: 1, 121: 1}, 112, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := &node{days: tt.days}
+			f := &Features{Day: tt.day, HasDay: true}
+			if got := c.dateAgreement(f, n) == 1; got != tt.want {
+				t.Errorf("agreement 1: %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

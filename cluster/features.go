@@ -5,8 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
-	"unicode"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textproc"
@@ -25,20 +25,19 @@ const (
 )
 
 // Features is the analysed, IDF-free form of an article: weighted term
-// frequencies with a surface form per term for explanations. It depends
-// only on the article, so it can be computed concurrently (Prepare).
+// frequencies, by term id, in the order the terms first occur. It depends
+// only on the article (ids aside, which only name terms), so it can be
+// computed concurrently (Prepare).
 type Features struct {
-	// Terms are the distinct terms, sorted.
-	Terms []string
-	// TF is the field-weighted frequency of each term, before IDF.
-	TF []float32
-	// Boost multiplies the term's weight (names, numbers).
-	Boost []float32
-	// Surface is a readable form of each term (its first occurrence).
-	Surface []string
-	// Head is the field-weighted frequency of each term in the title and
-	// the lead alone: what the article is about first.
-	Head []float32
+	terms []fterm
+	// keys are the name keys of the names the article mentions, with
+	// their field-weighted frequency (tf); cyrillic is set for articles
+	// analysed as Russian. See crossScript.
+	keys     []fterm
+	cyrillic bool
+	// title and text are the article's, for the readable form of terms
+	// (explanations).
+	title, text string
 	// Day is the day of the happening the article reports (days since
 	// the Unix epoch), when HasDay: see eventDay.
 	Day    int32
@@ -54,20 +53,73 @@ type Features struct {
 	Main    string
 }
 
-// featurizer analyses articles with one analyzer per language. It is safe
-// for concurrent use: analyzers are created up front.
+// fterm is one term of an article.
+type fterm struct {
+	id uint32
+	// tf is the field-weighted frequency, before IDF; head the same in
+	// the title and the lead alone: what the article is about first.
+	tf, head float32
+	// boost multiplies the term's weight (names, numbers).
+	boost float32
+	// calendar is set for the names of months and weekdays: names by
+	// their capital, which tell when, not who (isCalendarWord).
+	calendar bool
+	// inTitle, at and n locate the term's first occurrence in the title
+	// or the text, in bytes.
+	inTitle bool
+	at, n   int32
+}
+
+// find returns the index of term id in f, or -1.
+func (f *Features) find(id uint32) int {
+	for i := range f.terms {
+		if f.terms[i].id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// surface is the readable form of f's i-th term: its first occurrence,
+// lower case.
+func (f *Features) surface(i int) string { return f.written(&f.terms[i]) }
+
+// written is t's first occurrence in the article, lower case, or "" when
+// it has none in the title or text.
+func (f *Features) written(t *fterm) string {
+	if t.n == 0 {
+		return ""
+	}
+	src := f.text
+	if t.inTitle {
+		src = f.title
+	}
+	return strings.ToLower(src[t.at : t.at+t.n])
+}
+
+// featurizer analyses articles with one analyzer per language, each
+// behind a cache of the words it has analysed, numbering terms in a
+// lexicon shared by all. It is safe for concurrent use.
 type featurizer struct {
-	en, ru, und textproc.Analyzer
+	lex         *lexicon
+	en, ru, und *wordCache
+	scratch     sync.Pool
 }
 
-func newFeaturizer() *featurizer {
-	return &featurizer{en: textproc.ForLang("en"), ru: textproc.ForLang("ru"), und: textproc.ForLang("und")}
+func newFeaturizer(lex *lexicon) *featurizer {
+	return &featurizer{lex: lex,
+		en:      newWordCache(textproc.ForLang("en"), lex),
+		ru:      newWordCache(textproc.ForLang("ru"), lex),
+		und:     newWordCache(textproc.ForLang("und"), lex),
+		scratch: sync.Pool{New: func() any { return new(scratch) }},
+	}
 }
 
-func (f *featurizer) analyzer(a *storyline.Article) textproc.Analyzer {
+func (f *featurizer) words(a *storyline.Article) *wordCache {
 	lang := a.Lang
 	if lang == "" || lang == "und" {
-		lang = textproc.GuessScript(a.Title + " " + a.Text)
+		// GuessScript reads 4 KiB at most: do not copy more
+		lang = textproc.GuessScript(a.Title + " " + a.Text[:min(len(a.Text), 4096)])
 	}
 	switch lang {
 	case "en":
@@ -78,108 +130,188 @@ func (f *featurizer) analyzer(a *storyline.Article) textproc.Analyzer {
 	return f.und
 }
 
-type termAcc struct {
-	tf      float64
-	head    float64
-	boost   float64
-	surface string
+// scratch is one analysis' working memory, reused through a pool: the
+// words of a field, and the article's terms with an open-addressing
+// table from term id to position.
+type scratch struct {
+	words []textproc.Word
+	terms []fterm
+	keys  []fterm
+	slots []int32 // position in terms plus one; zero is free
+	shift uint
+}
+
+// reset sizes the table for up to n terms and empties it.
+func (s *scratch) reset(n int) {
+	size, shift := 64, uint(32-6)
+	for size < 2*n {
+		size *= 2
+		shift--
+	}
+	if cap(s.slots) < size {
+		s.slots = make([]int32, size)
+	}
+	s.slots = s.slots[:size]
+	clear(s.slots)
+	s.shift = shift
+	s.terms = s.terms[:0]
+	s.keys = s.keys[:0]
+}
+
+// addKey counts a name key, written as w (nil for an entity's name); an
+// article names few, so a scan will do.
+func (s *scratch) addKey(id uint32, tf float32, w *textproc.Word, inTitle bool) {
+	for i := range s.keys {
+		if s.keys[i].id == id {
+			s.keys[i].tf += tf
+			if s.keys[i].n == 0 && w != nil {
+				s.keys[i].inTitle, s.keys[i].at, s.keys[i].n = inTitle, int32(w.Byte), int32(len(w.Raw))
+			}
+			return
+		}
+	}
+	k := fterm{id: id, tf: tf}
+	if w != nil {
+		k.inTitle, k.at, k.n = inTitle, int32(w.Byte), int32(len(w.Raw))
+	}
+	s.keys = append(s.keys, k)
+}
+
+// term returns the entry of term id, adding it when new.
+func (s *scratch) term(id uint32) (*fterm, bool) {
+	mask := uint32(len(s.slots) - 1)
+	for h := (id * 0x9e3779b1) >> s.shift; ; h = (h + 1) & mask {
+		p := s.slots[h]
+		if p == 0 {
+			s.terms = append(s.terms, fterm{id: id, boost: 1})
+			s.slots[h] = int32(len(s.terms))
+			return &s.terms[len(s.terms)-1], true
+		}
+		if s.terms[p-1].id == id {
+			return &s.terms[p-1], false
+		}
+	}
+}
+
+// lookup returns the position of term id, or -1.
+func (s *scratch) lookup(id uint32) int {
+	mask := uint32(len(s.slots) - 1)
+	for h := (id * 0x9e3779b1) >> s.shift; ; h = (h + 1) & mask {
+		p := s.slots[h]
+		if p == 0 {
+			return -1
+		}
+		if s.terms[p-1].id == id {
+			return int(p - 1)
+		}
+	}
 }
 
 // features computes an article's Features.
 func (f *featurizer) features(a *storyline.Article) *Features {
-	an := f.analyzer(a)
-	at := make(map[string]int32, 256)
-	var accs []termAcc
-	get := func(term string, boost float64, surface func() string) *termAcc {
-		i, ok := at[term]
-		if !ok {
-			i = int32(len(accs))
-			at[term] = i
-			accs = append(accs, termAcc{boost: boost, surface: surface()})
-		}
-		return &accs[i]
-	}
-	var toks []textproc.Token
-	add := func(text string, weight float64, lead int) {
-		toks = an.Analyze(toks[:0], text)
-		runes := []rune(text)
-		for i, t := range toks {
-			w := weight
-			if lead > 0 && i < lead {
-				w = leadWeight
+	wc := f.words(a)
+	s := f.scratch.Get().(*scratch)
+	defer f.scratch.Put(s)
+	// a word per 4 bytes at most, on average, in any real text
+	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
+	add := func(text string, inTitle bool) {
+		s.words = textproc.ScanWords(s.words[:0], text)
+		kept := 0
+		for _, w := range s.words {
+			wi := wc.info(w.Raw)
+			if !wi.keep {
+				continue
 			}
-			e := get(t.Term, 1, func() string { return strings.ToLower(string(runes[t.Start:t.End])) })
-			e.tf += w
-			if weight != 1 || (lead > 0 && i < lead) {
-				e.head += w
+			if len(s.terms)*2 >= len(s.slots) {
+				s.grow()
 			}
+			e, fresh := s.term(wi.id)
+			if fresh {
+				e.inTitle, e.at, e.n = inTitle, int32(w.Byte), int32(len(w.Raw))
+			}
+			var fw float32 = 1
 			switch {
-			case textproc.IsNumber(t.Term):
+			case inTitle:
+				fw = titleWeight
+				e.head += fw
+			case kept < leadTokens:
+				fw = leadWeight
+				e.head += fw
+			}
+			e.tf += fw
+			kept++
+			switch {
+			case wi.number:
 				e.boost = max(e.boost, numberBoost)
-			case isInnerCapital(runes, t.Start):
+			case w.Capital && !w.Initial:
 				e.boost = max(e.boost, nameBoost)
+				e.calendar = e.calendar || wi.calendar
+				if wi.hasKey {
+					s.addKey(wi.key, fw, &w, inTitle)
+				}
 			}
 		}
 	}
-	add(a.Title, titleWeight, 0)
-	add(a.Text, 1, leadTokens)
+	add(a.Title, true)
+	add(a.Text, false)
+	ft := &Features{title: a.Title, text: a.Text}
 	// Entities the reader found boost the words of their names. Their
 	// canonical names are not added as terms of their own: the same
 	// person is canonicalised differently across articles ("Peskov",
 	// "Dmitry Peskov"), so the words match more often than the names.
+	best := 1
 	for _, e := range a.Entities {
-		for _, t := range an.Analyze(toks[:0], e.Name) {
-			if i, ok := at[t.Term]; ok {
-				accs[i].boost = max(accs[i].boost, nameBoost)
+		s.words = textproc.ScanWords(s.words[:0], e.Name)
+		last, any := uint32(0), false
+		for _, w := range s.words {
+			wi := wc.info(w.Raw)
+			if !wi.keep {
+				continue
+			}
+			last, any = wi.id, true
+			if i := s.lookup(wi.id); i >= 0 {
+				s.terms[i].boost = max(s.terms[i].boost, nameBoost)
+			}
+			if wi.hasKey {
+				s.addKey(wi.key, 1, nil, false)
 			}
 		}
+		// persons: the last word of each name; the main person is the
+		// one mentioned most, at least twice (ties: the first)
+		if e.Kind != storyline.Person || !any {
+			continue
+		}
+		t := f.lex.term(last)
+		ft.Persons = append(ft.Persons, t)
+		if len(e.Mentions) > best {
+			best, ft.Main = len(e.Mentions), t
+		}
 	}
-	ft := &Features{
-		Terms:   make([]string, 0, len(at)),
-		TF:      make([]float32, 0, len(at)),
-		Boost:   make([]float32, 0, len(at)),
-		Surface: make([]string, 0, len(at)),
-		Head:    make([]float32, 0, len(at)),
-	}
+	sort.Strings(ft.Persons)
+	ft.Persons = slices.Compact(ft.Persons)
+	ft.terms = slices.Clone(s.terms)
+	ft.keys = slices.Clone(s.keys)
+	ft.cyrillic = wc == f.ru
 	ft.Day, ft.HasDay = eventDay(a)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
 	}
-	ft.Persons, ft.Main = persons(an, a)
-	for t := range at {
-		ft.Terms = append(ft.Terms, t)
-	}
-	sort.Strings(ft.Terms)
-	for _, t := range ft.Terms {
-		e := &accs[at[t]]
-		ft.TF = append(ft.TF, float32(e.tf))
-		ft.Boost = append(ft.Boost, float32(e.boost))
-		ft.Surface = append(ft.Surface, e.surface)
-		ft.Head = append(ft.Head, float32(e.head))
-	}
 	return ft
 }
 
-// isInnerCapital reports whether the word starting at rune i is
-// capitalised and does not open a sentence or a line, the cheap sign of a
-// name when no entities were read.
-func isInnerCapital(runes []rune, i int) bool {
-	if i >= len(runes) || !unicode.IsUpper(runes[i]) {
-		return false
-	}
-	// all-caps words of 2+ letters (acronyms) count as names too
-	for j := i - 1; j >= 0; j-- {
-		r := runes[j]
-		switch {
-		case r == ' ' || r == '\t' || r == '"' || r == '\'' || r == '(' || r == '«' || r == '“':
-			continue
-		case r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' || r == '—':
-			return false
-		default:
-			return true
+// grow doubles the table, keeping its terms.
+func (s *scratch) grow() {
+	terms := s.terms
+	s.slots = make([]int32, 2*len(s.slots))
+	s.shift--
+	mask := uint32(len(s.slots) - 1)
+	for i, t := range terms {
+		h := (t.id * 0x9e3779b1) >> s.shift
+		for s.slots[h] != 0 {
+			h = (h + 1) & mask
 		}
+		s.slots[h] = int32(i + 1)
 	}
-	return false
 }
 
 // sublinear damps repeated terms: 1+ln(tf) for tf ≥ 1.
@@ -188,29 +320,4 @@ func sublinear(tf float64) float64 {
 		return tf
 	}
 	return 1 + math.Log(tf)
-}
-
-// persons returns the terms of the last words of a's person entities,
-// sorted, and that of the most mentioned one (ties: the first), when it
-// is mentioned at least twice.
-func persons(an textproc.Analyzer, a *storyline.Article) (terms []string, main string) {
-	best := 1
-	var toks []textproc.Token
-	for _, e := range a.Entities {
-		if e.Kind != storyline.Person {
-			continue
-		}
-		toks = an.Analyze(toks[:0], e.Name)
-		if len(toks) == 0 {
-			continue
-		}
-		t := toks[len(toks)-1].Term
-		terms = append(terms, t)
-		if len(e.Mentions) > best {
-			best, main = len(e.Mentions), t
-		}
-	}
-	sort.Strings(terms)
-	terms = slices.Compact(terms)
-	return terms, main
 }

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -21,12 +23,24 @@ type vector []tw
 // node is an event or a story: a centroid (the sum of its members' unit
 // vectors, pruned to the heaviest terms) and its span.
 type node struct {
+	// into, gone, stamp, stampTerm and acc are read for every posting a
+	// lookup walks: they come first, to share a cache line.
+	into *node // set when merged into another node
+	gone bool  // evicted from the active window
+	// stamp, stampTerm and acc accumulate a candidate's partial score
+	// during one lookup.
+	stamp     uint64
+	stampTerm uint32
+	acc       float64
+	seq       int
+
 	id    string
-	seq   int
 	story *node // events: the story
-	into  *node // set when merged into another node
 	cent  centroid
-	gone  bool // evicted from the active window
+	// keys is the centroid of the members' name keys; scripts counts
+	// the members in Latin (or other) script and in Cyrillic.
+	keys    centroid
+	scripts [2]float32
 	// first and last bound the arrival times of members (for decay and
 	// the active window); firstPub and lastPub the known publications.
 	first, last       time.Time
@@ -47,11 +61,6 @@ type node struct {
 	weekdays [7]float32
 	// days counts the members' event days (events only).
 	days map[int32]float32
-	// stamp, stampTerm and acc accumulate a candidate's partial score
-	// during one lookup.
-	stamp     uint64
-	stampTerm uint32
-	acc       float64
 }
 
 // live follows merges to the node that absorbed n.
@@ -65,26 +74,29 @@ func (n *node) live() *node {
 func (n *node) dead() bool { return n.into != nil }
 
 // vectorize counts f's terms into the document frequencies and returns
-// its TF-IDF unit vector over the DocTerms heaviest terms.
+// its TF-IDF unit vector over the DocTerms heaviest terms. The vector is
+// the clusterer's scratch: valid until the next call.
 func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
-	v := make(vector, 0, len(f.Terms))
-	for i, t := range f.Terms {
-		id := c.termID(t)
-		c.df[id]++
-		if float64(f.Boost[i]) >= nameBoost {
-			c.nameDF[id]++
+	c.growDF()
+	v := c.vec[:0]
+	for _, t := range f.terms {
+		if c.df[t.id] == 0 {
+			c.seen[t.id] = uint32(c.docs)
 		}
-		c.dirtyDF[dfShard(t)] = true
-		w := sublinear(float64(f.TF[i])) * c.idf(id) * float64(f.Boost[i])
-		v = append(v, tw{id, float32(w)})
+		c.df[t.id]++
+		if t.boost >= nameBoost {
+			c.nameDF[t.id]++
+		}
+		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
+		v = append(v, tw{t.id, float32(w)})
 	}
-	sort.Slice(v, func(i, j int) bool {
-		if v[i].w != v[j].w {
-			return v[i].w > v[j].w
-		}
-		return v[i].id < v[j].id
-	})
+	c.sortHeaviest(v)
+	for _, t := range v {
+		c.dirtyDF[c.hash[t.id]%dfShards] = c.keepState
+	}
+	c.kvec = c.keyVector(f)
+	c.vec = v
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
 	}
@@ -101,6 +113,116 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	return v
 }
 
+// maxDocKeys and maxNodeKeys bound the name keys of an article and of
+// a cluster.
+const (
+	maxDocKeys  = 16
+	maxNodeKeys = 32
+)
+
+// keyVector counts f's name keys into the document frequencies and returns
+// their TF-IDF unit vector (the clusterer's scratch).
+func (c *Clusterer) keyVector(f *Features) vector {
+	kv := c.kvec[:0]
+	for _, k := range f.keys {
+		if c.df[k.id] == 0 {
+			c.seen[k.id] = uint32(c.docs)
+		}
+		c.df[k.id]++
+		c.dirtyDF[c.hash[k.id]%dfShards] = c.keepState
+		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
+	}
+	c.sortHeaviest(kv)
+	kv = kv[:min(len(kv), maxDocKeys)]
+	var n2 float64
+	for _, t := range kv {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range kv {
+			kv[i].w = float32(float64(kv[i].w) * inv)
+		}
+	}
+	return kv
+}
+
+// rankedTerm is a weighted term with what compareTerms reads, so that
+// sorting does not look them up at every comparison.
+type rankedTerm struct {
+	w    float32
+	id   uint32
+	seen uint32
+	hash uint64
+}
+
+// sortHeaviest sorts ts by weight, heaviest first, ties by compareTerms.
+func (c *Clusterer) sortHeaviest(ts []tw) {
+	rs := c.rankBuf[:0]
+	for _, t := range ts {
+		rs = append(rs, rankedTerm{t.w, t.id, c.seen[t.id], c.hash[t.id]})
+	}
+	slices.SortFunc(rs, func(a, b rankedTerm) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		case a.seen != b.seen:
+			return int(a.seen) - int(b.seen)
+		case a.hash < b.hash:
+			return -1
+		case a.hash > b.hash:
+			return 1
+		}
+		return c.compareTerms(a.id, b.id)
+	})
+	for i, r := range rs {
+		ts[i] = tw{r.id, r.w}
+	}
+	c.rankBuf = rs
+}
+
+// compareTerms orders terms by the arrival that brought them first, then
+// by hash (then text, should hashes collide): an order that depends on the
+// stream alone, not on the ids that concurrent analyses happened to give
+// them. Where weights tie, the older term wins.
+func (c *Clusterer) compareTerms(a, b uint32) int {
+	if a == b {
+		return 0
+	}
+	switch sa, sb := c.seen[a], c.seen[b]; {
+	case sa < sb:
+		return -1
+	case sa > sb:
+		return 1
+	}
+	switch ha, hb := c.hash[a], c.hash[b]; {
+	case ha < hb:
+		return -1
+	case ha > hb:
+		return 1
+	}
+	return strings.Compare(c.lex.term(a), c.lex.term(b))
+}
+
+// growDF extends the per-term arrays to every term of the lexicon.
+func (c *Clusterer) growDF() {
+	n := c.lex.size()
+	if n <= len(c.df) {
+		return
+	}
+	c.df = append(c.df, make([]uint32, n-len(c.df))...)
+	c.nameDF = append(c.nameDF, make([]uint32, n-len(c.nameDF))...)
+	c.seen = append(c.seen, make([]uint32, n-len(c.seen))...)
+	for id := len(c.hash); id < n; id++ {
+		c.hash = append(c.hash, c.lex.entry(uint32(id)).hash)
+	}
+	c.eventIdx.grow(n)
+	c.storyIdx.grow(n)
+	c.growScratch()
+}
+
 // idfPrior is the number of unseen documents assumed not to contain any
 // term, so that the first articles of a stream do not find every term
 // rare-looking-common: IDF = ln((N+prior)/(df+1)).
@@ -114,129 +236,6 @@ func (c *Clusterer) isName(id uint32) bool {
 
 func (c *Clusterer) idf(id uint32) float64 {
 	return math.Log((float64(c.docs) + idfPrior) / float64(c.df[id]+1))
-}
-
-// index maps a term to the clusters whose centroid holds it, most recent
-// last. Entries of merged or evicted clusters are dropped lazily.
-type index struct {
-	post map[uint32][]*node
-}
-
-func newIndex() *index { return &index{post: make(map[uint32][]*node)} }
-
-// add posts n under the given terms; callers pass only terms that n's
-// centroid did not hold before, so a node is rarely posted twice under one
-// term (candidates tolerate it).
-func (x *index) add(n *node, ids []uint32) {
-	for _, id := range ids {
-		p := append(x.post[id], n)
-		if len(p) > 512 {
-			p = compact(p, 256)
-		}
-		x.post[id] = p
-	}
-}
-
-// compact drops dead nodes and keeps the last keep entries.
-func compact(p []*node, keep int) []*node {
-	out := p[:0]
-	for _, n := range p {
-		if !n.dead() && !n.gone {
-			out = append(out, n)
-		}
-	}
-	if len(out) > keep {
-		out = append(out[:0], out[len(out)-keep:]...)
-	}
-	for i := len(out); i < len(p); i++ {
-		p[i] = nil
-	}
-	return out
-}
-
-// candidates looks up the clusters sharing the heaviest terms of v,
-// ranks them by the weight of the query terms they share, and scores the
-// first MaxCandidates exactly.
-func (c *Clusterer) candidates(x *index, v vector, at time.Time, tau time.Duration) []candidate {
-	q := v
-	if len(q) > c.opts.QueryTerms {
-		q = q[:c.opts.QueryTerms]
-	}
-	c.stamp++
-	touched := c.touched[:0]
-	for _, t := range q {
-		p := x.post[t.id]
-		if len(p) > c.opts.MaxPostings {
-			p = p[len(p)-c.opts.MaxPostings:]
-		}
-		for _, n := range p {
-			if n.dead() || n.gone || (n.stamp == c.stamp && n.stampTerm == t.id) {
-				continue
-			}
-			if n.stamp != c.stamp {
-				n.stamp, n.acc = c.stamp, 0
-				touched = append(touched, n)
-			}
-			n.stampTerm = t.id
-			n.acc += float64(t.w)
-		}
-	}
-	c.touched = touched[:0]
-	// keep the MaxCandidates best by shared query weight (ties: older)
-	k := c.opts.MaxCandidates
-	top := make([]*node, 0, k+1)
-	better := func(a, b *node) bool {
-		if a.acc != b.acc {
-			return a.acc > b.acc
-		}
-		return a.seq < b.seq
-	}
-	for _, n := range touched {
-		if len(top) == k && !better(n, top[k-1]) {
-			continue
-		}
-		i := len(top)
-		if i < k {
-			top = append(top, n)
-		} else {
-			i = k - 1
-		}
-		for ; i > 0 && better(n, top[i-1]); i-- {
-			top[i] = top[i-1]
-		}
-		top[i] = n
-	}
-	out := make([]candidate, 0, len(top))
-	var docNames float64
-	for _, t := range v {
-		if c.isName(t.id) {
-			docNames += float64(t.w) * float64(t.w)
-		}
-	}
-	c.scatter(v)
-	for _, n := range top {
-		var dot, dotN, centN float64
-		for i, id := range n.cent.ids {
-			w := float64(n.cent.ws[i])
-			q := float64(c.qw[id])
-			dot += q * w
-			if c.isName(id) {
-				dotN += q * w
-				centN += w * w
-			}
-		}
-		cd := candidate{n: n, nameCos: -1}
-		if n.cent.norm2 > 0 {
-			cd.cos = dot / math.Sqrt(n.cent.norm2)
-		}
-		if docNames > 0 && centN > 0 {
-			cd.nameCos = dotN / math.Sqrt(docNames*centN)
-		}
-		cd.sim = cd.cos * c.decay(n, at, tau)
-		out = append(out, cd)
-	}
-	c.unscatter(v)
-	return out
 }
 
 func (c *Clusterer) newEvent() *node {
@@ -256,9 +255,17 @@ func (c *Clusterer) newStory() *node {
 // addMember adds an article to n: centroid, span, title.
 func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Features, v vector, sal []uint32, at time.Time, cos float64) {
 	fresh := c.addVector(&n.cent, v, c.fresh[:0])
-	prune(&n.cent, c.opts.CentroidTerms)
+	c.prune(&n.cent, c.opts.CentroidTerms)
+	x.add(n, fresh)
+	fresh = c.addVector(&n.keys, c.kvec, fresh[:0])
+	c.prune(&n.keys, maxNodeKeys)
 	x.add(n, fresh)
 	c.fresh = fresh[:0]
+	if f.cyrillic {
+		n.scripts[1]++
+	} else {
+		n.scripts[0]++
+	}
 	c.extend(n, at, a.Published)
 	if n.story != nil || n.id[0] == 'e' {
 		n.articles = append(n.articles, a.ID)
@@ -277,7 +284,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 			c.titles[n.id] = n.title
 		}
 	}
-	c.dirtyKeys[n.id] = true
+	c.markDirty(n.id)
 }
 
 // extend widens n's span to hold arrival time at and publication p.
@@ -328,7 +335,12 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 // merged.
 func (c *Clusterer) absorb(x *index, from, into *node) {
 	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
-	prune(&into.cent, c.opts.CentroidTerms)
+	c.prune(&into.cent, c.opts.CentroidTerms)
+	fresh = c.addTo(&into.keys, from.keys.ids, from.keys.ws, fresh)
+	c.prune(&into.keys, maxNodeKeys)
+	into.scripts[0] += from.scripts[0]
+	into.scripts[1] += from.scripts[1]
+	from.keys = centroid{}
 	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
 	x.add(into, fresh)
 	if !from.first.IsZero() {
@@ -359,8 +371,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.size += from.size
 	from.into = into
 	from.cent = centroid{}
-	c.dirtyKeys[into.id] = true
-	c.dirtyKeys[from.id] = true
+	c.markDirty(into.id)
+	c.markDirty(from.id)
 }
 
 func removeString(xs []string, s string) []string {
@@ -413,22 +425,23 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		}
 	}
 	c.unscatter(v)
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].w != cs[j].w {
-			return cs[i].w > cs[j].w
+	slices.SortFunc(cs, func(a, b contrib) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return cs[i].id < cs[j].id
+		return c.compareTerms(a.id, b.id)
 	})
 	for _, x := range cs {
-		term := c.terms[x.id]
-		i := sort.SearchStrings(f.Terms, term)
-		surface := term
+		surface := c.lex.term(x.id)
 		var boost float32 = 1
-		if i < len(f.Terms) && f.Terms[i] == term {
-			surface, boost = f.Surface[i], f.Boost[i]
+		if i := f.find(x.id); i >= 0 {
+			surface, boost = f.surface(i), f.terms[i].boost
 		}
 		switch {
-		case float64(boost) >= nameBoost:
+		case boost >= nameBoost:
 			if len(entities) < 5 {
 				entities = append(entities, surface)
 			}
@@ -439,12 +452,45 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 			break
 		}
 	}
+	if n.crossScript(f.cyrillic) {
+		// reports in another script: the names they share, as this
+		// article writes them
+		c.scatter(c.kvec)
+		for _, k := range f.keys {
+			if len(entities) >= 5 {
+				break
+			}
+			if c.qw[k.id] == 0 || !slices.Contains(n.keys.ids, k.id) {
+				continue
+			}
+			if w := f.written(&k); w != "" && !slices.Contains(entities, w) {
+				entities = append(entities, w)
+			}
+		}
+		c.unscatter(c.kvec)
+	}
 	return terms, entities
 }
+
+// sweepCompactMax is the longest posting list a sweep compacts: longer
+// ones are compacted when they grow, and the short lists of rare terms,
+// which may not grow again, would otherwise keep evicted clusters.
+const sweepCompactMax = 128
 
 // sweep evicts clusters that left the active window.
 func (c *Clusterer) sweep() {
 	c.sinceSweep = 0
+	// the terms whose postings name an evicted cluster: compacted below,
+	// so that nothing keeps evicted clusters in memory
+	marked := c.fresh[:0]
+	mark := func(ct *centroid) {
+		for _, id := range ct.ids {
+			if c.pos[id] == 0 {
+				c.pos[id] = 1
+				marked = append(marked, id)
+			}
+		}
+	}
 	evict := func(m map[string]*node, window time.Duration, idle int, event bool) {
 		limit := c.clock.Add(-window)
 		for id, n := range m {
@@ -457,12 +503,30 @@ func (c *Clusterer) sweep() {
 					delete(c.articleEvent, a)
 				}
 			}
-			n.cent, n.gone = centroid{}, true
-			n.articles, n.children = nil, nil // postings may still point here
+			mark(&n.cent)
+			mark(&n.keys)
+			n.cent, n.keys, n.gone = centroid{}, centroid{}, true
+			n.articles, n.children = nil, nil
+			n.names, n.persons, n.mains, n.days = nil, nil, nil, nil
 			delete(m, id)
-			c.dirtyKeys[id] = true
+			c.markDirty(id)
 		}
 	}
+	c.growScratch()
 	evict(c.events, c.opts.EventWindow, c.opts.EventIdle, true)
 	evict(c.stories, c.opts.StoryWindow, c.opts.StoryIdle, false)
+	for _, id := range marked {
+		c.pos[id] = 0
+		for _, x := range []*index{c.eventIdx, c.storyIdx} {
+			// long lists are compacted as they grow (index.add)
+			if int(id) < len(x.post) && len(x.post[id]) > 0 && len(x.post[id]) <= sweepCompactMax {
+				p := compact(x.post[id], len(x.post[id]))
+				if len(p) == 0 {
+					p = nil
+				}
+				x.post[id] = p
+			}
+		}
+	}
+	c.fresh = marked[:0]
 }

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -15,21 +16,22 @@ const (
 // salient returns the ids of the article's protagonists: the name terms
 // weighing most in its title and lead.
 func (c *Clusterer) salient(f *Features) []uint32 {
-	// the protagonists best by head weight, then frequency, then term
-	// order, in one pass
+	// the protagonists best by head weight, then frequency, then
+	// alphabetically, in one pass
 	var top [protagonists]int
 	k := 0
 	better := func(i, j int) bool {
-		if f.Head[i] != f.Head[j] {
-			return f.Head[i] > f.Head[j]
+		a, b := &f.terms[i], &f.terms[j]
+		if a.head != b.head {
+			return a.head > b.head
 		}
-		if f.TF[i] != f.TF[j] {
-			return f.TF[i] > f.TF[j]
+		if a.tf != b.tf {
+			return a.tf > b.tf
 		}
-		return i < j
+		return c.lex.term(a.id) < c.lex.term(b.id)
 	}
-	for i := range f.Terms {
-		if f.Head[i] == 0 || float64(f.Boost[i]) < nameBoost {
+	for i := range f.terms {
+		if f.terms[i].head == 0 || f.terms[i].boost < nameBoost || f.terms[i].calendar {
 			continue
 		}
 		p := k
@@ -47,7 +49,7 @@ func (c *Clusterer) salient(f *Features) []uint32 {
 	}
 	out := make([]uint32, k)
 	for i, t := range top[:k] {
-		out[i] = c.termID(f.Terms[t])
+		out[i] = f.terms[t].id
 	}
 	return out
 }
@@ -64,7 +66,7 @@ func (c *Clusterer) addNames(n *node, sal []uint32) {
 		n.names[id]++
 	}
 	if len(n.names) > maxEventNames*3/2 {
-		top := topNames(n, maxEventNames)
+		top := c.topNames(n, maxEventNames)
 		keep := make(map[uint32]float32, len(top))
 		for _, id := range top {
 			keep[id] = n.names[id]
@@ -73,18 +75,20 @@ func (c *Clusterer) addNames(n *node, sal []uint32) {
 	}
 }
 
-// topNames returns an event's k most counted names (ties: lower id).
-func topNames(n *node, k int) []uint32 {
+// topNames returns an event's k most counted names (ties: compareTerms).
+func (c *Clusterer) topNames(n *node, k int) []uint32 {
 	ids := make([]uint32, 0, len(n.names))
 	for id := range n.names {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		a, b := n.names[ids[i]], n.names[ids[j]]
-		if a != b {
-			return a > b
+	slices.SortFunc(ids, func(a, b uint32) int {
+		switch ka, kb := n.names[a], n.names[b]; {
+		case ka > kb:
+			return -1
+		case ka < kb:
+			return 1
 		}
-		return ids[i] < ids[j]
+		return c.compareTerms(a, b)
 	})
 	return ids[:min(len(ids), k)]
 }
@@ -105,13 +109,13 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 			return true
 		}
 	}
-	// the event's two most named (ties: lower id), found in one pass
+	// the event's two most named (ties: compareTerms), found in one pass
 	var top [protagonists]uint32
 	var cnt [protagonists]float32
 	k := 0
 	for id, w := range n.names {
 		i := k
-		for i > 0 && (w > cnt[i-1] || (w == cnt[i-1] && id < top[i-1])) {
+		for i > 0 && (w > cnt[i-1] || (w == cnt[i-1] && c.compareTerms(id, top[i-1]) < 0)) {
 			i--
 		}
 		if i >= protagonists {
@@ -124,8 +128,7 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 		k = min(k+1, protagonists)
 	}
 	for _, id := range top[:k] {
-		t := c.terms[id]
-		if i := sort.SearchStrings(f.Terms, t); i < len(f.Terms) && f.Terms[i] == t {
+		if f.find(id) >= 0 {
 			return true
 		}
 	}
@@ -134,6 +137,12 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 
 // maxEventPersons bounds the person terms an event remembers.
 const maxEventPersons = 48
+
+// knownCast is how many people an event's reports must name before a
+// person none of them names tells another happening (see otherPeople):
+// with one or two, a report about somebody else is as likely a new face
+// of the same happening.
+const knownCast = 3
 
 // addPersons counts an article's persons into event n.
 func addPersons(n *node, f *Features) {
@@ -193,13 +202,23 @@ func topCounts(m map[string]float32, k int) []string {
 // happenings (a call reported by one aide, an interview given by
 // another) differ in who they happened to; reports of one happening name
 // each other's protagonists at least.
-func otherPeople(f *Features, n *node) bool {
-	if f.Main == "" || len(n.mains) == 0 || n.persons[f.Main] > 0 {
+//
+// An event none of whose reports is about anyone in particular (no
+// member has a main person: a strike, a crash) but whose reports name a
+// cast of people in passing (at least knownCast) is not the happening of
+// an article about somebody outside that cast: the mediator appointed to
+// the strike, named in the title or lead and mentioned again, is news of
+// its own.
+func (c *Clusterer) otherPeople(f *Features, n *node) bool {
+	if f.Main == "" || n.persons[f.Main] > 0 {
 		return false
 	}
-	if i := sort.SearchStrings(f.Terms, f.Main); i == len(f.Terms) || f.Terms[i] != f.Main || f.Head[i] == 0 {
+	if i := c.findTerm(f, f.Main); i < 0 || f.terms[i].head == 0 {
 		// not in the title or lead: not who the report is about
 		return false
+	}
+	if len(n.mains) == 0 {
+		return n.size >= 2 && len(n.persons) >= knownCast
 	}
 	var q string
 	for p, k := range n.mains {
@@ -210,6 +229,14 @@ func otherPeople(f *Features, n *node) bool {
 	if k := n.mains[q]; 2*k < float32(n.size) {
 		return false
 	}
-	i := sort.SearchStrings(f.Terms, q)
-	return i == len(f.Terms) || f.Terms[i] != q
+	return c.findTerm(f, q) < 0
+}
+
+// findTerm returns the index in f of the term, or -1.
+func (c *Clusterer) findTerm(f *Features, term string) int {
+	id, ok := c.lex.lookup(term)
+	if !ok {
+		return -1
+	}
+	return f.find(id)
 }

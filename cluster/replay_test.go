@@ -46,6 +46,9 @@ func readCaptured(t testing.TB, path string) []capturedArticle {
 // event, following merges.
 func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string {
 	c := New(opts)
+	if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" {
+		c.debug = func(s string) { t.Log(s) }
+	}
 	events := map[string]string{}
 	for i := range cs {
 		a := &cs[i].Article
@@ -53,16 +56,23 @@ func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string 
 		if os.Getenv("STORYLINE_NOCOPIES") != "" {
 			copies = nil
 		}
+		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" {
+			if dbg == "*" || strings.Contains(cs[i].Gold, dbg) {
+				c.debug = func(s string) { t.Log(s) }
+			} else {
+				c.debug = nil
+			}
+		}
 		as, merges, err := c.Assign(context.Background(), a, copies)
 		if err != nil {
 			t.Fatal(err)
 		}
 		events[a.ID] = as.Event
-		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" && strings.Contains(cs[i].Gold, dbg) {
+		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" && (dbg == "*" || strings.Contains(cs[i].Gold, dbg)) {
 			f := c.Prepare(a)
 			var names []string
 			for _, id := range c.salient(f) {
-				names = append(names, c.terms[id])
+				names = append(names, c.lex.term(id))
 			}
 			t.Logf("%s %-22s → %s sim %.3f names %v copies %d | %.60s", a.ID[:min(8, len(a.ID))], cs[i].Gold, as.Event, as.Why.Similarity, names, len(cs[i].Copies), a.Title)
 		}
@@ -102,13 +112,18 @@ func bcubedF1(gold, pred map[string]string) float64 {
 }
 
 // TestReplay replays the captures in STORYLINE_REPLAY=DIR with the
-// default options and prints pairwise and B-cubed figures per set.
+// default options and prints pairwise and B-cubed figures per set
+// (STORYLINE_REPLAY_SETS=a,b to choose the sets).
 func TestReplay(t *testing.T) {
 	dir := os.Getenv("STORYLINE_REPLAY")
 	if dir == "" {
 		t.Skip("set STORYLINE_REPLAY=DIR (written by TestPipelineQuality) to replay")
 	}
-	for _, name := range []string{"ecbplus", "corpus", "giveme5w1h", "examples"} {
+	sets := []string{"ecbplus", "corpus", "giveme5w1h", "examples"}
+	if s := os.Getenv("STORYLINE_REPLAY_SETS"); s != "" {
+		sets = strings.Split(s, ",")
+	}
+	for _, name := range sets {
 		cs := readCaptured(t, filepath.Join(dir, name+".jsonl"))
 		if seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64); err == nil {
 			// another arrival order: copies of articles not yet seen are

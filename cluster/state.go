@@ -68,6 +68,18 @@ type nodeState struct {
 	Mains   map[string]float32 `json:"mains,omitempty"`
 	// Weekdays counts the members' event weekdays, Sunday first.
 	Weekdays []float32 `json:"weekdays,omitempty"`
+	// Keys is the centroid of name keys, encoded as Centroid; Scripts
+	// counts the members in Latin (or other) script and in Cyrillic.
+	Keys    []byte    `json:"keys,omitempty"`
+	Scripts []float32 `json:"scripts,omitempty"`
+}
+
+// markDirty records that the state of cluster id changed, unless the
+// clusterer keeps no state (Options.NoState).
+func (c *Clusterer) markDirty(id string) {
+	if c.keepState {
+		c.dirtyKeys[id] = true
+	}
 }
 
 // Stage implements storyline.Stateful.
@@ -77,8 +89,9 @@ func (c *Clusterer) Stage() string { return StageName }
 // the active clusters changed since the last call, deletions (nil) for
 // clusters merged away or evicted, and the counters.
 func (c *Clusterer) Pending() map[string][]byte {
-	out := make(map[string][]byte, len(c.dirtyKeys)+len(c.dirtyDF)+1)
-	if len(c.dirtyKeys) == 0 && len(c.dirtyDF) == 0 {
+	dirtyDF := c.dirtyDF != [dfShards]bool{}
+	out := make(map[string][]byte, len(c.dirtyKeys)+dfShards+1)
+	if len(c.dirtyKeys) == 0 && !dirtyDF {
 		return out
 	}
 	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
@@ -86,24 +99,27 @@ func (c *Clusterer) Pending() map[string][]byte {
 	// Document frequencies change with every article but IDF moves slowly:
 	// they are written while the corpus is small, then each time it has
 	// grown by a tenth, so the cost stays proportional to the growth.
-	if len(c.dirtyDF) > 0 && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
+	if dirtyDF && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
 		c.dfSavedAt = c.docs
 		shards := make([]map[string]uint32, dfShards)
-		for id, t := range c.terms {
-			s := dfShard(t)
-			if !c.dirtyDF[s] {
+		for id := range c.df {
+			e := c.lex.entry(uint32(id))
+			s := e.shard()
+			if !c.dirtyDF[s] || c.df[id] == 0 {
 				continue
 			}
 			if shards[s] == nil {
 				shards[s] = make(map[string]uint32)
 			}
-			shards[s][t] = c.df[id]
+			shards[s][e.term] = c.df[id]
 		}
-		for s := range c.dirtyDF {
-			b, _ := json.Marshal(shards[s])
-			out[prefixDF+fmt.Sprintf("%02d", s)] = b
+		for s, dirty := range c.dirtyDF {
+			if dirty {
+				b, _ := json.Marshal(shards[s])
+				out[prefixDF+fmt.Sprintf("%02d", s)] = b
+			}
 		}
-		clear(c.dirtyDF)
+		c.dirtyDF = [dfShards]bool{}
 	}
 	for id := range c.dirtyKeys {
 		key, m := prefixEv+id, c.events
@@ -135,15 +151,20 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 	if len(n.names) > 0 {
 		st.Names = make(map[string]float32, len(n.names))
 		for id, k := range n.names {
-			st.Names[c.terms[id]] = k
+			st.Names[c.lex.term(id)] = k
 		}
 	}
 	st.Days, st.Persons, st.Mains = n.days, n.persons, n.mains
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
-	b, _ := json.Marshal(st)
-	return b
+	if len(n.keys.ids) > 0 {
+		st.Keys = c.encodeCentroid(&n.keys)
+	}
+	if n.scripts != [2]float32{} {
+		st.Scripts = n.scripts[:]
+	}
+	return appendNodeState(make([]byte, 0, 256+(len(st.Centroid)+len(st.Keys))*4/3+32*len(st.Articles)), &st)
 }
 
 // Titles returns the titles of events and stories set or changed since the
@@ -200,6 +221,10 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
+			if err := c.decodeCentroid(st.Keys, &n.keys); err != nil {
+				return fmt.Errorf("cluster: load %s keys: %w", key, err)
+			}
+			copy(n.scripts[:], st.Scripts)
 			if st.Story != "" {
 				n.story = &node{id: st.Story} // resolved below
 			}
@@ -230,6 +255,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				n, x = c.stories[id], c.storyIdx
 			}
 			x.add(n, centroidTerms(n))
+			x.add(n, n.keys.ids)
 		}
 	}
 	for _, id := range sortedKeys(c.events) {
@@ -250,16 +276,10 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 	return nil
 }
 
+// termID returns the id of a term, adding it to the lexicon when new.
 func (c *Clusterer) termID(t string) uint32 {
-	id, ok := c.vocab[t]
-	if !ok {
-		t = strings.Clone(t) // do not pin the text a term was cut from
-		id = uint32(len(c.terms))
-		c.vocab[t] = id
-		c.terms = append(c.terms, t)
-		c.df = append(c.df, 0)
-		c.nameDF = append(c.nameDF, 0)
-	}
+	id := c.lex.id(t)
+	c.growDF()
 	return id
 }
 
@@ -286,9 +306,9 @@ func sortBySeq(ks []string) {
 // slice order, the term's length and bytes (uvarint, bytes) and its
 // weight in units of 1e-5 (varint).
 func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
-	buf := make([]byte, 0, 16*len(ct.ids))
+	buf := make([]byte, 0, 24*len(ct.ids))
 	for i := range ct.ids {
-		t := c.terms[ct.ids[i]]
+		t := c.lex.term(ct.ids[i])
 		buf = binary.AppendUvarint(buf, uint64(len(t)))
 		buf = append(buf, t...)
 		buf = binary.AppendVarint(buf, int64(math.Round(float64(ct.ws[i])*weightUnit)))

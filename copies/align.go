@@ -23,25 +23,80 @@ const (
 // len(a)+len(b): one pass to index a's seeds, one greedy pass over b that
 // extends each seed as far as it goes and then jumps past it.
 func align(a, b []token, minWords int) []span {
+	var al aligner
+	return al.align(a, b, minWords)
+}
+
+// aligner holds the scratch memory of align, reused across calls. The
+// spans it returns stay valid until its next call.
+type aligner struct {
+	// seed table: open addressing over keys, pos holds a position + 1 in
+	// a (0 for an empty slot) of the key's first occurrence
+	keys    []uint64
+	pos     []int32
+	nextPos []int32
+	runs    []span
+	out     []span
+	cand    []token // a candidate's short tokens, for mayShare
+	// built is the sequence the seed table was built for: an arrival is
+	// the first text of many alignments in a row. Holding it keeps it
+	// from being freed and its address reused.
+	built *token
+	nb    int
+}
+
+// index builds the seed table of a: the first and further positions of
+// each seed.
+func (al *aligner) index(a []token) {
+	size := 64
+	for size < 2*len(a) {
+		size *= 2
+	}
+	if cap(al.keys) < size {
+		al.keys, al.pos = make([]uint64, size), make([]int32, size)
+	}
+	al.keys, al.pos = al.keys[:size], al.pos[:size]
+	clear(al.pos)
+	if cap(al.nextPos) < len(a) {
+		al.nextPos = make([]int32, len(a))
+	}
+	nextPos := al.nextPos[:len(a)]
+	for i := len(a) - seedWords; i >= 0; i-- {
+		k := seedKey(a[i : i+seedWords])
+		s := al.slot(k)
+		if p := al.pos[s]; p != 0 {
+			nextPos[i] = p - 1
+		} else {
+			nextPos[i] = -1
+			al.keys[s] = k
+		}
+		al.pos[s] = int32(i) + 1
+	}
+	al.built, al.nb = &a[0], len(a)
+}
+
+// slot returns the slot of key k in the seed table.
+func (al *aligner) slot(k uint64) int {
+	mask := len(al.keys) - 1
+	i := int(k>>32^k) & mask
+	for al.pos[i] != 0 && al.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (al *aligner) align(a, b []token, minWords int) []span {
 	if len(a) < seedWords || len(b) < seedWords {
 		return nil
 	}
-	// first and further positions of each seed in a
-	first := make(map[uint64]int32, len(a))
-	nextPos := make([]int32, len(a))
-	for i := len(a) - seedWords; i >= 0; i-- {
-		k := seedKey(a[i : i+seedWords])
-		if p, ok := first[k]; ok {
-			nextPos[i] = p
-		} else {
-			nextPos[i] = -1
-		}
-		first[k] = int32(i)
+	if al.built != &a[0] || al.nb != len(a) {
+		al.index(a)
 	}
-	var runs []span
+	nextPos := al.nextPos[:len(a)]
+	runs := al.runs[:0]
 	for j := 0; j+seedWords <= len(b); {
-		p, ok := first[seedKey(b[j:j+seedWords])]
-		if !ok {
+		p := al.pos[al.slot(seedKey(b[j:j+seedWords]))] - 1
+		if p < 0 {
 			j++
 			continue
 		}
@@ -65,8 +120,9 @@ func align(a, b []token, minWords int) []span {
 		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
 		j += bestLen
 	}
+	al.runs = runs
 	// join runs on one track across small edits
-	var out []span
+	out := al.out[:0]
 	for _, r := range runs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
@@ -83,6 +139,10 @@ func align(a, b []token, minWords int) []span {
 		n := min(s.a1-s.a0, s.b1-s.b0)
 		return n < minWords || 100*s.matched < minMatchPct*max(s.a1-s.a0, s.b1-s.b0)
 	})
+	al.out = out
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -92,4 +152,12 @@ func seedKey(t []token) uint64 {
 		h = (h^x.h)*0x9E3779B97F4A7C15 + 1
 	}
 	return h
+}
+
+// shortTokens appends tokens whose hashes are the given short words.
+func shortTokens(dst []token, words []uint16) []token {
+	for _, w := range words {
+		dst = append(dst, token{h: uint64(w)})
+	}
+	return dst
 }

@@ -79,7 +79,7 @@ func benchIndex(b *testing.B, sizes []int, seed uint64, fps int, indexBytes func
 				s := randomSketch(r, i, fps)
 				i++
 				f.mu.Lock()
-				_ = f.lookup(s)
+				f.lookup(s)
 				f.insert(s, false)
 				f.mu.Unlock()
 			}

@@ -5,55 +5,7 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
-
-// entry is an article prepared for comparison.
-type entry struct {
-	id        string
-	published storyline.Published
-	d         doc
-	sh        []uint64 // shingle hashes in text order, with repeats
-	set       []uint64 // the distinct shingle hashes, sorted
-	// hash is textproc.Hash of the text: equal for exact duplicates
-	hash string
-}
-
-func newEntry(a storyline.Article) *entry {
-	d := prepare(a.Text)
-	sh := shingles(nil, d.toks)
-	set := slices.Clone(sh)
-	slices.Sort(set)
-	set = slices.Compact(set)
-	return &entry{id: a.ID, published: a.Published, d: d, sh: sh, set: set, hash: textproc.Hash(a.Text)}
-}
-
-// cache keeps the most recent entries by id, evicting the oldest.
-type cache struct {
-	max   int
-	byID  map[string]*entry
-	order []string
-	head  int
-}
-
-func newCache(max int) *cache { return &cache{max: max, byID: make(map[string]*entry)} }
-
-func (c *cache) get(id string) *entry { return c.byID[id] }
-
-func (c *cache) put(e *entry) {
-	if _, ok := c.byID[e.id]; ok {
-		c.byID[e.id] = e
-		return
-	}
-	if len(c.order) < c.max {
-		c.order = append(c.order, e.id)
-	} else {
-		delete(c.byID, c.order[c.head])
-		c.order[c.head] = e.id
-		c.head = (c.head + 1) % c.max
-	}
-	c.byID[e.id] = e
-}
 
 func isNotFound(err error) bool { return errors.Is(err, storyline.ErrNotFound) }
 
@@ -67,23 +19,19 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 		return storyline.Copy{}, false
 	}
 	c := storyline.Copy{A: x.id, B: y.id}
-	spans := align(x.d.toks, y.d.toks, f.opts.MinWords)
-	var xr, yr []rune
-	var xm, ym []bool
-	if len(spans) > 0 {
-		xr, yr = []rune(x.d.text), []rune(y.d.text)
-		xm, ym = quoteMask(x.d.text), quoteMask(y.d.text)
-	}
+	al := f.aligners.Get().(*aligner)
+	defer f.aligners.Put(al)
+	spans := al.align(x.d.toks, y.d.toks, f.opts.MinWords)
 	copying := false
 	for _, sp := range spans {
-		for _, s := range splitQuotes(sp, x.d.toks, y.d.toks, xm, ym, f.opts.MinWords) {
+		for _, s := range splitQuotes(sp, x, y, f.opts.MinWords) {
 			p := storyline.Passage{
 				AStart: int(x.d.toks[s.a0].start), AEnd: int(x.d.toks[s.a1-1].end),
 				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
 			}
-			p.Text = string(xr[p.AStart:p.AEnd])
-			p.Quote = quoted(xm, xr, p.AStart, p.AEnd) && quoted(ym, yr, p.BStart, p.BEnd) ||
-				quoteWithAttribution(s, x.d.toks, y.d.toks, xm, ym, f.opts.MinWords)
+			p.Text = x.slice(p.AStart, p.AEnd)
+			p.Quote = x.quoted(p.AStart, p.AEnd) && y.quoted(p.BStart, p.BEnd) ||
+				quoteWithAttribution(s, x, y, f.opts.MinWords)
 			if !p.Quote {
 				copying = true
 			}
@@ -98,11 +46,18 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	})
 	c.AShare = coverage(c.Passages, x.d.runes, func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
 	c.BShare = coverage(c.Passages, y.d.runes, func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
-	j := sortedJaccard(x.set, y.set)
+	// Jaccard is at most the ratio of the set sizes: most pairs are told
+	// apart by that alone; exact duplicates are among the near ones.
+	nx, ny := len(x.set), len(y.set)
+	near := copying && min(c.AShare, c.BShare) >= f.opts.NearShare
+	j := 0.0
+	if near || float64(min(nx, ny)) >= f.opts.NearThreshold*float64(max(nx, ny)) {
+		j = sortedJaccard(x.set, y.set)
+	}
 	switch {
-	case x.hash == y.hash:
+	case j >= f.opts.NearThreshold && x.textHash() == y.textHash():
 		c.Kind, c.Similarity = storyline.Duplicate, 1
-	case j >= f.opts.NearThreshold || (copying && min(c.AShare, c.BShare) >= f.opts.NearShare):
+	case j >= f.opts.NearThreshold || near:
 		c.Kind, c.Similarity = storyline.NearDuplicate, round3(j)
 	case copying:
 		c.Kind, c.Similarity = storyline.Partial, round3(max(c.AShare, c.BShare))
@@ -115,6 +70,113 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 		c.Passages = []storyline.Passage{}
 	}
 	return c, true
+}
+
+// mayShare reports whether an arrival and a candidate, both as token
+// hashes cut to 16 bits, align over a passage: every passage of the full
+// texts is one of these too (unless a chance match of short hashes, one
+// in 65,536 per word, sways the greedy aligner), so a candidate that
+// fails does not share a passage and need not be read from the store.
+// The texts are aligned in the order compare aligns them, since the
+// greedy aligner is not quite symmetric.
+func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bool {
+	al := f.aligners.Get().(*aligner)
+	defer f.aligners.Put(al)
+	al.cand = shortTokens(al.cand[:0], words)
+	al.built = nil // cand is rewritten in place: never trust a table built for it
+	if arrivalFirst {
+		return len(al.align(arrival, al.cand, f.opts.MinWords)) > 0
+	}
+	return len(al.align(al.cand, arrival, f.opts.MinWords)) > 0
+}
+
+// localWords is how far on either side of a shared fingerprint mayAlign
+// looks for a passage, in words; maxLocal caps the pairs of occurrences
+// it looks at.
+const (
+	localWords = 2 * 12
+	maxLocal   = 16
+)
+
+// mayAlign reports whether an arrival x (with its n-gram hashes xg) and a
+// candidate y are worth aligning whole. Most candidates share a stock
+// phrase or two and nothing more: aligning a few dozen words around each
+// occurrence of each shared fingerprint tells them apart for a fraction
+// of the cost of aligning the whole texts. A candidate is aligned whole
+// when it shares more than maxHits fingerprints, when it is LSH-near and
+// similar enough to be a near-duplicate, when a passage shows around a
+// shared fingerprint, or when the fingerprints occur too often to look at
+// each. A candidate that shares no fingerprint came from the LSH index
+// and is aligned only if it is a near-duplicate: without a shared
+// fingerprint no run of a dozen words is shared but in stock phrases. A
+// passage made only of stock phrases (fingerprints too common to index)
+// does not count: it would not have made the pair a candidate either.
+func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
+	if c.shared == 0 {
+		// an LSH candidate that shares no fingerprint: a near-duplicate
+		// or nothing
+		return sortedJaccard(x.set, y.set) >= f.opts.NearThreshold
+	}
+	if c.shared > maxHits {
+		return true
+	}
+	if c.near && sortedJaccard(x.set, y.set) >= f.opts.NearThreshold {
+		return true
+	}
+	al := f.aligners.Get().(*aligner)
+	defer f.aligners.Put(al)
+	around := func(toks []token, p int) []token {
+		return toks[max(0, p-localWords):min(len(toks), p+gramWords+localWords)]
+	}
+	// the arrival's occurrences of the shared n-grams, in one pass
+	type occ struct {
+		h     uint32
+		first uint64 // the hash of the n-gram's first word
+		i     int
+	}
+	var occs [maxLocal]occ
+	n := 0
+	fps := c.fps[:c.shared]
+	for i, g := range xg {
+		if slices.Contains(fps, g) {
+			if n == maxLocal {
+				return true
+			}
+			occs[n] = occ{g, x.d.toks[i].h, i}
+			n++
+		}
+	}
+	// the candidate's, where one of their first words is, then by hash
+	looked := 0
+	for j := 0; j+gramWords <= len(y.d.toks); j++ {
+		w := y.d.toks[j].h
+		var g uint32
+		hashed := false
+		for _, o := range occs[:n] {
+			if o.first != w {
+				continue
+			}
+			if !hashed {
+				g, hashed = uint32(shingleHash(y.d.toks[j:j+gramWords])>>32), true
+			}
+			if g != o.h {
+				continue
+			}
+			if looked++; looked > maxLocal {
+				return true
+			}
+			a, b := around(x.d.toks, o.i), around(y.d.toks, j)
+			if x.id > y.id {
+				a, b = b, a
+			}
+			if len(al.align(a, b, f.opts.MinWords)) > 0 {
+				return true
+			}
+		}
+	}
+	// no occurrence at all: y is not the text that was indexed (an
+	// update read from the store), so nothing is known
+	return looked == 0
 }
 
 // direction orders a pair by publication; unknown when not ordered.
@@ -159,13 +221,14 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // articles and text that is not, so that a shared quotation and the
 // narrative copied around it are reported apart. Pieces shorter than
 // minWords stay with the piece before them.
-func splitQuotes(s span, a, b []token, am, bm []bool, minWords int) []span {
+func splitQuotes(s span, x, y *entry, minWords int) []span {
+	a, b := x.d.toks, y.d.toks
 	state := func(i int) bool {
 		j := s.b0 + (i - s.a0)
 		if j >= s.b1 {
 			j = s.b1 - 1
 		}
-		return am[a[i].start] && bm[b[j].start]
+		return x.inQuote(a[i].start) && y.inQuote(b[j].start)
 	}
 	var out []span
 	cur := span{a0: s.a0, b0: s.b0}
@@ -198,17 +261,18 @@ func splitQuotes(s span, a, b []token, am, bm []bool, minWords int) []span {
 // the quotation, in either text, are fewer than a minimum passage. Such a
 // span is the same statement reported twice; the shared words outside it
 // are too few to be copying on their own.
-func quoteWithAttribution(s span, a, b []token, am, bm []bool, minWords int) bool {
+func quoteWithAttribution(s span, x, y *entry, minWords int) bool {
+	a, b := x.d.toks, y.d.toks
 	var inA, outA, inB, outB int
 	for i := s.a0; i < s.a1; i++ {
-		if am[a[i].start] {
+		if x.inQuote(a[i].start) {
 			inA++
 		} else {
 			outA++
 		}
 	}
 	for j := s.b0; j < s.b1; j++ {
-		if bm[b[j].start] {
+		if y.inQuote(b[j].start) {
 			inB++
 		} else {
 			outB++

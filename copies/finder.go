@@ -15,6 +15,8 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -41,9 +43,23 @@ type Options struct {
 	// MaxPosting is how many articles may share a fingerprint before it is
 	// taken for a stock phrase and ignored (default 64).
 	MaxPosting int
-	// CacheSize is how many recent articles are kept in memory, so that
-	// candidates of the same uncommitted batch can be aligned (default 2048).
+	// CacheSize caps how many recent articles are kept in memory, prepared
+	// for alignment; zero leaves the count to CacheBytes. Candidates kept
+	// in memory are aligned without reading the store, which also lets
+	// the articles of an uncommitted batch be aligned.
 	CacheSize int
+	// CacheBytes is the memory budget of the recent articles kept
+	// (default 128 MiB; an article of 500 words takes about 10 KB).
+	CacheBytes int
+	// PassageWindow, when set, is how far back in stream time (the newest
+	// publication time seen) the passage index reaches: fingerprints of
+	// older articles are dropped, in blocks of half the window. It suits a
+	// live feed; on a backfill in no date order it would drop too much, so
+	// it is off by default. Exact and near-duplicates are found at any age.
+	PassageWindow time.Duration
+	// PassageArticles caps how many articles the passage index holds, the
+	// most recent, dropped in blocks of half as many (default 100,000).
+	PassageArticles int
 }
 
 func (o Options) withDefaults() Options {
@@ -62,8 +78,11 @@ func (o Options) withDefaults() Options {
 	if o.MaxPosting <= 0 {
 		o.MaxPosting = 64
 	}
-	if o.CacheSize <= 0 {
-		o.CacheSize = 2048
+	if o.CacheBytes <= 0 {
+		o.CacheBytes = 128 << 20
+	}
+	if o.PassageArticles <= 0 {
+		o.PassageArticles = 100_000
 	}
 	return o
 }
@@ -75,6 +94,14 @@ const maxChain = 256
 // Finder finds the copies an arriving article forms with every article
 // seen before. It implements storyline.CopyFinder and storyline.Stateful
 // and is safe for concurrent use.
+//
+// Its memory is bounded but for the near-duplicate index (about 210 bytes
+// an article): the recent articles are kept prepared for alignment within
+// CacheBytes, so that most candidates are aligned without a store read or
+// tokenizing; the passage index holds the fingerprints and 16-bit word
+// hashes of the last PassageArticles articles (about 2 KB each), and a
+// candidate older than the recent ones is read from the source only when
+// its word hashes align with the arrival's.
 type Finder struct {
 	src    ArticleSource
 	opts   Options
@@ -90,13 +117,23 @@ type Finder struct {
 	// are scored.
 	tables [bands]chainTable
 	next   [][bands]uint32
-	// passage index: fingerprint entries chained per fingerprint;
-	// docFirst[d] is the first entry of document d
-	fp       chainTable
-	fpNext   []uint32
-	docFirst []uint32
-	pending  map[string][]byte
-	cache    *cache
+	// passage index: the current generation and the one before it (nil
+	// until the first rotation)
+	cur, prev *postings
+	// now is the stream clock: the newest publication time seen (Unix
+	// seconds), advanced by at most a day per article so that one article
+	// dated far ahead cannot flush the index
+	now     int64
+	pending map[string][]byte
+	win     *recent
+	// lookup scratch, used under mu
+	candAt map[uint32]int32
+	cands  []candidate
+	docs   []uint32
+
+	aligners sync.Pool // of *aligner
+	scratch  sync.Pool // of *scratch
+	fetched  atomic.Int64
 }
 
 // New returns an empty Finder that reads candidates from src (which may
@@ -104,11 +141,15 @@ type Finder struct {
 func New(src ArticleSource, opts Options) *Finder {
 	opts = opts.withDefaults()
 	return &Finder{
-		src:     src,
-		opts:    opts,
-		params:  newHashParams(),
-		pending: make(map[string][]byte),
-		cache:   newCache(opts.CacheSize),
+		src:      src,
+		opts:     opts,
+		params:   newHashParams(),
+		pending:  make(map[string][]byte),
+		win:      newRecent(opts.CacheBytes, opts.CacheSize),
+		cur:      newPostings(0),
+		candAt:   make(map[uint32]int32),
+		aligners: sync.Pool{New: func() any { return new(aligner) }},
+		scratch:  sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
 
@@ -118,12 +159,26 @@ type sketch struct {
 	keys  [bands]uint32
 	hasSh bool
 	fps   []uint32
+	// at is the publication time in Unix seconds, 0 when unknown
+	at int64
+	// words are the token hashes reduced to 16 bits, grams the hashes of
+	// every word n-gram (neither is stored)
+	words []uint16
+	grams []uint32
 }
 
 func (f *Finder) sketch(id string, d doc, sh []uint64) sketch {
-	s := sketch{id: id, fps: fingerprints(nil, d.toks)}
+	s := sketch{id: id, grams: grams(nil, d.toks), words: shortWords(d.toks)}
+	s.fps = winnow(nil, s.grams)
 	s.keys, s.hasSh = f.params.bandKeys(sh)
 	return s
+}
+
+func unixOf(p storyline.Published) int64 {
+	if p.IsZero() {
+		return 0
+	}
+	return p.Time.Unix()
 }
 
 // candidate is an indexed document that may share text with an arrival.
@@ -131,7 +186,12 @@ type candidate struct {
 	doc    uint32
 	near   bool // found by an LSH band
 	shared int  // fingerprints shared
+	// fps are the first shared fingerprints
+	fps [maxHits]uint32
 }
+
+// maxHits is how many shared fingerprints a candidate remembers.
+const maxHits = 4
 
 // AddArticle returns the pairs a forms with the articles indexed before,
 // then indexes it. Pairs are ordered by the other article's id.
@@ -139,13 +199,16 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("copies %s: %w", a.ID, err)
 	}
-	e := newEntry(*a)
-	s := f.sketch(a.ID, e.d, e.sh)
+	sc := f.scratch.Get().(*scratch)
+	e, sh := newEntry(*a, sc)
+	s := f.sketch(a.ID, e.d, sh)
+	f.scratch.Put(sc)
+	s.at = unixOf(a.Published)
 	f.mu.Lock()
-	cands := f.lookup(s)
-	f.insert(s, true)
-	f.cache.put(e)
-	ids := f.resolve(cands, a.ID)
+	f.lookup(s)
+	d := f.insert(s, true)
+	f.win.put(d, e)
+	targets := f.resolve(a.ID)
 	f.mu.Unlock()
 
 	// Candidates are fetched and aligned on every core: each comparison
@@ -155,37 +218,47 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 		ok  bool
 		err error
 	}
-	res := make([]result, len(ids))
+	res := make([]result, len(targets))
+	var arrWords []token
+	for _, t := range targets {
+		if t.e == nil && t.words != nil {
+			arrWords = shortTokens(nil, s.words)
+			break
+		}
+	}
 	compareOne := func(i int) {
-		other, err := f.fetch(ctx, ids[i])
-		if err != nil {
-			res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, ids[i], err)
+		other := targets[i].e
+		if other == nil && targets[i].words != nil && !f.mayShare(arrWords, a.ID < targets[i].id, targets[i].words) {
+			return // no passage: not worth reading from the store
+		}
+		if other == nil {
+			var err error
+			if other, err = f.fetch(ctx, targets[i].id); err != nil {
+				res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, targets[i].id, err)
+				return
+			}
+		}
+		if other != nil && !f.mayAlign(e, s.grams, other, targets[i].c) {
 			return
 		}
 		if other != nil {
 			res[i].c, res[i].ok = f.compare(e, other)
 		}
 	}
-	if workers := min(runtime.GOMAXPROCS(0), len(ids)); workers <= 1 {
-		for i := range ids {
+	if workers := min(runtime.GOMAXPROCS(0), len(targets)); workers <= 1 {
+		for i := range targets {
 			compareOne(i)
 		}
 	} else {
 		var wg sync.WaitGroup
-		next := make(chan int)
+		var next atomic.Int32
 		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(targets); i = int(next.Add(1) - 1) {
 					compareOne(i)
 				}
-			}()
+			})
 		}
-		for i := range ids {
-			next <- i
-		}
-		close(next)
 		wg.Wait()
 	}
 	var out []storyline.Copy
@@ -210,17 +283,19 @@ func otherID(c storyline.Copy, id string) string {
 	return c.A
 }
 
-// lookup collects candidates from the LSH bands and the fingerprint
-// index. f.mu is held.
-func (f *Finder) lookup(s sketch) map[uint32]*candidate {
-	cands := make(map[uint32]*candidate)
+// lookup collects the candidates of s in f.cands from the LSH bands and
+// the passage index. f.mu is held.
+func (f *Finder) lookup(s sketch) {
+	clear(f.candAt)
+	f.cands = f.cands[:0]
 	get := func(d uint32) *candidate {
-		c := cands[d]
-		if c == nil {
-			c = &candidate{doc: d}
-			cands[d] = c
+		i, ok := f.candAt[d]
+		if !ok {
+			i = int32(len(f.cands))
+			f.candAt[d] = i
+			f.cands = append(f.cands, candidate{doc: d})
 		}
-		return c
+		return &f.cands[i]
 	}
 	walk := func(b int, key uint32) {
 		n := 0
@@ -234,34 +309,37 @@ func (f *Finder) lookup(s sketch) map[uint32]*candidate {
 			walk(b, k)
 		}
 	}
-	var docs []uint32
+	limit := f.opts.MaxPosting
 	for _, h := range s.fps {
-		docs = docs[:0]
-		for e := f.fp.head(h); e != noEntry; e = f.fpNext[e] {
-			if len(docs) > f.opts.MaxPosting {
-				break
-			}
-			docs = append(docs, f.entryDoc(e))
+		// the counts tell a stock phrase without walking its postings
+		n := f.cur.count(h)
+		if f.prev != nil {
+			n += f.prev.count(h)
 		}
-		if len(docs) > f.opts.MaxPosting {
+		if n > limit {
+			continue
+		}
+		docs := f.cur.appendDocs(f.docs[:0], h, limit)
+		if f.prev != nil && len(docs) <= limit {
+			docs = f.prev.appendDocs(docs, h, limit)
+		}
+		f.docs = docs
+		if len(docs) > limit {
 			continue // a stock phrase
 		}
 		for _, d := range docs {
-			get(d).shared++
+			c := get(d)
+			if c.shared < maxHits {
+				c.fps[c.shared] = h
+			}
+			c.shared++
 		}
 	}
-	return cands
-}
-
-// entryDoc finds the document a fingerprint entry belongs to.
-func (f *Finder) entryDoc(e uint32) uint32 {
-	i, _ := slices.BinarySearch(f.docFirst, e+1)
-	return uint32(i - 1)
 }
 
 // insert adds a sketch to the index and, when record is set, queues it
-// for the store. f.mu is held.
-func (f *Finder) insert(s sketch, record bool) {
+// for the store; it returns the document number. f.mu is held.
+func (f *Finder) insert(s sketch, record bool) uint32 {
 	d := uint32(len(f.idEnd))
 	f.idBytes = append(f.idBytes, s.id...)
 	f.idEnd = append(f.idEnd, uint32(len(f.idBytes)))
@@ -275,13 +353,32 @@ func (f *Finder) insert(s sketch, record bool) {
 		}
 	}
 	f.next = append(f.next, nx)
-	f.docFirst = append(f.docFirst, uint32(len(f.fpNext)))
-	for _, h := range s.fps {
-		e := uint32(len(f.fpNext))
-		f.fpNext = append(f.fpNext, f.fp.push(h, e))
-	}
+	f.tick(s.at)
+	f.cur.add(d, s.fps, s.words)
 	if record {
 		f.pending[docKey(d)] = encodeSketch(s)
+	}
+	return d
+}
+
+// tick advances the stream clock to at and opens a new generation of the
+// passage index, dropping the previous one, when the current one spans
+// half the window in time or in articles. f.mu is held.
+func (f *Finder) tick(at int64) {
+	if at > f.now {
+		if f.now == 0 {
+			f.now = at
+		} else {
+			f.now = min(at, f.now+24*60*60)
+		}
+	}
+	if f.cur.start == 0 {
+		f.cur.start = f.now
+	}
+	half := int64(f.opts.PassageWindow/time.Second) / 2
+	if f.cur.articles >= max(1, f.opts.PassageArticles/2) ||
+		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half) {
+		f.prev, f.cur = f.cur, newPostings(f.now)
 	}
 }
 
@@ -293,15 +390,21 @@ func (f *Finder) id(d uint32) string {
 	return string(f.idBytes[start:f.idEnd[d]])
 }
 
-// resolve orders candidates (near ones first, then by shared
-// fingerprints, newest first) and returns their distinct ids, without
+// target is a candidate to align: its id and, when the recent articles
+// hold it, its entry, else its short words when the passage index has them.
+type target struct {
+	id    string
+	e     *entry
+	words []uint16
+	c     candidate
+}
+
+// resolve orders the candidates in f.cands (near ones first, then by
+// shared fingerprints, newest first) and returns distinct ones, without
 // self, at most MaxCandidates. f.mu is held.
-func (f *Finder) resolve(cands map[uint32]*candidate, self string) []string {
-	list := make([]*candidate, 0, len(cands))
-	for _, c := range cands {
-		list = append(list, c)
-	}
-	slices.SortFunc(list, func(x, y *candidate) int {
+func (f *Finder) resolve(self string) []target {
+	list := f.cands
+	slices.SortFunc(list, func(x, y candidate) int {
 		switch {
 		case x.near != y.near:
 			if x.near {
@@ -317,34 +420,33 @@ func (f *Finder) resolve(cands map[uint32]*candidate, self string) []string {
 		}
 		return 0
 	})
-	seen := map[string]bool{self: true}
-	var ids []string
+	var out []target
 	for _, c := range list {
-		if len(ids) == f.opts.MaxCandidates {
+		if len(out) == f.opts.MaxCandidates {
 			break
 		}
 		id := f.id(c.doc)
-		if seen[id] {
+		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
 			continue
 		}
-		seen[id] = true
-		ids = append(ids, id)
+		t := target{id: id, e: f.win.get(c.doc, id), c: c}
+		if t.e == nil && !c.near {
+			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
+				t.words = f.prev.wordsOf(c.doc)
+			}
+		}
+		out = append(out, t)
 	}
-	return ids
+	return out
 }
 
-// fetch returns a prepared candidate from the cache or the source; nil
-// when the source no longer has it.
+// fetch reads a candidate no longer among the recent articles from the source and
+// prepares it; nil when there is no source or it no longer has it.
 func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
-	f.mu.Lock()
-	e := f.cache.get(id)
-	f.mu.Unlock()
-	if e != nil {
-		return e, nil
-	}
 	if f.src == nil {
 		return nil, nil
 	}
+	f.fetched.Add(1)
 	art, err := f.src.Article(ctx, id)
 	if err != nil {
 		if isNotFound(err) {
@@ -352,7 +454,10 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 		}
 		return nil, err
 	}
-	return newEntry(art), nil
+	sc := f.scratch.Get().(*scratch)
+	defer f.scratch.Put(sc)
+	e, _ := newEntry(art, sc)
+	return e, nil
 }
 
 // Stats describes the size of a Finder's index.
@@ -360,8 +465,18 @@ type Stats struct {
 	// Articles is how many articles are indexed.
 	Articles int
 	// NearBytes is the memory of the near-duplicate index (ids and LSH
-	// tables); PassageBytes that of the fingerprint index.
+	// tables); PassageBytes that of the passage index (fingerprints and
+	// 16-bit word hashes of its window).
 	NearBytes, PassageBytes int
+	// PassageArticles is how many articles the passage index holds, the
+	// most recent ones.
+	PassageArticles int
+	// RecentArticles and RecentBytes are the recent articles kept prepared
+	// for alignment and their memory.
+	RecentArticles, RecentBytes int
+	// Fetched counts the candidates read back from the source because they
+	// were no longer among the recent articles.
+	Fetched int64
 }
 
 // Stats reports the index size.
@@ -373,6 +488,13 @@ func (f *Finder) Stats() Stats {
 	for i := range f.tables {
 		s.NearBytes += f.tables[i].bytes()
 	}
-	s.PassageBytes = f.fp.bytes() + 4*cap(f.fpNext) + 4*cap(f.docFirst)
+	for _, p := range []*postings{f.cur, f.prev} {
+		if p != nil {
+			s.PassageBytes += p.bytes()
+			s.PassageArticles += p.articles
+		}
+	}
+	s.RecentArticles, s.RecentBytes = f.win.len(), f.win.bytes
+	s.Fetched = f.fetched.Load()
 	return s
 }

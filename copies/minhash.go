@@ -94,7 +94,7 @@ func (p *hashParams) bandKeys(sh []uint64) (keys [bands]uint32, ok bool) {
 }
 
 // sortedJaccard returns the Jaccard similarity of two sorted sets.
-func sortedJaccard(a, b []uint64) float64 {
+func sortedJaccard[T uint32 | uint64](a, b []T) float64 {
 	i, j, inter := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

@@ -1,31 +1,40 @@
 package copies
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
-// quoteMask marks the code points of text that stand inside quotation
-// marks (straight, curly, angled or low-9 double quotes). A quotation left
-// open runs to the end of its paragraph, as multi-paragraph quotes do; a
-// closing mark that opens a word (a typesetter's slip) opens a new quote.
-func quoteMask(text string) []bool {
-	rs := []rune(text)
-	mask := make([]bool, len(rs))
+// textBits returns two bit sets over the code points of text, which has
+// n of them: those inside quotation marks (straight, curly, angled or
+// low-9 double quotes) and the letters. A quotation left open runs to the
+// end of its paragraph, as multi-paragraph quotes do; a closing mark that
+// opens a word (a typesetter's slip) opens a new quote.
+func textBits(text string, n int) (quotes, letters []uint64) {
+	words := (n + 63) / 64
+	buf := make([]uint64, 2*words)
+	quotes, letters = buf[:words:words], buf[words:]
 	open := -1
 	closeAt := func(end int) {
 		for i := open; i < end; i++ {
-			mask[i] = true
+			quotes[i/64] |= 1 << (i % 64)
 		}
 		open = -1
 	}
-	for i, r := range rs {
+	i := 0
+	for b, r := range text {
+		if unicode.IsLetter(r) {
+			letters[i/64] |= 1 << (i % 64)
+		}
 		switch r {
 		case '\n':
 			if open >= 0 {
 				closeAt(i)
 			}
 		case '“', '«', '„':
-			if open >= 0 && (r == '“' && !followedByWord(rs, i)) {
+			if open >= 0 && (r == '“' && !followedByWord(text, b)) {
 				closeAt(i + 1)
-				continue
+				break
 			}
 			if open >= 0 {
 				closeAt(i)
@@ -34,11 +43,11 @@ func quoteMask(text string) []bool {
 		case '”', '»':
 			if open >= 0 {
 				closeAt(i + 1)
-			} else if r == '”' && followedByWord(rs, i) {
+			} else if r == '”' && followedByWord(text, b) {
 				open = i
 			}
 		case '"':
-			if open >= 0 && !followedByWord(rs, i) {
+			if open >= 0 && !followedByWord(text, b) {
 				closeAt(i + 1)
 			} else if open < 0 {
 				open = i
@@ -47,15 +56,32 @@ func quoteMask(text string) []bool {
 				open = i
 			}
 		}
+		i++
 	}
 	if open >= 0 {
-		closeAt(len(rs))
+		closeAt(i)
+	}
+	return quotes, letters
+}
+
+// quoteMask marks the code points of text that stand inside quotation
+// marks, as textBits does.
+func quoteMask(text string) []bool {
+	n := utf8.RuneCountInString(text)
+	quotes, _ := textBits(text, n)
+	mask := make([]bool, n)
+	for i := range mask {
+		mask[i] = quotes[i/64]&(1<<(i%64)) != 0
 	}
 	return mask
 }
 
-func followedByWord(rs []rune, i int) bool {
-	return i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]))
+// followedByWord reports whether the rune at byte b of text is followed
+// by a letter or digit.
+func followedByWord(text string, b int) bool {
+	_, size := utf8.DecodeRuneInString(text[b:])
+	r, _ := utf8.DecodeRuneInString(text[b+size:])
+	return b+size < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // quoted reports whether most of the letters in [start, end) are inside

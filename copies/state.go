@@ -29,29 +29,26 @@ func (f *Finder) Pending() map[string][]byte {
 
 // Load rebuilds the index from the sketches in s, in arrival order. It
 // reads each stored sketch once (about 100 + 4 per fingerprint bytes,
-// some 500 bytes for a typical article), not the articles themselves.
+// some 500 bytes for a typical article), not the articles themselves, and
+// indexes it as it goes; the passage index keeps only its window.
 func (f *Finder) Load(ctx context.Context, s storyline.StateStore) error {
-	var sketches []sketch
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	for key, val := range s.ScanState(ctx, f.Stage(), "d") {
 		sk, err := decodeSketch(val)
 		if err != nil {
 			return fmt.Errorf("copies: load %s: %w", key, err)
 		}
-		sketches = append(sketches, sk)
+		f.insert(sk, false)
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("copies: load: %w", err)
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, sk := range sketches {
-		f.insert(sk, false)
 	}
 	return nil
 }
 
 func encodeSketch(s sketch) []byte {
-	b := make([]byte, 0, 8+len(s.id)+4*bands+4*len(s.fps))
+	b := make([]byte, 0, 18+len(s.id)+4*bands+4*len(s.fps))
 	b = binary.AppendUvarint(b, uint64(len(s.id)))
 	b = append(b, s.id...)
 	if s.hasSh {
@@ -66,7 +63,8 @@ func encodeSketch(s sketch) []byte {
 	for _, h := range s.fps {
 		b = binary.LittleEndian.AppendUint32(b, h)
 	}
-	return b
+	// the publication time came later: a sketch may end before it
+	return binary.AppendVarint(b, s.at)
 }
 
 func decodeSketch(b []byte) (sketch, error) {
@@ -98,6 +96,11 @@ func decodeSketch(b []byte) (sketch, error) {
 	s.fps = make([]uint32, n)
 	for i := range s.fps {
 		s.fps[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	if b = b[4*n:]; len(b) > 0 {
+		if s.at, k = binary.Varint(b); k <= 0 {
+			return s, bad
+		}
 	}
 	return s, nil
 }

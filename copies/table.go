@@ -9,6 +9,10 @@ package copies
 type chainTable struct {
 	slots []uint64
 	n     int
+	// counts, when counted is set, holds how many entries were filed
+	// under each slot's key, up to 255
+	counted bool
+	counts  []uint8
 }
 
 const noEntry = ^uint32(0)
@@ -29,16 +33,27 @@ func (t *chainTable) nextSlot(i int) int {
 
 // head returns the newest entry under key, or noEntry.
 func (t *chainTable) head(key uint32) uint32 {
+	e, _ := t.headCount(key)
+	return e
+}
+
+// headCount returns the newest entry under key, or noEntry, and, when
+// the table counts, how many entries are filed under key (at most 255).
+func (t *chainTable) headCount(key uint32) (uint32, int) {
 	if len(t.slots) == 0 {
-		return noEntry
+		return noEntry, 0
 	}
 	for i := t.slotOf(key); ; i = t.nextSlot(i) {
 		s := t.slots[i]
 		if s == 0 {
-			return noEntry
+			return noEntry, 0
 		}
 		if uint32(s>>32) == key {
-			return uint32(s) - 1
+			n := 0
+			if t.counted {
+				n = int(t.counts[i])
+			}
+			return uint32(s) - 1, n
 		}
 	}
 }
@@ -55,19 +70,28 @@ func (t *chainTable) push(key, entry uint32) uint32 {
 		if s == 0 {
 			t.slots[i] = v
 			t.n++
+			if t.counted {
+				t.counts[i] = 1
+			}
 			return noEntry
 		}
 		if uint32(s>>32) == key {
 			t.slots[i] = v
+			if t.counted && t.counts[i] < 255 {
+				t.counts[i]++
+			}
 			return uint32(s) - 1
 		}
 	}
 }
 
 func (t *chainTable) grow() {
-	old := t.slots
+	old, oldCounts := t.slots, t.counts
 	t.slots = make([]uint64, max(1024, len(old)*3/2))
-	for _, s := range old {
+	if t.counted {
+		t.counts = make([]uint8, len(t.slots))
+	}
+	for j, s := range old {
 		if s == 0 {
 			continue
 		}
@@ -76,8 +100,11 @@ func (t *chainTable) grow() {
 			i = t.nextSlot(i)
 		}
 		t.slots[i] = s
+		if t.counted {
+			t.counts[i] = oldCounts[j]
+		}
 	}
 }
 
 // bytes is the table's memory.
-func (t *chainTable) bytes() int { return 8 * cap(t.slots) }
+func (t *chainTable) bytes() int { return 8*cap(t.slots) + cap(t.counts) }

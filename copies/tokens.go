@@ -24,12 +24,19 @@ type doc struct {
 
 // prepare tokenizes text and hashes the canonical form of each word.
 func prepare(text string) doc {
-	tt := textproc.Tokenize(nil, text)
+	d, _ := prepareWith(nil, text)
+	return d
+}
+
+// prepareWith is prepare tokenizing into buf, which it returns for reuse.
+func prepareWith(buf []textproc.Token, text string) (doc, []textproc.Token) {
+	tt := textproc.Tokenize(buf[:0], text)
 	toks := make([]token, len(tt))
 	for i, t := range tt {
 		toks[i] = token{h: xxh3.HashString(canonical(t.Term)), start: int32(t.Start), end: int32(t.End)}
 	}
-	return doc{text: text, runes: utf8.RuneCountInString(text), toks: toks}
+	clear(tt) // drop the terms
+	return doc{text: text, runes: utf8.RuneCountInString(text), toks: toks}, tt
 }
 
 // spelling maps British endings to American ones, so that "recognise" and

@@ -1,5 +1,7 @@
 package copies
 
+import "slices"
+
 // The passage index: winnowing fingerprints of word n-grams. Every shared
 // run of at least gramWords+window-1 words is guaranteed to share one
 // fingerprint (Schleimer, Wilkerson and Aiken's winnowing), so excerpts of
@@ -12,21 +14,26 @@ const (
 // fingerprints appends the winnowed fingerprints of a token sequence,
 // each once, in text order.
 func fingerprints(dst []uint32, toks []token) []uint32 {
-	n := len(toks) - gramWords + 1
+	return winnow(dst, grams(nil, toks))
+}
+
+// grams appends the hashes of every word n-gram of toks.
+func grams(dst []uint32, toks []token) []uint32 {
+	for i := 0; i+gramWords <= len(toks); i++ {
+		dst = append(dst, uint32(shingleHash(toks[i:i+gramWords])>>32))
+	}
+	return dst
+}
+
+// winnow appends the fingerprints winnowed from the n-gram hashes grams,
+// each once, in text order.
+func winnow(dst []uint32, grams []uint32) []uint32 {
+	n := len(grams)
 	if n <= 0 {
 		return dst
 	}
-	grams := make([]uint32, n)
-	for i := range n {
-		grams[i] = uint32(shingleHash(toks[i:i+gramWords]) >> 32)
-	}
-	seen := make(map[uint32]bool)
-	add := func(h uint32) {
-		if !seen[h] {
-			seen[h] = true
-			dst = append(dst, h)
-		}
-	}
+	start := len(dst)
+	add := func(h uint32) { dst = append(dst, h) }
 	if n <= window {
 		m := 0
 		for i := range grams {
@@ -51,5 +58,28 @@ func fingerprints(dst []uint32, toks []token) []uint32 {
 			last = m
 		}
 	}
-	return dst
+	return append(dst[:start], firstOccurrences(dst[start:])...)
+}
+
+// firstOccurrences keeps the first occurrence of each value of hs, in
+// order, in place.
+func firstOccurrences(hs []uint32) []uint32 {
+	sorted := slices.Clone(hs)
+	slices.Sort(sorted)
+	dup := false
+	for i := 1; i < len(sorted) && !dup; i++ {
+		dup = sorted[i] == sorted[i-1]
+	}
+	if !dup {
+		return hs
+	}
+	emitted := make([]bool, len(sorted))
+	out := hs[:0]
+	for _, h := range hs {
+		if i, _ := slices.BinarySearch(sorted, h); !emitted[i] {
+			emitted[i] = true
+			out = append(out, h)
+		}
+	}
+	return out
 }

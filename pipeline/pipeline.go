@@ -347,10 +347,8 @@ func (p *Pipeline) pending(b *storyline.Batch, early bool) {
 // whose boilerplate changed; it returns what to commit.
 func (p *Pipeline) finish(ctx context.Context, pr *prepared) (*built, error) {
 	pb := pr.pb
-	for k, i := range pb.work {
-		if err := p.link(ctx, &pr.batch[i], pr.quotes[k], pr.assign[k], &pb.b); err != nil {
-			return nil, fmt.Errorf("pipeline: article %s: %w", pr.batch[i].ID, err)
-		}
+	if err := p.linkAll(ctx, pr); err != nil {
+		return nil, err
 	}
 	if t, ok := p.cfg.Clusterer.(titler); ok {
 		pb.b.Titles = t.Titles()
@@ -469,53 +467,6 @@ func (p *Pipeline) workers() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-// link runs the order-dependent stages on one read article: copies,
-// clustering and statement grouping.
-func (p *Pipeline) link(ctx context.Context, a *storyline.Article, quotes []storyline.Quote, assign AssignFunc, b *storyline.Batch) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	var copies []storyline.Copy
-	if p.cfg.Copies != nil {
-		start := time.Now()
-		c, err := p.cfg.Copies.AddArticle(ctx, a)
-		if err != nil {
-			return fmt.Errorf("copies: %w", err)
-		}
-		copies = c
-		b.Copies = append(b.Copies, c...)
-		p.timed(StageCopies, start)
-	}
-	if p.cfg.Clusterer != nil {
-		start := time.Now()
-		if assign == nil {
-			assign = func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
-				return p.cfg.Clusterer.Assign(ctx, a, copies)
-			}
-		}
-		as, merges, err := assign(ctx, copies)
-		if err != nil {
-			return fmt.Errorf("cluster: %w", err)
-		}
-		if as.Why != nil {
-			if as.Why.NewEvent {
-				p.counts.NewEvents++
-			}
-			if as.Why.NewStory {
-				p.counts.NewStories++
-			}
-		}
-		b.Assignments = append(b.Assignments, as)
-		b.Merges = append(b.Merges, merges...)
-		p.timed(StageCluster, start)
-	}
-	if err := p.group(ctx, a.ID, quotes, b); err != nil {
-		return err
-	}
-	b.Articles = append(b.Articles, *a)
-	return nil
-}
-
 // read runs the reader and the credit finder on a clean article. It is
 // called concurrently: it touches nothing but a.
 func (p *Pipeline) read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
@@ -535,19 +486,33 @@ func (p *Pipeline) read(ctx context.Context, a *storyline.Article) ([]storyline.
 
 // group gives an article's quotes their statements and adds them to b.
 func (p *Pipeline) group(ctx context.Context, id string, quotes []storyline.Quote, b *storyline.Batch) error {
-	if p.cfg.Reader == nil {
+	if err := p.statements(ctx, quotes); err != nil {
+		return err
+	}
+	p.addQuotes(id, quotes, b)
+	return nil
+}
+
+// statements gives quotes the ids of the statements they render.
+func (p *Pipeline) statements(ctx context.Context, quotes []storyline.Quote) error {
+	if p.cfg.Reader == nil || p.cfg.Statements == nil || len(quotes) == 0 {
 		return nil
 	}
-	if p.cfg.Statements != nil && len(quotes) > 0 {
-		start := time.Now()
-		if err := p.cfg.Statements.Group(ctx, quotes); err != nil {
-			return fmt.Errorf("statements: %w", err)
-		}
-		p.timed(StageQuotes, start)
+	start := time.Now()
+	if err := p.cfg.Statements.Group(ctx, quotes); err != nil {
+		return fmt.Errorf("statements: %w", err)
+	}
+	p.timed(StageQuotes, start)
+	return nil
+}
+
+// addQuotes records an article's quotes in b (none when nothing reads).
+func (p *Pipeline) addQuotes(id string, quotes []storyline.Quote, b *storyline.Batch) {
+	if p.cfg.Reader == nil {
+		return
 	}
 	if b.Quotes == nil {
 		b.Quotes = make(map[string][]storyline.Quote)
 	}
 	b.Quotes[id] = quotes
-	return nil
 }

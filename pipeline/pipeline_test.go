@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -121,15 +122,22 @@ func TestProcess(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("outcomes %v, want %v", got, want)
 	}
-	// Order-dependent stages ran in input order, each article once.
-	var linked []string
-	for _, c := range r.calls {
-		if strings.HasPrefix(c, "copies") || strings.HasPrefix(c, "cluster") {
-			linked = append(linked, c)
+	// Each order-dependent stage ran in input order, each article once,
+	// and an article was clustered after its copies were found.
+	var copied, clustered []string
+	for i, c := range r.calls {
+		if id, ok := strings.CutPrefix(c, "copies "); ok {
+			copied = append(copied, id)
+		}
+		if id, ok := strings.CutPrefix(c, "cluster "); ok {
+			clustered = append(clustered, id)
+			if !slices.Contains(r.calls[:i], "copies "+id) {
+				t.Errorf("%s clustered before its copies were found: %v", id, r.calls)
+			}
 		}
 	}
-	if fmt.Sprint(linked) != "[copies a cluster a copies b cluster b]" {
-		t.Errorf("linking order %v", linked)
+	if fmt.Sprint(copied) != "[a b]" || fmt.Sprint(clustered) != "[a b]" {
+		t.Errorf("copies in order %v, clustering in order %v; want [a b] for both", copied, clustered)
 	}
 	a, err := st.Article(ctx, "a")
 	if err != nil {

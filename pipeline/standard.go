@@ -18,19 +18,14 @@ func Standard(st storyline.Store) Config {
 	cleaner := clean.New(clean.Options{})
 	clusterer := cluster.New(cluster.Options{})
 	return Config{
-		Store:     st,
-		Cleaner:   cleaner,
-		Recleaner: cleaner,
-		Reader:    reading.New(reading.Options{}),
-		Citations: copies.Citations,
-		Copies:    copies.New(st, copies.Options{}),
-		Clusterer: clusterer,
-		Prepare: func(a *storyline.Article) AssignFunc {
-			f := clusterer.Prepare(a)
-			return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
-				return clusterer.AssignPrepared(ctx, a, f, copies)
-			}
-		},
+		Store:      st,
+		Cleaner:    cleaner,
+		Recleaner:  cleaner,
+		Reader:     reading.New(reading.Options{}),
+		Citations:  copies.Citations,
+		Copies:     copies.New(st, copies.Options{}),
+		Clusterer:  clusterer,
+		Prepare:    prepare(clusterer),
 		Statements: quotes.NewGrouper(quotes.GrouperOptions{}),
 	}
 }
@@ -40,11 +35,28 @@ func Standard(st storyline.Store) Config {
 // with the very clusterer Standard uses, and none of the rest (quotes
 // and their statements, credits, re-cleaning of stored articles), whose
 // output clustering never reads.
+//
+// Its clusterer keeps no state for a later run (cluster.Options.NoState):
+// the store lives for one run, and assignments are the same.
 func Clustering(st storyline.Store) Config {
 	cfg := Standard(st)
+	clusterer := cluster.New(cluster.Options{NoState: true})
+	cfg.Clusterer = clusterer
+	cfg.Prepare = prepare(clusterer)
 	cfg.Reader = reading.New(reading.Options{NoQuotes: true})
 	cfg.Recleaner = nil
 	cfg.Citations = nil
 	cfg.Statements = nil
 	return cfg
+}
+
+// prepare runs the clusterer's per-article analysis in the concurrent read
+// step; what it returns assigns the article later, in arrival order.
+func prepare(c *cluster.Clusterer) func(a *storyline.Article) AssignFunc {
+	return func(a *storyline.Article) AssignFunc {
+		f := c.Prepare(a)
+		return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
+			return c.AssignPrepared(ctx, a, f, copies)
+		}
+	}
 }

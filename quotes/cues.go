@@ -34,7 +34,9 @@ fumed sang sings sing gushed raged ranted marveled chided scolded demanded begge
 заявил заявила заявили заявляет сказал сказала сказали говорит отметил отметила отметили
 подчеркнул подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили
 сообщил сообщила сообщили рассказал рассказала напомнил напомнила признал признала
-ответил ответила заметил заметила указал указала считает уверен уверена`)
+ответил ответила заметил заметила указал указала считает уверен уверена
+отмечает уверяет замечает жалуется признаёт признает настаивает настаивал настаивала
+утверждает утверждал утверждала подтвердил подтвердила подтверждает`)
 
 // indirectCues introduce reported speech without quotation marks.
 var indirectCues = wordSet(`said says told added noted stressed explained argued claimed
@@ -42,7 +44,9 @@ insisted warned announced stated replied responded emphasized emphasised recalle
 suggested acknowledged admitted predicted promised vowed confirmed denied cautioned asserted
 maintained contended believes believed thinks
 заявил заявила заявили сказал сказала отметил отметила подчеркнул подчеркнула добавил
-добавила пояснил пояснила сообщил сообщила считает уверен`)
+добавила пояснил пояснила сообщил сообщила считает уверен уверена говорит отмечает уверяет
+замечает жалуется признаёт признает настаивает настаивал настаивала утверждает утверждал
+утверждала подтвердил подтвердила подтверждает`)
 
 // groupHeads are words that name speakers that are not named entities
 // ("officials said", "the campaign said in a statement").

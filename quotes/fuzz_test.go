@@ -12,6 +12,8 @@ func FuzzExtract(f *testing.F) {
 		`"We will win," Peskov said, "and soon."`, "«Да», — заявил он.", "Mr. Smith (D-N.Y.) said: “Yes.”\n\n“No",
 		"According to him, it was fine.", "the US’ continued refusal, he said",
 		"“It is over.” ― Ana Diaz\n\"No more.\"\n\n- Sanders.", "“It's unusual,“ said Larry Noble.”", "“Really?” an angry Hollande said, according to CNN",
+		"Nurse Ines Calardin, 54, told reporters the hospital was full", "As Anna Berg said, it", "Как сообщила Анна Берг, 5",
+		"Anna Berg said Monday in a", "Anna Berg told the BBC",
 	} {
 		f.Add(s)
 	}

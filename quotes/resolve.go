@@ -164,12 +164,19 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 	for sentEnd < len(d.Text) && strings.ContainsRune(".!?…", d.Text[sentEnd]) {
 		sentEnd++
 	}
+	bare := bareAt{cue: -1}
 	for j := from; j < to; j++ {
 		w := r.cueAt(j)
 		if w == 0 {
 			continue
 		}
 		term := d.Tokens[j].Term
+		if j == from+1 && d.Tokens[from].Term == "как" {
+			// "Как рассказал X, …": any cue
+			if sp, c := r.kakClause(j, to); c >= 0 {
+				return r.quote(id, d.Tokens[c].Start, r.clauseEnd(c, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+		}
 		// "по его словам", "according to him": the speaker is a pronoun
 		if p := r.possessivePronoun(j, w); p >= 0 {
 			c := p + 1
@@ -193,11 +200,28 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			for c < to && !strings.Contains(gap(d, c-1), ",") {
 				c++
 			}
+			if c < to && isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
+				c++ // "according to Anna Berg, 51, …": the speaker's age
+			}
 			if c >= to-3 {
 				continue
 			}
 			return r.quote(id, d.Tokens[c].Start, sentEnd, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
-		case indirectCues[term]:
+		case indirectCues[term] || bareCues[term]:
+			if sp, c := r.asClause(j, from, to); c >= 0 {
+				return r.quote(id, d.Tokens[c].Start, r.clauseEnd(c, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+			if !indirectCues[term] {
+				// "X announces the plant will close": no complementizer
+				if bare.cue < 0 {
+					if c := r.clauseAfter(j, to); c >= 0 {
+						if sp := r.subjectLeft(j, from); sp >= 0 && r.bareSpeaker(j, sp, from) {
+							bare = bareAt{cue: j, spk: sp, clause: c}
+						}
+					}
+				}
+				continue
+			}
 			sp := r.subjectLeft(j, from)
 			if sp < 0 {
 				continue
@@ -207,17 +231,15 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			for c < to && c < j+5 && d.Tokens[c].Term != "that" && d.Tokens[c].Term != "что" {
 				c++
 			}
-			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 4 {
-				end := sentEnd
-				// "… that Moscow hopes for the best, Ushakov says": stop
-				// before a second reporting clause
-				for k := c + 2; k < to; k++ {
-					if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
-						end = d.Tokens[k-2].End
-						break
-					}
+			if c < to && (d.Tokens[c].Term == "that" || d.Tokens[c].Term == "что") && to-c > 3 {
+				return r.quote(id, d.Tokens[c+1].Start, r.clauseEnd(c+1, to, sentEnd), attribution{spk: sp, cueTok: j}, storyline.Indirect), true
+			}
+			// "X said CLAUSE", "X told reporters CLAUSE": no complementizer,
+			// taken when no other form is found in the sentence
+			if bare.cue < 0 && r.bareSpeaker(j, sp, from) {
+				if c := r.clauseAfter(j, to); c >= 0 {
+					bare = bareAt{cue: j, spk: sp, clause: c}
 				}
-				return r.quote(id, d.Tokens[c+1].Start, end, attribution{spk: sp, cueTok: j}, storyline.Indirect), true
 			}
 			// "CLAUSE, X said."
 			sf := r.spks[sp].tok0
@@ -227,7 +249,46 @@ func (r *reader) reported(id string, from, to int) (storyline.Quote, bool) {
 			}
 		}
 	}
+	if bare.cue >= 0 {
+		if !strayMarks(d.Text[d.Tokens[from].Start:sentEnd]) {
+			return r.quote(id, d.Tokens[bare.clause].Start, r.clauseEnd(bare.clause, to, sentEnd), attribution{spk: bare.spk, cueTok: bare.cue}, storyline.Indirect), true
+		}
+	}
 	return storyline.Quote{}, false
+}
+
+// bareAt is a clause reported without a complementizer: its cue, speaker
+// and first token.
+type bareAt struct{ cue, spk, clause int }
+
+// strayMarks reports whether text holds quotation marks that opened no
+// quotation ("”", a lone "“"): a quotation the segments missed, which a
+// clause must not swallow.
+func strayMarks(text []rune) bool {
+	for i, c := range text {
+		switch c {
+		case '"', '“', '”', '«', '»', '„':
+			return true
+		case '\'':
+			if i+1 < len(text) && text[i+1] == '\'' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseEnd returns where the reported clause that starts at token c
+// ends: the sentence's end, or before a second reporting clause ("… that
+// Moscow hopes for the best, Ushakov says").
+func (r *reader) clauseEnd(c, to, sentEnd int) int {
+	d := r.d
+	for k := c + 1; k < to; k++ {
+		if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
+			return d.Tokens[k-2].End
+		}
+	}
+	return sentEnd
 }
 
 var objectPronouns = map[string]string{"его": "он", "ее": "она", "её": "она", "him": "he", "her": "she"}

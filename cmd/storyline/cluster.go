@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +26,7 @@ type assignmentLine struct {
 }
 
 func (a *app) clusterCmd() *cobra.Command {
-	var in, out string
+	var in, out, cpuprofile string
 	cmd := &cobra.Command{
 		Use:   "cluster --in CORPUS.jsonl --out ASSIGNMENTS.jsonl",
 		Short: "Cluster a corpus in memory, no database, for evaluation",
@@ -44,7 +45,21 @@ statements, re-cleaning of stored articles) is left out.`,
 				return usageError{errors.New("cluster needs --in and --out")}
 			}
 			ctx := cmd.Context()
-			st := memory.New(memory.Options{})
+			if cpuprofile != "" {
+				pf, err := os.Create(cpuprofile)
+				if err != nil {
+					return fmt.Errorf("cluster: cpu profile: %w", err)
+				}
+				if err := pprof.StartCPUProfile(pf); err != nil {
+					pf.Close()
+					return fmt.Errorf("cluster: cpu profile: %w", err)
+				}
+				defer func() {
+					pprof.StopCPUProfile()
+					pf.Close()
+				}()
+			}
+			st := memory.New(memory.Options{DropState: true}) // lives for this run only
 			defer st.Close()
 			p, err := pipeline.New(ctx, pipeline.Clustering(st))
 			if err != nil {
@@ -106,5 +121,6 @@ statements, re-cleaning of stored articles) is left out.`,
 	}
 	cmd.Flags().StringVar(&in, "in", "", "corpus `FILE` (JSON Lines, or any format ingest reads)")
 	cmd.Flags().StringVar(&out, "out", "", "assignments `FILE` to write")
+	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	return cmd
 }

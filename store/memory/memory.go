@@ -30,6 +30,12 @@ type Options struct {
 	// names and kinds are), so Search and StoryFilter.Query see titles
 	// only.
 	DropText bool
+	// DropState keeps no stage state: Commit ignores Batch.State, State
+	// reports ErrNotFound and ScanState visits nothing. A store that lives
+	// as long as one run, whose stages are never loaded from it again,
+	// needs none, and an online index's state (a sketch of every article)
+	// is some 2 KB per article.
+	DropState bool
 }
 
 // Store is an in-memory storyline.Store, safe for concurrent use.
@@ -158,6 +164,9 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 		s.quotes[id] = slices.Clone(qs)
 	}
 	for stage, kv := range b.State {
+		if s.opts.DropState {
+			break
+		}
 		m := s.state[stage]
 		if m == nil {
 			m = map[string][]byte{}

@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -10,6 +11,30 @@ import (
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storyline.Store { return New(Options{KeepRaw: true}) })
+}
+
+// TestDropState checks that a store without state keeps none and says
+// so as a store that never had any would.
+func TestDropState(t *testing.T) {
+	ctx := context.Background()
+	b := storyline.Batch{State: map[string]map[string][]byte{"copies": {"d1": []byte("sketch")}}}
+	for _, drop := range []bool{false, true} {
+		s := New(Options{DropState: drop})
+		if _, err := s.Commit(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		v, err := s.State(ctx, "copies", "d1")
+		n := 0
+		for range s.ScanState(ctx, "copies", "") {
+			n++
+		}
+		switch {
+		case drop && (!errors.Is(err, storyline.ErrNotFound) || n != 0):
+			t.Errorf("DropState: State = %q, %v; ScanState visits %d", v, err, n)
+		case !drop && (err != nil || string(v) != "sketch" || n != 1):
+			t.Errorf("default: State = %q, %v; ScanState visits %d", v, err, n)
+		}
+	}
 }
 
 func TestOptions(t *testing.T) {

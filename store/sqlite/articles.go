@@ -25,20 +25,21 @@ func scanArticle(r scanner) (storyline.Article, int64, error) {
 		a                  storyline.Article
 		ts                 int64
 		has                bool
-		dates, ents, cited *string
+		dates, ents, cited []byte
 	)
 	if err := r.Scan(&a.ID, &a.Hash, &a.Title, &a.Source, &a.URL, &a.Lang, &ts, &has,
 		&a.Text, &a.Format, &a.Origin, &dates, &ents, &cited); err != nil {
 		return a, 0, err
 	}
 	a.Published = published(ts, has)
-	if err := decodeJSON(dates, &a.Dates); err != nil {
+	var err error
+	if a.Dates, err = decodeDates(dates); err != nil {
 		return a, 0, fmt.Errorf("article %q: dates: %w", a.ID, err)
 	}
-	if err := decodeJSON(ents, &a.Entities); err != nil {
+	if a.Entities, err = decodeEntities(ents); err != nil {
 		return a, 0, fmt.Errorf("article %q: entities: %w", a.ID, err)
 	}
-	if err := decodeJSON(cited, &a.Cited); err != nil {
+	if a.Cited, err = decodeCited(cited); err != nil {
 		return a, 0, fmt.Errorf("article %q: cited: %w", a.ID, err)
 	}
 	return a, ts, nil
@@ -86,7 +87,7 @@ func (d *DB) Hashes(ctx context.Context, ids []string) (map[string]string, error
 
 // Article returns one article with its Raw input, or ErrNotFound.
 func (d *DB) Article(ctx context.Context, id string) (storyline.Article, error) {
-	row := d.r.QueryRowContext(ctx, `SELECT `+articleCols+`, r.raw FROM articles ar
+	row := d.queryRow(ctx, `SELECT `+articleCols+`, r.raw FROM articles ar
 		LEFT JOIN article_raw r ON r.seq = ar.seq WHERE ar.id = ?`, id)
 	var raw []byte
 	a, _, err := scanArticle(rowWithRaw{row, &raw})

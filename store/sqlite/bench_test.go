@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -14,37 +16,84 @@ import (
 	"github.com/storyline-news/storyline/store/storetest"
 )
 
-// BenchmarkCommit commits batches of new ~3 KB articles (with entities,
-// assignments, quotes and copies) into one growing file and reports
-// articles per second.
-func BenchmarkCommit(b *testing.B) {
-	for _, size := range []int{256, 512} {
-		b.Run(fmt.Sprintf("batch=%d", size), func(b *testing.B) {
-			db, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
-			if err != nil {
+// pipelineBatch is the pipeline's default batch size
+// (pipeline.DefaultBatchSize).
+const pipelineBatch = 256
+
+// realisticGen makes articles as the pipeline commits them: about 3.5 KB
+// of text with a raw input twice that, eight entities, a date, two quotes,
+// two copies, an assignment, a sketch of some 500 bytes in the state, and
+// ids that look like content hashes (random order).
+func realisticGen(seed uint64) *storetest.Gen {
+	g := storetest.NewGen(seed, 3500)
+	g.Raw, g.Copies, g.HashIDs, g.StateBytes = true, 2, true, 500
+	return g
+}
+
+// BenchmarkStore measures Commit (per article, in batches of the
+// pipeline's size) and Article(id) reads on a store already holding 10 000
+// and then 100 000 articles, so that a cost growing with the store shows;
+// with STORYLINE_LONG=1 also at 300 000 and 1 000 000 (some 16 GB of
+// disk).
+func BenchmarkStore(b *testing.B) {
+	db, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	g := realisticGen(1)
+	sizes := []int{10_000, 100_000}
+	if os.Getenv("STORYLINE_LONG") != "" {
+		sizes = append(sizes, 300_000, 1_000_000)
+	}
+	for _, stored := range sizes {
+		for g.Next() < stored {
+			if _, err := db.Commit(ctx, g.Batch(min(1000, stored-g.Next()))); err != nil {
 				b.Fatal(err)
 			}
-			defer db.Close()
-			g := storetest.NewGen(1, 3000)
-			g.Raw = true
-			ctx := context.Background()
+		}
+		runtime.GC()
+		b.Run(fmt.Sprintf("commit/stored=%dk", stored/1000), func(b *testing.B) {
 			n := 0
 			var cpu time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				batch := g.Batch(size)
+				batch := g.Batch(pipelineBatch)
 				b.StartTimer()
 				t0 := cpuTime()
 				if _, err := db.Commit(ctx, batch); err != nil {
 					b.Fatal(err)
 				}
 				cpu += cpuTime() - t0
-				n += size
+				n += pipelineBatch
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 			// CPU time is what the shared machine's load does not inflate.
 			b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-µs/article")
 		})
+		b.Run(fmt.Sprintf("article/stored=%dk", stored/1000), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(uint64(stored), 1))
+			n := 0
+			t0 := cpuTime()
+			for b.Loop() {
+				if _, err := db.Article(ctx, g.ID(rng.IntN(stored))); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(n), "cpu-µs/read")
+		})
+	}
+	if _, err := db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		b.Fatal(err)
+	}
+	if fi, err := os.Stat(db.Path()); err == nil {
+		b.Logf("%d articles in %d bytes: %d bytes per article", g.Next(), fi.Size(), fi.Size()/int64(g.Next()))
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		b.Logf("peak RSS %d MiB", ru.Maxrss>>10)
 	}
 }
 

@@ -157,47 +157,32 @@ func (c *committer) memberOf(id string) (member, error) {
 			entities: entityKeys(a)}, nil
 	}
 	m := member{id: id, ts: unknownTS}
-	row, err := c.queryRow(`SELECT pub_ts, pub_has_time, title, source, lang FROM articles WHERE id = ?`, id)
+	row, err := c.queryRow(`SELECT pub_ts, pub_has_time, title, source, lang, entities FROM articles WHERE id = ?`, id)
 	if err != nil {
 		return m, err
 	}
-	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang)
+	var ents []byte
+	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &ents)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, nil
 	}
 	if err != nil {
 		return m, fmt.Errorf("article %q: %w", id, err)
 	}
-	keys, err := c.entityKeysOf("article", id)
-	m.entities = keys[id]
-	return m, err
+	if m.entities, err = entityKeysOf(ents); err != nil {
+		return m, fmt.Errorf("article %q: %w", id, err)
+	}
+	return m, nil
 }
 
-// entityKeysOf returns the normalised entity names of the articles of a
-// story (col "story") or of one article (col "article").
-func (c *committer) entityKeysOf(col, id string) (map[string][]string, error) {
-	q := `SELECT e.article, e.key FROM article_entities e WHERE e.article = ?`
-	if col == "story" {
-		q = `SELECT e.article, e.key FROM assignments a JOIN article_entities e ON e.article = a.article WHERE a.story = ?`
-	}
-	s, err := c.stmt(q)
+// entityKeysOf returns the distinct normalised names of the entities
+// in an articles.entities column.
+func entityKeysOf(col []byte) ([]string, error) {
+	ents, err := decodeEntities(col)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("entities: %w", err)
 	}
-	rows, err := s.QueryContext(c.ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("entities of %s %q: %w", col, id, err)
-	}
-	defer rows.Close()
-	out := map[string][]string{}
-	for rows.Next() {
-		var art, key string
-		if err := rows.Scan(&art, &key); err != nil {
-			return nil, fmt.Errorf("entities of %s %q: %w", col, id, err)
-		}
-		out[art] = append(out[art], key)
-	}
-	return out, rows.Err()
+	return entityKeysOfList(ents), nil
 }
 
 func (c *committer) assignments(b storyline.Batch) error {
@@ -367,189 +352,6 @@ func (c *committer) mergeStories(from, into string) error {
 	}
 	_, err := c.exec(`UPDATE events SET story = ? WHERE story = ?`, into, from)
 	return err
-}
-
-// flushClusters writes the aggregates of every cluster the batch touched.
-func (c *committer) flushClusters(storyline.Batch) error {
-	events := keys(c.cl.dirtyEvents, c.cl.addEvents)
-	for _, id := range events {
-		if err := c.flushCluster("event", id); err != nil {
-			return fmt.Errorf("event %q: %w", id, err)
-		}
-	}
-	stories := keys(c.cl.dirtyStories, c.cl.addStories)
-	for _, id := range stories {
-		if err := c.flushCluster("story", id); err != nil {
-			return fmt.Errorf("story %q: %w", id, err)
-		}
-	}
-	return nil
-}
-
-func keys(a map[string]bool, b map[string][]member) []string {
-	out := make([]string, 0, len(a)+len(b))
-	for k := range a {
-		out = append(out, k)
-	}
-	for k := range b {
-		if !a[k] {
-			out = append(out, k)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// flushCluster recomputes a dirty cluster, or adds the batch's new
-// members to a clean one.
-func (c *committer) flushCluster(level, id string) error {
-	table, col, dirty, adds := "events", "event", c.cl.dirtyEvents[id], c.cl.addEvents[id]
-	if level == "story" {
-		table, col, dirty, adds = "stories", "story", c.cl.dirtyStories[id], c.cl.addStories[id]
-	}
-	var g agg
-	story := c.cl.eventStory[id]
-	var existed bool
-	if dirty {
-		var err error
-		if existed, err = c.exists(table, id); err != nil {
-			return err
-		}
-		members, st, err := c.members(col, id)
-		if err != nil {
-			return err
-		}
-		if level == "story" {
-			keys, err := c.entityKeysOf("story", id)
-			if err != nil {
-				return err
-			}
-			for i := range members {
-				members[i].entities = keys[members[i].id]
-			}
-		}
-		if story == "" {
-			story = st
-		}
-		for _, m := range members {
-			g.add(m)
-		}
-		adds = members
-		if g.n == 0 {
-			if !existed {
-				return nil
-			}
-			c.tally(table, "", -1)
-			if _, err := c.exec(`DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
-				return err
-			}
-			if level == "story" {
-				_, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, id)
-				return err
-			}
-			return nil
-		}
-	} else {
-		row, err := c.queryRow(`SELECT articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time
-			FROM `+table+` WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		err = row.Scan(&g.n, &g.firstTS, &g.firstHas, &g.firstID, &g.firstTitle, &g.lastTS, &g.lastHas)
-		switch {
-		case err == nil:
-			existed = true
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
-		}
-		for _, m := range adds {
-			g.add(m)
-		}
-	}
-	if !existed {
-		c.tally(table, "", 1)
-	}
-	if level == "event" {
-		_, err := c.exec(`INSERT INTO events (id, story, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET story = CASE WHEN excluded.story = '' THEN events.story ELSE excluded.story END,
-			articles = excluded.articles, first_ts = excluded.first_ts, first_has_time = excluded.first_has_time,
-			first_article = excluded.first_article, first_title = excluded.first_title,
-			last_ts = excluded.last_ts, last_has_time = excluded.last_has_time`,
-			id, story, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas)
-		return err
-	}
-	if _, err := c.exec(`INSERT INTO stories (id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, first_ts = excluded.first_ts,
-		first_has_time = excluded.first_has_time, first_article = excluded.first_article, first_title = excluded.first_title,
-		last_ts = excluded.last_ts, last_has_time = excluded.last_has_time`,
-		id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas); err != nil {
-		return err
-	}
-	return c.facets(id, dirty, adds)
-}
-
-// facets counts a story's articles by source, language and entity:
-// from scratch when dirty, else adding the new members.
-func (c *committer) facets(story string, dirty bool, members []member) error {
-	if dirty {
-		if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, story); err != nil {
-			return err
-		}
-	}
-	type fv struct{ facet, value string }
-	counts := map[fv]int{}
-	var order []fv
-	count := func(k fv) {
-		if counts[k] == 0 {
-			order = append(order, k)
-		}
-		counts[k]++
-	}
-	for _, m := range members {
-		count(fv{"source", m.source})
-		count(fv{"lang", m.lang})
-		for _, e := range m.entities {
-			count(fv{"entity", e})
-		}
-	}
-	args := make([]any, 0, 4*len(order))
-	for _, k := range order {
-		args = append(args, story, k.facet, k.value, counts[k])
-	}
-	return c.bulk(`INSERT INTO story_facets (story, facet, value, articles)`, 4,
-		`ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`, args)
-}
-
-// members loads every article assigned to a cluster (col is "event" or
-// "story"), and the story of the first one.
-func (c *committer) members(col, id string) ([]member, string, error) {
-	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
-		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, '')
-		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.` + col + ` = ? ORDER BY a.article`)
-	if err != nil {
-		return nil, "", err
-	}
-	rows, err := s.QueryContext(c.ctx, id)
-	if err != nil {
-		return nil, "", err
-	}
-	defer rows.Close()
-	var out []member
-	var story string
-	for rows.Next() {
-		var m member
-		var st string
-		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang); err != nil {
-			return nil, "", err
-		}
-		if story == "" {
-			story = st
-		}
-		out = append(out, m)
-	}
-	return out, story, rows.Err()
 }
 
 func (c *committer) titles(b storyline.Batch) error {

@@ -124,11 +124,12 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 	return outs, c.ctx.Err()
 }
 
-// articleHash is the article's Hash, computed when the caller left it
-
 // Multi-row statements carry at most this many rows and parameters.
+// Statements are prepared once per transaction, and SQLite's parsing
+// grows with their length: with 128 rows a commit spent 7% of its time
+// parsing; 32 rows cost a quarter of that for a few more executions.
 const (
-	bulkRows   = 128
+	bulkRows   = 32
 	bulkParams = 4000
 )
 

@@ -111,7 +111,7 @@ func (d *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.Q
 // State returns one value, or ErrNotFound.
 func (d *DB) State(ctx context.Context, stage, key string) ([]byte, error) {
 	var v []byte
-	err := d.r.QueryRowContext(ctx, `SELECT value FROM state WHERE stage = ? AND key = ?`, stage, key).Scan(&v)
+	err := d.queryRow(ctx, `SELECT value FROM state WHERE stage = ? AND key = ?`, stage, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: state %s/%s: %w", stage, key, storyline.ErrNotFound)
 	}

@@ -210,11 +210,23 @@ func TestUpgradeFromVersion1(t *testing.T) {
 func TestFileSettings(t *testing.T) {
 	db := openTemp(t)
 	defer db.Close()
-	for pragma, want := range map[string]string{"page_size": "16384", "journal_mode": "wal", "synchronous": "1"} {
+	for pragma, want := range map[string]string{"page_size": "4096", "journal_mode": "wal", "synchronous": "1",
+		"wal_autocheckpoint": "16384", "mmap_size": "67108864", "cache_size": "-65536"} {
 		var got string
 		if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s = %q, %v; want %q", pragma, got, err, want)
 		}
+	}
+	// Readers map nothing and cache less.
+	for pragma, want := range map[string]string{"mmap_size": "0", "cache_size": "-8192", "query_only": "1"} {
+		var got string
+		if err := db.r.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
+			t.Errorf("reader %s = %q, %v; want %q", pragma, got, err, want)
+		}
+	}
+	var automerge string
+	if err := db.r.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil || automerge != "16" {
+		t.Errorf("full-text automerge = %q, %v; want 16", automerge, err)
 	}
 }
 

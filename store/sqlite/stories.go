@@ -15,7 +15,7 @@ import (
 func (d *DB) Assignment(ctx context.Context, article string) (storyline.Assignment, error) {
 	as := storyline.Assignment{Article: article}
 	var why *string
-	err := d.r.QueryRowContext(ctx, `SELECT event, story, why FROM assignments WHERE article = ?`, article).
+	err := d.queryRow(ctx, `SELECT event, story, why FROM assignments WHERE article = ?`, article).
 		Scan(&as.Event, &as.Story, &why)
 	if errors.Is(err, sql.ErrNoRows) {
 		return as, fmt.Errorf("sqlite: assignment of %q: %w", article, storyline.ErrNotFound)

@@ -79,12 +79,15 @@ func (c *committer) quotes(b storyline.Batch) error {
 	return nil
 }
 
+// state writes the batch's state values with multi-row upserts and
+// deletes those set to nil.
 func (c *committer) state(b storyline.Batch) error {
 	stages := make([]string, 0, len(b.State))
 	for s := range b.State {
 		stages = append(stages, s)
 	}
 	slices.Sort(stages)
+	var args []any
 	for _, stage := range stages {
 		kv := b.State[stage]
 		ks := make([]string, 0, len(kv))
@@ -94,17 +97,18 @@ func (c *committer) state(b storyline.Batch) error {
 		slices.Sort(ks)
 		for _, k := range ks {
 			v := kv[k]
-			var err error
-			if v == nil {
-				_, err = c.exec(`DELETE FROM state WHERE stage = ? AND key = ?`, stage, k)
-			} else {
-				_, err = c.exec(`INSERT INTO state (stage, key, value) VALUES (?, ?, ?)
-					ON CONFLICT (stage, key) DO UPDATE SET value = excluded.value`, stage, k, v)
+			if v != nil {
+				args = append(args, stage, k, v)
+				continue
 			}
-			if err != nil {
+			if _, err := c.exec(`DELETE FROM state WHERE stage = ? AND key = ?`, stage, k); err != nil {
 				return fmt.Errorf("state %s/%s: %w", stage, k, err)
 			}
 		}
+	}
+	if err := c.bulk(`INSERT INTO state (stage, key, value)`, 3,
+		`ON CONFLICT (stage, key) DO UPDATE SET value = excluded.value`, args); err != nil {
+		return fmt.Errorf("state: %w", err)
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ type stored struct {
 
 // pendingRows are rows queued for multi-row inserts.
 type pendingRows struct {
-	articles, raw, fts, entities []any
+	articles, raw, fts []any
 }
 
 // articles stores a batch's articles: new ones with multi-row inserts,
@@ -188,18 +188,10 @@ func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
 	return c.update(a, old)
 }
 
-// encoded returns the JSON columns of an article.
+// encoded returns the dates, entities and citations columns of an
+// article (see codec.go).
 func encoded(a *storyline.Article) (dates, ents, cited any, err error) {
-	if dates, err = jsonOrNil(a.Dates); err != nil {
-		return nil, nil, nil, fmt.Errorf("encode dates: %w", err)
-	}
-	if ents, err = jsonOrNil(a.Entities); err != nil {
-		return nil, nil, nil, fmt.Errorf("encode entities: %w", err)
-	}
-	if cited, err = jsonOrNil(a.Cited); err != nil {
-		return nil, nil, nil, fmt.Errorf("encode citations: %w", err)
-	}
-	return dates, ents, cited, nil
+	return encodeDates(a.Dates), encodeEntities(a.Entities), encodeCited(a.Cited), nil
 }
 
 // insert queues a new article under seq.
@@ -223,7 +215,7 @@ func (c *committer) queueDerived(a *storyline.Article, seq int64) {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
 	c.pend.fts = append(c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
-	c.addEntities(a)
+	c.countEntities(a.Entities, 1)
 }
 
 // reclean rewrites the clean text and reading (title, text, language,
@@ -252,6 +244,11 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
+		oldEnts, err := c.storedEntities(old.seq)
+		if err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		c.countEntities(oldEnts, -1)
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -263,11 +260,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		oldKeys, err := c.dropEntities(a.ID)
-		if err != nil {
-			return err
-		}
-		if err := c.recleanClusters(a, old, oldKeys); err != nil {
+		if err := c.recleanClusters(a, old, entityKeysOfList(oldEnts)); err != nil {
 			return err
 		}
 		// Cluster aggregates read the article as it now is.
@@ -275,7 +268,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
 		c.batch[a.ID] = &cur
 		c.pend.fts = append(c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
-		c.addEntities(a)
+		c.countEntities(a.Entities, 1)
 	}
 	if err := c.flushArticles(); err != nil {
 		return err
@@ -291,6 +284,11 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	}
 	ts, has := pubTS(a.Published)
 	hash, seq := articleHash(a), old.seq
+	oldEnts, err := c.storedEntities(seq)
+	if err != nil {
+		return "", err
+	}
+	c.countEntities(oldEnts, -1)
 	c.tally("updates", "", 1)
 	c.articleFacets(old.lang, old.format, old.source, -1)
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
@@ -310,9 +308,6 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 		return "", err
 	}
 	if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
-		return "", err
-	}
-	if _, err := c.dropEntities(a.ID); err != nil {
 		return "", err
 	}
 	// Its clusters' dates, titles or facets may change with it.
@@ -341,17 +336,17 @@ func (c *committer) flushArticles() error {
 	if err := c.bulk(`INSERT INTO articles_fts (rowid, title, text)`, 3, "", p.fts); err != nil {
 		return err
 	}
-	if err := c.bulk(`INSERT INTO article_entities (article, name, kind, key, mentions)`, 5, "", p.entities); err != nil {
-		return err
-	}
-	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0], entities: p.entities[:0]}
+	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0]}
 	return nil
 }
 
 // entityKeys returns the distinct normalised entity names of a.
-func entityKeys(a *storyline.Article) []string {
+func entityKeys(a *storyline.Article) []string { return entityKeysOfList(a.Entities) }
+
+// entityKeysOfList returns the distinct normalised names of ents.
+func entityKeysOfList(ents []storyline.Entity) []string {
 	var keys []string
-	for _, e := range a.Entities {
+	for _, e := range ents {
 		if e.Name == "" {
 			continue
 		}
@@ -362,86 +357,46 @@ func entityKeys(a *storyline.Article) []string {
 	return keys
 }
 
-// addEntities queues the entities an article mentions, one row per name
-// and kind.
-func (c *committer) addEntities(a *storyline.Article) {
-	if len(a.Entities) == 0 {
-		return
-	}
-	seen := make(map[entityKey]int, len(a.Entities))
-	order := make([]entityKey, 0, len(a.Entities))
-	for _, e := range a.Entities {
+// countEntities adds sign times the entities of one article to the
+// batch's changes of the entity totals: one article and its mentions
+// (at least one) per name and kind.
+func (c *committer) countEntities(ents []storyline.Entity, sign int) {
+	for i, e := range ents {
 		if e.Name == "" {
 			continue
 		}
 		k := entityKey{e.Name, string(e.Kind)}
-		if _, ok := seen[k]; !ok {
-			order = append(order, k)
+		first := true
+		for _, p := range ents[:i] {
+			if p.Name == e.Name && p.Kind == e.Kind {
+				first = false
+				break
+			}
 		}
-		seen[k] += max(len(e.Mentions), 1)
-	}
-	for _, k := range order {
-		n := seen[k]
-		c.pend.entities = append(c.pend.entities, a.ID, k.name, k.kind, textproc.Normalize(k.name), n)
-		c.entity(k, 1, n)
+		articles := 0
+		if first {
+			articles = sign
+		}
+		c.entity(k, articles, sign*max(len(e.Mentions), 1))
 	}
 }
 
-// dropEntities forgets the entities an article mentioned before and
-// returns their distinct normalised names.
-func (c *committer) dropEntities(article string) ([]string, error) {
-	s, err := c.stmt(`SELECT name, kind, key, mentions FROM article_entities WHERE article = ?`)
+// storedEntities returns the entities of a stored article, as they are
+// before the batch changes it.
+func (c *committer) storedEntities(seq int64) ([]storyline.Entity, error) {
+	row, err := c.queryRow(`SELECT entities FROM articles WHERE seq = ?`, seq)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.QueryContext(c.ctx, article)
+	var b []byte
+	if err := row.Scan(&b); err != nil {
+		return nil, fmt.Errorf("entities of article %d: %w", seq, err)
+	}
+	ents, err := decodeEntities(b)
 	if err != nil {
-		return nil, fmt.Errorf("entities of %q: %w", article, err)
+		return nil, fmt.Errorf("entities of article %d: %w", seq, err)
 	}
-	var keys []string
-	for rows.Next() {
-		var k entityKey
-		var key string
-		var n int
-		if err := rows.Scan(&k.name, &k.kind, &key, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("entities of %q: %w", article, err)
-		}
-		c.entity(k, -1, -n)
-		if !slices.Contains(keys, key) {
-			keys = append(keys, key)
-		}
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("entities of %q: %w", article, err)
-	}
-	_, err = c.exec(`DELETE FROM article_entities WHERE article = ?`, article)
-	return keys, err
-}
-
-// countEntities returns how many of keys are stored.
-func (c *committer) countEntities(keys []entityKey) (int, error) {
-	total := 0
-	for chunk := range slices.Chunk(keys, maxParams/2) {
-		args := make([]any, 0, 2*len(chunk))
-		for _, k := range chunk {
-			args = append(args, k.name, k.kind)
-		}
-		s, err := c.stmt(`SELECT COUNT(*) FROM entities WHERE (name, kind) IN (VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?), ", len(chunk)), ", ") + `)`)
-		if err != nil {
-			return 0, err
-		}
-		var n int
-		if err := s.QueryRowContext(c.ctx, args...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("count entities: %w", err)
-		}
-		total += n
-	}
-	return total, nil
+	return ents, nil
 }
 
 func (c *committer) entity(k entityKey, articles, mentions int) {
@@ -460,43 +415,68 @@ func (c *committer) entity(k entityKey, articles, mentions int) {
 // flushEntities applies the batch's changes to the entity totals.
 func (c *committer) flushEntities() error {
 	keys := make([]entityKey, 0, len(c.entityDelta))
-	for k := range c.entityDelta {
-		keys = append(keys, k)
+	for k, t := range c.entityDelta {
+		if t.articles != 0 || t.mentions != 0 {
+			keys = append(keys, k)
+		}
 	}
 	slices.SortFunc(keys, func(x, y entityKey) int {
 		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
 	})
-	var args []any
+	// A stored entity has at least one article, so a row the upsert
+	// returns with exactly the batch's change is one it inserted.
 	var gone []entityKey
-	for _, k := range keys {
-		t := c.entityDelta[k]
-		if t.articles == 0 && t.mentions == 0 {
-			continue
+	per := maxParams / 4
+	for chunk := range slices.Chunk(keys, per) {
+		args := make([]any, 0, 4*len(chunk))
+		for _, k := range chunk {
+			t := c.entityDelta[k]
+			args = append(args, k.name, k.kind, t.articles, t.mentions)
 		}
-		args = append(args, k.name, k.kind, t.articles, t.mentions)
-		if t.articles <= 0 {
-			gone = append(gone, k)
+		s, err := c.stmt(`INSERT INTO entities (name, kind, articles, mentions) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", len(chunk)), ", ") +
+			` ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions
+			RETURNING name, kind, articles`)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, args...)
+		if err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		for rows.Next() {
+			var k entityKey
+			var n int
+			if err := rows.Scan(&k.name, &k.kind, &n); err != nil {
+				rows.Close()
+				return fmt.Errorf("entities: %w", err)
+			}
+			inserted := n == c.entityDelta[k].articles
+			switch {
+			case n <= 0:
+				gone = append(gone, k)
+				if !inserted {
+					c.tally("entities", "", -1)
+				}
+			case inserted:
+				c.tally("entities", "", 1)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("entities: %w", err)
 		}
 	}
-	before, err := c.countEntities(keys)
-	if err != nil {
-		return err
-	}
-	if err := c.bulk(`INSERT INTO entities (name, kind, articles, mentions)`, 4,
-		`ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`,
-		args); err != nil {
-		return err
-	}
+	slices.SortFunc(gone, func(x, y entityKey) int {
+		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
+	})
 	for _, k := range gone {
-		if _, err := c.exec(`DELETE FROM entities WHERE name = ? AND kind = ? AND articles <= 0`, k.name, k.kind); err != nil {
+		if _, err := c.exec(`DELETE FROM entities WHERE name = ? AND kind = ?`, k.name, k.kind); err != nil {
 			return err
 		}
 	}
-	after, err := c.countEntities(keys)
-	if err != nil {
-		return err
-	}
-	c.tally("entities", "", after-before)
 	clear(c.entityDelta)
 	return nil
 }

@@ -21,6 +21,16 @@ type Gen struct {
 	StorySize int
 	// Raw, when set, adds a raw input of about twice the text.
 	Raw bool
+	// Copies, when above zero, gives every article this many copies of
+	// articles among the 200 before it instead of one copy every tenth.
+	Copies int
+	// HashIDs, when set, names articles by 16 hex digits, as content ids
+	// are, rather than in increasing order.
+	HashIDs bool
+	// StateBytes, when above zero, adds one state value of about this many
+	// bytes per article (stage "sketches", keys in arrival order), as an
+	// online index keeps a sketch of each article.
+	StateBytes int
 
 	rng   *rand.Rand
 	zipf  *rand.Zipf
@@ -77,7 +87,7 @@ func (g *Gen) Batch(n int) storyline.Batch {
 	for range n {
 		i := g.next
 		g.next++
-		id := fmt.Sprintf("art-%08d", i)
+		id := g.id(i)
 		lang := "en"
 		if i%3 == 0 {
 			lang = "ru"
@@ -106,12 +116,47 @@ func (g *Gen) Batch(n int) storyline.Batch {
 			{Article: id, Text: g.words(80), Start: 10, End: 90, Speaker: fmt.Sprintf("Speaker %d", i%300), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Direct, Statement: fmt.Sprintf("stm-%d", i/4)},
 			{Article: id, Text: g.words(80), Start: 100, End: 180, Speaker: fmt.Sprintf("Speaker %d", i%71), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Indirect, Statement: fmt.Sprintf("stm-%d", i)},
 		}
-		if i%10 == 9 {
-			b.Copies = append(b.Copies, storyline.Copy{A: fmt.Sprintf("art-%08d", i-1), B: id, Kind: storyline.Partial,
+		switch {
+		case g.Copies > 0:
+			for k := range min(g.Copies, i) {
+				j := i - 1 - (k*37+g.rng.IntN(200))%min(i, 200)
+				b.Copies = append(b.Copies, storyline.Copy{A: g.id(j), B: id, Kind: storyline.Partial,
+					Similarity: 0.3, AShare: 0.2, BShare: 0.3, Direction: storyline.AToB,
+					Passages: []storyline.Passage{{AStart: 0, AEnd: 100, BStart: 5, BEnd: 105, Text: "shared"}}})
+			}
+		case i%10 == 9:
+			b.Copies = append(b.Copies, storyline.Copy{A: g.id(i - 1), B: id, Kind: storyline.Partial,
 				Similarity: 0.3, AShare: 0.2, BShare: 0.3, Direction: storyline.AToB,
 				Passages: []storyline.Passage{{AStart: 0, AEnd: 100, BStart: 5, BEnd: 105, Text: "shared"}}})
 		}
 	}
 	b.State = map[string]map[string][]byte{"bench": {fmt.Sprintf("cursor/%d", g.next%16): []byte(fmt.Sprint(g.next))}}
+	if g.StateBytes > 0 {
+		sk := map[string][]byte{}
+		for k := range b.Articles {
+			v := make([]byte, g.StateBytes)
+			for j := range v {
+				v[j] = byte(g.rng.Uint32())
+			}
+			sk[fmt.Sprintf("d%012d", g.next-len(b.Articles)+k)] = v
+		}
+		b.State["sketches"] = sk
+	}
 	return b
+}
+
+// ID returns the id of the i-th article the generator makes.
+func (g *Gen) ID(i int) string { return g.id(i) }
+
+func (g *Gen) id(i int) string {
+	if g.HashIDs {
+		// A fixed bijective mix of i, so that ids look random but any
+		// article's id can be named again.
+		x := uint64(i)*0x9e3779b97f4a7c15 + 0x632be59bd9b4e019
+		x ^= x >> 31
+		x *= 0xbf58476d1ce4e5b9
+		x ^= x >> 29
+		return fmt.Sprintf("%016x", x)
+	}
+	return fmt.Sprintf("art-%08d", i)
 }

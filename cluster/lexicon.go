@@ -1,0 +1,190 @@
+package cluster
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/zeebo/xxh3"
+
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// snapshot is a string-keyed map for many concurrent readers and few
+// writers: reads go to an immutable map published atomically, without
+// locks; new keys go to a locked map that is folded into a new snapshot
+// once it holds an eighth as many keys, so that the copying stays
+// proportional to the insertions. With max > 0 the map is emptied when it
+// would grow past max keys.
+type snapshot[V any] struct {
+	read  atomic.Pointer[map[string]V]
+	mu    sync.Mutex
+	dirty map[string]V
+	max   int
+}
+
+// get returns the value of k. Looking up a substring of a larger text
+// does not copy or pin it.
+func (s *snapshot[V]) get(k string) (V, bool) {
+	if m := s.read.Load(); m != nil {
+		if v, ok := (*m)[k]; ok {
+			return v, true
+		}
+	}
+	s.mu.Lock()
+	v, ok := s.dirty[k]
+	s.mu.Unlock()
+	return v, ok
+}
+
+// getOrAdd returns the value of k, calling make (under the lock, once per
+// key) to create it when missing. k is copied before being kept.
+func (s *snapshot[V]) getOrAdd(k string, create func() V) V {
+	if v, ok := s.get(k); ok {
+		return v
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m := s.read.Load(); m != nil {
+		if v, ok := (*m)[k]; ok {
+			return v
+		}
+	}
+	if v, ok := s.dirty[k]; ok {
+		return v
+	}
+	v := create()
+	if s.dirty == nil {
+		s.dirty = map[string]V{}
+	}
+	s.dirty[strings.Clone(k)] = v
+	var old map[string]V
+	if m := s.read.Load(); m != nil {
+		old = *m
+	}
+	if len(s.dirty) >= max(64, len(old)/8) {
+		if s.max > 0 && len(old)+len(s.dirty) > s.max {
+			old = nil // bounded: start over with the newest keys
+		}
+		next := make(map[string]V, len(old)+len(s.dirty))
+		for k, v := range old {
+			next[k] = v
+		}
+		for k, v := range s.dirty {
+			next[k] = v
+		}
+		s.read.Store(&next)
+		s.dirty = map[string]V{}
+	}
+	return v
+}
+
+// lexicon numbers the terms of all articles: ids are dense, assigned on
+// first sight (so they depend on the order of concurrent Prepare calls:
+// nothing may be ordered by id), and never reused.
+type lexicon struct {
+	ids snapshot[uint32]
+	// chunks holds the terms by id, in chunks that never move, so that
+	// a term is read without a lock while others are appended.
+	chunks atomic.Pointer[[]*[lexChunk]lexEntry]
+	n      atomic.Uint32
+}
+
+const lexChunk = 4096
+
+// lexEntry is what the lexicon keeps per term.
+type lexEntry struct {
+	term string
+	// hash is the term's xxh3 hash: it orders terms of equal weight
+	// deterministically and cheaply, and picks the term's shard of
+	// document frequencies.
+	hash uint64
+}
+
+func (e *lexEntry) shard() int { return int(e.hash % dfShards) }
+
+func newLexicon() *lexicon {
+	l := &lexicon{}
+	l.chunks.Store(&[]*[lexChunk]lexEntry{})
+	return l
+}
+
+// id returns the id of term, adding it when new.
+func (l *lexicon) id(term string) uint32 {
+	return l.ids.getOrAdd(term, func() uint32 {
+		// under the snapshot's lock: one writer at a time
+		id := l.n.Load()
+		chunks := *l.chunks.Load()
+		if int(id/lexChunk) == len(chunks) {
+			next := append(chunks[:len(chunks):len(chunks)], new([lexChunk]lexEntry))
+			l.chunks.Store(&next)
+			chunks = next
+		}
+		t := strings.Clone(term)
+		chunks[id/lexChunk][id%lexChunk] = lexEntry{term: t, hash: xxh3.HashString(t)}
+		l.n.Store(id + 1)
+		return id
+	})
+}
+
+// lookup returns the id of term when the lexicon holds it.
+func (l *lexicon) lookup(term string) (uint32, bool) { return l.ids.get(term) }
+
+// entry returns the term with id, which must have been returned by id.
+func (l *lexicon) entry(id uint32) *lexEntry {
+	return &(*l.chunks.Load())[id/lexChunk][id%lexChunk]
+}
+
+func (l *lexicon) term(id uint32) string { return l.entry(id).term }
+
+// size is the number of terms.
+func (l *lexicon) size() int { return int(l.n.Load()) }
+
+// wordInfo is what a raw word becomes: a term id, or nothing (a stop
+// word, a word too short).
+type wordInfo struct {
+	id     uint32
+	keep   bool
+	number bool
+	// key is the id of the word's nameKey, when hasKey.
+	key    uint32
+	hasKey bool
+	// calendar is set for the names of months and weekdays
+	// (isCalendarWord).
+	calendar bool
+}
+
+// wordCacheMax bounds the raw words remembered per analyzer.
+const wordCacheMax = 1 << 17
+
+// wordCache maps raw words to their analysis for one analyzer, so that
+// folding, stop words and stemming run once per distinct word form.
+type wordCache struct {
+	an  textproc.Analyzer
+	lex *lexicon
+	m   snapshot[wordInfo]
+}
+
+func newWordCache(an textproc.Analyzer, lex *lexicon) *wordCache {
+	w := &wordCache{an: an, lex: lex}
+	w.m.max = wordCacheMax
+	return w
+}
+
+// info analyses one raw word (as textproc.ScanWords delimits it).
+func (w *wordCache) info(raw string) wordInfo {
+	if wi, ok := w.m.get(raw); ok {
+		return wi
+	}
+	// analysed outside the lock; a race only analyses a word twice
+	var wi wordInfo
+	var buf [2]textproc.Token
+	if toks := w.an.Analyze(buf[:0], raw); len(toks) > 0 {
+		wi = wordInfo{id: w.lex.id(toks[0].Term), keep: true, number: textproc.IsNumber(toks[0].Term)}
+		wi.calendar = isCalendarWord(raw)
+		if k, ok := nameKey(raw); ok && !wi.calendar {
+			wi.key, wi.hasKey = w.lex.id(k), true
+		}
+	}
+	return w.m.getOrAdd(raw, func() wordInfo { return wi })
+}

@@ -1,0 +1,219 @@
+package cluster
+
+import (
+	"encoding/base64"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+// appendNodeState appends st as the JSON that encoding/json writes for it
+// (same fields, same omissions, keys of maps sorted), without reflection:
+// a store batch rewrites every cluster its articles touched, so this runs
+// for about two clusters per article.
+func appendNodeState(b []byte, st *nodeState) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, st.ID)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendInt(b, int64(st.Seq), 10)
+	if st.Story != "" {
+		b = append(b, `,"story":`...)
+		b = appendString(b, st.Story)
+	}
+	b = append(b, `,"centroid":`...)
+	if st.Centroid == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '"')
+		b = base64.StdEncoding.AppendEncode(b, st.Centroid)
+		b = append(b, '"')
+	}
+	b = append(b, `,"size":`...)
+	b = strconv.AppendInt(b, int64(st.Size), 10)
+	b = append(b, `,"last_arrival":`...)
+	b = strconv.AppendInt(b, int64(st.LastArr), 10)
+	b = append(b, `,"first":`...)
+	b = appendTime(b, st.First)
+	b = append(b, `,"last":`...)
+	b = appendTime(b, st.Last)
+	b = append(b, `,"first_pub":`...)
+	b = appendPublished(b, st.FirstPub)
+	b = append(b, `,"last_pub":`...)
+	b = appendPublished(b, st.LastPub)
+	if len(st.Articles) > 0 {
+		b = append(b, `,"articles":`...)
+		b = appendStrings(b, st.Articles)
+	}
+	if len(st.Children) > 0 {
+		b = append(b, `,"children":`...)
+		b = appendStrings(b, st.Children)
+	}
+	b = append(b, `,"title":`...)
+	b = appendString(b, st.Title)
+	b = append(b, `,"title_score":`...)
+	b = strconv.AppendFloat(b, st.TitleScore, 'g', -1, 64)
+	if len(st.Names) > 0 {
+		b = append(b, `,"names":`...)
+		b = appendCounts(b, st.Names)
+	}
+	if len(st.Days) > 0 {
+		b = append(b, `,"days":{`...)
+		days := make([]int32, 0, len(st.Days))
+		for d := range st.Days {
+			days = append(days, d)
+		}
+		// encoding/json sorts integer keys as strings
+		keys := make([]string, len(days))
+		for i, d := range days {
+			keys[i] = strconv.Itoa(int(d))
+		}
+		idx := make([]int, len(days))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(x, y int) int {
+			switch {
+			case keys[x] < keys[y]:
+				return -1
+			case keys[x] > keys[y]:
+				return 1
+			}
+			return 0
+		})
+		for i, k := range idx {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = append(b, keys[k]...)
+			b = append(b, `":`...)
+			b = appendFloat32(b, st.Days[days[k]])
+		}
+		b = append(b, '}')
+	}
+	if len(st.Persons) > 0 {
+		b = append(b, `,"persons":`...)
+		b = appendCounts(b, st.Persons)
+	}
+	if len(st.Mains) > 0 {
+		b = append(b, `,"mains":`...)
+		b = appendCounts(b, st.Mains)
+	}
+	if len(st.Weekdays) > 0 {
+		b = append(b, `,"weekdays":[`...)
+		for i, w := range st.Weekdays {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendFloat32(b, w)
+		}
+		b = append(b, ']')
+	}
+	if len(st.Keys) > 0 {
+		b = append(b, `,"keys":"`...)
+		b = base64.StdEncoding.AppendEncode(b, st.Keys)
+		b = append(b, '"')
+	}
+	if len(st.Scripts) > 0 {
+		b = append(b, `,"scripts":[`...)
+		for i, w := range st.Scripts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendFloat32(b, w)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+func appendFloat32(b []byte, f float32) []byte {
+	return strconv.AppendFloat(b, float64(f), 'g', -1, 32)
+}
+
+// appendCounts appends a map of counts with its keys sorted.
+func appendCounts(b []byte, m map[string]float32) []byte {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendFloat32(b, m[k])
+	}
+	return append(b, '}')
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+func appendTime(b []byte, t time.Time) []byte {
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"')
+}
+
+func appendPublished(b []byte, p storyline.Published) []byte {
+	return appendString(b, p.String())
+}
+
+// appendString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 replaced by U+FFFD, and
+// <, >, &, U+2028 and U+2029 escaped as encoding/json does.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\b':
+				b = append(b, '\\', 'b')
+			case c == '\f':
+				b = append(b, '\\', 'f')
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}

@@ -1,0 +1,266 @@
+package copies
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// filler returns sentences of words of its own, distinct for each i.
+func filler(i int) string {
+	var b strings.Builder
+	for k := range 6 {
+		for m := range 8 {
+			fmt.Fprintf(&b, "w%dx%dy%d ", i, k, m)
+		}
+		b.WriteString("end. ")
+	}
+	return b.String()
+}
+
+// TestRecentAndFetched checks that a candidate evicted from the recent
+// articles is read from the source and gives the same pair as one kept in
+// memory, and that a candidate whose short words show no passage is not
+// read at all.
+func TestRecentAndFetched(t *testing.T) {
+	ctx := context.Background()
+	shared := strings.Join(wire, " ")
+	orig := storyline.Article{ID: "o", Text: filler(500) + shared + " " + filler(501)}
+	// shares one stock five-word phrase with the original: a fingerprint
+	// maybe, a passage never
+	stock := storyline.Article{ID: "s", Text: filler(998) + " The central bank raised its key interest rate by half, but " + filler(999)}
+	cp := storyline.Article{ID: "z", Text: filler(600) + shared + " " + filler(601)}
+	tests := []struct {
+		name        string
+		opts        Options
+		wantFetched bool
+	}{
+		{"in memory", Options{}, false},
+		{"evicted", Options{CacheSize: 3}, true},
+		{"over budget", Options{CacheBytes: 1}, true},
+	}
+	var want storyline.Copy
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := memSource{}
+			f := New(src, tc.opts)
+			arts := []storyline.Article{orig, stock}
+			for k := range 4 {
+				arts = append(arts, storyline.Article{ID: fmt.Sprintf("f%d", k), Text: filler(k)})
+			}
+			arts = append(arts, cp)
+			var got []storyline.Copy
+			for _, a := range arts {
+				src[a.ID] = a
+				cs, err := f.AddArticle(ctx, &a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, cs...)
+			}
+			if len(got) != 1 || got[0].A != "o" || got[0].B != "z" || got[0].Kind != storyline.Partial {
+				t.Fatalf("pairs %+v, want o-z partial", got)
+			}
+			if i == 0 {
+				want = got[0]
+			} else if fmt.Sprint(got[0]) != fmt.Sprint(want) {
+				t.Errorf("pair %+v, in memory %+v", got[0], want)
+			}
+			st := f.Stats()
+			if (st.Fetched > 0) != tc.wantFetched {
+				t.Errorf("fetched %d, want fetched %v", st.Fetched, tc.wantFetched)
+			}
+			if st.Fetched > 1 {
+				t.Errorf("fetched %d candidates, want only the original", st.Fetched)
+			}
+			if tc.opts.CacheSize > 0 && st.RecentArticles > tc.opts.CacheSize {
+				t.Errorf("%d recent articles over the cap %d", st.RecentArticles, tc.opts.CacheSize)
+			}
+		})
+	}
+}
+
+// TestPassageWindow checks that the passage index forgets articles
+// beyond its window, in articles or in stream time, while exact
+// duplicates are found at any age.
+func TestPassageWindow(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	shared := strings.Join(wire[:2], " ")
+	tests := []struct {
+		name     string
+		opts     Options
+		gap      int // filler articles between the original and the copy
+		step     time.Duration
+		wantPair bool
+	}{
+		{"within articles", Options{PassageArticles: 20}, 5, time.Hour, true},
+		{"beyond articles", Options{PassageArticles: 20}, 30, time.Hour, false},
+		{"within time", Options{PassageWindow: 10 * 24 * time.Hour}, 5, 12 * time.Hour, true},
+		{"beyond time", Options{PassageWindow: 10 * 24 * time.Hour}, 30, 12 * time.Hour, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := New(nil, tc.opts)
+			at := t0
+			add := func(a storyline.Article) []storyline.Copy {
+				a.Published = storyline.Instant(at)
+				at = at.Add(tc.step)
+				cs, err := f.AddArticle(ctx, &a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return cs
+			}
+			orig := storyline.Article{ID: "orig", Text: filler(500) + shared + " " + filler(501)}
+			add(orig)
+			for k := range tc.gap {
+				add(storyline.Article{ID: fmt.Sprintf("f%03d", k), Text: filler(k)})
+			}
+			cs := add(storyline.Article{ID: "part", Text: filler(600) + shared + " " + filler(601)})
+			if got := len(cs) == 1; got != tc.wantPair {
+				t.Errorf("pairs %+v, want a pair %v", cs, tc.wantPair)
+			}
+			cs = add(storyline.Article{ID: "zdup", Text: orig.Text})
+			found := false
+			for _, c := range cs {
+				found = found || (c.A == "orig" && c.Kind == storyline.Duplicate)
+			}
+			if !found {
+				t.Errorf("exact duplicate of the original not found: %+v", cs)
+			}
+			if st := f.Stats(); tc.opts.PassageArticles > 0 && st.PassageArticles > tc.opts.PassageArticles {
+				t.Errorf("passage index holds %d articles, cap %d", st.PassageArticles, tc.opts.PassageArticles)
+			}
+		})
+	}
+}
+
+func TestSketchEncoding(t *testing.T) {
+	s := sketch{id: "x1", hasSh: true, fps: []uint32{7, 9, 11}, at: 1_700_000_000}
+	s.keys[3] = 42
+	tests := []struct {
+		name string
+		b    []byte
+		at   int64
+	}{
+		{"current", encodeSketch(s), s.at},
+		// a sketch stored before the publication time was recorded
+		{"older", encodeSketch(s)[:len(encodeSketch(s))-5], 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decodeSketch(tc.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.id != s.id || got.keys != s.keys || fmt.Sprint(got.fps) != fmt.Sprint(s.fps) || got.at != tc.at {
+				t.Errorf("decoded %+v", got)
+			}
+		})
+	}
+	if _, err := decodeSketch(encodeSketch(s)[:10]); err == nil {
+		t.Error("truncated sketch decoded")
+	}
+}
+
+// TestMayAlign checks the local check that spares aligning candidates
+// that share a stock phrase and no passage.
+func TestMayAlign(t *testing.T) {
+	shared := strings.Join(wire[:1], " ")
+	stock := "the central bank raised its key interest rate by half"
+	tests := []struct {
+		name string
+		x, y string
+		near bool
+		want bool
+	}{
+		{"passage", filler(1) + shared + " " + filler(2), filler(3) + shared + " " + filler(4), false, true},
+		{"stock phrase only", filler(1) + stock + " " + filler(2), filler(3) + stock + " " + filler(4), false, false},
+		// the phrase comes first in y as a stock phrase, then inside the
+		// passage: every occurrence is looked at, not the first only
+		{"passage after a repeat", filler(1) + shared + " " + filler(2), filler(3) + stock + " " + filler(5) + shared + " " + filler(4), false, true},
+		{"near-duplicate", filler(1) + filler(2), filler(1) + filler(2) + " and more", true, true},
+		// an LSH candidate (a chance band collision) that shares nothing
+		{"LSH candidate only", filler(1) + filler(2), filler(3) + filler(4), true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := New(nil, Options{})
+			x, _ := newEntry(storyline.Article{ID: "x", Text: tc.x}, nil)
+			y, _ := newEntry(storyline.Article{ID: "y", Text: tc.y}, nil)
+			xg := grams(nil, x.d.toks)
+			yfps := map[uint32]bool{}
+			for _, h := range fingerprints(nil, y.d.toks) {
+				yfps[h] = true
+			}
+			c := candidate{near: tc.near}
+			for _, h := range fingerprints(nil, x.d.toks) {
+				if yfps[h] {
+					if c.shared < maxHits {
+						c.fps[c.shared] = h
+					}
+					c.shared++
+				}
+			}
+			if !tc.want && !tc.near && c.shared == 0 {
+				t.Fatal("the texts share no fingerprint: nothing is checked")
+			}
+			if got := f.mayAlign(x, xg, y, c); got != tc.want {
+				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.shared, tc.want)
+			}
+			if _, ok := f.compare(x, y); !tc.want && ok {
+				t.Errorf("skipped a pair compare finds")
+			}
+		})
+	}
+}
+
+// TestConcurrentAdd adds articles from several goroutines, with a cache
+// small enough that candidates are also fetched: run with -race.
+func TestConcurrentAdd(t *testing.T) {
+	ctx := context.Background()
+	src := memSource{}
+	var arts []storyline.Article
+	for i := range 40 {
+		text := filler(i) + strings.Join(wire[i%3:], " ") + " " + filler(100+i)
+		a := storyline.Article{ID: fmt.Sprintf("c%02d", i), Text: text}
+		src[a.ID] = a
+		arts = append(arts, a)
+	}
+	f := New(src, Options{CacheSize: 5})
+	var wg sync.WaitGroup
+	pairs := make([]int, 4)
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(arts); i += 4 {
+				a := arts[i]
+				cs, err := f.AddArticle(ctx, &a)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				pairs[w] += len(cs)
+			}
+		})
+	}
+	wg.Wait()
+	total := 0
+	for _, n := range pairs {
+		total += n
+	}
+	// every two articles share at least wire[2]: each arrival pairs with
+	// every article before it, up to MaxCandidates, whatever the order
+	want := 0
+	for i := range arts {
+		want += min(i, 32)
+	}
+	if total != want {
+		t.Errorf("%d pairs, want %d", total, want)
+	}
+}

@@ -1,0 +1,89 @@
+package copies
+
+// postings is one generation of the passage index: the documents filed
+// under each winnowing fingerprint, newest first, chained through the
+// entries' next (kept beside the document, one cache line a step). The Finder keeps two generations and
+// drops the older one whole when the newer fills up, so the index holds a
+// bounded window of recent articles without any per-entry bookkeeping.
+type postings struct {
+	table   chainTable
+	entries []postingEntry
+	// first is the first document filed; articles counts the documents;
+	// start is the stream time (Unix seconds) when the generation opened,
+	// 0 until one is known
+	first    uint32
+	articles int
+	start    int64
+	// words holds 16 bits of each token hash of every document, in
+	// document order; wordsEnd[d-first] ends document d's. They let a
+	// candidate that is no longer in memory be checked for a shared
+	// passage before it is read from the store.
+	words    []uint16
+	wordsEnd []uint32
+}
+
+// postingEntry is one document filed under a fingerprint and the entry
+// filed before it under the same one.
+type postingEntry struct{ next, doc uint32 }
+
+// add files the fingerprints and words of document d.
+func (p *postings) add(d uint32, fps []uint32, words []uint16) {
+	if p.articles == 0 {
+		p.first = d
+	}
+	p.articles++
+	p.words = append(p.words, words...)
+	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
+	for _, h := range fps {
+		e := uint32(len(p.entries))
+		p.entries = append(p.entries, postingEntry{next: p.table.push(h, e), doc: d})
+	}
+}
+
+// count returns how many documents are filed under h, at most 255.
+func (p *postings) count(h uint32) int {
+	_, n := p.table.headCount(h)
+	return n
+}
+
+// appendDocs appends the documents filed under h, newest first, stopping
+// once dst holds more than limit.
+func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
+	for e := p.table.head(h); e != noEntry && len(dst) <= limit; e = p.entries[e].next {
+		dst = append(dst, p.entries[e].doc)
+	}
+	return dst
+}
+
+func newPostings(start int64) *postings {
+	return &postings{table: chainTable{counted: true}, start: start}
+}
+
+// wordsOf returns the words of document d, nil when it has none here.
+// They are never written again, so the slice stays valid after the lock
+// is released.
+func (p *postings) wordsOf(d uint32) []uint16 {
+	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
+		return nil
+	}
+	i := d - p.first
+	start := uint32(0)
+	if i > 0 {
+		start = p.wordsEnd[i-1]
+	}
+	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
+}
+
+// bytes is the generation's memory.
+func (p *postings) bytes() int {
+	return p.table.bytes() + 8*cap(p.entries) + 2*cap(p.words) + 4*cap(p.wordsEnd)
+}
+
+// shortWords reduces token hashes to 16 bits each.
+func shortWords(toks []token) []uint16 {
+	b := make([]uint16, len(toks))
+	for i, t := range toks {
+		b[i] = uint16(t.h >> 48)
+	}
+	return b
+}

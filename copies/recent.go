@@ -1,0 +1,168 @@
+package copies
+
+import (
+	"math/bits"
+	"slices"
+	"unsafe"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+)
+
+// entry is an article prepared for comparison: what compare needs and
+// nothing more, in a few pointer-free arrays, so that thousands of recent
+// articles can stay in memory at little cost to the collector.
+type entry struct {
+	id        string
+	published storyline.Published
+	d         doc
+	// set holds the distinct shingle hashes (their high 32 bits), sorted
+	set []uint32
+	// quotes and letters are bit sets over the text's code points: inside
+	// quotation marks, and a letter
+	quotes, letters []uint64
+}
+
+// scratch is the reusable memory of preparing one article.
+type scratch struct {
+	toks []textproc.Token
+	sh   []uint64
+}
+
+// newEntry prepares a for comparison and also returns its shingle hashes
+// in text order, with repeats, for the sketch; they live in sc, which may
+// be nil, until its next use.
+func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64) {
+	if sc == nil {
+		sc = new(scratch)
+	}
+	var d doc
+	d, sc.toks = prepareWith(sc.toks, a.Text)
+	sh := shingles(sc.sh[:0], d.toks)
+	sc.sh = sh
+	set := make([]uint32, len(sh))
+	for i, h := range sh {
+		set[i] = uint32(h >> 32)
+	}
+	slices.Sort(set)
+	set = slices.Clip(slices.Compact(set))
+	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
+	e.quotes, e.letters = textBits(a.Text, d.runes)
+	return e, sh
+}
+
+// textHash is the hash of the normalized text, computed only when an
+// exact duplicate is possible.
+func (e *entry) textHash() string { return textproc.Hash(e.d.text) }
+
+// inQuote reports whether code point i is inside quotation marks.
+func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
+
+// quoted reports whether most of the letters in [start, end) are inside
+// quotation marks.
+func (e *entry) quoted(start, end int) bool {
+	end = min(end, e.d.runes)
+	in, all := 0, 0
+	for i := start; i < end; {
+		w := i / 64
+		lo := i % 64
+		hi := min(64, lo+end-i)
+		mask := ^uint64(0) << lo
+		if hi < 64 {
+			mask &= (1 << hi) - 1
+		}
+		l := e.letters[w] & mask
+		all += bits.OnesCount64(l)
+		in += bits.OnesCount64(l & e.quotes[w])
+		i += hi - lo
+	}
+	return all > 0 && 10*in >= 7*all
+}
+
+// slice returns the text between code points start and end.
+func (e *entry) slice(start, end int) string {
+	t := e.d.text
+	if len(t) == e.d.runes {
+		return t[start:end]
+	}
+	bs, i := -1, 0
+	for b := range t {
+		if i == start {
+			bs = b
+		}
+		if i == end {
+			return t[bs:b]
+		}
+		i++
+	}
+	return t[bs:]
+}
+
+// size is the memory an entry holds, roughly.
+func (e *entry) size() int {
+	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.d.text) +
+		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*cap(e.set) + 8*(cap(e.quotes)+cap(e.letters))
+}
+
+// recent keeps the entries of the most recent documents, by document
+// number, within a byte budget and a count, evicting the oldest.
+type recent struct {
+	maxBytes, maxCount int
+	lo                 uint32   // the document number of ents[0]
+	ents               []*entry // nil where a document has no entry
+	bytes              int
+	// byID finds the newest entry of an id, for a document whose own
+	// entry was superseded by a newer version of the article
+	byID map[string]uint32
+}
+
+func newRecent(maxBytes, maxCount int) *recent {
+	return &recent{maxBytes: maxBytes, maxCount: maxCount, byID: make(map[string]uint32)}
+}
+
+// put files e as document d, the newest.
+func (w *recent) put(d uint32, e *entry) {
+	if len(w.ents) == 0 {
+		w.lo = d
+	}
+	for uint32(len(w.ents)) < d-w.lo {
+		w.ents = append(w.ents, nil) // documents loaded without text
+	}
+	if old, ok := w.byID[e.id]; ok && old >= w.lo {
+		if oe := w.ents[old-w.lo]; oe != nil {
+			w.bytes -= oe.size()
+			w.ents[old-w.lo] = nil
+		}
+	}
+	w.ents = append(w.ents, e)
+	w.byID[e.id] = d
+	w.bytes += e.size()
+	for len(w.ents) > 0 && (w.bytes > w.maxBytes || (w.maxCount > 0 && len(w.ents) > w.maxCount)) {
+		if oe := w.ents[0]; oe != nil {
+			w.bytes -= oe.size()
+			if w.byID[oe.id] == w.lo {
+				delete(w.byID, oe.id)
+			}
+		}
+		w.ents[0] = nil
+		w.ents = w.ents[1:]
+		w.lo++
+	}
+}
+
+// get returns the entry of document d with the given id, or the newest
+// entry of that id, or nil when the recent no longer holds it.
+func (w *recent) get(d uint32, id string) *entry {
+	if d >= w.lo && d-w.lo < uint32(len(w.ents)) {
+		if e := w.ents[d-w.lo]; e != nil {
+			return e
+		}
+	}
+	if nd, ok := w.byID[id]; ok && nd >= w.lo {
+		return w.ents[nd-w.lo]
+	}
+	return nil
+}
+
+// len is how many entries the recent holds.
+func (w *recent) len() int { return len(w.byID) }

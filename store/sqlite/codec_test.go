@@ -1,0 +1,126 @@
+package sqlite
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+// TestCodecFields fails when a type the codec writes gains or loses a
+// field: codec.go must then learn it, or the field would be lost.
+func TestCodecFields(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want []string
+	}{
+		{storyline.DateMention{}, []string{"Date", "Text", "Start", "End", "Precision"}},
+		{storyline.Entity{}, []string{"Name", "Kind", "Mentions"}},
+		{storyline.Mention{}, []string{"Text", "Start", "End"}},
+		{storyline.Citation{}, []string{"Source", "Text", "Start", "End"}},
+	} {
+		typ := reflect.TypeOf(tc.v)
+		var got []string
+		for f := range typ.Fields() {
+			got = append(got, f.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s has fields %v; the codec writes %v: update codec.go", typ, got, tc.want)
+		}
+	}
+}
+
+func TestCodecRoundTrip(t *testing.T) {
+	tests := []struct {
+		name  string
+		dates []storyline.DateMention
+		ents  []storyline.Entity
+		cited []storyline.Citation
+	}{
+		{name: "none"},
+		{
+			name:  "one of each",
+			dates: []storyline.DateMention{{Date: "2021-12-07", Text: "7 декабря", Start: 10, End: 19, Precision: storyline.PrecisionDay}},
+			ents: []storyline.Entity{{Name: "Дмитрий Песков", Kind: storyline.Person,
+				Mentions: []storyline.Mention{{Text: "Песков", Start: 0, End: 6}, {Text: "пресс-секретарь", Start: 40, End: 55}}}},
+			cited: []storyline.Citation{{Source: "ТАСС", Text: "сообщает ТАСС", Start: 70, End: 83}},
+		},
+		{
+			name: "nil and empty mentions, negative and large offsets, empty strings",
+			ents: []storyline.Entity{
+				{Name: "A", Kind: storyline.Organization},
+				{Name: "", Kind: "", Mentions: []storyline.Mention{}},
+				{Name: "B", Kind: storyline.Place, Mentions: []storyline.Mention{{Text: "", Start: -1, End: 1 << 40}}},
+			},
+			dates: []storyline.DateMention{{Date: "2024", Start: -5, End: 0}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := storyline.Article{Dates: tc.dates, Entities: tc.ents, Cited: tc.cited}
+			d, e, c, err := encoded(&a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bytesOf := func(v any) []byte {
+				if v == nil {
+					return nil
+				}
+				return v.([]byte)
+			}
+			dates, err := decodeDates(bytesOf(d))
+			if err != nil || !reflect.DeepEqual(dates, tc.dates) {
+				t.Errorf("dates = %#v, %v; want %#v", dates, err, tc.dates)
+			}
+			ents, err := decodeEntities(bytesOf(e))
+			if err != nil || !reflect.DeepEqual(ents, tc.ents) {
+				t.Errorf("entities = %#v, %v; want %#v", ents, err, tc.ents)
+			}
+			cited, err := decodeCited(bytesOf(c))
+			if err != nil || !reflect.DeepEqual(cited, tc.cited) {
+				t.Errorf("cited = %#v, %v; want %#v", cited, err, tc.cited)
+			}
+		})
+	}
+}
+
+// TestCodecReadsJSON reads the columns as earlier versions wrote them.
+func TestCodecReadsJSON(t *testing.T) {
+	want := []storyline.Entity{{Name: "Kremlin", Kind: storyline.Organization, Mentions: []storyline.Mention{{Text: "Kremlin", Start: 3, End: 10}}}}
+	js, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeEntities(js)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("entities from JSON = %#v, %v; want %#v", got, err, want)
+	}
+	if got, err := decodeDates([]byte("null")); err != nil || got != nil {
+		t.Errorf("dates from JSON null = %#v, %v", got, err)
+	}
+}
+
+// TestCodecMalformed checks that damaged values fail rather than decode
+// to something else.
+func TestCodecMalformed(t *testing.T) {
+	v := encodeEntities([]storyline.Entity{{Name: "Kremlin", Kind: storyline.Organization,
+		Mentions: []storyline.Mention{{Text: "Kremlin", Start: 3, End: 10}}}}).([]byte)
+	cases := map[string][]byte{
+		"unknown version": append([]byte{9}, v[1:]...),
+		"extra bytes":     append(slices.Clone(v), 0),
+		"huge count":      {codecVersion, 0xff, 0xff, 0xff, 0xff, 0x0f},
+	}
+	for n := 1; n < len(v); n++ {
+		cases["truncated"+string(rune('a'+n%26))+string(rune('a'+n/26))] = v[:n]
+	}
+	for name, b := range cases {
+		if _, err := decodeEntities(b); err == nil {
+			t.Errorf("%s: decoded %x without error", name, b)
+		} else if !errors.Is(err, errCodec) {
+			t.Errorf("%s: error %v, want errCodec", name, err)
+		}
+	}
+}

@@ -1,0 +1,244 @@
+package sqlite
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/storyline-news/storyline"
+)
+
+// flushClusters writes the aggregates of every cluster the batch touched:
+// dirty clusters are recomputed one by one, and the others, which only
+// gained members, are read, updated and written many at a time.
+func (c *committer) flushClusters(storyline.Batch) error {
+	for _, level := range []string{"event", "story"} {
+		dirty, adds := c.cl.dirtyEvents, c.cl.addEvents
+		if level == "story" {
+			dirty, adds = c.cl.dirtyStories, c.cl.addStories
+		}
+		var grown []string
+		for _, id := range keys(dirty, adds) {
+			if !dirty[id] {
+				grown = append(grown, id)
+				continue
+			}
+			if err := c.flushCluster(level, id); err != nil {
+				return fmt.Errorf("%s %q: %w", level, id, err)
+			}
+		}
+		if err := c.flushGrown(level, grown); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upsertEvents and upsertStories write cluster rows; an event written
+// with an empty story keeps the one it has.
+const (
+	upsertEvents = `INSERT INTO events (id, story, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)`
+	onEvents     = `ON CONFLICT (id) DO UPDATE SET story = CASE WHEN excluded.story = '' THEN events.story ELSE excluded.story END,
+		articles = excluded.articles, first_ts = excluded.first_ts, first_has_time = excluded.first_has_time,
+		first_article = excluded.first_article, first_title = excluded.first_title,
+		last_ts = excluded.last_ts, last_has_time = excluded.last_has_time`
+	upsertStories = `INSERT INTO stories (id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time)`
+	onStories     = `ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, first_ts = excluded.first_ts,
+		first_has_time = excluded.first_has_time, first_article = excluded.first_article, first_title = excluded.first_title,
+		last_ts = excluded.last_ts, last_has_time = excluded.last_has_time`
+	upsertFacets = `INSERT INTO story_facets (story, facet, value, articles)`
+	onFacets     = `ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`
+)
+
+// flushGrown adds the batch's new members to clusters (level "event" or
+// "story") that lost none: their stored aggregates are read with one
+// query per chunk and written back with multi-row upserts.
+func (c *committer) flushGrown(level string, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	table, adds := "events", c.cl.addEvents
+	if level == "story" {
+		table, adds = "stories", c.cl.addStories
+	}
+	stored := make(map[string]agg, len(ids))
+	for chunk := range slices.Chunk(ids, maxParams) {
+		s, err := c.stmt(`SELECT id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time
+			FROM ` + table + ` WHERE id IN (` + placeholders(len(chunk)) + `)`)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, anys(chunk)...)
+		if err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		for rows.Next() {
+			var id string
+			var g agg
+			if err := rows.Scan(&id, &g.n, &g.firstTS, &g.firstHas, &g.firstID, &g.firstTitle, &g.lastTS, &g.lastHas); err != nil {
+				rows.Close()
+				return fmt.Errorf("%s: %w", table, err)
+			}
+			stored[id] = g
+		}
+		if err := rows.Close(); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	var args, facets []any
+	for _, id := range ids {
+		g, existed := stored[id]
+		if !existed {
+			c.tally(table, "", 1)
+		}
+		for _, m := range adds[id] {
+			g.add(m)
+		}
+		if level == "event" {
+			args = append(args, id, c.cl.eventStory[id], g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas)
+			continue
+		}
+		args = append(args, id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas)
+		facets = facetRows(facets, id, adds[id])
+	}
+	if level == "event" {
+		return c.bulk(upsertEvents, 9, onEvents, args)
+	}
+	if err := c.bulk(upsertStories, 8, onStories, args); err != nil {
+		return err
+	}
+	return c.bulk(upsertFacets, 4, onFacets, facets)
+}
+
+func keys(a map[string]bool, b map[string][]member) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if !a[k] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// flushCluster recomputes a dirty cluster from its assignments.
+func (c *committer) flushCluster(level, id string) error {
+	table, col := "events", "event"
+	if level == "story" {
+		table, col = "stories", "story"
+	}
+	existed, err := c.exists(table, id)
+	if err != nil {
+		return err
+	}
+	members, st, err := c.members(col, id)
+	if err != nil {
+		return err
+	}
+	story := c.cl.eventStory[id]
+	if story == "" {
+		story = st
+	}
+	var g agg
+	for _, m := range members {
+		g.add(m)
+	}
+	if g.n == 0 {
+		if !existed {
+			return nil
+		}
+		c.tally(table, "", -1)
+		if _, err := c.exec(`DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if level == "story" {
+			_, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, id)
+			return err
+		}
+		return nil
+	}
+	if !existed {
+		c.tally(table, "", 1)
+	}
+	if level == "event" {
+		return c.bulk(upsertEvents, 9, onEvents,
+			[]any{id, story, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas})
+	}
+	if err := c.bulk(upsertStories, 8, onStories,
+		[]any{id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas}); err != nil {
+		return err
+	}
+	if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, id); err != nil {
+		return err
+	}
+	return c.bulk(upsertFacets, 4, onFacets, facetRows(nil, id, members))
+}
+
+// facetRows appends the rows counting a story's members by source,
+// language and entity, four values each, to args.
+func facetRows(args []any, story string, members []member) []any {
+	type fv struct{ facet, value string }
+	counts := map[fv]int{}
+	var order []fv
+	count := func(k fv) {
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	for _, m := range members {
+		count(fv{"source", m.source})
+		count(fv{"lang", m.lang})
+		for _, e := range m.entities {
+			count(fv{"entity", e})
+		}
+	}
+	for _, k := range order {
+		args = append(args, story, k.facet, k.value, counts[k])
+	}
+	return args
+}
+
+// members loads every article assigned to a cluster (col is "event" or
+// "story"), and the story of the first one. A story's members carry
+// their entities (for its facets); an event's do not need them.
+func (c *committer) members(col, id string) ([]member, string, error) {
+	ents := "NULL"
+	if col == "story" {
+		ents = "ar.entities"
+	}
+	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
+		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, ''), ` + ents + `
+		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.` + col + ` = ? ORDER BY a.article`)
+	if err != nil {
+		return nil, "", err
+	}
+	rows, err := s.QueryContext(c.ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []member
+	var story string
+	for rows.Next() {
+		var m member
+		var st string
+		var js []byte
+		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &js); err != nil {
+			return nil, "", err
+		}
+		if m.entities, err = entityKeysOf(js); err != nil {
+			return nil, "", fmt.Errorf("article %q: %w", m.id, err)
+		}
+		if story == "" {
+			story = st
+		}
+		out = append(out, m)
+	}
+	return out, story, rows.Err()
+}

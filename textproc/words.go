@@ -1,0 +1,99 @@
+package textproc
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word is one word of a text as Tokenize delimits it, before any folding
+// or filtering: callers that analyse many texts can cache what a word
+// becomes (see Pipeline.Analyze) by its raw form and skip the work for
+// words they have seen.
+type Word struct {
+	// Raw is the word as written: text[Byte : Byte+len(Raw)].
+	Raw string
+	// Byte is Raw's byte offset in the text.
+	Byte int
+	// Start and End are code point offsets, as in Token.
+	Start, End int
+	// Capital is set when the word's first letter is upper case.
+	Capital bool
+	// Initial is set when the word opens the text, a sentence, a line or
+	// a clause after a colon or a dash, quotes and brackets aside: a
+	// capital there says nothing about a name.
+	Initial bool
+}
+
+// ScanWords appends the words of text to dst, delimited exactly as
+// Tokenize delimits tokens, and returns it. It does not allocate beyond
+// growing dst.
+func ScanWords(dst []Word, text string) []Word {
+	start, byteStart := -1, 0
+	prevWord := false
+	initial := true // no word or other character since a sentence break
+	wordInitial, capital := false, false
+	runeIdx := 0
+	flush := func(end, byteEnd int) {
+		if start < 0 {
+			return
+		}
+		// a joiner is taken only before a word character, so a word
+		// never ends with one
+		dst = append(dst, Word{Raw: text[byteStart:byteEnd], Byte: byteStart, Start: start, End: end,
+			Capital: capital, Initial: wordInitial})
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		at := i
+		var r, f rune
+		var word bool
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			r, f = rune(c), rune(c)
+			switch asciiClass[c] {
+			case asciiUpper, asciiWord:
+				word = true
+			case asciiTick:
+				f = '\''
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			f = foldRune(r)
+			word = isWordRune(f)
+		}
+		switch {
+		case word:
+			if start < 0 {
+				start, byteStart = runeIdx, at
+				wordInitial = initial
+				capital = r < utf8.RuneSelf && r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			}
+			initial = false
+		case (f == '\'' || f == '-') && start >= 0 && prevWord && i < len(text) && nextIsWord(text[i:]):
+			// a joiner inside the word
+		default:
+			flush(runeIdx, at)
+			initial = breaksSentence(r, initial)
+		}
+		prevWord = word
+		runeIdx++
+	}
+	flush(runeIdx, len(text))
+	return dst
+}
+
+// breaksSentence returns whether, after the non-word character r, the next
+// word opens a sentence: r ends one (or a line, or opens a clause after a
+// colon or a dash), or r is white space, a quote or a bracket and the
+// state so far says so.
+func breaksSentence(r rune, initial bool) bool {
+	switch r {
+	case ' ', '\t', '"', '\'', '(', '«', '“':
+		return initial
+	case '.', '!', '?', '\n', ':', '—':
+		return true
+	}
+	return false
+}

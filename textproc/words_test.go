@@ -1,0 +1,77 @@
+package textproc
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// innerCapitalRef is the plain definition ScanWords' Initial and Capital
+// follow: a capital not preceded (past blanks, quotes and brackets) by a
+// sentence break or the start of the text.
+func innerCapitalRef(runes []rune, i int) bool {
+	if !unicode.IsUpper(runes[i]) {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		switch runes[j] {
+		case ' ', '\t', '"', '\'', '(', '«', '“':
+			continue
+		case '.', '!', '?', '\n', ':', '—':
+			return false
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func TestScanWordsMatchesTokenize(t *testing.T) {
+	pieces := []string{"a", "B", "word", "Name", "ж", "Ёлка", "ё", "1", "42", "'", "’", "`", "-", "–", "—", " ", "  ",
+		"\n", ".", ",", "!", "?", ":", "\"", "«", "»", "“", "(", ")", "é", "e\u0301", "日本", "'s", "co-op", "O'Neil", "\t"}
+	r := rand.New(rand.NewPCG(1, 2))
+	fixed := []string{
+		"", "Putin's call. The Kremlin said: Peskov — «Ушаков» said.", "rock- and roll", "a--b 'quoted' “Curly” (Paren) end.",
+		"don’t stop-gap co–op", "ЁЖИК ёжик", "x'", "-start", "3-4 o'clock",
+	}
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		fixed = append(fixed, b.String())
+	}
+	for _, text := range fixed {
+		toks := Tokenize(nil, text)
+		words := ScanWords(nil, text)
+		if len(toks) != len(words) {
+			t.Fatalf("%q: %d tokens, %d words", text, len(toks), len(words))
+		}
+		runes := []rune(text)
+		for i, w := range words {
+			tk := toks[i]
+			if w.Start != tk.Start || w.End != tk.End {
+				t.Fatalf("%q word %d: [%d,%d) want [%d,%d)", text, i, w.Start, w.End, tk.Start, tk.End)
+			}
+			if text[w.Byte:w.Byte+len(w.Raw)] != w.Raw || string(runes[w.Start:w.End]) != w.Raw {
+				t.Fatalf("%q word %d: raw %q at %d", text, i, w.Raw, w.Byte)
+			}
+			alone := Tokenize(nil, w.Raw)
+			if len(alone) != 1 || alone[0].Term != tk.Term {
+				t.Fatalf("%q word %q alone gives %v, in the text %q", text, w.Raw, alone, tk.Term)
+			}
+			if got, want := w.Capital && !w.Initial, innerCapitalRef(runes, w.Start); got != want {
+				t.Fatalf("%q word %q: inner capital %v, want %v", text, w.Raw, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkScanWords(b *testing.B) {
+	text := strings.Repeat("The Kremlin spokesman, Dmitry Peskov, said on Friday that talks were \"constructive\". ", 40)
+	var dst []Word
+	for b.Loop() {
+		dst = ScanWords(dst[:0], text)
+	}
+}
