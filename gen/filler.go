@@ -406,7 +406,7 @@ func midBoundary(s []byte) int {
 			continue
 		}
 		n++
-		if n < 2 || words-n < 4 {
+		if n < 1 || words-n < 4 {
 			continue
 		}
 		at := 0
@@ -417,7 +417,7 @@ func midBoundary(s []byte) int {
 		case s[i-1] != ',' && hasPrefixAny(s[i:], " while ", " but ", " although ", " as ", " and ", " with ", " before ", " after ", " when ", " leaving ", " destroying ", " sending ", " cutting ", " halting ", " forcing "):
 			at = i + 1
 		}
-		if at == 0 && n >= 2 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subjectEnds(s[:i], s[i+1:]) {
+		if at == 0 && n >= 1 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subjectEnds(s[:i], s[i+1:]) {
 			// "Each affected family, X said, will receive …"
 			at = i + 1
 		}
