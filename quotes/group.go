@@ -211,10 +211,15 @@ func (g *Grouper) match(q *storyline.Quote) string {
 	if len(stems) == 0 {
 		return ""
 	}
-	candidates := map[string]bool{}
+	// hits counts, per candidate, the quote's stems it is indexed under: a
+	// wording shares at most that many (a posting list cut to its newest
+	// MaxPostings may count fewer for an old statement, which then loses
+	// a match it would barely have made), so most candidates are dropped
+	// without comparing their wordings stem by stem.
+	hits := map[string]int{}
 	for _, s := range stems {
 		for _, id := range g.post[spk+"|"+s] {
-			candidates[id] = true
+			hits[id]++
 		}
 	}
 	mine := make(map[string]bool, len(stems))
@@ -222,12 +227,15 @@ func (g *Grouper) match(q *storyline.Quote) string {
 		mine[s] = true
 	}
 	best, bestScore, exact := "", 0.0, false
-	for id := range candidates {
+	for id, h := range hits {
 		st, ok := g.stmts[id]
 		if !ok {
 			continue // forgotten
 		}
 		for _, w := range st.Wordings {
+			if h < min(g.opts.MinShared, len(stems), len(w)) {
+				continue // cannot share enough: skip counting
+			}
 			n := 0
 			for _, s := range w {
 				if mine[s] {
