@@ -38,6 +38,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/storyline-news/storyline"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -109,7 +110,7 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 		w.SetConnMaxLifetime(0)
 		w.SetConnMaxIdleTime(0)
 		d.w = w
-		if err := initFile(ctx, w); err != nil {
+		if err := initFile(ctx, w, time.Duration(o.BusyTimeoutMS)*time.Millisecond); err != nil {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 		}
@@ -187,8 +188,26 @@ const pageSize = 4096
 const walBytes = 64 << 20
 
 // initFile gives a new, empty file its page size and puts the file in WAL
-// mode (which must come after: a WAL file keeps its page size).
-func initFile(ctx context.Context, w *sql.DB) error {
+// mode (which must come after: a WAL file keeps its page size). Two
+// processes opening a new file at once both try; switching to WAL fails
+// at once with SQLITE_BUSY, without waiting on the busy timeout, while the
+// other holds its lock, so it is tried again until wait has passed.
+func initFile(ctx context.Context, w *sql.DB, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := setWAL(ctx, w)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("journal mode: %w", ctx.Err())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+func setWAL(ctx context.Context, w *sql.DB) error {
 	var pages int
 	if err := w.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
 		return fmt.Errorf("page count: %w", err)
@@ -206,6 +225,12 @@ func initFile(ctx context.Context, w *sql.DB) error {
 		return fmt.Errorf("journal mode is %s, want wal", mode)
 	}
 	return nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var c interface{ Code() int }
+	return errors.As(err, &c) && c.Code()&0xff == 5 // SQLITE_BUSY and its extended codes
 }
 
 // readStmt returns the statement for a read query of fixed text,
