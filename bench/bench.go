@@ -264,6 +264,8 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 		if err := writeHeap(opts.MemProfile); err != nil {
 			return res, err
 		}
+		// the profile is of the stages' memory: keep them alive until it is written
+		runtime.KeepAlive(p)
 	}
 
 	evalStart := time.Now()
