@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,7 +32,7 @@ type GrouperOptions struct {
 }
 
 // DefaultGrouperOptions are the options NewGrouper uses for zero fields.
-var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 500_000}
+var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 100_000}
 
 // statement is what the grouper remembers of one statement.
 type statement struct {
@@ -132,12 +133,33 @@ func (g *Grouper) index(id string, st *statement) {
 	g.stmts[id] = st
 	g.order = append(g.order, id)
 	for len(g.stmts) > g.opts.MaxStatements && len(g.order) > 0 {
-		// forget the oldest; postings naming it are skipped when matched
-		delete(g.stmts, g.order[0])
+		g.forget(g.order[0])
 		g.order = g.order[1:]
 	}
 	for _, w := range st.Wordings {
 		g.post1(id, st.Speaker, w)
+	}
+}
+
+// forget drops the oldest statement from memory and from its postings,
+// so that both stay bounded however long the stream (it stays in the
+// store).
+func (g *Grouper) forget(id string) {
+	st, ok := g.stmts[id]
+	if !ok {
+		return
+	}
+	delete(g.stmts, id)
+	for _, w := range st.Wordings {
+		for _, s := range w {
+			k := st.Speaker + "|" + s
+			p := slices.DeleteFunc(g.post[k], func(x string) bool { return x == id })
+			if len(p) == 0 {
+				delete(g.post, k)
+			} else {
+				g.post[k] = p
+			}
+		}
 	}
 }
 

@@ -51,3 +51,24 @@ func BenchmarkGroup(b *testing.B) {
 		})
 	}
 }
+
+// TestGrouperForgets: a grouper over a long stream keeps at most
+// MaxStatements statements, and the postings of forgotten ones go too.
+func TestGrouperForgets(t *testing.T) {
+	g := NewGrouper(GrouperOptions{MaxStatements: 10})
+	ctx := context.Background()
+	for i := range 500 {
+		q := []storyline.Quote{{Article: fmt.Sprint("a", i), Speaker: fmt.Sprintf("Speaker%d Person%d", i, i),
+			Text: fmt.Sprintf("The harbour number %d will reopen after repairs to the northern quay wall", i)}}
+		if err := g.Group(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(g.stmts) > 10 {
+		t.Errorf("%d statements kept, want at most 10", len(g.stmts))
+	}
+	stems := len(contentStems("The harbour number 1 will reopen after repairs to the northern quay wall"))
+	if len(g.post) > 10*(stems+1) {
+		t.Errorf("%d posting keys for 10 statements of about %d stems each: forgotten ones kept", len(g.post), stems)
+	}
+}
