@@ -155,7 +155,7 @@ func printStoryWhy(w io.Writer, v storyView, titles, dates map[string]string) {
 		whys[as.Article] = as
 	}
 	for _, e := range v.Events {
-		fmt.Fprintf(w, "\nEvent %s: %s (%s, %d articles)\n", e.ID, clip(e.Title, 70), span(e.FirstPublished, e.LastPublished), len(e.Articles))
+		fmt.Fprintf(w, "\nEvent %s: %s (%s, %s)\n", e.ID, clip(e.Title, 70), span(e.FirstPublished, e.LastPublished), nArticles(len(e.Articles)))
 		for _, id := range e.Articles {
 			fmt.Fprintf(w, "  %-12s %-10s %s\n", id, orDash(dates[id]), clip(titles[id], 70))
 			if as, ok := whys[id]; ok && as.Why != nil {
@@ -186,4 +186,12 @@ func whyWords(y *storyline.Why) string {
 		parts = append(parts, "terms "+strings.Join(y.Terms, ", "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// nArticles says how many articles, in words: "1 article", "12 articles".
+func nArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
 }
