@@ -122,7 +122,7 @@ func (a *app) showFindings(ctx context.Context, st storyline.Store, asJSON bool)
 
 // printStory prints a story with its events as an indented outline.
 func printStory(w io.Writer, s storyline.Story) {
-	fmt.Fprintf(w, "%s  %s  (%s … %s, %s)\n", s.ID, s.Title, orDash(s.FirstPublished.String()), orDash(s.LastPublished.String()), nArticles(len(s.Articles)))
+	fmt.Fprintf(w, "%s  %s  (%s, %s)\n", s.ID, s.Title, span(s.FirstPublished, s.LastPublished), nArticles(len(s.Articles)))
 	for _, e := range s.Events {
 		fmt.Fprintf(w, "  %s  %s  %s  (%s)\n", e.ID, orDash(e.FirstPublished.String()), clip(e.Title, 70), nArticles(len(e.Articles)))
 	}
