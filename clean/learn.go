@@ -74,7 +74,8 @@ func (c *Cleaner) learn(source, hash string, lines []line) {
 // at once (saveNow). An outlet's state is its whole table of line counts:
 // saving it for every batch cost more than cleaning. What a crash loses
 // is the counts of fewer than saveEvery articles per outlet, which only
-// delays learning a line; learned lines are never lost.
+// delays learning a line; learned lines are never lost, and at the end of
+// a run Flush gives up the rest.
 const (
 	saveEvery = 32
 	saveNow   = 1 << 30
@@ -130,12 +131,21 @@ func (c *Cleaner) Load(ctx context.Context, s storyline.StateStore) error {
 
 // Pending returns, keyed by outlet, the state of the outlets that learned
 // a line, or counted saveEvery articles, since they were last returned.
-func (c *Cleaner) Pending() map[string][]byte {
+func (c *Cleaner) Pending() map[string][]byte { return c.pendingFrom(saveEvery) }
+
+// Flush returns, keyed by outlet, the state of every outlet that changed
+// since it was last returned, however few articles it counted: what a run
+// that ends must save.
+func (c *Cleaner) Flush() map[string][]byte { return c.pendingFrom(1) }
+
+// pendingFrom returns and forgets the state of the outlets that counted
+// at least min articles, or learned a line, since they were last returned.
+func (c *Cleaner) pendingFrom(min int) map[string][]byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var out map[string][]byte
 	for src, n := range c.pending {
-		if n < saveEvery {
+		if n < min {
 			continue
 		}
 		if out == nil {

@@ -136,6 +136,9 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 		return fail(nil)
 	}
 	err := settle()
+	if err == nil {
+		err = p.flush(ctx)
+	}
 	r.Counts = p.counts.minus(before)
 	r.Elapsed = time.Since(start)
 	return r, err

@@ -3,10 +3,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/clean"
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/store/memory"
 )
@@ -135,5 +137,46 @@ func TestFeedInterrupted(t *testing.T) {
 	}
 	if n != rep.Articles {
 		t.Errorf("report says %d articles, store holds %d", rep.Articles, n)
+	}
+}
+
+// TestFeedSavesHeldBackState: the cleaner saves an outlet's line counts
+// only every few dozen articles, so a run that ends must save the rest:
+// a line two articles of one run carried is learned by the third
+// article, in the next run.
+func TestFeedSavesHeldBackState(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	const footer = "Follow the Harbour Gazette on every platform for updates"
+	mk := func(id, body string) ingest.Item {
+		a := art(id, body+"\n\n"+footer)
+		a.Source = "Harbour Gazette"
+		return ingest.Item{Article: a}
+	}
+	run := func(items ...ingest.Item) {
+		t.Helper()
+		p, err := New(ctx, Config{Store: st, Cleaner: clean.New(clean.Options{})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Feed(ctx, func(yield func(ingest.Item) bool) {
+			for _, it := range items {
+				if !yield(it) {
+					return
+				}
+			}
+		}, FeedOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(mk("h1", "The ferry to the islands was cancelled because of the storm."),
+		mk("h2", "The new lighthouse keeper started work on the northern cape."))
+	run(mk("h3", "Fishing boats stayed in port for a third day in a row."))
+	a, err := st.Article(ctx, "h3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Follow the Harbour Gazette") {
+		t.Errorf("the footer of three articles over two runs was not learned: %q", a.Text)
 	}
 }

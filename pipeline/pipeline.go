@@ -190,6 +190,9 @@ func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]st
 	if err := p.settle(); err != nil {
 		return nil, err
 	}
+	if err := p.flush(ctx); err != nil {
+		return nil, err
+	}
 	return pb.outcomes, nil
 }
 
@@ -324,6 +327,37 @@ func (p *Pipeline) inflightHashes(ids []string) map[string][]string {
 		}
 	}
 	return out
+}
+
+// flusher is a stage that holds back some of its state between batches
+// and gives it all up at the end of a run (see clean.Cleaner.Flush).
+type flusher interface {
+	Flush() map[string][]byte
+}
+
+// flush commits, on its own, the state the stages held back, so that a
+// run that ends loses nothing. The stages are idle when it is called.
+func (p *Pipeline) flush(ctx context.Context) error {
+	var b storyline.Batch
+	for _, s := range p.stateful {
+		f, ok := s.(flusher)
+		if !ok {
+			continue
+		}
+		if kv := f.Flush(); len(kv) > 0 {
+			if b.State == nil {
+				b.State = make(map[string]map[string][]byte)
+			}
+			b.State[s.Stage()] = kv
+		}
+	}
+	if len(b.State) == 0 {
+		return nil
+	}
+	if _, err := p.cfg.Store.Commit(ctx, b); err != nil {
+		return fmt.Errorf("pipeline: commit state: %w", err)
+	}
+	return nil
 }
 
 // pending adds to b the state that the early (cleaning, reading) or the
