@@ -39,15 +39,15 @@ func Standard(st storyline.Store) Config {
 // Its clusterer keeps no state for a later run (cluster.Options.NoState):
 // the store lives for one run, and assignments are the same.
 func Clustering(st storyline.Store) Config {
-	cfg := Standard(st)
 	clusterer := cluster.New(cluster.Options{NoState: true})
-	cfg.Clusterer = clusterer
-	cfg.Prepare = prepare(clusterer)
-	cfg.Reader = reading.New(reading.Options{NoQuotes: true})
-	cfg.Recleaner = nil
-	cfg.Citations = nil
-	cfg.Statements = nil
-	return cfg
+	return Config{
+		Store:     st,
+		Cleaner:   clean.New(clean.Options{}),
+		Reader:    reading.New(reading.Options{NoQuotes: true}),
+		Copies:    copies.New(st, copies.Options{}),
+		Clusterer: clusterer,
+		Prepare:   prepare(clusterer),
+	}
 }
 
 // prepare runs the clusterer's per-article analysis in the concurrent read
