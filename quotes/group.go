@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-	"github.com/kljensen/snowball/russian"
+	"github.com/zeebo/xxh3"
+
 	storyline "github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // GrouperOptions tune statement matching.
@@ -27,14 +28,15 @@ type GrouperOptions struct {
 	// the store grows.
 	MaxPostings int
 	// MaxStatements bounds the statements kept in memory for matching;
-	// the oldest are forgotten first (they stay in the store).
+	// the one matched least recently is forgotten first (it stays in the
+	// store).
 	MaxStatements int
 }
 
 // DefaultGrouperOptions are the options NewGrouper uses for zero fields.
 var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 100_000}
 
-// statement is what the grouper remembers of one statement.
+// statement is what the grouper stores of one statement.
 type statement struct {
 	Speaker string `json:"speaker"`
 	// Wordings are the stems of each distinct wording, up to maxWordings:
@@ -42,12 +44,76 @@ type statement struct {
 	// statement does not drift by accumulating the words of all of them.
 	Wordings [][]string `json:"wordings"`
 	First    string     `json:"first"`
-	// Seq orders statements by creation, for forgetting the oldest.
+	// Seq orders statements by creation, for keeping the newest on Load.
 	Seq uint64 `json:"seq"`
+}
+
+// appendJSON appends st as encoding/json would marshal it, for less.
+func (st *statement) appendJSON(b []byte) []byte {
+	b = append(b, `{"speaker":`...)
+	b = appendJSONString(b, st.Speaker)
+	b = append(b, `,"wordings":`...)
+	if st.Wordings == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+	}
+	for i, w := range st.Wordings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if w == nil {
+			b = append(b, "null"...)
+			continue
+		}
+		b = append(b, '[')
+		for j, s := range w {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, s)
+		}
+		b = append(b, ']')
+	}
+	if st.Wordings != nil {
+		b = append(b, ']')
+	}
+	b = append(b, `,"first":`...)
+	b = appendJSONString(b, st.First)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendUint(b, st.Seq, 10)
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if !plain || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
+		q, _ := json.Marshal(s) // a string always marshals
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // maxWordings bounds the wordings a statement keeps for matching.
 const maxWordings = 16
+
+// slot holds one statement the grouper remembers for matching.
+type slot struct {
+	id    string
+	st    *statement // nil when the slot is free
+	spk   uint64     // hash of st.Speaker
+	words [][]uint64 // each wording's stem hashes, sorted
+	// prev and next link the slots from the most recently matched (head)
+	// to the least (tail); -1 ends the list.
+	prev, next int32
+}
 
 // Grouper gives each quote the id of the statement it renders. Statements
 // are matched by speaker and by the content-word stems their wordings
@@ -56,15 +122,34 @@ const maxWordings = 16
 // recognize red lines") joins the statement when it shares enough stems.
 // It also learns full speaker names, so that "Putin" alone resolves to
 // "Vladimir Putin" once the full name has been seen.
+//
+// Matching a quote costs at most MaxPostings candidates per content stem
+// however long the stream, and memory stays bounded: past MaxStatements
+// the statement matched least recently is forgotten. Prepare moves the
+// stemming out of the ordered part.
 type Grouper struct {
-	opts  GrouperOptions
-	mu    sync.Mutex
-	stmts map[string]*statement
-	post  map[string][]string // speaker key + "|" + stem → statement ids, oldest first
-	names map[string]string   // surname → full name, "" when ambiguous
-	dirty map[string][]byte
-	order []string // statement ids, oldest first
-	seq   uint64
+	opts GrouperOptions
+	stem stemmer
+
+	prepMu sync.Mutex
+	prep   map[prepKey]*prepared
+
+	mu         sync.Mutex
+	slots      []slot
+	free       []int32
+	head, tail int32
+	byID       map[string]int32
+	post       map[uint64][]int32 // postingKey(speaker, stem) → slots, oldest first
+	names      map[string]string  // surname → full name, "" when ambiguous
+	dirtyNames map[string]bool
+	dirty      map[string]*statement
+	seq        uint64
+	// per-match scratch, indexed by slot: hits counts the quote's stems a
+	// slot is posted under, valid where stamp is the current match's gen.
+	hits    []uint16
+	stamp   []uint32
+	gen     uint32
+	touched []int32
 }
 
 // NewGrouper returns an empty grouper; zero option fields take defaults.
@@ -81,14 +166,15 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	if opts.MaxStatements <= 0 {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
-	return &Grouper{opts: opts, stmts: map[string]*statement{}, post: map[string][]string{},
-		names: map[string]string{}, dirty: map[string][]byte{}}
+	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[string]int32{}, post: map[uint64][]int32{},
+		names: map[string]string{}, dirtyNames: map[string]bool{}, dirty: map[string]*statement{}}
 }
 
 // Stage names the grouper's state in the store.
 func (g *Grouper) Stage() string { return "statements" }
 
-// Load restores statements and names from the store.
+// Load restores statements and names from the store: of the statements,
+// the MaxStatements created last.
 func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -114,8 +200,13 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 		ids = ids[len(ids)-g.opts.MaxStatements:]
 	}
 	for _, id := range ids {
-		g.index(id, loaded[id])
-		g.seq = max(g.seq, loaded[id].Seq)
+		st := loaded[id]
+		words := make([][]uint64, len(st.Wordings))
+		for i, w := range st.Wordings {
+			words[i] = hashStems(w)
+		}
+		g.add(id, st, xxh3.HashString(st.Speaker), words)
+		g.seq = max(g.seq, st.Seq)
 	}
 	return ctx.Err()
 }
@@ -124,59 +215,16 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 func (g *Grouper) Pending() map[string][]byte {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	out := g.dirty
-	g.dirty = map[string][]byte{}
+	out := make(map[string][]byte, len(g.dirty)+len(g.dirtyNames))
+	for id, st := range g.dirty {
+		out["s/"+id] = st.appendJSON(nil)
+	}
+	for key := range g.dirtyNames {
+		out["n/"+key] = []byte(g.names[key])
+	}
+	clear(g.dirty)
+	clear(g.dirtyNames)
 	return out
-}
-
-func (g *Grouper) index(id string, st *statement) {
-	g.stmts[id] = st
-	g.order = append(g.order, id)
-	for len(g.stmts) > g.opts.MaxStatements && len(g.order) > 0 {
-		g.forget(g.order[0])
-		g.order = g.order[1:]
-	}
-	for _, w := range st.Wordings {
-		g.post1(id, st.Speaker, w)
-	}
-}
-
-// forget drops the oldest statement from memory and from its postings,
-// so that both stay bounded however long the stream (it stays in the
-// store).
-func (g *Grouper) forget(id string) {
-	st, ok := g.stmts[id]
-	if !ok {
-		return
-	}
-	delete(g.stmts, id)
-	for _, w := range st.Wordings {
-		for _, s := range w {
-			k := st.Speaker + "|" + s
-			p := slices.DeleteFunc(g.post[k], func(x string) bool { return x == id })
-			if len(p) == 0 {
-				delete(g.post, k)
-			} else {
-				g.post[k] = p
-			}
-		}
-	}
-}
-
-// post1 adds statement id to the postings of the stems of one wording.
-func (g *Grouper) post1(id, speaker string, stems []string) {
-	for _, s := range stems {
-		k := speaker + "|" + s
-		p := g.post[k]
-		if len(p) > 0 && p[len(p)-1] == id {
-			continue
-		}
-		p = append(p, id)
-		if len(p) > g.opts.MaxPostings {
-			p = p[len(p)-g.opts.MaxPostings:]
-		}
-		g.post[k] = p
-	}
 }
 
 // speakerKey is the lower-cased last word of a speaker's name.
@@ -191,30 +239,29 @@ func speakerKey(name string) string {
 // Group sets the Statement of every quote, in order, and canonicalises
 // single-word speaker names to full names the grouper knows.
 func (g *Grouper) Group(ctx context.Context, qs []storyline.Quote) error {
+	ps := g.take(qs)
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for i := range qs {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("group quotes: %w", err)
 		}
-		q := &qs[i]
-		g.learnName(q.Speaker)
+		q, p := &qs[i], ps[i]
+		if p.full {
+			g.learnName(q.Speaker, p.key)
+		}
 		if !strings.Contains(q.Speaker, " ") {
-			if full := g.names[speakerKey(q.Speaker)]; full != "" {
+			if full := g.names[p.key]; full != "" {
 				q.Speaker = full
 			}
 		}
-		q.Statement = g.match(q)
+		q.Statement = g.match(q, p)
 	}
 	return nil
 }
 
-func (g *Grouper) learnName(name string) {
-	f := strings.Fields(name)
-	if len(f) < 2 || len(f) > 4 {
-		return
-	}
-	key := speakerKey(name)
+// learnName records a full name under its surname key.
+func (g *Grouper) learnName(name, key string) {
 	old, ok := g.names[key]
 	switch {
 	case !ok:
@@ -224,124 +271,193 @@ func (g *Grouper) learnName(name string) {
 	default:
 		g.names[key] = "" // two people share the surname
 	}
-	g.dirty["n/"+key] = []byte(g.names[key])
+	g.dirtyNames[key] = true
 }
 
-func (g *Grouper) match(q *storyline.Quote) string {
-	spk := speakerKey(q.Speaker)
-	stems := contentStems(q.Text)
-	if len(stems) == 0 {
+// match returns the statement q renders, remembering a new one or a new
+// wording as needed.
+func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
+	if len(p.hashes) == 0 {
 		return ""
 	}
-	// hits counts, per candidate, the quote's stems it is indexed under: a
-	// wording shares at most that many (a posting list cut to its newest
+	// Count, per candidate, the quote's stems it is posted under: a wording
+	// shares at most that many (a posting list cut to its newest
 	// MaxPostings may count fewer for an old statement, which then loses
 	// a match it would barely have made), so most candidates are dropped
-	// without comparing their wordings stem by stem.
-	hits := map[string]int{}
-	for _, s := range stems {
-		for _, id := range g.post[spk+"|"+s] {
-			hits[id]++
+	// without comparing their wordings.
+	g.gen++
+	if g.gen == 0 { // wrapped: old stamps could pass for current
+		clear(g.stamp)
+		g.gen = 1
+	}
+	g.touched = g.touched[:0]
+	for _, h := range p.hashes {
+		for _, s := range g.post[postingKey(p.spk, h)] {
+			if g.stamp[s] != g.gen {
+				g.stamp[s], g.hits[s] = g.gen, 0
+				g.touched = append(g.touched, s)
+			}
+			g.hits[s]++
 		}
 	}
-	mine := make(map[string]bool, len(stems))
-	for _, s := range stems {
-		mine[s] = true
-	}
-	best, bestScore, exact := "", 0.0, false
-	for id, h := range hits {
-		st, ok := g.stmts[id]
-		if !ok {
-			continue // forgotten
+	nq := len(p.hashes)
+	best, bestScore, exact := int32(-1), 0.0, false
+	for _, s := range g.touched {
+		sl := &g.slots[s]
+		if sl.spk != p.spk {
+			continue // a posting key shared by chance
 		}
-		for _, w := range st.Wordings {
-			if h < min(g.opts.MinShared, len(stems), len(w)) {
-				continue // cannot share enough: skip counting
+		h := int(g.hits[s])
+		for _, w := range sl.words {
+			short := min(nq, len(w))
+			need := min(g.opts.MinShared, short)
+			if h < need || float64(h)/float64(short) < g.opts.MinContainment {
+				continue // cannot share enough: skip comparing
 			}
-			n := 0
-			for _, s := range w {
-				if mine[s] {
-					n++
-				}
-			}
-			short := min(len(stems), len(w))
-			if n < min(g.opts.MinShared, short) {
+			n := shared(p.hashes, w)
+			if n < need {
 				continue
 			}
 			score := float64(n) / float64(short)
-			if score >= g.opts.MinContainment && (score > bestScore || score == bestScore && id < best) {
-				best, bestScore = id, score
-				exact = n == len(stems) && n == len(w)
+			if score >= g.opts.MinContainment && (score > bestScore || score == bestScore && sl.id < g.slots[best].id) {
+				best, bestScore = s, score
+				exact = n == nq && n == len(w)
 			}
 		}
 	}
-	if best != "" {
-		st := g.stmts[best]
-		if !exact && len(st.Wordings) < maxWordings {
-			st.Wordings = append(st.Wordings, stems)
-			g.post1(best, spk, stems)
-			g.save(best, st)
+	if best >= 0 {
+		sl := &g.slots[best]
+		g.touch(best)
+		if !exact && len(sl.words) < maxWordings {
+			sl.st.Wordings = append(sl.st.Wordings, p.stems)
+			for _, h := range p.hashes {
+				if !inWordings(sl.words, h) {
+					g.post1(best, sl.spk, h)
+				}
+			}
+			sl.words = append(sl.words, p.hashes)
+			g.dirty[sl.id] = sl.st
 		}
-		return best
+		return sl.id
 	}
-	id := textproc.Hash(spk + "|" + q.Text)[:16]
-	if _, taken := g.stmts[id]; !taken {
-		g.seq++
-		st := &statement{Speaker: spk, Wordings: [][]string{stems}, First: q.Article, Seq: g.seq}
-		g.index(id, st)
-		g.save(id, st)
+	if s, taken := g.byID[p.id]; taken {
+		g.touch(s)
+		return p.id
 	}
-	return id
+	g.seq++
+	st := &statement{Speaker: p.key, Wordings: [][]string{p.stems}, First: q.Article, Seq: g.seq}
+	g.add(p.id, st, p.spk, [][]uint64{p.hashes})
+	g.dirty[p.id] = st
+	return p.id
 }
 
-func (g *Grouper) save(id string, st *statement) {
-	b, err := json.Marshal(st)
-	if err == nil {
-		g.dirty["s/"+id] = b
+// inWordings reports whether one of the wordings has the stem hash h.
+func inWordings(words [][]uint64, h uint64) bool {
+	for _, w := range words {
+		if _, ok := slices.BinarySearch(w, h); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// add remembers a statement as the most recently matched, forgetting the
+// least recently matched one when memory is full.
+func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
+	for len(g.byID) >= g.opts.MaxStatements && g.tail >= 0 {
+		g.forget(g.tail)
+	}
+	var s int32
+	if n := len(g.free); n > 0 {
+		s, g.free = g.free[n-1], g.free[:n-1]
+	} else {
+		s = int32(len(g.slots))
+		g.slots = append(g.slots, slot{})
+		g.hits = append(g.hits, 0)
+		g.stamp = append(g.stamp, 0)
+	}
+	g.slots[s] = slot{id: id, st: st, spk: spk, words: words, prev: -1, next: -1}
+	g.link(s)
+	g.byID[id] = s
+	for i, w := range words {
+		for _, h := range w {
+			if !inWordings(words[:i], h) {
+				g.post1(s, spk, h)
+			}
+		}
 	}
 }
 
-var stopStems = map[string]bool{}
+// post1 adds slot s to the posting list of (speaker, stem), dropping the
+// list's oldest entry when it is full.
+func (g *Grouper) post1(s int32, spk, h uint64) {
+	k := postingKey(spk, h)
+	l := g.post[k]
+	if len(l) >= g.opts.MaxPostings {
+		copy(l, l[1:])
+		l = l[:len(l)-1]
+	}
+	g.post[k] = append(l, s)
+}
 
-func init() {
-	for _, w := range strings.Fields(`the a an and or but of to in on at by for with from about as is are was
-were be been being it its this that these those there here he she they we i you his her their our my
-your him them us me not no so if then than too very can could would should will shall may might must
-do does did have has had what which who whom whose when where why how all any some such also just only
-и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было
-вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас
-нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их
-чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой
-совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при
-наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три
-эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно
-всю между это`) {
-		stopStems[w] = true
+// forget drops slot s from memory and from its postings, so that both
+// stay bounded however long the stream (the statement stays in the
+// store).
+func (g *Grouper) forget(s int32) {
+	sl := &g.slots[s]
+	for _, w := range sl.words {
+		for _, h := range w {
+			k := postingKey(sl.spk, h)
+			l, ok := g.post[k]
+			if !ok {
+				continue // an earlier wording shared the stem
+			}
+			if l = slices.DeleteFunc(l, func(x int32) bool { return x == s }); len(l) == 0 {
+				delete(g.post, k)
+			} else {
+				g.post[k] = l
+			}
+		}
+	}
+	g.unlink(s)
+	delete(g.byID, sl.id)
+	*sl = slot{prev: -1, next: -1}
+	g.free = append(g.free, s)
+}
+
+// link puts slot s at the head of the recency list.
+func (g *Grouper) link(s int32) {
+	sl := &g.slots[s]
+	sl.prev, sl.next = -1, g.head
+	if g.head >= 0 {
+		g.slots[g.head].prev = s
+	}
+	g.head = s
+	if g.tail < 0 {
+		g.tail = s
 	}
 }
 
-// contentStems returns the distinct stems of the content words of text,
-// in order, with American and British spellings folded ("recognize",
-// "recognise").
-func contentStems(text string) []string {
-	toks := textproc.Tokenize(nil, text)
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range toks {
-		w := strings.ReplaceAll(t.Term, "'", "")
-		if stopStems[w] || len([]rune(w)) < 3 {
-			continue
-		}
-		var s string
-		if w[0] >= 0xd0 {
-			s = russian.Stem(w, false)
-		} else {
-			s = english.Stem(strings.ReplaceAll(w, "z", "s"), false)
-		}
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
+// unlink takes slot s out of the recency list.
+func (g *Grouper) unlink(s int32) {
+	sl := &g.slots[s]
+	if sl.prev >= 0 {
+		g.slots[sl.prev].next = sl.next
+	} else {
+		g.head = sl.next
 	}
-	return out
+	if sl.next >= 0 {
+		g.slots[sl.next].prev = sl.prev
+	} else {
+		g.tail = sl.prev
+	}
+	sl.prev, sl.next = -1, -1
+}
+
+// touch marks slot s as the most recently matched.
+func (g *Grouper) touch(s int32) {
+	if g.head != s {
+		g.unlink(s)
+		g.link(s)
+	}
 }

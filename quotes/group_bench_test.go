@@ -64,8 +64,8 @@ func TestGrouperForgets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(g.stmts) > 10 {
-		t.Errorf("%d statements kept, want at most 10", len(g.stmts))
+	if len(g.byID) > 10 {
+		t.Errorf("%d statements kept, want at most 10", len(g.byID))
 	}
 	stems := len(contentStems("The harbour number 1 will reopen after repairs to the northern quay wall"))
 	if len(g.post) > 10*(stems+1) {

@@ -1,0 +1,111 @@
+package quotes
+
+import (
+	"context"
+	"fmt"
+	"syscall"
+	"testing"
+	"time"
+
+	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/gen"
+)
+
+// quoteStream hands out the true quotes of a generated news stream, one
+// article's at a time: real speakers recur, stories repeat their people's
+// statements across outlets, copies carry them verbatim or edited.
+type quoteStream struct {
+	g *gen.Generator
+}
+
+func newQuoteStream() *quoteStream {
+	return &quoteStream{g: gen.New(gen.Options{Articles: 10_000_000, Seed: 1})}
+}
+
+// next returns the next article's quotes (nil ones skipped).
+func (s *quoteStream) next() []storyline.Quote {
+	for {
+		a, ok := s.g.Next()
+		if !ok {
+			return nil
+		}
+		if len(a.Quotes) == 0 {
+			continue
+		}
+		qs := make([]storyline.Quote, len(a.Quotes))
+		for i, q := range a.Quotes {
+			qs[i] = storyline.Quote{Article: a.ID, Text: q.Text, Speaker: q.Speaker, Kind: q.Kind}
+		}
+		return qs
+	}
+}
+
+// BenchmarkGroupStream groups a generated stream's quotes one article per
+// op after the grouper has already seen `seen` quotes of that stream, so
+// the cost per quote at 10k, 100k and 400k seen (past MaxStatements, where
+// forgetting runs) shows whether it stays flat as the stream grows. The
+// op is what the pipeline pays: Prepare (which it runs on its readers)
+// plus the ordered Group; ns/quote is per quote.
+func BenchmarkGroupStream(b *testing.B) {
+	ctx := context.Background()
+	for _, seen := range []int{10_000, 100_000, 400_000} {
+		b.Run(fmt.Sprint("seen=", seen), func(b *testing.B) {
+			src := newQuoteStream()
+			g := NewGrouper(GrouperOptions{})
+			group := func(qs []storyline.Quote) {
+				g.Prepare(qs)
+				if err := g.Group(ctx, qs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			arts := 0
+			for n := 0; n < seen; {
+				qs := src.next()
+				group(qs)
+				n += len(qs)
+				if arts++; arts%64 == 0 {
+					g.Pending()
+				}
+			}
+			pool := make([][]storyline.Quote, 4096)
+			fill := func() {
+				for i := range pool {
+					pool[i] = src.next()
+				}
+			}
+			fill()
+			k, quotes := 0, 0
+			var refills time.Duration
+			cpu0 := cpuTime()
+			for b.Loop() {
+				if k == len(pool) {
+					b.StopTimer()
+					c := cpuTime()
+					fill()
+					refills += cpuTime() - c
+					k = 0
+					b.StartTimer()
+				}
+				group(pool[k])
+				quotes += len(pool[k])
+				if k++; k%64 == 0 {
+					g.Pending()
+				}
+			}
+			// CPU time, not wall time, is what a shared machine measures
+			// fairly (less the pool's refills, though not the garbage they
+			// leave).
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(max(quotes, 1)), "ns/quote")
+			b.ReportMetric(float64((cpuTime()-cpu0-refills).Nanoseconds())/float64(max(quotes, 1)), "cpu-ns/quote")
+		})
+	}
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

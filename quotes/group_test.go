@@ -1,0 +1,177 @@
+package quotes
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// naiveGroup is statement grouping done the slow, obvious way: every quote
+// is compared with every wording of every earlier statement of its
+// speaker. The grouper must agree with it wherever its bounds (posting
+// caps, memory) do not cut in.
+func naiveGroup(qs []storyline.Quote, opts GrouperOptions) []string {
+	type stmt struct {
+		id, spk  string
+		wordings [][]string
+	}
+	var stmts []*stmt
+	byID := map[string]bool{}
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		spk, stems := speakerKey(q.Speaker), contentStems(q.Text)
+		if len(stems) == 0 {
+			continue
+		}
+		var best *stmt
+		bestScore, exact := 0.0, false
+		for _, st := range stmts {
+			if st.spk != spk {
+				continue
+			}
+			for _, w := range st.wordings {
+				n := 0
+				for _, s := range w {
+					for _, t := range stems {
+						if s == t {
+							n++
+						}
+					}
+				}
+				short := min(len(stems), len(w))
+				if n < min(opts.MinShared, short) {
+					continue
+				}
+				score := float64(n) / float64(short)
+				if score >= opts.MinContainment && (score > bestScore || score == bestScore && st.id < best.id) {
+					best, bestScore, exact = st, score, n == len(stems) && n == len(w)
+				}
+			}
+		}
+		switch {
+		case best != nil:
+			if !exact && len(best.wordings) < maxWordings {
+				best.wordings = append(best.wordings, stems)
+			}
+			out[i] = best.id
+		default:
+			g := &Grouper{}
+			out[i] = g.prepare(&qs[i]).id
+			if !byID[out[i]] {
+				byID[out[i]] = true
+				stmts = append(stmts, &stmt{id: out[i], spk: spk, wordings: [][]string{stems}})
+			}
+		}
+	}
+	return out
+}
+
+// TestGrouperAgreesWithNaive: on a generated stream (speakers who recur,
+// statements repeated verbatim and edited across outlets) the indexed
+// grouper finds exactly the statements exhaustive comparison finds, with
+// and without Prepare, and groups a good share of the quotes.
+func TestGrouperAgreesWithNaive(t *testing.T) {
+	// A generated stream repeats few statements, so every third quote is
+	// followed later by a rewording of an earlier one: some words dropped,
+	// the speaker by surname alone.
+	src := newQuoteStream()
+	var qs []storyline.Quote
+	for len(qs) < 3000 {
+		for _, q := range src.next() {
+			qs = append(qs, q)
+			if len(qs)%3 == 0 {
+				e := qs[len(qs)*7/10]
+				words := strings.Fields(e.Text)
+				var kept []string
+				for i, w := range words {
+					if i%(2+len(qs)%4) != 1 {
+						kept = append(kept, w)
+					}
+				}
+				name := strings.Fields(e.Speaker)
+				qs = append(qs, storyline.Quote{Article: fmt.Sprint("r", len(qs)), Speaker: name[len(name)-1], Text: strings.Join(kept, " ")})
+			}
+		}
+	}
+	opts := GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 1 << 20, MaxStatements: 1 << 20}
+	want := naiveGroup(qs, opts)
+	for _, prepare := range []bool{false, true} {
+		t.Run(fmt.Sprint("prepare=", prepare), func(t *testing.T) {
+			g := NewGrouper(opts)
+			got := make([]storyline.Quote, len(qs))
+			copy(got, qs)
+			for i := 0; i < len(got); i += 13 {
+				part := got[i:min(i+13, len(got))]
+				if prepare {
+					g.Prepare(part)
+				}
+				if err := g.Group(context.Background(), part); err != nil {
+					t.Fatal(err)
+				}
+			}
+			diff, joined := 0, map[string]int{}
+			for i := range got {
+				joined[got[i].Statement]++
+				if got[i].Statement != want[i] {
+					if diff++; diff <= 5 {
+						t.Errorf("quote %d %q (%s): statement %q, exhaustive comparison says %q", i, qs[i].Text, qs[i].Speaker, got[i].Statement, want[i])
+					}
+				}
+			}
+			if diff > 0 {
+				t.Errorf("%d of %d quotes differ", diff, len(got))
+			}
+			if len(joined) > len(got)*85/100 {
+				t.Errorf("%d statements for %d quotes: too few grouped to test anything", len(joined), len(got))
+			}
+		})
+	}
+}
+
+// TestGrouperKeepsWhatIsMatched: forgetting goes by the last match, not by
+// creation, so a statement quoted again and again outlives newer ones
+// nobody repeats.
+func TestGrouperKeepsWhatIsMatched(t *testing.T) {
+	g := NewGrouper(GrouperOptions{MaxStatements: 3})
+	ctx := context.Background()
+	group := func(article, text string) string {
+		qs := []storyline.Quote{{Article: article, Speaker: "Ana Holanova", Text: text}}
+		if err := g.Group(ctx, qs); err != nil {
+			t.Fatal(err)
+		}
+		return qs[0].Statement
+	}
+	old := group("a0", "the harbour will reopen after repairs to the northern quay wall")
+	for i := range 10 {
+		group(fmt.Sprint("b", i), fmt.Sprintf("ferry number %d sails again from pier %d tomorrow morning", i, i))
+		if got := group(fmt.Sprint("c", i), "the harbour reopens after repairs to the northern quay"); got != old {
+			t.Fatalf("after %d newer statements the repeated one got %q, want %q", i+1, got, old)
+		}
+	}
+	if len(g.byID) > 3 {
+		t.Errorf("%d statements kept, want at most 3", len(g.byID))
+	}
+}
+
+// TestStatementJSON: the hand-written encoding is encoding/json's, byte
+// for byte, so stored state reads back either way.
+func TestStatementJSON(t *testing.T) {
+	for _, st := range []statement{
+		{Speaker: "peskov", Wordings: [][]string{{"red", "line", "recognis"}}, First: "a1", Seq: 7},
+		{Speaker: "?", Wordings: [][]string{{"песк", "линии"}, nil, {"x"}}, First: "", Seq: 0},
+		{Speaker: `o"brien\`, Wordings: nil, First: "<a&b>\u2028\x01", Seq: 1 << 40},
+		{Speaker: "bad\xffutf8", Wordings: [][]string{{}}, First: "tab\there"},
+	} {
+		want, err := json.Marshal(&st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.appendJSON(nil); string(got) != string(want) {
+			t.Errorf("appendJSON = %s, want %s", got, want)
+		}
+	}
+}
