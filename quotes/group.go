@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/zeebo/xxh3"
 
@@ -36,71 +34,6 @@ type GrouperOptions struct {
 // DefaultGrouperOptions are the options NewGrouper uses for zero fields.
 var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 100_000}
 
-// statement is what the grouper stores of one statement.
-type statement struct {
-	Speaker string `json:"speaker"`
-	// Wordings are the stems of each distinct wording, up to maxWordings:
-	// a quote joins the statement when it matches one wording, so that a
-	// statement does not drift by accumulating the words of all of them.
-	Wordings [][]string `json:"wordings"`
-	First    string     `json:"first"`
-	// Seq orders statements by creation, for keeping the newest on Load.
-	Seq uint64 `json:"seq"`
-}
-
-// appendJSON appends st as encoding/json would marshal it, for less.
-func (st *statement) appendJSON(b []byte) []byte {
-	b = append(b, `{"speaker":`...)
-	b = appendJSONString(b, st.Speaker)
-	b = append(b, `,"wordings":`...)
-	if st.Wordings == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-	}
-	for i, w := range st.Wordings {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if w == nil {
-			b = append(b, "null"...)
-			continue
-		}
-		b = append(b, '[')
-		for j, s := range w {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, s)
-		}
-		b = append(b, ']')
-	}
-	if st.Wordings != nil {
-		b = append(b, ']')
-	}
-	b = append(b, `,"first":`...)
-	b = appendJSONString(b, st.First)
-	b = append(b, `,"seq":`...)
-	b = strconv.AppendUint(b, st.Seq, 10)
-	return append(b, '}')
-}
-
-// appendJSONString appends s as a JSON string.
-func appendJSONString(b []byte, s string) []byte {
-	plain := utf8.ValidString(s)
-	for i := 0; plain && i < len(s); i++ {
-		c := s[i]
-		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	if !plain || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
-		q, _ := json.Marshal(s) // a string always marshals
-		return append(b, q...)
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
 // maxWordings bounds the wordings a statement keeps for matching.
 const maxWordings = 16
 
@@ -108,7 +41,7 @@ const maxWordings = 16
 type slot struct {
 	id    string
 	st    *statement // nil when the slot is free
-	spk   uint64     // hash of st.Speaker
+	spk   uint64     // hash of st.speaker
 	words [][]uint64 // each wording's stem hashes, sorted
 	// prev and next link the slots from the most recently matched (head)
 	// to the least (tail); -1 ends the list.
@@ -132,7 +65,7 @@ type Grouper struct {
 	stem stemmer
 
 	prepMu sync.Mutex
-	prep   map[prepKey]*prepared
+	prep   map[prepKey]waiting
 
 	mu         sync.Mutex
 	slots      []slot
@@ -182,9 +115,9 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 		g.names[strings.TrimPrefix(k, "n/")] = string(v)
 	}
 	var ids []string
-	loaded := map[string]*statement{}
+	loaded := map[string]*storedStatement{}
 	for k, v := range s.ScanState(ctx, g.Stage(), "s/") {
-		var st statement
+		var st storedStatement
 		if err := json.Unmarshal(v, &st); err != nil {
 			return fmt.Errorf("statements: load %s: %w", k, err)
 		}
@@ -200,13 +133,15 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 		ids = ids[len(ids)-g.opts.MaxStatements:]
 	}
 	for _, id := range ids {
-		st := loaded[id]
-		words := make([][]uint64, len(st.Wordings))
-		for i, w := range st.Wordings {
+		ld := loaded[id]
+		st := &statement{speaker: ld.Speaker, first: ld.First, seq: ld.Seq}
+		words := make([][]uint64, len(ld.Wordings))
+		for i, w := range ld.Wordings {
 			words[i] = hashStems(w)
+			st.wordings = append(st.wordings, string(appendJSONStrings(nil, w)))
 		}
-		g.add(id, st, xxh3.HashString(st.Speaker), words)
-		g.seq = max(g.seq, st.Seq)
+		g.add(id, st, xxh3.HashString(st.speaker), words)
+		g.seq = max(g.seq, st.seq)
 	}
 	return ctx.Err()
 }
@@ -329,7 +264,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		sl := &g.slots[best]
 		g.touch(best)
 		if !exact && len(sl.words) < maxWordings {
-			sl.st.Wordings = append(sl.st.Wordings, p.stems)
+			sl.st.wordings = append(sl.st.wordings, p.wording)
 			for _, h := range p.hashes {
 				if !inWordings(sl.words, h) {
 					g.post1(best, sl.spk, h)
@@ -345,7 +280,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		return p.id
 	}
 	g.seq++
-	st := &statement{Speaker: p.key, Wordings: [][]string{p.stems}, First: q.Article, Seq: g.seq}
+	st := &statement{speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
 	g.add(p.id, st, p.spk, [][]uint64{p.hashes})
 	g.dirty[p.id] = st
 	return p.id

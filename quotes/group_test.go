@@ -160,18 +160,22 @@ func TestGrouperKeepsWhatIsMatched(t *testing.T) {
 // TestStatementJSON: the hand-written encoding is encoding/json's, byte
 // for byte, so stored state reads back either way.
 func TestStatementJSON(t *testing.T) {
-	for _, st := range []statement{
+	for _, st := range []storedStatement{
 		{Speaker: "peskov", Wordings: [][]string{{"red", "line", "recognis"}}, First: "a1", Seq: 7},
-		{Speaker: "?", Wordings: [][]string{{"песк", "линии"}, nil, {"x"}}, First: "", Seq: 0},
-		{Speaker: `o"brien\`, Wordings: nil, First: "<a&b>\u2028\x01", Seq: 1 << 40},
-		{Speaker: "bad\xffutf8", Wordings: [][]string{{}}, First: "tab\there"},
+		{Speaker: "?", Wordings: [][]string{{"песк", "линии"}, {}, {"x"}}, First: "", Seq: 0},
+		{Speaker: `o"brien\`, Wordings: [][]string{{"<a&b>\u2028\x01"}}, First: "<a&b>\u2028\x01", Seq: 1 << 40},
+		{Speaker: "bad\xffutf8", Wordings: [][]string{{"tab\there"}}, First: "tab\there"},
 	} {
 		want, err := json.Marshal(&st)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := st.appendJSON(nil); string(got) != string(want) {
-			t.Errorf("appendJSON = %s, want %s", got, want)
+		mem := statement{speaker: st.Speaker, first: st.First, seq: st.Seq}
+		for _, w := range st.Wordings {
+			mem.wordings = append(mem.wordings, string(appendJSONStrings(nil, w)))
+		}
+		if got := mem.appendJSON([]byte("x")); string(got) != "x"+string(want) {
+			t.Errorf("appendJSON = %s, want x%s", got, want)
 		}
 	}
 }

@@ -17,11 +17,20 @@ type prepared struct {
 	full   bool     // the speaker is a name of two to four words, to learn
 	stems  []string // distinct content stems, in order
 	hashes []uint64 // their hashes, sorted
-	id     string   // the id a statement first worded so gets
+	// wording is stems as a JSON array, as the statement's state has it
+	wording string
+	id      string // the id a statement first worded so gets
 }
 
 // prepKey identifies a quote whose preparation waits for Group.
 type prepKey struct{ text, speaker string }
+
+// waiting is a preparation and how many quotes, copies of one another,
+// wait for it.
+type waiting struct {
+	p *prepared
+	n int
+}
 
 // maxPrepared bounds the preparations waiting for Group: quotes prepared
 // and never grouped (an article given up) must not pile up.
@@ -43,10 +52,12 @@ func (g *Grouper) Prepare(qs []storyline.Quote) {
 	g.prepMu.Lock()
 	defer g.prepMu.Unlock()
 	if g.prep == nil || len(g.prep)+len(qs) > maxPrepared {
-		g.prep = make(map[prepKey]*prepared, 256)
+		g.prep = make(map[prepKey]waiting, 256)
 	}
 	for i := range qs {
-		g.prep[prepKey{qs[i].Text, qs[i].Speaker}] = ps[i]
+		k := prepKey{qs[i].Text, qs[i].Speaker}
+		w := g.prep[k]
+		g.prep[k] = waiting{ps[i], w.n + 1}
 	}
 }
 
@@ -56,9 +67,13 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 	g.prepMu.Lock()
 	for i := range qs {
 		k := prepKey{qs[i].Text, qs[i].Speaker}
-		if p, ok := g.prep[k]; ok {
-			ps[i] = p
-			delete(g.prep, k)
+		if w, ok := g.prep[k]; ok {
+			ps[i] = w.p
+			if w.n--; w.n == 0 {
+				delete(g.prep, k)
+			} else {
+				g.prep[k] = w
+			}
 		}
 	}
 	g.prepMu.Unlock()
@@ -76,6 +91,7 @@ func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	p := &prepared{key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
 	if len(p.stems) > 0 {
 		p.hashes = hashStems(p.stems)
+		p.wording = string(appendJSONStrings(nil, p.stems))
 		p.id = textproc.Hash(key + "|" + q.Text)[:16]
 	}
 	return p

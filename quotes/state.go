@@ -1,0 +1,82 @@
+package quotes
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// statement is what the grouper stores of one statement.
+type statement struct {
+	speaker string // speakerKey of who said it
+	// wordings are the stems of each distinct wording, each as a JSON
+	// array, up to maxWordings: a quote joins the statement when it matches
+	// one wording, so that a statement does not drift by accumulating the
+	// words of all of them. Prepare encodes them, so that Pending, in the
+	// ordered part of the pipeline, only joins them.
+	wordings []string
+	first    string // the article where it appeared first
+	seq      uint64 // creation order, for keeping the newest on Load
+}
+
+// storedStatement is a statement as its state is stored, JSON-encoded.
+type storedStatement struct {
+	Speaker  string     `json:"speaker"`
+	Wordings [][]string `json:"wordings"`
+	First    string     `json:"first"`
+	Seq      uint64     `json:"seq"`
+}
+
+// appendJSON appends st as encoding/json marshals the storedStatement it
+// stands for.
+func (st *statement) appendJSON(b []byte) []byte {
+	n := len(st.speaker) + len(st.first) + 64
+	for _, w := range st.wordings {
+		n += len(w) + 1
+	}
+	b = slices.Grow(b, n)
+	b = append(b, `{"speaker":`...)
+	b = appendJSONString(b, st.speaker)
+	b = append(b, `,"wordings":[`...)
+	for i, w := range st.wordings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, w...)
+	}
+	b = append(b, `],"first":`...)
+	b = appendJSONString(b, st.first)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendUint(b, st.seq, 10)
+	return append(b, '}')
+}
+
+// appendJSONStrings appends ss as a JSON array of strings.
+func appendJSONStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s as encoding/json marshals it.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if !plain || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
+		q, _ := json.Marshal(s) // a string always marshals
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
