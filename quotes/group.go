@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -65,13 +66,13 @@ type Grouper struct {
 	stem stemmer
 
 	prepMu sync.Mutex
-	prep   map[prepKey]waiting
+	prep   map[*storyline.Quote][]*prepared // by the first quote of what Prepare got
 
 	mu         sync.Mutex
 	slots      []slot
 	free       []int32
 	head, tail int32
-	byID       map[string]int32
+	byID       map[uint64]int32   // idKey(statement id) → slot
 	post       map[uint64][]int32 // postingKey(speaker, stem) → slots, oldest first
 	names      map[string]string  // surname → full name, "" when ambiguous
 	dirtyNames map[string]bool
@@ -99,7 +100,7 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	if opts.MaxStatements <= 0 {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
-	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[string]int32{}, post: map[uint64][]int32{},
+	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{}, post: map[uint64][]int32{},
 		names: map[string]string{}, dirtyNames: map[string]bool{}, dirty: map[string]*statement{}}
 }
 
@@ -275,7 +276,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		}
 		return sl.id
 	}
-	if s, taken := g.byID[p.id]; taken {
+	if s, taken := g.byID[idKey(p.id)]; taken {
 		g.touch(s)
 		return p.id
 	}
@@ -284,6 +285,17 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	g.add(p.id, st, p.spk, [][]uint64{p.hashes})
 	g.dirty[p.id] = st
 	return p.id
+}
+
+// idKey is the number a statement id stands for: its 16 hex digits, or
+// (an id of another form) its hash.
+func idKey(id string) uint64 {
+	if len(id) == 16 {
+		if n, err := strconv.ParseUint(id, 16, 64); err == nil {
+			return n
+		}
+	}
+	return xxh3.HashString(id)
 }
 
 // inWordings reports whether one of the wordings has the stem hash h.
@@ -313,7 +325,7 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 	}
 	g.slots[s] = slot{id: id, st: st, spk: spk, words: words, prev: -1, next: -1}
 	g.link(s)
-	g.byID[id] = s
+	g.byID[idKey(id)] = s
 	for i, w := range words {
 		for _, h := range w {
 			if !inWordings(words[:i], h) {
@@ -355,7 +367,7 @@ func (g *Grouper) forget(s int32) {
 		}
 	}
 	g.unlink(s)
-	delete(g.byID, sl.id)
+	delete(g.byID, idKey(sl.id))
 	*sl = slot{prev: -1, next: -1}
 	g.free = append(g.free, s)
 }

@@ -12,35 +12,29 @@ import (
 // prepared is what grouping needs of a quote that does not depend on the
 // quotes before it, worked out ahead by Prepare.
 type prepared struct {
-	key    string   // speakerKey of the speaker as extracted
-	spk    uint64   // hash of key
-	full   bool     // the speaker is a name of two to four words, to learn
-	stems  []string // distinct content stems, in order
-	hashes []uint64 // their hashes, sorted
+	text, speaker string   // the quote's, as prepared
+	key           string   // speakerKey of the speaker as extracted
+	spk           uint64   // hash of key
+	full          bool     // the speaker is a name of two to four words, to learn
+	stems         []string // distinct content stems, in order
+	hashes        []uint64 // their hashes, sorted
 	// wording is stems as a JSON array, as the statement's state has it
 	wording string
 	id      string // the id a statement first worded so gets
 }
 
-// prepKey identifies a quote whose preparation waits for Group.
-type prepKey struct{ text, speaker string }
-
-// waiting is a preparation and how many quotes, copies of one another,
-// wait for it.
-type waiting struct {
-	p *prepared
-	n int
-}
-
-// maxPrepared bounds the preparations waiting for Group: quotes prepared
-// and never grouped (an article given up) must not pile up.
-const maxPrepared = 1 << 16
+// maxPrepared bounds the articles whose preparations wait for Group:
+// quotes prepared and never grouped (an article given up) must not pile
+// up.
+const maxPrepared = 1 << 13
 
 // Prepare does ahead the part of grouping qs that does not depend on the
 // quotes grouped before them (stemming, hashing), so that the ordered
 // Group that follows is short. It is safe to call concurrently with
 // itself and with Group, from the goroutines that read articles; Group
-// gives the same result whether or not Prepare was called.
+// gives the same result whether or not Prepare was called. Group finds
+// the preparations when it is given the same slice (the same first
+// element) with the same texts and speakers.
 func (g *Grouper) Prepare(qs []storyline.Quote) {
 	if len(qs) == 0 {
 		return
@@ -51,34 +45,26 @@ func (g *Grouper) Prepare(qs []storyline.Quote) {
 	}
 	g.prepMu.Lock()
 	defer g.prepMu.Unlock()
-	if g.prep == nil || len(g.prep)+len(qs) > maxPrepared {
-		g.prep = make(map[prepKey]waiting, 256)
+	if g.prep == nil || len(g.prep) >= maxPrepared {
+		g.prep = make(map[*storyline.Quote][]*prepared, 256)
 	}
-	for i := range qs {
-		k := prepKey{qs[i].Text, qs[i].Speaker}
-		w := g.prep[k]
-		g.prep[k] = waiting{ps[i], w.n + 1}
-	}
+	g.prep[&qs[0]] = ps
 }
 
 // take returns the preparations of qs, made by Prepare or now.
 func (g *Grouper) take(qs []storyline.Quote) []*prepared {
-	ps := make([]*prepared, len(qs))
-	g.prepMu.Lock()
-	for i := range qs {
-		k := prepKey{qs[i].Text, qs[i].Speaker}
-		if w, ok := g.prep[k]; ok {
-			ps[i] = w.p
-			if w.n--; w.n == 0 {
-				delete(g.prep, k)
-			} else {
-				g.prep[k] = w
-			}
-		}
+	if len(qs) == 0 {
+		return nil
 	}
+	g.prepMu.Lock()
+	ps, ok := g.prep[&qs[0]]
+	delete(g.prep, &qs[0])
 	g.prepMu.Unlock()
+	if !ok || len(ps) != len(qs) {
+		ps = make([]*prepared, len(qs))
+	}
 	for i := range qs {
-		if ps[i] == nil {
+		if p := ps[i]; p == nil || p.text != qs[i].Text || p.speaker != qs[i].Speaker {
 			ps[i] = g.prepare(&qs[i])
 		}
 	}
@@ -88,7 +74,7 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	key := speakerKey(q.Speaker)
 	n := len(strings.Fields(q.Speaker))
-	p := &prepared{key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
+	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
 	if len(p.stems) > 0 {
 		p.hashes = hashStems(p.stems)
 		p.wording = string(appendJSONStrings(nil, p.stems))
