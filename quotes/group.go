@@ -84,6 +84,7 @@ type Grouper struct {
 	stamp   []uint32
 	gen     uint32
 	touched []int32
+	lists   [][]int32 // the quote's posting lists, in the order of its stems
 }
 
 // NewGrouper returns an empty grouper; zero option fields take defaults.
@@ -141,7 +142,7 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 			words[i] = hashStems(w)
 			st.wordings = append(st.wordings, string(appendJSONStrings(nil, w)))
 		}
-		g.add(id, st, xxh3.HashString(st.speaker), words)
+		g.add(id, st, xxh3.HashString(st.speaker), words, nil)
 		g.seq = max(g.seq, st.seq)
 	}
 	return ctx.Err()
@@ -226,9 +227,11 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		clear(g.stamp)
 		g.gen = 1
 	}
-	g.touched = g.touched[:0]
+	g.touched, g.lists = g.touched[:0], g.lists[:0]
 	for _, h := range p.hashes {
-		for _, s := range g.post[postingKey(p.spk, h)] {
+		l := g.post[postingKey(p.spk, h)]
+		g.lists = append(g.lists, l) // for add, should the quote be new
+		for _, s := range l {
 			if g.stamp[s] != g.gen {
 				g.stamp[s], g.hits[s] = g.gen, 0
 				g.touched = append(g.touched, s)
@@ -282,7 +285,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	}
 	g.seq++
 	st := &statement{speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
-	g.add(p.id, st, p.spk, [][]uint64{p.hashes})
+	g.add(p.id, st, p.spk, [][]uint64{p.hashes}, g.lists)
 	g.dirty[p.id] = st
 	return p.id
 }
@@ -309,11 +312,10 @@ func inWordings(words [][]uint64, h uint64) bool {
 }
 
 // add remembers a statement as the most recently matched, forgetting the
-// least recently matched one when memory is full.
-func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
-	for len(g.byID) >= g.opts.MaxStatements && g.tail >= 0 {
-		g.forget(g.tail)
-	}
+// least recently matched one when memory is full. lists, when not nil, are
+// the posting lists of words[0]'s stems as match looked them up, which
+// spares looking them up again.
+func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, lists [][]int32) {
 	var s int32
 	if n := len(g.free); n > 0 {
 		s, g.free = g.free[n-1], g.free[:n-1]
@@ -327,24 +329,37 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 	g.link(s)
 	g.byID[idKey(id)] = s
 	for i, w := range words {
-		for _, h := range w {
-			if !inWordings(words[:i], h) {
+		for j, h := range w {
+			switch {
+			case i == 0 && lists != nil:
+				g.post[postingKey(spk, h)] = g.appendPosting(lists[j], s)
+			case !inWordings(words[:i], h):
 				g.post1(s, spk, h)
 			}
 		}
 	}
+	// forgotten after the posting, which would otherwise change the lists
+	// under lists; the new statement is at the head, not the tail
+	for len(g.byID) > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
+		g.forget(g.tail)
+	}
+}
+
+// appendPosting appends slot s to a posting list, dropping the list's
+// oldest entry when it is full.
+func (g *Grouper) appendPosting(l []int32, s int32) []int32 {
+	if len(l) >= g.opts.MaxPostings {
+		copy(l, l[1:])
+		l = l[:len(l)-1]
+	}
+	return append(l, s)
 }
 
 // post1 adds slot s to the posting list of (speaker, stem), dropping the
 // list's oldest entry when it is full.
 func (g *Grouper) post1(s int32, spk, h uint64) {
 	k := postingKey(spk, h)
-	l := g.post[k]
-	if len(l) >= g.opts.MaxPostings {
-		copy(l, l[1:])
-		l = l[:len(l)-1]
-	}
-	g.post[k] = append(l, s)
+	g.post[k] = g.appendPosting(g.post[k], s)
 }
 
 // forget drops slot s from memory and from its postings, so that both
