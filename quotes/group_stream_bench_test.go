@@ -86,6 +86,9 @@ func BenchmarkGroupStream(b *testing.B) {
 			}
 			fill()
 			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
 			k, quotes := 0, 0
 			var refills time.Duration
 			cpu0 := cpuTime()
