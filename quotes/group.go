@@ -35,6 +35,10 @@ type GrouperOptions struct {
 // DefaultGrouperOptions are the options NewGrouper uses for zero fields.
 var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 100_000}
 
+// sweepMin is the fewest posting lists that make the index worth sweeping
+// for stale postings.
+const sweepMin = 1 << 16
+
 // maxWordings bounds the wordings a statement keeps for matching.
 const maxWordings = 16
 
@@ -72,9 +76,17 @@ type Grouper struct {
 	slots      []slot
 	free       []int32
 	head, tail int32
-	byID       map[uint64]int32   // idKey(statement id) → slot
-	post       map[uint64][]int32 // postingKey(speaker, stem) → slots, oldest first
-	names      map[string]string  // surname → full name, "" when ambiguous
+	byID       map[uint64]int32 // idKey(statement id) → slot
+	// post maps postingKey(speaker, stem) to postings, oldest first: a
+	// slot in the low 32 bits, its life (slotLife when posted) in the
+	// high. A forgotten statement's postings are not looked up to be
+	// removed: they go stale, and are dropped where a list is read or
+	// grows, and by a sweep of the whole index once it doubles.
+	post       map[uint64][]uint64
+	slotLife   []uint32          // per slot, bumped when its statement is forgotten
+	sweepAt    int               // len(post) that triggers the next sweep
+	sweepMin   int               // the least sweepAt; tests lower it
+	names      map[string]string // surname → full name, "" when ambiguous
 	dirtyNames map[string]bool
 	dirty      map[string]*statement
 	seq        uint64
@@ -84,7 +96,7 @@ type Grouper struct {
 	stamp   []uint32
 	gen     uint32
 	touched []int32
-	lists   [][]int32 // the quote's posting lists, in the order of its stems
+	lists   [][]uint64 // the quote's posting lists, in the order of its stems
 }
 
 // NewGrouper returns an empty grouper; zero option fields take defaults.
@@ -101,7 +113,8 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	if opts.MaxStatements <= 0 {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
-	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{}, post: map[uint64][]int32{},
+	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{}, post: map[uint64][]uint64{},
+		sweepAt: sweepMin, sweepMin: sweepMin,
 		names: map[string]string{}, dirtyNames: map[string]bool{}, dirty: map[string]*statement{}}
 }
 
@@ -229,15 +242,30 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	}
 	g.touched, g.lists = g.touched[:0], g.lists[:0]
 	for _, h := range p.hashes {
-		l := g.post[postingKey(p.spk, h)]
-		g.lists = append(g.lists, l) // for add, should the quote be new
-		for _, s := range l {
+		k := postingKey(p.spk, h)
+		l := g.post[k]
+		stale := false
+		for _, e := range l {
+			s := int32(uint32(e))
+			if g.slotLife[s] != uint32(e>>32) {
+				stale = true
+				continue
+			}
 			if g.stamp[s] != g.gen {
 				g.stamp[s], g.hits[s] = g.gen, 0
 				g.touched = append(g.touched, s)
 			}
 			g.hits[s]++
 		}
+		if stale {
+			l = g.live(l)
+			if len(l) == 0 {
+				delete(g.post, k)
+			} else {
+				g.post[k] = l
+			}
+		}
+		g.lists = append(g.lists, l) // for add, should the quote be new
 	}
 	nq := len(p.hashes)
 	best, bestScore, exact := int32(-1), 0.0, false
@@ -315,7 +343,7 @@ func inWordings(words [][]uint64, h uint64) bool {
 // least recently matched one when memory is full. lists, when not nil, are
 // the posting lists of words[0]'s stems as match looked them up, which
 // spares looking them up again.
-func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, lists [][]int32) {
+func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, lists [][]uint64) {
 	var s int32
 	if n := len(g.free); n > 0 {
 		s, g.free = g.free[n-1], g.free[:n-1]
@@ -324,6 +352,7 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, li
 		g.slots = append(g.slots, slot{})
 		g.hits = append(g.hits, 0)
 		g.stamp = append(g.stamp, 0)
+		g.slotLife = append(g.slotLife, 0)
 	}
 	g.slots[s] = slot{id: id, st: st, spk: spk, words: words, prev: -1, next: -1}
 	g.link(s)
@@ -343,16 +372,43 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, li
 	for len(g.byID) > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
 		g.forget(g.tail)
 	}
+	if len(g.post) > g.sweepAt {
+		g.sweep()
+	}
 }
 
-// appendPosting appends slot s to a posting list, dropping the list's
-// oldest entry when it is full.
-func (g *Grouper) appendPosting(l []int32, s int32) []int32 {
+// live returns l without its stale postings, in place.
+func (g *Grouper) live(l []uint64) []uint64 {
+	return slices.DeleteFunc(l, func(e uint64) bool { return g.slotLife[int32(uint32(e))] != uint32(e>>32) })
+}
+
+// sweep drops the stale postings of the whole index, and the lists left
+// empty, so that the index stays bounded by the statements remembered.
+// It runs when the index has doubled since the last sweep, so its cost
+// spreads over as many postings as it visits.
+func (g *Grouper) sweep() {
+	for k, l := range g.post {
+		n := len(l)
+		if l = g.live(l); len(l) == 0 {
+			delete(g.post, k)
+		} else if len(l) < n {
+			g.post[k] = l
+		}
+	}
+	g.sweepAt = max(2*len(g.post), g.sweepMin)
+}
+
+// appendPosting appends slot s to a posting list, dropping stale entries
+// and then the oldest when the list is full.
+func (g *Grouper) appendPosting(l []uint64, s int32) []uint64 {
+	if len(l) >= g.opts.MaxPostings {
+		l = g.live(l)
+	}
 	if len(l) >= g.opts.MaxPostings {
 		copy(l, l[1:])
 		l = l[:len(l)-1]
 	}
-	return append(l, s)
+	return append(l, uint64(g.slotLife[s])<<32|uint64(uint32(s)))
 }
 
 // post1 adds slot s to the posting list of (speaker, stem), dropping the
@@ -362,28 +418,15 @@ func (g *Grouper) post1(s int32, spk, h uint64) {
 	g.post[k] = g.appendPosting(g.post[k], s)
 }
 
-// forget drops slot s from memory and from its postings, so that both
-// stay bounded however long the stream (the statement stays in the
-// store).
+// forget drops slot s from memory; its postings go stale (see post), so
+// that memory stays bounded however long the stream (the statement stays
+// in the store).
 func (g *Grouper) forget(s int32) {
 	sl := &g.slots[s]
-	for _, w := range sl.words {
-		for _, h := range w {
-			k := postingKey(sl.spk, h)
-			l, ok := g.post[k]
-			if !ok {
-				continue // an earlier wording shared the stem
-			}
-			if l = slices.DeleteFunc(l, func(x int32) bool { return x == s }); len(l) == 0 {
-				delete(g.post, k)
-			} else {
-				g.post[k] = l
-			}
-		}
-	}
 	g.unlink(s)
 	delete(g.byID, idKey(sl.id))
 	*sl = slot{prev: -1, next: -1}
+	g.slotLife[s]++
 	g.free = append(g.free, s)
 }
 
