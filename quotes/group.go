@@ -177,13 +177,24 @@ func (g *Grouper) Pending() map[string][]byte {
 	return out
 }
 
-// speakerKey is the lower-cased last word of a speaker's name.
+// speakerKey is the lower-cased last word of a speaker's name, "?" for
+// none.
 func speakerKey(name string) string {
-	f := strings.Fields(strings.ToLower(name))
-	if len(f) == 0 {
-		return "?"
+	key, _ := speakerWords(name)
+	return key
+}
+
+// speakerWords returns speakerKey(name) and the number of words in name.
+func speakerWords(name string) (key string, words int) {
+	last := ""
+	for f := range strings.FieldsSeq(name) {
+		last = f
+		words++
 	}
-	return strings.TrimSuffix(f[len(f)-1], "'s")
+	if words == 0 {
+		return "?", 0
+	}
+	return strings.TrimSuffix(strings.ToLower(last), "'s"), words
 }
 
 // Group sets the Statement of every quote, in order, and canonicalises

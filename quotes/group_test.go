@@ -179,3 +179,23 @@ func TestStatementJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerWords(t *testing.T) {
+	for _, tt := range []struct {
+		name, key string
+		words     int
+	}{
+		{"Dmitry Peskov", "peskov", 2},
+		{"  Peskov  ", "peskov", 1},
+		{"PUTIN'S", "putin", 1},
+		{"", "?", 0},
+		{" \t\n", "?", 0},
+		{"Дмитрий Песков", "песков", 2},
+		{"Ana B. Holanova", "holanova", 3},
+	} {
+		key, words := speakerWords(tt.name)
+		if key != tt.key || words != tt.words || speakerKey(tt.name) != tt.key {
+			t.Errorf("speakerWords(%q) = %q, %d; want %q, %d", tt.name, key, words, tt.key, tt.words)
+		}
+	}
+}

@@ -1,8 +1,6 @@
 package quotes
 
 import (
-	"strings"
-
 	"github.com/zeebo/xxh3"
 
 	storyline "github.com/storyline-news/storyline"
@@ -72,8 +70,7 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 }
 
 func (g *Grouper) prepare(q *storyline.Quote) *prepared {
-	key := speakerKey(q.Speaker)
-	n := len(strings.Fields(q.Speaker))
+	key, n := speakerWords(q.Speaker)
 	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
 	if len(p.stems) > 0 {
 		p.hashes = hashStems(p.stems)
