@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	storyline "github.com/storyline-news/storyline"
@@ -196,6 +198,68 @@ func TestSpeakerWords(t *testing.T) {
 		key, words := speakerWords(tt.name)
 		if key != tt.key || words != tt.words || speakerKey(tt.name) != tt.key {
 			t.Errorf("speakerWords(%q) = %q, %d; want %q, %d", tt.name, key, words, tt.key, tt.words)
+		}
+	}
+}
+
+// TestPrepareConcurrently: as the pipeline does, readers prepare the next
+// articles while the previous ones are grouped in order; the statements
+// are those of grouping alone, and stale preparations (a slice reused
+// with other quotes) are not used.
+func TestPrepareConcurrently(t *testing.T) {
+	src := newQuoteStream()
+	arts := make([][]storyline.Quote, 200)
+	for i := range arts {
+		arts[i] = src.next()
+	}
+	plain := NewGrouper(GrouperOptions{})
+	want := make([][]storyline.Quote, len(arts))
+	for i, qs := range arts {
+		want[i] = slices.Clone(qs)
+		if err := plain.Group(context.Background(), want[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := NewGrouper(GrouperOptions{})
+	got := make([][]storyline.Quote, len(arts))
+	for i, qs := range arts {
+		got[i] = slices.Clone(qs)
+	}
+	// a preparation left on a slice that then holds other quotes
+	got[1][0].Text, got[1][0].Speaker = arts[0][0].Text, "Someone Else"
+	g.Prepare(got[1])
+	got[1][0] = arts[1][0]
+	ready := make(chan int, len(arts))
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += 2 {
+				if i != 1 {
+					g.Prepare(got[i])
+				}
+				ready <- i
+			}
+		}()
+	}
+	done := map[int]bool{}
+	next := 0
+	for range arts {
+		done[<-ready] = true
+		for done[next] {
+			if err := g.Group(context.Background(), got[next]); err != nil {
+				t.Fatal(err)
+			}
+			next++
+		}
+	}
+	wg.Wait()
+	for i := range arts {
+		for k := range arts[i] {
+			if got[i][k].Statement != want[i][k].Statement || got[i][k].Speaker != want[i][k].Speaker {
+				t.Fatalf("article %d quote %d: %q %q, want %q %q", i, k, got[i][k].Statement, got[i][k].Speaker, want[i][k].Statement, want[i][k].Speaker)
+			}
 		}
 	}
 }
