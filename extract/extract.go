@@ -73,7 +73,35 @@ func sourceOf(field, inputURL, canonicalURL, siteName string) string {
 
 // cleanLine collapses white space runs to single spaces and trims.
 func cleanLine(s string) string {
+	if isCleanLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCleanLine reports whether cleanLine would return s as it is: no white
+// space but single spaces between words.
+func isCleanLine(s string) bool {
+	space := true // at the start, a space is one too many
+	for _, r := range s {
+		if r == ' ' {
+			if space {
+				return false
+			}
+			space = true
+			continue
+		}
+		if r >= utf8.RuneSelf && unicode.IsSpace(r) || r < utf8.RuneSelf && r != ' ' && asciiSpace(byte(r)) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
+// asciiSpace reports whether c is ASCII white space.
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
 }
 
 // tidyText normalises line ends, trims trailing space on each line, keeps

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,6 +22,9 @@ import (
 // tokens, date lines, datelines of each shape, titles and none, line ends,
 // trailing and odd white space, blank runs, markup, years.
 var edgeTexts = []string{
+	"Dec 18 2021", "2021-12-18", "2021-12-18T10:30:00Z", "2021-12-18T10:30:00+03:00", "18.12.2021", "17 декабря 2021 г.",
+	"Published: December 18, 2021 10:30 GMT", "Updated 9.15pm Dec 18 2021", "20211-12-18", "+021-12-18", "2021-1-18", "18 December",
+	"Monday, 18 December 2021, 09.15 BST", "2021/12/18", "December 2021", "On Dec 18",
 	"Harbour plan approved\n\nDec 14 2021\n\nPORT ELLIS, December 14 (Courier) - The harbour authority approved a plan.\n\nWork begins in spring.",
 	"MOSCOW, December 17. /TASS/. Kremlin spokesman Dmitry Peskov said on Friday that talks would go on. In 2021 and 2021 and 2020.",
 	"МОСКВА, 17 декабря. /ТАСС/. Песков заявил, что переговоры продолжатся в 2022 году.",
@@ -130,6 +134,11 @@ func TestTextMatchesReference(t *testing.T) {
 func TestHelpersMatchReference(t *testing.T) {
 	texts := append(append([]string{}, edgeTexts...), realTexts(t, 100)...)
 	for _, s := range texts {
+		for _, l := range append(strings.Split(s, "\n"), s, "", " ", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a\u2028", "a b c", "Песков  сказал", "x\u0085") {
+			if got, want := cleanLine(l), strings.Join(strings.Fields(l), " "); got != want {
+				t.Fatalf("cleanLine(%q) = %q, want %q", l, got, want)
+			}
+		}
 		if got, want := tidyText(s), refTidyText(s); got != want {
 			t.Fatalf("tidyText(%.120q)\n got %q\nwant %q", s, got, want)
 		}
@@ -138,9 +147,15 @@ func TestHelpersMatchReference(t *testing.T) {
 		if want := refYearRE.FindAllString(s, -1); !slicesEqual(years, want) {
 			t.Fatalf("eachYear(%.120q) = %v, want %v", s, years, want)
 		}
-		for _, p := range append(strings.Split(s, "\n"), s) {
+		for _, p := range append(strings.Split(s, "\n"), s, s[:min(len(s), 30)], s[:min(len(s), 10)]) {
 			if got, want := findDateline(p), refFindDateline(p); !reflect.DeepEqual(got, want) {
 				t.Fatalf("findDateline(%.120q) = %+v, want %+v", p, got, want)
+			}
+			if got, want := fmt.Sprint(parseDateLine(p)), fmt.Sprint(refParseDateLine(p)); got != want {
+				t.Fatalf("parseDateLine(%.120q) = %s, want %s", p, got, want)
+			}
+			if got, want := fmt.Sprint(parseISODate(p)), fmt.Sprint(refParseISODate(p)); got != want {
+				t.Fatalf("parseISODate(%.120q) = %s, want %s", p, got, want)
 			}
 		}
 	}

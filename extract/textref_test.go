@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -159,4 +160,87 @@ func refTidyText(s string) string {
 		b.WriteString(l)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// refParseISODate is the former parseISODate: it parses YYYY-MM-DD, or RFC 3339, at the start of s.
+func refParseISODate(s string) (storyline.Published, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return storyline.Instant(t), true
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return storyline.Day(t), true
+	}
+	return storyline.Published{}, false
+}
+
+// refParseDateLine is the former parseDateLine: it reports whether line is nothing but a date (with optional
+// weekday, time, zone and words such as "Published"), and the date.
+// It accepts "Dec 18 2021", "December 18, 2021 10:30 GMT", "18 December
+// 2021", "17 декабря 2021 г.", "2021-12-18", "18.12.2021".
+func refParseDateLine(line string) (storyline.Published, bool) {
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > 80 {
+		return storyline.Published{}, false
+	}
+	if p, ok := refParseISODate(line); ok {
+		return p, true
+	}
+	var p dateParts
+	haveMonth := false
+	for _, w := range splitDateWords(line) {
+		lw := strings.ToLower(strings.TrimRight(w, ".:"))
+		if lw == "" || lw == "-" {
+			continue
+		}
+		if strings.HasSuffix(lw, ":") {
+			lw = strings.TrimSuffix(lw, ":")
+		}
+		if m, ok := monthNames[lw]; ok && !haveMonth {
+			p.month, haveMonth = m, true
+			continue
+		}
+		if fillerWords[lw] {
+			continue
+		}
+		if off, ok := zoneOffsets[lw]; ok && p.hasTime {
+			p.zone = &off
+			continue
+		}
+		if n, ok := dayNumber(lw); ok {
+			switch {
+			case n >= 1000 && p.year == 0:
+				p.year = n
+			case n >= 1 && n <= 31 && p.day == 0:
+				p.day = n
+			default:
+				return storyline.Published{}, false
+			}
+			continue
+		}
+		if h, m, ok := clockTime(lw); ok && !p.hasTime {
+			p.hour, p.minute, p.hasTime = h, m, true
+			continue
+		}
+		if q, ok := numericDate(lw); ok && p.year == 0 && !haveMonth {
+			p.year, p.month, p.day, haveMonth = q.year, q.month, q.day, true
+			continue
+		}
+		if off, ok := numericZone(lw); ok && p.hasTime {
+			p.zone = &off
+			continue
+		}
+		if h, m, ok := clockTime(strings.Replace(lw, ".", ":", 1)); ok && !p.hasTime && p.year != 0 && p.day != 0 && haveMonth {
+			// "09.15" after a complete date is a time (Guardian style).
+			p.hour, p.minute, p.hasTime = h, m, true
+			continue
+		}
+		return storyline.Published{}, false
+	}
+	if !haveMonth {
+		return storyline.Published{}, false
+	}
+	if p.hasTime && strings.Contains(strings.ToLower(line), "pm") && p.hour < 12 {
+		p.hour += 12
+	}
+	return p.published()
 }

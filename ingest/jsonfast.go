@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -111,7 +112,7 @@ var knownKeys = [...]string{"id", "title", "text", "html", "url", "source", "dat
 // other keys report false (encoding/json folds some non-ASCII letters onto
 // ASCII ones when it matches keys). A key equal to a known member except in
 // case also reports false.
-func (d *fastDecoder) plainKey() (string, bool) {
+func (d *fastDecoder) plainKey() ([]byte, bool) {
 	start := d.i + 1
 	for j := start; j < len(d.b); j++ {
 		c := d.b[j]
@@ -120,22 +121,22 @@ func (d *fastDecoder) plainKey() (string, bool) {
 			k := d.b[start:j]
 			for _, known := range knownKeys {
 				if len(k) == len(known) && string(k) != known && strings.EqualFold(string(k), known) {
-					return "", false
+					return nil, false
 				}
 			}
-			return string(k), true
+			return k, true
 		}
 		if c < 0x20 || c >= utf8.RuneSelf || c == '\\' {
-			return "", false
+			return nil, false
 		}
 	}
-	return "", false
+	return nil, false
 }
 
 // member reads the value of the member key into f.
-func (d *fastDecoder) member(key string, f *fields) bool {
+func (d *fastDecoder) member(key []byte, f *fields) bool {
 	var dst *string
-	switch key {
+	switch string(key) {
 	case "id":
 		return d.scalar(&f.id)
 	case "date":
@@ -326,6 +327,26 @@ func (d *fastDecoder) skipString() bool {
 	return false
 }
 
+// closingQuote returns the index of the first quote at or after i that no
+// backslash escapes, or len(b).
+func closingQuote(b []byte, i int) int {
+	for {
+		k := bytes.IndexByte(b[i:], '"')
+		if k < 0 {
+			return len(b)
+		}
+		i += k
+		n := 0
+		for n < i && b[i-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return i
+		}
+		i++
+	}
+}
+
 // escapeLen returns the length of the valid escape sequence at the start
 // of b, or 0.
 func escapeLen(b []byte) int {
@@ -399,13 +420,7 @@ func (d *fastDecoder) str() (string, bool) {
 		if sb.Cap() == 0 {
 			// The decoded string is at most as long as the quoted one
 			// but for invalid UTF-8, each byte of which grows to three.
-			save := d.i
-			d.i = start - 1
-			if !d.skipString() {
-				return "", false
-			}
-			sb.Grow(d.i - start)
-			d.i = save
+			sb.Grow(closingQuote(d.b, j) - start)
 		}
 		sb.Write(d.b[run:j])
 		if c != '\\' {
