@@ -109,7 +109,7 @@ func realTexts(t *testing.T, max int) []string {
 // with the current and the former Text and requires the same articles
 // (and errors), for Text and TextString alike, under several hints.
 func TestTextMatchesReference(t *testing.T) {
-	texts := append(append([]string{}, edgeTexts...), realTexts(t, 300)...)
+	texts := append(append([]string{}, edgeTexts...), realTexts(t, 150)...)
 	for i, s := range texts {
 		for j, h := range hintSets {
 			want, werr := refText([]byte(s), h)
@@ -163,4 +163,43 @@ func TestHelpersMatchReference(t *testing.T) {
 
 func slicesEqual(a, b []string) bool {
 	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
+}
+
+// BenchmarkTextString extracts generated articles as JSON input gives
+// them (text, title and date hints), and, for comparison, measures the
+// content hash alone, which is about half of it.
+func BenchmarkTextString(b *testing.B) {
+	type doc struct {
+		text string
+		h    Hints
+	}
+	var docs []doc
+	var size int
+	for a := range gen.New(gen.Options{Articles: 200, Seed: 5}).All() {
+		pub, _ := ParseDate(a.Date)
+		docs = append(docs, doc{a.Text, Hints{ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Lang: a.Lang, Published: pub}})
+		size += len(a.Text)
+	}
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(int64(size / len(docs)))
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			d := docs[i%len(docs)]
+			if _, err := TextString(d.text, d.h); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("hash", func(b *testing.B) {
+		b.SetBytes(int64(size / len(docs)))
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			d := docs[i%len(docs)]
+			Hash(d.h.Title, d.text)
+			i++
+		}
+	})
 }

@@ -12,11 +12,11 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-// refYearRE finds plausible years mentioned in a text.
-var refYearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
-
 // This file keeps plain-text extraction as it was before it was made
 // cheaper, so that tests can check the new code gives the same articles.
+
+// refYearRE finds plausible years mentioned in a text.
+var refYearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
 
 // refFindDateline is the former findDateline: it looks for a dateline at the start of a paragraph.
 func refFindDateline(p string) dateline {
