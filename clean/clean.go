@@ -120,12 +120,21 @@ func splitLines(text string) []line {
 	out := make([]line, len(raw))
 	for i, r := range raw {
 		n := textproc.Normalize(r)
-		out[i] = line{text: r, norm: n, words: len(strings.Fields(n))}
+		out[i] = line{text: r, norm: n, words: wordCount(n)}
 		if n != "" && !numeric(n) {
 			out[i].key = lineKey(n)
 		}
 	}
 	return out
+}
+
+// wordCount counts the words of a normalized line, whose words are
+// separated by single spaces with none leading or trailing.
+func wordCount(norm string) int {
+	if norm == "" {
+		return 0
+	}
+	return strings.Count(norm, " ") + 1
 }
 
 // numeric reports whether a quarter or more of a line's non-space

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 const body1 = "The council voted on Tuesday to expand the tram network to the northern suburbs."
@@ -215,6 +216,15 @@ func BenchmarkClean(b *testing.B) {
 		i++
 		if err := c.Clean(ctx, &a); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestWordCountMatchesFields(t *testing.T) {
+	for _, s := range []string{"", "one", "  Two  words ", "a\u00a0b\tc\u2003d", "Read also: the\n next one"} {
+		n := textproc.Normalize(s)
+		if got, want := wordCount(n), len(strings.Fields(n)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", n, got, want)
 		}
 	}
 }
