@@ -167,6 +167,11 @@ func jsonArticle(raw []byte, origin string) Item {
 		return skip("empty article: no text or html")
 	}
 	if it.Skip == nil {
+		if cap(raw)-len(raw) > len(raw)/4 {
+			// A line read in pieces grew its buffer: keep about what
+			// the article needs (an allocation's own rounding is less).
+			raw = bytes.Clone(raw)
+		}
 		it.Article.Raw = raw[:len(raw):len(raw)]
 		it.Article.Format = "json"
 	}

@@ -42,6 +42,8 @@ var fieldCases = []struct {
 	{"numeric date", `{"date":1639735200,"text":"x"}`, true},
 	{"null fields", `{"id":null,"title":null,"text":"x","date":null,"url":null}`, true},
 	{"null keeps earlier", `{"title":"A","title":null,"text":"x"}`, true},
+	{"null date clears earlier", `{"date":"2021-12-17","date":null,"published":"2020-01-02","text":"x"}`, true},
+	{"string then number", `{"text":"a","text":5}`, false},
 	{"duplicate last wins", `{"text":"one","text":"two","id":"a","id":7}`, true},
 	{"published", `{"published":"Dec 18 2021","text":"x"}`, true},
 	{"date and published", `{"date":"","published":"2021-12-18","text":"x"}`, true},
