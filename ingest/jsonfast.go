@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -310,6 +311,12 @@ func (d *fastDecoder) skip(depth int) bool {
 // it.
 func (d *fastDecoder) skipString() bool {
 	for j := d.i + 1; j < len(d.b); j++ {
+		for j+8 <= len(d.b) && !special8(binary.LittleEndian.Uint64(d.b[j:])) {
+			j += 8
+		}
+		if j == len(d.b) {
+			break
+		}
 		switch c := d.b[j]; {
 		case c == '"':
 			d.i = j + 1
@@ -325,6 +332,24 @@ func (d *fastDecoder) skipString() bool {
 		}
 	}
 	return false
+}
+
+// Eight bytes at a time: every byte of a word times oneBits is the same,
+// and highBits holds each byte's top bit.
+const (
+	oneBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// special8 reports whether one of the eight bytes of w is a quote, a
+// backslash or a control character (below 0x20): subtracting oneBits*n
+// from a word sets the top bit of a byte below n, when it had none, in
+// the first such byte at least, and a byte equal to c is a zero byte of
+// w^(oneBits*c).
+func special8(w uint64) bool {
+	q := w ^ (oneBits * '"')
+	b := w ^ (oneBits * '\\')
+	return ((w-oneBits*0x20)&^w|(q-oneBits)&^q|(b-oneBits)&^b)&highBits != 0
 }
 
 // closingQuote returns the index of the first quote at or after i that no
@@ -395,6 +420,15 @@ func (d *fastDecoder) str() (string, bool) {
 	var sb strings.Builder
 	run := start // start of the bytes not yet written to sb
 	for j := start; j < len(d.b); {
+		for j+8 <= len(d.b) {
+			if w := binary.LittleEndian.Uint64(d.b[j:]); w&highBits != 0 || special8(w) {
+				break
+			}
+			j += 8
+		}
+		if j == len(d.b) {
+			break
+		}
 		c := d.b[j]
 		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
 			j++

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -330,5 +331,43 @@ func TestHasWrapperKey(t *testing.T) {
 		if got, want := hasWrapperKey([]byte(h)), refWrapperRE.MatchString(h); got != want {
 			t.Errorf("hasWrapperKey(%q) = %v, want %v", h, got, want)
 		}
+	}
+}
+
+// TestSpecial8 checks the word-at-a-time test against a byte loop: every
+// byte value in every position, and random words.
+func TestSpecial8(t *testing.T) {
+	want := func(b []byte) bool {
+		for _, c := range b {
+			if c == '"' || c == '\\' || c < 0x20 {
+				return true
+			}
+		}
+		return false
+	}
+	check := func(b []byte) {
+		if got := special8(binary.LittleEndian.Uint64(b)); got != want(b) {
+			t.Fatalf("special8(%q) = %v, want %v", b, got, !got)
+		}
+	}
+	for _, fill := range []byte{'a', 0xff, 0x80, 0x20, 0x21, '"' + 1, '\\' - 1} {
+		for p := range 8 {
+			for v := range 256 {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[p] = byte(v)
+				check(b)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, 8)
+	for range 200000 {
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(2) == 0 {
+				b[i] = byte(0x20 + r.IntN(0x60)) // mostly printable ASCII
+			}
+		}
+		check(b)
 	}
 }
