@@ -55,3 +55,13 @@ func TestTrigramModelAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestTrigramCharFolds checks trigramChar against whatlanggo's folding
+// for every code point of the Basic Multilingual Plane.
+func TestTrigramCharFolds(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := trigramChar(r), foldTrigramChar(r); got != want {
+			t.Fatalf("trigramChar(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
