@@ -222,10 +222,10 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 		// "Mr. King" is a name; "President" alone is not
 		return cand{}, false
 	}
-	words := make([]string, 0, j-i)
-	lowered := make([]string, 0, j-i)
-	keys := make([]string, 0, j-i)
-	stemmed := false
+	// most names have a word or two: the lists live on the stack
+	var wordsArr, loweredArr, keysArr [4]string
+	words, lowered, keys := wordsArr[:0], loweredArr[:0], keysArr[:0]
+	stemmed, spaced := false, true
 	end := d.Tokens[j-1].End
 	for k := i; k < j; k++ {
 		w := d.Word(k)
@@ -234,6 +234,8 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 				end -= 2
 				w = cut
 			}
+		} else if d.Slice(d.Tokens[k].End, d.Tokens[k+1].Start) != " " {
+			spaced = false
 		}
 		words = append(words, w)
 		lw := lowerAs(w, d.Tokens[k].Term)
@@ -247,9 +249,13 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 	if stemmed {
 		key = strings.Join(keys, " ")
 	}
+	name := d.Slice(d.Tokens[i].Start, end) // the words and the spaces between them
+	if !spaced {
+		name = strings.Join(words, " ")
+	}
 	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
-		name: strings.Join(words, " "), lname: lname, key: key,
+		name: name, lname: lname, key: key,
 		last: keys[len(keys)-1], titled: titled,
 	}, true
 }
