@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
@@ -93,7 +94,8 @@ func lowerTerms(d *Doc) map[string]bool {
 	if len(lower) == 0 {
 		return nil
 	}
-	asked := newWordFilter(lower)
+	var asked wordFilter
+	fillWordFilter(&asked, lower)
 	for i, t := range d.Tokens {
 		if !asked.may(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
 			continue
@@ -424,6 +426,7 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 	// an entity is keyed by its kind and stem key, or by a full name
 	type entityKey struct{ kind, key string }
 	index := make(map[entityKey]int)
+	var count []int // mentions per entity, for one array to hold them all
 	for _, c := range cands {
 		key := entityKey{string(c.kind), c.key}
 		name := c.name
@@ -443,23 +446,51 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 				e = len(r.Entities)
 				index[key] = e
 				r.Entities = append(r.Entities, storyline.Entity{Name: name, Kind: c.kind})
+				count = append(count, 0)
 			} else if better(c, nil) && len(name) > len(r.Entities[e].Name) {
 				r.Entities[e].Name = name
 			}
 			m.Entity = e
-			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: r.Doc.Slice(c.start, c.end), Start: c.start, End: c.end})
+			count[e]++
 		}
 		r.Mentions = append(r.Mentions, m)
+	}
+	total := 0
+	for _, n := range count {
+		total += n
+	}
+	all := make([]storyline.Mention, total)
+	for e, n := range count {
+		r.Entities[e].Mentions, all = all[:0:n], all[n:]
+	}
+	for _, m := range r.Mentions {
+		if m.Entity >= 0 {
+			r.Entities[m.Entity].Mentions = append(r.Entities[m.Entity].Mentions, storyline.Mention{Text: r.Doc.Slice(m.Start, m.End), Start: m.Start, End: m.End})
+		}
 	}
 	// Russian canonical names: prefer the nominative (shortest) form.
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		for _, m := range e.Mentions {
-			if len(m.Text) < len(e.Name) && len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && stemAll(m.Text) == stemAll(e.Name) {
+			if len(m.Text) < len(e.Name) && countFields(m.Text) == countFields(e.Name) && stemAll(m.Text) == stemAll(e.Name) {
 				e.Name = m.Text
 			}
 		}
 	}
+}
+
+// countFields returns len(strings.Fields(s)) without allocating.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 func stemAll(s string) string {
