@@ -51,7 +51,8 @@ type Features struct {
 	// most (at least twice), empty when none.
 	Persons []string
 	Main    string
-	// Leading are the persons mentioned at least twice, sorted.
+	// Leading are the persons mentioned at least twice and named in the
+	// title or lead, sorted.
 	Leading []string
 }
 
@@ -289,7 +290,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		if e.Kind == storyline.Person && any {
 			t = f.lex.term(last)
 			ft.Persons = append(ft.Persons, t)
-			if len(e.Mentions) >= 2 {
+			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 {
 				ft.Leading = append(ft.Leading, t)
 			}
 		}

@@ -57,6 +57,9 @@ type node struct {
 	// persons counts the members naming each person term, mains the
 	// members whose main person it is (events only).
 	persons, mains map[string]float32
+	// leads counts the members leading with each person: named in the
+	// title or lead and mentioned again (Features.Leading).
+	leads map[string]float32
 	// weekdays counts the members' event weekdays (events only).
 	weekdays [7]float32
 	// days counts the members' event days (events only).
@@ -367,7 +370,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	}
 	into.persons = addCounts(into.persons, from.persons)
 	into.mains = addCounts(into.mains, from.mains)
-	from.persons, from.mains = nil, nil
+	into.leads = addCounts(into.leads, from.leads)
+	from.persons, from.mains, from.leads = nil, nil, nil
 	into.size += from.size
 	from.into = into
 	from.cent = centroid{}
@@ -507,7 +511,7 @@ func (c *Clusterer) sweep() {
 			mark(&n.keys)
 			n.cent, n.keys, n.gone = centroid{}, centroid{}, true
 			n.articles, n.children = nil, nil
-			n.names, n.persons, n.mains, n.days = nil, nil, nil, nil
+			n.names, n.persons, n.mains, n.leads, n.days = nil, nil, nil, nil, nil
 			delete(m, id)
 			c.markDirty(id)
 		}

@@ -155,6 +155,12 @@ func addPersons(n *node, f *Features) {
 	for _, p := range f.Persons {
 		n.persons[p]++
 	}
+	for _, p := range f.Leading {
+		if n.leads == nil {
+			n.leads = make(map[string]float32, len(f.Leading))
+		}
+		n.leads[p]++
+	}
 	if f.Main != "" {
 		if n.mains == nil {
 			n.mains = make(map[string]float32, 2)
@@ -216,17 +222,22 @@ func topCounts(m map[string]float32, k int) []string {
 //     as likely a new face of the same happening.
 func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 	if len(n.mains) == 0 {
-		if n.size < 2 || len(n.persons) < knownCast {
+		if len(n.persons) < knownCast {
 			return false
 		}
 		for _, p := range f.Leading {
-			if n.persons[p] == 0 && c.inHead(f, p) {
+			if n.persons[p] == 0 {
 				return true
 			}
 		}
 		return false
 	}
-	if f.Main == "" || n.persons[f.Main] > 0 {
+	if f.Main == "" {
+		// the same the other way round: a report about nobody in
+		// particular, naming a cast, none of whom the event leads with
+		return len(f.Leading) == 0 && len(f.Persons) >= knownCast && c.leadsAbsent(f, n)
+	}
+	if n.persons[f.Main] > 0 {
 		return false
 	}
 	if !c.inHead(f, f.Main) && len(f.Persons) < knownCast {
@@ -242,6 +253,17 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 		return false
 	}
 	return c.findTerm(f, q) < 0
+}
+
+// leadsAbsent reports whether the article does not name one of the
+// persons at least half the members of n lead with.
+func (c *Clusterer) leadsAbsent(f *Features, n *node) bool {
+	for p, k := range n.leads {
+		if 2*k >= float32(n.size) && c.findTerm(f, p) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // inHead reports whether the person term occurs in the article's title
