@@ -319,19 +319,24 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 		c.articleEvent[id] = into
 	}
 	delete(c.events, from.id)
-	fs, is := from.story.live(), into.story.live()
-	if fs != is {
-		sInto, sFrom := older(fs, is)
-		merges = append(merges, storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after})
-		c.absorb(c.storyIdx, sFrom, sInto)
-		sInto.children = append(sInto.children, sFrom.children...)
-		delete(c.stories, sFrom.id)
-		c.retitleStory(sInto)
+	if fs, is := from.story.live(), into.story.live(); fs != is {
+		merges = append(merges, c.mergeStories(fs, is, after))
 	}
-	is = into.story.live()
+	is := into.story.live()
 	into.story = is
 	is.children = removeString(is.children, from.id)
 	return merges
+}
+
+// mergeStories merges the younger of two stories into the older and
+// returns the merge.
+func (c *Clusterer) mergeStories(a, b *node, after string) storyline.Merge {
+	sInto, sFrom := older(a, b)
+	c.absorb(c.storyIdx, sFrom, sInto)
+	sInto.children = append(sInto.children, sFrom.children...)
+	delete(c.stories, sFrom.id)
+	c.retitleStory(sInto)
+	return storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after}
 }
 
 // absorb adds from's centroid, span and members to into and marks from
