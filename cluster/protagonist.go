@@ -208,7 +208,7 @@ func topCounts(m map[string]float32, k int) []string {
 // one happening name each other's protagonists at least. It holds when
 //
 //   - the article's main person is named by no member, and the event's
-//     main person (the main person of at least half its members) does not
+//     main person (the main person of most of its members) does not
 //     occur in the article, while the article's main is named in its
 //     title or lead, or the article names a cast of people (at least
 //     knownCast) without the event's; the two conditions are the same
@@ -249,17 +249,17 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 			q = p
 		}
 	}
-	if k := n.mains[q]; 2*k < float32(n.size) {
+	if k := n.mains[q]; 2*k <= float32(n.size) {
 		return false
 	}
 	return c.findTerm(f, q) < 0
 }
 
 // leadsAbsent reports whether the article does not name one of the
-// persons at least half the members of n lead with.
+// persons most members of n lead with.
 func (c *Clusterer) leadsAbsent(f *Features, n *node) bool {
 	for p, k := range n.leads {
-		if 2*k >= float32(n.size) && c.findTerm(f, p) < 0 {
+		if 2*k > float32(n.size) && c.findTerm(f, p) < 0 {
 			return true
 		}
 	}
