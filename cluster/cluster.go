@@ -11,8 +11,13 @@
 // centroid is most similar, if the similarity, decayed by the time between
 // the article and the event's span, reaches Options.EventThreshold; else
 // it opens an event, which joins the most similar story in the same way
-// at the lower Options.StoryThreshold. Copies are must-link evidence: an
-// article that copies text from an article of an active event joins it.
+// at the lower Options.StoryThreshold, when their names agree
+// (Options.StoryNameAgreement: a story is a thread about the same people
+// and places). An event's story is chosen on its first report alone, so
+// each time an event doubles its accumulated centroid looks the stories up
+// again, and a close other story (Options.RelinkThreshold) is merged with
+// its own. Copies are must-link evidence: an article that copies text
+// from an article of an active event joins it.
 //
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
@@ -22,9 +27,12 @@
 // later share their words but not their day (Options.DateFloor). Without
 // resolved days, the weekday the lead names ("on Friday", "Tuesday's
 // call") is compared the same way. The protagonists (names weighing most
-// in title and lead) and the main person (the most mentioned person of
-// the reader's entities) guard against look-alike happenings: another
-// player placed on injured reserve, a call reported by another aide. A
+// in title and lead) and the main person (of the reader's persons
+// mentioned at least twice, the one mentioned most, a mention as the one
+// who speaks counting thrice: see mainPerson) guard against look-alike
+// happenings: another player placed on injured reserve, a call reported
+// by another aide. The people guards hold both ways (see otherPeople), so
+// that two reports are told apart whichever arrives first. A
 // partial copy between reports of different days is background, not
 // must-link evidence.
 // Reports in Russian and in English of one happening share their names,
