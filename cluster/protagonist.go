@@ -222,7 +222,7 @@ func topCounts(m map[string]float32, k int) []string {
 //     as likely a new face of the same happening.
 func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 	if len(n.mains) == 0 {
-		if len(n.persons) < knownCast {
+		if n.size < 2 || len(n.persons) < knownCast {
 			return false
 		}
 		for _, p := range f.Leading {
