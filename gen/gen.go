@@ -71,6 +71,7 @@ type story struct {
 	actors [4]person
 	org    pair
 	thing  pair
+	firm   pair // another company the story is about
 	start  time.Time
 	last   time.Time
 	phase  int
@@ -195,9 +196,10 @@ func New(opts Options) *Generator {
 			vals[s] = strconv.Itoa(2 + wr.intn(90))
 		}
 		pl := g.places[wr.intn(len(g.places))]
-		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.en, pl.name.en, pl.name.en+" council", pl.name.en
+		firm := join(syllStart[wr.intn(len(syllStart))], firmEnd[wr.intn(len(firmEnd))])
+		vals[slotP], vals[slotT], vals[slotO], vals[slotS1], vals[slotK] = pl.name.en, pl.name.en, pl.name.en+" council", pl.name.en, firm.en
 		g.readAlso[0] = append(g.readAlso[0], string(p.titles[wr.intn(len(p.titles))].appendTo(nil, &vals, &wr)))
-		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.ru, pl.name.ru, pl.name.ru, pl.name.ru
+		vals[slotP], vals[slotT], vals[slotO], vals[slotS1], vals[slotK] = pl.name.ru, pl.name.ru, pl.name.ru, pl.name.ru, firm.ru
 		vals[slotD], vals[slotDCap] = "вчера", "Вчера"
 		g.readAlso[1] = append(g.readAlso[1], string(p.ruTitles[wr.intn(len(p.ruTitles))].appendTo(nil, &vals, &wr)))
 	}
@@ -290,12 +292,13 @@ func (g *Generator) pickStory(at time.Time) *story {
 		s.place = g.places[sr.intn(len(g.places))]
 	}
 	s.upper = pair{strings.ToUpper(s.place.name.en), strings.ToUpper(s.place.name.ru)}
-	base := map[string]string{"P": s.place.name.en}
+	s.firm = join(syllStart[sr.intn(len(syllStart))], lowerTail(syllMid[sr.intn(len(syllMid))]), firmEnd[sr.intn(len(firmEnd))])
+	base := map[string]string{"P": s.place.name.en, "K": s.firm.en}
 	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru})}
 	base["O"] = s.org.en
 	s.thing = pair{fill(t.thing.en, base), fill(t.thing.ru, map[string]string{"P": s.place.name.ru, "O": s.org.ru})}
 	for i := range s.actors {
-		role := pair{fill(t.roles[i].en, base), fill(t.roles[i].ru, map[string]string{"P": s.place.name.ru})}
+		role := pair{fill(t.roles[i].en, base), fill(t.roles[i].ru, map[string]string{"P": s.place.name.ru, "K": s.firm.ru})}
 		s.actors[i] = newPerson(&sr, ru, role)
 	}
 	return s
@@ -383,7 +386,7 @@ func (g *Generator) setVals(e *event, r *rng) {
 				v[slotG0+i] = "а"
 			}
 		}
-		v[slotO], v[slotT] = pick(s.org), pick(s.thing)
+		v[slotO], v[slotT], v[slotK] = pick(s.org), pick(s.thing), pick(s.firm)
 		v[slotN1], v[slotN3], v[slotN4] = n1, n3, n4
 		v[slotN2] = n2en
 		v[slotN2A] = strconv.Itoa(n2v / 100 * 100)

@@ -35,6 +35,7 @@ type doc struct {
 	// scratch for finish
 	work  []byte
 	work2 []byte
+	work3 []byte
 }
 
 func (d *doc) reset() {
@@ -295,7 +296,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		d.buf = append(d.buf, " — "...)
 	}
 	ls := len(d.buf)
-	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v, r)
+	d.buf = tidy(leads[r.intn(len(leads))].appendTo(d.buf, v, r), ls)
 	trimTail(d, ls, r, ru)
 	fill.attribute(d, ls, v, r, ru)
 	g.paraphrase(d, s, r, ru)
@@ -311,14 +312,14 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			s := d.open()
 			g.connect(d, r, ru)
 			fs := len(d.buf)
-			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+			d.buf = tidy(facts[(fi+i)%len(facts)].appendTo(d.buf, v, r), fs)
 			trimTail(d, fs, r, ru)
 			fill.attribute(d, fs, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
 				fs := len(d.buf)
-				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+				d.buf = tidy(facts[(fi+i)%len(facts)].appendTo(d.buf, v, r), fs)
 				trimTail(d, fs, r, ru)
 				fill.attribute(d, fs, v, r, ru)
 			}
@@ -332,7 +333,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			s := d.open()
 			g.connect(d, r, ru)
 			bs := len(d.buf)
-			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
+			d.buf = tidy(back[r.intn(len(back))].appendTo(d.buf, v, r), bs)
 			trimTail(d, bs, r, ru)
 			fill.attribute(d, bs, v, r, ru)
 			g.paraphrase(d, s, r, ru)
@@ -498,4 +499,19 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 	}
 	d.buf = b
 	d.close(s, false)
+}
+
+// tidy closes up the spaces an empty alternative leaves in b[from:]: two
+// spaces running, and a space before a comma or a full stop.
+func tidy(b []byte, from int) []byte {
+	out := from
+	for i := from; i < len(b); i++ {
+		c := b[i]
+		if c == ' ' && (i+1 == len(b) || b[i+1] == ' ' || b[i+1] == ',' || b[i+1] == '.' || out == from) {
+			continue
+		}
+		b[out] = c
+		out++
+	}
+	return b[:out]
 }
