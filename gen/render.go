@@ -1,9 +1,11 @@
 package gen
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -70,9 +72,16 @@ func (d *doc) close(start int, boiler bool) {
 		if l < len(d.buf) && d.buf[l] == quoteOpen {
 			l++
 		}
-		if l+4 <= len(d.buf) && string(d.buf[l:l+4]) == "The " {
-			d.buf[l] = 't'
-		} else {
+		w := d.buf[l:]
+		if k := bytes.IndexAny(w, " ,"); k >= 0 {
+			w = w[:k]
+		}
+		switch {
+		case commonStart[string(w)]:
+			d.buf[l] += 'a' - 'A' // commonStart words are capitalised ASCII
+		case len(w) > 0 && 'A' <= w[0] && w[0] <= 'Z', len(w) > 0 && isDigit(w[0]):
+			// a name, a place, a weekday or a number: as it is
+		default:
 			l = d.lower
 			d.buf = append(d.buf[:d.conn], d.buf[l:]...)
 		}
@@ -240,15 +249,69 @@ func (g *Generator) footer(d *doc, o *outlet, r *rng, lang int) {
 	}
 }
 
+// vals returns the slot values an article of e fills its templates with.
+// The day of the event is written the article's way: "on Tuesday",
+// "Tuesday", "on Tuesday evening", "late on Tuesday", or, a day or more
+// later, "on March 3" or "earlier this week". The choice follows the
+// outlet's house style and comes from the article's own stream, so that
+// a copy re-renders its original with the same words.
 func (g *Generator) vals(e *event, sp spec) *[nSlots]string {
-	v := &e.vals[sp.lang]
-	if sp.pub.YearDay() == e.start.YearDay() && sp.pub.Year() == e.start.Year() {
-		return v
+	v := *(&e.vals[sp.lang])
+	r := newRNG(mix(sp.seed, 5))
+	st := houseStyle(sp.outlet)
+	sameDay := sp.pub.YearDay() == e.start.YearDay() && sp.pub.Year() == e.start.Year()
+	if sp.lang == 1 {
+		if !sameDay {
+			v[slotD], v[slotDCap] = e.dDate[1][0], e.dDate[1][1]
+		} else if r.chance(0.4) {
+			v[slotD] += partOfDayRU[partOfDay(e.start)]
+			v[slotDCap] = capFirst(v[slotD])
+		}
+		return &v
 	}
-	later := *v
-	later[slotD], later[slotDCap] = e.dDate[sp.lang][0], e.dDate[sp.lang][1]
-	return &later
+	day := e.start.Weekday().String()
+	var d string
+	switch {
+	case !sameDay && sp.pub.Sub(e.start) < 5*24*time.Hour && e.start.Weekday() < sp.pub.Weekday() && st.pick(21, 2, &r) == 0:
+		d = "earlier this week"
+	case !sameDay:
+		d = e.dDate[0][0]
+	default:
+		switch st.pick(22, 5, &r) {
+		case 0:
+			d = "on " + day
+		case 1:
+			d = day
+		case 2:
+			d = "on " + day + " " + partOfDayEN[partOfDay(e.start)]
+		case 3:
+			d = [2]string{"early on ", "late on "}[partOfDay(e.start)/2] + day
+		default:
+			d = "on " + day
+		}
+	}
+	v[slotD], v[slotDCap] = d, capFirst(d)
+	return &v
 }
+
+// partOfDay returns 0 for the morning, 1 for the afternoon, 2 for the
+// evening and 3 for the night.
+func partOfDay(t time.Time) int {
+	switch h := t.Hour(); {
+	case h >= 5 && h < 12:
+		return 0
+	case h >= 12 && h < 17:
+		return 1
+	case h >= 17 && h < 22:
+		return 2
+	}
+	return 3
+}
+
+var (
+	partOfDayEN = [4]string{"morning", "afternoon", "evening", "night"}
+	partOfDayRU = [4]string{" утром", " днём", " вечером", " ночью"}
+)
 
 func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
 	ph := &e.story.topic.phases[e.phase]
@@ -354,13 +417,17 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	d.finish(g.lex[sp.lang], firstPara, bodyStart, houseStyle(sp.outlet), r, ru)
 }
 
-var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
+var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, ",
+	"In other developments, ", "For now, ", "On the ground, ", "Earlier in the day, ", "Later, ", "In the meantime, ", "As of now, ",
+	"Elsewhere, ", "For its part, ", "Beyond that, ", "In the background, ", "Just as importantly, ", "So far, ", "Even so, ",
+	"What is more, ", "By most accounts, ", "Not least, ", "Locally, ", "Perhaps more telling, "}
 
 // connect may open a paragraph with a connecting phrase, so that outlets
-// reporting one event word their paragraphs differently. It is kept only
-// before a sentence that starts with "The ", which continues in lower case.
+// reporting one event word their paragraphs differently. The sentence
+// after it goes on in lower case unless it starts with a name, a place, a
+// day or a number (see close); one that starts otherwise loses it.
 func (g *Generator) connect(d *doc, r *rng, ru bool) {
-	if ru || !r.chance(0.45) {
+	if ru || !r.chance(0.6) {
 		return
 	}
 	d.conn = len(d.buf)
@@ -502,12 +569,16 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 }
 
 // tidy closes up the spaces an empty alternative leaves in b[from:]: two
-// spaces running, and a space before a comma or a full stop.
+// spaces running, a space before a comma or a full stop, and a comma
+// before a full stop.
 func tidy(b []byte, from int) []byte {
 	out := from
 	for i := from; i < len(b); i++ {
 		c := b[i]
 		if c == ' ' && (i+1 == len(b) || b[i+1] == ' ' || b[i+1] == ',' || b[i+1] == '.' || out == from) {
+			continue
+		}
+		if c == ',' && (i+1 < len(b) && b[i+1] == '.' || i+2 < len(b) && b[i+1] == ' ' && b[i+2] == '.') {
 			continue
 		}
 		b[out] = c

@@ -13,11 +13,11 @@ var collapseText = reportingText{
 	phases: []phaseText{
 		{
 			leads: []string{
-				"Part of {T} collapsed {D}, sending several vehicles into the water and injuring {N1} people, emergency services said.",
+				"Part of {T} collapsed {D}, sending several vehicles into the water and injuring {N1} people[, emergency services said|].",
 				"The central span of {T} gave way {D} during the evening rush hour, and rescuers pulled {N1} people from the river.",
 				"{D}, [a section|part|the middle section] of <bridge> [fell into the river|collapsed|gave way], [taking|carrying] [cars|several cars and a van] [with it|down into the water]; {N1} people were [hurt|injured|taken to hospital].",
 				"[Rescuers|Divers and firefighters|Emergency crews] [pulled|brought] {N1} people [out of|from] the river in {P} {D} after <bridge> [partly collapsed|gave way|broke apart] [during the rush hour|in heavy traffic|under a stream of cars].",
-				"[At least|No fewer than] {N1} people were [injured|hurt] when <bridge> [collapsed|came down] {D}, [police said|the {R1}, {A1}, said|according to the fire service].",
+				"[At least|No fewer than] {N1} people were [injured|hurt] when <bridge> [collapsed|came down] {D}, [police said|the {R1}, {A1}, said|according to the fire service|].",
 				"[<Bridge>|A span of <bridge>] [buckled and fell|dropped into the water|broke in two] {D} [as|while] [cars were crossing|commuters were driving home|traffic crawled over it], [injuring|hurting] {N1} [people|drivers and passengers].",
 				"[Cars plunged|Vehicles fell] into the river [in {P}|below <bridge>] {D} when [the crossing|part of the bridge] [gave way|collapsed]; {N1} people [were rescued|were hurt|needed hospital treatment].",
 			},
@@ -25,8 +25,8 @@ var collapseText = reportingText{
 				"[The bridge, built in the 1960s, carried about {N2} vehicles a day.|[Built|Opened] in the 1960s, the bridge [carried|took] [about|some] {N2} [vehicles|cars] a day.|[About|Some] {N2} [vehicles|cars and lorries] [crossed|used] the [1960s|sixty-year-old] bridge [every day|daily].|[Every day|Daily], [about|some] {N2} vehicles [crossed|used] <bridge>, [which dates from|built in] the 1960s.]",
 				"[Police closed the embankments on both sides and asked drivers to use the ring road.|[Both embankments|The roads on both banks] were [closed|sealed off] [by police|overnight], and [drivers|motorists] were [told|asked] to [take|use] the ring road.|[Drivers|Motorists] [face|should expect] [long|lengthy] detours [via|along] the ring road [after police closed|with police having closed] [the embankments|both river banks].]",
 				"[Divers searched the water late into the night in case anyone else had been on the span.|[Late into the night|Until after midnight], divers [searched|combed] the river [for anyone else|in case more people] [who had been on the span|had fallen in].|[The search|A search of the river] [by divers|with boats and divers] [went on|continued] [into the night|after dark] [for possible further victims|in case anyone was missing].]",
-				"[Hospitals in {P} [said|reported] {N1} of the injured [were in a serious condition|remained in intensive care|had been discharged by evening].|Of the {N1} [injured|people hurt], [several|a few] were [seriously hurt|in a serious condition], [the hospital said|according to doctors].]",
-				"[Ferries and buses [were laid on|were added] to [carry|take] [commuters|people] across the river.|[The city|The council in {P}] [put on|laid on] [extra buses|a shuttle ferry] [for people who used the bridge|across the river] [from the next morning|while the crossing is closed].]",
+				"[Hospitals in {P} [said|reported] {N1} of the injured [were in a serious condition|remained in intensive care|had been discharged by evening].|Of the {N1} [injured|people hurt], [several|a few] were [seriously hurt|in a serious condition], [the hospital said|according to doctors|].]",
+				"[Ferries and buses [were laid on|were added] to carry commuters.|[Extra buses|A shuttle ferry] [now runs|will run] [across the river|between the two banks] [while the crossing is closed|for as long as it takes].|[Commuters|People who used the bridge] [face|have] [a long detour|an hour-long detour] [or a ferry ride|unless they take the ferry].]",
 			},
 		},
 		{
@@ -40,9 +40,9 @@ var collapseText = reportingText{
 			},
 			facts: []string{
 				"[Lorries will be kept off the bridges of the same design until they have been inspected.|[Until|Before] [they have been checked|inspections are done], [lorries|heavy goods vehicles] [are banned from|may not use] [bridges of the same design|the {N1} crossings].|[A ban on lorries|A lorry ban] [will apply to|covers] the {N1} [bridges|crossings] [until inspectors clear them|pending inspection].]",
-				"[The government set aside {N4} million crowns for a temporary crossing.|[A temporary crossing|A temporary bridge] [will cost|is budgeted at] {N4} million crowns, [which the government has set aside|the ministry said].|{N4} million crowns [has been|was] [set aside|earmarked] [for a temporary crossing|to build a temporary bridge] [in {P}|over the river].]",
-				"[Officials confirmed that a full inspection planned two years ago had been postponed.|A full inspection [of the bridge|of <bridge>] [was due|had been planned] two years ago [but was postponed|but never took place], [officials confirmed|the ministry admitted].|[It emerged|Officials admitted] that <agency> had [put off|postponed] [a full inspection|a detailed check] [planned|scheduled] [two years ago|for two years ago].]",
-				"[The inquiry [is due to|will] report within {N1} weeks.|[Findings|A first report] [are expected|is due] [within|in] {N1} weeks, [the ministry said|according to <minister>].]",
+				"[The government set aside {N4} million crowns for a temporary crossing.|[A temporary crossing|A temporary bridge] [will cost|is budgeted at] {N4} million crowns, [which the government has set aside|the ministry said|].|{N4} million crowns [has been|was] [set aside|earmarked] [for a temporary crossing|to build a temporary bridge] [in {P}|over the river].]",
+				"[Officials confirmed that a full inspection planned two years ago had been postponed.|A full inspection [of the bridge|of <bridge>] [was due|had been planned] two years ago [but was postponed|but never took place], [officials confirmed|the ministry admitted|].|[It emerged|Officials admitted] that <agency> had [put off|postponed] [a full inspection|a detailed check] [planned|scheduled] [two years ago|for two years ago].]",
+				"[The inquiry [is due to|will] report within {N1} weeks.|[Findings|A first report] [are expected|is due] [within|in] {N1} weeks, [the ministry said|according to <minister>|].]",
 			},
 		},
 		{
@@ -55,16 +55,16 @@ var collapseText = reportingText{
 				"[The report|The final report] [by|of] <inquiry>, [published|released] {D}, [blames|puts the collapse of <bridge> down to] [corroded hangers|rusted steel] and an inspection that [never happened|was skipped].",
 			},
 			facts: []string{
-				"[At least {N1} hangers had lost more than half of their cross-section to rust.|Rust had [eaten away|taken] more than half of [the cross-section|the steel] of [at least|no fewer than] {N1} hangers.|[In|Of the hangers,] [at least|no fewer than] {N1} had lost more than half [of their steel|their thickness] to [rust|corrosion], [the report says|investigators found].]",
-				"[The {O} could not produce maintenance records for several years.|[For several years|For {N1} years], <agency> [had no|could not produce|kept no] maintenance records.|[Maintenance records|Inspection logs] for [several years|{N1} years] [were missing|could not be found] at <agency>, [the report says|<inquiry> found].]",
-				"[The head of the {O} resigned hours after the report was published.|[Hours after|Within hours of] the report, the head of <agency> [resigned|stepped down|quit].|[The head of <agency>|<Agency>'s director] [resigned|stepped down] [the same day|hours later], [saying he took responsibility|taking responsibility|without comment].]",
+				"[At least {N1} hangers had lost more than half of their cross-section to rust.|Rust had [eaten away|taken] more than half of [the cross-section|the steel] of [at least|no fewer than] {N1} hangers.|[In|Of the hangers,] [at least|no fewer than] {N1} had lost more than half [of their steel|their thickness] to [rust|corrosion], [the report says|investigators found|].]",
+				"[The {O} could not produce maintenance records for several years.|[For several years|For {N1} years], <agency> [had no|could not produce|kept no] maintenance records.|[Maintenance records|Inspection logs] for [several years|{N1} years] [were missing|could not be found] at <agency>, [the report says|<inquiry> found|].]",
+				"[The head of the {O} resigned hours after the report was published.|[Hours after|Within hours of] the report, the head of <agency> [resigned|stepped down|quit].|[The head of <agency>|<Agency>'s director] [resigned|stepped down] [the same day|hours later], [saying he took responsibility|taking responsibility|without comment|].]",
 				"[The report [makes|contains] {N1} recommendations, [including|among them] [yearly checks|annual inspections] of [steel|suspension] bridges.|Among {N1} recommendations, [the report calls for|<inquiry> wants] [yearly|annual] inspections [of every steel bridge|of bridges like the one in {P}].]",
 			},
 		},
 	},
 	background: []string{
 		"[{T} collapsed on {Q}, injuring several people and cutting the main link between the two halves of {P}.|[Since|Ever since] <bridge> [collapsed|came down] on {Q}, [the two halves of {P}|the two banks of {P}] [have been cut off from each other|have had no direct road link].|The collapse on {Q} [injured|hurt] several people and [cut|severed] [{P}'s main river crossing|the main link across the river].]",
-		"[Residents had complained for years about rust and cracks on the bridge, according to local councillors.|[Local councillors say|According to councillors,] residents [had complained|raised concerns] [for years|repeatedly] about [rust|cracks and rust] on the bridge.|[Complaints about rust|Warnings about cracks] on <bridge> [went back years|had been made for years], [councillors said|residents say].]",
+		"[Residents had complained for years about rust and cracks on the bridge, according to local councillors.|[Local councillors say|According to councillors,] residents [had complained|raised concerns] [for years|repeatedly] about [rust|cracks and rust] on the bridge.|[Complaints about rust|Warnings about cracks] on <bridge> [went back years|had been made for years], [councillors said|residents say|].]",
 		"[<Bridge> [was built|opened] in the 1960s and [last|was last] [fully inspected|fully checked] [more than a decade ago|{N1} years ago].|The [1960s|sixty-year-old] bridge [had not had|had gone without] a full inspection for [more than a decade|{N1} years].]",
 	},
 	ruPhases: []phaseText{

@@ -9,18 +9,18 @@ var fireText = reportingText{
 	phases: []phaseText{
 		{
 			leads: []string{
-				"A fire tore through {T} {D}, destroying {N1} boats and a warehouse before firefighters brought it under control.",
+				"[A fire tore through {T} {D}, destroying {N1} boats and a warehouse.|{D}, fire destroyed {N1} boats [moored|tied up] at <harbour>, [along with a warehouse|and the sheds behind them|leaving only charred hulls].]",
 				"Firefighters fought a blaze at {T} for hours {D}; {N1} vessels were lost.",
 				"{D}, [fire|a blaze|flames] [swept through|spread along|raced across] [the moorings at <harbour>|the pontoons of <harbour>|<harbour>], [burning|destroying] {N1} [boats|fishing boats|vessels][ and a warehouse| and a net store|].",
-				"{N1} [boats|fishing boats|vessels] [burned|were destroyed|were lost] [at|in] <harbour> {D} [in a fire that|when a fire] [started|broke out] [on one boat|in a warehouse|at night] and [spread|jumped from hull to hull].",
+				"{N1} [boats|fishing boats|vessels] [burned|were destroyed|were lost] [at|in] <harbour> {D} [in a fire that spread from one hull to the next|when flames jumped between the moored hulls|after a blaze started on a single trawler|in a fire whose cause is not known].",
 				"<Firemen> [needed|took] [hours|most of the night|until morning] to [put out|bring under control] a fire [at|in] <harbour> {D}; {N1} boats [were destroyed|burned to the waterline].",
 				"[Smoke rose|Black smoke hung] over <harbour> {D} [as|while] <firemen> [fought|tackled] a [blaze|fire] that [destroyed|wrecked] {N1} [boats|vessels] and a warehouse.",
 			},
 			facts: []string{
-				"[No one was hurt, the fire service said.|[Nobody|No one] was [injured|hurt], [according to <firemen>|<firemen> said].|[There were no injuries|No injuries were reported], [the fire service said|the {R3}, {A3}, said].]",
+				"[No one was hurt[, the fire service said|].|[Nobody|No one] was [injured|hurt], [according to <firemen>|<firemen> said|].|[There were no injuries|No injuries were reported], [the fire service said|the {R3}, {A3}, said|].]",
 				"[The cause was not yet known, but an electrical fault is being investigated.|[Investigators|Fire investigators] [are looking at|suspect] an electrical fault, [though|but] the cause [is not yet known|has not been established].|[What started the fire|The cause] [is still unclear|is not yet known]; [an electrical fault|faulty wiring] [is one line of inquiry|is being looked at].]",
-				"[The town council opened a fund for the affected crews.|[A fund|An appeal] for the [crews|fishermen] who lost their boats [was opened|was launched] by the [town council|council in {P}].|The [council|town hall] in {P} [has set up|opened] [a fund|an appeal] [to help|for] [the boat owners|the fishing crews] [who lost everything|hit by the fire].]",
-				"[[Fuel|Diesel] from the [burned|sunken] boats [leaked|spilled] into the harbour, and [booms|barriers] were [laid|put out] to contain it.|[Floating barriers|Booms] [were laid|went out] [across the harbour|around the moorings] to [contain|hold back] [fuel|diesel] [leaking|spilling] from the wrecks.]",
+				"[The town council opened a fund for the affected crews.|[A fund|An appeal] [has been set up|was launched] [by the council|by local businesses].|[Local businesses|The harbour office and the council] [started collecting|began a collection] [within hours|the same day].|Help for the [crews|owners] [came|arrived] [quickly|within a day]: [the council|local firms] [opened a fund|started a collection].]",
+				"[Fuel from the burned boats leaked into the harbour.|[Booms|Floating barriers] were laid [to stop|against] [a slick|the oil] [spreading|reaching the beaches].|[A slick of diesel|An oil sheen|Leaked fuel] [spread|could be seen] [across|on] the water [by the next morning|at first light], and the coastguard [was called in|sent a boat].|The coastguard [said|warned] that [a few tonnes of|some] fuel [had leaked|escaped] from [the wrecks|the sunken hulls].]",
 			},
 		},
 	},
@@ -48,7 +48,7 @@ var fireText = reportingText{
 
 var trialText = reportingText{
 	refs: map[string]string{
-		"accused": "[{A0}, the {R0} of the {O},|{A0}, who ran the finances of the {O},|former finance director {A0}|the {O}'s former finance chief, {A0},|{A0}, {N1}0,]",
+		"accused": "[{A0}|{A0}, formerly in charge of the money,|{A0}, a former executive,|the {O}'s one-time finance chief, {A0},|{S0}|{A0}, the {R0} of the utility,|former finance director {A0}]",
 		"company": "[the {O}|the water company|the {P} water utility|the company]",
 		"court":   "[a court in {P}|the {P} district court|judges in {P}|the court]",
 		"Court":   "[A court in {P}|The {P} district court|Judges in {P}|The court]",
@@ -67,7 +67,7 @@ var trialText = reportingText{
 				"[The trial is expected to last {N1} weeks.|[Hearings|The trial] [should|are expected to] [last|run for] {N1} weeks.|[The court has set aside|Judges have set aside] {N1} weeks [for the trial|for hearings].]",
 				"[Prosecutors plan to call more than {N1} witnesses.|[More than|Over] {N1} witnesses [will be called|are to testify] [by the prosecution|for the prosecution].|The prosecution [has listed|intends to call] [more than|over] {N1} witnesses, [including|among them] [auditors|former colleagues].]",
 				"[The company's accounts were frozen last year.|[Last year|A year ago], <company>'s accounts were frozen.|[Investigators|Prosecutors] froze <company>'s accounts [last year|a year ago] [when|after] the [missing money|gaps] [came to light|were found].]",
-				"[{A0} [has been|was] [suspended|dismissed] [from his post|by the board] [since the investigation began|after the audit].|[The board|<company>] [suspended|dismissed] {A0} [when the case began|after the audit], [the court heard|it was said in court].]",
+				"[{A0} [has been|was] [suspended|dismissed] [from his post|by the board] [since the investigation began|after the audit].|[The board|<company>] [suspended|dismissed] {A0} [when the case began|after the audit], [the court heard|it was said in court|].]",
 			},
 		},
 		{
@@ -81,7 +81,7 @@ var trialText = reportingText{
 			},
 			facts: []string{
 				"[The sentence will be announced next month.|[Sentencing|The sentence] [will follow|is due] [next month|in the coming weeks].|[The court|Judges] will [announce|hand down] the sentence [next month|at a later hearing].]",
-				"[The defence said it would appeal.|[An appeal|A challenge] [will follow|is planned], the defence [said|announced].|[{A0}'s lawyers|The defence team] [said|told reporters] they would [appeal|challenge the verdict].]",
+				"[The defence said it would appeal.|[An appeal|A challenge] [will follow|is planned][, the defence [said|announced]|].|[{A0}'s lawyers|The defence team] [said|told reporters] they would [appeal|challenge the verdict].]",
 				"[The company has since changed its entire board.|[Since then|Since the case began], <company> has [replaced|changed] [its entire board|all of its directors].|[All of|Every member of] <company>'s board has [been replaced|gone] since the [case began|scandal broke].]",
 			},
 		},
@@ -89,7 +89,7 @@ var trialText = reportingText{
 	background: []string{
 		"[The case began after auditors found gaps in the {O} accounts.|[Auditors|An audit] [found|uncovered] [gaps|irregularities] in <company>'s accounts, [starting|which started] the case.|It was [auditors who found|an audit that uncovered] [the gaps|the missing money] in <company>'s [books|accounts] that started the case.]",
 		"[The trial began on {Q}.|[Hearings|The trial] [began|opened] on {Q}.|[Since|Ever since] {Q}, [the court|<court>] has [heard|been hearing] the case.]",
-		"[<company> [supplies|serves] [about|some] {N2} households in {P} [and the surrounding area|and nearby towns].|[Water bills|Charges] [at <company>|in {P}] [rose by|went up by|rose] {N3}% [while|in the years] the money [went missing|was being diverted], [residents point out|critics say].]",
+		"[<company> [supplies|serves] [about|some] {N2} households in {P} [and the surrounding area|and nearby towns].|[Water bills|Charges] [at <company>|in {P}] [rose by|went up by|rose] {N3}% [while|in the years] the money [went missing|was being diverted], [residents point out|critics say|].]",
 	},
 	ruPhases: []phaseText{
 		{

@@ -15,14 +15,14 @@ var electionText = reportingText{
 				"A manual recount will decide {T}, the election commission said {D}, after a margin of {N1} votes.",
 				"{D}, <commission> [ordered|called] a [full|manual|complete] recount [in|of] <vote>: [only|just|a mere] {N1} votes [separate|divide] <winner> and <rival>.",
 				"[With|At] [a margin of|a gap of] {N1} votes [between the front-runners|between the top two|separating <rival> and <winner>], <vote> [goes to a recount|will be recounted by hand], <commission> [said|announced] {D}.",
-				"[Every ballot cast in|All ballots in] <vote> [will be counted again|are to be recounted] [after|because] [the two leading candidates|<rival> and <winner>] [finished|ended up] {N1} votes apart, [officials said|<commission> said] {D}.",
+				"[Every ballot cast in <vote> will be counted again|All the ballots in <vote> are to be checked by hand a second time|<vote> will be recounted in full] [after|because] [the two leading candidates|<rival> and <winner>] [finished|ended up] just {N1} votes apart[, officials said {D}|, <commission> said {D}|].",
 				"[Too close to call|Still undecided]: <vote> [goes|is going] to a recount [after|as] [the provisional count|election-night figures] [put|left] {N1} votes between [the top two|the two leading candidates], <commission> [said|ruled] {D}.",
 			},
 			facts: []string{
 				"[More than {N2} ballots were rejected as spoiled on election night.|[On election night|When the polls closed], [more than|over] {N2} ballots were [set aside|rejected] as spoiled.|[Counters|Officials] [rejected|discarded] [more than|over] {N2} [ballot papers|ballots] as spoiled [on the night|at the first count].]",
-				"[About {N2} voters who took part in the last election stayed at home, officials said.|[Turnout fell|Turnout was down]: [about|some] {N2} [people|voters] who voted last time [stayed away|did not vote], [officials said|according to officials].|[Officials|The commission] [estimate that|said] [about|around] {N2} [voters|electors] [from the last election|who voted before] did not [turn out|vote] this time.]",
+				"[About {N2} voters who took part in the last election stayed at home[, officials said|].|[Turnout fell|Turnout was down]: [about|some] {N2} [people|voters] who voted last time [stayed away|did not vote], [officials said|according to officials|].|[Officials|The commission] [estimate that|said] [about|around] {N2} [voters|electors] [from the last election|who voted before] did not [turn out|vote] this time.]",
 				"[Both candidates will be allowed to observe the recount.|[Each candidate|Both camps] [may|will be allowed to] [send observers to|watch] the recount.|The recount [will take place|will be held] [in public|before observers] from [both|each] [campaigns|camps].]",
-				"[The recount [should|is expected to] [take|last] {N1} days, <commission> [said|estimated].|[Results of the recount|A final result] [are|is] [expected|due] [within|in] {N1} days.]",
+				"[The recount [should|is expected to] [take|last] {N1} days[, <commission> [said|estimated]|].|[Results of the recount|A final result] [are|is] [expected|due] [within|in] {N1} days.]",
 			},
 		},
 		{
@@ -35,7 +35,7 @@ var electionText = reportingText{
 				"<Rival> [lost|has lost] <vote> [after all|on a recount]: {D}, <commission> [found|ruled] that <winner> [had won|won] by {N1} votes.",
 			},
 			facts: []string{
-				"[Most of the change came from ballots initially rejected as spoiled.|[The swing|The change] [came mostly|came largely] from ballots [first|initially] [rejected|set aside] as spoiled.|[Ballots|Papers] [first|originally] [rejected as spoiled|thrown out as invalid] [made the difference|decided the result], [officials said|the commission said].]",
+				"[Most of the change came from ballots initially rejected as spoiled.|[The swing|The change] [came mostly|came largely] from ballots [first|initially] [rejected|set aside] as spoiled.|[Ballots|Papers] [first|originally] [rejected as spoiled|thrown out as invalid] [made the difference|decided the result], [officials said|the commission said|].]",
 				"[The losing candidate has {N1} days to challenge the result in court.|[A court challenge|An appeal to the courts] [is possible|can be lodged] [within|for] {N1} days.|<Rival> [has|now has] {N1} days [to go to court|to contest the result].]",
 				"[The result narrows the government's majority in parliament.|[The government's majority|The governing coalition's majority] in parliament [shrinks|is narrower] [as a result|after the recount].|[For the government|For the ruling coalition], the [result|loss] [means|leaves] a [smaller|thinner] majority in parliament.]",
 			},

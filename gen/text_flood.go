@@ -17,15 +17,15 @@ var floodText = reportingText{
 				"{D}, [after days of rain|after a week of downpours|with snow melting in the hills], <river> [overflowed|burst its banks] and [flooded|swamped] {N2} [homes|houses] in <town>.",
 				"[Hundreds of people|Families from {N2} homes] [were evacuated|had to leave their homes] in <town> {D} [as|when] <river> [rose over its banks|broke its banks] [after heavy rain|after days of rain].",
 				"[Water|Brown water|Floodwater] [up to a metre deep|knee-deep|waist-deep] [filled|covered] [the streets|the lower streets|the riverside streets] of <town> {D}; <rescue> [reached|checked] {N2} [houses|homes] [by boat|in boats].",
-				"[{N2} homes|{N2} houses] [are under water|were flooded] in <town> [after|since] <river> [burst its banks|overflowed] {D}, <rescue> [said|reported].",
+				"[{N2} homes|{N2} houses] [are under water|were flooded] in <town> [after|since] <river> [burst its banks|overflowed] {D}[, <rescue> [said|reported]|].",
 				"[Rescuers in boats|Boats from <rescue>] [went from house to house|worked through the streets] [in|of] <town> {D} [after|as] [floodwater|the river] [reached|entered] {N2} homes.",
 			},
 			facts: []string{
-				"[The water level rose by {N3} metres in a day.|[In a single day|Within 24 hours], <river> rose [by {N3}|{N3}] metres.|[The river|The water] [climbed|rose] {N3} metres [in one day|in a day], [the gauge in {P} showed|river gauges showed].]",
+				"[The water level rose by {N3} metres in a day.|[In a single day|Within 24 hours], <river> rose [by {N3}|{N3}] metres.|[The river|The water] [climbed|rose] {N3} metres [in one day|in a day], [the gauge in {P} showed|river gauges showed|].]",
 				"[Schools were turned into shelters for evacuated families.|[Evacuated families|People who left their homes] [are sleeping|spent the night] in [schools|school gyms] [turned into shelters|opened as shelters].|[Shelters|Emergency shelters] [were opened|opened] in [schools|{N1} schools] [for families who had to leave|for evacuees].]",
-				"[Forecasters said the rain would ease by the end of the week.|[The rain should|Rain is expected to] [ease|let up] by the end of the week, [forecasters said|the weather service said].|[Relief|A drier spell] [is forecast|is expected] [by|for] the end of the week, [though|but] [the river may|water levels may] [keep rising|stay high] [until then|for days].]",
+				"[Forecasters said the rain would ease by the end of the week.|[The rain should|Rain is expected to] [ease|let up] by the end of the week, [forecasters said|the weather service said|].|[Relief|A drier spell] [is forecast|is expected] [by|for] the end of the week, [though|but] [the river may|water levels may] [keep rising|stay high] [until then|for days].]",
 				"[Electricity was [cut|switched off] in [{N1} streets|parts of {P}] [as a precaution|for safety], the [grid operator|power company] said.|[For safety|As a precaution], [power|the electricity] [was cut|was switched off] [in|to] [{N1} streets|riverside areas].]",
-				"[[Sandbags|Thousands of sandbags] were [handed out|given out] [at the town hall|at the fire station] [to residents|to people living near the river].|[Residents|Volunteers] [filled|stacked] sandbags [along the embankment|in front of doors] [through the night|until late].]",
+				"[[Sandbags|Thousands of sandbags] were handed out [at the town hall|to anyone who asked].|[Volunteers|Residents and volunteers] [filled sandbags|stacked sandbags along the embankment] [through the night|until well after dark].|[Soldiers|Army trucks] [brought|delivered] sandbags [to {P}|to the worst-hit streets] [on the second day|before the water peaked].]",
 			},
 		},
 		{
@@ -39,7 +39,7 @@ var floodText = reportingText{
 			},
 			facts: []string{
 				"[Each affected family will receive a one-off payment of {N1} thousand crowns.|[A one-off payment|A single payment] of {N1} thousand crowns [will go to|is promised to] [each affected family|every flooded household].|[Every flooded household|Each family hit by the flood] [gets|will get|is to receive] {N1} thousand crowns [at once|up front|as a first payment].]",
-				"[About {N1}0 homes are still without electricity.|[Some|About] {N1}0 [homes|houses] [still have no|remain without] [power|electricity].|[Power|Electricity] has not yet [returned|been restored] to [about|some] {N1}0 homes, [the grid operator said|according to the power company].]",
+				"[About {N1}0 homes are still without electricity.|[Some|About] {N1}0 [homes|houses] [still have no|remain without] [power|electricity].|[Power|Electricity] has not yet [returned|been restored] to [about|some] {N1}0 homes, [the grid operator said|according to the power company|].]",
 				"[Residents demanded a flood barrier at a public meeting.|[At a public meeting|At a packed meeting in the town hall], residents [demanded|called for] a [flood barrier|flood wall].|[A flood barrier|A flood wall] [was the main demand|was what residents wanted] at [a public meeting|a meeting] [with <mayor>|in the town hall].]",
 				"[Insurers [have received|had logged] [about|some] {N1}0 claims [so far|by the weekend].|[So far|By the weekend], [about|some] {N1}0 [insurance claims|claims] [have been filed|have come in].]",
 			},

@@ -16,15 +16,15 @@ var ratesText = reportingText{
 				"{D}, <bank> [raised|lifted|increased] <rate> to {N3}%, [arguing|warning|as it judged] that [prices|inflation] [were|was] [not coming down fast enough|still rising too fast in services].",
 				"[Mortgage holders|Households with loans|Borrowers] [face higher payments|will pay more] after <bank> [put up|raised] <rate> to {N3}% {D} [in a bid to|to try to|hoping to] [cool prices|bring inflation down|curb inflation].",
 				"[In a [split|unanimous] decision|After a two-day meeting], <bank> {D} [took|moved] <rate> to {N3}%, [its first increase in more than a year|the highest level in {N1} years|ending a long pause].",
-				"[Inflation that will not fall|Stubborn inflation|Persistent price growth] [pushed|led] <bank> to [raise|lift] <rate> to {N3}% {D}, <governor> [told reporters|said at a press conference|said].",
+				"[Inflation that will not fall|Stubborn inflation|Persistent price growth] [pushed|led] <bank> to [raise|lift] <rate> to {N3}% {D}[, <governor> [told reporters|said at a press conference|said]|].",
 				"<Bank> [surprised|did not surprise] markets {D}: <rate> [goes|went] up to {N3}%, [with|and] <governor> [warning|saying] that [services inflation|wage growth] [remained too high|was the main worry].",
 			},
 			facts: []string{
 				"[Consumer prices rose faster than the bank's 2% target for {N1} months in a row.|[For {N1} months running|{N1} months in a row], [prices|consumer prices] have [risen faster than|outpaced|exceeded] the 2% target.|The 2% [inflation target|target] has been [missed|overshot] for {N1} [consecutive months|months in a row].]",
 				"[The crown rose against the euro after the announcement.|[After the decision|On the news], the crown [gained|strengthened|rose] against the euro.|[Currency traders|The currency market] [sent the crown higher|bid the crown up] [against the euro|on the decision].]",
 				"[Most economists had expected a smaller increase.|[A smaller rise|A more modest increase] [had been expected|was what most economists had forecast].|[Economists|Analysts] polled [before the meeting|last week] had [mostly|largely] [predicted|expected] a smaller [move|step].]",
-				"[[Banks|Lenders] [said they would pass on|are expected to pass on] the increase [to mortgage customers|to borrowers] [within weeks|from next month].|Variable-rate [mortgages|loans] [will cost more|go up] [from next month|within weeks], [lenders said|as banks pass on the rise].]",
-				"[The vote on the [board|rate-setting committee] was {N1} to [one|two], [minutes showed|the bank said].|[Not every member|One member of the board] [backed|supported] the move, [the bank disclosed|minutes show].]",
+				"[[Banks|Lenders] [said they would pass on|are expected to pass on] the increase [to mortgage customers|to borrowers] [within weeks|from next month].|Variable-rate [mortgages|loans] [will cost more|go up] [from next month|within weeks], [lenders said|as banks pass on the rise|].]",
+				"[The vote on the [board|rate-setting committee] was {N1} to [one|two], [minutes showed|the bank said|].|[Not every member|One member of the board] [backed|supported] the move, [the bank disclosed|minutes show|].]",
 			},
 		},
 		{
@@ -39,15 +39,15 @@ var ratesText = reportingText{
 			facts: []string{
 				"[Government bond yields fell after the remarks.|[After the remarks|On the comments], [government bond yields|yields on government debt] [fell|dropped|slipped].|[Bond yields|Yields] [fell|eased] [as investors|with traders] [read the remarks as dovish|priced in a pause].]",
 				"[The bank raised its key rate on {Q}.|[It was on {Q} that|On {Q},] <bank> [last raised|raised] <rate>.|<Bank>'s [last|previous] [increase|rate rise] came on {Q}.]",
-				"[Markets now see less than a one-in-four chance of another rise.|[Traders|Markets] now [put|see] the [chance|odds] of another [rise|increase] at less than one in four.|[The odds|The chance] of [a further|another] [increase|rise] [are now|is now] [seen|put] below 25% [in money markets|by traders].]",
-				"[Wage growth [slowed|eased] to {N3}% in the [latest|most recent] figures, [the statistics office said|official data showed].|[Official figures|Data released the same day] [showed|put] wage growth at {N3}%, [down from|below] the previous [quarter|month].]",
+				"[Markets now see less than a one-in-four chance of another rise.|[Traders|Money markets] [have all but priced out|no longer expect] another [rise|increase] [this year|before the summer|at the next meeting].|[Futures prices|Market pricing] [suggest|imply] [little appetite for|a low chance of] [further tightening|another move up].]",
+				"[Wage growth [slowed|eased] to {N3}% in the [latest|most recent] figures, [the statistics office said|official data showed|].|[Official figures|Data released the same day] [showed|put] wage growth at {N3}%, [down from|below] the previous [quarter|month].]",
 			},
 		},
 	},
 	background: []string{
 		"[The bank last changed rates on {Q}, when it said it would keep a close eye on wage growth.|[When it last moved|At its last change], on {Q}, <bank> [said|promised] it would [watch|keep a close eye on] [wages|wage growth].|<Bank> [last|previously] [changed|moved] <rate> on {Q}, [warning about|citing] [wage growth|rising pay].]",
 		"[Inflation has stayed above target for most of the past two years.|[For most of the last two years|Over the past two years], inflation [has been|has stayed|has run] above [target|the 2% goal].|[Prices have risen faster than|Inflation has overshot] the [2% target|target] for [most of|much of] the past two years.]",
-		"[Housing [sales|prices] have [slowed|cooled] since rates [began rising|started to climb], [estate agents say|according to agents].|[Estate agents|Mortgage brokers] [report|say] [fewer sales|slower demand] since <bank> began [raising rates|tightening].]",
+		"[Housing [sales|prices] have [slowed|cooled] since rates [began rising|started to climb], [estate agents say|according to agents|].|[Estate agents|Mortgage brokers] [report|say] [fewer sales|slower demand] since <bank> began [raising rates|tightening].]",
 	},
 	ruPhases: []phaseText{
 		{
