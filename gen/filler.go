@@ -589,12 +589,8 @@ func aside(d *doc, from int, r *rng, ru bool) {
 	if !r.chance(0.85) {
 		return
 	}
-	at := 0
-	if ru {
-		at = commaBoundary(s)
-	} else {
-		at = midBoundary(s)
-	}
+	// only after a comma: a conjunction may join words, not clauses
+	at := commaBoundary(s)
 	if at <= 1 {
 		return
 	}

@@ -136,16 +136,19 @@ type Generator struct {
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
-	stories int
-	events  int
-	spawned int
-	next    time.Time
-	meanGap float64 // hours
-	maxSize int
-	heap    []item
-	emitted int
-	doc     doc
-	scratch doc
+	// placeUse[topic][place] is when a story of that topic last began
+	// there (English-speaking towns first, then Russian ones).
+	placeUse [][]time.Time
+	stories  int
+	events   int
+	spawned  int
+	next     time.Time
+	meanGap  float64 // hours
+	maxSize  int
+	heap     []item
+	emitted  int
+	doc      doc
+	scratch  doc
 }
 
 const (
@@ -154,6 +157,9 @@ const (
 	ruStoryShare = 0.08
 	ruArticle    = 0.075
 	lateShare    = 0.05
+	// placeQuiet is how long a town goes without a new story of a kind
+	// when there are towns enough.
+	placeQuiet = 120 * 24 * time.Hour
 )
 
 // New returns a generator for opts.
@@ -171,11 +177,15 @@ func New(opts Options) *Generator {
 		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)},
 		lex:    [2]*lexicon{compileLexicon(lexEN), compileLexicon(lexRU)}}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
-	for i := 0; i < 300; i++ {
+	for i := 0; i < 600; i++ {
 		g.places = append(g.places, newPlace(&wr, false))
 	}
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 80; i++ {
 		g.ruPlaces = append(g.ruPlaces, newPlace(&wr, true))
+	}
+	g.placeUse = make([][]time.Time, len(g.topics))
+	for i := range g.placeUse {
+		g.placeUse[i] = make([]time.Time, len(g.places)+len(g.ruPlaces))
 	}
 	g.outlets = newOutlets(&wr, g.places)
 	for i, o := range g.outlets {
@@ -285,16 +295,23 @@ func (g *Generator) pickStory(at time.Time) *story {
 	t := &g.topics[sr.intn(len(g.topics))]
 	s := &story{id: g.stories, topic: t, lang: "en", start: at, most: 1 + sr.pareto(1.1, 24)}
 	ru := sr.chance(ruStoryShare)
+	places, last := g.places, g.placeUse[t.idx][:len(g.places)]
 	if ru {
 		s.lang = "ru"
-		s.place = g.ruPlaces[sr.intn(len(g.ruPlaces))]
-	} else {
-		s.place = g.places[sr.intn(len(g.places))]
+		places, last = g.ruPlaces, g.placeUse[t.idx][len(g.places):]
 	}
+	// Two stories of one kind in one town at once would read as one:
+	// look for a town where this kind of story has been quiet a while.
+	pi := sr.intn(len(places))
+	for try := 0; try < 8 && !last[pi].IsZero() && at.Sub(last[pi]) < placeQuiet; try++ {
+		pi = sr.intn(len(places))
+	}
+	last[pi] = at
+	s.place = places[pi]
 	s.upper = pair{strings.ToUpper(s.place.name.en), strings.ToUpper(s.place.name.ru)}
 	s.firm = join(syllStart[sr.intn(len(syllStart))], lowerTail(syllMid[sr.intn(len(syllMid))]), firmEnd[sr.intn(len(firmEnd))])
 	base := map[string]string{"P": s.place.name.en, "K": s.firm.en}
-	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru})}
+	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru, "K": s.firm.ru})}
 	base["O"] = s.org.en
 	s.thing = pair{fill(t.thing.en, base), fill(t.thing.ru, map[string]string{"P": s.place.name.ru, "O": s.org.ru})}
 	for i := range s.actors {

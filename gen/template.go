@@ -170,6 +170,7 @@ type cphase struct {
 // ctopic is a topic with its templates compiled.
 type ctopic struct {
 	*topic
+	idx        int // its place in the list of topics
 	phases     []cphase
 	background []tmpl
 	ruBack     []tmpl
@@ -220,7 +221,7 @@ func compileTopics() []ctopic {
 		tx := t.text
 		en := func(ss []string) []tmpl { return rich(withRefs(ss, tx.refs), phrasesEN, keysEN) }
 		ru := func(ss []string) []tmpl { return rich(withRefs(ss, tx.ruRefs), phrasesRU, keysRU) }
-		ct := ctopic{topic: t, background: en(tx.background), ruBack: ru(tx.ruBack)}
+		ct := ctopic{topic: t, idx: i, background: en(tx.background), ruBack: ru(tx.ruBack)}
 		for _, q := range t.quotes {
 			ct.quotes = append(ct.quotes, cquote{
 				s1: compile(quoteOpenEN + enrich(q.s1, phrasesEN, keysEN)), s2: compile(enrich(q.s2, phrasesEN, keysEN) + quoteCloseEN),

@@ -15,7 +15,7 @@ var electionText = reportingText{
 				"A manual recount will decide {T}, the election commission said {D}, after a margin of {N1} votes.",
 				"{D}, <commission> [ordered|called] a [full|manual|complete] recount [in|of] <vote>: [only|just|a mere] {N1} votes [separate|divide] <winner> and <rival>.",
 				"[With|At] [a margin of|a gap of] {N1} votes [between the front-runners|between the top two|separating <rival> and <winner>], <vote> [goes to a recount|will be recounted by hand], <commission> [said|announced] {D}.",
-				"[Every ballot cast in <vote> will be counted again|All the ballots in <vote> are to be checked by hand a second time|<vote> will be recounted in full] [after|because] [the two leading candidates|<rival> and <winner>] [finished|ended up] just {N1} votes apart[, officials said {D}|, <commission> said {D}|].",
+				"[Every ballot cast in <vote> will be counted again|All the ballots in <vote> are to be checked by hand a second time|<vote> will be recounted from scratch] [after|because] [the two leading candidates|<rival> and <winner>] [finished|ended up] just {N1} votes apart[, officials said {D}|, <commission> said {D}|].",
 				"[Too close to call|Still undecided]: <vote> [goes|is going] to a recount [after|as] [the provisional count|election-night figures] [put|left] {N1} votes between [the top two|the two leading candidates], <commission> [said|ruled] {D}.",
 			},
 			facts: []string{

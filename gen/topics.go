@@ -74,7 +74,7 @@ var topics = []topic{
 		name:  "rates",
 		text:  &ratesText,
 		roles: [4]pair{{"central bank governor", "глава центрального банка"}, {"chief economist at {P} Capital", "главный экономист {P} Capital"}, {"finance minister", "министр финансов"}, {"deputy governor", "заместитель главы банка"}},
-		org:   pair{"central bank", "центральный банк"}, thing: pair{"the key interest rate", "ключевая ставка"},
+		org:   pair{"central bank of {K}", "центральный банк {K}"}, thing: pair{"the key interest rate", "ключевая ставка"},
 		phases: []phase{
 			{titles: []string{"Central bank raises key rate to {N3}%", "Rates up: central bank moves to {N3}%", "Central bank lifts rates as inflation lingers"},
 				ruTitles: []string{"Центробанк повысил ключевую ставку до {N3}%"}},

@@ -66,7 +66,9 @@ var (
 	ruStem = []pair{{"Savel", "Савель"}, {"Grom", "Гром"}, {"Orl", "Орл"}, {"Barin", "Барин"}, {"Sokol", "Сокол"}, {"Beloz", "Белоз"},
 		{"Kuzn", "Кузн"}, {"Voron", "Ворон"}, {"Lebed", "Лебед"}, {"Morozk", "Морозк"}, {"Zaits", "Зайц"}, {"Tikhon", "Тихон"}}
 	ruPlaceStart = []pair{{"Zarech", "Зареч"}, {"Ozer", "Озер"}, {"Pribrezh", "Прибреж"}, {"Lesnogor", "Лесногор"}, {"Belorech", "Белореч"},
-		{"Krasnoyar", "Краснояр"}, {"Novosel", "Новосел"}, {"Sosnov", "Соснов"}, {"Kamen", "Камен"}, {"Verkhn", "Верхн"}}
+		{"Krasnoyar", "Краснояр"}, {"Novosel", "Новосел"}, {"Sosnov", "Соснов"}, {"Kamen", "Камен"}, {"Verkhn", "Верхн"},
+		{"Berez", "Берез"}, {"Dubrov", "Дубров"}, {"Lipets", "Липец"}, {"Rybn", "Рыбн"}, {"Solnech", "Солнеч"},
+		{"Gorodisch", "Городищ"}, {"Polyan", "Полян"}, {"Klyuch", "Ключ"}, {"Zheleznogor", "Железногор"}, {"Sever", "Север"}}
 	ruPlaceEnd = []pair{{"ensk", "енск"}, {"ovo", "ово"}, {"ino", "ино"}, {"sk", "ск"}, {"ogorsk", "огорск"}}
 )
 
