@@ -282,7 +282,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	if len(b) <= from || b[len(b)-1] != '.' {
 		return
 	}
-	if !r.chance(0.8) {
+	if !r.chance(0.9) {
 		aside(d, from, r, ru)
 		return
 	}

@@ -2,13 +2,13 @@ package gen
 
 var collapseText = reportingText{
 	refs: map[string]string{
-		"bridge":   "[{T}|the bridge over the river in {P}|{P}'s main river crossing|the {P} road bridge|the old steel bridge in {P}]",
+		"bridge":   "[{T}|the bridge over the river in {P}|{P}'s main river crossing|the {P} road bridge|the old steel bridge in {P}|the bridge|the crossing at the heart of {P}|the sixty-year-old bridge]",
 		"Bridge":   "[{T}|The bridge over the river in {P}|{P}'s main river crossing|The {P} road bridge|The old steel bridge in {P}]",
-		"agency":   "[the {O}|the roads agency|the agency responsible for the bridge|the regional roads authority]",
+		"agency":   "[the {O}|the roads agency|the agency responsible for the bridge|the regional roads authority|the agency that maintains the bridge|road officials]",
 		"Agency":   "[The {O}|The roads agency|The agency responsible for the bridge|The regional roads authority]",
-		"minister": "[the {R2}, {A2},|{A2}, the {R2},|transport minister {A2}|the {R2}]",
+		"minister": "[the {R2}, {A2},|{A2}, the {R2},|transport minister {A2}|the {R2}|{A2}|the minister in charge of roads, {A2},]",
 		"Minister": "[The {R2}, {A2},|{A2}, the {R2},|Transport minister {A2}|The {R2}]",
-		"inquiry":  "[the inquiry led by {A3}|{A3}'s inquiry|the independent inquiry|investigators under {A3}]",
+		"inquiry":  "[the inquiry led by {A3}|{A3}'s inquiry|the independent inquiry|investigators under {A3}|the panel chaired by {A3}|the inquiry]",
 	},
 	phases: []phaseText{
 		{

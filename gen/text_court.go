@@ -2,8 +2,8 @@ package gen
 
 var fireText = reportingText{
 	refs: map[string]string{
-		"harbour": "[{T}|the fishing harbour in {P}|{P}'s harbour|the marina in {P}|the old harbour of {P}]",
-		"firemen": "[firefighters|fire crews|the {O}|crews from {N1} stations]",
+		"harbour": "[{T}|the fishing harbour in {P}|{P}'s harbour|the marina in {P}|the old harbour of {P}|the harbour|the quayside in {P}|the port where {P}'s fleet ties up]",
+		"firemen": "[firefighters|fire crews|the {O}|crews from {N1} stations|firefighters from across the region|the fire brigade]",
 		"Firemen": "[Firefighters|Fire crews|The {O}|Crews from {N1} stations]",
 	},
 	phases: []phaseText{
@@ -48,9 +48,9 @@ var fireText = reportingText{
 
 var trialText = reportingText{
 	refs: map[string]string{
-		"accused": "[{A0}|{A0}, formerly in charge of the money,|{A0}, a former executive,|the {O}'s one-time finance chief, {A0},|{S0}|{A0}, the {R0} of the utility,|former finance director {A0}]",
-		"company": "[the {O}|the water company|the {P} water utility|the company]",
-		"court":   "[a court in {P}|the {P} district court|judges in {P}|the court]",
+		"accused": "[{A0}|{A0}, formerly in charge of the money,|{A0}, a former executive,|the {O}'s one-time finance chief, {A0},|{S0}|{A0}, the {R0} of the utility,|former finance director {A0}|{A0}, who denies wrongdoing,|the defendant, {A0},]",
+		"company": "[the {O}|the water company|the {P} water utility|the company|the publicly owned utility|the firm that supplies {P} with water]",
+		"court":   "[a court in {P}|the {P} district court|judges in {P}|the court|a panel of {N1} judges|the district court]",
 		"Court":   "[A court in {P}|The {P} district court|Judges in {P}|The court]",
 	},
 	phases: []phaseText{

@@ -2,11 +2,11 @@ package gen
 
 var electionText = reportingText{
 	refs: map[string]string{
-		"vote":       "[{T}|the by-election in {P}|the {P} seat|the vote in {P}|the race for the {P} seat]",
-		"commission": "[the {O}|election officials|the returning officer in {P}|the commission]",
+		"vote":       "[{T}|the by-election in {P}|the {P} seat|the vote in {P}|the race for the {P} seat|the contest|the by-election|the fight for the {P} constituency]",
+		"commission": "[the {O}|election officials|the returning officer in {P}|the commission|the body that runs the vote|officials]",
 		"Commission": "[The {O}|Election officials|The returning officer in {P}|The commission]",
-		"winner":     "[{A1}, the {R1},|{A1}|the {R1}, {A1},|{S1}]",
-		"rival":      "[{A0}, the {R0}|{A0}|the {R0}]",
+		"winner":     "[{A1}, the {R1},|{A1}|the {R1}, {A1},|{S1}|{A1}, a local councillor,|{A1}, standing for the first time,]",
+		"rival":      "[{A0}, the {R0}|{A0}|the {R0}|{S0}|{A0}, who had led on election night]",
 	},
 	phases: []phaseText{
 		{

@@ -2,11 +2,11 @@ package gen
 
 var floodText = reportingText{
 	refs: map[string]string{
-		"river":  "[the river|the river in {P}|the {P} river|the swollen river]",
-		"town":   "[{P}|the town of {P}|{P} and nearby villages|low-lying parts of {P}]",
-		"rescue": "[the {O}|rescuers|the rescue service|emergency crews]",
+		"river":  "[the river|the river in {P}|the {P} river|the swollen river|the water|the river, swollen by days of rain,]",
+		"town":   "[{P}|the town of {P}|{P} and nearby villages|low-lying parts of {P}|the riverside districts of {P}|the town]",
+		"rescue": "[the {O}|rescuers|the rescue service|emergency crews|crews in boats|rescue teams from around the region]",
 		"Rescue": "[The {O}|Rescuers|The rescue service|Emergency crews]",
-		"mayor":  "[the {R0}, {A0},|{A0}, the {R0},|{P}'s {R0}, {A0},|the {R0}]",
+		"mayor":  "[the {R0}, {A0},|{A0}, the {R0},|{P}'s {R0}, {A0},|the {R0}|{A0}|the town's {R0}]",
 		"Mayor":  "[The {R0}, {A0},|{A0}, the {R0},|{P}'s {R0}, {A0},|The {R0}]",
 	},
 	phases: []phaseText{

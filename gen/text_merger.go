@@ -2,12 +2,12 @@ package gen
 
 var mergerText = reportingText{
 	refs: map[string]string{
-		"target":    "[{O}|the {P} steelmaker|{O}, the {P} steelmaker,|the {P} mill owner|{O}]",
+		"target":    "[{O}|the {P} steelmaker|{O}, the {P} steelmaker,|the {P} mill owner|{O}|the smaller firm|{O}, which employs {N2} people,]",
 		"Target":    "[{O}|The {P} steelmaker|{O}, the {P} steelmaker,|{O}]",
-		"buyer":     "[{K}|its rival {K}|{K}, the larger rival,|steel group {K}]",
-		"deal":      "[the deal|the takeover|the acquisition|{K}'s purchase of {O}|the merger]",
+		"buyer":     "[{K}|its rival {K}|{K}, the larger rival,|steel group {K}|{K}, based abroad,|the {K} group]",
+		"deal":      "[the deal|the takeover|the acquisition|{K}'s purchase of {O}|the merger|the tie-up|the {N4} million crown deal]",
 		"Deal":      "[The deal|The takeover|The acquisition|{K}'s purchase of {O}|The merger]",
-		"regulator": "[the competition regulator|the competition authority|competition officials|the regulator]",
+		"regulator": "[the competition regulator|the competition authority|competition officials|the regulator|the watchdog|the authority that polices competition]",
 		"Regulator": "[The competition regulator|The competition authority|Competition officials|The regulator]",
 	},
 	phases: []phaseText{

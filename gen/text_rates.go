@@ -2,11 +2,11 @@ package gen
 
 var ratesText = reportingText{
 	refs: map[string]string{
-		"bank":     "[the central bank|the bank|the {O}|policymakers at the central bank|the bank's rate-setters]",
+		"bank":     "[the central bank|the bank|the {O}|policymakers at the central bank|the bank's rate-setters|the bank's board|the monetary authority]",
 		"Bank":     "[The central bank|The {O}|Policymakers at the central bank|The bank's rate-setters]",
-		"governor": "[governor {A0}|{A0}, the bank's governor,|the {R0}, {A0},|{A0}]",
+		"governor": "[governor {A0}|{A0}, the bank's governor,|the {R0}, {A0},|{A0}|the governor|{A0}, in the job since {Q},]",
 		"Governor": "[Governor {A0}|{A0}, the bank's governor,|The {R0}, {A0},|{A0}]",
-		"rate":     "[its key interest rate|the key rate|its main policy rate|the benchmark rate|borrowing costs]",
+		"rate":     "[its key interest rate|the key rate|its main policy rate|the benchmark rate|borrowing costs|the rate it charges banks|its key rate]",
 	},
 	phases: []phaseText{
 		{

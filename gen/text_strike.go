@@ -28,15 +28,15 @@ type phaseText struct {
 
 var strikeText = reportingText{
 	refs: map[string]string{
-		"org":      "[the {O}|the port authority|port management|the {O}|the authority that runs the port]",
+		"org":      "[the {O}|the port authority|port management|the {O}|the authority that runs the port|management|the port's owners]",
 		"Org":      "[The {O}|The port authority|Port management|The {O}]",
-		"docks":    "[{T}|the port of {P}|{P}'s docks|the {P} container terminal|the harbour in {P}|the quays of {P}]",
-		"union":    "[the union|the dockers' union|{S0}'s union|the port workers' union]",
+		"docks":    "[{T}|the port of {P}|{P}'s docks|the {P} container terminal|the harbour in {P}|the quays of {P}|the port|the container port in {P}]",
+		"union":    "[the union|the dockers' union|{S0}'s union|the port workers' union|union leaders|the union led by {A0}]",
 		"Union":    "[The union|The dockers' union|{S0}'s union|The port workers' union]",
-		"workers":  "[workers|dockers|port workers|dock staff|crane drivers and dockers]",
-		"leader":   "[{A0}, the {R0}|union leader {A0}|{A0}, who leads the union|{A0}]",
+		"workers":  "[workers|dockers|port workers|dock staff|crane drivers and dockers|staff|union members]",
+		"leader":   "[{A0}, the {R0}|union leader {A0}|{A0}, who leads the union|{A0}|{S0}|the {R0}]",
 		"Leader":   "[{A0}, the {R0}|Union leader {A0}|{A0}, who leads the union|{A0}]",
-		"mediator": "[{A3}|{A3}, an experienced mediator|mediator {A3}|{A3}, appointed by the labour ministry]",
+		"mediator": "[{A3}|{A3}, an experienced mediator|mediator {A3}|{A3}, appointed by the labour ministry|a mediator, {A3}|{A3}, a retired judge,]",
 		"Mediator": "[{A3}|{A3}, an experienced mediator|Mediator {A3}|{A3}, appointed by the labour ministry]",
 	},
 	phases: []phaseText{
