@@ -239,6 +239,10 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	return append(append(append(append(b, last[0]...), last[1]...), last[2]...), nameClose)
 }
 
+// saidVerbRU are the Russian verbs of an attribution, in the masculine
+// past tense ("а" makes them feminine).
+var saidVerbRU = []string{"сообщил", "рассказал", "уточнил", "пояснил", "заявил", "написал"}
+
 // attribRoles are who a fact is attributed to.
 var attribRoles = []string{"a spokesperson", "an official", "a senior official", "a press officer", "a local official",
 	"a council spokesperson", "an aide to the mayor", "a regional official", "a government spokesperson", "an official briefed on the matter"}
@@ -303,14 +307,14 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		if r.chance(0.5) {
 			// "По словам Инес Каларвик, депутата горсовета, полиция перекрыла …"
 			d.tail = append(d.tail[:0], b[from:]...)
-			b = append(b[:from], "Как сообщил"...)
+			b = append(append(b[:from], "Как "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
 			if female {
 				b = append(b, "а"...)
 			}
 			b = append(b, ' ')
 			b = appendRole(b)
 			b = append(b, ' ')
-			b = appendSpeaker(b, r, true, false, female)
+			b = appendSpeaker(b, r, true, true, female)
 			b = append(b, ", "...)
 			b = append(b, quoteOpen)
 			first := len(b)
@@ -328,14 +332,14 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		}
 		d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 		b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose, '.')
-		b = append(b, " Об этом сообщил"...)
+		b = append(append(b, " Об этом "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
 		if female {
 			b = append(b, "а"...)
 		}
 		b = append(b, ' ')
 		b = appendRole(b)
 		b = append(b, ' ')
-		b = appendSpeaker(b, r, true, false, female)
+		b = appendSpeaker(b, r, true, true, female)
 		d.buf = append(b, '.')
 		return
 	}
@@ -371,7 +375,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
-		b = appendSpeaker(b, r, false, false, female)
+		b = appendSpeaker(b, r, false, true, female)
 		if pre[0] != "" || r.chance(0.6) {
 			b = role(b)
 			if pre[0] == "" {
@@ -389,7 +393,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
 	b = append(b, ", "...)
-	b = appendSpeaker(b, r, false, false, female)
+	b = appendSpeaker(b, r, false, true, female)
 	b = role(b)
 	d.buf = append(b, ", said."...)
 }

@@ -20,6 +20,8 @@ var collapseText = reportingText{
 				"[At least|No fewer than] {N1} people were [injured|hurt] when <bridge> [collapsed|came down] {D}, [police said|the {R1}, {A1}, said|according to the fire service|].",
 				"[<Bridge>|A span of <bridge>] [buckled and fell|dropped into the water|broke in two] {D} [as|while] [cars were crossing|commuters were driving home|traffic crawled over it], [injuring|hurting] {N1} [people|drivers and passengers].",
 				"[Cars plunged|Vehicles fell] into the river [in {P}|below <bridge>] {D} when [the crossing|part of the bridge] [gave way|collapsed]; {N1} people [were rescued|were hurt|needed hospital treatment].",
+				"[Emergency services in {P}|Police and firefighters] [were called|raced] to <bridge> {D} [after|when] [a span|a section] [fell|collapsed] into the river; {N1} people [were hurt|needed treatment].",
+				"{N1} people [are in hospital|were hurt] [and traffic in {P} is at a standstill|and {P} is cut in two] [after|since] <bridge> [collapsed|came down] {D}.",
 			},
 			facts: []string{
 				"[The bridge, built in the 1960s, carried about {N2} vehicles a day.|[Built|Opened] in the 1960s, the bridge [carried|took] [about|some] {N2} [vehicles|cars] a day.|[About|Some] {N2} [vehicles|cars and lorries] [crossed|used] the [1960s|sixty-year-old] bridge [every day|daily].|[Every day|Daily], [about|some] {N2} vehicles [crossed|used] <bridge>, [which dates from|built in] the 1960s.]",
@@ -27,6 +29,7 @@ var collapseText = reportingText{
 				"[Divers searched the water late into the night in case anyone else had been on the span.|[Late into the night|Until after midnight], divers [searched|combed] the river [for anyone else|in case more people] [who had been on the span|had fallen in].|[The search|A search of the river] [by divers|with boats and divers] [went on|continued] [into the night|after dark] [for possible further victims|in case anyone was missing].]",
 				"[Hospitals in {P} [said|reported] {N1} of the injured [were in a serious condition|remained in intensive care|had been discharged by evening].|Of the {N1} [injured|people hurt], [several|a few] were [seriously hurt|in a serious condition], [the hospital said|according to doctors|].]",
 				"[Ferries and buses [were laid on|were added] to carry commuters.|[Extra buses|A shuttle ferry] [now runs|will run] [across the river|between the two banks] [while the crossing is closed|for as long as it takes].|[Commuters|People who used the bridge] [face|have] [a long detour|an hour-long detour] [or a ferry ride|unless they take the ferry].]",
+				"[Engineers [will check|are checking] [whether|if] the rest of the [bridge|structure] [is safe|can stand] [before the wreckage is moved|before divers go back in].|[What is left of the bridge|The remaining spans] [may|could] [also|still] [fall|be unsafe], engineers [warned|said].]",
 			},
 		},
 		{
@@ -37,6 +40,8 @@ var collapseText = reportingText{
 				"[{A3}, [a|an experienced|a retired] engineer,|{A3}] will [lead|head|chair] [the inquiry|an independent investigation] into the collapse of <bridge> [on {Q}|earlier this month], [the government said|<minister> said] {D}.",
 				"[Why|How] <bridge> [came down|collapsed] on {Q} [will be examined|is to be investigated] by [an independent panel|{A3}'s inquiry], <minister> [said|announced] {D}.",
 				"[{N1} bridges|Every bridge] [of the same design as|built like] <bridge> [will be inspected|is to be checked] [after|following] its collapse on {Q}, <minister> [said|ordered] {D}.",
+				"[Every bridge built like|All bridges of the same design as] <bridge> [will be closed to lorries|must be inspected] [after|following] its [collapse|fall] on {Q}, <minister> [ruled|decided] {D}.",
+				"<Minister> {D} [set up|appointed] [an independent inquiry|a panel] under {A3} [to find out|to establish] [why|how] <bridge> [fell|gave way] on {Q}.",
 			},
 			facts: []string{
 				"[Lorries will be kept off the bridges of the same design until they have been inspected.|[Until|Before] [they have been checked|inspections are done], [lorries|heavy goods vehicles] [are banned from|may not use] [bridges of the same design|the {N1} crossings].|[A ban on lorries|A lorry ban] [will apply to|covers] the {N1} [bridges|crossings] [until inspectors clear them|pending inspection].]",
@@ -53,6 +58,8 @@ var collapseText = reportingText{
 				"[Years of corrosion|Rust that went unchecked for years] [caused|was behind|led to] the collapse of <bridge> on {Q}, [according to|in] the findings of <inquiry> [published|released] {D}.",
 				"<Bridge> [need not have|should never have] [collapsed|fallen]: [inspectors should have seen|the corrosion was visible for years], <inquiry> [concluded|said] {D}.",
 				"[The report|The final report] [by|of] <inquiry>, [published|released] {D}, [blames|puts the collapse of <bridge> down to] [corroded hangers|rusted steel] and an inspection that [never happened|was skipped].",
+				"[Rust|Corrosion], [not traffic|not an overloaded lorry], [brought down|caused the fall of] <bridge>, <inquiry> [found|reported] {D}.",
+				"{D}, [a report by|the findings of] <inquiry> [blamed|pointed to] [missed inspections and rusted steel|years of neglect and corrosion] for the [collapse|fall] of <bridge> on {Q}.",
 			},
 			facts: []string{
 				"[At least {N1} hangers had lost more than half of their cross-section to rust.|Rust had [eaten away|taken] more than half of [the cross-section|the steel] of [at least|no fewer than] {N1} hangers.|[In|Of the hangers,] [at least|no fewer than] {N1} had lost more than half [of their steel|their thickness] to [rust|corrosion], [the report says|investigators found|].]",

@@ -19,6 +19,8 @@ var floodText = reportingText{
 				"[Water|Brown water|Floodwater] [up to a metre deep|knee-deep|waist-deep] [filled|covered] [the streets|the lower streets|the riverside streets] of <town> {D}; <rescue> [reached|checked] {N2} [houses|homes] [by boat|in boats].",
 				"[{N2} homes|{N2} houses] [are under water|were flooded] in <town> [after|since] <river> [burst its banks|overflowed] {D}[, <rescue> [said|reported]|].",
 				"[Rescuers in boats|Boats from <rescue>] [went from house to house|worked through the streets] [in|of] <town> {D} [after|as] [floodwater|the river] [reached|entered] {N2} homes.",
+				"[Streets in {P} turned into rivers|Parts of {P} were under water] {D} [after|when] <river> [rose|climbed] [over its banks|above the flood defences], [flooding|reaching] {N2} homes.",
+				"[{N2} households|The owners of {N2} homes] [in {P}|in <town>] spent the night [in shelters|with relatives] [after|as] [floodwater|the river] [poured in|rose].",
 			},
 			facts: []string{
 				"[The water level rose by {N3} metres in a day.|[In a single day|Within 24 hours], <river> rose [by {N3}|{N3}] metres.|[The river|The water] [climbed|rose] {N3} metres [in one day|in a day], [the gauge in {P} showed|river gauges showed|].]",
@@ -26,6 +28,8 @@ var floodText = reportingText{
 				"[Forecasters said the rain would ease by the end of the week.|[The rain should|Rain is expected to] [ease|let up] by the end of the week, [forecasters said|the weather service said|].|[Relief|A drier spell] [is forecast|is expected] [by|for] the end of the week, [though|but] [the river may|water levels may] [keep rising|stay high] [until then|for days].]",
 				"[Electricity was [cut|switched off] in [{N1} streets|parts of {P}] [as a precaution|for safety], the [grid operator|power company] said.|[For safety|As a precaution], [power|the electricity] [was cut|was switched off] [in|to] [{N1} streets|riverside areas].]",
 				"[[Sandbags|Thousands of sandbags] were handed out [at the town hall|to anyone who asked].|[Volunteers|Residents and volunteers] [filled sandbags|stacked sandbags along the embankment] [through the night|until well after dark].|[Soldiers|Army trucks] [brought|delivered] sandbags [to {P}|to the worst-hit streets] [on the second day|before the water peaked].]",
+				"[[Roads|Several roads] [into|around] {P} [are closed|were cut off], and [trains|rail services] [are not running|were suspended] [until the water falls|for now].|[The main road|The road] [to|out of] {P} [is under water|was closed], [cutting off|isolating] [several villages|outlying farms].]",
+				"[[The army|Soldiers] [has been sent|were sent] to [help|assist] [with the evacuation|with sandbags|rescue crews].|[Troops|Army lorries] [arrived|were deployed] in {P} [overnight|by morning] to [help evacuate|move] [residents|the elderly].]",
 			},
 		},
 		{
@@ -36,6 +40,8 @@ var floodText = reportingText{
 				"[As the water went down|With the river back in its bed], [residents of|people in] <town> [began|started] [clearing mud|pumping out cellars|throwing out ruined furniture] {D}, [days|{N1} days] after the flood of {Q}.",
 				"[Compensation|Payments] [for flooded homes|to flood victims] in <town> [will start|begin] [within|in] {N1} days, <mayor> [said|told reporters] {D}.",
 				"[Mud|Silt], [ruined furniture|broken fridges] and [soaked carpets|sodden mattresses] [lined|filled] the streets of <town> {D} as [the clean-up began|residents returned] [after the flood of {Q}|following the flood].",
+				"[As the water fell|With the river falling], <mayor> {D} [promised|announced] [payments|help] for the [owners of {N2} flooded homes|{N2} households hit by the flood].",
+				"[The clean-up|Cleaning up] [in {P}|after the flood in {P}] [will take|could take] [weeks|months], <mayor> [said|warned] {D} as [residents|families] [began|started] [returning home|clearing their houses].",
 			},
 			facts: []string{
 				"[Each affected family will receive a one-off payment of {N1} thousand crowns.|[A one-off payment|A single payment] of {N1} thousand crowns [will go to|is promised to] [each affected family|every flooded household].|[Every flooded household|Each family hit by the flood] [gets|will get|is to receive] {N1} thousand crowns [at once|up front|as a first payment].]",

@@ -19,12 +19,16 @@ var mergerText = reportingText{
 				"[The country's largest steelmaker|A new steel giant] [will be created|is to be formed] [after|when] <buyer> [buys|takes over] <target> for {N4} million crowns, the [companies|two firms] [said|announced] {D}.",
 				"[In a deal worth|For] {N4} million crowns, <target> [will pass to|is being sold to|will become part of] {K}, [the two companies|both boards] [announced|confirmed] {D}.",
 				"[Shareholders of|Investors in] {O} [will receive|are being offered] [a total of|] {N4} million crowns [under|in] a takeover by {K} [agreed|announced] {D}.",
+				"[A takeover worth {N4} million crowns|A {N4} million crown takeover] [will put|puts] <target> [in the hands of|under the control of] {K}, the [companies|two firms] [said|announced] {D}.",
+				"{D}, {K} [announced|unveiled] [a deal|an agreement] to [buy|take over] <target>, [valuing|which values] it at {N4} million crowns.",
 			},
 			facts: []string{
 				"[The combined company will employ about {N2} people.|[About|Some] {N2} people [will work for|will be employed by] the [combined|merged] [company|group].|[Together|Combined], the two [firms|companies] [employ|have] [about|around] {N2} [people|staff].]",
 				"[Shares in {O} rose {N3}% on the news.|{O} shares [jumped|rose|climbed] {N3}% [on the news|after the announcement].|[On the news|After the announcement], [the share price of {O}|{O}'s shares] [rose|gained] {N3}%.]",
 				"[The deal needs approval from the competition regulator.|[Before it can close|To go ahead], <deal> [needs|requires] [approval|clearance] from <regulator>.|<Regulator> [must|has to] [approve|clear] <deal> [before it can close|first].]",
 				"[The [deal|takeover] [is expected to close|should be completed] [within|in] {N1} months, [pending approval|if approved].|[Completion|Closing] is [expected|planned] [within|in] {N1} months.]",
+				"[[The two companies|Both firms] [together|between them] [make|produce] [about|roughly] {N1}% of the steel [sold|used] in the country.|[Between them|Combined], {O} and {K} [supply|account for] [about|some] {N1}% of [the domestic market|steel sales at home].]",
+				"[{O}'s [board|directors] [recommended|backed] the offer [unanimously|without dissent].|[Directors|The board] of {O} [have|has] [recommended|urged] shareholders to accept.]",
 			},
 		},
 		{
@@ -35,6 +39,8 @@ var mergerText = reportingText{
 				"[Concerns about|Fears over] [steel prices|competition] [prompted|led] <regulator> to [open|launch] a [full|detailed] investigation into <deal> {D}.",
 				"<Deal> [will not be waved through|faces months of scrutiny]: <regulator> [said|announced] {D} it would [examine it in depth|open a full investigation].",
 				"[A full competition review|An in-depth probe] [awaits|now hangs over] <deal>, [after|as] <regulator> [said|decided] {D} that [the first look|an initial review] [raised concerns|was not enough].",
+				"[Competition officials|The regulator] {D} [said|announced] [they|it] would [take a closer look at|investigate in depth] <deal>, [agreed|announced] on {Q}.",
+				"[Worries|Concerns] [that steel prices could rise|about prices for steel buyers] [have led|led] <regulator> to [open|start] a [full|second-stage] [review|investigation] of <deal> {D}.",
 			},
 			facts: []string{
 				"[The review could take up to {N1} weeks.|[The investigation|The probe] [may|could] [last|take] up to {N1} weeks.|[Up to|As long as] {N1} weeks [could pass|may pass] before <regulator> [decides|rules].]",

@@ -18,6 +18,8 @@ var ratesText = reportingText{
 				"[In a [split|unanimous] decision|After a two-day meeting], <bank> {D} [took|moved] <rate> to {N3}%, [its first increase in more than a year|the highest level in {N1} years|ending a long pause].",
 				"[Inflation that will not fall|Stubborn inflation|Persistent price growth] [pushed|led] <bank> to [raise|lift] <rate> to {N3}% {D}[, <governor> [told reporters|said at a press conference|said]|].",
 				"<Bank> [surprised|did not surprise] markets {D}: <rate> [goes|went] up to {N3}%, [with|and] <governor> [warning|saying] that [services inflation|wage growth] [remained too high|was the main worry].",
+				"[Interest rates are going up again|Borrowing is getting dearer]: <bank> {D} [set|put] <rate> at {N3}%, [citing|blaming] [prices in services|wage growth|stubborn inflation].",
+				"[As expected|To the surprise of some economists], <bank> {D} [raised|lifted] <rate> [to {N3}%|by a quarter point to {N3}%].",
 			},
 			facts: []string{
 				"[Consumer prices rose faster than the bank's 2% target for {N1} months in a row.|[For {N1} months running|{N1} months in a row], [prices|consumer prices] have [risen faster than|outpaced|exceeded] the 2% target.|The 2% [inflation target|target] has been [missed|overshot] for {N1} [consecutive months|months in a row].]",
@@ -25,6 +27,8 @@ var ratesText = reportingText{
 				"[Most economists had expected a smaller increase.|[A smaller rise|A more modest increase] [had been expected|was what most economists had forecast].|[Economists|Analysts] polled [before the meeting|last week] had [mostly|largely] [predicted|expected] a smaller [move|step].]",
 				"[[Banks|Lenders] [said they would pass on|are expected to pass on] the increase [to mortgage customers|to borrowers] [within weeks|from next month].|Variable-rate [mortgages|loans] [will cost more|go up] [from next month|within weeks], [lenders said|as banks pass on the rise|].]",
 				"[The vote on the [board|rate-setting committee] was {N1} to [one|two], [minutes showed|the bank said|].|[Not every member|One member of the board] [backed|supported] the move, [the bank disclosed|minutes show|].]",
+				"[[The rise|The increase] [adds|will add] [about|roughly] {N1}0 crowns a month to [a typical|an average] mortgage, [banks estimate|by one bank's estimate].|[For a typical borrower|For an average household with a loan], [the change means|that works out at] [about|roughly] {N1}0 crowns [more a month|extra each month].]",
+				"[[Shares in banks|Bank shares] [rose|gained] [after the decision|on the news], [while|and] [property companies|builders] [fell|slipped].|[Builders and property firms|Housebuilders] [saw their shares fall|lost ground] [on the stock market|in trading] [after the announcement|that afternoon].]",
 			},
 		},
 		{
@@ -35,6 +39,8 @@ var ratesText = reportingText{
 				"[Another rate rise|A further increase] [is not a done deal|is far from certain], <governor> [told|said to] [a parliamentary committee|lawmakers] {D}, [hinting at|signalling] a pause.",
 				"[Speaking to|Before] [a committee of parliament|lawmakers] {D}, <governor> [signalled|suggested|hinted] that <bank> [could hold|might keep] <rate> [where it is|at {N3}%] [for now|at its next meeting].",
 				"[Markets|Investors|Traders] [took heart|were cheered|reacted] {D} [when|after] <governor> [said|suggested] that [further rises|more tightening] [were not a foregone conclusion|might not be needed].",
+				"[A pause|A break] in rate rises [is possible|may come], <governor> [told|said to] [parliament|lawmakers] {D}, [sending|pushing] bond yields lower.",
+				"<Governor> {D} [declined|refused] to [promise|commit to] [another increase|more rises], [telling|saying to] [MPs|lawmakers] that [the bank would watch the data|decisions would be taken meeting by meeting].",
 			},
 			facts: []string{
 				"[Government bond yields fell after the remarks.|[After the remarks|On the comments], [government bond yields|yields on government debt] [fell|dropped|slipped].|[Bond yields|Yields] [fell|eased] [as investors|with traders] [read the remarks as dovish|priced in a pause].]",

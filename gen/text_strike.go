@@ -50,6 +50,8 @@ var strikeText = reportingText{
 				"Pay talks between <union> and <org> [collapsed|fell apart|ended without a deal] {D}, and within hours {N2} <workers> had [left the quays|walked off the job|stopped loading ships] [in {P}|at <docks>].",
 				"[Ships queued|Container ships backed up|A line of ships formed] outside <docks> {D} after {N2} <workers> [struck over pay|began a pay strike|refused to work] [following the breakdown of talks|when negotiations with <org> broke down|in a row with management].",
 				"[In {P},|At <docks>,] {N2} <workers> [are on strike|have stopped work|walked out] {D}: [talks on a new pay deal|negotiations over wages] [broke down|collapsed] [overnight|late on the previous evening|after {N1} rounds][, <union> said|].",
+				"[No ships were unloaded|Not a single container moved] at <docks> {D} [after|as] {N2} <workers> [began a strike|stopped work] [over pay|in a row over wages].",
+				"[A strike by {N2} <workers>|The walkout of {N2} <workers>] [has shut|brought to a halt] <docks> {D}, [and the {O} says|with management saying] [talks are off|it will not improve its offer].",
 			},
 			facts: []string{
 				"[The union is demanding a {N3}% wage increase over two years, while the {O} has offered about half that.|<Org> has offered roughly half of the {N3}% rise [the union wants|that {S0} is demanding] over two years.|[What the union wants|The union's claim] is {N3}% over two years; [management|<org>] [has put|put] about half that on the table.|Half of the {N3}% [demanded|asked for] by <union> is as far as <org> [will go|has been willing to go][, negotiators on both sides [say|agree]|].]",
@@ -57,6 +59,8 @@ var strikeText = reportingText{
 				"[Managers said the stoppage would cost exporters about {N4} million crowns a day.|Each day of the stoppage [costs|will cost] exporters [around|roughly|an estimated] {N4} million crowns, [<org> estimates|managers estimate|].|[Exporters stand to lose|Shippers could lose|The strike could cost exporters] {N4} million crowns [a day|for every day it lasts], port managers warned.|[For exporters|For the firms that ship through {P}], the bill [runs to|comes to|is put at] {N4} million crowns [a day|daily], [by the port's reckoning|in management's estimate|].]",
 				"[Fruit and fish importers said chilled goods were spoiling.|[Perishable cargo|Chilled food] [is at risk|could spoil] within {N1} days[, importers [said|warned]|].|[Importers|Food importers|Wholesalers in {P}] [worry about|fear for] [the|their] [fruit|fish and fruit|refrigerated cargo] [stuck on the quays|waiting in containers|that cannot be unloaded].]",
 				"[Some {N1}0 pickets [stood|gathered] at [the harbour gates|the main gate] [at dawn|from early morning], [turning back lorries|as police looked on].|Police [watched|kept an eye on] a picket line of {N1}0 [strikers|union members] [at the gates|outside the terminal], [which stayed calm|and no arrests were reported|].|[Outside the terminal|At the main gate], {N1}0 [strikers|pickets] [handed out leaflets|lit braziers|held banners] [to passing drivers|through the night|as lorries turned back].]",
+				"[[Lorry drivers|Hauliers] [waiting to collect containers|queuing at the gates] [were turned away|went home empty] [by the afternoon|before noon].|[Queues of lorries|Lines of trucks] [built up|formed] [outside the gates|on the approach road] [until police|before officers] [sent them away|cleared the road].]",
+				"[The {O} [called|described] the [strike|walkout] [illegal|premature] and [said|warned] it [was considering|might seek] [a court order|legal action].|[Management|The port's owners] [threatened|spoke of] [legal action|going to court] [against the union|to end the walkout].]",
 			},
 		},
 		{
@@ -67,6 +71,8 @@ var strikeText = reportingText{
 				"<Mediator> {D} [sat down with|met] <union> and <org> [for the first time|in separate rooms|at the labour ministry], [hoping to end|trying to break|in a bid to end] the [strike|stoppage|deadlock] at <docks>.",
 				"{D}, [the government stepped into|ministers intervened in|the labour ministry took charge of] the [dispute|pay row|strike] at <docks>, [handing it to|asking] <mediator> [to find a settlement|to mediate].",
 				"[Negotiators for|Representatives of] <union> and <org> [returned to the table|were back in talks|met again] {D} [under|with] <mediator>, [though|but] the [strike|walkout] [goes on|continues|was not suspended].",
+				"[Hopes of|Chances of] [an end to|a deal in] the strike at <docks> [rose|grew] {D} [as|when] <mediator> [brought|got] <union> and <org> [together|back to the table].",
+				"[A week into|Days into] the strike at <docks>, <mediator> {D} [began|opened] [talks|shuttle talks] [between|with] <union> and <org>.",
 			},
 			facts: []string{
 				"[Both sides agreed to meet at the ministry, though the union said the strike would continue in the meantime.|<Union> agreed to the talks [but kept|while keeping] [its members|{N2} workers] [out|on strike].|The talks [are being held|take place] at the labour ministry; [meanwhile the strike continues|the picket lines stay in place until there is a deal][, <union> [said|made clear]|].]",
@@ -83,6 +89,8 @@ var strikeText = reportingText{
 				"{D}, <union> and <org> [signed|agreed|shook hands on] a [pay deal|two-year agreement|settlement] worth {N3}% [a year|over two years], [ending|bringing an end to] the [stoppage|strike] at <docks> [that began on {Q}|after {N1} days].",
 				"[After {N1} days on strike|After {N1} days of picket lines], {N2} <workers> in {P} [voted|agreed] {D} to [go back to work|accept the offer], [winning|settling for] a {N3}% [rise|increase].",
 				"[A deal|An agreement] [struck|reached] {D} [ends|has ended] the strike at <docks>: [the {O} will pay|workers get|pay goes up by] {N3}% [more|over two years], [<union> said|according to <union>|].",
+				"[Cranes are moving again|Work resumes] at <docks> after <union> [accepted|agreed to] a {N3}% [pay rise|increase] {D}, [ending|closing] a [strike|dispute] that began on {Q}.",
+				"[The strike is over|It is over] [in {P}|at <docks>]: {D}, [{N2} <workers>|union members] [voted|agreed] to [accept|take] a [deal|pay offer] worth {N3}%.",
 			},
 			facts: []string{
 				"[It will take at least {N1} days to clear the backlog of ships, the {O} said.|[Clearing|Working through] the backlog of [ships|vessels] will take [at least|no less than] {N1} days, [<org> said|according to <org>|].|The {O} [expects|reckons] it will need {N1} days [or more|at least] to [clear the queue|unload the waiting ships].]",
