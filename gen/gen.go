@@ -96,6 +96,7 @@ type event struct {
 	speaker [3]int
 	vals    [2][nSlots]string // en, ru; slotD holds "on Tuesday"
 	dDate   [2][2]string      // "on March 3" forms for later articles, and capitalised
+	days    [2][dayForms][2]string
 }
 
 // spec is what decides one article: computed from its event and index.
@@ -347,6 +348,7 @@ func (g *Generator) spawnEvent() {
 		e.speaker[i] = s.topic.who[e.quotes[i]]
 	}
 	g.setVals(e, &er)
+	setDays(e)
 	qr := newRNG(mix(e.seed, 7))
 	for i := 0; i < e.nq; i++ {
 		e.qt[i] = s.topic.quotes[e.quotes[i]].render(&e.vals, &qr)

@@ -255,43 +255,58 @@ func (g *Generator) footer(d *doc, o *outlet, r *rng, lang int) {
 // later, "on March 3" or "earlier this week". The choice follows the
 // outlet's house style and comes from the article's own stream, so that
 // a copy re-renders its original with the same words.
-func (g *Generator) vals(e *event, sp spec) *[nSlots]string {
-	v := *(&e.vals[sp.lang])
+func (g *Generator) vals(e *event, sp spec, v *[nSlots]string) *[nSlots]string {
+	*v = e.vals[sp.lang]
 	r := newRNG(mix(sp.seed, 5))
 	st := houseStyle(sp.outlet)
 	sameDay := sp.pub.YearDay() == e.start.YearDay() && sp.pub.Year() == e.start.Year()
-	if sp.lang == 1 {
-		if !sameDay {
-			v[slotD], v[slotDCap] = e.dDate[1][0], e.dDate[1][1]
-		} else if r.chance(0.4) {
-			v[slotD] += partOfDayRU[partOfDay(e.start)]
-			v[slotDCap] = capFirst(v[slotD])
-		}
-		return &v
-	}
-	day := e.start.Weekday().String()
-	var d string
+	form := -1
 	switch {
+	case sp.lang == 1 && !sameDay:
+		v[slotD], v[slotDCap] = e.dDate[1][0], e.dDate[1][1]
+	case sp.lang == 1:
+		if r.chance(0.4) {
+			form = dayPart
+		}
 	case !sameDay && sp.pub.Sub(e.start) < 5*24*time.Hour && e.start.Weekday() < sp.pub.Weekday() && st.pick(21, 2, &r) == 0:
-		d = "earlier this week"
+		form = dayThisWeek
 	case !sameDay:
-		d = e.dDate[0][0]
+		v[slotD], v[slotDCap] = e.dDate[0][0], e.dDate[0][1]
 	default:
 		switch st.pick(22, 5, &r) {
-		case 0:
-			d = "on " + day
 		case 1:
-			d = day
+			form = dayBare
 		case 2:
-			d = "on " + day + " " + partOfDayEN[partOfDay(e.start)]
+			form = dayPart
 		case 3:
-			d = [2]string{"early on ", "late on "}[partOfDay(e.start)/2] + day
-		default:
-			d = "on " + day
+			form = dayEarlyLate
 		}
 	}
-	v[slotD], v[slotDCap] = d, capFirst(d)
-	return &v
+	if form >= 0 {
+		v[slotD], v[slotDCap] = e.days[sp.lang][form][0], e.days[sp.lang][form][1]
+	}
+	return v
+}
+
+// The ways of writing the day of an event besides "on Tuesday" (see
+// vals): e.days[lang][form] holds each, and its capitalised form.
+const (
+	dayBare      = iota // "Tuesday"
+	dayPart             // "on Tuesday evening", "во вторник вечером"
+	dayEarlyLate        // "early on Tuesday", "late on Tuesday"
+	dayThisWeek         // "earlier this week"
+	dayForms
+)
+
+// setDays fills e.days.
+func setDays(e *event) {
+	day, part := e.start.Weekday().String(), partOfDay(e.start)
+	en := [dayForms]string{day, "on " + day + " " + partOfDayEN[part], [2]string{"early on ", "late on "}[part/2] + day, "earlier this week"}
+	ru := weekdayRU[e.start.Weekday()] + partOfDayRU[part]
+	for f := range en {
+		e.days[0][f] = [2]string{en[f], capFirst(en[f])}
+		e.days[1][f] = [2]string{ru, capFirst(ru)}
+	}
 }
 
 // partOfDay returns 0 for the morning, 1 for the afternoon, 2 for the
@@ -319,7 +334,8 @@ func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
 	if sp.lang == 1 {
 		ts = ph.ruTitles
 	}
-	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp), r)
+	var vals [nSlots]string
+	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp, &vals), r)
 }
 
 // body renders an original article's reporting: lead, facts, quotes,
@@ -328,7 +344,8 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	st := e.story
 	t := st.topic
 	ph := &t.phases[e.phase]
-	v := g.vals(e, sp)
+	var vals [nSlots]string
+	v := g.vals(e, sp, &vals)
 	ru := sp.lang == 1
 	target := int(math.Min(math.Max(r.lognormal(math.Log(2000), 0.55), 900), 5600))
 	bodyStart := len(d.buf)
@@ -360,7 +377,11 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	}
 	ls := len(d.buf)
 	d.buf = tidy(leads[r.intn(len(leads))].appendTo(d.buf, v, r), ls)
+	capitalize(d.buf[ls:])
 	trimTail(d, ls, r, ru)
+	if !ru && r.chance(0.5) {
+		describePlace(d, ls, st.place.name.en, r)
+	}
 	fill.attribute(d, ls, v, r, ru)
 	g.paraphrase(d, s, r, ru)
 	d.close(s, false)
@@ -376,6 +397,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			g.connect(d, r, ru)
 			fs := len(d.buf)
 			d.buf = tidy(facts[(fi+i)%len(facts)].appendTo(d.buf, v, r), fs)
+			capitalize(d.buf[fs:])
 			trimTail(d, fs, r, ru)
 			fill.attribute(d, fs, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
@@ -383,6 +405,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 				d.buf = append(d.buf, ' ')
 				fs := len(d.buf)
 				d.buf = tidy(facts[(fi+i)%len(facts)].appendTo(d.buf, v, r), fs)
+				capitalize(d.buf[fs:])
 				trimTail(d, fs, r, ru)
 				fill.attribute(d, fs, v, r, ru)
 			}
@@ -397,6 +420,7 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			g.connect(d, r, ru)
 			bs := len(d.buf)
 			d.buf = tidy(back[r.intn(len(back))].appendTo(d.buf, v, r), bs)
+			capitalize(d.buf[bs:])
 			trimTail(d, bs, r, ru)
 			fill.attribute(d, bs, v, r, ru)
 			g.paraphrase(d, s, r, ru)
@@ -585,4 +609,72 @@ func tidy(b []byte, from int) []byte {
 		out++
 	}
 	return b[:out]
+}
+
+var (
+	townKinds   = []string{"a port town", "a market town", "a river town", "a town", "a coastal town", "an old mill town", "a city"}
+	townRegions = []string{"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west"}
+	// placeNext are the words after which a town's name may take a
+	// description between commas.
+	placeNext = []string{" on ", " after ", " when ", " as ", " and ", " in ", " were ", " was ", " had ", " is ", " has ",
+		" have ", " will ", " with ", " at ", " for ", " over ", " since ", " by ", " where ", " said", " told "}
+)
+
+// describePlace may describe the town named name where the sentence that
+// ends d.buf at from first names it ("in Kessamouth, a port town of about
+// 42,000 people, on Tuesday"), as a reporter does for readers who do not
+// know it. What a town is, how many live there and where it lies follow
+// from its name; how a report puts it is the report's choice.
+func describePlace(d *doc, from int, name string, r *rng) {
+	s := d.buf[from:]
+	at := -1
+	for off := 0; off < len(s); {
+		i := bytes.Index(s[off:], []byte(name))
+		if i < 0 {
+			break
+		}
+		i += off
+		j := i + len(name)
+		before := i == 0 || s[i-1] == ' '
+		if before && !(i >= 4 && string(s[i-4:i]) == "the ") && !(i >= 4 && string(s[i-4:i]) == "The ") {
+			if j < len(s) && (s[j] == '.' || s[j] == ',' || s[j] == ':') {
+				at = j
+				break
+			}
+			if hasPrefixAny(s[j:], placeNext...) {
+				at = j
+				break
+			}
+		}
+		off = j
+	}
+	if at < 0 {
+		return
+	}
+	pr := newRNG(mix(uint64(len(name)), uint64(name[0])<<8|uint64(name[len(name)-1])))
+	for k := 0; k < len(name); k++ {
+		pr.s = pr.s*31 + uint64(name[k])
+	}
+	kind := townKinds[pr.intn(len(townKinds))]
+	pop := (8 + pr.intn(140)) * 1000
+	region := townRegions[pr.intn(len(townRegions))]
+	var desc []byte
+	switch r.intn(4) {
+	case 0:
+		desc = appendThousands(append(append(desc, kind...), " of about "...), pop)
+		desc = append(desc, " people"...)
+	case 1:
+		desc = appendThousands(append(append(desc, kind...), " of "...), pop)
+	case 2:
+		desc = append(append(append(append(desc, kind...), " in the "...), region...), " of the country"...)
+	default:
+		desc = appendThousands(append(desc, "home to some "...), pop)
+		desc = append(desc, " people"...)
+	}
+	d.tail = append(d.tail[:0], d.buf[from+at:]...)
+	b := append(append(d.buf[:from+at], ", "...), desc...)
+	if d.tail[0] != ',' && d.tail[0] != '.' && d.tail[0] != ':' {
+		b = append(b, ',')
+	}
+	d.buf = append(b, d.tail...)
 }
