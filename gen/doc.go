@@ -50,7 +50,7 @@
 //     style (see vary.go), which also decides how it writes the day
 //     ("on Tuesday", "Tuesday", "late on Tuesday"). Long sentences carry
 //     a named source or a parenthesis between their clauses. Stock
-//     phrases of look-alike events still meet: about 0.07 pairs of
+//     phrases of look-alike events still meet: about 0.06 pairs of
 //     independent articles per article share a run of 12 words in a
 //     3,000-article stream (TestSharedRuns), about a third of them within
 //     one event, where every copy shares one with its original.

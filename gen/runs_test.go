@@ -97,7 +97,7 @@ func TestSharedRuns(t *testing.T) {
 		perArticle := float64(spurious) / float64(len(arts))
 		t.Logf("seed %d, %d articles: %d pairs of independent articles share a run of %d words (%d within one event), %.3f per article, %.5f%% of all pairs; %d of %d copies share one with their original (%d partial)",
 			tt.seed, len(arts), spurious, runWords, within, perArticle, 100*float64(spurious)/float64(len(arts)*(len(arts)-1)/2), copies-missed, copies, kinds[storyline.Partial])
-		// Measured: 0.068 (seed 21) and 0.044 (seed 5) per article;
+		// Measured: 0.061 (seed 21) and 0.033 (seed 5) per article;
 		// 0.389 and 0.235 before the reporting took many shapes
 		// (text_*.go), parentheses (aside) and per-article dates.
 		if perArticle > tt.maxPairs {

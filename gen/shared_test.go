@@ -283,7 +283,7 @@ func TestNoSharedPassagesOutsideCopies(t *testing.T) {
 		// Independent reports are worded by each article (see vary.go,
 		// text_*.go and attribute), not broken up by invented sources, so
 		// stock sentences of one kind of event still meet now and then.
-		// Measured on seed 13: 818 pairs across events and 194 within;
+		// Measured on seed 13: 802 pairs across events and 122 within;
 		// 4,492 and 978 when each fact had one or two shapes; 25,330 and
 		// 4,118 without the lexicon and the attributions between clauses.
 		if limit := tt.n * 2 / 5; len(across) > limit {
