@@ -98,79 +98,63 @@ const (
 	maxLocal   = 16
 )
 
-// mayAlign reports whether an arrival x (with its n-gram hashes xg) and a
-// candidate y are worth aligning whole. Most candidates share a stock
-// phrase or two and nothing more: aligning a few dozen words around each
-// occurrence of each shared fingerprint tells them apart for a fraction
-// of the cost of aligning the whole texts. A candidate is aligned whole
-// when it shares more than maxHits fingerprints, when it is LSH-near and
-// similar enough to be a near-duplicate, when a passage shows around a
-// shared fingerprint, or when the fingerprints occur too often to look at
-// each. A candidate that shares no fingerprint came from the LSH index
-// and is aligned only if it is a near-duplicate: without a shared
-// fingerprint no run of a dozen words is shared but in stock phrases. A
-// passage made only of stock phrases (fingerprints too common to index)
-// does not count: it would not have made the pair a candidate either.
-func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
+// mayAlign reports whether an arrival x and a candidate y are worth
+// aligning whole. Most candidates share a stock phrase or two and nothing
+// more: aligning a few dozen words around each occurrence of each shared
+// fingerprint tells them apart for a fraction of the cost of aligning the
+// whole texts. A candidate is aligned whole when it shares more than
+// maxHits fingerprints, when it is LSH-near and similar enough to be a
+// near-duplicate, when a passage shows around a shared fingerprint, or
+// when the fingerprints occur too often to look at each. A candidate that
+// shares no fingerprint came from the LSH index and is aligned only if it
+// is a near-duplicate: without a shared fingerprint no run of a dozen
+// words is shared but in stock phrases. A passage made only of stock
+// phrases (fingerprints too common to index) does not count: it would not
+// have made the pair a candidate either.
+//
+// The occurrences looked at are those winnowing selected, which both
+// entries keep: every shared run of a dozen words holds one selected in
+// both texts (see winnowPos), so no passage is missed and neither text is
+// scanned.
+func (f *Finder) mayAlign(x, y *entry, c candidate) bool {
 	if c.shared == 0 {
 		// an LSH candidate that shares no fingerprint: a near-duplicate
 		// or nothing
-		return sortedJaccard(x.set, y.set) >= f.opts.NearThreshold
+		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
 	}
 	if c.shared > maxHits {
 		return true
 	}
-	if c.near && sortedJaccard(x.set, y.set) >= f.opts.NearThreshold {
+	if c.near && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		return true
 	}
-	al := f.aligners.Get().(*aligner)
-	defer f.aligners.Put(al)
-	around := func(toks []token, p int) []token {
-		return toks[max(0, p-localWords):min(len(toks), p+gramWords+localWords)]
+	var al *aligner
+	around := func(toks []token, p uint64) []token {
+		i := int(uint32(p))
+		return toks[max(0, i-localWords):min(len(toks), i+gramWords+localWords)]
 	}
-	// the arrival's occurrences of the shared n-grams, in one pass
-	type occ struct {
-		h     uint32
-		first uint64 // the hash of the n-gram's first word
-		i     int
-	}
-	var occs [maxLocal]occ
-	n := 0
-	fps := c.fps[:c.shared]
-	for i, g := range xg {
-		if slices.Contains(fps, g) {
-			if n == maxLocal {
-				return true
-			}
-			occs[n] = occ{g, x.d.toks[i].h, i}
-			n++
-		}
-	}
-	// the candidate's, where one of their first words is, then by hash
 	looked := 0
-	for j := 0; j+gramWords <= len(y.d.toks); j++ {
-		w := y.d.toks[j].h
-		var g uint32
-		hashed := false
-		for _, o := range occs[:n] {
-			if o.first != w {
-				continue
-			}
-			if !hashed {
-				g, hashed = uint32(shingleHash(y.d.toks[j:j+gramWords])>>32), true
-			}
-			if g != o.h {
-				continue
-			}
-			if looked++; looked > maxLocal {
-				return true
-			}
-			a, b := around(x.d.toks, o.i), around(y.d.toks, j)
-			if x.id > y.id {
-				a, b = b, a
-			}
-			if len(al.align(a, b, f.opts.MinWords)) > 0 {
-				return true
+	for _, h := range c.fps[:c.shared] {
+		ys := y.positions(h)
+		if len(ys) == 0 {
+			continue
+		}
+		for _, px := range x.positions(h) {
+			for _, py := range ys {
+				if looked++; looked > maxLocal {
+					return true
+				}
+				if al == nil {
+					al = f.aligners.Get().(*aligner)
+					defer f.aligners.Put(al)
+				}
+				a, b := around(x.d.toks, px), around(y.d.toks, py)
+				if x.id > y.id {
+					a, b = b, a
+				}
+				if len(al.align(a, b, f.opts.MinWords)) > 0 {
+					return true
+				}
 			}
 		}
 	}

@@ -161,17 +161,8 @@ type sketch struct {
 	fps   []uint32
 	// at is the publication time in Unix seconds, 0 when unknown
 	at int64
-	// words are the token hashes reduced to 16 bits, grams the hashes of
-	// every word n-gram (neither is stored)
+	// words are the token hashes reduced to 16 bits (not stored)
 	words []uint16
-	grams []uint32
-}
-
-func (f *Finder) sketch(id string, d doc, sh []uint64) sketch {
-	s := sketch{id: id, grams: grams(nil, d.toks), words: shortWords(d.toks)}
-	s.fps = winnow(nil, s.grams)
-	s.keys, s.hasSh = f.params.bandKeys(sh)
-	return s
 }
 
 func unixOf(p storyline.Published) int64 {
@@ -184,8 +175,8 @@ func unixOf(p storyline.Published) int64 {
 // candidate is an indexed document that may share text with an arrival.
 type candidate struct {
 	doc    uint32
-	near   bool // found by an LSH band
-	shared int  // fingerprints shared
+	near   bool  // found by an LSH band
+	shared int32 // fingerprints shared
 	// fps are the first shared fingerprints
 	fps [maxHits]uint32
 }
@@ -193,17 +184,51 @@ type candidate struct {
 // maxHits is how many shared fingerprints a candidate remembers.
 const maxHits = 4
 
+// Prepared is an article made ready for AddPrepared: everything the
+// Finder computes from the article alone (its words, shingles, MinHash
+// band keys, fingerprints and quotation marks), which is most of the
+// work of finding its copies and depends on no other article.
+type Prepared struct {
+	e *entry
+	s sketch
+}
+
+// Prepare does the part of AddArticle that depends on a alone. It is safe
+// to call concurrently, for many articles at once and in any order, so
+// that a pipeline can prepare a batch on every core and then add the
+// articles one by one, in arrival order, with AddPrepared.
+func (f *Finder) Prepare(a *storyline.Article) *Prepared {
+	sc := f.scratch.Get().(*scratch)
+	e, sh, fps := newEntry(*a, sc)
+	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), at: unixOf(a.Published)}
+	s.keys, s.hasSh = f.params.bandKeys(sh)
+	f.scratch.Put(sc)
+	return &Prepared{e: e, s: s}
+}
+
 // AddArticle returns the pairs a forms with the articles indexed before,
-// then indexes it. Pairs are ordered by the other article's id.
+// then indexes it. Pairs are ordered by the other article's id. It is
+// Prepare and AddPrepared in one step.
 func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyline.Copy, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("copies %s: %w", a.ID, err)
 	}
-	sc := f.scratch.Get().(*scratch)
-	e, sh := newEntry(*a, sc)
-	s := f.sketch(a.ID, e.d, sh)
-	f.scratch.Put(sc)
-	s.at = unixOf(a.Published)
+	return f.AddPrepared(ctx, a, f.Prepare(a))
+}
+
+// AddPrepared is AddArticle for an article p was prepared from, by
+// Prepare, with the same id, text and publication time; an article that
+// changed since is prepared again. What is left is the work that depends
+// on the articles added before: looking up the indexes, aligning the
+// candidates and indexing a.
+func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepared) ([]storyline.Copy, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("copies %s: %w", a.ID, err)
+	}
+	if p == nil || p.e.id != a.ID || p.e.d.text != a.Text || p.e.published != a.Published {
+		p = f.Prepare(a)
+	}
+	e, s := p.e, p.s
 	f.mu.Lock()
 	f.lookup(s)
 	d := f.insert(s, true)
@@ -238,7 +263,7 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 				return
 			}
 		}
-		if other != nil && !f.mayAlign(e, s.grams, other, targets[i].c) {
+		if other != nil && !f.mayAlign(e, other, targets[i].c) {
 			return
 		}
 		if other != nil {
@@ -412,7 +437,7 @@ func (f *Finder) resolve(self string) []target {
 			}
 			return 1
 		case x.shared != y.shared:
-			return y.shared - x.shared
+			return int(y.shared - x.shared)
 		case x.doc > y.doc:
 			return -1
 		case x.doc < y.doc:
@@ -456,7 +481,7 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	}
 	sc := f.scratch.Get().(*scratch)
 	defer f.scratch.Put(sc)
-	e, _ := newEntry(art, sc)
+	e, _, _ := newEntry(art, sc)
 	return e, nil
 }
 

@@ -114,3 +114,40 @@ func sortedJaccard[T uint32 | uint64](a, b []T) float64 {
 	}
 	return float64(inter) / float64(u)
 }
+
+// jaccardAtLeast reports whether sortedJaccard(a, b) >= t. It gives up as
+// soon as too few elements are left to share, and before any pass when
+// the set sizes alone rule it out (Jaccard is at most their ratio): most
+// pairs asked about are far from the threshold.
+func jaccardAtLeast(a, b []uint32, t float64) bool {
+	na, nb := len(a), len(b)
+	if na == 0 && nb == 0 {
+		return t <= 1
+	}
+	if float64(min(na, nb)) < t*float64(max(na, nb)) {
+		return false
+	}
+	// J >= t needs inter >= t(na+nb)/(1+t); one less, for rounding, is
+	// what the early exit asks, and the exact test is made at the end
+	need := int(t*float64(na+nb)/(1+t)) - 1
+	i, j, inter := 0, 0, 0
+	for i < na && j < nb {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+			if inter+min(na-i, nb-j) < need {
+				return false
+			}
+		default:
+			j++
+			if inter+min(na-i, nb-j) < need {
+				return false
+			}
+		}
+	}
+	return float64(inter)/float64(na+nb-inter) >= t
+}

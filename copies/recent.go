@@ -18,6 +18,10 @@ type entry struct {
 	d         doc
 	// set holds the distinct shingle hashes (their high 32 bits), sorted
 	set []uint32
+	// fpos holds every position winnowing selects, as the n-gram hash in
+	// the high 32 bits and the word position in the low, sorted: where
+	// each fingerprint occurs, found without a pass over the text
+	fpos []uint64
 	// quotes and letters are bit sets over the text's code points: inside
 	// quotation marks, and a letter
 	quotes, letters []uint64
@@ -25,14 +29,16 @@ type entry struct {
 
 // scratch is the reusable memory of preparing one article.
 type scratch struct {
-	toks []textproc.Token
-	sh   []uint64
+	toks  []textproc.Token
+	sh    []uint64
+	grams []uint32
+	pos   []int32
 }
 
 // newEntry prepares a for comparison and also returns its shingle hashes
-// in text order, with repeats, for the sketch; they live in sc, which may
-// be nil, until its next use.
-func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64) {
+// in text order, with repeats, and its fingerprints, for the sketch; the
+// shingles live in sc, which may be nil, until its next use.
+func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	if sc == nil {
 		sc = new(scratch)
 	}
@@ -47,8 +53,30 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64) {
 	slices.Sort(set)
 	set = slices.Clip(slices.Compact(set))
 	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
+	sc.grams = grams(sc.grams[:0], d.toks)
+	sc.pos = winnowPos(sc.pos[:0], sc.grams)
+	e.fpos = make([]uint64, len(sc.pos))
+	fps := make([]uint32, len(sc.pos))
+	for i, p := range sc.pos {
+		h := sc.grams[p]
+		fps[i] = h
+		e.fpos[i] = uint64(h)<<32 | uint64(p)
+	}
+	slices.Sort(e.fpos)
 	e.quotes, e.letters = textBits(a.Text, d.runes)
-	return e, sh
+	return e, sh, slices.Clip(firstOccurrences(fps))
+}
+
+// positions returns the word positions where winnowing selected the
+// n-gram hash h, in text order.
+func (e *entry) positions(h uint32) []uint64 {
+	key := uint64(h) << 32
+	i, _ := slices.BinarySearch(e.fpos, key)
+	j := i
+	for j < len(e.fpos) && uint32(e.fpos[j]>>32) == h {
+		j++
+	}
+	return e.fpos[i:j]
 }
 
 // textHash is the hash of the normalized text, computed only when an
@@ -101,7 +129,7 @@ func (e *entry) slice(start, end int) string {
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.d.text) +
-		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*cap(e.set) + 8*(cap(e.quotes)+cap(e.letters))
+		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*cap(e.set) + 8*(cap(e.fpos)+cap(e.quotes)+cap(e.letters))
 }
 
 // recent keeps the entries of the most recent documents, by document
