@@ -198,20 +198,18 @@ func TestMayAlign(t *testing.T) {
 			for _, h := range fingerprints(nil, y.d.toks) {
 				yfps[h] = true
 			}
-			c := candidate{near: tc.near}
+			c := target{c: candidate{near: tc.near}}
 			for _, h := range fingerprints(nil, x.d.toks) {
 				if yfps[h] {
-					if c.shared < maxHits {
-						c.fps[c.shared] = h
-					}
-					c.shared++
+					c.fps = append(c.fps, h)
+					c.c.shared++
 				}
 			}
-			if !tc.want && !tc.near && c.shared == 0 {
+			if !tc.want && !tc.near && c.c.shared == 0 {
 				t.Fatal("the texts share no fingerprint: nothing is checked")
 			}
 			if got := f.mayAlign(x, y, c); got != tc.want {
-				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.shared, tc.want)
+				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.c.shared, tc.want)
 			}
 			if _, ok := f.compare(x, y); !tc.want && ok {
 				t.Errorf("skipped a pair compare finds")

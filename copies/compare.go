@@ -30,8 +30,7 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
 			}
 			p.Text = x.slice(p.AStart, p.AEnd)
-			p.Quote = x.quoted(p.AStart, p.AEnd) && y.quoted(p.BStart, p.BEnd) ||
-				quoteWithAttribution(s, x, y, f.opts.MinWords)
+			p.Quote = f.quotation(s, x, y)
 			if !p.Quote {
 				copying = true
 			}
@@ -90,6 +89,14 @@ func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bo
 	return len(al.align(al.cand, arrival, f.opts.MinWords)) > 0
 }
 
+// quotation reports whether a piece of a shared span (from splitQuotes)
+// is one statement quoted in both texts, which alone is not copying.
+func (f *Finder) quotation(s span, x, y *entry) bool {
+	a, b := x.d.toks, y.d.toks
+	return x.quoted(int(a[s.a0].start), int(a[s.a1-1].end)) && y.quoted(int(b[s.b0].start), int(b[s.b1-1].end)) ||
+		quoteWithAttribution(s, x, y, f.opts.MinWords)
+}
+
 // localWords is how far on either side of a shared fingerprint mayAlign
 // looks for a passage, in words; maxLocal caps the pairs of occurrences
 // it looks at.
@@ -98,14 +105,15 @@ const (
 	maxLocal   = 16
 )
 
-// mayAlign reports whether an arrival x and a candidate y are worth
-// aligning whole. Most candidates share a stock phrase or two and nothing
-// more: aligning a few dozen words around each occurrence of each shared
-// fingerprint tells them apart for a fraction of the cost of aligning the
-// whole texts. A candidate is aligned whole when it shares more than
-// maxHits fingerprints, when it is LSH-near and similar enough to be a
-// near-duplicate, when a passage shows around a shared fingerprint, or
-// when the fingerprints occur too often to look at each. A candidate that
+// mayAlign reports whether an arrival x and a candidate t are worth
+// aligning whole. Most candidates share a stock phrase or a quotation and
+// nothing more: aligning a few dozen words around each occurrence of
+// each shared fingerprint tells them apart for a fraction of the cost of
+// aligning the whole texts. A candidate is aligned whole when it is
+// LSH-near and similar enough to be a near-duplicate, when a passage that
+// is not a quotation shows around a shared fingerprint, when it shares
+// too many fingerprints or they occur too often to look at each, or when
+// a passage runs to the edge of the words looked at. A candidate that
 // shares no fingerprint came from the LSH index and is aligned only if it
 // is a near-duplicate: without a shared fingerprint no run of a dozen
 // words is shared but in stock phrases. A passage made only of stock
@@ -115,32 +123,44 @@ const (
 // The occurrences looked at are those winnowing selected, which both
 // entries keep: every shared run of a dozen words holds one selected in
 // both texts (see winnowPos), so no passage is missed and neither text is
-// scanned.
-func (f *Finder) mayAlign(x, y *entry, c candidate) bool {
+// scanned. A pair of occurrences inside words already looked at is not
+// looked at again.
+func (f *Finder) mayAlign(x, y *entry, t target) bool {
+	c := t.c
 	if c.shared == 0 {
 		// an LSH candidate that shares no fingerprint: a near-duplicate
 		// or nothing
 		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
 	}
-	if c.shared > maxHits {
+	if t.fps == nil || len(t.fps) < int(c.shared) {
 		return true
 	}
 	if c.near && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		return true
 	}
 	var al *aligner
-	around := func(toks []token, p uint64) []token {
-		i := int(uint32(p))
-		return toks[max(0, i-localWords):min(len(toks), i+gramWords+localWords)]
-	}
+	// the windows looked at so far, and found to share no passage but
+	// quotations: a passage through an occurrence inside one of them
+	// would have shown there
+	var seen [maxLocal]window2
+	ns := 0
+	need := f.opts.MinWords - gramWords // how far a passage may reach past its n-gram
 	looked := 0
-	for _, h := range c.fps[:c.shared] {
+	for _, h := range t.fps {
 		ys := y.positions(h)
 		if len(ys) == 0 {
 			continue
 		}
 		for _, px := range x.positions(h) {
+			i := int(uint32(px))
+		pairs:
 			for _, py := range ys {
+				j := int(uint32(py))
+				for _, w := range seen[:ns] {
+					if w.holds(i, j, need, len(x.d.toks), len(y.d.toks)) {
+						continue pairs
+					}
+				}
 				if looked++; looked > maxLocal {
 					return true
 				}
@@ -148,19 +168,59 @@ func (f *Finder) mayAlign(x, y *entry, c candidate) bool {
 					al = f.aligners.Get().(*aligner)
 					defer f.aligners.Put(al)
 				}
-				a, b := around(x.d.toks, px), around(y.d.toks, py)
-				if x.id > y.id {
-					a, b = b, a
-				}
-				if len(al.align(a, b, f.opts.MinWords)) > 0 {
+				w, copied := f.local(al, x, y, i, j)
+				if copied {
 					return true
 				}
+				seen[ns] = w
+				ns++
 			}
 		}
 	}
 	// no occurrence at all: y is not the text that was indexed (an
 	// update read from the store), so nothing is known
 	return looked == 0
+}
+
+// window2 is a pair of word ranges, [xa, xb) of one text and [ya, yb) of
+// another.
+type window2 struct{ xa, xb, ya, yb int }
+
+// holds reports whether the windows hold every passage through n-grams at
+// i and j that reaches at most reach words past them, in texts of nx and
+// ny words.
+func (w window2) holds(i, j, reach, nx, ny int) bool {
+	return w.xa <= max(0, i-reach) && min(nx, i+gramWords+reach) <= w.xb &&
+		w.ya <= max(0, j-reach) && min(ny, j+gramWords+reach) <= w.yb
+}
+
+// local aligns the words around position i of x and j of y and returns
+// the windows it looked at. copied reports a shared passage that is not a
+// quotation, or one that may run on past the windows.
+func (f *Finder) local(al *aligner, x, y *entry, i, j int) (window2, bool) {
+	w := window2{
+		xa: max(0, i-localWords), xb: min(len(x.d.toks), i+gramWords+localWords),
+		ya: max(0, j-localWords), yb: min(len(y.d.toks), j+gramWords+localWords),
+	}
+	p, q := x, y
+	pa, pb, qa, qb := w.xa, w.xb, w.ya, w.yb
+	if x.id > y.id {
+		p, q = y, x
+		pa, pb, qa, qb = w.ya, w.yb, w.xa, w.xb
+	}
+	for _, sp := range al.align(p.d.toks[pa:pb], q.d.toks[qa:qb], f.opts.MinWords) {
+		sp.a0, sp.a1, sp.b0, sp.b1 = sp.a0+pa, sp.a1+pa, sp.b0+qa, sp.b1+qa
+		if sp.a0 == pa && pa > 0 || sp.a1 == pb && pb < len(p.d.toks) ||
+			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.toks) {
+			return w, true
+		}
+		for _, s := range splitQuotes(sp, p, q, f.opts.MinWords) {
+			if !f.quotation(s, p, q) {
+				return w, true
+			}
+		}
+	}
+	return w, false
 }
 
 // direction orders a pair by publication; unknown when not ordered.

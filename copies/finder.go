@@ -12,7 +12,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -127,9 +126,7 @@ type Finder struct {
 	pending map[string][]byte
 	win     *recent
 	// lookup scratch, used under mu
-	candAt map[uint32]int32
-	cands  []candidate
-	docs   []uint32
+	look lookupScratch
 
 	aligners sync.Pool // of *aligner
 	scratch  sync.Pool // of *scratch
@@ -147,7 +144,6 @@ func New(src ArticleSource, opts Options) *Finder {
 		pending:  make(map[string][]byte),
 		win:      newRecent(opts.CacheBytes, opts.CacheSize),
 		cur:      newPostings(0),
-		candAt:   make(map[uint32]int32),
 		aligners: sync.Pool{New: func() any { return new(aligner) }},
 		scratch:  sync.Pool{New: func() any { return new(scratch) }},
 	}
@@ -171,18 +167,6 @@ func unixOf(p storyline.Published) int64 {
 	}
 	return p.Time.Unix()
 }
-
-// candidate is an indexed document that may share text with an arrival.
-type candidate struct {
-	doc    uint32
-	near   bool  // found by an LSH band
-	shared int32 // fingerprints shared
-	// fps are the first shared fingerprints
-	fps [maxHits]uint32
-}
-
-// maxHits is how many shared fingerprints a candidate remembers.
-const maxHits = 4
 
 // Prepared is an article made ready for AddPrepared: everything the
 // Finder computes from the article alone (its words, shingles, MinHash
@@ -233,7 +217,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
-	targets := f.resolve(a.ID)
+	targets := f.resolve(a.ID, s.fps)
 	f.mu.Unlock()
 
 	// Candidates are fetched and aligned on every core: each comparison
@@ -263,7 +247,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 				return
 			}
 		}
-		if other != nil && !f.mayAlign(e, other, targets[i].c) {
+		if other != nil && !f.mayAlign(e, other, targets[i]) {
 			return
 		}
 		if other != nil {
@@ -306,60 +290,6 @@ func otherID(c storyline.Copy, id string) string {
 		return c.B
 	}
 	return c.A
-}
-
-// lookup collects the candidates of s in f.cands from the LSH bands and
-// the passage index. f.mu is held.
-func (f *Finder) lookup(s sketch) {
-	clear(f.candAt)
-	f.cands = f.cands[:0]
-	get := func(d uint32) *candidate {
-		i, ok := f.candAt[d]
-		if !ok {
-			i = int32(len(f.cands))
-			f.candAt[d] = i
-			f.cands = append(f.cands, candidate{doc: d})
-		}
-		return &f.cands[i]
-	}
-	walk := func(b int, key uint32) {
-		n := 0
-		for d := f.tables[b].head(key); d != noEntry && n < maxChain; d = f.next[d][b] {
-			get(d).near = true
-			n++
-		}
-	}
-	if s.hasSh {
-		for b, k := range s.keys {
-			walk(b, k)
-		}
-	}
-	limit := f.opts.MaxPosting
-	for _, h := range s.fps {
-		// the counts tell a stock phrase without walking its postings
-		n := f.cur.count(h)
-		if f.prev != nil {
-			n += f.prev.count(h)
-		}
-		if n > limit {
-			continue
-		}
-		docs := f.cur.appendDocs(f.docs[:0], h, limit)
-		if f.prev != nil && len(docs) <= limit {
-			docs = f.prev.appendDocs(docs, h, limit)
-		}
-		f.docs = docs
-		if len(docs) > limit {
-			continue // a stock phrase
-		}
-		for _, d := range docs {
-			c := get(d)
-			if c.shared < maxHits {
-				c.fps[c.shared] = h
-			}
-			c.shared++
-		}
-	}
 }
 
 // insert adds a sketch to the index and, when record is set, queues it
@@ -413,56 +343,6 @@ func (f *Finder) id(d uint32) string {
 		start = f.idEnd[d-1]
 	}
 	return string(f.idBytes[start:f.idEnd[d]])
-}
-
-// target is a candidate to align: its id and, when the recent articles
-// hold it, its entry, else its short words when the passage index has them.
-type target struct {
-	id    string
-	e     *entry
-	words []uint16
-	c     candidate
-}
-
-// resolve orders the candidates in f.cands (near ones first, then by
-// shared fingerprints, newest first) and returns distinct ones, without
-// self, at most MaxCandidates. f.mu is held.
-func (f *Finder) resolve(self string) []target {
-	list := f.cands
-	slices.SortFunc(list, func(x, y candidate) int {
-		switch {
-		case x.near != y.near:
-			if x.near {
-				return -1
-			}
-			return 1
-		case x.shared != y.shared:
-			return int(y.shared - x.shared)
-		case x.doc > y.doc:
-			return -1
-		case x.doc < y.doc:
-			return 1
-		}
-		return 0
-	})
-	var out []target
-	for _, c := range list {
-		if len(out) == f.opts.MaxCandidates {
-			break
-		}
-		id := f.id(c.doc)
-		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
-			continue
-		}
-		t := target{id: id, e: f.win.get(c.doc, id), c: c}
-		if t.e == nil && !c.near {
-			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
-				t.words = f.prev.wordsOf(c.doc)
-			}
-		}
-		out = append(out, t)
-	}
-	return out
 }
 
 // fetch reads a candidate no longer among the recent articles from the source and

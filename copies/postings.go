@@ -40,16 +40,19 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16) {
 	}
 }
 
-// count returns how many documents are filed under h, at most 255.
-func (p *postings) count(h uint32) int {
-	_, n := p.table.headCount(h)
-	return n
+// head returns the newest entry filed under h (noEntry when none) and how
+// many documents are filed under it, at most 255.
+func (p *postings) head(h uint32) (uint32, int) {
+	if p == nil {
+		return noEntry, 0
+	}
+	return p.table.headCount(h)
 }
 
-// appendDocs appends the documents filed under h, newest first, stopping
-// once dst holds more than limit.
-func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
-	for e := p.table.head(h); e != noEntry && len(dst) <= limit; e = p.entries[e].next {
+// appendDocs appends the documents of the entries from e on, newest
+// first, stopping once dst holds more than limit.
+func (p *postings) appendDocs(dst []uint32, e uint32, limit int) []uint32 {
+	for ; e != noEntry && len(dst) <= limit; e = p.entries[e].next {
 		dst = append(dst, p.entries[e].doc)
 	}
 	return dst
