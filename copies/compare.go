@@ -98,8 +98,8 @@ func (f *Finder) quotation(s span, x, y *entry) bool {
 }
 
 // localWords is how far on either side of a shared fingerprint mayAlign
-// looks for a passage, in words; maxLocal caps the pairs of occurrences
-// it looks at.
+// looks for a passage, in words; maxLocal caps the windows it aligns, and
+// four times as many the pairs of occurrences it looks at.
 const (
 	localWords = 2 * 12
 	maxLocal   = 16
@@ -161,19 +161,21 @@ func (f *Finder) mayAlign(x, y *entry, t target) bool {
 						continue pairs
 					}
 				}
-				if looked++; looked > maxLocal {
+				if looked++; looked > 4*maxLocal || ns == maxLocal {
 					return true
 				}
 				if al == nil {
 					al = f.aligners.Get().(*aligner)
 					defer f.aligners.Put(al)
 				}
-				w, copied := f.local(al, x, y, i, j)
+				w, copied, aligned := f.local(al, x, y, i, j)
 				if copied {
 					return true
 				}
-				seen[ns] = w
-				ns++
+				if aligned {
+					seen[ns] = w
+					ns++
+				}
 			}
 		}
 	}
@@ -194,11 +196,19 @@ func (w window2) holds(i, j, reach, nx, ny int) bool {
 		w.ya <= max(0, j-reach) && min(ny, j+gramWords+reach) <= w.yb
 }
 
-// local aligns the words around position i of x and j of y and returns
-// the windows it looked at. copied reports a shared passage that is not a
-// quotation, or one that may run on past the windows.
-func (f *Finder) local(al *aligner, x, y *entry, i, j int) (window2, bool) {
-	w := window2{
+// local looks for a passage through the n-gram shared at position i of
+// x and j of y. copied reports a shared passage that is not a quotation,
+// or one that may run on past the words looked at. When the words on
+// either side do not settle it, local aligns the windows around the
+// n-gram and returns them, with aligned set.
+func (f *Finder) local(al *aligner, x, y *entry, i, j int) (w window2, copied, aligned bool) {
+	switch f.diagonal(x, y, i, j) {
+	case noPassage:
+		return w, false, false
+	case passage:
+		return w, true, false
+	}
+	w = window2{
 		xa: max(0, i-localWords), xb: min(len(x.d.toks), i+gramWords+localWords),
 		ya: max(0, j-localWords), yb: min(len(y.d.toks), j+gramWords+localWords),
 	}
@@ -212,15 +222,77 @@ func (f *Finder) local(al *aligner, x, y *entry, i, j int) (window2, bool) {
 		sp.a0, sp.a1, sp.b0, sp.b1 = sp.a0+pa, sp.a1+pa, sp.b0+qa, sp.b1+qa
 		if sp.a0 == pa && pa > 0 || sp.a1 == pb && pb < len(p.d.toks) ||
 			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.toks) {
-			return w, true
+			return w, true, true
 		}
 		for _, s := range splitQuotes(sp, p, q, f.opts.MinWords) {
 			if !f.quotation(s, p, q) {
-				return w, true
+				return w, true, true
 			}
 		}
 	}
-	return w, false
+	return w, false, true
+}
+
+// What the words around a shared n-gram tell without aligning them.
+const (
+	unknown   = iota
+	noPassage // no passage runs through the n-gram
+	passage   // a passage outside quotation marks runs through it
+)
+
+// diagonal looks at the words on either side of an n-gram shared at i in
+// x and j in y, on the same diagonal. When the run of equal words through
+// it is shorter than a passage and no run of seedWords resumes within
+// maxGap words on either side, align cannot make a passage through it:
+// noPassage. When the run alone is a passage, with no quotation mark in
+// either text, it is one: passage. Anything else is left to align.
+func (f *Finder) diagonal(x, y *entry, i, j int) int {
+	a, b := x.d.toks, y.d.toks
+	if i+gramWords > len(a) || j+gramWords > len(b) {
+		return unknown
+	}
+	for k := range gramWords {
+		if a[i+k].h != b[j+k].h {
+			return noPassage // the n-gram hashes collided
+		}
+	}
+	a0, b0 := i, j
+	for a0 > 0 && b0 > 0 && a[a0-1].h == b[b0-1].h {
+		a0, b0 = a0-1, b0-1
+	}
+	a1, b1 := i+gramWords, j+gramWords
+	for a1 < len(a) && b1 < len(b) && a[a1].h == b[b1].h {
+		a1, b1 = a1+1, b1+1
+	}
+	if a1-a0 >= f.opts.MinWords {
+		if !x.anyQuote(int(a[a0].start), int(a[a1-1].end)) || !y.anyQuote(int(b[b0].start), int(b[b1-1].end)) {
+			return passage
+		}
+		return unknown
+	}
+	// a run of seedWords equal words that starts within maxGap after
+	// the run, or ends within maxGap before it, would join it
+	for ga := 0; ga <= maxGap; ga++ {
+		for gb := 0; gb <= maxGap; gb++ {
+			if equalRun(a, b, a1+ga, b1+gb, seedWords) || equalRun(a, b, a0-ga-seedWords, b0-gb-seedWords, seedWords) {
+				return unknown
+			}
+		}
+	}
+	return noPassage
+}
+
+// equalRun reports whether the n words from i in a equal those from j in b.
+func equalRun(a, b []token, i, j, n int) bool {
+	if i < 0 || j < 0 || i+n > len(a) || j+n > len(b) {
+		return false
+	}
+	for k := range n {
+		if a[i+k].h != b[j+k].h {
+			return false
+		}
+	}
+	return true
 }
 
 // direction orders a pair by publication; unknown when not ordered.

@@ -86,6 +86,25 @@ func (e *entry) textHash() string { return textproc.Hash(e.d.text) }
 // inQuote reports whether code point i is inside quotation marks.
 func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
 
+// anyQuote reports whether any code point in [start, end) is inside
+// quotation marks.
+func (e *entry) anyQuote(start, end int) bool {
+	end = min(end, e.d.runes)
+	for i := start; i < end; {
+		w, lo := i/64, i%64
+		hi := min(64, lo+end-i)
+		mask := ^uint64(0) << lo
+		if hi < 64 {
+			mask &= (1 << hi) - 1
+		}
+		if e.quotes[w]&mask != 0 {
+			return true
+		}
+		i += hi - lo
+	}
+	return false
+}
+
 // quoted reports whether most of the letters in [start, end) are inside
 // quotation marks.
 func (e *entry) quoted(start, end int) bool {
