@@ -146,16 +146,20 @@ func (f *Finder) mayAlign(x, y *entry, t target) bool {
 	ns := 0
 	need := f.opts.MinWords - gramWords // how far a passage may reach past its n-gram
 	looked := 0
+	if len(x.d.toks) > maxFPos || len(y.d.toks) > maxFPos {
+		return true // positions past maxFPos are not recorded
+	}
+	var xbuf, ybuf [8]int
+	xs, ys := xbuf[:0], ybuf[:0]
 	for _, h := range t.fps {
-		ys := y.positions(h)
+		ys = y.positions(ys[:0], h)
 		if len(ys) == 0 {
 			continue
 		}
-		for _, px := range x.positions(h) {
-			i := int(uint32(px))
+		xs = x.positions(xs[:0], h)
+		for _, i := range xs {
 		pairs:
-			for _, py := range ys {
-				j := int(uint32(py))
+			for _, j := range ys {
 				for _, w := range seen[:ns] {
 					if w.holds(i, j, need, len(x.d.toks), len(y.d.toks)) {
 						continue pairs

@@ -18,10 +18,12 @@ type entry struct {
 	d         doc
 	// set holds the distinct shingle hashes (their high 32 bits), sorted
 	set []uint32
-	// fpos holds every position winnowing selects, as the n-gram hash in
-	// the high 32 bits and the word position in the low, sorted: where
-	// each fingerprint occurs, found without a pass over the text
-	fpos []uint64
+	// fpos holds every position winnowing selects below maxFPos, as the
+	// high 16 bits of the n-gram hash over the word position, sorted:
+	// where each fingerprint occurs, found without a pass over the text.
+	// Another fingerprint with the same 16 bits is told apart by its
+	// words, which mayAlign compares anyway.
+	fpos []uint32
 	// quotes and letters are bit sets over the text's code points: inside
 	// quotation marks, and a letter
 	quotes, letters []uint64
@@ -55,28 +57,33 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
 	sc.grams = grams(sc.grams[:0], d.toks)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
-	e.fpos = make([]uint64, len(sc.pos))
+	e.fpos = make([]uint32, 0, len(sc.pos))
 	fps := make([]uint32, len(sc.pos))
 	for i, p := range sc.pos {
 		h := sc.grams[p]
 		fps[i] = h
-		e.fpos[i] = uint64(h)<<32 | uint64(p)
+		if p < maxFPos {
+			e.fpos = append(e.fpos, h>>16<<16|uint32(p))
+		}
 	}
 	slices.Sort(e.fpos)
 	e.quotes, e.letters = textBits(a.Text, d.runes)
 	return e, sh, slices.Clip(firstOccurrences(fps))
 }
 
-// positions returns the word positions where winnowing selected the
-// n-gram hash h, in text order.
-func (e *entry) positions(h uint32) []uint64 {
-	key := uint64(h) << 32
+// maxFPos bounds the word positions entry.fpos records: a shared passage
+// further into a text than that is found by aligning the texts whole.
+const maxFPos = 1 << 16
+
+// positions appends the word positions where winnowing selected an
+// n-gram hash with the high 16 bits of h, in text order.
+func (e *entry) positions(dst []int, h uint32) []int {
+	key := h >> 16 << 16
 	i, _ := slices.BinarySearch(e.fpos, key)
-	j := i
-	for j < len(e.fpos) && uint32(e.fpos[j]>>32) == h {
-		j++
+	for ; i < len(e.fpos) && e.fpos[i]&^0xffff == key; i++ {
+		dst = append(dst, int(e.fpos[i]&0xffff))
 	}
-	return e.fpos[i:j]
+	return dst
 }
 
 // textHash is the hash of the normalized text, computed only when an
@@ -148,7 +155,7 @@ func (e *entry) slice(start, end int) string {
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.d.text) +
-		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*cap(e.set) + 8*(cap(e.fpos)+cap(e.quotes)+cap(e.letters))
+		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
 }
 
 // recent keeps the entries of the most recent documents, by document
