@@ -3,6 +3,7 @@ package copies
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -259,5 +260,45 @@ func TestConcurrentAdd(t *testing.T) {
 	}
 	if total != want {
 		t.Errorf("%d pairs, want %d", total, want)
+	}
+}
+
+// TestPostingBudget checks that a lookup past its posting budget walks
+// the rarest fingerprints first and stops: an arrival made of phrases
+// many articles share costs a bounded walk.
+func TestPostingBudget(t *testing.T) {
+	f := New(nil, Options{MaxCandidates: 1}) // a budget of postingBudget postings
+	rare := uint32(1)
+	common := []uint32{11, 12, 13, 14, 15}
+	f.insert(sketch{id: "rare", fps: []uint32{rare}}, false)
+	for i := range 20 {
+		f.insert(sketch{id: fmt.Sprintf("c%02d", i), fps: common}, false)
+	}
+	arrival := sketch{id: "x", fps: append(slices.Clone(common), rare)}
+	f.lookup(arrival)
+	walked := len(f.look.hits)
+	// rare (1), then common ones of 20 each until the budget is spent
+	want := 1 + 20*((postingBudget-1+19)/20)
+	if walked != want {
+		t.Errorf("walked %d postings, want %d", walked, want)
+	}
+	found := false
+	for _, c := range f.look.cands {
+		if f.id(c.doc) == "rare" {
+			found = c.shared == 1
+		}
+	}
+	if !found {
+		t.Error("the candidate of the rarest fingerprint was not found")
+	}
+	// under the budget every posting is walked
+	f = New(nil, Options{})
+	f.insert(sketch{id: "rare", fps: []uint32{rare}}, false)
+	for i := range 20 {
+		f.insert(sketch{id: fmt.Sprintf("c%02d", i), fps: common}, false)
+	}
+	f.lookup(arrival)
+	if got := len(f.look.hits); got != 1+20*len(common) {
+		t.Errorf("walked %d postings under the budget, want %d", got, 1+20*len(common))
 	}
 }

@@ -30,6 +30,7 @@ type lookupScratch struct {
 	gen   uint32
 	hits  []hit
 	docs  []uint32
+	heads []fpHead
 	keys  []uint64
 }
 
@@ -101,33 +102,64 @@ func (f *Finder) lookup(s sketch) {
 			walk(b, k)
 		}
 	}
+	// the counts tell a stock phrase without walking its postings
 	limit := f.opts.MaxPosting
+	heads, total := l.heads[:0], 0
 	for i, h := range s.fps {
-		// the counts tell a stock phrase without walking its postings
 		ec, n := f.cur.head(h)
 		ep, np := f.prev.head(h)
-		if n+np > limit {
+		if n+np == 0 || n+np > limit {
 			continue
 		}
-		docs := l.docs[:0]
-		if n > 0 {
-			docs = f.cur.appendDocs(docs, ec, limit)
+		heads = append(heads, fpHead{cur: ec, prev: ep, n: int32(n), np: int32(np), fp: int32(i)})
+		total += n + np
+	}
+	l.heads = heads
+	// Past the budget, the rarest fingerprints are walked first: they
+	// are the most telling, and a text made of phrases that many
+	// articles share cannot make the lookup walk all their postings.
+	budget := postingBudget * f.opts.MaxCandidates
+	if total > budget {
+		slices.SortStableFunc(heads, func(a, b fpHead) int { return int(a.n+a.np) - int(b.n+b.np) })
+	}
+	walked := 0
+	for _, hd := range heads {
+		if walked >= budget {
+			break
 		}
-		if np > 0 && len(docs) <= limit {
-			docs = f.prev.appendDocs(docs, ep, limit)
+		docs := l.docs[:0]
+		if hd.n > 0 {
+			docs = f.cur.appendDocs(docs, hd.cur, limit)
+		}
+		if hd.np > 0 && len(docs) <= limit {
+			docs = f.prev.appendDocs(docs, hd.prev, limit)
 		}
 		l.docs = docs
+		walked += len(docs)
 		if len(docs) > limit {
 			continue // a stock phrase
 		}
 		for _, d := range docs {
 			c := l.get(d)
 			c.shared++
-			l.hits = append(l.hits, hit{fp: int32(i), prev: c.last})
+			l.hits = append(l.hits, hit{fp: hd.fp, prev: c.last})
 			c.last = int32(len(l.hits) - 1)
 		}
 	}
 }
+
+// fpHead is an arrival's fingerprint found in the passage index: where
+// its postings start in each generation and how many each holds.
+type fpHead struct {
+	cur, prev uint32
+	n, np     int32
+	fp        int32 // index in the arrival's fingerprints
+}
+
+// postingBudget is how many postings a lookup walks per candidate it may
+// align (Options.MaxCandidates), 2,048 by default: far more than an
+// ordinary article needs.
+const postingBudget = 64
 
 // target is a candidate to align: its id and, when the recent articles
 // hold it, its entry, else its short words when the passage index has them.
