@@ -193,23 +193,24 @@ func TestMayAlign(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := New(nil, Options{})
-			x, _, _ := newEntry(storyline.Article{ID: "x", Text: tc.x}, nil)
+			xp := f.Prepare(&storyline.Article{ID: "x", Text: tc.x})
+			x := xp.e
 			y, _, _ := newEntry(storyline.Article{ID: "y", Text: tc.y}, nil)
 			yfps := map[uint32]bool{}
 			for _, h := range fingerprints(nil, y.d.toks) {
 				yfps[h] = true
 			}
 			c := target{c: candidate{near: tc.near}}
-			for _, h := range fingerprints(nil, x.d.toks) {
+			for k, h := range xp.s.fps {
 				if yfps[h] {
-					c.fps = append(c.fps, h)
+					c.fps = append(c.fps, int32(k))
 					c.c.shared++
 				}
 			}
 			if !tc.want && !tc.near && c.c.shared == 0 {
 				t.Fatal("the texts share no fingerprint: nothing is checked")
 			}
-			if got := f.mayAlign(x, y, c); got != tc.want {
+			if got := f.mayAlign(xp, y, c); got != tc.want {
 				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.c.shared, tc.want)
 			}
 			if _, ok := f.compare(x, y); !tc.want && ok {

@@ -125,8 +125,8 @@ const (
 // both texts (see winnowPos), so no passage is missed and neither text is
 // scanned. A pair of occurrences inside words already looked at is not
 // looked at again.
-func (f *Finder) mayAlign(x, y *entry, t target) bool {
-	c := t.c
+func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
+	x, c := xp.e, t.c
 	if c.shared == 0 {
 		// an LSH candidate that shares no fingerprint: a near-duplicate
 		// or nothing
@@ -138,6 +138,9 @@ func (f *Finder) mayAlign(x, y *entry, t target) bool {
 	if c.near && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		return true
 	}
+	if len(x.d.toks) > maxFPos || len(y.d.toks) > maxFPos {
+		return true // positions past maxFPos are not recorded
+	}
 	var al *aligner
 	// the windows looked at so far, and found to share no passage but
 	// quotations: a passage through an occurrence inside one of them
@@ -146,18 +149,15 @@ func (f *Finder) mayAlign(x, y *entry, t target) bool {
 	ns := 0
 	need := f.opts.MinWords - gramWords // how far a passage may reach past its n-gram
 	looked := 0
-	if len(x.d.toks) > maxFPos || len(y.d.toks) > maxFPos {
-		return true // positions past maxFPos are not recorded
-	}
-	var xbuf, ybuf [8]int
-	xs, ys := xbuf[:0], ybuf[:0]
-	for _, h := range t.fps {
-		ys = y.positions(ys[:0], h)
+	var ybuf [8]int
+	ys := ybuf[:0]
+	for _, k := range t.fps {
+		ys = y.positions(ys[:0], xp.s.fps[k])
 		if len(ys) == 0 {
 			continue
 		}
-		xs = x.positions(xs[:0], h)
-		for _, i := range xs {
+		for _, i32 := range xp.positions(k) {
+			i := int(i32)
 		pairs:
 			for _, j := range ys {
 				for _, w := range seen[:ns] {

@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -175,6 +176,9 @@ func unixOf(p storyline.Published) int64 {
 type Prepared struct {
 	e *entry
 	s sketch
+	// the word positions of each fingerprint s.fps[k] are
+	// pos[at[k]:at[k+1]]
+	at, pos []int32
 }
 
 // Prepare does the part of AddArticle that depends on a alone. It is safe
@@ -186,9 +190,44 @@ func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	e, sh, fps := newEntry(*a, sc)
 	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), at: unixOf(a.Published)}
 	s.keys, s.hasSh = f.params.bandKeys(sh)
+	p := &Prepared{e: e, s: s}
+	p.at, p.pos = fingerprintPositions(fps, sc.grams, sc.pos)
 	f.scratch.Put(sc)
-	return &Prepared{e: e, s: s}
+	return p
 }
+
+// fingerprintPositions groups the positions winnowing selected (pos, of
+// n-grams with hashes grams) by fingerprint: those of fps[k] are
+// pos[at[k]:at[k+1]] of the result, in text order.
+func fingerprintPositions(fps, grams []uint32, selected []int32) (at, pos []int32) {
+	keys := make([]uint64, len(fps))
+	for k, h := range fps {
+		keys[k] = uint64(h)<<32 | uint64(k)
+	}
+	slices.Sort(keys)
+	which := func(h uint32) int {
+		i, _ := slices.BinarySearch(keys, uint64(h)<<32)
+		return int(uint32(keys[i]))
+	}
+	at = make([]int32, len(fps)+1)
+	for _, p := range selected {
+		at[which(grams[p])+1]++
+	}
+	for k := range fps {
+		at[k+1] += at[k]
+	}
+	pos = make([]int32, len(selected))
+	next := slices.Clone(at[:len(fps)])
+	for _, p := range selected {
+		k := which(grams[p])
+		pos[next[k]] = p
+		next[k]++
+	}
+	return at, pos
+}
+
+// positions returns the word positions of the arrival's k-th fingerprint.
+func (p *Prepared) positions(k int32) []int32 { return p.pos[p.at[k]:p.at[k+1]] }
 
 // AddArticle returns the pairs a forms with the articles indexed before,
 // then indexes it. Pairs are ordered by the other article's id. It is
@@ -217,7 +256,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
-	targets := f.resolve(a.ID, s.fps)
+	targets := f.resolve(a.ID)
 	f.mu.Unlock()
 
 	// Candidates are fetched and aligned on every core: each comparison
@@ -247,7 +286,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 				return
 			}
 		}
-		if other != nil && !f.mayAlign(e, other, targets[i]) {
+		if other != nil && !f.mayAlign(p, other, targets[i]) {
 			return
 		}
 		if other != nil {

@@ -168,15 +168,15 @@ type target struct {
 	e     *entry
 	words []uint16
 	c     candidate
-	// fps are the fingerprints it shares with the arrival, in the
-	// arrival's order; nil when it shares more than maxShared
-	fps []uint32
+	// fps are the fingerprints it shares with the arrival, as indexes in
+	// the arrival's, in its order; nil when it shares more than maxShared
+	fps []int32
 }
 
 // resolve orders the candidates in f.look (near ones first, then by
 // shared fingerprints, newest first) and returns distinct ones, without
 // self, at most MaxCandidates. f.mu is held.
-func (f *Finder) resolve(self string, fps []uint32) []target {
+func (f *Finder) resolve(self string) []target {
 	l := &f.look
 	// one sort key per candidate: near, shared, document, all descending
 	keys := l.keys[:0]
@@ -190,7 +190,7 @@ func (f *Finder) resolve(self string, fps []uint32) []target {
 	slices.Sort(keys)
 	l.keys = keys
 	var out []target
-	var arena []uint32
+	var arena []int32
 	for k := len(keys) - 1; k >= 0 && len(out) < f.opts.MaxCandidates; k-- {
 		c := *l.get(uint32(keys[k]))
 		id := f.id(c.doc)
@@ -205,11 +205,11 @@ func (f *Finder) resolve(self string, fps []uint32) []target {
 		}
 		if c.shared <= maxShared {
 			if arena == nil {
-				arena = make([]uint32, 0, min(len(l.hits), f.opts.MaxCandidates*8))
+				arena = make([]int32, 0, min(len(l.hits), f.opts.MaxCandidates*8))
 			}
 			start := len(arena)
 			for h := c.last; h >= 0; h = l.hits[h].prev {
-				arena = append(arena, fps[l.hits[h].fp])
+				arena = append(arena, l.hits[h].fp)
 			}
 			t.fps = arena[start:len(arena):len(arena)]
 			slices.Reverse(t.fps)
