@@ -303,3 +303,43 @@ func TestPostingBudget(t *testing.T) {
 		t.Errorf("walked %d postings under the budget, want %d", got, 1+20*len(common))
 	}
 }
+
+// TestQuotedNotFetched checks that a candidate no longer in memory that
+// shares with the arrival only a statement the arrival quotes is not read
+// from the store, and one that shares an unquoted passage is.
+func TestQuotedNotFetched(t *testing.T) {
+	ctx := context.Background()
+	statement := "“" + wire[1] + "”"
+	tests := []struct {
+		name        string
+		old, arr    string
+		wantFetched int64
+		wantPairs   int
+	}{
+		{"quoted in both", filler(1) + " " + statement + " she said. " + filler(2), filler(3) + " " + statement + " Berg said. " + filler(4), 0, 0},
+		{"unquoted", filler(1) + " " + wire[1] + " " + filler(2), filler(3) + " " + wire[1] + " " + filler(4), 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := memSource{}
+			f := New(src, Options{CacheSize: 2})
+			arts := []storyline.Article{{ID: "old", Text: tc.old}}
+			for k := range 3 {
+				arts = append(arts, storyline.Article{ID: fmt.Sprintf("f%d", k), Text: filler(10 + k)})
+			}
+			arts = append(arts, storyline.Article{ID: "new", Text: tc.arr})
+			var got []storyline.Copy
+			for _, a := range arts {
+				src[a.ID] = a
+				cs, err := f.AddArticle(ctx, &a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = cs
+			}
+			if st := f.Stats(); st.Fetched != tc.wantFetched || len(got) != tc.wantPairs {
+				t.Errorf("fetched %d, pairs %d (%+v); want %d, %d", st.Fetched, len(got), got, tc.wantFetched, tc.wantPairs)
+			}
+		})
+	}
+}

@@ -71,22 +71,55 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	return c, true
 }
 
-// mayShare reports whether an arrival and a candidate, both as token
-// hashes cut to 16 bits, align over a passage: every passage of the full
-// texts is one of these too (unless a chance match of short hashes, one
-// in 65,536 per word, sways the greedy aligner), so a candidate that
-// fails does not share a passage and need not be read from the store.
-// The texts are aligned in the order compare aligns them, since the
-// greedy aligner is not quite symmetric.
-func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bool {
+// mayShare reports whether an arrival x (its tokens as arrival, their
+// hashes cut to 16 bits) and a candidate, its words cut alike, share a
+// passage that may be copying: every passage of the full texts is one of
+// these too (unless a chance match of short hashes, one in 65,536 per
+// word, sways the greedy aligner), so a candidate that fails need not be
+// read from the store. A passage the arrival quotes, as quotation
+// decides on the arrival's side, is taken for the same statement
+// reported twice, not copying; the candidate's side is not known before
+// it is read. The texts are aligned in the order compare aligns them,
+// since the greedy aligner is not quite symmetric.
+func (f *Finder) mayShare(x *entry, arrival []token, arrivalFirst bool, words []uint16) bool {
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
 	al.cand = shortTokens(al.cand[:0], words)
 	al.built = nil // cand is rewritten in place: never trust a table built for it
+	var spans []span
 	if arrivalFirst {
-		return len(al.align(arrival, al.cand, f.opts.MinWords)) > 0
+		spans = al.align(arrival, al.cand, f.opts.MinWords)
+	} else {
+		spans = al.align(al.cand, arrival, f.opts.MinWords)
 	}
-	return len(al.align(al.cand, arrival, f.opts.MinWords)) > 0
+	for _, s := range spans {
+		i, j := s.a0, s.a1
+		if !arrivalFirst {
+			i, j = s.b0, s.b1
+		}
+		if !f.quotedSide(x, i, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedSide reports whether words [i, j) of x are quoted as quotation
+// asks of either side of a shared span: fewer than a passage of them
+// outside quotation marks, and most of their letters or half a passage
+// of them inside.
+func (f *Finder) quotedSide(x *entry, i, j int) bool {
+	toks := x.d.toks
+	in := 0
+	for _, t := range toks[i:j] {
+		if x.inQuote(t.start) {
+			in++
+		}
+	}
+	if j-i-in >= f.opts.MinWords {
+		return false
+	}
+	return 2*in >= f.opts.MinWords || x.quoted(int(toks[i].start), int(toks[j-1].end))
 }
 
 // quotation reports whether a piece of a shared span (from splitQuotes)

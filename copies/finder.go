@@ -276,7 +276,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	compareOne := func(i int) {
 		other := targets[i].e
-		if other == nil && targets[i].words != nil && !f.mayShare(arrWords, a.ID < targets[i].id, targets[i].words) {
+		if other == nil && targets[i].words != nil && !f.mayShare(e, arrWords, a.ID < targets[i].id, targets[i].words) {
 			return // no passage: not worth reading from the store
 		}
 		if other == nil {
