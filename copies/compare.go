@@ -76,12 +76,12 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 // passage that may be copying: every passage of the full texts is one of
 // these too (unless a chance match of short hashes, one in 65,536 per
 // word, sways the greedy aligner), so a candidate that fails need not be
-// read from the store. A passage the arrival quotes, as quotation
-// decides on the arrival's side, is taken for the same statement
-// reported twice, not copying; the candidate's side is not known before
-// it is read. The texts are aligned in the order compare aligns them,
-// since the greedy aligner is not quite symmetric.
-func (f *Finder) mayShare(x *entry, arrival []token, arrivalFirst bool, words []uint16) bool {
+// read from the store. With the bits of the candidate's quoted words, a
+// passage that both quote, with less than a passage around the quotation
+// on either side, is the same statement reported twice (see
+// quoteWithAttribution), not copying. The texts are aligned in the order
+// compare aligns them, since the greedy aligner is not quite symmetric.
+func (f *Finder) mayShare(x *entry, arrival []token, arrivalFirst bool, words []uint16, quoted []uint64) bool {
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
 	al.cand = shortTokens(al.cand[:0], words)
@@ -92,34 +92,31 @@ func (f *Finder) mayShare(x *entry, arrival []token, arrivalFirst bool, words []
 	} else {
 		spans = al.align(al.cand, arrival, f.opts.MinWords)
 	}
+	if len(quoted) < (len(words)+63)/64 {
+		return len(spans) > 0 // the candidate's quotation marks are not known
+	}
 	for _, s := range spans {
-		i, j := s.a0, s.a1
+		i, j, k, l := s.a0, s.a1, s.b0, s.b1
 		if !arrivalFirst {
-			i, j = s.b0, s.b1
+			i, j, k, l = s.b0, s.b1, s.a0, s.a1
 		}
-		if !f.quotedSide(x, i, j) {
+		inA, inB := 0, 0
+		for _, t := range x.d.toks[i:j] {
+			if x.inQuote(t.start) {
+				inA++
+			}
+		}
+		for w := k; w < l; w++ {
+			if quoted[w/64]&(1<<(w%64)) != 0 {
+				inB++
+			}
+		}
+		minWords := f.opts.MinWords
+		if 2*min(inA, inB) < minWords || j-i-inA >= minWords || l-k-inB >= minWords {
 			return true
 		}
 	}
 	return false
-}
-
-// quotedSide reports whether words [i, j) of x are quoted as quotation
-// asks of either side of a shared span: fewer than a passage of them
-// outside quotation marks, and most of their letters or half a passage
-// of them inside.
-func (f *Finder) quotedSide(x *entry, i, j int) bool {
-	toks := x.d.toks
-	in := 0
-	for _, t := range toks[i:j] {
-		if x.inQuote(t.start) {
-			in++
-		}
-	}
-	if j-i-in >= f.opts.MinWords {
-		return false
-	}
-	return 2*in >= f.opts.MinWords || x.quoted(int(toks[i].start), int(toks[j-1].end))
 }
 
 // quotation reports whether a piece of a shared span (from splitQuotes)

@@ -158,8 +158,10 @@ type sketch struct {
 	fps   []uint32
 	// at is the publication time in Unix seconds, 0 when unknown
 	at int64
-	// words are the token hashes reduced to 16 bits (not stored)
-	words []uint16
+	// words are the token hashes reduced to 16 bits, quoted a bit for
+	// each, set when it starts inside quotation marks (neither is stored)
+	words  []uint16
+	quoted []uint64
 }
 
 func unixOf(p storyline.Published) int64 {
@@ -188,7 +190,7 @@ type Prepared struct {
 func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	sc := f.scratch.Get().(*scratch)
 	e, sh, fps := newEntry(*a, sc)
-	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), at: unixOf(a.Published)}
+	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), quoted: e.quotedWords(), at: unixOf(a.Published)}
 	s.keys, s.hasSh = f.params.bandKeys(sh)
 	p := &Prepared{e: e, s: s}
 	p.at, p.pos = fingerprintPositions(fps, sc.grams, sc.pos)
@@ -276,7 +278,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	compareOne := func(i int) {
 		other := targets[i].e
-		if other == nil && targets[i].words != nil && !f.mayShare(e, arrWords, a.ID < targets[i].id, targets[i].words) {
+		if other == nil && targets[i].words != nil && !f.mayShare(e, arrWords, a.ID < targets[i].id, targets[i].words, targets[i].quoted) {
 			return // no passage: not worth reading from the store
 		}
 		if other == nil {
@@ -348,7 +350,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	}
 	f.next = append(f.next, nx)
 	f.tick(s.at)
-	f.cur.add(d, s.fps, s.words)
+	f.cur.add(d, s.fps, s.words, s.quoted)
 	if record {
 		f.pending[docKey(d)] = encodeSketch(s)
 	}

@@ -167,7 +167,10 @@ type target struct {
 	id    string
 	e     *entry
 	words []uint16
-	c     candidate
+	// quoted marks the words that start inside quotation marks, when
+	// the passage index has them
+	quoted []uint64
+	c      candidate
 	// fps are the fingerprints it shares with the arrival, as indexes in
 	// the arrival's, in its order; nil when it shares more than maxShared
 	fps []int32
@@ -200,7 +203,9 @@ func (f *Finder) resolve(self string) []target {
 		t := target{id: id, e: f.win.get(c.doc, id), c: c}
 		if t.e == nil && !c.near {
 			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
-				t.words = f.prev.wordsOf(c.doc)
+				t.words, t.quoted = f.prev.wordsOf(c.doc), f.prev.quotedOf(c.doc)
+			} else {
+				t.quoted = f.cur.quotedOf(c.doc)
 			}
 		}
 		if c.shared <= maxShared {

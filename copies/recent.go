@@ -93,6 +93,18 @@ func (e *entry) textHash() string { return textproc.Hash(e.d.text) }
 // inQuote reports whether code point i is inside quotation marks.
 func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
 
+// quotedWords returns a bit for each word, set when it starts inside
+// quotation marks.
+func (e *entry) quotedWords() []uint64 {
+	bits := make([]uint64, (len(e.d.toks)+63)/64)
+	for i, t := range e.d.toks {
+		if e.inQuote(t.start) {
+			bits[i/64] |= 1 << (i % 64)
+		}
+	}
+	return bits
+}
+
 // anyQuote reports whether any code point in [start, end) is inside
 // quotation marks.
 func (e *entry) anyQuote(start, end int) bool {
