@@ -343,3 +343,29 @@ func TestQuotedNotFetched(t *testing.T) {
 		})
 	}
 }
+
+// TestMayBeNear checks the estimate of near-duplication from short word
+// hashes that decides whether an LSH candidate no longer in memory is read.
+func TestMayBeNear(t *testing.T) {
+	base := filler(1) + filler(2)
+	short := func(text string) []uint16 { return shortWords(prepare(text).toks) }
+	edited := strings.Replace(base, "w1x2y3", "changed", 1)
+	tests := []struct {
+		name string
+		x, y string
+		want bool
+	}{
+		{"same", base, base, true},
+		{"one word changed", base, edited, true},
+		{"unrelated", base, filler(3) + filler(4), false},
+		{"half shared", base, filler(1) + filler(4), false},
+		{"too short", base, "two words", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mayBeNear(shortShingles(short(tc.x)), short(tc.y), 0.7); got != tc.want {
+				t.Errorf("mayBeNear = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

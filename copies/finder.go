@@ -270,16 +270,24 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	res := make([]result, len(targets))
 	var arrWords []token
+	var arrShingles []uint64
 	for _, t := range targets {
 		if t.e == nil && t.words != nil {
 			arrWords = shortTokens(nil, s.words)
+			arrShingles = shortShingles(s.words)
 			break
 		}
 	}
 	compareOne := func(i int) {
-		other := targets[i].e
-		if other == nil && targets[i].words != nil && !f.mayShare(e, arrWords, a.ID < targets[i].id, targets[i].words, targets[i].quoted) {
-			return // no passage: not worth reading from the store
+		t := targets[i]
+		other := t.e
+		// A candidate no longer in memory is read from the store only if
+		// its short words show it may be a near-duplicate or share a
+		// passage that may be copying.
+		if other == nil && t.words != nil &&
+			!(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
+			!f.mayShare(e, arrWords, a.ID < t.id, t.words, t.quoted) {
+			return
 		}
 		if other == nil {
 			var err error

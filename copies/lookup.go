@@ -201,7 +201,7 @@ func (f *Finder) resolve(self string) []target {
 			continue
 		}
 		t := target{id: id, e: f.win.get(c.doc, id), c: c}
-		if t.e == nil && !c.near {
+		if t.e == nil {
 			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
 				t.words, t.quoted = f.prev.wordsOf(c.doc), f.prev.quotedOf(c.doc)
 			} else {

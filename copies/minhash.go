@@ -1,6 +1,8 @@
 package copies
 
 import (
+	"slices"
+
 	"github.com/zeebo/xxh3"
 )
 
@@ -150,4 +152,35 @@ func jaccardAtLeast(a, b []uint32, t float64) bool {
 		}
 	}
 	return float64(inter)/float64(na+nb-inter) >= t
+}
+
+// shortShingles returns the sorted distinct shingles of a text given as
+// 16-bit word hashes (see shortWords), each the three words side by side.
+func shortShingles(words []uint16) []uint64 {
+	if len(words) < shingleWords {
+		return nil
+	}
+	sh := make([]uint64, 0, len(words)-shingleWords+1)
+	for i := 0; i+shingleWords <= len(words); i++ {
+		sh = append(sh, uint64(words[i])<<32|uint64(words[i+1])<<16|uint64(words[i+2]))
+	}
+	slices.Sort(sh)
+	return slices.Compact(sh)
+}
+
+// nearMargin is how far below the near-duplicate threshold the Jaccard
+// similarity of short shingles may fall for a candidate to be read and
+// measured exactly: short hashes that collide make the two differ a
+// little.
+const nearMargin = 0.1
+
+// mayBeNear reports whether a candidate, given as 16-bit word hashes, may
+// be a near-duplicate of an arrival with the short shingles arr: their
+// Jaccard similarity over short shingles is within nearMargin of the
+// threshold t. Texts too short for a shingle may always be.
+func mayBeNear(arr []uint64, words []uint16, t float64) bool {
+	if len(arr) == 0 || len(words) < shingleWords {
+		return true
+	}
+	return sortedJaccard(arr, shortShingles(words)) >= t-nearMargin
 }
