@@ -363,7 +363,7 @@ func TestMayBeNear(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := mayBeNear(shortShingles(short(tc.x)), short(tc.y), 0.7); got != tc.want {
+			if got := mayBeNear(newShingleSet(short(tc.x)), short(tc.y), 0.7); got != tc.want {
 				t.Errorf("mayBeNear = %v, want %v", got, tc.want)
 			}
 		})

@@ -270,11 +270,11 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	res := make([]result, len(targets))
 	var arrWords []token
-	var arrShingles []uint64
+	var arrShingles *shingleSet
 	for _, t := range targets {
 		if t.e == nil && t.words != nil {
 			arrWords = shortTokens(nil, s.words)
-			arrShingles = shortShingles(s.words)
+			arrShingles = newShingleSet(s.words)
 			break
 		}
 	}

@@ -1,8 +1,6 @@
 package copies
 
 import (
-	"slices"
-
 	"github.com/zeebo/xxh3"
 )
 
@@ -154,23 +152,51 @@ func jaccardAtLeast(a, b []uint32, t float64) bool {
 	return float64(inter)/float64(na+nb-inter) >= t
 }
 
-// shortShingles returns the sorted distinct shingles of a text given as
-// 16-bit word hashes (see shortWords), each the three words side by side.
-func shortShingles(words []uint16) []uint64 {
-	if len(words) < shingleWords {
-		return nil
+// shingleSet is the set of the short shingles of a text (see
+// shortWords), each the three 16-bit word hashes side by side, in an
+// open-addressing table whose occupied slots have the top bit set.
+type shingleSet struct {
+	slots []uint64
+	n     int
+}
+
+func shingleOf(w []uint16) uint64 {
+	return 1<<63 | uint64(w[0])<<32 | uint64(w[1])<<16 | uint64(w[2])
+}
+
+// newShingleSet returns the set of the short shingles of words.
+func newShingleSet(words []uint16) *shingleSet {
+	size := 16
+	for size < 2*len(words) {
+		size *= 2
 	}
-	sh := make([]uint64, 0, len(words)-shingleWords+1)
+	s := &shingleSet{slots: make([]uint64, size)}
 	for i := 0; i+shingleWords <= len(words); i++ {
-		sh = append(sh, uint64(words[i])<<32|uint64(words[i+1])<<16|uint64(words[i+2]))
+		v := shingleOf(words[i:])
+		j := s.slot(v)
+		if s.slots[j] == 0 {
+			s.slots[j] = v
+			s.n++
+		}
 	}
-	slices.Sort(sh)
-	return slices.Compact(sh)
+	return s
+}
+
+// slot returns the slot of v: where it is, or the empty one where it
+// would go.
+func (s *shingleSet) slot(v uint64) int {
+	mask := len(s.slots) - 1
+	i := int((v*0x9E3779B97F4A7C15)>>40) & mask
+	for s.slots[i] != 0 && s.slots[i] != v {
+		i = (i + 1) & mask
+	}
+	return i
 }
 
 // nearMargin is how far below the near-duplicate threshold the Jaccard
 // similarity of short shingles may fall for a candidate to be read and
-// measured exactly: short hashes that collide make the two differ a
+// measured exactly: short hashes that collide, and shingles repeated in
+// the candidate (counted as often as they occur), make the two differ a
 // little.
 const nearMargin = 0.1
 
@@ -178,9 +204,15 @@ const nearMargin = 0.1
 // be a near-duplicate of an arrival with the short shingles arr: their
 // Jaccard similarity over short shingles is within nearMargin of the
 // threshold t. Texts too short for a shingle may always be.
-func mayBeNear(arr []uint64, words []uint16, t float64) bool {
-	if len(arr) == 0 || len(words) < shingleWords {
+func mayBeNear(arr *shingleSet, words []uint16, t float64) bool {
+	if arr == nil || arr.n == 0 || len(words) < shingleWords {
 		return true
 	}
-	return sortedJaccard(arr, shortShingles(words)) >= t-nearMargin
+	inter, n := 0, len(words)-shingleWords+1
+	for i := range n {
+		if v := shingleOf(words[i:]); arr.slots[arr.slot(v)] == v {
+			inter++
+		}
+	}
+	return float64(inter) >= (t-nearMargin)*float64(arr.n+n-inter)
 }
