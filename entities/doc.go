@@ -28,6 +28,8 @@ type Doc struct {
 	src         string
 	off         []int32
 	wide, extra []int32
+	// caps is, per token, Capitalized's answer, set by NewDoc.
+	caps []bool
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -39,7 +41,8 @@ func NewDoc(text string) *Doc {
 	d := &Doc{src: text}
 	d.decode()
 	d.Tokens = textproc.Tokenize(make([]textproc.Token, 0, len(d.Text)/5), text)
-	d.SentStart = make([]bool, len(d.Tokens))
+	flags := make([]bool, 2*len(d.Tokens))
+	d.SentStart, d.caps = flags[:len(d.Tokens):len(d.Tokens)], flags[len(d.Tokens):]
 	d.Para = make([]int, len(d.Tokens))
 	para := 0
 	prevEnd := 0
@@ -79,6 +82,7 @@ func NewDoc(text string) *Doc {
 			start = true
 		}
 		d.SentStart[i] = start
+		d.caps[i] = isUpper(d.Text[t.Start])
 		d.Para[i] = para
 		prevEnd = t.End
 	}
@@ -189,6 +193,9 @@ func (d *Doc) Slice(start, end int) string {
 
 // Capitalized reports whether token i starts with an upper-case letter.
 func (d *Doc) Capitalized(i int) bool {
+	if len(d.caps) == len(d.Tokens) {
+		return d.caps[i]
+	}
 	return isUpper(d.Text[d.Tokens[i].Start])
 }
 

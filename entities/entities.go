@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
@@ -93,7 +94,8 @@ func lowerTerms(d *Doc) map[string]bool {
 	if len(lower) == 0 {
 		return nil
 	}
-	asked := newWordFilter(lower)
+	var asked wordFilter
+	fillWordFilter(&asked, lower)
 	for i, t := range d.Tokens {
 		if !asked.may(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
 			continue
@@ -222,10 +224,10 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 		// "Mr. King" is a name; "President" alone is not
 		return cand{}, false
 	}
-	words := make([]string, 0, j-i)
-	lowered := make([]string, 0, j-i)
-	keys := make([]string, 0, j-i)
-	stemmed := false
+	// most names have a word or two: the lists live on the stack
+	var wordsArr, loweredArr, keysArr [4]string
+	words, lowered, keys := wordsArr[:0], loweredArr[:0], keysArr[:0]
+	stemmed, spaced := false, true
 	end := d.Tokens[j-1].End
 	for k := i; k < j; k++ {
 		w := d.Word(k)
@@ -234,6 +236,8 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 				end -= 2
 				w = cut
 			}
+		} else if d.Slice(d.Tokens[k].End, d.Tokens[k+1].Start) != " " {
+			spaced = false
 		}
 		words = append(words, w)
 		lw := lowerAs(w, d.Tokens[k].Term)
@@ -247,9 +251,13 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 	if stemmed {
 		key = strings.Join(keys, " ")
 	}
+	name := d.Slice(d.Tokens[i].Start, end) // the words and the spaces between them
+	if !spaced {
+		name = strings.Join(words, " ")
+	}
 	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
-		name: strings.Join(words, " "), lname: lname, key: key,
+		name: name, lname: lname, key: key,
 		last: keys[len(keys)-1], titled: titled,
 	}, true
 }
@@ -418,6 +426,7 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 	// an entity is keyed by its kind and stem key, or by a full name
 	type entityKey struct{ kind, key string }
 	index := make(map[entityKey]int)
+	var count []int // mentions per entity, for one array to hold them all
 	for _, c := range cands {
 		key := entityKey{string(c.kind), c.key}
 		name := c.name
@@ -437,23 +446,51 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 				e = len(r.Entities)
 				index[key] = e
 				r.Entities = append(r.Entities, storyline.Entity{Name: name, Kind: c.kind})
+				count = append(count, 0)
 			} else if better(c, nil) && len(name) > len(r.Entities[e].Name) {
 				r.Entities[e].Name = name
 			}
 			m.Entity = e
-			r.Entities[e].Mentions = append(r.Entities[e].Mentions, storyline.Mention{Text: r.Doc.Slice(c.start, c.end), Start: c.start, End: c.end})
+			count[e]++
 		}
 		r.Mentions = append(r.Mentions, m)
+	}
+	total := 0
+	for _, n := range count {
+		total += n
+	}
+	all := make([]storyline.Mention, total)
+	for e, n := range count {
+		r.Entities[e].Mentions, all = all[:0:n], all[n:]
+	}
+	for _, m := range r.Mentions {
+		if m.Entity >= 0 {
+			r.Entities[m.Entity].Mentions = append(r.Entities[m.Entity].Mentions, storyline.Mention{Text: r.Doc.Slice(m.Start, m.End), Start: m.Start, End: m.End})
+		}
 	}
 	// Russian canonical names: prefer the nominative (shortest) form.
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		for _, m := range e.Mentions {
-			if len(m.Text) < len(e.Name) && len(strings.Fields(m.Text)) == len(strings.Fields(e.Name)) && stemAll(m.Text) == stemAll(e.Name) {
+			if len(m.Text) < len(e.Name) && countFields(m.Text) == countFields(e.Name) && stemAll(m.Text) == stemAll(e.Name) {
 				e.Name = m.Text
 			}
 		}
 	}
+}
+
+// countFields returns len(strings.Fields(s)) without allocating.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 func stemAll(s string) string {

@@ -175,3 +175,21 @@ func TestRegistryBounded(t *testing.T) {
 		t.Errorf("FullName(namet) = %q, want the latest name", got)
 	}
 }
+
+// TestQuickChecksAgree checks the allocation-free shortcuts of the
+// recognizer against their plain definitions: countFields against
+// strings.Fields, and isDemonym's fast rejection by last byte against
+// every ending it lists.
+func TestQuickChecksAgree(t *testing.T) {
+	for _, s := range []string{"", " ", "Vladimir Putin", "  a\u00a0b\tc\n", "Песков", "J. K.  Rowling "} {
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for _, suf := range demonymEndings {
+		word := "abcd" + suf
+		if !isDemonym(word) && !places[word] {
+			t.Errorf("isDemonym(%q) = false for the ending %q", word, suf)
+		}
+	}
+}

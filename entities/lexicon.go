@@ -138,11 +138,27 @@ var personPronouns = set(`he she i we they you`)
 
 // demonyms end a name run but are not entities by themselves.
 func isDemonym(term string) bool {
+	if term == "" {
+		return false
+	}
+	// every ending ends in one of these bytes: n e h c, or the last
+	// byte of й я е о
+	switch term[len(term)-1] {
+	case 'n', 'e', 'h', 'c', 0xb9, 0x8f, 0xb5, 0xbe:
+	default:
+		return demonymWord(term)
+	}
 	for _, suf := range demonymEndings {
 		if strings.HasSuffix(term, suf) && len(term) > len(suf)+2 {
 			return !places[term]
 		}
 	}
+	return demonymWord(term)
+}
+
+// demonymWord reports whether term is one of the demonyms and adjectives
+// of origin or party listed by name, and not a place.
+func demonymWord(term string) bool {
 	switch term {
 	case "american", "russian", "ukrainian", "republican", "republicans", "democrat",
 		"democrats", "democratic", "british", "french", "german", "chinese", "israeli",

@@ -80,7 +80,10 @@ func (g *Registry) Learn(r *Result) {
 		if g.staged[key] == nil {
 			g.staged[key] = make(map[string]bool)
 		}
-		g.staged[key][e.Name] = true
+		if !g.staged[key][e.Name] {
+			// a copy, so that the registry does not keep the article's text
+			g.staged[key][strings.Clone(e.Name)] = true
+		}
 	}
 }
 

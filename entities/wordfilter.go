@@ -7,6 +7,13 @@ type wordFilter struct{ first, last [256]uint64 }
 
 func newWordFilter[V any](set map[string]V) *wordFilter {
 	f := new(wordFilter)
+	fillWordFilter(f, set)
+	return f
+}
+
+// fillWordFilter adds the words of set to f, which callers may keep on
+// the stack.
+func fillWordFilter[V any](f *wordFilter, set map[string]V) {
 	for w := range set {
 		if w != "" {
 			bit := uint64(1) << min(len(w), 63)
@@ -14,7 +21,6 @@ func newWordFilter[V any](set map[string]V) *wordFilter {
 			f.last[w[len(w)-1]] |= bit
 		}
 	}
-	return f
 }
 
 // may reports whether w may be in the set the filter was made from.

@@ -36,3 +36,22 @@ func BenchmarkDetectArticle(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDetectStream detects the language of 500 articles of the
+// synthetic stream in turn, one per iteration: unlike one article read
+// again and again, it leaves the branch predictor nothing to learn.
+func BenchmarkDetectStream(b *testing.B) {
+	d := New()
+	var texts []string
+	size := 0
+	for a := range gen.New(gen.Options{Articles: 500, Seed: 1}).All() {
+		texts = append(texts, a.Title+"\n"+a.Text)
+		size += len(a.Title) + 1 + len(a.Text)
+	}
+	b.SetBytes(int64(size / len(texts)))
+	i := 0
+	for b.Loop() {
+		d.Detect(texts[i%len(texts)])
+		i++
+	}
+}

@@ -84,21 +84,105 @@ func fromISO(code string) whatlanggo.Lang {
 }
 
 // Detect returns the ISO 639-1 code of text's language, or Und.
+//
+// The trigram model decides, unless the function-word shortcut settles
+// English or Russian first. The shortcut names no language but its own, so
+// when the model names that language too the answer is the same whichever
+// runs first: Detect runs the model first and the shortcut only when the
+// model disagrees, which spares the shortcut's scan on most texts.
 func (d *Detector) Detect(text string) string {
 	if len(text) > d.Sample {
-		cut := d.Sample
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
+		text = text[:runeCut(text, d.Sample)]
 	}
-	var latin, cyr, other int
-	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+	latin, cyr, other := countLetters(text, d.MinLetters)
+	total := latin + cyr + other
+	if total < d.MinLetters {
+		return Und
+	}
+	var opts whatlanggo.Options
+	var set int
+	cyrillic := cyr*2 > total
+	switch {
+	case cyrillic:
+		opts, set = d.cyrillic, 1
+	case latin*2 > total:
+		opts = d.latin
+	default:
+		return Und
+	}
+	if len(opts.Whitelist) == 0 {
+		return Und
+	}
+	sample := text
+	if len(sample) > 512 {
+		sample = sample[:runeCut(sample, 512)]
+	}
+	code := Und
+	if l, conf := d.trigrams(sample, set, opts); l >= 0 && conf >= d.MinConfidence {
+		var ok bool
+		if code, ok = d.codes[l]; !ok {
+			code = l.Iso6391()
+		}
+		if code == "" {
+			code = Und
+		}
+	}
+	if code == "en" && !cyrillic || code == "ru" && cyrillic {
+		return code // what the shortcut would say, if it said anything
+	}
+	if s := shortcut(text, cyrillic, opts); s != "" {
+		return s
+	}
+	return code
+}
+
+// runeCut returns the greatest n <= max that does not split a code point
+// of text, which is longer than max.
+func runeCut(text string, max int) int {
+	cut := max
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return cut
+}
+
+// countLetters counts the Latin, Cyrillic and other letters of text. It
+// stops early, with counts that are no longer exact, once the remaining
+// bytes can change neither which script has a majority of the letters nor
+// whether there are fewer than minLetters: a Latin letter takes at least
+// one byte, any other letter at least two.
+func countLetters(text string, minLetters int) (latin, cyr, other int) {
+	const check = 256 // bytes between checks for an early stop
+	next := check
+	for i := 0; i < len(text); {
+		if i >= next {
+			next += check
+			rest := len(text) - i
+			total := latin + cyr + other
+			if total >= minLetters && (latin-cyr-other > rest/2 || cyr-latin-other > rest) {
+				// the majority is settled; so is (for a Latin majority)
+				// latin*2 > total and (for a Cyrillic one) cyr*2 > total
+				return latin, cyr, other
+			}
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
 				latin++
 			}
+			continue
+		}
+		if (c == 0xd0 || c == 0xd1) && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+			// U+0400–U+047F: letters but for U+0482–U+0489, which need
+			// 0xd2; all Cyrillic
+			cyr++
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
 		case cyrillicLetter(r):
 			cyr++
 		case !unicode.IsLetter(r):
@@ -110,45 +194,7 @@ func (d *Detector) Detect(text string) string {
 			other++
 		}
 	}
-	total := latin + cyr + other
-	if total < d.MinLetters {
-		return Und
-	}
-	var opts whatlanggo.Options
-	var set int
-	switch {
-	case cyr*2 > total:
-		opts, set = d.cyrillic, 1
-	case latin*2 > total:
-		opts = d.latin
-	default:
-		return Und
-	}
-	if len(opts.Whitelist) == 0 {
-		return Und
-	}
-	if code := shortcut(text, cyr*2 > total, opts); code != "" {
-		return code
-	}
-	if len(text) > 512 {
-		cut := 512
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	l, conf := d.trigrams(text, set, opts)
-	if l < 0 || conf < d.MinConfidence {
-		return Und
-	}
-	code, ok := d.codes[l]
-	if !ok {
-		code = l.Iso6391()
-	}
-	if code != "" {
-		return code
-	}
-	return Und
+	return latin, cyr, other
 }
 
 // trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of

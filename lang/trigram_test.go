@@ -2,6 +2,8 @@ package lang
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -51,6 +53,36 @@ func TestTrigramModelAgrees(t *testing.T) {
 				if l != want.Lang || math.Abs(conf-want.Confidence) > 1e-9 {
 					t.Errorf("set %d %.60q: trigram model %v %.4f, whatlanggo %v %.4f", set, s, l, conf, want.Lang, want.Confidence)
 				}
+			}
+		}
+	}
+}
+
+// TestTrigramCharFolds checks trigramChar against whatlanggo's folding
+// for every code point of the Basic Multilingual Plane.
+func TestTrigramCharFolds(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := trigramChar(r), foldTrigramChar(r); got != want {
+			t.Fatalf("trigramChar(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+// TestRadixSort checks radixSort against slices.Sort on random keys of
+// every width and length around its cut-over.
+func TestRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 2, 47, 48, 49, 300, 520, 521, 2000} {
+		for _, bits := range []uint{1, 7, 21, 33, 63, 64} {
+			keys := make([]uint64, n)
+			for i := range keys {
+				keys[i] = rng.Uint64() >> (64 - bits)
+			}
+			want := slices.Clone(keys)
+			slices.Sort(want)
+			radixSort(keys, make([]uint64, 520))
+			if !slices.Equal(keys, want) {
+				t.Fatalf("radixSort of %d keys of %d bits: not sorted", n, bits)
 			}
 		}
 	}

@@ -38,6 +38,10 @@ type Config struct {
 	// the concurrent read step and returns what assigns the article later,
 	// in arrival order, in place of Clusterer.Assign.
 	Prepare func(a *storyline.Article) AssignFunc
+	// PrepareCopies, when set, does the CopyFinder's per-article work
+	// during the concurrent read step and returns what finds the article's
+	// copies later, in arrival order, in place of Copies.AddArticle.
+	PrepareCopies func(a *storyline.Article) CopiesFunc
 	// Workers is how many articles are read at once; 0 means one per CPU.
 	// The Reader and Citations must be safe for concurrent use.
 	Workers int
@@ -50,6 +54,10 @@ const DefaultRecleanWindow = 7 * 24 * time.Hour
 // AssignFunc assigns one prepared article, given the copies it takes part
 // in; see Config.Prepare.
 type AssignFunc func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error)
+
+// CopiesFunc finds the copies of one prepared article; see
+// Config.PrepareCopies.
+type CopiesFunc func(ctx context.Context) ([]storyline.Copy, error)
 
 // referencer is a Reader that takes the latest publication date known
 // before each batch, to date what undated articles mention.
@@ -64,12 +72,14 @@ type titler interface {
 }
 
 // Recleaner is a Cleaner that learns per-outlet boilerplate and says which
-// outlets' earlier articles need cleaning again.
+// earlier articles need cleaning again.
 type Recleaner interface {
 	storyline.Cleaner
-	// Changed returns the sources whose learned boilerplate changed since
-	// the last call, and forgets them.
-	Changed() []string
+	// Stale returns, and forgets, what carries a line learned since the
+	// last call: the ids of the articles the cleaner remembers, and the
+	// sources whose earlier articles it does not remember (it was
+	// restored from the store since), to be listed from the store.
+	Stale() (ids, sources []string)
 	// Reclean cleans an already stored article again from its raw input.
 	Reclean(ctx context.Context, a *storyline.Article) error
 }
@@ -122,6 +132,9 @@ type Pipeline struct {
 	mu       sync.Mutex
 	inflight map[*built]map[string]string
 	timings  map[string]time.Duration
+	// stale are earlier articles to clean again that were still in a
+	// commit under way when their batch finished; the next one takes them.
+	stale []string
 }
 
 // New returns a pipeline over cfg, restoring the state of every stage that
@@ -218,10 +231,13 @@ type prepared struct {
 	pb     *built
 	quotes [][]storyline.Quote
 	assign []AssignFunc
-	// changed are the outlets whose learned boilerplate changed while the
-	// batch was cleaned; latest is the latest publication date by then.
-	changed []string
-	latest  storyline.Published
+	copies []CopiesFunc
+	// stale are the earlier articles that carry a line learned while the
+	// batch was cleaned, outlets those whose earlier articles the cleaner
+	// cannot name (see Recleaner); latest is the latest publication date
+	// by then.
+	stale, outlets []string
+	latest         storyline.Published
 }
 
 // build runs a batch through every stage and returns what to commit, or
@@ -290,6 +306,11 @@ func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*pre
 		}
 		p.timed(StageClean, start)
 	}
+	if p.cfg.Recleaner != nil {
+		if err := p.staleInBatch(ctx, pr); err != nil {
+			return nil, err
+		}
+	}
 	for _, i := range pb.work {
 		if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
 			p.latest = pub
@@ -299,12 +320,9 @@ func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*pre
 	if r, ok := p.cfg.Reader.(referencer); ok {
 		r.SetReference(p.latest)
 	}
-	pr.quotes, pr.assign, err = p.readAll(ctx, batch, pb.work)
+	pr.quotes, pr.assign, pr.copies, err = p.readAll(ctx, batch, pb.work)
 	if err != nil {
 		return nil, err
-	}
-	if p.cfg.Recleaner != nil {
-		pr.changed = p.cfg.Recleaner.Changed()
 	}
 	p.pending(&pb.b, true)
 	p.mu.Lock()
@@ -335,10 +353,21 @@ type flusher interface {
 	Flush() map[string][]byte
 }
 
-// flush commits, on its own, the state the stages held back, so that a
-// run that ends loses nothing. The stages are idle when it is called.
+// flush commits, on its own, the state the stages held back and the
+// articles left to clean again (see reclean), so that a run that ends
+// loses nothing. The stages are idle when it is called.
 func (p *Pipeline) flush(ctx context.Context) error {
 	var b storyline.Batch
+	if p.cfg.Recleaner != nil {
+		start := time.Now()
+		if err := p.recleanLeft(ctx, &b); err != nil {
+			return err
+		}
+		p.timed(StageReclean, start)
+		if len(b.Recleaned) > 0 {
+			p.pending(&b, false) // the statements grouped meanwhile
+		}
+	}
 	for _, s := range p.stateful {
 		f, ok := s.(flusher)
 		if !ok {
@@ -351,7 +380,7 @@ func (p *Pipeline) flush(ctx context.Context) error {
 			b.State[s.Stage()] = kv
 		}
 	}
-	if len(b.State) == 0 {
+	if len(b.State) == 0 && len(b.Recleaned) == 0 {
 		return nil
 	}
 	if _, err := p.cfg.Store.Commit(ctx, b); err != nil {
@@ -387,7 +416,7 @@ func (p *Pipeline) finish(ctx context.Context, pr *prepared) (*built, error) {
 	if t, ok := p.cfg.Clusterer.(titler); ok {
 		pb.b.Titles = t.Titles()
 	}
-	if err := p.reclean(ctx, &pb.b, pr.changed, pr.latest); err != nil {
+	if err := p.reclean(ctx, &pb.b, pr); err != nil {
 		return nil, err
 	}
 	p.pending(&pb.b, false)
@@ -457,13 +486,14 @@ func (p *Pipeline) settle() error {
 }
 
 // readAll reads the articles batch[work...] concurrently (and prepares
-// them for the clusterer when it can be) and returns their quotes and
-// assigners in the order of work.
-func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, []AssignFunc, error) {
+// them for copy finding and the clusterer when they can be) and returns
+// their quotes, assigners and copy finders in the order of work.
+func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, []AssignFunc, []CopiesFunc, error) {
 	start := time.Now()
 	defer p.timed(StageRead, start)
 	quotes := make([][]storyline.Quote, len(work))
 	assign := make([]AssignFunc, len(work))
+	copies := make([]CopiesFunc, len(work))
 	errs := make([]error, len(work))
 	workers := min(p.workers(), len(work))
 	var wg sync.WaitGroup
@@ -478,6 +508,9 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 				if errs[k] == nil && p.cfg.Prepare != nil {
 					assign[k] = p.cfg.Prepare(a)
 				}
+				if errs[k] == nil && p.cfg.PrepareCopies != nil && p.cfg.Copies != nil {
+					copies[k] = p.cfg.PrepareCopies(a)
+				}
 			}
 		}()
 	}
@@ -488,10 +521,10 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 	wg.Wait()
 	for k, err := range errs {
 		if err != nil {
-			return nil, nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
+			return nil, nil, nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
 		}
 	}
-	return quotes, assign, nil
+	return quotes, assign, copies, nil
 }
 
 func (p *Pipeline) workers() int {

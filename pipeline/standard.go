@@ -17,36 +17,44 @@ import (
 func Standard(st storyline.Store) Config {
 	cleaner := clean.New(clean.Options{})
 	clusterer := cluster.New(cluster.Options{})
+	finder := copies.New(st, copies.Options{})
 	return Config{
-		Store:      st,
-		Cleaner:    cleaner,
-		Recleaner:  cleaner,
-		Reader:     reading.New(reading.Options{}),
-		Citations:  copies.Citations,
-		Copies:     copies.New(st, copies.Options{}),
-		Clusterer:  clusterer,
-		Prepare:    prepare(clusterer),
-		Statements: quotes.NewGrouper(quotes.GrouperOptions{}),
+		Store:         st,
+		Cleaner:       cleaner,
+		Recleaner:     cleaner,
+		Reader:        reading.New(reading.Options{}),
+		Citations:     copies.Citations,
+		Copies:        finder,
+		PrepareCopies: prepareCopies(finder),
+		Clusterer:     clusterer,
+		Prepare:       prepare(clusterer),
+		Statements:    quotes.NewGrouper(quotes.GrouperOptions{}),
 	}
 }
 
 // Clustering returns the configuration `storyline cluster --in` runs: the
-// stages whose output the clusterer reads (cleaning, reading, copies)
-// with the very clusterer Standard uses, and none of the rest (quotes
-// and their statements, credits, re-cleaning of stored articles), whose
-// output clustering never reads.
+// stages whose output the clusterer reads (cleaning, with the learned
+// lines removed from the articles of a batch cleaned before they were
+// learned, reading, copies) with the very clusterer Standard uses, and
+// none of the rest (quotes and their statements, credits), whose output
+// clustering never reads. Earlier articles cleaned again change no
+// assignment; they are few and cost little.
 //
 // Its clusterer keeps no state for a later run (cluster.Options.NoState):
 // the store lives for one run, and assignments are the same.
 func Clustering(st storyline.Store) Config {
 	clusterer := cluster.New(cluster.Options{NoState: true})
+	cl := clean.New(clean.Options{})
+	finder := copies.New(st, copies.Options{})
 	return Config{
-		Store:     st,
-		Cleaner:   clean.New(clean.Options{}),
-		Reader:    reading.New(reading.Options{NoQuotes: true}),
-		Copies:    copies.New(st, copies.Options{}),
-		Clusterer: clusterer,
-		Prepare:   prepare(clusterer),
+		Store:         st,
+		Cleaner:       cl,
+		Recleaner:     cl,
+		Reader:        reading.New(reading.Options{NoQuotes: true}),
+		Copies:        finder,
+		PrepareCopies: prepareCopies(finder),
+		Clusterer:     clusterer,
+		Prepare:       prepare(clusterer),
 	}
 }
 
@@ -57,6 +65,18 @@ func prepare(c *cluster.Clusterer) func(a *storyline.Article) AssignFunc {
 		f := c.Prepare(a)
 		return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
 			return c.AssignPrepared(ctx, a, f, copies)
+		}
+	}
+}
+
+// prepareCopies runs the copy finder's per-article work in the concurrent
+// read step; what it returns finds the article's copies later, in arrival
+// order.
+func prepareCopies(f *copies.Finder) func(a *storyline.Article) CopiesFunc {
+	return func(a *storyline.Article) CopiesFunc {
+		pc := f.Prepare(a)
+		return func(ctx context.Context) ([]storyline.Copy, error) {
+			return f.AddPrepared(ctx, a, pc)
 		}
 	}
 }

@@ -51,3 +51,31 @@ func BenchmarkReadArticle(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFeaturesStream reads (Features, what clustering uses) 1000
+// articles of the synthetic stream in turn, one per iteration, committing
+// learned names every 64 articles as the pipeline does per batch: the
+// mix of languages, lengths and names of a stream, and caches as cold.
+func BenchmarkFeaturesStream(b *testing.B) {
+	ctx := context.Background()
+	var arts []storyline.Article
+	size := 0
+	for a := range gen.New(gen.Options{Articles: 1000, Seed: 1}).All() {
+		arts = append(arts, storyline.Article{ID: a.ID, Title: a.Title, Text: a.Text, Published: storyline.Published{Time: a.Published}})
+		size += len(a.Text)
+	}
+	r := New(Options{NoQuotes: true})
+	b.SetBytes(int64(size / len(arts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%64 == 0 {
+			r.Pending()
+		}
+		c := arts[i%len(arts)]
+		if err := r.Features(ctx, &c); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -26,81 +26,165 @@ func isWordRune(r rune) bool {
 // case with quotes, dashes and ё folded; an apostrophe or hyphen between
 // two word characters stays inside the word. Tokens are appended to dst,
 // which may be nil, so callers can reuse a buffer.
+//
+// A term the folding leaves as written is a substring of text; the others
+// share one string allocated per call.
 func Tokenize(dst []Token, text string) []Token {
-	var arr [64]rune
-	buf := arr[:0]
-	start, byteStart := -1, 0
-	changed := false // some rune of the word was folded or lowered
-	prevWord := false
+	// Folded terms are written to arena and made one string at the end;
+	// until then their token has an empty Term (no term is empty) and
+	// Position holds the term's end in arena.
+	var arenaArr [2048]byte
+	arena := arenaArr[:0]
+	base, folded := len(dst), false
 	runeIdx := 0
-	flush := func(end, byteEnd int) {
-		if start < 0 {
-			return
-		}
-		// drop a trailing joiner ("rock-" at a line break)
-		for len(buf) > 0 && (buf[len(buf)-1] == '\'' || buf[len(buf)-1] == '-') {
-			buf = buf[:len(buf)-1]
-			end--
-			byteEnd--
-		}
-		if len(buf) > 0 {
-			term := text[byteStart:byteEnd] // no allocation when unchanged
-			if changed {
-				term = string(buf)
-			}
-			dst = append(dst, Token{Term: term, Start: start, End: end, Position: len(dst)})
-		}
-		buf = buf[:0]
-		start = -1
-		changed = false
-	}
 	for i := 0; i < len(text); {
-		at := i
-		var r, f, lower rune
-		var word bool
-		if c := text[i]; c < utf8.RuneSelf {
-			// ASCII, most of most texts: a table says what the byte is.
-			i++
-			r, f, lower = rune(c), rune(c), rune(c)
-			switch asciiClass[c] {
-			case asciiUpper:
-				word, lower = true, rune(c+'a'-'A')
-			case asciiWord:
-				word = true
-			case asciiTick:
-				f = '\''
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if k := asciiClass[c]; k != asciiWord && k != asciiUpper {
+				i++
+				runeIdx++
+				continue
 			}
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(text[i:])
-			i += size
-			f = foldRune(r)
-			word = isWordRune(f)
-			if word {
-				lower = unicode.ToLower(f)
+		case isCyrillic2(text, i):
+			// a letter: a word starts
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(foldRune(r)) {
+				i += size
+				runeIdx++
+				continue
 			}
 		}
-		switch {
-		case word:
-			if start < 0 {
-				start, byteStart = runeIdx, at
+		end, runes, changed := scanWord(text, i)
+		tok := Token{Term: text[i:end], Start: runeIdx, End: runeIdx + runes, Position: len(dst)}
+		if changed {
+			arena = appendFolded(arena, tok.Term)
+			tok.Term, tok.Position, folded = "", len(arena), true
+		}
+		dst = append(dst, tok)
+		i = end
+		runeIdx += runes
+	}
+	if folded {
+		terms, lo := string(arena), 0
+		for k := base; k < len(dst); k++ {
+			if t := &dst[k]; t.Term == "" {
+				t.Term, lo = terms[lo:t.Position], t.Position
+				t.Position = k
 			}
-			if lower != r {
+		}
+	}
+	return dst
+}
+
+// isCyrillic2 reports whether text[i:] starts with a two-byte code point
+// of U+0400–U+047F, all of them Cyrillic letters.
+func isCyrillic2(text string, i int) bool {
+	c := text[i]
+	return (c == 0xd0 || c == 0xd1) && i+1 < len(text) && text[i+1]&0xc0 == 0x80
+}
+
+// scanWord returns the byte end of the word that starts at text[i], a
+// word character, its length in code points, and whether folding changes
+// it. An apostrophe or hyphen joins the word only when a word character
+// follows, so a word never ends with one.
+func scanWord(text string, i int) (end, runes int, changed bool) {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiWord:
+			case asciiUpper:
+				changed = true
+			case asciiTick:
+				if i+1 < len(text) && nextIsWord(text[i+1:]) {
+					changed = true
+					break
+				}
+				return i, runes, changed
+			default:
+				if (c == '\'' || c == '-') && i+1 < len(text) && nextIsWord(text[i+1:]) {
+					break
+				}
+				return i, runes, changed
+			}
+			i++
+			runes++
+			continue
+		}
+		if isCyrillic2(text, i) {
+			r := rune(c&0x1f)<<6 | rune(text[i+1]&0x3f)
+			if foldCyrillic(r) != r {
 				changed = true
 			}
-			buf = append(buf, lower)
-		case (f == '\'' || f == '-') && start >= 0 && prevWord && i < len(text) && nextIsWord(text[i:]):
+			i += 2
+			runes++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		f := foldRune(r)
+		switch {
+		case isWordRune(f):
+			if unicode.ToLower(f) != r {
+				changed = true
+			}
+		case (f == '\'' || f == '-') && i+size < len(text) && nextIsWord(text[i+size:]):
 			if f != r {
 				changed = true
 			}
-			buf = append(buf, f)
 		default:
-			flush(runeIdx, at)
+			return i, runes, changed
 		}
-		prevWord = word
-		runeIdx++
+		i += size
+		runes++
 	}
-	flush(runeIdx, len(text))
+	return i, runes, changed
+}
+
+// foldCyrillic is unicode.ToLower(foldRune(r)) for r in U+0400–U+047F.
+func foldCyrillic(r rune) rune {
+	switch {
+	case r == 'ё' || r == 'Ё':
+		return 'е'
+	case r < 0x410: // Ѐ…Џ
+		return r + 0x50
+	case r < 0x430: // А…Я
+		return r + 0x20
+	case r < 0x460: // а…џ
+		return r
+	}
+	return r | 1 // Ѡ ѡ … Ҁ ҁ: upper case even, lower case odd
+}
+
+// appendFolded appends the term of word w, which scanWord delimited: its
+// code points folded, and lowered unless they join.
+func appendFolded(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		case isCyrillic2(w, i):
+			dst = utf8.AppendRune(dst, foldCyrillic(rune(c&0x1f)<<6|rune(w[i+1]&0x3f)))
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		f := foldRune(r)
+		if isWordRune(f) {
+			f = unicode.ToLower(f)
+		}
+		dst = utf8.AppendRune(dst, f)
+	}
 	return dst
 }
 
