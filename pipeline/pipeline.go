@@ -59,6 +59,13 @@ type AssignFunc func(ctx context.Context, copies []storyline.Copy) (storyline.As
 // Config.PrepareCopies.
 type CopiesFunc func(ctx context.Context) ([]storyline.Copy, error)
 
+// statementPreparer is a StatementGrouper that does the work that does
+// not depend on arrival order (stems, hashes) during the concurrent read
+// step; Group then uses it for the same quotes.
+type statementPreparer interface {
+	Prepare(qs []storyline.Quote)
+}
+
 // referencer is a Reader that takes the latest publication date known
 // before each batch, to date what undated articles mention.
 type referencer interface {
@@ -505,6 +512,9 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 			for k := range next {
 				a := &batch[work[k]]
 				quotes[k], errs[k] = p.read(ctx, a)
+				if sp, ok := p.cfg.Statements.(statementPreparer); ok && errs[k] == nil {
+					sp.Prepare(quotes[k])
+				}
 				if errs[k] == nil && p.cfg.Prepare != nil {
 					assign[k] = p.cfg.Prepare(a)
 				}
