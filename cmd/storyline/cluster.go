@@ -59,7 +59,13 @@ statements, re-cleaning of stored articles) is left out.`,
 					pf.Close()
 				}()
 			}
-			st := memory.New(memory.Options{DropState: true}) // lives for this run only
+			// The store lives for this run only and keeps no article text:
+			// at 100k articles the texts were most of the heap, and the
+			// collector's work near the heap limit cost more than clustering.
+			// Copies are then found among the articles the copy finder keeps
+			// in memory (its recent cache), where ingest also reads older
+			// candidates back from the database.
+			st := memory.New(memory.Options{DropState: true, DropText: true})
 			defer st.Close()
 			p, err := pipeline.New(ctx, pipeline.Clustering(st))
 			if err != nil {
