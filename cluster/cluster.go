@@ -11,8 +11,13 @@
 // centroid is most similar, if the similarity, decayed by the time between
 // the article and the event's span, reaches Options.EventThreshold; else
 // it opens an event, which joins the most similar story in the same way
-// at the lower Options.StoryThreshold. Copies are must-link evidence: an
-// article that copies text from an article of an active event joins it.
+// at the lower Options.StoryThreshold, when their names agree
+// (Options.StoryNameAgreement: a story is a thread about the same people
+// and places). An event's story is chosen on its first report alone, so
+// each time an event doubles its accumulated centroid looks the stories up
+// again, and a close other story (Options.RelinkThreshold) is merged with
+// its own. Copies are must-link evidence: an article that copies text
+// from an article of an active event joins it.
 //
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
@@ -22,9 +27,12 @@
 // later share their words but not their day (Options.DateFloor). Without
 // resolved days, the weekday the lead names ("on Friday", "Tuesday's
 // call") is compared the same way. The protagonists (names weighing most
-// in title and lead) and the main person (the most mentioned person of
-// the reader's entities) guard against look-alike happenings: another
-// player placed on injured reserve, a call reported by another aide. A
+// in title and lead) and the main person (of the reader's persons
+// mentioned at least twice, the one mentioned most, a mention as the one
+// who speaks counting thrice: see mainPerson) guard against look-alike
+// happenings: another player placed on injured reserve, a call reported
+// by another aide. The people guards hold both ways (see otherPeople), so
+// that two reports are told apart whichever arrives first. A
 // partial copy between reports of different days is background, not
 // must-link evidence.
 // Reports in Russian and in English of one happening share their names,
@@ -54,6 +62,14 @@ type Options struct {
 	// StoryThreshold is the similarity an article opening an event needs
 	// to join a story with it.
 	StoryThreshold float64
+	// StoryNameAgreement is the least cosine over name terms an article
+	// opening an event needs with a story to join it, when both have
+	// names: a story is a thread about the same people and places.
+	StoryNameAgreement float64
+	// RelinkThreshold is the similarity an event's accumulated centroid
+	// needs with another story than its own (and StoryNameAgreement) for
+	// the two stories to be merged, checked each time the event doubles.
+	RelinkThreshold float64
 	// MergeThreshold is the cosine two event centroids need to be merged
 	// when an article matches both: stronger evidence than one member's.
 	MergeThreshold float64
@@ -92,23 +108,25 @@ type Options struct {
 // DefaultOptions returns the one configuration used for every data set.
 func DefaultOptions() Options {
 	return Options{
-		EventThreshold: 0.2,
-		StoryThreshold: 0.15,
-		MergeThreshold: 0.6,
-		NameAgreement:  0.2,
-		EventDecay:     7 * 24 * time.Hour,
-		StoryDecay:     30 * 24 * time.Hour,
-		DecayFloor:     0.5,
-		DateFloor:      0.2,
-		EventWindow:    60 * 24 * time.Hour,
-		StoryWindow:    180 * 24 * time.Hour,
-		EventIdle:      200_000,
-		StoryIdle:      500_000,
-		DocTerms:       64,
-		CentroidTerms:  160,
-		QueryTerms:     12,
-		MaxPostings:    64,
-		MaxCandidates:  10,
+		EventThreshold:     0.2,
+		StoryThreshold:     0.15,
+		MergeThreshold:     0.6,
+		StoryNameAgreement: 0.4,
+		RelinkThreshold:    0.45,
+		NameAgreement:      0.2,
+		EventDecay:         7 * 24 * time.Hour,
+		StoryDecay:         30 * 24 * time.Hour,
+		DecayFloor:         0.5,
+		DateFloor:          0.2,
+		EventWindow:        60 * 24 * time.Hour,
+		StoryWindow:        180 * 24 * time.Hour,
+		EventIdle:          200_000,
+		StoryIdle:          500_000,
+		DocTerms:           64,
+		CentroidTerms:      160,
+		QueryTerms:         12,
+		MaxPostings:        64,
+		MaxCandidates:      10,
 	}
 }
 
@@ -132,6 +150,8 @@ func (o Options) withDefaults() Options {
 	set(&o.EventThreshold, d.EventThreshold)
 	set(&o.StoryThreshold, d.StoryThreshold)
 	set(&o.MergeThreshold, d.MergeThreshold)
+	set(&o.StoryNameAgreement, d.StoryNameAgreement)
+	set(&o.RelinkThreshold, d.RelinkThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.DecayFloor, d.DecayFloor)
 	set(&o.DateFloor, d.DateFloor)
@@ -188,6 +208,7 @@ type Clusterer struct {
 	cands   []candidate
 	vec     vector
 	kvec    vector // the name keys of the article being assigned
+	cvec    vector // a centroid as a vector (centroidVector)
 	query   vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
@@ -384,13 +405,26 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	} else {
 		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
-		if len(scands) > 0 && scands[0].sim >= c.opts.StoryThreshold {
-			story = scands[0].n
+		if c.debug != nil {
+			for i, cd := range scands[:min(3, len(scands))] {
+				c.debug(fmt.Sprintf("   story cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
+			}
+		}
+		for _, cd := range scands {
+			if cd.sim < c.opts.StoryThreshold {
+				break
+			}
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement {
+				continue
+			}
+			story = cd.n
 			if why.Similarity == 0 {
-				why.Similarity = round3(scands[0].sim)
+				why.Similarity = round3(cd.sim)
 				why.Terms, why.Entities = c.shared(v, f, story)
 			}
-		} else {
+			break
+		}
+		if story == nil {
 			story = c.newStory()
 			why.NewStory = true
 		}
@@ -402,6 +436,14 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	c.addMember(story, c.storyIdx, a, f, v, nil, at, best.cos)
 	c.articleEvent[a.ID] = event
 	c.retitleStory(story)
+	if !why.NewEvent && event.size&(event.size-1) == 0 {
+		// the event has doubled: what it is about is better known than
+		// from its first report; its story may be another's
+		if m, ok := c.relinkStory(event, at, a.ID); ok {
+			merges = append(merges, m)
+			story = event.story.live()
+		}
+	}
 
 	c.sinceSweep++
 	if c.sinceSweep >= sweepEvery {
@@ -503,4 +545,56 @@ func older(a, b *node) (into, from *node) {
 		return a, b
 	}
 	return b, a
+}
+
+// relinkStory looks up the stories like event's accumulated centroid and,
+// when another story than its own is close enough by words and names,
+// merges the two: the story an event joined was chosen on its first
+// report alone.
+func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyline.Merge, bool) {
+	own := event.story.live()
+	q := c.centroidVector(&event.cent)
+	kv := c.kvec
+	c.kvec = nil
+	scands := c.candidates(c.storyIdx, q, event.scripts[1] > event.scripts[0], at, c.opts.StoryDecay)
+	c.kvec = kv
+	sortCandidates(scands)
+	if c.debug != nil {
+		for i, cd := range scands[:min(3, len(scands))] {
+			c.debug(fmt.Sprintf("   relink %s cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", event.id, i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
+		}
+	}
+	for _, cd := range scands {
+		if cd.sim < c.opts.RelinkThreshold {
+			break
+		}
+		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) {
+			continue
+		}
+		return c.mergeStories(own, cd.n, after), true
+	}
+	return storyline.Merge{}, false
+}
+
+// centroidVector is ct as a unit vector over its DocTerms heaviest terms
+// (the clusterer's scratch: valid until the next call).
+func (c *Clusterer) centroidVector(ct *centroid) vector {
+	v := c.cvec[:0]
+	for i, id := range ct.ids {
+		v = append(v, tw{id, ct.ws[i]})
+	}
+	c.sortHeaviest(v)
+	v = v[:min(len(v), c.opts.DocTerms)]
+	var n2 float64
+	for _, t := range v {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range v {
+			v[i].w = float32(float64(v[i].w) * inv)
+		}
+	}
+	c.cvec = v
+	return v
 }

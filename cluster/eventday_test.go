@@ -127,6 +127,9 @@ func TestOtherPeople(t *testing.T) {
 	c := New(Options{})
 	feat := func(main string, terms []string, head map[string]bool) *Features {
 		f := &Features{Main: main}
+		if main != "" {
+			f.Leading = []string{main}
+		}
 		for _, t := range terms {
 			h := float32(0)
 			if head[t] {
@@ -153,6 +156,17 @@ func TestOtherPeople(t *testing.T) {
 				t.Errorf("otherPeople = %v, want %v", got, tt.want)
 			}
 		})
+	}
+	// the same pair the other way round: the report of the call is the
+	// event, the interview arrives; it names a cast of its own without
+	// the call's aide, whose main person it does not name
+	call := &node{size: 1,
+		persons: map[string]float32{"ushakov": 1, "putin": 1, "biden": 1},
+		mains:   map[string]float32{"ushakov": 1}}
+	interview := feat("peskov", []string{"biden", "peskov", "putin", "trump"}, nil)
+	interview.Persons = []string{"biden", "peskov", "putin", "trump"}
+	if !c.otherPeople(interview, call) {
+		t.Error("a report naming a cast without the event's main person, about a person the event never named, not told apart")
 	}
 	weak := &node{size: 4, persons: ev.persons, mains: map[string]float32{"peskov": 1}}
 	if c.otherPeople(tests[0].f, weak) {

@@ -51,6 +51,9 @@ type Features struct {
 	// most (at least twice), empty when none.
 	Persons []string
 	Main    string
+	// Leading are the persons mentioned at least twice and named in the
+	// title or lead, sorted.
+	Leading []string
 }
 
 // fterm is one term of an article.
@@ -135,10 +138,14 @@ func (f *featurizer) words(a *storyline.Article) *wordCache {
 // table from term id to position.
 type scratch struct {
 	words []textproc.Word
-	terms []fterm
-	keys  []fterm
-	slots []int32 // position in terms plus one; zero is free
-	shift uint
+	// names holds the words of an entity's name; personTerms each
+	// entity's person term ("" for no person).
+	names       []textproc.Word
+	personTerms []string
+	terms       []fterm
+	keys        []fterm
+	slots       []int32 // position in terms plus one; zero is free
+	shift       uint
 }
 
 // reset sizes the table for up to n terms and empties it.
@@ -259,11 +266,13 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	// canonical names are not added as terms of their own: the same
 	// person is canonicalised differently across articles ("Peskov",
 	// "Dmitry Peskov"), so the words match more often than the names.
-	best := 1
+	// the text's words stay in s.words for mainPerson; names are scanned
+	// into s.names
+	personTerm := s.personTerms[:0]
 	for _, e := range a.Entities {
-		s.words = textproc.ScanWords(s.words[:0], e.Name)
+		s.names = textproc.ScanWords(s.names[:0], e.Name)
 		last, any := uint32(0), false
-		for _, w := range s.words {
+		for _, w := range s.names {
 			wi := wc.info(w.Raw)
 			if !wi.keep {
 				continue
@@ -276,19 +285,23 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				s.addKey(wi.key, 1, nil, false)
 			}
 		}
-		// persons: the last word of each name; the main person is the
-		// one mentioned most, at least twice (ties: the first)
-		if e.Kind != storyline.Person || !any {
-			continue
+		// persons: the last word of each name
+		t := ""
+		if e.Kind == storyline.Person && any {
+			t = f.lex.term(last)
+			ft.Persons = append(ft.Persons, t)
+			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 {
+				ft.Leading = append(ft.Leading, t)
+			}
 		}
-		t := f.lex.term(last)
-		ft.Persons = append(ft.Persons, t)
-		if len(e.Mentions) > best {
-			best, ft.Main = len(e.Mentions), t
-		}
+		personTerm = append(personTerm, t)
 	}
+	s.personTerms = personTerm
+	ft.Main = mainPerson(a.Entities, s.words, func(i int) string { return personTerm[i] })
 	sort.Strings(ft.Persons)
 	ft.Persons = slices.Compact(ft.Persons)
+	sort.Strings(ft.Leading)
+	ft.Leading = slices.Compact(ft.Leading)
 	ft.terms = slices.Clone(s.terms)
 	ft.keys = slices.Clone(s.keys)
 	ft.cyrillic = wc == f.ru

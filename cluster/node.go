@@ -57,6 +57,9 @@ type node struct {
 	// persons counts the members naming each person term, mains the
 	// members whose main person it is (events only).
 	persons, mains map[string]float32
+	// leads counts the members leading with each person: named in the
+	// title or lead and mentioned again (Features.Leading).
+	leads map[string]float32
 	// weekdays counts the members' event weekdays (events only).
 	weekdays [7]float32
 	// days counts the members' event days (events only).
@@ -316,19 +319,24 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 		c.articleEvent[id] = into
 	}
 	delete(c.events, from.id)
-	fs, is := from.story.live(), into.story.live()
-	if fs != is {
-		sInto, sFrom := older(fs, is)
-		merges = append(merges, storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after})
-		c.absorb(c.storyIdx, sFrom, sInto)
-		sInto.children = append(sInto.children, sFrom.children...)
-		delete(c.stories, sFrom.id)
-		c.retitleStory(sInto)
+	if fs, is := from.story.live(), into.story.live(); fs != is {
+		merges = append(merges, c.mergeStories(fs, is, after))
 	}
-	is = into.story.live()
+	is := into.story.live()
 	into.story = is
 	is.children = removeString(is.children, from.id)
 	return merges
+}
+
+// mergeStories merges the younger of two stories into the older and
+// returns the merge.
+func (c *Clusterer) mergeStories(a, b *node, after string) storyline.Merge {
+	sInto, sFrom := older(a, b)
+	c.absorb(c.storyIdx, sFrom, sInto)
+	sInto.children = append(sInto.children, sFrom.children...)
+	delete(c.stories, sFrom.id)
+	c.retitleStory(sInto)
+	return storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after}
 }
 
 // absorb adds from's centroid, span and members to into and marks from
@@ -367,7 +375,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	}
 	into.persons = addCounts(into.persons, from.persons)
 	into.mains = addCounts(into.mains, from.mains)
-	from.persons, from.mains = nil, nil
+	into.leads = addCounts(into.leads, from.leads)
+	from.persons, from.mains, from.leads = nil, nil, nil
 	into.size += from.size
 	from.into = into
 	from.cent = centroid{}
@@ -507,7 +516,7 @@ func (c *Clusterer) sweep() {
 			mark(&n.keys)
 			n.cent, n.keys, n.gone = centroid{}, centroid{}, true
 			n.articles, n.children = nil, nil
-			n.names, n.persons, n.mains, n.days = nil, nil, nil, nil
+			n.names, n.persons, n.mains, n.leads, n.days = nil, nil, nil, nil, nil
 			delete(m, id)
 			c.markDirty(id)
 		}

@@ -155,6 +155,12 @@ func addPersons(n *node, f *Features) {
 	for _, p := range f.Persons {
 		n.persons[p]++
 	}
+	for _, p := range f.Leading {
+		if n.leads == nil {
+			n.leads = make(map[string]float32, len(f.Leading))
+		}
+		n.leads[p]++
+	}
 	if f.Main != "" {
 		if n.mains == nil {
 			n.mains = make(map[string]float32, 2)
@@ -197,28 +203,45 @@ func topCounts(m map[string]float32, k int) []string {
 }
 
 // otherPeople reports whether an article is about other people than
-// event n: its main person is named by no member, and the event's main
-// person does not occur in the article at all. Two look-alike
-// happenings (a call reported by one aide, an interview given by
-// another) differ in who they happened to; reports of one happening name
-// each other's protagonists at least.
+// event n. Two look-alike happenings (a call reported by one aide, an
+// interview given by another) differ in who they happened to; reports of
+// one happening name each other's protagonists at least. It holds when
 //
-// An event none of whose reports is about anyone in particular (no
-// member has a main person: a strike, a crash) but whose reports name a
-// cast of people in passing (at least knownCast) is not the happening of
-// an article about somebody outside that cast: the mediator appointed to
-// the strike, named in the title or lead and mentioned again, is news of
-// its own.
+//   - the article's main person is named by no member, and the event's
+//     main person (the main person of most of its members) does not
+//     occur in the article, while the article's main is named in its
+//     title or lead, or the article names a cast of people (at least
+//     knownCast) without the event's; the two conditions are the same
+//     whichever of two reports is the event, so that the partition does
+//     not depend on which arrived first;
+//   - no member of the event is about anyone in particular (no main
+//     person: a strike, a crash), its reports name a cast in passing, and
+//     a person the article names in its title or lead and mentions again
+//     is none of them: the mediator appointed to the strike is news of its
+//     own. With one or two people named, a report about somebody else is
+//     as likely a new face of the same happening.
 func (c *Clusterer) otherPeople(f *Features, n *node) bool {
-	if f.Main == "" || n.persons[f.Main] > 0 {
-		return false
-	}
-	if i := c.findTerm(f, f.Main); i < 0 || f.terms[i].head == 0 {
-		// not in the title or lead: not who the report is about
-		return false
-	}
 	if len(n.mains) == 0 {
-		return n.size >= 2 && len(n.persons) >= knownCast
+		if n.size < 2 || len(n.persons) < knownCast {
+			return false
+		}
+		for _, p := range f.Leading {
+			if n.persons[p] == 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if f.Main == "" {
+		// the same the other way round: a report about nobody in
+		// particular, naming a cast, none of whom the event leads with
+		return len(f.Leading) == 0 && len(f.Persons) >= knownCast && c.leadsAbsent(f, n)
+	}
+	if n.persons[f.Main] > 0 {
+		return false
+	}
+	if !c.inHead(f, f.Main) && len(f.Persons) < knownCast {
+		return false
 	}
 	var q string
 	for p, k := range n.mains {
@@ -226,10 +249,28 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 			q = p
 		}
 	}
-	if k := n.mains[q]; 2*k < float32(n.size) {
+	if k := n.mains[q]; 2*k <= float32(n.size) {
 		return false
 	}
 	return c.findTerm(f, q) < 0
+}
+
+// leadsAbsent reports whether the article does not name one of the
+// persons most members of n lead with.
+func (c *Clusterer) leadsAbsent(f *Features, n *node) bool {
+	for p, k := range n.leads {
+		if 2*k > float32(n.size) && c.findTerm(f, p) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// inHead reports whether the person term occurs in the article's title
+// or lead.
+func (c *Clusterer) inHead(f *Features, term string) bool {
+	i := c.findTerm(f, term)
+	return i >= 0 && f.terms[i].head > 0
 }
 
 // findTerm returns the index in f of the term, or -1.

@@ -45,11 +45,17 @@ func readCaptured(t testing.TB, path string) []capturedArticle {
 // replay clusters captured articles in order and returns article id →
 // event, following merges.
 func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string {
+	events, _ := replayStories(t, opts, cs)
+	return events
+}
+
+// replayStories is replay returning the stories (after merges) as well.
+func replayStories(t testing.TB, opts Options, cs []capturedArticle) (events, stories map[string]string) {
 	c := New(opts)
 	if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" {
 		c.debug = func(s string) { t.Log(s) }
 	}
-	events := map[string]string{}
+	events, stories = map[string]string{}, map[string]string{}
 	for i := range cs {
 		a := &cs[i].Article
 		copies := cs[i].Copies
@@ -67,7 +73,7 @@ func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string 
 		if err != nil {
 			t.Fatal(err)
 		}
-		events[a.ID] = as.Event
+		events[a.ID], stories[a.ID] = as.Event, as.Story
 		if dbg := os.Getenv("STORYLINE_DEBUG"); dbg != "" && (dbg == "*" || strings.Contains(cs[i].Gold, dbg)) {
 			f := c.Prepare(a)
 			var names []string
@@ -77,17 +83,18 @@ func replay(t testing.TB, opts Options, cs []capturedArticle) map[string]string 
 			t.Logf("%s %-22s → %s sim %.3f names %v copies %d | %.60s", a.ID[:min(8, len(a.ID))], cs[i].Gold, as.Event, as.Why.Similarity, names, len(cs[i].Copies), a.Title)
 		}
 		for _, m := range merges {
-			if m.Level != "event" {
-				continue
+			src := events
+			if m.Level == "story" {
+				src = stories
 			}
-			for id, e := range events {
+			for id, e := range src {
 				if e == m.From {
-					events[id] = m.Into
+					src[id] = m.Into
 				}
 			}
 		}
 	}
-	return events
+	return events, stories
 }
 
 // bcubedF1 is the B-cubed F1 of pred against gold.
@@ -141,14 +148,23 @@ func TestReplay(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		pred := replay(t, opts, cs)
+		pred, spred := replayStories(t, opts, cs)
+		if strings.Contains(cs[0].Gold, "|") {
+			// gold is story|event
+			sgold := map[string]string{}
+			for id, g := range gold {
+				sgold[id], gold[id] = strings.SplitN(g, "|", 2)[0], g
+			}
+			p, r, f := pairF1(sgold, spred)
+			t.Logf("%-11s stories P %.3f R %.3f F1 %.3f  B3 %.3f  stories %d", name, p, r, f, bcubedF1(sgold, spred), countDistinct(spred))
+		}
 		if out := os.Getenv("STORYLINE_PRED"); out != "" {
 			f, err := os.Create(filepath.Join(out, name+".pred.jsonl"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, c := range cs {
-				b, _ := json.Marshal(map[string]string{"id": c.Article.ID, "cluster": pred[c.Article.ID], "gold": c.Gold, "title": c.Article.Title})
+				b, _ := json.Marshal(map[string]string{"id": c.Article.ID, "cluster": pred[c.Article.ID], "story": spred[c.Article.ID], "gold": c.Gold, "title": c.Article.Title})
 				f.Write(append(b, '\n'))
 			}
 			f.Close()

@@ -66,6 +66,8 @@ type nodeState struct {
 	// main person it is.
 	Persons map[string]float32 `json:"persons,omitempty"`
 	Mains   map[string]float32 `json:"mains,omitempty"`
+	// Leads counts the members leading with each person.
+	Leads map[string]float32 `json:"leads,omitempty"`
 	// Weekdays counts the members' event weekdays, Sunday first.
 	Weekdays []float32 `json:"weekdays,omitempty"`
 	// Keys is the centroid of name keys, encoded as Centroid; Scripts
@@ -154,7 +156,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 			st.Names[c.lex.term(id)] = k
 		}
 	}
-	st.Days, st.Persons, st.Mains = n.days, n.persons, n.mains
+	st.Days, st.Persons, st.Mains, st.Leads = n.days, n.persons, n.mains, n.leads
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
@@ -234,7 +236,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				}
 				n.names[c.termID(t)] = k
 			}
-			n.days, n.persons, n.mains = st.Days, st.Persons, st.Mains
+			n.days, n.persons, n.mains, n.leads = st.Days, st.Persons, st.Mains, st.Leads
 			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
 		}

@@ -102,6 +102,10 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		b = append(b, `,"mains":`...)
 		b = appendCounts(b, st.Mains)
 	}
+	if len(st.Leads) > 0 {
+		b = append(b, `,"leads":`...)
+		b = appendCounts(b, st.Leads)
+	}
 	if len(st.Weekdays) > 0 {
 		b = append(b, `,"weekdays":[`...)
 		for i, w := range st.Weekdays {

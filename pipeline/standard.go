@@ -31,18 +31,22 @@ func Standard(st storyline.Store) Config {
 }
 
 // Clustering returns the configuration `storyline cluster --in` runs: the
-// stages whose output the clusterer reads (cleaning, reading, copies)
-// with the very clusterer Standard uses, and none of the rest (quotes
-// and their statements, credits, re-cleaning of stored articles), whose
-// output clustering never reads.
+// stages whose output the clusterer reads (cleaning, with the learned
+// lines removed from the articles of a batch cleaned before they were
+// learned, reading, copies) with the very clusterer Standard uses, and
+// none of the rest (quotes and their statements, credits), whose output
+// clustering never reads. Earlier articles cleaned again change no
+// assignment; they are few and cost little.
 //
 // Its clusterer keeps no state for a later run (cluster.Options.NoState):
 // the store lives for one run, and assignments are the same.
 func Clustering(st storyline.Store) Config {
 	clusterer := cluster.New(cluster.Options{NoState: true})
+	cl := clean.New(clean.Options{})
 	return Config{
 		Store:     st,
-		Cleaner:   clean.New(clean.Options{}),
+		Cleaner:   cl,
+		Recleaner: cl,
 		Reader:    reading.New(reading.Options{NoQuotes: true}),
 		Copies:    copies.New(st, copies.Options{}),
 		Clusterer: clusterer,
