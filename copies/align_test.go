@@ -1,6 +1,8 @@
 package copies
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,6 +101,28 @@ func TestQuoteMask(t *testing.T) {
 		o := len([]rune(tc.text[:strings.Index(tc.text, tc.out)]))
 		if m[o] {
 			t.Errorf("%q: %q inside quotes", tc.text, tc.out)
+		}
+	}
+}
+
+// TestRadixSort checks the sort of an article's shingle hashes against
+// the standard library's, at sizes on both sides of its cut-over.
+func TestRadixSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	var buf []uint32
+	for _, n := range []int{0, 1, 63, 64, 65, 500, 4096} {
+		a := make([]uint32, n)
+		for i := range a {
+			a[i] = r.Uint32()
+			if i%7 == 0 {
+				a[i] &= 0xff // small values and repeats
+			}
+		}
+		want := slices.Clone(a)
+		slices.Sort(want)
+		buf = radixSort(a, buf)
+		if !slices.Equal(a, want) {
+			t.Errorf("n=%d: not sorted like slices.Sort", n)
 		}
 	}
 }

@@ -17,9 +17,10 @@ func benchTexts(b *testing.B) []storyline.Article {
 	return q.arts
 }
 
-// BenchmarkSketch measures the per-article work done outside the index
-// lock: tokenizing, shingling, MinHash, band keys, the normalized hash and
-// the winnowing fingerprints. It does not depend on the store size.
+// BenchmarkSketch measures Prepare, the per-article work that depends on
+// no other article: tokenizing, shingling, MinHash, band keys, the
+// winnowing fingerprints and the quotation marks. It does not depend on
+// the store size.
 func BenchmarkSketch(b *testing.B) {
 	arts := benchTexts(b)
 	f := New(nil, Options{})
@@ -29,8 +30,7 @@ func BenchmarkSketch(b *testing.B) {
 		for pb.Next() {
 			a := arts[i%len(arts)]
 			i++
-			d := prepare(a.Text)
-			_ = f.sketch(a.ID, d, shingles(nil, d.toks))
+			_ = f.Prepare(&a)
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")

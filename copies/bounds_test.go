@@ -3,6 +3,7 @@ package copies
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -192,27 +193,25 @@ func TestMayAlign(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := New(nil, Options{})
-			x, _ := newEntry(storyline.Article{ID: "x", Text: tc.x}, nil)
-			y, _ := newEntry(storyline.Article{ID: "y", Text: tc.y}, nil)
-			xg := grams(nil, x.d.toks)
+			xp := f.Prepare(&storyline.Article{ID: "x", Text: tc.x})
+			x := xp.e
+			y, _, _ := newEntry(storyline.Article{ID: "y", Text: tc.y}, nil)
 			yfps := map[uint32]bool{}
 			for _, h := range fingerprints(nil, y.d.toks) {
 				yfps[h] = true
 			}
-			c := candidate{near: tc.near}
-			for _, h := range fingerprints(nil, x.d.toks) {
+			c := target{c: candidate{near: tc.near}}
+			for k, h := range xp.s.fps {
 				if yfps[h] {
-					if c.shared < maxHits {
-						c.fps[c.shared] = h
-					}
-					c.shared++
+					c.fps = append(c.fps, int32(k))
+					c.c.shared++
 				}
 			}
-			if !tc.want && !tc.near && c.shared == 0 {
+			if !tc.want && !tc.near && c.c.shared == 0 {
 				t.Fatal("the texts share no fingerprint: nothing is checked")
 			}
-			if got := f.mayAlign(x, xg, y, c); got != tc.want {
-				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.shared, tc.want)
+			if got := f.mayAlign(xp, y, c); got != tc.want {
+				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.c.shared, tc.want)
 			}
 			if _, ok := f.compare(x, y); !tc.want && ok {
 				t.Errorf("skipped a pair compare finds")
@@ -262,5 +261,111 @@ func TestConcurrentAdd(t *testing.T) {
 	}
 	if total != want {
 		t.Errorf("%d pairs, want %d", total, want)
+	}
+}
+
+// TestPostingBudget checks that a lookup past its posting budget walks
+// the rarest fingerprints first and stops: an arrival made of phrases
+// many articles share costs a bounded walk.
+func TestPostingBudget(t *testing.T) {
+	f := New(nil, Options{MaxCandidates: 1}) // a budget of postingBudget postings
+	rare := uint32(1)
+	common := []uint32{11, 12, 13, 14, 15}
+	f.insert(sketch{id: "rare", fps: []uint32{rare}}, false)
+	for i := range 20 {
+		f.insert(sketch{id: fmt.Sprintf("c%02d", i), fps: common}, false)
+	}
+	arrival := sketch{id: "x", fps: append(slices.Clone(common), rare)}
+	f.lookup(arrival)
+	walked := len(f.look.hits)
+	// rare (1), then common ones of 20 each until the budget is spent
+	want := 1 + 20*((postingBudget-1+19)/20)
+	if walked != want {
+		t.Errorf("walked %d postings, want %d", walked, want)
+	}
+	found := false
+	for _, c := range f.look.cands {
+		if f.id(c.doc) == "rare" {
+			found = c.shared == 1
+		}
+	}
+	if !found {
+		t.Error("the candidate of the rarest fingerprint was not found")
+	}
+	// under the budget every posting is walked
+	f = New(nil, Options{})
+	f.insert(sketch{id: "rare", fps: []uint32{rare}}, false)
+	for i := range 20 {
+		f.insert(sketch{id: fmt.Sprintf("c%02d", i), fps: common}, false)
+	}
+	f.lookup(arrival)
+	if got := len(f.look.hits); got != 1+20*len(common) {
+		t.Errorf("walked %d postings under the budget, want %d", got, 1+20*len(common))
+	}
+}
+
+// TestQuotedNotFetched checks that a candidate no longer in memory that
+// shares with the arrival only a statement the arrival quotes is not read
+// from the store, and one that shares an unquoted passage is.
+func TestQuotedNotFetched(t *testing.T) {
+	ctx := context.Background()
+	statement := "“" + wire[1] + "”"
+	tests := []struct {
+		name        string
+		old, arr    string
+		wantFetched int64
+		wantPairs   int
+	}{
+		{"quoted in both", filler(1) + " " + statement + " she said. " + filler(2), filler(3) + " " + statement + " Berg said. " + filler(4), 0, 0},
+		{"unquoted", filler(1) + " " + wire[1] + " " + filler(2), filler(3) + " " + wire[1] + " " + filler(4), 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := memSource{}
+			f := New(src, Options{CacheSize: 2})
+			arts := []storyline.Article{{ID: "old", Text: tc.old}}
+			for k := range 3 {
+				arts = append(arts, storyline.Article{ID: fmt.Sprintf("f%d", k), Text: filler(10 + k)})
+			}
+			arts = append(arts, storyline.Article{ID: "new", Text: tc.arr})
+			var got []storyline.Copy
+			for _, a := range arts {
+				src[a.ID] = a
+				cs, err := f.AddArticle(ctx, &a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = cs
+			}
+			if st := f.Stats(); st.Fetched != tc.wantFetched || len(got) != tc.wantPairs {
+				t.Errorf("fetched %d, pairs %d (%+v); want %d, %d", st.Fetched, len(got), got, tc.wantFetched, tc.wantPairs)
+			}
+		})
+	}
+}
+
+// TestMayBeNear checks the estimate of near-duplication from short word
+// hashes that decides whether an LSH candidate no longer in memory is read.
+func TestMayBeNear(t *testing.T) {
+	base := filler(1) + filler(2)
+	short := func(text string) []uint16 { return shortWords(prepare(text).toks) }
+	edited := strings.Replace(base, "w1x2y3", "changed", 1)
+	tests := []struct {
+		name string
+		x, y string
+		want bool
+	}{
+		{"same", base, base, true},
+		{"one word changed", base, edited, true},
+		{"unrelated", base, filler(3) + filler(4), false},
+		{"half shared", base, filler(1) + filler(4), false},
+		{"too short", base, "two words", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mayBeNear(newShingleSet(short(tc.x)), short(tc.y), 0.7); got != tc.want {
+				t.Errorf("mayBeNear = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

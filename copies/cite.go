@@ -63,15 +63,22 @@ var defaultCiter = newCiter()
 type citer struct {
 	res   []*regexp.Regexp
 	gates []func(l *citeLine) bool
+	// names are the outlet names by their first two bytes; starts has
+	// the bit of every such pair set, so that a line is searched for all
+	// of them in one pass
+	names  map[uint16][]string
+	starts *[1 << 16 / 64]uint64
 }
 
 // citeLine is one line of text with what the gates ask of it, computed
 // once and only when asked.
 type citeLine struct {
+	c            *citer
 	text         string
 	lower        string
 	lowered      bool
 	outlet, seen bool
+	media, mseen bool
 }
 
 func (l *citeLine) lowerText() string {
@@ -85,14 +92,67 @@ func (l *citeLine) lowerText() string {
 func (l *citeLine) hasOutlet() bool {
 	if !l.seen {
 		l.seen = true
-		for name := range outlets {
-			if strings.Contains(l.text, name) {
-				l.outlet = true
-				break
+		l.outlet = l.c.hasOutlet(l.text)
+	}
+	return l.outlet
+}
+
+// hasMedia reports whether the line may name a source as the media
+// pattern does: a known outlet or a word outlets are named with.
+func (l *citeLine) hasMedia() bool {
+	if !l.mseen {
+		l.mseen = true
+		l.media = l.hasOutlet() || containsAny(l.text, mediaWords...)
+	}
+	return l.media
+}
+
+// mediaWords are the words that end a mediaName.
+var mediaWords = []string{"News", "Agency", "Times", "Post", "Press", "Journal", "Herald", "Telegraph", "Gazette", "Tribune",
+	"Daily", "TV", "Radio", "Television", "Broadcasting", "Wire", "Today", "Mail", "Express", "Independent", "Observer"}
+
+// hasOutlet reports whether text names a known outlet as a word, the
+// way every pattern that names one needs: not inside another word
+// ("dpa" in "grandparent"). It finds the names by their first two bytes
+// in one pass over text.
+func (c *citer) hasOutlet(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		k := uint16(text[i])<<8 | uint16(text[i+1])
+		if c.starts[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, n := range c.names[k] {
+			j := i + len(n)
+			if strings.HasPrefix(text[i:], n) &&
+				(i == 0 || !asciiWord(text[i-1]) || !asciiWord(n[0])) &&
+				(j == len(text) || !asciiWord(text[j]) || !asciiWord(n[len(n)-1])) {
+				return true
 			}
 		}
 	}
-	return l.outlet
+	return false
+}
+
+// asciiWord reports whether b is a word byte to the regexp package's \b.
+func asciiWord(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// indexOutlets files the outlet names by their first two bytes.
+func (c *citer) indexOutlets() {
+	c.names = make(map[uint16][]string)
+	c.starts = new([1 << 16 / 64]uint64)
+	for n := range outlets {
+		if len(n) < 2 {
+			continue
+		}
+		k := uint16(n[0])<<8 | uint16(n[1])
+		c.names[k] = append(c.names[k], n)
+		c.starts[k/64] |= 1 << (k % 64)
+	}
+	for _, ns := range c.names {
+		slices.Sort(ns)
+	}
 }
 
 func containsAny(s string, words ...string) bool {
@@ -110,6 +170,12 @@ func newCiter() *citer {
 	lowerHas := func(words ...string) func(*citeLine) bool {
 		return func(l *citeLine) bool { return containsAny(l.lowerText(), words...) }
 	}
+	// the patterns that credit a media name need one in the line
+	mediaHas := func(words ...string) func(*citeLine) bool {
+		has := lowerHas(words...)
+		return func(l *citeLine) bool { return l.hasMedia() && has(l) }
+	}
+	credit := mediaHas("source", "credit")
 	type pat struct {
 		re   string
 		gate func(*citeLine) bool
@@ -118,10 +184,11 @@ func newCiter() *citer {
 		{`(?:^|[\s.,(])/\s?(` + outletAlt() + `|[A-Z][A-Za-z\-]+)\s?/`,
 			func(l *citeLine) bool { return strings.Count(l.text, "/") >= 2 }},
 		{`(?i:according to|as reported by|reported by|as per|citing|quoted by|cited by|via)\s` + media + `\b`,
-			lowerHas("according to", "reported by", "as per", "citing", "quoted by", "cited by", "via")},
-		{`(?i:based on (?:materials|reports|information) (?:from|of|by))\s` + media + `\b`, lowerHas("based on")},
-		{`(?i:(?:with )?reference to)\s` + media + `\b`, lowerHas("reference to")},
-		{`(?i:source|sources|credit)\s?:\s` + media + `\b`, lowerHas("source", "credit")},
+			mediaHas("according to", "reported by", "as per", "citing", "quoted by", "cited by", "via")},
+		{`(?i:based on (?:materials|reports|information) (?:from|of|by))\s` + media + `\b`, mediaHas("based on")},
+		{`(?i:(?:with )?reference to)\s` + media + `\b`, mediaHas("reference to")},
+		{`(?i:source|sources|credit)\s?:\s` + media + `\b`,
+			func(l *citeLine) bool { return strings.Contains(l.text, ":") && credit(l) }},
 		{`\b` + o + `\s(?:reported|reports|said|says|wrote|writes|learned|has learned|quoted)\b`, (*citeLine).hasOutlet},
 		{`(?:^|[\s,])\(` + o + `\)`,
 			func(l *citeLine) bool { return strings.Contains(l.text, "(") && l.hasOutlet() }},
@@ -130,6 +197,7 @@ func newCiter() *citer {
 			lowerHas("по данным", "по информации", "сообща", "переда", "пишет", "со ссылкой на")},
 	}
 	c := &citer{}
+	c.indexOutlets()
 	for _, p := range pats {
 		c.res = append(c.res, regexp.MustCompile(`(?m)`+p.re))
 		c.gates = append(c.gates, p.gate)
@@ -154,7 +222,7 @@ func Citations(text string) []storyline.Citation {
 		} else {
 			end += off
 		}
-		l := &citeLine{text: text[from:end]}
+		l := &citeLine{c: c, text: text[from:end]}
 		off = end + 1
 		for i, re := range c.res {
 			if !c.gates[i](l) {

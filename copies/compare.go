@@ -30,8 +30,7 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
 			}
 			p.Text = x.slice(p.AStart, p.AEnd)
-			p.Quote = x.quoted(p.AStart, p.AEnd) && y.quoted(p.BStart, p.BEnd) ||
-				quoteWithAttribution(s, x, y, f.opts.MinWords)
+			p.Quote = f.quotation(s, x, y)
 			if !p.Quote {
 				copying = true
 			}
@@ -72,111 +71,262 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	return c, true
 }
 
-// mayShare reports whether an arrival and a candidate, both as token
-// hashes cut to 16 bits, align over a passage: every passage of the full
-// texts is one of these too (unless a chance match of short hashes, one
-// in 65,536 per word, sways the greedy aligner), so a candidate that
-// fails does not share a passage and need not be read from the store.
-// The texts are aligned in the order compare aligns them, since the
-// greedy aligner is not quite symmetric.
-func (f *Finder) mayShare(arrival []token, arrivalFirst bool, words []uint16) bool {
+// mayShare reports whether an arrival x (its tokens as arrival, their
+// hashes cut to 16 bits) and a candidate, its words cut alike, share a
+// passage that may be copying: every passage of the full texts is one of
+// these too (unless a chance match of short hashes, one in 65,536 per
+// word, sways the greedy aligner), so a candidate that fails need not be
+// read from the store. With the bits of the candidate's quoted words, a
+// passage that both quote, with less than a passage around the quotation
+// on either side, is the same statement reported twice (see
+// quoteWithAttribution), not copying. The texts are aligned in the order
+// compare aligns them, since the greedy aligner is not quite symmetric.
+func (f *Finder) mayShare(x *entry, arrival []token, arrivalFirst bool, words []uint16, quoted []uint64) bool {
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
 	al.cand = shortTokens(al.cand[:0], words)
 	al.built = nil // cand is rewritten in place: never trust a table built for it
+	var spans []span
 	if arrivalFirst {
-		return len(al.align(arrival, al.cand, f.opts.MinWords)) > 0
+		spans = al.align(arrival, al.cand, f.opts.MinWords)
+	} else {
+		spans = al.align(al.cand, arrival, f.opts.MinWords)
 	}
-	return len(al.align(al.cand, arrival, f.opts.MinWords)) > 0
+	if len(quoted) < (len(words)+63)/64 {
+		return len(spans) > 0 // the candidate's quotation marks are not known
+	}
+	for _, s := range spans {
+		i, j, k, l := s.a0, s.a1, s.b0, s.b1
+		if !arrivalFirst {
+			i, j, k, l = s.b0, s.b1, s.a0, s.a1
+		}
+		inA, inB := 0, 0
+		for _, t := range x.d.toks[i:j] {
+			if x.inQuote(t.start) {
+				inA++
+			}
+		}
+		for w := k; w < l; w++ {
+			if quoted[w/64]&(1<<(w%64)) != 0 {
+				inB++
+			}
+		}
+		minWords := f.opts.MinWords
+		if 2*min(inA, inB) < minWords || j-i-inA >= minWords || l-k-inB >= minWords {
+			return true
+		}
+	}
+	return false
+}
+
+// quotation reports whether a piece of a shared span (from splitQuotes)
+// is one statement quoted in both texts, which alone is not copying.
+func (f *Finder) quotation(s span, x, y *entry) bool {
+	a, b := x.d.toks, y.d.toks
+	return x.quoted(int(a[s.a0].start), int(a[s.a1-1].end)) && y.quoted(int(b[s.b0].start), int(b[s.b1-1].end)) ||
+		quoteWithAttribution(s, x, y, f.opts.MinWords)
 }
 
 // localWords is how far on either side of a shared fingerprint mayAlign
-// looks for a passage, in words; maxLocal caps the pairs of occurrences
-// it looks at.
+// looks for a passage, in words; maxLocal caps the windows it aligns, and
+// four times as many the pairs of occurrences it looks at.
 const (
 	localWords = 2 * 12
 	maxLocal   = 16
 )
 
-// mayAlign reports whether an arrival x (with its n-gram hashes xg) and a
-// candidate y are worth aligning whole. Most candidates share a stock
-// phrase or two and nothing more: aligning a few dozen words around each
-// occurrence of each shared fingerprint tells them apart for a fraction
-// of the cost of aligning the whole texts. A candidate is aligned whole
-// when it shares more than maxHits fingerprints, when it is LSH-near and
-// similar enough to be a near-duplicate, when a passage shows around a
-// shared fingerprint, or when the fingerprints occur too often to look at
-// each. A candidate that shares no fingerprint came from the LSH index
-// and is aligned only if it is a near-duplicate: without a shared
-// fingerprint no run of a dozen words is shared but in stock phrases. A
-// passage made only of stock phrases (fingerprints too common to index)
-// does not count: it would not have made the pair a candidate either.
-func (f *Finder) mayAlign(x *entry, xg []uint32, y *entry, c candidate) bool {
+// mayAlign reports whether an arrival x and a candidate t are worth
+// aligning whole. Most candidates share a stock phrase or a quotation and
+// nothing more: aligning a few dozen words around each occurrence of
+// each shared fingerprint tells them apart for a fraction of the cost of
+// aligning the whole texts. A candidate is aligned whole when it is
+// LSH-near and similar enough to be a near-duplicate, when a passage that
+// is not a quotation shows around a shared fingerprint, when it shares
+// too many fingerprints or they occur too often to look at each, or when
+// a passage runs to the edge of the words looked at. A candidate that
+// shares no fingerprint came from the LSH index and is aligned only if it
+// is a near-duplicate: without a shared fingerprint no run of a dozen
+// words is shared but in stock phrases. A passage made only of stock
+// phrases (fingerprints too common to index) does not count: it would not
+// have made the pair a candidate either.
+//
+// The occurrences looked at are those winnowing selected, which both
+// entries keep: every shared run of a dozen words holds one selected in
+// both texts (see winnowPos), so no passage is missed and neither text is
+// scanned. A pair of occurrences inside words already looked at is not
+// looked at again.
+func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
+	x, c := xp.e, t.c
 	if c.shared == 0 {
 		// an LSH candidate that shares no fingerprint: a near-duplicate
 		// or nothing
-		return sortedJaccard(x.set, y.set) >= f.opts.NearThreshold
+		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
 	}
-	if c.shared > maxHits {
+	if t.fps == nil || len(t.fps) < int(c.shared) {
 		return true
 	}
-	if c.near && sortedJaccard(x.set, y.set) >= f.opts.NearThreshold {
+	if c.near && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		return true
 	}
-	al := f.aligners.Get().(*aligner)
-	defer f.aligners.Put(al)
-	around := func(toks []token, p int) []token {
-		return toks[max(0, p-localWords):min(len(toks), p+gramWords+localWords)]
+	if len(x.d.toks) > maxFPos || len(y.d.toks) > maxFPos {
+		return true // positions past maxFPos are not recorded
 	}
-	// the arrival's occurrences of the shared n-grams, in one pass
-	type occ struct {
-		h     uint32
-		first uint64 // the hash of the n-gram's first word
-		i     int
-	}
-	var occs [maxLocal]occ
-	n := 0
-	fps := c.fps[:c.shared]
-	for i, g := range xg {
-		if slices.Contains(fps, g) {
-			if n == maxLocal {
-				return true
-			}
-			occs[n] = occ{g, x.d.toks[i].h, i}
-			n++
-		}
-	}
-	// the candidate's, where one of their first words is, then by hash
+	var al *aligner
+	// the windows looked at so far, and found to share no passage but
+	// quotations: a passage through an occurrence inside one of them
+	// would have shown there
+	var seen [maxLocal]window2
+	ns := 0
+	need := f.opts.MinWords - gramWords // how far a passage may reach past its n-gram
 	looked := 0
-	for j := 0; j+gramWords <= len(y.d.toks); j++ {
-		w := y.d.toks[j].h
-		var g uint32
-		hashed := false
-		for _, o := range occs[:n] {
-			if o.first != w {
-				continue
-			}
-			if !hashed {
-				g, hashed = uint32(shingleHash(y.d.toks[j:j+gramWords])>>32), true
-			}
-			if g != o.h {
-				continue
-			}
-			if looked++; looked > maxLocal {
-				return true
-			}
-			a, b := around(x.d.toks, o.i), around(y.d.toks, j)
-			if x.id > y.id {
-				a, b = b, a
-			}
-			if len(al.align(a, b, f.opts.MinWords)) > 0 {
-				return true
+	var ybuf [8]int
+	ys := ybuf[:0]
+	for _, k := range t.fps {
+		ys = y.positions(ys[:0], xp.s.fps[k])
+		if len(ys) == 0 {
+			continue
+		}
+		for _, i32 := range xp.positions(k) {
+			i := int(i32)
+		pairs:
+			for _, j := range ys {
+				for _, w := range seen[:ns] {
+					if w.holds(i, j, need, len(x.d.toks), len(y.d.toks)) {
+						continue pairs
+					}
+				}
+				if looked++; looked > 4*maxLocal || ns == maxLocal {
+					return true
+				}
+				if al == nil {
+					al = f.aligners.Get().(*aligner)
+					defer f.aligners.Put(al)
+				}
+				w, copied, aligned := f.local(al, x, y, i, j)
+				if copied {
+					return true
+				}
+				if aligned {
+					seen[ns] = w
+					ns++
+				}
 			}
 		}
 	}
 	// no occurrence at all: y is not the text that was indexed (an
 	// update read from the store), so nothing is known
 	return looked == 0
+}
+
+// window2 is a pair of word ranges, [xa, xb) of one text and [ya, yb) of
+// another.
+type window2 struct{ xa, xb, ya, yb int }
+
+// holds reports whether the windows hold every passage through n-grams at
+// i and j that reaches at most reach words past them, in texts of nx and
+// ny words.
+func (w window2) holds(i, j, reach, nx, ny int) bool {
+	return w.xa <= max(0, i-reach) && min(nx, i+gramWords+reach) <= w.xb &&
+		w.ya <= max(0, j-reach) && min(ny, j+gramWords+reach) <= w.yb
+}
+
+// local looks for a passage through the n-gram shared at position i of
+// x and j of y. copied reports a shared passage that is not a quotation,
+// or one that may run on past the words looked at. When the words on
+// either side do not settle it, local aligns the windows around the
+// n-gram and returns them, with aligned set.
+func (f *Finder) local(al *aligner, x, y *entry, i, j int) (w window2, copied, aligned bool) {
+	switch f.diagonal(x, y, i, j) {
+	case noPassage:
+		return w, false, false
+	case passage:
+		return w, true, false
+	}
+	w = window2{
+		xa: max(0, i-localWords), xb: min(len(x.d.toks), i+gramWords+localWords),
+		ya: max(0, j-localWords), yb: min(len(y.d.toks), j+gramWords+localWords),
+	}
+	p, q := x, y
+	pa, pb, qa, qb := w.xa, w.xb, w.ya, w.yb
+	if x.id > y.id {
+		p, q = y, x
+		pa, pb, qa, qb = w.ya, w.yb, w.xa, w.xb
+	}
+	for _, sp := range al.align(p.d.toks[pa:pb], q.d.toks[qa:qb], f.opts.MinWords) {
+		sp.a0, sp.a1, sp.b0, sp.b1 = sp.a0+pa, sp.a1+pa, sp.b0+qa, sp.b1+qa
+		if sp.a0 == pa && pa > 0 || sp.a1 == pb && pb < len(p.d.toks) ||
+			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.toks) {
+			return w, true, true
+		}
+		for _, s := range splitQuotes(sp, p, q, f.opts.MinWords) {
+			if !f.quotation(s, p, q) {
+				return w, true, true
+			}
+		}
+	}
+	return w, false, true
+}
+
+// What the words around a shared n-gram tell without aligning them.
+const (
+	unknown   = iota
+	noPassage // no passage runs through the n-gram
+	passage   // a passage outside quotation marks runs through it
+)
+
+// diagonal looks at the words on either side of an n-gram shared at i in
+// x and j in y, on the same diagonal. When the run of equal words through
+// it is shorter than a passage and no run of seedWords resumes within
+// maxGap words on either side, align cannot make a passage through it:
+// noPassage. When the run alone is a passage, with no quotation mark in
+// either text, it is one: passage. Anything else is left to align.
+func (f *Finder) diagonal(x, y *entry, i, j int) int {
+	a, b := x.d.toks, y.d.toks
+	if i+gramWords > len(a) || j+gramWords > len(b) {
+		return unknown
+	}
+	for k := range gramWords {
+		if a[i+k].h != b[j+k].h {
+			return noPassage // the n-gram hashes collided
+		}
+	}
+	a0, b0 := i, j
+	for a0 > 0 && b0 > 0 && a[a0-1].h == b[b0-1].h {
+		a0, b0 = a0-1, b0-1
+	}
+	a1, b1 := i+gramWords, j+gramWords
+	for a1 < len(a) && b1 < len(b) && a[a1].h == b[b1].h {
+		a1, b1 = a1+1, b1+1
+	}
+	if a1-a0 >= f.opts.MinWords {
+		if !x.anyQuote(int(a[a0].start), int(a[a1-1].end)) || !y.anyQuote(int(b[b0].start), int(b[b1-1].end)) {
+			return passage
+		}
+		return unknown
+	}
+	// a run of seedWords equal words that starts within maxGap after
+	// the run, or ends within maxGap before it, would join it
+	for ga := 0; ga <= maxGap; ga++ {
+		for gb := 0; gb <= maxGap; gb++ {
+			if equalRun(a, b, a1+ga, b1+gb, seedWords) || equalRun(a, b, a0-ga-seedWords, b0-gb-seedWords, seedWords) {
+				return unknown
+			}
+		}
+	}
+	return noPassage
+}
+
+// equalRun reports whether the n words from i in a equal those from j in b.
+func equalRun(a, b []token, i, j, n int) bool {
+	if i < 0 || j < 0 || i+n > len(a) || j+n > len(b) {
+		return false
+	}
+	for k := range n {
+		if a[i+k].h != b[j+k].h {
+			return false
+		}
+	}
+	return true
 }
 
 // direction orders a pair by publication; unknown when not ordered.

@@ -127,9 +127,7 @@ type Finder struct {
 	pending map[string][]byte
 	win     *recent
 	// lookup scratch, used under mu
-	candAt map[uint32]int32
-	cands  []candidate
-	docs   []uint32
+	look lookupScratch
 
 	aligners sync.Pool // of *aligner
 	scratch  sync.Pool // of *scratch
@@ -147,7 +145,6 @@ func New(src ArticleSource, opts Options) *Finder {
 		pending:  make(map[string][]byte),
 		win:      newRecent(opts.CacheBytes, opts.CacheSize),
 		cur:      newPostings(0),
-		candAt:   make(map[uint32]int32),
 		aligners: sync.Pool{New: func() any { return new(aligner) }},
 		scratch:  sync.Pool{New: func() any { return new(scratch) }},
 	}
@@ -161,17 +158,10 @@ type sketch struct {
 	fps   []uint32
 	// at is the publication time in Unix seconds, 0 when unknown
 	at int64
-	// words are the token hashes reduced to 16 bits, grams the hashes of
-	// every word n-gram (neither is stored)
-	words []uint16
-	grams []uint32
-}
-
-func (f *Finder) sketch(id string, d doc, sh []uint64) sketch {
-	s := sketch{id: id, grams: grams(nil, d.toks), words: shortWords(d.toks)}
-	s.fps = winnow(nil, s.grams)
-	s.keys, s.hasSh = f.params.bandKeys(sh)
-	return s
+	// words are the token hashes reduced to 16 bits, quoted a bit for
+	// each, set when it starts inside quotation marks (neither is stored)
+	words  []uint16
+	quoted []uint64
 }
 
 func unixOf(p storyline.Published) int64 {
@@ -181,29 +171,89 @@ func unixOf(p storyline.Published) int64 {
 	return p.Time.Unix()
 }
 
-// candidate is an indexed document that may share text with an arrival.
-type candidate struct {
-	doc    uint32
-	near   bool // found by an LSH band
-	shared int  // fingerprints shared
-	// fps are the first shared fingerprints
-	fps [maxHits]uint32
+// Prepared is an article made ready for AddPrepared: everything the
+// Finder computes from the article alone (its words, shingles, MinHash
+// band keys, fingerprints and quotation marks), which is most of the
+// work of finding its copies and depends on no other article.
+type Prepared struct {
+	e *entry
+	s sketch
+	// the word positions of each fingerprint s.fps[k] are
+	// pos[at[k]:at[k+1]]
+	at, pos []int32
 }
 
-// maxHits is how many shared fingerprints a candidate remembers.
-const maxHits = 4
+// Prepare does the part of AddArticle that depends on a alone. It is safe
+// to call concurrently, for many articles at once and in any order, so
+// that a pipeline can prepare a batch on every core and then add the
+// articles one by one, in arrival order, with AddPrepared.
+func (f *Finder) Prepare(a *storyline.Article) *Prepared {
+	sc := f.scratch.Get().(*scratch)
+	e, sh, fps := newEntry(*a, sc)
+	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), quoted: e.quotedWords(), at: unixOf(a.Published)}
+	s.keys, s.hasSh = f.params.bandKeys(sh)
+	p := &Prepared{e: e, s: s}
+	p.at, p.pos = fingerprintPositions(fps, sc.grams, sc.pos)
+	f.scratch.Put(sc)
+	return p
+}
+
+// fingerprintPositions groups the positions winnowing selected (pos, of
+// n-grams with hashes grams) by fingerprint: those of fps[k] are
+// pos[at[k]:at[k+1]] of the result, in text order.
+func fingerprintPositions(fps, grams []uint32, selected []int32) (at, pos []int32) {
+	keys := make([]uint64, len(fps))
+	for k, h := range fps {
+		keys[k] = uint64(h)<<32 | uint64(k)
+	}
+	slices.Sort(keys)
+	which := func(h uint32) int {
+		i, _ := slices.BinarySearch(keys, uint64(h)<<32)
+		return int(uint32(keys[i]))
+	}
+	at = make([]int32, len(fps)+1)
+	for _, p := range selected {
+		at[which(grams[p])+1]++
+	}
+	for k := range fps {
+		at[k+1] += at[k]
+	}
+	pos = make([]int32, len(selected))
+	next := slices.Clone(at[:len(fps)])
+	for _, p := range selected {
+		k := which(grams[p])
+		pos[next[k]] = p
+		next[k]++
+	}
+	return at, pos
+}
+
+// positions returns the word positions of the arrival's k-th fingerprint.
+func (p *Prepared) positions(k int32) []int32 { return p.pos[p.at[k]:p.at[k+1]] }
 
 // AddArticle returns the pairs a forms with the articles indexed before,
-// then indexes it. Pairs are ordered by the other article's id.
+// then indexes it. Pairs are ordered by the other article's id. It is
+// Prepare and AddPrepared in one step.
 func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyline.Copy, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("copies %s: %w", a.ID, err)
 	}
-	sc := f.scratch.Get().(*scratch)
-	e, sh := newEntry(*a, sc)
-	s := f.sketch(a.ID, e.d, sh)
-	f.scratch.Put(sc)
-	s.at = unixOf(a.Published)
+	return f.AddPrepared(ctx, a, f.Prepare(a))
+}
+
+// AddPrepared is AddArticle for an article p was prepared from, by
+// Prepare, with the same id, text and publication time; an article that
+// changed since is prepared again. What is left is the work that depends
+// on the articles added before: looking up the indexes, aligning the
+// candidates and indexing a.
+func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepared) ([]storyline.Copy, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("copies %s: %w", a.ID, err)
+	}
+	if p == nil || p.e.id != a.ID || p.e.d.text != a.Text || p.e.published != a.Published {
+		p = f.Prepare(a)
+	}
+	e, s := p.e, p.s
 	f.mu.Lock()
 	f.lookup(s)
 	d := f.insert(s, true)
@@ -220,16 +270,24 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 	}
 	res := make([]result, len(targets))
 	var arrWords []token
+	var arrShingles *shingleSet
 	for _, t := range targets {
 		if t.e == nil && t.words != nil {
 			arrWords = shortTokens(nil, s.words)
+			arrShingles = newShingleSet(s.words)
 			break
 		}
 	}
 	compareOne := func(i int) {
-		other := targets[i].e
-		if other == nil && targets[i].words != nil && !f.mayShare(arrWords, a.ID < targets[i].id, targets[i].words) {
-			return // no passage: not worth reading from the store
+		t := targets[i]
+		other := t.e
+		// A candidate no longer in memory is read from the store only if
+		// its short words show it may be a near-duplicate or share a
+		// passage that may be copying.
+		if other == nil && t.words != nil &&
+			!(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
+			!f.mayShare(e, arrWords, a.ID < t.id, t.words, t.quoted) {
+			return
 		}
 		if other == nil {
 			var err error
@@ -238,7 +296,7 @@ func (f *Finder) AddArticle(ctx context.Context, a *storyline.Article) ([]storyl
 				return
 			}
 		}
-		if other != nil && !f.mayAlign(e, s.grams, other, targets[i].c) {
+		if other != nil && !f.mayAlign(p, other, targets[i]) {
 			return
 		}
 		if other != nil {
@@ -283,60 +341,6 @@ func otherID(c storyline.Copy, id string) string {
 	return c.A
 }
 
-// lookup collects the candidates of s in f.cands from the LSH bands and
-// the passage index. f.mu is held.
-func (f *Finder) lookup(s sketch) {
-	clear(f.candAt)
-	f.cands = f.cands[:0]
-	get := func(d uint32) *candidate {
-		i, ok := f.candAt[d]
-		if !ok {
-			i = int32(len(f.cands))
-			f.candAt[d] = i
-			f.cands = append(f.cands, candidate{doc: d})
-		}
-		return &f.cands[i]
-	}
-	walk := func(b int, key uint32) {
-		n := 0
-		for d := f.tables[b].head(key); d != noEntry && n < maxChain; d = f.next[d][b] {
-			get(d).near = true
-			n++
-		}
-	}
-	if s.hasSh {
-		for b, k := range s.keys {
-			walk(b, k)
-		}
-	}
-	limit := f.opts.MaxPosting
-	for _, h := range s.fps {
-		// the counts tell a stock phrase without walking its postings
-		n := f.cur.count(h)
-		if f.prev != nil {
-			n += f.prev.count(h)
-		}
-		if n > limit {
-			continue
-		}
-		docs := f.cur.appendDocs(f.docs[:0], h, limit)
-		if f.prev != nil && len(docs) <= limit {
-			docs = f.prev.appendDocs(docs, h, limit)
-		}
-		f.docs = docs
-		if len(docs) > limit {
-			continue // a stock phrase
-		}
-		for _, d := range docs {
-			c := get(d)
-			if c.shared < maxHits {
-				c.fps[c.shared] = h
-			}
-			c.shared++
-		}
-	}
-}
-
 // insert adds a sketch to the index and, when record is set, queues it
 // for the store; it returns the document number. f.mu is held.
 func (f *Finder) insert(s sketch, record bool) uint32 {
@@ -354,7 +358,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	}
 	f.next = append(f.next, nx)
 	f.tick(s.at)
-	f.cur.add(d, s.fps, s.words)
+	f.cur.add(d, s.fps, s.words, s.quoted)
 	if record {
 		f.pending[docKey(d)] = encodeSketch(s)
 	}
@@ -390,56 +394,6 @@ func (f *Finder) id(d uint32) string {
 	return string(f.idBytes[start:f.idEnd[d]])
 }
 
-// target is a candidate to align: its id and, when the recent articles
-// hold it, its entry, else its short words when the passage index has them.
-type target struct {
-	id    string
-	e     *entry
-	words []uint16
-	c     candidate
-}
-
-// resolve orders the candidates in f.cands (near ones first, then by
-// shared fingerprints, newest first) and returns distinct ones, without
-// self, at most MaxCandidates. f.mu is held.
-func (f *Finder) resolve(self string) []target {
-	list := f.cands
-	slices.SortFunc(list, func(x, y candidate) int {
-		switch {
-		case x.near != y.near:
-			if x.near {
-				return -1
-			}
-			return 1
-		case x.shared != y.shared:
-			return y.shared - x.shared
-		case x.doc > y.doc:
-			return -1
-		case x.doc < y.doc:
-			return 1
-		}
-		return 0
-	})
-	var out []target
-	for _, c := range list {
-		if len(out) == f.opts.MaxCandidates {
-			break
-		}
-		id := f.id(c.doc)
-		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
-			continue
-		}
-		t := target{id: id, e: f.win.get(c.doc, id), c: c}
-		if t.e == nil && !c.near {
-			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
-				t.words = f.prev.wordsOf(c.doc)
-			}
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
 // fetch reads a candidate no longer among the recent articles from the source and
 // prepares it; nil when there is no source or it no longer has it.
 func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
@@ -456,7 +410,7 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	}
 	sc := f.scratch.Get().(*scratch)
 	defer f.scratch.Put(sc)
-	e, _ := newEntry(art, sc)
+	e, _, _ := newEntry(art, sc)
 	return e, nil
 }
 

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -203,4 +205,67 @@ func keys[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestPrepared checks that preparing articles apart, concurrently and out
+// of order, and adding them in order finds what AddArticle finds, and that
+// an article changed since it was prepared is prepared again.
+func TestPrepared(t *testing.T) {
+	ctx := context.Background()
+	var arts []storyline.Article
+	for i := range 30 {
+		text := filler(i) + strings.Join(wire[i%3:], " ") + " " + filler(100+i)
+		if i%5 == 4 {
+			text = arts[len(arts)-1].Text // an exact duplicate
+		}
+		arts = append(arts, storyline.Article{ID: fmt.Sprintf("p%02d", i), Text: text, Published: day("2025-03-01")})
+	}
+	want := New(nil, Options{})
+	var wantPairs [][]storyline.Copy
+	for i := range arts {
+		cs, err := want.AddArticle(ctx, &arts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantPairs = append(wantPairs, cs)
+	}
+	f := New(nil, Options{})
+	prep := make([]*Prepared, len(arts))
+	var wg sync.WaitGroup
+	for i := len(arts) - 1; i >= 0; i-- {
+		wg.Go(func() { prep[i] = f.Prepare(&arts[i]) })
+	}
+	wg.Wait()
+	// the last article changes after it is prepared
+	changed := arts[len(arts)-1]
+	changed.Text = filler(999) + " " + wire[0]
+	for i := range arts {
+		a := arts[i]
+		if i == len(arts)-1 {
+			a = changed
+		}
+		got, err := f.AddPrepared(ctx, &a, prep[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == len(arts)-1 {
+			ref := New(nil, Options{})
+			for k := range arts[:i] {
+				if _, err := ref.AddArticle(ctx, &arts[k]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			wantChanged, err := ref.AddArticle(ctx, &a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 || !reflect.DeepEqual(got, wantChanged) {
+				t.Errorf("changed article: AddPrepared found %+v, want %+v", got, wantChanged)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got, wantPairs[i]) {
+			t.Errorf("article %s: AddPrepared found %+v, AddArticle %+v", a.ID, got, wantPairs[i])
+		}
+	}
 }

@@ -114,3 +114,105 @@ func sortedJaccard[T uint32 | uint64](a, b []T) float64 {
 	}
 	return float64(inter) / float64(u)
 }
+
+// jaccardAtLeast reports whether sortedJaccard(a, b) >= t. It gives up as
+// soon as too few elements are left to share, and before any pass when
+// the set sizes alone rule it out (Jaccard is at most their ratio): most
+// pairs asked about are far from the threshold.
+func jaccardAtLeast(a, b []uint32, t float64) bool {
+	na, nb := len(a), len(b)
+	if na == 0 && nb == 0 {
+		return t <= 1
+	}
+	if float64(min(na, nb)) < t*float64(max(na, nb)) {
+		return false
+	}
+	// J >= t needs inter >= t(na+nb)/(1+t); one less, for rounding, is
+	// what the early exit asks, and the exact test is made at the end
+	need := int(t*float64(na+nb)/(1+t)) - 1
+	i, j, inter := 0, 0, 0
+	for i < na && j < nb {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+			if inter+min(na-i, nb-j) < need {
+				return false
+			}
+		default:
+			j++
+			if inter+min(na-i, nb-j) < need {
+				return false
+			}
+		}
+	}
+	return float64(inter)/float64(na+nb-inter) >= t
+}
+
+// shingleSet is the set of the short shingles of a text (see
+// shortWords), each the three 16-bit word hashes side by side, in an
+// open-addressing table whose occupied slots have the top bit set.
+type shingleSet struct {
+	slots []uint64
+	n     int
+}
+
+func shingleOf(w []uint16) uint64 {
+	return 1<<63 | uint64(w[0])<<32 | uint64(w[1])<<16 | uint64(w[2])
+}
+
+// newShingleSet returns the set of the short shingles of words.
+func newShingleSet(words []uint16) *shingleSet {
+	size := 16
+	for size < 2*len(words) {
+		size *= 2
+	}
+	s := &shingleSet{slots: make([]uint64, size)}
+	for i := 0; i+shingleWords <= len(words); i++ {
+		v := shingleOf(words[i:])
+		j := s.slot(v)
+		if s.slots[j] == 0 {
+			s.slots[j] = v
+			s.n++
+		}
+	}
+	return s
+}
+
+// slot returns the slot of v: where it is, or the empty one where it
+// would go.
+func (s *shingleSet) slot(v uint64) int {
+	mask := len(s.slots) - 1
+	i := int((v*0x9E3779B97F4A7C15)>>40) & mask
+	for s.slots[i] != 0 && s.slots[i] != v {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// nearMargin is how far below the near-duplicate threshold the Jaccard
+// similarity of short shingles may fall for a candidate to be read and
+// measured exactly: short hashes that collide, and shingles repeated in
+// the candidate (counted as often as they occur), make the two differ a
+// little.
+const nearMargin = 0.1
+
+// mayBeNear reports whether a candidate, given as 16-bit word hashes, may
+// be a near-duplicate of an arrival with the short shingles arr: their
+// Jaccard similarity over short shingles is within nearMargin of the
+// threshold t. Texts too short for a shingle may always be.
+func mayBeNear(arr *shingleSet, words []uint16, t float64) bool {
+	if arr == nil || arr.n == 0 || len(words) < shingleWords {
+		return true
+	}
+	inter, n := 0, len(words)-shingleWords+1
+	for i := range n {
+		if v := shingleOf(words[i:]); arr.slots[arr.slot(v)] == v {
+			inter++
+		}
+	}
+	return float64(inter) >= (t-nearMargin)*float64(arr.n+n-inter)
+}

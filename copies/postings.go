@@ -20,36 +20,48 @@ type postings struct {
 	// passage before it is read from the store.
 	words    []uint16
 	wordsEnd []uint32
+	// quoted holds a bit for each of those words, set when it starts
+	// inside quotation marks, 64 to a word, each document's from a new
+	// one; quotedEnd[d-first] ends document d's. A document indexed
+	// without them has none.
+	quoted    []uint64
+	quotedEnd []uint32
 }
 
 // postingEntry is one document filed under a fingerprint and the entry
 // filed before it under the same one.
 type postingEntry struct{ next, doc uint32 }
 
-// add files the fingerprints and words of document d.
-func (p *postings) add(d uint32, fps []uint32, words []uint16) {
+// add files the fingerprints and words of document d, with the bits of
+// its quoted words.
+func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) {
 	if p.articles == 0 {
 		p.first = d
 	}
 	p.articles++
 	p.words = append(p.words, words...)
 	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
+	p.quoted = append(p.quoted, quoted...)
+	p.quotedEnd = append(p.quotedEnd, uint32(len(p.quoted)))
 	for _, h := range fps {
 		e := uint32(len(p.entries))
 		p.entries = append(p.entries, postingEntry{next: p.table.push(h, e), doc: d})
 	}
 }
 
-// count returns how many documents are filed under h, at most 255.
-func (p *postings) count(h uint32) int {
-	_, n := p.table.headCount(h)
-	return n
+// head returns the newest entry filed under h (noEntry when none) and how
+// many documents are filed under it, at most 255.
+func (p *postings) head(h uint32) (uint32, int) {
+	if p == nil {
+		return noEntry, 0
+	}
+	return p.table.headCount(h)
 }
 
-// appendDocs appends the documents filed under h, newest first, stopping
-// once dst holds more than limit.
-func (p *postings) appendDocs(dst []uint32, h uint32, limit int) []uint32 {
-	for e := p.table.head(h); e != noEntry && len(dst) <= limit; e = p.entries[e].next {
+// appendDocs appends the documents of the entries from e on, newest
+// first, stopping once dst holds more than limit.
+func (p *postings) appendDocs(dst []uint32, e uint32, limit int) []uint32 {
+	for ; e != noEntry && len(dst) <= limit; e = p.entries[e].next {
 		dst = append(dst, p.entries[e].doc)
 	}
 	return dst
@@ -74,9 +86,26 @@ func (p *postings) wordsOf(d uint32) []uint16 {
 	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
 }
 
+// quotedOf returns the bits of document d's quoted words, nil when it
+// has none here. Like wordsOf's, the slice stays valid.
+func (p *postings) quotedOf(d uint32) []uint64 {
+	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.quotedEnd)) {
+		return nil
+	}
+	i := d - p.first
+	start := uint32(0)
+	if i > 0 {
+		start = p.quotedEnd[i-1]
+	}
+	if start == p.quotedEnd[i] {
+		return nil
+	}
+	return p.quoted[start:p.quotedEnd[i]:p.quotedEnd[i]]
+}
+
 // bytes is the generation's memory.
 func (p *postings) bytes() int {
-	return p.table.bytes() + 8*cap(p.entries) + 2*cap(p.words) + 4*cap(p.wordsEnd)
+	return p.table.bytes() + 8*cap(p.entries) + 2*cap(p.words) + 4*cap(p.wordsEnd) + 8*cap(p.quoted) + 4*cap(p.quotedEnd)
 }
 
 // shortWords reduces token hashes to 16 bits each.

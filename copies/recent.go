@@ -18,6 +18,12 @@ type entry struct {
 	d         doc
 	// set holds the distinct shingle hashes (their high 32 bits), sorted
 	set []uint32
+	// fpos holds every position winnowing selects below maxFPos, as the
+	// high 16 bits of the n-gram hash over the word position, sorted:
+	// where each fingerprint occurs, found without a pass over the text.
+	// Another fingerprint with the same 16 bits is told apart by its
+	// words, which mayAlign compares anyway.
+	fpos []uint32
 	// quotes and letters are bit sets over the text's code points: inside
 	// quotation marks, and a letter
 	quotes, letters []uint64
@@ -25,14 +31,51 @@ type entry struct {
 
 // scratch is the reusable memory of preparing one article.
 type scratch struct {
-	toks []textproc.Token
-	sh   []uint64
+	toks  []textproc.Token
+	sh    []uint64
+	grams []uint32
+	pos   []int32
+	radix []uint32
+}
+
+// radixSort sorts a in place, a byte at a time from the lowest, through
+// buf, which it returns for reuse: for the few hundred hashes of an
+// article it takes a fraction of a comparison sort's time.
+func radixSort(a, buf []uint32) []uint32 {
+	if len(a) < 64 {
+		slices.Sort(a)
+		return buf
+	}
+	if cap(buf) < len(a) {
+		buf = make([]uint32, len(a))
+	}
+	buf = buf[:len(a)]
+	src, dst := a, buf
+	for shift := 0; shift < 32; shift += 8 {
+		var count [256]int
+		for _, v := range src {
+			count[byte(v>>shift)]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, v := range src {
+			b := byte(v >> shift)
+			dst[count[b]] = v
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	// four passes leave the result in a
+	return buf
 }
 
 // newEntry prepares a for comparison and also returns its shingle hashes
-// in text order, with repeats, for the sketch; they live in sc, which may
-// be nil, until its next use.
-func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64) {
+// in text order, with repeats, and its fingerprints, for the sketch; the
+// shingles live in sc, which may be nil, until its next use.
+func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	if sc == nil {
 		sc = new(scratch)
 	}
@@ -44,11 +87,38 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64) {
 	for i, h := range sh {
 		set[i] = uint32(h >> 32)
 	}
-	slices.Sort(set)
+	sc.radix = radixSort(set, sc.radix)
 	set = slices.Clip(slices.Compact(set))
 	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
+	sc.grams = grams(sc.grams[:0], d.toks)
+	sc.pos = winnowPos(sc.pos[:0], sc.grams)
+	e.fpos = make([]uint32, 0, len(sc.pos))
+	fps := make([]uint32, len(sc.pos))
+	for i, p := range sc.pos {
+		h := sc.grams[p]
+		fps[i] = h
+		if p < maxFPos {
+			e.fpos = append(e.fpos, h>>16<<16|uint32(p))
+		}
+	}
+	slices.Sort(e.fpos)
 	e.quotes, e.letters = textBits(a.Text, d.runes)
-	return e, sh
+	return e, sh, slices.Clip(firstOccurrences(fps))
+}
+
+// maxFPos bounds the word positions entry.fpos records: a shared passage
+// further into a text than that is found by aligning the texts whole.
+const maxFPos = 1 << 16
+
+// positions appends the word positions where winnowing selected an
+// n-gram hash with the high 16 bits of h, in text order.
+func (e *entry) positions(dst []int, h uint32) []int {
+	key := h >> 16 << 16
+	i, _ := slices.BinarySearch(e.fpos, key)
+	for ; i < len(e.fpos) && e.fpos[i]&^0xffff == key; i++ {
+		dst = append(dst, int(e.fpos[i]&0xffff))
+	}
+	return dst
 }
 
 // textHash is the hash of the normalized text, computed only when an
@@ -57,6 +127,37 @@ func (e *entry) textHash() string { return textproc.Hash(e.d.text) }
 
 // inQuote reports whether code point i is inside quotation marks.
 func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
+
+// quotedWords returns a bit for each word, set when it starts inside
+// quotation marks.
+func (e *entry) quotedWords() []uint64 {
+	bits := make([]uint64, (len(e.d.toks)+63)/64)
+	for i, t := range e.d.toks {
+		if e.inQuote(t.start) {
+			bits[i/64] |= 1 << (i % 64)
+		}
+	}
+	return bits
+}
+
+// anyQuote reports whether any code point in [start, end) is inside
+// quotation marks.
+func (e *entry) anyQuote(start, end int) bool {
+	end = min(end, e.d.runes)
+	for i := start; i < end; {
+		w, lo := i/64, i%64
+		hi := min(64, lo+end-i)
+		mask := ^uint64(0) << lo
+		if hi < 64 {
+			mask &= (1 << hi) - 1
+		}
+		if e.quotes[w]&mask != 0 {
+			return true
+		}
+		i += hi - lo
+	}
+	return false
+}
 
 // quoted reports whether most of the letters in [start, end) are inside
 // quotation marks.
@@ -101,7 +202,7 @@ func (e *entry) slice(start, end int) string {
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.d.text) +
-		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*cap(e.set) + 8*(cap(e.quotes)+cap(e.letters))
+		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
 }
 
 // recent keeps the entries of the most recent documents, by document

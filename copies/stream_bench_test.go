@@ -108,11 +108,9 @@ func BenchmarkAddArticleStream(b *testing.B) {
 
 // index adds a to the index as AddArticle does, without comparing it.
 func (f *Finder) index(a *storyline.Article) {
-	e, sh := newEntry(*a, nil)
-	s := f.sketch(a.ID, e.d, sh)
-	s.at = unixOf(a.Published)
+	p := f.Prepare(a)
 	f.mu.Lock()
-	f.win.put(f.insert(s, false), e)
+	f.win.put(f.insert(p.s, false), p.e)
 	f.mu.Unlock()
 }
 

@@ -58,6 +58,11 @@ func canonical(term string) string {
 	if len(term) < 6 || term[0] >= utf8.RuneSelf {
 		return term
 	}
+	switch term[len(term)-1] {
+	case 'n', 'g', 'd', 's', 'e', 'r': // how the endings in spelling end
+	default:
+		return term
+	}
 	for _, s := range spelling {
 		if strings.HasSuffix(term, s.from) {
 			return term[:len(term)-len(s.from)] + s.to

@@ -28,12 +28,23 @@ func grams(dst []uint32, toks []token) []uint32 {
 // winnow appends the fingerprints winnowed from the n-gram hashes grams,
 // each once, in text order.
 func winnow(dst []uint32, grams []uint32) []uint32 {
+	start := len(dst)
+	for _, p := range winnowPos(nil, grams) {
+		dst = append(dst, grams[p])
+	}
+	return append(dst[:start], firstOccurrences(dst[start:])...)
+}
+
+// winnowPos appends the positions in grams that winnowing selects, in
+// text order: the rightmost minimum of every window of grams, once per
+// position. A hash may be selected at several positions; every shared
+// run of gramWords+window-1 words holds a position selected in both
+// texts.
+func winnowPos(dst []int32, grams []uint32) []int32 {
 	n := len(grams)
 	if n <= 0 {
 		return dst
 	}
-	start := len(dst)
-	add := func(h uint32) { dst = append(dst, h) }
 	if n <= window {
 		m := 0
 		for i := range grams {
@@ -41,8 +52,7 @@ func winnow(dst []uint32, grams []uint32) []uint32 {
 				m = i
 			}
 		}
-		add(grams[m])
-		return dst
+		return append(dst, int32(m))
 	}
 	last := -1
 	for start := 0; start+window <= n; start++ {
@@ -54,11 +64,11 @@ func winnow(dst []uint32, grams []uint32) []uint32 {
 			}
 		}
 		if m != last {
-			add(grams[m])
+			dst = append(dst, int32(m))
 			last = m
 		}
 	}
-	return append(dst[:start], firstOccurrences(dst[start:])...)
+	return dst
 }
 
 // firstOccurrences keeps the first occurrence of each value of hs, in

@@ -153,10 +153,37 @@ func (g *Generator) partialCopy(d *doc, src *doc, e *event, sp spec, br, r *rng)
 	own.outlet = sp.outlet
 	tmp := doc{}
 	g.body(&tmp, e, own, br)
-	n := max(min(2+r.intn(2), len(src.paras)-2), 1)
-	from := r.intn(len(src.paras) - n + 1)
+	n := max(min(2+r.intn(2), len(src.paras)-1), 1)
+	starts := len(src.paras) - n + 1
+	from := r.intn(starts)
+	// a passage that is all quotation is not a copy anyone can tell:
+	// take paragraphs with a reporter's sentence of some length among them
+	for k := 0; k < starts; k++ {
+		if f := (from + k) % starts; plainAmong(src, f, f+n) {
+			from = f
+			break
+		}
+	}
 	to := min(from+n, len(src.paras))
 	g.copyParas(d, &tmp, 0, 1)
 	g.copyParas(d, src, from, to)
 	g.copyParas(d, &tmp, 1, len(tmp.paras))
+}
+
+// plainAmong reports whether src's paragraphs [from, to) hold one of at
+// least sixteen words with no direct quotation in it.
+func plainAmong(src *doc, from, to int) bool {
+	for i := from; i < to && i < len(src.paras); i++ {
+		quoted := false
+		for _, q := range src.quotes {
+			if q.para == i {
+				quoted = true
+				break
+			}
+		}
+		if !quoted && bytes.Count(src.text(src.paras[i]), []byte{' '}) >= 15 {
+			return true
+		}
+	}
+	return false
 }

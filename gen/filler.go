@@ -32,37 +32,49 @@ var fillerEN = fillerParts{
 		"a baker", "a courier", "an electrician", "a hairdresser", "a pharmacist", "a plumber"},
 	official: []string{"a councillor", "an MP", "an aide", "a spokesperson", "an adviser",
 		"a unionist", "an officer", "an engineer", "a regulator", "an inspector"},
-	says:   []string{"said", "[warned|complained|argued]", "[insisted|added]", "believes", "[thinks|fears]"},
+	says:   []string{"[said|says|told us]", "[warned|complained|argued|pointed out]", "[insisted|added|claimed]", "[believes|is convinced]", "[thinks|fears|suspects]"},
 	speech: 3,
 	what: []string{
 		"{N1} [families|households] still had no [answers|news]",
-		"the [bill|cost] could [top|reach] {N4} million crowns",
+		"the [bill|damage] could [top|reach] {N4} million crowns",
 		"the next {N1} days [were crucial|would tell]",
 		"{N2} people had [signed|backed] a petition",
-		"{S1} [owed|owes] everyone an explanation",
-		"shops had lost {N3}% of their [trade|takings]",
+		"{S1} [owed|owes] [everyone|us] an explanation",
+		"trade was down {N3}%",
 		"the hotline had [logged|taken] {N2} calls",
 		"buses were running {N1} minutes [late|behind]",
 		"{S2} had promised answers by {M}",
-		"{N1} [meetings|hearings] were [planned|due] this month",
-		"the figure of {N2} was [too low|an underestimate]",
-		"[schools|offices] [stayed open|opened as usual] {D}",
+		"{N1} [meetings|hearings] were [planned|due]",
+		"{N2} was [too low|an underestimate|wrong]",
+		"[schools|offices] [stayed open|opened] {D}",
 		"the aid promised on {M} never came",
 		"{S3} could still [sort it out|fix this]",
 		"insurers had [logged|received] {N1}0 claims",
-		"{N3}% of [neighbours|people here] blamed {S1}",
+		"{N3}% of [neighbours|us] blamed {S1}",
 		"volunteers had fed {N1}0 people {D}",
 		"the council [should|must] meet before {M}",
 		"{S0} and {S1} were not [talking|speaking]",
-		"rents nearby had [risen|gone up] {N3}%",
+		"rents had [risen|gone up] {N3}%",
 		"{N2} people had [turned up|come] {D}",
 		"tempers had [cooled|calmed] since {M}",
 		"nobody had slept [much|well] since {M}",
-		"it would take {N1} months to recover",
-		"the {O} had [let people down|failed everyone]",
+		"recovery would take {N1} months",
+		"the {O} had [let people down|failed]",
 		"{N1} neighbours had already [moved away|left]",
 		"prices had [doubled|jumped] in {N1} weeks",
-		"[everyone|people] had [known|expected] this since {M}",
+		"[everyone|people] had [known|expected] this",
+		"[neighbours|friends] had lost {N1} days' work",
+		"the meeting on {M} changed nothing",
+		"{N1} [businesses|firms] might [close|not reopen]",
+		"the phone [had not stopped|rang all day]",
+		"[no one|nobody] from the {O} had [come|called]",
+		"the queue ran {N1}0 metres {D}",
+		"people had [waited|queued] {N1} hours",
+		"the street had [seen worse|never seen this]",
+		"{N1} [volunteers|helpers] had [come|helped]",
+		"the forms ran to {N1} pages",
+		"trust in the {O} was [gone|shaken]",
+		"{S2} [was right|had a point|was wrong]",
 	},
 }
 
@@ -227,6 +239,10 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 	return append(append(append(append(b, last[0]...), last[1]...), last[2]...), nameClose)
 }
 
+// saidVerbRU are the Russian verbs of an attribution, in the masculine
+// past tense ("а" makes them feminine).
+var saidVerbRU = []string{"сообщил", "рассказал", "уточнил", "пояснил", "заявил", "написал"}
+
 // attribRoles are who a fact is attributed to.
 var attribRoles = []string{"a spokesperson", "an official", "a senior official", "a press officer", "a local official",
 	"a council spokesperson", "an aide to the mayor", "a regional official", "a government spokesperson", "an official briefed on the matter"}
@@ -245,7 +261,17 @@ func init() {
 		No Nobody There Prosecutors Managers Shipping Warehouse Exporters Every It Some Around Roughly Over Upwards
 		Economists Much Floodwater Water Fishing Spoiled Voters Electors Talks Borrowing Loan Mortgage Part Corroded
 		Families Cars Two Several Many Rescuers Emergency Lifeboat Firefighters Fire Workers Dockers Staff Employees
-		Negotiations Ballots Votes Papers Without Insurers Boat Crews Lifeboats Bridges Inspectors`) {
+		Negotiations Ballots Votes Papers Without Insurers Boat Crews Lifeboats Bridges Inspectors
+		According After All Also Among Analysts Another As Auditors Banks Before Besides Black Boats Bond Booms Borrowers
+		Built By Central Charged Charges Chilled Clearing Closing Combined Competition Complaints Completion Concerns
+		Container Counters Cranes Currency Daily Data Days Diesel Drivers Election Electricity Estate Evacuated Ever Every
+		Fears Ferries Findings Firefighters Floating Following For From Fruit Fuel Governor Guilty Half Harbour Hearings
+		High Higher Hospitals Hours Households Housing How Hundreds Importers In Inspection Investigators Judges Last Late
+		Lenders Lost Maintenance Mortgage Motorists Mud Negotiators Night Not Nothing Of Official On One Opened Outside
+		Part Parts Pay Payments People Perishable Persistent Policymakers Port Power Price Relief Representatives
+		Retailers Riverside Rust Sandbags Sentencing Shareholders Shelters Shippers Ships Silt Since Smoke So Soaring
+		Speaking Still Strikers Strikes Stubborn Supermarkets Together Too Transport Turnout Until Up Variable-rate
+		Vehicles Volunteers Wage Warnings What When Why With Within Work Working Years Yields Accused Brown Early Rain`) {
 		commonStart[w] = true
 	}
 }
@@ -257,11 +283,16 @@ func init() {
 // someone's words keeps only that attribution.
 func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool) {
 	b := d.buf
-	if len(b) <= from || b[len(b)-1] != '.' || !r.chance(0.8) {
+	if len(b) <= from || b[len(b)-1] != '.' {
+		return
+	}
+	if !r.chance(0.9) {
+		aside(d, from, r, ru)
 		return
 	}
 	for _, said := range []string{" said", " told ", " according to ", " confirmed", " stated", " reported", " acknowledged", " admitted", "сообщил", "заявил", "по словам", "по данным"} {
 		if bytes.Contains(b[from:], []byte(said)) {
+			aside(d, from, r, ru)
 			return
 		}
 	}
@@ -276,14 +307,14 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		if r.chance(0.5) {
 			// "По словам Инес Каларвик, депутата горсовета, полиция перекрыла …"
 			d.tail = append(d.tail[:0], b[from:]...)
-			b = append(b[:from], "Как сообщил"...)
+			b = append(append(b[:from], "Как "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
 			if female {
 				b = append(b, "а"...)
 			}
 			b = append(b, ' ')
 			b = appendRole(b)
 			b = append(b, ' ')
-			b = appendSpeaker(b, r, true, false, female)
+			b = appendSpeaker(b, r, true, true, female)
 			b = append(b, ", "...)
 			b = append(b, quoteOpen)
 			first := len(b)
@@ -301,14 +332,14 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		}
 		d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 		b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose, '.')
-		b = append(b, " Об этом сообщил"...)
+		b = append(append(b, " Об этом "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
 		if female {
 			b = append(b, "а"...)
 		}
 		b = append(b, ' ')
 		b = appendRole(b)
 		b = append(b, ' ')
-		b = appendSpeaker(b, r, true, false, female)
+		b = appendSpeaker(b, r, true, true, female)
 		d.buf = append(b, '.')
 		return
 	}
@@ -344,7 +375,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		d.tail = append(d.tail[:0], b[from:]...)
 		pre := attribPre[r.intn(len(attribPre))]
 		b = append(b[:from], pre[0]...)
-		b = appendSpeaker(b, r, false, false, female)
+		b = appendSpeaker(b, r, false, true, female)
 		if pre[0] != "" || r.chance(0.6) {
 			b = role(b)
 			if pre[0] == "" {
@@ -362,7 +393,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
 	b = append(b, ", "...)
-	b = appendSpeaker(b, r, false, false, female)
+	b = appendSpeaker(b, r, false, true, female)
 	b = role(b)
 	d.buf = append(b, ", said."...)
 }
@@ -537,3 +568,67 @@ func pickUnused(r *rng, n int, used *uint64) int {
 
 // initialsRU are the Cyrillic letters names start with, two bytes each.
 const initialsRU = "АБВГДЕЗИКЛМНОПРСТФЭЮЯ"
+
+// asidesEN are the parentheses a reporter puts between the clauses of a
+// long sentence that has its source already; each is at least three
+// words, so that two reports of look-alike events that word a sentence
+// alike still part where one of them has it.
+var asidesEN = []string{"as far as is known", "as it turned out", "by most accounts", "it later emerged", "as things now stand",
+	"from what is known so far", "on the latest figures", "by the look of it", "for the time being", "on the face of it",
+	"at least for now", "it is worth noting", "as matters stand", "so far as anyone can tell", "by early indications",
+	"it should be said", "to nobody's great surprise", "by one early estimate", "as had been feared", "as many had expected",
+	"at the time of writing", "in the event", "as so often happens", "in fairness", "as is now clear",
+	"to put it plainly", "in the words of one local", "as one resident put it", "as was widely reported", "it now appears"}
+
+// asidesRU are asidesEN for Russian.
+var asidesRU = []string{"как выяснилось позже", "по имеющимся на сейчас данным", "насколько известно", "как и ожидалось многими",
+	"по предварительной оценке", "как это часто бывает", "надо сказать", "по всей видимости", "как стало известно позже",
+	"на момент публикации", "по словам местных жителей"}
+
+// aside puts a parenthesis between the clauses of the long sentence
+// that ends d.buf at from, where an attribution would go (see
+// midBoundary); a sentence too short for one keeps its shape.
+func aside(d *doc, from int, r *rng, ru bool) {
+	s := d.buf[from:]
+	if !r.chance(0.85) {
+		return
+	}
+	// only after a comma: a conjunction may join words, not clauses
+	at := commaBoundary(s)
+	if at <= 1 {
+		return
+	}
+	list := asidesEN
+	if ru {
+		list = asidesRU
+	}
+	a := list[r.intn(len(list))]
+	d.tail = append(d.tail[:0], d.buf[from+at-1:]...) // from the space before the second clause
+	b := d.buf[:from+at-1]
+	if b[len(b)-1] == ',' {
+		b = append(append(append(b, ' '), a...), ',')
+	} else {
+		b = append(append(append(b, ", "...), a...), ',')
+	}
+	d.buf = append(b, d.tail...)
+}
+
+// commaBoundary returns where the clause after the comma nearest the
+// middle of the sentence s starts, with at least four words on either
+// side, or 0.
+func commaBoundary(s []byte) int {
+	words := bytes.Count(s, []byte{' '}) + 1
+	best, bestDist, n := 0, 1<<30, 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		n++
+		if i > 0 && s[i-1] == ',' && n >= 4 && words-n >= 4 {
+			if dist := abs(n - words/2); dist < bestDist {
+				best, bestDist = i+1, dist
+			}
+		}
+	}
+	return best
+}

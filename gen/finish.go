@@ -42,7 +42,10 @@ func (d *doc) finish(lx *lexicon, firstPara, bodyStart int, st style, r *rng, ru
 	for pi := firstPara; pi < len(d.paras); pi++ {
 		p := d.paras[pi]
 		start := len(d.buf)
-		d.buf = lx.vary(d.buf, d.work[p.start-bodyStart:p.end-bodyStart], st, r, ru)
+		// each paragraph is worded on its own, whatever precedes it, so
+		// that a copy's paragraphs come out as its original's
+		d.work3 = lx.vary(d.work3[:0], d.work[p.start-bodyStart:p.end-bodyStart], st, r, ru)
+		d.buf = append(d.buf, d.work3...)
 		d.reportStatements(pi, d.buf[start:])
 		d.buf = append(d.buf[:start], stripMarks(d.buf[start:])...)
 		d.paras[pi] = para{start: start, end: len(d.buf)}

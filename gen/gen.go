@@ -71,6 +71,7 @@ type story struct {
 	actors [4]person
 	org    pair
 	thing  pair
+	firm   pair // another company the story is about
 	start  time.Time
 	last   time.Time
 	phase  int
@@ -95,6 +96,7 @@ type event struct {
 	speaker [3]int
 	vals    [2][nSlots]string // en, ru; slotD holds "on Tuesday"
 	dDate   [2][2]string      // "on March 3" forms for later articles, and capitalised
+	days    [2][dayForms][2]string
 }
 
 // spec is what decides one article: computed from its event and index.
@@ -135,16 +137,19 @@ type Generator struct {
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
-	stories int
-	events  int
-	spawned int
-	next    time.Time
-	meanGap float64 // hours
-	maxSize int
-	heap    []item
-	emitted int
-	doc     doc
-	scratch doc
+	// placeUse[topic][place] is when a story of that topic last began
+	// there (English-speaking towns first, then Russian ones).
+	placeUse [][]time.Time
+	stories  int
+	events   int
+	spawned  int
+	next     time.Time
+	meanGap  float64 // hours
+	maxSize  int
+	heap     []item
+	emitted  int
+	doc      doc
+	scratch  doc
 }
 
 const (
@@ -153,6 +158,9 @@ const (
 	ruStoryShare = 0.08
 	ruArticle    = 0.075
 	lateShare    = 0.05
+	// placeQuiet is how long a town goes without a new story of a kind
+	// when there are towns enough.
+	placeQuiet = 120 * 24 * time.Hour
 )
 
 // New returns a generator for opts.
@@ -170,11 +178,15 @@ func New(opts Options) *Generator {
 		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)},
 		lex:    [2]*lexicon{compileLexicon(lexEN), compileLexicon(lexRU)}}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
-	for i := 0; i < 300; i++ {
+	for i := 0; i < 600; i++ {
 		g.places = append(g.places, newPlace(&wr, false))
 	}
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 80; i++ {
 		g.ruPlaces = append(g.ruPlaces, newPlace(&wr, true))
+	}
+	g.placeUse = make([][]time.Time, len(g.topics))
+	for i := range g.placeUse {
+		g.placeUse[i] = make([]time.Time, len(g.places)+len(g.ruPlaces))
 	}
 	g.outlets = newOutlets(&wr, g.places)
 	for i, o := range g.outlets {
@@ -195,9 +207,10 @@ func New(opts Options) *Generator {
 			vals[s] = strconv.Itoa(2 + wr.intn(90))
 		}
 		pl := g.places[wr.intn(len(g.places))]
-		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.en, pl.name.en, pl.name.en+" council", pl.name.en
+		firm := join(syllStart[wr.intn(len(syllStart))], firmEnd[wr.intn(len(firmEnd))])
+		vals[slotP], vals[slotT], vals[slotO], vals[slotS1], vals[slotK] = pl.name.en, pl.name.en, pl.name.en+" council", pl.name.en, firm.en
 		g.readAlso[0] = append(g.readAlso[0], string(p.titles[wr.intn(len(p.titles))].appendTo(nil, &vals, &wr)))
-		vals[slotP], vals[slotT], vals[slotO], vals[slotS1] = pl.name.ru, pl.name.ru, pl.name.ru, pl.name.ru
+		vals[slotP], vals[slotT], vals[slotO], vals[slotS1], vals[slotK] = pl.name.ru, pl.name.ru, pl.name.ru, pl.name.ru, firm.ru
 		vals[slotD], vals[slotDCap] = "вчера", "Вчера"
 		g.readAlso[1] = append(g.readAlso[1], string(p.ruTitles[wr.intn(len(p.ruTitles))].appendTo(nil, &vals, &wr)))
 	}
@@ -283,19 +296,27 @@ func (g *Generator) pickStory(at time.Time) *story {
 	t := &g.topics[sr.intn(len(g.topics))]
 	s := &story{id: g.stories, topic: t, lang: "en", start: at, most: 1 + sr.pareto(1.1, 24)}
 	ru := sr.chance(ruStoryShare)
+	places, last := g.places, g.placeUse[t.idx][:len(g.places)]
 	if ru {
 		s.lang = "ru"
-		s.place = g.ruPlaces[sr.intn(len(g.ruPlaces))]
-	} else {
-		s.place = g.places[sr.intn(len(g.places))]
+		places, last = g.ruPlaces, g.placeUse[t.idx][len(g.places):]
 	}
+	// Two stories of one kind in one town at once would read as one:
+	// look for a town where this kind of story has been quiet a while.
+	pi := sr.intn(len(places))
+	for try := 0; try < 8 && !last[pi].IsZero() && at.Sub(last[pi]) < placeQuiet; try++ {
+		pi = sr.intn(len(places))
+	}
+	last[pi] = at
+	s.place = places[pi]
 	s.upper = pair{strings.ToUpper(s.place.name.en), strings.ToUpper(s.place.name.ru)}
-	base := map[string]string{"P": s.place.name.en}
-	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru})}
+	s.firm = join(syllStart[sr.intn(len(syllStart))], lowerTail(syllMid[sr.intn(len(syllMid))]), firmEnd[sr.intn(len(firmEnd))])
+	base := map[string]string{"P": s.place.name.en, "K": s.firm.en}
+	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru, "K": s.firm.ru})}
 	base["O"] = s.org.en
 	s.thing = pair{fill(t.thing.en, base), fill(t.thing.ru, map[string]string{"P": s.place.name.ru, "O": s.org.ru})}
 	for i := range s.actors {
-		role := pair{fill(t.roles[i].en, base), fill(t.roles[i].ru, map[string]string{"P": s.place.name.ru})}
+		role := pair{fill(t.roles[i].en, base), fill(t.roles[i].ru, map[string]string{"P": s.place.name.ru, "K": s.firm.ru})}
 		s.actors[i] = newPerson(&sr, ru, role)
 	}
 	return s
@@ -327,6 +348,7 @@ func (g *Generator) spawnEvent() {
 		e.speaker[i] = s.topic.who[e.quotes[i]]
 	}
 	g.setVals(e, &er)
+	setDays(e)
 	qr := newRNG(mix(e.seed, 7))
 	for i := 0; i < e.nq; i++ {
 		e.qt[i] = s.topic.quotes[e.quotes[i]].render(&e.vals, &qr)
@@ -383,7 +405,7 @@ func (g *Generator) setVals(e *event, r *rng) {
 				v[slotG0+i] = "а"
 			}
 		}
-		v[slotO], v[slotT] = pick(s.org), pick(s.thing)
+		v[slotO], v[slotT], v[slotK] = pick(s.org), pick(s.thing), pick(s.firm)
 		v[slotN1], v[slotN3], v[slotN4] = n1, n3, n4
 		v[slotN2] = n2en
 		v[slotN2A] = strconv.Itoa(n2v / 100 * 100)

@@ -319,10 +319,16 @@ func enrich(s string, dict map[string][]string, keys []string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c == '{' || c == '[' {
-			end := strings.IndexByte(s[i:], map[byte]byte{'{': '}', '[': ']'}[c])
+		if c == '{' {
+			end := strings.IndexByte(s[i:], '}')
 			b.WriteString(s[i : i+end+1])
 			i += end + 1
+			continue
+		}
+		if c == '[' || c == '|' || c == ']' {
+			// the words inside alternatives are enriched too
+			b.WriteByte(c)
+			i++
 			continue
 		}
 		if i == 0 || !isWordByte(s, i-1) {

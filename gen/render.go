@@ -1,9 +1,11 @@
 package gen
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -35,6 +37,7 @@ type doc struct {
 	// scratch for finish
 	work  []byte
 	work2 []byte
+	work3 []byte
 }
 
 func (d *doc) reset() {
@@ -69,9 +72,16 @@ func (d *doc) close(start int, boiler bool) {
 		if l < len(d.buf) && d.buf[l] == quoteOpen {
 			l++
 		}
-		if l+4 <= len(d.buf) && string(d.buf[l:l+4]) == "The " {
-			d.buf[l] = 't'
-		} else {
+		w := d.buf[l:]
+		if k := bytes.IndexAny(w, " ,"); k >= 0 {
+			w = w[:k]
+		}
+		switch {
+		case commonStart[string(w)]:
+			d.buf[l] += 'a' - 'A' // commonStart words are capitalised ASCII
+		case len(w) > 0 && 'A' <= w[0] && w[0] <= 'Z', len(w) > 0 && isDigit(w[0]):
+			// a name, a place, a weekday or a number: as it is
+		default:
 			l = d.lower
 			d.buf = append(d.buf[:d.conn], d.buf[l:]...)
 		}
@@ -239,15 +249,84 @@ func (g *Generator) footer(d *doc, o *outlet, r *rng, lang int) {
 	}
 }
 
-func (g *Generator) vals(e *event, sp spec) *[nSlots]string {
-	v := &e.vals[sp.lang]
-	if sp.pub.YearDay() == e.start.YearDay() && sp.pub.Year() == e.start.Year() {
-		return v
+// vals returns the slot values an article of e fills its templates with.
+// The day of the event is written the article's way: "on Tuesday",
+// "Tuesday", "on Tuesday evening", "late on Tuesday", or, a day or more
+// later, "on March 3" or "earlier this week". The choice follows the
+// outlet's house style and comes from the article's own stream, so that
+// a copy re-renders its original with the same words.
+func (g *Generator) vals(e *event, sp spec, v *[nSlots]string) *[nSlots]string {
+	*v = e.vals[sp.lang]
+	r := newRNG(mix(sp.seed, 5))
+	st := houseStyle(sp.outlet)
+	sameDay := sp.pub.YearDay() == e.start.YearDay() && sp.pub.Year() == e.start.Year()
+	form := -1
+	switch {
+	case sp.lang == 1 && !sameDay:
+		v[slotD], v[slotDCap] = e.dDate[1][0], e.dDate[1][1]
+	case sp.lang == 1:
+		if r.chance(0.4) {
+			form = dayPart
+		}
+	case !sameDay && sp.pub.Sub(e.start) < 5*24*time.Hour && e.start.Weekday() < sp.pub.Weekday() && st.pick(21, 2, &r) == 0:
+		form = dayThisWeek
+	case !sameDay:
+		v[slotD], v[slotDCap] = e.dDate[0][0], e.dDate[0][1]
+	default:
+		switch st.pick(22, 5, &r) {
+		case 1:
+			form = dayBare
+		case 2:
+			form = dayPart
+		case 3:
+			form = dayEarlyLate
+		}
 	}
-	later := *v
-	later[slotD], later[slotDCap] = e.dDate[sp.lang][0], e.dDate[sp.lang][1]
-	return &later
+	if form >= 0 {
+		v[slotD], v[slotDCap] = e.days[sp.lang][form][0], e.days[sp.lang][form][1]
+	}
+	return v
 }
+
+// The ways of writing the day of an event besides "on Tuesday" (see
+// vals): e.days[lang][form] holds each, and its capitalised form.
+const (
+	dayBare      = iota // "Tuesday"
+	dayPart             // "on Tuesday evening", "во вторник вечером"
+	dayEarlyLate        // "early on Tuesday", "late on Tuesday"
+	dayThisWeek         // "earlier this week"
+	dayForms
+)
+
+// setDays fills e.days.
+func setDays(e *event) {
+	day, part := e.start.Weekday().String(), partOfDay(e.start)
+	en := [dayForms]string{day, "on " + day + " " + partOfDayEN[part], [2]string{"early on ", "late on "}[part/2] + day, "earlier this week"}
+	ru := weekdayRU[e.start.Weekday()] + partOfDayRU[part]
+	for f := range en {
+		e.days[0][f] = [2]string{en[f], capFirst(en[f])}
+		e.days[1][f] = [2]string{ru, capFirst(ru)}
+	}
+}
+
+// partOfDay returns 0 for the morning, 1 for the afternoon, 2 for the
+// evening and 3 for the night.
+func partOfDay(t time.Time) int {
+	switch h := t.Hour(); {
+	case h >= 5 && h < 12:
+		return 0
+	case h >= 12 && h < 17:
+		return 1
+	case h >= 17 && h < 22:
+		return 2
+	}
+	return 3
+}
+
+var (
+	partOfDayEN = [4]string{"morning", "afternoon", "evening", "night"}
+	partOfDayRU = [4]string{" утром", " днём", " вечером", " ночью"}
+)
 
 func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
 	ph := &e.story.topic.phases[e.phase]
@@ -255,7 +334,8 @@ func (g *Generator) title(d *doc, e *event, sp spec, r *rng) {
 	if sp.lang == 1 {
 		ts = ph.ruTitles
 	}
-	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp), r)
+	var vals [nSlots]string
+	d.title = ts[r.intn(len(ts))].appendTo(d.title[:0], g.vals(e, sp, &vals), r)
 }
 
 // body renders an original article's reporting: lead, facts, quotes,
@@ -264,7 +344,8 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	st := e.story
 	t := st.topic
 	ph := &t.phases[e.phase]
-	v := g.vals(e, sp)
+	var vals [nSlots]string
+	v := g.vals(e, sp, &vals)
 	ru := sp.lang == 1
 	target := int(math.Min(math.Max(r.lognormal(math.Log(2000), 0.55), 900), 5600))
 	bodyStart := len(d.buf)
@@ -295,8 +376,12 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 		d.buf = append(d.buf, " — "...)
 	}
 	ls := len(d.buf)
-	d.buf = leads[r.intn(len(leads))].appendTo(d.buf, v, r)
+	d.buf = tidy(leads[r.intn(len(leads))].appendTo(d.buf, v, r), ls)
+	capitalize(d.buf[ls:])
 	trimTail(d, ls, r, ru)
+	if !ru && r.chance(0.5) {
+		describePlace(d, ls, st.place.name.en, r)
+	}
 	fill.attribute(d, ls, v, r, ru)
 	g.paraphrase(d, s, r, ru)
 	d.close(s, false)
@@ -311,14 +396,16 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			s := d.open()
 			g.connect(d, r, ru)
 			fs := len(d.buf)
-			d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+			d.buf = tidy(facts[(fi+i)%len(facts)].appendTo(d.buf, v, r), fs)
+			capitalize(d.buf[fs:])
 			trimTail(d, fs, r, ru)
 			fill.attribute(d, fs, v, r, ru)
 			if i+1 < nf && r.chance(0.4) {
 				i++ // two facts in one paragraph
 				d.buf = append(d.buf, ' ')
 				fs := len(d.buf)
-				d.buf = facts[(fi+i)%len(facts)].appendTo(d.buf, v, r)
+				d.buf = tidy(facts[(fi+i)%len(facts)].appendTo(d.buf, v, r), fs)
+				capitalize(d.buf[fs:])
 				trimTail(d, fs, r, ru)
 				fill.attribute(d, fs, v, r, ru)
 			}
@@ -332,7 +419,8 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 			s := d.open()
 			g.connect(d, r, ru)
 			bs := len(d.buf)
-			d.buf = back[r.intn(len(back))].appendTo(d.buf, v, r)
+			d.buf = tidy(back[r.intn(len(back))].appendTo(d.buf, v, r), bs)
+			capitalize(d.buf[bs:])
 			trimTail(d, bs, r, ru)
 			fill.attribute(d, bs, v, r, ru)
 			g.paraphrase(d, s, r, ru)
@@ -353,13 +441,17 @@ func (g *Generator) body(d *doc, e *event, sp spec, r *rng) {
 	d.finish(g.lex[sp.lang], firstPara, bodyStart, houseStyle(sp.outlet), r, ru)
 }
 
-var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, "}
+var connectors = []string{"Meanwhile, ", "According to officials, ", "Separately, ", "At the same time, ", "By the evening, ", "As things stand, ",
+	"In other developments, ", "For now, ", "On the ground, ", "Earlier in the day, ", "Later, ", "In the meantime, ", "As of now, ",
+	"Elsewhere, ", "For its part, ", "Beyond that, ", "In the background, ", "Just as importantly, ", "So far, ", "Even so, ",
+	"What is more, ", "By most accounts, ", "Not least, ", "Locally, ", "Perhaps more telling, "}
 
 // connect may open a paragraph with a connecting phrase, so that outlets
-// reporting one event word their paragraphs differently. It is kept only
-// before a sentence that starts with "The ", which continues in lower case.
+// reporting one event word their paragraphs differently. The sentence
+// after it goes on in lower case unless it starts with a name, a place, a
+// day or a number (see close); one that starts otherwise loses it.
 func (g *Generator) connect(d *doc, r *rng, ru bool) {
-	if ru || !r.chance(0.45) {
+	if ru || !r.chance(0.6) {
 		return
 	}
 	d.conn = len(d.buf)
@@ -498,4 +590,91 @@ func (g *Generator) quote(d *doc, e *event, i int, v *[nSlots]string, r *rng, ru
 	}
 	d.buf = b
 	d.close(s, false)
+}
+
+// tidy closes up the spaces an empty alternative leaves in b[from:]: two
+// spaces running, a space before a comma or a full stop, and a comma
+// before a full stop.
+func tidy(b []byte, from int) []byte {
+	out := from
+	for i := from; i < len(b); i++ {
+		c := b[i]
+		if c == ' ' && (i+1 == len(b) || b[i+1] == ' ' || b[i+1] == ',' || b[i+1] == '.' || out == from) {
+			continue
+		}
+		if c == ',' && (i+1 < len(b) && b[i+1] == '.' || i+2 < len(b) && b[i+1] == ' ' && b[i+2] == '.') {
+			continue
+		}
+		b[out] = c
+		out++
+	}
+	return b[:out]
+}
+
+var (
+	townKinds   = []string{"a port town", "a market town", "a river town", "a town", "a coastal town", "an old mill town", "a city"}
+	townRegions = []string{"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west"}
+	// placeNext are the words after which a town's name may take a
+	// description between commas.
+	placeNext = []string{" on ", " after ", " when ", " as ", " and ", " in ", " were ", " was ", " had ", " is ", " has ",
+		" have ", " will ", " with ", " at ", " for ", " over ", " since ", " by ", " where ", " said", " told "}
+)
+
+// describePlace may describe the town named name where the sentence that
+// ends d.buf at from first names it ("in Kessamouth, a port town of about
+// 42,000 people, on Tuesday"), as a reporter does for readers who do not
+// know it. What a town is, how many live there and where it lies follow
+// from its name; how a report puts it is the report's choice.
+func describePlace(d *doc, from int, name string, r *rng) {
+	s := d.buf[from:]
+	at := -1
+	for off := 0; off < len(s); {
+		i := bytes.Index(s[off:], []byte(name))
+		if i < 0 {
+			break
+		}
+		i += off
+		j := i + len(name)
+		before := i == 0 || s[i-1] == ' '
+		if before && !(i >= 4 && string(s[i-4:i]) == "the ") && !(i >= 4 && string(s[i-4:i]) == "The ") {
+			if j < len(s) && (s[j] == '.' || s[j] == ',' || s[j] == ':') {
+				at = j
+				break
+			}
+			if hasPrefixAny(s[j:], placeNext...) {
+				at = j
+				break
+			}
+		}
+		off = j
+	}
+	if at < 0 {
+		return
+	}
+	pr := newRNG(mix(uint64(len(name)), uint64(name[0])<<8|uint64(name[len(name)-1])))
+	for k := 0; k < len(name); k++ {
+		pr.s = pr.s*31 + uint64(name[k])
+	}
+	kind := townKinds[pr.intn(len(townKinds))]
+	pop := (8 + pr.intn(140)) * 1000
+	region := townRegions[pr.intn(len(townRegions))]
+	var desc []byte
+	switch r.intn(4) {
+	case 0:
+		desc = appendThousands(append(append(desc, kind...), " of about "...), pop)
+		desc = append(desc, " people"...)
+	case 1:
+		desc = appendThousands(append(append(desc, kind...), " of "...), pop)
+	case 2:
+		desc = append(append(append(append(desc, kind...), " in the "...), region...), " of the country"...)
+	default:
+		desc = appendThousands(append(desc, "home to some "...), pop)
+		desc = append(desc, " people"...)
+	}
+	d.tail = append(d.tail[:0], d.buf[from+at:]...)
+	b := append(append(d.buf[:from+at], ", "...), desc...)
+	if d.tail[0] != ',' && d.tail[0] != '.' && d.tail[0] != ':' {
+		b = append(b, ',')
+	}
+	d.buf = append(b, d.tail...)
 }

@@ -280,17 +280,16 @@ func TestNoSharedPassagesOutsideCopies(t *testing.T) {
 		for _, s := range append(across[:min(len(across), show)], within[:min(len(within), show)]...) {
 			t.Log("  ", s)
 		}
-		// Independent reports are worded by each article (see vary.go and
-		// attribute), not broken up by invented sources, so stock
-		// sentences of one kind of event still meet now and then.
-		// Measured on seed 13: 4,603 pairs across events and 994 within;
-		// 25,330 and 4,118 without the lexicon and the attributions
-		// between clauses; at most 30 each with an invented source every
-		// nine words, which read absurdly.
-		if limit := tt.n * 2; len(across) > limit {
+		// Independent reports are worded by each article (see vary.go,
+		// text_*.go and attribute), not broken up by invented sources, so
+		// stock sentences of one kind of event still meet now and then.
+		// Measured on seed 13: 802 pairs across events and 122 within;
+		// 4,492 and 978 when each fact had one or two shapes; 25,330 and
+		// 4,118 without the lexicon and the attributions between clauses.
+		if limit := tt.n * 2 / 5; len(across) > limit {
 			t.Errorf("seed %d: %d pairs across events share a passage; want at most %d", tt.seed, len(across), limit)
 		}
-		if limit := tt.n / 2; len(within) > limit {
+		if limit := tt.n / 10; len(within) > limit {
 			t.Errorf("seed %d: %d pairs within one event share a passage; want at most %d", tt.seed, len(within), limit)
 		}
 	}

@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // The slots a template can fill.
@@ -36,6 +37,7 @@ const (
 	slotDCap // {D} at the start of a sentence
 	slotN2A  // {N2} rounded, as another outlet reports it
 	slotN4A  // {N4} rounded
+	slotK    // the other company of a story (the buyer in a takeover)
 	nSlots
 )
 
@@ -45,7 +47,7 @@ var slotNames = map[string]int{
 	"R0": slotR0, "R1": slotR1, "R2": slotR2, "R3": slotR3,
 	"G0": slotG0, "G1": slotG1, "G2": slotG2, "G3": slotG3,
 	"O": slotO, "T": slotT, "N1": slotN1, "N2": slotN2, "N3": slotN3, "N4": slotN4, "N2A": slotN2A, "N4A": slotN4A,
-	"D": slotD, "M": slotM, "Q": slotQ,
+	"D": slotD, "M": slotM, "Q": slotQ, "K": slotK,
 }
 
 // seg is a literal followed by a slot (or -1), or, when alts is set, a
@@ -60,28 +62,52 @@ type seg struct {
 type tmpl []seg
 
 // compile parses "{X}" slots and "[a|b|c]" alternatives once, so that
-// rendering is appends only. Alternatives may hold slots but not further
-// alternatives.
-func compile(s string) tmpl { return compileIn(s, false) }
+// rendering is appends only. Alternatives nest: "[a [b|c]|d]".
+func compile(s string) tmpl { return compileIn(s, true) }
 
-func compileIn(s string, inAlt bool) tmpl {
+// closing returns the index in s of the "]" that closes the "[" at s[0],
+// and the indexes of the "|" that separate its alternatives.
+func closing(s string) (int, []int) {
+	depth := 0
+	var bars []int
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i, bars
+			}
+		case '|':
+			if depth == 1 {
+				bars = append(bars, i)
+			}
+		}
+	}
+	panic(fmt.Sprintf("gen: unclosed alternatives in %q", s))
+}
+
+// compileIn compiles s; atStart says that s starts a sentence, so that a
+// {D} there is written capitalised.
+func compileIn(s string, atStart bool) tmpl {
 	var t tmpl
 	for s != "" {
 		i := strings.IndexByte(s, '{')
 		if k := strings.IndexByte(s, '['); k >= 0 && (i < 0 || k < i) {
-			j := strings.IndexByte(s[k:], ']')
-			if j < 0 {
-				panic(fmt.Sprintf("gen: unclosed alternatives in %q", s))
-			}
 			if k > 0 {
 				t = append(t, seg{lit: s[:k], slot: -1})
 			}
+			end, bars := closing(s[k:])
+			first := atStart && len(t) == 0
 			var alts []tmpl
-			for _, a := range strings.Split(s[k+1:k+j], "|") {
-				alts = append(alts, compileIn(a, true))
+			from := k + 1
+			for _, b := range append(bars, end) {
+				alts = append(alts, compileIn(s[from:k+b], first))
+				from = k + b + 1
 			}
 			t = append(t, seg{slot: -1, alts: alts})
-			s = s[k+j+1:]
+			s = s[k+end+1:]
 			continue
 		}
 		if i < 0 {
@@ -96,7 +122,7 @@ func compileIn(s string, inAlt bool) tmpl {
 		if !ok {
 			panic(fmt.Sprintf("gen: unknown slot %q", s[i:i+j+1]))
 		}
-		if slot == slotD && i == 0 && len(t) == 0 && !inAlt {
+		if slot == slotD && i == 0 && len(t) == 0 && atStart {
 			slot = slotDCap
 		}
 		t = append(t, seg{lit: s[:i], slot: slot})
@@ -144,6 +170,7 @@ type cphase struct {
 // ctopic is a topic with its templates compiled.
 type ctopic struct {
 	*topic
+	idx        int // its place in the list of topics
 	phases     []cphase
 	background []tmpl
 	ruBack     []tmpl
@@ -177,7 +204,7 @@ var (
 // compileTopics compiles the topic templates, enriching the reporting
 // (not the titles) with the phrase dictionaries.
 func compileTopics() []ctopic {
-	en, ru := sortedKeys(phrasesEN), sortedKeys(phrasesRU)
+	keysEN, keysRU := sortedKeys(phrasesEN), sortedKeys(phrasesRU)
 	rich := func(ss []string, dict map[string][]string, keys []string) []tmpl {
 		out := make([]tmpl, len(ss))
 		for i, s := range ss {
@@ -191,22 +218,86 @@ func compileTopics() []ctopic {
 	out := make([]ctopic, len(topics))
 	for i := range topics {
 		t := &topics[i]
-		ct := ctopic{topic: t, background: rich(t.background, phrasesEN, en), ruBack: rich(t.ruBack, phrasesRU, ru)}
+		tx := t.text
+		en := func(ss []string) []tmpl { return rich(withRefs(ss, tx.refs), phrasesEN, keysEN) }
+		ru := func(ss []string) []tmpl { return rich(withRefs(ss, tx.ruRefs), phrasesRU, keysRU) }
+		ct := ctopic{topic: t, idx: i, background: en(tx.background), ruBack: ru(tx.ruBack)}
 		for _, q := range t.quotes {
 			ct.quotes = append(ct.quotes, cquote{
-				s1: compile(quoteOpenEN + enrich(q.s1, phrasesEN, en)), s2: compile(enrich(q.s2, phrasesEN, en) + quoteCloseEN),
-				ind: compile(indOpenEN + enrich(q.ind, phrasesEN, en) + indCloseEN),
-				ru1: compile(quoteOpenRU + enrich(q.ru1, phrasesRU, ru)), ru2: compile(enrich(q.ru2, phrasesRU, ru) + quoteCloseRU),
-				ruInd: compile(enrich(q.ruInd, phrasesRU, ru) + indCloseRU),
+				s1: compile(quoteOpenEN + enrich(q.s1, phrasesEN, keysEN)), s2: compile(enrich(q.s2, phrasesEN, keysEN) + quoteCloseEN),
+				ind: compile(indOpenEN + enrich(q.ind, phrasesEN, keysEN) + indCloseEN),
+				ru1: compile(quoteOpenRU + enrich(q.ru1, phrasesRU, keysRU)), ru2: compile(enrich(q.ru2, phrasesRU, keysRU) + quoteCloseRU),
+				ruInd: compile(enrich(q.ruInd, phrasesRU, keysRU) + indCloseRU),
 			})
 		}
-		for _, p := range t.phases {
+		for k, p := range t.phases {
+			pe, pr := &tx.phases[k], &tx.ruPhases[k]
 			ct.phases = append(ct.phases, cphase{
-				titles: compileAll(p.titles), leads: rich(p.leads, phrasesEN, en), facts: rich(p.facts, phrasesEN, en),
-				ruTitles: compileAll(p.ruTitles), ruLeads: rich(p.ruLeads, phrasesRU, ru), ruFacts: rich(p.ruFacts, phrasesRU, ru),
+				titles: compileAll(p.titles), leads: en(pe.leads), facts: en(pe.facts),
+				ruTitles: compileAll(p.ruTitles), ruLeads: ru(pr.ruLeads), ruFacts: ru(pr.ruFacts),
 			})
 		}
 		out[i] = ct
 	}
 	return out
+}
+
+// withRefs replaces every "<key>" of ss with refs[key]; it panics on a
+// key refs lacks, so that a misspelt reference fails at once.
+func withRefs(ss []string, refs map[string]string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		var b strings.Builder
+		for {
+			j := strings.IndexByte(s, '<')
+			if j < 0 {
+				b.WriteString(s)
+				break
+			}
+			k := strings.IndexByte(s[j:], '>')
+			if k < 0 {
+				panic(fmt.Sprintf("gen: unclosed reference in %q", s))
+			}
+			key := s[j+1 : j+k]
+			ref, ok := refs[key]
+			if !ok && key != "" && unicode.IsUpper(rune(key[0])) {
+				// "<Bank>" is "<bank>" at the start of a sentence
+				ref, ok = refs[strings.ToLower(key[:1])+key[1:]]
+				ref = capitalRef(ref)
+			}
+			if !ok {
+				panic(fmt.Sprintf("gen: unknown reference %q", s[j:j+k+1]))
+			}
+			b.WriteString(s[:j])
+			b.WriteString(ref)
+			s = s[j+k+1:]
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// capitalRef capitalises the first letter of each of a reference's
+// alternatives.
+func capitalRef(s string) string {
+	b := []byte(s)
+	depth := 0
+	up := true
+	for i, c := range b {
+		switch {
+		case c == '[':
+			depth++
+			up = depth == 1
+			continue
+		case c == ']':
+			depth--
+		case c == '|' && depth == 1:
+			up = true
+			continue
+		case up && 'a' <= c && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		}
+		up = false
+	}
+	return string(b)
 }

@@ -77,7 +77,7 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 		sentenceStart = false
 		if unicode.IsDigit(c) && !ru {
 			at := len(b)
-			b, i = varyNumber(b, p, i, prevWord, st, r)
+			b, i = varyNumber(b, p, i, prevWord, atStart, st, r)
 			prevWord = b[at:]
 			continue
 		}
@@ -177,7 +177,7 @@ func (lx *lexicon) match(p []byte, i int, atStart bool) (lexEntry, int) {
 // Thousands may be rounded ("about 6,700"), "%" may become "per cent"
 // and "million" "m"; "a" before a number that sounds with a vowel
 // becomes "an".
-func varyNumber(b, p []byte, i int, prev []byte, st style, r *rng) ([]byte, int) {
+func varyNumber(b, p []byte, i int, prev []byte, atStart bool, st style, r *rng) ([]byte, int) {
 	j := i
 	for j < len(p) && (isDigit(p[j]) || ((p[j] == ',' || p[j] == '.') && j+1 < len(p) && isDigit(p[j+1]))) {
 		j++
@@ -215,7 +215,11 @@ func varyNumber(b, p []byte, i int, prev []byte, st style, r *rng) ([]byte, int)
 				round = val
 			}
 			if q != "" {
+				at := len(b)
 				b = append(append(b, q...), ' ')
+				if atStart {
+					capitalize(b[at:])
+				}
 			}
 			out = appendThousands(buf[:0], round)
 		}

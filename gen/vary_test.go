@@ -74,7 +74,7 @@ func TestVaryNumber(t *testing.T) {
 	for _, tt := range tests {
 		for seed := uint64(0); seed < 30; seed++ {
 			r := newRNG(seed)
-			b, j := varyNumber(nil, []byte(tt.in), 0, nil, houseStyle(int(seed)), &r)
+			b, j := varyNumber(nil, []byte(tt.in), 0, nil, false, houseStyle(int(seed)), &r)
 			got := string(b) + tt.in[j:]
 			ok := false
 			for _, w := range tt.want {

@@ -42,6 +42,7 @@ var (
 		{"er", "ер"}, {"an", "ан"}, {"", ""}, {"", ""}}
 	placeEnd = []pair{{"ville", "виль"}, {"ford", "форд"}, {"haven", "хейвен"}, {"moor", "мур"}, {"ton", "тон"}, {"bridge", "бридж"},
 		{"field", "филд"}, {"mouth", "мут"}, {"stead", "стед"}, {"by", "би"}, {"wick", "вик"}, {"dale", "дейл"}}
+	firmEnd = []pair{{"holm", "хольм"}, {"vik", "вик"}, {"berg", "берг"}, {"dal", "даль"}, {"stad", "стад"}, {"mark", "марк"}, {"verk", "верк"}}
 	lastEnd = []pair{{"son", "сон"}, {"berg", "берг"}, {"man", "ман"}, {"well", "уэлл"}, {"ley", "ли"}, {"din", "дин"},
 		{"ström", "стрём"}, {"ez", "ес"}, {"ard", "ард"}, {"ick", "ик"}, {"ova", "ова"}, {"mann", "манн"}}
 	firstM = []pair{{"Daniel", "Дэниел"}, {"Henrik", "Хенрик"}, {"Tomas", "Томас"}, {"Marek", "Марек"}, {"Paul", "Пауль"}, {"Jonas", "Йонас"},
@@ -65,7 +66,9 @@ var (
 	ruStem = []pair{{"Savel", "Савель"}, {"Grom", "Гром"}, {"Orl", "Орл"}, {"Barin", "Барин"}, {"Sokol", "Сокол"}, {"Beloz", "Белоз"},
 		{"Kuzn", "Кузн"}, {"Voron", "Ворон"}, {"Lebed", "Лебед"}, {"Morozk", "Морозк"}, {"Zaits", "Зайц"}, {"Tikhon", "Тихон"}}
 	ruPlaceStart = []pair{{"Zarech", "Зареч"}, {"Ozer", "Озер"}, {"Pribrezh", "Прибреж"}, {"Lesnogor", "Лесногор"}, {"Belorech", "Белореч"},
-		{"Krasnoyar", "Краснояр"}, {"Novosel", "Новосел"}, {"Sosnov", "Соснов"}, {"Kamen", "Камен"}, {"Verkhn", "Верхн"}}
+		{"Krasnoyar", "Краснояр"}, {"Novosel", "Новосел"}, {"Sosnov", "Соснов"}, {"Kamen", "Камен"}, {"Verkhn", "Верхн"},
+		{"Berez", "Берез"}, {"Dubrov", "Дубров"}, {"Lipets", "Липец"}, {"Rybn", "Рыбн"}, {"Solnech", "Солнеч"},
+		{"Gorodisch", "Городищ"}, {"Polyan", "Полян"}, {"Klyuch", "Ключ"}, {"Zheleznogor", "Железногор"}, {"Sever", "Север"}}
 	ruPlaceEnd = []pair{{"ensk", "енск"}, {"ovo", "ово"}, {"ino", "ино"}, {"sk", "ск"}, {"ogorsk", "огорск"}}
 )
 

@@ -45,7 +45,13 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 			}
 			if p.cfg.Copies != nil {
 				start := time.Now()
-				c, err := p.cfg.Copies.AddArticle(ctx, &pr.batch[i])
+				var c []storyline.Copy
+				var err error
+				if find := pr.copies[k]; find != nil {
+					c, err = find(ctx)
+				} else {
+					c, err = p.cfg.Copies.AddArticle(ctx, &pr.batch[i])
+				}
 				if err != nil {
 					fail(0, k, fmt.Errorf("copies: %w", err))
 					return

@@ -38,6 +38,10 @@ type Config struct {
 	// the concurrent read step and returns what assigns the article later,
 	// in arrival order, in place of Clusterer.Assign.
 	Prepare func(a *storyline.Article) AssignFunc
+	// PrepareCopies, when set, does the CopyFinder's per-article work
+	// during the concurrent read step and returns what finds the article's
+	// copies later, in arrival order, in place of Copies.AddArticle.
+	PrepareCopies func(a *storyline.Article) CopiesFunc
 	// Workers is how many articles are read at once; 0 means one per CPU.
 	// The Reader and Citations must be safe for concurrent use.
 	Workers int
@@ -50,6 +54,10 @@ const DefaultRecleanWindow = 7 * 24 * time.Hour
 // AssignFunc assigns one prepared article, given the copies it takes part
 // in; see Config.Prepare.
 type AssignFunc func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error)
+
+// CopiesFunc finds the copies of one prepared article; see
+// Config.PrepareCopies.
+type CopiesFunc func(ctx context.Context) ([]storyline.Copy, error)
 
 // referencer is a Reader that takes the latest publication date known
 // before each batch, to date what undated articles mention.
@@ -223,6 +231,7 @@ type prepared struct {
 	pb     *built
 	quotes [][]storyline.Quote
 	assign []AssignFunc
+	copies []CopiesFunc
 	// stale are the earlier articles that carry a line learned while the
 	// batch was cleaned, outlets those whose earlier articles the cleaner
 	// cannot name (see Recleaner); latest is the latest publication date
@@ -311,7 +320,7 @@ func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*pre
 	if r, ok := p.cfg.Reader.(referencer); ok {
 		r.SetReference(p.latest)
 	}
-	pr.quotes, pr.assign, err = p.readAll(ctx, batch, pb.work)
+	pr.quotes, pr.assign, pr.copies, err = p.readAll(ctx, batch, pb.work)
 	if err != nil {
 		return nil, err
 	}
@@ -477,13 +486,14 @@ func (p *Pipeline) settle() error {
 }
 
 // readAll reads the articles batch[work...] concurrently (and prepares
-// them for the clusterer when it can be) and returns their quotes and
-// assigners in the order of work.
-func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, []AssignFunc, error) {
+// them for copy finding and the clusterer when they can be) and returns
+// their quotes, assigners and copy finders in the order of work.
+func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, []AssignFunc, []CopiesFunc, error) {
 	start := time.Now()
 	defer p.timed(StageRead, start)
 	quotes := make([][]storyline.Quote, len(work))
 	assign := make([]AssignFunc, len(work))
+	copies := make([]CopiesFunc, len(work))
 	errs := make([]error, len(work))
 	workers := min(p.workers(), len(work))
 	var wg sync.WaitGroup
@@ -498,6 +508,9 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 				if errs[k] == nil && p.cfg.Prepare != nil {
 					assign[k] = p.cfg.Prepare(a)
 				}
+				if errs[k] == nil && p.cfg.PrepareCopies != nil && p.cfg.Copies != nil {
+					copies[k] = p.cfg.PrepareCopies(a)
+				}
 			}
 		}()
 	}
@@ -508,10 +521,10 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 	wg.Wait()
 	for k, err := range errs {
 		if err != nil {
-			return nil, nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
+			return nil, nil, nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
 		}
 	}
-	return quotes, assign, nil
+	return quotes, assign, copies, nil
 }
 
 func (p *Pipeline) workers() int {

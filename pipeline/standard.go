@@ -17,16 +17,18 @@ import (
 func Standard(st storyline.Store) Config {
 	cleaner := clean.New(clean.Options{})
 	clusterer := cluster.New(cluster.Options{})
+	finder := copies.New(st, copies.Options{})
 	return Config{
-		Store:      st,
-		Cleaner:    cleaner,
-		Recleaner:  cleaner,
-		Reader:     reading.New(reading.Options{}),
-		Citations:  copies.Citations,
-		Copies:     copies.New(st, copies.Options{}),
-		Clusterer:  clusterer,
-		Prepare:    prepare(clusterer),
-		Statements: quotes.NewGrouper(quotes.GrouperOptions{}),
+		Store:         st,
+		Cleaner:       cleaner,
+		Recleaner:     cleaner,
+		Reader:        reading.New(reading.Options{}),
+		Citations:     copies.Citations,
+		Copies:        finder,
+		PrepareCopies: prepareCopies(finder),
+		Clusterer:     clusterer,
+		Prepare:       prepare(clusterer),
+		Statements:    quotes.NewGrouper(quotes.GrouperOptions{}),
 	}
 }
 
@@ -43,14 +45,16 @@ func Standard(st storyline.Store) Config {
 func Clustering(st storyline.Store) Config {
 	clusterer := cluster.New(cluster.Options{NoState: true})
 	cl := clean.New(clean.Options{})
+	finder := copies.New(st, copies.Options{})
 	return Config{
-		Store:     st,
-		Cleaner:   cl,
-		Recleaner: cl,
-		Reader:    reading.New(reading.Options{NoQuotes: true}),
-		Copies:    copies.New(st, copies.Options{}),
-		Clusterer: clusterer,
-		Prepare:   prepare(clusterer),
+		Store:         st,
+		Cleaner:       cl,
+		Recleaner:     cl,
+		Reader:        reading.New(reading.Options{NoQuotes: true}),
+		Copies:        finder,
+		PrepareCopies: prepareCopies(finder),
+		Clusterer:     clusterer,
+		Prepare:       prepare(clusterer),
 	}
 }
 
@@ -61,6 +65,18 @@ func prepare(c *cluster.Clusterer) func(a *storyline.Article) AssignFunc {
 		f := c.Prepare(a)
 		return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
 			return c.AssignPrepared(ctx, a, f, copies)
+		}
+	}
+}
+
+// prepareCopies runs the copy finder's per-article work in the concurrent
+// read step; what it returns finds the article's copies later, in arrival
+// order.
+func prepareCopies(f *copies.Finder) func(a *storyline.Article) CopiesFunc {
+	return func(a *storyline.Article) CopiesFunc {
+		pc := f.Prepare(a)
+		return func(ctx context.Context) ([]storyline.Copy, error) {
+			return f.AddPrepared(ctx, a, pc)
 		}
 	}
 }

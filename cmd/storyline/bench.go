@@ -123,7 +123,7 @@ func withoutStages(names []string) (func(storyline.Store) pipeline.Config, error
 			c.Reader, c.Citations = nil, nil
 		}
 		if drop["copies"] {
-			c.Copies = nil
+			c.Copies, c.PrepareCopies = nil, nil
 		}
 		if drop["cluster"] {
 			c.Clusterer, c.Prepare = nil, nil

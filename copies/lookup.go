@@ -1,0 +1,225 @@
+package copies
+
+import "slices"
+
+// candidate is an indexed document that may share text with an arrival.
+type candidate struct {
+	doc    uint32
+	near   bool  // found by an LSH band
+	shared int32 // fingerprints shared
+	last   int32 // its latest hit in lookupScratch.hits, -1 for none
+}
+
+// hit is one fingerprint a candidate shares with the arrival: its index in
+// the arrival's fingerprints, and the candidate's hit before it.
+type hit struct{ fp, prev int32 }
+
+// maxShared is how many shared fingerprints a target carries to mayAlign;
+// a candidate that shares more is aligned whole.
+const maxShared = 64
+
+// lookupScratch is the memory of one lookup, reused under the Finder's
+// lock: the candidates, a hash table from document to candidate, and the
+// hits of every candidate, chained.
+type lookupScratch struct {
+	cands []candidate
+	// slots hold gen<<32 | candidate index+1 by document, open
+	// addressing; a slot of another generation is empty, so the table is
+	// never cleared
+	slots []uint64
+	gen   uint32
+	hits  []hit
+	docs  []uint32
+	heads []fpHead
+	keys  []uint64
+}
+
+// reset empties the scratch for a new lookup.
+func (l *lookupScratch) reset() {
+	l.cands, l.hits = l.cands[:0], l.hits[:0]
+	if l.gen++; l.gen == 0 {
+		clear(l.slots)
+		l.gen = 1
+	}
+	if len(l.slots) == 0 {
+		l.slots = make([]uint64, 1024)
+	}
+}
+
+func (l *lookupScratch) home(d uint32) int {
+	return int(uint64(d*0x9E3779B1) * uint64(len(l.slots)) >> 32)
+}
+
+// get returns the candidate of document d, added when new.
+func (l *lookupScratch) get(d uint32) *candidate {
+	mask := len(l.slots) - 1
+	i := l.home(d)
+	for {
+		s := l.slots[i]
+		if uint32(s>>32) != l.gen {
+			break
+		}
+		if c := &l.cands[uint32(s)-1]; c.doc == d {
+			return c
+		}
+		i = (i + 1) & mask
+	}
+	l.cands = append(l.cands, candidate{doc: d, last: -1})
+	l.slots[i] = uint64(l.gen)<<32 | uint64(len(l.cands))
+	if 2*len(l.cands) > len(l.slots) {
+		l.grow()
+	}
+	return &l.cands[len(l.cands)-1]
+}
+
+// grow doubles the table and files the candidates again.
+func (l *lookupScratch) grow() {
+	l.slots = make([]uint64, 2*len(l.slots))
+	mask := len(l.slots) - 1
+	for k, c := range l.cands {
+		i := l.home(c.doc)
+		for l.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		l.slots[i] = uint64(l.gen)<<32 | uint64(k+1)
+	}
+}
+
+// lookup collects the candidates of s in f.look from the LSH bands and
+// the passage index. f.mu is held.
+func (f *Finder) lookup(s sketch) {
+	l := &f.look
+	l.reset()
+	walk := func(b int, key uint32) {
+		n := 0
+		for d := f.tables[b].head(key); d != noEntry && n < maxChain; d = f.next[d][b] {
+			l.get(d).near = true
+			n++
+		}
+	}
+	if s.hasSh {
+		for b, k := range s.keys {
+			walk(b, k)
+		}
+	}
+	// the counts tell a stock phrase without walking its postings
+	limit := f.opts.MaxPosting
+	heads, total := l.heads[:0], 0
+	for i, h := range s.fps {
+		ec, n := f.cur.head(h)
+		ep, np := f.prev.head(h)
+		if n+np == 0 || n+np > limit {
+			continue
+		}
+		heads = append(heads, fpHead{cur: ec, prev: ep, n: int32(n), np: int32(np), fp: int32(i)})
+		total += n + np
+	}
+	l.heads = heads
+	// Past the budget, the rarest fingerprints are walked first: they
+	// are the most telling, and a text made of phrases that many
+	// articles share cannot make the lookup walk all their postings.
+	budget := postingBudget * f.opts.MaxCandidates
+	if total > budget {
+		slices.SortStableFunc(heads, func(a, b fpHead) int { return int(a.n+a.np) - int(b.n+b.np) })
+	}
+	walked := 0
+	for _, hd := range heads {
+		if walked >= budget {
+			break
+		}
+		docs := l.docs[:0]
+		if hd.n > 0 {
+			docs = f.cur.appendDocs(docs, hd.cur, limit)
+		}
+		if hd.np > 0 && len(docs) <= limit {
+			docs = f.prev.appendDocs(docs, hd.prev, limit)
+		}
+		l.docs = docs
+		walked += len(docs)
+		if len(docs) > limit {
+			continue // a stock phrase
+		}
+		for _, d := range docs {
+			c := l.get(d)
+			c.shared++
+			l.hits = append(l.hits, hit{fp: hd.fp, prev: c.last})
+			c.last = int32(len(l.hits) - 1)
+		}
+	}
+}
+
+// fpHead is an arrival's fingerprint found in the passage index: where
+// its postings start in each generation and how many each holds.
+type fpHead struct {
+	cur, prev uint32
+	n, np     int32
+	fp        int32 // index in the arrival's fingerprints
+}
+
+// postingBudget is how many postings a lookup walks per candidate it may
+// align (Options.MaxCandidates), 2,048 by default: far more than an
+// ordinary article needs.
+const postingBudget = 64
+
+// target is a candidate to align: its id and, when the recent articles
+// hold it, its entry, else its short words when the passage index has them.
+type target struct {
+	id    string
+	e     *entry
+	words []uint16
+	// quoted marks the words that start inside quotation marks, when
+	// the passage index has them
+	quoted []uint64
+	c      candidate
+	// fps are the fingerprints it shares with the arrival, as indexes in
+	// the arrival's, in its order; nil when it shares more than maxShared
+	fps []int32
+}
+
+// resolve orders the candidates in f.look (near ones first, then by
+// shared fingerprints, newest first) and returns distinct ones, without
+// self, at most MaxCandidates. f.mu is held.
+func (f *Finder) resolve(self string) []target {
+	l := &f.look
+	// one sort key per candidate: near, shared, document, all descending
+	keys := l.keys[:0]
+	for _, c := range l.cands {
+		k := uint64(c.doc) | uint64(c.shared)<<32
+		if c.near {
+			k |= 1 << 63
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	l.keys = keys
+	var out []target
+	var arena []int32
+	for k := len(keys) - 1; k >= 0 && len(out) < f.opts.MaxCandidates; k-- {
+		c := *l.get(uint32(keys[k]))
+		id := f.id(c.doc)
+		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
+			continue
+		}
+		t := target{id: id, e: f.win.get(c.doc, id), c: c}
+		if t.e == nil {
+			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
+				t.words, t.quoted = f.prev.wordsOf(c.doc), f.prev.quotedOf(c.doc)
+			} else {
+				t.quoted = f.cur.quotedOf(c.doc)
+			}
+		}
+		if c.shared <= maxShared {
+			if arena == nil {
+				arena = make([]int32, 0, min(len(l.hits), f.opts.MaxCandidates*8))
+			}
+			start := len(arena)
+			for h := c.last; h >= 0; h = l.hits[h].prev {
+				arena = append(arena, l.hits[h].fp)
+			}
+			t.fps = arena[start:len(arena):len(arena)]
+			slices.Reverse(t.fps)
+		}
+		out = append(out, t)
+	}
+	return out
+}
