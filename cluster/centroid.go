@@ -139,9 +139,9 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 // eventsCosine is the similarity of two events' centroids: of their
 // words, or, when they are mostly in different scripts, of their name
 // keys scaled by 1/crossMergeShare. Reports of one happening in Russian
-// and in English share names, not words, and fewer of them than two
-// reports in one language share words: two such events agree on about
-// half of their keys.
+// and in English share names, not words, and fewer names than two reports
+// in one language share words: the keys of two such events agree less
+// than their words would.
 func (c *Clusterer) eventsCosine(a, b *node) float64 {
 	if a.crossScript(b.scripts[1] > b.scripts[0]) {
 		return c.cosineCentroids(&a.keys, &b.keys) / crossMergeShare
