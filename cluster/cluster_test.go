@@ -364,6 +364,13 @@ func TestNameKey(t *testing.T) {
 		{"Зареченске", "Zarechensk", true},
 		{"Пескова", "Peskov", true},
 		{"Ушаков", "Ushakov", true},
+		{"Холстад", "Holstad", true},
+		{"Квенардейл", "Quenardale", true},
+		{"Ходорковский", "Khodorkovsky", true},
+		{"Филадельфия", "Philadelphia", true},
+		{"Сесил", "Cecil", true},
+		{"Кокс", "Cox", true},
+		{"Холстад", "Kolstad", false},
 		{"Portville", "Brenmoor", false},
 		{"Песков", "Путин", false},
 	}
