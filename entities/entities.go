@@ -374,7 +374,10 @@ func classify(d *Doc, cands []*cand) {
 			c.kind = storyline.Person
 		case c.tok0 > 0 && occupationBefore(d, c.tok0-1, c):
 			c.kind = storyline.Person
-		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3:
+		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
+			// "Dmitry Peskov said", not the end of an apposition: "Paul
+			// Stordin, chief executive of Quenardale Steel, said"
+
 			c.kind = storyline.Person
 		case initialsName(d, c) || ageFollows(d, c) || objectOfPersonVerb(d, c):
 			c.kind = storyline.Person
