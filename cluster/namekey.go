@@ -52,7 +52,8 @@ func nameKey(raw string) (key string, ok bool) {
 // that Russian writes with other letters rewritten to those the
 // transliteration of the Russian gives: "Quenardale" and "Квенардейл"
 // both start "kven", "Holstad" and "Холстад" "hols", "Khodorkovsky" and
-// "Ходорковский" "hodo".
+// "Ходорковский" "hodo", "Washington" and "Вашингтон" "vash", "Jordan"
+// and "Джордан" "dzhor", "Thomas" and "Томас" "toma".
 func foldSpelling(dst, b []byte) []byte {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -79,6 +80,13 @@ func foldSpelling(dst, b []byte) []byte {
 			dst = append(dst, 'k')
 		case c == 'x':
 			dst = append(dst, 'k', 's')
+		case c == 't' && next == 'h':
+			dst = append(dst, 't')
+			i++
+		case c == 'w':
+			dst = append(dst, 'v')
+		case c == 'j':
+			dst = append(dst, 'd', 'z', 'h')
 		default:
 			dst = append(dst, c)
 		}
