@@ -135,3 +135,20 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 		ct.norm2 += float64(t.w) * float64(t.w)
 	}
 }
+
+// eventsCosine is the similarity of two events' centroids: of their
+// words, or, when they are mostly in different scripts, of their name
+// keys scaled by 1/crossMergeShare. Reports of one happening in Russian
+// and in English share names, not words, and fewer names than two reports
+// in one language share words: the keys of two such events agree less
+// than their words would.
+func (c *Clusterer) eventsCosine(a, b *node) float64 {
+	if a.crossScript(b.scripts[1] > b.scripts[0]) {
+		return c.cosineCentroids(&a.keys, &b.keys) / crossMergeShare
+	}
+	return c.cosineCentroids(&a.cent, &b.cent)
+}
+
+// crossMergeShare is the share of Options.MergeThreshold the name keys of
+// two events in different scripts need to agree on for a merge.
+const crossMergeShare = 2.0 / 3

@@ -38,7 +38,8 @@
 // Reports in Russian and in English of one happening share their names,
 // not their words: an article and a cluster mostly in the other script
 // are compared on the keys of their names (the first letters of each name
-// in Latin script, Cyrillic transliterated; see nameKey).
+// in Latin script, Cyrillic transliterated; see nameKey), as are two such
+// events an arrival matches both, before they are merged (eventsCosine).
 // When an arrival shows that two clusters are one, the younger is merged
 // into the older and the merge is reported.
 package cluster
@@ -389,7 +390,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || c.cosineCentroids(&event.cent, &cd.n.cent) < c.opts.MergeThreshold) {
+			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || c.eventsCosine(event, cd.n) < c.opts.MergeThreshold) {
 				continue
 			}
 			into, from := older(event, cd.n)

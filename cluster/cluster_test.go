@@ -364,6 +364,17 @@ func TestNameKey(t *testing.T) {
 		{"Зареченске", "Zarechensk", true},
 		{"Пескова", "Peskov", true},
 		{"Ушаков", "Ushakov", true},
+		{"Холстад", "Holstad", true},
+		{"Квенардейл", "Quenardale", true},
+		{"Ходорковский", "Khodorkovsky", true},
+		{"Филадельфия", "Philadelphia", true},
+		{"Сесил", "Cecil", true},
+		{"Кокс", "Cox", true},
+		{"Вашингтон", "Washington", true},
+		{"Вольфсбург", "Wolfsburg", true},
+		{"Томас", "Thomas", true},
+		{"Джордан", "Jordan", true},
+		{"Холстад", "Kolstad", false},
 		{"Portville", "Brenmoor", false},
 		{"Песков", "Путин", false},
 	}
@@ -508,5 +519,74 @@ func TestCalendarWordsAreNoProtagonists(t *testing.T) {
 		if term := c.lex.term(k.id); term == "~july" || term == "~frida" {
 			t.Errorf("name key %q for a calendar word", term)
 		}
+	}
+}
+
+// TestEventsCosineAcrossScripts checks that two events mostly in different
+// scripts are compared on their name keys: the Russian and the English
+// reports of one flood are close enough to be merged, the Russian flood
+// and an English strike are not.
+func TestEventsCosineAcrossScripts(t *testing.T) {
+	report := func(c *Clusterer, n *node, a *storyline.Article) {
+		f := c.Prepare(a)
+		v := c.vectorize(f)
+		c.growScratch()
+		c.addMember(n, c.eventIdx, a, f, v, c.salient(f), c.arrivalTime(a), 0)
+	}
+	c := New(Options{})
+	flood, strike, ru := c.newEvent(), c.newEvent(), c.newEvent()
+	report(c, flood, &storyline.Article{ID: "en-1", Lang: "en", Published: day("2025-05-12"),
+		Title: "Flooding forces evacuation of Velmora after Tarsk river bursts its banks",
+		Text: "Rescuers evacuated about 900 residents of Velmora on Monday after the Tarsk river burst its banks. " +
+			"Governor Anton Belsky said water had entered some 300 homes. Emergency crews from Drovsk brought boats."})
+	report(c, strike, &storyline.Article{ID: "en-2", Lang: "en", Published: day("2025-05-12"),
+		Title: "Harbour cranes idle as Kestrel Port strike begins",
+		Text:  "Dock workers at Kestrel Port walked out on Monday over pay, union leader Mira Dalton said, leaving cranes idle along the quay."})
+	report(c, ru, &storyline.Article{ID: "ru-1", Lang: "ru", Published: day("2025-05-12"),
+		Title: "Паводок в Вельморе: эвакуированы 900 жителей",
+		Text: "Около 900 жителей Вельморы эвакуированы в понедельник после того, как река Тарск вышла из берегов. " +
+			"Губернатор Антон Бельский сообщил, что вода зашла примерно в 300 домов. Спасатели из Дровска доставили лодки."})
+	if got := c.eventsCosine(ru, flood); got < c.opts.MergeThreshold {
+		t.Errorf("Russian and English reports of the flood: %.3f, want at least %.2f", got, c.opts.MergeThreshold)
+	}
+	if got := c.eventsCosine(ru, strike); got >= c.opts.MergeThreshold {
+		t.Errorf("Russian flood and English strike: %.3f, want under %.2f", got, c.opts.MergeThreshold)
+	}
+	if got, words := c.eventsCosine(flood, strike), c.cosineCentroids(&flood.cent, &strike.cent); got != words {
+		t.Errorf("events in one script compared on %.3f, want their words' %.3f", got, words)
+	}
+}
+
+// TestEntityKeysCountOnce checks that a name the reader recognised adds
+// to the name keys only the words the text does not write: a passer-by
+// named once weighs as much as any capitalised word, and the first name
+// of "Dmitry Peskov", read where the text says "Peskov", is a key.
+func TestEntityKeysCountOnce(t *testing.T) {
+	c := New(Options{})
+	text := "The talks went well, Peskov said. Hairdresser Ana Dunenstrom, 51, complained about the queues."
+	at := func(s string) []storyline.Mention {
+		i := len([]rune(text[:strings.Index(text, s)]))
+		return []storyline.Mention{{Start: i, End: i + len([]rune(s))}}
+	}
+	keys := func(ents []storyline.Entity) map[string]float32 {
+		f := c.Prepare(&storyline.Article{ID: "a", Lang: "en", Title: "Talks", Text: text, Entities: ents})
+		tf := map[string]float32{}
+		for _, k := range f.keys {
+			tf[c.lex.term(k.id)] = k.tf
+		}
+		return tf
+	}
+	plain := keys(nil)
+	read := keys([]storyline.Entity{
+		{Name: "Dmitry Peskov", Kind: storyline.Person, Mentions: at("Peskov")},
+		{Name: "Ana Dunenstrom", Kind: storyline.Person, Mentions: at("Ana Dunenstrom")},
+	})
+	for _, key := range []string{"~pesko", "~ana", "~dunen"} {
+		if plain[key] == 0 || read[key] != plain[key] {
+			t.Errorf("key %s counted %v with the reader's names, %v without, want the same", key, read[key], plain[key])
+		}
+	}
+	if plain["~dmitr"] != 0 || read["~dmitr"] != 1 {
+		t.Errorf("first name only the reader knows: key counted %v (without the reader's names %v), want 1", read["~dmitr"], plain["~dmitr"])
 	}
 }

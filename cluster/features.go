@@ -184,6 +184,16 @@ func (s *scratch) addKey(id uint32, tf float32, w *textproc.Word, inTitle bool) 
 	s.keys = append(s.keys, k)
 }
 
+// hasKey reports whether name key id is counted.
+func (s *scratch) hasKey(id uint32) bool {
+	for i := range s.keys {
+		if s.keys[i].id == id {
+			return true
+		}
+	}
+	return false
+}
+
 // term returns the entry of term id, adding it when new.
 func (s *scratch) term(id uint32) (*fterm, bool) {
 	mask := uint32(len(s.slots) - 1)
@@ -281,7 +291,11 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			if i := s.lookup(wi.id); i >= 0 {
 				s.terms[i].boost = max(s.terms[i].boost, nameBoost)
 			}
-			if wi.hasKey {
+			if wi.hasKey && !s.hasKey(wi.key) {
+				// a word of the name the text does not write (the first
+				// name of "Peskov" read as "Dmitry Peskov"); the text's
+				// own mentions weigh the rest, so that a passer-by
+				// named once weighs no more than any capitalised word
 				s.addKey(wi.key, 1, nil, false)
 			}
 		}

@@ -15,47 +15,91 @@ import (
 const nameKeyLen = 5
 
 // nameKey returns the cross-language key of a word as written: its first
-// nameKeyLen letters in Latin script (Cyrillic transliterated), after a
-// '~' that no word term has. ok is false for words of fewer than three
-// letters or with digits or letters of other scripts.
+// nameKeyLen letters in Latin script (Cyrillic transliterated), spelled
+// the way both scripts sound them (see foldSpelling), after a '~' that no
+// word term has. ok is false for words of fewer than three letters or
+// with digits or letters of other scripts.
 func nameKey(raw string) (key string, ok bool) {
-	var b strings.Builder
-	b.WriteByte('~')
-	n := 0
+	var buf [4 * nameKeyLen]byte
+	b := buf[:0]
 	for _, r := range raw {
-		if n >= nameKeyLen {
+		if len(b) >= len(buf)-4 {
 			break
 		}
 		r = unicode.ToLower(r)
 		switch {
 		case r >= 'a' && r <= 'z':
-			b.WriteRune(r)
-			n++
+			b = append(b, byte(r))
 		case r == '\'' || r == '’' || r == '-':
 			// joiners: "O'Neil", "Jean-Luc"
 		case r == 'ё':
-			b.WriteByte('e')
-			n++
+			b = append(b, 'e')
 		case r >= 'а' && r <= 'я':
-			t := cyrLatin[r-'а']
-			b.WriteString(t)
-			n += len(t)
+			b = append(b, cyrLatin[r-'а']...)
 		default:
 			return "", false
 		}
 	}
-	if n < 3 {
+	if len(b) < 3 {
 		return "", false
 	}
-	s := b.String()
-	return s[:min(len(s), 1+nameKeyLen)], true
+	var fold [8 * nameKeyLen]byte
+	k := foldSpelling(fold[:0], b)
+	return "~" + string(k[:min(len(k), nameKeyLen)]), true
+}
+
+// foldSpelling appends to dst the Latin letters b with the spellings
+// that Russian writes with other letters rewritten to those the
+// transliteration of the Russian gives: "Quenardale" and "Квенардейл"
+// both start "kven", "Holstad" and "Холстад" "hols", "Khodorkovsky" and
+// "Ходорковский" "hodo", "Washington" and "Вашингтон" "vash", "Jordan"
+// and "Джордан" "dzhor", "Thomas" and "Томас" "toma".
+func foldSpelling(dst, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		var next byte
+		if i+1 < len(b) {
+			next = b[i+1]
+		}
+		switch {
+		case c == 'k' && next == 'h':
+			dst = append(dst, 'h')
+			i++
+		case c == 'p' && next == 'h':
+			dst = append(dst, 'f')
+			i++
+		case c == 'c' && next == 'k':
+			dst = append(dst, 'k')
+			i++
+		case c == 'q' && next == 'u':
+			dst = append(dst, 'k', 'v')
+			i++
+		case c == 'c' && (next == 'e' || next == 'i' || next == 'y'):
+			dst = append(dst, 's')
+		case c == 'c' || c == 'q':
+			dst = append(dst, 'k')
+		case c == 'x':
+			dst = append(dst, 'k', 's')
+		case c == 't' && next == 'h':
+			dst = append(dst, 't')
+			i++
+		case c == 'w':
+			dst = append(dst, 'v')
+		case c == 'j':
+			dst = append(dst, 'd', 'z', 'h')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // cyrLatin transliterates the Russian lower-case letters а to я as
-// English-language news usually spells names.
+// English-language news usually spells names, but х as h (see
+// foldSpelling).
 var cyrLatin = [32]string{
 	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+	"r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
 }
 
 // isCalendarWord reports whether a word is the name of a month or a

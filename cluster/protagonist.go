@@ -220,7 +220,15 @@ func topCounts(m map[string]float32, k int) []string {
 //     is none of them: the mediator appointed to the strike is news of its
 //     own. With one or two people named, a report about somebody else is
 //     as likely a new face of the same happening.
+//
+// It never holds for a report in another script than most of the
+// event's: names written in two scripts cannot be told apart by absence.
 func (c *Clusterer) otherPeople(f *Features, n *node) bool {
+	if n.crossScript(f.cyrillic) {
+		// a report in the other script writes the people's names its own
+		// way: their absence among the event's says nothing
+		return false
+	}
 	if len(n.mains) == 0 {
 		if n.size < 2 || len(n.persons) < knownCast {
 			return false

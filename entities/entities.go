@@ -109,8 +109,11 @@ func lowerTerms(d *Doc) map[string]bool {
 
 // candidate reports whether token i may be part of a name.
 func candidate(d *Doc, i int, lower map[string]bool) bool {
-	if !d.Capitalized(i) {
+	if !d.Capitalized(i) || abbreviationLetter(d, i) {
 		return false
+	}
+	if isInitial(d, i) {
+		return true // "В. Путин", though "в" is a function word
 	}
 	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
 	if calendarFilter.may(term) && calendarWords[term] || term == "i" {
@@ -160,7 +163,7 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 		}
 		j := i + 1
 		for j < n && joined(d, j-1) {
-			if candidate(d, j, lower) && !d.SentStart[j] {
+			if candidate(d, j, lower) && !d.SentStart[j] && !initialStarts(d, j) {
 				j++
 				continue
 			}
@@ -203,7 +206,9 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 	honorific := false
 	for i < j && !orgWords[d.Tokens[j-1].Term] {
 		term := d.Tokens[i].Term
-		if titles[term] && j-i > 1 {
+		if (titles[term] || occupations[term] && j-i > 2) && j-i > 1 {
+			// an occupation only before a name of two words at least:
+			// "Quarterback Peyton Manning", not "Teen Killed" in a headline
 			titled = true
 			honorific = honorifics[term]
 			i++
@@ -367,9 +372,14 @@ func classify(d *Doc, cands []*cand) {
 			c.kind = storyline.Organization
 		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
 			c.kind = storyline.Person
-		case c.tok0 > 0 && roleHeads[d.Tokens[c.tok0-1].Term] && !d.Capitalized(c.tok0-1) && gapIs(d, c.tok0-1, " "):
+		case c.tok0 > 0 && occupationBefore(d, c.tok0-1, c):
 			c.kind = storyline.Person
-		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3:
+		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
+			// "Dmitry Peskov said", not the end of an apposition: "Paul
+			// Stordin, chief executive of Quenardale Steel, said"
+
+			c.kind = storyline.Person
+		case initialsName(d, c) || ageFollows(d, c) || objectOfPersonVerb(d, c):
 			c.kind = storyline.Person
 		}
 	}

@@ -50,7 +50,7 @@ university college institute foundation association union bank fund corporation 
 ltd llc company co group news times post journal press tribune herald network tv television
 radio channel service services bureau board authority army navy police force forces
 organization organisation alliance federation league club school church center centre
-reserve trust coalition caucus network pac media magazine daily gazette review agency's
+reserve trust coalition caucus network pac media magazine daily gazette review survey agency's
 administration's campaign's партия министерство мид кремль правительство комитет агентство
 служба совет дума суд банк фонд университет`)
 
