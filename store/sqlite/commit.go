@@ -30,6 +30,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 		stmts: map[string]*sql.Stmt{},
 		now:   time.Now().UTC().Format(time.RFC3339Nano),
 		batch: map[string]*storyline.Article{},
+		added: map[string]int64{},
 		cl:    newTracker(),
 	}
 	outs, err := c.run(b)
@@ -52,6 +53,8 @@ type committer struct {
 	now   string
 	// batch holds the batch's articles by id, for cluster aggregates.
 	batch map[string]*storyline.Article
+	// added holds the seq of each article the batch added.
+	added map[string]int64
 	// entityDelta accumulates changes to the entity totals.
 	entityDelta map[entityKey]*entityTotal
 	pend        pendingRows

@@ -39,7 +39,7 @@ func TestMigrations(t *testing.T) {
 	}
 	// A later version adds a step; the old file takes it on open and
 	// keeps its data.
-	steps := append(slices.Clip(migrations), `CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (42);`)
+	steps := append(slices.Clip(migrations), migration{sql: `CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (42);`})
 	if err := migrateSteps(ctx, db.w, steps); err != nil {
 		t.Fatal(err)
 	}

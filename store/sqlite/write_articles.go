@@ -204,6 +204,7 @@ func (c *committer) insert(a *storyline.Article, seq int64) error {
 	c.pend.articles = append(c.pend.articles, seq, a.ID, articleHash(a), a.Title, a.Source, a.URL, a.Lang, ts, has,
 		a.Text, a.Format, a.Origin, dates, ents, cited, c.now)
 	c.tally("articles", "", 1)
+	c.added[a.ID] = seq
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
 	c.queueDerived(a, seq)
 	return nil
