@@ -114,7 +114,7 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 		return nil, err
 	}
 	steps := []func(storyline.Batch) error{
-		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies,
+		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies, c.flushText,
 	}
 	for _, step := range steps {
 		if err := c.ctx.Err(); err != nil {
@@ -141,10 +141,24 @@ const (
 // ..."), many rows per statement: the per-statement cost, not SQLite's
 // work, dominates small inserts.
 func (c *committer) bulk(head string, ncol int, tail string, args []any) error {
+	return c.bulkRows(head, ncol, tail, args, bulkRows)
+}
+
+// maxTextRows caps the rows of one full-text insert (see flushText):
+// 3 parameters each stay under SQLite's limit of 32 766.
+const maxTextRows = 8192
+
+// bulkRows is bulk with at most rows rows (and bulkParams parameters, or
+// 32 766 when rows exceeds bulkRows) per statement.
+func (c *committer) bulkRows(head string, ncol int, tail string, args []any, rows int) error {
 	if len(args)%ncol != 0 {
 		return fmt.Errorf("bulk %.30q: %d arguments for %d columns", head, len(args), ncol)
 	}
-	per := max(1, min(bulkRows, bulkParams/ncol))
+	params := bulkParams
+	if rows > bulkRows {
+		params = 32766
+	}
+	per := max(1, min(rows, params/ncol))
 	row := "(" + placeholders(ncol) + ")"
 	for len(args) > 0 {
 		n := min(per, len(args)/ncol)

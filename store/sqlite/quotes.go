@@ -151,7 +151,6 @@ func (c *committer) quotes(b storyline.Batch) error {
 	}
 	var orphan int64 // the last negative seq taken
 	sets := make([]any, 0, 4*len(ids))
-	keys := make([]any, 0, 2*len(ids))
 	for _, id := range ids {
 		qs := b.Quotes[id]
 		if len(qs) == 0 {
@@ -174,13 +173,10 @@ func (c *committer) quotes(b storyline.Batch) error {
 		c.tally("quotes", "", len(qs))
 		sets = append(sets, seq, id, len(qs), encodeQuotes(qs))
 		if t := quoteTokens(qs); t != "" {
-			keys = append(keys, seq, t)
+			queueText(&c.pend.quoteKeys, seq, t)
 		}
 	}
 	if err := c.bulk(`INSERT INTO quote_sets (seq, article, n, quotes)`, 4, "", sets); err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	if err := c.bulk(`INSERT INTO quote_keys (rowid, keys)`, 2, "", keys); err != nil {
 		return fmt.Errorf("quotes: %w", err)
 	}
 	return nil
