@@ -297,6 +297,10 @@ INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
 	// row under its seq (quote_sets, appended), found by speaker or
 	// statement through a full-text index of hashed keys (quote_keys),
 	// which FTS5 builds in segments written whole, not page by page.
+	// The entity ranking indexes only entities of at least rankMin
+	// articles: the many mentioned once or twice moved in it with every
+	// mention, two pages an article; the top of the ranking, which is
+	// what is listed, is all there.
 	// (State and copies stay row-id tables: new rows append, and only
 	// their small key indexes take scattered writes; clustered on their
 	// keys, they wrote more pages, not fewer.)
@@ -313,6 +317,9 @@ CREATE INDEX quote_sets_orphans ON quote_sets(article) WHERE seq < 0;
 CREATE VIRTUAL TABLE quote_keys USING fts5(
 	keys, content='', contentless_delete=1, detail=none, tokenize='ascii'
 );
+
+DROP INDEX entities_rank;
+CREATE INDEX entities_rank ON entities(articles DESC, mentions DESC, name, kind) WHERE articles >= 3;
 `, run: migrateQuotesV5},
 }
 
