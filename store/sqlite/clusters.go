@@ -50,12 +50,36 @@ func (g *agg) add(m member) {
 	}
 }
 
+// merge adds the aggregate of other members to g.
+func (g *agg) merge(h agg) {
+	if h.n == 0 {
+		return
+	}
+	if g.n == 0 || h.firstTS < g.firstTS || (h.firstTS == g.firstTS && h.firstID < g.firstID) {
+		g.firstTS, g.firstHas, g.firstID, g.firstTitle = h.firstTS, h.firstHas, h.firstID, h.firstTitle
+	}
+	switch {
+	case !h.lastTS.Valid:
+	case !g.lastTS.Valid || h.lastTS.Int64 > g.lastTS.Int64:
+		g.lastTS, g.lastHas = h.lastTS, h.lastHas
+	case h.lastTS.Int64 == g.lastTS.Int64:
+		g.lastHas = g.lastHas || h.lastHas
+	}
+	g.n += h.n
+}
+
 // tracker collects the cluster changes of one batch.
 type tracker struct {
 	dirtyEvents, dirtyStories map[string]bool
 	addEvents, addStories     map[string][]member
 	// eventStory is the story of each event touched by the batch.
 	eventStory map[string]string
+	// absorbed lists, by story, the stories merged into it whole while
+	// neither had lost an article: its row takes over their aggregates
+	// and facets as they are stored (see flushGrown), instead of being
+	// recomputed from every article it now has.
+	absorbed   map[string][]string
+	absorbedBy map[string]string
 }
 
 func newTracker() *tracker {
@@ -65,6 +89,8 @@ func newTracker() *tracker {
 		addEvents:    map[string][]member{},
 		addStories:   map[string][]member{},
 		eventStory:   map[string]string{},
+		absorbed:     map[string][]string{},
+		absorbedBy:   map[string]string{},
 	}
 }
 
@@ -340,8 +366,6 @@ func (c *committer) mergeEvents(from, into string) error {
 // mergeStories moves every event and article of story from into story
 // into.
 func (c *committer) mergeStories(from, into string) error {
-	c.cl.dirtyStories[from] = true
-	c.cl.dirtyStories[into] = true
 	for ev, st := range c.cl.eventStory {
 		if st == from {
 			c.cl.eventStory[ev] = into
@@ -350,8 +374,51 @@ func (c *committer) mergeStories(from, into string) error {
 	if _, err := c.exec(`UPDATE assignments SET story = ? WHERE story = ?`, into, from); err != nil {
 		return err
 	}
-	_, err := c.exec(`UPDATE events SET story = ? WHERE story = ?`, into, from)
-	return err
+	if _, err := c.exec(`UPDATE events SET story = ? WHERE story = ?`, into, from); err != nil {
+		return err
+	}
+	cl := c.cl
+	_, fromGone := cl.absorbedBy[from]
+	_, intoGone := cl.absorbedBy[into]
+	if cl.dirtyStories[from] || cl.dirtyStories[into] || fromGone || intoGone {
+		cl.dirtyStories[from] = true
+		cl.dirtyStories[into] = true
+		return nil
+	}
+	// Both only gained articles: into adds from's stored aggregate, and
+	// what from absorbed and gained in this batch, when it is written.
+	srcs := append([]string{from}, cl.absorbed[from]...)
+	delete(cl.absorbed, from)
+	for _, s := range srcs {
+		cl.absorbedBy[s] = into
+	}
+	cl.absorbed[into] = append(cl.absorbed[into], srcs...)
+	cl.addStories[into] = append(cl.addStories[into], cl.addStories[from]...)
+	delete(cl.addStories, from)
+	return nil
+}
+
+// settleAbsorbed decides, before the stories are written, which merges
+// stay incremental: a story that absorbed others is recomputed with them
+// after all when any of them has since lost an article.
+func (c *committer) settleAbsorbed() {
+	cl := c.cl
+	for into, srcs := range cl.absorbed {
+		dirty := cl.dirtyStories[into]
+		for _, s := range srcs {
+			dirty = dirty || cl.dirtyStories[s]
+		}
+		if !dirty {
+			cl.addStories[into] = cl.addStories[into] // written by flushGrown
+			continue
+		}
+		cl.dirtyStories[into] = true
+		for _, s := range srcs {
+			cl.dirtyStories[s] = true
+			delete(cl.absorbedBy, s)
+		}
+		delete(cl.absorbed, into)
+	}
 }
 
 func (c *committer) titles(b storyline.Batch) error {

@@ -11,6 +11,7 @@ import (
 // dirty clusters are recomputed one by one, and the others, which only
 // gained members, are read, updated and written many at a time.
 func (c *committer) flushClusters(storyline.Batch) error {
+	c.settleAbsorbed()
 	for _, level := range []string{"event", "story"} {
 		dirty, adds := c.cl.dirtyEvents, c.cl.addEvents
 		if level == "story" {
@@ -61,7 +62,15 @@ func (c *committer) flushGrown(level string, ids []string) error {
 		table, adds = "stories", c.cl.addStories
 	}
 	stored := make(map[string]agg, len(ids))
-	for chunk := range slices.Chunk(ids, maxParams) {
+	read := ids
+	var absorbed []string
+	if level == "story" {
+		for _, id := range ids {
+			absorbed = append(absorbed, c.cl.absorbed[id]...)
+		}
+		read = append(slices.Clip(ids), absorbed...)
+	}
+	for chunk := range slices.Chunk(read, maxParams) {
 		s, err := c.stmt(`SELECT id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time
 			FROM ` + table + ` WHERE id IN (` + placeholders(len(chunk)) + `)`)
 		if err != nil {
@@ -90,11 +99,19 @@ func (c *committer) flushGrown(level string, ids []string) error {
 	var args, facets []any
 	for _, id := range ids {
 		g, existed := stored[id]
-		if !existed {
-			c.tally(table, "", 1)
+		for _, src := range c.cl.absorbed[id] {
+			if h, ok := stored[src]; ok {
+				g.merge(h)
+			}
 		}
 		for _, m := range adds[id] {
 			g.add(m)
+		}
+		if g.n == 0 {
+			continue // nothing stored and nothing added
+		}
+		if !existed {
+			c.tally(table, "", 1)
 		}
 		if level == "event" {
 			args = append(args, id, c.cl.eventStory[id], g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas)
@@ -109,7 +126,30 @@ func (c *committer) flushGrown(level string, ids []string) error {
 	if err := c.bulk(upsertStories, 8, onStories, args); err != nil {
 		return err
 	}
-	return c.bulk(upsertFacets, 4, onFacets, facets)
+	if err := c.bulk(upsertFacets, 4, onFacets, facets); err != nil {
+		return err
+	}
+	// The absorbed stories' facets move to the story that took them in,
+	// and their rows go.
+	for _, id := range ids {
+		for _, src := range c.cl.absorbed[id] {
+			if _, ok := stored[src]; !ok {
+				continue
+			}
+			c.tally(table, "", -1)
+			if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
+				SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
+				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			}
+			if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
+				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			}
+			if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
+				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			}
+		}
+	}
+	return nil
 }
 
 func keys(a map[string]bool, b map[string][]member) []string {

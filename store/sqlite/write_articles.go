@@ -2,8 +2,8 @@ package sqlite
 
 import (
 	"encoding/json"
-	"maps"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
