@@ -347,18 +347,26 @@ func (c *committer) mergeEvents(from, into string) error {
 	if err != nil {
 		return err
 	}
+	// Articles that stay in their story leave its aggregate as it is:
+	// only stories that lose or gain articles are recomputed.
+	moved := false
 	for rows.Next() {
 		var st string
 		if err := rows.Scan(&st); err != nil {
 			rows.Close()
 			return err
 		}
-		c.cl.dirtyStories[st] = true
+		if st != intoStory {
+			c.cl.dirtyStories[st] = true
+			moved = true
+		}
 	}
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	c.cl.dirtyStories[intoStory] = true
+	if moved {
+		c.cl.dirtyStories[intoStory] = true
+	}
 	_, err = c.exec(`UPDATE assignments SET event = ?, story = ? WHERE event = ?`, into, intoStory, from)
 	return err
 }
