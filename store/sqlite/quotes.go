@@ -266,7 +266,14 @@ func (d *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.Q
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: quotes: %w", err)
 	}
-	rows, err := d.r.QueryContext(ctx, `SELECT ar.pub_ts, ar.id, qs.quotes FROM articles ar JOIN quote_sets qs ON qs.seq = ar.seq
+	// Without a key to look up, the articles lead, in the order of their
+	// publication index, so that a listing streams (and a limit stops
+	// it) rather than sorting every quote set stored.
+	join := "CROSS JOIN"
+	if f.Speaker != "" || f.Statement != "" {
+		join = "JOIN"
+	}
+	rows, err := d.r.QueryContext(ctx, `SELECT ar.pub_ts, ar.id, qs.quotes FROM articles ar `+join+` quote_sets qs ON qs.seq = ar.seq
 		WHERE qs.seq > 0`+and(where)+` ORDER BY ar.pub_ts, ar.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: quotes: %w", err)
