@@ -18,7 +18,11 @@
 // and citations are blobs in this package's own compact form (codec.go).
 //
 // Cost per article stays flat as the store grows: every index is one
-// that a query reads, small keyed tables are clustered on their key,
+// that a query reads, rows keyed by the article's seq append (an
+// article's quotes are one such row, looked up by speaker or statement
+// through a full-text index of hashed keys, which FTS5 writes a segment
+// per batch rather than a page per key), small keyed tables are
+// clustered on their key,
 // pages are 4 KiB (an index on a key that new articles do not arrive in
 // order of writes a page per insert), the WAL is checkpointed every 256
 // MiB, and memory is bounded (a 64 MiB cache and 64 MiB mapping for the
