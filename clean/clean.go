@@ -27,6 +27,10 @@ type Options struct {
 	MaxTracked int
 	// MaxLineRunes is the longest line that can be learned (default 600).
 	MaxLineRunes int
+	// RecentArticles is how many of an outlet's latest articles the
+	// Cleaner remembers the lines of, to name them (Stale) when one of
+	// their lines is learned (default 512).
+	RecentArticles int
 }
 
 func (o Options) withDefaults() Options {
@@ -39,6 +43,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxLineRunes <= 0 {
 		o.MaxLineRunes = 600
 	}
+	if o.RecentArticles <= 0 {
+		o.RecentArticles = 512
+	}
 	return o
 }
 
@@ -50,7 +57,7 @@ type Cleaner struct {
 	mu      sync.Mutex
 	outlets map[string]*outlet
 	pending map[string]int  // outlets whose state changed since Pending: articles learned, or saveNow
-	changed map[string]bool // outlets whose learned set grew since Changed
+	changed map[string]bool // outlets whose learned set grew since Stale
 }
 
 // New returns a Cleaner with no learned lines.
@@ -71,15 +78,14 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	}
 	lines := splitLines(a.Text)
 	if a.Source != "" {
-		c.learn(a.Source, a.Hash, lines)
+		c.learn(a.Source, a.ID, a.Hash, lines)
 	}
 	a.Text = c.clean(a.Source, lines)
 	return nil
 }
 
 // Reclean removes boilerplate from a.Text without learning from it: it is
-// for re-cleaning an earlier article of an outlet after Changed named the
-// outlet. a.Text may be the extracted text or the stored clean text: the
+// for re-cleaning an earlier article of an outlet after Stale named it. a.Text may be the extracted text or the stored clean text: the
 // learned set only grows, so cleaning clean text again removes just the
 // newly learned lines.
 func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
@@ -96,17 +102,6 @@ func (c *Cleaner) CleanText(source, text string) string {
 	return c.clean(source, splitLines(text))
 }
 
-// Changed returns, sorted, the outlets whose learned boilerplate grew
-// since the last call, and forgets them. Their earlier articles should be
-// re-cleaned (Reclean) from their extracted text and committed again.
-func (c *Cleaner) Changed() []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := sortedKeys(c.changed)
-	clear(c.changed)
-	return out
-}
-
 // line is one line of text with its normalized form and learning key.
 type line struct {
 	text  string
@@ -120,12 +115,21 @@ func splitLines(text string) []line {
 	out := make([]line, len(raw))
 	for i, r := range raw {
 		n := textproc.Normalize(r)
-		out[i] = line{text: r, norm: n, words: len(strings.Fields(n))}
+		out[i] = line{text: r, norm: n, words: wordCount(n)}
 		if n != "" && !numeric(n) {
 			out[i].key = lineKey(n)
 		}
 	}
 	return out
+}
+
+// wordCount counts the words of a normalized line, whose words are
+// separated by single spaces with none leading or trailing.
+func wordCount(norm string) int {
+	if norm == "" {
+		return 0
+	}
+	return strings.Count(norm, " ") + 1
 }
 
 // numeric reports whether a quarter or more of a line's non-space

@@ -1,15 +1,18 @@
 package clean
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 const body1 = "The council voted on Tuesday to expand the tram network to the northern suburbs."
@@ -120,11 +123,13 @@ func TestLearnedOutletLines(t *testing.T) {
 			t.Fatalf("content lost: %q", a.Text)
 		}
 	}
-	if got := c.Changed(); len(got) != 1 || got[0] != "example.org" {
-		t.Fatalf("Changed = %v", got)
+	// The line was learned at the third article, which was cleaned after:
+	// the two before it keep the line.
+	if ids, outlets := c.Stale(); !slices.Equal(ids, []string{"a0", "a1"}) || len(outlets) != 0 {
+		t.Fatalf("Stale = %v, %v", ids, outlets)
 	}
-	if got := c.Changed(); len(got) != 0 {
-		t.Fatalf("Changed not reset: %v", got)
+	if ids, outlets := c.Stale(); len(ids)+len(outlets) != 0 {
+		t.Fatalf("Stale not reset: %v, %v", ids, outlets)
 	}
 	if err := c.Reclean(ctx, &first); err != nil {
 		t.Fatal(err)
@@ -216,5 +221,69 @@ func BenchmarkClean(b *testing.B) {
 		if err := c.Clean(ctx, &a); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestWordCountMatchesFields(t *testing.T) {
+	for _, s := range []string{"", "one", "  Two  words ", "a\u00a0b\tc\u2003d", "Read also: the\n next one"} {
+		n := textproc.Normalize(s)
+		if got, want := wordCount(n), len(strings.Fields(n)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+// TestStale: learning a line names the outlet's remembered articles that
+// carry it, within the last RecentArticles; after a restart, until the
+// ring fills again, it names the outlet for a look at the store.
+func TestStale(t *testing.T) {
+	ctx := context.Background()
+	feed := func(c *Cleaner, from int, texts ...string) {
+		t.Helper()
+		for i, text := range texts {
+			words := []string{"harbour", "election", "flood", "strike", "budget"}
+			a := storyline.Article{ID: fmt.Sprint("a", from+i), Source: "wire", Text: fmt.Sprintf("A story on the %s.\n%s", words[(from+i)%len(words)], text)}
+			if err := c.Clean(ctx, &a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tests := []struct {
+		name        string
+		texts       []string
+		ids         []string
+		recent      int
+		restoredRun bool
+		outlets     []string
+	}{
+		// X is learned at a3; the ring of two holds a1 and a2, and only a2
+		// carries X (a0 fell out of the ring).
+		{name: "ring bound", texts: []string{"Footer X here", "Footer Y here", "Footer X here", "Footer X here"}, ids: []string{"a2"}},
+		{name: "nothing learned", texts: []string{"Footer X here", "Footer Y here"}},
+		// After a restart the outlet is named until its ring has filled.
+		{name: "restored", texts: []string{"Footer Z here", "Footer Z here", "Footer Z here"}, recent: 4, restoredRun: true, ids: []string{"a0", "a1"}, outlets: []string{"wire"}},
+		// Once the ring has filled it covers what the store would.
+		{name: "restored and filled", texts: []string{"Footer Z here", "Footer Z here", "Footer Z here"}, restoredRun: true, ids: []string{"a0", "a1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(Options{MinArticles: 3, RecentArticles: cmp.Or(tt.recent, 2)})
+			if tt.restoredRun {
+				first := New(Options{MinArticles: 3})
+				feed(first, 100, "Footer W here")
+				st := memState{}
+				for k, v := range first.Flush() {
+					st["clean/"+k] = v
+				}
+				if err := c.Load(ctx, st); err != nil {
+					t.Fatal(err)
+				}
+			}
+			feed(c, 0, tt.texts...)
+			ids, outlets := c.Stale()
+			if !slices.Equal(ids, tt.ids) || !slices.Equal(outlets, tt.outlets) {
+				t.Errorf("Stale = %v, %v; want %v, %v", ids, outlets, tt.ids, tt.outlets)
+			}
+		})
 	}
 }

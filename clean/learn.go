@@ -21,12 +21,22 @@ type outlet struct {
 	counts map[uint64]uint32
 	recent []string // ring of recent content hashes
 	next   int
+	latest latest // the latest articles and their lines, in memory only
 }
 
 func newOutlet() *outlet { return &outlet{counts: make(map[uint64]uint32)} }
 
-// learn counts the distinct lines of one article of source.
-func (c *Cleaner) learn(source, hash string, lines []line) {
+// learn counts the distinct lines of one article of source and remembers
+// them under id.
+func (c *Cleaner) learn(source, id, hash string, lines []line) {
+	keys := make([]uint64, 0, len(lines))
+	for _, l := range lines {
+		if l.key != 0 && utf8.RuneCountInString(l.norm) <= c.opts.MaxLineRunes {
+			keys = append(keys, l.key)
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	o := c.outlets[source]
@@ -34,6 +44,9 @@ func (c *Cleaner) learn(source, hash string, lines []line) {
 		o = newOutlet()
 		c.outlets[source] = o
 	}
+	// A re-post is remembered too: it carries the same lines under its
+	// own id. The article itself is cleaned after learning.
+	defer o.latest.remember(id, slices.Clip(keys), c.opts.RecentArticles)
 	if hash != "" {
 		if slices.Contains(o.recent, hash) {
 			return
@@ -47,17 +60,17 @@ func (c *Cleaner) learn(source, hash string, lines []line) {
 	}
 	min := uint32(c.opts.MinArticles)
 	learned := false
-	seen := make(map[uint64]bool, len(lines))
-	for _, l := range lines {
-		if l.key == 0 || seen[l.key] || utf8.RuneCountInString(l.norm) > c.opts.MaxLineRunes {
-			continue
+	var fresh []uint64
+	for _, k := range keys {
+		o.counts[k]++
+		if o.counts[k] == min {
+			fresh = append(fresh, k)
 		}
-		seen[l.key] = true
-		o.counts[l.key]++
-		if o.counts[l.key] == min {
-			c.changed[source] = true
-			learned = true
-		}
+	}
+	if len(fresh) > 0 {
+		o.latest.learned(fresh)
+		c.changed[source] = true
+		learned = true
 	}
 	if len(o.counts) > c.opts.MaxTracked {
 		o.prune(c.opts.MaxTracked)
@@ -118,6 +131,7 @@ func (c *Cleaner) Load(ctx context.Context, s storyline.StateStore) error {
 		if err != nil {
 			return fmt.Errorf("clean: load outlet %q: %w", key, err)
 		}
+		o.latest.restored = true
 		outlets[key] = o
 	}
 	if err := ctx.Err(); err != nil {

@@ -77,6 +77,11 @@ func (p dateParts) published() (storyline.Published, bool) {
 
 // parseISODate parses YYYY-MM-DD, or RFC 3339, at the start of s.
 func parseISODate(s string) (storyline.Published, bool) {
+	// Both forms open with a four-digit year and a dash; most lines do
+	// not, and a failed time.Parse costs an error value.
+	if len(s) < 10 || s[4] != '-' || !isDigits(s[:4]) {
+		return storyline.Published{}, false
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return storyline.Instant(t), true
 	}
@@ -84,6 +89,16 @@ func parseISODate(s string) (storyline.Published, bool) {
 		return storyline.Day(t), true
 	}
 	return storyline.Published{}, false
+}
+
+// isDigits reports whether s is all ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // splitDateWords splits a line into words at spaces, commas, '|' and
@@ -100,7 +115,8 @@ func splitDateWords(s string) []string {
 // 2021", "17 декабря 2021 г.", "2021-12-18", "18.12.2021".
 func parseDateLine(line string) (storyline.Published, bool) {
 	line = strings.TrimSpace(line)
-	if line == "" || len(line) > 80 {
+	if line == "" || len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
+		// Every date has a year in digits.
 		return storyline.Published{}, false
 	}
 	if p, ok := parseISODate(line); ok {

@@ -73,7 +73,35 @@ func sourceOf(field, inputURL, canonicalURL, siteName string) string {
 
 // cleanLine collapses white space runs to single spaces and trims.
 func cleanLine(s string) string {
+	if isCleanLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCleanLine reports whether cleanLine would return s as it is: no white
+// space but single spaces between words.
+func isCleanLine(s string) bool {
+	space := true // at the start, a space is one too many
+	for _, r := range s {
+		if r == ' ' {
+			if space {
+				return false
+			}
+			space = true
+			continue
+		}
+		if r >= utf8.RuneSelf && unicode.IsSpace(r) || r < utf8.RuneSelf && r != ' ' && asciiSpace(byte(r)) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
+// asciiSpace reports whether c is ASCII white space.
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
 }
 
 // tidyText normalises line ends, trims trailing space on each line, keeps
@@ -81,6 +109,9 @@ func cleanLine(s string) string {
 func tidyText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
+	if isTidy(s) {
+		return strings.TrimSpace(s)
+	}
 	lines := strings.Split(s, "\n")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -102,6 +133,37 @@ func tidyText(s string) string {
 		b.WriteString(l)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// isTidy reports whether tidyText would keep s as it is, but for white
+// space around it: no line ends in white space and no two lines in a row
+// are empty.
+func isTidy(s string) bool {
+	empty := 0
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if line == "" {
+			if empty++; empty > 1 {
+				return false
+			}
+			continue
+		}
+		empty = 0
+		c := line[len(line)-1]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+		} else if r, _ := utf8.DecodeLastRuneInString(line); unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxTitle is the length, in code points, a title made from a sentence is

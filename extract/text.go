@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,8 +53,32 @@ func agencyAfterDash(s string) int {
 	return i + 2
 }
 
-// yearRE finds plausible years mentioned in a text.
-var yearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+// eachYear calls fn with each plausible year (1980 to 2099) text
+// mentions: four digits with no ASCII letter, digit or underscore either
+// side.
+func eachYear(text string, fn func(year int)) {
+	word := func(c byte) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+	}
+	for i := 0; i+4 <= len(text); i++ {
+		if c := text[i]; c != '1' && c != '2' || i > 0 && word(text[i-1]) {
+			continue
+		}
+		y := 0
+		for _, c := range []byte(text[i : i+4]) {
+			if c < '0' || c > '9' {
+				y = -1
+				break
+			}
+			y = y*10 + int(c-'0')
+		}
+		if y < 1980 || y > 2099 || i+4 < len(text) && word(text[i+4]) {
+			continue
+		}
+		fn(y)
+		i += 3
+	}
+}
 
 // dateline is the opening marker of a wire story.
 type dateline struct {
@@ -70,7 +93,19 @@ func findDateline(p string) dateline {
 	if len(head) > 160 {
 		head = head[:160]
 	}
+	// Every dateline starts with a capital letter and holds a slash,
+	// parentheses or a dash: checking that first spares most paragraphs
+	// the regular expressions.
+	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) {
+		return dateline{}
+	}
 	for _, re := range []*regexp.Regexp{datelineSlashRE, datelineParenRE, datelineDashRE} {
+		switch {
+		case re == datelineSlashRE && strings.IndexByte(head, '/') < 0,
+			re == datelineParenRE && (strings.IndexByte(head, '(') < 0 || strings.IndexByte(head, ')') < 0),
+			re == datelineDashRE && !strings.ContainsAny(head, "-–—"):
+			continue
+		}
 		m := re.FindStringSubmatchIndex(head)
 		if m == nil {
 			continue
@@ -104,23 +139,47 @@ func Text(raw []byte, h Hints) (storyline.Article, error) {
 	if !utf8.Valid(raw) {
 		return storyline.Article{}, ErrInvalidUTF8
 	}
-	s := string(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))
+	a, err := plainText(string(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))), h)
+	a.Raw = raw
+	return a, err
+}
+
+// TextString is Text for a document held in a string, such as a decoded
+// JSON member, which it reads without copying. The article's Raw is left
+// nil for the caller to set.
+func TextString(s string, h Hints) (storyline.Article, error) {
+	if !utf8.ValidString(s) {
+		return storyline.Article{}, ErrInvalidUTF8
+	}
+	return plainText(strings.TrimPrefix(s, "\ufeff"), h)
+}
+
+// plainText is Text after the UTF-8 check, on a string without byte order mark.
+func plainText(s string, h Hints) (storyline.Article, error) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 
 	var pub storyline.Published
-	if m := dateTokenRE.FindStringSubmatchIndex(s); m != nil {
-		pub, _ = parseISODate(s[m[2]:m[3]])
-		s = s[m[1]:]
+	if len(s) >= 4 && strings.EqualFold(s[:4], "date") {
+		if m := dateTokenRE.FindStringSubmatchIndex(s); m != nil {
+			pub, _ = parseISODate(s[m[2]:m[3]])
+			s = s[m[1]:]
+		}
 	}
 
 	lines := strings.Split(s, "\n")
 	title, body := readHead(lines, h.Title, &pub)
-	text := tidyText(strings.Join(body, "\n"))
+	// body is the tail of s split at line ends: tidy that tail in place of
+	// joining the lines again.
+	n := len(body) - 1
+	for _, l := range body {
+		n += len(l)
+	}
+	text := tidyText(s[len(s)-max(n, 0):])
 
 	dl := findDateline(text)
-	if pub.IsZero() && dl.ok && dl.date.month != 0 {
+	if pub.IsZero() && h.Published.IsZero() && dl.ok && dl.date.month != 0 {
 		pub = resolveDateline(dl.date, text)
 	}
 	if !h.Published.IsZero() {
@@ -144,7 +203,6 @@ func Text(raw []byte, h Hints) (storyline.Article, error) {
 		Lang:      h.Lang,
 		Published: pub,
 		Text:      text,
-		Raw:       raw,
 		Format:    "text",
 	}
 	a.Hash = Hash(a.Title, a.Text)
@@ -293,13 +351,12 @@ func resolveDateline(d dateParts, text string) storyline.Published {
 	if d.year == 0 {
 		counts := map[int]int{}
 		best, bestN := 0, 0
-		for _, m := range yearRE.FindAllString(text, -1) {
-			y, _ := strconv.Atoi(m)
+		eachYear(text, func(y int) {
 			counts[y]++
 			if c := counts[y]; c > bestN || c == bestN && y > best {
 				best, bestN = y, c
 			}
-		}
+		})
 		d.year = best
 	}
 	if d.year == 0 {

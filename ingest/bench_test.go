@@ -1,14 +1,18 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/gen"
 )
 
 // benchArticle makes an invented plain-text article of about size bytes:
@@ -144,4 +148,52 @@ func BenchmarkReadBenchmarkPages(b *testing.B) {
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
 		})
 	}
+}
+
+// genLines returns n articles of the generated stream (seed 1) as JSON
+// Lines: realistic 1–8 KB lines with the common fields, ground-truth
+// extras (quotes, boilerplate) and text with escapes.
+func genLines(tb testing.TB, n int) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if _, err := gen.WriteJSONL(context.Background(), &buf, gen.Options{Articles: n, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkReadJSONLines reads 1,000 generated articles as JSON Lines per
+// iteration on the caller's goroutine (no workers): line reading, JSON
+// decoding, text extraction and hashing. It reports the cost per article,
+// and the process CPU time per article (garbage collection included),
+// which a busy machine disturbs less than the elapsed time.
+func BenchmarkReadJSONLines(b *testing.B) {
+	const n = 1000
+	data := genLines(b, n)
+	ctx := context.Background()
+	b.SetBytes(int64(len(data)))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu0 := processCPU()
+	for b.Loop() {
+		got := 0
+		for it := range ReadStream(ctx, bytes.NewReader(data), "bench", Options{}) {
+			if it.Skip != nil {
+				b.Fatal(it.Skip)
+			}
+			got++
+		}
+		if got != n {
+			b.Fatalf("read %d articles, want %d", got, n)
+		}
+	}
+	cpu := processCPU() - cpu0
+	runtime.ReadMemStats(&after)
+	arts := float64(n * b.N)
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/arts, "cpu-ns/article")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/arts, "ns/article")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/arts, "B/article")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/arts, "allocs/article")
 }

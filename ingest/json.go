@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -29,16 +28,49 @@ type record struct {
 	Lang      string          `json:"lang"`
 }
 
-// wrapperRE finds, near the start of an object, a key that commonly holds
-// the article list of an export or API response ({"status": "ok",
-// "articles": [...]}).
-var wrapperRE = regexp.MustCompile(`"(articles|items|data|results|documents|docs|entries|posts)"\s*:\s*\[`)
+// wrapperKeys are the keys that commonly hold the article list of an
+// export or API response ({"status": "ok", "articles": [...]}).
+var wrapperKeys = [...]string{"articles", "items", "data", "results", "documents", "docs", "entries", "posts"}
+
+// hasWrapperKey reports whether head holds a wrapper key followed by a
+// colon and an opening bracket ("articles": [), white space allowed
+// around the colon.
+func hasWrapperKey(head []byte) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	for i := 0; ; {
+		j := bytes.IndexByte(head[i:], '"')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		rest := head[i:]
+		for _, k := range wrapperKeys {
+			if len(rest) <= len(k) || rest[len(k)] != '"' || string(rest[:len(k)]) != k {
+				continue
+			}
+			p := len(k) + 1
+			for p < len(rest) && isSpace(rest[p]) {
+				p++
+			}
+			if p == len(rest) || rest[p] != ':' {
+				continue
+			}
+			p++
+			for p < len(rest) && isSpace(rest[p]) {
+				p++
+			}
+			if p < len(rest) && rest[p] == '[' {
+				return true
+			}
+		}
+	}
+}
 
 // emitValue yields one JSON value: an article, deferred, or, for a
 // wrapper object without text or html of its own, each element of its
 // article list, with origin "ORIGIN#n".
 func emitValue(raw []byte, origin string, yield func(Item) bool) bool {
-	if head := raw[:min(len(raw), 512)]; len(raw) > 0 && raw[0] == '{' && wrapperRE.Match(head) {
+	if head := raw[:min(len(raw), 512)]; len(raw) > 0 && raw[0] == '{' && hasWrapperKey(head) {
 		if elems, ok := wrapped(raw); ok {
 			for n, e := range elems {
 				o := fmt.Sprintf("%s#%d", origin, n+1)
@@ -65,7 +97,7 @@ func wrapped(raw []byte) ([]json.RawMessage, bool) {
 	if _, ok := top["html"]; ok {
 		return nil, false
 	}
-	for _, k := range []string{"articles", "items", "data", "results", "documents", "docs", "entries", "posts"} {
+	for _, k := range wrapperKeys {
 		var elems []json.RawMessage
 		if v, ok := top[k]; ok && json.Unmarshal(v, &elems) == nil {
 			return elems, true
@@ -95,54 +127,79 @@ func str(raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf("want a string or a number, got %.20s", raw)
 }
 
-// jsonArticle turns one JSON value into an Item.
+// jsonArticle turns one JSON value into an Item. raw becomes the article's
+// Raw: callers give it away.
 func jsonArticle(raw []byte, origin string) Item {
 	skip := func(why string) Item { return Item{Skip: &Skip{Origin: origin, Reason: why}} }
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || raw[0] != '{' {
 		return skip("malformed JSON: want an object")
 	}
-	var rec record
-	if err := json.Unmarshal(raw, &rec); err != nil {
-		return skip(fmt.Sprintf("malformed JSON: %v", err))
-	}
-	id, err := str(rec.ID)
-	if err != nil {
-		return skip(fmt.Sprintf("malformed JSON: field \"id\": %v", err))
+	var f fields
+	if !decodeFields(raw, &f) {
+		var why string
+		if f, why = decodeRecord(raw); why != "" {
+			return skip(why)
+		}
 	}
 	h := extract.Hints{
-		ID: strings.TrimSpace(id), Title: rec.Title, URL: strings.TrimSpace(rec.URL),
-		Source: rec.Source, Lang: strings.TrimSpace(rec.Lang),
+		ID: strings.TrimSpace(f.id), Title: f.title, URL: strings.TrimSpace(f.url),
+		Source: f.source, Lang: strings.TrimSpace(f.lang),
 	}
-	date, err := str(rec.Date)
-	if err == nil && date == "" {
-		date, err = str(rec.Published)
-	}
-	if err != nil {
-		return skip(fmt.Sprintf("malformed JSON: date: %v", err))
+	date := f.date
+	if date == "" {
+		date = f.published
 	}
 	if date != "" {
 		if p, ok := extract.ParseDate(date); ok {
 			h.Published = p
 		}
 	}
-	line := bytes.Clone(raw)
 	var it Item
 	switch {
-	case strings.TrimSpace(rec.HTML) != "":
-		a, err := extract.HTMLHints([]byte(rec.HTML), h, extract.DefaultHTMLOptions())
+	case strings.TrimSpace(f.html) != "":
+		a, err := extract.HTMLHints([]byte(f.html), h, extract.DefaultHTMLOptions())
 		it = article(a, err, origin)
-	case strings.TrimSpace(rec.Text) != "":
-		a, err := extract.Text([]byte(rec.Text), h)
+	case strings.TrimSpace(f.text) != "":
+		a, err := extract.TextString(f.text, h)
 		it = article(a, err, origin)
 	default:
 		return skip("empty article: no text or html")
 	}
 	if it.Skip == nil {
-		it.Article.Raw = line
+		if cap(raw)-len(raw) > len(raw)/4 {
+			// A line read in pieces grew its buffer: keep about what
+			// the article needs (an allocation's own rounding is less).
+			raw = bytes.Clone(raw)
+		}
+		it.Article.Raw = raw[:len(raw):len(raw)]
 		it.Article.Format = "json"
 	}
 	return it
+}
+
+// decodeRecord decodes raw with encoding/json, for objects decodeFields
+// leaves alone; why, when not empty, is the reason to skip the object.
+func decodeRecord(raw []byte) (f fields, why string) {
+	var rec record
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		return f, fmt.Sprintf("malformed JSON: %v", err)
+	}
+	id, err := str(rec.ID)
+	if err != nil {
+		return f, fmt.Sprintf("malformed JSON: field \"id\": %v", err)
+	}
+	date, err := str(rec.Date)
+	if err == nil && date == "" {
+		date, err = str(rec.Published)
+	}
+	if err != nil {
+		return f, fmt.Sprintf("malformed JSON: date: %v", err)
+	}
+	return fields{
+		id: id, date: date, title: rec.Title, text: rec.Text, html: rec.HTML,
+		url: rec.URL, source: rec.Source, lang: rec.Lang,
+	}, ""
 }
 
 // readJSON reads JSON Lines, a JSON array or one JSON object (possibly

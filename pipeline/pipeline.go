@@ -64,12 +64,14 @@ type titler interface {
 }
 
 // Recleaner is a Cleaner that learns per-outlet boilerplate and says which
-// outlets' earlier articles need cleaning again.
+// earlier articles need cleaning again.
 type Recleaner interface {
 	storyline.Cleaner
-	// Changed returns the sources whose learned boilerplate changed since
-	// the last call, and forgets them.
-	Changed() []string
+	// Stale returns, and forgets, what carries a line learned since the
+	// last call: the ids of the articles the cleaner remembers, and the
+	// sources whose earlier articles it does not remember (it was
+	// restored from the store since), to be listed from the store.
+	Stale() (ids, sources []string)
 	// Reclean cleans an already stored article again from its raw input.
 	Reclean(ctx context.Context, a *storyline.Article) error
 }
@@ -122,6 +124,9 @@ type Pipeline struct {
 	mu       sync.Mutex
 	inflight map[*built]map[string]string
 	timings  map[string]time.Duration
+	// stale are earlier articles to clean again that were still in a
+	// commit under way when their batch finished; the next one takes them.
+	stale []string
 }
 
 // New returns a pipeline over cfg, restoring the state of every stage that
@@ -218,10 +223,12 @@ type prepared struct {
 	pb     *built
 	quotes [][]storyline.Quote
 	assign []AssignFunc
-	// changed are the outlets whose learned boilerplate changed while the
-	// batch was cleaned; latest is the latest publication date by then.
-	changed []string
-	latest  storyline.Published
+	// stale are the earlier articles that carry a line learned while the
+	// batch was cleaned, outlets those whose earlier articles the cleaner
+	// cannot name (see Recleaner); latest is the latest publication date
+	// by then.
+	stale, outlets []string
+	latest         storyline.Published
 }
 
 // build runs a batch through every stage and returns what to commit, or
@@ -290,6 +297,11 @@ func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*pre
 		}
 		p.timed(StageClean, start)
 	}
+	if p.cfg.Recleaner != nil {
+		if err := p.staleInBatch(ctx, pr); err != nil {
+			return nil, err
+		}
+	}
 	for _, i := range pb.work {
 		if pub := batch[i].Published; !pub.IsZero() && (p.latest.IsZero() || p.latest.Time.Before(pub.Time)) {
 			p.latest = pub
@@ -302,9 +314,6 @@ func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*pre
 	pr.quotes, pr.assign, err = p.readAll(ctx, batch, pb.work)
 	if err != nil {
 		return nil, err
-	}
-	if p.cfg.Recleaner != nil {
-		pr.changed = p.cfg.Recleaner.Changed()
 	}
 	p.pending(&pb.b, true)
 	p.mu.Lock()
@@ -335,10 +344,21 @@ type flusher interface {
 	Flush() map[string][]byte
 }
 
-// flush commits, on its own, the state the stages held back, so that a
-// run that ends loses nothing. The stages are idle when it is called.
+// flush commits, on its own, the state the stages held back and the
+// articles left to clean again (see reclean), so that a run that ends
+// loses nothing. The stages are idle when it is called.
 func (p *Pipeline) flush(ctx context.Context) error {
 	var b storyline.Batch
+	if p.cfg.Recleaner != nil {
+		start := time.Now()
+		if err := p.recleanLeft(ctx, &b); err != nil {
+			return err
+		}
+		p.timed(StageReclean, start)
+		if len(b.Recleaned) > 0 {
+			p.pending(&b, false) // the statements grouped meanwhile
+		}
+	}
 	for _, s := range p.stateful {
 		f, ok := s.(flusher)
 		if !ok {
@@ -351,7 +371,7 @@ func (p *Pipeline) flush(ctx context.Context) error {
 			b.State[s.Stage()] = kv
 		}
 	}
-	if len(b.State) == 0 {
+	if len(b.State) == 0 && len(b.Recleaned) == 0 {
 		return nil
 	}
 	if _, err := p.cfg.Store.Commit(ctx, b); err != nil {
@@ -387,7 +407,7 @@ func (p *Pipeline) finish(ctx context.Context, pr *prepared) (*built, error) {
 	if t, ok := p.cfg.Clusterer.(titler); ok {
 		pb.b.Titles = t.Titles()
 	}
-	if err := p.reclean(ctx, &pb.b, pr.changed, pr.latest); err != nil {
+	if err := p.reclean(ctx, &pb.b, pr); err != nil {
 		return nil, err
 	}
 	p.pending(&pb.b, false)

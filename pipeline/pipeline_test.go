@@ -24,6 +24,13 @@ type recorder struct {
 	state   map[string][]byte
 	loaded  map[string][]byte
 	changed []string
+	// stale are the ids Stale names next; nameEarlier makes it name the
+	// articles cleaned between its two last calls, as a cleaner that
+	// learned a line they carry would.
+	stale       []string
+	nameEarlier bool
+	cleaned     []string
+	prev, mark  int
 }
 
 func (r *recorder) log(s string) {
@@ -35,6 +42,9 @@ func (r *recorder) log(s string) {
 func (r *recorder) Clean(_ context.Context, a *storyline.Article) error {
 	r.log("clean " + a.ID)
 	a.Text = strings.ReplaceAll(a.Text, "Read also: more", "")
+	r.mu.Lock()
+	r.cleaned = append(r.cleaned, a.ID)
+	r.mu.Unlock()
 	return nil
 }
 
@@ -85,10 +95,16 @@ func (r *recorder) Pending() map[string][]byte {
 	return p
 }
 
-func (r *recorder) Changed() []string {
-	c := r.changed
-	r.changed = nil
-	return c
+func (r *recorder) Stale() (ids, sources []string) {
+	ids, sources = r.stale, r.changed
+	r.stale, r.changed = nil, nil
+	if r.nameEarlier {
+		r.mu.Lock()
+		ids = append(ids, r.cleaned[r.prev:r.mark]...)
+		r.prev, r.mark = r.mark, len(r.cleaned)
+		r.mu.Unlock()
+	}
+	return ids, sources
 }
 
 func (r *recorder) Reclean(_ context.Context, a *storyline.Article) error {
@@ -190,7 +206,15 @@ func TestProcessFailureStoresNothing(t *testing.T) {
 	}
 }
 
+// TestReclean: an article the cleaner names, or one of an outlet it
+// names after a restart, is cleaned again and stored.
 func TestReclean(t *testing.T) {
+	for _, byOutlet := range []bool{false, true} {
+		t.Run(fmt.Sprint("by outlet ", byOutlet), func(t *testing.T) { testReclean(t, byOutlet) })
+	}
+}
+
+func testReclean(t *testing.T, byOutlet bool) {
 	ctx := context.Background()
 	st := memory.New(memory.Options{})
 	r := &recorder{}
@@ -201,7 +225,11 @@ func TestReclean(t *testing.T) {
 	if _, err := p.Process(ctx, []storyline.Article{art("old", "Old news. Subscribe now")}); err != nil {
 		t.Fatal(err)
 	}
-	r.changed = []string{"wire"}
+	if byOutlet {
+		r.changed = []string{"wire"}
+	} else {
+		r.stale = []string{"old", "gone"} // gone was never stored
+	}
 	if _, err := p.Process(ctx, []storyline.Article{art("new", "New news.")}); err != nil {
 		t.Fatal(err)
 	}
@@ -323,4 +351,53 @@ func TestRecleanWindow(t *testing.T) {
 			t.Errorf("%s: still has the learned line = %v, want %v", id, got, want)
 		}
 	}
+}
+
+// TestFeedRecleansNamedArticles: after every batch the cleaner names the
+// articles of the batch before. Those still committing are cleaned
+// again with a later batch, or at the end of the run: every stored
+// article but the last batch's ends up clean, each cleaned again once.
+func TestFeedRecleansNamedArticles(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	r := &recorder{nameEarlier: true}
+	// Commits are slow, so that a batch is linked while the one before
+	// still commits: its articles cannot be read back yet.
+	p, err := New(ctx, config(slowCommits{st}, r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n, size = 9, 2
+	items := func(yield func(ingest.Item) bool) {
+		for i := range n {
+			if !yield(ingest.Item{Article: art(fmt.Sprint("x", i), "News. Subscribe now")}) {
+				return
+			}
+		}
+	}
+	rep, err := p.Feed(ctx, items, FeedOptions{BatchSize: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := (n - 1) / size * size // the first article of the last batch
+	for i := range n {
+		a, err := st.Article(ctx, fmt.Sprint("x", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Contains(a.Text, "Subscribe"), i >= last; got != want {
+			t.Errorf("%s: keeps the learned line = %v, want %v", a.ID, got, want)
+		}
+	}
+	if rep.Recleaned != last {
+		t.Errorf("recleaned %d, want %d", rep.Recleaned, last)
+	}
+}
+
+// slowCommits is a store whose commits take a while.
+type slowCommits struct{ storyline.Store }
+
+func (s slowCommits) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome, error) {
+	time.Sleep(20 * time.Millisecond)
+	return s.Store.Commit(ctx, b)
 }

@@ -1,0 +1,92 @@
+package clean
+
+import (
+	"slices"
+)
+
+// seenArticle is one of an outlet's latest articles as the Cleaner
+// remembers it: its id and the keys of the lines it could learn.
+type seenArticle struct {
+	id   string
+	keys []uint64 // sorted, distinct
+}
+
+// latest is a ring of an outlet's latest articles, so that a line learned
+// now names the earlier articles that carry it without a look at the
+// store: the cost of learning stays flat however large the store grows.
+type latest struct {
+	ring []seenArticle
+	next int
+	// stale are the remembered articles that carried a line when it was
+	// learned, since the last Stale; named marks them.
+	stale []string
+	named map[string]bool
+	// restored is set when the outlet's counts came from the store: its
+	// articles from before the restart are not in the ring until the ring
+	// has filled again. unseen is set when a line was learned meanwhile.
+	restored, unseen bool
+}
+
+// remember adds an article's learnable line keys to the ring of size max.
+func (l *latest) remember(id string, keys []uint64, max int) {
+	e := seenArticle{id: id, keys: keys}
+	if len(l.ring) < max {
+		l.ring = append(l.ring, e)
+	} else {
+		l.ring[l.next] = e
+		l.next = (l.next + 1) % max
+	}
+	if len(l.ring) == max {
+		l.restored = false // the ring covers the outlet's latest articles
+	}
+}
+
+// learned notes, oldest first, the remembered articles that carry one of
+// the keys just learned: they were cleaned before and keep the lines.
+func (l *latest) learned(keys []uint64) {
+	l.unseen = l.unseen || l.restored
+	n := len(l.ring)
+	for i := range n {
+		e := &l.ring[(l.next+i)%n]
+		if l.named[e.id] {
+			continue
+		}
+		for _, k := range keys {
+			if _, ok := slices.BinarySearch(e.keys, k); ok {
+				if l.named == nil {
+					l.named = make(map[string]bool)
+				}
+				l.named[e.id] = true
+				l.stale = append(l.stale, e.id)
+				break
+			}
+		}
+	}
+}
+
+// Stale returns what to clean again because lines were learned since the
+// last call, and forgets it: the ids of the outlets' latest articles (up
+// to Options.RecentArticles per outlet) that carry a newly learned line,
+// oldest first per outlet, outlets in name order; and, sorted, the outlets
+// whose earlier articles the Cleaner does not remember because it was
+// restored from the store since, whose stored articles must be listed to
+// be cleaned again.
+func (c *Cleaner) Stale() (ids, outlets []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, src := range sortedKeys(c.changed) {
+		o := c.outlets[src]
+		if o == nil {
+			continue
+		}
+		ids = append(ids, o.latest.stale...)
+		o.latest.stale = o.latest.stale[:0]
+		clear(o.latest.named)
+		if o.latest.unseen {
+			outlets = append(outlets, src)
+			o.latest.unseen = false
+		}
+	}
+	clear(c.changed)
+	return ids, outlets
+}

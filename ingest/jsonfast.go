@@ -1,0 +1,507 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// fields are the members of one JSON article that reading uses, as
+// encoding/json would leave them after decoding into a record and reading
+// the id and dates with str.
+type fields struct {
+	id, date, published                  string
+	title, text, html, url, source, lang string
+}
+
+// maxFastDepth is the nesting depth beyond which decodeFields gives the
+// object to encoding/json (whose own limit is far deeper).
+const maxFastDepth = 200
+
+// decodeFields decodes the JSON object raw into f in one pass: the known
+// members by exact name, every other member only checked for syntax. It
+// reports false whenever encoding/json could decide otherwise or fail (a
+// syntax error, a member of another type, a key that names a known member
+// only with case folded or escapes, very deep nesting, trailing bytes); the
+// caller then decodes raw with encoding/json, which also words the error.
+// When it reports true, f holds what decoding into a record and reading the
+// id and dates with str gives.
+func decodeFields(raw []byte, f *fields) bool {
+	d := fastDecoder{b: raw}
+	d.ws()
+	if !d.consume('{') {
+		return false
+	}
+	d.ws()
+	if d.consume('}') {
+		return d.end()
+	}
+	for {
+		d.ws()
+		if d.peek() != '"' {
+			return false
+		}
+		key, ok := d.plainKey()
+		if !ok {
+			return false
+		}
+		d.ws()
+		if !d.consume(':') {
+			return false
+		}
+		d.ws()
+		if !d.member(key, f) {
+			return false
+		}
+		d.ws()
+		if d.consume(',') {
+			continue
+		}
+		if d.consume('}') {
+			return d.end()
+		}
+		return false
+	}
+}
+
+// fastDecoder reads one JSON value from b.
+type fastDecoder struct {
+	b []byte
+	i int
+}
+
+func (d *fastDecoder) peek() byte {
+	if d.i < len(d.b) {
+		return d.b[d.i]
+	}
+	return 0
+}
+
+func (d *fastDecoder) consume(c byte) bool {
+	if d.i < len(d.b) && d.b[d.i] == c {
+		d.i++
+		return true
+	}
+	return false
+}
+
+// ws skips JSON white space.
+func (d *fastDecoder) ws() {
+	for d.i < len(d.b) {
+		switch d.b[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// end reports whether only white space is left.
+func (d *fastDecoder) end() bool {
+	d.ws()
+	return d.i == len(d.b)
+}
+
+// knownKeys are the record's members; encoding/json matches them with case
+// folded too.
+var knownKeys = [...]string{"id", "title", "text", "html", "url", "source", "date", "published", "lang"}
+
+// plainKey reads an object key made of printable ASCII without escapes;
+// other keys report false (encoding/json folds some non-ASCII letters onto
+// ASCII ones when it matches keys). A key equal to a known member except in
+// case also reports false.
+func (d *fastDecoder) plainKey() ([]byte, bool) {
+	start := d.i + 1
+	for j := start; j < len(d.b); j++ {
+		c := d.b[j]
+		if c == '"' {
+			d.i = j + 1
+			k := d.b[start:j]
+			for _, known := range knownKeys {
+				if len(k) == len(known) && string(k) != known && strings.EqualFold(string(k), known) {
+					return nil, false
+				}
+			}
+			return k, true
+		}
+		if c < 0x20 || c >= utf8.RuneSelf || c == '\\' {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// member reads the value of the member key into f.
+func (d *fastDecoder) member(key []byte, f *fields) bool {
+	var dst *string
+	switch string(key) {
+	case "id":
+		return d.scalar(&f.id)
+	case "date":
+		return d.scalar(&f.date)
+	case "published":
+		return d.scalar(&f.published)
+	case "title":
+		dst = &f.title
+	case "text":
+		dst = &f.text
+	case "html":
+		dst = &f.html
+	case "url":
+		dst = &f.url
+	case "source":
+		dst = &f.source
+	case "lang":
+		dst = &f.lang
+	default:
+		return d.skip(0)
+	}
+	switch d.peek() {
+	case '"':
+		s, ok := d.str()
+		if ok {
+			*dst = s
+		}
+		return ok
+	case 'n':
+		// null leaves a string member as it was.
+		return d.literal("null")
+	}
+	return false
+}
+
+// scalar reads a member that may be a string, a number (kept as written)
+// or null (the empty string).
+func (d *fastDecoder) scalar(dst *string) bool {
+	switch c := d.peek(); {
+	case c == '"':
+		s, ok := d.str()
+		*dst = s
+		return ok
+	case c == '-' || c >= '0' && c <= '9':
+		start := d.i
+		if !d.number() {
+			return false
+		}
+		*dst = string(d.b[start:d.i])
+		return true
+	case c == 'n':
+		*dst = ""
+		return d.literal("null")
+	}
+	return false
+}
+
+// literal reads the literal word.
+func (d *fastDecoder) literal(word string) bool {
+	if len(d.b)-d.i < len(word) || string(d.b[d.i:d.i+len(word)]) != word {
+		return false
+	}
+	d.i += len(word)
+	return true
+}
+
+// number reads a number in the JSON grammar.
+func (d *fastDecoder) number() bool {
+	d.consume('-')
+	switch c := d.peek(); {
+	case c == '0':
+		d.i++
+	case c >= '1' && c <= '9':
+		d.digits()
+	default:
+		return false
+	}
+	if d.consume('.') {
+		if !d.digits() {
+			return false
+		}
+	}
+	if c := d.peek(); c == 'e' || c == 'E' {
+		d.i++
+		if c := d.peek(); c == '+' || c == '-' {
+			d.i++
+		}
+		if !d.digits() {
+			return false
+		}
+	}
+	return true
+}
+
+// digits reads one or more decimal digits.
+func (d *fastDecoder) digits() bool {
+	start := d.i
+	for d.i < len(d.b) && d.b[d.i] >= '0' && d.b[d.i] <= '9' {
+		d.i++
+	}
+	return d.i > start
+}
+
+// skip checks the syntax of one value and moves past it.
+func (d *fastDecoder) skip(depth int) bool {
+	switch c := d.peek(); {
+	case c == '"':
+		return d.skipString()
+	case c == '{':
+		if depth >= maxFastDepth {
+			return false
+		}
+		d.i++
+		d.ws()
+		if d.consume('}') {
+			return true
+		}
+		for {
+			d.ws()
+			if d.peek() != '"' || !d.skipString() {
+				return false
+			}
+			d.ws()
+			if !d.consume(':') {
+				return false
+			}
+			d.ws()
+			if !d.skip(depth + 1) {
+				return false
+			}
+			d.ws()
+			if d.consume(',') {
+				continue
+			}
+			return d.consume('}')
+		}
+	case c == '[':
+		if depth >= maxFastDepth {
+			return false
+		}
+		d.i++
+		d.ws()
+		if d.consume(']') {
+			return true
+		}
+		for {
+			d.ws()
+			if !d.skip(depth + 1) {
+				return false
+			}
+			d.ws()
+			if d.consume(',') {
+				continue
+			}
+			return d.consume(']')
+		}
+	case c == '-' || c >= '0' && c <= '9':
+		return d.number()
+	case c == 't':
+		return d.literal("true")
+	case c == 'f':
+		return d.literal("false")
+	case c == 'n':
+		return d.literal("null")
+	}
+	return false
+}
+
+// skipString checks the syntax of a string (escapes, no control
+// characters; any bytes otherwise, as encoding/json allows) and moves past
+// it.
+func (d *fastDecoder) skipString() bool {
+	for j := d.i + 1; j < len(d.b); j++ {
+		for j+8 <= len(d.b) && !special8(binary.LittleEndian.Uint64(d.b[j:])) {
+			j += 8
+		}
+		if j == len(d.b) {
+			break
+		}
+		switch c := d.b[j]; {
+		case c == '"':
+			d.i = j + 1
+			return true
+		case c == '\\':
+			n := escapeLen(d.b[j:])
+			if n == 0 {
+				return false
+			}
+			j += n - 1
+		case c < 0x20:
+			return false
+		}
+	}
+	return false
+}
+
+// Eight bytes at a time: every byte of a word times oneBits is the same,
+// and highBits holds each byte's top bit.
+const (
+	oneBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// special8 reports whether one of the eight bytes of w is a quote, a
+// backslash or a control character (below 0x20): subtracting oneBits*n
+// from a word sets the top bit of a byte below n, when it had none, in
+// the first such byte at least, and a byte equal to c is a zero byte of
+// w^(oneBits*c).
+func special8(w uint64) bool {
+	q := w ^ (oneBits * '"')
+	b := w ^ (oneBits * '\\')
+	return ((w-oneBits*0x20)&^w|(q-oneBits)&^q|(b-oneBits)&^b)&highBits != 0
+}
+
+// closingQuote returns the index of the first quote at or after i that no
+// backslash escapes, or len(b).
+func closingQuote(b []byte, i int) int {
+	for {
+		k := bytes.IndexByte(b[i:], '"')
+		if k < 0 {
+			return len(b)
+		}
+		i += k
+		n := 0
+		for n < i && b[i-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return i
+		}
+		i++
+	}
+}
+
+// escapeLen returns the length of the valid escape sequence at the start
+// of b, or 0.
+func escapeLen(b []byte) int {
+	if len(b) < 2 {
+		return 0
+	}
+	switch b[1] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 2
+	case 'u':
+		if hex4(b[2:]) < 0 {
+			return 0
+		}
+		return 6
+	}
+	return 0
+}
+
+// hex4 reads four hex digits, or returns -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// str reads a string value as encoding/json decodes it: escapes resolved,
+// an unpaired surrogate escape and each byte of invalid UTF-8 replaced by
+// U+FFFD.
+func (d *fastDecoder) str() (string, bool) {
+	start := d.i + 1
+	var sb strings.Builder
+	run := start // start of the bytes not yet written to sb
+	for j := start; j < len(d.b); {
+		for j+8 <= len(d.b) {
+			if w := binary.LittleEndian.Uint64(d.b[j:]); w&highBits != 0 || special8(w) {
+				break
+			}
+			j += 8
+		}
+		if j == len(d.b) {
+			break
+		}
+		c := d.b[j]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+			j++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			if r, size := utf8.DecodeRune(d.b[j:]); r != utf8.RuneError || size > 1 {
+				j += size
+				continue
+			}
+		}
+		if c == '"' {
+			d.i = j + 1
+			if sb.Cap() == 0 {
+				return string(d.b[start:j]), true
+			}
+			sb.Write(d.b[run:j])
+			return sb.String(), true
+		}
+		if c < 0x20 {
+			return "", false
+		}
+		if sb.Cap() == 0 {
+			// The decoded string is at most as long as the quoted one
+			// but for invalid UTF-8, each byte of which grows to three.
+			sb.Grow(closingQuote(d.b, j) - start)
+		}
+		sb.Write(d.b[run:j])
+		if c != '\\' {
+			// A byte of invalid UTF-8.
+			sb.WriteRune(utf8.RuneError)
+			j++
+			run = j
+			continue
+		}
+		n := escapeLen(d.b[j:])
+		if n == 0 {
+			return "", false
+		}
+		switch e := d.b[j+1]; e {
+		case 'b':
+			sb.WriteByte('\b')
+		case 'f':
+			sb.WriteByte('\f')
+		case 'n':
+			sb.WriteByte('\n')
+		case 'r':
+			sb.WriteByte('\r')
+		case 't':
+			sb.WriteByte('\t')
+		case 'u':
+			r := hex4(d.b[j+2:])
+			if utf16.IsSurrogate(r) {
+				// A pair is two escapes; anything else is one
+				// replacement character, and the next escape stands on
+				// its own.
+				r2 := rune(-1)
+				if next := d.b[j+6:]; len(next) >= 2 && next[0] == '\\' && next[1] == 'u' {
+					r2 = hex4(next[2:])
+				}
+				if p := utf16.DecodeRune(r, r2); p != utf8.RuneError {
+					r = p
+					n += 6
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			sb.WriteRune(r)
+		default:
+			sb.WriteByte(e)
+		}
+		j += n
+		run = j
+	}
+	return "", false
+}
