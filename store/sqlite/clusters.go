@@ -339,33 +339,39 @@ func (c *committer) mergeEvents(from, into string) error {
 		_, err = c.exec(`UPDATE assignments SET event = ? WHERE event = ?`, into, from)
 		return err
 	}
-	s, err := c.stmt(`SELECT DISTINCT story FROM assignments WHERE event = ?`)
+	if _, gone := c.cl.absorbedBy[intoStory]; gone {
+		c.cl.dirtyStories[intoStory] = true
+	}
+	// Articles that stay in their story leave its aggregate as it is.
+	// Those that change story join into's story as members added (it
+	// only gains), and the stories they leave are recomputed.
+	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
+		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, ''), ar.entities
+		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.event = ? AND a.story <> ?`)
 	if err != nil {
 		return err
 	}
-	rows, err := s.QueryContext(c.ctx, from)
+	rows, err := s.QueryContext(c.ctx, from, intoStory)
 	if err != nil {
 		return err
 	}
-	// Articles that stay in their story leave its aggregate as it is:
-	// only stories that lose or gain articles are recomputed.
-	moved := false
 	for rows.Next() {
+		var m member
 		var st string
-		if err := rows.Scan(&st); err != nil {
+		var js []byte
+		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &js); err != nil {
 			rows.Close()
 			return err
 		}
-		if st != intoStory {
-			c.cl.dirtyStories[st] = true
-			moved = true
+		if m.entities, err = entityKeysOf(js); err != nil {
+			rows.Close()
+			return fmt.Errorf("article %q: %w", m.id, err)
 		}
+		c.cl.dirtyStories[st] = true
+		c.cl.addStories[intoStory] = append(c.cl.addStories[intoStory], m)
 	}
 	if err := rows.Close(); err != nil {
 		return err
-	}
-	if moved {
-		c.cl.dirtyStories[intoStory] = true
 	}
 	_, err = c.exec(`UPDATE assignments SET event = ?, story = ? WHERE event = ?`, into, intoStory, from)
 	return err
