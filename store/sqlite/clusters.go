@@ -80,6 +80,10 @@ type tracker struct {
 	// recomputed from every article it now has.
 	absorbed   map[string][]string
 	absorbedBy map[string]string
+	// shrunk lists, by story, the members an event merge moved out of it
+	// to another story: unless it is dirty as well, its row and facets
+	// lose them in place (see flushShrunk) rather than being recomputed.
+	shrunk map[string][]member
 }
 
 func newTracker() *tracker {
@@ -91,6 +95,7 @@ func newTracker() *tracker {
 		eventStory:   map[string]string{},
 		absorbed:     map[string][]string{},
 		absorbedBy:   map[string]string{},
+		shrunk:       map[string][]member{},
 	}
 }
 
@@ -367,7 +372,7 @@ func (c *committer) mergeEvents(from, into string) error {
 			rows.Close()
 			return fmt.Errorf("article %q: %w", m.id, err)
 		}
-		c.cl.dirtyStories[st] = true
+		c.cl.shrunk[st] = append(c.cl.shrunk[st], m)
 		c.cl.addStories[intoStory] = append(c.cl.addStories[intoStory], m)
 	}
 	if err := rows.Close(); err != nil {
@@ -394,7 +399,7 @@ func (c *committer) mergeStories(from, into string) error {
 	cl := c.cl
 	_, fromGone := cl.absorbedBy[from]
 	_, intoGone := cl.absorbedBy[into]
-	if cl.dirtyStories[from] || cl.dirtyStories[into] || fromGone || intoGone {
+	if cl.dirtyStories[from] || cl.dirtyStories[into] || fromGone || intoGone || cl.shrunk[from] != nil || cl.shrunk[into] != nil {
 		cl.dirtyStories[from] = true
 		cl.dirtyStories[into] = true
 		return nil
@@ -417,6 +422,12 @@ func (c *committer) mergeStories(from, into string) error {
 // after all when any of them has since lost an article.
 func (c *committer) settleAbsorbed() {
 	cl := c.cl
+	for st := range cl.shrunk {
+		_, gone := cl.absorbedBy[st]
+		if gone || cl.absorbed[st] != nil {
+			cl.dirtyStories[st] = true
+		}
+	}
 	for into, srcs := range cl.absorbed {
 		dirty := cl.dirtyStories[into]
 		for _, s := range srcs {

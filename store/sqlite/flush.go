@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -18,7 +20,23 @@ func (c *committer) flushClusters(storyline.Batch) error {
 			dirty, adds = c.cl.dirtyStories, c.cl.addStories
 		}
 		var grown []string
-		for _, id := range keys(dirty, adds) {
+		ids := keys(dirty, adds)
+		if level == "story" {
+			for id := range c.cl.shrunk {
+				if !dirty[id] && adds[id] == nil {
+					ids = append(ids, id)
+				}
+			}
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+		}
+		for _, id := range ids {
+			if level == "story" && !dirty[id] && c.cl.shrunk[id] != nil {
+				if err := c.flushShrunk(id); err != nil {
+					return fmt.Errorf("story %q: %w", id, err)
+				}
+				continue
+			}
 			if !dirty[id] {
 				grown = append(grown, id)
 				continue
@@ -150,6 +168,60 @@ func (c *committer) flushGrown(level string, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// flushShrunk brings up to date a story that lost members to another
+// story and may have gained others, without reading all it holds: the
+// count and facets change by what left and came, and the first and last
+// articles are read from the assignments' story index.
+func (c *committer) flushShrunk(id string) error {
+	row, err := c.queryRow(`SELECT articles FROM stories WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	var n int
+	switch err := row.Scan(&n); {
+	case errors.Is(err, sql.ErrNoRows):
+		return c.flushCluster("story", id)
+	case err != nil:
+		return err
+	}
+	gone, came := c.cl.shrunk[id], c.cl.addStories[id]
+	n += len(came) - len(gone)
+	if n <= 0 {
+		return c.flushCluster("story", id)
+	}
+	g := agg{n: n}
+	row, err = c.queryRow(`SELECT a.article, a.pub_ts, COALESCE(ar.pub_has_time, 0), COALESCE(ar.title, '')
+		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.story = ? ORDER BY a.pub_ts, a.article LIMIT 1`, id)
+	if err != nil {
+		return err
+	}
+	if err := row.Scan(&g.firstID, &g.firstTS, &g.firstHas, &g.firstTitle); err != nil {
+		return fmt.Errorf("first article: %w", err)
+	}
+	row, err = c.queryRow(`SELECT a.pub_ts, COALESCE(MAX(ar.pub_has_time), 0) FROM assignments a LEFT JOIN articles ar ON ar.id = a.article
+		WHERE a.story = ?1 AND a.pub_ts = (SELECT MAX(pub_ts) FROM assignments WHERE story = ?1 AND pub_ts < ?2)`, id, unknownTS)
+	if err != nil {
+		return err
+	}
+	if err := row.Scan(&g.lastTS, &g.lastHas); err != nil {
+		return fmt.Errorf("last article: %w", err)
+	}
+	if err := c.bulk(upsertStories, 8, onStories,
+		[]any{id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas}); err != nil {
+		return err
+	}
+	facets := facetRows(nil, id, came)
+	lost := facetRows(nil, id, gone)
+	for i := 3; i < len(lost); i += 4 {
+		lost[i] = -lost[i].(int)
+	}
+	if err := c.bulk(upsertFacets, 4, onFacets, append(facets, lost...)); err != nil {
+		return err
+	}
+	_, err = c.exec(`DELETE FROM story_facets WHERE story = ? AND articles <= 0`, id)
+	return err
 }
 
 func keys(a map[string]bool, b map[string][]member) []string {
