@@ -399,7 +399,7 @@ func (c *committer) mergeStories(from, into string) error {
 	cl := c.cl
 	_, fromGone := cl.absorbedBy[from]
 	_, intoGone := cl.absorbedBy[into]
-	if cl.dirtyStories[from] || cl.dirtyStories[into] || fromGone || intoGone || cl.shrunk[from] != nil || cl.shrunk[into] != nil {
+	if cl.dirtyStories[from] || cl.dirtyStories[into] || fromGone || intoGone {
 		cl.dirtyStories[from] = true
 		cl.dirtyStories[into] = true
 		return nil
@@ -414,6 +414,11 @@ func (c *committer) mergeStories(from, into string) error {
 	cl.absorbed[into] = append(cl.absorbed[into], srcs...)
 	cl.addStories[into] = append(cl.addStories[into], cl.addStories[from]...)
 	delete(cl.addStories, from)
+	// What from lost before goes out of into's aggregate instead.
+	if gone := cl.shrunk[from]; gone != nil {
+		cl.shrunk[into] = append(cl.shrunk[into], gone...)
+		delete(cl.shrunk, from)
+	}
 	return nil
 }
 
@@ -422,12 +427,6 @@ func (c *committer) mergeStories(from, into string) error {
 // after all when any of them has since lost an article.
 func (c *committer) settleAbsorbed() {
 	cl := c.cl
-	for st := range cl.shrunk {
-		_, gone := cl.absorbedBy[st]
-		if gone || cl.absorbed[st] != nil {
-			cl.dirtyStories[st] = true
-		}
-	}
 	for into, srcs := range cl.absorbed {
 		dirty := cl.dirtyStories[into]
 		for _, s := range srcs {

@@ -182,14 +182,30 @@ func (c *committer) flushShrunk(id string) error {
 	var n int
 	switch err := row.Scan(&n); {
 	case errors.Is(err, sql.ErrNoRows):
-		return c.flushCluster("story", id)
+		return c.recompute(id)
 	case err != nil:
 		return err
 	}
-	gone, came := c.cl.shrunk[id], c.cl.addStories[id]
+	gone, came, srcs := c.cl.shrunk[id], c.cl.addStories[id], c.cl.absorbed[id]
 	n += len(came) - len(gone)
+	var stored []string // the absorbed stories that have rows
+	for _, src := range srcs {
+		row, err := c.queryRow(`SELECT articles FROM stories WHERE id = ?`, src)
+		if err != nil {
+			return err
+		}
+		var m int
+		switch err := row.Scan(&m); {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return err
+		}
+		n += m
+		stored = append(stored, src)
+	}
 	if n <= 0 {
-		return c.flushCluster("story", id)
+		return c.recompute(id)
 	}
 	g := agg{n: n}
 	row, err = c.queryRow(`SELECT a.article, a.pub_ts, COALESCE(ar.pub_has_time, 0), COALESCE(ar.title, '')
@@ -212,6 +228,19 @@ func (c *committer) flushShrunk(id string) error {
 		[]any{id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas}); err != nil {
 		return err
 	}
+	for _, src := range stored {
+		c.tally("stories", "", -1)
+		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
+			SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
+			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		}
+		if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
+			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		}
+		if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
+			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		}
+	}
 	facets := facetRows(nil, id, came)
 	lost := facetRows(nil, id, gone)
 	for i := 3; i < len(lost); i += 4 {
@@ -222,6 +251,17 @@ func (c *committer) flushShrunk(id string) error {
 	}
 	_, err = c.exec(`DELETE FROM story_facets WHERE story = ? AND articles <= 0`, id)
 	return err
+}
+
+// recompute recomputes a story that flushShrunk cannot bring up to date,
+// and the stories it absorbed, which have no articles left.
+func (c *committer) recompute(id string) error {
+	for _, src := range c.cl.absorbed[id] {
+		if err := c.flushCluster("story", src); err != nil {
+			return err
+		}
+	}
+	return c.flushCluster("story", id)
 }
 
 func keys(a map[string]bool, b map[string][]member) []string {
