@@ -274,12 +274,25 @@ func (d *DB) articlesByID(ctx context.Context, f storyline.ArticleFilter, where 
 // Entities lists the entities stored articles mention: those in most
 // articles first, then by mentions, then by name.
 func (d *DB) Entities(ctx context.Context, limit int) ([]storyline.EntityCount, error) {
-	q := `SELECT name, kind, articles, mentions FROM entities ORDER BY articles DESC, mentions DESC, name, kind`
-	var args []any
+	const q = `SELECT name, kind, articles, mentions FROM entities`
+	const order = ` ORDER BY articles DESC, mentions DESC, name, kind`
 	if limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, limit)
+		// The ranking index holds entities of rankMin articles or more;
+		// when they are too few, all are sorted.
+		out, err := d.entities(ctx, q+fmt.Sprintf(` WHERE articles >= %d`, rankMin)+order+` LIMIT ?`, limit)
+		if err != nil || len(out) == limit {
+			return out, err
+		}
+		return d.entities(ctx, q+order+` LIMIT ?`, limit)
 	}
+	return d.entities(ctx, q+order)
+}
+
+// rankMin is the fewest articles of an entity in the ranking index
+// (entities_rank, schema 5).
+const rankMin = 3
+
+func (d *DB) entities(ctx context.Context, q string, args ...any) ([]storyline.EntityCount, error) {
 	rows, err := d.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities: %w", err)

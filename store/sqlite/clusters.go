@@ -50,12 +50,40 @@ func (g *agg) add(m member) {
 	}
 }
 
+// merge adds the aggregate of other members to g.
+func (g *agg) merge(h agg) {
+	if h.n == 0 {
+		return
+	}
+	if g.n == 0 || h.firstTS < g.firstTS || (h.firstTS == g.firstTS && h.firstID < g.firstID) {
+		g.firstTS, g.firstHas, g.firstID, g.firstTitle = h.firstTS, h.firstHas, h.firstID, h.firstTitle
+	}
+	switch {
+	case !h.lastTS.Valid:
+	case !g.lastTS.Valid || h.lastTS.Int64 > g.lastTS.Int64:
+		g.lastTS, g.lastHas = h.lastTS, h.lastHas
+	case h.lastTS.Int64 == g.lastTS.Int64:
+		g.lastHas = g.lastHas || h.lastHas
+	}
+	g.n += h.n
+}
+
 // tracker collects the cluster changes of one batch.
 type tracker struct {
 	dirtyEvents, dirtyStories map[string]bool
 	addEvents, addStories     map[string][]member
 	// eventStory is the story of each event touched by the batch.
 	eventStory map[string]string
+	// absorbed lists, by story, the stories merged into it whole while
+	// neither had lost an article: its row takes over their aggregates
+	// and facets as they are stored (see flushGrown), instead of being
+	// recomputed from every article it now has.
+	absorbed   map[string][]string
+	absorbedBy map[string]string
+	// shrunk lists, by story, the members an event merge moved out of it
+	// to another story: unless it is dirty as well, its row and facets
+	// lose them in place (see flushShrunk) rather than being recomputed.
+	shrunk map[string][]member
 }
 
 func newTracker() *tracker {
@@ -65,6 +93,9 @@ func newTracker() *tracker {
 		addEvents:    map[string][]member{},
 		addStories:   map[string][]member{},
 		eventStory:   map[string]string{},
+		absorbed:     map[string][]string{},
+		absorbedBy:   map[string]string{},
+		shrunk:       map[string][]member{},
 	}
 }
 
@@ -313,26 +344,40 @@ func (c *committer) mergeEvents(from, into string) error {
 		_, err = c.exec(`UPDATE assignments SET event = ? WHERE event = ?`, into, from)
 		return err
 	}
-	s, err := c.stmt(`SELECT DISTINCT story FROM assignments WHERE event = ?`)
+	if _, gone := c.cl.absorbedBy[intoStory]; gone {
+		c.cl.dirtyStories[intoStory] = true
+	}
+	// Articles that stay in their story leave its aggregate as it is.
+	// Those that change story join into's story as members added (it
+	// only gains), and the stories they leave are recomputed.
+	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
+		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, ''), ar.entities
+		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.event = ? AND a.story <> ?`)
 	if err != nil {
 		return err
 	}
-	rows, err := s.QueryContext(c.ctx, from)
+	rows, err := s.QueryContext(c.ctx, from, intoStory)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
+		var m member
 		var st string
-		if err := rows.Scan(&st); err != nil {
+		var js []byte
+		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &js); err != nil {
 			rows.Close()
 			return err
 		}
-		c.cl.dirtyStories[st] = true
+		if m.entities, err = entityKeysOf(js); err != nil {
+			rows.Close()
+			return fmt.Errorf("article %q: %w", m.id, err)
+		}
+		c.cl.shrunk[st] = append(c.cl.shrunk[st], m)
+		c.cl.addStories[intoStory] = append(c.cl.addStories[intoStory], m)
 	}
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	c.cl.dirtyStories[intoStory] = true
 	_, err = c.exec(`UPDATE assignments SET event = ?, story = ? WHERE event = ?`, into, intoStory, from)
 	return err
 }
@@ -340,8 +385,6 @@ func (c *committer) mergeEvents(from, into string) error {
 // mergeStories moves every event and article of story from into story
 // into.
 func (c *committer) mergeStories(from, into string) error {
-	c.cl.dirtyStories[from] = true
-	c.cl.dirtyStories[into] = true
 	for ev, st := range c.cl.eventStory {
 		if st == from {
 			c.cl.eventStory[ev] = into
@@ -350,8 +393,56 @@ func (c *committer) mergeStories(from, into string) error {
 	if _, err := c.exec(`UPDATE assignments SET story = ? WHERE story = ?`, into, from); err != nil {
 		return err
 	}
-	_, err := c.exec(`UPDATE events SET story = ? WHERE story = ?`, into, from)
-	return err
+	if _, err := c.exec(`UPDATE events SET story = ? WHERE story = ?`, into, from); err != nil {
+		return err
+	}
+	cl := c.cl
+	_, fromGone := cl.absorbedBy[from]
+	_, intoGone := cl.absorbedBy[into]
+	if cl.dirtyStories[from] || cl.dirtyStories[into] || fromGone || intoGone {
+		cl.dirtyStories[from] = true
+		cl.dirtyStories[into] = true
+		return nil
+	}
+	// Both only gained articles: into adds from's stored aggregate, and
+	// what from absorbed and gained in this batch, when it is written.
+	srcs := append([]string{from}, cl.absorbed[from]...)
+	delete(cl.absorbed, from)
+	for _, s := range srcs {
+		cl.absorbedBy[s] = into
+	}
+	cl.absorbed[into] = append(cl.absorbed[into], srcs...)
+	cl.addStories[into] = append(cl.addStories[into], cl.addStories[from]...)
+	delete(cl.addStories, from)
+	// What from lost before goes out of into's aggregate instead.
+	if gone := cl.shrunk[from]; gone != nil {
+		cl.shrunk[into] = append(cl.shrunk[into], gone...)
+		delete(cl.shrunk, from)
+	}
+	return nil
+}
+
+// settleAbsorbed decides, before the stories are written, which merges
+// stay incremental: a story that absorbed others is recomputed with them
+// after all when any of them has since lost an article.
+func (c *committer) settleAbsorbed() {
+	cl := c.cl
+	for into, srcs := range cl.absorbed {
+		dirty := cl.dirtyStories[into]
+		for _, s := range srcs {
+			dirty = dirty || cl.dirtyStories[s]
+		}
+		if !dirty {
+			cl.addStories[into] = cl.addStories[into] // written by flushGrown
+			continue
+		}
+		cl.dirtyStories[into] = true
+		for _, s := range srcs {
+			cl.dirtyStories[s] = true
+			delete(cl.absorbedBy, s)
+		}
+		delete(cl.absorbed, into)
+	}
 }
 
 func (c *committer) titles(b storyline.Batch) error {

@@ -30,6 +30,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 		stmts: map[string]*sql.Stmt{},
 		now:   time.Now().UTC().Format(time.RFC3339Nano),
 		batch: map[string]*storyline.Article{},
+		added: map[string]int64{},
 		cl:    newTracker(),
 	}
 	outs, err := c.run(b)
@@ -52,6 +53,8 @@ type committer struct {
 	now   string
 	// batch holds the batch's articles by id, for cluster aggregates.
 	batch map[string]*storyline.Article
+	// added holds the seq of each article the batch added.
+	added map[string]int64
 	// entityDelta accumulates changes to the entity totals.
 	entityDelta map[entityKey]*entityTotal
 	pend        pendingRows
@@ -111,7 +114,7 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 		return nil, err
 	}
 	steps := []func(storyline.Batch) error{
-		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies,
+		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies, c.flushText,
 	}
 	for _, step := range steps {
 		if err := c.ctx.Err(); err != nil {
@@ -138,10 +141,24 @@ const (
 // ..."), many rows per statement: the per-statement cost, not SQLite's
 // work, dominates small inserts.
 func (c *committer) bulk(head string, ncol int, tail string, args []any) error {
+	return c.bulkRows(head, ncol, tail, args, bulkRows)
+}
+
+// maxTextRows caps the rows of one full-text insert (see flushText):
+// 3 parameters each stay under SQLite's limit of 32 766.
+const maxTextRows = 8192
+
+// bulkRows is bulk with at most rows rows (and bulkParams parameters, or
+// 32 766 when rows exceeds bulkRows) per statement.
+func (c *committer) bulkRows(head string, ncol int, tail string, args []any, rows int) error {
 	if len(args)%ncol != 0 {
 		return fmt.Errorf("bulk %.30q: %d arguments for %d columns", head, len(args), ncol)
 	}
-	per := max(1, min(bulkRows, bulkParams/ncol))
+	params := bulkParams
+	if rows > bulkRows {
+		params = 32766
+	}
+	per := max(1, min(rows, params/ncol))
 	row := "(" + placeholders(ncol) + ")"
 	for len(args) > 0 {
 		n := min(per, len(args)/ncol)

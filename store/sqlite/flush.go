@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -11,13 +13,30 @@ import (
 // dirty clusters are recomputed one by one, and the others, which only
 // gained members, are read, updated and written many at a time.
 func (c *committer) flushClusters(storyline.Batch) error {
+	c.settleAbsorbed()
 	for _, level := range []string{"event", "story"} {
 		dirty, adds := c.cl.dirtyEvents, c.cl.addEvents
 		if level == "story" {
 			dirty, adds = c.cl.dirtyStories, c.cl.addStories
 		}
 		var grown []string
-		for _, id := range keys(dirty, adds) {
+		ids := keys(dirty, adds)
+		if level == "story" {
+			for id := range c.cl.shrunk {
+				if !dirty[id] && adds[id] == nil {
+					ids = append(ids, id)
+				}
+			}
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+		}
+		for _, id := range ids {
+			if level == "story" && !dirty[id] && c.cl.shrunk[id] != nil {
+				if err := c.flushShrunk(id); err != nil {
+					return fmt.Errorf("story %q: %w", id, err)
+				}
+				continue
+			}
 			if !dirty[id] {
 				grown = append(grown, id)
 				continue
@@ -61,7 +80,15 @@ func (c *committer) flushGrown(level string, ids []string) error {
 		table, adds = "stories", c.cl.addStories
 	}
 	stored := make(map[string]agg, len(ids))
-	for chunk := range slices.Chunk(ids, maxParams) {
+	read := ids
+	var absorbed []string
+	if level == "story" {
+		for _, id := range ids {
+			absorbed = append(absorbed, c.cl.absorbed[id]...)
+		}
+		read = append(slices.Clip(ids), absorbed...)
+	}
+	for chunk := range slices.Chunk(read, maxParams) {
 		s, err := c.stmt(`SELECT id, articles, first_ts, first_has_time, first_article, first_title, last_ts, last_has_time
 			FROM ` + table + ` WHERE id IN (` + placeholders(len(chunk)) + `)`)
 		if err != nil {
@@ -90,11 +117,19 @@ func (c *committer) flushGrown(level string, ids []string) error {
 	var args, facets []any
 	for _, id := range ids {
 		g, existed := stored[id]
-		if !existed {
-			c.tally(table, "", 1)
+		for _, src := range c.cl.absorbed[id] {
+			if h, ok := stored[src]; ok {
+				g.merge(h)
+			}
 		}
 		for _, m := range adds[id] {
 			g.add(m)
+		}
+		if g.n == 0 {
+			continue // nothing stored and nothing added
+		}
+		if !existed {
+			c.tally(table, "", 1)
 		}
 		if level == "event" {
 			args = append(args, id, c.cl.eventStory[id], g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas)
@@ -109,7 +144,124 @@ func (c *committer) flushGrown(level string, ids []string) error {
 	if err := c.bulk(upsertStories, 8, onStories, args); err != nil {
 		return err
 	}
-	return c.bulk(upsertFacets, 4, onFacets, facets)
+	if err := c.bulk(upsertFacets, 4, onFacets, facets); err != nil {
+		return err
+	}
+	// The absorbed stories' facets move to the story that took them in,
+	// and their rows go.
+	for _, id := range ids {
+		for _, src := range c.cl.absorbed[id] {
+			if _, ok := stored[src]; !ok {
+				continue
+			}
+			c.tally(table, "", -1)
+			if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
+				SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
+				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			}
+			if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
+				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			}
+			if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
+				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			}
+		}
+	}
+	return nil
+}
+
+// flushShrunk brings up to date a story that lost members to another
+// story and may have gained others, without reading all it holds: the
+// count and facets change by what left and came, and the first and last
+// articles are read from the assignments' story index.
+func (c *committer) flushShrunk(id string) error {
+	row, err := c.queryRow(`SELECT articles FROM stories WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	var n int
+	switch err := row.Scan(&n); {
+	case errors.Is(err, sql.ErrNoRows):
+		return c.recompute(id)
+	case err != nil:
+		return err
+	}
+	gone, came, srcs := c.cl.shrunk[id], c.cl.addStories[id], c.cl.absorbed[id]
+	n += len(came) - len(gone)
+	var stored []string // the absorbed stories that have rows
+	for _, src := range srcs {
+		row, err := c.queryRow(`SELECT articles FROM stories WHERE id = ?`, src)
+		if err != nil {
+			return err
+		}
+		var m int
+		switch err := row.Scan(&m); {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return err
+		}
+		n += m
+		stored = append(stored, src)
+	}
+	if n <= 0 {
+		return c.recompute(id)
+	}
+	g := agg{n: n}
+	row, err = c.queryRow(`SELECT a.article, a.pub_ts, COALESCE(ar.pub_has_time, 0), COALESCE(ar.title, '')
+		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.story = ? ORDER BY a.pub_ts, a.article LIMIT 1`, id)
+	if err != nil {
+		return err
+	}
+	if err := row.Scan(&g.firstID, &g.firstTS, &g.firstHas, &g.firstTitle); err != nil {
+		return fmt.Errorf("first article: %w", err)
+	}
+	row, err = c.queryRow(`SELECT a.pub_ts, COALESCE(MAX(ar.pub_has_time), 0) FROM assignments a LEFT JOIN articles ar ON ar.id = a.article
+		WHERE a.story = ?1 AND a.pub_ts = (SELECT MAX(pub_ts) FROM assignments WHERE story = ?1 AND pub_ts < ?2)`, id, unknownTS)
+	if err != nil {
+		return err
+	}
+	if err := row.Scan(&g.lastTS, &g.lastHas); err != nil {
+		return fmt.Errorf("last article: %w", err)
+	}
+	if err := c.bulk(upsertStories, 8, onStories,
+		[]any{id, g.n, g.firstTS, g.firstHas, g.firstID, g.firstTitle, g.lastTS, g.lastHas}); err != nil {
+		return err
+	}
+	for _, src := range stored {
+		c.tally("stories", "", -1)
+		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
+			SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
+			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		}
+		if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
+			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		}
+		if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
+			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		}
+	}
+	facets := facetRows(nil, id, came)
+	lost := facetRows(nil, id, gone)
+	for i := 3; i < len(lost); i += 4 {
+		lost[i] = -lost[i].(int)
+	}
+	if err := c.bulk(upsertFacets, 4, onFacets, append(facets, lost...)); err != nil {
+		return err
+	}
+	_, err = c.exec(`DELETE FROM story_facets WHERE story = ? AND articles <= 0`, id)
+	return err
+}
+
+// recompute recomputes a story that flushShrunk cannot bring up to date,
+// and the stories it absorbed, which have no articles left.
+func (c *committer) recompute(id string) error {
+	for _, src := range c.cl.absorbed[id] {
+		if err := c.flushCluster("story", src); err != nil {
+			return err
+		}
+	}
+	return c.flushCluster("story", id)
 }
 
 func keys(a map[string]bool, b map[string][]member) []string {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // Copies lists stored pairs ordered by A, then B.
@@ -56,54 +55,6 @@ func (d *DB) Copies(ctx context.Context, f storyline.CopyFilter) ([]storyline.Co
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: copies: %w", err)
-	}
-	return out, nil
-}
-
-// Quotes lists quotes by article publication order, then offset.
-func (d *DB) Quotes(ctx context.Context, f storyline.QuoteFilter) ([]storyline.Quote, error) {
-	var where []string
-	var args []any
-	if f.Speaker != "" {
-		where, args = append(where, "q.speaker_key = ?"), append(args, textproc.Normalize(f.Speaker))
-	}
-	if f.Article != "" {
-		where, args = append(where, "q.article = ?"), append(args, f.Article)
-	}
-	if f.Story != "" {
-		where, args = append(where, "q.article IN (SELECT article FROM assignments WHERE story = ?)"), append(args, f.Story)
-	}
-	if f.Statement != "" {
-		where, args = append(where, "q.statement = ?"), append(args, f.Statement)
-	}
-	q := `SELECT q.article, q.text, q.start, q."end", q.speaker, q.speaker_start, q.speaker_end, q.cue, q.kind, q.statement
-		FROM quotes q LEFT JOIN articles ar ON ar.id = q.article`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	q += ` ORDER BY COALESCE(ar.pub_ts, 9223372036854775807), q.article, q.start, q.ord`
-	if f.Limit > 0 {
-		q += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	rows, err := d.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: quotes: %w", err)
-	}
-	defer rows.Close()
-	var out []storyline.Quote
-	for rows.Next() {
-		var x storyline.Quote
-		var kind string
-		if err := rows.Scan(&x.Article, &x.Text, &x.Start, &x.End, &x.Speaker, &x.SpeakerStart, &x.SpeakerEnd,
-			&x.Cue, &kind, &x.Statement); err != nil {
-			return nil, fmt.Errorf("sqlite: quotes: %w", err)
-		}
-		x.Kind = storyline.QuoteKind(kind)
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: quotes: %w", err)
 	}
 	return out, nil
 }

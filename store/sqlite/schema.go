@@ -17,9 +17,9 @@ const unknownTS int64 = 1<<63 - 1
 //
 // The tables are plain SQL that PostgreSQL can hold as well; only the
 // full-text index (articles_fts) is SQLite's own.
-var migrations = []string{
+var migrations = []migration{
 	// 1: articles, history, clusters, copies, quotes, entities, state.
-	`
+	{sql: `
 CREATE TABLE articles (
 	seq          INTEGER PRIMARY KEY,
 	id           TEXT NOT NULL UNIQUE,
@@ -193,17 +193,17 @@ CREATE TABLE state (
 	value BLOB NOT NULL,
 	PRIMARY KEY (stage, key)
 );
-`,
+`},
 	// 2: assignments carry their article's publication time, so that a
 	// story's articles are listed in order from one covering index.
-	`
+	{sql: `
 ALTER TABLE assignments ADD COLUMN pub_ts INTEGER NOT NULL DEFAULT 9223372036854775807;
 UPDATE assignments SET pub_ts = COALESCE((SELECT ar.pub_ts FROM articles ar WHERE ar.id = assignments.article), 9223372036854775807);
 DROP INDEX assignments_story;
 CREATE INDEX assignments_story ON assignments(story, pub_ts, article, event);
-`,
+`},
 	// 3: running tallies for Stats, so that it costs the same at any size.
-	`
+	{sql: `
 CREATE TABLE tallies (
 	name  TEXT NOT NULL, -- a count ("articles", "copies", ...) or a facet ("lang", "format", "source")
 	value TEXT NOT NULL, -- '' for counts; the facet's value
@@ -222,7 +222,7 @@ INSERT INTO tallies (name, value, n)
 	SELECT 'lang', lang, COUNT(*) FROM articles GROUP BY lang
 	UNION ALL SELECT 'format', format, COUNT(*) FROM articles GROUP BY format
 	UNION ALL SELECT 'source', source, COUNT(*) FROM articles GROUP BY source;
-`,
+`},
 	// 4: fewer b-trees to write per article. Every index on a key that new
 	// articles do not arrive in order of (an id, an entity, a story) costs
 	// a page written per insert once it outgrows the batch, so that
@@ -235,7 +235,7 @@ INSERT INTO tallies (name, value, n)
 	// than 4: each article's postings are rewritten about half as often
 	// (a third less index CPU at 100 000 articles) for a few more segments
 	// per query.
-	`
+	{sql: `
 DROP TABLE article_entities;
 DROP INDEX articles_format;
 DROP INDEX story_facets_value;
@@ -287,17 +287,57 @@ DROP TABLE tallies;
 ALTER TABLE tallies_v4 RENAME TO tallies;
 
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
-`,
+`},
+	// 5: appends instead of scattered writes. Every row of an index on a
+	// key that new articles do not arrive in order of dirties a page of its
+	// own once the index outgrows a batch: at 10 000 articles a commit
+	// wrote 26 pages per article, 8 of them to the quotes' speaker and
+	// statement indexes (13 quotes an article, each key new) and 4 to the
+	// state table's separate key index. An article's quotes are now one
+	// row under its seq (quote_sets, appended), found by speaker or
+	// statement through a full-text index of hashed keys (quote_keys),
+	// which FTS5 builds in segments written whole, not page by page.
+	// The entity ranking indexes only entities of at least rankMin
+	// articles: the many mentioned once or twice moved in it with every
+	// mention, two pages an article; the top of the ranking, which is
+	// what is listed, is all there.
+	// (State and copies stay row-id tables: new rows append, and only
+	// their small key indexes take scattered writes; clustered on their
+	// keys, they wrote more pages, not fewer.)
+	{sql: `
+CREATE TABLE quote_sets (
+	seq     INTEGER PRIMARY KEY, -- the article's seq; negative for quotes of an article not stored
+	article TEXT NOT NULL,
+	n       INTEGER NOT NULL,    -- how many quotes
+	quotes  BLOB NOT NULL        -- codec.go: the quotes by offset
+);
+CREATE INDEX quote_sets_orphans ON quote_sets(article) WHERE seq < 0;
+-- One row per quote set (rowid = quote_sets.seq): a token per distinct
+-- speaker and statement (quoteKey), so that only whole keys match.
+CREATE VIRTUAL TABLE quote_keys USING fts5(
+	keys, content='', contentless_delete=1, detail=none, tokenize='ascii'
+);
+
+DROP INDEX entities_rank;
+CREATE INDEX entities_rank ON entities(articles DESC, mentions DESC, name, kind) WHERE articles >= 3;
+`, run: migrateQuotesV5},
 }
 
 // migrate brings the database to the latest schema version, one
 // transaction per step.
 func migrate(ctx context.Context, db *sql.DB) error { return migrateSteps(ctx, db, migrations) }
 
+// migration is one schema step: statements, then, when run is set, Go
+// code that moves data the statements cannot, in the same transaction.
+type migration struct {
+	sql string
+	run func(ctx context.Context, tx *sql.Tx) error
+}
+
 // migrateSteps applies steps[v:] to a database at version v. Each step
 // reads the version inside its own write transaction, so two processes
 // opening a fresh database at once migrate it exactly once.
-func migrateSteps(ctx context.Context, db *sql.DB, steps []string) error {
+func migrateSteps(ctx context.Context, db *sql.DB, steps []migration) error {
 	for {
 		done, err := migrateStep(ctx, db, steps)
 		if err != nil || done {
@@ -308,7 +348,7 @@ func migrateSteps(ctx context.Context, db *sql.DB, steps []string) error {
 
 // migrateStep applies the next step, if any, and reports whether the
 // schema was already current.
-func migrateStep(ctx context.Context, db *sql.DB, steps []string) (bool, error) {
+func migrateStep(ctx context.Context, db *sql.DB, steps []migration) (bool, error) {
 	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
 	if err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
@@ -324,8 +364,13 @@ func migrateStep(ctx context.Context, db *sql.DB, steps []string) (bool, error) 
 	if v == len(steps) {
 		return true, nil
 	}
-	if _, err := tx.ExecContext(ctx, steps[v]); err != nil {
+	if _, err := tx.ExecContext(ctx, steps[v].sql); err != nil {
 		return false, fmt.Errorf("migrate to %d: %w", v+1, err)
+	}
+	if run := steps[v].run; run != nil {
+		if err := run(ctx, tx); err != nil {
+			return false, fmt.Errorf("migrate to %d: %w", v+1, err)
+		}
 	}
 	// PRAGMA takes no parameters; v is an int.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {

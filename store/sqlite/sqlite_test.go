@@ -39,7 +39,7 @@ func TestMigrations(t *testing.T) {
 	}
 	// A later version adds a step; the old file takes it on open and
 	// keeps its data.
-	steps := append(slices.Clip(migrations), `CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (42);`)
+	steps := append(slices.Clip(migrations), migration{sql: `CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (42);`})
 	if err := migrateSteps(ctx, db.w, steps); err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func TestFileSettings(t *testing.T) {
 	db := openTemp(t)
 	defer db.Close()
 	for pragma, want := range map[string]string{"page_size": "4096", "journal_mode": "wal", "synchronous": "1",
-		"wal_autocheckpoint": "16384", "mmap_size": "67108864", "cache_size": "-65536"} {
+		"wal_autocheckpoint": "65536", "mmap_size": "67108864", "cache_size": "-65536"} {
 		var got string
 		if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s = %q, %v; want %q", pragma, got, err, want)

@@ -28,7 +28,7 @@ func checkTallies(t *testing.T, db *DB) {
 		"articles": count(`SELECT COUNT(*) FROM articles`),
 		"sources":  count(`SELECT COUNT(DISTINCT source) FROM articles WHERE source <> ''`),
 		"copies":   count(`SELECT COUNT(*) FROM copies`),
-		"quotes":   count(`SELECT COUNT(*) FROM quotes`),
+		"quotes":   count(`SELECT COALESCE(SUM(n), 0) FROM quote_sets`),
 		"events":   count(`SELECT COUNT(*) FROM events`),
 		"stories":  count(`SELECT COUNT(*) FROM stories`),
 		"entities": count(`SELECT COUNT(*) FROM entities`),

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 func (c *committer) copies(b storyline.Batch) error {
@@ -43,38 +42,6 @@ func (c *committer) copies(b storyline.Batch) error {
 		a_share = excluded.a_share, b_share = excluded.b_share, direction = excluded.direction, passages = excluded.passages`,
 		args); err != nil {
 		return fmt.Errorf("copies: %w", err)
-	}
-	return nil
-}
-
-func (c *committer) quotes(b storyline.Batch) error {
-	articles := make([]string, 0, len(b.Quotes))
-	for id := range b.Quotes {
-		articles = append(articles, id)
-	}
-	slices.Sort(articles)
-	for chunk := range slices.Chunk(articles, maxParams) {
-		res, err := c.exec(`DELETE FROM quotes WHERE article IN (`+placeholders(len(chunk))+`)`, anys(chunk)...)
-		if err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return fmt.Errorf("quotes: %w", err)
-		}
-		c.tally("quotes", "", -int(n))
-	}
-	var args []any
-	for _, id := range articles {
-		for i, q := range b.Quotes[id] {
-			args = append(args, id, i, q.Text, q.Start, q.End, q.Speaker, textproc.Normalize(q.Speaker),
-				q.SpeakerStart, q.SpeakerEnd, q.Cue, string(q.Kind), q.Statement)
-		}
-	}
-	c.tally("quotes", "", len(args)/12)
-	if err := c.bulk(`INSERT INTO quotes (article, ord, text, start, "end", speaker, speaker_key,
-		speaker_start, speaker_end, cue, kind, statement)`, 12, "", args); err != nil {
-		return fmt.Errorf("quotes: %w", err)
 	}
 	return nil
 }

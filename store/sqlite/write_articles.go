@@ -3,6 +3,7 @@ package sqlite
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -78,7 +79,19 @@ type stored struct {
 
 // pendingRows are rows queued for multi-row inserts.
 type pendingRows struct {
-	articles, raw, fts []any
+	articles, raw []any
+	// fts and quoteKeys are the full-text rows, written last (see
+	// flushText), by rowid.
+	fts, quoteKeys map[int64][]any
+}
+
+// queueText queues a full-text row (rowid first) for table fts or
+// quoteKeys, replacing one queued before under the same rowid.
+func queueText(m *map[int64][]any, row ...any) {
+	if *m == nil {
+		*m = map[int64][]any{}
+	}
+	(*m)[row[0].(int64)] = row
 }
 
 // articles stores a batch's articles: new ones with multi-row inserts,
@@ -204,6 +217,7 @@ func (c *committer) insert(a *storyline.Article, seq int64) error {
 	c.pend.articles = append(c.pend.articles, seq, a.ID, articleHash(a), a.Title, a.Source, a.URL, a.Lang, ts, has,
 		a.Text, a.Format, a.Origin, dates, ents, cited, c.now)
 	c.tally("articles", "", 1)
+	c.added[a.ID] = seq
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
 	c.queueDerived(a, seq)
 	return nil
@@ -214,7 +228,7 @@ func (c *committer) queueDerived(a *storyline.Article, seq int64) {
 	if len(a.Raw) > 0 {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
-	c.pend.fts = append(c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
+	queueText(&c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
 	c.countEntities(a.Entities, 1)
 }
 
@@ -257,7 +271,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		c.tally("lang", a.Lang, 1)
 		have[a.ID] = stored{seq: old.seq, hash: old.hash, title: a.Title, source: old.source, lang: a.Lang,
 			ts: old.ts, hasTime: old.hasTime, format: old.format}
-		if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, old.seq); err != nil {
+		if err := c.unindex(old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
 		if err := c.recleanClusters(a, old, entityKeysOfList(oldEnts)); err != nil {
@@ -267,7 +281,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		cur := *a
 		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
 		c.batch[a.ID] = &cur
-		c.pend.fts = append(c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
+		queueText(&c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
 		c.countEntities(a.Entities, 1)
 	}
 	if err := c.flushArticles(); err != nil {
@@ -307,7 +321,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	if _, err := c.exec(`DELETE FROM article_raw WHERE seq = ?`, seq); err != nil {
 		return "", err
 	}
-	if _, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
+	if err := c.unindex(seq); err != nil {
 		return "", err
 	}
 	// Its clusters' dates, titles or facets may change with it.
@@ -333,10 +347,49 @@ func (c *committer) flushArticles() error {
 	if err := c.bulk(`INSERT INTO article_raw (seq, raw)`, 2, "", p.raw); err != nil {
 		return err
 	}
-	if err := c.bulk(`INSERT INTO articles_fts (rowid, title, text)`, 3, "", p.fts); err != nil {
-		return err
+	p.articles, p.raw = p.articles[:0], p.raw[:0]
+	return nil
+}
+
+// unindex takes an article out of the full-text index: its queued row,
+// or the row the index holds.
+func (c *committer) unindex(seq int64) error {
+	if _, ok := c.pend.fts[seq]; ok {
+		delete(c.pend.fts, seq)
+		return nil
 	}
-	*p = pendingRows{articles: p.articles[:0], raw: p.raw[:0], fts: p.fts[:0]}
+	_, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq)
+	return err
+}
+
+// flushText writes the queued full-text rows, in rowid order, with as
+// few statements as SQLite's limit on parameters allows. It runs last:
+// FTS5 writes what it holds as a new segment of its index whenever a
+// statement begins in the transaction, so that rows inserted 32 to a
+// statement, with other statements between, made some ten segments a
+// batch for the index to merge again and again.
+func (c *committer) flushText(storyline.Batch) error {
+	for _, t := range []struct {
+		head string
+		rows map[int64][]any
+	}{
+		{`INSERT INTO articles_fts (rowid, title, text)`, c.pend.fts},
+		{`INSERT INTO quote_keys (rowid, keys)`, c.pend.quoteKeys},
+	} {
+		if len(t.rows) == 0 {
+			continue
+		}
+		ids := slices.Sorted(maps.Keys(t.rows))
+		ncol := len(t.rows[ids[0]])
+		args := make([]any, 0, ncol*len(ids))
+		for _, id := range ids {
+			args = append(args, t.rows[id]...)
+		}
+		if err := c.bulkRows(t.head, ncol, "", args, maxTextRows); err != nil {
+			return fmt.Errorf("full-text index: %w", err)
+		}
+	}
+	c.pend.fts, c.pend.quoteKeys = nil, nil
 	return nil
 }
 

@@ -31,6 +31,14 @@ type Gen struct {
 	// bytes per article (stage "sketches", keys in arrival order), as an
 	// online index keeps a sketch of each article.
 	StateBytes int
+	// Quotes, when above zero, gives every article this many quotes (two
+	// otherwise), each of a speaker drawn from thousands and a statement
+	// of its own, as the quote stages find them in news.
+	Quotes int
+	// StatementKeys, when above zero, adds this many state values of about
+	// 120 bytes per article under random keys (stage "statements"), as a
+	// statement grouper keeps its statements by hashed id.
+	StatementKeys int
 
 	rng   *rand.Rand
 	zipf  *rand.Zipf
@@ -116,6 +124,11 @@ func (g *Gen) Batch(n int) storyline.Batch {
 			{Article: id, Text: g.words(80), Start: 10, End: 90, Speaker: fmt.Sprintf("Speaker %d", i%300), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Direct, Statement: fmt.Sprintf("stm-%d", i/4)},
 			{Article: id, Text: g.words(80), Start: 100, End: 180, Speaker: fmt.Sprintf("Speaker %d", i%71), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Indirect, Statement: fmt.Sprintf("stm-%d", i)},
 		}
+		for k := 2; k < g.Quotes; k++ {
+			b.Quotes[id] = append(b.Quotes[id], storyline.Quote{Article: id, Text: g.words(100), Start: 200 * k, End: 200*k + 100,
+				Speaker: fmt.Sprintf("Speaker %d", g.zipf.Uint64()%20000), SpeakerStart: -1, SpeakerEnd: -1, Cue: "said",
+				Kind: storyline.Indirect, Statement: fmt.Sprintf("%016x", g.rng.Uint64())})
+		}
 		switch {
 		case g.Copies > 0:
 			for k := range min(g.Copies, i) {
@@ -141,6 +154,13 @@ func (g *Gen) Batch(n int) storyline.Batch {
 			sk[fmt.Sprintf("d%012d", g.next-len(b.Articles)+k)] = v
 		}
 		b.State["sketches"] = sk
+	}
+	if g.StatementKeys > 0 {
+		st := map[string][]byte{}
+		for range g.StatementKeys * len(b.Articles) {
+			st[fmt.Sprintf("s/%016x", g.rng.Uint64())] = []byte(g.words(120))
+		}
+		b.State["statements"] = st
 	}
 	return b
 }
