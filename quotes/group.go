@@ -2,10 +2,8 @@ package quotes
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,8 +25,8 @@ type GrouperOptions struct {
 	// the store grows.
 	MaxPostings int
 	// MaxStatements bounds the statements kept in memory for matching;
-	// the one matched least recently is forgotten first (it stays in the
-	// store).
+	// the one matched least recently is forgotten first, and deleted from
+	// the stored state.
 	MaxStatements int
 }
 
@@ -90,6 +88,7 @@ type Grouper struct {
 	dirtyNames map[string]bool
 	dirty      map[string]*statement
 	seq        uint64
+	blocks     // where statements are stored; see persist.go
 	// per-match scratch, indexed by slot: hits counts the quote's stems a
 	// slot is posted under, valid where stamp is the current match's gen.
 	hits    []uint16
@@ -120,62 +119,6 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 
 // Stage names the grouper's state in the store.
 func (g *Grouper) Stage() string { return "statements" }
-
-// Load restores statements and names from the store: of the statements,
-// the MaxStatements created last.
-func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for k, v := range s.ScanState(ctx, g.Stage(), "n/") {
-		g.names[strings.TrimPrefix(k, "n/")] = string(v)
-	}
-	var ids []string
-	loaded := map[string]*storedStatement{}
-	for k, v := range s.ScanState(ctx, g.Stage(), "s/") {
-		var st storedStatement
-		if err := json.Unmarshal(v, &st); err != nil {
-			return fmt.Errorf("statements: load %s: %w", k, err)
-		}
-		id := strings.TrimPrefix(k, "s/")
-		ids = append(ids, id)
-		loaded[id] = &st
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		a, b := loaded[ids[i]], loaded[ids[j]]
-		return a.Seq < b.Seq || a.Seq == b.Seq && ids[i] < ids[j]
-	})
-	if len(ids) > g.opts.MaxStatements {
-		ids = ids[len(ids)-g.opts.MaxStatements:]
-	}
-	for _, id := range ids {
-		ld := loaded[id]
-		st := &statement{speaker: ld.Speaker, first: ld.First, seq: ld.Seq}
-		words := make([][]uint64, len(ld.Wordings))
-		for i, w := range ld.Wordings {
-			words[i] = hashStems(w)
-			st.wordings = append(st.wordings, string(appendJSONStrings(nil, w)))
-		}
-		g.add(id, st, xxh3.HashString(st.speaker), words, nil)
-		g.seq = max(g.seq, st.seq)
-	}
-	return ctx.Err()
-}
-
-// Pending returns the statements and names changed since the last call.
-func (g *Grouper) Pending() map[string][]byte {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	out := make(map[string][]byte, len(g.dirty)+len(g.dirtyNames))
-	for id, st := range g.dirty {
-		out["s/"+id] = st.appendJSON(nil)
-	}
-	for key := range g.dirtyNames {
-		out["n/"+key] = []byte(g.names[key])
-	}
-	clear(g.dirty)
-	clear(g.dirtyNames)
-	return out
-}
 
 // speakerKey is the lower-cased last word of a speaker's name, "?" for
 // none.
@@ -323,7 +266,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		return p.id
 	}
 	g.seq++
-	st := &statement{speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
+	st := &statement{id: p.id, speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
 	g.add(p.id, st, p.spk, [][]uint64{p.hashes}, g.lists)
 	g.dirty[p.id] = st
 	return p.id
@@ -430,12 +373,13 @@ func (g *Grouper) post1(s int32, spk, h uint64) {
 }
 
 // forget drops slot s from memory; its postings go stale (see post), so
-// that memory stays bounded however long the stream (the statement stays
-// in the store).
+// that memory stays bounded however long the stream; Pending deletes it
+// from the stored state.
 func (g *Grouper) forget(s int32) {
 	sl := &g.slots[s]
 	g.unlink(s)
 	delete(g.byID, idKey(sl.id))
+	g.drop(sl.id, sl.st)
 	*sl = slot{prev: -1, next: -1}
 	g.slotLife[s]++
 	g.free = append(g.free, s)

@@ -164,6 +164,7 @@ func TestGrouperKeepsWhatIsMatched(t *testing.T) {
 func TestStatementJSON(t *testing.T) {
 	for _, st := range []storedStatement{
 		{Speaker: "peskov", Wordings: [][]string{{"red", "line", "recognis"}}, First: "a1", Seq: 7},
+		{ID: "00ff00ff00ff00ff", Speaker: "peskov", Wordings: [][]string{{"red"}}, First: "a1", Seq: 8},
 		{Speaker: "?", Wordings: [][]string{{"песк", "линии"}, {}, {"x"}}, First: "", Seq: 0},
 		{Speaker: `o"brien\`, Wordings: [][]string{{"<a&b>\u2028\x01"}}, First: "<a&b>\u2028\x01", Seq: 1 << 40},
 		{Speaker: "bad\xffutf8", Wordings: [][]string{{"tab\there"}}, First: "tab\there"},
@@ -172,7 +173,7 @@ func TestStatementJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mem := statement{speaker: st.Speaker, first: st.First, seq: st.Seq}
+		mem := statement{id: st.ID, speaker: st.Speaker, first: st.First, seq: st.Seq}
 		for _, w := range st.Wordings {
 			mem.wordings = append(mem.wordings, string(appendJSONStrings(nil, w)))
 		}

@@ -10,6 +10,7 @@ import (
 
 // statement is what the grouper stores of one statement.
 type statement struct {
+	id      string
 	speaker string // speakerKey of who said it
 	// wordings are the stems of each distinct wording, each as a JSON
 	// array, up to maxWordings: a quote joins the statement when it matches
@@ -19,14 +20,23 @@ type statement struct {
 	wordings []string
 	first    string // the article where it appeared first
 	seq      uint64 // creation order, for keeping the newest on Load
+	blk      uint64 // the block its stored record is in, 0 for none yet
 }
 
 // storedStatement is a statement as its state is stored, JSON-encoded.
 type storedStatement struct {
+	ID       string     `json:"id,omitempty"` // in a block; the key holds it in the old layout
 	Speaker  string     `json:"speaker"`
 	Wordings [][]string `json:"wordings"`
 	First    string     `json:"first"`
 	Seq      uint64     `json:"seq"`
+	// Forgotten marks, in a block, a tombstone: the statement is no
+	// longer remembered, and records of it before are to be ignored.
+	Forgotten bool `json:"forgotten,omitempty"`
+	// Name, in a block, marks a name entry instead: the full name (Full)
+	// a surname stands for, "" when two people share it.
+	Name string `json:"name,omitempty"`
+	Full string `json:"full,omitempty"`
 }
 
 // appendJSON appends st as encoding/json marshals the storedStatement it
@@ -36,8 +46,14 @@ func (st *statement) appendJSON(b []byte) []byte {
 	for _, w := range st.wordings {
 		n += len(w) + 1
 	}
-	b = slices.Grow(b, n)
-	b = append(b, `{"speaker":`...)
+	b = slices.Grow(b, n+len(st.id))
+	b = append(b, '{')
+	if st.id != "" {
+		b = append(b, `"id":`...)
+		b = appendJSONString(b, st.id)
+		b = append(b, ',')
+	}
+	b = append(b, `"speaker":`...)
 	b = appendJSONString(b, st.speaker)
 	b = append(b, `,"wordings":[`...)
 	for i, w := range st.wordings {
