@@ -3,8 +3,13 @@ package quotes
 import (
 	"encoding/json"
 	"maps"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store/memory"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // apply commits a Pending result to m as a store does: a nil value deletes.
@@ -269,5 +274,55 @@ func TestStateCost(t *testing.T) {
 		}
 		t.Logf("MaxStatements %d, %d statements seen, Pending every %d articles, per article: old layout %.2f rows %.0f bytes; blocks %.2f rows %.0f bytes, %.3f deletes; %d blocks stored",
 			g.opts.MaxStatements, g.seq, every, float64(oldRows)/arts, float64(oldBytes)/arts, float64(newRows)/arts, float64(newBytes)/arts, float64(deletes)/arts, len(g.stored))
+	}
+}
+
+// TestStateInStores: the state round-trips through the real stores, whose
+// Commit applies a nil value as a deletion.
+func TestStateInStores(t *testing.T) {
+	db, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tc := range []struct {
+		name  string
+		store storyline.Store
+	}{
+		{"memory", memory.New(memory.Options{})},
+		{"sqlite", db},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouper(GrouperOptions{MaxStatements: 200})
+			src := newQuoteStream()
+			for i := range 1500 {
+				qs := src.next()
+				g.Prepare(qs)
+				if err := g.Group(t.Context(), qs); err != nil {
+					t.Fatal(err)
+				}
+				if i%10 == 9 {
+					b := storyline.Batch{State: map[string]map[string][]byte{g.Stage(): g.Pending()}}
+					if _, err := tc.store.Commit(t.Context(), b); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			keys := 0
+			for range tc.store.ScanState(t.Context(), g.Stage(), "") {
+				keys++
+			}
+			g2 := NewGrouper(GrouperOptions{MaxStatements: 200})
+			if err := g2.Load(t.Context(), tc.store); err != nil {
+				t.Fatal(err)
+			}
+			sameStatements(t, "loaded", remembered(g2), remembered(g))
+			if !maps.Equal(g2.names, g.names) {
+				t.Errorf("names not loaded back")
+			}
+			if keys != len(g.stored) {
+				t.Errorf("%d keys stored for %d blocks", keys, len(g.stored))
+			}
+		})
 	}
 }
