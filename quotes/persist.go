@@ -239,9 +239,8 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 
 // Pending returns the state changed since the last call: new blocks of the
 // statements created or changed, of tombstones of those forgotten and of
-// names learned,
-// deletions (nil values) of blocks left dead or sparse and of old-layout
-// keys, and changed names.
+// the names learned, and deletions (nil values) of the blocks left sparse
+// and of old-layout keys.
 func (g *Grouper) Pending() map[string][]byte {
 	g.mu.Lock()
 	defer g.mu.Unlock()
