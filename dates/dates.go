@@ -119,7 +119,7 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 // at tries every pattern at token i.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
-	if t == "" || (t[0] < '0' || t[0] > '9') && !(dateFilter.may(t) && dateWords[t]) {
+	if t == "" || (t[0] < '0' || t[0] > '9') && !(dateFilter.May(t) && dateWords[t]) {
 		return storyline.DateMention{}, 0, false // no pattern starts here
 	}
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021

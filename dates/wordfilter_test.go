@@ -4,11 +4,11 @@ import "testing"
 
 func TestWordFilterPassesItsSet(t *testing.T) {
 	for w := range dateWords {
-		if !dateFilter.may(w) {
+		if !dateFilter.May(w) {
 			t.Errorf("dateFilter rejects %q", w)
 		}
 	}
-	if dateFilter.may("zzzzzzzzzzzz") {
+	if dateFilter.May("zzzzzzzzzzzz") {
 		t.Error("dateFilter passes a word of no date")
 	}
 }

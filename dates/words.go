@@ -1,6 +1,10 @@
 package dates
 
-import "time"
+import (
+	"time"
+
+	"github.com/storyline-news/storyline/textproc"
+)
 
 // months maps month names and their abbreviations, English and Russian in
 // every case, to the month.
@@ -57,11 +61,11 @@ func init() {
 	for w := range relDays {
 		dateWords[w] = true
 	}
-	dateFilter = newWordFilter(dateWords)
+	dateFilter = textproc.NewWordFilter(dateWords)
 }
 
 // dateFilter passes the words that may be in dateWords.
-var dateFilter *wordFilter
+var dateFilter *textproc.WordFilter
 
 // lead are words that may open a date phrase and belong to its text.
 var lead = map[string]bool{"on": true, "in": true, "since": true, "by": true, "until": true,

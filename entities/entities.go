@@ -15,6 +15,7 @@ package entities
 
 import (
 	"cmp"
+	"github.com/storyline-news/storyline/textproc"
 	"slices"
 	"strings"
 	"unicode"
@@ -94,10 +95,12 @@ func lowerTerms(d *Doc) map[string]bool {
 	if len(lower) == 0 {
 		return nil
 	}
-	var asked wordFilter
-	fillWordFilter(&asked, lower)
+	var asked textproc.WordFilter
+	for w := range lower {
+		asked.Add(w)
+	}
 	for i, t := range d.Tokens {
-		if !asked.may(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
+		if !asked.May(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
 		if seen, ok := lower[t.Term]; ok && !seen {
@@ -116,10 +119,10 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 		return true // "В. Путин", though "в" is a function word
 	}
 	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
-	if calendarFilter.may(term) && calendarWords[term] || term == "i" {
+	if calendarFilter.May(term) && calendarWords[term] || term == "i" {
 		return false
 	}
-	if functionFilter.may(term) && functionWords[term] {
+	if functionFilter.May(term) && functionWords[term] {
 		return false
 	}
 	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse[term]) && !titles[term] && !firstNames[term] {
@@ -345,15 +348,15 @@ var caseEndings = func() []struct {
 
 // calendarFilter and functionFilter pass the words that may be in
 // calendarWords and functionWords.
-var calendarFilter, functionFilter = newWordFilter(calendarWords), newWordFilter(functionWords)
+var calendarFilter, functionFilter = textproc.NewWordFilter(calendarWords), textproc.NewWordFilter(functionWords)
 
 // placeFilter and knownOrgFilter pass the names that may be in places
 // and knownOrgs.
-var placeFilter, knownOrgFilter = newWordFilter(places), newWordFilter(knownOrgs)
+var placeFilter, knownOrgFilter = textproc.NewWordFilter(places), textproc.NewWordFilter(knownOrgs)
 
 // inSet reports whether name or key, often the same, is in set.
-func inSet(set map[string]bool, filter *wordFilter, name, key string) bool {
-	return filter.may(name) && set[name] || key != name && filter.may(key) && set[key]
+func inSet(set map[string]bool, filter *textproc.WordFilter, name, key string) bool {
+	return filter.May(name) && set[name] || key != name && filter.May(key) && set[key]
 }
 
 func classify(d *Doc, cands []*cand) {

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"github.com/storyline-news/storyline/textproc"
 	"strings"
 
 	storyline "github.com/storyline-news/storyline"
@@ -15,7 +16,7 @@ type role struct {
 }
 
 // roleHeadFilter passes the words that may be in roleHeads.
-var roleHeadFilter = newWordFilter(roleHeads)
+var roleHeadFilter = textproc.NewWordFilter(roleHeads)
 
 var determiners = set(`the his her their its this that our`)
 
@@ -85,7 +86,7 @@ func (r *Result) roles(cands []*cand) {
 		}
 	}
 	for k, t := range d.Tokens {
-		if !roleHeadFilter.may(t.Term) || !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+		if !roleHeadFilter.May(t.Term) || !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0

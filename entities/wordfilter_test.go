@@ -1,17 +1,21 @@
 package entities
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/storyline-news/storyline/textproc"
+)
 
 func TestWordFilterPassesItsSet(t *testing.T) {
-	for set, f := range map[*map[string]bool]*wordFilter{&roleHeads: roleHeadFilter, &places: placeFilter, &knownOrgs: knownOrgFilter,
+	for set, f := range map[*map[string]bool]*textproc.WordFilter{&roleHeads: roleHeadFilter, &places: placeFilter, &knownOrgs: knownOrgFilter,
 		&calendarWords: calendarFilter, &functionWords: functionFilter} {
 		for w := range *set {
-			if !f.may(w) {
+			if !f.May(w) {
 				t.Errorf("filter rejects %q", w)
 			}
 		}
 	}
-	if roleHeadFilter.may("zzzzzzzzzzzz") {
+	if roleHeadFilter.May("zzzzzzzzzzzz") {
 		t.Error("roleHeadFilter passes a word that is no role")
 	}
 }

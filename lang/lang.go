@@ -6,6 +6,7 @@
 package lang
 
 import (
+	"github.com/storyline-news/storyline/textproc"
 	"unicode"
 	"unicode/utf8"
 
@@ -239,7 +240,7 @@ var (
 var enLongest, ruLongest = longestKey(enWords), longestKey(ruWords)
 
 // enFilter and ruFilter pass the words that may be in enWords and ruWords.
-var enFilter, ruFilter = newWordFilter(enWords), newWordFilter(ruWords)
+var enFilter, ruFilter = textproc.NewWordFilter(enWords), textproc.NewWordFilter(ruWords)
 
 func longestKey(set map[string]bool) int {
 	n := 0
@@ -278,7 +279,7 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 		w := text[start:end]
 		if len(w) > max(longest, 8) {
 			// too long for the set, lowered or not
-		} else if filter.may(w) && set[w] {
+		} else if filter.May(w) && set[w] {
 			hits++
 		} else if len(w) <= 8 {
 			// set[strings.ToLower(w)] without allocating
@@ -288,7 +289,7 @@ func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
 				changed = changed || l != r
 				lower = utf8.AppendRune(lower, l)
 			}
-			if changed && filter.may(string(lower)) && set[string(lower)] {
+			if changed && filter.May(string(lower)) && set[string(lower)] {
 				hits++
 			}
 		}

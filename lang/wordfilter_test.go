@@ -1,16 +1,20 @@
 package lang
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/storyline-news/storyline/textproc"
+)
 
 func TestWordFilterPassesItsSet(t *testing.T) {
-	for set, f := range map[*map[string]bool]*wordFilter{&enWords: enFilter, &ruWords: ruFilter} {
+	for set, f := range map[*map[string]bool]*textproc.WordFilter{&enWords: enFilter, &ruWords: ruFilter} {
 		for w := range *set {
-			if !f.may(w) {
+			if !f.May(w) {
 				t.Errorf("filter rejects %q", w)
 			}
 		}
 	}
-	if enFilter.may("zzzzzzzzzzzz") {
+	if enFilter.May("zzzzzzzzzzzz") {
 		t.Error("enFilter passes a word not in enWords")
 	}
 }

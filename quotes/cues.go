@@ -1,6 +1,10 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/textproc"
+)
 
 func wordSet(s string) map[string]bool {
 	m := make(map[string]bool)
@@ -84,7 +88,7 @@ var wordClasses = func() map[string]uint8 {
 }()
 
 // classFilter passes the words that may be in wordClasses.
-var classFilter = newWordFilter(wordClasses)
+var classFilter = textproc.NewWordFilter(wordClasses)
 
 // maxPronoun is the length in bytes of the longest of pronouns.
 var maxPronoun = func() int {

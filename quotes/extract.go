@@ -65,7 +65,7 @@ func newReader(ents *entities.Result) *reader {
 	class := make([]uint8, len(d.Tokens))
 	for i, t := range d.Tokens {
 		r.spkAt[i] = -1
-		if classFilter.may(t.Term) {
+		if classFilter.May(t.Term) {
 			class[i] = wordClasses[t.Term]
 		}
 		r.cue[i] = class[i]&classCue != 0

@@ -4,11 +4,11 @@ import "testing"
 
 func TestWordFilterPassesItsSet(t *testing.T) {
 	for w := range wordClasses {
-		if !classFilter.may(w) {
+		if !classFilter.May(w) {
 			t.Errorf("classFilter rejects %q", w)
 		}
 	}
-	if classFilter.may("zzzzzzzzzzzz") {
+	if classFilter.May("zzzzzzzzzzzz") {
 		t.Error("classFilter passes a word of no class")
 	}
 }
