@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -17,14 +15,7 @@ import (
 // are counted, and that a later commit replaces them.
 func TestUpgradeFromVersion4(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v4.db")
-	w, err := sql.Open("sqlite", dsn(path, Options{BusyTimeoutMS: 1000, CacheKB: 1024}, false))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrateSteps(ctx, w, migrations[:4]); err != nil {
-		t.Fatal(err)
-	}
+	w, path := openAtVersion(t, 4)
 	for _, q := range []string{
 		`INSERT INTO articles (seq, id, hash, title, source, url, lang, pub_ts, pub_has_time, text, format, origin, stored_at)
 			VALUES (1, 'a1', 'h1', 'Later', 's.example', '', 'en', 2000, 0, 'x', 'text', '', ''),

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -16,14 +17,7 @@ import (
 // its earlier entities out of the totals and facets.
 func TestUpgradeFromVersion3(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v3.db")
-	w, err := sql.Open("sqlite", dsn(path, Options{BusyTimeoutMS: 1000, CacheKB: 1024}, false))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrateSteps(ctx, w, migrations[:3]); err != nil {
-		t.Fatal(err)
-	}
+	w, path := openAtVersion(t, 3)
 	ents := `[{"name":"Dmitry Peskov","kind":"person","mentions":[{"text":"Peskov","start":0,"end":6}]}]`
 	for _, q := range []string{
 		`INSERT INTO articles (seq, id, hash, title, source, url, lang, pub_ts, pub_has_time, text, format, origin, entities, stored_at)
@@ -106,4 +100,19 @@ func TestUpgradeFromVersion3(t *testing.T) {
 	if err := db.IntegrityCheck(ctx); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openAtVersion creates a database with the schema as it was at version
+// n, returning the open handle and the file's path.
+func openAtVersion(t *testing.T, n int) (*sql.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("v%d.db", n))
+	w, err := sql.Open("sqlite", dsn(path, Options{BusyTimeoutMS: 1000, CacheKB: 1024}, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateSteps(context.Background(), w, migrations[:n]); err != nil {
+		t.Fatal(err)
+	}
+	return w, path
 }
