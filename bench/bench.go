@@ -261,7 +261,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 	}
 	res.PipelinePeakRSSBytes = peakRSS()
 	if opts.MemProfile != "" {
-		if err := writeHeap(opts.MemProfile); err != nil {
+		if err := WriteHeapProfile(opts.MemProfile); err != nil {
 			return res, err
 		}
 		// the profile is of the stages' memory: keep them alive until it is written
@@ -395,7 +395,9 @@ func openStore(ctx context.Context, opts Options) (storyline.Store, func() error
 	}, nil
 }
 
-func writeHeap(path string) error {
+// WriteHeapProfile collects garbage and writes a pprof heap profile of the
+// live heap to path.
+func WriteHeapProfile(path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)

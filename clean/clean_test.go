@@ -287,3 +287,54 @@ func TestStale(t *testing.T) {
 		})
 	}
 }
+
+// TestStateAcrossRestart: the saved state keeps the lines an outlet
+// carried twice or more and the recent content hashes, whole (as states
+// saved before hashes were shortened hold them) or shortened.
+func TestStateAcrossRestart(t *testing.T) {
+	ctx := context.Background()
+	hash := textproc.Hash("an article seen before")
+	for _, ring := range []string{hash, hashPrefix(hash)} {
+		c := New(Options{MinArticles: 3})
+		for i, body := range []string{"First story body.", "Second story body."} {
+			a := storyline.Article{ID: fmt.Sprint("a", i), Source: "s", Hash: fmt.Sprint("h", i),
+				Text: body + "\nHarbour Gazette, serving the coast since 1921."}
+			if err := c.Clean(ctx, &a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c.mu.Lock()
+		c.outlets["s"].recent = append(c.outlets["s"].recent, ring)
+		c.mu.Unlock()
+		st := memState{}
+		for k, v := range c.Flush() {
+			st["clean/"+k] = v
+		}
+		c2 := New(Options{MinArticles: 3})
+		if err := c2.Load(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		counts := c2.outlets["s"].counts
+		if len(counts) != 1 {
+			t.Errorf("ring %q: %d lines saved, want only the one seen twice", ring, len(counts))
+		}
+		// A re-post of a remembered article is not counted again.
+		again := storyline.Article{ID: "again", Source: "s", Hash: hash, Text: "Harbour Gazette, serving the coast since 1921."}
+		if err := c2.Clean(ctx, &again); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range counts {
+			if n != 2 {
+				t.Errorf("ring %q: a re-post after restart counted the line again (%d)", ring, n)
+			}
+		}
+		// A new article is: the line is learned at its third article.
+		third := storyline.Article{ID: "a2", Source: "s", Hash: "h2", Text: "Third story body.\nHarbour Gazette, serving the coast since 1921."}
+		if err := c2.Clean(ctx, &third); err != nil {
+			t.Fatal(err)
+		}
+		if third.Text != "Third story body." {
+			t.Errorf("ring %q: after restart %q", ring, third.Text)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/bench"
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store/memory"
@@ -26,7 +27,7 @@ type assignmentLine struct {
 }
 
 func (a *app) clusterCmd() *cobra.Command {
-	var in, out, cpuprofile string
+	var in, out, cpuprofile, memprofile string
 	cmd := &cobra.Command{
 		Use:   "cluster --in CORPUS.jsonl --out ASSIGNMENTS.jsonl",
 		Short: "Cluster a corpus in memory, no database, for evaluation",
@@ -59,13 +60,14 @@ statements, re-cleaning of stored articles) is left out.`,
 					pf.Close()
 				}()
 			}
-			// The store lives for this run only and keeps no article text:
-			// at 100k articles the texts were most of the heap, and the
-			// collector's work near the heap limit cost more than clustering.
+			// The store lives for this run only and keeps no article text
+			// or entities: at 100k articles they were most of the heap, and
+			// the collector's work near the heap limit cost more than
+			// clustering.
 			// Copies are then found among the articles the copy finder keeps
 			// in memory (its recent cache), where ingest also reads older
 			// candidates back from the database.
-			st := memory.New(memory.Options{DropState: true, DropText: true})
+			st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true})
 			defer st.Close()
 			p, err := pipeline.New(ctx, pipeline.Clustering(st))
 			if err != nil {
@@ -117,6 +119,11 @@ statements, re-cleaning of stored articles) is left out.`,
 			if err := f.Close(); err != nil {
 				return fmt.Errorf("cluster: %w", err)
 			}
+			if memprofile != "" {
+				if err := bench.WriteHeapProfile(memprofile); err != nil {
+					return fmt.Errorf("cluster: %w", err)
+				}
+			}
 			fmt.Fprintf(a.stderr, "clustered %d articles in %.2fs (%.0f/s): %d events, %d stories, %d merges\n",
 				r.Articles, r.Elapsed.Seconds(), r.Rate(), r.NewEvents, r.NewStories, r.Merges)
 			if r.Skipped > 0 {
@@ -128,5 +135,6 @@ statements, re-cleaning of stored articles) is left out.`,
 	cmd.Flags().StringVar(&in, "in", "", "corpus `FILE` (JSON Lines, or any format ingest reads)")
 	cmd.Flags().StringVar(&out, "out", "", "assignments `FILE` to write")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
+	cmd.Flags().StringVar(&memprofile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	return cmd
 }

@@ -30,6 +30,11 @@ type Options struct {
 	// names and kinds are), so Search and StoryFilter.Query see titles
 	// only.
 	DropText bool
+	// DropEntities keeps no entities of articles either, nor their totals:
+	// Entities reports none and StoryFilter.Entity matches nothing. With
+	// DropText and DropState, an article costs the store little more than
+	// its id, title and assignment, what a one-off clustering run reads.
+	DropEntities bool
 	// DropState keeps no stage state: Commit ignores Batch.State, State
 	// reports ErrNotFound and ScanState visits nothing. A store that lives
 	// as long as one run, whose stages are never loaded from it again,
@@ -65,6 +70,9 @@ type record struct {
 	ts int64 // sort key: Unix µs, unknownTS when unknown
 	// entityKeys are the normalised entity names, for StoryFilter.Entity.
 	entityKeys []string
+	// mentions counts each entity's mentions when the store drops text
+	// (and with it the mentions themselves); nil otherwise.
+	mentions []int32
 }
 
 // unknownTS sorts articles without a date last.
@@ -207,20 +215,27 @@ func (s *Store) putArticle(a storyline.Article) storyline.Outcome {
 
 // newRecord makes the record of a, counting its entities.
 func (s *Store) newRecord(a storyline.Article) *record {
+	r := &record{ts: pubTS(a.Published)}
+	if s.opts.DropEntities {
+		a.Entities = nil
+	}
 	if s.opts.DropText {
 		a.Text, a.Dates, a.Cited = "", nil, nil
+		// Entities keep their names, cloned (a name is often a substring
+		// of the text it was found in, and would keep all of it alive),
+		// and the number of their mentions, which Entities reports.
 		ents := make([]storyline.Entity, len(a.Entities))
+		r.mentions = make([]int32, len(a.Entities))
 		for i, e := range a.Entities {
-			// Empty mentions keep only their number, which Entities reports.
-			ents[i] = storyline.Entity{Name: e.Name, Kind: e.Kind,
-				Mentions: make([]storyline.Mention, len(e.Mentions))}
+			ents[i] = storyline.Entity{Name: strings.Clone(e.Name), Kind: e.Kind}
+			r.mentions[i] = int32(len(e.Mentions))
 		}
 		a.Entities = ents
 	}
-	r := &record{a: a, ts: pubTS(a.Published)}
+	r.a = a
 	seen := map[entityKey]int{}
 	var order []entityKey
-	for _, e := range a.Entities {
+	for i, e := range a.Entities {
 		if e.Name == "" {
 			continue
 		}
@@ -229,12 +244,20 @@ func (s *Store) newRecord(a storyline.Article) *record {
 			order = append(order, k)
 			r.entityKeys = append(r.entityKeys, textproc.Normalize(e.Name))
 		}
-		seen[k] += max(len(e.Mentions), 1)
+		seen[k] += max(r.mentionCount(i), 1)
 	}
 	for _, k := range order {
 		s.entity(k, 1, seen[k])
 	}
 	return r
+}
+
+// mentionCount is the number of mentions of the record's i-th entity.
+func (r *record) mentionCount(i int) int {
+	if r.mentions != nil {
+		return int(r.mentions[i])
+	}
+	return len(r.a.Entities[i].Mentions)
 }
 
 // replace puts a in the place of the stored old.
@@ -254,9 +277,9 @@ func (s *Store) replace(old *record, a storyline.Article) {
 
 func (s *Store) dropEntities(old *record) {
 	seen := map[entityKey]int{}
-	for _, e := range old.a.Entities {
+	for i, e := range old.a.Entities {
 		if e.Name != "" {
-			seen[entityKey{e.Name, string(e.Kind)}] += max(len(e.Mentions), 1)
+			seen[entityKey{e.Name, string(e.Kind)}] += max(old.mentionCount(i), 1)
 		}
 	}
 	for k, n := range seen {

@@ -47,11 +47,13 @@ func TestOptions(t *testing.T) {
 		raw      string
 		text     string
 		tuesday  int
+		entities int
 		mentions int
 	}{
-		{"default", Options{}, "", a.Text, 1, 2},
-		{"keep raw", Options{KeepRaw: true}, "<p>raw</p>", a.Text, 1, 2},
-		{"drop text", Options{DropText: true}, "", "", 0, 2},
+		{"default", Options{}, "", a.Text, 1, 1, 2},
+		{"keep raw", Options{KeepRaw: true}, "<p>raw</p>", a.Text, 1, 1, 2},
+		{"drop text", Options{DropText: true}, "", "", 0, 1, 2},
+		{"drop entities", Options{DropText: true, DropEntities: true}, "", "", 0, 0, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,7 +74,7 @@ func TestOptions(t *testing.T) {
 			if hits, _ := s.Search(ctx, "summit", 5); len(hits) != 1 {
 				t.Errorf("search in title: %d hits", len(hits))
 			}
-			if ents, _ := s.Entities(ctx, 0); len(ents) != 1 || ents[0].Mentions != tc.mentions {
+			if ents, _ := s.Entities(ctx, 0); len(ents) != tc.entities || len(ents) > 0 && ents[0].Mentions != tc.mentions {
 				t.Errorf("entities = %+v", ents)
 			}
 			// The caller's slices are not retained.
