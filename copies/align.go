@@ -149,7 +149,7 @@ func (al *aligner) align(a, b []token, minWords int) []span {
 func seedKey(t []token) uint64 {
 	h := uint64(0)
 	for _, x := range t {
-		h = (h^x.h)*0x9E3779B97F4A7C15 + 1
+		h = (h^uint64(x.h))*0x9E3779B97F4A7C15 + 1
 	}
 	return h
 }
@@ -157,7 +157,7 @@ func seedKey(t []token) uint64 {
 // shortTokens appends tokens whose hashes are the given short words.
 func shortTokens(dst []token, words []uint16) []token {
 	for _, w := range words {
-		dst = append(dst, token{h: uint64(w)})
+		dst = append(dst, token{h: uint32(w)})
 	}
 	return dst
 }

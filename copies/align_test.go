@@ -126,3 +126,10 @@ func TestRadixSort(t *testing.T) {
 		}
 	}
 }
+
+// wordHashes returns the full hashes of the words of text, from which
+// shingles and fingerprints are computed.
+func wordHashes(text string) []uint64 {
+	_, _, wide := prepareWith(nil, nil, text)
+	return wide
+}

@@ -21,7 +21,14 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	c := storyline.Copy{A: x.id, B: y.id}
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
-	spans := al.align(x.d.toks, y.d.toks, f.opts.MinWords)
+	var spans []span
+	if n := len(x.d.toks); n >= f.opts.MinWords && sameWords(x.d.toks, y.d.toks) {
+		// the same words: a duplicate, one span, without aligning
+		al.out = append(al.out[:0], span{a0: 0, a1: n, b0: 0, b1: n, matched: n})
+		spans = al.out
+	} else {
+		spans = al.align(x.d.toks, y.d.toks, f.opts.MinWords)
+	}
 	copying := false
 	for _, sp := range spans {
 		for _, s := range splitQuotes(sp, x, y, f.opts.MinWords) {
@@ -69,6 +76,11 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 		c.Passages = []storyline.Passage{}
 	}
 	return c, true
+}
+
+// sameWords reports whether two texts have the same words.
+func sameWords(a, b []token) bool {
+	return slices.EqualFunc(a, b, func(x, y token) bool { return x.h == y.h })
 }
 
 // mayShare reports whether an arrival x (its tokens as arrival, their

@@ -90,16 +90,11 @@ func (l *lookupScratch) grow() {
 func (f *Finder) lookup(s sketch) {
 	l := &f.look
 	l.reset()
-	walk := func(b int, key uint32) {
-		n := 0
-		for d := f.tables[b].head(key); d != noEntry && n < maxChain; d = f.next[d][b] {
-			l.get(d).near = true
-			n++
-		}
-	}
+	mark := func(d uint32) { l.get(d).near = true }
 	if s.hasSh {
 		for b, k := range s.keys {
-			walk(b, k)
+			f.near.walk(b, k, mark)
+			f.nearPrev.walk(b, k, mark)
 		}
 	}
 	// the counts tell a stock phrase without walking its postings
@@ -178,7 +173,7 @@ type target struct {
 
 // resolve orders the candidates in f.look (near ones first, then by
 // shared fingerprints, newest first) and returns distinct ones, without
-// self, at most MaxCandidates. f.mu is held.
+// self, at most MaxNear near ones and MaxCandidates others. f.mu is held.
 func (f *Finder) resolve(self string) []target {
 	l := &f.look
 	// one sort key per candidate: near, shared, document, all descending
@@ -194,11 +189,20 @@ func (f *Finder) resolve(self string) []target {
 	l.keys = keys
 	var out []target
 	var arena []int32
-	for k := len(keys) - 1; k >= 0 && len(out) < f.opts.MaxCandidates; k-- {
+	near, other := 0, 0
+	for k := len(keys) - 1; k >= 0 && other < f.opts.MaxCandidates; k-- {
 		c := *l.get(uint32(keys[k]))
-		id := f.id(c.doc)
-		if id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
+		if c.near && near >= f.opts.MaxNear {
 			continue
+		}
+		id := f.id(c.doc)
+		if id == "" || id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
+			continue
+		}
+		if c.near {
+			near++
+		} else {
+			other++
 		}
 		t := target{id: id, e: f.win.get(c.doc, id), c: c}
 		if t.e == nil {

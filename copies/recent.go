@@ -32,6 +32,7 @@ type entry struct {
 // scratch is the reusable memory of preparing one article.
 type scratch struct {
 	toks  []textproc.Token
+	wide  []uint64
 	sh    []uint64
 	grams []uint32
 	pos   []int32
@@ -80,8 +81,8 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 		sc = new(scratch)
 	}
 	var d doc
-	d, sc.toks = prepareWith(sc.toks, a.Text)
-	sh := shingles(sc.sh[:0], d.toks)
+	d, sc.toks, sc.wide = prepareWith(sc.toks, sc.wide, a.Text)
+	sh := shingles(sc.sh[:0], sc.wide)
 	sc.sh = sh
 	set := make([]uint32, len(sh))
 	for i, h := range sh {
@@ -90,7 +91,7 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	sc.radix = radixSort(set, sc.radix)
 	set = slices.Clip(slices.Compact(set))
 	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
-	sc.grams = grams(sc.grams[:0], d.toks)
+	sc.grams = grams(sc.grams[:0], sc.wide)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
 	e.fpos = make([]uint32, 0, len(sc.pos))
 	fps := make([]uint32, len(sc.pos))
