@@ -349,7 +349,7 @@ func TestQuotedNotFetched(t *testing.T) {
 // hashes that decides whether an LSH candidate no longer in memory is read.
 func TestMayBeNear(t *testing.T) {
 	base := filler(1) + filler(2)
-	short := func(text string) []uint16 { return shortWords(prepare(text).toks) }
+	short := func(text string) []uint16 { return shortWords(prepare(text).hs) }
 	edited := strings.Replace(base, "w1x2y3", "changed", 1)
 	tests := []struct {
 		name string

@@ -218,7 +218,7 @@ type Prepared struct {
 func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	sc := f.scratch.Get().(*scratch)
 	e, sh, fps := newEntry(*a, sc)
-	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), quoted: e.quotedWords(), at: unixOf(a.Published)}
+	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published)}
 	s.keys, s.hasSh = f.params.bandKeys(sh)
 	p := &Prepared{e: e, s: s}
 	p.at, p.pos = fingerprintPositions(fps, sc.grams, sc.pos)
@@ -292,16 +292,13 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	// Candidates are fetched and aligned on every core: each comparison
 	// reads only the two entries and the options.
 	type result struct {
-		c   storyline.Copy
-		ok  bool
+		c   *storyline.Copy // nil when the pair is no copy
 		err error
 	}
 	res := make([]result, len(targets))
-	var arrWords []token
 	var arrShingles *shingleSet
 	for _, t := range targets {
-		if t.e == nil && t.words != nil {
-			arrWords = shortTokens(nil, s.words)
+		if t.e == nil && t.words != nil && t.c.near {
 			arrShingles = newShingleSet(s.words)
 			break
 		}
@@ -314,7 +311,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		// passage that may be copying.
 		if other == nil && t.words != nil &&
 			!(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
-			!f.mayShare(e, arrWords, a.ID < t.id, t.words, t.quoted) {
+			!f.mayShare(e, s.words, a.ID < t.id, t.words, t.quoted) {
 			return
 		}
 		if other == nil {
@@ -328,7 +325,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 			return
 		}
 		if other != nil {
-			res[i].c, res[i].ok = f.compare(e, other)
+			if c, ok := f.compare(e, other); ok {
+				res[i].c = &c
+			}
 		}
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(targets)); workers <= 1 {
@@ -352,8 +351,8 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		if r.err != nil {
 			return nil, r.err
 		}
-		if r.ok {
-			out = append(out, r.c)
+		if r.c != nil {
+			out = append(out, *r.c)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

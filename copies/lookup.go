@@ -32,6 +32,9 @@ type lookupScratch struct {
 	docs  []uint32
 	heads []fpHead
 	keys  []uint64
+	// the documents resolve chooses and their ids
+	chosen []uint32
+	ids    []string
 }
 
 // reset empties the scratch for a new lookup.
@@ -187,16 +190,16 @@ func (f *Finder) resolve(self string) []target {
 	}
 	slices.Sort(keys)
 	l.keys = keys
-	var out []target
-	var arena []int32
-	near, other := 0, 0
+	// choose first, then allocate exactly what the chosen need
+	chosen, ids := l.chosen[:0], l.ids[:0]
+	near, other, hits := 0, 0, 0
 	for k := len(keys) - 1; k >= 0 && other < f.opts.MaxCandidates; k-- {
-		c := *l.get(uint32(keys[k]))
+		c := l.get(uint32(keys[k]))
 		if c.near && near >= f.opts.MaxNear {
 			continue
 		}
 		id := f.id(c.doc)
-		if id == "" || id == self || slices.ContainsFunc(out, func(t target) bool { return t.id == id }) {
+		if id == "" || id == self || slices.Contains(ids, id) {
 			continue
 		}
 		if c.near {
@@ -204,18 +207,24 @@ func (f *Finder) resolve(self string) []target {
 		} else {
 			other++
 		}
-		t := target{id: id, e: f.win.get(c.doc, id), c: c}
+		if c.shared <= maxShared {
+			hits += int(c.shared)
+		}
+		chosen, ids = append(chosen, c.doc), append(ids, id)
+	}
+	out := make([]target, len(chosen))
+	arena := make([]int32, 0, hits)
+	for i, d := range chosen {
+		c := *l.get(d)
+		t := target{id: ids[i], e: f.win.get(d, ids[i]), c: c}
 		if t.e == nil {
-			if t.words = f.cur.wordsOf(c.doc); t.words == nil {
-				t.words, t.quoted = f.prev.wordsOf(c.doc), f.prev.quotedOf(c.doc)
+			if t.words = f.cur.wordsOf(d); t.words == nil {
+				t.words, t.quoted = f.prev.wordsOf(d), f.prev.quotedOf(d)
 			} else {
-				t.quoted = f.cur.quotedOf(c.doc)
+				t.quoted = f.cur.quotedOf(d)
 			}
 		}
 		if c.shared <= maxShared {
-			if arena == nil {
-				arena = make([]int32, 0, min(len(l.hits), f.opts.MaxCandidates*8))
-			}
 			start := len(arena)
 			for h := c.last; h >= 0; h = l.hits[h].prev {
 				arena = append(arena, l.hits[h].fp)
@@ -223,7 +232,9 @@ func (f *Finder) resolve(self string) []target {
 			t.fps = arena[start:len(arena):len(arena)]
 			slices.Reverse(t.fps)
 		}
-		out = append(out, t)
+		out[i] = t
 	}
+	clear(ids) // keep no strings alive
+	l.chosen, l.ids = chosen, ids
 	return out
 }

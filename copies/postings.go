@@ -127,10 +127,10 @@ func (p *postings) bytes() int {
 }
 
 // shortWords reduces token hashes to 16 bits each.
-func shortWords(toks []token) []uint16 {
-	b := make([]uint16, len(toks))
-	for i, t := range toks {
-		b[i] = uint16(t.h >> 16)
+func shortWords(hs []uint32) []uint16 {
+	b := make([]uint16, len(hs))
+	for i, h := range hs {
+		b[i] = uint16(h >> 16)
 	}
 	return b
 }
