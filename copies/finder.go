@@ -38,12 +38,13 @@ type Options struct {
 	// cover for a pair to count as near-duplicates even below
 	// NearThreshold, as with reordered paragraphs (default 0.8).
 	NearShare float64
-	// MaxCandidates caps the articles aligned per arrival for shared
-	// passages (default 32).
+	// MaxCandidates caps the articles aligned per arrival (default 32),
+	// but for likely near-duplicates (see MaxNear).
 	MaxCandidates int
-	// MaxNear caps the near-duplicate candidates (those the LSH bands
-	// find) compared per arrival (default 128): a story syndicated to
-	// dozens of outlets makes each new copy a pair with every earlier one.
+	// MaxNear caps the likely near-duplicates (found by several LSH
+	// bands) compared per arrival besides MaxCandidates (default 128): a
+	// story syndicated to dozens of outlets makes each new copy a pair
+	// with every earlier one.
 	MaxNear int
 	// MaxPosting is how many articles may share a fingerprint before it is
 	// taken for a stock phrase and ignored (default 64).
@@ -54,7 +55,8 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 64 MiB; an article of 500 words takes about 8 KB).
+	// (default 64 MiB; an article of 500 words takes about 8 KB); an eighth
+	// more keeps the candidates last read back from the store.
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
 	// publication time seen) the passage index reaches: fingerprints of
@@ -153,6 +155,8 @@ type Finder struct {
 	now     int64
 	pending map[string][]byte
 	win     *recent
+	// old holds candidates read back from the source
+	old *fetchedCache
 	// lookup scratch, used under mu
 	look lookupScratch
 
@@ -171,6 +175,7 @@ func New(src ArticleSource, opts Options) *Finder {
 		params:   newHashParams(),
 		pending:  make(map[string][]byte),
 		win:      newRecent(opts.CacheBytes, opts.CacheSize),
+		old:      newFetchedCache(opts.CacheBytes / 8),
 		cur:      newPostings(0, nil),
 		near:     newNearGen(0, 0),
 		aligners: sync.Pool{New: func() any { return new(aligner) }},
@@ -286,6 +291,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
+	f.old.forget(a.ID)
 	targets := f.resolve(a.ID)
 	f.mu.Unlock()
 
@@ -423,6 +429,9 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	if f.src == nil {
 		return nil, nil
 	}
+	if e := f.old.get(id); e != nil {
+		return e, nil
+	}
 	f.fetched.Add(1)
 	art, err := f.src.Article(ctx, id)
 	if err != nil {
@@ -434,6 +443,7 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	sc := f.scratch.Get().(*scratch)
 	defer f.scratch.Put(sc)
 	e, _, _ := newEntry(art, sc)
+	f.old.put(e)
 	return e, nil
 }
 
@@ -452,6 +462,9 @@ type Stats struct {
 	// RecentArticles and RecentBytes are the recent articles kept prepared
 	// for alignment and their memory.
 	RecentArticles, RecentBytes int
+	// ReadBackArticles and ReadBackBytes are the candidates read back
+	// from the source kept prepared for the next arrivals, and their memory.
+	ReadBackArticles, ReadBackBytes int
 	// Fetched counts the candidates read back from the source because they
 	// were no longer among the recent articles.
 	Fetched int64
@@ -470,6 +483,10 @@ func (f *Finder) Stats() Stats {
 		}
 	}
 	s.RecentArticles, s.RecentBytes = f.win.len(), f.win.bytes
+	s.ReadBackArticles = f.old.len()
+	f.old.mu.Lock()
+	s.ReadBackBytes = f.old.bytes
+	f.old.mu.Unlock()
 	s.Fetched = f.fetched.Load()
 	return s
 }

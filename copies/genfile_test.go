@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -84,7 +85,8 @@ func TestGenFile(t *testing.T) {
 		src[a.ID] = a
 	}
 	ctx := context.Background()
-	f := New(src, Options{})
+	counted := &countingSource{src: src, n: map[string]int{}}
+	f := New(counted, Options{})
 	pred := map[[2]string]string{}
 	passages := map[[2]string][]storyline.Passage{}
 	var ms0, ms1 runtime.MemStats
@@ -144,7 +146,7 @@ func TestGenFile(t *testing.T) {
 	t.Logf("%d articles: cpu %.1f µs/article, allocated %.1f KB/article in %.0f objects/article (%d GCs); the Finder holds %.1f MiB",
 		n, float64(cpu.Microseconds())/float64(n), float64(ms1.TotalAlloc-ms0.TotalAlloc)/1024/float64(n),
 		float64(ms1.Mallocs-ms0.Mallocs)/float64(n), ms1.NumGC-ms0.NumGC, (float64(with.HeapInuse)-float64(without.HeapInuse))/(1<<20))
-	t.Logf("stats: %+v", st)
+	t.Logf("stats: %+v; %d distinct articles fetched", st, len(counted.n))
 	t.Logf("recent articles: %d, per article: text %d, tokens %d, set %d, fpos %d, bits %d bytes", ne, text/ne, toks/ne, set/ne, fpos/ne, bits/ne)
 
 	// the truth, by the bench's rules
@@ -250,4 +252,18 @@ func TestGenFile(t *testing.T) {
 		}
 		w.Close()
 	}
+}
+
+// countingSource counts the reads of each article.
+type countingSource struct {
+	mu  sync.Mutex
+	src memSource
+	n   map[string]int
+}
+
+func (c *countingSource) Article(ctx context.Context, id string) (storyline.Article, error) {
+	c.mu.Lock()
+	c.n[id]++
+	c.mu.Unlock()
+	return c.src.Article(ctx, id)
 }
