@@ -1,6 +1,9 @@
 package copies
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
 // span is a shared passage as token ranges [a0, a1) and [b0, b1).
 type span struct {
@@ -18,13 +21,18 @@ const (
 	minMatchPct = 80
 )
 
-// align finds the maximal shared spans of two token sequences that hold
-// at least minWords words on both sides. It runs in time linear in
-// len(a)+len(b): one pass to index a's seeds, one greedy pass over b that
-// extends each seed as far as it goes and then jumps past it.
-func align(a, b []token, minWords int) []span {
+// word is the type of a word hash a text is aligned by: the 32 bits an
+// entry keeps, or the 16 bits the passage index keeps.
+type word interface{ ~uint16 | ~uint32 }
+
+// align finds the maximal shared spans of two word sequences (word
+// hashes) that hold at least minWords words on both sides. It runs in
+// time linear in len(a)+len(b): one pass to index a's seeds, one greedy
+// pass over b that extends each seed as far as it goes and then jumps
+// past it.
+func align[T word](a, b []T, minWords int) []span {
 	var al aligner
-	return al.align(a, b, minWords)
+	return alignWith(&al, a, b, minWords)
 }
 
 // aligner holds the scratch memory of align, reused across calls. The
@@ -37,17 +45,17 @@ type aligner struct {
 	nextPos []int32
 	runs    []span
 	out     []span
-	cand    []token // a candidate's short tokens, for mayShare
 	// built is the sequence the seed table was built for: an arrival is
 	// the first text of many alignments in a row. Holding it keeps it
-	// from being freed and its address reused.
-	built *token
-	nb    int
+	// from being freed and its address reused; nb is its length and wb
+	// the size of its words.
+	built  unsafe.Pointer
+	nb, wb int
 }
 
 // index builds the seed table of a: the first and further positions of
 // each seed.
-func (al *aligner) index(a []token) {
+func index[T word](al *aligner, a []T) {
 	size := 64
 	for size < 2*len(a) {
 		size *= 2
@@ -72,7 +80,7 @@ func (al *aligner) index(a []token) {
 		}
 		al.pos[s] = int32(i) + 1
 	}
-	al.built, al.nb = &a[0], len(a)
+	al.built, al.nb, al.wb = unsafe.Pointer(&a[0]), len(a), int(unsafe.Sizeof(a[0]))
 }
 
 // slot returns the slot of key k in the seed table.
@@ -85,12 +93,13 @@ func (al *aligner) slot(k uint64) int {
 	return i
 }
 
-func (al *aligner) align(a, b []token, minWords int) []span {
+// alignWith is align with the scratch memory of al.
+func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 	if len(a) < seedWords || len(b) < seedWords {
 		return nil
 	}
-	if al.built != &a[0] || al.nb != len(a) {
-		al.index(a)
+	if al.built != unsafe.Pointer(&a[0]) || al.nb != len(a) || al.wb != int(unsafe.Sizeof(a[0])) {
+		index(al, a)
 	}
 	nextPos := al.nextPos[:len(a)]
 	runs := al.runs[:0]
@@ -103,7 +112,7 @@ func (al *aligner) align(a, b []token, minWords int) []span {
 		best, bestLen := -1, 0
 		for n := 0; p >= 0 && n < maxSeedPos; n++ {
 			l := 0
-			for int(p)+l < len(a) && j+l < len(b) && a[int(p)+l].h == b[j+l].h {
+			for int(p)+l < len(a) && j+l < len(b) && a[int(p)+l] == b[j+l] {
 				l++
 			}
 			// prefer the position that continues the previous run
@@ -146,18 +155,10 @@ func (al *aligner) align(a, b []token, minWords int) []span {
 	return out
 }
 
-func seedKey(t []token) uint64 {
+func seedKey[T word](t []T) uint64 {
 	h := uint64(0)
 	for _, x := range t {
-		h = (h^x.h)*0x9E3779B97F4A7C15 + 1
+		h = (h^uint64(x))*0x9E3779B97F4A7C15 + 1
 	}
 	return h
-}
-
-// shortTokens appends tokens whose hashes are the given short words.
-func shortTokens(dst []token, words []uint16) []token {
-	for _, w := range words {
-		dst = append(dst, token{h: uint64(w)})
-	}
-	return dst
 }

@@ -35,7 +35,7 @@ func TestAlign(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			da, db := prepare(tc.a), prepare(tc.b)
-			spans := align(da.toks, db.toks, tc.minWords)
+			spans := align(da.hs, db.hs, tc.minWords)
 			var got []string
 			ra := []rune(tc.a)
 			for _, s := range spans {
@@ -66,7 +66,7 @@ func TestAlignRepetitive(t *testing.T) {
 	// many positions) and must still report the shared span
 	rep := strings.Repeat("the talks will go on and on and on. ", 400)
 	da, db := prepare(rep), prepare(rep)
-	spans := align(da.toks, db.toks, 12)
+	spans := align(da.hs, db.hs, 12)
 	if len(spans) == 0 {
 		t.Fatal("no span on identical repetitive texts")
 	}
@@ -125,4 +125,11 @@ func TestRadixSort(t *testing.T) {
 			t.Errorf("n=%d: not sorted like slices.Sort", n)
 		}
 	}
+}
+
+// wordHashes returns the full hashes of the words of text, from which
+// shingles and fingerprints are computed.
+func wordHashes(text string) []uint64 {
+	_, _, wide := prepareWith(nil, nil, text)
+	return wide
 }

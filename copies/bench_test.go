@@ -134,7 +134,7 @@ func BenchmarkAlign(b *testing.B) {
 		dx, dy := prepare(strings.Join(x, "\n\n")), prepare(strings.Join(y, "\n\n"))
 		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
 			for b.Loop() {
-				_ = align(dx.toks, dy.toks, 12)
+				_ = align(dx.hs, dy.hs, 12)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
 		})

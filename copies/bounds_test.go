@@ -3,6 +3,7 @@ package copies
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -88,7 +89,8 @@ func TestRecentAndFetched(t *testing.T) {
 
 // TestPassageWindow checks that the passage index forgets articles
 // beyond its window, in articles or in stream time, while exact
-// duplicates are found at any age.
+// duplicates are found as long as the near-duplicate index holds the
+// original, and no longer.
 func TestPassageWindow(t *testing.T) {
 	ctx := context.Background()
 	t0 := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -99,11 +101,13 @@ func TestPassageWindow(t *testing.T) {
 		gap      int // filler articles between the original and the copy
 		step     time.Duration
 		wantPair bool
+		wantDup  bool
 	}{
-		{"within articles", Options{PassageArticles: 20}, 5, time.Hour, true},
-		{"beyond articles", Options{PassageArticles: 20}, 30, time.Hour, false},
-		{"within time", Options{PassageWindow: 10 * 24 * time.Hour}, 5, 12 * time.Hour, true},
-		{"beyond time", Options{PassageWindow: 10 * 24 * time.Hour}, 30, 12 * time.Hour, false},
+		{"within articles", Options{PassageArticles: 20}, 5, time.Hour, true, true},
+		{"beyond articles", Options{PassageArticles: 20}, 30, time.Hour, false, true},
+		{"within time", Options{PassageWindow: 10 * 24 * time.Hour}, 5, 12 * time.Hour, true, true},
+		{"beyond time", Options{PassageWindow: 10 * 24 * time.Hour}, 30, 12 * time.Hour, false, true},
+		{"beyond the near window", Options{PassageArticles: 20, NearArticles: 20}, 30, time.Hour, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -132,13 +136,50 @@ func TestPassageWindow(t *testing.T) {
 			for _, c := range cs {
 				found = found || (c.A == "orig" && c.Kind == storyline.Duplicate)
 			}
-			if !found {
-				t.Errorf("exact duplicate of the original not found: %+v", cs)
+			if found != tc.wantDup {
+				t.Errorf("exact duplicate of the original found %v, want %v: %+v", found, tc.wantDup, cs)
 			}
 			if st := f.Stats(); tc.opts.PassageArticles > 0 && st.PassageArticles > tc.opts.PassageArticles {
 				t.Errorf("passage index holds %d articles, cap %d", st.PassageArticles, tc.opts.PassageArticles)
 			}
 		})
+	}
+}
+
+// TestWindowBytes checks that the indexes stay within their byte budgets
+// however many articles pass, and keep the most recent ones.
+func TestWindowBytes(t *testing.T) {
+	const passageBytes, nearBytes = 2 << 20, 1 << 20
+	f := New(nil, Options{PassageBytes: passageBytes, NearBytes: nearBytes})
+	r := rand.New(rand.NewPCG(3, 4))
+	words := make([]uint16, 300)
+	const n = 30_000
+	var last sketch
+	for i := range n {
+		last = randomSketch(r, i, 60)
+		for k := range words {
+			words[k] = uint16(r.Uint32())
+		}
+		last.words = words
+		f.mu.Lock()
+		f.insert(last, false)
+		f.mu.Unlock()
+	}
+	st := f.Stats()
+	t.Logf("%+v", st)
+	if st.PassageBytes > passageBytes*3/2 || st.NearBytes > nearBytes*3/2 {
+		t.Errorf("passage index %d bytes (budget %d), near-duplicate index %d (budget %d)", st.PassageBytes, passageBytes, st.NearBytes, nearBytes)
+	}
+	if st.PassageArticles == 0 || st.PassageArticles >= n || st.NearArticles == 0 || st.NearArticles >= n {
+		t.Errorf("windows of %d and %d articles out of %d", st.PassageArticles, st.NearArticles, n)
+	}
+	// the newest article is still found by both indexes
+	f.mu.Lock()
+	f.lookup(last)
+	cands := slices.Clone(f.look.cands)
+	f.mu.Unlock()
+	if !slices.ContainsFunc(cands, func(c candidate) bool { return c.doc == n-1 && c.near && c.shared > 0 }) {
+		t.Errorf("the newest article is not a candidate of its own sketch: %+v", cands)
 	}
 }
 
@@ -197,7 +238,7 @@ func TestMayAlign(t *testing.T) {
 			x := xp.e
 			y, _, _ := newEntry(storyline.Article{ID: "y", Text: tc.y}, nil)
 			yfps := map[uint32]bool{}
-			for _, h := range fingerprints(nil, y.d.toks) {
+			for _, h := range fingerprints(nil, wordHashes(tc.y)) {
 				yfps[h] = true
 			}
 			c := target{c: candidate{near: tc.near}}
@@ -232,7 +273,7 @@ func TestConcurrentAdd(t *testing.T) {
 		src[a.ID] = a
 		arts = append(arts, a)
 	}
-	f := New(src, Options{CacheSize: 5})
+	f := New(src, Options{CacheSize: 5, MaxCandidates: 64})
 	var wg sync.WaitGroup
 	pairs := make([]int, 4)
 	for w := range 4 {
@@ -254,10 +295,11 @@ func TestConcurrentAdd(t *testing.T) {
 		total += n
 	}
 	// every two articles share at least wire[2]: each arrival pairs with
-	// every article before it, up to MaxCandidates, whatever the order
+	// every article before it (fewer than MaxCandidates), whatever the
+	// order
 	want := 0
 	for i := range arts {
-		want += min(i, 32)
+		want += i
 	}
 	if total != want {
 		t.Errorf("%d pairs, want %d", total, want)
@@ -348,7 +390,7 @@ func TestQuotedNotFetched(t *testing.T) {
 // hashes that decides whether an LSH candidate no longer in memory is read.
 func TestMayBeNear(t *testing.T) {
 	base := filler(1) + filler(2)
-	short := func(text string) []uint16 { return shortWords(prepare(text).toks) }
+	short := func(text string) []uint16 { return shortWords(prepare(text).hs) }
 	edited := strings.Replace(base, "w1x2y3", "changed", 1)
 	tests := []struct {
 		name string

@@ -21,7 +21,14 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	c := storyline.Copy{A: x.id, B: y.id}
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
-	spans := al.align(x.d.toks, y.d.toks, f.opts.MinWords)
+	var spans []span
+	if n := len(x.d.hs); n >= f.opts.MinWords && slices.Equal(x.d.hs, y.d.hs) {
+		// the same words: a duplicate, one span, without aligning
+		al.out = append(al.out[:0], span{a0: 0, a1: n, b0: 0, b1: n, matched: n})
+		spans = al.out
+	} else {
+		spans = alignWith(al, x.d.hs, y.d.hs, f.opts.MinWords)
+	}
 	copying := false
 	for _, sp := range spans {
 		for _, s := range splitQuotes(sp, x, y, f.opts.MinWords) {
@@ -81,16 +88,14 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 // on either side, is the same statement reported twice (see
 // quoteWithAttribution), not copying. The texts are aligned in the order
 // compare aligns them, since the greedy aligner is not quite symmetric.
-func (f *Finder) mayShare(x *entry, arrival []token, arrivalFirst bool, words []uint16, quoted []uint64) bool {
+func (f *Finder) mayShare(x *entry, arrival []uint16, arrivalFirst bool, words []uint16, quoted []uint64) bool {
 	al := f.aligners.Get().(*aligner)
 	defer f.aligners.Put(al)
-	al.cand = shortTokens(al.cand[:0], words)
-	al.built = nil // cand is rewritten in place: never trust a table built for it
 	var spans []span
 	if arrivalFirst {
-		spans = al.align(arrival, al.cand, f.opts.MinWords)
+		spans = alignWith(al, arrival, words, f.opts.MinWords)
 	} else {
-		spans = al.align(al.cand, arrival, f.opts.MinWords)
+		spans = alignWith(al, words, arrival, f.opts.MinWords)
 	}
 	if len(quoted) < (len(words)+63)/64 {
 		return len(spans) > 0 // the candidate's quotation marks are not known
@@ -252,7 +257,7 @@ func (f *Finder) local(al *aligner, x, y *entry, i, j int) (w window2, copied, a
 		p, q = y, x
 		pa, pb, qa, qb = w.ya, w.yb, w.xa, w.xb
 	}
-	for _, sp := range al.align(p.d.toks[pa:pb], q.d.toks[qa:qb], f.opts.MinWords) {
+	for _, sp := range alignWith(al, p.d.hs[pa:pb], q.d.hs[qa:qb], f.opts.MinWords) {
 		sp.a0, sp.a1, sp.b0, sp.b1 = sp.a0+pa, sp.a1+pa, sp.b0+qa, sp.b1+qa
 		if sp.a0 == pa && pa > 0 || sp.a1 == pb && pb < len(p.d.toks) ||
 			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.toks) {
@@ -281,25 +286,25 @@ const (
 // noPassage. When the run alone is a passage, with no quotation mark in
 // either text, it is one: passage. Anything else is left to align.
 func (f *Finder) diagonal(x, y *entry, i, j int) int {
-	a, b := x.d.toks, y.d.toks
+	a, b := x.d.hs, y.d.hs
 	if i+gramWords > len(a) || j+gramWords > len(b) {
 		return unknown
 	}
 	for k := range gramWords {
-		if a[i+k].h != b[j+k].h {
+		if a[i+k] != b[j+k] {
 			return noPassage // the n-gram hashes collided
 		}
 	}
 	a0, b0 := i, j
-	for a0 > 0 && b0 > 0 && a[a0-1].h == b[b0-1].h {
+	for a0 > 0 && b0 > 0 && a[a0-1] == b[b0-1] {
 		a0, b0 = a0-1, b0-1
 	}
 	a1, b1 := i+gramWords, j+gramWords
-	for a1 < len(a) && b1 < len(b) && a[a1].h == b[b1].h {
+	for a1 < len(a) && b1 < len(b) && a[a1] == b[b1] {
 		a1, b1 = a1+1, b1+1
 	}
 	if a1-a0 >= f.opts.MinWords {
-		if !x.anyQuote(int(a[a0].start), int(a[a1-1].end)) || !y.anyQuote(int(b[b0].start), int(b[b1-1].end)) {
+		if !x.anyQuote(int(x.d.toks[a0].start), int(x.d.toks[a1-1].end)) || !y.anyQuote(int(y.d.toks[b0].start), int(y.d.toks[b1-1].end)) {
 			return passage
 		}
 		return unknown
@@ -317,12 +322,12 @@ func (f *Finder) diagonal(x, y *entry, i, j int) int {
 }
 
 // equalRun reports whether the n words from i in a equal those from j in b.
-func equalRun(a, b []token, i, j, n int) bool {
+func equalRun(a, b []uint32, i, j, n int) bool {
 	if i < 0 || j < 0 || i+n > len(a) || j+n > len(b) {
 		return false
 	}
 	for k := range n {
-		if a[i+k].h != b[j+k].h {
+		if a[i+k] != b[j+k] {
 			return false
 		}
 	}

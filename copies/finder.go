@@ -38,8 +38,14 @@ type Options struct {
 	// cover for a pair to count as near-duplicates even below
 	// NearThreshold, as with reordered paragraphs (default 0.8).
 	NearShare float64
-	// MaxCandidates caps the articles aligned per arrival (default 32).
+	// MaxCandidates caps the articles aligned per arrival (default 32),
+	// but for likely near-duplicates (see MaxNear).
 	MaxCandidates int
+	// MaxNear caps the likely near-duplicates (found by several LSH
+	// bands) compared per arrival besides MaxCandidates (default 128): a
+	// story syndicated to dozens of outlets makes each new copy a pair
+	// with every earlier one.
+	MaxNear int
 	// MaxPosting is how many articles may share a fingerprint before it is
 	// taken for a stock phrase and ignored (default 64).
 	MaxPosting int
@@ -49,17 +55,29 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 128 MiB; an article of 500 words takes about 10 KB).
+	// (default 64 MiB; an article of 500 words takes about 8 KB); an eighth
+	// more keeps the candidates last read back from the store.
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
 	// publication time seen) the passage index reaches: fingerprints of
 	// older articles are dropped, in blocks of half the window. It suits a
 	// live feed; on a backfill in no date order it would drop too much, so
-	// it is off by default. Exact and near-duplicates are found at any age.
+	// it is off by default.
 	PassageWindow time.Duration
 	// PassageArticles caps how many articles the passage index holds, the
 	// most recent, dropped in blocks of half as many (default 100,000).
 	PassageArticles int
+	// PassageBytes caps the memory of the passage index (default 96 MiB,
+	// some 45,000 articles of 500 words): the oldest half is dropped when
+	// the newer half reaches half of it.
+	PassageBytes int
+	// NearArticles and NearBytes cap the near-duplicate index and the ids
+	// of the articles indexed (about 200 bytes an article) in the same way
+	// (defaults 1,000,000 articles and 48 MiB, some 240,000 articles): exact
+	// and near-duplicates are found as far back as it reaches, which is
+	// never less than the passage index when both are left at their
+	// defaults.
+	NearArticles, NearBytes int
 }
 
 func (o Options) withDefaults() Options {
@@ -75,14 +93,26 @@ func (o Options) withDefaults() Options {
 	if o.MaxCandidates <= 0 {
 		o.MaxCandidates = 32
 	}
+	if o.MaxNear <= 0 {
+		o.MaxNear = 128
+	}
 	if o.MaxPosting <= 0 {
 		o.MaxPosting = 64
 	}
 	if o.CacheBytes <= 0 {
-		o.CacheBytes = 128 << 20
+		o.CacheBytes = 64 << 20
 	}
 	if o.PassageArticles <= 0 {
 		o.PassageArticles = 100_000
+	}
+	if o.PassageBytes <= 0 {
+		o.PassageBytes = 96 << 20
+	}
+	if o.NearArticles <= 0 {
+		o.NearArticles = 1_000_000
+	}
+	if o.NearBytes <= 0 {
+		o.NearBytes = 48 << 20
 	}
 	return o
 }
@@ -95,28 +125,27 @@ const maxChain = 256
 // seen before. It implements storyline.CopyFinder and storyline.Stateful
 // and is safe for concurrent use.
 //
-// Its memory is bounded but for the near-duplicate index (about 210 bytes
-// an article): the recent articles are kept prepared for alignment within
-// CacheBytes, so that most candidates are aligned without a store read or
-// tokenizing; the passage index holds the fingerprints and 16-bit word
-// hashes of the last PassageArticles articles (about 2 KB each), and a
-// candidate older than the recent ones is read from the source only when
-// its word hashes align with the arrival's.
+// Its memory is bounded by a window of recent articles, in count and in
+// bytes, whatever the length of the stream: the recent articles are kept
+// prepared for alignment within CacheBytes, so that most candidates are
+// aligned without a store read or tokenizing; the passage index holds the
+// fingerprints and 16-bit word hashes of the last articles (about 2 KB
+// each) within PassageArticles and PassageBytes, and a candidate older
+// than the recent ones is read from the source only when its word hashes
+// align with the arrival's; the near-duplicate index holds the band keys
+// and ids of the last articles within NearArticles and NearBytes.
 type Finder struct {
 	src    ArticleSource
 	opts   Options
 	params *hashParams
 
 	mu sync.Mutex
-	// ids of indexed articles, by document number, in one arena
-	idBytes []byte
-	idEnd   []uint32
-	// near-duplicate index: one table per band, each chaining documents
-	// through next. Exact duplicates have equal shingle sets, so they meet
-	// in every band; the normalized-text hash tells them apart when pairs
-	// are scored.
-	tables [bands]chainTable
-	next   [][bands]uint32
+	// docs is how many documents were ever indexed: the next document
+	// number
+	docs uint32
+	// near-duplicate index and ids: the current generation and the one
+	// before it (nil until the first rotation)
+	near, nearPrev *nearGen
 	// passage index: the current generation and the one before it (nil
 	// until the first rotation)
 	cur, prev *postings
@@ -126,6 +155,8 @@ type Finder struct {
 	now     int64
 	pending map[string][]byte
 	win     *recent
+	// old holds candidates read back from the source
+	old *fetchedCache
 	// lookup scratch, used under mu
 	look lookupScratch
 
@@ -144,7 +175,9 @@ func New(src ArticleSource, opts Options) *Finder {
 		params:   newHashParams(),
 		pending:  make(map[string][]byte),
 		win:      newRecent(opts.CacheBytes, opts.CacheSize),
-		cur:      newPostings(0),
+		old:      newFetchedCache(opts.CacheBytes / 8),
+		cur:      newPostings(0, nil),
+		near:     newNearGen(0, 0),
 		aligners: sync.Pool{New: func() any { return new(aligner) }},
 		scratch:  sync.Pool{New: func() any { return new(scratch) }},
 	}
@@ -190,7 +223,7 @@ type Prepared struct {
 func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	sc := f.scratch.Get().(*scratch)
 	e, sh, fps := newEntry(*a, sc)
-	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.toks), quoted: e.quotedWords(), at: unixOf(a.Published)}
+	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published)}
 	s.keys, s.hasSh = f.params.bandKeys(sh)
 	p := &Prepared{e: e, s: s}
 	p.at, p.pos = fingerprintPositions(fps, sc.grams, sc.pos)
@@ -258,22 +291,20 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
+	f.old.forget(a.ID)
 	targets := f.resolve(a.ID)
 	f.mu.Unlock()
 
 	// Candidates are fetched and aligned on every core: each comparison
 	// reads only the two entries and the options.
 	type result struct {
-		c   storyline.Copy
-		ok  bool
+		c   *storyline.Copy // nil when the pair is no copy
 		err error
 	}
 	res := make([]result, len(targets))
-	var arrWords []token
 	var arrShingles *shingleSet
 	for _, t := range targets {
-		if t.e == nil && t.words != nil {
-			arrWords = shortTokens(nil, s.words)
+		if t.e == nil && t.words != nil && t.c.near {
 			arrShingles = newShingleSet(s.words)
 			break
 		}
@@ -286,7 +317,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		// passage that may be copying.
 		if other == nil && t.words != nil &&
 			!(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
-			!f.mayShare(e, arrWords, a.ID < t.id, t.words, t.quoted) {
+			!f.mayShare(e, s.words, a.ID < t.id, t.words, t.quoted) {
 			return
 		}
 		if other == nil {
@@ -300,7 +331,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 			return
 		}
 		if other != nil {
-			res[i].c, res[i].ok = f.compare(e, other)
+			if c, ok := f.compare(e, other); ok {
+				res[i].c = &c
+			}
 		}
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(targets)); workers <= 1 {
@@ -324,8 +357,8 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		if r.err != nil {
 			return nil, r.err
 		}
-		if r.ok {
-			out = append(out, r.c)
+		if r.c != nil {
+			out = append(out, *r.c)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -344,19 +377,12 @@ func otherID(c storyline.Copy, id string) string {
 // insert adds a sketch to the index and, when record is set, queues it
 // for the store; it returns the document number. f.mu is held.
 func (f *Finder) insert(s sketch, record bool) uint32 {
-	d := uint32(len(f.idEnd))
-	f.idBytes = append(f.idBytes, s.id...)
-	f.idEnd = append(f.idEnd, uint32(len(f.idBytes)))
-	var nx [bands]uint32
-	for b := range nx {
-		nx[b] = noEntry
+	d := f.docs
+	f.docs++
+	if n := f.near.len(); n > 0 && (n >= f.opts.NearArticles/2 || f.near.used() >= f.opts.NearBytes/2) {
+		f.nearPrev, f.near = f.near, newNearGen(d, f.near.len())
 	}
-	if s.hasSh {
-		for b, k := range s.keys {
-			nx[b] = f.tables[b].push(k, d)
-		}
-	}
-	f.next = append(f.next, nx)
+	f.near.add(d, s.id, s.keys, s.hasSh)
 	f.tick(s.at)
 	f.cur.add(d, s.fps, s.words, s.quoted)
 	if record {
@@ -380,18 +406,21 @@ func (f *Finder) tick(at int64) {
 		f.cur.start = f.now
 	}
 	half := int64(f.opts.PassageWindow/time.Second) / 2
-	if f.cur.articles >= max(1, f.opts.PassageArticles/2) ||
-		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half) {
-		f.prev, f.cur = f.cur, newPostings(f.now)
+	if n := f.cur.articles; n > 0 && (n >= f.opts.PassageArticles/2 || f.cur.used() >= f.opts.PassageBytes/2 ||
+		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half)) {
+		f.prev, f.cur = f.cur, newPostings(f.now, f.cur)
 	}
 }
 
+// id returns the id of document d, "" when the index no longer holds it.
 func (f *Finder) id(d uint32) string {
-	start := uint32(0)
-	if d > 0 {
-		start = f.idEnd[d-1]
+	switch {
+	case f.near.holds(d):
+		return f.near.id(d)
+	case f.nearPrev.holds(d):
+		return f.nearPrev.id(d)
 	}
-	return string(f.idBytes[start:f.idEnd[d]])
+	return ""
 }
 
 // fetch reads a candidate no longer among the recent articles from the source and
@@ -399,6 +428,9 @@ func (f *Finder) id(d uint32) string {
 func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	if f.src == nil {
 		return nil, nil
+	}
+	if e := f.old.get(id); e != nil {
+		return e, nil
 	}
 	f.fetched.Add(1)
 	art, err := f.src.Article(ctx, id)
@@ -411,16 +443,18 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	sc := f.scratch.Get().(*scratch)
 	defer f.scratch.Put(sc)
 	e, _, _ := newEntry(art, sc)
+	f.old.put(e)
 	return e, nil
 }
 
 // Stats describes the size of a Finder's index.
 type Stats struct {
-	// Articles is how many articles are indexed.
-	Articles int
+	// Articles is how many articles were indexed; NearArticles how many
+	// the near-duplicate index still holds, the most recent ones.
+	Articles, NearArticles int
 	// NearBytes is the memory of the near-duplicate index (ids and LSH
-	// tables); PassageBytes that of the passage index (fingerprints and
-	// 16-bit word hashes of its window).
+	// tables of its window); PassageBytes that of the passage index
+	// (fingerprints and 16-bit word hashes of its window).
 	NearBytes, PassageBytes int
 	// PassageArticles is how many articles the passage index holds, the
 	// most recent ones.
@@ -428,6 +462,9 @@ type Stats struct {
 	// RecentArticles and RecentBytes are the recent articles kept prepared
 	// for alignment and their memory.
 	RecentArticles, RecentBytes int
+	// ReadBackArticles and ReadBackBytes are the candidates read back
+	// from the source kept prepared for the next arrivals, and their memory.
+	ReadBackArticles, ReadBackBytes int
 	// Fetched counts the candidates read back from the source because they
 	// were no longer among the recent articles.
 	Fetched int64
@@ -437,11 +474,8 @@ type Stats struct {
 func (f *Finder) Stats() Stats {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	s := Stats{Articles: len(f.idEnd)}
-	s.NearBytes = cap(f.idBytes) + 4*cap(f.idEnd) + cap(f.next)*4*bands
-	for i := range f.tables {
-		s.NearBytes += f.tables[i].bytes()
-	}
+	s := Stats{Articles: int(f.docs), NearArticles: f.near.len() + f.nearPrev.len()}
+	s.NearBytes = f.near.bytes() + f.nearPrev.bytes()
 	for _, p := range []*postings{f.cur, f.prev} {
 		if p != nil {
 			s.PassageBytes += p.bytes()
@@ -449,6 +483,10 @@ func (f *Finder) Stats() Stats {
 		}
 	}
 	s.RecentArticles, s.RecentBytes = f.win.len(), f.win.bytes
+	s.ReadBackArticles = f.old.len()
+	f.old.mu.Lock()
+	s.ReadBackBytes = f.old.bytes
+	f.old.mu.Unlock()
 	s.Fetched = f.fetched.Load()
 	return s
 }

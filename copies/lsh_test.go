@@ -35,8 +35,7 @@ func TestLSHRecall(t *testing.T) {
 	keys := make([][bands]uint32, len(q.arts))
 	ok := make([]bool, len(q.arts))
 	for i, a := range q.arts {
-		d := prepare(a.Text)
-		sh := shingles(nil, d.toks)
+		sh := shingles(nil, wordHashes(a.Text))
 		sets[i] = uniqueSorted(sh)
 		keys[i], ok[i] = p.bandKeys(sh)
 	}
@@ -82,21 +81,21 @@ func TestLSHRecall(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var n, hit int
 	for _, a := range q.arts {
-		d := prepare(a.Text)
-		if len(d.toks) < 150 {
+		words := wordHashes(a.Text)
+		if len(words) < 150 {
 			continue
 		}
-		orig := uniqueSorted(shingles(nil, d.toks))
+		orig := uniqueSorted(shingles(nil, words))
 		ko, _ := p.bandKeys(orig)
-		mut := slices.Clone(d.toks)
+		mut := slices.Clone(words)
 		// each changed word changes up to three shingles: start a little
 		// short of the number that brings Jaccard to 0.72
 		for range len(mut) * 4 / 100 {
-			mut[r.IntN(len(mut))].h = r.Uint64()
+			mut[r.IntN(len(mut))] = r.Uint64()
 		}
 		for range len(mut) {
 			k := r.IntN(len(mut))
-			mut[k].h = r.Uint64()
+			mut[k] = r.Uint64()
 			sh := shingles(nil, mut)
 			jac := sortedJaccard(orig, uniqueSorted(sh))
 			if jac < threshold {

@@ -40,25 +40,27 @@ func newHashParams() *hashParams {
 	return p
 }
 
-// shingles returns the hashes of the text's word shingles (a text shorter
+// shingles returns the hashes of the word shingles of a text, given as
+// its full word hashes (a text shorter
 // than a shingle gives one shingle of all its words), with repeats.
-func shingles(dst []uint64, toks []token) []uint64 {
-	if len(toks) == 0 {
+func shingles(dst []uint64, words []uint64) []uint64 {
+	if len(words) == 0 {
 		return dst
 	}
-	if len(toks) < shingleWords {
-		return append(dst, shingleHash(toks))
+	if len(words) < shingleWords {
+		return append(dst, shingleHash(words))
 	}
-	for i := 0; i+shingleWords <= len(toks); i++ {
-		dst = append(dst, shingleHash(toks[i:i+shingleWords]))
+	for i := 0; i+shingleWords <= len(words); i++ {
+		dst = append(dst, shingleHash(words[i:i+shingleWords]))
 	}
 	return dst
 }
 
-func shingleHash(toks []token) uint64 {
+// shingleHash hashes a run of full word hashes.
+func shingleHash(words []uint64) uint64 {
 	h := uint64(0x9E3779B97F4A7C15)
-	for _, t := range toks {
-		h = (h ^ t.h) * 0xBF58476D1CE4E5B9
+	for _, w := range words {
+		h = (h ^ w) * 0xBF58476D1CE4E5B9
 		h ^= h >> 29
 	}
 	return h

@@ -67,8 +67,20 @@ func (p *postings) appendDocs(dst []uint32, e uint32, limit int) []uint32 {
 	return dst
 }
 
-func newPostings(start int64) *postings {
-	return &postings{table: chainTable{counted: true}, start: start}
+// newPostings opens a generation at stream time start; like, when not
+// nil, is the generation before it, whose size it reserves, so that the
+// new one seldom grows.
+func newPostings(start int64, like *postings) *postings {
+	p := &postings{table: chainTable{counted: true}, start: start}
+	if like != nil && like.articles > 0 {
+		p.table.reserve(like.table.n)
+		p.entries = make([]postingEntry, 0, len(like.entries))
+		p.words = make([]uint16, 0, len(like.words))
+		p.wordsEnd = make([]uint32, 0, len(like.wordsEnd))
+		p.quoted = make([]uint64, 0, len(like.quoted))
+		p.quotedEnd = make([]uint32, 0, len(like.quotedEnd))
+	}
+	return p
 }
 
 // wordsOf returns the words of document d, nil when it has none here.
@@ -103,16 +115,22 @@ func (p *postings) quotedOf(d uint32) []uint64 {
 	return p.quoted[start:p.quotedEnd[i]:p.quotedEnd[i]]
 }
 
+// used is the memory the generation's documents take, whatever was
+// reserved: what its budget is weighed against.
+func (p *postings) used() int {
+	return p.table.used() + 8*len(p.entries) + 2*len(p.words) + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
+}
+
 // bytes is the generation's memory.
 func (p *postings) bytes() int {
 	return p.table.bytes() + 8*cap(p.entries) + 2*cap(p.words) + 4*cap(p.wordsEnd) + 8*cap(p.quoted) + 4*cap(p.quotedEnd)
 }
 
 // shortWords reduces token hashes to 16 bits each.
-func shortWords(toks []token) []uint16 {
-	b := make([]uint16, len(toks))
-	for i, t := range toks {
-		b[i] = uint16(t.h >> 48)
+func shortWords(hs []uint32) []uint16 {
+	b := make([]uint16, len(hs))
+	for i, h := range hs {
+		b[i] = uint16(h >> 16)
 	}
 	return b
 }

@@ -255,15 +255,15 @@ func runQuality(t testing.TB, q qualitySet) ([]storyline.Copy, []storyline.Artic
 
 // exactCover is the fraction of a's tokens inside a run of n words that
 // also occurs in b.
-func exactCover(a, b []token, n int) float64 {
+func exactCover(a, b []uint32, n int) float64 {
 	if len(a) < n {
 		return 0
 	}
 	set := map[uint64]bool{}
-	gram := func(t []token) uint64 {
+	gram := func(t []uint32) uint64 {
 		h := uint64(14695981039346656037)
-		for _, tk := range t {
-			h = (h ^ tk.h) * 1099511628211
+		for _, w := range t {
+			h = (h ^ uint64(w)) * 1099511628211
 		}
 		return h
 	}
@@ -306,8 +306,8 @@ func oraclePairs(arts []storyline.Article, n int) map[[2]string]bool {
 		for i := 0; i+n <= len(dd.toks); i++ {
 			h := uint64(14695981039346656037)
 			nq := 0
-			for _, tk := range dd.toks[i : i+n] {
-				h = (h ^ tk.h) * 1099511628211
+			for k, tk := range dd.toks[i : i+n] {
+				h = (h ^ uint64(dd.hs[i+k])) * 1099511628211
 				if mask[tk.start] {
 					nq++
 				}
@@ -372,8 +372,8 @@ func TestQualitySyndication(t *testing.T) {
 		// the same definitions the finder uses: shingle Jaccard and the
 		// share of each text covered by shared runs
 		x, y := prepare(byID[k[0]].Text), prepare(byID[k[1]].Text)
-		cx, cy := exactCover(x.toks, y.toks, 12), exactCover(y.toks, x.toks, 12)
-		if sortedJaccard(uniqueSorted(shingles(nil, x.toks)), uniqueSorted(shingles(nil, y.toks))) >= 0.7 || min(cx, cy) >= 0.8 {
+		cx, cy := exactCover(x.hs, y.hs, 12), exactCover(y.hs, x.hs, 12)
+		if sortedJaccard(uniqueSorted(shingles(nil, wordHashes(byID[k[0]].Text))), uniqueSorted(shingles(nil, wordHashes(byID[k[1]].Text)))) >= 0.7 || min(cx, cy) >= 0.8 {
 			q.near[k] = true
 		} else {
 			q.partial[k] = true
@@ -425,7 +425,7 @@ func TestQualitySyndication(t *testing.T) {
 				for i := range x.toks {
 					cur := make([]int, len(y.toks)+1)
 					for j := range y.toks {
-						if x.toks[i].h == y.toks[j].h {
+						if x.hs[i] == y.hs[j] {
 							cur[j+1] = prev[j] + 1
 							best = max(best, cur[j+1])
 						}
@@ -446,7 +446,7 @@ func TestQualitySyndication(t *testing.T) {
 				x, y := prepare(byID[k[0]].Text), prepare(byID[k[1]].Text)
 				xm, ym := quoteMask(x.text), quoteMask(y.text)
 				xr := []rune(x.text)
-				for _, sp := range align(x.toks, y.toks, 12) {
+				for _, sp := range align(x.hs, y.hs, 12) {
 					t.Logf("   aligned %d words, quoted %v/%v: %q", sp.a1-sp.a0, quoted(xm, xr, int(x.toks[sp.a0].start), int(x.toks[sp.a1-1].end)), quoted(ym, []rune(y.text), int(y.toks[sp.b0].start), int(y.toks[sp.b1-1].end)), string(xr[x.toks[sp.a0].start:x.toks[sp.a1-1].end]))
 				}
 			}

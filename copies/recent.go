@@ -16,6 +16,8 @@ type entry struct {
 	id        string
 	published storyline.Published
 	d         doc
+	// hash is the hash of the normalized text (textproc.Hash)
+	hash string
 	// set holds the distinct shingle hashes (their high 32 bits), sorted
 	set []uint32
 	// fpos holds every position winnowing selects below maxFPos, as the
@@ -32,6 +34,7 @@ type entry struct {
 // scratch is the reusable memory of preparing one article.
 type scratch struct {
 	toks  []textproc.Token
+	wide  []uint64
 	sh    []uint64
 	grams []uint32
 	pos   []int32
@@ -80,8 +83,8 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 		sc = new(scratch)
 	}
 	var d doc
-	d, sc.toks = prepareWith(sc.toks, a.Text)
-	sh := shingles(sc.sh[:0], d.toks)
+	d, sc.toks, sc.wide = prepareWith(sc.toks, sc.wide, a.Text)
+	sh := shingles(sc.sh[:0], sc.wide)
 	sc.sh = sh
 	set := make([]uint32, len(sh))
 	for i, h := range sh {
@@ -89,8 +92,8 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	}
 	sc.radix = radixSort(set, sc.radix)
 	set = slices.Clip(slices.Compact(set))
-	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
-	sc.grams = grams(sc.grams[:0], d.toks)
+	e := &entry{id: a.ID, published: a.Published, d: d, set: set, hash: textproc.Hash(a.Text)}
+	sc.grams = grams(sc.grams[:0], sc.wide)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
 	e.fpos = make([]uint32, 0, len(sc.pos))
 	fps := make([]uint32, len(sc.pos))
@@ -121,9 +124,9 @@ func (e *entry) positions(dst []int, h uint32) []int {
 	return dst
 }
 
-// textHash is the hash of the normalized text, computed only when an
-// exact duplicate is possible.
-func (e *entry) textHash() string { return textproc.Hash(e.d.text) }
+// textHash is the hash of the normalized text, which tells exact
+// duplicates from near ones.
+func (e *entry) textHash() string { return e.hash }
 
 // inQuote reports whether code point i is inside quotation marks.
 func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
@@ -201,8 +204,8 @@ func (e *entry) slice(start, end int) string {
 
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
-	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.d.text) +
-		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
+	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.hash) + len(e.d.text) +
+		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
 }
 
 // recent keeps the entries of the most recent documents, by document

@@ -85,6 +85,18 @@ func (t *chainTable) push(key, entry uint32) uint32 {
 	}
 }
 
+// reserve sizes an empty table for about n keys, so that filing them
+// does not grow it.
+func (t *chainTable) reserve(n int) {
+	if len(t.slots) > 0 || n <= 0 {
+		return
+	}
+	t.slots = make([]uint64, max(1024, n*100/70))
+	if t.counted {
+		t.counts = make([]uint8, len(t.slots))
+	}
+}
+
 func (t *chainTable) grow() {
 	old, oldCounts := t.slots, t.counts
 	t.slots = make([]uint64, max(1024, len(old)*3/2))
@@ -104,6 +116,15 @@ func (t *chainTable) grow() {
 			t.counts[i] = oldCounts[j]
 		}
 	}
+}
+
+// used is the memory the table's keys take at its usual load, whatever
+// was reserved.
+func (t *chainTable) used() int {
+	if t.counted {
+		return t.n * 13
+	}
+	return t.n * 12
 }
 
 // bytes is the table's memory.

@@ -8,35 +8,43 @@ import (
 	"github.com/zeebo/xxh3"
 )
 
-// token is one word of a text reduced to a hash of its canonical form,
-// with its code point offsets.
-type token struct {
-	h          uint64
-	start, end int32
-}
+// token is the code point offsets of one word of a text.
+type token struct{ start, end int32 }
 
-// doc is a text prepared for comparison.
+// doc is a text prepared for comparison: its words as hashes of their
+// canonical form (the high 32 bits of the full word hash), which are
+// what texts are aligned by, and as offsets. Twelve bytes a word are the
+// bulk of what the recent articles hold.
 type doc struct {
 	text  string
 	runes int
+	hs    []uint32
 	toks  []token
 }
 
 // prepare tokenizes text and hashes the canonical form of each word.
 func prepare(text string) doc {
-	d, _ := prepareWith(nil, text)
+	d, _, _ := prepareWith(nil, nil, text)
 	return d
 }
 
-// prepareWith is prepare tokenizing into buf, which it returns for reuse.
-func prepareWith(buf []textproc.Token, text string) (doc, []textproc.Token) {
+// prepareWith is prepare tokenizing into buf; it also returns the full
+// 64-bit word hashes in wide, from which shingles and fingerprints are
+// computed (so that they stay what the index stored before tokens were
+// cut to 32 bits). It returns both buffers for reuse.
+func prepareWith(buf []textproc.Token, wide []uint64, text string) (doc, []textproc.Token, []uint64) {
 	tt := textproc.Tokenize(buf[:0], text)
 	toks := make([]token, len(tt))
+	hs := make([]uint32, len(tt))
+	wide = wide[:0]
 	for i, t := range tt {
-		toks[i] = token{h: xxh3.HashString(canonical(t.Term)), start: int32(t.Start), end: int32(t.End)}
+		h := xxh3.HashString(canonical(t.Term))
+		wide = append(wide, h)
+		hs[i] = uint32(h >> 32)
+		toks[i] = token{start: int32(t.Start), end: int32(t.End)}
 	}
 	clear(tt) // drop the terms
-	return doc{text: text, runes: utf8.RuneCountInString(text), toks: toks}, tt
+	return doc{text: text, runes: utf8.RuneCountInString(text), hs: hs, toks: toks}, tt, wide
 }
 
 // spelling maps British endings to American ones, so that "recognise" and

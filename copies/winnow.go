@@ -11,16 +11,17 @@ const (
 	window    = 8
 )
 
-// fingerprints appends the winnowed fingerprints of a token sequence,
-// each once, in text order.
-func fingerprints(dst []uint32, toks []token) []uint32 {
-	return winnow(dst, grams(nil, toks))
+// fingerprints appends the winnowed fingerprints of a text given as its
+// full word hashes, each once, in text order.
+func fingerprints(dst []uint32, words []uint64) []uint32 {
+	return winnow(dst, grams(nil, words))
 }
 
-// grams appends the hashes of every word n-gram of toks.
-func grams(dst []uint32, toks []token) []uint32 {
-	for i := 0; i+gramWords <= len(toks); i++ {
-		dst = append(dst, uint32(shingleHash(toks[i:i+gramWords])>>32))
+// grams appends the hashes of every word n-gram of a text given as its
+// full word hashes.
+func grams(dst []uint32, words []uint64) []uint32 {
+	for i := 0; i+gramWords <= len(words); i++ {
+		dst = append(dst, uint32(shingleHash(words[i:i+gramWords])>>32))
 	}
 	return dst
 }

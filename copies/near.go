@@ -1,0 +1,107 @@
+package copies
+
+// nearGen is one generation of the near-duplicate index and of the ids
+// of the documents filed since it opened: one table per LSH band, each
+// chaining documents through next (by document number, from first on).
+// Exact duplicates have equal shingle sets, so they meet in every band;
+// the normalized-text hash tells them apart when pairs are scored. The
+// Finder keeps two generations and drops the older whole when the newer
+// fills up, like the passage index, so that what it holds is bounded by
+// a window of recent documents, in count and in bytes.
+type nearGen struct {
+	first  uint32
+	tables [bands]chainTable
+	next   [][bands]uint32
+	// ids of the documents, by document number, in one arena
+	idBytes []byte
+	idEnd   []uint32
+}
+
+// newNearGen opens a generation at document first, sized for about hint
+// documents (the size of the one before), so that it seldom grows.
+func newNearGen(first uint32, hint int) *nearGen {
+	g := &nearGen{first: first}
+	if hint > 0 {
+		g.next = make([][bands]uint32, 0, hint)
+		g.idEnd = make([]uint32, 0, hint)
+		for b := range g.tables {
+			g.tables[b].reserve(hint)
+		}
+	}
+	return g
+}
+
+// add files document d, the next one, with its id and, when hasSh, its
+// band keys.
+func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool) {
+	g.idBytes = append(g.idBytes, id...)
+	g.idEnd = append(g.idEnd, uint32(len(g.idBytes)))
+	var nx [bands]uint32
+	for b := range nx {
+		nx[b] = noEntry
+	}
+	if hasSh {
+		for b, k := range keys {
+			nx[b] = g.tables[b].push(k, d)
+		}
+	}
+	g.next = append(g.next, nx)
+}
+
+// len is how many documents the generation holds.
+func (g *nearGen) len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.idEnd)
+}
+
+// holds reports whether document d was filed in the generation.
+func (g *nearGen) holds(d uint32) bool {
+	return g != nil && d >= g.first && d-g.first < uint32(len(g.idEnd))
+}
+
+// id returns the id of document d, which the generation holds.
+func (g *nearGen) id(d uint32) string {
+	i := d - g.first
+	start := uint32(0)
+	if i > 0 {
+		start = g.idEnd[i-1]
+	}
+	return string(g.idBytes[start:g.idEnd[i]])
+}
+
+// walk calls fn for the documents filed under key in band b, newest
+// first, at most maxChain of them.
+func (g *nearGen) walk(b int, key uint32, fn func(d uint32)) {
+	if g == nil {
+		return
+	}
+	n := 0
+	for d := g.tables[b].head(key); d != noEntry && n < maxChain; d = g.next[d-g.first][b] {
+		fn(d)
+		n++
+	}
+}
+
+// used is the memory the generation's documents take, whatever was
+// reserved: what its budget is weighed against.
+func (g *nearGen) used() int {
+	n := len(g.idBytes) + 4*len(g.idEnd) + 4*bands*len(g.next)
+	for i := range g.tables {
+		n += g.tables[i].used()
+	}
+	return n
+}
+
+// bytes is the generation's memory.
+func (g *nearGen) bytes() int {
+	if g == nil {
+		return 0
+	}
+	n := cap(g.idBytes) + 4*cap(g.idEnd) + 4*bands*cap(g.next)
+	for i := range g.tables {
+		n += g.tables[i].bytes()
+	}
+	return n
+}
