@@ -54,6 +54,8 @@ func TestCodecRoundTrip(t *testing.T) {
 				{Name: "A", Kind: storyline.Organization},
 				{Name: "", Kind: "", Mentions: []storyline.Mention{}},
 				{Name: "B", Kind: storyline.Place, Mentions: []storyline.Mention{{Text: "", Start: -1, End: 1 << 40}}},
+				// Empty, not nil, and last: its count is all that follows.
+				{Name: "C", Kind: storyline.Person, Mentions: []storyline.Mention{}},
 			},
 			dates: []storyline.DateMention{{Date: "2024", Start: -5, End: 0}},
 		},

@@ -321,6 +321,20 @@ CREATE VIRTUAL TABLE quote_keys USING fts5(
 DROP INDEX entities_rank;
 CREATE INDEX entities_rank ON entities(articles DESC, mentions DESC, name, kind) WHERE articles >= 3;
 `, run: migrateQuotesV5},
+	// 6: entity totals folded in many articles at a time. Most names an
+	// article mentions are mentioned by no other, so that the totals grow
+	// by a dozen rows an article, each at its own place in the table: an
+	// upsert per batch dirtied a page per name, most of a commit's pages.
+	// The totals now hold the articles up to entity_fold.through (all of
+	// them when this step runs); those after it are folded in when enough
+	// have come (see foldEntities), their pages written once for many.
+	{sql: `
+CREATE TABLE entity_fold (
+	one     INTEGER PRIMARY KEY CHECK (one = 1),
+	through INTEGER NOT NULL -- articles.seq up to which the totals count
+);
+INSERT INTO entity_fold (one, through) SELECT 1, COALESCE(MAX(seq), 0) FROM articles;
+`},
 }
 
 // migrate brings the database to the latest schema version, one

@@ -75,6 +75,10 @@ type DB struct {
 	// article read spent a third of its time parsing its SQL.
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt
+
+	// foldEvery is how many articles wait to be folded into the entity
+	// totals at most (fold.go); tests make it small.
+	foldEvery int
 }
 
 var _ storyline.Store = (*DB)(nil)
@@ -99,7 +103,7 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 	if o.Readers <= 0 {
 		o.Readers = 4
 	}
-	d := &DB{path: path, opts: o, stmts: map[string]*sql.Stmt{}}
+	d := &DB{path: path, opts: o, stmts: map[string]*sql.Stmt{}, foldEvery: defaultFoldEvery}
 	if o.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
@@ -281,6 +285,8 @@ func (d *DB) Close() error {
 		errs = append(errs, d.r.Close())
 	}
 	if d.w != nil {
+		// The entity totals are exact at rest.
+		errs = append(errs, d.foldEntities(context.Background()))
 		// Fold the WAL back into the main file so that the database is one
 		// file at rest; failure is harmless (the WAL is replayed on open).
 		_, _ = d.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
