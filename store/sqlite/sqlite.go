@@ -22,15 +22,16 @@
 // article's quotes are one such row, looked up by speaker or statement
 // through a full-text index of hashed keys, which FTS5 writes a segment
 // per batch rather than a page per key), small keyed tables are
-// clustered on their key,
-// pages are 4 KiB (an index on a key that new articles do not arrive in
-// order of writes a page per insert), the WAL is checkpointed every 256
-// MiB, and memory is bounded (a 64 MiB cache and 64 MiB mapping for the
-// writer, an 8 MiB cache per reader). Commits are durable at the next
-// checkpoint (synchronous=NORMAL in WAL mode): a power loss may lose the
-// last batches but never leaves a batch in part or the file corrupt, and
-// the pipeline commits idempotently, so that running it again restores
-// them.
+// clustered on their key, pages are 4 KiB (an index on a key that new
+// articles do not arrive in order of writes a page per insert), the
+// entity totals, whose names are mostly new, take the articles' entities
+// thousands at a time (fold.go), the full-text indexes merge 64 segments
+// at a time, the WAL is checkpointed every 256 MiB, and memory is
+// bounded (a 64 MiB cache and 64 MiB mapping for the writer, an 8 MiB
+// cache per reader). Commits are durable at the next checkpoint
+// (synchronous=NORMAL in WAL mode): a power loss may lose the last
+// batches but never leaves a batch in part or the file corrupt, and the
+// pipeline commits idempotently, so that running it again restores them.
 package sqlite
 
 import (
