@@ -274,6 +274,9 @@ func (d *DB) articlesByID(ctx context.Context, f storyline.ArticleFilter, where 
 // Entities lists the entities stored articles mention: those in most
 // articles first, then by mentions, then by name.
 func (d *DB) Entities(ctx context.Context, limit int) ([]storyline.EntityCount, error) {
+	if err := d.foldEntities(ctx); err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
 	const q = `SELECT name, kind, articles, mentions FROM entities`
 	const order = ` ORDER BY articles DESC, mentions DESC, name, kind`
 	if limit > 0 {

@@ -159,8 +159,14 @@ func (d *dec) str() string {
 }
 
 func (d *dec) mentions() []storyline.Mention {
-	n := d.count()
-	if n == 0 {
+	// The count is the length plus one: an empty slice at the end of the
+	// value has a count of 1 and no bytes after it.
+	n := d.uvarint()
+	if n > uint64(len(d.s))+1 {
+		d.err = errCodec
+		return nil
+	}
+	if n == 0 || d.err != nil {
 		return nil
 	}
 	out := make([]storyline.Mention, n-1)

@@ -3,11 +3,14 @@ package sqlite
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
 )
 
 // TestCodecFields fails when a type the codec writes gains or loses a
@@ -54,6 +57,8 @@ func TestCodecRoundTrip(t *testing.T) {
 				{Name: "A", Kind: storyline.Organization},
 				{Name: "", Kind: "", Mentions: []storyline.Mention{}},
 				{Name: "B", Kind: storyline.Place, Mentions: []storyline.Mention{{Text: "", Start: -1, End: 1 << 40}}},
+				// Empty, not nil, and last: its count is all that follows.
+				{Name: "C", Kind: storyline.Person, Mentions: []storyline.Mention{}},
 			},
 			dates: []storyline.DateMention{{Date: "2024", Start: -5, End: 0}},
 		},
@@ -122,5 +127,24 @@ func TestCodecMalformed(t *testing.T) {
 		} else if !errors.Is(err, errCodec) {
 			t.Errorf("%s: error %v, want errCodec", name, err)
 		}
+	}
+}
+
+// TestQuoteKey checks the quote_keys token of a key: its kind and the 16
+// hex digits of its hash, as stored files hold them.
+func TestQuoteKey(t *testing.T) {
+	for _, tc := range []struct {
+		kind byte
+		key  string
+	}{{'p', "dmitry peskov"}, {'t', "stm-1"}, {'p', ""}, {'t', "ё"}} {
+		want := fmt.Sprintf("%c%016x", tc.kind, xxh3.HashString(tc.key))
+		if got := quoteKey(tc.kind, tc.key); got != want {
+			t.Errorf("quoteKey(%c, %q) = %q, want %q", tc.kind, tc.key, got, want)
+		}
+	}
+	qs := []storyline.Quote{{Speaker: "Dmitry Peskov", Statement: "s1"}, {Speaker: "dmitry  peskov", Statement: "s1"}, {Speaker: "", Statement: "s2"}}
+	want := quoteKey('p', textproc.Normalize("Dmitry Peskov")) + " " + quoteKey('t', "s1") + " " + quoteKey('t', "s2")
+	if got := quoteTokens(qs); got != want {
+		t.Errorf("quoteTokens = %q, want %q", got, want)
 	}
 }

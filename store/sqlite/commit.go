@@ -24,15 +24,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: commit: begin: %w", err)
 	}
-	c := &committer{
-		ctx:   ctx,
-		tx:    tx,
-		stmts: map[string]*sql.Stmt{},
-		now:   time.Now().UTC().Format(time.RFC3339Nano),
-		batch: map[string]*storyline.Article{},
-		added: map[string]int64{},
-		cl:    newTracker(),
-	}
+	c := d.newCommitter(ctx, tx)
 	outs, err := c.run(b)
 	c.closeStmts()
 	if err != nil {
@@ -43,6 +35,20 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
 	return outs, nil
+}
+
+// newCommitter starts the work of one write transaction.
+func (d *DB) newCommitter(ctx context.Context, tx *sql.Tx) *committer {
+	return &committer{
+		ctx:       ctx,
+		tx:        tx,
+		stmts:     map[string]*sql.Stmt{},
+		now:       time.Now().UTC().Format(time.RFC3339Nano),
+		batch:     map[string]*storyline.Article{},
+		added:     map[string]int64{},
+		cl:        newTracker(),
+		foldEvery: d.foldEvery,
+	}
 }
 
 // committer holds one Commit's transaction and prepared statements.
@@ -60,6 +66,11 @@ type committer struct {
 	pend        pendingRows
 	tallies     map[tallyKey]int
 	cl          *tracker
+	// folded is entity_fold.through once foldLoaded; foldEvery is the
+	// number of pending articles that makes the commit fold them.
+	folded     int64
+	foldLoaded bool
+	foldEvery  int
 }
 
 type entityKey struct{ name, kind string }
@@ -114,7 +125,7 @@ func (c *committer) run(b storyline.Batch) ([]storyline.Outcome, error) {
 		return nil, err
 	}
 	steps := []func(storyline.Batch) error{
-		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.flushTallies, c.flushText,
+		c.reclean, c.copies, c.assignments, c.merges, c.flushClusters, c.titles, c.quotes, c.state, c.foldStep, c.flushTallies, c.flushText,
 	}
 	for _, step := range steps {
 		if err := c.ctx.Err(); err != nil {

@@ -350,10 +350,26 @@ func facetRows(args []any, story string, members []member) []any {
 			count(fv{"entity", e})
 		}
 	}
+	// The story and facet names are boxed once, not once a row.
+	st := any(story)
 	for _, k := range order {
-		args = append(args, story, k.facet, k.value, counts[k])
+		args = append(args, st, facetName(k.facet), k.value, counts[k])
 	}
 	return args
+}
+
+// facetName returns a facet's name as a query argument: the constants
+// box without allocating.
+func facetName(f string) any {
+	switch f {
+	case "source":
+		return "source"
+	case "lang":
+		return "lang"
+	case "entity":
+		return "entity"
+	}
+	return f
 }
 
 // members loads every article assigned to a cluster (col is "event" or

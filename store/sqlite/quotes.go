@@ -29,26 +29,47 @@ import (
 // quoteKey returns the token of a speaker ('p', key normalised) or a
 // statement ('t') in quote_keys.
 func quoteKey(kind byte, key string) string {
-	return fmt.Sprintf("%c%016x", kind, xxh3.HashString(key))
+	return string(appendQuoteKey(nil, kind, xxh3.HashString(key)))
+}
+
+// appendQuoteKey appends the token of a key's hash to b.
+func appendQuoteKey(b []byte, kind byte, h uint64) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, kind)
+	for shift := 60; shift >= 0; shift -= 4 {
+		b = append(b, hex[(h>>shift)&0xf])
+	}
+	return b
 }
 
 // quoteTokens returns the quote_keys row of a set: the distinct tokens
-// of its speakers and statements.
+// of its speakers and statements, in the order they first occur.
 func quoteTokens(qs []storyline.Quote) string {
-	var toks []string
+	type tok struct {
+		kind byte
+		h    uint64
+	}
+	seen := make([]tok, 0, 2*len(qs))
+	var b []byte
 	add := func(kind byte, key string) {
 		if key == "" {
 			return
 		}
-		if t := quoteKey(kind, key); !slices.Contains(toks, t) {
-			toks = append(toks, t)
+		t := tok{kind, xxh3.HashString(key)}
+		if slices.Contains(seen, t) {
+			return
 		}
+		seen = append(seen, t)
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = appendQuoteKey(b, kind, t.h)
 	}
 	for _, q := range qs {
 		add('p', textproc.Normalize(q.Speaker))
 		add('t', q.Statement)
 	}
-	return strings.Join(toks, " ")
+	return string(b)
 }
 
 // encodeQuotes returns the quotes column of a set: the quotes ordered

@@ -321,6 +321,31 @@ CREATE VIRTUAL TABLE quote_keys USING fts5(
 DROP INDEX entities_rank;
 CREATE INDEX entities_rank ON entities(articles DESC, mentions DESC, name, kind) WHERE articles >= 3;
 `, run: migrateQuotesV5},
+	// 6: entity totals folded in many articles at a time. Most names an
+	// article mentions are mentioned by no other, so that the totals grow
+	// by a dozen rows an article, each at its own place in the table: an
+	// upsert per batch dirtied a page per name, most of a commit's pages.
+	// The totals now hold the articles up to entity_fold.through (all of
+	// them when this step runs); those after it are folded in when enough
+	// have come (see foldEntities), their pages written once for many.
+	{sql: `
+CREATE TABLE entity_fold (
+	one     INTEGER PRIMARY KEY CHECK (one = 1),
+	through INTEGER NOT NULL -- articles.seq up to which the totals count
+);
+INSERT INTO entity_fold (one, through) SELECT 1, COALESCE(MAX(seq), 0) FROM articles;
+
+-- Each commit adds a segment to each full-text index, and a level of
+-- merges rewrites every posting once: merging 64 segments at a time
+-- rather than 16 (4 for quote_keys) makes a level of merges per 64 times
+-- more commits, so that a million articles take two levels instead of
+-- three (five), for more segments to read per query. The crisis merge
+-- must wait as long, or it merges at 16 still.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 64);
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 64);
+INSERT INTO quote_keys (quote_keys, rank) VALUES ('automerge', 64);
+INSERT INTO quote_keys (quote_keys, rank) VALUES ('crisismerge', 64);
+`},
 }
 
 // migrate brings the database to the latest schema version, one

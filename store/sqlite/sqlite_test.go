@@ -224,9 +224,13 @@ func TestFileSettings(t *testing.T) {
 			t.Errorf("reader %s = %q, %v; want %q", pragma, got, err, want)
 		}
 	}
-	var automerge string
-	if err := db.r.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil || automerge != "16" {
-		t.Errorf("full-text automerge = %q, %v; want 16", automerge, err)
+	for _, table := range []string{"articles_fts", "quote_keys"} {
+		for _, k := range []string{"automerge", "crisismerge"} {
+			var v string
+			if err := db.r.QueryRow(`SELECT v FROM `+table+`_config WHERE k = ?`, k).Scan(&v); err != nil || v != "64" {
+				t.Errorf("%s %s = %q, %v; want 64", table, k, v, err)
+			}
+		}
 	}
 }
 

@@ -126,6 +126,9 @@ func (d *DB) Stats(ctx context.Context) (storyline.Stats, error) {
 	fail := func(err error) (storyline.Stats, error) {
 		return storyline.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}
+	if err := d.foldEntities(ctx); err != nil {
+		return fail(err)
+	}
 	rows, err := d.r.QueryContext(ctx, `SELECT name, value, n FROM tallies`)
 	if err != nil {
 		return fail(err)

@@ -62,10 +62,11 @@ func (c *committer) state(b storyline.Batch) error {
 			ks = append(ks, k)
 		}
 		slices.Sort(ks)
+		st := any(stage) // boxed once for all its keys
 		for _, k := range ks {
 			v := kv[k]
 			if v != nil {
-				args = append(args, stage, k, v)
+				args = append(args, st, k, v)
 				continue
 			}
 			if _, err := c.exec(`DELETE FROM state WHERE stage = ? AND key = ?`, stage, k); err != nil {

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -223,13 +224,13 @@ func (c *committer) insert(a *storyline.Article, seq int64) error {
 	return nil
 }
 
-// queueDerived queues an article's raw input, index entry and entities.
+// queueDerived queues an article's raw input and index entry. Its
+// entities count in the totals when they are next folded (fold.go).
 func (c *committer) queueDerived(a *storyline.Article, seq int64) {
 	if len(a.Raw) > 0 {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
 	queueText(&c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
-	c.countEntities(a.Entities, 1)
 }
 
 // reclean rewrites the clean text and reading (title, text, language,
@@ -262,7 +263,16 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		c.countEntities(oldEnts, -1)
+		// The totals count an article once it is folded; until then the
+		// fold reads its entities as they are when it runs.
+		folded, err := c.isFolded(old.seq)
+		if err != nil {
+			return fmt.Errorf("recleaned %q: %w", a.ID, err)
+		}
+		if folded {
+			c.countEntities(oldEnts, -1)
+			c.countEntities(a.Entities, 1)
+		}
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -282,7 +292,6 @@ func (c *committer) reclean(b storyline.Batch) error {
 		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
 		c.batch[a.ID] = &cur
 		queueText(&c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
-		c.countEntities(a.Entities, 1)
 	}
 	if err := c.flushArticles(); err != nil {
 		return err
@@ -298,11 +307,18 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	}
 	ts, has := pubTS(a.Published)
 	hash, seq := articleHash(a), old.seq
-	oldEnts, err := c.storedEntities(seq)
+	folded, err := c.isFolded(seq)
 	if err != nil {
 		return "", err
 	}
-	c.countEntities(oldEnts, -1)
+	if folded {
+		oldEnts, err := c.storedEntities(seq)
+		if err != nil {
+			return "", err
+		}
+		c.countEntities(oldEnts, -1)
+		c.countEntities(a.Entities, 1)
+	}
 	c.tally("updates", "", 1)
 	c.articleFacets(old.lang, old.format, old.source, -1)
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
@@ -452,6 +468,11 @@ func (c *committer) storedEntities(seq int64) ([]storyline.Entity, error) {
 	return ents, nil
 }
 
+// compareEntityKeys orders entity keys as the totals' primary key does.
+func compareEntityKeys(x, y entityKey) int {
+	return cmp.Or(strings.Compare(x.name, y.name), strings.Compare(x.kind, y.kind))
+}
+
 func (c *committer) entity(k entityKey, articles, mentions int) {
 	if c.entityDelta == nil {
 		c.entityDelta = map[entityKey]*entityTotal{}
@@ -473,9 +494,7 @@ func (c *committer) flushEntities() error {
 			keys = append(keys, k)
 		}
 	}
-	slices.SortFunc(keys, func(x, y entityKey) int {
-		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
-	})
+	slices.SortFunc(keys, compareEntityKeys)
 	// A stored entity has at least one article, so a row the upsert
 	// returns with exactly the batch's change is one it inserted.
 	var gone []entityKey
@@ -522,9 +541,7 @@ func (c *committer) flushEntities() error {
 			return fmt.Errorf("entities: %w", err)
 		}
 	}
-	slices.SortFunc(gone, func(x, y entityKey) int {
-		return strings.Compare(x.name+"\x00"+x.kind, y.name+"\x00"+y.kind)
-	})
+	slices.SortFunc(gone, compareEntityKeys)
 	for _, k := range gone {
 		if _, err := c.exec(`DELETE FROM entities WHERE name = ? AND kind = ?`, k.name, k.kind); err != nil {
 			return err

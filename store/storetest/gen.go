@@ -39,6 +39,11 @@ type Gen struct {
 	// 120 bytes per article under random keys (stage "statements"), as a
 	// statement grouper keeps its statements by hashed id.
 	StatementKeys int
+	// FreshEntities, when above zero, adds this many entities per article
+	// whose names no earlier article has, as a recogniser finds in news
+	// (most names it finds occur once): the entity totals then grow with
+	// the store, as they do in a real one.
+	FreshEntities int
 
 	rng   *rand.Rand
 	zipf  *rand.Zipf
@@ -87,6 +92,12 @@ func (g *Gen) words(bytes int) string {
 // Next returns the number of the next article Batch makes.
 func (g *Gen) Next() int { return g.next }
 
+// Skip makes the next article Batch makes the n-th, as if the articles
+// before it had been made: a benchmark goes on adding to a store built
+// earlier. Ids and the articles copies name depend on the number only;
+// texts differ from those the generator would have made.
+func (g *Gen) Skip(n int) { g.next = n }
+
 // Batch returns the next n articles with what the stages would derive.
 func (g *Gen) Batch(n int) storyline.Batch {
 	var b storyline.Batch
@@ -114,6 +125,11 @@ func (g *Gen) Batch(n int) storyline.Batch {
 			name := fmt.Sprintf("Entity %d", g.zipf.Uint64()%5000)
 			a.Entities = append(a.Entities, storyline.Entity{Name: name, Kind: storyline.EntityKind([]string{"person", "org", "place"}[e%3]),
 				Mentions: []storyline.Mention{{Text: name, Start: e * 10, End: e*10 + 8}}})
+		}
+		for e := range g.FreshEntities {
+			name := fmt.Sprintf("Fresh %d-%d", i, e)
+			a.Entities = append(a.Entities, storyline.Entity{Name: name, Kind: storyline.EntityKind([]string{"person", "org", "place"}[e%3]),
+				Mentions: []storyline.Mention{{Text: name, Start: 100 + e*10, End: 100 + e*10 + 8}}})
 		}
 		a.Dates = []storyline.DateMention{{Date: "2024-01-01", Text: "Monday", Start: 0, End: 6, Precision: storyline.PrecisionDay}}
 		b.Articles = append(b.Articles, a)

@@ -1,0 +1,230 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+// The entity totals (table entities, and the "entities" tally) count the
+// articles up to entity_fold.through. A commit does not touch them for
+// the articles it adds: most names a reader finds are mentioned by one
+// article only, so that a batch's names fell each on a page of its own
+// and the totals took most of the pages a commit wrote, more as the store
+// grew. The articles after the mark are folded in together once
+// foldEvery of them have come, a page of the totals then taking many
+// names at once; the fold reads their entities from the articles, so
+// that nothing but the mark needs to survive a crash, and it commits with
+// the batch that brings it about. An update or reclean of an article
+// already folded changes the totals at once.
+//
+// Entities and Stats on a store open for writing fold what is pending
+// first, and Close folds before it closes, so that the totals are exact
+// whenever they are read in the writing process or at rest; a store
+// opened read-only while another process writes sees them as of that
+// process's last fold.
+
+// defaultFoldEvery is how many articles wait for the entity totals at
+// most: some 250 000 names, 40 MB of memory while a fold runs.
+const defaultFoldEvery = 16384
+
+// foldMark returns entity_fold.through, read once per commit.
+func (c *committer) foldMark() (int64, error) {
+	if c.foldLoaded {
+		return c.folded, nil
+	}
+	row, err := c.queryRow(`SELECT through FROM entity_fold WHERE one = 1`)
+	if err != nil {
+		return 0, err
+	}
+	if err := row.Scan(&c.folded); err != nil {
+		return 0, fmt.Errorf("entity fold: %w", err)
+	}
+	c.foldLoaded = true
+	return c.folded, nil
+}
+
+// isFolded reports whether the totals count the article stored under seq.
+func (c *committer) isFolded(seq int64) (bool, error) {
+	mark, err := c.foldMark()
+	return seq <= mark, err
+}
+
+// foldStep folds the pending articles into the entity totals once
+// c.foldEvery of them are pending (all of them when c.foldEvery <= 0).
+func (c *committer) foldStep(storyline.Batch) error {
+	mark, err := c.foldMark()
+	if err != nil {
+		return err
+	}
+	row, err := c.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM articles`)
+	if err != nil {
+		return err
+	}
+	var last int64
+	if err := row.Scan(&last); err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	if last <= mark || (c.foldEvery > 0 && last-mark < int64(c.foldEvery)) {
+		return nil
+	}
+	s, err := c.stmt(`SELECT entities FROM articles WHERE seq > ? AND seq <= ? AND entities IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	rows, err := s.QueryContext(c.ctx, mark, last)
+	if err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	if c.entityDelta == nil {
+		// Some 14 names an article are new: the map is sized once.
+		c.entityDelta = make(map[entityKey]*entityTotal, 16*(last-mark))
+	}
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			rows.Close()
+			return fmt.Errorf("entity fold: %w", err)
+		}
+		ents, err := decodeEntities(b)
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("entity fold: %w", err)
+		}
+		c.countEntities(ents, 1)
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	if err := c.addEntities(); err != nil {
+		return err
+	}
+	if _, err := c.exec(`UPDATE entity_fold SET through = ? WHERE one = 1`, last); err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	c.folded = last
+	return nil
+}
+
+// foldEntities folds every pending article into the entity totals in a
+// transaction of its own; on a read-only store it does nothing.
+func (d *DB) foldEntities(ctx context.Context) error {
+	if d.w == nil {
+		return nil
+	}
+	tx, err := d.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	c := d.newCommitter(ctx, tx)
+	c.foldEvery = 0
+	err = errors.Join(c.foldStep(storyline.Batch{}), c.flushTallies(storyline.Batch{}))
+	c.closeStmts()
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("entity fold: %w", err)
+	}
+	return nil
+}
+
+// foldChunk is how many names one statement of addEntities carries.
+const foldChunk = 20000
+
+// addEntities adds the batch's changes of the entity totals, all of them
+// increases, as flushEntities does but without a parameter or a result
+// row per name: each statement takes a chunk of the names as one JSON
+// array of [name, kind, articles, mentions] and counts in SQL how many
+// of them are stored already, so that the fold's hundreds of thousands
+// of names cost SQLite's work rather than a trip through database/sql
+// each. Names that are not valid UTF-8, which JSON cannot carry, and any
+// decrease go through flushEntities.
+func (c *committer) addEntities() error {
+	type kt struct {
+		k entityKey
+		t *entityTotal
+	}
+	keys := make([]kt, 0, len(c.entityDelta))
+	rest := map[entityKey]*entityTotal{}
+	for k, t := range c.entityDelta {
+		switch {
+		case t.articles == 0 && t.mentions == 0:
+		case t.articles < 0 || t.mentions < 0 || !utf8.ValidString(k.name) || !utf8.ValidString(k.kind):
+			rest[k] = t // left for flushEntities
+		default:
+			keys = append(keys, kt{k, t})
+		}
+	}
+	slices.SortFunc(keys, func(x, y kt) int { return compareEntityKeys(x.k, y.k) })
+	var buf []byte
+	for chunk := range slices.Chunk(keys, foldChunk) {
+		buf = append(buf[:0], '[')
+		for i, x := range chunk {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '[')
+			buf = appendJSONString(buf, x.k.name)
+			buf = append(buf, ',')
+			buf = appendJSONString(buf, x.k.kind)
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(x.t.articles), 10)
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(x.t.mentions), 10)
+			buf = append(buf, ']')
+		}
+		buf = append(buf, ']')
+		arg := string(buf)
+		row, err := c.queryRow(`SELECT COUNT(*) FROM jsonb_each(?1) j
+			WHERE EXISTS (SELECT 1 FROM entities e WHERE e.name = j.value ->> 0 AND e.kind = j.value ->> 1)`, arg)
+		if err != nil {
+			return err
+		}
+		var stored int
+		if err := row.Scan(&stored); err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		if _, err := c.exec(`INSERT INTO entities (name, kind, articles, mentions)
+			SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM jsonb_each(?1) WHERE true
+			ON CONFLICT (name, kind) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`,
+			arg); err != nil {
+			return fmt.Errorf("entities: %w", err)
+		}
+		c.tally("entities", "", len(chunk)-stored)
+	}
+	c.entityDelta = rest
+	return c.flushEntities()
+}
+
+// appendJSONString appends s, valid UTF-8, to b as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if ch >= 0x20 && ch != '"' && ch != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch ch {
+		case '"', '\\':
+			b = append(b, '\\', ch)
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[ch>>4], hex[ch&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,249 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store/storetest"
+)
+
+// recountEntities counts the entities of every stored article, as the
+// totals should hold them.
+func recountEntities(t *testing.T, db *DB) []storyline.EntityCount {
+	t.Helper()
+	ctx := context.Background()
+	type key struct{ name, kind string }
+	m := map[key]*storyline.EntityCount{}
+	for a, err := range db.Articles(ctx, storyline.ArticleFilter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[key]bool{}
+		for _, e := range a.Entities {
+			if e.Name == "" {
+				continue // not counted
+			}
+			k := key{e.Name, string(e.Kind)}
+			c := m[k]
+			if c == nil {
+				c = &storyline.EntityCount{Name: e.Name, Kind: e.Kind}
+				m[k] = c
+			}
+			if !seen[k] {
+				c.Articles++
+				seen[k] = true
+			}
+			c.Mentions += max(len(e.Mentions), 1)
+		}
+	}
+	var out []storyline.EntityCount
+	for _, c := range m {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(x, y storyline.EntityCount) int {
+		return cmp.Or(cmp.Compare(y.Articles, x.Articles), cmp.Compare(y.Mentions, x.Mentions),
+			strings.Compare(x.Name, y.Name), strings.Compare(string(x.Kind), string(y.Kind)))
+	})
+	return out
+}
+
+// foldArticle makes an article with a few entities, some of them shared
+// with other articles.
+func foldArticle(rng *rand.Rand, id, hash string) storyline.Article {
+	a := storyline.Article{ID: id, Hash: hash, Title: "t " + id, Text: "text of " + id, Lang: "en", Format: "text", Source: "s.example"}
+	for range rng.IntN(5) {
+		name := fmt.Sprintf("Name %d", rng.IntN(12))
+		switch rng.IntN(6) {
+		case 0, 1:
+			name = "Once " + hash + fmt.Sprint(rng.IntN(1000))
+		case 2:
+			// What JSON escapes, and what it cannot carry.
+			name = []string{`Quote " and \ back`, "Ctl\x01\x1f Ёлка", "Bad \xff byte", ""}[rng.IntN(4)]
+		}
+		kind := []storyline.EntityKind{storyline.Person, storyline.Organization}[rng.IntN(2)]
+		a.Entities = append(a.Entities, storyline.Entity{Name: name, Kind: kind,
+			Mentions: make([]storyline.Mention, rng.IntN(3))})
+	}
+	return a
+}
+
+// TestEntityFold checks that the entity totals, folded in many articles
+// at a time, equal a recount of the stored articles whenever they are
+// read, through updates and recleans of articles folded and pending, and
+// that pending articles survive a crash (a store not closed).
+func TestEntityFold(t *testing.T) {
+	for _, every := range []int{1, 3, 7, 1000} {
+		t.Run(fmt.Sprintf("every=%d", every), func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "fold.db")
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.foldEvery = every
+			rng := rand.New(rand.NewPCG(uint64(every), 2))
+			next := 0
+			var ids []string
+			for round := range 12 {
+				var b storyline.Batch
+				for range 1 + rng.IntN(4) {
+					id := fmt.Sprintf("a%03d", next)
+					next++
+					ids = append(ids, id)
+					b.Articles = append(b.Articles, foldArticle(rng, id, id))
+				}
+				// Earlier articles change: a new version, or the same
+				// input read again.
+				if round > 0 {
+					id := ids[rng.IntN(len(ids)-len(b.Articles))]
+					b.Articles = append(b.Articles, foldArticle(rng, id, fmt.Sprintf("%s-v%d", id, round)))
+					id = ids[rng.IntN(len(ids)-len(b.Articles)+1)]
+					a, err := db.Article(ctx, id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					re := foldArticle(rng, id, a.Hash)
+					b.Recleaned = append(b.Recleaned, re)
+				}
+				if _, err := db.Commit(ctx, b); err != nil {
+					t.Fatal(err)
+				}
+				if round%4 == 3 {
+					// A crash: the connections go without the fold Close
+					// does.
+					db.r.Close()
+					db.w.Close()
+					if db, err = Open(ctx, path); err != nil {
+						t.Fatal(err)
+					}
+					db.foldEvery = every
+				}
+				if round%2 == 1 {
+					continue // read after two commits
+				}
+				got, err := db.Entities(ctx, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := recountEntities(t, db); !slices.Equal(got, want) {
+					t.Fatalf("round %d: entities =\n%+v\nrecount =\n%+v", round, got, want)
+				}
+				checkTallies(t, db)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestEntityFoldDeferred checks that a commit leaves the totals alone
+// until enough articles wait, that a read-only store sees them as of the
+// last fold, and that Close folds.
+func TestEntityFoldDeferred(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fold.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.foldEvery = 4
+	ent := []storyline.Entity{{Name: "Kremlin", Kind: storyline.Organization}}
+	commit := func(ids ...string) {
+		t.Helper()
+		var b storyline.Batch
+		for _, id := range ids {
+			b.Articles = append(b.Articles, storyline.Article{ID: id, Hash: id, Text: id, Entities: ent})
+		}
+		if _, err := db.Commit(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	readOnly := func() int {
+		t.Helper()
+		ro, err := OpenOptions(ctx, path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		list, err := ro.Entities(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) == 0 {
+			return 0
+		}
+		return list[0].Articles
+	}
+	commit("a", "b", "c")
+	if n := readOnly(); n != 0 {
+		t.Errorf("after 3 of 4 articles a reader sees %d, want 0 (not folded yet)", n)
+	}
+	commit("d", "e")
+	if n := readOnly(); n != 5 {
+		t.Errorf("after 5 articles a reader sees %d, want 5 (folded)", n)
+	}
+	commit("f")
+	if n := readOnly(); n != 5 {
+		t.Errorf("after 6 articles a reader sees %d, want 5", n)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := readOnly(); n != 6 {
+		t.Errorf("after Close a reader sees %d, want 6", n)
+	}
+}
+
+// BenchmarkEntityFold measures folding 16 384 articles of some 19
+// entities each (11 of them new) into the totals of a store of 50 000,
+// per article folded; each fold is rolled back so that the next folds
+// the same.
+func BenchmarkEntityFold(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "fold.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	g := storetest.NewGen(3, 200)
+	g.FreshEntities = 11
+	for g.Next() < 50_000 {
+		if _, err := db.Commit(ctx, g.Batch(1000)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := db.foldEntities(ctx); err != nil {
+		b.Fatal(err)
+	}
+	db.foldEvery = 1 << 30
+	for g.Next() < 50_000+defaultFoldEvery {
+		if _, err := db.Commit(ctx, g.Batch(1024)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	t0 := cpuTime()
+	for b.Loop() {
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := db.newCommitter(ctx, tx)
+		c.foldEvery = 0
+		if err := c.foldStep(storyline.Batch{}); err != nil {
+			b.Fatal(err)
+		}
+		c.closeStmts()
+		tx.Rollback()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*defaultFoldEvery), "µs/article")
+	b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(b.N*defaultFoldEvery), "cpu-µs/article")
+}
