@@ -69,25 +69,31 @@ type cand struct {
 
 // Recognize finds the entities of d. reg, which may be nil, supplies full
 // names learned from earlier articles for surnames used alone.
+//
+// The Result's Mentions live in d's working memory, valid until d is
+// Reset or recognized again; its Entities are the caller's to keep.
 func Recognize(d *Doc, reg *Registry) *Result {
-	cands := findRuns(d, lowerTerms(d))
-	classify(d, cands)
-	r := &Result{Doc: d, Mentions: make([]Mention, 0, len(cands)+len(cands)/4+8)}
-	r.group(cands, reg)
-	r.roles(cands)
+	w := workOf(d)
+	cands := findRuns(d, lowerTerms(d, w), w)
+	classify(d, cands, w)
+	r := &Result{Doc: d, Mentions: w.mentions[:0]}
+	r.group(cands, reg, w)
+	r.roles(cands, w)
 	slices.SortStableFunc(r.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	w.mentions = r.Mentions[:0]
 	return r
 }
 
 // lowerTerms returns, of the terms that a capitalised word opening a
 // sentence has (less "'s"), those the article also writes in lower case:
 // there capitalisation says nothing, and such a word is a common word.
-func lowerTerms(d *Doc) map[string]bool {
+func lowerTerms(d *Doc, w *work) map[string]bool {
 	var lower map[string]bool
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
-				lower = make(map[string]bool, 32)
+				lower = w.lower
+				clear(lower)
 			}
 			lower[strings.TrimSuffix(t.Term, "'s")] = false
 		}
@@ -155,9 +161,8 @@ func joined(d *Doc, i int) bool {
 	return false
 }
 
-func findRuns(d *Doc, lower map[string]bool) []*cand {
-	var out []*cand
-	var slab []cand // candidates allocated a few dozen at a time
+func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
+	out := w.cands[:0]
 	n := len(d.Tokens)
 	for i := 0; i < n; {
 		if !candidate(d, i, lower) {
@@ -178,15 +183,17 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 			break
 		}
 		if c, ok := makeCand(d, i, j); ok {
-			if len(slab) == cap(slab) {
-				slab = make([]cand, 0, 32)
-			}
-			slab = append(slab, c)
-			out = append(out, &slab[len(slab)-1])
+			out = append(out, c)
 		}
 		i = j
 	}
-	return out
+	w.cands = out
+	ptrs := w.ptrs[:0]
+	for k := range out {
+		ptrs = append(ptrs, &out[k])
+	}
+	w.ptrs = ptrs
+	return ptrs
 }
 
 // honorifics stand before surnames only ("Mr. King").
@@ -359,7 +366,7 @@ func inSet(set map[string]bool, filter *textproc.WordFilter, name, key string) b
 	return filter.May(name) && set[name] || key != name && filter.May(key) && set[key]
 }
 
-func classify(d *Doc, cands []*cand) {
+func classify(d *Doc, cands []*cand, w *work) {
 	for _, c := range cands {
 		lname := c.lname
 		first := d.Tokens[c.tok0].Term
@@ -387,19 +394,21 @@ func classify(d *Doc, cands []*cand) {
 		}
 	}
 	// A surname alone takes the kind of the full name it abbreviates.
-	byLast := make(map[string]storyline.EntityKind)
+	byLast := w.byLast
+	clear(byLast)
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
-			byLast[c.last] = storyline.Person
+			byLast[c.last] = true
 		}
 	}
 	for _, c := range cands {
-		if c.tok1-c.tok0 == 1 && byLast[c.key] == storyline.Person && c.kind != storyline.Organization {
+		if c.tok1-c.tok0 == 1 && byLast[c.key] && c.kind != storyline.Organization {
 			c.kind = storyline.Person
 		}
 	}
 	// A name whose kind is known once is known everywhere in the article.
-	kinds := make(map[string]storyline.EntityKind)
+	kinds := w.kinds
+	clear(kinds)
 	for _, c := range cands {
 		if c.kind != "" && kinds[c.key] == "" {
 			kinds[c.key] = c.kind
@@ -426,9 +435,10 @@ func isAllCaps(s string) bool {
 }
 
 // group joins candidates into entities.
-func (r *Result) group(cands []*cand, reg *Registry) {
+func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// Full person names by the stem of their last word.
-	full := make(map[string]*cand)
+	full := w.full
+	clear(full)
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
 			if f, ok := full[c.last]; !ok || better(c, f) {
@@ -437,9 +447,10 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 		}
 	}
 	// an entity is keyed by its kind and stem key, or by a full name
-	type entityKey struct{ kind, key string }
-	index := make(map[entityKey]int)
-	var count []int // mentions per entity, for one array to hold them all
+	index := w.index
+	clear(index)
+	count := w.count[:0] // mentions per entity, for one array to hold them all
+	ents := w.ents[:0]
 	for _, c := range cands {
 		key := entityKey{string(c.kind), c.key}
 		name := c.name
@@ -456,18 +467,23 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 		if c.kind != "" {
 			e, ok := index[key]
 			if !ok {
-				e = len(r.Entities)
+				e = len(ents)
 				index[key] = e
-				r.Entities = append(r.Entities, storyline.Entity{Name: name, Kind: c.kind})
+				ents = append(ents, storyline.Entity{Name: name, Kind: c.kind})
 				count = append(count, 0)
-			} else if better(c, nil) && len(name) > len(r.Entities[e].Name) {
-				r.Entities[e].Name = name
+			} else if better(c, nil) && len(name) > len(ents[e].Name) {
+				ents[e].Name = name
 			}
 			m.Entity = e
 			count[e]++
 		}
 		r.Mentions = append(r.Mentions, m)
 	}
+	w.count = count
+	if len(ents) > 0 {
+		r.Entities = slices.Clone(ents)
+	}
+	w.ents = ents[:0]
 	total := 0
 	for _, n := range count {
 		total += n

@@ -1,8 +1,10 @@
 package entities
 
 import (
-	"github.com/storyline-news/storyline/textproc"
+	"slices"
 	"strings"
+
+	"github.com/storyline-news/storyline/textproc"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -12,7 +14,8 @@ import (
 type role struct {
 	entity int
 	class  string
-	words  map[string]bool
+	// words are the phrase's distinct words, less "'s".
+	words []string
 }
 
 // roleHeadFilter passes the words that may be in roleHeads.
@@ -29,31 +32,36 @@ func classOf(term string) string {
 
 // roles learns role phrases around person names and resolves the role
 // phrases that stand alone.
-func (r *Result) roles(cands []*cand) {
+func (r *Result) roles(cands []*cand, w *work) {
 	d := r.Doc
-	var learned []role
-	isName := make([]bool, len(d.Tokens)+1) // token index → starts a name
+	learned := w.learned[:0]
+	defer func() { w.learned = learned[:0] }()
+	n := len(d.Tokens) + 1
+	if cap(w.isName) < n {
+		w.isName = make([]bool, n)
+	}
+	isName := w.isName[:n] // token index → starts a name
+	clear(isName)
 	for _, c := range cands {
 		isName[c.tok0] = true
 	}
 	learn := func(e int, from, to int) {
-		var rl *role
+		class := ""
 		for k := from; k < to; k++ {
 			term := strings.TrimSuffix(d.Tokens[k].Term, "'s")
 			if roleHeads[term] {
-				if rl == nil {
-					rl = &role{entity: e, words: make(map[string]bool)}
-				}
-				rl.class = classOf(term)
+				class = classOf(term)
 			}
 		}
-		if rl == nil {
+		if class == "" {
 			return
 		}
-		for k := from; k < to; k++ {
-			rl.words[strings.TrimSuffix(d.Tokens[k].Term, "'s")] = true
+		rl := role{entity: e, class: class}
+		if len(learned) < cap(learned) {
+			rl.words = learned[:len(learned)+1][len(learned)].words[:0] // reuse the array
 		}
-		learned = append(learned, *rl)
+		rl.words = appendWords(rl.words, d, from, to)
+		learned = append(learned, rl)
 	}
 	for _, m := range r.Mentions {
 		if m.Entity < 0 || m.Kind != storyline.Person {
@@ -104,18 +112,16 @@ func (r *Result) roles(cands []*cand) {
 		if k+1 < len(d.Tokens) && roleHeads[d.Tokens[k+1].Term] && gapIs(d, k, " ") {
 			continue // "the press secretary": wait for the head
 		}
-		words := make(map[string]bool)
-		for j := from + 1; j <= k; j++ {
-			words[strings.TrimSuffix(d.Tokens[j].Term, "'s")] = true
-		}
+		var wordsArr [8]string
+		words := appendWords(wordsArr[:0], d, from+1, k+1)
 		best, bestScore := -1, 0
 		for _, rl := range learned {
 			if rl.class != classOf(t.Term) {
 				continue
 			}
 			score := 1
-			for w := range words {
-				if rl.words[w] {
+			for _, w := range words {
+				if slices.Contains(rl.words, w) {
 					score++
 				}
 			}
@@ -139,6 +145,18 @@ func (r *Result) roles(cands []*cand) {
 			}
 		}
 	}
+}
+
+// appendWords appends to dst the distinct terms, less "'s", of tokens
+// [from, to).
+func appendWords(dst []string, d *Doc, from, to int) []string {
+	for k := from; k < to; k++ {
+		w := strings.TrimSuffix(d.Tokens[k].Term, "'s")
+		if !slices.Contains(dst, w) {
+			dst = append(dst, w)
+		}
+	}
+	return dst
 }
 
 var roleModifiers = set(`press presidential foreign chief deputy former top senior campaign
