@@ -65,6 +65,9 @@ type cand struct {
 	kind       storyline.EntityKind
 	titled     bool
 	group      int
+	// joined are the spans of lname and key, when they are more than one
+	// word, in the article's joined names (see findRuns).
+	joined [2][2]int32
 }
 
 // Recognize finds the entities of d. reg, which may be nil, supplies full
@@ -182,10 +185,21 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 			}
 			break
 		}
-		if c, ok := makeCand(d, i, j); ok {
+		if c, ok := makeCand(d, i, j, w); ok {
 			out = append(out, c)
 		}
 		i = j
+	}
+	if len(w.joined) > 0 {
+		// one string for the article's names of several words
+		joined := string(w.joined)
+		for k := range out {
+			if c := &out[k]; c.joined[0][1] > 0 {
+				c.lname = joined[c.joined[0][0]:c.joined[0][1]]
+				c.key = joined[c.joined[1][0]:c.joined[1][1]]
+			}
+		}
+		w.joined = w.joined[:0]
 	}
 	w.cands = out
 	ptrs := w.ptrs[:0]
@@ -200,7 +214,9 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 var honorifics = set(`mr mrs ms miss dr`)
 
 // makeCand strips titles and demonyms from the front of the run [i, j).
-func makeCand(d *Doc, i, j int) (cand, bool) {
+// The lower-case name and key of a name of several words are written to
+// w.joined, for findRuns to set.
+func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	titled := false
 	if !orgWords[d.Tokens[j-1].Term] {
 		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
@@ -261,10 +277,19 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 		stemmed = stemmed || key != lw
 		keys = append(keys, key)
 	}
-	lname := strings.Join(lowered, " ")
-	key := lname // no word had a case ending
-	if stemmed {
-		key = strings.Join(keys, " ")
+	var lname, key string
+	var joined [2][2]int32
+	if len(lowered) == 1 {
+		lname, key = lowered[0], keys[0]
+	} else {
+		lo := int32(len(w.joined))
+		w.joined = appendJoined(w.joined, lowered)
+		joined[0] = [2]int32{lo, int32(len(w.joined))}
+		joined[1] = joined[0] // no word had a case ending
+		if stemmed {
+			w.joined = appendJoined(w.joined, keys)
+			joined[1] = [2]int32{joined[0][1], int32(len(w.joined))}
+		}
 	}
 	name := d.Slice(d.Tokens[i].Start, end) // the words and the spaces between them
 	if !spaced {
@@ -273,8 +298,19 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
 		name: name, lname: lname, key: key,
-		last: keys[len(keys)-1], titled: titled,
+		last: keys[len(keys)-1], titled: titled, joined: joined,
 	}, true
+}
+
+// appendJoined appends strings.Join(words, " ") to dst.
+func appendJoined(dst []byte, words []string) []byte {
+	for k, w := range words {
+		if k > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
 }
 
 // lowerAs returns strings.ToLower(w) for the word w of a token whose term

@@ -1,9 +1,12 @@
 package entities
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -30,13 +33,15 @@ type Registry struct {
 	// reaches half of limit it becomes old and old is dropped.
 	names, old map[string]string
 	limit      int
-	staged     map[string]map[string]bool
+	// staged are the full names learned since the last Commit, as the
+	// articles write them.
+	staged []string
 }
 
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), staged: make(map[string]map[string]bool), limit: MaxNames}
+	return &Registry{names: make(map[string]string), limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
@@ -72,64 +77,100 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		f := strings.Fields(e.Name)
-		if len(f) < 2 || len(f) > 4 {
+		if n := countFields(e.Name); n < 2 || n > 4 {
 			continue
 		}
-		key := stem(strings.ToLower(f[len(f)-1]))
-		if g.staged[key] == nil {
-			g.staged[key] = make(map[string]bool)
-		}
-		if !g.staged[key][e.Name] {
-			// a copy, so that the registry does not keep the article's text
-			g.staged[key][strings.Clone(e.Name)] = true
-		}
+		g.staged = append(g.staged, e.Name)
 	}
 }
 
+// staged is a full name and the key of its surname.
+type staged struct{ key, name string }
+
 // Commit makes the staged names visible and returns the surname keys whose
 // full name changed, with the new value ("" when it became ambiguous).
+// Names apply in the order of their keys, then of the names.
 func (g *Registry) Commit() map[string]string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	changed := make(map[string]string)
-	keys := make([]string, 0, len(g.staged))
-	for k := range g.staged {
-		keys = append(keys, k)
+	if len(g.staged) == 0 {
+		g.rotate()
+		return changed
 	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		names := make([]string, 0, len(g.staged[key]))
-		for n := range g.staged[key] {
-			names = append(names, n)
+	// the surnames' keys, lowered into one string: stem(strings.ToLower(
+	// the name's last word))
+	var lowered []byte
+	ends := make([]int, len(g.staged))
+	for i, name := range g.staged {
+		for _, r := range lastField(name) {
+			lowered = utf8.AppendRune(lowered, unicode.ToLower(r))
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			old, ok := g.lookup(key)
-			switch {
-			case !ok:
-				g.names[key] = name
-			case old == name || old == "":
-				if _, current := g.names[key]; !current {
-					g.names[key] = old // learned again: keep it in the new generation
-				}
-				continue
-			case strings.HasSuffix(old, " "+name):
-				if _, current := g.names[key]; !current {
-					g.names[key] = old
-				}
-				continue // "Vladimir Vladimirovich Putin" already known
-			case strings.HasSuffix(name, " "+old):
-				g.names[key] = name
-			default:
-				g.names[key] = "" // two people share the surname
-			}
+		ends[i] = len(lowered)
+	}
+	keys := string(lowered)
+	pairs := make([]staged, len(g.staged))
+	for i, name := range g.staged {
+		lo := 0
+		if i > 0 {
+			lo = ends[i-1]
+		}
+		pairs[i] = staged{key: stem(keys[lo:ends[i]]), name: name}
+	}
+	clear(g.staged) // the names hold their articles' text
+	g.staged = g.staged[:0]
+	slices.SortFunc(pairs, func(a, b staged) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
+	})
+	for i, p := range pairs {
+		if i > 0 && p == pairs[i-1] {
+			continue
+		}
+		// keys and names are copied before the registry keeps them, so
+		// that it holds neither the articles' text nor keys
+		old, ok := g.lookup(p.key)
+		switch {
+		case !ok:
+			key := strings.Clone(p.key)
+			g.names[key] = strings.Clone(p.name)
 			changed[key] = g.names[key]
+		case old == p.name || old == "" || strings.HasSuffix(old, " "+p.name):
+			// learned again, or "Vladimir Vladimirovich Putin" already
+			// known: keep it in the new generation
+			if _, current := g.names[p.key]; !current {
+				g.names[strings.Clone(p.key)] = old
+			}
+		case strings.HasSuffix(p.name, " "+old):
+			key := strings.Clone(p.key)
+			g.names[key] = strings.Clone(p.name)
+			changed[key] = g.names[key]
+		default:
+			key := strings.Clone(p.key)
+			g.names[key] = "" // two people share the surname
+			changed[key] = ""
 		}
 	}
-	clear(g.staged)
 	g.rotate()
 	return changed
+}
+
+// lastField returns the last of strings.Fields(s), or "".
+func lastField(s string) string {
+	last, start := "", -1
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			last, start = s[start:i], -1
+		}
+	}
+	if start >= 0 {
+		last = s[start:]
+	}
+	return last
 }
 
 // Restore sets a committed name, as loaded from a store.

@@ -8,6 +8,9 @@ import storyline "github.com/storyline-news/storyline"
 type work struct {
 	cands []cand
 	ptrs  []*cand
+	// joined holds the lower-case names and keys of several words of
+	// the candidates being made (see makeCand).
+	joined []byte
 	// lower is lowerTerms' answer.
 	lower map[string]bool
 	// byLast and kinds are classify's; full and index are group's.

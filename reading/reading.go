@@ -132,12 +132,11 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", a.ID, err)
 	}
-	sample := a.Text
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
-		// the detector reads only the first Sample bytes: copy no more
-		sample = a.Title + "\n" + a.Text[:min(len(a.Text), max(r.lang.Sample, 0))]
+		a.Lang = r.lang.DetectTitled(a.Title, a.Text)
+	} else {
+		a.Lang = r.lang.Detect(a.Text)
 	}
-	a.Lang = r.lang.Detect(sample)
 	doc, _ := r.docs.Get().(*entities.Doc)
 	if doc == nil {
 		doc = new(entities.Doc)
