@@ -33,15 +33,16 @@ type Registry struct {
 	// reaches half of limit it becomes old and old is dropped.
 	names, old map[string]string
 	limit      int
-	// staged are the full names learned since the last Commit, as the
-	// articles write them.
-	staged []string
+	// staged are the distinct full names learned since the last Commit,
+	// as the articles write them; isStaged holds the same names.
+	staged   []string
+	isStaged map[string]bool
 }
 
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), limit: MaxNames}
+	return &Registry{names: make(map[string]string), isStaged: make(map[string]bool), limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
@@ -77,9 +78,13 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
+		if g.isStaged[e.Name] {
+			continue
+		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
 			continue
 		}
+		g.isStaged[e.Name] = true
 		g.staged = append(g.staged, e.Name)
 	}
 }
@@ -119,13 +124,11 @@ func (g *Registry) Commit() map[string]string {
 	}
 	clear(g.staged) // the names hold their articles' text
 	g.staged = g.staged[:0]
+	clear(g.isStaged)
 	slices.SortFunc(pairs, func(a, b staged) int {
 		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
 	})
-	for i, p := range pairs {
-		if i > 0 && p == pairs[i-1] {
-			continue
-		}
+	for _, p := range pairs {
 		// keys and names are copied before the registry keeps them, so
 		// that it holds neither the articles' text nor keys
 		old, ok := g.lookup(p.key)

@@ -143,7 +143,7 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 	}
 	defer r.docs.Put(doc) // nothing returned refers to it
 	doc.Reset(a.Text)
-	a.Dates = dates.FindTokensRef(doc.Text, doc.Tokens, a.Published, r.reference())
+	a.Dates = dates.FindSliced(doc.Text, doc.Tokens, doc.Slice, a.Published, r.reference())
 	res := entities.Recognize(doc, r.reg)
 	a.Entities = res.Entities
 	r.reg.Learn(res)
