@@ -93,10 +93,10 @@ func (d *Doc) Reset(text string) {
 			prev := d.Tokens[i-1]
 			// a capital initial ("Elijah E. Cummings") ends no sentence
 			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
-			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations[prev.Term])
+			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
 			first := d.Text[t.Start]
 			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
-			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {
+			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
 				start = true
 			}
 		}

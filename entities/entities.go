@@ -128,13 +128,13 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 		return true // "В. Путин", though "в" is a function word
 	}
 	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
-	if calendarFilter.May(term) && calendarWords[term] || term == "i" {
+	if calendarWords.has(term) || term == "i" {
 		return false
 	}
-	if functionFilter.May(term) && functionWords[term] {
+	if functionWords.has(term) {
 		return false
 	}
-	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse[term]) && !titles[term] && !firstNames[term] {
+	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse.has(term)) && !titles.has(term) && !firstNames.has(term) {
 		return false
 	}
 	return true
@@ -159,7 +159,7 @@ func joined(d *Doc, i int) bool {
 	case " ":
 		return true
 	case ". ":
-		return a.End-a.Start == 1 || titles[a.Term] || abbreviations[a.Term]
+		return a.End-a.Start == 1 || titles.has(a.Term) || abbreviations.has(a.Term)
 	}
 	return false
 }
@@ -178,8 +178,8 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 				j++
 				continue
 			}
-			if connectors[d.Tokens[j].Term] && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
-				!firstNames[d.Tokens[i].Term] && !places[d.Tokens[j+1].Term] {
+			if connectors.has(d.Tokens[j].Term) && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
+				!firstNames.has(d.Tokens[i].Term) && !places.has(d.Tokens[j+1].Term) {
 				j += 2
 				continue
 			}
@@ -218,11 +218,11 @@ var honorifics = set(`mr mrs ms miss dr`)
 // w.joined, for findRuns to set.
 func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	titled := false
-	if !orgWords[d.Tokens[j-1].Term] {
+	if !orgWords.has(d.Tokens[j-1].Term) {
 		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
 		// starts after the last title inside the run
 		for p := j - 2; p > i; p-- {
-			if titles[d.Tokens[p].Term] && !connectors[d.Tokens[p+1].Term] {
+			if titles.has(d.Tokens[p].Term) && !connectors.has(d.Tokens[p+1].Term) {
 				titled = true
 				i = p + 1
 				break
@@ -230,13 +230,13 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 		}
 	}
 	honorific := false
-	for i < j && !orgWords[d.Tokens[j-1].Term] {
+	for i < j && !orgWords.has(d.Tokens[j-1].Term) {
 		term := d.Tokens[i].Term
-		if (titles[term] || occupations[term] && j-i > 2) && j-i > 1 {
+		if (titles.has(term) || occupations.has(term) && j-i > 2) && j-i > 1 {
 			// an occupation only before a name of two words at least:
 			// "Quarterback Peyton Manning", not "Teen Killed" in a headline
 			titled = true
-			honorific = honorifics[term]
+			honorific = honorifics.has(term)
 			i++
 			continue
 		}
@@ -251,7 +251,7 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
-	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term] && !honorific) {
+	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles.has(d.Tokens[i].Term) && !honorific) {
 		// "Mr. King" is a name; "President" alone is not
 		return cand{}, false
 	}
@@ -389,17 +389,9 @@ var caseEndings = func() []struct {
 	return out
 }()
 
-// calendarFilter and functionFilter pass the words that may be in
-// calendarWords and functionWords.
-var calendarFilter, functionFilter = textproc.NewWordFilter(calendarWords), textproc.NewWordFilter(functionWords)
-
-// placeFilter and knownOrgFilter pass the names that may be in places
-// and knownOrgs.
-var placeFilter, knownOrgFilter = textproc.NewWordFilter(places), textproc.NewWordFilter(knownOrgs)
-
 // inSet reports whether name or key, often the same, is in set.
-func inSet(set map[string]bool, filter *textproc.WordFilter, name, key string) bool {
-	return filter.May(name) && set[name] || key != name && filter.May(key) && set[key]
+func inSet(set *wordSet, name, key string) bool {
+	return set.has(name) || key != name && set.has(key)
 }
 
 func classify(d *Doc, cands []*cand, w *work) {
@@ -411,16 +403,16 @@ func classify(d *Doc, cands []*cand, w *work) {
 		switch {
 		case lname == "republicans" || lname == "democrats":
 			c.kind = storyline.Organization
-		case inSet(places, placeFilter, lname, c.key):
+		case inSet(places, lname, c.key):
 			c.kind = storyline.Place
-		case inSet(knownOrgs, knownOrgFilter, lname, c.key) || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
+		case inSet(knownOrgs, lname, c.key) || orgWords.has(lastTerm) || orgWords.has(first) && c.tok1-c.tok0 > 1 ||
 			allCaps && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
-		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
+		case c.titled || firstNames.has(first) && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
 			c.kind = storyline.Person
 		case c.tok0 > 0 && occupationBefore(d, c.tok0-1, c):
 			c.kind = storyline.Person
-		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
+		case c.tok1 < len(d.Tokens) && speechVerbs.has(d.Tokens[c.tok1].Term) && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
 			// "Dmitry Peskov said", not the end of an apposition: "Paul
 			// Stordin, chief executive of Quenardale Steel, said"
 

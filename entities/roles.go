@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/storyline-news/storyline/textproc"
-
 	storyline "github.com/storyline-news/storyline"
 )
 
@@ -17,9 +15,6 @@ type role struct {
 	// words are the phrase's distinct words, less "'s".
 	words []string
 }
-
-// roleHeadFilter passes the words that may be in roleHeads.
-var roleHeadFilter = textproc.NewWordFilter(roleHeads)
 
 var determiners = set(`the his her their its this that our`)
 
@@ -49,7 +44,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 		class := ""
 		for k := from; k < to; k++ {
 			term := strings.TrimSuffix(d.Tokens[k].Term, "'s")
-			if roleHeads[term] {
+			if roleHeads.has(term) {
 				class = classOf(term)
 			}
 		}
@@ -72,7 +67,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 		for from > 0 && m.Tok0-from < 4 && !d.SentStart[from] && gapIs(d, from-1, " ", ". ") && roleWord(d, from-1) {
 			from--
 		}
-		if from < m.Tok0 && (roleHeads[d.Tokens[m.Tok0-1].Term] || titles[d.Tokens[m.Tok0-1].Term]) {
+		if from < m.Tok0 && (roleHeads.has(d.Tokens[m.Tok0-1].Term) || titles.has(d.Tokens[m.Tok0-1].Term)) {
 			learn(m.Entity, from, m.Tok0)
 		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
 			// "Aide to the Russian president, Yuri Ushakov, said"
@@ -94,7 +89,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 		}
 	}
 	for k, t := range d.Tokens {
-		if !roleHeadFilter.May(t.Term) || !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+		if !roleHeads.has(t.Term) || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0
@@ -102,14 +97,14 @@ func (r *Result) roles(cands []*cand, w *work) {
 		for from > 0 && k-from < 4 && gapIs(d, from-1, " ") && !d.SentStart[from] {
 			prev := d.Tokens[from-1].Term
 			from--
-			if determiners[prev] {
+			if determiners.has(prev) {
 				break
 			}
 		}
-		if !cyr && !determiners[d.Tokens[from].Term] {
+		if !cyr && !determiners.has(d.Tokens[from].Term) {
 			continue
 		}
-		if k+1 < len(d.Tokens) && roleHeads[d.Tokens[k+1].Term] && gapIs(d, k, " ") {
+		if k+1 < len(d.Tokens) && roleHeads.has(d.Tokens[k+1].Term) && gapIs(d, k, " ") {
 			continue // "the press secretary": wait for the head
 		}
 		var wordsArr [8]string
@@ -166,7 +161,7 @@ white house state defense national security executive general first`)
 // name ("Putin's press secretary", "Kremlin spokesman").
 func roleWord(d *Doc, i int) bool {
 	t := d.Tokens[i].Term
-	return roleHeads[t] || titles[t] || roleModifiers[t] || d.Capitalized(i) && !functionWords[t] || strings.HasSuffix(t, "'s")
+	return roleHeads.has(t) || titles.has(t) || roleModifiers.has(t) || d.Capitalized(i) && !functionWords.has(t) || strings.HasSuffix(t, "'s")
 }
 
 // gapIs reports whether the text between token i and i+1 is one of gaps.
