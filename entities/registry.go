@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -89,72 +88,95 @@ func (g *Registry) Learn(r *Result) {
 	}
 }
 
-// staged is a full name and the key of its surname.
-type staged struct{ key, name string }
-
 // Commit makes the staged names visible and returns the surname keys whose
 // full name changed, with the new value ("" when it became ambiguous).
-// Names apply in the order of their keys, then of the names.
+// The names of one key apply in sorted order.
 func (g *Registry) Commit() map[string]string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	changed := make(map[string]string)
-	if len(g.staged) == 0 {
-		g.rotate()
-		return changed
-	}
-	// the surnames' keys, lowered into one string: stem(strings.ToLower(
-	// the name's last word))
+	n := len(g.staged)
+	// the surnames' keys, stem(strings.ToLower(the name's last word)),
+	// lowered into one string
 	var lowered []byte
-	ends := make([]int, len(g.staged))
+	spans := make([][2]int, n)
 	for i, name := range g.staged {
+		spans[i][0] = len(lowered)
 		for _, r := range lastField(name) {
 			lowered = utf8.AppendRune(lowered, unicode.ToLower(r))
 		}
-		ends[i] = len(lowered)
+		spans[i][1] = len(lowered)
 	}
 	keys := string(lowered)
-	pairs := make([]staged, len(g.staged))
-	for i, name := range g.staged {
-		lo := 0
-		if i > 0 {
-			lo = ends[i-1]
+	// What one key's names do touches no other key, so keys may go in
+	// any order: they go in the order they were learned, each with its
+	// names chained by next.
+	type chain struct{ first, last int }
+	chains := make(map[string]chain, n)
+	next := make([]int, n)
+	var heads []int
+	for i := range n {
+		key := stem(keys[spans[i][0]:spans[i][1]])
+		spans[i][1] = spans[i][0] + len(key)
+		next[i] = -1
+		if c, ok := chains[key]; ok {
+			next[c.last] = i
+			chains[key] = chain{c.first, i}
+		} else {
+			chains[key] = chain{i, i}
+			heads = append(heads, i)
 		}
-		pairs[i] = staged{key: stem(keys[lo:ends[i]]), name: name}
+	}
+	var names []string
+	for _, h := range heads {
+		names = names[:0]
+		for i := h; i >= 0; i = next[i] {
+			names = append(names, g.staged[i])
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			g.apply(keys[spans[h][0]:spans[h][1]], name, changed)
+		}
 	}
 	clear(g.staged) // the names hold their articles' text
 	g.staged = g.staged[:0]
 	clear(g.isStaged)
-	slices.SortFunc(pairs, func(a, b staged) int {
-		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
-	})
-	for _, p := range pairs {
-		// keys and names are copied before the registry keeps them, so
-		// that it holds neither the articles' text nor keys
-		old, ok := g.lookup(p.key)
-		switch {
-		case !ok:
-			key := strings.Clone(p.key)
-			g.names[key] = strings.Clone(p.name)
-			changed[key] = g.names[key]
-		case old == p.name || old == "" || strings.HasSuffix(old, " "+p.name):
-			// learned again, or "Vladimir Vladimirovich Putin" already
-			// known: keep it in the new generation
-			if _, current := g.names[p.key]; !current {
-				g.names[strings.Clone(p.key)] = old
-			}
-		case strings.HasSuffix(p.name, " "+old):
-			key := strings.Clone(p.key)
-			g.names[key] = strings.Clone(p.name)
-			changed[key] = g.names[key]
-		default:
-			key := strings.Clone(p.key)
-			g.names[key] = "" // two people share the surname
-			changed[key] = ""
-		}
-	}
 	g.rotate()
 	return changed
+}
+
+// apply commits one full name learned for a surname key, recording in
+// changed what it changed. The key and name are copied before the
+// registry keeps them, so that it holds neither articles' text nor a
+// commit's keys; g.mu must be held for writing.
+func (g *Registry) apply(key, name string, changed map[string]string) {
+	old, ok := g.lookup(key)
+	switch {
+	case !ok:
+		key = strings.Clone(key)
+		g.names[key] = strings.Clone(name)
+		changed[key] = g.names[key]
+	case old == name || old == "" || endsWithWord(old, name):
+		// learned again, or "Vladimir Vladimirovich Putin" already known:
+		// keep it in the new generation
+		if _, current := g.names[key]; !current {
+			g.names[strings.Clone(key)] = old
+		}
+	case endsWithWord(name, old):
+		key = strings.Clone(key)
+		g.names[key] = strings.Clone(name)
+		changed[key] = g.names[key]
+	default:
+		key = strings.Clone(key)
+		g.names[key] = "" // two people share the surname
+		changed[key] = ""
+	}
+}
+
+// endsWithWord reports whether s ends with a space and w, as
+// strings.HasSuffix(s, " "+w).
+func endsWithWord(s, w string) bool {
+	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && strings.HasSuffix(s, w)
 }
 
 // lastField returns the last of strings.Fields(s), or "".
