@@ -1,8 +1,11 @@
 package entities
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -83,6 +86,30 @@ func TestDocReset(t *testing.T) {
 			if !reflect.DeepEqual(got.Entities, exp.Entities) || fmt.Sprint(got.Mentions) != fmt.Sprint(exp.Mentions) {
 				t.Fatalf("round %d, %q: Recognize on a reset Doc = %v, want %v", round, text, got.Entities, exp.Entities)
 			}
+		}
+	}
+}
+
+// TestMergeMentions checks mergeMentions against a stable sort by Start,
+// for runs sorted and not, with ties between and within them.
+func TestMergeMentions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	w := &work{}
+	for round := range 2000 {
+		n, m := rng.IntN(8), rng.IntN(8)
+		var ms []Mention
+		for k := range n + m {
+			ms = append(ms, Mention{Start: rng.IntN(12), Tok0: k})
+		}
+		if round%3 > 0 { // most often both runs are sorted
+			byStart := func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }
+			slices.SortStableFunc(ms[:n], byStart)
+			slices.SortStableFunc(ms[n:], byStart)
+		}
+		want := slices.Clone(ms)
+		slices.SortStableFunc(want, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+		if got := mergeMentions(slices.Clone(ms), n, w); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("mergeMentions(%v, %d) = %v, want %v", ms, n, got, want)
 		}
 	}
 }

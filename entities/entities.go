@@ -81,10 +81,39 @@ func Recognize(d *Doc, reg *Registry) *Result {
 	classify(d, cands, w)
 	r := &Result{Doc: d, Mentions: w.mentions[:0]}
 	r.group(cands, reg, w)
+	names := len(r.Mentions)
 	r.roles(cands, w)
-	slices.SortStableFunc(r.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	r.Mentions = mergeMentions(r.Mentions, names, w)
 	w.mentions = r.Mentions[:0]
 	return r
+}
+
+// mergeMentions sorts ms by Start, stably, as slices.SortStableFunc
+// would. ms[:n] are sorted already (names, in text order), and ms[n:]
+// most often are (role phrases): the two are merged through w.merged,
+// which holds the result.
+func mergeMentions(ms []Mention, n int, w *work) []Mention {
+	byStart := func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }
+	if !slices.IsSortedFunc(ms[:n], byStart) || !slices.IsSortedFunc(ms[n:], byStart) {
+		slices.SortStableFunc(ms, byStart)
+		return ms
+	}
+	if n == len(ms) || n == 0 {
+		return ms
+	}
+	out := w.merged[:0]
+	a, b := ms[:n], ms[n:]
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(append(out, a...), b...)
+	// the buffers swap: ms becomes the next merge's
+	w.merged = ms[:0]
+	return out
 }
 
 // lowerTerms returns, of the terms that a capitalised word opening a

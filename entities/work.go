@@ -23,6 +23,7 @@ type work struct {
 	count    []int
 	ents     []storyline.Entity
 	mentions []Mention
+	merged   []Mention // see mergeMentions
 	// isName is, per token, whether a name starts there (roles).
 	isName  []bool
 	learned []role
