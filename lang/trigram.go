@@ -2,6 +2,7 @@ package lang
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -289,7 +290,7 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 // radixSort sorts keys in increasing order, using tmp (or, when it is too
 // short, a new buffer) as working memory. A comparison sort of a text's
 // trigrams mispredicts about every other branch; the radix sort has
-// almost none, and skips the bytes in which all keys agree, as the zero
+// almost none, and skips the bits in which all keys agree, as the zero
 // bits between the code points of ASCII or Cyrillic trigrams.
 func radixSort(keys, tmp []uint64) {
 	if len(keys) < 48 {
@@ -305,10 +306,12 @@ func radixSort(keys, tmp []uint64) {
 		and &= k
 	}
 	src, dst := keys, tmp[:len(keys)]
-	for shift := uint(0); shift < 64; shift += 8 {
-		if (or^and)>>shift&0xff == 0 {
-			continue // every key has the same byte here
-		}
+	diff := or ^ and // the bits in which keys differ
+	for shift := uint(0); shift < 64 && diff>>shift != 0; shift += 8 {
+		// each digit is the 8 bits from the next bit in which keys
+		// differ: ASCII trigrams, which differ in 7 bits of each code
+		// point, take three passes
+		shift += uint(bits.TrailingZeros64(diff >> shift))
 		var count [256]int32
 		for _, k := range src {
 			count[k>>shift&0xff]++
