@@ -56,6 +56,10 @@ func FindSliced(runes []rune, toks []textproc.Token, slice func(start, end int) 
 	var buf [16]storyline.DateMention // most articles mention fewer dates
 	out := buf[:0]
 	for i := 0; i < len(toks); {
+		if !mayStart(toks[i].Term) {
+			i++ // the common case, without a call
+			continue
+		}
 		m, next, ok := f.at(i)
 		if !ok {
 			i++
@@ -156,10 +160,16 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 	return storyline.DateMention{Date: date, Start: f.toks[from].Start, End: f.toks[to].End, Precision: p}, to + 1, true
 }
 
+// mayStart reports whether a date pattern may start with the term t: a
+// number or one of dateWords.
+func mayStart(t string) bool {
+	return t != "" && ('0' <= t[0] && t[0] <= '9' || dateFilter.May(t) && dateWords[t])
+}
+
 // at tries every pattern at token i.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
-	if t == "" || (t[0] < '0' || t[0] > '9') && !(dateFilter.May(t) && dateWords[t]) {
+	if !mayStart(t) {
 		return storyline.DateMention{}, 0, false // no pattern starts here
 	}
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
