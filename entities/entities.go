@@ -66,8 +66,9 @@ type cand struct {
 	titled     bool
 	group      int
 	// joined are the spans of lname and key, when they are more than one
-	// word, in the article's joined names (see findRuns).
-	joined [2][2]int32
+	// word, and of name, when its words are not spaced as written, in the
+	// article's joined names (see findRuns).
+	joined [3][2]int32
 }
 
 // Recognize finds the entities of d. reg, which may be nil, supplies full
@@ -121,24 +122,23 @@ func mergeMentions(ms []Mention, n int, w *work) []Mention {
 // there capitalisation says nothing, and such a word is a common word.
 func lowerTerms(d *Doc, w *work) map[string]bool {
 	var lower map[string]bool
+	var asked textproc.WordFilter // passes the terms of lower
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
 				lower = w.lower
 				clear(lower)
 			}
-			lower[strings.TrimSuffix(t.Term, "'s")] = false
+			term := strings.TrimSuffix(t.Term, "'s")
+			lower[term] = false
+			asked.Add(term)
 		}
 	}
 	if len(lower) == 0 {
 		return nil
 	}
-	var asked textproc.WordFilter
-	for w := range lower {
-		asked.Add(w)
-	}
 	for i, t := range d.Tokens {
-		if !asked.May(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
+		if d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
 		if seen, ok := lower[t.Term]; ok && !seen {
@@ -227,6 +227,9 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 				c.lname = joined[c.joined[0][0]:c.joined[0][1]]
 				c.key = joined[c.joined[1][0]:c.joined[1][1]]
 			}
+			if c := &out[k]; c.joined[2][1] > 0 {
+				c.name = joined[c.joined[2][0]:c.joined[2][1]]
+			}
 		}
 		w.joined = w.joined[:0]
 	}
@@ -243,8 +246,9 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 var honorifics = set(`mr mrs ms miss dr`)
 
 // makeCand strips titles and demonyms from the front of the run [i, j).
-// The lower-case name and key of a name of several words are written to
-// w.joined, for findRuns to set.
+// The lower-case name and key of a name of several words, and a name
+// whose words are not spaced as written, are written to w.joined, for
+// findRuns to set.
 func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	titled := false
 	if !orgWords.has(d.Tokens[j-1].Term) {
@@ -307,7 +311,7 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 		keys = append(keys, key)
 	}
 	var lname, key string
-	var joined [2][2]int32
+	var joined [3][2]int32
 	if len(lowered) == 1 {
 		lname, key = lowered[0], keys[0]
 	} else {
@@ -322,7 +326,10 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	}
 	name := d.Slice(d.Tokens[i].Start, end) // the words and the spaces between them
 	if !spaced {
-		name = strings.Join(words, " ")
+		lo := int32(len(w.joined))
+		w.joined = appendJoined(w.joined, words)
+		joined[2] = [2]int32{lo, int32(len(w.joined))}
+		name = "" // set by findRuns
 	}
 	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
