@@ -126,8 +126,8 @@ func lowerTerms(d *Doc, w *work) map[string]bool {
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
+				w.lower = emptied(w.lower)
 				lower = w.lower
-				clear(lower)
 			}
 			term := strings.TrimSuffix(t.Term, "'s")
 			lower[term] = false
@@ -458,8 +458,8 @@ func classify(d *Doc, cands []*cand, w *work) {
 		}
 	}
 	// A surname alone takes the kind of the full name it abbreviates.
+	w.byLast = emptied(w.byLast)
 	byLast := w.byLast
-	clear(byLast)
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
 			byLast[c.last] = true
@@ -471,8 +471,8 @@ func classify(d *Doc, cands []*cand, w *work) {
 		}
 	}
 	// A name whose kind is known once is known everywhere in the article.
+	w.kinds = emptied(w.kinds)
 	kinds := w.kinds
-	clear(kinds)
 	for _, c := range cands {
 		if c.kind != "" && kinds[c.key] == "" {
 			kinds[c.key] = c.kind
@@ -501,8 +501,8 @@ func isAllCaps(s string) bool {
 // group joins candidates into entities.
 func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// Full person names by the stem of their last word.
+	w.full = emptied(w.full)
 	full := w.full
-	clear(full)
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
 			if f, ok := full[c.last]; !ok || better(c, f) {
@@ -511,8 +511,8 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 		}
 	}
 	// an entity is keyed by its kind and stem key, or by a full name
+	w.index = emptied(w.index)
 	index := w.index
-	clear(index)
 	count := w.count[:0] // mentions per entity, for one array to hold them all
 	ents := w.ents[:0]
 	for _, c := range cands {

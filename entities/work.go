@@ -27,7 +27,6 @@ type work struct {
 	// isName is, per token, whether a name starts there (roles).
 	isName  []bool
 	learned []role
-	words   map[string]bool
 }
 
 // entityKey keys an entity by its kind and stem key, or by a full name.
@@ -42,8 +41,18 @@ func workOf(d *Doc) *work {
 			kinds:  make(map[string]storyline.EntityKind),
 			full:   make(map[string]*cand),
 			index:  make(map[entityKey]int),
-			words:  make(map[string]bool),
 		}
 	}
 	return d.work
+}
+
+// emptied returns m cleared, or a new map when m held many entries: the
+// memory a map grows to stays with it, and clearing it costs as much,
+// so that one long article would slow every later one down.
+func emptied[K comparable, V any](m map[K]V) map[K]V {
+	if len(m) > 256 {
+		return make(map[K]V)
+	}
+	clear(m)
+	return m
 }
