@@ -79,10 +79,18 @@ func newTrigramModel(profiles map[whatlanggo.Lang][]string, whitelist map[whatla
 // ranks, open addressing with linear probing: about three times quicker
 // than a Go map for the lookup of every distinct trigram of a text.
 type trigramIndex struct {
-	keys  []uint64
-	spans [][2]int32 // ranks[span[0]:span[1]] of keys[i]; empty for a free slot
+	// slots hold the keys and where their ranks are, side by side so
+	// that a probe touches one cache line
+	slots []indexSlot
 	ranks []profileRank
 	shift uint
+}
+
+// indexSlot is a key of a trigramIndex and its ranks, ranks[lo:hi];
+// empty for a free slot.
+type indexSlot struct {
+	key    uint64
+	lo, hi int32
 }
 
 func newTrigramIndex(ranks map[uint64][]profileRank) trigramIndex {
@@ -90,7 +98,7 @@ func newTrigramIndex(ranks map[uint64][]profileRank) trigramIndex {
 	for size < 3*len(ranks) {
 		size, shift = size*2, shift-1
 	}
-	x := trigramIndex{keys: make([]uint64, size), spans: make([][2]int32, size), shift: shift}
+	x := trigramIndex{slots: make([]indexSlot, size), shift: shift}
 	keys := make([]uint64, 0, len(ranks))
 	for k := range ranks {
 		keys = append(keys, k)
@@ -98,11 +106,10 @@ func newTrigramIndex(ranks map[uint64][]profileRank) trigramIndex {
 	slices.Sort(keys) // the same layout every time
 	for _, k := range keys {
 		i := x.slot(k)
-		for x.spans[i][1] > x.spans[i][0] {
-			i = (i + 1) & (len(x.keys) - 1)
+		for x.slots[i].hi > x.slots[i].lo {
+			i = (i + 1) & (len(x.slots) - 1)
 		}
-		x.keys[i] = k
-		x.spans[i] = [2]int32{int32(len(x.ranks)), int32(len(x.ranks) + len(ranks[k]))}
+		x.slots[i] = indexSlot{key: k, lo: int32(len(x.ranks)), hi: int32(len(x.ranks) + len(ranks[k]))}
 		x.ranks = append(x.ranks, ranks[k]...)
 	}
 	return x
@@ -114,13 +121,13 @@ func (x *trigramIndex) slot(key uint64) int {
 
 // get returns the profile ranks of key, none when no profile has it.
 func (x *trigramIndex) get(key uint64) []profileRank {
-	for i := x.slot(key); ; i = (i + 1) & (len(x.keys) - 1) {
-		sp := x.spans[i]
-		if sp[1] == sp[0] {
+	for i := x.slot(key); ; i = (i + 1) & (len(x.slots) - 1) {
+		sl := &x.slots[i]
+		if sl.hi == sl.lo {
 			return nil
 		}
-		if x.keys[i] == key {
-			return x.ranks[sp[0]:sp[1]]
+		if sl.key == key {
+			return x.ranks[sl.lo:sl.hi]
 		}
 	}
 }
