@@ -13,6 +13,7 @@
 package dates
 
 import (
+	"slices"
 	"strconv"
 	"time"
 	"unicode"
@@ -40,22 +41,42 @@ func FindTokens(runes []rune, toks []textproc.Token, pub storyline.Published) []
 // weeks off; a weekday or "yesterday" is not, so relative phrases still
 // need pub.
 func FindTokensRef(runes []rune, toks []textproc.Token, pub, ref storyline.Published) []storyline.DateMention {
+	return FindSliced(runes, toks, nil, pub, ref)
+}
+
+// FindSliced is FindTokensRef for a caller that can take the text between
+// two code point offsets without copying it (as entities.Doc.Slice does):
+// slice(start, end) must return string(runes[start:end]). The mentions'
+// Text then shares the article's memory. A nil slice copies.
+func FindSliced(runes []rune, toks []textproc.Token, slice func(start, end int) string, pub, ref storyline.Published) []storyline.DateMention {
 	f := finder{toks: toks, text: runes, pub: storyline.Day(pub.Time).Time, hasPub: !pub.IsZero()}
 	if !ref.IsZero() {
 		f.ref, f.hasRef = storyline.Day(ref.Time).Time, true
 	}
-	var out []storyline.DateMention
+	var buf [16]storyline.DateMention // most articles mention fewer dates
+	out := buf[:0]
 	for i := 0; i < len(toks); {
+		if !mayStart(toks[i].Term) {
+			i++ // the common case, without a call
+			continue
+		}
 		m, next, ok := f.at(i)
 		if !ok {
 			i++
 			continue
 		}
-		m.Text = string(runes[m.Start:m.End])
+		if slice != nil {
+			m.Text = slice(m.Start, m.End)
+		} else {
+			m.Text = string(runes[m.Start:m.End])
+		}
 		out = append(out, m)
 		i = next
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 type finder struct {
@@ -66,6 +87,29 @@ type finder struct {
 	// ref stands in for pub when inferring a year, when pub is unknown.
 	ref    time.Time
 	hasRef bool
+	// days caches the last days formatted, as an article names the same
+	// day again and again.
+	days [4]struct {
+		t time.Time
+		s string
+	}
+	nextDay int
+}
+
+// dayString returns t.Format(time.DateOnly).
+func (f *finder) dayString(t time.Time) string {
+	for _, d := range f.days {
+		if d.s != "" && d.t == t { // the same instant and location
+			return d.s
+		}
+	}
+	s := t.Format(time.DateOnly)
+	f.days[f.nextDay] = struct {
+		t time.Time
+		s string
+	}{t, s}
+	f.nextDay = (f.nextDay + 1) % len(f.days)
+	return s
 }
 
 func (f *finder) term(i int) string {
@@ -116,16 +160,22 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 	return storyline.DateMention{Date: date, Start: f.toks[from].Start, End: f.toks[to].End, Precision: p}, to + 1, true
 }
 
+// mayStart reports whether a date pattern may start with the term t: a
+// number or one of dateWords.
+func mayStart(t string) bool {
+	return t != "" && ('0' <= t[0] && t[0] <= '9' || dateFilter.May(t) && dateWords[t])
+}
+
 // at tries every pattern at token i.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
-	if t == "" || (t[0] < '0' || t[0] > '9') && !(dateFilter.May(t) && dateWords[t]) {
+	if !mayStart(t) {
 		return storyline.DateMention{}, 0, false // no pattern starts here
 	}
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
 	if len(t) == 10 && t[4] == '-' && t[7] == '-' {
 		if d, err := time.Parse(time.DateOnly, t); err == nil {
-			return f.mention(i, i, d.Format(time.DateOnly), storyline.PrecisionDay)
+			return f.mention(i, i, f.dayString(d), storyline.PrecisionDay)
 		}
 	}
 	if day, ok := number(t, 1, 31); ok {
@@ -211,7 +261,7 @@ func (f *finder) day(from, to, y int, m time.Month, d int) (storyline.DateMentio
 	if to+1 < len(f.toks) && (f.term(to+1) == "года" || f.term(to+1) == "г") {
 		to++
 	}
-	return f.mention(from, to, t.Format(time.DateOnly), storyline.PrecisionDay)
+	return f.mention(from, to, f.dayString(t), storyline.PrecisionDay)
 }
 
 // inferYear places a day without a year within about ten months before

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,5 +102,28 @@ func TestFindTokensRefYearOnly(t *testing.T) {
 	jan := storyline.Day(time.Date(2022, 1, 10, 0, 0, 0, 0, time.UTC))
 	if got := FindTokensRef(runes, toks, storyline.Published{}, jan); len(got) != 1 || got[0].Date != "2021-12-07" {
 		t.Fatalf("January reference: %+v", got)
+	}
+}
+
+// TestFindSliced checks that FindSliced, given a slicer, finds what
+// FindTokensRef finds, with the same texts.
+func TestFindSliced(t *testing.T) {
+	pub := storyline.Day(time.Date(2021, 12, 17, 0, 0, 0, 0, time.UTC))
+	for _, text := range []string{
+		"Peskov said on Friday, December 17, that talks held on December 7 and on Friday went well; yesterday evening too.",
+		"Встреча прошла 7 декабря 2021 года в Женеве, а в пятницу стороны созвонились. В пятницу — снова.",
+		"No dates here at all.",
+		strings.Repeat("On Monday, 2021-11-30 and next Monday, in May 2019. ", 10),
+	} {
+		runes := []rune(text)
+		toks := textproc.Tokenize(nil, text)
+		slice := func(start, end int) string { return string(runes[start:end]) }
+		for _, p := range []storyline.Published{pub, {}} {
+			want := FindTokensRef(runes, toks, p, pub)
+			got := FindSliced(runes, toks, slice, p, pub)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("FindSliced(%.30q) = %v, want %v", text, got, want)
+			}
+		}
 	}
 }

@@ -37,14 +37,14 @@ func (f *finder) relative(i int) (storyline.DateMention, int, bool) {
 				d = d.AddDate(0, 0, -1)
 			}
 		}
-		return f.mention(i, i, d.Format(time.DateOnly), storyline.PrecisionDay)
+		return f.mention(i, i, f.dayString(d), storyline.PrecisionDay)
 	}
 	if off, ok := relDays[t]; ok {
 		to := i
 		if dayParts[f.term(i+1)] {
 			to++
 		}
-		return f.mention(i, to, pub.AddDate(0, 0, off).Format(time.DateOnly), storyline.PrecisionDay)
+		return f.mention(i, to, f.dayString(pub.AddDate(0, 0, off)), storyline.PrecisionDay)
 	}
 	// this/last/next month/year, earlier this month, в прошлом году
 	if unit := f.term(i + 1); t == "this" || t == "last" || t == "next" || t == "этом" || t == "прошлом" || t == "следующем" {
@@ -81,13 +81,13 @@ func (f *finder) relative(i int) (storyline.DateMention, int, bool) {
 		if f.term(i-1) == "the" {
 			from--
 		}
-		return f.mention(from, to, d.Format(time.DateOnly), storyline.PrecisionDay)
+		return f.mention(from, to, f.dayString(d), storyline.PrecisionDay)
 	}
 	if t == "christmas" {
-		return f.mention(i, i, nearest(pub, time.December, 25).Format(time.DateOnly), storyline.PrecisionDay)
+		return f.mention(i, i, f.dayString(nearest(pub, time.December, 25)), storyline.PrecisionDay)
 	}
 	if t == "нового" && f.term(i+1) == "года" {
-		return f.mention(i, i+1, nearest(pub, time.January, 1).Format(time.DateOnly), storyline.PrecisionDay)
+		return f.mention(i, i+1, f.dayString(nearest(pub, time.January, 1)), storyline.PrecisionDay)
 	}
 	return storyline.DateMention{}, 0, false
 }

@@ -19,7 +19,7 @@ func benchText(tb testing.TB, code string) string {
 	return ""
 }
 
-// BenchmarkArticle prepares (NewDoc) and recognizes (Recognize, with a
+// BenchmarkArticle prepares (NewDoc, and Reset of a reused Doc) and recognizes (Recognize, with a
 // registry) a ~4 KB English and a Russian article.
 func BenchmarkArticle(b *testing.B) {
 	for _, code := range []string{"en", "ru"} {
@@ -29,6 +29,14 @@ func BenchmarkArticle(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				NewDoc(text)
+			}
+		})
+		b.Run(code+"/reset", func(b *testing.B) {
+			var d Doc
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.Reset(text)
 			}
 		})
 		b.Run(code+"/recognize", func(b *testing.B) {

@@ -21,15 +21,17 @@ type Doc struct {
 	Para []int
 
 	// src is Text as a string, so that Slice takes substrings without
-	// allocating. off is the byte offset in src of each code point, for
-	// text dense with multibyte ones; for others wide lists those (by
-	// code point index) and extra[k] counts the bytes past one of
-	// wide[0..k]. Both are nil when every code point is one byte.
-	src         string
-	off         []int32
-	wide, extra []int32
+	// allocating; off is the byte offset in src of each code point and of
+	// the end. ascii reports that every code point is one byte, when off
+	// is not needed.
+	src   string
+	off   []int32
+	ascii bool
 	// caps is, per token, Capitalized's answer, set by NewDoc.
 	caps []bool
+	// work is Recognize's working memory, kept with the Doc so that a
+	// Doc reused with Reset reads the next article without allocating.
+	work *work
 }
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -38,77 +40,108 @@ no vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u s d
 
 // NewDoc tokenizes text and finds its sentences and paragraphs.
 func NewDoc(text string) *Doc {
-	d := &Doc{src: text}
+	d := new(Doc)
+	d.Reset(text)
+	return d
+}
+
+// Reset makes d the Doc of text, as NewDoc(text) would return, reusing
+// the memory d holds: a reader of many articles resets one Doc (or a few,
+// pooled) rather than allocating one per article. Whatever was taken from
+// d before — its slices, a Result of Recognize — is overwritten.
+func (d *Doc) Reset(text string) {
+	d.src = text
 	d.decode()
-	d.Tokens = textproc.Tokenize(make([]textproc.Token, 0, len(d.Text)/5), text)
-	flags := make([]bool, 2*len(d.Tokens))
-	d.SentStart, d.caps = flags[:len(d.Tokens):len(d.Tokens)], flags[len(d.Tokens):]
-	d.Para = make([]int, len(d.Tokens))
+	if min := len(d.Text) / 5; cap(d.Tokens) < min {
+		d.Tokens = make([]textproc.Token, 0, min)
+	}
+	d.Tokens = textproc.Tokenize(d.Tokens[:0], text)
+	n := len(d.Tokens)
+	flags := d.SentStart[:cap(d.SentStart)]
+	if len(flags) < 2*n {
+		flags = make([]bool, 2*n)
+	}
+	d.SentStart, d.caps = flags[:n:n], flags[n:2*n]
+	if cap(d.Para) < n {
+		d.Para = make([]int, n)
+	}
+	d.Para = d.Para[:n]
 	para := 0
 	prevEnd := 0
 	for i, t := range d.Tokens {
 		start := i == 0
 		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
 		for _, r := range d.Text[prevEnd:t.Start] {
-			if unicode.IsSpace(r) {
-				sawSpace = true
-			}
 			switch {
+			case r == ' ':
+				sawSpace = true
 			case r == '\n':
+				sawSpace = true
 				para++
 				start = true
 			case r == '.' || r == '!' || r == '?' || r == '…':
 				sawStop = true
-			case isQuoteMark(r) && sawStop:
-				sawQuote = true
-			case isOpenQuote(r):
-				sawQuote = true
 			case r == ':':
 				sawStop, sawColon = true, true
+			case isOpenQuote(r) || isQuoteMark(r) && sawStop:
+				sawQuote = true
+			case isSpace(r):
+				sawSpace = true
 			}
 		}
 		if sawStop && sawSpace && i > 0 {
 			prev := d.Tokens[i-1]
 			// a capital initial ("Elijah E. Cummings") ends no sentence
 			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
-			abbrev := (abbreviations[prev.Term] || initial) && d.Text[prev.End] == '.'
+			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
 			first := d.Text[t.Start]
 			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
-			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles[prev.Term]) {
+			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
 				start = true
 			}
 		}
-		if sawQuote && isUpper(d.Text[t.Start]) {
+		upper := isUpper(d.Text[t.Start])
+		if sawQuote && upper {
 			start = true
 		}
 		d.SentStart[i] = start
-		d.caps[i] = isUpper(d.Text[t.Start])
+		d.caps[i] = upper
 		d.Para[i] = para
 		prevEnd = t.End
 	}
-	return d
 }
 
-// decode sets Text to the code points of src and the offsets that map
-// them to bytes. An invalid byte decodes as U+FFFD, as in []rune(src);
-// src is then respelled so that Slice agrees with string(Text[start:end]).
+// isSpace is unicode.IsSpace, answered at once for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// decode sets Text to the code points of src and off to their byte
+// offsets. An invalid byte decodes as U+FFFD, as in []rune(src); src is
+// then respelled so that Slice agrees with string(Text[start:end]).
 func (d *Doc) decode() {
 	src := d.src
-	n := utf8.RuneCountInString(src)
-	d.Text = make([]rune, n)
-	dense := len(src)-n > n/8
-	if dense {
-		d.off = make([]int32, n+1)
+	size := len(src) // code points at most
+	if cap(d.Text) < size || cap(d.off) < size+1 {
+		size = utf8.RuneCountInString(src)
 	}
+	if cap(d.Text) < size {
+		d.Text = make([]rune, size)
+	}
+	if cap(d.off) < size+1 {
+		d.off = make([]int32, size+1)
+	}
+	text, off := d.Text[:cap(d.Text)], d.off[:cap(d.off)]
 	valid := true
 	k := 0
 	for i := 0; i < len(src); k++ {
-		if dense {
-			d.off[k] = int32(i)
-		}
+		off[k] = int32(i)
 		c := src[i]
 		if c < utf8.RuneSelf {
-			d.Text[k] = rune(c)
+			text[k] = rune(c)
 			i++
 			continue
 		}
@@ -121,60 +154,20 @@ func (d *Doc) decode() {
 				valid = false
 			}
 		}
-		d.Text[k] = r
+		text[k] = r
 		i += size
-		if !dense && size > 1 {
-			d.wide = append(d.wide, int32(k))
-			extra := int32(size - 1)
-			if len(d.extra) > 0 {
-				extra += d.extra[len(d.extra)-1]
-			}
-			d.extra = append(d.extra, extra)
-		}
 	}
-	if dense {
-		d.off[n] = int32(len(src))
-	}
+	off[k] = int32(len(src))
+	d.Text, d.off = text[:k], off[:k+1]
 	if !valid {
 		d.src = string(d.Text)
-		d.offsets()
-	}
-}
-
-// offsets sets dense offsets from src.
-func (d *Doc) offsets() {
-	d.wide, d.extra = nil, nil
-	d.off = make([]int32, 0, len(d.Text)+1)
-	for i := range d.src {
-		d.off = append(d.off, int32(i))
-	}
-	d.off = append(d.off, int32(len(d.src)))
-	if len(d.off) == len(d.src)+1 {
-		d.off = nil // every code point one byte
-	}
-}
-
-// byteAt returns the offset in src of code point i.
-func (d *Doc) byteAt(i int) int {
-	switch {
-	case d.off != nil:
-		return int(d.off[i])
-	case len(d.wide) == 0:
-		return i
-	}
-	lo, hi := 0, len(d.wide) // wide[:lo] are before i
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(d.wide[m]) < i {
-			lo = m + 1
-		} else {
-			hi = m
+		d.off = d.off[:0]
+		for i := range d.src {
+			d.off = append(d.off, int32(i))
 		}
+		d.off = append(d.off, int32(len(d.src)))
 	}
-	if lo == 0 {
-		return i
-	}
-	return i + int(d.extra[lo-1])
+	d.ascii = len(d.off) == len(d.src)+1
 }
 
 // Word returns token i's text as written.
@@ -185,10 +178,10 @@ func (d *Doc) Word(i int) string {
 
 // Slice returns string(d.Text[start:end]) without copying.
 func (d *Doc) Slice(start, end int) string {
-	if d.off == nil && d.wide == nil {
+	if d.ascii {
 		return d.src[start:end]
 	}
-	return d.src[d.byteAt(start):d.byteAt(end)]
+	return d.src[d.off[start]:d.off[end]]
 }
 
 // Capitalized reports whether token i starts with an upper-case letter.

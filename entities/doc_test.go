@@ -1,6 +1,12 @@
 package entities
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -44,6 +50,66 @@ func TestRuneClasses(t *testing.T) {
 	for r := rune(0); r < 0x3000; r++ {
 		if isUpper(r) != unicode.IsUpper(r) || isLetter(r) != unicode.IsLetter(r) || toLower(r) != unicode.ToLower(r) {
 			t.Errorf("%U: isUpper %v isLetter %v toLower %U", r, isUpper(r), isLetter(r), toLower(r))
+		}
+	}
+}
+
+// TestDocReset checks that a Doc reset for text after text, long and
+// short, ASCII, Cyrillic and invalid, is the Doc NewDoc makes of each, and
+// that Recognize finds the same in both.
+func TestDocReset(t *testing.T) {
+	texts := []string{
+		"Kremlin spokesman Dmitry Peskov said on Friday that President Vladimir Putin was ready.\nPeskov added more.",
+		"Пресс-секретарь президента Дмитрий Песков заявил, что встреча прошла хорошо. По словам Пескова, всё в порядке.",
+		"bad \xff byte from Mr. King",
+		"",
+		"Short.",
+		"Mostly ASCII with “curly” quotes — and a dash, as English news is written by Sen. Ted Cruz, said Cruz.",
+		strings.Repeat("Ushakov said the talks in Geneva were useful. ", 40),
+	}
+	var d Doc
+	for round := 0; round < 2; round++ {
+		for _, text := range texts {
+			d.Reset(text)
+			want := NewDoc(text)
+			if !reflect.DeepEqual(d.Text, want.Text) && len(d.Text)+len(want.Text) > 0 ||
+				!reflect.DeepEqual(d.Tokens, want.Tokens) && len(d.Tokens)+len(want.Tokens) > 0 ||
+				fmt.Sprint(d.SentStart, d.Para, d.caps) != fmt.Sprint(want.SentStart, want.Para, want.caps) {
+				t.Fatalf("round %d, %q: reset Doc differs from NewDoc", round, text)
+			}
+			for a := 0; a <= len(d.Text); a += 3 {
+				if got, want := d.Slice(a, len(d.Text)), want.Slice(a, len(want.Text)); got != want {
+					t.Fatalf("round %d, %q: Slice(%d) = %q, want %q", round, text, a, got, want)
+				}
+			}
+			got, exp := Recognize(&d, nil), Recognize(want, nil)
+			if !reflect.DeepEqual(got.Entities, exp.Entities) || fmt.Sprint(got.Mentions) != fmt.Sprint(exp.Mentions) {
+				t.Fatalf("round %d, %q: Recognize on a reset Doc = %v, want %v", round, text, got.Entities, exp.Entities)
+			}
+		}
+	}
+}
+
+// TestMergeMentions checks mergeMentions against a stable sort by Start,
+// for runs sorted and not, with ties between and within them.
+func TestMergeMentions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	w := &work{}
+	for round := range 2000 {
+		n, m := rng.IntN(8), rng.IntN(8)
+		var ms []Mention
+		for k := range n + m {
+			ms = append(ms, Mention{Start: rng.IntN(12), Tok0: k})
+		}
+		if round%3 > 0 { // most often both runs are sorted
+			byStart := func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }
+			slices.SortStableFunc(ms[:n], byStart)
+			slices.SortStableFunc(ms[n:], byStart)
+		}
+		want := slices.Clone(ms)
+		slices.SortStableFunc(want, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+		if got := mergeMentions(slices.Clone(ms), n, w); !reflect.DeepEqual(got, want) && len(want) > 0 {
+			t.Fatalf("mergeMentions(%v, %d) = %v, want %v", ms, n, got, want)
 		}
 	}
 }

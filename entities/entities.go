@@ -65,42 +65,80 @@ type cand struct {
 	kind       storyline.EntityKind
 	titled     bool
 	group      int
+	// joined are the spans of lname and key, when they are more than one
+	// word, and of name, when its words are not spaced as written, in the
+	// article's joined names (see findRuns).
+	joined [3][2]int32
 }
 
 // Recognize finds the entities of d. reg, which may be nil, supplies full
 // names learned from earlier articles for surnames used alone.
+//
+// The Result's Mentions live in d's working memory, valid until d is
+// Reset or recognized again; its Entities are the caller's to keep.
 func Recognize(d *Doc, reg *Registry) *Result {
-	cands := findRuns(d, lowerTerms(d))
-	classify(d, cands)
-	r := &Result{Doc: d, Mentions: make([]Mention, 0, len(cands)+len(cands)/4+8)}
-	r.group(cands, reg)
-	r.roles(cands)
-	slices.SortStableFunc(r.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	w := workOf(d)
+	cands := findRuns(d, lowerTerms(d, w), w)
+	classify(d, cands, w)
+	r := &Result{Doc: d, Mentions: w.mentions[:0]}
+	r.group(cands, reg, w)
+	names := len(r.Mentions)
+	r.roles(cands, w)
+	r.Mentions = mergeMentions(r.Mentions, names, w)
+	w.mentions = r.Mentions[:0]
 	return r
+}
+
+// mergeMentions sorts ms by Start, stably, as slices.SortStableFunc
+// would. ms[:n] are sorted already (names, in text order), and ms[n:]
+// most often are (role phrases): the two are merged through w.merged,
+// which holds the result.
+func mergeMentions(ms []Mention, n int, w *work) []Mention {
+	byStart := func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }
+	if !slices.IsSortedFunc(ms[:n], byStart) || !slices.IsSortedFunc(ms[n:], byStart) {
+		slices.SortStableFunc(ms, byStart)
+		return ms
+	}
+	if n == len(ms) || n == 0 {
+		return ms
+	}
+	out := w.merged[:0]
+	a, b := ms[:n], ms[n:]
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(append(out, a...), b...)
+	// the buffers swap: ms becomes the next merge's
+	w.merged = ms[:0]
+	return out
 }
 
 // lowerTerms returns, of the terms that a capitalised word opening a
 // sentence has (less "'s"), those the article also writes in lower case:
 // there capitalisation says nothing, and such a word is a common word.
-func lowerTerms(d *Doc) map[string]bool {
+func lowerTerms(d *Doc, w *work) map[string]bool {
 	var lower map[string]bool
+	var asked textproc.WordFilter // passes the terms of lower
 	for i, t := range d.Tokens {
 		if d.SentStart[i] && d.Capitalized(i) {
 			if lower == nil {
-				lower = make(map[string]bool, 32)
+				w.lower = emptied(w.lower)
+				lower = w.lower
 			}
-			lower[strings.TrimSuffix(t.Term, "'s")] = false
+			term := strings.TrimSuffix(t.Term, "'s")
+			lower[term] = false
+			asked.Add(term)
 		}
 	}
 	if len(lower) == 0 {
 		return nil
 	}
-	var asked textproc.WordFilter
-	for w := range lower {
-		asked.Add(w)
-	}
 	for i, t := range d.Tokens {
-		if !asked.May(t.Term) || d.Capitalized(i) || !isLetter(d.Text[t.Start]) {
+		if d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
 		if seen, ok := lower[t.Term]; ok && !seen {
@@ -119,13 +157,13 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 		return true // "В. Путин", though "в" is a function word
 	}
 	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
-	if calendarFilter.May(term) && calendarWords[term] || term == "i" {
+	if calendarWords.has(term) || term == "i" {
 		return false
 	}
-	if functionFilter.May(term) && functionWords[term] {
+	if functionWords.has(term) {
 		return false
 	}
-	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse[term]) && !titles[term] && !firstNames[term] {
+	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse.has(term)) && !titles.has(term) && !firstNames.has(term) {
 		return false
 	}
 	return true
@@ -150,14 +188,13 @@ func joined(d *Doc, i int) bool {
 	case " ":
 		return true
 	case ". ":
-		return a.End-a.Start == 1 || titles[a.Term] || abbreviations[a.Term]
+		return a.End-a.Start == 1 || titles.has(a.Term) || abbreviations.has(a.Term)
 	}
 	return false
 }
 
-func findRuns(d *Doc, lower map[string]bool) []*cand {
-	var out []*cand
-	var slab []cand // candidates allocated a few dozen at a time
+func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
+	out := w.cands[:0]
 	n := len(d.Tokens)
 	for i := 0; i < n; {
 		if !candidate(d, i, lower) {
@@ -170,36 +207,55 @@ func findRuns(d *Doc, lower map[string]bool) []*cand {
 				j++
 				continue
 			}
-			if connectors[d.Tokens[j].Term] && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
-				!firstNames[d.Tokens[i].Term] && !places[d.Tokens[j+1].Term] {
+			if connectors.has(d.Tokens[j].Term) && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
+				!firstNames.has(d.Tokens[i].Term) && !places.has(d.Tokens[j+1].Term) {
 				j += 2
 				continue
 			}
 			break
 		}
-		if c, ok := makeCand(d, i, j); ok {
-			if len(slab) == cap(slab) {
-				slab = make([]cand, 0, 32)
-			}
-			slab = append(slab, c)
-			out = append(out, &slab[len(slab)-1])
+		if c, ok := makeCand(d, i, j, w); ok {
+			out = append(out, c)
 		}
 		i = j
 	}
-	return out
+	if len(w.joined) > 0 {
+		// one string for the article's names of several words
+		joined := string(w.joined)
+		for k := range out {
+			if c := &out[k]; c.joined[0][1] > 0 {
+				c.lname = joined[c.joined[0][0]:c.joined[0][1]]
+				c.key = joined[c.joined[1][0]:c.joined[1][1]]
+			}
+			if c := &out[k]; c.joined[2][1] > 0 {
+				c.name = joined[c.joined[2][0]:c.joined[2][1]]
+			}
+		}
+		w.joined = w.joined[:0]
+	}
+	w.cands = out
+	ptrs := w.ptrs[:0]
+	for k := range out {
+		ptrs = append(ptrs, &out[k])
+	}
+	w.ptrs = ptrs
+	return ptrs
 }
 
 // honorifics stand before surnames only ("Mr. King").
 var honorifics = set(`mr mrs ms miss dr`)
 
 // makeCand strips titles and demonyms from the front of the run [i, j).
-func makeCand(d *Doc, i, j int) (cand, bool) {
+// The lower-case name and key of a name of several words, and a name
+// whose words are not spaced as written, are written to w.joined, for
+// findRuns to set.
+func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	titled := false
-	if !orgWords[d.Tokens[j-1].Term] {
+	if !orgWords.has(d.Tokens[j-1].Term) {
 		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
 		// starts after the last title inside the run
 		for p := j - 2; p > i; p-- {
-			if titles[d.Tokens[p].Term] && !connectors[d.Tokens[p+1].Term] {
+			if titles.has(d.Tokens[p].Term) && !connectors.has(d.Tokens[p+1].Term) {
 				titled = true
 				i = p + 1
 				break
@@ -207,13 +263,13 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 		}
 	}
 	honorific := false
-	for i < j && !orgWords[d.Tokens[j-1].Term] {
+	for i < j && !orgWords.has(d.Tokens[j-1].Term) {
 		term := d.Tokens[i].Term
-		if (titles[term] || occupations[term] && j-i > 2) && j-i > 1 {
+		if (titles.has(term) || occupations.has(term) && j-i > 2) && j-i > 1 {
 			// an occupation only before a name of two words at least:
 			// "Quarterback Peyton Manning", not "Teen Killed" in a headline
 			titled = true
-			honorific = honorifics[term]
+			honorific = honorifics.has(term)
 			i++
 			continue
 		}
@@ -228,7 +284,7 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
-	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles[d.Tokens[i].Term] && !honorific) {
+	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles.has(d.Tokens[i].Term) && !honorific) {
 		// "Mr. King" is a name; "President" alone is not
 		return cand{}, false
 	}
@@ -254,20 +310,43 @@ func makeCand(d *Doc, i, j int) (cand, bool) {
 		stemmed = stemmed || key != lw
 		keys = append(keys, key)
 	}
-	lname := strings.Join(lowered, " ")
-	key := lname // no word had a case ending
-	if stemmed {
-		key = strings.Join(keys, " ")
+	var lname, key string
+	var joined [3][2]int32
+	if len(lowered) == 1 {
+		lname, key = lowered[0], keys[0]
+	} else {
+		lo := int32(len(w.joined))
+		w.joined = appendJoined(w.joined, lowered)
+		joined[0] = [2]int32{lo, int32(len(w.joined))}
+		joined[1] = joined[0] // no word had a case ending
+		if stemmed {
+			w.joined = appendJoined(w.joined, keys)
+			joined[1] = [2]int32{joined[0][1], int32(len(w.joined))}
+		}
 	}
 	name := d.Slice(d.Tokens[i].Start, end) // the words and the spaces between them
 	if !spaced {
-		name = strings.Join(words, " ")
+		lo := int32(len(w.joined))
+		w.joined = appendJoined(w.joined, words)
+		joined[2] = [2]int32{lo, int32(len(w.joined))}
+		name = "" // set by findRuns
 	}
 	return cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
 		name: name, lname: lname, key: key,
-		last: keys[len(keys)-1], titled: titled,
+		last: keys[len(keys)-1], titled: titled, joined: joined,
 	}, true
+}
+
+// appendJoined appends strings.Join(words, " ") to dst.
+func appendJoined(dst []byte, words []string) []byte {
+	for k, w := range words {
+		if k > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
 }
 
 // lowerAs returns strings.ToLower(w) for the word w of a token whose term
@@ -346,20 +425,12 @@ var caseEndings = func() []struct {
 	return out
 }()
 
-// calendarFilter and functionFilter pass the words that may be in
-// calendarWords and functionWords.
-var calendarFilter, functionFilter = textproc.NewWordFilter(calendarWords), textproc.NewWordFilter(functionWords)
-
-// placeFilter and knownOrgFilter pass the names that may be in places
-// and knownOrgs.
-var placeFilter, knownOrgFilter = textproc.NewWordFilter(places), textproc.NewWordFilter(knownOrgs)
-
 // inSet reports whether name or key, often the same, is in set.
-func inSet(set map[string]bool, filter *textproc.WordFilter, name, key string) bool {
-	return filter.May(name) && set[name] || key != name && filter.May(key) && set[key]
+func inSet(set *wordSet, name, key string) bool {
+	return set.has(name) || key != name && set.has(key)
 }
 
-func classify(d *Doc, cands []*cand) {
+func classify(d *Doc, cands []*cand, w *work) {
 	for _, c := range cands {
 		lname := c.lname
 		first := d.Tokens[c.tok0].Term
@@ -368,16 +439,16 @@ func classify(d *Doc, cands []*cand) {
 		switch {
 		case lname == "republicans" || lname == "democrats":
 			c.kind = storyline.Organization
-		case inSet(places, placeFilter, lname, c.key):
+		case inSet(places, lname, c.key):
 			c.kind = storyline.Place
-		case inSet(knownOrgs, knownOrgFilter, lname, c.key) || orgWords[lastTerm] || orgWords[first] && c.tok1-c.tok0 > 1 ||
+		case inSet(knownOrgs, lname, c.key) || orgWords.has(lastTerm) || orgWords.has(first) && c.tok1-c.tok0 > 1 ||
 			allCaps && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
-		case c.titled || firstNames[first] && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
+		case c.titled || firstNames.has(first) && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
 			c.kind = storyline.Person
 		case c.tok0 > 0 && occupationBefore(d, c.tok0-1, c):
 			c.kind = storyline.Person
-		case c.tok1 < len(d.Tokens) && speechVerbs[d.Tokens[c.tok1].Term] && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
+		case c.tok1 < len(d.Tokens) && speechVerbs.has(d.Tokens[c.tok1].Term) && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
 			// "Dmitry Peskov said", not the end of an apposition: "Paul
 			// Stordin, chief executive of Quenardale Steel, said"
 
@@ -387,19 +458,21 @@ func classify(d *Doc, cands []*cand) {
 		}
 	}
 	// A surname alone takes the kind of the full name it abbreviates.
-	byLast := make(map[string]storyline.EntityKind)
+	w.byLast = emptied(w.byLast)
+	byLast := w.byLast
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
-			byLast[c.last] = storyline.Person
+			byLast[c.last] = true
 		}
 	}
 	for _, c := range cands {
-		if c.tok1-c.tok0 == 1 && byLast[c.key] == storyline.Person && c.kind != storyline.Organization {
+		if c.tok1-c.tok0 == 1 && byLast[c.key] && c.kind != storyline.Organization {
 			c.kind = storyline.Person
 		}
 	}
 	// A name whose kind is known once is known everywhere in the article.
-	kinds := make(map[string]storyline.EntityKind)
+	w.kinds = emptied(w.kinds)
+	kinds := w.kinds
 	for _, c := range cands {
 		if c.kind != "" && kinds[c.key] == "" {
 			kinds[c.key] = c.kind
@@ -426,9 +499,10 @@ func isAllCaps(s string) bool {
 }
 
 // group joins candidates into entities.
-func (r *Result) group(cands []*cand, reg *Registry) {
+func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// Full person names by the stem of their last word.
-	full := make(map[string]*cand)
+	w.full = emptied(w.full)
+	full := w.full
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
 			if f, ok := full[c.last]; !ok || better(c, f) {
@@ -437,9 +511,10 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 		}
 	}
 	// an entity is keyed by its kind and stem key, or by a full name
-	type entityKey struct{ kind, key string }
-	index := make(map[entityKey]int)
-	var count []int // mentions per entity, for one array to hold them all
+	w.index = emptied(w.index)
+	index := w.index
+	count := w.count[:0] // mentions per entity, for one array to hold them all
+	ents := w.ents[:0]
 	for _, c := range cands {
 		key := entityKey{string(c.kind), c.key}
 		name := c.name
@@ -456,18 +531,23 @@ func (r *Result) group(cands []*cand, reg *Registry) {
 		if c.kind != "" {
 			e, ok := index[key]
 			if !ok {
-				e = len(r.Entities)
+				e = len(ents)
 				index[key] = e
-				r.Entities = append(r.Entities, storyline.Entity{Name: name, Kind: c.kind})
+				ents = append(ents, storyline.Entity{Name: name, Kind: c.kind})
 				count = append(count, 0)
-			} else if better(c, nil) && len(name) > len(r.Entities[e].Name) {
-				r.Entities[e].Name = name
+			} else if better(c, nil) && len(name) > len(ents[e].Name) {
+				ents[e].Name = name
 			}
 			m.Entity = e
 			count[e]++
 		}
 		r.Mentions = append(r.Mentions, m)
 	}
+	w.count = count
+	if len(ents) > 0 {
+		r.Entities = slices.Clone(ents)
+	}
+	w.ents = ents[:0]
 	total := 0
 	for _, n := range count {
 		total += n

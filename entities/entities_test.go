@@ -188,7 +188,7 @@ func TestQuickChecksAgree(t *testing.T) {
 	}
 	for _, suf := range demonymEndings {
 		word := "abcd" + suf
-		if !isDemonym(word) && !places[word] {
+		if !isDemonym(word) && !places.has(word) {
 			t.Errorf("isDemonym(%q) = false for the ending %q", word, suf)
 		}
 	}

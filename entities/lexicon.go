@@ -1,17 +1,37 @@
 package entities
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/textproc"
+)
 
 // The word lists below are small, hand-written lexicons: they give the
 // recognizer evidence (a title before a name, a first name, an organisation
 // word) that it weighs together with the article's own statistics.
 
-func set(words string) map[string]bool {
-	m := make(map[string]bool)
+// wordSet is a set of words. Most words looked up are in none of the
+// sets, and the filter turns them away without a map lookup.
+type wordSet struct {
+	words  map[string]bool
+	filter textproc.WordFilter
+}
+
+// set returns the set of the space-separated words, "_" standing for a
+// space inside one.
+func set(words string) *wordSet {
+	s := &wordSet{words: make(map[string]bool)}
 	for _, w := range strings.Fields(words) {
-		m[strings.ReplaceAll(w, "_", " ")] = true
+		w = strings.ReplaceAll(w, "_", " ")
+		s.words[w] = true
+		s.filter.Add(w)
 	}
-	return m
+	return s
+}
+
+// has reports whether w is in s.
+func (s *wordSet) has(w string) bool {
+	return s.filter.May(w) && s.words[w]
 }
 
 // titles precede a person's name ("President Vladimir Putin", "Sen. Cruz").
@@ -150,7 +170,7 @@ func isDemonym(term string) bool {
 	}
 	for _, suf := range demonymEndings {
 		if strings.HasSuffix(term, suf) && len(term) > len(suf)+2 {
-			return !places[term]
+			return !places.has(term)
 		}
 	}
 	return demonymWord(term)
@@ -165,7 +185,7 @@ func demonymWord(term string) bool {
 		"iraqi", "syrian", "iranian", "european", "western", "soviet", "muslim", "christian",
 		"jewish", "catholic", "evangelical", "latino", "hispanic", "asian", "african", "arab",
 		"conservative", "liberal", "libertarian", "progressive", "independent":
-		return !places[term]
+		return !places.has(term)
 	}
 	return false
 }
@@ -197,11 +217,11 @@ func Gender(name string) string {
 	}
 	first := f[0]
 	switch {
-	case unisexNames[first]:
+	case unisexNames.has(first):
 		return ""
-	case femaleNames[first]:
+	case femaleNames.has(first):
 		return "f"
-	case firstNames[first]:
+	case firstNames.has(first):
 		return "m"
 	}
 	last := f[len(f)-1]

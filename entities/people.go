@@ -28,7 +28,7 @@ gunman shooter teen teenager student activist blogger preacher leader
 
 // occupationModifiers must stand before these heads for them to name a
 // job ("running back", "defensive end"): alone they are common words.
-var occupationModifiers = map[string]map[string]bool{
+var occupationModifiers = map[string]*wordSet{
 	"back": set(`running`),
 	"end":  set(`defensive tight`),
 	"old":  set(`year`), // "16 - year - old", as some sources space hyphens
@@ -44,7 +44,7 @@ func occupationBefore(d *Doc, i int, c *cand) bool {
 	}
 	spaced := func(k int) bool { return gapIs(d, k, " ") || gapIs(d, k, " - ") || gapIs(d, k, "-") }
 	t := d.Tokens[i].Term
-	if occupations[t] || roleHeads[t] {
+	if occupations.has(t) || roleHeads.has(t) {
 		return true
 	}
 	if strings.HasSuffix(t, "year-old") || t == "old" {
@@ -56,7 +56,7 @@ func occupationBefore(d *Doc, i int, c *cand) bool {
 		}
 	}
 	mods, ok := occupationModifiers[t]
-	return ok && i > 0 && mods[d.Tokens[i-1].Term] && spaced(i-1)
+	return ok && i > 0 && mods.has(d.Tokens[i-1].Term) && spaced(i-1)
 }
 
 // personObjectVerbs take a person as object, so that a name of two or
@@ -76,7 +76,7 @@ func objectOfPersonVerb(d *Doc, c *cand) bool {
 		return false
 	}
 	v := c.tok0 - 1
-	return personObjectVerbs[d.Tokens[v].Term] && !d.Capitalized(v) && gapIs(d, v, " ")
+	return personObjectVerbs.has(d.Tokens[v].Term) && !d.Capitalized(v) && gapIs(d, v, " ")
 }
 
 // ageFollows reports whether c is followed by an age in apposition:
@@ -87,7 +87,7 @@ func ageFollows(d *Doc, c *cand) bool {
 		return false
 	}
 	for t := c.tok0; t < c.tok1; t++ {
-		if connectors[d.Tokens[t].Term] {
+		if connectors.has(d.Tokens[t].Term) {
 			return false // "Athens of Alexandros Grigoropoulos": a run of two names
 		}
 	}
@@ -165,5 +165,5 @@ func initialStarts(d *Doc, j int) bool {
 	if r := d.Text[d.Tokens[j].Start]; r >= 0x400 && r <= 0x4ff {
 		return !isInitial(d, j-1)
 	}
-	return isAllCaps(d.Word(j-1)) || places[prev] || places[stem(prev)]
+	return isAllCaps(d.Word(j-1)) || places.has(prev) || places.has(stem(prev))
 }

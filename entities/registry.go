@@ -1,9 +1,11 @@
 package entities
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -30,13 +32,16 @@ type Registry struct {
 	// reaches half of limit it becomes old and old is dropped.
 	names, old map[string]string
 	limit      int
-	staged     map[string]map[string]bool
+	// staged are the distinct full names learned since the last Commit,
+	// as the articles write them; isStaged holds the same names.
+	staged   []string
+	isStaged map[string]bool
 }
 
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), staged: make(map[string]map[string]bool), limit: MaxNames}
+	return &Registry{names: make(map[string]string), isStaged: make(map[string]bool), limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
@@ -72,64 +77,125 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		f := strings.Fields(e.Name)
-		if len(f) < 2 || len(f) > 4 {
+		if g.isStaged[e.Name] {
 			continue
 		}
-		key := stem(strings.ToLower(f[len(f)-1]))
-		if g.staged[key] == nil {
-			g.staged[key] = make(map[string]bool)
+		if n := countFields(e.Name); n < 2 || n > 4 {
+			continue
 		}
-		if !g.staged[key][e.Name] {
-			// a copy, so that the registry does not keep the article's text
-			g.staged[key][strings.Clone(e.Name)] = true
-		}
+		g.isStaged[e.Name] = true
+		g.staged = append(g.staged, e.Name)
 	}
 }
 
 // Commit makes the staged names visible and returns the surname keys whose
 // full name changed, with the new value ("" when it became ambiguous).
+// The names of one key apply in sorted order.
 func (g *Registry) Commit() map[string]string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	changed := make(map[string]string)
-	keys := make([]string, 0, len(g.staged))
-	for k := range g.staged {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		names := make([]string, 0, len(g.staged[key]))
-		for n := range g.staged[key] {
-			names = append(names, n)
+	n := len(g.staged)
+	// the surnames' keys, stem(strings.ToLower(the name's last word)),
+	// lowered into one string
+	var lowered []byte
+	spans := make([][2]int, n)
+	for i, name := range g.staged {
+		spans[i][0] = len(lowered)
+		for _, r := range lastField(name) {
+			lowered = utf8.AppendRune(lowered, unicode.ToLower(r))
 		}
-		sort.Strings(names)
+		spans[i][1] = len(lowered)
+	}
+	keys := string(lowered)
+	// What one key's names do touches no other key, so keys may go in
+	// any order: they go in the order they were learned, each with its
+	// names chained by next.
+	type chain struct{ first, last int }
+	chains := make(map[string]chain, n)
+	next := make([]int, n)
+	var heads []int
+	for i := range n {
+		key := stem(keys[spans[i][0]:spans[i][1]])
+		spans[i][1] = spans[i][0] + len(key)
+		next[i] = -1
+		if c, ok := chains[key]; ok {
+			next[c.last] = i
+			chains[key] = chain{c.first, i}
+		} else {
+			chains[key] = chain{i, i}
+			heads = append(heads, i)
+		}
+	}
+	var names []string
+	for _, h := range heads {
+		names = names[:0]
+		for i := h; i >= 0; i = next[i] {
+			names = append(names, g.staged[i])
+		}
+		slices.Sort(names)
 		for _, name := range names {
-			old, ok := g.lookup(key)
-			switch {
-			case !ok:
-				g.names[key] = name
-			case old == name || old == "":
-				if _, current := g.names[key]; !current {
-					g.names[key] = old // learned again: keep it in the new generation
-				}
-				continue
-			case strings.HasSuffix(old, " "+name):
-				if _, current := g.names[key]; !current {
-					g.names[key] = old
-				}
-				continue // "Vladimir Vladimirovich Putin" already known
-			case strings.HasSuffix(name, " "+old):
-				g.names[key] = name
-			default:
-				g.names[key] = "" // two people share the surname
-			}
-			changed[key] = g.names[key]
+			g.apply(keys[spans[h][0]:spans[h][1]], name, changed)
 		}
 	}
-	clear(g.staged)
+	clear(g.staged) // the names hold their articles' text
+	g.staged = g.staged[:0]
+	clear(g.isStaged)
 	g.rotate()
 	return changed
+}
+
+// apply commits one full name learned for a surname key, recording in
+// changed what it changed. The key and name are copied before the
+// registry keeps them, so that it holds neither articles' text nor a
+// commit's keys; g.mu must be held for writing.
+func (g *Registry) apply(key, name string, changed map[string]string) {
+	old, ok := g.lookup(key)
+	switch {
+	case !ok:
+		key = strings.Clone(key)
+		g.names[key] = strings.Clone(name)
+		changed[key] = g.names[key]
+	case old == name || old == "" || endsWithWord(old, name):
+		// learned again, or "Vladimir Vladimirovich Putin" already known:
+		// keep it in the new generation
+		if _, current := g.names[key]; !current {
+			g.names[strings.Clone(key)] = old
+		}
+	case endsWithWord(name, old):
+		key = strings.Clone(key)
+		g.names[key] = strings.Clone(name)
+		changed[key] = g.names[key]
+	default:
+		key = strings.Clone(key)
+		g.names[key] = "" // two people share the surname
+		changed[key] = ""
+	}
+}
+
+// endsWithWord reports whether s ends with a space and w, as
+// strings.HasSuffix(s, " "+w).
+func endsWithWord(s, w string) bool {
+	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && strings.HasSuffix(s, w)
+}
+
+// lastField returns the last of strings.Fields(s), or "".
+func lastField(s string) string {
+	last, start := "", -1
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			last, start = s[start:i], -1
+		}
+	}
+	if start >= 0 {
+		last = s[start:]
+	}
+	return last
 }
 
 // Restore sets a committed name, as loaded from a store.

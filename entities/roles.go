@@ -1,7 +1,7 @@
 package entities
 
 import (
-	"github.com/storyline-news/storyline/textproc"
+	"slices"
 	"strings"
 
 	storyline "github.com/storyline-news/storyline"
@@ -12,11 +12,9 @@ import (
 type role struct {
 	entity int
 	class  string
-	words  map[string]bool
+	// words are the phrase's distinct words, less "'s".
+	words []string
 }
-
-// roleHeadFilter passes the words that may be in roleHeads.
-var roleHeadFilter = textproc.NewWordFilter(roleHeads)
 
 var determiners = set(`the his her their its this that our`)
 
@@ -29,31 +27,36 @@ func classOf(term string) string {
 
 // roles learns role phrases around person names and resolves the role
 // phrases that stand alone.
-func (r *Result) roles(cands []*cand) {
+func (r *Result) roles(cands []*cand, w *work) {
 	d := r.Doc
-	var learned []role
-	isName := make([]bool, len(d.Tokens)+1) // token index → starts a name
+	learned := w.learned[:0]
+	defer func() { w.learned = learned[:0] }()
+	n := len(d.Tokens) + 1
+	if cap(w.isName) < n {
+		w.isName = make([]bool, n)
+	}
+	isName := w.isName[:n] // token index → starts a name
+	clear(isName)
 	for _, c := range cands {
 		isName[c.tok0] = true
 	}
 	learn := func(e int, from, to int) {
-		var rl *role
+		class := ""
 		for k := from; k < to; k++ {
 			term := strings.TrimSuffix(d.Tokens[k].Term, "'s")
-			if roleHeads[term] {
-				if rl == nil {
-					rl = &role{entity: e, words: make(map[string]bool)}
-				}
-				rl.class = classOf(term)
+			if roleHeads.has(term) {
+				class = classOf(term)
 			}
 		}
-		if rl == nil {
+		if class == "" {
 			return
 		}
-		for k := from; k < to; k++ {
-			rl.words[strings.TrimSuffix(d.Tokens[k].Term, "'s")] = true
+		rl := role{entity: e, class: class}
+		if len(learned) < cap(learned) {
+			rl.words = learned[:len(learned)+1][len(learned)].words[:0] // reuse the array
 		}
-		learned = append(learned, *rl)
+		rl.words = appendWords(rl.words, d, from, to)
+		learned = append(learned, rl)
 	}
 	for _, m := range r.Mentions {
 		if m.Entity < 0 || m.Kind != storyline.Person {
@@ -64,7 +67,7 @@ func (r *Result) roles(cands []*cand) {
 		for from > 0 && m.Tok0-from < 4 && !d.SentStart[from] && gapIs(d, from-1, " ", ". ") && roleWord(d, from-1) {
 			from--
 		}
-		if from < m.Tok0 && (roleHeads[d.Tokens[m.Tok0-1].Term] || titles[d.Tokens[m.Tok0-1].Term]) {
+		if from < m.Tok0 && (roleHeads.has(d.Tokens[m.Tok0-1].Term) || titles.has(d.Tokens[m.Tok0-1].Term)) {
 			learn(m.Entity, from, m.Tok0)
 		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
 			// "Aide to the Russian president, Yuri Ushakov, said"
@@ -86,7 +89,7 @@ func (r *Result) roles(cands []*cand) {
 		}
 	}
 	for k, t := range d.Tokens {
-		if !roleHeadFilter.May(t.Term) || !roleHeads[t.Term] || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+		if !roleHeads.has(t.Term) || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0
@@ -94,28 +97,26 @@ func (r *Result) roles(cands []*cand) {
 		for from > 0 && k-from < 4 && gapIs(d, from-1, " ") && !d.SentStart[from] {
 			prev := d.Tokens[from-1].Term
 			from--
-			if determiners[prev] {
+			if determiners.has(prev) {
 				break
 			}
 		}
-		if !cyr && !determiners[d.Tokens[from].Term] {
+		if !cyr && !determiners.has(d.Tokens[from].Term) {
 			continue
 		}
-		if k+1 < len(d.Tokens) && roleHeads[d.Tokens[k+1].Term] && gapIs(d, k, " ") {
+		if k+1 < len(d.Tokens) && roleHeads.has(d.Tokens[k+1].Term) && gapIs(d, k, " ") {
 			continue // "the press secretary": wait for the head
 		}
-		words := make(map[string]bool)
-		for j := from + 1; j <= k; j++ {
-			words[strings.TrimSuffix(d.Tokens[j].Term, "'s")] = true
-		}
+		var wordsArr [8]string
+		words := appendWords(wordsArr[:0], d, from+1, k+1)
 		best, bestScore := -1, 0
 		for _, rl := range learned {
 			if rl.class != classOf(t.Term) {
 				continue
 			}
 			score := 1
-			for w := range words {
-				if rl.words[w] {
+			for _, w := range words {
+				if slices.Contains(rl.words, w) {
 					score++
 				}
 			}
@@ -141,6 +142,18 @@ func (r *Result) roles(cands []*cand) {
 	}
 }
 
+// appendWords appends to dst the distinct terms, less "'s", of tokens
+// [from, to).
+func appendWords(dst []string, d *Doc, from, to int) []string {
+	for k := from; k < to; k++ {
+		w := strings.TrimSuffix(d.Tokens[k].Term, "'s")
+		if !slices.Contains(dst, w) {
+			dst = append(dst, w)
+		}
+	}
+	return dst
+}
+
 var roleModifiers = set(`press presidential foreign chief deputy former top senior campaign
 white house state defense national security executive general first`)
 
@@ -148,7 +161,7 @@ white house state defense national security executive general first`)
 // name ("Putin's press secretary", "Kremlin spokesman").
 func roleWord(d *Doc, i int) bool {
 	t := d.Tokens[i].Term
-	return roleHeads[t] || titles[t] || roleModifiers[t] || d.Capitalized(i) && !functionWords[t] || strings.HasSuffix(t, "'s")
+	return roleHeads.has(t) || titles.has(t) || roleModifiers.has(t) || d.Capitalized(i) && !functionWords.has(t) || strings.HasSuffix(t, "'s")
 }
 
 // gapIs reports whether the text between token i and i+1 is one of gaps.

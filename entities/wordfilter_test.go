@@ -1,21 +1,22 @@
 package entities
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/storyline-news/storyline/textproc"
-)
-
-func TestWordFilterPassesItsSet(t *testing.T) {
-	for set, f := range map[*map[string]bool]*textproc.WordFilter{&roleHeads: roleHeadFilter, &places: placeFilter, &knownOrgs: knownOrgFilter,
-		&calendarWords: calendarFilter, &functionWords: functionFilter} {
-		for w := range *set {
-			if !f.May(w) {
-				t.Errorf("filter rejects %q", w)
+// TestWordSetHas checks that every set has each of its words, whatever
+// its filter, and turns away words it lacks.
+func TestWordSetHas(t *testing.T) {
+	for name, s := range map[string]*wordSet{"roleHeads": roleHeads, "places": places, "knownOrgs": knownOrgs,
+		"calendarWords": calendarWords, "functionWords": functionWords, "titles": titles, "firstNames": firstNames,
+		"orgWords": orgWords, "occupations": occupations, "abbreviations": abbreviations} {
+		for w := range s.words {
+			if !s.has(w) {
+				t.Errorf("%s lacks %q", name, w)
 			}
 		}
-	}
-	if roleHeadFilter.May("zzzzzzzzzzzz") {
-		t.Error("roleHeadFilter passes a word that is no role")
+		for _, w := range []string{"zzzzzzzzzzzz", "", "the quick"} {
+			if s.has(w) {
+				t.Errorf("%s has %q", name, w)
+			}
+		}
 	}
 }

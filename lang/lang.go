@@ -9,6 +9,7 @@ import (
 	"github.com/storyline-news/storyline/textproc"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/abadojack/whatlanggo"
 )
@@ -135,6 +136,31 @@ func (d *Detector) Detect(text string) string {
 		return s
 	}
 	return code
+}
+
+// titledSample is the largest Sample for which DetectTitled builds its
+// text on the stack.
+const titledSample = 4096
+
+// DetectTitled returns Detect(title + "\n" + text) without building that
+// string on the heap: an article's title and the start of its text.
+func (d *Detector) DetectTitled(title, text string) string {
+	if d.Sample > titledSample || d.Sample < 0 {
+		return d.Detect(title + "\n" + text)
+	}
+	// Detect reads Sample bytes, and one more to cut at a code point
+	var buf [titledSample + 1]byte
+	n := d.Sample + 1
+	b := append(buf[:0], title[:min(len(title), n)]...)
+	if len(b) < n {
+		b = append(b, '\n')
+	}
+	b = append(b, text[:min(len(text), n-len(b))]...)
+	if len(b) == 0 {
+		return d.Detect("")
+	}
+	// Detect keeps no part of its text, so the string may borrow buf
+	return d.Detect(unsafe.String(&b[0], len(b)))
 }
 
 // runeCut returns the greatest n <= max that does not split a code point

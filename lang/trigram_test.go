@@ -85,5 +85,19 @@ func TestRadixSort(t *testing.T) {
 				t.Fatalf("radixSort of %d keys of %d bits: not sorted", n, bits)
 			}
 		}
+		// packed trigrams, which differ in a few bits of each code point
+		for _, alphabet := range []string{"abcdefghijklmnopqrstuvwxyz ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя ", "aé ß", "a\U0010ffff b"} {
+			chars := []rune(alphabet)
+			keys := make([]uint64, n)
+			for i := range keys {
+				keys[i] = pack(chars[rng.IntN(len(chars))], chars[rng.IntN(len(chars))], chars[rng.IntN(len(chars))])
+			}
+			want := slices.Clone(keys)
+			slices.Sort(want)
+			radixSort(keys, make([]uint64, 520))
+			if !slices.Equal(keys, want) {
+				t.Fatalf("radixSort of %d trigrams of %q: not sorted", n, alphabet)
+			}
+		}
 	}
 }

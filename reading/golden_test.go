@@ -108,7 +108,7 @@ type readOutput struct {
 // TestReadDump reads every real article under ../shared (and a stretch of
 // the synthetic stream) and writes what Read found as JSON Lines to
 // $STORYLINE_READ_OUT, committing learned names every 50 articles as the
-// pipeline does per batch. Diffing two dumps shows whether a change to
+// pipeline does per batch (a line with what Pending returned). Diffing two dumps shows whether a change to
 // the read stage changed its output. Gated on STORYLINE_LONG=1.
 func TestReadDump(t *testing.T) {
 	if os.Getenv("STORYLINE_LONG") == "" {
@@ -133,7 +133,11 @@ func TestReadDump(t *testing.T) {
 	ctx := context.Background()
 	for i, a := range arts {
 		if i%50 == 0 {
-			r.Pending()
+			if p := r.Pending(); len(p) > 0 {
+				if err := enc.Encode(map[string]map[string][]byte{"pending": p}); err != nil {
+					t.Fatal(err)
+				}
+			}
 			r.SetReference(a.Published)
 		}
 		qs, err := r.Read(ctx, a)

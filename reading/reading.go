@@ -46,6 +46,10 @@ type Reader struct {
 
 	mu  sync.RWMutex
 	ref storyline.Published // see SetReference
+
+	// docs holds *entities.Doc, reset for each article so that reading
+	// does not allocate a document's code points and tokens every time.
+	docs sync.Pool
 }
 
 var (
@@ -111,35 +115,40 @@ func (r *Reader) Pending() map[string][]byte {
 // Article set and Statement empty. It does not set Cited. With
 // Options.NoQuotes it returns no quotes.
 func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
-	ents, err := r.features(ctx, a)
-	if err != nil || r.noQuotes {
-		return nil, err
-	}
-	return quotes.Extract(ents, a.ID), nil
+	return r.read(ctx, a, !r.noQuotes)
 }
 
 // Features sets a's Lang, Dates and Entities, what clustering uses, as
 // Read does but without extracting quotes. Names it learns join later
 // articles' surnames as with Read.
 func (r *Reader) Features(ctx context.Context, a *storyline.Article) error {
-	_, err := r.features(ctx, a)
+	_, err := r.read(ctx, a, false)
 	return err
 }
 
-func (r *Reader) features(ctx context.Context, a *storyline.Article) (*entities.Result, error) {
+// read sets a's Lang, Dates and Entities and, when withQuotes is set,
+// returns its quotes.
+func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool) ([]storyline.Quote, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", a.ID, err)
 	}
-	sample := a.Text
 	if a.Title != "" && !strings.HasPrefix(a.Text, a.Title) {
-		// the detector reads only the first Sample bytes: copy no more
-		sample = a.Title + "\n" + a.Text[:min(len(a.Text), max(r.lang.Sample, 0))]
+		a.Lang = r.lang.DetectTitled(a.Title, a.Text)
+	} else {
+		a.Lang = r.lang.Detect(a.Text)
 	}
-	a.Lang = r.lang.Detect(sample)
-	doc := entities.NewDoc(a.Text)
-	a.Dates = dates.FindTokensRef(doc.Text, doc.Tokens, a.Published, r.reference())
+	doc, _ := r.docs.Get().(*entities.Doc)
+	if doc == nil {
+		doc = new(entities.Doc)
+	}
+	defer r.docs.Put(doc) // nothing returned refers to it
+	doc.Reset(a.Text)
+	a.Dates = dates.FindSliced(doc.Text, doc.Tokens, doc.Slice, a.Published, r.reference())
 	res := entities.Recognize(doc, r.reg)
 	a.Entities = res.Entities
 	r.reg.Learn(res)
-	return res, nil
+	if !withQuotes {
+		return nil, nil
+	}
+	return quotes.Extract(res, a.ID), nil
 }
