@@ -16,8 +16,8 @@ warned warns explained explains stressed stresses noted notes acknowledged ackno
 admitted admits claimed confirmed confirms announced announces reported
 maintained maintains contended contends asserted asserts predicted predicts
 emphasized emphasised emphasizes declared declares conceded concedes complained complains
-believes believed thinks thought fears feared recalled recalls observed observes stated
-states`)
+recalled recalls observed observes stated states say cautioned cautions grumbled grumbles
+protested wrote writes`, "pointed out")
 
 // clauseCues mostly take a clause, so a clause may show its verb by an
 // inflection alone ("said Kelenova owes everyone an explanation"); the
@@ -25,7 +25,7 @@ states`)
 // and need an auxiliary or a pronoun or name as the clause's subject.
 var clauseCues = wordSet(`said says told tells added adds insisted insists argued argues
 claimed maintained maintains contended contends asserted asserts warned warns complained
-complains believes believed thinks thought fears feared`)
+complains say cautioned cautions grumbled grumbles protested`, "pointed out")
 
 // finiteWords are finite verbs, auxiliaries and modals, that show a
 // clause on their own.
@@ -33,7 +33,10 @@ var finiteWords = wordSet(`is are was were am has have had will would could shou
 might must shall does did do won't wouldn't couldn't shouldn't can't cannot isn't aren't
 wasn't weren't hasn't haven't hadn't doesn't didn't don't needs remains remained seems seemed
 appears appeared came went got made took gave began became fell rose grew kept held stood
-ran found brought won saw knew meant paid sent spent`)
+ran found brought won saw knew meant paid sent spent rang sang sank shrank drank swam lost
+led built bought caught taught fought sold met drew flew threw blew wore tore broke spoke
+stole froze chose woke drove rode hid struck stuck slept fled shook forgot understood
+withdrew overtook arose`)
 
 // subjectPronouns open a clause as its subject.
 var subjectPronouns = wordSet(`he she it they we i you there this these those`)
@@ -99,16 +102,16 @@ func (r *reader) bareSpeaker(j, sp, from int) bool {
 // at most a short time or setting phrase, and a clause with a subject
 // and a finite verb that runs to the sentence's end, which is no
 // question.
-func (r *reader) clauseAfter(j, to int) int {
+func (r *reader) clauseAfter(j, w, to int) int {
 	d := r.d
-	term := d.Tokens[j].Term
-	if !bareCues[term] || j+3 >= to || gap(d, j) != " " || r.inQuote[j+1] {
+	term := r.cueKey(j, w)
+	if !bareCues[term] || j+w+2 >= to || gap(d, j+w-1) != " " || r.inQuote[j+w] {
 		return -1
 	}
 	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
 		return -1
 	}
-	c := j + 1
+	c := j + w
 	if addressees[term] {
 		if c = r.addressee(c, to); c < 0 {
 			return -1
@@ -276,8 +279,14 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 	d := r.d
 	t := d.Tokens[c].Term
 	tc := bareClass[t]
+	if t == "no" && c+1 < to && d.Tokens[c+1].Term == "one" {
+		tc = 0 // "no one had come", not "said no"
+	}
 	if tc&(bNotClause|bPreposition) != 0 || tc&bSubordinator != 0 && t != "as" || !isAlpha(t) && !isNumber(t) {
 		return false
+	}
+	if pronounOf(t) != "" && strings.ContainsAny(t, "'’") {
+		return true // contracted subjects: "he's", "they're"
 	}
 	strongSubject := false
 	switch {
@@ -296,10 +305,21 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 				return true
 			}
 		}
+		// after a cue that takes a clause, a plain noun and a phrase
+		// under a preposition before the auxiliary ("trust in the
+		// council was gone")
+		if weak && c+2 < to && gap(d, c) == " " && bareClass[d.Tokens[c+1].Term]&bPreposition != 0 {
+			for k := c + 2; k < to && k <= c+8 && gap(d, k-1) == " " && !r.inQuote[k]; k++ {
+				wc := bareClass[d.Tokens[k].Term]
+				if wc&bFinite != 0 {
+					return true
+				}
+				if wc&bRelative != 0 || r.cueAt(k) > 0 {
+					break
+				}
+			}
+		}
 		return false
-	}
-	if pronounOf(t) != "" && strings.ContainsAny(t, "'’") {
-		return true // contracted subjects: "he's", "they're"
 	}
 	// a cue that mostly takes a noun phrase ("noted the gap between the
 	// way the two men are treated") needs its auxiliary soon, with no
@@ -415,6 +435,24 @@ func (r *reader) asClause(j, from, to int) (int, int) {
 // its speaker ("Как сообщил Дэниел Селман, 34, по мосту …"), or -1, -1.
 func (r *reader) kakClause(j, to int) (int, int) {
 	d := r.d
+	sp, c := r.kakSpeaker(j, to)
+	if sp < 0 || c >= to || !strings.Contains(gap(d, c-1), ",") {
+		return -1, -1
+	}
+	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
+		c++ // the speaker's age
+	}
+	if to-c < 2 || r.inQuote[c] {
+		return -1, -1 // "…, пострадавших нет" is a clause
+	}
+	return sp, c
+}
+
+// kakSpeaker returns the speaker named after the cue at token j, behind
+// at most a role in lower case ("сообщил депутат горсовета Виктор
+// Милеруэлл"), and the token after it, or -1, -1.
+func (r *reader) kakSpeaker(j, to int) (int, int) {
+	d := r.d
 	sp := -1
 	for k := j + 1; k < to && k <= j+4; k++ {
 		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
@@ -439,15 +477,6 @@ func (r *reader) kakClause(j, to int) (int, int) {
 			r.spks = append(r.spks, m)
 			sp, c = len(r.spks)-1, m.tok1
 		}
-	}
-	if c >= to || !strings.Contains(gap(d, c-1), ",") {
-		return -1, -1
-	}
-	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
-		c++ // the speaker's age
-	}
-	if to-c < 2 || r.inQuote[c] {
-		return -1, -1 // "…, пострадавших нет" is a clause
 	}
 	return sp, c
 }

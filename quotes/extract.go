@@ -39,16 +39,15 @@ type reader struct {
 	inQuote []bool
 	spkAt   []int
 	spks    []spk
-	// cue marks the tokens whose term is in cues.
-	cue []bool
+	// class holds the word classes of each token's term (classCue, …).
+	class []uint8
 }
 
 // Extract returns the direct and indirect quotes of the article whose
 // entities are ents, in text order. The Article field is set to id.
 func Extract(ents *entities.Result, id string) []storyline.Quote {
 	r := newReader(ents)
-	direct := r.direct(id)
-	return append(direct, r.indirect(id, direct)...)
+	return r.indirect(id, r.direct(id))
 }
 
 func newReader(ents *entities.Result) *reader {
@@ -61,14 +60,13 @@ func newReader(ents *entities.Result) *reader {
 		}
 	}
 	r.spkAt = make([]int, len(d.Tokens))
-	r.cue = make([]bool, len(d.Tokens))
-	class := make([]uint8, len(d.Tokens))
+	r.class = make([]uint8, len(d.Tokens))
+	class := r.class
 	for i, t := range d.Tokens {
 		r.spkAt[i] = -1
 		if classFilter.May(t.Term) {
 			class[i] = wordClasses[t.Term]
 		}
-		r.cue[i] = class[i]&classCue != 0
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
 	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/32+16)
@@ -117,7 +115,7 @@ func newReader(ents *entities.Result) *reader {
 			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
 		} else if class[k]&classGroup != 0 && r.spkAt[k] < 0 {
 			from := k
-			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !r.cue[from-1] &&
+			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && r.class[from-1]&classCue == 0 &&
 				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}

@@ -156,13 +156,13 @@ func (r *reader) inside(s segment) attribution {
 		if t0+1 >= len(d.Tokens) || gap(d, t0) != " " {
 			continue
 		}
-		if r.cue[t0] {
+		if r.class[t0]&classCue != 0 {
 			if sp := r.mentionAt(t0 + 1); sp >= 0 {
 				return attribution{spk: sp, cueTok: t0}
 			}
 		}
 		if sp := r.mentionAt(t0); sp >= 0 {
-			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.cue[v] && gap(d, v-1) == " " {
+			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.class[v]&classCue != 0 && gap(d, v-1) == " " {
 				return attribution{spk: sp, cueTok: v}
 			}
 		}

@@ -44,7 +44,7 @@ func (r *reader) cueAt(k int) int {
 			return 2
 		}
 	}
-	if r.cue[k] {
+	if r.class[k]&classCue != 0 {
 		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
@@ -60,6 +60,20 @@ func (r *reader) cueAt(k int) int {
 		return 1
 	}
 	return 0
+}
+
+// cueKey returns the term of the cue at token k spanning w tokens, as the
+// cue sets hold it: the term itself, or the phrase of a two-word cue that
+// reports speech ("pointed out").
+func (r *reader) cueKey(k, w int) string {
+	t := r.d.Tokens[k].Term
+	if w == 2 {
+		switch t {
+		case "pointed":
+			return "pointed out"
+		}
+	}
+	return t
 }
 
 // subjectLeft finds the speaker of cue k among the mentions before it, not
@@ -118,9 +132,15 @@ func (r *reader) subjectLeft(k, from int) int {
 			// "Blunt, after a long pause, said", "Smith, delivering the
 			// speech, asked": a phrase set off by commas
 			if (next == "a" || next == "an" || next == "the" || prepositions[next] && next != "as" || next == "after" || next == "before" ||
-				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1)) && strings.Contains(gap(d, p), ",") {
+				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1) || isNumber(next)) && strings.Contains(gap(d, p), ",") {
 				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
 					return s
+				}
+				// "Ines Calardin, 54, a nurse, said": the age between
+				if p > from && isNumber(d.Tokens[p].Term) && strings.Contains(gap(d, p-1), ",") {
+					if s := r.spkAt[p-1]; s >= 0 && r.spks[s].named {
+						return s
+					}
 				}
 			}
 		}
