@@ -25,7 +25,7 @@ protested wrote writes`, "pointed out")
 // and need an auxiliary or a pronoun or name as the clause's subject.
 var clauseCues = wordSet(`said says told tells added adds insisted insists argued argues
 claimed maintained maintains contended contends asserted asserts warned warns complained
-complains say cautioned cautions grumbled grumbles protested`, "pointed out")
+complains say cautioned cautions grumbled grumbles protested stated states`, "pointed out")
 
 // finiteWords are finite verbs, auxiliaries and modals, that show a
 // clause on their own.
@@ -117,6 +117,9 @@ func (r *reader) clauseAfter(j, w, to int) int {
 			return -1
 		}
 	}
+	if c >= to || gap(d, c-1) != " " {
+		return -1
+	}
 	c = r.skipSetting(c, to)
 	if c < 0 || to-c < 3 {
 		return -1
@@ -194,13 +197,13 @@ func (r *reader) addressee(c, to int) int {
 }
 
 // skipSetting returns the token after the short time or setting phrases
-// that may stand between a cue and its clause ("on Monday", "Tuesday", "in
+// starting at token c that may stand between a cue and its clause ("on Monday", "Tuesday", "in
 // a statement", "in an interview with CNN"), or c when there is none, or
 // -1 when a phrase runs to the sentence's end.
 func (r *reader) skipSetting(c, to int) int {
 	d := r.d
 	for n := 0; n < 2 && c < to; n++ {
-		if gap(d, c-1) != " " {
+		if n > 0 && gap(d, c-1) != " " {
 			return -1
 		}
 		t := d.Tokens[c].Term

@@ -214,9 +214,11 @@ func (r *reader) aside(id string, from, at, after, to, sentEnd int, a attributio
 	if after < 0 || after > to {
 		return out, false
 	}
-	k := r.skipSetting(after, to)
-	if k < 0 {
-		k = to // a setting phrase to the sentence's end
+	k := after
+	if k < to && gap(d, k-1) == " " {
+		if k = r.skipSetting(k, to); k < 0 {
+			k = to // a setting phrase to the sentence's end
+		}
 	}
 	head := func() []storyline.Quote {
 		q := r.quote(id, d.Tokens[from].Start, d.Tokens[at-1].End, a, storyline.Indirect)
@@ -283,8 +285,8 @@ func strayMarks(text []rune) bool {
 // Moscow hopes for the best, Ushakov says").
 func (r *reader) clauseEnd(c, to, sentEnd int) int {
 	d := r.d
-	for k := c + 1; k < to; k++ {
-		if r.cueAt(k) > 0 && k >= 2 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
+	for k := c + 2; k < to; k++ {
+		if r.cueAt(k) > 0 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
 			return d.Tokens[k-2].End
 		}
 	}
