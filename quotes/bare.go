@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"github.com/storyline-news/storyline/entities"
 )
 
 // This file finds reported speech whose clause follows the cue without a
@@ -39,7 +41,8 @@ stole froze chose woke drove rode hid struck stuck slept fled shook forgot under
 withdrew overtook arose`)
 
 // subjectPronouns open a clause as its subject.
-var subjectPronouns = wordSet(`he she it they we i you there this these those`)
+var subjectPronouns = wordSet(`he she it they we i you there this these those nobody
+everybody everyone someone somebody anyone anybody`)
 
 // notClause are the words after a cue that make it no clause ("said so",
 // "said nothing", "said goodbye").
@@ -280,6 +283,10 @@ november december`)
 // inflection alone ("Kelenova owes", "the talks ended").
 func (r *reader) clauseAt(c, to int, weak bool) bool {
 	d := r.d
+	// "nearly 4,200 people had …", "more than 30 had …": the number
+	if n := approximator(d, c, to); n > c && n < to && isNumber(d.Tokens[n].Term) {
+		c = n
+	}
 	t := d.Tokens[c].Term
 	tc := bareClass[t]
 	if t == "no" && c+1 < to && d.Tokens[c+1].Term == "one" {
@@ -295,6 +302,8 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 	switch {
 	case tc&bSubjectPronoun != 0:
 		strongSubject = t != "this" && t != "these" && t != "those"
+	case t == "no":
+		strongSubject = true // "no one"
 	case r.spkAt[c] >= 0 && r.spks[r.spkAt[c]].named:
 		strongSubject = true
 	case d.Capitalized(c) || determinerLike(t) || isNumber(t):
@@ -352,7 +361,8 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 		// "the prize for exceeding expectations"
 		if weak && (k <= c+3 || k <= c+6 && strings.HasSuffix(w, "ed")) && inflected(w) && !d.Capitalized(k) {
 			prev := d.Tokens[k-1].Term
-			if !determinerLike(prev) && bareClass[prev]&bPreposition == 0 && !modifierLike(prev) && prev != "and" && prev != "or" &&
+			modifier := modifierLike(prev) && !(prev == "us" && !d.Capitalized(k-1)) // "of us blamed", not "US officials"
+			if !determinerLike(prev) && bareClass[prev]&bPreposition == 0 && !modifier && prev != "and" && prev != "or" &&
 				!strings.HasSuffix(prev, "ing") && r.cueAt(k) == 0 {
 				return true
 			}
@@ -482,4 +492,22 @@ func (r *reader) kakSpeaker(j, to int) (int, int) {
 		}
 	}
 	return sp, c
+}
+
+// approximator returns the token after the words at token c that qualify
+// a number ("nearly", "more than", "close to"), or c.
+func approximator(d *entities.Doc, c, to int) int {
+	t := d.Tokens[c].Term
+	next := ""
+	if c+1 < to && gap(d, c) == " " {
+		next = d.Tokens[c+1].Term
+	}
+	switch {
+	case t == "nearly" || t == "almost" || t == "about" || t == "around" || t == "roughly" || t == "some" || t == "over" ||
+		t == "approximately" || t == "only" || t == "just" || t == "почти" || t == "около" || t == "более" || t == "свыше":
+		return c + 1
+	case (t == "more" || t == "fewer" || t == "less") && next == "than", (t == "close" || t == "up") && next == "to", t == "at" && next == "least":
+		return c + 2
+	}
+	return c
 }

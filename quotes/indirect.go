@@ -92,7 +92,7 @@ func (r *reader) reported(id string, from, to int, out []storyline.Quote) []stor
 		}
 		term := d.Tokens[j].Term
 		key := r.cueKey(j, w)
-		if j == from+1 && d.Tokens[from].Term == "как" {
+		if j > from && d.Tokens[j-1].Term == "как" && (j == from+1 || strings.ContainsAny(gap(d, j-2), "—–")) {
 			// "Как рассказал X, …": any cue
 			if sp, c := r.kakClause(j, to); c >= 0 {
 				return emit(c, r.clauseEnd(c, to, sentEnd), attribution{spk: sp, cueTok: j})
@@ -224,21 +224,24 @@ func (r *reader) aside(id string, from, at, after, to, sentEnd int, a attributio
 		q := r.quote(id, d.Tokens[from].Start, d.Tokens[at-1].End, a, storyline.Indirect)
 		return append(out, q)
 	}
+	// a short phrase under a preposition or a time word sets the scene:
+	// "On Monday, X said, …"
+	scene := at-from <= 4 && (bareClass[d.Tokens[from].Term]&(bPreposition|bSubordinator) != 0 || timeWords[d.Tokens[from].Term])
 	if k >= to {
 		// "CLAUSE, X said.", not "…, X said: “…”"
-		if e := d.Tokens[to-1].End; at-from <= 4 || e < len(d.Text) && strings.ContainsRune(":,;—–-", d.Text[e]) {
+		if e := d.Tokens[to-1].End; at-from < 3 || scene || e < len(d.Text) && strings.ContainsRune(":,;—–-", d.Text[e]) {
 			return out, false
 		}
 		return head(), true
 	}
-	if !strings.Contains(gap(d, k-1), ",") || to-k < 3 || r.inQuote[k] {
+	if !strings.Contains(gap(d, k-1), ",") || to-k < 2 || r.inQuote[k] {
 		return out, false
 	}
 	// "A, X said, B."
-	if b := r.skipSetting(k, to); b < 0 || b >= to {
+	if b := r.skipSetting(k, to); b >= to {
 		return out, false // "…, X said, on Monday."
 	}
-	if at-from >= 2 && !(at-from <= 4 && (bareClass[d.Tokens[from].Term]&(bPreposition|bSubordinator) != 0 || timeWords[d.Tokens[from].Term])) {
+	if at-from >= 2 && !scene {
 		out = head()
 	}
 	return append(out, r.quote(id, d.Tokens[k].Start, r.clauseEnd(k, to, sentEnd), a, storyline.Indirect)), true

@@ -131,8 +131,11 @@ func (r *reader) subjectLeft(k, from int) int {
 			// "Win Htein, a member of the committee, said": an apposition;
 			// "Blunt, after a long pause, said", "Smith, delivering the
 			// speech, asked": a phrase set off by commas
+			// "Пауль Келаник, помощник мэра, рассказывает", "Smith,
+			// spokesman for the party, said": a role without an article
+			role := !d.Capitalized(p+1) && isAlpha(next) && !notSubject[next] && !conjunctions[next] && r.cueAt(p+1) == 0 && r.spkAt[p+1] < 0
 			if (next == "a" || next == "an" || next == "the" || prepositions[next] && next != "as" || next == "after" || next == "before" ||
-				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1) || isNumber(next)) && strings.Contains(gap(d, p), ",") {
+				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1) || isNumber(next) || role) && strings.Contains(gap(d, p), ",") {
 				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
 					return s
 				}
