@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,4 +145,99 @@ func TestShowQuotes(t *testing.T) {
 	for _, q := range Extract(res, "x") {
 		fmt.Printf("%s %q [%d:%d] speaker %q (%q) cue %q\n", q.Kind, q.Text, q.Start, q.End, q.Speaker, res.Doc.Slice(max(q.SpeakerStart, 0), max(q.SpeakerEnd, 0)), q.Cue)
 	}
+}
+
+// TestGrouperHeap streams $STORYLINE_GROUPER_HEAP quotes of a generated
+// stream through a grouper and writes its heap profile to
+// $STORYLINE_GROUPER_PROF: a diagnostic.
+func TestGrouperHeap(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("STORYLINE_GROUPER_HEAP"))
+	if n == 0 {
+		t.Skip("set STORYLINE_GROUPER_HEAP=N")
+	}
+	src := newQuoteStream()
+	g := NewGrouper(GrouperOptions{})
+	ctx := context.Background()
+	arts := 0
+	for seen := 0; seen < n; {
+		qs := src.next()
+		g.Prepare(qs)
+		if err := g.Group(ctx, qs); err != nil {
+			t.Fatal(err)
+		}
+		seen += len(qs)
+		if arts++; arts%64 == 0 {
+			g.Pending()
+		}
+	}
+	g.Pending()
+	runtime.GC()
+	var with, without runtime.MemStats
+	runtime.ReadMemStats(&with)
+	if p := os.Getenv("STORYLINE_GROUPER_PROF"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	fmt.Printf("statements %d, posting keys %d, articles %d\n", len(g.byID), g.post.n, arts)
+	runtime.KeepAlive(g)
+	g = nil
+	runtime.GC()
+	runtime.ReadMemStats(&without)
+	fmt.Printf("grouper heap %.1f MiB\n", float64(with.HeapAlloc-without.HeapAlloc)/(1<<20))
+}
+
+// TestGrouperWindow compares the statements a generated stream's quotes
+// join with MaxStatements of $STORYLINE_GROUPER_WINDOW against a grouper
+// that forgets nothing: a diagnostic.
+func TestGrouperWindow(t *testing.T) {
+	w, _ := strconv.Atoi(os.Getenv("STORYLINE_GROUPER_WINDOW"))
+	if w == 0 {
+		t.Skip("set STORYLINE_GROUPER_WINDOW=N")
+	}
+	ctx := context.Background()
+	run := func(max int) []string {
+		src := newQuoteStream()
+		g := NewGrouper(GrouperOptions{MaxStatements: max})
+		var ids []string
+		for len(ids) < 400_000 {
+			qs := src.next()
+			if err := g.Group(ctx, qs); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range qs {
+				ids = append(ids, q.Statement)
+			}
+		}
+		return ids
+	}
+	ref, got := run(1<<30), run(w)
+	// a quote joins a statement seen before, or starts one
+	joined := func(ids []string) []bool {
+		seen := map[string]bool{}
+		out := make([]bool, len(ids))
+		for i, id := range ids {
+			out[i] = seen[id]
+			seen[id] = true
+		}
+		return out
+	}
+	jr, jg := joined(ref), joined(got)
+	both, onlyRef, onlyGot := 0, 0, 0
+	for i := range jr {
+		switch {
+		case jr[i] && jg[i]:
+			both++
+		case jr[i]:
+			onlyRef++
+		case jg[i]:
+			onlyGot++
+		}
+	}
+	fmt.Printf("window %d: joined both %d, only unbounded %d, only windowed %d of %d quotes\n", w, both, onlyRef, onlyGot, len(jr))
 }
