@@ -173,7 +173,7 @@ func (r *reader) addressee(c, to int) int {
 	if addresseeNouns[t] {
 		return c + 1
 	}
-	if sp := r.spkAt[c]; sp >= 0 && r.spks[sp].tok0 == c && r.spks[sp].pronoun == "" {
+	if sp := r.at(c); sp >= 0 && r.spks[sp].tok0 == c && r.spks[sp].pronoun == "" {
 		return r.spks[sp].tok1
 	}
 	k := c
@@ -248,7 +248,7 @@ func (r *reader) settingEnd(k, to int) int {
 		if settingNouns[d.Tokens[e].Term] {
 			// "… with CNN", "… on Fox News": the outlet named after it
 			if e+2 < to && (d.Tokens[e+1].Term == "with" || d.Tokens[e+1].Term == "on" || d.Tokens[e+1].Term == "to") {
-				if sp := r.spkAt[e+2]; sp >= 0 && r.spks[sp].tok0 == e+2 {
+				if sp := r.at(e+2); sp >= 0 && r.spks[sp].tok0 == e+2 {
 					return r.spks[sp].tok1
 				}
 				if d.Capitalized(e + 2) {
@@ -304,7 +304,7 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 		strongSubject = t != "this" && t != "these" && t != "those"
 	case t == "no":
 		strongSubject = true // "no one"
-	case r.spkAt[c] >= 0 && r.spks[r.spkAt[c]].named:
+	case r.at(c) >= 0 && r.spks[r.at(c)].named:
 		strongSubject = true
 	case d.Capitalized(c) || determinerLike(t) || isNumber(t):
 	default:
@@ -411,7 +411,7 @@ func (r *reader) asClause(j, from, to int) (int, int) {
 	// the speaker right after "As", or after a role ("Как заявила глава
 	// комиссии Марина Зайцова"), then the cue or an apposition
 	sp := -1
-	if s := r.spkAt[from]; s >= 0 && r.spks[s].named && r.spks[s].tok0 == from && r.spks[s].tok1 > from+1 {
+	if s := r.at(from); s >= 0 && r.spks[s].named && r.spks[s].tok0 == from && r.spks[s].tok1 > from+1 {
 		// a name whose span took in the capitalised "As": the name alone
 		c := r.spks[s]
 		c.tok0, c.start = from+1, d.Tokens[from+1].Start
@@ -419,11 +419,11 @@ func (r *reader) asClause(j, from, to int) (int, int) {
 		sp = len(r.spks) - 1
 	}
 	for k := from + 1; sp < 0 && k < j && k <= from+4; k++ {
-		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
+		if s := r.at(k); s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
 			sp = s
 			break
 		}
-		if s := r.spkAt[k]; s >= 0 && r.spks[s].role {
+		if s := r.at(k); s >= 0 && r.spks[s].role {
 			continue // a role before the name
 		}
 		if d.Capitalized(k) || !isAlpha(d.Tokens[k].Term) || gap(d, k-1) != " " {
@@ -468,7 +468,7 @@ func (r *reader) kakSpeaker(j, to int) (int, int) {
 	d := r.d
 	sp := -1
 	for k := j + 1; k < to && k <= j+4; k++ {
-		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
+		if s := r.at(k); s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
 			sp = s
 			break
 		}
@@ -483,7 +483,7 @@ func (r *reader) kakSpeaker(j, to int) (int, int) {
 	if c < to && gap(d, c-1) == " " {
 		// a name the recogniser split at an initial ("Клара И.
 		// Холерберг"): one speaker over both mentions
-		if n := r.spkAt[c]; n >= 0 && r.spks[n].named && r.spks[n].tok0 == c {
+		if n := r.at(c); n >= 0 && r.spks[n].named && r.spks[n].tok0 == c {
 			m := r.spks[sp]
 			m.tok1, m.end, m.entity = r.spks[n].tok1, r.spks[n].end, -1
 			m.name = d.Slice(m.start, m.end)

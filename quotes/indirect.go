@@ -289,7 +289,7 @@ func strayMarks(text []rune) bool {
 func (r *reader) clauseEnd(c, to, sentEnd int) int {
 	d := r.d
 	for k := c + 2; k < to; k++ {
-		if r.cueAt(k) > 0 && strings.Contains(gap(d, k-2), ",") && r.spkAt[k-1] >= 0 {
+		if r.cueAt(k) > 0 && strings.Contains(gap(d, k-2), ",") && r.at(k-1) >= 0 {
 			return d.Tokens[k-2].End
 		}
 	}

@@ -54,7 +54,7 @@ func (r *reader) groupBefore(k int) string {
 	to := k
 	for n := 0; n < 2 && to > 0; n++ {
 		from := r.sentenceFrom(to - 1)
-		if s := r.firstSubject(from, to); s >= 0 && s != r.spkAt[k] {
+		if s := r.firstSubject(from, to); s >= 0 && s != r.at(k) {
 			sp := r.spks[s]
 			if sp.pronoun == "" && sp.kind != storyline.Person && sp.name != "" && (sp.kind == storyline.Organization || !sp.named) {
 				return sp.name
@@ -101,7 +101,7 @@ func (r *reader) topic(from, to, depth int, g string) string {
 		if r.inQuote[j] {
 			continue
 		}
-		if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind == storyline.Person && r.spks[sp].pronoun == "" && r.spks[sp].name != "" && agrees(r.spks[sp].name, g) {
+		if sp := r.at(j); sp >= 0 && r.spks[sp].kind == storyline.Person && r.spks[sp].pronoun == "" && r.spks[sp].name != "" && agrees(r.spks[sp].name, g) {
 			return r.spks[sp].name
 		}
 	}

@@ -98,7 +98,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			if strings.Contains(gap(d, p), ",") {
 				// the clause opens with the name and a verb follows it
-				if s := r.spkAt[p+1]; s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
+				if s := r.at(p+1); s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
 					gap(d, r.spks[s].tok1-1) == " " && !d.Capitalized(r.spks[s].tok1) {
 					return s
 				}
@@ -123,7 +123,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			next := d.Tokens[p+1].Term
 			if relatives[next] && next != "that" && strings.Contains(gap(d, p), ",") {
-				if s := r.spkAt[p]; s >= 0 {
+				if s := r.at(p); s >= 0 {
 					return s
 				}
 				break
@@ -133,15 +133,15 @@ func (r *reader) subjectLeft(k, from int) int {
 			// speech, asked": a phrase set off by commas
 			// "Пауль Келаник, помощник мэра, рассказывает", "Smith,
 			// spokesman for the party, said": a role without an article
-			role := !d.Capitalized(p+1) && isAlpha(next) && !notSubject[next] && !conjunctions[next] && r.cueAt(p+1) == 0 && r.spkAt[p+1] < 0
+			role := !d.Capitalized(p+1) && isAlpha(next) && !notSubject[next] && !conjunctions[next] && r.cueAt(p+1) == 0 && r.at(p+1) < 0
 			if (next == "a" || next == "an" || next == "the" || prepositions[next] && next != "as" || next == "after" || next == "before" ||
 				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1) || isNumber(next) || role) && strings.Contains(gap(d, p), ",") {
-				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
+				if s := r.at(p); s >= 0 && r.spks[s].named {
 					return s
 				}
 				// "Ines Calardin, 54, a nurse, said": the age between
 				if p > from && isNumber(d.Tokens[p].Term) && strings.Contains(gap(d, p-1), ",") {
-					if s := r.spkAt[p-1]; s >= 0 && r.spks[s].named {
+					if s := r.at(p-1); s >= 0 && r.spks[s].named {
 						return s
 					}
 				}
@@ -154,7 +154,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			continue
 		}
 		t := d.Tokens[j].Term
-		if s := r.spkAt[j]; s >= 0 {
+		if s := r.at(j); s >= 0 {
 			sp := r.spks[s]
 			// "as Cruz said": "as" opens a clause whose subject the name is
 			asClause := sp.tok0 > from && d.Tokens[sp.tok0-1].Term == "as" && (sp.tok1 == k || sp.tok1+1 == k && skippable[d.Tokens[sp.tok1].Term])
@@ -176,7 +176,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			return r.firstSubject(from, j)
 		}
-		if first && strings.HasSuffix(t, "ly") && j > from && gap(d, j-1) == " " && r.spkAt[j-1] >= 0 && !d.Capitalized(j) {
+		if first && strings.HasSuffix(t, "ly") && j > from && gap(d, j-1) == " " && r.at(j-1) >= 0 && !d.Capitalized(j) {
 			continue // "He immediately blasted": an adverb after the subject
 		}
 		if first && !skippable[t] {
@@ -206,7 +206,7 @@ func (r *reader) nearestLeft(k, from int) int {
 		if strings.Contains(gap(r.d, j), ",") || r.inQuote[j] {
 			return -1
 		}
-		if s := r.spkAt[j]; s >= 0 {
+		if s := r.at(j); s >= 0 {
 			return s
 		}
 	}
@@ -231,17 +231,17 @@ func (r *reader) firstSubject(from, to int) int {
 	d := r.d
 	// "The petition accuses the Trump campaign": a common noun opening
 	// the clause comes before the names in it
-	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) && r.spkAt[from] < 0 {
+	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) && r.at(from) < 0 {
 		t := d.Tokens[from+1].Term
 		if isAlpha(t) && !notSubject[t] && !prepositions[t] && r.cueAt(from+1) == 0 {
-			if s := r.spkAt[from+1]; s >= 0 {
+			if s := r.at(from+1); s >= 0 {
 				return s
 			}
 			return r.generic(from + 1)
 		}
 	}
 	for j := from; j < to; j++ {
-		if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
+		if s := r.at(j); s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
 			if r.spks[s].pronoun == "" && r.objectOf(r.spks[s], from) {
 				j = r.spks[s].tok1 - 1 // "In a Fox interview, Trump went further"
 				continue
@@ -274,7 +274,7 @@ func (r *reader) relative(j, from int) int {
 	t := r.d.Tokens[j]
 	c := spk{start: t.Start, end: t.End, tok0: j, tok1: j + 1, entity: -1}
 	for p := j - 1; p >= from && j-p <= 4; p-- {
-		if s := r.spkAt[p]; s >= 0 {
+		if s := r.at(p); s >= 0 {
 			ante := r.spks[s]
 			c.kind, c.entity = ante.kind, ante.entity
 			c.name = r.resolve(s, 1)
@@ -319,7 +319,7 @@ func (r *reader) subjectRight(k, n, to int) int {
 		if r.inQuote[j] {
 			break
 		}
-		if s := r.spkAt[j]; s >= 0 {
+		if s := r.at(j); s >= 0 {
 			return s
 		}
 	}
