@@ -68,7 +68,7 @@ func (r *reader) attribute(i int) attribution {
 		// "“…” beamed Donald Hartley": a verb and a name right after
 		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] && !d.Capitalized(tk) && gap(d, tk) == " " {
 			t := d.Tokens[tk].Term
-			if sp := r.at(tk+1); sp >= 0 && r.spks[sp].named && isAlpha(t) && !notSubject[t] && !prepositions[t] && !determinerLike(t) {
+			if sp := r.at(tk + 1); sp >= 0 && r.spks[sp].named && isAlpha(t) && !notSubject[t] && !prepositions[t] && !determinerLike(t) {
 				if pre := r.pre(i); pre.spk < 0 {
 					return attribution{spk: sp, cueTok: -1}
 				}
@@ -238,7 +238,7 @@ func (r *reader) pre(i int) attribution {
 	if strings.Contains(d.Slice(d.Tokens[tb-1].End, s.open), ":") {
 		// "… TOO EARLY - Mark Blumenthal and Jon Cohen: “…”": a name
 		// right before the colon introduces the quote
-		if sp := r.at(tb-1); sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
+		if sp := r.at(tb - 1); sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
 			return attribution{spk: sp, cueTok: -1}
 		}
 		// "Kaine has adopted the stance common in public office: “…”"

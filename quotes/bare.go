@@ -248,7 +248,7 @@ func (r *reader) settingEnd(k, to int) int {
 		if settingNouns[d.Tokens[e].Term] {
 			// "… with CNN", "… on Fox News": the outlet named after it
 			if e+2 < to && (d.Tokens[e+1].Term == "with" || d.Tokens[e+1].Term == "on" || d.Tokens[e+1].Term == "to") {
-				if sp := r.at(e+2); sp >= 0 && r.spks[sp].tok0 == e+2 {
+				if sp := r.at(e + 2); sp >= 0 && r.spks[sp].tok0 == e+2 {
 					return r.spks[sp].tok1
 				}
 				if d.Capitalized(e + 2) {

@@ -219,7 +219,7 @@ func (r *reader) possessor(s segment) (int, int) {
 			r.spks = append(r.spks, spk{start: k.Start, end: k.End, tok0: n - 1, tok1: n, entity: -1, pronoun: p})
 			return len(r.spks) - 1
 		}
-		if sp := r.at(n-1); sp >= 0 && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && r.spks[sp].pronoun == "" {
+		if sp := r.at(n - 1); sp >= 0 && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && r.spks[sp].pronoun == "" {
 			return sp
 		}
 		return -1

@@ -98,7 +98,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			if strings.Contains(gap(d, p), ",") {
 				// the clause opens with the name and a verb follows it
-				if s := r.at(p+1); s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
+				if s := r.at(p + 1); s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
 					gap(d, r.spks[s].tok1-1) == " " && !d.Capitalized(r.spks[s].tok1) {
 					return s
 				}
@@ -141,7 +141,7 @@ func (r *reader) subjectLeft(k, from int) int {
 				}
 				// "Ines Calardin, 54, a nurse, said": the age between
 				if p > from && isNumber(d.Tokens[p].Term) && strings.Contains(gap(d, p-1), ",") {
-					if s := r.at(p-1); s >= 0 && r.spks[s].named {
+					if s := r.at(p - 1); s >= 0 && r.spks[s].named {
 						return s
 					}
 				}
@@ -234,7 +234,7 @@ func (r *reader) firstSubject(from, to int) int {
 	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) && r.at(from) < 0 {
 		t := d.Tokens[from+1].Term
 		if isAlpha(t) && !notSubject[t] && !prepositions[t] && r.cueAt(from+1) == 0 {
-			if s := r.at(from+1); s >= 0 {
+			if s := r.at(from + 1); s >= 0 {
 				return s
 			}
 			return r.generic(from + 1)
