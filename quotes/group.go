@@ -70,14 +70,11 @@ type Grouper struct {
 	free       []int32
 	head, tail int32
 	byID       map[uint64]int32 // idKey(statement id) → slot
-	// post maps postingKey(speaker, stem) to postings, oldest first: a
-	// slot in the low 32 bits, its life (slotLife when posted, 31 bits)
-	// in the high. A forgotten statement's postings are removed with it,
-	// so that the index holds the statements remembered and no more; the
-	// life makes sure a posting left behind by mistake would never stand
-	// for the slot's next statement.
+	// post maps postingKey(speaker, stem) to postings, the slots of the
+	// statements posted under it, oldest first. A forgotten statement's
+	// postings are removed with it, so that the index holds the
+	// statements remembered and no more.
 	post       postIndex
-	slotLife   []uint32          // per slot, bumped when its statement is forgotten
 	names      map[string]string // surname → full name, "" when ambiguous
 	dirtyNames map[string]bool
 	dirty      map[string]*statement
@@ -187,25 +184,15 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		g.gen = 1
 	}
 	g.touched = g.touched[:0]
-	var one [1]uint64
+	var one [1]uint32
 	for _, h := range p.hashes {
-		k := postKey(postingKey(p.spk, h))
-		l := g.post.get(k, &one)
-		stale := false
-		for _, e := range l {
-			s := int32(uint32(e))
-			if g.stale(e) {
-				stale = true
-				continue
-			}
+		for _, e := range g.post.get(postKey(postingKey(p.spk, h)), &one) {
+			s := int32(e)
 			if g.stamp[s] != g.gen {
 				g.stamp[s], g.hits[s] = g.gen, 0
 				g.touched = append(g.touched, s)
 			}
 			g.hits[s]++
-		}
-		if stale {
-			g.post.put(k, g.live(l))
 		}
 	}
 	nq := len(p.hashes)
@@ -291,7 +278,6 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 		g.slots = append(g.slots, slot{})
 		g.hits = append(g.hits, 0)
 		g.stamp = append(g.stamp, 0)
-		g.slotLife = append(g.slotLife, 0)
 	}
 	g.slots[s] = slot{st: st, spk: spk, words: words, prev: -1, next: -1}
 	g.link(s)
@@ -309,40 +295,17 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 	}
 }
 
-// posting returns slot s's posting as of now.
-func (g *Grouper) posting(s int32) uint64 {
-	return uint64(g.slotLife[s]&^(1<<31))<<32 | uint64(uint32(s))
-}
-
-// stale reports whether posting e is of a statement since forgotten.
-func (g *Grouper) stale(e uint64) bool {
-	return g.posting(int32(uint32(e))) != e
-}
-
-// live returns l without its stale postings, in place.
-func (g *Grouper) live(l []uint64) []uint64 {
-	return slices.DeleteFunc(l, g.stale)
-}
-
-// appendPosting appends slot s to a posting list, dropping stale entries
-// and then the oldest when the list is full.
-func (g *Grouper) appendPosting(l []uint64, s int32) []uint64 {
-	if len(l) >= g.opts.MaxPostings {
-		l = g.live(l)
-	}
-	if len(l) >= g.opts.MaxPostings {
-		copy(l, l[1:])
-		l = l[:len(l)-1]
-	}
-	return append(l, g.posting(s))
-}
-
 // post1 adds slot s to the posting list of (speaker, stem), dropping the
 // list's oldest entry when it is full.
 func (g *Grouper) post1(s int32, spk, h uint64) {
 	k := postKey(postingKey(spk, h))
-	var one [1]uint64
-	g.post.put(k, g.appendPosting(g.post.get(k, &one), s))
+	var one [1]uint32
+	l := g.post.get(k, &one)
+	if len(l) >= g.opts.MaxPostings {
+		copy(l, l[1:])
+		l = l[:len(l)-1]
+	}
+	g.post.put(k, append(l, uint32(s)))
 }
 
 // forget drops slot s from memory with its postings, so that memory
@@ -350,8 +313,7 @@ func (g *Grouper) post1(s int32, spk, h uint64) {
 // stored state.
 func (g *Grouper) forget(s int32) {
 	sl := &g.slots[s]
-	e := g.posting(s)
-	var one [1]uint64
+	var one [1]uint32
 	for i, w := range sl.words {
 		for _, h := range w {
 			if inWordings(sl.words[:i], h) {
@@ -359,7 +321,7 @@ func (g *Grouper) forget(s int32) {
 			}
 			k := postKey(postingKey(sl.spk, h))
 			l := g.post.get(k, &one)
-			if j := slices.Index(l, e); j >= 0 {
+			if j := slices.Index(l, uint32(s)); j >= 0 {
 				g.post.put(k, slices.Delete(l, j, j+1)) // unless a full list dropped it
 			}
 		}
@@ -368,7 +330,6 @@ func (g *Grouper) forget(s int32) {
 	delete(g.byID, idKey(sl.st.id))
 	g.drop(sl.st.id, sl.st)
 	*sl = slot{prev: -1, next: -1}
-	g.slotLife[s]++
 	g.free = append(g.free, s)
 }
 
