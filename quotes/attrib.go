@@ -68,7 +68,7 @@ func (r *reader) attribute(i int) attribution {
 		// "“…” beamed Donald Hartley": a verb and a name right after
 		if tk+1 < n && d.Para[tk] == s.para && !d.SentStart[tk] && !d.Capitalized(tk) && gap(d, tk) == " " {
 			t := d.Tokens[tk].Term
-			if sp := r.spkAt[tk+1]; sp >= 0 && r.spks[sp].named && isAlpha(t) && !notSubject[t] && !prepositions[t] && !determinerLike(t) {
+			if sp := r.at(tk + 1); sp >= 0 && r.spks[sp].named && isAlpha(t) && !notSubject[t] && !prepositions[t] && !determinerLike(t) {
 				if pre := r.pre(i); pre.spk < 0 {
 					return attribution{spk: sp, cueTok: -1}
 				}
@@ -78,12 +78,12 @@ func (r *reader) attribute(i int) attribution {
 		// or "“…!” an angry Hollande retaliated."
 		if tk+1 < n && d.Para[tk] == s.para {
 			h := tk
-			if t := d.Tokens[h].Term; (t == "a" || t == "an" || t == "the") && r.spkAt[h] < 0 {
-				for h++; h < tk+3 && h < n && r.spkAt[h] < 0 && !d.Capitalized(h) && gap(d, h-1) == " " &&
+			if t := d.Tokens[h].Term; (t == "a" || t == "an" || t == "the") && r.at(h) < 0 {
+				for h++; h < tk+3 && h < n && r.at(h) < 0 && !d.Capitalized(h) && gap(d, h-1) == " " &&
 					isAlpha(d.Tokens[h].Term) && !notSubject[d.Tokens[h].Term] && r.cueAt(h) == 0; h++ {
 				}
 			}
-			if sp := r.spkAt[min(h, n-1)]; sp >= 0 && r.spks[sp].tok0 == h && (r.spks[sp].named || r.spks[sp].pronoun != "") {
+			if sp := r.at(min(h, n-1)); sp >= 0 && r.spks[sp].tok0 == h && (r.spks[sp].named || r.spks[sp].pronoun != "") {
 				v := r.spks[sp].tok1
 				if v < n && !d.Capitalized(v) && gap(d, v-1) == " " && !prepositions[d.Tokens[v].Term] && !notSubject[d.Tokens[v].Term] &&
 					d.Para[v] == s.para && (!d.SentStart[tk] || v+1 >= n || strings.ContainsAny(gap(d, v), ".,;!?\n")) {
@@ -135,7 +135,7 @@ func (r *reader) objectOf(sp spk, from int) bool {
 			// "to see a Republican administration": an infinitive
 			return !(t == "to" && j+1 < sp.tok0 && !determinerLike(d.Tokens[j+1].Term) && !d.Capitalized(j+1))
 		}
-		if gap(d, j) != " " || r.inQuote[j] || r.spkAt[j] >= 0 && r.spks[r.spkAt[j]].pronoun == "" || r.cueAt(j) > 0 || notSubject[t] {
+		if gap(d, j) != " " || r.inQuote[j] || r.at(j) >= 0 && r.spks[r.at(j)].pronoun == "" || r.cueAt(j) > 0 || notSubject[t] {
 			return false
 		}
 		if !determinerLike(t) && !modifierLike(t) && !d.Capitalized(j) {
@@ -166,7 +166,7 @@ func (r *reader) nounPhrase(from, cue int) int {
 			end = p
 			break
 		}
-		if r.inQuote[p] || notSubject[t] || r.cueAt(p) > 0 || !isAlpha(t) || r.spkAt[p] >= 0 && r.spks[r.spkAt[p]].pronoun != "" {
+		if r.inQuote[p] || notSubject[t] || r.cueAt(p) > 0 || !isAlpha(t) || r.at(p) >= 0 && r.spks[r.at(p)].pronoun != "" {
 			return -1
 		}
 	}
@@ -238,7 +238,7 @@ func (r *reader) pre(i int) attribution {
 	if strings.Contains(d.Slice(d.Tokens[tb-1].End, s.open), ":") {
 		// "… TOO EARLY - Mark Blumenthal and Jon Cohen: “…”": a name
 		// right before the colon introduces the quote
-		if sp := r.spkAt[tb-1]; sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
+		if sp := r.at(tb - 1); sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
 			return attribution{spk: sp, cueTok: -1}
 		}
 		// "Kaine has adopted the stance common in public office: “…”"
@@ -246,7 +246,7 @@ func (r *reader) pre(i int) attribution {
 			return attribution{spk: sp, cueTok: -1}
 		}
 		for j := tb - 1; j >= from; j-- {
-			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] {
+			if sp := r.at(j); sp >= 0 && !r.inQuote[j] {
 				return attribution{spk: sp, cueTok: -1}
 			}
 		}
@@ -299,7 +299,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 				}
 			}
 			for j := from; j < tb; j++ {
-				if sp := r.spkAt[j]; sp >= 0 && r.spks[sp].kind != "" {
+				if sp := r.at(j); sp >= 0 && r.spks[sp].kind != "" {
 					return attribution{spk: sp, cueTok: -1}
 				}
 			}
@@ -324,7 +324,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 		// the subject of the paragraph before's last sentence
 		from := r.sentenceFrom(tb - 1)
 		for j := from; j < tb; j++ {
-			if sp := r.spkAt[j]; sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "" || r.spks[sp].named) && !r.modifier(r.spks[sp]) {
+			if sp := r.at(j); sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "" || r.spks[sp].named) && !r.modifier(r.spks[sp]) {
 				return attribution{spk: sp, cueTok: -1}
 			}
 		}
@@ -350,10 +350,10 @@ func (r *reader) context(i int, att []attribution) attribution {
 	// the next sentence and speaking in it
 	if s.close >= 0 {
 		tk := d.TokenAt(s.close + 1)
-		if tk < len(d.Tokens) && d.Para[tk] == s.para && r.spkAt[tk] >= 0 && r.spks[r.spkAt[tk]].named {
+		if tk < len(d.Tokens) && d.Para[tk] == s.para && r.at(tk) >= 0 && r.spks[r.at(tk)].named {
 			for j := tk + 1; j < len(d.Tokens) && j < tk+16 && !d.SentStart[j] && !r.inQuote[j]; j++ {
 				if r.cueAt(j) > 0 {
-					if sp := r.subjectLeft(j, tk); sp == r.spkAt[tk] {
+					if sp := r.subjectLeft(j, tk); sp == r.at(tk) {
 						return attribution{spk: sp, cueTok: j}
 					}
 					break

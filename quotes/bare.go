@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"github.com/storyline-news/storyline/entities"
 )
 
 // This file finds reported speech whose clause follows the cue without a
@@ -16,8 +18,8 @@ warned warns explained explains stressed stresses noted notes acknowledged ackno
 admitted admits claimed confirmed confirms announced announces reported
 maintained maintains contended contends asserted asserts predicted predicts
 emphasized emphasised emphasizes declared declares conceded concedes complained complains
-believes believed thinks thought fears feared recalled recalls observed observes stated
-states`)
+recalled recalls observed observes stated states say cautioned cautions grumbled grumbles
+protested wrote writes`, "pointed out")
 
 // clauseCues mostly take a clause, so a clause may show its verb by an
 // inflection alone ("said Kelenova owes everyone an explanation"); the
@@ -25,7 +27,7 @@ states`)
 // and need an auxiliary or a pronoun or name as the clause's subject.
 var clauseCues = wordSet(`said says told tells added adds insisted insists argued argues
 claimed maintained maintains contended contends asserted asserts warned warns complained
-complains believes believed thinks thought fears feared`)
+complains say cautioned cautions grumbled grumbles protested stated states`, "pointed out")
 
 // finiteWords are finite verbs, auxiliaries and modals, that show a
 // clause on their own.
@@ -33,10 +35,14 @@ var finiteWords = wordSet(`is are was were am has have had will would could shou
 might must shall does did do won't wouldn't couldn't shouldn't can't cannot isn't aren't
 wasn't weren't hasn't haven't hadn't doesn't didn't don't needs remains remained seems seemed
 appears appeared came went got made took gave began became fell rose grew kept held stood
-ran found brought won saw knew meant paid sent spent`)
+ran found brought won saw knew meant paid sent spent rang sang sank shrank drank swam lost
+led built bought caught taught fought sold met drew flew threw blew wore tore broke spoke
+stole froze chose woke drove rode hid struck stuck slept fled shook forgot understood
+withdrew overtook arose`)
 
 // subjectPronouns open a clause as its subject.
-var subjectPronouns = wordSet(`he she it they we i you there this these those`)
+var subjectPronouns = wordSet(`he she it they we i you there this these those nobody
+everybody everyone someone somebody anyone anybody`)
 
 // notClause are the words after a cue that make it no clause ("said so",
 // "said nothing", "said goodbye").
@@ -99,20 +105,23 @@ func (r *reader) bareSpeaker(j, sp, from int) bool {
 // at most a short time or setting phrase, and a clause with a subject
 // and a finite verb that runs to the sentence's end, which is no
 // question.
-func (r *reader) clauseAfter(j, to int) int {
+func (r *reader) clauseAfter(j, w, to int) int {
 	d := r.d
-	term := d.Tokens[j].Term
-	if !bareCues[term] || j+3 >= to || gap(d, j) != " " || r.inQuote[j+1] {
+	term := r.cueKey(j, w)
+	if !bareCues[term] || j+w+2 >= to || gap(d, j+w-1) != " " || r.inQuote[j+w] {
 		return -1
 	}
 	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
 		return -1
 	}
-	c := j + 1
+	c := j + w
 	if addressees[term] {
 		if c = r.addressee(c, to); c < 0 {
 			return -1
 		}
+	}
+	if c >= to || gap(d, c-1) != " " {
+		return -1
 	}
 	c = r.skipSetting(c, to)
 	if c < 0 || to-c < 3 {
@@ -164,7 +173,7 @@ func (r *reader) addressee(c, to int) int {
 	if addresseeNouns[t] {
 		return c + 1
 	}
-	if sp := r.spkAt[c]; sp >= 0 && r.spks[sp].tok0 == c && r.spks[sp].pronoun == "" {
+	if sp := r.at(c); sp >= 0 && r.spks[sp].tok0 == c && r.spks[sp].pronoun == "" {
 		return r.spks[sp].tok1
 	}
 	k := c
@@ -191,13 +200,13 @@ func (r *reader) addressee(c, to int) int {
 }
 
 // skipSetting returns the token after the short time or setting phrases
-// that may stand between a cue and its clause ("on Monday", "Tuesday", "in
+// starting at token c that may stand between a cue and its clause ("on Monday", "Tuesday", "in
 // a statement", "in an interview with CNN"), or c when there is none, or
 // -1 when a phrase runs to the sentence's end.
 func (r *reader) skipSetting(c, to int) int {
 	d := r.d
 	for n := 0; n < 2 && c < to; n++ {
-		if gap(d, c-1) != " " {
+		if n > 0 && gap(d, c-1) != " " {
 			return -1
 		}
 		t := d.Tokens[c].Term
@@ -239,7 +248,7 @@ func (r *reader) settingEnd(k, to int) int {
 		if settingNouns[d.Tokens[e].Term] {
 			// "… with CNN", "… on Fox News": the outlet named after it
 			if e+2 < to && (d.Tokens[e+1].Term == "with" || d.Tokens[e+1].Term == "on" || d.Tokens[e+1].Term == "to") {
-				if sp := r.spkAt[e+2]; sp >= 0 && r.spks[sp].tok0 == e+2 {
+				if sp := r.at(e + 2); sp >= 0 && r.spks[sp].tok0 == e+2 {
 					return r.spks[sp].tok1
 				}
 				if d.Capitalized(e + 2) {
@@ -274,16 +283,28 @@ november december`)
 // inflection alone ("Kelenova owes", "the talks ended").
 func (r *reader) clauseAt(c, to int, weak bool) bool {
 	d := r.d
+	// "nearly 4,200 people had …", "more than 30 had …": the number
+	if n := approximator(d, c, to); n > c && n < to && isNumber(d.Tokens[n].Term) {
+		c = n
+	}
 	t := d.Tokens[c].Term
 	tc := bareClass[t]
+	if t == "no" && c+1 < to && d.Tokens[c+1].Term == "one" {
+		tc = 0 // "no one had come", not "said no"
+	}
 	if tc&(bNotClause|bPreposition) != 0 || tc&bSubordinator != 0 && t != "as" || !isAlpha(t) && !isNumber(t) {
 		return false
+	}
+	if pronounOf(t) != "" && strings.ContainsAny(t, "'’") {
+		return true // contracted subjects: "he's", "they're"
 	}
 	strongSubject := false
 	switch {
 	case tc&bSubjectPronoun != 0:
 		strongSubject = t != "this" && t != "these" && t != "those"
-	case r.spkAt[c] >= 0 && r.spks[r.spkAt[c]].named:
+	case t == "no":
+		strongSubject = true // "no one"
+	case r.at(c) >= 0 && r.spks[r.at(c)].named:
 		strongSubject = true
 	case d.Capitalized(c) || determinerLike(t) || isNumber(t):
 	default:
@@ -296,10 +317,21 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 				return true
 			}
 		}
+		// after a cue that takes a clause, a plain noun and a phrase
+		// under a preposition before the auxiliary ("trust in the
+		// council was gone")
+		if weak && c+2 < to && gap(d, c) == " " && bareClass[d.Tokens[c+1].Term]&bPreposition != 0 {
+			for k := c + 2; k < to && k <= c+8 && gap(d, k-1) == " " && !r.inQuote[k]; k++ {
+				wc := bareClass[d.Tokens[k].Term]
+				if wc&bFinite != 0 {
+					return true
+				}
+				if wc&bRelative != 0 || r.cueAt(k) > 0 {
+					break
+				}
+			}
+		}
 		return false
-	}
-	if pronounOf(t) != "" && strings.ContainsAny(t, "'’") {
-		return true // contracted subjects: "he's", "they're"
 	}
 	// a cue that mostly takes a noun phrase ("noted the gap between the
 	// way the two men are treated") needs its auxiliary soon, with no
@@ -329,7 +361,8 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 		// "the prize for exceeding expectations"
 		if weak && (k <= c+3 || k <= c+6 && strings.HasSuffix(w, "ed")) && inflected(w) && !d.Capitalized(k) {
 			prev := d.Tokens[k-1].Term
-			if !determinerLike(prev) && bareClass[prev]&bPreposition == 0 && !modifierLike(prev) && prev != "and" && prev != "or" &&
+			modifier := modifierLike(prev) && !(prev == "us" && !d.Capitalized(k-1)) // "of us blamed", not "US officials"
+			if !determinerLike(prev) && bareClass[prev]&bPreposition == 0 && !modifier && prev != "and" && prev != "or" &&
 				!strings.HasSuffix(prev, "ing") && r.cueAt(k) == 0 {
 				return true
 			}
@@ -378,7 +411,7 @@ func (r *reader) asClause(j, from, to int) (int, int) {
 	// the speaker right after "As", or after a role ("Как заявила глава
 	// комиссии Марина Зайцова"), then the cue or an apposition
 	sp := -1
-	if s := r.spkAt[from]; s >= 0 && r.spks[s].named && r.spks[s].tok0 == from && r.spks[s].tok1 > from+1 {
+	if s := r.at(from); s >= 0 && r.spks[s].named && r.spks[s].tok0 == from && r.spks[s].tok1 > from+1 {
 		// a name whose span took in the capitalised "As": the name alone
 		c := r.spks[s]
 		c.tok0, c.start = from+1, d.Tokens[from+1].Start
@@ -386,11 +419,11 @@ func (r *reader) asClause(j, from, to int) (int, int) {
 		sp = len(r.spks) - 1
 	}
 	for k := from + 1; sp < 0 && k < j && k <= from+4; k++ {
-		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
+		if s := r.at(k); s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
 			sp = s
 			break
 		}
-		if s := r.spkAt[k]; s >= 0 && r.spks[s].role {
+		if s := r.at(k); s >= 0 && r.spks[s].role {
 			continue // a role before the name
 		}
 		if d.Capitalized(k) || !isAlpha(d.Tokens[k].Term) || gap(d, k-1) != " " {
@@ -415,9 +448,27 @@ func (r *reader) asClause(j, from, to int) (int, int) {
 // its speaker ("Как сообщил Дэниел Селман, 34, по мосту …"), or -1, -1.
 func (r *reader) kakClause(j, to int) (int, int) {
 	d := r.d
+	sp, c := r.kakSpeaker(j, to)
+	if sp < 0 || c >= to || !strings.Contains(gap(d, c-1), ",") {
+		return -1, -1
+	}
+	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
+		c++ // the speaker's age
+	}
+	if to-c < 2 || r.inQuote[c] {
+		return -1, -1 // "…, пострадавших нет" is a clause
+	}
+	return sp, c
+}
+
+// kakSpeaker returns the speaker named after the cue at token j, behind
+// at most a role in lower case ("сообщил депутат горсовета Виктор
+// Милеруэлл"), and the token after it, or -1, -1.
+func (r *reader) kakSpeaker(j, to int) (int, int) {
+	d := r.d
 	sp := -1
 	for k := j + 1; k < to && k <= j+4; k++ {
-		if s := r.spkAt[k]; s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
+		if s := r.at(k); s >= 0 && r.spks[s].tok0 == k && r.spks[s].named {
 			sp = s
 			break
 		}
@@ -432,7 +483,7 @@ func (r *reader) kakClause(j, to int) (int, int) {
 	if c < to && gap(d, c-1) == " " {
 		// a name the recogniser split at an initial ("Клара И.
 		// Холерберг"): one speaker over both mentions
-		if n := r.spkAt[c]; n >= 0 && r.spks[n].named && r.spks[n].tok0 == c {
+		if n := r.at(c); n >= 0 && r.spks[n].named && r.spks[n].tok0 == c {
 			m := r.spks[sp]
 			m.tok1, m.end, m.entity = r.spks[n].tok1, r.spks[n].end, -1
 			m.name = d.Slice(m.start, m.end)
@@ -440,14 +491,23 @@ func (r *reader) kakClause(j, to int) (int, int) {
 			sp, c = len(r.spks)-1, m.tok1
 		}
 	}
-	if c >= to || !strings.Contains(gap(d, c-1), ",") {
-		return -1, -1
-	}
-	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
-		c++ // the speaker's age
-	}
-	if to-c < 2 || r.inQuote[c] {
-		return -1, -1 // "…, пострадавших нет" is a clause
-	}
 	return sp, c
+}
+
+// approximator returns the token after the words at token c that qualify
+// a number ("nearly", "more than", "close to"), or c.
+func approximator(d *entities.Doc, c, to int) int {
+	t := d.Tokens[c].Term
+	next := ""
+	if c+1 < to && gap(d, c) == " " {
+		next = d.Tokens[c+1].Term
+	}
+	switch {
+	case t == "nearly" || t == "almost" || t == "about" || t == "around" || t == "roughly" || t == "some" || t == "over" ||
+		t == "approximately" || t == "only" || t == "just" || t == "почти" || t == "около" || t == "более" || t == "свыше":
+		return c + 1
+	case (t == "more" || t == "fewer" || t == "less") && next == "than", (t == "close" || t == "up") && next == "to", t == "at" && next == "least":
+		return c + 2
+	}
+	return c
 }

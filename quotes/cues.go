@@ -6,10 +6,14 @@ import (
 	"github.com/storyline-news/storyline/textproc"
 )
 
-func wordSet(s string) map[string]bool {
+// wordSet returns the set of the words of s, and of phrases.
+func wordSet(s string, phrases ...string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(s) {
 		m[w] = true
+	}
+	for _, p := range phrases {
+		m[p] = true
 	}
 	return m
 }
@@ -19,7 +23,7 @@ var cues = wordSet(`say says said saying tell tells told telling add adds added 
   noted noting stress stresses stressed stressing explain explains explained
 write writes wrote argue argues argued arguing   claimed insist insists insisted
 warn warns warned warning announce announces announced   stated reply replies
-replied respond responds responded   tweeted emphasize emphasizes emphasized
+replied respond responds responded   tweeted protested emphasize emphasizes emphasized
 emphasise emphasised recall recalls recalled ask asks asked declare declares declared
 continues continued suggest suggests suggested acknowledge acknowledges
 acknowledged admit admits admitted   remarked   commented
@@ -40,17 +44,21 @@ fumed sang sings sing gushed raged ranted marveled chided scolded demanded begge
 сообщил сообщила сообщили рассказал рассказала напомнил напомнила признал признала
 ответил ответила заметил заметила указал указала считает уверен уверена
 отмечает уверяет замечает жалуется признаёт признает настаивает настаивал настаивала
-утверждает утверждал утверждала подтвердил подтвердила подтверждает`)
+утверждает утверждал утверждала подтвердил подтвердила подтверждает
+рассказывает уточнил уточнила уточнили написал написала написали пишет сообщает сообщают
+заявляют говорят предупредил предупредила`)
 
 // indirectCues introduce reported speech without quotation marks.
-var indirectCues = wordSet(`said says told added noted stressed explained argued claimed
+var indirectCues = wordSet(`say said says told added noted stressed explained argued claimed
 insisted warned announced stated replied responded emphasized emphasised recalled declared
 suggested acknowledged admitted predicted promised vowed confirmed denied cautioned asserted
-maintained contended believes believed thinks
+maintained contended wrote writes complained grumbled protested
 заявил заявила заявили сказал сказала отметил отметила подчеркнул подчеркнула добавил
-добавила пояснил пояснила сообщил сообщила считает уверен уверена говорит отмечает уверяет
+добавила пояснил пояснила сообщил сообщила уверен уверена говорит отмечает уверяет
 замечает жалуется признаёт признает настаивает настаивал настаивала утверждает утверждал
-утверждала подтвердил подтвердила подтверждает`)
+утверждала подтвердил подтвердила подтверждает рассказал рассказала рассказали
+рассказывает уточнил уточнила уточнили написал написала написали пишет сообщает сообщают
+заявляют говорят предупредил предупредила`)
 
 // groupHeads are words that name speakers that are not named entities
 // ("officials said", "the campaign said in a statement").

@@ -37,18 +37,18 @@ type reader struct {
 	ents    *entities.Result
 	segs    []segment
 	inQuote []bool
-	spkAt   []int
+	spkAt   []int32 // the speaker mention at each token, -1 for none; see at
 	spks    []spk
-	// cue marks the tokens whose term is in cues.
-	cue []bool
+	// class holds the word classes of each token's term (classCue, …).
+	class []uint8
+	sents int // sentences in the text
 }
 
 // Extract returns the direct and indirect quotes of the article whose
 // entities are ents, in text order. The Article field is set to id.
 func Extract(ents *entities.Result, id string) []storyline.Quote {
 	r := newReader(ents)
-	direct := r.direct(id)
-	return append(direct, r.indirect(id, direct)...)
+	return r.indirect(id, r.direct(id))
 }
 
 func newReader(ents *entities.Result) *reader {
@@ -60,26 +60,28 @@ func newReader(ents *entities.Result) *reader {
 			r.inQuote[k] = true
 		}
 	}
-	r.spkAt = make([]int, len(d.Tokens))
-	r.cue = make([]bool, len(d.Tokens))
-	class := make([]uint8, len(d.Tokens))
+	r.spkAt = make([]int32, len(d.Tokens))
+	r.class = make([]uint8, len(d.Tokens))
+	class := r.class
 	for i, t := range d.Tokens {
+		if d.SentStart[i] {
+			r.sents++
+		}
 		r.spkAt[i] = -1
 		if classFilter.May(t.Term) {
 			class[i] = wordClasses[t.Term]
 		}
-		r.cue[i] = class[i]&classCue != 0
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
 	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/32+16)
 	add := func(c spk) {
 		for k := c.tok0; k < c.tok1; k++ {
-			if r.inQuote[k] || r.spkAt[k] >= 0 {
+			if r.inQuote[k] || r.at(k) >= 0 {
 				return
 			}
 		}
 		for k := c.tok0; k < c.tok1; k++ {
-			r.spkAt[k] = len(r.spks)
+			r.spkAt[k] = int32(len(r.spks))
 		}
 		r.spks = append(r.spks, c)
 	}
@@ -94,7 +96,7 @@ func newReader(ents *entities.Result) *reader {
 		if c.named {
 			// the mention spans the titles before the name ("White House
 			// Press Secretary Josh Earnest")
-			for c.tok0 > 0 && !d.SentStart[c.tok0] && d.Capitalized(c.tok0-1) && r.spkAt[c.tok0-1] < 0 &&
+			for c.tok0 > 0 && !d.SentStart[c.tok0] && d.Capitalized(c.tok0-1) && r.at(c.tok0-1) < 0 &&
 				d.Tokens[c.tok0-1].Term != "like" && !determinerLike(d.Tokens[c.tok0-1].Term) &&
 				(gap(d, c.tok0-1) == " " || gap(d, c.tok0-1) == ". ") && !r.inQuote[c.tok0-1] {
 				c.tok0--
@@ -115,9 +117,9 @@ func newReader(ents *entities.Result) *reader {
 				continue
 			}
 			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
-		} else if class[k]&classGroup != 0 && r.spkAt[k] < 0 {
+		} else if class[k]&classGroup != 0 && r.at(k) < 0 {
 			from := k
-			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.spkAt[from-1] < 0 && !r.cue[from-1] &&
+			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.at(from-1) < 0 && r.class[from-1]&classCue == 0 &&
 				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
@@ -134,6 +136,9 @@ func newReader(ents *entities.Result) *reader {
 	return r
 }
 
+// at returns the speaker mention at token k, or -1.
+func (r *reader) at(k int) int { return int(r.spkAt[k]) }
+
 // direct returns the direct quotes.
 func (r *reader) direct(id string) []storyline.Quote {
 	att := make([]attribution, len(r.segs))
@@ -143,7 +148,9 @@ func (r *reader) direct(id string) []storyline.Quote {
 			att[i] = r.attribute(i)
 		}
 	}
-	var out []storyline.Quote
+	// room for the quotations and the reported speech of some sentences,
+	// so that the list seldom grows
+	out := make([]storyline.Quote, 0, len(r.segs)+r.sents*3/5+2)
 	for i, s := range r.segs {
 		if s.prev >= 0 {
 			continue // emitted with the quotation's first paragraph

@@ -110,7 +110,7 @@ func (r *reader) signedBy(s segment) int {
 	if g != "―" && g != "—" && g != "–" && g != "-" && g != "--" {
 		return -1
 	}
-	sp := r.spkAt[tk]
+	sp := r.at(tk)
 	if sp < 0 || !r.spks[sp].named || r.spks[sp].tok0 != tk {
 		return -1
 	}
@@ -156,13 +156,13 @@ func (r *reader) inside(s segment) attribution {
 		if t0+1 >= len(d.Tokens) || gap(d, t0) != " " {
 			continue
 		}
-		if r.cue[t0] {
+		if r.class[t0]&classCue != 0 {
 			if sp := r.mentionAt(t0 + 1); sp >= 0 {
 				return attribution{spk: sp, cueTok: t0}
 			}
 		}
 		if sp := r.mentionAt(t0); sp >= 0 {
-			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.cue[v] && gap(d, v-1) == " " {
+			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.class[v]&classCue != 0 && gap(d, v-1) == " " {
 				return attribution{spk: sp, cueTok: v}
 			}
 		}
@@ -219,7 +219,7 @@ func (r *reader) possessor(s segment) (int, int) {
 			r.spks = append(r.spks, spk{start: k.Start, end: k.End, tok0: n - 1, tok1: n, entity: -1, pronoun: p})
 			return len(r.spks) - 1
 		}
-		if sp := r.spkAt[n-1]; sp >= 0 && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && r.spks[sp].pronoun == "" {
+		if sp := r.at(n - 1); sp >= 0 && (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && r.spks[sp].pronoun == "" {
 			return sp
 		}
 		return -1

@@ -33,16 +33,11 @@ type GrouperOptions struct {
 // DefaultGrouperOptions are the options NewGrouper uses for zero fields.
 var DefaultGrouperOptions = GrouperOptions{MinShared: 3, MinContainment: 0.6, MaxPostings: 64, MaxStatements: 100_000}
 
-// sweepMin is the fewest posting lists that make the index worth sweeping
-// for stale postings.
-const sweepMin = 1 << 16
-
 // maxWordings bounds the wordings a statement keeps for matching.
 const maxWordings = 16
 
 // slot holds one statement the grouper remembers for matching.
 type slot struct {
-	id    string
 	st    *statement // nil when the slot is free
 	spk   uint64     // hash of st.speaker
 	words [][]uint64 // each wording's stem hashes, sorted
@@ -75,15 +70,11 @@ type Grouper struct {
 	free       []int32
 	head, tail int32
 	byID       map[uint64]int32 // idKey(statement id) → slot
-	// post maps postingKey(speaker, stem) to postings, oldest first: a
-	// slot in the low 32 bits, its life (slotLife when posted) in the
-	// high. A forgotten statement's postings are not looked up to be
-	// removed: they go stale, and are dropped where a list is read or
-	// grows, and by a sweep of the whole index once it doubles.
-	post       map[uint64][]uint64
-	slotLife   []uint32          // per slot, bumped when its statement is forgotten
-	sweepAt    int               // len(post) that triggers the next sweep
-	sweepMin   int               // the least sweepAt; tests lower it
+	// post maps postingKey(speaker, stem) to postings, the slots of the
+	// statements posted under it, oldest first. A forgotten statement's
+	// postings are removed with it, so that the index holds the
+	// statements remembered and no more.
+	post       postIndex
 	names      map[string]string // surname → full name, "" when ambiguous
 	dirtyNames map[string]bool
 	dirty      map[string]*statement
@@ -95,7 +86,6 @@ type Grouper struct {
 	stamp   []uint32
 	gen     uint32
 	touched []int32
-	lists   [][]uint64 // the quote's posting lists, in the order of its stems
 }
 
 // NewGrouper returns an empty grouper; zero option fields take defaults.
@@ -112,8 +102,7 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	if opts.MaxStatements <= 0 {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
-	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{}, post: map[uint64][]uint64{},
-		sweepAt: sweepMin, sweepMin: sweepMin,
+	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{},
 		names: map[string]string{}, dirtyNames: map[string]bool{}, dirty: map[string]*statement{}}
 }
 
@@ -194,32 +183,17 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		clear(g.stamp)
 		g.gen = 1
 	}
-	g.touched, g.lists = g.touched[:0], g.lists[:0]
+	g.touched = g.touched[:0]
+	var one [1]uint32
 	for _, h := range p.hashes {
-		k := postingKey(p.spk, h)
-		l := g.post[k]
-		stale := false
-		for _, e := range l {
-			s := int32(uint32(e))
-			if g.slotLife[s] != uint32(e>>32) {
-				stale = true
-				continue
-			}
+		for _, e := range g.post.get(postKey(postingKey(p.spk, h)), &one) {
+			s := int32(e)
 			if g.stamp[s] != g.gen {
 				g.stamp[s], g.hits[s] = g.gen, 0
 				g.touched = append(g.touched, s)
 			}
 			g.hits[s]++
 		}
-		if stale {
-			l = g.live(l)
-			if len(l) == 0 {
-				delete(g.post, k)
-			} else {
-				g.post[k] = l
-			}
-		}
-		g.lists = append(g.lists, l) // for add, should the quote be new
 	}
 	nq := len(p.hashes)
 	best, bestScore, exact := int32(-1), 0.0, false
@@ -240,7 +214,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 				continue
 			}
 			score := float64(n) / float64(short)
-			if score >= g.opts.MinContainment && (score > bestScore || score == bestScore && sl.id < g.slots[best].id) {
+			if score >= g.opts.MinContainment && (score > bestScore || score == bestScore && sl.st.id < g.slots[best].st.id) {
 				best, bestScore = s, score
 				exact = n == nq && n == len(w)
 			}
@@ -257,9 +231,9 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 				}
 			}
 			sl.words = append(sl.words, p.hashes)
-			g.dirty[sl.id] = sl.st
+			g.dirty[sl.st.id] = sl.st
 		}
-		return sl.id
+		return sl.st.id
 	}
 	if s, taken := g.byID[idKey(p.id)]; taken {
 		g.touch(s)
@@ -267,7 +241,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	}
 	g.seq++
 	st := &statement{id: p.id, speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
-	g.add(p.id, st, p.spk, [][]uint64{p.hashes}, g.lists)
+	g.add(p.id, st, p.spk, [][]uint64{p.hashes})
 	g.dirty[p.id] = st
 	return p.id
 }
@@ -294,10 +268,8 @@ func inWordings(words [][]uint64, h uint64) bool {
 }
 
 // add remembers a statement as the most recently matched, forgetting the
-// least recently matched one when memory is full. lists, when not nil, are
-// the posting lists of words[0]'s stems as match looked them up, which
-// spares looking them up again.
-func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, lists [][]uint64) {
+// least recently matched one when memory is full.
+func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 	var s int32
 	if n := len(g.free); n > 0 {
 		s, g.free = g.free[n-1], g.free[:n-1]
@@ -306,82 +278,58 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64, li
 		g.slots = append(g.slots, slot{})
 		g.hits = append(g.hits, 0)
 		g.stamp = append(g.stamp, 0)
-		g.slotLife = append(g.slotLife, 0)
 	}
-	g.slots[s] = slot{id: id, st: st, spk: spk, words: words, prev: -1, next: -1}
+	g.slots[s] = slot{st: st, spk: spk, words: words, prev: -1, next: -1}
 	g.link(s)
 	g.byID[idKey(id)] = s
 	for i, w := range words {
-		for j, h := range w {
-			switch {
-			case i == 0 && lists != nil:
-				g.post[postingKey(spk, h)] = g.appendPosting(lists[j], s)
-			case !inWordings(words[:i], h):
+		for _, h := range w {
+			if !inWordings(words[:i], h) {
 				g.post1(s, spk, h)
 			}
 		}
 	}
-	// forgotten after the posting, which would otherwise change the lists
-	// under lists; the new statement is at the head, not the tail
+	// the new statement is at the head, not the tail
 	for len(g.byID) > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
 		g.forget(g.tail)
 	}
-	if len(g.post) > g.sweepAt {
-		g.sweep()
-	}
-}
-
-// live returns l without its stale postings, in place.
-func (g *Grouper) live(l []uint64) []uint64 {
-	return slices.DeleteFunc(l, func(e uint64) bool { return g.slotLife[int32(uint32(e))] != uint32(e>>32) })
-}
-
-// sweep drops the stale postings of the whole index, and the lists left
-// empty, so that the index stays bounded by the statements remembered.
-// It runs when the index has doubled since the last sweep, so its cost
-// spreads over as many postings as it visits.
-func (g *Grouper) sweep() {
-	for k, l := range g.post {
-		n := len(l)
-		if l = g.live(l); len(l) == 0 {
-			delete(g.post, k)
-		} else if len(l) < n {
-			g.post[k] = l
-		}
-	}
-	g.sweepAt = max(2*len(g.post), g.sweepMin)
-}
-
-// appendPosting appends slot s to a posting list, dropping stale entries
-// and then the oldest when the list is full.
-func (g *Grouper) appendPosting(l []uint64, s int32) []uint64 {
-	if len(l) >= g.opts.MaxPostings {
-		l = g.live(l)
-	}
-	if len(l) >= g.opts.MaxPostings {
-		copy(l, l[1:])
-		l = l[:len(l)-1]
-	}
-	return append(l, uint64(g.slotLife[s])<<32|uint64(uint32(s)))
 }
 
 // post1 adds slot s to the posting list of (speaker, stem), dropping the
 // list's oldest entry when it is full.
 func (g *Grouper) post1(s int32, spk, h uint64) {
-	k := postingKey(spk, h)
-	g.post[k] = g.appendPosting(g.post[k], s)
+	k := postKey(postingKey(spk, h))
+	var one [1]uint32
+	l := g.post.get(k, &one)
+	if len(l) >= g.opts.MaxPostings {
+		copy(l, l[1:])
+		l = l[:len(l)-1]
+	}
+	g.post.put(k, append(l, uint32(s)))
 }
 
-// forget drops slot s from memory; its postings go stale (see post), so
-// that memory stays bounded however long the stream; Pending deletes it
-// from the stored state.
+// forget drops slot s from memory with its postings, so that memory
+// stays bounded however long the stream; Pending deletes it from the
+// stored state.
 func (g *Grouper) forget(s int32) {
 	sl := &g.slots[s]
+	var one [1]uint32
+	for i, w := range sl.words {
+		for _, h := range w {
+			if inWordings(sl.words[:i], h) {
+				continue
+			}
+			k := postKey(postingKey(sl.spk, h))
+			l := g.post.get(k, &one)
+			if j := slices.Index(l, uint32(s)); j >= 0 {
+				g.post.put(k, slices.Delete(l, j, j+1)) // unless a full list dropped it
+			}
+		}
+	}
 	g.unlink(s)
-	delete(g.byID, idKey(sl.id))
-	g.drop(sl.id, sl.st)
+	delete(g.byID, idKey(sl.st.id))
+	g.drop(sl.st.id, sl.st)
 	*sl = slot{prev: -1, next: -1}
-	g.slotLife[s]++
 	g.free = append(g.free, s)
 }
 

@@ -56,7 +56,6 @@ func BenchmarkGroup(b *testing.B) {
 // MaxStatements statements, and the postings of forgotten ones go too.
 func TestGrouperForgets(t *testing.T) {
 	g := NewGrouper(GrouperOptions{MaxStatements: 10})
-	g.sweepMin, g.sweepAt = 8, 8 // sweep stale postings as soon as there are any
 	ctx := context.Background()
 	for i := range 500 {
 		q := []storyline.Quote{{Article: fmt.Sprint("a", i), Speaker: fmt.Sprintf("Speaker%d Person%d", i, i),
@@ -69,9 +68,8 @@ func TestGrouperForgets(t *testing.T) {
 		t.Errorf("%d statements kept, want at most 10", len(g.byID))
 	}
 	stems := len(contentStems("The harbour number 1 will reopen after repairs to the northern quay wall"))
-	// stale postings are swept when the index doubles: at most twice the
-	// live ones
-	if len(g.post) > 2*10*(stems+1) {
-		t.Errorf("%d posting keys for 10 statements of about %d stems each: forgotten ones kept", len(g.post), stems)
+	// a forgotten statement's postings go with it
+	if g.post.n > 10*(stems+1) {
+		t.Errorf("%d posting keys for 10 statements of about %d stems each: forgotten ones kept", g.post.n, stems)
 	}
 }

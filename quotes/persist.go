@@ -222,7 +222,7 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 			words[i] = hashStems(w)
 			st.wordings = append(st.wordings, string(appendJSONStrings(nil, w)))
 		}
-		g.add(id, st, xxh3.HashString(st.speaker), words, nil)
+		g.add(id, st, xxh3.HashString(st.speaker), words)
 		g.seq = max(g.seq, st.seq)
 		if b := g.stored[st.blk]; b != nil {
 			b.live++

@@ -33,7 +33,7 @@ func remembered(g *Grouper) map[string]storedStatement {
 		if sl.st == nil {
 			continue
 		}
-		r := storedStatement{ID: sl.id, Speaker: sl.st.speaker, First: sl.st.first, Seq: sl.st.seq}
+		r := storedStatement{ID: sl.st.id, Speaker: sl.st.speaker, First: sl.st.first, Seq: sl.st.seq}
 		for _, w := range sl.st.wordings {
 			var ws []string
 			if err := json.Unmarshal([]byte(w), &ws); err != nil {
@@ -41,7 +41,7 @@ func remembered(g *Grouper) map[string]storedStatement {
 			}
 			r.Wordings = append(r.Wordings, ws)
 		}
-		out[sl.id] = r
+		out[sl.st.id] = r
 	}
 	return out
 }

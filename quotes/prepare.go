@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"strings"
+
 	"github.com/zeebo/xxh3"
 
 	storyline "github.com/storyline-news/storyline"
@@ -75,7 +77,7 @@ func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	if len(p.stems) > 0 {
 		p.hashes = hashStems(p.stems)
 		p.wording = string(appendJSONStrings(nil, p.stems))
-		p.id = textproc.Hash(key + "|" + q.Text)[:16]
+		p.id = strings.Clone(textproc.Hash(key + "|" + q.Text)[:16]) // not the whole hash kept alive
 	}
 	return p
 }

@@ -100,6 +100,7 @@ func TestExtract(t *testing.T) {
 			want: []want{
 				{"He had so many projects,", "Mahamat Oumar", "Mahamat Oumar", "told", storyline.Direct},
 				{"We will win this,", "Mahamat Oumar", "Oumar", "said", storyline.Direct},
+				{"Friends were devastated by the news", "Tchadinfos", "Tchadinfos", "according to", storyline.Indirect},
 			},
 		},
 		{

@@ -44,7 +44,7 @@ func (r *reader) cueAt(k int) int {
 			return 2
 		}
 	}
-	if r.cue[k] {
+	if r.class[k]&classCue != 0 {
 		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
@@ -60,6 +60,20 @@ func (r *reader) cueAt(k int) int {
 		return 1
 	}
 	return 0
+}
+
+// cueKey returns the term of the cue at token k spanning w tokens, as the
+// cue sets hold it: the term itself, or the phrase of a two-word cue that
+// reports speech ("pointed out").
+func (r *reader) cueKey(k, w int) string {
+	t := r.d.Tokens[k].Term
+	if w == 2 {
+		switch t {
+		case "pointed":
+			return "pointed out"
+		}
+	}
+	return t
 }
 
 // subjectLeft finds the speaker of cue k among the mentions before it, not
@@ -84,7 +98,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			if strings.Contains(gap(d, p), ",") {
 				// the clause opens with the name and a verb follows it
-				if s := r.spkAt[p+1]; s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
+				if s := r.at(p + 1); s >= 0 && (r.spks[s].named || r.spks[s].pronoun != "") && r.spks[s].tok1 < k-1 &&
 					gap(d, r.spks[s].tok1-1) == " " && !d.Capitalized(r.spks[s].tok1) {
 					return s
 				}
@@ -109,7 +123,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			next := d.Tokens[p+1].Term
 			if relatives[next] && next != "that" && strings.Contains(gap(d, p), ",") {
-				if s := r.spkAt[p]; s >= 0 {
+				if s := r.at(p); s >= 0 {
 					return s
 				}
 				break
@@ -117,10 +131,19 @@ func (r *reader) subjectLeft(k, from int) int {
 			// "Win Htein, a member of the committee, said": an apposition;
 			// "Blunt, after a long pause, said", "Smith, delivering the
 			// speech, asked": a phrase set off by commas
+			// "Пауль Келаник, помощник мэра, рассказывает", "Smith,
+			// spokesman for the party, said": a role without an article
+			role := !d.Capitalized(p+1) && isAlpha(next) && !notSubject[next] && !conjunctions[next] && r.cueAt(p+1) == 0 && r.at(p+1) < 0
 			if (next == "a" || next == "an" || next == "the" || prepositions[next] && next != "as" || next == "after" || next == "before" ||
-				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1)) && strings.Contains(gap(d, p), ",") {
-				if s := r.spkAt[p]; s >= 0 && r.spks[s].named {
+				strings.HasSuffix(next, "ing") && !d.Capitalized(p+1) || isNumber(next) || role) && strings.Contains(gap(d, p), ",") {
+				if s := r.at(p); s >= 0 && r.spks[s].named {
 					return s
+				}
+				// "Ines Calardin, 54, a nurse, said": the age between
+				if p > from && isNumber(d.Tokens[p].Term) && strings.Contains(gap(d, p-1), ",") {
+					if s := r.at(p - 1); s >= 0 && r.spks[s].named {
+						return s
+					}
 				}
 			}
 		}
@@ -131,7 +154,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			continue
 		}
 		t := d.Tokens[j].Term
-		if s := r.spkAt[j]; s >= 0 {
+		if s := r.at(j); s >= 0 {
 			sp := r.spks[s]
 			// "as Cruz said": "as" opens a clause whose subject the name is
 			asClause := sp.tok0 > from && d.Tokens[sp.tok0-1].Term == "as" && (sp.tok1 == k || sp.tok1+1 == k && skippable[d.Tokens[sp.tok1].Term])
@@ -153,7 +176,7 @@ func (r *reader) subjectLeft(k, from int) int {
 			}
 			return r.firstSubject(from, j)
 		}
-		if first && strings.HasSuffix(t, "ly") && j > from && gap(d, j-1) == " " && r.spkAt[j-1] >= 0 && !d.Capitalized(j) {
+		if first && strings.HasSuffix(t, "ly") && j > from && gap(d, j-1) == " " && r.at(j-1) >= 0 && !d.Capitalized(j) {
 			continue // "He immediately blasted": an adverb after the subject
 		}
 		if first && !skippable[t] {
@@ -183,7 +206,7 @@ func (r *reader) nearestLeft(k, from int) int {
 		if strings.Contains(gap(r.d, j), ",") || r.inQuote[j] {
 			return -1
 		}
-		if s := r.spkAt[j]; s >= 0 {
+		if s := r.at(j); s >= 0 {
 			return s
 		}
 	}
@@ -208,17 +231,17 @@ func (r *reader) firstSubject(from, to int) int {
 	d := r.d
 	// "The petition accuses the Trump campaign": a common noun opening
 	// the clause comes before the names in it
-	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) && r.spkAt[from] < 0 {
+	if from+1 < to && determinerLike(d.Tokens[from].Term) && gap(d, from) == " " && !d.Capitalized(from+1) && r.at(from) < 0 {
 		t := d.Tokens[from+1].Term
 		if isAlpha(t) && !notSubject[t] && !prepositions[t] && r.cueAt(from+1) == 0 {
-			if s := r.spkAt[from+1]; s >= 0 {
+			if s := r.at(from + 1); s >= 0 {
 				return s
 			}
 			return r.generic(from + 1)
 		}
 	}
 	for j := from; j < to; j++ {
-		if s := r.spkAt[j]; s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
+		if s := r.at(j); s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
 			if r.spks[s].pronoun == "" && r.objectOf(r.spks[s], from) {
 				j = r.spks[s].tok1 - 1 // "In a Fox interview, Trump went further"
 				continue
@@ -251,7 +274,7 @@ func (r *reader) relative(j, from int) int {
 	t := r.d.Tokens[j]
 	c := spk{start: t.Start, end: t.End, tok0: j, tok1: j + 1, entity: -1}
 	for p := j - 1; p >= from && j-p <= 4; p-- {
-		if s := r.spkAt[p]; s >= 0 {
+		if s := r.at(p); s >= 0 {
 			ante := r.spks[s]
 			c.kind, c.entity = ante.kind, ante.entity
 			c.name = r.resolve(s, 1)
@@ -296,7 +319,7 @@ func (r *reader) subjectRight(k, n, to int) int {
 		if r.inQuote[j] {
 			break
 		}
-		if s := r.spkAt[j]; s >= 0 {
+		if s := r.at(j); s >= 0 {
 			return s
 		}
 	}
