@@ -120,7 +120,7 @@ func DefaultOptions() Options {
 		StoryNameAgreement: 0.4,
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
-		WordAgreement:      0.001,
+		WordAgreement:      0.03,
 		EventDecay:         7 * 24 * time.Hour,
 		StoryDecay:         30 * 24 * time.Hour,
 		DecayFloor:         0.5,
@@ -289,8 +289,20 @@ type candidate struct {
 // their names.
 func (c *Clusterer) agrees(cd candidate) bool {
 	return !cd.distinct && (cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement) &&
-		(cd.cross || cd.wordCos < 0 || cd.wordCos >= c.opts.WordAgreement)
+		c.wordsAgree(cd)
 }
+
+// wordsAgree reports whether a candidate's words do not contradict the
+// article's: once a cluster has reports enough for its words to be
+// known, an article sharing its names but hardly any of its words is
+// another happening of the same place or people.
+func (c *Clusterer) wordsAgree(cd candidate) bool {
+	return cd.cross || cd.wordCos < 0 || cd.n.size < wordsKnown || cd.wordCos >= c.opts.WordAgreement
+}
+
+// wordsKnown is how many reports an event needs before its words are
+// known.
+const wordsKnown = 8
 
 // AssignPrepared is Assign with the article's Features already computed
 // by Prepare.
@@ -450,7 +462,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) {
 				continue
 			}
 			story = cd.n
@@ -604,7 +616,7 @@ func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyl
 		if cd.sim < c.opts.RelinkThreshold {
 			break
 		}
-		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) {
+		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) || !c.wordsAgree(cd) {
 			continue
 		}
 		return c.mergeStories(own, cd.n, after), true
