@@ -77,6 +77,11 @@ type Options struct {
 	// NameAgreement is the least cosine over name terms an article needs
 	// with an event, when both have names.
 	NameAgreement float64
+	// WordAgreement is the least cosine over the other terms (what
+	// happened) an article needs with an event, when both have such
+	// terms: two happenings of one place or one person share their
+	// names, which can carry the whole similarity when names weigh most.
+	WordAgreement float64
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
@@ -115,6 +120,7 @@ func DefaultOptions() Options {
 		StoryNameAgreement: 0.4,
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
+		WordAgreement:      0.03,
 		EventDecay:         7 * 24 * time.Hour,
 		StoryDecay:         30 * 24 * time.Hour,
 		DecayFloor:         0.5,
@@ -154,6 +160,7 @@ func (o Options) withDefaults() Options {
 	set(&o.StoryNameAgreement, d.StoryNameAgreement)
 	set(&o.RelinkThreshold, d.RelinkThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
+	set(&o.WordAgreement, d.WordAgreement)
 	set(&o.DecayFloor, d.DecayFloor)
 	set(&o.DateFloor, d.DateFloor)
 	setD(&o.EventDecay, d.EventDecay)
@@ -265,6 +272,9 @@ type candidate struct {
 	// nameCos is the cosine over name terms only, -1 when either side
 	// has none.
 	nameCos float64
+	// wordCos is the cosine over the other terms (what happened), -1
+	// when either side has none.
+	wordCos float64
 	// distinct is set when the article's protagonists or main person and
 	// the cluster's are different ones (sameProtagonists, otherPeople).
 	distinct bool
@@ -278,8 +288,21 @@ type candidate struct {
 // injured reserve, another celebrity in rehab) share their words but not
 // their names.
 func (c *Clusterer) agrees(cd candidate) bool {
-	return !cd.distinct && (cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement)
+	return !cd.distinct && (cd.nameCos < 0 || cd.nameCos >= c.opts.NameAgreement) &&
+		c.wordsAgree(cd)
 }
+
+// wordsAgree reports whether a candidate's words do not contradict the
+// article's: once a cluster has reports enough for its words to be
+// known, an article sharing its names but hardly any of its words is
+// another happening of the same place or people.
+func (c *Clusterer) wordsAgree(cd candidate) bool {
+	return cd.cross || cd.wordCos < 0 || cd.n.size < wordsKnown || cd.wordCos >= c.opts.WordAgreement
+}
+
+// wordsKnown is how many reports an event needs before its words are
+// known.
+const wordsKnown = 8
 
 // AssignPrepared is Assign with the article's Features already computed
 // by Prepare.
@@ -299,6 +322,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 
 	// copies: must-link evidence
 	var copyEvents map[*node][]string
+	// whole copies: events holding a duplicate of the article, not only
+	// shared passages
+	var whole map[*node]bool
 	for _, cp := range copies {
 		if !strongCopy(cp) {
 			continue
@@ -318,27 +344,48 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				copyEvents = map[*node][]string{}
 			}
 			copyEvents[ev] = append(copyEvents[ev], other)
+			if cp.Kind != storyline.Partial {
+				if whole == nil {
+					whole = map[*node]bool{}
+				}
+				whole[ev] = true
+			}
 		}
 	}
 
 	cands := c.candidates(c.eventIdx, v, f.cyrillic, at, c.opts.EventDecay)
-	for ev := range copyEvents {
-		if !hasCandidate(cands, ev) {
-			cos := c.cosine(&ev.cent, v)
-			cands = append(cands, candidate{n: ev, cos: cos, sim: cos * c.decay(ev, at, c.opts.EventDecay), nameCos: -1})
+	if len(copyEvents) > 0 {
+		docNames := c.docNames(v)
+		c.scatter(v)
+		c.scatter(c.kvec)
+		for ev := range copyEvents {
+			if !hasCandidate(cands, ev) {
+				cands = append(cands, c.score(ev, docNames, f.cyrillic, at, c.opts.EventDecay))
+			}
 		}
+		c.unscatter(c.kvec)
+		c.unscatter(v)
 	}
 	sal := c.salient(f)
 	for i := range cands {
-		if f.HasDay && len(cands[i].n.days) > 0 {
+		cd := &cands[i]
+		if f.HasDay && len(cd.n.days) > 0 {
 			// the days of the happenings tell better than publication
-			cands[i].sim = cands[i].cos * c.dateAgreement(f, cands[i].n)
+			cd.sim = cd.cos * c.dateAgreement(f, cd.n)
 		} else {
-			cands[i].sim *= c.weekdayAgreement(f, cands[i].n)
+			cd.sim *= c.weekdayAgreement(f, cd.n)
 		}
-		if cands[i].sim >= c.opts.EventThreshold && !cands[i].cross {
+		partial := len(copyEvents[cd.n]) > 0 && !whole[cd.n]
+		if (cd.sim >= c.opts.EventThreshold || partial) && !cd.cross {
 			// only a candidate close enough to join needs the guards
-			cands[i].distinct = !c.sameProtagonists(f, sal, cands[i].n) || c.otherPeople(f, cands[i].n)
+			cd.distinct = !c.sameProtagonists(f, sal, cd.n) || c.otherPeople(f, cd.n)
+		}
+		if partial && (cd.cos < c.opts.StoryThreshold || !c.agrees(*cd)) {
+			// passages shared with reports of other people, or in
+			// otherwise unlike words, are the template language of a
+			// kind of news (a rate decision, a trial's opening), not
+			// evidence of one happening
+			delete(copyEvents, cd.n)
 		}
 	}
 	sortCandidates(cands)
@@ -347,7 +394,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if i >= 4 {
 				break
 			}
-			c.debug(fmt.Sprintf("   cand %s size %d cos %.3f sim %.3f nameCos %.3f distinct %v sameProt %v other %v dec %.2f date %.2f wk %.2f hasday %v", cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos, cd.distinct, c.sameProtagonists(f, sal, cd.n), c.otherPeople(f, cd.n),
+			c.debug(fmt.Sprintf("   cand %s size %d cos %.3f sim %.3f nameCos %.3f wordCos %.3f distinct %v sameProt %v other %v dec %.2f date %.2f wk %.2f hasday %v", cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos, cd.wordCos, cd.distinct, c.sameProtagonists(f, sal, cd.n), c.otherPeople(f, cd.n),
 				c.decay(cd.n, at, c.opts.EventDecay), c.dateAgreement(f, cd.n), c.weekdayAgreement(f, cd.n), f.HasDay && len(cd.n.days) > 0) + fmt.Sprintf(" main %q persons %v evmains %v", f.Main, f.Persons, cd.n.mains))
 		}
 	}
@@ -415,7 +462,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) {
 				continue
 			}
 			story = cd.n
@@ -569,7 +616,7 @@ func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyl
 		if cd.sim < c.opts.RelinkThreshold {
 			break
 		}
-		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) {
+		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) || !c.wordsAgree(cd) {
 			continue
 		}
 		return c.mergeStories(own, cd.n, after), true

@@ -102,10 +102,11 @@ func TestCopyBetweenEventsMerges(t *testing.T) {
 	c := New(Options{})
 	a, _ := assign(t, c, strikeA)
 	f, _ := assign(t, c, football)
+	// a copy of both articles shows that their events are one
 	both := &storyline.Article{ID: "both", Lang: "en", Title: "Weekend", Text: "Round-up."}
 	got, ms := assign(t, c, both,
-		storyline.Copy{A: "both", B: "strike-a", Kind: storyline.Partial, AShare: 0.5, BShare: 0.5},
-		storyline.Copy{A: "both", B: "football", Kind: storyline.Partial, AShare: 0.5, BShare: 0.5})
+		storyline.Copy{A: "both", B: "strike-a", Kind: storyline.NearDuplicate, Similarity: 0.9},
+		storyline.Copy{A: "both", B: "football", Kind: storyline.NearDuplicate, Similarity: 0.9})
 	want := []storyline.Merge{
 		{Level: "event", From: f.Event, Into: a.Event, After: "both"},
 		{Level: "story", From: f.Story, Into: a.Story, After: "both"},
@@ -117,6 +118,27 @@ func TestCopyBetweenEventsMerges(t *testing.T) {
 	again, _ := assign(t, c, football)
 	if again.Event != a.Event {
 		t.Fatalf("re-assigning a merged article gave %s", again.Event)
+	}
+}
+
+// TestPartialCopyNeedsAgreement checks that passages an article shares
+// with reports of unlike happenings (a round-up quoting a strike report
+// and a match report) neither link it nor merge their events, while a
+// report sharing passages and words with one event joins it.
+func TestPartialCopyNeedsAgreement(t *testing.T) {
+	c := New(Options{})
+	a, _ := assign(t, c, strikeA)
+	f, _ := assign(t, c, football)
+	roundup := &storyline.Article{ID: "roundup", Lang: "en", Title: "Weekend", Text: "Round-up."}
+	got, ms := assign(t, c, roundup,
+		storyline.Copy{A: "roundup", B: "strike-a", Kind: storyline.Partial, AShare: 0.5, BShare: 0.5},
+		storyline.Copy{A: "roundup", B: "football", Kind: storyline.Partial, AShare: 0.5, BShare: 0.5})
+	if len(ms) > 0 || got.Event == a.Event || got.Event == f.Event {
+		t.Fatalf("unlike partial copies linked: merges %+v, assignment %+v", ms, got)
+	}
+	b, _ := assign(t, c, strikeB, storyline.Copy{A: "strike-b", B: "strike-a", Kind: storyline.Partial, AShare: 0.4, BShare: 0.3})
+	if b.Event != a.Event || !reflect.DeepEqual(b.Why.Copies, []string{"strike-a"}) {
+		t.Fatalf("agreeing partial copy did not link: %+v %+v", b, b.Why)
 	}
 }
 

@@ -115,47 +115,62 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	}
 	c.top = top
 	out := c.cands[:0]
-	var docNames float64
-	for _, t := range v {
-		if c.isName(t.id) {
-			docNames += float64(t.w) * float64(t.w)
-		}
-	}
+	docNames := c.docNames(v)
 	c.scatter(v)
 	c.scatter(kv)
 	for _, n := range top {
-		var dot, dotN, centN float64
-		for i, id := range n.cent.ids {
-			w := float64(n.cent.ws[i])
-			q := float64(c.qw[id])
-			dot += q * w
-			if c.isName(id) {
-				dotN += q * w
-				centN += w * w
-			}
-		}
-		cd := candidate{n: n, nameCos: -1}
-		if n.cent.norm2 > 0 {
-			cd.cos = dot / math.Sqrt(n.cent.norm2)
-		}
-		if docNames > 0 && centN > 0 {
-			cd.nameCos = dotN / math.Sqrt(docNames*centN)
-		}
-		if n.crossScript(cyrillic) && n.keys.norm2 > 0 && len(kv) > 0 {
-			// reports in different scripts share their names, not their
-			// words: the agreement of names stands for that of the text
-			kcos := c.cosineScattered(&n.keys)
-			cd.cross = true
-			cd.nameCos = kcos
-			cd.cos = max(cd.cos, kcos)
-		}
-		cd.sim = cd.cos * c.decay(n, at, tau)
-		out = append(out, cd)
+		out = append(out, c.score(n, docNames, cyrillic, at, tau))
 	}
 	c.unscatter(kv)
 	c.unscatter(v)
 	c.cands = out[:0]
 	return out
+}
+
+// docNames is the squared norm of v's name terms.
+func (c *Clusterer) docNames(v vector) float64 {
+	var s float64
+	for _, t := range v {
+		if c.isName(t.id) {
+			s += float64(t.w) * float64(t.w)
+		}
+	}
+	return s
+}
+
+// score scores cluster n against the article whose vector and name keys
+// are scattered (c.qw), whose name terms weigh docNames (squared).
+func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration) candidate {
+	var dot, dotN, centN float64
+	for i, id := range n.cent.ids {
+		w := float64(n.cent.ws[i])
+		q := float64(c.qw[id])
+		dot += q * w
+		if c.isName(id) {
+			dotN += q * w
+			centN += w * w
+		}
+	}
+	cd := candidate{n: n, nameCos: -1, wordCos: -1}
+	if n.cent.norm2 > 0 {
+		cd.cos = dot / math.Sqrt(n.cent.norm2)
+	}
+	if docNames > 0 && centN > 0 {
+		cd.nameCos = dotN / math.Sqrt(docNames*centN)
+	}
+	if docWords, centW := 1-docNames, n.cent.norm2-centN; docWords > 1e-6 && centW > 1e-9 {
+		cd.wordCos = (dot - dotN) / math.Sqrt(docWords*centW)
+	}
+	if n.crossScript(cyrillic) && n.keys.norm2 > 0 && len(c.kvec) > 0 {
+		// reports in different scripts share their names, not their
+		// words: the agreement of names stands for that of the text
+		kcos := c.cosineScattered(&n.keys)
+		cd.cross = true
+		cd.nameCos = kcos
+		cd.cos = max(cd.cos, kcos)
+	}
+	cd.sim = cd.cos * c.decay(n, at, tau)
+	return cd
 }
 
 // queryKeys is how many of an article's name keys look up candidates.
