@@ -26,9 +26,9 @@ type Options struct {
 	// and Article returns Raw nil.
 	KeepRaw bool
 	// DropText keeps articles lean for runs over millions of them: Text,
-	// Dates, Cited and the mentions of entities are not kept (entity
-	// names and kinds are), so Search and StoryFilter.Query see titles
-	// only.
+	// Dates, Cited, the mentions of entities and the text of copies'
+	// passages are not kept (entity names and kinds, and passages'
+	// offsets, are), so Search and StoryFilter.Query see titles only.
 	DropText bool
 	// DropEntities keeps no entities of articles either, nor their totals:
 	// Entities reports none and StoryFilter.Entity matches nothing. With
@@ -147,6 +147,16 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
 			cp = cp.Swapped()
+		}
+		if s.opts.DropText {
+			// A passage's text is a piece of an article's text, and
+			// would keep all of it alive.
+			ps := make([]storyline.Passage, len(cp.Passages))
+			for i, p := range cp.Passages {
+				p.Text = ""
+				ps[i] = p
+			}
+			cp.Passages = ps
 		}
 		s.copies[[2]string{cp.A, cp.B}] = cp
 	}

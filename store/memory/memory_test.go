@@ -58,8 +58,20 @@ func TestOptions(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := New(tc.opts)
-			if _, err := s.Commit(ctx, storyline.Batch{Articles: []storyline.Article{a}}); err != nil {
+			cp := storyline.Copy{A: "a", B: "b", Kind: storyline.Partial,
+				Passages: []storyline.Passage{{AStart: 0, AEnd: 11, BStart: 0, BEnd: 11, Text: "Leaders met"}}}
+			if _, err := s.Commit(ctx, storyline.Batch{Articles: []storyline.Article{a}, Copies: []storyline.Copy{cp}}); err != nil {
 				t.Fatal(err)
+			}
+			wantPassage := "Leaders met"
+			if tc.opts.DropText {
+				wantPassage = ""
+			}
+			if cs, _ := s.Copies(ctx, storyline.CopyFilter{Article: "a"}); len(cs) != 1 || len(cs[0].Passages) != 1 ||
+				cs[0].Passages[0].Text != wantPassage || cs[0].Passages[0].AEnd != 11 {
+				t.Errorf("copies = %+v, want the passage with text %q", cs, wantPassage)
+			} else if cp.Passages[0].Text != "Leaders met" {
+				t.Error("the store changed the caller's passage")
 			}
 			got, err := s.Article(ctx, "a")
 			if err != nil {
