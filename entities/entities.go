@@ -196,7 +196,7 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 	out := w.cands[:0]
 	n := len(d.Tokens)
 	for i := 0; i < n; {
-		if !candidate(d, i, lower) {
+		if !d.Capitalized(i) || !candidate(d, i, lower) { // most tokens fail the first test
 			i++
 			continue
 		}
