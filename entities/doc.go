@@ -186,9 +186,17 @@ func (d *Doc) Slice(start, end int) string {
 
 // Capitalized reports whether token i starts with an upper-case letter.
 func (d *Doc) Capitalized(i int) bool {
-	if len(d.caps) == len(d.Tokens) {
-		return d.caps[i]
+	if len(d.caps) != len(d.Tokens) {
+		return d.capitalized(i) // Tokens set by the caller
 	}
+	return d.caps[i]
+}
+
+// capitalized is Capitalized without the answers NewDoc keeps; not
+// inlined, so that Capitalized is.
+//
+//go:noinline
+func (d *Doc) capitalized(i int) bool {
 	return isUpper(d.Text[d.Tokens[i].Start])
 }
 

@@ -181,9 +181,17 @@ func TestRegistryBounded(t *testing.T) {
 // strings.Fields, and isDemonym's fast rejection by last byte against
 // every ending it lists.
 func TestQuickChecksAgree(t *testing.T) {
-	for _, s := range []string{"", " ", "Vladimir Putin", "  a\u00a0b\tc\n", "Песков", "J. K.  Rowling "} {
+	for _, s := range []string{"", " ", "Vladimir Putin", "  a\u00a0b\tc\n", "Песков", "J. K.  Rowling ", "Анна\u2003Ушакова\u3000",
+		"bad\xc2 \xa0x", "x \xc2\xa0", "\x85\xc2\x85y", "a\xe2\x80\x82b", "\xe2\x80 \x82"} {
 		if got, want := countFields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+		}
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Errorf("lastField(%q) = %q, want %q", s, got, want)
 		}
 	}
 	for _, suf := range demonymEndings {

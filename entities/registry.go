@@ -36,7 +36,19 @@ type Registry struct {
 	// as the articles write them; isStaged holds the same names.
 	staged   []string
 	isStaged map[string]bool
+	// commit is Commit's working memory, kept between commits.
+	commit struct {
+		lowered []byte
+		spans   [][2]int
+		next    []int
+		heads   []int
+		names   []string
+		chains  map[string]chain
+	}
 }
+
+// chain links the staged names of one key (see Commit).
+type chain struct{ first, last int }
 
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
@@ -96,10 +108,11 @@ func (g *Registry) Commit() map[string]string {
 	defer g.mu.Unlock()
 	changed := make(map[string]string)
 	n := len(g.staged)
+	cw := &g.commit
 	// the surnames' keys, stem(strings.ToLower(the name's last word)),
 	// lowered into one string
-	var lowered []byte
-	spans := make([][2]int, n)
+	lowered := cw.lowered[:0]
+	spans := slices.Grow(cw.spans[:0], n)[:n]
 	for i, name := range g.staged {
 		spans[i][0] = len(lowered)
 		for _, r := range lastField(name) {
@@ -111,10 +124,12 @@ func (g *Registry) Commit() map[string]string {
 	// What one key's names do touches no other key, so keys may go in
 	// any order: they go in the order they were learned, each with its
 	// names chained by next.
-	type chain struct{ first, last int }
-	chains := make(map[string]chain, n)
-	next := make([]int, n)
-	var heads []int
+	if cw.chains == nil {
+		cw.chains = make(map[string]chain, n)
+	}
+	chains := cw.chains
+	next := slices.Grow(cw.next[:0], n)[:n]
+	heads := cw.heads[:0]
 	for i := range n {
 		key := stem(keys[spans[i][0]:spans[i][1]])
 		spans[i][1] = spans[i][0] + len(key)
@@ -127,7 +142,7 @@ func (g *Registry) Commit() map[string]string {
 			heads = append(heads, i)
 		}
 	}
-	var names []string
+	names := cw.names[:0]
 	for _, h := range heads {
 		names = names[:0]
 		for i := h; i >= 0; i = next[i] {
@@ -141,6 +156,9 @@ func (g *Registry) Commit() map[string]string {
 	clear(g.staged) // the names hold their articles' text
 	g.staged = g.staged[:0]
 	clear(g.isStaged)
+	clear(names)
+	clear(chains)
+	cw.lowered, cw.spans, cw.next, cw.heads, cw.names = lowered[:0], spans[:0], next[:0], heads[:0], names[:0]
 	g.rotate()
 	return changed
 }
@@ -179,23 +197,26 @@ func endsWithWord(s, w string) bool {
 	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && strings.HasSuffix(s, w)
 }
 
-// lastField returns the last of strings.Fields(s), or "".
+// lastField returns the last of strings.Fields(s), or "". It reads s
+// from the end, where the field is.
 func lastField(s string) string {
-	last, start := "", -1
-	for i, r := range s {
-		switch {
-		case !unicode.IsSpace(r):
-			if start < 0 {
-				start = i
-			}
-		case start >= 0:
-			last, start = s[start:i], -1
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
 		}
+		end -= size
 	}
-	if start >= 0 {
-		last = s[start:]
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= size
 	}
-	return last
+	return s[start:end]
 }
 
 // Restore sets a committed name, as loaded from a store.

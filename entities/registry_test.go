@@ -108,3 +108,24 @@ func TestRegistryMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLastField checks lastField against strings.Fields on random strings
+// of letters, spaces of every kind and broken code points.
+func TestLastField(t *testing.T) {
+	pieces := []string{"a", "Ж", " ", "\t", "\u00a0", "\u2003", "\u3000", "\u0085", "\xc2", "\xa0", "\x85", "\xe2\x80", "\x82", "\xff", "Putin"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
