@@ -158,7 +158,10 @@ func (s *Store) assignArticle(as storyline.Assignment) {
 		}
 	}
 	if as.Why != nil {
+		// Terms and names are often pieces of the article's text: cloned,
+		// they do not keep all of it alive.
 		w := *as.Why
+		w.Terms, w.Entities, w.Copies = cloneAll(w.Terms), cloneAll(w.Entities), cloneAll(w.Copies)
 		as.Why = &w
 	}
 	s.assign[as.Article] = as
@@ -228,7 +231,10 @@ func (s *Store) Assignment(ctx context.Context, article string) (storyline.Assig
 		return storyline.Assignment{Article: article}, fmt.Errorf("memory: assignment of %q: %w", article, storyline.ErrNotFound)
 	}
 	if as.Why != nil {
+		// Terms and names are often pieces of the article's text: cloned,
+		// they do not keep all of it alive.
 		w := *as.Why
+		w.Terms, w.Entities, w.Copies = cloneAll(w.Terms), cloneAll(w.Entities), cloneAll(w.Copies)
 		as.Why = &w
 	}
 	return as, nil
@@ -382,4 +388,16 @@ func (s *Store) Story(ctx context.Context, id string) (storyline.Story, error) {
 		cur = next
 	}
 	return storyline.Story{}, fmt.Errorf("memory: story %q: %w", id, storyline.ErrNotFound)
+}
+
+// cloneAll returns a copy of ss whose strings share no memory with ss's.
+func cloneAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, x := range ss {
+		out[i] = strings.Clone(x)
+	}
+	return out
 }

@@ -171,7 +171,7 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 		if t == "" {
 			delete(s.titles, id)
 		} else {
-			s.titles[id] = t
+			s.titles[id] = strings.Clone(t)
 		}
 	}
 	for id, qs := range b.Quotes {
