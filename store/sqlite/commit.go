@@ -34,6 +34,9 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
+	if c.unfolded() {
+		d.unfolded.Store(true)
+	}
 	return outs, nil
 }
 
@@ -71,6 +74,8 @@ type committer struct {
 	folded     int64
 	foldLoaded bool
 	foldEvery  int
+	// foldedAll is set once the transaction holds no unfolded article.
+	foldedAll bool
 }
 
 type entityKey struct{ name, kind string }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -70,7 +71,11 @@ func (c *committer) foldStep(storyline.Batch) error {
 	if err := row.Scan(&last); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
-	if last <= mark || (c.foldEvery > 0 && last-mark < int64(c.foldEvery)) {
+	if last <= mark {
+		c.foldedAll = true
+		return nil
+	}
+	if c.foldEvery > 0 && last-mark < int64(c.foldEvery) {
 		return nil
 	}
 	s, err := c.stmt(`SELECT entities FROM articles WHERE seq > ? AND seq <= ? AND entities IS NOT NULL`)
@@ -110,14 +115,16 @@ func (c *committer) foldStep(storyline.Batch) error {
 	if _, err := c.exec(`UPDATE entity_fold SET through = ? WHERE one = 1`, last); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
-	c.folded = last
+	c.folded, c.foldedAll = last, true
 	return nil
 }
 
 // foldEntities folds every pending article into the entity totals in a
-// transaction of its own; on a read-only store it does nothing.
+// transaction of its own, when this store has added articles since it
+// last folded or found some pending when it opened: a store that only
+// reads never waits for the write lock another process holds.
 func (d *DB) foldEntities(ctx context.Context) error {
-	if d.w == nil {
+	if d.w == nil || !d.unfolded.Load() {
 		return nil
 	}
 	tx, err := d.w.BeginTx(ctx, nil)
@@ -135,7 +142,20 @@ func (d *DB) foldEntities(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
+	d.unfolded.Store(false)
 	return nil
+}
+
+// hasUnfolded reports whether some stored article waits to be folded
+// into the entity totals.
+func hasUnfolded(ctx context.Context, db *sql.DB) (bool, error) {
+	var pending bool
+	err := db.QueryRowContext(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM articles), 0) >
+		(SELECT through FROM entity_fold WHERE one = 1)`).Scan(&pending)
+	if err != nil {
+		return false, fmt.Errorf("entity fold: %w", err)
+	}
+	return pending, nil
 }
 
 // foldChunk is how many names one statement of addEntities carries.
@@ -227,4 +247,10 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// unfolded reports whether the transaction left articles waiting to be
+// folded: it added some and did not fold them with the rest.
+func (c *committer) unfolded() bool {
+	return len(c.added) > 0 && !c.foldedAll
 }

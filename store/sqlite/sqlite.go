@@ -43,6 +43,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -78,8 +79,10 @@ type DB struct {
 	stmts map[string]*sql.Stmt
 
 	// foldEvery is how many articles wait to be folded into the entity
-	// totals at most (fold.go); tests make it small.
+	// totals at most (fold.go); tests make it small. unfolded is set
+	// when this store may have articles waiting to be folded.
 	foldEvery int
+	unfolded  atomic.Bool
 }
 
 var _ storyline.Store = (*DB)(nil)
@@ -127,6 +130,14 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 		}
+		// Articles a crash left unfolded are folded by the next read of
+		// the totals, or at Close.
+		pending, err := hasUnfolded(ctx, w)
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		d.unfolded.Store(pending)
 	}
 	r, err := sql.Open("sqlite", dsn(path, o, true))
 	if err != nil {
@@ -286,8 +297,9 @@ func (d *DB) Close() error {
 		errs = append(errs, d.r.Close())
 	}
 	if d.w != nil {
-		// The entity totals are exact at rest.
-		errs = append(errs, d.foldEntities(context.Background()))
+		// The entity totals are exact at rest. A fold that fails leaves
+		// its articles to the next one, as a crash does.
+		_ = d.foldEntities(context.Background())
 		// Fold the WAL back into the main file so that the database is one
 		// file at rest; failure is harmless (the WAL is replayed on open).
 		_, _ = d.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
