@@ -55,7 +55,7 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 64 MiB; an article of 500 words takes about 8 KB); an eighth
+	// (default 96 MiB; an article of 500 words takes about 8 KB); an eighth
 	// more keeps the candidates last read back from the store.
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
@@ -100,7 +100,7 @@ func (o Options) withDefaults() Options {
 		o.MaxPosting = 64
 	}
 	if o.CacheBytes <= 0 {
-		o.CacheBytes = 64 << 20
+		o.CacheBytes = 96 << 20
 	}
 	if o.PassageArticles <= 0 {
 		o.PassageArticles = 100_000
