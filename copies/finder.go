@@ -55,7 +55,7 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 96 MiB; an article of 500 words takes about 8 KB); an eighth
+	// (default 64 MiB; an article of 500 words takes about 8 KB); an eighth
 	// more keeps the candidates last read back from the store.
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
@@ -67,8 +67,8 @@ type Options struct {
 	// PassageArticles caps how many articles the passage index holds, the
 	// most recent, dropped in blocks of half as many (default 100,000).
 	PassageArticles int
-	// PassageBytes caps the memory of the passage index (default 96 MiB,
-	// some 45,000 articles of 500 words): the oldest half is dropped when
+	// PassageBytes caps the memory of the passage index (default 80 MiB,
+	// some 38,000 articles of 500 words): the oldest half is dropped when
 	// the newer half reaches half of it.
 	PassageBytes int
 	// NearArticles and NearBytes cap the near-duplicate index and the ids
@@ -100,13 +100,13 @@ func (o Options) withDefaults() Options {
 		o.MaxPosting = 64
 	}
 	if o.CacheBytes <= 0 {
-		o.CacheBytes = 96 << 20
+		o.CacheBytes = 64 << 20
 	}
 	if o.PassageArticles <= 0 {
 		o.PassageArticles = 100_000
 	}
 	if o.PassageBytes <= 0 {
-		o.PassageBytes = 96 << 20
+		o.PassageBytes = 80 << 20
 	}
 	if o.NearArticles <= 0 {
 		o.NearArticles = 1_000_000
