@@ -67,8 +67,8 @@ type Options struct {
 	// PassageArticles caps how many articles the passage index holds, the
 	// most recent, dropped in blocks of half as many (default 100,000).
 	PassageArticles int
-	// PassageBytes caps the memory of the passage index (default 96 MiB,
-	// some 45,000 articles of 500 words): the oldest half is dropped when
+	// PassageBytes caps the memory of the passage index (default 80 MiB,
+	// some 38,000 articles of 500 words): the oldest half is dropped when
 	// the newer half reaches half of it.
 	PassageBytes int
 	// NearArticles and NearBytes cap the near-duplicate index and the ids
@@ -106,7 +106,7 @@ func (o Options) withDefaults() Options {
 		o.PassageArticles = 100_000
 	}
 	if o.PassageBytes <= 0 {
-		o.PassageBytes = 96 << 20
+		o.PassageBytes = 80 << 20
 	}
 	if o.NearArticles <= 0 {
 		o.NearArticles = 1_000_000

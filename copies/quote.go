@@ -23,7 +23,7 @@ func textBits(text string, n int) (quotes, letters []uint64) {
 	}
 	i := 0
 	for b, r := range text {
-		if unicode.IsLetter(r) {
+		if r < utf8.RuneSelf && uint32((r|0x20)-'a') < 26 || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 			letters[i/64] |= 1 << (i % 64)
 		}
 		switch r {

@@ -3,6 +3,7 @@ package copies
 import (
 	"math/bits"
 	"slices"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/storyline-news/storyline"
@@ -16,8 +17,8 @@ type entry struct {
 	id        string
 	published storyline.Published
 	d         doc
-	// hash is the hash of the normalized text (textproc.Hash)
-	hash string
+	// hash is the hash of the normalized text (textproc.Hash), once known
+	hash atomic.Pointer[string]
 	// set holds the distinct shingle hashes (their high 32 bits), sorted
 	set []uint32
 	// fpos holds every position winnowing selects below maxFPos, as the
@@ -92,7 +93,7 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	}
 	sc.radix = radixSort(set, sc.radix)
 	set = slices.Clip(slices.Compact(set))
-	e := &entry{id: a.ID, published: a.Published, d: d, set: set, hash: textproc.Hash(a.Text)}
+	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
 	sc.grams = grams(sc.grams[:0], sc.wide)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
 	e.fpos = make([]uint32, 0, len(sc.pos))
@@ -125,8 +126,16 @@ func (e *entry) positions(dst []int, h uint32) []int {
 }
 
 // textHash is the hash of the normalized text, which tells exact
-// duplicates from near ones.
-func (e *entry) textHash() string { return e.hash }
+// duplicates from near ones, computed the first time it is asked for:
+// most entries never are.
+func (e *entry) textHash() string {
+	if h := e.hash.Load(); h != nil {
+		return *h
+	}
+	h := textproc.Hash(e.d.text)
+	e.hash.Store(&h)
+	return h
+}
 
 // inQuote reports whether code point i is inside quotation marks.
 func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
@@ -204,7 +213,7 @@ func (e *entry) slice(start, end int) string {
 
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
-	return int(unsafe.Sizeof(*e)) + len(e.id) + len(e.hash) + len(e.d.text) +
+	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
 		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
 }
 
