@@ -31,6 +31,11 @@ type Options struct {
 	// Cleaner remembers the lines of, to name them (Stale) when one of
 	// their lines is learned (default 512).
 	RecentArticles int
+	// SharedLines is how many distinct recent lines the Cleaner remembers
+	// the outlets of (in two generations of up to this many), to tell an
+	// outlet's own repeated lines, its boilerplate, from syndicated lines
+	// several outlets carry, which are content (default 1<<19).
+	SharedLines int
 }
 
 func (o Options) withDefaults() Options {
@@ -46,6 +51,9 @@ func (o Options) withDefaults() Options {
 	if o.RecentArticles <= 0 {
 		o.RecentArticles = 512
 	}
+	if o.SharedLines <= 0 {
+		o.SharedLines = 1 << 19
+	}
 	return o
 }
 
@@ -58,15 +66,18 @@ type Cleaner struct {
 	outlets map[string]*outlet
 	pending map[string]int  // outlets whose state changed since Pending: articles learned, or saveNow
 	changed map[string]bool // outlets whose learned set grew since Stale
+	cross   *crossOutlet    // which outlets carried the lines seen lately
 }
 
 // New returns a Cleaner with no learned lines.
 func New(opts Options) *Cleaner {
+	opts = opts.withDefaults()
 	return &Cleaner{
-		opts:    opts.withDefaults(),
+		opts:    opts,
 		outlets: make(map[string]*outlet),
 		pending: make(map[string]int),
 		changed: make(map[string]bool),
+		cross:   newCrossOutlet(opts.SharedLines),
 	}
 }
 
@@ -168,7 +179,7 @@ func (c *Cleaner) clean(source string, lines []line) string {
 	if o := c.outlets[source]; o != nil {
 		min := uint32(c.opts.MinArticles)
 		for i, l := range lines {
-			learned[i] = l.key != 0 && o.counts[l.key] >= min
+			learned[i] = l.key != 0 && o.counts[l.key] >= min && !c.cross.shared(l.key)
 		}
 	}
 	c.mu.Unlock()

@@ -47,6 +47,12 @@ func (c *Cleaner) learn(source, id, hash string, lines []line) {
 	keys = slices.Compact(keys)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	ok := outletKey(source)
+	for _, l := range lines {
+		if l.key != 0 && l.words >= syndicatedWords {
+			c.cross.note(l.key, ok)
+		}
+	}
 	o := c.outlets[source]
 	if o == nil {
 		o = newOutlet()
@@ -71,6 +77,9 @@ func (c *Cleaner) learn(source, id, hash string, lines []line) {
 	learned := false
 	var fresh []uint64
 	for _, k := range keys {
+		if c.cross.shared(k) {
+			continue // syndicated: content, not this outlet's furniture
+		}
 		o.counts[k]++
 		if o.counts[k] == min {
 			fresh = append(fresh, k)

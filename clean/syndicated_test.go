@@ -1,0 +1,83 @@
+package clean
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+// TestSyndicatedLinesStay: a paragraph that several outlets carry is
+// content, however often one outlet repeats it; a line only one outlet
+// carries, or a short one, is its boilerplate once it repeats.
+func TestSyndicatedLinesStay(t *testing.T) {
+	ctx := context.Background()
+	const (
+		agency = "The ministry said on Sunday that the talks would resume in Vienna next week."
+		footer = "Harbour Gazette, serving the coast since 1921."
+		// a short line several outlets carry is furniture all the same
+		listen = "Listen to this report"
+	)
+	tests := []struct {
+		name       string
+		otherFirst bool // another outlet carries the agency paragraph before the third article
+		wantAgency bool
+	}{
+		{"carried by two outlets", true, true},
+		{"carried by one outlet", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(Options{MinArticles: 3})
+			if tc.otherFirst {
+				b := storyline.Article{ID: "b0", Source: "other.example", Hash: "hb",
+					Text: "A wire report.\n" + agency + "\n" + listen}
+				if err := c.Clean(ctx, &b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var last storyline.Article
+			for i, lead := range []string{"Envoys arrived on Monday.", "Delegates met on Tuesday.", "Talks stalled on Wednesday."} {
+				last = storyline.Article{ID: fmt.Sprint("a", i), Source: "gazette.example", Hash: fmt.Sprint("h", i),
+					Text: lead + "\n" + agency + "\n" + footer + "\n" + listen}
+				if err := c.Clean(ctx, &last); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := strings.Contains(last.Text, agency); got != tc.wantAgency {
+				t.Errorf("agency paragraph kept = %v, want %v: %q", got, tc.wantAgency, last.Text)
+			}
+			if strings.Contains(last.Text, footer) || strings.Contains(last.Text, listen) {
+				t.Errorf("the outlet's repeated short lines were kept: %q", last.Text)
+			}
+		})
+	}
+}
+
+// TestCrossOutletBounded: the memory of lines' outlets keeps two
+// generations of at most max lines, and forgets the oldest.
+func TestCrossOutletBounded(t *testing.T) {
+	x := newCrossOutlet(100)
+	a, b := outletKey("a.example"), outletKey("b.example")
+	x.note(1, a)
+	x.note(1, b)
+	if !x.shared(1) {
+		t.Fatal("a line two outlets carried is not shared")
+	}
+	x.note(2, a)
+	x.note(2, a)
+	if x.shared(2) {
+		t.Fatal("a line one outlet repeated is shared")
+	}
+	for k := range uint64(1000) {
+		x.note(k+10, a)
+		if len(x.cur)+len(x.prev) > 200 {
+			t.Fatalf("holds %d lines, want at most 200", len(x.cur)+len(x.prev))
+		}
+	}
+	if x.shared(1) {
+		t.Error("a line from long ago is still remembered")
+	}
+}
