@@ -127,8 +127,8 @@ func DefaultOptions() Options {
 		DateFloor:          0.2,
 		EventWindow:        60 * 24 * time.Hour,
 		StoryWindow:        180 * 24 * time.Hour,
-		EventIdle:          200_000,
-		StoryIdle:          500_000,
+		EventIdle:          50_000,
+		StoryIdle:          150_000,
 		DocTerms:           64,
 		CentroidTerms:      160,
 		QueryTerms:         12,
@@ -239,15 +239,16 @@ type Clusterer struct {
 // New returns a Clusterer with an empty state.
 func New(opts Options) *Clusterer {
 	lex := newLexicon()
+	o := opts.withDefaults()
 	return &Clusterer{
-		opts:         opts.withDefaults(),
+		opts:         o,
 		keepState:    !opts.NoState,
 		feat:         newFeaturizer(lex),
 		lex:          lex,
 		events:       make(map[string]*node),
 		stories:      make(map[string]*node),
-		eventIdx:     newIndex(),
-		storyIdx:     newIndex(),
+		eventIdx:     newIndex(o.MaxPostings),
+		storyIdx:     newIndex(o.MaxPostings),
 		articleEvent: make(map[string]*node),
 		dirtyKeys:    make(map[string]bool),
 		titles:       make(map[string]string),
@@ -631,7 +632,7 @@ func (c *Clusterer) centroidVector(ct *centroid) vector {
 	for i, id := range ct.ids {
 		v = append(v, tw{id, ct.ws[i]})
 	}
-	c.sortHeaviest(v)
+	c.selectHeaviest(v, c.opts.DocTerms)
 	v = v[:min(len(v), c.opts.DocTerms)]
 	var n2 float64
 	for _, t := range v {
