@@ -221,6 +221,7 @@ type Clusterer struct {
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
+	contribs []contrib
 	fresh    []uint32
 	vids     []uint32
 	vws      []float32

@@ -466,14 +466,17 @@ func (c *Clusterer) retitleStory(s *node) {
 	}
 }
 
+// contrib is a term's contribution to a similarity.
+type contrib struct {
+	id uint32
+	w  float64
+}
+
 // shared explains a match: the terms contributing most to the similarity
 // of v with n, in readable form, names listed apart.
 func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []string) {
-	type contrib struct {
-		id uint32
-		w  float64
-	}
-	var cs []contrib
+	cs := c.contribs[:0]
+	defer func() { c.contribs = cs[:0] }()
 	c.scatter(v)
 	for i, id := range n.cent.ids {
 		if q := c.qw[id]; q > 0 {
