@@ -572,10 +572,10 @@ func (c *Clusterer) sweep() {
 	for _, id := range marked {
 		c.pos[id] = 0
 		for _, x := range []*index{c.eventIdx, c.storyIdx} {
-			// lists are bounded (index.add); the short lists of rare
-			// terms, which may not grow again, would otherwise keep
-			// evicted clusters
-			if int(id) < len(x.post) && len(x.post[id]) > 0 {
+			// long lists are compacted as they grow (index.add); the
+			// short lists of rare terms, which may not grow again, would
+			// otherwise keep evicted clusters
+			if int(id) < len(x.post) && len(x.post[id]) > 0 && len(x.post[id]) <= x.keep {
 				p := compact(x.post[id], len(x.post[id]))
 				if len(p) == 0 {
 					p = nil
