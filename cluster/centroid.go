@@ -127,7 +127,7 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 		ts = append(ts, tw{id, ct.ws[i]})
 	}
 	c.pruneBuf = ts
-	c.sortHeaviest(ts)
+	c.selectHeaviest(ts, keep)
 	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
 	ct.norm2 = 0
 	for i, t := range ts[:keep] {

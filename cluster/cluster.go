@@ -17,7 +17,19 @@
 // each time an event doubles its accumulated centroid looks the stories up
 // again, and a close other story (Options.RelinkThreshold) is merged with
 // its own. Copies are must-link evidence: an article that copies text
-// from an article of an active event joins it.
+// from an article of an active event joins it. Shared passages alone
+// (a partial copy) link only an article that agrees with the event by
+// names and words: at thousands of reports a day, reports of unlike
+// happenings share the template sentences of their kind of news (a rate
+// decision, a trial's opening), and passages taken for evidence chain
+// them into giants.
+//
+// Names carry most of the weight of a report, and a place or a person has
+// many happenings: once a cluster has reports enough for its words to be
+// known (wordsKnown), an article, an event opening a story, or an event
+// relinking its story needs some agreement in the other words as well
+// (Options.WordAgreement), so that the strike, the fire and the flood of
+// one town do not chain into one event or one story through its name.
 //
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
@@ -127,8 +139,8 @@ func DefaultOptions() Options {
 		DateFloor:          0.2,
 		EventWindow:        60 * 24 * time.Hour,
 		StoryWindow:        180 * 24 * time.Hour,
-		EventIdle:          200_000,
-		StoryIdle:          500_000,
+		EventIdle:          50_000,
+		StoryIdle:          150_000,
 		DocTerms:           64,
 		CentroidTerms:      160,
 		QueryTerms:         12,
@@ -221,6 +233,7 @@ type Clusterer struct {
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
+	contribs []contrib
 	fresh    []uint32
 	vids     []uint32
 	vws      []float32
@@ -239,15 +252,16 @@ type Clusterer struct {
 // New returns a Clusterer with an empty state.
 func New(opts Options) *Clusterer {
 	lex := newLexicon()
+	o := opts.withDefaults()
 	return &Clusterer{
-		opts:         opts.withDefaults(),
+		opts:         o,
 		keepState:    !opts.NoState,
 		feat:         newFeaturizer(lex),
 		lex:          lex,
 		events:       make(map[string]*node),
 		stories:      make(map[string]*node),
-		eventIdx:     newIndex(),
-		storyIdx:     newIndex(),
+		eventIdx:     newIndex(o.MaxPostings),
+		storyIdx:     newIndex(o.MaxPostings),
 		articleEvent: make(map[string]*node),
 		dirtyKeys:    make(map[string]bool),
 		titles:       make(map[string]string),
@@ -593,56 +607,4 @@ func older(a, b *node) (into, from *node) {
 		return a, b
 	}
 	return b, a
-}
-
-// relinkStory looks up the stories like event's accumulated centroid and,
-// when another story than its own is close enough by words and names,
-// merges the two: the story an event joined was chosen on its first
-// report alone.
-func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyline.Merge, bool) {
-	own := event.story.live()
-	q := c.centroidVector(&event.cent)
-	kv := c.kvec
-	c.kvec = nil
-	scands := c.candidates(c.storyIdx, q, event.scripts[1] > event.scripts[0], at, c.opts.StoryDecay)
-	c.kvec = kv
-	sortCandidates(scands)
-	if c.debug != nil {
-		for i, cd := range scands[:min(3, len(scands))] {
-			c.debug(fmt.Sprintf("   relink %s cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", event.id, i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
-		}
-	}
-	for _, cd := range scands {
-		if cd.sim < c.opts.RelinkThreshold {
-			break
-		}
-		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) || !c.wordsAgree(cd) {
-			continue
-		}
-		return c.mergeStories(own, cd.n, after), true
-	}
-	return storyline.Merge{}, false
-}
-
-// centroidVector is ct as a unit vector over its DocTerms heaviest terms
-// (the clusterer's scratch: valid until the next call).
-func (c *Clusterer) centroidVector(ct *centroid) vector {
-	v := c.cvec[:0]
-	for i, id := range ct.ids {
-		v = append(v, tw{id, ct.ws[i]})
-	}
-	c.sortHeaviest(v)
-	v = v[:min(len(v), c.opts.DocTerms)]
-	var n2 float64
-	for _, t := range v {
-		n2 += float64(t.w) * float64(t.w)
-	}
-	if n2 > 0 {
-		inv := 1 / math.Sqrt(n2)
-		for i := range v {
-			v[i].w = float32(float64(v[i].w) * inv)
-		}
-	}
-	c.cvec = v
-	return v
 }

@@ -3,7 +3,9 @@ package cluster
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"sort"
@@ -610,5 +612,33 @@ func TestEntityKeysCountOnce(t *testing.T) {
 	}
 	if plain["~dmitr"] != 0 || read["~dmitr"] != 1 {
 		t.Errorf("first name only the reader knows: key counted %v (without the reader's names %v), want 1", read["~dmitr"], plain["~dmitr"])
+	}
+}
+
+// TestSelectHeaviest checks that the partial selection of the heaviest
+// terms gives the first k terms of the full sort, whatever the input order
+// and with ties in weight.
+func TestSelectHeaviest(t *testing.T) {
+	c := New(Options{})
+	for i := range 300 {
+		c.lex.id(fmt.Sprintf("term%d", i))
+	}
+	c.growDF()
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range []struct{ n, k int }{{1, 1}, {2, 1}, {10, 3}, {64, 64}, {100, 64}, {300, 64}, {300, 1}, {300, 299}} {
+		for trial := range 5 {
+			ts := make([]tw, tc.n)
+			for i := range ts {
+				// few distinct weights: many ties
+				ts[i] = tw{uint32(i), float32(r.IntN(7))}
+			}
+			r.Shuffle(len(ts), func(i, j int) { ts[i], ts[j] = ts[j], ts[i] })
+			full := slices.Clone(ts)
+			c.sortHeaviest(full)
+			c.selectHeaviest(ts, tc.k)
+			if !slices.Equal(ts[:tc.k], full[:tc.k]) {
+				t.Fatalf("n %d k %d trial %d: selected %v, sorted %v", tc.n, tc.k, trial, ts[:tc.k], full[:tc.k])
+			}
+		}
 	}
 }

@@ -10,9 +10,13 @@ import (
 // those of evicted clusters at each sweep.
 type index struct {
 	post [][]*node // by term id
+	// keep is how many of the most recent clusters a list keeps (the
+	// lookups read no more): a list is compacted when it holds twice as
+	// many, so that it stays bounded however many clusters hold its term.
+	keep int
 }
 
-func newIndex() *index { return &index{} }
+func newIndex(keep int) *index { return &index{keep: keep} }
 
 // grow makes the index cover n term ids.
 func (x *index) grow(n int) {
@@ -27,8 +31,8 @@ func (x *index) grow(n int) {
 func (x *index) add(n *node, ids []uint32) {
 	for _, id := range ids {
 		p := append(x.post[id], n)
-		if len(p) > 512 {
-			p = compact(p, 256)
+		if len(p) >= 2*x.keep {
+			p = compact(p, x.keep)
 		}
 		x.post[id] = p
 	}

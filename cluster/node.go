@@ -94,7 +94,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
 		v = append(v, tw{t.id, float32(w)})
 	}
-	c.sortHeaviest(v)
+	c.selectHeaviest(v, c.opts.DocTerms)
 	for _, t := range v {
 		c.dirtyDF[c.hash[t.id]%dfShards] = c.keepState
 	}
@@ -160,12 +160,17 @@ type rankedTerm struct {
 }
 
 // sortHeaviest sorts ts by weight, heaviest first, ties by compareTerms.
-func (c *Clusterer) sortHeaviest(ts []tw) {
+func (c *Clusterer) sortHeaviest(ts []tw) { c.selectHeaviest(ts, len(ts)) }
+
+// selectHeaviest moves the k heaviest terms of ts to its front, sorted
+// as sortHeaviest sorts them; the order of the rest is unspecified. The
+// order is total, so the k chosen do not depend on the order of ts.
+func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 	rs := c.rankBuf[:0]
 	for _, t := range ts {
 		rs = append(rs, rankedTerm{t.w, t.id, c.seen[t.id], c.hash[t.id]})
 	}
-	slices.SortFunc(rs, func(a, b rankedTerm) int {
+	cmp := func(a, b rankedTerm) int {
 		switch {
 		case a.w > b.w:
 			return -1
@@ -179,11 +184,53 @@ func (c *Clusterer) sortHeaviest(ts []tw) {
 			return 1
 		}
 		return c.compareTerms(a.id, b.id)
-	})
+	}
+	if k < len(rs) {
+		partition(rs, k, cmp)
+		slices.SortFunc(rs[:k], cmp)
+	} else {
+		slices.SortFunc(rs, cmp)
+	}
 	for i, r := range rs {
 		ts[i] = tw{r.id, r.w}
 	}
 	c.rankBuf = rs
+}
+
+// partition reorders rs so that its first k elements are the k least by
+// cmp (in any order): a quickselect around the median of three.
+func partition(rs []rankedTerm, k int, cmp func(a, b rankedTerm) int) {
+	lo, hi := 0, len(rs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// median of three to rs[hi] as the pivot
+		if cmp(rs[mid], rs[lo]) < 0 {
+			rs[mid], rs[lo] = rs[lo], rs[mid]
+		}
+		if cmp(rs[hi], rs[lo]) < 0 {
+			rs[hi], rs[lo] = rs[lo], rs[hi]
+		}
+		if cmp(rs[mid], rs[hi]) < 0 {
+			rs[mid], rs[hi] = rs[hi], rs[mid]
+		}
+		p := rs[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if cmp(rs[j], p) < 0 {
+				rs[i], rs[j] = rs[j], rs[i]
+				i++
+			}
+		}
+		rs[i], rs[hi] = rs[hi], rs[i]
+		switch {
+		case i == k || i == k-1:
+			return
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i - 1
+		}
+	}
 }
 
 // compareTerms orders terms by the arrival that brought them first, then
@@ -419,14 +466,17 @@ func (c *Clusterer) retitleStory(s *node) {
 	}
 }
 
+// contrib is a term's contribution to a similarity.
+type contrib struct {
+	id uint32
+	w  float64
+}
+
 // shared explains a match: the terms contributing most to the similarity
 // of v with n, in readable form, names listed apart.
 func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []string) {
-	type contrib struct {
-		id uint32
-		w  float64
-	}
-	var cs []contrib
+	cs := c.contribs[:0]
+	defer func() { c.contribs = cs[:0] }()
 	c.scatter(v)
 	for i, id := range n.cent.ids {
 		if q := c.qw[id]; q > 0 {
@@ -481,11 +531,6 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 	return terms, entities
 }
 
-// sweepCompactMax is the longest posting list a sweep compacts: longer
-// ones are compacted when they grow, and the short lists of rare terms,
-// which may not grow again, would otherwise keep evicted clusters.
-const sweepCompactMax = 128
-
 // sweep evicts clusters that left the active window.
 func (c *Clusterer) sweep() {
 	c.sinceSweep = 0
@@ -527,8 +572,10 @@ func (c *Clusterer) sweep() {
 	for _, id := range marked {
 		c.pos[id] = 0
 		for _, x := range []*index{c.eventIdx, c.storyIdx} {
-			// long lists are compacted as they grow (index.add)
-			if int(id) < len(x.post) && len(x.post[id]) > 0 && len(x.post[id]) <= sweepCompactMax {
+			// long lists are compacted as they grow (index.add); the
+			// short lists of rare terms, which may not grow again, would
+			// otherwise keep evicted clusters
+			if int(id) < len(x.post) && len(x.post[id]) > 0 && len(x.post[id]) <= x.keep {
 				p := compact(x.post[id], len(x.post[id]))
 				if len(p) == 0 {
 					p = nil
