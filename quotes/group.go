@@ -184,9 +184,8 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		g.gen = 1
 	}
 	g.touched = g.touched[:0]
-	var one [1]uint32
 	for _, h := range p.hashes {
-		for _, e := range g.post.get(postKey(postingKey(p.spk, h)), &one) {
+		for _, e := range g.post.get(postKey(postingKey(p.spk, h))) {
 			s := int32(e)
 			if g.stamp[s] != g.gen {
 				g.stamp[s], g.hits[s] = g.gen, 0
@@ -240,10 +239,11 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		return p.id
 	}
 	g.seq++
-	st := &statement{id: p.id, speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
-	g.add(p.id, st, p.spk, [][]uint64{p.hashes})
-	g.dirty[p.id] = st
-	return p.id
+	// a copy of the id, not the whole hash it was cut from, stays in memory
+	st := &statement{id: strings.Clone(p.id), speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
+	g.add(st.id, st, p.spk, [][]uint64{p.hashes})
+	g.dirty[st.id] = st
+	return st.id
 }
 
 // idKey is the number a statement id stands for: its 16 hex digits, or
@@ -299,8 +299,10 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 // list's oldest entry when it is full.
 func (g *Grouper) post1(s int32, spk, h uint64) {
 	k := postKey(postingKey(spk, h))
-	var one [1]uint32
-	l := g.post.get(k, &one)
+	l := g.post.get(k)
+	if len(l) == 0 {
+		l = g.post.one[:0] // the one posting is held in place: nothing to allocate
+	}
 	if len(l) >= g.opts.MaxPostings {
 		copy(l, l[1:])
 		l = l[:len(l)-1]
@@ -313,14 +315,13 @@ func (g *Grouper) post1(s int32, spk, h uint64) {
 // stored state.
 func (g *Grouper) forget(s int32) {
 	sl := &g.slots[s]
-	var one [1]uint32
 	for i, w := range sl.words {
 		for _, h := range w {
 			if inWordings(sl.words[:i], h) {
 				continue
 			}
 			k := postKey(postingKey(sl.spk, h))
-			l := g.post.get(k, &one)
+			l := g.post.get(k)
 			if j := slices.Index(l, uint32(s)); j >= 0 {
 				g.post.put(k, slices.Delete(l, j, j+1)) // unless a full list dropped it
 			}

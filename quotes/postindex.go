@@ -14,7 +14,8 @@ type postIndex struct {
 	vals  []uint32
 	n     int // keys held
 	lists [][]uint32
-	free  []uint32 // indexes of lists free for reuse
+	free  []uint32  // indexes of lists free for reuse
+	one   [1]uint32 // what get returns for a key with one posting
 }
 
 // listFlag marks a value that indexes lists; a slot number never has it.
@@ -50,9 +51,9 @@ func (x *postIndex) find(k uint32) (int, bool) {
 	}
 }
 
-// get returns the postings of key k, or nil; one is the room for a single
-// posting, which the returned slice may be.
-func (x *postIndex) get(k uint32, one *[1]uint32) []uint32 {
+// get returns the postings of key k, or nil. The slice is valid until the
+// next call of get or put.
+func (x *postIndex) get(k uint32) []uint32 {
 	i, ok := x.find(k)
 	if !ok {
 		return nil
@@ -60,8 +61,8 @@ func (x *postIndex) get(k uint32, one *[1]uint32) []uint32 {
 	if v := x.vals[i]; v&listFlag != 0 {
 		return x.lists[v&^listFlag]
 	}
-	one[0] = x.vals[i]
-	return one[:]
+	x.one[0] = x.vals[i]
+	return x.one[:]
 }
 
 // put sets the postings of key k to l, removing the key when l is empty.

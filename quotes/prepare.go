@@ -1,8 +1,6 @@
 package quotes
 
 import (
-	"strings"
-
 	"github.com/zeebo/xxh3"
 
 	storyline "github.com/storyline-news/storyline"
@@ -77,7 +75,7 @@ func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	if len(p.stems) > 0 {
 		p.hashes = hashStems(p.stems)
 		p.wording = string(appendJSONStrings(nil, p.stems))
-		p.id = strings.Clone(textproc.Hash(key + "|" + q.Text)[:16]) // not the whole hash kept alive
+		p.id = textproc.Hash(key + "|" + q.Text)[:16]
 	}
 	return p
 }
