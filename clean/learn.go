@@ -47,10 +47,10 @@ func (c *Cleaner) learn(source, id, hash string, lines []line) {
 	keys = slices.Compact(keys)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ok := outletKey(source)
+	from := outletKey(source)
 	for _, l := range lines {
 		if l.key != 0 && l.words >= syndicatedWords {
-			c.cross.note(l.key, ok)
+			c.cross.note(l.key, from)
 		}
 	}
 	o := c.outlets[source]
