@@ -20,6 +20,20 @@ type tw struct {
 // vector is a sparse unit vector, sorted by weight, heaviest first.
 type vector []tw
 
+// unit scales v in place to unit length (an all-zero v stays as it is).
+func (v vector) unit() {
+	var n2 float64
+	for _, t := range v {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := 1 / math.Sqrt(n2)
+		for i := range v {
+			v[i].w = float32(float64(v[i].w) * inv)
+		}
+	}
+}
+
 // node is an event or a story: a centroid (the sum of its members' unit
 // vectors, pruned to the heaviest terms) and its span.
 type node struct {
@@ -103,16 +117,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
 	}
-	var n2 float64
-	for _, t := range v {
-		n2 += float64(t.w) * float64(t.w)
-	}
-	if n2 > 0 {
-		inv := 1 / math.Sqrt(n2)
-		for i := range v {
-			v[i].w = float32(float64(v[i].w) * inv)
-		}
-	}
+	v.unit()
 	return v
 }
 
@@ -137,16 +142,7 @@ func (c *Clusterer) keyVector(f *Features) vector {
 	}
 	c.sortHeaviest(kv)
 	kv = kv[:min(len(kv), maxDocKeys)]
-	var n2 float64
-	for _, t := range kv {
-		n2 += float64(t.w) * float64(t.w)
-	}
-	if n2 > 0 {
-		inv := 1 / math.Sqrt(n2)
-		for i := range kv {
-			kv[i].w = float32(float64(kv[i].w) * inv)
-		}
-	}
+	kv.unit()
 	return kv
 }
 

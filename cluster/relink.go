@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -46,16 +45,7 @@ func (c *Clusterer) centroidVector(ct *centroid) vector {
 	}
 	c.selectHeaviest(v, c.opts.DocTerms)
 	v = v[:min(len(v), c.opts.DocTerms)]
-	var n2 float64
-	for _, t := range v {
-		n2 += float64(t.w) * float64(t.w)
-	}
-	if n2 > 0 {
-		inv := 1 / math.Sqrt(n2)
-		for i := range v {
-			v[i].w = float32(float64(v[i].w) * inv)
-		}
-	}
+	v.unit()
 	c.cvec = v
 	return v
 }

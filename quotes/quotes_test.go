@@ -12,11 +12,39 @@ func extract(text string) []storyline.Quote {
 	return Extract(entities.Recognize(entities.NewDoc(text), nil), "a")
 }
 
-func TestExtract(t *testing.T) {
-	type want struct {
-		text, speaker, mention, cue string
-		kind                        storyline.QuoteKind
+// extracted is what a test expects of one extracted quote: its text, the
+// resolved speaker, the speaker's mention in the text, the cue and kind.
+type extracted struct {
+	text, speaker, mention, cue string
+	kind                        storyline.QuoteKind
+}
+
+// checkExtract extracts the quotes of text and compares them, in order,
+// with want; each quote's span must also hold its text.
+func checkExtract(t *testing.T, text string, want []extracted) {
+	t.Helper()
+	got := extract(text)
+	runes := []rune(text)
+	if len(got) != len(want) {
+		t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(want))
 	}
+	for i, w := range want {
+		q := got[i]
+		mention := ""
+		if q.SpeakerStart >= 0 {
+			mention = string(runes[q.SpeakerStart:q.SpeakerEnd])
+		}
+		if string(runes[q.Start:q.End]) != q.Text {
+			t.Errorf("quote %d: span %d:%d does not hold %q", i, q.Start, q.End, q.Text)
+		}
+		if g := (extracted{q.Text, q.Speaker, mention, q.Cue, q.Kind}); g != w {
+			t.Errorf("quote %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+}
+
+func TestExtract(t *testing.T) {
+	type want = extracted
 	tests := []struct {
 		name string
 		text string
@@ -295,27 +323,7 @@ func TestExtract(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := extract(tt.text)
-			runes := []rune(tt.text)
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %d quotes %+v, want %d", len(got), got, len(tt.want))
-			}
-			for i, w := range tt.want {
-				q := got[i]
-				mention := ""
-				if q.SpeakerStart >= 0 {
-					mention = string(runes[q.SpeakerStart:q.SpeakerEnd])
-				}
-				if string(runes[q.Start:q.End]) != q.Text {
-					t.Errorf("quote %d: span %d:%d does not hold %q", i, q.Start, q.End, q.Text)
-				}
-				g := want{q.Text, q.Speaker, mention, q.Cue, q.Kind}
-				if g != w {
-					t.Errorf("quote %d:\n got %+v\nwant %+v", i, g, w)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkExtract(t, tt.text, tt.want) })
 	}
 }
 

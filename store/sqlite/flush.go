@@ -155,15 +155,8 @@ func (c *committer) flushGrown(level string, ids []string) error {
 				continue
 			}
 			c.tally(table, "", -1)
-			if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
-				SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
-				return fmt.Errorf("story %q into %q: %w", src, id, err)
-			}
-			if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
-				return fmt.Errorf("story %q into %q: %w", src, id, err)
-			}
-			if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
-				return fmt.Errorf("story %q into %q: %w", src, id, err)
+			if err := c.absorbStory(id, src); err != nil {
+				return err
 			}
 		}
 	}
@@ -230,15 +223,8 @@ func (c *committer) flushShrunk(id string) error {
 	}
 	for _, src := range stored {
 		c.tally("stories", "", -1)
-		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
-			SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
-			return fmt.Errorf("story %q into %q: %w", src, id, err)
-		}
-		if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
-			return fmt.Errorf("story %q into %q: %w", src, id, err)
-		}
-		if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
-			return fmt.Errorf("story %q into %q: %w", src, id, err)
+		if err := c.absorbStory(id, src); err != nil {
+			return err
 		}
 	}
 	facets := facetRows(nil, id, came)
@@ -409,4 +395,20 @@ func (c *committer) members(col, id string) ([]member, string, error) {
 		out = append(out, m)
 	}
 	return out, story, rows.Err()
+}
+
+// absorbStory moves the stored story src's facets to the story id that
+// took it in, and deletes src's rows.
+func (c *committer) absorbStory(id, src string) error {
+	if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles)
+		SELECT ?, facet, value, articles FROM story_facets WHERE story = ? `+onFacets, id, src); err != nil {
+		return fmt.Errorf("story %q into %q: %w", src, id, err)
+	}
+	if _, err := c.exec(`DELETE FROM story_facets WHERE story = ?`, src); err != nil {
+		return fmt.Errorf("story %q into %q: %w", src, id, err)
+	}
+	if _, err := c.exec(`DELETE FROM stories WHERE id = ?`, src); err != nil {
+		return fmt.Errorf("story %q into %q: %w", src, id, err)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store/storetest"
 )
 
 // TestUpgradeFromVersion4 opens a database written with schema 4 (a row
@@ -44,15 +45,7 @@ func TestUpgradeFromVersion4(t *testing.T) {
 	defer db.Close()
 	texts := func(f storyline.QuoteFilter) []string {
 		t.Helper()
-		qs, err := db.Quotes(ctx, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, q := range qs {
-			out = append(out, q.Text)
-		}
-		return out
+		return storetest.QuoteTexts(t, db, f)
 	}
 	tests := []struct {
 		f    storyline.QuoteFilter

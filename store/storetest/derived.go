@@ -75,6 +75,21 @@ func quote(article, text, speaker, statement string, start int) storyline.Quote 
 		SpeakerStart: -1, SpeakerEnd: -1, Cue: "said", Kind: storyline.Direct, Statement: statement}
 }
 
+// QuoteTexts returns the texts of the quotes s lists for f, in its
+// order; an error fails t.
+func QuoteTexts(t testing.TB, s storyline.QuoteStore, f storyline.QuoteFilter) []string {
+	t.Helper()
+	qs, err := s.Quotes(t.Context(), f)
+	if err != nil {
+		t.Fatalf("quotes %+v: %v", f, err)
+	}
+	var out []string
+	for _, q := range qs {
+		out = append(out, q.Text)
+	}
+	return out
+}
+
 func testQuotes(t *testing.T, s storyline.Store) {
 	clusterFixture(t, s)
 	ctx := context.Background()
@@ -85,15 +100,7 @@ func testQuotes(t *testing.T, s storyline.Store) {
 	}})
 	texts := func(f storyline.QuoteFilter) []string {
 		t.Helper()
-		qs, err := s.Quotes(ctx, f)
-		if err != nil {
-			t.Fatalf("quotes %+v: %v", f, err)
-		}
-		var out []string
-		for _, q := range qs {
-			out = append(out, q.Text)
-		}
-		return out
+		return QuoteTexts(t, s, f)
 	}
 	tests := []struct {
 		f    storyline.QuoteFilter
