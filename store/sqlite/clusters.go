@@ -25,8 +25,6 @@ type member struct {
 	hasTime       bool
 	title, source string
 	lang          string
-	// entities are the normalised names of the entities it mentions.
-	entities []string
 }
 
 // agg is the aggregate of a cluster's members.
@@ -120,10 +118,11 @@ func (c *committer) articleChanged(article string) error {
 
 // recleanClusters brings the clusters of a recleaned article up to date
 // in place, without recomputing them: its date and source are unchanged,
-// so only the title of a cluster it opens and the story's language and
-// entity facets can change. Clusters already dirty are left to their
+// so only the title of a cluster it opens and the story's language facet
+// can change (the entities a story mentions are found through its
+// articles', see entity_keys). Clusters already dirty are left to their
 // recomputation.
-func (c *committer) recleanClusters(a *storyline.Article, old stored, oldKeys []string) error {
+func (c *committer) recleanClusters(a *storyline.Article, old stored) error {
 	row, err := c.queryRow(`SELECT event, story FROM assignments WHERE article = ?`, a.ID)
 	if err != nil {
 		return err
@@ -141,37 +140,21 @@ func (c *committer) recleanClusters(a *storyline.Article, old stored, oldKeys []
 	if _, err := c.exec(`UPDATE stories SET first_title = ? WHERE id = ? AND first_article = ?`, a.Title, st, a.ID); err != nil {
 		return err
 	}
-	if c.cl.dirtyStories[st] {
+	if c.cl.dirtyStories[st] || old.lang == a.Lang {
 		return nil
 	}
-	newKeys := entityKeys(a)
-	type delta struct {
-		facet, value string
-		n            int
-	}
-	var ds []delta
-	if old.lang != a.Lang {
-		ds = append(ds, delta{"lang", old.lang, -1}, delta{"lang", a.Lang, 1})
-	}
-	for _, k := range oldKeys {
-		if !slices.Contains(newKeys, k) {
-			ds = append(ds, delta{"entity", k, -1})
-		}
-	}
-	for _, k := range newKeys {
-		if !slices.Contains(oldKeys, k) {
-			ds = append(ds, delta{"entity", k, 1})
-		}
-	}
-	for _, d := range ds {
-		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles) VALUES (?, ?, ?, ?)
+	for _, d := range []struct {
+		value string
+		n     int
+	}{{old.lang, -1}, {a.Lang, 1}} {
+		if _, err := c.exec(`INSERT INTO story_facets (story, facet, value, articles) VALUES (?, 'lang', ?, ?)
 			ON CONFLICT (story, facet, value) DO UPDATE SET articles = story_facets.articles + excluded.articles`,
-			st, d.facet, d.value, d.n); err != nil {
+			st, d.value, d.n); err != nil {
 			return err
 		}
 		if d.n < 0 {
-			if _, err := c.exec(`DELETE FROM story_facets WHERE story = ? AND facet = ? AND value = ? AND articles <= 0`,
-				st, d.facet, d.value); err != nil {
+			if _, err := c.exec(`DELETE FROM story_facets WHERE story = ? AND facet = 'lang' AND value = ? AND articles <= 0`,
+				st, d.value); err != nil {
 				return err
 			}
 		}
@@ -184,36 +167,21 @@ func (c *committer) recleanClusters(a *storyline.Article, old stored, oldKeys []
 func (c *committer) memberOf(id string) (member, error) {
 	if a, ok := c.batch[id]; ok {
 		ts, has := pubTS(a.Published)
-		return member{id: id, ts: ts, hasTime: has, title: a.Title, source: a.Source, lang: a.Lang,
-			entities: entityKeys(a)}, nil
+		return member{id: id, ts: ts, hasTime: has, title: a.Title, source: a.Source, lang: a.Lang}, nil
 	}
 	m := member{id: id, ts: unknownTS}
-	row, err := c.queryRow(`SELECT pub_ts, pub_has_time, title, source, lang, entities FROM articles WHERE id = ?`, id)
+	row, err := c.queryRow(`SELECT pub_ts, pub_has_time, title, source, lang FROM articles WHERE id = ?`, id)
 	if err != nil {
 		return m, err
 	}
-	var ents []byte
-	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &ents)
+	err = row.Scan(&m.ts, &m.hasTime, &m.title, &m.source, &m.lang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, nil
 	}
 	if err != nil {
 		return m, fmt.Errorf("article %q: %w", id, err)
 	}
-	if m.entities, err = entityKeysOf(ents); err != nil {
-		return m, fmt.Errorf("article %q: %w", id, err)
-	}
 	return m, nil
-}
-
-// entityKeysOf returns the distinct normalised names of the entities
-// in an articles.entities column.
-func entityKeysOf(col []byte) ([]string, error) {
-	ents, err := decodeEntities(col)
-	if err != nil {
-		return nil, fmt.Errorf("entities: %w", err)
-	}
-	return entityKeysOfList(ents), nil
 }
 
 func (c *committer) assignments(b storyline.Batch) error {
@@ -351,7 +319,7 @@ func (c *committer) mergeEvents(from, into string) error {
 	// Those that change story join into's story as members added (it
 	// only gains), and the stories they leave are recomputed.
 	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
-		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, ''), ar.entities
+		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, '')
 		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.event = ? AND a.story <> ?`)
 	if err != nil {
 		return err
@@ -363,14 +331,9 @@ func (c *committer) mergeEvents(from, into string) error {
 	for rows.Next() {
 		var m member
 		var st string
-		var js []byte
-		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &js); err != nil {
+		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang); err != nil {
 			rows.Close()
 			return err
-		}
-		if m.entities, err = entityKeysOf(js); err != nil {
-			rows.Close()
-			return fmt.Errorf("article %q: %w", m.id, err)
 		}
 		c.cl.shrunk[st] = append(c.cl.shrunk[st], m)
 		c.cl.addStories[intoStory] = append(c.cl.addStories[intoStory], m)

@@ -34,6 +34,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
+	d.cacheWriteStmts(ctx, c.fresh)
 	if c.unfolded() {
 		d.unfolded.Store(true)
 	}
@@ -46,6 +47,7 @@ func (d *DB) newCommitter(ctx context.Context, tx *sql.Tx) *committer {
 		ctx:       ctx,
 		tx:        tx,
 		stmts:     map[string]*sql.Stmt{},
+		db:        d,
 		now:       time.Now().UTC().Format(time.RFC3339Nano),
 		batch:     map[string]*storyline.Article{},
 		added:     map[string]int64{},
@@ -56,9 +58,15 @@ func (d *DB) newCommitter(ctx context.Context, tx *sql.Tx) *committer {
 
 // committer holds one Commit's transaction and prepared statements.
 type committer struct {
-	ctx   context.Context
-	tx    *sql.Tx
+	ctx context.Context
+	tx  *sql.Tx
+	// stmts holds the transaction's statements by text: the store's
+	// cached ones bound to tx, and any prepared on tx alone.
 	stmts map[string]*sql.Stmt
+	db    *DB
+	// fresh lists the statements prepared for this transaction alone,
+	// to be cached once it ends.
+	fresh []string
 	now   string
 	// batch holds the batch's articles by id, for cluster aggregates.
 	batch map[string]*storyline.Article
@@ -85,9 +93,16 @@ func (c *committer) stmt(q string) (*sql.Stmt, error) {
 	if s, ok := c.stmts[q]; ok {
 		return s, nil
 	}
-	s, err := c.tx.PrepareContext(c.ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("prepare %.40q: %w", q, err)
+	var s *sql.Stmt
+	if shared := c.db.writeStmt(q); shared != nil {
+		// Bound to the transaction's connection, where it is prepared.
+		s = c.tx.StmtContext(c.ctx, shared)
+	} else {
+		var err error
+		if s, err = c.tx.PrepareContext(c.ctx, q); err != nil {
+			return nil, fmt.Errorf("prepare %.40q: %w", q, err)
+		}
+		c.fresh = append(c.fresh, q)
 	}
 	c.stmts[q] = s
 	return s, nil

@@ -317,8 +317,8 @@ func (c *committer) flushCluster(level, id string) error {
 	return c.bulk(upsertFacets, 4, onFacets, facetRows(nil, id, members))
 }
 
-// facetRows appends the rows counting a story's members by source,
-// language and entity, four values each, to args.
+// facetRows appends the rows counting a story's members by source and
+// language, four values each, to args.
 func facetRows(args []any, story string, members []member) []any {
 	type fv struct{ facet, value string }
 	counts := map[fv]int{}
@@ -332,9 +332,6 @@ func facetRows(args []any, story string, members []member) []any {
 	for _, m := range members {
 		count(fv{"source", m.source})
 		count(fv{"lang", m.lang})
-		for _, e := range m.entities {
-			count(fv{"entity", e})
-		}
 	}
 	// The story and facet names are boxed once, not once a row.
 	st := any(story)
@@ -352,22 +349,15 @@ func facetName(f string) any {
 		return "source"
 	case "lang":
 		return "lang"
-	case "entity":
-		return "entity"
 	}
 	return f
 }
 
 // members loads every article assigned to a cluster (col is "event" or
-// "story"), and the story of the first one. A story's members carry
-// their entities (for its facets); an event's do not need them.
+// "story"), and the story of the first one.
 func (c *committer) members(col, id string) ([]member, string, error) {
-	ents := "NULL"
-	if col == "story" {
-		ents = "ar.entities"
-	}
 	s, err := c.stmt(`SELECT a.article, a.story, COALESCE(ar.pub_ts, 9223372036854775807), COALESCE(ar.pub_has_time, 0),
-		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, ''), ` + ents + `
+		COALESCE(ar.title, ''), COALESCE(ar.source, ''), COALESCE(ar.lang, '')
 		FROM assignments a LEFT JOIN articles ar ON ar.id = a.article WHERE a.` + col + ` = ? ORDER BY a.article`)
 	if err != nil {
 		return nil, "", err
@@ -382,12 +372,8 @@ func (c *committer) members(col, id string) ([]member, string, error) {
 	for rows.Next() {
 		var m member
 		var st string
-		var js []byte
-		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang, &js); err != nil {
+		if err := rows.Scan(&m.id, &st, &m.ts, &m.hasTime, &m.title, &m.source, &m.lang); err != nil {
 			return nil, "", err
-		}
-		if m.entities, err = entityKeysOf(js); err != nil {
-			return nil, "", fmt.Errorf("article %q: %w", m.id, err)
 		}
 		if story == "" {
 			story = st

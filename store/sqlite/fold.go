@@ -142,6 +142,7 @@ func (d *DB) foldEntities(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
+	d.cacheWriteStmts(ctx, c.fresh)
 	d.unfolded.Store(false)
 	return nil
 }

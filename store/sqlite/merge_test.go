@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -103,7 +102,7 @@ func checkRecomputed(t *testing.T, db *DB, round int) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	c := &committer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cl: newTracker()}
+	c := db.newCommitter(ctx, tx)
 	defer c.closeStmts()
 	for _, level := range []string{"event", "story"} {
 		table := level + "s"

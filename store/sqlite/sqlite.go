@@ -21,7 +21,9 @@
 // that a query reads, rows keyed by the article's seq append (an
 // article's quotes are one such row, looked up by speaker or statement
 // through a full-text index of hashed keys, which FTS5 writes a segment
-// per batch rather than a page per key), small keyed tables are
+// per batch rather than a page per key; the entities an article mentions
+// are found the same way, by story as well, rather than counted per
+// story), statements are prepared once, not per commit, small keyed tables are
 // clustered on their key, pages are 4 KiB (an index on a key that new
 // articles do not arrive in order of writes a page per insert), the
 // entity totals, whose names are mostly new, take the articles' entities
@@ -77,12 +79,20 @@ type DB struct {
 	// article read spent a third of its time parsing its SQL.
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt
+	// wstmts holds the writer's statements, prepared once on w and bound
+	// to each transaction (committer.stmt): preparing a commit's three
+	// dozen statements again in every transaction cost a twentieth of
+	// the commit.
+	wstmts map[string]*sql.Stmt
 
 	// foldEvery is how many articles wait to be folded into the entity
 	// totals at most (fold.go); tests make it small. unfolded is set
 	// when this store may have articles waiting to be folded.
 	foldEvery int
 	unfolded  atomic.Bool
+	// entityLead is how many articles mentioning an entity the stories
+	// filtered by it are found from (see entityFilter); tests change it.
+	entityLead int
 }
 
 var _ storyline.Store = (*DB)(nil)
@@ -107,7 +117,8 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 	if o.Readers <= 0 {
 		o.Readers = 4
 	}
-	d := &DB{path: path, opts: o, stmts: map[string]*sql.Stmt{}, foldEvery: defaultFoldEvery}
+	d := &DB{path: path, opts: o, stmts: map[string]*sql.Stmt{}, wstmts: map[string]*sql.Stmt{}, foldEvery: defaultFoldEvery,
+		entityLead: defaultEntityLead}
 	if o.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
@@ -271,6 +282,58 @@ func (d *DB) readStmt(ctx context.Context, q string) (*sql.Stmt, error) {
 	return s, nil
 }
 
+// maxWriteStmts and maxWriteStmtText bound the writer's cached
+// statements: multi-row inserts have a text per row count, and full-text
+// inserts one per batch size. Others are prepared per transaction.
+const (
+	maxWriteStmts    = 192
+	maxWriteStmtText = 8 << 10
+)
+
+// writeStmt returns the writer's cached statement for q, or nil.
+func (d *DB) writeStmt(q string) *sql.Stmt {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.wstmts[q]
+}
+
+// cacheWriteStmts prepares on w, for later transactions, the statements
+// a transaction had to prepare for itself. It runs between transactions:
+// w has one connection, which a transaction holds. A statement that does
+// not prepare is left to the transactions, which report the error.
+func (d *DB) cacheWriteStmts(ctx context.Context, qs []string) {
+	for _, q := range qs {
+		d.mu.Lock()
+		_, have := d.wstmts[q]
+		full := len(d.wstmts) >= maxWriteStmts
+		d.mu.Unlock()
+		if have || full || len(q) > maxWriteStmtText {
+			continue
+		}
+		s, err := d.w.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		d.mu.Lock()
+		if _, have := d.wstmts[q]; have {
+			s.Close()
+		} else {
+			d.wstmts[q] = s
+		}
+		d.mu.Unlock()
+	}
+}
+
+// closeWriteStmts closes the writer's cached statements.
+func (d *DB) closeWriteStmts() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, s := range d.wstmts {
+		s.Close()
+	}
+	clear(d.wstmts)
+}
+
 // queryRow runs a read query of fixed text that returns one row.
 func (d *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	s, err := d.readStmt(ctx, q)
@@ -300,6 +363,7 @@ func (d *DB) Close() error {
 		// The entity totals are exact at rest. A fold that fails leaves
 		// its articles to the next one, as a crash does.
 		_ = d.foldEntities(context.Background())
+		d.closeWriteStmts()
 		// Fold the WAL back into the main file so that the database is one
 		// file at rest; failure is harmless (the WAL is replayed on open).
 		_, _ = d.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -83,11 +83,18 @@ func (d *DB) Stories(ctx context.Context, f storyline.StoryFilter) ([]storyline.
 	}
 	// Facet filters probe story_facets by primary key for each story
 	// in activity order, so a common value stops after Limit stories.
-	for _, fv := range [][2]string{{"source", f.Source}, {"lang", f.Lang}, {"entity", textproc.Normalize(f.Entity)}} {
+	for _, fv := range [][2]string{{"source", f.Source}, {"lang", f.Lang}} {
 		if fv[1] != "" {
 			where = append(where, `EXISTS (SELECT 1 FROM story_facets f WHERE f.story = c.id AND f.facet = ? AND f.value = ?)`)
 			args = append(args, fv[0], fv[1])
 		}
+	}
+	if key := textproc.Normalize(f.Entity); key != "" {
+		w, err := d.entityFilter(ctx, key)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: stories: %w", err)
+		}
+		where, args = append(where, w), append(args, `"`+entityToken(key)+`"`)
 	}
 	if f.Query != "" {
 		q := ftsQuery(f.Query)
@@ -117,6 +124,32 @@ func (d *DB) Stories(ctx context.Context, f storyline.StoryFilter) ([]storyline.
 		return nil, fmt.Errorf("sqlite: stories: %w", err)
 	}
 	return stories, nil
+}
+
+// defaultEntityLead is how many articles mentioning an entity the
+// stories filtered by it are found from at most; beyond it, stories are
+// probed.
+const defaultEntityLead = 2000
+
+// entityFilter returns the condition on stories c that keeps those with
+// an article mentioning the entity of normalised name key, taking the
+// token of the key as its parameter. An entity few articles mention
+// leads: the stories of its articles are collected from entity_keys. A
+// common one is probed in each story's articles in activity order, so
+// that a listing stops after its Limit stories, as a facet did.
+func (d *DB) entityFilter(ctx context.Context, key string) (string, error) {
+	var n int
+	err := d.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM entity_keys WHERE entity_keys MATCH ? LIMIT ?)`,
+		`"`+entityToken(key)+`"`, d.entityLead+1).Scan(&n)
+	if err != nil {
+		return "", fmt.Errorf("entity %q: %w", key, err)
+	}
+	if n <= d.entityLead {
+		return `c.id IN (SELECT a.story FROM entity_keys JOIN articles ar ON ar.seq = entity_keys.rowid
+			JOIN assignments a ON a.article = ar.id WHERE entity_keys MATCH ?)`, nil
+	}
+	return `EXISTS (SELECT 1 FROM assignments a JOIN articles ar ON ar.id = a.article
+		WHERE a.story = c.id AND ar.seq IN (SELECT rowid FROM entity_keys WHERE entity_keys MATCH ?))`, nil
 }
 
 // Story returns one story with its events. An id merged into another
@@ -263,4 +296,51 @@ func (d *DB) storyArticles(ctx context.Context, st *storyline.Story, events map[
 		}
 	}
 	return rows.Err()
+}
+
+// migrateEntityKeysV7 indexes the entities of every stored article in
+// entity_keys, many rows a statement.
+func migrateEntityKeysV7(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT seq, entities FROM articles WHERE entities IS NOT NULL ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("entity keys: %w", err)
+	}
+	defer rows.Close()
+	const per = 256
+	var args []any
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		n := len(args) / 2
+		q := `INSERT INTO entity_keys (rowid, keys) VALUES ` + strings.TrimSuffix(strings.Repeat("(?, ?), ", n), ", ")
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("entity keys: %w", err)
+		}
+		args = args[:0]
+		return nil
+	}
+	for rows.Next() {
+		var seq int64
+		var b []byte
+		if err := rows.Scan(&seq, &b); err != nil {
+			return fmt.Errorf("entity keys: %w", err)
+		}
+		ents, err := decodeEntities(b)
+		if err != nil {
+			return fmt.Errorf("entity keys of article %d: %w", seq, err)
+		}
+		if t := entityTokens(ents); t != "" {
+			args = append(args, seq, t)
+		}
+		if len(args) == 2*per {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("entity keys: %w", err)
+	}
+	return flush()
 }

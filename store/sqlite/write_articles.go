@@ -11,6 +11,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
 )
 
 // articleHash is the article's Hash, computed when the caller left it
@@ -81,9 +82,9 @@ type stored struct {
 // pendingRows are rows queued for multi-row inserts.
 type pendingRows struct {
 	articles, raw []any
-	// fts and quoteKeys are the full-text rows, written last (see
-	// flushText), by rowid.
-	fts, quoteKeys map[int64][]any
+	// fts, quoteKeys and entityKeys are the full-text rows, written
+	// last (see flushText), by rowid.
+	fts, quoteKeys, entityKeys map[int64][]any
 }
 
 // queueText queues a full-text row (rowid first) for table fts or
@@ -231,6 +232,9 @@ func (c *committer) queueDerived(a *storyline.Article, seq int64) {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
 	queueText(&c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
+	if t := entityTokens(a.Entities); t != "" {
+		queueText(&c.pend.entityKeys, seq, t)
+	}
 }
 
 // reclean rewrites the clean text and reading (title, text, language,
@@ -284,7 +288,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if err := c.unindex(old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		if err := c.recleanClusters(a, old, entityKeysOfList(oldEnts)); err != nil {
+		if err := c.recleanClusters(a, old); err != nil {
 			return err
 		}
 		// Cluster aggregates read the article as it now is.
@@ -292,6 +296,9 @@ func (c *committer) reclean(b storyline.Batch) error {
 		cur.Source, cur.Published = old.source, published(old.ts, old.hasTime)
 		c.batch[a.ID] = &cur
 		queueText(&c.pend.fts, old.seq, foldYo(a.Title), foldYo(a.Text))
+		if t := entityTokens(a.Entities); t != "" {
+			queueText(&c.pend.entityKeys, old.seq, t)
+		}
 	}
 	if err := c.flushArticles(); err != nil {
 		return err
@@ -367,15 +374,25 @@ func (c *committer) flushArticles() error {
 	return nil
 }
 
-// unindex takes an article out of the full-text index: its queued row,
-// or the row the index holds.
+// unindex takes an article out of the full-text indexes of its text
+// and its entities: its queued rows, or the rows the indexes hold.
 func (c *committer) unindex(seq int64) error {
-	if _, ok := c.pend.fts[seq]; ok {
-		delete(c.pend.fts, seq)
-		return nil
+	for _, t := range []struct {
+		rows map[int64][]any
+		del  string
+	}{
+		{c.pend.fts, `DELETE FROM articles_fts WHERE rowid = ?`},
+		{c.pend.entityKeys, `DELETE FROM entity_keys WHERE rowid = ?`},
+	} {
+		if _, ok := t.rows[seq]; ok {
+			delete(t.rows, seq)
+			continue
+		}
+		if _, err := c.exec(t.del, seq); err != nil {
+			return err
+		}
 	}
-	_, err := c.exec(`DELETE FROM articles_fts WHERE rowid = ?`, seq)
-	return err
+	return nil
 }
 
 // flushText writes the queued full-text rows, in rowid order, with as
@@ -391,6 +408,7 @@ func (c *committer) flushText(storyline.Batch) error {
 	}{
 		{`INSERT INTO articles_fts (rowid, title, text)`, c.pend.fts},
 		{`INSERT INTO quote_keys (rowid, keys)`, c.pend.quoteKeys},
+		{`INSERT INTO entity_keys (rowid, keys)`, c.pend.entityKeys},
 	} {
 		if len(t.rows) == 0 {
 			continue
@@ -405,26 +423,36 @@ func (c *committer) flushText(storyline.Batch) error {
 			return fmt.Errorf("full-text index: %w", err)
 		}
 	}
-	c.pend.fts, c.pend.quoteKeys = nil, nil
+	c.pend.fts, c.pend.quoteKeys, c.pend.entityKeys = nil, nil, nil
 	return nil
 }
 
-// entityKeys returns the distinct normalised entity names of a.
-func entityKeys(a *storyline.Article) []string { return entityKeysOfList(a.Entities) }
-
-// entityKeysOfList returns the distinct normalised names of ents.
-func entityKeysOfList(ents []storyline.Entity) []string {
-	var keys []string
+// entityTokens returns the entity_keys row of an article: a token
+// (entityToken) per distinct normalised name of its entities, in the
+// order they first occur.
+func entityTokens(ents []storyline.Entity) string {
+	var seen []uint64
+	var b []byte
 	for _, e := range ents {
 		if e.Name == "" {
 			continue
 		}
-		if k := textproc.Normalize(e.Name); !slices.Contains(keys, k) {
-			keys = append(keys, k)
+		h := xxh3.HashString(textproc.Normalize(e.Name))
+		if slices.Contains(seen, h) {
+			continue
 		}
+		seen = append(seen, h)
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = appendQuoteKey(b, 'e', h)
 	}
-	return keys
+	return string(b)
 }
+
+// entityToken returns the token of a normalised entity name in
+// entity_keys: a 64-bit hash, so that only the whole name matches.
+func entityToken(key string) string { return string(appendQuoteKey(nil, 'e', xxh3.HashString(key))) }
 
 // countEntities adds sign times the entities of one article to the
 // batch's changes of the entity totals: one article and its mentions
