@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
@@ -75,7 +76,7 @@ func (c *committer) foldStep(storyline.Batch) error {
 		c.foldedAll = true
 		return nil
 	}
-	if c.foldEvery > 0 && last-mark < int64(c.foldEvery) {
+	if c.foldEvery > 0 && last-mark < foldAt(c.foldEvery, last) {
 		return nil
 	}
 	s, err := c.stmt(`SELECT entities FROM articles WHERE seq > ? AND seq <= ? AND entities IS NOT NULL`)
@@ -90,18 +91,17 @@ func (c *committer) foldStep(storyline.Batch) error {
 		// Some 14 names an article are new: the map is sized once.
 		c.entityDelta = make(map[entityKey]*entityTotal, 16*(last-mark))
 	}
+	var f folder
 	for rows.Next() {
 		var b []byte
 		if err := rows.Scan(&b); err != nil {
 			rows.Close()
 			return fmt.Errorf("entity fold: %w", err)
 		}
-		ents, err := decodeEntities(b)
-		if err != nil {
+		if err := f.add(c, b); err != nil {
 			rows.Close()
 			return fmt.Errorf("entity fold: %w", err)
 		}
-		c.countEntities(ents, 1)
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
@@ -117,6 +117,104 @@ func (c *committer) foldStep(storyline.Batch) error {
 	}
 	c.folded, c.foldedAll = last, true
 	return nil
+}
+
+// foldAt returns how many pending articles make a commit fold them into
+// the entity totals of a store of last articles: every articles, or a
+// sixteenth of the store up to four times as many. A fold writes about
+// every page of the totals once they hold fewer pages than the fold has
+// names, as they do in a large store: folding more articles at a time
+// keeps the pages written per article from growing with the store, for
+// memory that stays bounded.
+func foldAt(every int, last int64) int64 {
+	return max(int64(every), min(last/16, 4*int64(every)))
+}
+
+// folder counts articles' entities columns into a commit's changes of
+// the entity totals without decoding their mentions or keeping their
+// bytes: a fold holds the names of tens of thousands of articles.
+type folder struct {
+	ents []foldEntity
+}
+
+type foldEntity struct {
+	k        entityKey
+	mentions int
+}
+
+// add counts one article's entities column, as countEntities counts its
+// decoded entities.
+func (f *folder) add(c *committer, b []byte) error {
+	d, isJSON, err := openCodec(b)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		if isJSON {
+			ents, err := decodeEntities(b)
+			if err != nil {
+				return err
+			}
+			c.countEntities(ents, 1)
+		}
+		return nil
+	}
+	f.ents = f.ents[:0]
+	for range d.count() {
+		e := foldEntity{k: entityKey{d.str(), d.str()}}
+		// The mentions: their count is the length plus one.
+		n := d.uvarint()
+		for i := uint64(1); i < n && d.err == nil; i++ {
+			d.str()
+			d.int()
+			d.int()
+		}
+		e.mentions = max(int(n)-1, 1)
+		if d.err != nil {
+			break
+		}
+		f.ents = append(f.ents, e)
+	}
+	if err := d.finish(); err != nil {
+		return err
+	}
+	for i, e := range f.ents {
+		if e.k.name == "" {
+			continue
+		}
+		first := true
+		for _, p := range f.ents[:i] {
+			if p.k == e.k {
+				first = false
+				break
+			}
+		}
+		articles := 0
+		if first {
+			articles = 1
+		}
+		t := c.entityDelta[e.k]
+		if t == nil {
+			// A new name is copied out of the column, which it would
+			// otherwise keep in memory whole.
+			t = &entityTotal{}
+			c.entityDelta[entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}] = t
+		}
+		t.articles += articles
+		t.mentions += e.mentions
+	}
+	return nil
+}
+
+// internKind returns kind without a copy of its own when it is one of
+// the kinds the reader finds.
+func internKind(kind string) string {
+	for _, k := range []storyline.EntityKind{storyline.Person, storyline.Organization, storyline.Place} {
+		if kind == string(k) {
+			return string(k)
+		}
+	}
+	return strings.Clone(kind)
 }
 
 // foldEntities folds every pending article into the entity totals in a

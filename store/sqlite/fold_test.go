@@ -247,3 +247,24 @@ func BenchmarkEntityFold(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*defaultFoldEvery), "µs/article")
 	b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(b.N*defaultFoldEvery), "cpu-µs/article")
 }
+
+// TestFoldAt checks that folds take more articles as the store grows,
+// within bounds.
+func TestFoldAt(t *testing.T) {
+	for _, tc := range []struct {
+		every int
+		last  int64
+		want  int64
+	}{
+		{16384, 0, 16384},
+		{16384, 100_000, 16384},
+		{16384, 400_000, 25_000},
+		{16384, 1_000_000, 62_500},
+		{16384, 10_000_000, 65536},
+		{4, 1000, 16},
+	} {
+		if got := foldAt(tc.every, tc.last); got != tc.want {
+			t.Errorf("foldAt(%d, %d) = %d, want %d", tc.every, tc.last, got, tc.want)
+		}
+	}
+}
