@@ -148,8 +148,11 @@ func (d *DB) entityFilter(ctx context.Context, key string) (string, error) {
 		return `c.id IN (SELECT a.story FROM entity_keys JOIN articles ar ON ar.seq = entity_keys.rowid
 			JOIN assignments a ON a.article = ar.id WHERE entity_keys MATCH ?)`, nil
 	}
+	// The unary + keeps SQLite from looking every article of the list
+	// up in each story (as an index constraint) rather than each of the
+	// story's articles in the list.
 	return `EXISTS (SELECT 1 FROM assignments a JOIN articles ar ON ar.id = a.article
-		WHERE a.story = c.id AND ar.seq IN (SELECT rowid FROM entity_keys WHERE entity_keys MATCH ?))`, nil
+		WHERE a.story = c.id AND +ar.seq IN (SELECT rowid FROM entity_keys WHERE entity_keys MATCH ?))`, nil
 }
 
 // Story returns one story with its events. An id merged into another
