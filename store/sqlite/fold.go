@@ -19,8 +19,8 @@ import (
 // article only, so that a batch's names fell each on a page of its own
 // and the totals took most of the pages a commit wrote, more as the store
 // grew. The articles after the mark are folded in together once
-// foldEvery of them have come, a page of the totals then taking many
-// names at once; the fold reads their entities from the articles, so
+// enough of them have come (foldAt: foldEvery, more in a large store), a
+// page of the totals then taking many names at once; the fold reads their entities from the articles, so
 // that nothing but the mark needs to survive a crash, and it commits with
 // the batch that brings it about. An update or reclean of an article
 // already folded changes the totals at once.
@@ -31,8 +31,9 @@ import (
 // opened read-only while another process writes sees them as of that
 // process's last fold.
 
-// defaultFoldEvery is how many articles wait for the entity totals at
-// most: some 250 000 names, 40 MB of memory while a fold runs.
+// defaultFoldEvery is how many articles wait for the entity totals in a
+// store of up to 16 times as many: some 250 000 names in memory while a
+// fold runs (up to four times as many in a store of a million).
 const defaultFoldEvery = 16384
 
 // foldMark returns entity_fold.through, read once per commit.

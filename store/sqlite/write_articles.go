@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -498,7 +497,10 @@ func (c *committer) storedEntities(seq int64) ([]storyline.Entity, error) {
 
 // compareEntityKeys orders entity keys as the totals' primary key does.
 func compareEntityKeys(x, y entityKey) int {
-	return cmp.Or(strings.Compare(x.name, y.name), strings.Compare(x.kind, y.kind))
+	if c := strings.Compare(x.name, y.name); c != 0 {
+		return c
+	}
+	return strings.Compare(x.kind, y.kind)
 }
 
 func (c *committer) entity(k entityKey, articles, mentions int) {
