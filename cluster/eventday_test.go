@@ -197,6 +197,14 @@ func TestOtherPeople(t *testing.T) {
 	if c.otherPeople(scorer, record) {
 		t.Error("a report about the protagonist of the event's member told apart because the reader did not find the name a person")
 	}
+	// one member of three leading with the name makes it no event of
+	// that person's
+	passing := &node{size: 3, persons: record.persons,
+		mains: map[string]float32{"east": 2},
+		names: map[uint32]float32{c.termID("hansbrough"): 1, c.termID("conference"): 3}}
+	if !c.otherPeople(scorer, passing) {
+		t.Error("a report about a person one member of three led with not told apart")
+	}
 	stranger := feat("mcdermott", []string{"creighton", "mcdermott", "record"}, map[string]bool{"mcdermott": true})
 	stranger.Persons = []string{"echeniqu", "mcdermott", "wolf"}
 	if !c.otherPeople(stranger, record) {

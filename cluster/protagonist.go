@@ -264,18 +264,20 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 	return c.findTerm(f, q) < 0
 }
 
-// namedBy reports whether a member of event n names the person term p:
-// as a person the reader found, or among its protagonists (the names
-// weighing most in its title and lead). The reader does not find every
-// person ("Hansbrough" written without a first name) and takes some
-// names for persons that are none ("Big East"): a member leading with
-// the name names the person all the same.
+// namedBy reports whether the members of event n name the person term
+// p: a member as a person the reader found, or most members among their
+// protagonists (the names weighing most in their titles and leads). The
+// reader does not find every person ("Hansbrough" written without a
+// first name) and takes some names for persons that are none ("Big
+// East"): an event led by the name names the person all the same. One
+// member among many naming somebody in its lead does not make the
+// event theirs.
 func (c *Clusterer) namedBy(n *node, p string) bool {
 	if n.persons[p] > 0 {
 		return true
 	}
 	id, ok := c.lex.lookup(p)
-	return ok && n.names[id] > 0
+	return ok && 2*n.names[id] > float32(n.size)
 }
 
 // leadsAbsent reports whether the article does not name one of the
