@@ -211,9 +211,9 @@ func topCounts(m map[string]float32, k int) []string {
 //     and the event's main person (the main person of most of its
 //     members) does not occur in the article, while the article's main
 //     is named in its title or lead, or the article names a cast of
-//     people (at least knownCast) without the event's; the two conditions are the same
-//     whichever of two reports is the event, so that the partition does
-//     not depend on which arrived first;
+//     people (at least knownCast) without the event's; the two
+//     conditions are the same whichever of two reports is the event, so
+//     that the partition does not depend on which arrived first;
 //   - no member of the event is about anyone in particular (no main
 //     person: a strike, a crash), its reports name a cast in passing, and
 //     a person the article names in its title or lead and mentions again
