@@ -136,6 +136,11 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 		evalMax = DefaultEvalMax
 	}
 	t := newTruth((total + evalMax - 1) / evalMax)
+	defer func() {
+		if cerr := t.quotes.close(); cerr != nil && err == nil {
+			err = fmt.Errorf("bench: %w", cerr)
+		}
+	}()
 
 	st, cleanup, err := openStore(ctx, opts)
 	if err != nil {

@@ -127,7 +127,10 @@ func evaluate(ctx context.Context, st storyline.Store, t *truth) (Quality, error
 			}
 			predPairs = append(predPairs, kindPair{p, string(c.Kind)})
 		}
-		gold := t.quotes[i]
+		gold, err := t.quotes.get(i)
+		if err != nil {
+			return q, err
+		}
 		pred, err := st.Quotes(ctx, storyline.QuoteFilter{Article: id})
 		if err != nil {
 			return q, fmt.Errorf("bench: evaluate: %w", err)

@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"errors"
+	"os"
 	"slices"
 	"testing"
 
@@ -119,3 +121,43 @@ func TestTapSplitsLines(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// TestQuoteSpill: the true quotes of sampled articles are kept out of the
+// heap and read back as given, the last line of an id winning; articles
+// off the sample keep none.
+func TestQuoteSpill(t *testing.T) {
+	tr := newTruth(2)
+	for _, line := range []string{
+		`{"id":"a","cluster":"e1","quotes":[{"text":"We will rebuild the bridge.","speaker":"Mayor Lind","kind":"direct"}]}`,
+		`{"id":"b","cluster":"e1","quotes":[{"text":"Off the sample.","speaker":"X"}]}`,
+		`{"id":"c","cluster":"e2","quotes":[{"text":"First version.","speaker":"Y"}]}`,
+		`{"id":"d","cluster":"e2"}`,
+		`{"id":"c","cluster":"e2","quotes":[{"text":"Second version.","speaker":"Z","kind":"indirect"}]}`,
+		`{"id":"e","cluster":"e3","quotes":"not a list"}`,
+	} {
+		tr.add([]byte(line))
+	}
+	want := map[string][]truthQuote{
+		"a": {{Text: "We will rebuild the bridge.", Speaker: "Mayor Lind", Kind: "direct"}},
+		"b": nil,
+		"c": {{Text: "Second version.", Speaker: "Z", Kind: "indirect"}},
+		"d": nil,
+		"e": nil,
+	}
+	for id, w := range want {
+		got, err := tr.quotes.get(tr.index[id])
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("%s: quotes %+v, want %+v", id, got, w)
+		}
+	}
+	name := tr.quotes.f.Name()
+	if err := tr.quotes.close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(name); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("spill file %s left behind: %v", name, err)
+	}
+}

@@ -1,17 +1,22 @@
 package bench
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
 // truth is the ground truth of a stream, collected compactly while the
 // stream passes: every article becomes a small int (its position), labels
 // are interned, and only the articles in the evaluation sample keep their
-// quotes. A million articles take a few tens of megabytes.
+// quotes, which wait in a temporary file (see spill) rather than in the
+// heap the pipeline is measured by. A million articles take a few tens of
+// megabytes.
 type truth struct {
 	every int // an article is sampled when its position is a multiple of every
 
@@ -25,8 +30,91 @@ type truth struct {
 	copyKind []string
 	labels   map[string]int32 // interned event and story labels
 	kinds    map[string]string
-	quotes   map[int32][]truthQuote
+	quotes   quoteSpill
 	skipped  int // lines without an id or not JSON
+}
+
+// quoteSpill keeps the true quotes of the sampled articles, as the JSON
+// the input gave, in a temporary file: at a million articles they were a
+// quarter of the live heap while the pipeline ran, which the collector
+// paid for on every cycle. The file is created on first use.
+type quoteSpill struct {
+	f   *os.File
+	w   *bufio.Writer
+	end int64               // bytes written so far
+	at  map[int32]spillSpan // where each article's quotes are
+	err error               // the first error writing; reported by get
+}
+
+// spillSpan is a stretch of the spill file.
+type spillSpan struct {
+	off int64
+	n   int32
+}
+
+// put records raw, the JSON array of the quotes of article i, replacing
+// what an earlier line with the same id gave.
+func (q *quoteSpill) put(i int32, raw []byte) {
+	if q.err != nil {
+		return
+	}
+	if q.f == nil {
+		f, err := os.CreateTemp("", "storyline-bench-quotes-*")
+		if err != nil {
+			q.err = fmt.Errorf("bench: keep true quotes: %w", err)
+			return
+		}
+		// Unlinked at once where the system allows it, so that nothing
+		// is left behind however the run ends; close removes it otherwise.
+		_ = os.Remove(f.Name())
+		q.f, q.w, q.at = f, bufio.NewWriterSize(f, 1<<16), map[int32]spillSpan{}
+	}
+	if _, err := q.w.Write(raw); err != nil {
+		q.err = fmt.Errorf("bench: keep true quotes: %w", err)
+		return
+	}
+	q.at[i] = spillSpan{q.end, int32(len(raw))}
+	q.end += int64(len(raw))
+}
+
+// get returns the true quotes of article i, or nil when it has none.
+func (q *quoteSpill) get(i int32) ([]truthQuote, error) {
+	if q.err != nil {
+		return nil, q.err
+	}
+	sp, ok := q.at[i]
+	if !ok {
+		return nil, nil
+	}
+	if q.w.Buffered() > 0 {
+		if err := q.w.Flush(); err != nil {
+			q.err = fmt.Errorf("bench: keep true quotes: %w", err)
+			return nil, q.err
+		}
+	}
+	buf := make([]byte, sp.n)
+	if _, err := q.f.ReadAt(buf, sp.off); err != nil {
+		return nil, fmt.Errorf("bench: read true quotes back: %w", err)
+	}
+	var qs []truthQuote
+	if err := json.Unmarshal(buf, &qs); err != nil {
+		return nil, nil // quotes that are not a list of quotes are no truth
+	}
+	return qs, nil
+}
+
+// close removes the spill file.
+func (q *quoteSpill) close() error {
+	if q.f == nil {
+		return nil
+	}
+	name := q.f.Name()
+	err := q.f.Close()
+	if rerr := os.Remove(name); rerr != nil && !errors.Is(rerr, os.ErrNotExist) && err == nil {
+		err = rerr
+	}
+	q.f = nil
+	return err
 }
 
 // truthQuote is one true quote and who said it.
@@ -53,7 +141,6 @@ func newTruth(every int) *truth {
 		labels:   map[string]int32{},
 		kinds:    map[string]string{},
 		copyOfID: map[int32]string{},
-		quotes:   map[int32][]truthQuote{},
 	}
 }
 
@@ -110,11 +197,8 @@ func (t *truth) add(line []byte) {
 		}
 		t.copyKind[i] = k
 	}
-	if t.sampled(int(i)) && len(r.Quotes) > 0 {
-		var qs []truthQuote
-		if err := json.Unmarshal(r.Quotes, &qs); err == nil {
-			t.quotes[i] = qs
-		}
+	if t.sampled(int(i)) && len(r.Quotes) > 0 && !bytes.Equal(r.Quotes, []byte("null")) {
+		t.quotes.put(i, r.Quotes)
 	}
 }
 

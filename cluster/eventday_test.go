@@ -185,6 +185,31 @@ func TestOtherPeople(t *testing.T) {
 	if c.otherPeople(mediator, few) {
 		t.Error("an event naming one person vetoed a report about another")
 	}
+	// the reader missed the event's protagonist as a person (a surname
+	// written alone) and took a conference for one: the member leading
+	// with the name names the person all the same
+	record := &node{size: 1,
+		persons: map[string]float32{"east": 1, "kennedi": 1},
+		mains:   map[string]float32{"east": 1},
+		names:   map[uint32]float32{c.termID("hansbrough"): 1, c.termID("ford"): 1}}
+	scorer := feat("hansbrough", []string{"carolina", "hansbrough", "record", "ford"}, map[string]bool{"hansbrough": true})
+	scorer.Persons = []string{"brown", "hansbrough", "william"}
+	if c.otherPeople(scorer, record) {
+		t.Error("a report about the protagonist of the event's member told apart because the reader did not find the name a person")
+	}
+	// one member of three leading with the name makes it no event of
+	// that person's
+	passing := &node{size: 3, persons: record.persons,
+		mains: map[string]float32{"east": 2},
+		names: map[uint32]float32{c.termID("hansbrough"): 1, c.termID("conference"): 3}}
+	if !c.otherPeople(scorer, passing) {
+		t.Error("a report about a person one member of three led with not told apart")
+	}
+	stranger := feat("mcdermott", []string{"creighton", "mcdermott", "record"}, map[string]bool{"mcdermott": true})
+	stranger.Persons = []string{"echeniqu", "mcdermott", "wolf"}
+	if !c.otherPeople(stranger, record) {
+		t.Error("a report about a person no member names not told apart")
+	}
 }
 
 func TestLeadWeekday(t *testing.T) {

@@ -207,19 +207,20 @@ func topCounts(m map[string]float32, k int) []string {
 // interview given by another) differ in who they happened to; reports of
 // one happening name each other's protagonists at least. It holds when
 //
-//   - the article's main person is named by no member, and the event's
-//     main person (the main person of most of its members) does not
-//     occur in the article, while the article's main is named in its
-//     title or lead, or the article names a cast of people (at least
-//     knownCast) without the event's; the two conditions are the same
-//     whichever of two reports is the event, so that the partition does
-//     not depend on which arrived first;
+//   - the article's main person is named by no member (see namedBy),
+//     and the event's main person (the main person of most of its
+//     members) does not occur in the article, while the article's main
+//     is named in its title or lead, or the article names a cast of
+//     people (at least knownCast) without the event's; the two
+//     conditions are the same whichever of two reports is the event, so
+//     that the partition does not depend on which arrived first;
 //   - no member of the event is about anyone in particular (no main
 //     person: a strike, a crash), its reports name a cast in passing, and
 //     a person the article names in its title or lead and mentions again
-//     is none of them: the mediator appointed to the strike is news of its
-//     own. With one or two people named, a report about somebody else is
-//     as likely a new face of the same happening.
+//     is none of them (nor a protagonist of one): the mediator appointed
+//     to the strike is news of its own. With one or two people named, a
+//     report about somebody else is as likely a new face of the same
+//     happening.
 //
 // It never holds for a report in another script than most of the
 // event's: names written in two scripts cannot be told apart by absence.
@@ -234,7 +235,7 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 			return false
 		}
 		for _, p := range f.Leading {
-			if n.persons[p] == 0 {
+			if !c.namedBy(n, p) {
 				return true
 			}
 		}
@@ -245,7 +246,7 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 		// particular, naming a cast, none of whom the event leads with
 		return len(f.Leading) == 0 && len(f.Persons) >= knownCast && c.leadsAbsent(f, n)
 	}
-	if n.persons[f.Main] > 0 {
+	if c.namedBy(n, f.Main) {
 		return false
 	}
 	if !c.inHead(f, f.Main) && len(f.Persons) < knownCast {
@@ -261,6 +262,22 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 		return false
 	}
 	return c.findTerm(f, q) < 0
+}
+
+// namedBy reports whether the members of event n name the person term
+// p: a member as a person the reader found, or most members among their
+// protagonists (the names weighing most in their titles and leads). The
+// reader does not find every person ("Hansbrough" written without a
+// first name) and takes some names for persons that are none ("Big
+// East"): an event led by the name names the person all the same. One
+// member among many naming somebody in its lead does not make the
+// event theirs.
+func (c *Clusterer) namedBy(n *node, p string) bool {
+	if n.persons[p] > 0 {
+		return true
+	}
+	id, ok := c.lex.lookup(p)
+	return ok && 2*n.names[id] > float32(n.size)
 }
 
 // leadsAbsent reports whether the article does not name one of the

@@ -49,11 +49,11 @@ func (r Report) Rate() float64 {
 // reported, never fatal. It stops at the first failing batch (everything
 // before it is stored) or when ctx is cancelled.
 //
-// Three batches are under way at once: one is read from the stream,
+// Several batches are under way at once: one is read from the stream,
 // cleaned and read on every core, the one before it goes through the
 // stages that depend on arrival order (copies, clustering, statements),
-// and the one before that commits. The callbacks in opts are called from
-// the caller's goroutine, in order.
+// and up to CommitDepth before that commit, one at a time and in order.
+// The callbacks in opts are called from the caller's goroutine, in order.
 func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts FeedOptions) (Report, error) {
 	size := opts.BatchSize
 	if size <= 0 {
@@ -78,25 +78,33 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 	}
 	defer cancel()
 
-	committing := 0 // articles in the commit under way
-	settle := func() error {
-		if err := p.settle(); err != nil {
-			return err
+	settledBefore := p.settled
+	// settle waits for the commits under way until no more than keep
+	// remain, and reports each batch that landed.
+	report := func() {
+		r.Articles = p.settled - settledBefore
+		r.Counts = p.counts.minus(before)
+		r.Elapsed = time.Since(start)
+		if opts.OnBatch != nil {
+			opts.OnBatch(r)
 		}
-		if committing > 0 {
-			r.Articles += committing
-			committing = 0
-			r.Counts = p.counts.minus(before)
-			r.Elapsed = time.Since(start)
-			if opts.OnBatch != nil {
-				opts.OnBatch(r)
+	}
+	settle := func(keep int) error {
+		for len(p.flights) > keep {
+			if err := p.settleOldest(); err != nil {
+				return err
 			}
+			report()
+		}
+		// Re-cleaning settles every commit itself when it lists outlets.
+		if p.settled-settledBefore != r.Articles {
+			report()
 		}
 		return nil
 	}
 	fail := func(err error) (Report, error) {
 		stop()
-		if serr := settle(); serr != nil && err == nil {
+		if serr := settle(0); serr != nil && err == nil {
 			err = serr
 		}
 		r.Counts = p.counts.minus(before)
@@ -125,17 +133,16 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 			p.forget(pb.pr.pb)
 			return fail(err)
 		}
-		if err := settle(); err != nil {
+		if err := settle(CommitDepth - 1); err != nil {
 			p.forget(built)
 			return fail(err)
 		}
 		p.commitAsync(ctx, built)
-		committing = len(pb.pr.batch)
 	}
 	if ctx.Err() != nil {
 		return fail(nil)
 	}
-	err := settle()
+	err := settle(0)
 	if err == nil {
 		err = p.flush(ctx)
 	}

@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -128,10 +129,12 @@ type Pipeline struct {
 	stateful []storyline.Stateful
 	early    []bool
 	latest   storyline.Published // the latest publication date seen, by prepare
-	// flight is the commit under way; counts are touched by the goroutine
-	// that links and commits only.
-	flight *flight
-	counts Counts
+	// flights are the commits under way, oldest first; they and counts
+	// are touched by the goroutine that links and commits only. settled
+	// counts the articles of the batches whose commit has been settled.
+	flights []*flight
+	counts  Counts
+	settled int
 	// inflight holds, per batch prepared but not yet committed, its ids
 	// and hashes: an article that repeats one of them is unchanged. It is
 	// shared by the goroutine that prepares batches and the one that
@@ -227,9 +230,23 @@ type built struct {
 type flight struct {
 	pb   *built
 	done chan error
-	got  []storyline.Outcome
-	took time.Duration
+	// ended is closed when the commit has returned (or was never tried
+	// because an earlier one failed), failed set before.
+	ended  chan struct{}
+	failed bool
+	got    []storyline.Outcome
+	took   time.Duration
 }
+
+// CommitDepth is how many committed batches may wait behind the one being
+// written while Feed links the next: a commit that runs long (a store
+// folding its tallies, a checkpoint) then holds up nothing until the
+// queue fills. Each waiting batch holds its articles in memory.
+const CommitDepth = 4
+
+// errEarlierCommit is the error of a commit not tried because the one
+// before it failed; commits land in order or not at all.
+var errEarlierCommit = errors.New("an earlier commit failed")
 
 // prepared is a batch cleaned and read, awaiting the stages that depend
 // on arrival order (copies, clustering, statements) and its commit.
@@ -431,15 +448,28 @@ func (p *Pipeline) finish(ctx context.Context, pr *prepared) (*built, error) {
 }
 
 // commitAsync starts committing pb on another goroutine, so that the next
-// batch goes through the stages meanwhile. Commits stay in order: the
-// caller settles the one under way before starting the next.
+// batch goes through the stages meanwhile. Commits land in order: each
+// waits for the one before it, and none is tried after one failed.
 func (p *Pipeline) commitAsync(ctx context.Context, pb *built) {
-	f := &flight{pb: pb, done: make(chan error, 1)}
-	p.flight = f
+	f := &flight{pb: pb, done: make(chan error, 1), ended: make(chan struct{})}
+	var prev *flight
+	if n := len(p.flights); n > 0 {
+		prev = p.flights[n-1]
+	}
+	p.flights = append(p.flights, f)
 	go func() {
+		defer close(f.ended)
+		if prev != nil {
+			<-prev.ended
+			if prev.failed {
+				f.failed = true
+				f.done <- errEarlierCommit
+				return
+			}
+		}
 		start := time.Now()
 		got, err := p.cfg.Store.Commit(ctx, pb.b)
-		f.got, f.took = got, time.Since(start)
+		f.got, f.took, f.failed = got, time.Since(start), err != nil
 		f.done <- err
 	}()
 }
@@ -452,16 +482,32 @@ func (p *Pipeline) forget(pb *built) {
 	p.mu.Unlock()
 }
 
-// settle waits for the commit under way, if any, and accounts for it.
+// settle waits for every commit under way and accounts for them.
 func (p *Pipeline) settle() error {
-	f := p.flight
-	if f == nil {
+	for len(p.flights) > 0 {
+		if err := p.settleOldest(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settleOldest waits for the oldest commit under way, if any, and accounts
+// for it. When it failed, the commits queued behind it are given up too.
+func (p *Pipeline) settleOldest() error {
+	if len(p.flights) == 0 {
 		return nil
 	}
-	p.flight = nil
+	f := p.flights[0]
+	p.flights = p.flights[1:]
 	err := <-f.done
 	p.forget(f.pb)
 	if err != nil {
+		for _, rest := range p.flights {
+			<-rest.done
+			p.forget(rest.pb)
+		}
+		p.flights = nil
 		return fmt.Errorf("pipeline: commit: %w", err)
 	}
 	p.mu.Lock()
@@ -483,6 +529,7 @@ func (p *Pipeline) settle() error {
 			p.counts.Unchanged++
 		}
 	}
+	p.settled += len(pb.outcomes)
 	p.counts.Copies += len(pb.b.Copies)
 	p.counts.Merges += len(pb.b.Merges)
 	p.counts.Assignments += len(pb.b.Assignments)

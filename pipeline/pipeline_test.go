@@ -401,3 +401,117 @@ func (s slowCommits) Commit(ctx context.Context, b storyline.Batch) ([]storyline
 	time.Sleep(20 * time.Millisecond)
 	return s.Store.Commit(ctx, b)
 }
+
+// gatedCommits is a store whose commits wait for a gate, record the order
+// they land in, and fail from the failAt-th on (0: never).
+type gatedCommits struct {
+	storyline.Store
+	gate   chan struct{}
+	mu     sync.Mutex
+	landed [][]string // article ids per commit, in commit order
+	failAt int
+}
+
+func (s *gatedCommits) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome, error) {
+	<-s.gate
+	s.mu.Lock()
+	n := len(s.landed) + 1
+	var ids []string
+	for _, a := range b.Articles {
+		ids = append(ids, a.ID)
+	}
+	s.landed = append(s.landed, ids)
+	s.mu.Unlock()
+	if s.failAt > 0 && n >= s.failAt {
+		return nil, errors.New("disk full")
+	}
+	return s.Store.Commit(ctx, b)
+}
+
+// TestFeedQueuesCommits: while one commit is held up, Feed links the
+// batches after it and queues up to CommitDepth commits; they land in
+// input order, and after a failing commit none of the queued ones lands.
+func TestFeedQueuesCommits(t *testing.T) {
+	feed := func(st *gatedCommits, r *recorder, n int) (Report, error) {
+		t.Helper()
+		p, err := New(context.Background(), config(st, r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		items := func(yield func(ingest.Item) bool) {
+			for i := range n {
+				if !yield(ingest.Item{Article: art(fmt.Sprintf("x%02d", i), fmt.Sprint("Text ", i))}) {
+					return
+				}
+			}
+		}
+		return p.Feed(context.Background(), items, FeedOptions{BatchSize: 2})
+	}
+	clustered := func(r *recorder) int {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		k := 0
+		for _, c := range r.calls {
+			if strings.HasPrefix(c, "cluster ") {
+				k++
+			}
+		}
+		return k
+	}
+
+	t.Run("queue", func(t *testing.T) {
+		st := &gatedCommits{Store: memory.New(memory.Options{}), gate: make(chan struct{})}
+		r := &recorder{}
+		done := make(chan struct{})
+		var rep Report
+		var err error
+		go func() {
+			defer close(done)
+			rep, err = feed(st, r, 20)
+		}()
+		// With every commit held, the batches of CommitDepth commits and
+		// the one being linked after them go through clustering.
+		want := 2 * (CommitDepth + 1)
+		deadline := time.Now().Add(10 * time.Second)
+		for clustered(r) < want && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(20 * time.Millisecond) // and no further
+		if got := clustered(r); got != want {
+			t.Errorf("%d articles linked while commits were held, want %d", got, want)
+		}
+		close(st.gate)
+		<-done
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Added != 20 || rep.Articles != 20 {
+			t.Errorf("report %+v, want 20 added", rep)
+		}
+		for k, ids := range st.landed {
+			if w := []string{fmt.Sprintf("x%02d", 2*k), fmt.Sprintf("x%02d", 2*k+1)}; !slices.Equal(ids, w) {
+				t.Errorf("commit %d holds %v, want %v", k, ids, w)
+			}
+		}
+	})
+
+	t.Run("failure", func(t *testing.T) {
+		st := &gatedCommits{Store: memory.New(memory.Options{}), gate: make(chan struct{}), failAt: 2}
+		close(st.gate)
+		rep, err := feed(st, &recorder{}, 20)
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Fatalf("error %v, want the failing commit's", err)
+		}
+		if len(st.landed) != 2 {
+			t.Errorf("%d commits tried, want 2: none after the one that failed", len(st.landed))
+		}
+		if rep.Added != 2 {
+			t.Errorf("report %+v, want the first batch's 2 articles added", rep)
+		}
+		for i := 2; i < 20; i++ {
+			if _, err := st.Store.Article(context.Background(), fmt.Sprintf("x%02d", i)); err == nil {
+				t.Errorf("x%02d stored after a failed commit", i)
+			}
+		}
+	})
+}
