@@ -336,6 +336,18 @@ func (s *Store) Article(ctx context.Context, id string) (storyline.Article, erro
 	return a, nil
 }
 
+// ArticleText returns only an article's clean text and publication time
+// (copies.TextSource), without copying its raw input.
+func (s *Store) ArticleText(ctx context.Context, id string) (string, storyline.Published, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r := s.articles[id]
+	if r == nil {
+		return "", storyline.Published{}, fmt.Errorf("memory: article %q: %w", id, storyline.ErrNotFound)
+	}
+	return r.a.Text, r.a.Published, nil
+}
+
 // inRange reports whether ts lies in [since, until], a day Until
 // including the whole day.
 func inRange(ts int64, since, until storyline.Published) bool {

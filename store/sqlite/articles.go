@@ -101,6 +101,25 @@ func (d *DB) Article(ctx context.Context, id string) (storyline.Article, error) 
 	return a, nil
 }
 
+// ArticleText returns only an article's clean text and publication time:
+// what a reader that compares texts needs (copies.TextSource), without the
+// raw input, entities, dates and credits Article reads and decodes.
+func (d *DB) ArticleText(ctx context.Context, id string) (string, storyline.Published, error) {
+	var (
+		text string
+		ts   int64
+		has  bool
+	)
+	err := d.queryRow(ctx, `SELECT text, pub_ts, pub_has_time FROM articles WHERE id = ?`, id).Scan(&text, &ts, &has)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", storyline.Published{}, fmt.Errorf("sqlite: article %q: %w", id, storyline.ErrNotFound)
+	}
+	if err != nil {
+		return "", storyline.Published{}, fmt.Errorf("sqlite: article %q: %w", id, err)
+	}
+	return text, published(ts, has), nil
+}
+
 // rowWithRaw scans articleCols followed by the raw column.
 type rowWithRaw struct {
 	r   scanner

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -221,5 +222,47 @@ func testSearchHostile(t *testing.T, s storyline.Store) {
 	}
 	if got := search(t, s, "title:text"); !slices.Equal(got, []string{"a"}) {
 		t.Errorf("search title:text = %v", got)
+	}
+}
+
+// textReader is the lean read a store may offer beside Article
+// (copies.TextSource).
+type textReader interface {
+	ArticleText(ctx context.Context, id string) (string, storyline.Published, error)
+}
+
+// testArticleText: a store's lean read gives what Article gives of the
+// text and publication time, the latest version's, and ErrNotFound for an
+// unknown id.
+func testArticleText(t *testing.T, s storyline.Store) {
+	tr, ok := s.(textReader)
+	if !ok {
+		t.Skip("the store has no ArticleText")
+	}
+	ctx := context.Background()
+	commit(t, s, storyline.Batch{Articles: []storyline.Article{
+		art("a", "t", "First text.", "tass.ru", "ru", at(1, 10)),
+		art("b", "t", "Undated text.", "bbc.com", "en", storyline.Published{}),
+	}})
+	changed := art("a", "t", "Second text, changed.", "tass.ru", "ru", day(2))
+	commit(t, s, storyline.Batch{Articles: []storyline.Article{changed}})
+	for _, id := range []string{"a", "b"} {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, pub, err := tr.ArticleText(ctx, id)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if text != a.Text || !pub.Time.Equal(a.Published.Time) || pub.HasTime != a.Published.HasTime {
+			t.Errorf("%s: ArticleText %q %v, Article %q %v", id, text, pub, a.Text, a.Published)
+		}
+	}
+	if text, _, _ := tr.ArticleText(ctx, "a"); text != "Second text, changed." {
+		t.Errorf("a: %q, want the latest version", text)
+	}
+	if _, _, err := tr.ArticleText(ctx, "zz"); !errors.Is(err, storyline.ErrNotFound) {
+		t.Errorf("unknown id: %v, want ErrNotFound", err)
 	}
 }

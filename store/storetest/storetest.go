@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) storyline.Store) {
 		{"Recleaned", testRecleaned},
 		{"RoundTrip", testRoundTrip},
 		{"NotFound", testNotFound},
+		{"ArticleText", testArticleText},
 		{"Atomic", testAtomic},
 		{"ArticlesOrder", testArticlesOrder},
 		{"ArticlesFilter", testArticlesFilter},
