@@ -223,8 +223,8 @@ type Clusterer struct {
 
 	// scratch buffers and the lookup stamp
 	stamp   uint64
-	touched []*node
-	top     []*node
+	touched []uint32 // index slots
+	top     []uint32
 	cands   []candidate
 	vec     vector
 	kvec    vector // the name keys of the article being assigned
