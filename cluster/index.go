@@ -40,6 +40,33 @@ type slot struct {
 	acc   float64
 	gen   uint32
 	term  uint32
+	// script is scriptOf(n), kept current by refresh, so that lookups
+	// by name key need not visit the node.
+	script uint8
+}
+
+// scriptOf is 0 for a node without members, else 2 when most of its
+// members are in Cyrillic, 1 otherwise.
+func scriptOf(n *node) uint8 {
+	switch {
+	case n.size == 0:
+		return 0
+	case n.scripts[1] > n.scripts[0]:
+		return 2
+	}
+	return 1
+}
+
+// refresh records n's script in its slot, after members joined it.
+func (x *index) refresh(n *node) {
+	if n.slot > 0 {
+		x.slots[n.slot-1].script = scriptOf(n)
+	}
+}
+
+// crossScript is node.crossScript from a slot.
+func (s *slot) crossScript(cyrillic bool) bool {
+	return s.script != 0 && (s.script == 2) != cyrillic
 }
 
 func newIndex(keep int) *index { return &index{keep: keep} }
@@ -63,7 +90,7 @@ func (x *index) slotOf(n *node) uint32 {
 		s = uint32(len(x.slots))
 		x.slots = append(x.slots, slot{})
 	}
-	x.slots[s].n = n
+	x.slots[s].n, x.slots[s].script = n, scriptOf(n)
 	n.slot = int32(s + 1)
 	return s
 }
@@ -159,7 +186,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 		for _, e := range p {
 			s := &slots[e.slot]
-			if s.gen != e.gen || (s.stamp == stamp && s.term == t.id) || (i >= words && !s.n.crossScript(cyrillic)) {
+			if s.gen != e.gen || (s.stamp == stamp && s.term == t.id) || (i >= words && !s.crossScript(cyrillic)) {
 				continue
 			}
 			if s.stamp != stamp {

@@ -230,6 +230,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		n.articles = append(n.articles, a.ID)
 	}
 	n.size++
+	x.refresh(n)
 	n.lastArrival = c.docs
 	if n.id[0] == 'e' {
 		c.addNames(n, sal)
@@ -334,6 +335,7 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.leads = addCounts(into.leads, from.leads)
 	from.persons, from.mains, from.leads = nil, nil, nil
 	into.size += from.size
+	x.refresh(into)
 	from.into = into
 	x.release(from)
 	from.cent = centroid{}

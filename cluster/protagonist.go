@@ -2,7 +2,7 @@ package cluster
 
 import (
 	"slices"
-	"sort"
+	"strings"
 )
 
 // protagonists is how many names of its title and lead stand for what an
@@ -189,17 +189,28 @@ func addCounts(into, from map[string]float32) map[string]float32 {
 
 // topCounts returns the k keys counted most (ties: in order).
 func topCounts(m map[string]float32, k int) []string {
-	ks := make([]string, 0, len(m))
-	for p := range m {
-		ks = append(ks, p)
+	type count struct {
+		key string
+		n   float32
 	}
-	sort.Slice(ks, func(i, j int) bool {
-		if m[ks[i]] != m[ks[j]] {
-			return m[ks[i]] > m[ks[j]]
+	cs := make([]count, 0, len(m))
+	for p, n := range m {
+		cs = append(cs, count{p, n})
+	}
+	slices.SortFunc(cs, func(a, b count) int {
+		switch {
+		case a.n > b.n:
+			return -1
+		case a.n < b.n:
+			return 1
 		}
-		return ks[i] < ks[j]
+		return strings.Compare(a.key, b.key)
 	})
-	return ks[:min(len(ks), k)]
+	ks := make([]string, min(len(cs), k))
+	for i := range ks {
+		ks[i] = cs[i].key
+	}
+	return ks
 }
 
 // otherPeople reports whether an article is about other people than

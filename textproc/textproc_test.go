@@ -3,6 +3,8 @@ package textproc
 import (
 	"reflect"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -96,6 +98,45 @@ func TestPrefixStem(t *testing.T) {
 		got, ok := PrefixStem(tc.word)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("PrefixStem(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestNFKCStable checks nfkcStable against the normalisation tables:
+// every code point it accepts is in NFKC alone and never combines with
+// the one before it, so that any text of them is in NFKC.
+func TestNFKCStable(t *testing.T) {
+	var ok []rune
+	for r := rune(0); r <= 0x3000; r++ {
+		s := string(r)
+		if !nfkcStable(s) {
+			continue
+		}
+		p := norm.NFKC.PropertiesString(s)
+		if !p.BoundaryBefore() || !norm.NFKC.IsNormalString(s) {
+			t.Errorf("nfkcStable accepts U+%04X, which NFKC changes or combines", r)
+		}
+		ok = append(ok, r)
+	}
+	if len(ok) < 400 {
+		t.Fatalf("nfkcStable accepts %d code points, want the Cyrillic and Latin-1 letters at least", len(ok))
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Песков заявил «нет» — 5 €", true},
+		{"Café au lait", true},
+		{"и\u0306", false}, // a combining breve: й decomposed
+		{"ﬁle", false},     // a ligature
+		{"\u00a0", false},  // no-break space
+		{"\xd0", false},    // truncated
+	} {
+		if got := nfkcStable(tc.s); got != tc.want {
+			t.Errorf("nfkcStable(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+		if tc.want && norm.NFKC.String(tc.s) != tc.s {
+			t.Errorf("%q is not in NFKC", tc.s)
 		}
 	}
 }

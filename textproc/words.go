@@ -56,6 +56,10 @@ func ScanWords(dst []Word, text string) []Word {
 			case asciiTick:
 				f = '\''
 			}
+		} else if isCyrillic2(text, i) {
+			// a letter, which folding leaves a letter
+			r, f, word = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 0, true
+			i += 2
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(text[i:])
