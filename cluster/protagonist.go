@@ -168,12 +168,7 @@ func addPersons(n *node, f *Features) {
 		n.mains[f.Main]++
 	}
 	if len(n.persons) > maxEventPersons*3/2 {
-		keep := topCounts(n.persons, maxEventPersons)
-		m := make(map[string]float32, len(keep))
-		for _, p := range keep {
-			m[p] = n.persons[p]
-		}
-		n.persons = m
+		keepTopCounts(n.persons, maxEventPersons)
 	}
 }
 
@@ -187,8 +182,9 @@ func addCounts(into, from map[string]float32) map[string]float32 {
 	return into
 }
 
-// topCounts returns the k keys counted most (ties: in order).
-func topCounts(m map[string]float32, k int) []string {
+// keepTopCounts deletes from m all but the k keys counted most (ties:
+// in order).
+func keepTopCounts(m map[string]float32, k int) {
 	type count struct {
 		key string
 		n   float32
@@ -206,11 +202,9 @@ func topCounts(m map[string]float32, k int) []string {
 		}
 		return strings.Compare(a.key, b.key)
 	})
-	ks := make([]string, min(len(cs), k))
-	for i := range ks {
-		ks[i] = cs[i].key
+	for _, c := range cs[min(len(cs), k):] {
+		delete(m, c.key)
 	}
-	return ks
 }
 
 // otherPeople reports whether an article is about other people than

@@ -70,6 +70,12 @@ func appendNormalized(dst []byte, s string) []byte {
 			dst = append(dst, c)
 			continue
 		}
+		if isCyrillic2(s, i) {
+			space = false
+			dst = utf8.AppendRune(dst, foldCyrillic(rune(s[i]&0x1f)<<6|rune(s[i+1]&0x3f)))
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		r = unicode.ToLower(foldRune(r))

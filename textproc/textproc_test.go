@@ -3,6 +3,8 @@ package textproc
 import (
 	"reflect"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -139,4 +141,40 @@ func TestNFKCStable(t *testing.T) {
 			t.Errorf("%q is not in NFKC", tc.s)
 		}
 	}
+}
+
+// TestNormalizeCyrillic checks the fast paths of ScanWords and Normalize
+// for two-byte Cyrillic against the general ones.
+func TestNormalizeCyrillic(t *testing.T) {
+	for r := rune(0x400); r < 0x480; r++ {
+		if !isWordRune(foldRune(r)) {
+			t.Errorf("%q is not a word rune", r)
+		}
+		s := "Ab" + string(r) + "\u0301"
+		if got, want := Normalize(s), string(appendNormalizedSlow(nil, s)); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// appendNormalizedSlow is appendNormalized without its fast paths.
+func appendNormalizedSlow(dst []byte, s string) []byte {
+	s = norm.NFKC.String(s)
+	space := true
+	for _, r := range s {
+		r = unicode.ToLower(foldRune(r))
+		if unicode.IsSpace(r) || r == ' ' {
+			if !space {
+				dst = append(dst, ' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	for len(dst) > 0 && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
 }
