@@ -23,6 +23,9 @@ type index struct {
 	// many, so that it stays bounded however many clusters hold its term.
 	keep  int
 	slots []slot
+	nodes []*node // by slot
+	// stamp numbers the lookups (candidates), from 1.
+	stamp uint32
 	free  []uint32
 }
 
@@ -32,13 +35,12 @@ type posting struct{ slot, gen uint32 }
 
 // slot is the index's state of one node.
 type slot struct {
-	n *node
 	// stamp, term and acc accumulate the node's partial score during
-	// one lookup: the lookup's stamp, the last term that counted, the
-	// weight of the query terms shared.
-	stamp uint64
+	// one lookup: the lookup's stamp (its low 32 bits, see candidates),
+	// the last term that counted, the weight of the query terms shared.
 	acc   float64
 	gen   uint32
+	stamp uint32
 	term  uint32
 	// script is scriptOf(n), kept current by refresh, so that lookups
 	// by name key need not visit the node.
@@ -89,8 +91,9 @@ func (x *index) slotOf(n *node) uint32 {
 	} else {
 		s = uint32(len(x.slots))
 		x.slots = append(x.slots, slot{})
+		x.nodes = append(x.nodes, nil)
 	}
-	x.slots[s].n, x.slots[s].script = n, scriptOf(n)
+	x.nodes[s], x.slots[s].script = n, scriptOf(n)
 	n.slot = int32(s + 1)
 	return s
 }
@@ -104,6 +107,7 @@ func (x *index) release(n *node) {
 	s := uint32(n.slot - 1)
 	n.slot = 0
 	x.slots[s] = slot{gen: x.slots[s].gen + 1}
+	x.nodes[s] = nil
 	x.free = append(x.free, s)
 }
 
@@ -173,8 +177,15 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 	}
 	c.query = q
-	c.stamp++
-	stamp := c.stamp
+	x.stamp++
+	if x.stamp == 0 {
+		// wrapped: no slot may keep a stamp of an earlier lookup
+		for i := range x.slots {
+			x.slots[i].stamp = 0
+		}
+		x.stamp = 1
+	}
+	stamp := x.stamp
 	touched := c.touched[:0]
 	x.grow(c.lex.size())
 	slots := x.slots
@@ -205,7 +216,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		if sa, sb := &slots[a], &slots[b]; sa.acc != sb.acc {
 			return sa.acc > sb.acc
 		}
-		return slots[a].n.seq < slots[b].n.seq
+		return x.nodes[a].seq < x.nodes[b].seq
 	}
 	for _, n := range touched {
 		if len(top) == k && !better(n, top[k-1]) {
@@ -228,7 +239,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	c.scatter(v)
 	c.scatter(kv)
 	for _, sl := range top {
-		out = append(out, c.score(slots[sl].n, docNames, cyrillic, at, tau))
+		out = append(out, c.score(x.nodes[sl], docNames, cyrillic, at, tau))
 	}
 	c.unscatter(kv)
 	c.unscatter(v)
@@ -253,7 +264,7 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 	var dot, dotN, centN float64
 	for i, id := range n.cent.ids {
 		w := float64(n.cent.ws[i])
-		q := float64(c.qw[id])
+		q := float64(c.scattered(id))
 		dot += q * w
 		if c.isName(id) {
 			dotN += q * w

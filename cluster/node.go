@@ -101,6 +101,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		if t.boost >= nameBoost {
 			c.nameDF[t.id]++
 		}
+		c.setName(t.id)
 		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
 		v = append(v, tw{t.id, float32(w)})
 	}
@@ -133,6 +134,7 @@ func (c *Clusterer) keyVector(f *Features) vector {
 			c.seen[k.id] = uint32(c.docs)
 		}
 		c.df[k.id]++
+		c.setName(k.id)
 		c.dirtyDF[c.hash[k.id]%dfShards] = c.keepState
 		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
 	}
@@ -190,7 +192,7 @@ const idfPrior = 50
 // isName reports whether a term is mostly seen as a name: an entity, or
 // a word written capitalised inside sentences in most articles using it.
 func (c *Clusterer) isName(id uint32) bool {
-	return c.nameDF[id]*2 > c.df[id]
+	return c.nameBits[id>>6]&(1<<(id&63)) != 0 // setName
 }
 
 func (c *Clusterer) idf(id uint32) float64 {
