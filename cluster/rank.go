@@ -5,16 +5,15 @@ import (
 	"slices"
 )
 
-// rankedTerm is a weighted term with what compareTerms reads, packed so
-// that most comparisons are one of integers: key orders by weight,
-// heaviest first, then by seen (the arrival that brought the term first),
-// and hash breaks the remaining ties, before the term's text (which only
-// a hash collision reaches).
+// rankedTerm is a weighted term with most of what compareTerms reads,
+// packed so that most comparisons are one of integers: key orders by
+// weight, heaviest first, then by seen (the arrival that brought the term
+// first); the terms' hashes, then their text (which only a hash collision
+// reaches), break the remaining ties.
 type rankedTerm struct {
-	key  uint64
-	hash uint64
-	id   uint32
-	w    float32
+	key uint64
+	id  uint32
+	w   float32
 }
 
 // rankKey is the key of a term of weight w first counted at arrival seen:
@@ -42,10 +41,6 @@ func (c *Clusterer) cmpRanked(a, b rankedTerm) int {
 		return -1
 	case a.key > b.key:
 		return 1
-	case a.hash < b.hash:
-		return -1
-	case a.hash > b.hash:
-		return 1
 	}
 	return c.compareTerms(a.id, b.id)
 }
@@ -59,7 +54,7 @@ func (c *Clusterer) sortHeaviest(ts []tw) { c.selectHeaviest(ts, len(ts)) }
 func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 	rs := c.rankBuf[:0]
 	for _, t := range ts {
-		rs = append(rs, rankedTerm{rankKey(t.w, c.seen[t.id]), c.hash[t.id], t.id, t.w})
+		rs = append(rs, rankedTerm{rankKey(t.w, c.seen[t.id]), t.id, t.w})
 	}
 	if k < len(rs) {
 		c.partition(rs, k)
