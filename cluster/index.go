@@ -118,7 +118,9 @@ func (x *index) live(p posting) bool { return x.slots[p.slot].gen == p.gen }
 // centroid did not hold before, so a node is rarely posted twice under one
 // term (candidates tolerate it).
 func (x *index) add(n *node, ids []uint32) {
-	if len(ids) == 0 {
+	if len(ids) == 0 || n.gone || n.dead() {
+		// a lookup never yields a merged or evicted node: an evicted
+		// story still named by a live event may take members
 		return
 	}
 	s := x.slotOf(n)
