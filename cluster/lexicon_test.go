@@ -1,0 +1,68 @@
+package cluster
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+func TestSnapshot(t *testing.T) {
+	tests := []struct {
+		name string
+		max  int
+		n    int
+		// keep is how many of the last keys must still be found
+		keep int
+	}{
+		{"small", 0, 10, 10},
+		{"across rebuilds", 0, 5000, 5000},
+		{"bounded", 1000, 5000, 64},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := snapshot[int]{max: tc.max}
+			for i := range tc.n {
+				k := fmt.Sprintf("w%d", i)
+				if got := s.getOrAdd(k, func() int { return i }); got != i {
+					t.Fatalf("getOrAdd(%q) = %d, want %d", k, got, i)
+				}
+				if got := s.getOrAdd(k, func() int { return -1 }); got != i {
+					t.Fatalf("second getOrAdd(%q) = %d, want %d", k, got, i)
+				}
+			}
+			for i := tc.n - tc.keep; i < tc.n; i++ {
+				k := fmt.Sprintf("w%d", i)
+				if got, ok := s.get(k); !ok || got != i {
+					t.Errorf("get(%q) = %d, %v; want %d, true", k, got, ok, i)
+				}
+			}
+			if _, ok := s.get("absent"); ok {
+				t.Error("get of an absent key succeeded")
+			}
+			if tc.max > 0 {
+				if r := s.read.Load(); r != nil && r.n > tc.max {
+					t.Errorf("bounded table holds %d keys, max %d", r.n, tc.max)
+				}
+			}
+		})
+	}
+}
+
+func TestRankKey(t *testing.T) {
+	// ascending keys: heavier first, then seen first
+	ordered := []struct {
+		w    float32
+		seen uint32
+	}{
+		{math.MaxFloat32, 0}, {2.5, 1}, {2.5, 7}, {1, 0}, {1e-30, 3}, {0, 1}, {float32(math.Copysign(0, -1)), 2}, {-1, 0},
+	}
+	for i := 1; i < len(ordered); i++ {
+		a, b := ordered[i-1], ordered[i]
+		if ka, kb := rankKey(a.w, a.seen), rankKey(b.w, b.seen); ka >= kb {
+			t.Errorf("rankKey(%v, %d) = %x, not before rankKey(%v, %d) = %x", a.w, a.seen, ka, b.w, b.seen, kb)
+		}
+	}
+	if rankKey(0, 5) != rankKey(float32(math.Copysign(0, -1)), 5) {
+		t.Error("-0 and 0 rank apart")
+	}
+}
