@@ -3,6 +3,8 @@ package cluster
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -64,5 +66,39 @@ func TestRankKey(t *testing.T) {
 	}
 	if rankKey(0, 5) != rankKey(float32(math.Copysign(0, -1)), 5) {
 		t.Error("-0 and 0 rank apart")
+	}
+}
+
+func TestSortRanked(t *testing.T) {
+	const n = 3000
+	c := New(Options{})
+	c.seen = make([]uint32, n)
+	c.hash = make([]uint64, n)
+	r := rand.New(rand.NewPCG(1, 2))
+	for id := range n {
+		c.seen[id] = uint32(r.IntN(5))
+		c.hash[id] = r.Uint64()
+	}
+	for _, size := range []int{0, 1, 5, 13, 64, 300, n} {
+		var rs []rankedTerm
+		for _, id := range r.Perm(n)[:size] {
+			w := float32(r.IntN(8)) / 4 // many ties of weight, and of seen
+			rs = append(rs, rankedTerm{rankKey(w, c.seen[id]), uint32(id), w})
+		}
+		want := slices.Clone(rs)
+		slices.SortFunc(want, c.cmpRanked)
+		got := slices.Clone(rs)
+		c.sortRanked(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("sortRanked of %d terms differs from slices.SortFunc", size)
+		}
+		for k := 1; k < size; k += size/7 + 1 {
+			got := slices.Clone(rs)
+			c.partition(got, k)
+			c.sortRanked(got[:k])
+			if !slices.Equal(got[:k], want[:k]) {
+				t.Errorf("the %d first of %d terms differ after partition", k, size)
+			}
+		}
 	}
 }

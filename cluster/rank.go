@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -58,9 +59,9 @@ func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 	}
 	if k < len(rs) {
 		c.partition(rs, k)
-		slices.SortFunc(rs[:k], c.cmpRanked)
+		c.sortRanked(rs[:k])
 	} else {
-		slices.SortFunc(rs, c.cmpRanked)
+		c.sortRanked(rs)
 	}
 	for i, r := range rs {
 		ts[i] = tw{r.id, r.w}
@@ -68,32 +69,83 @@ func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 	c.rankBuf = rs
 }
 
-// partition reorders rs so that its first k elements are the k least by
-// cmpRanked (in any order): a quickselect around the median of three.
-func (c *Clusterer) partition(rs []rankedTerm, k int) {
-	less := func(a, b *rankedTerm) bool {
-		if a.key != b.key {
-			return a.key < b.key
-		}
-		return c.cmpRanked(*a, *b) < 0
+// lessRanked reports whether a ranks before b (cmpRanked), comparing
+// keys inline.
+func (c *Clusterer) lessRanked(a, b *rankedTerm) bool {
+	if a.key != b.key {
+		return a.key < b.key
 	}
-	lo, hi := 0, len(rs)-1
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// median of three to rs[hi] as the pivot
-		if less(&rs[mid], &rs[lo]) {
+	return c.compareTerms(a.id, b.id) < 0
+}
+
+// sortRanked sorts rs by cmpRanked: a quicksort around the median of
+// three with the comparisons inline, insertion sort for short ranges,
+// and slices.SortFunc past a depth that only an unlucky order of input
+// reaches. The order is total, so the result is the one any sort gives.
+func (c *Clusterer) sortRanked(rs []rankedTerm) {
+	depth := 2 * bits.Len(uint(len(rs)))
+	for len(rs) > 12 {
+		if depth == 0 {
+			slices.SortFunc(rs, c.cmpRanked)
+			return
+		}
+		depth--
+		lo, hi := 0, len(rs)-1
+		mid := hi / 2
+		if c.lessRanked(&rs[mid], &rs[lo]) {
 			rs[mid], rs[lo] = rs[lo], rs[mid]
 		}
-		if less(&rs[hi], &rs[lo]) {
+		if c.lessRanked(&rs[hi], &rs[lo]) {
 			rs[hi], rs[lo] = rs[lo], rs[hi]
 		}
-		if less(&rs[mid], &rs[hi]) {
+		if c.lessRanked(&rs[mid], &rs[hi]) {
 			rs[mid], rs[hi] = rs[hi], rs[mid]
 		}
 		p := rs[hi]
 		i := lo
 		for j := lo; j < hi; j++ {
-			if less(&rs[j], &p) {
+			if c.lessRanked(&rs[j], &p) {
+				rs[i], rs[j] = rs[j], rs[i]
+				i++
+			}
+		}
+		rs[i], rs[hi] = rs[hi], rs[i]
+		// the shorter side by recursion, the longer by the loop
+		if i < len(rs)-i {
+			c.sortRanked(rs[:i])
+			rs = rs[i+1:]
+		} else {
+			c.sortRanked(rs[i+1:])
+			rs = rs[:i]
+		}
+	}
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && c.lessRanked(&rs[j], &rs[j-1]); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+// partition reorders rs so that its first k elements are the k least by
+// cmpRanked (in any order): a quickselect around the median of three.
+func (c *Clusterer) partition(rs []rankedTerm, k int) {
+	lo, hi := 0, len(rs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// median of three to rs[hi] as the pivot
+		if c.lessRanked(&rs[mid], &rs[lo]) {
+			rs[mid], rs[lo] = rs[lo], rs[mid]
+		}
+		if c.lessRanked(&rs[hi], &rs[lo]) {
+			rs[hi], rs[lo] = rs[lo], rs[hi]
+		}
+		if c.lessRanked(&rs[mid], &rs[hi]) {
+			rs[mid], rs[hi] = rs[hi], rs[mid]
+		}
+		p := rs[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if c.lessRanked(&rs[j], &p) {
 				rs[i], rs[j] = rs[j], rs[i]
 				i++
 			}
