@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,10 +41,10 @@ func keyHash(k string) xxh3.Uint128 {
 }
 
 // hashTable is an immutable open-addressing table from key hashes to
-// values, at most two thirds full.
+// values, half full at most (and at least, but for small tables):
+// a key's first slot is its hash scaled to the table's size.
 type hashTable[V any] struct {
 	slots []hashSlot[V]
-	mask  uint64
 	n     int
 }
 
@@ -58,11 +59,7 @@ func newHashTable[V any](old *hashTable[V], add map[xxh3.Uint128]V) *hashTable[V
 	if old != nil {
 		n += old.n
 	}
-	size := 16
-	for size < n+n/2 {
-		size *= 2
-	}
-	t := &hashTable[V]{slots: make([]hashSlot[V], size), mask: uint64(size - 1)}
+	t := &hashTable[V]{slots: make([]hashSlot[V], max(16, 2*n))}
 	if old != nil {
 		for i := range old.slots {
 			if sl := &old.slots[i]; sl.k != (xxh3.Uint128{}) {
@@ -76,8 +73,17 @@ func newHashTable[V any](old *hashTable[V], add map[xxh3.Uint128]V) *hashTable[V
 	return t
 }
 
+// first returns the slot where the probe for k starts.
+func (t *hashTable[V]) first(k xxh3.Uint128) int {
+	hi, _ := bits.Mul64(k.Lo, uint64(len(t.slots)))
+	return int(hi)
+}
+
 func (t *hashTable[V]) put(k xxh3.Uint128, v V) {
-	for i := k.Lo & t.mask; ; i = (i + 1) & t.mask {
+	for i := t.first(k); ; i++ {
+		if i == len(t.slots) {
+			i = 0
+		}
 		sl := &t.slots[i]
 		if sl.k == (xxh3.Uint128{}) {
 			sl.k, sl.v = k, v
@@ -92,7 +98,10 @@ func (t *hashTable[V]) put(k xxh3.Uint128, v V) {
 }
 
 func (t *hashTable[V]) get(k xxh3.Uint128) (V, bool) {
-	for i := k.Lo & t.mask; ; i = (i + 1) & t.mask {
+	for i := t.first(k); ; i++ {
+		if i == len(t.slots) {
+			i = 0
+		}
 		sl := &t.slots[i]
 		if sl.k == k {
 			return sl.v, true
