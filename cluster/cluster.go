@@ -223,6 +223,7 @@ type Clusterer struct {
 
 	// scratch buffers
 	touched []uint32 // index slots
+	lists   [][]posting
 	top     []uint32
 	cands   []candidate
 	vec     vector

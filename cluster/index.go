@@ -192,12 +192,18 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	x.grow(c.lex.size())
 	slots := x.slots
 	words := len(q) - keys
-	for i, t := range q {
+	// the lists first, in a loop of their own, so that their loads from
+	// memory overlap
+	lists := c.lists[:0]
+	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
-		for _, e := range p {
+		lists = append(lists, p)
+	}
+	for i, t := range q {
+		for _, e := range lists[i] {
 			s := &slots[e.slot]
 			if s.gen != e.gen || (s.stamp == stamp && s.term == t.id) || (i >= words && !s.crossScript(cyrillic)) {
 				continue
@@ -210,6 +216,8 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 			s.acc += float64(t.w)
 		}
 	}
+	clear(lists)
+	c.lists = lists[:0]
 	c.touched = touched[:0]
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
