@@ -22,18 +22,43 @@ func (c *Clusterer) growScratch() {
 		c.qw = append(c.qw, make([]float32, n-len(c.qw))...)
 		c.pos = append(c.pos, make([]int32, n-len(c.pos))...)
 	}
+	if n := (c.lex.size() + 63) / 64; n > len(c.qBits) {
+		c.qBits = append(c.qBits, make([]uint64, n-len(c.qBits))...)
+		c.nameBits = append(c.nameBits, make([]uint64, n-len(c.nameBits))...)
+	}
 }
 
-// scatter writes v's weights into c.qw; unscatter clears them.
+// scatter writes v's weights into c.qw (and marks them in c.qBits);
+// unscatter clears them.
 func (c *Clusterer) scatter(v vector) {
 	for _, t := range v {
 		c.qw[t.id] = t.w
+		c.qBits[t.id>>6] |= 1 << (t.id & 63)
 	}
 }
 
 func (c *Clusterer) unscatter(v vector) {
 	for _, t := range v {
 		c.qw[t.id] = 0
+		c.qBits[t.id>>6] &^= 1 << (t.id & 63)
+	}
+}
+
+// scattered returns the weight of term id in the scattered vector.
+func (c *Clusterer) scattered(id uint32) float32 {
+	if c.qBits[id>>6]&(1<<(id&63)) == 0 {
+		return 0
+	}
+	return c.qw[id]
+}
+
+// setName records in c.nameBits whether term id is mostly seen as a
+// name, after its document frequencies changed (see isName).
+func (c *Clusterer) setName(id uint32) {
+	if c.nameDF[id]*2 > c.df[id] {
+		c.nameBits[id>>6] |= 1 << (id & 63)
+	} else {
+		c.nameBits[id>>6] &^= 1 << (id & 63)
 	}
 }
 

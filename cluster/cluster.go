@@ -221,10 +221,10 @@ type Clusterer struct {
 	storyIdx        *index
 	articleEvent    map[string]*node
 
-	// scratch buffers and the lookup stamp
-	stamp   uint64
-	touched []*node
-	top     []*node
+	// scratch buffers
+	touched []uint32 // index slots
+	lists   [][]posting
+	top     []uint32
 	cands   []candidate
 	vec     vector
 	kvec    vector // the name keys of the article being assigned
@@ -241,6 +241,10 @@ type Clusterer struct {
 	// and positions in a centroid (plus one), zero between uses.
 	qw  []float32
 	pos []int32
+	// qBits marks, by term id, the terms scattered into qw, and nameBits
+	// the terms isName holds for: bit sets small enough to stay in cache
+	// while a lookup scores its candidates (score).
+	qBits, nameBits []uint64
 
 	// keepState is !Options.NoState: changes are recorded for Pending.
 	keepState bool

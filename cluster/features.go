@@ -138,6 +138,10 @@ func (f *featurizer) words(a *storyline.Article) *wordCache {
 // table from term id to position.
 type scratch struct {
 	words []textproc.Word
+	// infos holds the analysis of each word of a field, looked up in
+	// one pass before the words are counted, so that the lookups, which
+	// mostly wait for memory, overlap.
+	infos []wordInfo
 	// names holds the words of an entity's name; personTerms each
 	// entity's person term ("" for no person).
 	names       []textproc.Word
@@ -233,9 +237,14 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
 	add := func(text string, inTitle bool) {
 		s.words = textproc.ScanWords(s.words[:0], text)
-		kept := 0
+		infos := s.infos[:0]
 		for _, w := range s.words {
-			wi := wc.info(w.Raw)
+			infos = append(infos, wc.info(w.Raw))
+		}
+		s.infos = infos
+		kept := 0
+		for i, w := range s.words {
+			wi := infos[i]
 			if !wi.keep {
 				continue
 			}

@@ -8,12 +8,67 @@ import (
 // index maps a term to the clusters whose centroid holds it, most recent
 // last. Entries of merged or evicted clusters are dropped lazily, and
 // those of evicted clusters at each sweep.
+//
+// A posting names a slot, not a node: the slots hold what a lookup reads
+// and writes for each posting it walks (the node's generation, the
+// lookup's partial score) in one dense array, so that walking long lists
+// does not visit a node scattered in memory per posting. A node takes a
+// slot when first posted and gives it back when merged or evicted
+// (release); the slot's generation then changes, which makes the postings
+// naming the node stale.
 type index struct {
-	post [][]*node // by term id
+	post [][]posting // by term id
 	// keep is how many of the most recent clusters a list keeps (the
 	// lookups read no more): a list is compacted when it holds twice as
 	// many, so that it stays bounded however many clusters hold its term.
-	keep int
+	keep  int
+	slots []slot
+	nodes []*node // by slot
+	// stamp numbers the lookups (candidates), from 1.
+	stamp uint32
+	free  []uint32
+}
+
+// posting is one entry of a term's list: the slot of a node and the
+// slot's generation when it was posted.
+type posting struct{ slot, gen uint32 }
+
+// slot is the index's state of one node.
+type slot struct {
+	// stamp, term and acc accumulate the node's partial score during
+	// one lookup: the lookup's stamp (its low 32 bits, see candidates),
+	// the last term that counted, the weight of the query terms shared.
+	acc   float64
+	gen   uint32
+	stamp uint32
+	term  uint32
+	// script is scriptOf(n), kept current by refresh, so that lookups
+	// by name key need not visit the node.
+	script uint8
+}
+
+// scriptOf is 0 for a node without members, else 2 when most of its
+// members are in Cyrillic, 1 otherwise.
+func scriptOf(n *node) uint8 {
+	switch {
+	case n.size == 0:
+		return 0
+	case n.scripts[1] > n.scripts[0]:
+		return 2
+	}
+	return 1
+}
+
+// refresh records n's script in its slot, after members joined it.
+func (x *index) refresh(n *node) {
+	if n.slot > 0 {
+		x.slots[n.slot-1].script = scriptOf(n)
+	}
+}
+
+// crossScript is node.crossScript from a slot.
+func (s *slot) crossScript(cyrillic bool) bool {
+	return s.script != 0 && (s.script == 2) != cyrillic
 }
 
 func newIndex(keep int) *index { return &index{keep: keep} }
@@ -21,38 +76,91 @@ func newIndex(keep int) *index { return &index{keep: keep} }
 // grow makes the index cover n term ids.
 func (x *index) grow(n int) {
 	if n > len(x.post) {
-		x.post = append(x.post, make([][]*node, n-len(x.post))...)
+		x.post = append(x.post, make([][]posting, n-len(x.post))...)
 	}
 }
+
+// slotOf returns n's slot, taking one when n has none.
+func (x *index) slotOf(n *node) uint32 {
+	if n.slot > 0 {
+		return uint32(n.slot - 1)
+	}
+	var s uint32
+	if k := len(x.free); k > 0 {
+		s, x.free = x.free[k-1], x.free[:k-1]
+	} else {
+		s = uint32(len(x.slots))
+		x.slots = append(x.slots, slot{})
+		x.nodes = append(x.nodes, nil)
+	}
+	x.nodes[s], x.slots[s].script = n, scriptOf(n)
+	n.slot = int32(s + 1)
+	return s
+}
+
+// release gives back n's slot, when it holds one: n was merged into
+// another node or left the active window, and its postings are stale.
+func (x *index) release(n *node) {
+	if n.slot == 0 {
+		return
+	}
+	s := uint32(n.slot - 1)
+	n.slot = 0
+	x.slots[s] = slot{gen: x.slots[s].gen + 1}
+	x.nodes[s] = nil
+	x.free = append(x.free, s)
+}
+
+// live reports whether a posting still names the node holding its slot.
+func (x *index) live(p posting) bool { return x.slots[p.slot].gen == p.gen }
 
 // add posts n under the given terms; callers pass only terms that n's
 // centroid did not hold before, so a node is rarely posted twice under one
 // term (candidates tolerate it).
 func (x *index) add(n *node, ids []uint32) {
+	if len(ids) == 0 || n.gone || n.dead() {
+		// a lookup never yields a merged or evicted node: an evicted
+		// story still named by a live event may take members
+		return
+	}
+	s := x.slotOf(n)
+	e := posting{s, x.slots[s].gen}
 	for _, id := range ids {
-		p := append(x.post[id], n)
+		p := append(x.post[id], e)
 		if len(p) >= 2*x.keep {
-			p = compact(p, x.keep)
+			p = x.compact(p, x.keep)
 		}
 		x.post[id] = p
 	}
 }
 
-// compact drops dead nodes and keeps the last keep entries.
-func compact(p []*node, keep int) []*node {
+// compact drops stale postings and keeps the last keep entries.
+func (x *index) compact(p []posting, keep int) []posting {
 	out := p[:0]
-	for _, n := range p {
-		if !n.dead() && !n.gone {
-			out = append(out, n)
+	for _, e := range p {
+		if x.live(e) {
+			out = append(out, e)
 		}
 	}
 	if len(out) > keep {
 		out = append(out[:0], out[len(out)-keep:]...)
 	}
-	for i := len(out); i < len(p); i++ {
-		p[i] = nil
-	}
 	return out
+}
+
+// dropStale compacts the list of term id when it is short (see sweep):
+// long lists are compacted as they grow (add), while the short lists of
+// rare terms, which may not grow again, would otherwise keep stale
+// postings.
+func (x *index) dropStale(id uint32) {
+	if int(id) >= len(x.post) || len(x.post[id]) == 0 || len(x.post[id]) > x.keep {
+		return
+	}
+	p := x.compact(x.post[id], len(x.post[id]))
+	if len(p) == 0 {
+		p = nil
+	}
+	x.post[id] = p
 }
 
 // candidates looks up the clusters sharing the heaviest terms of v,
@@ -71,36 +179,54 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 	}
 	c.query = q
-	c.stamp++
+	x.stamp++
+	if x.stamp == 0 {
+		// wrapped: no slot may keep a stamp of an earlier lookup
+		for i := range x.slots {
+			x.slots[i].stamp = 0
+		}
+		x.stamp = 1
+	}
+	stamp := x.stamp
 	touched := c.touched[:0]
 	x.grow(c.lex.size())
+	slots := x.slots
 	words := len(q) - keys
-	for i, t := range q {
+	// the lists first, in a loop of their own, so that their loads from
+	// memory overlap
+	lists := c.lists[:0]
+	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
-		for _, n := range p {
-			if n.dead() || n.gone || (n.stamp == c.stamp && n.stampTerm == t.id) || (i >= words && !n.crossScript(cyrillic)) {
+		lists = append(lists, p)
+	}
+	for i, t := range q {
+		for _, e := range lists[i] {
+			s := &slots[e.slot]
+			if s.gen != e.gen || (s.stamp == stamp && s.term == t.id) || (i >= words && !s.crossScript(cyrillic)) {
 				continue
 			}
-			if n.stamp != c.stamp {
-				n.stamp, n.acc = c.stamp, 0
-				touched = append(touched, n)
+			if s.stamp != stamp {
+				s.stamp, s.acc = stamp, 0
+				touched = append(touched, e.slot)
 			}
-			n.stampTerm = t.id
-			n.acc += float64(t.w)
+			s.term = t.id
+			s.acc += float64(t.w)
 		}
 	}
+	clear(lists)
+	c.lists = lists[:0]
 	c.touched = touched[:0]
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
 	top := c.top[:0]
-	better := func(a, b *node) bool {
-		if a.acc != b.acc {
-			return a.acc > b.acc
+	better := func(a, b uint32) bool {
+		if sa, sb := &slots[a], &slots[b]; sa.acc != sb.acc {
+			return sa.acc > sb.acc
 		}
-		return a.seq < b.seq
+		return x.nodes[a].seq < x.nodes[b].seq
 	}
 	for _, n := range touched {
 		if len(top) == k && !better(n, top[k-1]) {
@@ -122,8 +248,8 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	docNames := c.docNames(v)
 	c.scatter(v)
 	c.scatter(kv)
-	for _, n := range top {
-		out = append(out, c.score(n, docNames, cyrillic, at, tau))
+	for _, sl := range top {
+		out = append(out, c.score(x.nodes[sl], docNames, cyrillic, at, tau))
 	}
 	c.unscatter(kv)
 	c.unscatter(v)
@@ -148,7 +274,7 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 	var dot, dotN, centN float64
 	for i, id := range n.cent.ids {
 		w := float64(n.cent.ws[i])
-		q := float64(c.qw[id])
+		q := float64(c.scattered(id))
 		dot += q * w
 		if c.isName(id) {
 			dotN += q * w

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,70 +12,155 @@ import (
 )
 
 // snapshot is a string-keyed map for many concurrent readers and few
-// writers: reads go to an immutable map published atomically, without
-// locks; new keys go to a locked map that is folded into a new snapshot
-// once it holds an eighth as many keys, so that the copying stays
-// proportional to the insertions. With max > 0 the map is emptied when it
-// would grow past max keys.
+// writers: reads go to an immutable table published atomically, without
+// locks; new keys go to a locked map that is folded into a new table once
+// it holds an eighth as many keys, so that the copying stays proportional
+// to the insertions. With max > 0 the map is emptied when it would grow
+// past max keys.
+//
+// Keys are held as their 128-bit XXH3 hash (keyHash), not as text: a
+// lookup then reads one slot of a flat table, not a key stored
+// elsewhere, and the map keeps no copy of its keys. Two of the at most
+// millions of words a stream holds sharing a hash is improbable beyond
+// any practical concern (about 10^-26).
 type snapshot[V any] struct {
-	read  atomic.Pointer[map[string]V]
+	read  atomic.Pointer[hashTable[V]]
 	mu    sync.Mutex
-	dirty map[string]V
+	dirty map[xxh3.Uint128]V
 	max   int
 }
 
-// get returns the value of k. Looking up a substring of a larger text
-// does not copy or pin it.
-func (s *snapshot[V]) get(k string) (V, bool) {
-	if m := s.read.Load(); m != nil {
-		if v, ok := (*m)[k]; ok {
+// keyHash is the key of k in a snapshot, never the zero value (which
+// marks a free slot).
+func keyHash(k string) xxh3.Uint128 {
+	h := xxh3.HashString128(k)
+	if h == (xxh3.Uint128{}) {
+		h.Lo = 1
+	}
+	return h
+}
+
+// hashTable is an immutable open-addressing table from key hashes to
+// values, half full at most (and at least, but for small tables):
+// a key's first slot is its hash scaled to the table's size.
+type hashTable[V any] struct {
+	slots []hashSlot[V]
+	n     int
+}
+
+type hashSlot[V any] struct {
+	k xxh3.Uint128
+	v V
+}
+
+// newHashTable returns a table holding old's entries and add's.
+func newHashTable[V any](old *hashTable[V], add map[xxh3.Uint128]V) *hashTable[V] {
+	n := len(add)
+	if old != nil {
+		n += old.n
+	}
+	t := &hashTable[V]{slots: make([]hashSlot[V], max(16, 2*n))}
+	if old != nil {
+		for i := range old.slots {
+			if sl := &old.slots[i]; sl.k != (xxh3.Uint128{}) {
+				t.put(sl.k, sl.v)
+			}
+		}
+	}
+	for k, v := range add {
+		t.put(k, v)
+	}
+	return t
+}
+
+// first returns the slot where the probe for k starts.
+func (t *hashTable[V]) first(k xxh3.Uint128) int {
+	hi, _ := bits.Mul64(k.Lo, uint64(len(t.slots)))
+	return int(hi)
+}
+
+func (t *hashTable[V]) put(k xxh3.Uint128, v V) {
+	for i := t.first(k); ; i++ {
+		if i == len(t.slots) {
+			i = 0
+		}
+		sl := &t.slots[i]
+		if sl.k == (xxh3.Uint128{}) {
+			sl.k, sl.v = k, v
+			t.n++
+			return
+		}
+		if sl.k == k {
+			sl.v = v
+			return
+		}
+	}
+}
+
+func (t *hashTable[V]) get(k xxh3.Uint128) (V, bool) {
+	for i := t.first(k); ; i++ {
+		if i == len(t.slots) {
+			i = 0
+		}
+		sl := &t.slots[i]
+		if sl.k == k {
+			return sl.v, true
+		}
+		if sl.k == (xxh3.Uint128{}) {
+			var zero V
+			return zero, false
+		}
+	}
+}
+
+// get returns the value of k.
+func (s *snapshot[V]) get(k string) (V, bool) { return s.getHash(keyHash(k)) }
+
+func (s *snapshot[V]) getHash(h xxh3.Uint128) (V, bool) {
+	if t := s.read.Load(); t != nil {
+		if v, ok := t.get(h); ok {
 			return v, true
 		}
 	}
 	s.mu.Lock()
-	v, ok := s.dirty[k]
+	v, ok := s.dirty[h]
 	s.mu.Unlock()
 	return v, ok
 }
 
-// getOrAdd returns the value of k, calling make (under the lock, once per
-// key) to create it when missing. k is copied before being kept.
+// getOrAdd returns the value of k, calling create (under the lock, once
+// per key) to create it when missing.
 func (s *snapshot[V]) getOrAdd(k string, create func() V) V {
-	if v, ok := s.get(k); ok {
+	h := keyHash(k)
+	if v, ok := s.getHash(h); ok {
 		return v
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if m := s.read.Load(); m != nil {
-		if v, ok := (*m)[k]; ok {
+	old := s.read.Load()
+	if old != nil {
+		if v, ok := old.get(h); ok {
 			return v
 		}
 	}
-	if v, ok := s.dirty[k]; ok {
+	if v, ok := s.dirty[h]; ok {
 		return v
 	}
 	v := create()
 	if s.dirty == nil {
-		s.dirty = map[string]V{}
+		s.dirty = map[xxh3.Uint128]V{}
 	}
-	s.dirty[strings.Clone(k)] = v
-	var old map[string]V
-	if m := s.read.Load(); m != nil {
-		old = *m
+	s.dirty[h] = v
+	n := 0
+	if old != nil {
+		n = old.n
 	}
-	if len(s.dirty) >= max(64, len(old)/8) {
-		if s.max > 0 && len(old)+len(s.dirty) > s.max {
+	if len(s.dirty) >= max(64, n/8) {
+		if s.max > 0 && n+len(s.dirty) > s.max {
 			old = nil // bounded: start over with the newest keys
 		}
-		next := make(map[string]V, len(old)+len(s.dirty))
-		for k, v := range old {
-			next[k] = v
-		}
-		for k, v := range s.dirty {
-			next[k] = v
-		}
-		s.read.Store(&next)
-		s.dirty = map[string]V{}
+		s.read.Store(newHashTable(old, s.dirty))
+		s.dirty = map[xxh3.Uint128]V{}
 	}
 	return v
 }

@@ -37,16 +37,12 @@ func (v vector) unit() {
 // node is an event or a story: a centroid (the sum of its members' unit
 // vectors, pruned to the heaviest terms) and its span.
 type node struct {
-	// into, gone, stamp, stampTerm and acc are read for every posting a
-	// lookup walks: they come first, to share a cache line.
 	into *node // set when merged into another node
 	gone bool  // evicted from the active window
-	// stamp, stampTerm and acc accumulate a candidate's partial score
-	// during one lookup.
-	stamp     uint64
-	stampTerm uint32
-	acc       float64
-	seq       int
+	// slot is the node's slot in its index plus one, zero for none
+	// (index.slotOf).
+	slot int32
+	seq  int
 
 	id    string
 	story *node // events: the story
@@ -105,6 +101,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		if t.boost >= nameBoost {
 			c.nameDF[t.id]++
 		}
+		c.setName(t.id)
 		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
 		v = append(v, tw{t.id, float32(w)})
 	}
@@ -137,6 +134,7 @@ func (c *Clusterer) keyVector(f *Features) vector {
 			c.seen[k.id] = uint32(c.docs)
 		}
 		c.df[k.id]++
+		c.setName(k.id)
 		c.dirtyDF[c.hash[k.id]%dfShards] = c.keepState
 		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
 	}
@@ -144,89 +142,6 @@ func (c *Clusterer) keyVector(f *Features) vector {
 	kv = kv[:min(len(kv), maxDocKeys)]
 	kv.unit()
 	return kv
-}
-
-// rankedTerm is a weighted term with what compareTerms reads, so that
-// sorting does not look them up at every comparison.
-type rankedTerm struct {
-	w    float32
-	id   uint32
-	seen uint32
-	hash uint64
-}
-
-// sortHeaviest sorts ts by weight, heaviest first, ties by compareTerms.
-func (c *Clusterer) sortHeaviest(ts []tw) { c.selectHeaviest(ts, len(ts)) }
-
-// selectHeaviest moves the k heaviest terms of ts to its front, sorted
-// as sortHeaviest sorts them; the order of the rest is unspecified. The
-// order is total, so the k chosen do not depend on the order of ts.
-func (c *Clusterer) selectHeaviest(ts []tw, k int) {
-	rs := c.rankBuf[:0]
-	for _, t := range ts {
-		rs = append(rs, rankedTerm{t.w, t.id, c.seen[t.id], c.hash[t.id]})
-	}
-	cmp := func(a, b rankedTerm) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		case a.seen != b.seen:
-			return int(a.seen) - int(b.seen)
-		case a.hash < b.hash:
-			return -1
-		case a.hash > b.hash:
-			return 1
-		}
-		return c.compareTerms(a.id, b.id)
-	}
-	if k < len(rs) {
-		partition(rs, k, cmp)
-		slices.SortFunc(rs[:k], cmp)
-	} else {
-		slices.SortFunc(rs, cmp)
-	}
-	for i, r := range rs {
-		ts[i] = tw{r.id, r.w}
-	}
-	c.rankBuf = rs
-}
-
-// partition reorders rs so that its first k elements are the k least by
-// cmp (in any order): a quickselect around the median of three.
-func partition(rs []rankedTerm, k int, cmp func(a, b rankedTerm) int) {
-	lo, hi := 0, len(rs)-1
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// median of three to rs[hi] as the pivot
-		if cmp(rs[mid], rs[lo]) < 0 {
-			rs[mid], rs[lo] = rs[lo], rs[mid]
-		}
-		if cmp(rs[hi], rs[lo]) < 0 {
-			rs[hi], rs[lo] = rs[lo], rs[hi]
-		}
-		if cmp(rs[mid], rs[hi]) < 0 {
-			rs[mid], rs[hi] = rs[hi], rs[mid]
-		}
-		p := rs[hi]
-		i := lo
-		for j := lo; j < hi; j++ {
-			if cmp(rs[j], p) < 0 {
-				rs[i], rs[j] = rs[j], rs[i]
-				i++
-			}
-		}
-		rs[i], rs[hi] = rs[hi], rs[i]
-		switch {
-		case i == k || i == k-1:
-			return
-		case i < k:
-			lo = i + 1
-		default:
-			hi = i - 1
-		}
-	}
 }
 
 // compareTerms orders terms by the arrival that brought them first, then
@@ -277,7 +192,7 @@ const idfPrior = 50
 // isName reports whether a term is mostly seen as a name: an entity, or
 // a word written capitalised inside sentences in most articles using it.
 func (c *Clusterer) isName(id uint32) bool {
-	return c.nameDF[id]*2 > c.df[id]
+	return c.nameBits[id>>6]&(1<<(id&63)) != 0 // setName
 }
 
 func (c *Clusterer) idf(id uint32) float64 {
@@ -317,6 +232,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		n.articles = append(n.articles, a.ID)
 	}
 	n.size++
+	x.refresh(n)
 	n.lastArrival = c.docs
 	if n.id[0] == 'e' {
 		c.addNames(n, sal)
@@ -421,7 +337,9 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.leads = addCounts(into.leads, from.leads)
 	from.persons, from.mains, from.leads = nil, nil, nil
 	into.size += from.size
+	x.refresh(into)
 	from.into = into
+	x.release(from)
 	from.cent = centroid{}
 	c.markDirty(into.id)
 	c.markDirty(from.id)
@@ -541,7 +459,7 @@ func (c *Clusterer) sweep() {
 			}
 		}
 	}
-	evict := func(m map[string]*node, window time.Duration, idle int, event bool) {
+	evict := func(m map[string]*node, x *index, window time.Duration, idle int, event bool) {
 		limit := c.clock.Add(-window)
 		for id, n := range m {
 			old := !c.clock.IsZero() && !n.last.IsZero() && n.last.Before(limit)
@@ -556,6 +474,7 @@ func (c *Clusterer) sweep() {
 			mark(&n.cent)
 			mark(&n.keys)
 			n.cent, n.keys, n.gone = centroid{}, centroid{}, true
+			x.release(n)
 			n.articles, n.children = nil, nil
 			n.names, n.persons, n.mains, n.leads, n.days = nil, nil, nil, nil, nil
 			delete(m, id)
@@ -563,22 +482,12 @@ func (c *Clusterer) sweep() {
 		}
 	}
 	c.growScratch()
-	evict(c.events, c.opts.EventWindow, c.opts.EventIdle, true)
-	evict(c.stories, c.opts.StoryWindow, c.opts.StoryIdle, false)
+	evict(c.events, c.eventIdx, c.opts.EventWindow, c.opts.EventIdle, true)
+	evict(c.stories, c.storyIdx, c.opts.StoryWindow, c.opts.StoryIdle, false)
 	for _, id := range marked {
 		c.pos[id] = 0
-		for _, x := range []*index{c.eventIdx, c.storyIdx} {
-			// long lists are compacted as they grow (index.add); the
-			// short lists of rare terms, which may not grow again, would
-			// otherwise keep evicted clusters
-			if int(id) < len(x.post) && len(x.post[id]) > 0 && len(x.post[id]) <= x.keep {
-				p := compact(x.post[id], len(x.post[id]))
-				if len(p) == 0 {
-					p = nil
-				}
-				x.post[id] = p
-			}
-		}
+		c.eventIdx.dropStale(id)
+		c.storyIdx.dropStale(id)
 	}
 	c.fresh = marked[:0]
 }

@@ -2,7 +2,7 @@ package cluster
 
 import (
 	"slices"
-	"sort"
+	"strings"
 )
 
 // protagonists is how many names of its title and lead stand for what an
@@ -168,12 +168,7 @@ func addPersons(n *node, f *Features) {
 		n.mains[f.Main]++
 	}
 	if len(n.persons) > maxEventPersons*3/2 {
-		keep := topCounts(n.persons, maxEventPersons)
-		m := make(map[string]float32, len(keep))
-		for _, p := range keep {
-			m[p] = n.persons[p]
-		}
-		n.persons = m
+		keepTopCounts(n.persons, maxEventPersons)
 	}
 }
 
@@ -187,19 +182,29 @@ func addCounts(into, from map[string]float32) map[string]float32 {
 	return into
 }
 
-// topCounts returns the k keys counted most (ties: in order).
-func topCounts(m map[string]float32, k int) []string {
-	ks := make([]string, 0, len(m))
-	for p := range m {
-		ks = append(ks, p)
+// keepTopCounts deletes from m all but the k keys counted most (ties:
+// in order).
+func keepTopCounts(m map[string]float32, k int) {
+	type count struct {
+		key string
+		n   float32
 	}
-	sort.Slice(ks, func(i, j int) bool {
-		if m[ks[i]] != m[ks[j]] {
-			return m[ks[i]] > m[ks[j]]
+	cs := make([]count, 0, len(m))
+	for p, n := range m {
+		cs = append(cs, count{p, n})
+	}
+	slices.SortFunc(cs, func(a, b count) int {
+		switch {
+		case a.n > b.n:
+			return -1
+		case a.n < b.n:
+			return 1
 		}
-		return ks[i] < ks[j]
+		return strings.Compare(a.key, b.key)
 	})
-	return ks[:min(len(ks), k)]
+	for _, c := range cs[min(len(cs), k):] {
+		delete(m, c.key)
+	}
 }
 
 // otherPeople reports whether an article is about other people than

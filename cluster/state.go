@@ -208,7 +208,9 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			return fmt.Errorf("cluster: load %s: %w", key, err)
 		}
 		for t, df := range m {
-			c.df[c.termID(t)] = df
+			id := c.termID(t)
+			c.df[id] = df
+			c.setName(id)
 		}
 	}
 	load := func(prefix string, into map[string]*node) error {

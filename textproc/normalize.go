@@ -46,8 +46,8 @@ func Normalize(s string) string {
 
 // appendNormalized appends the normalized form of s to dst.
 func appendNormalized(dst []byte, s string) []byte {
-	if !isASCII(s) {
-		s = norm.NFKC.String(s) // ASCII is already in NFKC
+	if !nfkcStable(s) {
+		s = norm.NFKC.String(s)
 	}
 	space := true // drop leading space
 	for i := 0; i < len(s); {
@@ -70,6 +70,12 @@ func appendNormalized(dst []byte, s string) []byte {
 			dst = append(dst, c)
 			continue
 		}
+		if isCyrillic2(s, i) {
+			space = false
+			dst = utf8.AppendRune(dst, foldCyrillic(rune(s[i]&0x1f)<<6|rune(s[i+1]&0x3f)))
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		r = unicode.ToLower(foldRune(r))
@@ -89,14 +95,74 @@ func appendNormalized(dst []byte, s string) []byte {
 	return dst
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+// nfkcStable reports, without the normalisation tables, that s is in
+// NFKC for certain: every code point of s is ASCII or one of the common
+// non-ASCII letters and signs of news text (Latin-1, Cyrillic, general
+// punctuation, currency signs) that NFKC leaves as they are and that
+// never combine with the code point before them, so that no sequence of
+// them changes either. False means s may need normalising.
+// TestNFKCStable checks the set against the tables.
+func nfkcStable(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < 0xe0 {
+			// two bytes: U+0080–U+07FF
+			if i+1 >= len(s) || s[i+1]&0xc0 != 0x80 {
+				return false
+			}
+			lo := s[i+1] & 0x3f
+			switch c {
+			case 0xc2: // U+0080–U+00BF
+				if stableC2&(1<<lo) == 0 {
+					return false
+				}
+			case 0xc3, 0xd0, 0xd1, 0xd3: // U+00C0–U+00FF, U+0400–U+047F, U+04C0–U+04FF
+			case 0xd2: // U+0480–U+04BF but the combining U+0483–U+0487
+				if lo >= 3 && lo <= 7 {
+					return false
+				}
+			default:
+				return false
+			}
+			i += 2
+			continue
+		}
+		// three bytes: U+2000–U+203F and U+2080–U+20BF only
+		if c != 0xe2 || i+2 >= len(s) || s[i+2]&0xc0 != 0x80 {
 			return false
 		}
+		lo := s[i+2] & 0x3f
+		switch s[i+1] {
+		case 0x80:
+			if stable2000&(1<<lo) == 0 {
+				return false
+			}
+		case 0x82:
+			if stable2080&(1<<lo) == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+		i += 3
 	}
 	return true
 }
+
+// The code points of U+0080–U+00BF, U+2000–U+203F and U+2080–U+20BF
+// that nfkcStable accepts, as bits by offset in their block of 64:
+// U+0080–U+009F, U+00A1–U+00A7, ©, «–®, °, ±, ¶, ·, », ¿; U+200B–U+2010,
+// U+2012–U+2016, U+2018–U+2023, U+2027–U+202E, U+2030–U+2032, U+2035,
+// U+2038–U+203B, U+203D, U+203F; U+208F, U+209D–U+20A7, U+20A9–U+20BF.
+const (
+	stableC2   uint64 = 0x88c37afeffffffff
+	stable2000 uint64 = 0xaf277f8fff7df800
+	stable2080 uint64 = 0xfffffeffe0008000
+)
 
 // Hash returns a stable hex hash of the normalized form of s, so that texts
 // differing only in case, quotes, dashes or white space hash the same.

@@ -3,6 +3,10 @@ package textproc
 import (
 	"reflect"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -98,4 +102,79 @@ func TestPrefixStem(t *testing.T) {
 			t.Errorf("PrefixStem(%q) = %q, %v; want %q, %v", tc.word, got, ok, tc.want, tc.ok)
 		}
 	}
+}
+
+// TestNFKCStable checks nfkcStable against the normalisation tables:
+// every code point it accepts is in NFKC alone and never combines with
+// the one before it, so that any text of them is in NFKC.
+func TestNFKCStable(t *testing.T) {
+	var ok []rune
+	for r := rune(0); r <= 0x3000; r++ {
+		s := string(r)
+		if !nfkcStable(s) {
+			continue
+		}
+		p := norm.NFKC.PropertiesString(s)
+		if !p.BoundaryBefore() || !norm.NFKC.IsNormalString(s) {
+			t.Errorf("nfkcStable accepts U+%04X, which NFKC changes or combines", r)
+		}
+		ok = append(ok, r)
+	}
+	if len(ok) < 400 {
+		t.Fatalf("nfkcStable accepts %d code points, want the Cyrillic and Latin-1 letters at least", len(ok))
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Песков заявил «нет» — 5 €", true},
+		{"Café au lait", true},
+		{"и\u0306", false}, // a combining breve: й decomposed
+		{"ﬁle", false},     // a ligature
+		{"\u00a0", false},  // no-break space
+		{"\xd0", false},    // truncated
+	} {
+		if got := nfkcStable(tc.s); got != tc.want {
+			t.Errorf("nfkcStable(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+		if tc.want && norm.NFKC.String(tc.s) != tc.s {
+			t.Errorf("%q is not in NFKC", tc.s)
+		}
+	}
+}
+
+// TestNormalizeCyrillic checks the fast paths of ScanWords and Normalize
+// for two-byte Cyrillic against the general ones.
+func TestNormalizeCyrillic(t *testing.T) {
+	for r := rune(0x400); r < 0x480; r++ {
+		if !isWordRune(foldRune(r)) {
+			t.Errorf("%q is not a word rune", r)
+		}
+		s := "Ab" + string(r) + "\u0301"
+		if got, want := Normalize(s), string(appendNormalizedSlow(nil, s)); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// appendNormalizedSlow is appendNormalized without its fast paths.
+func appendNormalizedSlow(dst []byte, s string) []byte {
+	s = norm.NFKC.String(s)
+	space := true
+	for _, r := range s {
+		r = unicode.ToLower(foldRune(r))
+		if unicode.IsSpace(r) || r == ' ' {
+			if !space {
+				dst = append(dst, ' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	for len(dst) > 0 && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
 }

@@ -33,16 +33,6 @@ func ScanWords(dst []Word, text string) []Word {
 	initial := true // no word or other character since a sentence break
 	wordInitial, capital := false, false
 	runeIdx := 0
-	flush := func(end, byteEnd int) {
-		if start < 0 {
-			return
-		}
-		// a joiner is taken only before a word character, so a word
-		// never ends with one
-		dst = append(dst, Word{Raw: text[byteStart:byteEnd], Byte: byteStart, Start: start, End: end,
-			Capital: capital, Initial: wordInitial})
-		start = -1
-	}
 	for i := 0; i < len(text); {
 		at := i
 		var r, f rune
@@ -56,6 +46,10 @@ func ScanWords(dst []Word, text string) []Word {
 			case asciiTick:
 				f = '\''
 			}
+		} else if isCyrillic2(text, i) {
+			// a letter, which folding leaves a letter
+			r, f, word = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 0, true
+			i += 2
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -74,13 +68,22 @@ func ScanWords(dst []Word, text string) []Word {
 		case (f == '\'' || f == '-') && start >= 0 && prevWord && i < len(text) && nextIsWord(text[i:]):
 			// a joiner inside the word
 		default:
-			flush(runeIdx, at)
+			if start >= 0 {
+				// a joiner is taken only before a word character, so a
+				// word never ends with one
+				dst = append(dst, Word{Raw: text[byteStart:at], Byte: byteStart, Start: start, End: runeIdx,
+					Capital: capital, Initial: wordInitial})
+				start = -1
+			}
 			initial = breaksSentence(r, initial)
 		}
 		prevWord = word
 		runeIdx++
 	}
-	flush(runeIdx, len(text))
+	if start >= 0 {
+		dst = append(dst, Word{Raw: text[byteStart:], Byte: byteStart, Start: start, End: runeIdx,
+			Capital: capital, Initial: wordInitial})
+	}
 	return dst
 }
 

@@ -1,0 +1,86 @@
+package cluster
+
+import "testing"
+
+// livePosted returns the nodes a term's postings name that are still
+// live, in list order.
+func livePosted(x *index, id uint32) []*node {
+	var out []*node
+	for _, e := range x.post[id] {
+		if x.live(e) {
+			out = append(out, x.nodes[e.slot])
+		}
+	}
+	return out
+}
+
+func TestIndexSlots(t *testing.T) {
+	a, b, c := &node{id: "a", seq: 1}, &node{id: "b", seq: 2}, &node{id: "c", seq: 3}
+	tests := []struct {
+		name string
+		run  func(x *index)
+		term uint32
+		want []*node
+	}{
+		{"posted", func(x *index) { x.add(a, []uint32{1}); x.add(b, []uint32{1}) }, 1, []*node{a, b}},
+		{"released", func(x *index) {
+			x.add(a, []uint32{1, 2})
+			x.add(b, []uint32{1})
+			x.release(a)
+		}, 1, []*node{b}},
+		{"slot reused, old postings stale", func(x *index) {
+			x.add(a, []uint32{2})
+			x.release(a)
+			x.add(c, []uint32{1}) // takes a's slot
+		}, 2, nil},
+		{"reused slot names the new node", func(x *index) {
+			x.add(a, []uint32{2})
+			x.release(a)
+			x.add(c, []uint32{1})
+		}, 1, []*node{c}},
+		{"merged node not posted", func(x *index) {
+			a.into = b
+			defer func() { a.into = nil }()
+			x.add(a, []uint32{1})
+		}, 1, nil},
+		{"evicted node not posted", func(x *index) {
+			c.gone = true
+			defer func() { c.gone = false }()
+			x.add(c, []uint32{1})
+		}, 1, nil},
+		{"compaction keeps the most recent", func(x *index) {
+			for _, n := range []*node{a, b, c} {
+				x.add(n, []uint32{3})
+			}
+			x.post[3] = x.compact(x.post[3], 2)
+		}, 3, []*node{b, c}},
+		{"short lists drop stale postings", func(x *index) {
+			x.add(a, []uint32{3})
+			x.add(b, []uint32{3})
+			x.release(b)
+			x.dropStale(3)
+			if len(x.post[3]) != 1 {
+				t.Errorf("dropStale left %d postings, want 1", len(x.post[3]))
+			}
+		}, 3, []*node{a}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, n := range []*node{a, b, c} {
+				n.slot = 0
+			}
+			x := newIndex(4)
+			x.grow(8)
+			tc.run(x)
+			got := livePosted(x, tc.term)
+			if len(got) != len(tc.want) {
+				t.Fatalf("live postings of %d: %d nodes, want %d", tc.term, len(got), len(tc.want))
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("posting %d names %s, want %s", i, got[i].id, tc.want[i].id)
+				}
+			}
+		})
+	}
+}

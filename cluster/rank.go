@@ -1,0 +1,163 @@
+package cluster
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
+
+// rankedTerm is a weighted term with most of what compareTerms reads,
+// packed so that most comparisons are one of integers: key orders by
+// weight, heaviest first, then by seen (the arrival that brought the term
+// first); the terms' hashes, then their text (which only a hash collision
+// reaches), break the remaining ties.
+type rankedTerm struct {
+	key uint64
+	id  uint32
+	w   float32
+}
+
+// rankKey is the key of a term of weight w first counted at arrival seen:
+// ascending keys order weights descending (as floats compare: -0 is 0),
+// then seen ascending.
+func rankKey(w float32, seen uint32) uint64 {
+	if w == 0 {
+		w = 0 // -0 ties with 0
+	}
+	b := math.Float32bits(w)
+	if b>>31 != 0 {
+		b = ^b
+	} else {
+		b |= 1 << 31
+	}
+	// b ascends with w; its complement descends
+	return uint64(^b)<<32 | uint64(seen)
+}
+
+// cmpRanked orders two ranked terms: weight descending, then
+// compareTerms.
+func (c *Clusterer) cmpRanked(a, b rankedTerm) int {
+	switch {
+	case a.key < b.key:
+		return -1
+	case a.key > b.key:
+		return 1
+	}
+	return c.compareTerms(a.id, b.id)
+}
+
+// sortHeaviest sorts ts by weight, heaviest first, ties by compareTerms.
+func (c *Clusterer) sortHeaviest(ts []tw) { c.selectHeaviest(ts, len(ts)) }
+
+// selectHeaviest moves the k heaviest terms of ts to its front, sorted
+// as sortHeaviest sorts them; the order of the rest is unspecified. The
+// order is total, so the k chosen do not depend on the order of ts.
+func (c *Clusterer) selectHeaviest(ts []tw, k int) {
+	rs := c.rankBuf[:0]
+	for _, t := range ts {
+		rs = append(rs, rankedTerm{rankKey(t.w, c.seen[t.id]), t.id, t.w})
+	}
+	if k < len(rs) {
+		c.partition(rs, k)
+		c.sortRanked(rs[:k])
+	} else {
+		c.sortRanked(rs)
+	}
+	for i, r := range rs {
+		ts[i] = tw{r.id, r.w}
+	}
+	c.rankBuf = rs
+}
+
+// lessRanked reports whether a ranks before b (cmpRanked), comparing
+// keys inline.
+func (c *Clusterer) lessRanked(a, b *rankedTerm) bool {
+	if a.key != b.key {
+		return a.key < b.key
+	}
+	return c.compareTerms(a.id, b.id) < 0
+}
+
+// sortRanked sorts rs by cmpRanked: a quicksort around the median of
+// three with the comparisons inline, insertion sort for short ranges,
+// and slices.SortFunc past a depth that only an unlucky order of input
+// reaches. The order is total, so the result is the one any sort gives.
+func (c *Clusterer) sortRanked(rs []rankedTerm) {
+	depth := 2 * bits.Len(uint(len(rs)))
+	for len(rs) > 12 {
+		if depth == 0 {
+			slices.SortFunc(rs, c.cmpRanked)
+			return
+		}
+		depth--
+		lo, hi := 0, len(rs)-1
+		mid := hi / 2
+		if c.lessRanked(&rs[mid], &rs[lo]) {
+			rs[mid], rs[lo] = rs[lo], rs[mid]
+		}
+		if c.lessRanked(&rs[hi], &rs[lo]) {
+			rs[hi], rs[lo] = rs[lo], rs[hi]
+		}
+		if c.lessRanked(&rs[mid], &rs[hi]) {
+			rs[mid], rs[hi] = rs[hi], rs[mid]
+		}
+		p := rs[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if c.lessRanked(&rs[j], &p) {
+				rs[i], rs[j] = rs[j], rs[i]
+				i++
+			}
+		}
+		rs[i], rs[hi] = rs[hi], rs[i]
+		// the shorter side by recursion, the longer by the loop
+		if i < len(rs)-i {
+			c.sortRanked(rs[:i])
+			rs = rs[i+1:]
+		} else {
+			c.sortRanked(rs[i+1:])
+			rs = rs[:i]
+		}
+	}
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && c.lessRanked(&rs[j], &rs[j-1]); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+// partition reorders rs so that its first k elements are the k least by
+// cmpRanked (in any order): a quickselect around the median of three.
+func (c *Clusterer) partition(rs []rankedTerm, k int) {
+	lo, hi := 0, len(rs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// median of three to rs[hi] as the pivot
+		if c.lessRanked(&rs[mid], &rs[lo]) {
+			rs[mid], rs[lo] = rs[lo], rs[mid]
+		}
+		if c.lessRanked(&rs[hi], &rs[lo]) {
+			rs[hi], rs[lo] = rs[lo], rs[hi]
+		}
+		if c.lessRanked(&rs[mid], &rs[hi]) {
+			rs[mid], rs[hi] = rs[hi], rs[mid]
+		}
+		p := rs[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if c.lessRanked(&rs[j], &p) {
+				rs[i], rs[j] = rs[j], rs[i]
+				i++
+			}
+		}
+		rs[i], rs[hi] = rs[hi], rs[i]
+		switch {
+		case i == k || i == k-1:
+			return
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i - 1
+		}
+	}
+}
