@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/textproc"
 )
 
@@ -336,5 +337,34 @@ func TestStateAcrossRestart(t *testing.T) {
 		if third.Text != "Third story body." {
 			t.Errorf("ring %q: after restart %q", ring, third.Text)
 		}
+	}
+}
+
+// BenchmarkCleanStream cleans 2,000 articles of the generated stream in
+// turn, one per iteration, on one Cleaner: the outlets, boilerplate,
+// languages and lengths of a stream, with learning as it goes. The
+// Cleaner starts over at each pass so that what it learns stays that of
+// one stream.
+func BenchmarkCleanStream(b *testing.B) {
+	var arts []storyline.Article
+	size := 0
+	for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
+		arts = append(arts, storyline.Article{ID: a.ID, Source: a.Source, Hash: fmt.Sprint(len(arts)), Text: a.Text})
+		size += len(a.Text)
+	}
+	ctx := context.Background()
+	c := New(Options{})
+	b.SetBytes(int64(size / len(arts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%len(arts) == 0 {
+			c = New(Options{})
+		}
+		a := arts[i%len(arts)]
+		if err := c.Clean(ctx, &a); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }
