@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -37,9 +36,15 @@ func newOutlet() *outlet { return &outlet{counts: make(map[uint64]uint32)} }
 // learn counts the distinct lines of one article of source and remembers
 // them under id.
 func (c *Cleaner) learn(source, id, hash string, lines []line) {
-	keys := make([]uint64, 0, len(lines))
+	n := 0
 	for _, l := range lines {
-		if l.key != 0 && utf8.RuneCountInString(l.norm) <= c.opts.MaxLineRunes {
+		if l.key != 0 {
+			n++
+		}
+	}
+	keys := make([]uint64, 0, n)
+	for _, l := range lines {
+		if l.key != 0 && l.runes <= c.opts.MaxLineRunes {
 			keys = append(keys, l.key)
 		}
 	}
