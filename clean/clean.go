@@ -124,7 +124,7 @@ type line struct {
 	text  string
 	norm  string
 	words int
-	runes int // code points of norm
+	runes int    // code points of norm
 	key   uint64 // 0 for an empty or numeric line, which is never learned
 	// numeric is set for a line a quarter or more of whose non-space
 	// characters are digits ("9:05 p.m.", "2,383"): such lines
