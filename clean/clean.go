@@ -122,6 +122,7 @@ func (c *Cleaner) CleanText(source, text string) string {
 // line is one line of text with its normalized form and learning key.
 type line struct {
 	text  string
+	start int // byte offset of text in the article's text
 	norm  string
 	words int
 	runes int    // code points of norm
@@ -161,7 +162,7 @@ func (c *Cleaner) getWork() *work {
 func (w *work) split(text string) []line {
 	w.lines, w.ends, w.norm = w.lines[:0], w.ends[:0], w.norm[:0]
 	for rest := text; ; {
-		t := rest
+		t, start := rest, len(text)-len(rest)
 		i := strings.IndexByte(rest, '\n')
 		if i >= 0 {
 			t, rest = rest[:i], rest[i+1:]
@@ -170,7 +171,7 @@ func (w *work) split(text string) []line {
 		var n normCounts
 		w.norm, n = appendNormalized(w.norm, t)
 		w.ends = append(w.ends, len(w.norm))
-		l := line{text: t, runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		l := line{text: t, start: start, runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
 		if n.chars > 0 {
 			l.words = n.spaces + 1
 		}
@@ -279,6 +280,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	}
 	b := w.out[:0]
 	blank := false
+	first := -1 // where the first line written starts in text
 	for _, l := range lines {
 		if !l.keep {
 			continue
@@ -295,11 +297,16 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 			}
 		}
 		blank = false
+		if first < 0 {
+			first = l.start
+		}
 		b = append(b, t...)
 	}
 	w.out = b
-	if string(b) == text {
-		return text
+	if first >= 0 && first+len(b) <= len(text) && string(b) == text[first:first+len(b)] {
+		// Lines dropped at either end only: the clean text is a
+		// stretch of the text, which it shares.
+		return text[first : first+len(b)]
 	}
 	return string(b)
 }
