@@ -70,44 +70,53 @@ func (w *normHasher) write(s string) {
 			break
 		}
 	}
+	buf, n, space, pending := w.buf[:], w.n, w.space, w.pending
 	for i := 0; i < len(s); {
-		if w.n+utf8.UTFMax+1 > len(w.buf) {
-			w.h.Write(w.buf[:w.n])
-			w.n = 0
+		// An input byte gives at most two (a space owed, and itself);
+		// a code point at most a space and utf8.UTFMax bytes.
+		if len(buf)-n < 2*utf8.UTFMax {
+			w.h.Write(buf[:n])
+			n = 0
 		}
-		c := s[i]
-		var r rune
-		if c < utf8.RuneSelf {
-			i++
+		// A run of ASCII, as much as fits.
+		for end := min(len(s), i+(len(buf)-n)/2); i < end; i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				break
+			}
 			if c = asciiFold[c]; c == foldSpace {
-				w.pending = w.pending || !w.space
-				w.space = true
+				pending = pending || !space
+				space = true
 				continue
 			}
-			r = rune(c)
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-			if r = unicode.ToLower(textproc.FoldRune(r)); r == ' ' {
-				w.pending = w.pending || !w.space
-				w.space = true
-				continue
+			if pending {
+				buf[n] = ' '
+				n++
+				pending = false
 			}
+			space = false
+			buf[n] = c
+			n++
 		}
-		if w.pending {
-			w.buf[w.n] = ' '
-			w.n++
-			w.pending = false
+		if i == len(s) || s[i] < utf8.RuneSelf {
+			continue
 		}
-		w.space = false
-		if r < utf8.RuneSelf {
-			w.buf[w.n] = byte(r)
-			w.n++
-		} else {
-			w.n += utf8.EncodeRune(w.buf[w.n:], r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r = unicode.ToLower(textproc.FoldRune(r)); r == ' ' {
+			pending = pending || !space
+			space = true
+			continue
 		}
+		if pending {
+			buf[n] = ' '
+			n++
+			pending = false
+		}
+		space = false
+		n += utf8.EncodeRune(buf[n:], r)
 	}
+	w.n, w.space, w.pending = n, space, pending
 }
 
 // sum returns the hash of what was written; a trailing space is dropped.
