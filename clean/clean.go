@@ -93,7 +93,7 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	defer c.work.Put(w)
 	lines := w.split(a.Text)
 	if a.Source != "" {
-		c.learn(a.Source, a.ID, a.Hash, lines)
+		c.learn(a.Source, a.ID, a.Hash, lines, w)
 	}
 	a.Text = c.clean(a.Source, a.Text, lines, w)
 	return nil
@@ -142,10 +142,11 @@ type line struct {
 // the call that used them.
 type work struct {
 	lines []line
-	ends  []int  // end of each line's normalized form in norm
-	norm  []byte // the normalized lines, one after the other
-	fold  []byte // a normalized line with its digits folded, for lineKey
-	out   []byte // the clean text being written
+	ends  []int    // end of each line's normalized form in norm
+	norm  []byte   // the normalized lines, one after the other
+	fold  []byte   // a normalized line with its digits folded, for lineKey
+	out   []byte   // the clean text being written
+	keys  []uint64 // the learnable keys of the article
 }
 
 // getWork returns scratch space for one Clean.
