@@ -41,12 +41,7 @@ type normCounts struct {
 // it equal to textproc.Normalize.
 func appendNormalized(dst []byte, s string) ([]byte, normCounts) {
 	var n normCounts
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			s = norm.NFKC.String(s) // ASCII is already in NFKC
-			break
-		}
-	}
+	s = nfkc(s)
 	start := len(dst)
 	space := true // drop leading space
 	for i := 0; i < len(s); {
@@ -89,4 +84,42 @@ func appendNormalized(dst []byte, s string) ([]byte, normCounts) {
 		n.spaces--
 	}
 	return dst, n
+}
+
+// nfkcTableEnd bounds the code points nfkcInert knows; past it, NFKC is
+// applied.
+const nfkcTableEnd = 0x2200
+
+// nfkcInert has a bit set for each code point below nfkcTableEnd that
+// NFKC leaves as it is wherever it stands: it is normalized on its own
+// (quick check Yes) and a starter that combines with nothing before it.
+// A text of such code points and ASCII is its own NFKC form; most news
+// text is (Latin, Cyrillic, typographic quotes and dashes).
+var nfkcInert = func() (t [nfkcTableEnd / 64]uint64) {
+	var b [utf8.UTFMax]byte
+	for r := rune(utf8.RuneSelf); r < nfkcTableEnd; r++ {
+		c := b[:utf8.EncodeRune(b[:], r)]
+		if norm.NFKC.Properties(c).BoundaryBefore() && norm.NFKC.IsNormal(c) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
+
+// nfkc returns the NFKC form of s, without looking it up when every code
+// point of s is one nfkcInert knows to keep.
+func nfkc(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= nfkcTableEnd || nfkcInert[r/64]&(1<<(r%64)) == 0 {
+			return norm.NFKC.String(s)
+		}
+		i += size
+	}
+	return s
 }

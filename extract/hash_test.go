@@ -7,6 +7,7 @@ import (
 
 	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/textproc"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestHashMatchesTextproc: Hash, which normalizes and hashes as it goes,
@@ -49,5 +50,40 @@ func TestHashMatchesTextproc(t *testing.T) {
 	}
 	for a := range gen.New(gen.Options{Articles: 100, Seed: 2}).All() {
 		check(a.Title, a.Text)
+	}
+}
+
+// TestNFKC: nfkc is NFKC, on texts of the code points it keeps as they
+// are, mixed with ASCII and with ones it looks up (combining marks,
+// compatibility forms), in random order.
+func TestNFKC(t *testing.T) {
+	var inert, other []rune
+	for r := rune(0x80); r < nfkcTableEnd; r++ {
+		if nfkcInert[r/64]&(1<<(r%64)) != 0 {
+			inert = append(inert, r)
+		} else if len(other) < 4000 {
+			other = append(other, r)
+		}
+	}
+	if len(inert) < 1000 {
+		t.Fatalf("only %d code points known inert", len(inert))
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			switch k := r.IntN(10); {
+			case k < 5:
+				b.WriteRune(inert[r.IntN(len(inert))])
+			case k < 8:
+				b.WriteByte(byte(r.IntN(128)))
+			default:
+				b.WriteRune(other[r.IntN(len(other))])
+			}
+		}
+		s := b.String()
+		if got, want := nfkc(s), norm.NFKC.String(s); got != want {
+			t.Fatalf("nfkc(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
