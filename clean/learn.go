@@ -28,7 +28,10 @@ type outlet struct {
 	counts map[uint64]uint32
 	recent []string // ring of recent content hashes
 	next   int
-	latest latest // the latest articles and their lines, in memory only
+	// inRecent counts the hashes of recent by hashPrefix, built when
+	// first needed: a look-up in place of a scan of the ring.
+	inRecent map[string]int
+	latest   latest // the latest articles and their lines, in memory only
 }
 
 func newOutlet() *outlet { return &outlet{counts: make(map[uint64]uint32)} }
@@ -63,12 +66,23 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	defer o.latest.remember(id, keys, c.opts.RecentArticles)
 	if hash != "" {
 		hash = hashPrefix(hash)
-		if slices.ContainsFunc(o.recent, func(h string) bool { return hashPrefix(h) == hash }) {
+		if o.inRecent == nil {
+			o.inRecent = make(map[string]int, recentHashes)
+			for _, h := range o.recent {
+				o.inRecent[hashPrefix(h)]++
+			}
+		}
+		if o.inRecent[hash] > 0 {
 			return
 		}
+		o.inRecent[hash]++
 		if len(o.recent) < recentHashes {
 			o.recent = append(o.recent, hash)
 		} else {
+			old := hashPrefix(o.recent[o.next])
+			if o.inRecent[old]--; o.inRecent[old] <= 0 {
+				delete(o.inRecent, old)
+			}
 			o.recent[o.next] = hash
 			o.next = (o.next + 1) % recentHashes
 		}

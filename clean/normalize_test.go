@@ -129,38 +129,6 @@ func TestLineKeyFoldsDigits(t *testing.T) {
 	}
 }
 
-// TestPruneMatchesSort: prune keeps the lines a full sort by count, then
-// key, keeps: with counts mostly small, many ties at the cut, and counts
-// past the histogram's exact range at the cut and above it.
-func TestPruneMatchesSort(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	for trial := range 200 {
-		counts := make(map[uint64]uint32)
-		big := trial%4 == 0 // most lines counted 64 times or more
-		for len(counts) < 4097+r.IntN(200) {
-			n := uint32(1 + r.IntN(3))
-			if r.IntN(10) == 0 || big {
-				n = uint32(1 + r.IntN(200))
-			}
-			counts[r.Uint64()%50000] = n
-		}
-		a, b := newOutlet(), newOutlet()
-		for k, n := range counts {
-			a.counts[k], b.counts[k] = n, n
-		}
-		a.prune(4096)
-		b.pruneSorted(4096 * 3 / 4)
-		if len(a.counts) != len(b.counts) {
-			t.Fatalf("trial %d: kept %d lines, want %d", trial, len(a.counts), len(b.counts))
-		}
-		for k := range b.counts {
-			if _, ok := a.counts[k]; !ok {
-				t.Fatalf("trial %d: line %x dropped", trial, k)
-			}
-		}
-	}
-}
-
 // TestNFKC: nfkc is NFKC, on texts of the code points it keeps as they
 // are, mixed with ASCII and with ones it looks up (combining marks,
 // compatibility forms), in random order.
