@@ -11,9 +11,9 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unsafe"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 	"github.com/zeebo/xxh3"
 )
 
@@ -67,6 +67,8 @@ type Cleaner struct {
 	pending map[string]int  // outlets whose state changed since Pending: articles learned, or saveNow
 	changed map[string]bool // outlets whose learned set grew since Stale
 	cross   *crossOutlet    // which outlets carried the lines seen lately
+
+	work sync.Pool // *work, the scratch space of Clean
 }
 
 // New returns a Cleaner with no learned lines.
@@ -87,11 +89,13 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("clean %s: %w", a.ID, err)
 	}
-	lines := splitLines(a.Text)
+	w := c.getWork()
+	defer c.work.Put(w)
+	lines := w.split(a.Text)
 	if a.Source != "" {
-		c.learn(a.Source, a.ID, a.Hash, lines)
+		c.learn(a.Source, a.ID, a.Hash, lines, w)
 	}
-	a.Text = c.clean(a.Source, lines)
+	a.Text = c.clean(a.Source, a.Text, lines, w)
 	return nil
 }
 
@@ -103,118 +107,163 @@ func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reclean %s: %w", a.ID, err)
 	}
-	a.Text = c.clean(a.Source, splitLines(a.Text))
+	a.Text = c.CleanText(a.Source, a.Text)
 	return nil
 }
 
 // CleanText returns text without generic and the outlet's learned
 // boilerplate, learning nothing.
 func (c *Cleaner) CleanText(source, text string) string {
-	return c.clean(source, splitLines(text))
+	w := c.getWork()
+	defer c.work.Put(w)
+	return c.clean(source, text, w.split(text), w)
 }
 
 // line is one line of text with its normalized form and learning key.
 type line struct {
 	text  string
+	start int // byte offset of text in the article's text
 	norm  string
 	words int
-	key   uint64
+	runes int    // code points of norm
+	key   uint64 // 0 for an empty or numeric line, which is never learned
+	// numeric is set for a line a quarter or more of whose non-space
+	// characters are digits ("9:05 p.m.", "2,383"): such lines
+	// (live-blog times, tallies) differ by their digits only and are
+	// never learned. digits tells whether norm has any.
+	numeric, digits bool
+	// learned and keep are clean's verdicts on the line.
+	learned, keep bool
 }
 
-func splitLines(text string) []line {
-	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	out := make([]line, len(raw))
-	for i, r := range raw {
-		n := textproc.Normalize(r)
-		out[i] = line{text: r, norm: n, words: wordCount(n)}
-		if n != "" && !numeric(n) {
-			out[i].key = lineKey(n)
-		}
-	}
-	return out
+// work is the scratch space of one Clean: the lines of an article, their
+// normalized forms in one buffer, and the buffers learning and writing the
+// clean text use. A Cleaner keeps them for reuse; nothing in them outlives
+// the call that used them.
+type work struct {
+	lines []line
+	ends  []int    // end of each line's normalized form in norm
+	norm  []byte   // the normalized lines, one after the other
+	fold  []byte   // a normalized line with its digits folded, for lineKey
+	out   []byte   // the clean text being written
+	keys  []uint64 // the learnable keys of the article
 }
 
-// wordCount counts the words of a normalized line, whose words are
-// separated by single spaces with none leading or trailing.
-func wordCount(norm string) int {
-	if norm == "" {
-		return 0
+// getWork returns scratch space for one Clean.
+func (c *Cleaner) getWork() *work {
+	if w, ok := c.work.Get().(*work); ok {
+		return w
 	}
-	return strings.Count(norm, " ") + 1
+	return new(work)
 }
 
-// numeric reports whether a quarter or more of a line's non-space
-// characters are digits ("9:05 p.m.", "2,383"): such lines (live-blog
-// times, tallies) differ by their digits only and are never learned.
-func numeric(norm string) bool {
-	digits, all := 0, 0
-	for _, r := range norm {
-		if r == ' ' {
-			continue
+// split splits text into lines at line ends ("\n" or "\r\n"), each
+// with its normalized form, word count and learning key. The lines, their
+// texts excepted, live in w: they are valid until w is used again.
+func (w *work) split(text string) []line {
+	w.lines, w.ends, w.norm = w.lines[:0], w.ends[:0], w.norm[:0]
+	for rest := text; ; {
+		t, start := rest, len(text)-len(rest)
+		i := strings.IndexByte(rest, '\n')
+		if i >= 0 {
+			t, rest = rest[:i], rest[i+1:]
+			t = strings.TrimSuffix(t, "\r")
 		}
-		all++
-		if r >= '0' && r <= '9' {
-			digits++
+		var n normCounts
+		w.norm, n = appendNormalized(w.norm, t)
+		w.ends = append(w.ends, len(w.norm))
+		l := line{text: t, start: start, runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		if n.chars > 0 {
+			l.words = n.spaces + 1
+		}
+		w.lines = append(w.lines, l)
+		if i < 0 {
+			break
 		}
 	}
-	return 4*digits >= all
+	// The normalized forms are read only while w is: they share its
+	// buffer rather than each holding a copy.
+	all := unsafe.String(unsafe.SliceData(w.norm), len(w.norm))
+	start := 0
+	for i := range w.lines {
+		l := &w.lines[i]
+		n := all[start:w.ends[i]]
+		start = w.ends[i]
+		l.norm = n
+		switch {
+		case n == "" || l.numeric:
+		case l.digits:
+			l.key, w.fold = lineKey(n, w.fold)
+		default:
+			l.key = xxh3.HashString(n)
+		}
+	}
+	return w.lines
 }
 
 // lineKey hashes a normalized line with digits folded to '0', so that
-// "Published 12:30" and "Published 09:15" count as one line.
-func lineKey(norm string) uint64 {
-	b := []byte(norm)
-	for i, c := range b {
-		if c >= '1' && c <= '9' {
+// "Published 12:30" and "Published 09:15" count as one line. It folds in
+// scratch, which it returns for reuse.
+func lineKey(norm string, scratch []byte) (uint64, []byte) {
+	i := strings.IndexAny(norm, "123456789")
+	if i < 0 {
+		return xxh3.HashString(norm), scratch
+	}
+	b := append(scratch[:0], norm...)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= '1' && c <= '9' {
 			b[i] = '0'
 		}
 	}
-	return xxh3.Hash(b)
+	return xxh3.Hash(b), b
 }
 
-// clean applies the generic rules and the outlet's learned lines.
-func (c *Cleaner) clean(source string, lines []line) string {
-	learned := make([]bool, len(lines))
+// clean applies the generic rules and the outlet's learned lines to the
+// lines of text. It returns text itself when it keeps it as it is.
+func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
+	for i := range lines {
+		lines[i].learned, lines[i].keep = false, false
+	}
 	c.mu.Lock()
 	if o := c.outlets[source]; o != nil {
 		min := uint32(c.opts.MinArticles)
-		for i, l := range lines {
-			learned[i] = l.key != 0 && o.counts[l.key] >= min && !c.cross.shared(l.key)
+		for i := range lines {
+			l := &lines[i]
+			l.learned = l.key != 0 && o.counts[l.key] >= min && !c.cross.shared(l.key)
 		}
 	}
 	c.mu.Unlock()
 	allLearned := true
-	for i, l := range lines {
-		if l.norm != "" && !learned[i] {
-			allLearned = false
-		}
-	}
-	if allLearned {
-		// the outlet repeats this whole text: it is content, not furniture
-		clear(learned)
-	}
-
-	keepLine := make([]bool, len(lines))
 	nonEmpty := 0
 	for _, l := range lines {
 		if l.norm != "" {
 			nonEmpty++
+			if !l.learned {
+				allLearned = false
+			}
 		}
 	}
+	if allLearned {
+		// the outlet repeats this whole text: it is content, not furniture
+		for i := range lines {
+			lines[i].learned = false
+		}
+	}
+
 	seen := 0
 	for i := 0; i < len(lines); i++ {
-		l := lines[i]
+		l := &lines[i]
 		if l.norm == "" {
-			keepLine[i] = true
+			l.keep = true
 			continue
 		}
 		seen++
-		if learned[i] {
+		if l.learned {
 			continue
 		}
 		switch classify(l.norm, l.words) {
 		case keep:
-			keepLine[i] = true
+			l.keep = true
 		case drop:
 		case dropWithNext:
 			j := i + 1
@@ -230,25 +279,35 @@ func (c *Cleaner) clean(source string, lines []line) string {
 			}
 		}
 	}
-	var b strings.Builder
+	b := w.out[:0]
 	blank := false
-	for i, l := range lines {
-		if !keepLine[i] {
+	first := -1 // where the first line written starts in text
+	for _, l := range lines {
+		if !l.keep {
 			continue
 		}
 		t := strings.TrimRightFunc(l.text, unicode.IsSpace)
 		if strings.TrimSpace(t) == "" {
-			blank = b.Len() > 0
+			blank = len(b) > 0
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if len(b) > 0 {
+			b = append(b, '\n')
 			if blank {
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			}
 		}
 		blank = false
-		b.WriteString(t)
+		if first < 0 {
+			first = l.start
+		}
+		b = append(b, t...)
 	}
-	return b.String()
+	w.out = b
+	if first >= 0 && first+len(b) <= len(text) && string(b) == text[first:first+len(b)] {
+		// Lines dropped at either end only: the clean text is a
+		// stretch of the text, which it shares.
+		return text[first : first+len(b)]
+	}
+	return string(b)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/textproc"
 )
 
@@ -225,10 +226,11 @@ func BenchmarkClean(b *testing.B) {
 }
 
 func TestWordCountMatchesFields(t *testing.T) {
-	for _, s := range []string{"", "one", "  Two  words ", "a\u00a0b\tc\u2003d", "Read also: the\n next one"} {
+	for _, s := range []string{"", "one", "  Two  words ", "a\u00a0b\tc\u2003d", "Read also: the\t next one"} {
+		var w work
 		n := textproc.Normalize(s)
-		if got, want := wordCount(n), len(strings.Fields(n)); got != want {
-			t.Errorf("wordCount(%q) = %d, want %d", n, got, want)
+		if got, want := w.split(s)[0].words, len(strings.Fields(n)); got != want {
+			t.Errorf("words of %q = %d, want %d", s, got, want)
 		}
 	}
 }
@@ -336,5 +338,34 @@ func TestStateAcrossRestart(t *testing.T) {
 		if third.Text != "Third story body." {
 			t.Errorf("ring %q: after restart %q", ring, third.Text)
 		}
+	}
+}
+
+// BenchmarkCleanStream cleans 2,000 articles of the generated stream in
+// turn, one per iteration, on one Cleaner: the outlets, boilerplate,
+// languages and lengths of a stream, with learning as it goes. The
+// Cleaner starts over at each pass so that what it learns stays that of
+// one stream.
+func BenchmarkCleanStream(b *testing.B) {
+	var arts []storyline.Article
+	size := 0
+	for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
+		arts = append(arts, storyline.Article{ID: a.ID, Source: a.Source, Hash: fmt.Sprint(len(arts)), Text: a.Text})
+		size += len(a.Text)
+	}
+	ctx := context.Background()
+	c := New(Options{})
+	b.SetBytes(int64(size / len(arts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%len(arts) == 0 {
+			c = New(Options{})
+		}
+		a := arts[i%len(arts)]
+		if err := c.Clean(ctx, &a); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

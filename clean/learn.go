@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -29,17 +28,21 @@ type outlet struct {
 	counts map[uint64]uint32
 	recent []string // ring of recent content hashes
 	next   int
-	latest latest // the latest articles and their lines, in memory only
+	// inRecent counts the hashes of recent by hashPrefix, built when
+	// first needed: a look-up in place of a scan of the ring.
+	inRecent map[string]int
+	latest   latest // the latest articles and their lines, in memory only
 }
 
 func newOutlet() *outlet { return &outlet{counts: make(map[uint64]uint32)} }
 
 // learn counts the distinct lines of one article of source and remembers
 // them under id.
-func (c *Cleaner) learn(source, id, hash string, lines []line) {
-	keys := make([]uint64, 0, len(lines))
+func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
+	keys := w.keys[:0]
+	defer func() { w.keys = keys }()
 	for _, l := range lines {
-		if l.key != 0 && utf8.RuneCountInString(l.norm) <= c.opts.MaxLineRunes {
+		if l.key != 0 && l.runes <= c.opts.MaxLineRunes {
 			keys = append(keys, l.key)
 		}
 	}
@@ -60,15 +63,26 @@ func (c *Cleaner) learn(source, id, hash string, lines []line) {
 	}
 	// A re-post is remembered too: it carries the same lines under its
 	// own id. The article itself is cleaned after learning.
-	defer o.latest.remember(id, slices.Clip(keys), c.opts.RecentArticles)
+	defer o.latest.remember(id, keys, c.opts.RecentArticles)
 	if hash != "" {
 		hash = hashPrefix(hash)
-		if slices.ContainsFunc(o.recent, func(h string) bool { return hashPrefix(h) == hash }) {
+		if o.inRecent == nil {
+			o.inRecent = make(map[string]int, recentHashes)
+			for _, h := range o.recent {
+				o.inRecent[hashPrefix(h)]++
+			}
+		}
+		if o.inRecent[hash] > 0 {
 			return
 		}
+		o.inRecent[hash]++
 		if len(o.recent) < recentHashes {
 			o.recent = append(o.recent, hash)
 		} else {
+			old := hashPrefix(o.recent[o.next])
+			if o.inRecent[old]--; o.inRecent[old] <= 0 {
+				delete(o.inRecent, old)
+			}
 			o.recent[o.next] = hash
 			o.next = (o.next + 1) % recentHashes
 		}
@@ -112,8 +126,49 @@ const (
 	saveNow   = 1 << 30
 )
 
-// prune keeps the max most counted lines (ties by key, for determinism).
+// prune keeps the max*3/4 most counted lines, ties by key (for
+// determinism), and forgets the others: it keeps room so that pruning is
+// not needed on every article.
+//
+// Most lines were counted a few times: a histogram of the counts finds the
+// count of the last line kept, and only the lines counted that many times
+// are sorted, by key.
 func (o *outlet) prune(max int) {
+	keepN := max * 3 / 4
+	if len(o.counts) <= keepN {
+		return
+	}
+	const exact = 64 // counts told apart; more fall in one bucket
+	var hist [exact + 1]int
+	for _, n := range o.counts {
+		hist[min(n, exact)]++
+	}
+	above, c := 0, exact // lines counted more than c times
+	for ; above+hist[c] < keepN; c-- {
+		above += hist[c]
+	}
+	if c == exact {
+		o.pruneSorted(keepN)
+		return
+	}
+	ties := make([]uint64, 0, hist[c])
+	for k, n := range o.counts {
+		switch {
+		case n < uint32(c):
+			delete(o.counts, k)
+		case n == uint32(c):
+			ties = append(ties, k)
+		}
+	}
+	slices.Sort(ties)
+	for _, k := range ties[keepN-above:] {
+		delete(o.counts, k)
+	}
+}
+
+// pruneSorted keeps the keepN most counted lines, ties by key, sorting
+// them all.
+func (o *outlet) pruneSorted(keepN int) {
 	type kv struct {
 		k uint64
 		n uint32
@@ -131,8 +186,6 @@ func (o *outlet) prune(max int) {
 		}
 		return 1
 	})
-	// keep room so that pruning is not needed on every article
-	keepN := max * 3 / 4
 	for _, e := range all[keepN:] {
 		delete(o.counts, e.k)
 	}

@@ -58,6 +58,15 @@ var (
 		"click here", "join us", "download", "comment", "continue reading", "sponsored", "подписыва", "подпиш"}
 )
 
+// cues finds the words of the lists above in a line, all in one pass.
+var cues = newCueFinder(map[cueList][]string{
+	cueCopyright:   copyrightWords,
+	cueDisclaimer:  disclaimerWords,
+	cueAdBlock:     adBlockWords,
+	cuePhotoAgency: photoAgencyWords,
+	cueShare:       shareWords,
+})
+
 // Words one of which a line must open with for an anchored pattern to be
 // worth running.
 var (
@@ -87,18 +96,12 @@ func mayBeCredit(s string) bool {
 	return opensWith(s, photoCreditStarts)
 }
 
-// mayContain reports whether s contains any of words.
-func mayContain(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // classify applies the generic boilerplate rules to one normalized line.
 func classify(norm string, words int) lineKind {
+	if norm == "" {
+		return keep
+	}
+	cue := cues.find(norm)
 	switch {
 	case norm == "":
 		return keep
@@ -111,25 +114,25 @@ func classify(norm string, words int) lineKind {
 		if words <= shortLine {
 			return drop
 		}
-	case mayContain(norm, disclaimerWords) && disclaimer.MatchString(norm):
+	case cue.has(cueDisclaimer) && disclaimer.MatchString(norm):
 		return drop
-	case mayContain(norm, adBlockWords) && adBlock.MatchString(norm):
+	case cue.has(cueAdBlock) && adBlock.MatchString(norm):
 		if words <= 2*shortLine {
 			return drop
 		}
 	case opensWith(norm, publishedAtStarts) && publishedAt.MatchString(norm):
 		return drop
-	case words <= shortLine && mayContain(norm, copyrightWords) && copyright.MatchString(norm):
+	case words <= shortLine && cue.has(cueCopyright) && copyright.MatchString(norm):
 		return drop
 	}
 	if norm == "advertisement" || strings.HasPrefix(norm, "advertisement continue reading") {
 		return drop
 	}
-	if words <= shortLine/2 && mayContain(norm, shareWords) && shareLine.MatchString(norm) {
+	if words <= shortLine/2 && cue.has(cueShare) && shareLine.MatchString(norm) {
 		return drop
 	}
 	if words <= shortLine && (mayBeCredit(norm) && photoCredit.MatchString(norm) ||
-		mayContain(norm, photoAgencyWords) && photoAgency.MatchString(norm)) {
+		cue.has(cuePhotoAgency) && photoAgency.MatchString(norm)) {
 		return drop
 	}
 	return keep

@@ -28,12 +28,14 @@ type latest struct {
 }
 
 // remember adds an article's learnable line keys to the ring of size max.
+// It keeps a copy of keys, in the slice of the article it replaces once
+// the ring is full.
 func (l *latest) remember(id string, keys []uint64, max int) {
-	e := seenArticle{id: id, keys: keys}
 	if len(l.ring) < max {
-		l.ring = append(l.ring, e)
+		l.ring = append(l.ring, seenArticle{id: id, keys: slices.Clone(keys)})
 	} else {
-		l.ring[l.next] = e
+		e := &l.ring[l.next]
+		e.id, e.keys = id, append(e.keys[:0], keys...)
 		l.next = (l.next + 1) % max
 	}
 	if len(l.ring) == max {

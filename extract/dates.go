@@ -312,7 +312,14 @@ func ParseDate(s string) (storyline.Published, bool) {
 	if s == "" {
 		return storyline.Published{}, false
 	}
-	if p, err := storyline.ParsePublished(s); err == nil {
+	if len(s) != len(time.DateOnly) {
+		// What storyline.ParsePublished reads at any other length: RFC
+		// 3339, without the failed YYYY-MM-DD parse and the error it
+		// builds.
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return storyline.Instant(t), true
+		}
+	} else if p, err := storyline.ParsePublished(s); err == nil {
 		return p, true
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && len(s) >= 9 && len(s) <= 13 {

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // Hints carry what the container of a document knew about it (a JSON
@@ -33,12 +32,6 @@ type Hints struct {
 	Lang string
 	// Published replaces the inferred publication date.
 	Published storyline.Published
-}
-
-// Hash is the article content hash: textproc.Hash of the title and text
-// joined by a newline.
-func Hash(title, text string) string {
-	return textproc.Hash(title + "\n" + text)
 }
 
 // Host returns the host of a URL in lower case without a leading "www.",

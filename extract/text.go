@@ -168,15 +168,8 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 		}
 	}
 
-	lines := strings.Split(s, "\n")
-	title, body := readHead(lines, h.Title, &pub)
-	// body is the tail of s split at line ends: tidy that tail in place of
-	// joining the lines again.
-	n := len(body) - 1
-	for _, l := range body {
-		n += len(l)
-	}
-	text := tidyText(s[len(s)-max(n, 0):])
+	title, body := readHead(s, h.Title, &pub)
+	text := tidyText(body)
 
 	dl := findDateline(text)
 	if pub.IsZero() && h.Published.IsZero() && dl.ok && dl.date.month != 0 {
@@ -214,47 +207,51 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 
 // readHead reads the head of a text: up to three leading non-empty lines
 // that are a title line or date lines. It returns the title (when a line
-// looks like one) and the body lines; the first date line sets *pub when it
-// is still zero. A line equal to the hinted title is taken as the title.
-func readHead(lines []string, hintTitle string, pub *storyline.Published) (string, []string) {
+// looks like one) and the body, the rest of s from the line after them;
+// the first date line sets *pub when it is still zero. A line equal to the
+// hinted title is taken as the title.
+func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 	title := ""
-	hint := ""
-	if hintTitle != "" {
-		hint = textproc.Normalize(hintTitle)
-	}
-	i, seen := 0, 0
-	for i < len(lines) && seen < 3 {
-		line := strings.TrimSpace(lines[i])
+	hint, hinted := "", false // hintTitle normalized, once needed
+	for seen := 0; s != "" && seen < 3; {
+		raw, next, _ := strings.Cut(s, "\n")
+		line := strings.TrimSpace(raw)
 		if line == "" {
-			i++
+			s = next
 			continue
 		}
 		if p, ok := parseDateLine(line); ok {
 			if pub.IsZero() {
 				*pub = p
 			}
-			i, seen = i+1, seen+1
+			s, seen = next, seen+1
 			continue
 		}
 		if title != "" {
 			break
 		}
-		isHint := hint != "" && textproc.Normalize(line) == hint
+		if !hinted && hintTitle != "" {
+			hint, hinted = textproc.Normalize(hintTitle), true
+		}
+		isHint := hint != "" && (line == hintTitle || textproc.Normalize(line) == hint)
 		if !isHint && !looksLikeTitle(line) {
 			break
 		}
-		if !hasBodyAfter(lines[i+1:]) {
+		if !hasBodyAfter(next) {
 			break
 		}
 		title = cleanLine(line)
-		i, seen = i+1, seen+1
+		s, seen = next, seen+1
 	}
-	return title, lines[i:]
+	return title, s
 }
 
-// hasBodyAfter reports whether some line that is not a date line follows.
-func hasBodyAfter(lines []string) bool {
-	for _, l := range lines {
+// hasBodyAfter reports whether some line of s is neither empty nor a
+// date line.
+func hasBodyAfter(s string) bool {
+	for s != "" {
+		var l string
+		l, s, _ = strings.Cut(s, "\n")
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue

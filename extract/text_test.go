@@ -275,3 +275,22 @@ func BenchmarkText(b *testing.B) {
 		}
 	}
 }
+
+// TestParseDateReadsWhatParsePublishedReads: every string
+// storyline.ParsePublished reads, ParseDate reads the same, at every
+// length; what it rejects ParseDate reads its own ways.
+func TestParseDateReadsWhatParsePublishedReads(t *testing.T) {
+	for _, s := range []string{
+		"2021-12-17", " 2021-12-17 ", "2021-12-17T10:30:00Z", "2021-12-17T10:30:00.123456789+03:00",
+		"2021-12-17T10:30:00-00:00", "2021-12-17t10:30:00z", "2021-12-17 10:30:00Z", "2021-1-17",
+		"2021-12-17T25:30:00Z", "20211217", "2021-12-17T10:30Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9Z",
+	} {
+		want, err := storyline.ParsePublished(s)
+		if err != nil {
+			continue
+		}
+		if got, ok := ParseDate(s); !ok || got != want {
+			t.Errorf("ParseDate(%q) = %v %v, want %v", s, got, ok, want)
+		}
+	}
+}

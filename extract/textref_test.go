@@ -69,9 +69,8 @@ func refText(raw []byte, h Hints) (storyline.Article, error) {
 		s = s[m[1]:]
 	}
 
-	lines := strings.Split(s, "\n")
-	title, body := readHead(lines, h.Title, &pub)
-	text := refTidyText(strings.Join(body, "\n"))
+	title, body := readHead(s, h.Title, &pub)
+	text := refTidyText(body)
 
 	dl := refFindDateline(text)
 	if pub.IsZero() && dl.ok && dl.date.month != 0 {

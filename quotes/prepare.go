@@ -74,7 +74,11 @@ func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
 	if len(p.stems) > 0 {
 		p.hashes = hashStems(p.stems)
-		p.wording = string(appendJSONStrings(nil, p.stems))
+		n := 2 // the brackets; each stem quoted, and a comma
+		for _, st := range p.stems {
+			n += len(st) + 3
+		}
+		p.wording = string(appendJSONStrings(make([]byte, 0, n), p.stems))
 		p.id = textproc.Hash(key + "|" + q.Text)[:16]
 	}
 	return p

@@ -96,6 +96,12 @@ func (s *stemmer) stems(text string) []string {
 	var missed []int // indexes of tokens not in the memory
 	s.mu.RLock()
 	for i, t := range toks {
+		if len(t.Term) < 3 {
+			// stemOf gives "" to a word under three bytes, without a
+			// look at the memory: a third of running text
+			toks[i].Term = ""
+			continue
+		}
 		st, ok := s.memo[t.Term]
 		if !ok {
 			missed = append(missed, i)

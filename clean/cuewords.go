@@ -1,0 +1,85 @@
+package clean
+
+import (
+	"encoding/binary"
+	"strings"
+)
+
+// cueList names one list of cue words, a bit of a cueSet.
+type cueList uint8
+
+const (
+	cueCopyright cueList = 1 << iota
+	cueDisclaimer
+	cueAdBlock
+	cuePhotoAgency
+	cueShare
+)
+
+// cueSet is the lists some word of which a line contains.
+type cueSet uint8
+
+func (s cueSet) has(l cueList) bool { return s&cueSet(l) != 0 }
+
+// cueWord is a cue word of four bytes or more, with its first four bytes
+// as a little-endian word.
+type cueWord struct {
+	head uint32
+	word string
+	list cueList
+}
+
+// cueFinder finds, in one pass over a line, which lists of cue words it
+// contains a word of, where a strings.Contains per word scanned the line
+// thirty times. At each position a four-byte window is looked up in a
+// filter of the words' first four bytes (a false hit costs a look at the
+// words); words shorter than four bytes are looked for on their own.
+type cueFinder struct {
+	filter [1 << 16 / 64]uint64 // by filterBit of a word's head
+	words  []cueWord
+	short  []cueWord // words under four bytes
+}
+
+// filterBit maps four bytes to a bit of the filter.
+func filterBit(head uint32) uint32 { return head * 0x9e3779b1 >> 16 }
+
+// newCueFinder returns a finder of the words of the lists.
+func newCueFinder(lists map[cueList][]string) *cueFinder {
+	f := new(cueFinder)
+	for l, words := range lists {
+		for _, w := range words {
+			if len(w) < 4 {
+				f.short = append(f.short, cueWord{word: w, list: l})
+				continue
+			}
+			h := binary.LittleEndian.Uint32([]byte(w))
+			f.words = append(f.words, cueWord{head: h, word: w, list: l})
+			b := filterBit(h)
+			f.filter[b/64] |= 1 << (b % 64)
+		}
+	}
+	return f
+}
+
+// find returns the lists of which s contains a word: the lists for which
+// mayContain(s, words) is true.
+func (f *cueFinder) find(s string) cueSet {
+	var set cueSet
+	for _, w := range f.short {
+		if !set.has(w.list) && strings.Contains(s, w.word) {
+			set |= cueSet(w.list)
+		}
+	}
+	for i := 0; i+4 <= len(s); i++ {
+		h := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		if b := filterBit(h); f.filter[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for _, w := range f.words {
+			if w.head == h && !set.has(w.list) && strings.HasPrefix(s[i:], w.word) {
+				set |= cueSet(w.list)
+			}
+		}
+	}
+	return set
+}

@@ -1,0 +1,85 @@
+package clean
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/zeebo/xxh3"
+)
+
+// TestPruneMatchesSort: prune keeps the lines a full sort by count, then
+// key, keeps: with counts mostly small, many ties at the cut, and counts
+// past the histogram's exact range at the cut and above it.
+func TestPruneMatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := range 200 {
+		counts := make(map[uint64]uint32)
+		big := trial%4 == 0 // most lines counted 64 times or more
+		for len(counts) < 4097+r.IntN(200) {
+			n := uint32(1 + r.IntN(3))
+			if r.IntN(10) == 0 || big {
+				n = uint32(1 + r.IntN(200))
+			}
+			counts[r.Uint64()%50000] = n
+		}
+		a, b := newOutlet(), newOutlet()
+		for k, n := range counts {
+			a.counts[k], b.counts[k] = n, n
+		}
+		a.prune(4096)
+		b.pruneSorted(4096 * 3 / 4)
+		if len(a.counts) != len(b.counts) {
+			t.Fatalf("trial %d: kept %d lines, want %d", trial, len(a.counts), len(b.counts))
+		}
+		for k := range b.counts {
+			if _, ok := a.counts[k]; !ok {
+				t.Fatalf("trial %d: line %x dropped", trial, k)
+			}
+		}
+	}
+}
+
+// TestRecentHashes: an article whose hash is among the outlet's last
+// recentHashes is not counted again, one pushed out of the ring is, and
+// the look-up table stays that of the ring, through wrap-arounds and
+// repeats.
+func TestRecentHashes(t *testing.T) {
+	c := New(Options{})
+	r := rand.New(rand.NewPCG(11, 12))
+	var ring []string // the hashes the outlet should remember, oldest first
+	for i := range 2000 {
+		h := fmt.Sprintf("%016d", r.IntN(400))
+		a := storyline.Article{ID: fmt.Sprint(i), Source: "s", Hash: h, Text: "A line of the outlet."}
+		o := c.outlets["s"]
+		var before uint32
+		if o != nil {
+			before = o.counts[xxh3.HashString("a line of the outlet.")]
+		}
+		if err := c.Clean(context.Background(), &a); err != nil {
+			t.Fatal(err)
+		}
+		o = c.outlets["s"]
+		after := o.counts[xxh3.HashString("a line of the outlet.")]
+		repeat := slices.Contains(ring, h)
+		if repeat != (after == before) {
+			t.Fatalf("article %d, hash %s: count %d → %d, repeat of a recent hash: %v", i, h, before, after, repeat)
+		}
+		if !repeat {
+			if ring = append(ring, h); len(ring) > recentHashes {
+				ring = ring[1:]
+			}
+		}
+		want := map[string]int{}
+		for _, h := range o.recent {
+			want[hashPrefix(h)]++
+		}
+		if !maps.Equal(o.inRecent, want) {
+			t.Fatalf("article %d: look-up table of %d hashes, ring of %d", i, len(o.inRecent), len(want))
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/textproc"
+	"golang.org/x/text/unicode/norm"
+)
+
+// normalizeCases are texts with what normalizing changes: case, white
+// space of every kind and in runs, typographic quotes and dashes, ё,
+// compatibility forms (NFKC), invalid UTF-8, NUL and other control bytes.
+var normalizeCases = []string{
+	"", " ", "\t\n", "a", " A ", "Hello,  World!\n", "`quoted`", "\x00a\x00", "\x7f\x1b",
+	"“Smart” ‘quotes’ — and – dashes", "Ёлка и ёж", "ﬁne ½ Ⅻ ｆｕｌｌ", "a\u00a0b\u2003c\u3000d",
+	"e\u0301 vs é", "bad \xff\xfe utf8", "trailing\u2028", "\u0085next", "ΣΑΣ İstanbul", "ǅ",
+	"tab\tand\vfeed\fcr\r", "  lead and trail  ", "Москва, 17 декабря. /ТАСС/.",
+}
+
+// TestAppendNormalizedMatchesTextproc: the normalizer splitLines uses
+// gives what textproc.Normalize gives, on hand-picked texts, random mixes
+// of their characters, and the lines of generated articles.
+func TestAppendNormalizedMatchesTextproc(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		b, n := appendNormalized([]byte("x"), s)
+		want := textproc.Normalize(s)
+		if got := string(b); got != "x"+want {
+			t.Errorf("appendNormalized(%q) = %q, want %q", s, got[1:], want)
+		}
+		var wantN normCounts
+		for _, r := range want {
+			switch {
+			case r == ' ':
+				wantN.spaces++
+			case r >= '0' && r <= '9':
+				wantN.digits++
+				fallthrough
+			default:
+				wantN.chars++
+			}
+		}
+		if n != wantN {
+			t.Errorf("appendNormalized(%q) counts %+v, want %+v", s, n, wantN)
+		}
+	}
+	for _, s := range normalizeCases {
+		check(s)
+	}
+	alphabet := []rune(strings.Join(normalizeCases, "") + "AZaz09 ")
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		check(b.String())
+	}
+	for a := range gen.New(gen.Options{Articles: 200, Seed: 3}).All() {
+		for _, l := range strings.Split(a.Text, "\n") {
+			check(l)
+		}
+	}
+}
+
+// TestSplitMatchesSplit: split cuts lines as splitting at "\n" after
+// turning "\r\n" into "\n" does, and gives each the normalized form,
+// word count and key of that line.
+func TestSplitMatchesSplit(t *testing.T) {
+	texts := append([]string{"", "\n", "a\n", "\nb", "a\r\nb", "a\r\r\nb\r", "a\rb\n\n\nc", "x\n\r\n y \r\n"}, normalizeCases...)
+	for a := range gen.New(gen.Options{Articles: 50, Seed: 4}).All() {
+		texts = append(texts, a.Text, strings.ReplaceAll(a.Text, "\n", "\r\n"))
+	}
+	var w work
+	for _, text := range texts {
+		got := w.split(text)
+		want := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+		if len(got) != len(want) {
+			t.Fatalf("split(%q): %d lines, want %d", text, len(got), len(want))
+		}
+		for i, l := range got {
+			n := textproc.Normalize(want[i])
+			var key uint64
+			if l.numeric != numericRef(n) {
+				t.Errorf("split(%q) line %d: numeric %v", text, i, l.numeric)
+			}
+			if n != "" && !numericRef(n) {
+				key, _ = lineKey(n, nil)
+			}
+			if l.text != want[i] || l.norm != n || l.words != len(strings.Fields(n)) || l.key != key || l.runes != utf8.RuneCountInString(n) {
+				t.Errorf("split(%q) line %d = %q %q %d %d %x, want %q %q %d %d %x",
+					text, i, l.text, l.norm, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
+			}
+		}
+	}
+}
+
+// numericRef is numeric by code points.
+func numericRef(norm string) bool {
+	digits, all := 0, 0
+	for _, r := range norm {
+		if r == ' ' {
+			continue
+		}
+		all++
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return 4*digits >= all
+}
+
+// TestLineKeyFoldsDigits: lines that differ in their digits only share a
+// key, and the key of a line without digits is its plain hash.
+func TestLineKeyFoldsDigits(t *testing.T) {
+	a, _ := lineKey("published 12:30 today", nil)
+	b, _ := lineKey("published 09:15 today", nil)
+	c, _ := lineKey("published 00:00 today", nil)
+	d, _ := lineKey("published today", nil)
+	if a != b || a != c {
+		t.Errorf("keys differ: %x %x %x", a, b, c)
+	}
+	if a == d {
+		t.Errorf("key of a line without its time is the same: %x", d)
+	}
+}
+
+// TestNFKC: nfkc is NFKC, on texts of the code points it keeps as they
+// are, mixed with ASCII and with ones it looks up (combining marks,
+// compatibility forms), in random order.
+func TestNFKC(t *testing.T) {
+	var inert, other []rune
+	for r := rune(0x80); r < nfkcTableEnd; r++ {
+		if nfkcInert[r/64]&(1<<(r%64)) != 0 {
+			inert = append(inert, r)
+		} else if len(other) < 4000 {
+			other = append(other, r)
+		}
+	}
+	if len(inert) < 1000 {
+		t.Fatalf("only %d code points known inert", len(inert))
+	}
+	for _, r := range []rune("йЁёЙ—–“”‘’«»…\u00a0\u0301") {
+		t.Logf("%U inert: %v", r, nfkcInert[r/64]&(1<<(r%64)) != 0)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			switch k := r.IntN(10); {
+			case k < 5:
+				b.WriteRune(inert[r.IntN(len(inert))])
+			case k < 8:
+				b.WriteByte(byte(r.IntN(128)))
+			default:
+				b.WriteRune(other[r.IntN(len(other))])
+			}
+		}
+		s := b.String()
+		if got, want := nfkc(s), norm.NFKC.String(s); got != want {
+			t.Fatalf("nfkc(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
