@@ -1,14 +1,12 @@
 package clean
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/textproc"
-	"golang.org/x/text/unicode/norm"
 )
 
 // normalizeCases are texts with what normalizing changes: case, white
@@ -21,16 +19,16 @@ var normalizeCases = []string{
 	"tab\tand\vfeed\fcr\r", "  lead and trail  ", "Москва, 17 декабря. /ТАСС/.",
 }
 
-// TestAppendNormalizedMatchesTextproc: the normalizer splitLines uses
-// gives what textproc.Normalize gives, on hand-picked texts, random mixes
-// of their characters, and the lines of generated articles.
-func TestAppendNormalizedMatchesTextproc(t *testing.T) {
+// TestAppendNormalizedCounts: the normalizer splitLines uses appends
+// textproc.Normalize's form and counts its characters, digits and spaces
+// right, on hand-picked texts and the lines of generated articles.
+func TestAppendNormalizedCounts(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
-		b, n := appendNormalized([]byte("x"), s)
+		b, n := appendNormalized([]byte("x1 "), s)
 		want := textproc.Normalize(s)
-		if got := string(b); got != "x"+want {
-			t.Errorf("appendNormalized(%q) = %q, want %q", s, got[1:], want)
+		if got := string(b); got != "x1 "+want {
+			t.Errorf("appendNormalized(%q) = %q, want %q", s, got[3:], want)
 		}
 		var wantN normCounts
 		for _, r := range want {
@@ -50,15 +48,6 @@ func TestAppendNormalizedMatchesTextproc(t *testing.T) {
 	}
 	for _, s := range normalizeCases {
 		check(s)
-	}
-	alphabet := []rune(strings.Join(normalizeCases, "") + "AZaz09 ")
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteRune(alphabet[r.IntN(len(alphabet))])
-		}
-		check(b.String())
 	}
 	for a := range gen.New(gen.Options{Articles: 200, Seed: 3}).All() {
 		for _, l := range strings.Split(a.Text, "\n") {
@@ -126,43 +115,5 @@ func TestLineKeyFoldsDigits(t *testing.T) {
 	}
 	if a == d {
 		t.Errorf("key of a line without its time is the same: %x", d)
-	}
-}
-
-// TestNFKC: nfkc is NFKC, on texts of the code points it keeps as they
-// are, mixed with ASCII and with ones it looks up (combining marks,
-// compatibility forms), in random order.
-func TestNFKC(t *testing.T) {
-	var inert, other []rune
-	for r := rune(0x80); r < nfkcTableEnd; r++ {
-		if nfkcInert[r/64]&(1<<(r%64)) != 0 {
-			inert = append(inert, r)
-		} else if len(other) < 4000 {
-			other = append(other, r)
-		}
-	}
-	if len(inert) < 1000 {
-		t.Fatalf("only %d code points known inert", len(inert))
-	}
-	for _, r := range []rune("йЁёЙ—–“”‘’«»…\u00a0\u0301") {
-		t.Logf("%U inert: %v", r, nfkcInert[r/64]&(1<<(r%64)) != 0)
-	}
-	r := rand.New(rand.NewPCG(9, 10))
-	for range 20000 {
-		var b strings.Builder
-		for range 1 + r.IntN(6) {
-			switch k := r.IntN(10); {
-			case k < 5:
-				b.WriteRune(inert[r.IntN(len(inert))])
-			case k < 8:
-				b.WriteByte(byte(r.IntN(128)))
-			default:
-				b.WriteRune(other[r.IntN(len(other))])
-			}
-		}
-		s := b.String()
-		if got, want := nfkc(s), norm.NFKC.String(s); got != want {
-			t.Fatalf("nfkc(%q) = %q, want %q", s, got, want)
-		}
 	}
 }

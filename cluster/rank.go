@@ -90,26 +90,7 @@ func (c *Clusterer) sortRanked(rs []rankedTerm) {
 			return
 		}
 		depth--
-		lo, hi := 0, len(rs)-1
-		mid := hi / 2
-		if c.lessRanked(&rs[mid], &rs[lo]) {
-			rs[mid], rs[lo] = rs[lo], rs[mid]
-		}
-		if c.lessRanked(&rs[hi], &rs[lo]) {
-			rs[hi], rs[lo] = rs[lo], rs[hi]
-		}
-		if c.lessRanked(&rs[mid], &rs[hi]) {
-			rs[mid], rs[hi] = rs[hi], rs[mid]
-		}
-		p := rs[hi]
-		i := lo
-		for j := lo; j < hi; j++ {
-			if c.lessRanked(&rs[j], &p) {
-				rs[i], rs[j] = rs[j], rs[i]
-				i++
-			}
-		}
-		rs[i], rs[hi] = rs[hi], rs[i]
+		i := c.pivot(rs, 0, len(rs)-1)
 		// the shorter side by recursion, the longer by the loop
 		if i < len(rs)-i {
 			c.sortRanked(rs[:i])
@@ -126,31 +107,39 @@ func (c *Clusterer) sortRanked(rs []rankedTerm) {
 	}
 }
 
+// pivot partitions rs[lo:hi+1] around the median of its first, middle
+// and last elements and returns where that pivot lands: the elements
+// before it are less than it by lessRanked, those after are not.
+func (c *Clusterer) pivot(rs []rankedTerm, lo, hi int) int {
+	mid := lo + (hi-lo)/2
+	// the median of three to rs[hi]
+	if c.lessRanked(&rs[mid], &rs[lo]) {
+		rs[mid], rs[lo] = rs[lo], rs[mid]
+	}
+	if c.lessRanked(&rs[hi], &rs[lo]) {
+		rs[hi], rs[lo] = rs[lo], rs[hi]
+	}
+	if c.lessRanked(&rs[mid], &rs[hi]) {
+		rs[mid], rs[hi] = rs[hi], rs[mid]
+	}
+	p := rs[hi]
+	i := lo
+	for j := lo; j < hi; j++ {
+		if c.lessRanked(&rs[j], &p) {
+			rs[i], rs[j] = rs[j], rs[i]
+			i++
+		}
+	}
+	rs[i], rs[hi] = rs[hi], rs[i]
+	return i
+}
+
 // partition reorders rs so that its first k elements are the k least by
 // cmpRanked (in any order): a quickselect around the median of three.
 func (c *Clusterer) partition(rs []rankedTerm, k int) {
 	lo, hi := 0, len(rs)-1
 	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// median of three to rs[hi] as the pivot
-		if c.lessRanked(&rs[mid], &rs[lo]) {
-			rs[mid], rs[lo] = rs[lo], rs[mid]
-		}
-		if c.lessRanked(&rs[hi], &rs[lo]) {
-			rs[hi], rs[lo] = rs[lo], rs[hi]
-		}
-		if c.lessRanked(&rs[mid], &rs[hi]) {
-			rs[mid], rs[hi] = rs[hi], rs[mid]
-		}
-		p := rs[hi]
-		i := lo
-		for j := lo; j < hi; j++ {
-			if c.lessRanked(&rs[j], &p) {
-				rs[i], rs[j] = rs[j], rs[i]
-				i++
-			}
-		}
-		rs[i], rs[hi] = rs[hi], rs[i]
+		i := c.pivot(rs, lo, hi)
 		switch {
 		case i == k || i == k-1:
 			return

@@ -41,138 +41,160 @@ func FoldRune(r rune) rune { return foldRune(r) }
 // NFKC, lower case, quotes, dashes and ё unified, runs of white space
 // collapsed to one space, trimmed.
 func Normalize(s string) string {
-	return string(appendNormalized(make([]byte, 0, len(s)), s))
+	return string(AppendNormalized(make([]byte, 0, len(s)), s))
 }
 
-// appendNormalized appends the normalized form of s to dst.
-func appendNormalized(dst []byte, s string) []byte {
-	if !nfkcStable(s) {
-		s = norm.NFKC.String(s)
+// AppendNormalized appends Normalize(s) to dst, for callers that normalize
+// many strings into one buffer.
+func AppendNormalized(dst []byte, s string) []byte {
+	st := normState{space: true}
+	return st.append(dst, NFKC(s))
+}
+
+// normState is where normalizing stands between the pieces of one text:
+// space is set after white space (and at the start, where it is dropped),
+// pending when a space is owed before the next character. A space is
+// written only before a character, so none trails.
+type normState struct{ space, pending bool }
+
+// foldSpace marks white space in asciiFold; no ASCII byte is 0xff.
+const foldSpace = 0xff
+
+// asciiFold says what normalizing does to each ASCII byte: the byte it
+// becomes (upper case folded, '`' to a quote), or foldSpace.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '`':
+			t[c] = '\''
+		case c == ' ', c == '\n', c == '\t', c == '\r', c == '\v', c == '\f':
+			t[c] = foldSpace
+		}
 	}
-	space := true // drop leading space
+	return t
+}()
+
+// append appends the normalized form of s, already in NFKC, to dst.
+func (st *normState) append(dst []byte, s string) []byte {
+	space, pending := st.space, st.pending
 	for i := 0; i < len(s); {
 		var r rune
-		if c := s[i]; c < utf8.RuneSelf {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
 			i++
-			switch {
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
-			case c == ' ', c == '\n', c == '\t', c == '\r', c == '\v', c == '\f':
-				if !space {
-					dst = append(dst, ' ')
-				}
-				space = true
-				continue
+			if r = rune(asciiFold[c]); r == foldSpace {
+				r = ' '
 			}
-			space = false
-			dst = append(dst, c)
-			continue
-		}
-		if isCyrillic2(s, i) {
-			space = false
-			dst = utf8.AppendRune(dst, foldCyrillic(rune(s[i]&0x1f)<<6|rune(s[i+1]&0x3f)))
+		case isCyrillic2(s, i):
+			r = foldCyrillic(rune(c&0x1f)<<6 | rune(s[i+1]&0x3f))
 			i += 2
-			continue
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			r = unicode.ToLower(foldRune(r))
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		r = unicode.ToLower(foldRune(r))
 		if r == ' ' {
-			if !space {
-				dst = append(dst, ' ')
-			}
+			pending = pending || !space
 			space = true
 			continue
 		}
+		if pending {
+			dst = append(dst, ' ')
+			pending = false
+		}
 		space = false
-		dst = utf8.AppendRune(dst, r)
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
 	}
-	for len(dst) > 0 && dst[len(dst)-1] == ' ' {
-		dst = dst[:len(dst)-1]
-	}
+	st.space, st.pending = space, pending
 	return dst
 }
 
-// nfkcStable reports, without the normalisation tables, that s is in
-// NFKC for certain: every code point of s is ASCII or one of the common
-// non-ASCII letters and signs of news text (Latin-1, Cyrillic, general
-// punctuation, currency signs) that NFKC leaves as they are and that
-// never combine with the code point before them, so that no sequence of
-// them changes either. False means s may need normalising.
-// TestNFKCStable checks the set against the tables.
-func nfkcStable(s string) bool {
+// nfkcTableEnd bounds the code points nfkcInert knows; past it, NFKC is
+// looked up.
+const nfkcTableEnd = 0x2200
+
+// nfkcInert has a bit set for each code point below nfkcTableEnd that
+// NFKC leaves as it is wherever it stands: it is normalized on its own
+// (quick check Yes) and a starter that combines with nothing before it.
+// A text of such code points and ASCII is its own NFKC form; most news
+// text is (Latin, Cyrillic, typographic quotes and dashes). It is built
+// from the normalization tables once, at start-up (under a millisecond).
+var nfkcInert = func() (t [nfkcTableEnd / 64]uint64) {
+	var b [utf8.UTFMax]byte
+	for r := rune(utf8.RuneSelf); r < nfkcTableEnd; r++ {
+		c := b[:utf8.EncodeRune(b[:], r)]
+		if norm.NFKC.Properties(c).BoundaryBefore() && norm.NFKC.IsNormal(c) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
+
+// NFKC returns the Unicode NFKC form of s: s itself, without a lookup in
+// the normalization tables, when every code point of s is one NFKC keeps
+// wherever it stands.
+func NFKC(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		if c < 0xe0 {
-			// two bytes: U+0080–U+07FF
-			if i+1 >= len(s) || s[i+1]&0xc0 != 0x80 {
-				return false
-			}
-			lo := s[i+1] & 0x3f
-			switch c {
-			case 0xc2: // U+0080–U+00BF
-				if stableC2&(1<<lo) == 0 {
-					return false
-				}
-			case 0xc3, 0xd0, 0xd1, 0xd3: // U+00C0–U+00FF, U+0400–U+047F, U+04C0–U+04FF
-			case 0xd2: // U+0480–U+04BF but the combining U+0483–U+0487
-				if lo >= 3 && lo <= 7 {
-					return false
-				}
-			default:
-				return false
-			}
-			i += 2
-			continue
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= nfkcTableEnd || nfkcInert[r/64]&(1<<(r%64)) == 0 {
+			return norm.NFKC.String(s)
 		}
-		// three bytes: U+2000–U+203F and U+2080–U+20BF only
-		if c != 0xe2 || i+2 >= len(s) || s[i+2]&0xc0 != 0x80 {
-			return false
-		}
-		lo := s[i+2] & 0x3f
-		switch s[i+1] {
-		case 0x80:
-			if stable2000&(1<<lo) == 0 {
-				return false
-			}
-		case 0x82:
-			if stable2080&(1<<lo) == 0 {
-				return false
-			}
-		default:
-			return false
-		}
-		i += 3
+		i += size
 	}
-	return true
+	return s
 }
-
-// The code points of U+0080–U+00BF, U+2000–U+203F and U+2080–U+20BF
-// that nfkcStable accepts, as bits by offset in their block of 64:
-// U+0080–U+009F, U+00A1–U+00A7, ©, «–®, °, ±, ¶, ·, », ¿; U+200B–U+2010,
-// U+2012–U+2016, U+2018–U+2023, U+2027–U+202E, U+2030–U+2032, U+2035,
-// U+2038–U+203B, U+203D, U+203F; U+208F, U+209D–U+20A7, U+20A9–U+20BF.
-const (
-	stableC2   uint64 = 0x88c37afeffffffff
-	stable2000 uint64 = 0xaf277f8fff7df800
-	stable2080 uint64 = 0xfffffeffe0008000
-)
 
 // Hash returns a stable hex hash of the normalized form of s, so that texts
 // differing only in case, quotes, dashes or white space hash the same.
-func Hash(s string) string {
-	h := xxh3.Hash128(appendNormalized(make([]byte, 0, len(s)), s)).Bytes()
+func Hash(s string) string { return HashLines(s) }
+
+// HashLines returns Hash of the lines joined by newlines, normalizing and
+// hashing as it goes, with neither the joined text nor its normalized form
+// ever held whole. NFKC of each line on its own equals NFKC of the whole,
+// since lines meet at a newline, which nothing combines with.
+func HashLines(lines ...string) string {
+	var (
+		h   xxh3.Hasher
+		buf [1024]byte
+		st  = normState{space: true}
+	)
+	for k, line := range lines {
+		if k > 0 {
+			st.append(nil, "\n") // white space, written before what follows
+		}
+		line = NFKC(line)
+		for len(line) > 0 {
+			// Pieces of at most a quarter of buf, which normalize to at
+			// most three times their bytes (an invalid byte becomes
+			// U+FFFD), cut where a code point starts when one does
+			// within the bytes a code point can take.
+			n := min(len(line), len(buf)/4)
+			for back := 0; back < utf8.UTFMax-1 && n < len(line) && n > 1 && !utf8.RuneStart(line[n]); back++ {
+				n--
+			}
+			h.Write(st.append(buf[:0], line[:n]))
+			line = line[n:]
+		}
+	}
+	sum := h.Sum128().Bytes()
 	const hexdigits = "0123456789abcdef"
-	out := make([]byte, 32)
-	for i, c := range h {
+	var out [32]byte
+	for i, c := range sum {
 		out[2*i] = hexdigits[c>>4]
 		out[2*i+1] = hexdigits[c&15]
 	}
-	return string(out)
+	return string(out[:])
 }

@@ -1,11 +1,15 @@
 package textproc
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/zeebo/xxh3"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -104,42 +108,122 @@ func TestPrefixStem(t *testing.T) {
 	}
 }
 
-// TestNFKCStable checks nfkcStable against the normalisation tables:
-// every code point it accepts is in NFKC alone and never combines with
-// the one before it, so that any text of them is in NFKC.
-func TestNFKCStable(t *testing.T) {
-	var ok []rune
-	for r := rune(0); r <= 0x3000; r++ {
-		s := string(r)
-		if !nfkcStable(s) {
-			continue
+// TestNFKC: NFKC is norm.NFKC, on texts of the code points it keeps as
+// they are, mixed with ASCII and with ones it looks up (combining marks,
+// compatibility forms, Hangul jamo that compose), in random order.
+func TestNFKC(t *testing.T) {
+	var inert, other []rune
+	for r := rune(0x80); r < nfkcTableEnd; r++ {
+		if nfkcInert[r/64]&(1<<(r%64)) != 0 {
+			inert = append(inert, r)
+		} else if len(other) < 4000 {
+			other = append(other, r)
 		}
-		p := norm.NFKC.PropertiesString(s)
-		if !p.BoundaryBefore() || !norm.NFKC.IsNormalString(s) {
-			t.Errorf("nfkcStable accepts U+%04X, which NFKC changes or combines", r)
-		}
-		ok = append(ok, r)
 	}
-	if len(ok) < 400 {
-		t.Fatalf("nfkcStable accepts %d code points, want the Cyrillic and Latin-1 letters at least", len(ok))
+	if len(inert) < 1000 {
+		t.Fatalf("only %d code points known inert", len(inert))
 	}
-	for _, tc := range []struct {
-		s    string
-		want bool
-	}{
-		{"Песков заявил «нет» — 5 €", true},
-		{"Café au lait", true},
-		{"и\u0306", false}, // a combining breve: й decomposed
-		{"ﬁle", false},     // a ligature
-		{"\u00a0", false},  // no-break space
-		{"\xd0", false},    // truncated
+	for _, s := range []string{
+		"Песков заявил «нет» — 5 €", "Café au lait", "и\u0306", "ﬁle", "\u00a0", "\xd0", "\u1100\u1161\u11a8",
 	} {
-		if got := nfkcStable(tc.s); got != tc.want {
-			t.Errorf("nfkcStable(%q) = %v, want %v", tc.s, got, tc.want)
+		if got, want := NFKC(s), norm.NFKC.String(s); got != want {
+			t.Errorf("NFKC(%q) = %q, want %q", s, got, want)
 		}
-		if tc.want && norm.NFKC.String(tc.s) != tc.s {
-			t.Errorf("%q is not in NFKC", tc.s)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			switch k := r.IntN(10); {
+			case k < 5:
+				b.WriteRune(inert[r.IntN(len(inert))])
+			case k < 8:
+				b.WriteByte(byte(r.IntN(128)))
+			default:
+				b.WriteRune(other[r.IntN(len(other))])
+			}
 		}
+		s := b.String()
+		if got, want := NFKC(s), norm.NFKC.String(s); got != want {
+			t.Fatalf("NFKC(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// normalizeCases are texts with what normalizing changes: case, white
+// space of every kind and in runs, typographic quotes and dashes, ё,
+// compatibility forms (NFKC), combining marks, invalid UTF-8, NUL and
+// other control bytes.
+var normalizeCases = []string{
+	"", " ", "\t\n", "\r\n", "a", " A ", "Hello,  World!\n", "`quoted`", "\x00a\x00", "\x7f\x1b",
+	"“Smart” ‘quotes’ — and – dashes", "Ёлка и ёж", "ﬁne ½ Ⅻ ｆｕｌｌ", "a\u00a0b\u2003c\u3000d",
+	"e\u0301 vs é", "\u0301\u0327e", "bad \xff\xfe utf8", "trailing\u2028", "\u0085next", "ΣΑΣ İstanbul", "ǅ",
+	"tab\tand\vfeed\fcr\r", "  lead and trail  ", "Москва, 17 декабря. /ТАСС/.", "Ⱥ",
+}
+
+// TestNormalizeMatchesSlow: Normalize, with its fast paths, gives what
+// normalizing rune by rune gives, on the cases and random mixes of their
+// characters.
+func TestNormalizeMatchesSlow(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := Normalize(s), string(appendNormalizedSlow(nil, s)); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range normalizeCases {
+		check(s)
+	}
+	alphabet := []rune(strings.Join(normalizeCases, "") + "AZaz09 ")
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		check(b.String())
+	}
+}
+
+// TestHashLines: HashLines, which normalizes and hashes in pieces as it
+// goes, is the hash of the normalized lines joined by a newline: on the
+// cases, on random mixes of them of every length around its buffer
+// (where pieces are cut, invalid UTF-8 included), and Hash is HashLines
+// of one line.
+func TestHashLines(t *testing.T) {
+	ref := func(s string) string {
+		return fmt.Sprintf("%x", xxh3.Hash128([]byte(Normalize(s))).Bytes())
+	}
+	check := func(a, b string) {
+		t.Helper()
+		if got, want := HashLines(a, b), ref(a+"\n"+b); got != want {
+			t.Errorf("HashLines(%q, %q) = %s, want %s", a, b, got, want)
+		}
+		if got, want := Hash(a), ref(a); got != want {
+			t.Errorf("Hash(%q) = %s, want %s", a, got, want)
+		}
+	}
+	for _, a := range normalizeCases {
+		for _, b := range normalizeCases {
+			check(a, b)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var s [2]strings.Builder
+		for k := range s {
+			n := r.IntN(8)
+			if r.IntN(10) == 0 {
+				n = 100 + r.IntN(200) // past the hasher's buffer
+			}
+			for range n {
+				s[k].WriteString(normalizeCases[r.IntN(len(normalizeCases))])
+			}
+		}
+		check(s[0].String(), s[1].String())
+	}
+	if got, want := HashLines("a", "b", "c"), ref("a\nb\nc"); got != want {
+		t.Errorf("three lines: %s, want %s", got, want)
 	}
 }
 
