@@ -12,6 +12,18 @@ func isNotFound(err error) bool { return errors.Is(err, storyline.ErrNotFound) }
 // compare aligns two articles and classifies the pair; ok is false when
 // they share nothing that counts as copying.
 func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
+	as := f.aligners.Get().(*alignScratch)
+	defer f.aligners.Put(as)
+	return f.compareWith(&as.full, x, y)
+}
+
+// alignScratch is the aligners of one worker comparing an arrival with
+// its candidates: one for each kind of alignment, so that each keeps the
+// seed table of the text it aligns most, the arrival's.
+type alignScratch struct{ share, local, full aligner }
+
+// compareWith is compare aligning with al.
+func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	if x.id > y.id {
 		x, y = y, x
 	}
@@ -19,8 +31,6 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 		return storyline.Copy{}, false
 	}
 	c := storyline.Copy{A: x.id, B: y.id}
-	al := f.aligners.Get().(*aligner)
-	defer f.aligners.Put(al)
 	var spans []span
 	if n := len(x.d.hs); n >= f.opts.MinWords && slices.Equal(x.d.hs, y.d.hs) {
 		// the same words: a duplicate, one span, without aligning
@@ -88,9 +98,7 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 // on either side, is the same statement reported twice (see
 // quoteWithAttribution), not copying. The texts are aligned in the order
 // compare aligns them, since the greedy aligner is not quite symmetric.
-func (f *Finder) mayShare(x *entry, arrival []uint16, arrivalFirst bool, words []uint16, quoted []uint64) bool {
-	al := f.aligners.Get().(*aligner)
-	defer f.aligners.Put(al)
+func (f *Finder) mayShare(al *aligner, x *entry, arrival []uint16, arrivalFirst bool, words []uint16, quoted []uint64) bool {
 	var spans []span
 	if arrivalFirst {
 		spans = alignWith(al, arrival, words, f.opts.MinWords)
@@ -160,7 +168,7 @@ const (
 // both texts (see winnowPos), so no passage is missed and neither text is
 // scanned. A pair of occurrences inside words already looked at is not
 // looked at again.
-func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
+func (f *Finder) mayAlign(al *aligner, xp *Prepared, y *entry, t target) bool {
 	x, c := xp.e, t.c
 	if c.shared == 0 {
 		// an LSH candidate that shares no fingerprint: a near-duplicate
@@ -176,7 +184,6 @@ func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
 	if len(x.d.toks) > maxFPos || len(y.d.toks) > maxFPos {
 		return true // positions past maxFPos are not recorded
 	}
-	var al *aligner
 	// the windows looked at so far, and found to share no passage but
 	// quotations: a passage through an occurrence inside one of them
 	// would have shown there
@@ -202,10 +209,6 @@ func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
 				}
 				if looked++; looked > 4*maxLocal || ns == maxLocal {
 					return true
-				}
-				if al == nil {
-					al = f.aligners.Get().(*aligner)
-					defer f.aligners.Put(al)
 				}
 				w, copied, aligned := f.local(al, x, y, i, j)
 				if copied {
