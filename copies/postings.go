@@ -58,7 +58,6 @@ func (p *postings) head(h uint32) (uint32, int) {
 	return p.table.headCount(h)
 }
 
-
 // newPostings opens a generation at stream time start; like, when not
 // nil, is the generation before it, whose size it reserves, so that the
 // new one seldom grows.
