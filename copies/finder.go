@@ -26,6 +26,18 @@ type ArticleSource interface {
 	Article(ctx context.Context, id string) (storyline.Article, error)
 }
 
+// TextSource is an ArticleSource that can also read only what the Finder
+// needs of a candidate it no longer holds: the clean text and the
+// publication time. When the source implements it, the Finder reads
+// candidates with ArticleText, which can skip what Article decodes for
+// nothing here (raw input, entities, dates, credits).
+type TextSource interface {
+	ArticleSource
+	// ArticleText returns the id's text and publication time, or an
+	// error wrapping storyline.ErrNotFound.
+	ArticleText(ctx context.Context, id string) (text string, published storyline.Published, err error)
+}
+
 // Options tune a Finder. Zero fields take the defaults.
 type Options struct {
 	// MinWords is the fewest words a shared passage must have (default 12).
@@ -407,7 +419,14 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 		return e, nil
 	}
 	f.fetched.Add(1)
-	art, err := f.src.Article(ctx, id)
+	var art storyline.Article
+	var err error
+	if ts, ok := f.src.(TextSource); ok {
+		art.ID = id
+		art.Text, art.Published, err = ts.ArticleText(ctx, id)
+	} else {
+		art, err = f.src.Article(ctx, id)
+	}
 	if err != nil {
 		if isNotFound(err) {
 			return nil, nil
