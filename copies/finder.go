@@ -66,7 +66,7 @@ type Options struct {
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
 	// CacheBytes is the memory budget of the recent articles kept
-	// (default 64 MiB; an article of 500 words takes about 8 KB); an eighth
+	// (default 64 MiB; an article of 350 words takes about 7.7 KB); an eighth
 	// more keeps the candidates last read back from the store.
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest

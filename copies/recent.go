@@ -105,15 +105,12 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	sc.toks = textproc.Tokenize(sc.toks[:0], text)
 	tt := sc.toks
 	n := len(tt)
-	toks := make([]token, n)
 	wide, hs := sc.wide[:0], sc.hs[:0]
-	for i, t := range tt {
+	for _, t := range tt {
 		h := xxh3.HashString(canonical(t.Term))
 		wide = append(wide, h)
 		hs = append(hs, uint32(h>>32))
-		toks[i] = token{start: int32(t.Start), end: int32(t.End)}
 	}
-	clear(tt) // drop the terms
 	sc.wide, sc.hs = wide, hs
 	sh := shingles(sc.sh[:0], wide)
 	sc.sh = sh
@@ -134,15 +131,18 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	}
 	sc.radix = radixSort(fpos, sc.radix)
 	sc.fpos = fpos
-	arena := make([]uint32, n+len(set)+len(fpos))
+	arena := make([]uint32, 2*n+len(set)+len(fpos))
 	eh := arena[:n:n]
 	copy(eh, hs)
-	es := arena[n : n+len(set) : n+len(set)]
+	starts := arena[n : 2*n : 2*n]
+	es := arena[2*n : 2*n+len(set) : 2*n+len(set)]
 	copy(es, set)
-	ef := arena[n+len(set):]
+	ef := arena[2*n+len(set):]
 	copy(ef, fpos)
 	runes := utf8.RuneCountInString(text)
-	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: runes, hs: eh, toks: toks}, set: es, fpos: ef}
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: runes, hs: eh, starts: starts}, set: es, fpos: ef}
+	e.d.setTokens(tt)
+	clear(tt) // drop the terms
 	e.quotes, e.letters = textBits(text, runes)
 	return e
 }
@@ -253,9 +253,9 @@ func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
 // quotedWords returns a bit for each word, set when it starts inside
 // quotation marks.
 func (e *entry) quotedWords() []uint64 {
-	bits := make([]uint64, (len(e.d.toks)+63)/64)
-	for i, t := range e.d.toks {
-		if e.inQuote(t.start) {
+	bits := make([]uint64, (len(e.d.hs)+63)/64)
+	for i := range e.d.hs {
+		if e.inQuote(e.d.start(i)) {
 			bits[i/64] |= 1 << (i % 64)
 		}
 	}
@@ -324,7 +324,7 @@ func (e *entry) slice(start, end int) string {
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
-		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
+		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
 }
 
 // recent keeps the entries of the most recent documents, by document
