@@ -335,3 +335,49 @@ func TestTextSource(t *testing.T) {
 		t.Error("no pairs: nothing compared")
 	}
 }
+
+// TestFetchedCacheSecondChance checks the read-back cache's eviction: in
+// read order, but an entry asked for again is spared once.
+func TestFetchedCacheSecondChance(t *testing.T) {
+	mk := func(id string) *entry {
+		e, _, _ := newEntry(storyline.Article{ID: id, Text: filler(len(id))}, nil)
+		return e
+	}
+	a, b, c, d, e := mk("a"), mk("b"), mk("c"), mk("d"), mk("e")
+	cache := newFetchedCache(a.size() + b.size() + c.size())
+	for _, x := range []*entry{a, b, c} {
+		cache.put(x)
+	}
+	if cache.get("a") != a {
+		t.Fatal("a is not cached")
+	}
+	cache.put(d) // b goes: a was asked for again
+	if cache.get("b") != nil || cache.get("a") != a || cache.get("c") != c || cache.get("d") != d {
+		t.Fatalf("after d: cached %v, want a, c and d", cached(cache))
+	}
+	// a, c and d were all asked for again: each is spared once, in the
+	// order c, d, a (a was spared before), and the new e goes after
+	// them, so c goes
+	cache.put(e)
+	if got := cached(cache); !slices.Equal(got, []string{"a", "d", "e"}) {
+		t.Fatalf("after e: cached %v, want a, d and e", got)
+	}
+	// none was asked for since: the oldest goes
+	cache.put(mk("f"))
+	if got := cached(cache); !slices.Equal(got, []string{"a", "e", "f"}) {
+		t.Fatalf("after f: cached %v, want a, e and f", got)
+	}
+	cache.forget("e")
+	if cache.len() != 2 || cache.get("e") != nil {
+		t.Fatalf("after forgetting e: cached %v", cached(cache))
+	}
+}
+
+func cached(c *fetchedCache) []string {
+	var ids []string
+	for id := range c.byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
