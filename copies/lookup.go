@@ -38,6 +38,9 @@ type lookupScratch struct {
 	hits    []hit
 	docs    []uint32
 	walkers []chainWalk
+	// touched keeps the sum of the slots read ahead, so that the reads
+	// are not optimized away
+	touched uint64
 	heads   []fpHead
 	keys    []uint64
 	// the documents resolve chooses and their ids
@@ -114,6 +117,17 @@ func (f *Finder) lookup(s sketch) {
 	}
 	// the counts tell a stock phrase without walking its postings
 	limit := f.opts.MaxPosting
+	// touch the home slot of every fingerprint first: the reads do not
+	// depend on each other, so they overlap, and the probes below find
+	// the slots in cache
+	var touched uint64
+	for _, h := range s.fps {
+		touched += f.cur.table.touch(h)
+		if f.prev != nil {
+			touched += f.prev.table.touch(h)
+		}
+	}
+	l.touched = touched
 	heads, total := l.heads[:0], 0
 	for i, h := range s.fps {
 		ec, n := f.cur.head(h)
