@@ -45,6 +45,11 @@ type aligner struct {
 	nextPos []int32
 	runs    []span
 	out     []span
+	// filter has a bit set for the seeds of a (at filterBit), so that a
+	// seed of b that a lacks, most of them in texts that share little, is
+	// passed over without probing the table
+	filter     []uint64
+	filterBits uint
 	// built is the sequence the seed table was built for: an arrival is
 	// the first text of many alignments in a row. Holding it keeps it
 	// from being freed and its address reused; nb is its length and wb
@@ -69,8 +74,22 @@ func index[T word](al *aligner, a []T) {
 		al.nextPos = make([]int32, len(a))
 	}
 	nextPos := al.nextPos[:len(a)]
+	// 16 bits a seed: one in 16 absent seeds gets past the filter
+	bits := uint(6)
+	for 1<<bits < 16*len(a) {
+		bits++
+	}
+	if words := 1 << (bits - 6); cap(al.filter) < words {
+		al.filter = make([]uint64, words)
+	} else {
+		al.filter = al.filter[:words]
+		clear(al.filter)
+	}
+	al.filterBits = bits
 	for i := len(a) - seedWords; i >= 0; i-- {
 		k := seedKey(a[i : i+seedWords])
+		f := filterBit(k, bits)
+		al.filter[f>>6] |= 1 << (f & 63)
 		s := al.slot(k)
 		if p := al.pos[s]; p != 0 {
 			nextPos[i] = p - 1
@@ -103,8 +122,14 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 	}
 	nextPos := al.nextPos[:len(a)]
 	runs := al.runs[:0]
+	filter, bits := al.filter, al.filterBits
 	for j := 0; j+seedWords <= len(b); {
-		p := al.pos[al.slot(seedKey(b[j:j+seedWords]))] - 1
+		k := seedKey(b[j : j+seedWords])
+		if f := filterBit(k, bits); filter[f>>6]&(1<<(f&63)) == 0 {
+			j++
+			continue
+		}
+		p := al.pos[al.slot(k)] - 1
 		if p < 0 {
 			j++
 			continue
@@ -154,6 +179,9 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 	}
 	return out
 }
+
+// filterBit is the bit of seed key k in a filter of 1<<bits bits.
+func filterBit(k uint64, bits uint) uint64 { return k * 0xD6E8FEB86659FD93 >> (64 - bits) }
 
 func seedKey[T word](t []T) uint64 {
 	h := uint64(0)

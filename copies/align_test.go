@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/textproc"
 )
 
 const alignBase = "The regional council voted on Tuesday to expand the tram network to the northern suburbs by the end of the decade, officials said."
@@ -39,7 +41,7 @@ func TestAlign(t *testing.T) {
 			var got []string
 			ra := []rune(tc.a)
 			for _, s := range spans {
-				got = append(got, string(ra[da.toks[s.a0].start:da.toks[s.a1-1].end]))
+				got = append(got, string(ra[da.start(s.a0):da.end(s.a1-1)]))
 			}
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %q, want %q", got, tc.want)
@@ -74,8 +76,8 @@ func TestAlignRepetitive(t *testing.T) {
 	for _, s := range spans {
 		covered += s.b1 - s.b0
 	}
-	if covered < len(db.toks)*9/10 {
-		t.Fatalf("covered %d of %d tokens", covered, len(db.toks))
+	if covered < len(db.hs)*9/10 {
+		t.Fatalf("covered %d of %d tokens", covered, len(db.hs))
 	}
 }
 
@@ -132,4 +134,30 @@ func TestRadixSort(t *testing.T) {
 func wordHashes(text string) []uint64 {
 	_, _, wide := prepareWith(nil, nil, text)
 	return wide
+}
+
+// TestDocOffsets checks the word offsets a doc keeps against the
+// tokenizer's, words longer than a length byte holds included.
+func TestDocOffsets(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	tests := []struct{ name, text string }{
+		{"plain", "The mayor said on Tuesday that the plan would cost more."},
+		{"non-ASCII", "Пресс-секретарь «Кремля» сказал: всё идёт по плану"},
+		{"long words", "a " + long + " b " + strings.Repeat("é", 254) + " c " + strings.Repeat("y", 255)},
+		{"empty", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := prepare(tc.text)
+			tt := textproc.Tokenize(nil, tc.text)
+			if len(d.hs) != len(tt) {
+				t.Fatalf("%d words, want %d", len(d.hs), len(tt))
+			}
+			for i, tk := range tt {
+				if int(d.start(i)) != tk.Start || int(d.end(i)) != tk.End {
+					t.Errorf("word %d at [%d, %d), want [%d, %d)", i, d.start(i), d.end(i), tk.Start, tk.End)
+				}
+			}
+		})
+	}
 }

@@ -251,7 +251,7 @@ func TestMayAlign(t *testing.T) {
 			if !tc.want && !tc.near && c.c.shared == 0 {
 				t.Fatal("the texts share no fingerprint: nothing is checked")
 			}
-			if got := f.mayAlign(xp, y, c); got != tc.want {
+			if got := f.mayAlign(new(aligner), xp, y, c); got != tc.want {
 				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.c.shared, tc.want)
 			}
 			if _, ok := f.compare(x, y); !tc.want && ok {

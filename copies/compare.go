@@ -12,15 +12,25 @@ func isNotFound(err error) bool { return errors.Is(err, storyline.ErrNotFound) }
 // compare aligns two articles and classifies the pair; ok is false when
 // they share nothing that counts as copying.
 func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
+	as := f.aligners.Get().(*alignScratch)
+	defer f.aligners.Put(as)
+	return f.compareWith(&as.full, x, y)
+}
+
+// alignScratch is the aligners of one worker comparing an arrival with
+// its candidates: one for each kind of alignment, so that each keeps the
+// seed table of the text it aligns most, the arrival's.
+type alignScratch struct{ share, local, full aligner }
+
+// compareWith is compare aligning with al.
+func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	if x.id > y.id {
 		x, y = y, x
 	}
-	if len(x.d.toks) == 0 || len(y.d.toks) == 0 {
+	if len(x.d.hs) == 0 || len(y.d.hs) == 0 {
 		return storyline.Copy{}, false
 	}
 	c := storyline.Copy{A: x.id, B: y.id}
-	al := f.aligners.Get().(*aligner)
-	defer f.aligners.Put(al)
 	var spans []span
 	if n := len(x.d.hs); n >= f.opts.MinWords && slices.Equal(x.d.hs, y.d.hs) {
 		// the same words: a duplicate, one span, without aligning
@@ -33,8 +43,8 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 	for _, sp := range spans {
 		for _, s := range splitQuotes(sp, x, y, f.opts.MinWords) {
 			p := storyline.Passage{
-				AStart: int(x.d.toks[s.a0].start), AEnd: int(x.d.toks[s.a1-1].end),
-				BStart: int(y.d.toks[s.b0].start), BEnd: int(y.d.toks[s.b1-1].end),
+				AStart: int(x.d.start(s.a0)), AEnd: int(x.d.end(s.a1 - 1)),
+				BStart: int(y.d.start(s.b0)), BEnd: int(y.d.end(s.b1 - 1)),
 			}
 			p.Text = x.slice(p.AStart, p.AEnd)
 			p.Quote = f.quotation(s, x, y)
@@ -88,9 +98,7 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 // on either side, is the same statement reported twice (see
 // quoteWithAttribution), not copying. The texts are aligned in the order
 // compare aligns them, since the greedy aligner is not quite symmetric.
-func (f *Finder) mayShare(x *entry, arrival []uint16, arrivalFirst bool, words []uint16, quoted []uint64) bool {
-	al := f.aligners.Get().(*aligner)
-	defer f.aligners.Put(al)
+func (f *Finder) mayShare(al *aligner, x *entry, arrival []uint16, arrivalFirst bool, words []uint16, quoted []uint64) bool {
 	var spans []span
 	if arrivalFirst {
 		spans = alignWith(al, arrival, words, f.opts.MinWords)
@@ -106,8 +114,8 @@ func (f *Finder) mayShare(x *entry, arrival []uint16, arrivalFirst bool, words [
 			i, j, k, l = s.b0, s.b1, s.a0, s.a1
 		}
 		inA, inB := 0, 0
-		for _, t := range x.d.toks[i:j] {
-			if x.inQuote(t.start) {
+		for w := i; w < j; w++ {
+			if x.inQuote(x.d.start(w)) {
 				inA++
 			}
 		}
@@ -127,8 +135,8 @@ func (f *Finder) mayShare(x *entry, arrival []uint16, arrivalFirst bool, words [
 // quotation reports whether a piece of a shared span (from splitQuotes)
 // is one statement quoted in both texts, which alone is not copying.
 func (f *Finder) quotation(s span, x, y *entry) bool {
-	a, b := x.d.toks, y.d.toks
-	return x.quoted(int(a[s.a0].start), int(a[s.a1-1].end)) && y.quoted(int(b[s.b0].start), int(b[s.b1-1].end)) ||
+	a, b := &x.d, &y.d
+	return x.quoted(int(a.start(s.a0)), int(a.end(s.a1-1))) && y.quoted(int(b.start(s.b0)), int(b.end(s.b1-1))) ||
 		quoteWithAttribution(s, x, y, f.opts.MinWords)
 }
 
@@ -160,7 +168,7 @@ const (
 // both texts (see winnowPos), so no passage is missed and neither text is
 // scanned. A pair of occurrences inside words already looked at is not
 // looked at again.
-func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
+func (f *Finder) mayAlign(al *aligner, xp *Prepared, y *entry, t target) bool {
 	x, c := xp.e, t.c
 	if c.shared == 0 {
 		// an LSH candidate that shares no fingerprint: a near-duplicate
@@ -173,10 +181,9 @@ func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
 	if c.near && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		return true
 	}
-	if len(x.d.toks) > maxFPos || len(y.d.toks) > maxFPos {
+	if len(x.d.hs) > maxFPos || len(y.d.hs) > maxFPos {
 		return true // positions past maxFPos are not recorded
 	}
-	var al *aligner
 	// the windows looked at so far, and found to share no passage but
 	// quotations: a passage through an occurrence inside one of them
 	// would have shown there
@@ -196,16 +203,12 @@ func (f *Finder) mayAlign(xp *Prepared, y *entry, t target) bool {
 		pairs:
 			for _, j := range ys {
 				for _, w := range seen[:ns] {
-					if w.holds(i, j, need, len(x.d.toks), len(y.d.toks)) {
+					if w.holds(i, j, need, len(x.d.hs), len(y.d.hs)) {
 						continue pairs
 					}
 				}
 				if looked++; looked > 4*maxLocal || ns == maxLocal {
 					return true
-				}
-				if al == nil {
-					al = f.aligners.Get().(*aligner)
-					defer f.aligners.Put(al)
 				}
 				w, copied, aligned := f.local(al, x, y, i, j)
 				if copied {
@@ -248,8 +251,8 @@ func (f *Finder) local(al *aligner, x, y *entry, i, j int) (w window2, copied, a
 		return w, true, false
 	}
 	w = window2{
-		xa: max(0, i-localWords), xb: min(len(x.d.toks), i+gramWords+localWords),
-		ya: max(0, j-localWords), yb: min(len(y.d.toks), j+gramWords+localWords),
+		xa: max(0, i-localWords), xb: min(len(x.d.hs), i+gramWords+localWords),
+		ya: max(0, j-localWords), yb: min(len(y.d.hs), j+gramWords+localWords),
 	}
 	p, q := x, y
 	pa, pb, qa, qb := w.xa, w.xb, w.ya, w.yb
@@ -259,8 +262,8 @@ func (f *Finder) local(al *aligner, x, y *entry, i, j int) (w window2, copied, a
 	}
 	for _, sp := range alignWith(al, p.d.hs[pa:pb], q.d.hs[qa:qb], f.opts.MinWords) {
 		sp.a0, sp.a1, sp.b0, sp.b1 = sp.a0+pa, sp.a1+pa, sp.b0+qa, sp.b1+qa
-		if sp.a0 == pa && pa > 0 || sp.a1 == pb && pb < len(p.d.toks) ||
-			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.toks) {
+		if sp.a0 == pa && pa > 0 || sp.a1 == pb && pb < len(p.d.hs) ||
+			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.hs) {
 			return w, true, true
 		}
 		for _, s := range splitQuotes(sp, p, q, f.opts.MinWords) {
@@ -304,7 +307,7 @@ func (f *Finder) diagonal(x, y *entry, i, j int) int {
 		a1, b1 = a1+1, b1+1
 	}
 	if a1-a0 >= f.opts.MinWords {
-		if !x.anyQuote(int(x.d.toks[a0].start), int(x.d.toks[a1-1].end)) || !y.anyQuote(int(y.d.toks[b0].start), int(y.d.toks[b1-1].end)) {
+		if !x.anyQuote(int(x.d.start(a0)), int(x.d.end(a1-1))) || !y.anyQuote(int(y.d.start(b0)), int(y.d.end(b1-1))) {
 			return passage
 		}
 		return unknown
@@ -377,13 +380,13 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // narrative copied around it are reported apart. Pieces shorter than
 // minWords stay with the piece before them.
 func splitQuotes(s span, x, y *entry, minWords int) []span {
-	a, b := x.d.toks, y.d.toks
+	a, b := &x.d, &y.d
 	state := func(i int) bool {
 		j := s.b0 + (i - s.a0)
 		if j >= s.b1 {
 			j = s.b1 - 1
 		}
-		return x.inQuote(a[i].start) && y.inQuote(b[j].start)
+		return x.inQuote(a.start(i)) && y.inQuote(b.start(j))
 	}
 	var out []span
 	cur := span{a0: s.a0, b0: s.b0}
@@ -417,17 +420,17 @@ func splitQuotes(s span, x, y *entry, minWords int) []span {
 // span is the same statement reported twice; the shared words outside it
 // are too few to be copying on their own.
 func quoteWithAttribution(s span, x, y *entry, minWords int) bool {
-	a, b := x.d.toks, y.d.toks
+	a, b := &x.d, &y.d
 	var inA, outA, inB, outB int
 	for i := s.a0; i < s.a1; i++ {
-		if x.inQuote(a[i].start) {
+		if x.inQuote(a.start(i)) {
 			inA++
 		} else {
 			outA++
 		}
 	}
 	for j := s.b0; j < s.b1; j++ {
-		if y.inQuote(b[j].start) {
+		if y.inQuote(b.start(j)) {
 			inB++
 		} else {
 			outB++

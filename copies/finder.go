@@ -12,7 +12,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -25,6 +24,18 @@ import (
 // The Finder uses it to read the text of candidates it no longer caches.
 type ArticleSource interface {
 	Article(ctx context.Context, id string) (storyline.Article, error)
+}
+
+// TextSource is an ArticleSource that can also read only what the Finder
+// needs of a candidate it no longer holds: the clean text and the
+// publication time. When the source implements it, the Finder reads
+// candidates with ArticleText, which can skip what Article decodes for
+// nothing here (raw input, entities, dates, credits).
+type TextSource interface {
+	ArticleSource
+	// ArticleText returns the id's text and publication time, or an
+	// error wrapping storyline.ErrNotFound.
+	ArticleText(ctx context.Context, id string) (text string, published storyline.Published, err error)
 }
 
 // Options tune a Finder. Zero fields take the defaults.
@@ -54,9 +65,15 @@ type Options struct {
 	// in memory are aligned without reading the store, which also lets
 	// the articles of an uncommitted batch be aligned.
 	CacheSize int
-	// CacheBytes is the memory budget of the recent articles kept
-	// (default 64 MiB; an article of 500 words takes about 8 KB); an eighth
-	// more keeps the candidates last read back from the store.
+	// CacheBytes sizes the memory of the articles kept prepared for
+	// alignment (default 64 MiB; an article of 350 words takes about
+	// 7.7 KB): seven eighths of it keep the recent articles, and a
+	// quarter more the candidates last read back from the store, nine
+	// eighths in all. On a dense stream an old article of a growing
+	// story is read back for one arrival after another: the quarter
+	// spares a sixth of the store reads that an eighth made, for as many
+	// recent articles as a budget of a whole CacheBytes kept before word
+	// offsets took five bytes.
 	CacheBytes int
 	// PassageWindow, when set, is how far back in stream time (the newest
 	// publication time seen) the passage index reaches: fingerprints of
@@ -160,7 +177,7 @@ type Finder struct {
 	// lookup scratch, used under mu
 	look lookupScratch
 
-	aligners sync.Pool // of *aligner
+	aligners sync.Pool // of *alignScratch
 	scratch  sync.Pool // of *scratch
 	fetched  atomic.Int64
 }
@@ -174,11 +191,11 @@ func New(src ArticleSource, opts Options) *Finder {
 		opts:     opts,
 		params:   newHashParams(),
 		pending:  make(map[string][]byte),
-		win:      newRecent(opts.CacheBytes, opts.CacheSize),
-		old:      newFetchedCache(opts.CacheBytes / 8),
+		win:      newRecent(opts.CacheBytes*7/8, opts.CacheSize),
+		old:      newFetchedCache(opts.CacheBytes / 4),
 		cur:      newPostings(0, nil),
 		near:     newNearGen(0, 0),
-		aligners: sync.Pool{New: func() any { return new(aligner) }},
+		aligners: sync.Pool{New: func() any { return new(alignScratch) }},
 		scratch:  sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
@@ -213,7 +230,7 @@ type Prepared struct {
 	s sketch
 	// the word positions of each fingerprint s.fps[k] are
 	// pos[at[k]:at[k+1]]
-	at, pos []int32
+	at, pos []uint32
 }
 
 // Prepare does the part of AddArticle that depends on a alone. It is safe
@@ -222,47 +239,18 @@ type Prepared struct {
 // articles one by one, in arrival order, with AddPrepared.
 func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	sc := f.scratch.Get().(*scratch)
-	e, sh, fps := newEntry(*a, sc)
-	s := sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published)}
-	s.keys, s.hasSh = f.params.bandKeys(sh)
-	p := &Prepared{e: e, s: s}
-	p.at, p.pos = fingerprintPositions(fps, sc.grams, sc.pos)
+	e := buildEntry(a, sc)
+	p := &Prepared{e: e}
+	fps, at, pos := fingerprintPositions(sc)
+	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published)}
+	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
+	p.at, p.pos = at, pos
 	f.scratch.Put(sc)
 	return p
 }
 
-// fingerprintPositions groups the positions winnowing selected (pos, of
-// n-grams with hashes grams) by fingerprint: those of fps[k] are
-// pos[at[k]:at[k+1]] of the result, in text order.
-func fingerprintPositions(fps, grams []uint32, selected []int32) (at, pos []int32) {
-	keys := make([]uint64, len(fps))
-	for k, h := range fps {
-		keys[k] = uint64(h)<<32 | uint64(k)
-	}
-	slices.Sort(keys)
-	which := func(h uint32) int {
-		i, _ := slices.BinarySearch(keys, uint64(h)<<32)
-		return int(uint32(keys[i]))
-	}
-	at = make([]int32, len(fps)+1)
-	for _, p := range selected {
-		at[which(grams[p])+1]++
-	}
-	for k := range fps {
-		at[k+1] += at[k]
-	}
-	pos = make([]int32, len(selected))
-	next := slices.Clone(at[:len(fps)])
-	for _, p := range selected {
-		k := which(grams[p])
-		pos[next[k]] = p
-		next[k]++
-	}
-	return at, pos
-}
-
 // positions returns the word positions of the arrival's k-th fingerprint.
-func (p *Prepared) positions(k int32) []int32 { return p.pos[p.at[k]:p.at[k+1]] }
+func (p *Prepared) positions(k int32) []uint32 { return p.pos[p.at[k]:p.at[k+1]] }
 
 // AddArticle returns the pairs a forms with the articles indexed before,
 // then indexes it. Pairs are ordered by the other article's id. It is
@@ -309,7 +297,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 			break
 		}
 	}
-	compareOne := func(i int) {
+	compareOne := func(i int, as *alignScratch) {
 		t := targets[i]
 		other := t.e
 		// A candidate no longer in memory is read from the store only if
@@ -317,7 +305,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		// passage that may be copying.
 		if other == nil && t.words != nil &&
 			!(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
-			!f.mayShare(e, s.words, a.ID < t.id, t.words, t.quoted) {
+			!f.mayShare(&as.share, e, s.words, a.ID < t.id, t.words, t.quoted) {
 			return
 		}
 		if other == nil {
@@ -327,27 +315,31 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 				return
 			}
 		}
-		if other != nil && !f.mayAlign(p, other, targets[i]) {
+		if other != nil && !f.mayAlign(&as.local, p, other, targets[i]) {
 			return
 		}
 		if other != nil {
-			if c, ok := f.compare(e, other); ok {
+			if c, ok := f.compareWith(&as.full, e, other); ok {
 				res[i].c = &c
 			}
 		}
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(targets)); workers <= 1 {
+		as := f.aligners.Get().(*alignScratch)
 		for i := range targets {
-			compareOne(i)
+			compareOne(i, as)
 		}
+		f.aligners.Put(as)
 	} else {
 		var wg sync.WaitGroup
 		var next atomic.Int32
 		for range workers {
 			wg.Go(func() {
+				as := f.aligners.Get().(*alignScratch)
 				for i := int(next.Add(1) - 1); i < len(targets); i = int(next.Add(1) - 1) {
-					compareOne(i)
+					compareOne(i, as)
 				}
+				f.aligners.Put(as)
 			})
 		}
 		wg.Wait()
@@ -433,7 +425,14 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 		return e, nil
 	}
 	f.fetched.Add(1)
-	art, err := f.src.Article(ctx, id)
+	var art storyline.Article
+	var err error
+	if ts, ok := f.src.(TextSource); ok {
+		art.ID = id
+		art.Text, art.Published, err = ts.ArticleText(ctx, id)
+	} else {
+		art, err = f.src.Article(ctx, id)
+	}
 	if err != nil {
 		if isNotFound(err) {
 			return nil, nil
@@ -442,7 +441,7 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	}
 	sc := f.scratch.Get().(*scratch)
 	defer f.scratch.Put(sc)
-	e, _, _ := newEntry(art, sc)
+	e := buildEntry(&art, sc)
 	f.old.put(e)
 	return e, nil
 }

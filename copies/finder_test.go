@@ -269,3 +269,115 @@ func TestPrepared(t *testing.T) {
 		}
 	}
 }
+
+// textSource is a memSource that also reads texts alone, counting the
+// reads of each kind.
+type textSource struct {
+	memSource
+	articles, texts int
+	mu              sync.Mutex
+}
+
+func (s *textSource) Article(ctx context.Context, id string) (storyline.Article, error) {
+	s.mu.Lock()
+	s.articles++
+	s.mu.Unlock()
+	return s.memSource.Article(ctx, id)
+}
+
+func (s *textSource) ArticleText(ctx context.Context, id string) (string, storyline.Published, error) {
+	s.mu.Lock()
+	s.texts++
+	s.mu.Unlock()
+	a, err := s.memSource.Article(ctx, id)
+	return a.Text, a.Published, err
+}
+
+// TestTextSource checks that a source able to read texts alone is read
+// that way, for the same pairs as reading whole articles, and that an
+// article it no longer has is skipped, as with Article.
+func TestTextSource(t *testing.T) {
+	ctx := context.Background()
+	plain, lean := memSource{}, &textSource{memSource: memSource{}}
+	var arts []storyline.Article
+	for i := range 30 {
+		text := filler(i) + strings.Join(wire[i%3:], " ") + " " + filler(100+i)
+		a := storyline.Article{ID: fmt.Sprintf("t%02d", i), Text: text, Published: storyline.Instant(time.Date(2025, 3, 1, i, 0, 0, 0, time.UTC))}
+		plain[a.ID], lean.memSource[a.ID] = a, a
+		arts = append(arts, a)
+	}
+	delete(lean.memSource, "t00")
+	delete(plain, "t00")
+	run := func(src ArticleSource) ([]storyline.Copy, int64) {
+		f := New(src, Options{CacheSize: 3, CacheBytes: 1, MaxCandidates: 64})
+		var all []storyline.Copy
+		for i := range arts {
+			cs, err := f.AddArticle(ctx, &arts[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, cs...)
+		}
+		return all, f.Stats().Fetched
+	}
+	want, fetchedPlain := run(plain)
+	got, fetched := run(lean)
+	if fetched == 0 || fetched != fetchedPlain {
+		t.Fatalf("fetched %d candidates (%d reading whole articles), want the same, more than none", fetched, fetchedPlain)
+	}
+	if lean.articles != 0 || lean.texts == 0 {
+		t.Errorf("read %d whole articles and %d texts, want texts only", lean.articles, lean.texts)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("reading texts alone found %d pairs, whole articles %d, or they differ", len(got), len(want))
+	}
+	if len(want) == 0 {
+		t.Error("no pairs: nothing compared")
+	}
+}
+
+// TestFetchedCacheSecondChance checks the read-back cache's eviction: in
+// read order, but an entry asked for again is spared once.
+func TestFetchedCacheSecondChance(t *testing.T) {
+	mk := func(id string) *entry {
+		e, _, _ := newEntry(storyline.Article{ID: id, Text: filler(len(id))}, nil)
+		return e
+	}
+	a, b, c, d, e := mk("a"), mk("b"), mk("c"), mk("d"), mk("e")
+	cache := newFetchedCache(a.size() + b.size() + c.size())
+	for _, x := range []*entry{a, b, c} {
+		cache.put(x)
+	}
+	if cache.get("a") != a {
+		t.Fatal("a is not cached")
+	}
+	cache.put(d) // b goes: a was asked for again
+	if cache.get("b") != nil || cache.get("a") != a || cache.get("c") != c || cache.get("d") != d {
+		t.Fatalf("after d: cached %v, want a, c and d", cached(cache))
+	}
+	// a, c and d were all asked for again: each is spared once, in the
+	// order c, d, a (a was spared before), and the new e goes after
+	// them, so c goes
+	cache.put(e)
+	if got := cached(cache); !slices.Equal(got, []string{"a", "d", "e"}) {
+		t.Fatalf("after e: cached %v, want a, d and e", got)
+	}
+	// none was asked for since: the oldest goes
+	cache.put(mk("f"))
+	if got := cached(cache); !slices.Equal(got, []string{"a", "e", "f"}) {
+		t.Fatalf("after f: cached %v, want a, e and f", got)
+	}
+	cache.forget("e")
+	if cache.len() != 2 || cache.get("e") != nil {
+		t.Fatalf("after forgetting e: cached %v", cached(cache))
+	}
+}
+
+func cached(c *fetchedCache) []string {
+	var ids []string
+	for id := range c.byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}

@@ -14,7 +14,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unsafe"
 
 	"github.com/storyline-news/storyline"
 )
@@ -117,7 +116,7 @@ func TestGenFile(t *testing.T) {
 		if e != nil {
 			ne++
 			text += len(e.d.text)
-			toks += int(unsafe.Sizeof(token{})) * cap(e.d.toks)
+			toks += e.d.tokenBytes()
 			set += 4 * cap(e.set)
 			fpos += 4 * cap(e.fpos)
 			bits += 8 * (cap(e.quotes) + cap(e.letters))

@@ -33,12 +33,16 @@ type lookupScratch struct {
 	// slots hold gen<<32 | candidate index+1 by document, open
 	// addressing; a slot of another generation is empty, so the table is
 	// never cleared
-	slots []uint64
-	gen   uint32
-	hits  []hit
-	docs  []uint32
-	heads []fpHead
-	keys  []uint64
+	slots   []uint64
+	gen     uint32
+	hits    []hit
+	docs    []uint32
+	walkers []chainWalk
+	// touched keeps the sum of the slots read ahead, so that the reads
+	// are not optimized away
+	touched uint64
+	heads   []fpHead
+	keys    []uint64
 	// the documents resolve chooses and their ids
 	chosen []uint32
 	ids    []string
@@ -113,6 +117,17 @@ func (f *Finder) lookup(s sketch) {
 	}
 	// the counts tell a stock phrase without walking its postings
 	limit := f.opts.MaxPosting
+	// touch the home slot of every fingerprint first: the reads do not
+	// depend on each other, so they overlap, and the probes below find
+	// the slots in cache
+	var touched uint64
+	for _, h := range s.fps {
+		touched += f.cur.table.touch(h)
+		if f.prev != nil {
+			touched += f.prev.table.touch(h)
+		}
+	}
+	l.touched = touched
 	heads, total := l.heads[:0], 0
 	for i, h := range s.fps {
 		ec, n := f.cur.head(h)
@@ -131,24 +146,19 @@ func (f *Finder) lookup(s sketch) {
 	if total > budget {
 		slices.SortStableFunc(heads, func(a, b fpHead) int { return int(a.n+a.np) - int(b.n+b.np) })
 	}
-	walked := 0
+	// the heads walked: while fewer postings than the budget were
+	// walked before them (each yields as many as it counts)
+	walk, walked := 0, 0
 	for _, hd := range heads {
 		if walked >= budget {
 			break
 		}
-		docs := l.docs[:0]
-		if hd.n > 0 {
-			docs = f.cur.appendDocs(docs, hd.cur, limit)
-		}
-		if hd.np > 0 && len(docs) <= limit {
-			docs = f.prev.appendDocs(docs, hd.prev, limit)
-		}
-		l.docs = docs
-		walked += len(docs)
-		if len(docs) > limit {
-			continue // a stock phrase
-		}
-		for _, d := range docs {
+		walk++
+		walked += int(hd.n + hd.np)
+	}
+	docs := f.walkChains(heads[:walk])
+	for _, hd := range heads[:walk] {
+		for _, d := range docs[hd.at : hd.at+hd.got] {
 			c := l.get(d)
 			c.shared++
 			l.hits = append(l.hits, hit{fp: hd.fp, prev: c.last})
@@ -157,12 +167,78 @@ func (f *Finder) lookup(s sketch) {
 	}
 }
 
+// walkChains reads the documents filed under each of heads, in both
+// generations, newest first, into l.docs: those of heads[h] are
+// docs[heads[h].at:][:heads[h].got]. The chains are walked side by side, a
+// step of each in turn, so that the memory reads of different chains,
+// which do not depend on each other, overlap: walking one chain at a time
+// waits for every read in turn. f.mu is held.
+func (f *Finder) walkChains(heads []fpHead) []uint32 {
+	l := &f.look
+	total := 0
+	walkers := l.walkers[:0]
+	for h := range heads {
+		hd := &heads[h]
+		hd.at, hd.got = int32(total), 0
+		if hd.n > 0 {
+			walkers = append(walkers, chainWalk{p: f.cur, e: hd.cur, left: hd.n, out: int32(total), head: int32(h)})
+		}
+		total += int(hd.n + hd.np)
+	}
+	docs := slices.Grow(l.docs[:0], total)[:total]
+	// the previous generation's chains come after the current one's,
+	// once its length is known
+	for h := range heads {
+		if hd := &heads[h]; hd.np > 0 && hd.n == 0 {
+			walkers = append(walkers, chainWalk{p: f.prev, e: hd.prev, left: hd.np, out: hd.at, head: int32(h)})
+		}
+	}
+	for len(walkers) > 0 {
+		for i := 0; i < len(walkers); {
+			w := &walkers[i]
+			ent := w.p.entries[w.e]
+			docs[w.out] = ent.doc
+			w.out++
+			w.left--
+			w.e = ent.next
+			if w.left > 0 && w.e != noEntry {
+				i++
+				continue
+			}
+			hd := &heads[w.head]
+			hd.got = w.out - hd.at
+			if w.p == f.cur && hd.np > 0 {
+				// go on with the previous generation, right after
+				*w = chainWalk{p: f.prev, e: hd.prev, left: hd.np, out: w.out, head: w.head}
+				i++
+				continue
+			}
+			walkers[i] = walkers[len(walkers)-1]
+			walkers = walkers[:len(walkers)-1]
+		}
+	}
+	l.walkers, l.docs = walkers, docs
+	return docs
+}
+
+// chainWalk is one posting chain being walked: the postings, the next
+// entry, how many are left, where the next document goes and the head
+// it belongs to.
+type chainWalk struct {
+	p         *postings
+	e         uint32
+	left      int32
+	out, head int32
+}
+
 // fpHead is an arrival's fingerprint found in the passage index: where
 // its postings start in each generation and how many each holds.
 type fpHead struct {
 	cur, prev uint32
 	n, np     int32
 	fp        int32 // index in the arrival's fingerprints
+	// at and got place its documents in the walked ones (see walkChains)
+	at, got int32
 }
 
 // postingBudget is how many postings a lookup walks per candidate it may

@@ -120,3 +120,35 @@ func TestLSHRecall(t *testing.T) {
 		t.Errorf("recall at the threshold %.4f over %d pairs", at, n)
 	}
 }
+
+// TestLowerBound checks lowerBound against a binary search, on even and
+// skewed values, with repeats and keys past either end.
+func TestLowerBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 7, 100, 1000} {
+		for _, skew := range []bool{false, true} {
+			a := make([]uint32, n)
+			for i := range a {
+				a[i] = r.Uint32()
+				if skew {
+					a[i] = a[i]>>24 | 0xfff00000 // crowded at the top
+				}
+				if i > 0 && r.IntN(4) == 0 {
+					a[i] = a[i-1] // a repeat
+				}
+			}
+			slices.Sort(a)
+			keys := []uint32{0, ^uint32(0)}
+			for range 200 {
+				keys = append(keys, r.Uint32())
+			}
+			keys = append(keys, a...)
+			for _, k := range keys {
+				want, _ := slices.BinarySearch(a, k)
+				if got := lowerBound(a, k); got != want {
+					t.Fatalf("n=%d skew=%v: lowerBound(%d) = %d, want %d", n, skew, k, got, want)
+				}
+			}
+		}
+	}
+}

@@ -76,7 +76,21 @@ func (p *hashParams) bandKeys(sh []uint64) (keys [bands]uint32, ok bool) {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	for _, x := range sh {
+	// two shingles a pass, so that each multiplier and offset is loaded
+	// once for both
+	j := 0
+	for ; j+1 < len(sh); j += 2 {
+		x, y := sh[j], sh[j+1]
+		for i := range numHashes {
+			a, b := p.a[i], p.b[i]
+			v := min(uint32((a*x+b)>>32), uint32((a*y+b)>>32))
+			if v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	if j < len(sh) {
+		x := sh[j]
 		for i := range numHashes {
 			v := uint32((p.a[i]*x + p.b[i]) >> 32)
 			if v < sig[i] {

@@ -58,15 +58,6 @@ func (p *postings) head(h uint32) (uint32, int) {
 	return p.table.headCount(h)
 }
 
-// appendDocs appends the documents of the entries from e on, newest
-// first, stopping once dst holds more than limit.
-func (p *postings) appendDocs(dst []uint32, e uint32, limit int) []uint32 {
-	for ; e != noEntry && len(dst) <= limit; e = p.entries[e].next {
-		dst = append(dst, p.entries[e].doc)
-	}
-	return dst
-}
-
 // newPostings opens a generation at stream time start; like, when not
 // nil, is the generation before it, whose size it reserves, so that the
 // new one seldom grows.

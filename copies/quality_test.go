@@ -303,12 +303,12 @@ func oraclePairs(arts []storyline.Article, n int) map[[2]string]bool {
 		dd := prepare(a.Text)
 		mask := quoteMask(a.Text)
 		seen := map[uint64]int{} // index in the posting of this document
-		for i := 0; i+n <= len(dd.toks); i++ {
+		for i := 0; i+n <= len(dd.hs); i++ {
 			h := uint64(14695981039346656037)
 			nq := 0
-			for k, tk := range dd.toks[i : i+n] {
+			for k := range n {
 				h = (h ^ uint64(dd.hs[i+k])) * 1099511628211
-				if mask[tk.start] {
+				if mask[dd.start(i+k)] {
 					nq++
 				}
 			}
@@ -421,10 +421,10 @@ func TestQualitySyndication(t *testing.T) {
 			if os.Getenv("STORYLINE_QUALITY_DEBUG") != "" {
 				x, y := prepare(byID[c.A].Text), prepare(byID[c.B].Text)
 				best := 0
-				prev := make([]int, len(y.toks)+1)
-				for i := range x.toks {
-					cur := make([]int, len(y.toks)+1)
-					for j := range y.toks {
+				prev := make([]int, len(y.hs)+1)
+				for i := range x.hs {
+					cur := make([]int, len(y.hs)+1)
+					for j := range y.hs {
 						if x.hs[i] == y.hs[j] {
 							cur[j+1] = prev[j] + 1
 							best = max(best, cur[j+1])
@@ -447,7 +447,7 @@ func TestQualitySyndication(t *testing.T) {
 				xm, ym := quoteMask(x.text), quoteMask(y.text)
 				xr := []rune(x.text)
 				for _, sp := range align(x.hs, y.hs, 12) {
-					t.Logf("   aligned %d words, quoted %v/%v: %q", sp.a1-sp.a0, quoted(xm, xr, int(x.toks[sp.a0].start), int(x.toks[sp.a1-1].end)), quoted(ym, []rune(y.text), int(y.toks[sp.b0].start), int(y.toks[sp.b1-1].end)), string(xr[x.toks[sp.a0].start:x.toks[sp.a1-1].end]))
+					t.Logf("   aligned %d words, quoted %v/%v: %q", sp.a1-sp.a0, quoted(xm, xr, int(x.start(sp.a0)), int(x.end(sp.a1-1))), quoted(ym, []rune(y.text), int(y.start(sp.b0)), int(y.end(sp.b1-1))), string(xr[x.start(sp.a0):x.end(sp.a1-1)]))
 				}
 			}
 		}

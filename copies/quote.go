@@ -16,21 +16,45 @@ func textBits(text string, n int) (quotes, letters []uint64) {
 	quotes, letters = buf[:words:words], buf[words:]
 	open := -1
 	closeAt := func(end int) {
-		for i := open; i < end; i++ {
-			quotes[i/64] |= 1 << (i % 64)
-		}
+		setRange(quotes, open, end)
 		open = -1
 	}
+	// the letters of the current 64 code points, flushed when full
+	var cur uint64
 	i := 0
-	for b, r := range text {
-		if r < utf8.RuneSelf && uint32((r|0x20)-'a') < 26 || r >= utf8.RuneSelf && unicode.IsLetter(r) {
-			letters[i/64] |= 1 << (i % 64)
+	for b := 0; b < len(text); i++ {
+		if i&63 == 0 && i > 0 {
+			letters[i/64-1], cur = cur, 0
+		}
+		c := text[b]
+		if c < utf8.RuneSelf {
+			b++
+			if uint32((c|0x20)-'a') < 26 {
+				cur |= 1 << (i & 63)
+				continue
+			}
+			switch c {
+			case '\n':
+				if open >= 0 {
+					closeAt(i)
+				}
+			case '"':
+				if open >= 0 && !followedByWord(text, b-1) {
+					closeAt(i + 1)
+				} else if open < 0 {
+					open = i
+				} else {
+					closeAt(i)
+					open = i
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[b:])
+		if unicode.IsLetter(r) {
+			cur |= 1 << (i & 63)
 		}
 		switch r {
-		case '\n':
-			if open >= 0 {
-				closeAt(i)
-			}
 		case '“', '«', '„':
 			if open >= 0 && (r == '“' && !followedByWord(text, b)) {
 				closeAt(i + 1)
@@ -46,22 +70,30 @@ func textBits(text string, n int) (quotes, letters []uint64) {
 			} else if r == '”' && followedByWord(text, b) {
 				open = i
 			}
-		case '"':
-			if open >= 0 && !followedByWord(text, b) {
-				closeAt(i + 1)
-			} else if open < 0 {
-				open = i
-			} else {
-				closeAt(i)
-				open = i
-			}
 		}
-		i++
+		b += size
+	}
+	if i > 0 {
+		letters[(i-1)/64] = cur
 	}
 	if open >= 0 {
 		closeAt(i)
 	}
 	return quotes, letters
+}
+
+// setRange sets bits [from, to) of set.
+func setRange(set []uint64, from, to int) {
+	for from < to {
+		w, lo := from/64, from%64
+		hi := min(64, lo+to-from)
+		mask := ^uint64(0) << lo
+		if hi < 64 {
+			mask &= 1<<hi - 1
+		}
+		set[w] |= mask
+		from += hi - lo
+	}
 }
 
 // quoteMask marks the code points of text that stand inside quotation

@@ -4,10 +4,12 @@ import (
 	"math/bits"
 	"slices"
 	"sync/atomic"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
 )
 
 // entry is an article prepared for comparison: what compare needs and
@@ -36,10 +38,15 @@ type entry struct {
 type scratch struct {
 	toks  []textproc.Token
 	wide  []uint64
+	hs    []uint32
 	sh    []uint64
+	set   []uint32
 	grams []uint32
 	pos   []int32
+	fpos  []uint32
 	radix []uint32
+	keys  []uint64
+	group []int32
 }
 
 // radixSort sorts a in place, a byte at a time from the lowest, through
@@ -83,31 +90,134 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	var d doc
-	d, sc.toks, sc.wide = prepareWith(sc.toks, sc.wide, a.Text)
-	sh := shingles(sc.sh[:0], sc.wide)
+	e := buildEntry(&a, sc)
+	fps, _, _ := fingerprintPositions(sc)
+	return e, sc.sh, fps
+}
+
+// buildEntry prepares a for comparison. It leaves in sc the full word
+// hashes (wide), the shingle hashes in text order with repeats (sh), the
+// n-gram hashes (grams) and the positions winnowing selected (pos), for
+// the sketch. The entry's pointer-free arrays of 32-bit values share one
+// allocation.
+func buildEntry(a *storyline.Article, sc *scratch) *entry {
+	text := a.Text
+	sc.toks = textproc.Tokenize(sc.toks[:0], text)
+	tt := sc.toks
+	n := len(tt)
+	wide, hs := sc.wide[:0], sc.hs[:0]
+	for _, t := range tt {
+		h := xxh3.HashString(canonical(t.Term))
+		wide = append(wide, h)
+		hs = append(hs, uint32(h>>32))
+	}
+	sc.wide, sc.hs = wide, hs
+	sh := shingles(sc.sh[:0], wide)
 	sc.sh = sh
-	set := make([]uint32, len(sh))
-	for i, h := range sh {
-		set[i] = uint32(h >> 32)
+	set := sc.set[:0]
+	for _, h := range sh {
+		set = append(set, uint32(h>>32))
 	}
 	sc.radix = radixSort(set, sc.radix)
-	set = slices.Clip(slices.Compact(set))
-	e := &entry{id: a.ID, published: a.Published, d: d, set: set}
-	sc.grams = grams(sc.grams[:0], sc.wide)
+	set = slices.Compact(set)
+	sc.set = set
+	sc.grams = grams(sc.grams[:0], wide)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
-	e.fpos = make([]uint32, 0, len(sc.pos))
-	fps := make([]uint32, len(sc.pos))
-	for i, p := range sc.pos {
-		h := sc.grams[p]
-		fps[i] = h
+	fpos := sc.fpos[:0]
+	for _, p := range sc.pos {
 		if p < maxFPos {
-			e.fpos = append(e.fpos, h>>16<<16|uint32(p))
+			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
 		}
 	}
-	slices.Sort(e.fpos)
-	e.quotes, e.letters = textBits(a.Text, d.runes)
-	return e, sh, slices.Clip(firstOccurrences(fps))
+	sc.radix = radixSort(fpos, sc.radix)
+	sc.fpos = fpos
+	arena := make([]uint32, 2*n+len(set)+len(fpos))
+	eh := arena[:n:n]
+	copy(eh, hs)
+	starts := arena[n : 2*n : 2*n]
+	es := arena[2*n : 2*n+len(set) : 2*n+len(set)]
+	copy(es, set)
+	ef := arena[2*n+len(set):]
+	copy(ef, fpos)
+	runes := utf8.RuneCountInString(text)
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: runes, hs: eh, starts: starts}, set: es, fpos: ef}
+	e.d.setTokens(tt)
+	clear(tt) // drop the terms
+	e.quotes, e.letters = textBits(text, runes)
+	return e
+}
+
+// fingerprintPositions returns the fingerprints of the article last
+// built in sc, each once, in text order (firstOccurrences of the
+// selected n-grams), and the positions of each: those of fps[k] are
+// pos[at[k]:at[k+1]], in text order. The three share one allocation.
+func fingerprintPositions(sc *scratch) (fps []uint32, at, pos []uint32) {
+	selected, grams := sc.pos, sc.grams
+	n := len(selected)
+	// sort (hash, selection index): equal hashes form a run whose first
+	// member is their first occurrence
+	keys := sc.keys[:0]
+	for i, p := range selected {
+		keys = append(keys, uint64(grams[p])<<32|uint64(i))
+	}
+	slices.Sort(keys)
+	sc.keys = keys
+	// group[i] is the selection index of the first occurrence of the
+	// hash selected i-th, then, for a first occurrence, its fingerprint
+	// number (negated minus one, so the two never mix)
+	if cap(sc.group) < n {
+		sc.group = make([]int32, n)
+	}
+	group := sc.group[:n]
+	for j := 0; j < n; {
+		first := int32(uint32(keys[j]))
+		k := j
+		for ; k < n && keys[k]>>32 == keys[j]>>32; k++ {
+			group[uint32(keys[k])] = first
+		}
+		j = k
+	}
+	nfp := 0
+	for i := range n {
+		if group[i] == int32(i) {
+			nfp++
+		}
+	}
+	buf := make([]uint32, nfp+nfp+1+n)
+	fps, at, pos = buf[:nfp:nfp], buf[nfp:2*nfp+1:2*nfp+1], buf[2*nfp+1:]
+	// number the fingerprints in text order of their first occurrence
+	// and count the positions of each
+	k := 0
+	for i := range n {
+		g := group[i]
+		if g == int32(i) {
+			fps[k] = grams[selected[i]]
+			group[i] = -int32(k) - 1
+			k++
+			g = group[i]
+		} else {
+			g = group[g]
+		}
+		at[-g] += 1 // at[fingerprint+1]
+	}
+	for k := range nfp {
+		at[k+1] += at[k]
+	}
+	// place the positions: at[k] is the next free slot of fingerprint k
+	// until every position is placed, when at[k] is where k+1's start;
+	// shift back
+	for i := range n {
+		g := group[i]
+		if g >= 0 {
+			g = group[g]
+		}
+		f := -g - 1
+		pos[at[f]] = uint32(selected[i])
+		at[f]++
+	}
+	copy(at[1:], at[:nfp])
+	at[0] = 0
+	return fps, at, pos
 }
 
 // maxFPos bounds the word positions entry.fpos records: a shared passage
@@ -118,11 +228,30 @@ const maxFPos = 1 << 16
 // n-gram hash with the high 16 bits of h, in text order.
 func (e *entry) positions(dst []int, h uint32) []int {
 	key := h >> 16 << 16
-	i, _ := slices.BinarySearch(e.fpos, key)
+	i := lowerBound(e.fpos, key)
 	for ; i < len(e.fpos) && e.fpos[i]&^0xffff == key; i++ {
 		dst = append(dst, int(e.fpos[i]&0xffff))
 	}
 	return dst
+}
+
+// lowerBound returns the first index of sorted a whose value is at
+// least key. The values are hashes, spread evenly: it starts where key
+// would be in an even spread and walks from there, which takes a step
+// or two where a binary search takes seven.
+func lowerBound(a []uint32, key uint32) int {
+	n := len(a)
+	i := int(uint64(key) * uint64(n) >> 32)
+	if i < n && a[i] >= key {
+		for i > 0 && a[i-1] >= key {
+			i--
+		}
+		return i
+	}
+	for i < n && a[i] < key {
+		i++
+	}
+	return i
 }
 
 // textHash is the hash of the normalized text, which tells exact
@@ -143,9 +272,9 @@ func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
 // quotedWords returns a bit for each word, set when it starts inside
 // quotation marks.
 func (e *entry) quotedWords() []uint64 {
-	bits := make([]uint64, (len(e.d.toks)+63)/64)
-	for i, t := range e.d.toks {
-		if e.inQuote(t.start) {
+	bits := make([]uint64, (len(e.d.hs)+63)/64)
+	for i := range e.d.hs {
+		if e.inQuote(e.d.start(i)) {
 			bits[i/64] |= 1 << (i % 64)
 		}
 	}
@@ -214,7 +343,7 @@ func (e *entry) slice(start, end int) string {
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
-		int(unsafe.Sizeof(token{}))*cap(e.d.toks) + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
+		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
 }
 
 // recent keeps the entries of the most recent documents, by document

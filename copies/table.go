@@ -31,6 +31,15 @@ func (t *chainTable) nextSlot(i int) int {
 	return i
 }
 
+// touch reads the home slot of key, to bring it into cache, and returns
+// it.
+func (t *chainTable) touch(key uint32) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[t.slotOf(key)]
+}
+
 // head returns the newest entry under key, or noEntry.
 func (t *chainTable) head(key uint32) uint32 {
 	e, _ := t.headCount(key)

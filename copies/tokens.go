@@ -8,19 +8,57 @@ import (
 	"github.com/zeebo/xxh3"
 )
 
-// token is the code point offsets of one word of a text.
-type token struct{ start, end int32 }
-
 // doc is a text prepared for comparison: its words as hashes of their
 // canonical form (the high 32 bits of the full word hash), which are
-// what texts are aligned by, and as offsets. Twelve bytes a word are the
-// bulk of what the recent articles hold.
+// what texts are aligned by, and as code point offsets: where each
+// starts, and its length in a byte. Nine bytes a word are the bulk of
+// what the recent articles hold.
 type doc struct {
 	text  string
 	runes int
 	hs    []uint32
-	toks  []token
+	// starts holds the first code point of each word; lens its length
+	// in code points, longWord for a word of longWord or more, whose end
+	// is in long
+	starts []uint32
+	lens   []uint8
+	long   map[int32]int32
 }
+
+// longWord is the length from which a word's end is kept in doc.long.
+const longWord = 255
+
+// start returns the first code point of word i.
+func (d *doc) start(i int) int32 { return int32(d.starts[i]) }
+
+// end returns the code point after word i.
+func (d *doc) end(i int) int32 {
+	if l := d.lens[i]; l < longWord {
+		return int32(d.starts[i]) + int32(l)
+	}
+	return d.long[int32(i)]
+}
+
+// setTokens records the offsets of tt, the text's words, in d.starts,
+// which holds room for them, and d.lens.
+func (d *doc) setTokens(tt []textproc.Token) {
+	d.lens = make([]uint8, len(tt))
+	for i, t := range tt {
+		d.starts[i] = uint32(t.Start)
+		n := t.End - t.Start
+		if n >= longWord {
+			if d.long == nil {
+				d.long = make(map[int32]int32)
+			}
+			d.long[int32(i)] = int32(t.End)
+			n = longWord
+		}
+		d.lens[i] = uint8(n)
+	}
+}
+
+// tokenBytes is the memory the word offsets take.
+func (d *doc) tokenBytes() int { return 4*cap(d.starts) + cap(d.lens) + 16*len(d.long) }
 
 // prepare tokenizes text and hashes the canonical form of each word.
 func prepare(text string) doc {
@@ -34,17 +72,17 @@ func prepare(text string) doc {
 // cut to 32 bits). It returns both buffers for reuse.
 func prepareWith(buf []textproc.Token, wide []uint64, text string) (doc, []textproc.Token, []uint64) {
 	tt := textproc.Tokenize(buf[:0], text)
-	toks := make([]token, len(tt))
 	hs := make([]uint32, len(tt))
 	wide = wide[:0]
 	for i, t := range tt {
 		h := xxh3.HashString(canonical(t.Term))
 		wide = append(wide, h)
 		hs[i] = uint32(h >> 32)
-		toks[i] = token{start: int32(t.Start), end: int32(t.End)}
 	}
+	d := doc{text: text, runes: utf8.RuneCountInString(text), hs: hs, starts: make([]uint32, len(tt))}
+	d.setTokens(tt)
 	clear(tt) // drop the terms
-	return doc{text: text, runes: utf8.RuneCountInString(text), hs: hs, toks: toks}, tt, wide
+	return d, tt, wide
 }
 
 // spelling maps British endings to American ones, so that "recognise" and
