@@ -247,6 +247,8 @@ type Clusterer struct {
 	dirtyKeys map[string]bool
 	dirtyDF   [dfShards]bool
 	titles    map[string]string
+	// rate counts arrivals by stream day (see denseDay).
+	rate dayRate
 }
 
 // New returns a Clusterer with an empty state.
@@ -331,6 +333,8 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			Why: &storyline.Why{Similarity: 1}}, nil, nil
 	}
 	at := c.arrivalTime(a)
+	c.countArrival()
+	dense := c.dense()
 	v := c.vectorize(f)
 	c.growScratch()
 
@@ -432,7 +436,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.EventThreshold {
 				break
 			}
-			if c.agrees(cd) {
+			if c.agrees(cd) && (!dense || c.wordsJoin(cd)) {
 				event, best = cd.n, cd
 				break
 			}

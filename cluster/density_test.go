@@ -1,0 +1,81 @@
+package cluster
+
+import (
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+func TestDayRate(t *testing.T) {
+	t0 := time.Date(2025, 2, 1, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		// arrivals per day, from t0's day on
+		days []int
+		want bool
+	}{
+		{"a quiet day", []int{denseDay - 1}, false},
+		{"a busy day", []int{denseDay}, true},
+		{"the day after a busy day", []int{denseDay, 1}, true},
+		{"two days after a busy day", []int{denseDay, 1, 1}, false},
+		{"a gap of days forgets", []int{denseDay, 0, 1}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(Options{})
+			for d, n := range tt.days {
+				for range n {
+					c.clock = t0.AddDate(0, 0, d)
+					c.countArrival()
+				}
+			}
+			if got := c.dense(); got != tt.want {
+				t.Errorf("dense = %v, want %v (rate %+v)", got, tt.want, c.rate)
+			}
+		})
+	}
+	c := New(Options{})
+	c.countArrival() // no clock yet: nothing to count
+	if c.rate.n != 0 {
+		t.Errorf("an arrival without a clock was counted: %+v", c.rate)
+	}
+}
+
+// TestDenseStreamNeedsWords: two happenings of one town share its name and
+// little else. In a sparse stream the name may carry them into one event;
+// in a dense one the words must agree too, while a second report of the
+// same happening still joins.
+func TestDenseStreamNeedsWords(t *testing.T) {
+	flood := &storyline.Article{ID: "flood", Lang: "en", Published: day("2025-02-01"),
+		Title: "Quorvale river bursts its banks",
+		Text:  "The river burst its banks in Quorvale, flooding 300 homes."}
+	flood2 := &storyline.Article{ID: "flood-2", Lang: "en", Published: day("2025-02-01"),
+		Title: "Floods hit Quorvale as the river bursts its banks",
+		Text:  "Some 300 homes were flooded in Quorvale after the river burst its banks."}
+	trial := &storyline.Article{ID: "trial", Lang: "en", Published: day("2025-02-01"),
+		Title: "Quorvale fraud trial opens",
+		Text:  "A fraud trial opened in Quorvale."}
+	run := func(dense bool) (joinedTrial, joinedFlood bool) {
+		c := New(Options{})
+		if dense {
+			c.clock = day("2025-02-01").Time
+			c.rate = dayRate{day: c.clock.Unix() / 86400, n: denseDay}
+		}
+		a, _ := assign(t, c, flood)
+		b, _ := assign(t, c, trial)
+		f, _ := assign(t, c, flood2)
+		return b.Event == a.Event, f.Event == a.Event
+	}
+	sparseTrial, sparseFlood := run(false)
+	denseTrial, denseFlood := run(true)
+	if !sparseFlood || !denseFlood {
+		t.Errorf("a second report of the flood did not join (sparse %v, dense %v)", sparseFlood, denseFlood)
+	}
+	if !sparseTrial {
+		t.Skip("the fixture's names do not carry the trial into the flood even in a sparse stream")
+	}
+	if denseTrial {
+		t.Errorf("in a dense stream the trial joined the flood on the town's name")
+	}
+}
