@@ -30,6 +30,9 @@
 // relinking its story needs some agreement in the other words as well
 // (Options.WordAgreement), so that the strike, the fire and the flood of
 // one town do not chain into one event or one story through its name.
+// In a dense stream (thousands of reports a day, see denseDay) most
+// happenings of a town are reported at once, and the words must agree
+// from an event's or a story's first report on.
 //
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
@@ -480,7 +483,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) {
 				continue
 			}
 			story = cd.n

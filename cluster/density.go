@@ -5,9 +5,9 @@ package cluster
 // them are reported at once: a flood, a court case and a recount of one
 // town on one day share the town's name and little else. In a dense
 // stream a shared name alone no longer tells one happening, so an
-// article joins an event only if their words agree as well
-// (Options.WordAgreement), from the event's first report on
-// (wordsJoin); in a sparser stream, reports of one happening told in
+// article joins an event, and an article opening an event joins a
+// story, only if their words agree as well (Options.WordAgreement),
+// from the cluster's first report on (wordsJoin); in a sparser stream, reports of one happening told in
 // other words (a translation, a wire rewrite) still join on their names.
 const denseDay = 1000
 
@@ -41,7 +41,7 @@ func (c *Clusterer) countArrival() {
 func (c *Clusterer) dense() bool { return max(c.rate.n, c.rate.prev) >= denseDay }
 
 // wordsJoin reports whether an article's words agree with a candidate
-// event's whatever its size (see denseDay); Russian and English reports
+// cluster's whatever its size (see denseDay); Russian and English reports
 // are compared on their names.
 func (c *Clusterer) wordsJoin(cd candidate) bool {
 	return cd.cross || cd.wordCos < 0 || cd.wordCos >= c.opts.WordAgreement

@@ -44,8 +44,8 @@ func TestDayRate(t *testing.T) {
 
 // TestDenseStreamNeedsWords: two happenings of one town share its name and
 // little else. In a sparse stream the name may carry them into one event;
-// in a dense one the words must agree too, while a second report of the
-// same happening still joins.
+// in a dense one the words must agree too, for the event and the story,
+// while a second report of the same happening still joins.
 func TestDenseStreamNeedsWords(t *testing.T) {
 	flood := &storyline.Article{ID: "flood", Lang: "en", Published: day("2025-02-01"),
 		Title: "Quorvale river bursts its banks",
@@ -56,7 +56,7 @@ func TestDenseStreamNeedsWords(t *testing.T) {
 	trial := &storyline.Article{ID: "trial", Lang: "en", Published: day("2025-02-01"),
 		Title: "Quorvale fraud trial opens",
 		Text:  "A fraud trial opened in Quorvale."}
-	run := func(dense bool) (joinedTrial, joinedFlood bool) {
+	run := func(dense bool) (joinedTrial, joinedFlood, sameStory bool) {
 		c := New(Options{})
 		if dense {
 			c.clock = day("2025-02-01").Time
@@ -65,10 +65,10 @@ func TestDenseStreamNeedsWords(t *testing.T) {
 		a, _ := assign(t, c, flood)
 		b, _ := assign(t, c, trial)
 		f, _ := assign(t, c, flood2)
-		return b.Event == a.Event, f.Event == a.Event
+		return b.Event == a.Event, f.Event == a.Event, b.Story == a.Story
 	}
-	sparseTrial, sparseFlood := run(false)
-	denseTrial, denseFlood := run(true)
+	sparseTrial, sparseFlood, _ := run(false)
+	denseTrial, denseFlood, denseStory := run(true)
 	if !sparseFlood || !denseFlood {
 		t.Errorf("a second report of the flood did not join (sparse %v, dense %v)", sparseFlood, denseFlood)
 	}
@@ -77,5 +77,8 @@ func TestDenseStreamNeedsWords(t *testing.T) {
 	}
 	if denseTrial {
 		t.Errorf("in a dense stream the trial joined the flood on the town's name")
+	}
+	if denseStory {
+		t.Errorf("in a dense stream the trial joined the flood's story on the town's name")
 	}
 }
