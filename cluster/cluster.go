@@ -336,7 +336,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			Why: &storyline.Why{Similarity: 1}}, nil, nil
 	}
 	at := c.arrivalTime(a)
-	c.countArrival()
+	c.countArrival(a.Published.HasTime)
 	dense := c.dense()
 	v := c.vectorize(f)
 	c.growScratch()

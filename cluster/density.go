@@ -12,33 +12,49 @@ package cluster
 const denseDay = 1000
 
 // dayRate counts the arrivals of the current stream day (by the stream
-// clock) and of the day before.
+// clock) and of the day before, and those with a known time of day of
+// the current stream hour and of the hour before: an hour's reports tell
+// a dense stream from its first hour on, where a day's would leave its
+// first thousand reports unguarded.
 type dayRate struct {
-	day     int64
-	n, prev int
+	day, hour int64
+	n, prev   int
+	hn, hprev int
 }
 
-// countArrival counts an arrival into the current stream day.
-func (c *Clusterer) countArrival() {
+// roll moves a counter to period p: the count of the period before is
+// kept when p follows it.
+func roll(cur *int64, n, prev *int, p int64) {
+	switch {
+	case p == *cur:
+		*n++
+	case p > *cur:
+		*prev = 0
+		if p == *cur+1 {
+			*prev = *n
+		}
+		*cur, *n = p, 1
+	}
+}
+
+// countArrival counts an arrival, whose publication time of day is known
+// when hasTime, into the current stream day and hour.
+func (c *Clusterer) countArrival(hasTime bool) {
 	if c.clock.IsZero() {
 		return
 	}
-	d := c.clock.Unix() / 86400
-	switch {
-	case d == c.rate.day:
-		c.rate.n++
-	case d > c.rate.day:
-		c.rate.prev = 0
-		if d == c.rate.day+1 {
-			c.rate.prev = c.rate.n
-		}
-		c.rate.day, c.rate.n = d, 1
+	s := c.clock.Unix()
+	roll(&c.rate.day, &c.rate.n, &c.rate.prev, s/86400)
+	if hasTime {
+		roll(&c.rate.hour, &c.rate.hn, &c.rate.hprev, s/3600)
 	}
 }
 
 // dense reports whether the stream carries denseDay reports a day, today
-// or yesterday.
-func (c *Clusterer) dense() bool { return max(c.rate.n, c.rate.prev) >= denseDay }
+// or yesterday, or at that rate in the current or the last hour.
+func (c *Clusterer) dense() bool {
+	return max(c.rate.n, c.rate.prev) >= denseDay || 24*max(c.rate.hn, c.rate.hprev) >= denseDay
+}
 
 // wordsJoin reports whether an article's words agree with a candidate
 // cluster's whatever its size (see denseDay); Russian and English reports

@@ -9,25 +9,33 @@ import (
 
 func TestDayRate(t *testing.T) {
 	t0 := time.Date(2025, 2, 1, 8, 0, 0, 0, time.UTC)
+	perHour := (denseDay + 23) / 24
 	tests := []struct {
 		name string
-		// arrivals per day, from t0's day on
-		days []int
-		want bool
+		// arrivals per period, from t0's on
+		counts  []int
+		period  time.Duration
+		hasTime bool
+		want    bool
 	}{
-		{"a quiet day", []int{denseDay - 1}, false},
-		{"a busy day", []int{denseDay}, true},
-		{"the day after a busy day", []int{denseDay, 1}, true},
-		{"two days after a busy day", []int{denseDay, 1, 1}, false},
-		{"a gap of days forgets", []int{denseDay, 0, 1}, false},
+		{"a quiet day", []int{denseDay - 1}, 24 * time.Hour, false, false},
+		{"a busy day", []int{denseDay}, 24 * time.Hour, false, true},
+		{"the day after a busy day", []int{denseDay, 1}, 24 * time.Hour, false, true},
+		{"two days after a busy day", []int{denseDay, 1, 1}, 24 * time.Hour, false, false},
+		{"a gap of days forgets", []int{denseDay, 0, 1}, 24 * time.Hour, false, false},
+		{"a busy first hour", []int{perHour}, time.Hour, true, true},
+		{"a quiet hour", []int{perHour - 1}, time.Hour, true, false},
+		{"the hour after a busy one", []int{perHour, 1}, time.Hour, true, true},
+		{"two hours after a busy one", []int{perHour, 1, 1}, time.Hour, true, false},
+		{"dates without a time of day are counted by day only", []int{perHour}, time.Hour, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := New(Options{})
-			for d, n := range tt.days {
+			for i, n := range tt.counts {
 				for range n {
-					c.clock = t0.AddDate(0, 0, d)
-					c.countArrival()
+					c.clock = t0.Add(time.Duration(i) * tt.period)
+					c.countArrival(tt.hasTime)
 				}
 			}
 			if got := c.dense(); got != tt.want {
@@ -36,8 +44,8 @@ func TestDayRate(t *testing.T) {
 		})
 	}
 	c := New(Options{})
-	c.countArrival() // no clock yet: nothing to count
-	if c.rate.n != 0 {
+	c.countArrival(true) // no clock yet: nothing to count
+	if c.rate.n != 0 || c.rate.hn != 0 {
 		t.Errorf("an arrival without a clock was counted: %+v", c.rate)
 	}
 }
