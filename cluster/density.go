@@ -4,10 +4,12 @@ package cluster
 // person has many happenings, and at thousands of reports a day most of
 // them are reported at once: a flood, a court case and a recount of one
 // town on one day share the town's name and little else. In a dense
-// stream a shared name alone no longer tells one happening, so an
-// article joins an event, and an article opening an event joins a
-// story, only if their words agree as well (Options.WordAgreement),
-// from the cluster's first report on (wordsJoin); in a sparser stream, reports of one happening told in
+// stream a shared name alone no longer tells one happening, so every
+// link names could carry alone needs the words to agree as well
+// (Options.WordAgreement), from the cluster's first report on
+// (wordsJoin): an article joining an event, an article opening an event
+// joining a story, an event relinking its story, two events an article
+// matches merging. In a sparser stream, reports of one happening told in
 // other words (a translation, a wire rewrite) still join on their names.
 const denseDay = 1000
 
