@@ -30,6 +30,9 @@
 // relinking its story needs some agreement in the other words as well
 // (Options.WordAgreement), so that the strike, the fire and the flood of
 // one town do not chain into one event or one story through its name.
+// In a dense stream (thousands of reports a day, see denseDay) most
+// happenings of a town are reported at once, and the words must agree
+// from an event's or a story's first report on.
 //
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
@@ -251,6 +254,8 @@ type Clusterer struct {
 	dirtyKeys map[string]bool
 	dirtyDF   [dfShards]bool
 	titles    map[string]string
+	// rate counts arrivals by stream day (see denseDay).
+	rate dayRate
 }
 
 // New returns a Clusterer with an empty state.
@@ -335,6 +340,8 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			Why: &storyline.Why{Similarity: 1}}, nil, nil
 	}
 	at := c.arrivalTime(a)
+	c.countArrival(a.Published.HasTime)
+	dense := c.dense()
 	v := c.vectorize(f)
 	c.growScratch()
 
@@ -436,7 +443,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.EventThreshold {
 				break
 			}
-			if c.agrees(cd) {
+			if c.agrees(cd) && (!dense || c.wordsJoin(cd)) {
 				event, best = cd.n, cd
 				break
 			}
@@ -455,7 +462,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || c.eventsCosine(event, cd.n) < c.opts.MergeThreshold) {
+			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || dense && !c.wordsJoin(cd) || c.eventsCosine(event, cd.n) < c.opts.MergeThreshold) {
 				continue
 			}
 			into, from := older(event, cd.n)
@@ -480,7 +487,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) {
 				continue
 			}
 			story = cd.n
