@@ -79,8 +79,7 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 	defer cancel()
 
 	settledBefore := p.settled
-	// settle waits for the commits under way until no more than keep
-	// remain, and reports each batch that landed.
+	// report tells the caller how far the landed batches have come.
 	report := func() {
 		r.Articles = p.settled - settledBefore
 		r.Counts = p.counts.minus(before)
@@ -89,6 +88,8 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 			opts.OnBatch(r)
 		}
 	}
+	// settle waits for the commits under way until no more than keep
+	// remain, and reports each batch that landed.
 	settle := func(keep int) error {
 		for len(p.flights) > keep {
 			if err := p.settleOldest(); err != nil {
