@@ -52,3 +52,30 @@ func BenchmarkArticle(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStream reads a stream of synthetic articles in the two
+// languages as the reading stage does: each article's Doc is reset and
+// recognized, what it taught the registry is learned, and the registry
+// commits every 64 articles. One op is one article.
+func BenchmarkStream(b *testing.B) {
+	var texts []string
+	for a := range gen.New(gen.Options{Articles: 512, Seed: 3}).All() {
+		texts = append(texts, a.Text)
+	}
+	reg := NewRegistry()
+	var d Doc
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.SetBytes(int64(size / len(texts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d.Reset(texts[i%len(texts)])
+		reg.Learn(Recognize(&d, reg))
+		if i++; i%64 == 0 {
+			reg.Commit()
+		}
+	}
+}

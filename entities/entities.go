@@ -64,6 +64,9 @@ type cand struct {
 	kind       storyline.EntityKind
 	titled     bool
 	group      int
+	// kid and lid number key and last among the article's keys (see
+	// work.intern).
+	kid, lid int32
 	// joined are the spans of lname and key, when they are more than one
 	// word, and of name, when its words are not spaced as written, in the
 	// article's joined names (see findRuns).
@@ -77,6 +80,11 @@ type cand struct {
 // Reset or recognized again; its Entities are the caller's to keep.
 func Recognize(d *Doc, reg *Registry) *Result {
 	w := workOf(d)
+	if cap(w.lex) < len(d.Tokens) {
+		w.lex = make([]lexFlag, len(d.Tokens))
+	}
+	w.lex = w.lex[:len(d.Tokens)]
+	clear(w.lex)
 	cands := findRuns(d, lowerTerms(d, w), w)
 	classify(d, cands, w)
 	r := &Result{Doc: d, Mentions: w.mentions[:0]}
@@ -123,7 +131,7 @@ func lowerTerms(d *Doc, w *work) map[string]bool {
 	var lower map[string]bool
 	var asked textproc.WordFilter // passes the terms of lower
 	for i, t := range d.Tokens {
-		if d.SentStart[i] && d.Capitalized(i) {
+		if d.SentStart[i] && d.Capitalized(i) && mayBeLower(d, i) {
 			if lower == nil {
 				w.lower = emptied(w.lower)
 				lower = w.lower
@@ -147,6 +155,19 @@ func lowerTerms(d *Doc, w *work) map[string]bool {
 	return lower
 }
 
+// mayBeLower reports whether candidate asks lowerTerms' answer about the
+// capitalised token i, opening a sentence: not when a word list or an
+// ending decides first. lowerTerms keeps only these terms, fewer than
+// the sentences ("The", "He", "But" are function words).
+func mayBeLower(d *Doc, i int) bool {
+	f := d.lexTrim(i)
+	if f&(inCalendarWords|inFunctionWords|inDiscourse|inTitles|inFirstNames) != 0 {
+		return false
+	}
+	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
+	return term != "i" && !strings.HasSuffix(term, "ly") && !strings.HasSuffix(term, "ing")
+}
+
 // candidate reports whether token i may be part of a name.
 func candidate(d *Doc, i int, lower map[string]bool) bool {
 	if !d.Capitalized(i) || abbreviationLetter(d, i) {
@@ -155,15 +176,19 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 	if isInitial(d, i) {
 		return true // "В. Путин", though "в" is a function word
 	}
-	term := strings.TrimSuffix(d.Tokens[i].Term, "'s")
-	if calendarWords.has(term) || term == "i" {
+	f := d.lexTrim(i)
+	if f&(inCalendarWords|inFunctionWords) != 0 {
 		return false
 	}
-	if functionWords.has(term) {
+	term := d.Tokens[i].Term
+	if term == "i" {
 		return false
 	}
-	if d.SentStart[i] && (lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || discourse.has(term)) && !titles.has(term) && !firstNames.has(term) {
-		return false
+	if d.SentStart[i] && f&(inTitles|inFirstNames) == 0 {
+		term = strings.TrimSuffix(term, "'s")
+		if lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || f&inDiscourse != 0 {
+			return false
+		}
 	}
 	return true
 }
@@ -187,7 +212,7 @@ func joined(d *Doc, i int) bool {
 	case " ":
 		return true
 	case ". ":
-		return a.End-a.Start == 1 || titles.has(a.Term) || abbreviations.has(a.Term)
+		return a.End-a.Start == 1 || d.lex(i)&(inTitles|inAbbreviations) != 0
 	}
 	return false
 }
@@ -206,8 +231,8 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 				j++
 				continue
 			}
-			if connectors.has(d.Tokens[j].Term) && !d.Capitalized(j) && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
-				!firstNames.has(d.Tokens[i].Term) && !places.has(d.Tokens[j+1].Term) {
+			if !d.Capitalized(j) && d.lex(j)&inConnectors != 0 && j+1 < n && joined(d, j) && candidate(d, j+1, lower) &&
+				d.lex(i)&inFirstNames == 0 && d.lex(j+1)&inPlaces == 0 {
 				j += 2
 				continue
 			}
@@ -250,11 +275,12 @@ var honorifics = set(`mr mrs ms miss dr`)
 // findRuns to set.
 func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	titled := false
-	if !orgWords.has(d.Tokens[j-1].Term) {
+	lastOrg := d.lex(j-1)&inOrgWords != 0
+	if !lastOrg {
 		// "Texas Sen. Ted Cruz", "FBI Director James Comey": the name
 		// starts after the last title inside the run
 		for p := j - 2; p > i; p-- {
-			if titles.has(d.Tokens[p].Term) && !connectors.has(d.Tokens[p+1].Term) {
+			if d.lex(p)&inTitles != 0 && d.lex(p+1)&inConnectors == 0 {
 				titled = true
 				i = p + 1
 				break
@@ -262,13 +288,14 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 		}
 	}
 	honorific := false
-	for i < j && !orgWords.has(d.Tokens[j-1].Term) {
+	for i < j && !lastOrg {
 		term := d.Tokens[i].Term
-		if (titles.has(term) || occupations.has(term) && j-i > 2) && j-i > 1 {
+		f := d.lex(i)
+		if (f&inTitles != 0 || f&inOccupations != 0 && j-i > 2) && j-i > 1 {
 			// an occupation only before a name of two words at least:
 			// "Quarterback Peyton Manning", not "Teen Killed" in a headline
 			titled = true
-			honorific = honorifics.has(term)
+			honorific = f&inHonorifics != 0
 			i++
 			continue
 		}
@@ -283,7 +310,7 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
-	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || titles.has(d.Tokens[i].Term) && !honorific) {
+	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || d.lex(i)&inTitles != 0 && !honorific) {
 		// "Mr. King" is a name; "President" alone is not
 		return cand{}, false
 	}
@@ -348,30 +375,40 @@ func appendJoined(dst []byte, words []string) []byte {
 	return dst
 }
 
-// inSet reports whether name or key, often the same, is in set.
-func inSet(set *wordSet, name, key string) bool {
-	return set.has(name) || key != name && set.has(key)
+// nameLex returns the lexicon's flags of c's lower-case name and of its
+// key, often the same: those of its token when it has one word as the
+// token's term.
+func nameLex(d *Doc, c *cand) lexFlag {
+	var f lexFlag
+	if c.tok1-c.tok0 == 1 && c.lname == d.Tokens[c.tok0].Term {
+		f = d.lex(c.tok0)
+	} else {
+		f = lexOf(c.lname)
+	}
+	if c.key != c.lname {
+		f |= lexOf(c.key)
+	}
+	return f
 }
 
 func classify(d *Doc, cands []*cand, w *work) {
 	for _, c := range cands {
 		lname := c.lname
-		first := d.Tokens[c.tok0].Term
-		lastTerm := strings.TrimSuffix(d.Tokens[c.tok1-1].Term, "'s")
-		allCaps := isAllCaps(c.name)
+		first := d.lex(c.tok0)
+		nf := nameLex(d, c)
 		switch {
 		case lname == "republicans" || lname == "democrats":
 			c.kind = storyline.Organization
-		case inSet(places, lname, c.key):
+		case nf&inPlaces != 0:
 			c.kind = storyline.Place
-		case inSet(knownOrgs, lname, c.key) || orgWords.has(lastTerm) || orgWords.has(first) && c.tok1-c.tok0 > 1 ||
-			allCaps && len([]rune(c.name)) >= 2:
+		case nf&inKnownOrgs != 0 || d.lexTrim(c.tok1-1)&inOrgWords != 0 || first&inOrgWords != 0 && c.tok1-c.tok0 > 1 ||
+			isAllCaps(c.name) && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
-		case c.titled || firstNames.has(first) && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
+		case c.titled || first&inFirstNames != 0 && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
 			c.kind = storyline.Person
 		case c.tok0 > 0 && occupationBefore(d, c.tok0-1, c):
 			c.kind = storyline.Person
-		case c.tok1 < len(d.Tokens) && speechVerbs.has(d.Tokens[c.tok1].Term) && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
+		case c.tok1 < len(d.Tokens) && d.lex(c.tok1)&inSpeechVerbs != 0 && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
 			// "Dmitry Peskov said", not the end of an apposition: "Paul
 			// Stordin, chief executive of Quenardale Steel, said"
 
@@ -380,30 +417,31 @@ func classify(d *Doc, cands []*cand, w *work) {
 			c.kind = storyline.Person
 		}
 	}
+	nkeys := w.internKeys(cands)
 	// A surname alone takes the kind of the full name it abbreviates.
-	w.byLast = emptied(w.byLast)
-	byLast := w.byLast
+	byLast := resized(w.byLast, nkeys)
+	w.byLast = byLast
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
-			byLast[c.last] = true
+			byLast[c.lid] = true
 		}
 	}
 	for _, c := range cands {
-		if c.tok1-c.tok0 == 1 && byLast[c.key] && c.kind != storyline.Organization {
+		if c.tok1-c.tok0 == 1 && byLast[c.kid] && c.kind != storyline.Organization {
 			c.kind = storyline.Person
 		}
 	}
 	// A name whose kind is known once is known everywhere in the article.
-	w.kinds = emptied(w.kinds)
-	kinds := w.kinds
+	kinds := resized(w.kinds, nkeys)
+	w.kinds = kinds
 	for _, c := range cands {
-		if c.kind != "" && kinds[c.key] == "" {
-			kinds[c.key] = c.kind
+		if c.kind != "" && kinds[c.kid] == "" {
+			kinds[c.kid] = c.kind
 		}
 	}
 	for _, c := range cands {
 		if c.kind == "" {
-			c.kind = kinds[c.key]
+			c.kind = kinds[c.kid]
 		}
 	}
 }
@@ -424,38 +462,62 @@ func isAllCaps(s string) bool {
 // group joins candidates into entities.
 func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// Full person names by the stem of their last word.
-	w.full = emptied(w.full)
-	full := w.full
+	full := resized(w.full, len(w.ids))
+	w.full = full
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
-			if f, ok := full[c.last]; !ok || better(c, f) {
-				full[c.last] = c
+			if f := full[c.lid]; f == nil || better(c, f) {
+				full[c.lid] = c
 			}
 		}
 	}
-	// an entity is keyed by its kind and stem key, or by a full name
-	w.index = emptied(w.index)
-	index := w.index
+	// An entity is keyed by its kind and stem key, or by a full name
+	// the registry knows: index holds, per key number, the entity of
+	// each kind plus one, and byReg the entity of each full name.
+	index := resized(w.index, len(w.ids))
+	w.index = index
+	if len(w.byReg) > 0 {
+		w.byReg = emptied(w.byReg)
+	}
 	count := w.count[:0] // mentions per entity, for one array to hold them all
 	ents := w.ents[:0]
+	locked := false // reg.mu, held for reading through the loop
 	for _, c := range cands {
-		key := entityKey{string(c.kind), c.key}
-		name := c.name
+		slot := &index[c.kid][kindSlot(c.kind)]
+		name, regName := c.name, ""
 		if c.kind == storyline.Person {
-			if f, ok := full[c.last]; ok {
-				key, name = entityKey{"person", f.key}, f.name
+			if f := full[c.lid]; f != nil {
+				slot, name = &index[f.kid][0], f.name
 			} else if reg != nil && c.tok1-c.tok0 == 1 {
-				if n := reg.FullName(c.key); n != "" {
-					key, name = entityKey{"person|reg", n}, n
+				if !locked {
+					reg.mu.RLock()
+					locked = true
+				}
+				if n, _ := reg.lookup(c.key); n != "" {
+					regName, name = n, n
 				}
 			}
 		}
 		m := Mention{Start: c.start, End: c.end, Tok0: c.tok0, Tok1: c.tok1, Entity: -1, Kind: c.kind, Name: name}
 		if c.kind != "" {
-			e, ok := index[key]
-			if !ok {
+			e := int(*slot) - 1
+			if regName != "" {
+				if w.byReg == nil {
+					w.byReg = make(map[string]int)
+				}
+				if v, ok := w.byReg[regName]; ok {
+					e = v
+				} else {
+					e = -1
+				}
+			}
+			if e < 0 {
 				e = len(ents)
-				index[key] = e
+				if regName != "" {
+					w.byReg[regName] = e
+				} else {
+					*slot = int32(e + 1)
+				}
 				ents = append(ents, storyline.Entity{Name: name, Kind: c.kind})
 				count = append(count, 0)
 			} else if better(c, nil) && len(name) > len(ents[e].Name) {
@@ -465,6 +527,9 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 			count[e]++
 		}
 		r.Mentions = append(r.Mentions, m)
+	}
+	if locked {
+		reg.mu.RUnlock()
 	}
 	w.count = count
 	if len(ents) > 0 {

@@ -44,7 +44,7 @@ func occupationBefore(d *Doc, i int, c *cand) bool {
 	}
 	spaced := func(k int) bool { return gapIs(d, k, " ") || gapIs(d, k, " - ") || gapIs(d, k, "-") }
 	t := d.Tokens[i].Term
-	if occupations.has(t) || roleHeads.has(t) {
+	if d.lex(i)&(inOccupations|inRoleHeads) != 0 {
 		return true
 	}
 	if strings.HasSuffix(t, "year-old") || t == "old" {
@@ -76,7 +76,7 @@ func objectOfPersonVerb(d *Doc, c *cand) bool {
 		return false
 	}
 	v := c.tok0 - 1
-	return personObjectVerbs.has(d.Tokens[v].Term) && !d.Capitalized(v) && gapIs(d, v, " ")
+	return !d.Capitalized(v) && d.lex(v)&inPersonObjectVerbs != 0 && gapIs(d, v, " ")
 }
 
 // ageFollows reports whether c is followed by an age in apposition:
@@ -87,7 +87,7 @@ func ageFollows(d *Doc, c *cand) bool {
 		return false
 	}
 	for t := c.tok0; t < c.tok1; t++ {
-		if connectors.has(d.Tokens[t].Term) {
+		if d.lex(t)&inConnectors != 0 {
 			return false // "Athens of Alexandros Grigoropoulos": a run of two names
 		}
 	}
@@ -165,5 +165,5 @@ func initialStarts(d *Doc, j int) bool {
 	if r := d.Text[d.Tokens[j].Start]; r >= 0x400 && r <= 0x4ff {
 		return !isInitial(d, j-1)
 	}
-	return isAllCaps(d.Word(j-1)) || places.has(prev) || places.has(stem(prev))
+	return isAllCaps(d.Word(j-1)) || d.lex(j-1)&inPlaces != 0 || places.has(stem(prev))
 }

@@ -43,9 +43,8 @@ func (r *Result) roles(cands []*cand, w *work) {
 	learn := func(e int, from, to int) {
 		class := ""
 		for k := from; k < to; k++ {
-			term := strings.TrimSuffix(d.Tokens[k].Term, "'s")
-			if roleHeads.has(term) {
-				class = classOf(term)
+			if d.lexTrim(k)&inRoleHeads != 0 {
+				class = classOf(strings.TrimSuffix(d.Tokens[k].Term, "'s"))
 			}
 		}
 		if class == "" {
@@ -67,7 +66,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 		for from > 0 && m.Tok0-from < 4 && !d.SentStart[from] && gapIs(d, from-1, " ", ". ") && roleWord(d, from-1) {
 			from--
 		}
-		if from < m.Tok0 && (roleHeads.has(d.Tokens[m.Tok0-1].Term) || titles.has(d.Tokens[m.Tok0-1].Term)) {
+		if from < m.Tok0 && d.lex(m.Tok0-1)&(inRoleHeads|inTitles) != 0 {
 			learn(m.Entity, from, m.Tok0)
 		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
 			// "Aide to the Russian president, Yuri Ushakov, said"
@@ -89,22 +88,21 @@ func (r *Result) roles(cands []*cand, w *work) {
 		}
 	}
 	for k, t := range d.Tokens {
-		if !roleHeads.has(t.Term) || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+		if !roleHeads.filter.May(t.Term) || d.lex(k)&inRoleHeads == 0 || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0
 		from := k
 		for from > 0 && k-from < 4 && gapIs(d, from-1, " ") && !d.SentStart[from] {
-			prev := d.Tokens[from-1].Term
 			from--
-			if determiners.has(prev) {
+			if d.lex(from)&inDeterminers != 0 {
 				break
 			}
 		}
-		if !cyr && !determiners.has(d.Tokens[from].Term) {
+		if !cyr && d.lex(from)&inDeterminers == 0 {
 			continue
 		}
-		if k+1 < len(d.Tokens) && roleHeads.has(d.Tokens[k+1].Term) && gapIs(d, k, " ") {
+		if k+1 < len(d.Tokens) && d.lex(k+1)&inRoleHeads != 0 && gapIs(d, k, " ") {
 			continue // "the press secretary": wait for the head
 		}
 		var wordsArr [8]string
@@ -160,8 +158,8 @@ white house state defense national security executive general first`)
 // roleWord reports whether token i can be part of a role phrase before a
 // name ("Putin's press secretary", "Kremlin spokesman").
 func roleWord(d *Doc, i int) bool {
-	t := d.Tokens[i].Term
-	return roleHeads.has(t) || titles.has(t) || roleModifiers.has(t) || d.Capitalized(i) && !functionWords.has(t) || strings.HasSuffix(t, "'s")
+	f := d.lex(i)
+	return f&(inRoleHeads|inTitles|inRoleModifiers) != 0 || d.Capitalized(i) && f&inFunctionWords == 0 || strings.HasSuffix(d.Tokens[i].Term, "'s")
 }
 
 // gapIs reports whether the text between token i and i+1 is one of gaps.

@@ -13,11 +13,16 @@ type work struct {
 	joined []byte
 	// lower is lowerTerms' answer.
 	lower map[string]bool
-	// byLast and kinds are classify's; full and index are group's.
-	byLast map[string]bool
-	kinds  map[string]storyline.EntityKind
-	full   map[string]*cand
-	index  map[entityKey]int
+	// ids numbers the article's distinct stem keys (see internKeys);
+	// byLast and kinds, classify's, and full and index, group's, are
+	// indexed by those numbers. byReg keys entities by the full names
+	// the registry gives surnames.
+	ids    map[string]int32
+	byLast []bool
+	kinds  []storyline.EntityKind
+	full   []*cand
+	index  [][3]int32
+	byReg  map[string]int
 	// count is mentions per entity; ents collects the entities before
 	// they are copied to a slice of their own.
 	count    []int
@@ -25,22 +30,18 @@ type work struct {
 	mentions []Mention
 	merged   []Mention // see mergeMentions
 	// isName is, per token, whether a name starts there (roles).
-	isName  []bool
+	isName []bool
+	// lex caches, per token, the lexicon's flags (see Doc.lex).
+	lex     []lexFlag
 	learned []role
 }
-
-// entityKey keys an entity by its kind and stem key, or by a full name.
-type entityKey struct{ kind, key string }
 
 // workOf returns d's working memory, made on first use.
 func workOf(d *Doc) *work {
 	if d.work == nil {
 		d.work = &work{
-			lower:  make(map[string]bool),
-			byLast: make(map[string]bool),
-			kinds:  make(map[string]storyline.EntityKind),
-			full:   make(map[string]*cand),
-			index:  make(map[entityKey]int),
+			lower: make(map[string]bool),
+			ids:   make(map[string]int32),
 		}
 	}
 	return d.work
@@ -55,4 +56,49 @@ func emptied[K comparable, V any](m map[K]V) map[K]V {
 	}
 	clear(m)
 	return m
+}
+
+// internKeys numbers the distinct stem keys of the candidates' names and
+// last words, setting their kid and lid, and returns how many there are.
+func (w *work) internKeys(cands []*cand) int {
+	w.ids = emptied(w.ids)
+	ids := w.ids
+	number := func(key string) int32 {
+		id, ok := ids[key]
+		if !ok {
+			id = int32(len(ids))
+			ids[key] = id
+		}
+		return id
+	}
+	for _, c := range cands {
+		c.kid = number(c.key)
+		if c.last == c.key {
+			c.lid = c.kid
+		} else {
+			c.lid = number(c.last)
+		}
+	}
+	return len(ids)
+}
+
+// resized returns s with n elements, all zero, reusing its array.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// kindSlot is the index of an entity of kind k in work.index's arrays.
+func kindSlot(k storyline.EntityKind) int {
+	switch k {
+	case storyline.Person:
+		return 0
+	case storyline.Organization:
+		return 1
+	}
+	return 2
 }

@@ -1,0 +1,76 @@
+package entities
+
+import "strings"
+
+// lexFlag marks the word lists a word is in, so that one map lookup per
+// token answers every list the recognizer asks about it.
+type lexFlag uint32
+
+const (
+	inTitles lexFlag = 1 << iota
+	inFunctionWords
+	inCalendarWords
+	inDiscourse
+	inConnectors
+	inOrgWords
+	inKnownOrgs
+	inPlaces
+	inFirstNames
+	inOccupations
+	inRoleHeads
+	inRoleModifiers
+	inHonorifics
+	inAbbreviations
+	inSpeechVerbs
+	inPersonObjectVerbs
+	inDeterminers
+	// lexLooked marks a token whose flags have been looked up, so that
+	// a token in no list is looked up once too.
+	lexLooked
+)
+
+// lexicon maps every word of the lists below to the flags of the lists
+// that hold it.
+var lexicon = func() map[string]lexFlag {
+	m := make(map[string]lexFlag)
+	for _, l := range []struct {
+		set  *wordSet
+		flag lexFlag
+	}{
+		{titles, inTitles}, {functionWords, inFunctionWords}, {calendarWords, inCalendarWords},
+		{discourse, inDiscourse}, {connectors, inConnectors}, {orgWords, inOrgWords},
+		{knownOrgs, inKnownOrgs}, {places, inPlaces}, {firstNames, inFirstNames},
+		{occupations, inOccupations}, {roleHeads, inRoleHeads}, {roleModifiers, inRoleModifiers},
+		{honorifics, inHonorifics}, {abbreviations, inAbbreviations}, {speechVerbs, inSpeechVerbs},
+		{personObjectVerbs, inPersonObjectVerbs}, {determiners, inDeterminers},
+	} {
+		for w := range l.set.words {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}()
+
+// lexOf returns the lexicon's flags of a word.
+func lexOf(w string) lexFlag { return lexicon[w] }
+
+// lex returns the lexicon's flags of token i's term, looked up once per
+// article; Recognize sizes the cache.
+func (d *Doc) lex(i int) lexFlag {
+	cache := d.work.lex
+	if f := cache[i]; f != 0 {
+		return f
+	}
+	f := lexicon[d.Tokens[i].Term] | lexLooked
+	cache[i] = f
+	return f
+}
+
+// lexTrim is lex of token i's term less a final "'s".
+func (d *Doc) lexTrim(i int) lexFlag {
+	t := d.Tokens[i].Term
+	if strings.HasSuffix(t, "'s") {
+		return lexicon[t[:len(t)-2]]
+	}
+	return d.lex(i)
+}
