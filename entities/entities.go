@@ -462,7 +462,7 @@ func isAllCaps(s string) bool {
 // group joins candidates into entities.
 func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// Full person names by the stem of their last word.
-	full := resized(w.full, len(w.ids))
+	full := resized(w.full, len(w.ids.keys))
 	w.full = full
 	for _, c := range cands {
 		if c.kind == storyline.Person && c.tok1-c.tok0 > 1 {
@@ -474,7 +474,7 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// An entity is keyed by its kind and stem key, or by a full name
 	// the registry knows: index holds, per key number, the entity of
 	// each kind plus one, and byReg the entity of each full name.
-	index := resized(w.index, len(w.ids))
+	index := resized(w.index, len(w.ids.keys))
 	w.index = index
 	if len(w.byReg) > 0 {
 		w.byReg = emptied(w.byReg)

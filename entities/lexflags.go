@@ -1,6 +1,9 @@
 package entities
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // lexFlag marks the word lists a word is in, so that one map lookup per
 // token answers every list the recognizer asks about it.
@@ -29,9 +32,23 @@ const (
 	lexLooked
 )
 
-// lexicon maps every word of the lists below to the flags of the lists
-// that hold it.
-var lexicon = func() map[string]lexFlag {
+// lexTable holds every word of the word lists with the flags of the
+// lists that hold it.
+type lexTable struct {
+	index strIndex
+	flags []lexFlag // by the word's number in index
+}
+
+// get returns the flags of w, 0 when no list holds it.
+func (t *lexTable) get(w string) lexFlag {
+	if id := t.index.find(w); id >= 0 {
+		return t.flags[id]
+	}
+	return 0
+}
+
+// lexicon is the lexTable of the recognizer's word lists.
+var lexicon = func() *lexTable {
 	m := make(map[string]lexFlag)
 	for _, l := range []struct {
 		set  *wordSet
@@ -48,11 +65,22 @@ var lexicon = func() map[string]lexFlag {
 			m[w] |= l.flag
 		}
 	}
-	return m
+	words := make([]string, 0, len(m))
+	for w := range m {
+		words = append(words, w)
+	}
+	slices.Sort(words) // the same table on every run
+	t := new(lexTable)
+	t.index.reset(2 * len(words)) // mostly empty: a word absent stops soon
+	for _, w := range words {
+		t.index.add(w)
+		t.flags = append(t.flags, m[w])
+	}
+	return t
 }()
 
 // lexOf returns the lexicon's flags of a word.
-func lexOf(w string) lexFlag { return lexicon[w] }
+func lexOf(w string) lexFlag { return lexicon.get(w) }
 
 // lex returns the lexicon's flags of token i's term, looked up once per
 // article; Recognize sizes the cache.
@@ -61,7 +89,7 @@ func (d *Doc) lex(i int) lexFlag {
 	if f := cache[i]; f != 0 {
 		return f
 	}
-	f := lexicon[d.Tokens[i].Term] | lexLooked
+	f := lexicon.get(d.Tokens[i].Term) | lexLooked
 	cache[i] = f
 	return f
 }
@@ -70,7 +98,7 @@ func (d *Doc) lex(i int) lexFlag {
 func (d *Doc) lexTrim(i int) lexFlag {
 	t := d.Tokens[i].Term
 	if strings.HasSuffix(t, "'s") {
-		return lexicon[t[:len(t)-2]]
+		return lexicon.get(t[:len(t)-2])
 	}
 	return d.lex(i)
 }

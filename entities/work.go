@@ -17,7 +17,7 @@ type work struct {
 	// byLast and kinds, classify's, and full and index, group's, are
 	// indexed by those numbers. byReg keys entities by the full names
 	// the registry gives surnames.
-	ids    map[string]int32
+	ids    strIndex
 	byLast []bool
 	kinds  []storyline.EntityKind
 	full   []*cand
@@ -41,7 +41,6 @@ func workOf(d *Doc) *work {
 	if d.work == nil {
 		d.work = &work{
 			lower: make(map[string]bool),
-			ids:   make(map[string]int32),
 		}
 	}
 	return d.work
@@ -61,25 +60,17 @@ func emptied[K comparable, V any](m map[K]V) map[K]V {
 // internKeys numbers the distinct stem keys of the candidates' names and
 // last words, setting their kid and lid, and returns how many there are.
 func (w *work) internKeys(cands []*cand) int {
-	w.ids = emptied(w.ids)
-	ids := w.ids
-	number := func(key string) int32 {
-		id, ok := ids[key]
-		if !ok {
-			id = int32(len(ids))
-			ids[key] = id
-		}
-		return id
-	}
+	ids := &w.ids
+	ids.reset(len(cands))
 	for _, c := range cands {
-		c.kid = number(c.key)
+		c.kid = ids.add(c.key)
 		if c.last == c.key {
 			c.lid = c.kid
 		} else {
-			c.lid = number(c.last)
+			c.lid = ids.add(c.last)
 		}
 	}
-	return len(ids)
+	return len(ids.keys)
 }
 
 // resized returns s with n elements, all zero, reusing its array.
