@@ -130,8 +130,16 @@ func mergeMentions(ms []Mention, n int, w *work) []Mention {
 func lowerTerms(d *Doc, w *work) map[string]bool {
 	var lower map[string]bool
 	var asked textproc.WordFilter // passes the terms of lower
+	w.surnames = w.surnames[:0]
 	for i, t := range d.Tokens {
-		if d.SentStart[i] && d.Capitalized(i) && mayBeLower(d, i) {
+		if !d.Capitalized(i) {
+			continue
+		}
+		if i > 0 && d.Capitalized(i-1) && d.lex(i-1)&inFirstNames != 0 && gapIs(d, i-1, " ") {
+			// "Tyler Hansbrough": a surname the article may use alone
+			w.surnames = append(w.surnames, strings.TrimSuffix(t.Term, "'s"))
+		}
+		if d.SentStart[i] && mayBeLower(d, i) {
 			if lower == nil {
 				w.lower = emptied(w.lower)
 				lower = w.lower
@@ -238,6 +246,9 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 			}
 			break
 		}
+		if j-i > 1 && headlineSurname(d, i, j, w) {
+			j = i + 1
+		}
 		if c, ok := makeCand(d, i, j, w); ok {
 			out = append(out, c)
 		}
@@ -264,6 +275,45 @@ func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
 	}
 	w.ptrs = ptrs
 	return ptrs
+}
+
+// headlineSurname reports whether the run [i, j) is a surname the
+// article gives with a first name elsewhere, then more words, in a line
+// in title case ("Hansbrough Sets Scoring Record in Victory" after
+// "Tyler Hansbrough"): there capitals join no name, and the surname
+// stands alone.
+func headlineSurname(d *Doc, i, j int, w *work) bool {
+	if len(w.surnames) == 0 || !slices.Contains(w.surnames, d.Tokens[i].Term) || d.lex(i)&(inFirstNames|inTitles) != 0 {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if d.lex(k)&(inOrgWords|inFirstNames) != 0 {
+			return false // "Smith Foundation", "Hansbrough Tyler"
+		}
+	}
+	return titleCaseLine(d, i)
+}
+
+// titleCaseLine reports whether the line of token i is in title case:
+// three words of four letters or more at least, nearly all capitalised.
+func titleCaseLine(d *Doc, i int) bool {
+	from, to := i, i+1
+	for from > 0 && d.Para[from-1] == d.Para[i] {
+		from--
+	}
+	for to < len(d.Tokens) && d.Para[to] == d.Para[i] {
+		to++
+	}
+	words, caps := 0, 0
+	for k := from; k < to; k++ {
+		if t := d.Tokens[k]; t.End-t.Start >= 4 {
+			words++
+			if d.Capitalized(k) {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*5 >= words*4
 }
 
 // honorifics stand before surnames only ("Mr. King").
@@ -375,6 +425,19 @@ func appendJoined(dst []byte, words []string) []byte {
 	return dst
 }
 
+// before returns, of inDeterminers and inPrepositions, the list that
+// holds the lower-case word written right before c, or 0.
+func before(d *Doc, c *cand) lexFlag {
+	k := c.tok0 - 1
+	if k < 0 || d.Capitalized(k) || !gapIs(d, k, " ") {
+		return 0
+	}
+	if d.Tokens[k].Term != "the" && d.lex(k)&inDeterminers != 0 {
+		return 0 // of the determiners, only "the" says a body
+	}
+	return d.lex(k) & (inDeterminers | inPrepositions)
+}
+
 // nameLex returns the lexicon's flags of c's lower-case name and of its
 // key, often the same: those of its token when it has one word as the
 // token's term.
@@ -401,7 +464,7 @@ func classify(d *Doc, cands []*cand, w *work) {
 			c.kind = storyline.Organization
 		case nf&inPlaces != 0:
 			c.kind = storyline.Place
-		case nf&inKnownOrgs != 0 || d.lexTrim(c.tok1-1)&inOrgWords != 0 || first&inOrgWords != 0 && c.tok1-c.tok0 > 1 ||
+		case nf&inKnownOrgs != 0 || d.lexTrim(c.tok1-1)&(inOrgWords|inPlatforms) != 0 || first&inOrgWords != 0 && c.tok1-c.tok0 > 1 ||
 			isAllCaps(c.name) && len([]rune(c.name)) >= 2:
 			c.kind = storyline.Organization
 		case c.titled || first&inFirstNames != 0 && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
@@ -411,8 +474,17 @@ func classify(d *Doc, cands []*cand, w *work) {
 		case c.tok1 < len(d.Tokens) && d.lex(c.tok1)&inSpeechVerbs != 0 && c.tok1-c.tok0 <= 3 && gapIs(d, c.tok1-1, " "):
 			// "Dmitry Peskov said", not the end of an apposition: "Paul
 			// Stordin, chief executive of Quenardale Steel, said"
-
-			c.kind = storyline.Person
+			switch before(d, c) {
+			case inDeterminers:
+				// "the Big East responded", "the Pentagon said": a
+				// body, people do not take the article
+				c.kind = storyline.Organization
+			case inPrepositions:
+				// "an office worker in Dubai said": the speaker is
+				// the worker, the name where they are
+			default:
+				c.kind = storyline.Person
+			}
 		case initialsName(d, c) || ageFollows(d, c) || objectOfPersonVerb(d, c):
 			c.kind = storyline.Person
 		}
@@ -437,6 +509,19 @@ func classify(d *Doc, cands []*cand, w *work) {
 	for _, c := range cands {
 		if c.kind != "" && kinds[c.kid] == "" {
 			kinds[c.kid] = c.kind
+		}
+	}
+	for _, c := range cands {
+		if c.kind == "" {
+			c.kind = kinds[c.kid]
+		}
+	}
+	// A name after a locative preposition ("in Dubai", "в Дубае") is a
+	// place: weak evidence, taken for the names that no other evidence
+	// gave a kind anywhere in the article.
+	for _, c := range cands {
+		if c.kind == "" && kinds[c.kid] == "" && before(d, c) == inPrepositions && locative.has(d.Tokens[c.tok0-1].Term) && c.end == d.Tokens[c.tok1-1].End {
+			kinds[c.kid] = storyline.Place
 		}
 	}
 	for _, c := range cands {

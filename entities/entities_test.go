@@ -72,6 +72,38 @@ func TestRecognize(t *testing.T) {
 				"Foreign Ministry":   "org:Foreign Ministry",
 			},
 		},
+		{
+			name: "a body after the, a place after in: a speech verb makes no person of them",
+			text: "The league has twelve teams. After the vote the Big Sky responded that the schedule stands. " +
+				"A shop owner in Marrakesh said the shaking lasted a minute.",
+			want: map[string]string{
+				"Big Sky":   "org:Big Sky",
+				"Marrakesh": "place:Marrakesh",
+			},
+		},
+		{
+			name: "an account on a platform and a named event are no persons",
+			text: "The official Acme Twitter account apologised, and the Grace Festival drew thousands.",
+			want: map[string]string{
+				"Acme Twitter":   "org:Acme Twitter",
+				"Grace Festival": "org:Grace Festival",
+			},
+		},
+		{
+			name: "a surname alone in a headline in title case",
+			text: "Mbeki Wins Scoring Title in Overtime\nPaul Mbeki scored 30 points on Friday. Mbeki said the team played well.",
+			want: map[string]string{
+				"Paul Mbeki": "person:Mbeki|Paul Mbeki|Mbeki",
+			},
+			absent: []string{"Mbeki Wins Scoring Title"},
+		},
+		{
+			name: "a name after a locative preposition in Russian",
+			text: "Очевидец в Марракеше сказал, что толчки длились минуту.",
+			want: map[string]string{
+				"Марракеше": "place:Марракеше",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,8 @@ const (
 	inSpeechVerbs
 	inPersonObjectVerbs
 	inDeterminers
+	inPrepositions
+	inPlatforms
 	// lexLooked marks a token whose flags have been looked up, so that
 	// a token in no list is looked up once too.
 	lexLooked
@@ -60,6 +62,7 @@ var lexicon = func() *lexTable {
 		{occupations, inOccupations}, {roleHeads, inRoleHeads}, {roleModifiers, inRoleModifiers},
 		{honorifics, inHonorifics}, {abbreviations, inAbbreviations}, {speechVerbs, inSpeechVerbs},
 		{personObjectVerbs, inPersonObjectVerbs}, {determiners, inDeterminers},
+		{prepositions, inPrepositions}, {platforms, inPlatforms},
 	} {
 		for w := range l.set.words {
 			m[w] |= l.flag

@@ -71,14 +71,31 @@ ltd llc company co group news times post journal press tribune herald network tv
 radio channel service services bureau board authority army navy police force forces
 organization organisation alliance federation league club school church center centre
 reserve trust coalition caucus network pac media magazine daily gazette review survey agency's
+conference parade festival marathon championship championships tournament olympics awards
 administration's campaign's партия министерство мид кремль правительство комитет агентство
 служба совет дума суд банк фонд университет`)
+
+// prepositions of place stand before a place's name: a speech verb
+// after "in Dubai" has another subject.
+var prepositions = set(`in at from near across outside inside throughout
+в во из на под около возле`)
+
+// locative prepositions put a place after them more often than
+// anything else ("in Dubai", but "at Google", "from Smith").
+var locative = set(`in near outside across throughout в во`)
+
+// platforms are the services people post on: a name ending with one
+// ("the official United Twitter account") is an organisation's account,
+// not a person.
+var platforms = set(`twitter facebook instagram youtube tiktok telegram whatsapp snapchat
+reddit linkedin pinterest weibo vkontakte`)
 
 // knownOrgs are organisations usually written without an organisation word.
 var knownOrgs = set(`nato un eu tass ria reuters ap afp bbc cnn fox msnbc nbc abc cbs npr pbs
 rtvi sputnik izvestia interfax kommersant gop fbi cia nsa dnc rnc osce who imf wto opec
 pentagon kremlin google facebook twitter apple amazon microsoft gazprom rosneft
 politico breitbart huffpost bloomberg axios quinnipiac gallup
+instagram youtube tiktok telegram whatsapp snapchat reddit linkedin pinterest weibo vkontakte
 нато оон ес тасс риа интерфакс известия коммерсант газпром`)
 
 // places is a small gazetteer of countries, regions and large cities.

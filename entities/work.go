@@ -34,6 +34,9 @@ type work struct {
 	// lex caches, per token, the lexicon's flags (see Doc.lex).
 	lex     []lexFlag
 	learned []role
+	// surnames are the terms written after a first name (see
+	// headlineSurname).
+	surnames []string
 }
 
 // workOf returns d's working memory, made on first use.
