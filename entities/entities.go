@@ -516,19 +516,6 @@ func classify(d *Doc, cands []*cand, w *work) {
 			c.kind = kinds[c.kid]
 		}
 	}
-	// A name after a locative preposition ("in Dubai", "в Дубае") is a
-	// place: weak evidence, taken for the names that no other evidence
-	// gave a kind anywhere in the article.
-	for _, c := range cands {
-		if c.kind == "" && kinds[c.kid] == "" && before(d, c) == inPrepositions && locative.has(d.Tokens[c.tok0-1].Term) && c.end == d.Tokens[c.tok1-1].End {
-			kinds[c.kid] = storyline.Place
-		}
-	}
-	for _, c := range cands {
-		if c.kind == "" {
-			c.kind = kinds[c.kid]
-		}
-	}
 }
 
 func isAllCaps(s string) bool {

@@ -80,10 +80,6 @@ administration's campaign's партия министерство мид кре�
 var prepositions = set(`in at from near across outside inside throughout
 в во из на под около возле`)
 
-// locative prepositions put a place after them more often than
-// anything else ("in Dubai", but "at Google", "from Smith").
-var locative = set(`in near outside across throughout в во`)
-
 // platforms are the services people post on: a name ending with one
 // ("the official United Twitter account") is an organisation's account,
 // not a person.
