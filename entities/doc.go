@@ -137,7 +137,20 @@ func (d *Doc) decode() {
 	text, off := d.Text[:cap(d.Text)], d.off[:cap(d.off)]
 	valid := true
 	k := 0
-	for i := 0; i < len(src); k++ {
+	// ASCII first, where a code point's offset is its index: off is
+	// written from the first other byte on, or never
+	for k < len(src) && src[k] < utf8.RuneSelf {
+		text[k] = rune(src[k])
+		k++
+	}
+	if k == len(src) {
+		d.Text, d.off, d.ascii = text[:k], off[:0], true
+		return
+	}
+	for i := range k {
+		off[i] = int32(i)
+	}
+	for i := k; i < len(src); k++ {
 		off[k] = int32(i)
 		c := src[i]
 		if c < utf8.RuneSelf {

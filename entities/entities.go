@@ -127,8 +127,8 @@ func mergeMentions(ms []Mention, n int, w *work) []Mention {
 // lowerTerms returns, of the terms that a capitalised word opening a
 // sentence has (less "'s"), those the article also writes in lower case:
 // there capitalisation says nothing, and such a word is a common word.
-func lowerTerms(d *Doc, w *work) map[string]bool {
-	var lower map[string]bool
+func lowerTerms(d *Doc, w *work) *lowerSet {
+	var lower *lowerSet
 	var asked textproc.WordFilter // passes the terms of lower
 	w.surnames = w.surnames[:0]
 	for i, t := range d.Tokens {
@@ -141,26 +141,44 @@ func lowerTerms(d *Doc, w *work) map[string]bool {
 		}
 		if d.SentStart[i] && mayBeLower(d, i) {
 			if lower == nil {
-				w.lower = emptied(w.lower)
-				lower = w.lower
+				lower = &w.lower
+				lower.index.reset(16)
 			}
 			term := strings.TrimSuffix(t.Term, "'s")
-			lower[term] = false
+			lower.index.add(term)
 			asked.Add(term)
 		}
 	}
-	if len(lower) == 0 {
+	if lower == nil {
 		return nil
 	}
+	lower.seen = resized(lower.seen, len(lower.index.keys))
 	for i, t := range d.Tokens {
 		if d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
-		if seen, ok := lower[t.Term]; ok && !seen {
-			lower[t.Term] = true
+		if id := lower.index.find(t.Term); id >= 0 {
+			lower.seen[id] = true
 		}
 	}
 	return lower
+}
+
+// lowerSet is lowerTerms' answer: the terms asked about, numbered, and
+// whether the article writes each in lower case.
+type lowerSet struct {
+	index strIndex
+	seen  []bool
+}
+
+// has reports whether the article writes term in lower case; l may be
+// nil, when no term was asked about.
+func (l *lowerSet) has(term string) bool {
+	if l == nil {
+		return false
+	}
+	id := l.index.find(term)
+	return id >= 0 && l.seen[id]
 }
 
 // mayBeLower reports whether candidate asks lowerTerms' answer about the
@@ -177,7 +195,7 @@ func mayBeLower(d *Doc, i int) bool {
 }
 
 // candidate reports whether token i may be part of a name.
-func candidate(d *Doc, i int, lower map[string]bool) bool {
+func candidate(d *Doc, i int, lower *lowerSet) bool {
 	if !d.Capitalized(i) || abbreviationLetter(d, i) {
 		return false
 	}
@@ -194,7 +212,7 @@ func candidate(d *Doc, i int, lower map[string]bool) bool {
 	}
 	if d.SentStart[i] && f&(inTitles|inFirstNames) == 0 {
 		term = strings.TrimSuffix(term, "'s")
-		if lower[term] || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || f&inDiscourse != 0 {
+		if lower.has(term) || strings.HasSuffix(term, "ly") || strings.HasSuffix(term, "ing") || f&inDiscourse != 0 {
 			return false
 		}
 	}
@@ -225,7 +243,7 @@ func joined(d *Doc, i int) bool {
 	return false
 }
 
-func findRuns(d *Doc, lower map[string]bool, w *work) []*cand {
+func findRuns(d *Doc, lower *lowerSet, w *work) []*cand {
 	out := w.cands[:0]
 	n := len(d.Tokens)
 	for i := 0; i < n; {

@@ -12,7 +12,7 @@ type work struct {
 	// the candidates being made (see makeCand).
 	joined []byte
 	// lower is lowerTerms' answer.
-	lower map[string]bool
+	lower lowerSet
 	// ids numbers the article's distinct stem keys (see internKeys);
 	// byLast and kinds, classify's, and full and index, group's, are
 	// indexed by those numbers. byReg keys entities by the full names
@@ -42,9 +42,7 @@ type work struct {
 // workOf returns d's working memory, made on first use.
 func workOf(d *Doc) *work {
 	if d.work == nil {
-		d.work = &work{
-			lower: make(map[string]bool),
-		}
+		d.work = new(work)
 	}
 	return d.work
 }
