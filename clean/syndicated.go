@@ -39,13 +39,16 @@ func outletKey(source string) uint32 { return uint32(xxh3.HashString(source)) | 
 // note records that outlet carried the line k.
 func (x *crossOutlet) note(k uint64, outlet uint32) {
 	v, ok := x.cur[k]
-	if !ok {
-		if v, ok = x.prev[k]; !ok {
-			v = outlet
+	if ok {
+		if v != outlet && v != several {
+			x.cur[k] = several
 		}
+		return
 	}
-	if v != outlet {
+	if v, ok = x.prev[k]; ok && v != outlet {
 		v = several
+	} else {
+		v = outlet
 	}
 	x.cur[k] = v
 	if len(x.cur) >= x.max {
