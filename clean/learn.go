@@ -94,8 +94,9 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 		if c.cross.shared(k) {
 			continue // syndicated: content, not this outlet's furniture
 		}
-		o.counts[k]++
-		if o.counts[k] == min {
+		n := o.counts[k] + 1
+		o.counts[k] = n
+		if n == min {
 			fresh = append(fresh, k)
 		}
 	}
@@ -131,8 +132,9 @@ const (
 // not needed on every article.
 //
 // Most lines were counted a few times: a histogram of the counts finds the
-// count of the last line kept, and only the lines counted that many times
-// are sorted, by key.
+// count of the last line kept, and of the lines counted that many times
+// those with the least keys are kept, found by selection rather than a
+// sort.
 func (o *outlet) prune(max int) {
 	keepN := max * 3 / 4
 	if len(o.counts) <= keepN {
@@ -160,10 +162,53 @@ func (o *outlet) prune(max int) {
 			ties = append(ties, k)
 		}
 	}
-	slices.Sort(ties)
-	for _, k := range ties[keepN-above:] {
+	for _, k := range greatest(ties, len(ties)-(keepN-above)) {
 		delete(o.counts, k)
 	}
+}
+
+// greatest reorders keys, which are distinct, so that its last n are its
+// n greatest, and returns them. It is quickselect: on the random keys of
+// lines it takes linear time, where a sort took n log n.
+func greatest(keys []uint64, n int) []uint64 {
+	switch {
+	case n <= 0:
+		return nil
+	case n >= len(keys):
+		return keys
+	}
+	k := len(keys) - n // keys[k:] are to be the greatest
+	lo, hi := 0, len(keys)
+	for hi-lo > 1 {
+		// partition keys[lo:hi] around the median of three
+		mid := lo + (hi-lo)/2
+		a, b, c := keys[lo], keys[mid], keys[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi-1
+		for i <= j {
+			for keys[i] < pivot {
+				i++
+			}
+			for keys[j] > pivot {
+				j--
+			}
+			if i <= j {
+				keys[i], keys[j] = keys[j], keys[i]
+				i++
+				j--
+			}
+		}
+		// keys[lo:j+1] <= pivot <= keys[i:hi], and keys[j+1:i] == pivot
+		switch {
+		case k <= j:
+			hi = j + 1
+		case k >= i:
+			lo = i
+		default:
+			return keys[k:]
+		}
+	}
+	return keys[k:]
 }
 
 // pruneSorted keeps the keepN most counted lines, ties by key, sorting

@@ -83,3 +83,34 @@ func TestRecentHashes(t *testing.T) {
 		}
 	}
 }
+
+// TestGreatest: greatest returns the n greatest of distinct keys, as a
+// sort does, for every n, on keys in random, sorted and reversed order.
+func TestGreatest(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, size := range []int{0, 1, 2, 3, 5, 17, 100, 1000} {
+		random := make([]uint64, 0, size)
+		for seen := map[uint64]bool{}; len(random) < size; {
+			if k := r.Uint64() % 5000; !seen[k] {
+				seen[k] = true
+				random = append(random, k)
+			}
+		}
+		sorted := slices.Sorted(slices.Values(random))
+		reversed := slices.Clone(sorted)
+		slices.Reverse(reversed)
+		for _, order := range [][]uint64{random, sorted, reversed} {
+			for n := range size + 2 {
+				keys := slices.Clone(order)
+				got := slices.Sorted(slices.Values(greatest(keys, n)))
+				want := sorted[max(0, size-n):]
+				if !slices.Equal(got, want) {
+					t.Fatalf("greatest(%d of %d) = %v, want %v", n, size, got, want)
+				}
+				if rest := slices.Sorted(slices.Values(keys)); !slices.Equal(rest, sorted) {
+					t.Fatalf("greatest(%d of %d) lost keys", n, size)
+				}
+			}
+		}
+	}
+}

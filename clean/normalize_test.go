@@ -49,6 +49,8 @@ func TestAppendNormalizedCounts(t *testing.T) {
 	for _, s := range normalizeCases {
 		check(s)
 	}
+	// longer than one piece of the packed counters
+	check(strings.Repeat("Ab 9 ё", countPiece/4))
 	for a := range gen.New(gen.Options{Articles: 200, Seed: 3}).All() {
 		for _, l := range strings.Split(a.Text, "\n") {
 			check(l)

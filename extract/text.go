@@ -272,16 +272,16 @@ func hasBodyAfter(s string) bool {
 // Gunplay didn't disrupt the convention", "A Judge Is Confirmed. Is This
 // the Last One?").
 func looksLikeTitle(line string) bool {
-	n := utf8.RuneCountInString(line)
-	if n < 3 || n > 200 {
-		return false
-	}
-	words := strings.Fields(line)
-	if len(words) < 2 || len(words) > 30 {
-		return false
-	}
 	first, _ := utf8.DecodeRuneInString(line)
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"'“‘«„", first) {
+		return false
+	}
+	if n := utf8.RuneCountInString(line); n < 3 || n > 200 {
+		return false
+	}
+	var buf [maxTitleWords]string
+	words, ok := fieldsInto(buf[:0], line)
+	if !ok || len(words) < 2 {
 		return false
 	}
 	end := strings.TrimRight(line, "\"'”’»)] ")
@@ -303,6 +303,38 @@ func looksLikeTitle(line string) bool {
 		return false
 	}
 	return !findDateline(line).ok
+}
+
+// maxTitleWords is the most words a headline has.
+const maxTitleWords = 30
+
+// fieldsInto appends the words of line, as strings.Fields splits it, to
+// words, up to its capacity: a caller's buffer saves the allocation of
+// strings.Fields. It reports false when line has more words.
+func fieldsInto(words []string, line string) ([]string, bool) {
+	start := -1
+	for i, r := range line {
+		if !unicode.IsSpace(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if len(words) == cap(words) {
+				return words, false
+			}
+			words = append(words, line[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		if len(words) == cap(words) {
+			return words, false
+		}
+		words = append(words, line[start:])
+	}
+	return words, true
 }
 
 // endsSentenceWithPeriod reports whether line's first sentence ends with

@@ -294,3 +294,17 @@ func TestParseDateReadsWhatParsePublishedReads(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsInto: fieldsInto splits as strings.Fields does, and reports a
+// line with more words than its buffer holds.
+func TestFieldsInto(t *testing.T) {
+	for _, line := range []string{"", " ", "one", " two  words ", "tab\tand\u00a0nbsp\u2003em", "Москва — 17 декабря",
+		"a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4", "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5"} {
+		var buf [maxTitleWords]string
+		got, ok := fieldsInto(buf[:0], line)
+		want := strings.Fields(line)
+		if wantOK := len(want) <= maxTitleWords; ok != wantOK || ok && !slicesEqual(got, want) {
+			t.Errorf("fieldsInto(%q) = %q, %v; want %q, %v", line, got, ok, want, wantOK)
+		}
+	}
+}

@@ -6,12 +6,14 @@
 package lang
 
 import (
-	"github.com/storyline-news/storyline/textproc"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/abadojack/whatlanggo"
+
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Und is the BCP 47 code for an undetermined language.
@@ -192,6 +194,13 @@ func countLetters(text string, minLetters int) (latin, cyr, other int) {
 				return latin, cyr, other
 			}
 		}
+		if i+8 <= len(text) {
+			if w := load64(text[i : i+8]); w&asciiHigh == 0 {
+				latin += asciiLetters(w)
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -222,6 +231,30 @@ func countLetters(text string, minLetters int) (latin, cyr, other int) {
 		}
 	}
 	return latin, cyr, other
+}
+
+// asciiHigh has the high bit of each byte of a word: a word of ASCII
+// bytes has none of them.
+const asciiHigh = 0x8080808080808080
+
+// asciiLetters counts the ASCII letters among the eight ASCII bytes of w,
+// all at once: setting bit 0x20 lowers a letter's case, and adding to
+// each byte 0x80 less 'a' (less '{', the byte after 'z') sets its high
+// bit when it is 'a' or above ('{' or above), with no carry out of a
+// byte below 0x80.
+func asciiLetters(w uint64) int {
+	const ones = 0x0101010101010101
+	w |= 0x20 * ones
+	geA := w + (0x80-'a')*ones
+	gtZ := w + (0x80-'{')*ones
+	return bits.OnesCount64(geA &^ gtZ & asciiHigh)
+}
+
+// load64 returns the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 type labelled struct {
@@ -129,5 +131,39 @@ func BenchmarkDetect(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		d.Detect(text)
+	}
+}
+
+// TestCountLetters: countLetters, which counts eight ASCII bytes at a
+// time, counts as a letter-by-letter count does when nothing stops it
+// early, on every ASCII byte, mixed scripts and cut code points.
+func TestCountLetters(t *testing.T) {
+	var all []byte
+	for c := range 128 {
+		all = append(all, byte(c))
+	}
+	tests := []string{
+		"", "a", "Hello, World!", string(all), "abcdefgh12345678ABCDEFGH@[`{",
+		"Москва, 17 декабря. /ТАСС/. Kremlin spokesman Dmitry Peskov said",
+		"Zürich straße ÉLAN œuvre — naïve façade", "日本語のテキスト and some English words",
+		"\xd0", "abcdefg\xd0", "abcdefgh\xd0\x9c", "ĳ ǅ Ω Ѣ ѣ",
+	}
+	for _, text := range tests {
+		var latin, cyr, other int
+		for _, r := range text {
+			switch {
+			case !unicode.IsLetter(r):
+			case unicode.Is(unicode.Latin, r):
+				latin++
+			case unicode.Is(unicode.Cyrillic, r):
+				cyr++
+			default:
+				other++
+			}
+		}
+		gl, gc, gother := countLetters(text, math.MaxInt)
+		if gl != latin || gc != cyr || gother != other {
+			t.Errorf("countLetters(%q) = %d, %d, %d; want %d, %d, %d", text, gl, gc, gother, latin, cyr, other)
+		}
 	}
 }

@@ -358,7 +358,23 @@ func script(text string) *unicode.RangeTable {
 	half := len(text) / 2
 	latin, cyr := 0, 0
 	lastLatin := true
-	for _, c := range text {
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// eight ASCII bytes at once: only latin can grow
+			if w := load64(text[i : i+8]); w&asciiHigh == 0 {
+				if n := asciiLetters(w); n > 0 {
+					latin += n
+					lastLatin = true
+					if latin > half {
+						return unicode.Latin
+					}
+				}
+				i += 8
+				continue
+			}
+		}
+		c, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
 		case c < utf8.RuneSelf:
 			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {

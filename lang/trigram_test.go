@@ -101,3 +101,19 @@ func TestRadixSort(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptMatchesWhatlanggo: script, which reads runs of ASCII eight
+// bytes at a time, names whatlanggo's script for Latin and Cyrillic
+// texts, mixed ones and ones with a majority reached inside such a run.
+func TestScriptMatchesWhatlanggo(t *testing.T) {
+	texts := []string{"", "1234 5678 !!", "abcdefgh", "Москва abcdefgh", "abcdefgh Москва Москва",
+		"ab Мо cdefghijkl", "Москва Moscow Москва Moscow talks переговоры", "Straße über Öl für Größe"}
+	for a := range gen.New(gen.Options{Articles: 100, Seed: 4}).All() {
+		texts = append(texts, a.Text)
+	}
+	for _, s := range samples(texts) {
+		if got, want := script(s), whatlanggo.DetectScript(s); got != want {
+			t.Errorf("script(%.60q) = %v, whatlanggo %v", s, got, want)
+		}
+	}
+}
