@@ -31,10 +31,7 @@ func (c *committer) copies(b storyline.Batch) error {
 		if cp.A > cp.B {
 			cp = cp.Swapped()
 		}
-		ps, err := jsonOrNil(cp.Passages)
-		if err != nil {
-			return fmt.Errorf("copy %s/%s: %w", cp.A, cp.B, err)
-		}
+		ps := encodePassages(cp.Passages)
 		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction), ps)
 	}
 	if err := c.bulk(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)`, 8,
