@@ -44,7 +44,7 @@ func (c *committer) copies(b storyline.Batch) error {
 }
 
 // state writes the batch's state values with multi-row upserts and
-// deletes those set to nil.
+// deletes those set to nil, many keys a statement.
 func (c *committer) state(b storyline.Batch) error {
 	stages := make([]string, 0, len(b.State))
 	for s := range b.State {
@@ -60,14 +60,18 @@ func (c *committer) state(b storyline.Batch) error {
 		}
 		slices.Sort(ks)
 		st := any(stage) // boxed once for all its keys
+		var gone []any
 		for _, k := range ks {
-			v := kv[k]
-			if v != nil {
+			if v := kv[k]; v != nil {
 				args = append(args, st, k, v)
-				continue
+			} else {
+				gone = append(gone, k)
 			}
-			if _, err := c.exec(`DELETE FROM state WHERE stage = ? AND key = ?`, stage, k); err != nil {
-				return fmt.Errorf("state %s/%s: %w", stage, k, err)
+		}
+		for chunk := range slices.Chunk(gone, maxParams-1) {
+			if _, err := c.exec(`DELETE FROM state WHERE stage = ? AND key IN (`+placeholders(len(chunk))+`)`,
+				append([]any{st}, chunk...)...); err != nil {
+				return fmt.Errorf("state %s: %w", stage, err)
 			}
 		}
 	}
