@@ -12,27 +12,22 @@ func (c *committer) copies(b storyline.Batch) error {
 	if len(b.Copies) == 0 {
 		return nil
 	}
-	pairs := make([][2]string, 0, len(b.Copies))
-	for _, cp := range b.Copies {
-		pairs = append(pairs, [2]string{min(cp.A, cp.B), max(cp.A, cp.B)})
-	}
-	stored, err := c.existingPairs(pairs)
+	// The copies tally counts the pairs the upsert inserts: rows of a
+	// rowid table, each numbered one more than the largest, so that the
+	// largest rowid grows by their number, while a pair stored already is
+	// updated in place. Looking every pair up first cost a fifth of the
+	// step.
+	before, err := c.maxCopyRow()
 	if err != nil {
 		return err
-	}
-	for _, p := range pairs {
-		if !stored[p] {
-			stored[p] = true
-			c.tally("copies", "", 1)
-		}
 	}
 	args := make([]any, 0, 8*len(b.Copies))
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
 			cp = cp.Swapped()
 		}
-		ps := encodePassages(cp.Passages)
-		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction), ps)
+		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction),
+			encodePassages(cp.Passages))
 	}
 	if err := c.bulk(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)`, 8,
 		`ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,
@@ -40,7 +35,26 @@ func (c *committer) copies(b storyline.Batch) error {
 		args); err != nil {
 		return fmt.Errorf("copies: %w", err)
 	}
+	after, err := c.maxCopyRow()
+	if err != nil {
+		return err
+	}
+	c.tally("copies", "", int(after-before))
 	return nil
+}
+
+// maxCopyRow returns the largest rowid of the copies, 0 when there are
+// none.
+func (c *committer) maxCopyRow() (int64, error) {
+	row, err := c.queryRow(`SELECT COALESCE(MAX(rowid), 0) FROM copies`)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := row.Scan(&n); err != nil {
+		return 0, fmt.Errorf("copies: %w", err)
+	}
+	return n, nil
 }
 
 // state writes the batch's state values with multi-row upserts and
