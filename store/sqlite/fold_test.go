@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -267,5 +268,67 @@ func TestFoldAt(t *testing.T) {
 		if got := foldAt(tc.every, tc.last); got != tc.want {
 			t.Errorf("foldAt(%d, %d) = %d, want %d", tc.every, tc.last, got, tc.want)
 		}
+	}
+}
+
+// BenchmarkEntityFoldLarge measures folds of 32 768 and 65 536 articles
+// (foldAt's largest before and after it allowed four times 16 384) into
+// totals of the size a store of a million articles holds (11 million
+// names, most of them mentioned once), per article folded: a fold then
+// reads and writes every page of the totals, so that larger folds write
+// fewer pages per article. Each fold is rolled back. It takes some ten
+// minutes and 1 GB, so it runs with STORYLINE_LONG=1 only.
+func BenchmarkEntityFoldLarge(b *testing.B) {
+	if os.Getenv("STORYLINE_LONG") == "" {
+		b.Skip("set STORYLINE_LONG=1 to fold into totals of a million articles' size")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "fold.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	// 11 million names of one mention, spread among those the folds
+	// bring ("Fresh ARTICLE-N"), inserted in order.
+	if _, err := db.w.ExecContext(ctx, `WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 999999),
+		e(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM e WHERE x < 10)
+		INSERT INTO entities (name, kind, articles, mentions)
+		SELECT 'Fresh ' || (1000000 + 9 * k) || '-' || x, CASE x % 3 WHEN 0 THEN 'person' WHEN 1 THEN 'org' ELSE 'place' END, 1, 1
+		FROM n, e WHERE true ON CONFLICT DO NOTHING`); err != nil {
+		b.Fatal(err)
+	}
+	db.foldEvery = 1 << 30
+	g := storetest.NewGen(3, 200)
+	g.FreshEntities = 11
+	if err := db.foldEntities(ctx); err != nil {
+		b.Fatal(err)
+	}
+	for g.Next() < 65536 {
+		if _, err := db.Commit(ctx, g.Batch(1024)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, n := range []int64{32768, 65536} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			t0 := cpuTime()
+			for b.Loop() {
+				tx, err := db.w.BeginTx(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE entity_fold SET through = (SELECT MAX(seq) FROM articles) - ?`, n); err != nil {
+					b.Fatal(err)
+				}
+				c := db.newCommitter(ctx, tx)
+				c.foldEvery = 0
+				if err := c.foldStep(storyline.Batch{}); err != nil {
+					b.Fatal(err)
+				}
+				c.closeStmts()
+				tx.Rollback()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(int64(b.N)*n), "µs/article")
+			b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(int64(b.N)*n), "cpu-µs/article")
+		})
 	}
 }
