@@ -33,7 +33,7 @@ import (
 
 // defaultFoldEvery is how many articles wait for the entity totals in a
 // store of up to 16 times as many: some 250 000 names in memory while a
-// fold runs (up to four times as many in a store of a million).
+// fold runs (twice as many in a store of half a million or more).
 const defaultFoldEvery = 16384
 
 // foldMark returns entity_fold.through, read once per commit.
@@ -122,16 +122,13 @@ func (c *committer) foldStep(storyline.Batch) error {
 
 // foldAt returns how many pending articles make a commit fold them into
 // the entity totals of a store of last articles: every articles, or a
-// sixteenth of the store up to four times as many. A fold reads and
-// writes about every page of the totals once they hold fewer pages than
-// the fold has names, as they do in a large store, so that its cost per
-// article grows with the totals unless the folds grow too: folding more
-// articles at a time writes fewer pages per article, for memory that
-// stays bounded (some 100 MB at four times 16 384 articles of 14 new
-// names each). Folds of twice 16 384 at most took a fifth of the
-// commits' time at a million articles.
+// sixteenth of the store up to twice as many. A fold writes about every
+// page of the totals once they hold fewer pages than the fold has names,
+// as they do in a large store: folding more articles at a time writes
+// fewer pages per article, for memory that stays bounded (some 50 MB at
+// twice 16 384 articles of 14 new names each).
 func foldAt(every int, last int64) int64 {
-	return max(int64(every), min(last/16, 4*int64(every)))
+	return max(int64(every), min(last/16, 2*int64(every)))
 }
 
 // folder counts articles' entities columns into a commit's changes of
