@@ -3,7 +3,9 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -330,5 +332,76 @@ func BenchmarkEntityFoldLarge(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(int64(b.N)*n), "µs/article")
 			b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(int64(b.N)*n), "cpu-µs/article")
 		})
+	}
+}
+
+// TestAddEntities adds totals straight to the entity table, twice (new
+// names, then the same ones stored), with what the packed statements
+// leave to flushEntities among them: a name with two kinds, more kinds
+// than a statement lists, counts too large to pack, names JSON must
+// escape and one that is not UTF-8.
+func TestAddEntities(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	defer db.Close()
+	delta := map[entityKey]entityTotal{
+		{"Mercury", "person"}:        {1, 2},
+		{"Mercury", "place"}:         {2, 3},
+		{`Say "hi" \ there`, "org"}:  {1, 1},
+		{"tab\there\x01", "person"}:  {1, 1},
+		{"Ёлка", "place"}:            {3, 9},
+		{"big", "person"}:            {foldCountMax, foldCountMax + 5},
+		{"bad \xff utf8", "person"}:  {1, 1},
+		{"Unicode 東京", "place"}:      {1, 4},
+		{"", "person"}:               {1, 1},
+		{"zero", "person"}:           {0, 0},
+		{"Last", "kind\"with quote"}: {1, 1},
+	}
+	for i := range foldKinds + 3 {
+		delta[entityKey{fmt.Sprintf("Kinded %02d", i), fmt.Sprintf("kind%02d", i)}] = entityTotal{1, i + 1}
+	}
+	want := map[entityKey]entityTotal{}
+	for round := 1; round <= 2; round++ {
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := db.newCommitter(ctx, tx)
+		c.entityDelta = map[entityKey]*entityTotal{}
+		for k, v := range delta {
+			c.entityDelta[k] = &entityTotal{v.articles, v.mentions}
+			if v.articles != 0 || v.mentions != 0 {
+				w := want[k]
+				want[k] = entityTotal{w.articles + v.articles, w.mentions + v.mentions}
+			}
+		}
+		if err := errors.Join(c.addEntities(), c.flushTallies(storyline.Batch{})); err != nil {
+			t.Fatal(err)
+		}
+		c.closeStmts()
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		got := map[entityKey]entityTotal{}
+		rows, err := db.w.Query(`SELECT name, kind, articles, mentions FROM entities`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var k entityKey
+			var v entityTotal
+			if err := rows.Scan(&k.name, &k.kind, &v.articles, &v.mentions); err != nil {
+				t.Fatal(err)
+			}
+			got[k] = v
+		}
+		rows.Close()
+		if !maps.Equal(got, want) {
+			t.Errorf("round %d: totals\n%v\nwant\n%v", round, got, want)
+		}
+		var n int
+		if err := db.w.QueryRow(`SELECT n FROM tallies WHERE name = 'entities'`).Scan(&n); err != nil || n != len(want) {
+			t.Errorf("round %d: entities tally %d, %v; want %d", round, n, err, len(want))
+		}
 	}
 }
