@@ -35,7 +35,9 @@ type checkpointer struct {
 	kick chan struct{}
 	wg   sync.WaitGroup
 
-	// Used by Commit only, which is serialised.
+	// mu guards the fields below: commits run one at a time, but what
+	// follows each (committed) may overlap the next.
+	mu sync.Mutex
 	// written is how many pages commits have written to the WAL since
 	// the last background checkpoint was asked for; every is how many
 	// make it ask.
@@ -44,7 +46,6 @@ type checkpointer struct {
 	total int64
 	// catchUp is set when a background checkpoint has run, so that the
 	// next commit copies what it left.
-	mu      sync.Mutex
 	catchUp bool
 }
 
@@ -109,12 +110,17 @@ func (k *checkpointer) committed(ctx context.Context, w *sql.DB) {
 	if err != nil {
 		return
 	}
+	k.mu.Lock()
 	k.written += pages
 	k.total += int64(pages)
-	if k.written < k.every {
+	ask := k.written >= k.every
+	if ask {
+		k.written = 0
+	}
+	k.mu.Unlock()
+	if !ask {
 		return
 	}
-	k.written = 0
 	select {
 	case k.kick <- struct{}{}:
 	default: // one is running or asked for already

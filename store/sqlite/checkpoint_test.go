@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/storyline-news/storyline/store/storetest"
 )
 
 // TestBackgroundCheckpoint commits far more than the checkpoint interval
@@ -18,7 +20,9 @@ func TestBackgroundCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	db.ckpt.mu.Lock()
 	db.ckpt.every = 64
+	db.ckpt.mu.Unlock()
 	g := realisticGen(3)
 	const batches, per = 40, 32
 	for range batches {
@@ -30,7 +34,9 @@ func TestBackgroundCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	db.ckpt.mu.Lock()
 	written := db.ckpt.total * pageSize
+	db.ckpt.mu.Unlock()
 	if written < 20*64*pageSize {
 		t.Fatalf("commits wrote %d bytes to the WAL, want many checkpoint intervals", written)
 	}
@@ -59,5 +65,50 @@ func TestBackgroundCheckpoint(t *testing.T) {
 		if _, err := db.Article(ctx, g.ID(i)); err != nil {
 			t.Fatalf("article %d: %v", i, err)
 		}
+	}
+}
+
+// TestCheckpointConcurrentCommits commits from two goroutines while
+// background checkpoints run (go test -race checks the bookkeeping), and
+// reads every article back.
+func TestCheckpointConcurrentCommits(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	defer db.Close()
+	db.ckpt.mu.Lock()
+	db.ckpt.every = 16
+	db.ckpt.mu.Unlock()
+	gens := []*storetest.Gen{storetest.NewGen(5, 400), storetest.NewGen(6, 400)}
+	gens[1].Skip(100_000) // ids apart from the first's
+	errs := make(chan error, len(gens))
+	for _, g := range gens {
+		go func() {
+			for range 10 {
+				if _, err := db.Commit(ctx, g.Batch(16)); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range gens {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, g := range gens {
+		for i := range 160 {
+			id := g.ID(i)
+			if g == gens[1] {
+				id = g.ID(100_000 + i)
+			}
+			if _, err := db.Article(ctx, id); err != nil {
+				t.Fatalf("article %s: %v", id, err)
+			}
+		}
+	}
+	if err := db.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
