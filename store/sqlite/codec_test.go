@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -24,6 +25,7 @@ func TestCodecFields(t *testing.T) {
 		{storyline.Entity{}, []string{"Name", "Kind", "Mentions"}},
 		{storyline.Mention{}, []string{"Text", "Start", "End"}},
 		{storyline.Citation{}, []string{"Source", "Text", "Start", "End"}},
+		{storyline.Passage{}, []string{"AStart", "AEnd", "BStart", "BEnd", "Text", "Quote"}},
 	} {
 		typ := reflect.TypeOf(tc.v)
 		var got []string
@@ -89,6 +91,64 @@ func TestCodecRoundTrip(t *testing.T) {
 				t.Errorf("cited = %#v, %v; want %#v", cited, err, tc.cited)
 			}
 		})
+	}
+}
+
+// TestPassageCodec round-trips copies' passages and reads them as
+// earlier versions wrote them (JSON), and fails on damaged values.
+func TestPassageCodec(t *testing.T) {
+	for _, ps := range [][]storyline.Passage{
+		nil,
+		{{AStart: 0, AEnd: 59, BStart: 884, BEnd: 943, Text: "в Кремле заявили, что"}},
+		{{AStart: 10, AEnd: 20, BStart: 30, BEnd: 40, Text: "a \"quoted\" line", Quote: true},
+			{AStart: -1, AEnd: 1 << 40, Text: ""}},
+	} {
+		var b []byte
+		if v := encodePassages(ps); v != nil {
+			b = v.([]byte)
+		}
+		got, err := decodePassages(b)
+		if err != nil || !reflect.DeepEqual(got, ps) {
+			t.Errorf("passages = %#v, %v; want %#v", got, err, ps)
+		}
+		if ps == nil {
+			continue
+		}
+		js, err := json.Marshal(ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := decodePassages(js); err != nil || !reflect.DeepEqual(got, ps) {
+			t.Errorf("passages from JSON = %#v, %v; want %#v", got, err, ps)
+		}
+		if len(b) < len(js)*2/3 {
+			continue
+		}
+		t.Errorf("encoded passages take %d bytes, JSON %d", len(b), len(js))
+	}
+	v := encodePassages([]storyline.Passage{{AStart: 1, AEnd: 2, Text: "x", Quote: true}}).([]byte)
+	bad := slices.Clone(v)
+	bad[len(bad)-1] = 2 // neither false nor true
+	for name, b := range map[string][]byte{"truncated": v[:len(v)-1], "bad quote flag": bad, "extra": append(slices.Clone(v), 0)} {
+		if _, err := decodePassages(b); !errors.Is(err, errCodec) {
+			t.Errorf("%s: error %v, want errCodec", name, err)
+		}
+	}
+}
+
+// BenchmarkPassageCodec encodes and decodes the passages of a copy as
+// the copy finder reports them (two passages of some 400 bytes).
+func BenchmarkPassageCodec(b *testing.B) {
+	ps := []storyline.Passage{
+		{AStart: 1358, AEnd: 1417, BStart: 884, BEnd: 943, Text: strings.Repeat("a plumber, told the paper ", 16)},
+		{AStart: 227, AEnd: 296, BStart: 465, BEnd: 541, Text: strings.Repeat("between them make ", 22), Quote: true},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		v := encodePassages(ps).([]byte)
+		if _, err := decodePassages(v); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -35,6 +35,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
 	d.cacheWriteStmts(ctx, c.fresh)
+	d.ckpt.committed(ctx, d.w)
 	if c.unfolded() {
 		d.unfolded.Store(true)
 	}

@@ -43,12 +43,12 @@ func (d *DB) Copies(ctx context.Context, f storyline.CopyFilter) ([]storyline.Co
 	for rows.Next() {
 		var c storyline.Copy
 		var kind, dir string
-		var ps *string
+		var ps []byte
 		if err := rows.Scan(&c.A, &c.B, &kind, &c.Similarity, &c.AShare, &c.BShare, &dir, &ps); err != nil {
 			return nil, fmt.Errorf("sqlite: copies: %w", err)
 		}
 		c.Kind, c.Direction = storyline.CopyKind(kind), storyline.Direction(dir)
-		if err := decodeJSON(ps, &c.Passages); err != nil {
+		if c.Passages, err = decodePassages(ps); err != nil {
 			return nil, fmt.Errorf("sqlite: copies %s/%s: %w", c.A, c.B, err)
 		}
 		out = append(out, c)

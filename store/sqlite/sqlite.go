@@ -28,9 +28,9 @@
 // articles do not arrive in order of writes a page per insert), the
 // entity totals, whose names are mostly new, take the articles' entities
 // thousands at a time (fold.go), the full-text indexes merge 64 segments
-// at a time, the WAL is checkpointed every 256 MiB, and memory is
-// bounded (a 64 MiB cache and 64 MiB mapping for the writer, an 8 MiB
-// cache per reader). Commits are durable at the next checkpoint
+// at a time, the WAL is checkpointed every 256 MiB in the background
+// (checkpoint.go), and memory is bounded (a 64 MiB cache and 64 MiB
+// mapping for the writer, an 8 MiB cache per reader). Commits are durable at the next checkpoint
 // (synchronous=NORMAL in WAL mode): a power loss may lose the last
 // batches but never leaves a batch in part or the file corrupt, and the
 // pipeline commits idempotently, so that running it again restores them.
@@ -93,6 +93,9 @@ type DB struct {
 	// entityLead is how many articles mentioning an entity the stories
 	// filtered by it are found from (see entityFilter); tests change it.
 	entityLead int
+	// ckpt checkpoints the WAL in the background (checkpoint.go); nil
+	// when read-only.
+	ckpt *checkpointer
 }
 
 var _ storyline.Store = (*DB)(nil)
@@ -149,6 +152,12 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 		}
 		d.unfolded.Store(pending)
+		k, err := startCheckpointer(path, o, walBytes/pageSize)
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		d.ckpt = k
 	}
 	r, err := sql.Open("sqlite", dsn(path, o, true))
 	if err != nil {
@@ -175,7 +184,10 @@ func dsn(path string, o Options, read bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", o.BusyTimeoutMS))
 	if !read {
-		q.Add("_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", walBytes/pageSize))
+		// Checkpoints run in the background every walBytes
+		// (checkpoint.go); the writer's own at twice that bounds the
+		// WAL should they fall behind.
+		q.Add("_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", 2*walBytes/pageSize))
 		q.Add("_pragma", fmt.Sprintf("journal_size_limit(%d)", 2*walBytes))
 		q.Add("_txlock", "immediate")
 	} else {
@@ -358,6 +370,9 @@ func (d *DB) Close() error {
 	d.mu.Unlock()
 	if d.r != nil {
 		errs = append(errs, d.r.Close())
+	}
+	if d.ckpt != nil {
+		errs = append(errs, d.ckpt.stop())
 	}
 	if d.w != nil {
 		// The entity totals are exact at rest. A fold that fails leaves

@@ -12,30 +12,22 @@ func (c *committer) copies(b storyline.Batch) error {
 	if len(b.Copies) == 0 {
 		return nil
 	}
-	pairs := make([][2]string, 0, len(b.Copies))
-	for _, cp := range b.Copies {
-		pairs = append(pairs, [2]string{min(cp.A, cp.B), max(cp.A, cp.B)})
-	}
-	stored, err := c.existingPairs(pairs)
+	// The copies tally counts the pairs the upsert inserts: rows of a
+	// rowid table, each numbered one more than the largest, so that the
+	// largest rowid grows by their number, while a pair stored already is
+	// updated in place. Looking every pair up first cost a fifth of the
+	// step.
+	before, err := c.maxCopyRow()
 	if err != nil {
 		return err
-	}
-	for _, p := range pairs {
-		if !stored[p] {
-			stored[p] = true
-			c.tally("copies", "", 1)
-		}
 	}
 	args := make([]any, 0, 8*len(b.Copies))
 	for _, cp := range b.Copies {
 		if cp.A > cp.B {
 			cp = cp.Swapped()
 		}
-		ps, err := jsonOrNil(cp.Passages)
-		if err != nil {
-			return fmt.Errorf("copy %s/%s: %w", cp.A, cp.B, err)
-		}
-		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction), ps)
+		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction),
+			encodePassages(cp.Passages))
 	}
 	if err := c.bulk(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)`, 8,
 		`ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,
@@ -43,11 +35,30 @@ func (c *committer) copies(b storyline.Batch) error {
 		args); err != nil {
 		return fmt.Errorf("copies: %w", err)
 	}
+	after, err := c.maxCopyRow()
+	if err != nil {
+		return err
+	}
+	c.tally("copies", "", int(after-before))
 	return nil
 }
 
+// maxCopyRow returns the largest rowid of the copies, 0 when there are
+// none.
+func (c *committer) maxCopyRow() (int64, error) {
+	row, err := c.queryRow(`SELECT COALESCE(MAX(rowid), 0) FROM copies`)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := row.Scan(&n); err != nil {
+		return 0, fmt.Errorf("copies: %w", err)
+	}
+	return n, nil
+}
+
 // state writes the batch's state values with multi-row upserts and
-// deletes those set to nil.
+// deletes those set to nil, many keys a statement.
 func (c *committer) state(b storyline.Batch) error {
 	stages := make([]string, 0, len(b.State))
 	for s := range b.State {
@@ -63,14 +74,18 @@ func (c *committer) state(b storyline.Batch) error {
 		}
 		slices.Sort(ks)
 		st := any(stage) // boxed once for all its keys
+		var gone []any
 		for _, k := range ks {
-			v := kv[k]
-			if v != nil {
+			if v := kv[k]; v != nil {
 				args = append(args, st, k, v)
-				continue
+			} else {
+				gone = append(gone, k)
 			}
-			if _, err := c.exec(`DELETE FROM state WHERE stage = ? AND key = ?`, stage, k); err != nil {
-				return fmt.Errorf("state %s/%s: %w", stage, k, err)
+		}
+		for chunk := range slices.Chunk(gone, maxParams-1) {
+			if _, err := c.exec(`DELETE FROM state WHERE stage = ? AND key IN (`+placeholders(len(chunk))+`)`,
+				append([]any{st}, chunk...)...); err != nil {
+				return fmt.Errorf("state %s: %w", stage, err)
 			}
 		}
 	}

@@ -91,6 +91,18 @@ func testClusters(t *testing.T, s storyline.Store) {
 	if one, _ := s.Story(ctx, "s1"); one.Title != "Peskov on talks" {
 		t.Errorf("titled s1 = %q", one.Title)
 	}
+	// An empty title clears it, beside others set in the same batch.
+	commit(t, s, storyline.Batch{Titles: map[string]string{"s1": "", "s2": "Second title", "s9": ""}})
+	if one, _ := s.Story(ctx, "s1"); one.Title == "Peskov on talks" || one.Title == "" {
+		t.Errorf("s1 after its title was cleared = %q, want its earliest article's", one.Title)
+	}
+	if one, _ := s.Story(ctx, "s2"); one.Title != "Second title" {
+		t.Errorf("titled s2 = %q", one.Title)
+	}
+	commit(t, s, storyline.Batch{Titles: map[string]string{"s1": "Peskov on talks", "s2": ""}})
+	if one, _ := s.Story(ctx, "s1"); one.Title != "Peskov on talks" {
+		t.Errorf("retitled s1 = %q", one.Title)
+	}
 	// A new earliest article retitles an untitled cluster and extends it.
 	a0 := art("a0", "Earliest word", "Before everything.", "ria.ru", "ru", day(-1))
 	commit(t, s, storyline.Batch{Articles: []storyline.Article{a0},

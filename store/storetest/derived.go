@@ -191,6 +191,20 @@ func testState(t *testing.T, s storyline.Store) {
 	if v, _ := s.State(ctx, "copies", "a"); string(v) != "A2" {
 		t.Errorf("overwritten = %q", v)
 	}
+	// Several deletions in one batch, of keys stored and not, beside a
+	// write, leave the other keys.
+	commit(t, s, storyline.Batch{State: map[string]map[string][]byte{"copies": {"b/10": nil, "b/2": nil, "zz": nil, "c": []byte("C")}}})
+	for _, k := range []string{"b/10", "b/2", "zz"} {
+		if _, err := s.State(ctx, "copies", k); !errors.Is(err, storyline.ErrNotFound) {
+			t.Errorf("deleted key %s: %v", k, err)
+		}
+	}
+	if v, _ := s.State(ctx, "copies", "a"); string(v) != "A2" {
+		t.Errorf("kept = %q", v)
+	}
+	if v, _ := s.State(ctx, "copies", "c"); string(v) != "C" {
+		t.Errorf("written beside deletions = %q", v)
+	}
 }
 
 func testEntities(t *testing.T, s storyline.Store) {
