@@ -153,6 +153,8 @@ type scratch struct {
 	// memo remembers the analysis of the words seen last, one per
 	// wordCache (wordCache.memo).
 	memo [3]wordMemo
+	// persons remembers the terms of the persons seen last.
+	persons termMemo
 }
 
 // reset sizes the table for up to n terms and empties it.
@@ -314,7 +316,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		// persons: the last word of each name
 		t := ""
 		if e.Kind == storyline.Person && any {
-			t = f.lex.term(last)
+			t = s.persons.term(f.lex, last)
 			ft.Persons = append(ft.Persons, t)
 			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 {
 				ft.Leading = append(ft.Leading, t)

@@ -36,3 +36,23 @@ func (m *wordMemo) info(wc *wordCache, raw string) wordInfo {
 	sl.k, sl.v = h, v
 	return v
 }
+
+// termMemo caches lexicon.term for the person terms of the analyses a
+// scratch served: the same people recur article after article, while
+// the lexicon's entries, spread over memory by id, mostly miss the
+// processor's caches. A term never changes once its id is given.
+type termMemo [termMemoSize]struct {
+	id   uint32
+	term string // "" for a free slot
+}
+
+const termMemoSize = 1024
+
+// term returns lex.term(id).
+func (m *termMemo) term(lex *lexicon, id uint32) string {
+	e := &m[id&(termMemoSize-1)]
+	if e.term == "" || e.id != id {
+		e.id, e.term = id, lex.term(id)
+	}
+	return e.term
+}

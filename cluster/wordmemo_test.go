@@ -36,3 +36,21 @@ func TestWordMemo(t *testing.T) {
 		t.Errorf("said: English keep %v, Russian keep %v; want false, true", en.keep, ru.keep)
 	}
 }
+
+// TestTermMemo: a term memo gives the lexicon's terms, for ids that
+// share its slots too.
+func TestTermMemo(t *testing.T) {
+	lex := newLexicon()
+	var ids []uint32
+	for i := range 3 * termMemoSize {
+		ids = append(ids, lex.id(fmt.Sprintf("t%d", i)))
+	}
+	var m termMemo
+	for round := range 2 {
+		for _, id := range ids {
+			if got, want := m.term(lex, id), lex.term(id); got != want {
+				t.Fatalf("round %d: term(%d) = %q, want %q", round, id, got, want)
+			}
+		}
+	}
+}
