@@ -111,9 +111,9 @@ type featurizer struct {
 
 func newFeaturizer(lex *lexicon) *featurizer {
 	return &featurizer{lex: lex,
-		en:      newWordCache(textproc.ForLang("en"), lex),
-		ru:      newWordCache(textproc.ForLang("ru"), lex),
-		und:     newWordCache(textproc.ForLang("und"), lex),
+		en:      newWordCache(textproc.ForLang("en"), lex, 0),
+		ru:      newWordCache(textproc.ForLang("ru"), lex, 1),
+		und:     newWordCache(textproc.ForLang("und"), lex, 2),
 		scratch: sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
@@ -150,6 +150,11 @@ type scratch struct {
 	keys        []fterm
 	slots       []int32 // position in terms plus one; zero is free
 	shift       uint
+	// memo remembers the analysis of the words seen last, one per
+	// wordCache (wordCache.memo).
+	memo [3]wordMemo
+	// persons remembers the terms of the persons seen last.
+	persons termMemo
 }
 
 // reset sizes the table for up to n terms and empties it.
@@ -239,7 +244,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		s.words = textproc.ScanWords(s.words[:0], text)
 		infos := s.infos[:0]
 		for _, w := range s.words {
-			infos = append(infos, wc.info(w.Raw))
+			infos = append(infos, s.memo[wc.memo].info(wc, w.Raw))
 		}
 		s.infos = infos
 		kept := 0
@@ -292,7 +297,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		s.names = textproc.ScanWords(s.names[:0], e.Name)
 		last, any := uint32(0), false
 		for _, w := range s.names {
-			wi := wc.info(w.Raw)
+			wi := s.memo[wc.memo].info(wc, w.Raw)
 			if !wi.keep {
 				continue
 			}
@@ -311,7 +316,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		// persons: the last word of each name
 		t := ""
 		if e.Kind == storyline.Person && any {
-			t = f.lex.term(last)
+			t = s.persons.term(f.lex, last)
 			ft.Persons = append(ft.Persons, t)
 			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 {
 				ft.Leading = append(ft.Leading, t)

@@ -249,17 +249,22 @@ type wordCache struct {
 	an  textproc.Analyzer
 	lex *lexicon
 	m   snapshot[wordInfo]
+	// memo is the index of the wordCache's memo in a scratch.
+	memo int
 }
 
-func newWordCache(an textproc.Analyzer, lex *lexicon) *wordCache {
-	w := &wordCache{an: an, lex: lex}
+func newWordCache(an textproc.Analyzer, lex *lexicon, memo int) *wordCache {
+	w := &wordCache{an: an, lex: lex, memo: memo}
 	w.m.max = wordCacheMax
 	return w
 }
 
 // info analyses one raw word (as textproc.ScanWords delimits it).
-func (w *wordCache) info(raw string) wordInfo {
-	if wi, ok := w.m.get(raw); ok {
+func (w *wordCache) info(raw string) wordInfo { return w.infoHash(raw, keyHash(raw)) }
+
+// infoHash is info with the word's keyHash computed.
+func (w *wordCache) infoHash(raw string, h xxh3.Uint128) wordInfo {
+	if wi, ok := w.m.getHash(h); ok {
 		return wi
 	}
 	// analysed outside the lock; a race only analyses a word twice

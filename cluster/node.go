@@ -408,21 +408,29 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		return c.compareTerms(a.id, b.id)
 	})
 	for _, x := range cs {
-		surface := c.lex.term(x.id)
-		var boost float32 = 1
-		if i := f.find(x.id); i >= 0 {
-			surface, boost = f.surface(i), f.terms[i].boost
-		}
-		switch {
-		case boost >= nameBoost:
-			if len(entities) < 5 {
-				entities = append(entities, surface)
-			}
-		case len(terms) < 8:
-			terms = append(terms, surface)
-		}
 		if len(terms) >= 8 && len(entities) >= 5 {
 			break
+		}
+		var boost float32 = 1
+		i := f.find(x.id)
+		if i >= 0 {
+			boost = f.terms[i].boost
+		}
+		name := boost >= nameBoost
+		if name && len(entities) >= 5 || !name && len(terms) >= 8 {
+			continue
+		}
+		// the article's own writing of the term, else the lexicon's
+		var surface string
+		if i >= 0 {
+			surface = f.surface(i)
+		} else {
+			surface = c.lex.term(x.id)
+		}
+		if name {
+			entities = append(entities, surface)
+		} else {
+			terms = append(terms, surface)
 		}
 	}
 	if n.crossScript(f.cyrillic) {

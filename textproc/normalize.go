@@ -84,6 +84,21 @@ func (st *normState) append(dst []byte, s string) []byte {
 		var r rune
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
+			if f := asciiFold[c]; f == c && c != ' ' {
+				// a run of ASCII that normalizing leaves as it is
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] && s[j] != ' ' {
+					j++
+				}
+				if pending {
+					dst = append(dst, ' ')
+					pending = false
+				}
+				space = false
+				dst = append(dst, s[i:j]...)
+				i = j
+				continue
+			}
 			i++
 			if r = rune(asciiFold[c]); r == foldSpace {
 				r = ' '

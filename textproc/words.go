@@ -34,6 +34,15 @@ func ScanWords(dst []Word, text string) []Word {
 	wordInitial, capital := false, false
 	runeIdx := 0
 	for i := 0; i < len(text); {
+		if start >= 0 {
+			// inside a word, its ASCII letters and digits and its
+			// two-byte Cyrillic letters only move the word's end
+			j, n := wordRun(text, i)
+			if n > 0 {
+				i, runeIdx, prevWord = j, runeIdx+n, true
+				continue
+			}
+		}
 		at := i
 		var r, f rune
 		var word bool
@@ -99,4 +108,24 @@ func breaksSentence(r rune, initial bool) bool {
 		return true
 	}
 	return false
+}
+
+// wordRun returns where the run of ASCII letters and digits and two-byte
+// Cyrillic letters starting at text[i] ends, and its length in code
+// points: word characters that no folding turns into anything else.
+func wordRun(text string, i int) (end, runes int) {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if k := asciiClass[c]; k != asciiWord && k != asciiUpper {
+				break
+			}
+			i++
+		} else if isCyrillic2(text, i) {
+			i += 2
+		} else {
+			break
+		}
+		runes++
+	}
+	return i, runes
 }
