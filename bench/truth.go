@@ -166,9 +166,11 @@ func (t *truth) add(line []byte) {
 		return
 	}
 	var r truthRecord
-	if err := json.Unmarshal(line, &r); err != nil {
-		t.skipped++
-		return
+	if !scanTruth(line, &r) {
+		if err := json.Unmarshal(line, &r); err != nil {
+			t.skipped++
+			return
+		}
 	}
 	id := rawString(r.ID)
 	if id == "" {
