@@ -259,6 +259,10 @@ type target struct {
 	// fps are the fingerprints it shares with the arrival, as indexes in
 	// the arrival's, in its order; nil when it shares more than maxShared
 	fps []int32
+	// filter and nset are its shingle filter and the size of its
+	// shingle set, when it is not in memory and the index has them
+	filter []uint64
+	nset   int
 }
 
 // resolve orders the candidates in f.look (near ones first, then by
@@ -311,6 +315,7 @@ func (f *Finder) resolve(self string) []target {
 		c := *l.get(d)
 		t := target{id: ids[i], e: f.win.get(d, ids[i]), c: c}
 		if t.e == nil {
+			t.filter, t.nset = f.filter(d)
 			if t.words = f.cur.wordsOf(d); t.words == nil {
 				t.words, t.quoted = f.prev.wordsOf(d), f.prev.quotedOf(d)
 			} else {
