@@ -56,6 +56,11 @@ type aligner struct {
 	// the size of its words.
 	built  unsafe.Pointer
 	nb, wb int
+	// scratch of aligning with the seed table of the second text: how
+	// many positions of each seed were taken, and the pairs of
+	// positions of equal seeds
+	seen  []uint8
+	pairs []uint64
 }
 
 // index builds the seed table of a: the first and further positions of
@@ -112,16 +117,41 @@ func (al *aligner) slot(k uint64) int {
 	return i
 }
 
-// alignWith is align with the scratch memory of al.
+// alignWith is align with the scratch memory of al. When al holds the
+// seed table of b and not of a (see prime), it aligns without building
+// one for a, with the same result.
 func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 	if len(a) < seedWords || len(b) < seedWords {
 		return nil
 	}
-	if al.built != unsafe.Pointer(&a[0]) || al.nb != len(a) || al.wb != int(unsafe.Sizeof(a[0])) {
+	if !holds(al, a) && holds(al, b) {
+		al.runs = runsFromB(al, a, b, al.runs[:0])
+	} else {
+		prime(al, a)
+		al.runs = runsFromA(al, a, b, al.runs[:0])
+	}
+	return al.join(minWords)
+}
+
+// prime builds the seed table of a unless al holds it: a text aligned
+// with many others, first or second, is indexed once.
+func prime[T word](al *aligner, a []T) {
+	if len(a) >= seedWords && !holds(al, a) {
 		index(al, a)
 	}
+}
+
+// holds reports whether al's seed table is that of a.
+func holds[T word](al *aligner, a []T) bool {
+	return len(a) > 0 && al.built == unsafe.Pointer(&a[0]) && al.nb == len(a) && al.wb == int(unsafe.Sizeof(a[0]))
+}
+
+// runsFromA appends to runs the greedy runs of equal words of b against
+// a, whose seed table al holds: a pass over b that extends each seed as
+// far as it goes, from the best of its first maxSeedPos positions in a,
+// and jumps past it.
+func runsFromA[T word](al *aligner, a, b []T, runs []span) []span {
 	nextPos := al.nextPos[:len(a)]
-	runs := al.runs[:0]
 	filter, bits := al.filter, al.filterBits
 	for j := 0; j+seedWords <= len(b); {
 		k := seedKey(b[j : j+seedWords])
@@ -136,13 +166,8 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 		}
 		best, bestLen := -1, 0
 		for n := 0; p >= 0 && n < maxSeedPos; n++ {
-			l := 0
-			for int(p)+l < len(a) && j+l < len(b) && a[int(p)+l] == b[j+l] {
-				l++
-			}
-			// prefer the position that continues the previous run
-			cont := len(runs) > 0 && int(p)-runs[len(runs)-1].a1 >= 0 && int(p)-runs[len(runs)-1].a1 <= maxGap
-			if l > bestLen || (l == bestLen && cont) {
+			l := extend(a, b, int(p), j)
+			if l > bestLen || (l == bestLen && continues(runs, int(p))) {
 				best, bestLen = int(p), l
 			}
 			p = nextPos[p]
@@ -154,10 +179,93 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
 		j += bestLen
 	}
-	al.runs = runs
-	// join runs on one track across small edits
+	return runs
+}
+
+// runsFromB is runsFromA with the seed table of b instead of a's. A pass
+// over a collects the pairs of positions (j in b, i in a) of equal seeds,
+// keeping for each seed its first maxSeedPos positions in a, as a's
+// table would; the pass over b then visits only the positions that have
+// a pair, and weighs the same positions in a in the same order.
+func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
+	if cap(al.seen) < len(al.keys) {
+		al.seen = make([]uint8, len(al.keys))
+	}
+	seen := al.seen[:len(al.keys)]
+	clear(seen)
+	nextPos := al.nextPos[:len(b)]
+	filter, bits := al.filter, al.filterBits
+	pairs := al.pairs[:0]
+	for i := 0; i+seedWords <= len(a); i++ {
+		k := seedKey(a[i : i+seedWords])
+		if f := filterBit(k, bits); filter[f>>6]&(1<<(f&63)) == 0 {
+			continue
+		}
+		s := al.slot(k)
+		if al.pos[s] == 0 || seen[s] == maxSeedPos {
+			continue
+		}
+		seen[s]++
+		for p := al.pos[s] - 1; p >= 0; p = nextPos[p] {
+			pairs = append(pairs, uint64(p)<<32|uint64(i))
+		}
+	}
+	slices.Sort(pairs) // by j, then i: a's positions of a seed in order
+	al.pairs = pairs
+	for j, k := 0, 0; j+seedWords <= len(b); {
+		for k < len(pairs) && int(pairs[k]>>32) < j {
+			k++
+		}
+		if k == len(pairs) {
+			break
+		}
+		if next := int(pairs[k] >> 32); next > j {
+			j = next // no seed of a at the positions in between
+			continue
+		}
+		best, bestLen := -1, 0
+		for m := k; m < len(pairs) && int(pairs[m]>>32) == j; m++ {
+			p := int(uint32(pairs[m]))
+			l := extend(a, b, p, j)
+			if l > bestLen || (l == bestLen && continues(runs, p)) {
+				best, bestLen = p, l
+			}
+		}
+		if bestLen < seedWords {
+			j++
+			continue
+		}
+		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
+		j += bestLen
+	}
+	return runs
+}
+
+// extend returns how many words are equal from p in a and j in b.
+func extend[T word](a, b []T, p, j int) int {
+	l := 0
+	for p+l < len(a) && j+l < len(b) && a[p+l] == b[j+l] {
+		l++
+	}
+	return l
+}
+
+// continues reports whether a run from position p of a would continue
+// the last of runs across a gap of at most maxGap words: the position
+// preferred among equally long ones.
+func continues(runs []span, p int) bool {
+	if len(runs) == 0 {
+		return false
+	}
+	g := p - runs[len(runs)-1].a1
+	return g >= 0 && g <= maxGap
+}
+
+// join joins al.runs on one track across small edits and keeps the
+// spans of at least minWords words, mostly matched.
+func (al *aligner) join(minWords int) []span {
 	out := al.out[:0]
-	for _, r := range runs {
+	for _, r := range al.runs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
 			ga, gb := r.a0-last.a1, r.b0-last.b1
