@@ -59,8 +59,9 @@ type aligner struct {
 	// scratch of aligning with the seed table of the second text: how
 	// many positions of each seed were taken, and the pairs of
 	// positions of equal seeds
-	seen  []uint8
-	pairs []uint64
+	seen        []uint8
+	pairs       []pair
+	first, last []int32
 }
 
 // index builds the seed table of a: the first and further positions of
@@ -183,16 +184,24 @@ func runsFromA[T word](al *aligner, a, b []T, runs []span) []span {
 }
 
 // runsFromB is runsFromA with the seed table of b instead of a's. A pass
-// over a collects the pairs of positions (j in b, i in a) of equal seeds,
+// over a collects the pairs of positions (i in a, j in b) of equal seeds,
 // keeping for each seed its first maxSeedPos positions in a, as a's
-// table would; the pass over b then visits only the positions that have
-// a pair, and weighs the same positions in a in the same order.
+// table would, in a list for each j in the order of i; the pass over b
+// then weighs, at each position, the same positions in a in the same
+// order.
 func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 	if cap(al.seen) < len(al.keys) {
 		al.seen = make([]uint8, len(al.keys))
 	}
 	seen := al.seen[:len(al.keys)]
 	clear(seen)
+	if cap(al.first) < len(b) {
+		al.first, al.last = make([]int32, len(b)), make([]int32, len(b))
+	}
+	first, last := al.first[:len(b)], al.last[:len(b)]
+	for j := range first {
+		first[j] = -1
+	}
 	nextPos := al.nextPos[:len(b)]
 	filter, bits := al.filter, al.filterBits
 	pairs := al.pairs[:0]
@@ -206,26 +215,29 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 			continue
 		}
 		seen[s]++
-		for p := al.pos[s] - 1; p >= 0; p = nextPos[p] {
-			pairs = append(pairs, uint64(p)<<32|uint64(i))
+		for j := al.pos[s] - 1; j >= 0; j = nextPos[j] {
+			n := int32(len(pairs))
+			pairs = append(pairs, pair{i: int32(i), next: -1})
+			if first[j] < 0 {
+				first[j] = n
+			} else {
+				pairs[last[j]].next = n
+			}
+			last[j] = n
 		}
 	}
-	slices.Sort(pairs) // by j, then i: a's positions of a seed in order
 	al.pairs = pairs
-	for j, k := 0, 0; j+seedWords <= len(b); {
-		for k < len(pairs) && int(pairs[k]>>32) < j {
-			k++
-		}
-		if k == len(pairs) {
-			break
-		}
-		if next := int(pairs[k] >> 32); next > j {
-			j = next // no seed of a at the positions in between
+	if len(pairs) == 0 {
+		return runs
+	}
+	for j := 0; j+seedWords <= len(b); {
+		if first[j] < 0 {
+			j++
 			continue
 		}
 		best, bestLen := -1, 0
-		for m := k; m < len(pairs) && int(pairs[m]>>32) == j; m++ {
-			p := int(uint32(pairs[m]))
+		for m := first[j]; m >= 0; m = pairs[m].next {
+			p := int(pairs[m].i)
 			l := extend(a, b, p, j)
 			if l > bestLen || (l == bestLen && continues(runs, p)) {
 				best, bestLen = p, l
@@ -240,6 +252,10 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 	}
 	return runs
 }
+
+// pair is a position in the first text whose seed is at a position of
+// the second, and the next such pair of that position, -1 for none.
+type pair struct{ i, next int32 }
 
 // extend returns how many words are equal from p in a and j in b.
 func extend[T word](a, b []T, p, j int) int {

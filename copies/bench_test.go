@@ -165,3 +165,39 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/article")
 	b.ReportMetric(float64(size)/n, "state-bytes/article")
 }
+
+// BenchmarkAlignArrival aligns each of 500 generated articles, as the
+// second text, with the 32 before it in the stream, on 16-bit words as
+// mayShare does: with a seed table built for each candidate (the first
+// text), and with the arrival's built once (runsFromB). One op is one
+// arrival; cpu-ns/op is the CPU time it took, which depends less on the
+// load of a shared machine than ns/op does.
+func BenchmarkAlignArrival(b *testing.B) {
+	stream := newGenStream(20_000)
+	var words [][]uint16
+	for range 532 {
+		a, _ := stream.next()
+		words = append(words, shortWords(prepare(a.Text).hs))
+	}
+	for _, primed := range []bool{false, true} {
+		b.Run(fmt.Sprintf("arrival-table=%v", primed), func(b *testing.B) {
+			var al aligner
+			spans, i := 0, 32
+			cpu0 := cpuTime()
+			for b.Loop() {
+				arr := words[i]
+				if primed {
+					prime(&al, arr)
+				}
+				for _, c := range words[i-32 : i] {
+					spans += len(alignWith(&al, c, arr, 12))
+				}
+				if i++; i == len(words) {
+					i = 32
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(spans)/float64(b.N), "spans/op")
+		})
+	}
+}
