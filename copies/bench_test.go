@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,6 +199,34 @@ func BenchmarkAlignArrival(b *testing.B) {
 			}
 			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 			b.ReportMetric(float64(spans)/float64(b.N), "spans/op")
+		})
+	}
+}
+
+// BenchmarkDescending walks the 40 largest of n candidate keys, as
+// resolve does with a full pool, against sorting them all first.
+func BenchmarkDescending(b *testing.B) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for _, n := range []int{100, 1000} {
+		src := make([]uint64, n)
+		for i := range src {
+			src[i] = uint64(r.IntN(50))<<32 | uint64(r.Uint32())
+		}
+		keys := make([]uint64, n)
+		b.Run(fmt.Sprintf("keys=%d/sort", n), func(b *testing.B) {
+			for b.Loop() {
+				copy(keys, src)
+				slices.Sort(keys)
+			}
+		})
+		b.Run(fmt.Sprintf("keys=%d/walk", n), func(b *testing.B) {
+			for b.Loop() {
+				copy(keys, src)
+				d := descending{keys: keys}
+				for k := range 40 {
+					_ = d.at(k)
+				}
+			}
 		})
 	}
 }
