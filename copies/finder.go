@@ -93,7 +93,10 @@ type Options struct {
 	// (defaults 1,000,000 articles and 48 MiB, some 240,000 articles): exact
 	// and near-duplicates are found as far back as it reaches, which is
 	// never less than the passage index when both are left at their
-	// defaults.
+	// defaults. The shingle filters of the articles it holds (about 55
+	// bytes for 350 words), which spare reading back most of its
+	// candidates, come on top of NearBytes, so that they do not shorten
+	// its reach; Stats counts them.
 	NearArticles, NearBytes int
 }
 

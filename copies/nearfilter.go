@@ -3,7 +3,7 @@ package copies
 // A shingle filter is a bit set of about one bit per distinct shingle of
 // an article, with the bit of each of its shingles set (a one-hash Bloom
 // filter). The near-duplicate index keeps one for every article it holds,
-// some 50 bytes for 350 words, so that an LSH candidate that shares no
+// some 55 bytes for 350 words, so that an LSH candidate that shares no
 // fingerprint with an arrival, which only a Jaccard similarity at the
 // near-duplicate threshold can make a pair, is read back from the store
 // only when that similarity is possible. Every shingle of the candidate
