@@ -56,6 +56,12 @@ type aligner struct {
 	// the size of its words.
 	built  unsafe.Pointer
 	nb, wb int
+	// scratch of aligning with the seed table of the second text: how
+	// many positions of each seed were taken, and the pairs of
+	// positions of equal seeds
+	seen        []uint8
+	pairs       []pair
+	first, last []int32
 }
 
 // index builds the seed table of a: the first and further positions of
@@ -112,16 +118,41 @@ func (al *aligner) slot(k uint64) int {
 	return i
 }
 
-// alignWith is align with the scratch memory of al.
+// alignWith is align with the scratch memory of al. When al holds the
+// seed table of b and not of a (see prime), it aligns without building
+// one for a, with the same result.
 func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 	if len(a) < seedWords || len(b) < seedWords {
 		return nil
 	}
-	if al.built != unsafe.Pointer(&a[0]) || al.nb != len(a) || al.wb != int(unsafe.Sizeof(a[0])) {
+	if !holds(al, a) && holds(al, b) {
+		al.runs = runsFromB(al, a, b, al.runs[:0])
+	} else {
+		prime(al, a)
+		al.runs = runsFromA(al, a, b, al.runs[:0])
+	}
+	return al.join(minWords)
+}
+
+// prime builds the seed table of a unless al holds it: a text aligned
+// with many others, first or second, is indexed once.
+func prime[T word](al *aligner, a []T) {
+	if len(a) >= seedWords && !holds(al, a) {
 		index(al, a)
 	}
+}
+
+// holds reports whether al's seed table is that of a.
+func holds[T word](al *aligner, a []T) bool {
+	return len(a) > 0 && al.built == unsafe.Pointer(&a[0]) && al.nb == len(a) && al.wb == int(unsafe.Sizeof(a[0]))
+}
+
+// runsFromA appends to runs the greedy runs of equal words of b against
+// a, whose seed table al holds: a pass over b that extends each seed as
+// far as it goes, from the best of its first maxSeedPos positions in a,
+// and jumps past it.
+func runsFromA[T word](al *aligner, a, b []T, runs []span) []span {
 	nextPos := al.nextPos[:len(a)]
-	runs := al.runs[:0]
 	filter, bits := al.filter, al.filterBits
 	for j := 0; j+seedWords <= len(b); {
 		k := seedKey(b[j : j+seedWords])
@@ -136,13 +167,8 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 		}
 		best, bestLen := -1, 0
 		for n := 0; p >= 0 && n < maxSeedPos; n++ {
-			l := 0
-			for int(p)+l < len(a) && j+l < len(b) && a[int(p)+l] == b[j+l] {
-				l++
-			}
-			// prefer the position that continues the previous run
-			cont := len(runs) > 0 && int(p)-runs[len(runs)-1].a1 >= 0 && int(p)-runs[len(runs)-1].a1 <= maxGap
-			if l > bestLen || (l == bestLen && cont) {
+			l := extend(a, b, int(p), j)
+			if l > bestLen || (l == bestLen && continues(runs, int(p))) {
 				best, bestLen = int(p), l
 			}
 			p = nextPos[p]
@@ -154,10 +180,108 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
 		j += bestLen
 	}
-	al.runs = runs
-	// join runs on one track across small edits
+	return runs
+}
+
+// runsFromB is runsFromA with the seed table of b instead of a's. A pass
+// over a collects the pairs of positions (i in a, j in b) of equal seeds,
+// keeping for each seed its first maxSeedPos positions in a, as a's
+// table would, in a list for each j in the order of i; the pass over b
+// then weighs, at each position, the same positions in a in the same
+// order.
+func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
+	if cap(al.seen) < len(al.keys) {
+		al.seen = make([]uint8, len(al.keys))
+	}
+	seen := al.seen[:len(al.keys)]
+	clear(seen)
+	if cap(al.first) < len(b) {
+		al.first, al.last = make([]int32, len(b)), make([]int32, len(b))
+	}
+	first, last := al.first[:len(b)], al.last[:len(b)]
+	for j := range first {
+		first[j] = -1
+	}
+	nextPos := al.nextPos[:len(b)]
+	filter, bits := al.filter, al.filterBits
+	pairs := al.pairs[:0]
+	for i := 0; i+seedWords <= len(a); i++ {
+		k := seedKey(a[i : i+seedWords])
+		if f := filterBit(k, bits); filter[f>>6]&(1<<(f&63)) == 0 {
+			continue
+		}
+		s := al.slot(k)
+		if al.pos[s] == 0 || seen[s] == maxSeedPos {
+			continue
+		}
+		seen[s]++
+		for j := al.pos[s] - 1; j >= 0; j = nextPos[j] {
+			n := int32(len(pairs))
+			pairs = append(pairs, pair{i: int32(i), next: -1})
+			if first[j] < 0 {
+				first[j] = n
+			} else {
+				pairs[last[j]].next = n
+			}
+			last[j] = n
+		}
+	}
+	al.pairs = pairs
+	if len(pairs) == 0 {
+		return runs
+	}
+	for j := 0; j+seedWords <= len(b); {
+		if first[j] < 0 {
+			j++
+			continue
+		}
+		best, bestLen := -1, 0
+		for m := first[j]; m >= 0; m = pairs[m].next {
+			p := int(pairs[m].i)
+			l := extend(a, b, p, j)
+			if l > bestLen || (l == bestLen && continues(runs, p)) {
+				best, bestLen = p, l
+			}
+		}
+		if bestLen < seedWords {
+			j++
+			continue
+		}
+		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
+		j += bestLen
+	}
+	return runs
+}
+
+// pair is a position in the first text whose seed is at a position of
+// the second, and the next such pair of that position, -1 for none.
+type pair struct{ i, next int32 }
+
+// extend returns how many words are equal from p in a and j in b.
+func extend[T word](a, b []T, p, j int) int {
+	l := 0
+	for p+l < len(a) && j+l < len(b) && a[p+l] == b[j+l] {
+		l++
+	}
+	return l
+}
+
+// continues reports whether a run from position p of a would continue
+// the last of runs across a gap of at most maxGap words: the position
+// preferred among equally long ones.
+func continues(runs []span, p int) bool {
+	if len(runs) == 0 {
+		return false
+	}
+	g := p - runs[len(runs)-1].a1
+	return g >= 0 && g <= maxGap
+}
+
+// join joins al.runs on one track across small edits and keeps the
+// spans of at least minWords words, mostly matched.
+func (al *aligner) join(minWords int) []span {
 	out := al.out[:0]
-	for _, r := range runs {
+	for _, r := range al.runs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
 			ga, gb := r.a0-last.a1, r.b0-last.b1
@@ -183,10 +307,14 @@ func alignWith[T word](al *aligner, a, b []T, minWords int) []span {
 // filterBit is the bit of seed key k in a filter of 1<<bits bits.
 func filterBit(k uint64, bits uint) uint64 { return k * 0xD6E8FEB86659FD93 >> (64 - bits) }
 
+// seedKey is the key of a seed, its seedWords words. Three 16-bit words
+// fit in one 64-bit value, which an odd multiplier mixes without
+// collisions; 32-bit words take two independent products. Either is one
+// step of latency where chaining a product per word took three.
 func seedKey[T word](t []T) uint64 {
-	h := uint64(0)
-	for _, x := range t {
-		h = (h^uint64(x))*0x9E3779B97F4A7C15 + 1
+	_ = t[seedWords-1]
+	if unsafe.Sizeof(t[0]) == 2 {
+		return (uint64(t[0])<<32 | uint64(t[1])<<16 | uint64(t[2])) * 0x9E3779B97F4A7C15
 	}
-	return h
+	return (uint64(t[0])<<32|uint64(t[1]))*0x9E3779B97F4A7C15 ^ uint64(t[2])*0xC2B2AE3D27D4EB4F
 }

@@ -161,3 +161,51 @@ func TestDocOffsets(t *testing.T) {
 		})
 	}
 }
+
+// TestAlignFromSecond checks that aligning with the seed table of the
+// second text (an arrival aligned with candidates of smaller ids) finds
+// exactly the spans that building the first text's table finds, on pairs
+// with shared passages, small edits, and seeds repeated many times over
+// a vocabulary small enough for chance matches.
+func TestAlignFromSecond(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := range 3000 {
+		vocab := uint16(4 + r.IntN(200))
+		word := func() uint16 { return uint16(r.IntN(int(vocab))) }
+		var a, b []uint16
+		for len(a) < 20+r.IntN(600) {
+			switch r.IntN(4) {
+			case 0: // a passage in both, with an edit or two
+				n := 5 + r.IntN(40)
+				for range n {
+					w := word()
+					a = append(a, w)
+					switch r.IntN(30) {
+					case 0: // changed
+						b = append(b, word())
+					case 1: // dropped
+					case 2: // added
+						b = append(b, w, word())
+					default:
+						b = append(b, w)
+					}
+				}
+			case 1:
+				a = append(a, word())
+			default:
+				b = append(b, word())
+			}
+		}
+		want := slices.Clone(align(a, b, 12))
+		var al aligner
+		prime(&al, b)
+		got := alignWith(&al, a, b, 12)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d (vocabulary %d, %d and %d words): from b's table %v, from a's %v", trial, vocab, len(a), len(b), got, want)
+		}
+		// the table of b stays for the next alignment, and b may be first
+		if !holds(&al, b) || !slices.Equal(alignWith(&al, b, a, 12), align(b, a, 12)) {
+			t.Fatalf("trial %d: b's table not kept or b first differs", trial)
+		}
+	}
+}

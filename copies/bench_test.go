@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,4 +165,68 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/article")
 	b.ReportMetric(float64(size)/n, "state-bytes/article")
+}
+
+// BenchmarkAlignArrival aligns each of 500 generated articles, as the
+// second text, with the 32 before it in the stream, on 16-bit words as
+// mayShare does: with a seed table built for each candidate (the first
+// text), and with the arrival's built once (runsFromB). One op is one
+// arrival; cpu-ns/op is the CPU time it took, which depends less on the
+// load of a shared machine than ns/op does.
+func BenchmarkAlignArrival(b *testing.B) {
+	stream := newGenStream(20_000)
+	var words [][]uint16
+	for range 532 {
+		a, _ := stream.next()
+		words = append(words, shortWords(prepare(a.Text).hs))
+	}
+	for _, primed := range []bool{false, true} {
+		b.Run(fmt.Sprintf("arrival-table=%v", primed), func(b *testing.B) {
+			var al aligner
+			spans, i := 0, 32
+			cpu0 := cpuTime()
+			for b.Loop() {
+				arr := words[i]
+				if primed {
+					prime(&al, arr)
+				}
+				for _, c := range words[i-32 : i] {
+					spans += len(alignWith(&al, c, arr, 12))
+				}
+				if i++; i == len(words) {
+					i = 32
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(spans)/float64(b.N), "spans/op")
+		})
+	}
+}
+
+// BenchmarkDescending walks the 40 largest of n candidate keys, as
+// resolve does with a full pool, against sorting them all first.
+func BenchmarkDescending(b *testing.B) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for _, n := range []int{100, 1000} {
+		src := make([]uint64, n)
+		for i := range src {
+			src[i] = uint64(r.IntN(50))<<32 | uint64(r.Uint32())
+		}
+		keys := make([]uint64, n)
+		b.Run(fmt.Sprintf("keys=%d/sort", n), func(b *testing.B) {
+			for b.Loop() {
+				copy(keys, src)
+				slices.Sort(keys)
+			}
+		})
+		b.Run(fmt.Sprintf("keys=%d/walk", n), func(b *testing.B) {
+			for b.Loop() {
+				copy(keys, src)
+				d := descending{keys: keys}
+				for k := range 40 {
+					_ = d.at(k)
+				}
+			}
+		})
+	}
 }

@@ -24,6 +24,8 @@ type alignScratch struct{ share, local, full aligner }
 
 // compareWith is compare aligning with al.
 func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
+	// x, the arrival, is aligned with every candidate, first or second
+	prime(al, x.d.hs)
 	if x.id > y.id {
 		x, y = y, x
 	}
@@ -100,6 +102,7 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 // compare aligns them, since the greedy aligner is not quite symmetric.
 func (f *Finder) mayShare(al *aligner, x *entry, arrival []uint16, arrivalFirst bool, words []uint16, quoted []uint64) bool {
 	var spans []span
+	prime(al, arrival)
 	if arrivalFirst {
 		spans = alignWith(al, arrival, words, f.opts.MinWords)
 	} else {

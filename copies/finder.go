@@ -93,7 +93,10 @@ type Options struct {
 	// (defaults 1,000,000 articles and 48 MiB, some 240,000 articles): exact
 	// and near-duplicates are found as far back as it reaches, which is
 	// never less than the passage index when both are left at their
-	// defaults.
+	// defaults. The shingle filters of the articles it holds (about 55
+	// bytes for 350 words), which spare reading back most of its
+	// candidates, come on top of NearBytes, so that they do not shorten
+	// its reach; Stats counts them.
 	NearArticles, NearBytes int
 }
 
@@ -212,6 +215,10 @@ type sketch struct {
 	// each, set when it starts inside quotation marks (neither is stored)
 	words  []uint16
 	quoted []uint64
+	// filter is the shingle filter of the article's nset distinct
+	// shingles (not stored either)
+	filter []uint64
+	nset   int
 }
 
 func unixOf(p storyline.Published) int64 {
@@ -242,7 +249,8 @@ func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	e := buildEntry(a, sc)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
-	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published)}
+	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published),
+		filter: newShingleFilter(e.set), nset: len(e.set)}
 	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
 	p.at, p.pos = at, pos
 	f.scratch.Put(sc)
@@ -300,6 +308,13 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	compareOne := func(i int, as *alignScratch) {
 		t := targets[i]
 		other := t.e
+		// A candidate that shares no fingerprint is a pair only at the
+		// near-duplicate similarity (see mayAlign): one no longer in
+		// memory is read from the store only if its shingle filter
+		// allows it.
+		if other == nil && t.c.shared == 0 && !mayReachJaccard(e.set, t.filter, t.nset, f.opts.NearThreshold) {
+			return
+		}
 		// A candidate no longer in memory is read from the store only if
 		// its short words show it may be a near-duplicate or share a
 		// passage that may be copying.
@@ -374,7 +389,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	if n := f.near.len(); n > 0 && (n >= f.opts.NearArticles/2 || f.near.used() >= f.opts.NearBytes/2) {
 		f.nearPrev, f.near = f.near, newNearGen(d, f.near.len())
 	}
-	f.near.add(d, s.id, s.keys, s.hasSh)
+	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset)
 	f.tick(s.at)
 	f.cur.add(d, s.fps, s.words, s.quoted)
 	if record {
@@ -402,6 +417,18 @@ func (f *Finder) tick(at int64) {
 		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half)) {
 		f.prev, f.cur = f.cur, newPostings(f.now, f.cur)
 	}
+}
+
+// filter returns the shingle filter of document d and the size of its
+// shingle set, nil and 0 when the index has none.
+func (f *Finder) filter(d uint32) ([]uint64, int) {
+	switch {
+	case f.near.holds(d):
+		return f.near.filter(d)
+	case f.nearPrev.holds(d):
+		return f.nearPrev.filter(d)
+	}
+	return nil, 0
 }
 
 // id returns the id of document d, "" when the index no longer holds it.

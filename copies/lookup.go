@@ -259,6 +259,10 @@ type target struct {
 	// fps are the fingerprints it shares with the arrival, as indexes in
 	// the arrival's, in its order; nil when it shares more than maxShared
 	fps []int32
+	// filter and nset are its shingle filter and the size of its
+	// shingle set, when it is not in memory and the index has them
+	filter []uint64
+	nset   int
 }
 
 // resolve orders the candidates in f.look (near ones first, then by
@@ -277,13 +281,15 @@ func (f *Finder) resolve(self string) []target {
 		}
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
 	l.keys = keys
-	// choose first, then allocate exactly what the chosen need
+	// choose first, then allocate exactly what the chosen need; the
+	// walk stops long before the end of a long list, which is sorted only
+	// as far as it goes
 	chosen, ids := l.chosen[:0], l.ids[:0]
 	strong, other, hits := 0, 0, 0
-	for k := len(keys) - 1; k >= 0; k-- {
-		c := l.get(uint32(keys[k]))
+	desc := descending{keys: keys}
+	for k := range keys {
+		c := l.get(uint32(desc.at(k)))
 		inPool := other < f.opts.MaxCandidates
 		if !inPool && (c.bands < strongBands || strong >= f.opts.MaxNear) {
 			if !c.near {
@@ -311,6 +317,7 @@ func (f *Finder) resolve(self string) []target {
 		c := *l.get(d)
 		t := target{id: ids[i], e: f.win.get(d, ids[i]), c: c}
 		if t.e == nil {
+			t.filter, t.nset = f.filter(d)
 			if t.words = f.cur.wordsOf(d); t.words == nil {
 				t.words, t.quoted = f.prev.wordsOf(d), f.prev.quotedOf(d)
 			} else {
@@ -330,4 +337,67 @@ func (f *Finder) resolve(self string) []target {
 	clear(ids) // keep no strings alive
 	l.chosen, l.ids = chosen, ids
 	return out
+}
+
+// descending walks keys from the largest, sorting them a block at a time
+// as the walk reaches it: a block of the largest keys left is selected,
+// then sorted.
+type descending struct {
+	keys   []uint64
+	sorted int // keys[:sorted] are the largest, in descending order
+}
+
+// at returns the k-th largest key; k is at most one past the last asked.
+func (d *descending) at(k int) uint64 {
+	if k >= d.sorted {
+		rest := d.keys[d.sorted:]
+		// a short list is sorted whole: selecting first costs more
+		n := len(rest)
+		if n > 256 {
+			if n = min(max(64, d.sorted), n); n < len(rest) {
+				selectLargest(rest, n)
+			}
+		}
+		slices.Sort(rest[:n])
+		slices.Reverse(rest[:n])
+		d.sorted += n
+	}
+	return d.keys[k]
+}
+
+// selectLargest reorders a so that a[:n] holds its n largest values, in
+// no order (quickselect, the pivot the median of three).
+func selectLargest(a []uint64, n int) {
+	lo, hi := 0, len(a) // a[lo:hi] holds the boundary at n
+	for hi-lo > 16 {
+		mid := lo + (hi-lo)/2
+		x, y, z := a[lo], a[mid], a[hi-1]
+		pivot := max(min(x, y), min(max(x, y), z))
+		// largest first: [lo, i) > pivot, [i, j) == pivot, [k, hi) < pivot
+		i, j, k := lo, lo, hi
+		for j < k {
+			switch v := a[j]; {
+			case v > pivot:
+				a[i], a[j] = a[j], a[i]
+				i++
+				j++
+			case v < pivot:
+				k--
+				a[j], a[k] = a[k], a[j]
+			default:
+				j++
+			}
+		}
+		switch {
+		case n < i:
+			hi = i
+		case n > j:
+			lo = j
+		default:
+			return
+		}
+	}
+	s := a[lo:hi]
+	slices.Sort(s)
+	slices.Reverse(s)
 }

@@ -152,3 +152,37 @@ func TestLowerBound(t *testing.T) {
 		}
 	}
 }
+
+// TestDescending checks that walking keys through descending, as far as
+// resolve goes, yields them in the order a full sort gives, with
+// repeated values and lists of every length around the block sizes.
+func TestDescending(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := range 2000 {
+		n := r.IntN(700)
+		if trial%10 == 0 {
+			n = r.IntN(3000)
+		}
+		span := uint64(1) << (1 + r.IntN(40)) // small spans repeat values
+		keys := make([]uint64, n)
+		for i := range keys {
+			keys[i] = r.Uint64N(span)
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		slices.Reverse(want)
+		walk := r.IntN(n + 1)
+		d := descending{keys: keys}
+		for k := range walk {
+			if got := d.at(k); got != want[k] {
+				t.Fatalf("trial %d (%d keys): key %d is %d, want %d", trial, n, k, got, want[k])
+			}
+		}
+		// the keys are only reordered
+		slices.Sort(keys)
+		slices.Reverse(keys)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("trial %d: keys changed", trial)
+		}
+	}
+}

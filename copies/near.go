@@ -15,6 +15,12 @@ type nearGen struct {
 	// ids of the documents, by document number, in one arena
 	idBytes []byte
 	idEnd   []uint32
+	// shingle filters of the documents (see newShingleFilter), in one
+	// arena, filterEnd[d-first] ending document d's, and the sizes of
+	// their shingle sets (0 when unknown)
+	filters   []uint64
+	filterEnd []uint32
+	nset      []uint16
 }
 
 // newNearGen opens a generation at document first, sized for about hint
@@ -24,6 +30,8 @@ func newNearGen(first uint32, hint int) *nearGen {
 	if hint > 0 {
 		g.next = make([][bands]uint32, 0, hint)
 		g.idEnd = make([]uint32, 0, hint)
+		g.filterEnd = make([]uint32, 0, hint)
+		g.nset = make([]uint16, 0, hint)
 		for b := range g.tables {
 			g.tables[b].reserve(hint)
 		}
@@ -32,10 +40,17 @@ func newNearGen(first uint32, hint int) *nearGen {
 }
 
 // add files document d, the next one, with its id and, when hasSh, its
-// band keys.
-func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool) {
+// band keys, and the shingle filter of its n distinct shingles (none
+// when n is 0).
+func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool, filter []uint64, n int) {
 	g.idBytes = append(g.idBytes, id...)
 	g.idEnd = append(g.idEnd, uint32(len(g.idBytes)))
+	if n > maxFilterSet || len(filter) == 0 {
+		n, filter = 0, nil
+	}
+	g.filters = append(g.filters, filter...)
+	g.filterEnd = append(g.filterEnd, uint32(len(g.filters)))
+	g.nset = append(g.nset, uint16(n))
 	var nx [bands]uint32
 	for b := range nx {
 		nx[b] = noEntry
@@ -71,6 +86,20 @@ func (g *nearGen) id(d uint32) string {
 	return string(g.idBytes[start:g.idEnd[i]])
 }
 
+// filter returns the shingle filter of document d, which the generation
+// holds, and the size of its shingle set; nil and 0 when unknown.
+func (g *nearGen) filter(d uint32) ([]uint64, int) {
+	i := d - g.first
+	start := uint32(0)
+	if i > 0 {
+		start = g.filterEnd[i-1]
+	}
+	if g.nset[i] == 0 {
+		return nil, 0
+	}
+	return g.filters[start:g.filterEnd[i]:g.filterEnd[i]], int(g.nset[i])
+}
+
 // walk calls fn for the documents filed under key in band b, newest
 // first, at most maxChain of them.
 func (g *nearGen) walk(b int, key uint32, fn func(d uint32)) {
@@ -85,7 +114,8 @@ func (g *nearGen) walk(b int, key uint32, fn func(d uint32)) {
 }
 
 // used is the memory the generation's documents take, whatever was
-// reserved: what its budget is weighed against.
+// reserved: what its budget is weighed against. The shingle filters are
+// left out, so that they do not shorten the window the index reaches.
 func (g *nearGen) used() int {
 	n := len(g.idBytes) + 4*len(g.idEnd) + 4*bands*len(g.next)
 	for i := range g.tables {
@@ -99,7 +129,8 @@ func (g *nearGen) bytes() int {
 	if g == nil {
 		return 0
 	}
-	n := cap(g.idBytes) + 4*cap(g.idEnd) + 4*bands*cap(g.next)
+	n := cap(g.idBytes) + 4*cap(g.idEnd) + 4*bands*cap(g.next) +
+		8*cap(g.filters) + 4*cap(g.filterEnd) + 2*cap(g.nset)
 	for i := range g.tables {
 		n += g.tables[i].bytes()
 	}
