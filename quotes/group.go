@@ -77,13 +77,14 @@ type Grouper struct {
 	post       postIndex
 	names      map[string]string // surname → full name, "" when ambiguous
 	dirtyNames map[string]bool
-	dirty      map[string]*statement
-	seq        uint64
-	blocks     // where statements are stored; see persist.go
-	// per-match scratch, indexed by slot: hits counts the quote's stems a
-	// slot is posted under, valid where stamp is the current match's gen.
-	hits    []uint16
-	stamp   []uint32
+	// dirty lists the statements created or changed since Pending, those
+	// whose dirty flag is still set (a forgotten one's is cleared).
+	dirty  []*statement
+	seq    uint64
+	blocks // where statements are stored; see persist.go
+	// per-match scratch, indexed by slot: the quote's stems a slot is
+	// posted under, counted where their stamp is the current match's gen.
+	hits    []hitCount
 	gen     uint32
 	touched []int32
 }
@@ -103,7 +104,23 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
 	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{},
-		names: map[string]string{}, dirtyNames: map[string]bool{}, dirty: map[string]*statement{}}
+		names: map[string]string{}, dirtyNames: map[string]bool{}}
+}
+
+// hitCount counts, for one slot, the stems of the quote being matched it
+// is posted under, valid when stamp is the match's gen; the two sit side
+// by side, so that counting a posting reads one cache line.
+type hitCount struct {
+	stamp uint32
+	hits  uint16
+}
+
+// markDirty notes that st is to be written by the next Pending.
+func (g *Grouper) markDirty(st *statement) {
+	if !st.dirty {
+		st.dirty = true
+		g.dirty = append(g.dirty, st)
+	}
 }
 
 // Stage names the grouper's state in the store.
@@ -180,18 +197,19 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	// without comparing their wordings.
 	g.gen++
 	if g.gen == 0 { // wrapped: old stamps could pass for current
-		clear(g.stamp)
+		clear(g.hits)
 		g.gen = 1
 	}
 	g.touched = g.touched[:0]
 	for _, h := range p.hashes {
 		for _, e := range g.post.get(postKey(postingKey(p.spk, h))) {
 			s := int32(e)
-			if g.stamp[s] != g.gen {
-				g.stamp[s], g.hits[s] = g.gen, 0
+			if c := &g.hits[s]; c.stamp != g.gen {
+				*c = hitCount{stamp: g.gen, hits: 1}
 				g.touched = append(g.touched, s)
+			} else {
+				c.hits++
 			}
-			g.hits[s]++
 		}
 	}
 	nq := len(p.hashes)
@@ -201,7 +219,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		if sl.spk != p.spk {
 			continue // a posting key shared by chance
 		}
-		h := int(g.hits[s])
+		h := int(g.hits[s].hits)
 		for _, w := range sl.words {
 			short := min(nq, len(w))
 			need := min(g.opts.MinShared, short)
@@ -230,19 +248,19 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 				}
 			}
 			sl.words = append(sl.words, p.hashes)
-			g.dirty[sl.st.id] = sl.st
+			g.markDirty(sl.st)
 		}
 		return sl.st.id
 	}
-	if s, taken := g.byID[idKey(p.id)]; taken {
+	if s, taken := g.byID[p.idk]; taken {
 		g.touch(s)
 		return p.id
 	}
 	g.seq++
 	// a copy of the id, not the whole hash it was cut from, stays in memory
-	st := &statement{id: strings.Clone(p.id), speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
-	g.add(st.id, st, p.spk, [][]uint64{p.hashes})
-	g.dirty[st.id] = st
+	st := &statement{id: strings.Clone(p.id), idk: p.idk, speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
+	g.add(st, p.spk, [][]uint64{p.hashes})
+	g.markDirty(st)
 	return st.id
 }
 
@@ -269,19 +287,18 @@ func inWordings(words [][]uint64, h uint64) bool {
 
 // add remembers a statement as the most recently matched, forgetting the
 // least recently matched one when memory is full.
-func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
+func (g *Grouper) add(st *statement, spk uint64, words [][]uint64) {
 	var s int32
 	if n := len(g.free); n > 0 {
 		s, g.free = g.free[n-1], g.free[:n-1]
 	} else {
 		s = int32(len(g.slots))
 		g.slots = append(g.slots, slot{})
-		g.hits = append(g.hits, 0)
-		g.stamp = append(g.stamp, 0)
+		g.hits = append(g.hits, hitCount{})
 	}
 	g.slots[s] = slot{st: st, spk: spk, words: words, prev: -1, next: -1}
 	g.link(s)
-	g.byID[idKey(id)] = s
+	g.byID[st.idk] = s
 	for i, w := range words {
 		for _, h := range w {
 			if !inWordings(words[:i], h) {
@@ -298,16 +315,7 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 // post1 adds slot s to the posting list of (speaker, stem), dropping the
 // list's oldest entry when it is full.
 func (g *Grouper) post1(s int32, spk, h uint64) {
-	k := postKey(postingKey(spk, h))
-	l := g.post.get(k)
-	if len(l) == 0 {
-		l = g.post.one[:0] // the one posting is held in place: nothing to allocate
-	}
-	if len(l) >= g.opts.MaxPostings {
-		copy(l, l[1:])
-		l = l[:len(l)-1]
-	}
-	g.post.put(k, append(l, uint32(s)))
+	g.post.add(postKey(postingKey(spk, h)), uint32(s), g.opts.MaxPostings)
 }
 
 // forget drops slot s from memory with its postings, so that memory
@@ -320,16 +328,13 @@ func (g *Grouper) forget(s int32) {
 			if inWordings(sl.words[:i], h) {
 				continue
 			}
-			k := postKey(postingKey(sl.spk, h))
-			l := g.post.get(k)
-			if j := slices.Index(l, uint32(s)); j >= 0 {
-				g.post.put(k, slices.Delete(l, j, j+1)) // unless a full list dropped it
-			}
+			// unless a full list dropped it
+			g.post.delete(postKey(postingKey(sl.spk, h)), uint32(s))
 		}
 	}
 	g.unlink(s)
-	delete(g.byID, idKey(sl.st.id))
-	g.drop(sl.st.id, sl.st)
+	delete(g.byID, sl.st.idk)
+	g.drop(sl.st)
 	*sl = slot{prev: -1, next: -1}
 	g.free = append(g.free, s)
 }

@@ -183,15 +183,19 @@ func TestStateUpgrade(t *testing.T) {
 			t.Fatal(err)
 		}
 		// the old Pending: every statement created or changed, never deleted
-		for id, st := range g.dirty {
+		for _, st := range g.dirty {
+			if !st.dirty {
+				continue // forgotten since
+			}
+			st.dirty = false
 			legacy := *st
 			legacy.id = ""
-			old[legacyKeyPrefix+id] = legacy.appendJSON(nil)
+			old[legacyKeyPrefix+st.id] = legacy.appendJSON(nil)
 		}
 		for key := range g.dirtyNames {
 			old["n/"+key] = []byte(g.names[key])
 		}
-		clear(g.dirty)
+		g.dirty = nil
 		clear(g.dirtyNames)
 	}
 	g.dropped = nil
@@ -253,11 +257,14 @@ func TestStateCost(t *testing.T) {
 			if (i+1)%every != 0 && i+1 != arts {
 				continue
 			}
-			for id, st := range g.dirty {
+			for _, st := range g.dirty {
+				if !st.dirty {
+					continue // forgotten since
+				}
 				legacy := *st
 				legacy.id = ""
 				oldRows++
-				oldBytes += len(legacyKeyPrefix+id) + len(legacy.appendJSON(nil))
+				oldBytes += len(legacyKeyPrefix+st.id) + len(legacy.appendJSON(nil))
 			}
 			for key := range g.dirtyNames {
 				oldRows++

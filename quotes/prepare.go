@@ -19,6 +19,7 @@ type prepared struct {
 	// wording is stems as a JSON array, as the statement's state has it
 	wording string
 	id      string // the id a statement first worded so gets
+	idk     uint64 // idKey(id)
 }
 
 // maxPrepared bounds the articles whose preparations wait for Group:
@@ -80,6 +81,7 @@ func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 		}
 		p.wording = string(appendJSONStrings(make([]byte, 0, n), p.stems))
 		p.id = textproc.Hash(key + "|" + q.Text)[:16]
+		p.idk = idKey(p.id)
 	}
 	return p
 }
