@@ -72,9 +72,10 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 
 func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	key, n := speakerWords(q.Speaker)
-	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
+	stems, hashes := g.stem.stems(q.Text)
+	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: stems}
 	if len(p.stems) > 0 {
-		p.hashes = hashStems(p.stems)
+		p.hashes = hashes
 		n := 2 // the brackets; each stem quoted, and a comma
 		for _, st := range p.stems {
 			n += len(st) + 3
