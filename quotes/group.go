@@ -82,8 +82,8 @@ type Grouper struct {
 	dirty  []*statement
 	seq    uint64
 	blocks // where statements are stored; see persist.go
-	// per-match scratch, indexed by slot: the quote's stems a slot is
-	// posted under, counted where their stamp is the current match's gen.
+	// per slot: the quote's stems it is posted under, counted where their
+	// stamp is the current match's gen, and its shortest wording's length
 	hits    []hitCount
 	gen     uint32
 	touched []int32
@@ -109,10 +109,23 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 
 // hitCount counts, for one slot, the stems of the quote being matched it
 // is posted under, valid when stamp is the match's gen; the two sit side
-// by side, so that counting a posting reads one cache line.
+// by side, so that counting a posting reads one cache line. Beside them
+// is the stem count of the slot's shortest wording (at most 65,535), the
+// one most likely to share enough: a slot whose count of hits it cannot
+// take is skipped without a look at the slot.
 type hitCount struct {
-	stamp uint32
-	hits  uint16
+	stamp  uint32
+	hits   uint16
+	minLen uint16
+}
+
+// shortest returns the stems of the shortest of words, at most 65,535.
+func shortest(words [][]uint64) uint16 {
+	n := 1<<16 - 1
+	for _, w := range words {
+		n = min(n, len(w))
+	}
+	return uint16(n)
 }
 
 // markDirty notes that st is to be written by the next Pending.
@@ -197,7 +210,9 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	// without comparing their wordings.
 	g.gen++
 	if g.gen == 0 { // wrapped: old stamps could pass for current
-		clear(g.hits)
+		for i := range g.hits {
+			g.hits[i].stamp = 0
+		}
 		g.gen = 1
 	}
 	g.touched = g.touched[:0]
@@ -205,7 +220,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		for _, e := range g.post.get(postKey(postingKey(p.spk, h))) {
 			s := int32(e)
 			if c := &g.hits[s]; c.stamp != g.gen {
-				*c = hitCount{stamp: g.gen, hits: 1}
+				c.stamp, c.hits = g.gen, 1
 				g.touched = append(g.touched, s)
 			} else {
 				c.hits++
@@ -215,16 +230,22 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	nq := len(p.hashes)
 	best, bestScore, exact := int32(-1), 0.0, false
 	for _, s := range g.touched {
+		c := g.hits[s]
+		h := int(c.hits)
+		if g.cannotShare(h, min(nq, int(c.minLen))) {
+			// nor can any longer wording, which needs as many shared
+			// stems or more
+			continue
+		}
 		sl := &g.slots[s]
 		if sl.spk != p.spk {
 			continue // a posting key shared by chance
 		}
-		h := int(g.hits[s].hits)
 		for _, w := range sl.words {
 			short := min(nq, len(w))
 			need := min(g.opts.MinShared, short)
-			if h < need || float64(h)/float64(short) < g.opts.MinContainment {
-				continue // cannot share enough: skip comparing
+			if g.cannotShare(h, short) {
+				continue // skip comparing
 			}
 			n := shared(p.hashes, w)
 			if n < need {
@@ -248,6 +269,7 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 				}
 			}
 			sl.words = append(sl.words, p.hashes)
+			g.hits[best].minLen = min(g.hits[best].minLen, shortest(sl.words[len(sl.words)-1:]))
 			g.markDirty(sl.st)
 		}
 		return sl.st.id
@@ -262,6 +284,13 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	g.add(st, p.spk, [][]uint64{p.hashes})
 	g.markDirty(st)
 	return st.id
+}
+
+// cannotShare reports whether a wording whose stems and the quote's number
+// short at the fewest cannot share enough of them with the quote, the
+// slot that holds it being posted under h of the quote's stems.
+func (g *Grouper) cannotShare(h, short int) bool {
+	return h < min(g.opts.MinShared, short) || float64(h)/float64(short) < g.opts.MinContainment
 }
 
 // idKey is the number a statement id stands for: its 16 hex digits, or
@@ -297,6 +326,7 @@ func (g *Grouper) add(st *statement, spk uint64, words [][]uint64) {
 		g.hits = append(g.hits, hitCount{})
 	}
 	g.slots[s] = slot{st: st, spk: spk, words: words, prev: -1, next: -1}
+	g.hits[s].minLen = shortest(words)
 	g.link(s)
 	g.byID[st.idk] = s
 	for i, w := range words {
