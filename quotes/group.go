@@ -69,7 +69,12 @@ type Grouper struct {
 	slots      []slot
 	free       []int32
 	head, tail int32
-	byID       map[uint64]int32 // idKey(statement id) → slot
+	// ids holds, by idKey of their ids, the statements remembered and
+	// the forgotten ones whose records or tombstone are still stored: one
+	// statement per id, which a statement of that id made anew takes up
+	// again, so that it carries what is stored of its id.
+	ids        map[uint64]*statement
+	remembered int // statements in slots
 	// post maps postingKey(speaker, stem) to postings, the slots of the
 	// statements posted under it, oldest first. A forgotten statement's
 	// postings are removed with it, so that the index holds the
@@ -103,7 +108,7 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	if opts.MaxStatements <= 0 {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
-	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{},
+	return &Grouper{opts: opts, head: -1, tail: -1, ids: map[uint64]*statement{},
 		names: map[string]string{}, dirtyNames: map[string]bool{}}
 }
 
@@ -274,13 +279,19 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 		}
 		return sl.st.id
 	}
-	if s, taken := g.byID[p.idk]; taken {
-		g.touch(s)
+	st := g.ids[p.idk]
+	if st != nil && st.slot >= 0 {
+		g.touch(st.slot)
 		return p.id
 	}
+	if st == nil {
+		// a copy of the id, not the whole hash it was cut from, stays in
+		// memory
+		st = &statement{id: strings.Clone(p.id), idk: p.idk, slot: -1}
+		g.ids[p.idk] = st
+	}
 	g.seq++
-	// a copy of the id, not the whole hash it was cut from, stays in memory
-	st := &statement{id: strings.Clone(p.id), idk: p.idk, speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
+	st.speaker, st.wordings, st.first, st.seq = p.key, []string{p.wording}, q.Article, g.seq
 	g.add(st, p.spk, [][]uint64{p.hashes})
 	g.markDirty(st)
 	return st.id
@@ -314,8 +325,8 @@ func inWordings(words [][]uint64, h uint64) bool {
 	return false
 }
 
-// add remembers a statement as the most recently matched, forgetting the
-// least recently matched one when memory is full.
+// add remembers a statement, which ids holds, as the most recently
+// matched, forgetting the least recently matched one when memory is full.
 func (g *Grouper) add(st *statement, spk uint64, words [][]uint64) {
 	var s int32
 	if n := len(g.free); n > 0 {
@@ -328,7 +339,8 @@ func (g *Grouper) add(st *statement, spk uint64, words [][]uint64) {
 	g.slots[s] = slot{st: st, spk: spk, words: words, prev: -1, next: -1}
 	g.hits[s].minLen = shortest(words)
 	g.link(s)
-	g.byID[st.idk] = s
+	st.slot = s
+	g.remembered++
 	for i, w := range words {
 		for _, h := range w {
 			if !inWordings(words[:i], h) {
@@ -337,7 +349,7 @@ func (g *Grouper) add(st *statement, spk uint64, words [][]uint64) {
 		}
 	}
 	// the new statement is at the head, not the tail
-	for len(g.byID) > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
+	for g.remembered > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
 		g.forget(g.tail)
 	}
 }
@@ -363,7 +375,8 @@ func (g *Grouper) forget(s int32) {
 		}
 	}
 	g.unlink(s)
-	delete(g.byID, sl.st.idk)
+	sl.st.slot = -1
+	g.remembered--
 	g.drop(sl.st)
 	*sl = slot{prev: -1, next: -1}
 	g.free = append(g.free, s)

@@ -56,28 +56,21 @@ type block struct {
 	live  int // entries still live
 	recs  int // records and names it holds
 	lrecs int // records and names still live
-	// stmts are the statements it holds records of: a record is live
-	// while its statement's blk is this block's number, which a look at
+	// stmts are the statements it holds records of, and tombs those it
+	// holds tombstones of: a record is live while its statement's blk is
+	// this block's number, a tombstone while its tomb is, which a look at
 	// the statement tells, with no lookup by id.
 	stmts []*statement
-	tombs []stmtID // the statements it holds tombstones of
+	tombs []*statement
 	names []string // the surnames it holds names of
-}
-
-// stmtID is a statement id with its idKey.
-type stmtID struct {
-	id  string
-	idk uint64
 }
 
 // blocks is the grouper's bookkeeping of its stored state.
 type blocks struct {
 	stored  map[uint64]*block
 	last    uint64            // the highest block number used
-	records map[uint64]int32  // stored records by idKey of the statement, live or not
-	tombAt  map[uint64]uint64 // the block of each live tombstone, by idKey
 	nameAt  map[string]uint64 // the block of each surname's latest name
-	dropped []stmtID          // statements forgotten since Pending
+	dropped []*statement      // statements forgotten since Pending
 	check   map[uint64]bool   // blocks that lost live entries since Pending
 	legacy  []string          // old-layout keys still to delete
 }
@@ -92,8 +85,7 @@ func blockKey(n uint64) string {
 // initBlocks makes the bookkeeping's maps.
 func (g *Grouper) initBlocks() {
 	if g.stored == nil {
-		g.stored, g.records, g.check = map[uint64]*block{}, map[uint64]int32{}, map[uint64]bool{}
-		g.tombAt, g.nameAt = map[uint64]uint64{}, map[string]uint64{}
+		g.stored, g.check, g.nameAt = map[uint64]*block{}, map[uint64]bool{}, map[string]uint64{}
 	}
 }
 
@@ -105,9 +97,17 @@ func (g *Grouper) drop(st *statement) {
 		g.release(st.blk)
 		st.blk = 0
 	}
-	g.dropped = append(g.dropped, stmtID{st.id, st.idk})
-	// blocks holding its records look at its id and blk only
+	g.dropped = append(g.dropped, st)
+	// what is stored of it needs its id, blk, records and tomb only
 	st.speaker, st.wordings, st.first = "", nil, ""
+	g.settle(st)
+}
+
+// settle lets go of a forgotten statement of which nothing is stored.
+func (g *Grouper) settle(st *statement) {
+	if st.slot < 0 && st.records == 0 && st.tomb == 0 && g.ids[st.idk] == st {
+		delete(g.ids, st.idk)
+	}
 }
 
 // release marks one record or name of block n dead.
@@ -125,13 +125,6 @@ func (g *Grouper) releaseTomb(n uint64) {
 		b.live--
 		g.check[n] = true
 	}
-}
-
-// dirtyID reports whether the statement remembered under idKey k, if
-// any, is to be written by the next Pending.
-func (g *Grouper) dirtyID(k uint64) bool {
-	s, ok := g.byID[k]
-	return ok && g.slots[s].st.dirty
 }
 
 // Load restores names and statements from the store, in either layout:
@@ -154,12 +147,12 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 	// objs holds each id's one statement, that every block's record of
 	// it points to; those not remembered keep blk 0: their records are
 	// dead
-	objs := map[string]*statement{}
 	obj := func(id string) *statement {
-		st := objs[id]
+		k := idKey(id)
+		st := g.ids[k]
 		if st == nil {
-			st = &statement{id: id, idk: idKey(id)}
-			objs[id] = st
+			st = &statement{id: id, idk: k, slot: -1}
+			g.ids[k] = st
 		}
 		return st
 	}
@@ -192,16 +185,16 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 				delete(g.dirtyNames, e.Name) // the old layout's is older
 				continue
 			}
-			k := idKey(e.ID)
+			st := obj(e.ID)
 			if e.Forgotten {
-				b.tombs = append(b.tombs, stmtID{e.ID, k})
+				b.tombs = append(b.tombs, st)
 				delete(loaded, e.ID)
-				g.tombAt[k] = n
+				st.tomb = n
 				continue
 			}
-			b.stmts = append(b.stmts, obj(e.ID))
-			g.records[k]++
-			delete(g.tombAt, k)
+			b.stmts = append(b.stmts, st)
+			st.records++
+			st.tomb = 0
 			loaded[e.ID] = &rec{storedStatement: e, blk: n}
 		}
 		b.recs = len(b.stmts) + len(b.names)
@@ -210,11 +203,11 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 		g.stored[n].live++
 		g.stored[n].lrecs++
 	}
-	for k, n := range g.tombAt {
-		if g.records[k] > 0 {
-			g.stored[n].live++
+	for _, st := range g.ids {
+		if st.tomb != 0 && st.records > 0 {
+			g.stored[st.tomb].live++
 		} else {
-			delete(g.tombAt, k)
+			st.tomb = 0
 		}
 	}
 	ids := make([]string, 0, len(loaded))
@@ -228,7 +221,7 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 	if len(ids) > g.opts.MaxStatements {
 		for _, id := range ids[:len(ids)-g.opts.MaxStatements] {
 			if loaded[id].blk != 0 {
-				g.dropped = append(g.dropped, stmtID{id, idKey(id)}) // tombstoned by Pending
+				g.dropped = append(g.dropped, obj(id)) // tombstoned by Pending
 			}
 		}
 		ids = ids[len(ids)-g.opts.MaxStatements:]
@@ -251,6 +244,9 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 			g.markDirty(st) // old layout: rewritten into a block
 		}
 	}
+	for _, st := range g.ids {
+		g.settle(st)
+	}
 	for n := range g.stored {
 		g.check[n] = true // entries hidden or past MaxStatements are dead
 	}
@@ -269,12 +265,11 @@ func (g *Grouper) Pending() map[string][]byte {
 	defer g.mu.Unlock()
 	g.initBlocks()
 	out := make(map[string][]byte, 1+len(g.dirtyNames)+len(g.legacy))
-	tombs := map[uint64]string{}
-	for _, d := range g.dropped {
-		if g.records[d.idk] > 0 && !g.dirtyID(d.idk) {
-			if _, ok := g.tombAt[d.idk]; !ok {
-				tombs[d.idk] = d.id
-			}
+	tombs := map[*statement]bool{}
+	for _, st := range g.dropped {
+		// unless made anew since, to be written
+		if st.records > 0 && !st.dirty && st.tomb == 0 {
+			tombs[st] = true
 		}
 	}
 	clear(g.dropped)
@@ -300,10 +295,10 @@ func (g *Grouper) Pending() map[string][]byte {
 		}
 	}
 	for _, st := range write {
-		g.records[st.idk]++
-		if n, ok := g.tombAt[st.idk]; ok {
-			g.releaseTomb(n) // the new record hides the old ones
-			delete(g.tombAt, st.idk)
+		st.records++
+		if st.tomb != 0 {
+			g.releaseTomb(st.tomb) // the new record hides the old ones
+			st.tomb = 0
 		}
 	}
 	for len(g.check) > 0 {
@@ -321,10 +316,10 @@ func (g *Grouper) Pending() map[string][]byte {
 					g.dirtyNames[key] = true // still the latest: moves on
 				}
 			}
-			for _, t := range b.tombs {
-				if g.tombAt[t.idk] == n {
-					delete(g.tombAt, t.idk)
-					tombs[t.idk] = t.id // still hides older records: moves on
+			for _, st := range b.tombs {
+				if st.tomb == n {
+					st.tomb = 0
+					tombs[st] = true // still hides older records: moves on
 				}
 			}
 			for _, st := range b.stmts {
@@ -335,15 +330,15 @@ func (g *Grouper) Pending() map[string][]byte {
 					write = append(write, st)
 					continue
 				}
-				if g.records[st.idk]--; g.records[st.idk] > 0 {
+				if st.records--; st.records > 0 {
 					continue
 				}
-				delete(g.records, st.idk)
-				delete(tombs, st.idk) // nothing left to hide
-				if t, ok := g.tombAt[st.idk]; ok {
-					delete(g.tombAt, st.idk)
-					g.releaseTomb(t)
+				delete(tombs, st) // nothing left to hide
+				if st.tomb != 0 {
+					g.releaseTomb(st.tomb)
+					st.tomb = 0
 				}
+				g.settle(st)
 			}
 		}
 	}
@@ -353,11 +348,8 @@ func (g *Grouper) Pending() map[string][]byte {
 		}
 		return strings.Compare(a.id, b.id)
 	})
-	dead := make([]stmtID, 0, len(tombs))
-	for k, id := range tombs {
-		dead = append(dead, stmtID{id, k})
-	}
-	slices.SortFunc(dead, func(a, b stmtID) int { return strings.Compare(a.id, b.id) })
+	dead := slices.Collect(maps.Keys(tombs))
+	slices.SortFunc(dead, func(a, b *statement) int { return strings.Compare(a.id, b.id) })
 	names := slices.Sorted(maps.Keys(g.dirtyNames))
 	for len(write) > 0 || len(dead) > 0 || len(names) > 0 {
 		chunk := write[:min(len(write), blockMax)]
@@ -369,14 +361,14 @@ func (g *Grouper) Pending() map[string][]byte {
 		g.stored[g.last] = b
 		v := make([]byte, 1, 2+g.blockSize(dead, names, chunk))
 		v[0] = '['
-		for _, t := range dead {
+		for _, st := range dead {
 			if len(v) > 1 {
 				v = append(v, ',')
 			}
 			v = append(v, `{"id":`...)
-			v = appendJSONString(v, t.id)
+			v = appendJSONString(v, st.id)
 			v = append(v, `,"forgotten":true}`...)
-			g.tombAt[t.idk] = g.last
+			st.tomb = g.last
 		}
 		for _, key := range names {
 			if len(v) > 1 {
@@ -409,10 +401,10 @@ func (g *Grouper) Pending() map[string][]byte {
 
 // blockSize is about the bytes of a block of the tombstones dead, the
 // names and the statements chunk, so that its value is allocated once.
-func (g *Grouper) blockSize(dead []stmtID, names []string, chunk []*statement) int {
+func (g *Grouper) blockSize(dead []*statement, names []string, chunk []*statement) int {
 	n := 0
-	for _, t := range dead {
-		n += len(t.id) + 26
+	for _, st := range dead {
+		n += len(st.id) + 26
 	}
 	for _, key := range names {
 		n += len(key) + len(g.names[key]) + 24

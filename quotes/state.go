@@ -24,8 +24,11 @@ type statement struct {
 	// blk is the block its latest stored record is in, 0 for none yet
 	// and once forgotten: a block's record of it is live while blk is
 	// that block's number.
-	blk   uint64
-	dirty bool // listed in Grouper.dirty, to be written
+	blk     uint64
+	dirty   bool   // listed in Grouper.dirty, to be written
+	slot    int32  // its slot while remembered, -1 once forgotten
+	records int32  // the records of its id stored, live or not
+	tomb    uint64 // the block of its id's live tombstone, 0 for none
 }
 
 // storedStatement is a statement as its state is stored, JSON-encoded.
