@@ -184,7 +184,7 @@ func TestGrouperHeap(t *testing.T) {
 		}
 		f.Close()
 	}
-	fmt.Printf("statements %d, posting keys %d, articles %d\n", len(g.byID), g.post.n, arts)
+	fmt.Printf("statements %d, posting keys %d, articles %d\n", g.remembered, g.post.n, arts)
 	runtime.KeepAlive(g)
 	g = nil
 	runtime.GC()

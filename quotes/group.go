@@ -69,7 +69,12 @@ type Grouper struct {
 	slots      []slot
 	free       []int32
 	head, tail int32
-	byID       map[uint64]int32 // idKey(statement id) → slot
+	// ids holds, by idKey of their ids, the statements remembered and
+	// the forgotten ones whose records or tombstone are still stored: one
+	// statement per id, which a statement of that id made anew takes up
+	// again, so that it carries what is stored of its id.
+	ids        map[uint64]*statement
+	remembered int // statements in slots
 	// post maps postingKey(speaker, stem) to postings, the slots of the
 	// statements posted under it, oldest first. A forgotten statement's
 	// postings are removed with it, so that the index holds the
@@ -77,13 +82,14 @@ type Grouper struct {
 	post       postIndex
 	names      map[string]string // surname → full name, "" when ambiguous
 	dirtyNames map[string]bool
-	dirty      map[string]*statement
-	seq        uint64
-	blocks     // where statements are stored; see persist.go
-	// per-match scratch, indexed by slot: hits counts the quote's stems a
-	// slot is posted under, valid where stamp is the current match's gen.
-	hits    []uint16
-	stamp   []uint32
+	// dirty lists the statements created or changed since Pending, those
+	// whose dirty flag is still set (a forgotten one's is cleared).
+	dirty  []*statement
+	seq    uint64
+	blocks // where statements are stored; see persist.go
+	// per slot: the quote's stems it is posted under, counted where their
+	// stamp is the current match's gen, and its shortest wording's length
+	hits    []hitCount
 	gen     uint32
 	touched []int32
 }
@@ -102,8 +108,37 @@ func NewGrouper(opts GrouperOptions) *Grouper {
 	if opts.MaxStatements <= 0 {
 		opts.MaxStatements = DefaultGrouperOptions.MaxStatements
 	}
-	return &Grouper{opts: opts, head: -1, tail: -1, byID: map[uint64]int32{},
-		names: map[string]string{}, dirtyNames: map[string]bool{}, dirty: map[string]*statement{}}
+	return &Grouper{opts: opts, head: -1, tail: -1, ids: map[uint64]*statement{},
+		names: map[string]string{}, dirtyNames: map[string]bool{}}
+}
+
+// hitCount counts, for one slot, the stems of the quote being matched it
+// is posted under, valid when stamp is the match's gen; the two sit side
+// by side, so that counting a posting reads one cache line. Beside them
+// is the stem count of the slot's shortest wording (at most 65,535), the
+// one most likely to share enough: a slot whose count of hits it cannot
+// take is skipped without a look at the slot.
+type hitCount struct {
+	stamp  uint32
+	hits   uint16
+	minLen uint16
+}
+
+// shortest returns the stems of the shortest of words, at most 65,535.
+func shortest(words [][]uint64) uint16 {
+	n := 1<<16 - 1
+	for _, w := range words {
+		n = min(n, len(w))
+	}
+	return uint16(n)
+}
+
+// markDirty notes that st is to be written by the next Pending.
+func (g *Grouper) markDirty(st *statement) {
+	if !st.dirty {
+		st.dirty = true
+		g.dirty = append(g.dirty, st)
+	}
 }
 
 // Stage names the grouper's state in the store.
@@ -180,33 +215,42 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 	// without comparing their wordings.
 	g.gen++
 	if g.gen == 0 { // wrapped: old stamps could pass for current
-		clear(g.stamp)
+		for i := range g.hits {
+			g.hits[i].stamp = 0
+		}
 		g.gen = 1
 	}
 	g.touched = g.touched[:0]
 	for _, h := range p.hashes {
 		for _, e := range g.post.get(postKey(postingKey(p.spk, h))) {
 			s := int32(e)
-			if g.stamp[s] != g.gen {
-				g.stamp[s], g.hits[s] = g.gen, 0
+			if c := &g.hits[s]; c.stamp != g.gen {
+				c.stamp, c.hits = g.gen, 1
 				g.touched = append(g.touched, s)
+			} else {
+				c.hits++
 			}
-			g.hits[s]++
 		}
 	}
 	nq := len(p.hashes)
 	best, bestScore, exact := int32(-1), 0.0, false
 	for _, s := range g.touched {
+		c := g.hits[s]
+		h := int(c.hits)
+		if g.cannotShare(h, min(nq, int(c.minLen))) {
+			// nor can any longer wording, which needs as many shared
+			// stems or more
+			continue
+		}
 		sl := &g.slots[s]
 		if sl.spk != p.spk {
 			continue // a posting key shared by chance
 		}
-		h := int(g.hits[s])
 		for _, w := range sl.words {
 			short := min(nq, len(w))
 			need := min(g.opts.MinShared, short)
-			if h < need || float64(h)/float64(short) < g.opts.MinContainment {
-				continue // cannot share enough: skip comparing
+			if g.cannotShare(h, short) {
+				continue // skip comparing
 			}
 			n := shared(p.hashes, w)
 			if n < need {
@@ -230,20 +274,34 @@ func (g *Grouper) match(q *storyline.Quote, p *prepared) string {
 				}
 			}
 			sl.words = append(sl.words, p.hashes)
-			g.dirty[sl.st.id] = sl.st
+			g.hits[best].minLen = min(g.hits[best].minLen, shortest(sl.words[len(sl.words)-1:]))
+			g.markDirty(sl.st)
 		}
 		return sl.st.id
 	}
-	if s, taken := g.byID[idKey(p.id)]; taken {
-		g.touch(s)
+	st := g.ids[p.idk]
+	if st != nil && st.slot >= 0 {
+		g.touch(st.slot)
 		return p.id
 	}
+	if st == nil {
+		// a copy of the id, not the whole hash it was cut from, stays in
+		// memory
+		st = &statement{id: strings.Clone(p.id), idk: p.idk, slot: -1}
+		g.ids[p.idk] = st
+	}
 	g.seq++
-	// a copy of the id, not the whole hash it was cut from, stays in memory
-	st := &statement{id: strings.Clone(p.id), speaker: p.key, wordings: []string{p.wording}, first: q.Article, seq: g.seq}
-	g.add(st.id, st, p.spk, [][]uint64{p.hashes})
-	g.dirty[st.id] = st
+	st.speaker, st.wordings, st.first, st.seq = p.key, []string{p.wording}, q.Article, g.seq
+	g.add(st, p.spk, [][]uint64{p.hashes})
+	g.markDirty(st)
 	return st.id
+}
+
+// cannotShare reports whether a wording whose stems and the quote's number
+// short at the fewest cannot share enough of them with the quote, the
+// slot that holds it being posted under h of the quote's stems.
+func (g *Grouper) cannotShare(h, short int) bool {
+	return h < min(g.opts.MinShared, short) || float64(h)/float64(short) < g.opts.MinContainment
 }
 
 // idKey is the number a statement id stands for: its 16 hex digits, or
@@ -267,21 +325,22 @@ func inWordings(words [][]uint64, h uint64) bool {
 	return false
 }
 
-// add remembers a statement as the most recently matched, forgetting the
-// least recently matched one when memory is full.
-func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
+// add remembers a statement, which ids holds, as the most recently
+// matched, forgetting the least recently matched one when memory is full.
+func (g *Grouper) add(st *statement, spk uint64, words [][]uint64) {
 	var s int32
 	if n := len(g.free); n > 0 {
 		s, g.free = g.free[n-1], g.free[:n-1]
 	} else {
 		s = int32(len(g.slots))
 		g.slots = append(g.slots, slot{})
-		g.hits = append(g.hits, 0)
-		g.stamp = append(g.stamp, 0)
+		g.hits = append(g.hits, hitCount{})
 	}
 	g.slots[s] = slot{st: st, spk: spk, words: words, prev: -1, next: -1}
+	g.hits[s].minLen = shortest(words)
 	g.link(s)
-	g.byID[idKey(id)] = s
+	st.slot = s
+	g.remembered++
 	for i, w := range words {
 		for _, h := range w {
 			if !inWordings(words[:i], h) {
@@ -290,7 +349,7 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 		}
 	}
 	// the new statement is at the head, not the tail
-	for len(g.byID) > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
+	for g.remembered > g.opts.MaxStatements && g.tail >= 0 && g.tail != s {
 		g.forget(g.tail)
 	}
 }
@@ -298,16 +357,7 @@ func (g *Grouper) add(id string, st *statement, spk uint64, words [][]uint64) {
 // post1 adds slot s to the posting list of (speaker, stem), dropping the
 // list's oldest entry when it is full.
 func (g *Grouper) post1(s int32, spk, h uint64) {
-	k := postKey(postingKey(spk, h))
-	l := g.post.get(k)
-	if len(l) == 0 {
-		l = g.post.one[:0] // the one posting is held in place: nothing to allocate
-	}
-	if len(l) >= g.opts.MaxPostings {
-		copy(l, l[1:])
-		l = l[:len(l)-1]
-	}
-	g.post.put(k, append(l, uint32(s)))
+	g.post.add(postKey(postingKey(spk, h)), uint32(s), g.opts.MaxPostings)
 }
 
 // forget drops slot s from memory with its postings, so that memory
@@ -320,16 +370,14 @@ func (g *Grouper) forget(s int32) {
 			if inWordings(sl.words[:i], h) {
 				continue
 			}
-			k := postKey(postingKey(sl.spk, h))
-			l := g.post.get(k)
-			if j := slices.Index(l, uint32(s)); j >= 0 {
-				g.post.put(k, slices.Delete(l, j, j+1)) // unless a full list dropped it
-			}
+			// unless a full list dropped it
+			g.post.delete(postKey(postingKey(sl.spk, h)), uint32(s))
 		}
 	}
 	g.unlink(s)
-	delete(g.byID, idKey(sl.st.id))
-	g.drop(sl.st.id, sl.st)
+	sl.st.slot = -1
+	g.remembered--
+	g.drop(sl.st)
 	*sl = slot{prev: -1, next: -1}
 	g.free = append(g.free, s)
 }

@@ -64,8 +64,8 @@ func TestGrouperForgets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(g.byID) > 10 {
-		t.Errorf("%d statements kept, want at most 10", len(g.byID))
+	if g.remembered > 10 {
+		t.Errorf("%d statements kept, want at most 10", g.remembered)
 	}
 	stems := len(contentStems("The harbour number 1 will reopen after repairs to the northern quay wall"))
 	// a forgotten statement's postings go with it

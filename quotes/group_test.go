@@ -154,8 +154,8 @@ func TestGrouperKeepsWhatIsMatched(t *testing.T) {
 			t.Fatalf("after %d newer statements the repeated one got %q, want %q", i+1, got, old)
 		}
 	}
-	if len(g.byID) > 3 {
-		t.Errorf("%d statements kept, want at most 3", len(g.byID))
+	if g.remembered > 3 {
+		t.Errorf("%d statements kept, want at most 3", g.remembered)
 	}
 }
 

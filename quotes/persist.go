@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -51,12 +52,16 @@ const (
 
 // block is what the grouper knows of one stored block.
 type block struct {
-	n     int      // entries it holds
-	live  int      // entries still live
-	recs  int      // records and names it holds
-	lrecs int      // records and names still live
-	ids   []string // the statements it holds records of
-	tombs []string // the statements it holds tombstones of
+	n     int // entries it holds
+	live  int // entries still live
+	recs  int // records and names it holds
+	lrecs int // records and names still live
+	// stmts are the statements it holds records of, and tombs those it
+	// holds tombstones of: a record is live while its statement's blk is
+	// this block's number, a tombstone while its tomb is, which a look at
+	// the statement tells, with no lookup by id.
+	stmts []*statement
+	tombs []*statement
 	names []string // the surnames it holds names of
 }
 
@@ -64,10 +69,8 @@ type block struct {
 type blocks struct {
 	stored  map[uint64]*block
 	last    uint64            // the highest block number used
-	records map[string]int    // stored records by statement id, live or not
-	tombAt  map[string]uint64 // the block of each live tombstone
 	nameAt  map[string]uint64 // the block of each surname's latest name
-	dropped []string          // statements forgotten since Pending
+	dropped []*statement      // statements forgotten since Pending
 	check   map[uint64]bool   // blocks that lost live entries since Pending
 	legacy  []string          // old-layout keys still to delete
 }
@@ -82,22 +85,29 @@ func blockKey(n uint64) string {
 // initBlocks makes the bookkeeping's maps.
 func (g *Grouper) initBlocks() {
 	if g.stored == nil {
-		g.stored, g.records, g.check = map[uint64]*block{}, map[string]int{}, map[uint64]bool{}
-		g.tombAt, g.nameAt = map[string]uint64{}, map[string]uint64{}
+		g.stored, g.check, g.nameAt = map[uint64]*block{}, map[uint64]bool{}, map[string]uint64{}
 	}
 }
 
-// drop notes that the statement id, st, has been forgotten, so that the
-// next Pending neither writes nor keeps it.
-func (g *Grouper) drop(id string, st *statement) {
-	if g.dirty[id] == st {
-		delete(g.dirty, id)
-	}
-	if st != nil && st.blk != 0 {
+// drop notes that the statement st has been forgotten, so that the next
+// Pending neither writes nor keeps it.
+func (g *Grouper) drop(st *statement) {
+	st.dirty = false
+	if st.blk != 0 {
 		g.release(st.blk)
 		st.blk = 0
 	}
-	g.dropped = append(g.dropped, id)
+	g.dropped = append(g.dropped, st)
+	// what is stored of it needs its id, blk, records and tomb only
+	st.speaker, st.wordings, st.first = "", nil, ""
+	g.settle(st)
+}
+
+// settle lets go of a forgotten statement of which nothing is stored.
+func (g *Grouper) settle(st *statement) {
+	if st.slot < 0 && st.records == 0 && st.tomb == 0 && g.ids[st.idk] == st {
+		delete(g.ids, st.idk)
+	}
 }
 
 // release marks one record or name of block n dead.
@@ -117,17 +127,6 @@ func (g *Grouper) releaseTomb(n uint64) {
 	}
 }
 
-// liveIn returns the remembered statement id if its latest record is in
-// block n.
-func (g *Grouper) liveIn(id string, n uint64) *statement {
-	if s, ok := g.byID[idKey(id)]; ok {
-		if st := g.slots[s].st; st != nil && st.id == id && st.blk == n {
-			return st
-		}
-	}
-	return nil
-}
-
 // Load restores names and statements from the store, in either layout:
 // of the statements, the MaxStatements created last.
 func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
@@ -145,6 +144,18 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 		blk uint64
 	}
 	loaded := map[string]*rec{}
+	// objs holds each id's one statement, that every block's record of
+	// it points to; those not remembered keep blk 0: their records are
+	// dead
+	obj := func(id string) *statement {
+		k := idKey(id)
+		st := g.ids[k]
+		if st == nil {
+			st = &statement{id: id, idk: k, slot: -1}
+			g.ids[k] = st
+		}
+		return st
+	}
 	for k, v := range s.ScanState(ctx, g.Stage(), legacyKeyPrefix) {
 		r := &rec{}
 		if err := json.Unmarshal(v, &r.storedStatement); err != nil {
@@ -174,28 +185,29 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 				delete(g.dirtyNames, e.Name) // the old layout's is older
 				continue
 			}
+			st := obj(e.ID)
 			if e.Forgotten {
-				b.tombs = append(b.tombs, e.ID)
+				b.tombs = append(b.tombs, st)
 				delete(loaded, e.ID)
-				g.tombAt[e.ID] = n
+				st.tomb = n
 				continue
 			}
-			b.ids = append(b.ids, e.ID)
-			g.records[e.ID]++
-			delete(g.tombAt, e.ID)
+			b.stmts = append(b.stmts, st)
+			st.records++
+			st.tomb = 0
 			loaded[e.ID] = &rec{storedStatement: e, blk: n}
 		}
-		b.recs = len(b.ids) + len(b.names)
+		b.recs = len(b.stmts) + len(b.names)
 	}
 	for _, n := range g.nameAt {
 		g.stored[n].live++
 		g.stored[n].lrecs++
 	}
-	for id, n := range g.tombAt {
-		if g.records[id] > 0 {
-			g.stored[n].live++
+	for _, st := range g.ids {
+		if st.tomb != 0 && st.records > 0 {
+			g.stored[st.tomb].live++
 		} else {
-			delete(g.tombAt, id)
+			st.tomb = 0
 		}
 	}
 	ids := make([]string, 0, len(loaded))
@@ -209,27 +221,31 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 	if len(ids) > g.opts.MaxStatements {
 		for _, id := range ids[:len(ids)-g.opts.MaxStatements] {
 			if loaded[id].blk != 0 {
-				g.dropped = append(g.dropped, id) // tombstoned by Pending
+				g.dropped = append(g.dropped, obj(id)) // tombstoned by Pending
 			}
 		}
 		ids = ids[len(ids)-g.opts.MaxStatements:]
 	}
 	for _, id := range ids {
 		ld := loaded[id]
-		st := &statement{id: id, speaker: ld.Speaker, first: ld.First, seq: ld.Seq, blk: ld.blk}
+		st := obj(id)
+		st.speaker, st.first, st.seq, st.blk = ld.Speaker, ld.First, ld.Seq, ld.blk
 		words := make([][]uint64, len(ld.Wordings))
 		for i, w := range ld.Wordings {
 			words[i] = hashStems(w)
 			st.wordings = append(st.wordings, string(appendJSONStrings(nil, w)))
 		}
-		g.add(id, st, xxh3.HashString(st.speaker), words)
+		g.add(st, xxh3.HashString(st.speaker), words)
 		g.seq = max(g.seq, st.seq)
 		if b := g.stored[st.blk]; b != nil {
 			b.live++
 			b.lrecs++
 		} else {
-			g.dirty[id] = st // old layout: rewritten into a block
+			g.markDirty(st) // old layout: rewritten into a block
 		}
+	}
+	for _, st := range g.ids {
+		g.settle(st)
 	}
 	for n := range g.stored {
 		g.check[n] = true // entries hidden or past MaxStatements are dead
@@ -240,29 +256,38 @@ func (g *Grouper) Load(ctx context.Context, s storyline.StateStore) error {
 // Pending returns the state changed since the last call: new blocks of the
 // statements created or changed, of tombstones of those forgotten and of
 // the names learned, and deletions (nil values) of the blocks left sparse
-// and of old-layout keys.
+// and of old-layout keys. Its cost is that of the statements and names
+// changed and forgotten since the last call, and of the blocks they leave
+// sparse, whose live entries move on: each entry moved was stored once
+// for at least one that died.
 func (g *Grouper) Pending() map[string][]byte {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.initBlocks()
 	out := make(map[string][]byte, 1+len(g.dirtyNames)+len(g.legacy))
+	tombs := map[*statement]bool{}
+	for _, st := range g.dropped {
+		// unless made anew since, to be written
+		if st.records > 0 && !st.dirty && st.tomb == 0 {
+			tombs[st] = true
+		}
+	}
+	clear(g.dropped)
+	g.dropped = g.dropped[:0]
 	write := make([]*statement, 0, len(g.dirty))
 	for _, st := range g.dirty {
+		if !st.dirty {
+			continue // forgotten since
+		}
+		st.dirty = false
 		if st.blk != 0 {
 			g.release(st.blk)
 			st.blk = 0
 		}
 		write = append(write, st)
 	}
-	tombs := map[string]bool{}
-	for _, id := range g.dropped {
-		if g.dirty[id] == nil && g.records[id] > 0 {
-			if _, ok := g.tombAt[id]; !ok {
-				tombs[id] = true
-			}
-		}
-	}
-	g.dropped = g.dropped[:0]
+	clear(g.dirty)
+	g.dirty = g.dirty[:0]
 	for key := range g.dirtyNames {
 		if n, ok := g.nameAt[key]; ok {
 			g.release(n)
@@ -270,10 +295,10 @@ func (g *Grouper) Pending() map[string][]byte {
 		}
 	}
 	for _, st := range write {
-		g.records[st.id]++
-		if n, ok := g.tombAt[st.id]; ok {
-			g.releaseTomb(n) // the new record hides the old ones
-			delete(g.tombAt, st.id)
+		st.records++
+		if st.tomb != 0 {
+			g.releaseTomb(st.tomb) // the new record hides the old ones
+			st.tomb = 0
 		}
 	}
 	for len(g.check) > 0 {
@@ -291,52 +316,59 @@ func (g *Grouper) Pending() map[string][]byte {
 					g.dirtyNames[key] = true // still the latest: moves on
 				}
 			}
-			for _, id := range b.tombs {
-				if g.tombAt[id] == n {
-					delete(g.tombAt, id)
-					tombs[id] = true // still hides older records: moves on
+			for _, st := range b.tombs {
+				if st.tomb == n {
+					st.tomb = 0
+					tombs[st] = true // still hides older records: moves on
 				}
 			}
-			for _, id := range b.ids {
-				if st := g.liveIn(id, n); st != nil {
+			for _, st := range b.stmts {
+				if st.blk == n {
+					// still its latest: moves on, one record of it
+					// leaving and one coming
 					st.blk = 0
-					write = append(write, st) // still its latest: moves on
-					g.records[id]++
-				}
-				if g.records[id]--; g.records[id] > 0 {
+					write = append(write, st)
 					continue
 				}
-				delete(g.records, id)
-				delete(tombs, id) // nothing left to hide
-				if t, ok := g.tombAt[id]; ok {
-					delete(g.tombAt, id)
-					g.releaseTomb(t)
+				if st.records--; st.records > 0 {
+					continue
 				}
+				delete(tombs, st) // nothing left to hide
+				if st.tomb != 0 {
+					g.releaseTomb(st.tomb)
+					st.tomb = 0
+				}
+				g.settle(st)
 			}
 		}
 	}
-	sort.Slice(write, func(i, j int) bool {
-		a, b := write[i], write[j]
-		return a.seq < b.seq || a.seq == b.seq && a.id < b.id
+	slices.SortFunc(write, func(a, b *statement) int {
+		if c := cmp.Compare(a.seq, b.seq); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
 	})
-	dead := slices.Sorted(maps.Keys(tombs))
+	dead := slices.Collect(maps.Keys(tombs))
+	slices.SortFunc(dead, func(a, b *statement) int { return strings.Compare(a.id, b.id) })
 	names := slices.Sorted(maps.Keys(g.dirtyNames))
 	for len(write) > 0 || len(dead) > 0 || len(names) > 0 {
 		chunk := write[:min(len(write), blockMax)]
 		write = write[len(chunk):]
 		g.last++
 		size := len(dead) + len(names) + len(chunk)
-		b := &block{n: size, live: size, recs: len(names) + len(chunk), lrecs: len(names) + len(chunk), tombs: dead, names: names}
+		b := &block{n: size, live: size, recs: len(names) + len(chunk), lrecs: len(names) + len(chunk),
+			stmts: slices.Clone(chunk), tombs: dead, names: names}
 		g.stored[g.last] = b
-		v := []byte{'['}
-		for _, id := range dead {
+		v := make([]byte, 1, 2+g.blockSize(dead, names, chunk))
+		v[0] = '['
+		for _, st := range dead {
 			if len(v) > 1 {
 				v = append(v, ',')
 			}
 			v = append(v, `{"id":`...)
-			v = appendJSONString(v, id)
+			v = appendJSONString(v, st.id)
 			v = append(v, `,"forgotten":true}`...)
-			g.tombAt[id] = g.last
+			st.tomb = g.last
 		}
 		for _, key := range names {
 			if len(v) > 1 {
@@ -355,7 +387,6 @@ func (g *Grouper) Pending() map[string][]byte {
 				v = append(v, ',')
 			}
 			st.blk = g.last
-			b.ids = append(b.ids, st.id)
 			v = st.appendJSON(v)
 		}
 		out[blockKey(g.last)] = append(v, ']')
@@ -364,7 +395,22 @@ func (g *Grouper) Pending() map[string][]byte {
 		out[k] = nil
 	}
 	g.legacy = nil
-	clear(g.dirty)
 	clear(g.dirtyNames)
 	return out
+}
+
+// blockSize is about the bytes of a block of the tombstones dead, the
+// names and the statements chunk, so that its value is allocated once.
+func (g *Grouper) blockSize(dead []*statement, names []string, chunk []*statement) int {
+	n := 0
+	for _, st := range dead {
+		n += len(st.id) + 26
+	}
+	for _, key := range names {
+		n += len(key) + len(g.names[key]) + 24
+	}
+	for _, st := range chunk {
+		n += st.jsonSize()
+	}
+	return n
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -24,6 +25,17 @@ func (m mapState) apply(kv map[string][]byte) {
 			m["statements"][k] = v
 		}
 	}
+}
+
+// liveTombs counts the live tombstones g knows of.
+func liveTombs(g *Grouper) int {
+	n := 0
+	for _, st := range g.ids {
+		if st.tomb != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // remembered returns the statements g keeps for matching, as stored.
@@ -90,6 +102,59 @@ func groupStream(t *testing.T, g *Grouper, m mapState, src *quoteStream, arts, e
 	m.apply(g.Pending())
 }
 
+// checkBookkeeping checks what g knows of its stored state m right after
+// Pending against m: each id's count of stored records and its live
+// tombstone, and that it keeps only the statements remembered and those
+// with something stored.
+func checkBookkeeping(t *testing.T, g *Grouper, m mapState) {
+	t.Helper()
+	records, tombs := map[string]int32{}, map[string]uint64{}
+	for k, v := range m["statements"] {
+		if !strings.HasPrefix(k, blockKeyPrefix) {
+			continue
+		}
+		n, err := strconv.ParseUint(strings.TrimPrefix(k, blockKeyPrefix), 16, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var entries []storedStatement
+		if err := json.Unmarshal(v, &entries); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			switch {
+			case e.Name != "":
+			case e.Forgotten:
+				tombs[e.ID] = max(tombs[e.ID], n)
+			default:
+				records[e.ID]++
+			}
+		}
+	}
+	for id, n := range records {
+		st := g.ids[idKey(id)]
+		if st == nil || st.id != id || st.records != n {
+			t.Errorf("%s: %d records stored, the grouper knows %v", id, n, st)
+		}
+	}
+	for _, st := range g.ids {
+		// a tombstone may outlive the records it hid, dead, until its
+		// block goes; a live one is stored where the grouper knows
+		if st.tomb != 0 && (tombs[st.id] != st.tomb || records[st.id] == 0) {
+			t.Errorf("%s: live tombstone in block %d, stored in %d, %d records", st.id, st.tomb, tombs[st.id], records[st.id])
+		}
+		if st.tomb == 0 && st.slot < 0 && records[st.id] > 0 && tombs[st.id] == 0 {
+			t.Errorf("%s: forgotten, %d records stored and no tombstone", st.id, records[st.id])
+		}
+		if st.slot < 0 && records[st.id] == 0 {
+			t.Errorf("%s: neither remembered nor stored, still kept", st.id)
+		}
+		if st.slot >= 0 && g.slots[st.slot].st != st {
+			t.Errorf("%s: not in its slot %d", st.id, st.slot)
+		}
+	}
+}
+
 func sameStatements(t *testing.T, what string, got, want map[string]storedStatement) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -126,20 +191,21 @@ func TestStateBounded(t *testing.T) {
 			g := NewGrouper(GrouperOptions{MaxStatements: tc.maxStatements})
 			m := mapState{}
 			groupStream(t, g, m, newQuoteStream(), 3000, tc.every)
+			checkBookkeeping(t, g, m)
 			recs, n := storedRecords(t, m)
 			mem := remembered(g)
 			sameStatements(t, "stored", recs, mem)
 			// under twice the live entries: the records remembered and
 			// the tombstones still hiding older records
-			if live := len(mem) + len(g.tombAt) + len(g.names); n > 2*live {
+			if live := len(mem) + liveTombs(g) + len(g.names); n > 2*live {
 				t.Errorf("%d entries stored for %d statements, %d tombstones and %d names, want at most twice",
-					n, len(mem), len(g.tombAt), len(g.names))
+					n, len(mem), liveTombs(g), len(g.names))
 			}
 			if n > 5*(len(mem)+len(g.names)) {
 				t.Errorf("%d entries stored for %d statements and %d names, want at most five times", n, len(mem), len(g.names))
 			}
 			t.Logf("%d entries for %d statements, %d live tombstones, %d names, %d blocks",
-				n, len(mem), len(g.tombAt), len(g.names), len(g.stored))
+				n, len(mem), liveTombs(g), len(g.names), len(g.stored))
 			for k := range m["statements"] {
 				if !strings.HasPrefix(k, blockKeyPrefix) && !strings.HasPrefix(k, "n/") {
 					t.Errorf("unexpected key %q", k)
@@ -160,10 +226,11 @@ func TestStateBounded(t *testing.T) {
 			}
 			m2 := mapState{"statements": maps.Clone(m["statements"])}
 			groupStream(t, g2, m2, src, 500, tc.every)
+			checkBookkeeping(t, g2, m2)
 			recs2, n2 := storedRecords(t, m2)
 			sameStatements(t, "stored after going on", recs2, remembered(g2))
-			if n2 > 2*(len(recs2)+len(g2.tombAt)+len(g2.names)) {
-				t.Errorf("after Load: %d entries stored for %d statements and %d tombstones", n2, len(recs2), len(g2.tombAt))
+			if n2 > 2*(len(recs2)+liveTombs(g2)+len(g2.names)) {
+				t.Errorf("after Load: %d entries stored for %d statements and %d tombstones", n2, len(recs2), liveTombs(g2))
 			}
 		})
 	}
@@ -183,15 +250,19 @@ func TestStateUpgrade(t *testing.T) {
 			t.Fatal(err)
 		}
 		// the old Pending: every statement created or changed, never deleted
-		for id, st := range g.dirty {
+		for _, st := range g.dirty {
+			if !st.dirty {
+				continue // forgotten since
+			}
+			st.dirty = false
 			legacy := *st
 			legacy.id = ""
-			old[legacyKeyPrefix+id] = legacy.appendJSON(nil)
+			old[legacyKeyPrefix+st.id] = legacy.appendJSON(nil)
 		}
 		for key := range g.dirtyNames {
 			old["n/"+key] = []byte(g.names[key])
 		}
-		clear(g.dirty)
+		g.dirty = nil
 		clear(g.dirtyNames)
 	}
 	g.dropped = nil
@@ -253,11 +324,14 @@ func TestStateCost(t *testing.T) {
 			if (i+1)%every != 0 && i+1 != arts {
 				continue
 			}
-			for id, st := range g.dirty {
+			for _, st := range g.dirty {
+				if !st.dirty {
+					continue // forgotten since
+				}
 				legacy := *st
 				legacy.id = ""
 				oldRows++
-				oldBytes += len(legacyKeyPrefix+id) + len(legacy.appendJSON(nil))
+				oldBytes += len(legacyKeyPrefix+st.id) + len(legacy.appendJSON(nil))
 			}
 			for key := range g.dirtyNames {
 				oldRows++

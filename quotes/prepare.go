@@ -19,6 +19,7 @@ type prepared struct {
 	// wording is stems as a JSON array, as the statement's state has it
 	wording string
 	id      string // the id a statement first worded so gets
+	idk     uint64 // idKey(id)
 }
 
 // maxPrepared bounds the articles whose preparations wait for Group:
@@ -71,15 +72,17 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 
 func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	key, n := speakerWords(q.Speaker)
-	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: g.stem.stems(q.Text)}
+	stems, hashes := g.stem.stems(q.Text)
+	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: stems}
 	if len(p.stems) > 0 {
-		p.hashes = hashStems(p.stems)
+		p.hashes = hashes
 		n := 2 // the brackets; each stem quoted, and a comma
 		for _, st := range p.stems {
 			n += len(st) + 3
 		}
 		p.wording = string(appendJSONStrings(make([]byte, 0, n), p.stems))
 		p.id = textproc.Hash(key + "|" + q.Text)[:16]
+		p.idk = idKey(p.id)
 	}
 	return p
 }

@@ -11,6 +11,7 @@ import (
 // statement is what the grouper stores of one statement.
 type statement struct {
 	id      string
+	idk     uint64 // idKey(id)
 	speaker string // speakerKey of who said it
 	// wordings are the stems of each distinct wording, each as a JSON
 	// array, up to maxWordings: a quote joins the statement when it matches
@@ -20,7 +21,14 @@ type statement struct {
 	wordings []string
 	first    string // the article where it appeared first
 	seq      uint64 // creation order, for keeping the newest on Load
-	blk      uint64 // the block its stored record is in, 0 for none yet
+	// blk is the block its latest stored record is in, 0 for none yet
+	// and once forgotten: a block's record of it is live while blk is
+	// that block's number.
+	blk     uint64
+	dirty   bool   // listed in Grouper.dirty, to be written
+	slot    int32  // its slot while remembered, -1 once forgotten
+	records int32  // the records of its id stored, live or not
+	tomb    uint64 // the block of its id's live tombstone, 0 for none
 }
 
 // storedStatement is a statement as its state is stored, JSON-encoded.
@@ -42,11 +50,7 @@ type storedStatement struct {
 // appendJSON appends st as encoding/json marshals the storedStatement it
 // stands for.
 func (st *statement) appendJSON(b []byte) []byte {
-	n := len(st.speaker) + len(st.first) + 64
-	for _, w := range st.wordings {
-		n += len(w) + 1
-	}
-	b = slices.Grow(b, n+len(st.id))
+	b = slices.Grow(b, st.jsonSize())
 	b = append(b, '{')
 	if st.id != "" {
 		b = append(b, `"id":`...)
@@ -67,6 +71,16 @@ func (st *statement) appendJSON(b []byte) []byte {
 	b = append(b, `,"seq":`...)
 	b = strconv.AppendUint(b, st.seq, 10)
 	return append(b, '}')
+}
+
+// jsonSize is at least the bytes appendJSON appends of a statement whose
+// strings need no escaping.
+func (st *statement) jsonSize() int {
+	n := len(st.id) + len(st.speaker) + len(st.first) + 64
+	for _, w := range st.wordings {
+		n += len(w) + 1
+	}
+	return n
 }
 
 // appendJSONStrings appends ss as a JSON array of strings.

@@ -82,51 +82,114 @@ func distinct(toks []textproc.Token) []string {
 const maxMemo = 1 << 18
 
 // stemmer is contentStems with a memory of the stems of words seen
-// before: news repeats its vocabulary, and a snowball stem costs far more
-// than a map lookup. It is safe for concurrent use.
+// before, and of their hashes: news repeats its vocabulary, and a
+// snowball stem costs far more than a map lookup. It is safe for
+// concurrent use.
 type stemmer struct {
 	mu   sync.RWMutex
-	memo map[string]string // term → stem, "" for a word that is not content
+	memo map[string]stemInfo // term → its stem, "" for a word that is not content
 }
 
-// stems returns what contentStems(text) does.
-func (s *stemmer) stems(text string) []string {
-	var arr [48]textproc.Token
+// stemInfo is a stem and its hash (0 for "").
+type stemInfo struct {
+	stem string
+	h    uint64
+}
+
+// newStemInfo returns the stemInfo of stem.
+func newStemInfo(stem string) stemInfo {
+	if stem == "" {
+		return stemInfo{}
+	}
+	return stemInfo{stem, xxh3.HashString(stem)}
+}
+
+// stems returns what contentStems(text) does, and what hashStems does of
+// that.
+func (s *stemmer) stems(text string) ([]string, []uint64) {
+	var (
+		arr  [48]textproc.Token
+		harr [48]uint64
+	)
 	toks := textproc.Tokenize(arr[:0], text)
+	hs := harr[:0]
+	if len(toks) > len(harr) {
+		hs = make([]uint64, 0, len(toks))
+	}
+	hs = hs[:len(toks)]
 	var missed []int // indexes of tokens not in the memory
 	s.mu.RLock()
 	for i, t := range toks {
 		if len(t.Term) < 3 {
 			// stemOf gives "" to a word under three bytes, without a
 			// look at the memory: a third of running text
-			toks[i].Term = ""
+			toks[i].Term, hs[i] = "", 0
 			continue
 		}
-		st, ok := s.memo[t.Term]
+		si, ok := s.memo[t.Term]
 		if !ok {
 			missed = append(missed, i)
 			continue
 		}
-		toks[i].Term = st
+		toks[i].Term, hs[i] = si.stem, si.h
 	}
 	s.mu.RUnlock()
 	if len(missed) > 0 {
-		learned := make([][2]string, len(missed))
+		type learned struct {
+			term string
+			si   stemInfo
+		}
+		ls := make([]learned, len(missed))
 		for k, i := range missed {
 			term := strings.Clone(toks[i].Term)
-			learned[k] = [2]string{term, stemOf(term)}
-			toks[i].Term = learned[k][1]
+			ls[k] = learned{term, newStemInfo(stemOf(term))}
+			toks[i].Term, hs[i] = ls[k].si.stem, ls[k].si.h
 		}
 		s.mu.Lock()
-		if s.memo == nil || len(s.memo)+len(learned) > maxMemo {
-			s.memo = make(map[string]string, 1024)
+		if s.memo == nil || len(s.memo)+len(ls) > maxMemo {
+			s.memo = make(map[string]stemInfo, 1024)
 		}
-		for _, l := range learned {
-			s.memo[l[0]] = l[1]
+		for _, l := range ls {
+			s.memo[l.term] = l.si
 		}
 		s.mu.Unlock()
 	}
-	return distinct(toks)
+	return distinctHashed(toks, hs)
+}
+
+// distinctHashed returns what distinct does of toks, whose terms' hashes
+// are hs, and those hashes sorted, each once, as hashStems does.
+func distinctHashed(toks []textproc.Token, hs []uint64) ([]string, []uint64) {
+	if len(toks) > 48 {
+		out := distinct(toks)
+		return out, hashStems(out)
+	}
+	var harr [48]uint64
+	out, outH := make([]string, 0, len(toks)), harr[:0]
+	for i, t := range toks {
+		if t.Term == "" || seenTerm(out, outH, t.Term, hs[i]) {
+			continue
+		}
+		out = append(out, t.Term)
+		outH = append(outH, hs[i])
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	h := slices.Clone(outH)
+	slices.Sort(h)
+	return out, slices.Compact(h)
+}
+
+// seenTerm reports whether term, of hash h, is among terms, whose hashes
+// are hs.
+func seenTerm(terms []string, hs []uint64, term string, h uint64) bool {
+	for j, x := range hs {
+		if x == h && terms[j] == term {
+			return true
+		}
+	}
+	return false
 }
 
 // hashStems returns the hashes of stems, sorted, for comparing wordings by
