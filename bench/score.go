@@ -3,6 +3,13 @@
 // and reports per-stage throughput, peak memory and quality.
 package bench
 
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+)
+
 // ClusterScore compares a predicted partition with the true one.
 type ClusterScore struct {
 	// Pairwise precision, recall and F1 over pairs of articles put in one
@@ -20,12 +27,14 @@ type ClusterScore struct {
 }
 
 // ScoreClusters scores pred against gold, both mapping an article id to
-// its cluster label. Articles missing from pred count as singletons.
+// its cluster label. Articles missing from pred count as singletons. The
+// sums run in the labels' order, not the maps', so that one input always
+// gives the same figures to the last digit.
 func ScoreClusters(gold, pred map[string]string) ClusterScore {
 	type cell struct{ g, p string }
 	goldSize := map[string]int{}
 	predSize := map[string]int{}
-	cells := map[cell]int{}
+	counts := map[cell]int{}
 	for id, g := range gold {
 		p, ok := pred[id]
 		if !ok {
@@ -33,20 +42,24 @@ func ScoreClusters(gold, pred map[string]string) ClusterScore {
 		}
 		goldSize[g]++
 		predSize[p]++
-		cells[cell{g, p}]++
+		counts[cell{g, p}]++
 	}
+	cells := slices.SortedFunc(maps.Keys(counts), func(a, b cell) int {
+		return cmp.Or(strings.Compare(a.g, b.g), strings.Compare(a.p, b.p))
+	})
 	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
 	var tp, gp, pp, bp, br float64
-	for c, n := range cells {
+	for _, c := range cells {
+		n := counts[c]
 		tp += pairs(n)
 		bp += float64(n) * float64(n) / float64(predSize[c.p])
 		br += float64(n) * float64(n) / float64(goldSize[c.g])
 	}
-	for _, n := range goldSize {
-		gp += pairs(n)
+	for _, g := range slices.Sorted(maps.Keys(goldSize)) {
+		gp += pairs(goldSize[g])
 	}
-	for _, n := range predSize {
-		pp += pairs(n)
+	for _, p := range slices.Sorted(maps.Keys(predSize)) {
+		pp += pairs(predSize[p])
 	}
 	s := ClusterScore{Predicted: len(predSize), Gold: len(goldSize)}
 	if pp > 0 {

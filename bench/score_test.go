@@ -2,6 +2,8 @@ package bench
 
 import (
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -25,6 +27,25 @@ func TestScoreClusters(t *testing.T) {
 		}
 		if tc.wantB3F1 >= 0 && math.Abs(s.BCubedF1-tc.wantB3F1) > 1e-9 {
 			t.Errorf("%s: B-cubed F1 %.4f, want %.4f", tc.name, s.BCubedF1, tc.wantB3F1)
+		}
+	}
+}
+
+// TestScoreClustersDeterministic scores one large input many times: the
+// maps it is given iterate in a new order each time, and the figures must
+// not change in the last digit.
+func TestScoreClustersDeterministic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	gold, pred := map[string]string{}, map[string]string{}
+	for i := range 20000 {
+		id := strconv.Itoa(i)
+		gold[id] = strconv.Itoa(rng.IntN(3000))
+		pred[id] = strconv.Itoa(rng.IntN(2000))
+	}
+	first := ScoreClusters(gold, pred)
+	for range 20 {
+		if s := ScoreClusters(gold, pred); s != first {
+			t.Fatalf("scores differ between runs:\n%+v\n%+v", first, s)
 		}
 	}
 }
