@@ -391,6 +391,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	}
 	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset)
 	f.tick(s.at)
+	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
 	f.cur.add(d, s.fps, s.words, s.quoted)
 	if record {
 		f.pending[docKey(d)] = encodeSketch(s)

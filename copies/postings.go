@@ -1,5 +1,7 @@
 package copies
 
+import "slices"
+
 // postings is one generation of the passage index: the documents filed
 // under each winnowing fingerprint, newest first, chained through the
 // entries' next (kept beside the document, one cache line a step). The Finder keeps two generations and
@@ -47,6 +49,43 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) 
 		e := uint32(len(p.entries))
 		p.entries = append(p.entries, postingEntry{next: p.table.push(h, e), doc: d})
 	}
+}
+
+// expect makes room for a document of keys fingerprints, words words
+// and quoted words of quotation bits. Once the generation holds enough
+// documents to show the rate at which it fills, a table or array that is
+// full is sized at once for what it is projected to hold when the
+// generation closes, at maxArticles documents or maxBytes of memory, but
+// at most four times what it holds: growing the table by half re-files
+// every key each time, and append grows large arrays by a quarter.
+func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
+	t := &p.table
+	if p.articles < 256 || (100*(t.n+keys) <= 85*len(t.slots) && len(p.entries)+keys <= cap(p.entries) &&
+		len(p.words)+words <= cap(p.words) && len(p.quoted)+quoted <= cap(p.quoted) && len(p.wordsEnd) < cap(p.wordsEnd)) {
+		return
+	}
+	f := float64(maxArticles) / float64(p.articles)
+	if u := p.used(); u > 0 {
+		f = min(f, float64(maxBytes)/float64(u))
+	}
+	f = max(1, min(f, 4))
+	if 100*(t.n+keys) > 85*len(t.slots) {
+		t.growTo(int(float64(t.n) * f))
+	}
+	p.entries = reserve(p.entries, keys, f)
+	p.words = reserve(p.words, words, f)
+	p.wordsEnd = reserve(p.wordsEnd, 1, f)
+	p.quoted = reserve(p.quoted, quoted, f)
+	p.quotedEnd = reserve(p.quotedEnd, 1, f)
+}
+
+// reserve returns s with room for n more elements; when it has none, it
+// is copied to an array f times its length.
+func reserve[T any](s []T, n int, f float64) []T {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(n, int(float64(len(s))*(f-1))))
 }
 
 // head returns the newest entry filed under h (noEntry when none) and how

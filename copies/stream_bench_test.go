@@ -155,3 +155,44 @@ func BenchmarkIndexMemory(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkColdStream times a new Finder taking a generated stream of n
+// articles from the first, as `storyline cluster --in` does: the index
+// starts empty and grows with the stream. One op is the whole stream;
+// cpu-ns/article is the CPU time on all cores per article.
+func BenchmarkColdStream(b *testing.B) {
+	for _, n := range []int{20_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			stream := newGenStream(n)
+			arts := make([]storyline.Article, 0, n)
+			src := memSource{}
+			for {
+				a, ok := stream.next()
+				if !ok {
+					break
+				}
+				arts = append(arts, a)
+				src[a.ID] = a
+			}
+			found := 0
+			cpu0 := cpuTime()
+			for b.Loop() {
+				f := New(src, Options{})
+				found = 0
+				for i := range arts {
+					cs, err := f.AddArticle(ctx, &arts[i])
+					if err != nil {
+						b.Fatal(err)
+					}
+					found += len(cs)
+				}
+			}
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(len(arts)), "cpu-ns/article")
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/article")
+			b.ReportMetric(float64(found)/float64(len(arts)), "pairs/article")
+		})
+	}
+}

@@ -106,9 +106,20 @@ func (t *chainTable) reserve(n int) {
 	}
 }
 
-func (t *chainTable) grow() {
+func (t *chainTable) grow() { t.resize(max(1024, len(t.slots)*3/2)) }
+
+// growTo makes room for about n keys, re-filing the keys at most once; it
+// never shrinks the table.
+func (t *chainTable) growTo(n int) {
+	if size := n * 100 / 70; size > len(t.slots) && 100*n > 85*len(t.slots) {
+		t.resize(max(1024, size))
+	}
+}
+
+// resize re-files every key in a table of size slots.
+func (t *chainTable) resize(size int) {
 	old, oldCounts := t.slots, t.counts
-	t.slots = make([]uint64, max(1024, len(old)*3/2))
+	t.slots = make([]uint64, size)
 	if t.counted {
 		t.counts = make([]uint8, len(t.slots))
 	}
