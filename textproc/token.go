@@ -201,6 +201,21 @@ func appendFolded(dst []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		c := w[i]
 		switch {
+		case keptByte[c] || keptCyrillic(w, i):
+			// a run of what folding keeps, most of a capitalised word
+			j := i
+			for j < len(w) {
+				if keptByte[w[j]] {
+					j++
+				} else if keptCyrillic(w, j) {
+					j += 2
+				} else {
+					break
+				}
+			}
+			dst = append(dst, w[i:j]...)
+			i = j
+			continue
 		case c < utf8.RuneSelf:
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
