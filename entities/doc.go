@@ -70,6 +70,14 @@ func (d *Doc) Reset(text string) {
 	prevEnd := 0
 	for i, t := range d.Tokens {
 		start := i == 0
+		upper := isUpper(d.Text[t.Start])
+		if t.Start == prevEnd+1 && d.Text[prevEnd] == ' ' && i > 0 {
+			// one space since the last token, most gaps: neither a
+			// sentence nor a paragraph starts
+			d.SentStart[i], d.caps[i], d.Para[i] = false, upper, para
+			prevEnd = t.End
+			continue
+		}
 		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
 		for _, r := range d.Text[prevEnd:t.Start] {
 			switch {
@@ -100,7 +108,6 @@ func (d *Doc) Reset(text string) {
 				start = true
 			}
 		}
-		upper := isUpper(d.Text[t.Start])
 		if sawQuote && upper {
 			start = true
 		}

@@ -113,3 +113,71 @@ func TestMergeMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestDocSentencesMatchReference checks the sentence starts, capitals and
+// paragraphs Reset finds, with its fast path for a single space between
+// tokens, against sentencesRef, which reads every gap, on random mixes of
+// words, spaces, stops, quotes, colons, abbreviations and line breaks.
+func TestDocSentencesMatchReference(t *testing.T) {
+	pieces := []string{"word", "Name", "Mr", "E", "Sen", "Москва", "слово", "ёж", "42", " ", " ", " ", "  ", "\n", ".", ". ",
+		": ", "! ", "?", "…", "\"", "“", "«", "»", "”", "„", "\u00a0", "\t", ",", "- ", "(", ")"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var d Doc
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		d.Reset(text)
+		sent, caps, para := sentencesRef(&d)
+		if fmt.Sprint(d.SentStart, d.caps, d.Para) != fmt.Sprint(sent, caps, para) {
+			t.Fatalf("%q: SentStart %v caps %v Para %v, reference %v %v %v", text, d.SentStart, d.caps, d.Para, sent, caps, para)
+		}
+	}
+}
+
+// sentencesRef is Reset's reading of the gaps between d's tokens before
+// its fast path.
+func sentencesRef(d *Doc) (sent, caps []bool, paras []int) {
+	para, prevEnd := 0, 0
+	for i, t := range d.Tokens {
+		start := i == 0
+		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
+		for _, r := range d.Text[prevEnd:t.Start] {
+			switch {
+			case r == ' ':
+				sawSpace = true
+			case r == '\n':
+				sawSpace = true
+				para++
+				start = true
+			case r == '.' || r == '!' || r == '?' || r == '…':
+				sawStop = true
+			case r == ':':
+				sawStop, sawColon = true, true
+			case isOpenQuote(r) || isQuoteMark(r) && sawStop:
+				sawQuote = true
+			case isSpace(r):
+				sawSpace = true
+			}
+		}
+		if sawStop && sawSpace && i > 0 {
+			prev := d.Tokens[i-1]
+			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
+			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
+			first := d.Text[t.Start]
+			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
+			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
+				start = true
+			}
+		}
+		upper := isUpper(d.Text[t.Start])
+		if sawQuote && upper {
+			start = true
+		}
+		sent, caps, paras = append(sent, start), append(caps, upper), append(paras, para)
+		prevEnd = t.End
+	}
+	return sent, caps, paras
+}

@@ -77,6 +77,35 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
+// normKept marks the bytes that normalizing leaves as they are: ASCII
+// other than upper case, '`' and white space. It is never modified.
+var normKept = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiFold[c] == byte(c) && c != ' '
+	}
+	return t
+}()
+
+// keptRun returns where the run starting at s[i] of ASCII and Cyrillic
+// letters that normalizing leaves as they are (normKept, keptCyrillic)
+// ends, single spaces between them included: the run is its own
+// normalized form when a kept character precedes it.
+func keptRun(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case normKept[c]:
+			i++
+		case keptCyrillic(s, i):
+			i += 2
+		case c == ' ' && i+1 < len(s) && (normKept[s[i+1]] || keptCyrillic(s, i+1)):
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
 // append appends the normalized form of s, already in NFKC, to dst.
 func (st *normState) append(dst []byte, s string) []byte {
 	space, pending := st.space, st.pending
@@ -84,12 +113,8 @@ func (st *normState) append(dst []byte, s string) []byte {
 		var r rune
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
-			if f := asciiFold[c]; f == c && c != ' ' {
-				// a run of ASCII that normalizing leaves as it is
-				j := i + 1
-				for j < len(s) && s[j] < utf8.RuneSelf && asciiFold[s[j]] == s[j] && s[j] != ' ' {
-					j++
-				}
+			if normKept[c] {
+				j := keptRun(s, i+1)
 				if pending {
 					dst = append(dst, ' ')
 					pending = false
@@ -103,6 +128,16 @@ func (st *normState) append(dst []byte, s string) []byte {
 			if r = rune(asciiFold[c]); r == foldSpace {
 				r = ' '
 			}
+		case keptCyrillic(s, i):
+			j := keptRun(s, i+2)
+			if pending {
+				dst = append(dst, ' ')
+				pending = false
+			}
+			space = false
+			dst = append(dst, s[i:j]...)
+			i = j
+			continue
 		case isCyrillic2(s, i):
 			r = foldCyrillic(rune(c&0x1f)<<6 | rune(s[i+1]&0x3f))
 			i += 2

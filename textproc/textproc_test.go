@@ -159,6 +159,7 @@ var normalizeCases = []string{
 	"“Smart” ‘quotes’ — and – dashes", "Ёлка и ёж", "ﬁne ½ Ⅻ ｆｕｌｌ", "a\u00a0b\u2003c\u3000d",
 	"e\u0301 vs é", "\u0301\u0327e", "bad \xff\xfe utf8", "trailing\u2028", "\u0085next", "ΣΑΣ İstanbul", "ǅ",
 	"tab\tand\vfeed\fcr\r", "  lead and trail  ", "Москва, 17 декабря. /ТАСС/.", "Ⱥ",
+	"мир и мир", "a б  c\u00a0д", "я\u0301 ", "ѐ ё ю",
 }
 
 // TestNormalizeMatchesSlow: Normalize, with its fast paths, gives what

@@ -35,7 +35,7 @@ func Tokenize(dst []Token, text string) []Token {
 	// Position holds the term's end in arena.
 	var arenaArr [2048]byte
 	arena := arenaArr[:0]
-	base, folded := len(dst), false
+	firstFolded := -1 // the index of the first folded token
 	runeIdx := 0
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -57,18 +57,31 @@ func Tokenize(dst []Token, text string) []Token {
 			}
 		}
 		end, runes, changed := scanWord(text, i)
-		tok := Token{Term: text[i:end], Start: runeIdx, End: runeIdx + runes, Position: len(dst)}
-		if changed {
-			arena = appendFolded(arena, tok.Term)
-			tok.Term, tok.Position, folded = "", len(arena), true
+		// the token is written field by field in place: appending a
+		// Token value copies it with a bulk write barrier while the
+		// garbage collector runs
+		n := len(dst)
+		if n == cap(dst) {
+			dst = append(dst, Token{})
 		}
-		dst = append(dst, tok)
+		dst = dst[:n+1]
+		tok := &dst[n]
+		tok.Start, tok.End = runeIdx, runeIdx+runes
+		if changed {
+			arena = appendFolded(arena, text[i:end])
+			tok.Term, tok.Position = "", len(arena)
+			if firstFolded < 0 {
+				firstFolded = n
+			}
+		} else {
+			tok.Term, tok.Position = text[i:end], n
+		}
 		i = end
 		runeIdx += runes
 	}
-	if folded {
+	if firstFolded >= 0 {
 		terms, lo := string(arena), 0
-		for k := base; k < len(dst); k++ {
+		for k := firstFolded; k < len(dst); k++ {
 			if t := &dst[k]; t.Term == "" {
 				t.Term, lo = terms[lo:t.Position], t.Position
 				t.Position = k
@@ -95,6 +108,15 @@ func scanWord(text string, i int) (end, runes int, changed bool) {
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case asciiWord:
+				// a run of lower-case letters and digits, which
+				// folding keeps: most of an English word
+				j := i + 1
+				for j < len(text) && keptByte[text[j]] {
+					j++
+				}
+				runes += j - i
+				i = j
+				continue
 			case asciiUpper:
 				changed = true
 			case asciiTick:
@@ -120,6 +142,12 @@ func scanWord(text string, i int) (end, runes int, changed bool) {
 			}
 			i += 2
 			runes++
+			// then a run of а…я other than ё, which folding keeps:
+			// most of a Russian word
+			for keptCyrillic(text, i) {
+				i += 2
+				runes++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -140,6 +168,16 @@ func scanWord(text string, i int) (end, runes int, changed bool) {
 		runes++
 	}
 	return i, runes, changed
+}
+
+// keptCyrillic reports whether text[i:] starts with one of а…я, two-byte
+// letters that folding leaves as they are (ё, U+0451, comes after я).
+func keptCyrillic(text string, i int) bool {
+	if i+1 >= len(text) {
+		return false
+	}
+	c0, c1 := text[i], text[i+1]
+	return c0 == 0xd0 && 0xb0 <= c1 && c1 <= 0xbf || c0 == 0xd1 && 0x80 <= c1 && c1 <= 0x8f
 }
 
 // foldCyrillic is unicode.ToLower(foldRune(r)) for r in U+0400–U+047F.
@@ -163,6 +201,21 @@ func appendFolded(dst []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		c := w[i]
 		switch {
+		case keptByte[c] || keptCyrillic(w, i):
+			// a run of what folding keeps, most of a capitalised word
+			j := i
+			for j < len(w) {
+				if keptByte[w[j]] {
+					j++
+				} else if keptCyrillic(w, j) {
+					j += 2
+				} else {
+					break
+				}
+			}
+			dst = append(dst, w[i:j]...)
+			i = j
+			continue
 		case c < utf8.RuneSelf:
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
@@ -207,6 +260,15 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 		case c == '`':
 			t[c] = asciiTick
 		}
+	}
+	return t
+}()
+
+// keptByte marks the bytes that are word characters folding leaves as
+// they are: lower-case ASCII letters and digits. It is never modified.
+var keptByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] == asciiWord
 	}
 	return t
 }()

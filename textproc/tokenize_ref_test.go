@@ -163,3 +163,23 @@ func BenchmarkTokenizeArticle(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHashArticle hashes a ~4 KB English and a Russian article of
+// the synthetic stream, as extraction and cleaning do.
+func BenchmarkHashArticle(b *testing.B) {
+	for _, code := range []string{"en", "ru"} {
+		var text string
+		for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
+			if a.Lang == code && len(a.Text) >= 3500 && len(a.Text) <= 4500 {
+				text = a.Text
+				break
+			}
+		}
+		b.Run(code, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				_ = Hash(text)
+			}
+		})
+	}
+}

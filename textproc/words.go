@@ -115,17 +115,36 @@ func breaksSentence(r rune, initial bool) bool {
 // points: word characters that no folding turns into anything else.
 func wordRun(text string, i int) (end, runes int) {
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf {
-			if k := asciiClass[c]; k != asciiWord && k != asciiUpper {
-				break
-			}
+		switch runByte[text[i]] {
+		case runASCII:
 			i++
-		} else if isCyrillic2(text, i) {
+		case runCyrillic:
+			if i+1 == len(text) || text[i+1]&0xc0 != 0x80 {
+				return i, runes
+			}
 			i += 2
-		} else {
-			break
+		default:
+			return i, runes
 		}
 		runes++
 	}
 	return i, runes
 }
+
+// What a byte is to wordRun.
+const (
+	runOther    = iota
+	runASCII    // an ASCII letter or digit
+	runCyrillic // the first byte of a code point of U+0400–U+047F
+)
+
+// runByte classifies every byte for wordRun; it is never modified.
+var runByte = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if k := asciiClass[c]; k == asciiWord || k == asciiUpper {
+			t[c] = runASCII
+		}
+	}
+	t[0xd0], t[0xd1] = runCyrillic, runCyrillic
+	return t
+}()
