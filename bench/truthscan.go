@@ -14,7 +14,8 @@ import (
 // json.Unmarshal, so the two never disagree on a line scanTruth accepts.
 // It checks the structure it walks, not every detail of skipped values
 // (their numbers, for one): such a line is skipped by ingest anyway, and
-// its truth is then never looked up.
+// its truth is then never looked up. r's raw members (ID, Quotes) are
+// slices of line, valid while line is.
 func scanTruth(line []byte, r *truthRecord) bool {
 	*r = truthRecord{}
 	i := skipSpace(line, 0)
@@ -137,7 +138,8 @@ func valueEnd(b []byte, i int) int {
 		end, _ := stringEnd(b, i)
 		return end
 	case '{', '[':
-		var stack []byte
+		var open [16]byte // deeper nesting spills to the heap
+		stack := open[:0]
 		for j := i; j < len(b); j++ {
 			switch c := b[j]; c {
 			case '"':

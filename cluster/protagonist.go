@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -194,13 +195,7 @@ func keepTopCounts(m map[string]float32, k int) {
 		cs = append(cs, count{p, n})
 	}
 	slices.SortFunc(cs, func(a, b count) int {
-		switch {
-		case a.n > b.n:
-			return -1
-		case a.n < b.n:
-			return 1
-		}
-		return strings.Compare(a.key, b.key)
+		return cmp.Or(cmp.Compare(b.n, a.n), strings.Compare(a.key, b.key))
 	})
 	for _, c := range cs[min(len(cs), k):] {
 		delete(m, c.key)

@@ -173,12 +173,7 @@ func runsFromA[T word](al *aligner, a, b []T, runs []span) []span {
 			}
 			p = nextPos[p]
 		}
-		if bestLen < seedWords {
-			j++
-			continue
-		}
-		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
-		j += bestLen
+		runs, j = take(runs, best, bestLen, j)
 	}
 	return runs
 }
@@ -243,14 +238,19 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 				best, bestLen = p, l
 			}
 		}
-		if bestLen < seedWords {
-			j++
-			continue
-		}
-		runs = append(runs, span{a0: best, a1: best + bestLen, b0: j, b1: j + bestLen, matched: bestLen})
-		j += bestLen
+		runs, j = take(runs, best, bestLen, j)
 	}
 	return runs
+}
+
+// take records the run of n equal words at best in a and j in b when it
+// is long enough to count, and returns where the pass over b goes on:
+// past the run, or at the next word.
+func take(runs []span, best, n, j int) ([]span, int) {
+	if n < seedWords {
+		return runs, j + 1
+	}
+	return append(runs, span{a0: best, a1: best + n, b0: j, b1: j + n, matched: n}), j + n
 }
 
 // pair is a position in the first text whose seed is at a position of

@@ -142,17 +142,22 @@ func tokenizeRef(dst []Token, text string) []Token {
 	return dst
 }
 
+// sampleArticle returns the text of a ~4 KB article in language code
+// from the synthetic stream.
+func sampleArticle(code string) string {
+	for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
+		if a.Lang == code && len(a.Text) >= 3500 && len(a.Text) <= 4500 {
+			return a.Text
+		}
+	}
+	return ""
+}
+
 // BenchmarkTokenizeArticle tokenizes a ~4 KB English and a Russian
 // article of the synthetic stream, as the read stage does.
 func BenchmarkTokenizeArticle(b *testing.B) {
 	for _, code := range []string{"en", "ru"} {
-		var text string
-		for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
-			if a.Lang == code && len(a.Text) >= 3500 && len(a.Text) <= 4500 {
-				text = a.Text
-				break
-			}
-		}
+		text := sampleArticle(code)
 		b.Run(code, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
@@ -168,13 +173,7 @@ func BenchmarkTokenizeArticle(b *testing.B) {
 // the synthetic stream, as extraction and cleaning do.
 func BenchmarkHashArticle(b *testing.B) {
 	for _, code := range []string{"en", "ru"} {
-		var text string
-		for a := range gen.New(gen.Options{Articles: 2000, Seed: 1}).All() {
-			if a.Lang == code && len(a.Text) >= 3500 && len(a.Text) <= 4500 {
-				text = a.Text
-				break
-			}
-		}
+		text := sampleArticle(code)
 		b.Run(code, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {

@@ -205,6 +205,28 @@ func TestEntityFoldDeferred(t *testing.T) {
 	}
 }
 
+// foldRolledBack runs one fold step in a transaction it rolls back, so
+// that the next call folds the same articles: the last n stored, or
+// those not folded yet when n < 0.
+func foldRolledBack(ctx context.Context, b *testing.B, db *DB, n int64) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tx.Rollback()
+	if n >= 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE entity_fold SET through = (SELECT MAX(seq) FROM articles) - ?`, n); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c := db.newCommitter(ctx, tx)
+	c.foldEvery = 0
+	if err := c.foldStep(storyline.Batch{}); err != nil {
+		b.Fatal(err)
+	}
+	c.closeStmts()
+}
+
 // BenchmarkEntityFold measures folding 16 384 articles of some 19
 // entities each (11 of them new) into the totals of a store of 50 000,
 // per article folded; each fold is rolled back so that the next folds
@@ -235,17 +257,7 @@ func BenchmarkEntityFold(b *testing.B) {
 	b.ReportAllocs()
 	t0 := cpuTime()
 	for b.Loop() {
-		tx, err := db.w.BeginTx(ctx, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		c := db.newCommitter(ctx, tx)
-		c.foldEvery = 0
-		if err := c.foldStep(storyline.Batch{}); err != nil {
-			b.Fatal(err)
-		}
-		c.closeStmts()
-		tx.Rollback()
+		foldRolledBack(ctx, b, db, -1)
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*defaultFoldEvery), "µs/article")
 	b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(b.N*defaultFoldEvery), "cpu-µs/article")
@@ -314,20 +326,7 @@ func BenchmarkEntityFoldLarge(b *testing.B) {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			t0 := cpuTime()
 			for b.Loop() {
-				tx, err := db.w.BeginTx(ctx, nil)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := tx.ExecContext(ctx, `UPDATE entity_fold SET through = (SELECT MAX(seq) FROM articles) - ?`, n); err != nil {
-					b.Fatal(err)
-				}
-				c := db.newCommitter(ctx, tx)
-				c.foldEvery = 0
-				if err := c.foldStep(storyline.Batch{}); err != nil {
-					b.Fatal(err)
-				}
-				c.closeStmts()
-				tx.Rollback()
+				foldRolledBack(ctx, b, db, n)
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(int64(b.N)*n), "µs/article")
 			b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(int64(b.N)*n), "cpu-µs/article")
