@@ -19,8 +19,12 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 
 // alignScratch is the aligners of one worker comparing an arrival with
 // its candidates: one for each kind of alignment, so that each keeps the
-// seed table of the text it aligns most, the arrival's.
-type alignScratch struct{ share, local, full aligner }
+// seed table of the text it aligns most, the arrival's; and the
+// candidates left to compare after screening.
+type alignScratch struct {
+	share, local, full aligner
+	heavy              []int32
+}
 
 // compareWith is compare aligning with al.
 func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {

@@ -291,8 +291,13 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	targets := f.resolve(a.ID)
 	f.mu.Unlock()
 
-	// Candidates are fetched and aligned on every core: each comparison
-	// reads only the two entries and the options.
+	// The candidates are first screened here, one by one: most share a
+	// stock phrase or a quotation and nothing more, which the words
+	// around each shared fingerprint tell for a fraction of a
+	// microsecond. Those left, to be read from the store or aligned
+	// whole, are compared on every core when there are enough of them
+	// to pay for waking the other cores; each comparison reads only the
+	// two entries and the options.
 	type result struct {
 		c   *storyline.Copy // nil when the pair is no copy
 		err error
@@ -305,60 +310,53 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 			break
 		}
 	}
+	as := f.aligners.Get().(*alignScratch)
+	heavy := as.heavy[:0]
+	for i := range targets {
+		if f.screen(as, p, s.words, arrShingles, &targets[i], a.ID) {
+			heavy = append(heavy, int32(i))
+		}
+	}
 	compareOne := func(i int, as *alignScratch) {
-		t := targets[i]
+		t := &targets[i]
 		other := t.e
-		// A candidate that shares no fingerprint is a pair only at the
-		// near-duplicate similarity (see mayAlign): one no longer in
-		// memory is read from the store only if its shingle filter
-		// allows it.
-		if other == nil && t.c.shared == 0 && !mayReachJaccard(e.set, t.filter, t.nset, f.opts.NearThreshold) {
-			return
-		}
-		// A candidate no longer in memory is read from the store only if
-		// its short words show it may be a near-duplicate or share a
-		// passage that may be copying.
-		if other == nil && t.words != nil &&
-			!(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
-			!f.mayShare(&as.share, e, s.words, a.ID < t.id, t.words, t.quoted) {
-			return
-		}
 		if other == nil {
 			var err error
-			if other, err = f.fetch(ctx, targets[i].id); err != nil {
-				res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, targets[i].id, err)
+			if other, err = f.fetch(ctx, t.id); err != nil {
+				res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, t.id, err)
+				return
+			}
+			if other == nil || !f.mayAlign(&as.local, p, other, *t) {
 				return
 			}
 		}
-		if other != nil && !f.mayAlign(&as.local, p, other, targets[i]) {
-			return
-		}
-		if other != nil {
-			if c, ok := f.compareWith(&as.full, e, other); ok {
-				res[i].c = &c
-			}
+		if c, ok := f.compareWith(&as.full, e, other); ok {
+			res[i].c = &c
 		}
 	}
-	if workers := min(runtime.GOMAXPROCS(0), len(targets)); workers <= 1 {
-		as := f.aligners.Get().(*alignScratch)
-		for i := range targets {
-			compareOne(i, as)
+	if workers := min(runtime.GOMAXPROCS(0), len(heavy)/minParallel); workers <= 1 {
+		for _, i := range heavy {
+			compareOne(int(i), as)
 		}
-		f.aligners.Put(as)
 	} else {
 		var wg sync.WaitGroup
 		var next atomic.Int32
-		for range workers {
+		for w := range workers {
 			wg.Go(func() {
-				as := f.aligners.Get().(*alignScratch)
-				for i := int(next.Add(1) - 1); i < len(targets); i = int(next.Add(1) - 1) {
-					compareOne(i, as)
+				was := as
+				if w > 0 {
+					was = f.aligners.Get().(*alignScratch)
+					defer f.aligners.Put(was)
 				}
-				f.aligners.Put(as)
+				for k := int(next.Add(1) - 1); k < len(heavy); k = int(next.Add(1) - 1) {
+					compareOne(int(heavy[k]), was)
+				}
 			})
 		}
 		wg.Wait()
 	}
+	as.heavy = heavy
+	f.aligners.Put(as)
 	var out []storyline.Copy
 	for _, r := range res {
 		if r.err != nil {
@@ -372,6 +370,36 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		return otherID(out[i], a.ID) < otherID(out[j], a.ID)
 	})
 	return out, nil
+}
+
+// minParallel is how many candidates to read back or align whole an
+// arrival must have, per core, for them to be compared on several
+// cores: below it, waking another core costs more than it saves.
+const minParallel = 4
+
+// screen reports whether candidate t of an arrival (prepared as xp, its
+// short words arrival, their shingles arrShingles when some candidate
+// needs them) is to be read back or aligned whole; false when the cheap
+// tests show it shares nothing that counts.
+func (f *Finder) screen(as *alignScratch, xp *Prepared, arrival []uint16, arrShingles *shingleSet, t *target, self string) bool {
+	e := xp.e
+	if t.e != nil {
+		return f.mayAlign(&as.local, xp, t.e, *t)
+	}
+	// A candidate that shares no fingerprint is a pair only at the
+	// near-duplicate similarity (see mayAlign): one no longer in memory
+	// is read from the store only if its shingle filter allows it.
+	if t.c.shared == 0 && !mayReachJaccard(e.set, t.filter, t.nset, f.opts.NearThreshold) {
+		return false
+	}
+	// A candidate no longer in memory is read from the store only if its
+	// short words show it may be a near-duplicate or share a passage that
+	// may be copying.
+	if t.words != nil && !(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
+		!f.mayShare(&as.share, e, arrival, self < t.id, t.words, t.quoted) {
+		return false
+	}
+	return true
 }
 
 func otherID(c storyline.Copy, id string) string {

@@ -88,6 +88,7 @@ func TestGenFile(t *testing.T) {
 	f := New(counted, Options{})
 	pred := map[[2]string]string{}
 	passages := map[[2]string][]storyline.Passage{}
+	partials := map[[2]string]storyline.Copy{}
 	var ms0, ms1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms0)
@@ -104,6 +105,7 @@ func TestGenFile(t *testing.T) {
 			pred[pairKey(c.A, c.B)] = string(c.Kind)
 			if c.Kind == storyline.Partial && len(passages) < 20000 {
 				passages[pairKey(c.A, c.B)] = c.Passages
+				partials[pairKey(c.A, c.B)] = c
 			}
 		}
 	}
@@ -239,7 +241,24 @@ func TestGenFile(t *testing.T) {
 			if unjudged[p] {
 				g = "unjudged"
 			}
-			fmt.Fprintf(bw, "{\"a\":%q,\"b\":%q,\"kind\":%q,\"gold\":%q,\"same_event\":%v}\n", p[0], p[1], k, g, recs[index[p[0]]].Cluster == recs[index[p[1]]].Cluster)
+			line := struct {
+				A         string              `json:"a"`
+				B         string              `json:"b"`
+				Kind      string              `json:"kind"`
+				Gold      string              `json:"gold"`
+				SameEvent bool                `json:"same_event"`
+				AShare    float64             `json:"a_share,omitempty"`
+				BShare    float64             `json:"b_share,omitempty"`
+				Passages  []storyline.Passage `json:"passages,omitempty"`
+			}{A: p[0], B: p[1], Kind: k, Gold: g, SameEvent: recs[index[p[0]]].Cluster == recs[index[p[1]]].Cluster}
+			if c, ok := partials[p]; ok {
+				line.AShare, line.BShare, line.Passages = c.AShare, c.BShare, c.Passages
+			}
+			b, err := json.Marshal(line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bw.Write(append(b, '\n'))
 		}
 		for p, g := range gold {
 			if _, ok := pred[p]; !ok {
