@@ -122,7 +122,7 @@ func (f *Finder) mayShare(al *aligner, x *entry, arrival []uint16, arrivalFirst 
 		}
 		inA, inB := 0, 0
 		for w := i; w < j; w++ {
-			if x.inQuote(x.d.start(w)) {
+			if x.wordQuoted(w) {
 				inA++
 			}
 		}
@@ -387,13 +387,12 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // narrative copied around it are reported apart. Pieces shorter than
 // minWords stay with the piece before them.
 func splitQuotes(s span, x, y *entry, minWords int) []span {
-	a, b := &x.d, &y.d
 	state := func(i int) bool {
 		j := s.b0 + (i - s.a0)
 		if j >= s.b1 {
 			j = s.b1 - 1
 		}
-		return x.inQuote(a.start(i)) && y.inQuote(b.start(j))
+		return x.wordQuoted(i) && y.wordQuoted(j)
 	}
 	var out []span
 	cur := span{a0: s.a0, b0: s.b0}
@@ -427,17 +426,16 @@ func splitQuotes(s span, x, y *entry, minWords int) []span {
 // span is the same statement reported twice; the shared words outside it
 // are too few to be copying on their own.
 func quoteWithAttribution(s span, x, y *entry, minWords int) bool {
-	a, b := &x.d, &y.d
 	var inA, outA, inB, outB int
 	for i := s.a0; i < s.a1; i++ {
-		if x.inQuote(a.start(i)) {
+		if x.wordQuoted(i) {
 			inA++
 		} else {
 			outA++
 		}
 	}
 	for j := s.b0; j < s.b1; j++ {
-		if y.inQuote(b.start(j)) {
+		if y.wordQuoted(j) {
 			inB++
 		} else {
 			outB++

@@ -249,7 +249,7 @@ func (f *Finder) Prepare(a *storyline.Article) *Prepared {
 	e := buildEntry(a, sc)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
-	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.quotedWords(), at: unixOf(a.Published),
+	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.qwords, at: unixOf(a.Published),
 		filter: newShingleFilter(e.set), nset: len(e.set)}
 	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
 	p.at, p.pos = at, pos

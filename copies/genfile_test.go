@@ -121,7 +121,7 @@ func TestGenFile(t *testing.T) {
 			toks += e.d.tokenBytes()
 			set += 4 * cap(e.set)
 			fpos += 4 * cap(e.fpos)
-			bits += 8 * (cap(e.quotes) + cap(e.letters))
+			bits += 4*(cap(e.q.spans)+cap(e.q.marks)) + 8*cap(e.qwords)
 		}
 	}
 	ne = max(ne, 1)

@@ -5,56 +5,51 @@ import (
 	"unicode/utf8"
 )
 
-// textBits returns two bit sets over the code points of text, which has
-// n of them: those inside quotation marks (straight, curly, angled or
-// low-9 double quotes) and the letters. A quotation left open runs to the
-// end of its paragraph, as multi-paragraph quotes do; a closing mark that
-// opens a word (a typesetter's slip) opens a new quote.
-func textBits(text string, n int) (quotes, letters []uint64) {
-	words := (n + 63) / 64
-	buf := make([]uint64, 2*words)
-	quotes, letters = buf[:words:words], buf[words:]
+// textQuotes is what one pass over a text finds of its quotations: the
+// code point ranges inside quotation marks (straight, curly, angled or
+// low-9 double quotes), the text's length in code points, and the byte
+// offset of every 64th code point, from which a range of code points is
+// found without decoding the text from its start.
+type textQuotes struct {
+	// spans holds the ranges inside quotation marks as pairs [start,
+	// end), in text order, disjoint
+	spans []uint32
+	// marks[k] is the byte offset of code point 64k
+	marks []uint32
+	runes int
+}
+
+// scanQuotes finds the quotations of text. A quotation left open runs to
+// the end of its paragraph, as multi-paragraph quotes do; a closing mark
+// that opens a word (a typesetter's slip) opens a new quote. The two
+// slices are appended to spans and marks.
+func scanQuotes(text string, spans, marks []uint32) textQuotes {
 	open := -1
 	closeAt := func(end int) {
-		setRange(quotes, open, end)
+		if end > open {
+			spans = append(spans, uint32(open), uint32(end))
+		}
 		open = -1
 	}
-	// the letters of the current 64 code points, flushed when full
-	var cur uint64
 	i := 0
-	for b := 0; b < len(text); i++ {
-		if i&63 == 0 && i > 0 {
-			letters[i/64-1], cur = cur, 0
-		}
-		c := text[b]
-		if c < utf8.RuneSelf {
-			b++
-			if uint32((c|0x20)-'a') < 26 {
-				cur |= 1 << (i & 63)
-				continue
-			}
-			switch c {
-			case '\n':
-				if open >= 0 {
-					closeAt(i)
-				}
-			case '"':
-				if open >= 0 && !followedByWord(text, b-1) {
-					closeAt(i + 1)
-				} else if open < 0 {
-					open = i
-				} else {
-					closeAt(i)
-					open = i
-				}
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[b:])
-		if unicode.IsLetter(r) {
-			cur |= 1 << (i & 63)
+	for b, r := range text {
+		if i&63 == 0 {
+			marks = append(marks, uint32(b))
 		}
 		switch r {
+		case '\n':
+			if open >= 0 {
+				closeAt(i)
+			}
+		case '"':
+			if open >= 0 && !followedByWord(text, b) {
+				closeAt(i + 1)
+			} else if open < 0 {
+				open = i
+			} else {
+				closeAt(i)
+				open = i
+			}
 		case '“', '«', '„':
 			if open >= 0 && (r == '“' && !followedByWord(text, b)) {
 				closeAt(i + 1)
@@ -71,39 +66,121 @@ func textBits(text string, n int) (quotes, letters []uint64) {
 				open = i
 			}
 		}
-		b += size
-	}
-	if i > 0 {
-		letters[(i-1)/64] = cur
+		i++
 	}
 	if open >= 0 {
 		closeAt(i)
 	}
-	return quotes, letters
+	return textQuotes{spans: spans, marks: marks, runes: i}
 }
 
-// setRange sets bits [from, to) of set.
-func setRange(set []uint64, from, to int) {
-	for from < to {
-		w, lo := from/64, from%64
-		hi := min(64, lo+to-from)
-		mask := ^uint64(0) << lo
-		if hi < 64 {
-			mask &= 1<<hi - 1
-		}
-		set[w] |= mask
-		from += hi - lo
+// byteAt returns the byte offset in text of code point i (len(text) at
+// the end).
+func (q *textQuotes) byteAt(text string, i int) int {
+	if i >= q.runes {
+		return len(text)
 	}
+	if len(text) == q.runes {
+		return i
+	}
+	b := int(q.marks[i/64])
+	for k := i % 64; k > 0; k-- {
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b += size
+	}
+	return b
+}
+
+// spanAfter returns the index (in pairs) of the first span that ends
+// after code point i.
+func (q *textQuotes) spanAfter(i int) int {
+	n := len(q.spans) / 2
+	lo, hi := 0, n
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(q.spans[2*m+1]) <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// any reports whether any code point in [start, end) is inside quotation
+// marks.
+func (q *textQuotes) any(start, end int) bool {
+	end = min(end, q.runes)
+	if start >= end {
+		return false
+	}
+	k := q.spanAfter(start)
+	return 2*k < len(q.spans) && int(q.spans[2*k]) < end
+}
+
+// mostly reports whether most of the letters of text in [start, end) are
+// inside quotation marks.
+func (q *textQuotes) mostly(text string, start, end int) bool {
+	end = min(end, q.runes)
+	if start >= end {
+		return false
+	}
+	k := q.spanAfter(start)
+	if 2*k == len(q.spans) || int(q.spans[2*k]) >= end {
+		return false // no quotation mark reaches the range
+	}
+	inside := int(q.spans[2*k]) <= start && end <= int(q.spans[2*k+1])
+	in, all := 0, 0
+	i := start
+	for _, r := range text[q.byteAt(text, start):] {
+		if i >= end {
+			break
+		}
+		if r < utf8.RuneSelf && uint32((r|0x20)-'a') < 26 || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			if inside {
+				return true // one quotation holds the range and a letter
+			}
+			all++
+			for 2*k < len(q.spans) && int(q.spans[2*k+1]) <= i {
+				k++
+			}
+			if 2*k < len(q.spans) && int(q.spans[2*k]) <= i {
+				in++
+			}
+		}
+		i++
+	}
+	return all > 0 && 10*in >= 7*all
+}
+
+// wordBits returns a bit for each word starting at the code points
+// starts (ascending), set when it starts inside quotation marks.
+func (q *textQuotes) wordBits(starts []uint32) []uint64 {
+	bits := make([]uint64, (len(starts)+63)/64)
+	k := 0
+	for w, s := range starts {
+		for 2*k < len(q.spans) && q.spans[2*k+1] <= s {
+			k++
+		}
+		if 2*k == len(q.spans) {
+			break
+		}
+		if q.spans[2*k] <= s {
+			bits[w/64] |= 1 << (w % 64)
+		}
+	}
+	return bits
 }
 
 // quoteMask marks the code points of text that stand inside quotation
-// marks, as textBits does.
+// marks, as scanQuotes finds them.
 func quoteMask(text string) []bool {
-	n := utf8.RuneCountInString(text)
-	quotes, _ := textBits(text, n)
-	mask := make([]bool, n)
-	for i := range mask {
-		mask[i] = quotes[i/64]&(1<<(i%64)) != 0
+	q := scanQuotes(text, nil, nil)
+	mask := make([]bool, q.runes)
+	for k := 0; k < len(q.spans); k += 2 {
+		for i := q.spans[k]; i < q.spans[k+1]; i++ {
+			mask[i] = true
+		}
 	}
 	return mask
 }

@@ -1,10 +1,8 @@
 package copies
 
 import (
-	"math/bits"
 	"slices"
 	"sync/atomic"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/storyline-news/storyline"
@@ -29,9 +27,10 @@ type entry struct {
 	// Another fingerprint with the same 16 bits is told apart by its
 	// words, which mayAlign compares anyway.
 	fpos []uint32
-	// quotes and letters are bit sets over the text's code points: inside
-	// quotation marks, and a letter
-	quotes, letters []uint64
+	// q holds the text's quotations; qwords a bit for each word, set
+	// when it starts inside quotation marks
+	q      textQuotes
+	qwords []uint64
 }
 
 // scratch is the reusable memory of preparing one article.
@@ -47,6 +46,8 @@ type scratch struct {
 	radix []uint32
 	keys  []uint64
 	group []int32
+	spans []uint32
+	marks []uint32
 }
 
 // radixSort sorts a in place, a byte at a time from the lowest, through
@@ -131,19 +132,29 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	}
 	sc.radix = radixSort(fpos, sc.radix)
 	sc.fpos = fpos
-	arena := make([]uint32, 2*n+len(set)+len(fpos))
+	q := scanQuotes(text, sc.spans[:0], sc.marks[:0])
+	sc.spans, sc.marks = q.spans, q.marks
+	if len(text) == q.runes {
+		q.marks = q.marks[:0] // code points are bytes
+	}
+	ns, nm := len(q.spans), len(q.marks)
+	arena := make([]uint32, 2*n+len(set)+len(fpos)+ns+nm)
 	eh := arena[:n:n]
 	copy(eh, hs)
 	starts := arena[n : 2*n : 2*n]
-	es := arena[2*n : 2*n+len(set) : 2*n+len(set)]
-	copy(es, set)
-	ef := arena[2*n+len(set):]
-	copy(ef, fpos)
-	runes := utf8.RuneCountInString(text)
-	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: runes, hs: eh, starts: starts}, set: es, fpos: ef}
+	rest := arena[2*n:]
+	cut := func(src []uint32) []uint32 {
+		dst := rest[:len(src):len(src)]
+		copy(dst, src)
+		rest = rest[len(src):]
+		return dst
+	}
+	es, ef := cut(set), cut(fpos)
+	q.spans, q.marks = cut(q.spans), cut(q.marks)
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: q.runes, hs: eh, starts: starts}, set: es, fpos: ef, q: q}
 	e.d.setTokens(tt)
 	clear(tt) // drop the terms
-	e.quotes, e.letters = textBits(text, runes)
+	e.qwords = q.wordBits(starts)
 	return e
 }
 
@@ -266,84 +277,26 @@ func (e *entry) textHash() string {
 	return h
 }
 
-// inQuote reports whether code point i is inside quotation marks.
-func (e *entry) inQuote(i int32) bool { return e.quotes[i/64]&(1<<(i%64)) != 0 }
-
-// quotedWords returns a bit for each word, set when it starts inside
-// quotation marks.
-func (e *entry) quotedWords() []uint64 {
-	bits := make([]uint64, (len(e.d.hs)+63)/64)
-	for i := range e.d.hs {
-		if e.inQuote(e.d.start(i)) {
-			bits[i/64] |= 1 << (i % 64)
-		}
-	}
-	return bits
-}
+// wordQuoted reports whether word i starts inside quotation marks.
+func (e *entry) wordQuoted(i int) bool { return e.qwords[i/64]&(1<<(i%64)) != 0 }
 
 // anyQuote reports whether any code point in [start, end) is inside
 // quotation marks.
-func (e *entry) anyQuote(start, end int) bool {
-	end = min(end, e.d.runes)
-	for i := start; i < end; {
-		w, lo := i/64, i%64
-		hi := min(64, lo+end-i)
-		mask := ^uint64(0) << lo
-		if hi < 64 {
-			mask &= (1 << hi) - 1
-		}
-		if e.quotes[w]&mask != 0 {
-			return true
-		}
-		i += hi - lo
-	}
-	return false
-}
+func (e *entry) anyQuote(start, end int) bool { return e.q.any(start, end) }
 
 // quoted reports whether most of the letters in [start, end) are inside
 // quotation marks.
-func (e *entry) quoted(start, end int) bool {
-	end = min(end, e.d.runes)
-	in, all := 0, 0
-	for i := start; i < end; {
-		w := i / 64
-		lo := i % 64
-		hi := min(64, lo+end-i)
-		mask := ^uint64(0) << lo
-		if hi < 64 {
-			mask &= (1 << hi) - 1
-		}
-		l := e.letters[w] & mask
-		all += bits.OnesCount64(l)
-		in += bits.OnesCount64(l & e.quotes[w])
-		i += hi - lo
-	}
-	return all > 0 && 10*in >= 7*all
-}
+func (e *entry) quoted(start, end int) bool { return e.q.mostly(e.d.text, start, end) }
 
 // slice returns the text between code points start and end.
 func (e *entry) slice(start, end int) string {
-	t := e.d.text
-	if len(t) == e.d.runes {
-		return t[start:end]
-	}
-	bs, i := -1, 0
-	for b := range t {
-		if i == start {
-			bs = b
-		}
-		if i == end {
-			return t[bs:b]
-		}
-		i++
-	}
-	return t[bs:]
+	return e.d.text[e.q.byteAt(e.d.text, start):e.q.byteAt(e.d.text, end)]
 }
 
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
-		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)) + 8*(cap(e.quotes)+cap(e.letters))
+		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)+cap(e.q.spans)+cap(e.q.marks)) + 8*cap(e.qwords)
 }
 
 // recent keeps the entries of the most recent documents, by document

@@ -1,0 +1,79 @@
+package copies
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestTextQuotes checks what an entry asks of a text's quotations (any
+// quoted code point in a range, mostly quoted letters, the byte offset of
+// a code point, the quoted words) against the plain per-code-point mask,
+// on every range of short texts and random ranges of long ones.
+func TestTextQuotes(t *testing.T) {
+	long := strings.Repeat("Он сказал: «мы готовы», and the “mayor” said \"no\" 2024.\n", 9)
+	texts := []string{
+		"",
+		"no quotes at all, only words",
+		"He said “we are ready” and left.",
+		"He said \"we are ready\" and left, \"then\"x came back.",
+		"Он сказал: «мы готовы» и ушёл.",
+		"“First paragraph of a long quote\n“Second part” he said.",
+		"“Unclosed quote runs to the end",
+		"“1234” and “a”",
+		long,
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, text := range texts {
+		q := scanQuotes(text, nil, nil)
+		mask := quoteMask(text)
+		rs := []rune(text)
+		if q.runes != len(rs) {
+			t.Fatalf("%q: %d code points, want %d", text, q.runes, len(rs))
+		}
+		check := func(start, end int) {
+			anyIn, in, all := false, 0, 0
+			for i := start; i < end; i++ {
+				anyIn = anyIn || mask[i]
+				if unicode.IsLetter(rs[i]) {
+					all++
+					if mask[i] {
+						in++
+					}
+				}
+			}
+			if got := q.any(start, end); got != anyIn {
+				t.Errorf("%q: any(%d, %d) = %v, want %v", text, start, end, got, anyIn)
+			}
+			if got, want := q.mostly(text, start, end), all > 0 && 10*in >= 7*all; got != want {
+				t.Errorf("%q: mostly(%d, %d) = %v, want %v", text, start, end, got, want)
+			}
+			if got, want := text[q.byteAt(text, start):q.byteAt(text, end)], string(rs[start:end]); got != want {
+				t.Errorf("%q: [%d, %d) is %q, want %q", text, start, end, got, want)
+			}
+		}
+		if len(rs) <= 64 {
+			for start := 0; start <= len(rs); start++ {
+				for end := start; end <= len(rs); end++ {
+					check(start, end)
+				}
+			}
+		} else {
+			for range 2000 {
+				start := r.IntN(len(rs) + 1)
+				check(start, start+r.IntN(len(rs)-start+1))
+			}
+		}
+		var starts []uint32
+		for i := range rs {
+			starts = append(starts, uint32(i))
+		}
+		bits := q.wordBits(starts)
+		for i := range rs {
+			if got := bits[i/64]&(1<<(i%64)) != 0; got != mask[i] {
+				t.Errorf("%q: word at %d quoted %v, want %v", text, i, got, mask[i])
+			}
+		}
+	}
+}
