@@ -86,14 +86,15 @@ func prepareWith(buf []textproc.Token, wide []uint64, text string) (doc, []textp
 }
 
 // spelling maps British endings to American ones, so that "recognise" and
-// "recognize", "colour" and "color" compare equal. Longer endings first.
-var spelling = []struct{ from, to string }{
-	{"isation", "ization"}, {"isations", "izations"},
-	{"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
-	{"ysing", "yzing"}, {"ysed", "yzed"}, {"yse", "yze"},
-	{"ours", "ors"}, {"our", "or"},
-	{"tres", "ters"}, {"tre", "ter"},
-	{"ogue", "og"},
+// "recognize", "colour" and "color" compare equal, grouped by their last
+// letter; no two endings of a group fit one word.
+var spelling = [...][]struct{ from, to string }{
+	'n': {{"isation", "ization"}},
+	'g': {{"ising", "izing"}, {"ysing", "yzing"}},
+	'd': {{"ised", "ized"}, {"ysed", "yzed"}},
+	's': {{"isations", "izations"}, {"ises", "izes"}, {"ours", "ors"}, {"tres", "ters"}},
+	'e': {{"ise", "ize"}, {"yse", "yze"}, {"tre", "ter"}, {"ogue", "og"}},
+	'r': {{"our", "or"}},
 }
 
 // canonical folds a lower-case term to the form words are compared in: a
@@ -104,14 +105,11 @@ func canonical(term string) string {
 	if len(term) < 6 || term[0] >= utf8.RuneSelf {
 		return term
 	}
-	switch term[len(term)-1] {
-	case 'n', 'g', 'd', 's', 'e', 'r': // how the endings in spelling end
-	default:
-		return term
-	}
-	for _, s := range spelling {
-		if strings.HasSuffix(term, s.from) {
-			return term[:len(term)-len(s.from)] + s.to
+	if last := term[len(term)-1]; int(last) < len(spelling) {
+		for _, s := range spelling[last] {
+			if strings.HasSuffix(term, s.from) {
+				return term[:len(term)-len(s.from)] + s.to
+			}
 		}
 	}
 	return term

@@ -55,18 +55,29 @@ func winnowPos(dst []int32, grams []uint32) []int32 {
 		}
 		return append(dst, int32(m))
 	}
-	last := -1
-	for start := 0; start+window <= n; start++ {
-		// rightmost minimum of the window
-		m := start
-		for i := start + 1; i < start+window; i++ {
-			if grams[i] <= grams[m] {
-				m = i
+	// the rightmost minimum of each window, kept as the window slides:
+	// scanned again only when it leaves
+	m := 0
+	for i := 1; i < window; i++ {
+		if grams[i] <= grams[m] {
+			m = i
+		}
+	}
+	dst = append(dst, int32(m))
+	for start := 1; start+window <= n; start++ {
+		last := m
+		if e := start + window - 1; m < start {
+			m = start
+			for i := start + 1; i <= e; i++ {
+				if grams[i] <= grams[m] {
+					m = i
+				}
 			}
+		} else if grams[e] <= grams[m] {
+			m = e
 		}
 		if m != last {
 			dst = append(dst, int32(m))
-			last = m
 		}
 	}
 	return dst
