@@ -31,11 +31,8 @@ func scanQuotes(text string, spans, marks []uint32) textQuotes {
 		}
 		open = -1
 	}
-	i := 0
-	for b, r := range text {
-		if i&63 == 0 {
-			marks = append(marks, uint32(b))
-		}
+	// step takes the quotation mark or line end r at byte b, code point i
+	step := func(r rune, b, i int) {
 		switch r {
 		case '\n':
 			if open >= 0 {
@@ -66,7 +63,36 @@ func scanQuotes(text string, spans, marks []uint32) textQuotes {
 				open = i
 			}
 		}
-		i++
+	}
+	i := 0
+	if utf8.ValidString(text) {
+		// a code point starts at every byte but a continuation byte; the
+		// marks that matter start with '"', '\n', 0xC2 (« ») or 0xE2 (“ ” „)
+		for b := 0; b < len(text); b++ {
+			c := text[b]
+			if c&0xC0 == 0x80 {
+				continue
+			}
+			if i&63 == 0 {
+				marks = append(marks, uint32(b))
+			}
+			switch c {
+			case '"', '\n':
+				step(rune(c), b, i)
+			case 0xC2, 0xE2:
+				r, _ := utf8.DecodeRuneInString(text[b:])
+				step(r, b, i)
+			}
+			i++
+		}
+	} else {
+		for b, r := range text {
+			if i&63 == 0 {
+				marks = append(marks, uint32(b))
+			}
+			step(r, b, i)
+			i++
+		}
 	}
 	if open >= 0 {
 		closeAt(i)

@@ -22,6 +22,7 @@ func TestTextQuotes(t *testing.T) {
 		"“First paragraph of a long quote\n“Second part” he said.",
 		"“Unclosed quote runs to the end",
 		"“1234” and “a”",
+		"invalid \xff\xfe “UTF-8\xc2” in \"quotes\" \xe2\x80 «да»",
 		long,
 	}
 	r := rand.New(rand.NewPCG(7, 8))
@@ -29,6 +30,11 @@ func TestTextQuotes(t *testing.T) {
 		q := scanQuotes(text, nil, nil)
 		mask := quoteMask(text)
 		rs := []rune(text)
+		var offsets []int // the byte offset of each code point, and the end
+		for b := range text {
+			offsets = append(offsets, b)
+		}
+		offsets = append(offsets, len(text))
 		if q.runes != len(rs) {
 			t.Fatalf("%q: %d code points, want %d", text, q.runes, len(rs))
 		}
@@ -44,13 +50,13 @@ func TestTextQuotes(t *testing.T) {
 				}
 			}
 			if got := q.any(start, end); got != anyIn {
-				t.Errorf("%q: any(%d, %d) = %v, want %v", text, start, end, got, anyIn)
+				t.Fatalf("%q: any(%d, %d) = %v, want %v", text, start, end, got, anyIn)
 			}
 			if got, want := q.mostly(text, start, end), all > 0 && 10*in >= 7*all; got != want {
-				t.Errorf("%q: mostly(%d, %d) = %v, want %v", text, start, end, got, want)
+				t.Fatalf("%q: mostly(%d, %d) = %v, want %v", text, start, end, got, want)
 			}
-			if got, want := text[q.byteAt(text, start):q.byteAt(text, end)], string(rs[start:end]); got != want {
-				t.Errorf("%q: [%d, %d) is %q, want %q", text, start, end, got, want)
+			if got, want := q.byteAt(text, start), offsets[start]; got != want {
+				t.Fatalf("%q: code point %d at byte %d, want %d", text, start, got, want)
 			}
 		}
 		if len(rs) <= 64 {
