@@ -64,35 +64,33 @@ func scanQuotes(text string, spans, marks []uint32) textQuotes {
 			}
 		}
 	}
+	// code points are decoded as a range loop does (an invalid byte is one
+	// code point), two-byte sequences (Cyrillic, « ») without a call
 	i := 0
-	if utf8.ValidString(text) {
-		// a code point starts at every byte but a continuation byte; the
-		// marks that matter start with '"', '\n', 0xC2 (« ») or 0xE2 (“ ” „)
-		for b := 0; b < len(text); b++ {
-			c := text[b]
-			if c&0xC0 == 0x80 {
-				continue
-			}
-			if i&63 == 0 {
-				marks = append(marks, uint32(b))
-			}
-			switch c {
-			case '"', '\n':
+	for b := 0; b < len(text); i++ {
+		if i&63 == 0 {
+			marks = append(marks, uint32(b))
+		}
+		c := text[b]
+		if c < utf8.RuneSelf {
+			if c == '"' || c == '\n' {
 				step(rune(c), b, i)
-			case 0xC2, 0xE2:
-				r, _ := utf8.DecodeRuneInString(text[b:])
-				step(r, b, i)
 			}
-			i++
+			b++
+			continue
 		}
-	} else {
-		for b, r := range text {
-			if i&63 == 0 {
-				marks = append(marks, uint32(b))
+		if c >= 0xC2 && c <= 0xDF && b+1 < len(text) && text[b+1]&0xC0 == 0x80 {
+			if c == 0xC2 && (text[b+1] == 0xAB || text[b+1] == 0xBB) {
+				step(rune(text[b+1]), b, i) // « or »
 			}
+			b += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[b:])
+		if r>>8 == 0x20 {
 			step(r, b, i)
-			i++
 		}
+		b += size
 	}
 	if open >= 0 {
 		closeAt(i)
