@@ -471,6 +471,18 @@ func (f *Finder) id(d uint32) string {
 	return ""
 }
 
+// idOf returns the bytes of the id of document d, nil when the index no
+// longer holds it. f.mu is held.
+func (f *Finder) idOf(d uint32) []byte {
+	switch {
+	case f.near.holds(d):
+		return f.near.idOf(d)
+	case f.nearPrev.holds(d):
+		return f.nearPrev.idOf(d)
+	}
+	return nil
+}
+
 // fetch reads a candidate no longer among the recent articles from the source and
 // prepares it; nil when there is no source or it no longer has it.
 func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {

@@ -1,6 +1,10 @@
 package copies
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/zeebo/xxh3"
+)
 
 // candidate is an indexed document that may share text with an arrival.
 type candidate struct {
@@ -45,7 +49,38 @@ type lookupScratch struct {
 	keys    []uint64
 	// the documents resolve chooses and their ids
 	chosen []uint32
-	ids    []string
+	ids    [][]byte
+	// idSlots is a set of the hashes of the ids resolve chose, open
+	// addressing, a slot of another generation empty
+	idSlots [128]uint64
+	idGen   uint32
+}
+
+// seenID reports whether id is among chosen, the ids resolve chose so
+// far; when it is not, it files it as chosen next. At most len(idSlots)/2
+// ids are filed: past that, chosen is searched.
+func (l *lookupScratch) seenID(id []byte, chosen [][]byte) bool {
+	if len(chosen) == 0 {
+		if l.idGen++; l.idGen == 0 {
+			clear(l.idSlots[:])
+			l.idGen = 1
+		}
+	}
+	if len(chosen) >= len(l.idSlots)/2 {
+		return slices.ContainsFunc(chosen, func(c []byte) bool { return string(c) == string(id) })
+	}
+	h := uint32(xxh3.Hash(id))
+	mask := len(l.idSlots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := l.idSlots[i]
+		if uint32(s>>32) != l.idGen {
+			l.idSlots[i] = uint64(l.idGen)<<32 | uint64(h)
+			return false
+		}
+		if uint32(s) == h && slices.ContainsFunc(chosen, func(c []byte) bool { return string(c) == string(id) }) {
+			return true
+		}
+	}
 }
 
 // reset empties the scratch for a new lookup.
@@ -297,8 +332,8 @@ func (f *Finder) resolve(self string) []target {
 			}
 			continue
 		}
-		id := f.id(c.doc)
-		if id == "" || id == self || slices.Contains(ids, id) {
+		id := f.idOf(c.doc)
+		if len(id) == 0 || string(id) == self || l.seenID(id, ids) {
 			continue
 		}
 		if inPool {
@@ -315,7 +350,15 @@ func (f *Finder) resolve(self string) []target {
 	arena := make([]int32, 0, hits)
 	for i, d := range chosen {
 		c := *l.get(d)
-		t := target{id: ids[i], e: f.win.get(d, ids[i]), c: c}
+		t := target{c: c}
+		// the entry's id is the string wanted: made only when it is not
+		// in memory
+		if t.e = f.win.at(d); t.e != nil && t.e.id == string(ids[i]) {
+			t.id = t.e.id
+		} else {
+			t.id = string(ids[i])
+			t.e = f.win.get(d, t.id)
+		}
 		if t.e == nil {
 			t.filter, t.nset = f.filter(d)
 			if t.words = f.cur.wordsOf(d); t.words == nil {
@@ -334,7 +377,7 @@ func (f *Finder) resolve(self string) []target {
 		}
 		out[i] = t
 	}
-	clear(ids) // keep no strings alive
+	clear(ids) // keep no ids alive
 	l.chosen, l.ids = chosen, ids
 	return out
 }

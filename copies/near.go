@@ -77,13 +77,17 @@ func (g *nearGen) holds(d uint32) bool {
 }
 
 // id returns the id of document d, which the generation holds.
-func (g *nearGen) id(d uint32) string {
+func (g *nearGen) id(d uint32) string { return string(g.idOf(d)) }
+
+// idOf returns the bytes of the id of document d, which the generation
+// holds; they are never written again.
+func (g *nearGen) idOf(d uint32) []byte {
 	i := d - g.first
 	start := uint32(0)
 	if i > 0 {
 		start = g.idEnd[i-1]
 	}
-	return string(g.idBytes[start:g.idEnd[i]])
+	return g.idBytes[start:g.idEnd[i]:g.idEnd[i]]
 }
 
 // filter returns the shingle filter of document d, which the generation

@@ -359,5 +359,14 @@ func (w *recent) get(d uint32, id string) *entry {
 	return nil
 }
 
+// at returns the entry of document d, nil when the recent no longer
+// holds it.
+func (w *recent) at(d uint32) *entry {
+	if d >= w.lo && d-w.lo < uint32(len(w.ents)) {
+		return w.ents[d-w.lo]
+	}
+	return nil
+}
+
 // len is how many entries the recent holds.
 func (w *recent) len() int { return len(w.byID) }
