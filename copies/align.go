@@ -62,6 +62,8 @@ type aligner struct {
 	seen        []uint8
 	pairs       []pair
 	first, last []int32
+	// pieces holds what splitQuotes cut a span into, for its caller
+	pieces []span
 }
 
 // index builds the seed table of a: the first and further positions of

@@ -47,7 +47,8 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	}
 	copying := false
 	for _, sp := range spans {
-		for _, s := range splitQuotes(sp, x, y, f.opts.MinWords) {
+		al.pieces = splitQuotes(al.pieces[:0], sp, x, y, f.opts.MinWords)
+		for _, s := range al.pieces {
 			p := storyline.Passage{
 				AStart: int(x.d.start(s.a0)), AEnd: int(x.d.end(s.a1 - 1)),
 				BStart: int(y.d.start(s.b0)), BEnd: int(y.d.end(s.b1 - 1)),
@@ -273,7 +274,8 @@ func (f *Finder) local(al *aligner, x, y *entry, i, j int) (w window2, copied, a
 			sp.b0 == qa && qa > 0 || sp.b1 == qb && qb < len(q.d.hs) {
 			return w, true, true
 		}
-		for _, s := range splitQuotes(sp, p, q, f.opts.MinWords) {
+		al.pieces = splitQuotes(al.pieces[:0], sp, p, q, f.opts.MinWords)
+		for _, s := range al.pieces {
 			if !f.quotation(s, p, q) {
 				return w, true, true
 			}
@@ -385,8 +387,9 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // splitQuotes cuts a span where it passes between text quoted in both
 // articles and text that is not, so that a shared quotation and the
 // narrative copied around it are reported apart. Pieces shorter than
-// minWords stay with the piece before them.
-func splitQuotes(s span, x, y *entry, minWords int) []span {
+// minWords stay with the piece before them. The pieces are appended to
+// out.
+func splitQuotes(out []span, s span, x, y *entry, minWords int) []span {
 	state := func(i int) bool {
 		j := s.b0 + (i - s.a0)
 		if j >= s.b1 {
@@ -394,7 +397,7 @@ func splitQuotes(s span, x, y *entry, minWords int) []span {
 		}
 		return x.wordQuoted(i) && y.wordQuoted(j)
 	}
-	var out []span
+	first := len(out)
 	cur := span{a0: s.a0, b0: s.b0}
 	curState := state(s.a0)
 	for i := s.a0 + 1; i <= s.a1; i++ {
@@ -406,7 +409,7 @@ func splitQuotes(s span, x, y *entry, minWords int) []span {
 			j = s.b1
 		}
 		cur.a1, cur.b1 = i, j
-		if n := len(out); n > 0 && (cur.a1-cur.a0 < minWords || out[n-1].a1-out[n-1].a0 < minWords) {
+		if n := len(out); n > first && (cur.a1-cur.a0 < minWords || out[n-1].a1-out[n-1].a0 < minWords) {
 			out[n-1].a1, out[n-1].b1 = cur.a1, cur.b1
 		} else {
 			out = append(out, cur)

@@ -180,9 +180,10 @@ type Finder struct {
 	// lookup scratch, used under mu
 	look lookupScratch
 
-	aligners sync.Pool // of *alignScratch
-	scratch  sync.Pool // of *scratch
-	fetched  atomic.Int64
+	aligners   sync.Pool // of *alignScratch
+	targetBufs sync.Pool // of *targetBuf
+	scratch    sync.Pool // of *scratch
+	fetched    atomic.Int64
 }
 
 // New returns an empty Finder that reads candidates from src (which may
@@ -190,16 +191,17 @@ type Finder struct {
 func New(src ArticleSource, opts Options) *Finder {
 	opts = opts.withDefaults()
 	return &Finder{
-		src:      src,
-		opts:     opts,
-		params:   newHashParams(),
-		pending:  make(map[string][]byte),
-		win:      newRecent(opts.CacheBytes*7/8, opts.CacheSize),
-		old:      newFetchedCache(opts.CacheBytes / 4),
-		cur:      newPostings(0, nil),
-		near:     newNearGen(0, 0),
-		aligners: sync.Pool{New: func() any { return new(alignScratch) }},
-		scratch:  sync.Pool{New: func() any { return new(scratch) }},
+		src:        src,
+		opts:       opts,
+		params:     newHashParams(),
+		pending:    make(map[string][]byte),
+		win:        newRecent(opts.CacheBytes*7/8, opts.CacheSize),
+		old:        newFetchedCache(opts.CacheBytes / 4),
+		cur:        newPostings(0, nil),
+		near:       newNearGen(0, 0),
+		aligners:   sync.Pool{New: func() any { return new(alignScratch) }},
+		targetBufs: sync.Pool{New: func() any { return new(targetBuf) }},
+		scratch:    sync.Pool{New: func() any { return new(scratch) }},
 	}
 }
 
@@ -288,8 +290,13 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	d := f.insert(s, true)
 	f.win.put(d, e)
 	f.old.forget(a.ID)
-	targets := f.resolve(a.ID)
+	tb := f.targetBufs.Get().(*targetBuf)
+	targets := f.resolve(a.ID, tb)
 	f.mu.Unlock()
+	defer func() {
+		tb.release()
+		f.targetBufs.Put(tb)
+	}()
 
 	// The candidates are first screened here, one by one: most share a
 	// stock phrase or a quotation and nothing more, which the words

@@ -305,7 +305,7 @@ type target struct {
 // self: the first MaxCandidates, and beyond them up to MaxNear that many
 // LSH bands found (strongBands), the copies of a story syndicated to
 // dozens of outlets. f.mu is held.
-func (f *Finder) resolve(self string) []target {
+func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	l := &f.look
 	// one sort key per candidate: near, shared, document, all descending
 	keys := l.keys[:0]
@@ -346,8 +346,8 @@ func (f *Finder) resolve(self string) []target {
 		}
 		chosen, ids = append(chosen, c.doc), append(ids, id)
 	}
-	out := make([]target, len(chosen))
-	arena := make([]int32, 0, hits)
+	out := slices.Grow(buf.targets[:0], len(chosen))[:len(chosen)]
+	arena := slices.Grow(buf.fps[:0], hits)
 	for i, d := range chosen {
 		c := *l.get(d)
 		t := target{c: c}
@@ -379,8 +379,20 @@ func (f *Finder) resolve(self string) []target {
 	}
 	clear(ids) // keep no ids alive
 	l.chosen, l.ids = chosen, ids
+	buf.targets, buf.fps = out, arena
 	return out
 }
+
+// targetBuf is the memory of the targets of one arrival, reused by the
+// next once they are compared.
+type targetBuf struct {
+	targets []target
+	fps     []int32
+}
+
+// release drops what the targets point to, so that the buffer, waiting
+// for its next use, keeps no entry alive.
+func (b *targetBuf) release() { clear(b.targets) }
 
 // descending walks keys from the largest, sorting them a block at a time
 // as the walk reaches it: a block of the largest keys left is selected,
