@@ -251,8 +251,15 @@ func TestMayAlign(t *testing.T) {
 			if !tc.want && !tc.near && c.c.shared == 0 {
 				t.Fatal("the texts share no fingerprint: nothing is checked")
 			}
-			if got := f.mayAlign(new(aligner), xp, y, c); got != tc.want {
+			got := f.mayAlign(new(aligner), xp, y, c)
+			if got != tc.want {
 				t.Errorf("mayAlign = %v (shared %d), want %v", got, c.c.shared, tc.want)
+			}
+			// the same test on short words, before y is read back, keeps
+			// every candidate mayAlign keeps, and drops the stock phrase
+			c.words = shortWords(y.d.hs)
+			if short := f.mayPassShort(xp, xp.s.words, &c); got && !short || !tc.near && !tc.want && short {
+				t.Errorf("mayPassShort = %v, mayAlign %v", short, got)
 			}
 			if _, ok := f.compare(x, y); !tc.want && ok {
 				t.Errorf("skipped a pair compare finds")

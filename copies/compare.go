@@ -321,20 +321,77 @@ func (f *Finder) diagonal(x, y *entry, i, j int) int {
 		}
 		return unknown
 	}
-	// a run of seedWords equal words that starts within maxGap after
-	// the run, or ends within maxGap before it, would join it
-	for ga := 0; ga <= maxGap; ga++ {
-		for gb := 0; gb <= maxGap; gb++ {
-			if equalRun(a, b, a1+ga, b1+gb, seedWords) || equalRun(a, b, a0-ga-seedWords, b0-gb-seedWords, seedWords) {
-				return unknown
-			}
-		}
+	if seedNear(a, b, a0, a1, b0, b1) {
+		return unknown
 	}
 	return noPassage
 }
 
+// seedNear reports whether a run of seedWords equal words starts within
+// maxGap words after the run of equal words a[a0:a1], b[b0:b1], or ends
+// within maxGap before it: the aligner would join it to the run.
+func seedNear[T word](a, b []T, a0, a1, b0, b1 int) bool {
+	for ga := 0; ga <= maxGap; ga++ {
+		for gb := 0; gb <= maxGap; gb++ {
+			if equalRun(a, b, a1+ga, b1+gb, seedWords) || equalRun(a, b, a0-ga-seedWords, b0-gb-seedWords, seedWords) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayPassShort is mayAlign for a candidate known only by its short words
+// (see shortWords), before it is read back: it reports whether a passage
+// may run through an n-gram the two texts share at a fingerprint they
+// share. It is false only when the words around every occurrence of
+// every shared fingerprint show no passage, as diagonal does: short words
+// that are equal where the full ones differ only lengthen the runs, so
+// mayAlign would find none in the texts read back either (but for a
+// chance match of short words, one in 65,536 a word, that parts a run
+// the full words join). Candidates that share no fingerprint, or too many
+// to list, or occur too often, are left to the other tests.
+func (f *Finder) mayPassShort(xp *Prepared, arrival []uint16, t *target) bool {
+	words := t.words
+	if t.c.shared == 0 || t.fps == nil || len(t.fps) < int(t.c.shared) ||
+		len(arrival) > maxFPos || len(words) > maxFPos {
+		return true
+	}
+	looked := 0
+	for _, k := range t.fps {
+		for _, i32 := range xp.positions(k) {
+			i := int(i32)
+			if i+gramWords > len(arrival) {
+				return true
+			}
+			g := arrival[i : i+gramWords]
+			for j := 0; j+gramWords <= len(words); j++ {
+				if words[j] != g[0] || !equalRun(words, g, j, 0, gramWords) {
+					continue
+				}
+				if looked++; looked > 4*maxLocal {
+					return true
+				}
+				a0, b0 := i, j
+				for a0 > 0 && b0 > 0 && arrival[a0-1] == words[b0-1] {
+					a0, b0 = a0-1, b0-1
+				}
+				a1, b1 := i+gramWords, j+gramWords
+				for a1 < len(arrival) && b1 < len(words) && arrival[a1] == words[b1] {
+					a1, b1 = a1+1, b1+1
+				}
+				if a1-a0 >= f.opts.MinWords || seedNear(arrival, words, a0, a1, b0, b1) {
+					return true
+				}
+			}
+		}
+	}
+	// no occurrence at all: the words are not of the text indexed
+	return looked == 0
+}
+
 // equalRun reports whether the n words from i in a equal those from j in b.
-func equalRun(a, b []uint32, i, j, n int) bool {
+func equalRun[T word](a, b []T, i, j, n int) bool {
 	if i < 0 || j < 0 || i+n > len(a) || j+n > len(b) {
 		return false
 	}

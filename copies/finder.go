@@ -403,7 +403,7 @@ func (f *Finder) screen(as *alignScratch, xp *Prepared, arrival []uint16, arrShi
 	// short words show it may be a near-duplicate or share a passage that
 	// may be copying.
 	if t.words != nil && !(t.c.near && mayBeNear(arrShingles, t.words, f.opts.NearThreshold)) &&
-		!f.mayShare(&as.share, e, arrival, self < t.id, t.words, t.quoted) {
+		(!f.mayPassShort(xp, arrival, t) || !f.mayShare(&as.share, e, arrival, self < t.id, t.words, t.quoted)) {
 		return false
 	}
 	return true
