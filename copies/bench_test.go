@@ -207,7 +207,7 @@ func BenchmarkAlignArrival(b *testing.B) {
 // resolve does with a full pool, against sorting them all first.
 func BenchmarkDescending(b *testing.B) {
 	r := rand.New(rand.NewPCG(13, 14))
-	for _, n := range []int{100, 1000} {
+	for _, n := range []int{100, 180, 256, 1000} {
 		src := make([]uint64, n)
 		for i := range src {
 			src[i] = uint64(r.IntN(50))<<32 | uint64(r.Uint32())

@@ -402,14 +402,19 @@ type descending struct {
 	sorted int // keys[:sorted] are the largest, in descending order
 }
 
+// descBlock is the fewest keys descending sorts at a time.
+const descBlock = 64
+
 // at returns the k-th largest key; k is at most one past the last asked.
 func (d *descending) at(k int) uint64 {
 	if k >= d.sorted {
 		rest := d.keys[d.sorted:]
-		// a short list is sorted whole: selecting first costs more
+		// a list of at most a block is sorted whole; a longer one (from
+		// about 100 keys, BenchmarkDescending) has its largest block
+		// selected first
 		n := len(rest)
-		if n > 256 {
-			if n = min(max(64, d.sorted), n); n < len(rest) {
+		if n > descBlock {
+			if n = min(max(descBlock, d.sorted), n); n < len(rest) {
 				selectLargest(rest, n)
 			}
 		}
