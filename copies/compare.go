@@ -69,12 +69,13 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	})
 	c.AShare = coverage(c.Passages, x.d.runes, func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
 	c.BShare = coverage(c.Passages, y.d.runes, func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
-	// Jaccard is at most the ratio of the set sizes: most pairs are told
-	// apart by that alone; exact duplicates are among the near ones.
-	nx, ny := len(x.set), len(y.set)
+	// The similarity is wanted only when it reaches the threshold or the
+	// pair is near by its shares: most pairs are told apart by the ratio
+	// of the set sizes alone (Jaccard is at most that), or early in the
+	// merge; exact duplicates are among the near ones.
 	near := copying && min(c.AShare, c.BShare) >= f.opts.NearShare
 	j := 0.0
-	if near || float64(min(nx, ny)) >= f.opts.NearThreshold*float64(max(nx, ny)) {
+	if near || jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		j = sortedJaccard(x.set, y.set)
 	}
 	switch {

@@ -88,7 +88,7 @@ func TestGenFile(t *testing.T) {
 	f := New(counted, Options{})
 	pred := map[[2]string]string{}
 	passages := map[[2]string][]storyline.Passage{}
-	partials := map[[2]string]storyline.Copy{}
+	copiesOf := map[[2]string]storyline.Copy{}
 	var ms0, ms1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms0)
@@ -105,8 +105,11 @@ func TestGenFile(t *testing.T) {
 			pred[pairKey(c.A, c.B)] = string(c.Kind)
 			if c.Kind == storyline.Partial && len(passages) < 20000 {
 				passages[pairKey(c.A, c.B)] = c.Passages
-				partials[pairKey(c.A, c.B)] = c
 			}
+			if c.Kind != storyline.Partial {
+				c.Passages = nil // kept for partial pairs only
+			}
+			copiesOf[pairKey(c.A, c.B)] = c
 		}
 	}
 	cpu := cpuTime() - cpu0
@@ -247,12 +250,13 @@ func TestGenFile(t *testing.T) {
 				Kind      string              `json:"kind"`
 				Gold      string              `json:"gold"`
 				SameEvent bool                `json:"same_event"`
+				Sim       float64             `json:"similarity,omitempty"`
 				AShare    float64             `json:"a_share,omitempty"`
 				BShare    float64             `json:"b_share,omitempty"`
 				Passages  []storyline.Passage `json:"passages,omitempty"`
 			}{A: p[0], B: p[1], Kind: k, Gold: g, SameEvent: recs[index[p[0]]].Cluster == recs[index[p[1]]].Cluster}
-			if c, ok := partials[p]; ok {
-				line.AShare, line.BShare, line.Passages = c.AShare, c.BShare, c.Passages
+			if c, ok := copiesOf[p]; ok {
+				line.Sim, line.AShare, line.BShare, line.Passages = c.Similarity, c.AShare, c.BShare, c.Passages
 			}
 			b, err := json.Marshal(line)
 			if err != nil {
