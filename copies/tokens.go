@@ -86,15 +86,15 @@ func prepareWith(buf []textproc.Token, wide []uint64, text string) (doc, []textp
 }
 
 // spelling maps British endings to American ones, so that "recognise" and
-// "recognize", "colour" and "color" compare equal, grouped by their last
-// letter; no two endings of a group fit one word.
-var spelling = [...][]struct{ from, to string }{
-	'n': {{"isation", "ization"}},
-	'g': {{"ising", "izing"}, {"ysing", "yzing"}},
-	'd': {{"ised", "ized"}, {"ysed", "yzed"}},
-	's': {{"isations", "izations"}, {"ises", "izes"}, {"ours", "ors"}, {"tres", "ters"}},
-	'e': {{"ise", "ize"}, {"yse", "yze"}, {"tre", "ter"}, {"ogue", "og"}},
-	'r': {{"our", "or"}},
+// "recognize", "colour" and "color" compare equal. canonical picks the
+// endings to try by a word's last two letters.
+var spelling = []struct{ from, to string }{
+	{"isation", "ization"}, {"isations", "izations"},
+	{"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"},
+	{"ysing", "yzing"}, {"ysed", "yzed"}, {"yse", "yze"},
+	{"ours", "ors"}, {"our", "or"},
+	{"tres", "ters"}, {"tre", "ter"},
+	{"ogue", "og"},
 }
 
 // canonical folds a lower-case term to the form words are compared in: a
@@ -102,14 +102,43 @@ var spelling = [...][]struct{ from, to string }{
 // go through it, so over-folding only ever joins words, never splits them.
 func canonical(term string) string {
 	term = strings.TrimSuffix(term, "'s")
-	if len(term) < 6 || term[0] >= utf8.RuneSelf {
+	n := len(term)
+	if n < 6 || term[0] >= utf8.RuneSelf {
 		return term
 	}
-	if last := term[len(term)-1]; int(last) < len(spelling) {
-		for _, s := range spelling[last] {
-			if strings.HasSuffix(term, s.from) {
-				return term[:len(term)-len(s.from)] + s.to
-			}
+	// the endings of spelling that a word with these last two letters
+	// may have, as indexes into it: no two of them fit one word
+	var try [2]int8
+	switch uint16(term[n-2])<<8 | uint16(term[n-1]) {
+	case 'o'<<8 | 'n':
+		try = [2]int8{0, -1}
+	case 'n'<<8 | 's':
+		try = [2]int8{1, -1}
+	case 'n'<<8 | 'g':
+		try = [2]int8{2, 6}
+	case 'e'<<8 | 'd':
+		try = [2]int8{3, 7}
+	case 'e'<<8 | 's':
+		try = [2]int8{4, 11}
+	case 's'<<8 | 'e':
+		try = [2]int8{5, 8}
+	case 'r'<<8 | 's':
+		try = [2]int8{9, -1}
+	case 'u'<<8 | 'r':
+		try = [2]int8{10, -1}
+	case 'r'<<8 | 'e':
+		try = [2]int8{12, -1}
+	case 'u'<<8 | 'e':
+		try = [2]int8{13, -1}
+	default:
+		return term
+	}
+	for _, k := range try {
+		if k < 0 {
+			break
+		}
+		if s := spelling[k]; strings.HasSuffix(term, s.from) {
+			return term[:n-len(s.from)] + s.to
 		}
 	}
 	return term
