@@ -67,8 +67,8 @@ func New(codes ...string) *Detector {
 	}
 	d.codes = make(map[whatlanggo.Lang]string)
 	for i, opts := range []whatlanggo.Options{d.latin, d.cyrillic} {
-		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist)
-		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist)
+		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist, latinAlphabet)
+		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist, cyrillicAlphabet)
 		for _, m := range d.models[i] {
 			for _, l := range m.langs {
 				d.codes[l] = l.Iso6391()

@@ -1,0 +1,181 @@
+package lang
+
+import (
+	"math/bits"
+	"sync"
+	"unicode/utf8"
+)
+
+// Most samples are written in a small alphabet: once folded, an English
+// one in the space and a–z, a Russian one in the space, а–я and ё. Their
+// trigrams then number each character by its place in the alphabet and
+// a trigram by its three numbers, order kept: a dense key below size³,
+// which is counted in a table rather than sorted, and finds its profile
+// ranks by direct indexing rather than by hashing. A sample with a character outside its
+// model's alphabet takes the packed path; the answers are the same.
+
+// alphabet numbers the folded characters of one script's common trigrams
+// in code point order, the space first.
+type alphabet struct {
+	size int
+	// ascii is, per ASCII byte, its folded character's number plus one,
+	// 0 when the alphabet lacks it.
+	ascii [utf8.RuneSelf]uint8
+	// first is the lowest code point of the letters numbered from 1 in
+	// order, letters how many they are; extra is one more letter after
+	// them (ё), 0 for none.
+	first   rune
+	letters int
+	extra   rune
+}
+
+// newAlphabet returns the alphabet of the space, the letters first to
+// first+letters-1 and extra (when not 0).
+func newAlphabet(first rune, letters int, extra rune) *alphabet {
+	a := &alphabet{first: first, letters: letters, extra: extra, size: 1 + letters}
+	if extra != 0 {
+		a.size++
+	}
+	for c := range utf8.RuneSelf {
+		a.ascii[c] = uint8(a.code(trigramChar(rune(c))))
+	}
+	return a
+}
+
+// code returns the number plus one of the folded character f, or 0.
+func (a *alphabet) code(f rune) int {
+	switch {
+	case f == ' ':
+		return 1
+	case a.first <= f && f < a.first+rune(a.letters):
+		return int(f-a.first) + 2
+	case f == a.extra && f != 0:
+		return a.letters + 2
+	}
+	return 0
+}
+
+var (
+	latinAlphabet    = newAlphabet('a', 26, 0)
+	cyrillicAlphabet = newAlphabet('а', 32, 'ё')
+)
+
+// denseIndex finds the profile ranks of a dense key: ranks[starts[id]:
+// starts[id+1]], id being ids[key]-1 (0 for a trigram no profile has).
+type denseIndex struct {
+	alpha  *alphabet
+	ids    []uint16
+	starts []int32
+	ranks  []profileRank
+	// scratch holds *denseScratch, for distinct.
+	scratch sync.Pool
+}
+
+// denseScratch counts dense keys: counts per key, and a bit per key
+// counted; both all zero between calls.
+type denseScratch struct {
+	counts []uint16
+	seen   []uint64
+}
+
+// newDenseIndex indexes the profile trigrams of x written in alpha; nil
+// when they are too many to number.
+func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
+	n := alpha.size
+	di := &denseIndex{alpha: alpha, ids: make([]uint16, n*n*n), starts: []int32{0}}
+	for _, sl := range x.slots {
+		if sl.hi == sl.lo {
+			continue
+		}
+		a, b, c := alpha.code(rune(sl.key>>42)), alpha.code(rune(sl.key>>21&(1<<21-1))), alpha.code(rune(sl.key&(1<<21-1)))
+		if a == 0 || b == 0 || c == 0 {
+			continue // never in a sample of alpha
+		}
+		if len(di.starts) >= 1<<16 {
+			return nil
+		}
+		key := ((a-1)*n+b-1)*n + c - 1
+		di.ranks = append(di.ranks, x.ranks[sl.lo:sl.hi]...)
+		di.starts = append(di.starts, int32(len(di.ranks)))
+		di.ids[key] = uint16(len(di.starts) - 1)
+	}
+	return di
+}
+
+// distinct appends to dst the distinct keys of keys, fewer than 1<<16,
+// from the greatest down, with their counts, and returns it with the
+// greatest count. Each key is replaced by the number ranksOf takes.
+func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrigram, int) {
+	sc, _ := di.scratch.Get().(*denseScratch)
+	if sc == nil {
+		sc = &denseScratch{counts: make([]uint16, len(di.ids)), seen: make([]uint64, (len(di.ids)+63)/64)}
+	}
+	counts, seen := sc.counts, sc.seen
+	for _, k := range keys {
+		seen[k>>6] |= 1 << (k & 63)
+		counts[k]++
+	}
+	most := 0
+	for w := len(seen) - 1; w >= 0; w-- {
+		b := seen[w]
+		if b == 0 {
+			continue
+		}
+		seen[w] = 0
+		for b != 0 {
+			top := 63 - bits.LeadingZeros64(b)
+			b &^= 1 << top
+			k := w<<6 | top
+			c := int(counts[k])
+			counts[k] = 0
+			dst = append(dst, rankedTrigram{key: uint64(di.ids[k]), count: c})
+			most = max(most, c)
+		}
+	}
+	di.scratch.Put(sc)
+	return dst, most
+}
+
+// ranksOf returns the profile ranks of a key as distinct numbers it.
+func (di *denseIndex) ranksOf(id uint64) []profileRank {
+	if id == 0 {
+		return nil
+	}
+	return di.ranks[di.starts[id-1]:di.starts[id]]
+}
+
+// denseKeys appends to dst the dense keys of text's trigrams, as detect
+// counts them, and reports whether every character of text is in a; when
+// it is not, dst's contents are undefined.
+func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {
+	n := uint64(a.size)
+	r1, r2 := uint64(0), uint64(0) // the space, and none yet
+	have2 := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var code int
+		if c < utf8.RuneSelf {
+			code = int(a.ascii[c])
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			code = a.code(trigramChar(r))
+			i += size
+		}
+		if code == 0 {
+			return dst, false
+		}
+		r3 := uint64(code - 1)
+		if have2 {
+			if !(r2 == 0 && (r1 == 0 || r3 == 0)) {
+				dst = append(dst, (r1*n+r2)*n+r3)
+			}
+			r1 = r2
+		}
+		r2, have2 = r3, true
+	}
+	if have2 && r2 != 0 {
+		dst = append(dst, (r1*n+r2)*n)
+	}
+	return dst, true
+}
