@@ -13,13 +13,43 @@ type strIndex struct {
 	keys  []string
 }
 
-// strHash is 32-bit FNV-1a; its high bits pick a slot.
+// strHash hashes s eight bytes at a time, most words in one or two
+// multiplications; its high bits, which the multiplications mix best,
+// pick a slot.
 func strHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(s)) * m
+	for len(s) > 8 {
+		h = (h ^ load64(s)) * m
+		h ^= h >> 31
+		s = s[8:]
 	}
-	return h
+	// the last one to eight bytes, overlapping when a word's bytes
+	// were not fewer
+	var t uint64
+	switch {
+	case len(s) >= 4:
+		t = uint64(load32(s)) | uint64(load32(s[len(s)-4:]))<<32
+	case len(s) > 0:
+		t = uint64(s[0]) | uint64(s[len(s)/2])<<8 | uint64(s[len(s)-1])<<16
+	}
+	h = (h ^ t) * m
+	h ^= h >> 29
+	h *= m
+	return uint32(h >> 32)
+}
+
+// load64 returns the first eight bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 returns the first four bytes of s, little-endian.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // reset empties x, sized for about n strings.

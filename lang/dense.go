@@ -2,62 +2,63 @@ package lang
 
 import (
 	"math/bits"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
 
 // Most samples are written in a small alphabet: once folded, an English
-// one in the space and a–z, a Russian one in the space, а–я and ё. Their
-// trigrams then number each character by its place in the alphabet and
-// a trigram by its three numbers, order kept: a dense key below size³,
-// which is counted in a table rather than sorted, and finds its profile
-// ranks by direct indexing rather than by hashing. A sample with a character outside its
+// or a German one in the space, a–z and the letters of Latin-1, a Russian
+// one in the space, a–z, а–я and ё. Their trigrams then number each
+// character by its place in the alphabet and a trigram by its three
+// numbers, order kept: a dense key below size³, which is counted in a
+// table rather than sorted, and finds its profile ranks by direct
+// indexing rather than by hashing. A sample with a character outside its
 // model's alphabet takes the packed path; the answers are the same.
 
-// alphabet numbers the folded characters of one script's common trigrams
-// in code point order, the space first.
+// lowAlphabet is the code points an alphabet may hold: all below it.
+const lowAlphabet = 0x480
+
+// alphabet numbers some folded characters, the space first, in code
+// point order.
 type alphabet struct {
 	size int
-	// ascii is, per ASCII byte, its folded character's number plus one,
-	// 0 when the alphabet lacks it.
-	ascii [utf8.RuneSelf]uint8
-	// first is the lowest code point of the letters numbered from 1 in
-	// order, letters how many they are; extra is one more letter after
-	// them (ё), 0 for none.
-	first   rune
-	letters int
-	extra   rune
+	// codes is, per folded code point below lowAlphabet, its number
+	// plus one, 0 when the alphabet lacks it.
+	codes [lowAlphabet]uint8
 }
 
-// newAlphabet returns the alphabet of the space, the letters first to
-// first+letters-1 and extra (when not 0).
-func newAlphabet(first rune, letters int, extra rune) *alphabet {
-	a := &alphabet{first: first, letters: letters, extra: extra, size: 1 + letters}
-	if extra != 0 {
-		a.size++
+// newAlphabet returns the alphabet of the space and the letters of the
+// given ranges, each a first and last code point: what trigramChar
+// returns, lower case.
+func newAlphabet(ranges ...[2]rune) *alphabet {
+	chars := []rune{' '}
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if trigramChar(r) == r && r != ' ' {
+				chars = append(chars, r)
+			}
+		}
 	}
-	for c := range utf8.RuneSelf {
-		a.ascii[c] = uint8(a.code(trigramChar(rune(c))))
+	slices.Sort(chars)
+	a := &alphabet{size: len(chars)}
+	for i, r := range chars {
+		a.codes[r] = uint8(i + 1)
 	}
 	return a
 }
 
 // code returns the number plus one of the folded character f, or 0.
 func (a *alphabet) code(f rune) int {
-	switch {
-	case f == ' ':
-		return 1
-	case a.first <= f && f < a.first+rune(a.letters):
-		return int(f-a.first) + 2
-	case f == a.extra && f != 0:
-		return a.letters + 2
+	if f < 0 || f >= lowAlphabet {
+		return 0
 	}
-	return 0
+	return int(a.codes[f])
 }
 
 var (
-	latinAlphabet    = newAlphabet('a', 26, 0)
-	cyrillicAlphabet = newAlphabet('а', 32, 'ё')
+	latinAlphabet    = newAlphabet([2]rune{'a', 'z'}, [2]rune{0xdf, 0xff})
+	cyrillicAlphabet = newAlphabet([2]rune{'a', 'z'}, [2]rune{'а', 'я'}, [2]rune{'ё', 'ё'})
 )
 
 // denseIndex finds the profile ranks of a dense key: ranks[starts[id]:
@@ -71,11 +72,12 @@ type denseIndex struct {
 	scratch sync.Pool
 }
 
-// denseScratch counts dense keys: counts per key, and a bit per key
-// counted; both all zero between calls.
+// denseScratch counts dense keys: counts per key, a bit per key counted
+// and a bit per word of those bits not zero; all zero between calls.
 type denseScratch struct {
 	counts []uint16
 	seen   []uint64
+	words  []uint64
 }
 
 // newDenseIndex indexes the profile trigrams of x written in alpha; nil
@@ -108,28 +110,34 @@ func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrigram, int) {
 	sc, _ := di.scratch.Get().(*denseScratch)
 	if sc == nil {
-		sc = &denseScratch{counts: make([]uint16, len(di.ids)), seen: make([]uint64, (len(di.ids)+63)/64)}
+		n := (len(di.ids) + 63) / 64
+		sc = &denseScratch{counts: make([]uint16, len(di.ids)), seen: make([]uint64, n), words: make([]uint64, (n+63)/64)}
 	}
-	counts, seen := sc.counts, sc.seen
+	counts, seen, words := sc.counts, sc.seen, sc.words
 	for _, k := range keys {
 		seen[k>>6] |= 1 << (k & 63)
+		words[k>>12] |= 1 << (k >> 6 & 63)
 		counts[k]++
 	}
 	most := 0
-	for w := len(seen) - 1; w >= 0; w-- {
-		b := seen[w]
-		if b == 0 {
-			continue
-		}
-		seen[w] = 0
-		for b != 0 {
-			top := 63 - bits.LeadingZeros64(b)
-			b &^= 1 << top
-			k := w<<6 | top
-			c := int(counts[k])
-			counts[k] = 0
-			dst = append(dst, rankedTrigram{key: uint64(di.ids[k]), count: c})
-			most = max(most, c)
+	for v := len(words) - 1; v >= 0; v-- {
+		bw := words[v]
+		words[v] = 0
+		for bw != 0 {
+			w := 63 - bits.LeadingZeros64(bw)
+			bw &^= 1 << w
+			w |= v << 6
+			b := seen[w]
+			seen[w] = 0
+			for b != 0 {
+				top := 63 - bits.LeadingZeros64(b)
+				b &^= 1 << top
+				k := w<<6 | top
+				c := int(counts[k])
+				counts[k] = 0
+				dst = append(dst, rankedTrigram{key: uint64(di.ids[k]), count: c})
+				most = max(most, c)
+			}
 		}
 	}
 	di.scratch.Put(sc)
@@ -155,7 +163,7 @@ func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {
 		c := text[i]
 		var code int
 		if c < utf8.RuneSelf {
-			code = int(a.ascii[c])
+			code = int(a.codes[asciiTrigramChars[c]])
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
