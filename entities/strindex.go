@@ -6,9 +6,11 @@ package entities
 // lookups are many and short-lived, where a map's hashing and clearing
 // cost more.
 type strIndex struct {
-	// slots hold a number plus one, 0 for an empty slot; their count is
-	// a power of two, 1<<(32-shift).
-	slots []int32
+	// slots hold a number plus one, 0 for an empty slot, and above it
+	// the hash of its string, so that a probe compares strings only
+	// when their hashes agree; their count is a power of two,
+	// 1<<(32-shift).
+	slots []uint64
 	shift uint
 	keys  []string
 }
@@ -59,7 +61,7 @@ func (x *strIndex) reset(n int) {
 		size, shift = size*2, shift-1
 	}
 	if len(x.slots) < size {
-		x.slots = make([]int32, size)
+		x.slots = make([]uint64, size)
 		x.shift = shift
 	} else {
 		clear(x.slots)
@@ -74,9 +76,13 @@ func (x *strIndex) find(s string) int32 {
 		return -1
 	}
 	mask := uint32(len(x.slots) - 1)
-	for i := strHash(s) >> x.shift; ; i = (i + 1) & mask {
-		id := x.slots[i] - 1
-		if id < 0 || x.keys[id] == s {
+	h := strHash(s)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		sl := x.slots[i]
+		if sl == 0 {
+			return -1
+		}
+		if id := int32(uint32(sl)) - 1; uint32(sl>>32) == h && x.keys[id] == s {
 			return id
 		}
 	}
@@ -88,19 +94,20 @@ func (x *strIndex) add(s string) int32 {
 		x.grow()
 	}
 	mask := uint32(len(x.slots) - 1)
-	i := strHash(s) >> x.shift
+	h := strHash(s)
+	i := h >> x.shift
 	for ; ; i = (i + 1) & mask {
-		id := x.slots[i] - 1
-		if id < 0 {
+		sl := x.slots[i]
+		if sl == 0 {
 			break
 		}
-		if x.keys[id] == s {
+		if id := int32(uint32(sl)) - 1; uint32(sl>>32) == h && x.keys[id] == s {
 			return id
 		}
 	}
 	id := int32(len(x.keys))
 	x.keys = append(x.keys, s)
-	x.slots[i] = id + 1
+	x.slots[i] = uint64(h)<<32 | uint64(id+1)
 	return id
 }
 
@@ -110,13 +117,14 @@ func (x *strIndex) grow() {
 	if size == 0 {
 		size, shift = 64, 32-6
 	}
-	x.slots, x.shift = make([]int32, size), shift
+	x.slots, x.shift = make([]uint64, size), shift
 	mask := uint32(size - 1)
 	for id, s := range x.keys {
-		i := strHash(s) >> shift
+		h := strHash(s)
+		i := h >> shift
 		for x.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		x.slots[i] = int32(id) + 1
+		x.slots[i] = uint64(h)<<32 | uint64(id+1)
 	}
 }
