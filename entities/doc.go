@@ -27,8 +27,10 @@ type Doc struct {
 	src   string
 	off   []int32
 	ascii bool
-	// caps is, per token, Capitalized's answer, set by NewDoc.
-	caps []bool
+	// caps is, per token, Capitalized's answer, set by NewDoc; capAt
+	// lists the tokens capitalised, in order.
+	caps  []bool
+	capAt []int32
 	// work is Recognize's working memory, kept with the Doc so that a
 	// Doc reused with Reset reads the next article without allocating.
 	work *work
@@ -68,6 +70,7 @@ func (d *Doc) Reset(text string) {
 	d.Para = d.Para[:n]
 	para := 0
 	prevEnd := 0
+	d.capAt = d.capAt[:0]
 	for i, t := range d.Tokens {
 		start := i == 0
 		upper := isUpper(d.Text[t.Start])
@@ -75,6 +78,9 @@ func (d *Doc) Reset(text string) {
 			// one space since the last token, most gaps: neither a
 			// sentence nor a paragraph starts
 			d.SentStart[i], d.caps[i], d.Para[i] = false, upper, para
+			if upper {
+				d.capAt = append(d.capAt, int32(i))
+			}
 			prevEnd = t.End
 			continue
 		}
@@ -114,8 +120,28 @@ func (d *Doc) Reset(text string) {
 		d.SentStart[i] = start
 		d.caps[i] = upper
 		d.Para[i] = para
+		if upper {
+			d.capAt = append(d.capAt, int32(i))
+		}
 		prevEnd = t.End
 	}
+}
+
+// capitalizedTokens returns the indexes of the capitalised tokens, in
+// order: those Reset listed, or, when the caller set Tokens, a list made
+// in *buf, which keeps its memory.
+func (d *Doc) capitalizedTokens(buf *[]int32) []int32 {
+	if len(d.caps) == len(d.Tokens) {
+		return d.capAt
+	}
+	l := (*buf)[:0]
+	for i := range d.Tokens {
+		if d.Capitalized(i) {
+			l = append(l, int32(i))
+		}
+	}
+	*buf = l
+	return l
 }
 
 // isSpace is unicode.IsSpace, answered at once for ASCII.

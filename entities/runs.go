@@ -18,10 +18,8 @@ func lowerTerms(d *Doc, w *work) *lowerSet {
 	var lower *lowerSet
 	var asked textproc.WordFilter // passes the terms of lower
 	w.surnames = w.surnames[:0]
-	for i, t := range d.Tokens {
-		if !d.Capitalized(i) {
-			continue
-		}
+	for _, k := range w.capAt {
+		i, t := int(k), d.Tokens[k]
 		if i > 0 && d.Capitalized(i-1) && d.lex(i-1)&inFirstNames != 0 && gapIs(d, i-1, " ") {
 			// "Tyler Hansbrough": a surname the article may use alone
 			w.surnames = append(w.surnames, strings.TrimSuffix(t.Term, "'s"))
@@ -133,9 +131,10 @@ func joined(d *Doc, i int) bool {
 func findRuns(d *Doc, lower *lowerSet, w *work) []*cand {
 	out := w.cands[:0]
 	n := len(d.Tokens)
-	for i := 0; i < n; {
-		if !d.Capitalized(i) || !candidate(d, i, lower) { // most tokens fail the first test
-			i++
+	next := 0 // the first token after the last run
+	for _, k := range w.capAt {
+		i := int(k)
+		if i < next || !candidate(d, i, lower) {
 			continue
 		}
 		j := i + 1
@@ -157,7 +156,7 @@ func findRuns(d *Doc, lower *lowerSet, w *work) []*cand {
 		if c, ok := makeCand(d, i, j, w); ok {
 			out = append(out, c)
 		}
-		i = j
+		next = j
 	}
 	if len(w.joined) > 0 {
 		// one string for the article's names of several words
