@@ -17,15 +17,18 @@ import (
 // model's alphabet takes the packed path; the answers are the same.
 
 // lowAlphabet is the code points an alphabet may hold: all below it.
-const lowAlphabet = 0x480
+// Below twoBytes, a code point takes one or two bytes of UTF-8.
+const lowAlphabet, twoBytes = 0x480, 0x800
 
 // alphabet numbers some folded characters, the space first, in code
 // point order.
 type alphabet struct {
 	size int
 	// codes is, per folded code point below lowAlphabet, its number
-	// plus one, 0 when the alphabet lacks it.
+	// plus one, 0 when the alphabet lacks it; raw is, per code point
+	// below twoBytes, the number plus one of its folded character.
 	codes [lowAlphabet]uint8
+	raw   [twoBytes]uint8
 }
 
 // newAlphabet returns the alphabet of the space and the letters of the
@@ -44,6 +47,9 @@ func newAlphabet(ranges ...[2]rune) *alphabet {
 	a := &alphabet{size: len(chars)}
 	for i, r := range chars {
 		a.codes[r] = uint8(i + 1)
+	}
+	for r := range rune(twoBytes) {
+		a.raw[r] = uint8(a.code(trigramChar(r)))
 	}
 	return a
 }
@@ -163,8 +169,12 @@ func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {
 		c := text[i]
 		var code int
 		if c < utf8.RuneSelf {
-			code = int(a.codes[asciiTrigramChars[c]])
+			code = int(a.raw[c])
 			i++
+		} else if 0xc2 <= c && c <= 0xdf && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+			// two bytes, as Cyrillic and Latin-1 letters
+			code = int(a.raw[rune(c&0x1f)<<6|rune(text[i+1]&0x3f)])
+			i += 2
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			code = a.code(trigramChar(r))
