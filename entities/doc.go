@@ -172,6 +172,16 @@ func (d *Doc) decode() {
 	k := 0
 	// ASCII first, where a code point's offset is its index: off is
 	// written from the first other byte on, or never
+	for k+8 <= len(src) {
+		w := load64(src[k:])
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+		t := text[k : k+8 : k+8]
+		t[0], t[1], t[2], t[3] = rune(byte(w)), rune(byte(w>>8)), rune(byte(w>>16)), rune(byte(w>>24))
+		t[4], t[5], t[6], t[7] = rune(byte(w>>32)), rune(byte(w>>40)), rune(byte(w>>48)), rune(byte(w>>56))
+		k += 8
+	}
 	for k < len(src) && src[k] < utf8.RuneSelf {
 		text[k] = rune(src[k])
 		k++
@@ -184,13 +194,27 @@ func (d *Doc) decode() {
 		off[i] = int32(i)
 	}
 	for i := k; i < len(src); k++ {
-		off[k] = int32(i)
 		c := src[i]
 		if c < utf8.RuneSelf {
+			// eight ASCII bytes at once when there are, most of the
+			// text between the other code points of an English one
+			if i+8 <= len(src) {
+				if w := load64(src[i:]); w&0x8080808080808080 == 0 {
+					t, o, n := text[k:k+8:k+8], off[k:k+8:k+8], int32(i)
+					t[0], t[1], t[2], t[3] = rune(byte(w)), rune(byte(w>>8)), rune(byte(w>>16)), rune(byte(w>>24))
+					t[4], t[5], t[6], t[7] = rune(byte(w>>32)), rune(byte(w>>40)), rune(byte(w>>48)), rune(byte(w>>56))
+					o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = n, n+1, n+2, n+3, n+4, n+5, n+6, n+7
+					i += 8
+					k += 7
+					continue
+				}
+			}
+			off[k] = int32(i)
 			text[k] = rune(c)
 			i++
 			continue
 		}
+		off[k] = int32(i)
 		r, size := rune(0), 2
 		if 0xc2 <= c && c <= 0xdf && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
 			r = rune(c&0x1f)<<6 | rune(src[i+1]&0x3f) // two bytes, as Cyrillic letters

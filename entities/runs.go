@@ -14,6 +14,8 @@ import (
 // lowerTerms returns, of the terms that a capitalised word opening a
 // sentence has (less "'s"), those the article also writes in lower case:
 // there capitalisation says nothing, and such a word is a common word.
+// Reading every token's term for that, it also lists in w.roleAt the
+// tokens whose term is a role head, for roles.
 func lowerTerms(d *Doc, w *work) *lowerSet {
 	var lower *lowerSet
 	var asked textproc.WordFilter // passes the terms of lower
@@ -34,18 +36,22 @@ func lowerTerms(d *Doc, w *work) *lowerSet {
 			asked.Add(term)
 		}
 	}
-	if lower == nil {
-		return nil
+	if lower != nil {
+		lower.seen = resized(lower.seen, len(lower.index.keys))
 	}
-	lower.seen = resized(lower.seen, len(lower.index.keys))
+	roleAt := w.roleAt[:0]
 	for i, t := range d.Tokens {
-		if d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
+		if roleHeads.filter.May(t.Term) && d.lex(i)&inRoleHeads != 0 {
+			roleAt = append(roleAt, int32(i))
+		}
+		if lower == nil || d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
 			continue
 		}
 		if id := lower.index.find(t.Term); id >= 0 {
 			lower.seen[id] = true
 		}
 	}
+	w.roleAt = roleAt
 	return lower
 }
 
