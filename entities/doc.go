@@ -71,7 +71,8 @@ func (d *Doc) Reset(text string) {
 	para := 0
 	prevEnd := 0
 	d.capAt = d.capAt[:0]
-	for i, t := range d.Tokens {
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		start := i == 0
 		upper := isUpper(d.Text[t.Start])
 		if t.Start == prevEnd+1 && d.Text[prevEnd] == ' ' && i > 0 {

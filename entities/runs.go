@@ -40,14 +40,16 @@ func lowerTerms(d *Doc, w *work) *lowerSet {
 		lower.seen = resized(lower.seen, len(lower.index.keys))
 	}
 	roleAt := w.roleAt[:0]
-	for i, t := range d.Tokens {
-		if roleHeads.filter.May(t.Term) && d.lex(i)&inRoleHeads != 0 {
+	toks := d.Tokens
+	for i := range toks {
+		term := toks[i].Term
+		if roleHeads.filter.May(term) && d.lex(i)&inRoleHeads != 0 {
 			roleAt = append(roleAt, int32(i))
 		}
-		if lower == nil || d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
+		if lower == nil || d.Capitalized(i) || !asked.May(term) || !isLetter(d.Text[toks[i].Start]) {
 			continue
 		}
-		if id := lower.index.find(t.Term); id >= 0 {
+		if id := lower.index.find(term); id >= 0 {
 			lower.seen[id] = true
 		}
 	}
