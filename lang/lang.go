@@ -7,6 +7,7 @@ package lang
 
 import (
 	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -29,6 +30,8 @@ type Detector struct {
 	// codes are the ISO 639-1 codes of the models' languages
 	// (whatlanggo builds a map on every Iso6391 call).
 	codes map[whatlanggo.Lang]string
+	// scratch holds *scratch, trigramModel.detect's working memory.
+	scratch *sync.Pool
 	// MinLetters is the fewest letters a text needs for a guess.
 	MinLetters int
 	// MinConfidence is the lowest whatlanggo confidence accepted.
@@ -52,6 +55,7 @@ func New(codes ...string) *Detector {
 		MinLetters:    20,
 		MinConfidence: 0.1,
 		Sample:        2048,
+		scratch:       new(sync.Pool),
 	}
 	for _, c := range codes {
 		l := fromISO(c)
@@ -260,14 +264,25 @@ func load64(s string) uint64 {
 // trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of
 // set (0 latin, 1 cyrillic), computed by d's trigram models.
 func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (whatlanggo.Lang, float64) {
-	var buf scratch
+	var m *trigramModel
 	switch script(text) {
 	case nil:
 		return -1, 0
 	case unicode.Latin:
-		return d.models[set][0].detect(text, &buf)
+		m = d.models[set][0]
 	case unicode.Cyrillic:
-		return d.models[set][1].detect(text, &buf)
+		m = d.models[set][1]
+	}
+	if m != nil {
+		// a scratch of earlier calls: one on the stack would be
+		// cleared, some 27 KB, on every call
+		buf, _ := d.scratch.Get().(*scratch)
+		if buf == nil {
+			buf = new(scratch)
+		}
+		l, conf := m.detect(text, buf)
+		d.scratch.Put(buf)
+		return l, conf
 	}
 	info := whatlanggo.DetectWithOptions(text, opts)
 	return info.Lang, info.Confidence

@@ -203,8 +203,7 @@ type rankedTrigram struct {
 }
 
 // scratch is detect's working memory, sized for the 512-byte samples
-// Detect scores so that it can live on the caller's stack; longer texts
-// spill to the heap.
+// Detect scores; longer texts spill to the heap. Detectors pool them.
 type scratch struct {
 	keys, sorted     [520]uint64
 	distinct, ranked [520]rankedTrigram
