@@ -70,23 +70,27 @@ func (d *Doc) Reset(text string) {
 	d.Para = d.Para[:n]
 	para := 0
 	prevEnd := 0
-	d.capAt = d.capAt[:0]
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
+	// locals of the lengths checked once, so that the loop writes
+	// without bounds checks
+	toks, runes := d.Tokens, d.Text
+	sent, caps, paras := d.SentStart[:n], d.caps[:n], d.Para[:n]
+	capAt := d.capAt[:0]
+	for i := range toks {
+		t := &toks[i]
 		start := i == 0
-		upper := isUpper(d.Text[t.Start])
-		if t.Start == prevEnd+1 && d.Text[prevEnd] == ' ' && i > 0 {
+		upper := isUpper(runes[t.Start])
+		if t.Start == prevEnd+1 && runes[prevEnd] == ' ' && i > 0 {
 			// one space since the last token, most gaps: neither a
 			// sentence nor a paragraph starts
-			d.SentStart[i], d.caps[i], d.Para[i] = false, upper, para
+			sent[i], caps[i], paras[i] = false, upper, para
 			if upper {
-				d.capAt = append(d.capAt, int32(i))
+				capAt = append(capAt, int32(i))
 			}
 			prevEnd = t.End
 			continue
 		}
 		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
-		for _, r := range d.Text[prevEnd:t.Start] {
+		for _, r := range runes[prevEnd:t.Start] {
 			switch {
 			case r == ' ':
 				sawSpace = true
@@ -105,11 +109,11 @@ func (d *Doc) Reset(text string) {
 			}
 		}
 		if sawStop && sawSpace && i > 0 {
-			prev := d.Tokens[i-1]
+			prev := &toks[i-1]
 			// a capital initial ("Elijah E. Cummings") ends no sentence
-			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
-			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
-			first := d.Text[t.Start]
+			initial := prev.End-prev.Start == 1 && isUpper(runes[prev.Start])
+			abbrev := runes[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
+			first := runes[t.Start]
 			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
 			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
 				start = true
@@ -118,14 +122,13 @@ func (d *Doc) Reset(text string) {
 		if sawQuote && upper {
 			start = true
 		}
-		d.SentStart[i] = start
-		d.caps[i] = upper
-		d.Para[i] = para
+		sent[i], caps[i], paras[i] = start, upper, para
 		if upper {
-			d.capAt = append(d.capAt, int32(i))
+			capAt = append(capAt, int32(i))
 		}
 		prevEnd = t.End
 	}
+	d.capAt = capAt
 }
 
 // capitalizedTokens returns the indexes of the capitalised tokens, in
