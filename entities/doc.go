@@ -74,6 +74,9 @@ func (d *Doc) Reset(text string) {
 	// without bounds checks
 	toks, runes := d.Tokens, d.Text
 	sent, caps, paras := d.SentStart[:n], d.caps[:n], d.Para[:n]
+	if cap(d.capAt) < n {
+		d.capAt = make([]int32, 0, n) // every token, at most
+	}
 	capAt := d.capAt[:0]
 	for i := range toks {
 		t := &toks[i]
