@@ -67,11 +67,17 @@ var (
 	cyrillicAlphabet = newAlphabet([2]rune{'a', 'z'}, [2]rune{'а', 'я'}, [2]rune{'ё', 'ё'})
 )
 
-// denseIndex finds the profile ranks of a dense key: ranks[starts[id]:
-// starts[id+1]], id being ids[key]-1 (0 for a trigram no profile has).
+// denseIndex finds the profile ranks of a dense key: a bit per key says
+// whether a profile has it, and the bits set before it number it, so
+// that the index takes a bit per key rather than a number.
 type denseIndex struct {
-	alpha  *alphabet
-	ids    []uint16
+	alpha *alphabet
+	// present has the bits; before counts, per word of present, the
+	// bits set in the words before it.
+	present []uint64
+	before  []uint16
+	// the ranks of the trigram numbered id are ranks[starts[id-1]:
+	// starts[id]], numbered from 1 in key order.
 	starts []int32
 	ranks  []profileRank
 	// scratch holds *denseScratch, for distinct.
@@ -90,7 +96,10 @@ type denseScratch struct {
 // when they are too many to number.
 func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 	n := alpha.size
-	di := &denseIndex{alpha: alpha, ids: make([]uint16, n*n*n), starts: []int32{0}}
+	words := (n*n*n + 63) / 64
+	di := &denseIndex{alpha: alpha, present: make([]uint64, words), before: make([]uint16, words)}
+	slot := map[int]indexSlot{}
+	var order []int
 	for _, sl := range x.slots {
 		if sl.hi == sl.lo {
 			continue
@@ -99,15 +108,38 @@ func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 		if a == 0 || b == 0 || c == 0 {
 			continue // never in a sample of alpha
 		}
-		if len(di.starts) >= 1<<16 {
-			return nil
-		}
 		key := ((a-1)*n+b-1)*n + c - 1
+		slot[key] = sl
+		order = append(order, key)
+	}
+	if len(order) >= 1<<16 {
+		return nil
+	}
+	slices.Sort(order)
+	di.starts = append(di.starts, 0)
+	for _, key := range order {
+		sl := slot[key]
+		di.present[key>>6] |= 1 << (key & 63)
 		di.ranks = append(di.ranks, x.ranks[sl.lo:sl.hi]...)
 		di.starts = append(di.starts, int32(len(di.ranks)))
-		di.ids[key] = uint16(len(di.starts) - 1)
+	}
+	count := 0
+	for w, b := range di.present {
+		di.before[w] = uint16(count)
+		count += bits.OnesCount64(b)
 	}
 	return di
+}
+
+// id returns the number of a dense key among the profiles' (from 1), 0
+// when no profile has it.
+func (di *denseIndex) id(key int) uint64 {
+	w, b := key>>6, uint(key&63)
+	word := di.present[w]
+	if word>>b&1 == 0 {
+		return 0
+	}
+	return uint64(di.before[w]) + uint64(bits.OnesCount64(word&(1<<b-1))) + 1
 }
 
 // distinct appends to dst the distinct keys of keys, fewer than 1<<16,
@@ -116,8 +148,8 @@ func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrigram, int) {
 	sc, _ := di.scratch.Get().(*denseScratch)
 	if sc == nil {
-		n := (len(di.ids) + 63) / 64
-		sc = &denseScratch{counts: make([]uint16, len(di.ids)), seen: make([]uint64, n), words: make([]uint64, (n+63)/64)}
+		n := len(di.present)
+		sc = &denseScratch{counts: make([]uint16, 64*len(di.present)), seen: make([]uint64, n), words: make([]uint64, (n+63)/64)}
 	}
 	counts, seen, words := sc.counts, sc.seen, sc.words
 	for _, k := range keys {
@@ -141,7 +173,7 @@ func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrig
 				k := w<<6 | top
 				c := int(counts[k])
 				counts[k] = 0
-				dst = append(dst, rankedTrigram{key: uint64(di.ids[k]), count: c})
+				dst = append(dst, rankedTrigram{key: di.id(k), count: c})
 				most = max(most, c)
 			}
 		}
