@@ -81,7 +81,8 @@ func (d *Doc) Reset(text string) {
 	for i := range toks {
 		t := &toks[i]
 		start := i == 0
-		upper := isUpper(runes[t.Start])
+		r0 := runes[t.Start]
+		upper := r0 < utf8.RuneSelf && 'A' <= r0 && r0 <= 'Z' || r0 >= utf8.RuneSelf && isUpper(r0)
 		if t.Start == prevEnd+1 && runes[prevEnd] == ' ' && i > 0 {
 			// one space since the last token, most gaps: neither a
 			// sentence nor a paragraph starts

@@ -185,7 +185,7 @@ func runeCut(text string, max int) int {
 // whether there are fewer than minLetters: a Latin letter takes at least
 // one byte, any other letter at least two.
 func countLetters(text string, minLetters int) (latin, cyr, other int) {
-	const check = 256 // bytes between checks for an early stop
+	const check = 64 // bytes between checks for an early stop
 	next := check
 	for i := 0; i < len(text); {
 		if i >= next {
