@@ -99,6 +99,12 @@ func fromISO(code string) whatlanggo.Lang {
 // runs first: Detect runs the model first and the shortcut only when the
 // model disagrees, which spares the shortcut's scan on most texts.
 func (d *Detector) Detect(text string) string {
+	return d.detect(text, nil)
+}
+
+// detect is Detect with s for the trigram model's working memory, nil
+// for one from d's pool.
+func (d *Detector) detect(text string, s *scratch) string {
 	if len(text) > d.Sample {
 		text = text[:runeCut(text, d.Sample)]
 	}
@@ -126,7 +132,7 @@ func (d *Detector) Detect(text string) string {
 		sample = sample[:runeCut(sample, 512)]
 	}
 	code := Und
-	if l, conf := d.trigrams(sample, set, opts); l >= 0 && conf >= d.MinConfidence {
+	if l, conf := d.trigramsWith(sample, set, opts, s); l >= 0 && conf >= d.MinConfidence {
 		var ok bool
 		if code, ok = d.codes[l]; !ok {
 			code = l.Iso6391()
@@ -145,7 +151,7 @@ func (d *Detector) Detect(text string) string {
 }
 
 // titledSample is the largest Sample for which DetectTitled builds its
-// text on the stack.
+// text in a scratch of the pool.
 const titledSample = 4096
 
 // DetectTitled returns Detect(title + "\n" + text) without building that
@@ -155,18 +161,28 @@ func (d *Detector) DetectTitled(title, text string) string {
 		return d.Detect(title + "\n" + text)
 	}
 	// Detect reads Sample bytes, and one more to cut at a code point
-	var buf [titledSample + 1]byte
+	s := d.getScratch()
+	defer d.scratch.Put(s)
 	n := d.Sample + 1
-	b := append(buf[:0], title[:min(len(title), n)]...)
+	b := append(s.titled[:0], title[:min(len(title), n)]...)
 	if len(b) < n {
 		b = append(b, '\n')
 	}
 	b = append(b, text[:min(len(text), n-len(b))]...)
 	if len(b) == 0 {
-		return d.Detect("")
+		return d.detect("", s)
 	}
-	// Detect keeps no part of its text, so the string may borrow buf
-	return d.Detect(unsafe.String(&b[0], len(b)))
+	// detect keeps no part of its text, so the string may borrow s
+	return d.detect(unsafe.String(&b[0], len(b)), s)
+}
+
+// getScratch returns a scratch of d's pool, or a new one.
+func (d *Detector) getScratch() *scratch {
+	s, _ := d.scratch.Get().(*scratch)
+	if s == nil {
+		s = new(scratch)
+	}
+	return s
 }
 
 // runeCut returns the greatest n <= max that does not split a code point
@@ -264,6 +280,13 @@ func load64(s string) uint64 {
 // trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of
 // set (0 latin, 1 cyrillic), computed by d's trigram models.
 func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (whatlanggo.Lang, float64) {
+	return d.trigramsWith(text, set, opts, nil)
+}
+
+// trigramsWith is trigrams with s for the model's working memory, nil for
+// one from d's pool (one on the stack would be cleared, some 30 KB, on
+// every call).
+func (d *Detector) trigramsWith(text string, set int, opts whatlanggo.Options, s *scratch) (whatlanggo.Lang, float64) {
 	var m *trigramModel
 	switch script(text) {
 	case nil:
@@ -274,15 +297,11 @@ func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (what
 		m = d.models[set][1]
 	}
 	if m != nil {
-		// a scratch of earlier calls: one on the stack would be
-		// cleared, some 27 KB, on every call
-		buf, _ := d.scratch.Get().(*scratch)
-		if buf == nil {
-			buf = new(scratch)
+		if s == nil {
+			s = d.getScratch()
+			defer d.scratch.Put(s)
 		}
-		l, conf := m.detect(text, buf)
-		d.scratch.Put(buf)
-		return l, conf
+		return m.detect(text, s)
 	}
 	info := whatlanggo.DetectWithOptions(text, opts)
 	return info.Lang, info.Confidence

@@ -205,6 +205,8 @@ type rankedTrigram struct {
 // scratch is detect's working memory, sized for the 512-byte samples
 // Detect scores; longer texts spill to the heap. Detectors pool them.
 type scratch struct {
+	// titled holds DetectTitled's text.
+	titled           [titledSample + 1]byte
 	keys, sorted     [520]uint64
 	distinct, ranked [520]rankedTrigram
 	starts           [64]int
