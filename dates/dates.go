@@ -166,21 +166,19 @@ func mayStart(t string) bool {
 	return t != "" && ('0' <= t[0] && t[0] <= '9' || dateFilter.May(t) && dateWords[t])
 }
 
-// at tries every pattern at token i.
+// at tries every pattern at token i, whose term passes mayStart.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
-	if !mayStart(t) {
-		return storyline.DateMention{}, 0, false // no pattern starts here
-	}
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
 	if len(t) == 10 && t[4] == '-' && t[7] == '-' {
 		if d, err := time.Parse(time.DateOnly, t); err == nil {
 			return f.mention(i, i, f.dayString(d), storyline.PrecisionDay)
 		}
 	}
+	digits := '0' <= t[0] && t[0] <= '9' // no word pattern starts here
 	if day, ok := number(t, 1, 31); ok {
 		// 7 December [2021]
-		if m, ok := months[f.term(i+1)]; ok && f.adjacent(i) {
+		if m, ok := month(f.term(i + 1)); ok && f.adjacent(i) {
 			if y, ok := number(f.term(i+2), 1900, 2100); ok && f.adjacent(i+1) {
 				return f.day(i, i+2, y, m, day)
 			}
@@ -195,7 +193,7 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 			}
 		}
 	}
-	if m, ok := months[t]; ok && f.toks[i].End-f.toks[i].Start >= 3 {
+	if m, ok := month(t); ok && !digits && f.toks[i].End-f.toks[i].Start >= 3 {
 		capital := unicode.IsUpper(f.text[f.toks[i].Start])
 		cyr := t[0] >= 0xd0
 		if !capital && !cyr {
@@ -233,10 +231,20 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 			return f.mention(i, to, strconv.Itoa(y), storyline.PrecisionYear)
 		}
 	}
-	if !f.hasPub {
+	if !f.hasPub || digits {
 		return storyline.DateMention{}, 0, false
 	}
 	return f.relative(i)
+}
+
+// month returns the month t names, if it names one; most terms are
+// turned away without a map lookup.
+func month(t string) (time.Month, bool) {
+	if !dateFilter.May(t) {
+		return 0, false
+	}
+	m, ok := months[t]
+	return m, ok
 }
 
 func (f *finder) gapIs(i int, s string) bool {

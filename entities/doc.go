@@ -27,8 +27,10 @@ type Doc struct {
 	src   string
 	off   []int32
 	ascii bool
-	// caps is, per token, Capitalized's answer, set by NewDoc.
-	caps []bool
+	// caps is, per token, Capitalized's answer, set by NewDoc; capAt
+	// lists the tokens capitalised, in order.
+	caps  []bool
+	capAt []int32
 	// work is Recognize's working memory, kept with the Doc so that a
 	// Doc reused with Reset reads the next article without allocating.
 	work *work
@@ -68,18 +70,31 @@ func (d *Doc) Reset(text string) {
 	d.Para = d.Para[:n]
 	para := 0
 	prevEnd := 0
-	for i, t := range d.Tokens {
+	// locals of the lengths checked once, so that the loop writes
+	// without bounds checks
+	toks, runes := d.Tokens, d.Text
+	sent, caps, paras := d.SentStart[:n], d.caps[:n], d.Para[:n]
+	if cap(d.capAt) < n {
+		d.capAt = make([]int32, 0, n) // every token, at most
+	}
+	capAt := d.capAt[:0]
+	for i := range toks {
+		t := &toks[i]
 		start := i == 0
-		upper := isUpper(d.Text[t.Start])
-		if t.Start == prevEnd+1 && d.Text[prevEnd] == ' ' && i > 0 {
+		r0 := runes[t.Start]
+		upper := r0 < utf8.RuneSelf && 'A' <= r0 && r0 <= 'Z' || r0 >= utf8.RuneSelf && isUpper(r0)
+		if t.Start == prevEnd+1 && runes[prevEnd] == ' ' && i > 0 {
 			// one space since the last token, most gaps: neither a
 			// sentence nor a paragraph starts
-			d.SentStart[i], d.caps[i], d.Para[i] = false, upper, para
+			sent[i], caps[i], paras[i] = false, upper, para
+			if upper {
+				capAt = append(capAt, int32(i))
+			}
 			prevEnd = t.End
 			continue
 		}
 		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
-		for _, r := range d.Text[prevEnd:t.Start] {
+		for _, r := range runes[prevEnd:t.Start] {
 			switch {
 			case r == ' ':
 				sawSpace = true
@@ -98,11 +113,11 @@ func (d *Doc) Reset(text string) {
 			}
 		}
 		if sawStop && sawSpace && i > 0 {
-			prev := d.Tokens[i-1]
+			prev := &toks[i-1]
 			// a capital initial ("Elijah E. Cummings") ends no sentence
-			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
-			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
-			first := d.Text[t.Start]
+			initial := prev.End-prev.Start == 1 && isUpper(runes[prev.Start])
+			abbrev := runes[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
+			first := runes[t.Start]
 			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
 			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
 				start = true
@@ -111,11 +126,30 @@ func (d *Doc) Reset(text string) {
 		if sawQuote && upper {
 			start = true
 		}
-		d.SentStart[i] = start
-		d.caps[i] = upper
-		d.Para[i] = para
+		sent[i], caps[i], paras[i] = start, upper, para
+		if upper {
+			capAt = append(capAt, int32(i))
+		}
 		prevEnd = t.End
 	}
+	d.capAt = capAt
+}
+
+// capitalizedTokens returns the indexes of the capitalised tokens, in
+// order: those Reset listed, or, when the caller set Tokens, a list made
+// in *buf, which keeps its memory.
+func (d *Doc) capitalizedTokens(buf *[]int32) []int32 {
+	if len(d.caps) == len(d.Tokens) {
+		return d.capAt
+	}
+	l := (*buf)[:0]
+	for i := range d.Tokens {
+		if d.Capitalized(i) {
+			l = append(l, int32(i))
+		}
+	}
+	*buf = l
+	return l
 }
 
 // isSpace is unicode.IsSpace, answered at once for ASCII.
@@ -146,6 +180,16 @@ func (d *Doc) decode() {
 	k := 0
 	// ASCII first, where a code point's offset is its index: off is
 	// written from the first other byte on, or never
+	for k+8 <= len(src) {
+		w := load64(src[k:])
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+		t := text[k : k+8 : k+8]
+		t[0], t[1], t[2], t[3] = rune(byte(w)), rune(byte(w>>8)), rune(byte(w>>16)), rune(byte(w>>24))
+		t[4], t[5], t[6], t[7] = rune(byte(w>>32)), rune(byte(w>>40)), rune(byte(w>>48)), rune(byte(w>>56))
+		k += 8
+	}
 	for k < len(src) && src[k] < utf8.RuneSelf {
 		text[k] = rune(src[k])
 		k++
@@ -158,13 +202,27 @@ func (d *Doc) decode() {
 		off[i] = int32(i)
 	}
 	for i := k; i < len(src); k++ {
-		off[k] = int32(i)
 		c := src[i]
 		if c < utf8.RuneSelf {
+			// eight ASCII bytes at once when there are, most of the
+			// text between the other code points of an English one
+			if i+8 <= len(src) {
+				if w := load64(src[i:]); w&0x8080808080808080 == 0 {
+					t, o, n := text[k:k+8:k+8], off[k:k+8:k+8], int32(i)
+					t[0], t[1], t[2], t[3] = rune(byte(w)), rune(byte(w>>8)), rune(byte(w>>16)), rune(byte(w>>24))
+					t[4], t[5], t[6], t[7] = rune(byte(w>>32)), rune(byte(w>>40)), rune(byte(w>>48)), rune(byte(w>>56))
+					o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = n, n+1, n+2, n+3, n+4, n+5, n+6, n+7
+					i += 8
+					k += 7
+					continue
+				}
+			}
+			off[k] = int32(i)
 			text[k] = rune(c)
 			i++
 			continue
 		}
+		off[k] = int32(i)
 		r, size := rune(0), 2
 		if 0xc2 <= c && c <= 0xdf && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
 			r = rune(c&0x1f)<<6 | rune(src[i+1]&0x3f) // two bytes, as Cyrillic letters

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -84,6 +85,7 @@ func Recognize(d *Doc, reg *Registry) *Result {
 	}
 	w.lex = w.lex[:len(d.Tokens)]
 	clear(w.lex)
+	w.capAt = d.capitalizedTokens(&w.capBuf)
 	cands := findRuns(d, lowerTerms(d, w), w)
 	classify(d, cands, w)
 	r := &Result{Doc: d, Mentions: w.mentions[:0]}
@@ -163,7 +165,7 @@ func classify(d *Doc, cands []*cand, w *work) {
 		case nf&inPlaces != 0:
 			c.kind = storyline.Place
 		case nf&inKnownOrgs != 0 || d.lexTrim(c.tok1-1)&(inOrgWords|inPlatforms) != 0 || first&inOrgWords != 0 && c.tok1-c.tok0 > 1 ||
-			isAllCaps(c.name) && len([]rune(c.name)) >= 2:
+			isAllCaps(c.name): // two letters at least
 			c.kind = storyline.Organization
 		case c.titled || first&inFirstNames != 0 && (c.tok1-c.tok0 > 1 || !d.SentStart[c.tok0]):
 			c.kind = storyline.Person
@@ -322,9 +324,16 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	// Russian canonical names: prefer the nominative (shortest) form.
 	for i := range r.Entities {
 		e := &r.Entities[i]
+		fields := -1 // countFields(e.Name), when asked
 		for _, m := range e.Mentions {
-			if len(m.Text) < len(e.Name) && countFields(m.Text) == countFields(e.Name) && stemAll(m.Text) == stemAll(e.Name) {
-				e.Name = m.Text
+			if len(m.Text) >= len(e.Name) {
+				continue
+			}
+			if fields < 0 {
+				fields = countFields(e.Name)
+			}
+			if countFields(m.Text) == fields && stemAll(m.Text) == stemAll(e.Name) {
+				e.Name, fields = m.Text, -1
 			}
 		}
 	}
@@ -333,7 +342,16 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 // countFields returns len(strings.Fields(s)) without allocating.
 func countFields(s string) int {
 	n, in := 0, false
-	for _, r := range s {
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; c == ' ' || '\t' <= c && c <= '\r' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	for _, r := range s[i:] {
 		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {

@@ -74,7 +74,7 @@ var lexicon = func() *lexTable {
 	}
 	slices.Sort(words) // the same table on every run
 	t := new(lexTable)
-	t.index.reset(2 * len(words)) // mostly empty: a word absent stops soon
+	t.index.reset(len(words)) // half empty: a word absent stops soon
 	for _, w := range words {
 		t.index.add(w)
 		t.flags = append(t.flags, m[w])

@@ -87,8 +87,9 @@ func (r *Result) roles(cands []*cand, w *work) {
 			learn(m.Entity, m.Tok1, to)
 		}
 	}
-	for k, t := range d.Tokens {
-		if !roleHeads.filter.May(t.Term) || d.lex(k)&inRoleHeads == 0 || isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
+	for _, at := range w.roleAt { // the role heads, as lowerTerms listed them
+		k, t := int(at), d.Tokens[at]
+		if isName[k+1] && k+1 < len(d.Tokens) && gapIs(d, k, " ") {
 			continue
 		}
 		cyr := t.Term[0] >= 0xd0
@@ -162,16 +163,28 @@ func roleWord(d *Doc, i int) bool {
 	return f&(inRoleHeads|inTitles|inRoleModifiers) != 0 || d.Capitalized(i) && f&inFunctionWords == 0 || strings.HasSuffix(d.Tokens[i].Term, "'s")
 }
 
-// gapIs reports whether the text between token i and i+1 is one of gaps.
+// gapIs reports whether the text between token i and i+1 is one of gaps,
+// which are ASCII: it compares code points, without a string.
 func gapIs(d *Doc, i int, gaps ...string) bool {
 	if i+1 >= len(d.Tokens) {
 		return false
 	}
-	g := d.Slice(d.Tokens[i].End, d.Tokens[i+1].Start)
+	g := d.Text[d.Tokens[i].End:d.Tokens[i+1].Start]
 	for _, x := range gaps {
-		if g == x {
+		if len(g) == len(x) && runesAre(g, x) {
 			return true
 		}
 	}
 	return false
+}
+
+// runesAre reports whether the code points of g are the bytes of the
+// ASCII string x, as many.
+func runesAre(g []rune, x string) bool {
+	for j := range g {
+		if g[j] != rune(x[j]) {
+			return false
+		}
+	}
+	return true
 }

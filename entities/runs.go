@@ -14,14 +14,14 @@ import (
 // lowerTerms returns, of the terms that a capitalised word opening a
 // sentence has (less "'s"), those the article also writes in lower case:
 // there capitalisation says nothing, and such a word is a common word.
+// Reading every token's term for that, it also lists in w.roleAt the
+// tokens whose term is a role head, for roles.
 func lowerTerms(d *Doc, w *work) *lowerSet {
 	var lower *lowerSet
 	var asked textproc.WordFilter // passes the terms of lower
 	w.surnames = w.surnames[:0]
-	for i, t := range d.Tokens {
-		if !d.Capitalized(i) {
-			continue
-		}
+	for _, k := range w.capAt {
+		i, t := int(k), d.Tokens[k]
 		if i > 0 && d.Capitalized(i-1) && d.lex(i-1)&inFirstNames != 0 && gapIs(d, i-1, " ") {
 			// "Tyler Hansbrough": a surname the article may use alone
 			w.surnames = append(w.surnames, strings.TrimSuffix(t.Term, "'s"))
@@ -36,18 +36,24 @@ func lowerTerms(d *Doc, w *work) *lowerSet {
 			asked.Add(term)
 		}
 	}
-	if lower == nil {
-		return nil
+	if lower != nil {
+		lower.seen = resized(lower.seen, len(lower.index.keys))
 	}
-	lower.seen = resized(lower.seen, len(lower.index.keys))
-	for i, t := range d.Tokens {
-		if d.Capitalized(i) || !asked.May(t.Term) || !isLetter(d.Text[t.Start]) {
+	roleAt := w.roleAt[:0]
+	toks := d.Tokens
+	for i := range toks {
+		term := toks[i].Term
+		if roleHeads.filter.May(term) && d.lex(i)&inRoleHeads != 0 {
+			roleAt = append(roleAt, int32(i))
+		}
+		if lower == nil || d.Capitalized(i) || !asked.May(term) || !isLetter(d.Text[toks[i].Start]) {
 			continue
 		}
-		if id := lower.index.find(t.Term); id >= 0 {
+		if id := lower.index.find(term); id >= 0 {
 			lower.seen[id] = true
 		}
 	}
+	w.roleAt = roleAt
 	return lower
 }
 
@@ -133,9 +139,10 @@ func joined(d *Doc, i int) bool {
 func findRuns(d *Doc, lower *lowerSet, w *work) []*cand {
 	out := w.cands[:0]
 	n := len(d.Tokens)
-	for i := 0; i < n; {
-		if !d.Capitalized(i) || !candidate(d, i, lower) { // most tokens fail the first test
-			i++
+	next := 0 // the first token after the last run
+	for _, k := range w.capAt {
+		i := int(k)
+		if i < next || !candidate(d, i, lower) {
 			continue
 		}
 		j := i + 1
@@ -157,7 +164,7 @@ func findRuns(d *Doc, lower *lowerSet, w *work) []*cand {
 		if c, ok := makeCand(d, i, j, w); ok {
 			out = append(out, c)
 		}
-		i = j
+		next = j
 	}
 	if len(w.joined) > 0 {
 		// one string for the article's names of several words

@@ -6,20 +6,52 @@ package entities
 // lookups are many and short-lived, where a map's hashing and clearing
 // cost more.
 type strIndex struct {
-	// slots hold a number plus one, 0 for an empty slot; their count is
-	// a power of two, 1<<(32-shift).
-	slots []int32
+	// slots hold a number plus one, 0 for an empty slot, and above it
+	// the hash of its string, so that a probe compares strings only
+	// when their hashes agree; their count is a power of two,
+	// 1<<(32-shift).
+	slots []uint64
 	shift uint
 	keys  []string
 }
 
-// strHash is 32-bit FNV-1a; its high bits pick a slot.
+// strHash hashes s eight bytes at a time, most words in one or two
+// multiplications; its high bits, which the multiplications mix best,
+// pick a slot.
 func strHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+	const m = 0x9e3779b97f4a7c15
+	h := uint64(len(s)) * m
+	for len(s) > 8 {
+		h = (h ^ load64(s)) * m
+		h ^= h >> 31
+		s = s[8:]
 	}
-	return h
+	// the last one to eight bytes, overlapping when a word's bytes
+	// were not fewer
+	var t uint64
+	switch {
+	case len(s) >= 4:
+		t = uint64(load32(s)) | uint64(load32(s[len(s)-4:]))<<32
+	case len(s) > 0:
+		t = uint64(s[0]) | uint64(s[len(s)/2])<<8 | uint64(s[len(s)-1])<<16
+	}
+	h = (h ^ t) * m
+	h ^= h >> 29
+	h *= m
+	return uint32(h >> 32)
+}
+
+// load64 returns the first eight bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 returns the first four bytes of s, little-endian.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // reset empties x, sized for about n strings.
@@ -29,7 +61,7 @@ func (x *strIndex) reset(n int) {
 		size, shift = size*2, shift-1
 	}
 	if len(x.slots) < size {
-		x.slots = make([]int32, size)
+		x.slots = make([]uint64, size)
 		x.shift = shift
 	} else {
 		clear(x.slots)
@@ -44,9 +76,13 @@ func (x *strIndex) find(s string) int32 {
 		return -1
 	}
 	mask := uint32(len(x.slots) - 1)
-	for i := strHash(s) >> x.shift; ; i = (i + 1) & mask {
-		id := x.slots[i] - 1
-		if id < 0 || x.keys[id] == s {
+	h := strHash(s)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		sl := x.slots[i]
+		if sl == 0 {
+			return -1
+		}
+		if id := int32(uint32(sl)) - 1; uint32(sl>>32) == h && x.keys[id] == s {
 			return id
 		}
 	}
@@ -58,19 +94,20 @@ func (x *strIndex) add(s string) int32 {
 		x.grow()
 	}
 	mask := uint32(len(x.slots) - 1)
-	i := strHash(s) >> x.shift
+	h := strHash(s)
+	i := h >> x.shift
 	for ; ; i = (i + 1) & mask {
-		id := x.slots[i] - 1
-		if id < 0 {
+		sl := x.slots[i]
+		if sl == 0 {
 			break
 		}
-		if x.keys[id] == s {
+		if id := int32(uint32(sl)) - 1; uint32(sl>>32) == h && x.keys[id] == s {
 			return id
 		}
 	}
 	id := int32(len(x.keys))
 	x.keys = append(x.keys, s)
-	x.slots[i] = id + 1
+	x.slots[i] = uint64(h)<<32 | uint64(id+1)
 	return id
 }
 
@@ -80,13 +117,14 @@ func (x *strIndex) grow() {
 	if size == 0 {
 		size, shift = 64, 32-6
 	}
-	x.slots, x.shift = make([]int32, size), shift
+	x.slots, x.shift = make([]uint64, size), shift
 	mask := uint32(size - 1)
 	for id, s := range x.keys {
-		i := strHash(s) >> shift
+		h := strHash(s)
+		i := h >> shift
 		for x.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		x.slots[i] = int32(id) + 1
+		x.slots[i] = uint64(h)<<32 | uint64(id+1)
 	}
 }

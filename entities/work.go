@@ -37,6 +37,12 @@ type work struct {
 	// surnames are the terms written after a first name (see
 	// headlineSurname).
 	surnames []string
+	// roleAt lists the tokens whose term is a role head (see
+	// lowerTerms).
+	roleAt []int32
+	// capAt lists the capitalised tokens (see Doc.capitalizedTokens),
+	// made in capBuf when the caller set the Doc's tokens.
+	capAt, capBuf []int32
 }
 
 // workOf returns d's working memory, made on first use.

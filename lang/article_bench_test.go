@@ -55,3 +55,11 @@ func BenchmarkDetectStream(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkNew builds a Detector: its trigram models and dense indexes.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		New()
+	}
+}

@@ -7,6 +7,7 @@ package lang
 
 import (
 	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -29,6 +30,8 @@ type Detector struct {
 	// codes are the ISO 639-1 codes of the models' languages
 	// (whatlanggo builds a map on every Iso6391 call).
 	codes map[whatlanggo.Lang]string
+	// scratch holds *scratch, trigramModel.detect's working memory.
+	scratch *sync.Pool
 	// MinLetters is the fewest letters a text needs for a guess.
 	MinLetters int
 	// MinConfidence is the lowest whatlanggo confidence accepted.
@@ -52,6 +55,7 @@ func New(codes ...string) *Detector {
 		MinLetters:    20,
 		MinConfidence: 0.1,
 		Sample:        2048,
+		scratch:       new(sync.Pool),
 	}
 	for _, c := range codes {
 		l := fromISO(c)
@@ -67,8 +71,8 @@ func New(codes ...string) *Detector {
 	}
 	d.codes = make(map[whatlanggo.Lang]string)
 	for i, opts := range []whatlanggo.Options{d.latin, d.cyrillic} {
-		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist)
-		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist)
+		d.models[i][0] = newTrigramModel(latinProfiles, opts.Whitelist, latinAlphabet)
+		d.models[i][1] = newTrigramModel(cyrillicProfiles, opts.Whitelist, cyrillicAlphabet)
 		for _, m := range d.models[i] {
 			for _, l := range m.langs {
 				d.codes[l] = l.Iso6391()
@@ -95,6 +99,12 @@ func fromISO(code string) whatlanggo.Lang {
 // runs first: Detect runs the model first and the shortcut only when the
 // model disagrees, which spares the shortcut's scan on most texts.
 func (d *Detector) Detect(text string) string {
+	return d.detect(text, nil)
+}
+
+// detect is Detect with s for the trigram model's working memory, nil
+// for one from d's pool.
+func (d *Detector) detect(text string, s *scratch) string {
 	if len(text) > d.Sample {
 		text = text[:runeCut(text, d.Sample)]
 	}
@@ -122,7 +132,7 @@ func (d *Detector) Detect(text string) string {
 		sample = sample[:runeCut(sample, 512)]
 	}
 	code := Und
-	if l, conf := d.trigrams(sample, set, opts); l >= 0 && conf >= d.MinConfidence {
+	if l, conf := d.trigramsWith(sample, set, opts, s); l >= 0 && conf >= d.MinConfidence {
 		var ok bool
 		if code, ok = d.codes[l]; !ok {
 			code = l.Iso6391()
@@ -141,7 +151,7 @@ func (d *Detector) Detect(text string) string {
 }
 
 // titledSample is the largest Sample for which DetectTitled builds its
-// text on the stack.
+// text in a scratch of the pool.
 const titledSample = 4096
 
 // DetectTitled returns Detect(title + "\n" + text) without building that
@@ -151,18 +161,28 @@ func (d *Detector) DetectTitled(title, text string) string {
 		return d.Detect(title + "\n" + text)
 	}
 	// Detect reads Sample bytes, and one more to cut at a code point
-	var buf [titledSample + 1]byte
+	s := d.getScratch()
+	defer d.scratch.Put(s)
 	n := d.Sample + 1
-	b := append(buf[:0], title[:min(len(title), n)]...)
+	b := append(s.titled[:0], title[:min(len(title), n)]...)
 	if len(b) < n {
 		b = append(b, '\n')
 	}
 	b = append(b, text[:min(len(text), n-len(b))]...)
 	if len(b) == 0 {
-		return d.Detect("")
+		return d.detect("", s)
 	}
-	// Detect keeps no part of its text, so the string may borrow buf
-	return d.Detect(unsafe.String(&b[0], len(b)))
+	// detect keeps no part of its text, so the string may borrow s
+	return d.detect(unsafe.String(&b[0], len(b)), s)
+}
+
+// getScratch returns a scratch of d's pool, or a new one.
+func (d *Detector) getScratch() *scratch {
+	s, _ := d.scratch.Get().(*scratch)
+	if s == nil {
+		s = new(scratch)
+	}
+	return s
 }
 
 // runeCut returns the greatest n <= max that does not split a code point
@@ -181,7 +201,7 @@ func runeCut(text string, max int) int {
 // whether there are fewer than minLetters: a Latin letter takes at least
 // one byte, any other letter at least two.
 func countLetters(text string, minLetters int) (latin, cyr, other int) {
-	const check = 256 // bytes between checks for an early stop
+	const check = 64 // bytes between checks for an early stop
 	next := check
 	for i := 0; i < len(text); {
 		if i >= next {
@@ -260,14 +280,28 @@ func load64(s string) uint64 {
 // trigrams is whatlanggo.DetectWithOptions(text, opts) for the options of
 // set (0 latin, 1 cyrillic), computed by d's trigram models.
 func (d *Detector) trigrams(text string, set int, opts whatlanggo.Options) (whatlanggo.Lang, float64) {
-	var buf scratch
+	return d.trigramsWith(text, set, opts, nil)
+}
+
+// trigramsWith is trigrams with s for the model's working memory, nil for
+// one from d's pool (one on the stack would be cleared, some 30 KB, on
+// every call).
+func (d *Detector) trigramsWith(text string, set int, opts whatlanggo.Options, s *scratch) (whatlanggo.Lang, float64) {
+	var m *trigramModel
 	switch script(text) {
 	case nil:
 		return -1, 0
 	case unicode.Latin:
-		return d.models[set][0].detect(text, &buf)
+		m = d.models[set][0]
 	case unicode.Cyrillic:
-		return d.models[set][1].detect(text, &buf)
+		m = d.models[set][1]
+	}
+	if m != nil {
+		if s == nil {
+			s = d.getScratch()
+			defer d.scratch.Put(s)
+		}
+		return m.detect(text, s)
 	}
 	info := whatlanggo.DetectWithOptions(text, opts)
 	return info.Lang, info.Confidence

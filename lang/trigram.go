@@ -42,6 +42,9 @@ type trigramModel struct {
 	base []int
 	// index maps a packed trigram to the profile ranks it has.
 	index trigramIndex
+	// dense finds them by dense key for a sample written in its
+	// alphabet (see dense.go); nil when there is no such alphabet.
+	dense *denseIndex
 }
 
 type profileRank struct {
@@ -50,8 +53,9 @@ type profileRank struct {
 }
 
 // newTrigramModel returns the model for the languages of profiles in
-// whitelist (all of them when it is empty, as in whatlanggo).
-func newTrigramModel(profiles map[whatlanggo.Lang][]string, whitelist map[whatlanggo.Lang]bool) *trigramModel {
+// whitelist (all of them when it is empty, as in whatlanggo), with dense
+// keys for samples written in alpha when it is not nil.
+func newTrigramModel(profiles map[whatlanggo.Lang][]string, whitelist map[whatlanggo.Lang]bool, alpha *alphabet) *trigramModel {
 	m := new(trigramModel)
 	ranks := make(map[uint64][]profileRank)
 	for l := range profiles {
@@ -72,6 +76,9 @@ func newTrigramModel(profiles map[whatlanggo.Lang][]string, whitelist map[whatla
 		}
 	}
 	m.index = newTrigramIndex(ranks)
+	if alpha != nil && len(m.langs) > 0 {
+		m.dense = newDenseIndex(&m.index, alpha)
+	}
 	return m
 }
 
@@ -196,9 +203,10 @@ type rankedTrigram struct {
 }
 
 // scratch is detect's working memory, sized for the 512-byte samples
-// Detect scores so that it can live on the caller's stack; longer texts
-// spill to the heap.
+// Detect scores; longer texts spill to the heap. Detectors pool them.
 type scratch struct {
+	// titled holds DetectTitled's text.
+	titled           [titledSample + 1]byte
 	keys, sorted     [520]uint64
 	distinct, ranked [520]rankedTrigram
 	starts           [64]int
@@ -208,36 +216,33 @@ type scratch struct {
 // detect returns the closest language and whatlanggo's confidence in it,
 // or -1.
 func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64) {
-	// count: the trigrams of the folded text with a space after it
-	keys := s.keys[:0]
-	r1, r2 := ' ', rune(-1)
-	for _, c := range text {
-		r3 := trigramChar(c)
-		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			keys = append(keys, pack(r1, r2, r3))
-		}
-		if r2 >= 0 {
-			r1 = r2
-		}
-		r2 = r3
-	}
-	if r2 >= 0 && r2 != ' ' {
-		keys = append(keys, pack(r1, r2, ' '))
+	// count: the trigrams of the folded text with a space after it,
+	// densely keyed when the text is in the model's alphabet
+	keys, dense := s.keys[:0], false
+	if m.dense != nil && len(text) < 1<<15 {
+		keys, dense = m.dense.alpha.denseKeys(keys, text)
 	}
 	// rank 0 is the most frequent trigram, ties broken by the greater
 	// one: the distinct trigrams from the greatest down, then a stable
 	// counting sort by frequency
-	radixSort(keys, s.sorted[:])
-	distinct := s.distinct[:0]
-	most := 0
-	for j := len(keys); j > 0; {
-		i := j - 1
-		for i > 0 && keys[i-1] == keys[j-1] {
-			i--
+	var distinct []rankedTrigram
+	var most int
+	if dense {
+		// keyed from here on by their profile ranks' number
+		distinct, most = m.dense.distinct(keys, s.distinct[:0])
+	} else {
+		keys = packedKeys(s.keys[:0], text)
+		radixSort(keys, s.sorted[:])
+		distinct = s.distinct[:0]
+		for j := len(keys); j > 0; {
+			i := j - 1
+			for i > 0 && keys[i-1] == keys[j-1] {
+				i--
+			}
+			distinct = append(distinct, rankedTrigram{key: keys[i], count: j - i})
+			most = max(most, j-i)
+			j = i
 		}
-		distinct = append(distinct, rankedTrigram{key: keys[i], count: j - i})
-		most = max(most, j-i)
-		j = i
 	}
 	starts := scratchInts(s.starts[:], most+2) // by count, from the most frequent
 	for _, t := range distinct {
@@ -258,7 +263,13 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 	dist := scratchInts(s.dist[:], len(m.langs))
 	copy(dist, m.base)
 	for pos, t := range ranked {
-		for _, pr := range m.index.get(t.key) {
+		var prs []profileRank
+		if dense {
+			prs = m.dense.ranksOf(t.key)
+		} else {
+			prs = m.index.get(t.key)
+		}
+		for _, pr := range prs {
 			d := pos - int(pr.rank)
 			if d < 0 {
 				d = -d
@@ -292,6 +303,26 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 		return m.langs[order[0]], 1
 	}
 	return m.langs[order[0]], rate / confidentRate
+}
+
+// packedKeys appends to dst the packed trigrams of the folded text with
+// a space after it.
+func packedKeys(dst []uint64, text string) []uint64 {
+	r1, r2 := ' ', rune(-1)
+	for _, c := range text {
+		r3 := trigramChar(c)
+		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			dst = append(dst, pack(r1, r2, r3))
+		}
+		if r2 >= 0 {
+			r1 = r2
+		}
+		r2 = r3
+	}
+	if r2 >= 0 && r2 != ' ' {
+		dst = append(dst, pack(r1, r2, ' '))
+	}
+	return dst
 }
 
 // radixSort sorts keys in increasing order, using tmp (or, when it is too

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -115,5 +116,43 @@ func TestScriptMatchesWhatlanggo(t *testing.T) {
 		if got, want := script(s), whatlanggo.DetectScript(s); got != want {
 			t.Errorf("script(%.60q) = %v, whatlanggo %v", s, got, want)
 		}
+	}
+}
+
+// TestDenseKeysAgree checks that the dense path gives the packed path's
+// language and confidence, and that the synthetic stream's samples,
+// English and Russian with brand names and accented names, take it.
+func TestDenseKeysAgree(t *testing.T) {
+	var texts []string
+	for a := range gen.New(gen.Options{Articles: 300, Seed: 9}).All() {
+		texts = append(texts, a.Title+"\n"+a.Text)
+	}
+	texts = append(texts, "Straße über Öl für Größe in Köln", "ÇA VA? Ça va. Ünïcödé ñandú", "Ёлки-палки и NATO, ёж",
+		"Київ і Львів", "x", "  ", "a\x01b", "\xff\xfe ab")
+	d := New()
+	dense, all := 0, 0
+	for set := range 2 {
+		for sc, m := range d.models[set] {
+			packed := *m
+			packed.dense = nil
+			for _, s := range samples(texts) {
+				var buf1, buf2 scratch
+				l1, c1 := m.detect(s, &buf1)
+				l2, c2 := packed.detect(s, &buf2)
+				if l1 != l2 || c1 != c2 {
+					t.Errorf("%.60q: dense %v %.4f, packed %v %.4f", s, l1, c1, l2, c2)
+				}
+				if m.dense != nil && script(s) == []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic}[sc] {
+					all++
+					if _, ok := m.dense.alpha.denseKeys(nil, s); ok {
+						dense++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d samples in a model's script took the dense path", dense, all)
+	if dense*10 < all*8 {
+		t.Errorf("%d of %d samples took the dense path, want 80%% at least", dense, all)
 	}
 }

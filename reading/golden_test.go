@@ -96,6 +96,38 @@ func corpusArticles(t testing.TB) []*storyline.Article {
 	return out
 }
 
+// streamArticles returns the first n articles of the JSON Lines stream
+// at path (as `storyline gen` writes), none when path is empty.
+func streamArticles(t testing.TB, path string, n int) []*storyline.Article {
+	t.Helper()
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []*storyline.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for len(out) < n && sc.Scan() {
+		var c corpusArticle
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		a := &storyline.Article{ID: c.ID, Title: c.Title, Text: c.Text}
+		if d, err := time.Parse(time.RFC3339, c.Date); err == nil {
+			a.Published = storyline.Published{Time: d.UTC()}
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return out
+}
+
 // readOutput is what Read found in one article, as dumped for comparison.
 type readOutput struct {
 	ID       string                  `json:"id"`
@@ -109,7 +141,9 @@ type readOutput struct {
 // the synthetic stream) and writes what Read found as JSON Lines to
 // $STORYLINE_READ_OUT, committing learned names every 50 articles as the
 // pipeline does per batch (a line with what Pending returned). Diffing two dumps shows whether a change to
-// the read stage changed its output. Gated on STORYLINE_LONG=1.
+// the read stage changed its output. $STORYLINE_READ_STREAM names a JSON
+// Lines stream (`storyline gen`) whose first 2000 articles are read too.
+// Gated on STORYLINE_LONG=1.
 func TestReadDump(t *testing.T) {
 	if os.Getenv("STORYLINE_LONG") == "" {
 		t.Skip("set STORYLINE_LONG=1 (and STORYLINE_READ_OUT) to dump Read over ../shared/data")
@@ -118,7 +152,7 @@ func TestReadDump(t *testing.T) {
 	if outPath == "" {
 		outPath = filepath.Join(t.TempDir(), "read.jsonl")
 	}
-	arts := corpusArticles(t)
+	arts := append(corpusArticles(t), streamArticles(t, os.Getenv("STORYLINE_READ_STREAM"), 2000)...)
 	if len(arts) == 0 {
 		t.Skip("no articles under ../shared")
 	}

@@ -1,0 +1,231 @@
+package lang
+
+import (
+	"math/bits"
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// Most samples are written in a small alphabet: once folded, an English
+// or a German one in the space, a–z and the letters of Latin-1, a Russian
+// one in the space, a–z, а–я and ё. Their trigrams then number each
+// character by its place in the alphabet and a trigram by its three
+// numbers, order kept: a dense key below size³, which is counted in a
+// table rather than sorted, and finds its profile ranks by direct
+// indexing rather than by hashing. A sample with a character outside its
+// model's alphabet takes the packed path; the answers are the same.
+
+// lowAlphabet is the code points an alphabet may hold: all below it.
+// Below twoBytes, a code point takes one or two bytes of UTF-8.
+const lowAlphabet, twoBytes = 0x480, 0x800
+
+// alphabet numbers some folded characters, the space first, in code
+// point order.
+type alphabet struct {
+	size int
+	// codes is, per folded code point below lowAlphabet, its number
+	// plus one, 0 when the alphabet lacks it; raw is, per code point
+	// below twoBytes, the number plus one of its folded character.
+	codes [lowAlphabet]uint8
+	raw   [twoBytes]uint8
+}
+
+// newAlphabet returns the alphabet of the space and the letters of the
+// given ranges, each a first and last code point: what trigramChar
+// returns, lower case.
+func newAlphabet(ranges ...[2]rune) *alphabet {
+	chars := []rune{' '}
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if trigramChar(r) == r && r != ' ' {
+				chars = append(chars, r)
+			}
+		}
+	}
+	slices.Sort(chars)
+	a := &alphabet{size: len(chars)}
+	for i, r := range chars {
+		a.codes[r] = uint8(i + 1)
+	}
+	for r := range rune(twoBytes) {
+		a.raw[r] = uint8(a.code(trigramChar(r)))
+	}
+	return a
+}
+
+// code returns the number plus one of the folded character f, or 0.
+func (a *alphabet) code(f rune) int {
+	if f < 0 || f >= lowAlphabet {
+		return 0
+	}
+	return int(a.codes[f])
+}
+
+var (
+	latinAlphabet    = newAlphabet([2]rune{'a', 'z'}, [2]rune{0xdf, 0xff})
+	cyrillicAlphabet = newAlphabet([2]rune{'a', 'z'}, [2]rune{'а', 'я'}, [2]rune{'ё', 'ё'})
+)
+
+// denseIndex finds the profile ranks of a dense key: a bit per key says
+// whether a profile has it, and the bits set before it number it, so
+// that the index takes a bit per key rather than a number.
+type denseIndex struct {
+	alpha *alphabet
+	// present has the bits; before counts, per word of present, the
+	// bits set in the words before it.
+	present []uint64
+	before  []uint16
+	// the ranks of the trigram numbered id are ranks[starts[id-1]:
+	// starts[id]], numbered from 1 in key order.
+	starts []int32
+	ranks  []profileRank
+	// scratch holds *denseScratch, for distinct.
+	scratch sync.Pool
+}
+
+// denseScratch counts dense keys: counts per key, a bit per key counted
+// and a bit per word of those bits not zero; all zero between calls.
+type denseScratch struct {
+	counts []uint16
+	seen   []uint64
+	words  []uint64
+}
+
+// newDenseIndex indexes the profile trigrams of x written in alpha; nil
+// when they are too many to number.
+func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
+	n := alpha.size
+	words := (n*n*n + 63) / 64
+	di := &denseIndex{alpha: alpha, present: make([]uint64, words), before: make([]uint16, words)}
+	slot := map[int]indexSlot{}
+	var order []int
+	for _, sl := range x.slots {
+		if sl.hi == sl.lo {
+			continue
+		}
+		a, b, c := alpha.code(rune(sl.key>>42)), alpha.code(rune(sl.key>>21&(1<<21-1))), alpha.code(rune(sl.key&(1<<21-1)))
+		if a == 0 || b == 0 || c == 0 {
+			continue // never in a sample of alpha
+		}
+		key := ((a-1)*n+b-1)*n + c - 1
+		slot[key] = sl
+		order = append(order, key)
+	}
+	if len(order) >= 1<<16 {
+		return nil
+	}
+	slices.Sort(order)
+	di.starts = append(di.starts, 0)
+	for _, key := range order {
+		sl := slot[key]
+		di.present[key>>6] |= 1 << (key & 63)
+		di.ranks = append(di.ranks, x.ranks[sl.lo:sl.hi]...)
+		di.starts = append(di.starts, int32(len(di.ranks)))
+	}
+	count := 0
+	for w, b := range di.present {
+		di.before[w] = uint16(count)
+		count += bits.OnesCount64(b)
+	}
+	return di
+}
+
+// id returns the number of a dense key among the profiles' (from 1), 0
+// when no profile has it.
+func (di *denseIndex) id(key int) uint64 {
+	w, b := key>>6, uint(key&63)
+	word := di.present[w]
+	if word>>b&1 == 0 {
+		return 0
+	}
+	return uint64(di.before[w]) + uint64(bits.OnesCount64(word&(1<<b-1))) + 1
+}
+
+// distinct appends to dst the distinct keys of keys, fewer than 1<<16,
+// from the greatest down, with their counts, and returns it with the
+// greatest count. Each key is replaced by the number ranksOf takes.
+func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrigram, int) {
+	sc, _ := di.scratch.Get().(*denseScratch)
+	if sc == nil {
+		n := len(di.present)
+		sc = &denseScratch{counts: make([]uint16, 64*len(di.present)), seen: make([]uint64, n), words: make([]uint64, (n+63)/64)}
+	}
+	counts, seen, words := sc.counts, sc.seen, sc.words
+	for _, k := range keys {
+		seen[k>>6] |= 1 << (k & 63)
+		words[k>>12] |= 1 << (k >> 6 & 63)
+		counts[k]++
+	}
+	most := 0
+	for v := len(words) - 1; v >= 0; v-- {
+		bw := words[v]
+		words[v] = 0
+		for bw != 0 {
+			w := 63 - bits.LeadingZeros64(bw)
+			bw &^= 1 << w
+			w |= v << 6
+			b := seen[w]
+			seen[w] = 0
+			for b != 0 {
+				top := 63 - bits.LeadingZeros64(b)
+				b &^= 1 << top
+				k := w<<6 | top
+				c := int(counts[k])
+				counts[k] = 0
+				dst = append(dst, rankedTrigram{key: di.id(k), count: c})
+				most = max(most, c)
+			}
+		}
+	}
+	di.scratch.Put(sc)
+	return dst, most
+}
+
+// ranksOf returns the profile ranks of a key as distinct numbers it.
+func (di *denseIndex) ranksOf(id uint64) []profileRank {
+	if id == 0 {
+		return nil
+	}
+	return di.ranks[di.starts[id-1]:di.starts[id]]
+}
+
+// denseKeys appends to dst the dense keys of text's trigrams, as detect
+// counts them, and reports whether every character of text is in a; when
+// it is not, dst's contents are undefined.
+func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {
+	n := uint64(a.size)
+	r1, r2 := uint64(0), uint64(0) // the space, and none yet
+	have2 := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var code int
+		if c < utf8.RuneSelf {
+			code = int(a.raw[c])
+			i++
+		} else if 0xc2 <= c && c <= 0xdf && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+			// two bytes, as Cyrillic and Latin-1 letters
+			code = int(a.raw[rune(c&0x1f)<<6|rune(text[i+1]&0x3f)])
+			i += 2
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			code = a.code(trigramChar(r))
+			i += size
+		}
+		if code == 0 {
+			return dst, false
+		}
+		r3 := uint64(code - 1)
+		if have2 {
+			if !(r2 == 0 && (r1 == 0 || r3 == 0)) {
+				dst = append(dst, (r1*n+r2)*n+r3)
+			}
+			r1 = r2
+		}
+		r2, have2 = r3, true
+	}
+	if have2 && r2 != 0 {
+		dst = append(dst, (r1*n+r2)*n)
+	}
+	return dst, true
+}
