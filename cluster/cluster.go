@@ -202,14 +202,9 @@ type Clusterer struct {
 	feat  *featurizer
 
 	lex *lexicon
-	// df counts the articles holding each term, by id; it grows with
-	// the lexicon (growDF).
-	df []uint32
-	// nameDF counts the articles in which a term was a name; seen is
-	// the article count when a term was first counted (compareTerms).
-	nameDF, seen []uint32
-	// hash holds each term's hash (lexEntry.hash), for compareTerms.
-	hash []uint64
+	// stat holds what is counted of each term, by id (termStat); it
+	// grows with the lexicon (growDF).
+	stat []termStat
 	docs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int

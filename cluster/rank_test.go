@@ -29,18 +29,17 @@ func TestRankKey(t *testing.T) {
 func TestSortRanked(t *testing.T) {
 	const n = 3000
 	c := New(Options{})
-	c.seen = make([]uint32, n)
-	c.hash = make([]uint64, n)
+	c.stat = make([]termStat, n)
 	r := rand.New(rand.NewPCG(1, 2))
 	for id := range n {
-		c.seen[id] = uint32(r.IntN(5))
-		c.hash[id] = r.Uint64()
+		c.stat[id].seen = uint32(r.IntN(5))
+		c.stat[id].hash = r.Uint64()
 	}
 	for _, size := range []int{0, 1, 5, 13, 64, 300, n} {
 		var rs []rankedTerm
 		for _, id := range r.Perm(n)[:size] {
 			w := float32(r.IntN(8)) / 4 // many ties of weight, and of seen
-			rs = append(rs, rankedTerm{rankKey(w, c.seen[id]), uint32(id), w})
+			rs = append(rs, rankedTerm{rankKey(w, c.stat[id].seen), uint32(id), w})
 		}
 		want := slices.Clone(rs)
 		slices.SortFunc(want, c.cmpRanked)
