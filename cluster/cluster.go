@@ -599,12 +599,12 @@ func hasCandidate(cs []candidate, n *node) bool {
 }
 
 func sortCandidates(cs []candidate) {
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].sim != cs[j].sim {
-			return cs[i].sim > cs[j].sim
+	// by insertion: a dozen candidates at most, in a total order
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && (cs[j].sim > cs[j-1].sim || cs[j].sim == cs[j-1].sim && cs[j].n.seq < cs[j-1].n.seq); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
-		return cs[i].n.seq < cs[j].n.seq
-	})
+	}
 }
 
 // older returns the cluster opened first as into, the other as from.

@@ -3,7 +3,6 @@ package cluster
 import (
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -92,6 +91,7 @@ func (n *node) dead() bool { return n.into != nil }
 func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
 	c.growDF()
+	var idfs idfMemo
 	v := c.vec[:0]
 	for _, t := range f.terms {
 		st := &c.stat[t.id]
@@ -103,14 +103,14 @@ func (c *Clusterer) vectorize(f *Features) vector {
 			st.nameDF++
 		}
 		c.setName(t.id)
-		w := sublinear(float64(t.tf)) * c.idf(st.df) * float64(t.boost)
+		w := damped(t.tf) * idfs.idf(c, st.df) * float64(t.boost)
 		v = append(v, tw{t.id, float32(w)})
 		if c.keepState {
 			c.dirtyDF[st.hash%dfShards] = true
 		}
 	}
 	c.selectHeaviest(v, c.opts.DocTerms)
-	c.kvec = c.keyVector(f)
+	c.kvec = c.keyVector(f, &idfs)
 	c.vec = v
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
@@ -128,7 +128,7 @@ const (
 
 // keyVector counts f's name keys into the document frequencies and returns
 // their TF-IDF unit vector (the clusterer's scratch).
-func (c *Clusterer) keyVector(f *Features) vector {
+func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 	kv := c.kvec[:0]
 	for _, k := range f.keys {
 		st := &c.stat[k.id]
@@ -140,7 +140,7 @@ func (c *Clusterer) keyVector(f *Features) vector {
 		if c.keepState {
 			c.dirtyDF[st.hash%dfShards] = true
 		}
-		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(st.df))})
+		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
 	c.sortHeaviest(kv)
 	kv = kv[:min(len(kv), maxDocKeys)]
@@ -213,6 +213,26 @@ func (c *Clusterer) isName(id uint32) bool {
 // documents.
 func (c *Clusterer) idf(df uint32) float64 {
 	return math.Log((float64(c.docs) + idfPrior) / float64(df+1))
+}
+
+// idfMemo remembers the IDF of the small document frequencies, which
+// most terms of an article have, while the document count stays the
+// same (within one vectorize): one logarithm per frequency, not per term.
+type idfMemo struct {
+	known uint64 // bit df set: vals[df] holds the IDF of df
+	vals  [64]float64
+}
+
+// idf returns c.idf(df).
+func (m *idfMemo) idf(c *Clusterer, df uint32) float64 {
+	if df >= 64 {
+		return c.idf(df)
+	}
+	if m.known&(1<<df) == 0 {
+		m.vals[df] = c.idf(df)
+		m.known |= 1 << df
+	}
+	return m.vals[df]
 }
 
 func (c *Clusterer) newEvent() *node {
@@ -324,7 +344,7 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.scripts[0] += from.scripts[0]
 	into.scripts[1] += from.scripts[1]
 	from.keys = centroid{}
-	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
+	slices.Sort(fresh)
 	x.add(into, fresh)
 	if !from.first.IsZero() {
 		c.extend(into, from.first, from.firstPub)
@@ -374,7 +394,7 @@ func removeString(xs []string, s string) []string {
 // centroidTerms lists a centroid's terms in id order.
 func centroidTerms(n *node) []uint32 {
 	ids := append([]uint32(nil), n.cent.ids...)
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	slices.Sort(ids)
 	return ids
 }
 

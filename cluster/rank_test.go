@@ -1,9 +1,13 @@
 package cluster
 
 import (
+	"cmp"
+	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,6 +58,32 @@ func TestSortRanked(t *testing.T) {
 			c.sortRanked(got[:k])
 			if !slices.Equal(got[:k], want[:k]) {
 				t.Errorf("the %d first of %d terms differ after partition", k, size)
+			}
+		}
+	}
+}
+
+// TestKeepTopCounts checks the pruning of count maps against sorting
+// every key, on maps with many ties of count.
+func TestKeepTopCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, size := range []int{0, 1, 5, 48, 49, 73, 200} {
+		for range 20 {
+			m := map[string]float32{}
+			for i := range size {
+				m[fmt.Sprintf("p%d", r.IntN(1000)+i*1000)] = float32(r.IntN(4))
+			}
+			keys := slices.Collect(maps.Keys(m))
+			slices.SortFunc(keys, func(a, b string) int {
+				return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b))
+			})
+			want := map[string]float32{}
+			for _, k := range keys[:min(len(keys), 48)] {
+				want[k] = m[k]
+			}
+			keepTopCounts(m, 48)
+			if !maps.Equal(m, want) {
+				t.Fatalf("%d keys: kept %v, want %v", size, m, want)
 			}
 		}
 	}
