@@ -215,24 +215,27 @@ func (c *Clusterer) idf(df uint32) float64 {
 	return math.Log((float64(c.docs) + idfPrior) / float64(df+1))
 }
 
-// idfMemo remembers the IDF of the small document frequencies, which
-// most terms of an article have, while the document count stays the
-// same (within one vectorize): one logarithm per frequency, not per term.
+// idfMemo remembers the IDF of the document frequencies met while the
+// document count stays the same (within one vectorize): the terms of an
+// article share few frequencies (most are rare), so that one logarithm
+// serves many terms. It is direct-mapped: a frequency whose slot holds
+// another is computed again.
 type idfMemo struct {
-	known uint64 // bit df set: vals[df] holds the IDF of df
-	vals  [64]float64
+	slots [idfMemoSize]struct {
+		tag uint32 // df+1; zero for a free slot
+		idf float64
+	}
 }
+
+const idfMemoSize = 128
 
 // idf returns c.idf(df).
 func (m *idfMemo) idf(c *Clusterer, df uint32) float64 {
-	if df >= 64 {
-		return c.idf(df)
+	sl := &m.slots[df%idfMemoSize]
+	if sl.tag != df+1 {
+		sl.tag, sl.idf = df+1, c.idf(df)
 	}
-	if m.known&(1<<df) == 0 {
-		m.vals[df] = c.idf(df)
-		m.known |= 1 << df
-	}
-	return m.vals[df]
+	return sl.idf
 }
 
 func (c *Clusterer) newEvent() *node {
