@@ -599,7 +599,8 @@ func hasCandidate(cs []candidate, n *node) bool {
 }
 
 func sortCandidates(cs []candidate) {
-	// by insertion: a dozen candidates at most, in a total order
+	// by insertion: MaxCandidates and the events copies name, a few; the
+	// order is total, so any sort gives this one
 	for i := 1; i < len(cs); i++ {
 		for j := i; j > 0 && (cs[j].sim > cs[j-1].sim || cs[j].sim == cs[j-1].sim && cs[j].n.seq < cs[j-1].n.seq); j-- {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
