@@ -55,7 +55,7 @@ func (c *Clusterer) scattered(id uint32) float32 {
 // setName records in c.nameBits whether term id is mostly seen as a
 // name, after its document frequencies changed (see isName).
 func (c *Clusterer) setName(id uint32) {
-	if c.nameDF[id]*2 > c.df[id] {
+	if st := &c.stat[id]; st.nameDF*2 > st.df {
 		c.nameBits[id>>6] |= 1 << (id & 63)
 	} else {
 		c.nameBits[id>>6] &^= 1 << (id & 63)

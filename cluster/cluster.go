@@ -202,14 +202,9 @@ type Clusterer struct {
 	feat  *featurizer
 
 	lex *lexicon
-	// df counts the articles holding each term, by id; it grows with
-	// the lexicon (growDF).
-	df []uint32
-	// nameDF counts the articles in which a term was a name; seen is
-	// the article count when a term was first counted (compareTerms).
-	nameDF, seen []uint32
-	// hash holds each term's hash (lexEntry.hash), for compareTerms.
-	hash []uint64
+	// stat holds what is counted of each term, by id (termStat); it
+	// grows with the lexicon (growDF).
+	stat []termStat
 	docs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
@@ -604,12 +599,13 @@ func hasCandidate(cs []candidate, n *node) bool {
 }
 
 func sortCandidates(cs []candidate) {
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].sim != cs[j].sim {
-			return cs[i].sim > cs[j].sim
+	// by insertion: MaxCandidates and the events copies name, a few; the
+	// order is total, so any sort gives this one
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && (cs[j].sim > cs[j-1].sim || cs[j].sim == cs[j-1].sim && cs[j].n.seq < cs[j-1].n.seq); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
-		return cs[i].n.seq < cs[j].n.seq
-	})
+	}
 }
 
 // older returns the cluster opened first as into, the other as from.

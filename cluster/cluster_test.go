@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -525,6 +526,37 @@ func TestIDsDoNotMatter(t *testing.T) {
 			t.Fatalf("article %d: %s in order, %s with other term ids", i, inOrder[i], scrambled[i])
 		}
 	}
+	// as the pipeline runs: analyses on several goroutines, in an order
+	// of their own, while the articles already analysed are assigned, so
+	// that the lexicon grows under the lookups of the assignments
+	c := New(Options{})
+	feats := make([]*Features, len(arts))
+	ready := make([]chan struct{}, len(arts))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	perm := rand.New(rand.NewPCG(9, 9)).Perm(len(arts))
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			for k := w; k < len(perm); k += 3 {
+				i := perm[k]
+				feats[i] = c.Prepare(arts[i])
+				close(ready[i])
+			}
+		})
+	}
+	for i, a := range arts {
+		<-ready[i]
+		as, _, err := c.AssignPrepared(context.Background(), a, feats[i], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := as.Event + "/" + as.Story; got != inOrder[i] {
+			t.Fatalf("article %d: %s in order, %s analysed concurrently with the assignments", i, inOrder[i], got)
+		}
+	}
+	wg.Wait()
 }
 
 func TestCalendarWordsAreNoProtagonists(t *testing.T) {

@@ -362,3 +362,20 @@ func sublinear(tf float64) float64 {
 	}
 	return 1 + math.Log(tf)
 }
+
+// damped is sublinear(tf), looked up for the whole frequencies most
+// terms have (field weights are whole numbers).
+func damped(tf float32) float64 {
+	if k := int(tf); float32(k) == tf && k >= 0 && k < len(sublinearTable) {
+		return sublinearTable[k]
+	}
+	return sublinear(float64(tf))
+}
+
+// sublinearTable holds sublinear of 0, 1, 2, …; it is never modified.
+var sublinearTable = func() (t [512]float64) {
+	for k := range t {
+		t[k] = sublinear(float64(k))
+	}
+	return t
+}()

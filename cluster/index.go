@@ -173,7 +173,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	// in other scripts
 	keys := 0
 	for i := 0; i < len(kv) && keys < queryKeys; i++ {
-		if c.df[kv[i].id] > 1 {
+		if c.stat[kv[i].id].df > 1 {
 			q = append(q, kv[i])
 			keys++
 		}
@@ -272,11 +272,22 @@ func (c *Clusterer) docNames(v vector) float64 {
 // are scattered (c.qw), whose name terms weigh docNames (squared).
 func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration) candidate {
 	var dot, dotN, centN float64
+	ws := n.cent.ws[:len(n.cent.ids)]
 	for i, id := range n.cent.ids {
-		w := float64(n.cent.ws[i])
-		q := float64(c.scattered(id))
+		w := float64(ws[i])
+		word, bit := id>>6, uint64(1)<<(id&63)
+		name := c.nameBits[word]&bit != 0
+		if c.qBits[word]&bit == 0 {
+			// not in the article: adds nothing to the products (adding
+			// a zero leaves a sum as it is)
+			if name {
+				centN += w * w
+			}
+			continue
+		}
+		q := float64(c.qw[id])
 		dot += q * w
-		if c.isName(id) {
+		if name {
 			dotN += q * w
 			centN += w * w
 		}

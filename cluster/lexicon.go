@@ -117,15 +117,25 @@ func (t *hashTable[V]) get(k xxh3.Uint128) (V, bool) {
 func (s *snapshot[V]) get(k string) (V, bool) { return s.getHash(keyHash(k)) }
 
 func (s *snapshot[V]) getHash(h xxh3.Uint128) (V, bool) {
-	if t := s.read.Load(); t != nil {
+	t := s.read.Load()
+	if t != nil {
 		if v, ok := t.get(h); ok {
 			return v, true
 		}
 	}
 	s.mu.Lock()
-	v, ok := s.dirty[h]
-	s.mu.Unlock()
-	return v, ok
+	defer s.mu.Unlock()
+	if v, ok := s.dirty[h]; ok {
+		return v, true
+	}
+	// The recent keys may have been folded into a new table (and dirty
+	// emptied) between the read of t and the lock: without this second
+	// look, a key added long before could be reported absent, at random.
+	if now := s.read.Load(); now != t && now != nil {
+		return now.get(h)
+	}
+	var zero V
+	return zero, false
 }
 
 // getOrAdd returns the value of k, calling create (under the lock, once

@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -44,5 +46,58 @@ func TestSnapshot(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSnapshotConcurrentGet looks keys up while another goroutine adds
+// more: a key once added must be found, also while the keys added since
+// the last rebuild are being folded into a new table. (A lookup that
+// missed the old table and then found the recent keys already folded
+// away used to report the key absent: the clusterer then took a person
+// the article names for one it does not, at random.)
+func TestSnapshotConcurrentGet(t *testing.T) {
+	const n = 200_000
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("w%d", i)
+	}
+	var s snapshot[int]
+	var added atomic.Int64
+	stop := make(chan struct{})
+	go func() {
+		defer close(stop)
+		for i, k := range keys {
+			s.getOrAdd(k, func() int { return i })
+			added.Store(int64(i + 1))
+		}
+	}()
+	var wg sync.WaitGroup
+	misses := make([]int, 2)
+	for r := range misses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; ; j++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				m := int(added.Load())
+				if m == 0 {
+					continue
+				}
+				// the newest key (most likely among the unfolded ones),
+				// or one a little older
+				i := m - 1 - j%min(m, 64)
+				if v, ok := s.get(keys[i]); !ok || v != i {
+					misses[r]++
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if got := misses[0] + misses[1]; got > 0 {
+		t.Errorf("%d lookups of added keys failed while others were added", got)
 	}
 }

@@ -3,7 +3,6 @@ package cluster
 import (
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -92,24 +91,26 @@ func (n *node) dead() bool { return n.into != nil }
 func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
 	c.growDF()
+	var idfs idfMemo
 	v := c.vec[:0]
 	for _, t := range f.terms {
-		if c.df[t.id] == 0 {
-			c.seen[t.id] = uint32(c.docs)
+		st := &c.stat[t.id]
+		if st.df == 0 {
+			st.seen = uint32(c.docs)
 		}
-		c.df[t.id]++
+		st.df++
 		if t.boost >= nameBoost {
-			c.nameDF[t.id]++
+			st.nameDF++
 		}
 		c.setName(t.id)
-		w := sublinear(float64(t.tf)) * c.idf(t.id) * float64(t.boost)
+		w := damped(t.tf) * idfs.idf(c, st.df) * float64(t.boost)
 		v = append(v, tw{t.id, float32(w)})
+		if c.keepState {
+			c.dirtyDF[st.hash%dfShards] = true
+		}
 	}
 	c.selectHeaviest(v, c.opts.DocTerms)
-	for _, t := range v {
-		c.dirtyDF[c.hash[t.id]%dfShards] = c.keepState
-	}
-	c.kvec = c.keyVector(f)
+	c.kvec = c.keyVector(f, &idfs)
 	c.vec = v
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
@@ -127,16 +128,19 @@ const (
 
 // keyVector counts f's name keys into the document frequencies and returns
 // their TF-IDF unit vector (the clusterer's scratch).
-func (c *Clusterer) keyVector(f *Features) vector {
+func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 	kv := c.kvec[:0]
 	for _, k := range f.keys {
-		if c.df[k.id] == 0 {
-			c.seen[k.id] = uint32(c.docs)
+		st := &c.stat[k.id]
+		if st.df == 0 {
+			st.seen = uint32(c.docs)
 		}
-		c.df[k.id]++
+		st.df++
 		c.setName(k.id)
-		c.dirtyDF[c.hash[k.id]%dfShards] = c.keepState
-		kv = append(kv, tw{k.id, float32(sublinear(float64(k.tf)) * c.idf(k.id))})
+		if c.keepState {
+			c.dirtyDF[st.hash%dfShards] = true
+		}
+		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
 	c.sortHeaviest(kv)
 	kv = kv[:min(len(kv), maxDocKeys)]
@@ -152,13 +156,14 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 	if a == b {
 		return 0
 	}
-	switch sa, sb := c.seen[a], c.seen[b]; {
+	ta, tb := &c.stat[a], &c.stat[b]
+	switch sa, sb := ta.seen, tb.seen; {
 	case sa < sb:
 		return -1
 	case sa > sb:
 		return 1
 	}
-	switch ha, hb := c.hash[a], c.hash[b]; {
+	switch ha, hb := ta.hash, tb.hash; {
 	case ha < hb:
 		return -1
 	case ha > hb:
@@ -167,17 +172,26 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 	return strings.Compare(c.lex.term(a), c.lex.term(b))
 }
 
+// termStat is what the clusterer counts of a term, kept together so
+// that counting an article's terms and ranking them reads one place in
+// memory per term, not one per count.
+type termStat struct {
+	// df counts the articles holding the term, nameDF those in which
+	// it was a name; seen is the article count when the term was first
+	// counted (compareTerms).
+	df, nameDF, seen uint32
+	// hash is the term's hash (lexEntry.hash), for compareTerms.
+	hash uint64
+}
+
 // growDF extends the per-term arrays to every term of the lexicon.
 func (c *Clusterer) growDF() {
 	n := c.lex.size()
-	if n <= len(c.df) {
+	if n <= len(c.stat) {
 		return
 	}
-	c.df = append(c.df, make([]uint32, n-len(c.df))...)
-	c.nameDF = append(c.nameDF, make([]uint32, n-len(c.nameDF))...)
-	c.seen = append(c.seen, make([]uint32, n-len(c.seen))...)
-	for id := len(c.hash); id < n; id++ {
-		c.hash = append(c.hash, c.lex.entry(uint32(id)).hash)
+	for id := len(c.stat); id < n; id++ {
+		c.stat = append(c.stat, termStat{hash: c.lex.entry(uint32(id)).hash})
 	}
 	c.eventIdx.grow(n)
 	c.storyIdx.grow(n)
@@ -195,8 +209,33 @@ func (c *Clusterer) isName(id uint32) bool {
 	return c.nameBits[id>>6]&(1<<(id&63)) != 0 // setName
 }
 
-func (c *Clusterer) idf(id uint32) float64 {
-	return math.Log((float64(c.docs) + idfPrior) / float64(c.df[id]+1))
+// idf is the inverse document frequency of a term counted in df
+// documents.
+func (c *Clusterer) idf(df uint32) float64 {
+	return math.Log((float64(c.docs) + idfPrior) / float64(df+1))
+}
+
+// idfMemo remembers the IDF of the document frequencies met while the
+// document count stays the same (within one vectorize): the terms of an
+// article share few frequencies (most are rare), so that one logarithm
+// serves many terms. It is direct-mapped: a frequency whose slot holds
+// another is computed again.
+type idfMemo struct {
+	slots [idfMemoSize]struct {
+		tag uint32 // df+1; zero for a free slot
+		idf float64
+	}
+}
+
+const idfMemoSize = 128
+
+// idf returns c.idf(df).
+func (m *idfMemo) idf(c *Clusterer, df uint32) float64 {
+	sl := &m.slots[df%idfMemoSize]
+	if sl.tag != df+1 {
+		sl.tag, sl.idf = df+1, c.idf(df)
+	}
+	return sl.idf
 }
 
 func (c *Clusterer) newEvent() *node {
@@ -308,7 +347,7 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.scripts[0] += from.scripts[0]
 	into.scripts[1] += from.scripts[1]
 	from.keys = centroid{}
-	sort.Slice(fresh, func(i, j int) bool { return fresh[i] < fresh[j] })
+	slices.Sort(fresh)
 	x.add(into, fresh)
 	if !from.first.IsZero() {
 		c.extend(into, from.first, from.firstPub)
@@ -358,7 +397,7 @@ func removeString(xs []string, s string) []string {
 // centroidTerms lists a centroid's terms in id order.
 func centroidTerms(n *node) []uint32 {
 	ids := append([]uint32(nil), n.cent.ids...)
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	slices.Sort(ids)
 	return ids
 }
 

@@ -1,10 +1,6 @@
 package cluster
 
-import (
-	"cmp"
-	"slices"
-	"strings"
-)
+import "slices"
 
 // protagonists is how many names of its title and lead stand for what an
 // article is about, and how many of an event's most named ones stand for
@@ -186,19 +182,65 @@ func addCounts(into, from map[string]float32) map[string]float32 {
 // keepTopCounts deletes from m all but the k keys counted most (ties:
 // in order).
 func keepTopCounts(m map[string]float32, k int) {
-	type count struct {
-		key string
-		n   float32
+	if len(m) <= k {
+		return
 	}
-	cs := make([]count, 0, len(m))
+	cs := make([]keyCount, 0, len(m))
 	for p, n := range m {
-		cs = append(cs, count{p, n})
+		cs = append(cs, keyCount{p, n})
 	}
-	slices.SortFunc(cs, func(a, b count) int {
-		return cmp.Or(cmp.Compare(b.n, a.n), strings.Compare(a.key, b.key))
-	})
-	for _, c := range cs[min(len(cs), k):] {
+	selectCounts(cs, k)
+	for _, c := range cs[k:] {
 		delete(m, c.key)
+	}
+}
+
+// keyCount is a key of a count map and its count.
+type keyCount struct {
+	key string
+	n   float32
+}
+
+// before orders counts most first, then keys in order: a total order.
+func (a *keyCount) before(b *keyCount) bool {
+	return a.n > b.n || a.n == b.n && a.key < b.key
+}
+
+// selectCounts moves the k first of cs (by before) to its front, in any
+// order: a quickselect around the median of three, so that pruning a
+// map sorts none of it. The order is total, so the k chosen are those a
+// sort would put first.
+func selectCounts(cs []keyCount, k int) {
+	lo, hi := 0, len(cs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// the median of three to cs[hi]
+		if cs[mid].before(&cs[lo]) {
+			cs[mid], cs[lo] = cs[lo], cs[mid]
+		}
+		if cs[hi].before(&cs[lo]) {
+			cs[hi], cs[lo] = cs[lo], cs[hi]
+		}
+		if cs[mid].before(&cs[hi]) {
+			cs[mid], cs[hi] = cs[hi], cs[mid]
+		}
+		p := cs[hi]
+		i := lo
+		for j := lo; j < hi; j++ {
+			if cs[j].before(&p) {
+				cs[i], cs[j] = cs[j], cs[i]
+				i++
+			}
+		}
+		cs[i], cs[hi] = cs[hi], cs[i]
+		switch {
+		case i == k || i == k-1:
+			return
+		case i < k:
+			lo = i + 1
+		default:
+			hi = i - 1
+		}
 	}
 }
 

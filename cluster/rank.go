@@ -55,7 +55,7 @@ func (c *Clusterer) sortHeaviest(ts []tw) { c.selectHeaviest(ts, len(ts)) }
 func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 	rs := c.rankBuf[:0]
 	for _, t := range ts {
-		rs = append(rs, rankedTerm{rankKey(t.w, c.seen[t.id]), t.id, t.w})
+		rs = append(rs, rankedTerm{rankKey(t.w, c.stat[t.id].seen), t.id, t.w})
 	}
 	if k < len(rs) {
 		c.partition(rs, k)

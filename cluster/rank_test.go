@@ -1,9 +1,13 @@
 package cluster
 
 import (
+	"cmp"
+	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -29,18 +33,17 @@ func TestRankKey(t *testing.T) {
 func TestSortRanked(t *testing.T) {
 	const n = 3000
 	c := New(Options{})
-	c.seen = make([]uint32, n)
-	c.hash = make([]uint64, n)
+	c.stat = make([]termStat, n)
 	r := rand.New(rand.NewPCG(1, 2))
 	for id := range n {
-		c.seen[id] = uint32(r.IntN(5))
-		c.hash[id] = r.Uint64()
+		c.stat[id].seen = uint32(r.IntN(5))
+		c.stat[id].hash = r.Uint64()
 	}
 	for _, size := range []int{0, 1, 5, 13, 64, 300, n} {
 		var rs []rankedTerm
 		for _, id := range r.Perm(n)[:size] {
 			w := float32(r.IntN(8)) / 4 // many ties of weight, and of seen
-			rs = append(rs, rankedTerm{rankKey(w, c.seen[id]), uint32(id), w})
+			rs = append(rs, rankedTerm{rankKey(w, c.stat[id].seen), uint32(id), w})
 		}
 		want := slices.Clone(rs)
 		slices.SortFunc(want, c.cmpRanked)
@@ -55,6 +58,32 @@ func TestSortRanked(t *testing.T) {
 			c.sortRanked(got[:k])
 			if !slices.Equal(got[:k], want[:k]) {
 				t.Errorf("the %d first of %d terms differ after partition", k, size)
+			}
+		}
+	}
+}
+
+// TestKeepTopCounts checks the pruning of count maps against sorting
+// every key, on maps with many ties of count.
+func TestKeepTopCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, size := range []int{0, 1, 5, 48, 49, 73, 200} {
+		for range 20 {
+			m := map[string]float32{}
+			for i := range size {
+				m[fmt.Sprintf("p%d", r.IntN(1000)+i*1000)] = float32(r.IntN(4))
+			}
+			keys := slices.Collect(maps.Keys(m))
+			slices.SortFunc(keys, func(a, b string) int {
+				return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b))
+			})
+			want := map[string]float32{}
+			for _, k := range keys[:min(len(keys), 48)] {
+				want[k] = m[k]
+			}
+			keepTopCounts(m, 48)
+			if !maps.Equal(m, want) {
+				t.Fatalf("%d keys: kept %v, want %v", size, m, want)
 			}
 		}
 	}

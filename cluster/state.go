@@ -104,16 +104,16 @@ func (c *Clusterer) Pending() map[string][]byte {
 	if dirtyDF && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
 		c.dfSavedAt = c.docs
 		shards := make([]map[string]uint32, dfShards)
-		for id := range c.df {
+		for id, st := range c.stat {
 			e := c.lex.entry(uint32(id))
 			s := e.shard()
-			if !c.dirtyDF[s] || c.df[id] == 0 {
+			if !c.dirtyDF[s] || st.df == 0 {
 				continue
 			}
 			if shards[s] == nil {
 				shards[s] = make(map[string]uint32)
 			}
-			shards[s][e.term] = c.df[id]
+			shards[s][e.term] = st.df
 		}
 		for s, dirty := range c.dirtyDF {
 			if dirty {
@@ -209,7 +209,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 		}
 		for t, df := range m {
 			id := c.termID(t)
-			c.df[id] = df
+			c.stat[id].df = df
 			c.setName(id)
 		}
 	}

@@ -195,16 +195,38 @@ func NFKC(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			// ASCII, which NFKC keeps: eight bytes at a time while
+			// they all are
 			i++
+			for i+8 <= len(s) && load8(s, i)&0x8080808080808080 == 0 {
+				i += 8
+			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		size := 2
+		if c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// a two-byte code point (Latin, Greek, Cyrillic: most of the
+			// non-ASCII text there is), decoded here
+			r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if r >= nfkcTableEnd || nfkcInert[r/64]&(1<<(r%64)) == 0 {
 			return norm.NFKC.String(s)
 		}
 		i += size
 	}
 	return s
+}
+
+// load8 returns s[i:i+8] as a little-endian uint64 (s[i] in the low
+// byte), which the compiler makes one load; the caller checks that the
+// bytes exist.
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // Hash returns a stable hex hash of the normalized form of s, so that texts

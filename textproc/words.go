@@ -28,73 +28,96 @@ type Word struct {
 // Tokenize delimits tokens, and returns it. It does not allocate beyond
 // growing dst.
 func ScanWords(dst []Word, text string) []Word {
-	start, byteStart := -1, 0
-	prevWord := false
 	initial := true // no word or other character since a sentence break
-	wordInitial, capital := false, false
 	runeIdx := 0
 	for i := 0; i < len(text); {
-		if start >= 0 {
-			// inside a word, its ASCII letters and digits and its
-			// two-byte Cyrillic letters only move the word's end
-			j, n := wordRun(text, i)
-			if n > 0 {
-				i, runeIdx, prevWord = j, runeIdx+n, true
+		// between words: a character that is no word character only
+		// moves the sentence state on
+		c := text[i]
+		var r rune
+		size := 1
+		switch {
+		case c < utf8.RuneSelf:
+			if k := asciiClass[c]; k != asciiWord && k != asciiUpper {
+				initial = asciiBreak[c] == breakSet || asciiBreak[c] == breakKeep && initial
+				i++
+				runeIdx++
+				continue
+			}
+			r = rune(c)
+		case isCyrillic2(text, i):
+			// a letter, which folding leaves a letter
+			r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(foldRune(r)) {
+				initial = breaksSentence(r, initial)
+				i += size
+				runeIdx++
 				continue
 			}
 		}
-		at := i
-		var r, f rune
-		var word bool
-		if c := text[i]; c < utf8.RuneSelf {
-			i++
-			r, f = rune(c), rune(c)
-			switch asciiClass[c] {
-			case asciiUpper, asciiWord:
-				word = true
-			case asciiTick:
-				f = '\''
-			}
-		} else if isCyrillic2(text, i) {
-			// a letter, which folding leaves a letter
-			r, f, word = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 0, true
-			i += 2
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(text[i:])
-			i += size
-			f = foldRune(r)
-			word = isWordRune(f)
-		}
-		switch {
-		case word:
-			if start < 0 {
-				start, byteStart = runeIdx, at
-				wordInitial = initial
-				capital = r < utf8.RuneSelf && r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
-			}
-			initial = false
-		case (f == '\'' || f == '-') && start >= 0 && prevWord && i < len(text) && nextIsWord(text[i:]):
-			// a joiner inside the word
-		default:
-			if start >= 0 {
-				// a joiner is taken only before a word character, so a
-				// word never ends with one
-				dst = append(dst, Word{Raw: text[byteStart:at], Byte: byteStart, Start: start, End: runeIdx,
-					Capital: capital, Initial: wordInitial})
-				start = -1
-			}
-			initial = breaksSentence(r, initial)
-		}
-		prevWord = word
+		// a word starts
+		start, byteStart, wordInitial := runeIdx, i, initial
+		capital := r < utf8.RuneSelf && r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+		initial = false
+		i += size
 		runeIdx++
-	}
-	if start >= 0 {
-		dst = append(dst, Word{Raw: text[byteStart:], Byte: byteStart, Start: start, End: runeIdx,
+		for i < len(text) {
+			// its ASCII letters and digits and its two-byte Cyrillic
+			// letters only move its end
+			j, n := wordRun(text, i)
+			i, runeIdx = j, runeIdx+n
+			if i == len(text) {
+				break
+			}
+			// another word character, or a joiner before one, goes on
+			// with the word; a joiner is taken only before a word
+			// character, so a word never ends with one
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if (c == '\'' || c == '-' || c == '`') && i+1 < len(text) && nextIsWord(text[i+1:]) {
+					i++
+					runeIdx++
+					continue
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if f := foldRune(r); !isWordRune(f) && !((f == '\'' || f == '-') && i+size < len(text) && nextIsWord(text[i+size:])) {
+				break
+			}
+			i += size
+			runeIdx++
+		}
+		dst = append(dst, Word{Raw: text[byteStart:i], Byte: byteStart, Start: start, End: runeIdx,
 			Capital: capital, Initial: wordInitial})
 	}
 	return dst
 }
+
+// What an ASCII character that is no word character does to the
+// sentence state (see breaksSentence): keeps it, sets it (the next word
+// opens a sentence) or clears it.
+const (
+	breakClear = iota
+	breakKeep
+	breakSet
+)
+
+// asciiBreak is breaksSentence for ASCII characters; it is never
+// modified.
+var asciiBreak = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case breaksSentence(rune(c), false):
+			t[c] = breakSet
+		case breaksSentence(rune(c), true):
+			t[c] = breakKeep
+		}
+	}
+	return t
+}()
 
 // breaksSentence returns whether, after the non-word character r, the next
 // word opens a sentence: r ends one (or a line, or opens a clause after a

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/storyline-news/storyline/gen"
 )
 
 // innerCapitalRef is the plain definition ScanWords' Initial and Capital
@@ -41,6 +43,9 @@ func TestScanWordsMatchesTokenize(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		fixed = append(fixed, b.String())
+	}
+	for a := range gen.New(gen.Options{Articles: 200, Seed: 3}).All() {
+		fixed = append(fixed, a.Title+"\n"+a.Text)
 	}
 	for _, text := range fixed {
 		toks := Tokenize(nil, text)
