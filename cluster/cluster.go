@@ -82,6 +82,12 @@ type Options struct {
 	// opening an event needs with a story to join it, when both have
 	// names: a story is a thread about the same people and places.
 	StoryNameAgreement float64
+	// StoryEvidence is the least cosine an article opening an event (or
+	// an event relinking its story) needs with a story without the one
+	// shared term contributing most (see storyEvidence): the strike, the
+	// fire and the court case of one town share its name, not its
+	// people or what happened.
+	StoryEvidence float64
 	// RelinkThreshold is the similarity an event's accumulated centroid
 	// needs with another story than its own (and StoryNameAgreement) for
 	// the two stories to be merged, checked each time the event doubles.
@@ -133,6 +139,7 @@ func DefaultOptions() Options {
 		StoryThreshold:     0.15,
 		MergeThreshold:     0.6,
 		StoryNameAgreement: 0.4,
+		StoryEvidence:      0.05,
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
 		WordAgreement:      0.03,
@@ -173,6 +180,7 @@ func (o Options) withDefaults() Options {
 	set(&o.StoryThreshold, d.StoryThreshold)
 	set(&o.MergeThreshold, d.MergeThreshold)
 	set(&o.StoryNameAgreement, d.StoryNameAgreement)
+	set(&o.StoryEvidence, d.StoryEvidence)
 	set(&o.RelinkThreshold, d.RelinkThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.WordAgreement, d.WordAgreement)
@@ -248,6 +256,10 @@ type Clusterer struct {
 	// the terms isName holds for: bit sets small enough to stay in cache
 	// while a lookup scores its candidates (score).
 	qBits, nameBits []uint64
+
+	// calendar marks, by term id, the names of months and weekdays
+	// (learnCalendar).
+	calendar []uint64
 
 	// keepState is !Options.NoState: changes are recorded for Pending.
 	keepState bool
@@ -478,6 +490,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	} else {
 		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
+		c.learnCalendar(f)
 		if c.debug != nil {
 			for i, cd := range scands[:min(3, len(scands))] {
 				c.debug(fmt.Sprintf("   story cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
@@ -487,7 +500,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) || !c.storyEvidence(cd, v, c.kvec) {
 				continue
 			}
 			story = cd.n

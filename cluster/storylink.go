@@ -1,0 +1,67 @@
+package cluster
+
+import "math"
+
+// residualCosine is the cosine of ct with the vector scattered in c.qw
+// without the one shared term contributing most: the agreement that is
+// left when the heaviest shared name, most often the place where things
+// happen, is taken away (see storyEvidence).
+func (c *Clusterer) residualCosine(ct *centroid) float64 {
+	if ct.norm2 == 0 {
+		return 0
+	}
+	var dot, top float64
+	for i, id := range ct.ids {
+		x := float64(c.scattered(id)) * float64(ct.ws[i])
+		dot += x
+		top = max(top, x)
+	}
+	return (dot - top) / math.Sqrt(ct.norm2)
+}
+
+// storyEvidence reports whether a query (an article's vector v and name
+// keys kv, or an event's centroid) agrees with a candidate story beyond
+// its one heaviest shared term, by at least Options.StoryEvidence. A
+// town, a country or a company has many happenings, and a report of any
+// of them shares the place's name with the story of every other: the
+// name alone carries a cosine above Options.StoryThreshold where names
+// weigh most. The events of one developing thread share more: its
+// people, its organisations, the thing it is about, the words of its
+// kind of news. The names of months and weekdays (written with a capital
+// like names) tell when, not who, and count for nothing here.
+func (c *Clusterer) storyEvidence(cd candidate, v, kv vector) bool {
+	ct, q := &cd.n.cent, v
+	if cd.cross {
+		ct, q = &cd.n.keys, kv
+	}
+	for _, t := range q {
+		if !c.isCalendar(t.id) {
+			c.qw[t.id] = t.w
+			c.qBits[t.id>>6] |= 1 << (t.id & 63)
+		}
+	}
+	r := c.residualCosine(ct)
+	c.unscatter(q)
+	return r >= c.opts.StoryEvidence
+}
+
+// learnCalendar records which of an article's terms are the names of
+// months and weekdays (fterm.calendar), for isCalendar.
+func (c *Clusterer) learnCalendar(f *Features) {
+	for i := range f.terms {
+		if t := &f.terms[i]; t.calendar {
+			w := int(t.id >> 6)
+			if w >= len(c.calendar) {
+				c.calendar = append(c.calendar, make([]uint64, w+1-len(c.calendar))...)
+			}
+			c.calendar[w] |= 1 << (t.id & 63)
+		}
+	}
+}
+
+// isCalendar reports whether term id was seen as the name of a month or
+// a weekday (learnCalendar).
+func (c *Clusterer) isCalendar(id uint32) bool {
+	w := int(id >> 6)
+	return w < len(c.calendar) && c.calendar[w]&(1<<(id&63)) != 0
+}
