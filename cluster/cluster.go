@@ -82,11 +82,12 @@ type Options struct {
 	// opening an event needs with a story to join it, when both have
 	// names: a story is a thread about the same people and places.
 	StoryNameAgreement float64
-	// StoryEvidence is the least cosine an article opening an event (or
-	// an event relinking its story) needs with a story without the one
-	// shared term contributing most (see storyEvidence): the strike, the
-	// fire and the court case of one town share its name, not its
-	// people or what happened.
+	// StoryEvidence is the share of the similarity a story link needs
+	// (StoryThreshold for an article opening an event, RelinkThreshold
+	// for an event relinking its story) that must come from other terms
+	// than the one shared term contributing most (see storyEvidence):
+	// the strike, the fire and the court case of one town share its
+	// name, not its people or what happened.
 	StoryEvidence float64
 	// RelinkThreshold is the similarity an event's accumulated centroid
 	// needs with another story than its own (and StoryNameAgreement) for
@@ -139,7 +140,7 @@ func DefaultOptions() Options {
 		StoryThreshold:     0.15,
 		MergeThreshold:     0.6,
 		StoryNameAgreement: 0.4,
-		StoryEvidence:      0.05,
+		StoryEvidence:      1.0 / 3,
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
 		WordAgreement:      0.03,
@@ -478,7 +479,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			into, from := older(event, cd.n)
-			merges = append(merges, c.mergeEvents(from, into, a.ID)...)
+			merges = append(merges, c.mergeEventsApart(from, into, a.ID)...)
 			event = into
 		}
 	}
@@ -500,7 +501,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) || !c.storyEvidence(cd, v, c.kvec) {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) || !c.storyEvidence(cd, v, c.kvec, c.opts.StoryThreshold) {
 				continue
 			}
 			story = cd.n

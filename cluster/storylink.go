@@ -1,6 +1,11 @@
 package cluster
 
-import "math"
+import (
+	"math"
+	"slices"
+
+	"github.com/storyline-news/storyline"
+)
 
 // residualCosine is the cosine of ct with the vector scattered in c.qw
 // without the one shared term contributing most: the agreement that is
@@ -21,7 +26,8 @@ func (c *Clusterer) residualCosine(ct *centroid) float64 {
 
 // storyEvidence reports whether a query (an article's vector v and name
 // keys kv, or an event's centroid) agrees with a candidate story beyond
-// its one heaviest shared term, by at least Options.StoryEvidence. A
+// its one heaviest shared term, by at least the share
+// Options.StoryEvidence of the similarity the link needs (threshold). A
 // town, a country or a company has many happenings, and a report of any
 // of them shares the place's name with the story of every other: the
 // name alone carries a cosine above Options.StoryThreshold where names
@@ -29,7 +35,7 @@ func (c *Clusterer) residualCosine(ct *centroid) float64 {
 // people, its organisations, the thing it is about, the words of its
 // kind of news. The names of months and weekdays (written with a capital
 // like names) tell when, not who, and count for nothing here.
-func (c *Clusterer) storyEvidence(cd candidate, v, kv vector) bool {
+func (c *Clusterer) storyEvidence(cd candidate, v, kv vector, threshold float64) bool {
 	ct, q := &cd.n.cent, v
 	if cd.cross {
 		ct, q = &cd.n.keys, kv
@@ -42,7 +48,7 @@ func (c *Clusterer) storyEvidence(cd candidate, v, kv vector) bool {
 	}
 	r := c.residualCosine(ct)
 	c.unscatter(q)
-	return r >= c.opts.StoryEvidence
+	return r >= c.opts.StoryEvidence*threshold
 }
 
 // learnCalendar records which of an article's terms are the names of
@@ -64,4 +70,30 @@ func (c *Clusterer) learnCalendar(f *Features) {
 func (c *Clusterer) isCalendar(id uint32) bool {
 	w := int(id >> 6)
 	return w < len(c.calendar) && c.calendar[w]&(1<<(id&63)) != 0
+}
+
+// mergeEventsApart is mergeEvents for an arrival that shows two events
+// to be one, when they belong to different stories: the event merged
+// away leaves its story for the other's, and the two stories are merged
+// only when it was the only event of its own. Two events merged are one
+// happening, but the threads they were told in need not be one: a
+// report that binds a town's flood to the flood of its neighbour does
+// not make the neighbour's court case part of the town's thread. The
+// stories are merged later if an event's centroid finds them alike
+// (relinkStory).
+func (c *Clusterer) mergeEventsApart(from, into *node, after string) []storyline.Merge {
+	fs, is := from.story.live(), into.story.live()
+	if fs != is && len(fs.children) > 1 {
+		fs.children = removeString(fs.children, from.id)
+		c.retitleStory(fs)
+		c.markDirty(fs.id)
+		from.story = is
+		fresh := c.addTo(&is.cent, from.cent.ids, from.cent.ws, nil)
+		c.prune(&is.cent, c.opts.CentroidTerms)
+		slices.Sort(fresh)
+		c.storyIdx.add(is, fresh)
+		is.size += from.size
+		c.markDirty(is.id)
+	}
+	return c.mergeEvents(from, into, after)
 }
