@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -107,6 +108,54 @@ func TestTownHappeningsStayApart(t *testing.T) {
 			}
 			if apart := chained == 0; apart != tt.apart {
 				t.Errorf("%d of the town's other happenings chained into a story, want apart = %v: %v", chained, tt.apart, stories)
+			}
+		})
+	}
+}
+
+// TestMergeEventsApart checks what merging two events of different
+// stories does to the stories: the event merged away leaves a story that
+// has other events for the other's, and a story of that one event only is
+// merged whole.
+func TestMergeEventsApart(t *testing.T) {
+	for _, tt := range []struct {
+		name, from, into string
+		// storyMerge is whether the two stories become one
+		storyMerge bool
+	}{
+		{"a story of other events keeps them", "mediation", "fire", false},
+		{"a story of one event goes with it", "trial", "fire", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(Options{})
+			for _, x := range townStream {
+				assign(t, c, x.a)
+			}
+			from, into := c.articleEvent[tt.from], c.articleEvent[tt.into]
+			fs, is := from.story.live(), into.story.live()
+			if from == into || fs == is {
+				t.Fatalf("%s and %s: events %s and %s, stories %s and %s: want both apart", tt.from, tt.into, from.id, into.id, fs.id, is.id)
+			}
+			others := len(fs.children) - 1
+			merges := c.mergeEventsApart(from, into, "bridge")
+			var storyMerge bool
+			for _, m := range merges {
+				storyMerge = storyMerge || m.Level == "story"
+			}
+			if storyMerge != tt.storyMerge {
+				t.Errorf("story merged = %v, want %v (merges %+v)", storyMerge, tt.storyMerge, merges)
+			}
+			ev := c.articleEvent[tt.from].live()
+			if ev != into.live() || ev.story.live() != is.live() {
+				t.Errorf("%s is in event %s of story %s, want %s of %s", tt.from, ev.id, ev.story.live().id, into.id, is.live().id)
+			}
+			if !tt.storyMerge {
+				if fs.dead() || len(fs.children) != others || slices.Contains(fs.children, from.id) {
+					t.Errorf("story %s: dead %v, children %v, want its %d other events", fs.id, fs.dead(), fs.children, others)
+				}
+				if got := c.articleEvent["strike-1"].live().story.live(); got != fs {
+					t.Errorf("the strike left its story %s for %s", fs.id, got.id)
+				}
 			}
 		})
 	}
