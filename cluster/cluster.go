@@ -259,7 +259,7 @@ type Clusterer struct {
 	qBits, nameBits []uint64
 
 	// calendar marks, by term id, the names of months and weekdays
-	// (learnCalendar).
+	// (markCalendar).
 	calendar []uint64
 
 	// keepState is !Options.NoState: changes are recorded for Pending.
@@ -275,7 +275,7 @@ type Clusterer struct {
 func New(opts Options) *Clusterer {
 	lex := newLexicon()
 	o := opts.withDefaults()
-	return &Clusterer{
+	c := &Clusterer{
 		opts:         o,
 		keepState:    !opts.NoState,
 		feat:         newFeaturizer(lex),
@@ -288,6 +288,8 @@ func New(opts Options) *Clusterer {
 		dirtyKeys:    make(map[string]bool),
 		titles:       make(map[string]string),
 	}
+	c.markCalendar()
+	return c
 }
 
 // Prepare analyses an article. It only reads the article and is safe to
@@ -491,7 +493,6 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	} else {
 		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
-		c.learnCalendar(f)
 		if c.debug != nil {
 			for i, cd := range scands[:min(3, len(scands))] {
 				c.debug(fmt.Sprintf("   story cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))

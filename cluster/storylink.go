@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/storyline-news/storyline"
 )
@@ -51,22 +52,29 @@ func (c *Clusterer) storyEvidence(cd candidate, v, kv vector, threshold float64)
 	return r >= c.opts.StoryEvidence*threshold
 }
 
-// learnCalendar records which of an article's terms are the names of
-// months and weekdays (fterm.calendar), for isCalendar.
-func (c *Clusterer) learnCalendar(f *Features) {
-	for i := range f.terms {
-		if t := &f.terms[i]; t.calendar {
-			w := int(t.id >> 6)
-			if w >= len(c.calendar) {
-				c.calendar = append(c.calendar, make([]uint64, w+1-len(c.calendar))...)
-			}
-			c.calendar[w] |= 1 << (t.id & 63)
+// calendarNames are the names of months and weekdays (isCalendarWord
+// holds for each) whose terms markCalendar marks. Their abbreviations
+// are left out: "Sun", "Wed" and "Mar" are words and names too.
+const calendarNames = "January February March April June July August September October November December " +
+	"Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+
+// markCalendar marks the English terms of calendarNames, for isCalendar.
+func (c *Clusterer) markCalendar() {
+	for _, w := range strings.Fields(calendarNames) {
+		wi := c.feat.en.info(w)
+		if !wi.keep || !isCalendarWord(w) {
+			continue
 		}
+		i := int(wi.id >> 6)
+		if i >= len(c.calendar) {
+			c.calendar = append(c.calendar, make([]uint64, i+1-len(c.calendar))...)
+		}
+		c.calendar[i] |= 1 << (wi.id & 63)
 	}
 }
 
-// isCalendar reports whether term id was seen as the name of a month or
-// a weekday (learnCalendar).
+// isCalendar reports whether term id is the name of a month or a weekday
+// (markCalendar).
 func (c *Clusterer) isCalendar(id uint32) bool {
 	w := int(id >> 6)
 	return w < len(c.calendar) && c.calendar[w]&(1<<(id&63)) != 0
