@@ -13,7 +13,10 @@
 // it opens an event, which joins the most similar story in the same way
 // at the lower Options.StoryThreshold, when their names agree
 // (Options.StoryNameAgreement: a story is a thread about the same people
-// and places). An event's story is chosen on its first report alone, so
+// and places) and they agree beyond the one name they share most
+// (Options.StoryEvidence): a town's fire, floods and court case share its
+// name and nothing else, and are no thread. An event's story is chosen
+// on its first report alone, so
 // each time an event doubles its accumulated centroid looks the stories up
 // again, and a close other story (Options.RelinkThreshold) is merged with
 // its own. Copies are must-link evidence: an article that copies text
@@ -56,7 +59,9 @@
 // in Latin script, Cyrillic transliterated; see nameKey), as are two such
 // events an arrival matches both, before they are merged (eventsCosine).
 // When an arrival shows that two clusters are one, the younger is merged
-// into the older and the merge is reported.
+// into the older and the merge is reported; two events of different
+// stories merge their stories only when the one merged away was its
+// story's only event (mergeEventsApart).
 package cluster
 
 import (
