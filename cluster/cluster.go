@@ -72,6 +72,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Options configures a Clusterer. The zero value of any field means its
@@ -266,6 +267,10 @@ type Clusterer struct {
 	// calendar marks, by term id, the names of months and weekdays
 	// (markCalendar).
 	calendar []uint64
+	// given holds the given names of the people of the article opening
+	// an event (givenNames), nameWords the words of one name.
+	given     []uint32
+	nameWords []textproc.Word
 
 	// keepState is !Options.NoState: changes are recorded for Pending.
 	keepState bool
@@ -498,6 +503,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	} else {
 		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
+		c.givenNames(a)
 		if c.debug != nil {
 			for i, cd := range scands[:min(3, len(scands))] {
 				c.debug(fmt.Sprintf("   story cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
@@ -517,6 +523,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			}
 			break
 		}
+		c.given = c.given[:0]
 		if story == nil {
 			story = c.newStory()
 			why.NewStory = true

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // residualCosine is the cosine of ct with the vector scattered in c.qw
@@ -35,14 +36,16 @@ func (c *Clusterer) residualCosine(ct *centroid) float64 {
 // weigh most. The events of one developing thread share more: its
 // people, its organisations, the thing it is about, the words of its
 // kind of news. The names of months and weekdays (written with a capital
-// like names) tell when, not who, and count for nothing here.
+// like names) tell when, not who, and the given names of the article's
+// people (c.given, see givenNames) are shared by too many people to tell
+// whose thread it is: they count for nothing here.
 func (c *Clusterer) storyEvidence(cd candidate, v, kv vector, threshold float64) bool {
 	ct, q := &cd.n.cent, v
 	if cd.cross {
 		ct, q = &cd.n.keys, kv
 	}
 	for _, t := range q {
-		if !c.isCalendar(t.id) {
+		if !c.isCalendar(t.id) && !slices.Contains(c.given, t.id) {
 			c.qw[t.id] = t.w
 			c.qBits[t.id>>6] |= 1 << (t.id & 63)
 		}
@@ -104,4 +107,33 @@ func (c *Clusterer) mergeEventsApart(from, into *node, after string) []storyline
 		c.markDirty(is.id)
 	}
 	return c.mergeEvents(from, into, after)
+}
+
+// givenNames sets c.given to the terms and name keys of the given names
+// of the people an article names: every word of a person's name but the
+// last ("Maren" of "Maren Ostrava").
+func (c *Clusterer) givenNames(a *storyline.Article) {
+	c.given = c.given[:0]
+	var wc *wordCache
+	for _, e := range a.Entities {
+		if e.Kind != storyline.Person {
+			continue
+		}
+		c.nameWords = textproc.ScanWords(c.nameWords[:0], e.Name)
+		if len(c.nameWords) < 2 {
+			continue
+		}
+		if wc == nil {
+			wc = c.feat.words(a)
+		}
+		for _, w := range c.nameWords[:len(c.nameWords)-1] {
+			wi := wc.info(w.Raw)
+			if wi.keep {
+				c.given = append(c.given, wi.id)
+			}
+			if wi.hasKey {
+				c.given = append(c.given, wi.key)
+			}
+		}
+	}
 }

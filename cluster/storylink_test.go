@@ -160,3 +160,64 @@ func TestMergeEventsApart(t *testing.T) {
 		})
 	}
 }
+
+// TestGivenNamesAreNoThread checks that the given name of one of the
+// people of a story, borne by someone else, does not link another of the
+// town's happenings to it.
+func TestGivenNamesAreNoThread(t *testing.T) {
+	person := func(name string) storyline.Entity {
+		return storyline.Entity{Name: name, Kind: storyline.Person}
+	}
+	// the day of the happening, which tells the fire from the strike's
+	// events
+	on := func(d string) []storyline.DateMention {
+		return []storyline.DateMention{{Date: d, Text: "that day", Start: 12, End: 20, Precision: storyline.PrecisionDay}}
+	}
+	strike := func(id, pub, title, text string) *storyline.Article {
+		return &storyline.Article{ID: id, Lang: "en", Published: day(pub), Title: title, Text: text,
+			Entities: []storyline.Entity{person("Maren Ostrava")}, Dates: on("2024-05-06")}
+	}
+	stream := []*storyline.Article{
+		strike("strike-1", "2024-05-06", "Maren Ostrava leads Kelmarsh dockers out on strike",
+			"KELMARSH — Kelmarsh dock workers walked out on Monday, led by Maren Ostrava, after pay talks at Kelmarsh port collapsed. "+
+				"Maren Ostrava said the strike would go on until the offer improved. Ferries to Kelmarsh were cancelled."),
+		strike("strike-2", "2024-05-06", "Kelmarsh port at a standstill as Maren Ostrava's dockers strike",
+			"KELMARSH — The port of Kelmarsh came to a standstill as dockers led by Maren Ostrava began a strike over pay. "+
+				"Maren Ostrava called the offer an insult; cranes in Kelmarsh stood idle."),
+	}
+	fire := &storyline.Article{ID: "fire", Lang: "en", Published: day("2024-05-20"),
+		Title: "Maren Kopp's bakery destroyed by fire in Kelmarsh",
+		Text: "KELMARSH — A fire destroyed the bakery of Maren Kopp in Kelmarsh overnight, and forty Kelmarsh residents were evacuated. " +
+			"Maren Kopp said she had lost everything; smoke hung over Kelmarsh until noon.",
+		Entities: []storyline.Entity{person("Maren Kopp")}, Dates: on("2024-05-20")}
+	for _, tt := range []struct {
+		name     string
+		entities bool
+		apart    bool
+	}{
+		{"given names known", true, true},
+		{"people unknown", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(Options{})
+			var first storyline.Assignment
+			for i, a := range stream {
+				as, _ := assign(t, c, a)
+				if i == 0 {
+					first = as
+				}
+			}
+			f := *fire
+			if !tt.entities {
+				f.Entities = nil
+			}
+			got, _ := assign(t, c, &f)
+			if got.Event == first.Event {
+				t.Fatalf("the fire joined the strike's event %s", first.Event)
+			}
+			if apart := got.Story != first.Story; apart != tt.apart {
+				t.Errorf("fire in story %s, strike in %s: apart %v, want %v", got.Story, first.Story, apart, tt.apart)
+			}
+		})
+	}
+}
