@@ -13,7 +13,10 @@
 // it opens an event, which joins the most similar story in the same way
 // at the lower Options.StoryThreshold, when their names agree
 // (Options.StoryNameAgreement: a story is a thread about the same people
-// and places). An event's story is chosen on its first report alone, so
+// and places) and they agree beyond the one name they share most
+// (Options.StoryEvidence): a town's fire, floods and court case share its
+// name and nothing else, and are no thread. An event's story is chosen
+// on its first report alone, so
 // each time an event doubles its accumulated centroid looks the stories up
 // again, and a close other story (Options.RelinkThreshold) is merged with
 // its own. Copies are must-link evidence: an article that copies text
@@ -56,7 +59,9 @@
 // in Latin script, Cyrillic transliterated; see nameKey), as are two such
 // events an arrival matches both, before they are merged (eventsCosine).
 // When an arrival shows that two clusters are one, the younger is merged
-// into the older and the merge is reported.
+// into the older and the merge is reported; two events of different
+// stories merge their stories only when the one merged away was its
+// story's only event (mergeEventsApart).
 package cluster
 
 import (
@@ -67,6 +72,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Options configures a Clusterer. The zero value of any field means its
@@ -82,6 +88,13 @@ type Options struct {
 	// opening an event needs with a story to join it, when both have
 	// names: a story is a thread about the same people and places.
 	StoryNameAgreement float64
+	// StoryEvidence is the share of the similarity a story link needs
+	// (StoryThreshold for an article opening an event, RelinkThreshold
+	// for an event relinking its story) that must come from other terms
+	// than the one shared term contributing most (see storyEvidence):
+	// the strike, the fire and the court case of one town share its
+	// name, not its people or what happened.
+	StoryEvidence float64
 	// RelinkThreshold is the similarity an event's accumulated centroid
 	// needs with another story than its own (and StoryNameAgreement) for
 	// the two stories to be merged, checked each time the event doubles.
@@ -133,6 +146,7 @@ func DefaultOptions() Options {
 		StoryThreshold:     0.15,
 		MergeThreshold:     0.6,
 		StoryNameAgreement: 0.4,
+		StoryEvidence:      1.0 / 3,
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
 		WordAgreement:      0.03,
@@ -173,6 +187,7 @@ func (o Options) withDefaults() Options {
 	set(&o.StoryThreshold, d.StoryThreshold)
 	set(&o.MergeThreshold, d.MergeThreshold)
 	set(&o.StoryNameAgreement, d.StoryNameAgreement)
+	set(&o.StoryEvidence, d.StoryEvidence)
 	set(&o.RelinkThreshold, d.RelinkThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.WordAgreement, d.WordAgreement)
@@ -244,6 +259,14 @@ type Clusterer struct {
 	// while a lookup scores its candidates (score).
 	qBits, nameBits []uint64
 
+	// calendar marks, by term id, the names of months and weekdays
+	// (markCalendar).
+	calendar []uint64
+	// given holds the given names of the people of the article opening
+	// an event (givenNames), nameWords the words of one name.
+	given     []uint32
+	nameWords []textproc.Word
+
 	// keepState is !Options.NoState: changes are recorded for Pending.
 	keepState bool
 	dirtyKeys map[string]bool
@@ -257,7 +280,7 @@ type Clusterer struct {
 func New(opts Options) *Clusterer {
 	lex := newLexicon()
 	o := opts.withDefaults()
-	return &Clusterer{
+	c := &Clusterer{
 		opts:         o,
 		keepState:    !opts.NoState,
 		feat:         newFeaturizer(lex),
@@ -270,6 +293,8 @@ func New(opts Options) *Clusterer {
 		dirtyKeys:    make(map[string]bool),
 		titles:       make(map[string]string),
 	}
+	c.markCalendar()
+	return c
 }
 
 // Prepare analyses an article. It only reads the article and is safe to
@@ -461,7 +486,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			into, from := older(event, cd.n)
-			merges = append(merges, c.mergeEvents(from, into, a.ID)...)
+			merges = append(merges, c.mergeEventsApart(from, into, a.ID)...)
 			event = into
 		}
 	}
@@ -473,6 +498,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	} else {
 		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
 		sortCandidates(scands)
+		c.givenNames(a)
 		if c.debug != nil {
 			for i, cd := range scands[:min(3, len(scands))] {
 				c.debug(fmt.Sprintf("   story cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
@@ -482,7 +508,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			if cd.sim < c.opts.StoryThreshold {
 				break
 			}
-			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) {
+			if cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement || !c.wordsAgree(cd) || dense && !c.wordsJoin(cd) || !c.storyEvidence(cd, v, c.kvec, c.opts.StoryThreshold) {
 				continue
 			}
 			story = cd.n
@@ -492,6 +518,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			}
 			break
 		}
+		c.given = c.given[:0]
 		if story == nil {
 			story = c.newStory()
 			why.NewStory = true

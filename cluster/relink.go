@@ -28,7 +28,7 @@ func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyl
 		if cd.sim < c.opts.RelinkThreshold {
 			break
 		}
-		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) || !c.wordsAgree(cd) || c.dense() && !c.wordsJoin(cd) {
+		if cd.n == own || (cd.nameCos >= 0 && cd.nameCos < c.opts.StoryNameAgreement) || !c.wordsAgree(cd) || c.dense() && !c.wordsJoin(cd) || !c.storyEvidence(cd, q, nil, c.opts.RelinkThreshold) {
 			continue
 		}
 		return c.mergeStories(own, cd.n, after), true
