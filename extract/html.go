@@ -143,7 +143,7 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 		a.Title = TitleFromText(a.Text)
 	}
 	a.Source = sourceOf(h.Source, h.URL, a.URL, res.Metadata.Sitename)
-	a.Hash = Hash(a.Title, a.Text)
+	setHash(&a)
 	if a.Text == "" || textproc.Normalize(a.Text) == textproc.Normalize(a.Title) {
 		// A page whose only text is its headline has no article.
 		return a, ErrEmpty

@@ -198,7 +198,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 		Text:      text,
 		Format:    "text",
 	}
-	a.Hash = Hash(a.Title, a.Text)
+	setHash(&a)
 	if text == "" {
 		return a, ErrEmpty
 	}

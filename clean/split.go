@@ -1,0 +1,220 @@
+package clean
+
+import (
+	"encoding/binary"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
+)
+
+// line is one line of text with its normalized form and learning key.
+type line struct {
+	text  string
+	start int // byte offset of text in the article's text
+	norm  string
+	words int
+	runes int    // code points of norm
+	key   uint64 // 0 for an empty or numeric line, which is never learned
+	// numeric is set for a line a quarter or more of whose non-space
+	// characters are digits ("9:05 p.m.", "2,383"): such lines
+	// (live-blog times, tallies) differ by their digits only and are
+	// never learned. digits tells whether norm has any.
+	numeric, digits bool
+	// learned and keep are clean's verdicts on the line.
+	learned, keep bool
+}
+
+// splitter holds the lines of one text and their normalized forms.
+type splitter struct {
+	lines []line
+	ends  []int // end of each line's normalized form in norm
+	// norm holds the normalized lines in order, a space between two that
+	// are not empty: it is the normalized form of the whole text.
+	norm []byte
+	// invalid is set when the text is not valid UTF-8.
+	invalid bool
+	fold    []byte // a long line with its digits folded, for lineKey
+}
+
+// work is the scratch space of one Clean: the lines of an article, their
+// normalized forms in one buffer, and the buffers learning and writing the
+// clean text use. A Cleaner keeps them for reuse; nothing in them outlives
+// the call that used them.
+type work struct {
+	splitter
+	out  []byte   // the clean text being written
+	keys []uint64 // the learnable keys of the article
+}
+
+// getWork returns scratch space for one Clean.
+func (c *Cleaner) getWork() *work {
+	if w, ok := c.work.Get().(*work); ok {
+		return w
+	}
+	return new(work)
+}
+
+// split splits text into lines at line ends ("\n" or "\r\n"), each
+// with its normalized form, word count and learning key. The lines, their
+// texts excepted, live in s: they are valid until s is used again.
+func (s *splitter) split(text string) []line {
+	s.lines, s.ends, s.norm, s.invalid = s.lines[:0], s.ends[:0], s.norm[:0], false
+	for rest := text; ; {
+		t, start := rest, len(text)-len(rest)
+		i := strings.IndexByte(rest, '\n')
+		if i >= 0 {
+			t, rest = rest[:i], rest[i+1:]
+			t = strings.TrimSuffix(t, "\r")
+		}
+		mark := len(s.norm)
+		if mark > 0 {
+			s.norm = append(s.norm, ' ') // taken back if the line is empty
+		}
+		var n normCounts
+		var ok bool
+		if s.norm, n, ok = appendNormalizedFast(s.norm, t); !ok {
+			s.norm, n = appendNormalized(s.norm, t)
+			s.invalid = s.invalid || !utf8.ValidString(t)
+		}
+		if mark > 0 && len(s.norm) == mark+1 {
+			s.norm = s.norm[:mark]
+		}
+		s.ends = append(s.ends, len(s.norm))
+		l := line{text: t, start: start, runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		if n.chars > 0 {
+			l.words = n.spaces + 1
+		}
+		s.lines = append(s.lines, l)
+		if i < 0 {
+			break
+		}
+	}
+	// The normalized forms are read only while s is: they share its
+	// buffer rather than each holding a copy.
+	all := unsafe.String(unsafe.SliceData(s.norm), len(s.norm))
+	prev := 0
+	for i := range s.lines {
+		l := &s.lines[i]
+		start, end := prev, s.ends[i]
+		if end > start && start > 0 {
+			start++ // the space before the line
+		}
+		prev = end
+		n := all[start:end]
+		l.norm = n
+		switch {
+		case n == "" || l.numeric:
+		case l.digits:
+			l.key, s.fold = lineKey(n, s.fold)
+		default:
+			l.key = xxh3.HashString(n)
+		}
+	}
+	return s.lines
+}
+
+// lineKey hashes a normalized line with digits folded to '0', so that
+// "Published 12:30" and "Published 09:15" count as one line. It folds
+// in scratch, which it returns for reuse, when the line is too long for
+// a buffer of its own.
+func lineKey(norm string, scratch []byte) (uint64, []byte) {
+	const short = 512
+	if len(norm) <= short {
+		var buf [short]byte
+		return xxh3.Hash(appendFoldDigits(buf[:0], norm)), scratch
+	}
+	scratch = appendFoldDigits(scratch[:0], norm)
+	return xxh3.Hash(scratch), scratch
+}
+
+// appendFoldDigits appends s to b with the digits 1 to 9 turned to '0',
+// eight bytes at a time.
+func appendFoldDigits(b []byte, s string) []byte {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load8(s, i)
+		lo := w &^ highBits
+		// the top bit of each byte from '1' to '9'
+		d := (lo + oneBits*(0x80-'1')) &^ (lo + oneBits*(0x80-'9'-1)) &^ w & highBits
+		b = binary.LittleEndian.AppendUint64(b, w&^(d>>7*0x0f))
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= '1' && c <= '9' {
+			c = '0'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// hash returns textproc.HashLines(title, text) for the text s split, from
+// the normalized form split made of it.
+func (s *splitter) hash(title, text string) string {
+	if s.invalid {
+		// Invalid bytes are normalized in pieces of the whole text there.
+		return textproc.HashLines(title, text)
+	}
+	var buf [256]byte
+	t := textproc.AppendNormalized(buf[:0], title)
+	var h xxh3.Hasher
+	h.Write(t)
+	if len(t) > 0 && len(s.norm) > 0 {
+		h.Write([]byte{' '})
+	}
+	h.Write(s.norm)
+	sum := h.Sum128().Bytes()
+	const hexdigits = "0123456789abcdef"
+	var out [32]byte
+	for i, c := range sum {
+		out[2*i] = hexdigits[c>>4]
+		out[2*i+1] = hexdigits[c&15]
+	}
+	return string(out[:])
+}
+
+// Lines are an article's text split into lines and normalized as Clean
+// reads it, made ahead by Prepare. Clean takes them from the article it
+// cleans (storyline.Article.Ahead) once, and only while its text is the
+// one they were made of.
+type Lines struct {
+	taken atomic.Bool
+	text  string
+	s     splitter
+}
+
+// Prepare does ahead, on the caller's goroutine (a reader's worker), the
+// part of Clean that needs no Cleaner: it splits text into lines and
+// normalizes them. It returns the article's content hash, the one
+// textproc.HashLines(title, text) gives, made from the normalized lines
+// rather than by normalizing the text again, and the lines, for the
+// caller to set as the article's Ahead.
+func Prepare(title, text string) (hash string, ahead *Lines) {
+	l := &Lines{text: text}
+	n := strings.Count(text, "\n") + 1
+	l.s.lines = make([]line, 0, n)
+	l.s.ends = make([]int, 0, n)
+	l.s.norm = make([]byte, 0, len(text)+n)
+	l.s.split(text)
+	return l.s.hash(title, text), l
+}
+
+// takeLines returns the lines Prepare made of a.Text and clears
+// a.Ahead, or returns nil when a holds none for its text or another
+// copy of a took them.
+func takeLines(a *storyline.Article) []line {
+	l, ok := a.Ahead.(*Lines)
+	if !ok || l == nil {
+		return nil
+	}
+	a.Ahead = nil
+	if l.text != a.Text || !l.taken.CompareAndSwap(false, true) {
+		return nil
+	}
+	return l.s.lines
+}
