@@ -20,6 +20,8 @@ type line struct {
 	words int
 	runes int    // code points of norm
 	key   uint64 // 0 for an empty or numeric line, which is never learned
+	// normEnd is where norm ends in the split's buffer.
+	normEnd int
 	// numeric is set for a line a quarter or more of whose non-space
 	// characters are digits ("9:05 p.m.", "2,383"): such lines
 	// (live-blog times, tallies) differ by their digits only and are
@@ -32,7 +34,6 @@ type line struct {
 // splitter holds the lines of one text and their normalized forms.
 type splitter struct {
 	lines []line
-	ends  []int // end of each line's normalized form in norm
 	// norm holds the normalized lines in order, a space between two that
 	// are not empty: it is the normalized form of the whole text.
 	norm []byte
@@ -63,7 +64,7 @@ func (c *Cleaner) getWork() *work {
 // with its normalized form, word count and learning key. The lines, their
 // texts excepted, live in s: they are valid until s is used again.
 func (s *splitter) split(text string) []line {
-	s.lines, s.ends, s.norm, s.invalid = s.lines[:0], s.ends[:0], s.norm[:0], false
+	s.lines, s.norm, s.invalid = s.lines[:0], s.norm[:0], false
 	for rest := text; ; {
 		t, start := rest, len(text)-len(rest)
 		i := strings.IndexByte(rest, '\n')
@@ -84,8 +85,7 @@ func (s *splitter) split(text string) []line {
 		if mark > 0 && len(s.norm) == mark+1 {
 			s.norm = s.norm[:mark]
 		}
-		s.ends = append(s.ends, len(s.norm))
-		l := line{text: t, start: start, runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		l := line{text: t, start: start, normEnd: len(s.norm), runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
 		if n.chars > 0 {
 			l.words = n.spaces + 1
 		}
@@ -100,7 +100,7 @@ func (s *splitter) split(text string) []line {
 	prev := 0
 	for i := range s.lines {
 		l := &s.lines[i]
-		start, end := prev, s.ends[i]
+		start, end := prev, l.normEnd
 		if end > start && start > 0 {
 			start++ // the space before the line
 		}
@@ -198,7 +198,6 @@ func Prepare(title, text string) (hash string, ahead *Lines) {
 	l := &Lines{text: text}
 	n := strings.Count(text, "\n") + 1
 	l.s.lines = make([]line, 0, n)
-	l.s.ends = make([]int, 0, n)
 	l.s.norm = make([]byte, 0, len(text)+n)
 	l.s.split(text)
 	return l.s.hash(title, text), l
