@@ -89,14 +89,15 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	}
 	w := c.getWork()
 	defer c.work.Put(w)
-	lines := takeLines(a)
-	if lines == nil {
-		lines = w.split(a.Text)
+	s := takeLines(a)
+	if s == nil {
+		w.split(a.Text)
+		s = &w.splitter
 	}
 	if a.Source != "" {
-		c.learn(a.Source, a.ID, a.Hash, lines, w)
+		c.learn(a.Source, a.ID, a.Hash, s.lines, w)
 	}
-	a.Text = c.clean(a.Source, a.Text, lines, w)
+	a.Text = c.clean(a.Source, a.Text, s.normText(), s.lines, w)
 	return nil
 }
 
@@ -117,12 +118,14 @@ func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 func (c *Cleaner) CleanText(source, text string) string {
 	w := c.getWork()
 	defer c.work.Put(w)
-	return c.clean(source, text, w.split(text), w)
+	lines := w.split(text)
+	return c.clean(source, text, w.normText(), lines, w)
 }
 
 // clean applies the generic rules and the outlet's learned lines to the
-// lines of text. It returns text itself when it keeps it as it is.
-func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
+// lines of text, whose normalized text is norm. It returns text itself
+// when it keeps it as it is.
+func (c *Cleaner) clean(source, text, norm string, lines []line, w *work) string {
 	for i := range lines {
 		lines[i].learned, lines[i].keep = false, false
 	}
@@ -138,7 +141,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	allLearned := true
 	nonEmpty := 0
 	for _, l := range lines {
-		if l.norm != "" {
+		if l.nend > l.nstart {
 			nonEmpty++
 			if !l.learned {
 				allLearned = false
@@ -155,7 +158,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	seen := 0
 	for i := 0; i < len(lines); i++ {
 		l := &lines[i]
-		if l.norm == "" {
+		if l.nend == l.nstart {
 			l.keep = true
 			continue
 		}
@@ -163,16 +166,16 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		if l.learned {
 			continue
 		}
-		switch classify(l.norm, l.words) {
+		switch classify(l.normIn(norm), l.words) {
 		case keep:
 			l.keep = true
 		case drop:
 		case dropWithNext:
 			j := i + 1
-			for j < len(lines) && lines[j].norm == "" {
+			for j < len(lines) && lines[j].nend == lines[j].nstart {
 				j++
 			}
-			if j < len(lines) && lines[j].words <= shortLine && classify(lines[j].norm, lines[j].words) == keep {
+			if j < len(lines) && lines[j].words <= shortLine && classify(lines[j].normIn(norm), lines[j].words) == keep {
 				i = j
 			}
 		case dropRest:
@@ -188,7 +191,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		if !l.keep {
 			continue
 		}
-		t := strings.TrimRightFunc(l.text, unicode.IsSpace)
+		t := strings.TrimRightFunc(l.textIn(text), unicode.IsSpace)
 		if strings.TrimSpace(t) == "" {
 			blank = len(b) > 0
 			continue

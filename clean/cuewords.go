@@ -61,6 +61,23 @@ func newCueFinder(lists map[cueList][]string) *cueFinder {
 	return f
 }
 
+// hit reports whether a word may start with the four bytes h.
+func (f *cueFinder) hit(h uint32) bool {
+	b := filterBit(h)
+	return f.filter[b/64]&(1<<(b%64)) != 0
+}
+
+// match adds to set the lists of the words that start s, whose first
+// four bytes are h.
+func (f *cueFinder) match(s string, h uint32, set cueSet) cueSet {
+	for _, w := range f.words {
+		if w.head == h && !set.has(w.list) && strings.HasPrefix(s, w.word) {
+			set |= cueSet(w.list)
+		}
+	}
+	return set
+}
+
 // find returns the lists of which s contains a word: the lists for which
 // mayContain(s, words) is true.
 func (f *cueFinder) find(s string) cueSet {
@@ -70,15 +87,20 @@ func (f *cueFinder) find(s string) cueSet {
 			set |= cueSet(w.list)
 		}
 	}
-	for i := 0; i+4 <= len(s); i++ {
-		h := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
-		if b := filterBit(h); f.filter[b/64]&(1<<(b%64)) == 0 {
-			continue
-		}
-		for _, w := range f.words {
-			if w.head == h && !set.has(w.list) && strings.HasPrefix(s[i:], w.word) {
-				set |= cueSet(w.list)
+	// Five windows of four bytes come from each eight-byte load.
+	i := 0
+	for ; i+8 <= len(s); i += 5 {
+		w := load8(s, i)
+		for k := range 5 {
+			if h := uint32(w >> (8 * k)); f.hit(h) {
+				set = f.match(s[i+k:], h, set)
 			}
+		}
+	}
+	for ; i+4 <= len(s); i++ {
+		h := uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+		if f.hit(h) {
+			set = f.match(s[i:], h, set)
 		}
 	}
 	return set

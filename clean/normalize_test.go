@@ -83,9 +83,10 @@ func TestSplitMatchesSplit(t *testing.T) {
 			if n != "" && !numericRef(n) {
 				key = xxh3.HashString(foldDigitsRef(n))
 			}
-			if l.text != want[i] || l.norm != n || l.words != len(strings.Fields(n)) || l.key != key || l.runes != utf8.RuneCountInString(n) {
+			lt, ln := l.textIn(text), l.normIn(w.normText())
+			if lt != want[i] || ln != n || l.words != len(strings.Fields(n)) || l.key != key || l.runes != utf8.RuneCountInString(n) {
 				t.Errorf("split(%q) line %d = %q %q %d %d %x, want %q %q %d %d %x",
-					text, i, l.text, l.norm, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
+					text, i, lt, ln, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
 			}
 		}
 	}

@@ -13,15 +13,15 @@ import (
 )
 
 // line is one line of text with its normalized form and learning key.
+// It holds no pointers, so that the lines of an article cost the garbage
+// collector nothing to scan: the line's text and normalized form are
+// spans of the text and of the split's normalized text.
 type line struct {
-	text  string
-	start int // byte offset of text in the article's text
-	norm  string
-	words int
-	runes int    // code points of norm
-	key   uint64 // 0 for an empty or numeric line, which is never learned
-	// normEnd is where norm ends in the split's buffer.
-	normEnd int
+	start, end   int // the line in the text, without its line end
+	nstart, nend int // its normalized form in the normalized text
+	words        int
+	runes        int    // code points of the normalized form
+	key          uint64 // 0 for an empty or numeric line, which is never learned
 	// numeric is set for a line a quarter or more of whose non-space
 	// characters are digits ("9:05 p.m.", "2,383"): such lines
 	// (live-blog times, tallies) differ by their digits only and are
@@ -85,7 +85,7 @@ func (s *splitter) split(text string) []line {
 		if mark > 0 && len(s.norm) == mark+1 {
 			s.norm = s.norm[:mark]
 		}
-		l := line{text: t, start: start, normEnd: len(s.norm), runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		l := line{start: start, end: start + len(t), nend: len(s.norm), runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
 		if n.chars > 0 {
 			l.words = n.spaces + 1
 		}
@@ -94,19 +94,16 @@ func (s *splitter) split(text string) []line {
 			break
 		}
 	}
-	// The normalized forms are read only while s is: they share its
-	// buffer rather than each holding a copy.
-	all := unsafe.String(unsafe.SliceData(s.norm), len(s.norm))
+	all := s.normText()
 	prev := 0
 	for i := range s.lines {
 		l := &s.lines[i]
-		start, end := prev, l.normEnd
-		if end > start && start > 0 {
-			start++ // the space before the line
+		l.nstart = prev
+		if l.nend > prev && prev > 0 {
+			l.nstart++ // the space before the line
 		}
-		prev = end
-		n := all[start:end]
-		l.norm = n
+		prev = l.nend
+		n := l.normIn(all)
 		switch {
 		case n == "" || l.numeric:
 		case l.digits:
@@ -117,6 +114,18 @@ func (s *splitter) split(text string) []line {
 	}
 	return s.lines
 }
+
+// normText returns the normalized text, for the lines' normIn. It
+// shares s's buffer: it is read only while s is.
+func (s *splitter) normText() string {
+	return unsafe.String(unsafe.SliceData(s.norm), len(s.norm))
+}
+
+// normIn returns the normalized form of l, given the normalized text.
+func (l *line) normIn(norm string) string { return norm[l.nstart:l.nend] }
+
+// textIn returns the text of l, given the text.
+func (l *line) textIn(text string) string { return text[l.start:l.end] }
 
 // lineKey hashes a normalized line with digits folded to '0', so that
 // "Published 12:30" and "Published 09:15" count as one line. It folds
@@ -203,10 +212,10 @@ func Prepare(title, text string) (hash string, ahead *Lines) {
 	return l.s.hash(title, text), l
 }
 
-// takeLines returns the lines Prepare made of a.Text and clears
+// takeLines returns the split Prepare made of a.Text and clears
 // a.Ahead, or returns nil when a holds none for its text or another
-// copy of a took them.
-func takeLines(a *storyline.Article) []line {
+// copy of a took it.
+func takeLines(a *storyline.Article) *splitter {
 	l, ok := a.Ahead.(*Lines)
 	if !ok || l == nil {
 		return nil
@@ -215,5 +224,5 @@ func takeLines(a *storyline.Article) []line {
 	if l.text != a.Text || !l.taken.CompareAndSwap(false, true) {
 		return nil
 	}
-	return l.s.lines
+	return &l.s
 }

@@ -96,14 +96,20 @@ func findDateline(p string) dateline {
 	// Every dateline starts with a capital letter and holds a slash,
 	// parentheses or a dash: checking that first spares most paragraphs
 	// the regular expressions.
-	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) {
+	r, size := utf8.DecodeRuneInString(head)
+	if !unicode.IsUpper(r) {
 		return dateline{}
 	}
+	// The slash and dash forms open with a place in capitals: two capital
+	// letters with only marks, apostrophes, periods, spaces and hyphens
+	// between them.
+	r2, _ := utf8.DecodeRuneInString(head[size:])
+	capitals := unicode.IsUpper(r2) || unicode.Is(unicode.M, r2) || strings.ContainsRune("'’. -", r2)
 	for _, re := range []*regexp.Regexp{datelineSlashRE, datelineParenRE, datelineDashRE} {
 		switch {
-		case re == datelineSlashRE && strings.IndexByte(head, '/') < 0,
+		case re == datelineSlashRE && (!capitals || strings.IndexByte(head, '/') < 0),
 			re == datelineParenRE && (strings.IndexByte(head, '(') < 0 || strings.IndexByte(head, ')') < 0),
-			re == datelineDashRE && !strings.ContainsAny(head, "-–—"):
+			re == datelineDashRE && (!capitals || !strings.ContainsAny(head, "-–—")):
 			continue
 		}
 		m := re.FindStringSubmatchIndex(head)
@@ -151,6 +157,13 @@ func TextString(s string, h Hints) (storyline.Article, error) {
 	if !utf8.ValidString(s) {
 		return storyline.Article{}, ErrInvalidUTF8
 	}
+	return TextUTF8(s, h)
+}
+
+// TextUTF8 is TextString for a string known to be valid UTF-8, such as
+// a JSON string once decoded (decoding replaces invalid bytes): it
+// leaves out the check, a pass over the whole text.
+func TextUTF8(s string, h Hints) (storyline.Article, error) {
 	return plainText(strings.TrimPrefix(s, "\ufeff"), h)
 }
 
