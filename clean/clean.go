@@ -82,7 +82,9 @@ func New(opts Options) *Cleaner {
 }
 
 // Clean learns the article's lines for its outlet, then removes generic
-// and learned boilerplate from a.Text. Raw is kept.
+// and learned boilerplate from a.Text. Raw is kept. The lines Prepare
+// made of a.Text ahead of it (a.Ahead) are read rather than made again,
+// and dropped from the article.
 func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("clean %s: %w", a.ID, err)

@@ -47,7 +47,8 @@ func DefaultHTMLOptions() HTMLOptions {
 // HTML extracts one web page: main text, title, publication date, site name
 // and canonical URL, through go-trafilatura (with go-htmldate for the
 // date). pageURL, when not empty, is the address the page was fetched from;
-// it resolves relative links and names the source.
+// it resolves relative links and names the source. As for Text, the
+// article's Ahead carries the split of the text made for its hash.
 func HTML(raw []byte, pageURL string) (storyline.Article, error) {
 	return HTMLHints(raw, Hints{URL: pageURL}, DefaultHTMLOptions())
 }

@@ -140,7 +140,9 @@ func findDateline(p string) dateline {
 // report as cited. The publication date is the hint, else the token, else
 // the date line, else the dateline's day with the year the text supports.
 // A text without a title line gets its first sentence, cut to about 120
-// code points, as title.
+// code points, as title. The content hash is made as clean.Prepare makes
+// it, and the article's Ahead carries the split of the text it made on
+// the way, for cleaning.
 func Text(raw []byte, h Hints) (storyline.Article, error) {
 	if !utf8.Valid(raw) {
 		return storyline.Article{}, ErrInvalidUTF8
