@@ -176,11 +176,23 @@ func appendNormalizedFast(dst []byte, s string) ([]byte, normCounts, bool) {
 	start := len(dst)
 	var sum uint64
 	pending := false // a space is owed before the next character
+	wordFrom := 0    // where eight bytes at once may be tried again
 	for i := 0; i < len(s); {
 		// Eight bytes of ASCII that need only their case folded (see
 		// fold8), single spaces between words, go at once.
-		for !pending && i+8 <= len(s) {
-			w, ok := fold8(load8(s, i))
+		for !pending && i >= wordFrom && i+8 <= len(s) {
+			raw := load8(s, i)
+			if hi := raw & highBits; hi != 0 {
+				// Not before the first byte that is not ASCII has gone
+				// bytewise, nor, in text mostly not ASCII (Cyrillic),
+				// before the eight bytes have.
+				wordFrom = i + 1 + bits.TrailingZeros64(hi)/8
+				if bits.OnesCount64(hi) >= 4 {
+					wordFrom = i + 8
+				}
+				break
+			}
+			w, ok := fold8(raw)
 			if !ok {
 				break
 			}
@@ -194,6 +206,21 @@ func appendNormalizedFast(dst []byte, s string) ([]byte, normCounts, bool) {
 			sum += (8-ns)*countChar + uint64(bits.OnesCount64(dg))<<countBits + ns*countSpace
 			dst = binary.LittleEndian.AppendUint64(dst, w)
 			i += 8
+		}
+		// The last one to seven bytes go at once too, as the top of the
+		// line's last eight bytes shifted down: the zero bytes shifted in
+		// are kept, and neither spaces nor digits.
+		if r := len(s) - i; !pending && i >= wordFrom && r > 0 && r < 8 && len(s) >= 8 {
+			raw := load8(s, len(s)-8) >> (8 * (8 - r))
+			w, ok := fold8(raw)
+			sp := equal8(w, ' ')
+			if raw&highBits == 0 && ok && sp&(sp<<8) == 0 && (sp&0x80 == 0 || len(dst) > start) && sp>>(8*r-1) == 0 {
+				dg := atLeast8(w, '0') &^ atLeast8(w, '9'+1)
+				ns := uint64(bits.OnesCount64(sp))
+				sum += (uint64(r)-ns)*countChar + uint64(bits.OnesCount64(dg))<<countBits + ns*countSpace
+				dst = binary.LittleEndian.AppendUint64(dst, w)[:len(dst)+r]
+				i = len(s)
+			}
 		}
 		if i == len(s) {
 			break
@@ -241,7 +268,11 @@ func appendNormalizedFast(dst []byte, s string) ([]byte, normCounts, bool) {
 			sum += countSpace
 			pending = false
 		}
-		dst = append(dst, e.out[:e.n]...)
+		if e.n == 2 {
+			dst = append(dst, e.out[0], e.out[1]) // Cyrillic, Greek, Latin
+		} else {
+			dst = append(dst, e.out[:e.n]...)
+		}
 		sum += e.counts
 	}
 	return dst, normCounts{
