@@ -228,6 +228,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 	title := ""
 	hint, hinted := "", false // hintTitle normalized, once needed
+	hintWords := 0            // and its words
 	for seen := 0; s != "" && seen < 3; {
 		raw, next, _ := strings.Cut(s, "\n")
 		line := strings.TrimSpace(raw)
@@ -247,8 +248,12 @@ func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 		}
 		if !hinted && hintTitle != "" {
 			hint, hinted = textproc.Normalize(hintTitle), true
+			hintWords = strings.Count(hint, " ") + 1
 		}
-		isHint := hint != "" && (line == hintTitle || textproc.Normalize(line) == hint)
+		// A line of more words than the hint normalizes to more: it is
+		// not the title, and is not normalized (it is often the first
+		// paragraph).
+		isHint := hint != "" && (line == hintTitle || !moreWords(line, hintWords) && textproc.Normalize(line) == hint)
 		if !isHint && !looksLikeTitle(line) {
 			break
 		}
@@ -259,6 +264,28 @@ func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 		s, seen = next, seen+1
 	}
 	return title, s
+}
+
+// moreWords reports whether s has more than n words, runs of characters
+// other than white space. Normalizing never joins two words nor empties
+// one (white space stays white space, and no other character becomes
+// white space alone), so that a text of more words than another's
+// normalized form never normalizes to it.
+func moreWords(s string, n int) bool {
+	words, space := 0, true
+	for _, r := range s {
+		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			if words++; words > n {
+				return true
+			}
+			space = false
+		}
+	}
+	return false
 }
 
 // hasBodyAfter reports whether some line of s is neither empty nor a
