@@ -48,8 +48,9 @@ type splitter struct {
 // the call that used them.
 type work struct {
 	splitter
-	out  []byte   // the clean text being written
-	keys []uint64 // the learnable keys of the article
+	out    []byte   // the clean text being written
+	keys   []uint64 // the learnable keys of the article
+	shared []uint64 // the keys of its lines other outlets carried too
 }
 
 // getWork returns scratch space for one Clean.
