@@ -83,34 +83,31 @@ func (s *splitter) split(text string) []line {
 			s.norm, n = appendNormalized(s.norm, t)
 			s.invalid = s.invalid || !utf8.ValidString(t)
 		}
-		if mark > 0 && len(s.norm) == mark+1 {
-			s.norm = s.norm[:mark]
+		l := line{start: start, end: start + len(t), nstart: mark, nend: len(s.norm),
+			runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		switch {
+		case mark > 0 && l.nend == mark+1:
+			s.norm = s.norm[:mark] // an empty line after another
+			l.nend = mark
+		case mark > 0:
+			l.nstart++ // the space before the line
 		}
-		l := line{start: start, end: start + len(t), nend: len(s.norm), runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
 		if n.chars > 0 {
 			l.words = n.spaces + 1
+			// The line's normalized form is hashed while at hand; it is
+			// read through s.norm, which later lines may move.
+			norm := unsafe.String(&s.norm[l.nstart], l.nend-l.nstart)
+			switch {
+			case l.numeric:
+			case l.digits:
+				l.key, s.fold = lineKey(norm, s.fold)
+			default:
+				l.key = xxh3.HashString(norm)
+			}
 		}
 		s.lines = append(s.lines, l)
 		if i < 0 {
 			break
-		}
-	}
-	all := s.normText()
-	prev := 0
-	for i := range s.lines {
-		l := &s.lines[i]
-		l.nstart = prev
-		if l.nend > prev && prev > 0 {
-			l.nstart++ // the space before the line
-		}
-		prev = l.nend
-		n := l.normIn(all)
-		switch {
-		case n == "" || l.numeric:
-		case l.digits:
-			l.key, s.fold = lineKey(n, s.fold)
-		default:
-			l.key = xxh3.HashString(n)
 		}
 	}
 	return s.lines
