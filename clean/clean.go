@@ -99,7 +99,7 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	if a.Source != "" {
 		c.learn(a.Source, a.ID, a.Hash, s.lines, w)
 	}
-	a.Text = c.clean(a.Source, a.Text, s.normText(), s.lines, w)
+	a.Text = c.clean(a.Source, a.Text, s.lines, w)
 	return nil
 }
 
@@ -120,14 +120,12 @@ func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 func (c *Cleaner) CleanText(source, text string) string {
 	w := c.getWork()
 	defer c.work.Put(w)
-	lines := w.split(text)
-	return c.clean(source, text, w.normText(), lines, w)
+	return c.clean(source, text, w.split(text), w)
 }
 
 // clean applies the generic rules and the outlet's learned lines to the
-// lines of text, whose normalized text is norm. It returns text itself
-// when it keeps it as it is.
-func (c *Cleaner) clean(source, text, norm string, lines []line, w *work) string {
+// lines of text. It returns text itself when it keeps it as it is.
+func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	for i := range lines {
 		lines[i].learned, lines[i].keep = false, false
 	}
@@ -168,7 +166,7 @@ func (c *Cleaner) clean(source, text, norm string, lines []line, w *work) string
 		if l.learned {
 			continue
 		}
-		switch classify(l.normIn(norm), l.words) {
+		switch l.kind {
 		case keep:
 			l.keep = true
 		case drop:
@@ -177,7 +175,7 @@ func (c *Cleaner) clean(source, text, norm string, lines []line, w *work) string
 			for j < len(lines) && lines[j].nend == lines[j].nstart {
 				j++
 			}
-			if j < len(lines) && lines[j].words <= shortLine && classify(lines[j].normIn(norm), lines[j].words) == keep {
+			if j < len(lines) && lines[j].words <= shortLine && lines[j].kind == keep {
 				i = j
 			}
 		case dropRest:

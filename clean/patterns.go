@@ -6,7 +6,7 @@ import (
 )
 
 // lineKind says what a generic rule decided about one line.
-type lineKind int
+type lineKind uint8
 
 const (
 	keep lineKind = iota

@@ -22,6 +22,10 @@ type line struct {
 	words        int
 	runes        int    // code points of the normalized form
 	key          uint64 // 0 for an empty or numeric line, which is never learned
+	// kind is what the generic rules say of the line (classify), which
+	// needs nothing of the outlet: it is found with the split, ahead of
+	// cleaning when Prepare makes it.
+	kind lineKind
 	// numeric is set for a line a quarter or more of whose non-space
 	// characters are digits ("9:05 p.m.", "2,383"): such lines
 	// (live-blog times, tallies) differ by their digits only and are
@@ -104,6 +108,7 @@ func (s *splitter) split(text string) []line {
 			default:
 				l.key = xxh3.HashString(norm)
 			}
+			l.kind = classify(norm, l.words)
 		}
 		s.lines = append(s.lines, l)
 		if i < 0 {
