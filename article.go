@@ -39,6 +39,12 @@ type Article struct {
 	// newline, before boilerplate cleaning, so that the same input always
 	// hashes the same: it is how a re-run recognises an unchanged article.
 	Hash string `json:"hash,omitempty"`
+	// Ahead is work done ahead, on a reader's goroutine, for a later
+	// stage, which alone reads it: the cleaner's split of Text into
+	// normalized lines (clean.Prepare). It is in memory only, never stored
+	// nor encoded; the stage drops it once read, and ignores it when Text
+	// has changed since. Nil when there is none.
+	Ahead any `json:"-"`
 
 	// Dates are the dates the text mentions, resolved against Published.
 	Dates []DateMention `json:"dates,omitempty"`

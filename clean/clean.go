@@ -11,10 +11,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unsafe"
 
 	"github.com/storyline-news/storyline"
-	"github.com/zeebo/xxh3"
 )
 
 // Options tune a Cleaner. Zero fields take the defaults.
@@ -84,18 +82,24 @@ func New(opts Options) *Cleaner {
 }
 
 // Clean learns the article's lines for its outlet, then removes generic
-// and learned boilerplate from a.Text. Raw is kept.
+// and learned boilerplate from a.Text. Raw is kept. The lines Prepare
+// made of a.Text ahead of it (a.Ahead) are read rather than made again,
+// and dropped from the article.
 func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("clean %s: %w", a.ID, err)
 	}
 	w := c.getWork()
 	defer c.work.Put(w)
-	lines := w.split(a.Text)
-	if a.Source != "" {
-		c.learn(a.Source, a.ID, a.Hash, lines, w)
+	s := takeLines(a)
+	if s == nil {
+		w.split(a.Text)
+		s = &w.splitter
 	}
-	a.Text = c.clean(a.Source, a.Text, lines, w)
+	if a.Source != "" {
+		c.learn(a.Source, a.ID, a.Hash, s.lines, w)
+	}
+	a.Text = c.clean(a.Source, a.Text, s.lines, w)
 	return nil
 }
 
@@ -119,105 +123,6 @@ func (c *Cleaner) CleanText(source, text string) string {
 	return c.clean(source, text, w.split(text), w)
 }
 
-// line is one line of text with its normalized form and learning key.
-type line struct {
-	text  string
-	start int // byte offset of text in the article's text
-	norm  string
-	words int
-	runes int    // code points of norm
-	key   uint64 // 0 for an empty or numeric line, which is never learned
-	// numeric is set for a line a quarter or more of whose non-space
-	// characters are digits ("9:05 p.m.", "2,383"): such lines
-	// (live-blog times, tallies) differ by their digits only and are
-	// never learned. digits tells whether norm has any.
-	numeric, digits bool
-	// learned and keep are clean's verdicts on the line.
-	learned, keep bool
-}
-
-// work is the scratch space of one Clean: the lines of an article, their
-// normalized forms in one buffer, and the buffers learning and writing the
-// clean text use. A Cleaner keeps them for reuse; nothing in them outlives
-// the call that used them.
-type work struct {
-	lines []line
-	ends  []int    // end of each line's normalized form in norm
-	norm  []byte   // the normalized lines, one after the other
-	fold  []byte   // a normalized line with its digits folded, for lineKey
-	out   []byte   // the clean text being written
-	keys  []uint64 // the learnable keys of the article
-}
-
-// getWork returns scratch space for one Clean.
-func (c *Cleaner) getWork() *work {
-	if w, ok := c.work.Get().(*work); ok {
-		return w
-	}
-	return new(work)
-}
-
-// split splits text into lines at line ends ("\n" or "\r\n"), each
-// with its normalized form, word count and learning key. The lines, their
-// texts excepted, live in w: they are valid until w is used again.
-func (w *work) split(text string) []line {
-	w.lines, w.ends, w.norm = w.lines[:0], w.ends[:0], w.norm[:0]
-	for rest := text; ; {
-		t, start := rest, len(text)-len(rest)
-		i := strings.IndexByte(rest, '\n')
-		if i >= 0 {
-			t, rest = rest[:i], rest[i+1:]
-			t = strings.TrimSuffix(t, "\r")
-		}
-		var n normCounts
-		w.norm, n = appendNormalized(w.norm, t)
-		w.ends = append(w.ends, len(w.norm))
-		l := line{text: t, start: start, runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
-		if n.chars > 0 {
-			l.words = n.spaces + 1
-		}
-		w.lines = append(w.lines, l)
-		if i < 0 {
-			break
-		}
-	}
-	// The normalized forms are read only while w is: they share its
-	// buffer rather than each holding a copy.
-	all := unsafe.String(unsafe.SliceData(w.norm), len(w.norm))
-	start := 0
-	for i := range w.lines {
-		l := &w.lines[i]
-		n := all[start:w.ends[i]]
-		start = w.ends[i]
-		l.norm = n
-		switch {
-		case n == "" || l.numeric:
-		case l.digits:
-			l.key, w.fold = lineKey(n, w.fold)
-		default:
-			l.key = xxh3.HashString(n)
-		}
-	}
-	return w.lines
-}
-
-// lineKey hashes a normalized line with digits folded to '0', so that
-// "Published 12:30" and "Published 09:15" count as one line. It folds in
-// scratch, which it returns for reuse.
-func lineKey(norm string, scratch []byte) (uint64, []byte) {
-	i := strings.IndexAny(norm, "123456789")
-	if i < 0 {
-		return xxh3.HashString(norm), scratch
-	}
-	b := append(scratch[:0], norm...)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= '1' && c <= '9' {
-			b[i] = '0'
-		}
-	}
-	return xxh3.Hash(b), b
-}
-
 // clean applies the generic rules and the outlet's learned lines to the
 // lines of text. It returns text itself when it keeps it as it is.
 func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
@@ -236,7 +141,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	allLearned := true
 	nonEmpty := 0
 	for _, l := range lines {
-		if l.norm != "" {
+		if l.nend > l.nstart {
 			nonEmpty++
 			if !l.learned {
 				allLearned = false
@@ -253,7 +158,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	seen := 0
 	for i := 0; i < len(lines); i++ {
 		l := &lines[i]
-		if l.norm == "" {
+		if l.nend == l.nstart {
 			l.keep = true
 			continue
 		}
@@ -261,16 +166,16 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		if l.learned {
 			continue
 		}
-		switch classify(l.norm, l.words) {
+		switch l.kind {
 		case keep:
 			l.keep = true
 		case drop:
 		case dropWithNext:
 			j := i + 1
-			for j < len(lines) && lines[j].norm == "" {
+			for j < len(lines) && lines[j].nend == lines[j].nstart {
 				j++
 			}
-			if j < len(lines) && lines[j].words <= shortLine && classify(lines[j].norm, lines[j].words) == keep {
+			if j < len(lines) && lines[j].words <= shortLine && lines[j].kind == keep {
 				i = j
 			}
 		case dropRest:
@@ -286,7 +191,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		if !l.keep {
 			continue
 		}
-		t := strings.TrimRightFunc(l.text, unicode.IsSpace)
+		t := strings.TrimRightFunc(l.textIn(text), unicode.IsSpace)
 		if strings.TrimSpace(t) == "" {
 			blank = len(b) > 0
 			continue

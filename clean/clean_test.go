@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
@@ -358,6 +359,7 @@ func BenchmarkCleanStream(b *testing.B) {
 	b.SetBytes(int64(size / len(arts)))
 	b.ReportAllocs()
 	i := 0
+	cpu0 := processCPU()
 	for b.Loop() {
 		if i%len(arts) == 0 {
 			c = New(Options{})
@@ -367,5 +369,14 @@ func BenchmarkCleanStream(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+	reportCPU(b, cpu0)
+}
+
+// reportCPU reports the process CPU time per iteration since cpu0, which
+// a busy shared machine disturbs less than the elapsed time.
+func reportCPU(b *testing.B, cpu0 time.Duration) {
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

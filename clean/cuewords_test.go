@@ -46,6 +46,13 @@ func TestCueFinderMatchesContains(t *testing.T) {
 			check("the " + w)
 			check(w[:len(w)-1])
 			check(w[1:])
+			// at every position modulo the finder's strides, and ending
+			// the line or not
+			for pad := range 9 {
+				check(strings.Repeat("z", pad) + w)
+				check(strings.Repeat("z", pad) + w + "q")
+				check(strings.Repeat("z", pad) + w[:len(w)-1])
+			}
 		}
 	}
 	bytes := strings.Join(all, " ")

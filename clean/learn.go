@@ -51,9 +51,15 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	from := outletKey(source)
+	// Only the lines followed across outlets can be shared (a line's key
+	// stands for its words, so a short line has no key of a long one):
+	// noting them says which are, and no other look-up is needed.
+	shared := w.shared[:0]
+	defer func() { w.shared = shared }()
+	turns := c.cross.turns
 	for _, l := range lines {
-		if l.key != 0 && l.words >= syndicatedWords {
-			c.cross.note(l.key, from)
+		if l.key != 0 && l.words >= syndicatedWords && c.cross.note(l.key, from) {
+			shared = append(shared, l.key)
 		}
 	}
 	o := c.outlets[source]
@@ -91,7 +97,10 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	learned := false
 	var fresh []uint64
 	for _, k := range keys {
-		if c.cross.shared(k) {
+		// (Unless the lines noted filled two generations, so that
+		// the first of them is forgotten already.)
+		if c.cross.turns-turns < 2 && len(shared) > 0 && slices.Contains(shared, k) ||
+			c.cross.turns-turns >= 2 && c.cross.shared(k) {
 			continue // syndicated: content, not this outlet's furniture
 		}
 		n := o.counts[k] + 1

@@ -7,6 +7,7 @@ import (
 
 	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
 )
 
 // normalizeCases are texts with what normalizing changes: case, white
@@ -80,11 +81,15 @@ func TestSplitMatchesSplit(t *testing.T) {
 				t.Errorf("split(%q) line %d: numeric %v", text, i, l.numeric)
 			}
 			if n != "" && !numericRef(n) {
-				key, _ = lineKey(n, nil)
+				key = xxh3.HashString(foldDigitsRef(n))
 			}
-			if l.text != want[i] || l.norm != n || l.words != len(strings.Fields(n)) || l.key != key || l.runes != utf8.RuneCountInString(n) {
+			lt, ln := l.textIn(text), l.normIn(w.normText())
+			if want := classify(n, l.words); n != "" && l.kind != want {
+				t.Errorf("split(%q) line %d: kind %d, want %d", text, i, l.kind, want)
+			}
+			if lt != want[i] || ln != n || l.words != len(strings.Fields(n)) || l.key != key || l.runes != utf8.RuneCountInString(n) {
 				t.Errorf("split(%q) line %d = %q %q %d %d %x, want %q %q %d %d %x",
-					text, i, l.text, l.norm, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
+					text, i, lt, ln, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
 			}
 		}
 	}
@@ -117,5 +122,33 @@ func TestLineKeyFoldsDigits(t *testing.T) {
 	}
 	if a == d {
 		t.Errorf("key of a line without its time is the same: %x", d)
+	}
+}
+
+// foldDigitsRef turns the digits 1 to 9 of s to '0'.
+func foldDigitsRef(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= '1' && c <= '9' {
+			b[i] = '0'
+		}
+	}
+	return string(b)
+}
+
+// TestLineKeyLongLines: lines longer than lineKey's own buffer fold in
+// the scratch space, which grows and is reused.
+func TestLineKeyLongLines(t *testing.T) {
+	var scratch []byte
+	for _, n := range []int{0, 7, 8, 511, 512, 513, 2000, 600} {
+		s := strings.Repeat("é 19 ab", n)[:n]
+		var got uint64
+		got, scratch = lineKey(s, scratch)
+		if want := xxh3.HashString(foldDigitsRef(s)); got != want {
+			t.Errorf("lineKey of %d bytes = %x, want %x", n, got, want)
+		}
+	}
+	if cap(scratch) < 2000 {
+		t.Errorf("scratch of %d bytes kept, want the longest line's", cap(scratch))
 	}
 }

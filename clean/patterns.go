@@ -6,7 +6,7 @@ import (
 )
 
 // lineKind says what a generic rule decided about one line.
-type lineKind int
+type lineKind uint8
 
 const (
 	keep lineKind = iota
@@ -70,17 +70,52 @@ var cues = newCueFinder(map[cueList][]string{
 // Words one of which a line must open with for an anchored pattern to be
 // worth running.
 var (
-	sourceLinkStarts  = []string{"source", "original source", "link", "read"}
-	readAlsoStarts    = []string{"read", "see", "watch", "listen", "also", "related", "more on", "recommended", "читайте", "смотрите", "по теме"}
-	publishedAtStarts = []string{"published", "posted", "updated", "last updated"}
+	sourceLinkStarts  = newOpeners("source", "original source", "link", "read")
+	readAlsoStarts    = newOpeners("read", "see", "watch", "listen", "also", "related", "more on", "recommended", "читайте", "смотрите", "по теме")
+	publishedAtStarts = newOpeners("published", "posted", "updated", "last updated")
 	// after an opening bracket and spaces
-	photoCreditStarts = []string{"photo", "image", "picture", "credit", "video", "illustration", "фото", "иллюстрация",
-		"©", "ap", "afp", "reuters", "getty images", "epa", "tass", "ria novosti", "sputnik"}
+	photoCreditStarts = newOpeners("photo", "image", "picture", "credit", "video", "illustration", "фото", "иллюстрация",
+		"©", "ap", "afp", "reuters", "getty images", "epa", "tass", "ria novosti", "sputnik")
 )
 
-// opensWith reports whether s starts with any of words.
-func opensWith(s string, words []string) bool {
+// openers are words a line may open with. Their first two bytes are
+// kept in a filter, so that most lines, which open with none of them,
+// are told so by one look-up rather than a comparison per word.
+type openers struct {
+	heads [1 << headBits / 64]uint64 // by headBit of a word's first two bytes
+	words []string
+}
+
+// headBits is the size of the filter of openers, in bits of its index.
+const headBits = 10
+
+// headBit maps a word's first two bytes to a bit of the filter.
+func headBit(s string) uint32 {
+	return (uint32(s[0]) | uint32(s[1])<<8) * 0x9e3779b1 >> (32 - headBits)
+}
+
+// newOpeners returns the openers words, each of two bytes or more.
+func newOpeners(words ...string) *openers {
+	o := &openers{words: words}
 	for _, w := range words {
+		if len(w) < 2 {
+			panic("clean: opener shorter than two bytes: " + w)
+		}
+		b := headBit(w)
+		o.heads[b/64] |= 1 << (b % 64)
+	}
+	return o
+}
+
+// opensWith reports whether s starts with any of the words of o.
+func opensWith(s string, o *openers) bool {
+	if len(s) < 2 {
+		return false
+	}
+	if b := headBit(s); o.heads[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	for _, w := range o.words {
 		if strings.HasPrefix(s, w) {
 			return true
 		}

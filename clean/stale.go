@@ -9,6 +9,31 @@ import (
 type seenArticle struct {
 	id   string
 	keys []uint64 // sorted, distinct
+	// sketch has the bit keyBit of each of keys set: a key whose bit is
+	// clear is not among them, and is not searched for.
+	sketch [2]uint64
+}
+
+// keyBit picks one of the 128 bits of a sketch for the line key k.
+func keyBit(k uint64) (word int, bit uint64) { return int(k >> 63), 1 << (k >> 57 & 63) }
+
+// mayHold reports whether a sketch may hold one of keys.
+func mayHold(s [2]uint64, keys []uint64) bool {
+	for _, k := range keys {
+		if w, b := keyBit(k); s[w]&b != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sketchOf returns the sketch of keys.
+func sketchOf(keys []uint64) (s [2]uint64) {
+	for _, k := range keys {
+		w, b := keyBit(k)
+		s[w] |= b
+	}
+	return s
 }
 
 // latest is a ring of an outlet's latest articles, so that a line learned
@@ -32,10 +57,10 @@ type latest struct {
 // the ring is full.
 func (l *latest) remember(id string, keys []uint64, max int) {
 	if len(l.ring) < max {
-		l.ring = append(l.ring, seenArticle{id: id, keys: slices.Clone(keys)})
+		l.ring = append(l.ring, seenArticle{id: id, keys: slices.Clone(keys), sketch: sketchOf(keys)})
 	} else {
 		e := &l.ring[l.next]
-		e.id, e.keys = id, append(e.keys[:0], keys...)
+		e.id, e.keys, e.sketch = id, append(e.keys[:0], keys...), sketchOf(keys)
 		l.next = (l.next + 1) % max
 	}
 	if len(l.ring) == max {
@@ -50,10 +75,13 @@ func (l *latest) learned(keys []uint64) {
 	n := len(l.ring)
 	for i := range n {
 		e := &l.ring[(l.next+i)%n]
-		if l.named[e.id] {
+		if !mayHold(e.sketch, keys) || l.named[e.id] {
 			continue
 		}
 		for _, k := range keys {
+			if w, b := keyBit(k); e.sketch[w]&b == 0 {
+				continue
+			}
 			if _, ok := slices.BinarySearch(e.keys, k); ok {
 				if l.named == nil {
 					l.named = make(map[string]bool)

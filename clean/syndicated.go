@@ -19,6 +19,7 @@ import "github.com/zeebo/xxh3"
 type crossOutlet struct {
 	cur, prev lineTable // line key → outletKey, or several
 	max       int
+	turns     int // generations begun
 }
 
 // syndicatedWords is the fewest words of a line followed across outlets:
@@ -36,14 +37,16 @@ func newCrossOutlet(max int) *crossOutlet {
 // outletKey is a short, non-zero key of an outlet's name.
 func outletKey(source string) uint32 { return uint32(xxh3.HashString(source)) | 1 }
 
-// note records that outlet carried the line k, which is not zero.
-func (x *crossOutlet) note(k uint64, outlet uint32) {
+// note records that outlet carried the line k, which is not zero, and
+// reports whether, now, several outlets did (shared(k)).
+func (x *crossOutlet) note(k uint64, outlet uint32) bool {
 	i, ok := x.cur.find(k)
 	if ok {
-		if v := x.cur.vals[i]; v != outlet && v != several {
-			x.cur.vals[i] = several
+		v := x.cur.vals[i]
+		if v != outlet && v != several {
+			x.cur.vals[i], v = several, several
 		}
-		return
+		return v == several
 	}
 	v := outlet
 	if pv, ok := x.prev.get(k); ok && pv != outlet {
@@ -51,13 +54,17 @@ func (x *crossOutlet) note(k uint64, outlet uint32) {
 	}
 	x.cur.put(i, k, v)
 	if x.cur.n >= x.max {
+		// k moves to the previous generation with its value, where
+		// shared finds it.
 		x.prev, x.cur = x.cur, x.prev
+		x.turns++
 		if x.cur.keys == nil {
 			x.cur = newLineTable(x.max)
 		} else {
 			x.cur.reset()
 		}
 	}
+	return v == several
 }
 
 // shared reports whether more than one outlet carried the line k.

@@ -3,6 +3,7 @@ package clean
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -79,5 +80,20 @@ func TestCrossOutletBounded(t *testing.T) {
 	}
 	if x.shared(1) {
 		t.Error("a line from long ago is still remembered")
+	}
+}
+
+// TestNoteReportsShared: what note reports is what shared says after it,
+// across generations, for lines of several outlets seen again.
+func TestNoteReportsShared(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	x := newCrossOutlet(50)
+	outlets := []uint32{outletKey("a"), outletKey("b"), outletKey("c")}
+	for range 20000 {
+		k := 1 + r.Uint64N(300)
+		got := x.note(k, outlets[r.IntN(len(outlets))])
+		if want := x.shared(k); got != want {
+			t.Fatalf("note(%d) = %v, shared = %v", k, got, want)
+		}
 	}
 }

@@ -47,7 +47,8 @@ func DefaultHTMLOptions() HTMLOptions {
 // HTML extracts one web page: main text, title, publication date, site name
 // and canonical URL, through go-trafilatura (with go-htmldate for the
 // date). pageURL, when not empty, is the address the page was fetched from;
-// it resolves relative links and names the source.
+// it resolves relative links and names the source. As for Text, the
+// article's Ahead carries the split of the text made for its hash.
 func HTML(raw []byte, pageURL string) (storyline.Article, error) {
 	return HTMLHints(raw, Hints{URL: pageURL}, DefaultHTMLOptions())
 }
@@ -143,7 +144,7 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 		a.Title = TitleFromText(a.Text)
 	}
 	a.Source = sourceOf(h.Source, h.URL, a.URL, res.Metadata.Sitename)
-	a.Hash = Hash(a.Title, a.Text)
+	setHash(&a)
 	if a.Text == "" || textproc.Normalize(a.Text) == textproc.Normalize(a.Title) {
 		// A page whose only text is its headline has no article.
 		return a, ErrEmpty

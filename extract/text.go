@@ -96,14 +96,20 @@ func findDateline(p string) dateline {
 	// Every dateline starts with a capital letter and holds a slash,
 	// parentheses or a dash: checking that first spares most paragraphs
 	// the regular expressions.
-	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) {
+	r, size := utf8.DecodeRuneInString(head)
+	if !unicode.IsUpper(r) {
 		return dateline{}
 	}
+	// The slash and dash forms open with a place in capitals: two capital
+	// letters with only marks, apostrophes, periods, spaces and hyphens
+	// between them.
+	r2, _ := utf8.DecodeRuneInString(head[size:])
+	capitals := unicode.IsUpper(r2) || unicode.Is(unicode.M, r2) || strings.ContainsRune("'’. -", r2)
 	for _, re := range []*regexp.Regexp{datelineSlashRE, datelineParenRE, datelineDashRE} {
 		switch {
-		case re == datelineSlashRE && strings.IndexByte(head, '/') < 0,
+		case re == datelineSlashRE && (!capitals || strings.IndexByte(head, '/') < 0),
 			re == datelineParenRE && (strings.IndexByte(head, '(') < 0 || strings.IndexByte(head, ')') < 0),
-			re == datelineDashRE && !strings.ContainsAny(head, "-–—"):
+			re == datelineDashRE && (!capitals || !strings.ContainsAny(head, "-–—")):
 			continue
 		}
 		m := re.FindStringSubmatchIndex(head)
@@ -134,7 +140,9 @@ func findDateline(p string) dateline {
 // report as cited. The publication date is the hint, else the token, else
 // the date line, else the dateline's day with the year the text supports.
 // A text without a title line gets its first sentence, cut to about 120
-// code points, as title.
+// code points, as title. The content hash is made as clean.Prepare makes
+// it, and the article's Ahead carries the split of the text it made on
+// the way, for cleaning.
 func Text(raw []byte, h Hints) (storyline.Article, error) {
 	if !utf8.Valid(raw) {
 		return storyline.Article{}, ErrInvalidUTF8
@@ -151,6 +159,13 @@ func TextString(s string, h Hints) (storyline.Article, error) {
 	if !utf8.ValidString(s) {
 		return storyline.Article{}, ErrInvalidUTF8
 	}
+	return TextUTF8(s, h)
+}
+
+// TextUTF8 is TextString for a string known to be valid UTF-8, such as
+// a JSON string once decoded (decoding replaces invalid bytes): it
+// leaves out the check, a pass over the whole text.
+func TextUTF8(s string, h Hints) (storyline.Article, error) {
 	return plainText(strings.TrimPrefix(s, "\ufeff"), h)
 }
 
@@ -198,7 +213,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 		Text:      text,
 		Format:    "text",
 	}
-	a.Hash = Hash(a.Title, a.Text)
+	setHash(&a)
 	if text == "" {
 		return a, ErrEmpty
 	}
@@ -213,6 +228,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 	title := ""
 	hint, hinted := "", false // hintTitle normalized, once needed
+	hintWords := 0            // and its words
 	for seen := 0; s != "" && seen < 3; {
 		raw, next, _ := strings.Cut(s, "\n")
 		line := strings.TrimSpace(raw)
@@ -232,8 +248,12 @@ func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 		}
 		if !hinted && hintTitle != "" {
 			hint, hinted = textproc.Normalize(hintTitle), true
+			hintWords = strings.Count(hint, " ") + 1
 		}
-		isHint := hint != "" && (line == hintTitle || textproc.Normalize(line) == hint)
+		// A line of more words than the hint normalizes to more: it is
+		// not the title, and is not normalized (it is often the first
+		// paragraph).
+		isHint := hint != "" && (line == hintTitle || !moreWords(line, hintWords) && textproc.Normalize(line) == hint)
 		if !isHint && !looksLikeTitle(line) {
 			break
 		}
@@ -244,6 +264,28 @@ func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 		s, seen = next, seen+1
 	}
 	return title, s
+}
+
+// moreWords reports whether s has more than n words, runs of characters
+// other than white space. Normalizing never joins two words nor empties
+// one (white space stays white space, and no other character becomes
+// white space alone), so that a text of more words than another's
+// normalized form never normalizes to it.
+func moreWords(s string, n int) bool {
+	words, space := 0, true
+	for _, r := range s {
+		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			if words++; words > n {
+				return true
+			}
+			space = false
+		}
+	}
+	return false
 }
 
 // hasBodyAfter reports whether some line of s is neither empty nor a

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // TestTextExamples checks the shared example articles.
@@ -305,6 +307,30 @@ func TestFieldsInto(t *testing.T) {
 		want := strings.Fields(line)
 		if wantOK := len(want) <= maxTitleWords; ok != wantOK || ok && !slicesEqual(got, want) {
 			t.Errorf("fieldsInto(%q) = %q, %v; want %q, %v", line, got, ok, want, wantOK)
+		}
+	}
+}
+
+// TestMoreWordsBoundsNormalize: normalizing keeps every word, so that
+// moreWords may rule a line out as the hinted title: no code point but
+// white space normalizes to white space alone or to nothing, and white
+// space stays white space; and moreWords counts as strings.Fields does.
+func TestMoreWordsBoundsNormalize(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r < 0xe000 {
+			continue
+		}
+		n := textproc.Normalize("a" + string(r) + "b")
+		if unicode.IsSpace(r) != (n == "a b") || !unicode.IsSpace(r) && strings.TrimSpace(textproc.Normalize(string(r))) == "" {
+			t.Errorf("%U normalizes to %q between letters", r, n)
+		}
+	}
+	for _, s := range []string{"", " ", "a", " a  b\tc\u00a0d ", "one two three", "Ёлка\u2003и ёж"} {
+		w := len(strings.Fields(s))
+		for n := 0; n < 6; n++ {
+			if got := moreWords(s, n); got != (w > n) {
+				t.Errorf("moreWords(%q, %d) = %v, want %v", s, n, got, w > n)
+			}
 		}
 	}
 }

@@ -161,7 +161,8 @@ func jsonArticle(raw []byte, origin string) Item {
 		a, err := extract.HTMLHints([]byte(f.html), h, extract.DefaultHTMLOptions())
 		it = article(a, err, origin)
 	case strings.TrimSpace(f.text) != "":
-		a, err := extract.TextString(f.text, h)
+		// Decoding leaves no invalid UTF-8 in a string.
+		a, err := extract.TextUTF8(f.text, h)
 		it = article(a, err, origin)
 	default:
 		return skip("empty article: no text or html")

@@ -419,7 +419,25 @@ func (d *fastDecoder) str() (string, bool) {
 	start := d.i + 1
 	var sb strings.Builder
 	run := start // start of the bytes not yet written to sb
+	checked := 0 // the bytes before are known to hold invalid UTF-8
 	for j := start; j < len(d.b); {
+		// A stretch of valid UTF-8 up to the next quote, backslash or
+		// control byte goes at once (text in Cyrillic is all multi-byte
+		// code points); one with invalid bytes goes bytewise below.
+		if j >= checked {
+			k := j
+			for k+8 <= len(d.b) && !special8(binary.LittleEndian.Uint64(d.b[k:])) {
+				k += 8
+			}
+			for k < len(d.b) && d.b[k] >= 0x20 && d.b[k] != '"' && d.b[k] != '\\' {
+				k++
+			}
+			if utf8.Valid(d.b[j:k]) {
+				j = k
+			} else {
+				checked = k
+			}
+		}
 		for j+8 <= len(d.b) {
 			if w := binary.LittleEndian.Uint64(d.b[j:]); w&highBits != 0 || special8(w) {
 				break

@@ -371,3 +371,26 @@ func TestSpecial8(t *testing.T) {
 		check(b)
 	}
 }
+
+// TestStrMixedText: strings of multi-byte text, invalid bytes, cut
+// sequences and escapes in every order decode as encoding/json decodes
+// them.
+func TestStrMixedText(t *testing.T) {
+	pieces := []string{"ж", "Москва", "a", "long ASCII run of words", "é", "—", "😀", "\xff", "\xd0", "\xe2\x80", "\xed\xa0\x80",
+		`\n`, `\"`, `\\`, `\u0416`, `\ud83d\ude00`, `\ud83d`, "\x7f"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		b.WriteString(`{"title":"t","text":"`)
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		b.WriteString(`"}`)
+		raw := []byte(b.String())
+		var f fields
+		if !decodeFields(raw, &f) {
+			t.Fatalf("decodeFields refuses %q", raw)
+		}
+		checkFields(t, raw)
+	}
+}
