@@ -205,6 +205,9 @@ func (s *Store) putArticle(a storyline.Article) storyline.Outcome {
 	if a.Hash == "" {
 		a.Hash = textproc.Hash(a.Title + "\n" + a.Text)
 	}
+	// Work done ahead for a stage is for that stage alone; a stored
+	// article never carries it.
+	a.Ahead = nil
 	if !s.opts.KeepRaw {
 		a.Raw = nil
 	} else {

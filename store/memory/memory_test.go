@@ -98,3 +98,21 @@ func TestOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestAheadNotKept checks that work a reader did ahead for a stage is not
+// kept with a stored article: it belongs to that stage's one reading.
+func TestAheadNotKept(t *testing.T) {
+	ctx := context.Background()
+	s := New(Options{})
+	a := storyline.Article{ID: "a1", Title: "T", Text: "Body.", Ahead: []string{"line"}}
+	if _, err := s.Commit(ctx, storyline.Batch{Articles: []storyline.Article{a}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Ahead != nil {
+		t.Errorf("stored article keeps Ahead = %v", got.Ahead)
+	}
+}
