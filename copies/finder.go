@@ -365,13 +365,29 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	as.heavy = heavy
 	f.aligners.Put(as)
 	var out []storyline.Copy
+	whole := false
 	for _, r := range res {
 		if r.err != nil {
 			return nil, r.err
 		}
 		if r.c != nil {
 			out = append(out, *r.c)
+			whole = whole || r.c.Kind == storyline.Duplicate || r.c.Kind == storyline.NearDuplicate
 		}
+	}
+	if whole {
+		// the arrival joins the group of the earliest article it is
+		// found to copy whole, so that the copies that come after it
+		// are compared with that one too (see lookup)
+		f.mu.Lock()
+		root := d
+		for i, r := range res {
+			if r.c != nil && (r.c.Kind == storyline.Duplicate || r.c.Kind == storyline.NearDuplicate) {
+				root = min(root, f.rootOf(targets[i].c.doc))
+			}
+		}
+		f.setRoot(d, root)
+		f.mu.Unlock()
 	}
 	sort.Slice(out, func(i, j int) bool {
 		return otherID(out[i], a.ID) < otherID(out[j], a.ID)
@@ -488,6 +504,36 @@ func (f *Finder) idOf(d uint32) []byte {
 		return f.nearPrev.idOf(d)
 	}
 	return nil
+}
+
+// rootOf returns the root of document d: the earliest document it is
+// known, through the whole copies found as they arrived, to copy, when the
+// index still holds that one; d itself otherwise. f.mu is held.
+func (f *Finder) rootOf(d uint32) uint32 {
+	var r uint32
+	switch {
+	case f.near.holds(d):
+		r = f.near.root[d-f.near.first]
+	case f.nearPrev.holds(d):
+		r = f.nearPrev.root[d-f.nearPrev.first]
+	default:
+		return d
+	}
+	if r != d && (f.near.holds(r) || f.nearPrev.holds(r)) {
+		return r
+	}
+	return d
+}
+
+// setRoot records r as the root of document d, which the current
+// generation holds unless it rotated out since d arrived. f.mu is held.
+func (f *Finder) setRoot(d, r uint32) {
+	switch {
+	case f.near.holds(d):
+		f.near.root[d-f.near.first] = r
+	case f.nearPrev.holds(d):
+		f.nearPrev.root[d-f.nearPrev.first] = r
+	}
 }
 
 // fetch reads a candidate no longer among the recent articles from the source and

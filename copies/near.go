@@ -21,6 +21,10 @@ type nearGen struct {
 	filters   []uint64
 	filterEnd []uint32
 	nset      []uint16
+	// root[d-first] is the earliest document d is known to be a whole
+	// copy of, through the duplicates and near-duplicates found when it
+	// arrived (see Finder.rootOf); d itself when none
+	root []uint32
 }
 
 // newNearGen opens a generation at document first, sized for about hint
@@ -32,6 +36,7 @@ func newNearGen(first uint32, hint int) *nearGen {
 		g.idEnd = make([]uint32, 0, hint)
 		g.filterEnd = make([]uint32, 0, hint)
 		g.nset = make([]uint16, 0, hint)
+		g.root = make([]uint32, 0, hint)
 		for b := range g.tables {
 			g.tables[b].reserve(hint)
 		}
@@ -51,6 +56,7 @@ func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool, filte
 	g.filters = append(g.filters, filter...)
 	g.filterEnd = append(g.filterEnd, uint32(len(g.filters)))
 	g.nset = append(g.nset, uint16(n))
+	g.root = append(g.root, d)
 	var nx [bands]uint32
 	for b := range nx {
 		nx[b] = noEntry
@@ -118,8 +124,9 @@ func (g *nearGen) walk(b int, key uint32, fn func(d uint32)) {
 }
 
 // used is the memory the generation's documents take, whatever was
-// reserved: what its budget is weighed against. The shingle filters are
-// left out, so that they do not shorten the window the index reaches.
+// reserved: what its budget is weighed against. The shingle filters and
+// the roots are left out, so that they do not shorten the window the
+// index reaches.
 func (g *nearGen) used() int {
 	n := len(g.idBytes) + 4*len(g.idEnd) + 4*bands*len(g.next)
 	for i := range g.tables {
@@ -134,7 +141,7 @@ func (g *nearGen) bytes() int {
 		return 0
 	}
 	n := cap(g.idBytes) + 4*cap(g.idEnd) + 4*bands*cap(g.next) +
-		8*cap(g.filters) + 4*cap(g.filterEnd) + 2*cap(g.nset)
+		8*cap(g.filters) + 4*cap(g.filterEnd) + 2*cap(g.nset) + 4*cap(g.root)
 	for i := range g.tables {
 		n += g.tables[i].bytes()
 	}
