@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -376,17 +377,18 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		}
 	}
 	if whole {
-		// the arrival joins the group of the earliest article it is
-		// found to copy whole, so that the copies that come after it
-		// are compared with that one too (see lookup)
-		f.mu.Lock()
-		root := d
+		// the arrival joins the group of the articles it is found to
+		// copy whole, so that the copies that come after it are
+		// compared with the group's earliest too (see addRoots)
+		with := tb.whole[:0]
 		for i, r := range res {
 			if r.c != nil && (r.c.Kind == storyline.Duplicate || r.c.Kind == storyline.NearDuplicate) {
-				root = min(root, f.rootOf(targets[i].c.doc))
+				with = append(with, targets[i].c.doc)
 			}
 		}
-		f.setRoot(d, root)
+		tb.whole = with
+		f.mu.Lock()
+		f.join(d, with)
 		f.mu.Unlock()
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -440,7 +442,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	if n := f.near.len(); n > 0 && (n >= f.opts.NearArticles/2 || f.near.used() >= f.opts.NearBytes/2) {
 		f.nearPrev, f.near = f.near, newNearGen(d, f.near.len())
 	}
-	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset)
+	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset, s.at)
 	f.tick(s.at)
 	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
 	f.cur.add(d, s.fps, s.words, s.quoted)
@@ -506,33 +508,72 @@ func (f *Finder) idOf(d uint32) []byte {
 	return nil
 }
 
-// rootOf returns the root of document d: the earliest document it is
-// known, through the whole copies found as they arrived, to copy, when the
-// index still holds that one; d itself otherwise. f.mu is held.
-func (f *Finder) rootOf(d uint32) uint32 {
-	var r uint32
+// gen returns the generation of the near-duplicate index that holds
+// document d, nil when neither does. f.mu is held.
+func (f *Finder) gen(d uint32) *nearGen {
 	switch {
 	case f.near.holds(d):
-		r = f.near.root[d-f.near.first]
+		return f.near
 	case f.nearPrev.holds(d):
-		r = f.nearPrev.root[d-f.nearPrev.first]
-	default:
-		return d
+		return f.nearPrev
 	}
-	if r != d && (f.near.holds(r) || f.nearPrev.holds(r)) {
-		return r
+	return nil
+}
+
+// maxHops caps the links rootOf follows.
+const maxHops = 8
+
+// rootOf returns the root of the group of document d: of the documents
+// known, through the whole copies found as they arrived, to copy one
+// another, the earliest published that the index still holds; d itself
+// when it is the root or the index no longer holds it. f.mu is held.
+func (f *Finder) rootOf(d uint32) uint32 {
+	for range maxHops {
+		g := f.gen(d)
+		if g == nil {
+			return d
+		}
+		r := g.root[d-g.first]
+		if r == d || f.gen(r) == nil {
+			return d
+		}
+		d = r
 	}
 	return d
 }
 
-// setRoot records r as the root of document d, which the current
-// generation holds unless it rotated out since d arrived. f.mu is held.
-func (f *Finder) setRoot(d, r uint32) {
-	switch {
-	case f.near.holds(d):
-		f.near.root[d-f.near.first] = r
-	case f.nearPrev.holds(d):
-		f.nearPrev.root[d-f.nearPrev.first] = r
+// earlier reports whether document a was published before document b,
+// both held by the index; an unknown time is the latest, and a tie goes
+// to the one that arrived first. f.mu is held.
+func (f *Finder) earlier(a, b uint32) bool {
+	ga, gb := f.gen(a), f.gen(b)
+	ta, tb := ga.at[a-ga.first]-1, gb.at[b-gb.first]-1 // unknown wraps to the latest
+	if ta != tb {
+		return ta < tb
+	}
+	return a < b
+}
+
+// join merges the groups of document d and of the documents in with,
+// whole copies of d, under the earliest published of their roots.
+// f.mu is held.
+func (f *Finder) join(d uint32, with []uint32) {
+	root := f.rootOf(d)
+	var buf [8]uint32
+	roots := append(buf[:0], root)
+	for _, w := range with {
+		r := f.rootOf(w)
+		if !slices.Contains(roots, r) {
+			roots = append(roots, r)
+			if f.earlier(r, root) {
+				root = r
+			}
+		}
+	}
+	for _, r := range append(roots, d) {
+		if g := f.gen(r); g != nil {
+			g.root[r-g.first] = root
+		}
 	}
 }
 

@@ -426,6 +426,8 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 type targetBuf struct {
 	targets []target
 	fps     []int32
+	// whole are the documents found to be whole copies of the arrival
+	whole []uint32
 }
 
 // release drops what the targets point to, so that the buffer, waiting
