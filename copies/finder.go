@@ -56,7 +56,11 @@ type Options struct {
 	// MaxNear caps the likely near-duplicates (found by several LSH
 	// bands) compared per arrival besides MaxCandidates (default 128): a
 	// story syndicated to dozens of outlets makes each new copy a pair
-	// with every earlier one.
+	// with every earlier one. Past the caps an arrival is still compared
+	// with the earliest published article of each group of whole copies
+	// its likely near-duplicates belong to (at most four groups), so that
+	// the hundredth re-run of an agency story pairs with the original
+	// too; it need not pair with every earlier re-run.
 	MaxNear int
 	// MaxPosting is how many articles may share a fingerprint before it is
 	// taken for a stock phrase and ignored (default 64).
