@@ -208,12 +208,26 @@ func (f *Finder) lookup(s sketch) {
 const maxRoots = 4
 
 // addRoots adds to the candidates in f.look the roots (see rootOf) of
-// those many LSH bands found (strongBands), marked to be compared first:
+// those many LSH bands found (strongBands), marked to be compared first,
+// when there are many of them:
 // a story syndicated to hundreds of outlets fills the LSH chains and the
 // MaxNear comparisons with its newest copies, and a new copy is still
 // paired with the article they all copy. f.mu is held.
 func (f *Finder) addRoots() {
 	l := &f.look
+	// Below half of MaxNear strong candidates, every one is compared and
+	// a group of copies that large is rare: the roots, read from all
+	// over the index, are looked up only when the group may outgrow the
+	// comparisons.
+	strong := 0
+	for i := range l.cands {
+		if l.cands[i].bands >= strongBands {
+			strong++
+		}
+	}
+	if 2*strong < f.opts.MaxNear {
+		return
+	}
 	var roots [maxRoots]uint32
 	nr := 0
 	for i, n := 0, len(l.cands); i < n && nr < maxRoots; i++ {
