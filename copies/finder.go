@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -55,7 +56,11 @@ type Options struct {
 	// MaxNear caps the likely near-duplicates (found by several LSH
 	// bands) compared per arrival besides MaxCandidates (default 128): a
 	// story syndicated to dozens of outlets makes each new copy a pair
-	// with every earlier one.
+	// with every earlier one. Past the caps an arrival is still compared
+	// with the earliest published article of each group of whole copies
+	// its likely near-duplicates belong to (at most four groups), so that
+	// the hundredth re-run of an agency story pairs with the original
+	// too; it need not pair with every earlier re-run.
 	MaxNear int
 	// MaxPosting is how many articles may share a fingerprint before it is
 	// taken for a stock phrase and ignored (default 64).
@@ -365,13 +370,30 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	as.heavy = heavy
 	f.aligners.Put(as)
 	var out []storyline.Copy
+	whole := false
 	for _, r := range res {
 		if r.err != nil {
 			return nil, r.err
 		}
 		if r.c != nil {
 			out = append(out, *r.c)
+			whole = whole || r.c.Kind == storyline.Duplicate || r.c.Kind == storyline.NearDuplicate
 		}
+	}
+	if whole {
+		// the arrival joins the group of the articles it is found to
+		// copy whole, so that the copies that come after it are
+		// compared with the group's earliest too (see addRoots)
+		with := tb.whole[:0]
+		for i, r := range res {
+			if r.c != nil && (r.c.Kind == storyline.Duplicate || r.c.Kind == storyline.NearDuplicate) {
+				with = append(with, targets[i].c.doc)
+			}
+		}
+		tb.whole = with
+		f.mu.Lock()
+		f.join(d, with)
+		f.mu.Unlock()
 	}
 	sort.Slice(out, func(i, j int) bool {
 		return otherID(out[i], a.ID) < otherID(out[j], a.ID)
@@ -424,7 +446,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	if n := f.near.len(); n > 0 && (n >= f.opts.NearArticles/2 || f.near.used() >= f.opts.NearBytes/2) {
 		f.nearPrev, f.near = f.near, newNearGen(d, f.near.len())
 	}
-	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset)
+	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset, s.at)
 	f.tick(s.at)
 	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
 	f.cur.add(d, s.fps, s.words, s.quoted)
@@ -488,6 +510,75 @@ func (f *Finder) idOf(d uint32) []byte {
 		return f.nearPrev.idOf(d)
 	}
 	return nil
+}
+
+// gen returns the generation of the near-duplicate index that holds
+// document d, nil when neither does. f.mu is held.
+func (f *Finder) gen(d uint32) *nearGen {
+	switch {
+	case f.near.holds(d):
+		return f.near
+	case f.nearPrev.holds(d):
+		return f.nearPrev
+	}
+	return nil
+}
+
+// maxHops caps the links rootOf follows.
+const maxHops = 8
+
+// rootOf returns the root of the group of document d: of the documents
+// known, through the whole copies found as they arrived, to copy one
+// another, the earliest published that the index still holds; d itself
+// when it is the root or the index no longer holds it. f.mu is held.
+func (f *Finder) rootOf(d uint32) uint32 {
+	for range maxHops {
+		g := f.gen(d)
+		if g == nil {
+			return d
+		}
+		r := g.root[d-g.first]
+		if r == d || f.gen(r) == nil {
+			return d
+		}
+		d = r
+	}
+	return d
+}
+
+// earlier reports whether document a was published before document b,
+// both held by the index; an unknown time is the latest, and a tie goes
+// to the one that arrived first. f.mu is held.
+func (f *Finder) earlier(a, b uint32) bool {
+	ga, gb := f.gen(a), f.gen(b)
+	ta, tb := ga.at[a-ga.first]-1, gb.at[b-gb.first]-1 // unknown wraps to the latest
+	if ta != tb {
+		return ta < tb
+	}
+	return a < b
+}
+
+// join merges the groups of document d and of the documents in with,
+// whole copies of d, under the earliest published of their roots.
+// f.mu is held.
+func (f *Finder) join(d uint32, with []uint32) {
+	root := f.rootOf(d)
+	var buf [8]uint32
+	roots := append(buf[:0], root)
+	for _, w := range with {
+		r := f.rootOf(w)
+		if !slices.Contains(roots, r) {
+			roots = append(roots, r)
+			if f.earlier(r, root) {
+				root = r
+			}
+		}
+	}
+	for _, r := range append(roots, d) {
+		if g := f.gen(r); g != nil {
+			g.root[r-g.first] = root
+		}
+	}
 }
 
 // fetch reads a candidate no longer among the recent articles from the source and

@@ -11,6 +11,7 @@ type candidate struct {
 	doc    uint32
 	near   bool  // found by an LSH band
 	bands  uint8 // how many LSH bands found it
+	root   bool  // the root of a strong candidate (see addRoots)
 	shared int32 // fingerprints shared
 	last   int32 // its latest hit in lookupScratch.hits, -1 for none
 }
@@ -149,6 +150,7 @@ func (f *Finder) lookup(s sketch) {
 			f.near.walk(b, k, mark)
 			f.nearPrev.walk(b, k, mark)
 		}
+		f.addRoots()
 	}
 	// the counts tell a stock phrase without walking its postings
 	limit := f.opts.MaxPosting
@@ -199,6 +201,51 @@ func (f *Finder) lookup(s sketch) {
 			l.hits = append(l.hits, hit{fp: hd.fp, prev: c.last})
 			c.last = int32(len(l.hits) - 1)
 		}
+	}
+}
+
+// maxRoots caps the roots an arrival adds to its candidates.
+const maxRoots = 4
+
+// addRoots adds to the candidates in f.look the roots (see rootOf) of
+// those many LSH bands found (strongBands), marked to be compared first,
+// when there are many of them:
+// a story syndicated to hundreds of outlets fills the LSH chains and the
+// MaxNear comparisons with its newest copies, and a new copy is still
+// paired with the article they all copy. f.mu is held.
+func (f *Finder) addRoots() {
+	l := &f.look
+	// Below half of MaxNear strong candidates, every one is compared and
+	// a group of copies that large is rare: the roots, read from all
+	// over the index, are looked up only when the group may outgrow the
+	// comparisons.
+	strong := 0
+	for i := range l.cands {
+		if l.cands[i].bands >= strongBands {
+			strong++
+		}
+	}
+	if 2*strong < f.opts.MaxNear {
+		return
+	}
+	var roots [maxRoots]uint32
+	nr := 0
+	for i, n := 0, len(l.cands); i < n && nr < maxRoots; i++ {
+		c := &l.cands[i]
+		if c.bands < strongBands {
+			continue
+		}
+		r := f.rootOf(c.doc)
+		if r == c.doc || slices.Contains(roots[:nr], r) {
+			continue
+		}
+		roots[nr] = r
+		nr++
+	}
+	for _, r := range roots[:nr] {
+		c := l.get(r)
+		c.near, c.root = true, true
+		c.bands = max(c.bands, strongBands)
 	}
 }
 
@@ -300,19 +347,24 @@ type target struct {
 	nset   int
 }
 
-// resolve orders the candidates in f.look (near ones first, then by
-// shared fingerprints, newest first) and returns distinct ones, without
-// self: the first MaxCandidates, and beyond them up to MaxNear that many
-// LSH bands found (strongBands), the copies of a story syndicated to
-// dozens of outlets. f.mu is held.
+// resolve orders the candidates in f.look (near ones first, the roots
+// addRoots added first among them, then by shared fingerprints, newest
+// first) and returns distinct ones, without self: the first
+// MaxCandidates, and beyond them up to MaxNear that many LSH bands found
+// (strongBands), the copies of a story syndicated to dozens of outlets.
+// f.mu is held.
 func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	l := &f.look
-	// one sort key per candidate: near, shared, document, all descending
+	// one sort key per candidate: near, root, shared, document, all
+	// descending
 	keys := l.keys[:0]
 	for _, c := range l.cands {
-		k := uint64(c.doc) | uint64(c.shared)<<32
+		k := uint64(c.doc) | uint64(c.shared&(1<<30-1))<<32
 		if c.near {
 			k |= 1 << 63
+		}
+		if c.root {
+			k |= 1 << 62
 		}
 		keys = append(keys, k)
 	}
@@ -388,6 +440,8 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 type targetBuf struct {
 	targets []target
 	fps     []int32
+	// whole are the documents found to be whole copies of the arrival
+	whole []uint32
 }
 
 // release drops what the targets point to, so that the buffer, waiting

@@ -21,6 +21,12 @@ type nearGen struct {
 	filters   []uint64
 	filterEnd []uint32
 	nset      []uint16
+	// root[d-first] links document d to its group, the documents known
+	// to be whole copies of one another (see Finder.rootOf); d itself
+	// for the group's root. at[d-first] is its publication time in
+	// minutes since 1970 (0 when unknown), which picks the root.
+	root []uint32
+	at   []uint32
 }
 
 // newNearGen opens a generation at document first, sized for about hint
@@ -32,6 +38,8 @@ func newNearGen(first uint32, hint int) *nearGen {
 		g.idEnd = make([]uint32, 0, hint)
 		g.filterEnd = make([]uint32, 0, hint)
 		g.nset = make([]uint16, 0, hint)
+		g.root = make([]uint32, 0, hint)
+		g.at = make([]uint32, 0, hint)
 		for b := range g.tables {
 			g.tables[b].reserve(hint)
 		}
@@ -42,7 +50,7 @@ func newNearGen(first uint32, hint int) *nearGen {
 // add files document d, the next one, with its id and, when hasSh, its
 // band keys, and the shingle filter of its n distinct shingles (none
 // when n is 0).
-func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool, filter []uint64, n int) {
+func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool, filter []uint64, n int, at int64) {
 	g.idBytes = append(g.idBytes, id...)
 	g.idEnd = append(g.idEnd, uint32(len(g.idBytes)))
 	if n > maxFilterSet || len(filter) == 0 {
@@ -51,6 +59,8 @@ func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool, filte
 	g.filters = append(g.filters, filter...)
 	g.filterEnd = append(g.filterEnd, uint32(len(g.filters)))
 	g.nset = append(g.nset, uint16(n))
+	g.root = append(g.root, d)
+	g.at = append(g.at, uint32(max(at/60, 0)))
 	var nx [bands]uint32
 	for b := range nx {
 		nx[b] = noEntry
@@ -118,8 +128,9 @@ func (g *nearGen) walk(b int, key uint32, fn func(d uint32)) {
 }
 
 // used is the memory the generation's documents take, whatever was
-// reserved: what its budget is weighed against. The shingle filters are
-// left out, so that they do not shorten the window the index reaches.
+// reserved: what its budget is weighed against. The shingle filters and
+// the roots are left out, so that they do not shorten the window the
+// index reaches.
 func (g *nearGen) used() int {
 	n := len(g.idBytes) + 4*len(g.idEnd) + 4*bands*len(g.next)
 	for i := range g.tables {
@@ -134,7 +145,7 @@ func (g *nearGen) bytes() int {
 		return 0
 	}
 	n := cap(g.idBytes) + 4*cap(g.idEnd) + 4*bands*cap(g.next) +
-		8*cap(g.filters) + 4*cap(g.filterEnd) + 2*cap(g.nset)
+		8*cap(g.filters) + 4*cap(g.filterEnd) + 2*cap(g.nset) + 4*cap(g.root) + 4*cap(g.at)
 	for i := range g.tables {
 		n += g.tables[i].bytes()
 	}
