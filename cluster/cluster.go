@@ -221,8 +221,6 @@ type Clusterer struct {
 	// grows with the lexicon (growDF).
 	stat []termStat
 	docs int
-	// cyrDocs counts the documents analysed as Russian (see vectorize).
-	cyrDocs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
 

@@ -90,18 +90,8 @@ func (n *node) dead() bool { return n.into != nil }
 // the clusterer's scratch: valid until the next call.
 func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
-	if f.cyrillic {
-		c.cyrDocs++
-	}
 	c.growDF()
-	// words are weighed against the documents of their language: the
-	// common words of a language fewer reports are written in are as
-	// common in its reports, and counted over all reports they would
-	// weigh as rare ones. Name keys are shared across languages.
-	idfs := idfMemo{docs: c.docs - c.cyrDocs}
-	if f.cyrillic {
-		idfs.docs = c.cyrDocs
-	}
+	var idfs idfMemo
 	v := c.vec[:0]
 	for _, t := range f.terms {
 		st := &c.stat[t.id]
@@ -120,7 +110,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		}
 	}
 	c.selectHeaviest(v, c.opts.DocTerms)
-	c.kvec = c.keyVector(f, &idfMemo{docs: c.docs})
+	c.kvec = c.keyVector(f, &idfs)
 	c.vec = v
 	if len(v) > c.opts.DocTerms {
 		v = v[:c.opts.DocTerms]
@@ -219,11 +209,10 @@ func (c *Clusterer) isName(id uint32) bool {
 	return c.nameBits[id>>6]&(1<<(id&63)) != 0 // setName
 }
 
-// idf is the inverse document frequency of a term counted in df of docs
-// documents (at least df: a term of one language may occur in reports
-// in another).
-func idf(docs int, df uint32) float64 {
-	return math.Log((float64(max(docs, int(df))) + idfPrior) / float64(df+1))
+// idf is the inverse document frequency of a term counted in df
+// documents.
+func (c *Clusterer) idf(df uint32) float64 {
+	return math.Log((float64(c.docs) + idfPrior) / float64(df+1))
 }
 
 // idfMemo remembers the IDF of the document frequencies met while the
@@ -232,8 +221,6 @@ func idf(docs int, df uint32) float64 {
 // serves many terms. It is direct-mapped: a frequency whose slot holds
 // another is computed again.
 type idfMemo struct {
-	// docs is the number of documents frequencies are counted over.
-	docs  int
 	slots [idfMemoSize]struct {
 		tag uint32 // df+1; zero for a free slot
 		idf float64
@@ -242,11 +229,11 @@ type idfMemo struct {
 
 const idfMemoSize = 128
 
-// idf returns idf(m.docs, df).
+// idf returns c.idf(df).
 func (m *idfMemo) idf(c *Clusterer, df uint32) float64 {
 	sl := &m.slots[df%idfMemoSize]
 	if sl.tag != df+1 {
-		sl.tag, sl.idf = df+1, idf(m.docs, df)
+		sl.tag, sl.idf = df+1, c.idf(df)
 	}
 	return sl.idf
 }

@@ -39,8 +39,6 @@ type metaState struct {
 	Clock     time.Time `json:"clock"`
 	NextEvent int       `json:"next_event"`
 	NextStory int       `json:"next_story"`
-	// CyrDocs counts the documents analysed as Russian.
-	CyrDocs int `json:"cyr_docs,omitempty"`
 }
 
 type nodeState struct {
@@ -98,7 +96,7 @@ func (c *Clusterer) Pending() map[string][]byte {
 	if len(c.dirtyKeys) == 0 && !dirtyDF {
 		return out
 	}
-	meta, _ := json.Marshal(metaState{Docs: c.docs, CyrDocs: c.cyrDocs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
+	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
 	out[keyMeta] = meta
 	// Document frequencies change with every article but IDF moves slowly:
 	// they are written while the corpus is small, then each time it has
@@ -204,7 +202,6 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 		// the frequencies on record were counted over dfSavedAt documents
 		c.docs = c.dfSavedAt
 	}
-	c.cyrDocs = min(meta.CyrDocs, c.docs)
 	for key, val := range s.ScanState(ctx, StageName, prefixDF) {
 		var m map[string]uint32
 		if err := json.Unmarshal(val, &m); err != nil {
