@@ -110,6 +110,14 @@ type Options struct {
 	// terms: two happenings of one place or one person share their
 	// names, which can carry the whole similarity when names weigh most.
 	WordAgreement float64
+	// DenseWordAgreement is the least cosine over the other terms an
+	// article needs with a cluster of any size in a dense stream (see
+	// denseDay), when both have such terms. At thousands of reports a
+	// day, unlike happenings of one town are reported together, and the
+	// language every report of them shares (who said what, an aide, the
+	// mayor's office, a local resident) alone puts the words of two of
+	// them at a cosine near WordAgreement: their names then join them.
+	DenseWordAgreement float64
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
@@ -150,6 +158,7 @@ func DefaultOptions() Options {
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
 		WordAgreement:      0.03,
+		DenseWordAgreement: 0.15,
 		EventDecay:         7 * 24 * time.Hour,
 		StoryDecay:         30 * 24 * time.Hour,
 		DecayFloor:         0.5,
@@ -191,6 +200,7 @@ func (o Options) withDefaults() Options {
 	set(&o.RelinkThreshold, d.RelinkThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.WordAgreement, d.WordAgreement)
+	set(&o.DenseWordAgreement, d.DenseWordAgreement)
 	set(&o.DecayFloor, d.DecayFloor)
 	set(&o.DateFloor, d.DateFloor)
 	setD(&o.EventDecay, d.EventDecay)

@@ -31,6 +31,16 @@ func TestHubTrace(t *testing.T) {
 	}
 	byNode := map[*node][]join{}
 	ids := map[string]*node{}
+	wcHist := map[[4]int]int{}
+	defer func() {
+		for cyr := range 2 {
+			for sz := range 2 {
+				for b := range 7 {
+					t.Logf("WC cyr %d big %d bucket %d right %d wrong %d", cyr, sz, b, wcHist[[4]int{cyr, sz, b, 0}], wcHist[[4]int{cyr, sz, b, 1}])
+				}
+			}
+		}
+	}()
 	golds := map[*node]map[string]int{}
 	for i := range cs {
 		a := &cs[i].Article
@@ -99,6 +109,31 @@ func TestHubTrace(t *testing.T) {
 			golds[ev] = g
 		}
 		j.wrong = len(g) > 0 && g[gold] == 0
+		if strings.HasPrefix(j.kind, "sim") && j.line != "" && strings.Contains(j.line, "cand "+as.Event+" ") {
+			var wc float64
+			if k := strings.Index(j.line, "wordCos "); k >= 0 {
+				fmt.Sscanf(j.line[k+8:], "%g", &wc)
+			}
+			b := 0
+			for _, x := range []float64{0.05, 0.1, 0.15, 0.2, 0.3, 0.5} {
+				if wc >= x {
+					b++
+				}
+			}
+			sz := 0
+			if ev.size >= 8 {
+				sz = 1
+			}
+			cyr := 0
+			if c.Prepare(a).cyrillic {
+				cyr = 1
+			}
+			k := [4]int{cyr, sz, b, 0}
+			if j.wrong {
+				k[3] = 1
+			}
+			wcHist[k]++
+		}
 		j.size = ev.size - 1
 		g[gold]++
 		byNode[ev] = append(byNode[ev], j)
