@@ -37,6 +37,11 @@
 // happenings of a town are reported at once, and the words must agree
 // from an event's or a story's first report on.
 //
+// The words of the dates an article mentions (the date stage's
+// mentions, and month and weekday names written with a capital) are no
+// terms: every report of a day shares them, and a month's name, rare in
+// the stream until the month begins, would weigh as a rare name.
+//
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
 // full date the lead mentions, see eventDay) is compared with the days of
@@ -117,6 +122,11 @@ type Options struct {
 	// language every report of them shares (who said what, an aide, the
 	// mayor's office, a local resident) alone puts the words of two of
 	// them at a cosine near WordAgreement: their names then join them.
+	// The default is WordAgreement's: at 0.15, a 140,000-report window
+	// of a million-report stream loses its hub events (pairwise event
+	// precision 0.82 to 0.94, recall 0.975 either way), but the reports
+	// of one big happening of a 20,000-report stream, whose centroid
+	// spreads as it grows, stop joining it (recall 0.875 to 0.860).
 	DenseWordAgreement float64
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
@@ -158,7 +168,7 @@ func DefaultOptions() Options {
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
 		WordAgreement:      0.03,
-		DenseWordAgreement: 0.15,
+		DenseWordAgreement: 0.03,
 		EventDecay:         7 * 24 * time.Hour,
 		StoryDecay:         30 * 24 * time.Hour,
 		DecayFloor:         0.5,
