@@ -37,6 +37,11 @@
 // happenings of a town are reported at once, and the words must agree
 // from an event's or a story's first report on.
 //
+// The words of the dates an article mentions (the date stage's
+// mentions, and month and weekday names written with a capital) are no
+// terms: every report of a day shares them, and a month's name, rare in
+// the stream until the month begins, would weigh as a rare name.
+//
 // Words say what a report is about; an event is one happening, so three
 // more channels say which: when, and to whom. The event day (the first
 // full date the lead mentions, see eventDay) is compared with the days of
@@ -110,6 +115,19 @@ type Options struct {
 	// terms: two happenings of one place or one person share their
 	// names, which can carry the whole similarity when names weigh most.
 	WordAgreement float64
+	// DenseWordAgreement is the least cosine over the other terms an
+	// article needs with a cluster of any size in a dense stream (see
+	// denseDay), when both have such terms. At thousands of reports a
+	// day, unlike happenings of one town are reported together, and the
+	// language every report of them shares (who said what, an aide, the
+	// mayor's office, a local resident) alone puts the words of two of
+	// them at a cosine near WordAgreement: their names then join them.
+	// The default is WordAgreement's: at 0.15, a 140,000-report window
+	// of a million-report stream loses its hub events (pairwise event
+	// precision 0.82 to 0.94, recall 0.975 either way), but the reports
+	// of one big happening of a 20,000-report stream, whose centroid
+	// spreads as it grows, stop joining it (recall 0.875 to 0.860).
+	DenseWordAgreement float64
 	// EventDecay and StoryDecay are the time constants of the decay of
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
@@ -150,6 +168,7 @@ func DefaultOptions() Options {
 		RelinkThreshold:    0.45,
 		NameAgreement:      0.2,
 		WordAgreement:      0.03,
+		DenseWordAgreement: 0.03,
 		EventDecay:         7 * 24 * time.Hour,
 		StoryDecay:         30 * 24 * time.Hour,
 		DecayFloor:         0.5,
@@ -191,6 +210,7 @@ func (o Options) withDefaults() Options {
 	set(&o.RelinkThreshold, d.RelinkThreshold)
 	set(&o.NameAgreement, d.NameAgreement)
 	set(&o.WordAgreement, d.WordAgreement)
+	set(&o.DenseWordAgreement, d.DenseWordAgreement)
 	set(&o.DecayFloor, d.DecayFloor)
 	set(&o.DateFloor, d.DateFloor)
 	setD(&o.EventDecay, d.EventDecay)

@@ -6,7 +6,7 @@ package cluster
 // town on one day share the town's name and little else. In a dense
 // stream a shared name alone no longer tells one happening, so every
 // link names could carry alone needs the words to agree as well
-// (Options.WordAgreement), from the cluster's first report on
+// (Options.DenseWordAgreement), from the cluster's first report on
 // (wordsJoin): an article joining an event, an article opening an event
 // joining a story, an event relinking its story, two events an article
 // matches merging. In a sparser stream, reports of one happening told in
@@ -62,5 +62,5 @@ func (c *Clusterer) dense() bool {
 // cluster's whatever its size (see denseDay); Russian and English reports
 // are compared on their names.
 func (c *Clusterer) wordsJoin(cd candidate) bool {
-	return cd.cross || cd.wordCos < 0 || cd.wordCos >= c.opts.WordAgreement
+	return cd.cross || cd.wordCos < 0 || cd.wordCos >= c.opts.DenseWordAgreement
 }

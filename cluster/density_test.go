@@ -90,3 +90,42 @@ func TestDenseStreamNeedsWords(t *testing.T) {
 		t.Errorf("in a dense stream the trial joined the flood's story on the town's name")
 	}
 }
+
+// TestDenseStreamReportingLanguage: in a dense stream, with
+// Options.DenseWordAgreement above the language every report shares (who
+// told whom, the mayor's office, a resident), two happenings of one town
+// told in it are not one event, while a second report of one of them, in
+// other words, still joins it; at the default they are one.
+func TestDenseStreamReportingLanguage(t *testing.T) {
+	const said = " A spokeswoman for the mayor's office told reporters residents were worried."
+	bridge := &storyline.Article{ID: "bridge", Lang: "en", Published: day("2025-02-01"),
+		Title: "Bridge collapses in Quorvale",
+		Text: "A road bridge collapsed into the river in Quorvale on the morning commute, injuring four drivers. " +
+			"Engineers blamed corroded steel cables and cracked concrete piers; divers searched submerged cars " +
+			"while cranes lifted twisted girders from the water. Inspectors had flagged the span for repairs." + said}
+	bridge2 := &storyline.Article{ID: "bridge-2", Lang: "en", Published: day("2025-02-01"),
+		Title: "Four hurt as Quorvale road bridge falls into river",
+		Text:  "Four drivers were injured when the road bridge fell into the river at Quorvale, police said."}
+	strike := &storyline.Article{ID: "strike", Lang: "en", Published: day("2025-02-01"),
+		Title: "Dock workers strike in Quorvale",
+		Text: "Dock workers in Quorvale walked out over pay, halting container ships at every berth. " +
+			"The union demands a wage rise matching inflation and overtime rules; picket lines formed at the " +
+			"terminal gates and shipping firms diverted freighters to other ports. Negotiators met employers." + said}
+	for _, tt := range []struct {
+		words float64
+		apart bool
+	}{{0, false}, {0.15, true}} {
+		c := New(Options{DenseWordAgreement: tt.words})
+		c.clock = day("2025-02-01").Time
+		c.rate = dayRate{day: c.clock.Unix() / 86400, n: denseDay}
+		a, _ := assign(t, c, bridge)
+		b, _ := assign(t, c, strike)
+		f, _ := assign(t, c, bridge2)
+		if apart := b.Event != a.Event; apart != tt.apart {
+			t.Errorf("DenseWordAgreement %v: the strike and the bridge collapse apart = %v, want %v: %+v", tt.words, apart, tt.apart, b.Why)
+		}
+		if f.Event != a.Event {
+			t.Errorf("DenseWordAgreement %v: a second report of the bridge collapse did not join it: %+v", tt.words, f.Why)
+		}
+	}
+}

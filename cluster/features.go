@@ -146,10 +146,12 @@ type scratch struct {
 	// entity's person term ("" for no person).
 	names       []textproc.Word
 	personTerms []string
-	terms       []fterm
-	keys        []fterm
-	slots       []int32 // position in terms plus one; zero is free
-	shift       uint
+	// dates holds the byte spans of the text's date mentions (dateSpans).
+	dates []span
+	terms []fterm
+	keys  []fterm
+	slots []int32 // position in terms plus one; zero is free
+	shift uint
 	// memo remembers the analysis of the words seen last, one per
 	// wordCache (wordCache.memo).
 	memo [3]wordMemo
@@ -240,7 +242,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	defer f.scratch.Put(s)
 	// a word per 4 bytes at most, on average, in any real text
 	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
-	add := func(text string, inTitle bool) {
+	add := func(text string, inTitle bool, dates []span) {
 		s.words = textproc.ScanWords(s.words[:0], text)
 		infos := s.infos[:0]
 		for _, w := range s.words {
@@ -251,6 +253,17 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		for i, w := range s.words {
 			wi := infos[i]
 			if !wi.keep {
+				continue
+			}
+			for len(dates) > 0 && dates[0].end <= w.Byte {
+				dates = dates[1:]
+			}
+			if len(dates) > 0 && dates[0].start <= w.Byte || wi.calendar && w.Capital {
+				// a date tells when, which the event day, the weekday
+				// and the decay weigh: as terms, the words of "on
+				// Tuesday, April 1" are shared by every report of that
+				// day, and a month's name is rare (heavy) for days
+				// after the month begins
 				continue
 			}
 			if len(s.terms)*2 >= len(s.slots) {
@@ -283,8 +296,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			}
 		}
 	}
-	add(a.Title, true)
-	add(a.Text, false)
+	add(a.Title, true, nil)
+	s.dates = dateSpans(s.dates[:0], a.Text, a.Dates)
+	add(a.Text, false, s.dates)
 	ft := &Features{title: a.Title, text: a.Text}
 	// Entities the reader found boost the words of their names. Their
 	// canonical names are not added as terms of their own: the same
