@@ -1,8 +1,6 @@
 package copies
 
-import (
-	"time"
-)
+import "time"
 
 // Options tune a Finder. Zero fields take the defaults.
 type Options struct {
