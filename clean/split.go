@@ -180,14 +180,7 @@ func (s *splitter) hash(title, text string) string {
 		h.Write([]byte{' '})
 	}
 	h.Write(s.norm)
-	sum := h.Sum128().Bytes()
-	const hexdigits = "0123456789abcdef"
-	var out [32]byte
-	for i, c := range sum {
-		out[2*i] = hexdigits[c>>4]
-		out[2*i+1] = hexdigits[c&15]
-	}
-	return string(out[:])
+	return textproc.HashString(h.Sum128().Bytes())
 }
 
 // Lines are an article's text split into lines and normalized as Clean

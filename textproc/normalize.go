@@ -261,7 +261,13 @@ func HashLines(lines ...string) string {
 			line = line[n:]
 		}
 	}
-	sum := h.Sum128().Bytes()
+	return HashString(h.Sum128().Bytes())
+}
+
+// HashString returns a 128-bit xxh3 sum in the form Hash returns it:
+// lower-case hex, most significant byte first. Stages that hash the
+// normalized text themselves, as it goes by, make the same hash with it.
+func HashString(sum [16]byte) string {
 	const hexdigits = "0123456789abcdef"
 	var out [32]byte
 	for i, c := range sum {
