@@ -190,10 +190,14 @@ func TestSketchEncoding(t *testing.T) {
 		name string
 		b    []byte
 		at   int64
+		with []uint32
 	}{
-		{"current", encodeSketch(s), s.at},
+		{"current", encodeSketch(s), s.at, nil},
+		// a sketch of an article found to copy documents 7 and 3 whole,
+		// itself document 10
+		{"grouped", appendWith(encodeSketch(s), 10, []uint32{7, 3}), s.at, []uint32{3, 7}},
 		// a sketch stored before the publication time was recorded
-		{"older", encodeSketch(s)[:len(encodeSketch(s))-5], 0},
+		{"older", encodeSketch(s)[:len(encodeSketch(s))-5], 0, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -201,13 +205,18 @@ func TestSketchEncoding(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.id != s.id || got.keys != s.keys || fmt.Sprint(got.fps) != fmt.Sprint(s.fps) || got.at != tc.at {
+			if got.id != s.id || got.keys != s.keys || fmt.Sprint(got.fps) != fmt.Sprint(s.fps) || got.at != tc.at ||
+				fmt.Sprint(got.with) != fmt.Sprint(tc.with) {
 				t.Errorf("decoded %+v", got)
 			}
 		})
 	}
 	if _, err := decodeSketch(encodeSketch(s)[:10]); err == nil {
 		t.Error("truncated sketch decoded")
+	}
+	grouped := appendWith(encodeSketch(s), 1000, []uint32{1, 2})
+	if _, err := decodeSketch(grouped[:len(grouped)-1]); err == nil {
+		t.Error("sketch with a truncated group decoded")
 	}
 }
 

@@ -123,6 +123,10 @@ type sketch struct {
 	// shingles (not stored either)
 	filter []uint64
 	nset   int
+	// with is what decodeSketch reads back of the documents the article
+	// was found to copy whole, as distances back from its own number
+	// (see appendWith); nil otherwise
+	with []uint32
 }
 
 func unixOf(p storyline.Published) int64 {
@@ -290,6 +294,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		tb.whole = with
 		f.mu.Lock()
 		f.join(d, with)
+		f.recordJoin(d, s, with)
 		f.mu.Unlock()
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -476,6 +481,19 @@ func (f *Finder) join(d uint32, with []uint32) {
 			g.root[r-g.first] = root
 		}
 	}
+}
+
+// recordJoin adds to the stored sketch s of document d the documents
+// with it joined, so that Load joins them again. The sketch is still
+// pending unless Pending ran since d was indexed; it is then queued
+// again, whole, to replace the one stored. f.mu is held.
+func (f *Finder) recordJoin(d uint32, s sketch, with []uint32) {
+	key := docKey(d)
+	b, ok := f.pending[key]
+	if !ok {
+		b = encodeSketch(s)
+	}
+	f.pending[key] = appendWith(b, d, with)
 }
 
 // fetch reads a candidate no longer among the recent articles from the source and

@@ -30,7 +30,11 @@ func (f *Finder) Pending() map[string][]byte {
 // Load rebuilds the index from the sketches in s, in arrival order. It
 // reads each stored sketch once (about 100 + 4 per fingerprint bytes,
 // some 500 bytes for a typical article), not the articles themselves, and
-// indexes it as it goes; the passage index keeps only its window.
+// indexes it as it goes; the passage index keeps only its window. The
+// groups of whole copies are rebuilt as they were formed: each article
+// joins the articles it was found to copy whole right after it is
+// indexed, as when it arrived, so that the roots after Load are those of
+// a single run over the same stream.
 func (f *Finder) Load(ctx context.Context, s storyline.StateStore) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -39,7 +43,17 @@ func (f *Finder) Load(ctx context.Context, s storyline.StateStore) error {
 		if err != nil {
 			return fmt.Errorf("copies: load %s: %w", key, err)
 		}
-		f.insert(sk, false)
+		d := f.insert(sk, false)
+		if len(sk.with) > 0 {
+			// stored as distances back from the document
+			with := sk.with[:0]
+			for _, back := range sk.with {
+				if back > 0 && back <= d {
+					with = append(with, d-back)
+				}
+			}
+			f.join(d, with)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("copies: load: %w", err)
@@ -65,6 +79,19 @@ func encodeSketch(s sketch) []byte {
 	}
 	// the publication time came later: a sketch may end before it
 	return binary.AppendVarint(b, s.at)
+}
+
+// appendWith appends to b, document d's encoded sketch, the documents
+// with that d was found to copy whole (see Finder.join), as distances
+// back from d: a count and a uvarint each, a byte or two apiece. It came
+// after the publication time: a sketch may end before it, and then d
+// copied nothing whole.
+func appendWith(b []byte, d uint32, with []uint32) []byte {
+	b = binary.AppendUvarint(b, uint64(len(with)))
+	for _, w := range with {
+		b = binary.AppendUvarint(b, uint64(d-w))
+	}
+	return b
 }
 
 func decodeSketch(b []byte) (sketch, error) {
@@ -100,6 +127,23 @@ func decodeSketch(b []byte) (sketch, error) {
 	if b = b[4*n:]; len(b) > 0 {
 		if s.at, k = binary.Varint(b); k <= 0 {
 			return s, bad
+		}
+		b = b[k:]
+	}
+	if len(b) > 0 {
+		n, k = binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n { // a uvarint takes a byte at least
+			return s, bad
+		}
+		b = b[k:]
+		s.with = make([]uint32, n)
+		for i := range s.with {
+			v, k := binary.Uvarint(b)
+			if k <= 0 || v > 1<<32-1 {
+				return s, bad
+			}
+			s.with[i] = uint32(v)
+			b = b[k:]
 		}
 	}
 	return s, nil
