@@ -36,9 +36,13 @@ func (c *Clusterer) residualCosine(ct *centroid) float64 {
 // weigh most. The events of one developing thread share more: its
 // people, its organisations, the thing it is about, the words of its
 // kind of news. The names of months and weekdays (written with a capital
-// like names) tell when, not who, and the given names of the article's
-// people (c.given, see givenNames) are shared by too many people to tell
-// whose thread it is: they count for nothing here.
+// like names) tell when, not who: they count for nothing here. Nor,
+// when a new event's first article looks for its story, do the given
+// names of that article's people (c.given, see givenNames): they are
+// shared by too many people to tell whose thread it is. A relink
+// (relinkStory) weighs an event's accumulated centroid, whose people are
+// not looked up: c.given is empty then, and given names count like any
+// other name.
 func (c *Clusterer) storyEvidence(cd candidate, v, kv vector, threshold float64) bool {
 	ct, q := &cd.n.cent, v
 	if cd.cross {
