@@ -182,3 +182,38 @@ func TestEntityKeysCountOnce(t *testing.T) {
 	}
 }
 
+// TestCalendarWordTerms checks which words written like names the
+// features drop as telling when: the full names of months and weekdays,
+// but not a month that is someone's given name, nor the abbreviations,
+// which are words and names too.
+func TestCalendarWordTerms(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		kept       bool
+	}{
+		{"The strike began in August and ended in the spring.", "August", false},
+		{"Talks will resume in August, Parliament said.", "August", false},
+		{"Talks will resume in August when Parliament returns.", "August", false},
+		{"The harbour reopened on August 4 after the storm.", "August", false},
+		{"The crews were idle in August September and October.", "August", false},
+		{"Dockers will strike on Tuesday, the union said.", "Tuesday", false},
+		{"Dockers struck on Tuesday Kellport officials said.", "Tuesday", false},
+		{"The play by August Wilson opened in Kellport.", "August", true},
+		{"Correspondent April Ryan asked about the strike.", "April", true},
+		{"The leak was first reported by The Sun in Kellport.", "Sun", true},
+		{"Residents of Mar Vista protested against the plan.", "Mar", true},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			c := New(Options{})
+			f := c.Prepare(&storyline.Article{ID: "a", Lang: "en", Text: tt.text})
+			wi := c.feat.en.info(tt.word)
+			if !wi.keep {
+				t.Fatalf("%q is no term", tt.word)
+			}
+			kept := slices.ContainsFunc(f.terms, func(e fterm) bool { return e.id == wi.id })
+			if kept != tt.kept {
+				t.Errorf("term of %q kept = %v, want %v", tt.word, kept, tt.kept)
+			}
+		})
+	}
+}
