@@ -235,6 +235,21 @@ func (s *scratch) lookup(id uint32) int {
 	}
 }
 
+// givenName reports whether words[i], the name of a month written with a
+// capital, is someone's given name, as in "August Wilson" or "April
+// Ryan": the next word follows it after a single space, and is written
+// with a capital inside its sentence, and is a word kept as a term that
+// is no number and no name of a month or weekday. "in July, Parliament",
+// "on July 4" and "in August and September" stay dates.
+func givenName(text string, words []textproc.Word, infos []wordInfo, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	w, next, ni := words[i], words[i+1], infos[i+1]
+	return next.Capital && !next.Initial && ni.keep && !ni.number && !ni.calendar &&
+		text[w.Byte+len(w.Raw):next.Byte] == " "
+}
+
 // features computes an article's Features.
 func (f *featurizer) features(a *storyline.Article) *Features {
 	wc := f.words(a)
@@ -258,7 +273,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			for len(dates) > 0 && dates[0].end <= w.Byte {
 				dates = dates[1:]
 			}
-			if len(dates) > 0 && dates[0].start <= w.Byte || wi.calendar && w.Capital {
+			if len(dates) > 0 && dates[0].start <= w.Byte || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
 				// a date tells when, which the event day, the weekday
 				// and the decay weigh: as terms, the words of "on
 				// Tuesday, April 1" are shared by every report of that

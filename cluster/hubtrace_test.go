@@ -5,18 +5,37 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// TestHubTrace replays a capture (STORYLINE_HUBTRACE=FILE.jsonl) and
-// tells, for the events that end up holding the most gold events, how
-// each of their members joined: opening, by copy, by similarity (with
-// the candidate's figures), or by a merge.
+// hubTraceMax is how many gold events one event of a capture may hold
+// in TestHubTrace unless STORYLINE_HUBTRACE_MAX says otherwise.
+const hubTraceMax = 20
+
+// TestHubTrace is a tool for the study of hubs, the events that swallow
+// many happenings. It replays a capture (STORYLINE_HUBTRACE=FILE.jsonl,
+// written by TestCapture or TestCaptureFile; skipped without one), and
+// fails when an event ends up holding more than hubTraceMax gold events
+// (STORYLINE_HUBTRACE_MAX=N to change it) or when the merges Assign
+// reported do not account for every article of an event. For the five
+// events holding the most gold events it logs (go test -v) how each of
+// their members joined: opening, by copy, by similarity (with the
+// candidate's figures), or by a merge; and the centroid's heaviest
+// terms.
 func TestHubTrace(t *testing.T) {
 	path := os.Getenv("STORYLINE_HUBTRACE")
 	if path == "" {
-		t.Skip("set STORYLINE_HUBTRACE=capture.jsonl")
+		t.Skip("set STORYLINE_HUBTRACE=capture.jsonl (and STORYLINE_HUBTRACE_MAX=N) to trace the hubs of a capture")
+	}
+	limit := hubTraceMax
+	if s := os.Getenv("STORYLINE_HUBTRACE_MAX"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("STORYLINE_HUBTRACE_MAX: %v", err)
+		}
+		limit = n
 	}
 	cs := readCaptured(t, path)
 	c := New(Options{NoState: true})
@@ -150,6 +169,21 @@ func TestHubTrace(t *testing.T) {
 		hubs = append(hubs, hub{n, len(g)})
 	}
 	sort.Slice(hubs, func(i, j int) bool { return hubs[i].golds > hubs[j].golds })
+	for n, g := range golds {
+		if n.dead() {
+			continue
+		}
+		sum := 0
+		for _, k := range g {
+			sum += k
+		}
+		if sum != n.size {
+			t.Errorf("event %s holds %d articles; its own and the merges Assign reported account for %d", n.id, n.size, sum)
+		}
+	}
+	if len(hubs) > 0 && hubs[0].golds > limit {
+		t.Errorf("event %s holds %d gold events, want at most %d", hubs[0].n.id, hubs[0].golds, limit)
+	}
 	for _, h := range hubs[:min(5, len(hubs))] {
 		t.Logf("HUB %s size %d golds %d", h.n.id, h.n.size, h.golds)
 		kinds := map[string][2]int{}

@@ -246,8 +246,8 @@ type wordInfo struct {
 	key    uint32
 	hasKey bool
 	// calendar is set for the names of months and weekdays
-	// (isCalendarWord).
-	calendar bool
+	// (isCalendarWord), month for those of months.
+	calendar, month bool
 }
 
 // wordCacheMax bounds the raw words remembered per analyzer.
@@ -282,7 +282,8 @@ func (w *wordCache) infoHash(raw string, h xxh3.Uint128) wordInfo {
 	var buf [2]textproc.Token
 	if toks := w.an.Analyze(buf[:0], raw); len(toks) > 0 {
 		wi = wordInfo{id: w.lex.id(toks[0].Term), keep: true, number: textproc.IsNumber(toks[0].Term)}
-		wi.calendar = isCalendarWord(raw)
+		wi.month = isMonthName(raw)
+		wi.calendar = wi.month || isWeekdayName(raw)
 		if k, ok := nameKey(raw); ok && !wi.calendar {
 			wi.key, wi.hasKey = w.lex.id(k), true
 		}

@@ -102,20 +102,34 @@ var cyrLatin = [32]string{
 	"r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
 }
 
-// isCalendarWord reports whether a word is the name of a month or a
-// weekday in English (or its usual abbreviation): written with a capital
-// inside sentences, it tells when a happening took place, not who it
-// happened to, so it is no protagonist and has no name key (it keeps the
-// weight of a name). Russian writes them in lower case. "May" is left
-// out: inside a sentence it is as often a name (Theresa May) as a month.
+// isCalendarWord reports whether a word is the full name of a month or
+// a weekday in English: written with a capital inside sentences, it
+// tells when a happening took place, not who it happened to, so it is no
+// protagonist and has no name key. Russian writes them in lower case.
+// "May" is left out: inside a sentence it is as often a name (Theresa
+// May) as a month; so are the abbreviations, which are words and names
+// too ("The Sun", "Mar Vista"), and which the date stage finds inside the
+// dates they are part of ("Dec. 5").
 func isCalendarWord(raw string) bool {
-	w := strings.TrimSuffix(strings.ToLower(raw), "'s")
-	switch w {
+	return isMonthName(raw) || isWeekdayName(raw)
+}
+
+// isMonthName reports whether a word is the full English name of a month
+// but May (see isCalendarWord).
+func isMonthName(raw string) bool {
+	switch strings.TrimSuffix(strings.ToLower(raw), "'s") {
 	case "january", "february", "march", "april", "june", "july", "august",
-		"september", "october", "november", "december",
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		"september", "october", "november", "december":
+		return true
+	}
+	return false
+}
+
+// isWeekdayName reports whether a word is the full English name of a
+// weekday.
+func isWeekdayName(raw string) bool {
+	switch strings.TrimSuffix(strings.ToLower(raw), "'s") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		return true
 	}
 	return false

@@ -340,19 +340,8 @@ func (c *Clusterer) mergeStories(a, b *node, after string) storyline.Merge {
 // absorb adds from's centroid, span and members to into and marks from
 // merged.
 func (c *Clusterer) absorb(x *index, from, into *node) {
-	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
-	c.prune(&into.cent, c.opts.CentroidTerms)
-	fresh = c.addTo(&into.keys, from.keys.ids, from.keys.ws, fresh)
-	c.prune(&into.keys, maxNodeKeys)
-	into.scripts[0] += from.scripts[0]
-	into.scripts[1] += from.scripts[1]
+	c.addShare(x, from, into)
 	from.keys = centroid{}
-	slices.Sort(fresh)
-	x.add(into, fresh)
-	if !from.first.IsZero() {
-		c.extend(into, from.first, from.firstPub)
-		c.extend(into, from.last, from.lastPub)
-	}
 	into.articles = append(into.articles, from.articles...)
 	for id, k := range from.names {
 		if into.names == nil {
@@ -375,13 +364,32 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.mains = addCounts(into.mains, from.mains)
 	into.leads = addCounts(into.leads, from.leads)
 	from.persons, from.mains, from.leads = nil, nil, nil
-	into.size += from.size
-	x.refresh(into)
 	from.into = into
 	x.release(from)
 	from.cent = centroid{}
 	c.markDirty(into.id)
 	c.markDirty(from.id)
+}
+
+// addShare adds what from's members bring a node they join to into:
+// the centroids of their terms and name keys (indexed in x), their
+// scripts, their span and their number.
+func (c *Clusterer) addShare(x *index, from, into *node) {
+	fresh := c.addTo(&into.cent, from.cent.ids, from.cent.ws, nil)
+	c.prune(&into.cent, c.opts.CentroidTerms)
+	fresh = c.addTo(&into.keys, from.keys.ids, from.keys.ws, fresh)
+	c.prune(&into.keys, maxNodeKeys)
+	into.scripts[0] += from.scripts[0]
+	into.scripts[1] += from.scripts[1]
+	slices.Sort(fresh)
+	x.add(into, fresh)
+	if !from.first.IsZero() {
+		c.extend(into, from.first, from.firstPub)
+		c.extend(into, from.last, from.lastPub)
+	}
+	into.size += from.size
+	x.refresh(into)
+	c.markDirty(into.id)
 }
 
 func removeString(xs []string, s string) []string {

@@ -36,9 +36,13 @@ func (c *Clusterer) residualCosine(ct *centroid) float64 {
 // weigh most. The events of one developing thread share more: its
 // people, its organisations, the thing it is about, the words of its
 // kind of news. The names of months and weekdays (written with a capital
-// like names) tell when, not who, and the given names of the article's
-// people (c.given, see givenNames) are shared by too many people to tell
-// whose thread it is: they count for nothing here.
+// like names) tell when, not who: they count for nothing here. Nor,
+// when a new event's first article looks for its story, do the given
+// names of that article's people (c.given, see givenNames): they are
+// shared by too many people to tell whose thread it is. A relink
+// (relinkStory) weighs an event's accumulated centroid, whose people are
+// not looked up: c.given is empty then, and given names count like any
+// other name.
 func (c *Clusterer) storyEvidence(cd candidate, v, kv vector, threshold float64) bool {
 	ct, q := &cd.n.cent, v
 	if cd.cross {
@@ -92,19 +96,23 @@ func (c *Clusterer) isCalendar(id uint32) bool {
 // not make the neighbour's court case part of the town's thread. The
 // stories are merged later if an event's centroid finds them alike
 // (relinkStory).
+//
+// The story left keeps the terms, names and span the event brought it (a
+// pruned centroid cannot give back what was added to it); its size and
+// scripts count its remaining members. The story joined gains them all,
+// as if the event's articles had joined it one by one.
 func (c *Clusterer) mergeEventsApart(from, into *node, after string) []storyline.Merge {
 	fs, is := from.story.live(), into.story.live()
 	if fs != is && len(fs.children) > 1 {
 		fs.children = removeString(fs.children, from.id)
+		fs.size -= from.size
+		fs.scripts[0] -= from.scripts[0]
+		fs.scripts[1] -= from.scripts[1]
+		c.storyIdx.refresh(fs)
 		c.retitleStory(fs)
 		c.markDirty(fs.id)
 		from.story = is
-		fresh := c.addTo(&is.cent, from.cent.ids, from.cent.ws, nil)
-		c.prune(&is.cent, c.opts.CentroidTerms)
-		slices.Sort(fresh)
-		c.storyIdx.add(is, fresh)
-		is.size += from.size
-		c.markDirty(is.id)
+		c.addShare(c.storyIdx, from, is)
 	}
 	return c.mergeEvents(from, into, after)
 }

@@ -137,6 +137,10 @@ func TestMergeEventsApart(t *testing.T) {
 				t.Fatalf("%s and %s: events %s and %s, stories %s and %s: want both apart", tt.from, tt.into, from.id, into.id, fs.id, is.id)
 			}
 			others := len(fs.children) - 1
+			fsSize, isSize, fromSize := fs.size, is.size, from.size
+			fromKeys := slices.Clone(from.keys.ids)
+			fromFirst, fromLast := from.first, from.last
+			fromFirstPub, fromLastPub := from.firstPub, from.lastPub
 			merges := c.mergeEventsApart(from, into, "bridge")
 			var storyMerge bool
 			for _, m := range merges {
@@ -156,6 +160,41 @@ func TestMergeEventsApart(t *testing.T) {
 				if got := c.articleEvent["strike-1"].live().story.live(); got != fs {
 					t.Errorf("the strike left its story %s for %s", fs.id, got.id)
 				}
+				if fs.size != fsSize-fromSize {
+					t.Errorf("story %s left has size %d, want %d - %d", fs.id, fs.size, fsSize, fromSize)
+				}
+			}
+			// the story joined counts, names and spans the event's
+			// articles as if they had joined it one by one
+			s := is.live()
+			want := isSize + fromSize
+			if tt.storyMerge {
+				want = isSize + fsSize
+			}
+			if s.size != want {
+				t.Errorf("story %s joined has size %d, want %d", s.id, s.size, want)
+			}
+			for _, st := range []*node{fs.live(), s} {
+				sum := 0
+				for _, id := range st.children {
+					sum += c.events[id].size
+				}
+				if st.size != sum || st.scripts[0]+st.scripts[1] != float32(sum) {
+					t.Errorf("story %s: size %d, scripts %v, its events hold %d articles", st.id, st.size, st.scripts, sum)
+				}
+			}
+			if len(fromKeys) == 0 {
+				t.Fatalf("event %s has no name keys", from.id)
+			}
+			for _, k := range fromKeys {
+				if !slices.Contains(s.keys.ids, k) && len(s.keys.ids) < maxNodeKeys {
+					t.Errorf("story %s joined lacks name key %d of event %s", s.id, k, from.id)
+				}
+			}
+			if s.first.After(fromFirst) || s.last.Before(fromLast) ||
+				s.firstPub.Time.After(fromFirstPub.Time) || s.lastPub.Time.Before(fromLastPub.Time) {
+				t.Errorf("story %s joined spans %v..%v (published %v..%v), want to hold event %s's %v..%v (%v..%v)",
+					s.id, s.first, s.last, s.firstPub, s.lastPub, from.id, fromFirst, fromLast, fromFirstPub, fromLastPub)
 			}
 		})
 	}
