@@ -1,0 +1,320 @@
+package gen
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// saidVerbRU are the Russian verbs of an attribution, in the masculine
+// past tense ("а" makes them feminine).
+var saidVerbRU = []string{"сообщил", "рассказал", "уточнил", "пояснил", "заявил", "написал"}
+
+// attribRoles are who a fact is attributed to.
+var attribRoles = []string{"a spokesperson", "an official", "a senior official", "a press officer", "a local official",
+	"a council spokesperson", "an aide to the mayor", "a regional official", "a government spokesperson", "an official briefed on the matter"}
+
+// attribPre are the ways a source goes before a sentence.
+var attribPre = [][2]string{{"According to ", ", "}, {"", " said "}, {"", " told reporters "}, {"", " said that "}}
+
+// commonStart holds sentence-initial words that are not names, so that a
+// sentence starting with one may follow "According to …, " in lower case.
+var commonStart = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`The A An At About More Most Both Police Officers Traffic Divers Lorries Trucks Heavy
+		Officials Authorities Local Consumer Prices Inflation Markets Traders Investors Government Cabinet Shares
+		Stock Customers Buyers Carmakers Unions Union Steelworkers Schools Gyms School Forecasters Meteorologists Each Residents
+		No Nobody There Prosecutors Managers Shipping Warehouse Exporters Every It Some Around Roughly Over Upwards
+		Economists Much Floodwater Water Fishing Spoiled Voters Electors Talks Borrowing Loan Mortgage Part Corroded
+		Families Cars Two Several Many Rescuers Emergency Lifeboat Firefighters Fire Workers Dockers Staff Employees
+		Negotiations Ballots Votes Papers Without Insurers Boat Crews Lifeboats Bridges Inspectors
+		According After All Also Among Analysts Another As Auditors Banks Before Besides Black Boats Bond Booms Borrowers
+		Built By Central Charged Charges Chilled Clearing Closing Combined Competition Complaints Completion Concerns
+		Container Counters Cranes Currency Daily Data Days Diesel Drivers Election Electricity Estate Evacuated Ever Every
+		Fears Ferries Findings Firefighters Floating Following For From Fruit Fuel Governor Guilty Half Harbour Hearings
+		High Higher Hospitals Hours Households Housing How Hundreds Importers In Inspection Investigators Judges Last Late
+		Lenders Lost Maintenance Mortgage Motorists Mud Negotiators Night Not Nothing Of Official On One Opened Outside
+		Part Parts Pay Payments People Perishable Persistent Policymakers Port Power Price Relief Representatives
+		Retailers Riverside Rust Sandbags Sentencing Shareholders Shelters Shippers Ships Silt Since Smoke So Soaring
+		Speaking Still Strikers Strikes Stubborn Supermarkets Together Too Transport Turnout Until Up Variable-rate
+		Vehicles Volunteers Wage Warnings What When Why With Within Work Working Years Yields Accused Brown Early Rain`) {
+		commonStart[w] = true
+	}
+}
+
+// attribute may give the sentence that ends d.buf at from a named source,
+// once, where a reporter puts one: in front ("According to Ines
+// Calardin, a councillor, police closed …") or at its end ("…, Ines
+// Calardin, a councillor, said."). A sentence that already reports
+// someone's words keeps only that attribution.
+func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool) {
+	b := d.buf
+	if len(b) <= from || b[len(b)-1] != '.' {
+		return
+	}
+	if !r.chance(0.9) {
+		aside(d, from, r, ru)
+		return
+	}
+	for _, said := range []string{" said", " told ", " according to ", " confirmed", " stated", " reported", " acknowledged", " admitted", "сообщил", "заявил", "по словам", "по данным"} {
+		if bytes.Contains(b[from:], []byte(said)) {
+			aside(d, from, r, ru)
+			return
+		}
+	}
+	female := r.chance(0.5)
+	appendRole := func(b []byte) []byte {
+		if ru {
+			return f.official[r.intn(len(f.official))].appendTo(b, v, r)
+		}
+		return append(b, attribRoles[r.intn(len(attribRoles))]...)
+	}
+	if ru {
+		if r.chance(0.5) {
+			// "По словам Инес Каларвик, депутата горсовета, полиция перекрыла …"
+			d.tail = append(d.tail[:0], b[from:]...)
+			b = append(append(b[:from], "Как "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
+			if female {
+				b = append(b, "а"...)
+			}
+			b = append(b, ' ')
+			b = appendRole(b)
+			b = append(b, ' ')
+			b = appendSpeaker(b, r, true, true, female)
+			b = append(b, ", "...)
+			b = append(b, quoteOpen)
+			first := len(b)
+			b = append(b, d.tail[:len(d.tail)-1]...)
+			b = append(b, quoteClose, '.')
+			if rr, n := utf8.DecodeRune(b[first:]); unicode.IsUpper(rr) && n > 1 && !properRU(b[first:]) {
+				var enc [4]byte
+				m := utf8.EncodeRune(enc[:], unicode.ToLower(rr))
+				if m == n {
+					copy(b[first:], enc[:m])
+				}
+			}
+			d.buf = b
+			return
+		}
+		d.tail = append(d.tail[:0], b[from:len(b)-1]...)
+		b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose, '.')
+		b = append(append(b, " Об этом "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
+		if female {
+			b = append(b, "а"...)
+		}
+		b = append(b, ' ')
+		b = appendRole(b)
+		b = append(b, ' ')
+		b = appendSpeaker(b, r, true, true, female)
+		d.buf = append(b, '.')
+		return
+	}
+	word := b[from:]
+	if k := bytes.IndexByte(word, ' '); k > 0 {
+		word = word[:k]
+	}
+	role := func(b []byte) []byte {
+		b = append(b, ", "...)
+		return appendRole(b)
+	}
+	if at := midBoundary(b[from:]); at > 0 && r.chance(0.95) {
+		// "…, Ines K. Calardin, a councillor, said, while …": after the
+		// first clause of a long sentence
+		end := at - 1
+		if b[from+end-1] == ',' {
+			end-- // the attribution takes the comma's place
+		}
+		d.tail = append(d.tail[:0], b[from+at:len(b)-1]...)
+		part := append(d.tail2[:0], b[from:from+end]...)
+		d.tail2 = part
+		b = append(append(append(b[:from], quoteOpen), part...), quoteClose, ',', ' ')
+		b = appendSpeaker(b, r, false, true, female)
+		if r.chance(0.5) {
+			b = append(role(b), ',')
+		}
+		b = append(b, " said, "...)
+		b = append(append(append(b, contOpen), d.tail...), quoteClose, '.')
+		d.buf = b
+		return
+	}
+	if commonStart[string(word)] && r.chance(0.6) {
+		d.tail = append(d.tail[:0], b[from:]...)
+		pre := attribPre[r.intn(len(attribPre))]
+		b = append(b[:from], pre[0]...)
+		b = appendSpeaker(b, r, false, true, female)
+		if pre[0] != "" || r.chance(0.6) {
+			b = role(b)
+			if pre[0] == "" {
+				b = append(b, ',')
+			}
+		}
+		b = append(b, pre[1]...)
+		b = append(b, quoteOpen)
+		first := len(b)
+		b = append(b, d.tail[:len(d.tail)-1]...)
+		b[first] += 'a' - 'A' // commonStart words are capitalised ASCII
+		d.buf = append(b, quoteClose, '.')
+		return
+	}
+	d.tail = append(d.tail[:0], b[from:len(b)-1]...)
+	b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose)
+	b = append(b, ", "...)
+	b = appendSpeaker(b, r, false, true, female)
+	b = role(b)
+	d.buf = append(b, ", said."...)
+}
+
+// trimTail may leave out the last clause of the sentence that ends d.buf
+// at from (", before firefighters …", ", according to …", "; …"), as
+// a reporter who reports fewer of the facts does.
+func trimTail(d *doc, from int, r *rng, ru bool) {
+	s := d.buf[from:]
+	if ru || len(s) == 0 || s[len(s)-1] != '.' || !r.chance(0.45) {
+		return
+	}
+	cut, n := -1, 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		n++
+		if n >= 6 && (s[i-1] == ',' || s[i-1] == ';') && hasPrefixAny(s[i+1:], "and ", "before ", "according to ", "as ", "while ", "with ", "after ", "leaving ", "forcing ", "destroying ") {
+			cut = i - 1
+		}
+	}
+	if cut < 0 || bytes.Count(s[cut:], []byte{' '}) < 3 {
+		return
+	}
+	d.buf = append(d.buf[:from+cut], '.')
+}
+
+// midBoundary returns where the second clause of the long sentence s
+// starts (after ", " or at a conjunction or a participle), for an
+// attribution to go between its clauses, or 0 when s has none with at
+// least five words on either side.
+func midBoundary(s []byte) int {
+	words := bytes.Count(s, []byte{' '}) + 1
+	if words < 11 {
+		return 0
+	}
+	best, bestDist, n := 0, 1<<30, 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		n++
+		if n < 1 || words-n < 4 {
+			continue
+		}
+		at := 0
+		switch {
+		case n < 4:
+		case s[i-1] == ',' && !appositive(s[i+1:]) && !verbNext(s[i+1:]):
+			at = i + 1
+		case s[i-1] != ',' && hasPrefixAny(s[i:], " while ", " but ", " although ", " as ", " and ", " with ", " before ", " after ", " when ", " leaving ", " destroying ", " sending ", " cutting ", " halting ", " forcing "):
+			at = i + 1
+		}
+		if at == 0 && n >= 1 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subjectEnds(s[:i], s[i+1:]) {
+			// "Each affected family, X said, will receive …"
+			at = i + 1
+		}
+		if at == 0 {
+			continue
+		}
+		if dist := n - words/2; abs(dist) < bestDist {
+			best, bestDist = at, abs(dist)
+		}
+	}
+	return best
+}
+
+// subjectEnds reports whether the words before (a sentence's first
+// words) are its subject and after starts its verb: an auxiliary, or a
+// past tense after a noun, with no verb before.
+func subjectEnds(before, after []byte) bool {
+	if bytes.ContainsAny(before, ",;:") {
+		return false
+	}
+	for rest := before; len(rest) > 0; {
+		w := rest
+		if k := bytes.IndexByte(rest, ' '); k >= 0 {
+			w, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = nil
+		}
+		if isAux(w) {
+			return false
+		}
+	}
+	w := after
+	if k := bytes.IndexByte(w, ' '); k > 0 {
+		w = w[:k]
+	}
+	return isAux(w) || (len(w) > 4 && bytes.HasSuffix(w, []byte("ed")))
+}
+
+// verbNext reports whether s starts with a verb, which after a comma
+// ends an appositive ("The case against X, the former director, began
+// …") rather than starting a clause.
+func verbNext(s []byte) bool {
+	w := s
+	if k := bytes.IndexByte(w, ' '); k > 0 {
+		w = w[:k]
+	}
+	if isAux(w) || bytes.HasSuffix(w, []byte("ed")) {
+		return true
+	}
+	switch string(w) {
+	case "began", "got", "went", "came", "took", "fell", "rose", "shut", "left", "won", "lost", "broke", "made", "gave", "held", "set", "put", "cut", "hit", "tore", "swept", "opened", "will", "needs", "faces", "saying", "adding", "citing":
+		return true
+	}
+	return false
+}
+
+func isAux(w []byte) bool {
+	switch string(w) {
+	case "will", "would", "is", "are", "was", "were", "has", "have", "had", "could", "can", "may", "must", "should", "might":
+		return true
+	}
+	return false
+}
+
+// appositive reports whether s, which follows a comma, opens an
+// appositive or a relative clause, which an attribution must not cut off.
+func appositive(s []byte) bool {
+	return hasPrefixAny(s, "the ", "a ", "an ", "who ", "which ", "built ", "one ", "its ", "his ", "her ", "and ", "or ")
+}
+
+func hasPrefixAny(s []byte, ps ...string) bool {
+	for _, p := range ps {
+		if bytes.HasPrefix(s, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// properRU reports whether the Russian sentence s starts with a name
+// (a word that stays capitalised inside a sentence): two capitals running.
+func properRU(s []byte) bool {
+	w := s
+	if k := bytes.IndexByte(w, ' '); k > 0 {
+		w = w[:k]
+	}
+	n := 0
+	for _, c := range string(w) {
+		if unicode.IsUpper(c) {
+			n++
+		}
+	}
+	return n > 1
+}
