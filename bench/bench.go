@@ -18,6 +18,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/ingest"
+	"github.com/storyline-news/storyline/internal/rusage"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store/memory"
 	"github.com/storyline-news/storyline/store/sqlite"
@@ -214,7 +215,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 		}
 		ingestTime += time.Since(last)
 	}
-	start, cpuStart := time.Now(), cpuTime()
+	start, cpuStart := time.Now(), rusage.ProcessCPU()
 	step := max(1000, total/20)
 	nextPoint, lastN, lastT := step, 0, time.Duration(0)
 	rep, err := p.Feed(ctx, items, pipeline.FeedOptions{
@@ -234,7 +235,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 			}
 		},
 	})
-	elapsed, cpu := time.Since(start), cpuTime()-cpuStart
+	elapsed, cpu := time.Since(start), rusage.ProcessCPU()-cpuStart
 	if err != nil {
 		return res, fmt.Errorf("bench: %w", err)
 	}
@@ -264,7 +265,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 	for name, d := range p.Timings() {
 		res.Stages[name] = StageFigure{d.Seconds(), perSec(rep.Articles, d)}
 	}
-	res.PipelinePeakRSSBytes = peakRSS()
+	res.PipelinePeakRSSBytes = rusage.PeakRSS()
 	if opts.MemProfile != "" {
 		if err := WriteHeapProfile(opts.MemProfile); err != nil {
 			return res, err
@@ -280,7 +281,7 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 	}
 	res.Quality = q
 	res.EvalSeconds = time.Since(evalStart).Seconds()
-	res.PeakRSSBytes = peakRSS()
+	res.PeakRSSBytes = rusage.PeakRSS()
 	res.LoadAvg[1] = loadAvg()
 	return res, nil
 }

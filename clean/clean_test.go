@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/internal/rusage"
 	"github.com/storyline-news/storyline/textproc"
 )
 
@@ -359,7 +360,7 @@ func BenchmarkCleanStream(b *testing.B) {
 	b.SetBytes(int64(size / len(arts)))
 	b.ReportAllocs()
 	i := 0
-	cpu0 := processCPU()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		if i%len(arts) == 0 {
 			c = New(Options{})
@@ -376,7 +377,7 @@ func BenchmarkCleanStream(b *testing.B) {
 // reportCPU reports the process CPU time per iteration since cpu0, which
 // a busy shared machine disturbs less than the elapsed time.
 func reportCPU(b *testing.B, cpu0 time.Duration) {
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := rusage.ProcessCPU() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/internal/rusage"
 	"github.com/storyline-news/storyline/textproc"
 )
 
@@ -187,7 +188,7 @@ func BenchmarkPrepare(b *testing.B) {
 	b.SetBytes(int64(size / len(arts)))
 	b.ReportAllocs()
 	i := 0
-	cpu0 := processCPU()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		a := &arts[i%len(arts)]
 		Prepare(a.Title, a.Text)

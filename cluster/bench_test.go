@@ -10,11 +10,11 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // synthStream generates n articles reporting n/8 events over 90 days:
@@ -171,16 +171,16 @@ func runStream(b *testing.B, c *Clusterer, arts []*storyline.Article, workers in
 		<-ready[i]
 		switch i {
 		case segment, len(arts) - segment:
-			t0 = threadCPU()
+			t0 = rusage.ThreadCPU()
 		}
 		if _, _, err := c.AssignPrepared(ctx, a, feats[i], nil); err != nil {
 			b.Fatal(err)
 		}
 		switch i {
 		case 2*segment - 1:
-			first = threadCPU() - t0
+			first = rusage.ThreadCPU() - t0
 		case len(arts) - 1:
-			last = threadCPU() - t0
+			last = rusage.ThreadCPU() - t0
 		}
 		feats[i] = nil
 		if i%pipelineBatch == pipelineBatch-1 {
@@ -219,12 +219,12 @@ func BenchmarkStream100k(b *testing.B) {
 			runtime.GC()
 			runtime.ReadMemStats(&ms)
 			heap0 := ms.HeapAlloc
-			cpu0 := cpuTime()
+			cpu0 := rusage.ProcessCPU()
 			for b.Loop() {
 				last = New(Options{NoState: !state})
 				written, early, late = runStream(b, last, arts, runtime.GOMAXPROCS(0))
 			}
-			cpu := cpuTime() - cpu0
+			cpu := rusage.ProcessCPU() - cpu0
 			n := float64(len(arts)) * float64(b.N)
 			b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
 			// CPU time is what the machine's other load does not inflate:
@@ -276,7 +276,7 @@ func BenchmarkAssign(b *testing.B) {
 	c := New(Options{})
 	ctx := context.Background()
 	i := 0
-	cpu0 := cpuTime()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		a := *arts[i%len(arts)]
 		a.ID = fmt.Sprint(i)
@@ -285,26 +285,7 @@ func BenchmarkAssign(b *testing.B) {
 		}
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
-}
-
-// threadCPU is the calling thread's user and system CPU time so far.
-func threadCPU() time.Duration {
-	const rusageThread = 1 // RUSAGE_THREAD, Linux
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((rusage.ProcessCPU()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 // BenchmarkPrepare measures the analysis of one article (tokens, stop
@@ -313,12 +294,12 @@ func BenchmarkPrepare(b *testing.B) {
 	arts := synthStream(2000, 3)
 	c := New(Options{})
 	i := 0
-	cpu0 := cpuTime()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		c.Prepare(arts[i%len(arts)])
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((rusage.ProcessCPU()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 // BenchmarkAssignPrepared measures the sequential part of an assignment
@@ -333,7 +314,7 @@ func BenchmarkAssignPrepared(b *testing.B) {
 	}
 	ctx := context.Background()
 	i := 0
-	cpu0 := cpuTime()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		a := *arts[i%len(arts)]
 		a.ID = fmt.Sprint(i)
@@ -345,5 +326,5 @@ func BenchmarkAssignPrepared(b *testing.B) {
 		}
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((rusage.ProcessCPU()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
 }

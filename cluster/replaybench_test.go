@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // BenchmarkReplayCapture clusters a capture (STORYLINE_BENCH_CAPTURE:
@@ -38,7 +40,7 @@ func BenchmarkReplayCapture(b *testing.B) {
 	i := len(cs)
 	runtime.GC()
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		if i == len(cs) {
 			if w != nil {
@@ -56,16 +58,16 @@ func BenchmarkReplayCapture(b *testing.B) {
 				w = bufio.NewWriter(f)
 			}
 			c, i = New(Options{NoState: true}), 0
-			t0 := threadCPU()
+			t0 := rusage.ThreadCPU()
 			for k := range cs {
 				feats[k] = c.Prepare(&cs[k].Article)
 			}
-			prepare += threadCPU() - t0
+			prepare += rusage.ThreadCPU() - t0
 		}
 		a := &cs[i].Article
-		t0 := threadCPU()
+		t0 := rusage.ThreadCPU()
 		as, merges, err := c.AssignPrepared(ctx, a, feats[i], cs[i].Copies)
-		assign += threadCPU() - t0
+		assign += rusage.ThreadCPU() - t0
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -78,7 +80,7 @@ func BenchmarkReplayCapture(b *testing.B) {
 		}
 		i++
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((rusage.ProcessCPU()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
 	b.ReportMetric(float64(prepare.Nanoseconds())/1e3/float64(b.N), "prepare-µs/op")
 	b.ReportMetric(float64(assign.Nanoseconds())/1e3/float64(b.N), "assign-µs/op")
 	if w != nil && i == len(cs) {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // genRecord is the part of a line of 'storyline gen' output the stream
@@ -92,7 +93,7 @@ func TestGenFile(t *testing.T) {
 	var ms0, ms1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&ms0)
-	cpu0 := cpuTime()
+	cpu0 := rusage.ProcessCPU()
 	for i := range arts {
 		cs, err := f.AddPrepared(ctx, &arts[i], f.Prepare(&arts[i]))
 		if err != nil {
@@ -112,7 +113,7 @@ func TestGenFile(t *testing.T) {
 			copiesOf[pairKey(c.A, c.B)] = c
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := rusage.ProcessCPU() - cpu0
 	runtime.ReadMemStats(&ms1)
 	n := len(arts)
 	st := f.Stats()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // genStream yields generated articles in arrival order with the outlets'
@@ -75,13 +76,13 @@ func BenchmarkAddArticleStream(b *testing.B) {
 			fetched0 := f.Stats().Fetched
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu0, paused := cpuTime(), time.Duration(0)
+			cpu0, paused := rusage.ProcessCPU(), time.Duration(0)
 			for b.Loop() {
 				if i == len(pool) {
 					b.StopTimer()
-					c := cpuTime()
+					c := rusage.ProcessCPU()
 					refill()
-					paused += cpuTime() - c
+					paused += rusage.ProcessCPU() - c
 					i = 0
 					b.StartTimer()
 				}
@@ -92,7 +93,7 @@ func BenchmarkAddArticleStream(b *testing.B) {
 				found += len(cs)
 				i++
 			}
-			if cpu := cpuTime() - cpu0 - paused; cpu > 0 {
+			if cpu := rusage.ProcessCPU() - cpu0 - paused; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
 			}
 			st := f.Stats()
@@ -176,7 +177,7 @@ func BenchmarkColdStream(b *testing.B) {
 				src[a.ID] = a
 			}
 			found := 0
-			cpu0 := cpuTime()
+			cpu0 := rusage.ProcessCPU()
 			for b.Loop() {
 				f := New(src, Options{})
 				found = 0
@@ -188,7 +189,7 @@ func BenchmarkColdStream(b *testing.B) {
 					found += len(cs)
 				}
 			}
-			if cpu := cpuTime() - cpu0; cpu > 0 {
+			if cpu := rusage.ProcessCPU() - cpu0; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(len(arts)), "cpu-ns/article")
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/article")

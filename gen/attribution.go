@@ -71,18 +71,23 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		}
 		return append(b, attribRoles[r.intn(len(attribRoles))]...)
 	}
+	// saidBy appends a Russian verb of saying, the source's role and
+	// name: "сообщила депутат горсовета Инес К. Каларвик".
+	saidBy := func(b []byte) []byte {
+		b = append(b, saidVerbRU[r.intn(len(saidVerbRU))]...)
+		if female {
+			b = append(b, "а"...)
+		}
+		b = append(b, ' ')
+		b = appendRole(b)
+		b = append(b, ' ')
+		return appendSpeaker(b, r, true, true, female)
+	}
 	if ru {
 		if r.chance(0.5) {
 			// "По словам Инес Каларвик, депутата горсовета, полиция перекрыла …"
 			d.tail = append(d.tail[:0], b[from:]...)
-			b = append(append(b[:from], "Как "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
-			if female {
-				b = append(b, "а"...)
-			}
-			b = append(b, ' ')
-			b = appendRole(b)
-			b = append(b, ' ')
-			b = appendSpeaker(b, r, true, true, female)
+			b = saidBy(append(b[:from], "Как "...))
 			b = append(b, ", "...)
 			b = append(b, quoteOpen)
 			first := len(b)
@@ -100,14 +105,7 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		}
 		d.tail = append(d.tail[:0], b[from:len(b)-1]...)
 		b = append(append(append(b[:from], quoteOpen), d.tail...), quoteClose, '.')
-		b = append(append(b, " Об этом "...), saidVerbRU[r.intn(len(saidVerbRU))]...)
-		if female {
-			b = append(b, "а"...)
-		}
-		b = append(b, ' ')
-		b = appendRole(b)
-		b = append(b, ' ')
-		b = appendSpeaker(b, r, true, true, female)
+		b = saidBy(append(b, " Об этом "...))
 		d.buf = append(b, '.')
 		return
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyline-news/storyline/clean"
 	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // benchArticle makes an invented plain-text article of about size bytes:
@@ -175,7 +176,7 @@ func BenchmarkReadJSONLines(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu0 := processCPU()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		got := 0
 		for it := range ReadStream(ctx, bytes.NewReader(data), "bench", Options{}) {
@@ -188,7 +189,7 @@ func BenchmarkReadJSONLines(b *testing.B) {
 			b.Fatalf("read %d articles, want %d", got, n)
 		}
 	}
-	cpu := processCPU() - cpu0
+	cpu := rusage.ProcessCPU() - cpu0
 	runtime.ReadMemStats(&after)
 	arts := float64(n * b.N)
 	if cpu > 0 {
@@ -209,7 +210,7 @@ func BenchmarkReadAndClean(b *testing.B) {
 	data := genLines(b, n)
 	ctx := context.Background()
 	b.SetBytes(int64(len(data)))
-	cpu0 := processCPU()
+	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		// A smaller table of shared lines than the default, whose
 		// allocation would weigh on a thousand articles.
@@ -229,7 +230,7 @@ func BenchmarkReadAndClean(b *testing.B) {
 			b.Fatalf("read %d articles, want %d", got, n)
 		}
 	}
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := rusage.ProcessCPU() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(n*b.N), "cpu-ns/article")
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/internal/rusage"
 )
 
 // quoteStream hands out the true quotes of a generated news stream, one
@@ -91,14 +91,14 @@ func BenchmarkGroupStream(b *testing.B) {
 			runtime.ReadMemStats(&ms)
 			k, quotes := 0, 0
 			var refills, pending time.Duration
-			cpu0 := cpuTime()
+			cpu0 := rusage.ProcessCPU()
 			for b.Loop() {
 				if k == len(pool) {
 					b.StopTimer()
-					c := cpuTime()
+					c := rusage.ProcessCPU()
 					fill()
 					runtime.GC() // the generator's garbage is not grouping's
-					refills += cpuTime() - c
+					refills += rusage.ProcessCPU() - c
 					k = 0
 					b.StartTimer()
 				}
@@ -111,27 +111,18 @@ func BenchmarkGroupStream(b *testing.B) {
 				}
 				quotes += len(pool[k])
 				if k++; k%64 == 0 {
-					c := cpuTime()
+					c := rusage.ProcessCPU()
 					g.Pending()
-					pending += cpuTime() - c
+					pending += rusage.ProcessCPU() - c
 				}
 			}
 			// CPU time, not wall time, is what a shared machine measures
 			// fairly (less the pool's refills and their garbage).
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(max(quotes, 1)), "ns/quote")
-			b.ReportMetric(float64((cpuTime()-cpu0-refills).Nanoseconds())/float64(max(quotes, 1)), "cpu-ns/quote")
+			b.ReportMetric(float64((rusage.ProcessCPU()-cpu0-refills).Nanoseconds())/float64(max(quotes, 1)), "cpu-ns/quote")
 			// of which Pending, which the pipeline runs before each commit
 			b.ReportMetric(float64(pending.Nanoseconds())/float64(max(quotes, 1)), "pending-cpu-ns/quote")
 			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB") // after the stream seen
 		})
 	}
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

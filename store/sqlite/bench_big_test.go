@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/rusage"
 	"github.com/storyline-news/storyline/store/storetest"
 )
 
@@ -72,11 +73,11 @@ func BenchmarkCommitAt(b *testing.B) {
 				b.StopTimer()
 				batch := g.Batch(pipelineBatch)
 				b.StartTimer()
-				t0 := cpuTime()
+				t0 := rusage.ProcessCPU()
 				if _, err := db.Commit(ctx, batch); err != nil {
 					b.Fatal(err)
 				}
-				cpu += cpuTime() - t0
+				cpu += rusage.ProcessCPU() - t0
 				n += pipelineBatch
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(n), "µs/article")

@@ -10,11 +10,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/rusage"
 	"github.com/storyline-news/storyline/store/storetest"
 )
 
@@ -67,11 +67,11 @@ func BenchmarkStore(b *testing.B) {
 				b.StopTimer()
 				batch := g.Batch(pipelineBatch)
 				b.StartTimer()
-				t0, w0 := cpuTime(), bytesWritten()
+				t0, w0 := rusage.ProcessCPU(), bytesWritten()
 				if _, err := db.Commit(ctx, batch); err != nil {
 					b.Fatal(err)
 				}
-				cpu += cpuTime() - t0
+				cpu += rusage.ProcessCPU() - t0
 				written += bytesWritten() - w0
 				n += pipelineBatch
 			}
@@ -86,14 +86,14 @@ func BenchmarkStore(b *testing.B) {
 		b.Run(fmt.Sprintf("article/stored=%dk", stored/1000), func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(uint64(stored), 1))
 			n := 0
-			t0 := cpuTime()
+			t0 := rusage.ProcessCPU()
 			for b.Loop() {
 				if _, err := db.Article(ctx, g.ID(rng.IntN(stored))); err != nil {
 					b.Fatal(err)
 				}
 				n++
 			}
-			b.ReportMetric(float64((cpuTime()-t0).Microseconds())/float64(n), "cpu-µs/read")
+			b.ReportMetric(float64((rusage.ProcessCPU()-t0).Microseconds())/float64(n), "cpu-µs/read")
 		})
 	}
 	if _, err := db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
@@ -102,9 +102,8 @@ func BenchmarkStore(b *testing.B) {
 	if fi, err := os.Stat(db.Path()); err == nil {
 		b.Logf("%d articles in %d bytes: %d bytes per article", g.Next(), fi.Size(), fi.Size()/int64(g.Next()))
 	}
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
-		b.Logf("peak RSS %d MiB", ru.Maxrss>>10)
+	if rss := rusage.PeakRSS(); rss > 0 {
+		b.Logf("peak RSS %d MiB", rss>>20)
 	}
 }
 
@@ -122,15 +121,6 @@ func bytesWritten() int64 {
 		}
 	}
 	return 0
-}
-
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkStories lists the most recently active stories of a store
