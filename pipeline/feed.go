@@ -49,10 +49,11 @@ func (r Report) Rate() float64 {
 // reported, never fatal. It stops at the first failing batch (everything
 // before it is stored) or when ctx is cancelled.
 //
-// Several batches are under way at once: one is read from the stream,
-// cleaned and read on every core, the one before it goes through the
-// stages that depend on arrival order (copies, clustering, statements),
-// and up to CommitDepth before that commit, one at a time and in order.
+// Several batches are under way at once: one is read from the stream, the
+// one before it cleaned, the one before that read on every core while its
+// articles, as each is read, go through the stages that depend on arrival
+// order (copies, clustering, statements), and up to CommitDepth before
+// that commit, one at a time and in order (see produce).
 // The callbacks in opts are called from the caller's goroutine, in order.
 func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts FeedOptions) (Report, error) {
 	size := opts.BatchSize
@@ -160,32 +161,48 @@ type preparedBatch struct {
 	err   error
 }
 
+// rawBatch is a batch as read from the stream, with the skips met before
+// it.
+type rawBatch struct {
+	skips []ingest.Skip
+	batch []storyline.Article
+}
+
 // produce reads items into batches of size, prepares each and sends it to
 // ready, which it closes when the stream ends, a batch fails or ctx is
-// cancelled.
+// cancelled, once every goroutine it started has ended.
+//
+// It is three stages, each on its own goroutine and one batch ahead of
+// the next: the stream is read (and its items decoded by ingest's
+// workers) into batches; each batch is looked up and cleaned, in order;
+// then read on every core. A batch goes on to ready as soon as its
+// reading starts, so that Feed links each article once it is read. No
+// stage waits for a later one to finish a batch, so the serial steps of
+// one batch (cleaning, the reading stages' state) run beside the reading
+// of another and both cores stay busy from the first article to the last.
 func (p *Pipeline) produce(ctx context.Context, items iter.Seq[ingest.Item], size int, ready chan<- preparedBatch) {
 	defer close(ready)
+	raw := make(chan rawBatch, 1)
+	cleaned := make(chan preparedBatch, 1)
+	go collect(ctx, items, size, raw)
+	go p.cleanStage(ctx, raw, cleaned)
+	p.readStage(ctx, cleaned, ready)
+}
+
+// collect reads items into batches of size and sends them to out, which it
+// closes when the stream ends or ctx is cancelled.
+func collect(ctx context.Context, items iter.Seq[ingest.Item], size int, out chan<- rawBatch) {
+	defer close(out)
 	var skips []ingest.Skip
 	batch := make([]storyline.Article, 0, size)
-	send := func(last bool) bool {
-		if len(batch) == 0 && (!last || len(skips) == 0) {
-			return true
-		}
-		out := preparedBatch{skips: skips}
-		skips = nil
-		if len(batch) > 0 {
-			out.pr, out.err = p.prepare(ctx, batch)
-			batch = make([]storyline.Article, 0, size) // the batch goes on
-		}
+	send := func() bool {
 		select {
-		case ready <- out:
+		case out <- rawBatch{skips: skips, batch: batch}:
 		case <-ctx.Done():
-			if out.pr != nil {
-				p.forget(out.pr.pb)
-			}
 			return false
 		}
-		return out.err == nil
+		skips, batch = nil, make([]storyline.Article, 0, size) // the batch goes on
+		return true
 	}
 	for it := range items {
 		if ctx.Err() != nil {
@@ -196,12 +213,72 @@ func (p *Pipeline) produce(ctx context.Context, items iter.Seq[ingest.Item], siz
 			continue
 		}
 		batch = append(batch, it.Article)
-		if len(batch) >= size && !send(false) {
+		if len(batch) >= size && !send() {
 			return
 		}
 	}
-	if ctx.Err() == nil {
-		send(true)
+	if ctx.Err() == nil && (len(batch) > 0 || len(skips) > 0) {
+		send()
+	}
+}
+
+// cleanStage looks up and cleans the batches from in, in order, and sends
+// them to out, which it closes after the first that fails, at the end of
+// in, or when ctx is cancelled; it returns once in is closed.
+func (p *Pipeline) cleanStage(ctx context.Context, in <-chan rawBatch, out chan<- preparedBatch) {
+	defer close(out)
+	defer func() {
+		for range in {
+			// The collector stops once ctx is cancelled, as it is
+			// whenever this stage stops early.
+		}
+	}()
+	for rb := range in {
+		pb := preparedBatch{skips: rb.skips}
+		pb.pr, pb.err = p.prepareClean(ctx, rb.batch)
+		select {
+		case out <- pb:
+		case <-ctx.Done():
+			if pb.pr != nil {
+				p.forget(pb.pr.pb)
+			}
+			return
+		}
+		if pb.err != nil {
+			return
+		}
+	}
+}
+
+// readStage hands each cleaned batch from in on to out and reads it; it
+// reads one batch at a time, and returns after the first that failed, at
+// the end of in, or when ctx is cancelled, once in is closed. The batches
+// it does not hand on are forgotten.
+func (p *Pipeline) readStage(ctx context.Context, in <-chan preparedBatch, out chan<- preparedBatch) {
+	defer func() {
+		for pb := range in {
+			if pb.pr != nil {
+				p.forget(pb.pr.pb)
+			}
+		}
+	}()
+	for pb := range in {
+		select {
+		case out <- pb:
+		case <-ctx.Done():
+			if pb.pr != nil {
+				p.forget(pb.pr.pb)
+			}
+			return
+		}
+		if pb.err != nil {
+			return
+		}
+		if pb.pr != nil {
+			// The receiver waits for the reading, which always ends,
+			// even when it forgets the batch.
+			p.readBatch(ctx, pb.pr)
+		}
 	}
 }
 

@@ -13,10 +13,11 @@ import (
 // linkAll runs the stages that depend on arrival order (copies,
 // clustering, statement grouping) over a prepared batch and adds what they
 // find to its commit. Each stage sees the articles one at a time in input
-// order, and the stages overlap: while an article is clustered, the next
-// one's copies are found, and statements are grouped beside both, since
+// order, each as soon as it is read (the batch may still be being read),
+// and the stages overlap: while an article is clustered, the next one's
+// copies are found, and statements are grouped beside both, since
 // clustering needs an article's copies and nothing else needs another
-// stage.
+// stage. An article that failed to read fails the batch there.
 func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 	pb := pr.pb
 	n := len(pb.work)
@@ -39,6 +40,11 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 		defer wg.Done()
 		defer close(found)
 		for k, i := range pb.work {
+			<-pr.read[k]
+			if err := pr.readErr[k]; err != nil {
+				fail(0, k, err)
+				return
+			}
 			if err := ctx.Err(); err != nil {
 				fail(0, k, err)
 				return
@@ -90,6 +96,10 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 	go func() {
 		defer wg.Done()
 		for k := range pb.work {
+			<-pr.read[k]
+			if pr.readErr[k] != nil {
+				return // the copies stage reports it
+			}
 			if err := ctx.Err(); err != nil {
 				fail(2, k, err)
 				return
@@ -101,6 +111,7 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 		}
 	}()
 	wg.Wait()
+	<-pr.readDone
 
 	// Report the real failure of the earliest article: a stage that
 	// stopped because another failed reports only the cancellation.
@@ -119,6 +130,12 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 	}
 
 	b := &pb.b
+	for stage, kv := range pr.readState {
+		if b.State == nil {
+			b.State = make(map[string]map[string][]byte)
+		}
+		b.State[stage] = kv
+	}
 	for k, i := range pb.work {
 		a := &pr.batch[i]
 		b.Copies = append(b.Copies, copies[k]...)

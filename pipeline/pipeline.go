@@ -122,12 +122,13 @@ type Counts struct {
 // order given, which keeps the results deterministic.
 type Pipeline struct {
 	cfg Config
-	// stateful are the stages that keep state; early marks those that run
-	// while a batch is prepared (cleaning, reading), whose state is taken
-	// with the batch they prepared.
+	// stateful are the stages that keep state and phase says when each
+	// reports it: right after a batch is cleaned, read, or linked. The
+	// three overlap on different batches, so each stage's state is taken
+	// when it is done with its batch.
 	stateful []storyline.Stateful
-	early    []bool
-	latest   storyline.Published // the latest publication date seen, by prepare
+	phase    []phase
+	latest   storyline.Published // the latest publication date seen, by prepareClean
 	// flights are the commits under way, oldest first; they and counts
 	// are touched by the goroutine that links and commits only. settled
 	// counts the articles of the batches whose commit has been settled.
@@ -159,10 +160,16 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 		if !ok || s == nil {
 			continue
 		}
-		early := i < 3 // cleaning and reading, done when a batch is prepared
+		ph := phaseLink
+		switch {
+		case i < 2:
+			ph = phaseClean
+		case i == 2:
+			ph = phaseRead
+		}
 		if k, ok := seen[s.Stage()]; ok {
 			// one object in several roles reports its state after the last
-			p.early[k] = p.early[k] && early
+			p.phase[k] = max(p.phase[k], ph)
 			continue
 		}
 		seen[s.Stage()] = len(p.stateful)
@@ -170,7 +177,7 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: load %s state: %w", s.Stage(), err)
 		}
 		p.stateful = append(p.stateful, s)
-		p.early = append(p.early, early)
+		p.phase = append(p.phase, ph)
 	}
 	return p, nil
 }
@@ -247,14 +254,23 @@ const CommitDepth = 4
 // before it failed; commits land in order or not at all.
 var errEarlierCommit = errors.New("an earlier commit failed")
 
-// prepared is a batch cleaned and read, awaiting the stages that depend
-// on arrival order (copies, clustering, statements) and its commit.
+// prepared is a batch cleaned, and read or being read, awaiting the
+// stages that depend on arrival order (copies, clustering, statements)
+// and its commit.
 type prepared struct {
-	batch  []storyline.Article
-	pb     *built
-	quotes [][]storyline.Quote
-	assign []AssignFunc
-	copies []CopiesFunc
+	batch []storyline.Article
+	pb    *built
+	// The k-th article of pb.work is read, with quotes[k], assign[k],
+	// copies[k] and readErr[k] set, once read[k] is closed; readDone is
+	// closed once every article is and the reading stages' state is in
+	// readState. Linking an article needs only its own reading done.
+	quotes    [][]storyline.Quote
+	assign    []AssignFunc
+	copies    []CopiesFunc
+	readErr   []error
+	read      []chan struct{}
+	readDone  chan struct{}
+	readState map[string]map[string][]byte
 	// stale are the earlier articles that carry a line learned while the
 	// batch was cleaned, outlets those whose earlier articles the cleaner
 	// cannot name (see Recleaner); latest is the latest publication date
@@ -262,6 +278,15 @@ type prepared struct {
 	stale, outlets []string
 	latest         storyline.Published
 }
+
+// phase is when, in the course of a batch, a stage is done with it.
+type phase int
+
+const (
+	phaseClean phase = iota
+	phaseRead
+	phaseLink
+)
 
 // build runs a batch through every stage and returns what to commit, or
 // nil for an empty batch.
@@ -277,12 +302,25 @@ func (p *Pipeline) build(ctx context.Context, batch []storyline.Article) (*built
 	return pb, err
 }
 
-// prepare does the part of a batch that needs no earlier batch to be
-// linked: it finds the articles that are new or changed, cleans them in
-// order and reads them on every core. It may run while the batch before
-// goes through finish and the one before that commits; the ids of every
-// batch prepared and not yet committed or forgotten count as stored.
+// prepare cleans a batch and reads it on every core.
 func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*prepared, error) {
+	pr, err := p.prepareClean(ctx, batch)
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	p.readBatch(ctx, pr)
+	return pr, nil
+}
+
+// prepareClean does the part of a batch that needs no earlier batch to be
+// linked or read: it finds the articles that are new or changed and
+// cleans them in order; readBatch then reads them. It may run while the
+// batch before is read, the one before that goes through finish and
+// earlier ones commit; the ids of every batch cleaned and not yet
+// committed or forgotten count as stored. It takes the cleaning stages'
+// state with the batch, and the caller must forget the batch when it
+// does not commit.
+func (p *Pipeline) prepareClean(ctx context.Context, batch []storyline.Article) (*prepared, error) {
 	if len(batch) == 0 {
 		return nil, nil
 	}
@@ -340,17 +378,11 @@ func (p *Pipeline) prepare(ctx context.Context, batch []storyline.Article) (*pre
 		}
 	}
 	pr.latest = p.latest
-	if r, ok := p.cfg.Reader.(referencer); ok {
-		r.SetReference(p.latest)
-	}
-	pr.quotes, pr.assign, pr.copies, err = p.readAll(ctx, batch, pb.work)
-	if err != nil {
-		return nil, err
-	}
-	p.pending(&pb.b, true)
+	p.pending(&pb.b, phaseClean)
 	p.mu.Lock()
 	p.inflight[pb] = inBatch
 	p.mu.Unlock()
+	pr.startRead()
 	return pr, nil
 }
 
@@ -388,7 +420,7 @@ func (p *Pipeline) flush(ctx context.Context) error {
 		}
 		p.timed(StageReclean, start)
 		if len(b.Recleaned) > 0 {
-			p.pending(&b, false) // the statements grouped meanwhile
+			p.pending(&b, phaseLink) // the statements grouped meanwhile
 		}
 	}
 	for _, s := range p.stateful {
@@ -412,11 +444,11 @@ func (p *Pipeline) flush(ctx context.Context) error {
 	return nil
 }
 
-// pending adds to b the state that the early (cleaning, reading) or the
-// late stages changed since they last reported it.
-func (p *Pipeline) pending(b *storyline.Batch, early bool) {
+// pending adds to b the state that the stages done with a batch in phase
+// ph changed since they last reported it.
+func (p *Pipeline) pending(b *storyline.Batch, ph phase) {
 	for i, s := range p.stateful {
-		if p.early[i] != early {
+		if p.phase[i] != ph {
 			continue
 		}
 		if kv := s.Pending(); len(kv) > 0 {
@@ -442,7 +474,7 @@ func (p *Pipeline) finish(ctx context.Context, pr *prepared) (*built, error) {
 	if err := p.reclean(ctx, &pb.b, pr); err != nil {
 		return nil, err
 	}
-	p.pending(&pb.b, false)
+	p.pending(&pb.b, phaseLink)
 	return pb, nil
 }
 

@@ -10,16 +10,35 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
-// readAll reads the articles batch[work...] concurrently (and prepares
-// them for copy finding and the clusterer when they can be) and returns
-// their quotes, assigners and copy finders in the order of work.
-func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work []int) ([][]storyline.Quote, []AssignFunc, []CopiesFunc, error) {
+// startRead makes what tells which articles of pr are read.
+func (pr *prepared) startRead() {
+	n := len(pr.pb.work)
+	pr.quotes = make([][]storyline.Quote, n)
+	pr.assign = make([]AssignFunc, n)
+	pr.copies = make([]CopiesFunc, n)
+	pr.readErr = make([]error, n)
+	pr.read = make([]chan struct{}, n)
+	for k := range pr.read {
+		pr.read[k] = make(chan struct{})
+	}
+	pr.readDone = make(chan struct{})
+}
+
+// readBatch reads the articles of pr's work concurrently, in order as far
+// as the workers go, and prepares them for copy finding and the clusterer
+// when they can be. Each article is announced as soon as it is read, so
+// that the stages that depend on arrival order take it while the rest are
+// read; a failed article has its error in pr.readErr. Once all are read
+// it takes the reading stages' state: names learned in a batch are seen
+// by the batches after it, never by the articles read beside them. Every
+// article is announced whatever happens, and readDone closed.
+func (p *Pipeline) readBatch(ctx context.Context, pr *prepared) {
 	start := time.Now()
 	defer p.timed(StageRead, start)
-	quotes := make([][]storyline.Quote, len(work))
-	assign := make([]AssignFunc, len(work))
-	copies := make([]CopiesFunc, len(work))
-	errs := make([]error, len(work))
+	if r, ok := p.cfg.Reader.(referencer); ok {
+		r.SetReference(pr.latest)
+	}
+	work := pr.pb.work
 	workers := min(p.workers(), len(work))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -28,17 +47,8 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 		go func() {
 			defer wg.Done()
 			for k := range next {
-				a := &batch[work[k]]
-				quotes[k], errs[k] = p.read(ctx, a)
-				if sp, ok := p.cfg.Statements.(statementPreparer); ok && errs[k] == nil {
-					sp.Prepare(quotes[k])
-				}
-				if errs[k] == nil && p.cfg.Prepare != nil {
-					assign[k] = p.cfg.Prepare(a)
-				}
-				if errs[k] == nil && p.cfg.PrepareCopies != nil && p.cfg.Copies != nil {
-					copies[k] = p.cfg.PrepareCopies(a)
-				}
+				p.readOne(ctx, pr, k)
+				close(pr.read[k])
 			}
 		}()
 	}
@@ -47,12 +57,35 @@ func (p *Pipeline) readAll(ctx context.Context, batch []storyline.Article, work 
 	}
 	close(next)
 	wg.Wait()
-	for k, err := range errs {
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("pipeline: article %s: %w", batch[work[k]].ID, err)
-		}
+	var b storyline.Batch
+	p.pending(&b, phaseRead)
+	pr.readState = b.State
+	close(pr.readDone)
+}
+
+// readOne reads the k-th article of pr's work and prepares it for the
+// stages after.
+func (p *Pipeline) readOne(ctx context.Context, pr *prepared, k int) {
+	if err := ctx.Err(); err != nil {
+		pr.readErr[k] = err
+		return
 	}
-	return quotes, assign, copies, nil
+	a := &pr.batch[pr.pb.work[k]]
+	qs, err := p.read(ctx, a)
+	if err != nil {
+		pr.readErr[k] = err
+		return
+	}
+	pr.quotes[k] = qs
+	if sp, ok := p.cfg.Statements.(statementPreparer); ok {
+		sp.Prepare(qs)
+	}
+	if p.cfg.Prepare != nil {
+		pr.assign[k] = p.cfg.Prepare(a)
+	}
+	if p.cfg.PrepareCopies != nil && p.cfg.Copies != nil {
+		pr.copies[k] = p.cfg.PrepareCopies(a)
+	}
 }
 
 func (p *Pipeline) workers() int {

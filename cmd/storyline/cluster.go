@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 
 	"github.com/spf13/cobra"
 
@@ -27,7 +28,7 @@ type assignmentLine struct {
 }
 
 func (a *app) clusterCmd() *cobra.Command {
-	var in, out, cpuprofile, memprofile string
+	var in, out, cpuprofile, memprofile, traceFile string
 	cmd := &cobra.Command{
 		Use:   "cluster --in CORPUS.jsonl --out ASSIGNMENTS.jsonl",
 		Short: "Cluster a corpus in memory, no database, for evaluation",
@@ -60,6 +61,20 @@ statements, re-cleaning of stored articles) is left out.`,
 					pf.Close()
 				}()
 			}
+			if traceFile != "" {
+				tf, err := os.Create(traceFile)
+				if err != nil {
+					return fmt.Errorf("cluster: trace: %w", err)
+				}
+				if err := trace.Start(tf); err != nil {
+					tf.Close()
+					return fmt.Errorf("cluster: trace: %w", err)
+				}
+				defer func() {
+					trace.Stop()
+					tf.Close()
+				}()
+			}
 			// The store lives for this run only and keeps no article text
 			// or entities: at 100k articles they were most of the heap, and
 			// the collector's work near the heap limit cost more than
@@ -69,7 +84,8 @@ statements, re-cleaning of stored articles) is left out.`,
 			// candidates back from the database.
 			st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true})
 			defer st.Close()
-			p, err := pipeline.New(ctx, pipeline.Clustering(st))
+			cfg := pipeline.Clustering(st)
+			p, err := pipeline.New(ctx, cfg)
 			if err != nil {
 				return err
 			}
@@ -135,6 +151,7 @@ statements, re-cleaning of stored articles) is left out.`,
 	cmd.Flags().StringVar(&in, "in", "", "corpus `FILE` (JSON Lines, or any format ingest reads)")
 	cmd.Flags().StringVar(&out, "out", "", "assignments `FILE` to write")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
+	cmd.Flags().StringVar(&traceFile, "trace", "", "write a runtime execution trace of the run to `FILE` (go tool trace)")
 	cmd.Flags().StringVar(&memprofile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	return cmd
 }
