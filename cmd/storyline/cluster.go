@@ -2,12 +2,16 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -116,17 +120,9 @@ statements, re-cleaning of stored articles) is left out.`,
 				return fmt.Errorf("cluster: %w", err)
 			}
 			w := bufio.NewWriter(f)
-			lines := newJSONLines(w)
-			for _, id := range order {
-				as, err := st.Assignment(ctx, id)
-				if err != nil && !errors.Is(err, storyline.ErrNotFound) {
-					f.Close()
-					return err
-				}
-				if err := lines.write(assignmentLine{ID: id, Event: as.Event, Story: as.Story, Cluster: as.Event}); err != nil {
-					f.Close()
-					return err
-				}
+			if err := writeAssignments(ctx, w, st, order, assignmentChunk); err != nil {
+				f.Close()
+				return err
 			}
 			if err := w.Flush(); err != nil {
 				f.Close()
@@ -154,4 +150,57 @@ statements, re-cleaning of stored articles) is left out.`,
 	cmd.Flags().StringVar(&traceFile, "trace", "", "write a runtime execution trace of the run to `FILE` (go tool trace)")
 	cmd.Flags().StringVar(&memprofile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	return cmd
+}
+
+// assignmentChunk is how many lines of `cluster --out` one goroutine
+// encodes at a time.
+const assignmentChunk = 4096
+
+// writeAssignments writes an assignmentLine for each of ids, in order, to
+// w; an id without an assignment gets empty event and story. The lines are
+// looked up and encoded on every core, chunk ids to a goroutine, so that
+// the end of the run does not leave a core idle for long.
+func writeAssignments(ctx context.Context, w io.Writer, st storyline.ClusterStore, ids []string, chunk int) error {
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, workers)
+	errs := make([]error, workers)
+	for len(ids) > 0 {
+		var wg sync.WaitGroup
+		n := 0
+		for ; n < workers && len(ids) > 0; n++ {
+			part := ids[:min(chunk, len(ids))]
+			ids = ids[len(part):]
+			wg.Add(1)
+			go func(buf *bytes.Buffer, err *error) {
+				defer wg.Done()
+				buf.Reset()
+				*err = encodeAssignments(ctx, buf, st, part)
+			}(&bufs[n], &errs[n])
+		}
+		wg.Wait()
+		for k := range n {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(bufs[k].Bytes()); err != nil {
+				return fmt.Errorf("cluster: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// encodeAssignments appends the assignmentLine of each of ids to buf.
+func encodeAssignments(ctx context.Context, buf *bytes.Buffer, st storyline.ClusterStore, ids []string) error {
+	lines := newJSONLines(buf)
+	for _, id := range ids {
+		as, err := st.Assignment(ctx, id)
+		if err != nil && !errors.Is(err, storyline.ErrNotFound) {
+			return fmt.Errorf("cluster: %w", err)
+		}
+		if err := lines.write(assignmentLine{ID: id, Event: as.Event, Story: as.Story, Cluster: as.Event}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,11 +5,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
@@ -79,5 +82,52 @@ func TestClusterMatchesIngest(t *testing.T) {
 	}
 	if len(events) < 20 || len(stories) >= len(events) {
 		t.Errorf("%d events in %d stories for %d articles: not clustered", len(events), len(stories), len(ids))
+	}
+}
+
+// assignmentsOf is a ClusterStore that knows the assignments of ids of
+// the form a<even number> and fails on "bad".
+type assignmentsOf struct{ storyline.ClusterStore }
+
+func (assignmentsOf) Assignment(_ context.Context, id string) (storyline.Assignment, error) {
+	var n int
+	if id == "bad" {
+		return storyline.Assignment{}, errors.New("disk gone")
+	}
+	if _, err := fmt.Sscanf(id, "a%d", &n); err != nil || n%2 == 1 {
+		return storyline.Assignment{Article: id}, storyline.ErrNotFound
+	}
+	return storyline.Assignment{Article: id, Event: fmt.Sprint("e", n/4), Story: fmt.Sprint("s", n/8)}, nil
+}
+
+// TestWriteAssignments: the lines come out in the order of the ids over
+// many chunks encoded at once, an id without an assignment has an empty
+// one, and a failing lookup fails the write.
+func TestWriteAssignments(t *testing.T) {
+	for _, chunk := range []int{1, 3, 4096} {
+		var ids []string
+		for i := range 23 {
+			ids = append(ids, fmt.Sprint("a", i))
+		}
+		var buf bytes.Buffer
+		if err := writeAssignments(context.Background(), &buf, assignmentsOf{}, ids, chunk); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+		if len(lines) != len(ids) {
+			t.Fatalf("chunk %d: %d lines for %d ids", chunk, len(lines), len(ids))
+		}
+		for i, l := range lines {
+			want := fmt.Sprintf(`{"id":"a%d","event":"e%d","story":"s%d","cluster":"e%d"}`, i, i/4, i/8, i/4)
+			if i%2 == 1 {
+				want = fmt.Sprintf(`{"id":"a%d","event":"","story":"","cluster":""}`, i)
+			}
+			if l != want {
+				t.Errorf("chunk %d: line %d is %s, want %s", chunk, i, l, want)
+			}
+		}
+		if err := writeAssignments(context.Background(), &buf, assignmentsOf{}, append(ids, "bad"), chunk); err == nil || !strings.Contains(err.Error(), "disk gone") {
+			t.Errorf("chunk %d: error %v, want the failing lookup's", chunk, err)
+		}
 	}
 }
