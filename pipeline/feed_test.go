@@ -180,3 +180,48 @@ func TestFeedSavesHeldBackState(t *testing.T) {
 		t.Errorf("the footer of three articles over two runs was not learned: %q", a.Text)
 	}
 }
+
+// linkProbe is a Reader and CopyFinder whose reading of one article waits
+// until another, earlier in the same batch, has gone through copies: it
+// passes only when the ordered stages take each article as soon as it is
+// read, not once the whole batch is.
+type linkProbe struct {
+	waitIn, linkOf string
+	linked         chan struct{}
+}
+
+func (l *linkProbe) Read(_ context.Context, a *storyline.Article) ([]storyline.Quote, error) {
+	if a.ID != l.waitIn {
+		return nil, nil
+	}
+	select {
+	case <-l.linked:
+		return nil, nil
+	case <-time.After(10 * time.Second):
+		return nil, fmt.Errorf("%s was not linked while %s was read", l.linkOf, a.ID)
+	}
+}
+
+func (l *linkProbe) AddArticle(_ context.Context, a *storyline.Article) ([]storyline.Copy, error) {
+	if a.ID == l.linkOf {
+		close(l.linked)
+	}
+	return nil, nil
+}
+
+func TestFeedLinksWhileReading(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	probe := &linkProbe{waitIn: "c", linkOf: "b", linked: make(chan struct{})}
+	p, err := New(ctx, Config{Store: st, Reader: probe, Copies: probe, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := p.Feed(ctx, feedItems("a", "b", "c", "d", "e"), FeedOptions{BatchSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 5 {
+		t.Errorf("added %d, want 5", rep.Added)
+	}
+}

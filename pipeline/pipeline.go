@@ -135,9 +135,9 @@ type Pipeline struct {
 	flights []*flight
 	counts  Counts
 	settled int
-	// inflight holds, per batch prepared but not yet committed, its ids
+	// inflight holds, per batch cleaned but not yet committed, its ids
 	// and hashes: an article that repeats one of them is unchanged. It is
-	// shared by the goroutine that prepares batches and the one that
+	// shared by the goroutine that cleans batches and the one that
 	// settles commits.
 	mu       sync.Mutex
 	inflight map[*built]map[string]string
