@@ -14,6 +14,12 @@ import (
 // enough to amortise a transaction, small enough that a crash loses little.
 const DefaultBatchSize = 256
 
+// readAhead is how many batches, read or being read, may wait for Feed to
+// link them: when linking falls behind for a while (an article with many
+// candidates, a merge), the next batches are read meanwhile rather than
+// leaving a core idle. Each holds its articles in memory.
+const readAhead = 2
+
 // FeedOptions tunes Feed.
 type FeedOptions struct {
 	// BatchSize is the number of articles a commit holds; 0 means
@@ -65,7 +71,7 @@ func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts F
 	var r Report
 
 	pctx, cancel := context.WithCancel(ctx)
-	ready := make(chan preparedBatch, 1)
+	ready := make(chan preparedBatch, readAhead)
 	go p.produce(pctx, items, size, ready)
 	// stop ends the producer and forgets the batches it prepared that will
 	// never commit.
