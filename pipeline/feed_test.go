@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -223,5 +224,81 @@ func TestFeedLinksWhileReading(t *testing.T) {
 	}
 	if rep.Added != 5 {
 		t.Errorf("added %d, want 5", rep.Added)
+	}
+}
+
+// cleanState is a Cleaner that keeps state: the id of the last article it
+// cleaned.
+type cleanState struct {
+	mu   sync.Mutex
+	last string
+}
+
+func (c *cleanState) Clean(_ context.Context, a *storyline.Article) error {
+	c.mu.Lock()
+	c.last = a.ID
+	c.mu.Unlock()
+	return nil
+}
+
+// slowReader reads slowly, so that cleaning runs batches ahead.
+type slowReader struct{}
+
+func (slowReader) Read(context.Context, *storyline.Article) ([]storyline.Quote, error) {
+	time.Sleep(time.Millisecond)
+	return nil, nil
+}
+
+func (c *cleanState) Stage() string                                    { return "cleanstate" }
+func (c *cleanState) Load(context.Context, storyline.StateStore) error { return nil }
+func (c *cleanState) Pending() map[string][]byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return map[string][]byte{"last": []byte(c.last)}
+}
+
+// stateLog is a store that records, per commit, its last article and the
+// state it carries.
+type stateLog struct {
+	storyline.Store
+	mu      sync.Mutex
+	commits [][2]string // last article id, state "last" of cleanstate
+}
+
+func (s *stateLog) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome, error) {
+	if len(b.Articles) > 0 {
+		s.mu.Lock()
+		s.commits = append(s.commits, [2]string{b.Articles[len(b.Articles)-1].ID, string(b.State["cleanstate"]["last"])})
+		s.mu.Unlock()
+	}
+	return s.Store.Commit(ctx, b)
+}
+
+// TestFeedStateGoesWithItsBatch: while later batches are already being
+// cleaned, each commit carries the cleaner's state as it was right after
+// the batch committed, so that a run resumed after a crash starts from
+// the state of what is stored.
+func TestFeedStateGoesWithItsBatch(t *testing.T) {
+	ctx := context.Background()
+	st := &stateLog{Store: memory.New(memory.Options{})}
+	c := &cleanState{}
+	p, err := New(ctx, Config{Store: st, Cleaner: c, Reader: slowReader{}, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := range 30 {
+		ids = append(ids, fmt.Sprintf("x%02d", i))
+	}
+	if _, err := p.Feed(ctx, feedItems(ids...), FeedOptions{BatchSize: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.commits) != 10 {
+		t.Fatalf("%d commits, want 10", len(st.commits))
+	}
+	for k, c := range st.commits {
+		if c[0] != c[1] {
+			t.Errorf("commit %d ends with %s but carries the cleaner's state after %s", k, c[0], c[1])
+		}
 	}
 }

@@ -124,8 +124,11 @@ type Pipeline struct {
 	cfg Config
 	// stateful are the stages that keep state and phase says when each
 	// reports it: right after a batch is cleaned, read, or linked. The
-	// three overlap on different batches, so each stage's state is taken
-	// when it is done with its batch.
+	// three overlap on different batches (Feed cleans up to two batches
+	// ahead of reading), so each stage's state is taken when it is done
+	// with its batch and goes into that batch's commit. One object in
+	// several roles reports after its last; should it clean as well, its
+	// state may then include the cleaning of a batch still to commit.
 	stateful []storyline.Stateful
 	phase    []phase
 	latest   storyline.Published // the latest publication date seen, by prepareClean
