@@ -28,6 +28,8 @@ type alignScratch struct {
 
 // compareWith is compare aligning with al.
 func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
+	f.complete(x)
+	f.complete(y)
 	// x, the arrival, is aligned with every candidate, first or second
 	prime(al, x.d.hs)
 	if x.id > y.id {

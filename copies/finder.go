@@ -153,6 +153,9 @@ type Prepared struct {
 // that a pipeline can prepare a batch on every core and then add the
 // articles one by one, in arrival order, with AddPrepared.
 func (f *Finder) Prepare(a *storyline.Article) *Prepared {
+	if f.strongOnly() {
+		return f.prepareLean(a)
+	}
 	sc := f.scratch.Get().(*scratch)
 	e := buildEntry(a, sc)
 	p := &Prepared{e: e}
@@ -218,7 +221,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	res := make([]result, len(targets))
 	var arrShingles *shingleSet
 	for _, t := range targets {
-		if t.e == nil && t.words != nil && t.c.near {
+		if t.e == nil && t.words != nil && t.c.near && !f.strongOnly() {
 			arrShingles = newShingleSet(s.words)
 			break
 		}
@@ -226,7 +229,13 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	as := f.aligners.Get().(*alignScratch)
 	heavy := as.heavy[:0]
 	for i := range targets {
-		if f.screen(as, p, s.words, arrShingles, &targets[i], a.ID) {
+		var ok bool
+		if f.strongOnly() {
+			ok = f.screenStrong(p, &targets[i])
+		} else {
+			ok = f.screen(as, p, s.words, arrShingles, &targets[i], a.ID)
+		}
+		if ok {
 			heavy = append(heavy, int32(i))
 		}
 	}
@@ -239,11 +248,14 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 				res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, t.id, err)
 				return
 			}
-			if other == nil || !f.mayAlign(&as.local, p, other, *t) {
+			if other == nil {
+				return
+			}
+			if f.strongOnly() && !f.mayCopyStrong(p, other, *t) || !f.strongOnly() && !f.mayAlign(&as.local, p, other, *t) {
 				return
 			}
 		}
-		if c, ok := f.compareWith(&as.full, e, other); ok {
+		if c, ok := f.compareWith(&as.full, e, other); ok && f.strong(c) {
 			res[i].c = &c
 		}
 	}
@@ -353,7 +365,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
 	f.cur.add(d, s.fps, s.words, s.quoted)
 	if record {
-		f.pending[docKey(d)] = encodeSketch(s)
+		f.pending[f.docKey(d)] = encodeSketch(s)
 	}
 	return d
 }
@@ -488,7 +500,7 @@ func (f *Finder) join(d uint32, with []uint32) {
 // pending unless Pending ran since d was indexed; it is then queued
 // again, whole, to replace the one stored. f.mu is held.
 func (f *Finder) recordJoin(d uint32, s sketch, with []uint32) {
-	key := docKey(d)
+	key := f.docKey(d)
 	b, ok := f.pending[key]
 	if !ok {
 		b = encodeSketch(s)

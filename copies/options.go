@@ -66,6 +66,21 @@ type Options struct {
 	// candidates, come on top of NearBytes, so that they do not shorten
 	// its reach; Stats counts them.
 	NearArticles, NearBytes int
+	// MinShare, when above zero, makes the Finder report only the copies
+	// a clusterer takes for evidence of one event, and spares the work
+	// that cannot find another: exact and near-duplicates, found as
+	// without it, and partial copies whose passages are not all
+	// quotations and cover at least MinShare of one of the two articles
+	// (storyline cluster sets 0.2, the share its clusterer asks of a
+	// partial copy). Such a pair shares many n-grams, so the Finder
+	// indexes one fingerprint in two and MinHashes one shingle in four
+	// (of a text of 64 shingles or more), aligns a pair only when the
+	// runs of equal words through its shared n-grams cover some of
+	// MinShare of either text, and scans quotation marks and sorts
+	// shingles only for the articles it aligns. A pair it reports is
+	// reported as without it, passages and all. Its sketches are stored
+	// apart from those of a Finder without it: neither loads the other's.
+	MinShare float64
 }
 
 func (o Options) withDefaults() Options {

@@ -2,6 +2,7 @@ package copies
 
 import (
 	"slices"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -31,6 +32,11 @@ type entry struct {
 	// when it starts inside quotation marks
 	q      textQuotes
 	qwords []uint64
+	// lean marks an entry built by buildLean: set holds its shingle
+	// hashes unsorted, and q, qwords and d.runes are unknown, until
+	// complete (once) fills them
+	lean bool
+	once sync.Once
 }
 
 // scratch is the reusable memory of preparing one article.
@@ -48,6 +54,8 @@ type scratch struct {
 	group []int32
 	spans []uint32
 	marks []uint32
+	// sampled holds the shingles MinHashed with Options.MinShare
+	sampled []uint64
 }
 
 // radixSort sorts a in place, a byte at a time from the lowest, through
@@ -295,6 +303,10 @@ func (e *entry) slice(start, end int) string {
 
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
+	if e.lean {
+		return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
+			e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.fpos)) + e.leanSize()
+	}
 	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
 		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)+cap(e.q.spans)+cap(e.q.marks)) + 8*cap(e.qwords)
 }

@@ -1,0 +1,361 @@
+package copies
+
+import (
+	"slices"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
+)
+
+// Strong copies only (Options.MinShare). A clusterer reads the copies
+// that are evidence of one event: whole copies and passages covering a
+// fair share of one article. A pair sharing a fifth of an article shares
+// many n-grams, so the Finder indexes a sample of the fingerprints and
+// MinHashes a sample of the shingles, which still finds such a pair (and
+// every whole copy), measures how much of either text the equal words
+// around the sampled n-grams cover before it aligns a pair, and prepares
+// what only aligning needs (the sorted shingle set, the quotation marks)
+// for the articles it aligns, when it first aligns them.
+const (
+	// fpSample keeps one winnowed fingerprint in fpSample, by its hash.
+	fpSample = 1
+	// shingleSample keeps one shingle in shingleSample, by its hash,
+	// for the MinHash of a text of at least minSampled shingles; a
+	// shorter text is MinHashed whole.
+	shingleSample = 4
+	minSampled    = 64
+	// coverSlack is how far below MinShare the share the equal-word runs
+	// through the sampled n-grams cover (in words) may be for a pair to
+	// be aligned: the runs miss short passages without a sampled n-gram
+	// and the gaps the aligner bridges, and a share counts code points.
+	coverSlack = 0.5
+	// minLSHBands is how many LSH bands must find a candidate that shares
+	// no sampled fingerprint for it to be looked at: a near-duplicate
+	// (Jaccard similarity 0.7 or more) meets in two of the thirteen 96
+	// times in 100, and it seldom shares none.
+	minLSHBands = 2
+	// maxCoverPairs caps the pairs of occurrences mayCopyStrong looks at;
+	// past it a pair is aligned.
+	maxCoverPairs = 256
+)
+
+// strongOnly reports whether the Finder reports strong copies only.
+func (f *Finder) strongOnly() bool { return f.opts.MinShare > 0 }
+
+// strong reports whether a copy compare found is one the Finder reports:
+// every copy, or with MinShare set, a whole copy or passages that are
+// not all quotations covering at least MinShare of one article (shares
+// rounded as reported).
+func (f *Finder) strong(c storyline.Copy) bool {
+	if !f.strongOnly() || c.Kind != storyline.Partial {
+		return true
+	}
+	quotes := len(c.Passages) > 0
+	for _, p := range c.Passages {
+		quotes = quotes && p.Quote
+	}
+	return !quotes && max(c.AShare, c.BShare) >= f.opts.MinShare
+}
+
+// prepareLean is Prepare with MinShare set: the words, a sample of the
+// fingerprints with their positions, and the MinHash band keys of a
+// sample of the shingles; the shingle set is kept unsorted and the
+// quotation marks are left for complete.
+func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
+	sc := f.scratch.Get().(*scratch)
+	e := buildLean(a, sc)
+	p := &Prepared{e: e}
+	fps, at, pos := fingerprintPositions(sc)
+	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
+	sh := sc.sh
+	if len(sh) >= minSampled {
+		sampled := sc.sampled[:0]
+		for _, h := range sh {
+			if h%shingleSample == 0 {
+				sampled = append(sampled, h)
+			}
+		}
+		sc.sampled, sh = sampled, sampled
+	}
+	p.s.keys, p.s.hasSh = f.params.bandKeys(sh)
+	p.at, p.pos = at, pos
+	f.scratch.Put(sc)
+	return p
+}
+
+// buildLean is buildEntry for prepareLean. It leaves in sc the shingle
+// hashes (sh), the n-gram hashes (grams) and the positions winnowing
+// selected whose n-gram is in the sample (pos).
+func buildLean(a *storyline.Article, sc *scratch) *entry {
+	text := a.Text
+	sc.toks = textproc.Tokenize(sc.toks[:0], text)
+	tt := sc.toks
+	n := len(tt)
+	wide, hs := sc.wide[:0], sc.hs[:0]
+	for _, t := range tt {
+		h := xxh3.HashString(canonical(t.Term))
+		wide = append(wide, h)
+		hs = append(hs, uint32(h>>32))
+	}
+	sc.wide, sc.hs = wide, hs
+	sc.sh = shingles(sc.sh[:0], wide)
+	sc.grams = grams(sc.grams[:0], wide)
+	pos := winnowPos(sc.pos[:0], sc.grams)
+	kept := pos[:0]
+	for _, p := range pos {
+		if sc.grams[p]%fpSample == 0 {
+			kept = append(kept, p)
+		}
+	}
+	sc.pos = kept
+	fpos := sc.fpos[:0]
+	for _, p := range kept {
+		if p < maxFPos {
+			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
+		}
+	}
+	slices.Sort(fpos)
+	sc.fpos = fpos
+	ns := len(sc.sh)
+	arena := make([]uint32, 2*n+ns+len(fpos))
+	eh := arena[:n:n]
+	copy(eh, hs)
+	starts := arena[n : 2*n : 2*n]
+	set := arena[2*n : 2*n+ns : 2*n+ns]
+	for i, h := range sc.sh {
+		set[i] = uint32(h >> 32)
+	}
+	ef := arena[2*n+ns:]
+	copy(ef, fpos)
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, hs: eh, starts: starts}, set: set, fpos: ef, lean: true}
+	e.d.setTokens(tt)
+	clear(tt) // drop the terms
+	return e
+}
+
+// complete makes a lean entry e (see buildLean) ready to be aligned: its
+// shingle set sorted and without repeats, its quotation marks and length
+// in code points. It is safe to call concurrently; an entry built whole
+// is complete already.
+func (f *Finder) complete(e *entry) {
+	if !e.lean {
+		return
+	}
+	e.once.Do(func() {
+		sc := f.scratch.Get().(*scratch)
+		sc.radix = radixSort(e.set, sc.radix)
+		f.scratch.Put(sc)
+		e.set = slices.Compact(e.set)
+		q := scanQuotes(e.d.text, nil, nil)
+		if len(e.d.text) == q.runes {
+			q.marks = nil // code points are bytes
+		}
+		e.q, e.d.runes = q, q.runes
+		e.qwords = q.wordBits(e.d.starts)
+	})
+}
+
+// leanSize is what size counts for a lean entry: as much as for the
+// entry completed, estimated from what is known when it is built, so
+// that it does not change when the entry is completed.
+func (e *entry) leanSize() int {
+	n := len(e.d.hs)
+	return 4*cap(e.set) + 8*((n+63)/64) + 4*(len(e.d.text)/64+1) + 16
+}
+
+// screenStrong is screen with MinShare set: it reports whether candidate
+// t of the arrival xp is to be read back or aligned whole. A candidate
+// no longer in memory is measured on its short words (see mayCopyShort)
+// before it is read back.
+func (f *Finder) screenStrong(xp *Prepared, t *target) bool {
+	if t.e != nil {
+		return f.mayCopyStrong(xp, t.e, *t)
+	}
+	if t.c.shared == 0 {
+		return t.c.bands >= minLSHBands
+	}
+	if t.words == nil || t.c.bands >= strongBands || t.fps == nil || len(t.fps) < int(t.c.shared) ||
+		len(xp.s.words) > maxFPos || len(t.words) > maxFPos {
+		return true
+	}
+	var cr coverRuns
+	a, b := xp.s.words, t.words
+	for _, k := range t.fps {
+		for _, i32 := range xp.positions(k) {
+			i := int(i32)
+			if i+gramWords > len(a) {
+				return true
+			}
+			if cr.covered(i) {
+				continue
+			}
+			g := a[i : i+gramWords]
+			for j := 0; j+gramWords <= len(b); j++ {
+				if b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
+					continue
+				}
+				if !cr.add(extendRun(a, b, i, j)) {
+					return true
+				}
+			}
+		}
+	}
+	return f.covers(&cr, len(a), len(b))
+}
+
+// mayCopyStrong reports whether an arrival xp and a candidate y may form
+// a copy the Finder reports with MinShare set, and so are to be aligned
+// whole. A candidate only the LSH index found is a near-duplicate or
+// nothing, as in mayAlign; one that many bands found, or that shares too
+// many fingerprints to list, is aligned. Otherwise the runs of equal
+// words through the n-grams at every shared fingerprint are measured: a
+// pair is aligned when they cover enough of either text to make a share
+// of MinShare likely.
+func (f *Finder) mayCopyStrong(xp *Prepared, y *entry, t target) bool {
+	x := xp.e
+	if t.c.shared == 0 {
+		if t.c.bands < minLSHBands {
+			return false
+		}
+		f.complete(x)
+		f.complete(y)
+		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
+	}
+	if t.c.bands >= strongBands || t.fps == nil || len(t.fps) < int(t.c.shared) {
+		return true
+	}
+	a, b := x.d.hs, y.d.hs
+	if len(a) > maxFPos || len(b) > maxFPos || len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	var cr coverRuns
+	var ybuf [8]int
+	ys := ybuf[:0]
+	for _, k := range t.fps {
+		xs := xp.positions(k)
+		if cr.coveredAll(xs) {
+			continue
+		}
+		ys = y.positions(ys[:0], xp.s.fps[k])
+		for _, i32 := range xs {
+			i := int(i32)
+			if cr.covered(i) {
+				continue
+			}
+			for _, j := range ys {
+				if !equalRun(a, b, i, j, gramWords) {
+					continue
+				}
+				if !cr.add(extendRun(a, b, i, j)) {
+					return true
+				}
+			}
+		}
+	}
+	if cr.looked == 0 {
+		// no occurrence at all: y is not the text that was indexed (an
+		// update read from the store), so nothing is known
+		return true
+	}
+	return f.covers(&cr, len(a), len(b))
+}
+
+// coverRuns collects the runs of equal words through the n-grams two
+// texts share.
+type coverRuns struct {
+	runs   []coverRun
+	buf    [32]coverRun
+	looked int
+}
+
+// coverRun is a run of equal words, [a0, a1) of one text and [b0, b1) of
+// the other.
+type coverRun struct{ a0, a1, b0, b1 int }
+
+// covered reports whether word i of the first text is on a run collected
+// already: a run through it on another diagonal, from a repeated n-gram,
+// would add to the cover of the second text only.
+func (cr *coverRuns) covered(i int) bool {
+	for _, r := range cr.runs {
+		if r.a0 <= i && i < r.a1 {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredAll reports whether every one of the positions is covered.
+func (cr *coverRuns) coveredAll(pos []uint32) bool {
+	for _, i := range pos {
+		if !cr.covered(int(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// add collects r; false when the runs collected are too many to go on.
+func (cr *coverRuns) add(r coverRun) bool {
+	if cr.looked++; cr.looked > maxCoverPairs {
+		return false
+	}
+	if cr.runs == nil {
+		cr.runs = cr.buf[:0]
+	}
+	cr.runs = append(cr.runs, r)
+	return true
+}
+
+// extendRun returns the run of equal words of a and b through the
+// n-gram at i in a and j in b.
+func extendRun[T word](a, b []T, i, j int) coverRun {
+	a0, b0 := i, j
+	for a0 > 0 && b0 > 0 && a[a0-1] == b[b0-1] {
+		a0, b0 = a0-1, b0-1
+	}
+	a1, b1 := i+gramWords, j+gramWords
+	for a1 < len(a) && b1 < len(b) && a[a1] == b[b1] {
+		a1, b1 = a1+1, b1+1
+	}
+	return coverRun{a0, a1, b0, b1}
+}
+
+// covers reports whether the runs cover enough of a text of na words or
+// of one of nb words for a share of MinShare to be likely.
+func (f *Finder) covers(cr *coverRuns, na, nb int) bool {
+	if len(cr.runs) == 0 {
+		return false
+	}
+	var ibuf [32][2]int
+	iv := ibuf[:0]
+	for _, r := range cr.runs {
+		iv = append(iv, [2]int{r.a0, r.a1})
+	}
+	ca := unionLen(iv)
+	iv = iv[:0]
+	for _, r := range cr.runs {
+		iv = append(iv, [2]int{r.b0, r.b1})
+	}
+	cb := unionLen(iv)
+	need := f.opts.MinShare * coverSlack
+	return float64(ca) >= need*float64(na) || float64(cb) >= need*float64(nb)
+}
+
+// unionLen returns the length of the union of the intervals iv, which
+// it sorts.
+func unionLen(iv [][2]int) int {
+	slices.SortFunc(iv, func(p, q [2]int) int { return p[0] - q[0] })
+	covered, end := 0, -1
+	for _, v := range iv {
+		switch {
+		case v[0] >= end:
+			covered += v[1] - v[0]
+			end = v[1]
+		case v[1] > end:
+			covered += v[1] - end
+			end = v[1]
+		}
+	}
+	return covered
+}

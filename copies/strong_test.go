@@ -1,0 +1,192 @@
+package copies
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// strongPairs runs a Finder with opts over arts and returns the strong
+// copies it reports (per Finder.strong with MinShare at minShare), by
+// pair. A source holding arts reads back what the Finder no longer holds.
+func strongPairs(t testing.TB, arts []storyline.Article, opts Options, minShare float64) map[[2]string]storyline.Copy {
+	t.Helper()
+	src := memSource{}
+	for _, a := range arts {
+		src[a.ID] = a
+	}
+	f := New(src, opts)
+	judge := &Finder{opts: Options{MinShare: minShare}}
+	out := map[[2]string]storyline.Copy{}
+	ctx := context.Background()
+	for i := range arts {
+		cs, err := f.AddPrepared(ctx, &arts[i], f.Prepare(&arts[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			if judge.strong(c) {
+				out[pairKey(c.A, c.B)] = c
+			}
+		}
+	}
+	return out
+}
+
+// agreement compares the strong copies a Finder with MinShare reports
+// with those a Finder without it reports among all its copies.
+type agreement struct {
+	full, lean, both  int
+	recall, precision float64
+	// kinds counts the pairs both report under different kinds
+	kinds int
+	// missed and extra are a few pairs only one of them reports
+	missed, extra [][2]string
+}
+
+func agree(t testing.TB, arts []storyline.Article, minShare float64) agreement {
+	full := strongPairs(t, arts, Options{}, minShare)
+	lo := Options{MinShare: minShare}
+	if v, err := strconv.Atoi(os.Getenv("MP")); err == nil {
+		lo.MaxPosting = v
+	}
+	lean := strongPairs(t, arts, lo, minShare)
+	g := agreement{full: len(full), lean: len(lean)}
+	for p, c := range full {
+		lc, ok := lean[p]
+		if !ok {
+			if len(g.missed) < 5 {
+				g.missed = append(g.missed, p)
+			}
+			continue
+		}
+		g.both++
+		if lc.Kind != c.Kind {
+			g.kinds++
+		}
+	}
+	for p := range lean {
+		if _, ok := full[p]; !ok && len(g.extra) < 5 {
+			g.extra = append(g.extra, p)
+		}
+	}
+	g.recall = float64(g.both) / float64(max(g.full, 1))
+	g.precision = float64(g.both) / float64(max(g.lean, 1))
+	return g
+}
+
+func (g agreement) check(t *testing.T, name string) {
+	t.Helper()
+	t.Logf("%s: strong pairs %d without MinShare, %d with, %d both (%d of another kind): recall %.4f precision %.4f; missed e.g. %v, extra e.g. %v",
+		name, g.full, g.lean, g.both, g.kinds, g.recall, g.precision, g.missed, g.extra)
+	if g.full == 0 {
+		t.Fatalf("%s: no strong pairs to compare", name)
+	}
+	if g.recall < 0.97 || g.precision < 0.97 {
+		t.Errorf("%s: recall %.4f, precision %.4f of the strong pairs; want both at least 0.97", name, g.recall, g.precision)
+	}
+	if float64(g.kinds) > 0.01*float64(g.both) {
+		t.Errorf("%s: %d of %d pairs reported under another kind", name, g.kinds, g.both)
+	}
+}
+
+// TestStrongAgreesOnGenerated checks that a Finder with MinShare reports
+// the strong copies a Finder without it finds, on a generated stream with
+// syndicated copies, rewrites and shared passages.
+func TestStrongAgreesOnGenerated(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 1000
+	}
+	s := newGenStream(n)
+	var arts []storyline.Article
+	for a, ok := s.next(); ok; a, ok = s.next() {
+		arts = append(arts, a)
+	}
+	agree(t, arts, 0.2).check(t, "generated")
+}
+
+// TestStrongAgreesOnRealSets is TestStrongAgreesOnGenerated on the
+// labeled real sets in ../shared (ECB+ and GiveMe5W1H), skipped when they
+// are not there.
+func TestStrongAgreesOnRealSets(t *testing.T) {
+	for _, set := range []string{"giveme5w1h_news_cluster/data.jsonl", "ecbplus/data.jsonl.gz"} {
+		t.Run(strings.Split(set, "/")[0], func(t *testing.T) {
+			path := filepath.Join("..", "..", "shared", "data", set)
+			arts, err := readArticles(path)
+			if os.IsNotExist(err) {
+				t.Skipf("%s not found: the real sets are not here", path)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			agree(t, arts, 0.2).check(t, set)
+		})
+	}
+}
+
+// TestStrongAgreesOnFile is TestStrongAgreesOnGenerated on a JSON Lines
+// file named by STORYLINE_COPIES_STRONG (a 'storyline gen' file has its
+// boilerplate removed as a perfect cleaner would), skipped without it.
+func TestStrongAgreesOnFile(t *testing.T) {
+	path := os.Getenv("STORYLINE_COPIES_STRONG")
+	if path == "" {
+		t.Skip("STORYLINE_COPIES_STRONG names no file")
+	}
+	arts, err := readArticles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agree(t, arts, 0.2).check(t, path)
+}
+
+// readArticles reads the articles of a JSON Lines file, gzipped when its
+// name ends in .gz, with the boilerplate paragraphs a gen record names
+// removed.
+func readArticles(path string) ([]storyline.Article, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	var r io.Reader = fh
+	if strings.HasSuffix(path, ".gz") {
+		z, err := gzip.NewReader(fh)
+		if err != nil {
+			return nil, err
+		}
+		r = z
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	var arts []storyline.Article
+	for sc.Scan() {
+		var rec genRecord
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, err
+		}
+		text := rec.Text
+		if len(rec.Boilerplate) > 0 {
+			paras := strings.Split(text, "\n\n")
+			paras = slices.DeleteFunc(paras, func(p string) bool { return slices.Contains(rec.Boilerplate, p) })
+			text = strings.Join(paras, "\n\n")
+		}
+		a := storyline.Article{ID: rec.ID, Text: text}
+		if tm, err := time.Parse(time.RFC3339, rec.Date); err == nil {
+			a.Published = storyline.Published{Time: tm.UTC(), HasTime: true}
+		}
+		arts = append(arts, a)
+	}
+	return arts, sc.Err()
+}
