@@ -24,6 +24,8 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 type alignScratch struct {
 	share, local, full aligner
 	heavy              []int32
+	// cover measures candidates with Options.MinShare
+	cover coverRuns
 }
 
 // compareWith is compare aligning with al.

@@ -195,6 +195,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	e, s := p.e, p.s
 	f.mu.Lock()
+	f.look.words = len(s.words)
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
@@ -231,7 +232,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	for i := range targets {
 		var ok bool
 		if f.strongOnly() {
-			ok = f.screenStrong(p, &targets[i])
+			ok = f.screenStrong(&as.cover, p, &targets[i])
 		} else {
 			ok = f.screen(as, p, s.words, arrShingles, &targets[i], a.ID)
 		}
@@ -251,7 +252,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 			if other == nil {
 				return
 			}
-			if f.strongOnly() && !f.mayCopyStrong(p, other, *t) || !f.strongOnly() && !f.mayAlign(&as.local, p, other, *t) {
+			if f.strongOnly() && !f.mayCopyStrong(&as.cover, p, other, *t) || !f.strongOnly() && !f.mayAlign(&as.local, p, other, *t) {
 				return
 			}
 		}
@@ -306,7 +307,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		tb.whole = with
 		f.mu.Lock()
 		f.join(d, with)
-		f.recordJoin(d, s, with)
+		if !f.opts.NoState {
+			f.recordJoin(d, s, with)
+		}
 		f.mu.Unlock()
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -364,7 +367,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	f.tick(s.at)
 	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
 	f.cur.add(d, s.fps, s.words, s.quoted)
-	if record {
+	if record && !f.opts.NoState {
 		f.pending[f.docKey(d)] = encodeSketch(s)
 	}
 	return d

@@ -55,6 +55,8 @@ type lookupScratch struct {
 	// addressing, a slot of another generation empty
 	idSlots [128]uint64
 	idGen   uint32
+	// words is the arrival's length in words (see sharesEnough)
+	words int
 }
 
 // seenID reports whether id is among chosen, the ids resolve chose so
@@ -358,7 +360,11 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	// one sort key per candidate: near, root, shared, document, all
 	// descending
 	keys := l.keys[:0]
+	strongOnly := f.strongOnly()
 	for _, c := range l.cands {
+		if strongOnly && !c.near && !f.sharesEnough(c) {
+			continue
+		}
 		k := uint64(c.doc) | uint64(c.shared&(1<<30-1))<<32
 		if c.near {
 			k |= 1 << 63

@@ -81,6 +81,10 @@ type Options struct {
 	// reported as without it, passages and all. Its sketches are stored
 	// apart from those of a Finder without it: neither loads the other's.
 	MinShare float64
+	// NoState, for runs without a store (storyline cluster), records no
+	// sketches for Pending, which then returns nothing: the sketches are
+	// not encoded for every article. The copies found are the same.
+	NoState bool
 }
 
 func (o Options) withDefaults() Options {

@@ -1,7 +1,9 @@
 package copies
 
 import (
+	"os"
 	"slices"
+	"strconv"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textproc"
@@ -29,12 +31,17 @@ const (
 	// through the sampled n-grams cover (in words) may be for a pair to
 	// be aligned: the runs miss short passages without a sampled n-gram
 	// and the gaps the aligner bridges, and a share counts code points.
-	coverSlack = 0.5
+	coverSlackC = 0.8
 	// minLSHBands is how many LSH bands must find a candidate that shares
 	// no sampled fingerprint for it to be looked at: a near-duplicate
 	// (Jaccard similarity 0.7 or more) meets in two of the thirteen 96
 	// times in 100, and it seldom shares none.
 	minLSHBands = 2
+	// fpWords is the most words a shared passage can hold per
+	// fingerprint it shares (see sharesEnough): a passage of n words
+	// holds (n-gramWords+1)/window whole windows of n-grams, each of
+	// which selects one, so at least one for 19 words from 12.
+	fpWords = 19
 	// maxCoverPairs caps the pairs of occurrences mayCopyStrong looks at;
 	// past it a pair is aligned.
 	maxCoverPairs = 256
@@ -168,9 +175,9 @@ func (e *entry) leanSize() int {
 // t of the arrival xp is to be read back or aligned whole. A candidate
 // no longer in memory is measured on its short words (see mayCopyShort)
 // before it is read back.
-func (f *Finder) screenStrong(xp *Prepared, t *target) bool {
+func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target) bool {
 	if t.e != nil {
-		return f.mayCopyStrong(xp, t.e, *t)
+		return f.mayCopyStrong(cr, xp, t.e, *t)
 	}
 	if t.c.shared == 0 {
 		return t.c.bands >= minLSHBands
@@ -179,8 +186,8 @@ func (f *Finder) screenStrong(xp *Prepared, t *target) bool {
 		len(xp.s.words) > maxFPos || len(t.words) > maxFPos {
 		return true
 	}
-	var cr coverRuns
 	a, b := xp.s.words, t.words
+	cr.reset(f.opts.MinShare*coverSlack, len(a), len(b))
 	for _, k := range t.fps {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
@@ -195,13 +202,13 @@ func (f *Finder) screenStrong(xp *Prepared, t *target) bool {
 				if b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
 					continue
 				}
-				if !cr.add(extendRun(a, b, i, j)) {
+				if cr.add(extendRun(a, b, i, j).inWords()) {
 					return true
 				}
 			}
 		}
 	}
-	return f.covers(&cr, len(a), len(b))
+	return cr.covers()
 }
 
 // mayCopyStrong reports whether an arrival xp and a candidate y may form
@@ -212,7 +219,7 @@ func (f *Finder) screenStrong(xp *Prepared, t *target) bool {
 // words through the n-grams at every shared fingerprint are measured: a
 // pair is aligned when they cover enough of either text to make a share
 // of MinShare likely.
-func (f *Finder) mayCopyStrong(xp *Prepared, y *entry, t target) bool {
+func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target) bool {
 	x := xp.e
 	if t.c.shared == 0 {
 		if t.c.bands < minLSHBands {
@@ -229,7 +236,7 @@ func (f *Finder) mayCopyStrong(xp *Prepared, y *entry, t target) bool {
 	if len(a) > maxFPos || len(b) > maxFPos || len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	var cr coverRuns
+	cr.reset(f.opts.MinShare*coverSlack, int(x.d.end(len(a)-1)), int(y.d.end(len(b)-1)))
 	var ybuf [8]int
 	ys := ybuf[:0]
 	for _, k := range t.fps {
@@ -247,31 +254,54 @@ func (f *Finder) mayCopyStrong(xp *Prepared, y *entry, t target) bool {
 				if !equalRun(a, b, i, j, gramWords) {
 					continue
 				}
-				if !cr.add(extendRun(a, b, i, j)) {
+				if cr.add(extendRun(a, b, i, j).inCodePoints(&x.d, &y.d)) {
 					return true
 				}
 			}
 		}
 	}
-	if cr.looked == 0 {
+	if len(cr.runs) == 0 && cr.looked == 0 && len(ys) == 0 {
 		// no occurrence at all: y is not the text that was indexed (an
 		// update read from the store), so nothing is known
 		return true
 	}
-	return f.covers(&cr, len(a), len(b))
+	return cr.covers()
 }
 
 // coverRuns collects the runs of equal words through the n-grams two
-// texts share.
+// texts, of na and nb words, share, until they cover share of either.
 type coverRuns struct {
 	runs   []coverRun
-	buf    [32]coverRun
+	na, nb int
+	sa, sb int // the words the runs cover, on each side
+	share  float64
 	looked int
+	ivs    [][2]int
 }
 
 // coverRun is a run of equal words, [a0, a1) of one text and [b0, b1) of
-// the other.
-type coverRun struct{ a0, a1, b0, b1 int }
+// the other, and what it covers of each, [ua0, ua1) and [ub0, ub1), in
+// the unit texts are measured in: code points, or words when the code
+// points of one are not known.
+type coverRun struct{ a0, a1, b0, b1, ua0, ua1, ub0, ub1 int }
+
+// inWords returns r measured in words.
+func (r coverRun) inWords() coverRun {
+	r.ua0, r.ua1, r.ub0, r.ub1 = r.a0, r.a1, r.b0, r.b1
+	return r
+}
+
+// inCodePoints returns r measured in the code points of a and b.
+func (r coverRun) inCodePoints(a, b *doc) coverRun {
+	r.ua0, r.ua1 = int(a.start(r.a0)), int(a.end(r.a1-1))
+	r.ub0, r.ub1 = int(b.start(r.b0)), int(b.end(r.b1-1))
+	return r
+}
+
+// reset empties cr for texts of na and nb words and the share wanted.
+func (cr *coverRuns) reset(share float64, na, nb int) {
+	cr.runs, cr.na, cr.nb, cr.sa, cr.sb, cr.share, cr.looked = cr.runs[:0], na, nb, 0, 0, share, 0
+}
 
 // covered reports whether word i of the first text is on a run collected
 // already: a run through it on another diagonal, from a repeated n-gram,
@@ -295,51 +325,87 @@ func (cr *coverRuns) coveredAll(pos []uint32) bool {
 	return true
 }
 
-// add collects r; false when the runs collected are too many to go on.
+// add collects r and reports whether the pair is to be aligned: the
+// runs collected, added up, cover the share of either text (they
+// seldom overlap), or are too many to go on.
 func (cr *coverRuns) add(r coverRun) bool {
 	if cr.looked++; cr.looked > maxCoverPairs {
-		return false
-	}
-	if cr.runs == nil {
-		cr.runs = cr.buf[:0]
+		return true
 	}
 	cr.runs = append(cr.runs, r)
-	return true
+	cr.sa += r.ua1 - r.ua0
+	cr.sb += r.ub1 - r.ub0
+	return float64(cr.sa) >= cr.share*float64(cr.na) && cr.union(false) >= cr.share*float64(cr.na) ||
+		float64(cr.sb) >= cr.share*float64(cr.nb) && cr.union(true) >= cr.share*float64(cr.nb)
 }
 
-// extendRun returns the run of equal words of a and b through the
-// n-gram at i in a and j in b.
+// covers reports whether the runs collected cover the share of either
+// text.
+func (cr *coverRuns) covers() bool {
+	return len(cr.runs) > 0 && (cr.union(false) >= cr.share*float64(cr.na) || cr.union(true) >= cr.share*float64(cr.nb))
+}
+
+// union returns the words of the first text the runs cover, or of the
+// second when second is set.
+func (cr *coverRuns) union(second bool) float64 {
+	iv := cr.ivs[:0]
+	for _, r := range cr.runs {
+		if second {
+			iv = append(iv, [2]int{r.ub0, r.ub1})
+		} else {
+			iv = append(iv, [2]int{r.ua0, r.ua1})
+		}
+	}
+	cr.ivs = iv
+	return float64(unionLen(iv))
+}
+
+// extendRun returns the run of words of a and b through the n-gram
+// at i in a and j in b, equal but for gaps the aligner bridges: a seed
+// of equal words that resumes within maxGap words on both sides.
 func extendRun[T word](a, b []T, i, j int) coverRun {
 	a0, b0 := i, j
-	for a0 > 0 && b0 > 0 && a[a0-1] == b[b0-1] {
-		a0, b0 = a0-1, b0-1
+	for {
+		for a0 > 0 && b0 > 0 && a[a0-1] == b[b0-1] {
+			a0, b0 = a0-1, b0-1
+		}
+		ga, gb, ok := resumes(a, b, a0, b0, -1)
+		if !ok {
+			break
+		}
+		a0, b0 = a0-ga-seedWords, b0-gb-seedWords
 	}
 	a1, b1 := i+gramWords, j+gramWords
-	for a1 < len(a) && b1 < len(b) && a[a1] == b[b1] {
-		a1, b1 = a1+1, b1+1
+	for {
+		for a1 < len(a) && b1 < len(b) && a[a1] == b[b1] {
+			a1, b1 = a1+1, b1+1
+		}
+		ga, gb, ok := resumes(a, b, a1, b1, 1)
+		if !ok {
+			break
+		}
+		a1, b1 = a1+ga+seedWords, b1+gb+seedWords
 	}
-	return coverRun{a0, a1, b0, b1}
+	return coverRun{a0: a0, a1: a1, b0: b0, b1: b1}
 }
 
-// covers reports whether the runs cover enough of a text of na words or
-// of one of nb words for a share of MinShare to be likely.
-func (f *Finder) covers(cr *coverRuns, na, nb int) bool {
-	if len(cr.runs) == 0 {
-		return false
+// resumes looks for a seed of equal words within maxGap words of a run
+// of a and b that ends at a1 and b1 (dir 1) or starts at them (dir -1),
+// the gaps before it on each side the fewest.
+func resumes[T word](a, b []T, a1, b1, dir int) (ga, gb int, ok bool) {
+	for g := 1; g <= 2*maxGap; g++ {
+		for ga := max(0, g-maxGap); ga <= min(g, maxGap); ga++ {
+			gb := g - ga
+			i, j := a1+ga, b1+gb
+			if dir < 0 {
+				i, j = a1-ga-seedWords, b1-gb-seedWords
+			}
+			if equalRun(a, b, i, j, seedWords) {
+				return ga, gb, true
+			}
+		}
 	}
-	var ibuf [32][2]int
-	iv := ibuf[:0]
-	for _, r := range cr.runs {
-		iv = append(iv, [2]int{r.a0, r.a1})
-	}
-	ca := unionLen(iv)
-	iv = iv[:0]
-	for _, r := range cr.runs {
-		iv = append(iv, [2]int{r.b0, r.b1})
-	}
-	cb := unionLen(iv)
-	need := f.opts.MinShare * coverSlack
-	return float64(ca) >= need*float64(na) || float64(cb) >= need*float64(nb)
+	return 0, 0, false
 }
 
 // unionLen returns the length of the union of the intervals iv, which
@@ -359,3 +425,32 @@ func unionLen(iv [][2]int) int {
 	}
 	return covered
 }
+
+// sharesEnough reports whether candidate c shares enough sampled
+// fingerprints with the arrival, of f.look.words words, for a share of
+// MinShare of the shorter of the two: a passage of n words holds at
+// least one fingerprint for every 19 of its words, in both texts (every
+// window of n-grams in it selects one, see winnowPos), so covering a
+// share s of w words takes s*w/19 of them (with coverSlack for the
+// passages that bridge a few unequal words and for shares counted in
+// code points). A candidate the passage index no longer has words for
+// is kept. f.mu is held.
+func (f *Finder) sharesEnough(c candidate) bool {
+	nb := 0
+	if w := f.cur.wordsOf(c.doc); w != nil {
+		nb = len(w)
+	} else if w := f.prev.wordsOf(c.doc); w != nil {
+		nb = len(w)
+	} else {
+		return true
+	}
+	n := min(f.look.words, nb)
+	return float64(c.shared)*fpWords >= f.opts.MinShare*coverSlack*float64(n)
+}
+
+var coverSlack = func() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("SLACK"), 64); err == nil {
+		return v
+	}
+	return coverSlackC
+}()
