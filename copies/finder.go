@@ -202,6 +202,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	f.old.forget(a.ID)
 	tb := f.targetBufs.Get().(*targetBuf)
 	targets := f.resolve(a.ID, tb)
+	if f.strongOnly() {
+		tb.unwalked = append(tb.unwalked[:0], f.look.unwalked...)
+	}
 	f.mu.Unlock()
 	defer func() {
 		tb.release()
@@ -232,7 +235,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	for i := range targets {
 		var ok bool
 		if f.strongOnly() {
-			ok = f.screenStrong(&as.cover, p, &targets[i])
+			ok = f.screenStrong(&as.cover, p, &targets[i], tb.unwalked)
 		} else {
 			ok = f.screen(as, p, s.words, arrShingles, &targets[i], a.ID)
 		}
@@ -252,7 +255,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 			if other == nil {
 				return
 			}
-			if f.strongOnly() && !f.mayCopyStrong(&as.cover, p, other, *t) || !f.strongOnly() && !f.mayAlign(&as.local, p, other, *t) {
+			if f.strongOnly() && !f.mayCopyStrong(&as.cover, p, other, *t, tb.unwalked) || !f.strongOnly() && !f.mayAlign(&as.local, p, other, *t) {
 				return
 			}
 		}

@@ -57,6 +57,9 @@ type lookupScratch struct {
 	idGen   uint32
 	// words is the arrival's length in words (see sharesEnough)
 	words int
+	// unwalked are the arrival's fingerprints (indexes in its sketch)
+	// whose postings were not walked: too common, or past the budget
+	unwalked []int32
 }
 
 // seenID reports whether id is among chosen, the ids resolve chose so
@@ -168,10 +171,15 @@ func (f *Finder) lookup(s sketch) {
 	}
 	l.touched = touched
 	heads, total := l.heads[:0], 0
+	l.unwalked = l.unwalked[:0]
 	for i, h := range s.fps {
 		ec, n := f.cur.head(h)
 		ep, np := f.prev.head(h)
-		if n+np == 0 || n+np > limit {
+		if n+np == 0 {
+			continue
+		}
+		if n+np > limit {
+			l.unwalked = append(l.unwalked, int32(i))
 			continue
 		}
 		heads = append(heads, fpHead{cur: ec, prev: ep, n: int32(n), np: int32(np), fp: int32(i)})
@@ -194,6 +202,9 @@ func (f *Finder) lookup(s sketch) {
 		}
 		walk++
 		walked += int(hd.n + hd.np)
+	}
+	for _, hd := range heads[walk:] {
+		l.unwalked = append(l.unwalked, hd.fp)
 	}
 	docs := f.walkChains(heads[:walk])
 	for _, hd := range heads[:walk] {
@@ -448,6 +459,9 @@ type targetBuf struct {
 	fps     []int32
 	// whole are the documents found to be whole copies of the arrival
 	whole []uint32
+	// unwalked are the arrival's fingerprints the lookup did not walk
+	// (see lookupScratch), for Options.MinShare
+	unwalked []int32
 }
 
 // release drops what the targets point to, so that the buffer, waiting

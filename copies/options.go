@@ -72,14 +72,13 @@ type Options struct {
 	// without it, and partial copies whose passages are not all
 	// quotations and cover at least MinShare of one of the two articles
 	// (storyline cluster sets 0.2, the share its clusterer asks of a
-	// partial copy). Such a pair shares many n-grams, so the Finder
-	// indexes one fingerprint in two and MinHashes one shingle in four
-	// (of a text of 64 shingles or more), aligns a pair only when the
-	// runs of equal words through its shared n-grams cover some of
-	// MinShare of either text, and scans quotation marks and sorts
-	// shingles only for the articles it aligns. A pair it reports is
-	// reported as without it, passages and all. Its sketches are stored
-	// apart from those of a Finder without it: neither loads the other's.
+	// partial copy). A candidate is aligned only when it shares enough
+	// fingerprints for such a share and the runs of equal words through
+	// the n-grams they share cover most of it; quotation marks are
+	// scanned and shingles sorted only for the articles aligned. A pair
+	// it reports is reported as without it, passages and all. Its
+	// sketches are stored apart from those of a Finder without it:
+	// neither loads the other's.
 	MinShare float64
 	// NoState, for runs without a store (storyline cluster), records no
 	// sketches for Pending, which then returns nothing: the sketches are

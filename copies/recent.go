@@ -54,8 +54,6 @@ type scratch struct {
 	group []int32
 	spans []uint32
 	marks []uint32
-	// sampled holds the shingles MinHashed with Options.MinShare
-	sampled []uint64
 }
 
 // radixSort sorts a in place, a byte at a time from the lowest, through

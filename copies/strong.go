@@ -1,9 +1,8 @@
 package copies
 
 import (
-	"os"
+	"iter"
 	"slices"
-	"strconv"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/textproc"
@@ -11,39 +10,36 @@ import (
 )
 
 // Strong copies only (Options.MinShare). A clusterer reads the copies
-// that are evidence of one event: whole copies and passages covering a
-// fair share of one article. A pair sharing a fifth of an article shares
-// many n-grams, so the Finder indexes a sample of the fingerprints and
-// MinHashes a sample of the shingles, which still finds such a pair (and
-// every whole copy), measures how much of either text the equal words
-// around the sampled n-grams cover before it aligns a pair, and prepares
-// what only aligning needs (the sorted shingle set, the quotation marks)
-// for the articles it aligns, when it first aligns them.
+// that are evidence of one event: whole copies, and passages covering a
+// fair share of one article. The Finder looks up the same candidates as
+// without MinShare, but keeps a candidate only when it shares enough
+// fingerprints for such a share (sharesEnough), and aligns it only when
+// the runs of equal words through the n-grams they share, gaps bridged as
+// the aligner bridges them, cover enough of either text (mayCopyStrong).
+// What only aligning needs (the sorted shingle set, the quotation marks,
+// the length in code points) is prepared for an article when it is first
+// aligned (complete): most never are.
 const (
-	// fpSample keeps one winnowed fingerprint in fpSample, by its hash.
-	fpSample = 1
-	// shingleSample keeps one shingle in shingleSample, by its hash,
-	// for the MinHash of a text of at least minSampled shingles; a
-	// shorter text is MinHashed whole.
-	shingleSample = 4
-	minSampled    = 64
-	// coverSlack is how far below MinShare the share the equal-word runs
-	// through the sampled n-grams cover (in words) may be for a pair to
-	// be aligned: the runs miss short passages without a sampled n-gram
-	// and the gaps the aligner bridges, and a share counts code points.
-	coverSlackC = 0.8
+	// coverSlack is how far below MinShare the share the runs cover may
+	// be for a pair to be aligned: the runs miss the passages through
+	// n-grams neither index nor lookup holds, and may end short of a
+	// passage's edges.
+	coverSlack = 0.8
 	// minLSHBands is how many LSH bands must find a candidate that shares
-	// no sampled fingerprint for it to be looked at: a near-duplicate
-	// (Jaccard similarity 0.7 or more) meets in two of the thirteen 96
-	// times in 100, and it seldom shares none.
+	// no fingerprint for it to be looked at: a near-duplicate (Jaccard
+	// similarity 0.7 or more) meets in two of the thirteen 96 times in
+	// 100, and it seldom shares none.
 	minLSHBands = 2
 	// fpWords is the most words a shared passage can hold per
 	// fingerprint it shares (see sharesEnough): a passage of n words
 	// holds (n-gramWords+1)/window whole windows of n-grams, each of
 	// which selects one, so at least one for 19 words from 12.
 	fpWords = 19
-	// maxCoverPairs caps the pairs of occurrences mayCopyStrong looks at;
-	// past it a pair is aligned.
+	// maxUnwalked caps the fingerprints the lookup did not walk that
+	// are measured (see fpsToMeasure).
+	maxUnwalked = 32
+	// maxCoverPairs caps the runs mayCopyStrong collects; past it a pair
+	// is aligned.
 	maxCoverPairs = 256
 )
 
@@ -65,27 +61,17 @@ func (f *Finder) strong(c storyline.Copy) bool {
 	return !quotes && max(c.AShare, c.BShare) >= f.opts.MinShare
 }
 
-// prepareLean is Prepare with MinShare set: the words, a sample of the
-// fingerprints with their positions, and the MinHash band keys of a
-// sample of the shingles; the shingle set is kept unsorted and the
-// quotation marks are left for complete.
+// prepareLean is Prepare with MinShare set: the words, fingerprints
+// with their positions and MinHash band keys, as Prepare computes them,
+// with the shingle set kept unsorted and the quotation marks left for
+// complete.
 func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 	sc := f.scratch.Get().(*scratch)
 	e := buildLean(a, sc)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
-	sh := sc.sh
-	if len(sh) >= minSampled {
-		sampled := sc.sampled[:0]
-		for _, h := range sh {
-			if h%shingleSample == 0 {
-				sampled = append(sampled, h)
-			}
-		}
-		sc.sampled, sh = sampled, sampled
-	}
-	p.s.keys, p.s.hasSh = f.params.bandKeys(sh)
+	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
 	p.at, p.pos = at, pos
 	f.scratch.Put(sc)
 	return p
@@ -93,7 +79,7 @@ func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 
 // buildLean is buildEntry for prepareLean. It leaves in sc the shingle
 // hashes (sh), the n-gram hashes (grams) and the positions winnowing
-// selected whose n-gram is in the sample (pos).
+// selected (pos).
 func buildLean(a *storyline.Article, sc *scratch) *entry {
 	text := a.Text
 	sc.toks = textproc.Tokenize(sc.toks[:0], text)
@@ -108,21 +94,14 @@ func buildLean(a *storyline.Article, sc *scratch) *entry {
 	sc.wide, sc.hs = wide, hs
 	sc.sh = shingles(sc.sh[:0], wide)
 	sc.grams = grams(sc.grams[:0], wide)
-	pos := winnowPos(sc.pos[:0], sc.grams)
-	kept := pos[:0]
-	for _, p := range pos {
-		if sc.grams[p]%fpSample == 0 {
-			kept = append(kept, p)
-		}
-	}
-	sc.pos = kept
+	sc.pos = winnowPos(sc.pos[:0], sc.grams)
 	fpos := sc.fpos[:0]
-	for _, p := range kept {
+	for _, p := range sc.pos {
 		if p < maxFPos {
 			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
 		}
 	}
-	slices.Sort(fpos)
+	sc.radix = radixSort(fpos, sc.radix)
 	sc.fpos = fpos
 	ns := len(sc.sh)
 	arena := make([]uint32, 2*n+ns+len(fpos))
@@ -175,9 +154,9 @@ func (e *entry) leanSize() int {
 // t of the arrival xp is to be read back or aligned whole. A candidate
 // no longer in memory is measured on its short words (see mayCopyShort)
 // before it is read back.
-func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target) bool {
+func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked []int32) bool {
 	if t.e != nil {
-		return f.mayCopyStrong(cr, xp, t.e, *t)
+		return f.mayCopyStrong(cr, xp, t.e, *t, unwalked)
 	}
 	if t.c.shared == 0 {
 		return t.c.bands >= minLSHBands
@@ -188,7 +167,7 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target) bool {
 	}
 	a, b := xp.s.words, t.words
 	cr.reset(f.opts.MinShare*coverSlack, len(a), len(b))
-	for _, k := range t.fps {
+	for k := range fpsToMeasure(t.fps, unwalked) {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
 			if i+gramWords > len(a) {
@@ -219,7 +198,7 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target) bool {
 // words through the n-grams at every shared fingerprint are measured: a
 // pair is aligned when they cover enough of either text to make a share
 // of MinShare likely.
-func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target) bool {
+func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, unwalked []int32) bool {
 	x := xp.e
 	if t.c.shared == 0 {
 		if t.c.bands < minLSHBands {
@@ -239,7 +218,7 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target) 
 	cr.reset(f.opts.MinShare*coverSlack, int(x.d.end(len(a)-1)), int(y.d.end(len(b)-1)))
 	var ybuf [8]int
 	ys := ybuf[:0]
-	for _, k := range t.fps {
+	for k := range fpsToMeasure(t.fps, unwalked) {
 		xs := xp.positions(k)
 		if cr.coveredAll(xs) {
 			continue
@@ -266,6 +245,26 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target) 
 		return true
 	}
 	return cr.covers()
+}
+
+// fpsToMeasure returns the fingerprints (indexes in the arrival's
+// sketch) through which runs are measured: those a candidate shares
+// with the arrival, and those the lookup did not walk (stock phrases,
+// which the aligner joins to the passages around them), at most
+// maxUnwalked of them.
+func fpsToMeasure(shared, unwalked []int32) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for _, k := range shared {
+			if !yield(k) {
+				return
+			}
+		}
+		for _, k := range unwalked[:min(len(unwalked), maxUnwalked)] {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }
 
 // coverRuns collects the runs of equal words through the n-grams two
@@ -447,10 +446,3 @@ func (f *Finder) sharesEnough(c candidate) bool {
 	n := min(f.look.words, nb)
 	return float64(c.shared)*fpWords >= f.opts.MinShare*coverSlack*float64(n)
 }
-
-var coverSlack = func() float64 {
-	if v, err := strconv.ParseFloat(os.Getenv("SLACK"), 64); err == nil {
-		return v
-	}
-	return coverSlackC
-}()
