@@ -35,6 +35,10 @@ const (
 	// holds (n-gramWords+1)/window whole windows of n-grams, each of
 	// which selects one, so at least one for 19 words from 12.
 	fpWords = 19
+	// unwalkedGate is the share of what is wanted that the runs through
+	// the fingerprints a candidate shares must cover for the runs
+	// through those the lookup did not walk to be measured too.
+	unwalkedGate = 0.25
 	// maxUnwalked caps the fingerprints the lookup did not walk that
 	// are measured (see fpsToMeasure).
 	maxUnwalked = 32
@@ -71,7 +75,7 @@ func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
-	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
+	p.s.keys, p.s.hasSh = onePermKeys(sc.sh)
 	p.at, p.pos = at, pos
 	f.scratch.Put(sc)
 	return p
@@ -167,7 +171,7 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 	}
 	a, b := xp.s.words, t.words
 	cr.reset(f.opts.MinShare*coverSlack, len(a), len(b))
-	for k := range fpsToMeasure(t.fps, unwalked) {
+	for k := range cr.fps(t.fps, unwalked) {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
 			if i+gramWords > len(a) {
@@ -218,7 +222,7 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, 
 	cr.reset(f.opts.MinShare*coverSlack, int(x.d.end(len(a)-1)), int(y.d.end(len(b)-1)))
 	var ybuf [8]int
 	ys := ybuf[:0]
-	for k := range fpsToMeasure(t.fps, unwalked) {
+	for k := range cr.fps(t.fps, unwalked) {
 		xs := xp.positions(k)
 		if cr.coveredAll(xs) {
 			continue
@@ -247,17 +251,21 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, 
 	return cr.covers()
 }
 
-// fpsToMeasure returns the fingerprints (indexes in the arrival's
-// sketch) through which runs are measured: those a candidate shares
-// with the arrival, and those the lookup did not walk (stock phrases,
-// which the aligner joins to the passages around them), at most
-// maxUnwalked of them.
-func fpsToMeasure(shared, unwalked []int32) iter.Seq[int32] {
+// fps returns the fingerprints (indexes in the arrival's sketch)
+// through which runs are measured: those a candidate shares with the
+// arrival, then, when their runs cover at least unwalkedGate of what is
+// wanted, those the lookup did not walk (stock phrases, which the
+// aligner joins to the passages around them), at most maxUnwalked.
+func (cr *coverRuns) fps(shared, unwalked []int32) iter.Seq[int32] {
 	return func(yield func(int32) bool) {
 		for _, k := range shared {
 			if !yield(k) {
 				return
 			}
+		}
+		if len(unwalked) == 0 || len(cr.runs) == 0 ||
+			cr.union(false) < unwalkedGate*cr.share*float64(cr.na) && cr.union(true) < unwalkedGate*cr.share*float64(cr.nb) {
+			return
 		}
 		for _, k := range unwalked[:min(len(unwalked), maxUnwalked)] {
 			if !yield(k) {

@@ -61,6 +61,9 @@ func agree(t testing.TB, arts []storyline.Article, minShare float64) agreement {
 	if v, err := strconv.Atoi(os.Getenv("MP")); err == nil {
 		lo.MaxPosting = v
 	}
+	if v, err := strconv.Atoi(os.Getenv("MC")); err == nil {
+		lo.MaxCandidates = v
+	}
 	lean := strongPairs(t, arts, lo, minShare)
 	g := agreement{full: len(full), lean: len(lean)}
 	for p, c := range full {
