@@ -25,6 +25,10 @@ const (
 	// n-grams neither index nor lookup holds, and may end short of a
 	// passage's edges.
 	coverSlack = 0.8
+	// shortSlack is coverSlack for a candidate no longer in memory,
+	// measured on its short words, in words: it is read back only when
+	// the runs cover the share itself, of either text's words.
+	shortSlack = 1.0
 	// minLSHBands is how many LSH bands must find a candidate that shares
 	// no fingerprint for it to be looked at: a near-duplicate (Jaccard
 	// similarity 0.7 or more) meets in two of the thirteen 96 times in
@@ -170,7 +174,7 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 		return true
 	}
 	a, b := xp.s.words, t.words
-	cr.reset(f.opts.MinShare*coverSlack, len(a), len(b))
+	cr.reset(f.opts.MinShare*shortSlack, len(a), len(b))
 	for k := range cr.fps(t.fps, unwalked) {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
@@ -454,3 +458,4 @@ func (f *Finder) sharesEnough(c candidate) bool {
 	n := min(f.look.words, nb)
 	return float64(c.shared)*fpWords >= f.opts.MinShare*coverSlack*float64(n)
 }
+
