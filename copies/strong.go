@@ -458,4 +458,3 @@ func (f *Finder) sharesEnough(c candidate) bool {
 	n := min(f.look.words, nb)
 	return float64(c.shared)*fpWords >= f.opts.MinShare*coverSlack*float64(n)
 }
-
