@@ -37,6 +37,9 @@ type entry struct {
 	// complete (once) fills them
 	lean bool
 	once sync.Once
+	// leanBytes is what size counts for a lean entry besides its words,
+	// offsets and fingerprints (see leanSize)
+	leanBytes int
 }
 
 // scratch is the reusable memory of preparing one article.
@@ -303,7 +306,7 @@ func (e *entry) slice(start, end int) string {
 func (e *entry) size() int {
 	if e.lean {
 		return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
-			e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.fpos)) + e.leanSize()
+			e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.fpos)) + e.leanBytes
 	}
 	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
 		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)+cap(e.q.spans)+cap(e.q.marks)) + 8*cap(e.qwords)

@@ -122,7 +122,8 @@ func buildLean(a *storyline.Article, sc *scratch) *entry {
 	}
 	ef := arena[2*n+ns:]
 	copy(ef, fpos)
-	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, hs: eh, starts: starts}, set: set, fpos: ef, lean: true}
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, hs: eh, starts: starts}, set: set, fpos: ef, lean: true,
+		leanBytes: leanSize(text, n, ns)}
 	e.d.setTokens(tt)
 	clear(tt) // drop the terms
 	return e
@@ -150,12 +151,12 @@ func (f *Finder) complete(e *entry) {
 	})
 }
 
-// leanSize is what size counts for a lean entry: as much as for the
-// entry completed, estimated from what is known when it is built, so
-// that it does not change when the entry is completed.
-func (e *entry) leanSize() int {
-	n := len(e.d.hs)
-	return 4*cap(e.set) + 8*((n+63)/64) + 4*(len(e.d.text)/64+1) + 16
+// leanSize is what size counts for a lean entry of n words and ns
+// shingles, besides its words and fingerprints: as much as for the entry
+// completed, estimated when it is built (and kept in entry.leanBytes),
+// so that it does not change when the entry is completed.
+func leanSize(text string, n, ns int) int {
+	return 4*ns + 8*((n+63)/64) + 4*(len(text)/64+1) + 16
 }
 
 // screenStrong is screen with MinShare set: it reports whether candidate

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -263,5 +264,47 @@ func TestNoState(t *testing.T) {
 				t.Errorf("sketches of MinShare %v loaded with MinShare %v: %d articles, want %d", minShare, other, got, want)
 			}
 		}
+	}
+}
+
+// TestStrongConcurrent adds a generated stream from four goroutines to a
+// Finder with MinShare (run it with -race: lean entries are completed
+// by whichever comparison needs them first) and checks that every copy
+// it reports is a strong one.
+func TestStrongConcurrent(t *testing.T) {
+	s := newGenStream(400)
+	var arts []storyline.Article
+	src := memSource{}
+	for a, ok := s.next(); ok; a, ok = s.next() {
+		arts = append(arts, a)
+		src[a.ID] = a
+	}
+	f := New(src, Options{MinShare: 0.2, CacheSize: 50})
+	var wg sync.WaitGroup
+	found := make([][]storyline.Copy, 4)
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(arts); i += 4 {
+				cs, err := f.AddArticle(context.Background(), &arts[i])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				found[w] = append(found[w], cs...)
+			}
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, cs := range found {
+		for _, c := range cs {
+			n++
+			if !f.strong(c) {
+				t.Errorf("%s %s reported, not a strong copy: %s shares %v/%v", c.A, c.B, c.Kind, c.AShare, c.BShare)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no copies found")
 	}
 }
