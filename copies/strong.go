@@ -79,7 +79,13 @@ func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
-	p.s.keys, p.s.hasSh = onePermKeys(sc.sh)
+	if len(sc.sh) < 2*numHashes {
+		// too few shingles to fill the bins: MinHashed as without
+		// MinShare, which costs little for so few
+		p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
+	} else {
+		p.s.keys, p.s.hasSh = onePermKeys(sc.sh)
+	}
 	p.at, p.pos = at, pos
 	f.scratch.Put(sc)
 	return p
@@ -412,7 +418,7 @@ func resumes[T word](a, b []T, a1, b1, dir int) (ga, gb int, ok bool) {
 			if dir < 0 {
 				i, j = a1-ga-seedWords, b1-gb-seedWords
 			}
-			if equalRun(a, b, i, j, seedWords) {
+			if i >= 0 && j >= 0 && i < len(a) && j < len(b) && a[i] == b[j] && equalRun(a, b, i, j, seedWords) {
 				return ga, gb, true
 			}
 		}
