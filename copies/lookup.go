@@ -172,6 +172,7 @@ func (f *Finder) lookup(s sketch) {
 	l.touched = touched
 	heads, total := l.heads[:0], 0
 	l.unwalked = l.unwalked[:0]
+	strongOnly := f.strongOnly()
 	for i, h := range s.fps {
 		ec, n := f.cur.head(h)
 		ep, np := f.prev.head(h)
@@ -179,7 +180,9 @@ func (f *Finder) lookup(s sketch) {
 			continue
 		}
 		if n+np > limit {
-			l.unwalked = append(l.unwalked, int32(i))
+			if strongOnly {
+				l.unwalked = append(l.unwalked, int32(i))
+			}
 			continue
 		}
 		heads = append(heads, fpHead{cur: ec, prev: ep, n: int32(n), np: int32(np), fp: int32(i)})
@@ -204,7 +207,9 @@ func (f *Finder) lookup(s sketch) {
 		walked += int(hd.n + hd.np)
 	}
 	for _, hd := range heads[walk:] {
-		l.unwalked = append(l.unwalked, hd.fp)
+		if strongOnly {
+			l.unwalked = append(l.unwalked, hd.fp)
+		}
 	}
 	docs := f.walkChains(heads[:walk])
 	for _, hd := range heads[:walk] {

@@ -27,7 +27,12 @@ func (f *Finder) keyPrefix() string {
 }
 
 // docKey is the state key of document d's sketch.
-func (f *Finder) docKey(d uint32) string { return f.keyPrefix() + docKey(d)[1:] }
+func (f *Finder) docKey(d uint32) string {
+	if f.strongOnly() {
+		return fmt.Sprintf("s%010d", d)
+	}
+	return docKey(d)
+}
 
 // Pending returns the sketches indexed since the last call.
 func (f *Finder) Pending() map[string][]byte {
