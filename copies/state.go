@@ -16,9 +16,9 @@ func (f *Finder) Stage() string { return "copies" }
 func docKey(d uint32) string { return fmt.Sprintf("d%010d", d) }
 
 // keyPrefix starts the state keys of the Finder's sketches: "d", or "s"
-// with Options.MinShare set, whose sketches hold sampled fingerprints and
-// band keys that a Finder without it must not load, nor the other way
-// round.
+// with Options.MinShare set, whose sketches hold band keys of another
+// kind (see onePermKeys) that a Finder without it must not load, nor the
+// other way round.
 func (f *Finder) keyPrefix() string {
 	if f.strongOnly() {
 		return "s"
