@@ -444,7 +444,7 @@ func unionLen(iv [][2]int) int {
 	return covered
 }
 
-// sharesEnough reports whether candidate c shares enough sampled
+// sharesEnough reports whether candidate c shares enough
 // fingerprints with the arrival, of f.look.words words, for a share of
 // MinShare of the shorter of the two: a passage of n words holds at
 // least one fingerprint for every 19 of its words, in both texts (every
