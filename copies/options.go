@@ -72,7 +72,8 @@ type Options struct {
 	// without it, and partial copies whose passages are not all
 	// quotations and cover at least MinShare of one of the two articles
 	// (storyline cluster sets 0.2, the share its clusterer asks of a
-	// partial copy). A candidate is aligned only when it shares enough
+	// partial copy). The LSH band keys come from one hash a shingle
+	// rather than 39. A candidate is aligned only when it shares enough
 	// fingerprints for such a share and the runs of equal words through
 	// the n-grams they share cover most of it; quotation marks are
 	// scanned and shingles sorted only for the articles aligned. A pair

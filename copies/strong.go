@@ -11,14 +11,15 @@ import (
 
 // Strong copies only (Options.MinShare). A clusterer reads the copies
 // that are evidence of one event: whole copies, and passages covering a
-// fair share of one article. The Finder looks up the same candidates as
-// without MinShare, but keeps a candidate only when it shares enough
-// fingerprints for such a share (sharesEnough), and aligns it only when
-// the runs of equal words through the n-grams they share, gaps bridged as
-// the aligner bridges them, cover enough of either text (mayCopyStrong).
-// What only aligning needs (the sorted shingle set, the quotation marks,
-// the length in code points) is prepared for an article when it is first
-// aligned (complete): most never are.
+// fair share of one article. The Finder indexes and looks up the same
+// fingerprints as without MinShare (the LSH band keys come from one hash
+// a shingle, see onePermKeys), but keeps a candidate only when it shares
+// enough fingerprints for such a share (sharesEnough), and aligns it only
+// when the runs of equal words through the n-grams they share, gaps
+// bridged as the aligner bridges them, cover enough of either text
+// (mayCopyStrong). What only aligning needs (the sorted shingle set, the
+// quotation marks, the length in code points) is prepared for an article
+// when it is first aligned (complete).
 const (
 	// coverSlack is how far below MinShare the share the runs cover may
 	// be for a pair to be aligned: the runs miss the passages through
@@ -44,7 +45,7 @@ const (
 	// through those the lookup did not walk to be measured too.
 	unwalkedGate = 0.25
 	// maxUnwalked caps the fingerprints the lookup did not walk that
-	// are measured (see fpsToMeasure).
+	// are measured (see coverRuns.fps).
 	maxUnwalked = 32
 	// maxCoverPairs caps the runs mayCopyStrong collects; past it a pair
 	// is aligned.
@@ -69,9 +70,10 @@ func (f *Finder) strong(c storyline.Copy) bool {
 	return !quotes && max(c.AShare, c.BShare) >= f.opts.MinShare
 }
 
-// prepareLean is Prepare with MinShare set: the words, fingerprints
-// with their positions and MinHash band keys, as Prepare computes them,
-// with the shingle set kept unsorted and the quotation marks left for
+// prepareLean is Prepare with MinShare set: the words and fingerprints
+// with their positions as Prepare computes them, band keys by
+// one-permutation hashing (by MinHash for a text too short to fill its
+// bins), the shingle set kept unsorted and the quotation marks left for
 // complete.
 func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 	sc := f.scratch.Get().(*scratch)
