@@ -24,10 +24,14 @@ func (f *Finder) compare(x, y *entry) (storyline.Copy, bool) {
 type alignScratch struct {
 	share, local, full aligner
 	heavy              []int32
+	// cover measures candidates with Options.MinShare
+	cover coverRuns
 }
 
 // compareWith is compare aligning with al.
 func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
+	f.complete(x)
+	f.complete(y)
 	// x, the arrival, is aligned with every candidate, first or second
 	prime(al, x.d.hs)
 	if x.id > y.id {

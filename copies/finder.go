@@ -153,6 +153,9 @@ type Prepared struct {
 // that a pipeline can prepare a batch on every core and then add the
 // articles one by one, in arrival order, with AddPrepared.
 func (f *Finder) Prepare(a *storyline.Article) *Prepared {
+	if f.strongOnly() {
+		return f.prepareLean(a)
+	}
 	sc := f.scratch.Get().(*scratch)
 	e := buildEntry(a, sc)
 	p := &Prepared{e: e}
@@ -192,12 +195,16 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	e, s := p.e, p.s
 	f.mu.Lock()
+	f.look.words = len(s.words)
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
 	f.old.forget(a.ID)
 	tb := f.targetBufs.Get().(*targetBuf)
 	targets := f.resolve(a.ID, tb)
+	if f.strongOnly() {
+		tb.unwalked = append(tb.unwalked[:0], f.look.unwalked...)
+	}
 	f.mu.Unlock()
 	defer func() {
 		tb.release()
@@ -218,7 +225,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	res := make([]result, len(targets))
 	var arrShingles *shingleSet
 	for _, t := range targets {
-		if t.e == nil && t.words != nil && t.c.near {
+		if t.e == nil && t.words != nil && t.c.near && !f.strongOnly() {
 			arrShingles = newShingleSet(s.words)
 			break
 		}
@@ -226,7 +233,13 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	as := f.aligners.Get().(*alignScratch)
 	heavy := as.heavy[:0]
 	for i := range targets {
-		if f.screen(as, p, s.words, arrShingles, &targets[i], a.ID) {
+		var ok bool
+		if f.strongOnly() {
+			ok = f.screenStrong(&as.cover, p, &targets[i], tb.unwalked)
+		} else {
+			ok = f.screen(as, p, s.words, arrShingles, &targets[i], a.ID)
+		}
+		if ok {
 			heavy = append(heavy, int32(i))
 		}
 	}
@@ -239,11 +252,14 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 				res[i].err = fmt.Errorf("copies %s: candidate %s: %w", a.ID, t.id, err)
 				return
 			}
-			if other == nil || !f.mayAlign(&as.local, p, other, *t) {
+			if other == nil {
+				return
+			}
+			if f.strongOnly() && !f.mayCopyStrong(&as.cover, p, other, *t, tb.unwalked) || !f.strongOnly() && !f.mayAlign(&as.local, p, other, *t) {
 				return
 			}
 		}
-		if c, ok := f.compareWith(&as.full, e, other); ok {
+		if c, ok := f.compareWith(&as.full, e, other); ok && f.strong(c) {
 			res[i].c = &c
 		}
 	}
@@ -294,7 +310,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		tb.whole = with
 		f.mu.Lock()
 		f.join(d, with)
-		f.recordJoin(d, s, with)
+		if !f.opts.NoState {
+			f.recordJoin(d, s, with)
+		}
 		f.mu.Unlock()
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -352,8 +370,8 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	f.tick(s.at)
 	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
 	f.cur.add(d, s.fps, s.words, s.quoted)
-	if record {
-		f.pending[docKey(d)] = encodeSketch(s)
+	if record && !f.opts.NoState {
+		f.pending[f.docKey(d)] = encodeSketch(s)
 	}
 	return d
 }
@@ -488,7 +506,7 @@ func (f *Finder) join(d uint32, with []uint32) {
 // pending unless Pending ran since d was indexed; it is then queued
 // again, whole, to replace the one stored. f.mu is held.
 func (f *Finder) recordJoin(d uint32, s sketch, with []uint32) {
-	key := docKey(d)
+	key := f.docKey(d)
 	b, ok := f.pending[key]
 	if !ok {
 		b = encodeSketch(s)

@@ -55,6 +55,11 @@ type lookupScratch struct {
 	// addressing, a slot of another generation empty
 	idSlots [128]uint64
 	idGen   uint32
+	// words is the arrival's length in words (see sharesEnough)
+	words int
+	// unwalked are the arrival's fingerprints (indexes in its sketch)
+	// whose postings were not walked: too common, or past the budget
+	unwalked []int32
 }
 
 // seenID reports whether id is among chosen, the ids resolve chose so
@@ -166,10 +171,18 @@ func (f *Finder) lookup(s sketch) {
 	}
 	l.touched = touched
 	heads, total := l.heads[:0], 0
+	l.unwalked = l.unwalked[:0]
+	strongOnly := f.strongOnly()
 	for i, h := range s.fps {
 		ec, n := f.cur.head(h)
 		ep, np := f.prev.head(h)
-		if n+np == 0 || n+np > limit {
+		if n+np == 0 {
+			continue
+		}
+		if n+np > limit {
+			if strongOnly {
+				l.unwalked = append(l.unwalked, int32(i))
+			}
 			continue
 		}
 		heads = append(heads, fpHead{cur: ec, prev: ep, n: int32(n), np: int32(np), fp: int32(i)})
@@ -192,6 +205,11 @@ func (f *Finder) lookup(s sketch) {
 		}
 		walk++
 		walked += int(hd.n + hd.np)
+	}
+	for _, hd := range heads[walk:] {
+		if strongOnly {
+			l.unwalked = append(l.unwalked, hd.fp)
+		}
 	}
 	docs := f.walkChains(heads[:walk])
 	for _, hd := range heads[:walk] {
@@ -358,7 +376,11 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	// one sort key per candidate: near, root, shared, document, all
 	// descending
 	keys := l.keys[:0]
+	strongOnly := f.strongOnly()
 	for _, c := range l.cands {
+		if strongOnly && !c.near && !f.sharesEnough(c) {
+			continue
+		}
 		k := uint64(c.doc) | uint64(c.shared&(1<<30-1))<<32
 		if c.near {
 			k |= 1 << 63
@@ -442,6 +464,9 @@ type targetBuf struct {
 	fps     []int32
 	// whole are the documents found to be whole copies of the arrival
 	whole []uint32
+	// unwalked are the arrival's fingerprints the lookup did not walk
+	// (see lookupScratch), for Options.MinShare
+	unwalked []int32
 }
 
 // release drops what the targets point to, so that the buffer, waiting

@@ -232,3 +232,51 @@ func mayBeNear(arr *shingleSet, words []uint16, t float64) bool {
 	}
 	return float64(inter) >= (t-nearMargin)*float64(arr.n+n-inter)
 }
+
+// onePermKeys is bandKeys by one-permutation hashing: each shingle is
+// hashed once, into one of numHashes bins by its high bits, and each bin
+// keeps the least of the low bits it receives; an empty bin takes the
+// value of the next full one (circularly) plus a step per bin it
+// skipped. Two sets agree in a bin with probability their Jaccard
+// similarity, as with numHashes hash functions, for a thirty-ninth of
+// the multiplications. The keys differ from bandKeys'; a Finder uses one
+// kind only (Options.MinShare).
+func onePermKeys(sh []uint64) (keys [bands]uint32, ok bool) {
+	if len(sh) == 0 {
+		return keys, false
+	}
+	var sig [numHashes]uint32
+	var full [numHashes]bool
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	for _, h := range sh {
+		x := h * 0x9E3779B97F4A7C15
+		bin := (x >> 32) * numHashes >> 32
+		if v := uint32(x); v < sig[bin] || !full[bin] {
+			sig[bin], full[bin] = min(v, sig[bin]), true
+		}
+	}
+	var dense [numHashes]uint32
+	for i := range sig {
+		if full[i] {
+			dense[i] = sig[i]
+			continue
+		}
+		for d := 1; d < numHashes; d++ {
+			if j := (i + d) % numHashes; full[j] {
+				dense[i] = sig[j] + uint32(d)*0x9E3779B9
+				break
+			}
+		}
+	}
+	var buf [rows * 4]byte
+	for b := range bands {
+		for r := range rows {
+			v := dense[b*rows+r]
+			buf[4*r], buf[4*r+1], buf[4*r+2], buf[4*r+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+		}
+		keys[b] = uint32(xxh3.Hash(buf[:]) ^ uint64(b)*0x9E3779B97F4A7C15>>32)
+	}
+	return keys, true
+}

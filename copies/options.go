@@ -66,6 +66,25 @@ type Options struct {
 	// candidates, come on top of NearBytes, so that they do not shorten
 	// its reach; Stats counts them.
 	NearArticles, NearBytes int
+	// MinShare, when above zero, makes the Finder report only the copies
+	// a clusterer takes for evidence of one event, and spares the work
+	// that cannot find another: exact and near-duplicates, found as
+	// without it, and partial copies whose passages are not all
+	// quotations and cover at least MinShare of one of the two articles
+	// (storyline cluster sets 0.2, the share its clusterer asks of a
+	// partial copy). The LSH band keys come from one hash a shingle
+	// rather than 39. A candidate is aligned only when it shares enough
+	// fingerprints for such a share and the runs of equal words through
+	// the n-grams they share cover most of it; quotation marks are
+	// scanned and shingles sorted only for the articles aligned. A pair
+	// it reports is reported as without it, passages and all. Its
+	// sketches are stored apart from those of a Finder without it:
+	// neither loads the other's.
+	MinShare float64
+	// NoState, for runs without a store (storyline cluster), records no
+	// sketches for Pending, which then returns nothing: the sketches are
+	// not encoded for every article. The copies found are the same.
+	NoState bool
 }
 
 func (o Options) withDefaults() Options {

@@ -2,6 +2,7 @@ package copies
 
 import (
 	"slices"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -31,6 +32,14 @@ type entry struct {
 	// when it starts inside quotation marks
 	q      textQuotes
 	qwords []uint64
+	// lean marks an entry built by buildLean: set holds its shingle
+	// hashes unsorted, and q, qwords and d.runes are unknown, until
+	// complete (once) fills them
+	lean bool
+	once sync.Once
+	// leanBytes is what size counts for a lean entry besides its words,
+	// offsets and fingerprints (see leanSize)
+	leanBytes int
 }
 
 // scratch is the reusable memory of preparing one article.
@@ -165,66 +174,59 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 func fingerprintPositions(sc *scratch) (fps []uint32, at, pos []uint32) {
 	selected, grams := sc.pos, sc.grams
 	n := len(selected)
-	// sort (hash, selection index): equal hashes form a run whose first
-	// member is their first occurrence
-	keys := sc.keys[:0]
-	for i, p := range selected {
-		keys = append(keys, uint64(grams[p])<<32|uint64(i))
+	// number the distinct hashes in text order of their first
+	// occurrence through a table of hash -> number+1, open addressing,
+	// and count the positions of each: group[i] is the number of the
+	// hash selected i-th
+	size := 64
+	for size < 2*n {
+		size *= 2
 	}
-	slices.Sort(keys)
-	sc.keys = keys
-	// group[i] is the selection index of the first occurrence of the
-	// hash selected i-th, then, for a first occurrence, its fingerprint
-	// number (negated minus one, so the two never mix)
-	if cap(sc.group) < n {
-		sc.group = make([]int32, n)
+	if cap(sc.keys) < size {
+		sc.keys = make([]uint64, size)
 	}
-	group := sc.group[:n]
-	for j := 0; j < n; {
-		first := int32(uint32(keys[j]))
-		k := j
-		for ; k < n && keys[k]>>32 == keys[j]>>32; k++ {
-			group[uint32(keys[k])] = first
-		}
-		j = k
+	table := sc.keys[:size]
+	clear(table)
+	if cap(sc.group) < 2*n+1 {
+		sc.group = make([]int32, 2*n+1)
 	}
+	group, count := sc.group[:n], sc.group[n:2*n+1]
+	mask := uint64(size - 1)
 	nfp := 0
-	for i := range n {
-		if group[i] == int32(i) {
-			nfp++
+	for i, p := range selected {
+		h := grams[p]
+		k := uint64(h*0x9E3779B1) * uint64(size) >> 32
+		for {
+			v := table[k]
+			if v == 0 {
+				table[k] = uint64(h)<<32 | uint64(nfp+1)
+				count[nfp] = 0
+				group[i] = int32(nfp)
+				nfp++
+				break
+			}
+			if uint32(v>>32) == h {
+				group[i] = int32(uint32(v)) - 1
+				break
+			}
+			k = (k + 1) & mask
 		}
+		count[group[i]]++
 	}
 	buf := make([]uint32, nfp+nfp+1+n)
 	fps, at, pos = buf[:nfp:nfp], buf[nfp:2*nfp+1:2*nfp+1], buf[2*nfp+1:]
-	// number the fingerprints in text order of their first occurrence
-	// and count the positions of each
-	k := 0
-	for i := range n {
-		g := group[i]
-		if g == int32(i) {
-			fps[k] = grams[selected[i]]
-			group[i] = -int32(k) - 1
-			k++
-			g = group[i]
-		} else {
-			g = group[g]
-		}
-		at[-g] += 1 // at[fingerprint+1]
+	for i, p := range selected {
+		fps[group[i]] = grams[p]
 	}
+	// at[k] is where fingerprint k's positions start; place them in text
+	// order, then shift back
 	for k := range nfp {
-		at[k+1] += at[k]
+		at[k+1] = at[k] + uint32(count[k])
 	}
-	// place the positions: at[k] is the next free slot of fingerprint k
-	// until every position is placed, when at[k] is where k+1's start;
-	// shift back
-	for i := range n {
+	for i, p := range selected {
 		g := group[i]
-		if g >= 0 {
-			g = group[g]
-		}
-		f := -g - 1
-		pos[at[f]] = uint32(selected[i])
-		at[f]++
+		pos[at[g]] = uint32(p)
+		at[g]++
 	}
 	copy(at[1:], at[:nfp])
 	at[0] = 0
@@ -295,6 +297,10 @@ func (e *entry) slice(start, end int) string {
 
 // size is the memory an entry holds, roughly.
 func (e *entry) size() int {
+	if e.lean {
+		return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
+			e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.fpos)) + e.leanBytes
+	}
 	return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +
 		e.d.tokenBytes() + 4*(cap(e.d.hs)+cap(e.set)+cap(e.fpos)+cap(e.q.spans)+cap(e.q.marks)) + 8*cap(e.qwords)
 }

@@ -15,6 +15,25 @@ func (f *Finder) Stage() string { return "copies" }
 // order is arrival order.
 func docKey(d uint32) string { return fmt.Sprintf("d%010d", d) }
 
+// keyPrefix starts the state keys of the Finder's sketches: "d", or "s"
+// with Options.MinShare set, whose sketches hold band keys of another
+// kind (see onePermKeys) that a Finder without it must not load, nor the
+// other way round.
+func (f *Finder) keyPrefix() string {
+	if f.strongOnly() {
+		return "s"
+	}
+	return "d"
+}
+
+// docKey is the state key of document d's sketch.
+func (f *Finder) docKey(d uint32) string {
+	if f.strongOnly() {
+		return fmt.Sprintf("s%010d", d)
+	}
+	return docKey(d)
+}
+
 // Pending returns the sketches indexed since the last call.
 func (f *Finder) Pending() map[string][]byte {
 	f.mu.Lock()
@@ -38,7 +57,7 @@ func (f *Finder) Pending() map[string][]byte {
 func (f *Finder) Load(ctx context.Context, s storyline.StateStore) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for key, val := range s.ScanState(ctx, f.Stage(), "d") {
+	for key, val := range s.ScanState(ctx, f.Stage(), f.keyPrefix()) {
 		sk, err := decodeSketch(val)
 		if err != nil {
 			return fmt.Errorf("copies: load %s: %w", key, err)

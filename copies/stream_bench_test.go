@@ -51,60 +51,75 @@ func (s *genStream) next() (storyline.Article, bool) {
 // on the load of a shared machine than ns/op does.
 func BenchmarkAddArticleStream(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		b.Run(fmt.Sprintf("indexed=%d", n), func(b *testing.B) {
-			ctx := context.Background()
-			const ahead = 20_000
-			stream := newGenStream(n + 1_000_000)
-			src := memSource{}
-			f := New(src, Options{})
-			for range n {
-				a, _ := stream.next()
-				src[a.ID] = a
-				f.index(&a)
-			}
-			pool := make([]storyline.Article, 0, ahead)
-			refill := func() {
-				pool = pool[:0]
-				for range ahead {
-					a, _ := stream.next()
-					src[a.ID] = a
-					pool = append(pool, a)
-				}
-			}
-			refill()
-			i, found := 0, 0
-			fetched0 := f.Stats().Fetched
-			b.ReportAllocs()
-			b.ResetTimer()
-			cpu0, paused := rusage.ProcessCPU(), time.Duration(0)
-			for b.Loop() {
-				if i == len(pool) {
-					b.StopTimer()
-					c := rusage.ProcessCPU()
-					refill()
-					paused += rusage.ProcessCPU() - c
-					i = 0
-					b.StartTimer()
-				}
-				cs, err := f.AddArticle(ctx, &pool[i])
-				if err != nil {
-					b.Fatal(err)
-				}
-				found += len(cs)
-				i++
-			}
-			if cpu := rusage.ProcessCPU() - cpu0 - paused; cpu > 0 {
-				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
-			}
-			st := f.Stats()
-			b.ReportMetric(float64(st.Fetched-fetched0)/float64(b.N), "fetched/article")
-			b.ReportMetric(float64(st.RecentArticles), "recent-articles")
-			b.ReportMetric(float64(st.RecentBytes)/float64(max(st.RecentArticles, 1)), "recent-bytes/article")
-			b.ReportMetric(float64(found)/float64(b.N), "pairs/article")
-			b.ReportMetric(float64(st.NearBytes)/float64(st.Articles), "near-bytes/article")
-			b.ReportMetric(float64(st.PassageBytes)/float64(st.Articles), "passage-bytes/article")
-		})
+		b.Run(fmt.Sprintf("indexed=%d", n), func(b *testing.B) { benchStream(b, n, Options{}) })
 	}
+}
+
+// BenchmarkStrongStream is BenchmarkAddArticleStream for a Finder that
+// reports strong copies only (Options.MinShare, as storyline cluster
+// sets it) beside one that reports every copy, after 10,000 articles.
+func BenchmarkStrongStream(b *testing.B) {
+	for _, mode := range []struct {
+		name string
+		opts Options
+	}{{"all", Options{}}, {"minshare=0.2", Options{MinShare: 0.2}}} {
+		b.Run(mode.name, func(b *testing.B) { benchStream(b, 10_000, mode.opts) })
+	}
+}
+
+// benchStream times AddArticle with opts after n articles are indexed.
+func benchStream(b *testing.B, n int, opts Options) {
+	ctx := context.Background()
+	const ahead = 20_000
+	stream := newGenStream(n + 1_000_000)
+	src := memSource{}
+	f := New(src, opts)
+	for range n {
+		a, _ := stream.next()
+		src[a.ID] = a
+		f.index(&a)
+	}
+	pool := make([]storyline.Article, 0, ahead)
+	refill := func() {
+		pool = pool[:0]
+		for range ahead {
+			a, _ := stream.next()
+			src[a.ID] = a
+			pool = append(pool, a)
+		}
+	}
+	refill()
+	i, found := 0, 0
+	fetched0 := f.Stats().Fetched
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0, paused := rusage.ProcessCPU(), time.Duration(0)
+	for b.Loop() {
+		if i == len(pool) {
+			b.StopTimer()
+			c := rusage.ProcessCPU()
+			refill()
+			paused += rusage.ProcessCPU() - c
+			i = 0
+			b.StartTimer()
+		}
+		cs, err := f.AddArticle(ctx, &pool[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		found += len(cs)
+		i++
+	}
+	if cpu := rusage.ProcessCPU() - cpu0 - paused; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
+	}
+	st := f.Stats()
+	b.ReportMetric(float64(st.Fetched-fetched0)/float64(b.N), "fetched/article")
+	b.ReportMetric(float64(st.RecentArticles), "recent-articles")
+	b.ReportMetric(float64(st.RecentBytes)/float64(max(st.RecentArticles, 1)), "recent-bytes/article")
+	b.ReportMetric(float64(found)/float64(b.N), "pairs/article")
+	b.ReportMetric(float64(st.NearBytes)/float64(st.Articles), "near-bytes/article")
+	b.ReportMetric(float64(st.PassageBytes)/float64(st.Articles), "passage-bytes/article")
 }
 
 // index adds a to the index as AddArticle does, without comparing it.

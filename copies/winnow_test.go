@@ -45,3 +45,36 @@ func TestWinnowPos(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintPositions checks the fingerprints and their positions
+// against a direct reading of the selected n-grams: each hash once, in
+// text order of its first selection, with every position it was
+// selected at, in text order.
+func TestFingerprintPositions(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, tc := range []struct{ n, distinct int }{{0, 1}, {1, 1}, {9, 3}, {200, 1000}, {400, 40}, {3000, 100000}} {
+		grams := make([]uint32, tc.n)
+		for i := range grams {
+			grams[i] = uint32(r.IntN(tc.distinct)) * 2654435761
+		}
+		sc := &scratch{grams: grams, pos: winnowPos(nil, grams)}
+		fps, at, pos := fingerprintPositions(sc)
+		var wantFps []uint32
+		wantPos := map[uint32][]uint32{}
+		for _, p := range sc.pos {
+			h := grams[p]
+			if _, ok := wantPos[h]; !ok {
+				wantFps = append(wantFps, h)
+			}
+			wantPos[h] = append(wantPos[h], uint32(p))
+		}
+		if !slices.Equal(fps, wantFps) {
+			t.Fatalf("%d grams: fingerprints %v, want %v", tc.n, fps, wantFps)
+		}
+		for k, h := range fps {
+			if got := pos[at[k]:at[k+1]]; !slices.Equal(got, wantPos[h]) {
+				t.Fatalf("%d grams: positions of %d %v, want %v", tc.n, h, got, wantPos[h])
+			}
+		}
+	}
+}

@@ -45,7 +45,7 @@ func Standard(st storyline.Store) Config {
 func Clustering(st storyline.Store) Config {
 	clusterer := cluster.New(cluster.Options{NoState: true})
 	cl := clean.New(clean.Options{})
-	finder := copies.New(st, copies.Options{})
+	finder := copies.New(st, copies.Options{MinShare: 0.2, NoState: true})
 	return Config{
 		Store:         st,
 		Cleaner:       cl,

@@ -1,0 +1,469 @@
+package copies
+
+import (
+	"iter"
+	"slices"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
+	"github.com/zeebo/xxh3"
+)
+
+// Strong copies only (Options.MinShare). A clusterer reads the copies
+// that are evidence of one event: whole copies, and passages covering a
+// fair share of one article. The Finder indexes and looks up the same
+// fingerprints as without MinShare (the LSH band keys come from one hash
+// a shingle, see onePermKeys), but keeps a candidate only when it shares
+// enough fingerprints for such a share (sharesEnough), and aligns it only
+// when the runs of equal words through the n-grams they share, gaps
+// bridged as the aligner bridges them, cover enough of either text
+// (mayCopyStrong). What only aligning needs (the sorted shingle set, the
+// quotation marks, the length in code points) is prepared for an article
+// when it is first aligned (complete).
+const (
+	// coverSlack is how far below MinShare the share the runs cover may
+	// be for a pair to be aligned: the runs miss the passages through
+	// n-grams neither index nor lookup holds, and may end short of a
+	// passage's edges.
+	coverSlack = 0.8
+	// shortSlack is coverSlack for a candidate no longer in memory,
+	// measured on its short words, in words: it is read back only when
+	// the runs cover the share itself, of either text's words.
+	shortSlack = 1.0
+	// minLSHBands is how many LSH bands must find a candidate that shares
+	// no fingerprint for it to be looked at: a near-duplicate (Jaccard
+	// similarity 0.7 or more) meets in two of the thirteen 96 times in
+	// 100, and it seldom shares none.
+	minLSHBands = 2
+	// fpWords is the most words a shared passage can hold per
+	// fingerprint it shares (see sharesEnough): a passage of n words
+	// holds (n-gramWords+1)/window whole windows of n-grams, each of
+	// which selects one, so at least one for 19 words from 12.
+	fpWords = 19
+	// unwalkedGate is the share of what is wanted that the runs through
+	// the fingerprints a candidate shares must cover for the runs
+	// through those the lookup did not walk to be measured too.
+	unwalkedGate = 0.25
+	// maxUnwalked caps the fingerprints the lookup did not walk that
+	// are measured (see coverRuns.fps).
+	maxUnwalked = 32
+	// maxCoverPairs caps the runs mayCopyStrong collects; past it a pair
+	// is aligned.
+	maxCoverPairs = 256
+)
+
+// strongOnly reports whether the Finder reports strong copies only.
+func (f *Finder) strongOnly() bool { return f.opts.MinShare > 0 }
+
+// strong reports whether a copy compare found is one the Finder reports:
+// every copy, or with MinShare set, a whole copy or passages that are
+// not all quotations covering at least MinShare of one article (shares
+// rounded as reported).
+func (f *Finder) strong(c storyline.Copy) bool {
+	if !f.strongOnly() || c.Kind != storyline.Partial {
+		return true
+	}
+	quotes := len(c.Passages) > 0
+	for _, p := range c.Passages {
+		quotes = quotes && p.Quote
+	}
+	return !quotes && max(c.AShare, c.BShare) >= f.opts.MinShare
+}
+
+// prepareLean is Prepare with MinShare set: the words and fingerprints
+// with their positions as Prepare computes them, band keys by
+// one-permutation hashing (by MinHash for a text too short to fill its
+// bins), the shingle set kept unsorted and the quotation marks left for
+// complete.
+func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
+	sc := f.scratch.Get().(*scratch)
+	e := buildLean(a, sc)
+	p := &Prepared{e: e}
+	fps, at, pos := fingerprintPositions(sc)
+	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
+	if len(sc.sh) < 2*numHashes {
+		// too few shingles to fill the bins: MinHashed as without
+		// MinShare, which costs little for so few
+		p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
+	} else {
+		p.s.keys, p.s.hasSh = onePermKeys(sc.sh)
+	}
+	p.at, p.pos = at, pos
+	f.scratch.Put(sc)
+	return p
+}
+
+// buildLean is buildEntry for prepareLean. It leaves in sc the shingle
+// hashes (sh), the n-gram hashes (grams) and the positions winnowing
+// selected (pos).
+func buildLean(a *storyline.Article, sc *scratch) *entry {
+	text := a.Text
+	sc.toks = textproc.Tokenize(sc.toks[:0], text)
+	tt := sc.toks
+	n := len(tt)
+	wide, hs := sc.wide[:0], sc.hs[:0]
+	for _, t := range tt {
+		h := xxh3.HashString(canonical(t.Term))
+		wide = append(wide, h)
+		hs = append(hs, uint32(h>>32))
+	}
+	sc.wide, sc.hs = wide, hs
+	sc.sh = shingles(sc.sh[:0], wide)
+	sc.grams = grams(sc.grams[:0], wide)
+	sc.pos = winnowPos(sc.pos[:0], sc.grams)
+	fpos := sc.fpos[:0]
+	for _, p := range sc.pos {
+		if p < maxFPos {
+			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
+		}
+	}
+	sc.radix = radixSort(fpos, sc.radix)
+	sc.fpos = fpos
+	ns := len(sc.sh)
+	arena := make([]uint32, 2*n+ns+len(fpos))
+	eh := arena[:n:n]
+	copy(eh, hs)
+	starts := arena[n : 2*n : 2*n]
+	set := arena[2*n : 2*n+ns : 2*n+ns]
+	for i, h := range sc.sh {
+		set[i] = uint32(h >> 32)
+	}
+	ef := arena[2*n+ns:]
+	copy(ef, fpos)
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, hs: eh, starts: starts}, set: set, fpos: ef, lean: true,
+		leanBytes: leanSize(text, n, ns)}
+	e.d.setTokens(tt)
+	clear(tt) // drop the terms
+	return e
+}
+
+// complete makes a lean entry e (see buildLean) ready to be aligned: its
+// shingle set sorted and without repeats, its quotation marks and length
+// in code points. It is safe to call concurrently; an entry built whole
+// is complete already.
+func (f *Finder) complete(e *entry) {
+	if !e.lean {
+		return
+	}
+	e.once.Do(func() {
+		sc := f.scratch.Get().(*scratch)
+		sc.radix = radixSort(e.set, sc.radix)
+		f.scratch.Put(sc)
+		e.set = slices.Compact(e.set)
+		q := scanQuotes(e.d.text, nil, nil)
+		if len(e.d.text) == q.runes {
+			q.marks = nil // code points are bytes
+		}
+		e.q, e.d.runes = q, q.runes
+		e.qwords = q.wordBits(e.d.starts)
+	})
+}
+
+// leanSize is what size counts for a lean entry of n words and ns
+// shingles, besides its words and fingerprints: as much as for the entry
+// completed, estimated when it is built (and kept in entry.leanBytes),
+// so that it does not change when the entry is completed.
+func leanSize(text string, n, ns int) int {
+	return 4*ns + 8*((n+63)/64) + 4*(len(text)/64+1) + 16
+}
+
+// screenStrong is screen with MinShare set: it reports whether candidate
+// t of the arrival xp is to be read back or aligned whole. A candidate
+// no longer in memory is measured on its short words (see mayCopyShort)
+// before it is read back.
+func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked []int32) bool {
+	if t.e != nil {
+		return f.mayCopyStrong(cr, xp, t.e, *t, unwalked)
+	}
+	if t.c.shared == 0 {
+		return t.c.bands >= minLSHBands
+	}
+	if t.words == nil || t.c.bands >= strongBands || t.fps == nil || len(t.fps) < int(t.c.shared) ||
+		len(xp.s.words) > maxFPos || len(t.words) > maxFPos {
+		return true
+	}
+	a, b := xp.s.words, t.words
+	cr.reset(f.opts.MinShare*shortSlack, len(a), len(b))
+	for k := range cr.fps(t.fps, unwalked) {
+		for _, i32 := range xp.positions(k) {
+			i := int(i32)
+			if i+gramWords > len(a) {
+				return true
+			}
+			if cr.covered(i) {
+				continue
+			}
+			g := a[i : i+gramWords]
+			for j := 0; j+gramWords <= len(b); j++ {
+				if b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
+					continue
+				}
+				if cr.add(extendRun(a, b, i, j).inWords()) {
+					return true
+				}
+			}
+		}
+	}
+	return cr.covers()
+}
+
+// mayCopyStrong reports whether an arrival xp and a candidate y may form
+// a copy the Finder reports with MinShare set, and so are to be aligned
+// whole. A candidate only the LSH index found is a near-duplicate or
+// nothing, as in mayAlign; one that many bands found, or that shares too
+// many fingerprints to list, is aligned. Otherwise the runs of equal
+// words through the n-grams at every shared fingerprint are measured: a
+// pair is aligned when they cover enough of either text to make a share
+// of MinShare likely.
+func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, unwalked []int32) bool {
+	x := xp.e
+	if t.c.shared == 0 {
+		if t.c.bands < minLSHBands {
+			return false
+		}
+		f.complete(x)
+		f.complete(y)
+		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
+	}
+	if t.c.bands >= strongBands || t.fps == nil || len(t.fps) < int(t.c.shared) {
+		return true
+	}
+	a, b := x.d.hs, y.d.hs
+	if len(a) > maxFPos || len(b) > maxFPos || len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	cr.reset(f.opts.MinShare*coverSlack, int(x.d.end(len(a)-1)), int(y.d.end(len(b)-1)))
+	var ybuf [8]int
+	ys := ybuf[:0]
+	for k := range cr.fps(t.fps, unwalked) {
+		xs := xp.positions(k)
+		if cr.coveredAll(xs) {
+			continue
+		}
+		ys = y.positions(ys[:0], xp.s.fps[k])
+		for _, i32 := range xs {
+			i := int(i32)
+			if cr.covered(i) {
+				continue
+			}
+			for _, j := range ys {
+				if !equalRun(a, b, i, j, gramWords) {
+					continue
+				}
+				if cr.add(extendRun(a, b, i, j).inCodePoints(&x.d, &y.d)) {
+					return true
+				}
+			}
+		}
+	}
+	if len(cr.runs) == 0 && cr.looked == 0 && len(ys) == 0 {
+		// no occurrence at all: y is not the text that was indexed (an
+		// update read from the store), so nothing is known
+		return true
+	}
+	return cr.covers()
+}
+
+// fps returns the fingerprints (indexes in the arrival's sketch)
+// through which runs are measured: those a candidate shares with the
+// arrival, then, when their runs cover at least unwalkedGate of what is
+// wanted, those the lookup did not walk (stock phrases, which the
+// aligner joins to the passages around them), at most maxUnwalked.
+func (cr *coverRuns) fps(shared, unwalked []int32) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for _, k := range shared {
+			if !yield(k) {
+				return
+			}
+		}
+		if len(unwalked) == 0 || len(cr.runs) == 0 ||
+			cr.union(false) < unwalkedGate*cr.share*float64(cr.na) && cr.union(true) < unwalkedGate*cr.share*float64(cr.nb) {
+			return
+		}
+		for _, k := range unwalked[:min(len(unwalked), maxUnwalked)] {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// coverRuns collects the runs of equal words through the n-grams two
+// texts, of na and nb words, share, until they cover share of either.
+type coverRuns struct {
+	runs   []coverRun
+	na, nb int
+	sa, sb int // the words the runs cover, on each side
+	share  float64
+	looked int
+	ivs    [][2]int
+}
+
+// coverRun is a run of equal words, [a0, a1) of one text and [b0, b1) of
+// the other, and what it covers of each, [ua0, ua1) and [ub0, ub1), in
+// the unit texts are measured in: code points, or words when the code
+// points of one are not known.
+type coverRun struct{ a0, a1, b0, b1, ua0, ua1, ub0, ub1 int }
+
+// inWords returns r measured in words.
+func (r coverRun) inWords() coverRun {
+	r.ua0, r.ua1, r.ub0, r.ub1 = r.a0, r.a1, r.b0, r.b1
+	return r
+}
+
+// inCodePoints returns r measured in the code points of a and b.
+func (r coverRun) inCodePoints(a, b *doc) coverRun {
+	r.ua0, r.ua1 = int(a.start(r.a0)), int(a.end(r.a1-1))
+	r.ub0, r.ub1 = int(b.start(r.b0)), int(b.end(r.b1-1))
+	return r
+}
+
+// reset empties cr for texts of na and nb words and the share wanted.
+func (cr *coverRuns) reset(share float64, na, nb int) {
+	cr.runs, cr.na, cr.nb, cr.sa, cr.sb, cr.share, cr.looked = cr.runs[:0], na, nb, 0, 0, share, 0
+}
+
+// covered reports whether word i of the first text is on a run collected
+// already: a run through it on another diagonal, from a repeated n-gram,
+// would add to the cover of the second text only.
+func (cr *coverRuns) covered(i int) bool {
+	for _, r := range cr.runs {
+		if r.a0 <= i && i < r.a1 {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredAll reports whether every one of the positions is covered.
+func (cr *coverRuns) coveredAll(pos []uint32) bool {
+	for _, i := range pos {
+		if !cr.covered(int(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// add collects r and reports whether the pair is to be aligned: the
+// runs collected, added up, cover the share of either text (they
+// seldom overlap), or are too many to go on.
+func (cr *coverRuns) add(r coverRun) bool {
+	if cr.looked++; cr.looked > maxCoverPairs {
+		return true
+	}
+	cr.runs = append(cr.runs, r)
+	cr.sa += r.ua1 - r.ua0
+	cr.sb += r.ub1 - r.ub0
+	return float64(cr.sa) >= cr.share*float64(cr.na) && cr.union(false) >= cr.share*float64(cr.na) ||
+		float64(cr.sb) >= cr.share*float64(cr.nb) && cr.union(true) >= cr.share*float64(cr.nb)
+}
+
+// covers reports whether the runs collected cover the share of either
+// text.
+func (cr *coverRuns) covers() bool {
+	return len(cr.runs) > 0 && (cr.union(false) >= cr.share*float64(cr.na) || cr.union(true) >= cr.share*float64(cr.nb))
+}
+
+// union returns the words of the first text the runs cover, or of the
+// second when second is set.
+func (cr *coverRuns) union(second bool) float64 {
+	iv := cr.ivs[:0]
+	for _, r := range cr.runs {
+		if second {
+			iv = append(iv, [2]int{r.ub0, r.ub1})
+		} else {
+			iv = append(iv, [2]int{r.ua0, r.ua1})
+		}
+	}
+	cr.ivs = iv
+	return float64(unionLen(iv))
+}
+
+// extendRun returns the run of words of a and b through the n-gram
+// at i in a and j in b, equal but for gaps the aligner bridges: a seed
+// of equal words that resumes within maxGap words on both sides.
+func extendRun[T word](a, b []T, i, j int) coverRun {
+	a0, b0 := i, j
+	for {
+		for a0 > 0 && b0 > 0 && a[a0-1] == b[b0-1] {
+			a0, b0 = a0-1, b0-1
+		}
+		ga, gb, ok := resumes(a, b, a0, b0, -1)
+		if !ok {
+			break
+		}
+		a0, b0 = a0-ga-seedWords, b0-gb-seedWords
+	}
+	a1, b1 := i+gramWords, j+gramWords
+	for {
+		for a1 < len(a) && b1 < len(b) && a[a1] == b[b1] {
+			a1, b1 = a1+1, b1+1
+		}
+		ga, gb, ok := resumes(a, b, a1, b1, 1)
+		if !ok {
+			break
+		}
+		a1, b1 = a1+ga+seedWords, b1+gb+seedWords
+	}
+	return coverRun{a0: a0, a1: a1, b0: b0, b1: b1}
+}
+
+// resumes looks for a seed of equal words within maxGap words of a run
+// of a and b that ends at a1 and b1 (dir 1) or starts at them (dir -1),
+// the gaps before it on each side the fewest.
+func resumes[T word](a, b []T, a1, b1, dir int) (ga, gb int, ok bool) {
+	for g := 1; g <= 2*maxGap; g++ {
+		for ga := max(0, g-maxGap); ga <= min(g, maxGap); ga++ {
+			gb := g - ga
+			i, j := a1+ga, b1+gb
+			if dir < 0 {
+				i, j = a1-ga-seedWords, b1-gb-seedWords
+			}
+			if i >= 0 && j >= 0 && i < len(a) && j < len(b) && a[i] == b[j] && equalRun(a, b, i, j, seedWords) {
+				return ga, gb, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// unionLen returns the length of the union of the intervals iv, which
+// it sorts.
+func unionLen(iv [][2]int) int {
+	slices.SortFunc(iv, func(p, q [2]int) int { return p[0] - q[0] })
+	covered, end := 0, -1
+	for _, v := range iv {
+		switch {
+		case v[0] >= end:
+			covered += v[1] - v[0]
+			end = v[1]
+		case v[1] > end:
+			covered += v[1] - end
+			end = v[1]
+		}
+	}
+	return covered
+}
+
+// sharesEnough reports whether candidate c shares enough
+// fingerprints with the arrival, of f.look.words words, for a share of
+// MinShare of the shorter of the two: a passage of n words holds at
+// least one fingerprint for every 19 of its words, in both texts (every
+// window of n-grams in it selects one, see winnowPos), so covering a
+// share s of w words takes s*w/19 of them (with coverSlack for the
+// passages that bridge a few unequal words and for shares counted in
+// code points). A candidate the passage index no longer has words for
+// is kept. f.mu is held.
+func (f *Finder) sharesEnough(c candidate) bool {
+	nb := 0
+	if w := f.cur.wordsOf(c.doc); w != nil {
+		nb = len(w)
+	} else if w := f.prev.wordsOf(c.doc); w != nil {
+		nb = len(w)
+	} else {
+		return true
+	}
+	n := min(f.look.words, nb)
+	return float64(c.shared)*fpWords >= f.opts.MinShare*coverSlack*float64(n)
+}

@@ -1,0 +1,310 @@
+package copies
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// strongPairs runs a Finder with opts over arts and returns the strong
+// copies it reports (per Finder.strong with MinShare at minShare), by
+// pair. A source holding arts reads back what the Finder no longer holds.
+func strongPairs(t testing.TB, arts []storyline.Article, opts Options, minShare float64) map[[2]string]storyline.Copy {
+	t.Helper()
+	src := memSource{}
+	for _, a := range arts {
+		src[a.ID] = a
+	}
+	f := New(src, opts)
+	judge := &Finder{opts: Options{MinShare: minShare}}
+	out := map[[2]string]storyline.Copy{}
+	ctx := context.Background()
+	for i := range arts {
+		cs, err := f.AddPrepared(ctx, &arts[i], f.Prepare(&arts[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			if judge.strong(c) {
+				out[pairKey(c.A, c.B)] = c
+			}
+		}
+	}
+	return out
+}
+
+// agreement compares the strong copies a Finder with MinShare reports
+// with those a Finder without it reports among all its copies.
+type agreement struct {
+	full, lean, both  int
+	recall, precision float64
+	// differ counts the pairs both report that differ (kind, shares,
+	// passages or direction)
+	differ int
+	// missed and extra are a few pairs only one of them reports
+	missed, extra [][2]string
+}
+
+func agree(t testing.TB, arts []storyline.Article, minShare float64) agreement {
+	full := strongPairs(t, arts, Options{}, minShare)
+	lean := strongPairs(t, arts, Options{MinShare: minShare}, minShare)
+	g := agreement{full: len(full), lean: len(lean)}
+	for p, c := range full {
+		lc, ok := lean[p]
+		if !ok {
+			if len(g.missed) < 5 {
+				g.missed = append(g.missed, p)
+			}
+			continue
+		}
+		g.both++
+		if !reflect.DeepEqual(lc, c) {
+			g.differ++
+		}
+	}
+	for p := range lean {
+		if _, ok := full[p]; !ok && len(g.extra) < 5 {
+			g.extra = append(g.extra, p)
+		}
+	}
+	g.recall = float64(g.both) / float64(max(g.full, 1))
+	g.precision = float64(g.both) / float64(max(g.lean, 1))
+	return g
+}
+
+func (g agreement) check(t *testing.T, name string) {
+	t.Helper()
+	t.Logf("%s: strong pairs %d without MinShare, %d with, %d both (%d reported otherwise): recall %.4f precision %.4f; missed e.g. %v, extra e.g. %v",
+		name, g.full, g.lean, g.both, g.differ, g.recall, g.precision, g.missed, g.extra)
+	if g.full == 0 {
+		t.Fatalf("%s: no strong pairs to compare", name)
+	}
+	if g.recall < 0.97 || g.precision < 0.97 {
+		t.Errorf("%s: recall %.4f, precision %.4f of the strong pairs; want both at least 0.97", name, g.recall, g.precision)
+	}
+	if g.differ > 0 {
+		t.Errorf("%s: %d of %d pairs both report are reported otherwise", name, g.differ, g.both)
+	}
+}
+
+// TestStrongAgreesOnGenerated checks that a Finder with MinShare reports
+// the strong copies a Finder without it finds, on a generated stream with
+// syndicated copies, rewrites and shared passages.
+func TestStrongAgreesOnGenerated(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 1000
+	}
+	s := newGenStream(n)
+	var arts []storyline.Article
+	for a, ok := s.next(); ok; a, ok = s.next() {
+		arts = append(arts, a)
+	}
+	agree(t, arts, 0.2).check(t, "generated")
+}
+
+// TestStrongAgreesOnRealSets is TestStrongAgreesOnGenerated on the
+// labeled real sets in ../shared (ECB+ and GiveMe5W1H), skipped when they
+// are not there.
+func TestStrongAgreesOnRealSets(t *testing.T) {
+	for _, set := range []string{"giveme5w1h_news_cluster/data.jsonl", "ecbplus/data.jsonl.gz"} {
+		t.Run(strings.Split(set, "/")[0], func(t *testing.T) {
+			path := filepath.Join("..", "..", "shared", "data", set)
+			arts, err := readArticles(path)
+			if os.IsNotExist(err) {
+				t.Skipf("%s not found: the real sets are not here", path)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			agree(t, arts, 0.2).check(t, set)
+		})
+	}
+}
+
+// TestStrongAgreesOnFile is TestStrongAgreesOnGenerated on a JSON Lines
+// file named by STORYLINE_COPIES_STRONG (a 'storyline gen' file has its
+// boilerplate removed as a perfect cleaner would), skipped without it.
+func TestStrongAgreesOnFile(t *testing.T) {
+	path := os.Getenv("STORYLINE_COPIES_STRONG")
+	if path == "" {
+		t.Skip("STORYLINE_COPIES_STRONG names no file")
+	}
+	arts, err := readArticles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agree(t, arts, 0.2).check(t, path)
+}
+
+// readArticles reads the articles of a JSON Lines file, gzipped when its
+// name ends in .gz, with the boilerplate paragraphs a gen record names
+// removed.
+func readArticles(path string) ([]storyline.Article, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	var r io.Reader = fh
+	if strings.HasSuffix(path, ".gz") {
+		z, err := gzip.NewReader(fh)
+		if err != nil {
+			return nil, err
+		}
+		r = z
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	var arts []storyline.Article
+	for sc.Scan() {
+		var rec genRecord
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, err
+		}
+		text := rec.Text
+		if len(rec.Boilerplate) > 0 {
+			paras := strings.Split(text, "\n\n")
+			paras = slices.DeleteFunc(paras, func(p string) bool { return slices.Contains(rec.Boilerplate, p) })
+			text = strings.Join(paras, "\n\n")
+		}
+		a := storyline.Article{ID: rec.ID, Text: text}
+		if tm, err := time.Parse(time.RFC3339, rec.Date); err == nil {
+			a.Published = storyline.Published{Time: tm.UTC(), HasTime: true}
+		}
+		arts = append(arts, a)
+	}
+	return arts, sc.Err()
+}
+
+func TestStrongRule(t *testing.T) {
+	copying := []storyline.Passage{{Text: "copied"}}
+	quoted := []storyline.Passage{{Text: "said", Quote: true}}
+	tests := []struct {
+		name     string
+		c        storyline.Copy
+		minShare float64
+		want     bool
+	}{
+		{"duplicate", storyline.Copy{Kind: storyline.Duplicate}, 0.2, true},
+		{"near-duplicate", storyline.Copy{Kind: storyline.NearDuplicate}, 0.2, true},
+		{"partial over the share in A", storyline.Copy{Kind: storyline.Partial, AShare: 0.25, BShare: 0.05, Passages: copying}, 0.2, true},
+		{"partial over the share in B", storyline.Copy{Kind: storyline.Partial, AShare: 0.05, BShare: 0.2, Passages: copying}, 0.2, true},
+		{"partial under the share", storyline.Copy{Kind: storyline.Partial, AShare: 0.199, BShare: 0.1, Passages: copying}, 0.2, false},
+		{"quotations only", storyline.Copy{Kind: storyline.Partial, AShare: 0.5, BShare: 0.5, Passages: quoted}, 0.2, false},
+		{"quotation and copying", storyline.Copy{Kind: storyline.Partial, AShare: 0.5, BShare: 0.5, Passages: append(quoted, copying...)}, 0.2, true},
+		{"every copy without MinShare", storyline.Copy{Kind: storyline.Partial, AShare: 0.01, Passages: quoted}, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := New(nil, Options{MinShare: tt.minShare})
+			if got := f.strong(tt.c); got != tt.want {
+				t.Errorf("strong(%+v) with MinShare %v = %v, want %v", tt.c, tt.minShare, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNoState checks that a Finder with NoState finds the same copies
+// and records no sketches, and that the sketches of a Finder with
+// MinShare are kept apart from those of one without it.
+func TestNoState(t *testing.T) {
+	s := newGenStream(300)
+	var arts []storyline.Article
+	for a, ok := s.next(); ok; a, ok = s.next() {
+		arts = append(arts, a)
+	}
+	run := func(opts Options) ([]storyline.Copy, map[string][]byte) {
+		f := New(nil, opts)
+		var out []storyline.Copy
+		for i := range arts {
+			cs, err := f.AddArticle(context.Background(), &arts[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, cs...)
+		}
+		return out, f.Pending()
+	}
+	for _, minShare := range []float64{0, 0.2} {
+		with, pending := run(Options{MinShare: minShare})
+		without, none := run(Options{MinShare: minShare, NoState: true})
+		if len(with) == 0 || !reflect.DeepEqual(with, without) {
+			t.Errorf("MinShare %v: %d copies with state, %d without, or they differ", minShare, len(with), len(without))
+		}
+		if len(pending) != len(arts) || none != nil {
+			t.Errorf("MinShare %v: %d sketches pending for %d articles, %d with NoState", minShare, len(pending), len(arts), len(none))
+		}
+		st := memState{}
+		for k, v := range pending {
+			st["copies/"+k] = v
+		}
+		for _, other := range []float64{0, 0.2} {
+			f := New(nil, Options{MinShare: other})
+			if err := f.Load(context.Background(), st); err != nil {
+				t.Fatal(err)
+			}
+			want := 0
+			if other == minShare {
+				want = len(arts)
+			}
+			if got := f.Stats().Articles; got != want {
+				t.Errorf("sketches of MinShare %v loaded with MinShare %v: %d articles, want %d", minShare, other, got, want)
+			}
+		}
+	}
+}
+
+// TestStrongConcurrent adds a generated stream from four goroutines to a
+// Finder with MinShare (run it with -race: lean entries are completed
+// by whichever comparison needs them first) and checks that every copy
+// it reports is a strong one.
+func TestStrongConcurrent(t *testing.T) {
+	s := newGenStream(400)
+	var arts []storyline.Article
+	src := memSource{}
+	for a, ok := s.next(); ok; a, ok = s.next() {
+		arts = append(arts, a)
+		src[a.ID] = a
+	}
+	f := New(src, Options{MinShare: 0.2, CacheSize: 50})
+	var wg sync.WaitGroup
+	found := make([][]storyline.Copy, 4)
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(arts); i += 4 {
+				cs, err := f.AddArticle(context.Background(), &arts[i])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				found[w] = append(found[w], cs...)
+			}
+		})
+	}
+	wg.Wait()
+	n := 0
+	for _, cs := range found {
+		for _, c := range cs {
+			n++
+			if !f.strong(c) {
+				t.Errorf("%s %s reported, not a strong copy: %s shares %v/%v", c.A, c.B, c.Kind, c.AShare, c.BShare)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no copies found")
+	}
+}
