@@ -318,20 +318,20 @@ func TestStateAcrossRestart(t *testing.T) {
 		if err := c2.Load(ctx, st); err != nil {
 			t.Fatal(err)
 		}
-		counts := c2.outlets["s"].counts
-		if len(counts) != 1 {
-			t.Errorf("ring %q: %d lines saved, want only the one seen twice", ring, len(counts))
+		counts := &c2.outlets["s"].counts
+		if counts.len() != 1 {
+			t.Errorf("ring %q: %d lines saved, want only the one seen twice", ring, counts.len())
 		}
 		// A re-post of a remembered article is not counted again.
 		again := storyline.Article{ID: "again", Source: "s", Hash: hash, Text: "Harbour Gazette, serving the coast since 1921."}
 		if err := c2.Clean(ctx, &again); err != nil {
 			t.Fatal(err)
 		}
-		for _, n := range counts {
+		counts.all(func(_ uint64, n uint32) {
 			if n != 2 {
 				t.Errorf("ring %q: a re-post after restart counted the line again (%d)", ring, n)
 			}
-		}
+		})
 		// A new article is: the line is learned at its third article.
 		third := storyline.Article{ID: "a2", Source: "s", Hash: "h2", Text: "Third story body.\nHarbour Gazette, serving the coast since 1921."}
 		if err := c2.Clean(ctx, &third); err != nil {
