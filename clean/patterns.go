@@ -118,7 +118,13 @@ func classify(norm string, words int) lineKind {
 	if norm == "" {
 		return keep
 	}
-	cue := cues.find(norm)
+	// The cue words of copyright notices, share lines and picture
+	// agencies count on short lines only.
+	want := allCues
+	if words > shortLine {
+		want = cueSet(cueDisclaimer | cueAdBlock)
+	}
+	cue := cues.find(norm, want)
 	switch {
 	case norm == "":
 		return keep
