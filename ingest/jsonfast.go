@@ -425,14 +425,22 @@ func (d *fastDecoder) str() (string, bool) {
 		// control byte goes at once (text in Cyrillic is all multi-byte
 		// code points); one with invalid bytes goes bytewise below.
 		if j >= checked {
-			k := j
-			for k+8 <= len(d.b) && !special8(binary.LittleEndian.Uint64(d.b[k:])) {
+			// A stretch of ASCII, which the scan sees by the top bits
+			// of its words, is valid without a second look.
+			k, high := j, uint64(0)
+			for k+8 <= len(d.b) {
+				w := binary.LittleEndian.Uint64(d.b[k:])
+				if special8(w) {
+					break
+				}
+				high |= w
 				k += 8
 			}
 			for k < len(d.b) && d.b[k] >= 0x20 && d.b[k] != '"' && d.b[k] != '\\' {
+				high |= uint64(d.b[k])
 				k++
 			}
-			if utf8.Valid(d.b[j:k]) {
+			if high&highBits == 0 || utf8.Valid(d.b[j:k]) {
 				j = k
 			} else {
 				checked = k
