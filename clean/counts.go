@@ -58,6 +58,15 @@ func (t *countTable) find(k uint64) (int, bool) {
 	}
 }
 
+// touch loads the slot where the look-up of k starts and returns its
+// key, as lineTable.touch does.
+func (t *countTable) touch(k uint64) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[t.home(k)].key
+}
+
 // get returns the count of k, 0 when t does not hold it.
 func (t *countTable) get(k uint64) uint32 {
 	if t.n == 0 {

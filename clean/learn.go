@@ -57,15 +57,28 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	shared := w.shared[:0]
 	defer func() { w.shared = shared }()
 	turns := c.cross.turns
-	for _, l := range lines {
-		if l.key != 0 && l.words >= syndicatedWords && c.cross.note(l.key, from) {
-			shared = append(shared, l.key)
-		}
-	}
 	o := c.outlets[source]
 	if o == nil {
 		o = newOutlet()
 		c.outlets[source] = o
+	}
+	// The tables are far larger than the caches: the slots of all the
+	// lines are loaded first, so that their misses overlap rather than
+	// come one after another in the look-ups below.
+	var touched uint64
+	for _, l := range lines {
+		if l.key != 0 && l.words >= syndicatedWords {
+			touched += c.cross.cur.touch(l.key) + c.cross.prev.touch(l.key)
+		}
+	}
+	for _, k := range keys {
+		touched += o.counts.touch(k)
+	}
+	w.touched = touched
+	for _, l := range lines {
+		if l.key != 0 && l.words >= syndicatedWords && c.cross.note(l.key, from) {
+			shared = append(shared, l.key)
+		}
 	}
 	// A re-post is remembered too: it carries the same lines under its
 	// own id. The article itself is cleaned after learning.
