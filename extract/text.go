@@ -171,8 +171,7 @@ func TextUTF8(s string, h Hints) (storyline.Article, error) {
 
 // plainText is Text after the UTF-8 check, on a string without byte order mark.
 func plainText(s string, h Hints) (storyline.Article, error) {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	s = lineEnds(s)
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 
 	var pub storyline.Published
@@ -184,7 +183,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 	}
 
 	title, body := readHead(s, h.Title, &pub)
-	text := tidyText(body)
+	text := tidyLines(body)
 
 	// The dateline is looked for only when it can give the date or
 	// bound the sentence the title is made of.

@@ -44,8 +44,11 @@ func hasWrapperKey(head []byte) bool {
 		}
 		i += j + 1
 		rest := head[i:]
+		if len(rest) == 0 {
+			return false
+		}
 		for _, k := range wrapperKeys {
-			if len(rest) <= len(k) || rest[len(k)] != '"' || string(rest[:len(k)]) != k {
+			if rest[0] != k[0] || len(rest) <= len(k) || rest[len(k)] != '"' || string(rest[:len(k)]) != k {
 				continue
 			}
 			p := len(k) + 1
