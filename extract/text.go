@@ -237,8 +237,11 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 // hinted title is taken as the title.
 func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 	title := ""
-	hint, hinted := "", false // hintTitle normalized, once needed
-	hintWords := 0            // and its words
+	// hintTitle normalized, once needed, and its words; the buffers
+	// spare the copies of a short hint and line.
+	var hintBuf, lineBuf [256]byte
+	var hint []byte
+	hinted, hintWords := false, 0
 	for seen := 0; s != "" && seen < 3; {
 		raw, next, _ := strings.Cut(s, "\n")
 		line := strings.TrimSpace(raw)
@@ -264,13 +267,14 @@ func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 				return false
 			}
 			if !hinted {
-				hint, hinted = textproc.Normalize(hintTitle), true
-				hintWords = strings.Count(hint, " ") + 1
+				hint, hinted = textproc.AppendNormalized(hintBuf[:0], hintTitle), true
+				hintWords = bytes.Count(hint, []byte(" ")) + 1
 			}
 			// A line of more words than the hint normalizes to more: it
 			// is not the title, and is not normalized (it is often the
 			// first paragraph).
-			return hint != "" && (line == hintTitle || !moreWords(line, hintWords) && textproc.Normalize(line) == hint)
+			return len(hint) > 0 && (line == hintTitle ||
+				!moreWords(line, hintWords) && bytes.Equal(textproc.AppendNormalized(lineBuf[:0], line), hint))
 		}
 		if !looksLikeTitle(line) && !isHint() {
 			break
