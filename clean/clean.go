@@ -134,7 +134,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		min := uint32(c.opts.MinArticles)
 		for i := range lines {
 			l := &lines[i]
-			l.learned = l.key != 0 && o.counts[l.key] >= min && !c.cross.shared(l.key)
+			l.learned = l.key != 0 && o.counts.get(l.key) >= min && !c.cross.shared(l.key)
 		}
 	}
 	c.mu.Unlock()

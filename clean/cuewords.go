@@ -19,6 +19,9 @@ const (
 // cueSet is the lists some word of which a line contains.
 type cueSet uint8
 
+// allCues is the set of every list.
+const allCues = cueSet(cueCopyright | cueDisclaimer | cueAdBlock | cuePhotoAgency | cueShare)
+
 func (s cueSet) has(l cueList) bool { return s&cueSet(l) != 0 }
 
 // cueWord is a cue word of five bytes or more, with its first four bytes
@@ -35,11 +38,16 @@ type cueWord struct {
 // in a filter of the words' first four bytes and of the four after their
 // first: a word of five bytes or more holds one of the two at an even
 // position wherever it stands (a false hit costs a look at the words).
-// Shorter words are looked for on their own.
+// Shorter words are looked for on their own. A hit is compared with the
+// words whose head or next has its bit only, not with every word: the
+// windows of common words ("that", "news", "cont") hit often.
 type cueFinder struct {
 	filter [1 << 16 / 64]uint64 // by filterBit of a word's head and next
-	words  []cueWord
-	short  []cueWord // words under five bytes
+	// bucket holds, by filterBit, 1 + the index in buckets of the words
+	// whose head or next has that bit, or 0.
+	bucket  [1 << 16]uint8
+	buckets [][]cueWord
+	short   []cueWord // words under five bytes
 }
 
 // filterBit maps four bytes to a bit of the filter.
@@ -56,9 +64,21 @@ func newCueFinder(lists map[cueList][]string) *cueFinder {
 			}
 			h := binary.LittleEndian.Uint32([]byte(w))
 			n := binary.LittleEndian.Uint32([]byte(w[1:]))
-			f.words = append(f.words, cueWord{head: h, next: n, word: w, list: l})
-			for _, b := range []uint32{filterBit(h), filterBit(n)} {
+			cw := cueWord{head: h, next: n, word: w, list: l}
+			for i, b := range []uint32{filterBit(h), filterBit(n)} {
+				if i == 1 && b == filterBit(h) {
+					break // one bit for both: the word is in its bucket
+				}
 				f.filter[b/64] |= 1 << (b % 64)
+				if f.bucket[b] == 0 {
+					if len(f.buckets) == 255 {
+						panic("clean: too many cue words")
+					}
+					f.buckets = append(f.buckets, nil)
+					f.bucket[b] = uint8(len(f.buckets))
+				}
+				k := f.bucket[b] - 1
+				f.buckets[k] = append(f.buckets[k], cw)
 			}
 		}
 	}
@@ -72,9 +92,9 @@ func (f *cueFinder) hit(h uint32) bool {
 }
 
 // match adds to set the lists of the words that start s[i:] or, one byte
-// before, s[i-1:], whose four bytes at i are h.
+// before, s[i-1:], whose four bytes at i are h, which hit the filter.
 func (f *cueFinder) match(s string, i int, h uint32, set cueSet) cueSet {
-	for _, w := range f.words {
+	for _, w := range f.buckets[f.bucket[filterBit(h)]-1] {
 		if set.has(w.list) {
 			continue
 		}
@@ -85,10 +105,11 @@ func (f *cueFinder) match(s string, i int, h uint32, set cueSet) cueSet {
 	return set
 }
 
-// find returns the lists of which s contains a word: the lists for which
-// mayContain(s, words) is true.
-func (f *cueFinder) find(s string) cueSet {
-	var set cueSet
+// find returns the lists among want of which s contains a word: the
+// lists for which mayContain(s, words) is true. A list not wanted is
+// taken as found from the start, so that its words are not looked at.
+func (f *cueFinder) find(s string, want cueSet) cueSet {
+	set := ^want
 	for _, w := range f.short {
 		if !set.has(w.list) && strings.Contains(s, w.word) {
 			set |= cueSet(w.list)
@@ -110,5 +131,5 @@ func (f *cueFinder) find(s string) cueSet {
 			set = f.match(s, i, h, set)
 		}
 	}
-	return set
+	return set & want
 }

@@ -28,12 +28,15 @@ func TestCueFinderMatchesContains(t *testing.T) {
 		cueCopyright: copyrightWords, cueDisclaimer: disclaimerWords, cueAdBlock: adBlockWords,
 		cuePhotoAgency: photoAgencyWords, cueShare: shareWords,
 	}
+	wants := []cueSet{allCues, cueSet(cueDisclaimer | cueAdBlock), cueSet(cueCopyright), 0}
 	check := func(s string) {
 		t.Helper()
-		got := cues.find(s)
-		for l, words := range lists {
-			if got.has(l) != mayContain(s, words) {
-				t.Errorf("find(%q) has list %d: %v, want %v", s, l, got.has(l), !got.has(l))
+		for _, want := range wants {
+			got := cues.find(s, want)
+			for l, words := range lists {
+				if got.has(l) != (want.has(l) && mayContain(s, words)) {
+					t.Errorf("find(%q, %b) has list %d: %v, want %v", s, want, l, got.has(l), !got.has(l))
+				}
 			}
 		}
 	}

@@ -25,7 +25,7 @@ func hashPrefix(h string) string { return h[:min(len(h), hashKeep)] }
 // outlet is what a Cleaner knows about one outlet: how many distinct
 // articles carried each line.
 type outlet struct {
-	counts map[uint64]uint32
+	counts countTable
 	recent []string // ring of recent content hashes
 	next   int
 	// inRecent counts the hashes of recent by hashPrefix, built when
@@ -34,7 +34,7 @@ type outlet struct {
 	latest   latest // the latest articles and their lines, in memory only
 }
 
-func newOutlet() *outlet { return &outlet{counts: make(map[uint64]uint32)} }
+func newOutlet() *outlet { return &outlet{} }
 
 // learn counts the distinct lines of one article of source and remembers
 // them under id.
@@ -57,15 +57,28 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	shared := w.shared[:0]
 	defer func() { w.shared = shared }()
 	turns := c.cross.turns
-	for _, l := range lines {
-		if l.key != 0 && l.words >= syndicatedWords && c.cross.note(l.key, from) {
-			shared = append(shared, l.key)
-		}
-	}
 	o := c.outlets[source]
 	if o == nil {
 		o = newOutlet()
 		c.outlets[source] = o
+	}
+	// The tables are far larger than the caches: the slots of all the
+	// lines are loaded first, so that their misses overlap rather than
+	// come one after another in the look-ups below.
+	var touched uint64
+	for _, l := range lines {
+		if l.key != 0 && l.words >= syndicatedWords {
+			touched += c.cross.cur.touch(l.key) + c.cross.prev.touch(l.key)
+		}
+	}
+	for _, k := range keys {
+		touched += o.counts.touch(k)
+	}
+	w.touched = touched
+	for _, l := range lines {
+		if l.key != 0 && l.words >= syndicatedWords && c.cross.note(l.key, from) {
+			shared = append(shared, l.key)
+		}
 	}
 	// A re-post is remembered too: it carries the same lines under its
 	// own id. The article itself is cleaned after learning.
@@ -103,9 +116,7 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 			c.cross.turns-turns >= 2 && c.cross.shared(k) {
 			continue // syndicated: content, not this outlet's furniture
 		}
-		n := o.counts[k] + 1
-		o.counts[k] = n
-		if n == min {
+		if o.counts.add(k) == min {
 			fresh = append(fresh, k)
 		}
 	}
@@ -114,7 +125,7 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 		c.changed[source] = true
 		learned = true
 	}
-	if len(o.counts) > c.opts.MaxTracked {
+	if o.counts.len() > c.opts.MaxTracked {
 		o.prune(c.opts.MaxTracked)
 	}
 	if learned {
@@ -146,14 +157,11 @@ const (
 // sort.
 func (o *outlet) prune(max int) {
 	keepN := max * 3 / 4
-	if len(o.counts) <= keepN {
+	if o.counts.len() <= keepN {
 		return
 	}
-	const exact = 64 // counts told apart; more fall in one bucket
-	var hist [exact + 1]int
-	for _, n := range o.counts {
-		hist[min(n, exact)]++
-	}
+	const exact = countExact // counts told apart; more fall in one bucket
+	hist := &o.counts.hist
 	above, c := 0, exact // lines counted more than c times
 	for ; above+hist[c] < keepN; c-- {
 		above += hist[c]
@@ -162,17 +170,20 @@ func (o *outlet) prune(max int) {
 		o.pruneSorted(keepN)
 		return
 	}
+	// The keys are gathered before any is removed: removing moves others.
+	drop := make([]uint64, 0, o.counts.len()-above-hist[c])
 	ties := make([]uint64, 0, hist[c])
-	for k, n := range o.counts {
+	o.counts.all(func(k uint64, n uint32) {
 		switch {
 		case n < uint32(c):
-			delete(o.counts, k)
+			drop = append(drop, k)
 		case n == uint32(c):
 			ties = append(ties, k)
 		}
-	}
-	for _, k := range greatest(ties, len(ties)-(keepN-above)) {
-		delete(o.counts, k)
+	})
+	drop = append(drop, greatest(ties, len(ties)-(keepN-above))...)
+	for _, k := range drop {
+		o.counts.remove(k)
 	}
 }
 
@@ -227,10 +238,8 @@ func (o *outlet) pruneSorted(keepN int) {
 		k uint64
 		n uint32
 	}
-	all := make([]kv, 0, len(o.counts))
-	for k, n := range o.counts {
-		all = append(all, kv{k, n})
-	}
+	all := make([]kv, 0, o.counts.len())
+	o.counts.all(func(k uint64, n uint32) { all = append(all, kv{k, n}) })
 	slices.SortFunc(all, func(a, b kv) int {
 		if a.n != b.n {
 			return int(b.n) - int(a.n)
@@ -241,7 +250,7 @@ func (o *outlet) pruneSorted(keepN int) {
 		return 1
 	})
 	for _, e := range all[keepN:] {
-		delete(o.counts, e.k)
+		o.counts.remove(e.k)
 	}
 }
 
@@ -304,17 +313,11 @@ func (c *Cleaner) pendingFrom(min int) map[string][]byte {
 // hashes of the ring, the state written on a generated stream fell from
 // 1.7 KB to 0.2 KB per article.
 func (o *outlet) encode() []byte {
-	keys := make([]uint64, 0, len(o.counts)/8)
-	for k, n := range o.counts {
-		if n >= 2 {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
+	keys := o.counts.sortedKeys(2)
 	b := binary.AppendUvarint(nil, uint64(len(keys)))
 	for _, k := range keys {
 		b = binary.LittleEndian.AppendUint64(b, k)
-		b = binary.AppendUvarint(b, uint64(o.counts[k]))
+		b = binary.AppendUvarint(b, uint64(o.counts.get(k)))
 	}
 	b = binary.AppendUvarint(b, uint64(len(o.recent)))
 	b = binary.AppendUvarint(b, uint64(o.next))
@@ -349,7 +352,10 @@ func decodeOutlet(b []byte) (*outlet, error) {
 		if err != nil {
 			return nil, err
 		}
-		o.counts[k] = uint32(v)
+		if k != 0 {
+			// (No line has key 0: such an entry could never count.)
+			o.counts.set(k, uint32(v))
+		}
 	}
 	nr, err := uv()
 	if err != nil {

@@ -24,34 +24,16 @@ const (
 // make sense on a line of its own (credits, share buttons).
 const shortLine = 25
 
-var (
-	// readAlso matches a "Read also" style label, alone or with a headline.
-	readAlso = regexp.MustCompile(`^(?:(read|see|watch|listen) (also|more|next)\b|(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|читайте также|смотрите также|по теме\s*:)`)
-	// photoCredit matches photo, image and video credit lines: a line that
-	// opens with a credit word or a picture agency's byline ...
-	photoCredit = regexp.MustCompile(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)\b\s*([:©/(\-]|by\b|$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|^\(?(image|photo)s?\s*:`)
-	// ... or names a picture agency anywhere.
-	photoAgency = regexp.MustCompile(`\b(getty images|shutterstock|ap photo|afp photo|reuters photo)\b`)
-	// shareLine matches share, subscribe and navigation lines.
-	shareLine = regexp.MustCompile(`\b(share (this|on|via)|share article|tweet this|email this|print this|follow us (on|at)|subscribe (to|now|for)|sign up (for|to)|newsletter|click here|join us on|download (our|the) app|comments?\s*\(\d+\)|continue reading( the main story)?|sponsored content|подписывайтесь|подпишитесь)\b`)
-	// adBlock matches pleas to turn off an ad blocker and to fund the site.
-	adBlock = regexp.MustCompile(`\bad[ \-]?block(er|ing)?\b|\bdisable (your )?ad|\bfunded by advertising\b|\bwhitelist (our|this) site\b|\bbest regards, (the )?editors?\b|cannot be free, otherwise`)
-	// disclaimer matches editorial disclaimers about republished opinions.
-	disclaimer = regexp.MustCompile(`^we remind our readers\b|does not (necessarily )?(mean|imply) that we agree|views expressed (in this article|here) are (solely )?(those of|the author)|мнение редакции может не совпадать`)
-	// sourceLink matches a republisher's footer link.
-	sourceLink = regexp.MustCompile(`^(source link|original source|source url|link to (the )?source|read (the )?(full|original) (article|story)( here| at| on)?)\s*[:.]?\s*$`)
-	// copyright matches a copyright notice.
-	copyright = regexp.MustCompile(`^(copyright|©|\(c\))\s.*|\ball rights reserved\b`)
-	// publishedAt matches a bare publication stamp line.
-	publishedAt = regexp.MustCompile(`^(published|posted|updated|last updated)( at| on)?\s*[:\-]?\s*[\d\s:./,\-apmutcgmt]*$`)
-)
+// disclaimer matches editorial disclaimers about republished opinions;
+// the other rules are matched by hand (rules.go).
+var disclaimer = regexp.MustCompile(`^we remind our readers\b|does not (necessarily )?(mean|imply) that we agree|views expressed (in this article|here) are (solely )?(those of|the author)|мнение редакции может не совпадать`)
 
 // Words one of which a line must contain for the unanchored patterns to
 // be worth running: those scan every position of every line, and almost
 // no line of an article is boilerplate.
 var (
 	copyrightWords   = []string{"copyright", "©", "(c)", "all rights reserved"}
-	disclaimerWords  = []string{"remind our readers", "agree", "views expressed", "мнение редакции"}
+	disclaimerWords  = []string{"remind our readers", "that we agree", "views expressed", "мнение редакции"}
 	adBlockWords     = []string{"block", "disable", "advertising", "whitelist", "regards", "cannot be free"}
 	photoAgencyWords = []string{"getty images", "shutterstock", "ap photo", "afp photo", "reuters photo"}
 	shareWords       = []string{"share", "tweet", "email", "print", "follow us", "subscribe", "sign up", "newsletter",
@@ -136,13 +118,19 @@ func classify(norm string, words int) lineKind {
 	if norm == "" {
 		return keep
 	}
-	cue := cues.find(norm)
+	// The cue words of copyright notices, share lines and picture
+	// agencies count on short lines only.
+	want := allCues
+	if words > shortLine {
+		want = cueSet(cueDisclaimer | cueAdBlock)
+	}
+	cue := cues.find(norm, want)
 	switch {
 	case norm == "":
 		return keep
-	case opensWith(norm, sourceLinkStarts) && sourceLink.MatchString(norm):
+	case opensWith(norm, sourceLinkStarts) && isSourceLink(norm):
 		return dropRest
-	case opensWith(norm, readAlsoStarts) && readAlso.MatchString(norm):
+	case opensWith(norm, readAlsoStarts) && isReadAlso(norm):
 		if words <= 3 || strings.HasSuffix(norm, ":") {
 			return dropWithNext
 		}
@@ -151,23 +139,23 @@ func classify(norm string, words int) lineKind {
 		}
 	case cue.has(cueDisclaimer) && disclaimer.MatchString(norm):
 		return drop
-	case cue.has(cueAdBlock) && adBlock.MatchString(norm):
+	case cue.has(cueAdBlock) && isAdBlock(norm):
 		if words <= 2*shortLine {
 			return drop
 		}
-	case opensWith(norm, publishedAtStarts) && publishedAt.MatchString(norm):
+	case opensWith(norm, publishedAtStarts) && isPublishedAt(norm):
 		return drop
-	case words <= shortLine && cue.has(cueCopyright) && copyright.MatchString(norm):
+	case words <= shortLine && cue.has(cueCopyright) && isCopyright(norm):
 		return drop
 	}
 	if norm == "advertisement" || strings.HasPrefix(norm, "advertisement continue reading") {
 		return drop
 	}
-	if words <= shortLine/2 && cue.has(cueShare) && shareLine.MatchString(norm) {
+	if words <= shortLine/2 && cue.has(cueShare) && isShareLine(norm) {
 		return drop
 	}
-	if words <= shortLine && (mayBeCredit(norm) && photoCredit.MatchString(norm) ||
-		cue.has(cuePhotoAgency) && photoAgency.MatchString(norm)) {
+	if words <= shortLine && (mayBeCredit(norm) && isPhotoCredit(norm) ||
+		cue.has(cuePhotoAgency) && isPhotoAgency(norm)) {
 		return drop
 	}
 	return keep

@@ -55,6 +55,9 @@ type work struct {
 	out    []byte   // the clean text being written
 	keys   []uint64 // the learnable keys of the article
 	shared []uint64 // the keys of its lines other outlets carried too
+	// touched sums the keys of the slots learn loaded ahead, so that the
+	// loads are not left out.
+	touched uint64
 }
 
 // getWork returns scratch space for one Clean.

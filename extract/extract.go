@@ -99,9 +99,20 @@ func asciiSpace(c byte) bool {
 
 // tidyText normalises line ends, trims trailing space on each line, keeps
 // at most one blank line between paragraphs and trims the whole.
-func tidyText(s string) string {
+func tidyText(s string) string { return tidyLines(lineEnds(s)) }
+
+// lineEnds turns "\r\n" and a lone "\r" into "\n"; a text without "\r",
+// found in one scan, is returned as it is.
+func lineEnds(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// tidyLines is tidyText for a text whose line ends are "\n" already.
+func tidyLines(s string) string {
 	if isTidy(s) {
 		return strings.TrimSpace(s)
 	}

@@ -171,8 +171,7 @@ func TextUTF8(s string, h Hints) (storyline.Article, error) {
 
 // plainText is Text after the UTF-8 check, on a string without byte order mark.
 func plainText(s string, h Hints) (storyline.Article, error) {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	s = lineEnds(s)
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 
 	var pub storyline.Published
@@ -184,11 +183,22 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 	}
 
 	title, body := readHead(s, h.Title, &pub)
-	text := tidyText(body)
+	text := tidyLines(body)
 
-	dl := findDateline(text)
-	if pub.IsZero() && h.Published.IsZero() && dl.ok && dl.date.month != 0 {
-		pub = resolveDateline(dl.date, text)
+	// The dateline is looked for only when it can give the date or
+	// bound the sentence the title is made of.
+	var dl dateline
+	found := false
+	findDL := func() dateline {
+		if !found {
+			dl, found = findDateline(text), true
+		}
+		return dl
+	}
+	if pub.IsZero() && h.Published.IsZero() {
+		if dl := findDL(); dl.ok && dl.date.month != 0 {
+			pub = resolveDateline(dl.date, text)
+		}
 	}
 	if !h.Published.IsZero() {
 		pub = h.Published
@@ -198,7 +208,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 	}
 	if title == "" {
 		first := text
-		if dl.ok {
+		if dl := findDL(); dl.ok {
 			first = text[dl.end:]
 		}
 		title = TitleFromText(first)
@@ -227,8 +237,11 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 // hinted title is taken as the title.
 func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 	title := ""
-	hint, hinted := "", false // hintTitle normalized, once needed
-	hintWords := 0            // and its words
+	// hintTitle normalized, once needed, and its words; the buffers
+	// spare the copies of a short hint and line.
+	var hintBuf, lineBuf [256]byte
+	var hint []byte
+	hinted, hintWords := false, 0
 	for seen := 0; s != "" && seen < 3; {
 		raw, next, _ := strings.Cut(s, "\n")
 		line := strings.TrimSpace(raw)
@@ -246,15 +259,24 @@ func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
 		if title != "" {
 			break
 		}
-		if !hinted && hintTitle != "" {
-			hint, hinted = textproc.Normalize(hintTitle), true
-			hintWords = strings.Count(hint, " ") + 1
+		// A line that looks like a title is taken as one whether or not
+		// it is the hinted title, which is normalized only when a line
+		// needs the comparison.
+		isHint := func() bool {
+			if hintTitle == "" {
+				return false
+			}
+			if !hinted {
+				hint, hinted = textproc.AppendNormalized(hintBuf[:0], hintTitle), true
+				hintWords = bytes.Count(hint, []byte(" ")) + 1
+			}
+			// A line of more words than the hint normalizes to more: it
+			// is not the title, and is not normalized (it is often the
+			// first paragraph).
+			return len(hint) > 0 && (line == hintTitle ||
+				!moreWords(line, hintWords) && bytes.Equal(textproc.AppendNormalized(lineBuf[:0], line), hint))
 		}
-		// A line of more words than the hint normalizes to more: it is
-		// not the title, and is not normalized (it is often the first
-		// paragraph).
-		isHint := hint != "" && (line == hintTitle || !moreWords(line, hintWords) && textproc.Normalize(line) == hint)
-		if !isHint && !looksLikeTitle(line) {
+		if !looksLikeTitle(line) && !isHint() {
 			break
 		}
 		if !hasBodyAfter(next) {
@@ -408,11 +430,34 @@ func isTitleCase(words []string) bool {
 		if unicode.IsUpper(r) {
 			upper++
 		}
-		if strings.ToUpper(w) == w {
+		if isUpper(w) {
 			shout++
 		}
 	}
 	return long >= 4 && upper*10 >= long*9 && shout < long
+}
+
+// isUpper reports whether strings.ToUpper(w) == w, without the copy
+// ToUpper makes of a word with a lower-case letter: every code point is
+// its own upper case, and no byte is invalid UTF-8 (which ToUpper
+// replaces).
+func isUpper(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // resolveDateline gives a dateline's month and day a year: its own when it

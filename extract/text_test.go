@@ -334,3 +334,16 @@ func TestMoreWordsBoundsNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestIsUpper: isUpper says what comparing a word with its upper case
+// says, for ASCII, Cyrillic, Greek, letters whose upper case is another
+// length, title-case digraphs, marks, invalid bytes and the replacement
+// character itself.
+func TestIsUpper(t *testing.T) {
+	for _, w := range []string{"", "A", "a", "ABC", "AbC", "123", "MOSCOW,", "МОСКВА", "Москва", "ΑΘΗΝΑ", "Αθήνα",
+		"ß", "STRASSE", "ǅ", "Ǆ", "ǆ", "ﬁ", "İ", "ı", "É", "é", "E\u0301", "\xff", "A\xc3", "\ufffd", "Ⅻ", "ⅻ", "😀"} {
+		if got, want := isUpper(w), strings.ToUpper(w) == w; got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -168,7 +168,8 @@ func genLines(tb testing.TB, n int) []byte {
 // iteration on the caller's goroutine (no workers): line reading, JSON
 // decoding, text extraction and hashing. It reports the cost per article,
 // and the process CPU time per article (garbage collection included),
-// which a busy machine disturbs less than the elapsed time.
+// which a busy machine disturbs less than the elapsed time, and the
+// reading thread's own CPU time, which other processes disturb less still.
 func BenchmarkReadJSONLines(b *testing.B) {
 	const n = 1000
 	data := genLines(b, n)
@@ -176,7 +177,9 @@ func BenchmarkReadJSONLines(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	cpu0 := rusage.ProcessCPU()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0, thread0 := rusage.ProcessCPU(), rusage.ThreadCPU()
 	for b.Loop() {
 		got := 0
 		for it := range ReadStream(ctx, bytes.NewReader(data), "bench", Options{}) {
@@ -189,11 +192,14 @@ func BenchmarkReadJSONLines(b *testing.B) {
 			b.Fatalf("read %d articles, want %d", got, n)
 		}
 	}
-	cpu := rusage.ProcessCPU() - cpu0
+	cpu, thread := rusage.ProcessCPU()-cpu0, rusage.ThreadCPU()-thread0
 	runtime.ReadMemStats(&after)
 	arts := float64(n * b.N)
 	if cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/arts, "cpu-ns/article")
+	}
+	if thread > 0 {
+		b.ReportMetric(float64(thread.Nanoseconds())/arts, "thread-cpu-ns/article")
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/arts, "ns/article")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/arts, "B/article")
@@ -204,13 +210,15 @@ func BenchmarkReadJSONLines(b *testing.B) {
 // articles per iteration, as `storyline cluster` runs it but on one
 // goroutine: JSON Lines read and extracted, then each article cleaned in
 // turn by one Cleaner (which learns the outlets' boilerplate as it goes).
-// It reports the process CPU time per article.
+// It reports the process CPU time per article, and the thread's own.
 func BenchmarkReadAndClean(b *testing.B) {
 	const n = 1000
 	data := genLines(b, n)
 	ctx := context.Background()
 	b.SetBytes(int64(len(data)))
-	cpu0 := rusage.ProcessCPU()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0, thread0 := rusage.ProcessCPU(), rusage.ThreadCPU()
 	for b.Loop() {
 		// A smaller table of shared lines than the default, whose
 		// allocation would weigh on a thousand articles.
@@ -233,4 +241,33 @@ func BenchmarkReadAndClean(b *testing.B) {
 	if cpu := rusage.ProcessCPU() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(n*b.N), "cpu-ns/article")
 	}
+	if thread := rusage.ThreadCPU() - thread0; thread > 0 {
+		b.ReportMetric(float64(thread.Nanoseconds())/float64(n*b.N), "thread-cpu-ns/article")
+	}
+}
+
+// BenchmarkDecodeFields decodes the JSON objects of 1,000 generated
+// articles (about 4 KB each: the article's fields, and quotes and
+// boilerplate that reading checks and skips) per iteration, without
+// extraction, and reports the cost per article, elapsed and in the
+// thread's own CPU time (which other processes on a busy machine do not
+// add to).
+func BenchmarkDecodeFields(b *testing.B) {
+	const n = 1000
+	lines := bytes.Split(bytes.TrimSpace(genLines(b, n)), []byte("\n"))
+	b.SetBytes(int64(len(bytes.Join(lines, nil))))
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0 := rusage.ThreadCPU()
+	for b.Loop() {
+		for _, l := range lines {
+			var f fields
+			if !decodeFields(l, &f) {
+				b.Fatalf("decodeFields left %.80s to encoding/json", l)
+			}
+		}
+	}
+	cpu := rusage.ThreadCPU() - cpu0
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n*b.N), "ns/article")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(n*b.N), "thread-cpu-ns/article")
 }

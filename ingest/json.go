@@ -44,8 +44,11 @@ func hasWrapperKey(head []byte) bool {
 		}
 		i += j + 1
 		rest := head[i:]
+		if len(rest) == 0 {
+			return false
+		}
 		for _, k := range wrapperKeys {
-			if len(rest) <= len(k) || rest[len(k)] != '"' || string(rest[:len(k)]) != k {
+			if rest[0] != k[0] || len(rest) <= len(k) || rest[len(k)] != '"' || string(rest[:len(k)]) != k {
 				continue
 			}
 			p := len(k) + 1
@@ -228,10 +231,11 @@ func readJSON(ctx context.Context, br *bufio.Reader, origin string, opts Options
 // readJSONLines reads JSON Lines. When pretty is set and the first line is
 // not JSON by itself, the input may be one object spread over lines: it is
 // read whole and decoded as such when it parses, else line by line.
-func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int64, pretty bool, yield func(Item) bool) {
+func readJSONLines(ctx context.Context, r io.Reader, origin string, max int64, pretty bool, yield func(Item) bool) {
+	lr := newLineReader(r)
 	lineNo := 0
 	for ctx.Err() == nil {
-		line, tooLong, err := readLine(br, max)
+		line, tooLong, err := lr.readLine(max)
 		if len(line) > 0 || tooLong {
 			lineNo++
 			o := origin + ":" + strconv.Itoa(lineNo)
@@ -243,7 +247,7 @@ func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int
 				}
 			case len(trimmed) == 0:
 			case pretty && lineNo == 1 && trimmed[0] == '{' && !json.Valid(trimmed) && err == nil:
-				rest, rerr := readLimited(br, max-int64(len(line)))
+				rest, rerr := readLimited(lr.rest(), max-int64(len(line)))
 				if rerr != nil {
 					yield(Item{Skip: &Skip{Origin: origin, Reason: rerr.Error()}})
 					return
@@ -252,7 +256,7 @@ func readJSONLines(ctx context.Context, br *bufio.Reader, origin string, max int
 				if validValues(all) {
 					readJSONValues(all, origin, yield)
 				} else {
-					readJSONLines(ctx, bufio.NewReader(bytes.NewReader(all)), origin, max, false, yield)
+					readJSONLines(ctx, bytes.NewReader(all), origin, max, false, yield)
 				}
 				return
 			default:
@@ -353,24 +357,5 @@ func peekNonSpace(br *bufio.Reader) (byte, error) {
 			}
 		}
 		return b[0], nil
-	}
-}
-
-// readLine reads one line of at most max bytes; a longer line is read to
-// its end and discarded, and reported with tooLong.
-func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error) {
-	for {
-		frag, err := br.ReadSlice('\n')
-		if !tooLong {
-			if int64(len(line)+len(frag)) > max+1 {
-				tooLong, line = true, nil
-			} else {
-				line = append(line, frag...)
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		return line, tooLong, err
 	}
 }

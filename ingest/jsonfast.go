@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -310,12 +311,21 @@ func (d *fastDecoder) skip(depth int) bool {
 // characters; any bytes otherwise, as encoding/json allows) and moves past
 // it.
 func (d *fastDecoder) skipString() bool {
-	for j := d.i + 1; j < len(d.b); j++ {
-		for j+8 <= len(d.b) && !special8(binary.LittleEndian.Uint64(d.b[j:])) {
+	for j := d.i + 1; ; {
+		// The next quote, backslash or control byte: eight bytes at a
+		// time, the first marked one found from the mask.
+		for j+8 <= len(d.b) {
+			if m := specialMask(binary.LittleEndian.Uint64(d.b[j:])); m != 0 {
+				j += bits.TrailingZeros64(m) / 8
+				break
+			}
 			j += 8
 		}
+		for j < len(d.b) && !isSpecial(d.b[j]) {
+			j++
+		}
 		if j == len(d.b) {
-			break
+			return false
 		}
 		switch c := d.b[j]; {
 		case c == '"':
@@ -326,12 +336,11 @@ func (d *fastDecoder) skipString() bool {
 			if n == 0 {
 				return false
 			}
-			j += n - 1
-		case c < 0x20:
-			return false
+			j += n
+		default:
+			return false // a control character
 		}
 	}
-	return false
 }
 
 // Eight bytes at a time: every byte of a word times oneBits is the same,
@@ -342,15 +351,24 @@ const (
 )
 
 // special8 reports whether one of the eight bytes of w is a quote, a
-// backslash or a control character (below 0x20): subtracting oneBits*n
-// from a word sets the top bit of a byte below n, when it had none, in
-// the first such byte at least, and a byte equal to c is a zero byte of
-// w^(oneBits*c).
-func special8(w uint64) bool {
+// backslash or a control character (below 0x20).
+func special8(w uint64) bool { return specialMask(w) != 0 }
+
+// specialMask marks with its top bit the first byte of w (in memory
+// order) that is a quote, a backslash or a control character, and maybe
+// bytes after it, none when there is none: subtracting oneBits*n from a
+// word sets the top bit of a byte below n, when it had none, exactly for
+// the first such byte (bytes after it may be marked by the borrow), and a
+// byte equal to c is a zero byte of w^(oneBits*c).
+func specialMask(w uint64) uint64 {
 	q := w ^ (oneBits * '"')
 	b := w ^ (oneBits * '\\')
-	return ((w-oneBits*0x20)&^w|(q-oneBits)&^q|(b-oneBits)&^b)&highBits != 0
+	return ((w-oneBits*0x20)&^w | (q-oneBits)&^q | (b-oneBits)&^b) & highBits
 }
+
+// isSpecial reports whether c is a quote, a backslash or a control
+// character: a byte that ends a stretch of a string.
+func isSpecial(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
 
 // closingQuote returns the index of the first quote at or after i that no
 // backslash escapes, or len(b).
@@ -425,14 +443,25 @@ func (d *fastDecoder) str() (string, bool) {
 		// control byte goes at once (text in Cyrillic is all multi-byte
 		// code points); one with invalid bytes goes bytewise below.
 		if j >= checked {
-			k := j
-			for k+8 <= len(d.b) && !special8(binary.LittleEndian.Uint64(d.b[k:])) {
+			// A stretch of ASCII, which the scan sees by the top bits
+			// of its words, is valid without a second look.
+			k, high := j, uint64(0)
+			for k+8 <= len(d.b) {
+				w := binary.LittleEndian.Uint64(d.b[k:])
+				if m := specialMask(w); m != 0 {
+					n := bits.TrailingZeros64(m) / 8
+					high |= w & (1<<(8*n) - 1)
+					k += n
+					break
+				}
+				high |= w
 				k += 8
 			}
-			for k < len(d.b) && d.b[k] >= 0x20 && d.b[k] != '"' && d.b[k] != '\\' {
+			for k < len(d.b) && !isSpecial(d.b[k]) {
+				high |= uint64(d.b[k])
 				k++
 			}
-			if utf8.Valid(d.b[j:k]) {
+			if high&highBits == 0 || utf8.Valid(d.b[j:k]) {
 				j = k
 			} else {
 				checked = k

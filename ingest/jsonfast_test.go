@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -334,8 +335,9 @@ func TestHasWrapperKey(t *testing.T) {
 	}
 }
 
-// TestSpecial8 checks the word-at-a-time test against a byte loop: every
-// byte value in every position, and random words.
+// TestSpecial8 checks the word-at-a-time test, and the first byte its
+// mask marks, against a byte loop: every byte value in every position,
+// and random words.
 func TestSpecial8(t *testing.T) {
 	want := func(b []byte) bool {
 		for _, c := range b {
@@ -345,9 +347,21 @@ func TestSpecial8(t *testing.T) {
 		}
 		return false
 	}
+	first := func(b []byte) int {
+		for i, c := range b {
+			if isSpecial(c) {
+				return i
+			}
+		}
+		return 8
+	}
 	check := func(b []byte) {
-		if got := special8(binary.LittleEndian.Uint64(b)); got != want(b) {
+		w := binary.LittleEndian.Uint64(b)
+		if got := special8(w); got != want(b) {
 			t.Fatalf("special8(%q) = %v, want %v", b, got, !got)
+		}
+		if got := bits.TrailingZeros64(specialMask(w)) / 8; got != first(b) {
+			t.Fatalf("specialMask(%q) marks byte %d first, want %d", b, got, first(b))
 		}
 	}
 	for _, fill := range []byte{'a', 0xff, 0x80, 0x20, 0x21, '"' + 1, '\\' - 1} {
