@@ -101,7 +101,7 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		if g.isStaged[e.Name] || g.settled[e.Name] {
+		if g.settled[e.Name] || g.isStaged[e.Name] {
 			continue
 		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
