@@ -32,10 +32,6 @@ type Registry struct {
 	// reaches half of limit it becomes old and old is dropped.
 	names, old map[string]string
 	limit      int
-	// settled holds the full names committed since names began, at most
-	// limit of them: learning one again changes nothing (see Learn), so
-	// it is not staged.
-	settled map[string]bool
 	// staged are the distinct full names learned since the last Commit,
 	// as the articles write them; isStaged holds the same names.
 	staged   []string
@@ -57,7 +53,7 @@ type chain struct{ first, last int }
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), isStaged: make(map[string]bool), settled: make(map[string]bool), limit: MaxNames}
+	return &Registry{names: make(map[string]string), isStaged: make(map[string]bool), limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
@@ -74,7 +70,6 @@ func (g *Registry) lookup(key string) (string, bool) {
 func (g *Registry) rotate() {
 	if len(g.names) >= g.limit/2 {
 		g.old, g.names = g.names, make(map[string]string)
-		clear(g.settled) // learned again, they move to the new generation
 	}
 }
 
@@ -87,13 +82,6 @@ func (g *Registry) FullName(key string) string {
 }
 
 // Learn stages the full person names of r until the next Commit.
-//
-// A name committed before in the current generation is not staged:
-// committing it again would change nothing. Once applied, its surname's
-// name is the name itself, a longer name ending with it, or ambiguous;
-// names applied later keep it so (a longer name ending with that one
-// ends with it too), and applying the name to any of the three leaves it
-// as it is.
 func (g *Registry) Learn(r *Result) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -101,7 +89,7 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		if g.settled[e.Name] || g.isStaged[e.Name] {
+		if g.isStaged[e.Name] {
 			continue
 		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
@@ -201,10 +189,6 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 		g.names[key] = "" // two people share the surname
 		changed[key] = ""
 	}
-	if len(g.settled) >= g.limit {
-		clear(g.settled) // a bound on its memory; the names are learned anew
-	}
-	g.settled[strings.Clone(name)] = true
 }
 
 // endsWithWord reports whether s ends with a space and w, as
@@ -239,7 +223,6 @@ func lastField(s string) string {
 func (g *Registry) Restore(key, name string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	clear(g.settled) // the names they were committed under may change
 	g.names[key] = name
 	g.rotate()
 }

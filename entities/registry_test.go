@@ -84,10 +84,10 @@ func (g *refRegistry) commit() map[string]string {
 
 // TestRegistryMatchesReference learns batches of names drawn from a small
 // pool, so that surnames repeat, grow ("Putin", "Vladimir Putin",
-// "Vladimir Vladimirovich Putin"), clash and decline, and are learned
-// again once settled, and checks that every Commit changes what the
-// reference's does, with generations of the default size and of a few
-// keys, which rotate every few commits.
+// "Vladimir Vladimirovich Putin"), clash, decline and are learned again,
+// and checks that every Commit changes what the reference's does, with
+// generations of the default size and of a few keys, which rotate every
+// few commits.
 func TestRegistryMatchesReference(t *testing.T) {
 	for _, limit := range []int{MaxNames, 8, 12} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) { testRegistryMatchesReference(t, limit) })
@@ -162,7 +162,7 @@ func TestLastField(t *testing.T) {
 	}
 }
 
-// TestRegistryLearnsAfterRestore checks that a name settled, then
+// TestRegistryLearnsAfterRestore checks that a name committed, then
 // replaced by Restore with another person's, is learned again: the
 // surname becomes ambiguous.
 func TestRegistryLearnsAfterRestore(t *testing.T) {
