@@ -56,8 +56,11 @@ func FindSliced(runes []rune, toks []textproc.Token, slice func(start, end int) 
 	var buf [16]storyline.DateMention // most articles mention fewer dates
 	out := buf[:0]
 	for i := 0; i < len(toks); {
-		if !mayStart(toks[i].Term) {
+		if t := toks[i].Term; t == "" || (t[0] < '0' || t[0] > '9') && !dateFilter.May(t) {
 			i++ // the common case, without a call
+			continue
+		} else if (t[0] < '0' || t[0] > '9') && !isDateWord(t) {
+			i++
 			continue
 		}
 		m, next, ok := f.at(i)
@@ -160,13 +163,12 @@ func (f *finder) mention(from, to int, date string, p storyline.Precision) (stor
 	return storyline.DateMention{Date: date, Start: f.toks[from].Start, End: f.toks[to].End, Precision: p}, to + 1, true
 }
 
-// mayStart reports whether a date pattern may start with the term t: a
-// number or one of dateWords.
-func mayStart(t string) bool {
-	return t != "" && ('0' <= t[0] && t[0] <= '9' || dateFilter.May(t) && dateWords[t])
-}
+// isDateWord reports whether t is one of dateWords. A date pattern may
+// start with a number or with one of them.
+func isDateWord(t string) bool { return dateIndex.find(t) >= 0 }
 
-// at tries every pattern at token i, whose term passes mayStart.
+// at tries every pattern at token i, whose term is a number or a date
+// word.
 func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 	t := f.term(i)
 	// ISO 2021-12-07 (tokenized as one token with hyphens) and 07.12.2021
@@ -240,11 +242,13 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 // month returns the month t names, if it names one; most terms are
 // turned away without a map lookup.
 func month(t string) (time.Month, bool) {
-	if !dateFilter.May(t) {
+	if t == "" || !dateFilter.May(t) {
 		return 0, false
 	}
-	m, ok := months[t]
-	return m, ok
+	if id := dateIndex.find(t); id >= 0 && dateIndex.month[id] != 0 {
+		return dateIndex.month[id], true
+	}
+	return 0, false
 }
 
 func (f *finder) gapIs(i int, s string) bool {

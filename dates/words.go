@@ -62,10 +62,15 @@ func init() {
 		dateWords[w] = true
 	}
 	dateFilter = textproc.NewWordFilter(dateWords)
+	dateIndex = newWordIndex(dateWords, months)
 }
 
-// dateFilter passes the words that may be in dateWords.
-var dateFilter *textproc.WordFilter
+// dateFilter passes the words that may be in dateWords; dateIndex finds
+// them.
+var (
+	dateFilter *textproc.WordFilter
+	dateIndex  *wordIndex
+)
 
 // lead are words that may open a date phrase and belong to its text.
 var lead = map[string]bool{"on": true, "in": true, "since": true, "by": true, "until": true,

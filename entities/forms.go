@@ -12,7 +12,17 @@ import (
 // is term: term itself, or its start, when folding changed nothing but
 // case, as for most words.
 func lowerAs(w, term string) string {
-	if len(term) >= len(w) {
+	if len(w) > 0 && len(term) >= len(w) {
+		// most often the word is the term with a capital: the first
+		// code point lowers to the term's, as long, and the rest is the
+		// term's, whose code points lowering leaves as they are
+		r, size := rune(w[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w)
+		}
+		if t, tsize := utf8.DecodeRuneInString(term); tsize == size && toLower(r) == t && w[size:] == term[size:len(w)] {
+			return term[:len(w)]
+		}
 		i := 0
 		for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
 			c := w[i]

@@ -3,6 +3,8 @@ package entities
 import (
 	"slices"
 	"strings"
+
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // lexFlag marks the word lists a word is in, so that one map lookup per
@@ -39,10 +41,16 @@ const (
 type lexTable struct {
 	index strIndex
 	flags []lexFlag // by the word's number in index
+	// filter turns away, without hashing, a third of the words looked
+	// up that no list holds, the most of those looked up.
+	filter textproc.WordFilter
 }
 
 // get returns the flags of w, 0 when no list holds it.
 func (t *lexTable) get(w string) lexFlag {
+	if !t.filter.May(w) {
+		return 0
+	}
 	if id := t.index.find(w); id >= 0 {
 		return t.flags[id]
 	}
@@ -78,6 +86,7 @@ var lexicon = func() *lexTable {
 	for _, w := range words {
 		t.index.add(w)
 		t.flags = append(t.flags, m[w])
+		t.filter.Add(w)
 	}
 	return t
 }()

@@ -11,11 +11,25 @@ import (
 )
 
 // refRegistry is the registry's commit as first written, a set of names
-// per surname key applied in sorted order of keys and names: the test
-// compares Registry with it.
+// per surname key applied in sorted order of keys and names, in
+// generations of limit/2 keys (see MaxNames): the test compares Registry
+// with it.
 type refRegistry struct {
-	names  map[string]string
-	staged map[string]map[string]bool
+	names, old map[string]string
+	limit      int
+	staged     map[string]map[string]bool
+}
+
+func newRefRegistry(limit int) *refRegistry {
+	return &refRegistry{names: map[string]string{}, staged: map[string]map[string]bool{}, limit: limit}
+}
+
+func (g *refRegistry) lookup(key string) (string, bool) {
+	if n, ok := g.names[key]; ok {
+		return n, true
+	}
+	n, ok := g.old[key]
+	return n, ok
 }
 
 func (g *refRegistry) learn(r *Result) {
@@ -46,11 +60,12 @@ func (g *refRegistry) commit() map[string]string {
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			old, ok := g.names[key]
+			old, ok := g.lookup(key)
 			switch {
 			case !ok:
 				g.names[key] = name
 			case old == name || old == "" || strings.HasSuffix(old, " "+name):
+				g.names[key] = old
 				continue
 			case strings.HasSuffix(name, " "+old):
 				g.names[key] = name
@@ -61,20 +76,32 @@ func (g *refRegistry) commit() map[string]string {
 		}
 	}
 	clear(g.staged)
+	if len(g.names) >= g.limit/2 {
+		g.old, g.names = g.names, map[string]string{}
+	}
 	return changed
 }
 
 // TestRegistryMatchesReference learns batches of names drawn from a small
 // pool, so that surnames repeat, grow ("Putin", "Vladimir Putin",
-// "Vladimir Vladimirovich Putin"), clash and decline, and checks that
-// every Commit changes what the reference's does.
+// "Vladimir Vladimirovich Putin"), clash, decline and are learned again,
+// and checks that every Commit changes what the reference's does, with
+// generations of the default size and of a few keys, which rotate every
+// few commits.
 func TestRegistryMatchesReference(t *testing.T) {
+	for _, limit := range []int{MaxNames, 8, 12} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) { testRegistryMatchesReference(t, limit) })
+	}
+}
+
+func testRegistryMatchesReference(t *testing.T, limit int) {
 	given := []string{"Vladimir", "Anna", "Dmitry", "Joe", "Мария", "Vladimir Vladimirovich", "J. K.", "K.", "Vladimirovich", "Dmitry\u00a0Sergeyevich"}
 	surnames := []string{"Putin", "Peskov", "Biden", "Захарова", "Захаровой", "Pesko", "Rowling", "Ушаков", "Ушакова"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	reg := NewRegistry()
-	ref := &refRegistry{names: map[string]string{}, staged: map[string]map[string]bool{}}
-	for batch := range 300 {
+	reg.limit = limit
+	ref := newRefRegistry(limit)
+	for batch := range 600 {
 		for range rng.IntN(4) {
 			r := &Result{}
 			for range rng.IntN(6) {
@@ -97,14 +124,19 @@ func TestRegistryMatchesReference(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("batch %d: Commit() = %v, reference %v", batch, got, want)
 		}
-		if batch%50 == 0 {
-			// a fresh start now and then, so that names are learned anew
-			reg, ref = NewRegistry(), &refRegistry{names: map[string]string{}, staged: map[string]map[string]bool{}}
+		for _, m := range []map[string]string{ref.old, ref.names} {
+			for key, name := range m {
+				if n, _ := ref.lookup(key); n == name {
+					if got := reg.FullName(key); got != name {
+						t.Fatalf("batch %d: FullName(%q) = %q, reference %q", batch, key, got, name)
+					}
+				}
+			}
 		}
-	}
-	for key, name := range ref.names {
-		if got := reg.FullName(key); got != name {
-			t.Errorf("FullName(%q) = %q, reference %q", key, got, name)
+		if batch%150 == 0 {
+			// a fresh start now and then, so that names are learned anew
+			reg, ref = NewRegistry(), newRefRegistry(limit)
+			reg.limit = limit
 		}
 	}
 }
@@ -127,5 +159,26 @@ func TestLastField(t *testing.T) {
 		if got := lastField(s); got != want {
 			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestRegistryLearnsAfterRestore checks that a name committed, then
+// replaced by Restore with another person's, is learned again: the
+// surname becomes ambiguous.
+func TestRegistryLearnsAfterRestore(t *testing.T) {
+	reg := NewRegistry()
+	anna := &Result{Entities: []storyline.Entity{{Name: "Anna Putin", Kind: storyline.Person}}}
+	reg.Learn(anna)
+	if got := reg.Commit(); got["putin"] != "Anna Putin" {
+		t.Fatalf("first Commit() = %v", got)
+	}
+	reg.Learn(anna)
+	if got := reg.Commit(); len(got) != 0 {
+		t.Fatalf("Commit() of a name known = %v, want nothing", got)
+	}
+	reg.Restore("putin", "Boris Putin")
+	reg.Learn(anna)
+	if got := reg.Commit(); len(got) != 1 || got["putin"] != "" {
+		t.Errorf("Commit() after Restore = %v, want putin ambiguous", got)
 	}
 }

@@ -161,8 +161,12 @@ func findRuns(d *Doc, lower *lowerSet, w *work) []*cand {
 		if j-i > 1 && headlineSurname(d, i, j, w) {
 			j = i + 1
 		}
-		if c, ok := makeCand(d, i, j, w); ok {
-			out = append(out, c)
+		// the candidate is made in place, in the array it stays in
+		if len(out) == cap(out) {
+			out = append(out, cand{})[:len(out)]
+		}
+		if makeCand(d, i, j, w, &out[:len(out)+1][len(out)]) {
+			out = out[:len(out)+1]
 		}
 		next = j
 	}
@@ -231,11 +235,12 @@ func titleCaseLine(d *Doc, i int) bool {
 // honorifics stand before surnames only ("Mr. King").
 var honorifics = set(`mr mrs ms miss dr`)
 
-// makeCand strips titles and demonyms from the front of the run [i, j).
+// makeCand strips titles and demonyms from the front of the run [i, j)
+// and, when a candidate remains, sets *c to it and reports true.
 // The lower-case name and key of a name of several words, and a name
 // whose words are not spaced as written, are written to w.joined, for
 // findRuns to set.
-func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
+func makeCand(d *Doc, i, j int, w *work, c *cand) bool {
 	titled := false
 	lastOrg := d.lex(j-1)&inOrgWords != 0
 	if !lastOrg {
@@ -268,13 +273,13 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 		break
 	}
 	if j-i == 1 && d.Tokens[i].End-d.Tokens[i].Start == 1 {
-		return cand{}, false // a lone initial ("U.S." splits into U and S)
+		return false // a lone initial ("U.S." splits into U and S)
 	}
 	if j-i == 1 && (d.Tokens[i].Term == "republicans" || d.Tokens[i].Term == "democrats") {
 		titled = false // party members, kept as the party's voice
 	} else if j-i == 1 && (isDemonym(d.Tokens[i].Term) || d.lex(i)&inTitles != 0 && !honorific) {
 		// "Mr. King" is a name; "President" alone is not
-		return cand{}, false
+		return false
 	}
 	// most names have a word or two: the lists live on the stack
 	var wordsArr, loweredArr, keysArr [4]string
@@ -319,11 +324,12 @@ func makeCand(d *Doc, i, j int, w *work) (cand, bool) {
 		joined[2] = [2]int32{lo, int32(len(w.joined))}
 		name = "" // set by findRuns
 	}
-	return cand{
+	*c = cand{
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
 		name: name, lname: lname, key: key,
 		last: keys[len(keys)-1], titled: titled, joined: joined,
-	}, true
+	}
+	return true
 }
 
 // appendJoined appends strings.Join(words, " ") to dst.

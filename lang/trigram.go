@@ -179,6 +179,9 @@ func trigramChar(r rune) rune {
 		}
 		return unicode.ToLower(r)
 	}
+	if generalPunctuation <= r && r < generalPunctuation+rune(len(punctTrigramChars)) {
+		return punctTrigramChars[r-generalPunctuation] // dashes, curly quotes
+	}
 	return foldTrigramChar(r)
 }
 
@@ -188,6 +191,19 @@ func foldTrigramChar(r rune) rune {
 	}
 	return unicode.ToLower(r)
 }
+
+// generalPunctuation is the first code point of the General Punctuation
+// block, whose dashes, quotation marks and spaces news writes often, and
+// punctTrigramChars is trigramChar for the block, answered without the
+// unicode tables' searches.
+const generalPunctuation = 0x2000
+
+var punctTrigramChars = func() (t [0x70]rune) {
+	for i := range t {
+		t[i] = foldTrigramChar(generalPunctuation + rune(i))
+	}
+	return t
+}()
 
 // asciiTrigramChars is trigramChar for ASCII.
 var asciiTrigramChars = func() (t [utf8.RuneSelf]rune) {
