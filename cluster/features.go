@@ -106,15 +106,14 @@ func (f *Features) written(t *fterm) string {
 type featurizer struct {
 	lex         *lexicon
 	en, ru, und *wordCache
-	scratch     sync.Pool
+	scratch     scratchPool
 }
 
 func newFeaturizer(lex *lexicon) *featurizer {
 	return &featurizer{lex: lex,
-		en:      newWordCache(textproc.ForLang("en"), lex, 0),
-		ru:      newWordCache(textproc.ForLang("ru"), lex, 1),
-		und:     newWordCache(textproc.ForLang("und"), lex, 2),
-		scratch: sync.Pool{New: func() any { return new(scratch) }},
+		en:  newWordCache(textproc.ForLang("en"), lex, 0),
+		ru:  newWordCache(textproc.ForLang("ru"), lex, 1),
+		und: newWordCache(textproc.ForLang("und"), lex, 2),
 	}
 }
 
@@ -133,6 +132,38 @@ func (f *featurizer) words(a *storyline.Article) *wordCache {
 	return f.und
 }
 
+// scratchPool keeps the scratches of finished analyses for the next
+// ones. Unlike a sync.Pool, which each garbage collection empties, it
+// keeps their memos (wordMemo) warm for the featurizer's life: refilled
+// after every collection, they missed most words in a busy pipeline. It
+// keeps at most maxIdleScratch, about as many as analyses run at once.
+type scratchPool struct {
+	mu   sync.Mutex
+	idle []*scratch
+}
+
+const maxIdleScratch = 64
+
+func (p *scratchPool) get() *scratch {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.idle); n > 0 {
+		s := p.idle[n-1]
+		p.idle[n-1] = nil
+		p.idle = p.idle[:n-1]
+		return s
+	}
+	return new(scratch)
+}
+
+func (p *scratchPool) put(s *scratch) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) < maxIdleScratch {
+		p.idle = append(p.idle, s)
+	}
+}
+
 // scratch is one analysis' working memory, reused through a pool: the
 // words of a field, and the article's terms with an open-addressing
 // table from term id to position.
@@ -146,7 +177,7 @@ type scratch struct {
 	// entity's person term ("" for no person).
 	names       []textproc.Word
 	personTerms []string
-	// dates holds the byte spans of the text's date mentions (dateSpans).
+	// dates holds the spans of the text's date mentions (dateSpans).
 	dates []span
 	terms []fterm
 	keys  []fterm
@@ -253,27 +284,29 @@ func givenName(text string, words []textproc.Word, infos []wordInfo, i int) bool
 // features computes an article's Features.
 func (f *featurizer) features(a *storyline.Article) *Features {
 	wc := f.words(a)
-	s := f.scratch.Get().(*scratch)
-	defer f.scratch.Put(s)
+	s := f.scratch.get()
+	defer f.scratch.put(s)
 	// a word per 4 bytes at most, on average, in any real text
 	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
 	add := func(text string, inTitle bool, dates []span) {
 		s.words = textproc.ScanWords(s.words[:0], text)
 		infos := s.infos[:0]
-		for _, w := range s.words {
-			infos = append(infos, s.memo[wc.memo].info(wc, w.Raw))
+		memo := &s.memo[wc.memo]
+		for i := range s.words {
+			infos = append(infos, memo.info(wc, s.words[i].Raw))
 		}
 		s.infos = infos
 		kept := 0
-		for i, w := range s.words {
-			wi := infos[i]
+		for i := range s.words {
+			wi := &infos[i]
 			if !wi.keep {
 				continue
 			}
-			for len(dates) > 0 && dates[0].end <= w.Byte {
+			w := &s.words[i]
+			for len(dates) > 0 && dates[0].end <= w.Start {
 				dates = dates[1:]
 			}
-			if len(dates) > 0 && dates[0].start <= w.Byte || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
+			if len(dates) > 0 && dates[0].start <= w.Start || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
 				// a date tells when, which the event day, the weekday
 				// and the decay weigh: as terms, the words of "on
 				// Tuesday, April 1" are shared by every report of that
@@ -306,13 +339,13 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				e.boost = max(e.boost, nameBoost)
 				e.calendar = e.calendar || wi.calendar
 				if wi.hasKey {
-					s.addKey(wi.key, fw, &w, inTitle)
+					s.addKey(wi.key, fw, w, inTitle)
 				}
 			}
 		}
 	}
 	add(a.Title, true, nil)
-	s.dates = dateSpans(s.dates[:0], a.Text, a.Dates)
+	s.dates = dateSpans(s.dates[:0], a.Dates)
 	add(a.Text, false, s.dates)
 	ft := &Features{title: a.Title, text: a.Text}
 	// Entities the reader found boost the words of their names. Their
