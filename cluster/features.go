@@ -54,6 +54,12 @@ type Features struct {
 	// Leading are the persons mentioned at least twice and named in the
 	// title or lead, sorted.
 	Leading []string
+	// protagonists are the ids of the name terms weighing most in the
+	// title and lead (protagonistsOf); given the terms and name keys of
+	// the given names of the people the article names (every word of a
+	// person's name but the last: see storyEvidence). Both are found
+	// here, off the ordered path of AssignPrepared.
+	protagonists, given []uint32
 }
 
 // fterm is one term of an article.
@@ -358,8 +364,18 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	for _, e := range a.Entities {
 		s.names = textproc.ScanWords(s.names[:0], e.Name)
 		last, any := uint32(0), false
-		for _, w := range s.names {
-			wi := s.memo[wc.memo].info(wc, w.Raw)
+		person := e.Kind == storyline.Person
+		for i := range s.names {
+			wi := s.memo[wc.memo].info(wc, s.names[i].Raw)
+			if person && i < len(s.names)-1 {
+				// a given name
+				if wi.keep {
+					ft.given = append(ft.given, wi.id)
+				}
+				if wi.hasKey {
+					ft.given = append(ft.given, wi.key)
+				}
+			}
 			if !wi.keep {
 				continue
 			}
@@ -395,6 +411,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	ft.terms = slices.Clone(s.terms)
 	ft.keys = slices.Clone(s.keys)
 	ft.cyrillic = wc == f.ru
+	ft.protagonists = protagonistsOf(f.lex, ft)
 	ft.Day, ft.HasDay = eventDay(a)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)

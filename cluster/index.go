@@ -165,8 +165,9 @@ func (x *index) dropStale(id uint32) {
 
 // candidates looks up the clusters sharing the heaviest terms of v,
 // ranks them by the weight of the query terms they share, and scores the
-// first MaxCandidates exactly.
-func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, tau time.Duration) []candidate {
+// first MaxCandidates exactly. f is the article looking up events (nil
+// for stories and relinks): see score.
+func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, tau time.Duration, f *Features) []candidate {
 	kv := c.kvec
 	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms)]...)
 	// the heaviest name keys other articles have too find the reports
@@ -201,6 +202,12 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
 		lists = append(lists, p)
+	}
+	if c.zz != nil {
+		c.zz("lookup", 0)
+		for _, l := range lists {
+			c.zz("post", len(l))
+		}
 	}
 	for i, t := range q {
 		for _, e := range lists[i] {
@@ -244,12 +251,15 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		top[i] = n
 	}
 	c.top = top
+	if c.zz != nil {
+		c.zz("touched", len(touched))
+	}
 	out := c.cands[:0]
 	docNames := c.docNames(v)
 	c.scatter(v)
 	c.scatter(kv)
 	for _, sl := range top {
-		out = append(out, c.score(x.nodes[sl], docNames, cyrillic, at, tau))
+		out = append(out, c.score(x.nodes[sl], docNames, cyrillic, at, tau, f))
 	}
 	c.unscatter(kv)
 	c.unscatter(v)
@@ -269,28 +279,32 @@ func (c *Clusterer) docNames(v vector) float64 {
 }
 
 // score scores cluster n against the article whose vector and name keys
-// are scattered (c.qw), whose name terms weigh docNames (squared).
-func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration) candidate {
+// are scattered (c.qw), whose name terms weigh docNames (squared). For
+// an article looking up events (f), the similarity is decayed by the
+// days of the happenings when both know theirs (they tell better than
+// publication), else by time and then by the weekdays (dateAgreement,
+// decay, weekdayAgreement); for other lookups (f nil), by time.
+func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration, f *Features) candidate {
 	var dot, dotN, centN float64
-	ws := n.cent.ws[:len(n.cent.ids)]
-	for i, id := range n.cent.ids {
+	ids := n.cent.ids
+	ws := n.cent.ws[:len(ids)]
+	names, qBits, qw := c.nameBits, c.qBits, c.qw
+	for i, id := range ids {
 		w := float64(ws[i])
-		word, bit := id>>6, uint64(1)<<(id&63)
-		name := c.nameBits[word]&bit != 0
-		if c.qBits[word]&bit == 0 {
-			// not in the article: adds nothing to the products (adding
-			// a zero leaves a sum as it is)
-			if name {
-				centN += w * w
-			}
+		word, sh := id>>6, id&63
+		// 1 for a name term, else 0: a product with it adds the term's
+		// share to the names' sums, or +0, which leaves a sum as it is,
+		// without a branch the processor mispredicts
+		name := float64(names[word] >> sh & 1)
+		if qBits[word]>>sh&1 == 0 {
+			// not in the article: adds nothing to the products
+			centN += name * (w * w)
 			continue
 		}
-		q := float64(c.qw[id])
+		q := float64(qw[id])
 		dot += q * w
-		if name {
-			dotN += q * w
-			centN += w * w
-		}
+		dotN += name * (q * w)
+		centN += name * (w * w)
 	}
 	cd := candidate{n: n, nameCos: -1, wordCos: -1}
 	if n.cent.norm2 > 0 {
@@ -310,7 +324,14 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 		cd.nameCos = kcos
 		cd.cos = max(cd.cos, kcos)
 	}
-	cd.sim = cd.cos * c.decay(n, at, tau)
+	switch {
+	case f != nil && f.HasDay && len(n.days) > 0:
+		cd.sim = cd.cos * c.dateAgreement(f, n)
+	case f != nil:
+		cd.sim = cd.cos * c.decay(n, at, tau) * c.weekdayAgreement(f, n)
+	default:
+		cd.sim = cd.cos * c.decay(n, at, tau)
+	}
 	return cd
 }
 

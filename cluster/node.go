@@ -72,7 +72,7 @@ type node struct {
 	// weekdays counts the members' event weekdays (events only).
 	weekdays [7]float32
 	// days counts the members' event days (events only).
-	days map[int32]float32
+	days dayCounts
 }
 
 // live follows merges to the node that absorbed n.
@@ -350,11 +350,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 		into.names[id] += k
 	}
 	from.names = nil
-	for d, k := range from.days {
-		if into.days == nil {
-			into.days = make(map[int32]float32)
-		}
-		into.days[d] += k
+	for _, d := range from.days {
+		into.days = into.days.add(d.day, d.k)
 	}
 	from.days = nil
 	for d, k := range from.weekdays {
@@ -454,12 +451,22 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		}
 		return c.compareTerms(a.id, b.id)
 	})
+	// the article's terms by id (positions plus one in c.pos), so that
+	// each contribution finds its term without a scan of them
+	for i := range f.terms {
+		c.pos[f.terms[i].id] = int32(i + 1)
+	}
+	defer func() {
+		for i := range f.terms {
+			c.pos[f.terms[i].id] = 0
+		}
+	}()
 	for _, x := range cs {
 		if len(terms) >= 8 && len(entities) >= 5 {
 			break
 		}
 		var boost float32 = 1
-		i := f.find(x.id)
+		i := int(c.pos[x.id]) - 1
 		if i >= 0 {
 			boost = f.terms[i].boost
 		}

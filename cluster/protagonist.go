@@ -11,8 +11,13 @@ const (
 )
 
 // salient returns the ids of the article's protagonists: the name terms
-// weighing most in its title and lead.
-func (c *Clusterer) salient(f *Features) []uint32 {
+// weighing most in its title and lead (found by Prepare, see
+// protagonistsOf).
+func (c *Clusterer) salient(f *Features) []uint32 { return f.protagonists }
+
+// protagonistsOf returns the ids of the protagonists of the article
+// whose terms f holds, naming terms in lex.
+func protagonistsOf(lex *lexicon, f *Features) []uint32 {
 	// the protagonists best by head weight, then frequency, then
 	// alphabetically, in one pass
 	var top [protagonists]int
@@ -25,7 +30,7 @@ func (c *Clusterer) salient(f *Features) []uint32 {
 		if a.tf != b.tf {
 			return a.tf > b.tf
 		}
-		return c.lex.term(a.id) < c.lex.term(b.id)
+		return lex.term(a.id) < lex.term(b.id)
 	}
 	for i := range f.terms {
 		if f.terms[i].head == 0 || f.terms[i].boost < nameBoost || f.terms[i].calendar {
@@ -43,6 +48,9 @@ func (c *Clusterer) salient(f *Features) []uint32 {
 		}
 		top[p] = i
 		k = min(k+1, protagonists)
+	}
+	if k == 0 {
+		return nil
 	}
 	out := make([]uint32, k)
 	for i, t := range top[:k] {

@@ -16,7 +16,7 @@ func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyl
 	q := c.centroidVector(&event.cent)
 	kv := c.kvec
 	c.kvec = nil
-	scands := c.candidates(c.storyIdx, q, event.scripts[1] > event.scripts[0], at, c.opts.StoryDecay)
+	scands := c.candidates(c.storyIdx, q, event.scripts[1] > event.scripts[0], at, c.opts.StoryDecay, nil)
 	c.kvec = kv
 	sortCandidates(scands)
 	if c.debug != nil {

@@ -156,7 +156,8 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 			st.Names[c.lex.term(id)] = k
 		}
 	}
-	st.Days, st.Persons, st.Mains, st.Leads = n.days, n.persons, n.mains, n.leads
+	st.Days = n.days.counts()
+	st.Persons, st.Mains, st.Leads = n.persons, n.mains, n.leads
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
@@ -238,7 +239,8 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				}
 				n.names[c.termID(t)] = k
 			}
-			n.days, n.persons, n.mains, n.leads = st.Days, st.Persons, st.Mains, st.Leads
+			n.days = daysOf(st.Days)
+			n.persons, n.mains, n.leads = st.Persons, st.Mains, st.Leads
 			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
 		}
