@@ -55,9 +55,6 @@ func (c *Clusterer) scattered(id uint32) float32 {
 // setName records in c.nameBits whether term id is mostly seen as a
 // name, after its document frequencies changed (see isName).
 func (c *Clusterer) setName(id uint32) {
-	if c.zz != nil && st0(c, id) {
-		c.zz("flip", 0)
-	}
 	if st := &c.stat[id]; st.nameDF*2 > st.df {
 		c.nameBits[id>>6] |= 1 << (id & 63)
 	} else {
@@ -180,10 +177,3 @@ func (c *Clusterer) eventsCosine(a, b *node) float64 {
 // crossMergeShare is the share of Options.MergeThreshold the name keys of
 // two events in different scripts need to agree on for a merge.
 const crossMergeShare = 2.0 / 3
-
-func st0(c *Clusterer, id uint32) bool {
-	st := &c.stat[id]
-	now := st.nameDF*2 > st.df
-	was := c.nameBits[id>>6]&(1<<(id&63)) != 0
-	return st.df > 1 && now != was
-}

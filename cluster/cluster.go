@@ -85,7 +85,6 @@ import (
 type Clusterer struct {
 	// debug, when set (by tests), receives the scoring of each candidate.
 	debug func(string)
-	zz    func(string, int)
 	opts  Options
 	feat  *featurizer
 

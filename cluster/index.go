@@ -203,12 +203,6 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 		lists = append(lists, p)
 	}
-	if c.zz != nil {
-		c.zz("lookup", 0)
-		for _, l := range lists {
-			c.zz("post", len(l))
-		}
-	}
 	for i, t := range q {
 		for _, e := range lists[i] {
 			s := &slots[e.slot]
@@ -251,9 +245,6 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		top[i] = n
 	}
 	c.top = top
-	if c.zz != nil {
-		c.zz("touched", len(touched))
-	}
 	out := c.cands[:0]
 	docNames := c.docNames(v)
 	c.scatter(v)
