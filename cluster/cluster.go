@@ -118,6 +118,7 @@ type Clusterer struct {
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
+	counts   []keyCount
 	contribs []contrib
 	fresh    []uint32
 	vids     []uint32

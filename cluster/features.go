@@ -95,7 +95,11 @@ func (f *Features) surface(i int) string { return f.written(&f.terms[i]) }
 
 // written is t's first occurrence in the article, lower case, or "" when
 // it has none in the title or text.
-func (f *Features) written(t *fterm) string {
+func (f *Features) written(t *fterm) string { return strings.ToLower(f.raw(t)) }
+
+// raw is t's first occurrence in the article as written, or "" when it
+// has none in the title or text.
+func (f *Features) raw(t *fterm) string {
 	if t.n == 0 {
 		return ""
 	}
@@ -103,7 +107,7 @@ func (f *Features) written(t *fterm) string {
 	if t.inTitle {
 		src = f.title
 	}
-	return strings.ToLower(src[t.at : t.at+t.n])
+	return src[t.at : t.at+t.n]
 }
 
 // featurizer analyses articles with one analyzer per language, each

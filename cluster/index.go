@@ -279,20 +279,16 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 	var dot, dotN, centN float64
 	ids := n.cent.ids
 	ws := n.cent.ws[:len(ids)]
-	names, qBits, qw := c.nameBits, c.qBits, c.qw
+	names, qw := c.nameBits, c.qw
 	for i, id := range ids {
 		w := float64(ws[i])
-		word, sh := id>>6, id&63
-		// 1 for a name term, else 0: a product with it adds the term's
-		// share to the names' sums, or +0, which leaves a sum as it is,
-		// without a branch the processor mispredicts
-		name := float64(names[word] >> sh & 1)
-		if qBits[word]>>sh&1 == 0 {
-			// not in the article: adds nothing to the products
-			centN += name * (w * w)
-			continue
-		}
+		// without a branch, which the processor would mispredict: q is
+		// 0 for a term not in the article (c.qw is zero but for the
+		// scattered terms), name 1 for a name term, else 0, and a
+		// product with either adds +0, which leaves a sum (of weights,
+		// never negative) as it is
 		q := float64(qw[id])
+		name := float64(names[id>>6] >> (id & 63) & 1)
 		dot += q * w
 		dotN += name * (q * w)
 		centN += name * (w * w)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -277,7 +278,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		c.addNames(n, sal)
 		addDay(n, f)
 		addWeekday(n, f)
-		addPersons(n, f)
+		addPersons(n, f, &c.counts)
 	}
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
@@ -461,6 +462,9 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 			c.pos[f.terms[i].id] = 0
 		}
 	}()
+	// rawT and rawE mark (bit i for the i-th) the terms and entities
+	// written as the article writes them
+	var rawT, rawE uint32
 	for _, x := range cs {
 		if len(terms) >= 8 && len(entities) >= 5 {
 			break
@@ -474,19 +478,24 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		if name && len(entities) >= 5 || !name && len(terms) >= 8 {
 			continue
 		}
-		// the article's own writing of the term, else the lexicon's
+		// the article's own writing of the term (lowered below), else
+		// the lexicon's
 		var surface string
-		if i >= 0 {
-			surface = f.surface(i)
+		raw := i >= 0
+		if raw {
+			surface = f.raw(&f.terms[i])
 		} else {
 			surface = c.lex.term(x.id)
 		}
 		if name {
+			rawE |= uint32(b2i(raw)) << len(entities)
 			entities = append(entities, surface)
 		} else {
+			rawT |= uint32(b2i(raw)) << len(terms)
 			terms = append(terms, surface)
 		}
 	}
+	lowerSurfaces(terms, entities, rawT, rawE)
 	if n.crossScript(f.cyrillic) {
 		// reports in another script: the names they share, as this
 		// article writes them
@@ -505,6 +514,57 @@ func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []st
 		c.unscatter(c.kvec)
 	}
 	return terms, entities
+}
+
+// lowerSurfaces lowers the strings of terms and entities marked in
+// rawT and rawE (bit i for the i-th) as strings.ToLower does, the ASCII
+// ones (most) into one allocation shared by all, not one each.
+func lowerSurfaces(terms, entities []string, rawT, rawE uint32) {
+	n := 0
+	for i, s := range terms {
+		n += len(s) * int(rawT>>i&1)
+	}
+	for i, s := range entities {
+		n += len(s) * int(rawE>>i&1)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, s := range terms {
+		if rawT>>i&1 != 0 {
+			terms[i] = lowerInto(&b, s)
+		}
+	}
+	for i, s := range entities {
+		if rawE>>i&1 != 0 {
+			entities[i] = lowerInto(&b, s)
+		}
+	}
+}
+
+// lowerInto returns strings.ToLower(s), written into b when s is ASCII
+// with a capital; b must have room for s (no write may move what it
+// holds).
+func lowerInto(b *strings.Builder, s string) string {
+	upper := false
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	start := b.Len()
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()[start:]
 }
 
 // sweep evicts clusters that left the active window.
@@ -552,4 +612,12 @@ func (c *Clusterer) sweep() {
 		c.storyIdx.dropStale(id)
 	}
 	c.fresh = marked[:0]
+}
+
+// b2i is 1 for true, else 0.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -150,7 +150,8 @@ const maxEventPersons = 48
 const knownCast = 3
 
 // addPersons counts an article's persons into event n.
-func addPersons(n *node, f *Features) {
+// buf is scratch memory for keepTopCounts.
+func addPersons(n *node, f *Features, buf *[]keyCount) {
 	if len(f.Persons) == 0 {
 		return
 	}
@@ -173,7 +174,7 @@ func addPersons(n *node, f *Features) {
 		n.mains[f.Main]++
 	}
 	if len(n.persons) > maxEventPersons*3/2 {
-		keepTopCounts(n.persons, maxEventPersons)
+		*buf = keepTopCounts(n.persons, maxEventPersons, *buf)
 	}
 }
 
@@ -188,12 +189,12 @@ func addCounts(into, from map[string]float32) map[string]float32 {
 }
 
 // keepTopCounts deletes from m all but the k keys counted most (ties:
-// in order).
-func keepTopCounts(m map[string]float32, k int) {
+// in order). buf is scratch memory, returned for the next call.
+func keepTopCounts(m map[string]float32, k int, buf []keyCount) []keyCount {
 	if len(m) <= k {
-		return
+		return buf
 	}
-	cs := make([]keyCount, 0, len(m))
+	cs := buf[:0]
 	for p, n := range m {
 		cs = append(cs, keyCount{p, n})
 	}
@@ -201,6 +202,8 @@ func keepTopCounts(m map[string]float32, k int) {
 	for _, c := range cs[k:] {
 		delete(m, c.key)
 	}
+	clear(cs) // no strings kept alive
+	return cs[:0]
 }
 
 // keyCount is a key of a count map and its count.

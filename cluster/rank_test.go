@@ -81,7 +81,7 @@ func TestKeepTopCounts(t *testing.T) {
 			for _, k := range keys[:min(len(keys), 48)] {
 				want[k] = m[k]
 			}
-			keepTopCounts(m, 48)
+			keepTopCounts(m, 48, nil)
 			if !maps.Equal(m, want) {
 				t.Fatalf("%d keys: kept %v, want %v", size, m, want)
 			}
