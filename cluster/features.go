@@ -300,10 +300,10 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
 	add := func(text string, inTitle bool, dates []span) {
 		s.words = textproc.ScanWords(s.words[:0], text)
-		infos := s.infos[:0]
+		infos := slices.Grow(s.infos[:0], len(s.words))[:len(s.words)]
 		memo := &s.memo[wc.memo]
 		for i := range s.words {
-			infos = append(infos, memo.info(wc, s.words[i].Raw))
+			infos[i] = memo.info(wc, s.words[i].Raw)
 		}
 		s.infos = infos
 		kept := 0
