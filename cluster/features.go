@@ -3,7 +3,6 @@ package cluster
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -47,12 +46,13 @@ type Features struct {
 	Weekday    time.Weekday
 	HasWeekday bool
 	// Persons are the terms standing for the people the reader found
-	// (the last word of each name), sorted; Main is the one mentioned
-	// most (at least twice), empty when none.
+	// (the last word of each name), each once, in the order of the
+	// entities naming them first; Main is the one mentioned most (at
+	// least twice), empty when none.
 	Persons []string
 	Main    string
 	// Leading are the persons mentioned at least twice and named in the
-	// title or lead, sorted.
+	// title or lead, each once, in the same order.
 	Leading []string
 	// protagonists are the ids of the name terms weighing most in the
 	// title and lead (protagonistsOf); given the terms and name keys of
@@ -187,6 +187,9 @@ type scratch struct {
 	// entity's person term ("" for no person).
 	names       []textproc.Word
 	personTerms []string
+	// personIDs and leadIDs hold the term ids of Features.Persons and
+	// Features.Leading while they are collected.
+	personIDs, leadIDs []uint32
 	// dates holds the spans of the text's date mentions (dateSpans).
 	dates []span
 	terms []fterm
@@ -365,6 +368,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	// the text's words stay in s.words for mainPerson; names are scanned
 	// into s.names
 	personTerm := s.personTerms[:0]
+	personIDs, leadIDs := s.personIDs[:0], s.leadIDs[:0]
 	for _, e := range a.Entities {
 		s.names = textproc.ScanWords(s.names[:0], e.Name)
 		last, any := uint32(0), false
@@ -399,19 +403,22 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		t := ""
 		if e.Kind == storyline.Person && any {
 			t = s.persons.term(f.lex, last)
-			ft.Persons = append(ft.Persons, t)
-			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 {
+			// each person once, told apart by term id (a comparison of
+			// two integers, where one of strings reads both from the
+			// lexicon, scattered in memory)
+			if !slices.Contains(personIDs, last) {
+				personIDs = append(personIDs, last)
+				ft.Persons = append(ft.Persons, t)
+			}
+			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 && !slices.Contains(leadIDs, last) {
+				leadIDs = append(leadIDs, last)
 				ft.Leading = append(ft.Leading, t)
 			}
 		}
 		personTerm = append(personTerm, t)
 	}
-	s.personTerms = personTerm
+	s.personTerms, s.personIDs, s.leadIDs = personTerm, personIDs[:0], leadIDs[:0]
 	ft.Main = mainPerson(a.Entities, s.words, func(i int) string { return personTerm[i] })
-	sort.Strings(ft.Persons)
-	ft.Persons = slices.Compact(ft.Persons)
-	sort.Strings(ft.Leading)
-	ft.Leading = slices.Compact(ft.Leading)
 	ft.terms = slices.Clone(s.terms)
 	ft.keys = slices.Clone(s.keys)
 	ft.cyrillic = wc == f.ru
