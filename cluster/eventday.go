@@ -128,18 +128,6 @@ func (ds dayCounts) add(day int32, k float32) dayCounts {
 	return append(ds, dayCount{day, k})
 }
 
-// counts returns ds as a map (for the state), nil when empty.
-func (ds dayCounts) counts() map[int32]float32 {
-	if len(ds) == 0 {
-		return nil
-	}
-	m := make(map[int32]float32, len(ds))
-	for _, d := range ds {
-		m[d.day] = d.k
-	}
-	return m
-}
-
 // daysOf is the dayCounts of a state's map.
 func daysOf(m map[int32]float32) dayCounts {
 	var ds dayCounts
