@@ -119,7 +119,6 @@ type Clusterer struct {
 	pruneBuf []tw
 	rankBuf  []rankedTerm
 	counts   []keyCount
-	contribs []contrib
 	fresh    []uint32
 	vids     []uint32
 	vws      []float32

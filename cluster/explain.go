@@ -1,38 +1,28 @@
 package cluster
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// contrib is a term's contribution to a similarity.
-type contrib struct {
-	id uint32
-	w  float64
-}
-
 // shared explains a match: the terms contributing most to the similarity
 // of v with n, in readable form, names listed apart.
 func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []string) {
-	cs := c.contribs[:0]
-	defer func() { c.contribs = cs[:0] }()
+	// the shared terms by contribution, most first, ties by
+	// compareTerms: ranked terms whose keys order the contributions as
+	// rankKey orders weights, sorted by sortRanked
+	cs := c.rankBuf[:0]
 	c.scatter(v)
 	for i, id := range n.cent.ids {
 		if q := c.qw[id]; q > 0 {
-			cs = append(cs, contrib{id, float64(q) * float64(n.cent.ws[i])})
+			cs = append(cs, rankedTerm{key: contribKey(float64(q) * float64(n.cent.ws[i])), id: id})
 		}
 	}
 	c.unscatter(v)
-	slices.SortFunc(cs, func(a, b contrib) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return c.compareTerms(a.id, b.id)
-	})
+	c.rankBuf = cs
+	c.sortRanked(cs)
 	// the article's terms by id (positions plus one in c.pos), so that
 	// each contribution finds its term without a scan of them
 	for i := range f.terms {
@@ -146,6 +136,21 @@ func lowerInto(b *strings.Builder, s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()[start:]
+}
+
+// contribKey is the key of a contribution w to a similarity: ascending
+// keys order contributions descending (as floats compare: -0 is 0).
+func contribKey(w float64) uint64 {
+	b := math.Float64bits(w)
+	switch {
+	case w == 0:
+		b = 1 << 63 // -0 ties with 0
+	case b>>63 != 0:
+		b = ^b
+	default:
+		b |= 1 << 63
+	}
+	return ^b
 }
 
 // b2i is 1 for true, else 0.

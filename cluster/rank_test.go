@@ -88,3 +88,17 @@ func TestKeepTopCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestContribKey(t *testing.T) {
+	// ascending keys: larger contributions first; -0 ties with 0
+	ordered := []float64{math.MaxFloat64, 2.5, 1, 1e-300, 0, -1e-300, -1, math.Inf(-1)}
+	for i := 1; i < len(ordered); i++ {
+		a, b := ordered[i-1], ordered[i]
+		if ka, kb := contribKey(a), contribKey(b); ka >= kb {
+			t.Errorf("contribKey(%v) = %x, not before contribKey(%v) = %x", a, ka, b, kb)
+		}
+	}
+	if contribKey(0) != contribKey(math.Copysign(0, -1)) {
+		t.Error("-0 and 0 rank apart")
+	}
+}
