@@ -152,7 +152,7 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 		ts = append(ts, tw{id, ct.ws[i]})
 	}
 	c.pruneBuf = ts
-	c.selectHeaviest(ts, keep)
+	c.selectHeaviestSorted(ts, keep)
 	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
 	ct.norm2 = 0
 	for i, t := range ts[:keep] {

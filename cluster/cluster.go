@@ -77,7 +77,6 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // Clusterer is the online event and story clusterer. It implements
@@ -119,7 +118,7 @@ type Clusterer struct {
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
-	contribs []contrib
+	counts   []keyCount
 	fresh    []uint32
 	vids     []uint32
 	vws      []float32
@@ -136,9 +135,8 @@ type Clusterer struct {
 	// (markCalendar).
 	calendar []uint64
 	// given holds the given names of the people of the article opening
-	// an event (givenNames), nameWords the words of one name.
-	given     []uint32
-	nameWords []textproc.Word
+	// an event (Features.given), for storyEvidence.
+	given []uint32
 
 	// keepState is !Options.NoState: changes are recorded for Pending.
 	keepState bool
@@ -271,14 +269,14 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 	}
 
-	cands := c.candidates(c.eventIdx, v, f.cyrillic, at, c.opts.EventDecay)
+	cands := c.candidates(c.eventIdx, v, f.cyrillic, at, c.opts.EventDecay, f)
 	if len(copyEvents) > 0 {
 		docNames := c.docNames(v)
 		c.scatter(v)
 		c.scatter(c.kvec)
 		for ev := range copyEvents {
 			if !hasCandidate(cands, ev) {
-				cands = append(cands, c.score(ev, docNames, f.cyrillic, at, c.opts.EventDecay))
+				cands = append(cands, c.score(ev, docNames, f.cyrillic, at, c.opts.EventDecay, f))
 			}
 		}
 		c.unscatter(c.kvec)
@@ -287,12 +285,6 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	sal := c.salient(f)
 	for i := range cands {
 		cd := &cands[i]
-		if f.HasDay && len(cd.n.days) > 0 {
-			// the days of the happenings tell better than publication
-			cd.sim = cd.cos * c.dateAgreement(f, cd.n)
-		} else {
-			cd.sim *= c.weekdayAgreement(f, cd.n)
-		}
 		partial := len(copyEvents[cd.n]) > 0 && !whole[cd.n]
 		if (cd.sim >= c.opts.EventThreshold || partial) && !cd.cross {
 			// only a candidate close enough to join needs the guards
@@ -369,9 +361,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	if !why.NewEvent {
 		story = event.story.live()
 	} else {
-		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay)
+		scands := c.candidates(c.storyIdx, v, f.cyrillic, at, c.opts.StoryDecay, nil)
 		sortCandidates(scands)
-		c.givenNames(a)
+		c.given = f.given
 		if c.debug != nil {
 			for i, cd := range scands[:min(3, len(scands))] {
 				c.debug(fmt.Sprintf("   story cand %d %s size %d cos %.3f sim %.3f nameCos %.3f", i, cd.n.id, cd.n.size, cd.cos, cd.sim, cd.nameCos))
@@ -391,7 +383,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			}
 			break
 		}
-		c.given = c.given[:0]
+		c.given = nil
 		if story == nil {
 			story = c.newStory()
 			why.NewStory = true

@@ -67,11 +67,12 @@ func TestDateSpans(t *testing.T) {
 		{Start: cp("May 2") + 4, End: cp("May 2") + 11}, // overlaps the one before
 		{Start: 5, End: 5}, // empty
 	}
-	got := dateSpans(nil, text, dates)
+	got := dateSpans(nil, dates)
 	want := []string{"Во вторник, 1 апреля", "May 2 and May 3"}
 	var gotS []string
+	runes := []rune(text)
 	for _, s := range got {
-		gotS = append(gotS, text[s.start:s.end])
+		gotS = append(gotS, string(runes[s.start:s.end]))
 	}
 	if strings.Join(gotS, "|") != strings.Join(want, "|") {
 		t.Errorf("dateSpans = %q, want %q", gotS, want)

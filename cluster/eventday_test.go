@@ -278,7 +278,7 @@ func TestDateAgreementByShare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n := &node{days: tt.days}
+			n := &node{days: daysOf(tt.days)}
 			f := &Features{Day: tt.day, HasDay: true}
 			if got := c.dateAgreement(f, n) == 1; got != tt.want {
 				t.Errorf("agreement 1: %v, want %v", got, tt.want)

@@ -3,7 +3,6 @@ package cluster
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -47,13 +46,20 @@ type Features struct {
 	Weekday    time.Weekday
 	HasWeekday bool
 	// Persons are the terms standing for the people the reader found
-	// (the last word of each name), sorted; Main is the one mentioned
-	// most (at least twice), empty when none.
+	// (the last word of each name), each once, in the order of the
+	// entities naming them first; Main is the one mentioned most (at
+	// least twice), empty when none.
 	Persons []string
 	Main    string
 	// Leading are the persons mentioned at least twice and named in the
-	// title or lead, sorted.
+	// title or lead, each once, in the same order.
 	Leading []string
+	// protagonists are the ids of the name terms weighing most in the
+	// title and lead (protagonistsOf); given the terms and name keys of
+	// the given names of the people the article names (every word of a
+	// person's name but the last: see storyEvidence). Both are found
+	// here, off the ordered path of AssignPrepared.
+	protagonists, given []uint32
 }
 
 // fterm is one term of an article.
@@ -89,7 +95,11 @@ func (f *Features) surface(i int) string { return f.written(&f.terms[i]) }
 
 // written is t's first occurrence in the article, lower case, or "" when
 // it has none in the title or text.
-func (f *Features) written(t *fterm) string {
+func (f *Features) written(t *fterm) string { return strings.ToLower(f.raw(t)) }
+
+// raw is t's first occurrence in the article as written, or "" when it
+// has none in the title or text.
+func (f *Features) raw(t *fterm) string {
 	if t.n == 0 {
 		return ""
 	}
@@ -97,7 +107,7 @@ func (f *Features) written(t *fterm) string {
 	if t.inTitle {
 		src = f.title
 	}
-	return strings.ToLower(src[t.at : t.at+t.n])
+	return src[t.at : t.at+t.n]
 }
 
 // featurizer analyses articles with one analyzer per language, each
@@ -106,15 +116,14 @@ func (f *Features) written(t *fterm) string {
 type featurizer struct {
 	lex         *lexicon
 	en, ru, und *wordCache
-	scratch     sync.Pool
+	scratch     scratchPool
 }
 
 func newFeaturizer(lex *lexicon) *featurizer {
 	return &featurizer{lex: lex,
-		en:      newWordCache(textproc.ForLang("en"), lex, 0),
-		ru:      newWordCache(textproc.ForLang("ru"), lex, 1),
-		und:     newWordCache(textproc.ForLang("und"), lex, 2),
-		scratch: sync.Pool{New: func() any { return new(scratch) }},
+		en:  newWordCache(textproc.ForLang("en"), lex, 0),
+		ru:  newWordCache(textproc.ForLang("ru"), lex, 1),
+		und: newWordCache(textproc.ForLang("und"), lex, 2),
 	}
 }
 
@@ -133,6 +142,38 @@ func (f *featurizer) words(a *storyline.Article) *wordCache {
 	return f.und
 }
 
+// scratchPool keeps the scratches of finished analyses for the next
+// ones. Unlike a sync.Pool, which each garbage collection empties, it
+// keeps their memos (wordMemo) warm for the featurizer's life: refilled
+// after every collection, they missed most words in a busy pipeline. It
+// keeps at most maxIdleScratch, about as many as analyses run at once.
+type scratchPool struct {
+	mu   sync.Mutex
+	idle []*scratch
+}
+
+const maxIdleScratch = 64
+
+func (p *scratchPool) get() *scratch {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.idle); n > 0 {
+		s := p.idle[n-1]
+		p.idle[n-1] = nil
+		p.idle = p.idle[:n-1]
+		return s
+	}
+	return new(scratch)
+}
+
+func (p *scratchPool) put(s *scratch) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) < maxIdleScratch {
+		p.idle = append(p.idle, s)
+	}
+}
+
 // scratch is one analysis' working memory, reused through a pool: the
 // words of a field, and the article's terms with an open-addressing
 // table from term id to position.
@@ -146,7 +187,10 @@ type scratch struct {
 	// entity's person term ("" for no person).
 	names       []textproc.Word
 	personTerms []string
-	// dates holds the byte spans of the text's date mentions (dateSpans).
+	// personIDs and leadIDs hold the term ids of Features.Persons and
+	// Features.Leading while they are collected.
+	personIDs, leadIDs []uint32
+	// dates holds the spans of the text's date mentions (dateSpans).
 	dates []span
 	terms []fterm
 	keys  []fterm
@@ -253,27 +297,29 @@ func givenName(text string, words []textproc.Word, infos []wordInfo, i int) bool
 // features computes an article's Features.
 func (f *featurizer) features(a *storyline.Article) *Features {
 	wc := f.words(a)
-	s := f.scratch.Get().(*scratch)
-	defer f.scratch.Put(s)
+	s := f.scratch.get()
+	defer f.scratch.put(s)
 	// a word per 4 bytes at most, on average, in any real text
 	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
 	add := func(text string, inTitle bool, dates []span) {
 		s.words = textproc.ScanWords(s.words[:0], text)
-		infos := s.infos[:0]
-		for _, w := range s.words {
-			infos = append(infos, s.memo[wc.memo].info(wc, w.Raw))
+		infos := slices.Grow(s.infos[:0], len(s.words))[:len(s.words)]
+		memo := &s.memo[wc.memo]
+		for i := range s.words {
+			infos[i] = memo.info(wc, s.words[i].Raw)
 		}
 		s.infos = infos
 		kept := 0
-		for i, w := range s.words {
-			wi := infos[i]
+		for i := range s.words {
+			wi := &infos[i]
 			if !wi.keep {
 				continue
 			}
-			for len(dates) > 0 && dates[0].end <= w.Byte {
+			w := &s.words[i]
+			for len(dates) > 0 && dates[0].end <= w.Start {
 				dates = dates[1:]
 			}
-			if len(dates) > 0 && dates[0].start <= w.Byte || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
+			if len(dates) > 0 && dates[0].start <= w.Start || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
 				// a date tells when, which the event day, the weekday
 				// and the decay weigh: as terms, the words of "on
 				// Tuesday, April 1" are shared by every report of that
@@ -306,13 +352,13 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				e.boost = max(e.boost, nameBoost)
 				e.calendar = e.calendar || wi.calendar
 				if wi.hasKey {
-					s.addKey(wi.key, fw, &w, inTitle)
+					s.addKey(wi.key, fw, w, inTitle)
 				}
 			}
 		}
 	}
 	add(a.Title, true, nil)
-	s.dates = dateSpans(s.dates[:0], a.Text, a.Dates)
+	s.dates = dateSpans(s.dates[:0], a.Dates)
 	add(a.Text, false, s.dates)
 	ft := &Features{title: a.Title, text: a.Text}
 	// Entities the reader found boost the words of their names. Their
@@ -322,11 +368,22 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	// the text's words stay in s.words for mainPerson; names are scanned
 	// into s.names
 	personTerm := s.personTerms[:0]
+	personIDs, leadIDs := s.personIDs[:0], s.leadIDs[:0]
 	for _, e := range a.Entities {
 		s.names = textproc.ScanWords(s.names[:0], e.Name)
 		last, any := uint32(0), false
-		for _, w := range s.names {
-			wi := s.memo[wc.memo].info(wc, w.Raw)
+		person := e.Kind == storyline.Person
+		for i := range s.names {
+			wi := s.memo[wc.memo].info(wc, s.names[i].Raw)
+			if person && i < len(s.names)-1 {
+				// a given name
+				if wi.keep {
+					ft.given = append(ft.given, wi.id)
+				}
+				if wi.hasKey {
+					ft.given = append(ft.given, wi.key)
+				}
+			}
 			if !wi.keep {
 				continue
 			}
@@ -346,22 +403,26 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		t := ""
 		if e.Kind == storyline.Person && any {
 			t = s.persons.term(f.lex, last)
-			ft.Persons = append(ft.Persons, t)
-			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 {
+			// each person once, told apart by term id (a comparison of
+			// two integers, where one of strings reads both from the
+			// lexicon, scattered in memory)
+			if !slices.Contains(personIDs, last) {
+				personIDs = append(personIDs, last)
+				ft.Persons = append(ft.Persons, t)
+			}
+			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 && !slices.Contains(leadIDs, last) {
+				leadIDs = append(leadIDs, last)
 				ft.Leading = append(ft.Leading, t)
 			}
 		}
 		personTerm = append(personTerm, t)
 	}
-	s.personTerms = personTerm
+	s.personTerms, s.personIDs, s.leadIDs = personTerm, personIDs[:0], leadIDs[:0]
 	ft.Main = mainPerson(a.Entities, s.words, func(i int) string { return personTerm[i] })
-	sort.Strings(ft.Persons)
-	ft.Persons = slices.Compact(ft.Persons)
-	sort.Strings(ft.Leading)
-	ft.Leading = slices.Compact(ft.Leading)
 	ft.terms = slices.Clone(s.terms)
 	ft.keys = slices.Clone(s.keys)
 	ft.cyrillic = wc == f.ru
+	ft.protagonists = protagonistsOf(f.lex, ft)
 	ft.Day, ft.HasDay = eventDay(a)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)

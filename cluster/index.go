@@ -24,7 +24,10 @@ type index struct {
 	keep  int
 	slots []slot
 	nodes []*node // by slot
-	// stamp numbers the lookups (candidates), from 1.
+	// scripts holds scriptOf of each slot's node, kept current by
+	// refresh, so that lookups by name key need not visit the node.
+	scripts []uint8
+	// stamp numbers the lookups (candidates), from 1, modulo 2^16.
 	stamp uint32
 	free  []uint32
 }
@@ -33,18 +36,17 @@ type index struct {
 // slot's generation when it was posted.
 type posting struct{ slot, gen uint32 }
 
-// slot is the index's state of one node.
+// slot is the index's state of one node, in 16 bytes: a lookup walks
+// many postings, each reading and writing its slot, and four slots to
+// a cache line miss it less often than the three of a larger one.
 type slot struct {
-	// stamp, term and acc accumulate the node's partial score during
-	// one lookup: the lookup's stamp (its low 32 bits, see candidates),
-	// the last term that counted, the weight of the query terms shared.
-	acc   float64
-	gen   uint32
-	stamp uint32
-	term  uint32
-	// script is scriptOf(n), kept current by refresh, so that lookups
-	// by name key need not visit the node.
-	script uint8
+	// mark and acc accumulate the node's partial score during one
+	// lookup: the lookup's stamp (see candidates) in the high 16 bits
+	// and, in the low ones, the position in the query of the last term
+	// that counted; the weight of the query terms shared.
+	acc  float64
+	gen  uint32
+	mark uint32
 }
 
 // scriptOf is 0 for a node without members, else 2 when most of its
@@ -59,16 +61,16 @@ func scriptOf(n *node) uint8 {
 	return 1
 }
 
-// refresh records n's script in its slot, after members joined it.
+// refresh records n's script by its slot, after members joined it.
 func (x *index) refresh(n *node) {
 	if n.slot > 0 {
-		x.slots[n.slot-1].script = scriptOf(n)
+		x.scripts[n.slot-1] = scriptOf(n)
 	}
 }
 
-// crossScript is node.crossScript from a slot.
-func (s *slot) crossScript(cyrillic bool) bool {
-	return s.script != 0 && (s.script == 2) != cyrillic
+// crossScript is node.crossScript from a script (scriptOf).
+func crossScript(script uint8, cyrillic bool) bool {
+	return script != 0 && (script == 2) != cyrillic
 }
 
 func newIndex(keep int) *index { return &index{keep: keep} }
@@ -92,8 +94,9 @@ func (x *index) slotOf(n *node) uint32 {
 		s = uint32(len(x.slots))
 		x.slots = append(x.slots, slot{})
 		x.nodes = append(x.nodes, nil)
+		x.scripts = append(x.scripts, 0)
 	}
-	x.nodes[s], x.slots[s].script = n, scriptOf(n)
+	x.nodes[s], x.scripts[s] = n, scriptOf(n)
 	n.slot = int32(s + 1)
 	return s
 }
@@ -107,7 +110,7 @@ func (x *index) release(n *node) {
 	s := uint32(n.slot - 1)
 	n.slot = 0
 	x.slots[s] = slot{gen: x.slots[s].gen + 1}
-	x.nodes[s] = nil
+	x.nodes[s], x.scripts[s] = nil, 0
 	x.free = append(x.free, s)
 }
 
@@ -165,10 +168,12 @@ func (x *index) dropStale(id uint32) {
 
 // candidates looks up the clusters sharing the heaviest terms of v,
 // ranks them by the weight of the query terms they share, and scores the
-// first MaxCandidates exactly.
-func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, tau time.Duration) []candidate {
+// first MaxCandidates exactly. f is the article looking up events (nil
+// for stories and relinks): see score.
+func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, tau time.Duration, f *Features) []candidate {
 	kv := c.kvec
-	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms)]...)
+	// (a query's positions fit the 16 bits of a slot's mark)
+	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms, 1<<16-queryKeys)]...)
 	// the heaviest name keys other articles have too find the reports
 	// in other scripts
 	keys := 0
@@ -180,14 +185,18 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	}
 	c.query = q
 	x.stamp++
-	if x.stamp == 0 {
+	if x.stamp == 1<<16 {
 		// wrapped: no slot may keep a stamp of an earlier lookup
 		for i := range x.slots {
-			x.slots[i].stamp = 0
+			x.slots[i].mark = 0
 		}
 		x.stamp = 1
 	}
-	stamp := x.stamp
+	// a slot's mark: the stamp, and the query position of the last term
+	// that counted; the terms of a query are distinct (its words and
+	// its name keys, written apart), so that the position tells a
+	// second posting of a node under one term as the term would
+	stamp := x.stamp << 16
 	touched := c.touched[:0]
 	x.grow(c.lex.size())
 	slots := x.slots
@@ -202,17 +211,19 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 		lists = append(lists, p)
 	}
+	scripts := x.scripts
 	for i, t := range q {
+		m := stamp | uint32(i)
 		for _, e := range lists[i] {
 			s := &slots[e.slot]
-			if s.gen != e.gen || (s.stamp == stamp && s.term == t.id) || (i >= words && !s.crossScript(cyrillic)) {
+			if s.gen != e.gen || s.mark == m || (i >= words && !crossScript(scripts[e.slot], cyrillic)) {
 				continue
 			}
-			if s.stamp != stamp {
-				s.stamp, s.acc = stamp, 0
+			if s.mark&^0xffff != stamp {
+				s.acc = 0
 				touched = append(touched, e.slot)
 			}
-			s.term = t.id
+			s.mark = m
 			s.acc += float64(t.w)
 		}
 	}
@@ -249,7 +260,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	c.scatter(v)
 	c.scatter(kv)
 	for _, sl := range top {
-		out = append(out, c.score(x.nodes[sl], docNames, cyrillic, at, tau))
+		out = append(out, c.score(x.nodes[sl], docNames, cyrillic, at, tau, f))
 	}
 	c.unscatter(kv)
 	c.unscatter(v)
@@ -269,28 +280,28 @@ func (c *Clusterer) docNames(v vector) float64 {
 }
 
 // score scores cluster n against the article whose vector and name keys
-// are scattered (c.qw), whose name terms weigh docNames (squared).
-func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration) candidate {
+// are scattered (c.qw), whose name terms weigh docNames (squared). For
+// an article looking up events (f), the similarity is decayed by the
+// days of the happenings when both know theirs (they tell better than
+// publication), else by time and then by the weekdays (dateAgreement,
+// decay, weekdayAgreement); for other lookups (f nil), by time.
+func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration, f *Features) candidate {
 	var dot, dotN, centN float64
-	ws := n.cent.ws[:len(n.cent.ids)]
-	for i, id := range n.cent.ids {
+	ids := n.cent.ids
+	ws := n.cent.ws[:len(ids)]
+	names, qw := c.nameBits, c.qw
+	for i, id := range ids {
 		w := float64(ws[i])
-		word, bit := id>>6, uint64(1)<<(id&63)
-		name := c.nameBits[word]&bit != 0
-		if c.qBits[word]&bit == 0 {
-			// not in the article: adds nothing to the products (adding
-			// a zero leaves a sum as it is)
-			if name {
-				centN += w * w
-			}
-			continue
-		}
-		q := float64(c.qw[id])
+		// without a branch, which the processor would mispredict: q is
+		// 0 for a term not in the article (c.qw is zero but for the
+		// scattered terms), name 1 for a name term, else 0, and a
+		// product with either adds +0, which leaves a sum (of weights,
+		// never negative) as it is
+		q := float64(qw[id])
+		name := float64(names[id>>6] >> (id & 63) & 1)
 		dot += q * w
-		if name {
-			dotN += q * w
-			centN += w * w
-		}
+		dotN += name * (q * w)
+		centN += name * (w * w)
 	}
 	cd := candidate{n: n, nameCos: -1, wordCos: -1}
 	if n.cent.norm2 > 0 {
@@ -310,7 +321,14 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 		cd.nameCos = kcos
 		cd.cos = max(cd.cos, kcos)
 	}
-	cd.sim = cd.cos * c.decay(n, at, tau)
+	switch {
+	case f != nil && f.HasDay && len(n.days) > 0:
+		cd.sim = cd.cos * c.dateAgreement(f, n)
+	case f != nil:
+		cd.sim = cd.cos * c.decay(n, at, tau) * c.weekdayAgreement(f, n)
+	default:
+		cd.sim = cd.cos * c.decay(n, at, tau)
+	}
 	return cd
 }
 

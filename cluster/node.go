@@ -72,7 +72,7 @@ type node struct {
 	// weekdays counts the members' event weekdays (events only).
 	weekdays [7]float32
 	// days counts the members' event days (events only).
-	days map[int32]float32
+	days dayCounts
 }
 
 // live follows merges to the node that absorbed n.
@@ -277,7 +277,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		c.addNames(n, sal)
 		addDay(n, f)
 		addWeekday(n, f)
-		addPersons(n, f)
+		addPersons(n, f, &c.counts)
 	}
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
@@ -350,11 +350,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 		into.names[id] += k
 	}
 	from.names = nil
-	for d, k := range from.days {
-		if into.days == nil {
-			into.days = make(map[int32]float32)
-		}
-		into.days[d] += k
+	for _, d := range from.days {
+		into.days = into.days.add(d.day, d.k)
 	}
 	from.days = nil
 	for d, k := range from.weekdays {
@@ -425,79 +422,6 @@ func (c *Clusterer) retitleStory(s *node) {
 		s.title = best.title
 		c.titles[s.id] = s.title
 	}
-}
-
-// contrib is a term's contribution to a similarity.
-type contrib struct {
-	id uint32
-	w  float64
-}
-
-// shared explains a match: the terms contributing most to the similarity
-// of v with n, in readable form, names listed apart.
-func (c *Clusterer) shared(v vector, f *Features, n *node) (terms, entities []string) {
-	cs := c.contribs[:0]
-	defer func() { c.contribs = cs[:0] }()
-	c.scatter(v)
-	for i, id := range n.cent.ids {
-		if q := c.qw[id]; q > 0 {
-			cs = append(cs, contrib{id, float64(q) * float64(n.cent.ws[i])})
-		}
-	}
-	c.unscatter(v)
-	slices.SortFunc(cs, func(a, b contrib) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return c.compareTerms(a.id, b.id)
-	})
-	for _, x := range cs {
-		if len(terms) >= 8 && len(entities) >= 5 {
-			break
-		}
-		var boost float32 = 1
-		i := f.find(x.id)
-		if i >= 0 {
-			boost = f.terms[i].boost
-		}
-		name := boost >= nameBoost
-		if name && len(entities) >= 5 || !name && len(terms) >= 8 {
-			continue
-		}
-		// the article's own writing of the term, else the lexicon's
-		var surface string
-		if i >= 0 {
-			surface = f.surface(i)
-		} else {
-			surface = c.lex.term(x.id)
-		}
-		if name {
-			entities = append(entities, surface)
-		} else {
-			terms = append(terms, surface)
-		}
-	}
-	if n.crossScript(f.cyrillic) {
-		// reports in another script: the names they share, as this
-		// article writes them
-		c.scatter(c.kvec)
-		for _, k := range f.keys {
-			if len(entities) >= 5 {
-				break
-			}
-			if c.qw[k.id] == 0 || !slices.Contains(n.keys.ids, k.id) {
-				continue
-			}
-			if w := f.written(&k); w != "" && !slices.Contains(entities, w) {
-				entities = append(entities, w)
-			}
-		}
-		c.unscatter(c.kvec)
-	}
-	return terms, entities
 }
 
 // sweep evicts clusters that left the active window.

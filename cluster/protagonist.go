@@ -11,8 +11,13 @@ const (
 )
 
 // salient returns the ids of the article's protagonists: the name terms
-// weighing most in its title and lead.
-func (c *Clusterer) salient(f *Features) []uint32 {
+// weighing most in its title and lead (found by Prepare, see
+// protagonistsOf).
+func (c *Clusterer) salient(f *Features) []uint32 { return f.protagonists }
+
+// protagonistsOf returns the ids of the protagonists of the article
+// whose terms f holds, naming terms in lex.
+func protagonistsOf(lex *lexicon, f *Features) []uint32 {
 	// the protagonists best by head weight, then frequency, then
 	// alphabetically, in one pass
 	var top [protagonists]int
@@ -25,7 +30,7 @@ func (c *Clusterer) salient(f *Features) []uint32 {
 		if a.tf != b.tf {
 			return a.tf > b.tf
 		}
-		return c.lex.term(a.id) < c.lex.term(b.id)
+		return lex.term(a.id) < lex.term(b.id)
 	}
 	for i := range f.terms {
 		if f.terms[i].head == 0 || f.terms[i].boost < nameBoost || f.terms[i].calendar {
@@ -43,6 +48,9 @@ func (c *Clusterer) salient(f *Features) []uint32 {
 		}
 		top[p] = i
 		k = min(k+1, protagonists)
+	}
+	if k == 0 {
+		return nil
 	}
 	out := make([]uint32, k)
 	for i, t := range top[:k] {
@@ -142,7 +150,8 @@ const maxEventPersons = 48
 const knownCast = 3
 
 // addPersons counts an article's persons into event n.
-func addPersons(n *node, f *Features) {
+// buf is scratch memory for keepTopCounts.
+func addPersons(n *node, f *Features, buf *[]keyCount) {
 	if len(f.Persons) == 0 {
 		return
 	}
@@ -165,7 +174,7 @@ func addPersons(n *node, f *Features) {
 		n.mains[f.Main]++
 	}
 	if len(n.persons) > maxEventPersons*3/2 {
-		keepTopCounts(n.persons, maxEventPersons)
+		*buf = keepTopCounts(n.persons, maxEventPersons, *buf)
 	}
 }
 
@@ -180,12 +189,12 @@ func addCounts(into, from map[string]float32) map[string]float32 {
 }
 
 // keepTopCounts deletes from m all but the k keys counted most (ties:
-// in order).
-func keepTopCounts(m map[string]float32, k int) {
+// in order). buf is scratch memory, returned for the next call.
+func keepTopCounts(m map[string]float32, k int, buf []keyCount) []keyCount {
 	if len(m) <= k {
-		return
+		return buf
 	}
-	cs := make([]keyCount, 0, len(m))
+	cs := buf[:0]
 	for p, n := range m {
 		cs = append(cs, keyCount{p, n})
 	}
@@ -193,6 +202,8 @@ func keepTopCounts(m map[string]float32, k int) {
 	for _, c := range cs[k:] {
 		delete(m, c.key)
 	}
+	clear(cs) // no strings kept alive
+	return cs[:0]
 }
 
 // keyCount is a key of a count map and its count.

@@ -81,10 +81,24 @@ func TestKeepTopCounts(t *testing.T) {
 			for _, k := range keys[:min(len(keys), 48)] {
 				want[k] = m[k]
 			}
-			keepTopCounts(m, 48)
+			keepTopCounts(m, 48, nil)
 			if !maps.Equal(m, want) {
 				t.Fatalf("%d keys: kept %v, want %v", size, m, want)
 			}
 		}
+	}
+}
+
+func TestContribKey(t *testing.T) {
+	// ascending keys: larger contributions first; -0 ties with 0
+	ordered := []float64{math.MaxFloat64, 2.5, 1, 1e-300, 0, -1e-300, -1, math.Inf(-1)}
+	for i := 1; i < len(ordered); i++ {
+		a, b := ordered[i-1], ordered[i]
+		if ka, kb := contribKey(a), contribKey(b); ka >= kb {
+			t.Errorf("contribKey(%v) = %x, not before contribKey(%v) = %x", a, ka, b, kb)
+		}
+	}
+	if contribKey(0) != contribKey(math.Copysign(0, -1)) {
+		t.Error("-0 and 0 rank apart")
 	}
 }

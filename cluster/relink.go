@@ -16,7 +16,7 @@ func (c *Clusterer) relinkStory(event *node, at time.Time, after string) (storyl
 	q := c.centroidVector(&event.cent)
 	kv := c.kvec
 	c.kvec = nil
-	scands := c.candidates(c.storyIdx, q, event.scripts[1] > event.scripts[0], at, c.opts.StoryDecay)
+	scands := c.candidates(c.storyIdx, q, event.scripts[1] > event.scripts[0], at, c.opts.StoryDecay, nil)
 	c.kvec = kv
 	sortCandidates(scands)
 	if c.debug != nil {
@@ -43,7 +43,7 @@ func (c *Clusterer) centroidVector(ct *centroid) vector {
 	for i, id := range ct.ids {
 		v = append(v, tw{id, ct.ws[i]})
 	}
-	c.selectHeaviest(v, c.opts.DocTerms)
+	c.selectHeaviestSorted(v, c.opts.DocTerms)
 	v = v[:min(len(v), c.opts.DocTerms)]
 	v.unit()
 	c.cvec = v

@@ -22,7 +22,8 @@ import (
 // reported apart: prepare-µs/op and assign-µs/op.
 // With STORYLINE_BENCH_OUT set, the first pass writes its assignments
 // there (one "id event story similarity" line per article, and its
-// merges), so that two versions can be compared byte for byte.
+// merges), so that two versions can be compared byte for byte; with
+// STORYLINE_BENCH_WHY set as well, each assignment's explanation too.
 func BenchmarkReplayCapture(b *testing.B) {
 	path := os.Getenv("STORYLINE_BENCH_CAPTURE")
 	if path == "" {
@@ -74,6 +75,9 @@ func BenchmarkReplayCapture(b *testing.B) {
 		feats[i] = nil
 		if w != nil {
 			fmt.Fprintf(w, "%s %s %s %.3f\n", as.Article, as.Event, as.Story, as.Why.Similarity)
+			if os.Getenv("STORYLINE_BENCH_WHY") != "" {
+				fmt.Fprintf(w, "  why %q %q %q %v %v\n", as.Why.Terms, as.Why.Entities, as.Why.Copies, as.Why.NewEvent, as.Why.NewStory)
+			}
 			for _, m := range merges {
 				fmt.Fprintf(w, "  merge %s %s %s\n", m.Level, m.From, m.Into)
 			}

@@ -62,6 +62,9 @@ type nodeState struct {
 	// day counts (days since the Unix epoch).
 	Names map[string]float32 `json:"names,omitempty"`
 	Days  map[int32]float32  `json:"days,omitempty"`
+	// days are the days as the node holds them, which appendNodeState
+	// writes as Days, so that no map is made for each node written.
+	days dayCounts
 	// Persons and Mains count the members naming each person, and whose
 	// main person it is.
 	Persons map[string]float32 `json:"persons,omitempty"`
@@ -156,7 +159,8 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 			st.Names[c.lex.term(id)] = k
 		}
 	}
-	st.Days, st.Persons, st.Mains, st.Leads = n.days, n.persons, n.mains, n.leads
+	st.days = n.days
+	st.Persons, st.Mains, st.Leads = n.persons, n.mains, n.leads
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
@@ -238,7 +242,8 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				}
 				n.names[c.termID(t)] = k
 			}
-			n.days, n.persons, n.mains, n.leads = st.Days, st.Persons, st.Mains, st.Leads
+			n.days = daysOf(st.Days)
+			n.persons, n.mains, n.leads = st.Persons, st.Mains, st.Leads
 			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
 		}

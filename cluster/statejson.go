@@ -59,11 +59,14 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		b = append(b, `,"names":`...)
 		b = appendCounts(b, st.Names)
 	}
-	if len(st.Days) > 0 {
+	if ds := st.days; len(ds) > 0 || len(st.Days) > 0 {
+		if len(ds) == 0 {
+			ds = daysOf(st.Days)
+		}
 		b = append(b, `,"days":{`...)
-		days := make([]int32, 0, len(st.Days))
-		for d := range st.Days {
-			days = append(days, d)
+		days := make([]int32, 0, len(ds))
+		for _, d := range ds {
+			days = append(days, d.day)
 		}
 		// encoding/json sorts integer keys as strings
 		keys := make([]string, len(days))
@@ -90,7 +93,7 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 			b = append(b, '"')
 			b = append(b, keys[k]...)
 			b = append(b, `":`...)
-			b = appendFloat32(b, st.Days[days[k]])
+			b = appendFloat32(b, ds[k].k)
 		}
 		b = append(b, '}')
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // residualCosine is the cosine of ct with the vector scattered in c.qw
@@ -38,7 +37,7 @@ func (c *Clusterer) residualCosine(ct *centroid) float64 {
 // kind of news. The names of months and weekdays (written with a capital
 // like names) tell when, not who: they count for nothing here. Nor,
 // when a new event's first article looks for its story, do the given
-// names of that article's people (c.given, see givenNames): they are
+// names of that article's people (c.given, from Features.given): they are
 // shared by too many people to tell whose thread it is. A relink
 // (relinkStory) weighs an event's accumulated centroid, whose people are
 // not looked up: c.given is empty then, and given names count like any
@@ -115,33 +114,4 @@ func (c *Clusterer) mergeEventsApart(from, into *node, after string) []storyline
 		c.addShare(c.storyIdx, from, is)
 	}
 	return c.mergeEvents(from, into, after)
-}
-
-// givenNames sets c.given to the terms and name keys of the given names
-// of the people an article names: every word of a person's name but the
-// last ("Maren" of "Maren Ostrava").
-func (c *Clusterer) givenNames(a *storyline.Article) {
-	c.given = c.given[:0]
-	var wc *wordCache
-	for _, e := range a.Entities {
-		if e.Kind != storyline.Person {
-			continue
-		}
-		c.nameWords = textproc.ScanWords(c.nameWords[:0], e.Name)
-		if len(c.nameWords) < 2 {
-			continue
-		}
-		if wc == nil {
-			wc = c.feat.words(a)
-		}
-		for _, w := range c.nameWords[:len(c.nameWords)-1] {
-			wi := wc.info(w.Raw)
-			if wi.keep {
-				c.given = append(c.given, wi.id)
-			}
-			if wi.hasKey {
-				c.given = append(c.given, wi.key)
-			}
-		}
-	}
 }

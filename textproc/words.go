@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -90,8 +91,17 @@ func ScanWords(dst []Word, text string) []Word {
 			i += size
 			runeIdx++
 		}
-		dst = append(dst, Word{Raw: text[byteStart:i], Byte: byteStart, Start: start, End: runeIdx,
-			Capital: capital, Initial: wordInitial})
+		if len(dst) == cap(dst) {
+			// room for about as many words as the rest of the text
+			// holds (a word takes six bytes or more, its spaces
+			// included, in most texts), so that dst seldom grows again
+			dst = slices.Grow(dst, (len(text)-i)/6+16)
+		}
+		n := len(dst)
+		dst = dst[:n+1]
+		w := &dst[n]
+		w.Raw, w.Byte, w.Start, w.End = text[byteStart:i], byteStart, start, runeIdx
+		w.Capital, w.Initial = capital, wordInitial
 	}
 	return dst
 }
