@@ -416,9 +416,16 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 // left the active window.
 const sweepEvery = 1024
 
+// StrongCopyShare is the share of one of two articles that the passages
+// they share, not all quotations, must cover for a partial copy to be
+// evidence of one event; whole copies always are. A copy finder that
+// feeds only the clusterer can skip the copies below it
+// (copies.Options.MinShare).
+const StrongCopyShare = 0.2
+
 // strongCopy reports whether a copy is evidence of the same event: a
 // (near) duplicate, or shared passages that are not only quotations and
-// cover a fair share of one article.
+// cover StrongCopyShare of one article.
 func strongCopy(cp storyline.Copy) bool {
 	if cp.Kind != storyline.Partial {
 		return true
@@ -427,7 +434,7 @@ func strongCopy(cp storyline.Copy) bool {
 	for _, p := range cp.Passages {
 		quotes = quotes && p.Quote
 	}
-	return !quotes && max(cp.AShare, cp.BShare) >= 0.2
+	return !quotes && max(cp.AShare, cp.BShare) >= StrongCopyShare
 }
 
 // arrivalTime is the article's publication time; when unknown, the

@@ -60,7 +60,9 @@ func benchClustering(b *testing.B, cfg func(storyline.Store) Config) {
 // BenchmarkFeedClustering is `storyline cluster` on 4,000 generated
 // articles: Clustering over an in-memory store.
 func BenchmarkFeedClustering(b *testing.B) {
-	benchClustering(b, Clustering)
+	benchClustering(b, func(st storyline.Store) Config {
+		return Clustering(st, ClusteringOptions{})
+	})
 }
 
 // BenchmarkFeedClusteringNoCopies is the same without the copy finder, so
@@ -68,8 +70,6 @@ func BenchmarkFeedClustering(b *testing.B) {
 // when copy evidence costs little.
 func BenchmarkFeedClusteringNoCopies(b *testing.B) {
 	benchClustering(b, func(st storyline.Store) Config {
-		cfg := Clustering(st)
-		cfg.Copies, cfg.PrepareCopies = nil, nil
-		return cfg
+		return Clustering(st, ClusteringOptions{NoCopies: true})
 	})
 }

@@ -33,6 +33,7 @@ type assignmentLine struct {
 
 func (a *app) clusterCmd() *cobra.Command {
 	var in, out, cpuprofile, memprofile, traceFile string
+	withCopies := true
 	cmd := &cobra.Command{
 		Use:   "cluster --in CORPUS.jsonl --out ASSIGNMENTS.jsonl",
 		Short: "Cluster a corpus in memory, no database, for evaluation",
@@ -42,8 +43,16 @@ Articles go through the stages whose output the clusterer reads
 (extraction, cleaning, reading, copies) and are clustered in the order
 they appear, as a stream would deliver them, by the same online
 clusterer as ingest; what clustering never reads (credits, quote
-statements, re-cleaning of stored articles) is left out.`,
+statements, re-cleaning of stored articles) is left out.
+
+The copy finder reports only the copies the clusterer takes for
+evidence of one event (duplicates, near-duplicates, and shared passages
+covering a fifth of an article). --copies=false leaves it out: the
+clusterer then works on text, entities and dates alone, about a third
+faster; on the generated streams and the real labelled sets that moves
+event F1 by less than 0.01 either way.`,
 		Example: `  storyline cluster --in corpus.jsonl --out pred.jsonl
+  storyline cluster --copies=false --in corpus.jsonl --out pred-nocopies.jsonl
   python3 ../shared/tools/score_clusters.py corpus.jsonl pred.jsonl`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -88,7 +97,7 @@ statements, re-cleaning of stored articles) is left out.`,
 			// candidates back from the database.
 			st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true})
 			defer st.Close()
-			cfg := pipeline.Clustering(st)
+			cfg := pipeline.Clustering(st, pipeline.ClusteringOptions{NoCopies: !withCopies})
 			p, err := pipeline.New(ctx, cfg)
 			if err != nil {
 				return err
@@ -146,6 +155,7 @@ statements, re-cleaning of stored articles) is left out.`,
 	}
 	cmd.Flags().StringVar(&in, "in", "", "corpus `FILE` (JSON Lines, or any format ingest reads)")
 	cmd.Flags().StringVar(&out, "out", "", "assignments `FILE` to write")
+	cmd.Flags().BoolVar(&withCopies, "copies", true, "find copies and take them as must-link evidence, as ingest does (--copies=false: text, entities and dates alone)")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `FILE`")
 	cmd.Flags().StringVar(&traceFile, "trace", "", "write a runtime execution trace of the run to `FILE` (go tool trace)")
 	cmd.Flags().StringVar(&memprofile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
