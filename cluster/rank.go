@@ -53,20 +53,32 @@ func (c *Clusterer) sortHeaviest(ts []tw) { c.selectHeaviest(ts, len(ts)) }
 // as sortHeaviest sorts them; the order of the rest is unspecified. The
 // order is total, so the k chosen do not depend on the order of ts.
 func (c *Clusterer) selectHeaviest(ts []tw, k int) {
+	rs := c.ranked(ts)
+	c.orderTop(rs, k)
+	for i, r := range rs {
+		ts[i] = tw{r.id, r.w}
+	}
+}
+
+// ranked returns ts with their rank keys, in c.rankBuf.
+func (c *Clusterer) ranked(ts []tw) []rankedTerm {
 	rs := c.rankBuf[:0]
 	for _, t := range ts {
 		rs = append(rs, rankedTerm{rankKey(t.w, c.stat[t.id].seen), t.id, t.w})
 	}
+	c.rankBuf = rs
+	return rs
+}
+
+// orderTop puts the k heaviest of rs first, in order (all of rs when k
+// reaches its length).
+func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
 	if k < len(rs) {
 		c.partition(rs, k)
 		c.sortRanked(rs[:k])
 	} else {
 		c.sortRanked(rs)
 	}
-	for i, r := range rs {
-		ts[i] = tw{r.id, r.w}
-	}
-	c.rankBuf = rs
 }
 
 // selectHeaviestSorted is selectHeaviest for terms mostly in order
@@ -78,11 +90,7 @@ func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 // terms be far from order (a young cluster), it gives up after a budget
 // of moves and leaves the rest to selectHeaviest's sort.
 func (c *Clusterer) selectHeaviestSorted(ts []tw, k int) {
-	rs := c.rankBuf[:0]
-	for _, t := range ts {
-		rs = append(rs, rankedTerm{rankKey(t.w, c.stat[t.id].seen), t.id, t.w})
-	}
-	c.rankBuf = rs
+	rs := c.ranked(ts)
 	moves, budget := 0, 2*len(rs)
 	for i := 1; i < len(rs) && moves <= budget; i++ {
 		for j := i; j > 0 && c.lessRanked(&rs[j], &rs[j-1]); j-- {
@@ -91,12 +99,7 @@ func (c *Clusterer) selectHeaviestSorted(ts []tw, k int) {
 		}
 	}
 	if moves > budget {
-		if k < len(rs) {
-			c.partition(rs, k)
-			c.sortRanked(rs[:k])
-		} else {
-			c.sortRanked(rs)
-		}
+		c.orderTop(rs, k)
 	}
 	for i, r := range rs {
 		ts[i] = tw{r.id, r.w}

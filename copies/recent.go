@@ -112,16 +112,9 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 // allocation.
 func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	text := a.Text
-	sc.toks = textproc.Tokenize(sc.toks[:0], text)
-	tt := sc.toks
+	sc.hashWords(text)
+	tt, wide, hs := sc.toks, sc.wide, sc.hs
 	n := len(tt)
-	wide, hs := sc.wide[:0], sc.hs[:0]
-	for _, t := range tt {
-		h := xxh3.HashString(canonical(t.Term))
-		wide = append(wide, h)
-		hs = append(hs, uint32(h>>32))
-	}
-	sc.wide, sc.hs = wide, hs
 	sh := shingles(sc.sh[:0], wide)
 	sc.sh = sh
 	set := sc.set[:0]
@@ -131,16 +124,8 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	sc.radix = radixSort(set, sc.radix)
 	set = slices.Compact(set)
 	sc.set = set
-	sc.grams = grams(sc.grams[:0], wide)
-	sc.pos = winnowPos(sc.pos[:0], sc.grams)
-	fpos := sc.fpos[:0]
-	for _, p := range sc.pos {
-		if p < maxFPos {
-			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
-		}
-	}
-	sc.radix = radixSort(fpos, sc.radix)
-	sc.fpos = fpos
+	sc.selectFingerprints()
+	fpos := sc.fpos
 	q := scanQuotes(text, sc.spans[:0], sc.marks[:0])
 	sc.spans, sc.marks = q.spans, q.marks
 	if len(text) == q.runes {
@@ -165,6 +150,36 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	clear(tt) // drop the terms
 	e.qwords = q.wordBits(starts)
 	return e
+}
+
+// hashWords tokenizes text into sc.toks and hashes the canonical form of
+// each word: the 64-bit hashes go to sc.wide, their high halves to sc.hs.
+func (sc *scratch) hashWords(text string) {
+	sc.toks = textproc.Tokenize(sc.toks[:0], text)
+	wide, hs := sc.wide[:0], sc.hs[:0]
+	for _, t := range sc.toks {
+		h := xxh3.HashString(canonical(t.Term))
+		wide = append(wide, h)
+		hs = append(hs, uint32(h>>32))
+	}
+	sc.wide, sc.hs = wide, hs
+}
+
+// selectFingerprints winnows the n-grams of the words hashWords left in
+// sc.wide: their hashes go to sc.grams, the positions winnowing selects
+// to sc.pos, and to sc.fpos, sorted, each selected n-gram's top 16 bits
+// over its position (positions past maxFPos are left out).
+func (sc *scratch) selectFingerprints() {
+	sc.grams = grams(sc.grams[:0], sc.wide)
+	sc.pos = winnowPos(sc.pos[:0], sc.grams)
+	fpos := sc.fpos[:0]
+	for _, p := range sc.pos {
+		if p < maxFPos {
+			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
+		}
+	}
+	sc.radix = radixSort(fpos, sc.radix)
+	sc.fpos = fpos
 }
 
 // fingerprintPositions returns the fingerprints of the article last

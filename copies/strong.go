@@ -5,8 +5,6 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
-	"github.com/zeebo/xxh3"
 )
 
 // Strong copies only (Options.MinShare). A clusterer reads the copies
@@ -98,27 +96,12 @@ func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 // selected (pos).
 func buildLean(a *storyline.Article, sc *scratch) *entry {
 	text := a.Text
-	sc.toks = textproc.Tokenize(sc.toks[:0], text)
-	tt := sc.toks
+	sc.hashWords(text)
+	tt, wide, hs := sc.toks, sc.wide, sc.hs
 	n := len(tt)
-	wide, hs := sc.wide[:0], sc.hs[:0]
-	for _, t := range tt {
-		h := xxh3.HashString(canonical(t.Term))
-		wide = append(wide, h)
-		hs = append(hs, uint32(h>>32))
-	}
-	sc.wide, sc.hs = wide, hs
 	sc.sh = shingles(sc.sh[:0], wide)
-	sc.grams = grams(sc.grams[:0], wide)
-	sc.pos = winnowPos(sc.pos[:0], sc.grams)
-	fpos := sc.fpos[:0]
-	for _, p := range sc.pos {
-		if p < maxFPos {
-			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
-		}
-	}
-	sc.radix = radixSort(fpos, sc.radix)
-	sc.fpos = fpos
+	sc.selectFingerprints()
+	fpos := sc.fpos
 	ns := len(sc.sh)
 	arena := make([]uint32, 2*n+ns+len(fpos))
 	eh := arena[:n:n]
