@@ -61,7 +61,19 @@ func (r Report) Rate() float64 {
 // order (copies, clustering, statements), and up to CommitDepth before
 // that commit, one at a time and in order (see produce).
 // The callbacks in opts are called from the caller's goroutine, in order.
+//
+// Once Feed fails, the pipeline refuses further work (ErrFailed).
 func (p *Pipeline) Feed(ctx context.Context, items iter.Seq[ingest.Item], opts FeedOptions) (Report, error) {
+	if err := p.usable(); err != nil {
+		return Report{}, err
+	}
+	r, err := p.feed(ctx, items, opts)
+	p.fail(err)
+	return r, err
+}
+
+// feed is Feed.
+func (p *Pipeline) feed(ctx context.Context, items iter.Seq[ingest.Item], opts FeedOptions) (Report, error) {
 	size := opts.BatchSize
 	if size <= 0 {
 		size = DefaultBatchSize

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -25,8 +26,9 @@ func feedItems(ids ...string) func(yield func(ingest.Item) bool) {
 }
 
 // TestFeedFailureForgetsBatches: a batch that fails stores nothing, the
-// batches before it are stored, and none of the failed or later batches'
-// ids is taken for stored by the next Feed.
+// batches before it are stored, the failed pipeline refuses more work
+// (its stages saw articles never stored), and a new one over the store
+// takes none of the failed or later batches' ids for stored.
 func TestFeedFailureForgetsBatches(t *testing.T) {
 	ctx := context.Background()
 	st := memory.New(memory.Options{})
@@ -49,6 +51,19 @@ func TestFeedFailureForgetsBatches(t *testing.T) {
 		}
 	}
 	r.failOn = ""
+	if _, err := p.Feed(ctx, feedItems(ids...), FeedOptions{BatchSize: 2}); !errors.Is(err, ErrFailed) {
+		t.Fatalf("Feed after a failure: %v, want ErrFailed", err)
+	}
+	if _, err := p.Process(ctx, []storyline.Article{art("h", "Text of h")}); !errors.Is(err, ErrFailed) {
+		t.Fatalf("Process after a failure: %v, want ErrFailed", err)
+	}
+	if _, err := st.Article(ctx, "h"); err == nil {
+		t.Error("h stored by a failed pipeline")
+	}
+	p, err = New(ctx, config(st, &recorder{}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	rep, err = p.Feed(ctx, feedItems(ids...), FeedOptions{BatchSize: 2})
 	if err != nil {
 		t.Fatal(err)

@@ -148,6 +148,9 @@ type Pipeline struct {
 	// stale are earlier articles to clean again that were still in a
 	// commit under way when their batch finished; the next one takes them.
 	stale []string
+	// failed is the first error of Feed or Process; once set, the
+	// pipeline does no more work (see ErrFailed).
+	failed error
 }
 
 // New returns a pipeline over cfg, restoring the state of every stage that
@@ -209,8 +212,43 @@ func (p *Pipeline) timed(stage string, start time.Time) {
 // Process runs one batch through the stages and commits it atomically. It
 // returns one Outcome per article, in order. Articles whose id and content
 // hash are already stored are Unchanged and skip every stage. A failing
-// stage fails the batch: nothing of it is stored.
+// stage fails the batch: nothing of it is stored, and the pipeline
+// refuses further work (ErrFailed).
 func (p *Pipeline) Process(ctx context.Context, batch []storyline.Article) ([]storyline.Outcome, error) {
+	if err := p.usable(); err != nil {
+		return nil, err
+	}
+	out, err := p.process(ctx, batch)
+	p.fail(err)
+	return out, err
+}
+
+// ErrFailed is what Feed and Process return once an earlier call failed
+// or was cancelled. Its stages may then hold articles that were never
+// stored (cleaned, read, compared, clustered) and would place later
+// articles by them, so that a run interrupted and resumed would differ
+// from one that was not. A new Pipeline over the store starts again from
+// the stages' state as last committed, as after a crash.
+var ErrFailed = errors.New("pipeline: an earlier batch failed; open a new pipeline over the store")
+
+// usable returns ErrFailed, with the first failure, if an earlier Feed
+// or Process failed.
+func (p *Pipeline) usable() error {
+	if p.failed != nil {
+		return fmt.Errorf("%w (it failed with: %v)", ErrFailed, p.failed)
+	}
+	return nil
+}
+
+// fail records err, if any, as the pipeline's first failure.
+func (p *Pipeline) fail(err error) {
+	if err != nil && p.failed == nil {
+		p.failed = err
+	}
+}
+
+// process is Process.
+func (p *Pipeline) process(ctx context.Context, batch []storyline.Article) ([]storyline.Outcome, error) {
 	if err := p.settle(); err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -69,7 +70,8 @@ func (a *app) serve(ctx context.Context, st storyline.Store, o serveOptions) err
 		if err != nil {
 			return err
 		}
-		cfg.Ingest = pipelineIngest(p, o.maxBody)
+		reopen := func(ctx context.Context) (*pipeline.Pipeline, error) { return a.newPipeline(ctx, st) }
+		cfg.Ingest = pipelineIngest(p, reopen, o.maxBody)
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
@@ -93,10 +95,24 @@ func displayAddr(addr net.Addr) string {
 }
 
 // pipelineIngest ingests posted JSON through the same reader and pipeline
-// as 'storyline ingest'. The server calls it one request at a time.
-func pipelineIngest(p *pipeline.Pipeline, maxSize int64) server.IngestFunc {
+// as 'storyline ingest', one request at a time. A request that fails (a
+// stage's error, a client gone mid-body) leaves its pipeline refusing
+// work (pipeline.ErrFailed), since its stages saw articles that were
+// never stored: the next request opens a new one with reopen, which
+// starts from the state last committed.
+func pipelineIngest(p *pipeline.Pipeline, reopen func(context.Context) (*pipeline.Pipeline, error), maxSize int64) server.IngestFunc {
+	var mu sync.Mutex
 	return func(ctx context.Context, r io.Reader, origin string) (server.IngestReport, error) {
+		mu.Lock()
+		defer mu.Unlock()
 		var rep server.IngestReport
+		if p == nil {
+			np, err := reopen(ctx)
+			if err != nil {
+				return rep, fmt.Errorf("ingest: reopening the pipeline: %w", err)
+			}
+			p = np
+		}
 		items := ingest.ReadStream(ctx, r, origin, ingest.Options{MaxSize: maxSize})
 		res, err := p.Feed(ctx, items, pipeline.FeedOptions{
 			OnSkip: func(s ingest.Skip) {
@@ -105,6 +121,7 @@ func pipelineIngest(p *pipeline.Pipeline, maxSize int64) server.IngestFunc {
 		})
 		rep.Added, rep.Unchanged, rep.Updated = res.Added, res.Unchanged, res.Updated
 		if err != nil {
+			p = nil
 			return rep, fmt.Errorf("ingest: %w", err)
 		}
 		return rep, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/store/sqlite"
@@ -119,6 +121,72 @@ func TestServe(t *testing.T) {
 	}
 }
 
+// hangUp yields some of its JSON and then, as a client gone mid-body,
+// cancels the request's context and fails.
+type hangUp struct {
+	r      io.Reader
+	cancel context.CancelFunc
+}
+
+func (h *hangUp) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	if err == io.EOF {
+		h.cancel()
+		return n, errors.New("connection reset")
+	}
+	return n, err
+}
+
+// TestServeIngestReopens: a request whose client hangs up midway fails
+// and stores nothing of the failed batch; the next request runs
+// on a pipeline opened anew from the store, not on the failed one (which
+// refuses work), and stores its articles.
+func TestServeIngestReopens(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := pipeline.New(ctx, stages(st))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reopened := 0
+	reopen := func(ctx context.Context) (*pipeline.Pipeline, error) {
+		reopened++
+		return pipeline.New(ctx, stages(st))
+	}
+	ing := pipelineIngest(p, reopen, server.DefaultMaxBody)
+	article := func(id string) string {
+		return fmt.Sprintf(`{"id":%q,"title":"Ferry strike ends in Kelmouth","text":"Ferry crews in Kelmouth returned to work on Friday after the union accepted a new pay offer, ending a strike that had lasted eleven days.","published":"2026-04-06"}`, id)
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	broken := &hangUp{strings.NewReader("[" + article("a1") + "," + article("a2") + ","), cancel}
+	if _, err := ing(rctx, broken, "post"); err == nil {
+		t.Fatal("a request whose client hung up ingested without error")
+	}
+	if _, err := st.Article(ctx, "a1"); err == nil {
+		t.Error("a1 stored from a request that failed")
+	}
+	if _, err := p.Feed(ctx, func(func(ingest.Item) bool) {}, pipeline.FeedOptions{}); !errors.Is(err, pipeline.ErrFailed) {
+		t.Fatalf("the failed pipeline: %v, want ErrFailed", err)
+	}
+	rep, err := ing(ctx, strings.NewReader("["+article("b1")+"]"), "post")
+	if err != nil {
+		t.Fatalf("the request after a failed one: %v", err)
+	}
+	if rep.Added != 1 || reopened != 1 {
+		t.Errorf("added %d, reopened %d times; want 1 and 1", rep.Added, reopened)
+	}
+	if _, err := st.Article(ctx, "b1"); err != nil {
+		t.Errorf("b1 not stored: %v", err)
+	}
+	if _, err := ing(ctx, strings.NewReader("["+article("c1")+"]"), "post"); err != nil || reopened != 1 {
+		t.Errorf("a later request: %v, reopened %d times; want no error and no reopening", err, reopened)
+	}
+}
+
 // BenchmarkServePost measures POST /api/articles through the real wiring of
 // `storyline serve`: ingest.ReadStream, the pipeline with every stage
 // stages() configures, and SQLite. Four clients on loopback post JSON
@@ -135,7 +203,7 @@ func BenchmarkServePost(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(server.Config{Store: st, Ingest: pipelineIngest(p, server.DefaultMaxBody)}).Handler())
+	srv := httptest.NewServer(server.New(server.Config{Store: st, Ingest: pipelineIngest(p, nil, server.DefaultMaxBody)}).Handler())
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 
