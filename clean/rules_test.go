@@ -14,20 +14,32 @@ import (
 )
 
 // ruleCases pairs each hand-matched rule with the regular expression it
-// stands for, the rule's specification.
+// stands for, the rule's specification. Go's \b knows only ASCII words,
+// so the expressions spell a word boundary out: bw before a word, ew
+// after one (a letter, digit or _ of any script counts as a word
+// character).
 var ruleCases = []struct {
 	name  string
 	re    *regexp.Regexp
 	match func(string) bool
 }{
-	{"readAlso", regexp.MustCompile(`^(?:(read|see|watch|listen) (also|more|next)\b|(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|читайте также|смотрите также|по теме\s*:)`), isReadAlso},
-	{"photoCredit", regexp.MustCompile(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)\b\s*([:©/(\-]|by\b|$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|^\(?(image|photo)s?\s*:`), isPhotoCredit},
-	{"photoAgency", regexp.MustCompile(`\b(getty images|shutterstock|ap photo|afp photo|reuters photo)\b`), isPhotoAgency},
-	{"shareLine", regexp.MustCompile(`\b(share (this|on|via)|share article|tweet this|email this|print this|follow us (on|at)|subscribe (to|now|for)|sign up (for|to)|newsletter|click here|join us on|download (our|the) app|comments?\s*\(\d+\)|continue reading( the main story)?|sponsored content|подписывайтесь|подпишитесь)\b`), isShareLine},
-	{"adBlock", regexp.MustCompile(`\bad[ \-]?block(er|ing)?\b|\bdisable (your )?ad|\bfunded by advertising\b|\bwhitelist (our|this) site\b|\bbest regards, (the )?editors?\b|cannot be free, otherwise`), isAdBlock},
-	{"sourceLink", regexp.MustCompile(`^(source link|original source|source url|link to (the )?source|read (the )?(full|original) (article|story)( here| at| on)?)\s*[:.]?\s*$`), isSourceLink},
-	{"copyright", regexp.MustCompile(`^(copyright|©|\(c\))\s.*|\ball rights reserved\b`), isCopyright},
-	{"publishedAt", regexp.MustCompile(`^(published|posted|updated|last updated)( at| on)?\s*[:\-]?\s*[\d\s:./,\-apmutcgmt]*$`), isPublishedAt},
+	{"readAlso", spec(`^(?:(read|see|watch|listen) (also|more|next)EW|(also read|also see|related( articles?| stories| news)?|more on this( story)?|recommended)\s*[:.\-]|читайте также|смотрите также|по теме\s*:)`), isReadAlso},
+	{"photoCredit", spec(`^[(\[]?\s*(photo|photos|image|images|picture|pictures|photograph|photo credit|credit|credits|pictured|video|illustration|фото|фотография|иллюстрация)(?:\s*[:©/(\-]|\s+byEW|\s*$)|^[(\[]?\s*©|^[(\[]?\s*(ap|afp|reuters|getty images|epa|tass|ria novosti|sputnik)( photo)?\s*/|^\(?(image|photo)s?\s*:`), isPhotoCredit},
+	{"photoAgency", spec(`BW(getty images|shutterstock|ap photo|afp photo|reuters photo)EW`), isPhotoAgency},
+	{"shareLine", spec(`BW(share (this|on|via)|share article|tweet this|email this|print this|follow us (on|at)|subscribe (to|now|for)|sign up (for|to)|newsletter|click here|join us on|download (our|the) app|continue reading( the main story)?|sponsored content|подписывайтесь|подпишитесь)EW|BWcomments?\s*\(\d+\)`), isShareLine},
+	{"adBlock", spec(`BWad[ \-]?block(er|ing)?EW|BWdisable (your )?ad|BWfunded by advertisingEW|BWwhitelist (our|this) siteEW|BWbest regards, (the )?editors?EW|cannot be free, otherwise`), isAdBlock},
+	{"sourceLink", spec(`^(source link|original source|source url|link to (the )?source|read (the )?(full|original) (article|story)( here| at| on)?)\s*[:.]?\s*$`), isSourceLink},
+	{"copyright", spec(`^(copyright|©|\(c\))\s.*|BWall rights reservedEW`), isCopyright},
+	{"publishedAt", spec(`^(published|posted|updated|last updated)( at| on)?\s*[:\-]?\s*[\d\s:./,\-apmutcgmt]*$`), isPublishedAt},
+}
+
+// spec compiles expr with BW standing for a word boundary before a word
+// and EW for one after a word: a character that is no letter, digit or _
+// (of any script), or the line's start or end.
+func spec(expr string) *regexp.Regexp {
+	expr = strings.ReplaceAll(expr, "BW", `(?:^|[^\p{L}\p{Nd}_])`)
+	expr = strings.ReplaceAll(expr, "EW", `(?:[^\p{L}\p{Nd}_]|$)`)
+	return regexp.MustCompile(expr)
 }
 
 // checkRules reports every line on which a rule and its expression
@@ -72,6 +84,37 @@ func TestRulesCases(t *testing.T) {
 		"posted at on", "published on", "updated gmt utc", "publishedat",
 	}
 	checkRules(t, lines)
+}
+
+// TestWordBoundaryAnyScript: a word boundary beside a Cyrillic word is
+// found as beside a Latin one, so that Russian credits and subscription
+// pleas go like their English counterparts, and a letter of any script
+// next to a phrase makes it part of a longer word.
+func TestWordBoundaryAnyScript(t *testing.T) {
+	for _, c := range []struct {
+		line  string
+		match func(string) bool
+		want  bool
+	}{
+		{"фото: иван петров / тасс", isPhotoCredit, true},
+		{"photo: ivan petrov / tass", isPhotoCredit, true},
+		{"иллюстрация: риа новости", isPhotoCredit, true},
+		{"фотографии с места событий", isPhotoCredit, false},
+		{"подпишитесь на наш канал в telegram", isShareLine, true},
+		{"не забудьте: подписывайтесь!", isShareLine, true},
+		{"переподпишитесь", isShareLine, false},
+		{"comments (12)", isShareLine, true},
+		{"newsletterы", isShareLine, false},
+		{"всё о нас: all rights reserved", isCopyright, true},
+		{"getty imagesé", isPhotoAgency, false},
+	} {
+		if got := c.match(c.line); got != c.want {
+			t.Errorf("%q: %v, want %v", c.line, got, c.want)
+		}
+	}
+	if k := classify("фото: иван петров / тасс", 5); k == keep {
+		t.Error("a Russian photo credit is kept")
+	}
 }
 
 // rulePieces are the fragments random lines are made of: the words of
