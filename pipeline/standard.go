@@ -52,8 +52,10 @@ type ClusteringOptions struct {
 // clustering never reads. Earlier articles cleaned again change no
 // assignment; they are few and cost little. Its copy finder reports only
 // the copies the clusterer takes for evidence (copies.Options.MinShare
-// at cluster.StrongCopyShare): the same pairs the full finder reports
-// for them, found for less.
+// at cluster.StrongCopyShare), for about two thirds of the work: each
+// pair as the full finder reports it, though on a long stream it finds a
+// few that the full finder's cap on candidates per article leaves out,
+// so that a few articles may be placed otherwise than by ingest.
 //
 // Its clusterer keeps no state for a later run (cluster.Options.NoState):
 // the store lives for one run, and assignments are the same.

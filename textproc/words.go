@@ -99,9 +99,7 @@ func ScanWords(dst []Word, text string) []Word {
 		}
 		n := len(dst)
 		dst = dst[:n+1]
-		w := &dst[n]
-		w.Raw, w.Byte, w.Start, w.End = text[byteStart:i], byteStart, start, runeIdx
-		w.Capital, w.Initial = capital, wordInitial
+		dst[n] = Word{Raw: text[byteStart:i], Byte: byteStart, Start: start, End: runeIdx, Capital: capital, Initial: wordInitial}
 	}
 	return dst
 }

@@ -85,7 +85,9 @@ event F1 by less than 0.01 either way.`,
 				}
 				defer func() {
 					trace.Stop()
-					tf.Close()
+					if err := tf.Close(); err != nil {
+						fmt.Fprintln(a.stderr, "cluster: trace:", err)
+					}
 				}()
 			}
 			// The store lives for this run only and keeps no article text
