@@ -39,6 +39,36 @@ type metaState struct {
 	Clock     time.Time `json:"clock"`
 	NextEvent int       `json:"next_event"`
 	NextStory int       `json:"next_story"`
+	// SinceSweep counts the arrivals since clusters were last evicted,
+	// and Rate the arrivals of the current and last stream day and hour
+	// (dayRate): a run resumed evicts and guards dense streams when a
+	// run never stopped would.
+	SinceSweep int       `json:"since_sweep,omitempty"`
+	Rate       rateState `json:"rate"`
+}
+
+// rateState is a dayRate as stored.
+type rateState struct {
+	Day   int64 `json:"day,omitempty"`
+	Hour  int64 `json:"hour,omitempty"`
+	N     int   `json:"n,omitempty"`
+	Prev  int   `json:"prev,omitempty"`
+	HN    int   `json:"hn,omitempty"`
+	HPrev int   `json:"hprev,omitempty"`
+}
+
+// termRecord is what a document frequency shard holds of a term: its
+// df, nameDF and seen (termStat), stored as a JSON array. A bare number,
+// as stores written before nameDF and seen were kept hold, is its df.
+type termRecord [3]uint32
+
+// UnmarshalJSON reads a termRecord or a bare document frequency.
+func (r *termRecord) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] != '[' {
+		*r = termRecord{}
+		return json.Unmarshal(b, &r[0])
+	}
+	return json.Unmarshal(b, (*[3]uint32)(r))
 }
 
 type nodeState struct {
@@ -77,7 +107,21 @@ type nodeState struct {
 	// counts the members in Latin (or other) script and in Cyrillic.
 	Keys    []byte    `json:"keys,omitempty"`
 	Scripts []float32 `json:"scripts,omitempty"`
+	// Weights is weightsF32 when the weights of Centroid and Keys are
+	// their float32 bits; empty, as in stores written before, when they
+	// are in units of 1/weightUnit, which a resumed run would compare by
+	// other figures than a run never stopped.
+	Weights string `json:"weights,omitempty"`
+	// Norm2 and KeysNorm2 are the squared norms of Centroid and Keys as
+	// the clusterer kept them, summed as members joined: summed again
+	// from the weights they would differ in the last bits. Zero (as in
+	// stores written before) has them summed again.
+	Norm2     float64 `json:"norm2,omitempty"`
+	KeysNorm2 float64 `json:"keys_norm2,omitempty"`
 }
+
+// weightsF32 is nodeState.Weights for weights written as float32 bits.
+const weightsF32 = "f32"
 
 // markDirty records that the state of cluster id changed, unless the
 // clusterer keeps no state (Options.NoState).
@@ -99,14 +143,12 @@ func (c *Clusterer) Pending() map[string][]byte {
 	if len(c.dirtyKeys) == 0 && !dirtyDF {
 		return out
 	}
-	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory})
-	out[keyMeta] = meta
 	// Document frequencies change with every article but IDF moves slowly:
 	// they are written while the corpus is small, then each time it has
 	// grown by a tenth, so the cost stays proportional to the growth.
 	if dirtyDF && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
 		c.dfSavedAt = c.docs
-		shards := make([]map[string]uint32, dfShards)
+		shards := make([]map[string]termRecord, dfShards)
 		for id, st := range c.stat {
 			e := c.lex.entry(uint32(id))
 			s := e.shard()
@@ -114,9 +156,9 @@ func (c *Clusterer) Pending() map[string][]byte {
 				continue
 			}
 			if shards[s] == nil {
-				shards[s] = make(map[string]uint32)
+				shards[s] = make(map[string]termRecord)
 			}
-			shards[s][e.term] = st.df
+			shards[s][e.term] = termRecord{st.df, st.nameDF, st.seen}
 		}
 		for s, dirty := range c.dirtyDF {
 			if dirty {
@@ -126,6 +168,12 @@ func (c *Clusterer) Pending() map[string][]byte {
 		}
 		c.dirtyDF = [dfShards]bool{}
 	}
+	// the counters after the frequencies: Load counts documents from
+	// DFSavedAt, which must name the frequencies written with them
+	r := c.rate
+	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory,
+		SinceSweep: c.sinceSweep, Rate: rateState{Day: r.day, Hour: r.hour, N: r.n, Prev: r.prev, HN: r.hn, HPrev: r.hprev}})
+	out[keyMeta] = meta
 	for id := range c.dirtyKeys {
 		key, m := prefixEv+id, c.events
 		if strings.HasPrefix(id, "s") {
@@ -142,7 +190,8 @@ func (c *Clusterer) Pending() map[string][]byte {
 	return out
 }
 
-// weightUnit scales centroid weights to the integers stored.
+// weightUnit scales centroid weights to the integers stores written
+// before nodeState.Weights hold.
 const weightUnit = 1e5
 
 func (c *Clusterer) encodeNode(n *node) []byte {
@@ -153,6 +202,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 		st.Story = n.story.live().id
 	}
 	st.Centroid = c.encodeCentroid(&n.cent)
+	st.Weights, st.Norm2, st.KeysNorm2 = weightsF32, n.cent.norm2, n.keys.norm2
 	if len(n.names) > 0 {
 		st.Names = make(map[string]float32, len(n.names))
 		for id, k := range n.names {
@@ -202,18 +252,22 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 	}
 	c.docs, c.clock, c.nextEvent, c.nextStory = meta.Docs, meta.Clock, meta.NextEvent, meta.NextStory
 	c.dfSavedAt = meta.DFSavedAt
+	c.sinceSweep = meta.SinceSweep
+	r := meta.Rate
+	c.rate = dayRate{day: r.Day, hour: r.Hour, n: r.N, prev: r.Prev, hn: r.HN, hprev: r.HPrev}
 	if c.dfSavedAt > 0 {
 		// the frequencies on record were counted over dfSavedAt documents
 		c.docs = c.dfSavedAt
 	}
 	for key, val := range s.ScanState(ctx, StageName, prefixDF) {
-		var m map[string]uint32
+		var m map[string]termRecord
 		if err := json.Unmarshal(val, &m); err != nil {
 			return fmt.Errorf("cluster: load %s: %w", key, err)
 		}
-		for t, df := range m {
+		for t, r := range m {
 			id := c.termID(t)
-			c.stat[id].df = df
+			st := &c.stat[id]
+			st.df, st.nameDF, st.seen = r[0], r[1], r[2]
 			c.setName(id)
 		}
 	}
@@ -226,10 +280,11 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			n := &node{id: st.ID, seq: st.Seq,
 				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
 				articles: st.Articles, size: st.Size, lastArrival: st.LastArr, children: st.Children, title: st.Title, titleScore: st.TitleScore}
-			if err := c.decodeCentroid(st.Centroid, &n.cent); err != nil {
+			f32 := st.Weights == weightsF32
+			if err := c.decodeCentroid(st.Centroid, &n.cent, f32, st.Norm2); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)
 			}
-			if err := c.decodeCentroid(st.Keys, &n.keys); err != nil {
+			if err := c.decodeCentroid(st.Keys, &n.keys, f32, st.KeysNorm2); err != nil {
 				return fmt.Errorf("cluster: load %s keys: %w", key, err)
 			}
 			copy(n.scripts[:], st.Scripts)
@@ -267,14 +322,22 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			x.add(n, n.keys.ids)
 		}
 	}
+	var shells map[string]*node
 	for _, id := range sortedKeys(c.events) {
 		e := c.events[id]
 		if e.story != nil {
 			s := c.stories[e.story.id]
 			if s == nil {
-				// the story left the window; keep a shell so ids stay right
-				s = &node{id: e.story.id, seq: seqOf(e.story.id)}
-				c.stories[s.id] = s
+				// The story left the window; keep a shell so ids stay
+				// right. Evicted, as it was (sweep): out of the index
+				// and the state, whatever members its events gain.
+				if s = shells[e.story.id]; s == nil {
+					s = &node{id: e.story.id, seq: seqOf(e.story.id), gone: true}
+					if shells == nil {
+						shells = make(map[string]*node)
+					}
+					shells[s.id] = s
+				}
 			}
 			e.story = s
 		}
@@ -313,20 +376,23 @@ func sortBySeq(ks []string) {
 
 // encodeCentroid writes a centroid as, per term in its (deterministic)
 // slice order, the term's length and bytes (uvarint, bytes) and its
-// weight in units of 1e-5 (varint).
+// weight's float32 bits (4 bytes, little-endian): a reloaded centroid
+// scores candidates exactly as the one saved.
 func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
 	buf := make([]byte, 0, 24*len(ct.ids))
 	for i := range ct.ids {
 		t := c.lex.term(ct.ids[i])
 		buf = binary.AppendUvarint(buf, uint64(len(t)))
 		buf = append(buf, t...)
-		buf = binary.AppendVarint(buf, int64(math.Round(float64(ct.ws[i])*weightUnit)))
+		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(ct.ws[i]))
 	}
 	return buf
 }
 
-// decodeCentroid reads what encodeCentroid wrote into ct.
-func (c *Clusterer) decodeCentroid(b []byte, ct *centroid) error {
+// decodeCentroid reads into ct what encodeCentroid wrote (f32) or, from
+// stores written before, the weights in units of 1/weightUnit (a varint
+// each). norm2 is the squared norm saved, or zero to sum it again.
+func (c *Clusterer) decodeCentroid(b []byte, ct *centroid, f32 bool, norm2 float64) error {
 	for len(b) > 0 {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < n {
@@ -334,15 +400,27 @@ func (c *Clusterer) decodeCentroid(b []byte, ct *centroid) error {
 		}
 		t := string(b[k : k+int(n)])
 		b = b[k+int(n):]
-		w, k := binary.Varint(b)
-		if k <= 0 {
-			return errors.New("bad centroid weight")
+		var f float32
+		if f32 {
+			if len(b) < 4 {
+				return errors.New("bad centroid weight")
+			}
+			f = math.Float32frombits(binary.LittleEndian.Uint32(b))
+			b = b[4:]
+		} else {
+			w, k := binary.Varint(b)
+			if k <= 0 {
+				return errors.New("bad centroid weight")
+			}
+			b = b[k:]
+			f = float32(float64(w) / weightUnit)
 		}
-		b = b[k:]
-		f := float32(float64(w) / weightUnit)
 		ct.ids = append(ct.ids, c.termID(t))
 		ct.ws = append(ct.ws, f)
 		ct.norm2 += float64(f) * float64(f)
+	}
+	if norm2 != 0 {
+		ct.norm2 = norm2
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"encoding/base64"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -134,7 +135,34 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		}
 		b = append(b, ']')
 	}
+	if st.Weights != "" {
+		b = append(b, `,"weights":`...)
+		b = appendString(b, st.Weights)
+	}
+	if st.Norm2 != 0 {
+		b = append(b, `,"norm2":`...)
+		b = appendFloat64(b, st.Norm2)
+	}
+	if st.KeysNorm2 != 0 {
+		b = append(b, `,"keys_norm2":`...)
+		b = appendFloat64(b, st.KeysNorm2)
+	}
 	return append(b, '}')
+}
+
+// appendFloat64 appends f as encoding/json writes a float64.
+func appendFloat64(b []byte, f float64) []byte {
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		// e-09 as e-9
+		b[n-2] = b[n-1]
+		b = b[:n-1]
+	}
+	return b
 }
 
 func appendFloat32(b []byte, f float32) []byte {
