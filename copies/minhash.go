@@ -98,15 +98,7 @@ func (p *hashParams) bandKeys(sh []uint64) (keys [bands]uint32, ok bool) {
 			}
 		}
 	}
-	var buf [rows * 4]byte
-	for b := range bands {
-		for r := range rows {
-			v := sig[b*rows+r]
-			buf[4*r], buf[4*r+1], buf[4*r+2], buf[4*r+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
-		}
-		keys[b] = uint32(xxh3.Hash(buf[:]) ^ uint64(b)*0x9E3779B97F4A7C15>>32)
-	}
-	return keys, true
+	return bandsOf(&sig), true
 }
 
 // sortedJaccard returns the Jaccard similarity of two sorted sets.
@@ -270,13 +262,18 @@ func onePermKeys(sh []uint64) (keys [bands]uint32, ok bool) {
 			}
 		}
 	}
+	return bandsOf(&dense), true
+}
+
+// bandsOf hashes each band of rows values of a signature into one key.
+func bandsOf(sig *[numHashes]uint32) (keys [bands]uint32) {
 	var buf [rows * 4]byte
 	for b := range bands {
 		for r := range rows {
-			v := dense[b*rows+r]
+			v := sig[b*rows+r]
 			buf[4*r], buf[4*r+1], buf[4*r+2], buf[4*r+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
 		}
 		keys[b] = uint32(xxh3.Hash(buf[:]) ^ uint64(b)*0x9E3779B97F4A7C15>>32)
 	}
-	return keys, true
+	return keys
 }

@@ -254,17 +254,26 @@ func (p *Pipeline) cleanStage(ctx context.Context, in <-chan rawBatch, out chan<
 	for rb := range in {
 		pb := preparedBatch{skips: rb.skips}
 		pb.pr, pb.err = p.prepareClean(ctx, rb.batch)
-		select {
-		case out <- pb:
-		case <-ctx.Done():
-			if pb.pr != nil {
-				p.forget(pb.pr.pb)
-			}
+		if !p.handOn(ctx, out, pb) {
 			return
 		}
 		if pb.err != nil {
 			return
 		}
+	}
+}
+
+// handOn sends pb to out and reports true, or, should ctx be cancelled
+// first, forgets its batch and reports false.
+func (p *Pipeline) handOn(ctx context.Context, out chan<- preparedBatch, pb preparedBatch) bool {
+	select {
+	case out <- pb:
+		return true
+	case <-ctx.Done():
+		if pb.pr != nil {
+			p.forget(pb.pr.pb)
+		}
+		return false
 	}
 }
 
@@ -281,12 +290,7 @@ func (p *Pipeline) readStage(ctx context.Context, in <-chan preparedBatch, out c
 		}
 	}()
 	for pb := range in {
-		select {
-		case out <- pb:
-		case <-ctx.Done():
-			if pb.pr != nil {
-				p.forget(pb.pr.pb)
-			}
+		if !p.handOn(ctx, out, pb) {
 			return
 		}
 		if pb.err != nil {
