@@ -203,7 +203,7 @@ func BenchmarkServePost(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(server.Config{Store: st, Ingest: pipelineIngest(p, nil, server.DefaultMaxBody)}).Handler())
+	srv := httptest.NewServer(server.New(server.Config{Store: st, Ingest: pipelineIngest(p, func(ctx context.Context) (*pipeline.Pipeline, error) { return pipeline.New(ctx, stages(st)) }, server.DefaultMaxBody)}).Handler())
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 
