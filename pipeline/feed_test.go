@@ -317,3 +317,50 @@ func TestFeedStateGoesWithItsBatch(t *testing.T) {
 		}
 	}
 }
+
+// referenceProbe is a recorder that keeps the reference dates the
+// pipeline gives it before each batch.
+type referenceProbe struct {
+	*recorder
+	refs []storyline.Published
+}
+
+func (r *referenceProbe) SetReference(p storyline.Published) { r.refs = append(r.refs, p) }
+
+// TestNewTakesLatestStored: a pipeline opened over a store that holds
+// articles dates its first batch by the latest of them, as the pipeline
+// that stored them would have, not by nothing.
+func TestNewTakesLatestStored(t *testing.T) {
+	ctx := context.Background()
+	st := memory.New(memory.Options{})
+	day := func(d int) storyline.Published {
+		return storyline.Published{Time: time.Date(2025, 3, d, 0, 0, 0, 0, time.UTC)}
+	}
+	first := &referenceProbe{recorder: &recorder{}}
+	cfg := config(st, first.recorder)
+	cfg.Reader = first
+	p, err := New(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := art("a", "Text of a"), art("b", "Text of b")
+	a.Published, b.Published = day(6), day(4)
+	if _, err := p.Process(ctx, []storyline.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(first.refs) != 1 || !first.refs[0].Time.Equal(day(6).Time) {
+		t.Fatalf("first pipeline's references %v, want March 6", first.refs)
+	}
+	second := &referenceProbe{recorder: &recorder{}}
+	cfg = config(st, second.recorder)
+	cfg.Reader = second
+	if p, err = New(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Process(ctx, []storyline.Article{art("c", "Text of c")}); err != nil {
+		t.Fatal(err)
+	}
+	if len(second.refs) != 1 || !second.refs[0].Time.Equal(day(6).Time) {
+		t.Errorf("a pipeline reopened over the store dated its first batch %v, want March 6", second.refs)
+	}
+}

@@ -185,6 +185,14 @@ func New(ctx context.Context, cfg Config) (*Pipeline, error) {
 		p.stateful = append(p.stateful, s)
 		p.phase = append(p.phase, ph)
 	}
+	// The latest publication stored dates the days undated articles
+	// mention and bounds re-cleaning, as if this pipeline had seen every
+	// stored article: a resumed run reads as one never stopped would.
+	stats, err := cfg.Store.Stats(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: the latest publication stored: %w", err)
+	}
+	p.latest = stats.Last
 	return p, nil
 }
 
