@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -180,26 +179,11 @@ func Run(ctx context.Context, opts Options, config func(storyline.Store) pipelin
 
 	stopProfile := func() error { return nil }
 	if opts.CPUProfile != "" {
-		f, err := os.Create(opts.CPUProfile)
+		stop, err := StartCPUProfile(opts.CPUProfile)
 		if err != nil {
-			return res, fmt.Errorf("bench: %w", err)
+			return res, err
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return res, fmt.Errorf("bench: cpu profile: %w", err)
-		}
-		stopped := false
-		stopProfile = func() error {
-			if stopped {
-				return nil
-			}
-			stopped = true
-			pprof.StopCPUProfile()
-			if err := f.Close(); err != nil {
-				return fmt.Errorf("bench: cpu profile: %w", err)
-			}
-			return nil
-		}
+		stopProfile = stop
 		defer stopProfile()
 	}
 
@@ -399,22 +383,4 @@ func openStore(ctx context.Context, opts Options) (storyline.Store, func() error
 		}
 		return nil
 	}, nil
-}
-
-// WriteHeapProfile collects garbage and writes a pprof heap profile of the
-// live heap to path.
-func WriteHeapProfile(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("bench: %w", err)
-	}
-	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
-		return fmt.Errorf("bench: heap profile: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("bench: heap profile: %w", err)
-	}
-	return nil
 }

@@ -13,6 +13,22 @@ import (
 	"github.com/storyline-news/storyline/store/memory"
 )
 
+// generated writes n generated articles (gen, seed) as JSON Lines and
+// returns them as ingest's input.
+func generated(tb testing.TB, n int, seed int64) []ingest.Input {
+	tb.Helper()
+	ctx := context.Background()
+	path := filepath.Join(tb.TempDir(), "corpus.jsonl")
+	if _, err := gen.WriteFile(ctx, path, gen.Options{Articles: n, Seed: seed}); err != nil {
+		tb.Fatal(err)
+	}
+	inputs, skips := ingest.Expand(ctx, []string{path})
+	if len(skips) > 0 {
+		tb.Fatal(skips[0])
+	}
+	return inputs
+}
+
 // benchClustering feeds a generated corpus of JSON Lines through the
 // configuration cfg builds over an in-memory store, as `storyline cluster`
 // does: the stream decoded by ingest's workers, every batch cleaned, read
@@ -22,14 +38,7 @@ import (
 func benchClustering(b *testing.B, cfg func(storyline.Store) Config) {
 	ctx := context.Background()
 	const n = 4000
-	path := filepath.Join(b.TempDir(), "corpus.jsonl")
-	if _, err := gen.WriteFile(ctx, path, gen.Options{Articles: n, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	inputs, skips := ingest.Expand(ctx, []string{path})
-	if len(skips) > 0 {
-		b.Fatal(skips[0])
-	}
+	inputs := generated(b, n, 1)
 	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
 		st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true})

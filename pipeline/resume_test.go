@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/reading"
 	"github.com/storyline-news/storyline/store/memory"
@@ -44,14 +42,7 @@ func (r failingReader) Read(ctx context.Context, a *storyline.Article) ([]storyl
 func TestResumeAfterFailure(t *testing.T) {
 	ctx := context.Background()
 	const n = 600
-	path := filepath.Join(t.TempDir(), "corpus.jsonl")
-	if _, err := gen.WriteFile(ctx, path, gen.Options{Articles: n, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	inputs, skips := ingest.Expand(ctx, []string{path})
-	if len(skips) > 0 {
-		t.Fatal(skips[0])
-	}
+	inputs := generated(t, n, 3)
 	var ids []string
 	items := func(yield func(ingest.Item) bool) {
 		for _, it := range ingest.ReadInputs(ctx, inputs, ingest.Options{}) {

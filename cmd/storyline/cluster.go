@@ -9,8 +9,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/pprof"
-	"runtime/trace"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -60,33 +58,20 @@ event F1 by less than 0.01 either way.`,
 				return usageError{errors.New("cluster needs --in and --out")}
 			}
 			ctx := cmd.Context()
-			if cpuprofile != "" {
-				pf, err := os.Create(cpuprofile)
-				if err != nil {
-					return fmt.Errorf("cluster: cpu profile: %w", err)
+			for _, rec := range []struct {
+				path  string
+				start func(string) (func() error, error)
+			}{{cpuprofile, bench.StartCPUProfile}, {traceFile, bench.StartTrace}} {
+				if rec.path == "" {
+					continue
 				}
-				if err := pprof.StartCPUProfile(pf); err != nil {
-					pf.Close()
-					return fmt.Errorf("cluster: cpu profile: %w", err)
+				stop, err := rec.start(rec.path)
+				if err != nil {
+					return fmt.Errorf("cluster: %w", err)
 				}
 				defer func() {
-					pprof.StopCPUProfile()
-					pf.Close()
-				}()
-			}
-			if traceFile != "" {
-				tf, err := os.Create(traceFile)
-				if err != nil {
-					return fmt.Errorf("cluster: trace: %w", err)
-				}
-				if err := trace.Start(tf); err != nil {
-					tf.Close()
-					return fmt.Errorf("cluster: trace: %w", err)
-				}
-				defer func() {
-					trace.Stop()
-					if err := tf.Close(); err != nil {
-						fmt.Fprintln(a.stderr, "cluster: trace:", err)
+					if err := stop(); err != nil {
+						fmt.Fprintln(a.stderr, "cluster:", err)
 					}
 				}()
 			}
