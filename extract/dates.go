@@ -46,8 +46,47 @@ var zoneOffsets = map[string]int{
 	"est": -5 * 3600, "edt": -4 * 3600, "cst": -6 * 3600, "cdt": -5 * 3600,
 	"pst": -8 * 3600, "pdt": -7 * 3600, "cet": 3600, "cest": 2 * 3600,
 	"bst": 3600, "eet": 2 * 3600, "eest": 3 * 3600,
-	"et": -5 * 3600, "ct": -6 * 3600, "pt": -8 * 3600,
+	"et": -5 * 3600, "ct": -6 * 3600, "mt": -7 * 3600, "pt": -8 * 3600,
+	"mst": -7 * 3600, "mdt": -6 * 3600, "akst": -9 * 3600, "akdt": -8 * 3600,
+	"hst": -10 * 3600, "wet": 0, "west": 3600, "sast": 2 * 3600,
+	"jst": 9 * 3600, "kst": 9 * 3600, "hkt": 8 * 3600, "sgt": 8 * 3600,
+	"awst": 8 * 3600, "aest": 10 * 3600, "aedt": 11 * 3600,
+	"nzst": 12 * 3600, "nzdt": 13 * 3600,
 }
+
+// dateWord is what a word means on a date line.
+type dateWord uint8
+
+const (
+	wordFiller    dateWord = iota + 1 // a weekday, connector or unit
+	wordPublished                     // a label of first publication
+	wordUpdated                       // a label of a later change
+)
+
+// dateWords are the words, other than months and zones, a date line holds.
+var dateWords = map[string]dateWord{
+	"published": wordPublished, "posted": wordPublished, "released": wordPublished, "release": wordPublished,
+	"created": wordPublished, "first": wordPublished, "publication": wordPublished,
+	"updated": wordUpdated, "modified": wordUpdated, "edited": wordUpdated,
+	"last": wordUpdated, "update": wordUpdated,
+	"опубликовано": wordPublished, "публикации": wordPublished, "опубликован": wordPublished,
+	"обновлено": wordUpdated, "обновления": wordUpdated, "изменено": wordUpdated, "обновлен": wordUpdated,
+	"on": wordFiller, "at": wordFiller, "article": wordFiller, "date": wordFiller, "time": wordFiller, "dated": wordFiller,
+	"г": wordFiller, "года": wordFiller, "год": wordFiller, "в": wordFiller, "дата": wordFiller,
+	"время": wordFiller,
+	"mon":   wordFiller, "monday": wordFiller, "tue": wordFiller, "tues": wordFiller, "tuesday": wordFiller,
+	"wed": wordFiller, "wednesday": wordFiller, "thu": wordFiller, "thur": wordFiller, "thurs": wordFiller,
+	"thursday": wordFiller, "fri": wordFiller, "friday": wordFiller, "sat": wordFiller,
+	"saturday": wordFiller, "sun": wordFiller, "sunday": wordFiller,
+	"понедельник": wordFiller, "вторник": wordFiller, "среда": wordFiller, "четверг": wordFiller,
+	"пятница": wordFiller, "суббота": wordFiller, "воскресенье": wordFiller,
+	"пн": wordFiller, "вт": wordFiller, "ср": wordFiller, "чт": wordFiller, "пт": wordFiller,
+	"сб": wordFiller, "вс": wordFiller,
+}
+
+// usZones are the American zones given without saying whether daylight
+// time applies ("ET"), as hours east of UTC in standard time.
+var usZones = map[string]int{"et": -5, "ct": -6, "mt": -7, "pt": -8}
 
 // dateParts is what a date parser found.
 type dateParts struct {
@@ -110,76 +149,16 @@ func splitDateWords(s string) []string {
 }
 
 // parseDateLine reports whether line is nothing but a date (with optional
-// weekday, time, zone and words such as "Published"), and the date.
-// It accepts "Dec 18 2021", "December 18, 2021 10:30 GMT", "18 December
-// 2021", "17 декабря 2021 г.", "2021-12-18", "18.12.2021".
+// weekday, time, zone and labels such as "Published"), and the date: the
+// first, when the line also gives a later update. It accepts "Dec 18
+// 2021", "December 18, 2021 10:30 GMT", "18 December 2021", "17 декабря
+// 2021 г.", "2021-12-18", "18.12.2021", "Posted: 04 / 02 / 07, 9: 00 PM
+// PDT" (see scanDateLine).
 func parseDateLine(line string) (storyline.Published, bool) {
-	line = strings.TrimSpace(line)
-	if line == "" || len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
-		// Every date has a year in digits.
-		return storyline.Published{}, false
+	if dl := scanDateLine(line); dl.kind == lineDate {
+		return dl.pub, true
 	}
-	if p, ok := parseISODate(line); ok {
-		return p, true
-	}
-	var p dateParts
-	haveMonth := false
-	for _, w := range splitDateWords(line) {
-		lw := strings.ToLower(strings.TrimRight(w, ".:"))
-		if lw == "" || lw == "-" {
-			continue
-		}
-		if strings.HasSuffix(lw, ":") {
-			lw = strings.TrimSuffix(lw, ":")
-		}
-		if m, ok := monthNames[lw]; ok && !haveMonth {
-			p.month, haveMonth = m, true
-			continue
-		}
-		if fillerWords[lw] {
-			continue
-		}
-		if off, ok := zoneOffsets[lw]; ok && p.hasTime {
-			p.zone = &off
-			continue
-		}
-		if n, ok := dayNumber(lw); ok {
-			switch {
-			case n >= 1000 && p.year == 0:
-				p.year = n
-			case n >= 1 && n <= 31 && p.day == 0:
-				p.day = n
-			default:
-				return storyline.Published{}, false
-			}
-			continue
-		}
-		if h, m, ok := clockTime(lw); ok && !p.hasTime {
-			p.hour, p.minute, p.hasTime = h, m, true
-			continue
-		}
-		if q, ok := numericDate(lw); ok && p.year == 0 && !haveMonth {
-			p.year, p.month, p.day, haveMonth = q.year, q.month, q.day, true
-			continue
-		}
-		if off, ok := numericZone(lw); ok && p.hasTime {
-			p.zone = &off
-			continue
-		}
-		if h, m, ok := clockTime(strings.Replace(lw, ".", ":", 1)); ok && !p.hasTime && p.year != 0 && p.day != 0 && haveMonth {
-			// "09.15" after a complete date is a time (Guardian style).
-			p.hour, p.minute, p.hasTime = h, m, true
-			continue
-		}
-		return storyline.Published{}, false
-	}
-	if !haveMonth {
-		return storyline.Published{}, false
-	}
-	if p.hasTime && strings.Contains(strings.ToLower(line), "pm") && p.hour < 12 {
-		p.hour += 12
-	}
-	return p.published()
+	return storyline.Published{}, false
 }
 
 // dayNumber parses a day or year number, allowing an English ordinal
@@ -196,83 +175,6 @@ func dayNumber(w string) (int, bool) {
 	}
 	n, err := strconv.Atoi(w)
 	return n, err == nil
-}
-
-// clockTime parses "10:30", "10:30:15" or "10.30" is not accepted (it is
-// ambiguous with dates).
-func clockTime(w string) (int, int, bool) {
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "am"), "pm")
-	parts := strings.Split(w, ":")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, 0, false
-	}
-	h, err1 := strconv.Atoi(parts[0])
-	m, err2 := strconv.Atoi(parts[1])
-	if err1 != nil || err2 != nil || h > 23 || m > 59 || len(parts[1]) != 2 {
-		return 0, 0, false
-	}
-	return h, m, true
-}
-
-// numericZone parses "+0300", "+03:00" or "-05".
-func numericZone(w string) (int, bool) {
-	if len(w) < 3 || (w[0] != '+' && w[0] != '-') {
-		return 0, false
-	}
-	d := strings.ReplaceAll(w[1:], ":", "")
-	if len(d) != 2 && len(d) != 4 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(d)
-	if err != nil {
-		return 0, false
-	}
-	h, m := n, 0
-	if len(d) == 4 {
-		h, m = n/100, n%100
-	}
-	off := h*3600 + m*60
-	if w[0] == '-' {
-		off = -off
-	}
-	return off, true
-}
-
-// numericDate parses DD.MM.YYYY, YYYY/MM/DD, YYYY-MM-DD, and DD/MM/YYYY or
-// MM/DD/YYYY when the day is over 12 and so unambiguous.
-func numericDate(w string) (dateParts, bool) {
-	var parts []string
-	switch {
-	case strings.Count(w, ".") == 2:
-		parts = strings.Split(w, ".")
-	case strings.Count(w, "/") == 2:
-		parts = strings.Split(w, "/")
-	case strings.Count(w, "-") == 2 && len(w) == 10 && w[4] == '-':
-		parts = strings.Split(w, "-")
-	default:
-		return dateParts{}, false
-	}
-	n := make([]int, 3)
-	for i, s := range parts {
-		v, err := strconv.Atoi(s)
-		if err != nil {
-			return dateParts{}, false
-		}
-		n[i] = v
-	}
-	switch {
-	case len(parts[0]) == 4:
-		return dateParts{year: n[0], month: time.Month(n[1]), day: n[2]}, true
-	case len(parts[2]) != 4:
-		return dateParts{}, false
-	case strings.Contains(w, "."):
-		return dateParts{year: n[2], month: time.Month(n[1]), day: n[0]}, true
-	case n[0] > 12:
-		return dateParts{year: n[2], month: time.Month(n[1]), day: n[0]}, true
-	case n[1] > 12:
-		return dateParts{year: n[2], month: time.Month(n[0]), day: n[1]}, true
-	}
-	return dateParts{}, false
 }
 
 // parseMonthDay parses a dateline's date: "December 17", "Dec. 3", "3 Dec",

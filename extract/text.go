@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // ErrEmpty is returned when a document has no article text.
@@ -182,8 +181,25 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 		}
 	}
 
-	title, body := readHead(s, h.Title, &pub)
-	text := tidyLines(body)
+	// A title hint that is only a date ("Friday, June 7, 2013": the
+	// text's first line, taken for its title by the input) is a date
+	// line, not a title: the title is looked for in the text.
+	hintTitle := h.Title
+	var hintDate dateLine
+	if hintTitle != "" {
+		if hintDate = scanDateLine(hintTitle); hintDate.kind == lineDate || hintDate.kind == lineYearless {
+			hintTitle = ""
+		}
+	}
+	hd := readHead(s, hintTitle)
+	title := hd.title
+	if pub.IsZero() {
+		pub = hd.pub
+	}
+	if pub.IsZero() && hintDate.kind == lineDate {
+		pub = hintDate.pub
+	}
+	text := tidyLines(hd.body)
 
 	// The dateline is looked for only when it can give the date or
 	// bound the sentence the title is made of.
@@ -203,8 +219,8 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 	if !h.Published.IsZero() {
 		pub = h.Published
 	}
-	if h.Title != "" {
-		title = cleanLine(h.Title)
+	if hintTitle != "" {
+		title = cleanLine(hintTitle)
 	}
 	if title == "" {
 		first := text
@@ -228,104 +244,6 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 		return a, ErrEmpty
 	}
 	return a, nil
-}
-
-// readHead reads the head of a text: up to three leading non-empty lines
-// that are a title line or date lines. It returns the title (when a line
-// looks like one) and the body, the rest of s from the line after them;
-// the first date line sets *pub when it is still zero. A line equal to the
-// hinted title is taken as the title.
-func readHead(s, hintTitle string, pub *storyline.Published) (string, string) {
-	title := ""
-	// hintTitle normalized, once needed, and its words; the buffers
-	// spare the copies of a short hint and line.
-	var hintBuf, lineBuf [256]byte
-	var hint []byte
-	hinted, hintWords := false, 0
-	for seen := 0; s != "" && seen < 3; {
-		raw, next, _ := strings.Cut(s, "\n")
-		line := strings.TrimSpace(raw)
-		if line == "" {
-			s = next
-			continue
-		}
-		if p, ok := parseDateLine(line); ok {
-			if pub.IsZero() {
-				*pub = p
-			}
-			s, seen = next, seen+1
-			continue
-		}
-		if title != "" {
-			break
-		}
-		// A line that looks like a title is taken as one whether or not
-		// it is the hinted title, which is normalized only when a line
-		// needs the comparison.
-		isHint := func() bool {
-			if hintTitle == "" {
-				return false
-			}
-			if !hinted {
-				hint, hinted = textproc.AppendNormalized(hintBuf[:0], hintTitle), true
-				hintWords = bytes.Count(hint, []byte(" ")) + 1
-			}
-			// A line of more words than the hint normalizes to more: it
-			// is not the title, and is not normalized (it is often the
-			// first paragraph).
-			return len(hint) > 0 && (line == hintTitle ||
-				!moreWords(line, hintWords) && bytes.Equal(textproc.AppendNormalized(lineBuf[:0], line), hint))
-		}
-		if !looksLikeTitle(line) && !isHint() {
-			break
-		}
-		if !hasBodyAfter(next) {
-			break
-		}
-		title = cleanLine(line)
-		s, seen = next, seen+1
-	}
-	return title, s
-}
-
-// moreWords reports whether s has more than n words, runs of characters
-// other than white space. Normalizing never joins two words nor empties
-// one (white space stays white space, and no other character becomes
-// white space alone), so that a text of more words than another's
-// normalized form never normalizes to it.
-func moreWords(s string, n int) bool {
-	words, space := 0, true
-	for _, r := range s {
-		if r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			if words++; words > n {
-				return true
-			}
-			space = false
-		}
-	}
-	return false
-}
-
-// hasBodyAfter reports whether some line of s is neither empty nor a
-// date line.
-func hasBodyAfter(s string) bool {
-	for s != "" {
-		var l string
-		l, s, _ = strings.Cut(s, "\n")
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if _, ok := parseDateLine(l); ok {
-			continue
-		}
-		return true
-	}
-	return false
 }
 
 // looksLikeTitle reports whether a line reads as a headline: short (at

@@ -69,18 +69,36 @@ func refText(raw []byte, h Hints) (storyline.Article, error) {
 		s = s[m[1]:]
 	}
 
-	title, body := readHead(s, h.Title, &pub)
-	text := refTidyText(body)
+	// The head is read as Text reads it (this file keeps the former
+	// tidying, dateline and year search).
+	hintTitle := h.Title
+	var hintDate dateLine
+	if hintTitle != "" {
+		if hintDate = scanDateLine(hintTitle); hintDate.kind == lineDate || hintDate.kind == lineYearless {
+			hintTitle = ""
+		}
+	}
+	hd := readHead(s, hintTitle)
+	title := hd.title
+	if pub.IsZero() {
+		pub = hd.pub
+	}
+	if pub.IsZero() && hintDate.kind == lineDate {
+		pub = hintDate.pub
+	}
+	text := refTidyText(hd.body)
 
 	dl := refFindDateline(text)
-	if pub.IsZero() && dl.ok && dl.date.month != 0 {
-		pub = refResolveDateline(dl.date, text)
+	if pub.IsZero() && h.Published.IsZero() {
+		if dl.ok && dl.date.month != 0 {
+			pub = refResolveDateline(dl.date, text)
+		}
 	}
 	if !h.Published.IsZero() {
 		pub = h.Published
 	}
-	if h.Title != "" {
-		title = cleanLine(h.Title)
+	if hintTitle != "" {
+		title = cleanLine(hintTitle)
 	}
 	if title == "" {
 		first := text
@@ -242,4 +260,81 @@ func refParseDateLine(line string) (storyline.Published, bool) {
 		p.hour += 12
 	}
 	return p.published()
+}
+
+// clockTime parses "10:30", "10:30:15" or "10.30" is not accepted (it is
+// ambiguous with dates).
+func clockTime(w string) (int, int, bool) {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "am"), "pm")
+	parts := strings.Split(w, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, false
+	}
+	h, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || h > 23 || m > 59 || len(parts[1]) != 2 {
+		return 0, 0, false
+	}
+	return h, m, true
+}
+
+// numericZone parses "+0300", "+03:00" or "-05".
+func numericZone(w string) (int, bool) {
+	if len(w) < 3 || (w[0] != '+' && w[0] != '-') {
+		return 0, false
+	}
+	d := strings.ReplaceAll(w[1:], ":", "")
+	if len(d) != 2 && len(d) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(d)
+	if err != nil {
+		return 0, false
+	}
+	h, m := n, 0
+	if len(d) == 4 {
+		h, m = n/100, n%100
+	}
+	off := h*3600 + m*60
+	if w[0] == '-' {
+		off = -off
+	}
+	return off, true
+}
+
+// numericDate parses DD.MM.YYYY, YYYY/MM/DD, YYYY-MM-DD, and DD/MM/YYYY or
+// MM/DD/YYYY when the day is over 12 and so unambiguous.
+func numericDate(w string) (dateParts, bool) {
+	var parts []string
+	switch {
+	case strings.Count(w, ".") == 2:
+		parts = strings.Split(w, ".")
+	case strings.Count(w, "/") == 2:
+		parts = strings.Split(w, "/")
+	case strings.Count(w, "-") == 2 && len(w) == 10 && w[4] == '-':
+		parts = strings.Split(w, "-")
+	default:
+		return dateParts{}, false
+	}
+	n := make([]int, 3)
+	for i, s := range parts {
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			return dateParts{}, false
+		}
+		n[i] = v
+	}
+	switch {
+	case len(parts[0]) == 4:
+		return dateParts{year: n[0], month: time.Month(n[1]), day: n[2]}, true
+	case len(parts[2]) != 4:
+		return dateParts{}, false
+	case strings.Contains(w, "."):
+		return dateParts{year: n[2], month: time.Month(n[1]), day: n[0]}, true
+	case n[0] > 12:
+		return dateParts{year: n[2], month: time.Month(n[1]), day: n[0]}, true
+	case n[1] > 12:
+		return dateParts{year: n[2], month: time.Month(n[0]), day: n[1]}, true
+	}
+	return dateParts{}, false
 }
