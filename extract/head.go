@@ -67,11 +67,11 @@ func readHead(s, hintTitle string) head {
 			!moreWords(line, hintWords) && bytes.Equal(textproc.AppendNormalized(lineBuf[:0], line), hint))
 	}
 	var updated storyline.Published
-	body := 0                // where the body begins
-	prefix := true           // every line before pos is a head line
-	cutFrom, cutTo := -1, -1 // the date lines after a standfirst
-	titled := false          // the title line was looked for
-	inRun, runDone := false, false
+	title := [2]int{-1, -1} // the title line's bytes in s
+	run := [2]int{-1, -1}   // the first run of date lines
+	dated := false          // the run has a date line with a year
+	runOpen := false        // no other line followed the run yet
+	titled := false         // the title line was looked for
 	for pos, lines := 0, 0; pos < len(s) && lines < maxHeadLines && pos < maxHeadBytes; {
 		raw, _, found := strings.Cut(s[pos:], "\n")
 		next := pos + len(raw)
@@ -80,44 +80,37 @@ func readHead(s, hintTitle string) head {
 		}
 		line := trimSpaceASCII(raw)
 		if line == "" {
-			if prefix {
-				body = next
-			}
 			pos = next
 			continue
 		}
 		lines++
 		if dl := scanDateLine(line); dl.kind != notDateLine {
-			if runDone {
-				break
+			if run[0] >= 0 && !runOpen {
+				break // a later run of date lines is text
 			}
-			inRun = true
+			runOpen = true
+			if run[0] < 0 {
+				run[0] = pos
+			}
+			run[1] = next
 			switch {
-			case dl.kind == lineDate && !dl.updated && h.pub.IsZero():
-				h.pub = dl.pub
-			case dl.kind == lineDate && dl.updated && updated.IsZero():
-				updated = dl.pub
-			}
-			if prefix {
-				body = next
-			} else {
-				if cutFrom < 0 {
-					cutFrom = pos
-				}
-				cutTo = next
+			case dl.kind != lineDate:
+			case !dl.updated && h.pub.IsZero():
+				h.pub, dated = dl.pub, true
+			case dl.updated && updated.IsZero():
+				updated, dated = dl.pub, true
 			}
 			pos = next
 			continue
 		}
-		if inRun {
-			inRun, runDone = false, true
-		}
+		// The run, when there is one, ends at the first other line
+		// (blank lines between its lines are part of it).
+		runOpen = false
 		if titled {
-			if runDone {
+			if run[0] >= 0 {
 				break
 			}
 			// A standfirst line: a date line may follow it.
-			prefix = false
 			pos = next
 			continue
 		}
@@ -125,17 +118,46 @@ func readHead(s, hintTitle string) head {
 		if !looksLikeTitle(line) && !isHint(line) || !hasBodyAfter(s[next:]) {
 			break
 		}
-		h.title = cleanLine(line)
-		body, pos = next, next
+		h.title, title = cleanLine(line), [2]int{pos, next}
+		pos = next
 	}
 	if h.pub.IsZero() {
 		h.pub = updated
 	}
-	h.body = s[body:]
-	if cutFrom >= 0 {
-		h.body = s[body:cutFrom] + s[cutTo:]
+	if !dated {
+		// Labelled times and dates without a year alone date nothing:
+		// the lines stay text, for the reading of the dates it mentions.
+		run = [2]int{-1, -1}
 	}
+	h.body = cutLines(s, title, run)
 	return h
+}
+
+// cutLines returns s without the byte ranges a and b (either {-1, -1}
+// for none, neither overlapping the other): the text from the end of the
+// last range when every line before them is cut or blank, else the parts
+// around them joined.
+func cutLines(s string, a, b [2]int) string {
+	if a[0] < 0 || b[0] >= 0 && b[0] < a[0] {
+		a, b = b, a
+	}
+	start := 0
+	for _, r := range [][2]int{a, b} {
+		if r[0] < 0 {
+			continue
+		}
+		if strings.TrimSpace(s[start:r[0]]) == "" {
+			start = r[1]
+			continue
+		}
+		// A range after body lines: join the text around it.
+		rest := s[r[1]:]
+		if r == a && b[0] >= 0 {
+			rest = cutLines(rest, [2]int{b[0] - r[1], b[1] - r[1]}, [2]int{-1, -1})
+		}
+		return s[start:r[0]] + rest
+	}
+	return s[start:]
 }
 
 // moreWords reports whether s has more than n words, runs of characters
