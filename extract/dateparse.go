@@ -69,6 +69,9 @@ func tokenizeDate(toks []dateTok, line string) ([]dateTok, bool) {
 				for j < len(line) && (line[j] >= 'a' && line[j] <= 'z' || line[j] >= 'A' && line[j] <= 'Z') {
 					j++
 				}
+				if !knownDateWord(line[i:j]) {
+					return toks, false
+				}
 				toks = append(toks, dateTok{kind: tokWord, s: line[i:j]})
 				i = j
 			case asciiSpace(c):
@@ -91,6 +94,9 @@ func tokenizeDate(toks []dateTok, line string) ([]dateTok, bool) {
 					}
 					j += s2
 				}
+				if !knownDateWord(line[i:j]) {
+					return toks, false
+				}
 				toks = append(toks, dateTok{kind: tokWord, s: line[i:j]})
 				i = j
 			case unicode.IsSpace(r):
@@ -104,6 +110,31 @@ func tokenizeDate(toks []dateTok, line string) ([]dateTok, bool) {
 		}
 	}
 	return toks, true
+}
+
+// knownDateWord reports whether a date line may hold the word w: a
+// month, a label, connector or weekday, a time zone, am/pm and its
+// letters, or an ordinal suffix. Prose fails here, at its first word.
+func knownDateWord(w string) bool {
+	var buf [40]byte
+	lw := lowerWord(buf[:], w)
+	if lw == nil {
+		return false
+	}
+	if _, ok := monthNames[string(lw)]; ok {
+		return true
+	}
+	if _, ok := dateWords[string(lw)]; ok {
+		return true
+	}
+	if _, ok := zoneOffsets[string(lw)]; ok {
+		return true
+	}
+	switch string(lw) {
+	case "am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "uk":
+		return true
+	}
+	return false
 }
 
 // isDatePunct reports whether a date line may hold r: separators and the

@@ -125,3 +125,24 @@ func TestUSDaylight(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScanDateLine reads a mix of date lines, titles and sentences,
+// as the heads of texts give them; one iteration is one line.
+func BenchmarkScanDateLine(b *testing.B) {
+	lines := []string{
+		"Posted: 10 / 21 / 2014 7: 02 AM PDT",
+		"PUBLISHED: 23: 10 GMT, 21 October 2014 | UPDATED: 08: 01 GMT, 22 October 2014",
+		"Tuesday, October 21, 2014",
+		"Harbour board approves dredging plan for 2015",
+		"Colts beat Chiefs 20 - 13 to clinch playoff berth",
+		"The board voted on Wednesday to dredge the channel, a plan years in the making.",
+		"Опубликовано: 17 декабря 2021, 10:30 МСК",
+		"Talks in Geneva",
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		scanDateLine(lines[i%len(lines)])
+		i++
+	}
+}
