@@ -67,11 +67,12 @@ func readHead(s, hintTitle string) head {
 			!moreWords(line, hintWords) && bytes.Equal(textproc.AppendNormalized(lineBuf[:0], line), hint))
 	}
 	var updated storyline.Published
-	title := [2]int{-1, -1} // the title line's bytes in s
-	run := [2]int{-1, -1}   // the first run of date lines
-	dated := false          // the run has a date line with a year
-	runOpen := false        // no other line followed the run yet
-	titled := false         // the title line was looked for
+	var cutBuf [maxHeadLines + 1]lineCut
+	cuts := cutBuf[1:1] // the run's lines
+	title := lineCut{from: -1}
+	dated := false   // the run has a date line with a year
+	runOpen := false // no other line followed the run yet
+	titled := false  // the title line was looked for
 	for pos, lines := 0, 0; pos < len(s) && lines < maxHeadLines && pos < maxHeadBytes; {
 		raw, _, found := strings.Cut(s[pos:], "\n")
 		next := pos + len(raw)
@@ -84,15 +85,16 @@ func readHead(s, hintTitle string) head {
 			continue
 		}
 		lines++
-		if dl := scanDateLine(line); dl.kind != notDateLine {
-			if run[0] >= 0 && !runOpen {
+		dl, keep := scanDateLine(line), ""
+		if dl.kind == notDateLine {
+			dl, keep = bylineDate(line)
+		}
+		if dl.kind != notDateLine {
+			if len(cuts) > 0 && !runOpen {
 				break // a later run of date lines is text
 			}
 			runOpen = true
-			if run[0] < 0 {
-				run[0] = pos
-			}
-			run[1] = next
+			cuts = append(cuts, lineCut{pos, next, keep})
 			switch {
 			case dl.kind != lineDate:
 			case !dl.updated && h.pub.IsZero():
@@ -107,7 +109,7 @@ func readHead(s, hintTitle string) head {
 		// (blank lines between its lines are part of it).
 		runOpen = false
 		if titled {
-			if run[0] >= 0 {
+			if len(cuts) > 0 {
 				break
 			}
 			// A standfirst line: a date line may follow it.
@@ -118,7 +120,7 @@ func readHead(s, hintTitle string) head {
 		if !looksLikeTitle(line) && !isHint(line) || !hasBodyAfter(s[next:]) {
 			break
 		}
-		h.title, title = cleanLine(line), [2]int{pos, next}
+		h.title, title = cleanLine(line), lineCut{from: pos, to: next}
 		pos = next
 	}
 	if h.pub.IsZero() {
@@ -126,38 +128,126 @@ func readHead(s, hintTitle string) head {
 	}
 	if !dated {
 		// Labelled times and dates without a year alone date nothing:
-		// the lines stay text, for the reading of the dates it mentions.
-		run = [2]int{-1, -1}
+		// the lines stay text, for the reading of the dates they
+		// mention.
+		cuts = cuts[:0]
 	}
-	h.body = cutLines(s, title, run)
+	switch {
+	case title.from < 0:
+	case len(cuts) == 0 || title.from < cuts[0].from:
+		// The title line goes too, in order: the run follows it, or
+		// it is the only cut (the buffer has room before the run).
+		cuts = append(cutBuf[:1], cuts...)
+		cuts[0] = title
+	default:
+		cuts = append(cuts, title)
+	}
+	h.body = cutLines(s, cuts)
 	return h
 }
 
-// cutLines returns s without the byte ranges a and b (either {-1, -1}
-// for none, neither overlapping the other): the text from the end of the
-// last range when every line before them is cut or blank, else the parts
-// around them joined.
-func cutLines(s string, a, b [2]int) string {
-	if a[0] < 0 || b[0] >= 0 && b[0] < a[0] {
-		a, b = b, a
-	}
+// lineCut is a line of a text's head that leaves its body: the bytes
+// from and to (the line end included) in the text, and the part of the
+// line that stays, when one does (the name of a dated byline).
+type lineCut struct {
+	from, to int
+	keep     string
+}
+
+// cutLines returns s without the lines cuts names (in order, none
+// overlapping another), each replaced by the part it keeps: the text
+// from the end of the last when every line before them is cut or blank,
+// else the parts around them joined.
+func cutLines(s string, cuts []lineCut) string {
 	start := 0
-	for _, r := range [][2]int{a, b} {
-		if r[0] < 0 {
-			continue
-		}
-		if strings.TrimSpace(s[start:r[0]]) == "" {
-			start = r[1]
-			continue
-		}
-		// A range after body lines: join the text around it.
-		rest := s[r[1]:]
-		if r == a && b[0] >= 0 {
-			rest = cutLines(rest, [2]int{b[0] - r[1], b[1] - r[1]}, [2]int{-1, -1})
-		}
-		return s[start:r[0]] + rest
+	for len(cuts) > 0 && cuts[0].keep == "" && strings.TrimSpace(s[start:cuts[0].from]) == "" {
+		start, cuts = cuts[0].to, cuts[1:]
 	}
-	return s[start:]
+	if len(cuts) == 0 {
+		return s[start:]
+	}
+	var b strings.Builder
+	b.Grow(len(s) - start)
+	for _, c := range cuts {
+		b.WriteString(s[start:c.from])
+		if c.keep != "" {
+			b.WriteString(c.keep)
+			b.WriteByte('\n')
+		}
+		start = c.to
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
+
+// bylineSeps are the marks that part a byline from its date.
+var bylineSeps = []string{" | ", "|", " • ", " · ", " — ", " – ", " - ", ", "}
+
+// bylineDate reads a byline that gives the date: "By Jane Doe | March 8,
+// 2013", "By Jane Doe, Reuters - Published 12:46 PM EST, Fri March 8,
+// 2013", or the date first: "March 8, 2013 | By Jane Doe". It returns the
+// date (of the kinds scanDateLine gives) and the byline without it; the
+// zero dateLine when line is not one. The name after "By" must be in
+// capitals: "By the end of March 8, 2013" is prose.
+func bylineDate(line string) (dateLine, string) {
+	if len(line) > 2*maxDateLine || !hasDigit(line) {
+		return dateLine{}, ""
+	}
+	if isByline(line) {
+		// The earliest mark after which the rest is a date line.
+		for i := 3; i < len(line); i++ {
+			for _, sep := range bylineSeps {
+				if !strings.HasPrefix(line[i:], sep) {
+					continue
+				}
+				if dl := scanDateLine(line[i+len(sep):]); dl.kind == lineDate {
+					if name := strings.TrimSpace(line[:i]); isByline(name) && isName(name[3:]) {
+						return dl, name
+					}
+					return dateLine{}, ""
+				}
+			}
+		}
+		return dateLine{}, ""
+	}
+	for _, sep := range bylineSeps[:4] {
+		if date, name, ok := strings.Cut(line, sep); ok {
+			name = strings.TrimSpace(name)
+			if isByline(name) && isName(name[3:]) {
+				if dl := scanDateLine(date); dl.kind == lineDate {
+					return dl, name
+				}
+			}
+			return dateLine{}, ""
+		}
+	}
+	return dateLine{}, ""
+}
+
+// isByline reports whether s opens with "By " in any case.
+func isByline(s string) bool {
+	return len(s) > 3 && (s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y') && s[2] == ' '
+}
+
+// isName reports whether s reads as the names of a byline: at most ten
+// words, each capitalised but for "and", "&", "of", "in" and "for".
+func isName(s string) bool {
+	var buf [maxTitleWords]string
+	words, ok := fieldsInto(buf[:0], s)
+	if !ok || len(words) == 0 || len(words) > 10 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "and", "&", "of", "in", "for":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // moreWords reports whether s has more than n words, runs of characters
