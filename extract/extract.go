@@ -20,7 +20,9 @@ type Hints struct {
 	// ID becomes Article.ID as it is.
 	ID string
 	// Title replaces the inferred title; a text's first line equal to it
-	// is taken as its title line and left out of the body.
+	// is taken as its title line and left out of the body. A plain-text
+	// title that is only a date ("Friday, June 7, 2013") is read as a
+	// date line instead, and the title is looked for in the text.
 	Title string
 	// URL is where the document came from. It names the source when
 	// Source is empty. For HTML it is the fetch address: the page's own

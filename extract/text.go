@@ -131,17 +131,24 @@ func findDateline(p string) dateline {
 }
 
 // Text extracts a plain-text article. It reads, in order: an optional
-// leading "date YYYY-MM-DD" token, a title line (or none), a date line
-// such as "Dec 18 2021", and a dateline such as "MOSCOW, December 17.
-// /TASS/." opening the body. The date token and date line are removed from
-// the body; the dateline is kept, because it is part of the first
-// sentence and credits the agency (/TASS/, (Reuters)) that later stages
-// report as cited. The publication date is the hint, else the token, else
-// the date line, else the dateline's day with the year the text supports.
-// A text without a title line gets its first sentence, cut to about 120
-// code points, as title. The content hash is made as clean.Prepare makes
-// it, and the article's Ahead carries the split of the text it made on
-// the way, for cleaning.
+// leading "date YYYY-MM-DD" token; the head, a few lines holding a title
+// line (or none), maybe a standfirst, and date lines above or below the
+// title such as "Dec 18 2021", "Posted: 04/02/07, 9:00 PM PDT |" or
+// "PUBLISHED: 22:07 GMT, 7 July 2012 | UPDATED: ..." (or a dated byline);
+// and a dateline such as "MOSCOW, December 17. /TASS/." opening the body.
+// The date token, the title line and the date lines that date the article
+// are removed from the body (a dated byline keeps its names); the
+// dateline is kept, because it is part of the first sentence and credits
+// the agency (/TASS/, (Reuters)) that later stages report as cited. The
+// publication date is the hint, else the token, else the first date line
+// that is not an update's, else an update's, else the dateline's day with
+// the year the text supports; a date line without a year dates nothing.
+// A title hint that is only a date (a corpus that took a date line for
+// the title) counts as a date line, not as the title. A text without a
+// title line gets its first sentence, cut to about 120 code points, as
+// title. The content hash is made as clean.Prepare makes it, and the
+// article's Ahead carries the split of the text it made on the way, for
+// cleaning.
 func Text(raw []byte, h Hints) (storyline.Article, error) {
 	if !utf8.Valid(raw) {
 		return storyline.Article{}, ErrInvalidUTF8
