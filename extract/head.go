@@ -44,8 +44,10 @@ type head struct {
 // without a year; see scanDateLine): they are removed from the body, and
 // a later date line is left in it (a timeline's dates are its text). A
 // text whose first line other than date lines is not a title has no head
-// beyond its leading date lines.
-func readHead(s, hintTitle string) head {
+// beyond its leading date lines. Without findTitle (a page's text, whose
+// title the markup gives) no line is taken for the title, and the lines
+// before the date lines are all standfirst.
+func readHead(s, hintTitle string, findTitle bool) head {
 	var h head
 	// hintTitle normalized, once needed, and its words; the buffers
 	// spare the copies of a short hint and line.
@@ -70,9 +72,9 @@ func readHead(s, hintTitle string) head {
 	var cutBuf [maxHeadLines + 1]lineCut
 	cuts := cutBuf[1:1] // the run's lines
 	title := lineCut{from: -1}
-	dated := false   // the run has a date line with a year
-	runOpen := false // no other line followed the run yet
-	titled := false  // the title line was looked for
+	dated := false       // the run has a date line with a year
+	runOpen := false     // no other line followed the run yet
+	titled := !findTitle // the title line was looked for
 	for pos, lines := 0, 0; pos < len(s) && lines < maxHeadLines && pos < maxHeadBytes; {
 		raw, _, found := strings.Cut(s[pos:], "\n")
 		next := pos + len(raw)

@@ -130,6 +130,15 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 	case !res.Metadata.Date.IsZero():
 		a.Published = storyline.Day(res.Metadata.Date)
 	}
+	// Date lines atop the text ("Published 18 November 2019") are the
+	// page's metadata, not its text: they leave it, and date a page
+	// whose markup did not.
+	if hd := readHead(a.Text, "", false); len(hd.body) != len(a.Text) {
+		a.Text = tidyLines(hd.body)
+		if a.Published.IsZero() {
+			a.Published = hd.pub
+		}
+	}
 	if a.Lang == "" {
 		a.Lang = BaseLang(res.Metadata.Language)
 	}

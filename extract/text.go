@@ -198,7 +198,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 			hintTitle = ""
 		}
 	}
-	hd := readHead(s, hintTitle)
+	hd := readHead(s, hintTitle, true)
 	title := hd.title
 	if pub.IsZero() {
 		pub = hd.pub

@@ -78,7 +78,7 @@ func refText(raw []byte, h Hints) (storyline.Article, error) {
 			hintTitle = ""
 		}
 	}
-	hd := readHead(s, hintTitle)
+	hd := readHead(s, hintTitle, true)
 	title := hd.title
 	if pub.IsZero() {
 		pub = hd.pub
