@@ -126,3 +126,30 @@ func TestStripSiteName(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLDateLineAtop: a date line that opens a page's text leaves it,
+// and dates a page whose markup gives no date; one in the markup wins.
+func TestHTMLDateLineAtop(t *testing.T) {
+	body := `<article><h1>Ferry service to resume</h1>
+<p>Posted: Friday, March 4, 2022 7:15 am</p>
+<p>The ferry between Holm and the mainland will resume on Monday after a three-week stoppage caused by storm damage to the pier, the operator said on Friday.</p>
+<p>Repairs to the pier cost about two million crowns and were finished ahead of schedule, said Ingrid Dahl, the operator's spokeswoman, adding that the first crossing would leave Holm at six in the morning.</p>
+<p>Islanders had relied on a small boat run by volunteers for deliveries of food and medicine during the stoppage.</p>
+</article>`
+	for _, tc := range []struct{ name, head, want string }{
+		{"no date in the markup", "", "2022-03-04"},
+		{"a date in the markup", `<meta property="article:published_time" content="2022-03-05T08:00:00Z">`, "2022-03-05T08:00:00Z"},
+	} {
+		page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry service to resume</title>` + tc.head + `</head><body>` + body + `</body></html>`
+		a, err := HTML([]byte(page), "https://islandpost.example/news/ferry")
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := a.Published.String(); got != tc.want {
+			t.Errorf("%s: published = %q, want %q", tc.name, got, tc.want)
+		}
+		if !strings.HasPrefix(a.Text, "The ferry between Holm") || strings.Contains(a.Text, "Posted") {
+			t.Errorf("%s: text should open with the first paragraph, without the date line: %.80q", tc.name, a.Text)
+		}
+	}
+}
