@@ -192,10 +192,13 @@ var bylineSeps = []string{" | ", "|", " • ", " · ", " — ", " – ", " - ", 
 // zero dateLine when line is not one. The name after "By" must be in
 // capitals: "By the end of March 8, 2013" is prose.
 func bylineDate(line string) (dateLine, string) {
-	if len(line) > 2*maxDateLine || !hasDigit(line) {
+	if len(line) > 2*maxDateLine {
 		return dateLine{}, ""
 	}
 	if isByline(line) {
+		if !hasDigit(line) {
+			return dateLine{}, ""
+		}
 		// The earliest mark after which the rest is a date line.
 		for i := 3; i < len(line); i++ {
 			for _, sep := range bylineSeps {
@@ -210,6 +213,10 @@ func bylineDate(line string) (dateLine, string) {
 				}
 			}
 		}
+		return dateLine{}, ""
+	}
+	// The date first: a mark, then the byline. Most lines have no mark.
+	if strings.IndexByte(line, '|') < 0 && !strings.Contains(line, "•") && !strings.Contains(line, "·") {
 		return dateLine{}, ""
 	}
 	for _, sep := range bylineSeps[:4] {
