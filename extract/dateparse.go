@@ -31,9 +31,10 @@ const (
 // dateTok is one token of a date line: a run of ASCII digits (n is its
 // value), a run of letters, or one other character.
 type dateTok struct {
-	kind dateTokKind
-	s    string
-	n    int
+	kind   dateTokKind
+	s      string
+	n      int
+	spaced bool // white space comes before the number
 }
 
 // maxDateLine is the longest line, in bytes, read as a date line.
@@ -60,7 +61,8 @@ func tokenizeDate(toks []dateTok, line string) ([]dateTok, bool) {
 			if j-i > 4 {
 				return toks, false
 			}
-			toks = append(toks, dateTok{kind: tokNum, s: line[i:j], n: n})
+			r, _ := utf8.DecodeLastRuneInString(line[:i])
+			toks = append(toks, dateTok{kind: tokNum, s: line[i:j], n: n, spaced: unicode.IsSpace(r)})
 			i = j
 		case c < utf8.RuneSelf:
 			switch {
@@ -181,13 +183,15 @@ func (g *dateSeg) day() bool { return g.d.day != 0 }
 // started reports whether the segment holds a date part or a time.
 func (g *dateSeg) started() bool { return g.haveMonth || g.d.day != 0 || g.d.year != 0 || g.d.hasTime }
 
-// dateLineKind is what scanDateLine found a line to be.
+// dateLineKind is what scanDateLine found a line to be. A date line
+// without a year dates nothing: the year a text mentions most is too
+// often another (an earlier fight, a former trial).
 type dateLineKind uint8
 
 const (
 	notDateLine  dateLineKind = iota
 	lineDate                  // a complete date, with time maybe
-	lineYearless              // a month and day, with a time or a label, but no year: removed, never dated (the year a text mentions most is too often another)
+	lineYearless              // a month and day, with a time or a label, but no year
 	lineMeta                  // a labelled time without a date ("Updated 14:03 GMT")
 )
 
@@ -224,8 +228,9 @@ func scanDateLine(line string) dateLine {
 		t := toks[i]
 		switch t.kind {
 		case tokPunct:
-			if (t.s == "+" || t.s == "-") && g.d.hasTime && g.d.zone == nil && g.zoneName == "" && i+1 < len(toks) && toks[i+1].kind == tokNum {
-				// "+0300", "-05", "+03:00" after a time.
+			if (t.s == "+" || t.s == "-") && g.d.hasTime && g.d.zone == nil && g.zoneName == "" && i+1 < len(toks) && toks[i+1].kind == tokNum && !toks[i+1].spaced {
+				// "+0300", "-05", "+03:00" after a time; "10:30 - 12
+				// March" is a separator.
 				if off, k, ok := numericOffset(t.s, toks[i+1:]); ok {
 					g.d.zone = &off
 					i += k

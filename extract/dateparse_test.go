@@ -24,6 +24,8 @@ func TestScanDateLine(t *testing.T) {
 		{in: "18.12.2021", kind: lineDate, want: "2021-12-18"},
 		{in: "Monday, 18 December 2021, 09.15 BST", kind: lineDate, want: "2021-12-18T08:15:00Z"},
 		{in: "Dec 18 2021 10:30 +0300", kind: lineDate, want: "2021-12-18T07:30:00Z"},
+		{in: "Dec 18 2021 10:30 -05:00", kind: lineDate, want: "2021-12-18T15:30:00Z"},
+		{in: "10:30 - 12 March 2013", kind: lineDate, want: "2013-03-12"},
 		{in: "THURSDAY, OCTOBER 3, 2019", kind: lineDate, want: "2019-10-03"},
 		// Labels and 12-hour times in their spellings.
 		{in: "Published: 4:15 PM EST, Tue Feb 4, 2014", kind: lineDate, want: "2014-02-04T21:15:00Z"},
