@@ -148,6 +148,17 @@ func readHead(s, hintTitle string, findTitle bool) head {
 	return h
 }
 
+// titleDate reads a title hint that is only a date, as a corpus gives
+// when it took a text's date line for its title ("Friday, June 7,
+// 2013"): its date line (with a year or not), or the zero dateLine when
+// the hint is a title.
+func titleDate(title string) dateLine {
+	if dl := scanDateLine(title); dl.kind == lineDate || dl.kind == lineYearless {
+		return dl
+	}
+	return dateLine{}
+}
+
 // lineCut is a line of a text's head that leaves its body: the bytes
 // from and to (the line end included) in the text, and the part of the
 // line that stays, when one does (the name of a dated byline).

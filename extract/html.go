@@ -143,7 +143,8 @@ func HTMLHints(raw []byte, h Hints, o HTMLOptions) (a storyline.Article, err err
 		a.Lang = BaseLang(res.Metadata.Language)
 	}
 	a.Title = stripSiteName(a.Title, res.Metadata.Sitename, Host(h.URL), Host(a.URL))
-	if h.Title != "" {
+	if h.Title != "" && titleDate(h.Title).kind == notDateLine {
+		// A title hint that is only a date is not the title (see Text).
 		a.Title = cleanLine(h.Title)
 	}
 	if !o.KeepTitle && a.Title != "" {

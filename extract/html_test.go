@@ -153,3 +153,20 @@ func TestHTMLDateLineAtop(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLTitleHintDate: a title hint that is only a date leaves the
+// page's own title in place.
+func TestHTMLTitleHintDate(t *testing.T) {
+	for _, tc := range []struct{ hint, want string }{
+		{"Friday, March 4, 2022", "Ferry service to resume"},
+		{"Ferry to sail again", "Ferry to sail again"},
+	} {
+		a, err := HTMLHints([]byte(newsPage), Hints{Title: tc.hint}, DefaultHTMLOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != tc.want {
+			t.Errorf("hint %q: title = %q, want %q", tc.hint, a.Title, tc.want)
+		}
+	}
+}

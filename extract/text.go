@@ -194,7 +194,7 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 	hintTitle := h.Title
 	var hintDate dateLine
 	if hintTitle != "" {
-		if hintDate = scanDateLine(hintTitle); hintDate.kind == lineDate || hintDate.kind == lineYearless {
+		if hintDate = titleDate(hintTitle); hintDate.kind != notDateLine {
 			hintTitle = ""
 		}
 	}

@@ -74,7 +74,7 @@ func refText(raw []byte, h Hints) (storyline.Article, error) {
 	hintTitle := h.Title
 	var hintDate dateLine
 	if hintTitle != "" {
-		if hintDate = scanDateLine(hintTitle); hintDate.kind == lineDate || hintDate.kind == lineYearless {
+		if hintDate = titleDate(hintTitle); hintDate.kind != notDateLine {
 			hintTitle = ""
 		}
 	}
