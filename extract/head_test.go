@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -292,4 +293,33 @@ func readShared(t *testing.T, name string) []sharedRecord {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return recs
+}
+
+// FuzzTextHead: heads of any shape never panic, every line Text keeps
+// comes from the input, and a date line's date is a valid day.
+func FuzzTextHead(f *testing.F) {
+	for _, s := range []string{
+		"Posted: 04 / 02 / 07, 9: 00 PM PDT |\nTitle Of The Story\nBody text here.",
+		"Harbour board approves plan\nBy Jane Roe | Oct 2, 2014\nBody.",
+		"Oct. 2, 2014 · By JANE ROE\nBody.",
+		"PUBLISHED: 23: 10 GMT, 21 October 2014 | UPDATED: 08: 01 GMT, 22 October 2014\n",
+		"Updated 0812 GMT (1612 HKT) October 21, 2014\nx",
+		"12:00 a. m. - + 99 / 99 / 99 | by",
+	} {
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, s, hint string) {
+		if !utf8.ValidString(s) || !utf8.ValidString(hint) {
+			return
+		}
+		a, _ := TextString(s, Hints{Title: hint})
+		for _, l := range strings.Split(a.Text, "\n") {
+			if !strings.Contains(s, strings.TrimSpace(l)) {
+				t.Fatalf("line %q is not in the input %q", l, s)
+			}
+		}
+		if dl := scanDateLine(s); dl.kind == lineDate && dl.pub.IsZero() {
+			t.Fatalf("scanDateLine(%q): a date line without a date", s)
+		}
+	})
 }
