@@ -114,29 +114,74 @@ func tokenizeDate(toks []dateTok, line string) ([]dateTok, bool) {
 	return toks, true
 }
 
-// knownDateWord reports whether a date line may hold the word w: a
-// month, a label, connector or weekday, a time zone, am/pm and its
-// letters, or an ordinal suffix. Prose fails here, at its first word.
-func knownDateWord(w string) bool {
-	var buf [40]byte
-	lw := lowerWord(buf[:], w)
-	if lw == nil {
+// opensDateLine reports whether s opens as a date line or a dated byline
+// may: with a digit, a bracket, or a date word or "By" (see
+// knownDateWord). Most lines fail here, at their first word.
+func opensDateLine(s string) bool {
+	c := s[0]
+	switch {
+	case c >= '0' && c <= '9', c == '(', c == '[':
+		return true
+	case c < utf8.RuneSelf && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
 		return false
 	}
-	if _, ok := monthNames[string(lw)]; ok {
-		return true
+	end := len(s)
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			end = i
+			break
+		}
 	}
-	if _, ok := dateWords[string(lw)]; ok {
-		return true
+	return knownDateWord(s[:end])
+}
+
+// dateVocab holds, in lower case, every word a date line may hold: the
+// months, the labels, connectors and weekdays of dateWords, the time
+// zones, am/pm and their letters, ordinal suffixes, "uk", and "by" that
+// opens a byline.
+var dateVocab = func() map[string]bool {
+	v := map[string]bool{}
+	for w := range monthNames {
+		v[w] = true
 	}
-	if _, ok := zoneOffsets[string(lw)]; ok {
-		return true
+	for w := range dateWords {
+		v[w] = true
 	}
-	switch string(lw) {
-	case "am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "uk":
-		return true
+	for w := range zoneOffsets {
+		v[w] = true
 	}
-	return false
+	for _, w := range []string{"am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "uk", "by"} {
+		v[w] = true
+	}
+	return v
+}()
+
+// maxDateWord is the length in bytes of the longest word of dateVocab
+// ("опубликовано").
+const maxDateWord = 24
+
+// knownDateWord reports whether w is a word of dateVocab, in any case.
+// Prose fails here, at its first word.
+func knownDateWord(w string) bool {
+	if len(w) > maxDateWord {
+		return false
+	}
+	var buf [maxDateWord]byte
+	lw := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			if lw = lowerWord(buf[:], w); lw == nil {
+				return false
+			}
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw = append(lw, c)
+	}
+	return dateVocab[string(lw)]
 }
 
 // isDatePunct reports whether a date line may hold r: separators and the
@@ -208,8 +253,9 @@ type dateLine struct {
 // parts too, and are otherwise ignored.
 func scanDateLine(line string) dateLine {
 	line = trimSpaceASCII(line)
-	if line == "" || len(line) > maxDateLine || !hasDigit(line) {
-		// Every date line has a number.
+	if line == "" || len(line) > maxDateLine || !opensDateLine(line) || !hasDigit(line) {
+		// Every date line opens with a number or a date word, and has
+		// a number.
 		return dateLine{}
 	}
 	if p, ok := parseISODate(line); ok {

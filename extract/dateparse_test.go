@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -146,5 +147,15 @@ func BenchmarkScanDateLine(b *testing.B) {
 	for b.Loop() {
 		scanDateLine(lines[i%len(lines)])
 		i++
+	}
+}
+
+// TestDateVocab: every word of the vocabulary is in lower case and fits
+// knownDateWord's buffer, so that each can be found.
+func TestDateVocab(t *testing.T) {
+	for w := range dateVocab {
+		if len(w) > maxDateWord || strings.ToLower(w) != w || !knownDateWord(strings.ToUpper(w)) {
+			t.Errorf("vocabulary word %q: %d bytes (at most %d), lower case, found in upper case", w, len(w), maxDateWord)
+		}
 	}
 }

@@ -87,9 +87,14 @@ func readHead(s, hintTitle string, findTitle bool) head {
 			continue
 		}
 		lines++
-		dl, keep := scanDateLine(line), ""
-		if dl.kind == notDateLine {
-			dl, keep = bylineDate(line)
+		var dl dateLine
+		keep := ""
+		if len(line) <= 2*maxDateLine && opensDateLine(line) && hasDigit(line) {
+			// Date lines and dated bylines are short and hold a number;
+			// most lines of a head are neither.
+			if dl = scanDateLine(line); dl.kind == notDateLine {
+				dl, keep = bylineDate(line)
+			}
 		}
 		if dl.kind != notDateLine {
 			if len(cuts) > 0 && !runOpen {
