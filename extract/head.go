@@ -41,8 +41,10 @@ type head struct {
 // not a date line when it looks like a title (or equals the hinted title)
 // and some body follows it. The date lines taken are the first run of
 // them (lines that hold only a date, a labelled time or a labelled date
-// without a year; see scanDateLine): they are removed from the body, and
-// a later date line is left in it (a timeline's dates are its text). A
+// without a year, see scanDateLine; or a dated byline, see bylineDate):
+// when one of them dates the article they leave the body (a byline keeps
+// its names), and a later date line is left in it (a timeline's dates
+// are its text). A
 // text whose first line other than date lines is not a title has no head
 // beyond its leading date lines. Without findTitle (a page's text, whose
 // title the markup gives) no line is taken for the title, and the lines
