@@ -17,14 +17,16 @@ import (
 // main person (of too few members: see otherPeople) do not.
 //
 // One happening has several people too: the winner and the loser of a
-// recount, the spokesman and the president he speaks of. Their reports,
-// published within days of each other, lead with either. So the subject
-// tells another happening only when the article is about its subject
-// through and through (subject, main person and protagonist at once),
-// when most of the event's members are about another, who the article
-// does not lead with, when none of the members leads with the article's
+// recount, the spokesman and the president he speaks of, the agent
+// announcing a client's death. Their reports, published within days of
+// each other, lead with either. So the subject tells another happening
+// only when it is one of the article's protagonists, when most of the
+// event's members are about another, who is none of the article's
+// protagonists, when none of the members leads with the article's
 // subject, and when the article is not news of the event's own days
-// (sameNews).
+// (sameNews). The same holds between two events: a report about neither
+// (the team's news, naming both players) close to both does not merge
+// them (otherSubjects).
 
 // subjectOf returns the term of the subject of the article whose
 // features f holds: of the persons the reader found (Features.Persons,
@@ -90,22 +92,22 @@ func addSubject(n *node, f *Features) {
 // otherSubject reports whether an article is about somebody else than
 // event n (see the comment at the top of this file): it holds when
 //
-//   - the article's subject is its main person and one of its
-//     protagonists;
+//   - the article's subject is one of its protagonists;
 //   - more than half of the event's members have one subject, another,
 //     and at most a quarter the article's;
 //   - no member leads with the article's subject (Features.Leading) or
 //     counts it among its protagonists;
-//   - the article does not name the event's subject in its title or
-//     lead (it mentions the earlier happening in passing, if at all),
-//     or no member names the article's subject at all (the event
-//     happened before anyone had heard of them);
+//   - the event's subject is none of the article's protagonists, and
+//     the article does not name it in its title or lead (it mentions
+//     the earlier happening in passing, if at all) or no member names
+//     the article's subject at all (the event happened before anyone
+//     had heard of them);
 //   - the article is not news of the days of the event's publications
 //     (sameNews): reports of one happening, out the same days, lead
 //     with either of its people.
 func (c *Clusterer) otherSubject(f *Features, n *node) bool {
 	s := f.subject
-	if s == "" || s != f.Main || len(n.subjects) == 0 {
+	if s == "" || len(n.subjects) == 0 {
 		return false
 	}
 	id, ok := c.lex.lookup(s)
@@ -128,6 +130,9 @@ func (c *Clusterer) otherSubject(f *Features, n *node) bool {
 	if sameNews(f.published, n, sameNewsDays*24*time.Hour) {
 		return false
 	}
+	if qid, ok := c.lex.lookup(q); ok && slices.Contains(f.protagonists, qid) {
+		return false
+	}
 	return !c.inHead(f, q) || n.persons[s] == 0
 }
 
@@ -139,4 +144,49 @@ func sameNews(p storyline.Published, n *node, near time.Duration) bool {
 		return false
 	}
 	return !p.Time.Before(n.firstPub.Time.Add(-near)) && !p.Time.After(n.lastPub.Time.Add(near))
+}
+
+// dominantSubject returns the subject of more than half of the members
+// of event n that have one, "" when there is none.
+func dominantSubject(n *node) string {
+	var q string
+	var total float32
+	for p, k := range n.subjects {
+		total += k
+		if k > n.subjects[q] || k == n.subjects[q] && p < q {
+			q = p
+		}
+	}
+	if 2*n.subjects[q] <= total {
+		return ""
+	}
+	return q
+}
+
+// otherSubjects reports whether two events are about two people, so
+// that a report about neither (the team's news naming both players),
+// close to both, does not merge them: most members of each have one
+// subject, at most a quarter of each has the other's, no member of
+// one leads with the other's subject or counts it among its
+// protagonists, and they are not news of the same days (sameNews).
+func (c *Clusterer) otherSubjects(a, b *node) bool {
+	qa, qb := dominantSubject(a), dominantSubject(b)
+	if qa == "" || qb == "" || qa == qb {
+		return false
+	}
+	foreign := func(n *node, q string) bool {
+		id, ok := c.lex.lookup(q)
+		quarter := float32(n.size) / 4
+		return n.subjects[q] <= quarter && n.leads[q] <= quarter && (!ok || n.names[id] <= quarter)
+	}
+	if !foreign(a, qb) || !foreign(b, qa) {
+		return false
+	}
+	if a.firstPub.IsZero() || b.firstPub.IsZero() {
+		return true
+	}
+	// the spans of their publications, widened by sameNewsDays, are
+	// apart
+	near := sameNewsDays * 24 * time.Hour
+	return b.firstPub.Time.After(a.lastPub.Time.Add(near)) || a.firstPub.Time.After(b.lastPub.Time.Add(near))
 }

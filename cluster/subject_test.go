@@ -125,8 +125,10 @@ func TestOtherSubject(t *testing.T) {
 			report(nil, "gull", "wrenfield"), event(func(n *node) { n.leads["wrenfield"] = 1 }), false},
 		{"a member's protagonist",
 			report(nil, "gull", "wrenfield"), event(func(n *node) { n.names[c.termID("wrenfield")] = 1 }), false},
-		{"the subject is not the main person",
-			report(func(f *Features) { f.Main = "almeda" }, "gull", "wrenfield"), event(nil), false},
+		{"the coach who speaks is the main person",
+			report(func(f *Features) { f.Main = "almeda" }, "gull", "wrenfield"), event(nil), true},
+		{"the event's subject among the article's protagonists",
+			report(func(f *Features) { f.protagonists = []uint32{c.termID("wrenfield"), c.termID("denholm")} }, "gull", "wrenfield"), event(nil), false},
 		{"the subject is no protagonist",
 			report(func(f *Features) { f.protagonists = []uint32{c.termID("gull"), c.termID("injur")} }, "gull", "wrenfield"), event(nil), false},
 		{"no subject", report(func(f *Features) { f.subject = "" }, "gull"), event(nil), false},
@@ -223,5 +225,59 @@ func TestLookAlikeHappeningsOfOnePerson(t *testing.T) {
 	}
 	if events["d1"] == events["w1"] {
 		t.Errorf("the two players' injured reserve placings in one event %s", events["d1"])
+	}
+}
+
+func TestOtherSubjects(t *testing.T) {
+	c := New(Options{})
+	day := func(s string) storyline.Published {
+		tm, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return storyline.Instant(tm)
+	}
+	ev := func(size int, subjects map[string]float32, mod func(n *node)) *node {
+		n := &node{size: size, subjects: subjects, leads: map[string]float32{}, names: map[uint32]float32{}}
+		if mod != nil {
+			mod(n)
+		}
+		return n
+	}
+	// the first player's event: four reports, one of which the reader
+	// found no subject in, one about the coach
+	denholm := func(mod func(n *node)) *node {
+		return ev(5, map[string]float32{"denholm": 3, "almeda": 1}, mod)
+	}
+	wrenfield := func(mod func(n *node)) *node { return ev(2, map[string]float32{"wrenfield": 2}, mod) }
+	tests := []struct {
+		name string
+		a, b *node
+		want bool
+	}{
+		{"two players", denholm(nil), wrenfield(nil), true},
+		{"the same player", denholm(nil), ev(2, map[string]float32{"denholm": 2}, nil), false},
+		{"no subject for most of one", denholm(nil), ev(3, map[string]float32{"wrenfield": 1, "almeda": 1, "hale": 1}, nil), false},
+		{"a member of one leads with the other's subject", denholm(func(n *node) { n.leads["wrenfield"] = 2 }), wrenfield(nil), false},
+		{"a member of one among many leads with the other's subject", denholm(func(n *node) { n.leads["wrenfield"] = 1 }), wrenfield(nil), true},
+		{"news of the same days",
+			denholm(func(n *node) { n.firstPub, n.lastPub = day("2026-03-17"), day("2026-03-17") }),
+			wrenfield(func(n *node) { n.firstPub, n.lastPub = day("2026-03-18"), day("2026-03-18") }), false},
+		{"one's days within the other's",
+			denholm(func(n *node) { n.firstPub, n.lastPub = day("2026-03-01"), day("2026-03-30") }),
+			wrenfield(func(n *node) { n.firstPub, n.lastPub = day("2026-03-15"), day("2026-03-15") }), false},
+		{"weeks apart",
+			denholm(func(n *node) { n.firstPub, n.lastPub = day("2026-03-17"), day("2026-03-17") }),
+			wrenfield(func(n *node) { n.firstPub, n.lastPub = day("2026-04-08"), day("2026-04-09") }), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.otherSubjects(tt.a, tt.b); got != tt.want {
+				t.Errorf("otherSubjects = %v, want %v", got, tt.want)
+			}
+			if got := c.otherSubjects(tt.b, tt.a); got != tt.want {
+				t.Errorf("otherSubjects the other way = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
