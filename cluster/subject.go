@@ -34,38 +34,27 @@ import (
 // title and lead (ties: the one occurring most, then the one named
 // first); "" when the title and lead name none of them.
 func subjectOf(lex *lexicon, f *Features) string {
-	var ids [maxSubjectPersons]uint32
-	k := 0
-	for _, p := range f.Persons {
-		if k == len(ids) {
-			break
-		}
-		if id, ok := lex.lookup(p); ok {
-			ids[k] = id
-			k++
-		}
-	}
+	persons := f.Persons[:min(len(f.Persons), maxSubjectPersons)]
 	best, bestHead, bestTF := -1, float32(0), float32(0)
 	for i := range f.terms {
 		t := &f.terms[i]
-		if t.head == 0 || t.boost < nameBoost {
+		if t.head == 0 || t.boost < nameBoost || t.head < bestHead {
 			continue
 		}
-		j := 0
-		for j < k && ids[j] != t.id {
-			j++
-		}
-		if j == k {
+		// the names of the title and lead are few: their terms are
+		// compared with the persons', no lexicon lookup needed
+		j := slices.Index(persons, lex.term(t.id))
+		if j < 0 {
 			continue
 		}
-		if t.head > bestHead || t.head == bestHead && (t.tf > bestTF || t.tf == bestTF && j < best) {
+		if t.head > bestHead || t.tf > bestTF || t.tf == bestTF && j < best {
 			best, bestHead, bestTF = j, t.head, t.tf
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	return lex.term(ids[best])
+	return persons[best]
 }
 
 // maxSubjectPersons bounds the persons, in the order the reader names
