@@ -54,6 +54,10 @@ type Features struct {
 	// Leading are the persons mentioned at least twice and named in the
 	// title or lead, each once, in the same order.
 	Leading []string
+	// subject is the person the title and lead name most (subjectOf);
+	// published the article's publication, for otherSubject.
+	subject   string
+	published storyline.Published
 	// protagonists are the ids of the name terms weighing most in the
 	// title and lead (protagonistsOf); given the terms and name keys of
 	// the given names of the people the article names (every word of a
@@ -423,6 +427,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	ft.keys = slices.Clone(s.keys)
 	ft.cyrillic = wc == f.ru
 	ft.protagonists = protagonistsOf(f.lex, ft)
+	ft.subject, ft.published = subjectOf(f.lex, ft), a.Published
 	ft.Day, ft.HasDay = eventDay(a)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)

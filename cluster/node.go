@@ -69,6 +69,8 @@ type node struct {
 	// leads counts the members leading with each person: named in the
 	// title or lead and mentioned again (Features.Leading).
 	leads map[string]float32
+	// subjects counts the members' subjects (Features.subject).
+	subjects map[string]float32
 	// weekdays counts the members' event weekdays (events only).
 	weekdays [7]float32
 	// days counts the members' event days (events only).
@@ -360,7 +362,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.persons = addCounts(into.persons, from.persons)
 	into.mains = addCounts(into.mains, from.mains)
 	into.leads = addCounts(into.leads, from.leads)
-	from.persons, from.mains, from.leads = nil, nil, nil
+	into.subjects = addCounts(into.subjects, from.subjects)
+	from.persons, from.mains, from.leads, from.subjects = nil, nil, nil, nil
 	from.into = into
 	x.release(from)
 	from.cent = centroid{}
@@ -455,7 +458,7 @@ func (c *Clusterer) sweep() {
 			n.cent, n.keys, n.gone = centroid{}, centroid{}, true
 			x.release(n)
 			n.articles, n.children = nil, nil
-			n.names, n.persons, n.mains, n.leads, n.days = nil, nil, nil, nil, nil
+			n.names, n.persons, n.mains, n.leads, n.subjects, n.days = nil, nil, nil, nil, nil, nil
 			delete(m, id)
 			c.markDirty(id)
 		}

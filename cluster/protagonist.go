@@ -167,6 +167,7 @@ func addPersons(n *node, f *Features, buf *[]keyCount) {
 		}
 		n.leads[p]++
 	}
+	addSubject(n, f)
 	if f.Main != "" {
 		if n.mains == nil {
 			n.mains = make(map[string]float32, 2)
@@ -260,6 +261,8 @@ func selectCounts(cs []keyCount, k int) {
 // interview given by another) differ in who they happened to; reports of
 // one happening name each other's protagonists at least. It holds when
 //
+//   - the article is about another person than most of the event's
+//     members (otherSubject);
 //   - the article's main person is named by no member (see namedBy),
 //     and the event's main person (the main person of most of its
 //     members) does not occur in the article, while the article's main
@@ -282,6 +285,9 @@ func (c *Clusterer) otherPeople(f *Features, n *node) bool {
 		// a report in the other script writes the people's names its own
 		// way: their absence among the event's says nothing
 		return false
+	}
+	if c.otherSubject(f, n) {
+		return true
 	}
 	if len(n.mains) == 0 {
 		if n.size < 2 || len(n.persons) < knownCast {

@@ -101,6 +101,8 @@ type nodeState struct {
 	Mains   map[string]float32 `json:"mains,omitempty"`
 	// Leads counts the members leading with each person.
 	Leads map[string]float32 `json:"leads,omitempty"`
+	// Subjects counts the members' subjects (see otherSubject).
+	Subjects map[string]float32 `json:"subjects,omitempty"`
 	// Weekdays counts the members' event weekdays, Sunday first.
 	Weekdays []float32 `json:"weekdays,omitempty"`
 	// Keys is the centroid of name keys, encoded as Centroid; Scripts
@@ -210,7 +212,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 		}
 	}
 	st.days = n.days
-	st.Persons, st.Mains, st.Leads = n.persons, n.mains, n.leads
+	st.Persons, st.Mains, st.Leads, st.Subjects = n.persons, n.mains, n.leads, n.subjects
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
@@ -298,7 +300,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 				n.names[c.termID(t)] = k
 			}
 			n.days = daysOf(st.Days)
-			n.persons, n.mains, n.leads = st.Persons, st.Mains, st.Leads
+			n.persons, n.mains, n.leads, n.subjects = st.Persons, st.Mains, st.Leads, st.Subjects
 			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
 		}

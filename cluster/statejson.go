@@ -110,6 +110,10 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		b = append(b, `,"leads":`...)
 		b = appendCounts(b, st.Leads)
 	}
+	if len(st.Subjects) > 0 {
+		b = append(b, `,"subjects":`...)
+		b = appendCounts(b, st.Subjects)
+	}
 	if len(st.Weekdays) > 0 {
 		b = append(b, `,"weekdays":[`...)
 		for i, w := range st.Weekdays {

@@ -1,0 +1,181 @@
+package cluster
+
+import (
+	"slices"
+	"time"
+
+	"github.com/storyline-news/storyline"
+)
+
+// A report is about somebody: the person its title and lead name most,
+// its subject. Two look-alike happenings of one story (the team places
+// one player on injured reserve, weeks later another; the show casts one
+// actor, years later the next) share their words, their places and
+// their organisations, and the reports of the later one name the
+// earlier one's subject in passing: the subjects tell them apart where
+// the protagonists (which count the team and the show) and the event's
+// main person (of too few members: see otherPeople) do not.
+//
+// One happening has several people too: the winner and the loser of a
+// recount, the spokesman and the president he speaks of, the agent
+// announcing a client's death. Their reports, published within days of
+// each other, lead with either. So the subject tells another happening
+// only when it is one of the article's protagonists, when most of the
+// event's members are about another, who is none of the article's
+// protagonists, when none of the members leads with the article's
+// subject, and when the article is not news of the event's own days
+// (sameNews). The same holds between two events: a report about neither
+// (the team's news, naming both players) close to both does not merge
+// them (otherSubjects).
+
+// subjectOf returns the term of the subject of the article whose
+// features f holds: of the persons the reader found (Features.Persons,
+// the first maxSubjectPersons of them), the one weighing most in the
+// title and lead (ties: the one occurring most, then the one named
+// first); "" when the title and lead name none of them.
+func subjectOf(lex *lexicon, f *Features) string {
+	persons := f.Persons[:min(len(f.Persons), maxSubjectPersons)]
+	best, bestHead, bestTF := -1, float32(0), float32(0)
+	for i := range f.terms {
+		t := &f.terms[i]
+		if t.head == 0 || t.boost < nameBoost || t.head < bestHead {
+			continue
+		}
+		// the names of the title and lead are few: their terms are
+		// compared with the persons', no lexicon lookup needed
+		j := slices.Index(persons, lex.term(t.id))
+		if j < 0 {
+			continue
+		}
+		if t.head > bestHead || t.tf > bestTF || t.tf == bestTF && j < best {
+			best, bestHead, bestTF = j, t.head, t.tf
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return persons[best]
+}
+
+// maxSubjectPersons bounds the persons, in the order the reader names
+// them, among whom subjectOf looks for the subject: a report names its
+// subject among the first.
+const maxSubjectPersons = 16
+
+// sameNewsDays is how far from the publications of an event's members
+// an article's publication is still news of the same days: the reports
+// of one happening come out over a day or two.
+const sameNewsDays = 2
+
+// addSubject counts an article's subject into event n.
+func addSubject(n *node, f *Features) {
+	if f.subject == "" {
+		return
+	}
+	if n.subjects == nil {
+		n.subjects = make(map[string]float32, 2)
+	}
+	n.subjects[f.subject]++
+}
+
+// otherSubject reports whether an article is about somebody else than
+// event n (see the comment at the top of this file): it holds when
+//
+//   - the article's subject is one of its protagonists;
+//   - more than half of the event's members have one subject, another,
+//     and at most a quarter the article's;
+//   - no member leads with the article's subject (Features.Leading) or
+//     counts it among its protagonists;
+//   - the event's subject is none of the article's protagonists, and
+//     the article does not name it in its title or lead (it mentions
+//     the earlier happening in passing, if at all) or no member names
+//     the article's subject at all (the event happened before anyone
+//     had heard of them);
+//   - the article is not news of the days of the event's publications
+//     (sameNews): reports of one happening, out the same days, lead
+//     with either of its people.
+func (c *Clusterer) otherSubject(f *Features, n *node) bool {
+	s := f.subject
+	if s == "" || len(n.subjects) == 0 {
+		return false
+	}
+	id, ok := c.lex.lookup(s)
+	if !ok || !slices.Contains(f.protagonists, id) {
+		return false
+	}
+	var q string
+	for p, k := range n.subjects {
+		if k > n.subjects[q] || k == n.subjects[q] && p < q {
+			q = p
+		}
+	}
+	size := float32(n.size)
+	if q == s || 2*n.subjects[q] <= size || 4*n.subjects[s] > size {
+		return false
+	}
+	if n.leads[s] > 0 || n.names[id] > 0 {
+		return false
+	}
+	if sameNews(f.published, n, sameNewsDays*24*time.Hour) {
+		return false
+	}
+	if qid, ok := c.lex.lookup(q); ok && slices.Contains(f.protagonists, qid) {
+		return false
+	}
+	return !c.inHead(f, q) || n.persons[s] == 0
+}
+
+// sameNews reports whether an article published at p is news of the
+// days event n's members were published: within near of their span.
+// It is false when either is unknown.
+func sameNews(p storyline.Published, n *node, near time.Duration) bool {
+	if p.IsZero() || n.firstPub.IsZero() {
+		return false
+	}
+	return !p.Time.Before(n.firstPub.Time.Add(-near)) && !p.Time.After(n.lastPub.Time.Add(near))
+}
+
+// dominantSubject returns the subject of more than half of the members
+// of event n that have one, "" when there is none.
+func dominantSubject(n *node) string {
+	var q string
+	var total float32
+	for p, k := range n.subjects {
+		total += k
+		if k > n.subjects[q] || k == n.subjects[q] && p < q {
+			q = p
+		}
+	}
+	if 2*n.subjects[q] <= total {
+		return ""
+	}
+	return q
+}
+
+// otherSubjects reports whether two events are about two people, so
+// that a report about neither (the team's news naming both players),
+// close to both, does not merge them: most members of each have one
+// subject, at most a quarter of each has the other's, no member of
+// one leads with the other's subject or counts it among its
+// protagonists, and they are not news of the same days (sameNews).
+func (c *Clusterer) otherSubjects(a, b *node) bool {
+	qa, qb := dominantSubject(a), dominantSubject(b)
+	if qa == "" || qb == "" || qa == qb {
+		return false
+	}
+	foreign := func(n *node, q string) bool {
+		id, ok := c.lex.lookup(q)
+		quarter := float32(n.size) / 4
+		return n.subjects[q] <= quarter && n.leads[q] <= quarter && (!ok || n.names[id] <= quarter)
+	}
+	if !foreign(a, qb) || !foreign(b, qa) {
+		return false
+	}
+	if a.firstPub.IsZero() || b.firstPub.IsZero() {
+		return true
+	}
+	// the spans of their publications, widened by sameNewsDays, are
+	// apart
+	near := sameNewsDays * 24 * time.Hour
+	return b.firstPub.Time.After(a.lastPub.Time.Add(near)) || a.firstPub.Time.After(b.lastPub.Time.Add(near))
+}
