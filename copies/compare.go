@@ -49,6 +49,12 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	} else {
 		spans = alignWith(al, x.d.hs, y.d.hs, f.opts.MinWords)
 	}
+	if f.strongOnly() && !spansMayReach(spans, x, y, min(f.opts.MinShare, f.opts.NearShare)) &&
+		!jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+		// neither a strong partial copy nor a near-duplicate: the
+		// passages are cut from the spans, so they cover no more
+		return storyline.Copy{}, false
+	}
 	copying := false
 	for _, sp := range spans {
 		al.pieces = splitQuotes(al.pieces[:0], sp, x, y, f.opts.MinWords)
@@ -98,6 +104,23 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		c.Passages = []storyline.Passage{}
 	}
 	return c, true
+}
+
+// spansMayReach reports whether the passages cut from spans (shared by
+// x and y, both complete) may cover share of either text, shares
+// rounded as reported: whether the spans, added up, cover that much,
+// a little less for the rounding.
+func spansMayReach(spans []span, x, y *entry, share float64) bool {
+	if x.d.runes == 0 || y.d.runes == 0 {
+		return true
+	}
+	sa, sb := 0, 0
+	for _, sp := range spans {
+		sa += int(x.d.end(sp.a1-1) - x.d.start(sp.a0))
+		sb += int(y.d.end(sp.b1-1) - y.d.start(sp.b0))
+	}
+	want := share - 0.001
+	return float64(sa) >= want*float64(x.d.runes) || float64(sb) >= want*float64(y.d.runes)
 }
 
 // mayShare reports whether an arrival x (its tokens as arrival, their

@@ -99,7 +99,7 @@ func New(src ArticleSource, opts Options) *Finder {
 		pending:    make(map[string][]byte),
 		win:        newRecent(opts.CacheBytes*7/8, opts.CacheSize),
 		old:        newFetchedCache(opts.CacheBytes / 4),
-		cur:        newPostings(0, nil),
+		cur:        newPostings(0, nil, opts.MaxPosting),
 		near:       newNearGen(0, 0),
 		aligners:   sync.Pool{New: func() any { return new(alignScratch) }},
 		targetBufs: sync.Pool{New: func() any { return new(targetBuf) }},
@@ -393,7 +393,7 @@ func (f *Finder) tick(at int64) {
 	half := int64(f.opts.PassageWindow/time.Second) / 2
 	if n := f.cur.articles; n > 0 && (n >= f.opts.PassageArticles/2 || f.cur.used() >= f.opts.PassageBytes/2 ||
 		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half)) {
-		f.prev, f.cur = f.cur, newPostings(f.now, f.cur)
+		f.prev, f.cur = f.cur, newPostings(f.now, f.cur, f.opts.MaxPosting)
 	}
 }
 
