@@ -26,6 +26,8 @@ type alignScratch struct {
 	heavy              []int32
 	// cover measures candidates with Options.MinShare
 	cover coverRuns
+	// touched keeps the sum of what touchTargets read ahead
+	touched uint32
 }
 
 // compareWith is compare aligning with al.
@@ -77,8 +79,8 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		}
 		return p.BStart - q.BStart
 	})
-	c.AShare = coverage(c.Passages, x.d.runes, func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
-	c.BShare = coverage(c.Passages, y.d.runes, func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
+	c.AShare = coverage(c.Passages, int(x.d.runes), func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
+	c.BShare = coverage(c.Passages, int(y.d.runes), func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
 	// The similarity is wanted only when it reaches the threshold or the
 	// pair is near by its shares: most pairs are told apart by the ratio
 	// of the set sizes alone (Jaccard is at most that), or early in the

@@ -231,6 +231,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		}
 	}
 	as := f.aligners.Get().(*alignScratch)
+	if f.strongOnly() {
+		as.touched += touchTargets(targets, p)
+	}
 	heavy := as.heavy[:0]
 	for i := range targets {
 		var ok bool
@@ -540,7 +543,13 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	}
 	sc := f.scratch.Get().(*scratch)
 	defer f.scratch.Put(sc)
-	e := buildEntry(&art, sc)
+	var e *entry
+	if f.strongOnly() {
+		// completed when aligned (see complete), which most are not
+		e = buildLean(&art, sc)
+	} else {
+		e = buildEntry(&art, sc)
+	}
 	f.old.put(e)
 	return e, nil
 }

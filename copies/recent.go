@@ -145,7 +145,7 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	}
 	es, ef := cut(set), cut(fpos)
 	q.spans, q.marks = cut(q.spans), cut(q.marks)
-	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: q.runes, hs: eh, starts: starts}, set: es, fpos: ef, q: q}
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: int32(q.runes), hs: eh, starts: starts}, set: es, fpos: ef, q: q}
 	e.d.setTokens(tt)
 	clear(tt) // drop the terms
 	e.qwords = q.wordBits(starts)
@@ -166,11 +166,12 @@ func (sc *scratch) hashWords(text string) {
 }
 
 // selectFingerprints winnows the n-grams of the words hashWords left in
-// sc.wide: their hashes go to sc.grams, the positions winnowing selects
-// to sc.pos, and to sc.fpos, sorted, each selected n-gram's top 16 bits
-// over its position (positions past maxFPos are left out).
+// sc.wide, whose shingles are in sc.sh: their hashes go to sc.grams, the
+// positions winnowing selects to sc.pos, and to sc.fpos, sorted, each
+// selected n-gram's top 16 bits over its position (positions past
+// maxFPos are left out).
 func (sc *scratch) selectFingerprints() {
-	sc.grams = grams(sc.grams[:0], sc.wide)
+	sc.grams = gramsFrom(sc.grams[:0], sc.sh, sc.wide)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
 	fpos := sc.fpos[:0]
 	for _, p := range sc.pos {

@@ -137,7 +137,7 @@ func (f *Finder) complete(e *entry) {
 		if len(e.d.text) == q.runes {
 			q.marks = nil // code points are bytes
 		}
-		e.q, e.d.runes = q, q.runes
+		e.q, e.d.runes = q, int32(q.runes)
 		e.qwords = q.wordBits(e.d.starts)
 	})
 }
@@ -190,6 +190,42 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 	return cr.covers()
 }
 
+// touchMax is how many of the fingerprints a candidate shares
+// touchTargets reads ahead.
+const touchMax = 4
+
+// touchTargets reads ahead what screenStrong reads first of each
+// candidate in memory, and returns the sum of what it read, so that the
+// reads are not optimized away: where the first fingerprints it shares
+// with the arrival xp are filed, then the words at the first such
+// position. The candidates were last read long ago; read one at a time,
+// as screenStrong reads them, each read waits for memory, and read
+// side by side they overlap.
+func touchTargets(targets []target, xp *Prepared) (sum uint32) {
+	for i := range targets {
+		t := &targets[i]
+		if y := t.e; y != nil && len(y.fpos) > 0 {
+			for _, k := range t.fps[:min(len(t.fps), touchMax)] {
+				key := xp.s.fps[k] >> 16 << 16
+				sum += y.fpos[min(int(uint64(key)*uint64(len(y.fpos))>>32), len(y.fpos)-1)]
+			}
+		}
+	}
+	var buf [8]int
+	for i := range targets {
+		t := &targets[i]
+		if y := t.e; y != nil && len(t.fps) > 0 {
+			for _, j := range y.positions(buf[:0], xp.s.fps[t.fps[0]]) {
+				if j < len(y.d.hs) {
+					sum += y.d.hs[j] + y.d.starts[j] + uint32(y.d.lens[j])
+				}
+				break
+			}
+		}
+	}
+	return sum
+}
+
 // mayCopyStrong reports whether an arrival xp and a candidate y may form
 // a copy the Finder reports with MinShare set, and so are to be aligned
 // whole. A candidate only the LSH index found is a near-duplicate or
@@ -215,7 +251,7 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, 
 	if len(a) > maxFPos || len(b) > maxFPos || len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	cr.reset(f.opts.MinShare*coverSlack, int(x.d.end(len(a)-1)), int(y.d.end(len(b)-1)))
+	cr.reset(f.opts.MinShare*coverSlack, int(x.d.last), int(y.d.last))
 	var ybuf [8]int
 	ys := ybuf[:0]
 	for k := range cr.fps(t.fps, unwalked) {
