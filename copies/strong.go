@@ -130,7 +130,7 @@ func (f *Finder) complete(e *entry) {
 	}
 	e.once.Do(func() {
 		sc := f.scratch.Get().(*scratch)
-		sc.radix = radixSort(e.set, sc.radix)
+		sc.sortBuf = bucketSort(e.set, sc.sortBuf)
 		f.scratch.Put(sc)
 		e.set = slices.Compact(e.set)
 		q := scanQuotes(e.d.text, nil, nil)
