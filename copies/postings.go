@@ -1,14 +1,17 @@
 package copies
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // postings is one generation of the passage index: the documents filed
 // under each winnowing fingerprint, in a block of its own, oldest first,
 // so that a lookup reads a fingerprint's postings from one place rather
 // than following a chain across memory, a cache miss a step. A block of
 // c postings holds room for c rounded up to a power of two, after its
-// count; a full one is copied to a block twice its size at the end of the
-// arena. Only the first keep postings of a fingerprint are kept: one
+// count; a full one is copied to a block twice its size, one that another
+// fingerprint outgrew or a new one at the end of the arena. Only the first keep postings of a fingerprint are kept: one
 // filed under more is a stock phrase whose postings the lookup never
 // walks, and only its count grows. The Finder keeps two generations and
 // drops the older one whole when the newer fills up, so the index holds a
@@ -22,6 +25,10 @@ type postings struct {
 	blocks []uint32
 	// keep is how many postings a fingerprint keeps (see newPostings)
 	keep uint32
+	// freed[k] lists the blocks of room 1<<k freed (see free), chained
+	// through their first word: the first one's offset plus one, 0 for
+	// none
+	freed [8]uint32
 	// filed counts the postings filed, kept or not
 	filed int
 	// first is the first document filed; articles counts the documents;
@@ -74,8 +81,9 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) 
 	for _, h := range fps {
 		i, found := t.find(h)
 		if !found {
-			t.fill(i, h, uint32(len(p.blocks)))
-			p.blocks = append(p.blocks, 1, d)
+			off := p.alloc(0)
+			p.blocks[off], p.blocks[off+1] = 1, d
+			t.fill(i, h, off)
 			continue
 		}
 		off := uint32(t.slots[i]) - 1
@@ -86,18 +94,39 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) 
 		case c < blockCap(c):
 			p.blocks[off+1+c] = d
 		default:
-			// full: copied to a block twice the size
-			n := uint32(len(p.blocks))
-			p.blocks = slices.Grow(p.blocks, 1+2*int(c))
-			p.blocks = append(p.blocks, 0)
-			p.blocks = append(p.blocks, p.blocks[off+1:off+1+c]...)
-			p.blocks = append(p.blocks, d)
-			p.blocks = p.blocks[:int(n)+1+2*int(c)]
-			clear(p.blocks[n+2+c:])
+			// full: copied to a block twice the size, and freed
+			k := bits.TrailingZeros32(c)
+			n := p.alloc(k + 1)
+			copy(p.blocks[n+1:], p.blocks[off+1:off+1+c])
+			p.blocks[n+1+c] = d
+			p.free(off, k)
 			t.fill(i, h, n)
 			off = n
 		}
 		p.blocks[off] = c + 1
+	}
+}
+
+// alloc returns a block of room 1<<k: one freed before, else a new one
+// at the end of the arena.
+func (p *postings) alloc(k int) uint32 {
+	if k < len(p.freed) && p.freed[k] != 0 {
+		off := p.freed[k] - 1
+		p.freed[k] = p.blocks[off]
+		return off
+	}
+	off := len(p.blocks)
+	p.blocks = slices.Grow(p.blocks, 1+1<<k)[:off+1+1<<k]
+	return uint32(off)
+}
+
+// free files the block at off, of room 1<<k, for alloc to hand out
+// again: a fingerprint's postings outgrow one block size after another,
+// and the next fingerprint to outgrow its block takes the one left.
+func (p *postings) free(off uint32, k int) {
+	if k < len(p.freed) {
+		p.blocks[off] = p.freed[k]
+		p.freed[k] = off + 1
 	}
 }
 

@@ -167,6 +167,7 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 	}
 	a, b := xp.s.words, t.words
 	cr.reset(f.opts.MinShare*shortSlack, len(a), len(b))
+	indexed := false
 	for k := range cr.fps(t.fps, unwalked) {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
@@ -176,9 +177,14 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 			if cr.covered(i) {
 				continue
 			}
+			if !indexed {
+				cr.words.index(b)
+				indexed = true
+			}
 			g := a[i : i+gramWords]
-			for j := 0; j+gramWords <= len(b); j++ {
-				if b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
+			for _, j32 := range cr.words.at(g[0]) {
+				j := int(j32)
+				if j+gramWords > len(b) || b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
 					continue
 				}
 				if cr.add(extendRun(a, b, i, j).inWords()) {
@@ -316,7 +322,39 @@ type coverRuns struct {
 	share  float64
 	looked int
 	ivs    [][2]int
+	// words finds the short words of a candidate no longer in memory
+	words wordIndex
 }
+
+// wordIndex finds where each short word occurs in a text (see
+// shortWords), in text order, for a text that many n-grams are looked
+// for in: the positions of the words whose low byte is v are
+// pos[start[v]:start[v+1]].
+type wordIndex struct {
+	start [257]int32
+	pos   []int32
+}
+
+// index files the positions of the words of b.
+func (x *wordIndex) index(b []uint16) {
+	clear(x.start[:])
+	for _, w := range b {
+		x.start[int(byte(w))+1]++
+	}
+	for v := 1; v <= 256; v++ {
+		x.start[v] += x.start[v-1]
+	}
+	x.pos = slices.Grow(x.pos[:0], len(b))[:len(b)]
+	next := x.start
+	for j, w := range b {
+		x.pos[next[byte(w)]] = int32(j)
+		next[byte(w)]++
+	}
+}
+
+// at returns the positions, in text order, of the words whose low byte
+// is that of w: those of w among them.
+func (x *wordIndex) at(w uint16) []int32 { return x.pos[x.start[byte(w)]:x.start[int(byte(w))+1]] }
 
 // coverRun is a run of equal words, [a0, a1) of one text and [b0, b1) of
 // the other, and what it covers of each, [ua0, ua1) and [ub0, ub1), in

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -306,5 +307,35 @@ func TestStrongConcurrent(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no copies found")
+	}
+}
+
+// TestWordIndex checks that the index of a candidate's short words
+// yields every position of a word, in text order, whatever its low byte.
+func TestWordIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var x wordIndex
+	for _, n := range []int{0, 1, 300, 5000} {
+		b := make([]uint16, n)
+		for i := range b {
+			b[i] = uint16(r.IntN(600)) // low bytes shared by several words, 255 among them
+		}
+		x.index(b)
+		for w := range uint16(600) {
+			var want, got []int
+			for j, v := range b {
+				if v == w {
+					want = append(want, j)
+				}
+			}
+			for _, j := range x.at(w) {
+				if b[j] == w {
+					got = append(got, int(j))
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("n=%d word %d: positions %v, want %v", n, w, got, want)
+			}
+		}
 	}
 }
