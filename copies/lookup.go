@@ -421,8 +421,11 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 		c := *l.get(d)
 		t := target{c: c}
 		// the entry's id is the string wanted: made only when it is not
-		// in memory
-		if t.e = f.win.at(d); t.e != nil && t.e.id == string(ids[i]) {
+		// in memory. The entry filed as document d is the one indexed
+		// as d, under the same id (a newer version of the article
+		// takes its place as another document), so the ids' bytes,
+		// elsewhere in memory, are not compared.
+		if t.e = f.win.at(d); t.e != nil && len(t.e.id) == len(ids[i]) {
 			t.id = t.e.id
 		} else {
 			t.id = string(ids[i])

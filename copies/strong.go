@@ -167,7 +167,9 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 	}
 	a, b := xp.s.words, t.words
 	cr.reset(f.opts.MinShare*shortSlack, len(a), len(b))
-	indexed := false
+	// the first n-gram is looked for by a scan of b, the next ones
+	// through an index of its words
+	looked := 0
 	for k := range cr.fps(t.fps, unwalked) {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
@@ -177,17 +179,21 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 			if cr.covered(i) {
 				continue
 			}
-			if !indexed {
-				cr.words.index(b)
-				indexed = true
-			}
 			g := a[i : i+gramWords]
+			if looked++; looked == 1 {
+				for j := 0; j+gramWords <= len(b); j++ {
+					if b[j] == g[0] && equalRun(b, g, j, 0, gramWords) && cr.add(extendRun(a, b, i, j).inWords()) {
+						return true
+					}
+				}
+				continue
+			}
+			if looked == 2 {
+				cr.words.index(b)
+			}
 			for _, j32 := range cr.words.at(g[0]) {
 				j := int(j32)
-				if j+gramWords > len(b) || b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
-					continue
-				}
-				if cr.add(extendRun(a, b, i, j).inWords()) {
+				if j+gramWords <= len(b) && b[j] == g[0] && equalRun(b, g, j, 0, gramWords) && cr.add(extendRun(a, b, i, j).inWords()) {
 					return true
 				}
 			}

@@ -108,6 +108,18 @@ var spelling = []struct{ from, to string }{
 // possessive "'s" dropped and British spellings made American. Both texts
 // go through it, so over-folding only ever joins words, never splits them.
 func canonical(term string) string {
+	// most words are short: folded here, inlined, without a call
+	if n := len(term); n < 6 {
+		if n >= 2 && term[n-2] == '\'' && term[n-1] == 's' {
+			return term[:n-2]
+		}
+		return term
+	}
+	return canonicalLong(term)
+}
+
+// canonicalLong is canonical for a term of six bytes or more.
+func canonicalLong(term string) string {
 	term = strings.TrimSuffix(term, "'s")
 	n := len(term)
 	if n < 6 || term[0] >= utf8.RuneSelf {
