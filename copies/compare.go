@@ -32,8 +32,11 @@ type alignScratch struct {
 
 // compareWith is compare aligning with al.
 func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
-	f.complete(x)
-	f.complete(y)
+	strongOnly := f.strongOnly()
+	if !strongOnly {
+		f.complete(x)
+		f.complete(y)
+	}
 	// x, the arrival, is aligned with every candidate, first or second
 	prime(al, x.d.hs)
 	if x.id > y.id {
@@ -51,11 +54,27 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	} else {
 		spans = alignWith(al, x.d.hs, y.d.hs, f.opts.MinWords)
 	}
-	if f.strongOnly() && !spansMayReach(spans, x, y, min(f.opts.MinShare, f.opts.NearShare)) &&
-		!jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
-		// neither a strong partial copy nor a near-duplicate: the
-		// passages are cut from the spans, so they cover no more
-		return storyline.Copy{}, false
+	if strongOnly {
+		// Neither a strong partial copy nor a near-duplicate is left
+		// when the spans cannot cover the share (the passages are cut
+		// from them, so they cover no more) and the shingle sets are
+		// not similar enough. The spans are first measured against
+		// lengths that may fall short, before the quotation marks of
+		// the entries are scanned, then against their lengths.
+		share := min(f.opts.MinShare, f.opts.NearShare)
+		if !spansMayReach(spans, x, y, share, x.length(), y.length()) {
+			f.completeSet(x)
+			f.completeSet(y)
+			if !jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+				return storyline.Copy{}, false
+			}
+		}
+		f.complete(x)
+		f.complete(y)
+		if !spansMayReach(spans, x, y, share, int(x.d.runes), int(y.d.runes)) &&
+			!jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+			return storyline.Copy{}, false
+		}
 	}
 	copying := false
 	for _, sp := range spans {
@@ -109,11 +128,11 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 }
 
 // spansMayReach reports whether the passages cut from spans (shared by
-// x and y, both complete) may cover share of either text, shares
-// rounded as reported: whether the spans, added up, cover that much,
-// a little less for the rounding.
-func spansMayReach(spans []span, x, y *entry, share float64) bool {
-	if x.d.runes == 0 || y.d.runes == 0 {
+// x and y, of nx and ny code points or more) may cover share of either
+// text, shares rounded as reported: whether the spans, added up, cover
+// that much of nx or ny, a little less for the rounding.
+func spansMayReach(spans []span, x, y *entry, share float64, nx, ny int) bool {
+	if nx <= 0 || ny <= 0 {
 		return true
 	}
 	sa, sb := 0, 0
@@ -122,7 +141,7 @@ func spansMayReach(spans []span, x, y *entry, share float64) bool {
 		sb += int(y.d.end(sp.b1-1) - y.d.start(sp.b0))
 	}
 	want := share - 0.001
-	return float64(sa) >= want*float64(x.d.runes) || float64(sb) >= want*float64(y.d.runes)
+	return float64(sa) >= want*float64(nx) || float64(sb) >= want*float64(ny)
 }
 
 // mayShare reports whether an arrival x (its tokens as arrival, their

@@ -33,10 +33,12 @@ type entry struct {
 	q      textQuotes
 	qwords []uint64
 	// lean marks an entry built by buildLean: set holds its shingle
-	// hashes unsorted, and q, qwords and d.runes are unknown, until
-	// complete (once) fills them
+	// hashes unsorted until completeSet sorts it, and q, qwords and
+	// d.runes are unknown until completeQuotes fills them; done holds
+	// the bits of the parts completed, written under mu
 	lean bool
-	once sync.Once
+	done atomic.Uint32
+	mu   sync.Mutex
 	// leanBytes is what size counts for a lean entry besides its words,
 	// offsets and fingerprints (see leanSize)
 	leanBytes int

@@ -120,26 +120,67 @@ func buildLean(a *storyline.Article, sc *scratch) *entry {
 	return e
 }
 
+// The parts of a lean entry completed (entry.done).
+const (
+	setDone    = 1 << iota // the shingle set sorted
+	quotesDone             // the quotation marks and the length known
+)
+
 // complete makes a lean entry e (see buildLean) ready to be aligned: its
 // shingle set sorted and without repeats, its quotation marks and length
 // in code points. It is safe to call concurrently; an entry built whole
 // is complete already.
 func (f *Finder) complete(e *entry) {
-	if !e.lean {
+	f.completeSet(e)
+	f.completeQuotes(e)
+}
+
+// completeSet sorts the shingle set of a lean entry e, for a Jaccard
+// similarity, once. It is safe to call concurrently.
+func (f *Finder) completeSet(e *entry) {
+	if !e.lean || e.done.Load()&setDone != 0 {
 		return
 	}
-	e.once.Do(func() {
-		sc := f.scratch.Get().(*scratch)
-		sc.sortBuf = bucketSort(e.set, sc.sortBuf)
-		f.scratch.Put(sc)
-		e.set = slices.Compact(e.set)
-		q := scanQuotes(e.d.text, nil, nil)
-		if len(e.d.text) == q.runes {
-			q.marks = nil // code points are bytes
-		}
-		e.q, e.d.runes = q, int32(q.runes)
-		e.qwords = q.wordBits(e.d.starts)
-	})
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.done.Load()&setDone != 0 {
+		return
+	}
+	sc := f.scratch.Get().(*scratch)
+	sc.sortBuf = bucketSort(e.set, sc.sortBuf)
+	f.scratch.Put(sc)
+	e.set = slices.Compact(e.set)
+	e.done.Or(setDone)
+}
+
+// completeQuotes finds the quotation marks of a lean entry e and its
+// length in code points, once. It is safe to call concurrently.
+func (f *Finder) completeQuotes(e *entry) {
+	if !e.lean || e.done.Load()&quotesDone != 0 {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.done.Load()&quotesDone != 0 {
+		return
+	}
+	q := scanQuotes(e.d.text, nil, nil)
+	if len(e.d.text) == q.runes {
+		q.marks = nil // code points are bytes
+	}
+	e.q, e.d.runes = q, int32(q.runes)
+	e.qwords = q.wordBits(e.d.starts)
+	e.done.Or(quotesDone)
+}
+
+// length returns the length of e in code points when it is known, else
+// where its last word ends, which is no more: what a share of e is at
+// least measured against.
+func (e *entry) length() int {
+	if !e.lean || e.done.Load()&quotesDone != 0 {
+		return int(e.d.runes)
+	}
+	return int(e.d.last)
 }
 
 // leanSize is what size counts for a lean entry of n words and ns
@@ -252,8 +293,8 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, 
 		if t.c.bands < minLSHBands {
 			return false
 		}
-		f.complete(x)
-		f.complete(y)
+		f.completeSet(x)
+		f.completeSet(y)
 		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
 	}
 	if t.c.bands >= strongBands || t.fps == nil || len(t.fps) < int(t.c.shared) {
