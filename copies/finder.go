@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // ArticleSource fetches an article by id; a storyline.ArticleStore is one.
@@ -152,19 +153,31 @@ type Prepared struct {
 // to call concurrently, for many articles at once and in any order, so
 // that a pipeline can prepare a batch on every core and then add the
 // articles one by one, in arrival order, with AddPrepared.
-func (f *Finder) Prepare(a *storyline.Article) *Prepared {
-	if f.strongOnly() {
-		return f.prepareLean(a)
-	}
+func (f *Finder) Prepare(a *storyline.Article) *Prepared { return f.prepare(a, nil, false) }
+
+// PrepareTokens is Prepare for an article whose words the caller has at
+// hand: toks must be what textproc.Tokenize returns for a.Text, as a
+// reader that finds the article's entities in its text has them. It
+// spares tokenizing the text again; toks is only read, and may be reused
+// once it returns.
+func (f *Finder) PrepareTokens(a *storyline.Article, toks []textproc.Token) *Prepared {
+	return f.prepare(a, toks, true)
+}
+
+// prepare is Prepare with the words of a.Text toks when given is set.
+func (f *Finder) prepare(a *storyline.Article, toks []textproc.Token, given bool) *Prepared {
 	sc := f.scratch.Get().(*scratch)
-	e := buildEntry(a, sc)
+	defer f.scratch.Put(sc)
+	if f.strongOnly() {
+		return f.prepareLean(a, sc, toks, given)
+	}
+	e := buildEntry(a, sc, toks, given)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.qwords, at: unixOf(a.Published),
 		filter: newShingleFilter(e.set), nset: len(e.set)}
 	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
 	p.at, p.pos = at, pos
-	f.scratch.Put(sc)
 	return p
 }
 
@@ -546,9 +559,9 @@ func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
 	var e *entry
 	if f.strongOnly() {
 		// completed when aligned (see complete), which most are not
-		e = buildLean(&art, sc)
+		e = buildLean(&art, sc, nil, false)
 	} else {
-		e = buildEntry(&art, sc)
+		e = buildEntry(&art, sc, nil, false)
 	}
 	f.old.put(e)
 	return e, nil

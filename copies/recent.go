@@ -122,7 +122,7 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	e := buildEntry(&a, sc)
+	e := buildEntry(&a, sc, nil, false)
 	fps, _, _ := fingerprintPositions(sc)
 	return e, sc.sh, fps
 }
@@ -131,11 +131,12 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 // hashes (wide), the shingle hashes in text order with repeats (sh), the
 // n-gram hashes (grams) and the positions winnowing selected (pos), for
 // the sketch. The entry's pointer-free arrays of 32-bit values share one
-// allocation.
-func buildEntry(a *storyline.Article, sc *scratch) *entry {
+// allocation. The words of a.Text are toks when given is set (see
+// hashWords).
+func buildEntry(a *storyline.Article, sc *scratch, toks []textproc.Token, given bool) *entry {
 	text := a.Text
-	sc.hashWords(text)
-	tt, wide, hs := sc.toks, sc.wide, sc.hs
+	tt := sc.hashWords(text, toks, given)
+	wide, hs := sc.wide, sc.hs
 	n := len(tt)
 	sh := shingles(sc.sh[:0], wide)
 	sc.sh = sh
@@ -169,22 +170,30 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	q.spans, q.marks = cut(q.spans), cut(q.marks)
 	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: int32(q.runes), hs: eh, starts: starts}, set: es, fpos: ef, q: q}
 	e.d.setTokens(tt)
-	clear(tt) // drop the terms
+	if !given {
+		clear(tt) // drop the terms
+	}
 	e.qwords = q.wordBits(starts)
 	return e
 }
 
-// hashWords tokenizes text into sc.toks and hashes the canonical form of
-// each word: the 64-bit hashes go to sc.wide, their high halves to sc.hs.
-func (sc *scratch) hashWords(text string) {
-	sc.toks = textproc.Tokenize(sc.toks[:0], text)
+// hashWords hashes the canonical form of each word of text: the 64-bit
+// hashes go to sc.wide, their high halves to sc.hs. The words are toks
+// when given is set (textproc.Tokenize's for text, which are only read),
+// else text is tokenized into sc.toks. It returns the words.
+func (sc *scratch) hashWords(text string, toks []textproc.Token, given bool) []textproc.Token {
+	if !given {
+		sc.toks = textproc.Tokenize(sc.toks[:0], text)
+		toks = sc.toks
+	}
 	wide, hs := sc.wide[:0], sc.hs[:0]
-	for _, t := range sc.toks {
+	for _, t := range toks {
 		h := xxh3.HashString(canonical(t.Term))
 		wide = append(wide, h)
 		hs = append(hs, uint32(h>>32))
 	}
 	sc.wide, sc.hs = wide, hs
+	return toks
 }
 
 // selectFingerprints winnows the n-grams of the words hashWords left in

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Strong copies only (Options.MinShare). A clusterer reads the copies
@@ -73,9 +74,8 @@ func (f *Finder) strong(c storyline.Copy) bool {
 // one-permutation hashing (by MinHash for a text too short to fill its
 // bins), the shingle set kept unsorted and the quotation marks left for
 // complete.
-func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
-	sc := f.scratch.Get().(*scratch)
-	e := buildLean(a, sc)
+func (f *Finder) prepareLean(a *storyline.Article, sc *scratch, toks []textproc.Token, given bool) *Prepared {
+	e := buildLean(a, sc, toks, given)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
@@ -87,17 +87,16 @@ func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 		p.s.keys, p.s.hasSh = onePermKeys(sc.sh)
 	}
 	p.at, p.pos = at, pos
-	f.scratch.Put(sc)
 	return p
 }
 
 // buildLean is buildEntry for prepareLean. It leaves in sc the shingle
 // hashes (sh), the n-gram hashes (grams) and the positions winnowing
 // selected (pos).
-func buildLean(a *storyline.Article, sc *scratch) *entry {
+func buildLean(a *storyline.Article, sc *scratch, toks []textproc.Token, given bool) *entry {
 	text := a.Text
-	sc.hashWords(text)
-	tt, wide, hs := sc.toks, sc.wide, sc.hs
+	tt := sc.hashWords(text, toks, given)
+	wide, hs := sc.wide, sc.hs
 	n := len(tt)
 	sc.sh = shingles(sc.sh[:0], wide)
 	sc.selectFingerprints()
@@ -116,7 +115,9 @@ func buildLean(a *storyline.Article, sc *scratch) *entry {
 	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, hs: eh, starts: starts}, set: set, fpos: ef, lean: true,
 		leanBytes: leanSize(text, n, ns)}
 	e.d.setTokens(tt)
-	clear(tt) // drop the terms
+	if !given {
+		clear(tt) // drop the terms
+	}
 	return e
 }
 

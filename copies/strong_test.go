@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // strongPairs runs a Finder with opts over arts and returns the strong
@@ -336,6 +337,51 @@ func TestWordIndex(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("n=%d word %d: positions %v, want %v", n, w, got, want)
 			}
+		}
+	}
+}
+
+// TestPrepareTokens checks that an article prepared from its tokens is
+// prepared as from its text, with MinShare and without, that the tokens
+// are left as they were, and that the two finders find the same copies.
+func TestPrepareTokens(t *testing.T) {
+	ctx := context.Background()
+	for _, opts := range []Options{{}, {MinShare: 0.2}} {
+		stream := newGenStream(400)
+		fText, fToks := New(nil, opts), New(nil, opts)
+		pairs := 0
+		for {
+			a, ok := stream.next()
+			if !ok {
+				break
+			}
+			toks := textproc.Tokenize(nil, a.Text)
+			before := slices.Clone(toks)
+			pt, pk := fText.Prepare(&a), fToks.PrepareTokens(&a, toks)
+			if !slices.Equal(toks, before) {
+				t.Fatalf("%s: PrepareTokens changed the tokens", a.ID)
+			}
+			if !reflect.DeepEqual(pt.s, pk.s) || !slices.Equal(pt.at, pk.at) || !slices.Equal(pt.pos, pk.pos) ||
+				!slices.Equal(pt.e.d.hs, pk.e.d.hs) || !slices.Equal(pt.e.d.starts, pk.e.d.starts) ||
+				!slices.Equal(pt.e.d.lens, pk.e.d.lens) || !slices.Equal(pt.e.set, pk.e.set) || !slices.Equal(pt.e.fpos, pk.e.fpos) ||
+				pt.e.d.last != pk.e.d.last || pt.e.d.runes != pk.e.d.runes || !slices.Equal(pt.e.qwords, pk.e.qwords) {
+				t.Fatalf("MinShare %v, %s: prepared from tokens otherwise than from text", opts.MinShare, a.ID)
+			}
+			ct, err := fText.AddPrepared(ctx, &a, pt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ck, err := fToks.AddPrepared(ctx, &a, pk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ct, ck) {
+				t.Fatalf("MinShare %v, %s: copies %v from tokens, %v from text", opts.MinShare, a.ID, ck, ct)
+			}
+			pairs += len(ct)
+		}
+		if pairs == 0 {
+			t.Fatalf("MinShare %v: no copies in the stream", opts.MinShare)
 		}
 	}
 }
