@@ -71,15 +71,15 @@ func scanQuotes(text string, spans, marks []uint32) textQuotes {
 		if i&63 == 0 {
 			marks = append(marks, uint32(b))
 		}
-		if i&63 <= 64-8 && b+8 <= len(text) && plainASCII8(text, b) {
-			// eight code points that step passes over, none of
-			// them 64th after i
-			b += 8
-			i += 7
-			continue
-		}
 		c := text[b]
 		if c < utf8.RuneSelf {
+			if i&63 <= 64-8 && b+8 <= len(text) && plainASCII8(text, b) {
+				// eight code points that step passes over, none of
+				// them 64th after i
+				b += 8
+				i += 7
+				continue
+			}
 			if c == '"' || c == '\n' {
 				step(rune(c), b, i)
 			}
