@@ -530,43 +530,6 @@ func (f *Finder) recordJoin(d uint32, s sketch, with []uint32) {
 	f.pending[key] = appendWith(b, d, with)
 }
 
-// fetch reads a candidate no longer among the recent articles from the source and
-// prepares it; nil when there is no source or it no longer has it.
-func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
-	if f.src == nil {
-		return nil, nil
-	}
-	if e := f.old.get(id); e != nil {
-		return e, nil
-	}
-	f.fetched.Add(1)
-	var art storyline.Article
-	var err error
-	if ts, ok := f.src.(TextSource); ok {
-		art.ID = id
-		art.Text, art.Published, err = ts.ArticleText(ctx, id)
-	} else {
-		art, err = f.src.Article(ctx, id)
-	}
-	if err != nil {
-		if isNotFound(err) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	sc := f.scratch.Get().(*scratch)
-	defer f.scratch.Put(sc)
-	var e *entry
-	if f.strongOnly() {
-		// completed when aligned (see complete), which most are not
-		e = buildLean(&art, sc, nil, false)
-	} else {
-		e = buildEntry(&art, sc, nil, false)
-	}
-	f.old.put(e)
-	return e, nil
-}
-
 // Stats describes the size of a Finder's index.
 type Stats struct {
 	// Articles is how many articles were indexed; NearArticles how many

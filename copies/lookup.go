@@ -238,7 +238,7 @@ func (f *Finder) lookup(s sketch) {
 			l.unwalked = append(l.unwalked, hd.fp)
 		}
 	}
-	docs := f.walkChains(heads[:walk])
+	docs := f.readPostings(heads[:walk])
 	for _, hd := range heads[:walk] {
 		for _, d := range docs[hd.at : hd.at+hd.got] {
 			c := l.get(d)
@@ -294,10 +294,10 @@ func (f *Finder) addRoots() {
 	}
 }
 
-// walkChains reads the documents filed under each of heads, in both
+// readPostings reads the documents filed under each of heads, in both
 // generations, newest first, into l.docs: those of heads[h] are
 // docs[heads[h].at:][:heads[h].got]. f.mu is held.
-func (f *Finder) walkChains(heads []fpHead) []uint32 {
+func (f *Finder) readPostings(heads []fpHead) []uint32 {
 	l := &f.look
 	total := 0
 	for h := range heads {
@@ -332,7 +332,7 @@ type fpHead struct {
 	cur, prev uint32
 	n, np     int32
 	fp        int32 // index in the arrival's fingerprints
-	// at and got place its documents in the walked ones (see walkChains)
+	// at and got place its documents in the walked ones (see readPostings)
 	at, got int32
 }
 
