@@ -350,7 +350,7 @@ func (cr *coverRuns) fps(shared, unwalked []int32) iter.Seq[int32] {
 			}
 		}
 		if len(unwalked) == 0 || len(cr.runs) == 0 ||
-			cr.union(false) < unwalkedGate*cr.share*float64(cr.na) && cr.union(true) < unwalkedGate*cr.share*float64(cr.nb) {
+			!cr.reaches(false, unwalkedGate*cr.share*float64(cr.na)) && !cr.reaches(true, unwalkedGate*cr.share*float64(cr.nb)) {
 			return
 		}
 		for _, k := range unwalked[:min(len(unwalked), maxUnwalked)] {
@@ -460,14 +460,24 @@ func (cr *coverRuns) add(r coverRun) bool {
 	cr.runs = append(cr.runs, r)
 	cr.sa += r.ua1 - r.ua0
 	cr.sb += r.ub1 - r.ub0
-	return float64(cr.sa) >= cr.share*float64(cr.na) && cr.union(false) >= cr.share*float64(cr.na) ||
-		float64(cr.sb) >= cr.share*float64(cr.nb) && cr.union(true) >= cr.share*float64(cr.nb)
+	return cr.reaches(false, cr.share*float64(cr.na)) || cr.reaches(true, cr.share*float64(cr.nb))
+}
+
+// reaches reports whether the runs collected cover at least t of the
+// first text, or of the second when second is set. Their union is no
+// more than their sum, which is measured first: the union sorts them.
+func (cr *coverRuns) reaches(second bool, t float64) bool {
+	sum := cr.sa
+	if second {
+		sum = cr.sb
+	}
+	return float64(sum) >= t && cr.union(second) >= t
 }
 
 // covers reports whether the runs collected cover the share of either
 // text.
 func (cr *coverRuns) covers() bool {
-	return len(cr.runs) > 0 && (cr.union(false) >= cr.share*float64(cr.na) || cr.union(true) >= cr.share*float64(cr.nb))
+	return len(cr.runs) > 0 && (cr.reaches(false, cr.share*float64(cr.na)) || cr.reaches(true, cr.share*float64(cr.nb)))
 }
 
 // union returns the words of the first text the runs cover, or of the

@@ -385,3 +385,28 @@ func TestPrepareTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverReaches checks the cover measured by the sum of the runs
+// first against their union alone, for overlapping random runs.
+func TestCoverReaches(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	var cr coverRuns
+	for range 2000 {
+		cr.reset(0.2, 400, 300)
+		for range r.IntN(6) {
+			a0, b0 := r.IntN(380), r.IntN(280)
+			a1, b1 := a0+1+r.IntN(20), b0+1+r.IntN(20)
+			cr.runs = append(cr.runs, coverRun{a0: a0, a1: a1, b0: b0, b1: b1}.inWords())
+			cr.sa += a1 - a0
+			cr.sb += b1 - b0
+		}
+		for _, want := range []float64{0, 10, 20, 40, 80} {
+			if got, exact := cr.reaches(false, want), cr.union(false) >= want; got != exact {
+				t.Fatalf("runs %v: reaches %v of the first text %v, union says %v", cr.runs, want, got, exact)
+			}
+			if got, exact := cr.reaches(true, want), cr.union(true) >= want; got != exact {
+				t.Fatalf("runs %v: reaches %v of the second text %v, union says %v", cr.runs, want, got, exact)
+			}
+		}
+	}
+}
