@@ -107,12 +107,12 @@ func TestQuoteMask(t *testing.T) {
 	}
 }
 
-// TestRadixSort checks the sort of an article's shingle hashes against
+// TestBucketSort checks the sort of an article's shingle hashes against
 // the standard library's, at sizes on both sides of its cut-over.
-func TestRadixSort(t *testing.T) {
+func TestBucketSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	var buf []uint32
-	for _, n := range []int{0, 1, 63, 64, 65, 500, 4096} {
+	for _, n := range []int{0, 1, 63, 64, 65, 500, 4096, 200_000} {
 		a := make([]uint32, n)
 		for i := range a {
 			a[i] = r.Uint32()
@@ -122,7 +122,7 @@ func TestRadixSort(t *testing.T) {
 		}
 		want := slices.Clone(a)
 		slices.Sort(want)
-		buf = radixSort(a, buf)
+		buf = bucketSort(a, buf)
 		if !slices.Equal(a, want) {
 			t.Errorf("n=%d: not sorted like slices.Sort", n)
 		}

@@ -26,12 +26,17 @@ type alignScratch struct {
 	heavy              []int32
 	// cover measures candidates with Options.MinShare
 	cover coverRuns
+	// touched keeps the sum of what touchTargets read ahead
+	touched uint32
 }
 
 // compareWith is compare aligning with al.
 func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
-	f.complete(x)
-	f.complete(y)
+	strongOnly := f.strongOnly()
+	if !strongOnly {
+		f.complete(x)
+		f.complete(y)
+	}
 	// x, the arrival, is aligned with every candidate, first or second
 	prime(al, x.d.hs)
 	if x.id > y.id {
@@ -48,6 +53,28 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		spans = al.out
 	} else {
 		spans = alignWith(al, x.d.hs, y.d.hs, f.opts.MinWords)
+	}
+	if strongOnly {
+		// Neither a strong partial copy nor a near-duplicate is left
+		// when the spans cannot cover the share (the passages are cut
+		// from them, so they cover no more) and the shingle sets are
+		// not similar enough. The spans are first measured against
+		// lengths that may fall short, before the quotation marks of
+		// the entries are scanned, then against their lengths.
+		share := min(f.opts.MinShare, f.opts.NearShare)
+		if !spansMayReach(spans, x, y, share, x.length(), y.length()) {
+			f.completeSet(x)
+			f.completeSet(y)
+			if !jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+				return storyline.Copy{}, false
+			}
+		}
+		f.complete(x)
+		f.complete(y)
+		if !spansMayReach(spans, x, y, share, int(x.d.runes), int(y.d.runes)) &&
+			!jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+			return storyline.Copy{}, false
+		}
 	}
 	copying := false
 	for _, sp := range spans {
@@ -71,8 +98,8 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		}
 		return p.BStart - q.BStart
 	})
-	c.AShare = coverage(c.Passages, x.d.runes, func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
-	c.BShare = coverage(c.Passages, y.d.runes, func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
+	c.AShare = coverage(c.Passages, int(x.d.runes), func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
+	c.BShare = coverage(c.Passages, int(y.d.runes), func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
 	// The similarity is wanted only when it reaches the threshold or the
 	// pair is near by its shares: most pairs are told apart by the ratio
 	// of the set sizes alone (Jaccard is at most that), or early in the
@@ -98,6 +125,23 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		c.Passages = []storyline.Passage{}
 	}
 	return c, true
+}
+
+// spansMayReach reports whether the passages cut from spans (shared by
+// x and y, of nx and ny code points or more) may cover share of either
+// text, shares rounded as reported: whether the spans, added up, cover
+// that much of nx or ny, a little less for the rounding.
+func spansMayReach(spans []span, x, y *entry, share float64, nx, ny int) bool {
+	if nx <= 0 || ny <= 0 {
+		return true
+	}
+	sa, sb := 0, 0
+	for _, sp := range spans {
+		sa += int(x.d.end(sp.a1-1) - x.d.start(sp.a0))
+		sb += int(y.d.end(sp.b1-1) - y.d.start(sp.b0))
+	}
+	want := share - 0.001
+	return float64(sa) >= want*float64(nx) || float64(sb) >= want*float64(ny)
 }
 
 // mayShare reports whether an arrival x (its tokens as arrival, their

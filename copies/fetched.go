@@ -1,6 +1,11 @@
 package copies
 
-import "sync"
+import (
+	"context"
+	"sync"
+
+	"github.com/storyline-news/storyline"
+)
 
 // fetchedCache keeps the candidates last read back from the store,
 // prepared, within a byte budget: an old article that shares a passage
@@ -96,4 +101,41 @@ func (c *fetchedCache) len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.byID)
+}
+
+// fetch reads a candidate no longer among the recent articles from the source and
+// prepares it; nil when there is no source or it no longer has it.
+func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
+	if f.src == nil {
+		return nil, nil
+	}
+	if e := f.old.get(id); e != nil {
+		return e, nil
+	}
+	f.fetched.Add(1)
+	var art storyline.Article
+	var err error
+	if ts, ok := f.src.(TextSource); ok {
+		art.ID = id
+		art.Text, art.Published, err = ts.ArticleText(ctx, id)
+	} else {
+		art, err = f.src.Article(ctx, id)
+	}
+	if err != nil {
+		if isNotFound(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	sc := f.scratch.Get().(*scratch)
+	defer f.scratch.Put(sc)
+	var e *entry
+	if f.strongOnly() {
+		// completed when aligned (see complete), which most are not
+		e = buildLean(&art, sc, nil, false)
+	} else {
+		e = buildEntry(&art, sc, nil, false)
+	}
+	f.old.put(e)
+	return e, nil
 }

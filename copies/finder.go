@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // ArticleSource fetches an article by id; a storyline.ArticleStore is one.
@@ -99,7 +100,7 @@ func New(src ArticleSource, opts Options) *Finder {
 		pending:    make(map[string][]byte),
 		win:        newRecent(opts.CacheBytes*7/8, opts.CacheSize),
 		old:        newFetchedCache(opts.CacheBytes / 4),
-		cur:        newPostings(0, nil),
+		cur:        newPostings(0, nil, opts.MaxPosting),
 		near:       newNearGen(0, 0),
 		aligners:   sync.Pool{New: func() any { return new(alignScratch) }},
 		targetBufs: sync.Pool{New: func() any { return new(targetBuf) }},
@@ -152,19 +153,31 @@ type Prepared struct {
 // to call concurrently, for many articles at once and in any order, so
 // that a pipeline can prepare a batch on every core and then add the
 // articles one by one, in arrival order, with AddPrepared.
-func (f *Finder) Prepare(a *storyline.Article) *Prepared {
-	if f.strongOnly() {
-		return f.prepareLean(a)
-	}
+func (f *Finder) Prepare(a *storyline.Article) *Prepared { return f.prepare(a, nil, false) }
+
+// PrepareTokens is Prepare for an article whose words the caller has at
+// hand: toks must be what textproc.Tokenize returns for a.Text, as a
+// reader that finds the article's entities in its text has them. It
+// spares tokenizing the text again; toks is only read, and may be reused
+// once it returns.
+func (f *Finder) PrepareTokens(a *storyline.Article, toks []textproc.Token) *Prepared {
+	return f.prepare(a, toks, true)
+}
+
+// prepare is Prepare with the words of a.Text toks when given is set.
+func (f *Finder) prepare(a *storyline.Article, toks []textproc.Token, given bool) *Prepared {
 	sc := f.scratch.Get().(*scratch)
-	e := buildEntry(a, sc)
+	defer f.scratch.Put(sc)
+	if f.strongOnly() {
+		return f.prepareLean(a, sc, toks, given)
+	}
+	e := buildEntry(a, sc, toks, given)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.qwords, at: unixOf(a.Published),
 		filter: newShingleFilter(e.set), nset: len(e.set)}
 	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
 	p.at, p.pos = at, pos
-	f.scratch.Put(sc)
 	return p
 }
 
@@ -231,6 +244,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		}
 	}
 	as := f.aligners.Get().(*alignScratch)
+	if f.strongOnly() {
+		as.touched += touchTargets(targets, p)
+	}
 	heavy := as.heavy[:0]
 	for i := range targets {
 		var ok bool
@@ -393,7 +409,7 @@ func (f *Finder) tick(at int64) {
 	half := int64(f.opts.PassageWindow/time.Second) / 2
 	if n := f.cur.articles; n > 0 && (n >= f.opts.PassageArticles/2 || f.cur.used() >= f.opts.PassageBytes/2 ||
 		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half)) {
-		f.prev, f.cur = f.cur, newPostings(f.now, f.cur)
+		f.prev, f.cur = f.cur, newPostings(f.now, f.cur, f.opts.MaxPosting)
 	}
 }
 
@@ -512,37 +528,6 @@ func (f *Finder) recordJoin(d uint32, s sketch, with []uint32) {
 		b = encodeSketch(s)
 	}
 	f.pending[key] = appendWith(b, d, with)
-}
-
-// fetch reads a candidate no longer among the recent articles from the source and
-// prepares it; nil when there is no source or it no longer has it.
-func (f *Finder) fetch(ctx context.Context, id string) (*entry, error) {
-	if f.src == nil {
-		return nil, nil
-	}
-	if e := f.old.get(id); e != nil {
-		return e, nil
-	}
-	f.fetched.Add(1)
-	var art storyline.Article
-	var err error
-	if ts, ok := f.src.(TextSource); ok {
-		art.ID = id
-		art.Text, art.Published, err = ts.ArticleText(ctx, id)
-	} else {
-		art, err = f.src.Article(ctx, id)
-	}
-	if err != nil {
-		if isNotFound(err) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	sc := f.scratch.Get().(*scratch)
-	defer f.scratch.Put(sc)
-	e := buildEntry(&art, sc)
-	f.old.put(e)
-	return e, nil
 }
 
 // Stats describes the size of a Finder's index.

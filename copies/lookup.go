@@ -38,11 +38,13 @@ type lookupScratch struct {
 	// slots hold gen<<32 | candidate index+1 by document, open
 	// addressing; a slot of another generation is empty, so the table is
 	// never cleared
-	slots   []uint64
-	gen     uint32
-	hits    []hit
-	docs    []uint32
-	walkers []chainWalk
+	slots []uint64
+	gen   uint32
+	hits  []hit
+	docs  []uint32
+	// offs holds the blocks of each fingerprint of the arrival, in the
+	// current generation and the one before
+	offs []uint32
 	// touched keeps the sum of the slots read ahead, so that the reads
 	// are not optimized away
 	touched uint64
@@ -151,6 +153,16 @@ func (f *Finder) lookup(s sketch) {
 		c.bands++
 	}
 	if s.hasSh {
+		// the band tables' home slots first, read side by side (see
+		// the fingerprints' below)
+		var touched uint64
+		for b, k := range s.keys {
+			touched += f.near.tables[b].touch(k)
+			if f.nearPrev != nil {
+				touched += f.nearPrev.tables[b].touch(k)
+			}
+		}
+		l.touched += touched
 		for b, k := range s.keys {
 			f.near.walk(b, k, mark)
 			f.nearPrev.walk(b, k, mark)
@@ -161,7 +173,7 @@ func (f *Finder) lookup(s sketch) {
 	limit := f.opts.MaxPosting
 	// touch the home slot of every fingerprint first: the reads do not
 	// depend on each other, so they overlap, and the probes below find
-	// the slots in cache
+	// the slots in cache; so with the blocks they lead to
 	var touched uint64
 	for _, h := range s.fps {
 		touched += f.cur.table.touch(h)
@@ -169,13 +181,28 @@ func (f *Finder) lookup(s sketch) {
 			touched += f.prev.table.touch(h)
 		}
 	}
-	l.touched = touched
+	offs := slices.Grow(l.offs[:0], 2*len(s.fps))[:2*len(s.fps)]
+	for i, h := range s.fps {
+		ec, ep := f.cur.block(h), f.prev.block(h)
+		offs[2*i], offs[2*i+1] = ec, ep
+		if ec != noEntry {
+			touched += uint64(f.cur.blocks[ec])
+		}
+		if ep != noEntry {
+			touched += uint64(f.prev.blocks[ep])
+		}
+	}
+	l.offs = offs
+	l.touched += touched
 	heads, total := l.heads[:0], 0
 	l.unwalked = l.unwalked[:0]
 	strongOnly := f.strongOnly()
-	for i, h := range s.fps {
-		ec, n := f.cur.head(h)
-		ep, np := f.prev.head(h)
+	for i := range s.fps {
+		ec, ep := offs[2*i], offs[2*i+1]
+		n, np := f.cur.count(ec), 0
+		if ep != noEntry {
+			np = f.prev.count(ep)
+		}
 		if n+np == 0 {
 			continue
 		}
@@ -211,7 +238,7 @@ func (f *Finder) lookup(s sketch) {
 			l.unwalked = append(l.unwalked, hd.fp)
 		}
 	}
-	docs := f.walkChains(heads[:walk])
+	docs := f.readPostings(heads[:walk])
 	for _, hd := range heads[:walk] {
 		for _, d := range docs[hd.at : hd.at+hd.got] {
 			c := l.get(d)
@@ -267,77 +294,45 @@ func (f *Finder) addRoots() {
 	}
 }
 
-// walkChains reads the documents filed under each of heads, in both
+// readPostings reads the documents filed under each of heads, in both
 // generations, newest first, into l.docs: those of heads[h] are
-// docs[heads[h].at:][:heads[h].got]. The chains are walked side by side, a
-// step of each in turn, so that the memory reads of different chains,
-// which do not depend on each other, overlap: walking one chain at a time
-// waits for every read in turn. f.mu is held.
-func (f *Finder) walkChains(heads []fpHead) []uint32 {
+// docs[heads[h].at:][:heads[h].got]. f.mu is held.
+func (f *Finder) readPostings(heads []fpHead) []uint32 {
 	l := &f.look
 	total := 0
-	walkers := l.walkers[:0]
 	for h := range heads {
-		hd := &heads[h]
-		hd.at, hd.got = int32(total), 0
-		if hd.n > 0 {
-			walkers = append(walkers, chainWalk{p: f.cur, e: hd.cur, left: hd.n, out: int32(total), head: int32(h)})
-		}
-		total += int(hd.n + hd.np)
+		total += int(heads[h].n + heads[h].np)
 	}
 	docs := slices.Grow(l.docs[:0], total)[:total]
-	// the previous generation's chains come after the current one's,
-	// once its length is known
+	at := 0
 	for h := range heads {
-		if hd := &heads[h]; hd.np > 0 && hd.n == 0 {
-			walkers = append(walkers, chainWalk{p: f.prev, e: hd.prev, left: hd.np, out: hd.at, head: int32(h)})
-		}
-	}
-	for len(walkers) > 0 {
-		for i := 0; i < len(walkers); {
-			w := &walkers[i]
-			ent := w.p.entries[w.e]
-			docs[w.out] = ent.doc
-			w.out++
-			w.left--
-			w.e = ent.next
-			if w.left > 0 && w.e != noEntry {
-				i++
-				continue
+		hd := &heads[h]
+		hd.at = int32(at)
+		if hd.n > 0 {
+			for _, d := range slices.Backward(f.cur.newest(hd.cur, int(hd.n))) {
+				docs[at] = d
+				at++
 			}
-			hd := &heads[w.head]
-			hd.got = w.out - hd.at
-			if w.p == f.cur && hd.np > 0 {
-				// go on with the previous generation, right after
-				*w = chainWalk{p: f.prev, e: hd.prev, left: hd.np, out: w.out, head: w.head}
-				i++
-				continue
-			}
-			walkers[i] = walkers[len(walkers)-1]
-			walkers = walkers[:len(walkers)-1]
 		}
+		if hd.np > 0 {
+			for _, d := range slices.Backward(f.prev.newest(hd.prev, int(hd.np))) {
+				docs[at] = d
+				at++
+			}
+		}
+		hd.got = int32(at) - hd.at
 	}
-	l.walkers, l.docs = walkers, docs
+	l.docs = docs
 	return docs
 }
 
-// chainWalk is one posting chain being walked: the postings, the next
-// entry, how many are left, where the next document goes and the head
-// it belongs to.
-type chainWalk struct {
-	p         *postings
-	e         uint32
-	left      int32
-	out, head int32
-}
-
-// fpHead is an arrival's fingerprint found in the passage index: where
-// its postings start in each generation and how many each holds.
+// fpHead is an arrival's fingerprint found in the passage index: its
+// blocks in each generation and how many postings each holds.
 type fpHead struct {
 	cur, prev uint32
 	n, np     int32
 	fp        int32 // index in the arrival's fingerprints
-	// at and got place its documents in the walked ones (see walkChains)
+	// at and got place its documents in the walked ones (see readPostings)
 	at, got int32
 }
 
@@ -426,8 +421,11 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 		c := *l.get(d)
 		t := target{c: c}
 		// the entry's id is the string wanted: made only when it is not
-		// in memory
-		if t.e = f.win.at(d); t.e != nil && t.e.id == string(ids[i]) {
+		// in memory. The entry filed as document d is the one indexed
+		// as d, under the same id (a newer version of the article
+		// takes its place as another document), so the ids' bytes,
+		// elsewhere in memory, are not compared.
+		if t.e = f.win.at(d); t.e != nil && len(t.e.id) == len(ids[i]) {
 			t.id = t.e.id
 		} else {
 			t.id = string(ids[i])

@@ -1,15 +1,36 @@
 package copies
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // postings is one generation of the passage index: the documents filed
-// under each winnowing fingerprint, newest first, chained through the
-// entries' next (kept beside the document, one cache line a step). The Finder keeps two generations and
+// under each winnowing fingerprint, in a block of its own, oldest first,
+// so that a lookup reads a fingerprint's postings from one place rather
+// than following a chain across memory, a cache miss a step. A block of
+// c postings holds room for c rounded up to a power of two, after its
+// count; a full one is copied to a block twice its size, one that another
+// fingerprint outgrew or a new one at the end of the arena. Only the first keep postings of a fingerprint are kept: one
+// filed under more is a stock phrase whose postings the lookup never
+// walks, and only its count grows. The Finder keeps two generations and
 // drops the older one whole when the newer fills up, so the index holds a
 // bounded window of recent articles without any per-entry bookkeeping.
 type postings struct {
-	table   chainTable
-	entries []postingEntry
+	// table maps a fingerprint to the offset of its block in blocks
+	table chainTable
+	// blocks holds the blocks: blocks[off] is how many documents were
+	// filed under the fingerprint, and blocks[off+1:] the first keep of
+	// them, in filing order
+	blocks []uint32
+	// keep is how many postings a fingerprint keeps (see newPostings)
+	keep uint32
+	// freed[k] lists the blocks of room 1<<k freed (see free), chained
+	// through their first word: the first one's offset plus one, 0 for
+	// none
+	freed [8]uint32
+	// filed counts the postings filed, kept or not
+	filed int
 	// first is the first document filed; articles counts the documents;
 	// start is the stream time (Unix seconds) when the generation opened,
 	// 0 until one is known
@@ -30,9 +51,19 @@ type postings struct {
 	quotedEnd []uint32
 }
 
-// postingEntry is one document filed under a fingerprint and the entry
-// filed before it under the same one.
-type postingEntry struct{ next, doc uint32 }
+// maxCount is the most a fingerprint's count says (see head): what the
+// lookup weighs a fingerprint by.
+const maxCount = 255
+
+// blockCap is the room of a block that holds c postings, c > 0: c
+// rounded up to a power of two.
+func blockCap(c uint32) uint32 {
+	n := uint32(1)
+	for n < c {
+		n *= 2
+	}
+	return n
+}
 
 // add files the fingerprints and words of document d, with the bits of
 // its quoted words.
@@ -45,9 +76,57 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) 
 	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
 	p.quoted = append(p.quoted, quoted...)
 	p.quotedEnd = append(p.quotedEnd, uint32(len(p.quoted)))
+	p.filed += len(fps)
+	t := &p.table
 	for _, h := range fps {
-		e := uint32(len(p.entries))
-		p.entries = append(p.entries, postingEntry{next: p.table.push(h, e), doc: d})
+		i, found := t.find(h)
+		if !found {
+			off := p.alloc(0)
+			p.blocks[off], p.blocks[off+1] = 1, d
+			t.fill(i, h, off)
+			continue
+		}
+		off := uint32(t.slots[i]) - 1
+		c := p.blocks[off]
+		switch {
+		case c >= p.keep:
+			// a stock phrase: counted only
+		case c < blockCap(c):
+			p.blocks[off+1+c] = d
+		default:
+			// full: copied to a block twice the size, and freed
+			k := bits.TrailingZeros32(c)
+			n := p.alloc(k + 1)
+			copy(p.blocks[n+1:], p.blocks[off+1:off+1+c])
+			p.blocks[n+1+c] = d
+			p.free(off, k)
+			t.fill(i, h, n)
+			off = n
+		}
+		p.blocks[off] = c + 1
+	}
+}
+
+// alloc returns a block of room 1<<k: one freed before, else a new one
+// at the end of the arena.
+func (p *postings) alloc(k int) uint32 {
+	if k < len(p.freed) && p.freed[k] != 0 {
+		off := p.freed[k] - 1
+		p.freed[k] = p.blocks[off]
+		return off
+	}
+	off := len(p.blocks)
+	p.blocks = slices.Grow(p.blocks, 1+1<<k)[:off+1+1<<k]
+	return uint32(off)
+}
+
+// free files the block at off, of room 1<<k, for alloc to hand out
+// again: a fingerprint's postings outgrow one block size after another,
+// and the next fingerprint to outgrow its block takes the one left.
+func (p *postings) free(off uint32, k int) {
+	if k < len(p.freed) {
+		p.blocks[off] = p.freed[k]
+		p.freed[k] = off + 1
 	}
 }
 
@@ -60,7 +139,7 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) 
 // every key each time, and append grows large arrays by a quarter.
 func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
 	t := &p.table
-	if p.articles < 256 || (100*(t.n+keys) <= 85*len(t.slots) && len(p.entries)+keys <= cap(p.entries) &&
+	if p.articles < 256 || (100*(t.n+keys) <= 85*len(t.slots) && len(p.blocks)+4*keys <= cap(p.blocks) &&
 		len(p.words)+words <= cap(p.words) && len(p.quoted)+quoted <= cap(p.quoted) && len(p.wordsEnd) < cap(p.wordsEnd)) {
 		return
 	}
@@ -72,7 +151,7 @@ func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
 	if 100*(t.n+keys) > 85*len(t.slots) {
 		t.growTo(int(float64(t.n) * f))
 	}
-	p.entries = reserve(p.entries, keys, f)
+	p.blocks = reserve(p.blocks, 4*keys, f)
 	p.words = reserve(p.words, words, f)
 	p.wordsEnd = reserve(p.wordsEnd, 1, f)
 	p.quoted = reserve(p.quoted, quoted, f)
@@ -88,23 +167,45 @@ func reserve[T any](s []T, n int, f float64) []T {
 	return slices.Grow(s, max(n, int(float64(len(s))*(f-1))))
 }
 
-// head returns the newest entry filed under h (noEntry when none) and how
-// many documents are filed under it, at most 255.
-func (p *postings) head(h uint32) (uint32, int) {
+// block returns the block filed under h (noEntry when none), read from
+// the table.
+func (p *postings) block(h uint32) uint32 {
 	if p == nil {
-		return noEntry, 0
+		return noEntry
 	}
-	return p.table.headCount(h)
+	return p.table.head(h)
 }
 
-// newPostings opens a generation at stream time start; like, when not
-// nil, is the generation before it, whose size it reserves, so that the
-// new one seldom grows.
-func newPostings(start int64, like *postings) *postings {
-	p := &postings{table: chainTable{counted: true}, start: start}
+// count returns how many documents are filed under the block at off
+// (noEntry for none), at most maxCount.
+func (p *postings) count(off uint32) int {
+	if off == noEntry {
+		return 0
+	}
+	return int(min(p.blocks[off], maxCount))
+}
+
+// newest returns the n newest documents filed under the block at off,
+// oldest first; n is at most its count and no more than it keeps.
+func (p *postings) newest(off uint32, n int) []uint32 {
+	kept := min(p.blocks[off], p.keep)
+	return p.blocks[off+1+kept-uint32(n) : off+1+kept]
+}
+
+// newPostings opens a generation at stream time start, keeping up to
+// maxPosting postings a fingerprint: the lookup walks no fingerprint
+// filed under more (Options.MaxPosting); from maxCount on, it keeps them
+// all, and the lookup walks the newest maxCount. like, when not nil, is
+// the generation before it, whose size it reserves, so that the new one
+// seldom grows.
+func newPostings(start int64, like *postings, maxPosting int) *postings {
+	p := &postings{start: start, keep: ^uint32(0)}
+	if maxPosting < maxCount {
+		p.keep = uint32(max(maxPosting, 0))
+	}
 	if like != nil && like.articles > 0 {
 		p.table.reserve(like.table.n)
-		p.entries = make([]postingEntry, 0, len(like.entries))
+		p.blocks = make([]uint32, 0, len(like.blocks))
 		p.words = make([]uint16, 0, len(like.words))
 		p.wordsEnd = make([]uint32, 0, len(like.wordsEnd))
 		p.quoted = make([]uint64, 0, len(like.quoted))
@@ -146,14 +247,17 @@ func (p *postings) quotedOf(d uint32) []uint64 {
 }
 
 // used is the memory the generation's documents take, whatever was
-// reserved: what its budget is weighed against.
+// reserved: what its budget is weighed against. The keys and postings are
+// weighed as 13 and 8 bytes each, what the chains they were filed in
+// took, whatever the blocks take now, so that a generation holds as many
+// articles as it did.
 func (p *postings) used() int {
-	return p.table.used() + 8*len(p.entries) + 2*len(p.words) + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
+	return 13*p.table.n + 8*p.filed + 2*len(p.words) + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
 }
 
 // bytes is the generation's memory.
 func (p *postings) bytes() int {
-	return p.table.bytes() + 8*cap(p.entries) + 2*cap(p.words) + 4*cap(p.wordsEnd) + 8*cap(p.quoted) + 4*cap(p.quotedEnd)
+	return p.table.bytes() + 4*cap(p.blocks) + 2*cap(p.words) + 4*cap(p.wordsEnd) + 8*cap(p.quoted) + 4*cap(p.quotedEnd)
 }
 
 // shortWords reduces token hashes to 16 bits each.

@@ -73,6 +73,13 @@ func scanQuotes(text string, spans, marks []uint32) textQuotes {
 		}
 		c := text[b]
 		if c < utf8.RuneSelf {
+			if i&63 <= 64-8 && b+8 <= len(text) && plainASCII8(text, b) {
+				// eight code points that step passes over, none of
+				// them 64th after i
+				b += 8
+				i += 7
+				continue
+			}
 			if c == '"' || c == '\n' {
 				step(rune(c), b, i)
 			}
@@ -96,6 +103,17 @@ func scanQuotes(text string, spans, marks []uint32) textQuotes {
 		closeAt(i)
 	}
 	return textQuotes{spans: spans, marks: marks, runes: i}
+}
+
+// plainASCII8 reports whether the eight bytes of text from b are ASCII
+// and neither a double quote nor a line end, a word at a time.
+func plainASCII8(text string, b int) bool {
+	_ = text[b+7]
+	w := uint64(text[b]) | uint64(text[b+1])<<8 | uint64(text[b+2])<<16 | uint64(text[b+3])<<24 |
+		uint64(text[b+4])<<32 | uint64(text[b+5])<<40 | uint64(text[b+6])<<48 | uint64(text[b+7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, nl := w^('"'*ones), w^('\n'*ones)
+	return (w|(q-ones)&^q|(nl-ones)&^nl)&highs == 0
 }
 
 // byteAt returns the byte offset in text of code point i (len(text) at

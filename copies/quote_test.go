@@ -83,3 +83,27 @@ func TestTextQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainASCII8 checks the word-at-a-time test of scanQuotes against
+// a byte at a time, on bytes that are mostly letters with a quote, a
+// line end or a byte past ASCII now and then.
+func TestPlainASCII8(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte("abcdefghij \"\n\x7f\x80\xc3\xe2\x01!")
+	for range 20000 {
+		var b [8]byte
+		for k := range b {
+			b[k] = 'a' + byte(r.IntN(26))
+			if r.IntN(10) == 0 {
+				b[k] = alphabet[r.IntN(len(alphabet))]
+			}
+		}
+		want := true
+		for _, c := range b {
+			want = want && c < 0x80 && c != '"' && c != '\n'
+		}
+		if got := plainASCII8(string(b[:]), 0); got != want {
+			t.Fatalf("%q: plainASCII8 %v, want %v", b, got, want)
+		}
+	}
+}

@@ -33,10 +33,12 @@ type entry struct {
 	q      textQuotes
 	qwords []uint64
 	// lean marks an entry built by buildLean: set holds its shingle
-	// hashes unsorted, and q, qwords and d.runes are unknown, until
-	// complete (once) fills them
+	// hashes unsorted until completeSet sorts it, and q, qwords and
+	// d.runes are unknown until completeQuotes fills them; done holds
+	// the bits of the parts completed, written under mu
 	lean bool
-	once sync.Once
+	done atomic.Uint32
+	mu   sync.Mutex
 	// leanBytes is what size counts for a lean entry besides its words,
 	// offsets and fingerprints (see leanSize)
 	leanBytes int
@@ -44,52 +46,72 @@ type entry struct {
 
 // scratch is the reusable memory of preparing one article.
 type scratch struct {
-	toks  []textproc.Token
-	wide  []uint64
-	hs    []uint32
-	sh    []uint64
-	set   []uint32
-	grams []uint32
-	pos   []int32
-	fpos  []uint32
-	radix []uint32
-	keys  []uint64
-	group []int32
-	spans []uint32
-	marks []uint32
+	toks    []textproc.Token
+	wide    []uint64
+	hs      []uint32
+	sh      []uint64
+	set     []uint32
+	grams   []uint32
+	pos     []int32
+	fpos    []uint32
+	sortBuf []uint32
+	keys    []uint64
+	group   []int32
+	spans   []uint32
+	marks   []uint32
 }
 
-// radixSort sorts a in place, a byte at a time from the lowest, through
-// buf, which it returns for reuse: for the few hundred hashes of an
-// article it takes a fraction of a comparison sort's time.
-func radixSort(a, buf []uint32) []uint32 {
-	if len(a) < 64 {
+// bucketSort sorts a in place through buf, which it returns for reuse.
+// The values are hashes, spread evenly: one pass files them by their top
+// bits into about one bucket for every one or two of them, and each
+// bucket, a value or two, is sorted on its own. For the few hundred
+// hashes of an article that takes a fraction of a comparison sort's
+// time, and of four passes of a sort a byte at a time. A bucket that
+// values bunched together make large is sorted by the standard library.
+func bucketSort(a, buf []uint32) []uint32 {
+	n := len(a)
+	if n < 64 {
 		slices.Sort(a)
 		return buf
 	}
-	if cap(buf) < len(a) {
-		buf = make([]uint32, len(a))
+	b := 5
+	for b < 16 && 1<<b < n/2 {
+		b++
 	}
-	buf = buf[:len(a)]
-	src, dst := a, buf
-	for shift := 0; shift < 32; shift += 8 {
-		var count [256]int
-		for _, v := range src {
-			count[byte(v>>shift)]++
-		}
-		sum := 0
-		for i, c := range count {
-			count[i] = sum
-			sum += c
-		}
-		for _, v := range src {
-			b := byte(v >> shift)
-			dst[count[b]] = v
-			count[b]++
-		}
-		src, dst = dst, src
+	nb := 1 << b
+	if need := n + nb + 1; cap(buf) < need {
+		buf = make([]uint32, need)
 	}
-	// four passes leave the result in a
+	tmp, start := buf[:n], buf[n:n+nb+1]
+	clear(start)
+	shift := 32 - b
+	for _, v := range a {
+		start[v>>shift+1]++
+	}
+	for k := 1; k <= nb; k++ {
+		start[k] += start[k-1]
+	}
+	// start[k] is where bucket k starts; filing a value moves it on, so
+	// that it ends where bucket k+1 starts
+	for _, v := range a {
+		k := v >> shift
+		tmp[start[k]] = v
+		start[k]++
+	}
+	copy(a, tmp)
+	lo := 0
+	for _, hi := range start[:nb] {
+		if s := a[lo:hi]; len(s) > 16 {
+			slices.Sort(s)
+		} else {
+			for i := 1; i < len(s); i++ {
+				for j := i; j > 0 && s[j] < s[j-1]; j-- {
+					s[j], s[j-1] = s[j-1], s[j]
+				}
+			}
+		}
+		lo = int(hi)
+	}
 	return buf
 }
 
@@ -100,7 +122,7 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	e := buildEntry(&a, sc)
+	e := buildEntry(&a, sc, nil, false)
 	fps, _, _ := fingerprintPositions(sc)
 	return e, sc.sh, fps
 }
@@ -109,11 +131,12 @@ func newEntry(a storyline.Article, sc *scratch) (*entry, []uint64, []uint32) {
 // hashes (wide), the shingle hashes in text order with repeats (sh), the
 // n-gram hashes (grams) and the positions winnowing selected (pos), for
 // the sketch. The entry's pointer-free arrays of 32-bit values share one
-// allocation.
-func buildEntry(a *storyline.Article, sc *scratch) *entry {
+// allocation. The words of a.Text are toks when given is set (see
+// hashWords).
+func buildEntry(a *storyline.Article, sc *scratch, toks []textproc.Token, given bool) *entry {
 	text := a.Text
-	sc.hashWords(text)
-	tt, wide, hs := sc.toks, sc.wide, sc.hs
+	tt := sc.hashWords(text, toks, given)
+	wide, hs := sc.wide, sc.hs
 	n := len(tt)
 	sh := shingles(sc.sh[:0], wide)
 	sc.sh = sh
@@ -121,7 +144,7 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	for _, h := range sh {
 		set = append(set, uint32(h>>32))
 	}
-	sc.radix = radixSort(set, sc.radix)
+	sc.sortBuf = bucketSort(set, sc.sortBuf)
 	set = slices.Compact(set)
 	sc.set = set
 	sc.selectFingerprints()
@@ -145,32 +168,41 @@ func buildEntry(a *storyline.Article, sc *scratch) *entry {
 	}
 	es, ef := cut(set), cut(fpos)
 	q.spans, q.marks = cut(q.spans), cut(q.marks)
-	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: q.runes, hs: eh, starts: starts}, set: es, fpos: ef, q: q}
+	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: int32(q.runes), hs: eh, starts: starts}, set: es, fpos: ef, q: q}
 	e.d.setTokens(tt)
-	clear(tt) // drop the terms
+	if !given {
+		clear(tt) // drop the terms
+	}
 	e.qwords = q.wordBits(starts)
 	return e
 }
 
-// hashWords tokenizes text into sc.toks and hashes the canonical form of
-// each word: the 64-bit hashes go to sc.wide, their high halves to sc.hs.
-func (sc *scratch) hashWords(text string) {
-	sc.toks = textproc.Tokenize(sc.toks[:0], text)
+// hashWords hashes the canonical form of each word of text: the 64-bit
+// hashes go to sc.wide, their high halves to sc.hs. The words are toks
+// when given is set (textproc.Tokenize's for text, which are only read),
+// else text is tokenized into sc.toks. It returns the words.
+func (sc *scratch) hashWords(text string, toks []textproc.Token, given bool) []textproc.Token {
+	if !given {
+		sc.toks = textproc.Tokenize(sc.toks[:0], text)
+		toks = sc.toks
+	}
 	wide, hs := sc.wide[:0], sc.hs[:0]
-	for _, t := range sc.toks {
+	for _, t := range toks {
 		h := xxh3.HashString(canonical(t.Term))
 		wide = append(wide, h)
 		hs = append(hs, uint32(h>>32))
 	}
 	sc.wide, sc.hs = wide, hs
+	return toks
 }
 
 // selectFingerprints winnows the n-grams of the words hashWords left in
-// sc.wide: their hashes go to sc.grams, the positions winnowing selects
-// to sc.pos, and to sc.fpos, sorted, each selected n-gram's top 16 bits
-// over its position (positions past maxFPos are left out).
+// sc.wide, whose shingles are in sc.sh: their hashes go to sc.grams, the
+// positions winnowing selects to sc.pos, and to sc.fpos, sorted, each
+// selected n-gram's top 16 bits over its position (positions past
+// maxFPos are left out).
 func (sc *scratch) selectFingerprints() {
-	sc.grams = grams(sc.grams[:0], sc.wide)
+	sc.grams = gramsFrom(sc.grams[:0], sc.sh, sc.wide)
 	sc.pos = winnowPos(sc.pos[:0], sc.grams)
 	fpos := sc.fpos[:0]
 	for _, p := range sc.pos {
@@ -178,7 +210,7 @@ func (sc *scratch) selectFingerprints() {
 			fpos = append(fpos, sc.grams[p]>>16<<16|uint32(p))
 		}
 	}
-	sc.radix = radixSort(fpos, sc.radix)
+	sc.sortBuf = bucketSort(fpos, sc.sortBuf)
 	sc.fpos = fpos
 }
 

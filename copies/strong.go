@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Strong copies only (Options.MinShare). A clusterer reads the copies
@@ -73,9 +74,8 @@ func (f *Finder) strong(c storyline.Copy) bool {
 // one-permutation hashing (by MinHash for a text too short to fill its
 // bins), the shingle set kept unsorted and the quotation marks left for
 // complete.
-func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
-	sc := f.scratch.Get().(*scratch)
-	e := buildLean(a, sc)
+func (f *Finder) prepareLean(a *storyline.Article, sc *scratch, toks []textproc.Token, given bool) *Prepared {
+	e := buildLean(a, sc, toks, given)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
 	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
@@ -87,17 +87,16 @@ func (f *Finder) prepareLean(a *storyline.Article) *Prepared {
 		p.s.keys, p.s.hasSh = onePermKeys(sc.sh)
 	}
 	p.at, p.pos = at, pos
-	f.scratch.Put(sc)
 	return p
 }
 
 // buildLean is buildEntry for prepareLean. It leaves in sc the shingle
 // hashes (sh), the n-gram hashes (grams) and the positions winnowing
 // selected (pos).
-func buildLean(a *storyline.Article, sc *scratch) *entry {
+func buildLean(a *storyline.Article, sc *scratch, toks []textproc.Token, given bool) *entry {
 	text := a.Text
-	sc.hashWords(text)
-	tt, wide, hs := sc.toks, sc.wide, sc.hs
+	tt := sc.hashWords(text, toks, given)
+	wide, hs := sc.wide, sc.hs
 	n := len(tt)
 	sc.sh = shingles(sc.sh[:0], wide)
 	sc.selectFingerprints()
@@ -116,30 +115,73 @@ func buildLean(a *storyline.Article, sc *scratch) *entry {
 	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, hs: eh, starts: starts}, set: set, fpos: ef, lean: true,
 		leanBytes: leanSize(text, n, ns)}
 	e.d.setTokens(tt)
-	clear(tt) // drop the terms
+	if !given {
+		clear(tt) // drop the terms
+	}
 	return e
 }
+
+// The parts of a lean entry completed (entry.done).
+const (
+	setDone    = 1 << iota // the shingle set sorted
+	quotesDone             // the quotation marks and the length known
+)
 
 // complete makes a lean entry e (see buildLean) ready to be aligned: its
 // shingle set sorted and without repeats, its quotation marks and length
 // in code points. It is safe to call concurrently; an entry built whole
 // is complete already.
 func (f *Finder) complete(e *entry) {
-	if !e.lean {
+	f.completeSet(e)
+	f.completeQuotes(e)
+}
+
+// completeSet sorts the shingle set of a lean entry e, for a Jaccard
+// similarity, once. It is safe to call concurrently.
+func (f *Finder) completeSet(e *entry) {
+	if !e.lean || e.done.Load()&setDone != 0 {
 		return
 	}
-	e.once.Do(func() {
-		sc := f.scratch.Get().(*scratch)
-		sc.radix = radixSort(e.set, sc.radix)
-		f.scratch.Put(sc)
-		e.set = slices.Compact(e.set)
-		q := scanQuotes(e.d.text, nil, nil)
-		if len(e.d.text) == q.runes {
-			q.marks = nil // code points are bytes
-		}
-		e.q, e.d.runes = q, q.runes
-		e.qwords = q.wordBits(e.d.starts)
-	})
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.done.Load()&setDone != 0 {
+		return
+	}
+	sc := f.scratch.Get().(*scratch)
+	sc.sortBuf = bucketSort(e.set, sc.sortBuf)
+	f.scratch.Put(sc)
+	e.set = slices.Compact(e.set)
+	e.done.Or(setDone)
+}
+
+// completeQuotes finds the quotation marks of a lean entry e and its
+// length in code points, once. It is safe to call concurrently.
+func (f *Finder) completeQuotes(e *entry) {
+	if !e.lean || e.done.Load()&quotesDone != 0 {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.done.Load()&quotesDone != 0 {
+		return
+	}
+	q := scanQuotes(e.d.text, nil, nil)
+	if len(e.d.text) == q.runes {
+		q.marks = nil // code points are bytes
+	}
+	e.q, e.d.runes = q, int32(q.runes)
+	e.qwords = q.wordBits(e.d.starts)
+	e.done.Or(quotesDone)
+}
+
+// length returns the length of e in code points when it is known, else
+// where its last word ends, which is no more: what a share of e is at
+// least measured against.
+func (e *entry) length() int {
+	if !e.lean || e.done.Load()&quotesDone != 0 {
+		return int(e.d.runes)
+	}
+	return int(e.d.last)
 }
 
 // leanSize is what size counts for a lean entry of n words and ns
@@ -167,6 +209,9 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 	}
 	a, b := xp.s.words, t.words
 	cr.reset(f.opts.MinShare*shortSlack, len(a), len(b))
+	// the first n-gram is looked for by a scan of b, the next ones
+	// through an index of its words
+	looked := 0
 	for k := range cr.fps(t.fps, unwalked) {
 		for _, i32 := range xp.positions(k) {
 			i := int(i32)
@@ -177,17 +222,62 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 				continue
 			}
 			g := a[i : i+gramWords]
-			for j := 0; j+gramWords <= len(b); j++ {
-				if b[j] != g[0] || !equalRun(b, g, j, 0, gramWords) {
-					continue
+			if looked++; looked == 1 {
+				for j := 0; j+gramWords <= len(b); j++ {
+					if b[j] == g[0] && equalRun(b, g, j, 0, gramWords) && cr.add(extendRun(a, b, i, j).inWords()) {
+						return true
+					}
 				}
-				if cr.add(extendRun(a, b, i, j).inWords()) {
+				continue
+			}
+			if looked == 2 {
+				cr.words.index(b)
+			}
+			for _, j32 := range cr.words.at(g[0]) {
+				j := int(j32)
+				if j+gramWords <= len(b) && b[j] == g[0] && equalRun(b, g, j, 0, gramWords) && cr.add(extendRun(a, b, i, j).inWords()) {
 					return true
 				}
 			}
 		}
 	}
 	return cr.covers()
+}
+
+// touchMax is how many of the fingerprints a candidate shares
+// touchTargets reads ahead.
+const touchMax = 4
+
+// touchTargets reads ahead what screenStrong reads first of each
+// candidate in memory, and returns the sum of what it read, so that the
+// reads are not optimized away: where the first fingerprints it shares
+// with the arrival xp are filed, then the words at the first such
+// position. The candidates were last read long ago; read one at a time,
+// as screenStrong reads them, each read waits for memory, and read
+// side by side they overlap.
+func touchTargets(targets []target, xp *Prepared) (sum uint32) {
+	for i := range targets {
+		t := &targets[i]
+		if y := t.e; y != nil && len(y.fpos) > 0 {
+			for _, k := range t.fps[:min(len(t.fps), touchMax)] {
+				key := xp.s.fps[k] >> 16 << 16
+				sum += y.fpos[min(int(uint64(key)*uint64(len(y.fpos))>>32), len(y.fpos)-1)]
+			}
+		}
+	}
+	var buf [8]int
+	for i := range targets {
+		t := &targets[i]
+		if y := t.e; y != nil && len(t.fps) > 0 {
+			for _, j := range y.positions(buf[:0], xp.s.fps[t.fps[0]]) {
+				if j < len(y.d.hs) {
+					sum += y.d.hs[j] + y.d.starts[j] + uint32(y.d.lens[j])
+				}
+				break
+			}
+		}
+	}
+	return sum
 }
 
 // mayCopyStrong reports whether an arrival xp and a candidate y may form
@@ -204,8 +294,8 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, 
 		if t.c.bands < minLSHBands {
 			return false
 		}
-		f.complete(x)
-		f.complete(y)
+		f.completeSet(x)
+		f.completeSet(y)
 		return jaccardAtLeast(x.set, y.set, f.opts.NearThreshold)
 	}
 	if t.c.bands >= strongBands || t.fps == nil || len(t.fps) < int(t.c.shared) {
@@ -215,7 +305,7 @@ func (f *Finder) mayCopyStrong(cr *coverRuns, xp *Prepared, y *entry, t target, 
 	if len(a) > maxFPos || len(b) > maxFPos || len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	cr.reset(f.opts.MinShare*coverSlack, int(x.d.end(len(a)-1)), int(y.d.end(len(b)-1)))
+	cr.reset(f.opts.MinShare*coverSlack, int(x.d.last), int(y.d.last))
 	var ybuf [8]int
 	ys := ybuf[:0]
 	for k := range cr.fps(t.fps, unwalked) {
@@ -260,7 +350,7 @@ func (cr *coverRuns) fps(shared, unwalked []int32) iter.Seq[int32] {
 			}
 		}
 		if len(unwalked) == 0 || len(cr.runs) == 0 ||
-			cr.union(false) < unwalkedGate*cr.share*float64(cr.na) && cr.union(true) < unwalkedGate*cr.share*float64(cr.nb) {
+			!cr.reaches(false, unwalkedGate*cr.share*float64(cr.na)) && !cr.reaches(true, unwalkedGate*cr.share*float64(cr.nb)) {
 			return
 		}
 		for _, k := range unwalked[:min(len(unwalked), maxUnwalked)] {
@@ -280,7 +370,39 @@ type coverRuns struct {
 	share  float64
 	looked int
 	ivs    [][2]int
+	// words finds the short words of a candidate no longer in memory
+	words wordIndex
 }
+
+// wordIndex finds where each short word occurs in a text (see
+// shortWords), in text order, for a text that many n-grams are looked
+// for in: the positions of the words whose low byte is v are
+// pos[start[v]:start[v+1]].
+type wordIndex struct {
+	start [257]int32
+	pos   []int32
+}
+
+// index files the positions of the words of b.
+func (x *wordIndex) index(b []uint16) {
+	clear(x.start[:])
+	for _, w := range b {
+		x.start[int(byte(w))+1]++
+	}
+	for v := 1; v <= 256; v++ {
+		x.start[v] += x.start[v-1]
+	}
+	x.pos = slices.Grow(x.pos[:0], len(b))[:len(b)]
+	next := x.start
+	for j, w := range b {
+		x.pos[next[byte(w)]] = int32(j)
+		next[byte(w)]++
+	}
+}
+
+// at returns the positions, in text order, of the words whose low byte
+// is that of w: those of w among them.
+func (x *wordIndex) at(w uint16) []int32 { return x.pos[x.start[byte(w)]:x.start[int(byte(w))+1]] }
 
 // coverRun is a run of equal words, [a0, a1) of one text and [b0, b1) of
 // the other, and what it covers of each, [ua0, ua1) and [ub0, ub1), in
@@ -338,14 +460,24 @@ func (cr *coverRuns) add(r coverRun) bool {
 	cr.runs = append(cr.runs, r)
 	cr.sa += r.ua1 - r.ua0
 	cr.sb += r.ub1 - r.ub0
-	return float64(cr.sa) >= cr.share*float64(cr.na) && cr.union(false) >= cr.share*float64(cr.na) ||
-		float64(cr.sb) >= cr.share*float64(cr.nb) && cr.union(true) >= cr.share*float64(cr.nb)
+	return cr.reaches(false, cr.share*float64(cr.na)) || cr.reaches(true, cr.share*float64(cr.nb))
+}
+
+// reaches reports whether the runs collected cover at least t of the
+// first text, or of the second when second is set. Their union is no
+// more than their sum, which is measured first: the union sorts them.
+func (cr *coverRuns) reaches(second bool, t float64) bool {
+	sum := cr.sa
+	if second {
+		sum = cr.sb
+	}
+	return float64(sum) >= t && cr.union(second) >= t
 }
 
 // covers reports whether the runs collected cover the share of either
 // text.
 func (cr *coverRuns) covers() bool {
-	return len(cr.runs) > 0 && (cr.union(false) >= cr.share*float64(cr.na) || cr.union(true) >= cr.share*float64(cr.nb))
+	return len(cr.runs) > 0 && (cr.reaches(false, cr.share*float64(cr.na)) || cr.reaches(true, cr.share*float64(cr.nb)))
 }
 
 // union returns the words of the first text the runs cover, or of the

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // strongPairs runs a Finder with opts over arts and returns the strong
@@ -306,5 +308,105 @@ func TestStrongConcurrent(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no copies found")
+	}
+}
+
+// TestWordIndex checks that the index of a candidate's short words
+// yields every position of a word, in text order, whatever its low byte.
+func TestWordIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var x wordIndex
+	for _, n := range []int{0, 1, 300, 5000} {
+		b := make([]uint16, n)
+		for i := range b {
+			b[i] = uint16(r.IntN(600)) // low bytes shared by several words, 255 among them
+		}
+		x.index(b)
+		for w := range uint16(600) {
+			var want, got []int
+			for j, v := range b {
+				if v == w {
+					want = append(want, j)
+				}
+			}
+			for _, j := range x.at(w) {
+				if b[j] == w {
+					got = append(got, int(j))
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("n=%d word %d: positions %v, want %v", n, w, got, want)
+			}
+		}
+	}
+}
+
+// TestPrepareTokens checks that an article prepared from its tokens is
+// prepared as from its text, with MinShare and without, that the tokens
+// are left as they were, and that the two finders find the same copies.
+func TestPrepareTokens(t *testing.T) {
+	ctx := context.Background()
+	for _, opts := range []Options{{}, {MinShare: 0.2}} {
+		stream := newGenStream(400)
+		fText, fToks := New(nil, opts), New(nil, opts)
+		pairs := 0
+		for {
+			a, ok := stream.next()
+			if !ok {
+				break
+			}
+			toks := textproc.Tokenize(nil, a.Text)
+			before := slices.Clone(toks)
+			pt, pk := fText.Prepare(&a), fToks.PrepareTokens(&a, toks)
+			if !slices.Equal(toks, before) {
+				t.Fatalf("%s: PrepareTokens changed the tokens", a.ID)
+			}
+			if !reflect.DeepEqual(pt.s, pk.s) || !slices.Equal(pt.at, pk.at) || !slices.Equal(pt.pos, pk.pos) ||
+				!slices.Equal(pt.e.d.hs, pk.e.d.hs) || !slices.Equal(pt.e.d.starts, pk.e.d.starts) ||
+				!slices.Equal(pt.e.d.lens, pk.e.d.lens) || !slices.Equal(pt.e.set, pk.e.set) || !slices.Equal(pt.e.fpos, pk.e.fpos) ||
+				pt.e.d.last != pk.e.d.last || pt.e.d.runes != pk.e.d.runes || !slices.Equal(pt.e.qwords, pk.e.qwords) {
+				t.Fatalf("MinShare %v, %s: prepared from tokens otherwise than from text", opts.MinShare, a.ID)
+			}
+			ct, err := fText.AddPrepared(ctx, &a, pt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ck, err := fToks.AddPrepared(ctx, &a, pk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(ct, ck) {
+				t.Fatalf("MinShare %v, %s: copies %v from tokens, %v from text", opts.MinShare, a.ID, ck, ct)
+			}
+			pairs += len(ct)
+		}
+		if pairs == 0 {
+			t.Fatalf("MinShare %v: no copies in the stream", opts.MinShare)
+		}
+	}
+}
+
+// TestCoverReaches checks the cover measured by the sum of the runs
+// first against their union alone, for overlapping random runs.
+func TestCoverReaches(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	var cr coverRuns
+	for range 2000 {
+		cr.reset(0.2, 400, 300)
+		for range r.IntN(6) {
+			a0, b0 := r.IntN(380), r.IntN(280)
+			a1, b1 := a0+1+r.IntN(20), b0+1+r.IntN(20)
+			cr.runs = append(cr.runs, coverRun{a0: a0, a1: a1, b0: b0, b1: b1}.inWords())
+			cr.sa += a1 - a0
+			cr.sb += b1 - b0
+		}
+		for _, want := range []float64{0, 10, 20, 40, 80} {
+			if got, exact := cr.reaches(false, want), cr.union(false) >= want; got != exact {
+				t.Fatalf("runs %v: reaches %v of the first text %v, union says %v", cr.runs, want, got, exact)
+			}
+			if got, exact := cr.reaches(true, want), cr.union(true) >= want; got != exact {
+				t.Fatalf("runs %v: reaches %v of the second text %v, union says %v", cr.runs, want, got, exact)
+			}
+		}
 	}
 }

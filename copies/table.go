@@ -5,14 +5,11 @@ package copies
 // caller. It is open addressing with linear probing over packed uint64
 // slots (key<<32 | entry+1), so an empty slot is 0. It grows by half when
 // 85% full, so it is always between 57% and 85% full: about 11 bytes per
-// key on average, 14 at worst.
+// key on average, 14 at worst. The passage index files a block of
+// postings under each key instead (see postings), through find and fill.
 type chainTable struct {
 	slots []uint64
 	n     int
-	// counts, when counted is set, holds how many entries were filed
-	// under each slot's key, up to 255
-	counted bool
-	counts  []uint8
 }
 
 const noEntry = ^uint32(0)
@@ -42,29 +39,45 @@ func (t *chainTable) touch(key uint32) uint64 {
 
 // head returns the newest entry under key, or noEntry.
 func (t *chainTable) head(key uint32) uint32 {
-	e, _ := t.headCount(key)
-	return e
-}
-
-// headCount returns the newest entry under key, or noEntry, and, when
-// the table counts, how many entries are filed under key (at most 255).
-func (t *chainTable) headCount(key uint32) (uint32, int) {
 	if len(t.slots) == 0 {
-		return noEntry, 0
+		return noEntry
 	}
 	for i := t.slotOf(key); ; i = t.nextSlot(i) {
 		s := t.slots[i]
 		if s == 0 {
-			return noEntry, 0
+			return noEntry
 		}
 		if uint32(s>>32) == key {
-			n := 0
-			if t.counted {
-				n = int(t.counts[i])
-			}
-			return uint32(s) - 1, n
+			return uint32(s) - 1
 		}
 	}
+}
+
+// find returns the slot of key, growing the table first when one more
+// key would fill it past 85%: where the key is, found set, or the empty
+// slot where fill files it.
+func (t *chainTable) find(key uint32) (i int, found bool) {
+	if 100*(t.n+1) > 85*len(t.slots) {
+		t.grow()
+	}
+	for i = t.slotOf(key); ; i = t.nextSlot(i) {
+		s := t.slots[i]
+		if s == 0 {
+			return i, false
+		}
+		if uint32(s>>32) == key {
+			return i, true
+		}
+	}
+}
+
+// fill files entry under key in slot i, which find returned for it:
+// empty, or holding key already.
+func (t *chainTable) fill(i int, key, entry uint32) {
+	if t.slots[i] == 0 {
+		t.n++
+	}
+	t.slots[i] = uint64(key)<<32 | uint64(entry+1)
 }
 
 // push files entry under key and returns the entry it displaced as the
@@ -79,16 +92,10 @@ func (t *chainTable) push(key, entry uint32) uint32 {
 		if s == 0 {
 			t.slots[i] = v
 			t.n++
-			if t.counted {
-				t.counts[i] = 1
-			}
 			return noEntry
 		}
 		if uint32(s>>32) == key {
 			t.slots[i] = v
-			if t.counted && t.counts[i] < 255 {
-				t.counts[i]++
-			}
 			return uint32(s) - 1
 		}
 	}
@@ -101,9 +108,6 @@ func (t *chainTable) reserve(n int) {
 		return
 	}
 	t.slots = make([]uint64, max(1024, n*100/70))
-	if t.counted {
-		t.counts = make([]uint8, len(t.slots))
-	}
 }
 
 func (t *chainTable) grow() { t.resize(max(1024, len(t.slots)*3/2)) }
@@ -118,12 +122,9 @@ func (t *chainTable) growTo(n int) {
 
 // resize re-files every key in a table of size slots.
 func (t *chainTable) resize(size int) {
-	old, oldCounts := t.slots, t.counts
+	old := t.slots
 	t.slots = make([]uint64, size)
-	if t.counted {
-		t.counts = make([]uint8, len(t.slots))
-	}
-	for j, s := range old {
+	for _, s := range old {
 		if s == 0 {
 			continue
 		}
@@ -132,20 +133,12 @@ func (t *chainTable) resize(size int) {
 			i = t.nextSlot(i)
 		}
 		t.slots[i] = s
-		if t.counted {
-			t.counts[i] = oldCounts[j]
-		}
 	}
 }
 
 // used is the memory the table's keys take at its usual load, whatever
 // was reserved.
-func (t *chainTable) used() int {
-	if t.counted {
-		return t.n * 13
-	}
-	return t.n * 12
-}
+func (t *chainTable) used() int { return t.n * 12 }
 
 // bytes is the table's memory.
-func (t *chainTable) bytes() int { return 8*cap(t.slots) + cap(t.counts) }
+func (t *chainTable) bytes() int { return 8 * cap(t.slots) }

@@ -14,9 +14,12 @@ import (
 // starts, and its length in a byte. Nine bytes a word are the bulk of
 // what the recent articles hold.
 type doc struct {
-	text  string
-	runes int
-	hs    []uint32
+	text string
+	// runes is the length of text in code points; last the code point
+	// after its last word (0 for none), which bounds a share of it
+	// without reading the word offsets
+	runes, last int32
+	hs          []uint32
 	// starts holds the first code point of each word; lens its length
 	// in code points, longWord for a word of longWord or more, whose end
 	// is in long
@@ -40,9 +43,13 @@ func (d *doc) end(i int) int32 {
 }
 
 // setTokens records the offsets of tt, the text's words, in d.starts,
-// which holds room for them, and d.lens.
+// which holds room for them, and d.lens, and where the last ends.
 func (d *doc) setTokens(tt []textproc.Token) {
 	d.lens = make([]uint8, len(tt))
+	d.last = 0
+	if len(tt) > 0 {
+		d.last = int32(tt[len(tt)-1].End)
+	}
 	for i, t := range tt {
 		d.starts[i] = uint32(t.Start)
 		n := t.End - t.Start
@@ -79,7 +86,7 @@ func prepareWith(buf []textproc.Token, wide []uint64, text string) (doc, []textp
 		wide = append(wide, h)
 		hs[i] = uint32(h >> 32)
 	}
-	d := doc{text: text, runes: utf8.RuneCountInString(text), hs: hs, starts: make([]uint32, len(tt))}
+	d := doc{text: text, runes: int32(utf8.RuneCountInString(text)), hs: hs, starts: make([]uint32, len(tt))}
 	d.setTokens(tt)
 	clear(tt) // drop the terms
 	return d, tt, wide
@@ -101,6 +108,18 @@ var spelling = []struct{ from, to string }{
 // possessive "'s" dropped and British spellings made American. Both texts
 // go through it, so over-folding only ever joins words, never splits them.
 func canonical(term string) string {
+	// most words are short: folded here, inlined, without a call
+	if n := len(term); n < 6 {
+		if n >= 2 && term[n-2] == '\'' && term[n-1] == 's' {
+			return term[:n-2]
+		}
+		return term
+	}
+	return canonicalLong(term)
+}
+
+// canonicalLong is canonical for a term of six bytes or more.
+func canonicalLong(term string) string {
 	term = strings.TrimSuffix(term, "'s")
 	n := len(term)
 	if n < 6 || term[0] >= utf8.RuneSelf {

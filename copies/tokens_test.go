@@ -55,6 +55,12 @@ func TestCanonicalEndings(t *testing.T) {
 		}
 		return term
 	}
+	// short terms, folded without a call, on both sides of the cut
+	for _, term := range []string{"", "s", "'s", "a's", "ab's", "abc's", "abcd's", "abcde's", "abc'", "abcd", "abcde", "abcdef", "it’s", "é's"} {
+		if got, want := canonical(term), all(term); got != want {
+			t.Errorf("canonical(%q) = %q, want %q", term, got, want)
+		}
+	}
 	for _, s := range spelling {
 		for _, stem := range []string{"", "a", "xy", "abcdef"} {
 			for _, term := range []string{stem + s.from, stem + s.from + "'s", stem + s.from + "x", "x" + s.from[1:]} {

@@ -26,6 +26,24 @@ func grams(dst []uint32, words []uint64) []uint32 {
 	return dst
 }
 
+// gramsFrom is grams for words whose shingles (see shingles) are sh: the
+// hash of an n-gram goes on from that of the shingle it starts with,
+// which spares hashing its first shingleWords words again.
+func gramsFrom(dst []uint32, sh []uint64, words []uint64) []uint32 {
+	if len(words) < gramWords || len(sh) != len(words)-shingleWords+1 {
+		return grams(dst, words)
+	}
+	for i := 0; i+gramWords <= len(words); i++ {
+		h := sh[i]
+		for _, w := range words[i+shingleWords : i+gramWords] {
+			h = (h ^ w) * 0xBF58476D1CE4E5B9
+			h ^= h >> 29
+		}
+		dst = append(dst, uint32(h>>32))
+	}
+	return dst
+}
+
 // winnow appends the fingerprints winnowed from the n-gram hashes grams,
 // each once, in text order.
 func winnow(dst []uint32, grams []uint32) []uint32 {

@@ -78,3 +78,20 @@ func TestFingerprintPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestGramsFrom checks that the n-gram hashes gone on from the shingles
+// are those hashed from the words, for texts of every length around the
+// n-gram's.
+func TestGramsFrom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := range 40 {
+		words := make([]uint64, n)
+		for i := range words {
+			words[i] = r.Uint64()
+		}
+		sh := shingles(nil, words)
+		if got, want := gramsFrom(nil, sh, words), grams(nil, words); !slices.Equal(got, want) {
+			t.Fatalf("%d words: gramsFrom %v, grams %v", n, got, want)
+		}
+	}
+}
