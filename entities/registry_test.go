@@ -46,6 +46,12 @@ func (g *refRegistry) learn(r *Result) {
 	}
 }
 
+// fullName is Registry.FullName.
+func (g *refRegistry) fullName(key string) string {
+	n, _ := g.lookup(key)
+	return n
+}
+
 func (g *refRegistry) commit() map[string]string {
 	changed := make(map[string]string)
 	var keys []string
@@ -101,6 +107,7 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 	reg := NewRegistry()
 	reg.limit = limit
 	ref := newRefRegistry(limit)
+	seen := map[string]bool{}
 	for batch := range 600 {
 		for range rng.IntN(4) {
 			r := &Result{}
@@ -124,19 +131,26 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("batch %d: Commit() = %v, reference %v", batch, got, want)
 		}
+		held := map[string]bool{}
 		for _, m := range []map[string]string{ref.old, ref.names} {
-			for key, name := range m {
-				if n, _ := ref.lookup(key); n == name {
-					if got := reg.FullName(key); got != name {
-						t.Fatalf("batch %d: FullName(%q) = %q, reference %q", batch, key, got, name)
-					}
-				}
+			for key := range m {
+				held[key], seen[key] = true, true
 			}
+		}
+		// every key ever learned, also those the generations forgot
+		for key := range seen {
+			if got, want := reg.FullName(key), ref.fullName(key); got != want {
+				t.Fatalf("batch %d: FullName(%q) = %q, reference %q", batch, key, got, want)
+			}
+		}
+		if reg.Len() != len(held) {
+			t.Fatalf("batch %d: Len() = %d, reference %d", batch, reg.Len(), len(held))
 		}
 		if batch%150 == 0 {
 			// a fresh start now and then, so that names are learned anew
 			reg, ref = NewRegistry(), newRefRegistry(limit)
 			reg.limit = limit
+			clear(seen)
 		}
 	}
 }
