@@ -167,3 +167,50 @@ func TestCountLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcutOdds checks that the shortcut runs first once it has
+// settled texts, and the model once it has not, and that the model
+// first still probes the shortcut now and then.
+func TestShortcutOdds(t *testing.T) {
+	var o shortcutOdds
+	if !o.first() {
+		t.Fatal("a fresh detector does not try the shortcut first")
+	}
+	for range 10 {
+		o.record(false)
+	}
+	if o.first() {
+		t.Fatalf("score %d: the shortcut still first after settling nothing", o.score.Load())
+	}
+	probes := 0
+	for range 10 * probeEvery {
+		if o.probe() {
+			probes++
+		}
+	}
+	if probes != 10 {
+		t.Errorf("%d probes in %d calls, want 10", probes, 10*probeEvery)
+	}
+	for range 1000 {
+		o.record(true)
+	}
+	if !o.first() || o.score.Load() > oddsLimit {
+		t.Fatalf("score %d after settling every text", o.score.Load())
+	}
+	// settling two texts in five keeps the score about level; fewer
+	// sends it down
+	for range 200 {
+		o.record(true)
+		o.record(false)
+		o.record(false)
+		o.record(false)
+	}
+	if o.first() {
+		t.Errorf("score %d: the shortcut first while it settles one text in four", o.score.Load())
+	}
+	var none *shortcutOdds
+	if none.first() || none.probe() {
+		t.Error("nil odds ask for the shortcut")
+	}
+	none.record(true)
+}
