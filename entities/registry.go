@@ -207,8 +207,7 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 	old, ok := g.lookup(key)
 	switch {
 	case !ok:
-		key = strings.Clone(key)
-		name = strings.Clone(name)
+		key, name = cloneBoth(key, name)
 		g.set(key, name)
 		changed[key] = name
 	case old == name || old == "" || endsWithWord(old, name):
@@ -218,8 +217,7 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 			g.set(strings.Clone(key), old)
 		}
 	case endsWithWord(name, old):
-		key = strings.Clone(key)
-		name = strings.Clone(name)
+		key, name = cloneBoth(key, name)
 		g.set(key, name)
 		changed[key] = name
 	default:
@@ -227,6 +225,16 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 		g.set(key, "") // two people share the surname
 		changed[key] = ""
 	}
+}
+
+// cloneBoth returns copies of key and name that share one allocation.
+func cloneBoth(key, name string) (string, string) {
+	if key == "" || name == "" {
+		// a concatenation with an empty string is the other one, shared
+		return strings.Clone(key), strings.Clone(name)
+	}
+	both := key + name
+	return both[:len(key)], both[len(key):]
 }
 
 // endsWithWord reports whether s ends with a space and w, as

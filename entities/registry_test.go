@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -194,5 +195,23 @@ func TestRegistryLearnsAfterRestore(t *testing.T) {
 	reg.Learn(anna)
 	if got := reg.Commit(); len(got) != 1 || got["putin"] != "" {
 		t.Errorf("Commit() after Restore = %v, want putin ambiguous", got)
+	}
+}
+
+// TestCloneBoth checks that cloneBoth returns the strings it is given,
+// in memory of their own.
+func TestCloneBoth(t *testing.T) {
+	src := "putin Vladimir Putin"
+	for _, c := range [][2]string{{src[:5], src[6:]}, {"", src[6:]}, {src[:5], ""}} {
+		k, n := cloneBoth(c[0], c[1])
+		if k != c[0] || n != c[1] {
+			t.Fatalf("cloneBoth(%q, %q) = %q, %q", c[0], c[1], k, n)
+		}
+		lo := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+		for _, s := range []string{k, n} {
+			if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); len(s) > 0 && p >= lo && p < lo+uintptr(len(src)) {
+				t.Errorf("cloneBoth(%q, %q) shares the caller's memory", c[0], c[1])
+			}
+		}
 	}
 }
