@@ -55,7 +55,7 @@ func TestDetectMatchesReference(t *testing.T) {
 	for k, d := range []*Detector{New(), New("en", "ru"), New("ru", "uk"), New("de", "fr"), New("uk")} {
 		// the shortcut first, the model first, and as the odds go
 		scores := []int32{0, -oddsLimit, 1}
-		if k > 1 {
+		if k > 0 {
 			scores = scores[2:] // as the odds go, only
 		}
 		for _, score := range scores {
