@@ -90,9 +90,7 @@ func (d *Doc) Reset(text string) {
 			upper = isUpper(r0)
 		}
 		capAt[nCap] = int32(i)
-		if upper {
-			nCap++
-		}
+		nCap += b2i(upper)
 		if t.Start == prevEnd+1 && runes[prevEnd] == ' ' && i > 0 {
 			// one space since the last token, most gaps: neither a
 			// sentence nor a paragraph starts
@@ -154,6 +152,15 @@ func (d *Doc) capitalizedTokens(buf *[]int32) []int32 {
 	}
 	*buf = l
 	return l
+}
+
+// b2i returns 1 for true and 0 for false, which the compiler makes
+// without a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isSpace is unicode.IsSpace, answered at once for ASCII.
