@@ -214,3 +214,37 @@ func TestShortcutOdds(t *testing.T) {
 	}
 	none.record(true)
 }
+
+// TestShortcutSetHit checks hit, by key and by string, against the rule:
+// a word the set holds as written, or lowered when it is 8 bytes at most.
+func TestShortcutSetHit(t *testing.T) {
+	if !enShortcut.keyed || !ruShortcut.keyed {
+		t.Fatal("a default set has a word without a key: every word goes by string")
+	}
+	odd := newShortcutSet("xx", map[string]bool{"the": true, "été": true, "ça": true}, 4)
+	if odd.keyed {
+		t.Fatal("a set with é has keys")
+	}
+	rule := func(s *shortcutSet, w string) bool {
+		if s.words[w] {
+			return true
+		}
+		return len(w) <= 8 && s.words[strings.ToLower(w)]
+	}
+	words := []string{"the", "The", "THE", "then", "İs", "is", "Что", "ЧТО", "что", "Также", "также",
+		"Который", "который", "été", "Été", "ÉTÉ", "ça", "Ça", "kelvin", "\u212aa", "ѐ", "Ѐ"}
+	for _, s := range []*shortcutSet{enShortcut, ruShortcut, odd} {
+		for _, w := range words {
+			ascii := isASCIILetters(w)
+			if len(w) > s.maxLen {
+				continue // shortcut asks no longer word
+			}
+			if ascii && len(w) > s.asciiLongest {
+				continue // nor an ASCII word longer than the set's
+			}
+			if got, want := s.hit(w, ascii), rule(s, w); got != want {
+				t.Errorf("%s: hit(%q) = %v, want %v", s.code, w, got, want)
+			}
+		}
+	}
+}

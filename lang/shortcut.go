@@ -35,7 +35,7 @@ var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatl
 // Most words are ASCII letters and the two-byte Cyrillic letters
 // U+0400–U+047F, in which every word of the sets is written, lower case,
 // in 8 letters at most. Such a word is looked up by a key packing the
-// codes of its letters, lowered (see letterCodes): it is a hit when the
+// codes of its letters, lowered (see letterKeys): it is a hit when the
 // set's keys hold its key and it is lower case or 8 bytes at most, as
 // the rule says, since lowering keeps these letters' byte lengths. Any
 // other word is looked up as the rule says, by string.
@@ -51,23 +51,28 @@ type shortcutSet struct {
 	asciiLongest int
 	// maxLen is the bytes of the longest word that may be a hit:
 	// longest, or 8, to be lowered
-	maxLen   int
-	need     int // hits*need >= words settles
-	keys     keySet
-	keyed    bool // every word has a key (else all go by string)
-	cyrillic bool
+	maxLen int
+	need   int // hits*need >= words settles
+	keys   keySet
+	keyed  bool // every word has a key (else all go by string)
 }
 
 var (
-	enShortcut = newShortcutSet("en", enWords, 4, false)
-	ruShortcut = newShortcutSet("ru", ruWords, 5, true)
+	enShortcut = newShortcutSet("en", enWords, 4)
+	ruShortcut = newShortcutSet("ru", ruWords, 5)
 )
 
-func newShortcutSet(code string, words map[string]bool, need int, cyrillic bool) *shortcutSet {
-	s := &shortcutSet{code: code, words: words, filter: textproc.NewWordFilter(words), need: need, keyed: true, cyrillic: cyrillic}
+// newShortcutSet returns the set of words for code, settled when one word
+// in need at least is a hit.
+func newShortcutSet(code string, words map[string]bool, need int) *shortcutSet {
+	s := &shortcutSet{code: code, words: words, filter: textproc.NewWordFilter(words), need: need,
+		keyed: 2*len(words) <= len(keySet{}.slots)} // a keySet half full at most
 	for w := range words {
 		s.longest = max(s.longest, len(w))
 		s.maxLen = max(s.longest, 8)
+		if !s.keyed {
+			continue
+		}
 		key, upper, ok := wordKey(w)
 		if !ok || upper || key == 0 {
 			s.keyed = false
