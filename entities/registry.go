@@ -151,9 +151,7 @@ func (g *Registry) Commit() map[string]string {
 	spans := slices.Grow(cw.spans[:0], n)[:n]
 	for i, name := range g.staged {
 		spans[i][0] = len(lowered)
-		for _, r := range lastField(name) {
-			lowered = utf8.AppendRune(lowered, unicode.ToLower(r))
-		}
+		lowered = appendLower(lowered, lastField(name))
 		spans[i][1] = len(lowered)
 	}
 	keys := string(lowered)
@@ -243,9 +241,50 @@ func endsWithWord(s, w string) bool {
 	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && strings.HasSuffix(s, w)
 }
 
+// appendLower appends w lowered code point by code point, as
+// unicode.ToLower does, to dst: ASCII bytes at once.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
 // lastField returns the last of strings.Fields(s), or "". It reads s
-// from the end, where the field is.
+// from the end, where the field is: ASCII bytes at once, until a byte of
+// another code point.
 func lastField(s string) string {
+	end := len(s)
+	for end > 0 && s[end-1] < utf8.RuneSelf && asciiSpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && s[start-1] < utf8.RuneSelf && !asciiSpace(s[start-1]) {
+		start--
+	}
+	if start == 0 || s[start-1] < utf8.RuneSelf {
+		if start < end || end == 0 || s[end-1] < utf8.RuneSelf {
+			return s[start:end] // ended by an ASCII space or the start
+		}
+	}
+	return lastFieldRunes(s)
+}
+
+// asciiSpace reports whether the ASCII byte c is white space.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+// lastFieldRunes is lastField code point by code point.
+func lastFieldRunes(s string) string {
 	end := len(s)
 	for end > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:end])
