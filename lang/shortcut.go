@@ -313,10 +313,10 @@ func ukrainianOrBelarusian(r rune) bool {
 // model's 512 bytes), so it pays when it settles more than about two
 // texts in five, as it does most news in English and Russian (but few
 // generated articles, poorer in function words). The score goes up by 3
-// for a text settled and down by 2 for one not, within ±oddsLimit; the
-// shortcut runs first while the score is not negative. While the model
-// runs first, the shortcut runs after it on one text in probeEvery, to
-// follow the stream. The odds only choose what runs first, never the
+// for a text settled and down by 2 for one not, within about ±oddsLimit
+// (concurrent records may pass it by a step); the shortcut runs first
+// while the score is not negative. While the model runs first, the
+// shortcut runs after it on one text in probeEvery, to follow the stream. The odds only choose what runs first, never the
 // answer; they are safe for concurrent use.
 type shortcutOdds struct {
 	score atomic.Int32
