@@ -77,19 +77,24 @@ func (d *Doc) Reset(text string) {
 	if cap(d.capAt) < n {
 		d.capAt = make([]int32, 0, n) // every token, at most
 	}
-	capAt := d.capAt[:0]
+	// capAt is written in place, every token's index, and kept by
+	// advancing nCap when the token is capitalised: no branch on the
+	// capitals, which follow the text unpredictably
+	capAt, nCap := d.capAt[:n], 0
 	for i := range toks {
 		t := &toks[i]
 		start := i == 0
 		r0 := runes[t.Start]
-		upper := r0 < utf8.RuneSelf && 'A' <= r0 && r0 <= 'Z' || r0 >= utf8.RuneSelf && isUpper(r0)
+		upper := uint32(r0-'A') < 26 // A…Z
+		if r0 >= utf8.RuneSelf {
+			upper = isUpper(r0)
+		}
+		capAt[nCap] = int32(i)
+		nCap += b2i(upper)
 		if t.Start == prevEnd+1 && runes[prevEnd] == ' ' && i > 0 {
 			// one space since the last token, most gaps: neither a
 			// sentence nor a paragraph starts
 			sent[i], caps[i], paras[i] = false, upper, para
-			if upper {
-				capAt = append(capAt, int32(i))
-			}
 			prevEnd = t.End
 			continue
 		}
@@ -127,12 +132,9 @@ func (d *Doc) Reset(text string) {
 			start = true
 		}
 		sent[i], caps[i], paras[i] = start, upper, para
-		if upper {
-			capAt = append(capAt, int32(i))
-		}
 		prevEnd = t.End
 	}
-	d.capAt = capAt
+	d.capAt = capAt[:nCap]
 }
 
 // capitalizedTokens returns the indexes of the capitalised tokens, in
@@ -150,6 +152,15 @@ func (d *Doc) capitalizedTokens(buf *[]int32) []int32 {
 	}
 	*buf = l
 	return l
+}
+
+// b2i returns 1 for true and 0 for false, which the compiler makes
+// without a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // isSpace is unicode.IsSpace, answered at once for ASCII.

@@ -27,11 +27,16 @@ const MaxNames = 1 << 18
 // same registry whatever order they run in. It is safe for concurrent use.
 type Registry struct {
 	mu sync.RWMutex
-	// names maps a surname stem key to its full name, "" if ambiguous;
-	// old holds the generation before, consulted after names. When names
-	// reaches half of limit it becomes old and old is dropped.
-	names, old map[string]string
-	limit      int
+	// names maps a surname stem key to its full name, "" if ambiguous,
+	// and the generation that set it. A key counts in the current
+	// generation, gen, or the one before; one map holds both, so that a
+	// key absent from both is one lookup. When the current generation
+	// holds half of limit keys (fresh counts them) a new one starts, and
+	// the keys of the generation before it are deleted.
+	names map[string]regName
+	gen   uint32
+	fresh int
+	limit int
 	// staged are the distinct full names learned since the last Commit,
 	// as the articles write them; isStaged holds the same names.
 	staged   []string
@@ -47,29 +52,60 @@ type Registry struct {
 	}
 }
 
+// regName is a full name a Registry holds and the generation that set
+// it.
+type regName struct {
+	name string
+	gen  uint32
+}
+
 // chain links the staged names of one key (see Commit).
 type chain struct{ first, last int }
 
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]string), isStaged: make(map[string]bool), limit: MaxNames}
+	return &Registry{names: make(map[string]regName), gen: 1, isStaged: make(map[string]bool), limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
 func (g *Registry) lookup(key string) (string, bool) {
-	if n, ok := g.names[key]; ok {
-		return n, true
+	n, ok := g.names[key]
+	if !ok || n.gen+1 < g.gen {
+		return "", false
 	}
-	n, ok := g.old[key]
-	return n, ok
+	return n.name, true
 }
 
-// rotate starts a new generation when the current one is full; g.mu must
-// be held for writing.
+// current reports whether key was set in the current generation; g.mu
+// must be held.
+func (g *Registry) current(key string) bool {
+	n, ok := g.names[key]
+	return ok && n.gen == g.gen
+}
+
+// set sets key's name in the current generation; g.mu must be held for
+// writing.
+func (g *Registry) set(key, name string) {
+	if !g.current(key) {
+		g.fresh++
+	}
+	g.names[key] = regName{name: name, gen: g.gen}
+}
+
+// rotate starts a new generation when the current one is full, and
+// forgets the keys of the generation before it, not set again since;
+// g.mu must be held for writing.
 func (g *Registry) rotate() {
-	if len(g.names) >= g.limit/2 {
-		g.old, g.names = g.names, make(map[string]string)
+	if g.fresh < g.limit/2 {
+		return
+	}
+	g.gen++
+	g.fresh = 0
+	for k, n := range g.names {
+		if n.gen+1 < g.gen {
+			delete(g.names, k)
+		}
 	}
 }
 
@@ -115,9 +151,7 @@ func (g *Registry) Commit() map[string]string {
 	spans := slices.Grow(cw.spans[:0], n)[:n]
 	for i, name := range g.staged {
 		spans[i][0] = len(lowered)
-		for _, r := range lastField(name) {
-			lowered = utf8.AppendRune(lowered, unicode.ToLower(r))
-		}
+		lowered = appendLower(lowered, lastField(name))
 		spans[i][1] = len(lowered)
 	}
 	keys := string(lowered)
@@ -171,24 +205,34 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 	old, ok := g.lookup(key)
 	switch {
 	case !ok:
-		key = strings.Clone(key)
-		g.names[key] = strings.Clone(name)
-		changed[key] = g.names[key]
+		key, name = cloneBoth(key, name)
+		g.set(key, name)
+		changed[key] = name
 	case old == name || old == "" || endsWithWord(old, name):
 		// learned again, or "Vladimir Vladimirovich Putin" already known:
 		// keep it in the new generation
-		if _, current := g.names[key]; !current {
-			g.names[strings.Clone(key)] = old
+		if !g.current(key) {
+			g.set(strings.Clone(key), old)
 		}
 	case endsWithWord(name, old):
-		key = strings.Clone(key)
-		g.names[key] = strings.Clone(name)
-		changed[key] = g.names[key]
+		key, name = cloneBoth(key, name)
+		g.set(key, name)
+		changed[key] = name
 	default:
 		key = strings.Clone(key)
-		g.names[key] = "" // two people share the surname
+		g.set(key, "") // two people share the surname
 		changed[key] = ""
 	}
+}
+
+// cloneBoth returns copies of key and name that share one allocation.
+func cloneBoth(key, name string) (string, string) {
+	if key == "" || name == "" {
+		// a concatenation with an empty string is the other one, shared
+		return strings.Clone(key), strings.Clone(name)
+	}
+	both := key + name
+	return both[:len(key)], both[len(key):]
 }
 
 // endsWithWord reports whether s ends with a space and w, as
@@ -197,9 +241,50 @@ func endsWithWord(s, w string) bool {
 	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && strings.HasSuffix(s, w)
 }
 
+// appendLower appends w lowered code point by code point, as
+// unicode.ToLower does, to dst: ASCII bytes at once.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
 // lastField returns the last of strings.Fields(s), or "". It reads s
-// from the end, where the field is.
+// from the end, where the field is: ASCII bytes at once, until a byte of
+// another code point.
 func lastField(s string) string {
+	end := len(s)
+	for end > 0 && s[end-1] < utf8.RuneSelf && asciiSpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && s[start-1] < utf8.RuneSelf && !asciiSpace(s[start-1]) {
+		start--
+	}
+	if start == 0 || s[start-1] < utf8.RuneSelf {
+		if start < end || end == 0 || s[end-1] < utf8.RuneSelf {
+			return s[start:end] // ended by an ASCII space or the start
+		}
+	}
+	return lastFieldRunes(s)
+}
+
+// asciiSpace reports whether the ASCII byte c is white space.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+
+// lastFieldRunes is lastField code point by code point.
+func lastFieldRunes(s string) string {
 	end := len(s)
 	for end > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:end])
@@ -223,7 +308,7 @@ func lastField(s string) string {
 func (g *Registry) Restore(key, name string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	g.names[key] = name
+	g.set(key, name)
 	g.rotate()
 }
 
@@ -231,11 +316,5 @@ func (g *Registry) Restore(key, name string) {
 func (g *Registry) Len() int {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	n := len(g.names)
-	for k := range g.old {
-		if _, dup := g.names[k]; !dup {
-			n++
-		}
-	}
-	return n
+	return len(g.names) // rotate deletes the keys of older generations
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -44,6 +45,12 @@ func (g *refRegistry) learn(r *Result) {
 		}
 		g.staged[key][e.Name] = true
 	}
+}
+
+// fullName is Registry.FullName.
+func (g *refRegistry) fullName(key string) string {
+	n, _ := g.lookup(key)
+	return n
 }
 
 func (g *refRegistry) commit() map[string]string {
@@ -101,6 +108,7 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 	reg := NewRegistry()
 	reg.limit = limit
 	ref := newRefRegistry(limit)
+	seen := map[string]bool{}
 	for batch := range 600 {
 		for range rng.IntN(4) {
 			r := &Result{}
@@ -124,19 +132,26 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("batch %d: Commit() = %v, reference %v", batch, got, want)
 		}
+		held := map[string]bool{}
 		for _, m := range []map[string]string{ref.old, ref.names} {
-			for key, name := range m {
-				if n, _ := ref.lookup(key); n == name {
-					if got := reg.FullName(key); got != name {
-						t.Fatalf("batch %d: FullName(%q) = %q, reference %q", batch, key, got, name)
-					}
-				}
+			for key := range m {
+				held[key], seen[key] = true, true
 			}
+		}
+		// every key ever learned, also those the generations forgot
+		for key := range seen {
+			if got, want := reg.FullName(key), ref.fullName(key); got != want {
+				t.Fatalf("batch %d: FullName(%q) = %q, reference %q", batch, key, got, want)
+			}
+		}
+		if reg.Len() != len(held) {
+			t.Fatalf("batch %d: Len() = %d, reference %d", batch, reg.Len(), len(held))
 		}
 		if batch%150 == 0 {
 			// a fresh start now and then, so that names are learned anew
 			reg, ref = NewRegistry(), newRefRegistry(limit)
 			reg.limit = limit
+			clear(seen)
 		}
 	}
 }
@@ -180,5 +195,23 @@ func TestRegistryLearnsAfterRestore(t *testing.T) {
 	reg.Learn(anna)
 	if got := reg.Commit(); len(got) != 1 || got["putin"] != "" {
 		t.Errorf("Commit() after Restore = %v, want putin ambiguous", got)
+	}
+}
+
+// TestCloneBoth checks that cloneBoth returns the strings it is given,
+// in memory of their own.
+func TestCloneBoth(t *testing.T) {
+	src := "putin Vladimir Putin"
+	for _, c := range [][2]string{{src[:5], src[6:]}, {"", src[6:]}, {src[:5], ""}} {
+		k, n := cloneBoth(c[0], c[1])
+		if k != c[0] || n != c[1] {
+			t.Fatalf("cloneBoth(%q, %q) = %q, %q", c[0], c[1], k, n)
+		}
+		lo := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+		for _, s := range []string{k, n} {
+			if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); len(s) > 0 && p >= lo && p < lo+uintptr(len(src)) {
+				t.Errorf("cloneBoth(%q, %q) shares the caller's memory", c[0], c[1])
+			}
+		}
 	}
 }

@@ -46,7 +46,9 @@ func lowerTerms(d *Doc, w *work) *lowerSet {
 		if roleHeads.filter.May(term) && d.lex(i)&inRoleHeads != 0 {
 			roleAt = append(roleAt, int32(i))
 		}
-		if lower == nil || d.Capitalized(i) || !asked.May(term) || !isLetter(d.Text[toks[i].Start]) {
+		// asked turns away nearly every token, and predictably, before
+		// the test of its capital, which follows the text
+		if lower == nil || !asked.May(term) || d.Capitalized(i) || !isLetter(d.Text[toks[i].Start]) {
 			continue
 		}
 		if id := lower.index.find(term); id >= 0 {

@@ -63,3 +63,29 @@ func BenchmarkNew(b *testing.B) {
 		New()
 	}
 }
+
+// BenchmarkShortcut runs the function-word shortcut over the 2 KB that
+// Detect reads of 500 articles of the synthetic stream in turn, against
+// the model's cost in BenchmarkDetectStream.
+func BenchmarkShortcut(b *testing.B) {
+	d := New()
+	var texts []string
+	for a := range gen.New(gen.Options{Articles: 500, Seed: 1}).All() {
+		t := a.Title + "\n" + a.Text
+		if len(t) > d.Sample {
+			t = t[:runeCut(t, d.Sample)]
+		}
+		texts = append(texts, t)
+	}
+	i := 0
+	for b.Loop() {
+		t := texts[i%len(texts)]
+		latin, cyr, _ := countLetters(t, d.MinLetters)
+		opts := d.latin
+		if cyr > latin {
+			opts = d.cyrillic
+		}
+		shortcut(t, cyr > latin, opts)
+		i++
+	}
+}

@@ -136,10 +136,9 @@ func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 func (di *denseIndex) id(key int) uint64 {
 	w, b := key>>6, uint(key&63)
 	word := di.present[w]
-	if word>>b&1 == 0 {
-		return 0
-	}
-	return uint64(di.before[w]) + uint64(bits.OnesCount64(word&(1<<b-1))) + 1
+	// times the key's bit: 0 when no profile has it, without a branch
+	// (most keys have none, unpredictably)
+	return (uint64(di.before[w]) + uint64(bits.OnesCount64(word&(1<<b-1))) + 1) * (word >> b & 1)
 }
 
 // distinct appends to dst the distinct keys of keys, fewer than 1<<16,
@@ -195,6 +194,13 @@ func (di *denseIndex) ranksOf(id uint64) []profileRank {
 // it is not, dst's contents are undefined.
 func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {
 	n := uint64(a.size)
+	// a key per code point at most, and one after: each is written in
+	// place and kept by advancing k, without a branch on whether it is
+	// kept (a space beside a space or the start is not), which follows
+	// the text's spaces unpredictably
+	dst = slices.Grow(dst, len(text)+1)
+	out := dst[len(dst) : len(dst)+len(text)+1]
+	k := 0
 	r1, r2 := uint64(0), uint64(0) // the space, and none yet
 	have2 := false
 	for i := 0; i < len(text); {
@@ -217,15 +223,21 @@ func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {
 		}
 		r3 := uint64(code - 1)
 		if have2 {
-			if !(r2 == 0 && (r1 == 0 || r3 == 0)) {
-				dst = append(dst, (r1*n+r2)*n+r3)
+			out[k] = (r1*n+r2)*n + r3
+			// kept unless r2 is a space and r1 or r3 is one too: the
+			// codes are small, so r1*r3 is 0 exactly when one is 0
+			keep := 0
+			if r2|r1*r3 != 0 {
+				keep = 1
 			}
+			k += keep
 			r1 = r2
 		}
 		r2, have2 = r3, true
 	}
 	if have2 && r2 != 0 {
-		dst = append(dst, (r1*n+r2)*n)
+		out[k] = (r1*n + r2) * n
+		k++
 	}
-	return dst, true
+	return dst[:len(dst)+k], true
 }

@@ -13,8 +13,6 @@ import (
 	"unsafe"
 
 	"github.com/abadojack/whatlanggo"
-
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // Und is the BCP 47 code for an undetermined language.
@@ -38,6 +36,8 @@ type Detector struct {
 	MinConfidence float64
 	// Sample is how many bytes of a long text are examined.
 	Sample int
+	// odds says whether the shortcut runs before the model.
+	odds *shortcutOdds
 }
 
 // DefaultLanguages are the languages a Detector guesses among by default.
@@ -56,6 +56,7 @@ func New(codes ...string) *Detector {
 		MinConfidence: 0.1,
 		Sample:        2048,
 		scratch:       new(sync.Pool),
+		odds:          new(shortcutOdds),
 	}
 	for _, c := range codes {
 		l := fromISO(c)
@@ -96,8 +97,10 @@ func fromISO(code string) whatlanggo.Lang {
 // The trigram model decides, unless the function-word shortcut settles
 // English or Russian first. The shortcut names no language but its own, so
 // when the model names that language too the answer is the same whichever
-// runs first: Detect runs the model first and the shortcut only when the
-// model disagrees, which spares the shortcut's scan on most texts.
+// runs first, and Detect may run either first: the shortcut, which costs
+// less than half of the model, when it has lately settled enough texts
+// (it settles most news in English and Russian), else the model, and the
+// shortcut only when the model disagrees (see shortcutOdds).
 func (d *Detector) Detect(text string) string {
 	return d.detect(text, nil)
 }
@@ -131,6 +134,14 @@ func (d *Detector) detect(text string, s *scratch) string {
 	if len(sample) > 512 {
 		sample = sample[:runeCut(sample, 512)]
 	}
+	first := d.odds.first()
+	if first {
+		code := shortcut(text, cyrillic, opts)
+		d.odds.record(code != "")
+		if code != "" {
+			return code
+		}
+	}
 	code := Und
 	if l, conf := d.trigramsWith(sample, set, opts, s); l >= 0 && conf >= d.MinConfidence {
 		var ok bool
@@ -141,11 +152,21 @@ func (d *Detector) detect(text string, s *scratch) string {
 			code = Und
 		}
 	}
-	if code == "en" && !cyrillic || code == "ru" && cyrillic {
-		return code // what the shortcut would say, if it said anything
+	if first {
+		return code
 	}
-	if s := shortcut(text, cyrillic, opts); s != "" {
-		return s
+	if code == "en" && !cyrillic || code == "ru" && cyrillic {
+		// what the shortcut would say, if it said anything; now and
+		// then it runs all the same, to learn whether it settles texts
+		if d.odds.probe() {
+			d.odds.record(shortcut(text, cyrillic, opts) != "")
+		}
+		return code
+	}
+	code2 := shortcut(text, cyrillic, opts)
+	d.odds.record(code2 != "")
+	if code2 != "" {
+		return code2
 	}
 	return code
 }
@@ -313,95 +334,4 @@ func (d *Detector) trigramsWith(text string, set int, opts whatlanggo.Options, s
 // by the unicode tables.
 func cyrillicLetter(r rune) bool {
 	return 0x400 <= r && r <= 0x4ff && (r < 0x482 || r > 0x489)
-}
-
-// Function words that make up a large share of running English or Russian
-// text and are rare elsewhere.
-var (
-	enWords = map[string]bool{"the": true, "and": true, "of": true, "to": true, "in": true, "is": true,
-		"that": true, "for": true, "on": true, "with": true, "was": true, "as": true, "by": true,
-		"at": true, "from": true, "said": true, "he": true, "it": true, "his": true, "are": true,
-		"have": true, "has": true, "be": true, "this": true, "not": true, "but": true, "they": true}
-	ruWords = map[string]bool{"и": true, "в": true, "не": true, "на": true, "что": true, "с": true,
-		"по": true, "как": true, "это": true, "он": true, "его": true, "к": true, "из": true,
-		"за": true, "от": true, "для": true, "о": true, "также": true, "был": true, "была": true,
-		"заявил": true, "сообщил": true, "которые": true, "который": true, "уже": true, "но": true}
-)
-
-// enLongest and ruLongest are the lengths in bytes of the longest words
-// of enWords and ruWords.
-var enLongest, ruLongest = longestKey(enWords), longestKey(ruWords)
-
-// enFilter and ruFilter pass the words that may be in enWords and ruWords.
-var enFilter, ruFilter = textproc.NewWordFilter(enWords), textproc.NewWordFilter(ruWords)
-
-func longestKey(set map[string]bool) int {
-	n := 0
-	for w := range set {
-		n = max(n, len(w))
-	}
-	return n
-}
-
-// shortcutLangs are the languages shortcut can settle.
-var shortcutLangs = map[string]whatlanggo.Lang{"en": whatlanggo.Eng, "ru": whatlanggo.Rus}
-
-// shortcut settles English and Russian without the trigram model when the
-// text is long and its function words leave no doubt: a quarter of the
-// words English function words, or a fifth Russian ones with no letter
-// that only Ukrainian or Belarusian use. It returns "" when unsure.
-func shortcut(text string, cyrillic bool, opts whatlanggo.Options) string {
-	words, hits := 0, 0
-	set, filter, code, need, longest := enWords, enFilter, "en", 4, enLongest
-	if cyrillic {
-		set, filter, code, need, longest = ruWords, ruFilter, "ru", 5, ruLongest
-		for _, r := range text {
-			switch r {
-			case 'і', 'ї', 'є', 'ґ', 'ў', 'І', 'Ї', 'Є', 'Ґ', 'Ў':
-				return ""
-			}
-		}
-	}
-	if !opts.Whitelist[shortcutLangs[code]] {
-		return ""
-	}
-	start := -1
-	var buf [8 + utf8.UTFMax]byte
-	word := func(end int) {
-		words++
-		w := text[start:end]
-		if len(w) > max(longest, 8) {
-			// too long for the set, lowered or not
-		} else if filter.May(w) && set[w] {
-			hits++
-		} else if len(w) <= 8 {
-			// set[strings.ToLower(w)] without allocating
-			lower, changed := buf[:0], false
-			for _, r := range w {
-				l := unicode.ToLower(r)
-				changed = changed || l != r
-				lower = utf8.AppendRune(lower, l)
-			}
-			if changed && filter.May(string(lower)) && set[string(lower)] {
-				hits++
-			}
-		}
-		start = -1
-	}
-	for i, r := range text {
-		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || cyrillicLetter(r) || r >= utf8.RuneSelf && unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			word(i)
-		}
-	}
-	if start >= 0 {
-		word(len(text))
-	}
-	if words >= 40 && hits*need >= words {
-		return code
-	}
-	return ""
 }

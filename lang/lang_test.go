@@ -167,3 +167,84 @@ func TestCountLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcutOdds checks that the shortcut runs first once it has
+// settled texts, and the model once it has not, and that the model
+// first still probes the shortcut now and then.
+func TestShortcutOdds(t *testing.T) {
+	var o shortcutOdds
+	if !o.first() {
+		t.Fatal("a fresh detector does not try the shortcut first")
+	}
+	for range 10 {
+		o.record(false)
+	}
+	if o.first() {
+		t.Fatalf("score %d: the shortcut still first after settling nothing", o.score.Load())
+	}
+	probes := 0
+	for range 10 * probeEvery {
+		if o.probe() {
+			probes++
+		}
+	}
+	if probes != 10 {
+		t.Errorf("%d probes in %d calls, want 10", probes, 10*probeEvery)
+	}
+	for range 1000 {
+		o.record(true)
+	}
+	if !o.first() || o.score.Load() > oddsLimit {
+		t.Fatalf("score %d after settling every text", o.score.Load())
+	}
+	// settling two texts in five keeps the score about level; fewer
+	// sends it down
+	for range 200 {
+		o.record(true)
+		o.record(false)
+		o.record(false)
+		o.record(false)
+	}
+	if o.first() {
+		t.Errorf("score %d: the shortcut first while it settles one text in four", o.score.Load())
+	}
+	var none *shortcutOdds
+	if none.first() || none.probe() {
+		t.Error("nil odds ask for the shortcut")
+	}
+	none.record(true)
+}
+
+// TestShortcutSetHit checks hit, by key and by string, against the rule:
+// a word the set holds as written, or lowered when it is 8 bytes at most.
+func TestShortcutSetHit(t *testing.T) {
+	if !enShortcut.keyed || !ruShortcut.keyed {
+		t.Fatal("a default set has a word without a key: every word goes by string")
+	}
+	odd := newShortcutSet("xx", map[string]bool{"the": true, "été": true, "ça": true}, 4)
+	if odd.keyed {
+		t.Fatal("a set with é has keys")
+	}
+	rule := func(s *shortcutSet, w string) bool {
+		if s.words[w] {
+			return true
+		}
+		return len(w) <= 8 && s.words[strings.ToLower(w)]
+	}
+	words := []string{"the", "The", "THE", "then", "İs", "is", "Что", "ЧТО", "что", "Также", "также",
+		"Который", "который", "été", "Été", "ÉTÉ", "ça", "Ça", "kelvin", "\u212aa", "ѐ", "Ѐ"}
+	for _, s := range []*shortcutSet{enShortcut, ruShortcut, odd} {
+		for _, w := range words {
+			ascii := isASCIILetters(w)
+			if len(w) > s.maxLen {
+				continue // shortcut asks no longer word
+			}
+			if ascii && len(w) > s.asciiLongest {
+				continue // nor an ASCII word longer than the set's
+			}
+			if got, want := s.hit(w, ascii), rule(s, w); got != want {
+				t.Errorf("%s: hit(%q) = %v, want %v", s.code, w, got, want)
+			}
+		}
+	}
+}

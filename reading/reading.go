@@ -47,9 +47,9 @@ type Reader struct {
 	mu  sync.RWMutex
 	ref storyline.Published // see SetReference
 
-	// docs holds *entities.Doc, reset for each article so that reading
-	// does not allocate a document's code points and tokens every time.
-	docs sync.Pool
+	// docs holds the Docs reset for each article, so that reading does
+	// not allocate a document's code points and tokens every time.
+	docs docPool
 }
 
 var (
@@ -137,11 +137,8 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 	} else {
 		a.Lang = r.lang.Detect(a.Text)
 	}
-	doc, _ := r.docs.Get().(*entities.Doc)
-	if doc == nil {
-		doc = new(entities.Doc)
-	}
-	defer r.docs.Put(doc) // nothing returned refers to it
+	doc := r.docs.get()
+	defer r.docs.put(doc) // nothing returned refers to it
 	doc.Reset(a.Text)
 	a.Dates = dates.FindSliced(doc.Text, doc.Tokens, doc.Slice, a.Published, r.reference())
 	res := entities.Recognize(doc, r.reg)
@@ -151,4 +148,49 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 		return nil, nil
 	}
 	return quotes.Extract(res, a.ID), nil
+}
+
+// docPool keeps a Reader's idle Docs between articles. Unlike a
+// sync.Pool, which every garbage collection empties, it keeps them across
+// collections, so that their buffers, grown to the articles read, are not
+// made again after each one; it keeps maxIdleDocs at most, and none
+// grown past maxDocRunes, so that it holds a few articles' worth of
+// memory.
+type docPool struct {
+	mu   sync.Mutex
+	idle []*entities.Doc
+}
+
+// maxIdleDocs is the most Docs a docPool keeps: more than the read
+// stage's workers on most machines.
+const maxIdleDocs = 32
+
+// maxDocRunes is the longest text, in code points, of a Doc a docPool
+// keeps: a Doc read from a longer article is left to the collector.
+const maxDocRunes = 1 << 16
+
+// get returns an idle Doc, or a new one.
+func (p *docPool) get() *entities.Doc {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.idle); n > 0 {
+		d := p.idle[n-1]
+		p.idle[n-1] = nil
+		p.idle = p.idle[:n-1]
+		return d
+	}
+	return new(entities.Doc)
+}
+
+// put keeps d for a later article, unless the pool is full or d grew
+// for a long one.
+func (p *docPool) put(d *entities.Doc) {
+	if cap(d.Text) > maxDocRunes {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.idle) < maxIdleDocs {
+		p.idle = append(p.idle, d)
+	}
 }

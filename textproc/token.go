@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,7 +57,14 @@ func Tokenize(dst []Token, text string) []Token {
 				continue
 			}
 		}
-		end, runes, changed := scanWord(text, i)
+		end, runes, kind := 0, 0, otherWord
+		if c < utf8.RuneSelf {
+			end, runes, kind = plainWord(text, i)
+		}
+		changed := kind == capitalWord
+		if kind == otherWord {
+			end, runes, changed = scanWord(text, i)
+		}
 		// the token is written field by field in place: appending a
 		// Token value copies it with a bulk write barrier while the
 		// garbage collector runs
@@ -68,7 +76,12 @@ func Tokenize(dst []Token, text string) []Token {
 		tok := &dst[n]
 		tok.Start, tok.End = runeIdx, runeIdx+runes
 		if changed {
-			arena = appendFolded(arena, text[i:end])
+			if kind == capitalWord {
+				// the first letter lowered, the rest as written
+				arena = append(append(arena, c+'a'-'A'), text[i+1:end]...)
+			} else {
+				arena = appendFolded(arena, text[i:end])
+			}
 			tok.Term, tok.Position = "", len(arena)
 			if firstFolded < 0 {
 				firstFolded = n
@@ -91,6 +104,63 @@ func Tokenize(dst []Token, text string) []Token {
 	return dst
 }
 
+// What plainWord finds.
+const (
+	otherWord   = iota // a word plainWord leaves to scanWord
+	keptWord           // a word folding leaves as written
+	capitalWord        // a capital letter, then what folding keeps
+)
+
+// plainWord returns what scanWord would for the word that starts at
+// text[i], an ASCII word character, when the word is a run of lower-case
+// ASCII letters and digits, which folding keeps, after at most one
+// capital A…Z, and is ended by the end of text or by an ASCII byte that
+// ends any word: most words of English text, found without scanWord's
+// cases. Its kind says which it found, or otherWord when the word is
+// neither, for scanWord.
+func plainWord(text string, i int) (end, runes, kind int) {
+	j := i
+	kind = keptWord
+	if c := text[i]; 'A' <= c && c <= 'Z' {
+		j++
+		kind = capitalWord
+	}
+	if j == len(text) || !keptByte[text[j]] {
+		return 0, 0, otherWord
+	}
+	j = lowerRun(text, j+1)
+	if j < len(text) && !endsWord[text[j]] {
+		return 0, 0, otherWord
+	}
+	return j, j - i, kind
+}
+
+// lowerRun returns the end of the run of keptByte bytes that text[j:]
+// starts with, eight bytes at a time while it can: the run of lower-case
+// letters of a word most often ends within the first eight.
+func lowerRun(text string, j int) int {
+	for j+8 <= len(text) {
+		if m := unkeptBytes(load64(text[j:])); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+		j += 8
+	}
+	for j < len(text) && keptByte[text[j]] {
+		j++
+	}
+	return j
+}
+
+// endsWord marks the ASCII bytes that end a word wherever they stand:
+// neither word characters nor the apostrophe, hyphen and backtick that
+// may join two. It is never modified.
+var endsWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiClass[c] == asciiOther && c != '\'' && c != '-'
+	}
+	return t
+}()
+
 // isCyrillic2 reports whether text[i:] starts with a two-byte code point
 // of U+0400–U+047F, all of them Cyrillic letters.
 func isCyrillic2(text string, i int) bool {
@@ -109,11 +179,9 @@ func scanWord(text string, i int) (end, runes int, changed bool) {
 			switch asciiClass[c] {
 			case asciiWord:
 				// a run of lower-case letters and digits, which
-				// folding keeps: most of an English word
-				j := i + 1
-				for j < len(text) && keptByte[text[j]] {
-					j++
-				}
+				// folding keeps: most of an English word, most often
+				// ended within the next eight bytes
+				j := lowerRun(text, i+1)
 				runes += j - i
 				i = j
 				continue
@@ -281,4 +349,27 @@ func nextIsWord(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return isWordRune(foldRune(r))
+}
+
+// unkeptBytes returns the high bit of each byte of the little-endian word
+// w that is not a lower-case ASCII letter or a digit (keptByte), all
+// eight bytes at once: adding 0x80 less a range's first byte to a byte
+// below 0x80 sets its high bit when the byte is that first byte or
+// above, with no carry out of the byte.
+func unkeptBytes(w uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	low := w &^ high // each byte's low seven bits
+	geA := low + (0x80-'a')*ones
+	gtZ := low + (0x80-'z'-1)*ones
+	ge0 := low + (0x80-'0')*ones
+	gt9 := low + (0x80-'9'-1)*ones
+	kept := (geA&^gtZ | ge0&^gt9) &^ w & high
+	return kept ^ high
+}
+
+// load64 returns the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

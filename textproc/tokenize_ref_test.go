@@ -182,3 +182,23 @@ func BenchmarkHashArticle(b *testing.B) {
 		})
 	}
 }
+
+// TestUnkeptBytes checks the eight-byte test of plainWord and scanWord
+// against keptByte for every byte value at every place in a word.
+func TestUnkeptBytes(t *testing.T) {
+	for c := range 256 {
+		for at := range 8 {
+			w := []byte("abcxyz09")
+			w[at] = byte(c)
+			var want uint64
+			for k, b := range w {
+				if !keptByte[b] {
+					want |= 0x80 << (8 * k)
+				}
+			}
+			if got := unkeptBytes(load64(string(w))); got != want {
+				t.Fatalf("byte %#x at %d: mask %#x, want %#x", c, at, got, want)
+			}
+		}
+	}
+}
