@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Config names the store and the stages a Pipeline runs. Only Store is
@@ -41,7 +42,10 @@ type Config struct {
 	// PrepareCopies, when set, does the CopyFinder's per-article work
 	// during the concurrent read step and returns what finds the article's
 	// copies later, in arrival order, in place of Copies.AddArticle.
-	PrepareCopies func(a *storyline.Article) CopiesFunc
+	// words are the tokens of a.Text (textproc.Tokenize) when the Reader
+	// hands them on (see WordReader), nil otherwise; they are reused
+	// once it returns.
+	PrepareCopies func(a *storyline.Article, words []textproc.Token) CopiesFunc
 	// Workers is how many articles are read at once; 0 means one per CPU.
 	// The Reader and Citations must be safe for concurrent use.
 	Workers int
@@ -64,6 +68,16 @@ type CopiesFunc func(ctx context.Context) ([]storyline.Copy, error)
 // step; Group then uses it for the same quotes.
 type statementPreparer interface {
 	Prepare(qs []storyline.Quote)
+}
+
+// WordReader is a Reader that hands on the words it tokenized an
+// article's text into, so that PrepareCopies need not tokenize it again
+// (reading.Reader is one). use is called at most once, during the call,
+// after the article's Lang, Dates and Entities are set, and must not keep
+// words.
+type WordReader interface {
+	storyline.Reader
+	ReadWords(ctx context.Context, a *storyline.Article, use func(words []textproc.Token)) ([]storyline.Quote, error)
 }
 
 // referencer is a Reader that takes the latest publication date known

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // startRead makes what tells which articles of pr are read.
@@ -71,7 +72,13 @@ func (p *Pipeline) readOne(ctx context.Context, pr *prepared, k int) {
 		return
 	}
 	a := &pr.batch[pr.pb.work[k]]
-	qs, err := p.read(ctx, a)
+	var use func(words []textproc.Token)
+	copies := p.cfg.PrepareCopies != nil && p.cfg.Copies != nil
+	if _, ok := p.cfg.Reader.(WordReader); ok && copies {
+		// the copy finder prepares with the words the reader made
+		use = func(words []textproc.Token) { pr.copies[k] = p.cfg.PrepareCopies(a, words) }
+	}
+	qs, err := p.read(ctx, a, use)
 	if err != nil {
 		pr.readErr[k] = err
 		return
@@ -83,8 +90,8 @@ func (p *Pipeline) readOne(ctx context.Context, pr *prepared, k int) {
 	if p.cfg.Prepare != nil {
 		pr.assign[k] = p.cfg.Prepare(a)
 	}
-	if p.cfg.PrepareCopies != nil && p.cfg.Copies != nil {
-		pr.copies[k] = p.cfg.PrepareCopies(a)
+	if copies && pr.copies[k] == nil {
+		pr.copies[k] = p.cfg.PrepareCopies(a, nil)
 	}
 }
 
@@ -97,10 +104,16 @@ func (p *Pipeline) workers() int {
 
 // read runs the reader and the credit finder on a clean article. It is
 // called concurrently: it touches nothing but a.
-func (p *Pipeline) read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
+func (p *Pipeline) read(ctx context.Context, a *storyline.Article, use func(words []textproc.Token)) ([]storyline.Quote, error) {
 	var quotes []storyline.Quote
 	if p.cfg.Reader != nil {
-		q, err := p.cfg.Reader.Read(ctx, a)
+		var q []storyline.Quote
+		var err error
+		if wr, ok := p.cfg.Reader.(WordReader); ok && use != nil {
+			q, err = wr.ReadWords(ctx, a, use)
+		} else {
+			q, err = p.cfg.Reader.Read(ctx, a)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("read: %w", err)
 		}

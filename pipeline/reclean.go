@@ -139,7 +139,7 @@ func (p *Pipeline) recleanOne(ctx context.Context, id string, b *storyline.Batch
 		return nil
 	}
 	// Offsets into the old text are void: read the article again.
-	quotes, err := p.read(ctx, &a)
+	quotes, err := p.read(ctx, &a, nil)
 	if err != nil {
 		return fmt.Errorf("pipeline: reclean %s: %w", id, err)
 	}

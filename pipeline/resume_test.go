@@ -12,6 +12,7 @@ import (
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/reading"
 	"github.com/storyline-news/storyline/store/memory"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // failingReader is the standard reader failing on one article.
@@ -25,6 +26,15 @@ func (r failingReader) Read(ctx context.Context, a *storyline.Article) ([]storyl
 		return nil, errors.New("disk gone")
 	}
 	return r.Reader.Read(ctx, a)
+}
+
+// ReadWords fails as Read does: the pipeline calls it in place of Read
+// when it hands the words on to the copy finder.
+func (r failingReader) ReadWords(ctx context.Context, a *storyline.Article, use func([]textproc.Token)) ([]storyline.Quote, error) {
+	if a.ID == r.failOn {
+		return nil, errors.New("disk gone")
+	}
+	return r.Reader.ReadWords(ctx, a, use)
 }
 
 // TestResumeAfterFailure: a run that fails partway and is resumed by a

@@ -9,6 +9,7 @@ import (
 	"github.com/storyline-news/storyline/copies"
 	"github.com/storyline-news/storyline/quotes"
 	"github.com/storyline-news/storyline/reading"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Standard returns the configuration with every stage Storyline has, over
@@ -91,9 +92,14 @@ func prepare(c *cluster.Clusterer) func(a *storyline.Article) AssignFunc {
 // prepareCopies runs the copy finder's per-article work in the concurrent
 // read step; what it returns finds the article's copies later, in arrival
 // order.
-func prepareCopies(f *copies.Finder) func(a *storyline.Article) CopiesFunc {
-	return func(a *storyline.Article) CopiesFunc {
-		pc := f.Prepare(a)
+func prepareCopies(f *copies.Finder) func(a *storyline.Article, words []textproc.Token) CopiesFunc {
+	return func(a *storyline.Article, words []textproc.Token) CopiesFunc {
+		var pc *copies.Prepared
+		if words != nil {
+			pc = f.PrepareTokens(a, words)
+		} else {
+			pc = f.Prepare(a)
+		}
 		return func(ctx context.Context) ([]storyline.Copy, error) {
 			return f.AddPrepared(ctx, a, pc)
 		}

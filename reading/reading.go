@@ -18,6 +18,7 @@ import (
 	"github.com/storyline-news/storyline/entities"
 	"github.com/storyline-news/storyline/lang"
 	"github.com/storyline-news/storyline/quotes"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Options configure a Reader.
@@ -115,20 +116,29 @@ func (r *Reader) Pending() map[string][]byte {
 // Article set and Statement empty. It does not set Cited. With
 // Options.NoQuotes it returns no quotes.
 func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Quote, error) {
-	return r.read(ctx, a, !r.noQuotes)
+	return r.read(ctx, a, !r.noQuotes, nil)
+}
+
+// ReadWords is Read that also hands use the words of a.Text, as
+// textproc.Tokenize returns them, once a's Lang, Dates and Entities are
+// set: the reader tokenizes the text anyway, and a later stage that needs
+// the same words (the copy finder) is spared doing it again. use must
+// not keep words, which the reader reuses for the next article.
+func (r *Reader) ReadWords(ctx context.Context, a *storyline.Article, use func(words []textproc.Token)) ([]storyline.Quote, error) {
+	return r.read(ctx, a, !r.noQuotes, use)
 }
 
 // Features sets a's Lang, Dates and Entities, what clustering uses, as
 // Read does but without extracting quotes. Names it learns join later
 // articles' surnames as with Read.
 func (r *Reader) Features(ctx context.Context, a *storyline.Article) error {
-	_, err := r.read(ctx, a, false)
+	_, err := r.read(ctx, a, false, nil)
 	return err
 }
 
 // read sets a's Lang, Dates and Entities and, when withQuotes is set,
-// returns its quotes.
-func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool) ([]storyline.Quote, error) {
+// returns its quotes; it hands use, when set, the words of a.Text.
+func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool, use func([]textproc.Token)) ([]storyline.Quote, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", a.ID, err)
 	}
@@ -144,6 +154,9 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 	res := entities.Recognize(doc, r.reg)
 	a.Entities = res.Entities
 	r.reg.Learn(res)
+	if use != nil {
+		use(doc.Tokens)
+	}
 	if !withQuotes {
 		return nil, nil
 	}
