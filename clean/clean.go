@@ -89,17 +89,19 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("clean %s: %w", a.ID, err)
 	}
+	lines, ok := takeLines(a)
+	if !ok && len(a.Text) > maxSplit {
+		return nil // too long to split: left as it is
+	}
 	w := c.getWork()
 	defer c.work.Put(w)
-	s := takeLines(a)
-	if s == nil {
-		w.split(a.Text)
-		s = &w.splitter
+	if !ok {
+		lines = w.split(a.Text)
 	}
 	if a.Source != "" {
-		c.learn(a.Source, a.ID, a.Hash, s.lines, w)
+		c.learn(a.Source, a.ID, a.Hash, lines, w)
 	}
-	a.Text = c.clean(a.Source, a.Text, s.lines, w)
+	a.Text = c.clean(a.Source, a.Text, lines, w)
 	return nil
 }
 
@@ -118,6 +120,9 @@ func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 // CleanText returns text without generic and the outlet's learned
 // boilerplate, learning nothing.
 func (c *Cleaner) CleanText(source, text string) string {
+	if len(text) > maxSplit {
+		return text // too long to split: left as it is
+	}
 	w := c.getWork()
 	defer c.work.Put(w)
 	return c.clean(source, text, w.split(text), w)
@@ -141,7 +146,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	allLearned := true
 	nonEmpty := 0
 	for _, l := range lines {
-		if l.nend > l.nstart {
+		if !l.empty() {
 			nonEmpty++
 			if !l.learned {
 				allLearned = false
@@ -158,7 +163,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	seen := 0
 	for i := 0; i < len(lines); i++ {
 		l := &lines[i]
-		if l.nend == l.nstart {
+		if l.empty() {
 			l.keep = true
 			continue
 		}
@@ -172,7 +177,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		case drop:
 		case dropWithNext:
 			j := i + 1
-			for j < len(lines) && lines[j].nend == lines[j].nstart {
+			for j < len(lines) && lines[j].empty() {
 				j++
 			}
 			if j < len(lines) && lines[j].words <= shortLine && lines[j].kind == keep {
@@ -204,7 +209,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		}
 		blank = false
 		if first < 0 {
-			first = l.start
+			first = int(l.start)
 		}
 		b = append(b, t...)
 	}

@@ -137,7 +137,10 @@ func classify(norm string, words int) lineKind {
 		if words <= shortLine {
 			return drop
 		}
-	case cue.has(cueDisclaimer) && disclaimer.MatchString(norm):
+	case cue.has(cueDisclaimer) && disclaimer.MatchString(strings.Clone(norm)):
+		// (The regular expression keeps what it reads: a copy, made on
+		// the rare lines with a cue word, lets Prepare normalize on its
+		// own stack.)
 		return drop
 	case cue.has(cueAdBlock) && isAdBlock(norm):
 		if words <= 2*shortLine {
