@@ -20,7 +20,7 @@ import (
 func runOrdered(ctx context.Context, workers int, yield func(Item) bool, produce func(context.Context, func(Item) bool)) {
 	if workers <= 1 {
 		produce(ctx, func(it Item) bool {
-			if it.work != nil {
+			if it.isDeferred() {
 				it = resolve(it)
 			}
 			return yield(it)
@@ -56,7 +56,7 @@ func runOrdered(ctx context.Context, workers int, yield func(Item) bool, produce
 			next = (next + 1) % len(r.slots)
 			s := &r.slots[i]
 			s.it = it
-			if it.work == nil {
+			if !it.isDeferred() {
 				s.done <- struct{}{}
 			} else {
 				select {
@@ -122,7 +122,12 @@ func newOrderedRing(n int) *orderedRing {
 
 // resolve runs an item's deferred work, keeping its input index.
 func resolve(it Item) Item {
-	r := it.work()
+	var r Item
+	if it.json != nil {
+		r = jsonArticle(it.json, it.Article.Origin)
+	} else {
+		r = it.work()
+	}
 	r.input = it.input
 	return r
 }
