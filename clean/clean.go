@@ -189,35 +189,56 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 			}
 		}
 	}
-	b := w.out[:0]
+	// Most articles lose lines at either end only, or none: the clean
+	// text is then a stretch of the text, which it shares, found without
+	// writing it out.
+	if first, end, stretch, _ := joinKept(nil, text, lines, false); stretch {
+		return text[first:end]
+	}
+	_, _, _, w.out = joinKept(w.out[:0], text, lines, true)
+	return string(w.out)
+}
+
+// joinKept joins the lines of text that clean keeps: each without its
+// trailing white space, one line end between two, and a blank line where
+// blank lines (or lines of white space) stood between them; lines of
+// white space at either end go. When write is set, it appends the result
+// to b. It reports whether the result is text[first:end], the same bytes
+// as they stand in the text (the empty result is text[0:0]).
+func joinKept(b []byte, text string, lines []line, write bool) (first, end int, stretch bool, _ []byte) {
+	first, stretch = -1, true
 	blank := false
-	first := -1 // where the first line written starts in text
 	for _, l := range lines {
 		if !l.keep {
 			continue
 		}
 		t := strings.TrimRightFunc(l.textIn(text), unicode.IsSpace)
 		if strings.TrimSpace(t) == "" {
-			blank = len(b) > 0
+			blank = first >= 0
 			continue
 		}
-		if len(b) > 0 {
-			b = append(b, '\n')
+		sep := ""
+		if first >= 0 {
+			sep = "\n"
 			if blank {
-				b = append(b, '\n')
+				sep = "\n\n"
 			}
 		}
 		blank = false
-		if first < 0 {
-			first = int(l.start)
+		switch start := int(l.start); {
+		case first < 0:
+			first = start
+		case stretch && text[end:start] != sep:
+			stretch = false
 		}
-		b = append(b, t...)
+		end = int(l.start) + len(t)
+		if write {
+			b = append(b, sep...)
+			b = append(b, t...)
+		}
 	}
-	w.out = b
-	if first >= 0 && first+len(b) <= len(text) && string(b) == text[first:first+len(b)] {
-		// Lines dropped at either end only: the clean text is a
-		// stretch of the text, which it shares.
-		return text[first : first+len(b)]
+	if first < 0 {
+		first, end = 0, 0
 	}
-	return string(b)
+	return first, end, stretch, b
 }
