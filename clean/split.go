@@ -231,6 +231,11 @@ type Lines struct {
 // copy of it.
 const prepareNorm = 8 << 10
 
+// prepareFold is the size of the buffer on Prepare's stack that a line
+// longer than lineKey folds on its own stack (a paragraph of a real
+// article, with a date or a figure in it) is folded in.
+const prepareFold = 4 << 10
+
 // Prepare does ahead, on the caller's goroutine (a reader's worker), the
 // part of Clean that needs no Cleaner: it splits text into lines and
 // normalizes them. It returns the article's content hash, the one
@@ -243,7 +248,8 @@ func Prepare(title, text string) (hash string, ahead *Lines) {
 		return textproc.HashLines(title, text), nil
 	}
 	var buf [prepareNorm]byte
-	lines, norm, _, invalid := splitLines(text, make([]line, 0, strings.Count(text, "\n")+1), buf[:0], nil)
+	var fold [prepareFold]byte
+	lines, norm, _, invalid := splitLines(text, make([]line, 0, strings.Count(text, "\n")+1), buf[:0], fold[:0])
 	return normHash(title, text, norm, invalid), &Lines{text: text, lines: lines}
 }
 
