@@ -36,6 +36,9 @@ var wrapperKeys = [...]string{"articles", "items", "data", "results", "documents
 // colon and an opening bracket ("articles": [), white space allowed
 // around the colon.
 func hasWrapperKey(head []byte) bool {
+	if bytes.IndexByte(head, '[') < 0 {
+		return false // no list opens: the common case of an article
+	}
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 	for i := 0; ; {
 		j := bytes.IndexByte(head[i:], '"')
