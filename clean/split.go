@@ -191,10 +191,6 @@ func appendFoldDigits(b []byte, s string) []byte {
 	return b
 }
 
-// hash returns textproc.HashLines(title, text) for the text s split, from
-// the normalized form split made of it.
-func (s *splitter) hash(title, text string) string { return normHash(title, text, s.norm, s.invalid) }
-
 // normHash returns textproc.HashLines(title, text) from norm, the
 // normalized form splitLines made of text, which is invalid when text is
 // not valid UTF-8.

@@ -257,3 +257,24 @@ func TestJoinKept(t *testing.T) {
 		t.Error("no result was a stretch of its text")
 	}
 }
+
+// TestTooLongToSplit: a text over maxSplit bytes is left as it is, with
+// the content hash of its whole, and nothing made ahead for it.
+func TestTooLongToSplit(t *testing.T) {
+	text := strings.Repeat("Photo: Getty Images\nA line of the text.\n", maxSplit/38+1)
+	if len(text) <= maxSplit {
+		t.Fatalf("text of %d bytes is not over %d", len(text), maxSplit)
+	}
+	hash, ahead := Prepare("T", text)
+	if want := textproc.HashLines("T", text); hash != want || ahead != nil {
+		t.Errorf("Prepare: hash %s, lines %v; want %s and none", hash, ahead != nil, want)
+	}
+	c := New(Options{})
+	a := storyline.Article{ID: "a", Source: "x.example", Text: text}
+	if err := c.Clean(context.Background(), &a); err != nil || a.Text != text {
+		t.Errorf("Clean changed the text (%d bytes of %d) or failed: %v", len(a.Text), len(text), err)
+	}
+	if got := c.CleanText("x.example", text); got != text {
+		t.Errorf("CleanText changed the text: %d bytes of %d", len(got), len(text))
+	}
+}
