@@ -167,137 +167,24 @@ func (t *countTable) all(yield func(k uint64, n uint32)) {
 	}
 }
 
-// sortedKeys returns the keys counted at least min times, sorted.
+// sortedKeys returns the keys counted at least min times, sorted. The
+// histogram says how many there are (a few dozen of an outlet's thousands
+// of lines): the list is made to that size, not to a guess from the
+// table's.
 func (t *countTable) sortedKeys(min uint32) []uint64 {
-	if min > countExact {
-		// The histogram cannot say how many: collect, then sort.
-		var keys []uint64
-		for _, s := range t.slots {
-			if k := s.key(); k != 0 && s.n >= min {
-				keys = append(keys, k)
-			}
+	n := t.n / 8 // a guess, unless the histogram says how many
+	if min <= countExact {
+		n = 0
+		for c := bucket(min); c <= countExact; c++ {
+			n += t.hist[c]
 		}
-		return sortKeys(keys)
 	}
-	n := 0
-	for c := bucket(min); c <= countExact; c++ {
-		n += t.hist[c]
-	}
-	// Two passes over the slots, counting then placing, and no list of
-	// the keys in between.
-	ks := newKeySorter(n)
+	keys := make([]uint64, 0, n)
 	for _, s := range t.slots {
 		if k := s.key(); k != 0 && s.n >= min {
-			ks.count(k)
+			keys = append(keys, k)
 		}
 	}
-	ks.counted()
-	for _, s := range t.slots {
-		if k := s.key(); k != 0 && s.n >= min {
-			ks.place(k)
-		}
-	}
-	return ks.sorted()
-}
-
-// sortKeys returns keys sorted ascending, in a slice of its own when there
-// are many (keys is left as it was), else keys itself.
-func sortKeys(keys []uint64) []uint64 {
-	if len(keys) < minBucketSort {
-		slices.Sort(keys)
-		return keys
-	}
-	ks := newKeySorter(len(keys))
-	for _, k := range keys {
-		ks.count(k)
-	}
-	ks.counted()
-	for _, k := range keys {
-		ks.place(k)
-	}
-	return ks.sorted()
-}
-
-// minBucketSort is the fewest keys a keySorter sorts by buckets; fewer
-// are sorted by comparison.
-const minBucketSort = 64
-
-// keySorter sorts line keys. Line keys are hashes, spread evenly: they are
-// dealt into about a quarter as many buckets by their top bits, counted
-// first and then placed, and each bucket, of a few keys, is then sorted on
-// its own. On the thousands of keys an outlet's state holds (saved every
-// saveEvery articles) that takes a third of the time a comparison sort
-// does. Keys not spread evenly (a bucket of many) are still sorted, by
-// comparison. Few keys are sorted by comparison alone.
-type keySorter struct {
-	shift uint
-	// Bucket b goes to out[start[b]:start[b+1]]; next[b] is where its
-	// next key goes. Until counted, start[b+1] counts bucket b.
-	start, next []int32
-	out         []uint64
-}
-
-// newKeySorter returns a sorter of n keys: count each, call counted, then
-// place each, and take them sorted.
-func newKeySorter(n int) *keySorter {
-	ks := new(keySorter)
-	if n < minBucketSort {
-		ks.out = make([]uint64, 0, n)
-	} else {
-		width := bits.Len(uint(n)) - 2 // n/4 to n/2 buckets
-		ks.shift = uint(64 - width)
-		ks.start = make([]int32, 1<<width+1)
-	}
-	return ks
-}
-
-// count counts k in its bucket.
-func (ks *keySorter) count(k uint64) {
-	if ks.start != nil {
-		ks.start[k>>ks.shift+1]++
-	}
-}
-
-// counted ends counting: the buckets take their places.
-func (ks *keySorter) counted() {
-	if ks.start == nil {
-		return
-	}
-	for b := 1; b < len(ks.start); b++ {
-		ks.start[b] += ks.start[b-1]
-	}
-	ks.next = slices.Clone(ks.start[:len(ks.start)-1])
-	ks.out = make([]uint64, ks.start[len(ks.start)-1])
-}
-
-// place puts k in its bucket.
-func (ks *keySorter) place(k uint64) {
-	if ks.start == nil {
-		ks.out = append(ks.out, k)
-		return
-	}
-	b := k >> ks.shift
-	ks.out[ks.next[b]] = k
-	ks.next[b]++
-}
-
-// sorted returns the keys placed, sorted.
-func (ks *keySorter) sorted() []uint64 {
-	if ks.start == nil {
-		slices.Sort(ks.out)
-		return ks.out
-	}
-	for b := 0; b+1 < len(ks.start); b++ {
-		bucket := ks.out[ks.start[b]:ks.start[b+1]]
-		if len(bucket) > 16 {
-			slices.Sort(bucket)
-			continue
-		}
-		for i := 1; i < len(bucket); i++ {
-			for j := i; j > 0 && bucket[j] < bucket[j-1]; j-- {
-				bucket[j], bucket[j-1] = bucket[j-1], bucket[j]
-			}
-		}
-	}
-	return ks.out
+	slices.Sort(keys)
+	return keys
 }
