@@ -89,17 +89,19 @@ func (c *Cleaner) Clean(ctx context.Context, a *storyline.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("clean %s: %w", a.ID, err)
 	}
+	lines, ok := takeLines(a)
+	if !ok && len(a.Text) > maxSplit {
+		return nil // too long to split: left as it is
+	}
 	w := c.getWork()
 	defer c.work.Put(w)
-	s := takeLines(a)
-	if s == nil {
-		w.split(a.Text)
-		s = &w.splitter
+	if !ok {
+		lines = w.split(a.Text)
 	}
 	if a.Source != "" {
-		c.learn(a.Source, a.ID, a.Hash, s.lines, w)
+		c.learn(a.Source, a.ID, a.Hash, lines, w)
 	}
-	a.Text = c.clean(a.Source, a.Text, s.lines, w)
+	a.Text = c.clean(a.Source, a.Text, lines, w)
 	return nil
 }
 
@@ -118,6 +120,9 @@ func (c *Cleaner) Reclean(ctx context.Context, a *storyline.Article) error {
 // CleanText returns text without generic and the outlet's learned
 // boilerplate, learning nothing.
 func (c *Cleaner) CleanText(source, text string) string {
+	if len(text) > maxSplit {
+		return text // too long to split: left as it is
+	}
 	w := c.getWork()
 	defer c.work.Put(w)
 	return c.clean(source, text, w.split(text), w)
@@ -141,7 +146,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	allLearned := true
 	nonEmpty := 0
 	for _, l := range lines {
-		if l.nend > l.nstart {
+		if !l.empty() {
 			nonEmpty++
 			if !l.learned {
 				allLearned = false
@@ -158,7 +163,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 	seen := 0
 	for i := 0; i < len(lines); i++ {
 		l := &lines[i]
-		if l.nend == l.nstart {
+		if l.empty() {
 			l.keep = true
 			continue
 		}
@@ -172,7 +177,7 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 		case drop:
 		case dropWithNext:
 			j := i + 1
-			for j < len(lines) && lines[j].nend == lines[j].nstart {
+			for j < len(lines) && lines[j].empty() {
 				j++
 			}
 			if j < len(lines) && lines[j].words <= shortLine && lines[j].kind == keep {
@@ -184,35 +189,56 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 			}
 		}
 	}
-	b := w.out[:0]
+	// Most articles lose lines at either end only, or none: the clean
+	// text is then a stretch of the text, which it shares, found without
+	// writing it out.
+	if first, end, stretch, _ := joinKept(nil, text, lines, false); stretch {
+		return text[first:end]
+	}
+	_, _, _, w.out = joinKept(w.out[:0], text, lines, true)
+	return string(w.out)
+}
+
+// joinKept joins the lines of text that clean keeps: each without its
+// trailing white space, one line end between two, and a blank line where
+// blank lines (or lines of white space) stood between them; lines of
+// white space at either end go. When write is set, it appends the result
+// to b. It reports whether the result is text[first:end], the same bytes
+// as they stand in the text (the empty result is text[0:0]).
+func joinKept(b []byte, text string, lines []line, write bool) (first, end int, stretch bool, _ []byte) {
+	first, stretch = -1, true
 	blank := false
-	first := -1 // where the first line written starts in text
 	for _, l := range lines {
 		if !l.keep {
 			continue
 		}
 		t := strings.TrimRightFunc(l.textIn(text), unicode.IsSpace)
 		if strings.TrimSpace(t) == "" {
-			blank = len(b) > 0
+			blank = first >= 0
 			continue
 		}
-		if len(b) > 0 {
-			b = append(b, '\n')
+		sep := ""
+		if first >= 0 {
+			sep = "\n"
 			if blank {
-				b = append(b, '\n')
+				sep = "\n\n"
 			}
 		}
 		blank = false
-		if first < 0 {
-			first = l.start
+		switch start := int(l.start); {
+		case first < 0:
+			first = start
+		case stretch && text[end:start] != sep:
+			stretch = false
 		}
-		b = append(b, t...)
+		end = int(l.start) + len(t)
+		if write {
+			b = append(b, sep...)
+			b = append(b, t...)
+		}
 	}
-	w.out = b
-	if first >= 0 && first+len(b) <= len(text) && string(b) == text[first:first+len(b)] {
-		// Lines dropped at either end only: the clean text is a
-		// stretch of the text, which it shares.
-		return text[first : first+len(b)]
+	if first < 0 {
+		first, end = 0, 0
 	}
-	return string(b)
+	return first, end, stretch, b
 }

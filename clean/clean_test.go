@@ -232,7 +232,7 @@ func TestWordCountMatchesFields(t *testing.T) {
 	for _, s := range []string{"", "one", "  Two  words ", "a\u00a0b\tc\u2003d", "Read also: the\t next one"} {
 		var w work
 		n := textproc.Normalize(s)
-		if got, want := w.split(s)[0].words, len(strings.Fields(n)); got != want {
+		if got, want := int(w.split(s)[0].words), len(strings.Fields(n)); got != want {
 			t.Errorf("words of %q = %d, want %d", s, got, want)
 		}
 	}

@@ -29,11 +29,19 @@ const countExact = 64
 // bucket returns the bucket of the histogram that counts n falls in.
 func bucket(n uint32) int { return int(min(n, countExact)) }
 
-// countSlot is one slot of a countTable; key 0 marks it free.
+// countSlot is one slot of a countTable: the key's low and high halves
+// and its count, twelve bytes where a uint64 key and its count took
+// sixteen (padded), so that an outlet's table takes a quarter less memory
+// and cache; key 0 marks it free.
 type countSlot struct {
-	key uint64
-	n   uint32
+	lo, hi, n uint32
 }
+
+// key returns the key the slot holds, 0 when it is free.
+func (s *countSlot) key() uint64 { return uint64(s.hi)<<32 | uint64(s.lo) }
+
+// setKey makes k the slot's key.
+func (s *countSlot) setKey(k uint64) { s.lo, s.hi = uint32(k), uint32(k>>32) }
 
 // minCountSlots is the size of a table's first allocation.
 const minCountSlots = 64
@@ -49,7 +57,7 @@ func (t *countTable) home(k uint64) int { return int(k * 0x9e3779b97f4a7c15 >> t
 func (t *countTable) find(k uint64) (int, bool) {
 	mask := len(t.slots) - 1
 	for i := t.home(k); ; i = (i + 1) & mask {
-		switch t.slots[i].key {
+		switch t.slots[i].key() {
 		case k:
 			return i, true
 		case 0:
@@ -64,7 +72,7 @@ func (t *countTable) touch(k uint64) uint64 {
 	if len(t.slots) == 0 {
 		return 0
 	}
-	return t.slots[t.home(k)].key
+	return t.slots[t.home(k)].key()
 }
 
 // get returns the count of k, 0 when t does not hold it.
@@ -104,7 +112,7 @@ func (t *countTable) slot(k uint64) *countSlot {
 	}
 	i, ok := t.find(k)
 	if !ok {
-		t.slots[i].key = k
+		t.slots[i].setKey(k)
 		t.n++
 		t.hist[0]++
 	}
@@ -118,8 +126,8 @@ func (t *countTable) grow() {
 	t.slots = make([]countSlot, size)
 	t.shift = uint(64 - bits.Len(uint(size-1)))
 	for _, s := range old {
-		if s.key != 0 {
-			i, _ := t.find(s.key)
+		if s.key() != 0 {
+			i, _ := t.find(s.key())
 			t.slots[i] = s
 		}
 	}
@@ -137,10 +145,10 @@ func (t *countTable) remove(k uint64) {
 	}
 	t.hist[bucket(t.slots[i].n)]--
 	mask := len(t.slots) - 1
-	for j := (i + 1) & mask; t.slots[j].key != 0; j = (j + 1) & mask {
+	for j := (i + 1) & mask; t.slots[j].key() != 0; j = (j + 1) & mask {
 		// The entry at j may move to the hole at i when its home is not
 		// cyclically in (i, j].
-		if h := t.home(t.slots[j].key); (j-h)&mask >= (j-i)&mask {
+		if h := t.home(t.slots[j].key()); (j-h)&mask >= (j-i)&mask {
 			t.slots[i] = t.slots[j]
 			i = j
 		}
@@ -153,18 +161,28 @@ func (t *countTable) remove(k uint64) {
 // not change t.
 func (t *countTable) all(yield func(k uint64, n uint32)) {
 	for _, s := range t.slots {
-		if s.key != 0 {
-			yield(s.key, s.n)
+		if k := s.key(); k != 0 {
+			yield(k, s.n)
 		}
 	}
 }
 
-// sortedKeys returns the keys counted at least min times, sorted.
+// sortedKeys returns the keys counted at least min times, sorted. The
+// histogram says how many there are (a few dozen of an outlet's thousands
+// of lines): the list is made to that size, not to a guess from the
+// table's.
 func (t *countTable) sortedKeys(min uint32) []uint64 {
-	keys := make([]uint64, 0, t.n/8)
+	n := t.n / 8 // a guess, unless the histogram says how many
+	if min <= countExact {
+		n = 0
+		for c := bucket(min); c <= countExact; c++ {
+			n += t.hist[c]
+		}
+	}
+	keys := make([]uint64, 0, n)
 	for _, s := range t.slots {
-		if s.key != 0 && s.n >= min {
-			keys = append(keys, s.key)
+		if k := s.key(); k != 0 && s.n >= min {
+			keys = append(keys, k)
 		}
 	}
 	slices.Sort(keys)

@@ -82,3 +82,28 @@ func TestCountTable(t *testing.T) {
 		})
 	}
 }
+
+// TestSortedKeys: the keys counted at least some times come out sorted,
+// all of them and no other, at every count the histogram tells apart and
+// above.
+func TestSortedKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 100, 5000} {
+		var tab countTable
+		for range n {
+			tab.set(1+r.Uint64N(1<<62), uint32(r.IntN(2*countExact)))
+		}
+		for _, min := range []uint32{0, 1, 2, 5, countExact, countExact + 1} {
+			var want []uint64
+			tab.all(func(k uint64, c uint32) {
+				if c >= min {
+					want = append(want, k)
+				}
+			})
+			slices.Sort(want)
+			if got := tab.sortedKeys(min); !slices.Equal(got, want) {
+				t.Fatalf("%d keys: sortedKeys(%d) gives %d keys, want %d", n, min, len(got), len(want))
+			}
+		}
+	}
+}

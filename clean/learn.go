@@ -42,7 +42,7 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	keys := w.keys[:0]
 	defer func() { w.keys = keys }()
 	for _, l := range lines {
-		if l.key != 0 && l.runes <= c.opts.MaxLineRunes {
+		if l.key != 0 && int(l.runes) <= c.opts.MaxLineRunes {
 			keys = append(keys, l.key)
 		}
 	}

@@ -84,10 +84,10 @@ func TestSplitMatchesSplit(t *testing.T) {
 				key = xxh3.HashString(foldDigitsRef(n))
 			}
 			lt, ln := l.textIn(text), l.normIn(w.normText())
-			if want := classify(n, l.words); n != "" && l.kind != want {
+			if want := classify(n, int(l.words)); n != "" && l.kind != want {
 				t.Errorf("split(%q) line %d: kind %d, want %d", text, i, l.kind, want)
 			}
-			if lt != want[i] || ln != n || l.words != len(strings.Fields(n)) || l.key != key || l.runes != utf8.RuneCountInString(n) {
+			if lt != want[i] || ln != n || int(l.words) != len(strings.Fields(n)) || l.key != key || int(l.runes) != utf8.RuneCountInString(n) {
 				t.Errorf("split(%q) line %d = %q %q %d %d %x, want %q %q %d %d %x",
 					text, i, lt, ln, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
 			}

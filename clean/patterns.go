@@ -108,9 +108,14 @@ func opensWith(s string, o *openers) bool {
 // mayBeCredit reports whether a line may open with a photo credit: after
 // an optional bracket and spaces, one of photoCreditStarts.
 func mayBeCredit(s string) bool {
-	s = strings.TrimLeft(s, "([")
-	s = strings.TrimLeft(s, " \t\n\f\r") // what \s matches
-	return opensWith(s, photoCreditStarts)
+	i := 0
+	for i < len(s) && (s[i] == '(' || s[i] == '[') {
+		i++
+	}
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	return opensWith(s[i:], photoCreditStarts)
 }
 
 // classify applies the generic boilerplate rules to one normalized line.
@@ -137,7 +142,10 @@ func classify(norm string, words int) lineKind {
 		if words <= shortLine {
 			return drop
 		}
-	case cue.has(cueDisclaimer) && disclaimer.MatchString(norm):
+	case cue.has(cueDisclaimer) && disclaimer.MatchString(strings.Clone(norm)):
+		// (The regular expression keeps what it reads: a copy, made on
+		// the rare lines with a cue word, lets Prepare normalize on its
+		// own stack.)
 		return drop
 	case cue.has(cueAdBlock) && isAdBlock(norm):
 		if words <= 2*shortLine {

@@ -15,12 +15,15 @@ import (
 // line is one line of text with its normalized form and learning key.
 // It holds no pointers, so that the lines of an article cost the garbage
 // collector nothing to scan: the line's text and normalized form are
-// spans of the text and of the split's normalized text.
+// spans of the text and of the split's normalized text. Its offsets and
+// counts are 32 bits (see maxSplit): an article's lines, which Prepare
+// makes ahead and which wait in the article until it is cleaned, take 40
+// bytes each rather than 64.
 type line struct {
-	start, end   int // the line in the text, without its line end
-	nstart, nend int // its normalized form in the normalized text
-	words        int
-	runes        int    // code points of the normalized form
+	start, end   int32 // the line in the text, without its line end
+	nstart, nend int32 // its normalized form in the normalized text
+	words        int32
+	runes        int32  // code points of the normalized form
 	key          uint64 // 0 for an empty or numeric line, which is never learned
 	// kind is what the generic rules say of the line (classify), which
 	// needs nothing of the outlet: it is found with the split, ahead of
@@ -34,6 +37,13 @@ type line struct {
 	// learned and keep are clean's verdicts on the line.
 	learned, keep bool
 }
+
+// maxSplit is the longest text, in bytes, that is split into lines and
+// cleaned: the offsets of a line into the text and into its normalized
+// form (which normalizing may make some times longer) must fit in 32
+// bits. A longer text, far beyond any article (ingest reads records of
+// 50 MiB at most by default), is left as it is.
+const maxSplit = 1 << 26
 
 // splitter holds the lines of one text and their normalized forms.
 type splitter struct {
@@ -72,7 +82,17 @@ func (c *Cleaner) getWork() *work {
 // with its normalized form, word count and learning key. The lines, their
 // texts excepted, live in s: they are valid until s is used again.
 func (s *splitter) split(text string) []line {
-	s.lines, s.norm, s.invalid = s.lines[:0], s.norm[:0], false
+	s.lines, s.norm, s.fold, s.invalid = splitLines(text, s.lines[:0], s.norm[:0], s.fold)
+	return s.lines
+}
+
+// splitLines is split with its buffers in and out: it appends the lines
+// of text to lines and their normalized forms to norm, and folds long
+// lines in fold; invalid reports whether text is not valid UTF-8. It
+// keeps no reference to norm nor to what it appends to norm (norm is
+// leaked to the result only), so that a caller may normalize into a
+// buffer on its own stack (Prepare).
+func splitLines(text string, lines []line, norm, fold []byte) (_ []line, _, _ []byte, invalid bool) {
 	for rest := text; ; {
 		t, start := rest, len(text)-len(rest)
 		i := strings.IndexByte(rest, '\n')
@@ -80,45 +100,45 @@ func (s *splitter) split(text string) []line {
 			t, rest = rest[:i], rest[i+1:]
 			t = strings.TrimSuffix(t, "\r")
 		}
-		mark := len(s.norm)
+		mark := len(norm)
 		if mark > 0 {
-			s.norm = append(s.norm, ' ') // taken back if the line is empty
+			norm = append(norm, ' ') // taken back if the line is empty
 		}
 		var n normCounts
 		var ok bool
-		if s.norm, n, ok = appendNormalizedFast(s.norm, t); !ok {
-			s.norm, n = appendNormalized(s.norm, t)
-			s.invalid = s.invalid || !utf8.ValidString(t)
+		if norm, n, ok = appendNormalizedFast(norm, t); !ok {
+			norm, n = appendNormalized(norm, t)
+			invalid = invalid || !utf8.ValidString(t)
 		}
-		l := line{start: start, end: start + len(t), nstart: mark, nend: len(s.norm),
-			runes: n.chars + n.spaces, numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		l := line{start: int32(start), end: int32(start + len(t)), nstart: int32(mark), nend: int32(len(norm)),
+			runes: int32(n.chars + n.spaces), numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
 		switch {
-		case mark > 0 && l.nend == mark+1:
-			s.norm = s.norm[:mark] // an empty line after another
-			l.nend = mark
+		case mark > 0 && len(norm) == mark+1:
+			norm = norm[:mark] // an empty line after another
+			l.nend = int32(mark)
 		case mark > 0:
 			l.nstart++ // the space before the line
 		}
 		if n.chars > 0 {
-			l.words = n.spaces + 1
+			l.words = int32(n.spaces + 1)
 			// The line's normalized form is hashed while at hand; it is
-			// read through s.norm, which later lines may move.
-			norm := unsafe.String(&s.norm[l.nstart], l.nend-l.nstart)
+			// read through norm, which later lines may move.
+			ln := unsafe.String(&norm[l.nstart], l.nend-l.nstart)
 			switch {
 			case l.numeric:
 			case l.digits:
-				l.key, s.fold = lineKey(norm, s.fold)
+				l.key, fold = lineKey(ln, fold)
 			default:
-				l.key = xxh3.HashString(norm)
+				l.key = xxh3.HashString(ln)
 			}
-			l.kind = classify(norm, l.words)
+			l.kind = classify(ln, int(l.words))
 		}
-		s.lines = append(s.lines, l)
+		lines = append(lines, l)
 		if i < 0 {
 			break
 		}
 	}
-	return s.lines
+	return lines, norm, fold, invalid
 }
 
 // normText returns the normalized text, for the lines' normIn. It
@@ -129,6 +149,9 @@ func (s *splitter) normText() string {
 
 // normIn returns the normalized form of l, given the normalized text.
 func (l *line) normIn(norm string) string { return norm[l.nstart:l.nend] }
+
+// empty reports whether the line has no characters but white space.
+func (l *line) empty() bool { return l.nend == l.nstart }
 
 // textIn returns the text of l, given the text.
 func (l *line) textIn(text string) string { return text[l.start:l.end] }
@@ -168,10 +191,11 @@ func appendFoldDigits(b []byte, s string) []byte {
 	return b
 }
 
-// hash returns textproc.HashLines(title, text) for the text s split, from
-// the normalized form split made of it.
-func (s *splitter) hash(title, text string) string {
-	if s.invalid {
+// normHash returns textproc.HashLines(title, text) from norm, the
+// normalized form splitLines made of text, which is invalid when text is
+// not valid UTF-8.
+func normHash(title, text string, norm []byte, invalid bool) string {
+	if invalid {
 		// Invalid bytes are normalized in pieces of the whole text there.
 		return textproc.HashLines(title, text)
 	}
@@ -179,49 +203,63 @@ func (s *splitter) hash(title, text string) string {
 	t := textproc.AppendNormalized(buf[:0], title)
 	var h xxh3.Hasher
 	h.Write(t)
-	if len(t) > 0 && len(s.norm) > 0 {
+	if len(t) > 0 && len(norm) > 0 {
 		h.Write([]byte{' '})
 	}
-	h.Write(s.norm)
+	h.Write(norm)
 	return textproc.HashString(h.Sum128().Bytes())
 }
 
-// Lines are an article's text split into lines and normalized as Clean
-// reads it, made ahead by Prepare. Clean takes them from the article it
-// cleans (storyline.Article.Ahead) once, and only while its text is the
-// one they were made of.
+// Lines are an article's text split into lines as Clean reads it, made
+// ahead by Prepare. Clean takes them from the article it cleans
+// (storyline.Article.Ahead) once, and only while its text is the one
+// they were made of.
 type Lines struct {
 	taken atomic.Bool
 	text  string
-	s     splitter
+	lines []line
 }
+
+// prepareNorm is the size of the buffer on Prepare's stack that the
+// normalized text is made in: it holds that of nearly every article
+// (longer ones spill to the heap). The normalized text is needed for the
+// content hash only, not by Clean, so that an article's Lines carry no
+// copy of it.
+const prepareNorm = 8 << 10
+
+// prepareFold is the size of the buffer on Prepare's stack that a line
+// longer than lineKey folds on its own stack (a paragraph of a real
+// article, with a date or a figure in it) is folded in.
+const prepareFold = 4 << 10
 
 // Prepare does ahead, on the caller's goroutine (a reader's worker), the
 // part of Clean that needs no Cleaner: it splits text into lines and
 // normalizes them. It returns the article's content hash, the one
 // textproc.HashLines(title, text) gives, made from the normalized lines
 // rather than by normalizing the text again, and the lines, for the
-// caller to set as the article's Ahead.
+// caller to set as the article's Ahead (nil for a text over maxSplit,
+// which Clean leaves as it is).
 func Prepare(title, text string) (hash string, ahead *Lines) {
-	l := &Lines{text: text}
-	n := strings.Count(text, "\n") + 1
-	l.s.lines = make([]line, 0, n)
-	l.s.norm = make([]byte, 0, len(text)+n)
-	l.s.split(text)
-	return l.s.hash(title, text), l
+	if len(text) > maxSplit {
+		return textproc.HashLines(title, text), nil
+	}
+	var buf [prepareNorm]byte
+	var fold [prepareFold]byte
+	lines, norm, _, invalid := splitLines(text, make([]line, 0, strings.Count(text, "\n")+1), buf[:0], fold[:0])
+	return normHash(title, text, norm, invalid), &Lines{text: text, lines: lines}
 }
 
-// takeLines returns the split Prepare made of a.Text and clears
-// a.Ahead, or returns nil when a holds none for its text or another
-// copy of a took it.
-func takeLines(a *storyline.Article) *splitter {
+// takeLines returns the lines Prepare made of a.Text and clears a.Ahead,
+// or returns false when a holds none for its text or another copy of a
+// took them.
+func takeLines(a *storyline.Article) ([]line, bool) {
 	l, ok := a.Ahead.(*Lines)
 	if !ok || l == nil {
-		return nil
+		return nil, false
 	}
 	a.Ahead = nil
 	if l.text != a.Text || !l.taken.CompareAndSwap(false, true) {
-		return nil
+		return nil, false
 	}
-	return &l.s
+	return l.lines, true
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
@@ -167,7 +168,7 @@ func TestCleanTakesAhead(t *testing.T) {
 		if a.Text != b.Text {
 			t.Fatalf("%s: cleaned with the lines made ahead\n%q\nwant\n%q", a.ID, b.Text, a.Text)
 		}
-		if takeLines(&copyOf) != nil {
+		if _, ok := takeLines(&copyOf); ok {
 			t.Fatalf("%s: a second copy took the lines again", a.ID)
 		}
 	}
@@ -195,4 +196,85 @@ func BenchmarkPrepare(b *testing.B) {
 		i++
 	}
 	reportCPU(b, cpu0)
+}
+
+// TestJoinKept: whatever lines are kept, the text joinKept writes is the
+// reference join (trailing white space trimmed, one line end between
+// lines, a blank line where blank or white lines stood, none at either
+// end), and when it says the result is a stretch of the text, the stretch
+// holds those bytes.
+func TestJoinKept(t *testing.T) {
+	ref := func(text string, lines []line) string {
+		var out []string
+		blank := false
+		for _, l := range lines {
+			if !l.keep {
+				continue
+			}
+			s := strings.TrimRightFunc(l.textIn(text), unicode.IsSpace)
+			if strings.TrimSpace(s) == "" {
+				blank = len(out) > 0
+				continue
+			}
+			if blank {
+				out = append(out, "")
+			}
+			blank = false
+			out = append(out, s)
+		}
+		return strings.Join(out, "\n")
+	}
+	pieces := []string{"a", "b c", " ", "\t", "\n", "\n", "\r\n", "x ", "  y"}
+	r := rand.New(rand.NewPCG(11, 12))
+	var w work
+	stretches := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		lines := w.split(text)
+		for i := range lines {
+			lines[i].keep = r.IntN(4) > 0
+		}
+		want := ref(text, lines)
+		first, end, stretch, got := joinKept(nil, text, lines, true)
+		if string(got) != want {
+			t.Fatalf("joinKept(%q) wrote %q, want %q", text, got, want)
+		}
+		if stretch {
+			stretches++
+			if text[first:end] != want {
+				t.Fatalf("joinKept(%q) says stretch %q, want %q", text, text[first:end], want)
+			}
+		}
+		if _, _, s2, none := joinKept(nil, text, lines, false); s2 != stretch || none != nil {
+			t.Fatalf("joinKept(%q) without writing: stretch %v, wrote %q", text, s2, none)
+		}
+	}
+	if stretches == 0 {
+		t.Error("no result was a stretch of its text")
+	}
+}
+
+// TestTooLongToSplit: a text over maxSplit bytes is left as it is, with
+// the content hash of its whole, and nothing made ahead for it.
+func TestTooLongToSplit(t *testing.T) {
+	text := strings.Repeat("Photo: Getty Images\nA line of the text.\n", maxSplit/38+1)
+	if len(text) <= maxSplit {
+		t.Fatalf("text of %d bytes is not over %d", len(text), maxSplit)
+	}
+	hash, ahead := Prepare("T", text)
+	if want := textproc.HashLines("T", text); hash != want || ahead != nil {
+		t.Errorf("Prepare: hash %s, lines %v; want %s and none", hash, ahead != nil, want)
+	}
+	c := New(Options{})
+	a := storyline.Article{ID: "a", Source: "x.example", Text: text}
+	if err := c.Clean(context.Background(), &a); err != nil || a.Text != text {
+		t.Errorf("Clean changed the text (%d bytes of %d) or failed: %v", len(a.Text), len(text), err)
+	}
+	if got := c.CleanText("x.example", text); got != text {
+		t.Errorf("CleanText changed the text: %d bytes of %d", len(got), len(text))
+	}
 }

@@ -134,3 +134,54 @@ func TestSyndicatedShortLinesStay(t *testing.T) {
 		t.Errorf("the outlet's repeated footer was kept: %q", last.Text)
 	}
 }
+
+// TestLineTable: a table filled to the lines it is made for finds every
+// key it holds with its value, and no other, whatever the key's halves
+// (a key with one half zero is a key like any other); reset empties it.
+func TestLineTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{1, 10, 100, 1000, 4096} {
+		tb := newLineTable(n)
+		want := make(map[uint64]uint32, n)
+		special := []uint64{1, 1 << 32, 0xffffffff, 0xffffffff << 32, ^uint64(0)}
+		for len(want) < n {
+			k := r.Uint64()
+			if len(want) < len(special) {
+				k = special[len(want)]
+			}
+			if _, ok := want[k]; ok || k == 0 {
+				continue
+			}
+			i, ok := tb.find(k)
+			if ok {
+				t.Fatalf("n=%d: key %x found before it was put", n, k)
+			}
+			v := r.Uint32()
+			tb.put(i, k, v)
+			want[k] = v
+		}
+		if tb.n != n {
+			t.Fatalf("n=%d: holds %d lines", n, tb.n)
+		}
+		for k, v := range want {
+			if got, ok := tb.get(k); !ok || got != v {
+				t.Fatalf("n=%d: get(%x) = %d %v, want %d", n, k, got, ok, v)
+			}
+		}
+		for range 1000 {
+			k := r.Uint64()
+			if _, held := want[k]; held || k == 0 {
+				continue
+			}
+			if _, ok := tb.get(k); ok {
+				t.Fatalf("n=%d: get(%x) found a key never put", n, k)
+			}
+		}
+		tb.reset()
+		for k := range want {
+			if _, ok := tb.get(k); ok {
+				t.Fatalf("n=%d: get(%x) found a key after reset", n, k)
+			}
+		}
+	}
+}

@@ -60,6 +60,10 @@ type Item struct {
 	// work, when set, computes the item: readers defer extraction so
 	// that a pool of workers can run it (see runOrdered).
 	work func() Item
+	// json, when set, is a JSON object whose article the item is, to be
+	// decoded later as work is, with Article.Origin its origin: the
+	// common case of work, which then needs no closure of its own.
+	json []byte
 	// input is the index of the input in ReadInputs.
 	input int
 }
@@ -67,6 +71,18 @@ type Item struct {
 // deferred returns an Item whose extraction is done by work, later, on
 // whichever goroutine runs it.
 func deferred(work func() Item) Item { return Item{work: work} }
+
+// deferredJSON returns an Item whose article is decoded from the JSON
+// object raw (see jsonArticle), later, on whichever goroutine runs it.
+func deferredJSON(raw []byte, origin string) Item {
+	if raw == nil {
+		raw = []byte{} // (nil would mean no JSON: an empty one is skipped)
+	}
+	return Item{json: raw, Article: storyline.Article{Origin: origin}}
+}
+
+// isDeferred reports whether the item is still to be computed.
+func (it *Item) isDeferred() bool { return it.work != nil || it.json != nil }
 
 // Options tune reading. The zero value uses the defaults.
 type Options struct {

@@ -36,6 +36,9 @@ var wrapperKeys = [...]string{"articles", "items", "data", "results", "documents
 // colon and an opening bracket ("articles": [), white space allowed
 // around the colon.
 func hasWrapperKey(head []byte) bool {
+	if bytes.IndexByte(head, '[') < 0 {
+		return false // no list opens: the common case of an article
+	}
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 	for i := 0; ; {
 		j := bytes.IndexByte(head[i:], '"')
@@ -77,14 +80,14 @@ func emitValue(raw []byte, origin string, yield func(Item) bool) bool {
 		if elems, ok := wrapped(raw); ok {
 			for n, e := range elems {
 				o := fmt.Sprintf("%s#%d", origin, n+1)
-				if !yield(deferred(func() Item { return jsonArticle(e, o) })) {
+				if !yield(deferredJSON(e, o)) {
 					return false
 				}
 			}
 			return true
 		}
 	}
-	return yield(deferred(func() Item { return jsonArticle(raw, origin) }))
+	return yield(deferredJSON(raw, origin))
 }
 
 // wrapped returns the elements of a wrapper object's article list; ok is
@@ -332,7 +335,7 @@ func readJSONArray(ctx context.Context, r io.Reader, origin string, max int64, y
 			}
 			continue
 		}
-		if !yield(deferred(func() Item { return jsonArticle(raw, o) })) {
+		if !yield(deferredJSON(raw, o)) {
 			return
 		}
 	}

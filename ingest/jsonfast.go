@@ -31,6 +31,16 @@ const maxFastDepth = 200
 // id and dates with str gives.
 func decodeFields(raw []byte, f *fields) bool {
 	d := fastDecoder{b: raw}
+	if !d.object(f) {
+		return false
+	}
+	d.own()
+	return true
+}
+
+// object reads the JSON object b holds, and nothing after it, into f,
+// leaving the short members it read as plain stretches of b in d.spans.
+func (d *fastDecoder) object(f *fields) bool {
 	d.ws()
 	if !d.consume('{') {
 		return false
@@ -71,6 +81,11 @@ func decodeFields(raw []byte, f *fields) bool {
 type fastDecoder struct {
 	b []byte
 	i int
+	// spans are the short members (all but text and html) read so far
+	// that are plain stretches of b, without escapes: they are copied
+	// into one buffer of their own once the object is read (own).
+	spans  [maxSpans]span
+	nspans int
 }
 
 func (d *fastDecoder) peek() byte {
@@ -162,9 +177,20 @@ func (d *fastDecoder) member(key []byte, f *fields) bool {
 	}
 	switch d.peek() {
 	case '"':
-		s, ok := d.str()
-		if ok {
+		s, span, plain, ok := d.strOrSpan()
+		switch {
+		case !ok:
+		case dst == &f.text || dst == &f.html:
+			// The article's body has a string of its own: the store
+			// drops it before the article's other members.
+			if plain {
+				s = string(span)
+			}
 			*dst = s
+		case plain:
+			d.setSpan(dst, span)
+		default:
+			d.setString(dst, s)
 		}
 		return ok
 	case 'n':
@@ -179,18 +205,22 @@ func (d *fastDecoder) member(key []byte, f *fields) bool {
 func (d *fastDecoder) scalar(dst *string) bool {
 	switch c := d.peek(); {
 	case c == '"':
-		s, ok := d.str()
-		*dst = s
+		s, span, plain, ok := d.strOrSpan()
+		if plain {
+			d.setSpan(dst, span)
+		} else {
+			d.setString(dst, s)
+		}
 		return ok
 	case c == '-' || c >= '0' && c <= '9':
 		start := d.i
 		if !d.number() {
 			return false
 		}
-		*dst = string(d.b[start:d.i])
+		d.setSpan(dst, d.b[start:d.i])
 		return true
 	case c == 'n':
-		*dst = ""
+		d.setString(dst, "")
 		return d.literal("null")
 	}
 	return false
@@ -430,10 +460,11 @@ func hex4(b []byte) rune {
 	return r
 }
 
-// str reads a string value as encoding/json decodes it: escapes resolved,
-// an unpaired surrogate escape and each byte of invalid UTF-8 replaced by
-// U+FFFD.
-func (d *fastDecoder) str() (string, bool) {
+// strOrSpan reads a string value as encoding/json decodes it: escapes
+// resolved, an unpaired surrogate escape and each byte of invalid UTF-8
+// replaced by U+FFFD. A string that needs none of that is returned as the
+// stretch of b it is, span, with plain set, and s empty; any other in s.
+func (d *fastDecoder) strOrSpan() (s string, span []byte, plain, ok bool) {
 	start := d.i + 1
 	var sb strings.Builder
 	run := start // start of the bytes not yet written to sb
@@ -490,13 +521,13 @@ func (d *fastDecoder) str() (string, bool) {
 		if c == '"' {
 			d.i = j + 1
 			if sb.Cap() == 0 {
-				return string(d.b[start:j]), true
+				return "", d.b[start:j:j], true, true
 			}
 			sb.Write(d.b[run:j])
-			return sb.String(), true
+			return sb.String(), nil, false, true
 		}
 		if c < 0x20 {
-			return "", false
+			return "", nil, false, false
 		}
 		if sb.Cap() == 0 {
 			// The decoded string is at most as long as the quoted one
@@ -513,7 +544,7 @@ func (d *fastDecoder) str() (string, bool) {
 		}
 		n := escapeLen(d.b[j:])
 		if n == 0 {
-			return "", false
+			return "", nil, false, false
 		}
 		switch e := d.b[j+1]; e {
 		case 'b':
@@ -550,5 +581,5 @@ func (d *fastDecoder) str() (string, bool) {
 		j += n
 		run = j
 	}
-	return "", false
+	return "", nil, false, false
 }

@@ -47,6 +47,11 @@ var fieldCases = []struct {
 	{"null date clears earlier", `{"date":"2021-12-17","date":null,"published":"2020-01-02","text":"x"}`, true},
 	{"string then number", `{"text":"a","text":5}`, false},
 	{"duplicate last wins", `{"text":"one","text":"two","id":"a","id":7}`, true},
+	{"plain then escaped", `{"title":"A","title":"B\u00e9","url":"u\/1","url":"u2","text":"x"}`, true},
+	{"escaped then null keeps", `{"title":"\u00e9","title":null,"source":"s","source":null,"text":"x"}`, true},
+	{"span then null id", `{"id":"a","id":null,"date":5,"date":"","lang":"","text":"x"}`, true},
+	{"number then string id", `{"id":5,"id":"\u0041","published":7,"published":"p","text":"x"}`, true},
+	{"only short members", `{"id":"i","title":"t","url":"u","source":"s","lang":"l","date":"d","published":"p"}`, true},
 	{"published", `{"published":"Dec 18 2021","text":"x"}`, true},
 	{"date and published", `{"date":"","published":"2021-12-18","text":"x"}`, true},
 	{"extras", `{"id":"a","quotes":[{"text":"q","speaker":"S","kind":"direct"}],"n":[1,-2.5e-3,true,false,null,{}],"o":{"a":{"b":[[]]}},"text":"x"}`, true},
@@ -95,6 +100,30 @@ func TestDecodeFields(t *testing.T) {
 			checkFields(t, []byte(tc.raw))
 		})
 	}
+}
+
+// TestDecodeFieldsAllocs: the short members of an article without
+// escapes share one allocation, and its text, which has escapes, one of
+// its own.
+func TestDecodeFieldsAllocs(t *testing.T) {
+	raw := []byte(`{"id":"a1","title":"Talks resume","text":"Body\nof the article.","url":"https://x.example/a",` +
+		`"source":"X","lang":"en","date":"2021-12-17","quotes":[{"text":"q"}]}`)
+	var f fields
+	allocs := testing.AllocsPerRun(100, func() {
+		f = fields{}
+		if !decodeFields(raw, &f) {
+			t.Fatal("decodeFields refused a plain article")
+		}
+	})
+	if allocs != 2 {
+		t.Errorf("decodeFields made %v allocations, want 2 (the short members, the text)", allocs)
+	}
+	want := fields{id: "a1", title: "Talks resume", text: "Body\nof the article.", url: "https://x.example/a",
+		source: "X", lang: "en", date: "2021-12-17"}
+	if f != want {
+		t.Errorf("decodeFields = %+v, want %+v", f, want)
+	}
+	checkFields(t, raw)
 }
 
 // checkFields fails when decodeFields decodes raw but encoding/json
