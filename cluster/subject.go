@@ -32,13 +32,19 @@ import (
 // features f holds: of the persons the reader found (Features.Persons,
 // the first maxSubjectPersons of them), the one weighing most in the
 // title and lead (ties: the one occurring most, then the one named
-// first); "" when the title and lead name none of them.
+// first); "" when the title and lead name none of them. A person named
+// once, in the lead, and never again is a passer-by (the player placed
+// on injured reserve the day before, in the report of the next one),
+// not the subject: where the reader misses whom the title names, the
+// passer-by would stand in for them, and the reports of one happening
+// would share no subject (otherSubjects).
 func subjectOf(lex *lexicon, f *Features) string {
 	persons := f.Persons[:min(len(f.Persons), maxSubjectPersons)]
 	best, bestHead, bestTF := -1, float32(0), float32(0)
 	for i := range f.terms {
 		t := &f.terms[i]
-		if t.head == 0 || t.boost < nameBoost || t.head < bestHead {
+		if t.head == 0 || t.boost < nameBoost || t.head < bestHead || t.tf <= leadWeight {
+			// tf at most leadWeight: named once, in the lead alone
 			continue
 		}
 		// the names of the title and lead are few: their terms are

@@ -56,6 +56,14 @@ func TestSubjectOf(t *testing.T) {
 			"The Harbor City Gulls lost to the Foxes on Sunday in front of a quiet crowd at the harbour stadium, their third defeat in a row, and the coaching staff faced questions about a season slipping away before the winter break, with the defence conceding late goals again, the midfield losing the ball near its own box, the forwards missing chances, supporters leaving early and the board promising a review of the squad. Later the coach, Ray Almeda, said little.",
 			[]string{"Ray Almeda"}, ""},
 		{"no persons", "Gulls lose at home", "The Gulls lost to the Foxes.", nil, ""},
+		{"a passer-by named once in the lead, the title's person missed by the reader",
+			"Gulls RB Tobias Wrenfield to injured reserve",
+			"The Harbor City Gulls placed their running back on injured reserve on Wednesday with an ankle injury. He is the second back in two days to go on the list: Marcus Denholm went on it on Tuesday. The coach said the team would sign a replacement from the practice squad before the playoff game.",
+			[]string{"Marcus Denholm"}, ""},
+		{"a person named in the lead and again",
+			"Gulls put a second running back on injured reserve",
+			"The Harbor City Gulls placed their running back on injured reserve on Wednesday with an ankle injury. He is the second back in two days to go on the list: Marcus Denholm went on it on Tuesday. Denholm will have surgery.",
+			[]string{"Marcus Denholm"}, "denholm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
