@@ -21,9 +21,9 @@ import (
 // announcing a client's death. Their reports, published within days of
 // each other, lead with either. So the subject tells another happening
 // only when it is one of the article's protagonists, when most of the
-// event's members are about another, who is none of the article's
-// protagonists, when none of the members leads with the article's
-// subject, and when the article is not news of the event's own days
+// event's members with a subject are about another, who is none of the
+// article's protagonists, when none of the members leads with the
+// article's subject, and when the article is not news of the event's own days
 // (sameNews). The same holds between two events: a report about neither
 // (the team's news, naming both players) close to both does not merge
 // them (otherSubjects).
@@ -32,13 +32,19 @@ import (
 // features f holds: of the persons the reader found (Features.Persons,
 // the first maxSubjectPersons of them), the one weighing most in the
 // title and lead (ties: the one occurring most, then the one named
-// first); "" when the title and lead name none of them.
+// first); "" when the title and lead name none of them. A person named
+// once, in the lead, and never again is a passer-by (the player placed
+// on injured reserve the day before, in the report of the next one),
+// not the subject: where the reader misses whom the title names, the
+// passer-by would stand in for them, and the reports of one happening
+// would share no subject (otherSubjects).
 func subjectOf(lex *lexicon, f *Features) string {
 	persons := f.Persons[:min(len(f.Persons), maxSubjectPersons)]
 	best, bestHead, bestTF := -1, float32(0), float32(0)
 	for i := range f.terms {
 		t := &f.terms[i]
-		if t.head == 0 || t.boost < nameBoost || t.head < bestHead {
+		if t.head == 0 || t.boost < nameBoost || t.head < bestHead || t.tf <= leadWeight {
+			// tf at most leadWeight: named once, in the lead alone
 			continue
 		}
 		// the names of the title and lead are few: their terms are
@@ -82,8 +88,10 @@ func addSubject(n *node, f *Features) {
 // event n (see the comment at the top of this file): it holds when
 //
 //   - the article's subject is one of its protagonists;
-//   - more than half of the event's members have one subject, another,
-//     and at most a quarter the article's;
+//   - more than half of the event's members that have a subject have
+//     one, another (dominantSubject: the members the reader found no
+//     subject in, whose people it missed, say nothing of whom the
+//     event is about), and at most a quarter of all the article's;
 //   - no member leads with the article's subject (Features.Leading) or
 //     counts it among its protagonists;
 //   - the event's subject is none of the article's protagonists, and
@@ -103,14 +111,9 @@ func (c *Clusterer) otherSubject(f *Features, n *node) bool {
 	if !ok || !slices.Contains(f.protagonists, id) {
 		return false
 	}
-	var q string
-	for p, k := range n.subjects {
-		if k > n.subjects[q] || k == n.subjects[q] && p < q {
-			q = p
-		}
-	}
+	q := dominantSubject(n)
 	size := float32(n.size)
-	if q == s || 2*n.subjects[q] <= size || 4*n.subjects[s] > size {
+	if q == "" || q == s || 4*n.subjects[s] > size {
 		return false
 	}
 	if n.leads[s] > 0 || n.names[id] > 0 {
