@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 )
 
 // centroid is a sparse vector held as parallel slices, unsorted. Lookups
@@ -103,14 +104,29 @@ func (c *Clusterer) cosineCentroids(a, b *centroid) float64 {
 }
 
 // addTo adds the terms (ids, ws) to ct and returns, appended to fresh, the
-// ids ct did not hold before.
+// ids ct did not hold before. The ids must be distinct (a vector's, a
+// centroid's). Their places in ct are found by scattering the ids, the
+// fewer mostly (an article's terms), and walking ct once; the weights are
+// then added in the order of ids, as the norm's sum needs.
 func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint32) []uint32 {
-	for i, id := range ct.ids {
+	for i, id := range ids {
 		c.pos[id] = int32(i + 1)
 	}
+	// at holds the place in ct (plus one) of each of ids, zero for none
+	at := slices.Grow(c.at[:0], len(ids))[:len(ids)]
+	clear(at)
+	for j, id := range ct.ids {
+		if p := c.pos[id]; p > 0 {
+			at[p-1] = int32(j + 1)
+		}
+	}
+	for _, id := range ids {
+		c.pos[id] = 0
+	}
+	c.at = at
 	for i, id := range ids {
 		w := ws[i]
-		if p := c.pos[id]; p > 0 {
+		if p := at[i]; p > 0 {
 			old := ct.ws[p-1]
 			nw := old + w
 			ct.ws[p-1] = nw
@@ -119,12 +135,8 @@ func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint
 		}
 		ct.ids = append(ct.ids, id)
 		ct.ws = append(ct.ws, w)
-		c.pos[id] = int32(len(ct.ids))
 		ct.norm2 += float64(w) * float64(w)
 		fresh = append(fresh, id)
-	}
-	for _, id := range ct.ids {
-		c.pos[id] = 0
 	}
 	return fresh
 }

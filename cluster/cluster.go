@@ -126,6 +126,9 @@ type Clusterer struct {
 	// and positions in a centroid (plus one), zero between uses.
 	qw  []float32
 	pos []int32
+	// at holds, while addTo runs, the places in a centroid of the terms
+	// added.
+	at []int32
 	// qBits marks, by term id, the terms scattered into qw, and nameBits
 	// the terms isName holds for: bit sets small enough to stay in cache
 	// while a lookup scores its candidates (score).

@@ -25,8 +25,14 @@ type index struct {
 	slots []slot
 	nodes []*node // by slot
 	// scripts holds scriptOf of each slot's node, kept current by
-	// refresh, so that lookups by name key need not visit the node.
-	scripts []uint8
+	// refresh, so that lookups by name key need not visit the node, and
+	// perScript counts the slots of each script: a lookup by name key
+	// skips the lists when no node is in the other script.
+	scripts   []uint8
+	perScript [3]int
+	// seqs holds each slot's node.seq, which breaks ties between
+	// candidates without a visit to the node.
+	seqs []int
 	// stamp numbers the lookups (candidates), from 1, modulo 2^16.
 	stamp uint32
 	free  []uint32
@@ -64,8 +70,25 @@ func scriptOf(n *node) uint8 {
 // refresh records n's script by its slot, after members joined it.
 func (x *index) refresh(n *node) {
 	if n.slot > 0 {
-		x.scripts[n.slot-1] = scriptOf(n)
+		x.setScript(uint32(n.slot-1), scriptOf(n))
 	}
+}
+
+// setScript records script as slot s's, keeping perScript current.
+func (x *index) setScript(s uint32, script uint8) {
+	x.perScript[x.scripts[s]]--
+	x.scripts[s] = script
+	x.perScript[script]++
+}
+
+// anyCross reports whether a node of the index may be in the other
+// script than an article (crossScript): whether a lookup by name key
+// can count anything.
+func (x *index) anyCross(cyrillic bool) bool {
+	if cyrillic {
+		return x.perScript[1] > 0
+	}
+	return x.perScript[2] > 0
 }
 
 // crossScript is node.crossScript from a script (scriptOf).
@@ -95,8 +118,11 @@ func (x *index) slotOf(n *node) uint32 {
 		x.slots = append(x.slots, slot{})
 		x.nodes = append(x.nodes, nil)
 		x.scripts = append(x.scripts, 0)
+		x.seqs = append(x.seqs, 0)
+		x.perScript[0]++
 	}
-	x.nodes[s], x.scripts[s] = n, scriptOf(n)
+	x.nodes[s], x.seqs[s] = n, n.seq
+	x.setScript(s, scriptOf(n))
 	n.slot = int32(s + 1)
 	return s
 }
@@ -110,7 +136,8 @@ func (x *index) release(n *node) {
 	s := uint32(n.slot - 1)
 	n.slot = 0
 	x.slots[s] = slot{gen: x.slots[s].gen + 1}
-	x.nodes[s], x.scripts[s] = nil, 0
+	x.nodes[s], x.seqs[s] = nil, 0
+	x.setScript(s, 0)
 	x.free = append(x.free, s)
 }
 
@@ -201,6 +228,10 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	x.grow(c.lex.size())
 	slots := x.slots
 	words := len(q) - keys
+	if !x.anyCross(cyrillic) {
+		// the name keys count only for nodes in the other script
+		q = q[:words]
+	}
 	// the lists first, in a loop of their own, so that their loads from
 	// memory overlap
 	lists := c.lists[:0]
@@ -211,12 +242,11 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 		lists = append(lists, p)
 	}
-	scripts := x.scripts
-	for i, t := range q {
+	for i, t := range q[:words] {
 		m := stamp | uint32(i)
 		for _, e := range lists[i] {
 			s := &slots[e.slot]
-			if s.gen != e.gen || s.mark == m || (i >= words && !crossScript(scripts[e.slot], cyrillic)) {
+			if s.gen != e.gen || s.mark == m {
 				continue
 			}
 			if s.mark&^0xffff != stamp {
@@ -227,17 +257,41 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 			s.acc += float64(t.w)
 		}
 	}
+	if words < len(q) {
+		// the name keys count only for nodes in the other script: the
+		// script, one byte a slot, is read before the slot
+		scripts := x.scripts
+		for i := words; i < len(q); i++ {
+			m, w := stamp|uint32(i), float64(q[i].w)
+			for _, e := range lists[i] {
+				if !crossScript(scripts[e.slot], cyrillic) {
+					continue
+				}
+				s := &slots[e.slot]
+				if s.gen != e.gen || s.mark == m {
+					continue
+				}
+				if s.mark&^0xffff != stamp {
+					s.acc = 0
+					touched = append(touched, e.slot)
+				}
+				s.mark = m
+				s.acc += w
+			}
+		}
+	}
 	clear(lists)
 	c.lists = lists[:0]
 	c.touched = touched[:0]
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
 	top := c.top[:0]
+	seqs := x.seqs
 	better := func(a, b uint32) bool {
 		if sa, sb := &slots[a], &slots[b]; sa.acc != sb.acc {
 			return sa.acc > sb.acc
 		}
-		return x.nodes[a].seq < x.nodes[b].seq
+		return seqs[a] < seqs[b]
 	}
 	for _, n := range touched {
 		if len(top) == k && !better(n, top[k-1]) {

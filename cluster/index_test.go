@@ -84,3 +84,57 @@ func TestIndexSlots(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexScripts checks that the index counts its slots by script as
+// members join, nodes leave and slots are reused, so that a lookup by
+// name key skips its lists exactly when no node could count.
+func TestIndexScripts(t *testing.T) {
+	latin := &node{id: "a", seq: 1, size: 1, scripts: [2]float32{1, 0}}
+	cyr := &node{id: "b", seq: 2, size: 1, scripts: [2]float32{0, 1}}
+	tests := []struct {
+		name             string
+		run              func(x *index)
+		forLatin, forCyr bool // anyCross for a Latin and a Cyrillic article
+	}{
+		{"empty", func(x *index) {}, false, false},
+		{"one Latin node", func(x *index) { x.add(latin, []uint32{1}) }, false, true},
+		{"both", func(x *index) { x.add(latin, []uint32{1}); x.add(cyr, []uint32{2}) }, true, true},
+		{"Cyrillic node released", func(x *index) {
+			x.add(latin, []uint32{1})
+			x.add(cyr, []uint32{2})
+			x.release(cyr)
+		}, false, true},
+		{"Latin node turns Cyrillic", func(x *index) {
+			x.add(latin, []uint32{1})
+			latin.scripts = [2]float32{1, 3}
+			defer func() { latin.scripts = [2]float32{1, 0} }()
+			x.refresh(latin)
+		}, true, false},
+		{"slot reused by the other script", func(x *index) {
+			x.add(latin, []uint32{1})
+			x.release(latin)
+			x.add(cyr, []uint32{1})
+		}, true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			latin.slot, cyr.slot = 0, 0
+			x := newIndex(4)
+			x.grow(8)
+			tc.run(x)
+			if got := x.anyCross(false); got != tc.forLatin {
+				t.Errorf("anyCross(Latin article) = %v, want %v", got, tc.forLatin)
+			}
+			if got := x.anyCross(true); got != tc.forCyr {
+				t.Errorf("anyCross(Cyrillic article) = %v, want %v", got, tc.forCyr)
+			}
+			n := 0
+			for _, k := range x.perScript {
+				n += k
+			}
+			if n != len(x.slots) {
+				t.Errorf("perScript counts %d slots, the index holds %d", n, len(x.slots))
+			}
+		})
+	}
+}
