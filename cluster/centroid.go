@@ -13,6 +13,10 @@ type centroid struct {
 	ids   []uint32
 	ws    []float32
 	norm2 float64
+	// sorted is how many of the first terms were in order of weight
+	// when the centroid was last pruned (zero when it never was): the
+	// terms added since follow them (see selectHeaviestSorted).
+	sorted int
 }
 
 func (ct *centroid) len() int { return len(ct.ids) }
@@ -22,10 +26,10 @@ func (c *Clusterer) growScratch() {
 	if n := c.lex.size(); n > len(c.qw) {
 		c.qw = append(c.qw, make([]float32, n-len(c.qw))...)
 		c.pos = append(c.pos, make([]int32, n-len(c.pos))...)
+		c.names = append(c.names, make([]uint8, n-len(c.names))...)
 	}
 	if n := (c.lex.size() + 63) / 64; n > len(c.qBits) {
 		c.qBits = append(c.qBits, make([]uint64, n-len(c.qBits))...)
-		c.nameBits = append(c.nameBits, make([]uint64, n-len(c.nameBits))...)
 	}
 }
 
@@ -53,14 +57,11 @@ func (c *Clusterer) scattered(id uint32) float32 {
 	return c.qw[id]
 }
 
-// setName records in c.nameBits whether term id is mostly seen as a
+// setName records in c.names whether term id is mostly seen as a
 // name, after its document frequencies changed (see isName).
 func (c *Clusterer) setName(id uint32) {
-	if st := &c.stat[id]; st.nameDF*2 > st.df {
-		c.nameBits[id>>6] |= 1 << (id & 63)
-	} else {
-		c.nameBits[id>>6] &^= 1 << (id & 63)
-	}
+	st := &c.stat[id]
+	c.names[id] = uint8(b2i(st.nameDF*2 > st.df))
 }
 
 // dotScattered is the dot product of the scattered vector with ct.
@@ -164,8 +165,8 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 		ts = append(ts, tw{id, ct.ws[i]})
 	}
 	c.pruneBuf = ts
-	c.selectHeaviestSorted(ts, keep)
-	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
+	c.selectHeaviestSorted(ts, keep, ct.sorted)
+	ct.ids, ct.ws, ct.sorted = ct.ids[:keep], ct.ws[:keep], keep
 	ct.norm2 = 0
 	for i, t := range ts[:keep] {
 		ct.ids[i], ct.ws[i] = t.id, t.w

@@ -343,19 +343,20 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 	var dot, dotN, centN float64
 	ids := n.cent.ids
 	ws := n.cent.ws[:len(ids)]
-	names, qw := c.nameBits, c.qw
+	names, qw := c.names, c.qw
 	for i, id := range ids {
 		w := float64(ws[i])
 		// without a branch, which the processor would mispredict: q is
 		// 0 for a term not in the article (c.qw is zero but for the
-		// scattered terms), name 1 for a name term, else 0, and a
+		// scattered terms), nw is w for a name term, else 0, and a
 		// product with either adds +0, which leaves a sum (of weights,
-		// never negative) as it is
+		// never negative) as it is; nw*q and nw*w are name*(q*w) and
+		// name*(w*w) exactly, name being 0 or 1
 		q := float64(qw[id])
-		name := float64(names[id>>6] >> (id & 63) & 1)
+		nw := float64(names[id]) * w
 		dot += q * w
-		dotN += name * (q * w)
-		centN += name * (w * w)
+		dotN += nw * q
+		centN += nw * w
 	}
 	cd := candidate{n: n, nameCos: -1, wordCos: -1}
 	if n.cent.norm2 > 0 {

@@ -142,7 +142,7 @@ func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 		}
 		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
-	c.sortHeaviest(kv)
+	c.selectHeaviest(kv, maxDocKeys)
 	kv = kv[:min(len(kv), maxDocKeys)]
 	kv.unit()
 	return kv
@@ -206,7 +206,7 @@ const idfPrior = 50
 // isName reports whether a term is mostly seen as a name: an entity, or
 // a word written capitalised inside sentences in most articles using it.
 func (c *Clusterer) isName(id uint32) bool {
-	return c.nameBits[id>>6]&(1<<(id&63)) != 0 // setName
+	return c.names[id] != 0 // setName
 }
 
 // idf is the inverse document frequency of a term counted in df
