@@ -340,24 +340,7 @@ func (c *Clusterer) docNames(v vector) float64 {
 // publication), else by time and then by the weekdays (dateAgreement,
 // decay, weekdayAgreement); for other lookups (f nil), by time.
 func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration, f *Features) candidate {
-	var dot, dotN, centN float64
-	ids := n.cent.ids
-	ws := n.cent.ws[:len(ids)]
-	names, qw := c.names, c.qw
-	for i, id := range ids {
-		w := float64(ws[i])
-		// without a branch, which the processor would mispredict: q is
-		// 0 for a term not in the article (c.qw is zero but for the
-		// scattered terms), nw is w for a name term, else 0, and a
-		// product with either adds +0, which leaves a sum (of weights,
-		// never negative) as it is; nw*q and nw*w are name*(q*w) and
-		// name*(w*w) exactly, name being 0 or 1
-		q := float64(qw[id])
-		nw := float64(names[id]) * w
-		dot += q * w
-		dotN += nw * q
-		centN += nw * w
-	}
+	dot, dotN, centN := dotNames(n.cent.ids, n.cent.ws, c.qw, c.names)
 	cd := candidate{n: n, nameCos: -1, wordCos: -1}
 	if n.cent.norm2 > 0 {
 		cd.cos = dot / math.Sqrt(n.cent.norm2)
@@ -385,6 +368,32 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 		cd.sim = cd.cos * c.decay(n, at, tau)
 	}
 	return cd
+}
+
+// dotNames returns the dot product of the centroid (ids, ws) with the
+// vector scattered in qw, the same over the name terms (names, by term
+// id: 1 for a name, else 0), and the centroid's squared norm over its
+// name terms. A function of its own, so that its loop keeps everything
+// in registers (not inlined, where it spilled its counter).
+//
+//go:noinline
+func dotNames(ids []uint32, ws, qw []float32, names []uint8) (dot, dotN, centN float64) {
+	ws = ws[:len(ids)]
+	for i, id := range ids {
+		w := float64(ws[i])
+		// without a branch, which the processor would mispredict: q is
+		// 0 for a term not in the article (c.qw is zero but for the
+		// scattered terms), nw is w for a name term, else 0, and a
+		// product with either adds +0, which leaves a sum (of weights,
+		// never negative) as it is; nw*q and nw*w are name*(q*w) and
+		// name*(w*w) exactly, name being 0 or 1
+		q := float64(qw[id])
+		nw := float64(names[id]) * w
+		dot += q * w
+		dotN += nw * q
+		centN += nw * w
+	}
+	return dot, dotN, centN
 }
 
 // queryKeys is how many of an article's name keys look up candidates.
