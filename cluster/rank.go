@@ -62,9 +62,10 @@ func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 
 // ranked returns ts with their rank keys, in c.rankBuf.
 func (c *Clusterer) ranked(ts []tw) []rankedTerm {
-	rs := c.rankBuf[:0]
-	for _, t := range ts {
-		rs = append(rs, rankedTerm{rankKey(t.w, c.stat[t.id].seen), t.id, t.w})
+	rs := slices.Grow(c.rankBuf[:0], len(ts))[:len(ts)]
+	stat := c.stat
+	for i, t := range ts {
+		rs[i] = rankedTerm{rankKey(t.w, stat[t.id].seen), t.id, t.w}
 	}
 	c.rankBuf = rs
 	return rs
