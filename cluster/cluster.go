@@ -107,14 +107,14 @@ type Clusterer struct {
 	articleEvent    map[string]*node
 
 	// scratch buffers
-	touched []uint32 // index slots
-	lists   [][]posting
-	top     []uint32
-	cands   []candidate
-	vec     vector
-	kvec    vector // the name keys of the article being assigned
-	cvec    vector // a centroid as a vector (centroidVector)
-	query   vector
+	hits  []hit // a lookup's (index.walk)
+	lists [][]posting
+	top   []uint32
+	cands []candidate
+	vec   vector
+	kvec  vector // the name keys of the article being assigned
+	cvec  vector // a centroid as a vector (centroidVector)
+	query vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
