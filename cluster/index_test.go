@@ -138,3 +138,51 @@ func TestIndexScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexWalk checks what a walk over the postings counts: each live
+// node once per term, however often posted under it, stale postings
+// never, name keys only for nodes in the other script; and that it
+// leaves the slots as it found them.
+func TestIndexWalk(t *testing.T) {
+	latin := &node{id: "a", seq: 1, size: 1, scripts: [2]float32{1, 0}}
+	cyr := &node{id: "b", seq: 2, size: 1, scripts: [2]float32{0, 1}}
+	gone := &node{id: "c", seq: 3, size: 1, scripts: [2]float32{1, 0}}
+	x := newIndex(8)
+	x.grow(8)
+	x.add(latin, []uint32{1, 2, 5})
+	x.add(latin, []uint32{1}) // posted twice under term 1
+	x.add(cyr, []uint32{2, 5})
+	x.add(gone, []uint32{1, 2})
+	x.release(gone)
+	q := []tw{{1, 0.5}, {2, 0.25}, {5, 0.125}} // two words, one name key
+	lists := [][]posting{x.post[1], x.post[2], x.post[5]}
+	for _, tc := range []struct {
+		cyrillic bool
+		want     map[*node]float64
+	}{
+		{false, map[*node]float64{latin: 0.75, cyr: 0.25 + 0.125}},
+		{true, map[*node]float64{latin: 0.75 + 0.125, cyr: 0.25}},
+	} {
+		hits := x.walk(nil, q, 2, lists, tc.cyrillic)
+		got := map[*node]float64{}
+		for _, h := range hits {
+			if _, ok := got[x.nodes[h.slot]]; ok {
+				t.Errorf("cyrillic %v: two hits for %s", tc.cyrillic, x.nodes[h.slot].id)
+			}
+			got[x.nodes[h.slot]] = h.acc
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("cyrillic %v: %d nodes met, want %d", tc.cyrillic, len(got), len(tc.want))
+		}
+		for n, w := range tc.want {
+			if got[n] != w {
+				t.Errorf("cyrillic %v: %s shares %v, want %v", tc.cyrillic, n.id, got[n], w)
+			}
+		}
+		for i, s := range x.slots {
+			if s.hit != 0 {
+				t.Errorf("slot %d keeps hit %d after the walk", i, s.hit)
+			}
+		}
+	}
+}
