@@ -112,8 +112,9 @@ type Clusterer struct {
 	top   []uint32
 	cands []candidate
 	vec   vector
-	kvec  vector // the name keys of the article being assigned
-	cvec  vector // a centroid as a vector (centroidVector)
+	dfs   []uint32 // an article's document frequencies (vectorize)
+	kvec  vector   // the name keys of the article being assigned
+	cvec  vector   // a centroid as a vector (centroidVector)
 	query vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
