@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 )
 
 // centroid is a sparse vector held as parallel slices, unsorted. Lookups
@@ -12,6 +13,10 @@ type centroid struct {
 	ids   []uint32
 	ws    []float32
 	norm2 float64
+	// sorted is how many of the first terms were in order of weight
+	// when the centroid was last pruned (zero when it never was): the
+	// terms added since follow them (see selectHeaviestSorted).
+	sorted int
 }
 
 func (ct *centroid) len() int { return len(ct.ids) }
@@ -21,10 +26,10 @@ func (c *Clusterer) growScratch() {
 	if n := c.lex.size(); n > len(c.qw) {
 		c.qw = append(c.qw, make([]float32, n-len(c.qw))...)
 		c.pos = append(c.pos, make([]int32, n-len(c.pos))...)
+		c.names = append(c.names, make([]uint8, n-len(c.names))...)
 	}
 	if n := (c.lex.size() + 63) / 64; n > len(c.qBits) {
 		c.qBits = append(c.qBits, make([]uint64, n-len(c.qBits))...)
-		c.nameBits = append(c.nameBits, make([]uint64, n-len(c.nameBits))...)
 	}
 }
 
@@ -52,14 +57,11 @@ func (c *Clusterer) scattered(id uint32) float32 {
 	return c.qw[id]
 }
 
-// setName records in c.nameBits whether term id is mostly seen as a
+// setName records in c.names whether term id is mostly seen as a
 // name, after its document frequencies changed (see isName).
 func (c *Clusterer) setName(id uint32) {
-	if st := &c.stat[id]; st.nameDF*2 > st.df {
-		c.nameBits[id>>6] |= 1 << (id & 63)
-	} else {
-		c.nameBits[id>>6] &^= 1 << (id & 63)
-	}
+	st := &c.stat[id]
+	c.names[id] = uint8(b2i(st.nameDF*2 > st.df))
 }
 
 // dotScattered is the dot product of the scattered vector with ct.
@@ -103,14 +105,29 @@ func (c *Clusterer) cosineCentroids(a, b *centroid) float64 {
 }
 
 // addTo adds the terms (ids, ws) to ct and returns, appended to fresh, the
-// ids ct did not hold before.
+// ids ct did not hold before. The ids must be distinct (a vector's, a
+// centroid's). Their places in ct are found by scattering the ids, the
+// fewer mostly (an article's terms), and walking ct once; the weights are
+// then added in the order of ids, as the norm's sum needs.
 func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint32) []uint32 {
-	for i, id := range ct.ids {
+	for i, id := range ids {
 		c.pos[id] = int32(i + 1)
 	}
+	// at holds the place in ct (plus one) of each of ids, zero for none
+	at := slices.Grow(c.at[:0], len(ids))[:len(ids)]
+	clear(at)
+	for j, id := range ct.ids {
+		if p := c.pos[id]; p > 0 {
+			at[p-1] = int32(j + 1)
+		}
+	}
+	for _, id := range ids {
+		c.pos[id] = 0
+	}
+	c.at = at
 	for i, id := range ids {
 		w := ws[i]
-		if p := c.pos[id]; p > 0 {
+		if p := at[i]; p > 0 {
 			old := ct.ws[p-1]
 			nw := old + w
 			ct.ws[p-1] = nw
@@ -119,12 +136,8 @@ func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint
 		}
 		ct.ids = append(ct.ids, id)
 		ct.ws = append(ct.ws, w)
-		c.pos[id] = int32(len(ct.ids))
 		ct.norm2 += float64(w) * float64(w)
 		fresh = append(fresh, id)
-	}
-	for _, id := range ct.ids {
-		c.pos[id] = 0
 	}
 	return fresh
 }
@@ -152,8 +165,8 @@ func (c *Clusterer) prune(ct *centroid, keep int) {
 		ts = append(ts, tw{id, ct.ws[i]})
 	}
 	c.pruneBuf = ts
-	c.selectHeaviestSorted(ts, keep)
-	ct.ids, ct.ws = ct.ids[:keep], ct.ws[:keep]
+	c.selectHeaviestSorted(ts, keep, ct.sorted)
+	ct.ids, ct.ws, ct.sorted = ct.ids[:keep], ct.ws[:keep], keep
 	ct.norm2 = 0
 	for i, t := range ts[:keep] {
 		ct.ids[i], ct.ws[i] = t.id, t.w

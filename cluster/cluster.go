@@ -107,14 +107,15 @@ type Clusterer struct {
 	articleEvent    map[string]*node
 
 	// scratch buffers
-	touched []uint32 // index slots
-	lists   [][]posting
-	top     []uint32
-	cands   []candidate
-	vec     vector
-	kvec    vector // the name keys of the article being assigned
-	cvec    vector // a centroid as a vector (centroidVector)
-	query   vector
+	hits  []hit // a lookup's (index.walk)
+	lists [][]posting
+	top   []uint32
+	cands []candidate
+	vec   vector
+	dfs   []uint32 // an article's document frequencies (vectorize)
+	kvec  vector   // the name keys of the article being assigned
+	cvec  vector   // a centroid as a vector (centroidVector)
+	query vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
@@ -126,10 +127,16 @@ type Clusterer struct {
 	// and positions in a centroid (plus one), zero between uses.
 	qw  []float32
 	pos []int32
-	// qBits marks, by term id, the terms scattered into qw, and nameBits
-	// the terms isName holds for: bit sets small enough to stay in cache
-	// while a lookup scores its candidates (score).
-	qBits, nameBits []uint64
+	// at holds, while addTo runs, the places in a centroid of the terms
+	// added.
+	at []int32
+	// qBits marks, by term id, the terms scattered into qw: a bit set
+	// small enough to stay in cache.
+	qBits []uint64
+	// names is 1 for the terms isName holds for, else 0, by term id: a
+	// byte a term, which score reads and converts in fewer instructions
+	// than a bit.
+	names []uint8
 
 	// calendar marks, by term id, the names of months and weekdays
 	// (markCalendar).

@@ -231,14 +231,14 @@ func (s *scratch) addKey(id uint32, tf float32, w *textproc.Word, inTitle bool) 
 		if s.keys[i].id == id {
 			s.keys[i].tf += tf
 			if s.keys[i].n == 0 && w != nil {
-				s.keys[i].inTitle, s.keys[i].at, s.keys[i].n = inTitle, int32(w.Byte), int32(len(w.Raw))
+				s.keys[i].inTitle, s.keys[i].at, s.keys[i].n = inTitle, w.Byte, w.Len
 			}
 			return
 		}
 	}
 	k := fterm{id: id, tf: tf}
 	if w != nil {
-		k.inTitle, k.at, k.n = inTitle, int32(w.Byte), int32(len(w.Raw))
+		k.inTitle, k.at, k.n = inTitle, w.Byte, w.Len
 	}
 	s.keys = append(s.keys, k)
 }
@@ -295,7 +295,7 @@ func givenName(text string, words []textproc.Word, infos []wordInfo, i int) bool
 	}
 	w, next, ni := words[i], words[i+1], infos[i+1]
 	return next.Capital && !next.Initial && ni.keep && !ni.number && !ni.calendar &&
-		text[w.Byte+len(w.Raw):next.Byte] == " "
+		text[w.Byte+w.Len:next.Byte] == " "
 }
 
 // features computes an article's Features.
@@ -310,7 +310,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		infos := slices.Grow(s.infos[:0], len(s.words))[:len(s.words)]
 		memo := &s.memo[wc.memo]
 		for i := range s.words {
-			infos[i] = memo.info(wc, s.words[i].Raw)
+			infos[i] = memo.info(wc, s.words[i].Raw(text))
 		}
 		s.infos = infos
 		kept := 0
@@ -320,10 +320,10 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				continue
 			}
 			w := &s.words[i]
-			for len(dates) > 0 && dates[0].end <= w.Start {
+			for len(dates) > 0 && dates[0].end <= int(w.Start) {
 				dates = dates[1:]
 			}
-			if len(dates) > 0 && dates[0].start <= w.Start || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
+			if len(dates) > 0 && dates[0].start <= int(w.Start) || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
 				// a date tells when, which the event day, the weekday
 				// and the decay weigh: as terms, the words of "on
 				// Tuesday, April 1" are shared by every report of that
@@ -336,7 +336,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			}
 			e, fresh := s.term(wi.id)
 			if fresh {
-				e.inTitle, e.at, e.n = inTitle, int32(w.Byte), int32(len(w.Raw))
+				e.inTitle, e.at, e.n = inTitle, w.Byte, w.Len
 			}
 			var fw float32 = 1
 			switch {
@@ -378,7 +378,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		last, any := uint32(0), false
 		person := e.Kind == storyline.Person
 		for i := range s.names {
-			wi := s.memo[wc.memo].info(wc, s.names[i].Raw)
+			wi := s.memo[wc.memo].info(wc, s.names[i].Raw(e.Name))
 			if person && i < len(s.names)-1 {
 				// a given name
 				if wi.keep {
@@ -422,7 +422,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		personTerm = append(personTerm, t)
 	}
 	s.personTerms, s.personIDs, s.leadIDs = personTerm, personIDs[:0], leadIDs[:0]
-	ft.Main = mainPerson(a.Entities, s.words, func(i int) string { return personTerm[i] })
+	ft.Main = mainPerson(a.Entities, a.Text, s.words, func(i int) string { return personTerm[i] })
 	ft.terms = slices.Clone(s.terms)
 	ft.keys = slices.Clone(s.keys)
 	ft.cyrillic = wc == f.ru

@@ -25,28 +25,41 @@ type index struct {
 	slots []slot
 	nodes []*node // by slot
 	// scripts holds scriptOf of each slot's node, kept current by
-	// refresh, so that lookups by name key need not visit the node.
-	scripts []uint8
-	// stamp numbers the lookups (candidates), from 1, modulo 2^16.
-	stamp uint32
-	free  []uint32
+	// refresh, so that lookups by name key need not visit the node, and
+	// perScript counts the slots of each script: a lookup by name key
+	// skips the lists when no node is in the other script.
+	scripts   []uint8
+	perScript [3]int
+	// seqs holds each slot's node.seq, which breaks ties between
+	// candidates without a visit to the node.
+	seqs []int
+	free []uint32
 }
 
 // posting is one entry of a term's list: the slot of a node and the
 // slot's generation when it was posted.
 type posting struct{ slot, gen uint32 }
 
-// slot is the index's state of one node, in 16 bytes: a lookup walks
-// many postings, each reading and writing its slot, and four slots to
-// a cache line miss it less often than the three of a larger one.
+// slot is the index's state of one node, in 8 bytes: a lookup walks
+// many postings, each reading its slot, and eight slots to a cache line
+// miss it less often than the fewer of a larger one; what a lookup
+// accumulates per node lives in its hits, a short array that stays in
+// cache.
 type slot struct {
-	// mark and acc accumulate the node's partial score during one
-	// lookup: the lookup's stamp (see candidates) in the high 16 bits
-	// and, in the low ones, the position in the query of the last term
-	// that counted; the weight of the query terms shared.
+	gen uint32
+	// hit is, during a lookup, the place of the node's entry in the
+	// lookup's hits plus one; zero outside lookups and for the nodes
+	// the lookup has not met.
+	hit uint32
+}
+
+// hit is what a lookup accumulates for one node it met: the weight of
+// the query terms the node shares (acc), the position in the query of
+// the last one that counted (term), and the node's slot.
+type hit struct {
 	acc  float64
-	gen  uint32
-	mark uint32
+	term uint32
+	slot uint32
 }
 
 // scriptOf is 0 for a node without members, else 2 when most of its
@@ -64,8 +77,25 @@ func scriptOf(n *node) uint8 {
 // refresh records n's script by its slot, after members joined it.
 func (x *index) refresh(n *node) {
 	if n.slot > 0 {
-		x.scripts[n.slot-1] = scriptOf(n)
+		x.setScript(uint32(n.slot-1), scriptOf(n))
 	}
+}
+
+// setScript records script as slot s's, keeping perScript current.
+func (x *index) setScript(s uint32, script uint8) {
+	x.perScript[x.scripts[s]]--
+	x.scripts[s] = script
+	x.perScript[script]++
+}
+
+// anyCross reports whether a node of the index may be in the other
+// script than an article (crossScript): whether a lookup by name key
+// can count anything.
+func (x *index) anyCross(cyrillic bool) bool {
+	if cyrillic {
+		return x.perScript[1] > 0
+	}
+	return x.perScript[2] > 0
 }
 
 // crossScript is node.crossScript from a script (scriptOf).
@@ -95,8 +125,11 @@ func (x *index) slotOf(n *node) uint32 {
 		x.slots = append(x.slots, slot{})
 		x.nodes = append(x.nodes, nil)
 		x.scripts = append(x.scripts, 0)
+		x.seqs = append(x.seqs, 0)
+		x.perScript[0]++
 	}
-	x.nodes[s], x.scripts[s] = n, scriptOf(n)
+	x.nodes[s], x.seqs[s] = n, n.seq
+	x.setScript(s, scriptOf(n))
 	n.slot = int32(s + 1)
 	return s
 }
@@ -110,7 +143,8 @@ func (x *index) release(n *node) {
 	s := uint32(n.slot - 1)
 	n.slot = 0
 	x.slots[s] = slot{gen: x.slots[s].gen + 1}
-	x.nodes[s], x.scripts[s] = nil, 0
+	x.nodes[s], x.seqs[s] = nil, 0
+	x.setScript(s, 0)
 	x.free = append(x.free, s)
 }
 
@@ -172,8 +206,7 @@ func (x *index) dropStale(id uint32) {
 // for stories and relinks): see score.
 func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, tau time.Duration, f *Features) []candidate {
 	kv := c.kvec
-	// (a query's positions fit the 16 bits of a slot's mark)
-	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms, 1<<16-queryKeys)]...)
+	q := append(c.query[:0], v[:min(len(v), c.opts.QueryTerms)]...)
 	// the heaviest name keys other articles have too find the reports
 	// in other scripts
 	keys := 0
@@ -184,23 +217,12 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 	}
 	c.query = q
-	x.stamp++
-	if x.stamp == 1<<16 {
-		// wrapped: no slot may keep a stamp of an earlier lookup
-		for i := range x.slots {
-			x.slots[i].mark = 0
-		}
-		x.stamp = 1
-	}
-	// a slot's mark: the stamp, and the query position of the last term
-	// that counted; the terms of a query are distinct (its words and
-	// its name keys, written apart), so that the position tells a
-	// second posting of a node under one term as the term would
-	stamp := x.stamp << 16
-	touched := c.touched[:0]
 	x.grow(c.lex.size())
-	slots := x.slots
 	words := len(q) - keys
+	if !x.anyCross(cyrillic) {
+		// the name keys count only for nodes in the other script
+		q = q[:words]
+	}
 	// the lists first, in a loop of their own, so that their loads from
 	// memory overlap
 	lists := c.lists[:0]
@@ -211,48 +233,38 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		}
 		lists = append(lists, p)
 	}
-	scripts := x.scripts
-	for i, t := range q {
-		m := stamp | uint32(i)
-		for _, e := range lists[i] {
-			s := &slots[e.slot]
-			if s.gen != e.gen || s.mark == m || (i >= words && !crossScript(scripts[e.slot], cyrillic)) {
-				continue
-			}
-			if s.mark&^0xffff != stamp {
-				s.acc = 0
-				touched = append(touched, e.slot)
-			}
-			s.mark = m
-			s.acc += float64(t.w)
-		}
-	}
+	hits := x.walk(c.hits[:0], q, words, lists, cyrillic)
 	clear(lists)
 	c.lists = lists[:0]
-	c.touched = touched[:0]
+	c.hits = hits[:0]
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
 	top := c.top[:0]
-	better := func(a, b uint32) bool {
-		if sa, sb := &slots[a], &slots[b]; sa.acc != sb.acc {
-			return sa.acc > sb.acc
+	seqs := x.seqs
+	better := func(a, b *hit) bool {
+		if a.acc != b.acc {
+			return a.acc > b.acc
 		}
-		return x.nodes[a].seq < x.nodes[b].seq
+		return seqs[a.slot] < seqs[b.slot]
 	}
-	for _, n := range touched {
-		if len(top) == k && !better(n, top[k-1]) {
+	for n := range hits {
+		h := &hits[n]
+		if len(top) == k && !better(h, &hits[top[k-1]]) {
 			continue
 		}
 		i := len(top)
 		if i < k {
-			top = append(top, n)
+			top = append(top, uint32(n))
 		} else {
 			i = k - 1
 		}
-		for ; i > 0 && better(n, top[i-1]); i-- {
+		for ; i > 0 && better(h, &hits[top[i-1]]); i-- {
 			top[i] = top[i-1]
 		}
-		top[i] = n
+		top[i] = uint32(n)
+	}
+	for i, n := range top {
+		top[i] = hits[n].slot
 	}
 	c.top = top
 	out := c.cands[:0]
@@ -266,6 +278,63 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	c.unscatter(v)
 	c.cands = out[:0]
 	return out
+}
+
+// walk appends to hits an entry for each node that the postings lists
+// (of the query terms q, the first words of them words, the rest name
+// keys) name and that is live, with the weight of the terms it shares,
+// and returns it. The terms of a query are distinct (its words and its
+// name keys, written apart), so that a node posted twice under a term
+// (the position of the term in its hit tells) counts it once. The slots
+// of the nodes met are left as they were.
+func (x *index) walk(hits []hit, q []tw, words int, lists [][]posting, cyrillic bool) []hit {
+	slots := x.slots
+	for i, t := range q[:words] {
+		w := float64(t.w)
+		for _, e := range lists[i] {
+			s := &slots[e.slot]
+			if s.gen != e.gen {
+				continue
+			}
+			if s.hit == 0 {
+				hits = append(hits, hit{acc: w, term: uint32(i), slot: e.slot})
+				s.hit = uint32(len(hits))
+				continue
+			}
+			if h := &hits[s.hit-1]; h.term != uint32(i) {
+				h.term = uint32(i)
+				h.acc += w
+			}
+		}
+	}
+	// the name keys count only for nodes in the other script: the
+	// script, one byte a slot, is read before the slot
+	scripts := x.scripts
+	for i := words; i < len(q); i++ {
+		w := float64(q[i].w)
+		for _, e := range lists[i] {
+			if !crossScript(scripts[e.slot], cyrillic) {
+				continue
+			}
+			s := &slots[e.slot]
+			if s.gen != e.gen {
+				continue
+			}
+			if s.hit == 0 {
+				hits = append(hits, hit{acc: w, term: uint32(i), slot: e.slot})
+				s.hit = uint32(len(hits))
+				continue
+			}
+			if h := &hits[s.hit-1]; h.term != uint32(i) {
+				h.term = uint32(i)
+				h.acc += w
+			}
+		}
+	}
+	for _, h := range hits {
+		slots[h.slot].hit = 0
+	}
+	return hits
 }
 
 // docNames is the squared norm of v's name terms.
@@ -286,23 +355,7 @@ func (c *Clusterer) docNames(v vector) float64 {
 // publication), else by time and then by the weekdays (dateAgreement,
 // decay, weekdayAgreement); for other lookups (f nil), by time.
 func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration, f *Features) candidate {
-	var dot, dotN, centN float64
-	ids := n.cent.ids
-	ws := n.cent.ws[:len(ids)]
-	names, qw := c.nameBits, c.qw
-	for i, id := range ids {
-		w := float64(ws[i])
-		// without a branch, which the processor would mispredict: q is
-		// 0 for a term not in the article (c.qw is zero but for the
-		// scattered terms), name 1 for a name term, else 0, and a
-		// product with either adds +0, which leaves a sum (of weights,
-		// never negative) as it is
-		q := float64(qw[id])
-		name := float64(names[id>>6] >> (id & 63) & 1)
-		dot += q * w
-		dotN += name * (q * w)
-		centN += name * (w * w)
-	}
+	dot, dotN, centN := dotNames(n.cent.ids, n.cent.ws, c.qw, c.names)
 	cd := candidate{n: n, nameCos: -1, wordCos: -1}
 	if n.cent.norm2 > 0 {
 		cd.cos = dot / math.Sqrt(n.cent.norm2)
@@ -330,6 +383,32 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 		cd.sim = cd.cos * c.decay(n, at, tau)
 	}
 	return cd
+}
+
+// dotNames returns the dot product of the centroid (ids, ws) with the
+// vector scattered in qw, the same over the name terms (names, by term
+// id: 1 for a name, else 0), and the centroid's squared norm over its
+// name terms. A function of its own, so that its loop keeps everything
+// in registers (not inlined, where it spilled its counter).
+//
+//go:noinline
+func dotNames(ids []uint32, ws, qw []float32, names []uint8) (dot, dotN, centN float64) {
+	ws = ws[:len(ids)]
+	for i, id := range ids {
+		w := float64(ws[i])
+		// without a branch, which the processor would mispredict: q is
+		// 0 for a term not in the article (c.qw is zero but for the
+		// scattered terms), nw is w for a name term, else 0, and a
+		// product with either adds +0, which leaves a sum (of weights,
+		// never negative) as it is; nw*q and nw*w are name*(q*w) and
+		// name*(w*w) exactly, name being 0 or 1
+		q := float64(qw[id])
+		nw := float64(names[id]) * w
+		dot += q * w
+		dotN += nw * q
+		centN += nw * w
+	}
+	return dot, dotN, centN
 }
 
 // queryKeys is how many of an article's name keys look up candidates.

@@ -41,10 +41,10 @@ const speakerWeight = 2
 // said", "said the Kremlin spokesman") speakerWeight more times. A report
 // is about the one who speaks rather than the ones spoken of: "Putin's
 // press secretary Dmitry Peskov said Putin and Biden …" is Peskov's.
-// words are the text's words (textproc.ScanWords); last gives each
+// words are the words of text (textproc.ScanWords); last gives each
 // entity's person term, "" for entities that are no persons. Ties go to
 // the earlier entity.
-func mainPerson(ents []storyline.Entity, words []textproc.Word, last func(i int) string) string {
+func mainPerson(ents []storyline.Entity, text string, words []textproc.Word, last func(i int) string) string {
 	best, main := 0, ""
 	for i, e := range ents {
 		t := last(i)
@@ -54,7 +54,7 @@ func mainPerson(ents []storyline.Entity, words []textproc.Word, last func(i int)
 		score := 0
 		for _, m := range e.Mentions {
 			score++
-			if speaks(words, m) {
+			if speaks(text, words, m) {
 				score += speakerWeight
 			}
 		}
@@ -68,31 +68,32 @@ func mainPerson(ents []storyline.Entity, words []textproc.Word, last func(i int)
 // speaks reports whether mention m is the subject of a speech verb: one
 // follows within speakerWindow words in the same sentence ("Peskov on
 // Friday said"), or one comes right before it at the end of a clause
-// ("…, said Peskov."), or "according to" does.
-func speaks(words []textproc.Word, m storyline.Mention) bool {
-	i := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.End })
+// ("…, said Peskov."), or "according to" does. words are text's.
+func speaks(text string, words []textproc.Word, m storyline.Mention) bool {
+	raw := func(k int) string { return words[k].Raw(text) }
+	i := sort.Search(len(words), func(i int) bool { return int(words[i].Start) >= m.End })
 	for k := i; k < len(words) && k < i+speakerWindow; k++ {
 		if words[k].Initial {
 			break
 		}
-		if isSpeechVerb(words[k].Raw) {
+		if isSpeechVerb(raw(k)) {
 			return true
 		}
 	}
-	j := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.Start })
+	j := sort.Search(len(words), func(i int) bool { return int(words[i].Start) >= m.Start })
 	if j < len(words) && words[j].Initial {
 		return false
 	}
-	if j >= 2 && strings.EqualFold(words[j-1].Raw, "to") && strings.EqualFold(words[j-2].Raw, "according") {
+	if j >= 2 && strings.EqualFold(raw(j-1), "to") && strings.EqualFold(raw(j-2), "according") {
 		return true
 	}
 	// "…, said Peskov." but not "Peskov said Putin was …": the verb
 	// right before, and punctuation (more than a space) or the end right
 	// after
-	if j < 1 || !isSpeechVerb(words[j-1].Raw) || strings.EqualFold(words[j-1].Raw, "told") || m.Start-words[j-1].End > 1 {
+	if j < 1 || !isSpeechVerb(raw(j-1)) || strings.EqualFold(raw(j-1), "told") || m.Start-int(words[j-1].End) > 1 {
 		return false
 	}
-	return i >= len(words) || words[i].Initial || words[i].Start-m.End > 1
+	return i >= len(words) || words[i].Initial || int(words[i].Start)-m.End > 1
 }
 
 func isSpeechVerb(w string) bool {

@@ -55,7 +55,7 @@ func TestMainPerson(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ents := tt.ents(tt.text)
 			words := textproc.ScanWords(nil, tt.text)
-			got := mainPerson(ents, words, func(i int) string {
+			got := mainPerson(ents, tt.text, words, func(i int) string {
 				f := strings.Fields(ents[i].Name)
 				return strings.ToLower(f[len(f)-1])
 			})

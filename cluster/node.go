@@ -94,8 +94,11 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
 	c.growDF()
 	var idfs idfMemo
-	v := c.vec[:0]
-	for _, t := range f.terms {
+	// the counts first, in a loop of their own, so that their loads from
+	// memory (a term's counts, scattered by id) overlap, which the
+	// logarithms of the weights would keep apart
+	dfs := slices.Grow(c.dfs[:0], len(f.terms))[:len(f.terms)]
+	for i, t := range f.terms {
 		st := &c.stat[t.id]
 		if st.df == 0 {
 			st.seen = uint32(c.docs)
@@ -105,11 +108,16 @@ func (c *Clusterer) vectorize(f *Features) vector {
 			st.nameDF++
 		}
 		c.setName(t.id)
-		w := damped(t.tf) * idfs.idf(c, st.df) * float64(t.boost)
-		v = append(v, tw{t.id, float32(w)})
+		dfs[i] = st.df
 		if c.keepState {
 			c.dirtyDF[st.hash%dfShards] = true
 		}
+	}
+	c.dfs = dfs
+	v := slices.Grow(c.vec[:0], len(f.terms))[:len(f.terms)]
+	for i, t := range f.terms {
+		w := damped(t.tf) * idfs.idf(c, dfs[i]) * float64(t.boost)
+		v[i] = tw{t.id, float32(w)}
 	}
 	c.selectHeaviest(v, c.opts.DocTerms)
 	c.kvec = c.keyVector(f, &idfs)
@@ -144,7 +152,7 @@ func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 		}
 		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
-	c.sortHeaviest(kv)
+	c.selectHeaviest(kv, maxDocKeys)
 	kv = kv[:min(len(kv), maxDocKeys)]
 	kv.unit()
 	return kv
@@ -208,7 +216,7 @@ const idfPrior = 50
 // isName reports whether a term is mostly seen as a name: an entity, or
 // a word written capitalised inside sentences in most articles using it.
 func (c *Clusterer) isName(id uint32) bool {
-	return c.nameBits[id>>6]&(1<<(id&63)) != 0 // setName
+	return c.names[id] != 0 // setName
 }
 
 // idf is the inverse document frequency of a term counted in df

@@ -62,9 +62,10 @@ func (c *Clusterer) selectHeaviest(ts []tw, k int) {
 
 // ranked returns ts with their rank keys, in c.rankBuf.
 func (c *Clusterer) ranked(ts []tw) []rankedTerm {
-	rs := c.rankBuf[:0]
-	for _, t := range ts {
-		rs = append(rs, rankedTerm{rankKey(t.w, c.stat[t.id].seen), t.id, t.w})
+	rs := slices.Grow(c.rankBuf[:0], len(ts))[:len(ts)]
+	stat := c.stat
+	for i, t := range ts {
+		rs[i] = rankedTerm{rankKey(t.w, stat[t.id].seen), t.id, t.w}
 	}
 	c.rankBuf = rs
 	return rs
@@ -81,29 +82,59 @@ func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
 	}
 }
 
-// selectHeaviestSorted is selectHeaviest for terms mostly in order
-// already: a centroid's, sorted when it was last pruned, whose weights
-// the few members since have moved little, followed by the terms they
-// brought, in the order of their weights. An insertion sort puts such
-// terms in order with about one comparison each, mostly predicted,
-// where a quicksort makes several, half of them mispredicted. Should the
-// terms be far from order (a young cluster), it gives up after a budget
-// of moves and leaves the rest to selectHeaviest's sort.
-func (c *Clusterer) selectHeaviestSorted(ts []tw, k int) {
+// selectHeaviestSorted puts the k heaviest terms of ts first, sorted as
+// sortHeaviest sorts them, for terms whose first sorted were in order
+// when last sorted: a centroid's, sorted when it was last pruned
+// (centroid.sorted), whose weights the few members since have moved
+// little, followed by the terms they brought. An insertion sort puts the
+// first sorted back in order with about one comparison each, mostly
+// predicted, where a quicksort makes several, half of them
+// mispredicted; the k heaviest of the rest are selected and sorted
+// apart (orderTop), and the two runs merged. Should the first terms be
+// far from order (a young cluster), it gives up after a budget of moves
+// and selects from all the terms. The order is total, so the k chosen,
+// and their order, are those of selectHeaviest; unlike it, it leaves
+// ts[k:] unspecified: not the other terms, which callers drop.
+func (c *Clusterer) selectHeaviestSorted(ts []tw, k, sorted int) {
+	k = min(k, len(ts))
 	rs := c.ranked(ts)
-	moves, budget := 0, 2*len(rs)
-	for i := 1; i < len(rs) && moves <= budget; i++ {
-		for j := i; j > 0 && c.lessRanked(&rs[j], &rs[j-1]); j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
+	head, tail := rs[:min(sorted, len(rs))], rs[min(sorted, len(rs)):]
+	moves, budget := 0, 2*len(head)
+	for i := 1; i < len(head) && moves <= budget; i++ {
+		for j := i; j > 0 && c.lessRanked(&head[j], &head[j-1]); j-- {
+			head[j], head[j-1] = head[j-1], head[j]
 			moves++
 		}
 	}
-	if moves > budget {
+	if moves > budget || len(head) == 0 {
 		c.orderTop(rs, k)
+		for i, r := range rs[:k] {
+			ts[i] = tw{r.id, r.w}
+		}
+		return
 	}
-	for i, r := range rs {
-		ts[i] = tw{r.id, r.w}
+	tail = tail[:c.orderTopLen(tail, k)]
+	// merge the runs; the k heaviest of all are the k heaviest of the
+	// head and of the tail's k heaviest
+	for i, j, n := 0, 0, 0; n < k; n++ {
+		var r *rankedTerm
+		if j == len(tail) || i < len(head) && c.lessRanked(&head[i], &tail[j]) {
+			r = &head[i]
+			i++
+		} else {
+			r = &tail[j]
+			j++
+		}
+		ts[n] = tw{r.id, r.w}
 	}
+}
+
+// orderTopLen is orderTop of the k heaviest of rs (all when fewer) and
+// returns how many that is.
+func (c *Clusterer) orderTopLen(rs []rankedTerm, k int) int {
+	k = min(k, len(rs))
+	c.orderTop(rs, k)
+	return k
 }
 
 // lessRanked reports whether a ranks before b (cmpRanked), comparing

@@ -102,3 +102,49 @@ func TestContribKey(t *testing.T) {
 		t.Error("-0 and 0 rank apart")
 	}
 }
+
+// TestSelectHeaviestSorted checks the selection from a sorted run and a
+// tail against selectHeaviest: for a run in order, a run a few weights
+// moved out of order, a run far from order, and no run.
+func TestSelectHeaviestSorted(t *testing.T) {
+	const n = 400
+	c := New(Options{})
+	c.stat = make([]termStat, n)
+	r := rand.New(rand.NewPCG(3, 4))
+	for id := range n {
+		c.stat[id].seen = uint32(r.IntN(5))
+		c.stat[id].hash = r.Uint64()
+	}
+	for _, tc := range []struct {
+		name             string
+		size, head, keep int
+		moved            int // head weights changed after sorting
+	}{
+		{"head in order", 240, 160, 160, 0},
+		{"head slightly out of order", 240, 160, 160, 20},
+		{"head far from order", 240, 160, 160, 160},
+		{"no head", 240, 0, 160, 0},
+		{"head only", 100, 100, 64, 5},
+		{"fewer than keep", 30, 10, 64, 3},
+		{"short tail", 170, 160, 64, 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ts []tw
+			for _, id := range r.Perm(n)[:tc.size] {
+				ts = append(ts, tw{uint32(id), float32(r.IntN(16)) / 4}) // ties
+			}
+			c.sortHeaviest(ts[:tc.head])
+			for range tc.moved {
+				ts[r.IntN(tc.head)].w += float32(r.IntN(3)) / 4
+			}
+			want := slices.Clone(ts)
+			c.selectHeaviest(want, tc.keep)
+			k := min(tc.keep, tc.size)
+			got := slices.Clone(ts)
+			c.selectHeaviestSorted(got, tc.keep, tc.head)
+			if !slices.Equal(got[:k], want[:k]) {
+				t.Errorf("the %d heaviest differ:\n got %v\nwant %v", k, got[:k], want[:k])
+			}
+		})
+	}
+}

@@ -43,7 +43,7 @@ func (c *Clusterer) centroidVector(ct *centroid) vector {
 	for i, id := range ct.ids {
 		v = append(v, tw{id, ct.ws[i]})
 	}
-	c.selectHeaviestSorted(v, c.opts.DocTerms)
+	c.selectHeaviestSorted(v, c.opts.DocTerms, ct.sorted)
 	v = v[:min(len(v), c.opts.DocTerms)]
 	v.unit()
 	c.cvec = v

@@ -10,13 +10,16 @@ import (
 // or filtering: callers that analyse many texts can cache what a word
 // becomes (see Pipeline.Analyze) by its raw form and skip the work for
 // words they have seen.
+//
+// A Word locates the word in its text and holds no pointer: a text's
+// words, a few thousand, fill a slice of 20 bytes each that the garbage
+// collector need not scan, and writing one needs no write barrier.
 type Word struct {
-	// Raw is the word as written: text[Byte : Byte+len(Raw)].
-	Raw string
-	// Byte is Raw's byte offset in the text.
-	Byte int
+	// Byte and Len locate the word as written in the text, in bytes:
+	// text[Byte : Byte+Len] (see Raw).
+	Byte, Len int32
 	// Start and End are code point offsets, as in Token.
-	Start, End int
+	Start, End int32
 	// Capital is set when the word's first letter is upper case.
 	Capital bool
 	// Initial is set when the word opens the text, a sentence, a line or
@@ -25,9 +28,12 @@ type Word struct {
 	Initial bool
 }
 
+// Raw is the word as written in text, the text ScanWords read it from.
+func (w *Word) Raw(text string) string { return text[w.Byte : w.Byte+w.Len] }
+
 // ScanWords appends the words of text to dst, delimited exactly as
 // Tokenize delimits tokens, and returns it. It does not allocate beyond
-// growing dst.
+// growing dst. Offsets are int32: text must be shorter than 2 GiB.
 func ScanWords(dst []Word, text string) []Word {
 	initial := true // no word or other character since a sentence break
 	runeIdx := 0
@@ -99,7 +105,7 @@ func ScanWords(dst []Word, text string) []Word {
 		}
 		n := len(dst)
 		dst = dst[:n+1]
-		dst[n] = Word{Raw: text[byteStart:i], Byte: byteStart, Start: start, End: runeIdx, Capital: capital, Initial: wordInitial}
+		dst[n] = Word{Byte: int32(byteStart), Len: int32(i - byteStart), Start: int32(start), End: int32(runeIdx), Capital: capital, Initial: wordInitial}
 	}
 	return dst
 }

@@ -56,18 +56,19 @@ func TestScanWordsMatchesTokenize(t *testing.T) {
 		runes := []rune(text)
 		for i, w := range words {
 			tk := toks[i]
-			if w.Start != tk.Start || w.End != tk.End {
+			if int(w.Start) != tk.Start || int(w.End) != tk.End {
 				t.Fatalf("%q word %d: [%d,%d) want [%d,%d)", text, i, w.Start, w.End, tk.Start, tk.End)
 			}
-			if text[w.Byte:w.Byte+len(w.Raw)] != w.Raw || string(runes[w.Start:w.End]) != w.Raw {
-				t.Fatalf("%q word %d: raw %q at %d", text, i, w.Raw, w.Byte)
+			raw := w.Raw(text)
+			if int(w.Len) != len(raw) || string(runes[w.Start:w.End]) != raw {
+				t.Fatalf("%q word %d: raw %q at %d", text, i, raw, w.Byte)
 			}
-			alone := Tokenize(nil, w.Raw)
+			alone := Tokenize(nil, raw)
 			if len(alone) != 1 || alone[0].Term != tk.Term {
-				t.Fatalf("%q word %q alone gives %v, in the text %q", text, w.Raw, alone, tk.Term)
+				t.Fatalf("%q word %q alone gives %v, in the text %q", text, raw, alone, tk.Term)
 			}
-			if got, want := w.Capital && !w.Initial, innerCapitalRef(runes, w.Start); got != want {
-				t.Fatalf("%q word %q: inner capital %v, want %v", text, w.Raw, got, want)
+			if got, want := w.Capital && !w.Initial, innerCapitalRef(runes, int(w.Start)); got != want {
+				t.Fatalf("%q word %q: inner capital %v, want %v", text, raw, got, want)
 			}
 		}
 	}
