@@ -56,7 +56,10 @@ type Features struct {
 	Leading []string
 	// subject is the person the title and lead name most (subjectOf);
 	// published the article's publication, for otherSubject.
-	subject   string
+	subject string
+	// spokes are the persons named as spokespeople (spokesPerson), who
+	// are no subject.
+	spokes    []string
 	published storyline.Published
 	// protagonists are the ids of the name terms weighing most in the
 	// title and lead (protagonistsOf); given the terms and name keys of
@@ -413,6 +416,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			if !slices.Contains(personIDs, last) {
 				personIDs = append(personIDs, last)
 				ft.Persons = append(ft.Persons, t)
+			}
+			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return spokesPerson(a.Text, s.words, m) }) {
+				ft.spokes = append(ft.spokes, t)
 			}
 			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 && !slices.Contains(leadIDs, last) {
 				leadIDs = append(leadIDs, last)

@@ -50,7 +50,8 @@ func subjectOf(lex *lexicon, f *Features) string {
 		// the names of the title and lead are few: their terms are
 		// compared with the persons', no lexicon lookup needed
 		j := slices.Index(persons, lex.term(t.id))
-		if j < 0 {
+		if j < 0 || slices.Contains(f.spokes, persons[j]) {
+			// a spokesperson is the source, not the subject
 			continue
 		}
 		if t.head > bestHead || t.tf > bestTF || t.tf == bestTF && j < best {
@@ -119,7 +120,7 @@ func (c *Clusterer) otherSubject(f *Features, n *node) bool {
 	if n.leads[s] > 0 || n.names[id] > 0 {
 		return false
 	}
-	if sameNews(f.published, n, sameNewsDays*24*time.Hour) {
+	if sameNews(f.published, n, sameNewsDays*24*time.Hour) || sameWeekday(f, n) {
 		return false
 	}
 	if qid, ok := c.lex.lookup(q); ok && slices.Contains(f.protagonists, qid) {
@@ -175,10 +176,46 @@ func (c *Clusterer) otherSubjects(a, b *node) bool {
 		return false
 	}
 	if a.firstPub.IsZero() || b.firstPub.IsZero() {
+		// undated: kept apart even when both tell of one weekday, unlike
+		// an article joining an event (sameWeekday): two events about
+		// two people, each already several reports, stand for two
+		// happenings more surely than one report does (the injured
+		// reserve lists of two Wednesdays)
 		return true
 	}
 	// the spans of their publications, widened by sameNewsDays, are
 	// apart
 	near := sameNewsDays * 24 * time.Hour
 	return b.firstPub.Time.After(a.lastPub.Time.Add(near)) || a.firstPub.Time.After(b.lastPub.Time.Add(near))
+}
+
+// sameWeekday reports whether an article and event n, either of them
+// undated, tell of the same weekday: the article's event weekday
+// (Features.weekday) is the one most of n's members tell. Undated
+// reports of one happening say when it was ("on Sunday"), which is all
+// there is to tell they are news of the same days.
+func sameWeekday(f *Features, n *node) bool {
+	if !f.published.IsZero() && !n.firstPub.IsZero() {
+		return false
+	}
+	w, ok := f.weekday()
+	if !ok {
+		return false
+	}
+	d, ok := dominantWeekday(n)
+	return ok && d == w
+}
+
+// dominantWeekday returns the weekday more than half of the members of
+// event n that tell one tell.
+func dominantWeekday(n *node) (time.Weekday, bool) {
+	var total float32
+	best := 0
+	for d, k := range n.weekdays {
+		total += k
+		if k > n.weekdays[best] {
+			best = d
+		}
+	}
+	return time.Weekday(best), 2*n.weekdays[best] > total
 }

@@ -156,6 +156,21 @@ func TestOtherSubject(t *testing.T) {
 		{"published weeks after the event's reports",
 			report(func(f *Features) { f.published = day("2026-04-08") }, "gull", "wrenfield"),
 			event(func(n *node) { n.firstPub, n.lastPub = day("2026-03-17"), day("2026-03-17") }), true},
+		{"undated, the weekday most members tell",
+			report(func(f *Features) { f.Weekday, f.HasWeekday = time.Sunday, true }, "gull", "wrenfield"),
+			event(func(n *node) { n.weekdays[time.Sunday] = 2; n.weekdays[time.Monday] = 1 }), false},
+		{"undated, another weekday",
+			report(func(f *Features) { f.Weekday, f.HasWeekday = time.Wednesday, true }, "gull", "wrenfield"),
+			event(func(n *node) { n.weekdays[time.Sunday] = 2 }), true},
+		{"undated, no weekday most members tell",
+			report(func(f *Features) { f.Weekday, f.HasWeekday = time.Sunday, true }, "gull", "wrenfield"),
+			event(func(n *node) { n.weekdays[time.Sunday] = 1; n.weekdays[time.Monday] = 1 }), true},
+		{"dated weeks apart, the same weekday",
+			report(func(f *Features) { f.published, f.Weekday, f.HasWeekday = day("2026-04-07"), time.Tuesday, true }, "gull", "wrenfield"),
+			event(func(n *node) {
+				n.firstPub, n.lastPub = day("2026-03-17"), day("2026-03-17")
+				n.weekdays[time.Tuesday] = 3
+			}), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
