@@ -2,6 +2,7 @@ package extract
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -62,7 +63,7 @@ type dateLine struct {
 // parts too, and are otherwise ignored.
 func scanDateLine(line string) dateLine {
 	line = trimSpaceASCII(line)
-	if line == "" || len(line) > maxDateLine || !opensDateLine(line) || !hasDigit(line) {
+	if line == "" || len(line) > maxDateLine && utf8.RuneCountInString(line) > maxDateLine || !opensDateLine(line) || !hasDigit(line) {
 		// Every date line opens with a number or a date word, and has
 		// a number.
 		return dateLine{}
@@ -139,19 +140,33 @@ func scanDateLine(line string) dateLine {
 		}
 		return dateLine{}
 	}
+	// the first complete segment that is not an update ("Updated: Oct 3
+	// | Published: Oct 2" is published Oct 2), else the first update
+	first := -1
 	for i := range n {
 		g := &segs[i]
 		if g.d.hasTime {
 			g.twelveHour()
 			g.resolveZone()
 		}
-		if g.complete() {
-			p, ok := g.d.published()
-			if !ok {
-				return dateLine{}
-			}
-			return dateLine{kind: lineDate, pub: p, updated: g.updated}
+		if !g.complete() {
+			continue
 		}
+		if first < 0 {
+			first = i
+		}
+		if !g.updated {
+			first = i
+			break
+		}
+	}
+	if first >= 0 {
+		g := &segs[first]
+		p, ok := g.d.published()
+		if !ok {
+			return dateLine{}
+		}
+		return dateLine{kind: lineDate, pub: p, updated: g.updated}
 	}
 	g = &segs[0]
 	switch {

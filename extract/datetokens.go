@@ -25,7 +25,9 @@ type dateTok struct {
 	spaced bool // white space comes before the number
 }
 
-// maxDateLine is the longest line, in bytes, read as a date line.
+// maxDateLine is the longest line, in code points, read as a date line
+// (so that a Russian line, two bytes a letter, is read as far as an
+// English one).
 const maxDateLine = 120
 
 // maxDateToks is the most tokens a date line has.
