@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -88,7 +89,7 @@ func (it *Item) isDeferred() bool { return it.work != nil || it.json != nil }
 type Options struct {
 	// MaxSize limits a text, HTML or feed file, and each line of JSON
 	// Lines or record of a WARC (whose files may be any size), in bytes.
-	// Zero means DefaultMaxSize.
+	// Zero means DefaultMaxSize; past MaxInputSize it is MaxInputSize.
 	MaxSize int64
 	// Stdin is what "-" reads; nil means os.Stdin.
 	Stdin io.Reader
@@ -106,8 +107,13 @@ func (o Options) maxSize() int64 {
 	if o.MaxSize <= 0 {
 		return DefaultMaxSize
 	}
-	return o.MaxSize
+	return min(o.MaxSize, MaxInputSize)
 }
+
+// MaxInputSize is the largest MaxSize takes: the stages address an
+// article's text with 32-bit offsets (textproc.ScanWords, the copy
+// finder), so no input of 2 GiB or more is read.
+const MaxInputSize = math.MaxInt32
 
 func (o Options) stdin() io.Reader {
 	if o.Stdin == nil {

@@ -41,8 +41,8 @@ line naming it; the rest goes on. Exit status 1 when anything was skipped.`,
   zcat dump.jsonl.gz | storyline ingest -`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			if maxSize <= 0 {
-				return usageError{fmt.Errorf("--max-size must be positive")}
+			if maxSize <= 0 || maxSize > ingest.MaxInputSize {
+				return usageError{fmt.Errorf("--max-size must be positive and below 2 GiB (%d bytes)", ingest.MaxInputSize+1)}
 			}
 			ctx := cmd.Context()
 			st, err := a.openStore(ctx)
