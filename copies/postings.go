@@ -214,7 +214,9 @@ func newPostings(start int64, like *postings, maxPosting int) *postings {
 	return p
 }
 
-// wordsOf returns the words of document d, nil when it has none here.
+// wordsOf returns the words of document d, nil when it has none here:
+// none indexed with it, as a document Finder.Load restored from its
+// sketch, whose words are unknown rather than empty (see screen).
 // They are never written again, so the slice stays valid after the lock
 // is released.
 func (p *postings) wordsOf(d uint32) []uint16 {
@@ -225,6 +227,9 @@ func (p *postings) wordsOf(d uint32) []uint16 {
 	start := uint32(0)
 	if i > 0 {
 		start = p.wordsEnd[i-1]
+	}
+	if start == p.wordsEnd[i] {
+		return nil
 	}
 	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
 }
