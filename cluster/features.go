@@ -4,10 +4,10 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/freelist"
 	"github.com/storyline-news/storyline/textproc"
 )
 
@@ -150,36 +150,19 @@ func (f *featurizer) words(a *storyline.Article) *wordCache {
 }
 
 // scratchPool keeps the scratches of finished analyses for the next
-// ones. Unlike a sync.Pool, which each garbage collection empties, it
-// keeps their memos (wordMemo) warm for the featurizer's life: refilled
-// after every collection, they missed most words in a busy pipeline. It
-// keeps at most maxIdleScratch, about as many as analyses run at once.
+// ones, across garbage collections (freelist.List): it keeps their memos
+// (wordMemo) warm for the featurizer's life, where refilled after every
+// collection they missed most words in a busy pipeline. It keeps at most
+// maxIdleScratch, about as many as analyses run at once.
 type scratchPool struct {
-	mu   sync.Mutex
-	idle []*scratch
+	list freelist.List[scratch]
 }
 
 const maxIdleScratch = 64
 
-func (p *scratchPool) get() *scratch {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n := len(p.idle); n > 0 {
-		s := p.idle[n-1]
-		p.idle[n-1] = nil
-		p.idle = p.idle[:n-1]
-		return s
-	}
-	return new(scratch)
-}
+func (p *scratchPool) get() *scratch { return p.list.Get() }
 
-func (p *scratchPool) put(s *scratch) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.idle) < maxIdleScratch {
-		p.idle = append(p.idle, s)
-	}
-}
+func (p *scratchPool) put(s *scratch) { p.list.Put(s, maxIdleScratch) }
 
 // scratch is one analysis' working memory, reused through a pool: the
 // words of a field, and the article's terms with an open-addressing

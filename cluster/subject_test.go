@@ -77,13 +77,7 @@ func TestSubjectOf(t *testing.T) {
 
 func TestOtherSubject(t *testing.T) {
 	c := New(Options{})
-	day := func(s string) storyline.Published {
-		tm, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return storyline.Instant(tm)
-	}
+	day := func(s string) storyline.Published { return dayOf(t, s) }
 	// an event of three reports about "denholm", placed on injured
 	// reserve; its members mention nobody else in their titles and leads
 	event := func(mod func(n *node)) *node {
@@ -259,13 +253,7 @@ func TestLookAlikeHappeningsOfOnePerson(t *testing.T) {
 
 func TestOtherSubjects(t *testing.T) {
 	c := New(Options{})
-	day := func(s string) storyline.Published {
-		tm, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return storyline.Instant(tm)
-	}
+	day := func(s string) storyline.Published { return dayOf(t, s) }
 	ev := func(size int, subjects map[string]float32, mod func(n *node)) *node {
 		n := &node{size: size, subjects: subjects, leads: map[string]float32{}, names: map[uint32]float32{}}
 		if mod != nil {
@@ -309,4 +297,14 @@ func TestOtherSubjects(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dayOf is the publication date of day s (YYYY-MM-DD).
+func dayOf(t *testing.T, s string) storyline.Published {
+	t.Helper()
+	tm, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return storyline.Instant(tm)
 }

@@ -188,24 +188,8 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 		}
 	}
 
-	// A title hint that is only a date ("Friday, June 7, 2013": the
-	// text's first line, taken for its title by the input) is a date
-	// line, not a title: the title is looked for in the text.
-	hintTitle := h.Title
-	var hintDate dateLine
-	if hintTitle != "" {
-		if hintDate = titleDate(hintTitle); hintDate.kind != notDateLine {
-			hintTitle = ""
-		}
-	}
-	hd := readHead(s, hintTitle, true)
+	hd, pub := hintedHead(s, h.Title, pub)
 	title := hd.title
-	if pub.IsZero() {
-		pub = hd.pub
-	}
-	if pub.IsZero() && hintDate.kind == lineDate {
-		pub = hintDate.pub
-	}
 	text := tidyLines(hd.body)
 
 	// The dateline is looked for only when it can give the date or
@@ -225,9 +209,6 @@ func plainText(s string, h Hints) (storyline.Article, error) {
 	}
 	if !h.Published.IsZero() {
 		pub = h.Published
-	}
-	if hintTitle != "" {
-		title = cleanLine(hintTitle)
 	}
 	if title == "" {
 		first := text
@@ -408,4 +389,31 @@ func resolveDateline(d dateParts, text string) storyline.Published {
 		return storyline.Published{}
 	}
 	return p
+}
+
+// hintedHead reads the head of s (readHead) under the input's title hint
+// and returns it with the publication date: pub when already known, else
+// the head's date lines', else the hint's. The head's title is the hint,
+// cleaned, when there is one; a title hint that is only a date ("Friday,
+// June 7, 2013": the text's first line, taken for its title by the
+// input) is a date line, not a title: the title is looked for in the
+// text, and is "" when none is found there.
+func hintedHead(s, hintTitle string, pub storyline.Published) (head, storyline.Published) {
+	var hintDate dateLine
+	if hintTitle != "" {
+		if hintDate = titleDate(hintTitle); hintDate.kind != notDateLine {
+			hintTitle = ""
+		}
+	}
+	hd := readHead(s, hintTitle, true)
+	if hintTitle != "" {
+		hd.title = cleanLine(hintTitle)
+	}
+	if pub.IsZero() {
+		pub = hd.pub
+	}
+	if pub.IsZero() && hintDate.kind == lineDate {
+		pub = hintDate.pub
+	}
+	return hd, pub
 }

@@ -71,21 +71,8 @@ func refText(raw []byte, h Hints) (storyline.Article, error) {
 
 	// The head is read as Text reads it (this file keeps the former
 	// tidying, dateline and year search).
-	hintTitle := h.Title
-	var hintDate dateLine
-	if hintTitle != "" {
-		if hintDate = titleDate(hintTitle); hintDate.kind != notDateLine {
-			hintTitle = ""
-		}
-	}
-	hd := readHead(s, hintTitle, true)
+	hd, pub := hintedHead(s, h.Title, pub)
 	title := hd.title
-	if pub.IsZero() {
-		pub = hd.pub
-	}
-	if pub.IsZero() && hintDate.kind == lineDate {
-		pub = hintDate.pub
-	}
 	text := refTidyText(hd.body)
 
 	dl := refFindDateline(text)
@@ -96,9 +83,6 @@ func refText(raw []byte, h Hints) (storyline.Article, error) {
 	}
 	if !h.Published.IsZero() {
 		pub = h.Published
-	}
-	if hintTitle != "" {
-		title = cleanLine(hintTitle)
 	}
 	if title == "" {
 		first := text

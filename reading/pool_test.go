@@ -22,13 +22,13 @@ func TestDocPool(t *testing.T) {
 	}
 	long := entities.NewDoc(strings.Repeat("word ", maxDocRunes/4))
 	p.put(long)
-	if len(p.idle) != 0 {
+	if p.list.Len() != 0 {
 		t.Errorf("the pool kept a Doc of %d code points", len(long.Text))
 	}
 	for range maxIdleDocs + 5 {
 		p.put(new(entities.Doc))
 	}
-	if len(p.idle) != maxIdleDocs {
-		t.Errorf("the pool holds %d Docs, want %d", len(p.idle), maxIdleDocs)
+	if p.list.Len() != maxIdleDocs {
+		t.Errorf("the pool holds %d Docs, want %d", p.list.Len(), maxIdleDocs)
 	}
 }

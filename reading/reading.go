@@ -16,6 +16,7 @@ import (
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/dates"
 	"github.com/storyline-news/storyline/entities"
+	"github.com/storyline-news/storyline/internal/freelist"
 	"github.com/storyline-news/storyline/lang"
 	"github.com/storyline-news/storyline/quotes"
 	"github.com/storyline-news/storyline/textproc"
@@ -163,15 +164,13 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 	return quotes.Extract(res, a.ID), nil
 }
 
-// docPool keeps a Reader's idle Docs between articles. Unlike a
-// sync.Pool, which every garbage collection empties, it keeps them across
-// collections, so that their buffers, grown to the articles read, are not
-// made again after each one; it keeps maxIdleDocs at most, and none
-// grown past maxDocRunes, so that it holds a few articles' worth of
-// memory.
+// docPool keeps a Reader's idle Docs between articles, across garbage
+// collections (freelist.List), so that their buffers, grown to the
+// articles read, are not made again after each one; it keeps maxIdleDocs
+// at most, and none grown past maxDocRunes, so that it holds a few
+// articles' worth of memory.
 type docPool struct {
-	mu   sync.Mutex
-	idle []*entities.Doc
+	list freelist.List[entities.Doc]
 }
 
 // maxIdleDocs is the most Docs a docPool keeps: more than the read
@@ -183,17 +182,7 @@ const maxIdleDocs = 32
 const maxDocRunes = 1 << 16
 
 // get returns an idle Doc, or a new one.
-func (p *docPool) get() *entities.Doc {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n := len(p.idle); n > 0 {
-		d := p.idle[n-1]
-		p.idle[n-1] = nil
-		p.idle = p.idle[:n-1]
-		return d
-	}
-	return new(entities.Doc)
-}
+func (p *docPool) get() *entities.Doc { return p.list.Get() }
 
 // put keeps d for a later article, unless the pool is full or d grew
 // for a long one.
@@ -201,9 +190,5 @@ func (p *docPool) put(d *entities.Doc) {
 	if cap(d.Text) > maxDocRunes {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.idle) < maxIdleDocs {
-		p.idle = append(p.idle, d)
-	}
+	p.list.Put(d, maxIdleDocs)
 }
