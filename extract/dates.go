@@ -148,19 +148,6 @@ func splitDateWords(s string) []string {
 	})
 }
 
-// parseDateLine reports whether line is nothing but a date (with optional
-// weekday, time, zone and labels such as "Published"), and the date: the
-// first, when the line also gives a later update. It accepts "Dec 18
-// 2021", "December 18, 2021 10:30 GMT", "18 December 2021", "17 декабря
-// 2021 г.", "2021-12-18", "18.12.2021", "Posted: 04 / 02 / 07, 9: 00 PM
-// PDT" (see scanDateLine).
-func parseDateLine(line string) (storyline.Published, bool) {
-	if dl := scanDateLine(line); dl.kind == lineDate {
-		return dl.pub, true
-	}
-	return storyline.Published{}, false
-}
-
 // dayNumber parses a day or year number, allowing an English ordinal
 // suffix ("18th").
 func dayNumber(w string) (int, bool) {
@@ -207,8 +194,13 @@ func parseMonthDay(s string) (dateParts, bool) {
 }
 
 // ParseDate parses a publication date as inputs give it: RFC 3339,
-// YYYY-MM-DD, Unix seconds or milliseconds, RFC 1123 (feeds, HTTP), "2006-01-02 15:04:05" (a day only,
-// the zone being unknown), or a date line such as "Dec 18 2021".
+// YYYY-MM-DD, Unix seconds or milliseconds, RFC 1123 with a numeric
+// offset, "2006-01-02 15:04:05" (a day only, the zone being unknown), or
+// a date line such as "Dec 18 2021" or "Fri, 17 Dec 2021 23:30:00 EST"
+// (scanDateLine, which the dates at the head of a text are read with
+// too). A time is converted to UTC only with a zone it knows; a zone
+// given by a name it does not know ("IST" is three zones), or none
+// ("Mon Jan 2 15:04:05 2006"), leaves the day as written.
 func ParseDate(s string) (storyline.Published, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -231,7 +223,7 @@ func ParseDate(s string) (storyline.Published, bool) {
 		}
 		return storyline.Instant(time.Unix(n, 0)), true
 	}
-	for _, layout := range []string{time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC, "Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z0700"} {
+	for _, layout := range []string{time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 -0700", "2006-01-02T15:04:05Z0700"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return storyline.Instant(t), true
 		}
@@ -241,5 +233,31 @@ func ParseDate(s string) (storyline.Published, bool) {
 			return storyline.Day(t), true
 		}
 	}
-	return parseDateLine(s)
+	if dl := scanDateLine(s); dl.kind == lineDate {
+		return dl.pub, true
+	}
+	// Forms the date line reader does not take ("Monday, 02-Jan-06
+	// 15:04:05 EST"), or with a zone name it does not know. time.Parse
+	// is not trusted with a zone name: it takes the offset the machine's
+	// own zone gives the name, and zero for a name the machine does not
+	// know.
+	for _, layout := range []string{time.RFC1123, time.RFC850, time.UnixDate, time.ANSIC} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return wallClock(t, layout != time.ANSIC), true
+		}
+	}
+	return storyline.Published{}, false
+}
+
+// wallClock returns the time t's fields give in the zone named by t's
+// zone abbreviation, as a date line reads the name (zoneOffsets), when
+// named is set and the name is known; else the day as written.
+func wallClock(t time.Time, named bool) storyline.Published {
+	if named {
+		name, _ := t.Zone()
+		if off, ok := zoneOffsets[strings.ToLower(name)]; ok {
+			return storyline.Instant(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.FixedZone("", off)))
+		}
+	}
+	return storyline.Day(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }

@@ -163,9 +163,9 @@ func TestHelpersMatchReference(t *testing.T) {
 			// take one for the former's 12-hour clock ("p.m.", "12:30
 			// AM") and daylight time in "ET" it did not know.
 			if want, ok := refParseDateLine(p); ok {
-				got, gok := parseDateLine(p)
-				if d := got.Time.Sub(want.Time); !gok || d < -24*time.Hour || d > 24*time.Hour {
-					t.Fatalf("parseDateLine(%.120q) = %s %v, want %s", p, got, gok, want)
+				dl := scanDateLine(p)
+				if d := dl.pub.Time.Sub(want.Time); dl.kind != lineDate || d < -24*time.Hour || d > 24*time.Hour {
+					t.Fatalf("scanDateLine(%.120q) = %s %v, want %s", p, dl.pub, dl.kind, want)
 				}
 			}
 			if got, want := fmt.Sprint(parseISODate(p)), fmt.Sprint(refParseISODate(p)); got != want {
