@@ -84,7 +84,11 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 				AStart: int(x.d.start(s.a0)), AEnd: int(x.d.end(s.a1 - 1)),
 				BStart: int(y.d.start(s.b0)), BEnd: int(y.d.end(s.b1 - 1)),
 			}
-			p.Text = x.slice(p.AStart, p.AEnd)
+			if !strongOnly {
+				// with MinShare the text is left out: its reader, the
+				// clusterer, reads the offsets and Quote only
+				p.Text = x.slice(p.AStart, p.AEnd)
+			}
 			p.Quote = f.quotation(s, x, y)
 			if !p.Quote {
 				copying = true
@@ -110,7 +114,7 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		j = sortedJaccard(x.set, y.set)
 	}
 	switch {
-	case j >= f.opts.NearThreshold && x.textHash() == y.textHash():
+	case j >= f.opts.NearThreshold && sameText(x, y):
 		c.Kind, c.Similarity = storyline.Duplicate, 1
 	case j >= f.opts.NearThreshold || near:
 		c.Kind, c.Similarity = storyline.NearDuplicate, round3(j)
@@ -125,6 +129,12 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		c.Passages = []storyline.Passage{}
 	}
 	return c, true
+}
+
+// sameText reports whether x and y have the same normalized text: one
+// text, found without hashing it, or texts of one hash.
+func sameText(x, y *entry) bool {
+	return x.d.text == y.d.text || x.textHash() == y.textHash()
 }
 
 // spansMayReach reports whether the passages cut from spans (shared by

@@ -431,7 +431,7 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 			t.id = string(ids[i])
 			t.e = f.win.get(d, t.id)
 		}
-		if t.e == nil {
+		if t.e == nil && f.src != nil {
 			t.filter, t.nset = f.filter(d)
 			if t.words = f.cur.wordsOf(d); t.words == nil {
 				t.words, t.quoted = f.prev.wordsOf(d), f.prev.quotedOf(d)

@@ -77,7 +77,9 @@ type Options struct {
 	// fingerprints for such a share and the runs of equal words through
 	// the n-grams they share cover most of it; quotation marks are
 	// scanned and shingles sorted only for the articles aligned. A pair
-	// it reports is reported as without it, passages and all. Its
+	// it reports is reported as without it, passages and all, but that
+	// the passages' Text is left empty (a clusterer reads their offsets
+	// and Quote; the text is the first article's between the offsets). Its
 	// sketches are stored apart from those of a Finder without it:
 	// neither loads the other's.
 	MinShare float64

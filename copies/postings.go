@@ -49,6 +49,12 @@ type postings struct {
 	// without them has none.
 	quoted    []uint64
 	quotedEnd []uint32
+	// noWords keeps no words, only where each document's would end in
+	// words (wordsEnd), as for a Finder without a source, which reads
+	// back no candidate and so never looks at them; nwords counts the
+	// words filed, kept or not
+	noWords bool
+	nwords  int
 }
 
 // maxCount is the most a fingerprint's count says (see head): what the
@@ -65,15 +71,19 @@ func blockCap(c uint32) uint32 {
 	return n
 }
 
-// add files the fingerprints and words of document d, with the bits of
-// its quoted words.
-func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) {
+// add files the fingerprints and words of document d, nwords of them
+// (words may be nil when the generation keeps none), with the bits of its
+// quoted words.
+func (p *postings) add(d uint32, fps []uint32, words []uint16, nwords int, quoted []uint64) {
 	if p.articles == 0 {
 		p.first = d
 	}
 	p.articles++
-	p.words = append(p.words, words...)
-	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
+	if !p.noWords {
+		p.words = append(p.words, words...)
+	}
+	p.nwords += nwords
+	p.wordsEnd = append(p.wordsEnd, uint32(p.nwords))
 	p.quoted = append(p.quoted, quoted...)
 	p.quotedEnd = append(p.quotedEnd, uint32(len(p.quoted)))
 	p.filed += len(fps)
@@ -140,7 +150,7 @@ func (p *postings) free(off uint32, k int) {
 func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
 	t := &p.table
 	if p.articles < 256 || (100*(t.n+keys) <= 85*len(t.slots) && len(p.blocks)+4*keys <= cap(p.blocks) &&
-		len(p.words)+words <= cap(p.words) && len(p.quoted)+quoted <= cap(p.quoted) && len(p.wordsEnd) < cap(p.wordsEnd)) {
+		(p.noWords || len(p.words)+words <= cap(p.words)) && len(p.quoted)+quoted <= cap(p.quoted) && len(p.wordsEnd) < cap(p.wordsEnd)) {
 		return
 	}
 	f := float64(maxArticles) / float64(p.articles)
@@ -152,7 +162,9 @@ func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
 		t.growTo(int(float64(t.n) * f))
 	}
 	p.blocks = reserve(p.blocks, 4*keys, f)
-	p.words = reserve(p.words, words, f)
+	if !p.noWords {
+		p.words = reserve(p.words, words, f)
+	}
 	p.wordsEnd = reserve(p.wordsEnd, 1, f)
 	p.quoted = reserve(p.quoted, quoted, f)
 	p.quotedEnd = reserve(p.quotedEnd, 1, f)
@@ -197,16 +209,19 @@ func (p *postings) newest(off uint32, n int) []uint32 {
 // filed under more (Options.MaxPosting); from maxCount on, it keeps them
 // all, and the lookup walks the newest maxCount. like, when not nil, is
 // the generation before it, whose size it reserves, so that the new one
-// seldom grows.
-func newPostings(start int64, like *postings, maxPosting int) *postings {
-	p := &postings{start: start, keep: ^uint32(0)}
+// seldom grows. With noWords it keeps the number of each document's
+// words and not the words.
+func newPostings(start int64, like *postings, maxPosting int, noWords bool) *postings {
+	p := &postings{start: start, keep: ^uint32(0), noWords: noWords}
 	if maxPosting < maxCount {
 		p.keep = uint32(max(maxPosting, 0))
 	}
 	if like != nil && like.articles > 0 {
 		p.table.reserve(like.table.n)
 		p.blocks = make([]uint32, 0, len(like.blocks))
-		p.words = make([]uint16, 0, len(like.words))
+		if !noWords {
+			p.words = make([]uint16, 0, len(like.words))
+		}
 		p.wordsEnd = make([]uint32, 0, len(like.wordsEnd))
 		p.quoted = make([]uint64, 0, len(like.quoted))
 		p.quotedEnd = make([]uint32, 0, len(like.quotedEnd))
@@ -220,7 +235,7 @@ func newPostings(start int64, like *postings, maxPosting int) *postings {
 // They are never written again, so the slice stays valid after the lock
 // is released.
 func (p *postings) wordsOf(d uint32) []uint16 {
-	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
+	if p == nil || p.noWords || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
 		return nil
 	}
 	i := d - p.first
@@ -232,6 +247,20 @@ func (p *postings) wordsOf(d uint32) []uint16 {
 		return nil
 	}
 	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
+}
+
+// wordCount returns how many words document d has here, 0 when none
+// (see wordsOf) or the generation does not hold it.
+func (p *postings) wordCount(d uint32) int {
+	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
+		return 0
+	}
+	i := d - p.first
+	start := uint32(0)
+	if i > 0 {
+		start = p.wordsEnd[i-1]
+	}
+	return int(p.wordsEnd[i] - start)
 }
 
 // quotedOf returns the bits of document d's quoted words, nil when it
@@ -252,17 +281,28 @@ func (p *postings) quotedOf(d uint32) []uint64 {
 }
 
 // used is the memory the generation's documents take, whatever was
-// reserved: what its budget is weighed against. The keys and postings are
+// reserved: what its budget is weighed against. Words are weighed as two
+// bytes each whether kept or not, so that a generation without them
+// holds as many articles as one with them. The keys and postings are
 // weighed as 13 and 8 bytes each, what the chains they were filed in
 // took, whatever the blocks take now, so that a generation holds as many
 // articles as it did.
 func (p *postings) used() int {
-	return 13*p.table.n + 8*p.filed + 2*len(p.words) + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
+	return 13*p.table.n + 8*p.filed + 2*p.nwords + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
 }
 
 // bytes is the generation's memory.
 func (p *postings) bytes() int {
 	return p.table.bytes() + 4*cap(p.blocks) + 2*cap(p.words) + 4*cap(p.wordsEnd) + 8*cap(p.quoted) + 4*cap(p.quotedEnd)
+}
+
+// shortWords reduces token hashes to 16 bits each, for the passage
+// index; nil for a Finder without a source, whose index keeps none.
+func (f *Finder) shortWords(hs []uint32) []uint16 {
+	if f.src == nil {
+		return nil
+	}
+	return shortWords(hs)
 }
 
 // shortWords reduces token hashes to 16 bits each.

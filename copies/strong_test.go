@@ -72,6 +72,11 @@ func agree(t testing.TB, arts []storyline.Article, minShare float64) agreement {
 			continue
 		}
 		g.both++
+		// with MinShare the passages' text is left out
+		c.Passages = slices.Clone(c.Passages)
+		for i := range c.Passages {
+			c.Passages[i].Text = ""
+		}
 		if !reflect.DeepEqual(lc, c) {
 			g.differ++
 		}
