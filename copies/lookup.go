@@ -185,10 +185,10 @@ func (f *Finder) lookup(s sketch) {
 	for i, h := range s.fps {
 		ec, ep := f.cur.block(h), f.prev.block(h)
 		offs[2*i], offs[2*i+1] = ec, ep
-		if ec != noEntry {
+		if ec&inline == 0 { // neither noEntry nor a document held inline
 			touched += uint64(f.cur.blocks[ec])
 		}
-		if ep != noEntry {
+		if ep&inline == 0 {
 			touched += uint64(f.prev.blocks[ep])
 		}
 	}
@@ -309,15 +309,25 @@ func (f *Finder) readPostings(heads []fpHead) []uint32 {
 		hd := &heads[h]
 		hd.at = int32(at)
 		if hd.n > 0 {
-			for _, d := range slices.Backward(f.cur.newest(hd.cur, int(hd.n))) {
+			if d, ok := only(hd.cur); ok {
 				docs[at] = d
 				at++
+			} else {
+				for _, d := range slices.Backward(f.cur.newest(hd.cur, int(hd.n))) {
+					docs[at] = d
+					at++
+				}
 			}
 		}
 		if hd.np > 0 {
-			for _, d := range slices.Backward(f.prev.newest(hd.prev, int(hd.np))) {
+			if d, ok := only(hd.prev); ok {
 				docs[at] = d
 				at++
+			} else {
+				for _, d := range slices.Backward(f.prev.newest(hd.prev, int(hd.np))) {
+					docs[at] = d
+					at++
+				}
 			}
 		}
 		hd.got = int32(at) - hd.at

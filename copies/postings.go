@@ -11,7 +11,10 @@ import (
 // than following a chain across memory, a cache miss a step. A block of
 // c postings holds room for c rounded up to a power of two, after its
 // count; a full one is copied to a block twice its size, one that another
-// fingerprint outgrew or a new one at the end of the arena. Only the first keep postings of a fingerprint are kept: one
+// fingerprint outgrew or a new one at the end of the arena. A
+// fingerprint filed under one document, as most are, has no block: the
+// table holds the document in place of an offset (see inline). Only the
+// first keep postings of a fingerprint are kept: one
 // filed under more is a stock phrase whose postings the lookup never
 // walks, and only its count grows. The Finder keeps two generations and
 // drops the older one whole when the newer fills up, so the index holds a
@@ -57,6 +60,17 @@ type postings struct {
 	nwords  int
 }
 
+// inline marks a fingerprint's only posting, held in the table in place
+// of the offset of a block: the document number with this bit set, for
+// a document below inline-1 (a later one has a block). It spares the
+// block, eight bytes, and the lookup a read from another place in
+// memory.
+const inline = 1 << 31
+
+// isInline reports whether off, a block offset from the table, holds a
+// document instead (see inline); noEntry does not.
+func isInline(off uint32) bool { return off&inline != 0 && off != noEntry }
+
 // maxCount is the most a fingerprint's count says (see head): what the
 // lookup weighs a fingerprint by.
 const maxCount = 255
@@ -91,12 +105,24 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, nwords int, quote
 	for _, h := range fps {
 		i, found := t.find(h)
 		if !found {
+			if d < inline-1 {
+				t.fill(i, h, inline|d)
+				continue
+			}
 			off := p.alloc(0)
 			p.blocks[off], p.blocks[off+1] = 1, d
 			t.fill(i, h, off)
 			continue
 		}
 		off := uint32(t.slots[i]) - 1
+		if isInline(off) {
+			// a second posting: the first moves to a block of its own,
+			// which grows as any other
+			first := off &^ inline
+			off = p.alloc(0)
+			p.blocks[off], p.blocks[off+1] = 1, first
+			t.fill(i, h, off)
+		}
 		c := p.blocks[off]
 		switch {
 		case c >= p.keep:
@@ -194,14 +220,31 @@ func (p *postings) count(off uint32) int {
 	if off == noEntry {
 		return 0
 	}
+	if isInline(off) {
+		return 1
+	}
 	return int(min(p.blocks[off], maxCount))
 }
 
 // newest returns the n newest documents filed under the block at off,
-// oldest first; n is at most its count and no more than it keeps.
+// oldest first; n is at most its count and no more than it keeps. A
+// document held inline is returned in a slice of its own (see only,
+// which the lookup reads it with).
 func (p *postings) newest(off uint32, n int) []uint32 {
+	if d, ok := only(off); ok {
+		return []uint32{d}[:min(n, 1)]
+	}
 	kept := min(p.blocks[off], p.keep)
 	return p.blocks[off+1+kept-uint32(n) : off+1+kept]
+}
+
+// only returns the document held inline at off (see inline), ok set,
+// when it holds one.
+func only(off uint32) (d uint32, ok bool) {
+	if isInline(off) {
+		return off &^ inline, true
+	}
+	return 0, false
 }
 
 // newPostings opens a generation at stream time start, keeping up to
