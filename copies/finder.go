@@ -243,11 +243,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	// whole, are compared on every core when there are enough of them
 	// to pay for waking the other cores; each comparison reads only the
 	// two entries and the options.
-	type result struct {
-		c   *storyline.Copy // nil when the pair is no copy
-		err error
-	}
-	res := make([]result, len(targets))
+	res := slices.Grow(tb.res[:0], len(targets))[:len(targets)]
+	clear(res)
+	tb.res = res
 	var arrShingles *shingleSet
 	for _, t := range targets {
 		if t.e == nil && t.words != nil && t.c.near && !f.strongOnly() {
@@ -347,6 +345,12 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		return otherID(out[i], a.ID) < otherID(out[j], a.ID)
 	})
 	return out, nil
+}
+
+// compared is what comparing an arrival with a candidate found.
+type compared struct {
+	c   *storyline.Copy // nil when the pair is no copy
+	err error
 }
 
 // minParallel is how many candidates to read back or align whole an

@@ -475,11 +475,16 @@ type targetBuf struct {
 	// unwalked are the arrival's fingerprints the lookup did not walk
 	// (see lookupScratch), for Options.MinShare
 	unwalked []int32
+	// res holds what comparing the arrival with each target found
+	res []compared
 }
 
-// release drops what the targets point to, so that the buffer, waiting
-// for its next use, keeps no entry alive.
-func (b *targetBuf) release() { clear(b.targets) }
+// release drops what the targets and results point to, so that the
+// buffer, waiting for its next use, keeps no entry or copy alive.
+func (b *targetBuf) release() {
+	clear(b.targets)
+	clear(b.res)
+}
 
 // descending walks keys from the largest, sorting them a block at a time
 // as the walk reaches it: a block of the largest keys left is selected,
