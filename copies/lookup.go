@@ -434,12 +434,19 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 		// in memory. The entry filed as document d is the one indexed
 		// as d, under the same id (a newer version of the article
 		// takes its place as another document), so the ids' bytes,
-		// elsewhere in memory, are not compared.
-		if t.e = f.win.at(d); t.e != nil && len(t.e.id) == len(ids[i]) {
+		// elsewhere in memory, are not compared. A candidate no longer
+		// in memory has its id made only when it may be read back.
+		switch t.e = f.win.at(d); {
+		case t.e != nil && len(t.e.id) == len(ids[i]):
 			t.id = t.e.id
-		} else {
+		case t.e != nil:
 			t.id = string(ids[i])
-			t.e = f.win.get(d, t.id)
+		default:
+			if t.e = f.win.newest(ids[i]); t.e != nil {
+				t.id = t.e.id
+			} else if f.src != nil {
+				t.id = string(ids[i])
+			}
 		}
 		if t.e == nil && f.src != nil {
 			t.filter, t.nset = f.filter(d)
