@@ -55,8 +55,9 @@ const maxChain = 256
 // fingerprints and 16-bit word hashes of the last articles (about 2 KB
 // each) within PassageArticles and PassageBytes, and a candidate older
 // than the recent ones is read from the source only when its word hashes
-// align with the arrival's (without a source the words are not kept); the near-duplicate index holds the band keys
-// and ids of the last articles within NearArticles and NearBytes.
+// align with the arrival's (without a source the words are not kept);
+// the near-duplicate index holds the band keys and ids of the last
+// articles within NearArticles and NearBytes.
 type Finder struct {
 	src    ArticleSource
 	opts   Options
