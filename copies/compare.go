@@ -38,7 +38,7 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		f.complete(y)
 	}
 	// x, the arrival, is aligned with every candidate, first or second
-	prime(al, x.d.hs)
+	arrival := x
 	if x.id > y.id {
 		x, y = y, x
 	}
@@ -46,6 +46,23 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		return storyline.Copy{}, false
 	}
 	c := storyline.Copy{A: x.id, B: y.id}
+	if strongOnly {
+		// A pair whose shingle sets are similar enough is a whole copy
+		// whatever its passages: with MinShare it is reported without
+		// aligning, by kind, similarity and direction, which is all a
+		// clusterer reads of a whole copy; no passages, no shares.
+		f.completeSet(x)
+		f.completeSet(y)
+		if jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+			c.Kind, c.Similarity = storyline.NearDuplicate, round3(sortedJaccard(x.set, y.set))
+			if sameText(x, y) {
+				c.Kind, c.Similarity = storyline.Duplicate, 1
+			}
+			c.Direction = direction(x.published, y.published)
+			return c, true
+		}
+	}
+	prime(al, arrival.d.hs)
 	var spans []span
 	if n := len(x.d.hs); n >= f.opts.MinWords && slices.Equal(x.d.hs, y.d.hs) {
 		// the same words: a duplicate, one span, without aligning
@@ -55,24 +72,19 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		spans = alignWith(al, x.d.hs, y.d.hs, f.opts.MinWords)
 	}
 	if strongOnly {
-		// Neither a strong partial copy nor a near-duplicate is left
-		// when the spans cannot cover the share (the passages are cut
-		// from them, so they cover no more) and the shingle sets are
-		// not similar enough. The spans are first measured against
+		// The shingle sets are not similar enough: neither a strong
+		// partial copy nor a near-duplicate is left when the spans
+		// cannot cover the share (the passages are cut from them, so
+		// they cover no more). The spans are first measured against
 		// lengths that may fall short, before the quotation marks of
 		// the entries are scanned, then against their lengths.
 		share := min(f.opts.MinShare, f.opts.NearShare)
 		if !spansMayReach(spans, x, y, share, x.length(), y.length()) {
-			f.completeSet(x)
-			f.completeSet(y)
-			if !jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
-				return storyline.Copy{}, false
-			}
+			return storyline.Copy{}, false
 		}
 		f.complete(x)
 		f.complete(y)
-		if !spansMayReach(spans, x, y, share, int(x.d.runes), int(y.d.runes)) &&
-			!jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+		if !spansMayReach(spans, x, y, share, int(x.d.runes), int(y.d.runes)) {
 			return storyline.Copy{}, false
 		}
 	}
@@ -84,7 +96,11 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 				AStart: int(x.d.start(s.a0)), AEnd: int(x.d.end(s.a1 - 1)),
 				BStart: int(y.d.start(s.b0)), BEnd: int(y.d.end(s.b1 - 1)),
 			}
-			p.Text = x.slice(p.AStart, p.AEnd)
+			if !strongOnly {
+				// with MinShare the text is left out: its reader, the
+				// clusterer, reads the offsets and Quote only
+				p.Text = x.slice(p.AStart, p.AEnd)
+			}
 			p.Quote = f.quotation(s, x, y)
 			if !p.Quote {
 				copying = true
@@ -106,11 +122,12 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	// merge; exact duplicates are among the near ones.
 	near := copying && min(c.AShare, c.BShare) >= f.opts.NearShare
 	j := 0.0
-	if near || jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+	// (with MinShare the sets are known to be below the threshold)
+	if near || !strongOnly && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
 		j = sortedJaccard(x.set, y.set)
 	}
 	switch {
-	case j >= f.opts.NearThreshold && x.textHash() == y.textHash():
+	case j >= f.opts.NearThreshold && sameText(x, y):
 		c.Kind, c.Similarity = storyline.Duplicate, 1
 	case j >= f.opts.NearThreshold || near:
 		c.Kind, c.Similarity = storyline.NearDuplicate, round3(j)
@@ -125,6 +142,12 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		c.Passages = []storyline.Passage{}
 	}
 	return c, true
+}
+
+// sameText reports whether x and y have the same normalized text: one
+// text, found without hashing it, or texts of one hash.
+func sameText(x, y *entry) bool {
+	return x.d.text == y.d.text || x.textHash() == y.textHash()
 }
 
 // spansMayReach reports whether the passages cut from spans (shared by

@@ -55,8 +55,9 @@ const maxChain = 256
 // fingerprints and 16-bit word hashes of the last articles (about 2 KB
 // each) within PassageArticles and PassageBytes, and a candidate older
 // than the recent ones is read from the source only when its word hashes
-// align with the arrival's; the near-duplicate index holds the band keys
-// and ids of the last articles within NearArticles and NearBytes.
+// align with the arrival's (without a source the words are not kept);
+// the near-duplicate index holds the band keys and ids of the last
+// articles within NearArticles and NearBytes.
 type Finder struct {
 	src    ArticleSource
 	opts   Options
@@ -89,8 +90,11 @@ type Finder struct {
 	fetched    atomic.Int64
 }
 
-// New returns an empty Finder that reads candidates from src (which may
-// be nil when every candidate stays in the cache, as in tests).
+// New returns an empty Finder that reads candidates from src. src may be
+// nil: candidates are then those among the recent articles only, as when
+// the source keeps no text (storyline cluster's store); the Finder then
+// spends nothing on the others, and its passage index keeps no words
+// (see Finder), two fifths less memory.
 func New(src ArticleSource, opts Options) *Finder {
 	opts = opts.withDefaults()
 	return &Finder{
@@ -100,7 +104,7 @@ func New(src ArticleSource, opts Options) *Finder {
 		pending:    make(map[string][]byte),
 		win:        newRecent(opts.CacheBytes*7/8, opts.CacheSize),
 		old:        newFetchedCache(opts.CacheBytes / 4),
-		cur:        newPostings(0, nil, opts.MaxPosting),
+		cur:        newPostings(0, nil, opts.MaxPosting, src == nil),
 		near:       newNearGen(0, 0),
 		aligners:   sync.Pool{New: func() any { return new(alignScratch) }},
 		targetBufs: sync.Pool{New: func() any { return new(targetBuf) }},
@@ -117,8 +121,11 @@ type sketch struct {
 	// at is the publication time in Unix seconds, 0 when unknown
 	at int64
 	// words are the token hashes reduced to 16 bits, quoted a bit for
-	// each, set when it starts inside quotation marks (neither is stored)
+	// each, set when it starts inside quotation marks (neither is
+	// stored). A Finder without a source keeps no words, only their
+	// number, nwords (see wordCount).
 	words  []uint16
+	nwords int
 	quoted []uint64
 	// filter is the shingle filter of the article's nset distinct
 	// shingles (not stored either)
@@ -128,6 +135,15 @@ type sketch struct {
 	// was found to copy whole, as distances back from its own number
 	// (see appendWith); nil otherwise
 	with []uint32
+}
+
+// wordCount is how many words the sketched article has: its words
+// when it has them, else nwords.
+func (s *sketch) wordCount() int {
+	if s.words != nil {
+		return len(s.words)
+	}
+	return s.nwords
 }
 
 func unixOf(p storyline.Published) int64 {
@@ -174,7 +190,7 @@ func (f *Finder) prepare(a *storyline.Article, toks []textproc.Token, given bool
 	e := buildEntry(a, sc, toks, given)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
-	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), quoted: e.qwords, at: unixOf(a.Published),
+	p.s = sketch{id: a.ID, fps: fps, words: f.shortWords(e.d.hs), nwords: len(e.d.hs), quoted: e.qwords, at: unixOf(a.Published),
 		filter: newShingleFilter(e.set), nset: len(e.set)}
 	p.s.keys, p.s.hasSh = f.params.bandKeys(sc.sh)
 	p.at, p.pos = at, pos
@@ -208,7 +224,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	}
 	e, s := p.e, p.s
 	f.mu.Lock()
-	f.look.words = len(s.words)
+	f.look.words = s.wordCount()
 	f.lookup(s)
 	d := f.insert(s, true)
 	f.win.put(d, e)
@@ -231,11 +247,9 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	// whole, are compared on every core when there are enough of them
 	// to pay for waking the other cores; each comparison reads only the
 	// two entries and the options.
-	type result struct {
-		c   *storyline.Copy // nil when the pair is no copy
-		err error
-	}
-	res := make([]result, len(targets))
+	res := slices.Grow(tb.res[:0], len(targets))[:len(targets)]
+	clear(res)
+	tb.res = res
 	var arrShingles *shingleSet
 	for _, t := range targets {
 		if t.e == nil && t.words != nil && t.c.near && !f.strongOnly() {
@@ -337,6 +351,12 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 	return out, nil
 }
 
+// compared is what comparing an arrival with a candidate found.
+type compared struct {
+	c   *storyline.Copy // nil when the pair is no copy
+	err error
+}
+
 // minParallel is how many candidates to read back or align whole an
 // arrival must have, per core, for them to be compared on several
 // cores: below it, waking another core costs more than it saves.
@@ -350,6 +370,9 @@ func (f *Finder) screen(as *alignScratch, xp *Prepared, arrival []uint16, arrShi
 	e := xp.e
 	if t.e != nil {
 		return f.mayAlign(&as.local, xp, t.e, *t)
+	}
+	if f.src == nil {
+		return false // it cannot be read back (see fetch)
 	}
 	// A candidate that shares no fingerprint is a pair only at the
 	// near-duplicate similarity (see mayAlign): one no longer in memory
@@ -384,8 +407,8 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	}
 	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset, s.at)
 	f.tick(s.at)
-	f.cur.expect(len(s.fps), len(s.words), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
-	f.cur.add(d, s.fps, s.words, s.quoted)
+	f.cur.expect(len(s.fps), s.wordCount(), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)
+	f.cur.add(d, s.fps, s.words, s.wordCount(), s.quoted)
 	if record && !f.opts.NoState {
 		f.pending[f.docKey(d)] = encodeSketch(s)
 	}
@@ -409,7 +432,7 @@ func (f *Finder) tick(at int64) {
 	half := int64(f.opts.PassageWindow/time.Second) / 2
 	if n := f.cur.articles; n > 0 && (n >= f.opts.PassageArticles/2 || f.cur.used() >= f.opts.PassageBytes/2 ||
 		(half > 0 && f.cur.start != 0 && f.now-f.cur.start >= half)) {
-		f.prev, f.cur = f.cur, newPostings(f.now, f.cur, f.opts.MaxPosting)
+		f.prev, f.cur = f.cur, newPostings(f.now, f.cur, f.opts.MaxPosting, f.src == nil)
 	}
 }
 

@@ -185,10 +185,10 @@ func (f *Finder) lookup(s sketch) {
 	for i, h := range s.fps {
 		ec, ep := f.cur.block(h), f.prev.block(h)
 		offs[2*i], offs[2*i+1] = ec, ep
-		if ec != noEntry {
+		if ec&inline == 0 { // neither noEntry nor a document held inline
 			touched += uint64(f.cur.blocks[ec])
 		}
-		if ep != noEntry {
+		if ep&inline == 0 {
 			touched += uint64(f.prev.blocks[ep])
 		}
 	}
@@ -309,15 +309,25 @@ func (f *Finder) readPostings(heads []fpHead) []uint32 {
 		hd := &heads[h]
 		hd.at = int32(at)
 		if hd.n > 0 {
-			for _, d := range slices.Backward(f.cur.newest(hd.cur, int(hd.n))) {
+			if d, ok := only(hd.cur); ok {
 				docs[at] = d
 				at++
+			} else {
+				for _, d := range slices.Backward(f.cur.newest(hd.cur, int(hd.n))) {
+					docs[at] = d
+					at++
+				}
 			}
 		}
 		if hd.np > 0 {
-			for _, d := range slices.Backward(f.prev.newest(hd.prev, int(hd.np))) {
+			if d, ok := only(hd.prev); ok {
 				docs[at] = d
 				at++
+			} else {
+				for _, d := range slices.Backward(f.prev.newest(hd.prev, int(hd.np))) {
+					docs[at] = d
+					at++
+				}
 			}
 		}
 		hd.got = int32(at) - hd.at
@@ -424,14 +434,21 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 		// in memory. The entry filed as document d is the one indexed
 		// as d, under the same id (a newer version of the article
 		// takes its place as another document), so the ids' bytes,
-		// elsewhere in memory, are not compared.
-		if t.e = f.win.at(d); t.e != nil && len(t.e.id) == len(ids[i]) {
+		// elsewhere in memory, are not compared. A candidate no longer
+		// in memory has its id made only when it may be read back.
+		switch t.e = f.win.at(d); {
+		case t.e != nil && len(t.e.id) == len(ids[i]):
 			t.id = t.e.id
-		} else {
+		case t.e != nil:
 			t.id = string(ids[i])
-			t.e = f.win.get(d, t.id)
+		default:
+			if t.e = f.win.newest(ids[i]); t.e != nil {
+				t.id = t.e.id
+			} else if f.src != nil {
+				t.id = string(ids[i])
+			}
 		}
-		if t.e == nil {
+		if t.e == nil && f.src != nil {
 			t.filter, t.nset = f.filter(d)
 			if t.words = f.cur.wordsOf(d); t.words == nil {
 				t.words, t.quoted = f.prev.wordsOf(d), f.prev.quotedOf(d)
@@ -465,11 +482,16 @@ type targetBuf struct {
 	// unwalked are the arrival's fingerprints the lookup did not walk
 	// (see lookupScratch), for Options.MinShare
 	unwalked []int32
+	// res holds what comparing the arrival with each target found
+	res []compared
 }
 
-// release drops what the targets point to, so that the buffer, waiting
-// for its next use, keeps no entry alive.
-func (b *targetBuf) release() { clear(b.targets) }
+// release drops what the targets and results point to, so that the
+// buffer, waiting for its next use, keeps no entry or copy alive.
+func (b *targetBuf) release() {
+	clear(b.targets)
+	clear(b.res)
+}
 
 // descending walks keys from the largest, sorting them a block at a time
 // as the walk reaches it: a block of the largest keys left is selected,

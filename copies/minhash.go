@@ -245,9 +245,9 @@ func onePermKeys(sh []uint64) (keys [bands]uint32, ok bool) {
 	for _, h := range sh {
 		x := h * 0x9E3779B97F4A7C15
 		bin := (x >> 32) * numHashes >> 32
-		if v := uint32(x); v < sig[bin] || !full[bin] {
-			sig[bin], full[bin] = min(v, sig[bin]), true
-		}
+		// an empty bin holds the largest value: the least is kept
+		// without a branch, one a prediction misses for most shingles
+		sig[bin], full[bin] = min(uint32(x), sig[bin]), true
 	}
 	var dense [numHashes]uint32
 	for i := range sig {

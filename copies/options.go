@@ -77,7 +77,12 @@ type Options struct {
 	// fingerprints for such a share and the runs of equal words through
 	// the n-grams they share cover most of it; quotation marks are
 	// scanned and shingles sorted only for the articles aligned. A pair
-	// it reports is reported as without it, passages and all. Its
+	// it reports is reported as without it but for what a clusterer does
+	// not read: a pair whose shingle sets reach NearThreshold, a whole
+	// copy whatever its passages, is reported without aligning it, with
+	// its kind, similarity and direction and no passages or shares; the
+	// passages of other pairs have no Text (the first article's text
+	// between their offsets). Its
 	// sketches are stored apart from those of a Finder without it:
 	// neither loads the other's.
 	MinShare float64

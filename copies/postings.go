@@ -11,7 +11,10 @@ import (
 // than following a chain across memory, a cache miss a step. A block of
 // c postings holds room for c rounded up to a power of two, after its
 // count; a full one is copied to a block twice its size, one that another
-// fingerprint outgrew or a new one at the end of the arena. Only the first keep postings of a fingerprint are kept: one
+// fingerprint outgrew or a new one at the end of the arena. A
+// fingerprint filed under one document, as most are, has no block: the
+// table holds the document in place of an offset (see inline). Only the
+// first keep postings of a fingerprint are kept: one
 // filed under more is a stock phrase whose postings the lookup never
 // walks, and only its count grows. The Finder keeps two generations and
 // drops the older one whole when the newer fills up, so the index holds a
@@ -49,7 +52,24 @@ type postings struct {
 	// without them has none.
 	quoted    []uint64
 	quotedEnd []uint32
+	// noWords keeps no words, only where each document's would end in
+	// words (wordsEnd), as for a Finder without a source, which reads
+	// back no candidate and so never looks at them; nwords counts the
+	// words filed, kept or not
+	noWords bool
+	nwords  int
 }
+
+// inline marks a fingerprint's only posting, held in the table in place
+// of the offset of a block: the document number with this bit set, for
+// a document below inline-1 (a later one has a block). It spares the
+// block, eight bytes, and the lookup a read from another place in
+// memory.
+const inline = 1 << 31
+
+// isInline reports whether off, a block offset from the table, holds a
+// document instead (see inline); noEntry does not.
+func isInline(off uint32) bool { return off&inline != 0 && off != noEntry }
 
 // maxCount is the most a fingerprint's count says (see head): what the
 // lookup weighs a fingerprint by.
@@ -65,15 +85,19 @@ func blockCap(c uint32) uint32 {
 	return n
 }
 
-// add files the fingerprints and words of document d, with the bits of
-// its quoted words.
-func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) {
+// add files the fingerprints and words of document d, nwords of them
+// (words may be nil when the generation keeps none), with the bits of its
+// quoted words.
+func (p *postings) add(d uint32, fps []uint32, words []uint16, nwords int, quoted []uint64) {
 	if p.articles == 0 {
 		p.first = d
 	}
 	p.articles++
-	p.words = append(p.words, words...)
-	p.wordsEnd = append(p.wordsEnd, uint32(len(p.words)))
+	if !p.noWords {
+		p.words = append(p.words, words...)
+	}
+	p.nwords += nwords
+	p.wordsEnd = append(p.wordsEnd, uint32(p.nwords))
 	p.quoted = append(p.quoted, quoted...)
 	p.quotedEnd = append(p.quotedEnd, uint32(len(p.quoted)))
 	p.filed += len(fps)
@@ -81,12 +105,24 @@ func (p *postings) add(d uint32, fps []uint32, words []uint16, quoted []uint64) 
 	for _, h := range fps {
 		i, found := t.find(h)
 		if !found {
+			if d < inline-1 {
+				t.fill(i, h, inline|d)
+				continue
+			}
 			off := p.alloc(0)
 			p.blocks[off], p.blocks[off+1] = 1, d
 			t.fill(i, h, off)
 			continue
 		}
 		off := uint32(t.slots[i]) - 1
+		if isInline(off) {
+			// a second posting: the first moves to a block of its own,
+			// which grows as any other
+			first := off &^ inline
+			off = p.alloc(0)
+			p.blocks[off], p.blocks[off+1] = 1, first
+			t.fill(i, h, off)
+		}
 		c := p.blocks[off]
 		switch {
 		case c >= p.keep:
@@ -140,7 +176,7 @@ func (p *postings) free(off uint32, k int) {
 func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
 	t := &p.table
 	if p.articles < 256 || (100*(t.n+keys) <= 85*len(t.slots) && len(p.blocks)+4*keys <= cap(p.blocks) &&
-		len(p.words)+words <= cap(p.words) && len(p.quoted)+quoted <= cap(p.quoted) && len(p.wordsEnd) < cap(p.wordsEnd)) {
+		(p.noWords || len(p.words)+words <= cap(p.words)) && len(p.quoted)+quoted <= cap(p.quoted) && len(p.wordsEnd) < cap(p.wordsEnd)) {
 		return
 	}
 	f := float64(maxArticles) / float64(p.articles)
@@ -152,7 +188,9 @@ func (p *postings) expect(keys, words, quoted, maxArticles, maxBytes int) {
 		t.growTo(int(float64(t.n) * f))
 	}
 	p.blocks = reserve(p.blocks, 4*keys, f)
-	p.words = reserve(p.words, words, f)
+	if !p.noWords {
+		p.words = reserve(p.words, words, f)
+	}
 	p.wordsEnd = reserve(p.wordsEnd, 1, f)
 	p.quoted = reserve(p.quoted, quoted, f)
 	p.quotedEnd = reserve(p.quotedEnd, 1, f)
@@ -182,14 +220,31 @@ func (p *postings) count(off uint32) int {
 	if off == noEntry {
 		return 0
 	}
+	if isInline(off) {
+		return 1
+	}
 	return int(min(p.blocks[off], maxCount))
 }
 
 // newest returns the n newest documents filed under the block at off,
-// oldest first; n is at most its count and no more than it keeps.
+// oldest first; n is at most its count and no more than it keeps. A
+// document held inline is returned in a slice of its own (see only,
+// which the lookup reads it with).
 func (p *postings) newest(off uint32, n int) []uint32 {
+	if d, ok := only(off); ok {
+		return []uint32{d}[:min(n, 1)]
+	}
 	kept := min(p.blocks[off], p.keep)
 	return p.blocks[off+1+kept-uint32(n) : off+1+kept]
+}
+
+// only returns the document held inline at off (see inline), ok set,
+// when it holds one.
+func only(off uint32) (d uint32, ok bool) {
+	if isInline(off) {
+		return off &^ inline, true
+	}
+	return 0, false
 }
 
 // newPostings opens a generation at stream time start, keeping up to
@@ -197,16 +252,19 @@ func (p *postings) newest(off uint32, n int) []uint32 {
 // filed under more (Options.MaxPosting); from maxCount on, it keeps them
 // all, and the lookup walks the newest maxCount. like, when not nil, is
 // the generation before it, whose size it reserves, so that the new one
-// seldom grows.
-func newPostings(start int64, like *postings, maxPosting int) *postings {
-	p := &postings{start: start, keep: ^uint32(0)}
+// seldom grows. With noWords it keeps the number of each document's
+// words and not the words.
+func newPostings(start int64, like *postings, maxPosting int, noWords bool) *postings {
+	p := &postings{start: start, keep: ^uint32(0), noWords: noWords}
 	if maxPosting < maxCount {
 		p.keep = uint32(max(maxPosting, 0))
 	}
 	if like != nil && like.articles > 0 {
 		p.table.reserve(like.table.n)
 		p.blocks = make([]uint32, 0, len(like.blocks))
-		p.words = make([]uint16, 0, len(like.words))
+		if !noWords {
+			p.words = make([]uint16, 0, len(like.words))
+		}
 		p.wordsEnd = make([]uint32, 0, len(like.wordsEnd))
 		p.quoted = make([]uint64, 0, len(like.quoted))
 		p.quotedEnd = make([]uint32, 0, len(like.quotedEnd))
@@ -220,7 +278,7 @@ func newPostings(start int64, like *postings, maxPosting int) *postings {
 // They are never written again, so the slice stays valid after the lock
 // is released.
 func (p *postings) wordsOf(d uint32) []uint16 {
-	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
+	if p == nil || p.noWords || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
 		return nil
 	}
 	i := d - p.first
@@ -232,6 +290,20 @@ func (p *postings) wordsOf(d uint32) []uint16 {
 		return nil
 	}
 	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
+}
+
+// wordCount returns how many words document d has here, 0 when none
+// (see wordsOf) or the generation does not hold it.
+func (p *postings) wordCount(d uint32) int {
+	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
+		return 0
+	}
+	i := d - p.first
+	start := uint32(0)
+	if i > 0 {
+		start = p.wordsEnd[i-1]
+	}
+	return int(p.wordsEnd[i] - start)
 }
 
 // quotedOf returns the bits of document d's quoted words, nil when it
@@ -252,17 +324,28 @@ func (p *postings) quotedOf(d uint32) []uint64 {
 }
 
 // used is the memory the generation's documents take, whatever was
-// reserved: what its budget is weighed against. The keys and postings are
+// reserved: what its budget is weighed against. Words are weighed as two
+// bytes each whether kept or not, so that a generation without them
+// holds as many articles as one with them. The keys and postings are
 // weighed as 13 and 8 bytes each, what the chains they were filed in
 // took, whatever the blocks take now, so that a generation holds as many
 // articles as it did.
 func (p *postings) used() int {
-	return 13*p.table.n + 8*p.filed + 2*len(p.words) + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
+	return 13*p.table.n + 8*p.filed + 2*p.nwords + 4*len(p.wordsEnd) + 8*len(p.quoted) + 4*len(p.quotedEnd)
 }
 
 // bytes is the generation's memory.
 func (p *postings) bytes() int {
 	return p.table.bytes() + 4*cap(p.blocks) + 2*cap(p.words) + 4*cap(p.wordsEnd) + 8*cap(p.quoted) + 4*cap(p.quotedEnd)
+}
+
+// shortWords reduces token hashes to 16 bits each, for the passage
+// index; nil for a Finder without a source, whose index keeps none.
+func (f *Finder) shortWords(hs []uint32) []uint16 {
+	if f.src == nil {
+		return nil
+	}
+	return shortWords(hs)
 }
 
 // shortWords reduces token hashes to 16 bits each.

@@ -15,7 +15,7 @@ func TestPostingsBlocks(t *testing.T) {
 	for _, maxPosting := range []int{1, 5, 64, 300} {
 		t.Run(fmt.Sprintf("keep=%d", maxPosting), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(1, uint64(maxPosting)))
-			p := newPostings(0, nil, maxPosting)
+			p := newPostings(0, nil, maxPosting, false)
 			want := map[uint32][]uint32{}
 			for d := uint32(100); d < 1100; d++ {
 				var fps []uint32
@@ -29,7 +29,7 @@ func TestPostingsBlocks(t *testing.T) {
 						fps = append(fps, h)
 					}
 				}
-				p.add(d, fps, nil, nil)
+				p.add(d, fps, nil, 0, nil)
 				for _, h := range fps {
 					want[h] = append(want[h], d)
 				}

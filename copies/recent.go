@@ -412,6 +412,16 @@ func (w *recent) get(d uint32, id string) *entry {
 	return nil
 }
 
+// newest returns the newest entry of the id, nil when the recent holds
+// none: get for a document it no longer holds, without making a string
+// of the id.
+func (w *recent) newest(id []byte) *entry {
+	if nd, ok := w.byID[string(id)]; ok && nd >= w.lo {
+		return w.ents[nd-w.lo]
+	}
+	return nil
+}
+
 // at returns the entry of document d, nil when the recent no longer
 // holds it.
 func (w *recent) at(d uint32) *entry {

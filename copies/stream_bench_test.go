@@ -13,6 +13,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/gen"
 	"github.com/storyline-news/storyline/internal/rusage"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // genStream yields generated articles in arrival order with the outlets'
@@ -209,6 +210,85 @@ func BenchmarkColdStream(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/article")
 			b.ReportMetric(float64(found)/float64(len(arts)), "pairs/article")
+		})
+	}
+}
+
+// BenchmarkClusterStream times the Finder as storyline cluster runs it:
+// strong copies only (MinShare 0.2, NoState), no source to read
+// candidates back from (the cluster command's store keeps no text), each
+// article prepared from its words (PrepareTokens, which the pipeline runs
+// in its concurrent read step) and then added in arrival order
+// (AddPrepared, serial), from an empty index over a generated stream. One
+// op is the whole stream; prepare-ns and add-ns are the time of each step
+// per article (tokenizing is in neither), cpu-ns the CPU time per article
+// on all cores, collection included, which depends less on the load of a
+// shared machine. finder-MiB is the heap the Finder holds at the end of
+// the stream, measured after a collection (the articles' texts, which
+// the benchmark holds, are not in it); passage-, near- and recent-MiB
+// are what Stats reports of its parts.
+func BenchmarkClusterStream(b *testing.B) {
+	for _, n := range []int{20_000, 100_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			ctx := context.Background()
+			stream := newGenStream(n)
+			arts := make([]storyline.Article, 0, n)
+			for {
+				a, ok := stream.next()
+				if !ok {
+					break
+				}
+				arts = append(arts, a)
+			}
+			var toks []textproc.Token
+			var prep, add time.Duration
+			found := 0
+			heap := func() uint64 {
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				return ms.HeapInuse
+			}
+			var held uint64
+			var cpu time.Duration
+			var st Stats
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				before := heap()
+				b.StartTimer()
+				cpu0 := rusage.ProcessCPU()
+				f := New(nil, Options{MinShare: 0.2, NoState: true})
+				found = 0
+				for i := range arts {
+					toks = textproc.Tokenize(toks[:0], arts[i].Text)
+					t0 := time.Now()
+					p := f.PrepareTokens(&arts[i], toks)
+					t1 := time.Now()
+					cs, err := f.AddPrepared(ctx, &arts[i], p)
+					if err != nil {
+						b.Fatal(err)
+					}
+					add += time.Since(t1)
+					prep += t1.Sub(t0)
+					found += len(cs)
+				}
+				cpu += rusage.ProcessCPU() - cpu0
+				b.StopTimer()
+				held = heap() - before
+				st = f.Stats()
+				runtime.KeepAlive(f)
+				b.StartTimer()
+			}
+			per := float64(b.N) * float64(len(arts))
+			b.ReportMetric(float64(cpu.Nanoseconds())/per, "cpu-ns/article")
+			b.ReportMetric(float64(prep.Nanoseconds())/per, "prepare-ns/article")
+			b.ReportMetric(float64(add.Nanoseconds())/per, "add-ns/article")
+			b.ReportMetric(float64(found)/float64(len(arts)), "pairs/article")
+			b.ReportMetric(float64(held)/(1<<20), "finder-MiB")
+			b.ReportMetric(float64(st.PassageBytes)/(1<<20), "passage-MiB")
+			b.ReportMetric(float64(st.NearBytes)/(1<<20), "near-MiB")
+			b.ReportMetric(float64(st.RecentBytes)/(1<<20), "recent-MiB")
 		})
 	}
 }

@@ -78,7 +78,7 @@ func (f *Finder) prepareLean(a *storyline.Article, sc *scratch, toks []textproc.
 	e := buildLean(a, sc, toks, given)
 	p := &Prepared{e: e}
 	fps, at, pos := fingerprintPositions(sc)
-	p.s = sketch{id: a.ID, fps: fps, words: shortWords(e.d.hs), at: unixOf(a.Published)}
+	p.s = sketch{id: a.ID, fps: fps, words: f.shortWords(e.d.hs), nwords: len(e.d.hs), at: unixOf(a.Published)}
 	if len(sc.sh) < 2*numHashes {
 		// too few shingles to fill the bins: MinHashed as without
 		// MinShare, which costs little for so few
@@ -199,6 +199,9 @@ func leanSize(text string, n, ns int) int {
 func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked []int32) bool {
 	if t.e != nil {
 		return f.mayCopyStrong(cr, xp, t.e, *t, unwalked)
+	}
+	if f.src == nil {
+		return false // it cannot be read back (see fetch)
 	}
 	if t.c.shared == 0 {
 		return t.c.bands >= minLSHBands
@@ -571,12 +574,11 @@ func unionLen(iv [][2]int) int {
 // code points). A candidate the passage index no longer has words for
 // is kept. f.mu is held.
 func (f *Finder) sharesEnough(c candidate) bool {
-	nb := 0
-	if w := f.cur.wordsOf(c.doc); w != nil {
-		nb = len(w)
-	} else if w := f.prev.wordsOf(c.doc); w != nil {
-		nb = len(w)
-	} else {
+	nb := f.cur.wordCount(c.doc)
+	if nb == 0 {
+		nb = f.prev.wordCount(c.doc)
+	}
+	if nb == 0 {
 		return true
 	}
 	n := min(f.look.words, nb)

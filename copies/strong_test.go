@@ -59,6 +59,23 @@ type agreement struct {
 	missed, extra [][2]string
 }
 
+// strongView is c as a Finder with MinShare reports it: the passages
+// without their text, and a pair whose shingle sets reach the
+// near-duplicate threshold with neither passages nor shares. Which pairs
+// reach it is told by the kind: a near-duplicate by its shares alone, with
+// a lower similarity, keeps them.
+func strongView(c storyline.Copy) storyline.Copy {
+	if c.Kind == storyline.Duplicate || c.Kind == storyline.NearDuplicate && c.Similarity >= 0.7 {
+		c.AShare, c.BShare, c.Passages = 0, 0, nil
+		return c
+	}
+	c.Passages = slices.Clone(c.Passages)
+	for i := range c.Passages {
+		c.Passages[i].Text = ""
+	}
+	return c
+}
+
 func agree(t testing.TB, arts []storyline.Article, minShare float64) agreement {
 	full := strongPairs(t, arts, Options{}, minShare)
 	lean := strongPairs(t, arts, Options{MinShare: minShare}, minShare)
@@ -72,7 +89,7 @@ func agree(t testing.TB, arts []storyline.Article, minShare float64) agreement {
 			continue
 		}
 		g.both++
-		if !reflect.DeepEqual(lc, c) {
+		if !reflect.DeepEqual(lc, strongView(c)) {
 			g.differ++
 		}
 	}

@@ -156,7 +156,9 @@ func canonicalLong(term string) string {
 		if k < 0 {
 			break
 		}
-		if s := spelling[k]; strings.HasSuffix(term, s.from) {
+		// the first letter of the ending rules out most words that end
+		// in its last two, without comparing the rest
+		if s := spelling[k]; n >= len(s.from) && term[n-len(s.from)] == s.from[0] && term[n-len(s.from):] == s.from {
 			return term[:n-len(s.from)] + s.to
 		}
 	}
