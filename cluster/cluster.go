@@ -106,6 +106,10 @@ type Clusterer struct {
 	storyIdx        *index
 	articleEvent    map[string]*node
 
+	// activeEvents and activeStories list the nodes of events and
+	// stories, for sweep.
+	activeEvents, activeStories activeSet
+
 	// scratch buffers
 	hits  []hit // a lookup's (index.walk)
 	lists [][]posting
