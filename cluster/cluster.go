@@ -113,6 +113,11 @@ type Clusterer struct {
 	// scratch buffers
 	hits  []hit // a lookup's (index.walk)
 	lists [][]posting
+
+	// touched keeps the sum of the postings candidates loads ahead of
+	// the walk, so that the loads are not dropped.
+	touched uint32
+
 	top   []uint32
 	cands []candidate
 	vec   vector

@@ -163,7 +163,12 @@ func (x *index) add(n *node, ids []uint32) {
 	s := x.slotOf(n)
 	e := posting{s, x.slots[s].gen}
 	for _, id := range ids {
-		p := append(x.post[id], e)
+		p := x.post[id]
+		if p == nil {
+			// most lists get a few postings: room for them at once
+			p = make([]posting, 0, 4)
+		}
+		p = append(p, e)
 		if len(p) >= 2*x.keep {
 			p = x.compact(p, x.keep)
 		}
@@ -224,14 +229,20 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		q = q[:words]
 	}
 	// the lists first, in a loop of their own, so that their loads from
-	// memory overlap
+	// memory overlap: their headers, and the first, middle and last
+	// postings of each, whose loads do not wait on one another as the
+	// walk's do (a posting's slot, then its hit)
 	lists := c.lists[:0]
+	var touch uint32
 	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
 		lists = append(lists, p)
+		if len(p) > 0 {
+			touch += p[0].gen + p[len(p)/2].gen + p[len(p)-1].gen
+		}
 	}
 	hits := x.walk(c.hits[:0], q, words, lists, cyrillic)
 	clear(lists)
@@ -267,6 +278,14 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		top[i] = hits[n].slot
 	}
 	c.top = top
+	// the candidates' centroids, scattered in memory, are loaded
+	// together before they are scored one by one
+	for _, sl := range top {
+		if ct := &x.nodes[sl].cent; len(ct.ids) > 0 {
+			touch += ct.ids[0] + ct.ids[len(ct.ids)-1] + uint32(ct.ws[0]) + uint32(ct.ws[len(ct.ws)-1])
+		}
+	}
+	c.touched = touch
 	out := c.cands[:0]
 	docNames := c.docNames(v)
 	c.scatter(v)
