@@ -34,6 +34,9 @@ type index struct {
 	// candidates without a visit to the node.
 	seqs []int
 	free []uint32
+	// touched keeps the sum of the postings add loads ahead, so that
+	// the loads are not dropped.
+	touched uint32
 }
 
 // posting is one entry of a term's list: the slot of a node and the
@@ -162,6 +165,15 @@ func (x *index) add(n *node, ids []uint32) {
 	}
 	s := x.slotOf(n)
 	e := posting{s, x.slots[s].gen}
+	// the lists' ends first, in a loop of their own, so that their loads
+	// from memory overlap
+	var touch uint32
+	for _, id := range ids {
+		if p := x.post[id]; len(p) > 0 {
+			touch += p[len(p)-1].gen
+		}
+	}
+	x.touched = touch
 	for _, id := range ids {
 		p := x.post[id]
 		if p == nil {
@@ -281,7 +293,9 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	// the candidates' centroids, scattered in memory, are loaded
 	// together before they are scored one by one
 	for _, sl := range top {
-		if ct := &x.nodes[sl].cent; len(ct.ids) > 0 {
+		n := x.nodes[sl]
+		touch += uint32(len(n.days))
+		if ct := &n.cent; len(ct.ids) > 0 {
 			touch += ct.ids[0] + ct.ids[len(ct.ids)-1] + uint32(ct.ws[0]) + uint32(ct.ws[len(ct.ws)-1])
 		}
 	}

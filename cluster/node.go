@@ -46,19 +46,28 @@ type node struct {
 	active int32
 	seq    int
 
-	id    string
-	story *node // events: the story
-	cent  centroid
-	// keys is the centroid of the members' name keys; scripts counts
-	// the members in Latin (or other) script and in Cyrillic.
-	keys    centroid
+	// What scoring reads of a candidate (score) comes first, in the
+	// node's first four cache lines: its size, centroid, scripts, span
+	// and event days and weekdays.
+	size int // members
+	cent centroid
+	// scripts counts the members in Latin (or other) script and in
+	// Cyrillic.
 	scripts [2]float32
 	// first and last bound the arrival times of members (for decay and
 	// the active window); firstPub and lastPub the known publications.
-	first, last       time.Time
+	first, last time.Time
+	// days counts the members' event days (events only).
+	days dayCounts
+	// weekdays counts the members' event weekdays (events only).
+	weekdays [7]float32
+
+	id    string
+	story *node // events: the story
+	// keys is the centroid of the members' name keys.
+	keys              centroid
 	firstPub, lastPub storyline.Published
 	articles          []string // events only
-	size              int      // members
 	lastArrival       int      // the docs count when a member last joined
 	children          []string // stories: event ids
 	title             string
@@ -74,10 +83,6 @@ type node struct {
 	leads map[string]float32
 	// subjects counts the members' subjects (Features.subject).
 	subjects map[string]float32
-	// weekdays counts the members' event weekdays (events only).
-	weekdays [7]float32
-	// days counts the members' event days (events only).
-	days dayCounts
 }
 
 // live follows merges to the node that absorbed n.
