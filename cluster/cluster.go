@@ -92,6 +92,10 @@ type Clusterer struct {
 	// stat holds what is counted of each term, by id (termStat); it
 	// grows with the lexicon (growDF).
 	stat []termStat
+	// hashes holds each term's hash (lexEntry.hash), by id, for
+	// compareTerms and the shards of the document frequencies.
+	hashes []uint64
+
 	docs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int

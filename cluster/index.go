@@ -263,16 +263,9 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
 	top := c.top[:0]
-	seqs := x.seqs
-	better := func(a, b *hit) bool {
-		if a.acc != b.acc {
-			return a.acc > b.acc
-		}
-		return seqs[a.slot] < seqs[b.slot]
-	}
 	for n := range hits {
 		h := &hits[n]
-		if len(top) == k && !better(h, &hits[top[k-1]]) {
+		if len(top) == k && !x.better(h, &hits[top[k-1]]) {
 			continue
 		}
 		i := len(top)
@@ -281,7 +274,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		} else {
 			i = k - 1
 		}
-		for ; i > 0 && better(h, &hits[top[i-1]]); i-- {
+		for ; i > 0 && x.better(h, &hits[top[i-1]]); i-- {
 			top[i] = top[i-1]
 		}
 		top[i] = uint32(n)
@@ -311,6 +304,16 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	c.unscatter(v)
 	c.cands = out[:0]
 	return out
+}
+
+// better reports whether hit a ranks before hit b among a lookup's
+// candidates: it shares more query weight, or as much and its node is
+// older.
+func (x *index) better(a, b *hit) bool {
+	if a.acc != b.acc {
+		return a.acc > b.acc
+	}
+	return x.seqs[a.slot] < x.seqs[b.slot]
 }
 
 // walk appends to hits an entry for each node that the postings lists

@@ -118,7 +118,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		c.setName(t.id)
 		dfs[i] = st.df
 		if c.keepState {
-			c.dirtyDF[st.hash%dfShards] = true
+			c.dirtyDF[c.hashes[t.id]%dfShards] = true
 		}
 	}
 	c.dfs = dfs
@@ -156,7 +156,7 @@ func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 		st.df++
 		c.setName(k.id)
 		if c.keepState {
-			c.dirtyDF[st.hash%dfShards] = true
+			c.dirtyDF[c.hashes[k.id]%dfShards] = true
 		}
 		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
@@ -181,7 +181,7 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 	case sa > sb:
 		return 1
 	}
-	switch ha, hb := ta.hash, tb.hash; {
+	switch ha, hb := c.hashes[a], c.hashes[b]; {
 	case ha < hb:
 		return -1
 	case ha > hb:
@@ -192,14 +192,14 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 
 // termStat is what the clusterer counts of a term, kept together so
 // that counting an article's terms and ranking them reads one place in
-// memory per term, not one per count.
+// memory per term, not one per count; in 12 bytes, so that the terms of
+// the lexicon take few cache lines (the term's hash, which only ties of
+// weight read, is kept apart: Clusterer.hashes).
 type termStat struct {
 	// df counts the articles holding the term, nameDF those in which
 	// it was a name; seen is the article count when the term was first
 	// counted (compareTerms).
 	df, nameDF, seen uint32
-	// hash is the term's hash (lexEntry.hash), for compareTerms.
-	hash uint64
 }
 
 // growDF extends the per-term arrays to every term of the lexicon.
@@ -209,8 +209,9 @@ func (c *Clusterer) growDF() {
 		return
 	}
 	for id := len(c.stat); id < n; id++ {
-		c.stat = append(c.stat, termStat{hash: c.lex.entry(uint32(id)).hash})
+		c.hashes = append(c.hashes, c.lex.entry(uint32(id)).hash)
 	}
+	c.stat = append(c.stat, make([]termStat, n-len(c.stat))...)
 	c.eventIdx.grow(n)
 	c.storyIdx.grow(n)
 	c.growScratch()

@@ -33,11 +33,11 @@ func TestRankKey(t *testing.T) {
 func TestSortRanked(t *testing.T) {
 	const n = 3000
 	c := New(Options{})
-	c.stat = make([]termStat, n)
+	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
 	r := rand.New(rand.NewPCG(1, 2))
 	for id := range n {
 		c.stat[id].seen = uint32(r.IntN(5))
-		c.stat[id].hash = r.Uint64()
+		c.hashes[id] = r.Uint64()
 	}
 	for _, size := range []int{0, 1, 5, 13, 64, 300, n} {
 		var rs []rankedTerm
@@ -109,11 +109,11 @@ func TestContribKey(t *testing.T) {
 func TestSelectHeaviestSorted(t *testing.T) {
 	const n = 400
 	c := New(Options{})
-	c.stat = make([]termStat, n)
+	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
 	r := rand.New(rand.NewPCG(3, 4))
 	for id := range n {
 		c.stat[id].seen = uint32(r.IntN(5))
-		c.stat[id].hash = r.Uint64()
+		c.hashes[id] = r.Uint64()
 	}
 	for _, tc := range []struct {
 		name             string
