@@ -75,7 +75,9 @@ func (c *Clusterer) ranked(ts []tw) []rankedTerm {
 // reaches its length).
 func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
 	if k < len(rs) {
-		c.partition(rs, k)
+		if m := narrow(rs, k); m > k {
+			c.partition(rs[:m], k)
+		}
 		c.sortRanked(rs[:k])
 	} else {
 		c.sortRanked(rs)
@@ -201,6 +203,56 @@ func (c *Clusterer) pivot(rs []rankedTerm, lo, hi int) int {
 	rs[i], rs[hi] = rs[hi], rs[i]
 	return i
 }
+
+// narrow moves to the front of rs the terms of the weights nearest the
+// heaviest that hold its k least by cmpRanked (0 < k < len(rs)), and
+// returns how many it moved: at least k, in any order. The weights (the
+// keys' high halves) are counted in narrowBuckets ranges between the
+// heaviest and the lightest, and the ranges up to the one holding the
+// k-th term are kept: a term of a lighter range ranks after every term
+// of a heavier one. A pass over the terms with few mispredicted
+// branches leaves the quickselect (partition) a few more than k terms,
+// where it would have partitioned them all, with a mispredicted branch
+// for every other.
+func narrow(rs []rankedTerm, k int) int {
+	lo, hi := uint32(rs[0].key>>32), uint32(rs[0].key>>32)
+	for i := range rs {
+		w := uint32(rs[i].key >> 32)
+		lo, hi = min(lo, w), max(hi, w)
+	}
+	if lo == hi {
+		return len(rs)
+	}
+	shift := uint(max(0, bits.Len32(hi-lo)-narrowBits))
+	var counts [narrowBuckets]int32
+	for i := range rs {
+		counts[(uint32(rs[i].key>>32)-lo)>>shift]++
+	}
+	last, m := uint32(0), 0
+	for b := range counts {
+		m += int(counts[b])
+		if m >= k {
+			last = uint32(b)
+			break
+		}
+	}
+	// rs[:w] are the terms kept so far: each term goes to w (and rs[w]
+	// to its place), and w passes it when it is kept
+	w := 0
+	for i := range rs {
+		x := rs[i]
+		keep := (uint32(x.key>>32)-lo)>>shift <= last
+		rs[i] = rs[w]
+		rs[w] = x
+		w += b2i(keep)
+	}
+	return w
+}
+
+const (
+	narrowBits    = 8
+	narrowBuckets = 1 << narrowBits
+)
 
 // partition reorders rs so that its first k elements are the k least by
 // cmpRanked (in any order): a quickselect around the median of three.
