@@ -132,6 +132,7 @@ type Clusterer struct {
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
+	rankTmp  []rankedTerm // bucketTop's
 	counts   []keyCount
 	fresh    []uint32
 	vids     []uint32

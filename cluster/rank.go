@@ -72,17 +72,75 @@ func (c *Clusterer) ranked(ts []tw) []rankedTerm {
 }
 
 // orderTop puts the k heaviest of rs first, in order (all of rs when k
-// reaches its length).
+// reaches its length). The terms are first placed by weight range
+// (bucketTop), so that the sorts, of the few terms of a range each, make
+// few of the comparisons that a quicksort mispredicts; when all weigh
+// the same, a quickselect and a sort order them.
 func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
+	if c.bucketTop(rs, k) {
+		return
+	}
 	if k < len(rs) {
-		if m := narrow(rs, k); m > k {
-			c.partition(rs[:m], k)
-		}
+		c.partition(rs, k)
 		c.sortRanked(rs[:k])
 	} else {
 		c.sortRanked(rs)
 	}
 }
+
+// bucketTop is orderTop for terms of different weights (it reports
+// false, and leaves rs as it is, for fewer than two terms or terms of
+// one weight). The weights (the keys' high halves) are counted in
+// rankBuckets ranges between the heaviest and the lightest, the terms
+// placed range by range, heaviest first, without a comparison (a
+// counting sort), and the ranges that hold the k first sorted each: a
+// term of a lighter range ranks after every term of a heavier one.
+func (c *Clusterer) bucketTop(rs []rankedTerm, k int) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	lo, hi := uint32(rs[0].key>>32), uint32(rs[0].key>>32)
+	for i := range rs {
+		w := uint32(rs[i].key >> 32)
+		lo, hi = min(lo, w), max(hi, w)
+	}
+	if lo == hi {
+		return false
+	}
+	shift := uint(max(0, bits.Len32(hi-lo)-rankBits))
+	// ends[b+1] counts the terms of range b, then, summed, ends[b] is
+	// where range b starts; as terms are placed it becomes its end
+	var ends [rankBuckets + 1]int32
+	for i := range rs {
+		ends[(uint32(rs[i].key>>32)-lo)>>shift+1]++
+	}
+	for b := 1; b <= rankBuckets; b++ {
+		ends[b] += ends[b-1]
+	}
+	tmp := slices.Grow(c.rankTmp[:0], len(rs))[:len(rs)]
+	for i := range rs {
+		b := (uint32(rs[i].key>>32) - lo) >> shift
+		tmp[ends[b]] = rs[i]
+		ends[b]++
+	}
+	copy(rs, tmp)
+	c.rankTmp = tmp
+	for b, start := 0, 0; start < min(k, len(rs)); b++ {
+		end := int(ends[b])
+		if end-start > 1 {
+			c.sortRanked(rs[start:end])
+		}
+		start = end
+	}
+	return true
+}
+
+// rankBits is the log of rankBuckets, the number of ranges of weight
+// bucketTop places terms in.
+const (
+	rankBits    = 8
+	rankBuckets = 1 << rankBits
+)
 
 // selectHeaviestSorted puts the k heaviest terms of ts first, sorted as
 // sortHeaviest sorts them, for terms whose first sorted were in order
@@ -203,56 +261,6 @@ func (c *Clusterer) pivot(rs []rankedTerm, lo, hi int) int {
 	rs[i], rs[hi] = rs[hi], rs[i]
 	return i
 }
-
-// narrow moves to the front of rs the terms of the weights nearest the
-// heaviest that hold its k least by cmpRanked (0 < k < len(rs)), and
-// returns how many it moved: at least k, in any order. The weights (the
-// keys' high halves) are counted in narrowBuckets ranges between the
-// heaviest and the lightest, and the ranges up to the one holding the
-// k-th term are kept: a term of a lighter range ranks after every term
-// of a heavier one. A pass over the terms with few mispredicted
-// branches leaves the quickselect (partition) a few more than k terms,
-// where it would have partitioned them all, with a mispredicted branch
-// for every other.
-func narrow(rs []rankedTerm, k int) int {
-	lo, hi := uint32(rs[0].key>>32), uint32(rs[0].key>>32)
-	for i := range rs {
-		w := uint32(rs[i].key >> 32)
-		lo, hi = min(lo, w), max(hi, w)
-	}
-	if lo == hi {
-		return len(rs)
-	}
-	shift := uint(max(0, bits.Len32(hi-lo)-narrowBits))
-	var counts [narrowBuckets]int32
-	for i := range rs {
-		counts[(uint32(rs[i].key>>32)-lo)>>shift]++
-	}
-	last, m := uint32(0), 0
-	for b := range counts {
-		m += int(counts[b])
-		if m >= k {
-			last = uint32(b)
-			break
-		}
-	}
-	// rs[:w] are the terms kept so far: each term goes to w (and rs[w]
-	// to its place), and w passes it when it is kept
-	w := 0
-	for i := range rs {
-		x := rs[i]
-		keep := (uint32(x.key>>32)-lo)>>shift <= last
-		rs[i] = rs[w]
-		rs[w] = x
-		w += b2i(keep)
-	}
-	return w
-}
-
-const (
-	narrowBits    = 8
-	narrowBuckets = 1 << narrowBits
-)
 
 // partition reorders rs so that its first k elements are the k least by
 // cmpRanked (in any order): a quickselect around the median of three.
