@@ -125,6 +125,11 @@ func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint
 		c.pos[id] = 0
 	}
 	c.at = at
+	// room for the new terms at once, where appends one by one would
+	// grow a young centroid through every power of two
+	added := len(ids) - countPlaced(at)
+	ct.ids = slices.Grow(ct.ids, added)
+	ct.ws = slices.Grow(ct.ws, added)
 	for i, id := range ids {
 		w := ws[i]
 		if p := at[i]; p > 0 {
@@ -140,6 +145,15 @@ func (c *Clusterer) addTo(ct *centroid, ids []uint32, ws []float32, fresh []uint
 		fresh = append(fresh, id)
 	}
 	return fresh
+}
+
+// countPlaced counts the terms addTo found in a centroid (at).
+func countPlaced(at []int32) int {
+	n := 0
+	for _, p := range at {
+		n += b2i(p > 0)
+	}
+	return n
 }
 
 // addVector adds a unit vector to ct.

@@ -92,6 +92,10 @@ type Clusterer struct {
 	// stat holds what is counted of each term, by id (termStat); it
 	// grows with the lexicon (growDF).
 	stat []termStat
+	// hashes holds each term's hash (lexEntry.hash), by id, for
+	// compareTerms and the shards of the document frequencies.
+	hashes []uint64
+
 	docs int
 	// dfSavedAt is the document count when frequencies were last written.
 	dfSavedAt int
@@ -106,9 +110,18 @@ type Clusterer struct {
 	storyIdx        *index
 	articleEvent    map[string]*node
 
+	// activeEvents and activeStories list the nodes of events and
+	// stories, for sweep.
+	activeEvents, activeStories activeSet
+
 	// scratch buffers
 	hits  []hit // a lookup's (index.walk)
 	lists [][]posting
+
+	// touched keeps the sum of the postings candidates loads ahead of
+	// the walk, so that the loads are not dropped.
+	touched uint32
+
 	top   []uint32
 	cands []candidate
 	vec   vector
@@ -119,6 +132,7 @@ type Clusterer struct {
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
+	rankTmp  []rankedTerm // bucketTop's
 	counts   []keyCount
 	fresh    []uint32
 	vids     []uint32

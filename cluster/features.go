@@ -182,6 +182,9 @@ type scratch struct {
 	personIDs, leadIDs []uint32
 	// dates holds the spans of the text's date mentions (dateSpans).
 	dates []span
+	// roles holds the places in words of the text's words of
+	// spokesRoles (wordInfo.role), for nearRole.
+	roles []int
 	terms []fterm
 	keys  []fterm
 	slots []int32 // position in terms plus one; zero is free
@@ -269,6 +272,28 @@ func (s *scratch) lookup(id uint32) int {
 	}
 }
 
+// nearRole reports whether a word of spokesRoles (s.roles) is among the
+// spokesWindow words before mention m of the text (s.words) or the
+// spokesWindow words after it, where spokesPerson looks for one: without
+// one, m names no spokesperson, and the searches for its words are
+// spared. Word r is before m when it starts before m and the word
+// spokesWindow after it does not (or there is none), and after m when
+// it starts at m's end or later and the word spokesWindow before it
+// does not (or there is none).
+func (s *scratch) nearRole(m storyline.Mention) bool {
+	ws := s.words
+	for _, r := range s.roles {
+		start := int(ws[r].Start)
+		if start < m.Start && (r+spokesWindow >= len(ws) || int(ws[r+spokesWindow].Start) >= m.Start) {
+			return true
+		}
+		if start >= m.End && (r < spokesWindow || int(ws[r-spokesWindow].Start) < m.End) {
+			return true
+		}
+	}
+	return false
+}
+
 // givenName reports whether words[i], the name of a month written with a
 // capital, is someone's given name, as in "August Wilson" or "April
 // Ryan": the next word follows it after a single space, and is written
@@ -299,6 +324,14 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			infos[i] = memo.info(wc, s.words[i].Raw(text))
 		}
 		s.infos = infos
+		if !inTitle {
+			s.roles = s.roles[:0]
+			for i := range infos {
+				if infos[i].role {
+					s.roles = append(s.roles, i)
+				}
+			}
+		}
 		kept := 0
 		for i := range s.words {
 			wi := &infos[i]
@@ -400,7 +433,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				personIDs = append(personIDs, last)
 				ft.Persons = append(ft.Persons, t)
 			}
-			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return spokesPerson(a.Text, s.words, m) }) {
+			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return s.nearRole(m) && spokesPerson(a.Text, s.words, m) }) {
 				ft.spokes = append(ft.spokes, t)
 			}
 			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 && !slices.Contains(leadIDs, last) {

@@ -34,6 +34,9 @@ type index struct {
 	// candidates without a visit to the node.
 	seqs []int
 	free []uint32
+	// touched keeps the sum of the postings add loads ahead, so that
+	// the loads are not dropped.
+	touched uint32
 }
 
 // posting is one entry of a term's list: the slot of a node and the
@@ -162,8 +165,22 @@ func (x *index) add(n *node, ids []uint32) {
 	}
 	s := x.slotOf(n)
 	e := posting{s, x.slots[s].gen}
+	// the lists' ends first, in a loop of their own, so that their loads
+	// from memory overlap
+	var touch uint32
 	for _, id := range ids {
-		p := append(x.post[id], e)
+		if p := x.post[id]; len(p) > 0 {
+			touch += p[len(p)-1].gen
+		}
+	}
+	x.touched = touch
+	for _, id := range ids {
+		p := x.post[id]
+		if p == nil {
+			// most lists get a few postings: room for them at once
+			p = make([]posting, 0, 4)
+		}
+		p = append(p, e)
 		if len(p) >= 2*x.keep {
 			p = x.compact(p, x.keep)
 		}
@@ -224,14 +241,20 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		q = q[:words]
 	}
 	// the lists first, in a loop of their own, so that their loads from
-	// memory overlap
+	// memory overlap: their headers, and the first, middle and last
+	// postings of each, whose loads do not wait on one another as the
+	// walk's do (a posting's slot, then its hit)
 	lists := c.lists[:0]
+	var touch uint32
 	for _, t := range q {
 		p := x.post[t.id]
 		if len(p) > c.opts.MaxPostings {
 			p = p[len(p)-c.opts.MaxPostings:]
 		}
 		lists = append(lists, p)
+		if len(p) > 0 {
+			touch += p[0].gen + p[len(p)/2].gen + p[len(p)-1].gen
+		}
 	}
 	hits := x.walk(c.hits[:0], q, words, lists, cyrillic)
 	clear(lists)
@@ -240,16 +263,9 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	// keep the MaxCandidates best by shared query weight (ties: older)
 	k := c.opts.MaxCandidates
 	top := c.top[:0]
-	seqs := x.seqs
-	better := func(a, b *hit) bool {
-		if a.acc != b.acc {
-			return a.acc > b.acc
-		}
-		return seqs[a.slot] < seqs[b.slot]
-	}
 	for n := range hits {
 		h := &hits[n]
-		if len(top) == k && !better(h, &hits[top[k-1]]) {
+		if len(top) == k && !x.better(h, &hits[top[k-1]]) {
 			continue
 		}
 		i := len(top)
@@ -258,7 +274,7 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		} else {
 			i = k - 1
 		}
-		for ; i > 0 && better(h, &hits[top[i-1]]); i-- {
+		for ; i > 0 && x.better(h, &hits[top[i-1]]); i-- {
 			top[i] = top[i-1]
 		}
 		top[i] = uint32(n)
@@ -267,6 +283,16 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 		top[i] = hits[n].slot
 	}
 	c.top = top
+	// the candidates' centroids, scattered in memory, are loaded
+	// together before they are scored one by one
+	for _, sl := range top {
+		n := x.nodes[sl]
+		touch += uint32(len(n.days))
+		if ct := &n.cent; len(ct.ids) > 0 {
+			touch += ct.ids[0] + ct.ids[len(ct.ids)-1] + uint32(ct.ws[0]) + uint32(ct.ws[len(ct.ws)-1])
+		}
+	}
+	c.touched = touch
 	out := c.cands[:0]
 	docNames := c.docNames(v)
 	c.scatter(v)
@@ -278,6 +304,16 @@ func (c *Clusterer) candidates(x *index, v vector, cyrillic bool, at time.Time, 
 	c.unscatter(v)
 	c.cands = out[:0]
 	return out
+}
+
+// better reports whether hit a ranks before hit b among a lookup's
+// candidates: it shares more query weight, or as much and its node is
+// older.
+func (x *index) better(a, b *hit) bool {
+	if a.acc != b.acc {
+		return a.acc > b.acc
+	}
+	return x.seqs[a.slot] < x.seqs[b.slot]
 }
 
 // walk appends to hits an entry for each node that the postings lists

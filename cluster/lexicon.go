@@ -248,6 +248,9 @@ type wordInfo struct {
 	// calendar is set for the names of months and weekdays
 	// (isCalendarWord), month for those of months.
 	calendar, month bool
+	// role is set for the words of spokesRoles, whatever the analyzer
+	// makes of them: spokesPerson needs one near a mention (nearRole).
+	role bool
 }
 
 // wordCacheMax bounds the raw words remembered per analyzer.
@@ -288,5 +291,6 @@ func (w *wordCache) infoHash(raw string, h xxh3.Uint128) wordInfo {
 			wi.key, wi.hasKey = w.lex.id(k), true
 		}
 	}
+	wi.role = spokesRoles[strings.ToLower(raw)]
 	return w.m.getOrAdd(raw, func() wordInfo { return wi })
 }

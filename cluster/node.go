@@ -41,21 +41,33 @@ type node struct {
 	// slot is the node's slot in its index plus one, zero for none
 	// (index.slotOf).
 	slot int32
-	seq  int
+	// active is the node's place in its activeSet plus one, zero when
+	// it is in none (merged or evicted).
+	active int32
+	seq    int
 
-	id    string
-	story *node // events: the story
-	cent  centroid
-	// keys is the centroid of the members' name keys; scripts counts
-	// the members in Latin (or other) script and in Cyrillic.
-	keys    centroid
+	// What scoring reads of a candidate (score) comes first, in the
+	// node's first four cache lines: its size, centroid, scripts, span
+	// and event days and weekdays.
+	size int // members
+	cent centroid
+	// scripts counts the members in Latin (or other) script and in
+	// Cyrillic.
 	scripts [2]float32
 	// first and last bound the arrival times of members (for decay and
 	// the active window); firstPub and lastPub the known publications.
-	first, last       time.Time
+	first, last time.Time
+	// days counts the members' event days (events only).
+	days dayCounts
+	// weekdays counts the members' event weekdays (events only).
+	weekdays [7]float32
+
+	id    string
+	story *node // events: the story
+	// keys is the centroid of the members' name keys.
+	keys              centroid
 	firstPub, lastPub storyline.Published
 	articles          []string // events only
-	size              int      // members
 	lastArrival       int      // the docs count when a member last joined
 	children          []string // stories: event ids
 	title             string
@@ -71,10 +83,6 @@ type node struct {
 	leads map[string]float32
 	// subjects counts the members' subjects (Features.subject).
 	subjects map[string]float32
-	// weekdays counts the members' event weekdays (events only).
-	weekdays [7]float32
-	// days counts the members' event days (events only).
-	days dayCounts
 }
 
 // live follows merges to the node that absorbed n.
@@ -110,7 +118,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 		c.setName(t.id)
 		dfs[i] = st.df
 		if c.keepState {
-			c.dirtyDF[st.hash%dfShards] = true
+			c.dirtyDF[c.hashes[t.id]%dfShards] = true
 		}
 	}
 	c.dfs = dfs
@@ -148,7 +156,7 @@ func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 		st.df++
 		c.setName(k.id)
 		if c.keepState {
-			c.dirtyDF[st.hash%dfShards] = true
+			c.dirtyDF[c.hashes[k.id]%dfShards] = true
 		}
 		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
@@ -173,7 +181,7 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 	case sa > sb:
 		return 1
 	}
-	switch ha, hb := ta.hash, tb.hash; {
+	switch ha, hb := c.hashes[a], c.hashes[b]; {
 	case ha < hb:
 		return -1
 	case ha > hb:
@@ -184,14 +192,14 @@ func (c *Clusterer) compareTerms(a, b uint32) int {
 
 // termStat is what the clusterer counts of a term, kept together so
 // that counting an article's terms and ranking them reads one place in
-// memory per term, not one per count.
+// memory per term, not one per count; in 12 bytes, so that the terms of
+// the lexicon take few cache lines (the term's hash, which only ties of
+// weight read, is kept apart: Clusterer.hashes).
 type termStat struct {
 	// df counts the articles holding the term, nameDF those in which
 	// it was a name; seen is the article count when the term was first
 	// counted (compareTerms).
 	df, nameDF, seen uint32
-	// hash is the term's hash (lexEntry.hash), for compareTerms.
-	hash uint64
 }
 
 // growDF extends the per-term arrays to every term of the lexicon.
@@ -201,8 +209,9 @@ func (c *Clusterer) growDF() {
 		return
 	}
 	for id := len(c.stat); id < n; id++ {
-		c.stat = append(c.stat, termStat{hash: c.lex.entry(uint32(id)).hash})
+		c.hashes = append(c.hashes, c.lex.entry(uint32(id)).hash)
 	}
+	c.stat = append(c.stat, make([]termStat, n-len(c.stat))...)
 	c.eventIdx.grow(n)
 	c.storyIdx.grow(n)
 	c.growScratch()
@@ -252,6 +261,7 @@ func (c *Clusterer) newEvent() *node {
 	c.nextEvent++
 	n := &node{id: "e" + strconv.Itoa(c.nextEvent), seq: c.nextEvent}
 	c.events[n.id] = n
+	c.activeEvents.add(n)
 	return n
 }
 
@@ -259,7 +269,78 @@ func (c *Clusterer) newStory() *node {
 	c.nextStory++
 	n := &node{id: "s" + strconv.Itoa(c.nextStory), seq: c.nextStory}
 	c.stories[n.id] = n
+	c.activeStories.add(n)
 	return n
+}
+
+// activeSet lists the clusters of one level in the active window (those
+// of Clusterer.events or stories), with what sweep reads of each, their
+// span's end and last arrival, in a dense array: a sweep reads it
+// through, where visiting every node, scattered in memory, mostly waited
+// for it. Its order is of no consequence: which clusters leave the
+// window does not depend on it.
+type activeSet struct {
+	nodes []*node
+	ends  []activeEnd
+}
+
+// activeEnd is what sweep reads of an active node: its last arrival
+// time (node.last, as Unix seconds and nanoseconds; set is false when it
+// is zero) and the document count when a member last joined.
+type activeEnd struct {
+	sec     int64
+	nsec    int32
+	set     bool
+	arrival int
+}
+
+// add puts n in the set.
+func (s *activeSet) add(n *node) {
+	s.nodes = append(s.nodes, n)
+	s.ends = append(s.ends, activeEnd{})
+	n.active = int32(len(s.nodes))
+	s.update(n)
+}
+
+// update records n's span and last arrival, after they changed, when n is
+// in the set.
+func (s *activeSet) update(n *node) {
+	if n.active == 0 {
+		return
+	}
+	e := &s.ends[n.active-1]
+	e.sec, e.nsec, e.set = n.last.Unix(), int32(n.last.Nanosecond()), !n.last.IsZero()
+	e.arrival = n.lastArrival
+}
+
+// remove takes n out of the set, when it is in it.
+func (s *activeSet) remove(n *node) {
+	if n.active == 0 {
+		return
+	}
+	i, last := int(n.active-1), len(s.nodes)-1
+	if i != last {
+		s.nodes[i], s.ends[i] = s.nodes[last], s.ends[last]
+		s.nodes[i].active = int32(i + 1)
+	}
+	s.nodes[last] = nil
+	s.nodes, s.ends = s.nodes[:last], s.ends[:last]
+	n.active = 0
+}
+
+// idle reports whether the i-th node of the set ended before limit (a
+// time on the stream clock; never when the clock or the node's end is
+// zero) or had no arrival for more than idle documents before docs.
+func (s *activeSet) idle(i int, limit time.Time, clockSet bool, docs, idle int) bool {
+	e := &s.ends[i]
+	if docs-e.arrival > idle {
+		return true
+	}
+	if !clockSet || !e.set {
+		return false
+	}
+	ls := limit.Unix()
+	return e.sec < ls || e.sec == ls && e.nsec < int32(limit.Nanosecond())
 }
 
 // addMember adds an article to n: centroid, span, title.
@@ -283,6 +364,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 	n.size++
 	x.refresh(n)
 	n.lastArrival = c.docs
+	c.activeOf(n).update(n)
 	if n.id[0] == 'e' {
 		c.addNames(n, sal)
 		addDay(n, f)
@@ -327,6 +409,7 @@ func (c *Clusterer) mergeEvents(from, into *node, after string) []storyline.Merg
 		c.articleEvent[id] = into
 	}
 	delete(c.events, from.id)
+	c.activeEvents.remove(from)
 	if fs, is := from.story.live(), into.story.live(); fs != is {
 		merges = append(merges, c.mergeStories(fs, is, after))
 	}
@@ -343,6 +426,7 @@ func (c *Clusterer) mergeStories(a, b *node, after string) storyline.Merge {
 	c.absorb(c.storyIdx, sFrom, sInto)
 	sInto.children = append(sInto.children, sFrom.children...)
 	delete(c.stories, sFrom.id)
+	c.activeStories.remove(sFrom)
 	c.retitleStory(sInto)
 	return storyline.Merge{Level: "story", From: sFrom.id, Into: sInto.id, After: after}
 }
@@ -397,7 +481,16 @@ func (c *Clusterer) addShare(x *index, from, into *node) {
 	}
 	into.size += from.size
 	x.refresh(into)
+	c.activeOf(into).update(into)
 	c.markDirty(into.id)
+}
+
+// activeOf is the activeSet of n's level.
+func (c *Clusterer) activeOf(n *node) *activeSet {
+	if n.id[0] == 'e' {
+		return &c.activeEvents
+	}
+	return &c.activeStories
 }
 
 func removeString(xs []string, s string) []string {
@@ -449,13 +542,16 @@ func (c *Clusterer) sweep() {
 			}
 		}
 	}
-	evict := func(m map[string]*node, x *index, window time.Duration, idle int, event bool) {
+	evict := func(m map[string]*node, set *activeSet, x *index, window time.Duration, idle int, event bool) {
 		limit := c.clock.Add(-window)
-		for id, n := range m {
-			old := !c.clock.IsZero() && !n.last.IsZero() && n.last.Before(limit)
-			if !old && c.docs-n.lastArrival <= idle {
+		for i := 0; i < len(set.nodes); {
+			if !set.idle(i, limit, !c.clock.IsZero(), c.docs, idle) {
+				i++
 				continue
 			}
+			// remove moves the set's last node to i, which is read next
+			n := set.nodes[i]
+			set.remove(n)
 			if event {
 				for _, a := range n.articles {
 					delete(c.articleEvent, a)
@@ -467,13 +563,13 @@ func (c *Clusterer) sweep() {
 			x.release(n)
 			n.articles, n.children = nil, nil
 			n.names, n.persons, n.mains, n.leads, n.subjects, n.days = nil, nil, nil, nil, nil, nil
-			delete(m, id)
-			c.markDirty(id)
+			delete(m, n.id)
+			c.markDirty(n.id)
 		}
 	}
 	c.growScratch()
-	evict(c.events, c.eventIdx, c.opts.EventWindow, c.opts.EventIdle, true)
-	evict(c.stories, c.storyIdx, c.opts.StoryWindow, c.opts.StoryIdle, false)
+	evict(c.events, &c.activeEvents, c.eventIdx, c.opts.EventWindow, c.opts.EventIdle, true)
+	evict(c.stories, &c.activeStories, c.storyIdx, c.opts.StoryWindow, c.opts.StoryIdle, false)
 	for _, id := range marked {
 		c.pos[id] = 0
 		c.eventIdx.dropStale(id)

@@ -72,8 +72,14 @@ func (c *Clusterer) ranked(ts []tw) []rankedTerm {
 }
 
 // orderTop puts the k heaviest of rs first, in order (all of rs when k
-// reaches its length).
+// reaches its length). The terms are first placed by weight range
+// (bucketTop), so that the sorts, of the few terms of a range each, make
+// few of the comparisons that a quicksort mispredicts; when all weigh
+// the same, a quickselect and a sort order them.
 func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
+	if c.bucketTop(rs, k) {
+		return
+	}
 	if k < len(rs) {
 		c.partition(rs, k)
 		c.sortRanked(rs[:k])
@@ -81,6 +87,60 @@ func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
 		c.sortRanked(rs)
 	}
 }
+
+// bucketTop is orderTop for terms of different weights (it reports
+// false, and leaves rs as it is, for fewer than two terms or terms of
+// one weight). The weights (the keys' high halves) are counted in
+// rankBuckets ranges between the heaviest and the lightest, the terms
+// placed range by range, heaviest first, without a comparison (a
+// counting sort), and the ranges that hold the k first sorted each: a
+// term of a lighter range ranks after every term of a heavier one.
+func (c *Clusterer) bucketTop(rs []rankedTerm, k int) bool {
+	if len(rs) < 2 {
+		return false
+	}
+	lo, hi := uint32(rs[0].key>>32), uint32(rs[0].key>>32)
+	for i := range rs {
+		w := uint32(rs[i].key >> 32)
+		lo, hi = min(lo, w), max(hi, w)
+	}
+	if lo == hi {
+		return false
+	}
+	shift := uint(max(0, bits.Len32(hi-lo)-rankBits))
+	// ends[b+1] counts the terms of range b, then, summed, ends[b] is
+	// where range b starts; as terms are placed it becomes its end
+	var ends [rankBuckets + 1]int32
+	for i := range rs {
+		ends[(uint32(rs[i].key>>32)-lo)>>shift+1]++
+	}
+	for b := 1; b <= rankBuckets; b++ {
+		ends[b] += ends[b-1]
+	}
+	tmp := slices.Grow(c.rankTmp[:0], len(rs))[:len(rs)]
+	for i := range rs {
+		b := (uint32(rs[i].key>>32) - lo) >> shift
+		tmp[ends[b]] = rs[i]
+		ends[b]++
+	}
+	copy(rs, tmp)
+	c.rankTmp = tmp
+	for b, start := 0, 0; start < min(k, len(rs)); b++ {
+		end := int(ends[b])
+		if end-start > 1 {
+			c.sortRanked(rs[start:end])
+		}
+		start = end
+	}
+	return true
+}
+
+// rankBits is the log of rankBuckets, the number of ranges of weight
+// bucketTop places terms in.
+const (
+	rankBits    = 8
+	rankBuckets = 1 << rankBits
+)
 
 // selectHeaviestSorted puts the k heaviest terms of ts first, sorted as
 // sortHeaviest sorts them, for terms whose first sorted were in order

@@ -33,11 +33,11 @@ func TestRankKey(t *testing.T) {
 func TestSortRanked(t *testing.T) {
 	const n = 3000
 	c := New(Options{})
-	c.stat = make([]termStat, n)
+	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
 	r := rand.New(rand.NewPCG(1, 2))
 	for id := range n {
 		c.stat[id].seen = uint32(r.IntN(5))
-		c.stat[id].hash = r.Uint64()
+		c.hashes[id] = r.Uint64()
 	}
 	for _, size := range []int{0, 1, 5, 13, 64, 300, n} {
 		var rs []rankedTerm
@@ -109,11 +109,11 @@ func TestContribKey(t *testing.T) {
 func TestSelectHeaviestSorted(t *testing.T) {
 	const n = 400
 	c := New(Options{})
-	c.stat = make([]termStat, n)
+	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
 	r := rand.New(rand.NewPCG(3, 4))
 	for id := range n {
 		c.stat[id].seen = uint32(r.IntN(5))
-		c.stat[id].hash = r.Uint64()
+		c.hashes[id] = r.Uint64()
 	}
 	for _, tc := range []struct {
 		name             string
@@ -146,5 +146,47 @@ func TestSelectHeaviestSorted(t *testing.T) {
 				t.Errorf("the %d heaviest differ:\n got %v\nwant %v", k, got[:k], want[:k])
 			}
 		})
+	}
+}
+
+// TestOrderTopSpread checks the selection of the heaviest terms (narrow,
+// then partition) against a full sort, for weights spread over many
+// magnitudes, bunched near one value, and mixed with ties of weight and
+// of seen.
+func TestOrderTopSpread(t *testing.T) {
+	const n = 2000
+	c := New(Options{})
+	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
+	r := rand.New(rand.NewPCG(7, 8))
+	for id := range n {
+		c.stat[id].seen = uint32(r.IntN(3))
+		c.hashes[id] = r.Uint64()
+	}
+	weights := map[string]func() float32{
+		"magnitudes": func() float32 { return float32(math.Exp(r.Float64()*40 - 20)) },
+		"bunched":    func() float32 { return 3 + float32(r.IntN(50))*1e-6 },
+		"ties":       func() float32 { return float32(r.IntN(3)) / 2 },
+		"zeros":      func() float32 { return float32(r.IntN(2)) * r.Float32() },
+	}
+	for name, weight := range weights {
+		for _, size := range []int{2, 17, 65, 160, 240, n} {
+			var rs []rankedTerm
+			for _, id := range r.Perm(n)[:size] {
+				w := weight()
+				rs = append(rs, rankedTerm{rankKey(w, c.stat[id].seen), uint32(id), w})
+			}
+			want := slices.Clone(rs)
+			slices.SortFunc(want, c.cmpRanked)
+			for _, k := range []int{1, size / 3, size - 1} {
+				if k < 1 {
+					continue
+				}
+				got := slices.Clone(rs)
+				c.orderTop(got, k)
+				if !slices.Equal(got[:k], want[:k]) {
+					t.Fatalf("%s: the %d first of %d terms differ from a sort", name, k, size)
+				}
+			}
+		}
 	}
 }

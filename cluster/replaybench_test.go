@@ -93,3 +93,30 @@ func BenchmarkReplayCapture(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPrepareCapture analyses the articles of a capture
+// (STORYLINE_BENCH_CAPTURE), cycled, with one clusterer: the steady
+// state of Prepare in a long stream, whose words the caches have met.
+// cpu-µs/op is the CPU time of this goroutine's thread.
+func BenchmarkPrepareCapture(b *testing.B) {
+	path := os.Getenv("STORYLINE_BENCH_CAPTURE")
+	if path == "" {
+		b.Skip("set STORYLINE_BENCH_CAPTURE=FILE (written by TestCaptureFile)")
+	}
+	cs := readCaptured(b, path)
+	c := New(Options{NoState: true})
+	for k := range cs {
+		c.Prepare(&cs[k].Article)
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	runtime.GC()
+	b.ReportAllocs()
+	i := 0
+	t0 := rusage.ThreadCPU()
+	for b.Loop() {
+		c.Prepare(&cs[i%len(cs)].Article)
+		i++
+	}
+	b.ReportMetric(float64((rusage.ThreadCPU()-t0).Nanoseconds())/1e3/float64(b.N), "cpu-µs/op")
+}

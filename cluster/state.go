@@ -303,6 +303,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			n.persons, n.mains, n.leads, n.subjects = st.Persons, st.Mains, st.Leads, st.Subjects
 			copy(n.weekdays[:], st.Weekdays)
 			into[n.id] = n
+			c.activeOf(n).add(n)
 		}
 		return ctx.Err()
 	}

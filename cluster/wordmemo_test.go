@@ -54,3 +54,32 @@ func TestTermMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestWordMemoWays: two words of one set both stay in the memo, the one
+// used last first, and a third evicts the one used least recently.
+func TestWordMemoWays(t *testing.T) {
+	wc := newWordCache(textproc.ForLang("en"), newLexicon(), 0)
+	set := func(w string) uint64 { return keyHash(w).Hi & (memoSize/2 - 1) }
+	var same []string
+	for i := 0; len(same) < 3; i++ {
+		if w := fmt.Sprintf("word%d", i); len(same) == 0 || set(w) == set(same[0]) {
+			same = append(same, w)
+		}
+	}
+	a, b, c := same[0], same[1], same[2]
+	var m wordMemo
+	m.info(wc, a)
+	m.info(wc, b)
+	m.info(wc, a) // a used last
+	s := &m.sets[set(a)]
+	if s[0].k != keyHash(a) || s[1].k != keyHash(b) {
+		t.Fatalf("after a, b, a: the set holds %v, %v; want a then b", s[0].k, s[1].k)
+	}
+	m.info(wc, c) // evicts b
+	if s[0].k != keyHash(c) || s[1].k != keyHash(a) {
+		t.Fatalf("after c: the set holds %v, %v; want c then a", s[0].k, s[1].k)
+	}
+	if got, want := m.info(wc, b), wc.info(b); got != want {
+		t.Fatalf("info(%q) = %+v, want %+v", b, got, want)
+	}
+}
