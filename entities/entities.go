@@ -339,20 +339,26 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	}
 }
 
-// countFields returns len(strings.Fields(s)) without allocating.
+// countFields returns len(strings.Fields(s)) without allocating. ASCII
+// and the two-byte Cyrillic letters (U+0400–U+047F, no spaces), most of
+// the names counted, are read without decoding.
 func countFields(s string) int {
 	n, in := 0, false
-	i := 0
-	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
-		if c := s[i]; c == ' ' || '\t' <= c && c <= '\r' {
-			in = false
-		} else if !in {
-			in = true
-			n++
+	for i := 0; i < len(s); {
+		c := s[i]
+		space := false
+		switch {
+		case c < utf8.RuneSelf:
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		case (c == 0xd0 || c == 0xd1) && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
 		}
-	}
-	for _, r := range s[i:] {
-		if unicode.IsSpace(r) {
+		if space {
 			in = false
 		} else if !in {
 			in = true

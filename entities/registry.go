@@ -202,27 +202,39 @@ func (g *Registry) Commit() map[string]string {
 // registry keeps them, so that it holds neither articles' text nor a
 // commit's keys; g.mu must be held for writing.
 func (g *Registry) apply(key, name string, changed map[string]string) {
-	old, ok := g.lookup(key)
+	// lookup and current, with one search of the map
+	n, found := g.names[key]
+	old, ok := n.name, found && n.gen+1 >= g.gen
+	current := found && n.gen == g.gen
 	switch {
 	case !ok:
 		key, name = cloneBoth(key, name)
-		g.set(key, name)
+		g.put(key, name, current)
 		changed[key] = name
 	case old == name || old == "" || endsWithWord(old, name):
 		// learned again, or "Vladimir Vladimirovich Putin" already known:
 		// keep it in the new generation
-		if !g.current(key) {
-			g.set(strings.Clone(key), old)
+		if !current {
+			g.put(strings.Clone(key), old, current)
 		}
 	case endsWithWord(name, old):
 		key, name = cloneBoth(key, name)
-		g.set(key, name)
+		g.put(key, name, current)
 		changed[key] = name
 	default:
 		key = strings.Clone(key)
-		g.set(key, "") // two people share the surname
+		g.put(key, "", current) // two people share the surname
 		changed[key] = ""
 	}
+}
+
+// put is set for a key whose being current, set in the current
+// generation, the caller knows.
+func (g *Registry) put(key, name string, current bool) {
+	if !current {
+		g.fresh++
+	}
+	g.names[key] = regName{name: name, gen: g.gen}
 }
 
 // cloneBoth returns copies of key and name that share one allocation.
@@ -261,32 +273,19 @@ func appendLower(dst []byte, w string) []byte {
 }
 
 // lastField returns the last of strings.Fields(s), or "". It reads s
-// from the end, where the field is: ASCII bytes at once, until a byte of
-// another code point.
+// from the end, where the field is: ASCII and the two-byte Cyrillic
+// letters (U+0400–U+047F, no spaces), most of the names read, without
+// decoding.
 func lastField(s string) string {
 	end := len(s)
-	for end > 0 && s[end-1] < utf8.RuneSelf && asciiSpace(s[end-1]) {
-		end--
-	}
-	start := end
-	for start > 0 && s[start-1] < utf8.RuneSelf && !asciiSpace(s[start-1]) {
-		start--
-	}
-	if start == 0 || s[start-1] < utf8.RuneSelf {
-		if start < end || end == 0 || s[end-1] < utf8.RuneSelf {
-			return s[start:end] // ended by an ASCII space or the start
-		}
-	}
-	return lastFieldRunes(s)
-}
-
-// asciiSpace reports whether the ASCII byte c is white space.
-func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
-
-// lastFieldRunes is lastField code point by code point.
-func lastFieldRunes(s string) string {
-	end := len(s)
 	for end > 0 {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:end])
 		if !unicode.IsSpace(r) {
 			break
@@ -295,6 +294,18 @@ func lastFieldRunes(s string) string {
 	}
 	start := end
 	for start > 0 {
+		c := s[start-1]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			start--
+			continue
+		}
+		if start >= 2 && c&0xc0 == 0x80 && (s[start-2] == 0xd0 || s[start-2] == 0xd1) {
+			start -= 2
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:start])
 		if unicode.IsSpace(r) {
 			break
@@ -303,6 +314,9 @@ func lastFieldRunes(s string) string {
 	}
 	return s[start:end]
 }
+
+// asciiSpace reports whether the ASCII byte c is white space.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // Restore sets a committed name, as loaded from a store.
 func (g *Registry) Restore(key, name string) {
