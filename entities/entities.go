@@ -344,7 +344,16 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 // the names counted, are read without decoding.
 func countFields(s string) int {
 	n, in := 0, false
-	for i := 0; i < len(s); {
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; c == ' ' || '\t' <= c && c <= '\r' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	for i < len(s) {
 		c := s[i]
 		space := false
 		switch {
