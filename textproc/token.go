@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
@@ -156,8 +157,12 @@ func plainWords(dst []Token, arena []byte, text string, i, runeIdx int) ([]Token
 				} else {
 					arena[a], arena[a+1] = 0xd1, c1-0x20
 				}
-				for p, b := range []byte(text[i+2 : j]) {
-					arena[a+2+p] = b
+				if rest := arena[a+2 : cap(arena)]; j-i <= 10 && len(rest) >= 8 && i+10 <= len(text) {
+					binary.LittleEndian.PutUint64(rest, load64(text[i+2:])) // as for ASCII below
+				} else {
+					for p, b := range []byte(text[i+2 : j]) {
+						arena[a+2+p] = b
+					}
 				}
 				tok.Term, tok.Position = "", len(arena)
 			} else {
@@ -226,8 +231,14 @@ func plainWords(dst []Token, arena []byte, text string, i, runeIdx int) ([]Token
 			a := len(arena)
 			arena = arena[:a+j-i]
 			arena[a] = c + 'a' - 'A'
-			for p, b := range []byte(text[i+1 : j]) {
-				arena[a+1+p] = b // most words are short: no call
+			if rest := arena[a+1 : cap(arena)]; j-i <= 9 && len(rest) >= 8 && i+9 <= len(text) {
+				// the rest of a short word in one store of eight
+				// bytes, those past it overwritten by the next
+				binary.LittleEndian.PutUint64(rest, load64(text[i+1:]))
+			} else {
+				for p, b := range []byte(text[i+1 : j]) {
+					arena[a+1+p] = b // no call
+				}
 			}
 			tok.Term, tok.Position = "", len(arena)
 		} else {
