@@ -48,7 +48,9 @@ type Registry struct {
 		next    []int
 		heads   []int
 		names   []string
-		chains  map[string]chain
+		// keys numbers the commit's keys, chains their names.
+		keys   strIndex
+		chains []chain
 	}
 }
 
@@ -158,21 +160,19 @@ func (g *Registry) Commit() map[string]string {
 	// What one key's names do touches no other key, so keys may go in
 	// any order: they go in the order they were learned, each with its
 	// names chained by next.
-	if cw.chains == nil {
-		cw.chains = make(map[string]chain, n)
-	}
-	chains := cw.chains
+	cw.keys.reset(n)
+	chains := cw.chains[:0]
 	next := slices.Grow(cw.next[:0], n)[:n]
 	heads := cw.heads[:0]
 	for i := range n {
 		key := stem(keys[spans[i][0]:spans[i][1]])
 		spans[i][1] = spans[i][0] + len(key)
 		next[i] = -1
-		if c, ok := chains[key]; ok {
-			next[c.last] = i
-			chains[key] = chain{c.first, i}
+		if id := int(cw.keys.add(key)); id < len(chains) {
+			next[chains[id].last] = i
+			chains[id].last = i
 		} else {
-			chains[key] = chain{i, i}
+			chains = append(chains, chain{i, i})
 			heads = append(heads, i)
 		}
 	}
@@ -191,7 +191,8 @@ func (g *Registry) Commit() map[string]string {
 	g.staged = g.staged[:0]
 	clear(g.isStaged)
 	clear(names)
-	clear(chains)
+	cw.keys.reset(0) // its keys are the commit's
+	cw.chains = chains[:0]
 	cw.lowered, cw.spans, cw.next, cw.heads, cw.names = lowered[:0], spans[:0], next[:0], heads[:0], names[:0]
 	g.rotate()
 	return changed
