@@ -37,10 +37,10 @@ type Registry struct {
 	gen   uint32
 	fresh int
 	limit int
-	// staged are the distinct full names learned since the last Commit,
-	// as the articles write them; isStaged holds the same names.
-	staged   []string
-	isStaged map[string]bool
+	// staged numbers the distinct full names learned since the last
+	// Commit, as the articles write them: its keys, in the order
+	// learned.
+	staged strIndex
 	// commit is Commit's working memory, kept between commits.
 	commit struct {
 		lowered []byte
@@ -67,7 +67,7 @@ type chain struct{ first, last int }
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]regName), gen: 1, isStaged: make(map[string]bool), limit: MaxNames}
+	return &Registry{names: make(map[string]regName), gen: 1, limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
@@ -127,14 +127,13 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		if g.isStaged[e.Name] {
+		if g.staged.find(e.Name) >= 0 {
 			continue
 		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
 			continue
 		}
-		g.isStaged[e.Name] = true
-		g.staged = append(g.staged, e.Name)
+		g.staged.add(e.Name)
 	}
 }
 
@@ -145,13 +144,14 @@ func (g *Registry) Commit() map[string]string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	changed := make(map[string]string)
-	n := len(g.staged)
+	staged := g.staged.keys
+	n := len(staged)
 	cw := &g.commit
 	// the surnames' keys, stem(strings.ToLower(the name's last word)),
 	// lowered into one string
 	lowered := cw.lowered[:0]
 	spans := slices.Grow(cw.spans[:0], n)[:n]
-	for i, name := range g.staged {
+	for i, name := range staged {
 		spans[i][0] = len(lowered)
 		lowered = appendLower(lowered, lastField(name))
 		spans[i][1] = len(lowered)
@@ -180,16 +180,14 @@ func (g *Registry) Commit() map[string]string {
 	for _, h := range heads {
 		names = names[:0]
 		for i := h; i >= 0; i = next[i] {
-			names = append(names, g.staged[i])
+			names = append(names, staged[i])
 		}
 		slices.Sort(names)
 		for _, name := range names {
 			g.apply(keys[spans[h][0]:spans[h][1]], name, changed)
 		}
 	}
-	clear(g.staged) // the names hold their articles' text
-	g.staged = g.staged[:0]
-	clear(g.isStaged)
+	g.staged.reset(0) // the names hold their articles' text
 	clear(names)
 	cw.keys.reset(0) // its keys are the commit's
 	cw.chains = chains[:0]
