@@ -218,8 +218,29 @@ func classify(d *Doc, cands []*cand, w *work) {
 	}
 }
 
+// isAllCaps reports whether s has two letters at least and all of them
+// upper case ("NATO", "U.S.").
 func isAllCaps(s string) bool {
 	letters := 0
+	// ASCII first, as most names, without decoding or calls
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return allCaps(s[i:], letters)
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// allCaps is isAllCaps for the rest s of a name whose start has letters
+// upper-case letters and no lower-case one.
+func allCaps(s string, letters int) bool {
 	for _, r := range s {
 		if isLetter(r) {
 			if !isUpper(r) {
