@@ -218,8 +218,29 @@ func classify(d *Doc, cands []*cand, w *work) {
 	}
 }
 
+// isAllCaps reports whether s has two letters at least and all of them
+// upper case ("NATO", "U.S.").
 func isAllCaps(s string) bool {
 	letters := 0
+	// ASCII first, as most names, without decoding or calls
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return allCaps(s[i:], letters)
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// allCaps is isAllCaps for the rest s of a name whose start has letters
+// upper-case letters and no lower-case one.
+func allCaps(s string, letters int) bool {
 	for _, r := range s {
 		if isLetter(r) {
 			if !isUpper(r) {
@@ -339,7 +360,9 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 	}
 }
 
-// countFields returns len(strings.Fields(s)) without allocating.
+// countFields returns len(strings.Fields(s)) without allocating. ASCII
+// and the two-byte Cyrillic letters (U+0400–U+047F, no spaces), most of
+// the names counted, are read without decoding.
 func countFields(s string) int {
 	n, in := 0, false
 	i := 0
@@ -351,8 +374,21 @@ func countFields(s string) int {
 			n++
 		}
 	}
-	for _, r := range s[i:] {
-		if unicode.IsSpace(r) {
+	for i < len(s) {
+		c := s[i]
+		space := false
+		switch {
+		case c < utf8.RuneSelf:
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		case (c == 0xd0 || c == 0xd1) && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true

@@ -174,20 +174,23 @@ func isDemonym(term string) bool {
 	if term == "" {
 		return false
 	}
-	// every ending ends in one of these bytes: n e h c, or the last
-	// byte of й я е о
-	switch term[len(term)-1] {
-	case 'n', 'e', 'h', 'c', 0xb9, 0x8f, 0xb5, 0xbe:
-	default:
-		return demonymWord(term)
-	}
-	for _, suf := range demonymEndings {
-		if strings.HasSuffix(term, suf) && len(term) > len(suf)+2 {
+	// any ending that fits says the same, so that only those that end
+	// in the term's last byte are tried
+	for _, suf := range demonymEndingsBy[term[len(term)-1]] {
+		if len(term) > len(suf)+2 && strings.HasSuffix(term, suf) {
 			return !places.has(term)
 		}
 	}
 	return demonymWord(term)
 }
+
+// demonymEndingsBy lists demonymEndings by their last byte.
+var demonymEndingsBy = func() (t [256][]string) {
+	for _, suf := range demonymEndings {
+		t[suf[len(suf)-1]] = append(t[suf[len(suf)-1]], suf)
+	}
+	return t
+}()
 
 // demonymWord reports whether term is one of the demonyms and adjectives
 // of origin or party listed by name, and not a place.

@@ -28,6 +28,7 @@ gunman shooter teen teenager student activist blogger preacher leader
 
 // occupationModifiers must stand before these heads for them to name a
 // job ("running back", "defensive end"): alone they are common words.
+// occupationBefore lists the heads again.
 var occupationModifiers = map[string]*wordSet{
 	"back": set(`running`),
 	"end":  set(`defensive tight`),
@@ -54,6 +55,11 @@ func occupationBefore(d *Doc, i int, c *cand) bool {
 		if t != "old" {
 			return true
 		}
+	}
+	switch t {
+	case "back", "end", "old": // occupationModifiers' heads, without hashing most words
+	default:
+		return false
 	}
 	mods, ok := occupationModifiers[t]
 	return ok && i > 0 && mods.has(d.Tokens[i-1].Term) && spaced(i-1)

@@ -98,3 +98,18 @@ func keys(m map[string]bool) []string {
 	}
 	return out
 }
+
+// TestOccupationHeads checks that occupationBefore knows every head of
+// occupationModifiers, after each of its modifiers.
+func TestOccupationHeads(t *testing.T) {
+	for head, mods := range occupationModifiers {
+		for mod := range mods.words {
+			d := NewDoc(mod + " " + head + " Tom Brady")
+			Recognize(d, nil) // sizes the lexicon's cache
+			c := &cand{tok0: 2, tok1: 4}
+			if !occupationBefore(d, 1, c) {
+				t.Errorf("%q %q: no occupation before the name", mod, head)
+			}
+		}
+	}
+}

@@ -37,10 +37,10 @@ type Registry struct {
 	gen   uint32
 	fresh int
 	limit int
-	// staged are the distinct full names learned since the last Commit,
-	// as the articles write them; isStaged holds the same names.
-	staged   []string
-	isStaged map[string]bool
+	// staged numbers the distinct full names learned since the last
+	// Commit, as the articles write them: its keys, in the order
+	// learned.
+	staged strIndex
 	// commit is Commit's working memory, kept between commits.
 	commit struct {
 		lowered []byte
@@ -48,7 +48,9 @@ type Registry struct {
 		next    []int
 		heads   []int
 		names   []string
-		chains  map[string]chain
+		// keys numbers the commit's keys, chains their names.
+		keys   strIndex
+		chains []chain
 	}
 }
 
@@ -65,7 +67,7 @@ type chain struct{ first, last int }
 // NewRegistry returns an empty registry that holds up to MaxNames
 // surnames.
 func NewRegistry() *Registry {
-	return &Registry{names: make(map[string]regName), gen: 1, isStaged: make(map[string]bool), limit: MaxNames}
+	return &Registry{names: make(map[string]regName), gen: 1, limit: MaxNames}
 }
 
 // lookup returns the committed name of key; g.mu must be held.
@@ -125,14 +127,13 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		if g.isStaged[e.Name] {
+		if g.staged.find(e.Name) >= 0 {
 			continue
 		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
 			continue
 		}
-		g.isStaged[e.Name] = true
-		g.staged = append(g.staged, e.Name)
+		g.staged.add(e.Name)
 	}
 }
 
@@ -143,13 +144,14 @@ func (g *Registry) Commit() map[string]string {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	changed := make(map[string]string)
-	n := len(g.staged)
+	staged := g.staged.keys
+	n := len(staged)
 	cw := &g.commit
 	// the surnames' keys, stem(strings.ToLower(the name's last word)),
 	// lowered into one string
 	lowered := cw.lowered[:0]
 	spans := slices.Grow(cw.spans[:0], n)[:n]
-	for i, name := range g.staged {
+	for i, name := range staged {
 		spans[i][0] = len(lowered)
 		lowered = appendLower(lowered, lastField(name))
 		spans[i][1] = len(lowered)
@@ -158,21 +160,19 @@ func (g *Registry) Commit() map[string]string {
 	// What one key's names do touches no other key, so keys may go in
 	// any order: they go in the order they were learned, each with its
 	// names chained by next.
-	if cw.chains == nil {
-		cw.chains = make(map[string]chain, n)
-	}
-	chains := cw.chains
+	cw.keys.reset(n)
+	chains := cw.chains[:0]
 	next := slices.Grow(cw.next[:0], n)[:n]
 	heads := cw.heads[:0]
 	for i := range n {
 		key := stem(keys[spans[i][0]:spans[i][1]])
 		spans[i][1] = spans[i][0] + len(key)
 		next[i] = -1
-		if c, ok := chains[key]; ok {
-			next[c.last] = i
-			chains[key] = chain{c.first, i}
+		if id := int(cw.keys.add(key)); id < len(chains) {
+			next[chains[id].last] = i
+			chains[id].last = i
 		} else {
-			chains[key] = chain{i, i}
+			chains = append(chains, chain{i, i})
 			heads = append(heads, i)
 		}
 	}
@@ -180,18 +180,17 @@ func (g *Registry) Commit() map[string]string {
 	for _, h := range heads {
 		names = names[:0]
 		for i := h; i >= 0; i = next[i] {
-			names = append(names, g.staged[i])
+			names = append(names, staged[i])
 		}
 		slices.Sort(names)
 		for _, name := range names {
 			g.apply(keys[spans[h][0]:spans[h][1]], name, changed)
 		}
 	}
-	clear(g.staged) // the names hold their articles' text
-	g.staged = g.staged[:0]
-	clear(g.isStaged)
+	g.staged.reset(0) // the names hold their articles' text
 	clear(names)
-	clear(chains)
+	cw.keys.reset(0) // its keys are the commit's
+	cw.chains = chains[:0]
 	cw.lowered, cw.spans, cw.next, cw.heads, cw.names = lowered[:0], spans[:0], next[:0], heads[:0], names[:0]
 	g.rotate()
 	return changed
@@ -202,27 +201,39 @@ func (g *Registry) Commit() map[string]string {
 // registry keeps them, so that it holds neither articles' text nor a
 // commit's keys; g.mu must be held for writing.
 func (g *Registry) apply(key, name string, changed map[string]string) {
-	old, ok := g.lookup(key)
+	// lookup and current, with one search of the map
+	n, found := g.names[key]
+	old, ok := n.name, found && n.gen+1 >= g.gen
+	current := found && n.gen == g.gen
 	switch {
 	case !ok:
 		key, name = cloneBoth(key, name)
-		g.set(key, name)
+		g.put(key, name, current)
 		changed[key] = name
 	case old == name || old == "" || endsWithWord(old, name):
 		// learned again, or "Vladimir Vladimirovich Putin" already known:
 		// keep it in the new generation
-		if !g.current(key) {
-			g.set(strings.Clone(key), old)
+		if !current {
+			g.put(strings.Clone(key), old, current)
 		}
 	case endsWithWord(name, old):
 		key, name = cloneBoth(key, name)
-		g.set(key, name)
+		g.put(key, name, current)
 		changed[key] = name
 	default:
 		key = strings.Clone(key)
-		g.set(key, "") // two people share the surname
+		g.put(key, "", current) // two people share the surname
 		changed[key] = ""
 	}
+}
+
+// put is set for a key whose being current, set in the current
+// generation, the caller knows.
+func (g *Registry) put(key, name string, current bool) {
+	if !current {
+		g.fresh++
+	}
+	g.names[key] = regName{name: name, gen: g.gen}
 }
 
 // cloneBoth returns copies of key and name that share one allocation.
@@ -261,32 +272,19 @@ func appendLower(dst []byte, w string) []byte {
 }
 
 // lastField returns the last of strings.Fields(s), or "". It reads s
-// from the end, where the field is: ASCII bytes at once, until a byte of
-// another code point.
+// from the end, where the field is: ASCII and the two-byte Cyrillic
+// letters (U+0400–U+047F, no spaces), most of the names read, without
+// decoding.
 func lastField(s string) string {
 	end := len(s)
-	for end > 0 && s[end-1] < utf8.RuneSelf && asciiSpace(s[end-1]) {
-		end--
-	}
-	start := end
-	for start > 0 && s[start-1] < utf8.RuneSelf && !asciiSpace(s[start-1]) {
-		start--
-	}
-	if start == 0 || s[start-1] < utf8.RuneSelf {
-		if start < end || end == 0 || s[end-1] < utf8.RuneSelf {
-			return s[start:end] // ended by an ASCII space or the start
-		}
-	}
-	return lastFieldRunes(s)
-}
-
-// asciiSpace reports whether the ASCII byte c is white space.
-func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
-
-// lastFieldRunes is lastField code point by code point.
-func lastFieldRunes(s string) string {
-	end := len(s)
 	for end > 0 {
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:end])
 		if !unicode.IsSpace(r) {
 			break
@@ -295,6 +293,18 @@ func lastFieldRunes(s string) string {
 	}
 	start := end
 	for start > 0 {
+		c := s[start-1]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			start--
+			continue
+		}
+		if start >= 2 && c&0xc0 == 0x80 && (s[start-2] == 0xd0 || s[start-2] == 0xd1) {
+			start -= 2
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:start])
 		if unicode.IsSpace(r) {
 			break
@@ -303,6 +313,9 @@ func lastFieldRunes(s string) string {
 	}
 	return s[start:end]
 }
+
+// asciiSpace reports whether the ASCII byte c is white space.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // Restore sets a committed name, as loaded from a store.
 func (g *Registry) Restore(key, name string) {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 
 	storyline "github.com/storyline-news/storyline"
@@ -156,10 +157,12 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 	}
 }
 
-// TestLastField checks lastField against strings.Fields on random strings
-// of letters, spaces of every kind and broken code points.
+// TestLastField checks lastField and countFields against strings.Fields,
+// and isAllCaps against its definition, on random strings of letters,
+// spaces of every kind and broken code points.
 func TestLastField(t *testing.T) {
-	pieces := []string{"a", "Ж", " ", "\t", "\u00a0", "\u2003", "\u3000", "\u0085", "\xc2", "\xa0", "\x85", "\xe2\x80", "\x82", "\xff", "Putin"}
+	pieces := []string{"a", "Ж", " ", "\t", "\u00a0", "\u2003", "\u3000", "\u0085", "\xc2", "\xa0", "\x85", "\xe2\x80", "\x82", "\xff", "Putin",
+		"Пескова", "ё", "\xd0", "\xd1", "\xe2", "ѐ", "NATO", "U.S.", "É", "é", "X", "ФСБ"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
 		var b strings.Builder
@@ -173,6 +176,12 @@ func TestLastField(t *testing.T) {
 		}
 		if got := lastField(s); got != want {
 			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := isAllCaps(s), allCapsRef(s); got != want {
+			t.Fatalf("isAllCaps(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -214,4 +223,19 @@ func TestCloneBoth(t *testing.T) {
 			}
 		}
 	}
+}
+
+// allCapsRef is isAllCaps as defined: two letters at least, all upper
+// case.
+func allCapsRef(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
 }

@@ -268,7 +268,7 @@ func makeCand(d *Doc, i, j int, w *work, c *cand) bool {
 			i++
 			continue
 		}
-		if isDemonym(term) && j-i > 1 {
+		if j-i > 1 && isDemonym(term) {
 			i++
 			continue
 		}

@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +40,16 @@ func Tokenize(dst []Token, text string) []Token {
 	firstFolded := -1 // the index of the first folded token
 	runeIdx := 0
 	for i := 0; i < len(text); {
+		// most of an English or a Russian text, in a loop that calls
+		// nothing
+		n0, a0 := len(dst), len(arena)
+		dst, arena, i, runeIdx = plainWords(dst, arena, text, i, runeIdx)
+		if firstFolded < 0 && len(arena) > a0 {
+			firstFolded = n0 // or after: the terms not folded are not empty
+		}
+		if i == len(text) {
+			break
+		}
 		c := text[i]
 		switch {
 		case c < utf8.RuneSelf:
@@ -102,6 +113,141 @@ func Tokenize(dst []Token, text string) []Token {
 		}
 	}
 	return dst
+}
+
+// plainWords is Tokenize's loop over the text from text[i], the code
+// point runeIdx, for as long as its words are those plainWord finds,
+// single capitals ("K.") and Russian words of а…я after a letter of А…Я
+// or а…я, ended by ASCII, which it tokenizes as Tokenize does, and the
+// ASCII bytes between them. It returns, with the tokens and folded terms
+// appended, where it stopped: the end of text, a word or a code point
+// for Tokenize's cases, or full dst or arena, for Tokenize's appends. It
+// calls nothing, so that its variables stay in registers.
+func plainWords(dst []Token, arena []byte, text string, i, runeIdx int) ([]Token, []byte, int, int) {
+	for i < len(text) {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			// a Russian word: А…Я or а…я, then а…я, ended by ASCII
+			if c != 0xd0 && c != 0xd1 || i+1 == len(text) {
+				break
+			}
+			c1 := text[i+1]
+			upper := c == 0xd0 && 0x90 <= c1 && c1 <= 0xaf
+			if !upper && !keptCyrillic(text, i) {
+				break
+			}
+			j, runes := i+2, 1
+			for keptCyrillic(text, j) {
+				j += 2
+				runes++
+			}
+			if j < len(text) && !endsWord[text[j]] || len(dst) == cap(dst) || upper && len(arena)+j-i > cap(arena) {
+				break // endsWord is false for the bytes above ASCII
+			}
+			n := len(dst)
+			dst = dst[:n+1]
+			tok := &dst[n]
+			tok.Start, tok.End = runeIdx, runeIdx+runes
+			if upper {
+				// the first letter lowered: А…П to а…п, Р…Я to р…я
+				a := len(arena)
+				arena = arena[:a+j-i]
+				if c1 < 0xa0 {
+					arena[a], arena[a+1] = 0xd0, c1+0x20
+				} else {
+					arena[a], arena[a+1] = 0xd1, c1-0x20
+				}
+				if rest := arena[a+2 : cap(arena)]; j-i <= 10 && len(rest) >= 8 && i+10 <= len(text) {
+					binary.LittleEndian.PutUint64(rest, load64(text[i+2:])) // as for ASCII below
+				} else {
+					for p, b := range []byte(text[i+2 : j]) {
+						arena[a+2+p] = b
+					}
+				}
+				tok.Term, tok.Position = "", len(arena)
+			} else {
+				tok.Term, tok.Position = text[i:j], n
+			}
+			runeIdx += runes
+			i = j
+			continue
+		}
+		k := asciiClass[c]
+		if k != asciiWord && k != asciiUpper {
+			i++
+			runeIdx++
+			continue
+		}
+		j := i
+		if k == asciiUpper {
+			j++
+			if j == len(text) || endsWord[text[j]] {
+				// a capital alone, lowered
+				if len(dst) == cap(dst) || len(arena) == cap(arena) {
+					break
+				}
+				arena = arena[:len(arena)+1]
+				arena[len(arena)-1] = c + 'a' - 'A'
+				dst = dst[:len(dst)+1]
+				tok := &dst[len(dst)-1]
+				tok.Term, tok.Start, tok.End, tok.Position = "", runeIdx, runeIdx+1, len(arena)
+				i = j
+				runeIdx++
+				continue
+			}
+		}
+		if !keptByte[text[j]] {
+			break
+		}
+		// lowerRun, written out
+		j++
+		for j+8 <= len(text) {
+			if m := unkeptBytes(load64(text[j:])); m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				goto ended
+			}
+			j += 8
+		}
+		for j < len(text) && keptByte[text[j]] {
+			j++
+		}
+	ended:
+		if j < len(text) && !endsWord[text[j]] {
+			break
+		}
+		n := len(dst)
+		if n == cap(dst) {
+			break
+		}
+		dst = dst[:n+1]
+		tok := &dst[n]
+		tok.Start, tok.End = runeIdx, runeIdx+j-i
+		if k == asciiUpper {
+			if len(arena)+j-i > cap(arena) {
+				dst = dst[:n]
+				break
+			}
+			// the first letter lowered, the rest as written
+			a := len(arena)
+			arena = arena[:a+j-i]
+			arena[a] = c + 'a' - 'A'
+			if rest := arena[a+1 : cap(arena)]; j-i <= 9 && len(rest) >= 8 && i+9 <= len(text) {
+				// the rest of a short word in one store of eight
+				// bytes, those past it overwritten by the next
+				binary.LittleEndian.PutUint64(rest, load64(text[i+1:]))
+			} else {
+				for p, b := range []byte(text[i+1 : j]) {
+					arena[a+1+p] = b // no call
+				}
+			}
+			tok.Term, tok.Position = "", len(arena)
+		} else {
+			tok.Term, tok.Position = text[i:j], n
+		}
+		runeIdx += j - i
+		i = j
+	}
+	return dst, arena, i, runeIdx
 }
 
 // What plainWord finds.
