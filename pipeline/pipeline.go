@@ -310,7 +310,6 @@ type flight struct {
 	tally Counts
 }
 
-
 // CommitDepth is how many committed batches may wait behind the one being
 // written while Feed links the next: a commit that runs long (a store
 // folding its tallies, a checkpoint) then holds up nothing until the
