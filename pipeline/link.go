@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -35,7 +36,7 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 	}
 	found := make(chan int, n) // positions whose copies are known, in order
 	var wg sync.WaitGroup
-	wg.Add(3)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		defer close(found)
@@ -54,6 +55,7 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 				var c []storyline.Copy
 				var err error
 				if find := pr.copies[k]; find != nil {
+					pr.copies[k] = nil // what it prepared is let go once used
 					c, err = find(ctx)
 				} else {
 					c, err = p.cfg.Copies.AddArticle(ctx, &pr.batch[i])
@@ -78,6 +80,7 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 			start := time.Now()
 			a := &pr.batch[pb.work[k]]
 			assign := pr.assign[k]
+			pr.assign[k] = nil // what it prepared is let go once used
 			if assign == nil {
 				assign = func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
 					return p.cfg.Clusterer.Assign(ctx, a, copies)
@@ -93,23 +96,24 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 			p.timed(StageCluster, start)
 		}
 	}()
-	go func() {
-		defer wg.Done()
-		for k := range pb.work {
-			<-pr.read[k]
-			if pr.readErr[k] != nil {
-				return // the copies stage reports it
+	if p.cfg.Reader != nil && p.cfg.Statements != nil {
+		wg.Go(func() {
+			for k := range pb.work {
+				<-pr.read[k]
+				if pr.readErr[k] != nil {
+					return // the copies stage reports it
+				}
+				if err := ctx.Err(); err != nil {
+					fail(2, k, err)
+					return
+				}
+				if err := p.statements(ctx, pr.quotes[k]); err != nil {
+					fail(2, k, err)
+					return
+				}
 			}
-			if err := ctx.Err(); err != nil {
-				fail(2, k, err)
-				return
-			}
-			if err := p.statements(ctx, pr.quotes[k]); err != nil {
-				fail(2, k, err)
-				return
-			}
-		}
-	}()
+		})
+	}
 	wg.Wait()
 	<-pr.readDone
 
@@ -130,6 +134,10 @@ func (p *Pipeline) linkAll(ctx context.Context, pr *prepared) error {
 	}
 
 	b := &pb.b
+	b.Articles = slices.Grow(b.Articles, n)
+	if p.cfg.Clusterer != nil {
+		b.Assignments = slices.Grow(b.Assignments, n)
+	}
 	for stage, kv := range pr.readState {
 		if b.State == nil {
 			b.State = make(map[string]map[string][]byte)

@@ -305,6 +305,9 @@ type flight struct {
 	failed bool
 	got    []storyline.Outcome
 	took   time.Duration
+	// tally is what the batch added, counted once it is committed, when
+	// the batch itself is let go.
+	tally Counts
 }
 
 // CommitDepth is how many committed batches may wait behind the one being
@@ -564,6 +567,13 @@ func (p *Pipeline) commitAsync(ctx context.Context, pb *built) {
 		start := time.Now()
 		got, err := p.cfg.Store.Commit(ctx, pb.b)
 		f.got, f.took, f.failed = got, time.Since(start), err != nil
+		if err == nil {
+			// What is stored is the store's now: the batch's articles,
+			// their text and copies, are let go at once rather than when
+			// the commit is settled, a batch or more later.
+			f.tally = tally(&pb.b)
+			pb.b = storyline.Batch{}
+		}
 		f.done <- err
 	}()
 }
@@ -624,11 +634,18 @@ func (p *Pipeline) settleOldest() error {
 		}
 	}
 	p.settled += len(pb.outcomes)
-	p.counts.Copies += len(pb.b.Copies)
-	p.counts.Merges += len(pb.b.Merges)
-	p.counts.Assignments += len(pb.b.Assignments)
-	for _, qs := range pb.b.Quotes {
-		p.counts.Quotes += len(qs)
-	}
+	p.counts.Copies += f.tally.Copies
+	p.counts.Merges += f.tally.Merges
+	p.counts.Assignments += f.tally.Assignments
+	p.counts.Quotes += f.tally.Quotes
 	return nil
+}
+
+// tally counts the copies, merges, assignments and quotes of b.
+func tally(b *storyline.Batch) Counts {
+	c := Counts{Copies: len(b.Copies), Merges: len(b.Merges), Assignments: len(b.Assignments)}
+	for _, qs := range b.Quotes {
+		c.Quotes += len(qs)
+	}
+	return c
 }

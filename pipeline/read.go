@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/storyline-news/storyline"
@@ -40,23 +41,25 @@ func (p *Pipeline) readBatch(ctx context.Context, pr *prepared) {
 		r.SetReference(pr.latest)
 	}
 	work := pr.pb.work
-	workers := min(p.workers(), len(work))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				p.readOne(ctx, pr, k)
-				close(pr.read[k])
+	// Each worker takes the next article not yet taken: no hand-off
+	// through a channel, which cost every article a goroutine parked and
+	// woken. The calling goroutine is one of the workers.
+	var next atomic.Int64
+	read := func() {
+		for {
+			k := int(next.Add(1) - 1)
+			if k >= len(work) {
+				return
 			}
-		}()
+			p.readOne(ctx, pr, k)
+			close(pr.read[k])
+		}
 	}
-	for k := range work {
-		next <- k
+	var wg sync.WaitGroup
+	for range min(p.workers(), len(work)) - 1 {
+		wg.Go(read)
 	}
-	close(next)
+	read()
 	wg.Wait()
 	var b storyline.Batch
 	p.pending(&b, phaseRead)

@@ -82,7 +82,10 @@ event F1 by less than 0.01 either way.`,
 			// Copies are then found among the articles the copy finder keeps
 			// in memory (its recent cache), where ingest also reads older
 			// candidates back from the database.
-			st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true})
+			// Nor does it keep copies, the clusterer's explanations or its
+			// titles: only the assignments are read back.
+			st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true,
+				DropCopies: true, DropWhy: true, DropTitles: true})
 			defer st.Close()
 			cfg := pipeline.Clustering(st, pipeline.ClusteringOptions{NoCopies: !withCopies})
 			p, err := pipeline.New(ctx, cfg)
@@ -99,6 +102,11 @@ event F1 by less than 0.01 either way.`,
 				for _, it := range ingest.ReadInputs(ctx, inputs, opts) {
 					if it.Skip == nil {
 						order = append(order, it.Article.ID)
+						// No stage after extraction reads the raw input
+						// and the store keeps none: let it go now, not
+						// when the article is stored (a JSON line is a
+						// slice of a block shared with its neighbours).
+						it.Article.Raw = nil
 					}
 					if !yield(it) {
 						return

@@ -2,7 +2,6 @@ package memory
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -10,11 +9,19 @@ import (
 )
 
 // BenchmarkCommit commits batches of new ~3 KB articles with entities,
-// assignments, quotes and copies and reports articles per second.
+// assignments, quotes and copies and reports articles per second: into a
+// store that keeps everything, and into one that keeps what `storyline
+// cluster` reads back (lean).
 func BenchmarkCommit(b *testing.B) {
-	for _, size := range []int{256, 1024} {
-		b.Run(fmt.Sprintf("batch=%d", size), func(b *testing.B) {
-			s := New(Options{})
+	lean := Options{DropState: true, DropText: true, DropEntities: true, DropCopies: true, DropWhy: true, DropTitles: true}
+	for _, tc := range []struct {
+		name string
+		opts Options
+		size int
+	}{{"batch=256", Options{}, 256}, {"batch=1024", Options{}, 1024}, {"lean/batch=256", lean, 256}} {
+		b.Run(tc.name, func(b *testing.B) {
+			size := tc.size
+			s := New(tc.opts)
 			g := storetest.NewGen(1, 3000)
 			ctx := context.Background()
 			n := 0

@@ -157,7 +157,10 @@ func (s *Store) assignArticle(as storyline.Assignment) {
 			s.removeMember(c, as.Article)
 		}
 	}
-	if as.Why != nil {
+	switch {
+	case s.opts.DropWhy:
+		as.Why = nil
+	case as.Why != nil:
 		// Terms and names are often pieces of the article's text: cloned,
 		// they do not keep all of it alive.
 		w := *as.Why

@@ -41,6 +41,19 @@ type Options struct {
 	// needs none, and an online index's state (a sketch of every article)
 	// is some 2 KB per article.
 	DropState bool
+	// DropCopies keeps no copies: Commit ignores Batch.Copies and Copies
+	// lists none.
+	DropCopies bool
+	// DropWhy keeps no explanation of assignments: Commit ignores each
+	// Assignment's Why, and Assignment returns Why nil. Its terms and
+	// names are some 150 bytes per article.
+	DropWhy bool
+	// DropTitles keeps none of the titles the clusterer gives events and
+	// stories (Batch.Titles): each is titled by its first article. With
+	// DropText, DropEntities, DropState, DropCopies and DropWhy, a store
+	// keeps what `storyline cluster` reads back, each article's event
+	// and story, and what the pipeline asks of it on the way.
+	DropTitles bool
 }
 
 // Store is an in-memory storyline.Store, safe for concurrent use.
@@ -145,6 +158,9 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 		s.replace(old, a)
 	}
 	for _, cp := range b.Copies {
+		if s.opts.DropCopies {
+			break
+		}
 		if cp.A > cp.B {
 			cp = cp.Swapped()
 		}
@@ -168,6 +184,9 @@ func (s *Store) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outc
 	}
 	s.settle()
 	for id, t := range b.Titles {
+		if s.opts.DropTitles {
+			break
+		}
 		if t == "" {
 			delete(s.titles, id)
 		} else {

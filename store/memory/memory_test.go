@@ -116,3 +116,69 @@ func TestAheadNotKept(t *testing.T) {
 		t.Errorf("stored article keeps Ahead = %v", got.Ahead)
 	}
 }
+
+// TestDropViews checks that a store without copies, explanations and
+// titles keeps none of them, and still places every article as one that
+// keeps them all: merges move the articles of the event merged.
+func TestDropViews(t *testing.T) {
+	ctx := context.Background()
+	why := &storyline.Why{NewEvent: true, Similarity: 0.5, Terms: []string{"summit"}}
+	batches := []storyline.Batch{{
+		Articles: []storyline.Article{{ID: "a", Title: "First title"}, {ID: "b", Title: "Second title"}},
+		Copies:   []storyline.Copy{{A: "a", B: "b", Kind: storyline.Duplicate}},
+		Assignments: []storyline.Assignment{
+			{Article: "a", Event: "e1", Story: "s1", Why: why},
+			{Article: "b", Event: "e2", Story: "s2", Why: why},
+		},
+		Titles: map[string]string{"s1": "Given title", "e1": "Given event title"},
+	}, {
+		Articles:    []storyline.Article{{ID: "c", Title: "Third title"}},
+		Assignments: []storyline.Assignment{{Article: "c", Event: "e2", Story: "s2"}},
+		Merges:      []storyline.Merge{{Level: "event", From: "e2", Into: "e1"}, {Level: "story", From: "s2", Into: "s1"}},
+	}}
+	tests := []struct {
+		name                string
+		opts                Options
+		copies              int
+		why                 bool
+		storyTitle, evTitle string
+	}{
+		{"keep all", Options{}, 1, true, "Given title", "Given event title"},
+		{"drop copies", Options{DropCopies: true}, 0, true, "Given title", "Given event title"},
+		{"drop why", Options{DropWhy: true}, 1, false, "Given title", "Given event title"},
+		{"drop titles", Options{DropTitles: true}, 1, true, "First title", "First title"},
+		{"drop all", Options{DropCopies: true, DropWhy: true, DropTitles: true}, 0, false, "First title", "First title"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := New(tc.opts)
+			for _, b := range batches {
+				if _, err := s.Commit(ctx, b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if cs, _ := s.Copies(ctx, storyline.CopyFilter{}); len(cs) != tc.copies {
+				t.Errorf("%d copies, want %d", len(cs), tc.copies)
+			}
+			for _, id := range []string{"a", "b", "c"} {
+				as, err := s.Assignment(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if as.Event != "e1" || as.Story != "s1" {
+					t.Errorf("%s in event %s story %s, want e1 s1", id, as.Event, as.Story)
+				}
+				if hasWhy := as.Why != nil; id == "a" && hasWhy != tc.why {
+					t.Errorf("%s: Why %+v, want it kept: %v", id, as.Why, tc.why)
+				}
+			}
+			st, err := s.Story(ctx, "s1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Title != tc.storyTitle || len(st.Events) != 1 || st.Events[0].Title != tc.evTitle || len(st.Articles) != 3 {
+				t.Errorf("story %q with events %+v, want %q with one event %q of three articles", st.Title, st.Events, tc.storyTitle, tc.evTitle)
+			}
+		})
+	}
+}
