@@ -137,7 +137,34 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 			return true
 		}
 	}
-	return false
+	return c.spokesHead(f, sal, n)
+}
+
+// spokesHead reports whether the article f leads with a spokesperson
+// ("Government spokeswoman Liisa Marttila: cabinet ready to …") and its
+// other protagonists, given names aside, occur in event n. A
+// spokesperson is the source of a report, not whom it is about
+// (spokesPerson): the reports of one statement lead with the
+// spokesperson or with the one spoken for (the prime minister, the
+// ministry), who may go unnamed in a report led by the spokesperson, so
+// that the absence of the event's protagonists says nothing; what else
+// the report leads with (the port, the ferry line) must be the event's.
+// A given name is shared by too many people to tell whose report it is.
+func (c *Clusterer) spokesHead(f *Features, sal []uint32, n *node) bool {
+	if len(f.spokes) == 0 {
+		return false
+	}
+	spokes := false
+	for _, id := range sal {
+		switch {
+		case slices.Contains(f.spokes, c.lex.term(id)):
+			spokes = true
+		case slices.Contains(f.given, id):
+		case n.names[id] == 0 && !slices.Contains(n.cent.ids, id):
+			return false
+		}
+	}
+	return spokes
 }
 
 // maxEventPersons bounds the person terms an event remembers.

@@ -133,10 +133,14 @@ func TestReplay(t *testing.T) {
 	for _, name := range sets {
 		cs := readCaptured(t, filepath.Join(dir, name+".jsonl"))
 		if seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64); err == nil {
-			// another arrival order: copies of articles not yet seen are
-			// lost, as they would be
+			// another arrival order: each copy goes with the later of
+			// its articles, as a copy finder fed in this order reports
+			// it (STORYLINE_STALE_COPIES=1 keeps them where captured)
 			r := rand.New(rand.NewPCG(seed, seed))
 			r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
+			if os.Getenv("STORYLINE_STALE_COPIES") == "" {
+				reattachCopies(cs)
+			}
 		}
 		gold := map[string]string{}
 		for _, c := range cs {
