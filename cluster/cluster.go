@@ -25,7 +25,9 @@
 // names and words: at thousands of reports a day, reports of unlike
 // happenings share the template sentences of their kind of news (a rate
 // decision, a trial's opening), and passages taken for evidence chain
-// them into giants.
+// them into giants. A whole copy of a text shorter than a lead counts
+// as shared passages: the boilerplate line a failed extraction leaves
+// on every page of a site is a duplicate of each, whatever they report.
 //
 // Names carry most of the weight of a report, and a place or a person has
 // many happenings: once a cluster has reports enough for its words to be
@@ -75,6 +77,7 @@ import (
 	"math"
 	"sort"
 	"time"
+	"unicode"
 
 	"github.com/storyline-news/storyline"
 )
@@ -262,6 +265,11 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	// whole copies: events holding a duplicate of the article, not only
 	// shared passages
 	var whole map[*node]bool
+	// a text shorter than a lead is too little for its copies to prove
+	// one happening: a teaser, a caption, or the boilerplate a failed
+	// extraction leaves (a site's "follow us" line, copied by every page
+	// it could not read); its whole copies count as shared passages
+	brief := len(copies) > 0 && briefText(f.text)
 	for _, cp := range copies {
 		if !strongCopy(cp) {
 			continue
@@ -272,7 +280,8 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		}
 		if ev, ok := c.articleEvent[other]; ok {
 			ev = ev.live()
-			if cp.Kind == storyline.Partial && c.dateAgreement(f, ev) < 1 {
+			passage := cp.Kind == storyline.Partial || brief
+			if passage && c.dateAgreement(f, ev) < 1 {
 				// shared background passages between reports of two
 				// days of one story: not evidence of one happening
 				continue
@@ -281,7 +290,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				copyEvents = map[*node][]string{}
 			}
 			copyEvents[ev] = append(copyEvents[ev], other)
-			if cp.Kind != storyline.Partial {
+			if !passage {
 				if whole == nil {
 					whole = map[*node]bool{}
 				}
@@ -456,6 +465,26 @@ func strongCopy(cp storyline.Copy) bool {
 		quotes = quotes && p.Quote
 	}
 	return !quotes && max(cp.AShare, cp.BShare) >= StrongCopyShare
+}
+
+// briefWords is the fewest words of a text whose whole copies are
+// evidence of one happening by themselves: a lead's (leadTokens).
+const briefWords = leadTokens
+
+// briefText reports whether text has fewer than briefWords words.
+func briefText(text string) bool {
+	n := 0
+	in := false
+	for _, r := range text {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && !in {
+			if n++; n >= briefWords {
+				return false
+			}
+		}
+		in = letter
+	}
+	return true
 }
 
 // arrivalTime is the article's publication time; when unknown, the

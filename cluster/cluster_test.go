@@ -86,7 +86,9 @@ func TestCopyIsMustLink(t *testing.T) {
 	a, _ := assign(t, c, strikeA)
 	assign(t, c, football)
 	// a text that shares no words with the strike, but copies it
-	odd := &storyline.Article{ID: "odd", Lang: "en", Title: "Ein Streik", Text: "Hafenarbeiter legten die Arbeit nieder."}
+	odd := &storyline.Article{ID: "odd", Lang: "en", Title: "Ein Streik", Text: "Hafenarbeiter legten die Arbeit nieder. " +
+		"Die Gewerkschaft erklärte, die Kräne an den Terminals stünden still und der Ausstand werde zwei Tage dauern. " +
+		"Die Betreiber der Terminals teilten mit, mehrere Schiffe würden umgeleitet; Gespräche über die Pläne seien für die kommende Woche angesetzt."}
 	cp := storyline.Copy{A: "odd", B: "strike-a", Kind: storyline.NearDuplicate, Similarity: 0.9}
 	got, _ := assign(t, c, odd, cp)
 	if got.Event != a.Event || !reflect.DeepEqual(got.Why.Copies, []string{"strike-a"}) {
@@ -106,7 +108,9 @@ func TestCopyBetweenEventsMerges(t *testing.T) {
 	a, _ := assign(t, c, strikeA)
 	f, _ := assign(t, c, football)
 	// a copy of both articles shows that their events are one
-	both := &storyline.Article{ID: "both", Lang: "en", Title: "Weekend", Text: "Round-up."}
+	both := &storyline.Article{ID: "both", Lang: "en", Title: "Weekend", Text: "Round-up of the weekend. " +
+		"What happened while you were away, in brief: the stories our readers followed most, the pictures they shared, " +
+		"and the letters they sent us about them, with the corrections we made along the way and a look at what comes next week."}
 	got, ms := assign(t, c, both,
 		storyline.Copy{A: "both", B: "strike-a", Kind: storyline.NearDuplicate, Similarity: 0.9},
 		storyline.Copy{A: "both", B: "football", Kind: storyline.NearDuplicate, Similarity: 0.9})
@@ -503,5 +507,46 @@ func TestSelectHeaviest(t *testing.T) {
 				t.Fatalf("n %d k %d trial %d: selected %v, sorted %v", tc.n, tc.k, trial, ts[:tc.k], full[:tc.k])
 			}
 		}
+	}
+}
+
+// TestBriefCopyNeedsAgreement checks that a whole copy of a text shorter
+// than a lead links an article only as shared passages do, when the
+// reports agree by names and words: pages whose text extraction kept
+// only a site's boilerplate line are duplicates of each other whatever
+// they report, while two wire flashes of one happening still join.
+func TestBriefCopyNeedsAgreement(t *testing.T) {
+	boiler := "Sign up for our newsletter and get the day's top stories in your inbox every morning."
+	flash := "Dock workers in Rotterdam began a 48-hour strike on Monday over automation plans, the FNV union said. Cranes at the Maasvlakte terminals stood still."
+	tests := []struct {
+		name        string
+		first, next *storyline.Article
+		kind        storyline.CopyKind
+		join        bool
+	}{
+		{"boilerplate of unlike reports",
+			&storyline.Article{ID: "a", Lang: "en", Published: day("2024-03-04"), Title: "Gunfire at Harbourfest concert in Veldhoven leaves dozens hurt", Text: boiler},
+			&storyline.Article{ID: "b", Lang: "en", Published: day("2024-03-04"), Title: "Coast guard accuses Norland of oil transfers to Estmark tankers", Text: boiler},
+			storyline.Duplicate, false},
+		{"wire flash of one strike",
+			&storyline.Article{ID: "a", Lang: "en", Published: day("2024-03-04"), Title: "Rotterdam dock workers strike", Text: flash},
+			&storyline.Article{ID: "b", Lang: "en", Published: day("2024-03-04"), Title: "Dock workers strike in Rotterdam", Text: flash + " Ships were diverted."},
+			storyline.NearDuplicate, true},
+		{"long copy under another headline",
+			strikeA,
+			&storyline.Article{ID: "b", Lang: "en", Published: day("2024-03-04"), Title: "Automation: the quay walks out", Text: strikeA.Text + " Talks resume next week."},
+			storyline.NearDuplicate, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(Options{})
+			first, _ := assign(t, c, tt.first)
+			assign(t, c, football)
+			cp := storyline.Copy{A: tt.next.ID, B: tt.first.ID, Kind: tt.kind, Similarity: 1, AShare: 1, BShare: 1}
+			got, _ := assign(t, c, tt.next, cp)
+			if joined := got.Event == first.Event; joined != tt.join {
+				t.Fatalf("joined %v, want %v: %+v %+v", joined, tt.join, got, got.Why)
+			}
+		})
 	}
 }
