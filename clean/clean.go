@@ -34,6 +34,11 @@ type Options struct {
 	// outlet's own repeated lines, its boilerplate, from syndicated lines
 	// several outlets carry, which are content (default 1<<19).
 	SharedLines int
+	// NoState makes Pending and Flush return nothing: for a run whose
+	// store keeps no state (storyline cluster), which would encode every
+	// counted outlet's table each batch only for the store to drop it.
+	// What the Cleaner learns and removes is the same.
+	NoState bool
 }
 
 func (o Options) withDefaults() Options {

@@ -425,3 +425,33 @@ func BenchmarkCleanPrepared(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(timed*b.N), "ns/article")
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(timed*b.N), "thread-cpu-ns/article")
 }
+
+// TestNoState checks that a Cleaner without state learns and removes the
+// same lines as one with state, and has nothing to save.
+func TestNoState(t *testing.T) {
+	ctx := context.Background()
+	with, without := New(Options{MinArticles: 2}), New(Options{MinArticles: 2, NoState: true})
+	for i := range 6 {
+		text := fmt.Sprintf("Report number %d on the harbour.\nSubscribe to our newsletter today", i)
+		a := storyline.Article{ID: fmt.Sprint("a", i), Source: "example.org", Hash: fmt.Sprint("h", i), Text: text}
+		b := a
+		if err := with.Clean(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := without.Clean(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		if a.Text != b.Text {
+			t.Fatalf("article %d: %q with state, %q without", i, a.Text, b.Text)
+		}
+	}
+	if got := without.CleanText("example.org", "Body.\nSubscribe to our newsletter today"); got != "Body." {
+		t.Fatalf("NoState cleaner did not learn the line: %q", got)
+	}
+	if len(with.Pending()) == 0 {
+		t.Fatal("a Cleaner with state has nothing pending")
+	}
+	if p, f := without.Pending(), without.Flush(); len(p)+len(f) != 0 {
+		t.Fatalf("NoState: Pending %v, Flush %v", p, f)
+	}
+}

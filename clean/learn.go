@@ -291,6 +291,10 @@ func (c *Cleaner) Flush() map[string][]byte { return c.pendingFrom(1) }
 func (c *Cleaner) pendingFrom(min int) map[string][]byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.opts.NoState {
+		clear(c.pending)
+		return nil
+	}
 	var out map[string][]byte
 	for src, n := range c.pending {
 		if n < min {

@@ -61,11 +61,12 @@ type ClusteringOptions struct {
 // text (cmd/storyline's cluster), so a candidate read back could never
 // be a copy, and screening it was a tenth of the finder's work at 100k.
 //
-// Its clusterer keeps no state for a later run (cluster.Options.NoState):
-// the store lives for one run, and assignments are the same.
+// Its clusterer and cleaner keep no state for a later run
+// (cluster.Options.NoState, clean.Options.NoState): the store lives for
+// one run, and assignments are the same.
 func Clustering(st storyline.Store, opts ClusteringOptions) Config {
 	clusterer := cluster.New(cluster.Options{NoState: true})
-	cl := clean.New(clean.Options{})
+	cl := clean.New(clean.Options{NoState: true})
 	cfg := Config{
 		Store:     st,
 		Cleaner:   cl,
