@@ -3,11 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -18,17 +14,7 @@ import (
 // opens an event while one of its gold event is open: a tool for error
 // analysis.
 func TestBlame(t *testing.T) {
-	dir := os.Getenv("STORYLINE_REPLAY")
-	if dir == "" || os.Getenv("STORYLINE_BLAME") == "" {
-		t.Skip("set STORYLINE_REPLAY=DIR and STORYLINE_BLAME=1")
-	}
-	set := strings.Split(os.Getenv("STORYLINE_REPLAY_SETS")+",ecbplus", ",")[0]
-	cs := readCaptured(t, filepath.Join(dir, set+".jsonl"))
-	if seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64); err == nil {
-		r := rand.New(rand.NewPCG(seed, seed))
-		r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
-		reattachCopies(cs)
-	}
+	cs := analysisSet(t, "STORYLINE_BLAME")
 	c := New(Options{})
 	members := map[string]map[string]int{} // event -> gold -> count
 	short := func(g string) string { return strings.TrimPrefix(g, "ecbplus_") }

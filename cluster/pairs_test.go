@@ -3,11 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -16,17 +12,7 @@ import (
 // whose centroids are alike, their gold make-up and what the merge guards
 // say: a tool for error analysis (STORYLINE_PAIRS=1).
 func TestEventPairs(t *testing.T) {
-	dir := os.Getenv("STORYLINE_REPLAY")
-	if dir == "" || os.Getenv("STORYLINE_PAIRS") == "" {
-		t.Skip("set STORYLINE_REPLAY=DIR and STORYLINE_PAIRS=1")
-	}
-	set := strings.Split(os.Getenv("STORYLINE_REPLAY_SETS")+",ecbplus", ",")[0]
-	cs := readCaptured(t, filepath.Join(dir, set+".jsonl"))
-	if seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64); err == nil {
-		r := rand.New(rand.NewPCG(seed, seed))
-		r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
-		reattachCopies(cs)
-	}
+	cs := analysisSet(t, "STORYLINE_PAIRS")
 	c := New(Options{})
 	gold := map[string]string{}
 	for i := range cs {

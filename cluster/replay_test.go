@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -132,16 +130,7 @@ func TestReplay(t *testing.T) {
 	}
 	for _, name := range sets {
 		cs := readCaptured(t, filepath.Join(dir, name+".jsonl"))
-		if seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64); err == nil {
-			// another arrival order: each copy goes with the later of
-			// its articles, as a copy finder fed in this order reports
-			// it (STORYLINE_STALE_COPIES=1 keeps them where captured)
-			r := rand.New(rand.NewPCG(seed, seed))
-			r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
-			if os.Getenv("STORYLINE_STALE_COPIES") == "" {
-				reattachCopies(cs)
-			}
-		}
+		reorder(cs)
 		gold := map[string]string{}
 		for _, c := range cs {
 			gold[c.Article.ID] = c.Gold

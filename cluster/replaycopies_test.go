@@ -1,10 +1,49 @@
 package cluster
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
 )
+
+// reorder puts cs in the arrival order STORYLINE_SHUFFLE names (a seed;
+// none keeps the captured order), each copy going with the later of its
+// articles, as a copy finder fed in that order reports it
+// (STORYLINE_STALE_COPIES=1 keeps them where captured).
+func reorder(cs []capturedArticle) {
+	seed, err := strconv.ParseUint(os.Getenv("STORYLINE_SHUFFLE"), 10, 64)
+	if err != nil {
+		return
+	}
+	r := rand.New(rand.NewPCG(seed, seed))
+	r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
+	if os.Getenv("STORYLINE_STALE_COPIES") == "" {
+		reattachCopies(cs)
+	}
+}
+
+// analysisSet returns the one captured set an error-analysis tool
+// replays (STORYLINE_REPLAY=DIR, the first of STORYLINE_REPLAY_SETS or
+// ecbplus), in the order reorder gives, and skips t unless both
+// STORYLINE_REPLAY and the tool's own variable are set.
+func analysisSet(t *testing.T, tool string) []capturedArticle {
+	dir := os.Getenv("STORYLINE_REPLAY")
+	if dir == "" || os.Getenv(tool) == "" {
+		t.Skipf("set STORYLINE_REPLAY=DIR and %s=1", tool)
+	}
+	set, _, _ := strings.Cut(os.Getenv("STORYLINE_REPLAY_SETS"), ",")
+	if set == "" {
+		set = "ecbplus"
+	}
+	cs := readCaptured(t, filepath.Join(dir, set+".jsonl"))
+	reorder(cs)
+	return cs
+}
 
 // reattachCopies gives each copy of a capture to whichever of its two
 // articles arrives later in cs, as a copy finder fed in that order would
