@@ -59,7 +59,11 @@ type Features struct {
 	subject string
 	// spokes are the persons named as spokespeople (spokesPerson), who
 	// are no subject.
-	spokes    []string
+	spokes []string
+	// voices are the spokespeople the text has speak (speaks): the
+	// source of the report, where a spokesperson who does not speak in
+	// it may be what it is about (fired, taken ill).
+	voices    []string
 	published storyline.Published
 	// protagonists are the ids of the name terms weighing most in the
 	// title and lead (protagonistsOf); given the terms and name keys of
@@ -435,6 +439,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			}
 			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return s.nearRole(m) && spokesPerson(a.Text, s.words, m) }) {
 				ft.spokes = append(ft.spokes, t)
+				if slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return speaks(a.Text, s.words, m) }) {
+					ft.voices = append(ft.voices, t)
+				}
 			}
 			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 && !slices.Contains(leadIDs, last) {
 				leadIDs = append(leadIDs, last)

@@ -150,14 +150,17 @@ func (c *Clusterer) sameProtagonists(f *Features, sal []uint32, n *node) bool {
 // that the absence of the event's protagonists says nothing; what else
 // the report leads with (the port, the ferry line) must be the event's.
 // A given name is shared by too many people to tell whose report it is.
+// Only a spokesperson the report has speak (f.voices) is its source: one
+// who does not speak in it may be what it is about ("Ministry spokesman
+// Tomas Berglund fired"), and is then a protagonist like any other.
 func (c *Clusterer) spokesHead(f *Features, sal []uint32, n *node) bool {
-	if len(f.spokes) == 0 {
+	if len(f.voices) == 0 {
 		return false
 	}
 	spokes := false
 	for _, id := range sal {
 		switch {
-		case slices.Contains(f.spokes, c.lex.term(id)):
+		case slices.Contains(f.voices, c.lex.term(id)):
 			spokes = true
 		case slices.Contains(f.given, id):
 		case n.names[id] == 0 && !slices.Contains(n.cent.ids, id):

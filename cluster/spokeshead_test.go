@@ -99,6 +99,10 @@ func TestSpokesHead(t *testing.T) {
 			"Spokesman Ruben Lall and Mayor Edda Holm on ferry tender",
 			"City spokesman Ruben Lall said on Thursday that Mayor Edda Holm will reopen the tender for the Skarholm ferry line. Holm and Lall spoke to reporters after the meeting.",
 			[]string{"Ruben Lall", "Edda Holm"}, false},
+		{"about the spokesman himself, who does not speak in it",
+			"Ministry spokesman Tomas Berglund fired",
+			"Transport ministry spokesman Tomas Berglund was dismissed on Thursday after leaked messages showed he had misled reporters about the Skarholm ferry line tender. Berglund declined to comment.",
+			[]string{"Tomas Berglund"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -233,6 +233,15 @@ func ParseDate(s string) (storyline.Published, bool) {
 			return storyline.Day(t), true
 		}
 	}
+	// A zone name this reader knows, to the second ("Fri, 17 Dec 2021
+	// 10:30:45 GMT", feeds' and HTTP's form; a date line keeps minutes).
+	for _, layout := range []string{time.RFC1123, "Mon, 2 Jan 2006 15:04:05 MST", time.RFC850, time.UnixDate} {
+		if t, err := time.Parse(layout, s); err == nil {
+			if name, _ := t.Zone(); knownZone(name) {
+				return wallClock(t, true), true
+			}
+		}
+	}
 	if dl := scanDateLine(s); dl.kind == lineDate {
 		return dl.pub, true
 	}
@@ -247,6 +256,12 @@ func ParseDate(s string) (storyline.Published, bool) {
 		}
 	}
 	return storyline.Published{}, false
+}
+
+// knownZone reports whether zoneOffsets holds the zone name.
+func knownZone(name string) bool {
+	_, ok := zoneOffsets[strings.ToLower(name)]
+	return ok
 }
 
 // wallClock returns the time t's fields give in the zone named by t's

@@ -33,6 +33,9 @@ func TestParseDateZonedUTC(t *testing.T) {
 		{"Mon Jan  2 23:30:00 2006", "2006-01-02", "no zone: the day as written, not 23:30 taken for UTC"},
 		{"Mon, 02 Jan 2006 23:30:00 IST", "2006-01-02", "IST names three zones: the day as written"},
 		{"2006-01-02 23:30:00", "2006-01-02", "no zone: the day as written, as before"},
+		{"Fri, 17 Dec 2021 10:30:45 GMT", "2021-12-17T10:30:45Z", "feeds' and HTTP's form keeps its seconds"},
+		{"Friday, 17-Dec-21 10:30:45 GMT", "2021-12-17T10:30:45Z", "so does RFC 850: two spellings of one time agree"},
+		{"Fri, 17 Dec 2021 10:30:45 EST", "2021-12-17T15:30:45Z", "seconds and a zone name"},
 	}
 	saved := time.Local
 	t.Cleanup(func() { time.Local = saved })
