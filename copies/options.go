@@ -54,7 +54,8 @@ type Options struct {
 	PassageArticles int
 	// PassageBytes caps the memory of the passage index (default 80 MiB,
 	// some 38,000 articles of 500 words): the oldest half is dropped when
-	// the newer half reaches half of it.
+	// the newer half reaches half of it. It is at most 2 GiB: the index
+	// addresses its postings with 31 bits.
 	PassageBytes int
 	// NearArticles and NearBytes cap the near-duplicate index and the ids
 	// of the articles indexed (about 200 bytes an article) in the same way
@@ -120,6 +121,7 @@ func (o Options) withDefaults() Options {
 	if o.PassageBytes <= 0 {
 		o.PassageBytes = 80 << 20
 	}
+	o.PassageBytes = min(o.PassageBytes, maxPassageBytes)
 	if o.NearArticles <= 0 {
 		o.NearArticles = 1_000_000
 	}

@@ -67,6 +67,10 @@ type postings struct {
 // memory.
 const inline = 1 << 31
 
+// maxPassageBytes bounds Options.PassageBytes so that a block offset,
+// counted in 4-byte postings, stays well below inline.
+const maxPassageBytes = 1<<31 - 1
+
 // isInline reports whether off, a block offset from the table, holds a
 // document instead (see inline); noEntry does not.
 func isInline(off uint32) bool { return off&inline != 0 && off != noEntry }

@@ -41,7 +41,7 @@ func benchClustering(b *testing.B, cfg func(storyline.Store) Config) {
 	inputs := generated(b, n, 1)
 	cpu0 := rusage.ProcessCPU()
 	for b.Loop() {
-		st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true})
+		st := memory.New(memory.Options{DropState: true, DropText: true, DropEntities: true, DropCopies: true, DropWhy: true, DropTitles: true})
 		p, err := New(ctx, cfg(st))
 		if err != nil {
 			b.Fatal(err)
