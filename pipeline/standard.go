@@ -60,6 +60,9 @@ type ClusteringOptions struct {
 // cache) and reads none back from st: a clustering run's store keeps no
 // text (cmd/storyline's cluster), so a candidate read back could never
 // be a copy, and screening it was a tenth of the finder's work at 100k.
+// The copies it reports are evidence, not a listing: whole copies carry
+// no passages or shares and passages no text, so st should drop copies
+// (memory.Options.DropCopies), as the cluster command's does.
 //
 // Its clusterer and cleaner keep no state for a later run
 // (cluster.Options.NoState, clean.Options.NoState): the store lives for
