@@ -32,13 +32,7 @@ func TestRankKey(t *testing.T) {
 
 func TestSortRanked(t *testing.T) {
 	const n = 3000
-	c := New(Options{})
-	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
-	r := rand.New(rand.NewPCG(1, 2))
-	for id := range n {
-		c.stat[id].seen = uint32(r.IntN(5))
-		c.hashes[id] = r.Uint64()
-	}
+	c, r := randomTerms(n, 5, 1)
 	for _, size := range []int{0, 1, 5, 13, 64, 300, n} {
 		var rs []rankedTerm
 		for _, id := range r.Perm(n)[:size] {
@@ -155,13 +149,7 @@ func TestSelectHeaviestSorted(t *testing.T) {
 // of seen.
 func TestOrderTopSpread(t *testing.T) {
 	const n = 2000
-	c := New(Options{})
-	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
-	r := rand.New(rand.NewPCG(7, 8))
-	for id := range n {
-		c.stat[id].seen = uint32(r.IntN(3))
-		c.hashes[id] = r.Uint64()
-	}
+	c, r := randomTerms(n, 3, 7)
 	weights := map[string]func() float32{
 		"magnitudes": func() float32 { return float32(math.Exp(r.Float64()*40 - 20)) },
 		"bunched":    func() float32 { return 3 + float32(r.IntN(50))*1e-6 },
@@ -189,4 +177,18 @@ func TestOrderTopSpread(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomTerms returns a Clusterer with n terms of random hashes, each
+// seen fewer than seen times, and the random source that made them
+// (seeded by seed), for the rest of a test's draws.
+func randomTerms(n, seen int, seed uint64) (*Clusterer, *rand.Rand) {
+	c := New(Options{})
+	c.stat, c.hashes = make([]termStat, n), make([]uint64, n)
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	for id := range n {
+		c.stat[id].seen = uint32(r.IntN(seen))
+		c.hashes[id] = r.Uint64()
+	}
+	return c, r
 }
