@@ -107,19 +107,26 @@ func runWith(t testing.TB, opts Options, ls []labeled) (events, stories map[stri
 			t.Fatal(err)
 		}
 		events[l.ID], stories[l.ID] = as.Event, as.Story
-		for _, m := range merges {
-			src := events
-			if m.Level == "story" {
-				src = stories
-			}
-			for id, e := range src {
-				if e == m.From {
-					src[id] = m.Into
-				}
+		followMerges(events, stories, merges)
+	}
+	return events, stories
+}
+
+// followMerges moves the articles of a merged event or story to the one
+// it merged into: events and stories map article ids to their event and
+// story; a nil map is not followed.
+func followMerges(events, stories map[string]string, merges []storyline.Merge) {
+	for _, m := range merges {
+		ids := events
+		if m.Level == "story" {
+			ids = stories
+		}
+		for id, x := range ids {
+			if x == m.From {
+				ids[id] = m.Into
 			}
 		}
 	}
-	return events, stories
 }
 
 // pairF1 is pairwise precision, recall and F1 from the contingency table.

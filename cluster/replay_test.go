@@ -80,17 +80,7 @@ func replayStories(t testing.TB, opts Options, cs []capturedArticle) (events, st
 			}
 			t.Logf("%s %-22s → %s sim %.3f names %v copies %d | %.60s", a.ID[:min(8, len(a.ID))], cs[i].Gold, as.Event, as.Why.Similarity, names, len(cs[i].Copies), a.Title)
 		}
-		for _, m := range merges {
-			src := events
-			if m.Level == "story" {
-				src = stories
-			}
-			for id, e := range src {
-				if e == m.From {
-					src[id] = m.Into
-				}
-			}
-		}
+		followMerges(events, stories, merges)
 	}
 	return events, stories
 }

@@ -78,16 +78,7 @@ func TestTownHappeningsStayApart(t *testing.T) {
 			for _, x := range townStream {
 				as, merges := assign(t, c, x.a)
 				events[x.a.ID], stories[x.a.ID] = as.Event, as.Story
-				for _, m := range merges {
-					if m.Level != "story" {
-						continue
-					}
-					for id, s := range stories {
-						if s == m.From {
-							stories[id] = m.Into
-						}
-					}
-				}
+				followMerges(nil, stories, merges)
 			}
 			thread := stories["strike-1"]
 			chained := 0

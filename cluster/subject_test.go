@@ -228,16 +228,7 @@ func TestLookAlikeHappeningsOfOnePerson(t *testing.T) {
 			t.Fatal(err)
 		}
 		events[r.id] = as.Event
-		for _, m := range merges {
-			if m.Level != "event" {
-				continue
-			}
-			for id, e := range events {
-				if e == m.From {
-					events[id] = m.Into
-				}
-			}
-		}
+		followMerges(events, nil, merges)
 	}
 	for _, group := range [][]report{first, second, recount} {
 		for _, r := range group[1:] {

@@ -195,16 +195,7 @@ func TestTextHead(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := Text([]byte(tc.in), tc.hints)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Title != tc.title {
-				t.Errorf("title = %q, want %q", a.Title, tc.title)
-			}
-			if got := a.Published.String(); got != tc.published {
-				t.Errorf("published = %q, want %q", got, tc.published)
-			}
+			a := checkText(t, tc.in, tc.hints, tc.title, tc.published)
 			if a.Text != tc.text {
 				t.Errorf("text = %q, want %q", a.Text, tc.text)
 			}

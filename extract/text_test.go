@@ -187,21 +187,29 @@ func TestText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := Text([]byte(tc.in), tc.hints)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Title != tc.title {
-				t.Errorf("title = %q, want %q", a.Title, tc.title)
-			}
-			if got := a.Published.String(); got != tc.published {
-				t.Errorf("published = %q, want %q", got, tc.published)
-			}
+			a := checkText(t, tc.in, tc.hints, tc.title, tc.published)
 			if !strings.HasPrefix(a.Text, tc.textStart) {
 				t.Errorf("text = %.60q, want prefix %q", a.Text, tc.textStart)
 			}
 		})
 	}
+}
+
+// checkText extracts in with hints and checks the title and publication
+// Text gives it; it returns the article for the test's other checks.
+func checkText(t *testing.T, in string, hints Hints, title, published string) storyline.Article {
+	t.Helper()
+	a, err := Text([]byte(in), hints)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != title {
+		t.Errorf("title = %q, want %q", a.Title, title)
+	}
+	if got := a.Published.String(); got != published {
+		t.Errorf("published = %q, want %q", got, published)
+	}
+	return a
 }
 
 func mustDay(s string) time.Time {
