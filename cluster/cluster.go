@@ -104,6 +104,7 @@ type Clusterer struct {
 	dfSavedAt int
 
 	clock      time.Time // latest publication seen
+	untimed    untimedState
 	nextEvent  int
 	nextStory  int
 	sinceSweep int
@@ -490,10 +491,11 @@ func briefText(text string) bool {
 // arrivalTime is the article's publication time; when unknown, the
 // latest full date its text mentions (read by the date stage), as a
 // report is seldom older than what it reports; else the stream clock
-// (the latest publication seen): a dateless article is treated as
-// arriving now.
+// (the latest publication seen) while the stream is live, unknown (zero)
+// when not (undatedTime, see untimed.go).
 func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
 	p := a.Published
+	c.untimed.published = !p.IsZero()
 	if p.IsZero() {
 		var latest time.Time
 		for _, d := range a.Dates {
@@ -506,13 +508,14 @@ func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
 		}
 		if latest.IsZero() || (!c.clock.IsZero() && latest.After(c.clock)) {
 			// no date, or a date still to come ("the vote on May 5")
-			return c.clock
+			return c.undatedTime()
 		}
 		return latest
 	}
 	if p.Time.After(c.clock) {
 		c.clock = p.Time
 	}
+	c.untimed.addLag(c.clock.Sub(p.Time))
 	return p.Time
 }
 
@@ -520,7 +523,7 @@ func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
 // with the gap between t and n's span.
 func (c *Clusterer) decay(n *node, t time.Time, tau time.Duration) float64 {
 	if t.IsZero() || n.first.IsZero() {
-		return 1
+		return c.untimedDecay(n, t)
 	}
 	var gap time.Duration
 	switch {

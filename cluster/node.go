@@ -83,6 +83,8 @@ type node struct {
 	leads map[string]float32
 	// subjects counts the members' subjects (Features.subject).
 	subjects map[string]float32
+	// untimed counts the members of unknown time (untimed.go).
+	untimed int
 }
 
 // live follows merges to the node that absorbed n.
@@ -358,6 +360,9 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		n.scripts[0]++
 	}
 	c.extend(n, at, a.Published)
+	if at.IsZero() {
+		n.untimed++
+	}
 	if n.story != nil || n.id[0] == 'e' {
 		n.articles = append(n.articles, a.ID)
 	}
@@ -480,6 +485,7 @@ func (c *Clusterer) addShare(x *index, from, into *node) {
 		c.extend(into, from.last, from.lastPub)
 	}
 	into.size += from.size
+	into.untimed += from.untimed
 	x.refresh(into)
 	c.activeOf(into).update(into)
 	c.markDirty(into.id)

@@ -57,7 +57,9 @@ type Options struct {
 	// whose event day is none of the event's (see dateAgreement).
 	DateFloor float64
 	// DecayFloor is the share of similarity kept at an infinite gap: time
-	// weakens evidence, it never cancels strong textual agreement.
+	// weakens evidence, it never cancels strong textual agreement. It is
+	// also the share kept between a report of unknown time and a
+	// published one (see untimed.go): nothing shows them close in time.
 	DecayFloor float64
 	// EventWindow and StoryWindow are how long after its last article a
 	// cluster stays active (in stream time: the latest publication seen).

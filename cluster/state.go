@@ -45,6 +45,10 @@ type metaState struct {
 	// run never stopped would.
 	SinceSweep int       `json:"since_sweep,omitempty"`
 	Rate       rateState `json:"rate"`
+	// ClockLags are the lags behind the clock of the latest dated
+	// arrivals, oldest first (untimedState): a run resumed trusts the
+	// clock for undated articles when a run never stopped would.
+	ClockLags []time.Duration `json:"clock_lags,omitempty"`
 }
 
 // rateState is a dayRate as stored.
@@ -120,6 +124,8 @@ type nodeState struct {
 	// stores written before) has them summed again.
 	Norm2     float64 `json:"norm2,omitempty"`
 	KeysNorm2 float64 `json:"keys_norm2,omitempty"`
+	// Untimed counts the members of unknown time (node.untimed).
+	Untimed int `json:"untimed,omitempty"`
 }
 
 // weightsF32 is nodeState.Weights for weights written as float32 bits.
@@ -174,7 +180,8 @@ func (c *Clusterer) Pending() map[string][]byte {
 	// DFSavedAt, which must name the frequencies written with them
 	r := c.rate
 	meta, _ := json.Marshal(metaState{Docs: c.docs, DFSavedAt: c.dfSavedAt, Clock: c.clock, NextEvent: c.nextEvent, NextStory: c.nextStory,
-		SinceSweep: c.sinceSweep, Rate: rateState{Day: r.day, Hour: r.hour, N: r.n, Prev: r.prev, HN: r.hn, HPrev: r.hprev}})
+		SinceSweep: c.sinceSweep, Rate: rateState{Day: r.day, Hour: r.hour, N: r.n, Prev: r.prev, HN: r.hn, HPrev: r.hprev},
+		ClockLags: c.untimed.recent()})
 	out[keyMeta] = meta
 	for id := range c.dirtyKeys {
 		key, m := prefixEv+id, c.events
@@ -199,7 +206,8 @@ const weightUnit = 1e5
 func (c *Clusterer) encodeNode(n *node) []byte {
 	st := nodeState{ID: n.id, Seq: n.seq,
 		First: n.first, Last: n.last, FirstPub: n.firstPub, LastPub: n.lastPub,
-		Articles: n.articles, Size: n.size, LastArr: n.lastArrival, Children: n.children, Title: n.title, TitleScore: n.titleScore}
+		Articles: n.articles, Size: n.size, LastArr: n.lastArrival, Children: n.children, Title: n.title, TitleScore: n.titleScore,
+		Untimed: n.untimed}
 	if n.story != nil {
 		st.Story = n.story.live().id
 	}
@@ -257,6 +265,10 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 	c.sinceSweep = meta.SinceSweep
 	r := meta.Rate
 	c.rate = dayRate{day: r.Day, hour: r.Hour, n: r.N, prev: r.Prev, hn: r.HN, hprev: r.HPrev}
+	c.untimed = untimedState{}
+	for _, lag := range meta.ClockLags {
+		c.untimed.addLag(lag)
+	}
 	if c.dfSavedAt > 0 {
 		// the frequencies on record were counted over dfSavedAt documents
 		c.docs = c.dfSavedAt
@@ -281,7 +293,8 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			}
 			n := &node{id: st.ID, seq: st.Seq,
 				first: st.First, last: st.Last, firstPub: st.FirstPub, lastPub: st.LastPub,
-				articles: st.Articles, size: st.Size, lastArrival: st.LastArr, children: st.Children, title: st.Title, titleScore: st.TitleScore}
+				articles: st.Articles, size: st.Size, lastArrival: st.LastArr, children: st.Children, title: st.Title, titleScore: st.TitleScore,
+				untimed: st.Untimed}
 			f32 := st.Weights == weightsF32
 			if err := c.decodeCentroid(st.Centroid, &n.cent, f32, st.Norm2); err != nil {
 				return fmt.Errorf("cluster: load %s: %w", key, err)

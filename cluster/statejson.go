@@ -151,6 +151,10 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		b = append(b, `,"keys_norm2":`...)
 		b = appendFloat64(b, st.KeysNorm2)
 	}
+	if st.Untimed != 0 {
+		b = append(b, `,"untimed":`...)
+		b = strconv.AppendInt(b, int64(st.Untimed), 10)
+	}
 	return append(b, '}')
 }
 
