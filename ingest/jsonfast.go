@@ -17,6 +17,44 @@ type fields struct {
 	title, text, html, url, source, lang string
 }
 
+// part names a member of fields.
+type part uint8
+
+const (
+	partID part = iota
+	partDate
+	partPublished
+	partTitle
+	partText
+	partHTML
+	partURL
+	partSource
+	partLang
+)
+
+// at returns the member m of f.
+func (f *fields) at(m part) *string {
+	switch m {
+	case partID:
+		return &f.id
+	case partDate:
+		return &f.date
+	case partPublished:
+		return &f.published
+	case partTitle:
+		return &f.title
+	case partText:
+		return &f.text
+	case partHTML:
+		return &f.html
+	case partURL:
+		return &f.url
+	case partSource:
+		return &f.source
+	}
+	return &f.lang
+}
+
 // maxFastDepth is the nesting depth beyond which decodeFields gives the
 // object to encoding/json (whose own limit is far deeper).
 const maxFastDepth = 200
@@ -34,7 +72,7 @@ func decodeFields(raw []byte, f *fields) bool {
 	if !d.object(f) {
 		return false
 	}
-	d.own()
+	d.own(f)
 	return true
 }
 
@@ -106,8 +144,12 @@ func (d *fastDecoder) consume(c byte) bool {
 // ws skips JSON white space.
 func (d *fastDecoder) ws() {
 	for d.i < len(d.b) {
-		switch d.b[d.i] {
-		case ' ', '\t', '\n', '\r':
+		// Most calls find none: every white space byte is at most a
+		// space, and the next byte is nearly always above it.
+		switch c := d.b[d.i]; {
+		case c > ' ':
+			return
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			d.i++
 		default:
 			return
@@ -152,26 +194,26 @@ func (d *fastDecoder) plainKey() ([]byte, bool) {
 
 // member reads the value of the member key into f.
 func (d *fastDecoder) member(key []byte, f *fields) bool {
-	var dst *string
+	var m part
 	switch string(key) {
 	case "id":
-		return d.scalar(&f.id)
+		return d.scalar(f, partID)
 	case "date":
-		return d.scalar(&f.date)
+		return d.scalar(f, partDate)
 	case "published":
-		return d.scalar(&f.published)
+		return d.scalar(f, partPublished)
 	case "title":
-		dst = &f.title
+		m = partTitle
 	case "text":
-		dst = &f.text
+		m = partText
 	case "html":
-		dst = &f.html
+		m = partHTML
 	case "url":
-		dst = &f.url
+		m = partURL
 	case "source":
-		dst = &f.source
+		m = partSource
 	case "lang":
-		dst = &f.lang
+		m = partLang
 	default:
 		return d.skip(0)
 	}
@@ -180,17 +222,17 @@ func (d *fastDecoder) member(key []byte, f *fields) bool {
 		s, span, plain, ok := d.strOrSpan()
 		switch {
 		case !ok:
-		case dst == &f.text || dst == &f.html:
+		case m == partText || m == partHTML:
 			// The article's body has a string of its own: the store
 			// drops it before the article's other members.
 			if plain {
 				s = string(span)
 			}
-			*dst = s
+			*f.at(m) = s
 		case plain:
-			d.setSpan(dst, span)
+			d.setSpan(m, span)
 		default:
-			d.setString(dst, s)
+			d.setString(f, m, s)
 		}
 		return ok
 	case 'n':
@@ -200,16 +242,16 @@ func (d *fastDecoder) member(key []byte, f *fields) bool {
 	return false
 }
 
-// scalar reads a member that may be a string, a number (kept as written)
-// or null (the empty string).
-func (d *fastDecoder) scalar(dst *string) bool {
+// scalar reads the member m of f, which may be a string, a number (kept
+// as written) or null (the empty string).
+func (d *fastDecoder) scalar(f *fields, m part) bool {
 	switch c := d.peek(); {
 	case c == '"':
 		s, span, plain, ok := d.strOrSpan()
 		if plain {
-			d.setSpan(dst, span)
+			d.setSpan(m, span)
 		} else {
-			d.setString(dst, s)
+			d.setString(f, m, s)
 		}
 		return ok
 	case c == '-' || c >= '0' && c <= '9':
@@ -217,10 +259,10 @@ func (d *fastDecoder) scalar(dst *string) bool {
 		if !d.number() {
 			return false
 		}
-		d.setSpan(dst, d.b[start:d.i])
+		d.setSpan(m, d.b[start:d.i])
 		return true
 	case c == 'n':
-		d.setString(dst, "")
+		d.setString(f, m, "")
 		return d.literal("null")
 	}
 	return false

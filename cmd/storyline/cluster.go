@@ -196,6 +196,9 @@ func writeAssignments(ctx context.Context, w io.Writer, st storyline.ClusterStor
 }
 
 // encodeAssignments appends the assignmentLine of each of ids to buf.
+// A line whose strings need no escaping, as ids and the clusterer's
+// names nearly always are, is written as encoding/json would write it
+// without its reflection; any other goes through encoding/json.
 func encodeAssignments(ctx context.Context, buf *bytes.Buffer, st storyline.ClusterStore, ids []string) error {
 	lines := newJSONLines(buf)
 	for _, id := range ids {
@@ -203,9 +206,26 @@ func encodeAssignments(ctx context.Context, buf *bytes.Buffer, st storyline.Clus
 		if err != nil && !errors.Is(err, storyline.ErrNotFound) {
 			return fmt.Errorf("cluster: %w", err)
 		}
+		if plainJSON(id) && plainJSON(as.Event) && plainJSON(as.Story) {
+			for _, s := range [...]string{`{"id":"`, id, `","event":"`, as.Event, `","story":"`, as.Story, `","cluster":"`, as.Event, "\"}\n"} {
+				buf.WriteString(s)
+			}
+			continue
+		}
 		if err := lines.write(assignmentLine{ID: id, Event: as.Event, Story: as.Story, Cluster: as.Event}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// plainJSON reports whether encoding/json, not escaping HTML, writes s
+// as it is between quotes: printable ASCII without quote or backslash.
+func plainJSON(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

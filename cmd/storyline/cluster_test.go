@@ -131,3 +131,40 @@ func TestWriteAssignments(t *testing.T) {
 		}
 	}
 }
+
+// namedStore is a ClusterStore whose every id is in event "e-"+id and
+// story "s-"+id.
+type namedStore struct{ storyline.ClusterStore }
+
+func (namedStore) Assignment(_ context.Context, id string) (storyline.Assignment, error) {
+	return storyline.Assignment{Article: id, Event: "e-" + id, Story: "s-" + id}, nil
+}
+
+// TestEncodeAssignmentsAsJSON: each line is what encoding/json writes of
+// the assignmentLine (HTML not escaped), whether its strings are plain
+// or need escaping.
+func TestEncodeAssignmentsAsJSON(t *testing.T) {
+	ids := []string{"g00000001", "a b", "<tag>&", "~x~", "say \"hi\"", `back\slash`, "tab\there", "line\nend",
+		"\x7f", "naïve", "Москва", "sep\u2028", "bad\xff", ""}
+	var buf bytes.Buffer
+	if err := encodeAssignments(context.Background(), &buf, namedStore{}, ids); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	for _, id := range ids {
+		if err := enc.Encode(assignmentLine{ID: id, Event: "e-" + id, Story: "s-" + id, Cluster: "e-" + id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, wantLines := strings.SplitAfter(buf.String(), "\n"), strings.SplitAfter(want.String(), "\n")
+	if len(got) != len(wantLines) {
+		t.Fatalf("%d lines, want %d:\n%s", len(got), len(wantLines), buf.String())
+	}
+	for i := range got {
+		if got[i] != wantLines[i] {
+			t.Errorf("id %q: wrote %q, want %q", ids[min(i, len(ids)-1)], got[i], wantLines[i])
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	_ "github.com/storyline-news/storyline/cmd/storyline/internal/initgc"
 )
 
 // defaultMemoryLimit is the soft limit on the Go heap unless GOMEMLIMIT
@@ -26,12 +28,18 @@ const defaultMemoryLimit = 1536 << 20
 // heap, so a long run pays for it only while it is small.
 const defaultGCPercent = 200
 
+// init sets the collector's pace. It runs after the init of every
+// package main imports, initgc's included, which holds the collector off
+// until then.
+func init() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
+	}
+}
+
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(defaultGCPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
