@@ -14,6 +14,15 @@ func unitOf(terms ...uint32) vector {
 	return v
 }
 
+// termsClusterer is a Clusterer whose scratch arrays cover terms
+// 0 to n-1, for centroids built by hand.
+func termsClusterer(n int) *Clusterer {
+	c := New(Options{})
+	c.qw = make([]float32, n)
+	c.pos = make([]int32, n)
+	return c
+}
+
 // eventOf is an event whose members are the unit vectors ms, as
 // addMember sums them.
 func eventOf(c *Clusterer, ms ...vector) *node {
@@ -29,9 +38,7 @@ func eventOf(c *Clusterer, ms ...vector) *node {
 // cosine is below MergeThreshold; two look-alike happenings, each
 // tight, are not; two single reports need the threshold.
 func TestMergeable(t *testing.T) {
-	c := New(Options{})
-	c.qw = make([]float32, 32)
-	c.pos = make([]int32, 32)
+	c := termsClusterer(32)
 	tests := []struct {
 		name  string
 		a, b  []vector
@@ -91,9 +98,7 @@ func TestMergeable(t *testing.T) {
 // TestCohesion: the mean cosine of the pairs of members, read from the
 // centroid, is that of the members.
 func TestCohesion(t *testing.T) {
-	c := New(Options{})
-	c.qw = make([]float32, 32)
-	c.pos = make([]int32, 32)
+	c := termsClusterer(32)
 	tests := []struct {
 		name string
 		ms   []vector
