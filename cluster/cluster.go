@@ -378,7 +378,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || dense && !c.wordsJoin(cd) || c.eventsCosine(event, cd.n) < c.opts.MergeThreshold || c.otherSubjects(event, cd.n)) {
+			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n)) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -28,6 +28,9 @@ type Options struct {
 	RelinkThreshold float64
 	// MergeThreshold is the cosine two event centroids need to be merged
 	// when an article matches both: stronger evidence than one member's.
+	// Below it, two events are merged when their members are as alike
+	// across the two as within each (see mergeable): the halves of one
+	// happening split by the order of arrival.
 	MergeThreshold float64
 	// NameAgreement is the least cosine over name terms an article needs
 	// with an event, when both have names.
