@@ -269,7 +269,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	// one happening: a teaser, a caption, or the boilerplate a failed
 	// extraction leaves (a site's "follow us" line, copied by every page
 	// it could not read); its whole copies count as shared passages
-	brief := len(copies) > 0 && briefText(f.text)
+	brief := len(copies) > 0 && f.brief
 	for _, cp := range copies {
 		if !strongCopy(cp) {
 			continue
@@ -370,7 +370,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		why.NewEvent = true
 	} else {
 		why.Similarity = round3(best.sim)
-		why.Terms, why.Entities = c.shared(v, f, event)
+		if !c.opts.NoExplain {
+			why.Terms, why.Entities = c.shared(v, f, event)
+		}
 		// other events this article binds to the chosen one
 		for _, cd := range cands {
 			if cd.n == event || cd.n.dead() {
@@ -409,7 +411,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			story = cd.n
 			if why.Similarity == 0 {
 				why.Similarity = round3(cd.sim)
-				why.Terms, why.Entities = c.shared(v, f, story)
+				if !c.opts.NoExplain {
+					why.Terms, why.Entities = c.shared(v, f, story)
+				}
 			}
 			break
 		}

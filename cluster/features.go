@@ -37,6 +37,9 @@ type Features struct {
 	// title and text are the article's, for the readable form of terms
 	// (explanations).
 	title, text string
+	// brief is briefText of the text: whether its whole copies prove
+	// one happening, found here, off the ordered path of AssignPrepared.
+	brief bool
 	// Day is the day of the happening the article reports (days since
 	// the Unix epoch), when HasDay: see eventDay.
 	Day    int32
@@ -387,7 +390,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	add(a.Title, true, nil)
 	s.dates = dateSpans(s.dates[:0], a.Dates)
 	add(a.Text, false, s.dates)
-	ft := &Features{title: a.Title, text: a.Text}
+	ft := &Features{title: a.Title, text: a.Text, brief: briefText(a.Text)}
 	// Entities the reader found boost the words of their names. Their
 	// canonical names are not added as terms of their own: the same
 	// person is canonicalised differently across articles ("Peskov",
