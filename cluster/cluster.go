@@ -78,6 +78,7 @@ import (
 	"sort"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -475,12 +476,23 @@ func strongCopy(cp storyline.Copy) bool {
 // evidence of one happening by themselves: a lead's (leadTokens).
 const briefWords = leadTokens
 
-// briefText reports whether text has fewer than briefWords words.
+// briefText reports whether text has fewer than briefWords words: runs
+// of letters and digits (unicode.IsLetter, unicode.IsDigit).
 func briefText(text string) bool {
 	n := 0
 	in := false
-	for _, r := range text {
-		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(text); {
+		// ASCII and the two-byte Cyrillic letters without a call
+		var letter bool
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			letter = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			letter = cyrillicLetter(r) || unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if letter && !in {
 			if n++; n >= briefWords {
 				return false
@@ -490,6 +502,11 @@ func briefText(text string) bool {
 	}
 	return true
 }
+
+// cyrillicLetter reports whether r is in U+0400–U+047F, the Cyrillic
+// code points written in two bytes whose lead is 0xD0 or 0xD1, which are
+// all letters.
+func cyrillicLetter(r rune) bool { return r >= 0x400 && r < 0x480 }
 
 // arrivalTime is the article's publication time; when unknown, the
 // latest full date its text mentions (read by the date stage), as a
