@@ -137,6 +137,8 @@ type Clusterer struct {
 	pruneBuf []tw
 	rankBuf  []rankedTerm
 	rankTmp  []rankedTerm // bucketTop's
+	// rankEnds holds bucketTop's counts and ends of ranges.
+	rankEnds [rankBuckets + 1]int32
 	counts   []keyCount
 	fresh    []uint32
 	vids     []uint32

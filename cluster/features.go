@@ -194,7 +194,7 @@ type scratch struct {
 	roles []int
 	// terms and keys are the article's terms and name keys, in the
 	// order they first occur, indexed by id in termIdx and keyIdx.
-	terms, keys      []fterm
+	terms, keys     []fterm
 	termIdx, keyIdx idIndex
 	// memo remembers the analysis of the words seen last, one per
 	// wordCache (wordCache.memo).
