@@ -129,10 +129,12 @@ type Clusterer struct {
 	top   []uint32
 	cands []candidate
 	vec   vector
-	dfs   []uint32 // an article's document frequencies (vectorize)
-	kvec  vector   // the name keys of the article being assigned
-	cvec  vector   // a centroid as a vector (centroidVector)
-	query vector
+	// dfs and seens are an article's document frequencies and the
+	// arrivals that first counted its terms (vectorize).
+	dfs, seens []uint32
+	kvec       vector // the name keys of the article being assigned
+	cvec       vector // a centroid as a vector (centroidVector)
+	query      vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
