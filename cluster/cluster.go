@@ -78,6 +78,7 @@ import (
 	"sort"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -129,14 +130,18 @@ type Clusterer struct {
 	top   []uint32
 	cands []candidate
 	vec   vector
-	dfs   []uint32 // an article's document frequencies (vectorize)
-	kvec  vector   // the name keys of the article being assigned
-	cvec  vector   // a centroid as a vector (centroidVector)
-	query vector
+	// dfs and seens are an article's document frequencies and the
+	// arrivals that first counted its terms (vectorize).
+	dfs, seens []uint32
+	kvec       vector // the name keys of the article being assigned
+	cvec       vector // a centroid as a vector (centroidVector)
+	query      vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
 	rankTmp  []rankedTerm // bucketTop's
+	// rankEnds holds bucketTop's counts and ends of ranges.
+	rankEnds [rankBuckets + 1]int32
 	counts   []keyCount
 	fresh    []uint32
 	vids     []uint32
@@ -270,7 +275,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 	// one happening: a teaser, a caption, or the boilerplate a failed
 	// extraction leaves (a site's "follow us" line, copied by every page
 	// it could not read); its whole copies count as shared passages
-	brief := len(copies) > 0 && briefText(f.text)
+	brief := len(copies) > 0 && f.brief
 	for _, cp := range copies {
 		if !strongCopy(cp) {
 			continue
@@ -371,7 +376,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		why.NewEvent = true
 	} else {
 		why.Similarity = round3(best.sim)
-		why.Terms, why.Entities = c.shared(v, f, event)
+		if !c.opts.NoExplain {
+			why.Terms, why.Entities = c.shared(v, f, event)
+		}
 		// other events this article binds to the chosen one
 		for _, cd := range cands {
 			if cd.n == event || cd.n.dead() {
@@ -410,7 +417,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			story = cd.n
 			if why.Similarity == 0 {
 				why.Similarity = round3(cd.sim)
-				why.Terms, why.Entities = c.shared(v, f, story)
+				if !c.opts.NoExplain {
+					why.Terms, why.Entities = c.shared(v, f, story)
+				}
 			}
 			break
 		}
@@ -472,12 +481,23 @@ func strongCopy(cp storyline.Copy) bool {
 // evidence of one happening by themselves: a lead's (leadTokens).
 const briefWords = leadTokens
 
-// briefText reports whether text has fewer than briefWords words.
+// briefText reports whether text has fewer than briefWords words: runs
+// of letters and digits (unicode.IsLetter, unicode.IsDigit).
 func briefText(text string) bool {
 	n := 0
 	in := false
-	for _, r := range text {
-		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(text); {
+		// ASCII and the two-byte Cyrillic letters without a call
+		var letter bool
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			letter = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			letter = cyrillicLetter(r) || unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if letter && !in {
 			if n++; n >= briefWords {
 				return false
@@ -487,6 +507,11 @@ func briefText(text string) bool {
 	}
 	return true
 }
+
+// cyrillicLetter reports whether r is in U+0400–U+047F, the Cyrillic
+// code points written in two bytes whose lead is 0xD0 or 0xD1, which are
+// all letters.
+func cyrillicLetter(r rune) bool { return r >= 0x400 && r < 0x480 }
 
 // arrivalTime is the article's publication time; when unknown, the
 // latest full date its text mentions (read by the date stage), as a

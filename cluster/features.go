@@ -37,6 +37,9 @@ type Features struct {
 	// title and text are the article's, for the readable form of terms
 	// (explanations).
 	title, text string
+	// brief is briefText of the text: whether its whole copies prove
+	// one happening, found here, off the ordered path of AssignPrepared.
+	brief bool
 	// Day is the day of the happening the article reports (days since
 	// the Unix epoch), when HasDay: see eventDay.
 	Day    int32
@@ -189,91 +192,15 @@ type scratch struct {
 	// roles holds the places in words of the text's words of
 	// spokesRoles (wordInfo.role), for nearRole.
 	roles []int
-	terms []fterm
-	keys  []fterm
-	slots []int32 // position in terms plus one; zero is free
-	shift uint
+	// terms and keys are the article's terms and name keys, in the
+	// order they first occur, indexed by id in termIdx and keyIdx.
+	terms, keys     []fterm
+	termIdx, keyIdx idIndex
 	// memo remembers the analysis of the words seen last, one per
 	// wordCache (wordCache.memo).
 	memo [3]wordMemo
 	// persons remembers the terms of the persons seen last.
 	persons termMemo
-}
-
-// reset sizes the table for up to n terms and empties it.
-func (s *scratch) reset(n int) {
-	size, shift := 64, uint(32-6)
-	for size < 2*n {
-		size *= 2
-		shift--
-	}
-	if cap(s.slots) < size {
-		s.slots = make([]int32, size)
-	}
-	s.slots = s.slots[:size]
-	clear(s.slots)
-	s.shift = shift
-	s.terms = s.terms[:0]
-	s.keys = s.keys[:0]
-}
-
-// addKey counts a name key, written as w (nil for an entity's name); an
-// article names few, so a scan will do.
-func (s *scratch) addKey(id uint32, tf float32, w *textproc.Word, inTitle bool) {
-	for i := range s.keys {
-		if s.keys[i].id == id {
-			s.keys[i].tf += tf
-			if s.keys[i].n == 0 && w != nil {
-				s.keys[i].inTitle, s.keys[i].at, s.keys[i].n = inTitle, w.Byte, w.Len
-			}
-			return
-		}
-	}
-	k := fterm{id: id, tf: tf}
-	if w != nil {
-		k.inTitle, k.at, k.n = inTitle, w.Byte, w.Len
-	}
-	s.keys = append(s.keys, k)
-}
-
-// hasKey reports whether name key id is counted.
-func (s *scratch) hasKey(id uint32) bool {
-	for i := range s.keys {
-		if s.keys[i].id == id {
-			return true
-		}
-	}
-	return false
-}
-
-// term returns the entry of term id, adding it when new.
-func (s *scratch) term(id uint32) (*fterm, bool) {
-	mask := uint32(len(s.slots) - 1)
-	for h := (id * 0x9e3779b1) >> s.shift; ; h = (h + 1) & mask {
-		p := s.slots[h]
-		if p == 0 {
-			s.terms = append(s.terms, fterm{id: id, boost: 1})
-			s.slots[h] = int32(len(s.terms))
-			return &s.terms[len(s.terms)-1], true
-		}
-		if s.terms[p-1].id == id {
-			return &s.terms[p-1], false
-		}
-	}
-}
-
-// lookup returns the position of term id, or -1.
-func (s *scratch) lookup(id uint32) int {
-	mask := uint32(len(s.slots) - 1)
-	for h := (id * 0x9e3779b1) >> s.shift; ; h = (h + 1) & mask {
-		p := s.slots[h]
-		if p == 0 {
-			return -1
-		}
-		if s.terms[p-1].id == id {
-			return int(p - 1)
-		}
-	}
 }
 
 // nearRole reports whether a word of spokesRoles (s.roles) is among the
@@ -323,10 +250,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	add := func(text string, inTitle bool, dates []span) {
 		s.words = textproc.ScanWords(s.words[:0], text)
 		infos := slices.Grow(s.infos[:0], len(s.words))[:len(s.words)]
-		memo := &s.memo[wc.memo]
-		for i := range s.words {
-			infos[i] = memo.info(wc, s.words[i].Raw(text))
-		}
+		s.memo[wc.memo].fill(wc, text, s.words, infos)
 		s.infos = infos
 		if !inTitle {
 			s.roles = s.roles[:0]
@@ -353,9 +277,6 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				// day, and a month's name is rare (heavy) for days
 				// after the month begins
 				continue
-			}
-			if len(s.terms)*2 >= len(s.slots) {
-				s.grow()
 			}
 			e, fresh := s.term(wi.id)
 			if fresh {
@@ -387,7 +308,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	add(a.Title, true, nil)
 	s.dates = dateSpans(s.dates[:0], a.Dates)
 	add(a.Text, false, s.dates)
-	ft := &Features{title: a.Title, text: a.Text}
+	ft := &Features{title: a.Title, text: a.Text, brief: briefText(a.Text)}
 	// Entities the reader found boost the words of their names. Their
 	// canonical names are not added as terms of their own: the same
 	// person is canonicalised differently across articles ("Peskov",
@@ -401,7 +322,8 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		last, any := uint32(0), false
 		person := e.Kind == storyline.Person
 		for i := range s.names {
-			wi := s.memo[wc.memo].info(wc, s.names[i].Raw(e.Name))
+			w := &s.names[i]
+			wi := s.memo[wc.memo].info(wc, e.Name, int(w.Byte), int(w.Len))
 			if person && i < len(s.names)-1 {
 				// a given name
 				if wi.keep {
@@ -462,21 +384,6 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
 	}
 	return ft
-}
-
-// grow doubles the table, keeping its terms.
-func (s *scratch) grow() {
-	terms := s.terms
-	s.slots = make([]int32, 2*len(s.slots))
-	s.shift--
-	mask := uint32(len(s.slots) - 1)
-	for i, t := range terms {
-		h := (t.id * 0x9e3779b1) >> s.shift
-		for s.slots[h] != 0 {
-			h = (h + 1) & mask
-		}
-		s.slots[h] = int32(i + 1)
-	}
 }
 
 // sublinear damps repeated terms: 1+ln(tf) for tf ≥ 1.

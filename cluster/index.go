@@ -429,7 +429,9 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 //
 //go:noinline
 func dotNames(ids []uint32, ws, qw []float32, names []uint8) (dot, dotN, centN float64) {
-	ws = ws[:len(ids)]
+	// names as long as qw (growScratch grows them together), so that a
+	// term's check against qw's length covers both
+	ws, names = ws[:len(ids)], names[:len(qw)]
 	for i, id := range ids {
 		w := float64(ws[i])
 		// without a branch, which the processor would mispredict: q is

@@ -108,6 +108,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	// memory (a term's counts, scattered by id) overlap, which the
 	// logarithms of the weights would keep apart
 	dfs := slices.Grow(c.dfs[:0], len(f.terms))[:len(f.terms)]
+	seens := slices.Grow(c.seens[:0], len(f.terms))[:len(f.terms)]
 	for i, t := range f.terms {
 		st := &c.stat[t.id]
 		if st.df == 0 {
@@ -118,23 +119,28 @@ func (c *Clusterer) vectorize(f *Features) vector {
 			st.nameDF++
 		}
 		c.setName(t.id)
-		dfs[i] = st.df
+		dfs[i], seens[i] = st.df, st.seen
 		if c.keepState {
 			c.dirtyDF[c.hashes[t.id]%dfShards] = true
 		}
 	}
-	c.dfs = dfs
-	v := slices.Grow(c.vec[:0], len(f.terms))[:len(f.terms)]
+	c.dfs, c.seens = dfs, seens
+	// the weights ranked as they are computed (selectHeaviest, with the
+	// counts read above, not again), and the DocTerms heaviest kept
+	rs := slices.Grow(c.rankBuf[:0], len(f.terms))[:len(f.terms)]
 	for i, t := range f.terms {
-		w := damped(t.tf) * idfs.idf(c, dfs[i]) * float64(t.boost)
-		v[i] = tw{t.id, float32(w)}
+		w := float32(damped(t.tf) * idfs.idf(c, dfs[i]) * float64(t.boost))
+		rs[i] = rankedTerm{rankKey(w, seens[i]), t.id, w}
 	}
-	c.selectHeaviest(v, c.opts.DocTerms)
+	c.rankBuf = rs
+	k := min(len(rs), c.opts.DocTerms)
+	c.orderTop(rs, k)
+	v := slices.Grow(c.vec[:0], k)[:k]
+	for i, r := range rs[:k] {
+		v[i] = tw{r.id, r.w}
+	}
 	c.kvec = c.keyVector(f, &idfs)
 	c.vec = v
-	if len(v) > c.opts.DocTerms {
-		v = v[:c.opts.DocTerms]
-	}
 	v.unit()
 	return v
 }

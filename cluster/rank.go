@@ -90,11 +90,13 @@ func (c *Clusterer) orderTop(rs []rankedTerm, k int) {
 
 // bucketTop is orderTop for terms of different weights (it reports
 // false, and leaves rs as it is, for fewer than two terms or terms of
-// one weight). The weights (the keys' high halves) are counted in
-// rankBuckets ranges between the heaviest and the lightest, the terms
-// placed range by range, heaviest first, without a comparison (a
-// counting sort), and the ranges that hold the k first sorted each: a
-// term of a lighter range ranks after every term of a heavier one.
+// one weight). The weights (the keys' high halves) are counted in ranges
+// between the heaviest and the lightest, about one a term (rankBuckets
+// at most), and the terms placed range by range, heaviest first, without
+// a comparison (a counting sort), up to the range that holds the k-th
+// term, the lighter ones after them in any order; the ranges that hold
+// the k first are then sorted each: a term of a lighter range ranks
+// after every term of a heavier one.
 func (c *Clusterer) bucketTop(rs []rankedTerm, k int) bool {
 	if len(rs) < 2 {
 		return false
@@ -107,25 +109,36 @@ func (c *Clusterer) bucketTop(rs []rankedTerm, k int) bool {
 	if lo == hi {
 		return false
 	}
-	shift := uint(max(0, bits.Len32(hi-lo)-rankBits))
+	k = min(k, len(rs))
+	// fewer ranges for fewer terms: each range costs its count's sum
+	nb := min(max(bits.Len(uint(len(rs))), minRankBits), rankBits)
+	shift := uint(max(0, bits.Len32(hi-lo)-nb))
 	// ends[b+1] counts the terms of range b, then, summed, ends[b] is
 	// where range b starts; as terms are placed it becomes its end
-	var ends [rankBuckets + 1]int32
+	ends := c.rankEnds[:1<<nb+1]
+	clear(ends)
 	for i := range rs {
 		ends[(uint32(rs[i].key>>32)-lo)>>shift+1]++
 	}
-	for b := 1; b <= rankBuckets; b++ {
+	// last is the range of the k-th term: the lighter ones are placed
+	// as one, from where range last+1 starts
+	last := 0
+	for b := 1; ; b++ {
 		ends[b] += ends[b-1]
+		if int(ends[b]) >= k {
+			last = b - 1
+			break
+		}
 	}
 	tmp := slices.Grow(c.rankTmp[:0], len(rs))[:len(rs)]
 	for i := range rs {
-		b := (uint32(rs[i].key>>32) - lo) >> shift
+		b := min((uint32(rs[i].key>>32)-lo)>>shift, uint32(last+1))
 		tmp[ends[b]] = rs[i]
 		ends[b]++
 	}
 	copy(rs, tmp)
 	c.rankTmp = tmp
-	for b, start := 0, 0; start < min(k, len(rs)); b++ {
+	for b, start := 0, 0; b <= last; b++ {
 		end := int(ends[b])
 		if end-start > 1 {
 			c.sortRanked(rs[start:end])
@@ -135,11 +148,12 @@ func (c *Clusterer) bucketTop(rs []rankedTerm, k int) bool {
 	return true
 }
 
-// rankBits is the log of rankBuckets, the number of ranges of weight
-// bucketTop places terms in.
+// rankBits is the log of rankBuckets, the most ranges of weight bucketTop
+// places terms in, and minRankBits that of the fewest.
 const (
 	rankBits    = 8
 	rankBuckets = 1 << rankBits
+	minRankBits = 4
 )
 
 // selectHeaviestSorted puts the k heaviest terms of ts first, sorted as

@@ -24,6 +24,8 @@ import (
 // there (one "id event story similarity" line per article, and its
 // merges), so that two versions can be compared byte for byte; with
 // STORYLINE_BENCH_WHY set as well, each assignment's explanation too.
+// Without it the clusterer explains nothing (Options.NoExplain), as in
+// the pipeline's clustering runs.
 func BenchmarkReplayCapture(b *testing.B) {
 	path := os.Getenv("STORYLINE_BENCH_CAPTURE")
 	if path == "" {
@@ -31,6 +33,8 @@ func BenchmarkReplayCapture(b *testing.B) {
 	}
 	cs := readCaptured(b, path)
 	out := os.Getenv("STORYLINE_BENCH_OUT")
+	// the pipeline's clustering runs explain nothing (NoExplain)
+	why := out != "" && os.Getenv("STORYLINE_BENCH_WHY") != ""
 	ctx := context.Background()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
@@ -58,7 +62,7 @@ func BenchmarkReplayCapture(b *testing.B) {
 				defer f.Close()
 				w = bufio.NewWriter(f)
 			}
-			c, i = New(Options{NoState: true}), 0
+			c, i = New(Options{NoState: true, NoExplain: !why}), 0
 			t0 := rusage.ThreadCPU()
 			for k := range cs {
 				feats[k] = c.Prepare(&cs[k].Article)
@@ -75,7 +79,7 @@ func BenchmarkReplayCapture(b *testing.B) {
 		feats[i] = nil
 		if w != nil {
 			fmt.Fprintf(w, "%s %s %s %.3f\n", as.Article, as.Event, as.Story, as.Why.Similarity)
-			if os.Getenv("STORYLINE_BENCH_WHY") != "" {
+			if why {
 				fmt.Fprintf(w, "  why %q %q %q %v %v\n", as.Why.Terms, as.Why.Entities, as.Why.Copies, as.Why.NewEvent, as.Why.NewStory)
 			}
 			for _, m := range merges {

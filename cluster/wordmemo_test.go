@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline/textproc"
@@ -18,21 +19,21 @@ func TestWordMemo(t *testing.T) {
 		newWordCache(textproc.ForLang("ru"), lex, 1),
 	}
 	var memo [2]wordMemo
-	words := []string{"said", "Peskov", "Кремль", "the", "running", "Friday", "2021", "x"}
+	words := []string{"said", "Peskov", "Кремль", "the", "running", "Friday", "2021", "x", "международного", "responsibilities"}
 	for i := range 3 * memoSize {
 		words = append(words, fmt.Sprintf("word%d", i))
 	}
 	for round := range 2 {
 		for _, w := range words {
 			for k, wc := range caches {
-				got, want := memo[k].info(wc, w), wc.info(w)
+				got, want := memo[k].info(wc, w, 0, len(w)), wc.info(w)
 				if got != want {
 					t.Fatalf("round %d, %d: memo info(%q) = %+v, want %+v", round, k, w, got, want)
 				}
 			}
 		}
 	}
-	if en, ru := memo[0].info(caches[0], "said"), memo[1].info(caches[1], "said"); en.keep || !ru.keep {
+	if en, ru := memo[0].info(caches[0], "said", 0, 4), memo[1].info(caches[1], "said", 0, 4); en.keep || !ru.keep {
 		t.Errorf("said: English keep %v, Russian keep %v; want false, true", en.keep, ru.keep)
 	}
 }
@@ -59,27 +60,63 @@ func TestTermMemo(t *testing.T) {
 // used last first, and a third evicts the one used least recently.
 func TestWordMemoWays(t *testing.T) {
 	wc := newWordCache(textproc.ForLang("en"), newLexicon(), 0)
-	set := func(w string) uint64 { return keyHash(w).Hi & (memoSize/2 - 1) }
+	key := func(w string) memoKey { return keyOf(w, 0, len(w)) }
 	var same []string
 	for i := 0; len(same) < 3; i++ {
-		if w := fmt.Sprintf("word%d", i); len(same) == 0 || set(w) == set(same[0]) {
+		if w := fmt.Sprintf("word%d", i); len(same) == 0 || key(w).set() == key(same[0]).set() {
 			same = append(same, w)
 		}
 	}
 	a, b, c := same[0], same[1], same[2]
+	info := func(m *wordMemo, w string) wordInfo { return m.info(wc, w, 0, len(w)) }
 	var m wordMemo
-	m.info(wc, a)
-	m.info(wc, b)
-	m.info(wc, a) // a used last
-	s := &m.sets[set(a)]
-	if s[0].k != keyHash(a) || s[1].k != keyHash(b) {
+	info(&m, a)
+	info(&m, b)
+	info(&m, a) // a used last
+	s := &m.sets[key(a).set()]
+	if s[0].k != key(a) || s[1].k != key(b) {
 		t.Fatalf("after a, b, a: the set holds %v, %v; want a then b", s[0].k, s[1].k)
 	}
-	m.info(wc, c) // evicts b
-	if s[0].k != keyHash(c) || s[1].k != keyHash(a) {
+	info(&m, c) // evicts b
+	if s[0].k != key(c) || s[1].k != key(a) {
 		t.Fatalf("after c: the set holds %v, %v; want c then a", s[0].k, s[1].k)
 	}
-	if got, want := m.info(wc, b), wc.info(b); got != want {
+	if got, want := info(&m, b), wc.info(b); got != want {
 		t.Fatalf("info(%q) = %+v, want %+v", b, got, want)
+	}
+}
+
+// TestMemoKey: a word's key is the same wherever a text holds it (in the
+// middle, where the key is loaded eight bytes at a time past the word,
+// and at the end, where it is read byte by byte), and two words have the
+// same key only when they are the same word: words that one is the
+// other followed by a zero byte, words of 8, 15 and 16 bytes and longer
+// ones, which are keyed by their hash.
+func TestMemoKey(t *testing.T) {
+	words := []string{"a", "a\x00", "ab", "Peskov", "Кремль", "12345678", "123456789",
+		"abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "международного",
+		"сотрудничества", "co-operation's", "\xff\xff\xff\xff\xff\xff\xff\xff"}
+	keys := map[memoKey]string{}
+	for _, w := range words {
+		var k memoKey
+		for i, text := range []string{w, "x " + w, w + " and the rest of a sentence", "«" + w + "» more text after it"} {
+			at := strings.Index(text, w)
+			if i == 0 {
+				at = 0
+			}
+			got := keyOf(text, at, len(w))
+			if i == 0 {
+				k = got
+			} else if got != k {
+				t.Errorf("keyOf(%q) in %q = %v, want %v as alone", w, text, got, k)
+			}
+		}
+		if k == (memoKey{}) {
+			t.Errorf("keyOf(%q) is the zero key, which marks a free slot", w)
+		}
+		if other, ok := keys[k]; ok {
+			t.Errorf("keyOf(%q) = keyOf(%q) = %v", w, other, k)
+		}
+		keys[k] = w
 	}
 }

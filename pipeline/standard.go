@@ -66,9 +66,11 @@ type ClusteringOptions struct {
 //
 // Its clusterer and cleaner keep no state for a later run
 // (cluster.Options.NoState, clean.Options.NoState): the store lives for
-// one run, and assignments are the same.
+// one run, and assignments are the same. Nor does its clusterer explain
+// its assignments (cluster.Options.NoExplain): st should drop
+// explanations (memory.Options.DropWhy), as the cluster command's does.
 func Clustering(st storyline.Store, opts ClusteringOptions) Config {
-	clusterer := cluster.New(cluster.Options{NoState: true})
+	clusterer := cluster.New(cluster.Options{NoState: true, NoExplain: true})
 	cl := clean.New(clean.Options{NoState: true})
 	cfg := Config{
 		Store:     st,
