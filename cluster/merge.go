@@ -17,20 +17,24 @@ import "math"
 // two halves of one happening's first reports (two and four reports of a
 // tram derailment, split by the main person each named) meet at a cosine
 // of 0.4 to 0.57 while every further report matches both, below the
-// threshold that keeps the events of one story apart. A centroid is the sum of its members' unit vectors, so the mean
-// cosine between the members of two events, and between the members of
-// one, can be read from the centroids and the sizes (crossCohesion,
-// cohesion): a story's two happenings are each more alike within than
-// across, the halves of one happening are alike across as they are
-// within. No threshold is added: the events' own cohesion is the bar.
+// threshold that keeps the events of one story apart. A centroid is the
+// sum of its members' unit vectors, so the mean cosine between the
+// members of two events, and between the members of one, can be read
+// from the centroids and the sizes (crossCohesion, cohesion): a story's
+// two happenings are each more alike within than across, the halves of
+// one happening are alike across as they are within. No threshold is
+// added: the events' own cohesion is the bar, and never lower than the
+// similarity a report needs to join an event (Options.EventThreshold),
+// since an event held together by copies or names rather than words (a
+// pair of reports sharing almost no words) would otherwise set no bar.
 
 // mergeable reports whether events a and b, both matched by an arrival
 // closely enough for it to join either, are alike enough to be merged:
 // their centroids' cosine reaches Options.MergeThreshold, or the mean
 // cosine between a member of one and a member of the other is at least
 // the mean cosine between two members of either (the more cohesive of
-// the two sets the bar; an event of one report has no cohesion, and two
-// such need the threshold). Events mostly in different scripts are
+// the two sets the bar, never lower than Options.EventThreshold; an
+// event of one report has no cohesion, and two such need the threshold). Events mostly in different scripts are
 // compared on their name keys, by the threshold alone: the keys do not
 // sum unit vectors of the members' words.
 func (c *Clusterer) mergeable(a, b *node) bool {
@@ -49,7 +53,7 @@ func (c *Clusterer) mergeable(a, b *node) bool {
 	if !okA || okB && cb > ca {
 		ca = cb
 	}
-	return crossCohesion(a, b, cos) >= ca
+	return crossCohesion(a, b, cos) >= max(ca, c.opts.EventThreshold)
 }
 
 // cohesion is the mean cosine between two members of event n, read from

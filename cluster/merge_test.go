@@ -71,6 +71,13 @@ func TestMergeable(t *testing.T) {
 			b:    []vector{unitOf(0, 1, 6, 7, 8)},
 		},
 		{
+			// within 0 (a pair held by copies or names, not words),
+			// across 0.125: below what a report needs to join
+			name: "a report and an event of reports sharing no words",
+			a:    []vector{unitOf(0, 1, 2, 3), unitOf(4, 5, 6, 7)},
+			b:    []vector{unitOf(0, 8, 9, 10)},
+		},
+		{
 			name: "two single reports below the threshold",
 			a:    []vector{unitOf(0, 1, 2, 3)},
 			b:    []vector{unitOf(0, 1, 4, 5)},

@@ -93,16 +93,19 @@ func (c *Clusterer) undatedTime() time.Time {
 }
 
 // untimedDecay is decay between an article at t and cluster n when
-// either has no time (t or n.first is zero). It is the mean, over n's
-// members, of a factor between the article and each: 1 between two
-// reports of unknown time, and between a report of unknown time and one
-// whose time was read from its text; DecayFloor between a report of
-// unknown time and a published one. An article of unknown time is thus
-// compared with a cluster mostly of published reports as if far apart
-// in time, and freely with a cluster of reports whose time is unknown as
-// well. A cluster opened by reports of unknown time keeps none, whatever
-// the clock later becomes, and a published article is compared with it
-// as if far apart.
+// either has no time (t or n.first is zero). Between reports of unknown
+// time it is 1, and so between a report of unknown time and a cluster
+// none of whose members is published (their times, if any, were read
+// from their text: a bound, not a publication). Against a cluster with
+// a published member it is the mean, over n's members, of a factor
+// between the article and each: 1 for a member of unknown time,
+// DecayFloor for any other (a member whose time was read from its text
+// counts as published there: the cluster's span is known). An article
+// of unknown time is thus compared with a cluster mostly of published
+// reports as if far apart in time, and freely with a cluster of reports
+// whose time is unknown as well. A cluster opened by reports of unknown
+// time keeps none, whatever the clock later becomes, and a published
+// article is compared with it as if far apart.
 func (c *Clusterer) untimedDecay(n *node, t time.Time) float64 {
 	fl := c.opts.DecayFloor
 	switch {
