@@ -127,13 +127,10 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		if g.staged.find(e.Name) >= 0 {
-			continue
-		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
 			continue
 		}
-		g.staged.add(e.Name)
+		g.staged.add(e.Name) // once: a name staged already keeps its number
 	}
 }
 

@@ -68,7 +68,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 		}
 		if from < m.Tok0 && d.lex(m.Tok0-1)&(inRoleHeads|inTitles) != 0 {
 			learn(m.Entity, from, m.Tok0)
-		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
+		} else if m.Tok0 > 0 && spanIs(d, d.Tokens[m.Tok0-1].End, m.Start, ", ") {
 			// "Aide to the Russian president, Yuri Ushakov, said"
 			s := m.Tok0 - 1
 			for s > 0 && m.Tok0-s < 6 && !d.SentStart[s] {
@@ -79,7 +79,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 			}
 		}
 		// after: ", the ROLE ..." up to the next punctuation
-		if m.Tok1 < len(d.Tokens) && d.Slice(m.End, d.Tokens[m.Tok1].Start) == ", " {
+		if m.Tok1 < len(d.Tokens) && spanIs(d, m.End, d.Tokens[m.Tok1].Start, ", ") {
 			to := m.Tok1
 			for to < len(d.Tokens) && to-m.Tok1 < 6 && (to == m.Tok1 || gapIs(d, to-1, " ")) && !isName[to] {
 				to++
@@ -176,6 +176,13 @@ func gapIs(d *Doc, i int, gaps ...string) bool {
 		}
 	}
 	return false
+}
+
+// spanIs reports whether the text between code points start and end is
+// x, which is ASCII: as d.Slice(start, end) == x, without a string.
+func spanIs(d *Doc, start, end int, x string) bool {
+	g := d.Text[start:end]
+	return len(g) == len(x) && runesAre(g, x)
 }
 
 // runesAre reports whether the code points of g are the bytes of the

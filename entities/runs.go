@@ -129,10 +129,10 @@ func joined(d *Doc, i int) bool {
 	if strings.HasSuffix(a.Term, "'s") {
 		return false
 	}
-	switch d.Slice(a.End, b.Start) {
-	case " ":
+	switch g := d.Text[a.End:b.Start]; {
+	case len(g) == 1 && g[0] == ' ':
 		return true
-	case ". ":
+	case len(g) == 2 && g[0] == '.' && g[1] == ' ':
 		return a.End-a.Start == 1 || d.lex(i)&(inTitles|inAbbreviations) != 0
 	}
 	return false
@@ -295,7 +295,7 @@ func makeCand(d *Doc, i, j int, w *work, c *cand) bool {
 				end -= 2
 				w = cut
 			}
-		} else if d.Slice(d.Tokens[k].End, d.Tokens[k+1].Start) != " " {
+		} else if !spanIs(d, d.Tokens[k].End, d.Tokens[k+1].Start, " ") {
 			spaced = false
 		}
 		words = append(words, w)
