@@ -92,17 +92,21 @@ func ageFollows(d *Doc, c *cand) bool {
 	if k+1 >= len(d.Tokens) || c.end != d.Tokens[k-1].End || !gapIs(d, k-1, ", ") {
 		return false
 	}
+	// the age first, which most runs before a comma lack, then the
+	// words of the run, looked up
+	age, ok := smallNumber(d.Tokens[k].Term)
+	if !ok || age < 1 || age > 115 {
+		return false
+	}
+	if after := d.Tokens[k].End; after >= len(d.Text) || d.Text[after] != ',' && d.Text[after] != ')' {
+		return false
+	}
 	for t := c.tok0; t < c.tok1; t++ {
 		if d.lex(t)&inConnectors != 0 {
 			return false // "Athens of Alexandros Grigoropoulos": a run of two names
 		}
 	}
-	age, ok := smallNumber(d.Tokens[k].Term)
-	if !ok || age < 1 || age > 115 {
-		return false
-	}
-	after := d.Tokens[k].End
-	return after < len(d.Text) && (d.Text[after] == ',' || d.Text[after] == ')')
+	return true
 }
 
 // smallNumber parses a term of one to three digits.
