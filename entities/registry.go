@@ -207,9 +207,9 @@ func (g *Registry) commitTo(changed map[string]string) {
 }
 
 // apply commits one full name learned for a surname key, recording in
-// changed, unless it is nil, what it changed. The key and name are copied before the
-// registry keeps them, so that it holds neither articles' text nor a
-// commit's keys; g.mu must be held for writing.
+// changed, unless it is nil, what it changed. The key and name are
+// copied before the registry keeps them, so that it holds neither
+// articles' text nor a commit's keys; g.mu must be held for writing.
 func (g *Registry) apply(key, name string, changed map[string]string) {
 	// lookup and current, with one search of the map
 	n, found := g.names[key]
