@@ -90,6 +90,12 @@ type finder struct {
 	// ref stands in for pub when inferring a year, when pub is unknown.
 	ref    time.Time
 	hasRef bool
+	// year is the year of pub, or else of ref, and latest two months
+	// after that date, the latest a day without a year may fall
+	// (inferYear); set when inferring is.
+	year      int
+	latest    time.Time
+	inferring bool
 	// days caches the last days formatted, as an article names the same
 	// day again and again.
 	days [4]struct {
@@ -279,16 +285,21 @@ func (f *finder) day(from, to, y int, m time.Month, d int) (storyline.DateMentio
 // inferYear places a day without a year within about ten months before
 // and two months after publication, where news mentions fall.
 func (f *finder) inferYear(m time.Month, d int) (int, bool) {
-	at := f.pub
-	switch {
-	case f.hasPub:
-	case f.hasRef:
-		at = f.ref
-	default:
-		return 0, false
+	if !f.inferring {
+		// the year and the bound of the article's date, worked out
+		// once: an article names several days without a year
+		at := f.pub
+		switch {
+		case f.hasPub:
+		case f.hasRef:
+			at = f.ref
+		default:
+			return 0, false
+		}
+		f.year, f.latest, f.inferring = at.Year(), at.AddDate(0, 2, 0), true
 	}
-	y := at.Year()
-	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(at.AddDate(0, 2, 0)) {
+	y := f.year
+	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(f.latest) {
 		y--
 	}
 	return y, true

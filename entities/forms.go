@@ -15,7 +15,11 @@ func lowerAs(w, term string) string {
 	if len(w) > 0 && len(term) >= len(w) {
 		// most often the word is the term with a capital: the first
 		// code point lowers to the term's, as long, and the rest is the
-		// term's, whose code points lowering leaves as they are
+		// term's, whose code points lowering leaves as they are; first
+		// for an ASCII capital, without a call
+		if c := w[0]; 'A' <= c && c <= 'Z' && term[0] == c+'a'-'A' && w[1:] == term[1:len(w)] {
+			return term[:len(w)]
+		}
 		r, size := rune(w[0]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(w)

@@ -89,7 +89,16 @@ func objectOfPersonVerb(d *Doc, c *cand) bool {
 // "Kimani Gray, 16, was shot".
 func ageFollows(d *Doc, c *cand) bool {
 	k := c.tok1
-	if k+1 >= len(d.Tokens) || c.end != d.Tokens[k-1].End || d.Slice(d.Tokens[k-1].End, d.Tokens[k].Start) != ", " {
+	if k+1 >= len(d.Tokens) || c.end != d.Tokens[k-1].End || !gapIs(d, k-1, ", ") {
+		return false
+	}
+	// the age first, which most runs before a comma lack, then the
+	// words of the run, looked up
+	age, ok := smallNumber(d.Tokens[k].Term)
+	if !ok || age < 1 || age > 115 {
+		return false
+	}
+	if after := d.Tokens[k].End; after >= len(d.Text) || d.Text[after] != ',' && d.Text[after] != ')' {
 		return false
 	}
 	for t := c.tok0; t < c.tok1; t++ {
@@ -97,12 +106,7 @@ func ageFollows(d *Doc, c *cand) bool {
 			return false // "Athens of Alexandros Grigoropoulos": a run of two names
 		}
 	}
-	age, ok := smallNumber(d.Tokens[k].Term)
-	if !ok || age < 1 || age > 115 {
-		return false
-	}
-	after := d.Slice(d.Tokens[k].End, min(d.Tokens[k].End+1, len(d.Text)))
-	return after == "," || after == ")"
+	return true
 }
 
 // smallNumber parses a term of one to three digits.
@@ -124,8 +128,16 @@ func smallNumber(term string) (int, bool) {
 // one letter, then ". " and a capitalised word ("В. Путин", "J. Smith").
 // The letters of an abbreviation ("U.S.") and the pronoun I are not.
 func isInitial(d *Doc, i int) bool {
+	// one letter first, which turns away nearly every token asked
+	// about, without a call
+	t := &d.Tokens[i]
+	return t.End-t.Start == 1 && initialAt(d, i)
+}
+
+// initialAt is isInitial for a token of one letter.
+func initialAt(d *Doc, i int) bool {
 	t := d.Tokens[i]
-	if t.End-t.Start != 1 || i+1 >= len(d.Tokens) || !isUpper(d.Text[t.Start]) || d.Text[t.Start] == 'I' {
+	if i+1 >= len(d.Tokens) || !isUpper(d.Text[t.Start]) || d.Text[t.Start] == 'I' {
 		return false
 	}
 	if !gapIs(d, i, ". ") || !d.Capitalized(i+1) {
@@ -141,7 +153,7 @@ func abbreviationLetter(d *Doc, i int) bool {
 		return false
 	}
 	p := d.Tokens[i-1]
-	return p.End-p.Start == 1 && d.Slice(p.End, d.Tokens[i].Start) == "."
+	return p.End-p.Start == 1 && spanIs(d, p.End, d.Tokens[i].Start, ".")
 }
 
 // initialsName reports whether c is initials and a surname: "С. К.

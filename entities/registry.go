@@ -127,13 +127,10 @@ func (g *Registry) Learn(r *Result) {
 		if e.Kind != storyline.Person {
 			continue
 		}
-		if g.staged.find(e.Name) >= 0 {
-			continue
-		}
 		if n := countFields(e.Name); n < 2 || n > 4 {
 			continue
 		}
-		g.staged.add(e.Name)
+		g.staged.add(e.Name) // once: a name staged already keeps its number
 	}
 }
 
@@ -141,9 +138,23 @@ func (g *Registry) Learn(r *Result) {
 // full name changed, with the new value ("" when it became ambiguous).
 // The names of one key apply in sorted order.
 func (g *Registry) Commit() map[string]string {
+	changed := make(map[string]string)
+	g.commitTo(changed)
+	return changed
+}
+
+// Settle is Commit for a caller that stores no state: it makes the
+// staged names visible, as Commit does, and collects no record of what
+// changed, which such a caller would drop.
+func (g *Registry) Settle() {
+	g.commitTo(nil)
+}
+
+// commitTo is Commit, recording what changed in changed unless it is
+// nil.
+func (g *Registry) commitTo(changed map[string]string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	changed := make(map[string]string)
 	staged := g.staged.keys
 	n := len(staged)
 	cw := &g.commit
@@ -193,13 +204,12 @@ func (g *Registry) Commit() map[string]string {
 	cw.chains = chains[:0]
 	cw.lowered, cw.spans, cw.next, cw.heads, cw.names = lowered[:0], spans[:0], next[:0], heads[:0], names[:0]
 	g.rotate()
-	return changed
 }
 
 // apply commits one full name learned for a surname key, recording in
-// changed what it changed. The key and name are copied before the
-// registry keeps them, so that it holds neither articles' text nor a
-// commit's keys; g.mu must be held for writing.
+// changed, unless it is nil, what it changed. The key and name are
+// copied before the registry keeps them, so that it holds neither
+// articles' text nor a commit's keys; g.mu must be held for writing.
 func (g *Registry) apply(key, name string, changed map[string]string) {
 	// lookup and current, with one search of the map
 	n, found := g.names[key]
@@ -209,7 +219,7 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 	case !ok:
 		key, name = cloneBoth(key, name)
 		g.put(key, name, current)
-		changed[key] = name
+		record(changed, key, name)
 	case old == name || old == "" || endsWithWord(old, name):
 		// learned again, or "Vladimir Vladimirovich Putin" already known:
 		// keep it in the new generation
@@ -219,11 +229,18 @@ func (g *Registry) apply(key, name string, changed map[string]string) {
 	case endsWithWord(name, old):
 		key, name = cloneBoth(key, name)
 		g.put(key, name, current)
-		changed[key] = name
+		record(changed, key, name)
 	default:
 		key = strings.Clone(key)
 		g.put(key, "", current) // two people share the surname
-		changed[key] = ""
+		record(changed, key, "")
+	}
+}
+
+// record sets changed[key] to name, unless changed is nil.
+func record(changed map[string]string, key, name string) {
+	if changed != nil {
+		changed[key] = name
 	}
 }
 

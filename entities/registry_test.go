@@ -95,7 +95,8 @@ func (g *refRegistry) commit() map[string]string {
 // "Vladimir Vladimirovich Putin"), clash, decline and are learned again,
 // and checks that every Commit changes what the reference's does, with
 // generations of the default size and of a few keys, which rotate every
-// few commits.
+// few commits. A second registry learns the same and settles (Settle)
+// where the first commits: it must hold the same names.
 func TestRegistryMatchesReference(t *testing.T) {
 	for _, limit := range []int{MaxNames, 8, 12} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) { testRegistryMatchesReference(t, limit) })
@@ -106,8 +107,8 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 	given := []string{"Vladimir", "Anna", "Dmitry", "Joe", "Мария", "Vladimir Vladimirovich", "J. K.", "K.", "Vladimirovich", "Dmitry\u00a0Sergeyevich"}
 	surnames := []string{"Putin", "Peskov", "Biden", "Захарова", "Захаровой", "Pesko", "Rowling", "Ушаков", "Ушакова"}
 	rng := rand.New(rand.NewPCG(3, 4))
-	reg := NewRegistry()
-	reg.limit = limit
+	reg, settled := NewRegistry(), NewRegistry()
+	reg.limit, settled.limit = limit, limit
 	ref := newRefRegistry(limit)
 	seen := map[string]bool{}
 	for batch := range 600 {
@@ -127,8 +128,10 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 				r.Entities = append(r.Entities, storyline.Entity{Name: name, Kind: kind})
 			}
 			reg.Learn(r)
+			settled.Learn(r)
 			ref.learn(r)
 		}
+		settled.Settle()
 		got, want := reg.Commit(), ref.commit()
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("batch %d: Commit() = %v, reference %v", batch, got, want)
@@ -144,14 +147,17 @@ func testRegistryMatchesReference(t *testing.T, limit int) {
 			if got, want := reg.FullName(key), ref.fullName(key); got != want {
 				t.Fatalf("batch %d: FullName(%q) = %q, reference %q", batch, key, got, want)
 			}
+			if got, want := settled.FullName(key), ref.fullName(key); got != want {
+				t.Fatalf("batch %d: after Settle, FullName(%q) = %q, reference %q", batch, key, got, want)
+			}
 		}
-		if reg.Len() != len(held) {
-			t.Fatalf("batch %d: Len() = %d, reference %d", batch, reg.Len(), len(held))
+		if reg.Len() != len(held) || settled.Len() != len(held) {
+			t.Fatalf("batch %d: Len() = %d, after Settle %d, reference %d", batch, reg.Len(), settled.Len(), len(held))
 		}
 		if batch%150 == 0 {
 			// a fresh start now and then, so that names are learned anew
-			reg, ref = NewRegistry(), newRefRegistry(limit)
-			reg.limit = limit
+			reg, settled, ref = NewRegistry(), NewRegistry(), newRefRegistry(limit)
+			reg.limit, settled.limit = limit, limit
 			clear(seen)
 		}
 	}

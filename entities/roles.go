@@ -63,12 +63,12 @@ func (r *Result) roles(cands []*cand, w *work) {
 		}
 		// before: up to 4 joined tokens in the same sentence
 		from := m.Tok0
-		for from > 0 && m.Tok0-from < 4 && !d.SentStart[from] && gapIs(d, from-1, " ", ". ") && roleWord(d, from-1) {
+		for from > 0 && m.Tok0-from < 4 && !d.SentStart[from] && (gapIs(d, from-1, " ") || gapIs(d, from-1, ". ")) && roleWord(d, from-1) {
 			from--
 		}
 		if from < m.Tok0 && d.lex(m.Tok0-1)&(inRoleHeads|inTitles) != 0 {
 			learn(m.Entity, from, m.Tok0)
-		} else if m.Tok0 > 0 && d.Slice(d.Tokens[m.Tok0-1].End, m.Start) == ", " {
+		} else if m.Tok0 > 0 && spanIs(d, d.Tokens[m.Tok0-1].End, m.Start, ", ") {
 			// "Aide to the Russian president, Yuri Ushakov, said"
 			s := m.Tok0 - 1
 			for s > 0 && m.Tok0-s < 6 && !d.SentStart[s] {
@@ -79,7 +79,7 @@ func (r *Result) roles(cands []*cand, w *work) {
 			}
 		}
 		// after: ", the ROLE ..." up to the next punctuation
-		if m.Tok1 < len(d.Tokens) && d.Slice(m.End, d.Tokens[m.Tok1].Start) == ", " {
+		if m.Tok1 < len(d.Tokens) && spanIs(d, m.End, d.Tokens[m.Tok1].Start, ", ") {
 			to := m.Tok1
 			for to < len(d.Tokens) && to-m.Tok1 < 6 && (to == m.Tok1 || gapIs(d, to-1, " ")) && !isName[to] {
 				to++
@@ -163,19 +163,20 @@ func roleWord(d *Doc, i int) bool {
 	return f&(inRoleHeads|inTitles|inRoleModifiers) != 0 || d.Capitalized(i) && f&inFunctionWords == 0 || strings.HasSuffix(d.Tokens[i].Term, "'s")
 }
 
-// gapIs reports whether the text between token i and i+1 is one of gaps,
-// which are ASCII: it compares code points, without a string.
-func gapIs(d *Doc, i int, gaps ...string) bool {
+// gapIs reports whether the text between token i and i+1 is gap, which
+// is ASCII: it compares code points, without a string.
+func gapIs(d *Doc, i int, gap string) bool {
 	if i+1 >= len(d.Tokens) {
 		return false
 	}
-	g := d.Text[d.Tokens[i].End:d.Tokens[i+1].Start]
-	for _, x := range gaps {
-		if len(g) == len(x) && runesAre(g, x) {
-			return true
-		}
-	}
-	return false
+	return spanIs(d, d.Tokens[i].End, d.Tokens[i+1].Start, gap)
+}
+
+// spanIs reports whether the text between code points start and end is
+// x, which is ASCII: as d.Slice(start, end) == x, without a string.
+func spanIs(d *Doc, start, end int, x string) bool {
+	g := d.Text[start:end]
+	return len(g) == len(x) && runesAre(g, x)
 }
 
 // runesAre reports whether the code points of g are the bytes of the

@@ -129,10 +129,10 @@ func joined(d *Doc, i int) bool {
 	if strings.HasSuffix(a.Term, "'s") {
 		return false
 	}
-	switch d.Slice(a.End, b.Start) {
-	case " ":
+	switch g := d.Text[a.End:b.Start]; {
+	case len(g) == 1 && g[0] == ' ':
 		return true
-	case ". ":
+	case len(g) == 2 && g[0] == '.' && g[1] == ' ':
 		return a.End-a.Start == 1 || d.lex(i)&(inTitles|inAbbreviations) != 0
 	}
 	return false
@@ -283,6 +283,9 @@ func makeCand(d *Doc, i, j int, w *work, c *cand) bool {
 		// "Mr. King" is a name; "President" alone is not
 		return false
 	}
+	if j-i == 1 {
+		return makeWord(d, i, titled, c)
+	}
 	// most names have a word or two: the lists live on the stack
 	var wordsArr, loweredArr, keysArr [4]string
 	words, lowered, keys := wordsArr[:0], loweredArr[:0], keysArr[:0]
@@ -295,7 +298,7 @@ func makeCand(d *Doc, i, j int, w *work, c *cand) bool {
 				end -= 2
 				w = cut
 			}
-		} else if d.Slice(d.Tokens[k].End, d.Tokens[k+1].Start) != " " {
+		} else if !spanIs(d, d.Tokens[k].End, d.Tokens[k+1].Start, " ") {
 			spaced = false
 		}
 		words = append(words, w)
@@ -330,6 +333,26 @@ func makeCand(d *Doc, i, j int, w *work, c *cand) bool {
 		tok0: i, tok1: j, start: d.Tokens[i].Start, end: end,
 		name: name, lname: lname, key: key,
 		last: keys[len(keys)-1], titled: titled, joined: joined,
+	}
+	return true
+}
+
+// makeWord is makeCand's end for a name of one word, token i: its word,
+// less "'s", is its name, lowered its lower-case name, stemmed its key,
+// with nothing joined.
+func makeWord(d *Doc, i int, titled bool, c *cand) bool {
+	t := &d.Tokens[i]
+	end := t.End
+	w := d.Word(i)
+	if cut := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"); cut != w {
+		end -= 2
+		w = cut
+	}
+	lw := lowerAs(w, t.Term)
+	key := stem(lw)
+	*c = cand{
+		tok0: i, tok1: i + 1, start: t.Start, end: end,
+		name: w, lname: lw, key: key, last: key, titled: titled,
 	}
 	return true
 }

@@ -222,11 +222,11 @@ type rankedTrigram struct {
 // Detect scores; longer texts spill to the heap. Detectors pool them.
 type scratch struct {
 	// titled holds DetectTitled's text.
-	titled           [titledSample + 1]byte
-	keys, sorted     [520]uint64
-	distinct, ranked [520]rankedTrigram
-	starts           [64]int
-	dist, order      [128]int
+	titled       [titledSample + 1]byte
+	keys, sorted [520]uint64
+	distinct     [520]rankedTrigram
+	starts       [64]int
+	dist, order  [128]int
 }
 
 // detect returns the closest language and whatlanggo's confidence in it,
@@ -260,25 +260,23 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 			j = i
 		}
 	}
-	starts := scratchInts(s.starts[:], most+2) // by count, from the most frequent
+	// each trigram's rank is its place in a stable counting sort by
+	// frequency, the most frequent first: starts[c] is where the next
+	// trigram of the c-th greatest count goes. The distances add up in
+	// any order, so each trigram is scored as its rank is known, with
+	// no sorted copy of them made.
+	starts := scratchInts(s.starts[:], most+2)
 	for _, t := range distinct {
 		starts[most-t.count+1]++
 	}
 	for c := 1; c < len(starts); c++ {
 		starts[c] += starts[c-1]
 	}
-	ranked := s.ranked[:]
-	if len(distinct) > len(ranked) {
-		ranked = make([]rankedTrigram, len(distinct))
-	}
-	ranked = ranked[:len(distinct)]
-	for _, t := range distinct {
-		ranked[starts[most-t.count]] = t
-		starts[most-t.count]++
-	}
 	dist := scratchInts(s.dist[:], len(m.langs))
 	copy(dist, m.base)
-	for pos, t := range ranked {
+	for _, t := range distinct {
+		pos := starts[most-t.count]
+		starts[most-t.count]++
 		var prs []profileRank
 		if dense {
 			prs = m.dense.ranksOf(t.key)
@@ -314,7 +312,7 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 		return m.langs[order[0]], min(float64(score1/500), 1)
 	}
 	rate := float64(score1-score2) / float64(score2)
-	confidentRate := 12.0/float64(len(ranked)) + 0.05
+	confidentRate := 12.0/float64(len(distinct)) + 0.05
 	if rate > confidentRate {
 		return m.langs[order[0]], 1
 	}

@@ -37,6 +37,11 @@ type Options struct {
 	// for callers that only cluster, which need Lang, Dates and Entities
 	// (see Features). It saves about a fifth of the stage's cost.
 	NoQuotes bool
+	// NoState, for runs without a store (`storyline cluster`), makes
+	// Pending return nothing: the names learned still join later
+	// articles' surnames, but the changes are not collected for a store
+	// to keep. Entities are the same.
+	NoState bool
 }
 
 // Reader implements storyline.Reader, and storyline.Stateful for the
@@ -45,6 +50,7 @@ type Reader struct {
 	lang     *lang.Detector
 	reg      *entities.Registry
 	noQuotes bool
+	noState  bool
 
 	mu  sync.RWMutex
 	ref storyline.Published // see SetReference
@@ -65,7 +71,7 @@ func New(opts Options) *Reader {
 	if reg == nil {
 		reg = entities.NewRegistry()
 	}
-	return &Reader{lang: lang.New(opts.Languages...), reg: reg, noQuotes: opts.NoQuotes}
+	return &Reader{lang: lang.New(opts.Languages...), reg: reg, noQuotes: opts.NoQuotes, noState: opts.NoState}
 }
 
 // SetReference gives the latest publication date known around the
@@ -100,8 +106,12 @@ func (r *Reader) Load(ctx context.Context, s storyline.StateStore) error {
 
 // Pending makes the names learned since the last call visible to later
 // articles and returns them for the store ("n/<surname>" → full name, an
-// empty value for an ambiguous surname).
+// empty value for an ambiguous surname); nothing with Options.NoState.
 func (r *Reader) Pending() map[string][]byte {
+	if r.noState {
+		r.reg.Settle()
+		return nil
+	}
 	changed := r.reg.Commit()
 	if len(changed) == 0 {
 		return nil

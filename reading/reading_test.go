@@ -166,27 +166,40 @@ func BenchmarkReadParallel(b *testing.B) {
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
 }
 
+// TestNamesJoinAcrossBatches checks that a full name learned in one batch
+// joins a surname alone in the next, and that Pending reports it for the
+// store unless the reader keeps no state.
 func TestNamesJoinAcrossBatches(t *testing.T) {
-	r := New(Options{})
-	ctx := context.Background()
-	first := &storyline.Article{ID: "a", Text: "Russian President Vladimir Putin said the talks had been useful and frank."}
-	later := &storyline.Article{ID: "b", Text: "Putin said on Friday that the talks had been useful."}
-	if _, err := r.Read(ctx, first); err != nil {
-		t.Fatal(err)
-	}
-	state := r.Pending()
-	if string(state["n/putin"]) != "Vladimir Putin" {
-		t.Fatalf("Pending() = %q", state)
-	}
-	qs, err := r.Read(ctx, later)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(later.Entities) == 0 || later.Entities[0].Name != "Vladimir Putin" {
-		t.Errorf("entities of the later article: %+v", later.Entities)
-	}
-	if len(qs) == 0 || qs[0].Speaker != "Vladimir Putin" {
-		t.Errorf("quotes of the later article: %+v", qs)
+	for _, tc := range []struct {
+		name  string
+		opts  Options
+		state map[string][]byte
+	}{
+		{"state", Options{}, map[string][]byte{"n/putin": []byte("Vladimir Putin")}},
+		{"no state", Options{NoState: true}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := New(tc.opts)
+			ctx := context.Background()
+			first := &storyline.Article{ID: "a", Text: "Russian President Vladimir Putin said the talks had been useful and frank."}
+			later := &storyline.Article{ID: "b", Text: "Putin said on Friday that the talks had been useful."}
+			if _, err := r.Read(ctx, first); err != nil {
+				t.Fatal(err)
+			}
+			if state := r.Pending(); !reflect.DeepEqual(state, tc.state) {
+				t.Fatalf("Pending() = %q, want %q", state, tc.state)
+			}
+			qs, err := r.Read(ctx, later)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(later.Entities) == 0 || later.Entities[0].Name != "Vladimir Putin" {
+				t.Errorf("entities of the later article: %+v", later.Entities)
+			}
+			if len(qs) == 0 || qs[0].Speaker != "Vladimir Putin" {
+				t.Errorf("quotes of the later article: %+v", qs)
+			}
+		})
 	}
 }
 
