@@ -64,11 +64,12 @@ type ClusteringOptions struct {
 // no passages or shares and passages no text, so st should drop copies
 // (memory.Options.DropCopies), as the cluster command's does.
 //
-// Its clusterer and cleaner keep no state for a later run
-// (cluster.Options.NoState, clean.Options.NoState): the store lives for
-// one run, and assignments are the same. Nor does its clusterer explain
-// its assignments (cluster.Options.NoExplain): st should drop
-// explanations (memory.Options.DropWhy), as the cluster command's does.
+// Its clusterer, cleaner and reader keep no state for a later run
+// (cluster.Options.NoState, clean.Options.NoState,
+// reading.Options.NoState): the store lives for one run, and assignments
+// are the same. Nor does its clusterer explain its assignments
+// (cluster.Options.NoExplain): st should drop explanations
+// (memory.Options.DropWhy), as the cluster command's does.
 func Clustering(st storyline.Store, opts ClusteringOptions) Config {
 	clusterer := cluster.New(cluster.Options{NoState: true, NoExplain: true})
 	cl := clean.New(clean.Options{NoState: true})
@@ -76,7 +77,7 @@ func Clustering(st storyline.Store, opts ClusteringOptions) Config {
 		Store:     st,
 		Cleaner:   cl,
 		Recleaner: cl,
-		Reader:    reading.New(reading.Options{NoQuotes: true}),
+		Reader:    reading.New(reading.Options{NoQuotes: true, NoState: true}),
 		Clusterer: clusterer,
 		Prepare:   prepare(clusterer),
 	}
