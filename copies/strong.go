@@ -264,7 +264,7 @@ func touchTargets(targets []target, xp *Prepared) (sum uint32) {
 		if y := t.e; y != nil && len(y.fpos) > 0 {
 			for _, k := range t.fps[:min(len(t.fps), touchMax)] {
 				key := xp.s.fps[k] >> 16 << 16
-				sum += y.fpos[min(int(uint64(key)*uint64(len(y.fpos))>>32), len(y.fpos)-1)]
+				sum += y.fpos[winnowedAt(key, len(y.fpos))]
 			}
 		}
 	}
