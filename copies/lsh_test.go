@@ -215,3 +215,37 @@ func TestDescending(t *testing.T) {
 		}
 	}
 }
+
+// TestJaccardReach checks jaccardReach against sortedJaccard on sets
+// of every overlap, around the threshold and far from it: the
+// similarity it returns is sortedJaccard's whenever it reaches t.
+func TestJaccardReach(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	set := func(n int, from []uint32, shared int) []uint32 {
+		s := append([]uint32(nil), from[:shared]...)
+		for len(s) < n {
+			s = append(s, r.Uint32())
+		}
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	reached := 0
+	for range 5000 {
+		na, nb := r.IntN(60), r.IntN(60)
+		a := set(na, nil, 0)
+		b := set(nb, a, r.IntN(min(len(a), nb)+1))
+		for _, th := range []float64{0.3, 0.7, 1} {
+			want := sortedJaccard(a, b)
+			sim, ok := jaccardReach(a, b, th)
+			if ok != (want >= th) || ok && sim != want {
+				t.Fatalf("jaccardReach(%v, %v, %v) = %v, %v; sortedJaccard %v", a, b, th, sim, ok, want)
+			}
+			if ok {
+				reached++
+			}
+		}
+	}
+	if reached < 500 {
+		t.Errorf("only %d pairs reached a threshold: the sets test too little", reached)
+	}
+}
