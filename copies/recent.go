@@ -186,11 +186,18 @@ func (sc *scratch) hashWords(text string, toks []textproc.Token, given bool) []t
 		sc.toks = textproc.Tokenize(sc.toks[:0], text)
 		toks = sc.toks
 	}
-	wide, hs := sc.wide[:0], sc.hs[:0]
-	for _, t := range toks {
-		h := xxh3.HashString(canonical(t.Term))
-		wide = append(wide, h)
-		hs = append(hs, uint32(h>>32))
+	n := len(toks)
+	wide, hs := slices.Grow(sc.wide[:0], n)[:n], slices.Grow(sc.hs[:0], n)[:n]
+	for i := range toks {
+		// canonical, with most words folded without a call
+		term := toks[i].Term
+		if len(term) < 6 {
+			term = canonicalShort(term)
+		} else {
+			term = canonicalLong(term)
+		}
+		h := xxh3.HashString(term)
+		wide[i], hs[i] = h, uint32(h>>32)
 	}
 	sc.wide, sc.hs = wide, hs
 	return toks

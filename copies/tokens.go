@@ -108,14 +108,20 @@ var spelling = []struct{ from, to string }{
 // possessive "'s" dropped and British spellings made American. Both texts
 // go through it, so over-folding only ever joins words, never splits them.
 func canonical(term string) string {
-	// most words are short: folded here, inlined, without a call
-	if n := len(term); n < 6 {
-		if n >= 2 && term[n-2] == '\'' && term[n-1] == 's' {
-			return term[:n-2]
-		}
-		return term
+	if len(term) < 6 {
+		return canonicalShort(term)
 	}
 	return canonicalLong(term)
+}
+
+// canonicalShort is canonical for a term of fewer than six bytes, most
+// words: its possessive dropped. It is inlined where it is called, which
+// canonical, with its call to canonicalLong, is not.
+func canonicalShort(term string) string {
+	if n := len(term); n >= 2 && term[n-2] == '\'' && term[n-1] == 's' {
+		return term[:n-2]
+	}
+	return term
 }
 
 // canonicalLong is canonical for a term of six bytes or more.
