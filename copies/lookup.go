@@ -35,10 +35,9 @@ const maxShared = 64
 // hits of every candidate, chained.
 type lookupScratch struct {
 	cands []candidate
-	// slots hold document<<32 | gen<<candBits | candidate index+1 by
-	// document, open addressing: a probe tells the document without
-	// reading the candidate. A slot of another generation is empty, so
-	// the table is cleared only when the generation wraps.
+	// slots hold gen<<32 | candidate index+1 by document, open
+	// addressing; a slot of another generation is empty, so the table is
+	// never cleared
 	slots []uint64
 	gen   uint32
 	hits  []hit
@@ -92,19 +91,10 @@ func (l *lookupScratch) seenID(id []byte, chosen [][]byte) bool {
 	}
 }
 
-// candBits is how many low bits of a slot of lookupScratch hold a
-// candidate's index+1, far more than a lookup finds (the postings walked
-// are bounded by postingBudget*MaxCandidates, and the LSH chains by
-// maxChain), and the next genBits bits its generation.
-const (
-	candBits = 20
-	genBits  = 12
-)
-
 // reset empties the scratch for a new lookup.
 func (l *lookupScratch) reset() {
 	l.cands, l.hits = l.cands[:0], l.hits[:0]
-	if l.gen++; l.gen == 1<<genBits {
+	if l.gen++; l.gen == 0 {
 		clear(l.slots)
 		l.gen = 1
 	}
@@ -120,25 +110,23 @@ func (l *lookupScratch) home(d uint32) int {
 // get returns the candidate of document d, added when new.
 func (l *lookupScratch) get(d uint32) *candidate {
 	mask := len(l.slots) - 1
-	tag := uint64(d)<<32 | uint64(l.gen)<<candBits
 	i := l.home(d)
 	for {
 		s := l.slots[i]
-		if s&^(1<<candBits-1) == tag {
-			return &l.cands[s&(1<<candBits-1)-1]
-		}
-		if uint32(s)>>candBits != l.gen {
+		if uint32(s>>32) != l.gen {
 			break
+		}
+		if c := &l.cands[uint32(s)-1]; c.doc == d {
+			return c
 		}
 		i = (i + 1) & mask
 	}
-	n := len(l.cands)
 	l.cands = append(l.cands, candidate{doc: d, last: -1})
-	l.slots[i] = tag | uint64(n+1)
-	if 2*(n+1) > len(l.slots) {
+	l.slots[i] = uint64(l.gen)<<32 | uint64(len(l.cands))
+	if 2*len(l.cands) > len(l.slots) {
 		l.grow()
 	}
-	return &l.cands[n]
+	return &l.cands[len(l.cands)-1]
 }
 
 // grow doubles the table and files the candidates again.
@@ -150,7 +138,7 @@ func (l *lookupScratch) grow() {
 		for l.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		l.slots[i] = uint64(c.doc)<<32 | uint64(l.gen)<<candBits | uint64(k+1)
+		l.slots[i] = uint64(l.gen)<<32 | uint64(k+1)
 	}
 }
 

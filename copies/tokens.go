@@ -50,8 +50,12 @@ func (d *doc) setTokens(tt []textproc.Token) {
 	if len(tt) > 0 {
 		d.last = int32(tt[len(tt)-1].End)
 	}
-	for i, t := range tt {
-		d.starts[i] = uint32(t.Start)
+	// the arrays in locals, cut to the words: the loop reads no field
+	// and checks no bound
+	starts, lens := d.starts[:len(tt)], d.lens[:len(tt)]
+	for i := range tt {
+		t := &tt[i]
+		starts[i] = uint32(t.Start)
 		n := t.End - t.Start
 		if n >= longWord {
 			if d.long == nil {
@@ -60,7 +64,7 @@ func (d *doc) setTokens(tt []textproc.Token) {
 			d.long[int32(i)] = int32(t.End)
 			n = longWord
 		}
-		d.lens[i] = uint8(n)
+		lens[i] = uint8(n)
 	}
 }
 
