@@ -53,8 +53,8 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 		// clusterer reads of a whole copy; no passages, no shares.
 		f.completeSet(x)
 		f.completeSet(y)
-		if jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
-			c.Kind, c.Similarity = storyline.NearDuplicate, round3(sortedJaccard(x.set, y.set))
+		if sim, ok := jaccardReach(x.set, y.set, f.opts.NearThreshold); ok {
+			c.Kind, c.Similarity = storyline.NearDuplicate, round3(sim)
 			if sameText(x, y) {
 				c.Kind, c.Similarity = storyline.Duplicate, 1
 			}
@@ -123,8 +123,12 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	near := copying && min(c.AShare, c.BShare) >= f.opts.NearShare
 	j := 0.0
 	// (with MinShare the sets are known to be below the threshold)
-	if near || !strongOnly && jaccardAtLeast(x.set, y.set, f.opts.NearThreshold) {
+	if near {
 		j = sortedJaccard(x.set, y.set)
+	} else if !strongOnly {
+		if sim, ok := jaccardReach(x.set, y.set, f.opts.NearThreshold); ok {
+			j = sim
+		}
 	}
 	switch {
 	case j >= f.opts.NearThreshold && sameText(x, y):

@@ -57,7 +57,7 @@ type lookupScratch struct {
 	// addressing, a slot of another generation empty
 	idSlots [128]uint64
 	idGen   uint32
-	// words is the arrival's length in words (see sharesEnough)
+	// words is the arrival's length in words (see shareTest.enough)
 	words int
 	// unwalked are the arrival's fingerprints (indexes in its sketch)
 	// whose postings were not walked: too common, or past the budget
@@ -382,8 +382,9 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	// descending
 	keys := l.keys[:0]
 	strongOnly := f.strongOnly()
+	shares := f.shareTest()
 	for _, c := range l.cands {
-		if strongOnly && !c.near && !f.sharesEnough(c) {
+		if strongOnly && !c.near && !shares.enough(c) {
 			continue
 		}
 		k := uint64(c.doc) | uint64(c.shared&(1<<30-1))<<32

@@ -122,16 +122,22 @@ func TestLSHRecall(t *testing.T) {
 }
 
 // TestLowerBound checks lowerBound against a binary search, on even and
-// skewed values, with repeats and keys past either end.
+// skewed values (crowded at the top, or towards 0 as winnowing selects
+// them), with repeats and keys past either end.
 func TestLowerBound(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, n := range []int{0, 1, 2, 7, 100, 1000} {
-		for _, skew := range []bool{false, true} {
+		for _, skew := range []string{"even", "top", "winnowed"} {
 			a := make([]uint32, n)
 			for i := range a {
 				a[i] = r.Uint32()
-				if skew {
+				switch skew {
+				case "top":
 					a[i] = a[i]>>24 | 0xfff00000 // crowded at the top
+				case "winnowed":
+					for range window - 1 { // the least of a window
+						a[i] = min(a[i], r.Uint32())
+					}
 				}
 				if i > 0 && r.IntN(4) == 0 {
 					a[i] = a[i-1] // a repeat
@@ -146,9 +152,32 @@ func TestLowerBound(t *testing.T) {
 			for _, k := range keys {
 				want, _ := slices.BinarySearch(a, k)
 				if got := lowerBound(a, k); got != want {
-					t.Fatalf("n=%d skew=%v: lowerBound(%d) = %d, want %d", n, skew, k, got, want)
+					t.Fatalf("n=%d skew=%s: lowerBound(%d) = %d, want %d", n, skew, k, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestWinnowedAt checks that the place winnowedAt gives is inside the
+// array for every key, at its ends for the extreme keys.
+func TestWinnowedAt(t *testing.T) {
+	for _, tc := range []struct {
+		key     uint32
+		n, want int
+	}{
+		{0, 0, 0}, {^uint32(0), 0, 0}, {0, 1, 0}, {^uint32(0), 1, 0},
+		{0, 100, 0}, {^uint32(0), 100, 99}, {1 << 31, 100, 96},
+	} {
+		if got := winnowedAt(tc.key, tc.n); got != tc.want {
+			t.Errorf("winnowedAt(%d, %d) = %d, want %d", tc.key, tc.n, got, tc.want)
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 10_000 {
+		n := r.IntN(2000) + 1
+		if i := winnowedAt(r.Uint32(), n); i < 0 || i >= n {
+			t.Fatalf("winnowedAt out of [0, %d): %d", n, i)
 		}
 	}
 }
@@ -184,5 +213,39 @@ func TestDescending(t *testing.T) {
 		if !slices.Equal(keys, want) {
 			t.Fatalf("trial %d: keys changed", trial)
 		}
+	}
+}
+
+// TestJaccardReach checks jaccardReach against sortedJaccard on sets
+// of every overlap, around the threshold and far from it: the
+// similarity it returns is sortedJaccard's whenever it reaches t.
+func TestJaccardReach(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	set := func(n int, from []uint32, shared int) []uint32 {
+		s := append([]uint32(nil), from[:shared]...)
+		for len(s) < n {
+			s = append(s, r.Uint32())
+		}
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	reached := 0
+	for range 5000 {
+		na, nb := r.IntN(60), r.IntN(60)
+		a := set(na, nil, 0)
+		b := set(nb, a, r.IntN(min(len(a), nb)+1))
+		for _, th := range []float64{0.3, 0.7, 1} {
+			want := sortedJaccard(a, b)
+			sim, ok := jaccardReach(a, b, th)
+			if ok != (want >= th) || ok && sim != want {
+				t.Fatalf("jaccardReach(%v, %v, %v) = %v, %v; sortedJaccard %v", a, b, th, sim, ok, want)
+			}
+			if ok {
+				reached++
+			}
+		}
+	}
+	if reached < 500 {
+		t.Errorf("only %d pairs reached a threshold: the sets test too little", reached)
 	}
 }

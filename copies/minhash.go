@@ -128,12 +128,20 @@ func sortedJaccard[T uint32 | uint64](a, b []T) float64 {
 // the set sizes alone rule it out (Jaccard is at most their ratio): most
 // pairs asked about are far from the threshold.
 func jaccardAtLeast(a, b []uint32, t float64) bool {
+	_, ok := jaccardReach(a, b, t)
+	return ok
+}
+
+// jaccardReach is jaccardAtLeast that also returns sortedJaccard(a, b)
+// when it reaches t, which the pass that tells it has counted: a pair
+// found near is not merged again for its similarity.
+func jaccardReach(a, b []uint32, t float64) (float64, bool) {
 	na, nb := len(a), len(b)
 	if na == 0 && nb == 0 {
-		return t <= 1
+		return 1, t <= 1
 	}
 	if float64(min(na, nb)) < t*float64(max(na, nb)) {
-		return false
+		return 0, false
 	}
 	// J >= t needs inter >= t(na+nb)/(1+t); one less, for rounding, is
 	// what the early exit asks, and the exact test is made at the end
@@ -148,16 +156,17 @@ func jaccardAtLeast(a, b []uint32, t float64) bool {
 		case a[i] < b[j]:
 			i++
 			if inter+min(na-i, nb-j) < need {
-				return false
+				return 0, false
 			}
 		default:
 			j++
 			if inter+min(na-i, nb-j) < need {
-				return false
+				return 0, false
 			}
 		}
 	}
-	return float64(inter)/float64(na+nb-inter) >= t
+	sim := float64(inter) / float64(na+nb-inter)
+	return sim, sim >= t
 }
 
 // shingleSet is the set of the short shingles of a text (see

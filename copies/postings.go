@@ -296,20 +296,6 @@ func (p *postings) wordsOf(d uint32) []uint16 {
 	return p.words[start:p.wordsEnd[i]:p.wordsEnd[i]]
 }
 
-// wordCount returns how many words document d has here, 0 when none
-// (see wordsOf) or the generation does not hold it.
-func (p *postings) wordCount(d uint32) int {
-	if p == nil || p.articles == 0 || d < p.first || d-p.first >= uint32(len(p.wordsEnd)) {
-		return 0
-	}
-	i := d - p.first
-	start := uint32(0)
-	if i > 0 {
-		start = p.wordsEnd[i-1]
-	}
-	return int(p.wordsEnd[i] - start)
-}
-
 // quotedOf returns the bits of document d's quoted words, nil when it
 // has none here. Like wordsOf's, the slice stays valid.
 func (p *postings) quotedOf(d uint32) []uint64 {

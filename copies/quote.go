@@ -178,6 +178,11 @@ func (q *textQuotes) mostly(text string, start, end int) bool {
 		if i >= end {
 			break
 		}
+		if (i-start)&63 == 63 && 3*(end-i) < 7*all-10*in {
+			// even were every code point left a quoted letter, fewer
+			// than seven in ten would be quoted
+			return false
+		}
 		if r < utf8.RuneSelf && uint32((r|0x20)-'a') < 26 || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 			if inside {
 				return true // one quotation holds the range and a letter

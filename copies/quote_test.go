@@ -13,6 +13,9 @@ import (
 // on every range of short texts and random ranges of long ones.
 func TestTextQuotes(t *testing.T) {
 	long := strings.Repeat("Он сказал: «мы готовы», and the “mayor” said \"no\" 2024.\n", 9)
+	// long stretches outside quotation marks, then a long quotation:
+	// mostly may give up on a range before its end
+	stretches := "“Yes” " + strings.Repeat("plain words without marks, ", 12) + "“and a closing quotation " + strings.Repeat("that runs on ", 24) + "”"
 	texts := []string{
 		"",
 		"no quotes at all, only words",
@@ -24,6 +27,7 @@ func TestTextQuotes(t *testing.T) {
 		"“1234” and “a”",
 		"invalid \xff\xfe “UTF-8\xc2” in \"quotes\" \xe2\x80 «да»",
 		long,
+		stretches,
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, text := range texts {

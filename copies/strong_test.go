@@ -427,3 +427,51 @@ func TestCoverReaches(t *testing.T) {
 		}
 	}
 }
+
+// TestResumes checks resumes, which reads the words around a run's end
+// at once where they are all in the texts, against a search of every
+// gap in turn, fewest in all first, on short texts of few distinct
+// words (so that seeds resume often) in both directions and at the
+// texts' edges.
+func TestResumes(t *testing.T) {
+	walk := func(a, b []uint32, a1, b1, dir int) (int, int, bool) {
+		for g := 1; g <= 2*maxGap; g++ {
+			for ga := max(0, g-maxGap); ga <= min(g, maxGap); ga++ {
+				gb := g - ga
+				i, j := a1+ga, b1+gb
+				if dir < 0 {
+					i, j = a1-ga-seedWords, b1-gb-seedWords
+				}
+				if equalRun(a, b, i, j, seedWords) {
+					return ga, gb, true
+				}
+			}
+		}
+		return 0, 0, false
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	found := 0
+	for range 20_000 {
+		a, b := make([]uint32, 1+r.IntN(12)), make([]uint32, 1+r.IntN(12))
+		for i := range a {
+			a[i] = uint32(r.IntN(2))
+		}
+		for i := range b {
+			b[i] = uint32(r.IntN(2))
+		}
+		a1, b1 := r.IntN(len(a)+1), r.IntN(len(b)+1)
+		for _, dir := range []int{1, -1} {
+			ga, gb, ok := resumes(a, b, a1, b1, dir)
+			wa, wb, wok := walk(a, b, a1, b1, dir)
+			if ga != wa || gb != wb || ok != wok {
+				t.Fatalf("resumes(%v, %v, %d, %d, %d) = %d, %d, %v; want %d, %d, %v", a, b, a1, b1, dir, ga, gb, ok, wa, wb, wok)
+			}
+			if ok {
+				found++
+			}
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d runs resumed: the texts test too little", found)
+	}
+}

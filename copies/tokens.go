@@ -50,8 +50,12 @@ func (d *doc) setTokens(tt []textproc.Token) {
 	if len(tt) > 0 {
 		d.last = int32(tt[len(tt)-1].End)
 	}
-	for i, t := range tt {
-		d.starts[i] = uint32(t.Start)
+	// the arrays in locals, cut to the words: the loop reads no field
+	// and checks no bound
+	starts, lens := d.starts[:len(tt)], d.lens[:len(tt)]
+	for i := range tt {
+		t := &tt[i]
+		starts[i] = uint32(t.Start)
 		n := t.End - t.Start
 		if n >= longWord {
 			if d.long == nil {
@@ -60,7 +64,7 @@ func (d *doc) setTokens(tt []textproc.Token) {
 			d.long[int32(i)] = int32(t.End)
 			n = longWord
 		}
-		d.lens[i] = uint8(n)
+		lens[i] = uint8(n)
 	}
 }
 
@@ -108,14 +112,20 @@ var spelling = []struct{ from, to string }{
 // possessive "'s" dropped and British spellings made American. Both texts
 // go through it, so over-folding only ever joins words, never splits them.
 func canonical(term string) string {
-	// most words are short: folded here, inlined, without a call
-	if n := len(term); n < 6 {
-		if n >= 2 && term[n-2] == '\'' && term[n-1] == 's' {
-			return term[:n-2]
-		}
-		return term
+	if len(term) < 6 {
+		return canonicalShort(term)
 	}
 	return canonicalLong(term)
+}
+
+// canonicalShort is canonical for a term of fewer than six bytes, most
+// words: its possessive dropped. It is inlined where it is called, which
+// canonical, with its call to canonicalLong, is not.
+func canonicalShort(term string) string {
+	if n := len(term); n >= 2 && term[n-2] == '\'' && term[n-1] == 's' {
+		return term[:n-2]
+	}
+	return term
 }
 
 // canonicalLong is canonical for a term of six bytes or more.
