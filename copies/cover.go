@@ -231,9 +231,11 @@ func resumes[T word](a, b []T, a1, b1, dir int) (ga, gb int, ok bool) {
 // resumesIn is resumes for a run with maxGap+seedWords words on either
 // side of its end, x of one text and y of the other, nearest first: the
 // seeds in the order resumes tries them, fewest gaps in all first, with
-// the words at hand. maxGap is 2.
+// the words at hand. maxGap is 2 and seedWords 3.
 func resumesIn[T word](x, y *[maxGap + seedWords]T) (ga, gb int, ok bool) {
-	const _ = uint(maxGap-2) + uint(2-maxGap) // the cases are those of maxGap 2
+	// the cases are those of maxGap 2 and seeds of three words: either
+	// changed, this does not compile
+	const _ = uint(maxGap-2) + uint(2-maxGap) + uint(seedWords-3) + uint(3-seedWords)
 	switch {
 	case x[0] == y[1] && x[1] == y[2] && x[2] == y[3]:
 		return 0, 1, true

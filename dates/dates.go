@@ -299,8 +299,12 @@ func (f *finder) inferYear(m time.Month, d int) (int, bool) {
 		f.year, f.latest, f.inferring = at.Year(), at.AddDate(0, 2, 0), true
 	}
 	y := f.year
-	if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(f.latest) {
+	switch t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); {
+	case t.After(f.latest):
 		y--
+	case !t.After(f.latest.AddDate(-1, 0, 0)):
+		// early in the next year: "January 5" in a December report
+		y++
 	}
 	return y, true
 }

@@ -49,6 +49,35 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindYearWindow: a day named without a year falls within the ten
+// months before publication and the two after, across the turn of the
+// year both ways.
+func TestFindYearWindow(t *testing.T) {
+	tests := []struct {
+		pub  time.Time
+		text string
+		want string
+	}{
+		{time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "The vote is set for January 5.", "2026-01-05"},
+		{time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "The hearing resumes on Feb. 10.", "2026-02-10"},
+		{time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "The strike began on March 3.", "2025-03-03"},
+		{time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), "Talks were held on December 7.", "2025-12-07"},
+		{time.Date(2026, 1, 4, 0, 0, 0, 0, time.UTC), "Talks were held on December 30.", "2025-12-30"},
+		{time.Date(2026, 1, 4, 0, 0, 0, 0, time.UTC), "The vote is set for March 2.", "2026-03-02"},
+		{time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), "The deal was signed on January 9.", "2026-01-09"},
+		{time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), "The deal closes on August 14.", "2026-08-14"},
+		{time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), "The fire broke out on September 1.", "2025-09-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pub.Format("2006-01-02")+" "+tt.text, func(t *testing.T) {
+			got := Find(tt.text, storyline.Day(tt.pub))
+			if len(got) != 1 || got[0].Date != tt.want {
+				t.Errorf("Find(%q) published %s = %+v, want one mention of %s", tt.text, tt.pub.Format("2006-01-02"), got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFindNeedsPublication(t *testing.T) {
 	got := Find("Talks took place on Friday and on December 7, 2021.", storyline.Published{})
 	if len(got) != 1 || got[0].Date != "2021-12-07" {
