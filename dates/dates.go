@@ -90,12 +90,13 @@ type finder struct {
 	// ref stands in for pub when inferring a year, when pub is unknown.
 	ref    time.Time
 	hasRef bool
-	// year is the year of pub, or else of ref, and latest two months
-	// after that date, the latest a day without a year may fall
+	// year is the year of pub, or else of ref, latest two months after
+	// that date, the latest a day without a year may fall, and earliest
+	// a year before latest, which such a day must fall after
 	// (inferYear); set when inferring is.
-	year      int
-	latest    time.Time
-	inferring bool
+	year             int
+	latest, earliest time.Time
+	inferring        bool
 	// days caches the last days formatted, as an article names the same
 	// day again and again.
 	days [4]struct {
@@ -297,12 +298,13 @@ func (f *finder) inferYear(m time.Month, d int) (int, bool) {
 			return 0, false
 		}
 		f.year, f.latest, f.inferring = at.Year(), at.AddDate(0, 2, 0), true
+		f.earliest = f.latest.AddDate(-1, 0, 0)
 	}
 	y := f.year
 	switch t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); {
 	case t.After(f.latest):
 		y--
-	case !t.After(f.latest.AddDate(-1, 0, 0)):
+	case !t.After(f.earliest):
 		// early in the next year: "January 5" in a December report
 		y++
 	}

@@ -15,6 +15,7 @@ package entities
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -362,10 +363,23 @@ func (r *Result) group(cands []*cand, reg *Registry, w *work) {
 
 // countFields returns len(strings.Fields(s)) without allocating. ASCII
 // and the two-byte Cyrillic letters (U+0400–U+047F, no spaces), most of
-// the names counted, are read without decoding.
+// the names counted, are read without decoding, runs of ASCII eight
+// bytes at a time.
 func countFields(s string) int {
-	n, in := 0, false
-	i := 0
+	n, i := 0, 0
+	// a field starts at a byte other than a space after a space, or
+	// after the start, whose high bit stands in the word before
+	spaceBefore := uint64(0x80)
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i:])
+		if w&asciiHigh != 0 {
+			break
+		}
+		sp := asciiSpaces(w)
+		n += bits.OnesCount64(^sp & asciiHigh & (sp<<8 | spaceBefore))
+		spaceBefore = sp >> 56
+	}
+	in := spaceBefore == 0
 	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
 		if c := s[i]; c == ' ' || '\t' <= c && c <= '\r' {
 			in = false
@@ -396,6 +410,22 @@ func countFields(s string) int {
 		}
 	}
 	return n
+}
+
+// asciiHigh has the high bit of each byte of a word.
+const asciiHigh = 0x8080808080808080
+
+// asciiSpaces returns the high bit of each byte of the little-endian
+// word w, eight ASCII bytes, that is white space (a space, or \t to \r),
+// all at once: adding 0x7f to a byte below 0x80 sets its high bit
+// unless it is 0, and adding 0x80 less a bound sets it when the byte is
+// the bound or above, with no carry out of the byte either way.
+func asciiSpaces(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	notSpace := (w ^ ' '*ones) + 0x7f*ones
+	ge9 := w + (0x80-'\t')*ones
+	ge14 := w + (0x80-'\r'-1)*ones
+	return (^notSpace | ge9&^ge14) & asciiHigh
 }
 
 func stemAll(s string) string {

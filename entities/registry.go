@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -270,7 +271,8 @@ func endsWithWord(s, w string) bool {
 }
 
 // appendLower appends w lowered code point by code point, as
-// unicode.ToLower does, to dst: ASCII bytes at once.
+// unicode.ToLower does, to dst: ASCII bytes at once, the basic Cyrillic
+// letters without the unicode tables (toLower).
 func appendLower(dst []byte, w string) []byte {
 	for i := 0; i < len(w); {
 		if c := w[i]; c < utf8.RuneSelf {
@@ -282,7 +284,7 @@ func appendLower(dst []byte, w string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		dst = utf8.AppendRune(dst, toLower(r))
 		i += size
 	}
 	return dst
@@ -309,6 +311,17 @@ func lastField(s string) string {
 		end -= size
 	}
 	start := end
+	// eight ASCII bytes at a time back to the space before the field
+	for start >= 8 {
+		w := load64(s[start-8:])
+		if w&asciiHigh != 0 {
+			break
+		}
+		if sp := asciiSpaces(w); sp != 0 {
+			return s[start-8+(63-bits.LeadingZeros64(sp))/8+1 : end]
+		}
+		start -= 8
+	}
 	for start > 0 {
 		c := s[start-1]
 		if c < utf8.RuneSelf {

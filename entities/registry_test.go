@@ -190,6 +190,29 @@ func TestLastField(t *testing.T) {
 			t.Fatalf("isAllCaps(%q) = %v, want %v", s, got, want)
 		}
 	}
+	// long runs of ASCII, which both read eight bytes at a time, with
+	// spaces of every ASCII kind and other bytes around them
+	ascii := []string{"Vladimir", "Putin", "K.", " ", "  ", "\t", "\n", "\v\f\r", "\x1f", "!", "\x08", "\x0e", "Ж", "\u2003"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(ascii[rng.IntN(len(ascii))])
+		}
+		s := b.String()
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := string(appendLower(nil, s)), strings.Map(unicode.ToLower, s); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
 
 // TestRegistryLearnsAfterRestore checks that a name committed, then

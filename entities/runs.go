@@ -7,8 +7,6 @@ package entities
 import (
 	"slices"
 	"strings"
-
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // lowerTerms returns, of the terms that a capitalised word opening a
@@ -18,7 +16,9 @@ import (
 // tokens whose term is a role head, for roles.
 func lowerTerms(d *Doc, w *work) *lowerSet {
 	var lower *lowerSet
-	var asked textproc.WordFilter // passes the terms of lower
+	// asked passes the terms of lower and the role heads, so that the
+	// loop over every token below turns most away with one test
+	asked := roleHeads.filter
 	w.surnames = w.surnames[:0]
 	for _, k := range w.capAt {
 		i, t := int(k), d.Tokens[k]
@@ -43,12 +43,15 @@ func lowerTerms(d *Doc, w *work) *lowerSet {
 	toks := d.Tokens
 	for i := range toks {
 		term := toks[i].Term
+		// asked turns away nearly every token, and predictably, before
+		// the tests of its list and its capital, which follow the text
+		if !asked.May(term) {
+			continue
+		}
 		if roleHeads.filter.May(term) && d.lex(i)&inRoleHeads != 0 {
 			roleAt = append(roleAt, int32(i))
 		}
-		// asked turns away nearly every token, and predictably, before
-		// the test of its capital, which follows the text
-		if lower == nil || !asked.May(term) || d.Capitalized(i) || !isLetter(d.Text[toks[i].Start]) {
+		if lower == nil || d.Capitalized(i) || !isLetter(d.Text[toks[i].Start]) {
 			continue
 		}
 		if id := lower.index.find(term); id >= 0 {
