@@ -80,7 +80,7 @@ type denseIndex struct {
 	// starts[id]], numbered from 1 in key order.
 	starts []int32
 	ranks  []profileRank
-	// scratch holds *denseScratch, for distinct.
+	// scratch holds *denseScratch, for score.
 	scratch sync.Pool
 }
 
@@ -141,22 +141,45 @@ func (di *denseIndex) id(key int) uint64 {
 	return (uint64(di.before[w]) + uint64(bits.OnesCount64(word&(1<<b-1))) + 1) * (word >> b & 1)
 }
 
-// distinct appends to dst the distinct keys of keys, fewer than 1<<16,
-// from the greatest down, with their counts, and returns it with the
-// greatest count. Each key is replaced by the number ranksOf takes.
-func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrigram, int) {
+// score adds to dist, per language, the distances of the trigrams of
+// keys, fewer than 1<<16 dense keys, from its profile, and returns how
+// many distinct trigrams there are. Counting the keys, it counts the
+// trigrams of each count too; the distinct keys are then met from the
+// greatest down, each ranked after the trigrams of greater counts and
+// the greater keys of its own, and scored at once.
+func (di *denseIndex) score(keys []uint64, s *scratch, dist []int) int {
 	sc, _ := di.scratch.Get().(*denseScratch)
 	if sc == nil {
 		n := len(di.present)
 		sc = &denseScratch{counts: make([]uint16, 64*len(di.present)), seen: make([]uint64, n), words: make([]uint64, (n+63)/64)}
 	}
 	counts, seen, words := sc.counts, sc.seen, sc.words
+	// byCount[c] is the trigrams counted c times so far (less those
+	// counted 0 times, which go negative and are not read)
+	byCount := s.byCount[:]
+	if len(byCount) < len(keys)+2 {
+		byCount = make([]int32, len(keys)+2)
+	}
+	byCount = byCount[:len(keys)+2]
+	clear(byCount)
+	most := 0
 	for _, k := range keys {
 		seen[k>>6] |= 1 << (k & 63)
 		words[k>>12] |= 1 << (k >> 6 & 63)
-		counts[k]++
+		c := counts[k]
+		counts[k] = c + 1
+		byCount[c]--
+		byCount[c+1]++
+		most = max(most, int(c)+1)
 	}
-	most := 0
+	// byCount[c] becomes the rank of the next trigram counted c times:
+	// after all those counted more
+	distinct := int32(0)
+	for c := most; c > 0; c-- {
+		n := byCount[c]
+		byCount[c] = distinct
+		distinct += n
+	}
 	for v := len(words) - 1; v >= 0; v-- {
 		bw := words[v]
 		words[v] = 0
@@ -170,18 +193,19 @@ func (di *denseIndex) distinct(keys []uint64, dst []rankedTrigram) ([]rankedTrig
 				top := 63 - bits.LeadingZeros64(b)
 				b &^= 1 << top
 				k := w<<6 | top
-				c := int(counts[k])
+				c := counts[k]
 				counts[k] = 0
-				dst = append(dst, rankedTrigram{key: di.id(k), count: c})
-				most = max(most, c)
+				pos := byCount[c]
+				byCount[c]++
+				addDistances(dist, di.ranksOf(di.id(k)), int(pos))
 			}
 		}
 	}
 	di.scratch.Put(sc)
-	return dst, most
+	return int(distinct)
 }
 
-// ranksOf returns the profile ranks of a key as distinct numbers it.
+// ranksOf returns the profile ranks of a key as id numbers it.
 func (di *denseIndex) ranksOf(id uint64) []profileRank {
 	if id == 0 {
 		return nil

@@ -226,6 +226,8 @@ type scratch struct {
 	keys, sorted [520]uint64
 	distinct     [520]rankedTrigram
 	starts       [64]int
+	// byCount is denseIndex.score's count of trigrams per count.
+	byCount [522]int32
 	dist, order  [128]int
 }
 
@@ -241,55 +243,14 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 	// rank 0 is the most frequent trigram, ties broken by the greater
 	// one: the distinct trigrams from the greatest down, then a stable
 	// counting sort by frequency
-	var distinct []rankedTrigram
-	var most int
-	if dense {
-		// keyed from here on by their profile ranks' number
-		distinct, most = m.dense.distinct(keys, s.distinct[:0])
-	} else {
-		keys = packedKeys(s.keys[:0], text)
-		radixSort(keys, s.sorted[:])
-		distinct = s.distinct[:0]
-		for j := len(keys); j > 0; {
-			i := j - 1
-			for i > 0 && keys[i-1] == keys[j-1] {
-				i--
-			}
-			distinct = append(distinct, rankedTrigram{key: keys[i], count: j - i})
-			most = max(most, j-i)
-			j = i
-		}
-	}
-	// each trigram's rank is its place in a stable counting sort by
-	// frequency, the most frequent first: starts[c] is where the next
-	// trigram of the c-th greatest count goes. The distances add up in
-	// any order, so each trigram is scored as its rank is known, with
-	// no sorted copy of them made.
-	starts := scratchInts(s.starts[:], most+2)
-	for _, t := range distinct {
-		starts[most-t.count+1]++
-	}
-	for c := 1; c < len(starts); c++ {
-		starts[c] += starts[c-1]
-	}
 	dist := scratchInts(s.dist[:], len(m.langs))
 	copy(dist, m.base)
-	for _, t := range distinct {
-		pos := starts[most-t.count]
-		starts[most-t.count]++
-		var prs []profileRank
-		if dense {
-			prs = m.dense.ranksOf(t.key)
-		} else {
-			prs = m.index.get(t.key)
-		}
-		for _, pr := range prs {
-			d := pos - int(pr.rank)
-			if d < 0 {
-				d = -d
-			}
-			dist[pr.lang] += d - maxTrigramDistance
-		}
+	var distinct int
+	if dense {
+		distinct = m.dense.score(keys, s, dist)
+	} else {
+		keys = packedKeys(s.keys[:0], text)
+		distinct = m.scorePacked(keys, s, dist)
 	}
 	switch len(m.langs) {
 	case 0:
@@ -312,11 +273,60 @@ func (m *trigramModel) detect(text string, s *scratch) (whatlanggo.Lang, float64
 		return m.langs[order[0]], min(float64(score1/500), 1)
 	}
 	rate := float64(score1-score2) / float64(score2)
-	confidentRate := 12.0/float64(len(distinct)) + 0.05
+	confidentRate := 12.0/float64(distinct) + 0.05
 	if rate > confidentRate {
 		return m.langs[order[0]], 1
 	}
 	return m.langs[order[0]], rate / confidentRate
+}
+
+// scorePacked adds to dist, per language, the distances of the trigrams
+// of keys, packed, from its profile, and returns how many distinct
+// trigrams there are. It sorts keys.
+func (m *trigramModel) scorePacked(keys []uint64, s *scratch, dist []int) int {
+	radixSort(keys, s.sorted[:])
+	distinct := s.distinct[:0]
+	most := 0
+	for j := len(keys); j > 0; {
+		i := j - 1
+		for i > 0 && keys[i-1] == keys[j-1] {
+			i--
+		}
+		distinct = append(distinct, rankedTrigram{key: keys[i], count: j - i})
+		most = max(most, j-i)
+		j = i
+	}
+	// each trigram's rank is its place in a stable counting sort by
+	// frequency, the most frequent first: starts[c] is where the next
+	// trigram of the c-th greatest count goes. The distances add up in
+	// any order, so each trigram is scored as its rank is known, with
+	// no sorted copy of them made.
+	starts := scratchInts(s.starts[:], most+2)
+	for _, t := range distinct {
+		starts[most-t.count+1]++
+	}
+	for c := 1; c < len(starts); c++ {
+		starts[c] += starts[c-1]
+	}
+	for _, t := range distinct {
+		pos := starts[most-t.count]
+		starts[most-t.count]++
+		addDistances(dist, m.index.get(t.key), pos)
+	}
+	return len(distinct)
+}
+
+// addDistances adds to dist the distance of a trigram at rank pos in a
+// text from its ranks prs in the profiles, less the distance counted
+// when a profile lacks it.
+func addDistances(dist []int, prs []profileRank, pos int) {
+	for _, pr := range prs {
+		d := pos - int(pr.rank)
+		if d < 0 {
+			d = -d
+		}
+		dist[pr.lang] += d - maxTrigramDistance
+	}
 }
 
 // packedKeys appends to dst the packed trigrams of the folded text with
