@@ -227,8 +227,8 @@ type scratch struct {
 	distinct     [520]rankedTrigram
 	starts       [64]int
 	// byCount is denseIndex.score's count of trigrams per count.
-	byCount [522]int32
-	dist, order  [128]int
+	byCount     [522]int32
+	dist, order [128]int
 }
 
 // detect returns the closest language and whatlanggo's confidence in it,
