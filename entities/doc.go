@@ -81,60 +81,79 @@ func (d *Doc) Reset(text string) {
 	// advancing nCap when the token is capitalised: no branch on the
 	// capitals, which follow the text unpredictably
 	capAt, nCap := d.capAt[:n], 0
+	// The loop calls nothing for most tokens, so that its variables stay
+	// in registers: a gap where a sentence or a paragraph may start goes
+	// to gapStarts, a code point beyond the basic Cyrillic letters to the
+	// unicode tables.
 	for i := range toks {
 		t := &toks[i]
-		start := i == 0
 		r0 := runes[t.Start]
 		upper := uint32(r0-'A') < 26 // A…Z
 		if r0 >= utf8.RuneSelf {
-			upper = isUpper(r0)
+			upper = uint32(r0-0x400) < 0x30 // Ѐ…Я
+			if uint32(r0-0x400) >= 0x60 {   // beyond а…џ
+				upper = unicode.IsUpper(r0)
+			}
 		}
 		capAt[nCap] = int32(i)
 		nCap += b2i(upper)
-		if t.Start == prevEnd+1 && runes[prevEnd] == ' ' && i > 0 {
-			// one space since the last token, most gaps: neither a
-			// sentence nor a paragraph starts
-			sent[i], caps[i], paras[i] = false, upper, para
-			prevEnd = t.End
-			continue
-		}
-		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
-		for _, r := range runes[prevEnd:t.Start] {
-			switch {
-			case r == ' ':
-				sawSpace = true
-			case r == '\n':
-				sawSpace = true
-				para++
-				start = true
-			case r == '.' || r == '!' || r == '?' || r == '…':
-				sawStop = true
-			case r == ':':
-				sawStop, sawColon = true, true
-			case isOpenQuote(r) || isQuoteMark(r) && sawStop:
-				sawQuote = true
-			case isSpace(r):
-				sawSpace = true
-			}
-		}
-		if sawStop && sawSpace && i > 0 {
-			prev := &toks[i-1]
-			// a capital initial ("Elijah E. Cummings") ends no sentence
-			initial := prev.End-prev.Start == 1 && isUpper(runes[prev.Start])
-			abbrev := runes[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
-			first := runes[t.Start]
-			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
-			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
-				start = true
-			}
-		}
-		if sawQuote && upper {
-			start = true
+		// one space since the last token, as most gaps, or a comma and
+		// a space, as most others: neither a sentence nor a paragraph
+		// starts
+		start := false
+		if g := t.Start - prevEnd; i == 0 || !(g == 1 && runes[prevEnd] == ' ' || g == 2 && runes[prevEnd] == ',' && runes[prevEnd+1] == ' ') {
+			start, para = d.gapStarts(i, prevEnd, para, upper)
 		}
 		sent[i], caps[i], paras[i] = start, upper, para
 		prevEnd = t.End
 	}
 	d.capAt = capAt[:nCap]
+}
+
+// gapStarts is Reset's reading of the gap before token i, which ends
+// the token before at prevEnd, in paragraph para: it reports whether
+// token i, capitalised when upper, starts a sentence, and the paragraph
+// it is in.
+//
+//go:noinline
+func (d *Doc) gapStarts(i, prevEnd, para int, upper bool) (bool, int) {
+	toks, runes := d.Tokens, d.Text
+	t := &toks[i]
+	start := i == 0
+	sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
+	for _, r := range runes[prevEnd:t.Start] {
+		switch {
+		case r == ' ':
+			sawSpace = true
+		case r == '\n':
+			sawSpace = true
+			para++
+			start = true
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			sawStop = true
+		case r == ':':
+			sawStop, sawColon = true, true
+		case isOpenQuote(r) || isQuoteMark(r) && sawStop:
+			sawQuote = true
+		case isSpace(r):
+			sawSpace = true
+		}
+	}
+	if sawStop && sawSpace && i > 0 {
+		prev := &toks[i-1]
+		// a capital initial ("Elijah E. Cummings") ends no sentence
+		initial := prev.End-prev.Start == 1 && isUpper(runes[prev.Start])
+		abbrev := runes[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
+		first := runes[t.Start]
+		upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
+		if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
+			start = true
+		}
+	}
+	if sawQuote && upper {
+		start = true
+	}
+	return start, para
 }
 
 // capitalizedTokens returns the indexes of the capitalised tokens, in

@@ -170,6 +170,11 @@ func plainWords(dst []Token, arena []byte, text string, i, runeIdx int) ([]Token
 			}
 			runeIdx += runes
 			i = j
+			if i < len(text) && text[i] == ' ' {
+				// the space after most words, passed at once
+				i++
+				runeIdx++
+			}
 			continue
 		}
 		k := asciiClass[c]
@@ -246,6 +251,11 @@ func plainWords(dst []Token, arena []byte, text string, i, runeIdx int) ([]Token
 		}
 		runeIdx += j - i
 		i = j
+		if i < len(text) && text[i] == ' ' {
+			// the space after most words, passed at once
+			i++
+			runeIdx++
+		}
 	}
 	return dst, arena, i, runeIdx
 }
