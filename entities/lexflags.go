@@ -95,14 +95,22 @@ var lexicon = func() *lexTable {
 func lexOf(w string) lexFlag { return lexicon.get(w) }
 
 // lex returns the lexicon's flags of token i's term, looked up once per
-// article; Recognize sizes the cache.
+// article; Recognize sizes the cache. It is inlined where it is called,
+// most often for a token looked up already.
 func (d *Doc) lex(i int) lexFlag {
-	cache := d.work.lex
-	if f := cache[i]; f != 0 {
+	if f := d.work.lex[i]; f != 0 {
 		return f
 	}
+	return d.lookUp(i)
+}
+
+// lookUp is lex for a token not looked up yet; not inlined, so that lex
+// is.
+//
+//go:noinline
+func (d *Doc) lookUp(i int) lexFlag {
 	f := lexicon.get(d.Tokens[i].Term) | lexLooked
-	cache[i] = f
+	d.work.lex[i] = f
 	return f
 }
 
