@@ -115,12 +115,15 @@ func TestMergeMentions(t *testing.T) {
 }
 
 // TestDocSentencesMatchReference checks the sentence starts, capitals and
-// paragraphs Reset finds, with its fast path for a single space between
-// tokens, against sentencesRef, which reads every gap, on random mixes of
-// words, spaces, stops, quotes, colons, abbreviations and line breaks.
+// paragraphs Reset finds, with its fast paths for a single space or a
+// comma and a space between tokens and for the capitals of ASCII and the
+// basic Cyrillic letters, against sentencesRef, which reads every gap, on
+// random mixes of words, spaces, stops, quotes, colons, abbreviations,
+// line breaks and capitals of other letters.
 func TestDocSentencesMatchReference(t *testing.T) {
 	pieces := []string{"word", "Name", "Mr", "E", "Sen", "Москва", "слово", "ёж", "42", " ", " ", " ", "  ", "\n", ".", ". ",
-		": ", "! ", "?", "…", "\"", "“", "«", "»", "”", "„", "\u00a0", "\t", ",", "- ", "(", ")"}
+		": ", "! ", "?", "…", "\"", "“", "«", "»", "”", "„", "\u00a0", "\t", ",", "- ", "(", ")",
+		", ", "Ѐтот", "Ѡx", "ѡx", "Élan", "ǅx", "Ωx"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	var d Doc
 	for range 5000 {
@@ -137,45 +140,15 @@ func TestDocSentencesMatchReference(t *testing.T) {
 	}
 }
 
-// sentencesRef is Reset's reading of the gaps between d's tokens before
-// its fast path.
+// sentencesRef reads every gap between d's tokens with gapStarts,
+// Reset's reading of the gaps its fast paths (one space, a comma and a
+// space) pass by, and tests every capital with isUpper.
 func sentencesRef(d *Doc) (sent, caps []bool, paras []int) {
 	para, prevEnd := 0, 0
 	for i, t := range d.Tokens {
-		start := i == 0
-		sawStop, sawQuote, sawColon, sawSpace := false, false, false, false
-		for _, r := range d.Text[prevEnd:t.Start] {
-			switch {
-			case r == ' ':
-				sawSpace = true
-			case r == '\n':
-				sawSpace = true
-				para++
-				start = true
-			case r == '.' || r == '!' || r == '?' || r == '…':
-				sawStop = true
-			case r == ':':
-				sawStop, sawColon = true, true
-			case isOpenQuote(r) || isQuoteMark(r) && sawStop:
-				sawQuote = true
-			case isSpace(r):
-				sawSpace = true
-			}
-		}
-		if sawStop && sawSpace && i > 0 {
-			prev := d.Tokens[i-1]
-			initial := prev.End-prev.Start == 1 && isUpper(d.Text[prev.Start])
-			abbrev := d.Text[prev.End] == '.' && (initial || abbreviations.has(prev.Term))
-			first := d.Text[t.Start]
-			upper := isUpper(first) || unicode.IsDigit(first) && !sawColon
-			if upper && (!abbrev || prev.End-prev.Start > 1 && !titles.has(prev.Term)) {
-				start = true
-			}
-		}
 		upper := isUpper(d.Text[t.Start])
-		if sawQuote && upper {
-			start = true
-		}
+		var start bool
+		start, para = d.gapStarts(i, prevEnd, para, upper)
 		sent, caps, paras = append(sent, start), append(caps, upper), append(paras, para)
 		prevEnd = t.End
 	}

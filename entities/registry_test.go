@@ -171,21 +171,8 @@ func TestLastField(t *testing.T) {
 		"Пескова", "ё", "\xd0", "\xd1", "\xe2", "ѐ", "NATO", "U.S.", "É", "é", "X", "ФСБ"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
-		want := ""
-		if f := strings.Fields(s); len(f) > 0 {
-			want = f[len(f)-1]
-		}
-		if got := lastField(s); got != want {
-			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := countFields(s), len(strings.Fields(s)); got != want {
-			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
-		}
+		s := joinRandom(rng, pieces, 8)
+		checkFields(t, s)
 		if got, want := isAllCaps(s), allCapsRef(s); got != want {
 			t.Fatalf("isAllCaps(%q) = %v, want %v", s, got, want)
 		}
@@ -194,24 +181,36 @@ func TestLastField(t *testing.T) {
 	// spaces of every ASCII kind and other bytes around them
 	ascii := []string{"Vladimir", "Putin", "K.", " ", "  ", "\t", "\n", "\v\f\r", "\x1f", "!", "\x08", "\x0e", "Ж", "\u2003"}
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			b.WriteString(ascii[rng.IntN(len(ascii))])
-		}
-		s := b.String()
-		want := ""
-		if f := strings.Fields(s); len(f) > 0 {
-			want = f[len(f)-1]
-		}
-		if got := lastField(s); got != want {
-			t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := countFields(s), len(strings.Fields(s)); got != want {
-			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
-		}
+		s := joinRandom(rng, ascii, 16)
+		checkFields(t, s)
 		if got, want := string(appendLower(nil, s)), strings.Map(unicode.ToLower, s); got != want {
 			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// joinRandom joins fewer than n pieces drawn at random.
+func joinRandom(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range rng.IntN(n) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+// checkFields checks lastField and countFields of s against
+// strings.Fields.
+func checkFields(t *testing.T, s string) {
+	t.Helper()
+	want := ""
+	if f := strings.Fields(s); len(f) > 0 {
+		want = f[len(f)-1]
+	}
+	if got := lastField(s); got != want {
+		t.Fatalf("lastField(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := countFields(s), len(strings.Fields(s)); got != want {
+		t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
 	}
 }
 
