@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"unicode"
+	"unicode/utf8"
 )
 
 // While an article is written, the names of people are marked (nameOpen
@@ -52,7 +53,35 @@ func (d *doc) finish(lx *lexicon, firstPara, bodyStart int, st style, r *rng, ru
 	}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune reports whether r is a letter or a digit. ASCII and the
+// basic Cyrillic alphabet, nearly every rune of the stream, are answered
+// without the Unicode tables.
+func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]&wordLetter != 0
+	}
+	if 'Ѐ' <= r && r <= 'џ' { // U+0400–U+045F: all letters
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// The classes of ASCII bytes that words are made of.
+const (
+	wordLetter = 1 << iota // a letter or a digit
+	wordJoin               // an apostrophe or a hyphen, which a word may run through
+)
+
+// asciiWord holds the word classes of each ASCII byte.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] = wordLetter
+		}
+	}
+	t['\''], t['-'] = wordJoin, wordJoin
+	return t
+}()
 
 func isMark(c byte) bool { return c >= nameOpen && c <= contOpen }
 

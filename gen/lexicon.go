@@ -338,6 +338,15 @@ type lexEntry struct {
 // longest first.
 type lexicon struct {
 	byFirst map[string][]lexEntry
+	// lengths[c] has bit n set when a key of byFirst starts with the byte
+	// c and is n bytes long (63 for any longer), so that most words are
+	// known to match nothing without a look-up.
+	lengths [256]uint64
+}
+
+// mayStart reports whether key may be a key of lx.byFirst.
+func (lx *lexicon) mayStart(key []byte) bool {
+	return len(key) > 0 && lx.lengths[key[0]]&(1<<min(len(key), 63)) != 0
 }
 
 func compileLexicon(gs []lexGroup) *lexicon {
@@ -352,7 +361,8 @@ func compileLexicon(gs []lexGroup) *lexicon {
 			lx.byFirst[first] = append(lx.byFirst[first], lexEntry{from: w, alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
 		}
 	}
-	for _, es := range lx.byFirst {
+	for first, es := range lx.byFirst {
+		lx.lengths[first[0]] |= 1 << min(len(first), 63)
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].from) > len(es[j].from) })
 	}
 	return lx
