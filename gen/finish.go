@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,13 +86,33 @@ var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 
 func isMark(c byte) bool { return c >= nameOpen && c <= contOpen }
 
+// nextMark returns the index of the first mark in p from i on, or len(p).
+// Most of a paragraph is text without marks: it looks at eight bytes at
+// a time.
+func nextMark(p []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(p); i += 8 {
+		// a byte below 8 (a mark, or a NUL) sets its high bit here
+		if x := binary.LittleEndian.Uint64(p[i:]); (x-8*ones)&^x&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(p); i++ {
+		if isMark(p[i]) {
+			return i
+		}
+	}
+	return i
+}
+
 // stripMarks removes the marks from p, in place.
 func stripMarks(p []byte) []byte {
-	out := p[:0]
-	for _, c := range p {
-		if !isMark(c) {
-			out = append(out, c)
-		}
+	i := nextMark(p, 0)
+	out := p[:i]
+	for i < len(p) {
+		j := nextMark(p, i+1)
+		out = append(out, p[i+1:j]...)
+		i = j
 	}
 	return out
 }
@@ -109,7 +130,7 @@ func (d *doc) reportStatements(pi int, p []byte) {
 	}
 	var ms [16]mark
 	n := 0
-	for i := 0; i < len(p) && n < len(ms); i++ {
+	for i := nextMark(p, 0); i < len(p) && n < len(ms); i = nextMark(p, i+1) {
 		switch p[i] {
 		case speakerOpen, actorOpen:
 			j := bytes.IndexByte(p[i:], nameClose)

@@ -328,6 +328,7 @@ var lexRU = []lexGroup{
 // lexEntry is one wording a lexicon recognises and what may replace it.
 type lexEntry struct {
 	from      string
+	rest      string // from after its first word
 	alts      []string
 	group     uint64
 	num, conj bool
@@ -358,7 +359,7 @@ func compileLexicon(gs []lexGroup) *lexicon {
 		}
 		for _, w := range froms {
 			first, _, _ := strings.Cut(w, " ")
-			lx.byFirst[first] = append(lx.byFirst[first], lexEntry{from: w, alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
+			lx.byFirst[first] = append(lx.byFirst[first], lexEntry{from: w, rest: w[len(first):], alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
 		}
 	}
 	for first, es := range lx.byFirst {

@@ -47,6 +47,14 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 	var prevWord []byte // the last word written, outside names and quotations
 	copied := 0         // p[copied:i] goes to b as it is, before the next word of the reporter's
 	for i := 0; i < len(p); {
+		if inName || quoted {
+			// Nothing is reworded inside a name or a quotation: skip to
+			// what may end it, keeping track of the sentence.
+			if k, ss := skipKept(p, i, sentenceStart); k > i {
+				i, sentenceStart = k, ss
+				continue
+			}
+		}
 		c, size := rune(p[i]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRune(p[i:])
@@ -116,6 +124,60 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 	return append(b, p[copied:]...)
 }
 
+// What a byte of text inside a name or a quotation does to vary's state.
+const (
+	keptOther = iota // nothing
+	keptWord         // a letter, a digit, ",", ";" or ":": no longer at a sentence's start
+	keptEnd          // ".", "!" or "?": at a sentence's start
+	keptStop         // a mark or a quotation mark: may end the name or the quotation
+)
+
+// keptClass holds the keptOther… classes of the ASCII bytes.
+var keptClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == nameOpen || c == nameClose || c == speakerOpen || c == actorOpen || c == '"':
+			t[c] = keptStop
+		case c == '.' || c == '!' || c == '?':
+			t[c] = keptEnd
+		case c == ',' || c == ';' || c == ':' || isWordRune(rune(c)):
+			t[c] = keptWord
+		}
+	}
+	return t
+}()
+
+// skipKept returns where the text from p[i] that vary copies as it is
+// ends: the first mark or quotation mark, which may end a name or a
+// quotation. It returns ss, whether a sentence starts there, as vary
+// would have set it rune by rune from sentenceStart.
+func skipKept(p []byte, i int, sentenceStart bool) (end int, ss bool) {
+	ss = sentenceStart
+	for i < len(p) {
+		if c := p[i]; c < utf8.RuneSelf {
+			switch keptClass[c] {
+			case keptStop:
+				return i, ss
+			case keptWord:
+				ss = false
+			case keptEnd:
+				ss = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		if r == '“' || r == '«' || r == '„' || r == '”' || r == '»' {
+			break
+		}
+		if isWordRune(r) {
+			ss = false
+		}
+		i += n
+	}
+	return i, ss
+}
+
 // fixArticle makes the article before b[at:] ("a", "an") agree with
 // the word that now follows it; the paragraph starts at b[start].
 func fixArticle(b []byte, start, at int) []byte {
@@ -150,16 +212,15 @@ func (lx *lexicon) match(p []byte, i, j int, c rune, size int, atStart bool) (*l
 	// itself unless it is capitalised.
 	var buf [64]byte
 	key := p[i:j]
-	k1 := size // the first letter's length in the key
 	if unicode.IsUpper(c) {
 		if !atStart {
 			return nil, 0
 		}
-		k1 = utf8.EncodeRune(buf[:], unicode.ToLower(c))
-		if j-i-size+k1 > len(buf) {
+		k := utf8.EncodeRune(buf[:], unicode.ToLower(c))
+		if j-i-size+k > len(buf) {
 			return nil, 0
 		}
-		key = buf[:k1+copy(buf[k1:], p[i+size:j])]
+		key = buf[:k+copy(buf[k:], p[i+size:j])]
 	} else if len(key) > len(buf) {
 		return nil, 0
 	}
@@ -168,17 +229,18 @@ func (lx *lexicon) match(p []byte, i, j int, c rune, size int, atStart bool) (*l
 	}
 	es := lx.byFirst[string(key)]
 	for x := range es {
+		// the first word matches: the rest must follow it
 		e := &es[x]
-		n := len(e.from) - k1 + size
-		if i+n > len(p) || string(p[i+size:i+n]) != e.from[k1:] {
+		end := j + len(e.rest)
+		if end > len(p) || len(e.rest) > 1 && p[j+1] != e.rest[1] || string(p[j:end]) != e.rest {
 			continue
 		}
-		if i+n < len(p) {
-			if d, _ := utf8.DecodeRune(p[i+n:]); isWordRune(d) || d == '\'' || d == '’' || d == '-' {
+		if end < len(p) {
+			if d, _ := utf8.DecodeRune(p[end:]); isWordRune(d) || d == '\'' || d == '’' || d == '-' {
 				continue
 			}
 		}
-		return e, n
+		return e, end - i
 	}
 	return nil, 0
 }
