@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,7 +50,7 @@ func (d *doc) finish(lx *lexicon, firstPara, bodyStart int, st style, r *rng, ru
 		d.work3 = lx.vary(d.work3[:0], d.work[p.start-bodyStart:p.end-bodyStart], st, r, ru)
 		d.buf = append(d.buf, d.work3...)
 		d.reportStatements(pi, d.buf[start:])
-		d.buf = append(d.buf[:start], stripMarks(d.buf[start:])...)
+		d.buf = d.buf[:start+len(stripMarks(d.buf[start:]))]
 		d.paras[pi] = para{start: start, end: len(d.buf)}
 	}
 }
@@ -61,6 +62,11 @@ func isWordRune(r rune) bool {
 	if uint32(r) < utf8.RuneSelf {
 		return asciiWord[r]&wordLetter != 0
 	}
+	return isWordRuneWide(r)
+}
+
+// isWordRuneWide is isWordRune beyond ASCII.
+func isWordRuneWide(r rune) bool {
 	if 'Ѐ' <= r && r <= 'џ' { // U+0400–U+045F: all letters
 		return true
 	}
@@ -87,15 +93,24 @@ var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 func isMark(c byte) bool { return c >= nameOpen && c <= contOpen }
 
 // nextMark returns the index of the first mark in p from i on, or len(p).
-// Most of a paragraph is text without marks: it looks at eight bytes at
-// a time.
+// Marks come every thirty bytes or so, between runs of text: it looks at
+// eight bytes at a time.
 func nextMark(p []byte, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(p); i += 8 {
-		// a byte below 8 (a mark, or a NUL) sets its high bit here
-		if x := binary.LittleEndian.Uint64(p[i:]); (x-8*ones)&^x&highs != 0 {
-			break
+	for i+8 <= len(p) {
+		// The lowest byte flagged here is the first below 8: a mark, or
+		// a NUL (only bytes above a flagged one may be flagged wrongly).
+		x := binary.LittleEndian.Uint64(p[i:])
+		low := (x - 8*ones) &^ x & highs
+		if low == 0 {
+			i += 8
+			continue
 		}
+		i += bits.TrailingZeros64(low) / 8
+		if isMark(p[i]) {
+			return i
+		}
+		i++
 	}
 	for ; i < len(p); i++ {
 		if isMark(p[i]) {

@@ -134,6 +134,8 @@ type Generator struct {
 	readAlso  [2][]string
 	filler    [2]cfiller  // sentences of context, en and ru
 	lex       [2]*lexicon // everyday wordings, en and ru
+	// days holds the dayNames of every weekday and part of day.
+	days [7][4][2][dayForms][2]string
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
@@ -177,6 +179,11 @@ func New(opts Options) *Generator {
 	g := &Generator{opts: opts, r: newRNG(uint64(opts.Seed)), topics: compileTopics(),
 		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)},
 		lex:    [2]*lexicon{compileLexicon(lexEN), compileLexicon(lexRU)}}
+	for wd := range g.days {
+		for part := range g.days[wd] {
+			g.days[wd][part] = dayNames(time.Weekday(wd), part)
+		}
+	}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
 	for i := 0; i < 600; i++ {
 		g.places = append(g.places, newPlace(&wr, false))
@@ -348,7 +355,7 @@ func (g *Generator) spawnEvent() {
 		e.speaker[i] = s.topic.who[e.quotes[i]]
 	}
 	g.setVals(e, &er)
-	setDays(e)
+	e.days = g.days[e.start.Weekday()][partOfDay(e.start)]
 	qr := newRNG(mix(e.seed, 7))
 	for i := 0; i < e.nq; i++ {
 		e.qt[i] = s.topic.quotes[e.quotes[i]].render(&e.vals, &qr)

@@ -184,10 +184,17 @@ type cquote struct {
 	s1, s2, ind, ru1, ru2, ruInd tmpl
 }
 
-// render words the quote for one event.
+// render words the quote for one event. Its six texts share one string.
 func (q *cquote) render(v *[2][nSlots]string, r *rng) quote {
-	str := func(t tmpl, li int) string { return string(t.appendTo(nil, &v[li], r)) }
-	return quote{s1: str(q.s1, 0), s2: str(q.s2, 0), ind: str(q.ind, 0), ru1: str(q.ru1, 1), ru2: str(q.ru2, 1), ruInd: str(q.ruInd, 1)}
+	var buf [1024]byte
+	b := buf[:0]
+	var ends [6]int
+	for k, t := range [6]tmpl{q.s1, q.s2, q.ind, q.ru1, q.ru2, q.ruInd} {
+		b = t.appendTo(b, &v[k/3], r) // English, then Russian
+		ends[k] = len(b)
+	}
+	s := string(b)
+	return quote{s1: s[:ends[0]], s2: s[ends[0]:ends[1]], ind: s[ends[1]:ends[2]], ru1: s[ends[2]:ends[3]], ru2: s[ends[3]:ends[4]], ruInd: s[ends[4]:]}
 }
 
 var (
