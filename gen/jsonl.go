@@ -173,24 +173,21 @@ func appendString[T ~string | ~[]byte](b []byte, s T) []byte {
 
 // appendEscaped appends the inside of a JSON string.
 func appendEscaped[T ~string | ~[]byte](b []byte, s T) []byte {
-	valid, checked := false, false
+	// Valid UTF-8 needs decoding only where U+2028 and U+2029 (E2 80
+	// A8/A9) may start: once s is known to be valid, wide lets its other
+	// bytes from 0x80 on through as they are.
+	wide, checked := false, false
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if safeASCII[c] {
-			i++
-			i = skipSafe(s, i) // most of a text is runs of such bytes
+		if safeASCII[c] || wide && c >= utf8.RuneSelf && c != 0xE2 {
+			i = skipSafe(s, i+1, wide) // most of a text is runs of such bytes
 			continue
 		}
 		if c >= utf8.RuneSelf {
 			if !checked {
 				// what comes before is ASCII: s is valid if the rest is
-				valid, checked = validUTF8(s[i:]), true
-			}
-			// Valid text needs decoding only where U+2028 and U+2029
-			// (E2 80 A8/A9) may start.
-			if valid && c != 0xE2 {
-				i++
+				wide, checked = validUTF8(s[i:]), true
 				continue
 			}
 			r, size := decodeRune(s[i:])
@@ -229,34 +226,33 @@ func appendEscaped[T ~string | ~[]byte](b []byte, s T) []byte {
 	return append(b, s[start:]...)
 }
 
-// skipSafe returns where the run of bytes that need no escaping (see
-// safeASCII) that s has at i ends, or a little before: it looks at eight
-// bytes at a time.
-func skipSafe[T ~string | ~[]byte](s T, i int) int {
+// skipSafe returns where the run of bytes that need no escaping that s
+// has at i ends, or a little before: it looks at eight bytes at a time.
+// They are those of safeASCII, and when wide all bytes from 0x80 on but
+// 0xE2.
+func skipSafe[T ~string | ~[]byte](s T, i int, wide bool) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
 		w := s[i : i+8]
 		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// A byte at or above 0x80 or below 0x20 stops the run, and so
-		// does one of "\"\\<>&": (v-ones)&^v&highs is not zero when a
-		// byte of v is zero, and never misses one.
-		if x&highs != 0 || (x-0x20*ones)&^x&highs != 0 {
-			break
+		// (v-ones)&^v sets the high bit of a byte of v that is zero and
+		// never misses one (it may set those above it too): each term
+		// below flags a byte of one kind, and any flag ends the run.
+		m := (x - 0x20*ones) &^ x // a byte below 0x20
+		v := (x | 0x04*ones) ^ 0x26*ones
+		m |= (v - ones) &^ v // '"' or '&'
+		v = (x | 0x02*ones) ^ 0x3e*ones
+		m |= (v - ones) &^ v // '<' or '>'
+		v = x ^ '\\'*ones
+		m |= (v - ones) &^ v
+		if wide {
+			v = x ^ 0xe2*ones
+			m |= (v - ones) &^ v
+		} else {
+			m |= x // a byte from 0x80 on
 		}
-		if v := x ^ '"'*ones; (v-ones)&^v&highs != 0 {
-			break
-		}
-		if v := x ^ '\\'*ones; (v-ones)&^v&highs != 0 {
-			break
-		}
-		if v := x ^ '<'*ones; (v-ones)&^v&highs != 0 {
-			break
-		}
-		if v := x ^ '>'*ones; (v-ones)&^v&highs != 0 {
-			break
-		}
-		if v := x ^ '&'*ones; (v-ones)&^v&highs != 0 {
+		if m&highs != 0 {
 			break
 		}
 	}
