@@ -317,7 +317,7 @@ func (g *Generator) pickStory(at time.Time) *story {
 	last[pi] = at
 	s.place = places[pi]
 	s.upper = pair{strings.ToUpper(s.place.name.en), strings.ToUpper(s.place.name.ru)}
-	s.firm = join(syllStart[sr.intn(len(syllStart))], lowerTail(syllMid[sr.intn(len(syllMid))]), firmEnd[sr.intn(len(firmEnd))])
+	s.firm = join(syllStart[sr.intn(len(syllStart))], syllMidLower[sr.intn(len(syllMidLower))], firmEnd[sr.intn(len(firmEnd))])
 	base := map[string]string{"P": s.place.name.en, "K": s.firm.en}
 	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru, "K": s.firm.ru})}
 	base["O"] = s.org.en

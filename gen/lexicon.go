@@ -336,22 +336,44 @@ type lexEntry struct {
 }
 
 // lexicon is a compiled list of lexGroups: entries by their first word,
-// longest first.
+// longest first, in a hash table of first words. vary looks up every
+// word of the reporter's, and most are in no entry: an empty slot or
+// another word's says so at once.
 type lexicon struct {
-	byFirst map[string][]lexEntry
-	// lengths[c] has bit n set when a key of byFirst starts with the byte
-	// c and is n bytes long (63 for any longer), so that most words are
-	// known to match nothing without a look-up.
-	lengths [256]uint64
+	slots []lexSlot // open addressing from slot wordHash(w)>>shift on
+	shift uint
 }
 
-// mayStart reports whether key may be a key of lx.byFirst.
-func (lx *lexicon) mayStart(key []byte) bool {
-	return len(key) > 0 && lx.lengths[key[0]]&(1<<min(len(key), 63)) != 0
+// lexSlot holds the entries of one first word.
+type lexSlot struct {
+	first   string
+	entries []lexEntry
+}
+
+// wordHash hashes a non-empty word by its length and its first, middle
+// and last bytes; a lexicon's slot is in its top bits.
+func wordHash(w []byte) uint32 {
+	n := len(w)
+	return (uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
+}
+
+// byFirst returns the entries whose first word is w (not empty).
+func (lx *lexicon) byFirst(w []byte) []lexEntry {
+	mask := uint32(len(lx.slots) - 1)
+	for h := wordHash(w) >> lx.shift; ; h = (h + 1) & mask {
+		sl := &lx.slots[h]
+		if sl.first == string(w) {
+			return sl.entries
+		}
+		if sl.first == "" {
+			return nil
+		}
+	}
 }
 
 func compileLexicon(gs []lexGroup) *lexicon {
-	lx := &lexicon{byFirst: map[string][]lexEntry{}}
+	byFirst := map[string][]lexEntry{}
+	var firsts []string // in order, so that the table is the same on every run
 	for gi, g := range gs {
 		froms := g.words
 		if g.oneWay {
@@ -359,12 +381,27 @@ func compileLexicon(gs []lexGroup) *lexicon {
 		}
 		for _, w := range froms {
 			first, _, _ := strings.Cut(w, " ")
-			lx.byFirst[first] = append(lx.byFirst[first], lexEntry{from: w, rest: w[len(first):], alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
+			if _, ok := byFirst[first]; !ok {
+				firsts = append(firsts, first)
+			}
+			byFirst[first] = append(byFirst[first], lexEntry{from: w, rest: w[len(first):], alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
 		}
 	}
-	for first, es := range lx.byFirst {
-		lx.lengths[first[0]] |= 1 << min(len(first), 63)
+	// a table at most a quarter full
+	bits := uint(4)
+	for 1<<bits < 4*len(firsts) {
+		bits++
+	}
+	lx := &lexicon{slots: make([]lexSlot, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(lx.slots) - 1)
+	for _, first := range firsts {
+		es := byFirst[first]
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].from) > len(es[j].from) })
+		h := wordHash([]byte(first)) >> lx.shift
+		for lx.slots[h].first != "" {
+			h = (h + 1) & mask
+		}
+		lx.slots[h] = lexSlot{first: first, entries: es}
 	}
 	return lx
 }

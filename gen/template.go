@@ -141,7 +141,8 @@ func compileAll(ss []string) []tmpl {
 
 // appendTo renders t with vals, choosing among alternatives with r.
 func (t tmpl) appendTo(b []byte, vals *[nSlots]string, r *rng) []byte {
-	for _, s := range t {
+	for i := range t {
+		s := &t[i]
 		if s.alts != nil {
 			b = s.alts[r.intn(len(s.alts))].appendTo(b, vals, r)
 			continue

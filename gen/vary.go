@@ -47,6 +47,10 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 	var prevWord []byte // the last word written, outside names and quotations
 	copied := 0         // p[copied:i] goes to b as it is, before the next word of the reporter's
 	for i := 0; i < len(p); {
+		if p[i] == ' ' {
+			i++ // changes nothing
+			continue
+		}
 		if inName || quoted {
 			// Nothing is reworded inside a name or a quotation: skip to
 			// what may end it, keeping track of the sentence.
@@ -224,10 +228,7 @@ func (lx *lexicon) match(p []byte, i, j int, c rune, size int, atStart bool) (*l
 	} else if len(key) > len(buf) {
 		return nil, 0
 	}
-	if !lx.mayStart(key) {
-		return nil, 0
-	}
-	es := lx.byFirst[string(key)]
+	es := lx.byFirst(key)
 	for x := range es {
 		// the first word matches: the rest must follow it
 		e := &es[x]
