@@ -213,7 +213,7 @@ var (
 // (not the titles) with the phrase dictionaries.
 func compileTopics() []ctopic {
 	keysEN, keysRU := sortedKeys(phrasesEN), sortedKeys(phrasesRU)
-	rich := func(ss []string, dict map[string][]string, keys []string) []tmpl {
+	rich := func(ss []string, dict map[string][]string, keys *phraseKeys) []tmpl {
 		out := make([]tmpl, len(ss))
 		for i, s := range ss {
 			s = enrich(s, dict, keys)
