@@ -92,7 +92,7 @@ type event struct {
 	nq      int // statements: quotes[:nq], said by speaker[:nq]
 	nth     int // the event's place in its story, from 1
 	quotes  [3]int
-	qt      [3]quote // the statements as this event words them
+	qt      [3]wording // the statements as this event words them
 	speaker [3]int
 	vals    [2][nSlots]string // en, ru; slotD holds "on Tuesday"
 	dDate   [2][2]string      // "on March 3" forms for later articles, and capitalised

@@ -40,9 +40,8 @@ func (g *Generator) renderDoc(d, src *doc, e *event, k int) (spec, int) {
 		osp := g.spec(e, sp.copyOf)
 		copyOf = e.base + osp.k
 		src.reset()
-		obr, otr := newRNG(mix(osp.seed, 1)), newRNG(mix(osp.seed, 3))
+		obr := newRNG(mix(osp.seed, 1))
 		g.body(src, e, osp, &obr)
-		g.title(src, e, osp, &otr)
 		switch sp.kind {
 		case storyline.Duplicate:
 			g.copyParas(d, src, 0, len(src.paras))
@@ -52,6 +51,9 @@ func (g *Generator) renderDoc(d, src *doc, e *event, k int) (spec, int) {
 			g.partialCopy(d, src, e, sp, &br, &cr)
 		}
 		if sp.kind == storyline.Duplicate && cr.chance(0.5) {
+			// the original's title, which only a duplicate may take
+			otr := newRNG(mix(osp.seed, 3))
+			g.title(src, e, osp, &otr)
 			d.title = append(d.title[:0], src.title...)
 		} else {
 			g.title(d, e, sp, &tr)

@@ -155,6 +155,15 @@ func (t tmpl) appendTo(b []byte, vals *[nSlots]string, r *rng) []byte {
 	return b
 }
 
+// draw makes the choices that appendTo makes with r, writing nothing.
+func (t tmpl) draw(r *rng) {
+	for i := range t {
+		if alts := t[i].alts; alts != nil {
+			alts[r.intn(len(alts))].draw(r)
+		}
+	}
+}
+
 // fill renders a template once, slowly: for names built at story creation.
 func fill(s string, vals map[string]string) string {
 	for k, v := range vals {
@@ -185,17 +194,28 @@ type cquote struct {
 	s1, s2, ind, ru1, ru2, ruInd tmpl
 }
 
-// render words the quote for one event. Its six texts share one string.
-func (q *cquote) render(v *[2][nSlots]string, r *rng) quote {
+// wording is a quote as one event words it: the texts of its direct
+// quotations in English and in Russian. (Its reported forms, ind and
+// ruInd, each article words itself.)
+type wording struct {
+	s1, s2, ru1, ru2 string
+}
+
+// render words the quote for one event, in one string. It draws from r
+// for ind and ruInd too, as the stream always has, without writing them.
+func (q *cquote) render(v *[2][nSlots]string, r *rng) wording {
 	var buf [1024]byte
-	b := buf[:0]
-	var ends [6]int
-	for k, t := range [6]tmpl{q.s1, q.s2, q.ind, q.ru1, q.ru2, q.ruInd} {
-		b = t.appendTo(b, &v[k/3], r) // English, then Russian
-		ends[k] = len(b)
-	}
+	b := q.s1.appendTo(buf[:0], &v[0], r)
+	n1 := len(b)
+	b = q.s2.appendTo(b, &v[0], r)
+	n2 := len(b)
+	q.ind.draw(r)
+	b = q.ru1.appendTo(b, &v[1], r)
+	n3 := len(b)
+	b = q.ru2.appendTo(b, &v[1], r)
+	q.ruInd.draw(r)
 	s := string(b)
-	return quote{s1: s[:ends[0]], s2: s[ends[0]:ends[1]], ind: s[ends[1]:ends[2]], ru1: s[ends[2]:ends[3]], ru2: s[ends[3]:ends[4]], ruInd: s[ends[4]:]}
+	return wording{s1: s[:n1], s2: s[n1:n2], ru1: s[n2:n3], ru2: s[n3:]}
 }
 
 var (
