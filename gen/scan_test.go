@@ -193,35 +193,27 @@ func TestMidBoundary(t *testing.T) {
 		return subjectEnds(after)
 	}
 	plain := func(s []byte) int {
-		words := bytes.Count(s, []byte{' '}) + 1
-		if words < 11 {
+		ws := bytes.Split(s, []byte{' '})
+		if len(ws) < 11 {
 			return 0
 		}
-		best, bestDist, n := 0, 1<<30, 0
-		for i := 0; i+1 < len(s); i++ {
-			if s[i] != ' ' {
+		best, bestDist := 0, 1<<30
+		at := 0 // where ws[k] starts, after the k-th space
+		for k := 1; k < len(ws); k++ {
+			at += len(ws[k-1]) + 1
+			sp := at - 1
+			if at >= len(s) {
+				break // a space at the very end starts nothing
+			}
+			if len(ws)-k < 4 {
 				continue
 			}
-			n++
-			if words-n < 4 {
-				continue
-			}
-			at := 0
-			switch {
-			case n < 4:
-			case s[i-1] == ',' && !appositive(s[i+1:]) && !verbNext(s[i+1:]):
-				at = i + 1
-			case s[i-1] != ',' && hasPrefixAny(s[i:], clauseStarts...):
-				at = i + 1
-			}
-			if at == 0 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subjectEndsPlain(s[:i], s[i+1:]) {
-				at = i + 1
-			}
-			if at == 0 {
-				continue
-			}
-			if dist := n - words/2; abs(dist) < bestDist {
-				best, bestDist = at, abs(dist)
+			after := s[at:]
+			clause := k >= 4 && (s[sp-1] == ',' && !appositive(after) && !verbNext(after) ||
+				s[sp-1] != ',' && hasPrefixAny(s[sp:], clauseStarts...))
+			subject := sp > 0 && s[sp-1] != ',' && isWordRune(rune(s[sp-1])) && subjectEndsPlain(s[:sp], after)
+			if d := abs(k - len(ws)/2); (clause || subject) && d < bestDist {
+				best, bestDist = at, d
 			}
 		}
 		return best
@@ -257,13 +249,12 @@ func TestLexiconTable(t *testing.T) {
 		lx := compileLexicon(gs)
 		want := map[string]int{} // first word: entries
 		for _, g := range gs {
-			froms := g.words
+			n := len(g.words)
 			if g.oneWay {
-				froms = g.words[:1]
+				n = 1 // only the first wording is replaced
 			}
-			for _, w := range froms {
-				first, _, _ := strings.Cut(w, " ")
-				want[first]++
+			for k := 0; k < n; k++ {
+				want[strings.Fields(g.words[k])[0]]++
 			}
 		}
 		for first, n := range want {
