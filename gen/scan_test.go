@@ -271,3 +271,35 @@ func TestLexiconTable(t *testing.T) {
 		}
 	}
 }
+
+func TestSkipKept(t *testing.T) {
+	plain := func(p []byte, i int, ss bool) (int, bool) {
+		for i < len(p) {
+			c, n := utf8.DecodeRune(p[i:])
+			switch {
+			case c == nameOpen || c == nameClose || c == speakerOpen || c == actorOpen || strings.ContainsRune("\"“«„”»", c):
+				return i, ss
+			case c == '.' || c == '!' || c == '?':
+				ss = true
+			case c == ',' || c == ';' || c == ':' || unicode.IsLetter(c) || unicode.IsDigit(c):
+				ss = false
+			}
+			i += n
+		}
+		return i, ss
+	}
+	// from every offset of a few hundred texts: each runs to a stop
+	texts := append(sampleTexts(t)[:400], "x\x01Ines K. Calardin\x02 said \"Go. Now!\" «Да, — сказал он.» ok?", "bad\xff. z")
+	for _, s := range texts {
+		p := []byte(s)
+		for i := 0; i <= len(p); i++ {
+			for _, ss := range []bool{false, true} {
+				gotEnd, gotSS := skipKept(p, i, ss)
+				wantEnd, wantSS := plain(p, i, ss)
+				if gotEnd != wantEnd || gotSS != wantSS {
+					t.Fatalf("skipKept(%q, %d, %v) = %d, %v, want %d, %v", s, i, ss, gotEnd, gotSS, wantEnd, wantSS)
+				}
+			}
+		}
+	}
+}
