@@ -58,7 +58,7 @@ func BenchmarkRenderJSON(b *testing.B) {
 	for b.Loop() {
 		it, ok := g.nextItem()
 		if !ok {
-			g = New(opts) // counted: a tenth of a millisecond an article
+			g = New(opts) // counted, once every 20,000 articles
 			it, _ = g.nextItem()
 		}
 		sp, copyOf := g.renderDoc(&d, &src, it.ev, it.k)

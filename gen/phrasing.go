@@ -368,8 +368,8 @@ func isWordByte(s string, i int) bool {
 // that enrich tries at each word only those that may start there.
 type phraseKeys [256][]string
 
-// sortedKeys returns the phrases of dict, longest first, so that a phrase
-// wins over the words inside it.
+// sortedKeys returns the phrases of dict by their first byte, each list
+// longest first, so that a phrase wins over the words inside it.
 func sortedKeys(dict map[string][]string) *phraseKeys {
 	keys := make([]string, 0, len(dict))
 	for k := range dict {
