@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -88,12 +89,12 @@ func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf in
 	b = append(b, `","lang":"`...)
 	b = append(b, [2]string{"en", "ru"}[sp.lang]...)
 	b = append(b, `","date":"`...)
-	b = sp.pub.AppendFormat(b, "2006-01-02T15:04:05Z")
+	b = appendDate(b, sp.pub, true)
 	b = append(b, `","source":`...)
 	b = appendString(b, o.name)
 	b = append(b, `,"url":"https://`...)
 	b = appendEscaped(b, o.host)
-	b = sp.pub.AppendFormat(b, "/2006/01/02/")
+	b = appendDate(b, sp.pub, false)
 	b = appendID(b, id)
 	b = append(b, `","cluster":"e`...)
 	b = strconv.AppendInt(b, int64(e.id), 10)
@@ -150,6 +151,35 @@ func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf in
 		b = append(b, ']')
 	}
 	return append(b, '}')
+}
+
+// appendDate appends t as t.AppendFormat does with the layout
+// "2006-01-02T15:04:05Z" (long) or "/2006/01/02/", without reading the
+// layout for every article.
+func appendDate(b []byte, t time.Time, long bool) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		if long {
+			return t.AppendFormat(b, "2006-01-02T15:04:05Z")
+		}
+		return t.AppendFormat(b, "/2006/01/02/")
+	}
+	two := func(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+	sep := byte('-')
+	if !long {
+		b, sep = append(b, '/'), '/'
+	}
+	b = two(two(b, y/100), y%100)
+	b = two(append(b, sep), int(mo))
+	b = two(append(b, sep), d)
+	if !long {
+		return append(b, '/')
+	}
+	h, mi, s := t.Clock()
+	b = two(append(b, 'T'), h)
+	b = two(append(b, ':'), mi)
+	b = two(append(b, ':'), s)
+	return append(b, 'Z')
 }
 
 const hexDigits = "0123456789abcdef"

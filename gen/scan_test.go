@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -300,6 +301,22 @@ func TestSkipKept(t *testing.T) {
 					t.Fatalf("skipKept(%q, %d, %v) = %d, %v, want %d, %v", s, i, ss, gotEnd, gotSS, wantEnd, wantSS)
 				}
 			}
+		}
+	}
+}
+
+func TestAppendDate(t *testing.T) {
+	loc := time.FixedZone("x", -5*3600)
+	for _, tm := range []time.Time{
+		time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Date(999, 3, 4, 5, 6, 7, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-3, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 29, 12, 30, 5, 0, loc),
+	} {
+		if got, want := string(appendDate(nil, tm, true)), tm.Format("2006-01-02T15:04:05Z"); got != want {
+			t.Errorf("appendDate(%v, long) = %q, want %q", tm, got, want)
+		}
+		if got, want := string(appendDate([]byte("x"), tm, false)), "x"+tm.Format("/2006/01/02/"); got != want {
+			t.Errorf("appendDate(%v) = %q, want %q", tm, got, want)
 		}
 	}
 }
