@@ -58,11 +58,9 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 		aside(d, from, r, ru)
 		return
 	}
-	for _, said := range []string{" said", " told ", " according to ", " confirmed", " stated", " reported", " acknowledged", " admitted", "сообщил", "заявил", "по словам", "по данным"} {
-		if bytes.Contains(b[from:], []byte(said)) {
-			aside(d, from, r, ru)
-			return
-		}
+	if reportsWords(b[from:]) {
+		aside(d, from, r, ru)
+		return
 	}
 	female := r.chance(0.5)
 	appendRole := func(b []byte) []byte {
@@ -164,6 +162,39 @@ func (f *cfiller) attribute(d *doc, from int, v *[nSlots]string, r *rng, ru bool
 	d.buf = append(b, ", said."...)
 }
 
+var (
+	// reportEN are the words after a space, and reportRU the words
+	// anywhere, that show a sentence already reports someone's words.
+	reportEN = []string{"said", "told ", "according to ", "confirmed", "stated", "reported", "acknowledged", "admitted"}
+	reportRU = []string{"сообщил", "заявил", "по словам", "по данным"}
+	// reportFirst holds the first letters of reportEN.
+	reportFirst = "stacr"
+)
+
+// reportsWords reports whether the sentence s already reports someone's
+// words: whether it holds one of reportEN after a space or one of
+// reportRU.
+// It looks at each space once rather than searching for each word.
+func reportsWords(s []byte) bool {
+	for i := bytes.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		if strings.IndexByte(reportFirst, s[i+1]) >= 0 && hasPrefixAny(s[i+1:], reportEN...) {
+			return true
+		}
+		k := bytes.IndexByte(s[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	for _, w := range reportRU {
+		// an English sentence lacks even the first byte
+		if bytes.IndexByte(s, w[0]) >= 0 && bytes.Contains(s, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // trimTail may leave out the last clause of the sentence that ends d.buf
 // at from (", before firefighters …", ", according to …", "; …"), as
 // a reporter who reports fewer of the facts does.
@@ -198,10 +229,19 @@ func midBoundary(s []byte) int {
 		return 0
 	}
 	best, bestDist, n := 0, 1<<30, 0
+	// subject says whether the words before the space at i may be the
+	// sentence's subject (see subjectEnds): none holds ",", ";" or ":",
+	// none is an auxiliary. Once one does, no later space ends a subject.
+	subject, w0 := true, 0
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] != ' ' {
 			continue
 		}
+		if subject {
+			w := s[w0:i]
+			subject = !isAux(w) && bytes.IndexAny(w, ",;:") < 0
+		}
+		w0 = i + 1
 		n++
 		if n < 1 || words-n < 4 {
 			continue
@@ -211,10 +251,10 @@ func midBoundary(s []byte) int {
 		case n < 4:
 		case s[i-1] == ',' && !appositive(s[i+1:]) && !verbNext(s[i+1:]):
 			at = i + 1
-		case s[i-1] != ',' && hasPrefixAny(s[i:], " while ", " but ", " although ", " as ", " and ", " with ", " before ", " after ", " when ", " leaving ", " destroying ", " sending ", " cutting ", " halting ", " forcing "):
+		case s[i-1] != ',' && strings.IndexByte(clauseFirst, s[i+1]) >= 0 && hasPrefixAny(s[i:], clauseStarts...):
 			at = i + 1
 		}
-		if at == 0 && n >= 1 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subjectEnds(s[:i], s[i+1:]) {
+		if at == 0 && n >= 1 && i > 0 && s[i-1] != ',' && isWordRune(rune(s[i-1])) && subject && subjectEnds(s[i+1:]) {
 			// "Each affected family, X said, will receive …"
 			at = i + 1
 		}
@@ -228,24 +268,18 @@ func midBoundary(s []byte) int {
 	return best
 }
 
-// subjectEnds reports whether the words before (a sentence's first
-// words) are its subject and after starts its verb: an auxiliary, or a
-// past tense after a noun, with no verb before.
-func subjectEnds(before, after []byte) bool {
-	if bytes.ContainsAny(before, ",;:") {
-		return false
-	}
-	for rest := before; len(rest) > 0; {
-		w := rest
-		if k := bytes.IndexByte(rest, ' '); k >= 0 {
-			w, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = nil
-		}
-		if isAux(w) {
-			return false
-		}
-	}
+var (
+	// clauseStarts are the words that start a sentence's second clause,
+	// and clauseFirst their first letters.
+	clauseStarts = []string{" while ", " but ", " although ", " as ", " and ", " with ", " before ", " after ", " when ", " leaving ", " destroying ", " sending ", " cutting ", " halting ", " forcing "}
+	clauseFirst  = "wbaldschf"
+)
+
+// subjectEnds reports whether the words before after, the first words of
+// a sentence, which hold no verb (midBoundary checks that), are its
+// subject: whether after starts with its verb, an auxiliary or a past
+// tense.
+func subjectEnds(after []byte) bool {
 	w := after
 	if k := bytes.IndexByte(w, ' '); k > 0 {
 		w = w[:k]
@@ -287,7 +321,7 @@ func appositive(s []byte) bool {
 
 func hasPrefixAny(s []byte, ps ...string) bool {
 	for _, p := range ps {
-		if bytes.HasPrefix(s, []byte(p)) {
+		if len(s) >= len(p) && string(s[:len(p)]) == p {
 			return true
 		}
 	}

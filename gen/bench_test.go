@@ -45,3 +45,26 @@ func BenchmarkWriteJSONL(b *testing.B) {
 		b.ReportMetric(float64(per*b.N)/cpu.Seconds(), "articles/cpu-s")
 	}
 }
+
+// BenchmarkRenderJSON measures what a worker of WriteJSONL does for each
+// article of a 20,000-article stream, on one goroutine: schedule it,
+// render it and encode it.
+func BenchmarkRenderJSON(b *testing.B) {
+	opts := Options{Articles: 20000, Seed: 1}
+	g := New(opts)
+	var d, src doc
+	var out []byte
+	cpu0 := rusage.ProcessCPU()
+	for b.Loop() {
+		it, ok := g.nextItem()
+		if !ok {
+			g = New(opts) // counted, once every 20,000 articles
+			it, _ = g.nextItem()
+		}
+		sp, copyOf := g.renderDoc(&d, &src, it.ev, it.k)
+		out = g.appendDocJSON(out[:0], &d, it.ev, sp, copyOf)
+	}
+	if cpu := rusage.ProcessCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
+	}
+}

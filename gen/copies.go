@@ -151,8 +151,12 @@ func (g *Generator) partialCopy(d *doc, src *doc, e *event, sp spec, br, r *rng)
 	own := g.spec(e, sp.k)
 	own.copyOf = -1
 	own.outlet = sp.outlet
-	tmp := doc{}
-	g.body(&tmp, e, own, br)
+	if d.own == nil {
+		d.own = new(doc)
+	}
+	tmp := d.own
+	tmp.reset()
+	g.body(tmp, e, own, br)
 	n := max(min(2+r.intn(2), len(src.paras)-1), 1)
 	starts := len(src.paras) - n + 1
 	from := r.intn(starts)
@@ -165,9 +169,9 @@ func (g *Generator) partialCopy(d *doc, src *doc, e *event, sp spec, br, r *rng)
 		}
 	}
 	to := min(from+n, len(src.paras))
-	g.copyParas(d, &tmp, 0, 1)
+	g.copyParas(d, tmp, 0, 1)
 	g.copyParas(d, src, from, to)
-	g.copyParas(d, &tmp, 1, len(tmp.paras))
+	g.copyParas(d, tmp, 1, len(tmp.paras))
 }
 
 // plainAmong reports whether src's paragraphs [from, to) hold one of at

@@ -30,6 +30,9 @@ type doc struct {
 	work  []byte
 	work2 []byte
 	work3 []byte
+	// own holds the article of its own that a partial copy puts the
+	// copied paragraphs in (see partialCopy), kept for the next one
+	own *doc
 }
 
 func (d *doc) reset() {

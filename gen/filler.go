@@ -218,7 +218,7 @@ func appendName(b []byte, r *rng, ru, initial, female bool) []byte {
 		first = firstF
 	}
 	fn := first[r.intn(len(first))]
-	s1, s2, s3 := syllStart[r.intn(len(syllStart))], lowerTail(syllMid[r.intn(len(syllMid))]), lastEnd[r.intn(len(lastEnd))]
+	s1, s2, s3 := syllStart[r.intn(len(syllStart))], syllMidLower[r.intn(len(syllMidLower))], lastEnd[r.intn(len(lastEnd))]
 	name, last := fn.en, [3]string{s1.en, s2.en, s3.en}
 	if ru {
 		name, last = fn.ru, [3]string{s1.ru, s2.ru, s3.ru}

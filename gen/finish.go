@@ -2,7 +2,10 @@ package gen
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"unicode"
+	"unicode/utf8"
 )
 
 // While an article is written, the names of people are marked (nameOpen
@@ -47,22 +50,84 @@ func (d *doc) finish(lx *lexicon, firstPara, bodyStart int, st style, r *rng, ru
 		d.work3 = lx.vary(d.work3[:0], d.work[p.start-bodyStart:p.end-bodyStart], st, r, ru)
 		d.buf = append(d.buf, d.work3...)
 		d.reportStatements(pi, d.buf[start:])
-		d.buf = append(d.buf[:start], stripMarks(d.buf[start:])...)
+		d.buf = d.buf[:start+len(stripMarks(d.buf[start:]))]
 		d.paras[pi] = para{start: start, end: len(d.buf)}
 	}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// isWordRune reports whether r is a letter or a digit. ASCII and the
+// basic Cyrillic alphabet, nearly every rune of the stream, are answered
+// without the Unicode tables.
+func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]&wordLetter != 0
+	}
+	return isWordRuneWide(r)
+}
+
+// isWordRuneWide is isWordRune beyond ASCII.
+func isWordRuneWide(r rune) bool {
+	if 'Ѐ' <= r && r <= 'џ' { // U+0400–U+045F: all letters
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// The classes of ASCII bytes that words are made of.
+const (
+	wordLetter = 1 << iota // a letter or a digit
+	wordJoin               // an apostrophe or a hyphen, which a word may run through
+)
+
+// asciiWord holds the word classes of each ASCII byte.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] = wordLetter
+		}
+	}
+	t['\''], t['-'] = wordJoin, wordJoin
+	return t
+}()
 
 func isMark(c byte) bool { return c >= nameOpen && c <= contOpen }
 
+// nextMark returns the index of the first mark in p from i on, or len(p).
+// Marks come every thirty bytes or so, between runs of text: it looks at
+// eight bytes at a time.
+func nextMark(p []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(p) {
+		// The lowest byte flagged here is the first below 8: a mark, or
+		// a NUL (only bytes above a flagged one may be flagged wrongly).
+		x := binary.LittleEndian.Uint64(p[i:])
+		low := (x - 8*ones) &^ x & highs
+		if low == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(low) / 8
+		if isMark(p[i]) {
+			return i
+		}
+		i++
+	}
+	for ; i < len(p); i++ {
+		if isMark(p[i]) {
+			return i
+		}
+	}
+	return i
+}
+
 // stripMarks removes the marks from p, in place.
 func stripMarks(p []byte) []byte {
-	out := p[:0]
-	for _, c := range p {
-		if !isMark(c) {
-			out = append(out, c)
-		}
+	i := nextMark(p, 0)
+	out := p[:i]
+	for i < len(p) {
+		j := nextMark(p, i+1)
+		out = append(out, p[i+1:j]...)
+		i = j
 	}
 	return out
 }
@@ -80,7 +145,7 @@ func (d *doc) reportStatements(pi int, p []byte) {
 	}
 	var ms [16]mark
 	n := 0
-	for i := 0; i < len(p) && n < len(ms); i++ {
+	for i := nextMark(p, 0); i < len(p) && n < len(ms); i = nextMark(p, i+1) {
 		switch p[i] {
 		case speakerOpen, actorOpen:
 			j := bytes.IndexByte(p[i:], nameClose)

@@ -92,7 +92,7 @@ type event struct {
 	nq      int // statements: quotes[:nq], said by speaker[:nq]
 	nth     int // the event's place in its story, from 1
 	quotes  [3]int
-	qt      [3]quote // the statements as this event words them
+	qt      [3]wording // the statements as this event words them
 	speaker [3]int
 	vals    [2][nSlots]string // en, ru; slotD holds "on Tuesday"
 	dDate   [2][2]string      // "on March 3" forms for later articles, and capitalised
@@ -134,6 +134,8 @@ type Generator struct {
 	readAlso  [2][]string
 	filler    [2]cfiller  // sentences of context, en and ru
 	lex       [2]*lexicon // everyday wordings, en and ru
+	// days holds the dayNames of every weekday and part of day.
+	days [7][4][2][dayForms][2]string
 	// story choice: a ring of recent stories, heavier stories more often.
 	ring    []*story
 	ringPos int
@@ -177,6 +179,11 @@ func New(opts Options) *Generator {
 	g := &Generator{opts: opts, r: newRNG(uint64(opts.Seed)), topics: compileTopics(),
 		filler: [2]cfiller{compileFiller(fillerEN), compileFiller(fillerRU)},
 		lex:    [2]*lexicon{compileLexicon(lexEN), compileLexicon(lexRU)}}
+	for wd := range g.days {
+		for part := range g.days[wd] {
+			g.days[wd][part] = dayNames(time.Weekday(wd), part)
+		}
+	}
 	wr := newRNG(mix(uint64(opts.Seed), 1))
 	for i := 0; i < 600; i++ {
 		g.places = append(g.places, newPlace(&wr, false))
@@ -310,7 +317,7 @@ func (g *Generator) pickStory(at time.Time) *story {
 	last[pi] = at
 	s.place = places[pi]
 	s.upper = pair{strings.ToUpper(s.place.name.en), strings.ToUpper(s.place.name.ru)}
-	s.firm = join(syllStart[sr.intn(len(syllStart))], lowerTail(syllMid[sr.intn(len(syllMid))]), firmEnd[sr.intn(len(firmEnd))])
+	s.firm = join(syllStart[sr.intn(len(syllStart))], syllMidLower[sr.intn(len(syllMidLower))], firmEnd[sr.intn(len(firmEnd))])
 	base := map[string]string{"P": s.place.name.en, "K": s.firm.en}
 	s.org = pair{fill(t.org.en, base), fill(t.org.ru, map[string]string{"P": s.place.name.ru, "K": s.firm.ru})}
 	base["O"] = s.org.en
@@ -348,7 +355,7 @@ func (g *Generator) spawnEvent() {
 		e.speaker[i] = s.topic.who[e.quotes[i]]
 	}
 	g.setVals(e, &er)
-	setDays(e)
+	e.days = g.days[e.start.Weekday()][partOfDay(e.start)]
 	qr := newRNG(mix(e.seed, 7))
 	for i := 0; i < e.nq; i++ {
 		e.qt[i] = s.topic.quotes[e.quotes[i]].render(&e.vals, &qr)

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -88,12 +89,12 @@ func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf in
 	b = append(b, `","lang":"`...)
 	b = append(b, [2]string{"en", "ru"}[sp.lang]...)
 	b = append(b, `","date":"`...)
-	b = sp.pub.AppendFormat(b, "2006-01-02T15:04:05Z")
+	b = appendDate(b, sp.pub, true)
 	b = append(b, `","source":`...)
 	b = appendString(b, o.name)
 	b = append(b, `,"url":"https://`...)
 	b = appendEscaped(b, o.host)
-	b = sp.pub.AppendFormat(b, "/2006/01/02/")
+	b = appendDate(b, sp.pub, false)
 	b = appendID(b, id)
 	b = append(b, `","cluster":"e`...)
 	b = strconv.AppendInt(b, int64(e.id), 10)
@@ -152,6 +153,35 @@ func (g *Generator) appendDocJSON(b []byte, d *doc, e *event, sp spec, copyOf in
 	return append(b, '}')
 }
 
+// appendDate appends t as t.AppendFormat does with the layout
+// "2006-01-02T15:04:05Z" (long) or "/2006/01/02/", without reading the
+// layout for every article.
+func appendDate(b []byte, t time.Time, long bool) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		if long {
+			return t.AppendFormat(b, "2006-01-02T15:04:05Z")
+		}
+		return t.AppendFormat(b, "/2006/01/02/")
+	}
+	two := func(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+	sep := byte('-')
+	if !long {
+		b, sep = append(b, '/'), '/'
+	}
+	b = two(two(b, y/100), y%100)
+	b = two(append(b, sep), int(mo))
+	b = two(append(b, sep), d)
+	if !long {
+		return append(b, '/')
+	}
+	h, mi, s := t.Clock()
+	b = two(append(b, 'T'), h)
+	b = two(append(b, ':'), mi)
+	b = two(append(b, ':'), s)
+	return append(b, 'Z')
+}
+
 const hexDigits = "0123456789abcdef"
 
 // safeASCII marks the bytes that need no escaping in a JSON string.
@@ -173,19 +203,21 @@ func appendString[T ~string | ~[]byte](b []byte, s T) []byte {
 
 // appendEscaped appends the inside of a JSON string.
 func appendEscaped[T ~string | ~[]byte](b []byte, s T) []byte {
-	valid := validUTF8(s)
+	// Valid UTF-8 needs decoding only where U+2028 and U+2029 (E2 80
+	// A8/A9) may start: once s is known to be valid, wide lets its other
+	// bytes from 0x80 on through as they are.
+	wide, checked := false, false
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if safeASCII[c] {
-			i++
+		if safeASCII[c] || wide && c >= utf8.RuneSelf && c != 0xE2 {
+			i = skipSafe(s, i+1, wide) // most of a text is runs of such bytes
 			continue
 		}
 		if c >= utf8.RuneSelf {
-			// Valid text needs decoding only where U+2028 and U+2029
-			// (E2 80 A8/A9) may start.
-			if valid && c != 0xE2 {
-				i++
+			if !checked {
+				// what comes before is ASCII: s is valid if the rest is
+				wide, checked = validUTF8(s[i:]), true
 				continue
 			}
 			r, size := decodeRune(s[i:])
@@ -222,6 +254,39 @@ func appendEscaped[T ~string | ~[]byte](b []byte, s T) []byte {
 		start = i
 	}
 	return append(b, s[start:]...)
+}
+
+// skipSafe returns where the run of bytes that need no escaping that s
+// has at i ends, or a little before: it looks at eight bytes at a time.
+// They are those of safeASCII, and when wide all bytes from 0x80 on but
+// 0xE2.
+func skipSafe[T ~string | ~[]byte](s T, i int, wide bool) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// (v-ones)&^v sets the high bit of a byte of v that is zero and
+		// never misses one (it may set those above it too): each term
+		// below flags a byte of one kind, and any flag ends the run.
+		m := (x - 0x20*ones) &^ x // a byte below 0x20
+		v := (x | 0x04*ones) ^ 0x26*ones
+		m |= (v - ones) &^ v // '"' or '&'
+		v = (x | 0x02*ones) ^ 0x3e*ones
+		m |= (v - ones) &^ v // '<' or '>'
+		v = x ^ '\\'*ones
+		m |= (v - ones) &^ v
+		if wide {
+			v = x ^ 0xe2*ones
+			m |= (v - ones) &^ v
+		} else {
+			m |= x // a byte from 0x80 on
+		}
+		if m&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 func validUTF8[T ~string | ~[]byte](s T) bool {

@@ -328,6 +328,7 @@ var lexRU = []lexGroup{
 // lexEntry is one wording a lexicon recognises and what may replace it.
 type lexEntry struct {
 	from      string
+	rest      string // from after its first word
 	alts      []string
 	group     uint64
 	num, conj bool
@@ -335,13 +336,45 @@ type lexEntry struct {
 }
 
 // lexicon is a compiled list of lexGroups: entries by their first word,
-// longest first.
+// longest first, in a hash table of first words. vary looks up every
+// word of the reporter's, and most are in no entry: in a table at most a
+// quarter full they meet an empty slot at once or after a step or two,
+// for the price of a few byte loads and a multiplication.
 type lexicon struct {
-	byFirst map[string][]lexEntry
+	slots []lexSlot // open addressing from slot wordHash(w)>>shift on
+	shift uint
+}
+
+// lexSlot holds the entries of one first word.
+type lexSlot struct {
+	first   string
+	entries []lexEntry
+}
+
+// wordHash hashes a non-empty word by its length and its first, middle
+// and last bytes; a lexicon's slot is in its top bits.
+func wordHash(w []byte) uint32 {
+	n := len(w)
+	return (uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
+}
+
+// byFirst returns the entries whose first word is w (not empty).
+func (lx *lexicon) byFirst(w []byte) []lexEntry {
+	mask := uint32(len(lx.slots) - 1)
+	for h := wordHash(w) >> lx.shift; ; h = (h + 1) & mask {
+		sl := &lx.slots[h]
+		if sl.first == string(w) {
+			return sl.entries
+		}
+		if sl.first == "" {
+			return nil
+		}
+	}
 }
 
 func compileLexicon(gs []lexGroup) *lexicon {
-	lx := &lexicon{byFirst: map[string][]lexEntry{}}
+	byFirst := map[string][]lexEntry{}
+	var firsts []string // in order, so that the table is the same on every run
 	for gi, g := range gs {
 		froms := g.words
 		if g.oneWay {
@@ -349,11 +382,27 @@ func compileLexicon(gs []lexGroup) *lexicon {
 		}
 		for _, w := range froms {
 			first, _, _ := strings.Cut(w, " ")
-			lx.byFirst[first] = append(lx.byFirst[first], lexEntry{from: w, alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
+			if _, ok := byFirst[first]; !ok {
+				firsts = append(firsts, first)
+			}
+			byFirst[first] = append(byFirst[first], lexEntry{from: w, rest: w[len(first):], alts: g.words, group: uint64(gi + 1), num: g.num, conj: g.conj, notBefore: g.notBefore})
 		}
 	}
-	for _, es := range lx.byFirst {
+	// a table at most a quarter full
+	bits := uint(4)
+	for 1<<bits < 4*len(firsts) {
+		bits++
+	}
+	lx := &lexicon{slots: make([]lexSlot, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(lx.slots) - 1)
+	for _, first := range firsts {
+		es := byFirst[first]
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].from) > len(es[j].from) })
+		h := wordHash([]byte(first)) >> lx.shift
+		for lx.slots[h].first != "" {
+			h = (h + 1) & mask
+		}
+		lx.slots[h] = lexSlot{first: first, entries: es}
 	}
 	return lx
 }

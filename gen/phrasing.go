@@ -315,7 +315,7 @@ var phrasesRU = map[string][]string{
 
 // enrich rewrites the plain phrases of a template as choices among their
 // alternatives. Slots and existing choices are left as they are.
-func enrich(s string, dict map[string][]string, keys []string) string {
+func enrich(s string, dict map[string][]string, keys *phraseKeys) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -333,7 +333,7 @@ func enrich(s string, dict map[string][]string, keys []string) string {
 		}
 		if i == 0 || !isWordByte(s, i-1) {
 			matched := false
-			for _, k := range keys {
+			for _, k := range keys[c] {
 				if strings.HasPrefix(s[i:], k) && (i+len(k) == len(s) || !isWordByte(s, i+len(k))) {
 					b.WriteByte('[')
 					b.WriteString(strings.Join(dict[k], "|"))
@@ -364,9 +364,13 @@ func isWordByte(s string, i int) bool {
 	return r == '\'' || r == '-' || r == '_' || ('0' <= r && r <= '9') || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0x400 && r <= 0x4ff
 }
 
-// sortedKeys returns the phrases of dict, longest first, so that a phrase
-// wins over the words inside it.
-func sortedKeys(dict map[string][]string) []string {
+// phraseKeys holds the phrases of a dictionary by their first byte, so
+// that enrich tries at each word only those that may start there.
+type phraseKeys [256][]string
+
+// sortedKeys returns the phrases of dict by their first byte, each list
+// longest first, so that a phrase wins over the words inside it.
+func sortedKeys(dict map[string][]string) *phraseKeys {
 	keys := make([]string, 0, len(dict))
 	for k := range dict {
 		keys = append(keys, k)
@@ -377,5 +381,9 @@ func sortedKeys(dict map[string][]string) []string {
 		}
 		return keys[i] < keys[j]
 	})
-	return keys
+	var byFirst phraseKeys
+	for _, k := range keys {
+		byFirst[k[0]] = append(byFirst[k[0]], k)
+	}
+	return &byFirst
 }

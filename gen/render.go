@@ -40,9 +40,8 @@ func (g *Generator) renderDoc(d, src *doc, e *event, k int) (spec, int) {
 		osp := g.spec(e, sp.copyOf)
 		copyOf = e.base + osp.k
 		src.reset()
-		obr, otr := newRNG(mix(osp.seed, 1)), newRNG(mix(osp.seed, 3))
+		obr := newRNG(mix(osp.seed, 1))
 		g.body(src, e, osp, &obr)
-		g.title(src, e, osp, &otr)
 		switch sp.kind {
 		case storyline.Duplicate:
 			g.copyParas(d, src, 0, len(src.paras))
@@ -52,6 +51,9 @@ func (g *Generator) renderDoc(d, src *doc, e *event, k int) (spec, int) {
 			g.partialCopy(d, src, e, sp, &br, &cr)
 		}
 		if sp.kind == storyline.Duplicate && cr.chance(0.5) {
+			// the original's title, which only a duplicate may take
+			otr := newRNG(mix(osp.seed, 3))
+			g.title(src, e, osp, &otr)
 			d.title = append(d.title[:0], src.title...)
 		} else {
 			g.title(d, e, sp, &tr)
@@ -209,15 +211,19 @@ const (
 	dayForms
 )
 
-// setDays fills e.days.
-func setDays(e *event) {
-	day, part := e.start.Weekday().String(), partOfDay(e.start)
+// dayNames returns the ways of writing the day of an event on weekday wd
+// at part of day part, as e.days holds them. New makes them once for
+// every weekday and part of day.
+func dayNames(wd time.Weekday, part int) (days [2][dayForms][2]string) {
+	day := wd.String()
 	en := [dayForms]string{day, "on " + day + " " + partOfDayEN[part], [2]string{"early on ", "late on "}[part/2] + day, "earlier this week"}
-	ru := weekdayRU[e.start.Weekday()] + partOfDayRU[part]
+	ru := weekdayRU[wd] + partOfDayRU[part]
+	ruCap := capFirst(ru)
 	for f := range en {
-		e.days[0][f] = [2]string{en[f], capFirst(en[f])}
-		e.days[1][f] = [2]string{ru, capFirst(ru)}
+		days[0][f] = [2]string{en[f], capFirst(en[f])}
+		days[1][f] = [2]string{ru, ruCap}
 	}
+	return days
 }
 
 // partOfDay returns 0 for the morning, 1 for the afternoon, 2 for the

@@ -141,7 +141,8 @@ func compileAll(ss []string) []tmpl {
 
 // appendTo renders t with vals, choosing among alternatives with r.
 func (t tmpl) appendTo(b []byte, vals *[nSlots]string, r *rng) []byte {
-	for _, s := range t {
+	for i := range t {
+		s := &t[i]
 		if s.alts != nil {
 			b = s.alts[r.intn(len(s.alts))].appendTo(b, vals, r)
 			continue
@@ -152,6 +153,15 @@ func (t tmpl) appendTo(b []byte, vals *[nSlots]string, r *rng) []byte {
 		}
 	}
 	return b
+}
+
+// draw makes the choices that appendTo makes with r, writing nothing.
+func (t tmpl) draw(r *rng) {
+	for i := range t {
+		if alts := t[i].alts; alts != nil {
+			alts[r.intn(len(alts))].draw(r)
+		}
+	}
 }
 
 // fill renders a template once, slowly: for names built at story creation.
@@ -184,10 +194,28 @@ type cquote struct {
 	s1, s2, ind, ru1, ru2, ruInd tmpl
 }
 
-// render words the quote for one event.
-func (q *cquote) render(v *[2][nSlots]string, r *rng) quote {
-	str := func(t tmpl, li int) string { return string(t.appendTo(nil, &v[li], r)) }
-	return quote{s1: str(q.s1, 0), s2: str(q.s2, 0), ind: str(q.ind, 0), ru1: str(q.ru1, 1), ru2: str(q.ru2, 1), ruInd: str(q.ruInd, 1)}
+// wording is a quote as one event words it: the texts of its direct
+// quotations in English and in Russian. (Its reported forms, ind and
+// ruInd, each article words itself.)
+type wording struct {
+	s1, s2, ru1, ru2 string
+}
+
+// render words the quote for one event, in one string. It draws from r
+// for ind and ruInd too, as the stream always has, without writing them.
+func (q *cquote) render(v *[2][nSlots]string, r *rng) wording {
+	var buf [1024]byte
+	b := q.s1.appendTo(buf[:0], &v[0], r)
+	n1 := len(b)
+	b = q.s2.appendTo(b, &v[0], r)
+	n2 := len(b)
+	q.ind.draw(r)
+	b = q.ru1.appendTo(b, &v[1], r)
+	n3 := len(b)
+	b = q.ru2.appendTo(b, &v[1], r)
+	q.ruInd.draw(r)
+	s := string(b)
+	return wording{s1: s[:n1], s2: s[n1:n2], ru1: s[n2:n3], ru2: s[n3:]}
 }
 
 var (
@@ -205,7 +233,7 @@ var (
 // (not the titles) with the phrase dictionaries.
 func compileTopics() []ctopic {
 	keysEN, keysRU := sortedKeys(phrasesEN), sortedKeys(phrasesRU)
-	rich := func(ss []string, dict map[string][]string, keys []string) []tmpl {
+	rich := func(ss []string, dict map[string][]string, keys *phraseKeys) []tmpl {
 		out := make([]tmpl, len(ss))
 		for i, s := range ss {
 			s = enrich(s, dict, keys)

@@ -45,8 +45,24 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 	sentenceStart := true
 	start := len(b)
 	var prevWord []byte // the last word written, outside names and quotations
+	copied := 0         // p[copied:i] goes to b as it is, before the next word of the reporter's
 	for i := 0; i < len(p); {
-		c, size := utf8.DecodeRune(p[i:])
+		if p[i] == ' ' {
+			i++ // changes nothing
+			continue
+		}
+		if inName || quoted {
+			// Nothing is reworded inside a name or a quotation: skip to
+			// what may end it, keeping track of the sentence.
+			if k, ss := skipKept(p, i, sentenceStart); k > i {
+				i, sentenceStart = k, ss
+				continue
+			}
+		}
+		c, size := rune(p[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(p[i:])
+		}
 		switch {
 		case c == nameOpen || c == speakerOpen || c == actorOpen:
 			inName = true
@@ -59,18 +75,19 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 		case c == '”' || c == '»':
 			quoted = false
 		}
-		if !isWordRune(c) || inName || quoted || (i > 0 && wordByteBefore(p, i)) {
+		if inName || quoted || !isWordRune(c) || (i > 0 && wordByteBefore(p, i)) {
 			switch {
 			case c == '.' || c == '!' || c == '?':
 				sentenceStart = true
 			case c == ',' || c == ';' || c == ':' || isWordRune(c):
 				sentenceStart = false
 			}
-			b = append(b, p[i:i+size]...)
 			i += size
 			continue
 		}
 		// a word of the reporter's starts at i
+		b = append(b, p[copied:i]...)
+		copied = i
 		j := wordEnd(p, i)
 		word := p[i:j]
 		atStart := sentenceStart
@@ -78,23 +95,22 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 		if unicode.IsDigit(c) && !ru {
 			at := len(b)
 			b, i = varyNumber(b, p, i, prevWord, atStart, st, r)
-			prevWord = b[at:]
+			prevWord, copied = b[at:], i
 			continue
 		}
 		if !ru && len(prevWord) > 0 && string(prevWord) == "leaders" {
 			if w, ok := plural[string(word)]; ok {
 				b = append(b, w...)
-				prevWord, i = b[len(b)-len(w):], j
+				prevWord, i, copied = b[len(b)-len(w):], j, j
 				continue
 			}
 		}
 		if unicode.IsUpper(c) && !atStart {
 			// a name or a title: leave it
-			b = append(b, word...)
 			prevWord, i = word, j
 			continue
 		}
-		if e, n := lx.match(p, i, atStart); n > 0 && !(e.num && !digitNext(p, i+n)) && !(e.conj && afterArticle(prevWord)) && !wordNext(p, i+n, e.notBefore) {
+		if e, n := lx.match(p, i, j, c, size, atStart); n > 0 && !(e.num && !digitNext(p, i+n)) && !(e.conj && afterArticle(prevWord)) && !wordNext(p, i+n, e.notBefore) {
 			alt := e.alts[st.pick(e.group, len(e.alts), r)]
 			at := len(b)
 			b = append(b, alt...)
@@ -104,12 +120,66 @@ func (lx *lexicon) vary(b, p []byte, st style, r *rng, ru bool) []byte {
 			b = fixArticle(b, start, at)
 			prevWord = lastWord(b[at:])
 			i += n
+			copied = i
 			continue
 		}
-		b = append(b, word...)
 		prevWord, i = word, j
 	}
-	return b
+	return append(b, p[copied:]...)
+}
+
+// What a byte of text inside a name or a quotation does to vary's state.
+const (
+	keptOther = iota // nothing
+	keptWord         // a letter, a digit, ",", ";" or ":": no longer at a sentence's start
+	keptEnd          // ".", "!" or "?": at a sentence's start
+	keptStop         // a mark or a quotation mark: may end the name or the quotation
+)
+
+// keptClass holds the keptOther… classes of the ASCII bytes.
+var keptClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == nameOpen || c == nameClose || c == speakerOpen || c == actorOpen || c == '"':
+			t[c] = keptStop
+		case c == '.' || c == '!' || c == '?':
+			t[c] = keptEnd
+		case c == ',' || c == ';' || c == ':' || isWordRune(rune(c)):
+			t[c] = keptWord
+		}
+	}
+	return t
+}()
+
+// skipKept returns where the text from p[i] that vary copies as it is
+// ends: the first mark or quotation mark, which may end a name or a
+// quotation. It returns ss, whether a sentence starts there, as vary
+// would have set it rune by rune from sentenceStart.
+func skipKept(p []byte, i int, sentenceStart bool) (end int, ss bool) {
+	ss = sentenceStart
+	for i < len(p) {
+		if c := p[i]; c < utf8.RuneSelf {
+			switch keptClass[c] {
+			case keptStop:
+				return i, ss
+			case keptWord:
+				ss = false
+			case keptEnd:
+				ss = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		if r == '“' || r == '«' || r == '„' || r == '”' || r == '»' {
+			break
+		}
+		if isWordRune(r) {
+			ss = false
+		}
+		i += n
+	}
+	return i, ss
 }
 
 // fixArticle makes the article before b[at:] ("a", "an") agree with
@@ -138,38 +208,42 @@ func fixArticle(b []byte, start, at int) []byte {
 var plural = map[string]string{"is": "are", "has": "have", "was": "were"}
 
 // match returns the lexicon entry whose wording starts p at i and its
-// length in bytes, or n == 0. A capitalised word matches only at the
+// length in bytes, or n == 0. The word there ends at j and starts with
+// the rune c, size bytes long. A capitalised word matches only at the
 // start of a sentence.
-func (lx *lexicon) match(p []byte, i int, atStart bool) (lexEntry, int) {
-	c, size := utf8.DecodeRune(p[i:])
-	lower := c
+func (lx *lexicon) match(p []byte, i, j int, c rune, size int, atStart bool) (*lexEntry, int) {
+	// The key is the word with its first letter in lower case: the word
+	// itself unless it is capitalised.
+	var buf [64]byte
+	key := p[i:j]
 	if unicode.IsUpper(c) {
 		if !atStart {
-			return lexEntry{}, 0
+			return nil, 0
 		}
-		lower = unicode.ToLower(c)
+		k := utf8.EncodeRune(buf[:], unicode.ToLower(c))
+		if j-i-size+k > len(buf) {
+			return nil, 0
+		}
+		key = buf[:k+copy(buf[k:], p[i+size:j])]
+	} else if len(key) > len(buf) {
+		return nil, 0
 	}
-	var key [64]byte
-	k := utf8.EncodeRune(key[:], lower)
-	j := wordEnd(p, i)
-	if j-i-size+k > len(key) {
-		return lexEntry{}, 0
-	}
-	k1 := k // the first letter's length in the key
-	k += copy(key[k:], p[i+size:j])
-	for _, e := range lx.byFirst[string(key[:k])] {
-		n := len(e.from) - k1 + size
-		if i+n > len(p) || string(p[i+size:i+n]) != e.from[k1:] {
+	es := lx.byFirst(key)
+	for x := range es {
+		// the first word matches: the rest must follow it
+		e := &es[x]
+		end := j + len(e.rest)
+		if end > len(p) || len(e.rest) > 1 && p[j+1] != e.rest[1] || string(p[j:end]) != e.rest {
 			continue
 		}
-		if i+n < len(p) {
-			if d, _ := utf8.DecodeRune(p[i+n:]); isWordRune(d) || d == '\'' || d == '’' || d == '-' {
+		if end < len(p) {
+			if d, _ := utf8.DecodeRune(p[end:]); isWordRune(d) || d == '\'' || d == '’' || d == '-' {
 				continue
 			}
 		}
-		return e, n
+		return e, end - i
 	}
-	return lexEntry{}, 0
+	return nil, 0
 }
 
 // varyNumber appends the number that starts p at i, rewritten as the
@@ -328,8 +402,15 @@ func afterArticle(w []byte) bool {
 func wordEnd(p []byte, i int) int {
 	j := i
 	for j < len(p) {
+		if c := p[j]; c < utf8.RuneSelf {
+			if asciiWord[c] == 0 {
+				break
+			}
+			j++
+			continue
+		}
 		d, n := utf8.DecodeRune(p[j:])
-		if !isWordRune(d) && d != '\'' && d != '-' && d != '’' {
+		if !isWordRune(d) && d != '’' {
 			break
 		}
 		j += n
@@ -340,8 +421,14 @@ func wordEnd(p []byte, i int) int {
 // wordByteBefore reports whether the rune before position i of p is part
 // of a word, so that i is inside a word rather than at its start.
 func wordByteBefore(p []byte, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := p[i-1]; c < utf8.RuneSelf {
+		return asciiWord[c] != 0 || c == '.' && i >= 2 && isDigit(p[i-2])
+	}
 	d, _ := utf8.DecodeLastRune(p[:i])
-	return isWordRune(d) || d == '\'' || d == '-' || d == '’' || d == '.' && i >= 2 && isDigit(p[i-2])
+	return isWordRune(d) || d == '’'
 }
 
 // lastWord returns the last word of s.
@@ -357,6 +444,12 @@ func lastWord(s []byte) []byte {
 // capitalize upper-cases the first letter of s in place when its encoding
 // keeps its length.
 func capitalize(s []byte) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		if 'a' <= s[0] && s[0] <= 'z' {
+			s[0] -= 'a' - 'A'
+		}
+		return
+	}
 	c, n := utf8.DecodeRune(s)
 	if !unicode.IsLower(c) {
 		return

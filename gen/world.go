@@ -79,6 +79,16 @@ func capFirst(s string) string {
 
 func lowerTail(p pair) pair { return pair{strings.ToLower(p.en), strings.ToLower(p.ru)} }
 
+// syllMidLower is syllMid in lower case, as the middle of a name is
+// written, made once rather than for every name.
+var syllMidLower = func() []pair {
+	out := make([]pair, len(syllMid))
+	for i, p := range syllMid {
+		out[i] = lowerTail(p)
+	}
+	return out
+}()
+
 func join(ps ...pair) pair {
 	var en, ru strings.Builder
 	for _, p := range ps {
@@ -93,7 +103,7 @@ func newPlace(r *rng, ru bool) place {
 	if ru {
 		return place{name: join(ruPlaceStart[r.intn(len(ruPlaceStart))], ruPlaceEnd[r.intn(len(ruPlaceEnd))]), ru: true}
 	}
-	return place{name: join(syllStart[r.intn(len(syllStart))], lowerTail(syllMid[r.intn(len(syllMid))]), placeEnd[r.intn(len(placeEnd))])}
+	return place{name: join(syllStart[r.intn(len(syllStart))], syllMidLower[r.intn(len(syllMidLower))], placeEnd[r.intn(len(placeEnd))])}
 }
 
 // newPerson makes a person with the given role.
@@ -115,7 +125,7 @@ func newPerson(r *rng, ru bool, role pair) person {
 		} else {
 			first = firstM[r.intn(len(firstM))]
 		}
-		last = join(syllStart[r.intn(len(syllStart))], lowerTail(syllMid[r.intn(len(syllMid))]), lastEnd[r.intn(len(lastEnd))])
+		last = join(syllStart[r.intn(len(syllStart))], syllMidLower[r.intn(len(syllMidLower))], lastEnd[r.intn(len(lastEnd))])
 	}
 	return person{name: pair{first.en + " " + last.en, first.ru + " " + last.ru}, last: last, female: female, role: role}
 }
