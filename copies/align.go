@@ -3,6 +3,8 @@ package copies
 import (
 	"slices"
 	"unsafe"
+
+	"github.com/storyline-news/storyline"
 )
 
 // span is a shared passage as token ranges [a0, a1) and [b0, b1).
@@ -64,6 +66,8 @@ type aligner struct {
 	first, last []int32
 	// pieces holds what splitQuotes cut a span into, for its caller
 	pieces []span
+	// passages holds the passages compareWith cuts from the spans
+	passages []storyline.Passage
 }
 
 // index builds the seed table of a: the first and further positions of

@@ -88,7 +88,10 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 			return storyline.Copy{}, false
 		}
 	}
+	// The passages are cut into al's memory and copied out only for a
+	// pair that is a copy: most pairs aligned share quotations only.
 	copying := false
+	ps := al.passages[:0]
 	for _, sp := range spans {
 		al.pieces = splitQuotes(al.pieces[:0], sp, x, y, f.opts.MinWords)
 		for _, s := range al.pieces {
@@ -105,8 +108,32 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 			if !p.Quote {
 				copying = true
 			}
-			c.Passages = append(c.Passages, p)
+			ps = append(ps, p)
 		}
+	}
+	al.passages = ps
+	// The similarity is wanted only when it reaches the threshold or the
+	// pair is near by its shares: most pairs are told apart by the ratio
+	// of the set sizes alone (Jaccard is at most that), or early in the
+	// merge; exact duplicates are among the near ones. A pair that
+	// shares quotations only is a copy only when the similarity reaches
+	// the threshold, which with MinShare it is known not to: it is
+	// dropped before its shares are measured.
+	j := 0.0
+	if !copying {
+		if !strongOnly {
+			if sim, ok := jaccardReach(x.set, y.set, f.opts.NearThreshold); ok {
+				j = sim
+			}
+		}
+		if j < f.opts.NearThreshold {
+			clear(ps) // keep no texts alive
+			return storyline.Copy{}, false
+		}
+	}
+	if len(ps) > 0 {
+		c.Passages = slices.Clone(ps)
+		clear(ps)
 	}
 	slices.SortFunc(c.Passages, func(p, q storyline.Passage) int {
 		if p.AStart != q.AStart {
@@ -116,16 +143,11 @@ func (f *Finder) compareWith(al *aligner, x, y *entry) (storyline.Copy, bool) {
 	})
 	c.AShare = coverage(c.Passages, int(x.d.runes), func(p storyline.Passage) (int, int) { return p.AStart, p.AEnd })
 	c.BShare = coverage(c.Passages, int(y.d.runes), func(p storyline.Passage) (int, int) { return p.BStart, p.BEnd })
-	// The similarity is wanted only when it reaches the threshold or the
-	// pair is near by its shares: most pairs are told apart by the ratio
-	// of the set sizes alone (Jaccard is at most that), or early in the
-	// merge; exact duplicates are among the near ones.
 	near := copying && min(c.AShare, c.BShare) >= f.opts.NearShare
-	j := 0.0
 	// (with MinShare the sets are known to be below the threshold)
 	if near {
 		j = sortedJaccard(x.set, y.set)
-	} else if !strongOnly {
+	} else if copying && !strongOnly {
 		if sim, ok := jaccardReach(x.set, y.set, f.opts.NearThreshold); ok {
 			j = sim
 		}

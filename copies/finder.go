@@ -258,9 +258,7 @@ func (f *Finder) AddPrepared(ctx context.Context, a *storyline.Article, p *Prepa
 		}
 	}
 	as := f.aligners.Get().(*alignScratch)
-	if f.strongOnly() {
-		as.touched += touchTargets(targets, p)
-	}
+	as.touched += touchTargets(targets, p)
 	heavy := as.heavy[:0]
 	for i := range targets {
 		var ok bool

@@ -250,13 +250,13 @@ func (f *Finder) screenStrong(cr *coverRuns, xp *Prepared, t *target, unwalked [
 // touchTargets reads ahead.
 const touchMax = 4
 
-// touchTargets reads ahead what screenStrong reads first of each
-// candidate in memory, and returns the sum of what it read, so that the
-// reads are not optimized away: where the first fingerprints it shares
-// with the arrival xp are filed, then the words at the first such
-// position. The candidates were last read long ago; read one at a time,
-// as screenStrong reads them, each read waits for memory, and read
-// side by side they overlap.
+// touchTargets reads ahead what screening (mayAlign, or mayCopyStrong
+// with MinShare) reads first of each candidate in memory, and returns
+// the sum of what it read, so that the reads are not optimized away:
+// where the first fingerprints it shares with the arrival xp are filed,
+// then the words at the first such position. The candidates were last
+// read long ago; read one at a time, as screening reads them, each read
+// waits for memory, and read side by side they overlap.
 func touchTargets(targets []target, xp *Prepared) (sum uint32) {
 	for i := range targets {
 		t := &targets[i]
