@@ -20,11 +20,16 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if err := b.Validate(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
+	// The rows are encoded meanwhile (prep.go); the batch is the
+	// caller's again once the encoding has finished.
+	prep := prepare(&b)
+	defer func() { <-prep.done }()
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: commit: begin: %w", err)
 	}
 	c := d.newCommitter(ctx, tx)
+	c.prep = prep
 	outs, err := c.run(b)
 	c.closeStmts()
 	if err != nil {
@@ -85,6 +90,9 @@ type committer struct {
 	foldEvery  int
 	// foldedAll is set once the transaction holds no unfolded article.
 	foldedAll bool
+	// prep encodes the batch's rows (prep.go); nil when the transaction
+	// commits no batch, and then they are encoded when wanted.
+	prep *prepared
 }
 
 type entityKey struct{ name, kind string }

@@ -129,7 +129,7 @@ func (c *committer) articles(list []storyline.Article) ([]storyline.Outcome, err
 				return nil, err
 			}
 			o, err = c.article(a)
-		case ok && old.hash == articleHash(a):
+		case ok && old.hash == c.prep.article(a).hash:
 			o = storyline.Unchanged
 		case ok:
 			o, err = c.update(a, old)
@@ -196,7 +196,7 @@ func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
 			return "", err
 		}
 		return storyline.Added, c.insert(a, seq+1)
-	case old.hash == articleHash(a):
+	case old.hash == c.prep.article(a).hash:
 		return storyline.Unchanged, nil
 	}
 	return c.update(a, old)
@@ -204,35 +204,32 @@ func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
 
 // encoded returns the dates, entities and citations columns of an
 // article (see codec.go).
-func encoded(a *storyline.Article) (dates, ents, cited any, err error) {
-	return encodeDates(a.Dates), encodeEntities(a.Entities), encodeCited(a.Cited), nil
+func encoded(a *storyline.Article) (dates, ents, cited any) {
+	return encodeDates(a.Dates), encodeEntities(a.Entities), encodeCited(a.Cited)
 }
 
 // insert queues a new article under seq.
 func (c *committer) insert(a *storyline.Article, seq int64) error {
-	dates, ents, cited, err := encoded(a)
-	if err != nil {
-		return err
-	}
+	r := c.prep.article(a)
 	ts, has := pubTS(a.Published)
-	c.pend.articles = append(c.pend.articles, seq, a.ID, articleHash(a), a.Title, a.Source, a.URL, a.Lang, ts, has,
-		a.Text, a.Format, a.Origin, dates, ents, cited, c.now)
+	c.pend.articles = append(c.pend.articles, seq, a.ID, r.hash, a.Title, a.Source, a.URL, a.Lang, ts, has,
+		a.Text, a.Format, a.Origin, r.dates, r.ents, r.cited, c.now)
 	c.tally("articles", "", 1)
 	c.added[a.ID] = seq
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
-	c.queueDerived(a, seq)
+	c.queueDerived(a, r, seq)
 	return nil
 }
 
-// queueDerived queues an article's raw input and index entry. Its
+// queueDerived queues an article's raw input and index entries. Its
 // entities count in the totals when they are next folded (fold.go).
-func (c *committer) queueDerived(a *storyline.Article, seq int64) {
+func (c *committer) queueDerived(a *storyline.Article, r *articleRows, seq int64) {
 	if len(a.Raw) > 0 {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
-	queueText(&c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
-	if t := entityTokens(a.Entities); t != "" {
-		queueText(&c.pend.entityKeys, seq, t)
+	queueText(&c.pend.fts, seq, r.ftsTitle, r.ftsText)
+	if r.entityKeys != "" {
+		queueText(&c.pend.entityKeys, seq, r.entityKeys)
 	}
 }
 
@@ -258,10 +255,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if !ok {
 			continue
 		}
-		dates, ents, cited, err := encoded(a)
-		if err != nil {
-			return fmt.Errorf("recleaned %q: %w", a.ID, err)
-		}
+		dates, ents, cited := encoded(a)
 		oldEnts, err := c.storedEntities(old.seq)
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -307,12 +301,10 @@ func (c *committer) reclean(b storyline.Batch) error {
 
 // update replaces a stored article, recording the earlier version.
 func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome, error) {
-	dates, ents, cited, err := encoded(a)
-	if err != nil {
-		return "", err
-	}
+	r := c.prep.article(a)
+	dates, ents, cited := r.dates, r.ents, r.cited
 	ts, has := pubTS(a.Published)
-	hash, seq := articleHash(a), old.seq
+	hash, seq := r.hash, old.seq
 	folded, err := c.isFolded(seq)
 	if err != nil {
 		return "", err
@@ -355,7 +347,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 			return "", err
 		}
 	}
-	c.queueDerived(a, seq)
+	c.queueDerived(a, r, seq)
 	return storyline.Updated, nil
 }
 
