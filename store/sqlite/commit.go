@@ -30,6 +30,8 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	}
 	c := d.newCommitter(ctx, tx)
 	c.prep = prep
+	c.startFoldAhead(len(b.Articles))
+	defer c.waitAhead()
 	outs, err := c.run(b)
 	c.closeStmts()
 	if err != nil {
@@ -93,6 +95,11 @@ type committer struct {
 	// prep encodes the batch's rows (prep.go); nil when the transaction
 	// commits no batch, and then they are encoded when wanted.
 	prep *prepared
+	// ahead reads for the fold the articles stored before the batch, when
+	// one may be due (foldahead.go); rewrote is set once the transaction
+	// has changed a stored article, which makes the fold read them again.
+	ahead   *foldAhead
+	rewrote bool
 }
 
 type entityKey struct{ name, kind string }

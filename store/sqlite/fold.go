@@ -80,35 +80,23 @@ func (c *committer) foldStep(storyline.Batch) error {
 	if c.foldEvery > 0 && last-mark < foldAt(c.foldEvery, last) {
 		return nil
 	}
-	s, err := c.stmt(`SELECT entities FROM articles WHERE seq > ? AND seq <= ? AND entities IS NOT NULL`)
+	// The articles read ahead (foldahead.go) are counted already; the
+	// rest are read in the transaction.
+	delta, from := c.takeAhead(mark, last)
+	if delta == nil {
+		// Some 14 names an article are new: the map is sized once.
+		delta = make(map[entityKey]*entityTotal, 14*(last-mark))
+	}
+	for k, t := range c.entityDelta {
+		addEntity(delta, k, t.articles, t.mentions)
+	}
+	c.entityDelta = delta
+	s, err := c.stmt(foldQuery)
 	if err != nil {
 		return err
 	}
-	rows, err := s.QueryContext(c.ctx, mark, last)
-	if err != nil {
-		return fmt.Errorf("entity fold: %w", err)
-	}
-	if c.entityDelta == nil {
-		// Some 14 names an article are new: the map is sized once.
-		c.entityDelta = make(map[entityKey]*entityTotal, 14*(last-mark))
-	}
-	var f folder
-	for rows.Next() {
-		var b []byte
-		if err := rows.Scan(&b); err != nil {
-			rows.Close()
-			return fmt.Errorf("entity fold: %w", err)
-		}
-		if err := f.add(c, b); err != nil {
-			rows.Close()
-			return fmt.Errorf("entity fold: %w", err)
-		}
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("entity fold: %w", err)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("entity fold: %w", err)
+	if err := readFold(c.ctx, s, from, last, delta); err != nil {
+		return err
 	}
 	if err := c.addEntities(); err != nil {
 		return err
@@ -131,11 +119,12 @@ func foldAt(every int, last int64) int64 {
 	return max(int64(every), min(last/16, 2*int64(every)))
 }
 
-// folder counts articles' entities columns into a commit's changes of
-// the entity totals without decoding their mentions or keeping their
+// folder counts articles' entities columns into changes of the entity
+// totals (delta) without decoding their mentions or keeping their
 // bytes: a fold holds the names of tens of thousands of articles.
 type folder struct {
-	ents []foldEntity
+	delta map[entityKey]*entityTotal
+	ents  []foldEntity
 }
 
 type foldEntity struct {
@@ -145,7 +134,7 @@ type foldEntity struct {
 
 // add counts one article's entities column, as countEntities counts its
 // decoded entities.
-func (f *folder) add(c *committer, b []byte) error {
+func (f *folder) add(b []byte) error {
 	d, isJSON, err := openCodec(b)
 	if err != nil {
 		return err
@@ -156,7 +145,7 @@ func (f *folder) add(c *committer, b []byte) error {
 			if err != nil {
 				return err
 			}
-			c.countEntities(ents, 1)
+			countEntities(f.delta, ents, 1)
 		}
 		return nil
 	}
@@ -194,12 +183,12 @@ func (f *folder) add(c *committer, b []byte) error {
 		if first {
 			articles = 1
 		}
-		t := c.entityDelta[e.k]
+		t := f.delta[e.k]
 		if t == nil {
 			// A new name is copied out of the column, which it would
 			// otherwise keep in memory whole.
 			t = &entityTotal{}
-			c.entityDelta[entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}] = t
+			f.delta[entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}] = t
 		}
 		t.articles += articles
 		t.mentions += e.mentions

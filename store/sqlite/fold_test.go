@@ -104,8 +104,10 @@ func TestEntityFold(t *testing.T) {
 					b.Articles = append(b.Articles, foldArticle(rng, id, id))
 				}
 				// Earlier articles change: a new version, or the same
-				// input read again.
-				if round > 0 {
+				// input read again. Every third batch adds articles
+				// only, so that its fold takes what was read ahead
+				// (foldahead.go) rather than reading it again.
+				if round > 0 && round%3 != 2 {
 					id := ids[rng.IntN(len(ids)-len(b.Articles))]
 					b.Articles = append(b.Articles, foldArticle(rng, id, fmt.Sprintf("%s-v%d", id, round)))
 					id = ids[rng.IntN(len(ids)-len(b.Articles)+1)]

@@ -270,6 +270,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 			c.countEntities(oldEnts, -1)
 			c.countEntities(a.Entities, 1)
 		}
+		c.rewrote = true
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -326,6 +327,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 		FROM articles a LEFT JOIN article_raw r ON r.seq = a.seq WHERE a.seq = ?`, c.now, hash, seq); err != nil {
 		return "", err
 	}
+	c.rewrote = true
 	if _, err := c.exec(`UPDATE articles SET hash = ?, title = ?, source = ?, url = ?, lang = ?, pub_ts = ?,
 		pub_has_time = ?, text = ?, format = ?, origin = ?, dates = ?, entities = ?, cited = ?, stored_at = ?
 		WHERE seq = ?`,
@@ -449,6 +451,14 @@ func entityToken(key string) string { return string(appendQuoteKey(nil, 'e', xxh
 // batch's changes of the entity totals: one article and its mentions
 // (at least one) per name and kind.
 func (c *committer) countEntities(ents []storyline.Entity, sign int) {
+	if c.entityDelta == nil {
+		c.entityDelta = map[entityKey]*entityTotal{}
+	}
+	countEntities(c.entityDelta, ents, sign)
+}
+
+// countEntities adds sign times the entities of one article to delta.
+func countEntities(delta map[entityKey]*entityTotal, ents []storyline.Entity, sign int) {
 	for i, e := range ents {
 		if e.Name == "" {
 			continue
@@ -465,7 +475,7 @@ func (c *committer) countEntities(ents []storyline.Entity, sign int) {
 		if first {
 			articles = sign
 		}
-		c.entity(k, articles, sign*max(len(e.Mentions), 1))
+		addEntity(delta, k, articles, sign*max(len(e.Mentions), 1))
 	}
 }
 
@@ -495,14 +505,11 @@ func compareEntityKeys(x, y entityKey) int {
 	return strings.Compare(x.kind, y.kind)
 }
 
-func (c *committer) entity(k entityKey, articles, mentions int) {
-	if c.entityDelta == nil {
-		c.entityDelta = map[entityKey]*entityTotal{}
-	}
-	t := c.entityDelta[k]
+func addEntity(delta map[entityKey]*entityTotal, k entityKey, articles, mentions int) {
+	t := delta[k]
 	if t == nil {
 		t = &entityTotal{}
-		c.entityDelta[k] = t
+		delta[k] = t
 	}
 	t.articles += articles
 	t.mentions += mentions
