@@ -80,25 +80,34 @@ func (c *committer) foldStep(storyline.Batch) error {
 	if c.foldEvery > 0 && last-mark < foldAt(c.foldEvery, last) {
 		return nil
 	}
-	// The articles read ahead (foldahead.go) are counted already; the
-	// rest are read in the transaction.
-	delta, from := c.takeAhead(mark, last)
+	// The articles read ahead (foldahead.go) are counted and their names
+	// sorted already; the rest are read in the transaction.
+	delta, sorted, from := c.takeAhead(mark, last)
 	if delta == nil {
 		// Some 14 names an article are new: the map is sized once.
 		delta = make(map[entityKey]*entityTotal, 14*(last-mark))
 	}
-	for k, t := range c.entityDelta {
-		addEntity(delta, k, t.articles, t.mentions)
+	if len(c.entityDelta) > 0 {
+		sorted = nil
+		for k, t := range c.entityDelta {
+			addEntity(delta, k, t.articles, t.mentions)
+		}
 	}
 	c.entityDelta = delta
 	s, err := c.stmt(foldQuery)
 	if err != nil {
 		return err
 	}
-	if err := readFold(c.ctx, s, from, last, delta); err != nil {
+	f := folder{delta: delta, track: sorted != nil}
+	if err := readFold(c.ctx, s, from, last, &f); err != nil {
 		return err
 	}
-	if err := c.addEntities(); err != nil {
+	if f.mixed {
+		sorted = nil
+	} else if sorted != nil {
+		sorted = mergeEntities(sorted, f.fresh)
+	}
+	if err := c.addEntities(sorted); err != nil {
 		return err
 	}
 	if _, err := c.exec(`UPDATE entity_fold SET through = ? WHERE one = 1`, last); err != nil {
@@ -125,6 +134,10 @@ func foldAt(every int, last int64) int64 {
 type folder struct {
 	delta map[entityKey]*entityTotal
 	ents  []foldEntity
+	// fresh lists the names add put in delta when track is set; mixed is
+	// set when it added names it did not list (from a JSON column).
+	track, mixed bool
+	fresh        []entityRow
 }
 
 type foldEntity struct {
@@ -146,6 +159,7 @@ func (f *folder) add(b []byte) error {
 				return err
 			}
 			countEntities(f.delta, ents, 1)
+			f.mixed = true
 		}
 		return nil
 	}
@@ -188,7 +202,11 @@ func (f *folder) add(b []byte) error {
 			// A new name is copied out of the column, which it would
 			// otherwise keep in memory whole.
 			t = &entityTotal{}
-			f.delta[entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}] = t
+			k := entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}
+			f.delta[k] = t
+			if f.track {
+				f.fresh = append(f.fresh, entityRow{k, t})
+			}
 		}
 		t.articles += articles
 		t.mentions += e.mentions
@@ -271,24 +289,25 @@ const (
 // two kinds (an object's keys are distinct), a kind beyond the first
 // foldKinds, counts of foldCountMax or more and any decrease go through
 // flushEntities.
-func (c *committer) addEntities() error {
-	type kt struct {
-		k entityKey
-		t *entityTotal
+//
+// sorted, when not nil, is every name of c.entityDelta in the totals'
+// order.
+func (c *committer) addEntities(sorted []entityRow) error {
+	if sorted == nil {
+		sorted = sortedEntities(c.entityDelta)
 	}
-	keys := make([]kt, 0, len(c.entityDelta))
+	keys := sorted[:0]
 	rest := map[entityKey]*entityTotal{}
-	for k, t := range c.entityDelta {
-		switch {
+	for _, x := range sorted {
+		switch k, t := x.k, x.t; {
 		case t.articles == 0 && t.mentions == 0:
 		case t.articles < 0 || t.mentions < 0 || t.articles >= foldCountMax || t.mentions >= foldCountMax ||
 			!utf8.ValidString(k.name) || !utf8.ValidString(k.kind):
 			rest[k] = t // left for flushEntities
 		default:
-			keys = append(keys, kt{k, t})
+			keys = append(keys, x)
 		}
 	}
-	slices.SortFunc(keys, func(x, y kt) int { return compareEntityKeys(x.k, y.k) })
 	// Names with two kinds, and kinds beyond the first foldKinds, are
 	// left out.
 	var kinds []string
@@ -348,6 +367,41 @@ func (c *committer) addEntities() error {
 	}
 	c.entityDelta = rest
 	return c.flushEntities()
+}
+
+// entityRow is a name of a change of the entity totals.
+type entityRow struct {
+	k entityKey
+	t *entityTotal
+}
+
+// sortedEntities returns the names of delta in the totals' order.
+func sortedEntities(delta map[entityKey]*entityTotal) []entityRow {
+	rows := make([]entityRow, 0, len(delta))
+	for k, t := range delta {
+		rows = append(rows, entityRow{k, t})
+	}
+	slices.SortFunc(rows, func(x, y entityRow) int { return compareEntityKeys(x.k, y.k) })
+	return rows
+}
+
+// mergeEntities returns the names of sorted and of fresh, which are
+// others, in the totals' order.
+func mergeEntities(sorted, fresh []entityRow) []entityRow {
+	if len(fresh) == 0 {
+		return sorted
+	}
+	cmp := func(x, y entityRow) int { return compareEntityKeys(x.k, y.k) }
+	slices.SortFunc(fresh, cmp)
+	out := make([]entityRow, 0, len(sorted)+len(fresh))
+	for len(sorted) > 0 && len(fresh) > 0 {
+		if cmp(sorted[0], fresh[0]) < 0 {
+			out, sorted = append(out, sorted[0]), sorted[1:]
+		} else {
+			out, fresh = append(out, fresh[0]), fresh[1:]
+		}
+	}
+	return append(append(out, sorted...), fresh...)
 }
 
 // foldKindExpr returns the SQL of the kind packed in a value of

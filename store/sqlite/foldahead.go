@@ -21,6 +21,7 @@ import (
 type foldAhead struct {
 	mark, through int64
 	delta         map[entityKey]*entityTotal
+	sorted        []entityRow // delta's names in the totals' order
 	err           error
 	done          chan struct{}
 }
@@ -65,19 +66,21 @@ func (c *committer) startFoldAhead(n int) {
 			a.err = err
 			return
 		}
-		a.err = readFold(c.ctx, s, mark, stored, a.delta)
+		f := folder{delta: a.delta}
+		if a.err = readFold(c.ctx, s, mark, stored, &f); a.err == nil {
+			a.sorted = sortedEntities(a.delta)
+		}
 	}()
 }
 
-// readFold counts into delta the entities of the articles after from up
-// to through, read with s (foldQuery).
-func readFold(ctx context.Context, s *sql.Stmt, from, through int64, delta map[entityKey]*entityTotal) error {
+// readFold counts with f the entities of the articles after from up to
+// through, read with s (foldQuery).
+func readFold(ctx context.Context, s *sql.Stmt, from, through int64, f *folder) error {
 	rows, err := s.QueryContext(ctx, from, through)
 	if err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
 	defer rows.Close()
-	f := folder{delta: delta}
 	for rows.Next() {
 		var b []byte
 		if err := rows.Scan(&b); err != nil {
@@ -97,17 +100,18 @@ func readFold(ctx context.Context, s *sql.Stmt, from, through int64, delta map[e
 }
 
 // takeAhead returns the counts read ahead for a fold of the articles
-// after mark, and the seq they reach, or mark when there are none to use.
-func (c *committer) takeAhead(mark, last int64) (map[entityKey]*entityTotal, int64) {
+// after mark, their names in order, and the seq they reach; or mark
+// alone when there are none to use.
+func (c *committer) takeAhead(mark, last int64) (map[entityKey]*entityTotal, []entityRow, int64) {
 	a := c.ahead
 	if a == nil {
-		return nil, mark
+		return nil, nil, mark
 	}
 	<-a.done
 	if a.err != nil || c.rewrote || a.mark != mark || a.through > last {
-		return nil, mark
+		return nil, nil, mark
 	}
-	return a.delta, a.through
+	return a.delta, a.sorted, a.through
 }
 
 // waitAhead waits for a reading ahead to end.
