@@ -7,13 +7,15 @@ import (
 )
 
 // A fold reads the entities of every article it folds, some 16 000 of
-// them, and counts their names, a third of its time, in the one commit
-// that brings it about, while the pipeline waits. The articles stored
-// before that commit's batch are read instead on a read connection while
-// the batch's statements run: the commit holds the write lock, so that
-// what the reader sees of them is what the fold would read, unless the
-// batch itself rewrites an article (an update or a reclean), in which
-// case the fold reads them all in the transaction as before.
+// them, counts their names and sorts them, a third of its time, in the
+// one commit that brings it about, while the pipeline waits. The
+// articles stored before that commit's batch are read, counted and
+// sorted instead on a read connection while the batch's statements run:
+// the commit holds the write lock, so that what the reader sees of them
+// is what the fold would read, unless the batch itself rewrites an
+// article (an update or a reclean), in which case the fold reads them
+// all in the transaction as before. The fold then reads only the batch's
+// own articles and merges their new names in.
 
 // foldAhead is the reading of the articles after mark up to through,
 // made on a goroutine of its own; delta and err may be read once done is
