@@ -20,11 +20,18 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if err := b.Validate(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
+	// The rows are encoded meanwhile (prep.go); the batch is the
+	// caller's again once the encoding has finished.
+	prep := prepare(&b)
+	defer func() { <-prep.done }()
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: commit: begin: %w", err)
 	}
 	c := d.newCommitter(ctx, tx)
+	c.prep = prep
+	c.startFoldAhead(len(b.Articles))
+	defer c.waitAhead()
 	outs, err := c.run(b)
 	c.closeStmts()
 	if err != nil {
@@ -85,6 +92,14 @@ type committer struct {
 	foldEvery  int
 	// foldedAll is set once the transaction holds no unfolded article.
 	foldedAll bool
+	// prep encodes the batch's rows (prep.go); nil when the transaction
+	// commits no batch, and then they are encoded when wanted.
+	prep *prepared
+	// ahead reads for the fold the articles stored before the batch, when
+	// one may be due (foldahead.go); rewrote is set once the transaction
+	// has changed a stored article, which makes the fold read them again.
+	ahead   *foldAhead
+	rewrote bool
 }
 
 type entityKey struct{ name, kind string }

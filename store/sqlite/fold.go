@@ -80,37 +80,34 @@ func (c *committer) foldStep(storyline.Batch) error {
 	if c.foldEvery > 0 && last-mark < foldAt(c.foldEvery, last) {
 		return nil
 	}
-	s, err := c.stmt(`SELECT entities FROM articles WHERE seq > ? AND seq <= ? AND entities IS NOT NULL`)
+	// The articles read ahead (foldahead.go) are counted and their names
+	// sorted already; the rest are read in the transaction.
+	delta, sorted, from := c.takeAhead(mark, last)
+	if delta == nil {
+		// Some 14 names an article are new: the map is sized once.
+		delta = make(map[entityKey]*entityTotal, 14*(last-mark))
+	}
+	if len(c.entityDelta) > 0 {
+		sorted = nil
+		for k, t := range c.entityDelta {
+			addEntity(delta, k, t.articles, t.mentions)
+		}
+	}
+	c.entityDelta = delta
+	s, err := c.stmt(foldQuery)
 	if err != nil {
 		return err
 	}
-	rows, err := s.QueryContext(c.ctx, mark, last)
-	if err != nil {
-		return fmt.Errorf("entity fold: %w", err)
+	f := folder{delta: delta, track: sorted != nil}
+	if err := readFold(c.ctx, s, from, last, &f); err != nil {
+		return err
 	}
-	if c.entityDelta == nil {
-		// Some 14 names an article are new: the map is sized once.
-		c.entityDelta = make(map[entityKey]*entityTotal, 14*(last-mark))
+	if f.mixed {
+		sorted = nil
+	} else if sorted != nil {
+		sorted = mergeEntities(sorted, f.fresh)
 	}
-	var f folder
-	for rows.Next() {
-		var b []byte
-		if err := rows.Scan(&b); err != nil {
-			rows.Close()
-			return fmt.Errorf("entity fold: %w", err)
-		}
-		if err := f.add(c, b); err != nil {
-			rows.Close()
-			return fmt.Errorf("entity fold: %w", err)
-		}
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("entity fold: %w", err)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("entity fold: %w", err)
-	}
-	if err := c.addEntities(); err != nil {
+	if err := c.addEntities(sorted); err != nil {
 		return err
 	}
 	if _, err := c.exec(`UPDATE entity_fold SET through = ? WHERE one = 1`, last); err != nil {
@@ -131,11 +128,16 @@ func foldAt(every int, last int64) int64 {
 	return max(int64(every), min(last/16, 2*int64(every)))
 }
 
-// folder counts articles' entities columns into a commit's changes of
-// the entity totals without decoding their mentions or keeping their
+// folder counts articles' entities columns into changes of the entity
+// totals (delta) without decoding their mentions or keeping their
 // bytes: a fold holds the names of tens of thousands of articles.
 type folder struct {
-	ents []foldEntity
+	delta map[entityKey]*entityTotal
+	ents  []foldEntity
+	// fresh lists the names add put in delta when track is set; mixed is
+	// set when it added names it did not list (from a JSON column).
+	track, mixed bool
+	fresh        []entityRow
 }
 
 type foldEntity struct {
@@ -145,7 +147,7 @@ type foldEntity struct {
 
 // add counts one article's entities column, as countEntities counts its
 // decoded entities.
-func (f *folder) add(c *committer, b []byte) error {
+func (f *folder) add(b []byte) error {
 	d, isJSON, err := openCodec(b)
 	if err != nil {
 		return err
@@ -156,7 +158,8 @@ func (f *folder) add(c *committer, b []byte) error {
 			if err != nil {
 				return err
 			}
-			c.countEntities(ents, 1)
+			countEntities(f.delta, ents, 1)
+			f.mixed = true
 		}
 		return nil
 	}
@@ -194,12 +197,16 @@ func (f *folder) add(c *committer, b []byte) error {
 		if first {
 			articles = 1
 		}
-		t := c.entityDelta[e.k]
+		t := f.delta[e.k]
 		if t == nil {
 			// A new name is copied out of the column, which it would
 			// otherwise keep in memory whole.
 			t = &entityTotal{}
-			c.entityDelta[entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}] = t
+			k := entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}
+			f.delta[k] = t
+			if f.track {
+				f.fresh = append(f.fresh, entityRow{k, t})
+			}
 		}
 		t.articles += articles
 		t.mentions += e.mentions
@@ -282,24 +289,25 @@ const (
 // two kinds (an object's keys are distinct), a kind beyond the first
 // foldKinds, counts of foldCountMax or more and any decrease go through
 // flushEntities.
-func (c *committer) addEntities() error {
-	type kt struct {
-		k entityKey
-		t *entityTotal
+//
+// sorted, when not nil, is every name of c.entityDelta in the totals'
+// order.
+func (c *committer) addEntities(sorted []entityRow) error {
+	if sorted == nil {
+		sorted = sortedEntities(c.entityDelta)
 	}
-	keys := make([]kt, 0, len(c.entityDelta))
+	keys := sorted[:0]
 	rest := map[entityKey]*entityTotal{}
-	for k, t := range c.entityDelta {
-		switch {
+	for _, x := range sorted {
+		switch k, t := x.k, x.t; {
 		case t.articles == 0 && t.mentions == 0:
 		case t.articles < 0 || t.mentions < 0 || t.articles >= foldCountMax || t.mentions >= foldCountMax ||
 			!utf8.ValidString(k.name) || !utf8.ValidString(k.kind):
 			rest[k] = t // left for flushEntities
 		default:
-			keys = append(keys, kt{k, t})
+			keys = append(keys, x)
 		}
 	}
-	slices.SortFunc(keys, func(x, y kt) int { return compareEntityKeys(x.k, y.k) })
 	// Names with two kinds, and kinds beyond the first foldKinds, are
 	// left out.
 	var kinds []string
@@ -359,6 +367,41 @@ func (c *committer) addEntities() error {
 	}
 	c.entityDelta = rest
 	return c.flushEntities()
+}
+
+// entityRow is a name of a change of the entity totals.
+type entityRow struct {
+	k entityKey
+	t *entityTotal
+}
+
+// sortedEntities returns the names of delta in the totals' order.
+func sortedEntities(delta map[entityKey]*entityTotal) []entityRow {
+	rows := make([]entityRow, 0, len(delta))
+	for k, t := range delta {
+		rows = append(rows, entityRow{k, t})
+	}
+	slices.SortFunc(rows, func(x, y entityRow) int { return compareEntityKeys(x.k, y.k) })
+	return rows
+}
+
+// mergeEntities returns the names of sorted and of fresh, which are
+// others, in the totals' order.
+func mergeEntities(sorted, fresh []entityRow) []entityRow {
+	if len(fresh) == 0 {
+		return sorted
+	}
+	cmp := func(x, y entityRow) int { return compareEntityKeys(x.k, y.k) }
+	slices.SortFunc(fresh, cmp)
+	out := make([]entityRow, 0, len(sorted)+len(fresh))
+	for len(sorted) > 0 && len(fresh) > 0 {
+		if cmp(sorted[0], fresh[0]) < 0 {
+			out, sorted = append(out, sorted[0]), sorted[1:]
+		} else {
+			out, fresh = append(out, fresh[0]), fresh[1:]
+		}
+	}
+	return append(append(out, sorted...), fresh...)
 }
 
 // foldKindExpr returns the SQL of the kind packed in a value of

@@ -192,9 +192,10 @@ func (c *committer) quotes(b storyline.Batch) error {
 			seq = orphan
 		}
 		c.tally("quotes", "", len(qs))
-		sets = append(sets, seq, id, len(qs), encodeQuotes(qs))
-		if t := quoteTokens(qs); t != "" {
-			queueText(&c.pend.quoteKeys, seq, t)
+		r := c.prep.quoteSet(b, id)
+		sets = append(sets, seq, id, len(qs), r.quotes)
+		if r.keys != "" {
+			queueText(&c.pend.quoteKeys, seq, r.keys)
 		}
 	}
 	if err := c.bulk(`INSERT INTO quote_sets (seq, article, n, quotes)`, 4, "", sets); err != nil {

@@ -22,12 +22,13 @@ func (c *committer) copies(b storyline.Batch) error {
 		return err
 	}
 	args := make([]any, 0, 8*len(b.Copies))
-	for _, cp := range b.Copies {
+	for i, cp := range b.Copies {
 		if cp.A > cp.B {
+			cp.Passages = nil // prepared apart
 			cp = cp.Swapped()
 		}
 		args = append(args, cp.A, cp.B, string(cp.Kind), cp.Similarity, cp.AShare, cp.BShare, string(cp.Direction),
-			encodePassages(cp.Passages))
+			c.prep.copyPassages(b, i))
 	}
 	if err := c.bulk(`INSERT INTO copies (a, b, kind, similarity, a_share, b_share, direction, passages)`, 8,
 		`ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity,

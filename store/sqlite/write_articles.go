@@ -129,7 +129,7 @@ func (c *committer) articles(list []storyline.Article) ([]storyline.Outcome, err
 				return nil, err
 			}
 			o, err = c.article(a)
-		case ok && old.hash == articleHash(a):
+		case ok && old.hash == c.prep.article(a).hash:
 			o = storyline.Unchanged
 		case ok:
 			o, err = c.update(a, old)
@@ -196,7 +196,7 @@ func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
 			return "", err
 		}
 		return storyline.Added, c.insert(a, seq+1)
-	case old.hash == articleHash(a):
+	case old.hash == c.prep.article(a).hash:
 		return storyline.Unchanged, nil
 	}
 	return c.update(a, old)
@@ -204,35 +204,32 @@ func (c *committer) article(a *storyline.Article) (storyline.Outcome, error) {
 
 // encoded returns the dates, entities and citations columns of an
 // article (see codec.go).
-func encoded(a *storyline.Article) (dates, ents, cited any, err error) {
-	return encodeDates(a.Dates), encodeEntities(a.Entities), encodeCited(a.Cited), nil
+func encoded(a *storyline.Article) (dates, ents, cited any) {
+	return encodeDates(a.Dates), encodeEntities(a.Entities), encodeCited(a.Cited)
 }
 
 // insert queues a new article under seq.
 func (c *committer) insert(a *storyline.Article, seq int64) error {
-	dates, ents, cited, err := encoded(a)
-	if err != nil {
-		return err
-	}
+	r := c.prep.article(a)
 	ts, has := pubTS(a.Published)
-	c.pend.articles = append(c.pend.articles, seq, a.ID, articleHash(a), a.Title, a.Source, a.URL, a.Lang, ts, has,
-		a.Text, a.Format, a.Origin, dates, ents, cited, c.now)
+	c.pend.articles = append(c.pend.articles, seq, a.ID, r.hash, a.Title, a.Source, a.URL, a.Lang, ts, has,
+		a.Text, a.Format, a.Origin, r.dates, r.ents, r.cited, c.now)
 	c.tally("articles", "", 1)
 	c.added[a.ID] = seq
 	c.articleFacets(a.Lang, a.Format, a.Source, 1)
-	c.queueDerived(a, seq)
+	c.queueDerived(a, r, seq)
 	return nil
 }
 
-// queueDerived queues an article's raw input and index entry. Its
+// queueDerived queues an article's raw input and index entries. Its
 // entities count in the totals when they are next folded (fold.go).
-func (c *committer) queueDerived(a *storyline.Article, seq int64) {
+func (c *committer) queueDerived(a *storyline.Article, r *articleRows, seq int64) {
 	if len(a.Raw) > 0 {
 		c.pend.raw = append(c.pend.raw, seq, a.Raw)
 	}
-	queueText(&c.pend.fts, seq, foldYo(a.Title), foldYo(a.Text))
-	if t := entityTokens(a.Entities); t != "" {
-		queueText(&c.pend.entityKeys, seq, t)
+	queueText(&c.pend.fts, seq, r.ftsTitle, r.ftsText)
+	if r.entityKeys != "" {
+		queueText(&c.pend.entityKeys, seq, r.entityKeys)
 	}
 }
 
@@ -258,10 +255,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if !ok {
 			continue
 		}
-		dates, ents, cited, err := encoded(a)
-		if err != nil {
-			return fmt.Errorf("recleaned %q: %w", a.ID, err)
-		}
+		dates, ents, cited := encoded(a)
 		oldEnts, err := c.storedEntities(old.seq)
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -276,6 +270,7 @@ func (c *committer) reclean(b storyline.Batch) error {
 			c.countEntities(oldEnts, -1)
 			c.countEntities(a.Entities, 1)
 		}
+		c.rewrote = true
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -307,12 +302,10 @@ func (c *committer) reclean(b storyline.Batch) error {
 
 // update replaces a stored article, recording the earlier version.
 func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome, error) {
-	dates, ents, cited, err := encoded(a)
-	if err != nil {
-		return "", err
-	}
+	r := c.prep.article(a)
+	dates, ents, cited := r.dates, r.ents, r.cited
 	ts, has := pubTS(a.Published)
-	hash, seq := articleHash(a), old.seq
+	hash, seq := r.hash, old.seq
 	folded, err := c.isFolded(seq)
 	if err != nil {
 		return "", err
@@ -334,6 +327,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 		FROM articles a LEFT JOIN article_raw r ON r.seq = a.seq WHERE a.seq = ?`, c.now, hash, seq); err != nil {
 		return "", err
 	}
+	c.rewrote = true
 	if _, err := c.exec(`UPDATE articles SET hash = ?, title = ?, source = ?, url = ?, lang = ?, pub_ts = ?,
 		pub_has_time = ?, text = ?, format = ?, origin = ?, dates = ?, entities = ?, cited = ?, stored_at = ?
 		WHERE seq = ?`,
@@ -355,7 +349,7 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 			return "", err
 		}
 	}
-	c.queueDerived(a, seq)
+	c.queueDerived(a, r, seq)
 	return storyline.Updated, nil
 }
 
@@ -457,6 +451,14 @@ func entityToken(key string) string { return string(appendQuoteKey(nil, 'e', xxh
 // batch's changes of the entity totals: one article and its mentions
 // (at least one) per name and kind.
 func (c *committer) countEntities(ents []storyline.Entity, sign int) {
+	if c.entityDelta == nil {
+		c.entityDelta = map[entityKey]*entityTotal{}
+	}
+	countEntities(c.entityDelta, ents, sign)
+}
+
+// countEntities adds sign times the entities of one article to delta.
+func countEntities(delta map[entityKey]*entityTotal, ents []storyline.Entity, sign int) {
 	for i, e := range ents {
 		if e.Name == "" {
 			continue
@@ -473,7 +475,7 @@ func (c *committer) countEntities(ents []storyline.Entity, sign int) {
 		if first {
 			articles = sign
 		}
-		c.entity(k, articles, sign*max(len(e.Mentions), 1))
+		addEntity(delta, k, articles, sign*max(len(e.Mentions), 1))
 	}
 }
 
@@ -503,14 +505,11 @@ func compareEntityKeys(x, y entityKey) int {
 	return strings.Compare(x.kind, y.kind)
 }
 
-func (c *committer) entity(k entityKey, articles, mentions int) {
-	if c.entityDelta == nil {
-		c.entityDelta = map[entityKey]*entityTotal{}
-	}
-	t := c.entityDelta[k]
+func addEntity(delta map[entityKey]*entityTotal, k entityKey, articles, mentions int) {
+	t := delta[k]
 	if t == nil {
 		t = &entityTotal{}
-		c.entityDelta[k] = t
+		delta[k] = t
 	}
 	t.articles += articles
 	t.mentions += mentions
