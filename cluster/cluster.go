@@ -49,7 +49,9 @@
 // full date the lead mentions, see eventDay) is compared with the days of
 // the event's members, and when both are known it replaces publication
 // time in the decay: reports of the collapse and of the inquiry five days
-// later share their words but not their day (Options.DateFloor). Without
+// later share their words but not their day (Options.DateFloor), unless
+// the article is published while the event is being reported: then its
+// day is that of a later development (see dayFactor). Without
 // resolved days, the weekday the lead names ("on Friday", "Tuesday's
 // call") is compared the same way. The protagonists (names weighing most
 // in title and lead) and the main person (of the reader's persons
@@ -379,13 +381,16 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		if !c.opts.NoExplain {
 			why.Terms, why.Entities = c.shared(v, f, event)
 		}
-		// other events this article binds to the chosen one
+		// other events this article binds to the chosen one: not one
+		// whose days are not the article's, which the article may have
+		// joined as a later development reported among its reports
+		// (dayFactor), not as evidence that the two are one happening
 		for _, cd := range cands {
 			if cd.n == event || cd.n.dead() {
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n)) {
+			if !must && (cd.sim < c.opts.EventThreshold || c.dateAgreement(f, cd.n) < 1 || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n)) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -172,6 +172,24 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 	return fl + (1-fl)*math.Exp(-float64(gap-1)/2)
 }
 
+// dayFactor is the factor by which an event's similarity to an article
+// shrinks for their days: dateAgreement, but 1 for an article published
+// while the event is being reported (within the span of its members'
+// publications). A report leads with the day of its latest development (the
+// toll rose on Wednesday, the suspect was charged on Thursday), not the
+// day the event's first reports led with; published among the event's
+// own reports, it is compared with them by its words, names and people
+// alone. Published before or after them, an article whose day is none
+// of the event's reports another happening of the story: the collapse,
+// then the inquiry. An article does not bind to its event another one
+// whose days are not its own (see AssignPrepared).
+func (c *Clusterer) dayFactor(f *Features, n *node) float64 {
+	if p := f.published; !p.IsZero() && !n.firstPub.IsZero() && !p.Time.Before(n.firstPub.Time) && !p.Time.After(n.lastPub.Time) {
+		return 1
+	}
+	return c.dateAgreement(f, n)
+}
+
 // weekdayStems maps the start of a weekday's name, in the languages the
 // analyzers know, to the weekday. Matching starts covers inflected
 // forms ("Tuesday's", "в среду", "пятницу").

@@ -286,3 +286,46 @@ func TestDateAgreementByShare(t *testing.T) {
 		})
 	}
 }
+
+func TestDayFactor(t *testing.T) {
+	c := New(Options{})
+	pub := func(s string) storyline.Published {
+		p, err := storyline.ParsePublished(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// an event whose reports, published from the 4th to the 9th, lead
+	// with the 4th
+	first, last := pub("2024-03-04"), pub("2024-03-09")
+	eventDay := int32(first.Time.Unix() / 86400)
+	tests := []struct {
+		name      string
+		published storyline.Published
+		day       int32
+		want      bool // 1: the days do not shrink the similarity
+	}{
+		{"the event's day", pub("2024-03-05"), eventDay, true},
+		{"a later development reported among the event's reports", pub("2024-03-07"), eventDay + 3, true},
+		{"the first day of the reports", first, eventDay + 3, true},
+		{"another day, published after the event's reports", pub("2024-03-12"), eventDay + 8, false},
+		{"another day, published before them", pub("2024-03-01"), eventDay - 3, false},
+		{"another day, time unknown", storyline.Published{}, eventDay + 3, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := &node{days: daysOf(map[int32]float32{eventDay: 3}), firstPub: first, lastPub: last,
+				first: first.Time, last: last.Time, size: 3}
+			f := &Features{Day: tt.day, HasDay: true, published: tt.published}
+			if got := c.dayFactor(f, n) == 1; got != tt.want {
+				t.Errorf("factor 1: %v, want %v (dateAgreement %.2f)", got, tt.want, c.dateAgreement(f, n))
+			}
+		})
+	}
+	// an event of reports whose times are unknown tells days apart
+	n := &node{days: daysOf(map[int32]float32{eventDay: 3}), size: 3}
+	if got := c.dayFactor(&Features{Day: eventDay + 3, HasDay: true, published: pub("2024-03-07")}, n); got == 1 {
+		t.Error("an event of unpublished reports takes any day")
+	}
+}

@@ -388,7 +388,7 @@ func (c *Clusterer) docNames(v vector) float64 {
 // are scattered (c.qw), whose name terms weigh docNames (squared). For
 // an article looking up events (f), the similarity is decayed by the
 // days of the happenings when both know theirs (they tell better than
-// publication), else by time and then by the weekdays (dateAgreement,
+// publication), else by time and then by the weekdays (dayFactor,
 // decay, weekdayAgreement); for other lookups (f nil), by time.
 func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time, tau time.Duration, f *Features) candidate {
 	dot, dotN, centN := dotNames(n.cent.ids, n.cent.ws, c.qw, c.names)
@@ -412,7 +412,7 @@ func (c *Clusterer) score(n *node, docNames float64, cyrillic bool, at time.Time
 	}
 	switch {
 	case f != nil && f.HasDay && len(n.days) > 0:
-		cd.sim = cd.cos * c.dateAgreement(f, n)
+		cd.sim = cd.cos * c.dayFactor(f, n)
 	case f != nil:
 		cd.sim = cd.cos * c.decay(n, at, tau) * c.weekdayAgreement(f, n)
 	default:

@@ -57,7 +57,8 @@ type Options struct {
 	// similarity with the gap between an article and a cluster's span.
 	EventDecay, StoryDecay time.Duration
 	// DateFloor is the share of similarity an event keeps for an article
-	// whose event day is none of the event's (see dateAgreement).
+	// whose event day is none of the event's, published before or after
+	// the event's reports (see dayFactor).
 	DateFloor float64
 	// DecayFloor is the share of similarity kept at an infinite gap: time
 	// weakens evidence, it never cancels strong textual agreement. It is
