@@ -51,7 +51,8 @@
 // time in the decay: reports of the collapse and of the inquiry five days
 // later share their words but not their day (Options.DateFloor), unless
 // the article is published while the event is being reported: then its
-// day is that of a later development (see dayFactor). Without
+// day is taken for another development of the same happening, earlier or
+// later (see dayFactor). Without
 // resolved days, the weekday the lead names ("on Friday", "Tuesday's
 // call") is compared the same way. The protagonists (names weighing most
 // in title and lead) and the main person (of the reader's persons
@@ -382,9 +383,11 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			why.Terms, why.Entities = c.shared(v, f, event)
 		}
 		// other events this article binds to the chosen one: not one
-		// whose days are not the article's, which the article may have
-		// joined as a later development reported among its reports
-		// (dayFactor), not as evidence that the two are one happening
+		// whose days are not the article's. The article may have
+		// joined its event as a development reported among that
+		// event's reports (dayFactor), which is no evidence that the
+		// two are one happening; the guard looks at the bound event's
+		// days only, not the chosen one's
 		for _, cd := range cands {
 			if cd.n == event || cd.n.dead() {
 				continue

@@ -174,15 +174,19 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 
 // dayFactor is the factor by which an event's similarity to an article
 // shrinks for their days: dateAgreement, but 1 for an article published
-// while the event is being reported (within the span of its members'
-// publications). A report leads with the day of its latest development (the
-// toll rose on Wednesday, the suspect was charged on Thursday), not the
-// day the event's first reports led with; published among the event's
-// own reports, it is compared with them by its words, names and people
-// alone. Published before or after them, an article whose day is none
-// of the event's reports another happening of the story: the collapse,
-// then the inquiry. An article does not bind to its event another one
-// whose days are not its own (see AssignPrepared).
+// while the event is being reported (from its first published member's
+// time to its last's, both included). A report leads with the day of its
+// latest development (the toll rose on Wednesday, the suspect was
+// charged on Thursday), not the day the event's first reports led with;
+// published among the event's own reports, it is compared with them by
+// its words, names and people alone, whichever way its day lies. Published
+// before or after them, an article whose day is none of the event's
+// reports another happening of the story: the collapse, then the
+// inquiry. The waiver leans on publication times: with times of day, a
+// report published after the event's latest is judged by its day; with
+// dates alone (midnight), a report of the same day as the latest is not.
+// An article does not bind to its event another one whose days are not
+// its own (see AssignPrepared).
 func (c *Clusterer) dayFactor(f *Features, n *node) float64 {
 	if p := f.published; !p.IsZero() && !n.firstPub.IsZero() && !p.Time.Before(n.firstPub.Time) && !p.Time.After(n.lastPub.Time) {
 		return 1
