@@ -59,8 +59,9 @@ type slot struct {
 // the statement matched least recently is forgotten. Prepare moves the
 // stemming out of the ordered part.
 type Grouper struct {
-	opts GrouperOptions
-	stem stemmer
+	opts  GrouperOptions
+	stem  stemmer
+	words wordingMemo // what prepare made of texts seen lately
 
 	prepMu sync.Mutex
 	prep   map[*storyline.Quote][]*prepared // by the first quote of what Prepare got

@@ -1,10 +1,11 @@
 package quotes
 
 import (
+	"strings"
+
 	"github.com/zeebo/xxh3"
 
 	storyline "github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // prepared is what grouping needs of a quote that does not depend on the
@@ -72,17 +73,18 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 
 func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	key, n := speakerWords(q.Speaker)
-	stems, hashes := g.stem.stems(q.Text)
-	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: stems}
+	w, known := g.wording(q.Text)
+	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: w.stems}
 	if len(p.stems) > 0 {
-		p.hashes = hashes
-		n := 2 // the brackets; each stem quoted, and a comma
-		for _, st := range p.stems {
-			n += len(st) + 3
+		if w.key != key || w.id == "" {
+			w.key, w.id = strings.Clone(key), statementID(key, q.Text)
+			w.idk = idKey(w.id)
+			known = false
 		}
-		p.wording = string(appendJSONStrings(make([]byte, 0, n), p.stems))
-		p.id = textproc.Hash(key + "|" + q.Text)[:16]
-		p.idk = idKey(p.id)
+		p.hashes, p.wording, p.id, p.idk = w.hashes, w.wording, w.id, w.idk
+	}
+	if !known {
+		g.words.put(q.Text, w)
 	}
 	return p
 }
