@@ -64,7 +64,7 @@ type Grouper struct {
 	words wordingMemo // what prepare made of texts seen lately
 
 	prepMu sync.Mutex
-	prep   map[*storyline.Quote][]*prepared // by the first quote of what Prepare got
+	prep   map[*storyline.Quote][]prepared // by the first quote of what Prepare got
 
 	mu         sync.Mutex
 	slots      []slot
@@ -175,7 +175,7 @@ func (g *Grouper) Group(ctx context.Context, qs []storyline.Quote) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("group quotes: %w", err)
 		}
-		q, p := &qs[i], ps[i]
+		q, p := &qs[i], &ps[i]
 		if p.full {
 			g.learnName(q.Speaker, p.key)
 		}

@@ -39,20 +39,21 @@ func (g *Grouper) Prepare(qs []storyline.Quote) {
 	if len(qs) == 0 {
 		return
 	}
-	ps := make([]*prepared, len(qs))
+	// one allocation for the article's quotes, not one each
+	ps := make([]prepared, len(qs))
 	for i := range qs {
-		ps[i] = g.prepare(&qs[i])
+		g.prepare(&ps[i], &qs[i])
 	}
 	g.prepMu.Lock()
 	defer g.prepMu.Unlock()
 	if g.prep == nil || len(g.prep) >= maxPrepared {
-		g.prep = make(map[*storyline.Quote][]*prepared, 256)
+		g.prep = make(map[*storyline.Quote][]prepared, 256)
 	}
 	g.prep[&qs[0]] = ps
 }
 
 // take returns the preparations of qs, made by Prepare or now.
-func (g *Grouper) take(qs []storyline.Quote) []*prepared {
+func (g *Grouper) take(qs []storyline.Quote) []prepared {
 	if len(qs) == 0 {
 		return nil
 	}
@@ -61,20 +62,25 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 	delete(g.prep, &qs[0])
 	g.prepMu.Unlock()
 	if !ok || len(ps) != len(qs) {
-		ps = make([]*prepared, len(qs))
+		ps = make([]prepared, len(qs))
+		for i := range qs {
+			g.prepare(&ps[i], &qs[i])
+		}
+		return ps
 	}
 	for i := range qs {
-		if p := ps[i]; p == nil || p.text != qs[i].Text || p.speaker != qs[i].Speaker {
-			ps[i] = g.prepare(&qs[i])
+		if p := &ps[i]; p.text != qs[i].Text || p.speaker != qs[i].Speaker {
+			g.prepare(p, &qs[i])
 		}
 	}
 	return ps
 }
 
-func (g *Grouper) prepare(q *storyline.Quote) *prepared {
+// prepare sets p to the preparation of q.
+func (g *Grouper) prepare(p *prepared, q *storyline.Quote) {
 	key, n := speakerWords(q.Speaker)
 	w, known := g.wording(q.Text)
-	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: w.stems}
+	*p = prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: w.stems}
 	if len(p.stems) > 0 {
 		if w.key != key || w.id == "" {
 			w.key, w.id = strings.Clone(key), statementID(key, q.Text)
@@ -86,5 +92,4 @@ func (g *Grouper) prepare(q *storyline.Quote) *prepared {
 	if !known {
 		g.words.put(q.Text, w)
 	}
-	return p
 }
