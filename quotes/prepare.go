@@ -82,12 +82,17 @@ func (g *Grouper) prepare(p *prepared, q *storyline.Quote) {
 	w, known := g.wording(q.Text)
 	*p = prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: w.stems}
 	if len(p.stems) > 0 {
-		if w.key != key || w.id == "" {
-			w.key, w.id = strings.Clone(key), statementID(key, q.Text)
-			w.idk = idKey(w.id)
-			known = false
-		}
 		p.hashes, p.wording, p.id, p.idk = w.hashes, w.wording, w.id, w.idk
+		if w.key != key || w.id == "" {
+			// a text comes again with another speaker more often than
+			// with the same one (on a generated stream, five times as
+			// often): the memo keeps the id of the first
+			p.id = statementID(key, q.Text)
+			p.idk = idKey(p.id)
+			if !known {
+				w.key, w.id, w.idk = strings.Clone(key), p.id, p.idk
+			}
+		}
 	}
 	if !known {
 		g.words.put(q.Text, w)
