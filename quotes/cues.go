@@ -77,10 +77,16 @@ const (
 	classCue     = 1 << iota // in cues
 	classGroup               // in groupHeads
 	classPronoun             // in pronouns
+	classPhrase              // in phraseStarts
 )
 
-// wordClasses gives the classes of every term in cues, groupHeads and
-// pronouns, so that one lookup per token finds them all.
+// phraseStarts are the first words of the cues of more than one word
+// that cueAt knows ("according to", "pointed out", "по словам"): a token
+// of none of the classes is no cue, without a look at the words after it.
+var phraseStarts = wordSet(`according по pointed went shot fired hit wrote snapped cut chimed weighed`)
+
+// wordClasses gives the classes of every term in cues, groupHeads,
+// pronouns and phraseStarts, so that one lookup per token finds them all.
 var wordClasses = func() map[string]uint8 {
 	m := make(map[string]uint8)
 	for w := range cues {
@@ -91,6 +97,9 @@ var wordClasses = func() map[string]uint8 {
 	}
 	for w := range pronouns {
 		m[w] |= classPronoun
+	}
+	for w := range phraseStarts {
+		m[w] |= classPhrase
 	}
 	return m
 }()

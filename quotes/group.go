@@ -59,11 +59,12 @@ type slot struct {
 // the statement matched least recently is forgotten. Prepare moves the
 // stemming out of the ordered part.
 type Grouper struct {
-	opts GrouperOptions
-	stem stemmer
+	opts  GrouperOptions
+	stem  stemmer
+	words wordingMemo // what prepare made of texts seen lately
 
 	prepMu sync.Mutex
-	prep   map[*storyline.Quote][]*prepared // by the first quote of what Prepare got
+	prep   map[*storyline.Quote][]prepared // by the first quote of what Prepare got
 
 	mu         sync.Mutex
 	slots      []slot
@@ -174,7 +175,7 @@ func (g *Grouper) Group(ctx context.Context, qs []storyline.Quote) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("group quotes: %w", err)
 		}
-		q, p := &qs[i], ps[i]
+		q, p := &qs[i], &ps[i]
 		if p.full {
 			g.learnName(q.Speaker, p.key)
 		}

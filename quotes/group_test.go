@@ -61,8 +61,9 @@ func naiveGroup(qs []storyline.Quote, opts GrouperOptions) []string {
 			}
 			out[i] = best.id
 		default:
-			g := &Grouper{}
-			out[i] = g.prepare(&qs[i]).id
+			var p prepared
+			(&Grouper{}).prepare(&p, &qs[i])
+			out[i] = p.id
 			if !byID[out[i]] {
 				byID[out[i]] = true
 				stmts = append(stmts, &stmt{id: out[i], spk: spk, wordings: [][]string{stems}})

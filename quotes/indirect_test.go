@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entities"
 )
 
 // TestExtractReported covers the shapes of reported speech: an
@@ -84,5 +85,37 @@ func TestExtractReported(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkExtract(t, tt.text, tt.want) })
+	}
+}
+
+// TestCuePhrases: every cue of more than one word is found, each opening
+// word being one cueAt looks past its class for.
+func TestCuePhrases(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"according to the minister", 2},
+		{"pointed out that prices rose", 2},
+		{"went out of his way", 2},
+		{"went on to say", 2},
+		{"shot back at critics", 2},
+		{"fired back at critics", 2},
+		{"hit back at critics", 2},
+		{"wrote back to us", 2},
+		{"snapped back at him", 2},
+		{"cut in before the vote", 2},
+		{"chimed in before the vote", 2},
+		{"weighed in before the vote", 2},
+		{"по словам министра", 2},
+		{"по его словам", 3},
+		{"said the minister", 1},
+		{"went home early", 0},
+		{"the minister", 0},
+	} {
+		r := newReader(entities.Recognize(entities.NewDoc(tc.text), nil))
+		if got := r.cueAt(0); got != tc.want {
+			t.Errorf("cueAt(0) in %q = %d, want %d", tc.text, got, tc.want)
+		}
 	}
 }

@@ -1,10 +1,11 @@
 package quotes
 
 import (
+	"strings"
+
 	"github.com/zeebo/xxh3"
 
 	storyline "github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/textproc"
 )
 
 // prepared is what grouping needs of a quote that does not depend on the
@@ -38,20 +39,21 @@ func (g *Grouper) Prepare(qs []storyline.Quote) {
 	if len(qs) == 0 {
 		return
 	}
-	ps := make([]*prepared, len(qs))
+	// one allocation for the article's quotes, not one each
+	ps := make([]prepared, len(qs))
 	for i := range qs {
-		ps[i] = g.prepare(&qs[i])
+		g.prepare(&ps[i], &qs[i])
 	}
 	g.prepMu.Lock()
 	defer g.prepMu.Unlock()
 	if g.prep == nil || len(g.prep) >= maxPrepared {
-		g.prep = make(map[*storyline.Quote][]*prepared, 256)
+		g.prep = make(map[*storyline.Quote][]prepared, 256)
 	}
 	g.prep[&qs[0]] = ps
 }
 
 // take returns the preparations of qs, made by Prepare or now.
-func (g *Grouper) take(qs []storyline.Quote) []*prepared {
+func (g *Grouper) take(qs []storyline.Quote) []prepared {
 	if len(qs) == 0 {
 		return nil
 	}
@@ -60,29 +62,39 @@ func (g *Grouper) take(qs []storyline.Quote) []*prepared {
 	delete(g.prep, &qs[0])
 	g.prepMu.Unlock()
 	if !ok || len(ps) != len(qs) {
-		ps = make([]*prepared, len(qs))
+		ps = make([]prepared, len(qs))
+		for i := range qs {
+			g.prepare(&ps[i], &qs[i])
+		}
+		return ps
 	}
 	for i := range qs {
-		if p := ps[i]; p == nil || p.text != qs[i].Text || p.speaker != qs[i].Speaker {
-			ps[i] = g.prepare(&qs[i])
+		if p := &ps[i]; p.text != qs[i].Text || p.speaker != qs[i].Speaker {
+			g.prepare(p, &qs[i])
 		}
 	}
 	return ps
 }
 
-func (g *Grouper) prepare(q *storyline.Quote) *prepared {
+// prepare sets p to the preparation of q.
+func (g *Grouper) prepare(p *prepared, q *storyline.Quote) {
 	key, n := speakerWords(q.Speaker)
-	stems, hashes := g.stem.stems(q.Text)
-	p := &prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: stems}
+	w, known := g.wording(q.Text)
+	*p = prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: w.stems}
 	if len(p.stems) > 0 {
-		p.hashes = hashes
-		n := 2 // the brackets; each stem quoted, and a comma
-		for _, st := range p.stems {
-			n += len(st) + 3
+		p.hashes, p.wording, p.id, p.idk = w.hashes, w.wording, w.id, w.idk
+		if w.key != key || w.id == "" {
+			// a text comes again with another speaker more often than
+			// with the same one (on a generated stream, five times as
+			// often): the memo keeps the id of the first
+			p.id = statementID(key, q.Text)
+			p.idk = idKey(p.id)
+			if !known {
+				w.key, w.id, w.idk = strings.Clone(key), p.id, p.idk
+			}
 		}
-		p.wording = string(appendJSONStrings(make([]byte, 0, n), p.stems))
-		p.id = textproc.Hash(key + "|" + q.Text)[:16]
-		p.idk = idKey(p.id)
 	}
-	return p
+	if !known {
+		g.words.put(q.Text, w)
+	}
 }

@@ -39,14 +39,26 @@ func closerFor(r rune) string {
 func findSegments(text []rune) []segment {
 	var segs []segment
 	paraStart, para := 0, 0
-	for paraStart <= len(text) {
-		paraEnd := paraStart
+	for i := 0; i < len(text); i++ {
+		// one pass over the text finds both the paragraphs and the marks
+		// that open quotations; most code points are neither
+		c := text[i]
+		if c < '«' && c != '"' && c != '\n' {
+			continue
+		}
+		if c == '\n' {
+			paraStart, para = i+1, para+1
+			continue
+		}
+		if c != '"' && c != '“' && c != '«' && c != '„' {
+			continue // opens no quotation: closerFor(c) == ""
+		}
+		paraEnd := i
 		for paraEnd < len(text) && text[paraEnd] != '\n' {
 			paraEnd++
 		}
-		segs = scanPara(text, paraStart, paraEnd, para, segs)
-		paraStart = paraEnd + 1
-		para++
+		segs = scanPara(text, paraStart, i, paraEnd, para, segs)
+		i = paraEnd - 1 // on to the newline, if any
 	}
 	for i := range segs {
 		segs[i].cont, segs[i].prev = -1, -1
@@ -71,8 +83,10 @@ func firstNonSpace(text []rune, pos int) int {
 	return p
 }
 
-func scanPara(text []rune, from, to, para int, segs []segment) []segment {
-	for i := from; i < to; i++ {
+// scanPara appends the segments of the paragraph [from, to) of text whose
+// first mark that opens a quotation is at or after first.
+func scanPara(text []rune, from, first, to, para int, segs []segment) []segment {
+	for i := first; i < to; i++ {
 		if c := text[i]; c != '"' && c != '“' && c != '«' && c != '„' {
 			continue // opens no quotation: closerFor(c) == ""
 		}
@@ -169,10 +183,16 @@ func restBlank(text []rune, from, to int) bool {
 // capitalised, no question or exclamation.
 func isTitle(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), ",.")
-	f := strings.Fields(s)
-	if len(f) > 8 || len(f) < 2 {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n > 8 {
+			return false // most quotations: no title, and no list of their words made
+		}
+	}
+	if n < 2 {
 		return false
 	}
+	f := strings.Fields(s)
 	for _, w := range f {
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && !minorWords[strings.ToLower(w)] && (unicode.IsLetter(r[0]) || len(r) > 1) {

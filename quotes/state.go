@@ -97,12 +97,18 @@ func appendJSONStrings(b []byte, ss []string) []byte {
 
 // appendJSONString appends s as encoding/json marshals it.
 func appendJSONString(b []byte, s string) []byte {
-	plain := utf8.ValidString(s)
+	plain, ascii := true, true
 	for i := 0; plain && i < len(s); i++ {
 		c := s[i]
+		ascii = ascii && c < utf8.RuneSelf
 		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 	}
-	if !plain || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
+	// only a string with bytes past ASCII can be invalid UTF-8 or hold
+	// U+2028 or U+2029, which encoding/json escapes
+	if !ascii && plain {
+		plain = utf8.ValidString(s) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029")
+	}
+	if !plain {
 		q, _ := json.Marshal(s) // a string always marshals
 		return append(b, q...)
 	}

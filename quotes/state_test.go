@@ -2,9 +2,11 @@ package quotes
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"sort"
 	"strings"
+	"testing"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -32,6 +34,22 @@ func (m mapState) ScanState(_ context.Context, stage, prefix string) iter.Seq2[s
 			if !yield(k, m[stage][k]) {
 				return
 			}
+		}
+	}
+}
+
+// TestAppendJSONStringMarshals: appendJSONString writes what
+// encoding/json does, for plain ASCII, text past ASCII, and each thing
+// json escapes.
+func TestAppendJSONStringMarshals(t *testing.T) {
+	for _, s := range []string{"", "talks", "переговоры", "naïve café", "a\"b", `back\slash`, "<b>", "R&D",
+		"tab\there", "line\u2028sep", "para\u2029sep", "bad\xffbyte", "\xe2\x80", "Кремль\u2028"} {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want x%s", s, got, want)
 		}
 	}
 }

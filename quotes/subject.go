@@ -28,7 +28,7 @@ func gap(d *entities.Doc, i int) string {
 // cueAt reports whether token k is a speech cue outside quotation marks,
 // and how many tokens it spans ("according to" is two).
 func (r *reader) cueAt(k int) int {
-	if k < 0 || k >= len(r.d.Tokens) || r.inQuote[k] {
+	if k < 0 || k >= len(r.d.Tokens) || r.inQuote[k] || r.class[k]&(classCue|classPhrase) == 0 {
 		return 0
 	}
 	t := r.d.Tokens[k].Term
