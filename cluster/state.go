@@ -156,24 +156,16 @@ func (c *Clusterer) Pending() map[string][]byte {
 	// grown by a tenth, so the cost stays proportional to the growth.
 	if dirtyDF && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
 		c.dfSavedAt = c.docs
-		shards := make([]map[string]termRecord, dfShards)
+		var ts []dfTerm
 		for id, st := range c.stat {
 			e := c.lex.entry(uint32(id))
 			s := e.shard()
 			if !c.dirtyDF[s] || st.df == 0 {
 				continue
 			}
-			if shards[s] == nil {
-				shards[s] = make(map[string]termRecord)
-			}
-			shards[s][e.term] = termRecord{st.df, st.nameDF, st.seen}
+			ts = append(ts, dfTerm{s, e.term, termRecord{st.df, st.nameDF, st.seen}})
 		}
-		for s, dirty := range c.dirtyDF {
-			if dirty {
-				b, _ := json.Marshal(shards[s])
-				out[prefixDF+fmt.Sprintf("%02d", s)] = b
-			}
-		}
+		appendDFShards(out, ts, &c.dirtyDF)
 		c.dirtyDF = [dfShards]bool{}
 	}
 	// the counters after the frequencies: Load counts documents from
