@@ -103,7 +103,7 @@ func (n *node) dead() bool { return n.into != nil }
 func (c *Clusterer) vectorize(f *Features) vector {
 	c.docs++
 	c.growDF()
-	idfs := c.newIDFMemo()
+	var idfs idfMemo
 	// the counts first, in a loop of their own, so that their loads from
 	// memory (a term's counts, scattered by id) overlap, which the
 	// logarithms of the weights would keep apart
@@ -129,13 +129,7 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	// counts read above, not again), and the DocTerms heaviest kept
 	rs := slices.Grow(c.rankBuf[:0], len(f.terms))[:len(f.terms)]
 	for i, t := range f.terms {
-		// idfs.idf, written out
-		df := dfs[i]
-		j := df % idfMemoSize
-		if idfs.tags[j] != df+1 {
-			idfs.fill(df)
-		}
-		w := float32(damped(t.tf) * idfs.idfs[j] * float64(t.boost))
+		w := float32(damped(t.tf) * idfs.idf(c, dfs[i]) * float64(t.boost))
 		rs[i] = rankedTerm{rankKey(w, seens[i]), t.id, w}
 	}
 	c.rankBuf = rs
@@ -172,7 +166,7 @@ func (c *Clusterer) keyVector(f *Features, idfs *idfMemo) vector {
 		if c.keepState {
 			c.dirtyDF[c.hashes[k.id]%dfShards] = true
 		}
-		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(st.df))})
+		kv = append(kv, tw{k.id, float32(damped(k.tf) * idfs.idf(c, st.df))})
 	}
 	c.selectHeaviest(kv, maxDocKeys)
 	kv = kv[:min(len(kv), maxDocKeys)]
@@ -242,43 +236,33 @@ func (c *Clusterer) isName(id uint32) bool {
 	return c.names[id] != 0 // setName
 }
 
+// idf is the inverse document frequency of a term counted in df
+// documents.
+func (c *Clusterer) idf(df uint32) float64 {
+	return math.Log((float64(c.docs) + idfPrior) / float64(df+1))
+}
+
 // idfMemo remembers the IDF of the document frequencies met while the
-// document count stays the same (within one vectorize): terms of an
-// article that share a frequency (about one in ten in a generated
-// stream, rare terms mostly) share one logarithm. It is direct-mapped:
-// a frequency whose slot holds another is computed again.
+// document count stays the same (within one vectorize): the terms of an
+// article share few frequencies (most are rare), so that one logarithm
+// serves many terms. It is direct-mapped: a frequency whose slot holds
+// another is computed again.
 type idfMemo struct {
-	// n is the document count plus idfPrior: an IDF is ln(n/(df+1)).
-	n float64
-	// tags holds df+1 of the frequency whose IDF each slot of idfs
-	// holds, zero for a free slot.
-	tags [idfMemoSize]uint32
-	idfs [idfMemoSize]float64
+	slots [idfMemoSize]struct {
+		tag uint32 // df+1; zero for a free slot
+		idf float64
+	}
 }
 
 const idfMemoSize = 128
 
-// newIDFMemo returns an empty memo of c's IDFs at its current document
-// count.
-func (c *Clusterer) newIDFMemo() idfMemo { return idfMemo{n: float64(c.docs) + idfPrior} }
-
-// idf returns the IDF of df.
-func (m *idfMemo) idf(df uint32) float64 {
-	if i := df % idfMemoSize; m.tags[i] == df+1 {
-		return m.idfs[i]
+// idf returns c.idf(df).
+func (m *idfMemo) idf(c *Clusterer, df uint32) float64 {
+	sl := &m.slots[df%idfMemoSize]
+	if sl.tag != df+1 {
+		sl.tag, sl.idf = df+1, c.idf(df)
 	}
-	return m.fill(df)
-}
-
-// fill computes the IDF of df into its slot and returns it. It is a call
-// of its own, so that vectorize's loop over an article's terms, which
-// writes idf out, keeps its lookups inline.
-//
-//go:noinline
-func (m *idfMemo) fill(df uint32) float64 {
-	i := df % idfMemoSize
-	m.tags[i], m.idfs[i] = df+1, math.Log(m.n/float64(df+1))
-	return m.idfs[i]
+	return sl.idf
 }
 
 func (c *Clusterer) newEvent() *node {
