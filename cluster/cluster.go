@@ -174,6 +174,9 @@ type Clusterer struct {
 	// keepState is !Options.NoState: changes are recorded for Pending.
 	keepState bool
 	dirtyKeys map[string]bool
+	// centBuf and keysBuf hold a node's centroids in binary while
+	// encodeNode writes it.
+	centBuf, keysBuf []byte
 	dirtyDF   [dfShards]bool
 	titles    map[string]string
 	// rate counts arrivals by stream day (see denseDay).

@@ -395,13 +395,20 @@ func sublinear(tf float64) float64 {
 }
 
 // damped is sublinear(tf), looked up for the whole frequencies most
-// terms have (field weights are whole numbers).
+// terms have (field weights are whole numbers). The others are left to
+// a call of its own, so that damped is inlined where it is called for
+// every term of an article.
 func damped(tf float32) float64 {
-	if k := int(tf); float32(k) == tf && k >= 0 && k < len(sublinearTable) {
+	if k := uint32(tf); float32(k) == tf && k < uint32(len(sublinearTable)) {
 		return sublinearTable[k]
 	}
-	return sublinear(float64(tf))
+	return dampedRest(tf)
 }
+
+// dampedRest is damped for the frequencies sublinearTable does not hold.
+//
+//go:noinline
+func dampedRest(tf float32) float64 { return sublinear(float64(tf)) }
 
 // sublinearTable holds sublinear of 0, 1, 2, …; it is never modified.
 var sublinearTable = func() (t [512]float64) {

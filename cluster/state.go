@@ -156,24 +156,16 @@ func (c *Clusterer) Pending() map[string][]byte {
 	// grown by a tenth, so the cost stays proportional to the growth.
 	if dirtyDF && (c.docs < 2000 || c.docs >= c.dfSavedAt+c.dfSavedAt/10) {
 		c.dfSavedAt = c.docs
-		shards := make([]map[string]termRecord, dfShards)
+		var ts []dfTerm
 		for id, st := range c.stat {
 			e := c.lex.entry(uint32(id))
 			s := e.shard()
 			if !c.dirtyDF[s] || st.df == 0 {
 				continue
 			}
-			if shards[s] == nil {
-				shards[s] = make(map[string]termRecord)
-			}
-			shards[s][e.term] = termRecord{st.df, st.nameDF, st.seen}
+			ts = append(ts, dfTerm{s, e.term, termRecord{st.df, st.nameDF, st.seen}})
 		}
-		for s, dirty := range c.dirtyDF {
-			if dirty {
-				b, _ := json.Marshal(shards[s])
-				out[prefixDF+fmt.Sprintf("%02d", s)] = b
-			}
-		}
+		appendDFShards(out, ts, &c.dirtyDF)
 		c.dirtyDF = [dfShards]bool{}
 	}
 	// the counters after the frequencies: Load counts documents from
@@ -211,7 +203,14 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 	if n.story != nil {
 		st.Story = n.story.live().id
 	}
-	st.Centroid = c.encodeCentroid(&n.cent)
+	// the binary centroids in the clusterer's buffers, which the node's
+	// JSON copies (encoded) before they are used again; never nil, which
+	// JSON would write as null, not as an empty centroid
+	if c.centBuf == nil {
+		c.centBuf = make([]byte, 0, 4096)
+	}
+	c.centBuf = c.appendCentroid(c.centBuf[:0], &n.cent)
+	st.Centroid = c.centBuf
 	st.Weights, st.Norm2, st.KeysNorm2 = weightsF32, n.cent.norm2, n.keys.norm2
 	if len(n.names) > 0 {
 		st.Names = make(map[string]float32, len(n.names))
@@ -225,7 +224,8 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 		st.Weekdays = n.weekdays[:]
 	}
 	if len(n.keys.ids) > 0 {
-		st.Keys = c.encodeCentroid(&n.keys)
+		c.keysBuf = c.appendCentroid(c.keysBuf[:0], &n.keys)
+		st.Keys = c.keysBuf
 	}
 	if n.scripts != [2]float32{} {
 		st.Scripts = n.scripts[:]
@@ -395,7 +395,11 @@ func sortBySeq(ks []string) {
 // weight's float32 bits (4 bytes, little-endian): a reloaded centroid
 // scores candidates exactly as the one saved.
 func (c *Clusterer) encodeCentroid(ct *centroid) []byte {
-	buf := make([]byte, 0, 24*len(ct.ids))
+	return c.appendCentroid(make([]byte, 0, 24*len(ct.ids)), ct)
+}
+
+// appendCentroid appends to buf what encodeCentroid writes.
+func (c *Clusterer) appendCentroid(buf []byte, ct *centroid) []byte {
 	for i := range ct.ids {
 		t := c.lex.term(ct.ids[i])
 		buf = binary.AppendUvarint(buf, uint64(len(t)))

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -177,21 +178,25 @@ func appendFloat32(b []byte, f float32) []byte {
 	return strconv.AppendFloat(b, float64(f), 'g', -1, 32)
 }
 
-// appendCounts appends a map of counts with its keys sorted.
+// appendCounts appends a map of counts with its keys sorted. The keys are
+// sorted with their counts, which are then not looked up again, in an
+// array on the stack for the sizes the maps of an event are kept to
+// (maxEventPersons, half as many again before they are pruned).
 func appendCounts(b []byte, m map[string]float32) []byte {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	var buf [96]keyCount
+	cs := buf[:0]
+	for k, n := range m {
+		cs = append(cs, keyCount{k, n})
 	}
-	slices.Sort(keys)
+	slices.SortFunc(cs, func(x, y keyCount) int { return strings.Compare(x.key, y.key) })
 	b = append(b, '{')
-	for i, k := range keys {
+	for i := range cs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
+		b = appendString(b, cs[i].key)
 		b = append(b, ':')
-		b = appendFloat32(b, m[k])
+		b = appendFloat32(b, cs[i].n)
 	}
 	return append(b, '}')
 }

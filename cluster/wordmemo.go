@@ -65,11 +65,23 @@ func keyOf(text string, at, n int) memoKey {
 }
 
 // keyOfRest is keyOf for the words that the text does not hold 16 bytes
-// from (near its end), and for the long ones.
+// from (near its end: the last words of a title, the words of a name),
+// and for the long ones. A short word's bytes are loaded eight at a
+// time ending where it ends, the bytes before it shifted out, when the
+// text holds eight bytes before its end; byte by byte otherwise.
 func keyOfRest(text string, at, n int) memoKey {
 	if n > maxInlineWord {
 		h := keyHash(text[at : at+n])
 		return memoKey{h.Lo, h.Hi | longWord<<56}
+	}
+	end := at + n
+	switch {
+	case n <= 8 && end >= 8:
+		return memoKey{load64(text, end-8) >> (8 * (8 - n)), uint64(n) << 56}
+	case n > 8:
+		// the first eight bytes, then the rest as the last n-8 of the
+		// eight ending where the word ends
+		return memoKey{load64(text, at), load64(text, end-8)>>(8*(16-n)) | uint64(n)<<56}
 	}
 	var k memoKey
 	for i := range n {

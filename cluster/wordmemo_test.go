@@ -88,10 +88,11 @@ func TestWordMemoWays(t *testing.T) {
 
 // TestMemoKey: a word's key is the same wherever a text holds it (in the
 // middle, where the key is loaded eight bytes at a time past the word,
-// and at the end, where it is read byte by byte), and two words have the
-// same key only when they are the same word: words that one is the
-// other followed by a zero byte, words of 8, 15 and 16 bytes and longer
-// ones, which are keyed by their hash.
+// near the end, where it is loaded eight bytes at a time up to its end,
+// and at the end of a short text, where it is read byte by byte), and
+// two words have the same key only when they are the same word: words
+// that one is the other followed by a zero byte, words of 8, 15 and 16
+// bytes and longer ones, which are keyed by their hash.
 func TestMemoKey(t *testing.T) {
 	words := []string{"a", "a\x00", "ab", "Peskov", "Кремль", "12345678", "123456789",
 		"abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "международного",
@@ -99,7 +100,8 @@ func TestMemoKey(t *testing.T) {
 	keys := map[memoKey]string{}
 	for _, w := range words {
 		var k memoKey
-		for i, text := range []string{w, "x " + w, w + " and the rest of a sentence", "«" + w + "» more text after it"} {
+		for i, text := range []string{w, "x " + w, w + " and the rest of a sentence", "«" + w + "» more text after it",
+			"a text that ends with " + w, "a text then " + w + "."} {
 			at := strings.Index(text, w)
 			if i == 0 {
 				at = 0

@@ -81,3 +81,26 @@ func BenchmarkScanWords(b *testing.B) {
 		dst = ScanWords(dst[:0], text)
 	}
 }
+
+// TestASCIIRun checks asciiRun against runByte for every byte value at
+// every one of eight places, after letters and digits and before bytes
+// of either kind.
+func TestASCIIRun(t *testing.T) {
+	for _, after := range []string{"aZ09zA9a", "\x80\xd0 -'.Q\xff"} {
+		for pos := range 8 {
+			for b := range 256 {
+				buf := []byte("Az0m9Zq" + after)[:8]
+				copy(buf[pos:], after)
+				buf[pos] = byte(b)
+				s := string(buf)
+				want := 0
+				for want < 8 && runByte[s[want]] == runASCII {
+					want++
+				}
+				if got := asciiRun(load8(s, 0)); got != want {
+					t.Fatalf("%q: asciiRun %d, want %d", s, got, want)
+				}
+			}
+		}
+	}
+}
