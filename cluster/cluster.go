@@ -177,8 +177,8 @@ type Clusterer struct {
 	// centBuf and keysBuf hold a node's centroids in binary while
 	// encodeNode writes it.
 	centBuf, keysBuf []byte
-	dirtyDF   [dfShards]bool
-	titles    map[string]string
+	dirtyDF          [dfShards]bool
+	titles           map[string]string
 	// rate counts arrivals by stream day (see denseDay).
 	rate dayRate
 }

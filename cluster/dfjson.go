@@ -28,14 +28,17 @@ func appendDFShards(out map[string][]byte, ts []dfTerm, dirty *[dfShards]bool) {
 		return strings.Compare(a.term, b.term)
 	})
 	for s := range dirty {
-		if !dirty[s] {
-			continue
+		// terms of a shard that is not written are passed over
+		for len(ts) > 0 && ts[0].shard < s {
+			ts = ts[1:]
 		}
 		i := 0
 		for i < len(ts) && ts[i].shard == s {
 			i++
 		}
-		out[prefixDF+twoDigits(s)] = appendDFShard(nil, ts[:i])
+		if dirty[s] {
+			out[prefixDF+twoDigits(s)] = appendDFShard(nil, ts[:i])
+		}
 		ts = ts[i:]
 	}
 }

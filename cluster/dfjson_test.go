@@ -15,11 +15,14 @@ func TestAppendDFShards(t *testing.T) {
 		name  string
 		terms int
 		dirty []int
+		// clean: the terms of shards not written are passed in too
+		clean bool
 	}{
-		{"none", 0, []int{0, 5}},
-		{"one shard", 30, []int{3}},
-		{"all shards", 400, nil},
-		{"some empty", 5, []int{0, 1, 2, 63}},
+		{"none", 0, []int{0, 5}, false},
+		{"one shard", 30, []int{3}, false},
+		{"all shards", 400, nil, false},
+		{"some empty", 5, []int{0, 1, 2, 63}, false},
+		{"clean shards' terms passed in", 400, []int{1, 7, 40, 63}, true},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, tt := range tests {
@@ -53,10 +56,11 @@ func TestAppendDFShards(t *testing.T) {
 				}
 				maps[s][term] = rec
 			}
-			// the terms of clean shards are left out, as Pending does
+			// the terms of clean shards are left out, as Pending does,
+			// or passed in to be passed over
 			kept := ts[:0]
 			for _, x := range ts {
-				if dirty[x.shard] {
+				if dirty[x.shard] || tt.clean {
 					kept = append(kept, x)
 				}
 			}

@@ -188,7 +188,7 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 // An article does not bind to its event another one whose days are not
 // its own (see AssignPrepared).
 func (c *Clusterer) dayFactor(f *Features, n *node) float64 {
-	if p := f.published; !p.IsZero() && !n.firstPub.IsZero() && !p.Time.Before(n.firstPub.Time) && !p.Time.After(n.lastPub.Time) {
+	if sameNews(f.published, n, 0) {
 		return 1
 	}
 	return c.dateAgreement(f, n)
