@@ -25,13 +25,19 @@ const recentDays = 3
 // eventDay returns the day, counted from the Unix epoch, of the
 // happening an article reports: the latest full date its lead mentions
 // that is neither after its publication nor more than recentDays before
-// it. News is the newest thing a lead tells; the dates before it are
-// background ("In this Dec. 13, 2016, file photo, …", "after the
+// it; when the lead mentions none, the latest such date of its title
+// (titleDay). News is the newest thing a lead tells; the dates before it
+// are background ("In this Dec. 13, 2016, file photo, …", "after the
 // collapse on March 2, the inquiry opened on March 4"), and a date still
-// to come is an announcement, not the happening. ok is false when the
-// lead mentions none.
+// to come is an announcement, not the happening. An article without a
+// publication does not take the date of the line telling when its page
+// was posted (postedLine) for the happening's: nothing tells how long
+// after it the page was put up. With a publication known, such a line
+// repeats its day, which the window above already admits. ok is false
+// when neither lead nor title mentions one.
 func eventDay(a *storyline.Article) (day int32, ok bool) {
 	var latest time.Time
+	var at, off int // a.Text[at:] starts at code point off
 	for _, d := range a.Dates {
 		if d.Start >= leadSpan {
 			break
@@ -39,11 +45,16 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
 			continue
 		}
+		if a.Published.IsZero() {
+			if at, off = skipRunes(a.Text, at, off, d.Start); postedLine(a.Text[:at]) {
+				continue
+			}
+		}
 		t, err := time.Parse(time.DateOnly, d.Date)
 		if err != nil {
 			continue
 		}
-		if p := a.Published.Time; !a.Published.IsZero() && (t.After(p.Add(24*time.Hour)) || t.Before(p.AddDate(0, 0, -recentDays))) {
+		if !recent(a, t) {
 			continue
 		}
 		if t.After(latest) {
@@ -51,9 +62,20 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 		}
 	}
 	if latest.IsZero() {
+		latest = titleDay(a)
+	}
+	if latest.IsZero() {
 		return 0, false
 	}
 	return int32(latest.Unix() / 86400), true
+}
+
+// recent reports whether a day a report mentions may be the day of the
+// happening it reports: neither after its publication nor more than
+// recentDays before it (any day, when the publication is unknown).
+func recent(a *storyline.Article, t time.Time) bool {
+	p := a.Published.Time
+	return a.Published.IsZero() || !t.After(p.Add(24*time.Hour)) && !t.Before(p.AddDate(0, 0, -recentDays))
 }
 
 // yearKnown reports whether the year of a mentioned date is the
@@ -214,8 +236,9 @@ var weekdayStems = []struct {
 // leadWeekday returns the weekday the lead of text first names ("said on
 // Friday", "Tuesday's conversation"), for articles whose dates could
 // not be resolved (no publication to count from): what day of the week
-// the happening took place is evidence still. ok is false when the lead
-// names none.
+// the happening took place is evidence still. The weekday of a line
+// telling when the page was posted (postedLine) is the page's, not the
+// happening's, and is passed over. ok is false when the lead names none.
 func leadWeekday(text string) (day time.Weekday, ok bool) {
 	lead := text
 	if len(lead) > 2*leadSpan { // bytes; a lead of Cyrillic takes two per letter
@@ -236,7 +259,7 @@ func leadWeekday(text string) (day time.Weekday, ok bool) {
 		if start > 0 && start < end && lead[start-1] >= 'A' && lead[start-1] <= 'Z' {
 			w := lead[start-1 : end]
 			for _, s := range weekdayStems[:7] {
-				if w == s.title && (start-1 == 0 || !isLetterByte(lead[start-2])) {
+				if w == s.title && (start-1 == 0 || !isLetterByte(lead[start-2])) && !postedLine(lead[:start-1]) {
 					day, ok, at = s.day, true, start-1
 					break
 				}
@@ -254,7 +277,7 @@ func leadWeekday(text string) (day time.Weekday, ok bool) {
 	for _, s := range weekdayStems[7:] {
 		for _, form := range [2]string{s.stem, s.title} {
 			j := strings.Index(lead[:at], form)
-			if j < 0 || (j > 0 && isLetterByte(lead[j-1])) {
+			if j < 0 || (j > 0 && isLetterByte(lead[j-1])) || postedLine(lead[:j]) {
 				continue
 			}
 			w := lead[j:]

@@ -1,0 +1,146 @@
+package cluster
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/dates"
+)
+
+// A page gives dates that are not the day of what it reports, and
+// leaves out of its text one that is. A blog post or an archived page
+// says when it was put up ("posted in Pedestrian Accidents on Wednesday,
+// September 18, 2013", "Updated at 9:50 p.m. ET Thursday"): the day of
+// the page, which may be a week after the crash it reports. A headline
+// that is a dateline ("March 14, 2013 - UNITED STATES -") dates the news
+// as a lead would, but the reader reads the text, not the title. The
+// event day (eventDay) and the lead's weekday (leadWeekday) read a page
+// as a careful reader does: not the posting line's day for the
+// happening's, and the title's when the lead gives none.
+
+// titleDay is the latest full date the title mentions that may be the
+// day of the happening (as eventDay judges the lead's), or the zero
+// time. A headline that is a dateline ("March 14, 2013 - UNITED STATES
+// -") or names the day ("Bank strike on May 5") dates the news as the
+// lead would; the reader reads the text, not the title, so its dates
+// are found here.
+func titleDay(a *storyline.Article) time.Time {
+	if strings.IndexFunc(a.Title, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+		return time.Time{} // a full date has a day number
+	}
+	var latest time.Time
+	for _, d := range dates.Find(a.Title, a.Published) {
+		if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
+			continue
+		}
+		if a.Published.IsZero() && postedLine(string([]rune(a.Title)[:d.Start])) {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, d.Date)
+		if err != nil || !recent(a, t) {
+			continue
+		}
+		if t.After(latest) {
+			latest = t
+		}
+	}
+	return latest
+}
+
+// postedWords name the posting of a page ("Posted on", "Updated:",
+// "Published 12:17 am", "posted in Pedestrian Accidents on Friday, …"):
+// the date after them is the page's, not the day of what it reports.
+var postedWords = [...]string{"posted", "published", "updated", "опубликован", "обновлен"}
+
+// postedLine reports whether the last line of before (the text up to a
+// date mention) names the posting of the page: a posting word
+// (postedWords) with no object of its own (postedAlone). A blog post of
+// a crash, put up a week later, would otherwise stand for a happening of
+// that day.
+func postedLine(before string) bool {
+	line := before[strings.LastIndexByte(before, '\n')+1:]
+	for i := 0; i < len(line); i++ {
+		// the posting words start with p, u, or a Cyrillic letter
+		// (lead byte 0xd0)
+		if c := line[i] | 0x20; c != 'p' && c != 'u' && line[i] != 0xd0 {
+			continue
+		}
+		if i > 0 && isLetterByte(line[i-1]) {
+			continue
+		}
+		for _, w := range postedWords {
+			if len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) && postedAlone(line[i+len(w):]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// postedAlone reports whether the words after a posting word (rest)
+// leave it without an object: a date, a time or a colon next, or a
+// preposition ("posted in Accidents on …", "updated at 9:50 p.m.",
+// "опубликовано в"), or a weekday or a month ("Published Friday, March
+// 8"). "The singer posted three photos on Tuesday" tells of a
+// happening; "posted on Tuesday" of the page.
+func postedAlone(rest string) bool {
+	// the rest of an inflected Russian form ("опубликовано", "обновлено")
+	for len(rest) > 0 && rest[0] >= utf8.RuneSelf {
+		r, n := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		rest = rest[n:]
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" || !isLetterByte(rest[0]) {
+		return true // "Posted: …", "Updated 9:06 AM", "POSTED 04/02/07"
+	}
+	w := rest
+	if e := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
+		w = w[:e]
+	}
+	switch w = strings.ToLower(w); w {
+	case "in", "on", "at", "by", "from", "в", "на":
+		return true
+	}
+	return calendarWord(w)
+}
+
+// calendarWord reports whether w, in lower case, is an English weekday's
+// or month's name or its abbreviation of three letters or more ("thu",
+// "thurs", "sept").
+func calendarWord(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.HasPrefix(strings.ToLower(d.String()), w) {
+			return true
+		}
+	}
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipRunes advances through text from byte at, which is code point off,
+// to code point to, and returns the byte and code point reached (to, or
+// the end of text).
+func skipRunes(text string, at, off, to int) (int, int) {
+	for ; off < to && at < len(text); off++ {
+		if text[at] < utf8.RuneSelf {
+			at++
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(text[at:])
+		at += n
+	}
+	return at, off
+}
