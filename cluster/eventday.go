@@ -306,12 +306,14 @@ func hasNonASCII(s string) bool {
 // multi-byte character (taken for a letter).
 func isLetterByte(b byte) bool { return b >= 0x80 || (b|0x20 >= 'a' && b|0x20 <= 'z') }
 
-// weekdayAgreement is dateAgreement on the weekday alone, for an article
-// or an event whose days are unknown: DateFloor when no member's weekday
-// is within one of the article's, else 1.
+// weekdayAgreement is dayFactor on the weekday alone, for an article or
+// an event whose days are unknown: DateFloor when no member's weekday
+// is within one of the article's, else 1; and 1 for an article published
+// while the event is being reported (sameNews), whose weekday may be
+// that of a later development, as its day may (dayFactor).
 func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
 	w, ok := f.weekday()
-	if !ok {
+	if !ok || sameNews(f.published, n, 0) {
 		return 1
 	}
 	var total, most float32
