@@ -228,6 +228,11 @@ func TestLeadWeekday(t *testing.T) {
 		{"A sunday school and a friday prayer were not mentioned by name.", 0, false},
 		{"No day here at all, only words about talks and calls.", 0, false},
 		{strings.Repeat("Long lead without any weekday in it at all. ", 30) + "Then on Monday it happened.", 0, false},
+		// the weekday of the page's posting line is not the happening's
+		{"On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.\nA woman was struck on Friday.", time.Friday, true},
+		{"Posted Wednesday\nNo day is named for the crash.", 0, false},
+		{"The singer posted photos on Tuesday.", time.Tuesday, true},
+		{"Опубликовано в среду\nДокеры вышли на работу в пятницу.", time.Friday, true},
 	}
 	for _, tt := range tests {
 		got, ok := leadWeekday(tt.text)

@@ -3,7 +3,6 @@ package cluster
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -140,24 +139,5 @@ func TestPageDates(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestLeadWeekdayPassesOverPosting(t *testing.T) {
-	tests := []struct {
-		text string
-		want time.Weekday
-		ok   bool
-	}{
-		{"On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.\nA woman was struck on Friday.", time.Friday, true},
-		{"Posted Wednesday\nNo day is named for the crash.", 0, false},
-		{"The singer posted photos on Tuesday.", time.Tuesday, true},
-		{"Опубликовано в среду\nДокеры вышли на работу в пятницу.", time.Friday, true},
-	}
-	for _, tt := range tests {
-		got, ok := leadWeekday(tt.text)
-		if ok != tt.ok || (ok && got != tt.want) {
-			t.Errorf("leadWeekday(%.50q) = %v %v, want %v %v", tt.text, got, ok, tt.want, tt.ok)
-		}
 	}
 }

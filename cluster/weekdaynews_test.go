@@ -14,25 +14,18 @@ import (
 // first reports named the leak's Sunday.
 func TestWeekdayAgreementAmongReports(t *testing.T) {
 	c := New(Options{})
-	pub := func(s string) storyline.Published {
-		p, err := storyline.ParsePublished(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
 	// reports published on Monday the 4th and Tuesday the 5th, most
 	// telling of Sunday
-	first, last := pub("2016-04-04T08:00:00Z"), pub("2016-04-05T09:00:00Z")
+	first, last := day("2016-04-04T08:00:00Z"), day("2016-04-05T09:00:00Z")
 	tests := []struct {
 		name      string
 		published storyline.Published
 		want      float64
 	}{
-		{"published among the event's reports", pub("2016-04-05T06:00:00Z"), 1},
+		{"published among the event's reports", day("2016-04-05T06:00:00Z"), 1},
 		{"published with its latest report", last, 1},
-		{"published days after them", pub("2016-04-08T06:00:00Z"), c.opts.DateFloor},
-		{"published before them", pub("2016-03-30T06:00:00Z"), c.opts.DateFloor},
+		{"published days after them", day("2016-04-08T06:00:00Z"), c.opts.DateFloor},
+		{"published before them", day("2016-03-30T06:00:00Z"), c.opts.DateFloor},
 		{"time unknown", storyline.Published{}, c.opts.DateFloor},
 	}
 	for _, tt := range tests {
