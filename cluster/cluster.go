@@ -45,8 +45,9 @@
 // the stream until the month begins, would weigh as a rare name.
 //
 // Words say what a report is about; an event is one happening, so three
-// more channels say which: when, and to whom. The event day (the first
-// full date the lead mentions, see eventDay) is compared with the days of
+// more channels say which: when, and to whom. The event day (the latest
+// full date of the last days the lead mentions, or failing one the
+// title: see eventDay) is compared with the days of
 // the event's members, and when both are known it replaces publication
 // time in the decay: reports of the collapse and of the inquiry five days
 // later share their words but not their day (Options.DateFloor), unless

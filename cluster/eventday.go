@@ -276,21 +276,40 @@ func leadWeekday(text string) (day time.Weekday, ok bool) {
 	}
 	for _, s := range weekdayStems[7:] {
 		for _, form := range [2]string{s.stem, s.title} {
-			j := strings.Index(lead[:at], form)
-			if j < 0 || (j > 0 && isLetterByte(lead[j-1])) || postedLine(lead[:j]) {
-				continue
+			if j, found := russianWeekday(lead[:at], form, s.stem == "сред"); found {
+				day, ok, at = s.day, true, j
 			}
-			w := lead[j:]
-			if e := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
-				w = w[:e]
-			}
-			if w = strings.ToLower(w); s.stem == "сред" && w != "среда" && w != "среду" {
-				continue // "среди", "средства", "в среде"
-			}
-			day, ok, at = s.day, true, j
 		}
 	}
 	return day, ok
+}
+
+// russianWeekday returns where in lead a weekday's form (a stem, or the
+// stem with a capital) is first written as the start of a word outside a
+// posting line (postedLine); wednesday asks for the inflections of
+// "среда" alone. An occurrence passed over does not hide a later one:
+// "опубликовано в пятницу" is the page's Friday, and the happening's
+// may follow ("докеры вышли на работу в пятницу").
+func russianWeekday(lead, form string, wednesday bool) (at int, ok bool) {
+	for from := 0; ; {
+		i := strings.Index(lead[from:], form)
+		if i < 0 {
+			return 0, false
+		}
+		j := from + i
+		from = j + len(form)
+		if (j > 0 && isLetterByte(lead[j-1])) || postedLine(lead[:j]) {
+			continue
+		}
+		w := lead[j:]
+		if e := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
+			w = w[:e]
+		}
+		if w = strings.ToLower(w); wednesday && w != "среда" && w != "среду" {
+			continue // "среди", "средства", "в среде"
+		}
+		return j, true
+	}
 }
 
 func hasNonASCII(s string) bool {

@@ -233,6 +233,9 @@ func TestLeadWeekday(t *testing.T) {
 		{"Posted Wednesday\nNo day is named for the crash.", 0, false},
 		{"The singer posted photos on Tuesday.", time.Tuesday, true},
 		{"Опубликовано в среду\nДокеры вышли на работу в пятницу.", time.Friday, true},
+		// a weekday passed over does not hide its later mention
+		{"Опубликовано в пятницу\nДокеры вышли на работу в пятницу.", time.Friday, true},
+		{"Докеры, среди которых нет согласия, в среду вышли на работу.", time.Wednesday, true},
 	}
 	for _, tt := range tests {
 		got, ok := leadWeekday(tt.text)
