@@ -12,7 +12,9 @@ import (
 // day it reports and is close enough to another event, of another day,
 // whose reports it was published among (dayFactor lets it be). It does
 // not bind that event to the one it joined: being published while the
-// other is reported is no evidence that the two are one happening.
+// other is reported is no evidence that the two are one happening. The
+// same holds for an article whose lead names the weekday alone
+// (weekdayAgreement has dayFactor's waiver).
 //
 // The stream: the Old Mill bridge collapses on March 2; its remaining
 // span collapses on March 6, reported in like words; on March 6 a report
@@ -34,6 +36,11 @@ func TestBindGuardKeepsOtherDaysApart(t *testing.T) {
 	)
 	// the report of the first collapse, published among the second's
 	recap := bridgeArticle("recap", "2026-03-06", "2026-03-03", recapTitle, recapText)
+	// the same report naming the first collapse's weekday alone (a
+	// Monday, four days before it was published: too long before for
+	// the day its reader resolves to be the happening's)
+	weekday := &storyline.Article{ID: "recap", Lang: "en", Published: day("2026-03-06"), Title: recapTitle,
+		Text: "Rescue divers ended their search of the river Tamsin near the old mill after the Old Mill bridge in Kessling collapsed on Monday, injuring nine people, the Kessling fire service said."}
 	// the same report with no date in its lead: nothing tells its day
 	undated := &storyline.Article{ID: "recap", Lang: "en", Published: day("2026-03-06"), Title: recapTitle, Text: recapText}
 
@@ -46,8 +53,9 @@ func TestBindGuardKeepsOtherDaysApart(t *testing.T) {
 	}{
 		{"the day of the first collapse: the second stays apart", recap, false, false},
 		{"the same after a restart", recap, true, false},
-		// the guard needs the article's day: with none, closeness to
-		// both is evidence of one happening, as before
+		{"the weekday of the first collapse: the second stays apart", weekday, false, false},
+		// the guard needs the article's day or weekday: with none,
+		// closeness to both is evidence of one happening, as before
 		{"no day in the lead: the two are bound", undated, false, true},
 	}
 	for _, tt := range tests {

@@ -387,17 +387,18 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			why.Terms, why.Entities = c.shared(v, f, event)
 		}
 		// other events this article binds to the chosen one: not one
-		// whose days are not the article's. The article may have
-		// joined its event as a development reported among that
-		// event's reports (dayFactor), which is no evidence that the
-		// two are one happening; the guard looks at the bound event's
-		// days only, not the chosen one's
+		// whose days (or weekdays, when days are unknown) are not the
+		// article's. The article may have joined its event as a
+		// development reported among that event's reports (dayFactor,
+		// weekdayAgreement), which is no evidence that the two are one
+		// happening; the guard looks at the bound event's days only,
+		// not the chosen one's
 		for _, cd := range cands {
 			if cd.n == event || cd.n.dead() {
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || c.dateAgreement(f, cd.n) < 1 || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n)) {
+			if !must && (cd.sim < c.opts.EventThreshold || c.otherDay(f, cd.n) || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n)) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -208,7 +208,7 @@ func (c *Clusterer) dateAgreement(f *Features, n *node) float64 {
 // report published after the event's latest is judged by its day; with
 // dates alone (midnight), a report of the same day as the latest is not.
 // An article does not bind to its event another one whose days are not
-// its own (see AssignPrepared).
+// its own (otherDay).
 func (c *Clusterer) dayFactor(f *Features, n *node) float64 {
 	if sameNews(f.published, n, 0) {
 		return 1
@@ -331,8 +331,17 @@ func isLetterByte(b byte) bool { return b >= 0x80 || (b|0x20 >= 'a' && b|0x20 <=
 // while the event is being reported (sameNews), whose weekday may be
 // that of a later development, as its day may (dayFactor).
 func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
+	if sameNews(f.published, n, 0) {
+		return 1
+	}
+	return c.weekdayMatch(f, n)
+}
+
+// weekdayMatch is weekdayAgreement without its waiver: whether the
+// article's weekday is, give or take one, one that stands for event n.
+func (c *Clusterer) weekdayMatch(f *Features, n *node) float64 {
 	w, ok := f.weekday()
-	if !ok || sameNews(f.published, n, 0) {
+	if !ok {
 		return 1
 	}
 	var total, most float32
@@ -353,6 +362,18 @@ func (c *Clusterer) weekdayAgreement(f *Features, n *node) float64 {
 		}
 	}
 	return c.opts.DateFloor
+}
+
+// otherDay reports whether the article's day is none of event n's, or,
+// when either's days are unknown, its weekday none of n's: the test
+// scoring applies (dayFactor, weekdayAgreement) without their waiver
+// for a report published among the event's, for the events an article
+// would bind to the one it joins (see AssignPrepared).
+func (c *Clusterer) otherDay(f *Features, n *node) bool {
+	if f.HasDay && len(n.days) > 0 {
+		return c.dateAgreement(f, n) < 1
+	}
+	return c.weekdayMatch(f, n) < 1
 }
 
 // weekday is the weekday of the article's event day, or the one its lead
