@@ -72,9 +72,35 @@ func postedLine(before string) bool {
 			continue
 		}
 		for _, w := range postedWords {
-			if len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) && postedAlone(line[i+len(w):]) {
+			if len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) &&
+				postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sentenceBreak reports whether s, the text between a posting word and
+// a date, ends a sentence or a field of the page before the date: a
+// stop, question or exclamation mark and a capital ("… posted in
+// Accidents. A woman was killed on …"), or a bar ("POSTED 9:00 PM | A
+// convicted killer laughed on …"). The date then belongs to what
+// follows, not to the posting. The stop of an abbreviation of single
+// letters ("9:50 p.m. ET Thursday", "U.S. Army") ends no sentence.
+func sentenceBreak(s string) bool {
+	if strings.IndexByte(s, '|') >= 0 {
+		return true
+	}
+	for j := 0; j+2 < len(s); j++ {
+		if c := s[j]; (c != '.' && c != '!' && c != '?') || s[j+1] != ' ' {
+			continue
+		}
+		if s[j] == '.' && j >= 2 && s[j-2] == '.' {
+			continue // "p.m.", "U.S."
+		}
+		if r, _ := utf8.DecodeRuneInString(s[j+2:]); unicode.IsUpper(r) {
+			return true
 		}
 	}
 	return false

@@ -65,7 +65,14 @@ func TestPostedLine(t *testing.T) {
 	}{
 		{"On behalf of Newman, Anzalone & Newman, LLP. posted in Hit and Run Accidents on ", true},
 		{"Posted: ", true},
-		{"POSTED 04 / 02 / 07, 9: 00 PM PDT | | A convicted cop killer laughed ", true},
+		{"POSTED: ", true},
+		// the posting's line goes on with the news: a field or a
+		// sentence ends between the posting and this date
+		{"POSTED 04 / 02 / 07, 9: 00 PM PDT | | A convicted cop killer laughed ", false},
+		{"Posted in Accidents. A woman was killed by a driver on ", false},
+		{"Опубликовано в пятницу. Докеры вышли на работу в ", false},
+		{"Updated 9:50 p.m. ET. Officials said on ", false},
+		{"Posted by the U.S. Army on ", true},
 		{"Updated at 9:50 p.m. ET ", true},
 		{"PUBLISHED ", true},
 		{"Published Friday, ", true},
