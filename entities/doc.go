@@ -31,6 +31,10 @@ type Doc struct {
 	// lists the tokens capitalised, in order.
 	caps  []bool
 	capAt []int32
+	// flags holds SentStart and caps, side by side: kept whole, since
+	// SentStart's capacity ends where caps starts, so that the next
+	// Reset finds the room they had.
+	flags []bool
 	// work is Recognize's working memory, kept with the Doc so that a
 	// Doc reused with Reset reads the next article without allocating.
 	work *work
@@ -59,9 +63,10 @@ func (d *Doc) Reset(text string) {
 	}
 	d.Tokens = textproc.Tokenize(d.Tokens[:0], text)
 	n := len(d.Tokens)
-	flags := d.SentStart[:cap(d.SentStart)]
+	flags := d.flags[:cap(d.flags)]
 	if len(flags) < 2*n {
 		flags = make([]bool, 2*n)
+		d.flags = flags
 	}
 	d.SentStart, d.caps = flags[:n:n], flags[n:2*n]
 	if cap(d.Para) < n {

@@ -3,6 +3,9 @@ package entities
 import (
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // TestWordSetHas checks that every set has each of its words, whatever
@@ -84,5 +87,34 @@ func TestStrIndex(t *testing.T) {
 	x.reset(1)
 	if id := x.find("a0"); id != -1 {
 		t.Errorf("find after reset = %d", id)
+	}
+}
+
+// TestLexFilterTurnsAway checks that the lexicon's filter passes every
+// word of the lexicon and turns away nearly all the words of a synthetic
+// stream's text that the lexicon lacks, which a recognizer looks up the
+// most.
+func TestLexFilterTurnsAway(t *testing.T) {
+	for _, w := range lexicon.index.keys {
+		if !lexicon.filter.may(w) {
+			t.Errorf("the filter turns away %q, a word of the lexicon", w)
+		}
+	}
+	absent, passed := 0, 0
+	seen := map[string]bool{}
+	for a := range gen.New(gen.Options{Articles: 200, Seed: 1}).All() {
+		for _, tok := range textproc.Tokenize(nil, a.Text) {
+			if seen[tok.Term] || lexicon.index.find(tok.Term) >= 0 {
+				continue
+			}
+			seen[tok.Term] = true
+			absent++
+			if lexicon.filter.may(tok.Term) {
+				passed++
+			}
+		}
+	}
+	if absent < 1000 || passed*20 > absent {
+		t.Errorf("the filter passes %d of %d words the lexicon lacks, want fewer than 1 in 20", passed, absent)
 	}
 }

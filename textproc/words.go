@@ -120,6 +120,12 @@ func ScanWords(dst []Word, text string) []Word {
 		n := len(dst)
 		dst = dst[:n+1]
 		dst[n] = Word{Byte: int32(byteStart), Len: int32(i - byteStart), Start: int32(start), End: int32(runeIdx), Capital: capital, Initial: wordInitial}
+		if i < len(text) && text[i] == ' ' {
+			// the space after most words, passed at once: it keeps
+			// the sentence state, which a word leaves false
+			i++
+			runeIdx++
+		}
 	}
 	return dst
 }
