@@ -35,11 +35,11 @@ const maxShared = 64
 // hits of every candidate, chained.
 type lookupScratch struct {
 	cands []candidate
-	// slots hold gen<<32 | candidate index+1 by document, open
-	// addressing; a slot of another generation is empty, so the table is
-	// never cleared
+	// slots hold document<<32 | candidate index+1 by document, open
+	// addressing, 0 for an empty slot: a probe reads the document from
+	// the slot, not from the candidate. reset empties the slots the
+	// candidates took.
 	slots []uint64
-	gen   uint32
 	hits  []hit
 	docs  []uint32
 	// offs holds the blocks of each fingerprint of the arrival, in the
@@ -93,14 +93,27 @@ func (l *lookupScratch) seenID(id []byte, chosen [][]byte) bool {
 
 // reset empties the scratch for a new lookup.
 func (l *lookupScratch) reset() {
-	l.cands, l.hits = l.cands[:0], l.hits[:0]
-	if l.gen++; l.gen == 0 {
-		clear(l.slots)
-		l.gen = 1
-	}
 	if len(l.slots) == 0 {
 		l.slots = make([]uint64, 1024)
 	}
+	if len(l.slots) <= 16*len(l.cands) {
+		clear(l.slots)
+	} else {
+		// a table grown by a lookup of many candidates, few taken now:
+		// each candidate's slot is emptied, the last filed first, so
+		// that the probe for each passes over filled slots only (those
+		// of the candidates filed before it)
+		mask := len(l.slots) - 1
+		for k := len(l.cands) - 1; k >= 0; k-- {
+			d := uint64(l.cands[k].doc)
+			i := l.home(l.cands[k].doc)
+			for l.slots[i]>>32 != d {
+				i = (i + 1) & mask
+			}
+			l.slots[i] = 0
+		}
+	}
+	l.cands, l.hits = l.cands[:0], l.hits[:0]
 }
 
 func (l *lookupScratch) home(d uint32) int {
@@ -113,20 +126,30 @@ func (l *lookupScratch) get(d uint32) *candidate {
 	i := l.home(d)
 	for {
 		s := l.slots[i]
-		if uint32(s>>32) != l.gen {
+		if s == 0 {
 			break
 		}
-		if c := &l.cands[uint32(s)-1]; c.doc == d {
-			return c
+		if uint32(s>>32) == d {
+			return &l.cands[uint32(s)-1]
 		}
 		i = (i + 1) & mask
 	}
+	n := len(l.cands)
 	l.cands = append(l.cands, candidate{doc: d, last: -1})
-	l.slots[i] = uint64(l.gen)<<32 | uint64(len(l.cands))
-	if 2*len(l.cands) > len(l.slots) {
+	l.slots[i] = uint64(d)<<32 | uint64(n+1)
+	if 2*(n+1) > len(l.slots) {
 		l.grow()
 	}
-	return &l.cands[len(l.cands)-1]
+	return &l.cands[n]
+}
+
+// reserve makes room for n more candidates, so that adding them
+// neither grows the table nor moves the candidates.
+func (l *lookupScratch) reserve(n int) {
+	for 2*(len(l.cands)+n) > len(l.slots) {
+		l.grow()
+	}
+	l.cands = slices.Grow(l.cands, n)
 }
 
 // grow doubles the table and files the candidates again.
@@ -138,7 +161,7 @@ func (l *lookupScratch) grow() {
 		for l.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		l.slots[i] = uint64(l.gen)<<32 | uint64(k+1)
+		l.slots[i] = uint64(c.doc)<<32 | uint64(k+1)
 	}
 }
 
@@ -239,14 +262,22 @@ func (f *Finder) lookup(s sketch) {
 		}
 	}
 	docs := f.readPostings(heads[:walk])
+	// every posting walked is a hit, the n-th filed at hits[n]; the
+	// table and the candidates are sized for them first, so that filing
+	// one neither grows nor moves them
+	l.reserve(len(docs))
+	hits := slices.Grow(l.hits[:0], len(docs))[:len(docs)]
+	n := 0
 	for _, hd := range heads[:walk] {
 		for _, d := range docs[hd.at : hd.at+hd.got] {
 			c := l.get(d)
 			c.shared++
-			l.hits = append(l.hits, hit{fp: hd.fp, prev: c.last})
-			c.last = int32(len(l.hits) - 1)
+			hits[n] = hit{fp: hd.fp, prev: c.last}
+			c.last = int32(n)
+			n++
 		}
 	}
+	l.hits = hits
 }
 
 // maxRoots caps the roots an arrival adds to its candidates.
@@ -383,7 +414,8 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	keys := l.keys[:0]
 	strongOnly := f.strongOnly()
 	shares := f.shareTest()
-	for _, c := range l.cands {
+	for i := range l.cands {
+		c := &l.cands[i]
 		if strongOnly && !c.near && !shares.enough(c) {
 			continue
 		}
