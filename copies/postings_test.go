@@ -66,3 +66,46 @@ func TestPostingsBlocks(t *testing.T) {
 		})
 	}
 }
+
+// TestChainTable checks the table's entries against a map's as keys are
+// pushed, new and again, through several rounds of growth up to a full
+// table, and that keys never pushed are absent; the keys of each run of
+// filled slots stay in the order of their homes, which is what lets a
+// probe for an absent key stop early.
+func TestChainTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	for _, reserved := range []int{0, 5000} {
+		var tb chainTable
+		tb.reserve(reserved)
+		want := map[uint32]uint32{}
+		for step := range 20000 {
+			key := r.Uint32() % 30000 // keys come back
+			old, ok := want[key]
+			if !ok {
+				old = noEntry
+			}
+			if got := tb.push(key, uint32(step)); got != old {
+				t.Fatalf("reserved %d, step %d: push of %d displaced %d, want %d", reserved, step, key, got, old)
+			}
+			want[key] = uint32(step)
+		}
+		if tb.n != len(want) {
+			t.Fatalf("reserved %d: %d keys, want %d", reserved, tb.n, len(want))
+		}
+		for key := range uint32(40000) {
+			got, ok := want[key]
+			if !ok {
+				got = noEntry
+			}
+			if e := tb.head(key); e != got {
+				t.Fatalf("reserved %d: head(%d) = %d, want %d", reserved, key, e, got)
+			}
+		}
+		for i, s := range tb.slots {
+			next := tb.slots[tb.nextSlot(i)]
+			if s != 0 && next != 0 && tb.distance(next, tb.nextSlot(i)) > tb.distance(s, i)+1 {
+				t.Fatalf("reserved %d: slot %d out of the order of homes", reserved, i)
+			}
+		}
+	}
+}
