@@ -59,7 +59,6 @@ type scratch struct {
 	group   []int32
 	spans   []uint32
 	marks   []uint32
-	letters []uint32
 }
 
 // bucketSort sorts a in place through buf, which it returns for reuse.
@@ -164,13 +163,13 @@ func buildEntry(a *storyline.Article, sc *scratch, toks []textproc.Token, given 
 	sc.set = set
 	sc.selectFingerprints()
 	fpos := sc.fpos
-	q := scanQuotes(text, sc.spans[:0], sc.marks[:0], sc.letters[:0])
-	sc.spans, sc.marks, sc.letters = q.spans, q.marks, q.letters
+	q := scanQuotes(text, sc.spans[:0], sc.marks[:0])
+	sc.spans, sc.marks = q.spans, q.marks
 	if len(text) == q.runes {
 		q.marks = q.marks[:0] // code points are bytes
 	}
-	ns, nm, nl := len(q.spans), len(q.marks), len(q.letters)
-	arena := make([]uint32, 2*n+len(set)+len(fpos)+ns+nm+nl)
+	ns, nm := len(q.spans), len(q.marks)
+	arena := make([]uint32, 2*n+len(set)+len(fpos)+ns+nm)
 	eh := arena[:n:n]
 	copy(eh, hs)
 	starts := arena[n : 2*n : 2*n]
@@ -182,7 +181,7 @@ func buildEntry(a *storyline.Article, sc *scratch, toks []textproc.Token, given 
 		return dst
 	}
 	es, ef := cut(set), cut(fpos)
-	q.spans, q.marks, q.letters = cut(q.spans), cut(q.marks), cut(q.letters)
+	q.spans, q.marks = cut(q.spans), cut(q.marks)
 	e := &entry{id: a.ID, published: a.Published, d: doc{text: text, runes: int32(q.runes), hs: eh, starts: starts}, set: es, fpos: ef, q: q}
 	e.d.setTokens(tt)
 	if !given {
@@ -377,10 +376,7 @@ func (e *entry) slice(start, end int) string {
 	return e.d.text[e.q.byteAt(e.d.text, start):e.q.byteAt(e.d.text, end)]
 }
 
-// size is the memory an entry holds, roughly. The letter counts of its
-// quotations (textQuotes.letters, four bytes every 64 code points) are
-// left out: counted, they would shorten the window of recent articles
-// that CacheBytes keeps, and with it the candidates found.
+// size is the memory an entry holds, roughly.
 func (e *entry) size() int {
 	if e.lean {
 		return int(unsafe.Sizeof(*e)) + len(e.id) + 48 + len(e.d.text) +

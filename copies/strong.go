@@ -164,7 +164,7 @@ func (f *Finder) completeQuotes(e *entry) {
 	if e.done.Load()&quotesDone != 0 {
 		return
 	}
-	q := scanQuotes(e.d.text, nil, nil, nil)
+	q := scanQuotes(e.d.text, nil, nil)
 	if len(e.d.text) == q.runes {
 		q.marks = nil // code points are bytes
 	}
@@ -386,8 +386,8 @@ func (t *shareTest) enough(c *candidate) bool {
 	if nb == 0 {
 		nb = wordsAt(t.prevEnd, t.prevFirst, c.doc)
 	}
-	// the candidate is the shorter, or the share of the arrival's words,
-	// not enough, is asked
+	// a candidate whose words are unknown is kept; else it can share
+	// enough only as the shorter of the two
 	return nb == 0 || nb < t.words && s >= t.need*float64(nb)
 }
 
