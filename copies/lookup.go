@@ -35,11 +35,11 @@ const maxShared = 64
 // hits of every candidate, chained.
 type lookupScratch struct {
 	cands []candidate
-	// slots hold document<<32 | candidate index+1 by document, open
-	// addressing, 0 for an empty slot: a probe reads the document from
-	// the slot, not from the candidate. reset empties the slots the
-	// candidates took.
+	// slots hold gen<<32 | candidate index+1 by document, open
+	// addressing; a slot of another generation is empty, so the table is
+	// never cleared
 	slots []uint64
+	gen   uint32
 	hits  []hit
 	docs  []uint32
 	// offs holds the blocks of each fingerprint of the arrival, in the
@@ -93,27 +93,14 @@ func (l *lookupScratch) seenID(id []byte, chosen [][]byte) bool {
 
 // reset empties the scratch for a new lookup.
 func (l *lookupScratch) reset() {
+	l.cands, l.hits = l.cands[:0], l.hits[:0]
+	if l.gen++; l.gen == 0 {
+		clear(l.slots)
+		l.gen = 1
+	}
 	if len(l.slots) == 0 {
 		l.slots = make([]uint64, 1024)
 	}
-	if len(l.slots) <= 16*len(l.cands) {
-		clear(l.slots)
-	} else {
-		// a table grown by a lookup of many candidates, few taken now:
-		// each candidate's slot is emptied, the last filed first, so
-		// that the probe for each passes over filled slots only (those
-		// of the candidates filed before it)
-		mask := len(l.slots) - 1
-		for k := len(l.cands) - 1; k >= 0; k-- {
-			d := uint64(l.cands[k].doc)
-			i := l.home(l.cands[k].doc)
-			for l.slots[i]>>32 != d {
-				i = (i + 1) & mask
-			}
-			l.slots[i] = 0
-		}
-	}
-	l.cands, l.hits = l.cands[:0], l.hits[:0]
 }
 
 func (l *lookupScratch) home(d uint32) int {
@@ -126,30 +113,20 @@ func (l *lookupScratch) get(d uint32) *candidate {
 	i := l.home(d)
 	for {
 		s := l.slots[i]
-		if s == 0 {
+		if uint32(s>>32) != l.gen {
 			break
 		}
-		if uint32(s>>32) == d {
-			return &l.cands[uint32(s)-1]
+		if c := &l.cands[uint32(s)-1]; c.doc == d {
+			return c
 		}
 		i = (i + 1) & mask
 	}
-	n := len(l.cands)
 	l.cands = append(l.cands, candidate{doc: d, last: -1})
-	l.slots[i] = uint64(d)<<32 | uint64(n+1)
-	if 2*(n+1) > len(l.slots) {
+	l.slots[i] = uint64(l.gen)<<32 | uint64(len(l.cands))
+	if 2*len(l.cands) > len(l.slots) {
 		l.grow()
 	}
-	return &l.cands[n]
-}
-
-// reserve makes room for n more candidates, so that adding them
-// neither grows the table nor moves the candidates.
-func (l *lookupScratch) reserve(n int) {
-	for 2*(len(l.cands)+n) > len(l.slots) {
-		l.grow()
-	}
-	l.cands = slices.Grow(l.cands, n)
+	return &l.cands[len(l.cands)-1]
 }
 
 // grow doubles the table and files the candidates again.
@@ -161,7 +138,7 @@ func (l *lookupScratch) grow() {
 		for l.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		l.slots[i] = uint64(c.doc)<<32 | uint64(k+1)
+		l.slots[i] = uint64(l.gen)<<32 | uint64(k+1)
 	}
 }
 
@@ -262,10 +239,7 @@ func (f *Finder) lookup(s sketch) {
 		}
 	}
 	docs := f.readPostings(heads[:walk])
-	// every posting walked is a hit, the n-th filed at hits[n]; the
-	// table and the candidates are sized for them first, so that filing
-	// one neither grows nor moves them
-	l.reserve(len(docs))
+	// every posting walked is a hit, the n-th filed at hits[n]
 	hits := slices.Grow(l.hits[:0], len(docs))[:len(docs)]
 	n := 0
 	for _, hd := range heads[:walk] {
