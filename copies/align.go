@@ -199,10 +199,10 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 	if cap(al.first) < len(b) {
 		al.first, al.last = make([]int32, len(b)), make([]int32, len(b))
 	}
+	// first[j] is the index of the first pair of position j plus one, 0
+	// for none, so that the lists start empty with a clear
 	first, last := al.first[:len(b)], al.last[:len(b)]
-	for j := range first {
-		first[j] = -1
-	}
+	clear(first)
 	nextPos := al.nextPos[:len(b)]
 	filter, bits := al.filter, al.filterBits
 	pairs := al.pairs[:0]
@@ -219,8 +219,8 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 		for j := al.pos[s] - 1; j >= 0; j = nextPos[j] {
 			n := int32(len(pairs))
 			pairs = append(pairs, pair{i: int32(i), next: -1})
-			if first[j] < 0 {
-				first[j] = n
+			if first[j] == 0 {
+				first[j] = n + 1
 			} else {
 				pairs[last[j]].next = n
 			}
@@ -232,12 +232,12 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 		return runs
 	}
 	for j := 0; j+seedWords <= len(b); {
-		if first[j] < 0 {
+		if first[j] == 0 {
 			j++
 			continue
 		}
 		best, bestLen := -1, 0
-		for m := first[j]; m >= 0; m = pairs[m].next {
+		for m := first[j] - 1; m >= 0; m = pairs[m].next {
 			p := int(pairs[m].i)
 			l := extend(a, b, p, j)
 			if l > bestLen || (l == bestLen && continues(runs, p)) {

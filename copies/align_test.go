@@ -108,23 +108,30 @@ func TestQuoteMask(t *testing.T) {
 }
 
 // TestBucketSort checks the sort of an article's shingle hashes against
-// the standard library's, at sizes on both sides of its cut-over.
+// the standard library's, at sizes on both sides of its cut-over, for
+// hashes spread evenly (small buckets, sorted whole) and with small
+// values bunched into one bucket (sorted bucket by bucket).
 func TestBucketSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	var buf []uint32
 	for _, n := range []int{0, 1, 63, 64, 65, 500, 4096, 200_000} {
-		a := make([]uint32, n)
-		for i := range a {
-			a[i] = r.Uint32()
-			if i%7 == 0 {
-				a[i] &= 0xff // small values and repeats
+		for _, bunched := range []bool{false, true} {
+			a := make([]uint32, n)
+			for i := range a {
+				a[i] = r.Uint32()
+				if bunched && i%7 == 0 {
+					a[i] &= 0xff // small values and repeats
+				}
+				if !bunched && i%5 == 0 && i > 0 {
+					a[i] = a[i-1] // repeats
+				}
 			}
-		}
-		want := slices.Clone(a)
-		slices.Sort(want)
-		buf = bucketSort(a, buf)
-		if !slices.Equal(a, want) {
-			t.Errorf("n=%d: not sorted like slices.Sort", n)
+			want := slices.Clone(a)
+			slices.Sort(want)
+			buf = bucketSort(a, buf)
+			if !slices.Equal(a, want) {
+				t.Errorf("n=%d bunched=%v: not sorted like slices.Sort", n, bunched)
+			}
 		}
 	}
 }

@@ -41,7 +41,11 @@ type coverRuns struct {
 	sa, sb int // the words the runs cover, on each side
 	share  float64
 	looked int
-	ivs    [][2]int
+	// hit is the run covered found the last word on: the next word
+	// asked about is most often on it too (the fingerprints of a
+	// passage come in text order)
+	hit int
+	ivs [][2]int
 	// words finds the short words of a candidate no longer in memory
 	words wordIndex
 }
@@ -97,15 +101,21 @@ func (r coverRun) inCodePoints(a, b *doc) coverRun {
 
 // reset empties cr for texts of na and nb words and the share wanted.
 func (cr *coverRuns) reset(share float64, na, nb int) {
-	cr.runs, cr.na, cr.nb, cr.sa, cr.sb, cr.share, cr.looked = cr.runs[:0], na, nb, 0, 0, share, 0
+	cr.runs, cr.na, cr.nb, cr.sa, cr.sb, cr.share, cr.looked, cr.hit = cr.runs[:0], na, nb, 0, 0, share, 0, 0
 }
 
 // covered reports whether word i of the first text is on a run collected
 // already: a run through it on another diagonal, from a repeated n-gram,
 // would add to the cover of the second text only.
 func (cr *coverRuns) covered(i int) bool {
-	for _, r := range cr.runs {
-		if r.a0 <= i && i < r.a1 {
+	if cr.hit < len(cr.runs) {
+		if r := &cr.runs[cr.hit]; r.a0 <= i && i < r.a1 {
+			return true
+		}
+	}
+	for k := range cr.runs {
+		if r := &cr.runs[k]; r.a0 <= i && i < r.a1 {
+			cr.hit = k
 			return true
 		}
 	}

@@ -239,14 +239,19 @@ func (f *Finder) lookup(s sketch) {
 		}
 	}
 	docs := f.readPostings(heads[:walk])
+	// every posting walked is a hit, the n-th filed at hits[n]
+	hits := slices.Grow(l.hits[:0], len(docs))[:len(docs)]
+	n := 0
 	for _, hd := range heads[:walk] {
 		for _, d := range docs[hd.at : hd.at+hd.got] {
 			c := l.get(d)
 			c.shared++
-			l.hits = append(l.hits, hit{fp: hd.fp, prev: c.last})
-			c.last = int32(len(l.hits) - 1)
+			hits[n] = hit{fp: hd.fp, prev: c.last}
+			c.last = int32(n)
+			n++
 		}
 	}
+	l.hits = hits
 }
 
 // maxRoots caps the roots an arrival adds to its candidates.
@@ -383,7 +388,8 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	keys := l.keys[:0]
 	strongOnly := f.strongOnly()
 	shares := f.shareTest()
-	for _, c := range l.cands {
+	for i := range l.cands {
+		c := &l.cands[i]
 		if strongOnly && !c.near && !shares.enough(c) {
 			continue
 		}

@@ -1,6 +1,8 @@
 package copies
 
 import (
+	"slices"
+
 	"github.com/zeebo/xxh3"
 )
 
@@ -50,20 +52,37 @@ func shingles(dst []uint64, words []uint64) []uint64 {
 	if len(words) < shingleWords {
 		return append(dst, shingleHash(words))
 	}
-	for i := 0; i+shingleWords <= len(words); i++ {
-		dst = append(dst, shingleHash(words[i:i+shingleWords]))
+	// the words of each shingle mixed in a row, as shingleHash mixes
+	// them, without a loop a shingle: with another shingleWords, this
+	// does not compile
+	const _ = uint(shingleWords-3) + uint(3-shingleWords)
+	start, n := len(dst), len(words)-shingleWords+1
+	dst = slices.Grow(dst, n)[:start+n]
+	out := dst[start:]
+	a, b := words[0], words[1]
+	for i, c := range words[2:] {
+		out[i] = mix(mix(mix(shingleSeed, a), b), c)
+		a, b = b, c
 	}
 	return dst
 }
 
+// shingleSeed starts the hash of every shingle.
+const shingleSeed = 0x9E3779B97F4A7C15
+
 // shingleHash hashes a run of full word hashes.
 func shingleHash(words []uint64) uint64 {
-	h := uint64(0x9E3779B97F4A7C15)
+	h := uint64(shingleSeed)
 	for _, w := range words {
-		h = (h ^ w) * 0xBF58476D1CE4E5B9
-		h ^= h >> 29
+		h = mix(h, w)
 	}
 	return h
+}
+
+// mix folds the next word hash w into the hash h of the words before it.
+func mix(h, w uint64) uint64 {
+	h = (h ^ w) * 0xBF58476D1CE4E5B9
+	return h ^ h>>29
 }
 
 // bandKeys computes the MinHash signature of a shingle set and folds each

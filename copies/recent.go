@@ -63,11 +63,13 @@ type scratch struct {
 
 // bucketSort sorts a in place through buf, which it returns for reuse.
 // The values are hashes, spread evenly: one pass files them by their top
-// bits into about one bucket for every one or two of them, and each
-// bucket, a value or two, is sorted on its own. For the few hundred
-// hashes of an article that takes a fraction of a comparison sort's
-// time, and of four passes of a sort a byte at a time. A bucket that
-// values bunched together make large is sorted by the standard library.
+// bits into about one bucket for every one or two of them, in bucket
+// order, and an insertion sort of the whole, which moves each value
+// within its bucket only (a value or two), copies them back in order.
+// For the few hundred hashes of an article that takes a fraction of a
+// comparison sort's time, and of four passes of a sort a byte at a time.
+// When values bunched together make a bucket large, the buckets are
+// sorted one by one, a large one by the standard library.
 func bucketSort(a, buf []uint32) []uint32 {
 	n := len(a)
 	if n < 64 {
@@ -88,7 +90,9 @@ func bucketSort(a, buf []uint32) []uint32 {
 	for _, v := range a {
 		start[v>>shift+1]++
 	}
+	largest := uint32(0)
 	for k := 1; k <= nb; k++ {
+		largest = max(largest, start[k])
 		start[k] += start[k-1]
 	}
 	// start[k] is where bucket k starts; filing a value moves it on, so
@@ -97,6 +101,16 @@ func bucketSort(a, buf []uint32) []uint32 {
 		k := v >> shift
 		tmp[start[k]] = v
 		start[k]++
+	}
+	if largest <= 16 {
+		for i, v := range tmp {
+			j := i
+			for ; j > 0 && a[j-1] > v; j-- {
+				a[j] = a[j-1]
+			}
+			a[j] = v
+		}
+		return buf
 	}
 	copy(a, tmp)
 	lo := 0

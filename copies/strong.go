@@ -352,12 +352,17 @@ type shareTest struct {
 	curFirst, prevFirst uint32
 	words               int
 	need                float64
+	// all is need times words: a candidate that shares enough
+	// fingerprints for that share of the arrival's words shares enough
+	// whatever its own number of words
+	all float64
 }
 
 // shareTest returns the test for the arrival looked up last. f.mu is
 // held, and the test is used under it.
 func (f *Finder) shareTest() shareTest {
 	t := shareTest{curEnd: f.cur.wordsEnd, curFirst: f.cur.first, words: f.look.words, need: f.opts.MinShare * coverSlack}
+	t.all = t.need * float64(t.words)
 	if f.prev != nil {
 		t.prevEnd, t.prevFirst = f.prev.wordsEnd, f.prev.first
 	}
@@ -372,15 +377,18 @@ func (f *Finder) shareTest() shareTest {
 // s*w/19 of them (with coverSlack for the passages that bridge a few
 // unequal words and for shares counted in code points). A candidate the
 // passage index no longer has words for is kept.
-func (t *shareTest) enough(c candidate) bool {
+func (t *shareTest) enough(c *candidate) bool {
+	s := float64(c.shared) * fpWords
+	if s >= t.all {
+		return true // enough for the shorter, whichever it is
+	}
 	nb := wordsAt(t.curEnd, t.curFirst, c.doc)
 	if nb == 0 {
 		nb = wordsAt(t.prevEnd, t.prevFirst, c.doc)
 	}
-	if nb == 0 {
-		return true
-	}
-	return float64(c.shared)*fpWords >= t.need*float64(min(t.words, nb))
+	// a candidate whose words are unknown is kept; else it can share
+	// enough only as the shorter of the two
+	return nb == 0 || nb < t.words && s >= t.need*float64(nb)
 }
 
 // wordsAt returns the number of words of document d in a generation of

@@ -33,13 +33,14 @@ func gramsFrom(dst []uint32, sh []uint64, words []uint64) []uint32 {
 	if len(words) < gramWords || len(sh) != len(words)-shingleWords+1 {
 		return grams(dst, words)
 	}
-	for i := 0; i+gramWords <= len(words); i++ {
-		h := sh[i]
-		for _, w := range words[i+shingleWords : i+gramWords] {
-			h = (h ^ w) * 0xBF58476D1CE4E5B9
-			h ^= h >> 29
-		}
-		dst = append(dst, uint32(h>>32))
+	// the two words past each shingle mixed in a row, as shingleHash
+	// mixes them: with n-grams other than two words longer than
+	// shingles, this does not compile
+	const _ = uint(gramWords-shingleWords-2) + uint(2-gramWords+shingleWords)
+	n := len(words) - gramWords + 1
+	dst = slices.Grow(dst, n)
+	for i, h := range sh[:n] {
+		dst = append(dst, uint32(mix(mix(h, words[i+3]), words[i+4])>>32))
 	}
 	return dst
 }

@@ -79,15 +79,28 @@ func TestFingerprintPositions(t *testing.T) {
 	}
 }
 
-// TestGramsFrom checks that the n-gram hashes gone on from the shingles
-// are those hashed from the words, for texts of every length around the
-// n-gram's.
+// TestGramsFrom checks that the shingle hashes are those shingleHash
+// makes of each run of words (appended after what the buffer holds), and
+// that the n-gram hashes gone on from them are those hashed from the
+// words, for texts of every length around the n-gram's.
 func TestGramsFrom(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := range 40 {
 		words := make([]uint64, n)
 		for i := range words {
 			words[i] = r.Uint64()
+		}
+		want := []uint64{7}
+		switch {
+		case n > 0 && n < shingleWords:
+			want = append(want, shingleHash(words))
+		case n >= shingleWords:
+			for i := 0; i+shingleWords <= n; i++ {
+				want = append(want, shingleHash(words[i:i+shingleWords]))
+			}
+		}
+		if got := shingles([]uint64{7}, words); !slices.Equal(got, want) {
+			t.Fatalf("%d words: shingles %v, want %v", n, got, want)
 		}
 		sh := shingles(nil, words)
 		if got, want := gramsFrom(nil, sh, words), grams(nil, words); !slices.Equal(got, want) {
