@@ -15,7 +15,9 @@ const lineBlock = 256 << 10
 // line costs neither an allocation nor a copy, and a block is freed with
 // the last article read from it (articles keep their line as Raw until
 // they are stored). Only a line that a block ends in the middle of is
-// copied, to the start of the next block.
+// copied, to the start of the next block. A reader made by
+// newRecyclingLineReader writes a block again, but only once its
+// callers have released every line of it.
 type lineReader struct {
 	r     io.Reader
 	block int    // the size of a new block
