@@ -170,7 +170,15 @@ func genLines(tb testing.TB, n int) []byte {
 // and the process CPU time per article (garbage collection included),
 // which a busy machine disturbs less than the elapsed time, and the
 // reading thread's own CPU time, which other processes disturb less still.
-func BenchmarkReadJSONLines(b *testing.B) {
+func BenchmarkReadJSONLines(b *testing.B) { benchReadJSONLines(b, Options{}) }
+
+// BenchmarkReadJSONLinesDropRaw is BenchmarkReadJSONLines for a caller
+// that drops the raw input (DropRaw), as storyline cluster does: the
+// lines are read into blocks used again.
+func BenchmarkReadJSONLinesDropRaw(b *testing.B) { benchReadJSONLines(b, Options{DropRaw: true}) }
+
+// benchReadJSONLines is BenchmarkReadJSONLines with opts.
+func benchReadJSONLines(b *testing.B, opts Options) {
 	const n = 1000
 	data := genLines(b, n)
 	ctx := context.Background()
@@ -182,7 +190,7 @@ func BenchmarkReadJSONLines(b *testing.B) {
 	cpu0, thread0 := rusage.ProcessCPU(), rusage.ThreadCPU()
 	for b.Loop() {
 		got := 0
-		for it := range ReadStream(ctx, bytes.NewReader(data), "bench", Options{}) {
+		for it := range ReadStream(ctx, bytes.NewReader(data), "bench", opts) {
 			if it.Skip != nil {
 				b.Fatal(it.Skip)
 			}

@@ -67,6 +67,10 @@ type Item struct {
 	json []byte
 	// input is the index of the input in ReadInputs.
 	input int
+	// block, when set, holds the block of a reader that reuses its
+	// blocks (newRecyclingLineReader) that json is a line of: resolving
+	// the item releases it, and keeps no Raw.
+	block *lineBlockRef
 }
 
 // deferred returns an Item whose extraction is done by work, later, on
@@ -101,6 +105,11 @@ type Options struct {
 	// input order. Zero or one means extraction runs on the caller's
 	// goroutine.
 	Workers int
+	// DropRaw leaves every article's Raw nil, for a caller that never
+	// reads the raw input (storyline cluster). JSON Lines are then read
+	// into a few blocks of memory used again and again, where keeping
+	// each line as its article's Raw takes memory as large as the input.
+	DropRaw bool
 }
 
 func (o Options) maxSize() int64 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -353,12 +354,14 @@ func (s slowReader) Read(p []byte) (int, error) {
 }
 
 // TestReadTimeout checks that a stalled stream ends with a skip once the
-// read time limit passes, keeping what was read before.
+// read time limit passes, keeping what was read before. The limit is
+// fifty pauses long: at twelve, a machine busy enough to hold the test
+// up for the whole limit failed it now and then with no line read.
 func TestReadTimeout(t *testing.T) {
 	r := slowReader{line: `{"text":"A line of text."}` + "\n", pause: 5 * time.Millisecond}
 	var n int
 	var last *Skip
-	for it := range ReadStream(context.Background(), r, "slow", Options{ReadTimeout: 60 * time.Millisecond}) {
+	for it := range ReadStream(context.Background(), r, "slow", Options{ReadTimeout: 250 * time.Millisecond}) {
 		if it.Skip != nil {
 			last = it.Skip
 			continue
@@ -492,5 +495,55 @@ func TestWorkersKeepOrder(t *testing.T) {
 	time.Sleep(20 * time.Millisecond)
 	if after := runtime.NumGoroutine(); after > before {
 		t.Errorf("goroutines: %d before, %d after an early break", before, after)
+	}
+}
+
+// TestDropRaw: with DropRaw the items are those read without it, in the
+// same order, but for the articles' Raw, which is nil; JSON Lines then
+// go through blocks used again, on one worker or several.
+func TestDropRaw(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+	}{
+		{"generated stream", string(genLines(t, 300))},
+		{"lines, a wrapper and a bad one", "{\"id\":\"l1\",\"text\":\"One.\"}\n{bad\n" +
+			`{"status":"ok","articles":[{"id":"w1","text":"First."},{"id":"w2","text":"Second."}]}` + "\n{\"id\":\"l3\",\"html\":\"<p>Three and more words.</p>\"}\n"},
+		{"pretty object", "{\n  \"id\": \"o2\",\n  \"text\": \"Pretty printed.\"\n}\n"},
+		{"array", `[{"id":"a1","text":"First."}, {"id":"a3","html":"<p>Third article in the array.</p>"}]`},
+	}
+	read := func(body string, opts Options) []Item {
+		var out []Item
+		for it := range ReadStream(context.Background(), strings.NewReader(body), "req", opts) {
+			out = append(out, it)
+		}
+		return out
+	}
+	for _, tc := range tests {
+		for _, workers := range []int{1, 3} {
+			t.Run(fmt.Sprintf("%s/%d workers", tc.name, workers), func(t *testing.T) {
+				want := read(tc.body, Options{Workers: workers})
+				got := read(tc.body, Options{Workers: workers, DropRaw: true})
+				if len(got) != len(want) {
+					t.Fatalf("%d items, want %d", len(got), len(want))
+				}
+				raws := 0
+				for i := range want {
+					if got[i].Article.Raw != nil {
+						t.Errorf("item %d keeps %d bytes of Raw", i, len(got[i].Article.Raw))
+					}
+					if want[i].Article.Raw != nil {
+						raws++
+					}
+					want[i].Article.Raw = nil
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Errorf("item %d = %+v, want %+v", i, got[i], want[i])
+					}
+				}
+				if raws == 0 {
+					t.Errorf("no article read without DropRaw has Raw: nothing to drop")
+				}
+			})
+		}
 	}
 }

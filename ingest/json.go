@@ -74,8 +74,10 @@ func hasWrapperKey(head []byte) bool {
 
 // emitValue yields one JSON value: an article, deferred, or, for a
 // wrapper object without text or html of its own, each element of its
-// article list, with origin "ORIGIN#n".
-func emitValue(raw []byte, origin string, yield func(Item) bool) bool {
+// article list, with origin "ORIGIN#n". When raw is a line of a block
+// that is used again, block holds it: the article's item takes a hold
+// on the block (the elements of a wrapper are copies).
+func emitValue(raw []byte, origin string, block *lineBlockRef, yield func(Item) bool) bool {
 	if head := raw[:min(len(raw), 512)]; len(raw) > 0 && raw[0] == '{' && hasWrapperKey(head) {
 		if elems, ok := wrapped(raw); ok {
 			for n, e := range elems {
@@ -87,7 +89,12 @@ func emitValue(raw []byte, origin string, yield func(Item) bool) bool {
 			return true
 		}
 	}
-	return yield(deferredJSON(raw, origin))
+	it := deferredJSON(raw, origin)
+	if block != nil {
+		block.hold()
+		it.block = block
+	}
+	return yield(it)
 }
 
 // wrapped returns the elements of a wrapper object's article list; ok is
@@ -134,8 +141,9 @@ func str(raw json.RawMessage) (string, error) {
 }
 
 // jsonArticle turns one JSON value into an Item. raw becomes the article's
-// Raw: callers give it away.
-func jsonArticle(raw []byte, origin string) Item {
+// Raw: callers give it away. Unless keepRaw is set, the item keeps
+// nothing of raw, which the caller may then write over.
+func jsonArticle(raw []byte, origin string, keepRaw bool) Item {
 	skip := func(why string) Item { return Item{Skip: &Skip{Origin: origin, Reason: why}} }
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || raw[0] != '{' {
@@ -174,7 +182,9 @@ func jsonArticle(raw []byte, origin string) Item {
 		return skip("empty article: no text or html")
 	}
 	if it.Skip == nil {
-		if cap(raw)-len(raw) > len(raw)/4 {
+		if !keepRaw {
+			raw = nil
+		} else if cap(raw)-len(raw) > len(raw)/4 {
 			// A line read in pieces grew its buffer: keep about what
 			// the article needs (an allocation's own rounding is less).
 			raw = bytes.Clone(raw)
@@ -228,14 +238,17 @@ func readJSON(ctx context.Context, br *bufio.Reader, origin string, opts Options
 		readJSONArray(ctx, br, origin, max, yield)
 		return
 	}
-	readJSONLines(ctx, br, origin, max, true, yield)
+	readJSONLines(ctx, br, origin, max, true, opts.DropRaw, yield)
 }
 
 // readJSONLines reads JSON Lines. When pretty is set and the first line is
 // not JSON by itself, the input may be one object spread over lines: it is
 // read whole and decoded as such when it parses, else line by line.
-func readJSONLines(ctx context.Context, r io.Reader, origin string, max int64, pretty bool, yield func(Item) bool) {
+func readJSONLines(ctx context.Context, r io.Reader, origin string, max int64, pretty, dropRaw bool, yield func(Item) bool) {
 	lr := newLineReader(r)
+	if dropRaw {
+		lr = newRecyclingLineReader(r)
+	}
 	lineNo := 0
 	for ctx.Err() == nil {
 		line, tooLong, err := lr.readLine(max)
@@ -259,11 +272,11 @@ func readJSONLines(ctx context.Context, r io.Reader, origin string, max int64, p
 				if validValues(all) {
 					readJSONValues(all, origin, yield)
 				} else {
-					readJSONLines(ctx, bytes.NewReader(all), origin, max, false, yield)
+					readJSONLines(ctx, bytes.NewReader(all), origin, max, false, false, yield)
 				}
 				return
 			default:
-				if !emitValue(trimmed, o, yield) {
+				if !emitValue(trimmed, o, lr.cur, yield) {
 					return
 				}
 			}
@@ -309,7 +322,7 @@ func readJSONValues(data []byte, origin string, yield func(Item) bool) {
 			yield(Item{Skip: &Skip{Origin: o, Reason: fmt.Sprintf("malformed JSON: %v", err)}})
 			return
 		}
-		if !emitValue(raw, o, yield) {
+		if !emitValue(raw, o, nil, yield) {
 			return
 		}
 	}

@@ -294,7 +294,7 @@ func corpusLines(t *testing.T, name string, max int) [][]byte {
 // on raw.
 func sameItem(t *testing.T, raw []byte, origin string) {
 	t.Helper()
-	got := jsonArticle(bytes.Clone(raw), origin)
+	got := jsonArticle(bytes.Clone(raw), origin, true)
 	want := refJSONArticle(bytes.Clone(raw), origin)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("line %s: %.200q\n got %+v %v\nwant %+v %v", origin, raw, got.Article, got.Skip, want.Article, want.Skip)

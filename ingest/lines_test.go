@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"strings"
@@ -130,5 +131,75 @@ func TestLineReaderRest(t *testing.T) {
 	lr.readLine(100)
 	if _, err := io.ReadAll(lr.rest()); !errors.Is(err, failure) {
 		t.Errorf("rest after a failed read: %v, want %v", err, failure)
+	}
+}
+
+// TestRecyclingLineReader: a reader that reuses its blocks returns the
+// lines the plain one does, never writes over a line whose block is
+// still held, and, when each line is let go soon after it is read, reads
+// the whole input into a few blocks.
+func TestRecyclingLineReader(t *testing.T) {
+	var b strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&b, "line %d %s\n", i, strings.Repeat("x", i%37))
+	}
+	data := b.String()
+	tests := []struct {
+		name      string
+		keep      func(i int) bool // lines held to the end
+		maxBlocks int              // distinct blocks read into, at most; 0: any
+	}{
+		{"all let go", func(int) bool { return false }, pooledBlocks + 2},
+		{"every fifth held", func(i int) bool { return i%5 == 0 }, 0},
+		{"all held", func(int) bool { return true }, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lr := newRecyclingLineReader(strings.NewReader(data))
+			lr.block = 256
+			want := strings.SplitAfter(data, "\n")
+			type held struct {
+				line  []byte
+				want  string
+				block *lineBlockRef
+			}
+			var kept []held
+			blocks := map[*byte]bool{}
+			var late *lineBlockRef // released after the next line is read
+			for i := 0; ; i++ {
+				line, _, err := lr.readLine(1 << 20)
+				if late != nil {
+					late.release()
+					late = nil
+				}
+				if len(line) > 0 {
+					blocks[&lr.buf[0]] = true
+					if string(line) != want[i] {
+						t.Fatalf("line %d = %q, want %q", i, line, want[i])
+					}
+					lr.cur.hold()
+					if tc.keep(i) {
+						kept = append(kept, held{line, want[i], lr.cur})
+					} else {
+						late = lr.cur
+					}
+				}
+				if err != nil {
+					break
+				}
+			}
+			for _, h := range kept {
+				if string(h.line) != h.want {
+					t.Errorf("held line changed to %q, want %q", h.line, h.want)
+				}
+				h.block.release()
+			}
+			if tc.maxBlocks > 0 && len(blocks) > tc.maxBlocks {
+				t.Errorf("read into %d blocks, want at most %d", len(blocks), tc.maxBlocks)
+			}
+			if len(blocks) < 2 {
+				t.Errorf("read into %d blocks: the test wants lines across several", len(blocks))
+			}
+		})
 	}
 }

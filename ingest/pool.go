@@ -124,7 +124,10 @@ func newOrderedRing(n int) *orderedRing {
 func resolve(it Item) Item {
 	var r Item
 	if it.json != nil {
-		r = jsonArticle(it.json, it.Article.Origin)
+		r = jsonArticle(it.json, it.Article.Origin, it.block == nil)
+		if it.block != nil {
+			it.block.release() // nothing reads the line any more
+		}
 	} else {
 		r = it.work()
 	}

@@ -112,7 +112,7 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // content. Reading stops early when ctx is done.
 func Read(ctx context.Context, in Input, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		runOrdered(ctx, opts.Workers, yield, func(ctx context.Context, emit func(Item) bool) {
+		runOrdered(ctx, opts.Workers, opts.dropRaw(yield), func(ctx context.Context, emit func(Item) bool) {
 			withLimit(ctx, in.Path, opts, emit, func(ctx context.Context, emit func(Item) bool) {
 				readInput(ctx, in, opts, emit)
 			})
@@ -127,9 +127,9 @@ func Read(ctx context.Context, in Input, opts Options) iter.Seq[Item] {
 // inputs before it are done (a progress bar adds their sizes).
 func ReadInputs(ctx context.Context, ins []Input, opts Options) iter.Seq2[int, Item] {
 	return func(yield func(int, Item) bool) {
-		runOrdered(ctx, opts.Workers, func(it Item) bool {
+		runOrdered(ctx, opts.Workers, opts.dropRaw(func(it Item) bool {
 			return yield(it.input, it)
-		}, func(ctx context.Context, emit func(Item) bool) {
+		}), func(ctx context.Context, emit func(Item) bool) {
 			for i, in := range ins {
 				if ctx.Err() != nil {
 					return
@@ -266,11 +266,23 @@ func readInput(ctx context.Context, in Input, opts Options, yield func(Item) boo
 // origin names the stream in skips and in each Article.Origin.
 func ReadStream(ctx context.Context, r io.Reader, origin string, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		runOrdered(ctx, opts.Workers, yield, func(ctx context.Context, emit func(Item) bool) {
+		runOrdered(ctx, opts.Workers, opts.dropRaw(yield), func(ctx context.Context, emit func(Item) bool) {
 			withLimit(ctx, origin, opts, emit, func(ctx context.Context, emit func(Item) bool) {
 				readJSON(ctx, bufio.NewReaderSize(ctxReader{ctx: ctx, r: r}, 16<<10), origin, opts, emit)
 			})
 		})
+	}
+}
+
+// dropRaw returns yield, which, when o.DropRaw is set, first lets go of
+// the item's raw input.
+func (o Options) dropRaw(yield func(Item) bool) func(Item) bool {
+	if !o.DropRaw {
+		return yield
+	}
+	return func(it Item) bool {
+		it.Article.Raw = nil
+		return yield(it)
 	}
 }
 

@@ -98,15 +98,14 @@ event F1 by less than 0.01 either way.`,
 			}
 			var order []string
 			items := func(yield func(ingest.Item) bool) {
-				opts := ingest.Options{Workers: runtime.GOMAXPROCS(0)}
+				// No stage after extraction reads the raw input and the
+				// store keeps none: ingest lets it go as it extracts the
+				// article, and reads JSON Lines into blocks of memory it
+				// uses again rather than memory as large as the input.
+				opts := ingest.Options{Workers: runtime.GOMAXPROCS(0), DropRaw: true}
 				for _, it := range ingest.ReadInputs(ctx, inputs, opts) {
 					if it.Skip == nil {
 						order = append(order, it.Article.ID)
-						// No stage after extraction reads the raw input
-						// and the store keeps none: let it go now, not
-						// when the article is stored (a JSON line is a
-						// slice of a block shared with its neighbours).
-						it.Article.Raw = nil
 					}
 					if !yield(it) {
 						return
