@@ -18,11 +18,13 @@ import (
 // A checkpoint copies the pages of the transactions committed when it
 // starts while later ones go on appending, so that it never waits for
 // the writer nor the writer for it. The WAL starts over from its
-// beginning only once every page in it is copied: the first commit after
-// a background checkpoint copies, on the writer, what was committed while
-// that checkpoint ran (a few batches), so that the WAL stays some
-// walBytes long. Should the background fall behind, the writer's own
-// automatic checkpoint at twice walBytes bounds the file as before.
+// beginning only once every page in it is copied: the background
+// checkpoint copies again what was committed while it ran, until a pass
+// finds nothing new, and the first commit after it copies, on the
+// writer, what is still left (little or nothing unless commits outpace
+// the passes), so that the WAL stays some walBytes long. Should the
+// background fall behind, the writer's own automatic checkpoint at twice
+// walBytes bounds the file as before.
 //
 // Checkpoints change where committed pages live, never what a
 // transaction holds: a crash at any point leaves the WAL to be replayed
@@ -68,9 +70,17 @@ func startCheckpointer(path string, o Options, every int) (*checkpointer, error)
 	go func() {
 		defer k.wg.Done()
 		for range k.kick {
-			// A checkpoint that fails (SQLITE_BUSY while another
-			// process checkpoints) leaves its pages to the next one.
-			if _, err := db.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err == nil {
+			ran := k.checkpoint()
+			// A kick that came while the passes ran asks for pages
+			// they copied: answering it would start another
+			// checkpoint at once, which the writer's catch-up would
+			// find running (SQLITE_BUSY) and the WAL would not start
+			// over.
+			select {
+			case <-k.kick:
+			default:
+			}
+			if ran {
 				k.mu.Lock()
 				k.catchUp = true
 				k.mu.Unlock()
@@ -78,6 +88,35 @@ func startCheckpointer(path string, o Options, every int) (*checkpointer, error)
 		}
 	}()
 	return k, nil
+}
+
+// maxPasses bounds the passes of one background checkpoint.
+const maxPasses = 4
+
+// checkpoint copies the WAL back into the file on the background
+// connection and reports whether it ran. A pass copies what was
+// committed when it began; the batches committed while it ran are copied
+// by further passes, until one finds nothing new, rather than by the
+// writer (committed), whose time is the pipeline's: the writer then
+// finds little or nothing left to copy. A checkpoint that fails
+// (SQLITE_BUSY while another process checkpoints) leaves its pages to
+// the next one.
+func (k *checkpointer) checkpoint() bool {
+	ran, prev := false, -1
+	for range maxPasses {
+		var busy, log, copied int
+		if err := k.db.QueryRow("PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &copied); err != nil {
+			return ran
+		}
+		ran = true
+		// Pages a reader still needs stop a pass short; another would
+		// stop there too.
+		if busy != 0 || copied < log || log == prev {
+			break
+		}
+		prev = log
+	}
+	return ran
 }
 
 // committed counts the pages a commit wrote to the WAL and asks for a

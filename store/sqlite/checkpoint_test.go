@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -110,5 +112,140 @@ func TestCheckpointConcurrentCommits(t *testing.T) {
 	}
 	if err := db.IntegrityCheck(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCheckpointPasses checks that a background checkpoint leaves the
+// writer nothing to copy, so that the next commit starts the WAL over
+// (it does not grow), and that one that a reader's snapshot stops short
+// still returns, leaving the pages the reader needs for later.
+func TestCheckpointPasses(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		reader bool // a reader holds a snapshot from before the last batches
+		grows  bool // the WAL grows with the commit after the checkpoint
+	}{
+		{"quiet", false, false},
+		{"reader", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := openTemp(t)
+			defer db.Close()
+			db.ckpt.mu.Lock()
+			db.ckpt.every = 1 << 30 // no checkpoint but the test's
+			db.ckpt.mu.Unlock()
+			g := realisticGen(7)
+			commit := func(n int) {
+				t.Helper()
+				for range n {
+					if _, err := db.Commit(ctx, g.Batch(16)); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			commit(4)
+			if tc.reader {
+				conn, err := db.r.Conn(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer conn.Close()
+				if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+					t.Fatal(err)
+				}
+				defer conn.ExecContext(ctx, "ROLLBACK")
+				var n int
+				if err := conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles").Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				if n != 64 {
+					t.Fatalf("reader sees %d articles, want 64", n)
+				}
+			}
+			commit(4)
+			if !db.ckpt.checkpoint() {
+				t.Fatal("checkpoint did not run")
+			}
+			before := walSize(t, db)
+			commit(1)
+			after := walSize(t, db)
+			if grew := after > before; grew != tc.grows {
+				t.Errorf("WAL %d bytes before the commit, %d after: grew %v, want %v", before, after, grew, tc.grows)
+			}
+			st, err := db.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Articles != 9*16 {
+				t.Errorf("%d articles, want %d", st.Articles, 9*16)
+			}
+		})
+	}
+}
+
+func walSize(t *testing.T, db *DB) int64 {
+	t.Helper()
+	fi, err := os.Stat(db.Path() + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}
+
+// TestPageSizeKept checks that a file keeps the page size it was made
+// with, and that its checkpoints come after as many bytes of WAL as a new
+// file's, counted in its own pages.
+func TestPageSizeKept(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		made int // page size the file is made with; 0 for none (a new file)
+		want int
+	}{
+		{"new", 0, pageSize},
+		{"4 KiB", 4096, 4096},
+		{"16 KiB", 16384, 16384},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "p.db")
+			if tc.made > 0 {
+				raw, err := sql.Open("sqlite", path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := raw.Exec(fmt.Sprintf("PRAGMA page_size = %d; CREATE TABLE made (x); DROP TABLE made", tc.made)); err != nil {
+					t.Fatal(err)
+				}
+				raw.Close()
+			}
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Commit(ctx, realisticGen(9).Batch(8)); err != nil {
+				t.Fatal(err)
+			}
+			var ps, auto int
+			if err := db.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&ps); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.w.QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&auto); err != nil {
+				t.Fatal(err)
+			}
+			db.ckpt.mu.Lock()
+			every := db.ckpt.every
+			db.ckpt.mu.Unlock()
+			if ps != tc.want {
+				t.Errorf("page size %d, want %d", ps, tc.want)
+			}
+			if every*ps != walBytes {
+				t.Errorf("background checkpoint every %d pages of %d bytes, want %d bytes", every, ps, walBytes)
+			}
+			if auto*ps != 2*walBytes {
+				t.Errorf("writer's checkpoint at %d pages of %d bytes, want %d bytes", auto, ps, 2*walBytes)
+			}
+		})
 	}
 }
