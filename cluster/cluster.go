@@ -127,8 +127,10 @@ type Clusterer struct {
 	lists [][]posting
 
 	// touched keeps the sum of the postings candidates loads ahead of
-	// the walk, so that the loads are not dropped.
-	touched uint32
+	// the walk, so that the loads are not dropped; touchedPersons that
+	// of the person terms' bytes touchPersons loads.
+	touched        uint32
+	touchedPersons byte
 
 	top   []uint32
 	cands []candidate
@@ -266,6 +268,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		return storyline.Assignment{Article: a.ID, Event: ev.id, Story: ev.story.live().id,
 			Why: &storyline.Why{Similarity: 1}}, nil, nil
 	}
+	c.touchPersons(f)
 	at := c.arrivalTime(a)
 	c.countArrival(a.Published.HasTime)
 	dense := c.dense()
@@ -461,6 +464,33 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 		c.sweep()
 	}
 	return storyline.Assignment{Article: a.ID, Event: event.id, Story: story.id, Why: why}, merges, nil
+}
+
+// touchPersons loads the bytes of the article's person terms, which
+// addPersons hashes as it counts them into the event, last: they are the
+// lexicon's, each a small allocation of its own, and mostly out of the
+// processor's caches. Loaded here, in a loop of their own, their misses
+// overlap one another and the work before addPersons, where the hashes
+// met them one at a time.
+func (c *Clusterer) touchPersons(f *Features) {
+	var t byte
+	for _, p := range f.Persons {
+		if len(p) > 0 {
+			t += p[0] + p[len(p)-1]
+		}
+	}
+	for _, p := range f.Leading {
+		if len(p) > 0 {
+			t += p[0] + p[len(p)-1]
+		}
+	}
+	if p := f.Main; len(p) > 0 {
+		t += p[0] + p[len(p)-1]
+	}
+	if p := f.subject; len(p) > 0 {
+		t += p[0] + p[len(p)-1]
+	}
+	c.touchedPersons = t
 }
 
 // sweepEvery is how many arrivals pass between evictions of clusters that
