@@ -127,13 +127,18 @@ func (c *Clusterer) vectorize(f *Features) vector {
 	c.dfs, c.seens = dfs, seens
 	// the weights ranked as they are computed (selectHeaviest, with the
 	// counts read above, not again), and the DocTerms heaviest kept
-	rs := slices.Grow(c.rankBuf[:0], len(f.terms))[:len(f.terms)]
-	for i, t := range f.terms {
-		w := float32(damped(t.tf) * idfs.idf(c, dfs[i]) * float64(t.boost))
-		rs[i] = rankedTerm{rankKey(w, seens[i]), t.id, w}
+	k := min(len(f.terms), c.opts.DocTerms)
+	var rs []rankedTerm
+	if len(f.terms) > k+k/2 {
+		rs = c.rankHeaviest(f, k)
+	} else {
+		rs = slices.Grow(c.rankBuf[:0], len(f.terms))[:len(f.terms)]
+		for i, t := range f.terms {
+			w := float32(damped(t.tf) * idfs.idf(c, dfs[i]) * float64(t.boost))
+			rs[i] = rankedTerm{rankKey(w, seens[i]), t.id, w}
+		}
 	}
 	c.rankBuf = rs
-	k := min(len(rs), c.opts.DocTerms)
 	c.orderTop(rs, k)
 	v := slices.Grow(c.vec[:0], k)[:k]
 	for i, r := range rs[:k] {
