@@ -248,10 +248,12 @@ func (c *Clusterer) idf(df uint32) float64 {
 }
 
 // idfMemo remembers the IDF of the document frequencies met while the
-// document count stays the same (within one vectorize): the terms of an
-// article share few frequencies (most are rare), so that one logarithm
-// serves many terms. It is direct-mapped: a frequency whose slot holds
-// another is computed again.
+// document count stays the same (within one vectorize), so that terms
+// sharing a frequency (the rarest) share one logarithm. In a long stream
+// most terms of an article have a frequency of their own (at 20,000
+// articles, 19 lookups in 20 missed): the long articles' terms are
+// weighed by rankHeaviest instead, which spares most logarithms. It is
+// direct-mapped: a frequency whose slot holds another is computed again.
 type idfMemo struct {
 	slots [idfMemoSize]struct {
 		tag uint32 // df+1; zero for a free slot
