@@ -134,15 +134,11 @@ type Clusterer struct {
 	cands []candidate
 	vec   vector
 	// dfs and seens are an article's document frequencies and the
-	// arrivals that first counted its terms (vectorize); idfArgs, wLow
-	// and wHigh the arguments of their IDFs' logarithms and the bounds of
-	// their weights (rankHeaviest).
-	dfs, seens  []uint32
-	idfArgs     []float64
-	wLow, wHigh []float32
-	kvec        vector // the name keys of the article being assigned
-	cvec        vector // a centroid as a vector (centroidVector)
-	query       vector
+	// arrivals that first counted its terms (vectorize).
+	dfs, seens []uint32
+	kvec       vector // the name keys of the article being assigned
+	cvec       vector // a centroid as a vector (centroidVector)
+	query      vector
 	// pruneBuf holds a centroid's terms while it is pruned
 	pruneBuf []tw
 	rankBuf  []rankedTerm
