@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/zeebo/xxh3"
 
@@ -184,9 +185,20 @@ type lexicon struct {
 	// a term is read without a lock while others are appended.
 	chunks atomic.Pointer[[]*[lexChunk]lexEntry]
 	n      atomic.Uint32
+	// text holds the terms' bytes, appended one after another (under
+	// the snapshot's lock) and never modified once written: a term is
+	// a string over its bytes. The terms that are read together (the
+	// people an event counts, hashed and compared as map keys) then
+	// share cache lines, where a small allocation of their own each
+	// scattered them among the other objects of the heap.
+	text []byte
 }
 
-const lexChunk = 4096
+const (
+	lexChunk = 4096
+	// lexText is the size of the blocks of term bytes.
+	lexText = 64 << 10
+)
 
 // lexEntry is what the lexicon keeps per term.
 type lexEntry struct {
@@ -216,11 +228,28 @@ func (l *lexicon) id(term string) uint32 {
 			l.chunks.Store(&next)
 			chunks = next
 		}
-		t := strings.Clone(term)
+		t := l.keep(term)
 		chunks[id/lexChunk][id%lexChunk] = lexEntry{term: t, hash: xxh3.HashString(t)}
 		l.n.Store(id + 1)
 		return id
 	})
+}
+
+// keep returns a copy of term in the lexicon's text (under the
+// snapshot's lock): a term may be a substring of a whole text, which the
+// lexicon must not keep alive.
+func (l *lexicon) keep(term string) string {
+	if term == "" {
+		return ""
+	}
+	if len(term) > cap(l.text)-len(l.text) {
+		l.text = make([]byte, 0, max(lexText, len(term)))
+	}
+	at := len(l.text)
+	l.text = append(l.text, term...)
+	// the bytes from at are never written again: append writes past
+	// them, and a full block is left for a new one
+	return unsafe.String(&l.text[at], len(term))
 }
 
 // lookup returns the id of term when the lexicon holds it.

@@ -65,7 +65,18 @@ func TestKeepTopCounts(t *testing.T) {
 		for range 20 {
 			m := map[string]float32{}
 			for i := range size {
-				m[fmt.Sprintf("p%d", r.IntN(1000)+i*1000)] = float32(r.IntN(4))
+				// keys of several lengths, some sharing their first
+				// eight bytes, some holding zero bytes (keyPrefix)
+				var k string
+				switch i % 3 {
+				case 0:
+					k = fmt.Sprintf("p%d", r.IntN(1000)+i*1000)
+				case 1:
+					k = fmt.Sprintf("personae%d", r.IntN(1000)+i*1000)
+				default:
+					k = fmt.Sprintf("p\x00%d", r.IntN(10)+i*10)[:2+r.IntN(3)]
+				}
+				m[k] = float32(r.IntN(4))
 			}
 			keys := slices.Collect(maps.Keys(m))
 			slices.SortFunc(keys, func(a, b string) int {

@@ -186,7 +186,7 @@ func appendCounts(b []byte, m map[string]float32) []byte {
 	var buf [96]keyCount
 	cs := buf[:0]
 	for k, n := range m {
-		cs = append(cs, keyCount{k, n})
+		cs = append(cs, keyCount{key: k, n: n})
 	}
 	slices.SortFunc(cs, func(x, y keyCount) int { return strings.Compare(x.key, y.key) })
 	b = append(b, '{')
