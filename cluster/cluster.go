@@ -472,7 +472,8 @@ const sweepEvery = 1024
 
 // arrivalTime is the article's publication time; when unknown, the
 // latest full date its text mentions (read by the date stage), as a
-// report is seldom older than what it reports; else the stream clock
+// report is seldom older than what it reports, unless the stream is live
+// and the date is after its clock; else the stream clock
 // (the latest publication seen) while the stream is live, unknown (zero)
 // when not (undatedTime, see untimed.go).
 func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
@@ -488,8 +489,11 @@ func (c *Clusterer) arrivalTime(a *storyline.Article) time.Time {
 				latest = t
 			}
 		}
-		if latest.IsZero() || (!c.clock.IsZero() && latest.After(c.clock)) {
-			// no date, or a date still to come ("the vote on May 5")
+		if latest.IsZero() || (!c.clock.IsZero() && latest.After(c.clock) && c.clockTrusted()) {
+			// no date, or, in a live stream, a date still to come
+			// ("the vote on May 5"); in an archive the clock says
+			// nothing of when an undated report was written, so a
+			// date after it is not the future
 			return c.undatedTime()
 		}
 		return latest

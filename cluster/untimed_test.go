@@ -152,3 +152,32 @@ func TestUntimedReload(t *testing.T) {
 		t.Errorf("event %s: untimed %d, loaded %+v", as.Event, n.untimed, m)
 	}
 }
+
+// TestArrivalTimeAfterClock: an undated article's latest full date
+// after the clock is a date still to come while the stream is live,
+// and the article's time in an archive, whose clock is the latest
+// publication read so far, not the day the article was written.
+func TestArrivalTimeAfterClock(t *testing.T) {
+	clock := time.Date(2009, 3, 1, 12, 0, 0, 0, time.UTC)
+	undated := &storyline.Article{ID: "u", Lang: "en", Text: "The quake struck on March 14, 2013.",
+		Dates: []storyline.DateMention{{Date: "2013-03-14", Text: "March 14, 2013", Start: 20, End: 34, Precision: storyline.PrecisionDay}}}
+	for _, tc := range []struct {
+		name string
+		lag  time.Duration
+		want time.Time
+	}{
+		{"live: a date after the clock is to come", time.Hour, clock},
+		{"archive: a date after the clock is the article's", 3 * 365 * 24 * time.Hour, time.Date(2013, 3, 14, 0, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(Options{})
+			c.clock = clock
+			for range clockLags {
+				c.untimed.addLag(tc.lag)
+			}
+			if got := c.arrivalTime(undated); !got.Equal(tc.want) {
+				t.Errorf("arrivalTime = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
