@@ -237,10 +237,10 @@ func dsn(path string, o Options, read bool) string {
 // article's text and raw input, the stages' state values, the full-text
 // segments), and SQLite writes each page to the WAL with two system
 // calls whatever its size, which took a fifth of the commit's time at 4
-// KiB. Replaying a pipeline's batches, 8 KiB pages made 40% fewer write
-// calls for a fifth more bytes (a quarter more over 100 000 articles),
-// and the commits took 8% less CPU (7-12% less over 100 000 articles);
-// 16 KiB pages saved no more CPU for twice the extra bytes.
+// KiB. Replaying a pipeline's 20 000 articles, 8 KiB pages made 40% fewer
+// write calls for 18% more bytes, and the commits took 10% less CPU (7%
+// less over 100 000 articles); 16 KiB pages saved no more CPU for twice
+// the extra bytes.
 const pageSize = 8192
 
 // filePageSize returns the page size of the open file, which may predate
