@@ -2,8 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -191,61 +189,4 @@ func walSize(t *testing.T, db *DB) int64 {
 		t.Fatal(err)
 	}
 	return fi.Size()
-}
-
-// TestPageSizeKept checks that a file keeps the page size it was made
-// with, and that its checkpoints come after as many bytes of WAL as a new
-// file's, counted in its own pages.
-func TestPageSizeKept(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		made int // page size the file is made with; 0 for none (a new file)
-		want int
-	}{
-		{"new", 0, pageSize},
-		{"4 KiB", 4096, 4096},
-		{"16 KiB", 16384, 16384},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			path := filepath.Join(t.TempDir(), "p.db")
-			if tc.made > 0 {
-				raw, err := sql.Open("sqlite", path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := raw.Exec(fmt.Sprintf("PRAGMA page_size = %d; CREATE TABLE made (x); DROP TABLE made", tc.made)); err != nil {
-					t.Fatal(err)
-				}
-				raw.Close()
-			}
-			db, err := Open(ctx, path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if _, err := db.Commit(ctx, realisticGen(9).Batch(8)); err != nil {
-				t.Fatal(err)
-			}
-			var ps, auto int
-			if err := db.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&ps); err != nil {
-				t.Fatal(err)
-			}
-			if err := db.w.QueryRowContext(ctx, "PRAGMA wal_autocheckpoint").Scan(&auto); err != nil {
-				t.Fatal(err)
-			}
-			db.ckpt.mu.Lock()
-			every := db.ckpt.every
-			db.ckpt.mu.Unlock()
-			if ps != tc.want {
-				t.Errorf("page size %d, want %d", ps, tc.want)
-			}
-			if every*ps != walBytes {
-				t.Errorf("background checkpoint every %d pages of %d bytes, want %d bytes", every, ps, walBytes)
-			}
-			if auto*ps != 2*walBytes {
-				t.Errorf("writer's checkpoint at %d pages of %d bytes, want %d bytes", auto, ps, 2*walBytes)
-			}
-		})
-	}
 }

@@ -24,9 +24,8 @@
 // per batch rather than a page per key; the entities an article mentions
 // are found the same way, by story as well, rather than counted per
 // story), statements are prepared once, not per commit, small keyed tables are
-// clustered on their key, pages are 8 KiB (an index on a key that new
-// articles do not arrive in order of writes a page per insert, but most
-// pages a commit writes are full ones, two system calls each), the
+// clustered on their key, pages are 4 KiB (an index on a key that new
+// articles do not arrive in order of writes a page per insert), the
 // entity totals, whose names are mostly new, take the articles' entities
 // thousands at a time (fold.go), the full-text indexes merge 64 segments
 // at a time, the WAL is checkpointed every 256 MiB in the background
@@ -153,20 +152,7 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 		}
 		d.unfolded.Store(pending)
-		ps, err := filePageSize(ctx, w)
-		if err != nil {
-			w.Close()
-			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
-		}
-		if ps != pageSize {
-			// dsn counts the writer's own checkpoint in pages of
-			// pageSize; the writer's one connection keeps this.
-			if _, err := w.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint(%d)", 2*walBytes/ps)); err != nil {
-				w.Close()
-				return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
-			}
-		}
-		k, err := startCheckpointer(path, o, walBytes/ps)
+		k, err := startCheckpointer(path, o, walBytes/pageSize)
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -228,33 +214,14 @@ func dsn(path string, o Options, read bool) string {
 	return path + "?" + q.Encode()
 }
 
-// pageSize is the page size of new files (files keep the one they were
-// made with). Once the store outgrows a batch, every insert into an
-// index on a key that new articles do not arrive in order of (an article
-// id, a story, a speaker) dirties a page of its own, and every dirty page
-// is written whole to the WAL and again at the checkpoint: larger pages
-// write more bytes. But most of a commit's pages are written full (an
-// article's text and raw input, the stages' state values, the full-text
-// segments), and SQLite writes each page to the WAL with two system
-// calls whatever its size, which took a fifth of the commit's time at 4
-// KiB. Replaying a pipeline's 20 000 articles, 8 KiB pages made 40% fewer
-// write calls for 18% more bytes, and the commits took 10% less CPU (7%
-// less over 100 000 articles); 16 KiB pages saved no more CPU for twice
-// the extra bytes.
-const pageSize = 8192
-
-// filePageSize returns the page size of the open file, which may predate
-// pageSize.
-func filePageSize(ctx context.Context, w *sql.DB) (int, error) {
-	var ps int
-	if err := w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&ps); err != nil {
-		return 0, fmt.Errorf("page size: %w", err)
-	}
-	if ps <= 0 {
-		return 0, fmt.Errorf("page size %d", ps)
-	}
-	return ps, nil
-}
+// pageSize is the page size of new files: SQLite's default 4 KiB. Once
+// the store outgrows a batch, every insert into an index on a key that new
+// articles do not arrive in order of (an article id, a story, a speaker)
+// dirties a page of its own, and every dirty page is written whole to the
+// WAL and again at the checkpoint. With 16 KiB pages a store of 100 000
+// articles wrote some 150 KB per article committed; 4 KiB pages write a
+// quarter of that, and cost about the same CPU while the store is small.
+const pageSize = 4096
 
 // walBytes is how much WAL a writer accumulates before it checkpoints:
 // pages rewritten by consecutive batches (the tail of each table and

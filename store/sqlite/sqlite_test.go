@@ -210,8 +210,8 @@ func TestUpgradeFromVersion1(t *testing.T) {
 func TestFileSettings(t *testing.T) {
 	db := openTemp(t)
 	defer db.Close()
-	for pragma, want := range map[string]string{"page_size": "8192", "journal_mode": "wal", "synchronous": "1",
-		"wal_autocheckpoint": "65536", "mmap_size": "67108864", "cache_size": "-65536"} {
+	for pragma, want := range map[string]string{"page_size": "4096", "journal_mode": "wal", "synchronous": "1",
+		"wal_autocheckpoint": "131072", "mmap_size": "67108864", "cache_size": "-65536"} {
 		var got string
 		if err := db.w.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s = %q, %v; want %q", pragma, got, err, want)
