@@ -57,7 +57,8 @@ var postedWords = [...]string{"posted", "published", "updated", "опублик�
 
 // postedLine reports whether the last line of before (the text up to a
 // date mention) names the posting of the page: a posting word
-// (postedWords) with no object of its own (postedAlone). A blog post of
+// (postedWords) with no object of its own (postedAlone), and no end of a
+// sentence or a page field between it and the date (sentenceBreak). A blog post of
 // a crash, put up a week later, would otherwise stand for a happening of
 // that day.
 func postedLine(before string) bool {
