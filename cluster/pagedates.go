@@ -51,9 +51,10 @@ func titleDay(a *storyline.Article) time.Time {
 }
 
 // postedWords name the posting of a page ("Posted on", "Updated:",
-// "Published 12:17 am", "posted in Pedestrian Accidents on Friday, …"):
-// the date after them is the page's, not the day of what it reports.
-var postedWords = [...]string{"posted", "published", "updated", "опубликован", "обновлен"}
+// "Published 12:17 am", "posted in Pedestrian Accidents on Friday, …",
+// "Обновлён:", with ё or е, "Дата публикации:"): the date after them is
+// the page's, not the day of what it reports.
+var postedWords = [...]string{"posted", "published", "updated", "опубликован", "обновлен", "обновлён", "дата публикации"}
 
 // postedLine reports whether the last line of before (the text up to a
 // date mention) names the posting of the page: a posting word

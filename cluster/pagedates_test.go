@@ -79,6 +79,9 @@ func TestPostedLine(t *testing.T) {
 		{"Updated Thu ", true},
 		{"Опубликовано: ", true},
 		{"Обновлено в ", true},
+		{"Обновлён: ", true},
+		{"Дата публикации: ", true},
+		{"Дата публикации доклада — ", false},
 		// the posting of something else, with an object: a happening
 		{"The singer posted three photos of herself with her son on Instagram on ", false},
 		{"Thurman posted footage of her crash on ", false},
