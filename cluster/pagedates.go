@@ -32,12 +32,15 @@ func titleDay(a *storyline.Article) time.Time {
 		return time.Time{} // a full date has a day number
 	}
 	var latest time.Time
+	var at, off int // a.Title[at:] starts at code point off
 	for _, d := range dates.Find(a.Title, a.Published) {
 		if d.Precision != storyline.PrecisionDay || !yearKnown(a, d) {
 			continue
 		}
-		if a.Published.IsZero() && postedLine(string([]rune(a.Title)[:d.Start])) {
-			continue
+		if a.Published.IsZero() {
+			if at, off = skipRunes(a.Title, at, off, d.Start); postedLine(a.Title[:at]) {
+				continue
+			}
 		}
 		t, err := time.Parse(time.DateOnly, d.Date)
 		if err != nil || !recent(a, t) {
@@ -59,9 +62,9 @@ var postedWords = [...]string{"posted", "published", "updated", "опублик�
 // postedLine reports whether the last line of before (the text up to a
 // date mention) names the posting of the page: a posting word
 // (postedWords) with no object of its own (postedAlone), and no end of a
-// sentence or a page field between it and the date (sentenceBreak). A blog post of
-// a crash, put up a week later, would otherwise stand for a happening of
-// that day.
+// sentence or a page field between it and the date (sentenceBreak). A
+// blog post of a crash, put up a week later, would otherwise stand for a
+// happening of that day.
 func postedLine(before string) bool {
 	line := before[strings.LastIndexByte(before, '\n')+1:]
 	for i := 0; i < len(line); i++ {
