@@ -55,22 +55,32 @@ func titleDay(a *storyline.Article) time.Time {
 
 // postedWords name the posting of a page ("Posted on", "Updated:",
 // "Published 12:17 am", "posted in Pedestrian Accidents on Friday, …",
-// "Обновлён:", with ё or е, "Дата публикации:"): the date after them is
-// the page's, not the day of what it reports.
-var postedWords = [...]string{"posted", "published", "updated", "опубликован", "обновлен", "обновлён", "дата публикации"}
+// "Last modified on", "Обновлён:", with ё or е, "Дата публикации:"):
+// the date after them is the page's, not the day of what it reports.
+var postedWords = [...]string{"posted", "published", "updated", "modified", "опубликован", "обновлен", "обновлён", "дата публикации"}
+
+// pageAdverbs are the words that may stand before a posting word in a
+// posting line ("This entry was posted in", "Last modified on", "Page
+// last updated at", "Originally published"): auxiliaries and the
+// adverbs of a page's history. Any other word in lower case before it is
+// a noun the posting word modifies ("a study published in The Lancet
+// on Friday", "a poll published Sunday"): the publication of something
+// else, a happening.
+var pageAdverbs = [...]string{"was", "is", "were", "are", "been", "be", "has", "have", "had", "last", "first", "originally"}
 
 // postedLine reports whether the last line of before (the text up to a
 // date mention) names the posting of the page: a posting word
-// (postedWords) with no object of its own (postedAlone), and no end of a
-// sentence or a page field between it and the date (sentenceBreak). A
-// blog post of a crash, put up a week later, would otherwise stand for a
-// happening of that day.
+// (postedWords) that modifies no noun before it (modifiesNoun), with no
+// object of its own (postedAlone), and no end of a sentence or a page
+// field between it and the date (sentenceBreak); or whether the line is
+// a byline (bylineLine). A blog post of a crash, put up a week later,
+// would otherwise stand for a happening of that day.
 func postedLine(before string) bool {
 	line := before[strings.LastIndexByte(before, '\n')+1:]
 	for i := 0; i < len(line); i++ {
-		// the posting words start with p, u, or a Cyrillic letter
+		// the posting words start with p, u, m, or a Cyrillic letter
 		// (lead byte 0xd0)
-		if c := line[i] | 0x20; c != 'p' && c != 'u' && line[i] != 0xd0 {
+		if c := line[i] | 0x20; c != 'p' && c != 'u' && c != 'm' && line[i] != 0xd0 {
 			continue
 		}
 		if i > 0 && isLetterByte(line[i-1]) {
@@ -78,12 +88,68 @@ func postedLine(before string) bool {
 		}
 		for _, w := range postedWords {
 			if len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) &&
-				postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
+				!modifiesNoun(line[:i]) && postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
 				return true
 			}
 		}
 	}
-	return false
+	return bylineLine(line)
+}
+
+// modifiesNoun reports whether the text before a posting word ends with
+// a word in lower case that is none of pageAdverbs, or that word and a
+// comma: a noun the posting word modifies ("a study published in", "a
+// poll published", "the findings, published in"), so that
+// the date after it is the day of that publication, not of the page.
+// Only English words are read; a capitalised word ("Article posted on",
+// "LLP. posted in") starts a line or a field of the page.
+func modifiesNoun(before string) bool {
+	s := strings.TrimRight(before, " ")
+	if len(s) == len(before) {
+		return false // no word before, or not a separate one
+	}
+	s = strings.TrimSuffix(s, ",") // "the findings, published in"
+	j := len(s)
+	for j > 0 && s[j-1] >= 'a' && s[j-1] <= 'z' {
+		j--
+	}
+	if j == len(s) || j > 0 && isLetterByte(s[j-1]) {
+		return false
+	}
+	for _, w := range pageAdverbs {
+		if s[j:] == w {
+			return false
+		}
+	}
+	return true
+}
+
+// bylineLine reports whether line, the text of a line up to a date
+// mention, is a byline: "By" and the names of its writers and their
+// outlet, then a comma, a dash or a bar ("By Jane Doe, March 20,
+// 2013", "BY J. DOE AND R. ROE | Staff | Friday"). The date of a byline
+// is when the page was written, as a posting line's is. "By Friday,
+// March 20, the plant will close" names a day of what it reports: a
+// weekday or a month is no writer's name.
+func bylineLine(line string) bool {
+	s := strings.TrimRight(line, " \t")
+	if r, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(",-|–—", r) {
+		return false
+	}
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '-' || r == '–' || r == '—' })
+	if len(ws) < 2 || !strings.EqualFold(ws[0], "by") {
+		return false
+	}
+	for _, w := range ws[1:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "and" || w == "&" {
+			continue
+		}
+		if !unicode.IsUpper(r) || calendarWord(strings.ToLower(strings.TrimRight(w, "."))) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceBreak reports whether s, the text between a posting word and

@@ -87,6 +87,26 @@ func TestPostedLine(t *testing.T) {
 		{"Thurman posted footage of her crash on ", false},
 		{"The ministry published its report on ", false},
 		{"Unposted ", false},
+		// a posting word modifying a noun: the publication of something
+		// else, a happening
+		{"A study of 4,000 runners published in The Medical Review on ", false},
+		{"A newspaper poll published ", false},
+		{"Researchers said the findings, published in Nature on ", false},
+		{"This entry was posted in Harbour News on ", true},
+		{"Page last updated at ", true},
+		{"Article posted on ", true},
+		// "Last modified" is a posting line; a plan modified is not
+		{"Last modified on ", true},
+		{"Last Modified: ", true},
+		{"The council modified its plan on ", false},
+		// a byline dates the page
+		{"By Jane Roe, ", true},
+		{"BY JANE ROE AND R. DOE | ", true},
+		{"By Jane Roe, Harbour Gazette - ", true},
+		{"By Jane Roe\nThe ferry sank on ", false},
+		{"By Friday, ", false},
+		{"By contrast, ", false},
+		{"Stopped by Jane Roe, ", false},
 		// a posting line before this one says nothing of this line's date
 		{"Posted on May 24, 2005\nThe Sixers fired their coach on ", false},
 		{"The spokesman said on ", false},
@@ -100,6 +120,8 @@ func TestPostedLine(t *testing.T) {
 
 func TestPageDates(t *testing.T) {
 	const posted = "On behalf of Newman, Anzalone & Newman, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.\nA woman was killed by a hit-and-run driver on Friday, September 13, 2013 in Queens."
+	const byline = "By Jane Roe, March 20, 2013\nA ferry sank off Marlow on March 13, 2013, the coastguard said."
+	const study = "A study of 4,000 runners published in The Medical Review on Friday, March 13, 2015 found that knee injuries fell."
 	mention := func(text, date, s string) storyline.DateMention {
 		start := len([]rune(text[:strings.Index(text, s)]))
 		return storyline.DateMention{Date: date, Text: s, Start: start, End: start + len([]rune(s)), Precision: storyline.PrecisionDay}
@@ -113,6 +135,12 @@ func TestPageDates(t *testing.T) {
 		{"undated: the day of the posting line is the page's", storyline.Article{Text: posted,
 			Dates: []storyline.DateMention{mention(posted, "2013-09-20", "September 20, 2013"), mention(posted, "2013-09-13", "September 13, 2013")}},
 			"2013-09-13", true},
+		{"undated: the day of a byline is the page's", storyline.Article{Text: byline,
+			Dates: []storyline.DateMention{mention(byline, "2013-03-20", "March 20, 2013"), mention(byline, "2013-03-13", "March 13, 2013")}},
+			"2013-03-13", true},
+		{"undated: the publication of a study is a happening", storyline.Article{Text: study,
+			Dates: []storyline.DateMention{mention(study, "2015-03-13", "Friday, March 13, 2015")}},
+			"2015-03-13", true},
 		{"undated: a posting line's day alone is no event day", storyline.Article{Text: posted[:strings.IndexByte(posted, '\n')],
 			Dates: []storyline.DateMention{mention(posted, "2013-09-20", "September 20, 2013")}},
 			"", false},
