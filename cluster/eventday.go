@@ -32,9 +32,11 @@ const recentDays = 3
 // to come is an announcement, not the happening. An article without a
 // publication does not take the date of the line telling when its page
 // was posted (postedLine) for the happening's: nothing tells how long
-// after it the page was put up. With a publication known, such a line
-// repeats its day, which the window above already admits. ok is false
-// when neither lead nor title mentions one.
+// after it the page was put up, nor a date a determiner makes a noun's
+// ("the March 14, 2013 quake", "this Dec. 13, 2016 photo": namesPast),
+// which only the window above sets aside when the publication is known.
+// With a publication known, a posting line repeats its day, which the
+// window admits. ok is false when neither lead nor title mentions one.
 func eventDay(a *storyline.Article) (day int32, ok bool) {
 	var latest time.Time
 	var at, off int // a.Text[at:] starts at code point off
@@ -46,7 +48,7 @@ func eventDay(a *storyline.Article) (day int32, ok bool) {
 			continue
 		}
 		if a.Published.IsZero() {
-			if at, off = skipRunes(a.Text, at, off, d.Start); postedLine(a.Text[:at]) {
+			if at, off = skipRunes(a.Text, at, off, d.Start); postedLine(a.Text[:at]) || namesPast(a.Text[:at], d.Text) {
 				continue
 			}
 		}

@@ -38,7 +38,7 @@ func titleDay(a *storyline.Article) time.Time {
 			continue
 		}
 		if a.Published.IsZero() {
-			if at, off = skipRunes(a.Title, at, off, d.Start); postedLine(a.Title[:at]) {
+			if at, off = skipRunes(a.Title, at, off, d.Start); postedLine(a.Title[:at]) || namesPast(a.Title[:at], d.Text) {
 				continue
 			}
 		}
@@ -225,6 +225,37 @@ func calendarWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// namesPast reports whether a date mention (text, after before)
+// modifies a noun, as a determiner before its month shows: "Ten years
+// after the March 14, 2013 quake", "In this Dec. 13, 2016, file photo"
+// (the reader may take the determiner into the mention). Such a date
+// names a happening the report looks back on or a picture's day, not
+// the day it reports. "On March 14, 2013" and "on the 14th of March"
+// are not (a preposition first, or no month after the determiner).
+func namesPast(before, text string) bool {
+	word := func(s string) string {
+		e := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+		if e < 0 {
+			e = len(s)
+		}
+		return strings.ToLower(s[:e])
+	}
+	determiner := func(w string) bool { return w == "the" || w == "this" || w == "that" }
+	w := word(text)
+	if determiner(w) {
+		rest := strings.TrimLeft(text[len(w):], " ")
+		return calendarWord(word(rest))
+	}
+	if !calendarWord(w) {
+		return false
+	}
+	s := strings.TrimRight(before, " ")
+	if len(s) == len(before) {
+		return false
+	}
+	return determiner(strings.ToLower(s[strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })+1:]))
 }
 
 // skipRunes advances through text from byte at, which is code point off,

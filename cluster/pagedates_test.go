@@ -121,6 +121,8 @@ func TestPostedLine(t *testing.T) {
 func TestPageDates(t *testing.T) {
 	const posted = "On behalf of Newman, Anzalone & Newman, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.\nA woman was killed by a hit-and-run driver on Friday, September 13, 2013 in Queens."
 	const byline = "By Jane Roe, March 20, 2013\nA ferry sank off Marlow on March 13, 2013, the coastguard said."
+	const filePhoto = "The pier collapsed on March 13, 2015. In this March 20, 2015 photo, divers search the harbour."
+	const theDay = "The pier collapsed on the 14th of March, 2015, the harbour master said."
 	const study = "A study of 4,000 runners published in The Medical Review on Friday, March 13, 2015 found that knee injuries fell."
 	mention := func(text, date, s string) storyline.DateMention {
 		start := len([]rune(text[:strings.Index(text, s)]))
@@ -161,6 +163,15 @@ func TestPageDates(t *testing.T) {
 			Text:  "Dockers walked out on Tuesday.",
 			Dates: []storyline.DateMention{{Date: "2026-05-05", Text: "on Tuesday", Start: 19, End: 29, Precision: storyline.PrecisionDay}}},
 			"2026-05-05", true},
+		{"undated: a headline's date modifying a noun is background", storyline.Article{Title: "Ten years after the March 14, 2013 quake",
+			Text: "Residents remember the night the ground shook."},
+			"", false},
+		{"undated: a picture's day is not the happening's", storyline.Article{Text: filePhoto,
+			Dates: []storyline.DateMention{mention(filePhoto, "2015-03-13", "on March 13, 2015"), mention(filePhoto, "2015-03-20", "this March 20, 2015")}},
+			"2015-03-13", true},
+		{"undated: a date after a determiner without its month first is the day", storyline.Article{Text: theDay,
+			Dates: []storyline.DateMention{mention(theDay, "2015-03-14", "14th of March, 2015")}},
+			"2015-03-14", true},
 		{"published: a headline's old date is background", storyline.Article{Title: "Ten years after the March 14, 2013 quake", Published: day("2023-03-14"),
 			Text: "Residents remember the night the ground shook."},
 			"", false},
