@@ -128,6 +128,15 @@ func TestPageDates(t *testing.T) {
 		start := len([]rune(text[:strings.Index(text, s)]))
 		return storyline.DateMention{Date: date, Text: s, Start: start, End: start + len([]rune(s)), Precision: storyline.PrecisionDay}
 	}
+	// undated is an article without a publication whose text mentions
+	// the dates of dm, given as pairs of the date and its mention
+	undated := func(text string, dm ...string) storyline.Article {
+		a := storyline.Article{Text: text}
+		for i := 0; i+1 < len(dm); i += 2 {
+			a.Dates = append(a.Dates, mention(text, dm[i], dm[i+1]))
+		}
+		return a
+	}
 	tests := []struct {
 		name  string
 		a     storyline.Article
@@ -137,12 +146,8 @@ func TestPageDates(t *testing.T) {
 		{"undated: the day of the posting line is the page's", storyline.Article{Text: posted,
 			Dates: []storyline.DateMention{mention(posted, "2013-09-20", "September 20, 2013"), mention(posted, "2013-09-13", "September 13, 2013")}},
 			"2013-09-13", true},
-		{"undated: the day of a byline is the page's", storyline.Article{Text: byline,
-			Dates: []storyline.DateMention{mention(byline, "2013-03-20", "March 20, 2013"), mention(byline, "2013-03-13", "March 13, 2013")}},
-			"2013-03-13", true},
-		{"undated: the publication of a study is a happening", storyline.Article{Text: study,
-			Dates: []storyline.DateMention{mention(study, "2015-03-13", "Friday, March 13, 2015")}},
-			"2015-03-13", true},
+		{"undated: the day of a byline is the page's", undated(byline, "2013-03-20", "March 20, 2013", "2013-03-13", "March 13, 2013"), "2013-03-13", true},
+		{"undated: the publication of a study is a happening", undated(study, "2015-03-13", "Friday, March 13, 2015"), "2015-03-13", true},
 		{"undated: a posting line's day alone is no event day", storyline.Article{Text: posted[:strings.IndexByte(posted, '\n')],
 			Dates: []storyline.DateMention{mention(posted, "2013-09-20", "September 20, 2013")}},
 			"", false},
@@ -166,12 +171,8 @@ func TestPageDates(t *testing.T) {
 		{"undated: a headline's date modifying a noun is background", storyline.Article{Title: "Ten years after the March 14, 2013 quake",
 			Text: "Residents remember the night the ground shook."},
 			"", false},
-		{"undated: a picture's day is not the happening's", storyline.Article{Text: filePhoto,
-			Dates: []storyline.DateMention{mention(filePhoto, "2015-03-13", "on March 13, 2015"), mention(filePhoto, "2015-03-20", "this March 20, 2015")}},
-			"2015-03-13", true},
-		{"undated: a date after a determiner without its month first is the day", storyline.Article{Text: theDay,
-			Dates: []storyline.DateMention{mention(theDay, "2015-03-14", "14th of March, 2015")}},
-			"2015-03-14", true},
+		{"undated: a picture's day is not the happening's", undated(filePhoto, "2015-03-13", "on March 13, 2015", "2015-03-20", "this March 20, 2015"), "2015-03-13", true},
+		{"undated: a date after a determiner without its month first is the day", undated(theDay, "2015-03-14", "14th of March, 2015"), "2015-03-14", true},
 		{"published: a headline's old date is background", storyline.Article{Title: "Ten years after the March 14, 2013 quake", Published: day("2023-03-14"),
 			Text: "Residents remember the night the ground shook."},
 			"", false},
