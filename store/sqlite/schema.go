@@ -373,6 +373,20 @@ CREATE VIRTUAL TABLE entity_keys USING fts5(
 INSERT INTO entity_keys (entity_keys, rank) VALUES ('automerge', 64);
 INSERT INTO entity_keys (entity_keys, rank) VALUES ('crisismerge', 64);
 `, run: migrateEntityKeysV7},
+	// 8: the full-text indexes merge a little with every commit instead of
+	// a whole level in one. With the crisis merge at the automerge's 64,
+	// the commit that added a level's 64th segment merged all of them at
+	// once, in all three indexes together (every commit adds a segment to
+	// each): one commit in 64 took several times as long as the rest. The
+	// automerge, which FTS5 runs after each segment it writes, merges as
+	// many pages as the commit wrote times the number of levels, and so
+	// finishes a level's merge before the next 64 segments have come; the
+	// crisis merge stays as a bound should it fall behind.
+	{sql: `
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 256);
+INSERT INTO quote_keys (quote_keys, rank) VALUES ('crisismerge', 256);
+INSERT INTO entity_keys (entity_keys, rank) VALUES ('crisismerge', 256);
+`},
 }
 
 // migrate brings the database to the latest schema version, one
