@@ -42,32 +42,36 @@ func ScanWords(dst []Word, text string) []Word {
 		// between words: a character that is no word character only
 		// moves the sentence state on
 		c := text[i]
-		var r rune
 		size := 1
+		var capital bool
 		switch {
 		case c < utf8.RuneSelf:
-			if k := asciiClass[c]; k != asciiWord && k != asciiUpper {
+			k := asciiClass[c]
+			if k != asciiWord && k != asciiUpper {
 				initial = asciiBreak[c] == breakSet || asciiBreak[c] == breakKeep && initial
 				i++
 				runeIdx++
 				continue
 			}
-			r = rune(c)
+			capital = k == asciiUpper
 		case isCyrillic2(text, i):
 			// a letter, which folding leaves a letter
-			r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
+			r := rune(c&0x1f)<<6 | rune(text[i+1]&0x3f)
+			size = 2
+			capital = isUpperCyrillic(r)
 		default:
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, n := utf8.DecodeRuneInString(text[i:])
+			size = n
 			if !isWordRune(foldRune(r)) {
 				initial = breaksSentence(r, initial)
 				i += size
 				runeIdx++
 				continue
 			}
+			capital = unicode.IsUpper(r)
 		}
 		// a word starts
 		start, byteStart, wordInitial := runeIdx, i, initial
-		capital := r < utf8.RuneSelf && r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		initial = false
 		i += size
 		runeIdx++
@@ -83,6 +87,9 @@ func ScanWords(dst []Word, text string) []Word {
 					break
 				}
 			}
+			if i+8 <= len(text) && afterRun[text[i]] == runEnds {
+				break // an ASCII byte that ends any word: most words end so
+			}
 			if i+8 > len(text) || text[i] >= utf8.RuneSelf {
 				// and its two-byte Cyrillic letters, and the ASCII ones
 				// of the last eight bytes, only move its end
@@ -97,7 +104,7 @@ func ScanWords(dst []Word, text string) []Word {
 			// character, so a word never ends with one
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if (c == '\'' || c == '-' || c == '`') && i+1 < len(text) && nextIsWord(text[i+1:]) {
+				if afterRun[c] == runJoiner && i+1 < len(text) && nextIsWord(text[i+1:]) {
 					i++
 					runeIdx++
 					continue
@@ -119,7 +126,11 @@ func ScanWords(dst []Word, text string) []Word {
 		}
 		n := len(dst)
 		dst = dst[:n+1]
-		dst[n] = Word{Byte: int32(byteStart), Len: int32(i - byteStart), Start: int32(start), End: int32(runeIdx), Capital: capital, Initial: wordInitial}
+		// field by field, in place: a Word value built and then copied
+		// costs more stores
+		wd := &dst[n]
+		wd.Byte, wd.Len, wd.Start, wd.End = int32(byteStart), int32(i-byteStart), int32(start), int32(runeIdx)
+		wd.Capital, wd.Initial = capital, wordInitial
 		if i < len(text) && text[i] == ' ' {
 			// the space after most words, passed at once: it keeps
 			// the sentence state, which a word leaves false
@@ -165,6 +176,42 @@ func breaksSentence(r rune, initial bool) bool {
 		return true
 	}
 	return false
+}
+
+// What a byte that ends a run of ASCII letters and digits is to
+// ScanWords: a byte that ends the word (any ASCII byte but a letter, a
+// digit or a joiner), a joiner that goes on with it before a word
+// character, or a byte of a longer code point, or an ASCII letter or
+// digit, for the slower tests.
+const (
+	runOn = iota
+	runEnds
+	runJoiner
+)
+
+// afterRun classifies every byte for ScanWords; it is never modified.
+var afterRun = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == '\'' || c == '-' || c == '`':
+			t[c] = runJoiner
+		case runByte[c] != runASCII:
+			t[c] = runEnds
+		}
+	}
+	return t
+}()
+
+// isUpperCyrillic is unicode.IsUpper for r in U+0400–U+047F, answered
+// at once for Ѐ…Я and а…џ.
+func isUpperCyrillic(r rune) bool {
+	switch {
+	case r < 0x430: // Ѐ…Я
+		return true
+	case r < 0x460: // а…џ
+		return false
+	}
+	return unicode.IsUpper(r)
 }
 
 // wordRun returns where the run of ASCII letters and digits and two-byte
