@@ -75,20 +75,24 @@ func ScanWords(dst []Word, text string) []Word {
 		initial = false
 		i += size
 		runeIdx++
+	word:
 		for i < len(text) {
 			// its ASCII letters and digits, eight at a time while the
 			// text has eight bytes more (asciiRun), where a byte at a
 			// time cost a table load and a branch each
 			for i+8 <= len(text) {
-				run := asciiRun(load8(text, i))
+				x := load8(text, i)
+				run := asciiRun(x)
 				i += run
 				runeIdx += run
 				if run != 8 {
+					if afterRun[byte(x>>(8*uint(run)))] == runEnds {
+						// an ASCII byte that ends any word, read from
+						// the eight loaded: most words end so
+						break word
+					}
 					break
 				}
-			}
-			if i+8 <= len(text) && afterRun[text[i]] == runEnds {
-				break // an ASCII byte that ends any word: most words end so
 			}
 			if i+8 > len(text) || text[i] >= utf8.RuneSelf {
 				// and its two-byte Cyrillic letters, and the ASCII ones
