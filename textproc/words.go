@@ -183,14 +183,11 @@ func breaksSentence(r rune, initial bool) bool {
 }
 
 // What a byte that ends a run of ASCII letters and digits is to
-// ScanWords: a byte that ends the word (any ASCII byte but a letter, a
-// digit or a joiner), a joiner that goes on with it before a word
-// character, or a byte of a longer code point, or an ASCII letter or
-// digit, for the slower tests.
+// ScanWords.
 const (
-	runOn = iota
-	runEnds
-	runJoiner
+	runOn     = iota // a byte of a longer code point (or a letter or digit): the slower tests decide
+	runEnds          // any other ASCII byte but a joiner: the word ends
+	runJoiner        // an apostrophe, hyphen or backtick: the word goes on before a word character
 )
 
 // afterRun classifies every byte for ScanWords; it is never modified.
