@@ -42,44 +42,55 @@ func ScanWords(dst []Word, text string) []Word {
 		// between words: a character that is no word character only
 		// moves the sentence state on
 		c := text[i]
-		var r rune
 		size := 1
+		var capital bool
 		switch {
 		case c < utf8.RuneSelf:
-			if k := asciiClass[c]; k != asciiWord && k != asciiUpper {
+			k := asciiClass[c]
+			if k != asciiWord && k != asciiUpper {
 				initial = asciiBreak[c] == breakSet || asciiBreak[c] == breakKeep && initial
 				i++
 				runeIdx++
 				continue
 			}
-			r = rune(c)
+			capital = k == asciiUpper
 		case isCyrillic2(text, i):
 			// a letter, which folding leaves a letter
-			r, size = rune(c&0x1f)<<6|rune(text[i+1]&0x3f), 2
+			r := rune(c&0x1f)<<6 | rune(text[i+1]&0x3f)
+			size = 2
+			capital = isUpperCyrillic(r)
 		default:
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, n := utf8.DecodeRuneInString(text[i:])
+			size = n
 			if !isWordRune(foldRune(r)) {
 				initial = breaksSentence(r, initial)
 				i += size
 				runeIdx++
 				continue
 			}
+			capital = unicode.IsUpper(r)
 		}
 		// a word starts
 		start, byteStart, wordInitial := runeIdx, i, initial
-		capital := r < utf8.RuneSelf && r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		initial = false
 		i += size
 		runeIdx++
+	word:
 		for i < len(text) {
 			// its ASCII letters and digits, eight at a time while the
 			// text has eight bytes more (asciiRun), where a byte at a
 			// time cost a table load and a branch each
 			for i+8 <= len(text) {
-				run := asciiRun(load8(text, i))
+				x := load8(text, i)
+				run := asciiRun(x)
 				i += run
 				runeIdx += run
 				if run != 8 {
+					if afterRun[byte(x>>(8*uint(run)))] == runEnds {
+						// an ASCII byte that ends any word, read from
+						// the eight loaded: most words end so
+						break word
+					}
 					break
 				}
 			}
@@ -97,7 +108,7 @@ func ScanWords(dst []Word, text string) []Word {
 			// character, so a word never ends with one
 			c := text[i]
 			if c < utf8.RuneSelf {
-				if (c == '\'' || c == '-' || c == '`') && i+1 < len(text) && nextIsWord(text[i+1:]) {
+				if afterRun[c] == runJoiner && i+1 < len(text) && nextIsWord(text[i+1:]) {
 					i++
 					runeIdx++
 					continue
@@ -119,7 +130,11 @@ func ScanWords(dst []Word, text string) []Word {
 		}
 		n := len(dst)
 		dst = dst[:n+1]
-		dst[n] = Word{Byte: int32(byteStart), Len: int32(i - byteStart), Start: int32(start), End: int32(runeIdx), Capital: capital, Initial: wordInitial}
+		// field by field, in place: a Word value built and then copied
+		// costs more stores
+		wd := &dst[n]
+		wd.Byte, wd.Len, wd.Start, wd.End = int32(byteStart), int32(i-byteStart), int32(start), int32(runeIdx)
+		wd.Capital, wd.Initial = capital, wordInitial
 		if i < len(text) && text[i] == ' ' {
 			// the space after most words, passed at once: it keeps
 			// the sentence state, which a word leaves false
@@ -165,6 +180,39 @@ func breaksSentence(r rune, initial bool) bool {
 		return true
 	}
 	return false
+}
+
+// What a byte that ends a run of ASCII letters and digits is to
+// ScanWords.
+const (
+	runOn     = iota // a byte of a longer code point (or a letter or digit): the slower tests decide
+	runEnds          // any other ASCII byte but a joiner: the word ends
+	runJoiner        // an apostrophe, hyphen or backtick: the word goes on before a word character
+)
+
+// afterRun classifies every byte for ScanWords; it is never modified.
+var afterRun = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == '\'' || c == '-' || c == '`':
+			t[c] = runJoiner
+		case runByte[c] != runASCII:
+			t[c] = runEnds
+		}
+	}
+	return t
+}()
+
+// isUpperCyrillic is unicode.IsUpper for r in U+0400–U+047F, answered
+// at once for Ѐ…Я and а…џ.
+func isUpperCyrillic(r rune) bool {
+	switch {
+	case r < 0x430: // Ѐ…Я
+		return true
+	case r < 0x460: // а…џ
+		return false
+	}
+	return unicode.IsUpper(r)
 }
 
 // wordRun returns where the run of ASCII letters and digits and two-byte
