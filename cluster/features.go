@@ -185,8 +185,11 @@ type scratch struct {
 	names       []textproc.Word
 	personTerms []string
 	// personIDs and leadIDs hold the term ids of Features.Persons and
-	// Features.Leading while they are collected.
-	personIDs, leadIDs []uint32
+	// Features.Leading while they are collected, personStrs and leadStrs
+	// their terms, given the ids of Features.given.
+	personIDs, leadIDs   []uint32
+	personStrs, leadStrs []string
+	given                []uint32
 	// dates holds the spans of the text's date mentions (dateSpans).
 	dates []span
 	// roles holds the places in words of the text's words of
@@ -254,15 +257,15 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		s.infos = infos
 		if !inTitle {
 			s.roles = s.roles[:0]
-			for i := range infos {
-				if infos[i].role {
-					s.roles = append(s.roles, i)
-				}
-			}
 		}
 		kept := 0
 		for i := range s.words {
 			wi := &infos[i]
+			if wi.role && !inTitle {
+				// the text's words of spokesRoles, kept or not, in
+				// the pass over its words
+				s.roles = append(s.roles, i)
+			}
 			if !wi.keep {
 				continue
 			}
@@ -317,6 +320,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	// into s.names
 	personTerm := s.personTerms[:0]
 	personIDs, leadIDs := s.personIDs[:0], s.leadIDs[:0]
+	given, persons, leading := s.given[:0], s.personStrs[:0], s.leadStrs[:0]
 	for _, e := range a.Entities {
 		s.names = textproc.ScanWords(s.names[:0], e.Name)
 		last, any := uint32(0), false
@@ -327,10 +331,10 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			if person && i < len(s.names)-1 {
 				// a given name
 				if wi.keep {
-					ft.given = append(ft.given, wi.id)
+					given = append(given, wi.id)
 				}
 				if wi.hasKey {
-					ft.given = append(ft.given, wi.key)
+					given = append(given, wi.key)
 				}
 			}
 			if !wi.keep {
@@ -357,7 +361,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			// lexicon, scattered in memory)
 			if !slices.Contains(personIDs, last) {
 				personIDs = append(personIDs, last)
-				ft.Persons = append(ft.Persons, t)
+				persons = append(persons, t)
 			}
 			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return s.nearRole(m) && spokesPerson(a.Text, s.words, m) }) {
 				ft.spokes = append(ft.spokes, t)
@@ -367,15 +371,20 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			}
 			if i := s.lookup(last); len(e.Mentions) >= 2 && i >= 0 && s.terms[i].head > 0 && !slices.Contains(leadIDs, last) {
 				leadIDs = append(leadIDs, last)
-				ft.Leading = append(ft.Leading, t)
+				leading = append(leading, t)
 			}
 		}
 		personTerm = append(personTerm, t)
 	}
 	s.personTerms, s.personIDs, s.leadIDs = personTerm, personIDs[:0], leadIDs[:0]
 	ft.Main = mainPerson(a.Entities, a.Text, s.words, func(i int) string { return personTerm[i] })
-	ft.terms = slices.Clone(s.terms)
-	ft.keys = slices.Clone(s.keys)
+	// what the article keeps, copied out of the scratch in one
+	// allocation per kind, where appends one by one grew each list
+	// through every power of two
+	ft.given = clone(given)
+	ft.Persons, ft.Leading = clone2(persons, leading)
+	ft.terms, ft.keys = clone2(s.terms, s.keys)
+	s.given, s.personStrs, s.leadStrs = given[:0], persons[:0], leading[:0]
 	ft.cyrillic = wc == f.ru
 	ft.protagonists = protagonistsOf(f.lex, ft)
 	ft.subject, ft.published = subjectOf(f.lex, ft), a.Published
@@ -384,6 +393,34 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
 	}
 	return ft
+}
+
+// clone returns a copy of s, nil when s is empty.
+func clone[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
+}
+
+// clone2 returns copies of a and b in one allocation, each without room
+// to grow into the other (an append to either copies it), nil for an
+// empty one.
+func clone2[T any](a, b []T) ([]T, []T) {
+	if len(a)+len(b) == 0 {
+		return nil, nil
+	}
+	buf := make([]T, len(a)+len(b))
+	copy(buf, a)
+	copy(buf[len(a):], b)
+	ca, cb := buf[:len(a):len(a)], buf[len(a):]
+	if len(a) == 0 {
+		ca = nil
+	}
+	if len(b) == 0 {
+		cb = nil
+	}
+	return ca, cb
 }
 
 // sublinear damps repeated terms: 1+ln(tf) for tf ≥ 1.

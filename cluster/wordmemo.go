@@ -193,7 +193,10 @@ type termMemo [termMemoSize]struct {
 	term string // "" for a free slot
 }
 
-const termMemoSize = 1024
+// termMemoSize is the number of slots of a termMemo (a power of two):
+// at 100,000 generated articles, 1,024 missed 74% of lookups (the people
+// of a long stream are many more), 8,192 miss 8%, in 192 KiB.
+const termMemoSize = 8192
 
 // term returns lex.term(id).
 func (m *termMemo) term(lex *lexicon, id uint32) string {
