@@ -88,7 +88,7 @@ func postedLine(before string) bool {
 		}
 		for _, w := range postedWords {
 			if len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) &&
-				!modifiesNoun(line[:i]) && postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
+				!modifiesNoun(line[:i], w) && postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
 				return true
 			}
 		}
@@ -96,14 +96,17 @@ func postedLine(before string) bool {
 	return bylineLine(line)
 }
 
-// modifiesNoun reports whether the text before a posting word ends with
-// a word in lower case that is none of pageAdverbs, or that word and a
-// comma: a noun the posting word modifies ("a study published in", "a
+// modifiesNoun reports whether the text before the posting word pw ends
+// with a word in lower case that is none of pageAdverbs, or that word and
+// a comma: a noun the posting word modifies ("a study published in", "a
 // poll published", "the findings, published in"), so that
 // the date after it is the day of that publication, not of the page.
+// A page is "Last modified", never "was modified": before "modified",
+// "last" is the only adverb of a page's ("the ruling was modified on",
+// "a plan the mayor has modified in" tell of a happening).
 // Only English words are read; a capitalised word ("Article posted on",
 // "LLP. posted in") starts a line or a field of the page.
-func modifiesNoun(before string) bool {
+func modifiesNoun(before, pw string) bool {
 	s := strings.TrimRight(before, " ")
 	if len(s) == len(before) {
 		return false // no word before, or not a separate one
@@ -115,6 +118,9 @@ func modifiesNoun(before string) bool {
 	}
 	if j == len(s) || j > 0 && isLetterByte(s[j-1]) {
 		return false
+	}
+	if pw == "modified" {
+		return s[j:] != "last"
 	}
 	for _, w := range pageAdverbs {
 		if s[j:] == w {

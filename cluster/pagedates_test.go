@@ -99,6 +99,11 @@ func TestPostedLine(t *testing.T) {
 		{"Last modified on ", true},
 		{"Last Modified: ", true},
 		{"The council modified its plan on ", false},
+		{"This page was last modified on ", true},
+		// a change of a happening's, told in the passive or the
+		// perfect, which a page's "modified" never is
+		{"The court's ruling was modified on ", false},
+		{"A plan the mayor has modified in ", false},
 		// a byline dates the page
 		{"By Jane Roe, ", true},
 		{"BY JANE ROE AND R. DOE | ", true},
@@ -123,6 +128,7 @@ func TestPageDates(t *testing.T) {
 	const byline = "By Jane Roe, March 20, 2013\nA ferry sank off Marlow on March 13, 2013, the coastguard said."
 	const filePhoto = "The pier collapsed on March 13, 2015. In this March 20, 2015 photo, divers search the harbour."
 	const theDay = "The pier collapsed on the 14th of March, 2015, the harbour master said."
+	const ruling = "The court's ruling was modified on March 3, 2015, lawyers for the port said."
 	const study = "A study of 4,000 runners published in The Medical Review on Friday, March 13, 2015 found that knee injuries fell."
 	mention := func(text, date, s string) storyline.DateMention {
 		start := len([]rune(text[:strings.Index(text, s)]))
@@ -148,6 +154,7 @@ func TestPageDates(t *testing.T) {
 			"2013-09-13", true},
 		{"undated: the day of a byline is the page's", undated(byline, "2013-03-20", "March 20, 2013", "2013-03-13", "March 13, 2013"), "2013-03-13", true},
 		{"undated: the publication of a study is a happening", undated(study, "2015-03-13", "Friday, March 13, 2015"), "2015-03-13", true},
+		{"undated: a ruling modified is a happening", undated(ruling, "2015-03-03", "March 3, 2015"), "2015-03-03", true},
 		{"undated: a posting line's day alone is no event day", storyline.Article{Text: posted[:strings.IndexByte(posted, '\n')],
 			Dates: []storyline.DateMention{mention(posted, "2013-09-20", "September 20, 2013")}},
 			"", false},
