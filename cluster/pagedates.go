@@ -261,7 +261,13 @@ func namesPast(before, text string) bool {
 	if len(s) == len(before) {
 		return false
 	}
-	return determiner(strings.ToLower(s[strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })+1:]))
+	// the word after the last non-letter, which may take more than a
+	// byte (“the, —the)
+	if i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
+	}
+	return determiner(strings.ToLower(s))
 }
 
 // skipRunes advances through text from byte at, which is code point off,

@@ -128,6 +128,7 @@ func TestPageDates(t *testing.T) {
 	const byline = "By Jane Roe, March 20, 2013\nA ferry sank off Marlow on March 13, 2013, the coastguard said."
 	const filePhoto = "The pier collapsed on March 13, 2015. In this March 20, 2015 photo, divers search the harbour."
 	const theDay = "The pier collapsed on the 14th of March, 2015, the harbour master said."
+	const quoted = "Residents gathered at the harbour to remember “the March 14, 2013 quake”, which killed 40."
 	const ruling = "The court's ruling was modified on March 3, 2015, lawyers for the port said."
 	const study = "A study of 4,000 runners published in The Medical Review on Friday, March 13, 2015 found that knee injuries fell."
 	mention := func(text, date, s string) storyline.DateMention {
@@ -179,6 +180,7 @@ func TestPageDates(t *testing.T) {
 			Text: "Residents remember the night the ground shook."},
 			"", false},
 		{"undated: a picture's day is not the happening's", undated(filePhoto, "2015-03-13", "on March 13, 2015", "2015-03-20", "this March 20, 2015"), "2015-03-13", true},
+		{"undated: a date a determiner after a curly quote makes a noun's is background", undated(quoted, "2013-03-14", "March 14, 2013"), "", false},
 		{"undated: a date after a determiner without its month first is the day", undated(theDay, "2015-03-14", "14th of March, 2015"), "2015-03-14", true},
 		{"published: a headline's old date is background", storyline.Article{Title: "Ten years after the March 14, 2013 quake", Published: day("2023-03-14"),
 			Text: "Residents remember the night the ground shook."},
