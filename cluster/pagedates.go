@@ -136,7 +136,9 @@ func modifiesNoun(before, pw string) bool {
 // 2013", "BY J. DOE AND R. ROE | Staff | Friday"). The date of a byline
 // is when the page was written, as a posting line's is. "By Friday,
 // March 20, the plant will close" names a day of what it reports: a
-// weekday or a month is no writer's name.
+// weekday or a month is no writer's name, and one capitalised word ("By
+// Thanksgiving,") is a time more often than a writer's, who has a given
+// name and a surname.
 func bylineLine(line string) bool {
 	s := strings.TrimRight(line, " \t")
 	if r, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(",-|–—", r) {
@@ -146,6 +148,7 @@ func bylineLine(line string) bool {
 	if len(ws) < 2 || !strings.EqualFold(ws[0], "by") {
 		return false
 	}
+	names := 0
 	for _, w := range ws[1:] {
 		r, _ := utf8.DecodeRuneInString(w)
 		if w == "and" || w == "&" {
@@ -154,8 +157,9 @@ func bylineLine(line string) bool {
 		if !unicode.IsUpper(r) || calendarWord(strings.ToLower(strings.TrimRight(w, "."))) {
 			return false
 		}
+		names++
 	}
-	return true
+	return names >= 2
 }
 
 // sentenceBreak reports whether s, the text between a posting word and
@@ -248,7 +252,9 @@ func namesPast(before, text string) bool {
 		}
 		return strings.ToLower(s[:e])
 	}
-	determiner := func(w string) bool { return w == "the" || w == "this" || w == "that" }
+	// not "that", which is mostly a conjunction before a date ("said
+	// that March 14 was the worst day")
+	determiner := func(w string) bool { return w == "the" || w == "this" }
 	w := word(text)
 	if determiner(w) {
 		rest := strings.TrimLeft(text[len(w):], " ")

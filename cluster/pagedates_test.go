@@ -111,6 +111,9 @@ func TestPostedLine(t *testing.T) {
 		{"By Jane Roe\nThe ferry sank on ", false},
 		{"By Friday, ", false},
 		{"By contrast, ", false},
+		// a writer has a given name and a surname: one capitalised word
+		// is a time ("By Thanksgiving, the plant will close")
+		{"By Thanksgiving, ", false},
 		{"Stopped by Jane Roe, ", false},
 		// a posting line before this one says nothing of this line's date
 		{"Posted on May 24, 2005\nThe Sixers fired their coach on ", false},
@@ -130,6 +133,7 @@ func TestPageDates(t *testing.T) {
 	const theDay = "The pier collapsed on the 14th of March, 2015, the harbour master said."
 	const quoted = "Residents gathered at the harbour to remember “the March 14, 2013 quake”, which killed 40."
 	const ruling = "The court's ruling was modified on March 3, 2015, lawyers for the port said."
+	const said = "Officials said that March 14, 2015 was the worst day of the flood."
 	const study = "A study of 4,000 runners published in The Medical Review on Friday, March 13, 2015 found that knee injuries fell."
 	mention := func(text, date, s string) storyline.DateMention {
 		start := len([]rune(text[:strings.Index(text, s)]))
@@ -156,6 +160,7 @@ func TestPageDates(t *testing.T) {
 		{"undated: the day of a byline is the page's", undated(byline, "2013-03-20", "March 20, 2013", "2013-03-13", "March 13, 2013"), "2013-03-13", true},
 		{"undated: the publication of a study is a happening", undated(study, "2015-03-13", "Friday, March 13, 2015"), "2015-03-13", true},
 		{"undated: a ruling modified is a happening", undated(ruling, "2015-03-03", "March 3, 2015"), "2015-03-03", true},
+		{"undated: a date after the conjunction that is the happening's", undated(said, "2015-03-14", "March 14, 2015"), "2015-03-14", true},
 		{"undated: a posting line's day alone is no event day", storyline.Article{Text: posted[:strings.IndexByte(posted, '\n')],
 			Dates: []storyline.DateMention{mention(posted, "2013-09-20", "September 20, 2013")}},
 			"", false},

@@ -74,10 +74,10 @@ type denseIndex struct {
 	alpha *alphabet
 	// present has the bits; before counts, per word of present, the
 	// bits set in the words before it. Both are arrays as long as any
-	// alphabet's keys need (denseKeys), indexed by a key's word masked
+	// alphabet's keys need (maxDenseKeys), indexed by a key's word masked
 	// to their length, so that a lookup needs no bounds check.
-	present *[denseKeys / 64]uint64
-	before  *[denseKeys / 64]uint16
+	present *[maxDenseKeys / 64]uint64
+	before  *[maxDenseKeys / 64]uint16
 	// the ranks of the trigram numbered id are ranks[starts[id-1]:
 	// starts[id]], numbered from 1 in key order.
 	starts []int32
@@ -86,30 +86,30 @@ type denseIndex struct {
 	scratch sync.Pool
 }
 
-// denseKeys bounds the dense keys of any alphabet a denseIndex numbers:
+// maxDenseKeys bounds the dense keys of any alphabet a denseIndex numbers:
 // a power of two, so that a key masked to it is in bounds of the arrays
 // sized by it (64³ keys, more than the 59³ and 60³ of the Latin and
 // Cyrillic alphabets).
-const denseKeys = 1 << 18
+const maxDenseKeys = 1 << 18
 
 // denseScratch counts dense keys: counts per key, a bit per key counted
 // and a bit per word of those bits not zero; all zero between calls.
 // Fixed arrays, indexed by keys masked to their lengths, spare score's
 // loops a bounds check per key.
 type denseScratch struct {
-	counts [denseKeys]uint16
-	seen   [denseKeys / 64]uint64
-	words  [denseKeys / 64 / 64]uint64
+	counts [maxDenseKeys]uint16
+	seen   [maxDenseKeys / 64]uint64
+	words  [maxDenseKeys / 64 / 64]uint64
 }
 
 // newDenseIndex indexes the profile trigrams of x written in alpha; nil
-// when they are too many to number, or alpha's keys more than denseKeys.
+// when they are too many to number, or alpha's keys more than maxDenseKeys.
 func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 	n := alpha.size
-	if n*n*n > denseKeys {
+	if n*n*n > maxDenseKeys {
 		return nil
 	}
-	di := &denseIndex{alpha: alpha, present: new([denseKeys / 64]uint64), before: new([denseKeys / 64]uint16)}
+	di := &denseIndex{alpha: alpha, present: new([maxDenseKeys / 64]uint64), before: new([maxDenseKeys / 64]uint16)}
 	slot := map[int]indexSlot{}
 	var order []int
 	for _, sl := range x.slots {
@@ -146,7 +146,7 @@ func newDenseIndex(x *trigramIndex, alpha *alphabet) *denseIndex {
 // id returns the number of a dense key among the profiles' (from 1), 0
 // when no profile has it.
 func (di *denseIndex) id(key int) uint64 {
-	w, b := key>>6&(denseKeys/64-1), uint(key&63)
+	w, b := key>>6&(maxDenseKeys/64-1), uint(key&63)
 	word := di.present[w]
 	// times the key's bit: 0 when no profile has it, without a branch
 	// (most keys have none, unpredictably)
@@ -175,7 +175,7 @@ func (di *denseIndex) score(keys []uint64, s *scratch, dist []int) int {
 	clear(byCount)
 	most := 0
 	for _, k := range keys {
-		k &= denseKeys - 1 // below it already
+		k &= maxDenseKeys - 1 // below it already
 		seen[k>>6] |= 1 << (k & 63)
 		words[k>>12] |= 1 << (k >> 6 & 63)
 		c := counts[k]
@@ -198,13 +198,13 @@ func (di *denseIndex) score(keys []uint64, s *scratch, dist []int) int {
 		for bw != 0 {
 			w := 63 - bits.LeadingZeros64(bw)
 			bw &^= 1 << w
-			w = (w | v<<6) & (denseKeys/64 - 1)
+			w = (w | v<<6) & (maxDenseKeys/64 - 1)
 			b := seen[w]
 			seen[w] = 0
 			for b != 0 {
 				top := 63 - bits.LeadingZeros64(b)
 				b &^= 1 << top
-				k := (w<<6 | top) & (denseKeys - 1)
+				k := (w<<6 | top) & (maxDenseKeys - 1)
 				c := counts[k]
 				counts[k] = 0
 				pos := byCount[c]
@@ -225,7 +225,7 @@ func (di *denseIndex) ranksOf(id uint64) []profileRank {
 	return di.ranks[di.starts[id-1]:di.starts[id]]
 }
 
-// denseKeys appends to dst the dense keys of text's trigrams, as detect
+// maxDenseKeys appends to dst the dense keys of text's trigrams, as detect
 // counts them, and reports whether every character of text is in a; when
 // it is not, dst's contents are undefined.
 func (a *alphabet) denseKeys(dst []uint64, text string) ([]uint64, bool) {

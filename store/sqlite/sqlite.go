@@ -28,9 +28,10 @@
 // articles do not arrive in order of writes a page per insert), the
 // entity totals, whose names are mostly new, take the articles' entities
 // thousands at a time (fold.go), the full-text indexes merge 64 segments
-// at a time, a little with every commit, the WAL is checkpointed every 256 MiB in the background
-// (checkpoint.go), and memory is bounded (a 64 MiB cache and 64 MiB
-// mapping for the writer, an 8 MiB cache per reader). Commits are durable at the next checkpoint
+// at a time, a little with every commit, the WAL is checkpointed every
+// 256 MiB in the background (checkpoint.go), and memory is bounded (a 64
+// MiB cache and 64 MiB mapping for the writer, an 8 MiB cache per
+// reader). Commits are durable at the next checkpoint
 // (synchronous=NORMAL in WAL mode): a power loss may lose the last
 // batches but never leaves a batch in part or the file corrupt, and the
 // pipeline commits idempotently, so that running it again restores them.
