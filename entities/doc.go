@@ -19,6 +19,14 @@ type Doc struct {
 	SentStart []bool
 	// Para is, per token, the index of its paragraph (lines split at '\n').
 	Para []int
+	// Words are, per token, the words of the text as
+	// textproc.ScanWords gives them, located in bytes of the text Reset
+	// was given, for a reader that hands them on to a later stage (the
+	// clusterer), spared scanning the text again. They are nil when
+	// that text is not valid UTF-8 (Text is then respelled, and its
+	// offsets are no longer the text's); they are Reset's, of no use to
+	// a caller that sets Tokens itself.
+	Words []textproc.Word
 
 	// src is Text as a string, so that Slice takes substrings without
 	// allocating; off is the byte offset in src of each code point and of
@@ -35,6 +43,8 @@ type Doc struct {
 	// SentStart's capacity ends where caps starts, so that the next
 	// Reset finds the room they had.
 	flags []bool
+	// words keeps Words' memory, for when Words is nil.
+	words []textproc.Word
 	// work is Recognize's working memory, kept with the Doc so that a
 	// Doc reused with Reset reads the next article without allocating.
 	work *work
@@ -58,6 +68,9 @@ func NewDoc(text string) *Doc {
 func (d *Doc) Reset(text string) {
 	d.src = text
 	d.decode()
+	// decode respells an invalid text, each invalid byte as the three
+	// of U+FFFD: a valid one keeps its length
+	valid := len(d.src) == len(text)
 	if min := len(d.Text) / 5; cap(d.Tokens) < min {
 		d.Tokens = make([]textproc.Token, 0, min)
 	}
@@ -73,11 +86,15 @@ func (d *Doc) Reset(text string) {
 		d.Para = make([]int, n)
 	}
 	d.Para = d.Para[:n]
+	if cap(d.words) < n {
+		d.words = make([]textproc.Word, n)
+	}
+	words := d.words[:n]
 	para := 0
 	prevEnd := 0
 	// locals of the lengths checked once, so that the loop writes
 	// without bounds checks
-	toks, runes := d.Tokens, d.Text
+	toks, runes, off, ascii := d.Tokens, d.Text, d.off, d.ascii
 	sent, caps, paras := d.SentStart[:n], d.caps[:n], d.Para[:n]
 	if cap(d.capAt) < n {
 		d.capAt = make([]int32, 0, n) // every token, at most
@@ -105,14 +122,29 @@ func (d *Doc) Reset(text string) {
 		// one space since the last token, as most gaps, or a comma and
 		// a space, as most others: neither a sentence nor a paragraph
 		// starts
-		start := false
+		start, initial := false, false
 		if g := t.Start - prevEnd; i == 0 || !(g == 1 && runes[prevEnd] == ' ' || g == 2 && runes[prevEnd] == ',' && runes[prevEnd+1] == ' ') {
 			start, para = d.gapStarts(i, prevEnd, para, upper)
+			initial = textproc.InitialAfter(d.Slice(prevEnd, t.Start), i == 0)
 		}
 		sent[i], caps[i], paras[i] = start, upper, para
+		// the word as ScanWords gives it: its capital is the token's,
+		// and the gaps above, a space or a comma and a space after a
+		// word, open no sentence
+		b, e := int32(t.Start), int32(t.End)
+		if !ascii {
+			b, e = off[t.Start], off[t.End]
+		}
+		w := &words[i]
+		w.Byte, w.Len, w.Start, w.End = b, e-b, int32(t.Start), int32(t.End)
+		w.Capital, w.Initial = upper, initial
 		prevEnd = t.End
 	}
 	d.capAt = capAt[:nCap]
+	d.Words = nil
+	if valid {
+		d.Words = words
+	}
 }
 
 // gapStarts is Reset's reading of the gap before token i, which ends
