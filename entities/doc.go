@@ -89,12 +89,13 @@ func (d *Doc) Reset(text string) {
 	if cap(d.words) < n {
 		d.words = make([]textproc.Word, n)
 	}
-	words := d.words[:n]
+	d.words = d.words[:n]
+	d.fillWords()
 	para := 0
 	prevEnd := 0
 	// locals of the lengths checked once, so that the loop writes
 	// without bounds checks
-	toks, runes, off, ascii := d.Tokens, d.Text, d.off, d.ascii
+	toks, runes := d.Tokens, d.Text
 	sent, caps, paras := d.SentStart[:n], d.caps[:n], d.Para[:n]
 	if cap(d.capAt) < n {
 		d.capAt = make([]int32, 0, n) // every token, at most
@@ -122,28 +123,47 @@ func (d *Doc) Reset(text string) {
 		// one space since the last token, as most gaps, or a comma and
 		// a space, as most others: neither a sentence nor a paragraph
 		// starts
-		start, initial := false, false
+		start := false
 		if g := t.Start - prevEnd; i == 0 || !(g == 1 && runes[prevEnd] == ' ' || g == 2 && runes[prevEnd] == ',' && runes[prevEnd+1] == ' ') {
 			start, para = d.gapStarts(i, prevEnd, para, upper)
-			initial = textproc.InitialAfter(d.Slice(prevEnd, t.Start), i == 0)
+			// the gaps passed over open no sentence for ScanWords
+			// either: a space, or a comma and a space, after a word
+			d.words[i].Initial = textproc.InitialAfter(d.Slice(prevEnd, t.Start), i == 0)
 		}
 		sent[i], caps[i], paras[i] = start, upper, para
-		// the word as ScanWords gives it: its capital is the token's,
-		// and the gaps above, a space or a comma and a space after a
-		// word, open no sentence
-		b, e := int32(t.Start), int32(t.End)
-		if !ascii {
-			b, e = off[t.Start], off[t.End]
-		}
-		w := &words[i]
-		w.Byte, w.Len, w.Start, w.End = b, e-b, int32(t.Start), int32(t.End)
-		w.Capital, w.Initial = upper, initial
 		prevEnd = t.End
 	}
 	d.capAt = capAt[:nCap]
+	// the words' capitals are the tokens'
+	words := d.words
+	for _, k := range d.capAt {
+		words[k].Capital = true
+	}
 	d.Words = nil
 	if valid {
 		d.Words = words
+	}
+}
+
+// fillWords sets d.words, of as many words as d has tokens, to the
+// tokens' places in code points and in bytes of src, neither capital
+// nor initial: Reset's loop over the tokens sets those where they are,
+// so that this loop, of its own, keeps its variables in registers as
+// Reset's does.
+func (d *Doc) fillWords() {
+	toks, words := d.Tokens, d.words[:len(d.Tokens)]
+	if d.ascii {
+		for i := range toks {
+			t := &toks[i]
+			words[i] = textproc.Word{Byte: int32(t.Start), Len: int32(t.End - t.Start), Start: int32(t.Start), End: int32(t.End)}
+		}
+		return
+	}
+	off := d.off
+	for i := range toks {
+		t := &toks[i]
+		b := off[t.Start]
+		words[i] = textproc.Word{Byte: b, Len: off[t.End] - b, Start: int32(t.Start), End: int32(t.End)}
 	}
 }
 
