@@ -18,6 +18,7 @@ import (
 	"github.com/storyline-news/storyline/ingest"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store/memory"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // captured is one article as the clusterer receives it from the full
@@ -47,8 +48,8 @@ func feedCaptureOrder(t testing.TB, paths []string, sourceFor func(string) strin
 	cfg := pipeline.Standard(st)
 	var out []captured
 	prepare := cfg.Prepare
-	cfg.Prepare = func(a *storyline.Article) pipeline.AssignFunc {
-		assign := prepare(a)
+	cfg.Prepare = func(a *storyline.Article, words []textproc.Word) pipeline.AssignFunc {
+		assign := prepare(a, words)
 		return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
 			cp := *a
 			cp.Raw = nil

@@ -83,6 +83,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // Clusterer is the online event and story clusterer. It implements
@@ -208,7 +209,16 @@ func New(opts Options) *Clusterer {
 // Prepare analyses an article. It only reads the article and is safe to
 // call concurrently with everything, so a pipeline can analyse articles in
 // parallel and then call AssignPrepared in arrival order.
-func (c *Clusterer) Prepare(a *storyline.Article) *Features { return c.feat.features(a) }
+func (c *Clusterer) Prepare(a *storyline.Article) *Features { return c.feat.features(a, nil) }
+
+// PrepareWords is Prepare given the words of a.Text as
+// textproc.ScanWords returns them, which a reader that scanned the text
+// already hands on (reading.Reader.ReadWords), so that the text is not
+// scanned again; it scans the text itself when words is nil. It does not
+// keep words.
+func (c *Clusterer) PrepareWords(a *storyline.Article, words []textproc.Word) *Features {
+	return c.feat.features(a, words)
+}
 
 // Assign implements storyline.Clusterer.
 func (c *Clusterer) Assign(ctx context.Context, a *storyline.Article, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {

@@ -175,7 +175,11 @@ func (p *scratchPool) put(s *scratch) { p.list.Put(s, maxIdleScratch) }
 // words of a field, and the article's terms with an open-addressing
 // table from term id to position.
 type scratch struct {
-	words []textproc.Word
+	// words holds the words of a field the analysis scans; text is the
+	// text's words during an analysis, scanned into words or the
+	// reader's (see featurizer.features), which the scratch must not
+	// keep.
+	words, text []textproc.Word
 	// infos holds the analysis of each word of a field, looked up in
 	// one pass before the words are counted, so that the lookups, which
 	// mostly wait for memory, overlap.
@@ -207,7 +211,7 @@ type scratch struct {
 }
 
 // nearRole reports whether a word of spokesRoles (s.roles) is among the
-// spokesWindow words before mention m of the text (s.words) or the
+// spokesWindow words before mention m of the text (s.text) or the
 // spokesWindow words after it, where spokesPerson looks for one: without
 // one, m names no spokesperson, and the searches for its words are
 // spared. Word r is before m when it starts before m and the word
@@ -215,7 +219,7 @@ type scratch struct {
 // it starts at m's end or later and the word spokesWindow before it
 // does not (or there is none).
 func (s *scratch) nearRole(m storyline.Mention) bool {
-	ws := s.words
+	ws := s.text
 	for _, r := range s.roles {
 		start := int(ws[r].Start)
 		if start < m.Start && (r+spokesWindow >= len(ws) || int(ws[r+spokesWindow].Start) >= m.Start) {
@@ -243,23 +247,28 @@ func givenName(text string, words []textproc.Word, infos []wordInfo, i int) bool
 		text[w.Byte+w.Len:next.Byte] == " "
 }
 
-// features computes an article's Features.
-func (f *featurizer) features(a *storyline.Article) *Features {
+// features computes an article's Features. words, when not nil, are
+// the words of a.Text as textproc.ScanWords returns them, which it then
+// does not scan; it does not keep them.
+func (f *featurizer) features(a *storyline.Article, words []textproc.Word) *Features {
 	wc := f.words(a)
 	s := f.scratch.get()
 	defer f.scratch.put(s)
 	// a word per 4 bytes at most, on average, in any real text
 	s.reset(min((len(a.Title)+len(a.Text))/4+8, 1<<20))
-	add := func(text string, inTitle bool, dates []span) {
-		s.words = textproc.ScanWords(s.words[:0], text)
-		infos := slices.Grow(s.infos[:0], len(s.words))[:len(s.words)]
-		s.memo[wc.memo].fill(wc, text, s.words, infos)
+	add := func(text string, ws []textproc.Word, inTitle bool, dates []span) []textproc.Word {
+		if ws == nil {
+			s.words = textproc.ScanWords(s.words[:0], text)
+			ws = s.words
+		}
+		infos := slices.Grow(s.infos[:0], len(ws))[:len(ws)]
+		s.memo[wc.memo].fill(wc, text, ws, infos)
 		s.infos = infos
 		if !inTitle {
 			s.roles = s.roles[:0]
 		}
 		kept := 0
-		for i := range s.words {
+		for i := range ws {
 			wi := &infos[i]
 			if wi.role && !inTitle {
 				// the text's words of spokesRoles, kept or not, in
@@ -269,11 +278,11 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 			if !wi.keep {
 				continue
 			}
-			w := &s.words[i]
+			w := &ws[i]
 			for len(dates) > 0 && dates[0].end <= int(w.Start) {
 				dates = dates[1:]
 			}
-			if len(dates) > 0 && dates[0].start <= int(w.Start) || wi.calendar && w.Capital && !(wi.month && givenName(text, s.words, infos, i)) {
+			if len(dates) > 0 && dates[0].start <= int(w.Start) || wi.calendar && w.Capital && !(wi.month && givenName(text, ws, infos, i)) {
 				// a date tells when, which the event day, the weekday
 				// and the decay weigh: as terms, the words of "on
 				// Tuesday, April 1" are shared by every report of that
@@ -307,16 +316,17 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				}
 			}
 		}
+		return ws
 	}
-	add(a.Title, true, nil)
+	add(a.Title, nil, true, nil)
 	s.dates = dateSpans(s.dates[:0], a.Dates)
-	add(a.Text, false, s.dates)
+	s.text = add(a.Text, words, false, s.dates)
 	ft := &Features{title: a.Title, text: a.Text, brief: briefText(a.Text)}
 	// Entities the reader found boost the words of their names. Their
 	// canonical names are not added as terms of their own: the same
 	// person is canonicalised differently across articles ("Peskov",
 	// "Dmitry Peskov"), so the words match more often than the names.
-	// the text's words stay in s.words for mainPerson; names are scanned
+	// the text's words stay in s.text for mainPerson; names are scanned
 	// into s.names
 	personTerm := s.personTerms[:0]
 	personIDs, leadIDs := s.personIDs[:0], s.leadIDs[:0]
@@ -363,9 +373,9 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 				personIDs = append(personIDs, last)
 				persons = append(persons, t)
 			}
-			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return s.nearRole(m) && spokesPerson(a.Text, s.words, m) }) {
+			if !slices.Contains(ft.spokes, t) && slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return s.nearRole(m) && spokesPerson(a.Text, s.text, m) }) {
 				ft.spokes = append(ft.spokes, t)
-				if slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return speaks(a.Text, s.words, m) }) {
+				if slices.ContainsFunc(e.Mentions, func(m storyline.Mention) bool { return speaks(a.Text, s.text, m) }) {
 					ft.voices = append(ft.voices, t)
 				}
 			}
@@ -377,7 +387,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 		personTerm = append(personTerm, t)
 	}
 	s.personTerms, s.personIDs, s.leadIDs = personTerm, personIDs[:0], leadIDs[:0]
-	ft.Main = mainPerson(a.Entities, a.Text, s.words, func(i int) string { return personTerm[i] })
+	ft.Main = mainPerson(a.Entities, a.Text, s.text, func(i int) string { return personTerm[i] })
 	// what the article keeps, copied out of the scratch in one
 	// allocation per kind, where appends one by one grew each list
 	// through every power of two
@@ -392,6 +402,7 @@ func (f *featurizer) features(a *storyline.Article) *Features {
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
 	}
+	s.text = nil // the reader's, maybe, which the scratch must not keep
 	return ft
 }
 

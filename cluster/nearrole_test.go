@@ -32,18 +32,18 @@ func TestNearRole(t *testing.T) {
 			}
 		}
 		text := b.String()
-		s := &scratch{words: textproc.ScanWords(nil, text)}
-		for i, w := range s.words {
+		s := &scratch{text: textproc.ScanWords(nil, text)}
+		for i, w := range s.text {
 			if wc.info(w.Raw(text)).role {
 				s.roles = append(s.roles, i)
 			}
 		}
 		// every span of one to three words is a mention
-		for i := range s.words {
-			for j := i; j < min(i+3, len(s.words)); j++ {
-				m := storyline.Mention{Start: int(s.words[i].Start), End: int(s.words[j].End)}
+		for i := range s.text {
+			for j := i; j < min(i+3, len(s.text)); j++ {
+				m := storyline.Mention{Start: int(s.text[i].Start), End: int(s.text[j].End)}
 				want := false
-				for k, w := range s.words {
+				for k, w := range s.text {
 					role := spokesRoles[strings.ToLower(w.Raw(text))]
 					if role && (k < i && k >= i-spokesWindow || k > j && k <= j+spokesWindow) {
 						want = true
@@ -52,7 +52,7 @@ func TestNearRole(t *testing.T) {
 				if got := s.nearRole(m); got != want {
 					t.Fatalf("nearRole(%q, words %d-%d) = %v, want %v", text, i, j, got, want)
 				}
-				if !want && spokesPerson(text, s.words, m) {
+				if !want && spokesPerson(text, s.text, m) {
 					t.Fatalf("spokesPerson(%q, words %d-%d) holds without a role word near", text, i, j)
 				}
 			}

@@ -19,6 +19,14 @@ type Doc struct {
 	SentStart []bool
 	// Para is, per token, the index of its paragraph (lines split at '\n').
 	Para []int
+	// Words are, per token, the words of the text as
+	// textproc.ScanWords gives them, located in bytes of the text Reset
+	// was given, for a reader that hands them on to a later stage (the
+	// clusterer), spared scanning the text again. They are nil when
+	// that text is not valid UTF-8 (Text is then respelled, and its
+	// offsets are no longer the text's); they are Reset's, of no use to
+	// a caller that sets Tokens itself.
+	Words []textproc.Word
 
 	// src is Text as a string, so that Slice takes substrings without
 	// allocating; off is the byte offset in src of each code point and of
@@ -35,6 +43,8 @@ type Doc struct {
 	// SentStart's capacity ends where caps starts, so that the next
 	// Reset finds the room they had.
 	flags []bool
+	// words keeps Words' memory, for when Words is nil.
+	words []textproc.Word
 	// work is Recognize's working memory, kept with the Doc so that a
 	// Doc reused with Reset reads the next article without allocating.
 	work *work
@@ -58,6 +68,9 @@ func NewDoc(text string) *Doc {
 func (d *Doc) Reset(text string) {
 	d.src = text
 	d.decode()
+	// decode respells an invalid text, each invalid byte as the three
+	// of U+FFFD: a valid one keeps its length
+	valid := len(d.src) == len(text)
 	if min := len(d.Text) / 5; cap(d.Tokens) < min {
 		d.Tokens = make([]textproc.Token, 0, min)
 	}
@@ -73,6 +86,11 @@ func (d *Doc) Reset(text string) {
 		d.Para = make([]int, n)
 	}
 	d.Para = d.Para[:n]
+	if cap(d.words) < n {
+		d.words = make([]textproc.Word, n)
+	}
+	d.words = d.words[:n]
+	d.fillWords()
 	para := 0
 	prevEnd := 0
 	// locals of the lengths checked once, so that the loop writes
@@ -108,11 +126,45 @@ func (d *Doc) Reset(text string) {
 		start := false
 		if g := t.Start - prevEnd; i == 0 || !(g == 1 && runes[prevEnd] == ' ' || g == 2 && runes[prevEnd] == ',' && runes[prevEnd+1] == ' ') {
 			start, para = d.gapStarts(i, prevEnd, para, upper)
+			// the gaps passed over open no sentence for ScanWords
+			// either: a space, or a comma and a space, after a word
+			d.words[i].Initial = textproc.InitialAfter(d.Slice(prevEnd, t.Start), i == 0)
 		}
 		sent[i], caps[i], paras[i] = start, upper, para
 		prevEnd = t.End
 	}
 	d.capAt = capAt[:nCap]
+	// the words' capitals are the tokens'
+	words := d.words
+	for _, k := range d.capAt {
+		words[k].Capital = true
+	}
+	d.Words = nil
+	if valid {
+		d.Words = words
+	}
+}
+
+// fillWords sets d.words, of as many words as d has tokens, to the
+// tokens' places in code points and in bytes of src, neither capital
+// nor initial: Reset's loop over the tokens sets those where they are,
+// so that this loop, of its own, keeps its variables in registers as
+// Reset's does.
+func (d *Doc) fillWords() {
+	toks, words := d.Tokens, d.words[:len(d.Tokens)]
+	if d.ascii {
+		for i := range toks {
+			t := &toks[i]
+			words[i] = textproc.Word{Byte: int32(t.Start), Len: int32(t.End - t.Start), Start: int32(t.Start), End: int32(t.End)}
+		}
+		return
+	}
+	off := d.off
+	for i := range toks {
+		t := &toks[i]
+		b := off[t.Start]
+		words[i] = textproc.Word{Byte: b, Len: off[t.End] - b, Start: int32(t.Start), End: int32(t.End)}
+	}
 }
 
 // gapStarts is Reset's reading of the gap before token i, which ends

@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/gen"
+	"github.com/storyline-news/storyline/textproc"
 )
 
 // TestDocSlice checks that Slice, which takes substrings of the original
@@ -153,4 +157,38 @@ func sentencesRef(d *Doc) (sent, caps []bool, paras []int) {
 		prevEnd = t.End
 	}
 	return sent, caps, paras
+}
+
+// TestDocWords checks that a Doc's Words are textproc.ScanWords' words
+// of the text it was reset for, text after text in one Doc, over every
+// text of three of the pieces that decide where words end, whether they
+// are capitalised and whether they open a sentence, and generated
+// articles; and that a text that is not valid UTF-8 has none.
+func TestDocWords(t *testing.T) {
+	pieces := []string{"a", "B", "word", "Name", "ж", "Ёлка", "Ѳ", "1", "'", "’", "`", "-", "—", " ", "  ", ", ",
+		"\n", ".", "!", "?", ":", "\"", "«", "“", "(", ")", "é", "É", "e\u0301", "日本", "'s", "co-op", "Mr.", "\t"}
+	texts := []string{"", "Short.", "bad \xff byte from Mr. King", "Ушаков: «Песков» сказал."}
+	for _, p := range pieces {
+		for _, q := range pieces {
+			for _, r := range pieces {
+				texts = append(texts, p+q+r)
+			}
+		}
+	}
+	for a := range gen.New(gen.Options{Articles: 100, Seed: 4}).All() {
+		texts = append(texts, a.Text, a.Title+"\n"+a.Text)
+	}
+	var d Doc
+	for _, text := range texts {
+		d.Reset(text)
+		if !utf8.ValidString(text) {
+			if d.Words != nil {
+				t.Fatalf("%q, not valid UTF-8: %d words, want none", text, len(d.Words))
+			}
+			continue
+		}
+		if want := textproc.ScanWords(nil, text); !slices.Equal(d.Words, want) {
+			t.Fatalf("%q: words\n%v, want\n%v", text, d.Words, want)
+		}
+	}
 }

@@ -37,8 +37,10 @@ type Config struct {
 	RecleanWindow time.Duration
 	// Prepare, when set, does the Clusterer's per-article analysis during
 	// the concurrent read step and returns what assigns the article later,
-	// in arrival order, in place of Clusterer.Assign.
-	Prepare func(a *storyline.Article) AssignFunc
+	// in arrival order, in place of Clusterer.Assign. words are the words
+	// of a.Text (textproc.ScanWords) when the Reader hands them on (see
+	// WordReader), nil otherwise; they are reused once it returns.
+	Prepare func(a *storyline.Article, words []textproc.Word) AssignFunc
 	// PrepareCopies, when set, does the CopyFinder's per-article work
 	// during the concurrent read step and returns what finds the article's
 	// copies later, in arrival order, in place of Copies.AddArticle.
@@ -71,13 +73,15 @@ type statementPreparer interface {
 }
 
 // WordReader is a Reader that hands on the words it tokenized an
-// article's text into, so that PrepareCopies need not tokenize it again
+// article's text into, as textproc.Tokenize's tokens and as
+// textproc.ScanWords' words (nil when it has none), so that
+// PrepareCopies need not tokenize the text again, nor Prepare scan it
 // (reading.Reader is one). use is called at most once, during the call,
-// after the article's Lang, Dates and Entities are set, and must not keep
-// words.
+// after the article's Lang, Dates and Entities are set, and must keep
+// neither.
 type WordReader interface {
 	storyline.Reader
-	ReadWords(ctx context.Context, a *storyline.Article, use func(words []textproc.Token)) ([]storyline.Quote, error)
+	ReadWords(ctx context.Context, a *storyline.Article, use func(tokens []textproc.Token, words []textproc.Word)) ([]storyline.Quote, error)
 }
 
 // referencer is a Reader that takes the latest publication date known

@@ -75,11 +75,20 @@ func (p *Pipeline) readOne(ctx context.Context, pr *prepared, k int) {
 		return
 	}
 	a := &pr.batch[pr.pb.work[k]]
-	var use func(words []textproc.Token)
+	var use func(tokens []textproc.Token, words []textproc.Word)
 	copies := p.cfg.PrepareCopies != nil && p.cfg.Copies != nil
-	if _, ok := p.cfg.Reader.(WordReader); ok && copies {
-		// the copy finder prepares with the words the reader made
-		use = func(words []textproc.Token) { pr.copies[k] = p.cfg.PrepareCopies(a, words) }
+	if _, ok := p.cfg.Reader.(WordReader); ok && (copies || p.cfg.Prepare != nil) {
+		// the copy finder and the clusterer prepare with the words the
+		// reader made, while it holds them: it reuses them once it
+		// returns
+		use = func(tokens []textproc.Token, words []textproc.Word) {
+			if copies {
+				pr.copies[k] = p.cfg.PrepareCopies(a, tokens)
+			}
+			if p.cfg.Prepare != nil {
+				pr.assign[k] = p.cfg.Prepare(a, words)
+			}
+		}
 	}
 	qs, err := p.read(ctx, a, use)
 	if err != nil {
@@ -90,8 +99,8 @@ func (p *Pipeline) readOne(ctx context.Context, pr *prepared, k int) {
 	if sp, ok := p.cfg.Statements.(statementPreparer); ok {
 		sp.Prepare(qs)
 	}
-	if p.cfg.Prepare != nil {
-		pr.assign[k] = p.cfg.Prepare(a)
+	if p.cfg.Prepare != nil && pr.assign[k] == nil {
+		pr.assign[k] = p.cfg.Prepare(a, nil)
 	}
 	if copies && pr.copies[k] == nil {
 		pr.copies[k] = p.cfg.PrepareCopies(a, nil)
@@ -107,7 +116,7 @@ func (p *Pipeline) workers() int {
 
 // read runs the reader and the credit finder on a clean article. It is
 // called concurrently: it touches nothing but a.
-func (p *Pipeline) read(ctx context.Context, a *storyline.Article, use func(words []textproc.Token)) ([]storyline.Quote, error) {
+func (p *Pipeline) read(ctx context.Context, a *storyline.Article, use func(tokens []textproc.Token, words []textproc.Word)) ([]storyline.Quote, error) {
 	var quotes []storyline.Quote
 	if p.cfg.Reader != nil {
 		var q []storyline.Quote

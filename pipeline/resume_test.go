@@ -30,7 +30,7 @@ func (r failingReader) Read(ctx context.Context, a *storyline.Article) ([]storyl
 
 // ReadWords fails as Read does: the pipeline calls it in place of Read
 // when it hands the words on to the copy finder.
-func (r failingReader) ReadWords(ctx context.Context, a *storyline.Article, use func([]textproc.Token)) ([]storyline.Quote, error) {
+func (r failingReader) ReadWords(ctx context.Context, a *storyline.Article, use func([]textproc.Token, []textproc.Word)) ([]storyline.Quote, error) {
 	if a.ID == r.failOn {
 		return nil, errors.New("disk gone")
 	}

@@ -89,10 +89,11 @@ func Clustering(st storyline.Store, opts ClusteringOptions) Config {
 }
 
 // prepare runs the clusterer's per-article analysis in the concurrent read
-// step; what it returns assigns the article later, in arrival order.
-func prepare(c *cluster.Clusterer) func(a *storyline.Article) AssignFunc {
-	return func(a *storyline.Article) AssignFunc {
-		f := c.Prepare(a)
+// step, from the words of a.Text the reader made when it hands them on;
+// what it returns assigns the article later, in arrival order.
+func prepare(c *cluster.Clusterer) func(a *storyline.Article, words []textproc.Word) AssignFunc {
+	return func(a *storyline.Article, words []textproc.Word) AssignFunc {
+		f := c.PrepareWords(a, words)
 		return func(ctx context.Context, copies []storyline.Copy) (storyline.Assignment, []storyline.Merge, error) {
 			return c.AssignPrepared(ctx, a, f, copies)
 		}

@@ -30,21 +30,25 @@ type countingReader struct {
 	handed *atomic.Int64
 }
 
-func (c countingReader) ReadWords(ctx context.Context, a *storyline.Article, use func([]textproc.Token)) ([]storyline.Quote, error) {
-	return c.Reader.ReadWords(ctx, a, func(words []textproc.Token) {
-		if !slices.Equal(words, textproc.Tokenize(nil, a.Text)) {
-			panic("words are not the tokens of the text: " + a.ID)
+func (c countingReader) ReadWords(ctx context.Context, a *storyline.Article, use func([]textproc.Token, []textproc.Word)) ([]storyline.Quote, error) {
+	return c.Reader.ReadWords(ctx, a, func(tokens []textproc.Token, words []textproc.Word) {
+		if !slices.Equal(tokens, textproc.Tokenize(nil, a.Text)) {
+			panic("tokens are not the tokens of the text: " + a.ID)
+		}
+		if !slices.Equal(words, textproc.ScanWords(nil, a.Text)) {
+			panic("words are not the words of the text: " + a.ID)
 		}
 		c.handed.Add(1)
-		use(words)
+		use(tokens, words)
 	})
 }
 
 // TestCopiesTakeReaderWords: when the Reader hands on the words it
-// tokenized (WordReader), the copy finder prepares each article from them
-// instead of tokenizing the text again, and finds the same copies, so
-// that every article is placed as before; ingest's full finder and
-// cluster's strong one alike.
+// tokenized (WordReader), the copy finder prepares each article from
+// its tokens instead of tokenizing the text again, and the clusterer
+// from its words instead of scanning the text again, and they find the
+// same copies and place every article as before; ingest's full finder
+// and cluster's strong one alike.
 func TestCopiesTakeReaderWords(t *testing.T) {
 	ctx := context.Background()
 	inputs := generated(t, 400, 5)

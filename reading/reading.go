@@ -131,11 +131,13 @@ func (r *Reader) Read(ctx context.Context, a *storyline.Article) ([]storyline.Qu
 }
 
 // ReadWords is Read that also hands use the words of a.Text, as
-// textproc.Tokenize returns them, once a's Lang, Dates and Entities are
-// set: the reader tokenizes the text anyway, and a later stage that needs
-// the same words (the copy finder) is spared doing it again. use must
-// not keep words, which the reader reuses for the next article.
-func (r *Reader) ReadWords(ctx context.Context, a *storyline.Article, use func(words []textproc.Token)) ([]storyline.Quote, error) {
+// textproc.Tokenize returns them (tokens) and as textproc.ScanWords does
+// (words, nil for a text that is not valid UTF-8), once a's Lang, Dates
+// and Entities are set: the reader tokenizes the text anyway, and the
+// later stages that need the same words (the copy finder, the
+// clusterer) are spared doing it again. use must keep neither, which the
+// reader reuses for the next article.
+func (r *Reader) ReadWords(ctx context.Context, a *storyline.Article, use func(tokens []textproc.Token, words []textproc.Word)) ([]storyline.Quote, error) {
 	return r.read(ctx, a, !r.noQuotes, use)
 }
 
@@ -149,7 +151,7 @@ func (r *Reader) Features(ctx context.Context, a *storyline.Article) error {
 
 // read sets a's Lang, Dates and Entities and, when withQuotes is set,
 // returns its quotes; it hands use, when set, the words of a.Text.
-func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool, use func([]textproc.Token)) ([]storyline.Quote, error) {
+func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool, use func([]textproc.Token, []textproc.Word)) ([]storyline.Quote, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", a.ID, err)
 	}
@@ -166,7 +168,7 @@ func (r *Reader) read(ctx context.Context, a *storyline.Article, withQuotes bool
 	a.Entities = res.Entities
 	r.reg.Learn(res)
 	if use != nil {
-		use(doc.Tokens)
+		use(doc.Tokens, doc.Words)
 	}
 	if !withQuotes {
 		return nil, nil

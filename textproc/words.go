@@ -145,6 +145,19 @@ func ScanWords(dst []Word, text string) []Word {
 	return dst
 }
 
+// InitialAfter returns the sentence state ScanWords carries across gap,
+// the characters between two words (or before the first), from initial,
+// its state before them: whether the word after gap is Initial. A word
+// leaves the state false, and the text starts with it true, so that a
+// caller that delimits words as Tokenize does can tell each Word's
+// Initial from its gap alone.
+func InitialAfter(gap string, initial bool) bool {
+	for _, r := range gap {
+		initial = breaksSentence(r, initial)
+	}
+	return initial
+}
+
 // What an ASCII character that is no word character does to the
 // sentence state (see breaksSentence): keeps it, sets it (the next word
 // opens a sentence) or clears it.
