@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -308,12 +307,27 @@ func (g *Grouper) cannotShare(h, short int) bool {
 // idKey is the number a statement id stands for: its 16 hex digits, or
 // (an id of another form) its hash.
 func idKey(id string) uint64 {
-	if len(id) == 16 {
-		if n, err := strconv.ParseUint(id, 16, 64); err == nil {
-			return n
-		}
+	if len(id) != 16 {
+		return xxh3.HashString(id)
 	}
-	return xxh3.HashString(id)
+	// what strconv.ParseUint(id, 16, 64) gives, in a fraction of its time:
+	// every quote prepared anew asks
+	var n uint64
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return xxh3.HashString(id)
+		}
+		n = n<<4 | uint64(c)
+	}
+	return n
 }
 
 // inWordings reports whether one of the wordings has the stem hash h.
