@@ -71,12 +71,19 @@ func newReader(ents *entities.Result) *reader {
 			toks[k].quoted = true
 		}
 	}
-	for i, t := range d.Tokens {
+	// the tokens that may be a pronoun or a group noun, which the loop
+	// over them below, once the mentions are in, reads, and no other
+	cands := make([]int32, 0, 64)
+	for i := range d.Tokens {
 		if d.SentStart[i] {
 			r.sents++
 		}
-		if classFilter.May(t.Term) {
-			toks[i].class = wordClasses[t.Term]
+		term := d.Tokens[i].Term
+		if classFilter.May(term) {
+			toks[i].class = wordClasses[term]
+		}
+		if toks[i].class&(classPronoun|classGroup) != 0 || contracted(term) {
+			cands = append(cands, int32(i))
 		}
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
@@ -112,12 +119,13 @@ func newReader(ents *entities.Result) *reader {
 		}
 		add(c)
 	}
-	for k, t := range d.Tokens {
+	for _, k := range cands {
+		k, t := int(k), &d.Tokens[k]
 		p := ""
 		if toks[k].class&classPronoun != 0 {
 			p = t.Term
-		} else if n := len(t.Term); n >= 3 && (t.Term[n-2] == '\'' || t.Term[n-3] == '\'') {
-			p = pronounOf(t.Term) // contracted: "he's", "they're"
+		} else if contracted(t.Term) {
+			p = pronounOf(t.Term) // "he's", "they're"
 		}
 		if p != "" {
 			if p == "i" && !d.Capitalized(k) {
@@ -211,6 +219,13 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 		q.Speaker = r.resolve(a.spk, 0)
 	}
 	return q
+}
+
+// contracted reports whether term has the shape of a contraction ("he's",
+// "they're"), an apostrophe before its last one or two letters.
+func contracted(term string) bool {
+	n := len(term)
+	return n >= 3 && (term[n-2] == '\'' || term[n-3] == '\'')
 }
 
 // pronounOf returns the speaker pronoun term stands for, contracted
