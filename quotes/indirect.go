@@ -86,6 +86,9 @@ func (r *reader) reported(id string, from, to int, out []storyline.Quote) []stor
 	}
 	bare := bareAt{cue: -1}
 	for j := from; j < to; j++ {
+		if t := r.toks[j]; t.quoted || t.class&(classCue|classPhrase) == 0 {
+			continue // what cueAt says of most tokens, without the call
+		}
 		w := r.cueAt(j)
 		if w == 0 {
 			continue
