@@ -161,7 +161,48 @@ func speakerWords(name string) (key string, words int) {
 	if words == 0 {
 		return "?", 0
 	}
-	return strings.TrimSuffix(strings.ToLower(last), "'s"), words
+	return strings.TrimSuffix(lowerWord(last), "'s"), words
+}
+
+// lowerWord returns strings.ToLower(w), sooner for a word of ASCII and
+// the Russian letters А–я, which the Unicode tables would otherwise be
+// searched for, one letter at a time: a name of most Russian speakers.
+func lowerWord(w string) string {
+	var buf [64]byte
+	if len(w) > len(buf) {
+		return strings.ToLower(w)
+	}
+	b, changed := buf[:len(w)], false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[i], changed = c+'a'-'A', true
+		case c < 0x80:
+			b[i] = c
+		case c == 0xd0 && i+1 < len(w) && 0x90 <= w[i+1] && w[i+1] <= 0xbf:
+			// U+0410–U+043F: А–П lower to а–п (U+0430–U+043F), Р–Я to
+			// р–я (U+0440–U+044F), а–п stay
+			switch c2 := w[i+1]; {
+			case c2 <= 0x9f:
+				b[i], b[i+1], changed = 0xd0, c2+0x20, true
+			case c2 <= 0xaf:
+				b[i], b[i+1], changed = 0xd1, c2-0x20, true
+			default:
+				b[i], b[i+1] = c, c2
+			}
+			i++
+		case c == 0xd1 && i+1 < len(w) && 0x80 <= w[i+1] && w[i+1] <= 0x8f:
+			b[i], b[i+1] = c, w[i+1] // р–я (U+0440–U+044F) stay
+			i++
+		default:
+			return strings.ToLower(w)
+		}
+	}
+	if !changed {
+		return w
+	}
+	return string(b)
 }
 
 // Group sets the Statement of every quote, in order, and canonicalises

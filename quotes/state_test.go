@@ -72,3 +72,19 @@ func TestIDKey(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWord: lowerWord lower-cases as strings.ToLower does, for ASCII,
+// every letter of U+0400–U+04FF alone and within a word, and words it
+// leaves to strings.ToLower.
+func TestLowerWord(t *testing.T) {
+	words := []string{"", "putin", "Putin", "PUTIN", "O'Brien's", "Песков", "ПЕСКОВ", "песков", "Ёлкин", "Łukasz",
+		"İstanbul", "Straße", "Nguyễn", "bad\xd0", "bad\xd0\x41", "\xd1\x90x", strings.Repeat("Я", 40)}
+	for r := rune(0x400); r < 0x500; r++ {
+		words = append(words, string(r), "a"+string(r)+"Z", string(r)+"Ы")
+	}
+	for _, w := range words {
+		if got, want := lowerWord(w), strings.ToLower(w); got != want {
+			t.Errorf("lowerWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
