@@ -9,7 +9,7 @@ import (
 // sentenceFrom returns the first token of the sentence holding token k,
 // not crossing a paragraph.
 func (r *reader) sentenceFrom(k int) int {
-	for k > 0 && !(r.d.SentStart[k] && !r.inQuote[k]) && r.d.Para[k-1] == r.d.Para[k] {
+	for k > 0 && !(r.d.SentStart[k] && !r.toks[k].quoted) && r.d.Para[k-1] == r.d.Para[k] {
 		k--
 	}
 	return k
@@ -35,7 +35,7 @@ func (r *reader) attribute(i int) attribution {
 		conj := r.clauseFollows(s)
 		lim := tk + 30
 		for j := tk; j < lim && j < n; j++ {
-			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.inQuote[j] {
+			if d.Para[j] != s.para || j > tk && d.SentStart[j] || r.toks[j].quoted {
 				lim = j
 				break
 			}
@@ -106,7 +106,7 @@ func (r *reader) attribute(i int) attribution {
 // when the cue does not follow a comma or no such speaker follows.
 func (r *reader) inverted(k, w, to int) int {
 	d := r.d
-	if k == 0 || !strings.Contains(gap(d, k-1), ",") || r.inQuote[k-1] || strings.HasSuffix(d.Tokens[k].Term, "ing") || w != 1 || addressees[d.Tokens[k].Term] {
+	if k == 0 || !strings.Contains(gap(d, k-1), ",") || r.toks[k-1].quoted || strings.HasSuffix(d.Tokens[k].Term, "ing") || w != 1 || addressees[d.Tokens[k].Term] {
 		return -1
 	}
 	sp := r.subjectRight(k, w, to)
@@ -135,7 +135,7 @@ func (r *reader) objectOf(sp spk, from int) bool {
 			// "to see a Republican administration": an infinitive
 			return !(t == "to" && j+1 < sp.tok0 && !determinerLike(d.Tokens[j+1].Term) && !d.Capitalized(j+1))
 		}
-		if gap(d, j) != " " || r.inQuote[j] || r.at(j) >= 0 && r.spks[r.at(j)].pronoun == "" || r.cueAt(j) > 0 || notSubject[t] {
+		if gap(d, j) != " " || r.toks[j].quoted || r.at(j) >= 0 && r.spks[r.at(j)].pronoun == "" || r.cueAt(j) > 0 || notSubject[t] {
 			return false
 		}
 		if !determinerLike(t) && !modifierLike(t) && !d.Capitalized(j) {
@@ -166,7 +166,7 @@ func (r *reader) nounPhrase(from, cue int) int {
 			end = p
 			break
 		}
-		if r.inQuote[p] || notSubject[t] || r.cueAt(p) > 0 || !isAlpha(t) || r.at(p) >= 0 && r.spks[r.at(p)].pronoun != "" {
+		if r.toks[p].quoted || notSubject[t] || r.cueAt(p) > 0 || !isAlpha(t) || r.at(p) >= 0 && r.spks[r.at(p)].pronoun != "" {
 			return -1
 		}
 	}
@@ -186,7 +186,7 @@ func (r *reader) nounPhrase(from, cue int) int {
 // the quotation.
 func (r *reader) clauseFollows(s segment) bool {
 	tk := r.d.TokenAt(s.close + 1)
-	return tk+1 < len(r.d.Tokens) && r.d.Para[tk] == s.para && !r.inQuote[tk] && conjunctions[r.d.Tokens[tk].Term] && gap(r.d, tk) == " "
+	return tk+1 < len(r.d.Tokens) && r.d.Para[tk] == s.para && !r.toks[tk].quoted && conjunctions[r.d.Tokens[tk].Term] && gap(r.d, tk) == " "
 }
 
 // conjunctions open a clause of their own.
@@ -217,7 +217,7 @@ func (r *reader) pre(i int) attribution {
 	from := r.sentenceFrom(tb - 1)
 	for j := tb - 1; j >= from; j-- {
 		if w := r.cueAt(j); w > 0 {
-			if g := gap(d, j-1); j > 0 && r.inQuote[j-1] && strings.HasPrefix(strings.TrimSpace(g), ",") && strings.ContainsAny(g, "\"”»") {
+			if g := gap(d, j-1); j > 0 && r.toks[j-1].quoted && strings.HasPrefix(strings.TrimSpace(g), ",") && strings.ContainsAny(g, "\"”»") {
 				// "“…,” said Stephanie Formas, “…": inverted after a quote
 				if sp := r.subjectRight(j, w, tb); sp >= 0 && (r.spks[sp].named || r.spks[sp].role) && !strings.HasSuffix(d.Tokens[j].Term, "ing") {
 					return attribution{spk: sp, cueTok: j}
@@ -238,7 +238,7 @@ func (r *reader) pre(i int) attribution {
 	if strings.Contains(d.Slice(d.Tokens[tb-1].End, s.open), ":") {
 		// "… TOO EARLY - Mark Blumenthal and Jon Cohen: “…”": a name
 		// right before the colon introduces the quote
-		if sp := r.at(tb - 1); sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.inQuote[tb-1] && !r.objectOf(r.spks[sp], from) {
+		if sp := r.at(tb - 1); sp >= 0 && r.spks[sp].named && r.spks[sp].tok1 == tb && !r.toks[tb-1].quoted && !r.objectOf(r.spks[sp], from) {
 			return attribution{spk: sp, cueTok: -1}
 		}
 		// "Kaine has adopted the stance common in public office: “…”"
@@ -246,7 +246,7 @@ func (r *reader) pre(i int) attribution {
 			return attribution{spk: sp, cueTok: -1}
 		}
 		for j := tb - 1; j >= from; j-- {
-			if sp := r.at(j); sp >= 0 && !r.inQuote[j] {
+			if sp := r.at(j); sp >= 0 && !r.toks[j].quoted {
 				return attribution{spk: sp, cueTok: -1}
 			}
 		}
@@ -324,7 +324,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 		// the subject of the paragraph before's last sentence
 		from := r.sentenceFrom(tb - 1)
 		for j := from; j < tb; j++ {
-			if sp := r.at(j); sp >= 0 && !r.inQuote[j] && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "" || r.spks[sp].named) && !r.modifier(r.spks[sp]) {
+			if sp := r.at(j); sp >= 0 && !r.toks[j].quoted && (r.spks[sp].kind == storyline.Person || r.spks[sp].pronoun != "" || r.spks[sp].named) && !r.modifier(r.spks[sp]) {
 				return attribution{spk: sp, cueTok: -1}
 			}
 		}
@@ -351,7 +351,7 @@ func (r *reader) context(i int, att []attribution) attribution {
 	if s.close >= 0 {
 		tk := d.TokenAt(s.close + 1)
 		if tk < len(d.Tokens) && d.Para[tk] == s.para && r.at(tk) >= 0 && r.spks[r.at(tk)].named {
-			for j := tk + 1; j < len(d.Tokens) && j < tk+16 && !d.SentStart[j] && !r.inQuote[j]; j++ {
+			for j := tk + 1; j < len(d.Tokens) && j < tk+16 && !d.SentStart[j] && !r.toks[j].quoted; j++ {
 				if r.cueAt(j) > 0 {
 					if sp := r.subjectLeft(j, tk); sp == r.at(tk) {
 						return attribution{spk: sp, cueTok: j}

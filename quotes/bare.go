@@ -88,7 +88,7 @@ func (r *reader) bareSpeaker(j, sp, from int) bool {
 		if k < s.tok0 && strings.Contains(gap(d, k), ",") {
 			break
 		}
-		if bareClass[d.Tokens[k].Term]&bSubordinator != 0 && !r.inQuote[k] {
+		if bareClass[d.Tokens[k].Term]&bSubordinator != 0 && !r.toks[k].quoted {
 			return false
 		}
 	}
@@ -108,7 +108,7 @@ func (r *reader) bareSpeaker(j, sp, from int) bool {
 func (r *reader) clauseAfter(j, w, to int) int {
 	d := r.d
 	term := r.cueKey(j, w)
-	if !bareCues[term] || j+w+2 >= to || gap(d, j+w-1) != " " || r.inQuote[j+w] {
+	if !bareCues[term] || j+w+2 >= to || gap(d, j+w-1) != " " || r.toks[j+w].quoted {
 		return -1
 	}
 	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
@@ -321,7 +321,7 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 		// under a preposition before the auxiliary ("trust in the
 		// council was gone")
 		if weak && c+2 < to && gap(d, c) == " " && bareClass[d.Tokens[c+1].Term]&bPreposition != 0 {
-			for k := c + 2; k < to && k <= c+8 && gap(d, k-1) == " " && !r.inQuote[k]; k++ {
+			for k := c + 2; k < to && k <= c+8 && gap(d, k-1) == " " && !r.toks[k].quoted; k++ {
 				wc := bareClass[d.Tokens[k].Term]
 				if wc&bFinite != 0 {
 					return true
@@ -339,7 +339,7 @@ func (r *reader) clauseAt(c, to int, weak bool) bool {
 	np := !weak
 	weak = weak || strongSubject
 	for k := c + 1; k < to && k <= c+12; k++ {
-		if r.inQuote[k] {
+		if r.toks[k].quoted {
 			return false
 		}
 		if g := gap(d, k-1); g != " " && strings.Contains(g, ",") && g != "," {
@@ -402,7 +402,7 @@ func isNumber(s string) bool {
 func (r *reader) asClause(j, from, to int) (int, int) {
 	d := r.d
 	lead := d.Tokens[from].Term
-	if lead != "as" && lead != "как" || !strings.Contains(gap(d, j), ",") || strings.ContainsAny(gap(d, j), ".;:!?—–-") || r.inQuote[j+1] {
+	if lead != "as" && lead != "как" || !strings.Contains(gap(d, j), ",") || strings.ContainsAny(gap(d, j), ".;:!?—–-") || r.toks[j+1].quoted {
 		return -1, -1
 	}
 	if end := d.Tokens[to-1].End; end < len(d.Text) && d.Text[end] == '?' {
@@ -455,7 +455,7 @@ func (r *reader) kakClause(j, to int) (int, int) {
 	if isNumber(d.Tokens[c].Term) && strings.Contains(gap(d, c), ",") {
 		c++ // the speaker's age
 	}
-	if to-c < 2 || r.inQuote[c] {
+	if to-c < 2 || r.toks[c].quoted {
 		return -1, -1 // "…, пострадавших нет" is a clause
 	}
 	return sp, c

@@ -33,15 +33,25 @@ var none = attribution{spk: -1, cueTok: -1}
 
 // reader holds one article while its quotes are extracted.
 type reader struct {
-	d       *entities.Doc
-	ents    *entities.Result
-	segs    []segment
-	inQuote []bool
-	spkAt   []int32 // the speaker mention at each token, -1 for none; see at
-	spks    []spk
-	// class holds the word classes of each token's term (classCue, …).
-	class []uint8
+	d     *entities.Doc
+	ents  *entities.Result
+	segs  []segment
+	toks  []tokInfo // what the reader knows of each token
+	spks  []spk
 	sents int // sentences in the text
+}
+
+// tokInfo is what the reader knows of one token, the three side by side
+// so that an article costs one allocation for them, and a token's zero
+// value is right until the reader learns otherwise.
+type tokInfo struct {
+	// spk is the speaker mention at the token plus one, 0 for none; see
+	// at.
+	spk int32
+	// class holds the word classes of the token's term (classCue, …).
+	class uint8
+	// quoted marks a token inside a quotation.
+	quoted bool
 }
 
 // Extract returns the direct and indirect quotes of the article whose
@@ -54,34 +64,38 @@ func Extract(ents *entities.Result, id string) []storyline.Quote {
 func newReader(ents *entities.Result) *reader {
 	d := ents.Doc
 	r := &reader{d: d, ents: ents, segs: findSegments(d.Text)}
-	r.inQuote = make([]bool, len(d.Tokens))
+	r.toks = make([]tokInfo, len(d.Tokens))
+	toks := r.toks
 	for _, s := range r.segs {
 		for k := d.TokenAt(s.start); k < len(d.Tokens) && d.Tokens[k].Start < s.end; k++ {
-			r.inQuote[k] = true
+			toks[k].quoted = true
 		}
 	}
-	r.spkAt = make([]int32, len(d.Tokens))
-	r.class = make([]uint8, len(d.Tokens))
-	class := r.class
-	for i, t := range d.Tokens {
+	// the tokens that may be a pronoun or a group noun, which the loop
+	// over them below, once the mentions are in, reads, and no other
+	cands := make([]int32, 0, 64)
+	for i := range d.Tokens {
 		if d.SentStart[i] {
 			r.sents++
 		}
-		r.spkAt[i] = -1
-		if classFilter.May(t.Term) {
-			class[i] = wordClasses[t.Term]
+		term := d.Tokens[i].Term
+		if classFilter.May(term) {
+			toks[i].class = wordClasses[term]
+		}
+		if toks[i].class&(classPronoun|classGroup) != 0 || contracted(term) {
+			cands = append(cands, int32(i))
 		}
 	}
 	// mentions, pronouns and group nouns, and those attribution adds
 	r.spks = make([]spk, 0, len(ents.Mentions)+len(d.Tokens)/32+16)
 	add := func(c spk) {
 		for k := c.tok0; k < c.tok1; k++ {
-			if r.inQuote[k] || r.at(k) >= 0 {
+			if r.toks[k].quoted || r.at(k) >= 0 {
 				return
 			}
 		}
 		for k := c.tok0; k < c.tok1; k++ {
-			r.spkAt[k] = int32(len(r.spks))
+			r.toks[k].spk = int32(len(r.spks)) + 1
 		}
 		r.spks = append(r.spks, c)
 	}
@@ -98,35 +112,36 @@ func newReader(ents *entities.Result) *reader {
 			// Press Secretary Josh Earnest")
 			for c.tok0 > 0 && !d.SentStart[c.tok0] && d.Capitalized(c.tok0-1) && r.at(c.tok0-1) < 0 &&
 				d.Tokens[c.tok0-1].Term != "like" && !determinerLike(d.Tokens[c.tok0-1].Term) &&
-				(gap(d, c.tok0-1) == " " || gap(d, c.tok0-1) == ". ") && !r.inQuote[c.tok0-1] {
+				(gap(d, c.tok0-1) == " " || gap(d, c.tok0-1) == ". ") && !r.toks[c.tok0-1].quoted {
 				c.tok0--
 			}
 			c.start = d.Tokens[c.tok0].Start
 		}
 		add(c)
 	}
-	for k, t := range d.Tokens {
+	for _, k := range cands {
+		k, t := int(k), &d.Tokens[k]
 		p := ""
-		if class[k]&classPronoun != 0 {
+		if toks[k].class&classPronoun != 0 {
 			p = t.Term
-		} else if n := len(t.Term); n >= 3 && (t.Term[n-2] == '\'' || t.Term[n-3] == '\'') {
-			p = pronounOf(t.Term) // contracted: "he's", "they're"
+		} else if contracted(t.Term) {
+			p = pronounOf(t.Term) // "he's", "they're"
 		}
 		if p != "" {
 			if p == "i" && !d.Capitalized(k) {
 				continue
 			}
 			add(spk{start: t.Start, end: t.End, tok0: k, tok1: k + 1, entity: -1, pronoun: p})
-		} else if class[k]&classGroup != 0 && r.at(k) < 0 {
+		} else if toks[k].class&classGroup != 0 && r.at(k) < 0 {
 			from := k
-			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.at(from-1) < 0 && r.class[from-1]&classCue == 0 &&
+			for from > 0 && k-from < 3 && gap(d, from-1) == " " && r.at(from-1) < 0 && r.toks[from-1].class&classCue == 0 &&
 				!prepositions[d.Tokens[from-1].Term] && (d.Capitalized(from-1) || modifierLike(d.Tokens[from-1].Term)) {
 				from--
 			}
 			// the name reads on over organisations ("White House official")
 			// that keep their own mention
 			named := from
-			for named > 0 && k-named < 4 && gap(d, named-1) == " " && d.Capitalized(named-1) && !r.inQuote[named-1] && !d.SentStart[named] {
+			for named > 0 && k-named < 4 && gap(d, named-1) == " " && d.Capitalized(named-1) && !r.toks[named-1].quoted && !d.SentStart[named] {
 				named--
 			}
 			start := d.Tokens[from].Start
@@ -137,7 +152,7 @@ func newReader(ents *entities.Result) *reader {
 }
 
 // at returns the speaker mention at token k, or -1.
-func (r *reader) at(k int) int { return int(r.spkAt[k]) }
+func (r *reader) at(k int) int { return int(r.toks[k].spk) - 1 }
 
 // direct returns the direct quotes.
 func (r *reader) direct(id string) []storyline.Quote {
@@ -204,6 +219,13 @@ func (r *reader) quote(id string, start, end int, a attribution, kind storyline.
 		q.Speaker = r.resolve(a.spk, 0)
 	}
 	return q
+}
+
+// contracted reports whether term has the shape of a contraction ("he's",
+// "they're"), an apostrophe before its last one or two letters.
+func contracted(term string) bool {
+	n := len(term)
+	return n >= 3 && (term[n-2] == '\'' || term[n-3] == '\'')
 }
 
 // pronounOf returns the speaker pronoun term stands for, contracted

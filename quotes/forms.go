@@ -24,17 +24,17 @@ func (r *reader) outerSource(a attribution) attribution {
 	from := r.sentenceFrom(a.cueTok)
 	for j := a.cueTok - 1; j > from; j-- {
 		// a sentence that ends before a quotation opening the next one
-		if !r.inQuote[j] && d.SentStart[j+1] && strings.ContainsAny(gap(d, j), ".!?") {
+		if !r.toks[j].quoted && d.SentStart[j+1] && strings.ContainsAny(gap(d, j), ".!?") {
 			from = j + 1
 			break
 		}
 	}
 	to := a.cueTok + 1
-	for to < len(d.Tokens) && d.Para[to] == d.Para[a.cueTok] && !(d.SentStart[to] && !r.inQuote[to]) {
+	for to < len(d.Tokens) && d.Para[to] == d.Para[a.cueTok] && !(d.SentStart[to] && !r.toks[to].quoted) {
 		to++
 	}
 	for j := from; j < to; j++ {
-		if r.inQuote[j] || j == a.cueTok {
+		if r.toks[j].quoted || j == a.cueTok {
 			continue
 		}
 		switch t := d.Tokens[j].Term; {
@@ -75,7 +75,7 @@ func (r *reader) viaRelative(s segment, a attribution) attribution {
 		if k == tb-1 {
 			stops = ".;!?" // "who told reporters: “…”"
 		}
-		if !r.inQuote[k] && strings.ContainsAny(gap(d, k), stops) {
+		if !r.toks[k].quoted && strings.ContainsAny(gap(d, k), stops) {
 			return a // the relative clause ends before the quotation
 		}
 	}
@@ -156,13 +156,13 @@ func (r *reader) inside(s segment) attribution {
 		if t0+1 >= len(d.Tokens) || gap(d, t0) != " " {
 			continue
 		}
-		if r.class[t0]&classCue != 0 {
+		if r.toks[t0].class&classCue != 0 {
 			if sp := r.mentionAt(t0 + 1); sp >= 0 {
 				return attribution{spk: sp, cueTok: t0}
 			}
 		}
 		if sp := r.mentionAt(t0); sp >= 0 {
-			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.class[v]&classCue != 0 && gap(d, v-1) == " " {
+			if v := r.spks[sp].tok1; v < len(d.Tokens) && r.toks[v].class&classCue != 0 && gap(d, v-1) == " " {
 				return attribution{spk: sp, cueTok: v}
 			}
 		}
@@ -210,7 +210,7 @@ func (r *reader) possessor(s segment) (int, int) {
 	d := r.d
 	tb := d.TokenAt(s.open)
 	owner := func(n int) int {
-		if n < 1 || gap(d, n-1) != " " || r.inQuote[n-1] {
+		if n < 1 || gap(d, n-1) != " " || r.toks[n-1].quoted {
 			return -1
 		}
 		t := d.Tokens[n-1].Term
@@ -233,7 +233,7 @@ func (r *reader) possessor(s segment) (int, int) {
 		}
 	}
 	// the noun shortly before it, in the same clause
-	for n := tb - 1; n >= 0 && n >= tb-10 && d.Para[n] == s.para && !r.inQuote[n]; n-- {
+	for n := tb - 1; n >= 0 && n >= tb-10 && d.Para[n] == s.para && !r.toks[n].quoted; n-- {
 		if strings.ContainsAny(gap(d, n), ".;!?") || r.cueAt(n) > 0 {
 			break
 		}

@@ -20,7 +20,7 @@ func (r *reader) indirect(id string, out []storyline.Quote) []storyline.Quote {
 		to := from + 1
 		// a sentence ends where the next starts, not inside a quotation
 		// running over sentences, but before one that opens a sentence
-		for to < n && !(d.SentStart[to] && (!r.inQuote[to] || !r.inQuote[to-1] || d.Para[to] != d.Para[to-1])) {
+		for to < n && !(d.SentStart[to] && (!r.toks[to].quoted || !r.toks[to-1].quoted || d.Para[to] != d.Para[to-1])) {
 			to++
 		}
 		free := false
@@ -46,7 +46,7 @@ func (r *reader) indirect(id string, out []storyline.Quote) []storyline.Quote {
 func (r *reader) hasLongQuote(from, to int) bool {
 	run := 0
 	for k := from; k < to; k++ {
-		if !r.inQuote[k] {
+		if !r.toks[k].quoted {
 			run = 0
 			continue
 		}
@@ -59,7 +59,7 @@ func (r *reader) hasLongQuote(from, to int) bool {
 
 func (r *reader) hasQuote(from, to int) bool {
 	for k := from; k < to; k++ {
-		if r.inQuote[k] {
+		if r.toks[k].quoted {
 			return true
 		}
 	}
@@ -86,6 +86,9 @@ func (r *reader) reported(id string, from, to int, out []storyline.Quote) []stor
 	}
 	bare := bareAt{cue: -1}
 	for j := from; j < to; j++ {
+		if t := r.toks[j]; t.quoted || t.class&(classCue|classPhrase) == 0 {
+			continue // what cueAt says of most tokens, without the call
+		}
 		w := r.cueAt(j)
 		if w == 0 {
 			continue
@@ -234,7 +237,7 @@ func (r *reader) aside(id string, from, at, after, to, sentEnd int, a attributio
 		}
 		return head(), true
 	}
-	if !strings.Contains(gap(d, k-1), ",") || to-k < 2 || r.inQuote[k] {
+	if !strings.Contains(gap(d, k-1), ",") || to-k < 2 || r.toks[k].quoted {
 		return out, false
 	}
 	// "A, X said, B."

@@ -41,9 +41,7 @@ func (g *Grouper) Prepare(qs []storyline.Quote) {
 	}
 	// one allocation for the article's quotes, not one each
 	ps := make([]prepared, len(qs))
-	for i := range qs {
-		g.prepare(&ps[i], &qs[i])
-	}
+	g.prepareAll(ps, qs)
 	g.prepMu.Lock()
 	defer g.prepMu.Unlock()
 	if g.prep == nil || len(g.prep) >= maxPrepared {
@@ -63,9 +61,7 @@ func (g *Grouper) take(qs []storyline.Quote) []prepared {
 	g.prepMu.Unlock()
 	if !ok || len(ps) != len(qs) {
 		ps = make([]prepared, len(qs))
-		for i := range qs {
-			g.prepare(&ps[i], &qs[i])
-		}
+		g.prepareAll(ps, qs)
 		return ps
 	}
 	for i := range qs {
@@ -76,11 +72,38 @@ func (g *Grouper) take(qs []storyline.Quote) []prepared {
 	return ps
 }
 
+// prepareAll sets ps to the preparations of qs.
+func (g *Grouper) prepareAll(ps []prepared, qs []storyline.Quote) {
+	for i := range qs {
+		var prev *prepared
+		if i > 0 {
+			prev = &ps[i-1]
+		}
+		g.prepareAfter(&ps[i], &qs[i], prev)
+	}
+}
+
 // prepare sets p to the preparation of q.
-func (g *Grouper) prepare(p *prepared, q *storyline.Quote) {
-	key, n := speakerWords(q.Speaker)
+func (g *Grouper) prepare(p *prepared, q *storyline.Quote) { g.prepareAfter(p, q, nil) }
+
+// prepareAfter is prepare, given prev, the preparation of the quote
+// before q or nil: when the two have one speaker, q's takes the key
+// worked out for prev (an article quotes its people again and again,
+// and the key costs a lower-cased copy of the name).
+func (g *Grouper) prepareAfter(p *prepared, q *storyline.Quote, prev *prepared) {
+	var (
+		key  string
+		spk  uint64
+		full bool
+	)
+	if prev != nil && prev.speaker == q.Speaker {
+		key, spk, full = prev.key, prev.spk, prev.full
+	} else {
+		k, n := speakerWords(q.Speaker)
+		key, spk, full = k, xxh3.HashString(k), n >= 2 && n <= 4
+	}
 	w, known := g.wording(q.Text)
-	*p = prepared{text: q.Text, speaker: q.Speaker, key: key, spk: xxh3.HashString(key), full: n >= 2 && n <= 4, stems: w.stems}
+	*p = prepared{text: q.Text, speaker: q.Speaker, key: key, spk: spk, full: full, stems: w.stems}
 	if len(p.stems) > 0 {
 		p.hashes, p.wording, p.id, p.idk = w.hashes, w.wording, w.id, w.idk
 		if w.key != key || w.id == "" {

@@ -98,7 +98,7 @@ func (r *reader) topic(from, to, depth int, g string) string {
 		}
 	}
 	for j := from; j < to; j++ {
-		if r.inQuote[j] {
+		if r.toks[j].quoted {
 			continue
 		}
 		if sp := r.at(j); sp >= 0 && r.spks[sp].kind == storyline.Person && r.spks[sp].pronoun == "" && r.spks[sp].name != "" && agrees(r.spks[sp].name, g) {

@@ -95,18 +95,30 @@ func appendJSONStrings(b []byte, ss []string) []byte {
 	return append(b, ']')
 }
 
+// jsonEscaped has bit c set for each byte c below 64 that encoding/json
+// escapes: the control characters, '"', '&', '<' and '>'.
+const jsonEscaped uint64 = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
+
 // appendJSONString appends s as encoding/json marshals it.
 func appendJSONString(b []byte, s string) []byte {
-	plain, ascii := true, true
-	for i := 0; plain && i < len(s); i++ {
-		c := s[i]
-		ascii = ascii && c < utf8.RuneSelf
-		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	// one pass, of few comparisons a byte, finds whether s is written as
+	// it is: most are stems and names, lower-case letters
+	plain, ascii, e2 := true, true, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 64:
+			plain = plain && jsonEscaped>>c&1 == 0
+		case c == '\\':
+			plain = false
+		case c >= utf8.RuneSelf:
+			ascii = false
+			e2 = e2 || c == 0xe2 // how U+2028 and U+2029 begin
+		}
 	}
 	// only a string with bytes past ASCII can be invalid UTF-8 or hold
 	// U+2028 or U+2029, which encoding/json escapes
-	if !ascii && plain {
-		plain = utf8.ValidString(s) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029")
+	if plain && !ascii {
+		plain = utf8.ValidString(s) && !(e2 && (strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")))
 	}
 	if !plain {
 		q, _ := json.Marshal(s) // a string always marshals

@@ -28,7 +28,7 @@ func gap(d *entities.Doc, i int) string {
 // cueAt reports whether token k is a speech cue outside quotation marks,
 // and how many tokens it spans ("according to" is two).
 func (r *reader) cueAt(k int) int {
-	if k < 0 || k >= len(r.d.Tokens) || r.inQuote[k] || r.class[k]&(classCue|classPhrase) == 0 {
+	if k < 0 || k >= len(r.d.Tokens) || r.toks[k].quoted || r.toks[k].class&(classCue|classPhrase) == 0 {
 		return 0
 	}
 	t := r.d.Tokens[k].Term
@@ -44,7 +44,7 @@ func (r *reader) cueAt(k int) int {
 			return 2
 		}
 	}
-	if r.class[k]&classCue != 0 {
+	if r.toks[k].class&classCue != 0 {
 		if g := gap(r.d, k-1); k > 0 && (g == " " || g == "’ " || g == "' ") {
 			// "the US' continued refusal", "his stated goal": an adjective
 			prev := r.d.Tokens[k-1].Term
@@ -93,7 +93,7 @@ func (r *reader) subjectLeft(k, from int) int {
 		// "In a statement, Rep. Hakeem Jeffries reacted, saying": the
 		// subject opening the clause the participle hangs on
 		for p := k - 2; p > from && k-p <= 20; p-- {
-			if r.inQuote[p] {
+			if r.toks[p].quoted {
 				break
 			}
 			if strings.Contains(gap(d, p), ",") {
@@ -118,7 +118,7 @@ func (r *reader) subjectLeft(k, from int) int {
 	// "Petrilli, who thinks …, called": skip the relative clause
 	if strings.Contains(gap(d, k-1), ",") {
 		for p := k - 2; p >= from && k-p <= 25; p-- {
-			if r.inQuote[p] {
+			if r.toks[p].quoted {
 				break
 			}
 			next := d.Tokens[p+1].Term
@@ -150,7 +150,7 @@ func (r *reader) subjectLeft(k, from int) int {
 	}
 	first := true
 	for j := k - 1; j >= from && k-j <= 15; j-- {
-		if r.inQuote[j] {
+		if r.toks[j].quoted {
 			continue
 		}
 		t := d.Tokens[j].Term
@@ -203,7 +203,7 @@ func (r *reader) subjectLeft(k, from int) int {
 // same clause (no comma between), or -1.
 func (r *reader) nearestLeft(k, from int) int {
 	for j := k - 1; j >= from && k-j <= 4; j-- {
-		if strings.Contains(gap(r.d, j), ",") || r.inQuote[j] {
+		if strings.Contains(gap(r.d, j), ",") || r.toks[j].quoted {
 			return -1
 		}
 		if s := r.at(j); s >= 0 {
@@ -241,7 +241,7 @@ func (r *reader) firstSubject(from, to int) int {
 		}
 	}
 	for j := from; j < to; j++ {
-		if s := r.at(j); s >= 0 && !r.inQuote[j] && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
+		if s := r.at(j); s >= 0 && !r.toks[j].quoted && !(j > from && prepositions[d.Tokens[j-1].Term]) && !r.modifier(r.spks[s]) {
 			if r.spks[s].pronoun == "" && r.objectOf(r.spks[s], from) {
 				j = r.spks[s].tok1 - 1 // "In a Fox interview, Trump went further"
 				continue
@@ -289,7 +289,7 @@ func (r *reader) relative(j, from int) int {
 func (r *reader) generic(j int) int {
 	d := r.d
 	from := j
-	for from > 0 && j-from < 3 && gap(d, from-1) == " " && !r.inQuote[from-1] && r.cueAt(from-1) == 0 {
+	for from > 0 && j-from < 3 && gap(d, from-1) == " " && !r.toks[from-1].quoted && r.cueAt(from-1) == 0 {
 		t := d.Tokens[from-1].Term
 		if determinerLike(t) {
 			from--
@@ -310,13 +310,13 @@ func (r *reader) generic(j int) int {
 func (r *reader) subjectRight(k, n, to int) int {
 	d := r.d
 	for j := k + n; j < len(d.Tokens) && j < to; j++ {
-		if d.Para[j] != d.Para[k] || j > k+n && d.SentStart[j] && !r.inQuote[j] {
+		if d.Para[j] != d.Para[k] || j > k+n && d.SentStart[j] && !r.toks[j].quoted {
 			to = j // "…” said the ruling.\n\nIn a statement, …"
 			break
 		}
 	}
 	for j := k + n; j < to && j < k+n+4 && j < len(r.d.Tokens); j++ {
-		if r.inQuote[j] {
+		if r.toks[j].quoted {
 			break
 		}
 		if s := r.at(j); s >= 0 {
@@ -326,7 +326,7 @@ func (r *reader) subjectRight(k, n, to int) int {
 	// "said one former executive who …"
 	j := k + n
 	last := -1
-	for p := j; p < to && p < len(r.d.Tokens) && p < j+4 && !r.inQuote[p]; p++ {
+	for p := j; p < to && p < len(r.d.Tokens) && p < j+4 && !r.toks[p].quoted; p++ {
 		t := r.d.Tokens[p].Term
 		if notSubject[t] || prepositions[t] || !isAlpha(t) {
 			break
