@@ -122,12 +122,30 @@ func modifiesNoun(before, pw string) bool {
 	if pw == "modified" {
 		return s[j:] != "last"
 	}
+	if s[j:] == "and" {
+		// "Published March 3, 2013 and updated on March 4": a second
+		// posting of the page's, when a posting word opens the line
+		return !postedBefore(s[:j])
+	}
 	for _, w := range pageAdverbs {
 		if s[j:] == w {
 			return false
 		}
 	}
 	return true
+}
+
+// postedBefore reports whether s holds a posting word (postedWords) that
+// starts a word, in any case.
+func postedBefore(s string) bool {
+	for _, w := range postedWords {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(w)], w) && (i == 0 || !isLetterByte(s[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bylineLine reports whether line, the text of a line up to a date
@@ -141,25 +159,47 @@ func modifiesNoun(before, pw string) bool {
 // name and a surname.
 func bylineLine(line string) bool {
 	s := strings.TrimRight(line, " \t")
-	if r, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(",-|–—", r) {
+	if strings.HasSuffix(s, " on") {
+		s = s[:len(s)-len(" on")] + "," // "By Jane Doe on March 20"
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(bylineMarks, r) {
 		return false
 	}
-	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '-' || r == '–' || r == '—' })
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || strings.ContainsRune(bylineMarks, r) })
 	if len(ws) < 2 || !strings.EqualFold(ws[0], "by") {
 		return false
 	}
 	names := 0
 	for _, w := range ws[1:] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if w == "and" || w == "&" {
+		switch {
+		case w == "and" || w == "&":
+			continue
+		case names >= 2 && (w == "of" || w == "for" || w == "at"):
+			// the writers' outlet: "By Jane Doe of The Gazette,"
 			continue
 		}
-		if !unicode.IsUpper(r) || calendarWord(strings.ToLower(strings.TrimRight(w, "."))) {
+		if !unicode.IsUpper(r) || calendarWord(strings.ToLower(strings.TrimRight(w, "."))) || timeNoun(w) {
 			return false
 		}
 		names++
 	}
 	return names >= 2
+}
+
+// bylineMarks are the marks that end a byline's names and separate its
+// fields: "By Jane Doe, March 20", "By Jane Doe | Staff | Friday",
+// "By Jane Doe • March 20".
+const bylineMarks = ",-|–—•·"
+
+// timeNoun reports whether w, capitalised, names a time rather than a
+// person: the second word of "By Christmas Day," or "By Monday Night,".
+func timeNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "day", "eve", "night", "morning", "afternoon", "evening", "noon", "midnight", "weekend", "week", "month", "year", "time":
+		return true
+	}
+	return false
 }
 
 // sentenceBreak reports whether s, the text between a posting word and

@@ -115,6 +115,17 @@ func TestPostedLine(t *testing.T) {
 		// is a time ("By Thanksgiving, the plant will close")
 		{"By Thanksgiving, ", false},
 		{"Stopped by Jane Roe, ", false},
+		{"By Christmas Day, ", false},
+		{"By Monday Night, ", false},
+		{"By Jane Roe on ", true},
+		{"By Jane Roe of The Harbour Gazette, ", true},
+		{"By Jane Roe for The Harbour Gazette • ", true},
+		{"By Jane Roe · ", true},
+		{"By Jane of Arc, ", false},
+		{"By noon on ", false},
+		// a second posting of the page's, or a happening's
+		{"Published March 3, 2013 and updated on ", true},
+		{"The report was written and published on ", false},
 		// a posting line before this one says nothing of this line's date
 		{"Posted on May 24, 2005\nThe Sixers fired their coach on ", false},
 		{"The spokesman said on ", false},
