@@ -202,7 +202,12 @@ func (f *finder) at(i int) (storyline.DateMention, int, bool) {
 			}
 		}
 	}
-	if m, ok := month(t); ok && !digits && f.toks[i].End-f.toks[i].Start >= 3 {
+	// a month's name, asked only of a word: most tokens here are numbers
+	m, ok := time.Month(0), false
+	if !digits {
+		m, ok = month(t)
+	}
+	if ok && f.toks[i].End-f.toks[i].Start >= 3 {
 		capital := unicode.IsUpper(f.text[f.toks[i].Start])
 		cyr := t[0] >= 0xd0
 		if !capital && !cyr {
