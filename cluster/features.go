@@ -74,6 +74,8 @@ type Features struct {
 	// person's name but the last: see storyEvidence). Both are found
 	// here, off the ordered path of AssignPrepared.
 	protagonists, given []uint32
+	// magnitudes are those the title and lead state (leadMagnitudes).
+	magnitudes []int16
 }
 
 // fterm is one term of an article.
@@ -399,6 +401,7 @@ func (f *featurizer) features(a *storyline.Article, words []textproc.Word) *Feat
 	ft.protagonists = protagonistsOf(f.lex, ft)
 	ft.subject, ft.published = subjectOf(f.lex, ft), a.Published
 	ft.Day, ft.HasDay = eventDay(a)
+	ft.magnitudes = leadMagnitudes(nil, a.Title, a.Text, ft.cyrillic)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
 	}

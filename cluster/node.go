@@ -85,6 +85,8 @@ type node struct {
 	subjects map[string]float32
 	// untimed counts the members of unknown time (untimed.go).
 	untimed int
+	// magnitudes are those the members state (events only; measure.go).
+	magnitudes []int16
 }
 
 // live follows merges to the node that absorbed n.
@@ -359,6 +361,7 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		addDay(n, f)
 		addWeekday(n, f)
 		addPersons(n, f, &c.counts)
+		addMagnitudes(n, f.magnitudes)
 	}
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
@@ -445,6 +448,8 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.leads = addCounts(into.leads, from.leads)
 	into.subjects = addCounts(into.subjects, from.subjects)
 	from.persons, from.mains, from.leads, from.subjects = nil, nil, nil, nil
+	addMagnitudes(into, from.magnitudes)
+	from.magnitudes = nil
 	from.into = into
 	x.release(from)
 	from.cent = centroid{}
@@ -553,6 +558,7 @@ func (c *Clusterer) sweep() {
 			x.release(n)
 			n.articles, n.children = nil, nil
 			n.names, n.persons, n.mains, n.leads, n.subjects, n.days = nil, nil, nil, nil, nil, nil
+			n.magnitudes = nil
 			delete(m, n.id)
 			c.markDirty(n.id)
 		}

@@ -109,6 +109,9 @@ type nodeState struct {
 	Subjects map[string]float32 `json:"subjects,omitempty"`
 	// Weekdays counts the members' event weekdays, Sunday first.
 	Weekdays []float32 `json:"weekdays,omitempty"`
+	// Magnitudes are the magnitudes the members state, in tenths
+	// (measure.go).
+	Magnitudes []int16 `json:"magnitudes,omitempty"`
 	// Keys is the centroid of name keys, encoded as Centroid; Scripts
 	// counts the members in Latin (or other) script and in Cyrillic.
 	Keys    []byte    `json:"keys,omitempty"`
@@ -223,6 +226,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
+	st.Magnitudes = n.magnitudes
 	if len(n.keys.ids) > 0 {
 		c.keysBuf = c.appendCentroid(c.keysBuf[:0], &n.keys)
 		st.Keys = c.keysBuf
@@ -315,6 +319,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			n.days = daysOf(st.Days)
 			n.persons, n.mains, n.leads, n.subjects = st.Persons, st.Mains, st.Leads, st.Subjects
 			copy(n.weekdays[:], st.Weekdays)
+			n.magnitudes = st.Magnitudes
 			into[n.id] = n
 			c.activeOf(n).add(n)
 		}
