@@ -344,8 +344,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			// only a candidate close enough to join needs the guards
 			cd.distinct = !c.sameProtagonists(f, sal, cd.n) || c.otherPeople(f, cd.n)
 		}
-		// another quake's magnitude, in either script
-		cd.distinct = cd.distinct || otherMagnitude(f, cd.n)
+		// another quake's magnitude, in either script, or another
+		// holder of a numbered title
+		cd.distinct = cd.distinct || otherMagnitude(f, cd.n) || otherOrdinal(f, cd.n)
 		if partial && (cd.cos < c.opts.StoryThreshold || !c.agrees(*cd)) {
 			// passages shared with reports of other people, or in
 			// otherwise unlike words, are the template language of a
@@ -411,7 +412,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || c.otherDay(f, cd.n) || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n) || otherMagnitudes(event, cd.n)) {
+			if !must && (cd.sim < c.opts.EventThreshold || c.otherDay(f, cd.n) || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n) || otherMagnitudes(event, cd.n) || otherOrdinals(event, cd.n)) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -48,45 +48,62 @@ func leadMagnitudes(dst []int16, title, text string, cyrillic bool) []int16 {
 	return scanMagnitudes(dst, lead, cyrillic)
 }
 
-// The words of magnitudes: the stem of the word for magnitude (after
-// its first letter, so that a capital matches too; the word must end
-// after it in English, where "magnitudes" are the several of a series
-// of aftershocks, and may take an ending in Russian), and of the name
-// of the scale, which a figure precedes.
-const (
-	magnitudeEN = "agnitude"
-	richterEN   = "ichter"
-	magnitudeRU = "агнитуд"
-	richterRU   = "ихтер"
+// magnitudeWord is a word of magnitudes: the word for magnitude, which
+// a figure precedes or follows, or the name of the scale, which a
+// figure precedes.
+type magnitudeWord struct {
+	// stem is the word, or its stem, after its first letter when
+	// initials lists the first letters it may take (either case);
+	// ending is set when the word may take an ending (in Russian; in
+	// English "magnitudes" are the several of a series of aftershocks).
+	stem     string
+	initials string
+	ending   bool
+	// after is set when the figure may follow the word.
+	after bool
+	// rare is the place in stem of its rarest byte in text, which
+	// indexStem looks for: the first byte of a word is mostly a frequent
+	// letter, and of a Cyrillic one always one of two bytes.
+	rare int
+}
+
+var (
+	englishMagnitudes = [2]magnitudeWord{
+		{stem: "agnitude", initials: "mM", after: true, rare: 1}, // g
+		{stem: "Richter"},
+	}
+	russianMagnitudes = [2]magnitudeWord{
+		{stem: "агнитуд", initials: "мМ", ending: true, after: true, rare: 3}, // г's second byte
+		{stem: "Рихтер", ending: true, rare: 5},                               // х's second byte
+	}
 )
 
 // scanMagnitudes appends to dst the magnitudes s states (leadMagnitudes).
 func scanMagnitudes(dst []int16, s string, cyrillic bool) []int16 {
-	mag, scale := magnitudeEN, richterEN
+	words := &englishMagnitudes
 	if cyrillic {
-		mag, scale = magnitudeRU, richterRU
+		words = &russianMagnitudes
 	}
-	for _, kw := range [2]string{mag, scale} {
+	for k := range words {
+		kw := &words[k]
 		for off := 0; len(dst) < maxMagnitudes; {
-			i := strings.Index(s[off:], kw)
+			i := indexStem(s[off:], kw.stem, kw.rare)
 			if i < 0 {
 				break
 			}
-			start, end := off+i, off+i+len(kw)
+			start, end := off+i, off+i+len(kw.stem)
 			off = end
-			// the first letter, either case
-			r, n := utf8.DecodeLastRuneInString(s[:start])
-			if n == 0 || !magnitudeInitial(kw, r) {
-				continue
-			}
-			start -= n
-			if start > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
+			if kw.initials != "" {
+				r, n := utf8.DecodeLastRuneInString(s[:start])
+				if n == 0 || !strings.ContainsRune(kw.initials, r) {
 					continue
 				}
+				start -= n
 			}
-			// the ending: none in English, any in Russian
-			if cyrillic {
+			if r, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && isWordRune(r) {
+				continue
+			}
+			if kw.ending {
 				for end < len(s) {
 					r, n := utf8.DecodeRuneInString(s[end:])
 					if !isWordRune(r) {
@@ -98,7 +115,7 @@ func scanMagnitudes(dst []int16, s string, cyrillic bool) []int16 {
 				continue
 			}
 			v, ok := magnitudeBefore(s[:start])
-			if !ok && kw == mag {
+			if !ok && kw.after {
 				v, ok = magnitudeAfter(s[end:])
 			}
 			if ok && v >= 10 && v < 100 && !containsInt16(dst, v) {
@@ -109,18 +126,21 @@ func scanMagnitudes(dst []int16, s string, cyrillic bool) []int16 {
 	return dst
 }
 
-// magnitudeInitial reports whether r is the first letter of the word
-// whose rest kw is.
-func magnitudeInitial(kw string, r rune) bool {
-	switch kw {
-	case magnitudeEN:
-		return r == 'm' || r == 'M'
-	case richterEN:
-		return r == 'R'
-	case magnitudeRU:
-		return r == 'м' || r == 'М'
+// indexStem is strings.Index(s, stem), found by looking for stem's
+// byte at rare, the rarest in text, so that few places are compared.
+func indexStem(s, stem string, rare int) int {
+	for off := rare; off < len(s); {
+		i := strings.IndexByte(s[off:], stem[rare])
+		if i < 0 {
+			return -1
+		}
+		p := off + i - rare
+		if p+len(stem) <= len(s) && s[p:p+len(stem)] == stem {
+			return p
+		}
+		off += i + 1
 	}
-	return r == 'Р'
+	return -1
 }
 
 // magnitudeAfter reads the figure following the word for magnitude,

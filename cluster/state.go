@@ -112,6 +112,9 @@ type nodeState struct {
 	// Magnitudes are the magnitudes the members state, in tenths
 	// (measure.go).
 	Magnitudes []int16 `json:"magnitudes,omitempty"`
+	// Ordinals are the title nouns the members number, each as the
+	// number, a space and the noun (ordinal.go).
+	Ordinals []string `json:"ordinals,omitempty"`
 	// Keys is the centroid of name keys, encoded as Centroid; Scripts
 	// counts the members in Latin (or other) script and in Cyrillic.
 	Keys    []byte    `json:"keys,omitempty"`
@@ -227,6 +230,7 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 		st.Weekdays = n.weekdays[:]
 	}
 	st.Magnitudes = n.magnitudes
+	st.Ordinals = ordinalStrings(n.ordinals)
 	if len(n.keys.ids) > 0 {
 		c.keysBuf = c.appendCentroid(c.keysBuf[:0], &n.keys)
 		st.Keys = c.keysBuf
@@ -320,6 +324,7 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			n.persons, n.mains, n.leads, n.subjects = st.Persons, st.Mains, st.Leads, st.Subjects
 			copy(n.weekdays[:], st.Weekdays)
 			n.magnitudes = st.Magnitudes
+			n.ordinals = parseOrdinals(st.Ordinals)
 			into[n.id] = n
 			c.activeOf(n).add(n)
 		}

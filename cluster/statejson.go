@@ -135,6 +135,10 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		}
 		b = append(b, ']')
 	}
+	if len(st.Ordinals) > 0 {
+		b = append(b, `,"ordinals":`...)
+		b = appendStrings(b, st.Ordinals)
+	}
 	if len(st.Keys) > 0 {
 		b = append(b, `,"keys":"`...)
 		b = base64.StdEncoding.AppendEncode(b, st.Keys)
