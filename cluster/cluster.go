@@ -61,7 +61,10 @@
 // who speaks counting thrice: see mainPerson) guard against look-alike
 // happenings: another player placed on injured reserve, a call reported
 // by another aide. The people guards hold both ways (see otherPeople), so
-// that two reports are told apart whichever arrives first. A
+// that two reports are told apart whichever arrives first. So do the
+// figures that define a happening, stated in the leads: a quake's
+// magnitude (measure.go) and the number of a title's holder, "the 12th
+// Doctor" (ordinal.go); they keep two events apart as well. A
 // partial copy between reports of different days is background, not
 // must-link evidence.
 // Reports in Russian and in English of one happening share their names,
