@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -118,7 +119,7 @@ func scanMagnitudes(dst []int16, s string, cyrillic bool) []int16 {
 			if !ok && kw.after {
 				v, ok = magnitudeAfter(s[end:])
 			}
-			if ok && v >= 10 && v < 100 && !containsInt16(dst, v) {
+			if ok && v >= 10 && v < 100 && !slices.Contains(dst, v) {
 				dst = append(dst, v)
 			}
 		}
@@ -350,15 +351,6 @@ func isWordRune(r rune) bool {
 		r >= 'А' && r <= 'я' || r == 'ё' || r == 'Ё'
 }
 
-func containsInt16(xs []int16, v int16) bool {
-	for _, x := range xs {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // magnitudesApart reports whether two sets of magnitudes are both
 // stated and no two of them, one of each, are within
 // magnitudeTolerance: they tell of two quakes.
@@ -386,13 +378,18 @@ func otherMagnitudes(a, b *node) bool { return magnitudesApart(a.magnitudes, b.m
 
 // addMagnitudes adds the magnitudes of an article, or of an event
 // merged into n, to those n's members state, up to maxMagnitudes.
-func addMagnitudes(n *node, ms []int16) {
-	for _, m := range ms {
-		if len(n.magnitudes) >= maxMagnitudes {
-			return
+func addMagnitudes(n *node, ms []int16) { n.magnitudes = addDistinct(n.magnitudes, ms, maxMagnitudes) }
+
+// addDistinct appends to xs those of ys it does not hold, up to max in
+// all.
+func addDistinct[T comparable](xs, ys []T, max int) []T {
+	for _, y := range ys {
+		if len(xs) >= max {
+			break
 		}
-		if !containsInt16(n.magnitudes, m) {
-			n.magnitudes = append(n.magnitudes, m)
+		if !slices.Contains(xs, y) {
+			xs = append(xs, y)
 		}
 	}
+	return xs
 }

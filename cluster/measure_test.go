@@ -69,14 +69,19 @@ func TestMagnitudesApart(t *testing.T) {
 		{"event states none", []int16{56}, nil, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := magnitudesApart(tt.a, tt.b); got != tt.want {
-				t.Errorf("magnitudesApart(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
-			}
-			if got := magnitudesApart(tt.b, tt.a); got != tt.want {
-				t.Errorf("magnitudesApart(%v, %v) = %v, want %v", tt.b, tt.a, got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkApart(t, magnitudesApart, tt.a, tt.b, tt.want) })
+	}
+}
+
+// checkApart checks that apart(a, b) and apart(b, a) are want: the
+// guards hold both ways.
+func checkApart[T any](t *testing.T, apart func(a, b []T) bool, a, b []T, want bool) {
+	t.Helper()
+	if got := apart(a, b); got != want {
+		t.Errorf("apart(%v, %v) = %v, want %v", a, b, got, want)
+	}
+	if got := apart(b, a); got != want {
+		t.Errorf("apart(%v, %v) = %v, want %v", b, a, got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,7 +70,7 @@ func leadOrdinals(dst []ordinal, text string, words []textproc.Word, limit int) 
 			continue
 		}
 		o := ordinal{strings.ToLower(noun), n}
-		if !containsOrdinal(dst, o) {
+		if !slices.Contains(dst, o) {
 			dst = append(dst, o)
 		}
 	}
@@ -131,15 +132,6 @@ func isASCIIAlnum(b byte) bool {
 	return b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z'
 }
 
-func containsOrdinal(os []ordinal, o ordinal) bool {
-	for _, x := range os {
-		if x == o {
-			return true
-		}
-	}
-	return false
-}
-
 // ordinalsApart reports whether two sets of ordinals number one noun,
 // with no number in common: they tell of two holders of one title.
 func ordinalsApart(a, b []ordinal) bool {
@@ -151,7 +143,7 @@ func ordinalsApart(a, b []ordinal) bool {
 		for _, y := range b {
 			if x.noun == y.noun {
 				shared = true
-				if containsOrdinal(a, y) {
+				if slices.Contains(a, y) {
 					agree = true
 					break
 				}
@@ -174,16 +166,7 @@ func otherOrdinals(a, b *node) bool { return ordinalsApart(a.ordinals, b.ordinal
 
 // addOrdinals adds the ordinals of an article, or of an event merged
 // into n, to those n's members write, up to maxOrdinals.
-func addOrdinals(n *node, os []ordinal) {
-	for _, o := range os {
-		if len(n.ordinals) >= maxOrdinals {
-			return
-		}
-		if !containsOrdinal(n.ordinals, o) {
-			n.ordinals = append(n.ordinals, o)
-		}
-	}
-}
+func addOrdinals(n *node, os []ordinal) { n.ordinals = addDistinct(n.ordinals, os, maxOrdinals) }
 
 // ordinalStrings writes ordinals as the state keeps them: the number, a
 // space and the noun; nil for none.

@@ -54,14 +54,7 @@ func TestOrdinalsApart(t *testing.T) {
 		{"none", nil, []ordinal{{"doctor", 12}}, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := ordinalsApart(tt.a, tt.b); got != tt.want {
-				t.Errorf("ordinalsApart(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
-			}
-			if got := ordinalsApart(tt.b, tt.a); got != tt.want {
-				t.Errorf("ordinalsApart(%v, %v) = %v, want %v", tt.b, tt.a, got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkApart(t, ordinalsApart, tt.a, tt.b, tt.want) })
 	}
 }
 
