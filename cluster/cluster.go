@@ -240,7 +240,9 @@ type candidate struct {
 	// when either side has none.
 	wordCos float64
 	// distinct is set when the article's protagonists or main person and
-	// the cluster's are different ones (sameProtagonists, otherPeople).
+	// the cluster's are different ones (sameProtagonists, otherPeople),
+	// or their leads state figures that disagree (otherMagnitude,
+	// otherOrdinal).
 	distinct bool
 	// cross is set when the cluster is mostly in the other script: then
 	// cos and nameCos come from the name keys (crossScript).
