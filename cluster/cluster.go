@@ -61,7 +61,10 @@
 // who speaks counting thrice: see mainPerson) guard against look-alike
 // happenings: another player placed on injured reserve, a call reported
 // by another aide. The people guards hold both ways (see otherPeople), so
-// that two reports are told apart whichever arrives first. A
+// that two reports are told apart whichever arrives first. So do the
+// figures that define a happening, stated in the leads: a quake's
+// magnitude (measure.go) and the number of a title's holder, "the 12th
+// Doctor" (ordinal.go); they keep two events apart as well. A
 // partial copy between reports of different days is background, not
 // must-link evidence.
 // Reports in Russian and in English of one happening share their names,
@@ -237,7 +240,9 @@ type candidate struct {
 	// when either side has none.
 	wordCos float64
 	// distinct is set when the article's protagonists or main person and
-	// the cluster's are different ones (sameProtagonists, otherPeople).
+	// the cluster's are different ones (sameProtagonists, otherPeople),
+	// or their leads state figures that disagree (otherMagnitude,
+	// otherOrdinal).
 	distinct bool
 	// cross is set when the cluster is mostly in the other script: then
 	// cos and nameCos come from the name keys (crossScript).
@@ -344,6 +349,9 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 			// only a candidate close enough to join needs the guards
 			cd.distinct = !c.sameProtagonists(f, sal, cd.n) || c.otherPeople(f, cd.n)
 		}
+		// another quake's magnitude, in either script, or another
+		// holder of a numbered title
+		cd.distinct = cd.distinct || otherMagnitude(f, cd.n) || otherOrdinal(f, cd.n)
 		if partial && (cd.cos < c.opts.StoryThreshold || !c.agrees(*cd)) {
 			// passages shared with reports of other people, or in
 			// otherwise unlike words, are the template language of a
@@ -409,7 +417,7 @@ func (c *Clusterer) AssignPrepared(ctx context.Context, a *storyline.Article, f 
 				continue
 			}
 			must := len(copyEvents[cd.n]) > 0
-			if !must && (cd.sim < c.opts.EventThreshold || c.otherDay(f, cd.n) || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n)) {
+			if !must && (cd.sim < c.opts.EventThreshold || c.otherDay(f, cd.n) || !c.agrees(cd) || dense && !c.wordsJoin(cd) || !c.mergeable(event, cd.n) || c.otherSubjects(event, cd.n) || otherMagnitudes(event, cd.n) || otherOrdinals(event, cd.n)) {
 				continue
 			}
 			into, from := older(event, cd.n)

@@ -358,7 +358,7 @@ func TestNodeStateJSON(t *testing.T) {
 			Names: map[string]float32{"zz": 1, "aa": 2.5}, Days: map[int32]float32{19800: 1, 3: 2, 100: 0.25},
 			Persons: map[string]float32{"песков": 3}, Mains: map[string]float32{"x": 1},
 			Leads: map[string]float32{"x": 1}, Subjects: map[string]float32{"x": 2, "y": 1},
-			Weekdays: []float32{0, 1, 0, 0, 2, 0, 0}, Keys: []byte{9, 8}, Scripts: []float32{2, 1},
+			Weekdays: []float32{0, 1, 0, 0, 2, 0, 0}, Magnitudes: []int16{56, 61}, Ordinals: []string{"12 doctor", "85 academy"}, Keys: []byte{9, 8}, Scripts: []float32{2, 1},
 			Weights: weightsF32, Norm2: 25000000.123456789, KeysNorm2: 1.5e-7},
 		{ID: "e8", Seq: 8, Weights: weightsF32, Norm2: 0.731, KeysNorm2: 3e21},
 		{ID: "s2", Seq: 2, Children: []string{"e1", "e2"}, Centroid: []byte{}},

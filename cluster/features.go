@@ -74,6 +74,11 @@ type Features struct {
 	// person's name but the last: see storyEvidence). Both are found
 	// here, off the ordered path of AssignPrepared.
 	protagonists, given []uint32
+	// magnitudes are those the title and lead state (leadMagnitudes).
+	magnitudes []int16
+	// ordinals are the title nouns the title and lead number
+	// (leadOrdinals).
+	ordinals []ordinal
 }
 
 // fterm is one term of an article.
@@ -318,9 +323,16 @@ func (f *featurizer) features(a *storyline.Article, words []textproc.Word) *Feat
 		}
 		return ws
 	}
-	add(a.Title, nil, true, nil)
+	titleWords := add(a.Title, nil, true, nil)
+	var ordinals []ordinal // read from the words while they are at hand
+	if wc != f.ru {
+		ordinals = leadOrdinals(nil, a.Title, titleWords, len(a.Title))
+	}
 	s.dates = dateSpans(s.dates[:0], a.Dates)
 	s.text = add(a.Text, words, false, s.dates)
+	if wc != f.ru {
+		ordinals = leadOrdinals(ordinals, a.Text, s.text, 2*leadSpan)
+	}
 	ft := &Features{title: a.Title, text: a.Text, brief: briefText(a.Text)}
 	// Entities the reader found boost the words of their names. Their
 	// canonical names are not added as terms of their own: the same
@@ -399,6 +411,8 @@ func (f *featurizer) features(a *storyline.Article, words []textproc.Word) *Feat
 	ft.protagonists = protagonistsOf(f.lex, ft)
 	ft.subject, ft.published = subjectOf(f.lex, ft), a.Published
 	ft.Day, ft.HasDay = eventDay(a)
+	ft.magnitudes = leadMagnitudes(nil, a.Title, a.Text, ft.cyrillic)
+	ft.ordinals = ordinals
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
 	}

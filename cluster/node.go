@@ -85,6 +85,10 @@ type node struct {
 	subjects map[string]float32
 	// untimed counts the members of unknown time (untimed.go).
 	untimed int
+	// magnitudes are those the members state (events only; measure.go).
+	magnitudes []int16
+	// ordinals are the title nouns the members number (ordinal.go).
+	ordinals []ordinal
 }
 
 // live follows merges to the node that absorbed n.
@@ -359,6 +363,8 @@ func (c *Clusterer) addMember(n *node, x *index, a *storyline.Article, f *Featur
 		addDay(n, f)
 		addWeekday(n, f)
 		addPersons(n, f, &c.counts)
+		addMagnitudes(n, f.magnitudes)
+		addOrdinals(n, f.ordinals)
 	}
 	if n.size == 1 || cos > n.titleScore {
 		if a.Title != "" && (n.title == "" || cos > n.titleScore) {
@@ -445,6 +451,9 @@ func (c *Clusterer) absorb(x *index, from, into *node) {
 	into.leads = addCounts(into.leads, from.leads)
 	into.subjects = addCounts(into.subjects, from.subjects)
 	from.persons, from.mains, from.leads, from.subjects = nil, nil, nil, nil
+	addMagnitudes(into, from.magnitudes)
+	addOrdinals(into, from.ordinals)
+	from.magnitudes, from.ordinals = nil, nil
 	from.into = into
 	x.release(from)
 	from.cent = centroid{}
@@ -553,6 +562,7 @@ func (c *Clusterer) sweep() {
 			x.release(n)
 			n.articles, n.children = nil, nil
 			n.names, n.persons, n.mains, n.leads, n.subjects, n.days = nil, nil, nil, nil, nil, nil
+			n.magnitudes, n.ordinals = nil, nil
 			delete(m, n.id)
 			c.markDirty(n.id)
 		}

@@ -109,6 +109,12 @@ type nodeState struct {
 	Subjects map[string]float32 `json:"subjects,omitempty"`
 	// Weekdays counts the members' event weekdays, Sunday first.
 	Weekdays []float32 `json:"weekdays,omitempty"`
+	// Magnitudes are the magnitudes the members state, in tenths
+	// (measure.go).
+	Magnitudes []int16 `json:"magnitudes,omitempty"`
+	// Ordinals are the title nouns the members number, each as the
+	// number, a space and the noun (ordinal.go).
+	Ordinals []string `json:"ordinals,omitempty"`
 	// Keys is the centroid of name keys, encoded as Centroid; Scripts
 	// counts the members in Latin (or other) script and in Cyrillic.
 	Keys    []byte    `json:"keys,omitempty"`
@@ -223,6 +229,8 @@ func (c *Clusterer) encodeNode(n *node) []byte {
 	if n.weekdays != [7]float32{} {
 		st.Weekdays = n.weekdays[:]
 	}
+	st.Magnitudes = n.magnitudes
+	st.Ordinals = ordinalStrings(n.ordinals)
 	if len(n.keys.ids) > 0 {
 		c.keysBuf = c.appendCentroid(c.keysBuf[:0], &n.keys)
 		st.Keys = c.keysBuf
@@ -315,6 +323,8 @@ func (c *Clusterer) Load(ctx context.Context, s storyline.StateStore) error {
 			n.days = daysOf(st.Days)
 			n.persons, n.mains, n.leads, n.subjects = st.Persons, st.Mains, st.Leads, st.Subjects
 			copy(n.weekdays[:], st.Weekdays)
+			n.magnitudes = st.Magnitudes
+			n.ordinals = parseOrdinals(st.Ordinals)
 			into[n.id] = n
 			c.activeOf(n).add(n)
 		}

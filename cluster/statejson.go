@@ -125,6 +125,20 @@ func appendNodeState(b []byte, st *nodeState) []byte {
 		}
 		b = append(b, ']')
 	}
+	if len(st.Magnitudes) > 0 {
+		b = append(b, `,"magnitudes":[`...)
+		for i, m := range st.Magnitudes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(m), 10)
+		}
+		b = append(b, ']')
+	}
+	if len(st.Ordinals) > 0 {
+		b = append(b, `,"ordinals":`...)
+		b = appendStrings(b, st.Ordinals)
+	}
 	if len(st.Keys) > 0 {
 		b = append(b, `,"keys":"`...)
 		b = base64.StdEncoding.AppendEncode(b, st.Keys)
