@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -20,7 +21,11 @@ import (
 // makes ahead and which wait in the article until it is cleaned, take 40
 // bytes each rather than 64.
 type line struct {
-	start, end   int32 // the line in the text, without its line end
+	// start and end are the line in the text, without its line end and
+	// the white space before it (unicode.IsSpace): what the clean text
+	// keeps of the line, found here, where the text is at hand, rather
+	// than in cleaning, which would read the text once more for it.
+	start, end   int32
 	nstart, nend int32 // its normalized form in the normalized text
 	words        int32
 	runes        int32  // code points of the normalized form
@@ -110,7 +115,7 @@ func splitLines(text string, lines []line, norm, fold []byte) (_ []line, _, _ []
 			norm, n = appendNormalized(norm, t)
 			invalid = invalid || !utf8.ValidString(t)
 		}
-		l := line{start: int32(start), end: int32(start + len(t)), nstart: int32(mark), nend: int32(len(norm)),
+		l := line{start: int32(start), end: int32(start + trimmedLen(t)), nstart: int32(mark), nend: int32(len(norm)),
 			runes: int32(n.chars + n.spaces), numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
 		switch {
 		case mark > 0 && len(norm) == mark+1:
@@ -153,8 +158,22 @@ func (l *line) normIn(norm string) string { return norm[l.nstart:l.nend] }
 // empty reports whether the line has no characters but white space.
 func (l *line) empty() bool { return l.nend == l.nstart }
 
-// textIn returns the text of l, given the text.
+// textIn returns the text of l without its trailing white space, given
+// the text.
 func (l *line) textIn(text string) string { return text[l.start:l.end] }
+
+// trimmedLen returns the length of strings.TrimRightFunc(t,
+// unicode.IsSpace), at once for a line that ends in a byte of ASCII other
+// than white space, as nearly every line does.
+func trimmedLen(t string) int {
+	if n := len(t); n > 0 {
+		// (The ASCII white space of unicode.IsSpace is ' ' and '\t' to '\r'.)
+		if c := t[n-1]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
+			return n
+		}
+	}
+	return len(strings.TrimRightFunc(t, unicode.IsSpace))
+}
 
 // lineKey hashes a normalized line with digits folded to '0', so that
 // "Published 12:30" and "Published 09:15" count as one line. It folds
