@@ -8,9 +8,7 @@ package clean
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/storyline-news/storyline"
 )
@@ -210,36 +208,44 @@ func (c *Cleaner) clean(source, text string, lines []line, w *work) string {
 // white space at either end go. When write is set, it appends the result
 // to b. It reports whether the result is text[first:end], the same bytes
 // as they stand in the text (the empty result is text[0:0]).
+//
+// It reads the text only to write it: the lines know their ends without
+// trailing white space (split), and whether what stands between two kept
+// lines is the separator is told by its length. One byte between the end
+// of a line and the start of the next kept one is the "\n" that ends it:
+// trailing white space, a "\r" or a line between would make more. Two
+// bytes, where a blank line stood between, are the two "\n" of an empty
+// line; a dropped line, not blank, makes more.
 func joinKept(b []byte, text string, lines []line, write bool) (first, end int, stretch bool, _ []byte) {
 	first, stretch = -1, true
 	blank := false
-	for _, l := range lines {
+	for i := range lines {
+		l := &lines[i]
 		if !l.keep {
 			continue
 		}
-		t := strings.TrimRightFunc(l.textIn(text), unicode.IsSpace)
-		if strings.TrimSpace(t) == "" {
+		if l.end == l.start {
 			blank = first >= 0
 			continue
 		}
-		sep := ""
+		sep := 0 // "\n\n"[:sep] goes before the line
 		if first >= 0 {
-			sep = "\n"
+			sep = 1
 			if blank {
-				sep = "\n\n"
+				sep = 2
 			}
 		}
 		blank = false
 		switch start := int(l.start); {
 		case first < 0:
 			first = start
-		case stretch && text[end:start] != sep:
+		case stretch && start-end != sep:
 			stretch = false
 		}
-		end = int(l.start) + len(t)
+		end = int(l.end)
 		if write {
-			b = append(b, sep...)
-			b = append(b, t...)
+			b = append(b, "\n\n"[:sep]...)
+			b = append(b, l.textIn(text)...)
 		}
 	}
 	if first < 0 {

@@ -167,6 +167,23 @@ func (t *countTable) all(yield func(k uint64, n uint32)) {
 	}
 }
 
+// below appends to less the keys counted fewer than c times and to at
+// those counted c times, in slot order: what pruning gathers, in a loop
+// of its own rather than through all's calls.
+func (t *countTable) below(c uint32, less, at []uint64) ([]uint64, []uint64) {
+	for i := range t.slots {
+		s := &t.slots[i]
+		switch k := s.key(); {
+		case k == 0:
+		case s.n < c:
+			less = append(less, k)
+		case s.n == c:
+			at = append(at, k)
+		}
+	}
+	return less, at
+}
+
 // sortedKeys returns the keys counted at least min times, sorted. The
 // histogram says how many there are (a few dozen of an outlet's thousands
 // of lines): the list is made to that size, not to a guess from the

@@ -76,6 +76,23 @@ func TestCountTable(t *testing.T) {
 			if got := tab.sortedKeys(2); !slices.Equal(got, wantKeys) {
 				t.Errorf("sortedKeys(2): %d keys, want %d", len(got), len(wantKeys))
 			}
+			for _, c := range []uint32{0, 1, 2, 3, countExact} {
+				var less, at []uint64
+				for k, n := range want {
+					switch {
+					case n < c:
+						less = append(less, k)
+					case n == c:
+						at = append(at, k)
+					}
+				}
+				gotLess, gotAt := tab.below(c, nil, nil)
+				slices.Sort(less)
+				slices.Sort(at)
+				if !slices.Equal(slices.Sorted(slices.Values(gotLess)), less) || !slices.Equal(slices.Sorted(slices.Values(gotAt)), at) {
+					t.Errorf("below(%d): %d and %d keys, want %d and %d", c, len(gotLess), len(gotAt), len(less), len(at))
+				}
+			}
 			if tab.get(1<<63|12345) != 0 {
 				t.Errorf("get of a key never added is not 0")
 			}

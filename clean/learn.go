@@ -39,15 +39,6 @@ func newOutlet() *outlet { return &outlet{} }
 // learn counts the distinct lines of one article of source and remembers
 // them under id.
 func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
-	keys := w.keys[:0]
-	defer func() { w.keys = keys }()
-	for _, l := range lines {
-		if l.key != 0 && int(l.runes) <= c.opts.MaxLineRunes {
-			keys = append(keys, l.key)
-		}
-	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	from := outletKey(source)
@@ -64,17 +55,31 @@ func (c *Cleaner) learn(source, id, hash string, lines []line, w *work) {
 	}
 	// The tables are far larger than the caches: the slots of all the
 	// lines are loaded first, so that their misses overlap rather than
-	// come one after another in the look-ups below.
+	// come one after another in the look-ups below, and the article's
+	// keys are gathered and sorted while they load.
 	var touched uint64
-	for _, l := range lines {
-		if l.key != 0 && l.words >= syndicatedWords {
+	for i := range lines {
+		l := &lines[i]
+		if l.key == 0 {
+			continue
+		}
+		if l.words >= syndicatedWords {
 			touched += c.cross.cur.touch(l.key) + c.cross.prev.touch(l.key)
 		}
-	}
-	for _, k := range keys {
-		touched += o.counts.touch(k)
+		if int(l.runes) <= c.opts.MaxLineRunes {
+			touched += o.counts.touch(l.key)
+		}
 	}
 	w.touched = touched
+	keys := w.keys[:0]
+	defer func() { w.keys = keys }()
+	for i := range lines {
+		if l := &lines[i]; l.key != 0 && int(l.runes) <= c.opts.MaxLineRunes {
+			keys = append(keys, l.key)
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
 	for _, l := range lines {
 		if l.key != 0 && l.words >= syndicatedWords && c.cross.note(l.key, from) {
 			shared = append(shared, l.key)
@@ -171,16 +176,8 @@ func (o *outlet) prune(max int) {
 		return
 	}
 	// The keys are gathered before any is removed: removing moves others.
-	drop := make([]uint64, 0, o.counts.len()-above-hist[c])
-	ties := make([]uint64, 0, hist[c])
-	o.counts.all(func(k uint64, n uint32) {
-		switch {
-		case n < uint32(c):
-			drop = append(drop, k)
-		case n == uint32(c):
-			ties = append(ties, k)
-		}
-	})
+	drop, ties := o.counts.below(uint32(c),
+		make([]uint64, 0, o.counts.len()-above-hist[c]), make([]uint64, 0, hist[c]))
 	drop = append(drop, greatest(ties, len(ties)-(keepN-above))...)
 	for _, k := range drop {
 		o.counts.remove(k)

@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline/gen"
@@ -60,8 +61,10 @@ func TestAppendNormalizedCounts(t *testing.T) {
 }
 
 // TestSplitMatchesSplit: split cuts lines as splitting at "\n" after
-// turning "\r\n" into "\n" does, and gives each the normalized form,
-// word count and key of that line.
+// turning "\r\n" into "\n" does, and gives each, without its trailing
+// white space, with the word count, code points, key and kind of that
+// line's normalized form; the normalized text is the lines' normalized
+// forms, a space between two.
 func TestSplitMatchesSplit(t *testing.T) {
 	texts := append([]string{"", "\n", "a\n", "\nb", "a\r\nb", "a\r\r\nb\r", "a\rb\n\n\nc", "x\n\r\n y \r\n"}, normalizeCases...)
 	for a := range gen.New(gen.Options{Articles: 50, Seed: 4}).All() {
@@ -74,23 +77,29 @@ func TestSplitMatchesSplit(t *testing.T) {
 		if len(got) != len(want) {
 			t.Fatalf("split(%q): %d lines, want %d", text, len(got), len(want))
 		}
+		var norms []string // the lines' normalized forms that are not empty
 		for i, l := range got {
 			n := textproc.Normalize(want[i])
-			var key uint64
-			if l.numeric != numericRef(n) {
-				t.Errorf("split(%q) line %d: numeric %v", text, i, l.numeric)
+			if n != "" {
+				norms = append(norms, n)
 			}
+			var key uint64
 			if n != "" && !numericRef(n) {
 				key = xxh3.HashString(foldDigitsRef(n))
 			}
-			lt, ln := l.textIn(text), l.normIn(w.normText())
+			lt := l.textIn(text)
 			if want := classify(n, int(l.words)); n != "" && l.kind != want {
 				t.Errorf("split(%q) line %d: kind %d, want %d", text, i, l.kind, want)
 			}
-			if lt != want[i] || ln != n || int(l.words) != len(strings.Fields(n)) || l.key != key || int(l.runes) != utf8.RuneCountInString(n) {
-				t.Errorf("split(%q) line %d = %q %q %d %d %x, want %q %q %d %d %x",
-					text, i, lt, ln, l.words, l.runes, l.key, want[i], n, len(strings.Fields(n)), utf8.RuneCountInString(n), key)
+			if lt != strings.TrimRightFunc(want[i], unicode.IsSpace) || l.empty() != (n == "") ||
+				int(l.words) != len(strings.Fields(n)) || l.key != key || int(l.runes) != utf8.RuneCountInString(n) {
+				t.Errorf("split(%q) line %d = %q %v %d %d %x, want %q %v %d %d %x",
+					text, i, lt, l.empty(), l.words, l.runes, l.key,
+					strings.TrimRightFunc(want[i], unicode.IsSpace), n == "", len(strings.Fields(n)), utf8.RuneCountInString(n), key)
 			}
+		}
+		if got, want := w.normText(), strings.Join(norms, " "); got != want {
+			t.Errorf("split(%q): normalized text %q, want %q", text, got, want)
 		}
 	}
 }

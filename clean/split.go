@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -12,28 +13,26 @@ import (
 	"github.com/zeebo/xxh3"
 )
 
-// line is one line of text with its normalized form and learning key.
-// It holds no pointers, so that the lines of an article cost the garbage
-// collector nothing to scan: the line's text and normalized form are
-// spans of the text and of the split's normalized text. Its offsets and
-// counts are 32 bits (see maxSplit): an article's lines, which Prepare
-// makes ahead and which wait in the article until it is cleaned, take 40
-// bytes each rather than 64.
+// line is one line of text with what cleaning reads of its normalized
+// form: its word count, code points, learning key and generic kind. It
+// holds no pointers, so that the lines of an article cost the garbage
+// collector nothing to scan: the line's text is a span of the text. Its
+// offsets and counts are 32 bits (see maxSplit): an article's lines,
+// which Prepare makes ahead and which wait in the article until it is
+// cleaned, take 32 bytes each rather than 64.
 type line struct {
-	start, end   int32 // the line in the text, without its line end
-	nstart, nend int32 // its normalized form in the normalized text
-	words        int32
-	runes        int32  // code points of the normalized form
-	key          uint64 // 0 for an empty or numeric line, which is never learned
+	// start and end are the line in the text, without its line end and
+	// the white space before it (unicode.IsSpace): what the clean text
+	// keeps of the line, found here, where the text is at hand, rather
+	// than in cleaning, which would read the text once more for it.
+	start, end int32
+	words      int32  // of the normalized form: 0 when it is empty
+	runes      int32  // code points of the normalized form
+	key        uint64 // 0 for an empty or numeric line, which is never learned
 	// kind is what the generic rules say of the line (classify), which
 	// needs nothing of the outlet: it is found with the split, ahead of
 	// cleaning when Prepare makes it.
 	kind lineKind
-	// numeric is set for a line a quarter or more of whose non-space
-	// characters are digits ("9:05 p.m.", "2,383"): such lines
-	// (live-blog times, tallies) differ by their digits only and are
-	// never learned. digits tells whether norm has any.
-	numeric, digits bool
 	// learned and keep are clean's verdicts on the line.
 	learned, keep bool
 }
@@ -110,23 +109,26 @@ func splitLines(text string, lines []line, norm, fold []byte) (_ []line, _, _ []
 			norm, n = appendNormalized(norm, t)
 			invalid = invalid || !utf8.ValidString(t)
 		}
-		l := line{start: int32(start), end: int32(start + len(t)), nstart: int32(mark), nend: int32(len(norm)),
-			runes: int32(n.chars + n.spaces), numeric: 4*n.digits >= n.chars, digits: n.digits > 0}
+		l := line{start: int32(start), end: int32(start + trimmedLen(t)), runes: int32(n.chars + n.spaces)}
+		nstart := mark
 		switch {
 		case mark > 0 && len(norm) == mark+1:
 			norm = norm[:mark] // an empty line after another
-			l.nend = int32(mark)
 		case mark > 0:
-			l.nstart++ // the space before the line
+			nstart++ // the space before the line
 		}
 		if n.chars > 0 {
 			l.words = int32(n.spaces + 1)
 			// The line's normalized form is hashed while at hand; it is
 			// read through norm, which later lines may move.
-			ln := unsafe.String(&norm[l.nstart], l.nend-l.nstart)
+			ln := unsafe.String(&norm[nstart], len(norm)-nstart)
+			// A line a quarter or more of whose non-space characters
+			// are digits ("9:05 p.m.", "2,383": live-blog times,
+			// tallies) differs from others by its digits only, and is
+			// never learned.
 			switch {
-			case l.numeric:
-			case l.digits:
+			case 4*n.digits >= n.chars:
+			case n.digits > 0:
 				l.key, fold = lineKey(ln, fold)
 			default:
 				l.key = xxh3.HashString(ln)
@@ -141,20 +143,33 @@ func splitLines(text string, lines []line, norm, fold []byte) (_ []line, _, _ []
 	return lines, norm, fold, invalid
 }
 
-// normText returns the normalized text, for the lines' normIn. It
-// shares s's buffer: it is read only while s is.
+// normText returns the normalized text: the normalized forms of the
+// lines that have one, a space between two. It shares s's buffer: it is
+// read only while s is.
 func (s *splitter) normText() string {
 	return unsafe.String(unsafe.SliceData(s.norm), len(s.norm))
 }
 
-// normIn returns the normalized form of l, given the normalized text.
-func (l *line) normIn(norm string) string { return norm[l.nstart:l.nend] }
+// empty reports whether the line has no characters but white space: its
+// normalized form is empty.
+func (l *line) empty() bool { return l.words == 0 }
 
-// empty reports whether the line has no characters but white space.
-func (l *line) empty() bool { return l.nend == l.nstart }
-
-// textIn returns the text of l, given the text.
+// textIn returns the text of l without its trailing white space, given
+// the text.
 func (l *line) textIn(text string) string { return text[l.start:l.end] }
+
+// trimmedLen returns the length of strings.TrimRightFunc(t,
+// unicode.IsSpace), at once for a line that ends in a byte of ASCII other
+// than white space, as nearly every line does.
+func trimmedLen(t string) int {
+	if n := len(t); n > 0 {
+		// (The ASCII white space of unicode.IsSpace is ' ' and '\t' to '\r'.)
+		if c := t[n-1]; c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') {
+			return n
+		}
+	}
+	return len(strings.TrimRightFunc(t, unicode.IsSpace))
+}
 
 // lineKey hashes a normalized line with digits folded to '0', so that
 // "Published 12:30" and "Published 09:15" count as one line. It folds

@@ -224,7 +224,7 @@ func TestJoinKept(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
-	pieces := []string{"a", "b c", " ", "\t", "\n", "\n", "\r\n", "x ", "  y"}
+	pieces := []string{"a", "b c", " ", "\t", "\n", "\n", "\r\n", "x ", "  y", "\r", "\u00a0", "z\u3000", "\v", "é"}
 	r := rand.New(rand.NewPCG(11, 12))
 	var w work
 	stretches := 0
