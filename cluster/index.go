@@ -50,9 +50,11 @@ type index struct {
 type posting uint32
 
 const (
-	// slotBits bounds an index to 1<<slotBits slots, live and retired:
-	// the active window (Options.EventIdle, StoryIdle) keeps the live
-	// ones far fewer, and a slot retires after maxGen releases.
+	// slotBits bounds an index to 1<<slotBits slots (4M), live and
+	// retired: the active window (Options.EventIdle, StoryIdle) keeps
+	// the live ones far fewer, and a slot retires after maxGen (1,023)
+	// releases, so that a stream of a million articles retires a few
+	// hundred.
 	slotBits = 22
 	slotMask = 1<<slotBits - 1
 	maxGen   = 1<<(32-slotBits) - 1
@@ -188,7 +190,8 @@ func (x *index) live(p posting) bool { return x.slots[p.slot()].tag == p }
 
 // add posts n under the given terms; callers pass only terms that n's
 // centroid did not hold before, so a node is rarely posted twice under one
-// term (candidates tolerate it).
+// term (candidates tolerate it). A node the index has no slot left for
+// (see slotBits) is not posted: lookups do not find it.
 func (x *index) add(n *node, ids []uint32) {
 	if len(ids) == 0 || n.gone || n.dead() {
 		// a lookup never yields a merged or evicted node: an evicted
