@@ -1,6 +1,11 @@
 package cluster
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+)
 
 // livePosted returns the nodes a term's postings name that are still
 // live, in list order.
@@ -8,7 +13,7 @@ func livePosted(x *index, id uint32) []*node {
 	var out []*node
 	for _, e := range x.post[id] {
 		if x.live(e) {
-			out = append(out, x.nodes[e.slot])
+			out = append(out, x.nodes[e.slot()])
 		}
 	}
 	return out
@@ -184,5 +189,116 @@ func TestIndexWalk(t *testing.T) {
 				t.Errorf("slot %d keeps hit %d after the walk", i, s.hit)
 			}
 		}
+	}
+}
+
+// modelPosting is a posting of the reference lists TestIndexModel keeps
+// beside an index: the node posted and its incarnation then.
+type modelPosting struct {
+	n    *node
+	born int
+}
+
+// TestIndexModel runs random adds, releases and sweeps of short lists
+// against an index and against plain lists of nodes kept by the same
+// rules (append; at twice keep, drop the stale and keep the last keep;
+// dropStale on short lists), and checks after every step that each list
+// of the index holds as many postings as the reference, stale where it
+// is stale and naming the same node where it is live: a layout that lost,
+// duplicated or misnamed postings, or let a stale one look live after
+// its slot was reused (through every generation, which retires slots),
+// fails. In "churn", a few nodes released many times go through the
+// generations.
+func TestIndexModel(t *testing.T) {
+	const (
+		terms = 12
+		nodes = 3
+		keep  = 4
+		steps = 24000
+	)
+	tests := []struct {
+		name         string
+		releaseEvery int  // a release every 2*releaseEvery steps, about
+		retires      bool // whether slots go through all generations
+	}{
+		{"churn", 2, true},
+		{"steady", 7, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(tc.releaseEvery), 3))
+			x := newIndex(keep)
+			x.grow(terms)
+			model := make([][]modelPosting, terms)
+			born := map[*node]int{} // a node's incarnation; absent once released
+			var live [nodes]*node
+			next := 0
+			fresh := func() *node {
+				next++
+				n := &node{id: "e" + strconv.Itoa(next), seq: next}
+				born[n] = next
+				return n
+			}
+			for i := range live {
+				live[i] = fresh()
+			}
+			isLive := func(p modelPosting) bool { return born[p.n] == p.born }
+			// the last term is a rare one: posted once and left, stale,
+			// through every generation of its slot
+			rare := uint32(terms - 1)
+			x.add(live[0], []uint32{rare})
+			model[rare] = []modelPosting{{live[0], born[live[0]]}}
+			releases := 0
+			for step := range steps {
+				switch k := r.IntN(2 * tc.releaseEvery); {
+				case k == 0:
+					i := r.IntN(nodes)
+					x.release(live[i])
+					delete(born, live[i])
+					live[i] = fresh()
+					releases++
+				case k == 1:
+					id := uint32(r.IntN(terms - 1))
+					x.dropStale(id)
+					if m := model[id]; len(m) > 0 && len(m) <= keep {
+						model[id] = slices.DeleteFunc(m, func(p modelPosting) bool { return !isLive(p) })
+					}
+				default:
+					n := live[r.IntN(nodes)]
+					ids := r.Perm(terms - 1)[:1+r.IntN(4)]
+					var posted []uint32
+					for _, id := range ids {
+						posted = append(posted, uint32(id))
+						m := append(model[id], modelPosting{n, born[n]})
+						if len(m) >= 2*keep {
+							m = slices.DeleteFunc(m, func(p modelPosting) bool { return !isLive(p) })
+							m = m[max(0, len(m)-keep):]
+						}
+						model[id] = m
+					}
+					x.add(n, posted)
+				}
+				for id := range terms {
+					got, want := x.post[id], model[id]
+					if len(got) != len(want) {
+						t.Fatalf("step %d: term %d holds %d postings, want %d", step, id, len(got), len(want))
+					}
+					for j, p := range got {
+						switch l := isLive(want[j]); {
+						case x.live(p) != l:
+							t.Fatalf("step %d: term %d posting %d live %v, want %v", step, id, j, x.live(p), l)
+						case l && x.nodes[p.slot()] != want[j].n:
+							t.Fatalf("step %d: term %d posting %d names %s, want %s", step, id, j, x.nodes[p.slot()].id, want[j].n.id)
+						}
+					}
+				}
+			}
+			if tc.retires && x.retired == 0 {
+				t.Errorf("%d releases retired no slot", releases)
+			}
+			if len(x.slots) > nodes+x.retired {
+				t.Errorf("%d slots for %d live nodes and %d retired slots", len(x.slots), nodes, x.retired)
+			}
+		})
 	}
 }
