@@ -475,3 +475,42 @@ func TestResumes(t *testing.T) {
 		t.Errorf("only %d runs resumed: the texts test too little", found)
 	}
 }
+
+// TestShareBounds checks the share test's bounds against the products
+// they stand for: for arrivals and candidates of every length around the
+// bounds, a candidate is kept exactly when the shares the fingerprints
+// allow reach the share of the shorter text, so that no copy is lost to
+// a bound one word too tight and no candidate is kept by one too loose.
+func TestShareBounds(t *testing.T) {
+	// what enough decides, written as the products it stands for
+	want := func(shared, nb, words int, need float64) bool {
+		s := float64(shared) * fpWords
+		if s >= need*float64(words) {
+			return true
+		}
+		return nb == 0 || nb < words && s >= need*float64(nb)
+	}
+	for _, minShare := range []float64{0.2, 0.1, 0.35, 1.0 / 3} {
+		need := minShare * coverSlack
+		for _, words := range []int{0, 1, 2, 19, 118, 119, 120, 237, 238, 400, 1000, 4999} {
+			most := shareBounds(nil, words, need)
+			kept := 0
+			for shared := range len(most) + 3 {
+				for nb := range words + 4 {
+					st := shareTest{curEnd: []uint32{uint32(nb)}, most: most}
+					got := st.enough(&candidate{doc: 0, shared: int32(shared)})
+					if w := want(shared, nb, words, need); got != w {
+						t.Fatalf("need %v, arrival of %d words: a candidate of %d words sharing %d fingerprints kept %v, want %v",
+							need, words, nb, shared, got, w)
+					}
+					if got {
+						kept++
+					}
+				}
+			}
+			if words >= 2 && kept == (len(most)+3)*(words+4) {
+				t.Errorf("need %v, arrival of %d words: every candidate kept", need, words)
+			}
+		}
+	}
+}
