@@ -360,6 +360,9 @@ type shareTest struct {
 // bounds in buf. f.mu is held, and the test is used under it.
 func (f *Finder) shareTest(buf []uint32) shareTest {
 	t := shareTest{curEnd: f.cur.wordsEnd, curFirst: f.cur.first, most: shareBounds(buf, f.look.words, f.opts.MinShare*coverSlack)}
+	if len(t.curEnd) == 0 {
+		t.curFirst = noEntry // a generation just opened holds nothing yet
+	}
 	if f.prev != nil {
 		t.prevEnd, t.prevFirst = f.prev.wordsEnd, f.prev.first
 	}
@@ -402,30 +405,26 @@ func shareBounds(buf []uint32, words int, need float64) []uint32 {
 // shares counted in code points). A candidate the passage index no longer
 // has words for is kept.
 func (t *shareTest) enough(c *candidate) bool {
-	k := uint32(c.shared)
-	if k >= uint32(len(t.most)) {
-		return true // enough for the shorter, whichever it is
-	}
-	// a candidate whose words are unknown is kept; else it can share
-	// enough only as the shorter of the two
-	nb := t.wordsOf(c.doc)
-	return nb == 0 || nb <= t.most[k]
+	// sharing len(most) or more is enough for the shorter, whichever it
+	// is; else the candidate can share enough only as the shorter of the
+	// two, or when its words are unknown (0, never more than the bound)
+	return int(c.shared) >= len(t.most) || t.wordsOf(c.doc) <= t.most[c.shared]
 }
 
 // wordsOf returns the number of words of document d in the generation of
-// the passage index that holds it, 0 when neither does.
+// the passage index that holds it, 0 when neither does. The current
+// generation holds the documents from its first on, the one before those
+// before them.
 func (t *shareTest) wordsOf(d uint32) uint32 {
-	if i := d - t.curFirst; d >= t.curFirst && i < uint32(len(t.curEnd)) {
-		if i == 0 {
-			return t.curEnd[0]
-		}
-		return t.curEnd[i] - t.curEnd[i-1]
+	ends, i := t.curEnd, d-t.curFirst
+	if d < t.curFirst {
+		ends, i = t.prevEnd, d-t.prevFirst
 	}
-	if i := d - t.prevFirst; d >= t.prevFirst && i < uint32(len(t.prevEnd)) {
-		if i == 0 {
-			return t.prevEnd[0]
-		}
-		return t.prevEnd[i] - t.prevEnd[i-1]
+	if i >= uint32(len(ends)) {
+		return 0
 	}
-	return 0
+	if i == 0 {
+		return ends[0]
+	}
+	return ends[i] - ends[i-1]
 }

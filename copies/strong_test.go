@@ -514,3 +514,30 @@ func TestShareBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestShareTestWords checks that the share test reads a candidate's
+// number of words from the generation of the passage index that holds
+// it, and 0 (unknown, so kept) for a document neither holds.
+func TestShareTestWords(t *testing.T) {
+	// documents 5 to 9 in the generation before, of 1, 1, 2, 2 and 3
+	// words; 10 to 12 in the current one, of 3, 4 and 5 words
+	prev := shareTest{curEnd: []uint32{3, 7, 12}, curFirst: 10, prevEnd: []uint32{1, 2, 4, 6, 9}, prevFirst: 5}
+	tests := []struct {
+		name  string
+		st    shareTest
+		words []uint32 // of documents 0 to 14
+	}{
+		{"two generations", prev, []uint32{0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 0, 0}},
+		{"one generation", shareTest{curEnd: []uint32{3, 7, 12}, curFirst: 10}, []uint32{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 5, 0, 0}},
+		{"the current one empty", shareTest{curFirst: noEntry, prevEnd: prev.prevEnd, prevFirst: 5}, []uint32{0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 0, 0, 0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for d, want := range tt.words {
+				if got := tt.st.wordsOf(uint32(d)); got != want {
+					t.Errorf("document %d: %d words, want %d", d, got, want)
+				}
+			}
+		})
+	}
+}
