@@ -384,7 +384,10 @@ func shareBounds(buf []uint32, words int, need float64) []uint32 {
 		s := float64(k) * fpWords
 		// the most words nb < words with s >= need*nb: the quotient,
 		// then moved to where the products say
-		nb := min(int(s/need), words-1)
+		nb := words - 1
+		if q := s / need; q < float64(nb) {
+			nb = int(q)
+		}
 		for nb > 0 && s < need*float64(nb) {
 			nb--
 		}
