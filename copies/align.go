@@ -1,6 +1,7 @@
 package copies
 
 import (
+	mathbits "math/bits"
 	"slices"
 	"unsafe"
 
@@ -64,6 +65,7 @@ type aligner struct {
 	seen        []uint8
 	pairs       []pair
 	first, last []int32
+	has         []uint64
 	// pieces holds what splitQuotes cut a span into, for its caller
 	pieces []span
 	// passages holds the passages compareWith cuts from the spans
@@ -189,7 +191,9 @@ func runsFromA[T word](al *aligner, a, b []T, runs []span) []span {
 // keeping for each seed its first maxSeedPos positions in a, as a's
 // table would, in a list for each j in the order of i; the pass over b
 // then weighs, at each position, the same positions in a in the same
-// order.
+// order. It visits only the positions of b that have pairs, found from a
+// bit for each: a text aligned with many others shares seeds with each
+// at a few of its positions.
 func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 	if cap(al.seen) < len(al.keys) {
 		al.seen = make([]uint8, len(al.keys))
@@ -199,10 +203,15 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 	if cap(al.first) < len(b) {
 		al.first, al.last = make([]int32, len(b)), make([]int32, len(b))
 	}
-	// first[j] is the index of the first pair of position j plus one, 0
-	// for none, so that the lists start empty with a clear
+	// has marks the positions j of b that have pairs; first[j] is the
+	// index of the first pair of such a position, last[j] of its last
+	nw := (len(b) + 63) / 64
+	if cap(al.has) < nw {
+		al.has = make([]uint64, nw)
+	}
+	has := al.has[:nw]
+	clear(has)
 	first, last := al.first[:len(b)], al.last[:len(b)]
-	clear(first)
 	nextPos := al.nextPos[:len(b)]
 	filter, bits := al.filter, al.filterBits
 	pairs := al.pairs[:0]
@@ -219,8 +228,9 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 		for j := al.pos[s] - 1; j >= 0; j = nextPos[j] {
 			n := int32(len(pairs))
 			pairs = append(pairs, pair{i: int32(i), next: -1})
-			if first[j] == 0 {
-				first[j] = n + 1
+			if w, bit := j>>6, uint64(1)<<(j&63); has[w]&bit == 0 {
+				has[w] |= bit
+				first[j] = n
 			} else {
 				pairs[last[j]].next = n
 			}
@@ -228,23 +238,25 @@ func runsFromB[T word](al *aligner, a, b []T, runs []span) []span {
 		}
 	}
 	al.pairs = pairs
-	if len(pairs) == 0 {
-		return runs
-	}
-	for j := 0; j+seedWords <= len(b); {
-		if first[j] == 0 {
-			j++
-			continue
-		}
-		best, bestLen := -1, 0
-		for m := first[j] - 1; m >= 0; m = pairs[m].next {
-			p := int(pairs[m].i)
-			l := extend(a, b, p, j)
-			if l > bestLen || (l == bestLen && continues(runs, p)) {
-				best, bestLen = p, l
+	// the positions with pairs in order, from where the pass goes on:
+	// past the last run taken, or the next word
+	j := 0
+	for w, set := range has {
+		for ; set != 0; set &= set - 1 {
+			p := w<<6 | mathbits.TrailingZeros64(set)
+			if p < j {
+				continue
 			}
+			best, bestLen := -1, 0
+			for m := first[p]; m >= 0; m = pairs[m].next {
+				i := int(pairs[m].i)
+				l := extend(a, b, i, p)
+				if l > bestLen || (l == bestLen && continues(runs, i)) {
+					best, bestLen = i, l
+				}
+			}
+			runs, j = take(runs, best, bestLen, p)
 		}
-		runs, j = take(runs, best, bestLen, j)
 	}
 	return runs
 }

@@ -403,6 +403,7 @@ func (f *Finder) insert(s sketch, record bool) uint32 {
 	if n := f.near.len(); n > 0 && (n >= f.opts.NearArticles/2 || f.near.used() >= f.opts.NearBytes/2) {
 		f.nearPrev, f.near = f.near, newNearGen(d, f.near.len())
 	}
+	f.near.expect(f.opts.NearArticles/2, f.opts.NearBytes/2)
 	f.near.add(d, s.id, s.keys, s.hasSh, s.filter, s.nset, s.at)
 	f.tick(s.at)
 	f.cur.expect(len(s.fps), s.wordCount(), len(s.quoted), f.opts.PassageArticles/2, f.opts.PassageBytes/2)

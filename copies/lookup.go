@@ -37,8 +37,12 @@ type lookupScratch struct {
 	cands []candidate
 	// slots hold gen<<32 | candidate index+1 by document, open
 	// addressing; a slot of another generation is empty, so the table is
-	// never cleared
+	// never cleared. They are the first of room: each lookup starts with
+	// minSlots of them, doubled as the candidates need, so that the
+	// table of an ordinary arrival stays small enough to stay in cache
+	// after one with thousands of candidates.
 	slots []uint64
+	room  []uint64
 	gen   uint32
 	hits  []hit
 	docs  []uint32
@@ -57,8 +61,10 @@ type lookupScratch struct {
 	// addressing, a slot of another generation empty
 	idSlots [128]uint64
 	idGen   uint32
-	// words is the arrival's length in words (see shareTest.enough)
+	// words is the arrival's length in words, most the bounds of its
+	// share test (see shareTest)
 	words int
+	most  []uint32
 	// unwalked are the arrival's fingerprints (indexes in its sketch)
 	// whose postings were not walked: too common, or past the budget
 	unwalked []int32
@@ -95,13 +101,19 @@ func (l *lookupScratch) seenID(id []byte, chosen [][]byte) bool {
 func (l *lookupScratch) reset() {
 	l.cands, l.hits = l.cands[:0], l.hits[:0]
 	if l.gen++; l.gen == 0 {
-		clear(l.slots)
+		clear(l.room)
 		l.gen = 1
 	}
-	if len(l.slots) == 0 {
-		l.slots = make([]uint64, 1024)
+	if len(l.room) == 0 {
+		l.room = make([]uint64, minSlots)
 	}
+	l.slots = l.room[:minSlots]
 }
+
+// minSlots is the size a lookup's table of candidates starts at, 8 KiB:
+// room for 512 candidates, where an ordinary arrival has about 190 (at
+// 100,000 articles).
+const minSlots = 1024
 
 func (l *lookupScratch) home(d uint32) int {
 	return int(uint64(d*0x9E3779B1) * uint64(len(l.slots)) >> 32)
@@ -131,7 +143,12 @@ func (l *lookupScratch) get(d uint32) *candidate {
 
 // grow doubles the table and files the candidates again.
 func (l *lookupScratch) grow() {
-	l.slots = make([]uint64, 2*len(l.slots))
+	n := 2 * len(l.slots)
+	if len(l.room) < n {
+		l.room = make([]uint64, n)
+	}
+	l.slots = l.room[:n]
+	clear(l.slots)
 	mask := len(l.slots) - 1
 	for k, c := range l.cands {
 		i := l.home(c.doc)
@@ -387,7 +404,11 @@ func (f *Finder) resolve(self string, buf *targetBuf) []target {
 	// descending
 	keys := l.keys[:0]
 	strongOnly := f.strongOnly()
-	shares := f.shareTest()
+	var shares shareTest
+	if strongOnly {
+		shares = f.shareTest(l.most)
+		l.most = shares.most
+	}
 	for i := range l.cands {
 		c := &l.cands[i]
 		if strongOnly && !c.near && !shares.enough(c) {

@@ -73,6 +73,45 @@ func (g *nearGen) add(d uint32, id string, keys [bands]uint32, hasSh bool, filte
 	g.next = append(g.next, nx)
 }
 
+// expect makes room for one more document. Once the generation holds
+// enough documents to show the rate at which it fills, a band table that
+// is full is sized at once for the keys it is projected to hold when the
+// generation closes, at maxArticles documents or maxBytes of memory (see
+// used), but at most four times what it holds: growing a table by half
+// re-files every key each time, a write to a random place in memory, and
+// the first generation, sized for no one before it, grows from nothing.
+// Projected to grow by less than half, a table is left to grow as it
+// would.
+func (g *nearGen) expect(maxArticles, maxBytes int) {
+	n := g.len()
+	if n < 256 {
+		return
+	}
+	full := false
+	for b := range g.tables {
+		if t := &g.tables[b]; 100*(t.n+1) > 85*len(t.slots) {
+			full = true
+			break
+		}
+	}
+	if !full {
+		return
+	}
+	f := float64(maxArticles) / float64(n)
+	if u := g.used(); u > 0 {
+		f = min(f, float64(maxBytes)/float64(u))
+	}
+	if f < 1.5 {
+		return
+	}
+	f = min(f, 4)
+	for b := range g.tables {
+		if t := &g.tables[b]; 100*(t.n+1) > 85*len(t.slots) {
+			t.growTo(int(float64(t.n) * f))
+		}
+	}
+}
+
 // len is how many documents the generation holds.
 func (g *nearGen) len() int {
 	if g == nil {

@@ -350,57 +350,84 @@ type shareTest struct {
 	// from their first documents on
 	curEnd, prevEnd     []uint32
 	curFirst, prevFirst uint32
-	words               int
-	need                float64
-	// all is need times words: a candidate that shares enough
-	// fingerprints for that share of the arrival's words shares enough
-	// whatever its own number of words
-	all float64
+	// most[k] is the most words a candidate sharing k fingerprints may
+	// have to share enough (0 for none); one that shares len(most) or
+	// more shares enough whatever its number of words (see enough)
+	most []uint32
 }
 
-// shareTest returns the test for the arrival looked up last. f.mu is
-// held, and the test is used under it.
-func (f *Finder) shareTest() shareTest {
-	t := shareTest{curEnd: f.cur.wordsEnd, curFirst: f.cur.first, words: f.look.words, need: f.opts.MinShare * coverSlack}
-	t.all = t.need * float64(t.words)
+// shareTest returns the test for the arrival looked up last, its
+// bounds in buf. f.mu is held, and the test is used under it.
+func (f *Finder) shareTest(buf []uint32) shareTest {
+	t := shareTest{curEnd: f.cur.wordsEnd, curFirst: f.cur.first, most: shareBounds(buf, f.look.words, f.opts.MinShare*coverSlack)}
+	if len(t.curEnd) == 0 {
+		t.curFirst = noEntry // a generation just opened holds nothing yet
+	}
 	if f.prev != nil {
 		t.prevEnd, t.prevFirst = f.prev.wordsEnd, f.prev.first
 	}
 	return t
 }
 
-// enough reports whether candidate c shares enough fingerprints with
-// the arrival, of t.words words, for a share of MinShare of the shorter
-// of the two: a passage of n words holds at least one fingerprint for
-// every 19 of its words, in both texts (every window of n-grams in it
-// selects one, see winnowPos), so covering a share s of w words takes
-// s*w/19 of them (with coverSlack for the passages that bridge a few
-// unequal words and for shares counted in code points). A candidate the
-// passage index no longer has words for is kept.
-func (t *shareTest) enough(c *candidate) bool {
-	s := float64(c.shared) * fpWords
-	if s >= t.all {
-		return true // enough for the shorter, whichever it is
+// shareBounds returns in buf the bounds of enough for an arrival of words
+// words and a share need of the shorter text, in the units of
+// fingerprints shared (see enough): a candidate that shares k
+// fingerprints has s = 19k words of passages at most, which is enough
+// for any candidate when s >= need*words, and else for one of nb words,
+// fewer than the arrival's, when s >= need*nb. Both are the same
+// products as the tests they stand for, so the bounds decide exactly as
+// those would.
+func shareBounds(buf []uint32, words int, need float64) []uint32 {
+	all := need * float64(words)
+	most := buf[:0]
+	for k := 0; float64(k)*fpWords < all; k++ {
+		s := float64(k) * fpWords
+		// the most words nb < words with s >= need*nb: the quotient,
+		// then moved to where the products say
+		nb := words - 1
+		if q := s / need; q < float64(nb) {
+			nb = int(q)
+		}
+		for nb > 0 && s < need*float64(nb) {
+			nb--
+		}
+		for nb+1 < words && s >= need*float64(nb+1) {
+			nb++
+		}
+		most = append(most, uint32(max(nb, 0)))
 	}
-	nb := wordsAt(t.curEnd, t.curFirst, c.doc)
-	if nb == 0 {
-		nb = wordsAt(t.prevEnd, t.prevFirst, c.doc)
-	}
-	// a candidate whose words are unknown is kept; else it can share
-	// enough only as the shorter of the two
-	return nb == 0 || nb < t.words && s >= t.need*float64(nb)
+	return most
 }
 
-// wordsAt returns the number of words of document d in a generation of
-// the passage index whose documents from first end at ends (see
-// postings.wordsEnd), 0 when it does not hold d.
-func wordsAt(ends []uint32, first, d uint32) int {
-	if d < first || d-first >= uint32(len(ends)) {
+// enough reports whether candidate c shares enough fingerprints with
+// the arrival for a share of MinShare of the shorter of the two: a
+// passage of n words holds at least one fingerprint for every 19 of its
+// words, in both texts (every window of n-grams in it selects one, see
+// winnowPos), so covering a share s of w words takes s*w/19 of them (with
+// coverSlack for the passages that bridge a few unequal words and for
+// shares counted in code points). A candidate the passage index no longer
+// has words for is kept.
+func (t *shareTest) enough(c *candidate) bool {
+	// sharing len(most) or more is enough for the shorter, whichever it
+	// is; else the candidate can share enough only as the shorter of the
+	// two, or when its words are unknown (0, never more than the bound)
+	return int(c.shared) >= len(t.most) || t.wordsOf(c.doc) <= t.most[c.shared]
+}
+
+// wordsOf returns the number of words of document d in the generation of
+// the passage index that holds it, 0 when neither does. The current
+// generation holds the documents from its first on, the one before those
+// before them.
+func (t *shareTest) wordsOf(d uint32) uint32 {
+	ends, i := t.curEnd, d-t.curFirst
+	if d < t.curFirst {
+		ends, i = t.prevEnd, d-t.prevFirst
+	}
+	if i >= uint32(len(ends)) {
 		return 0
 	}
-	i := d - first
 	if i == 0 {
-		return int(ends[0])
+		return ends[0]
 	}
-	return int(ends[i] - ends[i-1])
+	return ends[i] - ends[i-1]
 }

@@ -475,3 +475,69 @@ func TestResumes(t *testing.T) {
 		t.Errorf("only %d runs resumed: the texts test too little", found)
 	}
 }
+
+// TestShareBounds checks the share test's bounds against the products
+// they stand for: for arrivals and candidates of every length around the
+// bounds, a candidate is kept exactly when the shares the fingerprints
+// allow reach the share of the shorter text, so that no copy is lost to
+// a bound one word too tight and no candidate is kept by one too loose.
+func TestShareBounds(t *testing.T) {
+	// what enough decides, written as the products it stands for
+	want := func(shared, nb, words int, need float64) bool {
+		s := float64(shared) * fpWords
+		if s >= need*float64(words) {
+			return true
+		}
+		return nb == 0 || nb < words && s >= need*float64(nb)
+	}
+	for _, minShare := range []float64{0.2, 0.1, 0.35, 1.0 / 3} {
+		need := minShare * coverSlack
+		for _, words := range []int{0, 1, 2, 19, 118, 119, 120, 237, 238, 400, 1000, 4999} {
+			most := shareBounds(nil, words, need)
+			kept := 0
+			for shared := range len(most) + 3 {
+				for nb := range words + 4 {
+					st := shareTest{curEnd: []uint32{uint32(nb)}, most: most}
+					got := st.enough(&candidate{doc: 0, shared: int32(shared)})
+					if w := want(shared, nb, words, need); got != w {
+						t.Fatalf("need %v, arrival of %d words: a candidate of %d words sharing %d fingerprints kept %v, want %v",
+							need, words, nb, shared, got, w)
+					}
+					if got {
+						kept++
+					}
+				}
+			}
+			if words >= 2 && kept == (len(most)+3)*(words+4) {
+				t.Errorf("need %v, arrival of %d words: every candidate kept", need, words)
+			}
+		}
+	}
+}
+
+// TestShareTestWords checks that the share test reads a candidate's
+// number of words from the generation of the passage index that holds
+// it, and 0 (unknown, so kept) for a document neither holds.
+func TestShareTestWords(t *testing.T) {
+	// documents 5 to 9 in the generation before, of 1, 1, 2, 2 and 3
+	// words; 10 to 12 in the current one, of 3, 4 and 5 words
+	prev := shareTest{curEnd: []uint32{3, 7, 12}, curFirst: 10, prevEnd: []uint32{1, 2, 4, 6, 9}, prevFirst: 5}
+	tests := []struct {
+		name  string
+		st    shareTest
+		words []uint32 // of documents 0 to 14
+	}{
+		{"two generations", prev, []uint32{0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 0, 0}},
+		{"one generation", shareTest{curEnd: []uint32{3, 7, 12}, curFirst: 10}, []uint32{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 5, 0, 0}},
+		{"the current one empty", shareTest{curFirst: noEntry, prevEnd: prev.prevEnd, prevFirst: 5}, []uint32{0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 0, 0, 0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for d, want := range tt.words {
+				if got := tt.st.wordsOf(uint32(d)); got != want {
+					t.Errorf("document %d: %d words, want %d", d, got, want)
+				}
+			}
+		})
+	}
+}

@@ -4,8 +4,9 @@ package copies
 // entries with the same key are reached through a next array kept by the
 // caller. It is open addressing with linear probing over packed uint64
 // slots (key<<32 | entry+1), so an empty slot is 0. It grows by half when
-// 85% full, so it is always between 57% and 85% full: about 11 bytes per
-// key on average, 14 at worst. The passage index files a block of
+// 85% full, so it is between 57% and 85% full, about 11 bytes per key on
+// average and 14 at worst, but while its owner has sized it ahead for
+// the keys it expects (reserve, growTo). The passage index files a block of
 // postings under each key instead (see postings), through find and fill.
 type chainTable struct {
 	slots []uint64
