@@ -386,7 +386,7 @@ func (f *featurizer) features(a *storyline.Article, words []textproc.Word) *Feat
 		}
 		personTerm = append(personTerm, t)
 	}
-	s.personTerms, s.personIDs, s.leadIDs = personTerm, personIDs[:0], leadIDs[:0]
+	s.personTerms, s.leadIDs = personTerm, leadIDs[:0]
 	ft.Main = mainPerson(a.Entities, a.Text, s.text, func(i int) string { return personTerm[i] })
 	// what the article keeps, copied out of the scratch in one
 	// allocation per kind, where appends one by one grew each list
@@ -396,8 +396,12 @@ func (f *featurizer) features(a *storyline.Article, words []textproc.Word) *Feat
 	ft.terms, ft.keys = clone2(s.terms, s.keys)
 	s.given, s.personStrs, s.leadStrs = given[:0], persons[:0], leading[:0]
 	ft.cyrillic = wc == f.ru
-	ft.protagonists = protagonistsOf(f.lex, ft)
-	ft.subject, ft.published = subjectOf(f.lex, ft), a.Published
+	// the names of the title and lead that tie are mostly people's, whose
+	// terms the person memo holds, where the lexicon's are scattered in
+	// memory
+	ft.protagonists = protagonistsOf(ft, func(id uint32) string { return s.persons.term(f.lex, id) })
+	ft.subject, ft.published = subjectOf(ft, personIDs), a.Published
+	s.personIDs = personIDs[:0]
 	ft.Day, ft.HasDay = eventDay(a)
 	if !ft.HasDay {
 		ft.Weekday, ft.HasWeekday = leadWeekday(a.Text)
