@@ -190,7 +190,7 @@ func (m *wordMemo) miss(wc *wordCache, set *memoSet, k memoKey, raw string) word
 }
 
 // termMemo caches lexicon.term for the person terms of the analyses a
-// scratch served: the same people recur article after article, while
+// scratch served (and the name terms protagonistsOf orders): the same people recur article after article, while
 // the lexicon's entries, spread over memory by id, mostly miss the
 // processor's caches. A term never changes once its id is given.
 type termMemo [termMemoSize]struct {
