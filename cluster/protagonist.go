@@ -16,8 +16,9 @@ const (
 func (c *Clusterer) salient(f *Features) []uint32 { return f.protagonists }
 
 // protagonistsOf returns the ids of the protagonists of the article
-// whose terms f holds, naming terms in lex.
-func protagonistsOf(lex *lexicon, f *Features) []uint32 {
+// whose terms f holds; term returns the term of an id (lexicon.term),
+// which orders ties.
+func protagonistsOf(f *Features, term func(id uint32) string) []uint32 {
 	// the protagonists best by head weight, then frequency, then
 	// alphabetically, in one pass
 	var top [protagonists]int
@@ -30,7 +31,7 @@ func protagonistsOf(lex *lexicon, f *Features) []uint32 {
 		if a.tf != b.tf {
 			return a.tf > b.tf
 		}
-		return lex.term(a.id) < lex.term(b.id)
+		return term(a.id) < term(b.id)
 	}
 	for i := range f.terms {
 		if f.terms[i].head == 0 || f.terms[i].boost < nameBoost || f.terms[i].calendar {

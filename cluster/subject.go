@@ -37,9 +37,11 @@ import (
 // on injured reserve the day before, in the report of the next one),
 // not the subject: where the reader misses whom the title names, the
 // passer-by would stand in for them, and the reports of one happening
-// would share no subject (otherSubjects).
-func subjectOf(lex *lexicon, f *Features) string {
-	persons := f.Persons[:min(len(f.Persons), maxSubjectPersons)]
+// would share no subject (otherSubjects). ids are the term ids of
+// f.Persons, in the same order.
+func subjectOf(f *Features, ids []uint32) string {
+	n := min(len(f.Persons), maxSubjectPersons)
+	persons, ids := f.Persons[:n], ids[:n]
 	best, bestHead, bestTF := -1, float32(0), float32(0)
 	for i := range f.terms {
 		t := &f.terms[i]
@@ -47,9 +49,10 @@ func subjectOf(lex *lexicon, f *Features) string {
 			// tf at most leadWeight: named once, in the lead alone
 			continue
 		}
-		// the names of the title and lead are few: their terms are
-		// compared with the persons', no lexicon lookup needed
-		j := slices.Index(persons, lex.term(t.id))
+		// a term is a person's when their ids are equal (one id per
+		// term): no read of the lexicon, whose entries are scattered in
+		// memory
+		j := slices.Index(ids, t.id)
 		if j < 0 || slices.Contains(f.spokes, persons[j]) {
 			// a spokesperson is the source, not the subject
 			continue

@@ -139,8 +139,8 @@ func (m *wordMemo) info(wc *wordCache, text string, at, n int) wordInfo {
 }
 
 // fill sets infos[i] to the info of words[i], a word of text, as info
-// does: in one loop, without a call per word but for the words the set
-// does not hold first.
+// does: in one loop, without a call per word but for the words the
+// memo does not hold.
 func (m *wordMemo) fill(wc *wordCache, text string, words []textproc.Word, infos []wordInfo) {
 	m.init()
 	sets := m.sets
@@ -156,11 +156,16 @@ func (m *wordMemo) fill(wc *wordCache, text string, words []textproc.Word, infos
 			k = keyOfRest(text, at, n)
 		}
 		set := &sets[k.set()]
-		if set[0].k == k {
-			infos[i] = set[0].v
-			continue
+		switch k {
+		case set[0].k:
+		case set[1].k:
+			// second in its set (one word in eight): it becomes first
+			set[0], set[1] = set[1], set[0]
+		default:
+			set[1] = set[0]
+			set[0] = memoSlot{k, wc.info(text[at : at+n])}
 		}
-		infos[i] = m.miss(wc, set, k, text[at:at+n])
+		infos[i] = set[0].v
 	}
 }
 
@@ -185,7 +190,7 @@ func (m *wordMemo) miss(wc *wordCache, set *memoSet, k memoKey, raw string) word
 }
 
 // termMemo caches lexicon.term for the person terms of the analyses a
-// scratch served: the same people recur article after article, while
+// scratch served (and the name terms protagonistsOf orders): the same people recur article after article, while
 // the lexicon's entries, spread over memory by id, mostly miss the
 // processor's caches. A term never changes once its id is given.
 type termMemo [termMemoSize]struct {
