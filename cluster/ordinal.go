@@ -87,10 +87,12 @@ func leadOrdinals(dst []ordinal, text string, words []textproc.Word, limit int) 
 // numbering that many happenings share and one happening's reports
 // state otherwise: the streets, floors and districts of an address, the
 // units of an army, the courts and articles of a law, the moments of a
-// game or a fight, the spans of a happening that goes on, and the
-// degrees of a charge. Two numbers of such a noun are one crash's
-// cross streets, one operation's battalions, one ruling's circuits or
-// one strike's days as often as they are two happenings.
+// game or a fight, the spans of a happening that goes on, the degrees
+// of a charge, and the world of the background a lead sets ("the worst
+// since the Second World War", "Third World debt"). Two numbers of such
+// a noun are one crash's cross streets, one operation's battalions, one
+// ruling's circuits or one strike's days as often as they are two
+// happenings.
 func sharedNumbering(noun string) bool {
 	switch noun {
 	case "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
@@ -102,7 +104,7 @@ func sharedNumbering(noun string) bool {
 		"special", "guards", "tank", "rifle",
 		"circuit", "amendment", "article", "section",
 		"minute", "inning", "innings", "quarter", "half", "period", "round", "hole", "lap",
-		"day", "week", "month", "year", "hour", "century", "grade", "degree":
+		"day", "week", "month", "year", "hour", "century", "grade", "degree", "world":
 		return true
 	}
 	return false

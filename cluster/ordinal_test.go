@@ -36,6 +36,7 @@ func TestLeadOrdinals(t *testing.T) {
 		{"moments of a game", "Cubs Win In 10th Inning After Rain Delay In 9th", 800, nil},
 		{"spans of a happening", "Strike Enters 5th Day; 19th Century Depot Shut", 800, nil},
 		{"degrees of a charge", "Driver Charged With 2nd Degree Murder", 800, nil},
+		{"background", "the worst since the Second World War, said a Third World envoy", 800, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
