@@ -58,7 +58,7 @@ func TestOrdinalsApart(t *testing.T) {
 		{"the same", []ordinal{{"doctor", 12}}, []ordinal{{"doctor", 12}}, false},
 		{"recalling the last", []ordinal{{"doctor", 12}, {"doctor", 11}}, []ordinal{{"doctor", 11}}, false},
 		{"other nouns", []ordinal{{"doctor", 11}}, []ordinal{{"academy", 85}}, false},
-		{"one noun apart of two", []ordinal{{"street", 117}, {"doctor", 11}}, []ordinal{{"street", 117}, {"doctor", 12}}, true},
+		{"one noun apart of two", []ordinal{{"academy", 85}, {"doctor", 11}}, []ordinal{{"academy", 85}, {"doctor", 12}}, true},
 		{"none", nil, []ordinal{{"doctor", 12}}, false},
 	}
 	for _, tt := range tests {
