@@ -19,20 +19,30 @@ import (
 //
 // A magnitude is revised as readings come in (5.6, then 5.7, within a
 // day), and agencies read one quake differently (5.9 for Tehran's
-// seismological centre, 6.1 for the U.S. Geological Survey): two
-// magnitudes within magnitudeTolerance agree, and an event keeps every
-// magnitude its members state, so that a report stating either agency's
-// figure joins it. A report naming both agrees with both. Only the
-// lead's magnitudes count: further down, reports recall earlier quakes
-// ("a magnitude-6.1 quake struck the area in September"). Only
+// seismological centre, 6.1 for the U.S. Geological Survey), a large
+// quake's the most (7.0 and 7.3, 6.6 and 7.0: the scales part above
+// magnitude 6.5, and a large quake's first reading is often revised):
+// two magnitudes within magnitudeTolerance agree, and an event keeps
+// every magnitude its members state, so that a report stating either
+// agency's figure joins it. A report naming both agrees with both. Only
+// the lead's magnitudes count: further down, reports recall earlier
+// quakes ("a magnitude-6.1 quake struck the area in September"); in the
+// lead, a figure told as an aftershock's ("a 4.8-magnitude aftershock
+// followed") or a past quake's ("the strongest since a 6.8-magnitude
+// quake", "the magnitude 9.0 quake of 2011") is not the quake's. Only
 // magnitudes written with a decimal count: "a magnitude 6 quake" is a
 // rounding, and often a general statement ("a magnitude 6 quake can
 // cause severe damage"). Casualty counts, the other figure of such
 // news, are no guard: they grow as a story develops.
 
 // magnitudeTolerance is how far apart, in tenths, two magnitudes of
-// one quake may be stated: a revision, or another agency's reading.
-const magnitudeTolerance = 2
+// one quake may be stated: a revision, or another agency's reading;
+// largeTolerance is as far for a quake of largeMagnitude or more.
+const (
+	magnitudeTolerance = 2
+	largeMagnitude     = 65
+	largeTolerance     = 5
+)
 
 // maxMagnitudes bounds the magnitudes kept of an article and of an
 // event.
@@ -115,11 +125,13 @@ func scanMagnitudes(dst []int16, s string, cyrillic bool) []int16 {
 			} else if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && isWordRune(r) {
 				continue
 			}
-			v, ok := magnitudeBefore(s[:start])
+			v, before, ok := magnitudeBefore(s[:start])
+			after := s[end:]
 			if !ok && kw.after {
-				v, ok = magnitudeAfter(s[end:])
+				v, after, ok = magnitudeAfter(s[end:])
+				before = s[:start]
 			}
-			if ok && v >= 10 && v < 100 && !slices.Contains(dst, v) {
+			if ok && v >= 10 && v < 100 && !slices.Contains(dst, v) && !anotherQuake(before, after) {
 				dst = append(dst, v)
 			}
 		}
@@ -146,20 +158,20 @@ func indexStem(s, stem string, rare int) int {
 
 // magnitudeAfter reads the figure following the word for magnitude,
 // past a few words that may stand between ("of at least 5.9",
-// "магнитудой около 5,6"), in tenths; ok is false when there is none, or
-// only a whole number.
-func magnitudeAfter(s string) (v int16, ok bool) {
+// "магнитудой около 5,6"), in tenths, and returns s after it; ok is
+// false when there is none, or only a whole number.
+func magnitudeAfter(s string) (v int16, rest string, ok bool) {
 	for words := 0; ; words++ {
 		s = skipSeparators(s)
 		if s == "" || words > 3 {
-			return 0, false
+			return 0, "", false
 		}
 		if s[0] >= '0' && s[0] <= '9' {
 			return readDecimal(s)
 		}
 		w := leadingWord(s)
 		if w == "" || !linkWords[w] {
-			return 0, false
+			return 0, "", false
 		}
 		s = s[len(w):]
 	}
@@ -168,25 +180,25 @@ func magnitudeAfter(s string) (v int16, ok bool) {
 // magnitudeBefore reads the figure preceding the word for magnitude or
 // the scale's name ("a 5.6-magnitude quake", "6.1 on the Richter
 // scale", "5,6 балла по шкале Рихтера"), past a few words that may stand
-// between, in tenths; ok is false when there is none, only a whole
-// number, or the figure ends a range ("from 2.8 to 3.8 on the Richter
-// scale": the aftershocks').
-func magnitudeBefore(s string) (v int16, ok bool) {
+// between, in tenths, and returns s before it; ok is false when there
+// is none, only a whole number, or the figure ends a range ("from 2.8 to
+// 3.8 on the Richter scale": the aftershocks').
+func magnitudeBefore(s string) (v int16, rest string, ok bool) {
 	for words := 0; ; words++ {
 		s = skipSeparatorsBack(s)
 		if s == "" || words > 3 {
-			return 0, false
+			return 0, "", false
 		}
 		if b := s[len(s)-1]; b >= '0' && b <= '9' {
 			v, rest, ok := readDecimalBack(s)
 			if !ok || rangeWords[trailingWord(skipSeparatorsBack(rest))] {
-				return 0, false
+				return 0, "", false
 			}
-			return v, true
+			return v, rest, true
 		}
 		w := trailingWord(s)
 		if w == "" || !scaleWords[w] {
-			return 0, false
+			return 0, "", false
 		}
 		s = s[:len(s)-len(w)]
 	}
@@ -217,15 +229,15 @@ var rangeWords = map[string]bool{
 
 // readDecimal reads a figure with one or two decimals at the start of
 // s ("5.6", "5,6", and "5. 6" as tokenised text writes it), in tenths,
-// rounded.
-func readDecimal(s string) (v int16, ok bool) {
+// rounded, and returns s after it.
+func readDecimal(s string) (v int16, rest string, ok bool) {
 	i, whole := 0, 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		whole = whole*10 + int(s[i]-'0')
 		i++
 	}
 	if i == len(s) || s[i] != '.' && s[i] != ',' {
-		return 0, false
+		return 0, "", false
 	}
 	i++
 	if i < len(s) && s[i] == ' ' && s[i-1] == '.' {
@@ -238,9 +250,9 @@ func readDecimal(s string) (v int16, ok bool) {
 		n++
 	}
 	if n == 0 || n > 2 {
-		return 0, false
+		return 0, "", false
 	}
-	return tenths(whole, frac, n), true
+	return tenths(whole, frac, n), s[i:], true
 }
 
 // readDecimalBack reads a figure ending s, as readDecimal reads one
@@ -286,6 +298,96 @@ func tenths(whole, frac, n int) int16 {
 		frac = (frac + 5) / 10
 	}
 	return int16(min(whole*10+frac, 1<<14))
+}
+
+// anotherQuake reports whether the words around a magnitude, before
+// and after its figure and word, tell it as another quake's than the
+// one reported: an aftershock's ("a 4.8-magnitude aftershock", "an
+// aftershock measuring 4.8 on the Richter scale", "афтершок магнитудой
+// 4,8"), or a past one's ("since a magnitude-6.8 quake", "the 2011
+// magnitude 9.0 quake", "a 9.0-magnitude quake and tsunami in March
+// 2011").
+func anotherQuake(before, after string) bool {
+	w, _ := nearWord(skipSeparatorsBack(before), true)
+	if isYear(w) {
+		return true
+	}
+	for k, s := 0, before; k < 3; k++ {
+		var w string
+		if w, s = nearWord(s, true); w == "" {
+			break
+		}
+		if lw := strings.ToLower(w); aftershockWord(lw) || lw == "since" {
+			return true
+		}
+	}
+	inYear := -1 // the words since "in" or "of", which a year may follow
+	for k, s := 0, after; k < 6; k++ {
+		var w string
+		if w, s = nearWord(s, false); w == "" {
+			break
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case k == 0 && aftershockWord(lw):
+			return true
+		case lw == "in" || lw == "of":
+			inYear = 0
+		case inYear >= 0 && inYear < 3 && isYear(w):
+			return true
+		case inYear >= 0:
+			inYear++
+		}
+	}
+	return false
+}
+
+// aftershockWord reports whether a word, lower case, names an aftershock.
+func aftershockWord(w string) bool {
+	return strings.HasPrefix(w, "aftershock") || strings.HasPrefix(w, "афтершок") || strings.HasPrefix(w, "повторн")
+}
+
+// isYear reports whether a word is a year of the last two centuries.
+func isYear(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+}
+
+// nearWord returns the word of letters and digits nearest the start of
+// s (the end, when back), and s past it; "" when a sentence's or a
+// line's end comes first, or none is left.
+func nearWord(s string, back bool) (w, rest string) {
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if back {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
+		if isWordRune(r) {
+			break
+		}
+		if r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' {
+			return "", ""
+		}
+		if back {
+			s = s[:len(s)-n]
+		} else {
+			s = s[n:]
+		}
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if back {
+			r, n = utf8.DecodeLastRuneInString(s[:len(s)-i])
+		}
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if back {
+		return s[len(s)-i:], s[:len(s)-i]
+	}
+	return s[:i], s[i:]
 }
 
 // skipSeparators drops the spaces and dashes starting s.
@@ -360,7 +462,11 @@ func magnitudesApart(a, b []int16) bool {
 	}
 	for _, x := range a {
 		for _, y := range b {
-			if d := x - y; d <= magnitudeTolerance && d >= -magnitudeTolerance {
+			tolerance := int16(magnitudeTolerance)
+			if max(x, y) >= largeMagnitude {
+				tolerance = largeTolerance
+			}
+			if d := x - y; d <= tolerance && d >= -tolerance {
 				return false
 			}
 		}

@@ -43,6 +43,16 @@ func TestLeadMagnitudes(t *testing.T) {
 		{"Russian, linking word", "", "Магнитуда около 6,1 по данным службы.", true, []int16{61}},
 		{"Russian, Richter", "", "Толчки силой 5,8 балла по шкале Рихтера ощущались в городе.", true, []int16{58}},
 		{"Russian, range", "", "Афтершоки от 3,1 до 4,2 по шкале Рихтера.", true, nil},
+		{"an aftershock's, after", "", "A 6.1 magnitude quake hit; a 5.9-magnitude aftershock followed.", false, []int16{61}},
+		{"an aftershock's, before", "", "An aftershock measuring 4.8 on the Richter scale shook the island.", false, nil},
+		{"an aftershock's, words between", "", "An aftershock with a magnitude of 4.8 shook the island.", false, nil},
+		{"aftershocks further on", "", "A 6.1 magnitude quake hit the island and was followed by aftershocks.", false, []int16{61}},
+		{"aftershocks in a title", "Aftershocks Rattle Island After 6.1 Magnitude Quake", "", false, []int16{61}},
+		{"Russian, an aftershock's", "", "Афтершок магнитудой 4,8 ощущался на острове.", true, nil},
+		{"a past quake's, since", "", "It was the strongest since a 6.8-magnitude quake struck Bam.", false, nil},
+		{"a past quake's, year before", "", "It recalled the 2011 magnitude 9.0 quake.", false, nil},
+		{"a past quake's, year after", "", "It recalled a 9.0-magnitude quake and tsunami in March 2011.", false, nil},
+		{"this quake's, a date before", "", "On March 11, 2011 a magnitude 9.0 quake struck.", false, []int16{90}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +75,9 @@ func TestMagnitudesApart(t *testing.T) {
 		{"another agency", []int16{59}, []int16{61}, false},
 		{"one figure shared", []int16{56, 61}, []int16{61, 64}, false},
 		{"none close", []int16{52, 54}, []int16{59, 61}, true},
+		{"a large quake, another agency", []int16{70}, []int16{73}, false},
+		{"a large quake, scales apart", []int16{66}, []int16{70}, false},
+		{"two large quakes", []int16{70}, []int16{78}, true},
 		{"article states none", nil, []int16{59}, false},
 		{"event states none", []int16{56}, nil, false},
 	}
@@ -102,19 +115,25 @@ func quakeReport(id, magnitude string) *storyline.Article {
 // reading close to one of them joins it.
 func TestMagnitudeGuard(t *testing.T) {
 	tests := []struct {
-		name   string
-		second string // the second report's magnitude
-		same   bool
+		name       string
+		second     string // the second report's magnitude
+		aftershock bool   // the second reports an aftershock of that magnitude
+		same       bool
 	}{
-		{"another quake", "5.9", false},
-		{"a revision", "5.7", true},
-		{"the same reading", "5.6", true},
+		{"another quake", "5.9", false, false},
+		{"a revision", "5.7", false, true},
+		{"the same reading", "5.6", false, true},
+		{"an aftershock", "4.8", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := New(Options{})
 			a, _ := assign(t, c, quakeReport("q1", "5.6"))
-			b, _ := assign(t, c, quakeReport("q2", tt.second))
+			r := quakeReport("q2", tt.second)
+			if tt.aftershock {
+				r.Text = strings.Replace(r.Text, "magnitude earthquake", "magnitude aftershock", 1)
+			}
+			b, _ := assign(t, c, r)
 			if got := b.Event == a.Event; got != tt.same {
 				t.Errorf("second report (magnitude %s) in the first's event: %v, want %v (why %+v)", tt.second, got, tt.same, b.Why)
 			}

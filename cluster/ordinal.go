@@ -19,7 +19,10 @@ import (
 // one ("Smith, the 11th Doctor, leaves") numbers both, and agrees with
 // either. Only a noun written with a capital counts: a title, not a
 // minute of a match or a round of talks. Dates ("6th June") are the
-// date stage's.
+// date stage's. Nor does a number that places, ranks or times within
+// one happening (see sharedNumbering): one crash's reports give the
+// nearest cross street, one battle's the units they heard from, one
+// game's the inning they lead with.
 
 // ordinal is an ordinal of a title noun in a lead: the noun, lower
 // case, and the number.
@@ -70,11 +73,41 @@ func leadOrdinals(dst []ordinal, text string, words []textproc.Word, limit int) 
 			continue
 		}
 		o := ordinal{strings.ToLower(noun), n}
+		if sharedNumbering(o.noun) {
+			continue
+		}
 		if !slices.Contains(dst, o) {
 			dst = append(dst, o)
 		}
 	}
 	return dst
+}
+
+// sharedNumbering reports whether a title noun, lower case, is of a
+// numbering that many happenings share and one happening's reports
+// state otherwise: the streets, floors and districts of an address, the
+// units of an army, the courts and articles of a law, the moments of a
+// game or a fight, the spans of a happening that goes on, the degrees
+// of a charge, and the world of the background a lead sets ("the worst
+// since the Second World War", "Third World debt"). Two numbers of such
+// a noun are one crash's cross streets, one operation's battalions, one
+// ruling's circuits or one strike's days as often as they are two
+// happenings.
+func sharedNumbering(noun string) bool {
+	switch noun {
+	case "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
+		"drive", "place", "floor", "block", "precinct", "district", "ward",
+		"congressional", "parallel", "arrondissement",
+		"army", "fleet", "corps", "division", "brigade", "regiment", "battalion",
+		"squadron", "wing", "company", "platoon", "infantry", "cavalry", "armored",
+		"armoured", "mechanized", "airborne", "marine", "marines", "artillery", "air",
+		"special", "guards", "tank", "rifle",
+		"circuit", "amendment", "article", "section",
+		"minute", "inning", "innings", "quarter", "half", "period", "round", "hole", "lap",
+		"day", "week", "month", "year", "hour", "century", "grade", "degree", "world":
+		return true
+	}
+	return false
 }
 
 // ordinalSuffix reports whether an ordinal may end in s, the last two

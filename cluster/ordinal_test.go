@@ -29,6 +29,14 @@ func TestLeadOrdinals(t *testing.T) {
 		{"not a single space", "the 12th\nDoctor", 800, nil},
 		{"words in capitals", "the 12th DOCTOR", 800, nil},
 		{"past the limit", "Smith, 26, was named. The 11th Doctor", 20, nil},
+		{"an address", "Woman Killed At 117th Street And 97th Ave. In Queens", 800, nil},
+		{"an address beside a title", "the 12th Doctor was filmed on 42nd Street", 800, []ordinal{{"doctor", 12}}},
+		{"units of an army", "the 2nd Battalion, 5th Marines and the 82nd Airborne Division", 800, nil},
+		{"courts and articles", "The 9th Circuit, unlike the 5th Circuit, read the 2nd Amendment", 800, nil},
+		{"moments of a game", "Cubs Win In 10th Inning After Rain Delay In 9th", 800, nil},
+		{"spans of a happening", "Strike Enters 5th Day; 19th Century Depot Shut", 800, nil},
+		{"degrees of a charge", "Driver Charged With 2nd Degree Murder", 800, nil},
+		{"background", "the worst since the Second World War, said a Third World envoy", 800, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,7 +58,7 @@ func TestOrdinalsApart(t *testing.T) {
 		{"the same", []ordinal{{"doctor", 12}}, []ordinal{{"doctor", 12}}, false},
 		{"recalling the last", []ordinal{{"doctor", 12}, {"doctor", 11}}, []ordinal{{"doctor", 11}}, false},
 		{"other nouns", []ordinal{{"doctor", 11}}, []ordinal{{"academy", 85}}, false},
-		{"one noun apart of two", []ordinal{{"street", 117}, {"doctor", 11}}, []ordinal{{"street", 117}, {"doctor", 12}}, true},
+		{"one noun apart of two", []ordinal{{"academy", 85}, {"doctor", 11}}, []ordinal{{"academy", 85}, {"doctor", 12}}, true},
 		{"none", nil, []ordinal{{"doctor", 12}}, false},
 	}
 	for _, tt := range tests {
@@ -95,6 +103,28 @@ func TestOrdinalGuard(t *testing.T) {
 	d, ms := assign(t, c, castingReport("d3", "new"))
 	if a.Event == b.Event || len(ms) > 0 || d.Event != a.Event && d.Event != b.Event {
 		t.Errorf("a report numbering none: events %s %s, joined %s, merges %+v", a.Event, b.Event, d.Event, ms)
+	}
+}
+
+// crashReport is a report of a crash in Queens, in the words every
+// such report uses, naming the cross street given.
+func crashReport(id, street string) *storyline.Article {
+	return &storyline.Article{ID: id, Lang: "en", Published: day("2013-03-05"),
+		Title: "Woman killed in Queens hit-and-run, driver charged",
+		Text: "A 57-year-old grandmother was struck and killed by a hit-and-run driver near " + street +
+			" in Richmond Hill, Queens, early Sunday, police said. The driver, who police said was drunk, " +
+			"was arrested a few blocks away and charged with leaving the scene."}
+}
+
+// TestOrdinalGuardPlaces: reports of one crash naming other cross
+// streets are one event: a street's number places, it does not count
+// holders.
+func TestOrdinalGuardPlaces(t *testing.T) {
+	c := New(Options{})
+	a, _ := assign(t, c, crashReport("c1", "117th Street"))
+	b, _ := assign(t, c, crashReport("c2", "115th Street"))
+	if a.Event != b.Event {
+		t.Errorf("one crash's reports, cross streets 117th and 115th: events %s %s (why %+v)", a.Event, b.Event, b.Why)
 	}
 }
 
