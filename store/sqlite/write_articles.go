@@ -262,15 +262,10 @@ func (c *committer) reclean(b storyline.Batch) error {
 		}
 		// The totals count an article once it is folded; until then the
 		// fold reads its entities as they are when it runs.
-		folded, err := c.isFolded(old.seq)
-		if err != nil {
+		if _, err := c.foldMark(); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		if folded {
-			c.countEntities(oldEnts, -1)
-			c.countEntities(a.Entities, 1)
-		}
-		c.rewrote = true
+		c.rewriteEntities(old.seq, oldEnts, a.Entities)
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -306,17 +301,16 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	dates, ents, cited := r.dates, r.ents, r.cited
 	ts, has := pubTS(a.Published)
 	hash, seq := r.hash, old.seq
-	folded, err := c.isFolded(seq)
+	counted, err := c.countsAny(seq)
 	if err != nil {
 		return "", err
 	}
-	if folded {
+	if counted {
 		oldEnts, err := c.storedEntities(seq)
 		if err != nil {
 			return "", err
 		}
-		c.countEntities(oldEnts, -1)
-		c.countEntities(a.Entities, 1)
+		c.rewriteEntities(seq, oldEnts, a.Entities)
 	}
 	c.tally("updates", "", 1)
 	c.articleFacets(old.lang, old.format, old.source, -1)
@@ -327,7 +321,6 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 		FROM articles a LEFT JOIN article_raw r ON r.seq = a.seq WHERE a.seq = ?`, c.now, hash, seq); err != nil {
 		return "", err
 	}
-	c.rewrote = true
 	if _, err := c.exec(`UPDATE articles SET hash = ?, title = ?, source = ?, url = ?, lang = ?, pub_ts = ?,
 		pub_has_time = ?, text = ?, format = ?, origin = ?, dates = ?, entities = ?, cited = ?, stored_at = ?
 		WHERE seq = ?`,
