@@ -15,7 +15,8 @@ import (
 
 // committedTotals reads the entity totals as stored, and what entity_fold
 // says they count: each name the articles up to its own seq.
-func committedTotals(t *testing.T, db *DB) (got map[entityKey]entityTotal, st foldState) {
+func committedTotals(t *testing.T, db *DB) (map[entityKey]entityTotal, foldState) {
+	var st foldState
 	t.Helper()
 	var name, kind sql.NullString
 	if err := db.r.QueryRow(`SELECT through, COALESCE(target, through), done_name, done_kind FROM entity_fold`).
@@ -23,8 +24,14 @@ func committedTotals(t *testing.T, db *DB) (got map[entityKey]entityTotal, st fo
 		t.Fatal(err)
 	}
 	st.done, st.doneAny = entityKey{name.String, kind.String}, name.Valid
-	got = map[entityKey]entityTotal{}
-	rows, err := db.r.Query(`SELECT name, kind, articles, mentions FROM entities`)
+	return readTotals(t, db.r), st
+}
+
+// readTotals reads the entity totals table through db.
+func readTotals(t *testing.T, db *sql.DB) map[entityKey]entityTotal {
+	t.Helper()
+	got := map[entityKey]entityTotal{}
+	rows, err := db.Query(`SELECT name, kind, articles, mentions FROM entities`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +47,7 @@ func committedTotals(t *testing.T, db *DB) (got map[entityKey]entityTotal, st fo
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return got, st
+	return got
 }
 
 // wantTotals counts the stored articles' entities as st says the totals

@@ -51,14 +51,7 @@ func TestUpgradeFromVersion8(t *testing.T) {
 	}
 	w.Close()
 	for open := range 2 {
-		db, err := Open(ctx, path)
-		if err != nil {
-			t.Fatalf("open %d: %v", open, err)
-		}
-		var v int
-		if err := db.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
-			t.Fatalf("open %d: version %d, %v; want %d", open, v, err, len(migrations))
-		}
+		db := openLatest(t, path, open)
 		got, err := db.Entities(ctx, 0)
 		if err != nil {
 			t.Fatal(err)
