@@ -225,3 +225,71 @@ func TestFoldRunSlice(t *testing.T) {
 		t.Errorf("slice changed the run's counts: %v, %v", r.rows, r.fix)
 	}
 }
+
+// TestFoldRunTwoWriters checks that a run one writer holds in memory is
+// read again when another writer (another process) changes an article
+// the run has read, so that the totals stay as entity_fold describes.
+func TestFoldRunTwoWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "two.db")
+	var dbs [2]*DB
+	for i := range dbs {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		db.foldEvery, db.foldSlice = 4, 1
+		dbs[i] = db
+	}
+	a, b := dbs[0], dbs[1]
+	rng := rand.New(rand.NewPCG(2, 2))
+	n := 0
+	add := func(db *DB, k int) {
+		t.Helper()
+		var batch storyline.Batch
+		for range k {
+			id := fmt.Sprintf("a%03d", n)
+			n++
+			batch.Articles = append(batch.Articles, foldArticle(rng, id, id))
+		}
+		if _, err := db.Commit(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		if got, st := committedTotals(t, db); !maps.Equal(got, wantTotals(t, db, st)) {
+			t.Fatalf("after %d articles, fold %+v: totals\n%v\nwant\n%v", n, st, got, wantTotals(t, db, st))
+		}
+	}
+	add(a, 3)
+	add(a, 2) // a fold of the first three is due: a reads them
+	if a.fold == nil {
+		t.Fatal("no run in memory")
+	}
+	<-a.fold.done
+	// b gives the first article names of its own.
+	first, err := b.Article(ctx, "a000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := storyline.Article{ID: first.ID, Hash: first.Hash, Title: first.Title, Text: first.Text, Lang: first.Lang,
+		Entities: []storyline.Entity{{Name: "Only Here", Kind: storyline.Person}, {Name: "Aaa First", Kind: storyline.Place}}}
+	// b cannot read the run itself (its read pool is closed), so that it
+	// adds none of its names: only entity_fold's stamp tells a.
+	b.r.Close()
+	if _, err := b.Commit(ctx, storyline.Batch{Recleaned: []storyline.Article{re}}); err != nil {
+		t.Fatal(err)
+	}
+	for range 12 {
+		add(a, 1)
+	}
+	if err := a.foldEntities(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Entities(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := recountEntities(t, a); !slices.Equal(got, want) {
+		t.Errorf("entities =\n%+v\nrecount =\n%+v", got, want)
+	}
+}
