@@ -129,15 +129,23 @@ func (c *committer) startFold(n int) {
 		}
 	}
 	// The reading's transaction sees the store as this commit found it:
-	// its first statement runs while this one holds the write lock.
-	ctx := context.WithoutCancel(c.ctx)
-	tx, err := c.db.r.BeginTx(ctx, nil)
+	// its first statement runs while this one holds the write lock. The
+	// commit waits for a read connection no longer than its context
+	// lasts; the reading, which outlives the commit, is not cut short.
+	conn, err := c.db.r.Conn(c.ctx)
 	if err != nil {
+		return
+	}
+	ctx := context.WithoutCancel(c.ctx)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
 		return
 	}
 	var mark int64
 	if err := tx.QueryRowContext(ctx, `SELECT through FROM entity_fold WHERE one = 1`).Scan(&mark); err != nil || mark != from {
 		tx.Rollback()
+		conn.Close()
 		return
 	}
 	if st.target == st.through {
@@ -145,6 +153,7 @@ func (c *committer) startFold(n int) {
 		// reads from now on (see rewriteEntities).
 		if _, err := c.exec(`UPDATE entity_fold SET target = ? WHERE one = 1`, through); err != nil {
 			tx.Rollback()
+			conn.Close()
 			return
 		}
 		c.st.target = through
@@ -152,6 +161,7 @@ func (c *committer) startFold(n int) {
 	r := &foldRun{from: from, through: through, fix: map[entityKey]*entityTotal{}, done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
+		defer conn.Close()
 		defer tx.Rollback()
 		// Some 14 names an article are new: the map is sized once.
 		delta := make(map[entityKey]*entityTotal, 14*(through-from))

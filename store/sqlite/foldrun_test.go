@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline"
 )
@@ -290,6 +291,79 @@ func TestFoldRunTwoWriters(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := recountEntities(t, a); !slices.Equal(got, want) {
+		t.Errorf("entities =\n%+v\nrecount =\n%+v", got, want)
+	}
+}
+
+// TestFoldRunBusyReaders checks that a commit that makes a fold due
+// while every read connection is taken gives up when its context ends,
+// rather than waiting for a reader to start the run's reading.
+func TestFoldRunBusyReaders(t *testing.T) {
+	ctx := context.Background()
+	db, err := OpenOptions(ctx, filepath.Join(t.TempDir(), "busy.db"), Options{Readers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.foldEvery = 4
+	rng := rand.New(rand.NewPCG(4, 4))
+	batch := func(ids ...string) storyline.Batch {
+		var b storyline.Batch
+		for _, id := range ids {
+			b.Articles = append(b.Articles, foldArticle(rng, id, id))
+		}
+		return b
+	}
+	if _, err := db.Commit(ctx, batch("a", "b", "c")); err != nil {
+		t.Fatal(err)
+	}
+	// The one read connection is busy until the end of the test.
+	conn, err := db.r.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := false
+	release := func() {
+		if !released {
+			conn.Close()
+			released = true
+		}
+	}
+	defer func() {
+		release()
+		if err := db.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	cctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := db.Commit(cctx, batch("d", "e")) // a fold of a-c is due
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("commit succeeded with its context ended")
+		}
+	case <-time.After(10 * time.Second):
+		release() // so that the commit ends
+		<-done
+		t.Fatal("commit waited for a reader past the end of its context")
+	}
+	release()
+	// Nothing of the failed commit is stored, and the next one folds.
+	if _, err := db.Commit(ctx, batch("d", "e")); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.foldEntities(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Entities(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := recountEntities(t, db); len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("entities =\n%+v\nrecount =\n%+v", got, want)
 	}
 }
