@@ -334,8 +334,9 @@ const (
 // foldKinds, counts of foldCountMax or more and any decrease go through
 // flushEntities.
 //
-// sorted, when not nil, is every name of c.entityDelta in the totals'
-// order.
+// sorted, when not nil, is the changes to add, in the totals' order, in
+// place of c.entityDelta's: those are dropped, so that the caller
+// flushes them first (foldSliceStep).
 func (c *committer) addEntities(sorted []entityRow) error {
 	if sorted == nil {
 		sorted = sortedEntities(c.entityDelta)

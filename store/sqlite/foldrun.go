@@ -34,9 +34,11 @@ import (
 // and not added yet. Entities, Stats and Close finish the run and fold
 // everything pending in one transaction (foldAll).
 //
-// The run lives in memory between commits (DB.fold): a commit of
-// another process makes it stale (data_version changes), and the next
-// commit reads again what is left.
+// The run lives in memory between commits (DB.fold) with the
+// entity_fold row it left: a commit of another process that adds a
+// slice, ends the fold or changes an article the run has yet to add
+// changes that row (its stamp in the last case), and the next commit
+// then reads again what is left.
 
 // defaultFoldSlice is how many names of a run one commit adds to the
 // totals: some 30 ms of a commit's work in a store of 20 000 articles,

@@ -260,8 +260,11 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		// The totals count an article once it is folded; until then the
-		// fold reads its entities as they are when it runs.
+		// The change goes to the totals for the names a fold has added
+		// the article under, and to a run's corrections for those it
+		// has read it under and not added (rewriteEntities, which wants
+		// entity_fold's row); any other fold reads the entities as they
+		// are when it runs.
 		if _, err := c.foldMark(); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
