@@ -14,10 +14,10 @@ import (
 // BenchmarkCommitRun commits the batches of a pipeline run of 20 480
 // articles into a new store, as the bench does, and reports the CPU the
 // committing thread spent: per article, and in the worst commit, where
-// the once-per-64-commits work (the full-text merges, the entity fold)
-// lands. Thread CPU is what the shared machine's load inflates least, and
-// it is the pipeline's critical path: its store stage commits on one
-// goroutine.
+// once-per-64-commits work lands (the full-text merges; the entity fold
+// is spread over the commits after its 64th, foldrun.go). Thread CPU is
+// what the shared machine's load inflates least, and it is the
+// pipeline's critical path: its store stage commits on one goroutine.
 func BenchmarkCommitRun(b *testing.B) {
 	const batches = 80
 	ctx := context.Background()

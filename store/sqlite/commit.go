@@ -24,14 +24,16 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	// caller's again once the encoding has finished.
 	prep := prepare(&b)
 	defer func() { <-prep.done }()
+	// The fold under way (foldrun.go) passes from one commit to the next.
+	d.foldMu.Lock()
+	defer d.foldMu.Unlock()
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: commit: begin: %w", err)
 	}
 	c := d.newCommitter(ctx, tx)
 	c.prep = prep
-	c.startFoldAhead(len(b.Articles))
-	defer c.waitAhead()
+	c.startFold(len(b.Articles))
 	outs, err := c.run(b)
 	c.closeStmts()
 	if err != nil {
@@ -41,6 +43,7 @@ func (d *DB) Commit(ctx context.Context, b storyline.Batch) ([]storyline.Outcome
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
+	c.settleFold()
 	d.cacheWriteStmts(ctx, c.fresh)
 	d.ckpt.committed(ctx, d.w)
 	if c.unfolded() {
@@ -85,9 +88,9 @@ type committer struct {
 	pend        pendingRows
 	tallies     map[tallyKey]int
 	cl          *tracker
-	// folded is entity_fold.through once foldLoaded; foldEvery is the
-	// number of pending articles that makes the commit fold them.
-	folded     int64
+	// st is entity_fold's row once foldLoaded; foldEvery is the number
+	// of pending articles that makes a fold due.
+	st         foldState
 	foldLoaded bool
 	foldEvery  int
 	// foldedAll is set once the transaction holds no unfolded article.
@@ -95,11 +98,14 @@ type committer struct {
 	// prep encodes the batch's rows (prep.go); nil when the transaction
 	// commits no batch, and then they are encoded when wanted.
 	prep *prepared
-	// ahead reads for the fold the articles stored before the batch, when
-	// one may be due (foldahead.go); rewrote is set once the transaction
-	// has changed a stored article, which makes the fold read them again.
-	ahead   *foldAhead
-	rewrote bool
+	// fold is the fold under way (foldrun.go), nextRun what is left of it
+	// once the transaction commits (nil when it ends), and foldFix the
+	// transaction's corrections of the run's counts.
+	fold, nextRun *foldRun
+	foldFix       map[entityKey]*entityTotal
+	// foldStale is set once the transaction has changed an article a
+	// fold recorded in entity_fold has yet to add (its stamp changes).
+	foldStale bool
 }
 
 type entityKey struct{ name, kind string }

@@ -20,50 +20,54 @@ import (
 // and the totals took most of the pages a commit wrote, more as the store
 // grew. The articles after the mark are folded in together once
 // enough of them have come (foldAt: foldEvery, more in a large store), a
-// page of the totals then taking many names at once; the fold reads their entities from the articles, so
-// that nothing but the mark needs to survive a crash, and it commits with
-// the batch that brings it about. An update or reclean of an article
-// already folded changes the totals at once.
+// page of the totals then taking many names at once, over the commits
+// that follow (foldrun.go); the fold reads their entities from the
+// articles, so that nothing but entity_fold needs to survive a crash. An
+// update or reclean of an article the totals count changes them at once.
 //
 // Entities and Stats on a store open for writing fold what is pending
 // first, and Close folds before it closes, so that the totals are exact
 // whenever they are read in the writing process or at rest; a store
-// opened read-only while another process writes sees them as of that
-// process's last fold.
+// opened read-only while another process writes sees each name's totals
+// as of that process's last fold of it (entity_fold tells which).
 
 // defaultFoldEvery is how many articles wait for the entity totals in a
 // store of up to 16 times as many: some 250 000 names in memory while a
 // fold runs (twice as many in a store of half a million or more).
 const defaultFoldEvery = 16384
 
-// foldMark returns entity_fold.through, read once per commit.
-func (c *committer) foldMark() (int64, error) {
+// foldMark returns entity_fold's row, read once per commit.
+func (c *committer) foldMark() (foldState, error) {
 	if c.foldLoaded {
-		return c.folded, nil
+		return c.st, nil
 	}
-	row, err := c.queryRow(`SELECT through FROM entity_fold WHERE one = 1`)
+	row, err := c.queryRow(`SELECT through, COALESCE(target, through), done_name, done_kind, stamp FROM entity_fold WHERE one = 1`)
 	if err != nil {
-		return 0, err
+		return foldState{}, err
 	}
-	if err := row.Scan(&c.folded); err != nil {
-		return 0, fmt.Errorf("entity fold: %w", err)
+	var name, kind sql.NullString
+	if err := row.Scan(&c.st.through, &c.st.target, &name, &kind, &c.st.stamp); err != nil {
+		return foldState{}, fmt.Errorf("entity fold: %w", err)
 	}
+	c.st.done, c.st.doneAny = entityKey{name.String, kind.String}, name.Valid
 	c.foldLoaded = true
-	return c.folded, nil
+	return c.st, nil
 }
 
-// isFolded reports whether the totals count the article stored under seq.
-func (c *committer) isFolded(seq int64) (bool, error) {
-	mark, err := c.foldMark()
-	return seq <= mark, err
-}
-
-// foldStep folds the pending articles into the entity totals once
-// c.foldEvery of them are pending (all of them when c.foldEvery <= 0).
+// foldStep adds the next slice of a run under way to the totals once its
+// reading is done (all of it once the next fold is due), or, when
+// c.foldEvery <= 0, folds every pending article at once.
 func (c *committer) foldStep(storyline.Batch) error {
-	mark, err := c.foldMark()
+	st, err := c.foldMark()
 	if err != nil {
 		return err
+	}
+	if c.foldStale {
+		if _, err := c.exec(`UPDATE entity_fold SET stamp = stamp + 1 WHERE one = 1`); err != nil {
+			return fmt.Errorf("entity fold: %w", err)
+		}
+		c.st.stamp++
+		st = c.st
 	}
 	row, err := c.queryRow(`SELECT COALESCE(MAX(seq), 0) FROM articles`)
 	if err != nil {
@@ -73,47 +77,91 @@ func (c *committer) foldStep(storyline.Batch) error {
 	if err := row.Scan(&last); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
-	if last <= mark {
-		c.foldedAll = true
+	if c.foldEvery <= 0 {
+		return c.foldAll(st, last)
+	}
+	r := c.fold
+	if r == nil {
+		// A reading that cannot start leaves the fold to the
+		// transaction, once twice as many articles as make one due wait.
+		if last-st.through >= 2*foldAt(c.foldEvery, last) {
+			return c.foldAll(st, last)
+		}
 		return nil
 	}
-	if c.foldEvery > 0 && last-mark < foldAt(c.foldEvery, last) {
+	due := last-r.through >= foldAt(c.foldEvery, last)
+	if !due && !r.ready() {
 		return nil
 	}
-	// The articles read ahead (foldahead.go) are counted and their names
-	// sorted already; the rest are read in the transaction.
-	delta, sorted, from := c.takeAhead(mark, last)
-	if delta == nil {
-		// Some 14 names an article are new: the map is sized once.
-		delta = make(map[entityKey]*entityTotal, 14*(last-mark))
+	<-r.done
+	if r.err != nil {
+		if due {
+			return c.foldAll(st, last)
+		}
+		c.nextRun = nil // read again by the next commit
+		return nil
 	}
-	if len(c.entityDelta) > 0 {
-		sorted = nil
-		for k, t := range c.entityDelta {
-			addEntity(delta, k, t.articles, t.mentions)
+	return c.foldSliceStep(st, due)
+}
+
+// foldAll folds every article after the mark up to last into the totals:
+// what a run under way has left, and the articles after it.
+func (c *committer) foldAll(st foldState, last int64) error {
+	delta := map[entityKey]*entityTotal{}
+	from := st.through
+	if r := c.fold; r != nil {
+		<-r.done
+		if r.err == nil {
+			rows, _, _ := r.slice(st, c.foldFix, 0)
+			for _, x := range rows {
+				addEntity(delta, x.k, x.t.articles, x.t.mentions)
+			}
+			from = r.through
 		}
 	}
+	if from == st.through && st.target > st.through {
+		// A run recorded in entity_fold, not read in this process: the
+		// names it added count its articles already.
+		run := map[entityKey]*entityTotal{}
+		s, err := c.stmt(foldQuery)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, st.through, st.target)
+		if err := readFold(rows, err, &folder{delta: run}); err != nil {
+			return err
+		}
+		for k, t := range run {
+			if st.after(k) {
+				addEntity(delta, k, t.articles, t.mentions)
+			}
+		}
+		from = st.target
+	}
+	if last > from {
+		s, err := c.stmt(foldQuery)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(c.ctx, from, last)
+		if err := readFold(rows, err, &folder{delta: delta}); err != nil {
+			return err
+		}
+	}
+	for k, t := range c.entityDelta {
+		addEntity(delta, k, t.articles, t.mentions)
+	}
 	c.entityDelta = delta
-	s, err := c.stmt(foldQuery)
-	if err != nil {
+	if err := c.addEntities(nil); err != nil {
 		return err
 	}
-	f := folder{delta: delta, track: sorted != nil}
-	if err := readFold(c.ctx, s, from, last, &f); err != nil {
-		return err
-	}
-	if f.mixed {
-		sorted = nil
-	} else if sorted != nil {
-		sorted = mergeEntities(sorted, f.fresh)
-	}
-	if err := c.addEntities(sorted); err != nil {
-		return err
-	}
-	if _, err := c.exec(`UPDATE entity_fold SET through = ? WHERE one = 1`, last); err != nil {
+	through := max(last, from)
+	if _, err := c.exec(`UPDATE entity_fold SET through = ?, target = NULL, done_name = NULL, done_kind = NULL
+		WHERE one = 1`, through); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
-	c.folded, c.foldedAll = last, true
+	c.st = foldState{through: through, target: through, stamp: st.stamp}
+	c.foldedAll, c.nextRun = true, nil
 	return nil
 }
 
@@ -134,10 +182,6 @@ func foldAt(every int, last int64) int64 {
 type folder struct {
 	delta map[entityKey]*entityTotal
 	ents  []foldEntity
-	// fresh lists the names add put in delta when track is set; mixed is
-	// set when it added names it did not list (from a JSON column).
-	track, mixed bool
-	fresh        []entityRow
 }
 
 type foldEntity struct {
@@ -159,7 +203,6 @@ func (f *folder) add(b []byte) error {
 				return err
 			}
 			countEntities(f.delta, ents, 1)
-			f.mixed = true
 		}
 		return nil
 	}
@@ -204,9 +247,6 @@ func (f *folder) add(b []byte) error {
 			t = &entityTotal{}
 			k := entityKey{strings.Clone(e.k.name), internKind(e.k.kind)}
 			f.delta[k] = t
-			if f.track {
-				f.fresh = append(f.fresh, entityRow{k, t})
-			}
 		}
 		t.articles += articles
 		t.mentions += e.mentions
@@ -233,12 +273,15 @@ func (d *DB) foldEntities(ctx context.Context) error {
 	if d.w == nil || !d.unfolded.Load() {
 		return nil
 	}
+	d.foldMu.Lock()
+	defer d.foldMu.Unlock()
 	tx, err := d.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
 	c := d.newCommitter(ctx, tx)
 	c.foldEvery = 0
+	c.startFold(0)
 	err = errors.Join(c.foldStep(storyline.Batch{}), c.flushTallies(storyline.Batch{}))
 	c.closeStmts()
 	if err != nil {
@@ -248,6 +291,7 @@ func (d *DB) foldEntities(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("entity fold: %w", err)
 	}
+	c.settleFold()
 	d.cacheWriteStmts(ctx, c.fresh)
 	d.unfolded.Store(false)
 	return nil
@@ -290,13 +334,15 @@ const (
 // foldKinds, counts of foldCountMax or more and any decrease go through
 // flushEntities.
 //
-// sorted, when not nil, is every name of c.entityDelta in the totals'
-// order.
+// sorted, when not nil, is the changes to add, in the totals' order, in
+// place of c.entityDelta's: those are dropped, so that the caller
+// flushes them first (foldSliceStep).
 func (c *committer) addEntities(sorted []entityRow) error {
 	if sorted == nil {
 		sorted = sortedEntities(c.entityDelta)
 	}
-	keys := sorted[:0]
+	// sorted may be a run's names (foldrun.go), which stay as they are.
+	keys := make([]entityRow, 0, len(sorted))
 	rest := map[entityKey]*entityTotal{}
 	for _, x := range sorted {
 		switch k, t := x.k, x.t; {
@@ -311,7 +357,7 @@ func (c *committer) addEntities(sorted []entityRow) error {
 	// Names with two kinds, and kinds beyond the first foldKinds, are
 	// left out.
 	var kinds []string
-	kept := keys[:0]
+	kept := make([]entityRow, 0, len(keys))
 	for i, x := range keys {
 		if (i > 0 && keys[i-1].k.name == x.k.name) || (i+1 < len(keys) && keys[i+1].k.name == x.k.name) {
 			rest[x.k] = x.t
@@ -385,25 +431,6 @@ func sortedEntities(delta map[entityKey]*entityTotal) []entityRow {
 	return rows
 }
 
-// mergeEntities returns the names of sorted and of fresh, which are
-// others, in the totals' order.
-func mergeEntities(sorted, fresh []entityRow) []entityRow {
-	if len(fresh) == 0 {
-		return sorted
-	}
-	cmp := func(x, y entityRow) int { return compareEntityKeys(x.k, y.k) }
-	slices.SortFunc(fresh, cmp)
-	out := make([]entityRow, 0, len(sorted)+len(fresh))
-	for len(sorted) > 0 && len(fresh) > 0 {
-		if cmp(sorted[0], fresh[0]) < 0 {
-			out, sorted = append(out, sorted[0]), sorted[1:]
-		} else {
-			out, fresh = append(out, fresh[0]), fresh[1:]
-		}
-	}
-	return append(append(out, sorted...), fresh...)
-}
-
 // foldKindExpr returns the SQL of the kind packed in a value of
 // addEntities's object: parameter ?2 for the first of n kinds, ?3 for
 // the second, and so on.
@@ -441,7 +468,8 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 // unfolded reports whether the transaction left articles waiting to be
-// folded: it added some and did not fold them with the rest.
+// folded: it added some and did not fold them with the rest, or left a
+// fold under way.
 func (c *committer) unfolded() bool {
-	return len(c.added) > 0 && !c.foldedAll
+	return (len(c.added) > 0 && !c.foldedAll) || c.nextRun != nil
 }

@@ -387,6 +387,20 @@ INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 256);
 INSERT INTO quote_keys (quote_keys, rank) VALUES ('crisismerge', 256);
 INSERT INTO entity_keys (entity_keys, rank) VALUES ('crisismerge', 256);
 `},
+	// 9: a fold of the entity totals spread over several commits, a slice
+	// of the names (in the totals' order) in each, so that no commit
+	// pays it all (see foldrun.go). While one is under way (target not
+	// NULL), the names up to (done_name, done_kind) count the articles
+	// up to target, the others those up to through. stamp changes with
+	// every change of an article the fold has yet to add, so that a
+	// writer holding the fold's counts in memory knows when another
+	// process has made them stale.
+	{sql: `
+ALTER TABLE entity_fold ADD COLUMN target INTEGER;
+ALTER TABLE entity_fold ADD COLUMN done_name TEXT;
+ALTER TABLE entity_fold ADD COLUMN done_kind TEXT;
+ALTER TABLE entity_fold ADD COLUMN stamp INTEGER NOT NULL DEFAULT 0;
+`},
 }
 
 // migrate brings the database to the latest schema version, one

@@ -87,10 +87,16 @@ type DB struct {
 	wstmts map[string]*sql.Stmt
 
 	// foldEvery is how many articles wait to be folded into the entity
-	// totals at most (fold.go); tests make it small. unfolded is set
+	// totals at most (fold.go), foldSlice how many names of a fold one
+	// commit adds (foldrun.go); tests make them small. unfolded is set
 	// when this store may have articles waiting to be folded.
 	foldEvery int
+	foldSlice int
 	unfolded  atomic.Bool
+	// fold is the fold under way, which foldMu keeps to one transaction
+	// at a time from its start to what it leaves of the fold.
+	foldMu sync.Mutex
+	fold   *foldRun
 	// entityLead is how many articles mentioning an entity the stories
 	// filtered by it are found from (see entityFilter); tests change it.
 	entityLead int
@@ -122,7 +128,7 @@ func OpenOptions(ctx context.Context, path string, o Options) (*DB, error) {
 		o.Readers = 4
 	}
 	d := &DB{path: path, opts: o, stmts: map[string]*sql.Stmt{}, wstmts: map[string]*sql.Stmt{}, foldEvery: defaultFoldEvery,
-		entityLead: defaultEntityLead}
+		foldSlice: defaultFoldSlice, entityLead: defaultEntityLead}
 	if o.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)

@@ -23,14 +23,7 @@ func TestUpgradeFromVersion7(t *testing.T) {
 	}
 	w.Close()
 	for open := range 2 {
-		db, err := Open(ctx, path)
-		if err != nil {
-			t.Fatalf("open %d: %v", open, err)
-		}
-		var v int
-		if err := db.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
-			t.Fatalf("open %d: version %d, %v; want %d", open, v, err, len(migrations))
-		}
+		db := openLatest(t, path, open)
 		for _, table := range []string{"articles_fts", "quote_keys", "entity_keys"} {
 			var n int
 			var crisis string

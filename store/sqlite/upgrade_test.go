@@ -116,3 +116,18 @@ func openAtVersion(t *testing.T, n int) (*sql.DB, string) {
 	}
 	return w, path
 }
+
+// openLatest opens the store at path, which the open brings to the latest
+// schema (open counts the opens, for the messages).
+func openLatest(t *testing.T, path string, open int) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open %d: %v", open, err)
+	}
+	var v int
+	if err := db.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+		t.Fatalf("open %d: version %d, %v; want %d", open, v, err, len(migrations))
+	}
+	return db
+}

@@ -260,17 +260,15 @@ func (c *committer) reclean(b storyline.Batch) error {
 		if err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		// The totals count an article once it is folded; until then the
-		// fold reads its entities as they are when it runs.
-		folded, err := c.isFolded(old.seq)
-		if err != nil {
+		// The change goes to the totals for the names a fold has added
+		// the article under, and to a run's corrections for those it
+		// has read it under and not added (rewriteEntities, which wants
+		// entity_fold's row); any other fold reads the entities as they
+		// are when it runs.
+		if _, err := c.foldMark(); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
 		}
-		if folded {
-			c.countEntities(oldEnts, -1)
-			c.countEntities(a.Entities, 1)
-		}
-		c.rewrote = true
+		c.rewriteEntities(old.seq, oldEnts, a.Entities)
 		if _, err := c.exec(`UPDATE articles SET title = ?, lang = ?, text = ?, dates = ?, entities = ?, cited = ?
 			WHERE seq = ?`, a.Title, a.Lang, a.Text, dates, ents, cited, old.seq); err != nil {
 			return fmt.Errorf("recleaned %q: %w", a.ID, err)
@@ -306,17 +304,16 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 	dates, ents, cited := r.dates, r.ents, r.cited
 	ts, has := pubTS(a.Published)
 	hash, seq := r.hash, old.seq
-	folded, err := c.isFolded(seq)
+	counted, err := c.countsAny(seq)
 	if err != nil {
 		return "", err
 	}
-	if folded {
+	if counted {
 		oldEnts, err := c.storedEntities(seq)
 		if err != nil {
 			return "", err
 		}
-		c.countEntities(oldEnts, -1)
-		c.countEntities(a.Entities, 1)
+		c.rewriteEntities(seq, oldEnts, a.Entities)
 	}
 	c.tally("updates", "", 1)
 	c.articleFacets(old.lang, old.format, old.source, -1)
@@ -327,7 +324,6 @@ func (c *committer) update(a *storyline.Article, old stored) (storyline.Outcome,
 		FROM articles a LEFT JOIN article_raw r ON r.seq = a.seq WHERE a.seq = ?`, c.now, hash, seq); err != nil {
 		return "", err
 	}
-	c.rewrote = true
 	if _, err := c.exec(`UPDATE articles SET hash = ?, title = ?, source = ?, url = ?, lang = ?, pub_ts = ?,
 		pub_has_time = ?, text = ?, format = ?, origin = ?, dates = ?, entities = ?, cited = ?, stored_at = ?
 		WHERE seq = ?`,
