@@ -161,7 +161,7 @@ func (c *committer) startFold(n int) {
 		c.st.target = through
 	}
 	r := &foldRun{from: from, through: through, fix: map[entityKey]*entityTotal{}, done: make(chan struct{})}
-	go func() {
+	c.db.readings.Go(func() {
 		defer close(r.done)
 		defer conn.Close()
 		defer tx.Rollback()
@@ -182,7 +182,7 @@ func (c *committer) startFold(n int) {
 			}
 		}
 		r.rows = sortedEntities(delta)
-	}()
+	})
 	c.fold, c.nextRun = r, r
 }
 

@@ -97,6 +97,10 @@ type DB struct {
 	// at a time from its start to what it leaves of the fold.
 	foldMu sync.Mutex
 	fold   *foldRun
+	// readings are the folds' readings still running (foldrun.go), which
+	// Close waits for: a reading of a run gone stale, or of a commit that
+	// failed, is not waited for by any commit.
+	readings sync.WaitGroup
 	// entityLead is how many articles mentioning an entity the stories
 	// filtered by it are found from (see entityFilter); tests change it.
 	entityLead int
@@ -385,6 +389,8 @@ func (d *DB) Close() error {
 		// The entity totals are exact at rest. A fold that fails leaves
 		// its articles to the next one, as a crash does.
 		_ = d.foldEntities(context.Background())
+		// No reading may hold a snapshot when the WAL is truncated.
+		d.readings.Wait()
 		d.closeWriteStmts()
 		// Fold the WAL back into the main file so that the database is one
 		// file at rest; failure is harmless (the WAL is replayed on open).
