@@ -161,6 +161,7 @@ var spelledOrdinals = [...]string{"second", "third", "fourth", "fifth", "sixth",
 	"eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
 	"sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"}
 
+// isASCIIAlnum reports whether b is an ASCII letter or digit.
 func isASCIIAlnum(b byte) bool {
 	return b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z'
 }

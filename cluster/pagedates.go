@@ -78,19 +78,9 @@ var pageAdverbs = [...]string{"was", "is", "were", "are", "been", "be", "has", "
 func postedLine(before string) bool {
 	line := before[strings.LastIndexByte(before, '\n')+1:]
 	for i := 0; i < len(line); i++ {
-		// the posting words start with p, u, m, or a Cyrillic letter
-		// (lead byte 0xd0)
-		if c := line[i] | 0x20; c != 'p' && c != 'u' && c != 'm' && line[i] != 0xd0 {
-			continue
-		}
-		if i > 0 && isLetterByte(line[i-1]) {
-			continue
-		}
-		for _, w := range postedWords {
-			if len(line)-i >= len(w) && strings.EqualFold(line[i:i+len(w)], w) &&
-				!modifiesNoun(line[:i], w) && postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
-				return true
-			}
+		if w := postedWordAt(line, i); w != "" &&
+			!modifiesNoun(line[:i], w) && postedAlone(line[i+len(w):]) && !sentenceBreak(line[i+len(w):]) {
+			return true
 		}
 	}
 	return bylineLine(line)
@@ -138,14 +128,31 @@ func modifiesNoun(before, pw string) bool {
 // postedBefore reports whether s holds a posting word (postedWords) that
 // starts a word, in any case.
 func postedBefore(s string) bool {
-	for _, w := range postedWords {
-		for i := 0; i+len(w) <= len(s); i++ {
-			if strings.EqualFold(s[i:i+len(w)], w) && (i == 0 || !isLetterByte(s[i-1])) {
-				return true
-			}
+	for i := range len(s) {
+		if postedWordAt(s, i) != "" {
+			return true
 		}
 	}
 	return false
+}
+
+// postedWordAt returns the posting word (postedWords) that starts a word
+// at s[i], in any case, or "".
+func postedWordAt(s string, i int) string {
+	// the posting words start with p, u, m, or a Cyrillic letter (lead
+	// byte 0xd0)
+	if c := s[i] | 0x20; c != 'p' && c != 'u' && c != 'm' && s[i] != 0xd0 {
+		return ""
+	}
+	if i > 0 && isLetterByte(s[i-1]) {
+		return ""
+	}
+	for _, w := range postedWords {
+		if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // bylineLine reports whether line, the text of a line up to a date
